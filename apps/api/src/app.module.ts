@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfigModule, DatabaseModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
+import { dataSourceOptions } from '@eclore/migrations';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), HealthModule],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+})
+export class AppModule {}

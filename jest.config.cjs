@@ -1,0 +1,41 @@
+// One Jest run, two projects: unit tests (*.spec.ts, beside the code) and integration tests
+// (*.int-spec.ts, against real PostgreSQL and Redis). SWC compiles with decorator metadata.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic' } },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const moduleNameMapper = {
+  '^@eclore/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@eclore/api-client$': '<rootDir>/libs/api-client/src/index.ts',
+  '^@eclore/server-platform$': '<rootDir>/libs/server/platform/src/index.ts',
+  '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
+  '^@eclore/migrations$': '<rootDir>/migrations/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web-e2e/'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.spec.{ts,tsx}'], testEnvironment: 'node' },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.int-spec.ts'],
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

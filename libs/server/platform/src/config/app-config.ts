@@ -1,0 +1,125 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+const REDIS_URL = /^rediss?:\/\/.+/;
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the api and the worker read, validated once at boot. The process refuses to start
+ * on a bad or missing value and names the variable. docs/configuration.md documents each one, and a
+ * test keeps that page, this class and docker-compose.yml in agreement.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** `redis` in production; `postgres` is BullMQ's PostgreSQL backend, used by the embedded mode. */
+  @IsIn(['redis', 'postgres'])
+  QUEUE_BACKEND: 'redis' | 'postgres' = 'redis';
+
+  @ValidateIf((c: AppConfig) => c.QUEUE_BACKEND === 'redis')
+  @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// URL when QUEUE_BACKEND=redis' })
+  REDIS_URL?: string;
+
+  @ValidateIf((c: AppConfig) => c.QUEUE_BACKEND === 'postgres')
+  @Matches(POSTGRES_URL, { message: 'QUEUE_DATABASE_URL must be a postgres:// URL when QUEUE_BACKEND=postgres' })
+  QUEUE_DATABASE_URL?: string;
+
+  /** Key prefix of every queue; lets several environments (or test runs) share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,40}$/i)
+  QUEUE_PREFIX = 'eclore';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Folder of the web app's production build; when set, the api serves it on `/`. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 500;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_DURATION_MS = 30_000;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad or missing variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR']);
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => ({
+        variable: e.property,
+        message:
+          e.value === undefined
+            ? `is required (${Object.values(e.constraints ?? {}).join('; ')})`
+            : Object.values(e.constraints ?? {}).join('; '),
+      })),
+    );
+  }
+  return config;
+}
+
+/** Names of every variable the configuration reads (for the docs and compose checks). */
+export function configVariableNames(): string[] {
+  return [...new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR']))].sort();
+}

@@ -1,0 +1,98 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind } from '@eclore/domain';
+import { PROBLEM_CONTENT_TYPE, type ProblemDocument } from './problem';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  rate_limited: 429,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/**
+ * The single exception filter: every error leaves the API as `application/problem+json` with a
+ * stable `code`. Unexpected errors become a 500 whose `errorId` is also logged with the stack, so
+ * support can find it; their internals never reach the client.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & { id?: string | number }>();
+    const problem = this.toProblem(exception, req);
+    if (res.headersSent) return;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  toProblem(exception: unknown, req: Request & { id?: string | number }): ProblemDocument {
+    const requestId = req.id === undefined ? undefined : String(req.id);
+    const instance = req.originalUrl ?? req.url;
+    if (exception instanceof DomainError) {
+      const status = STATUS_BY_KIND[exception.kind];
+      return {
+        type: `https://eclore.dev/problems/${exception.code}`,
+        title: exception.message,
+        status,
+        code: exception.code,
+        instance,
+        requestId,
+        ...(exception.fields.length ? { errors: [...exception.fields] } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) {
+        const body = exception.getResponse();
+        const detail =
+          typeof body === 'string'
+            ? body
+            : Array.isArray((body as { message?: unknown }).message)
+              ? ((body as { message: string[] }).message.join('; '))
+              : String((body as { message?: unknown }).message ?? exception.message);
+        const code = CODE_BY_STATUS[status] ?? 'client_error';
+        return { type: `https://eclore.dev/problems/${code}`, title: exception.message, status, code, detail, instance, requestId };
+      }
+    }
+    // Body-parser failures (malformed JSON, too large) are client errors, not crashes.
+    const bodyParserStatus = (exception as { status?: unknown; type?: unknown })?.status;
+    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500 && typeof (exception as { type?: unknown }).type === 'string') {
+      const code = bodyParserStatus === 413 ? 'payload_too_large' : 'malformed_body';
+      return { type: `https://eclore.dev/problems/${code}`, title: 'The request body could not be read.', status: bodyParserStatus, code, detail: (exception as Error).message, instance, requestId };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId, requestId }, `Unexpected error ${errorId}`);
+    return {
+      type: 'https://eclore.dev/problems/internal_error',
+      title: 'An unexpected error occurred.',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal_error',
+      detail: `Quote error id ${errorId} when reporting this problem.`,
+      errorId,
+      instance,
+      requestId,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+
+/** Paths pino replaces with [Redacted]: credentials never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.token',
+  '*.secret',
+  '*.clientSecret',
+];
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Structured logs: one JSON line per event, the request id on every line of a request. */
+export function httpLoggerModule() {
+  return LoggerModule.forRootAsync({
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => ({
+      pinoHttp: {
+        level: config.LOG_LEVEL,
+        redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+        // Honour an upstream request id (load balancer) when it is well-formed; otherwise mint one.
+        genReqId: (req: IncomingMessage, res) => {
+          const header = req.headers['x-request-id'];
+          const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+          res.setHeader('x-request-id', id);
+          return id;
+        },
+        customProps: () => ({ service: 'api' }),
+        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        },
+      },
+    }),
+  });
+}

@@ -1,0 +1,19 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ALL_ENTITIES } from './entities';
+import { MIGRATIONS } from './list';
+
+/** The options every process uses: synchronize stays off; the schema changes only through migrations. */
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ALL_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    installExtensions: false,
+    ...extra,
+  } as DataSourceOptions;
+}
