@@ -12,3 +12,6 @@ export * from './queues/job-receipt.entity';
 export * from './queues/queue-connection';
 export * from './queues/queue.module';
 export * from './queues/registry';
+export * from './outbox/outbox-relay';
+export * from './queues/job-handler';
+export * from './queues/job-receipts';
