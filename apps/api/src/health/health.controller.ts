@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@eclore/server-platform';
 import { HealthStatusDto } from './health.dto';
@@ -12,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
     @InjectQueue('platform') private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
@@ -36,14 +37,13 @@ export class HealthController {
   }
 
   private async queueCheck(): Promise<HealthIndicatorResult> {
-    const key = this.config.QUEUE_BACKEND === 'redis' ? 'redis' : 'queue';
+    const indicator = this.indicators.check(this.config.QUEUE_BACKEND === 'redis' ? 'redis' : 'queue');
     try {
       // Asking the backend for counts is a real round trip on Redis and on PostgreSQL alike.
       await withTimeout(this.queue.getJobCounts('waiting'), 2000);
-      return { [key]: { status: 'up' } };
+      return indicator.up();
     } catch (err) {
-      const { HealthCheckError } = await import('@nestjs/terminus');
-      throw new HealthCheckError('queue backend unreachable', { [key]: { status: 'down', message: (err as Error).message } });
+      return indicator.down({ message: (err as Error).message });
     }
   }
 }

@@ -64,6 +64,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const cause = (exception as { cause?: unknown }).cause;
+      if (status === 400 && (cause instanceof SyntaxError || (cause as { type?: unknown })?.type === 'entity.parse.failed' || /JSON/.test(exception.message))) {
+        return { type: 'https://eclore.dev/problems/malformed_body', title: 'The request body is not valid JSON.', status, code: 'malformed_body', detail: exception.message, instance, requestId };
+      }
+      if (status === 503) {
+        // Readiness: keep terminus' per-dependency details so an operator sees what is down.
+        const body = exception.getResponse();
+        const details = typeof body === 'object' && body !== null ? (body as { details?: unknown }).details : undefined;
+        return { type: 'https://eclore.dev/problems/service_unavailable', title: 'A dependency is unavailable.', status, code: 'service_unavailable', instance, requestId, ...(details ? { details } : {}) };
+      }
       if (status < 500) {
         const body = exception.getResponse();
         const detail =

@@ -14,6 +14,8 @@ export interface ProblemDocument {
   /** For unexpected errors: the id also written in the server log. */
   errorId?: string;
   requestId?: string;
+  /** Readiness failures: the state of each dependency. */
+  details?: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino, { type DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 
 /** Paths pino replaces with [Redacted]: credentials never reach a log line. */
@@ -19,11 +20,11 @@ export const REDACTED_PATHS = [
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Structured logs: one JSON line per event, the request id on every line of a request. */
-export function httpLoggerModule() {
+export function httpLoggerModule(destination?: DestinationStream) {
   return LoggerModule.forRootAsync({
     inject: [AppConfig],
     useFactory: (config: AppConfig) => ({
-      pinoHttp: {
+      pinoHttp: [{
         level: config.LOG_LEVEL,
         redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
         // Honour an upstream request id (load balancer) when it is well-formed; otherwise mint one.
@@ -38,7 +39,7 @@ export function httpLoggerModule() {
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         },
-      },
+      }, destination ?? pino.destination({ dest: 1, sync: false })],
     }),
   });
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite against real PostgreSQL and Redis, then the browser tests in Debian's
+// chromium. Provides the services when they are missing (apt when root or sudo is available,
+// otherwise says what to install), and ends with one plain line `N passed, N failed, N skipped`
+// summed over every runner (CI reads that line).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureServices } from './services.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'test');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+const args = new Set(process.argv.slice(2));
+const started = Date.now();
+
+function log(message) {
+  process.stdout.write(`\n▶ ${message}\n`);
+}
+
+function run(label, command, commandArgs, options = {}) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+    child.on('exit', (code, signal) => {
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      process.stdout.write(`  ${label}: ${code === 0 ? 'ok' : `FAILED (${signal ?? code})`} in ${seconds} s\n`);
+      resolve(code === 0);
+    });
+  });
+}
+
+/** A check that is not a test runner (build, typecheck, lint) counts as one test: red if it fails. */
+async function check(label, command, commandArgs, options) {
+  const ok = await run(label, command, commandArgs, options);
+  if (ok) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(label);
+  }
+  return ok;
+}
+
+const npmScript = (name) => [process.execPath, [join(root, 'node_modules/npm/bin/npm-cli.js'), 'run', '--silent', name]];
+const npm = (name) => (existsSync(join(root, 'node_modules/npm/bin/npm-cli.js')) ? npmScript(name) : ['npm', ['run', '--silent', name]]);
+const hasScript = (name) => Boolean(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.[name]);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+log('Services: PostgreSQL, Redis, chromium');
+const env = await ensureServices({ needBrowser: !args.has('--no-e2e') });
+Object.assign(process.env, env);
+
+log('Build');
+const built =
+  (await check('server build', process.execPath, [join(root, 'scripts/build-server.mjs')])) &&
+  (!hasScript('build:web') || (await check('web build', ...npm('build:web'))));
+
+log('Static checks');
+await check('typecheck (server, libs)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+if (hasScript('typecheck:web')) await check('typecheck (web)', ...npm('typecheck:web'));
+if (hasScript('lint')) await check('lint (incl. module boundaries)', ...npm('lint'));
+
+log('Jest: unit and integration tests (real PostgreSQL and Redis)');
+const jestJson = join(out, 'jest.json');
+await run('jest', process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestJson}`], {
+  env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=4096'].filter(Boolean).join(' ') },
+});
+if (existsSync(jestJson)) {
+  const r = JSON.parse(readFileSync(jestJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+  // A suite that fails to load has no failed test but must still be red.
+  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'));
+  totals.failed += brokenSuites.length;
+  for (const s of r.testResults.filter((s) => s.status === 'failed')) failures.push(`jest: ${s.name.replace(root + '/', '')}`);
+} else {
+  totals.failed += 1;
+  failures.push('jest produced no report');
+}
+
+if (!args.has('--no-e2e') && hasScript('e2e')) {
+  log('Playwright: browser tests in chromium');
+  if (!built) {
+    totals.failed += 1;
+    failures.push('e2e skipped: build failed');
+  } else {
+    await run('playwright', ...npm('e2e'));
+    const pwJson = join(root, 'dist', 'e2e', 'results.json');
+    if (existsSync(pwJson)) {
+      const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+      totals.passed += s.expected + s.flaky;
+      totals.failed += s.unexpected;
+      totals.skipped += s.skipped;
+      if (s.unexpected) failures.push(`playwright: ${s.unexpected} failed`);
+    } else {
+      totals.failed += 1;
+      failures.push('playwright produced no report');
+    }
+  }
+}
+
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+if (failures.length) process.stdout.write(`\nFailures:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+process.stdout.write(`\nTotal time ${minutes} min\n`);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
