@@ -14,6 +14,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     synchronize: false,
     migrationsRun: false,
     installExtensions: false,
+    // gen_random_uuid() is built into PostgreSQL ≥ 13 (and PGlite): no extension to install.
+    uuidExtension: 'pgcrypto',
     ...extra,
   } as DataSourceOptions;
 }

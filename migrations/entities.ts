@@ -1,4 +1,5 @@
 import { PLATFORM_ENTITIES } from '@eclore/server-platform';
+import { IDENTITY_ENTITIES } from '@eclore/server-identity';
 
 /** Every entity of every bounded context: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES];
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES];

@@ -1,2 +1,4 @@
 export * from './errors/domain-error';
 export * from './locale';
+export * from './access/roles';
+export * from './access/policy';

@@ -1,0 +1,59 @@
+import { ROLES, type RoleAssignment } from './roles';
+import { can, decide, scopeCovers, type Action, type Actor } from './policy';
+
+const org = { kind: 'organisation' } as const;
+const actor = (assignments: RoleAssignment[] = [], personId = 'p1'): Actor => ({ personId, orgUnitId: 'u-a1', assignments });
+const unitA = { orgUnitPath: ['root', 'dir-a', 'u-a1'] };
+const unitB = { orgUnitPath: ['root', 'dir-b', 'u-b1'] };
+
+describe('permission policy', () => {
+  it('refuses everything but health to a signed-out visitor', () => {
+    expect(can(null, 'platform.health')).toBe(true);
+    expect(decide(null, 'session.read')).toEqual({ allowed: false, reason: 'unauthenticated' });
+    expect(can(null, 'directory.search')).toBe(false);
+  });
+
+  it('lets every employee read their session and profile and search the directory', () => {
+    const employee = actor();
+    for (const action of ['session.read', 'profile.read_own', 'profile.update_own', 'directory.search', 'org_unit.read'] as Action[]) {
+      expect(can(employee, action)).toBe(true);
+    }
+  });
+
+  it('keeps directory import and headcounts to HR and admins', () => {
+    expect(decide(actor(), 'directory.import')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(actor([{ role: 'hr', scope: org }]), 'directory.import')).toBe(true);
+    expect(can(actor([{ role: 'admin', scope: org }]), 'headcount.read')).toBe(true);
+    expect(can(actor([{ role: 'network_member', scope: org }]), 'headcount.read')).toBe(false);
+  });
+
+  it('scopes a network member to their unit subtree', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    expect(can(scoped, 'org_unit.read_members', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'org_unit.read_members', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(actor(), 'org_unit.read_members', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+  });
+
+  it('matches theme scopes only on the same theme', () => {
+    const scope = { kind: 'theme', theme: 'mobility' } as const;
+    expect(scopeCovers(scope, { orgUnitPath: [], themes: ['mobility'] })).toBe(true);
+    expect(scopeCovers(scope, { orgUnitPath: [], themes: ['energy'] })).toBe(false);
+    expect(scopeCovers(scope)).toBe(false);
+    expect(scopeCovers(org)).toBe(true);
+  });
+
+  it('reserves role management and the audit log to admins, who cannot lock themselves out', () => {
+    const admin = actor([{ role: 'admin', scope: org }], 'admin-1');
+    expect(can(admin, 'role.grant')).toBe(true);
+    expect(can(admin, 'audit.read')).toBe(true);
+    expect(can(actor([{ role: 'hr', scope: org }]), 'role.grant')).toBe(false);
+    expect(decide(admin, 'person.deactivate', { subjectPersonId: 'admin-1' })).toEqual({ allowed: false, reason: 'not_on_yourself' });
+    expect(can(admin, 'person.deactivate', { subjectPersonId: 'someone-else' })).toBe(true);
+    expect(decide(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'admin' }).reason).toBe('not_on_yourself');
+    expect(can(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'network_member' })).toBe(true);
+  });
+
+  it('knows the six roles', () => {
+    expect(ROLES).toEqual(['employee', 'network_member', 'committee_member', 'hr', 'admin', 'anonymity_guardian']);
+  });
+});

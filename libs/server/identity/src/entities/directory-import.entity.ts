@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DirectoryImportStatus = 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
+
+export interface DirectoryImportRowError {
+  line: number;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+/** One upload of the HR directory CSV, processed by the worker with visible progress. */
+@Entity({ name: 'directory_import' })
+export class DirectoryImport {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  status!: DirectoryImportStatus;
+
+  @Column({ name: 'file_name', type: 'text' })
+  fileName!: string;
+
+  /** Where the uploaded file is kept until processed (storage key). */
+  @Column({ name: 'storage_key', type: 'text' })
+  storageKey!: string;
+
+  @Column({ name: 'total_rows', type: 'integer', nullable: true })
+  totalRows!: number | null;
+
+  @Column({ name: 'processed_rows', type: 'integer', default: 0 })
+  processedRows!: number;
+
+  @Column({ name: 'created_count', type: 'integer', default: 0 })
+  createdCount!: number;
+
+  @Column({ name: 'updated_count', type: 'integer', default: 0 })
+  updatedCount!: number;
+
+  @Column({ name: 'unchanged_count', type: 'integer', default: 0 })
+  unchangedCount!: number;
+
+  @Column({ name: 'deactivated_count', type: 'integer', default: 0 })
+  deactivatedCount!: number;
+
+  /** Every bad line, capped (the cap is reported) so a broken file cannot bloat the row. */
+  @Column({ type: 'jsonb' })
+  errors!: DirectoryImportRowError[];
+
+  @Column({ name: 'error_count', type: 'integer', default: 0 })
+  errorCount!: number;
+
+  @Column({ name: 'started_by', type: 'uuid', nullable: true })
+  startedBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}
