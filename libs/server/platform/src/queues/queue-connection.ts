@@ -9,7 +9,13 @@ import type { AppConfig } from '../config/app-config';
 export function queueOptions(config: AppConfig): QueueOptions {
   if (config.QUEUE_BACKEND === 'postgres') {
     setDefaultBackendFactory(createPostgresBackend as never);
-    return { connection: { connectionString: config.QUEUE_DATABASE_URL, schema: 'public' } as never, prefix: config.QUEUE_PREFIX };
+    // `migrate: true`: BullMQ creates or upgrades its tables on connect (an advisory lock serialises
+    // concurrent starters); without it a fresh database refuses with SchemaMigrationRequiredError.
+    // `prefix` is a Redis keyspace notion: this backend namespaces by schema, kept `public` for PGlite.
+    return {
+      connection: { connectionString: config.QUEUE_DATABASE_URL, schema: 'public', migrate: true } as never,
+      prefix: config.QUEUE_PREFIX,
+    };
   }
   setDefaultBackendFactory();
   const url = new URL(config.REDIS_URL!);
