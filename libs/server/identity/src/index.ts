@@ -1,1 +1,4 @@
 export * from './entities';
+export * from './access/permission.decorator';
+export * from './audit/audit.service';
+export * from './audit/audit.module';
