@@ -1,0 +1,77 @@
+// Embedded mode's data services: two PGlite instances (PostgreSQL compiled to WASM), each served on
+// 127.0.0.1 by pglite-socket so the api and the worker use the ordinary `pg` driver unchanged.
+//
+// Why two instances: pglite-socket multiplexes every TCP connection onto ONE PostgreSQL session
+// (read node_modules/@electric-sql/pglite-socket/dist/chunk-*.js, QueryQueueManager). BullMQ's
+// PostgreSQL backend relies on session state (LISTEN, `search_path` set at connect, advisory
+// locks); keeping it in its own instance keeps that state away from the application's data.
+//
+// Limits that follow from the single session (they do not exist with a real PostgreSQL):
+//  - Queries of all connections run one at a time. Once a connection issues BEGIN, only that
+//    connection's messages are served until COMMIT/ROLLBACK; the others wait in the queue.
+//    So a code path that, inside a transaction, awaits a query on ANOTHER pooled connection hangs
+//    forever here (it works on PostgreSQL). Always use the transaction's EntityManager.
+//  - Row locks never conflict (one session): FOR UPDATE SKIP LOCKED skips nothing, advisory locks
+//    are re-entrant across "connections". Correct only because one worker process runs.
+//  - Session settings (SET, search_path, prepared statement names, LISTEN) are shared by every
+//    connection of an instance. NOTIFY is delivered to whichever connection runs next, so BullMQ's
+//    LISTEN wake-ups may be missed and it falls back to polling (a job may wait up to its
+//    drainDelay, 5 s by default, before it is picked up).
+//  - Statements of the extended protocol outside BEGIN are queued message by message; pg sends a
+//    whole Parse/Bind/Execute/Sync in one write, which keeps them together in practice.
+//  - If PGlite throws while running a message, pglite-socket 0.2.17 leaves its queue "processing"
+//    and every later query hangs: the api's /api/ready then times out (the launcher reports it).
+//  - A connection beyond `maxConnections` is answered with plain text and closed, which `pg`
+//    reports as a protocol error: hence maxConnections is derived from the pool sizes below.
+//  - One launcher per data folder: PGlite has no file locking of its own, so start.mjs holds a
+//    lock file (two processes writing the same files would corrupt them).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+// PostgreSQL's default (128 MB) is allocated up front in WASM memory, per instance; these keep
+// the embedded mode near 0.2 GB resident instead of 0.5 GB, ample for a trial or a small team.
+const DATA_CONF = ['shared_buffers=32MB'];
+const QUEUE_CONF = ['shared_buffers=16MB'];
+
+async function serve(db, maxConnections, port) {
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
+  await server.start();
+  const address = server.getServerConn(); // "127.0.0.1:<port>"
+  return { server, url: `postgres://postgres@${address}/postgres` };
+}
+
+/**
+ * Opens (creating on first use) `<dataDir>/db` and `<dataDir>/queue`, and serves them on free
+ * local ports. Returns both URLs and a stop() that closes sockets first, then PGlite (a clean
+ * shutdown checkpoints, so the next start needs no recovery).
+ */
+export async function startEmbeddedDatabases(dataDir, { dataConnections, queueConnections, onStep = () => {} }) {
+  mkdirSync(dataDir, { recursive: true });
+  const opened = [];
+  const stop = async () => {
+    for (const { server } of opened.filter((o) => o.server)) await server.stop().catch(() => {});
+    for (const { db } of opened) if (!db.closed) await db.close().catch(() => {});
+  };
+  try {
+    onStep('data');
+    const data = await PGlite.create(join(dataDir, 'db'), { extensions: { pg_trgm, unaccent }, postgresqlconf: DATA_CONF });
+    const dataEntry = { db: data };
+    opened.push(dataEntry);
+    onStep('queue');
+    const queue = await PGlite.create(join(dataDir, 'queue'), { postgresqlconf: QUEUE_CONF });
+    const queueEntry = { db: queue };
+    opened.push(queueEntry);
+    const d = await serve(data, dataConnections, Number(process.env.ECLORE_DB_PORT ?? 0));
+    dataEntry.server = d.server;
+    const q = await serve(queue, queueConnections, 0);
+    queueEntry.server = q.server;
+    return { dataUrl: d.url, queueUrl: q.url, stop, stats: () => ({ data: d.server.getStats(), queue: q.server.getStats() }) };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
