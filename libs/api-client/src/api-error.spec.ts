@@ -23,7 +23,9 @@ describe('toApiError', () => {
     expect(err.code).toBe('validation_failed');
     expect(err.message).toBe('The request contains invalid fields.');
     expect(err.fieldErrors).toHaveLength(2);
-    expect(err.errorsFor('title')).toEqual([{ field: 'title', code: 'isNotEmpty', message: 'title should not be empty' }]);
+    expect(err.errorsFor('title')).toEqual([
+      { field: 'title', code: 'isNotEmpty', message: 'title should not be empty' },
+    ]);
     expect(err.requestId).toBe('req-1');
   });
 
@@ -34,6 +36,16 @@ describe('toApiError', () => {
     );
     expect(err.code).toBe('internal_error');
     expect(err.errorId).toBe('abc');
+  });
+
+  it('keeps extension members such as readiness details', () => {
+    const details = { database: { status: 'up' }, redis: { status: 'down', message: 'ECONNREFUSED' } };
+    const err = toApiError(
+      { title: 'A dependency is unavailable.', status: 503, code: 'service_unavailable', details },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
+    expect(err.code).toBe('service_unavailable');
+    expect(err.extensions).toEqual({ details });
   });
 
   it('derives a code from the status when the body is not a problem document', () => {

@@ -21,6 +21,8 @@ export class ApiError extends Error {
   /** For a 500: the id written in the server log, to quote to support. */
   readonly errorId: string | undefined;
   readonly requestId: string | undefined;
+  /** Any other member of the problem document (RFC 9457 extension members), e.g. readiness `details`. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -30,6 +32,7 @@ export class ApiError extends Error {
     fieldErrors?: readonly ApiFieldError[];
     errorId?: string;
     requestId?: string;
+    extensions?: Readonly<Record<string, unknown>>;
   }) {
     super(init.title);
     this.status = init.status;
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.errorId = init.errorId;
     this.requestId = init.requestId;
+    this.extensions = init.extensions ?? {};
   }
 
   /** The errors reported for one field (dotted path, e.g. `phases.1.startsAt`). */
@@ -63,8 +67,22 @@ const FALLBACK_CODE_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
+
+const STANDARD_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'errors',
+  'errorId',
+  'requestId',
+]);
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -75,7 +93,13 @@ function toFieldErrors(value: unknown): ApiFieldError[] {
   return value.flatMap((item) => {
     const rec = asRecord(item);
     if (!rec || typeof rec['field'] !== 'string') return [];
-    return [{ field: rec['field'], code: optionalString(rec['code']) ?? 'invalid', message: optionalString(rec['message']) ?? '' }];
+    return [
+      {
+        field: rec['field'],
+        code: optionalString(rec['code']) ?? 'invalid',
+        message: optionalString(rec['message']) ?? '',
+      },
+    ];
   });
 }
 
@@ -95,15 +119,20 @@ export function toApiError(error: unknown, response: Pick<Response, 'status' | '
   }
   const problem = asRecord(error);
   const status = typeof problem?.['status'] === 'number' ? problem['status'] : response.status;
-  const code = optionalString(problem?.['code']) ?? FALLBACK_CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'client_error');
+  const code =
+    optionalString(problem?.['code']) ??
+    FALLBACK_CODE_BY_STATUS[status] ??
+    (status >= 500 ? 'server_error' : 'client_error');
   const title = optionalString(problem?.['title']) ?? (response.statusText || `HTTP ${status}`);
   return new ApiError({
     status,
     code,
     title,
-    detail: optionalString(problem?.['detail']) ?? (typeof error === 'string' && error ? error.slice(0, 500) : undefined),
+    detail:
+      optionalString(problem?.['detail']) ?? (typeof error === 'string' && error ? error.slice(0, 500) : undefined),
     fieldErrors: toFieldErrors(problem?.['errors']),
     errorId: optionalString(problem?.['errorId']),
     requestId: optionalString(problem?.['requestId']),
+    extensions: Object.fromEntries(Object.entries(problem ?? {}).filter(([key]) => !STANDARD_MEMBERS.has(key))),
   });
 }

@@ -7,8 +7,6 @@ export type {
   GetHealthResponse,
   GetHealthResponses,
   GetReadinessData,
-  GetReadinessError,
-  GetReadinessErrors,
   GetReadinessResponse,
   GetReadinessResponses,
   HealthStatusDto,

@@ -2,13 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type {
-  GetHealthData,
-  GetHealthResponses,
-  GetReadinessData,
-  GetReadinessErrors,
-  GetReadinessResponses,
-} from './types.gen';
+import type { GetHealthData, GetHealthResponses, GetReadinessData, GetReadinessResponses } from './types.gen';
 
 export type Options<
   TData extends TDataShape = TDataShape,
@@ -41,8 +35,5 @@ export const getHealth = <ThrowOnError extends boolean = false>(
  */
 export const getReadiness = <ThrowOnError extends boolean = false>(
   options?: Options<GetReadinessData, ThrowOnError>,
-): RequestResult<GetReadinessResponses, GetReadinessErrors, ThrowOnError> =>
-  (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({
-    url: '/api/ready',
-    ...options,
-  });
+): RequestResult<GetReadinessResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetReadinessResponses, unknown, ThrowOnError>({ url: '/api/ready', ...options });

@@ -28,37 +28,6 @@ export type GetReadinessData = {
   url: '/api/ready';
 };
 
-export type GetReadinessErrors = {
-  /**
-   * A dependency is down; the body names it.
-   *
-   * The Health Check is not successful
-   */
-  503: {
-    status?: string;
-    info?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
-    error?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
-    details?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    };
-  };
-};
-
-export type GetReadinessError = GetReadinessErrors[keyof GetReadinessErrors];
-
 export type GetReadinessResponses = {
   /**
    * Every dependency answered.

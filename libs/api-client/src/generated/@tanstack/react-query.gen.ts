@@ -4,13 +4,7 @@ import { type DefaultError, queryOptions, useQuery } from '@tanstack/react-query
 
 import { client } from '../client.gen';
 import { getHealth, getReadiness, type Options } from '../sdk.gen';
-import type {
-  GetHealthData,
-  GetHealthResponse,
-  GetReadinessData,
-  GetReadinessError,
-  GetReadinessResponse,
-} from '../types.gen';
+import type { GetHealthData, GetHealthResponse, GetReadinessData, GetReadinessResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
   Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -81,7 +75,7 @@ export const getReadinessQueryKey = (options?: Options<GetReadinessData>) => cre
  * Readiness: PostgreSQL and the queue backend are reachable.
  */
 export const getReadinessOptions = (options?: Options<GetReadinessData>) =>
-  queryOptions<GetReadinessResponse, GetReadinessError, GetReadinessResponse, ReturnType<typeof getReadinessQueryKey>>({
+  queryOptions<GetReadinessResponse, DefaultError, GetReadinessResponse, ReturnType<typeof getReadinessQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
       const { data } = await getReadiness({
         ...options,

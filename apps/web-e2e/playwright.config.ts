@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const root = join(__dirname, '../..');
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+const baseURL = process.env['E2E_BASE_URL'] ?? `http://127.0.0.1:${port}`;
+
+// Debian's chromium, never a downloaded browser.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: join(__dirname, 'src'),
+  testMatch: '**/*.e2e.ts',
+  outputDir: join(root, 'dist/e2e/test-results'),
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: join(root, 'dist/e2e/results.json') }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Without E2E_BASE_URL, the suite starts its own stack (fresh database, built API serving the web build).
+  ...(process.env['E2E_BASE_URL']
+    ? {}
+    : {
+        webServer: {
+          command: `node ${JSON.stringify(join(__dirname, 'start-stack.mjs'))}`,
+          cwd: root,
+          url: `${baseURL}/api/ready`,
+          timeout: 240_000,
+          reuseExistingServer: false,
+          stdout: 'pipe',
+          stderr: 'pipe',
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+        },
+      }),
+});

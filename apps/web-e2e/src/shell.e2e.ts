@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name });
+
+test.describe('in a French browser (fr-CH)', () => {
+  test.use({ locale: 'fr-CH' });
+
+  test('the shell is in French', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page).toHaveTitle('Bienvenue sur Éclore');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Éclore');
+    await expect(page.getByRole('banner')).toContainText('La boîte à idées de l’intranet');
+    const menu = nav(page, 'Navigation principale');
+    await expect(menu.getByRole('link')).toHaveText(['Accueil']);
+    await expect(menu.getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('main')).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toBeVisible();
+    // The lifecycle, in order.
+    await expect(page.getByRole('heading', { name: 'Le parcours d’une idée' })).toBeVisible();
+    await expect(page.locator('.ec-steps .ec-steps__name')).toHaveText([
+      'Faire émerger',
+      'Collecter',
+      'Rendre visible',
+      'Qualifier',
+      'Prototyper',
+      'Mettre en œuvre',
+      'Suivre',
+    ]);
+  });
+
+  test('the status panel shows the database and the queue up', async ({ page }) => {
+    await page.goto('/');
+    const panel = page.getByRole('region', { name: 'État de la plateforme' });
+    await expect(panel.getByRole('status')).toHaveText('Tous les services de la plateforme fonctionnent.');
+    for (const service of ['api', 'database', 'queue']) {
+      const badge = panel.locator(`[data-service="${service}"] .ec-status`);
+      await expect(badge).toHaveAttribute('data-state', 'up');
+      await expect(badge).toHaveText('Disponible');
+    }
+    await expect(panel.locator('[data-service="database"] dt')).toHaveText('Base de données');
+  });
+
+  test('the language switcher changes the language and the choice survives a reload', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Éclore');
+    await expect(page).toHaveTitle('Welcome to Éclore');
+    await expect(nav(page, 'Main navigation').getByRole('link')).toHaveText(['Home']);
+
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Éclore');
+    await expect(page.getByLabel('Language')).toHaveValue('en');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Éclore');
+  });
+
+  test('the skip link is the first Tab stop and moves focus to the main content', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller au contenu principal' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    // The next Tab stop is inside main, past the header and the navigation.
+    await page.keyboard.press('Tab');
+    const insideMain = await page.evaluate(
+      () => document.querySelector('main')?.contains(document.activeElement) ?? false,
+    );
+    expect(insideMain).toBe(true);
+  });
+
+  test('an unknown address shows the not-found page; going home focuses the new heading', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expect(page).toHaveTitle('Page introuvable · Éclore');
+    await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Bienvenue sur Éclore');
+    await expect(heading).toBeFocused();
+  });
+});
+
+test.describe('in an English browser (en-CA)', () => {
+  test.use({ locale: 'en-CA' });
+
+  test('the shell is in English', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('Welcome to Éclore');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Éclore');
+    const menu = nav(page, 'Main navigation');
+    await expect(menu.getByRole('link')).toHaveText(['Home']);
+    await expect(page.getByRole('heading', { name: 'How an idea travels' })).toBeVisible();
+    await expect(page.locator('.ec-steps .ec-steps__name')).toHaveText([
+      'Emerge',
+      'Collect',
+      'Make visible',
+      'Qualify',
+      'Prototype',
+      'Implement',
+      'Follow up',
+    ]);
+    await expect(page.getByLabel('Language')).toHaveValue('en');
+    const panel = page.getByRole('region', { name: 'Platform status' });
+    await expect(panel.locator('[data-service="database"] .ec-status')).toHaveText('Up');
+  });
+
+  test('the skip link speaks English', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  });
+});
+
+test.describe('in a browser with no supported language (de-DE)', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('falls back to French', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Éclore');
+  });
+});

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { SUPPORTED_LOCALES, isLocale } from '@eclore/domain';
+import { SelectField } from '@eclore/web-ui';
+import { changeLocale } from '../i18n/i18n';
+
+/** A native select: each option names its language in that language, marked with `lang`. */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SelectField
+      label={t('language.label')}
+      value={i18n.resolvedLanguage ?? i18n.language}
+      onChange={(event) => {
+        if (isLocale(event.target.value)) void changeLocale(event.target.value);
+      }}
+    >
+      {SUPPORTED_LOCALES.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {t(`language.${locale}`)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}

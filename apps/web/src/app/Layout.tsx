@@ -1,0 +1,66 @@
+import { Fragment, Suspense, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useOutlet } from 'react-router';
+import { SkipLink } from '@eclore/web-ui';
+import { navigationFor } from '../navigation/navigation';
+import { useSession } from '../session/session';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { RouteFocusContext } from './route-focus';
+import { AVAILABLE_PATHS } from './pages';
+
+const MAIN_ID = 'main';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const outlet = useOutlet();
+  const session = useSession();
+  const items = navigationFor(session.roles, AVAILABLE_PATHS);
+
+  // Sticky: once the path has changed, every page mounted afterwards takes focus to its heading.
+  const firstPath = useRef(location.pathname);
+  const navigated = useRef(false);
+  if (location.pathname !== firstPath.current) navigated.current = true;
+
+  return (
+    <>
+      <SkipLink targetId={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
+      <header className="ec-header">
+        <div className="ec-container ec-header__bar">
+          <Link to="/" className="ec-brand">
+            <span className="ec-brand__name">{t('app.name')}</span>
+            <span className="ec-brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <nav className="ec-nav" aria-label={t('nav.label')}>
+        <ul className="ec-container">
+          {items.map((item) => (
+            <li key={item.key}>
+              <NavLink to={item.path} end={item.path === '/'}>
+                {t(`nav.${item.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id={MAIN_ID} tabIndex={-1} className="ec-main ec-container">
+        <RouteFocusContext.Provider value={navigated.current}>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            {/* Keyed by path so a new address always mounts a new page (and focuses its heading). */}
+            <Fragment key={location.pathname}>{outlet}</Fragment>
+          </Suspense>
+        </RouteFocusContext.Provider>
+      </main>
+      <footer className="ec-footer">
+        <div className="ec-container">
+          <p>{t('footer.about')}</p>
+          <p>
+            <a href="/api/docs">{t('footer.apiDocs')}</a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader, Panel } from '@eclore/web-ui';
+import { useDocumentTitle } from '../app/use-document-title';
+import { useFocusHeadingOnMount } from '../app/route-focus';
+import { StatusPanel } from '../status/StatusPanel';
+
+const STAGES = ['emerge', 'collect', 'visible', 'qualify', 'prototype', 'implement', 'followUp'] as const;
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('home.title'));
+  return (
+    <>
+      <PageHeader title={t('home.title')} lead={t('home.lead')} focusOnMount={useFocusHeadingOnMount()} />
+      <div className="ec-grid">
+        <Panel title={t('home.lifecycleTitle')}>
+          <p>{t('home.lifecycleIntro')}</p>
+          <ol className="ec-steps">
+            {STAGES.map((stage) => (
+              <li key={stage}>
+                <strong className="ec-steps__name">{t(`home.stages.${stage}.name`)}</strong>
+                <span className="ec-steps__text">{t(`home.stages.${stage}.text`)}</span>
+              </li>
+            ))}
+          </ol>
+        </Panel>
+        <StatusPanel />
+      </div>
+    </>
+  );
+}

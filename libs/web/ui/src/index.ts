@@ -1,0 +1,9 @@
+import './styles.css';
+
+export { Button, type ButtonProps } from './Button';
+export { Panel, type PanelProps } from './Panel';
+export { StatusBadge, type StatusState } from './StatusBadge';
+export { PageHeader, type PageHeaderProps } from './PageHeader';
+export { SkipLink } from './SkipLink';
+export { VisuallyHidden } from './VisuallyHidden';
+export { SelectField, type SelectFieldProps } from './SelectField';
