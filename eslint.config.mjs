@@ -40,6 +40,33 @@ const TYPED_FILES = [
   'migrations/**/*.ts',
 ];
 
+/** Layer rules: tags are set in each project.json. */
+const BOUNDARIES = {
+  enforceBuildableLibDependency: false,
+  // Tests may import the workspace's shared test helpers (test/ belongs to no project).
+  allow: ['^(\\.\\./)+test/'],
+  // A library's integration test may build its schema with the migrations, which import the
+  // library's entities: a cycle through test files only. Non-test code is still held by the tags
+  // (a `type:lib` may not depend on `type:migrations`).
+  ignoredCircularDependencies: [['tag:type:lib', 'migrations']],
+  depConstraints: [
+    // Layers
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORK_PACKAGES },
+    { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: ['type:domain'] },
+    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client'] },
+    { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client', 'type:migrations'],
+    },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client'] },
+    // Sides: the server never sees web code, the web never sees server code
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+    { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+  ],
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -82,31 +109,12 @@ export default defineConfig(
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     plugins: { '@nx': nx },
+    rules: { '@nx/enforce-module-boundaries': ['error', BOUNDARIES] },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          // Tests may import the workspace's shared test helpers (test/ belongs to no project).
-          allow: ['^(\\.\\./)+test/'],
-          depConstraints: [
-            // Layers
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORK_PACKAGES },
-            { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client'] },
-            { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client', 'type:migrations'],
-            },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:api-client'] },
-            // Sides: the server never sees web code, the web never sees server code
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { ...BOUNDARIES, allow: [...BOUNDARIES.allow, '@eclore/migrations'] }],
     },
   },
   {

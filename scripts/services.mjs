@@ -61,7 +61,10 @@ function redisPing(url) {
     socket.on('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk) => {
       data += chunk;
-      if (data.includes('\r\n')) socket.end(), resolve(data.startsWith('+PONG') || data.startsWith('-NOAUTH'));
+      if (data.includes('\r\n')) {
+        socket.end();
+        resolve(data.startsWith('+PONG') || data.startsWith('-NOAUTH'));
+      }
     });
     socket.on('timeout', () => (socket.destroy(), resolve(false)));
     socket.on('error', () => resolve(false));
