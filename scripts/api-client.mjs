@@ -18,6 +18,7 @@ const libDir = join(root, 'libs/api-client');
 const check = process.argv.includes('--check');
 
 async function buildDocument() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
   const buildDir = mkdtempSync(join(root, 'dist', '.openapi-build-'));
   try {
     execFileSync(

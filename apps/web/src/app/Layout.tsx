@@ -35,15 +35,17 @@ export function Layout() {
         </div>
       </header>
       <nav className="ec-nav" aria-label={t('nav.label')}>
-        <ul className="ec-container">
-          {items.map((item) => (
-            <li key={item.key}>
-              <NavLink to={item.path} end={item.path === '/'}>
-                {t(`nav.${item.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <div className="ec-container">
+          <ul>
+            {items.map((item) => (
+              <li key={item.key}>
+                <NavLink to={item.path} end={item.path === '/'}>
+                  {t(`nav.${item.key}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
       </nav>
       <main id={MAIN_ID} tabIndex={-1} className="ec-main ec-container">
         <RouteFocusContext.Provider value={navigated.current}>
