@@ -89,7 +89,8 @@ if (!args.has('--no-e2e') && hasScript('e2e')) {
     totals.failed += 1;
     failures.push('e2e skipped: build failed');
   } else {
-    await run('playwright', ...npm('e2e'));
+    // The build step above already built server and web: the e2e stack skips its own build.
+    await run('playwright', ...npm('e2e'), { env: { E2E_SKIP_BUILD: '1' } });
     const pwJson = join(root, 'dist', 'e2e', 'results.json');
     if (existsSync(pwJson)) {
       const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
