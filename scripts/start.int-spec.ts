@@ -147,7 +147,7 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
   it('starts, serves the app, processes a job through the embedded queue, stops cleanly and restarts on its data', async () => {
     launcher = start();
     await launcher.ready();
-    expect(launcher.output).toContain(`Data / Données          ${dataDir}`);
+    expect(launcher.output).toContain(`Data / Données           ${dataDir}`);
 
     const ready = await fetch(url('/api/ready'));
     expect(ready.status).toBe(200);

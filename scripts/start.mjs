@@ -297,16 +297,16 @@ if ((await until('/api/health')) && (await until('/api/ready'))) {
   const lines = [
     '',
     `${bold('Éclore is running / Éclore est démarré')}  (${seconds(Date.now() - t0)})`,
-    `  App / Application       ${bold(url)}${webBuilt ? '' : '  (no web build: API only)'}`,
+    `  App / Application        ${bold(url)}${webBuilt ? '' : '  (no web build: API only)'}`,
     `  API docs / Doc. de l'API ${url}/api/docs`,
-    `  Mode                    ${embedded ? 'embedded / embarqué (PGlite)' : 'production (PostgreSQL + Redis)'}`,
+    `  Mode                     ${embedded ? 'embedded / embarqué (PGlite)' : 'production (PostgreSQL + Redis)'}`,
     ...(embedded
       ? [
-          `  Data / Données          ${dataDir}`,
-          `  Database (psql)         ${databases.dataUrl}`,
+          `  Data / Données           ${dataDir}`,
+          `  Database (psql)          ${databases.dataUrl}`,
         ]
       : []),
-    `  Stop / Arrêter          Ctrl-C`,
+    `  Stop / Arrêter           Ctrl-C`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -25,8 +25,10 @@
 //    reports as a protocol error: hence maxConnections is derived from the pool sizes below.
 //  - One launcher per data folder: PGlite has no file locking of its own, so start.mjs holds a
 //    lock file (two processes writing the same files would corrupt them).
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -36,6 +38,15 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 // the embedded mode near 0.2 GB resident instead of 0.5 GB, ample for a trial or a small team.
 const DATA_CONF = ['shared_buffers=32MB'];
 const QUEUE_CONF = ['shared_buffers=16MB'];
+
+function initFolder(folder) {
+  return new Promise((resolve, reject) => {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'init-data.mjs');
+    execFile(process.execPath, [script, folder], (err, stdout, stderr) =>
+      err ? reject(new Error(`creating ${folder} failed: ${err.message}\n${stderr}${stdout}`)) : resolve(),
+    );
+  });
+}
 
 async function serve(db, maxConnections, port) {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
@@ -56,13 +67,17 @@ export async function startEmbeddedDatabases(dataDir, { dataConnections, queueCo
     for (const { server } of opened.filter((o) => o.server)) await server.stop().catch(() => {});
     for (const { db } of opened) if (!db.closed) await db.close().catch(() => {});
   };
+  const folders = [join(dataDir, 'db'), join(dataDir, 'queue')];
+  const fresh = folders.filter((f) => !existsSync(join(f, 'PG_VERSION')));
+  // One process per folder, in parallel: initdb is CPU-bound and single-threaded.
+  await Promise.all(fresh.map((folder) => initFolder(folder)));
   try {
     onStep('data');
-    const data = await PGlite.create(join(dataDir, 'db'), { extensions: { pg_trgm, unaccent }, postgresqlconf: DATA_CONF });
+    const data = await PGlite.create(folders[0], { extensions: { pg_trgm, unaccent }, postgresqlconf: DATA_CONF });
     const dataEntry = { db: data };
     opened.push(dataEntry);
     onStep('queue');
-    const queue = await PGlite.create(join(dataDir, 'queue'), { postgresqlconf: QUEUE_CONF });
+    const queue = await PGlite.create(folders[1], { postgresqlconf: QUEUE_CONF });
     const queueEntry = { db: queue };
     opened.push(queueEntry);
     const d = await serve(data, dataConnections, Number(process.env.ECLORE_DB_PORT ?? 0));

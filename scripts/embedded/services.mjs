@@ -56,10 +56,13 @@ export function startService({ name, entry, env, cwd, width, pretty, colorize, o
   });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-      recent.push(line);
-      if (recent.length > KEPT_LINES) recent.shift();
       const shown = format(line);
-      if (shown !== null) process.stdout.write(prefix + shown.split('\n').join(`\n${prefix}`) + '\n');
+      if (shown !== null) {
+        // Kept as shown (readable), for the report when the process dies.
+        recent.push(shown);
+        if (recent.length > KEPT_LINES) recent.shift();
+        process.stdout.write(prefix + shown.split('\n').join(`\n${prefix}`) + '\n');
+      }
       onLine(line);
     });
   }
