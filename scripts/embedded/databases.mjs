@@ -15,8 +15,8 @@
 //    are re-entrant across "connections". Correct only because one worker process runs.
 //  - Session settings (SET, search_path, prepared statement names, LISTEN) are shared by every
 //    connection of an instance. NOTIFY is delivered to whichever connection runs next, so BullMQ's
-//    LISTEN wake-ups may be missed and it falls back to polling (a job may wait up to its
-//    drainDelay, 5 s by default, before it is picked up).
+//    LISTEN wake-ups are missed and it falls back to polling: a job starts about 2 s after its
+//    outbox row is committed (measured), instead of at once.
 //  - Statements of the extended protocol outside BEGIN are queued message by message; pg sends a
 //    whole Parse/Bind/Execute/Sync in one write, which keeps them together in practice.
 //  - If PGlite throws while running a message, pglite-socket 0.2.17 leaves its queue "processing"
