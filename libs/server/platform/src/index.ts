@@ -15,3 +15,6 @@ export * from './queues/registry';
 export * from './outbox/outbox-relay';
 export * from './queues/job-handler';
 export * from './queues/job-receipts';
+export * from './storage/file-storage';
+export * from './storage/local-disk-storage';
+export * from './storage/storage.module';

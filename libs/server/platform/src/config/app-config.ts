@@ -81,6 +81,14 @@ export class AppConfig {
   @Max(600_000)
   JOB_LOCK_DURATION_MS = 30_000;
 
+  /**
+   * Folder of the local-disk file store (uploads waiting for the worker, e.g. directory imports).
+   * The api and every worker must see the same folder: a shared volume when they run apart.
+   */
+  @IsString()
+  @Matches(/\S/, { message: 'STORAGE_DIR must name a folder' })
+  STORAGE_DIR = 'var/storage';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
