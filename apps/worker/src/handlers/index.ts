@@ -1,8 +1,9 @@
 import type { JobHandlerClass } from '@eclore/server-platform';
+import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
  * (assertHandlerRegistry checks it before boot). A bounded context adds its handlers here.
  */
-export const WORKER_HANDLERS: readonly JobHandlerClass[] = [PlatformProbeHandler];
+export const WORKER_HANDLERS: readonly JobHandlerClass[] = [PlatformProbeHandler, DirectoryImportHandler];

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './access/permission.decorator';
 export * from './audit/audit.service';
 export * from './audit/audit.module';
+export * from './directory';

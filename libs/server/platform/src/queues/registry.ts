@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform'] as const;
+export const QUEUE_NAMES = ['platform', 'identity'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -13,12 +13,15 @@ export interface JobPayloads {
    * records a receipt. `holdMs` keeps the job busy (used to test crash recovery).
    */
   'platform.probe': { probeId: string; holdMs?: number };
+  /** Validate and apply an uploaded HR directory CSV (the DirectoryImport row says which file). */
+  'directory.import': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'platform.probe': 'platform',
+  'directory.import': 'identity',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

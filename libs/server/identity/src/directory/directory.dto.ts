@@ -1,0 +1,276 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
+import { IMPORT_ERROR_CODES } from './directory-validator';
+
+const IMPORT_STATUSES: readonly DirectoryImportStatus[] = ['queued', 'validating', 'applying', 'completed', 'rejected', 'failed'];
+
+export class IdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class ImportCreatedDto {
+  @ApiProperty({ format: 'uuid', description: 'Poll GET /api/directory/imports/{id} for progress and outcome.' })
+  id!: string;
+}
+
+export class ImportRowErrorDto {
+  @ApiProperty({ description: 'Line of the file (1 = header); 0 for a problem with the whole file.' })
+  line!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The CSV column at fault, if one is.' })
+  field!: string | null;
+
+  @ApiProperty({ enum: [...IMPORT_ERROR_CODES, 'file_missing', 'internal_error'], description: 'Stable code; the web translates it.' })
+  code!: string;
+
+  @ApiProperty({ description: 'English explanation.' })
+  message!: string;
+}
+
+export class DirectoryImportDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: IMPORT_STATUSES })
+  status!: DirectoryImportStatus;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Data rows of the file, known once the worker has counted them.' })
+  totalRows!: number | null;
+
+  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
+  processedRows!: number;
+
+  @ApiProperty()
+  createdCount!: number;
+
+  @ApiProperty()
+  updatedCount!: number;
+
+  @ApiProperty()
+  unchangedCount!: number;
+
+  @ApiProperty()
+  deactivatedCount!: number;
+
+  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' })
+  errorCount!: number;
+
+  @ApiProperty({ type: [ImportRowErrorDto] })
+  errors!: ImportRowErrorDto[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt!: string | null;
+}
+
+export class DirectoryImportSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: IMPORT_STATUSES })
+  status!: DirectoryImportStatus;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  totalRows!: number | null;
+
+  @ApiProperty()
+  createdCount!: number;
+
+  @ApiProperty()
+  updatedCount!: number;
+
+  @ApiProperty()
+  unchangedCount!: number;
+
+  @ApiProperty()
+  deactivatedCount!: number;
+
+  @ApiProperty()
+  errorCount!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt!: string | null;
+}
+
+export class ImportListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class OrgUnitDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ORG_UNIT_KINDS })
+  kind!: OrgUnitKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ApiProperty({ type: [String], description: 'Ids from the root down to this unit, inclusive.' })
+  path!: string[];
+
+  @ApiProperty()
+  active!: boolean;
+}
+
+export class OrgUnitMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  employeeNumber!: string;
+
+  @ApiProperty()
+  givenName!: string;
+
+  @ApiProperty()
+  familyName!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId!: string;
+}
+
+export class OrgUnitMembersPageDto {
+  @ApiProperty({ type: [OrgUnitMemberDto] })
+  items!: OrgUnitMemberDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  nextCursor!: string | null;
+}
+
+/** Opaque keyset cursor: base64url of the last row's sort key. */
+const CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
+
+export class MembersQueryDto {
+  @ApiPropertyOptional({ description: 'Include the people of every unit below this one.', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  subtree?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Matches(CURSOR, { message: 'after must be a cursor returned by a previous page' })
+  after?: string;
+}
+
+export class PeopleQueryDto {
+  @ApiProperty({ minLength: 2, maxLength: 100, description: 'Start of a given name, family name, "given family" or e-mail; case-insensitive.' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  q!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class PersonCardDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  givenName!: string;
+
+  @ApiProperty()
+  familyName!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  orgUnitName!: string | null;
+}
+
+export class HeadcountQueryDto {
+  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Default: the current year.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class HeadcountDto {
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ORG_UNIT_KINDS })
+  kind!: OrgUnitKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ApiProperty({ description: 'Depth in the tree (0 = a root).' })
+  depth!: number;
+
+  @ApiProperty({ description: 'Active people of exactly this unit.' })
+  directCount!: number;
+
+  @ApiProperty({ description: 'Active people of this unit and every unit below it.' })
+  totalCount!: number;
+}
+
+export class HeadcountsDto {
+  @ApiProperty()
+  year!: number;
+
+  @ApiProperty({ type: [HeadcountDto], description: 'In tree order (each unit after its parent).' })
+  units!: HeadcountDto[];
+}
+
+/** Multipart body of the upload, for the OpenAPI description only (multer reads it). */
+export class ImportUploadDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The directory CSV (see docs/directory-import.md), at most 50 MB.' })
+  file!: unknown;
+}

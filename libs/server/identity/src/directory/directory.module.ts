@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OutboxService, StorageModule } from '@eclore/server-platform';
+import { DirectoryImportsController, OrgUnitsController, PeopleController } from './directory.controller';
+import { DirectoryService } from './directory.service';
+
+/** The staff directory over HTTP: CSV imports (run by the worker), org units, people search, head counts. */
+@Module({
+  imports: [StorageModule],
+  controllers: [DirectoryImportsController, OrgUnitsController, PeopleController],
+  // AccessService comes from the global AccessModule.
+  providers: [DirectoryService, OutboxService],
+})
+export class DirectoryModule {}
