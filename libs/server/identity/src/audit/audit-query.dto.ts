@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditQuery {
+  @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'Exact subject type, e.g. `person`.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  subjectType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subjectId?: string;
+
+  @ApiPropertyOptional({ description: 'Events older than this one: the `nextBefore` of the previous page.' })
+  @IsOptional()
+  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be an event id' })
+  before?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class AuditPersonDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ description: 'Increasing with time.' }) id!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' }) actor!: AuditPersonDto | null;
+  @ApiProperty() subjectType!: string;
+  @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
+  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The person, when the subject is one.' })
+  subjectPerson!: AuditPersonDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for older events; null when there are none.' })
+  nextBefore!: string | null;
+}

@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, ValidateIf } from 'class-validator';
+import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@eclore/domain';
+import { RoleScopeDto } from '../roles/roles-admin.dto';
+
+export class UpdateProfileInput {
+  @ApiProperty({ enum: SUPPORTED_LOCALES, nullable: true, description: 'Preferred language; null follows the browser.' })
+  // Present and null is meaningful ("follow the browser"); only a missing value is skipped.
+  @ValidateIf((o: UpdateProfileInput) => o.locale !== null)
+  @IsIn(SUPPORTED_LOCALES)
+  locale!: Locale | null;
+}
+
+export class UnitPathItemDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class ProfileOrgUnitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [UnitPathItemDto], description: 'From the top of the organisation down to this unit, inclusive.' })
+  path!: UnitPathItemDto[];
+}
+
+export class ProfileRoleDto {
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ type: RoleScopeDto }) scope!: RoleScopeDto;
+}
+
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: ProfileOrgUnitDto, nullable: true }) orgUnit!: ProfileOrgUnitDto | null;
+  @ApiProperty({ type: [ProfileRoleDto], description: 'Employee (everyone) first, then the granted roles.' })
+  roles!: ProfileRoleDto[];
+  @ApiProperty({ enum: SUPPORTED_LOCALES, nullable: true }) locale!: Locale | null;
+}

@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../../test/services';
+import { createApiApp } from '../../../../../apps/api/src/bootstrap';
+import { seed } from '../../../../../migrations/seed';
+import { DEMO_PASSWORD, demoEmail } from '../../../../../migrations/seed/demo-organisation';
+import { OrgUnit, Person } from '../entities';
+import { signIn, type SignedIn } from '../roles/testing/api-session';
+
+describe('profile API (GET/PATCH /api/me)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: NestExpressApplication;
+  let ds: DataSource;
+  let nathalie: SignedIn;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('profile');
+    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('profile'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    app = await createApiApp({ logger: false });
+    await app.init();
+    ds = app.get(DataSource);
+    await seed(ds);
+    nathalie = await signIn(app, demoEmail({ givenName: 'Nathalie', familyName: 'Gagnon' }), DEMO_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    process.env = saved;
+  });
+
+  it('asks a visitor to sign in', async () => {
+    await request(app.getHttpServer()).get('/api/me').expect(401);
+    await request(app.getHttpServer()).patch('/api/me').send({ locale: 'en' }).expect(401);
+  });
+
+  it('gives the person’s name, unit with its path, roles with scopes and language', async () => {
+    const [direction, service] = await Promise.all(['DS', 'DS-PREV'].map((code) => ds.getRepository(OrgUnit).findOneByOrFail({ code })));
+    const res = await nathalie.agent.get('/api/me').expect(200);
+    expect(res.body).toEqual({
+      id: nathalie.personId,
+      givenName: 'Nathalie',
+      familyName: 'Gagnon',
+      email: 'nathalie.gagnon@eclore.example',
+      orgUnit: {
+        id: service!.id,
+        code: 'DS-PREV',
+        name: 'Service de la prévention',
+        path: [
+          { id: direction!.id, name: 'Direction de la santé' },
+          { id: service!.id, name: 'Service de la prévention' },
+        ],
+      },
+      roles: [
+        { role: 'employee', scope: { kind: 'organisation' } },
+        { role: 'network_member', scope: { kind: 'org_unit', orgUnitId: direction!.id, orgUnitName: 'Direction de la santé' } },
+      ],
+      locale: null,
+    });
+  });
+
+  it('saves the language preference, and null to follow the browser again', async () => {
+    const res = await nathalie.send('patch', '/api/me', { locale: 'en' }).expect(200);
+    expect(res.body.locale).toBe('en');
+    expect((await nathalie.agent.get('/api/session').expect(200)).body.person.locale).toBe('en');
+    expect((await ds.getRepository(Person).findOneByOrFail({ id: nathalie.personId })).locale).toBe('en');
+    await nathalie.send('patch', '/api/me', { locale: null }).expect(200);
+    expect((await nathalie.agent.get('/api/me').expect(200)).body.locale).toBeNull();
+  });
+
+  it.each([[{ locale: 'de' }, 'locale'], [{}, 'locale'], [{ locale: 'fr', givenName: 'X' }, 'givenName']])('refuses %j naming %s', async (body, field) => {
+    const res = await nathalie.send('patch', '/api/me', body).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('requires the CSRF token to change it', async () => {
+    const res = await nathalie.agent.patch('/api/me').send({ locale: 'fr' }).expect(403);
+    expect(res.body.code).toBe('csrf_failed');
+  });
+});

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { GRANTABLE_ROLES, type GrantableRole } from '@eclore/domain';
+
+/** Scope kinds an admin can grant today. Theme scopes wait for the theme catalogue (campaigns). */
+export const GRANTABLE_SCOPE_KINDS = ['organisation', 'org_unit'] as const;
+export type GrantableScopeKind = (typeof GRANTABLE_SCOPE_KINDS)[number];
+
+// ------------------------------------------------------------------ requests
+
+export class PersonIdParams {
+  @IsUUID()
+  id!: string;
+}
+
+export class GrantIdParams {
+  @IsUUID()
+  grantId!: string;
+}
+
+export class ListPeopleQuery {
+  @ApiPropertyOptional({ description: 'Words matched against names, e-mail and employee number (all must match).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GrantScopeInput {
+  @ApiProperty({ enum: GRANTABLE_SCOPE_KINDS })
+  @IsIn(GRANTABLE_SCOPE_KINDS)
+  kind!: GrantableScopeKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required when kind is org_unit: the unit (and its subtree).' })
+  @ValidateIf((o: GrantScopeInput) => o.kind === 'org_unit' || o.orgUnitId !== undefined)
+  @IsUUID()
+  orgUnitId?: string;
+}
+
+export class GrantRoleInput {
+  @ApiProperty({ enum: GRANTABLE_ROLES })
+  @IsIn(GRANTABLE_ROLES)
+  role!: GrantableRole;
+
+  @ApiPropertyOptional({ type: GrantScopeInput, description: 'Defaults to the whole organisation.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GrantScopeInput)
+  scope?: GrantScopeInput;
+}
+
+// ------------------------------------------------------------------ responses
+
+export class OrgUnitRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PersonRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+}
+
+export class RoleScopeDto {
+  @ApiProperty({ enum: ['organisation', 'org_unit', 'theme'] })
+  kind!: 'organisation' | 'org_unit' | 'theme';
+
+  @ApiPropertyOptional({ format: 'uuid' }) orgUnitId?: string;
+  @ApiPropertyOptional({ description: 'Name of the scope unit, for display.' }) orgUnitName?: string;
+  @ApiPropertyOptional() theme?: string;
+}
+
+export class RoleGrantDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role!: GrantableRole;
+  @ApiProperty({ type: RoleScopeDto }) scope!: RoleScopeDto;
+  @ApiProperty({ type: String, format: 'date-time' }) grantedAt!: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) grantedBy!: PersonRefDto | null;
+}
+
+export class AdminPersonDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: OrgUnitRefDto, nullable: true }) orgUnit!: OrgUnitRefDto | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deactivatedAt!: string | null;
+  @ApiProperty({ type: [RoleGrantDto], description: 'Active grants (revoked ones are in the audit log).' })
+  grants!: RoleGrantDto[];
+}
+
+export class AdminPeoplePageDto {
+  @ApiProperty({ type: [AdminPersonDto] }) items!: AdminPersonDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last.' })
+  nextCursor!: string | null;
+}

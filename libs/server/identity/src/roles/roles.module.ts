@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RolesAdminController } from './roles-admin.controller';
+import { RolesAdminService } from './roles-admin.service';
+
+/** Admin: people's roles and accounts (AccessService and SessionService come from the global AccessModule). */
+@Module({
+  controllers: [RolesAdminController],
+  providers: [RolesAdminService],
+})
+export class RolesModule {}

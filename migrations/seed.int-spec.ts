@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { isGrantableRole, ROLES } from '@eclore/domain';
+import { LocalCredential, OrgUnit, OrgUnitHeadcount, Person, RoleGrant, verifyPassword } from '@eclore/server-identity';
+import { createTestDatabase } from '../test/database';
+import { dataSourceOptions } from './data-source-options';
+import { seed } from './seed';
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo-organisation';
+
+describe('demo seed', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+
+  const counts = async () => ({
+    units: await ds.getRepository(OrgUnit).count(),
+    people: await ds.getRepository(Person).count(),
+    credentials: await ds.getRepository(LocalCredential).count(),
+    grants: await ds.getRepository(RoleGrant).count(),
+    headcounts: await ds.getRepository(OrgUnitHeadcount).count(),
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('seed');
+    ds = new DataSource(dataSourceOptions(db.url, { poolSize: 2 }));
+    await ds.initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('creates the demo organisation once: running it again changes nothing', async () => {
+    expect(await seed(ds)).toEqual({ applied: true, createdUnits: 12, createdPeople: DEMO_PEOPLE.length });
+    const first = await counts();
+    expect(first).toEqual({ units: 12, people: 40, credentials: 40, grants: 8, headcounts: 12 });
+    expect(await seed(ds)).toEqual({ applied: true, createdUnits: 0, createdPeople: 0 });
+    expect(await counts()).toEqual(first);
+  });
+
+  it('covers every role, with one network member scoped to a direction', async () => {
+    const grants = await ds.getRepository(RoleGrant).find();
+    expect(new Set(grants.map((g) => g.role))).toEqual(new Set(ROLES.filter(isGrantableRole)));
+    const network = grants.filter((g) => g.role === 'network_member');
+    expect(network.map((g) => g.scopeKind).sort()).toEqual(['org_unit', 'organisation']);
+    const scoped = network.find((g) => g.scopeKind === 'org_unit');
+    expect((await ds.getRepository(OrgUnit).findOneByOrFail({ id: scoped!.scopeOrgUnitId! })).kind).toBe('direction');
+  });
+
+  it('hashes the demo password with argon2id', async () => {
+    const admin = await ds.getRepository(Person).findOneByOrFail({ email: demoEmail({ givenName: 'Claire', familyName: 'Rochat' }) });
+    const credential = await ds.getRepository(LocalCredential).findOneByOrFail({ personId: admin.id });
+    expect(credential.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(credential.passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('computes this year’s headcounts per unit and per subtree', async () => {
+    const year = new Date().getFullYear();
+    const byCode = async (code: string) => {
+      const unit = await ds.getRepository(OrgUnit).findOneByOrFail({ code });
+      return ds.getRepository(OrgUnitHeadcount).findOneByOrFail({ orgUnitId: unit.id, year });
+    };
+    const inUnits = (codes: string[]) => DEMO_PEOPLE.filter((p) => codes.includes(p.unit)).length;
+    expect(await byCode('DS-SOINS-NUIT')).toMatchObject({ directCount: inUnits(['DS-SOINS-NUIT']), totalCount: inUnits(['DS-SOINS-NUIT']) });
+    expect(await byCode('DS-SOINS')).toMatchObject({ directCount: inUnits(['DS-SOINS']), totalCount: inUnits(['DS-SOINS', 'DS-SOINS-NUIT']) });
+    expect(await byCode('DS')).toMatchObject({ directCount: inUnits(['DS']), totalCount: inUnits(['DS', 'DS-PREV', 'DS-SOINS', 'DS-SOINS-NUIT']) });
+  });
+
+  it('lists in docs/demo-accounts.md accounts that exist with the role stated', async () => {
+    const doc = readFileSync(join(__dirname, '../docs/demo-accounts.md'), 'utf8');
+    expect(doc).toContain(DEMO_PASSWORD);
+    const rows = [...doc.matchAll(/^\|\s*`([^`]+@[^`]+)`\s*\|\s*`([a-z_]+)`/gm)].map((m) => ({ email: m[1]!, role: m[2]! }));
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(ROLES));
+    for (const row of rows) {
+      const person = await ds.getRepository(Person).findOneByOrFail({ email: row.email });
+      const roles = (await ds.getRepository(RoleGrant).findBy({ personId: person.id })).map((g) => g.role);
+      expect({ email: row.email, roles }).toEqual({ email: row.email, roles: row.role === 'employee' ? [] : [row.role] });
+    }
+  });
+
+  it('leaves a real directory alone', async () => {
+    const other = await createTestDatabase('seedreal');
+    const real = new DataSource(dataSourceOptions(other.url, { poolSize: 1 }));
+    await real.initialize();
+    try {
+      await real.getRepository(Person).insert({ employeeNumber: 'HR-123', givenName: 'Réel', familyName: 'Employé', email: 'reel@example.org' });
+      expect(await seed(real)).toEqual({ applied: false, createdUnits: 0, createdPeople: 0 });
+      expect(await real.getRepository(Person).count()).toBe(1);
+    } finally {
+      await real.destroy();
+      await other.drop();
+    }
+  });
+});
