@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, ValidateIf } from 'class-validator';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@eclore/domain';
-import { RoleScopeDto } from '../roles/roles-admin.dto';
+import { GrantScopeDto } from '../roles/roles-admin.dto';
 
 export class UpdateProfileInput {
   @ApiProperty({ enum: SUPPORTED_LOCALES, nullable: true, description: 'Preferred language; null follows the browser.' })
@@ -26,7 +26,7 @@ export class ProfileOrgUnitDto {
 
 export class ProfileRoleDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
-  @ApiProperty({ type: RoleScopeDto }) scope!: RoleScopeDto;
+  @ApiProperty({ type: GrantScopeDto }) scope!: GrantScopeDto;
 }
 
 export class ProfileDto {

@@ -1,6 +1,6 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { OrgUnit, Person, RoleGrant } from '../entities';
-import type { PersonRefDto, RoleGrantDto, RoleScopeDto } from './roles-admin.dto';
+import type { PersonRefDto, RoleGrantDto, GrantScopeDto } from './roles-admin.dto';
 
 /** Active grants of these people, keyed by person id, with scope unit names and granters resolved. */
 export async function activeGrantsByPerson(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, RoleGrantDto[]>> {
@@ -36,7 +36,7 @@ export async function toGrantViews(manager: EntityManager, grants: readonly Role
   }));
 }
 
-function scopeView(grant: RoleGrant, unitName: ReadonlyMap<string, string>): RoleScopeDto {
+function scopeView(grant: RoleGrant, unitName: ReadonlyMap<string, string>): GrantScopeDto {
   if (grant.scopeKind === 'org_unit' && grant.scopeOrgUnitId) {
     const name = unitName.get(grant.scopeOrgUnitId);
     return { kind: 'org_unit', orgUnitId: grant.scopeOrgUnitId, ...(name ? { orgUnitName: name } : {}) };

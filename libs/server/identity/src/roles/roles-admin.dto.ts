@@ -78,7 +78,7 @@ export class PersonRefDto {
   @ApiProperty() familyName!: string;
 }
 
-export class RoleScopeDto {
+export class GrantScopeDto {
   @ApiProperty({ enum: ['organisation', 'org_unit', 'theme'] })
   kind!: 'organisation' | 'org_unit' | 'theme';
 
@@ -90,7 +90,7 @@ export class RoleScopeDto {
 export class RoleGrantDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: GRANTABLE_ROLES }) role!: GrantableRole;
-  @ApiProperty({ type: RoleScopeDto }) scope!: RoleScopeDto;
+  @ApiProperty({ type: GrantScopeDto }) scope!: GrantScopeDto;
   @ApiProperty({ type: String, format: 'date-time' }) grantedAt!: string;
   @ApiProperty({ type: PersonRefDto, nullable: true }) grantedBy!: PersonRefDto | null;
 }
