@@ -16,25 +16,72 @@ const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) 
 const ROWS = Number(args[0] ?? 200_000);
 const OUT = resolve(args[1] ?? `dist/bench/directory-${ROWS}.csv`);
 
-export const COLUMNS = ['employee_number', 'given_name', 'family_name', 'email', 'org_unit_code', 'org_unit_name', 'org_unit_kind', 'parent_org_unit_code', 'locale'];
+export const COLUMNS = [
+  'employee_number',
+  'given_name',
+  'family_name',
+  'email',
+  'org_unit_code',
+  'org_unit_name',
+  'org_unit_kind',
+  'parent_org_unit_code',
+  'locale',
+];
 
 /** The organisation: 3 directions × 10 services × 10 units. */
 export function organisation() {
   const DIRECTIONS = ['Direction des services techniques', 'Direction des solidarités', 'Direction des ressources'];
-  const SERVICE_WORDS = ['Voirie', 'Bâtiments', 'Espaces verts', 'Propreté', 'Eau', 'Énergie', 'Mobilités', 'Logistique', 'Informatique', 'Finances'];
-  const UNIT_WORDS = ['Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Atelier', 'Accueil', 'Études', 'Maintenance', 'Projets'];
+  const SERVICE_WORDS = [
+    'Voirie',
+    'Bâtiments',
+    'Espaces verts',
+    'Propreté',
+    'Eau',
+    'Énergie',
+    'Mobilités',
+    'Logistique',
+    'Informatique',
+    'Finances',
+  ];
+  const UNIT_WORDS = [
+    'Nord',
+    'Sud',
+    'Est',
+    'Ouest',
+    'Centre',
+    'Atelier',
+    'Accueil',
+    'Études',
+    'Maintenance',
+    'Projets',
+  ];
   const directions = DIRECTIONS.map((name, d) => ({ code: `D${d + 1}`, name, kind: 'direction', parent: '' }));
   const services = directions.flatMap((dir, d) =>
-    SERVICE_WORDS.map((w, s) => ({ code: `S${d + 1}-${String(s + 1).padStart(2, '0')}`, name: `Service ${w} (${dir.code})`, kind: 'service', parent: dir.code })),
+    SERVICE_WORDS.map((w, s) => ({
+      code: `S${d + 1}-${String(s + 1).padStart(2, '0')}`,
+      name: `Service ${w} (${dir.code})`,
+      kind: 'service',
+      parent: dir.code,
+    })),
   );
   const units = services.flatMap((svc) =>
-    UNIT_WORDS.map((w, u) => ({ code: `${svc.code.replace('S', 'U')}-${String(u + 1).padStart(2, '0')}`, name: `${svc.name.replace('Service ', '')} — ${w}`, kind: 'unit', parent: svc.code })),
+    UNIT_WORDS.map((w, u) => ({
+      code: `${svc.code.replace('S', 'U')}-${String(u + 1).padStart(2, '0')}`,
+      name: `${svc.name.replace('Service ', '')} — ${w}`,
+      kind: 'unit',
+      parent: svc.code,
+    })),
   );
   return { directions, services, units };
 }
 
 function ascii(text) {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function* rows() {
@@ -64,6 +111,10 @@ function* rows() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(dirname(OUT), { recursive: true });
   const started = performance.now();
-  await pipeline(Readable.from(rows()), stringify({ header: true, columns: COLUMNS, delimiter: ';', bom: true }), createWriteStream(OUT));
+  await pipeline(
+    Readable.from(rows()),
+    stringify({ header: true, columns: COLUMNS, delimiter: ';', bom: true }),
+    createWriteStream(OUT),
+  );
   console.log(`${ROWS} rows written to ${OUT} in ${Math.round(performance.now() - started)} ms`);
 }

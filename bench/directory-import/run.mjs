@@ -46,11 +46,27 @@ async function writeChangedFile() {
       yield r;
     }
     for (let n = 0; n < ROWS / 100; n++) {
-      yield [`N${n}`, 'Nouvelle', `Recrue${n}`, `nouvelle.recrue.${n}@agents.example.org`, last[4], last[5], last[6], last[7], ''];
+      yield [
+        `N${n}`,
+        'Nouvelle',
+        `Recrue${n}`,
+        `nouvelle.recrue.${n}@agents.example.org`,
+        last[4],
+        last[5],
+        last[6],
+        last[7],
+        '',
+      ];
     }
   };
   let prevUnit;
-  await pipeline(createReadStream(csvPath), parse({ bom: true, delimiter: ';' }), transform, stringify({ delimiter: ';' }), createWriteStream(changedPath));
+  await pipeline(
+    createReadStream(csvPath),
+    parse({ bom: true, delimiter: ';' }),
+    transform,
+    stringify({ delimiter: ';' }),
+    createWriteStream(changedPath),
+  );
 }
 
 function compile() {
@@ -58,14 +74,29 @@ function compile() {
   const out = mkdtempSync(join(root, 'dist', '.bench-build-'));
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'libs/domain/src', 'libs/server', 'migrations', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts', '--quiet'],
+    [
+      join(root, 'node_modules/@swc/cli/bin/swc.js'),
+      'libs/domain/src',
+      'libs/server',
+      'migrations',
+      '-d',
+      out,
+      '--config-file',
+      '.swcrc',
+      '--ignore',
+      '**/*.spec.ts,**/*.int-spec.ts',
+      '--quiet',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   return out;
 }
 
 async function main() {
-  if (!existsSync(csvPath)) execFileSync(process.execPath, [join(root, 'bench/directory-import/generate.mjs'), String(ROWS), csvPath], { stdio: 'inherit' });
+  if (!existsSync(csvPath))
+    execFileSync(process.execPath, [join(root, 'bench/directory-import/generate.mjs'), String(ROWS), csvPath], {
+      stdio: 'inherit',
+    });
   await writeChangedFile();
 
   const build = compile();
@@ -98,10 +129,14 @@ async function main() {
     const storage = new LocalDiskStorage(storageDir);
     const runner = new DirectoryImportRunner(ds, storage);
 
-    console.log(`Directory import benchmark: ${ROWS} rows, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(
+      `Directory import benchmark: ${ROWS} rows, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
     const pg = (await ds.query('SHOW server_version'))[0].server_version;
     console.log(`PostgreSQL ${pg}\n`);
-    console.log(`${'run'.padEnd(34)}${'count'.padStart(9)}${'validate'.padStart(9)}${'apply'.padStart(9)}${'total'.padStart(9)}   outcome`);
+    console.log(
+      `${'run'.padEnd(34)}${'count'.padStart(9)}${'validate'.padStart(9)}${'apply'.padStart(9)}${'total'.padStart(9)}   outcome`,
+    );
     for (const [label, file] of [
       ['first import (all new)', csvPath],
       ['same file again (no change)', csvPath],
@@ -110,7 +145,10 @@ async function main() {
       const id = randomUUID();
       const key = `directory-imports/${id}.csv`;
       await storage.put(key, createReadStream(file));
-      await ds.query(`INSERT INTO directory_import (id, status, file_name, storage_key, errors) VALUES ($1, 'queued', 'bench.csv', $2, '[]')`, [id, key]);
+      await ds.query(
+        `INSERT INTO directory_import (id, status, file_name, storage_key, errors) VALUES ($1, 'queued', 'bench.csv', $2, '[]')`,
+        [id, key],
+      );
       const outcome = await runner.run(id);
       if (outcome.kind !== 'completed') throw new Error(`${label}: ${JSON.stringify(outcome).slice(0, 2000)}`);
       const t = outcome.timings;

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AuditService, DIRECTORY_COLUMNS, DirectoryImportRunner, SessionService, SESSION_COOKIE } from '@eclore/server-identity';
+import {
+  AuditService,
+  DIRECTORY_COLUMNS,
+  DirectoryImportRunner,
+  SessionService,
+  SESSION_COOKIE,
+} from '@eclore/server-identity';
 import { LocalDiskStorage } from '@eclore/server-platform';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
 import { TEST_REDIS_URL } from '../../../test/services';
@@ -41,7 +47,9 @@ const FILE_ROWS: Row[] = [
 ];
 
 function csv(rows: readonly Row[]): string {
-  return [DIRECTORY_COLUMNS.join(';'), ...rows.map((r) => DIRECTORY_COLUMNS.map((c) => r[c]).join(';'))].join('\n') + '\n';
+  return (
+    [DIRECTORY_COLUMNS.join(';'), ...rows.map((r) => DIRECTORY_COLUMNS.map((c) => r[c]).join(';'))].join('\n') + '\n'
+  );
 }
 
 describe('directory API', () => {
@@ -78,7 +86,9 @@ describe('directory API', () => {
 
     // Already in the directory before the first import: HR (E900, unchanged by the file), E901 and E902
     // (moved by it). They sign in as HR, a plain employee, and (later) a network member scoped to S1.
-    const [d1] = (await ds.query(`INSERT INTO org_unit (code, name, kind, path) VALUES ('D1', 'Unit D1', 'direction', '{}') RETURNING id`)) as { id: string }[];
+    const [d1] = (await ds.query(
+      `INSERT INTO org_unit (code, name, kind, path) VALUES ('D1', 'Unit D1', 'direction', '{}') RETURNING id`,
+    )) as { id: string }[];
     await ds.query(`UPDATE org_unit SET path = ARRAY[id]`);
     const people = (await ds.query(
       `INSERT INTO person (employee_number, given_name, family_name, email, org_unit_id)
@@ -106,10 +116,16 @@ describe('directory API', () => {
       .post('/api/directory/imports')
       .set('Cookie', auth[who].cookie)
       .set('X-CSRF-Token', auth[who].csrf)
-      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), { filename: name, contentType: 'text/csv' });
+      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), {
+        filename: name,
+        contentType: 'text/csv',
+      });
 
   it('refuses an import to a signed-out visitor (401) and to an employee (403)', async () => {
-    await http().post('/api/directory/imports').attach('file', Buffer.from(csv(FILE_ROWS)), 'd.csv').expect(401);
+    await http()
+      .post('/api/directory/imports')
+      .attach('file', Buffer.from(csv(FILE_ROWS)), 'd.csv')
+      .expect(401);
     const res = await upload('employee', csv(FILE_ROWS)).expect(403);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('role_required');
@@ -118,7 +134,11 @@ describe('directory API', () => {
   });
 
   it('refuses a missing, binary or header-less file, naming the field', async () => {
-    const missing = await http().post('/api/directory/imports').set('Cookie', auth.hr.cookie).set('X-CSRF-Token', auth.hr.csrf).expect(400);
+    const missing = await http()
+      .post('/api/directory/imports')
+      .set('Cookie', auth.hr.cookie)
+      .set('X-CSRF-Token', auth.hr.csrf)
+      .expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'isNotEmpty' })]);
     const binary = await upload('hr', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]), 'directory.xlsx').expect(400);
     expect(binary.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'notTextCsv' })]);
@@ -131,14 +151,32 @@ describe('directory API', () => {
     const res = await upload('hr', csv(FILE_ROWS)).expect(202);
     const id = res.body.id as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await ds.query(`SELECT job_name, payload FROM outbox_message`)).toEqual([{ job_name: 'directory.import', payload: { importId: id } }]);
+    expect(await ds.query(`SELECT job_name, payload FROM outbox_message`)).toEqual([
+      { job_name: 'directory.import', payload: { importId: id } },
+    ]);
 
     const queued = await get(`/api/directory/imports/${id}`, 'hr').expect(200);
-    expect(queued.body).toMatchObject({ id, status: 'queued', fileName: 'directory.csv', processedRows: 0, totalRows: null, errors: [] });
+    expect(queued.body).toMatchObject({
+      id,
+      status: 'queued',
+      fileName: 'directory.csv',
+      processedRows: 0,
+      totalRows: null,
+      errors: [],
+    });
 
     await expect(runner.run(id)).resolves.toMatchObject({ kind: 'completed' });
     const done = await get(`/api/directory/imports/${id}`, 'hr').expect(200);
-    expect(done.body).toMatchObject({ status: 'completed', totalRows: 5, processedRows: 5, createdCount: 2, updatedCount: 2, unchangedCount: 1, deactivatedCount: 0, errorCount: 0 });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      totalRows: 5,
+      processedRows: 5,
+      createdCount: 2,
+      updatedCount: 2,
+      unchangedCount: 1,
+      deactivatedCount: 0,
+      errorCount: 0,
+    });
     const list = await get('/api/directory/imports', 'hr').expect(200);
     expect(list.body[0]).toMatchObject({ id, status: 'completed', createdCount: 2 });
 
@@ -153,46 +191,81 @@ describe('directory API', () => {
     await runner.run(body.id as string);
     const res = await get(`/api/directory/imports/${body.id as string}`, 'hr').expect(200);
     expect(res.body.status).toBe('rejected');
-    expect(res.body.errors.map((e: { line: number; field: string; code: string }) => [e.line, e.field, e.code])).toEqual([
+    expect(
+      res.body.errors.map((e: { line: number; field: string; code: string }) => [e.line, e.field, e.code]),
+    ).toEqual([
       [7, 'email', 'invalid_email'],
       [7, 'parent_org_unit_code', 'unknown_parent'],
     ]);
   });
 
   it('serves the org unit tree, members with object-level access, people search and head counts', async () => {
-    const units = (await get('/api/org-units', 'employee').expect(200)).body as { id: string; code: string; parentId: string | null }[];
+    const units = (await get('/api/org-units', 'employee').expect(200)).body as {
+      id: string;
+      code: string;
+      parentId: string | null;
+    }[];
     expect(units.map((u) => u.code)).toEqual(['D1', 'S1', 'U1', 'D2']);
     const byCode = (code: string) => units.find((u) => u.code === code)!;
     expect(byCode('U1').parentId).toBe(byCode('S1').id);
 
     // Scope the network member to S1: U1 is inside, D2 is not.
-    await ds.query(`INSERT INTO role_grant (person_id, role, scope_kind, scope_org_unit_id) SELECT id, 'network_member', 'org_unit', $1 FROM person WHERE employee_number = 'E902'`, [byCode('S1').id]);
+    await ds.query(
+      `INSERT INTO role_grant (person_id, role, scope_kind, scope_org_unit_id) SELECT id, 'network_member', 'org_unit', $1 FROM person WHERE employee_number = 'E902'`,
+      [byCode('S1').id],
+    );
     const members = await get(`/api/org-units/${byCode('U1').id}/members`, 'network').expect(200);
     expect(members.body.items.map((m: { employeeNumber: string }) => m.employeeNumber)).toEqual(['E902', 'E903']);
-    expect((await get(`/api/org-units/${byCode('D2').id}/members`, 'network').expect(403)).body.code).toBe('out_of_scope');
-    expect((await get(`/api/org-units/${byCode('U1').id}/members`, 'employee').expect(403)).body.code).toBe('role_required');
+    expect((await get(`/api/org-units/${byCode('D2').id}/members`, 'network').expect(403)).body.code).toBe(
+      'out_of_scope',
+    );
+    expect((await get(`/api/org-units/${byCode('U1').id}/members`, 'employee').expect(403)).body.code).toBe(
+      'role_required',
+    );
 
     // Keyset pages of one member each walk the whole subtree of D1 once.
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: request.Response = await get(`/api/org-units/${byCode('D1').id}/members?subtree=true&limit=1${after ? `&after=${after}` : ''}`, 'hr').expect(200);
+      const page: request.Response = await get(
+        `/api/org-units/${byCode('D1').id}/members?subtree=true&limit=1${after ? `&after=${after}` : ''}`,
+        'hr',
+      ).expect(200);
       seen.push(...page.body.items.map((m: { employeeNumber: string }) => m.employeeNumber));
       after = page.body.nextCursor as string | null;
     } while (after);
     expect(seen.sort()).toEqual(['E900', 'E901', 'E902', 'E903']);
 
     const found = await get('/api/people?q=hél', 'employee').expect(200);
-    expect(found.body).toEqual([{ id: expect.any(String), givenName: 'Hélène', familyName: 'Rh', orgUnitId: byCode('D1').id, orgUnitName: 'Unit D1' }]);
+    expect(found.body).toEqual([
+      {
+        id: expect.any(String),
+        givenName: 'Hélène',
+        familyName: 'Rh',
+        orgUnitId: byCode('D1').id,
+        orgUnitName: 'Unit D1',
+      },
+    ]);
     expect((await get('/api/people?q=given90', 'employee').expect(200)).body).toHaveLength(4);
-    expect((await get('/api/people?q=p903@ex', 'employee').expect(200)).body.map((p: { familyName: string }) => p.familyName)).toEqual(['Family903']);
+    expect(
+      (await get('/api/people?q=p903@ex', 'employee').expect(200)).body.map(
+        (p: { familyName: string }) => p.familyName,
+      ),
+    ).toEqual(['Family903']);
     const short = await get('/api/people?q=h', 'employee').expect(400);
     expect(short.body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'minLength' })]);
 
     const year = new Date().getFullYear();
     const counts = await get(`/api/headcounts?year=${year}`, 'hr').expect(200);
     expect(counts.body.year).toBe(year);
-    expect(counts.body.units.map((u: { code: string; directCount: number; totalCount: number; depth: number }) => [u.code, u.depth, u.directCount, u.totalCount])).toEqual([
+    expect(
+      counts.body.units.map((u: { code: string; directCount: number; totalCount: number; depth: number }) => [
+        u.code,
+        u.depth,
+        u.directCount,
+        u.totalCount,
+      ]),
+    ).toEqual([
       ['D1', 0, 1, 4],
       ['S1', 1, 1, 3],
       ['U1', 2, 2, 2],

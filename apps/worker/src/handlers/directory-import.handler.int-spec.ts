@@ -36,19 +36,43 @@ describe('directory.import job (worker process, real PostgreSQL and Redis)', () 
 
   it('validates and applies the uploaded file, once', async () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
-      [`E${i}`, `Given${i}`, `Family${i}`, `p${i}@example.org`, i === 0 ? 'D1' : 'U1', i === 0 ? 'Direction' : 'Unit', i === 0 ? 'direction' : 'unit', i === 0 ? '' : 'D1', 'fr'].join(','),
+      [
+        `E${i}`,
+        `Given${i}`,
+        `Family${i}`,
+        `p${i}@example.org`,
+        i === 0 ? 'D1' : 'U1',
+        i === 0 ? 'Direction' : 'Unit',
+        i === 0 ? 'direction' : 'unit',
+        i === 0 ? '' : 'D1',
+        'fr',
+      ].join(','),
     );
     const id = randomUUID();
     const storageKey = `directory-imports/${id}.csv`;
-    await new LocalDiskStorage(storageDir).put(storageKey, Buffer.from([DIRECTORY_COLUMNS.join(','), ...rows].join('\n')));
+    await new LocalDiskStorage(storageDir).put(
+      storageKey,
+      Buffer.from([DIRECTORY_COLUMNS.join(','), ...rows].join('\n')),
+    );
     await ds.transaction(async (m) => {
-      await m.query(`INSERT INTO directory_import (id, status, file_name, storage_key, errors) VALUES ($1, 'queued', 'd.csv', $2, '[]')`, [id, storageKey]);
+      await m.query(
+        `INSERT INTO directory_import (id, status, file_name, storage_key, errors) VALUES ($1, 'queued', 'd.csv', $2, '[]')`,
+        [id, storageKey],
+      );
       await new OutboxService().append(m, 'directory.import', { importId: id });
     });
 
-    worker = await WorkerProcess.start({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('dirjob'), STORAGE_DIR: storageDir });
+    worker = await WorkerProcess.start({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('dirjob'),
+      STORAGE_DIR: storageDir,
+    });
     const done = await waitFor('the import to complete', async () => {
-      const [row] = (await ds.query(`SELECT status, processed_rows, total_rows, created_count FROM directory_import WHERE id = $1`, [id])) as Record<string, unknown>[];
+      const [row] = (await ds.query(
+        `SELECT status, processed_rows, total_rows, created_count FROM directory_import WHERE id = $1`,
+        [id],
+      )) as Record<string, unknown>[];
       return row && ['completed', 'rejected', 'failed'].includes(row['status'] as string) ? row : undefined;
     });
     expect(done).toEqual({ status: 'completed', processed_rows: 30, total_rows: 30, created_count: 30 });

@@ -26,7 +26,11 @@ export class DirectoryImportHandler implements JobHandler<'directory.import'> {
     } catch (err) {
       const attempts = job.opts.attempts ?? 1;
       if (job.attemptsMade + 1 >= attempts) {
-        await this.runner.markFailed(payload.importId, 'internal_error', 'The import failed unexpectedly; see the worker log.');
+        await this.runner.markFailed(
+          payload.importId,
+          'internal_error',
+          'The import failed unexpectedly; see the worker log.',
+        );
       }
       throw err;
     }

@@ -4,9 +4,710 @@ export type ClientOptions = {
   baseUrl: string;
 };
 
+export type SignInMethodsDto = {
+  /**
+   * E-mail and password sign-in is available.
+   */
+  local: boolean;
+  /**
+   * Single sign-on with the organisation’s OpenID Connect provider is available (GET /api/auth/oidc/start).
+   */
+  oidc: boolean;
+};
+
+export type LoginDto = {
+  email: string;
+  password: string;
+};
+
+export type SessionOrgUnitDto = {
+  id: string;
+  code: string;
+  name: string;
+};
+
+export type SessionPersonDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  orgUnit: SessionOrgUnitDto | null;
+  /**
+   * Preferred language; null follows the browser.
+   */
+  locale: 'fr' | 'en';
+};
+
+export type RoleScopeDto = {
+  kind: 'organisation' | 'org_unit' | 'theme';
+  orgUnitId?: string;
+  theme?: string;
+};
+
+export type SessionRoleDto = {
+  role: 'employee' | 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  scope: RoleScopeDto;
+};
+
+export type SessionDto = {
+  person: SessionPersonDto;
+  /**
+   * Granted roles with their scope; every signed-in person is also an employee.
+   */
+  roles: Array<SessionRoleDto>;
+  /**
+   * Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE.
+   */
+  csrfToken: string;
+  /**
+   * Absolute end of the session (it also ends after a period without requests).
+   */
+  expiresAt: string;
+};
+
+export type OrgUnitRefDto = {
+  id: string;
+  code: string;
+  name: string;
+};
+
+export type GrantScopeDto = {
+  kind: 'organisation' | 'org_unit' | 'theme';
+  orgUnitId?: string;
+  /**
+   * Name of the scope unit, for display.
+   */
+  orgUnitName?: string;
+  theme?: string;
+};
+
+export type PersonRefDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type RoleGrantDto = {
+  id: string;
+  role: 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  scope: GrantScopeDto;
+  grantedAt: string;
+  grantedBy: PersonRefDto | null;
+};
+
+export type AdminPersonDto = {
+  id: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  orgUnit: OrgUnitRefDto | null;
+  active: boolean;
+  deactivatedAt: string | null;
+  /**
+   * Active grants (revoked ones are in the audit log).
+   */
+  grants: Array<RoleGrantDto>;
+};
+
+export type AdminPeoplePageDto = {
+  items: Array<AdminPersonDto>;
+  /**
+   * Pass as `cursor` for the next page; null on the last.
+   */
+  nextCursor: string | null;
+};
+
+export type GrantScopeInput = {
+  kind: 'organisation' | 'org_unit';
+  /**
+   * Required when kind is org_unit: the unit (and its subtree).
+   */
+  orgUnitId?: string;
+};
+
+export type GrantRoleInput = {
+  role: 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  /**
+   * Defaults to the whole organisation.
+   */
+  scope?: GrantScopeInput;
+};
+
+export type UnitPathItemDto = {
+  id: string;
+  name: string;
+};
+
+export type ProfileOrgUnitDto = {
+  id: string;
+  code: string;
+  name: string;
+  /**
+   * From the top of the organisation down to this unit, inclusive.
+   */
+  path: Array<UnitPathItemDto>;
+};
+
+export type ProfileRoleDto = {
+  role: 'employee' | 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  scope: GrantScopeDto;
+};
+
+export type ProfileDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  orgUnit: ProfileOrgUnitDto | null;
+  /**
+   * Employee (everyone) first, then the granted roles.
+   */
+  roles: Array<ProfileRoleDto>;
+  locale: 'fr' | 'en';
+};
+
+export type UpdateProfileInput = {
+  /**
+   * Preferred language; null follows the browser.
+   */
+  locale: 'fr' | 'en';
+};
+
+export type AuditPersonDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type AuditEventDto = {
+  /**
+   * Increasing with time.
+   */
+  id: string;
+  occurredAt: string;
+  action: string;
+  /**
+   * Null for the system.
+   */
+  actor: AuditPersonDto | null;
+  subjectType: string;
+  subjectId: string | null;
+  /**
+   * The person, when the subject is one.
+   */
+  subjectPerson: AuditPersonDto | null;
+  data: {
+    [key: string]: unknown;
+  };
+  requestId: string | null;
+};
+
+export type AuditPageDto = {
+  items: Array<AuditEventDto>;
+  /**
+   * Pass as `before` for older events; null when there are none.
+   */
+  nextBefore: string | null;
+};
+
+export type ImportUploadDto = {
+  /**
+   * The directory CSV (see docs/directory-import.md), at most 50 MB.
+   */
+  file: Blob | File;
+};
+
+export type ImportCreatedDto = {
+  /**
+   * Poll GET /api/directory/imports/{id} for progress and outcome.
+   */
+  id: string;
+};
+
+export type DirectoryImportSummaryDto = {
+  id: string;
+  status: 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
+  fileName: string;
+  totalRows: number | null;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  deactivatedCount: number;
+  errorCount: number;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type ImportRowErrorDto = {
+  /**
+   * Line of the file (1 = header); 0 for a problem with the whole file.
+   */
+  line: number;
+  /**
+   * The CSV column at fault, if one is.
+   */
+  field: string | null;
+  /**
+   * Stable code; the web translates it.
+   */
+  code:
+    | 'missing_column'
+    | 'duplicate_column'
+    | 'malformed_csv'
+    | 'no_rows'
+    | 'column_count'
+    | 'missing_field'
+    | 'too_long'
+    | 'invalid_email'
+    | 'invalid_kind'
+    | 'invalid_locale'
+    | 'duplicate_employee_number'
+    | 'duplicate_email'
+    | 'org_unit_conflict'
+    | 'unknown_parent'
+    | 'org_unit_cycle'
+    | 'email_taken'
+    | 'importer_missing'
+    | 'file_missing'
+    | 'internal_error';
+  /**
+   * English explanation.
+   */
+  message: string;
+};
+
+export type DirectoryImportDto = {
+  id: string;
+  status: 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
+  fileName: string;
+  /**
+   * Data rows of the file, known once the worker has counted them.
+   */
+  totalRows: number | null;
+  /**
+   * Rows done in the current phase (validating, then applying).
+   */
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  deactivatedCount: number;
+  /**
+   * All problems found; `errors` lists at most the first 1000.
+   */
+  errorCount: number;
+  errors: Array<ImportRowErrorDto>;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type OrgUnitDto = {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'direction' | 'service' | 'unit';
+  parentId: string | null;
+  /**
+   * Ids from the root down to this unit, inclusive.
+   */
+  path: Array<string>;
+  active: boolean;
+};
+
+export type OrgUnitMemberDto = {
+  id: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  orgUnitId: string;
+};
+
+export type OrgUnitMembersPageDto = {
+  items: Array<OrgUnitMemberDto>;
+  /**
+   * Pass as `after` for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+};
+
+export type PersonCardDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+};
+
+export type HeadcountDto = {
+  orgUnitId: string;
+  code: string;
+  name: string;
+  kind: 'direction' | 'service' | 'unit';
+  parentId: string | null;
+  /**
+   * Depth in the tree (0 = a root).
+   */
+  depth: number;
+  /**
+   * Active people of exactly this unit.
+   */
+  directCount: number;
+  /**
+   * Active people of this unit and every unit below it.
+   */
+  totalCount: number;
+};
+
+export type HeadcountsDto = {
+  year: number;
+  /**
+   * In tree order (each unit after its parent).
+   */
+  units: Array<HeadcountDto>;
+};
+
 export type HealthStatusDto = {
   status: 'ok';
 };
+
+export type GetSignInMethodsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/auth/methods';
+};
+
+export type GetSignInMethodsResponses = {
+  200: SignInMethodsDto;
+};
+
+export type GetSignInMethodsResponse = GetSignInMethodsResponses[keyof GetSignInMethodsResponses];
+
+export type LoginData = {
+  body: LoginDto;
+  path?: never;
+  query?: never;
+  url: '/api/auth/login';
+};
+
+export type LoginResponses = {
+  /**
+   * Signed in; the session cookie is set.
+   */
+  204: void;
+};
+
+export type LoginResponse = LoginResponses[keyof LoginResponses];
+
+export type LogoutData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/auth/logout';
+};
+
+export type LogoutResponses = {
+  /**
+   * Signed out (also when there was no session).
+   */
+  204: void;
+};
+
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
+
+export type StartOidcSignInData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * A path of this site to return to after signing in.
+     */
+    returnTo?: string;
+  };
+  url: '/api/auth/oidc/start';
+};
+
+export type OidcCallbackData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/auth/oidc/callback';
+};
+
+export type GetSessionData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/session';
+};
+
+export type GetSessionResponses = {
+  200: SessionDto;
+};
+
+export type GetSessionResponse = GetSessionResponses[keyof GetSessionResponses];
+
+export type ListAdminPeopleData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Words matched against names, e-mail and employee number (all must match).
+     */
+    q?: string;
+    /**
+     * The `nextCursor` of the previous page.
+     */
+    cursor?: string;
+    limit?: number;
+  };
+  url: '/api/admin/people';
+};
+
+export type ListAdminPeopleResponses = {
+  200: AdminPeoplePageDto;
+};
+
+export type ListAdminPeopleResponse = ListAdminPeopleResponses[keyof ListAdminPeopleResponses];
+
+export type GetAdminPersonData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/people/{id}';
+};
+
+export type GetAdminPersonResponses = {
+  200: AdminPersonDto;
+};
+
+export type GetAdminPersonResponse = GetAdminPersonResponses[keyof GetAdminPersonResponses];
+
+export type GrantRoleData = {
+  body: GrantRoleInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/people/{id}/roles';
+};
+
+export type GrantRoleResponses = {
+  201: RoleGrantDto;
+};
+
+export type GrantRoleResponse = GrantRoleResponses[keyof GrantRoleResponses];
+
+export type RevokeRoleGrantData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/role-grants/{grantId}';
+};
+
+export type RevokeRoleGrantResponses = {
+  204: void;
+};
+
+export type RevokeRoleGrantResponse = RevokeRoleGrantResponses[keyof RevokeRoleGrantResponses];
+
+export type DeactivatePersonData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/people/{id}/deactivate';
+};
+
+export type DeactivatePersonResponses = {
+  200: AdminPersonDto;
+};
+
+export type DeactivatePersonResponse = DeactivatePersonResponses[keyof DeactivatePersonResponses];
+
+export type ReactivatePersonData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/people/{id}/reactivate';
+};
+
+export type ReactivatePersonResponses = {
+  200: AdminPersonDto;
+};
+
+export type ReactivatePersonResponse = ReactivatePersonResponses[keyof ReactivatePersonResponses];
+
+export type GetMyProfileData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me';
+};
+
+export type GetMyProfileResponses = {
+  200: ProfileDto;
+};
+
+export type GetMyProfileResponse = GetMyProfileResponses[keyof GetMyProfileResponses];
+
+export type UpdateMyProfileData = {
+  body: UpdateProfileInput;
+  path?: never;
+  query?: never;
+  url: '/api/me';
+};
+
+export type UpdateMyProfileResponses = {
+  200: ProfileDto;
+};
+
+export type UpdateMyProfileResponse = UpdateMyProfileResponses[keyof UpdateMyProfileResponses];
+
+export type ListAuditEventsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Exact action, e.g. `role.granted`.
+     */
+    action?: string;
+    /**
+     * Exact subject type, e.g. `person`.
+     */
+    subjectType?: string;
+    subjectId?: string;
+    /**
+     * Events older than this one: the `nextBefore` of the previous page.
+     */
+    before?: string;
+    limit?: number;
+  };
+  url: '/api/admin/audit';
+};
+
+export type ListAuditEventsResponses = {
+  200: AuditPageDto;
+};
+
+export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
+
+export type ListDirectoryImportsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+  };
+  url: '/api/directory/imports';
+};
+
+export type ListDirectoryImportsResponses = {
+  200: Array<DirectoryImportSummaryDto>;
+};
+
+export type ListDirectoryImportsResponse = ListDirectoryImportsResponses[keyof ListDirectoryImportsResponses];
+
+export type StartDirectoryImportData = {
+  body: ImportUploadDto;
+  path?: never;
+  query?: never;
+  url: '/api/directory/imports';
+};
+
+export type StartDirectoryImportResponses = {
+  202: ImportCreatedDto;
+};
+
+export type StartDirectoryImportResponse = StartDirectoryImportResponses[keyof StartDirectoryImportResponses];
+
+export type GetDirectoryImportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/directory/imports/{id}';
+};
+
+export type GetDirectoryImportResponses = {
+  200: DirectoryImportDto;
+};
+
+export type GetDirectoryImportResponse = GetDirectoryImportResponses[keyof GetDirectoryImportResponses];
+
+export type ListOrgUnitsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/org-units';
+};
+
+export type ListOrgUnitsResponses = {
+  200: Array<OrgUnitDto>;
+};
+
+export type ListOrgUnitsResponse = ListOrgUnitsResponses[keyof ListOrgUnitsResponses];
+
+export type ListOrgUnitMembersData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: {
+    /**
+     * Include the people of every unit below this one.
+     */
+    subtree?: boolean;
+    limit?: number;
+    /**
+     * nextCursor of the previous page.
+     */
+    after?: string;
+  };
+  url: '/api/org-units/{id}/members';
+};
+
+export type ListOrgUnitMembersResponses = {
+  200: OrgUnitMembersPageDto;
+};
+
+export type ListOrgUnitMembersResponse = ListOrgUnitMembersResponses[keyof ListOrgUnitMembersResponses];
+
+export type SearchPeopleData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * Start of a given name, family name, "given family" or e-mail; case-insensitive.
+     */
+    q: string;
+    limit?: number;
+  };
+  url: '/api/people';
+};
+
+export type SearchPeopleResponses = {
+  200: Array<PersonCardDto>;
+};
+
+export type SearchPeopleResponse = SearchPeopleResponses[keyof SearchPeopleResponses];
+
+export type GetHeadcountsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Default: the current year.
+     */
+    year?: number;
+  };
+  url: '/api/headcounts';
+};
+
+export type GetHeadcountsResponses = {
+  200: HeadcountsDto;
+};
+
+export type GetHeadcountsResponse = GetHeadcountsResponses[keyof GetHeadcountsResponses];
 
 export type GetHealthData = {
   body?: never;

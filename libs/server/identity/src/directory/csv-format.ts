@@ -50,7 +50,10 @@ export interface HeaderProblem {
 }
 
 /** Checks a header row: every required column present, none twice. Returns column → index. */
-export function readHeader(names: readonly string[]): { index: Map<DirectoryColumn, number>; problems: HeaderProblem[] } {
+export function readHeader(names: readonly string[]): {
+  index: Map<DirectoryColumn, number>;
+  problems: HeaderProblem[];
+} {
   const index = new Map<DirectoryColumn, number>();
   const problems: HeaderProblem[] = [];
   names.forEach((raw, i) => {
@@ -67,7 +70,11 @@ export function readHeader(names: readonly string[]): { index: Map<DirectoryColu
  * Is this sample (the start of an upload) plausibly a text CSV? Valid UTF-8, no NUL byte, and a first
  * line with the required columns. A truncated last character of the sample is tolerated.
  */
-export function inspectCsvSample(sample: Buffer): { ok: true; delimiter: Delimiter } | { ok: false; code: 'not_text' | 'empty' | 'missing_column'; columns?: string[] } {
+export function inspectCsvSample(
+  sample: Buffer,
+):
+  | { ok: true; delimiter: Delimiter }
+  | { ok: false; code: 'not_text' | 'empty' | 'missing_column'; columns?: string[] } {
   if (sample.length === 0) return { ok: false, code: 'empty' };
   if (sample.includes(0)) return { ok: false, code: 'not_text' };
   let text: string;

@@ -34,10 +34,17 @@ function person(n: number, unit: string, extra: Partial<Row> = {}): Row {
 }
 
 /** D1 (1 person) → S1 (1 person) → U1 (2 people), U2 (1 person). */
-const BASE: Row[] = [person(1, 'D1'), person(2, 'S1'), person(3, 'U1'), person(4, 'U1'), person(5, 'U2', { locale: 'en' })];
+const BASE: Row[] = [
+  person(1, 'D1'),
+  person(2, 'S1'),
+  person(3, 'U1'),
+  person(4, 'U1'),
+  person(5, 'U2', { locale: 'en' }),
+];
 
 function csv(rows: readonly Row[], sep = ',', bom = false): string {
-  const quote = (v: string) => (v.includes(sep) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string) =>
+    v.includes(sep) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v;
   const lines = [DIRECTORY_COLUMNS.join(sep), ...rows.map((r) => DIRECTORY_COLUMNS.map((c) => quote(r[c])).join(sep))];
   return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }
@@ -56,7 +63,10 @@ describe('directory import (runner, real PostgreSQL)', () => {
     await ds.initialize();
     dir = mkdtempSync(join(tmpdir(), 'eclore-dir-'));
     storage = new LocalDiskStorage(dir);
-    runner = new DirectoryImportRunner(ds, storage, undefined, { progressIntervalMs: 0, onProgress: (p) => progress.push(p) });
+    runner = new DirectoryImportRunner(ds, storage, undefined, {
+      progressIntervalMs: 0,
+      onProgress: (p) => progress.push(p),
+    });
   });
 
   afterAll(async () => {
@@ -68,7 +78,9 @@ describe('directory import (runner, real PostgreSQL)', () => {
   beforeEach(async () => {
     progress = [];
     // Each test starts from an empty directory (the audit log is append-only, so it keeps growing).
-    await ds.query(`DELETE FROM user_session; DELETE FROM org_unit_headcount; DELETE FROM person; DELETE FROM directory_import`);
+    await ds.query(
+      `DELETE FROM user_session; DELETE FROM org_unit_headcount; DELETE FROM person; DELETE FROM directory_import`,
+    );
     await ds.query(`UPDATE org_unit SET parent_id = NULL; DELETE FROM org_unit`);
   });
 
@@ -76,19 +88,31 @@ describe('directory import (runner, real PostgreSQL)', () => {
     const id = randomUUID();
     const storageKey = `directory-imports/${id}.csv`;
     await storage.put(storageKey, Buffer.from(content));
-    await ds.query(`INSERT INTO directory_import (id, status, file_name, storage_key, errors, started_by) VALUES ($1, 'queued', 'test.csv', $2, '[]', $3)`, [id, storageKey, startedBy]);
+    await ds.query(
+      `INSERT INTO directory_import (id, status, file_name, storage_key, errors, started_by) VALUES ($1, 'queued', 'test.csv', $2, '[]', $3)`,
+      [id, storageKey, startedBy],
+    );
     return id;
   }
 
   async function importRow(id: string) {
-    return (await ds.query(`SELECT * FROM directory_import WHERE id = $1`, [id]))[0] as Record<string, unknown> & { errors: { line: number; field: string | null; code: string }[] };
+    return (await ds.query(`SELECT * FROM directory_import WHERE id = $1`, [id]))[0] as Record<string, unknown> & {
+      errors: { line: number; field: string | null; code: string }[];
+    };
   }
 
   async function people() {
     return (await ds.query(
       `SELECT p.employee_number, p.given_name, p.family_name, p.email, p.active, p.locale, u.code AS unit
        FROM person p LEFT JOIN org_unit u ON u.id = p.org_unit_id ORDER BY p.employee_number`,
-    )) as { employee_number: string; given_name: string; email: string; active: boolean; locale: string | null; unit: string }[];
+    )) as {
+      employee_number: string;
+      given_name: string;
+      email: string;
+      active: boolean;
+      locale: string | null;
+      unit: string;
+    }[];
   }
 
   async function headcounts(year = YEAR) {
@@ -122,7 +146,11 @@ describe('directory import (runner, real PostgreSQL)', () => {
   it('creates the org units with their tree, the people and the head counts, and shows progress to the total', async () => {
     const id = await upload(csv(BASE));
     const outcome = await runner.run(id);
-    expect(outcome).toMatchObject({ kind: 'completed', counts: { created: 5, updated: 0, unchanged: 0, deactivated: 0 }, totalRows: 5 });
+    expect(outcome).toMatchObject({
+      kind: 'completed',
+      counts: { created: 5, updated: 0, unchanged: 0, deactivated: 0 },
+      totalRows: 5,
+    });
 
     const units = (await ds.query(
       `SELECT u.code, u.kind, u.active, p.code AS parent, (SELECT array_agg(a.code ORDER BY t.ord) FROM unnest(u.path) WITH ORDINALITY t(id, ord) JOIN org_unit a ON a.id = t.id) AS path
@@ -149,10 +177,21 @@ describe('directory import (runner, real PostgreSQL)', () => {
     ]);
 
     const row = await importRow(id);
-    expect(row).toMatchObject({ status: 'completed', total_rows: 5, processed_rows: 5, created_count: 5, error_count: 0 });
+    expect(row).toMatchObject({
+      status: 'completed',
+      total_rows: 5,
+      processed_rows: 5,
+      created_count: 5,
+      error_count: 0,
+    });
     expect(row['finished_at']).not.toBeNull();
-    const audit = (await ds.query(`SELECT data FROM audit_event WHERE action = 'directory.imported' AND subject_id = $1`, [id])) as { data: Record<string, unknown> }[];
-    expect(audit).toEqual([{ data: expect.objectContaining({ created: 5, updated: 0, unchanged: 0, deactivated: 0, rows: 5 }) }]);
+    const audit = (await ds.query(
+      `SELECT data FROM audit_event WHERE action = 'directory.imported' AND subject_id = $1`,
+      [id],
+    )) as { data: Record<string, unknown> }[];
+    expect(audit).toEqual([
+      { data: expect.objectContaining({ created: 5, updated: 0, unchanged: 0, deactivated: 0, rows: 5 }) },
+    ]);
     // The uploaded file is gone once processed.
     expect(await storage.size(`directory-imports/${id}.csv`)).toBeNull();
 
@@ -161,14 +200,19 @@ describe('directory import (runner, real PostgreSQL)', () => {
     const applying = progress.filter((p) => p.status === 'applying');
     expect(validating.at(-1)).toEqual({ status: 'validating', processedRows: 5, totalRows: 5 });
     expect(applying.at(-1)).toEqual({ status: 'applying', processedRows: 5, totalRows: 5 });
-    expect(progress.findIndex((p) => p.status === 'applying')).toBeGreaterThan(progress.findIndex((p) => p.status === 'validating'));
+    expect(progress.findIndex((p) => p.status === 'applying')).toBeGreaterThan(
+      progress.findIndex((p) => p.status === 'validating'),
+    );
   });
 
   it('changes nothing when the same file is imported again (BOM and semicolons too)', async () => {
     await runner.run(await upload(csv(BASE)));
     const before = await snapshot();
     const again = await runner.run(await upload(csv(BASE, ';', true)));
-    expect(again).toMatchObject({ kind: 'completed', counts: { created: 0, updated: 0, unchanged: 5, deactivated: 0 } });
+    expect(again).toMatchObject({
+      kind: 'completed',
+      counts: { created: 0, updated: 0, unchanged: 5, deactivated: 0 },
+    });
     const after = await snapshot();
     expect(after.people).toEqual(before.people);
     expect(after.units).toEqual(before.units);
@@ -177,7 +221,10 @@ describe('directory import (runner, real PostgreSQL)', () => {
 
   it('updates changed people, deactivates the absent (ending their sessions) and reactivates returning ones', async () => {
     await runner.run(await upload(csv(BASE)));
-    await ds.query(`INSERT INTO org_unit_headcount (org_unit_id, year, direct_count, total_count) SELECT id, $1, 99, 99 FROM org_unit WHERE code = 'D1'`, [YEAR - 1]);
+    await ds.query(
+      `INSERT INTO org_unit_headcount (org_unit_id, year, direct_count, total_count) SELECT id, $1, 99, 99 FROM org_unit WHERE code = 'D1'`,
+      [YEAR - 1],
+    );
     const leaverSession = await openSession('E4');
     const stayerSession = await openSession('E3');
 
@@ -189,7 +236,10 @@ describe('directory import (runner, real PostgreSQL)', () => {
       person(6, 'U1'), // new
     ];
     const outcome = await runner.run(await upload(csv(changed)));
-    expect(outcome).toMatchObject({ kind: 'completed', counts: { created: 1, updated: 2, unchanged: 2, deactivated: 1 } });
+    expect(outcome).toMatchObject({
+      kind: 'completed',
+      counts: { created: 1, updated: 2, unchanged: 2, deactivated: 1 },
+    });
 
     const list = await people();
     expect(list.find((p) => p.employee_number === 'E2')).toMatchObject({ given_name: 'Given2' });
@@ -201,8 +251,13 @@ describe('directory import (runner, real PostgreSQL)', () => {
       ['E5', 'U2', true, 'en'],
       ['E6', 'U1', true, null],
     ]);
-    const sessions = (await ds.query(`SELECT token_hash, ended_at IS NOT NULL AS ended, end_reason FROM user_session`)) as { token_hash: string; ended: boolean; end_reason: string | null }[];
-    expect(sessions.find((s) => s.token_hash === leaverSession)).toMatchObject({ ended: true, end_reason: 'deactivated' });
+    const sessions = (await ds.query(
+      `SELECT token_hash, ended_at IS NOT NULL AS ended, end_reason FROM user_session`,
+    )) as { token_hash: string; ended: boolean; end_reason: string | null }[];
+    expect(sessions.find((s) => s.token_hash === leaverSession)).toMatchObject({
+      ended: true,
+      end_reason: 'deactivated',
+    });
     expect(sessions.find((s) => s.token_hash === stayerSession)).toMatchObject({ ended: false, end_reason: null });
     const deactivations = (await ds.query(
       `SELECT p.employee_number FROM audit_event a JOIN person p ON p.id::text = a.subject_id WHERE a.action = 'person.deactivated'`,
@@ -221,13 +276,19 @@ describe('directory import (runner, real PostgreSQL)', () => {
     const back = await runner.run(await upload(csv([...changed, person(4, 'U1')])));
     expect(back).toMatchObject({ kind: 'completed', counts: { created: 0, updated: 1, unchanged: 5, deactivated: 0 } });
     expect((await people()).find((p) => p.employee_number === 'E4')).toMatchObject({ active: true });
-    expect(await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'person.reactivated'`)).toEqual([{ n: 1 }]);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'person.reactivated'`)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('lets two people swap e-mail addresses in one file', async () => {
     await runner.run(await upload(csv(BASE)));
     const swapped = BASE.map((r) =>
-      r.employee_number === 'E3' ? { ...r, email: 'person4@example.org' } : r.employee_number === 'E4' ? { ...r, email: 'person3@example.org' } : r,
+      r.employee_number === 'E3'
+        ? { ...r, email: 'person4@example.org' }
+        : r.employee_number === 'E4'
+          ? { ...r, email: 'person3@example.org' }
+          : r,
     );
     expect(await runner.run(await upload(csv(swapped)))).toMatchObject({ kind: 'completed', counts: { updated: 2 } });
     expect((await people()).filter((p) => ['E3', 'E4'].includes(p.employee_number)).map((p) => p.email)).toEqual([
@@ -267,10 +328,14 @@ describe('directory import (runner, real PostgreSQL)', () => {
     await runner.run(await upload(csv(BASE)));
     const before = await snapshot();
     // E4 leaves and a newcomer gets their address: E4 keeps it (deactivated people keep their record).
-    const reuse = BASE.filter((r) => r.employee_number !== 'E4').concat(person(10, 'U1', { email: 'Person4@example.org' }));
+    const reuse = BASE.filter((r) => r.employee_number !== 'E4').concat(
+      person(10, 'U1', { email: 'Person4@example.org' }),
+    );
     const reuseId = await upload(csv(reuse));
     expect(await runner.run(reuseId)).toMatchObject({ kind: 'rejected' });
-    expect((await importRow(reuseId)).errors.map((e) => [e.line, e.field, e.code])).toEqual([[6, 'email', 'email_taken']]);
+    expect((await importRow(reuseId)).errors.map((e) => [e.line, e.field, e.code])).toEqual([
+      [6, 'email', 'email_taken'],
+    ]);
 
     const [importer] = (await ds.query(`SELECT id FROM person WHERE employee_number = 'E5'`)) as { id: string }[];
     const withoutMe = await upload(csv(BASE.filter((r) => r.employee_number !== 'E5')), importer!.id);
@@ -305,6 +370,9 @@ describe('directory import (runner, real PostgreSQL)', () => {
     const id = await upload(csv(BASE));
     await storage.remove(`directory-imports/${id}.csv`);
     expect(await runner.run(id)).toEqual({ kind: 'failed', code: 'file_missing' });
-    expect(await importRow(id)).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ code: 'file_missing' })] });
+    expect(await importRow(id)).toMatchObject({
+      status: 'failed',
+      errors: [expect.objectContaining({ code: 'file_missing' })],
+    });
   });
 });

@@ -7,7 +7,15 @@ import type { DataSource } from 'typeorm';
 import { FileNotFoundError, type FileStorage } from '@eclore/server-platform';
 import { AuditService } from '../audit/audit.service';
 import type { DirectoryImportRowError, DirectoryImportStatus } from '../entities';
-import { createDirectoryParser, detectDelimiter, firstLineOf, readHeader, startLineOf, type Delimiter, type ParsedRecord } from './csv-format';
+import {
+  createDirectoryParser,
+  detectDelimiter,
+  firstLineOf,
+  readHeader,
+  startLineOf,
+  type Delimiter,
+  type ParsedRecord,
+} from './csv-format';
 import { DirectoryValidator, rowError, type PersonRow, type UnitDefinition } from './directory-validator';
 import * as SQL from './sql/directory-import.sql';
 
@@ -54,7 +62,10 @@ interface ImportRow {
 }
 
 class Rejection extends Error {
-  constructor(readonly errors: DirectoryImportRowError[], readonly errorCount = errors.length) {
+  constructor(
+    readonly errors: DirectoryImportRowError[],
+    readonly errorCount = errors.length,
+  ) {
     super('directory import rejected');
   }
 }
@@ -147,7 +158,11 @@ export class DirectoryImportRunner {
     return rows[0];
   }
 
-  private async setStatus(importId: string, status: DirectoryImportStatus, progress: { totalRows?: number; processedRows: number }): Promise<void> {
+  private async setStatus(
+    importId: string,
+    status: DirectoryImportStatus,
+    progress: { totalRows?: number; processedRows: number },
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE directory_import SET status = $2, processed_rows = $3, total_rows = COALESCE($4, total_rows) WHERE id = $1`,
       [importId, status, progress.processedRows, progress.totalRows ?? null],
@@ -163,7 +178,10 @@ export class DirectoryImportRunner {
       const now = performance.now();
       if (!force && now - last < this.progressIntervalMs) return;
       last = now;
-      await this.dataSource.query(`UPDATE directory_import SET processed_rows = $2 WHERE id = $1`, [importId, processed]);
+      await this.dataSource.query(`UPDATE directory_import SET processed_rows = $2 WHERE id = $1`, [
+        importId,
+        processed,
+      ]);
       this.onProgress({ status: 'queued', totalRows: null, ...this.phases.get(importId), processedRows: processed });
     };
   }
@@ -175,7 +193,8 @@ export class DirectoryImportRunner {
     await this.parse(row.storage_key, delimiter, () => {
       records++;
     });
-    if (records === 0) throw new Rejection([rowError(1, null, 'missing_column', 'The file is empty: a header row is required.')]);
+    if (records === 0)
+      throw new Rejection([rowError(1, null, 'missing_column', 'The file is empty: a header row is required.')]);
     return { delimiter, totalRows: records - 1 };
   }
 
@@ -190,7 +209,11 @@ export class DirectoryImportRunner {
   }
 
   /** Streams the file through csv-parse; a malformed file (bad quoting) is a rejection naming the line. */
-  private async parse(key: string, delimiter: Delimiter, onRecord: (record: ParsedRecord) => void | Promise<void>): Promise<void> {
+  private async parse(
+    key: string,
+    delimiter: Delimiter,
+    onRecord: (record: ParsedRecord) => void | Promise<void>,
+  ): Promise<void> {
     const parser = createDirectoryParser(delimiter);
     const source = await this.storage.openRead(key);
     source.on('error', (err: Error) => parser.destroy(err));
@@ -209,7 +232,11 @@ export class DirectoryImportRunner {
     }
   }
 
-  private async validate(row: ImportRow, delimiter: Delimiter, totalRows: number): Promise<{ people: PersonRow[]; units: Map<string, UnitDefinition> }> {
+  private async validate(
+    row: ImportRow,
+    delimiter: Delimiter,
+    totalRows: number,
+  ): Promise<{ people: PersonRow[]; units: Map<string, UnitDefinition> }> {
     const report = this.progress(row.id);
     let validator: DirectoryValidator | undefined;
     let headerWidth = 0;
@@ -217,7 +244,11 @@ export class DirectoryImportRunner {
       if (!validator) {
         const header = readHeader(parsed.record);
         if (header.problems.length > 0) {
-          throw new Rejection(header.problems.map((p) => rowError(1, p.column as never, p.code, `Column ${p.column}: ${p.code.replace('_', ' ')}.`)));
+          throw new Rejection(
+            header.problems.map((p) =>
+              rowError(1, p.column as never, p.code, `Column ${p.column}: ${p.code.replace('_', ' ')}.`),
+            ),
+          );
         }
         headerWidth = parsed.record.length;
         validator = new DirectoryValidator(header.index);
@@ -226,7 +257,8 @@ export class DirectoryImportRunner {
       validator.addRow(startLineOf(parsed), parsed.record, headerWidth);
       if (validator.rowCount % 1000 === 0) await report(validator.rowCount);
     });
-    if (!validator) throw new Rejection([rowError(1, null, 'missing_column', 'The file is empty: a header row is required.')]);
+    if (!validator)
+      throw new Rejection([rowError(1, null, 'missing_column', 'The file is empty: a header row is required.')]);
     const existing = (await this.dataSource.query(
       `SELECT u.code, p.code AS parent_code FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id`,
     )) as { code: string; parent_code: string | null }[];
@@ -236,7 +268,12 @@ export class DirectoryImportRunner {
     return result;
   }
 
-  private async apply(row: ImportRow, people: PersonRow[], units: Map<string, UnitDefinition>, totalRows: number): Promise<Extract<RunOutcome, { kind: 'completed' }>> {
+  private async apply(
+    row: ImportRow,
+    people: PersonRow[],
+    units: Map<string, UnitDefinition>,
+    totalRows: number,
+  ): Promise<Extract<RunOutcome, { kind: 'completed' }>> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const report = this.progress(row.id);
@@ -244,8 +281,13 @@ export class DirectoryImportRunner {
     try {
       await client.query(SQL.LOCK_IMPORTS);
       // Another run of this import may have finished while this one waited for the lock.
-      const current = (await client.query<{ status: DirectoryImportStatus }>(`SELECT status FROM directory_import WHERE id = $1`, [row.id])).rows[0];
-      if (!current || FINAL_STATUSES.includes(current.status)) throw new Error(`directory import ${row.id} finished meanwhile`);
+      const current = (
+        await client.query<{ status: DirectoryImportStatus }>(`SELECT status FROM directory_import WHERE id = $1`, [
+          row.id,
+        ])
+      ).rows[0];
+      if (!current || FINAL_STATUSES.includes(current.status))
+        throw new Error(`directory import ${row.id} finished meanwhile`);
 
       await client.query(SQL.CREATE_STAGING);
       await this.copyPeople(client, people, report);
@@ -272,22 +314,45 @@ export class DirectoryImportRunner {
       const deactivated = (await client.query<{ id: string }>(SQL.DEACTIVATE_MISSING)).rows.map((r) => r.id);
       if (deactivated.length > 0) {
         await client.query(SQL.END_SESSIONS, [deactivated]);
-        await client.query(SQL.AUDIT_PEOPLE, [deactivated, row.started_by, 'person.deactivated', JSON.stringify({ importId: row.id, reason: 'absent_from_directory' }), null]);
+        await client.query(SQL.AUDIT_PEOPLE, [
+          deactivated,
+          row.started_by,
+          'person.deactivated',
+          JSON.stringify({ importId: row.id, reason: 'absent_from_directory' }),
+          null,
+        ]);
       }
       if (reactivated.length > 0) {
-        await client.query(SQL.AUDIT_PEOPLE, [reactivated, row.started_by, 'person.reactivated', JSON.stringify({ importId: row.id }), null]);
+        await client.query(SQL.AUDIT_PEOPLE, [
+          reactivated,
+          row.started_by,
+          'person.reactivated',
+          JSON.stringify({ importId: row.id }),
+          null,
+        ]);
       }
       const year = this.year();
       await client.query(SQL.UPSERT_HEADCOUNTS, [year]);
       await client.query(SQL.DELETE_INACTIVE_HEADCOUNTS, [year]);
 
-      const counts: ImportCounts = { created, updated, unchanged: people.length - created - updated, deactivated: deactivated.length };
+      const counts: ImportCounts = {
+        created,
+        updated,
+        unchanged: people.length - created - updated,
+        deactivated: deactivated.length,
+      };
       await this.audit.append(runner.manager, {
         actorId: row.started_by,
         action: 'directory.imported',
         subjectType: 'directory_import',
         subjectId: row.id,
-        data: { ...counts, reactivated: reactivated.length, rows: totalRows, orgUnits: units.size, headcountYear: year },
+        data: {
+          ...counts,
+          reactivated: reactivated.length,
+          rows: totalRows,
+          orgUnits: units.size,
+          headcountYear: year,
+        },
       });
       await client.query(
         `UPDATE directory_import
@@ -307,7 +372,11 @@ export class DirectoryImportRunner {
   }
 
   /** Streams the people into the staging table with COPY, reporting progress per chunk. */
-  private async copyPeople(client: PoolClient, people: PersonRow[], report: (n: number, force?: boolean) => Promise<void>): Promise<void> {
+  private async copyPeople(
+    client: PoolClient,
+    people: PersonRow[],
+    report: (n: number, force?: boolean) => Promise<void>,
+  ): Promise<void> {
     const copy = client.query(copyFrom(SQL.COPY_STAGING_PERSON));
     async function* chunks(): AsyncGenerator<string> {
       for (let start = 0; start < people.length; start += COPY_CHUNK_ROWS) {
@@ -326,11 +395,26 @@ export class DirectoryImportRunner {
   private async checkConflicts(client: PoolClient, row: ImportRow): Promise<void> {
     const errors: DirectoryImportRowError[] = (
       await client.query<{ line: number; email: string; holder: string }>(SQL.FIND_EMAIL_TAKEN, [MAX_STORED_ERRORS])
-    ).rows.map((r) => rowError(r.line, 'email', 'email_taken', `E-mail ${r.email} belongs to employee ${r.holder}, who is not in the file.`));
+    ).rows.map((r) =>
+      rowError(
+        r.line,
+        'email',
+        'email_taken',
+        `E-mail ${r.email} belongs to employee ${r.holder}, who is not in the file.`,
+      ),
+    );
     if (row.started_by) {
-      const present = (await client.query<{ present: boolean }>(SQL.IMPORTER_IN_FILE, [row.started_by])).rows[0]?.present;
+      const present = (await client.query<{ present: boolean }>(SQL.IMPORTER_IN_FILE, [row.started_by])).rows[0]
+        ?.present;
       if (!present) {
-        errors.unshift(rowError(0, null, 'importer_missing', 'You are not in this file: importing it would deactivate your own account.'));
+        errors.unshift(
+          rowError(
+            0,
+            null,
+            'importer_missing',
+            'You are not in this file: importing it would deactivate your own account.',
+          ),
+        );
       }
     }
     if (errors.length > 0) throw new Rejection(errors);
@@ -345,4 +429,3 @@ export class DirectoryImportRunner {
     );
   }
 }
-

@@ -1,4 +1,11 @@
-import { detectDelimiter, firstLineOf, inspectCsvSample, readHeader, startLineOf, DIRECTORY_COLUMNS } from './csv-format';
+import {
+  detectDelimiter,
+  firstLineOf,
+  inspectCsvSample,
+  readHeader,
+  startLineOf,
+  DIRECTORY_COLUMNS,
+} from './csv-format';
 import { DirectoryValidator } from './directory-validator';
 
 const HEADER = [...DIRECTORY_COLUMNS];
@@ -10,8 +17,23 @@ function validatorFor(header: readonly string[] = HEADER) {
 }
 
 /** employee_number, given, family, email, unit code, unit name, kind, parent, locale */
-function row(n: string, unit = 'U1', parent = 'S1', extra: Partial<Record<'email' | 'kind' | 'locale' | 'name', string>> = {}): string[] {
-  return [n, 'Camille', 'Martin', extra.email ?? `p${n}@example.org`, unit, extra.name ?? `Unit ${unit}`, extra.kind ?? 'unit', parent, extra.locale ?? ''];
+function row(
+  n: string,
+  unit = 'U1',
+  parent = 'S1',
+  extra: Partial<Record<'email' | 'kind' | 'locale' | 'name', string>> = {},
+): string[] {
+  return [
+    n,
+    'Camille',
+    'Martin',
+    extra.email ?? `p${n}@example.org`,
+    unit,
+    extra.name ?? `Unit ${unit}`,
+    extra.kind ?? 'unit',
+    parent,
+    extra.locale ?? '',
+  ];
 }
 
 describe('csv format', () => {
@@ -38,7 +60,10 @@ describe('csv format', () => {
 
   it('accepts a UTF-8 CSV sample and refuses binary or header-less content', () => {
     expect(inspectCsvSample(Buffer.from(`\ufeff${HEADER.join(';')}\n1;a`))).toEqual({ ok: true, delimiter: ';' });
-    expect(inspectCsvSample(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]))).toEqual({ ok: false, code: 'not_text' });
+    expect(inspectCsvSample(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]))).toEqual({
+      ok: false,
+      code: 'not_text',
+    });
     expect(inspectCsvSample(Buffer.from([0xff, 0xfe, 0x41, 0x42]))).toEqual({ ok: false, code: 'not_text' });
     expect(inspectCsvSample(Buffer.from('name,mail\nx,y'))).toMatchObject({ ok: false, code: 'missing_column' });
     expect(inspectCsvSample(Buffer.alloc(0))).toEqual({ ok: false, code: 'empty' });
@@ -51,7 +76,10 @@ describe('csv format', () => {
 });
 
 describe('DirectoryValidator', () => {
-  const existing = new Map<string, string | null>([['S1', 'D1'], ['D1', null]]);
+  const existing = new Map<string, string | null>([
+    ['S1', 'D1'],
+    ['D1', null],
+  ]);
 
   it('keeps valid rows and the unit definitions', () => {
     const v = validatorFor();
@@ -59,8 +87,13 @@ describe('DirectoryValidator', () => {
     v.addRow(3, row('2', 'U1', 'S1'), HEADER.length);
     const result = v.finish(existing);
     expect(result.errors).toEqual([]);
-    expect(result.people.map((p) => [p.line, p.employeeNumber, p.locale])).toEqual([[2, '1', 'en'], [3, '2', null]]);
-    expect([...result.units.values()]).toEqual([{ code: 'U1', name: 'Unit U1', kind: 'unit', parentCode: 'S1', line: 2 }]);
+    expect(result.people.map((p) => [p.line, p.employeeNumber, p.locale])).toEqual([
+      [2, '1', 'en'],
+      [3, '2', null],
+    ]);
+    expect([...result.units.values()]).toEqual([
+      { code: 'U1', name: 'Unit U1', kind: 'unit', parentCode: 'S1', line: 2 },
+    ]);
   });
 
   it('reports every bad line with its field and code', () => {

@@ -59,7 +59,12 @@ export interface ValidationResult {
   errors: DirectoryImportRowError[];
 }
 
-export function rowError(line: number, field: DirectoryColumn | null, code: ImportErrorCode, message: string): DirectoryImportRowError {
+export function rowError(
+  line: number,
+  field: DirectoryColumn | null,
+  code: ImportErrorCode,
+  message: string,
+): DirectoryImportRowError {
   return { line, field, code, message };
 }
 
@@ -101,7 +106,9 @@ export class DirectoryValidator {
   addRow(line: number, record: readonly string[], headerWidth: number): void {
     this.rows++;
     if (record.length !== headerWidth) {
-      this.errors.push(rowError(line, null, 'column_count', `Line has ${record.length} fields, the header has ${headerWidth}.`));
+      this.errors.push(
+        rowError(line, null, 'column_count', `Line has ${record.length} fields, the header has ${headerWidth}.`),
+      );
       return;
     }
     const get = (column: DirectoryColumn): string => {
@@ -117,12 +124,21 @@ export class DirectoryValidator {
     for (const field of REQUIRED_FIELDS) {
       if (get(field) === '') fail(field, 'missing_field', `${field} is required.`);
     }
-    for (const field of ['employee_number', 'given_name', 'family_name', 'org_unit_code', 'org_unit_name', 'parent_org_unit_code'] as const) {
-      if (get(field).length > MAX_FIELD_LENGTH) fail(field, 'too_long', `${field} is longer than ${MAX_FIELD_LENGTH} characters.`);
+    for (const field of [
+      'employee_number',
+      'given_name',
+      'family_name',
+      'org_unit_code',
+      'org_unit_name',
+      'parent_org_unit_code',
+    ] as const) {
+      if (get(field).length > MAX_FIELD_LENGTH)
+        fail(field, 'too_long', `${field} is longer than ${MAX_FIELD_LENGTH} characters.`);
     }
 
     const email = get('email');
-    if (email !== '' && (email.length > MAX_EMAIL_LENGTH || !isEmail(email))) fail('email', 'invalid_email', `"${email}" is not an e-mail address.`);
+    if (email !== '' && (email.length > MAX_EMAIL_LENGTH || !isEmail(email)))
+      fail('email', 'invalid_email', `"${email}" is not an e-mail address.`);
 
     const kind = get('org_unit_kind').toLowerCase();
     if (kind !== '' && !(ORG_UNIT_KINDS as readonly string[]).includes(kind)) {
@@ -130,13 +146,19 @@ export class DirectoryValidator {
     }
 
     const localeRaw = get('locale').toLowerCase();
-    if (localeRaw !== '' && !isLocale(localeRaw)) fail('locale', 'invalid_locale', `"${get('locale')}" is not a supported language (fr, en).`);
+    if (localeRaw !== '' && !isLocale(localeRaw))
+      fail('locale', 'invalid_locale', `"${get('locale')}" is not a supported language (fr, en).`);
 
     const employeeNumber = get('employee_number');
     if (employeeNumber !== '') {
       const first = this.employeeLines.get(employeeNumber);
       if (first === undefined) this.employeeLines.set(employeeNumber, line);
-      else fail('employee_number', 'duplicate_employee_number', `Employee number ${employeeNumber} already appears on line ${first}.`);
+      else
+        fail(
+          'employee_number',
+          'duplicate_employee_number',
+          `Employee number ${employeeNumber} already appears on line ${first}.`,
+        );
     }
     if (email !== '') {
       const key = email.toLowerCase();
@@ -154,7 +176,13 @@ export class DirectoryValidator {
       const definition = this.units.get(unitCode);
       if (!definition) {
         if (get('org_unit_name') !== '' && (ORG_UNIT_KINDS as readonly string[]).includes(kind)) {
-          this.units.set(unitCode, { code: unitCode, name: get('org_unit_name'), kind: kind as OrgUnitKind, parentCode, line });
+          this.units.set(unitCode, {
+            code: unitCode,
+            name: get('org_unit_name'),
+            kind: kind as OrgUnitKind,
+            parentCode,
+            line,
+          });
         }
       } else {
         const differs: [DirectoryColumn, string, string][] = [
@@ -165,9 +193,17 @@ export class DirectoryValidator {
         ];
         for (const [field, here, there] of differs) {
           if (here !== '' && here !== there) {
-            fail(field, 'org_unit_conflict', `Org unit ${unitCode} has ${field} "${there}" on line ${definition.line}, "${here}" here.`);
+            fail(
+              field,
+              'org_unit_conflict',
+              `Org unit ${unitCode} has ${field} "${there}" on line ${definition.line}, "${here}" here.`,
+            );
           } else if (here === '' && there !== '' && field === 'parent_org_unit_code') {
-            fail(field, 'org_unit_conflict', `Org unit ${unitCode} has parent "${there}" on line ${definition.line}, none here.`);
+            fail(
+              field,
+              'org_unit_conflict',
+              `Org unit ${unitCode} has parent "${there}" on line ${definition.line}, none here.`,
+            );
           }
         }
       }
@@ -188,7 +224,10 @@ export class DirectoryValidator {
 
   /** Cross-row checks on the org unit tree; call once every row was added. */
   finish(existing: ExistingUnits): ValidationResult {
-    if (this.rows === 0) this.errors.push(rowError(0, null, 'no_rows', 'The file has a header but no rows: it would deactivate everyone.'));
+    if (this.rows === 0)
+      this.errors.push(
+        rowError(0, null, 'no_rows', 'The file has a header but no rows: it would deactivate everyone.'),
+      );
 
     const known = (code: string): boolean => this.units.has(code) || existing.has(code);
     const parentOf = (code: string): string | null | undefined =>
@@ -198,7 +237,12 @@ export class DirectoryValidator {
       if (unit.parentCode !== null && !known(unit.parentCode)) {
         for (const line of this.unitLines.get(unit.code) ?? []) {
           this.errors.push(
-            rowError(line, 'parent_org_unit_code', 'unknown_parent', `Parent org unit ${unit.parentCode} is neither in the file nor in the directory.`),
+            rowError(
+              line,
+              'parent_org_unit_code',
+              'unknown_parent',
+              `Parent org unit ${unit.parentCode} is neither in the file nor in the directory.`,
+            ),
           );
         }
       }
@@ -225,7 +269,14 @@ export class DirectoryValidator {
       const unit = this.units.get(code);
       if (!unit) continue; // only the file's definitions can be corrected by the file
       for (const line of this.unitLines.get(code) ?? []) {
-        this.errors.push(rowError(line, 'parent_org_unit_code', 'org_unit_cycle', `Org unit ${code} would be its own ancestor (parent ${unit.parentCode}).`));
+        this.errors.push(
+          rowError(
+            line,
+            'parent_org_unit_code',
+            'org_unit_cycle',
+            `Org unit ${code} would be its own ancestor (parent ${unit.parentCode}).`,
+          ),
+        );
       }
     }
 

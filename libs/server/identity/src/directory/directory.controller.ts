@@ -60,13 +60,20 @@ export class DirectoryImportsController {
   @ApiOperation({
     operationId: 'startDirectoryImport',
     summary: 'Upload the HR directory CSV; the worker validates and applies it.',
-    description: 'Answers 202 at once with the import id; poll GET /api/directory/imports/{id}. Format: docs/directory-import.md.',
+    description:
+      'Answers 202 at once with the import id; poll GET /api/directory/imports/{id}. Format: docs/directory-import.md.',
   })
   @ApiAcceptedResponse({ type: ImportCreatedDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on field `file`: missing, not a UTF-8 text CSV, or header without the required columns.' })
+  @ApiBadRequestResponse({
+    description:
+      '`validation_failed` on field `file`: missing, not a UTF-8 text CSV, or header without the required columns.',
+  })
   @ApiPayloadTooLargeResponse({ description: 'The file is larger than 50 MB.' })
   @ApiForbiddenResponse({ description: 'HR and admins only.' })
-  async start(@UploadedFile() file: UploadedCsv | undefined, @CurrentActor() actor: Actor | null): Promise<ImportCreatedDto> {
+  async start(
+    @UploadedFile() file: UploadedCsv | undefined,
+    @CurrentActor() actor: Actor | null,
+  ): Promise<ImportCreatedDto> {
     return { id: await this.directory.startImport(file, requireActor(actor)) };
   }
 
@@ -80,7 +87,10 @@ export class DirectoryImportsController {
 
   @Get(':id')
   @RequirePermission('directory.read_imports')
-  @ApiOperation({ operationId: 'getDirectoryImport', summary: 'Progress and outcome of one import, with every rejected line.' })
+  @ApiOperation({
+    operationId: 'getDirectoryImport',
+    summary: 'Progress and outcome of one import, with every rejected line.',
+  })
   @ApiOkResponse({ type: DirectoryImportDto })
   @ApiNotFoundResponse({ description: '`directory_import_not_found`' })
   get(@Param() params: IdParamDto): Promise<DirectoryImportDto> {
@@ -114,10 +124,18 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: OrgUnitMembersPageDto })
   @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
   @ApiNotFoundResponse({ description: '`org_unit_not_found`' })
-  async members(@Param() params: IdParamDto, @Query() query: MembersQueryDto, @CurrentActor() actor: Actor | null): Promise<OrgUnitMembersPageDto> {
+  async members(
+    @Param() params: IdParamDto,
+    @Query() query: MembersQueryDto,
+    @CurrentActor() actor: Actor | null,
+  ): Promise<OrgUnitMembersPageDto> {
     const path = await this.directory.orgUnitPath(params.id);
     this.access.assert(actor, 'org_unit.read_members', { target: { orgUnitPath: path } });
-    return this.directory.members(params.id, { subtree: query.subtree ?? false, limit: query.limit ?? 50, ...(query.after ? { after: query.after } : {}) });
+    return this.directory.members(params.id, {
+      subtree: query.subtree ?? false,
+      limit: query.limit ?? 50,
+      ...(query.after ? { after: query.after } : {}),
+    });
   }
 }
 
@@ -140,7 +158,10 @@ export class PeopleController {
 
   @Get('headcounts')
   @RequirePermission('headcount.read')
-  @ApiOperation({ operationId: 'getHeadcounts', summary: 'Active people per org unit for a year (direct and whole subtree).' })
+  @ApiOperation({
+    operationId: 'getHeadcounts',
+    summary: 'Active people per org unit for a year (direct and whole subtree).',
+  })
   @ApiOkResponse({ type: HeadcountsDto })
   headcounts(@Query() query: HeadcountQueryDto): Promise<HeadcountsDto> {
     return this.directory.headcounts(query.year ?? new Date().getFullYear());

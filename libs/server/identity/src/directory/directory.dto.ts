@@ -4,7 +4,14 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinL
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
-const IMPORT_STATUSES: readonly DirectoryImportStatus[] = ['queued', 'validating', 'applying', 'completed', 'rejected', 'failed'];
+const IMPORT_STATUSES: readonly DirectoryImportStatus[] = [
+  'queued',
+  'validating',
+  'applying',
+  'completed',
+  'rejected',
+  'failed',
+];
 
 export class IdParamDto {
   @ApiProperty({ format: 'uuid' })
@@ -24,7 +31,10 @@ export class ImportRowErrorDto {
   @ApiProperty({ type: String, nullable: true, description: 'The CSV column at fault, if one is.' })
   field!: string | null;
 
-  @ApiProperty({ enum: [...IMPORT_ERROR_CODES, 'file_missing', 'internal_error'], description: 'Stable code; the web translates it.' })
+  @ApiProperty({
+    enum: [...IMPORT_ERROR_CODES, 'file_missing', 'internal_error'],
+    description: 'Stable code; the web translates it.',
+  })
   code!: string;
 
   @ApiProperty({ description: 'English explanation.' })
@@ -41,7 +51,11 @@ export class DirectoryImportDto {
   @ApiProperty()
   fileName!: string;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Data rows of the file, known once the worker has counted them.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Data rows of the file, known once the worker has counted them.',
+  })
   totalRows!: number | null;
 
   @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
@@ -164,7 +178,11 @@ export class OrgUnitMembersPageDto {
   @ApiProperty({ type: [OrgUnitMemberDto] })
   items!: OrgUnitMemberDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` for the next page; null on the last page.',
+  })
   nextCursor!: string | null;
 }
 
@@ -193,7 +211,11 @@ export class MembersQueryDto {
 }
 
 export class PeopleQueryDto {
-  @ApiProperty({ minLength: 2, maxLength: 100, description: 'Start of a given name, family name, "given family" or e-mail; case-insensitive.' })
+  @ApiProperty({
+    minLength: 2,
+    maxLength: 100,
+    description: 'Start of a given name, family name, "given family" or e-mail; case-insensitive.',
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(100)
@@ -271,6 +293,10 @@ export class HeadcountsDto {
 
 /** Multipart body of the upload, for the OpenAPI description only (multer reads it). */
 export class ImportUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The directory CSV (see docs/directory-import.md), at most 50 MB.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'The directory CSV (see docs/directory-import.md), at most 50 MB.',
+  })
   file!: unknown;
 }

@@ -25,7 +25,10 @@ function toIso(value: Date | string | null): string | null {
 
 /** LIKE pattern for "starts with", with the user's `%`, `_` and `\` taken literally. */
 export function prefixPattern(q: string): string {
-  return `${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 interface Cursor {
@@ -41,13 +44,20 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string') && /^[0-9a-f-]{36}$/i.test(value[2] as string)) {
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      value.every((v) => typeof v === 'string') &&
+      /^[0-9a-f-]{36}$/i.test(value[2] as string)
+    ) {
       return { family: value[0] as string, given: value[1] as string, id: value[2] as string };
     }
   } catch {
     // reported below
   }
-  throw new ValidationFailed([{ field: 'after', code: 'invalidCursor', message: 'after must be a cursor returned by a previous page' }]);
+  throw new ValidationFailed([
+    { field: 'after', code: 'invalidCursor', message: 'after must be a cursor returned by a previous page' },
+  ]);
 }
 
 /** The directory's reads and the start of an import (the worker does the rest). */
@@ -73,7 +83,9 @@ export class DirectoryService {
         inspection.code === 'missing_column'
           ? `file lacks the column(s) ${(inspection.columns ?? []).join(', ')} in its header row`
           : 'file must be a UTF-8 text CSV';
-      throw new ValidationFailed([{ field: 'file', code: inspection.code === 'missing_column' ? 'missingColumn' : 'notTextCsv', message }]);
+      throw new ValidationFailed([
+        { field: 'file', code: inspection.code === 'missing_column' ? 'missingColumn' : 'notTextCsv', message },
+      ]);
     }
     const id = randomUUID();
     const storageKey = `directory-imports/${id}.csv`;
@@ -156,7 +168,15 @@ export class DirectoryService {
       path: string[];
       active: boolean;
     }[];
-    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, active: r.active }));
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      parentId: r.parent_id,
+      path: r.path,
+      active: r.active,
+    }));
   }
 
   /** The unit's path (root → self), for the object-level permission check. */
@@ -167,7 +187,10 @@ export class DirectoryService {
     return path;
   }
 
-  async members(id: string, options: { subtree: boolean; limit: number; after?: string }): Promise<OrgUnitMembersPageDto> {
+  async members(
+    id: string,
+    options: { subtree: boolean; limit: number; after?: string },
+  ): Promise<OrgUnitMembersPageDto> {
     const cursor = options.after ? decodeCursor(options.after) : null;
     const rows = (await this.dataSource.query(Q.LIST_MEMBERS, [
       id,
@@ -176,7 +199,14 @@ export class DirectoryService {
       cursor?.given ?? null,
       cursor?.id ?? null,
       options.limit + 1,
-    ])) as { id: string; employee_number: string; given_name: string; family_name: string; email: string; org_unit_id: string }[];
+    ])) as {
+      id: string;
+      employee_number: string;
+      given_name: string;
+      family_name: string;
+      email: string;
+      org_unit_id: string;
+    }[];
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
     return {
@@ -188,7 +218,10 @@ export class DirectoryService {
         email: r.email,
         orgUnitId: r.org_unit_id,
       })),
-      nextCursor: rows.length > options.limit && last ? encodeCursor({ family: last.family_name, given: last.given_name, id: last.id }) : null,
+      nextCursor:
+        rows.length > options.limit && last
+          ? encodeCursor({ family: last.family_name, given: last.given_name, id: last.id })
+          : null,
     };
   }
 
@@ -200,7 +233,13 @@ export class DirectoryService {
       org_unit_id: string | null;
       org_unit_name: string | null;
     }[];
-    return rows.map((r) => ({ id: r.id, givenName: r.given_name, familyName: r.family_name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name }));
+    return rows.map((r) => ({
+      id: r.id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.org_unit_name,
+    }));
   }
 
   async headcounts(year: number): Promise<HeadcountsDto> {

@@ -32,7 +32,10 @@ export class LocalDiskStorage extends FileStorage {
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${randomBytes(6).toString('hex')}.partial`;
     try {
-      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(
+        Buffer.isBuffer(content) ? Readable.from([content]) : content,
+        createWriteStream(partial, { flags: 'wx' }),
+      );
       await rename(partial, target);
     } catch (err) {
       await rm(partial, { force: true });

@@ -11,7 +11,9 @@ export function createFileStorage(config: Pick<AppConfig, 'STORAGE_DIR'>): FileS
 /** Provides FileStorage (inject the abstract class) to every module. */
 @Global()
 @Module({
-  providers: [{ provide: FileStorage, inject: [AppConfig], useFactory: (config: AppConfig) => createFileStorage(config) }],
+  providers: [
+    { provide: FileStorage, inject: [AppConfig], useFactory: (config: AppConfig) => createFileStorage(config) },
+  ],
   exports: [FileStorage],
 })
 export class StorageModule {}
