@@ -29,6 +29,8 @@ COPY --from=build /app/dist/server ./dist/server
 COPY --from=build /app/dist/web ./dist/web
 COPY docker/api-entrypoint.cjs ./docker/api-entrypoint.cjs
 # The image's files stay root-owned and read-only to the process, which runs as the unprivileged `node` user.
+# The file store (STORAGE_DIR) is the one folder the process writes; compose mounts a volume there.
+RUN mkdir -p /app/var/storage && chown node:node /app/var/storage
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \

@@ -22,6 +22,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/server ./dist/server
 COPY docker/worker-healthcheck.cjs ./docker/worker-healthcheck.cjs
+# The file store (STORAGE_DIR) is the one folder the process writes; compose mounts a volume there.
+RUN mkdir -p /app/var/storage && chown node:node /app/var/storage
 USER node
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "docker/worker-healthcheck.cjs"]
