@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -355,6 +355,16 @@ describe('directory import (runner, real PostgreSQL)', () => {
       expect.arrayContaining([expect.objectContaining({ line: 1, field: 'email', code: 'missing_column' })]),
     );
     expect(await people()).toEqual([]);
+  });
+
+  it('imports the documented sample file', async () => {
+    const sample = readFileSync(join(__dirname, '../../../../../docs/samples/directory-sample.csv'), 'utf8');
+    expect(await runner.run(await upload(sample))).toMatchObject({ kind: 'completed', counts: { created: 7 } });
+    expect((await headcounts()).find((h) => h.code === 'DST')).toEqual({
+      code: 'DST',
+      direct_count: 1,
+      total_count: 5,
+    });
   });
 
   it('does nothing when run again on a finished import (a retried job)', async () => {
