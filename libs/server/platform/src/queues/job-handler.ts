@@ -8,6 +8,8 @@ export interface JobHandler<N extends JobName = JobName> {
 }
 
 export type JobHandlerClass = abstract new (...args: never[]) => JobHandler;
+/** Any class (a listed handler may lack the decorator; the check reports it). */
+type AnyClass = abstract new (...args: never[]) => unknown;
 
 const HANDLES_JOB = Symbol.for('eclore:handles-job');
 
@@ -22,7 +24,7 @@ export function HandlesJob<N extends JobName>(jobName: N) {
 }
 
 /** The job name a class handles, or undefined if it carries no @HandlesJob. */
-export function handledJobName(target: Function): string | undefined {
+export function handledJobName(target: AnyClass): string | undefined {
   return Reflect.getOwnMetadata(HANDLES_JOB, target) as string | undefined;
 }
 
@@ -39,11 +41,11 @@ export class HandlerRegistryError extends Error {
  * the names of the jobs at fault. Returns the job name → handler class map.
  */
 export function assertHandlerRegistry(
-  handlerClasses: readonly Function[],
+  handlerClasses: readonly AnyClass[],
   jobNames: readonly string[] = JOB_NAMES,
-): Map<JobName, Function> {
+): Map<JobName, AnyClass> {
   const problems: string[] = [];
-  const byJob = new Map<string, Function[]>();
+  const byJob = new Map<string, AnyClass[]>();
   for (const cls of handlerClasses) {
     const name = handledJobName(cls);
     if (name === undefined) {
