@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule, DatabaseModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
+import { IdentityModule } from '@eclore/server-identity';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), HealthModule],
+  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, HealthModule],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -4,9 +4,11 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@eclore/server-platform';
+import { PublicRoute } from '@eclore/server-identity';
 import { HealthStatusDto } from './health.dto';
 
 @ApiTags('health')
+@PublicRoute()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
@@ -89,10 +89,47 @@ export class AppConfig {
   @Matches(/\S/, { message: 'STORAGE_DIR must name a folder' })
   STORAGE_DIR = 'var/storage';
 
+  /** Sign-in sessions end after this long without a request (idle timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** Sign-in sessions end this long after sign-in, however active (absolute timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Extra origins (comma-separated) allowed to send state-changing requests besides PUBLIC_URL's, e.g. the Vite dev server. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, { message: 'TRUSTED_ORIGINS must be comma-separated origins like http://localhost:4200' })
+  TRUSTED_ORIGINS?: string;
+
+  /** OpenID Connect single sign-on; off when unset. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OIDC_ISSUER_URL?: string;
+
+  @ValidateIf((c: AppConfig) => Boolean(c.OIDC_ISSUER_URL))
+  @IsString()
+  @IsNotEmpty({ message: 'OIDC_CLIENT_ID is required when OIDC_ISSUER_URL is set' })
+  OIDC_CLIENT_ID?: string;
+
+  /** Unset for a public client (PKCE only); set for a confidential one (client_secret_basic). */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 }
+
+/** Variables without a default (so not own properties of a fresh AppConfig). */
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
@@ -105,7 +142,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws a ConfigError naming every bad or missing variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR']);
+  const known = Object.keys(new AppConfig()).concat(OPTIONAL_VARIABLES);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -129,5 +166,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Names of every variable the configuration reads (for the docs and compose checks). */
 export function configVariableNames(): string[] {
-  return [...new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR']))].sort();
+  return [...new Set(Object.keys(new AppConfig()).concat(OPTIONAL_VARIABLES))].sort();
 }

@@ -1,0 +1,177 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiFoundResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { serialize } from 'cookie';
+import { AppConfig } from '@eclore/server-platform';
+import type { AccessRequest } from '../access/access.guard';
+import { PublicRoute, RequirePermission } from '../access/permission.decorator';
+import { LoginDto, OidcStartQueryDto, SessionDto, SignInMethodsDto } from './auth.dto';
+import { TooManyAttempts } from './login-throttle';
+import { LoginService } from './login.service';
+import { OIDC_STATE_MAX_AGE_SECONDS, OidcService, OidcSignInRefused, type OidcLoginState } from './oidc.service';
+import { appendSetCookie, clearSessionCookie, isSecure, readCookie, setSessionCookie } from './session-cookie';
+import { SessionService, type SessionMethod } from './session.service';
+
+function clientMeta(req: AccessRequest) {
+  const id = (req as { id?: unknown }).id;
+  return { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, requestId: id === undefined ? null : String(id) };
+}
+
+/** Shared by local and SSO sign-in: the previous session (if any) ends, a new one with a new token begins. */
+async function openSession(sessions: SessionService, config: AppConfig, req: AccessRequest, res: Response, personId: string, method: SessionMethod) {
+  if (req.sessionTokenHash) await sessions.end(req.sessionTokenHash, 'logout');
+  const { token } = await sessions.create(personId, method, clientMeta(req));
+  setSessionCookie(res, config, token);
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly login: LoginService,
+    private readonly sessions: SessionService,
+    private readonly oidc: OidcService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('methods')
+  @PublicRoute()
+  @ApiOperation({ operationId: 'getSignInMethods', summary: 'Which sign-in methods are switched on.' })
+  @ApiOkResponse({ type: SignInMethodsDto })
+  methods(): SignInMethodsDto {
+    return { local: true, oidc: this.oidc.enabled };
+  }
+
+  @Post('login')
+  @PublicRoute()
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie.',
+    description: 'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.',
+  })
+  @ApiNoContentResponse({ description: 'Signed in; the session cookie is set.' })
+  @ApiUnauthorizedResponse({ description: '`invalid_credentials`' })
+  @ApiTooManyRequestsResponse({ description: '`rate_limited`, with Retry-After (seconds).' })
+  @ApiForbiddenResponse({ description: '`csrf_failed`: foreign Origin, or a current session without its X-CSRF-Token.' })
+  async signIn(@Body() body: LoginDto, @Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    let personId: string;
+    try {
+      personId = await this.login.verify(body.email, body.password, req.ip ?? 'unknown');
+    } catch (err) {
+      if (err instanceof TooManyAttempts) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      throw err;
+    }
+    await openSession(this.sessions, this.config, req, res, personId, 'local');
+  }
+
+  @Post('logout')
+  @PublicRoute()
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'logout', summary: 'Sign out: ends the session on the server and clears the cookie.' })
+  @ApiNoContentResponse({ description: 'Signed out (also when there was no session).' })
+  async signOut(@Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (req.sessionTokenHash) await this.sessions.end(req.sessionTokenHash, 'logout');
+    clearSessionCookie(res, this.config);
+  }
+
+  @Get('oidc/start')
+  @PublicRoute()
+  @ApiOperation({ operationId: 'startOidcSignIn', summary: 'Starts single sign-on: redirects to the identity provider.', description: 'Navigate the browser here (not fetch). Refusals come back as a redirect to `/?signin_error=<code>`.' })
+  @ApiFoundResponse({ description: 'Redirect to the identity provider, or to `/?signin_error=sso_disabled`.' })
+  async oidcStart(@Query() query: OidcStartQueryDto, @Res() res: Response): Promise<void> {
+    try {
+      const { url, state } = await this.oidc.start(query.returnTo);
+      appendSetCookie(res, serialize(this.stateCookieName, Buffer.from(JSON.stringify(state)).toString('base64url'), this.stateCookieOptions(OIDC_STATE_MAX_AGE_SECONDS)));
+      res.redirect(302, url);
+    } catch (err) {
+      this.refuse(res, err);
+    }
+  }
+
+  @Get('oidc/callback')
+  @PublicRoute()
+  @ApiOperation({ operationId: 'oidcCallback', summary: 'Where the identity provider sends the browser back; signs in and redirects to returnTo.' })
+  @ApiFoundResponse({ description: 'Redirect to the saved returnTo (signed in) or to `/?signin_error=<code>`.' })
+  async oidcCallback(@Req() req: AccessRequest, @Res() res: Response): Promise<void> {
+    const saved = this.readState(req);
+    // Single use: whatever happens, this browser's round trip is over (a replayed callback finds nothing).
+    appendSetCookie(res, serialize(this.stateCookieName, '', this.stateCookieOptions(0)));
+    try {
+      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+      const personId = await this.oidc.finish(query, saved);
+      await openSession(this.sessions, this.config, req, res, personId, 'oidc');
+      res.redirect(302, saved?.returnTo ?? '/');
+    } catch (err) {
+      this.refuse(res, err);
+    }
+  }
+
+  /**
+   * The verifier, state, nonce and returnTo wait in a short-lived HttpOnly cookie rather than a table:
+   * no row to write or clean up for abandoned attempts, and any replica can finish the flow. It needs no
+   * signature: each value is a random single-use secret of this browser checked by the library against
+   * the provider's answer (a forged cookie can only make the exchange fail), and returnTo is checked
+   * again before use. Over https the `__Host-` prefix stops a sibling subdomain from planting one.
+   */
+  private get stateCookieName(): string {
+    return isSecure(this.config) ? '__Host-eclore_oidc' : 'eclore_oidc';
+  }
+
+  private stateCookieOptions(maxAge: number) {
+    return { httpOnly: true, sameSite: 'lax' as const, secure: isSecure(this.config), path: '/', maxAge };
+  }
+
+  private readState(req: AccessRequest): OidcLoginState | null {
+    const raw = readCookie(req, this.stateCookieName);
+    if (!raw) return null;
+    try {
+      const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<OidcLoginState>;
+      if (typeof value.verifier !== 'string' || typeof value.state !== 'string' || typeof value.nonce !== 'string' || typeof value.returnTo !== 'string' || typeof value.iat !== 'number') return null;
+      return value as OidcLoginState;
+    } catch {
+      return null;
+    }
+  }
+
+  private refuse(res: Response, err: unknown): void {
+    if (!(err instanceof OidcSignInRefused)) throw err;
+    res.redirect(302, `/?signin_error=${err.code}`);
+  }
+}
+
+@ApiTags('auth')
+@Controller('session')
+export class SessionController {
+  @Get()
+  @RequirePermission('session.read')
+  @ApiOperation({ operationId: 'getSession', summary: 'The signed-in person, their roles and the CSRF token; 401 when signed out.' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ description: '`unauthenticated`: no valid session.' })
+  current(@Req() req: AccessRequest): SessionDto {
+    // The guard resolved the session for this request (a 401 otherwise).
+    const { person, session, actor } = req.session!;
+    return {
+      person: {
+        id: person.id,
+        givenName: person.givenName,
+        familyName: person.familyName,
+        email: person.email,
+        orgUnit: person.orgUnit ? { id: person.orgUnit.id, code: person.orgUnit.code, name: person.orgUnit.name } : null,
+        locale: person.locale,
+      },
+      roles: actor.assignments.map((a) => ({ role: a.role, scope: { ...a.scope } })),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@eclore/domain';
+import { AppConfig } from '@eclore/server-platform';
+
+const WINDOW_SECONDS = 15 * 60;
+/** Failed sign-ins tolerated per account (e-mail as typed, lower-cased; known or not) per window. */
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Failed sign-ins tolerated per client address per window (a shared NAT gets more room). */
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export class TooManyAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 'rate_limited', 'Too many failed sign-in attempts; try again later.');
+  }
+}
+
+/**
+ * Counts failed sign-ins per account and per address with rate-limiter-flexible. The counters must be
+ * shared by every api replica: Redis in production; with QUEUE_BACKEND=postgres (embedded mode, no
+ * Redis) the library's PostgreSQL store on the application database. If the store is unreachable an
+ * in-memory limiter stands in (the library's "insurance"), so a Redis outage neither opens the gate
+ * wide nor blocks every sign-in.
+ */
+@Injectable()
+export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
+  private byAccount!: RateLimiterAbstract;
+  private byAddress!: RateLimiterAbstract;
+  private redis: Redis | undefined;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const prefix = `${this.config.QUEUE_PREFIX}:login`;
+    const limits = (points: number, name: string) => ({
+      points,
+      duration: WINDOW_SECONDS,
+      blockDuration: WINDOW_SECONDS,
+      keyPrefix: `${prefix}:${name}`,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS, keyPrefix: `${prefix}:${name}` }),
+    });
+    if (this.config.QUEUE_BACKEND === 'redis') {
+      // Fail fast instead of queueing commands while Redis is away: the insurance limiter answers then.
+      this.redis = new Redis(this.config.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'eclore-login-throttle' });
+      this.redis.on('error', () => undefined);
+      this.byAccount = new RateLimiterRedis({ storeClient: this.redis, ...limits(MAX_FAILURES_PER_ACCOUNT, 'account') });
+      this.byAddress = new RateLimiterRedis({ storeClient: this.redis, ...limits(MAX_FAILURES_PER_ADDRESS, 'address') });
+      return;
+    }
+    // The store creates its table (CREATE TABLE IF NOT EXISTS) once; it lives outside the entity model.
+    const postgres = (points: number, name: string) =>
+      new Promise<RateLimiterPostgres>((resolve, reject) => {
+        const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+          { storeClient: this.dataSource, storeType: 'typeorm', tableName: 'auth_rate_limit', clearExpiredByTimeout: true, ...limits(points, name) },
+          (err?: Error) => (err ? reject(err) : resolve(limiter)),
+        );
+      });
+    this.byAccount = await postgres(MAX_FAILURES_PER_ACCOUNT, 'account');
+    this.byAddress = await postgres(MAX_FAILURES_PER_ADDRESS, 'address');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis) {
+      await this.redis.quit().catch(() => undefined);
+      this.redis = undefined;
+    }
+  }
+
+  /** Throws TooManyAttempts when this account or this address has used up its failures. */
+  async assertAllowed(account: string, address: string): Promise<void> {
+    const [acc, addr] = await Promise.all([this.byAccount.get(account), this.byAddress.get(address)]);
+    const waits: number[] = [];
+    if (acc && acc.consumedPoints >= MAX_FAILURES_PER_ACCOUNT) waits.push(acc.msBeforeNext);
+    if (addr && addr.consumedPoints >= MAX_FAILURES_PER_ADDRESS) waits.push(addr.msBeforeNext);
+    if (waits.length) throw new TooManyAttempts(Math.max(1, Math.ceil(Math.max(...waits) / 1000)));
+  }
+
+  async recordFailure(account: string, address: string): Promise<void> {
+    await Promise.all([this.byAccount.consume(account).catch(ignoreLimit), this.byAddress.consume(address).catch(ignoreLimit)]);
+  }
+
+  /** A successful sign-in clears the account's failures (not the address's: one good password must not reset a spray). */
+  async recordSuccess(account: string): Promise<void> {
+    await this.byAccount.delete(account);
+  }
+}
+
+/** `consume` rejects with a RateLimiterRes once over the limit: expected here, the next `assertAllowed` refuses. */
+function ignoreLimit(err: unknown): void {
+  if (err instanceof RateLimiterRes) return;
+  throw err;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@eclore/domain';
+import { LoginThrottle } from './login-throttle';
+import { dummyPasswordHash, verifyPassword } from './password';
+
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('unauthenticated', 'invalid_credentials', 'The e-mail address or the password is incorrect.');
+  }
+}
+
+interface CredentialRow {
+  id: string;
+  active: boolean;
+  password_hash: string | null;
+}
+
+/**
+ * Local sign-in. An unknown e-mail, a wrong password, an SSO-only person and a deactivated person all
+ * get the same answer after the same work (one argon2 verification, against a dummy hash when there
+ * is no real one), so neither the answer nor its timing tells which accounts exist.
+ */
+@Injectable()
+export class LoginService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Returns the id of the person whose credentials these are, or throws InvalidCredentials / TooManyAttempts. */
+  async verify(email: string, password: string, address: string): Promise<string> {
+    const account = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(account, address);
+    const rows: CredentialRow[] = await this.dataSource.query(
+      `SELECT p.id, p.active, c.password_hash
+         FROM person p LEFT JOIN local_credential c ON c.person_id = p.id
+        WHERE lower(p.email) = $1
+        LIMIT 1`,
+      [account],
+    );
+    const row = rows[0];
+    const matches = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
+    if (!row || !row.password_hash || !row.active || !matches) {
+      await this.throttle.recordFailure(account, address);
+      throw new InvalidCredentials();
+    }
+    await this.throttle.recordSuccess(account);
+    return row.id;
+  }
+}

@@ -1,0 +1,122 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { Actor, RoleAssignment, RoleScope } from '@eclore/domain';
+import { AppConfig } from '@eclore/server-platform';
+import { AuditService } from '../audit/audit.service';
+import { Person, RoleGrant, UserSession } from '../entities';
+
+export type SessionEndReason = NonNullable<UserSession['endReason']>;
+export type SessionMethod = UserSession['method'];
+
+export interface ResolvedSession {
+  session: UserSession;
+  person: Person;
+  actor: Actor;
+}
+
+/** Why a presented token gave no session (the guard clears the cookie in every case). */
+export type SessionRefusal = 'unknown' | 'ended' | SessionEndReason;
+
+/** `last_seen_at` is written at most this often: one UPDATE a minute per session, not one per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function toScope(grant: RoleGrant): RoleScope {
+  if (grant.scopeKind === 'org_unit' && grant.scopeOrgUnitId) return { kind: 'org_unit', orgUnitId: grant.scopeOrgUnitId };
+  if (grant.scopeKind === 'theme' && grant.scopeTheme) return { kind: 'theme', theme: grant.scopeTheme };
+  return { kind: 'organisation' };
+}
+
+/**
+ * Server-side sessions. The cookie carries 32 random bytes; the table keeps only their SHA-256, so
+ * neither a database dump nor a log line yields a usable session. Everything (the person's state, their
+ * role grants) is re-read on every request: a deactivation or a revoked role takes effect at once.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Opens a new session (a fresh token on every sign-in: no session fixation). */
+  async create(
+    personId: string,
+    method: SessionMethod,
+    meta: { ip?: string | null; userAgent?: string | null; requestId?: string | null } = {},
+  ): Promise<{ token: string; session: UserSession }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session = await this.dataSource.transaction(async (manager) => {
+      const row = manager.create(UserSession, {
+        tokenHash: hashSessionToken(token),
+        personId,
+        csrfToken: randomBytes(32).toString('base64url'),
+        method,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+        endedAt: null,
+        endReason: null,
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 400) ?? null,
+      });
+      await manager.insert(UserSession, row);
+      await this.audit.append(manager, { actorId: personId, action: 'session.started', subjectType: 'person', subjectId: personId, data: { method }, requestId: meta.requestId ?? null });
+      return row;
+    });
+    return { token, session };
+  }
+
+  /**
+   * The session behind a cookie token, with its person and their current roles; ends it (recording
+   * why) when it is idle, past its absolute expiry, or its person is no longer active.
+   */
+  async resolve(token: string, now = new Date()): Promise<ResolvedSession | SessionRefusal> {
+    const tokenHash = hashSessionToken(token);
+    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash });
+    if (!session) return 'unknown';
+    if (session.endedAt) return 'ended';
+    if (now.getTime() >= session.expiresAt.getTime()) return this.endWith(session, 'expired');
+    if (now.getTime() - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * 60_000) return this.endWith(session, 'idle');
+    const person = await this.dataSource.getRepository(Person).findOne({ where: { id: session.personId }, relations: { orgUnit: true } });
+    if (!person || !person.active) return this.endWith(session, 'deactivated');
+    const actor = await this.actorFor(person);
+    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.dataSource.getRepository(UserSession).update({ tokenHash, endedAt: IsNull() }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    return { session, person, actor };
+  }
+
+  /** The person's active grants as the domain policy's Actor. */
+  async actorFor(person: Pick<Person, 'id' | 'orgUnitId'>, manager: EntityManager = this.dataSource.manager): Promise<Actor> {
+    const grants = await manager.getRepository(RoleGrant).find({ where: { personId: person.id, revokedAt: IsNull() }, order: { grantedAt: 'ASC' } });
+    const assignments: RoleAssignment[] = grants.map((g) => ({ role: g.role, scope: toScope(g) }));
+    return { personId: person.id, orgUnitId: person.orgUnitId, assignments };
+  }
+
+  /** Ends one session (sign-out). Idempotent. */
+  async end(tokenHash: string, reason: SessionEndReason): Promise<void> {
+    await this.dataSource.getRepository(UserSession).update({ tokenHash, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+  }
+
+  /**
+   * Ends every open session of a person at once, e.g. on deactivation. Pass the caller's transaction
+   * manager so the sessions end exactly when the deactivation commits. Returns how many were ended.
+   */
+  async endAllFor(personId: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const result = await manager.getRepository(UserSession).update({ personId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+    return result.affected ?? 0;
+  }
+
+  private async endWith(session: UserSession, reason: SessionEndReason): Promise<SessionEndReason> {
+    await this.end(session.tokenHash, reason);
+    return reason;
+  }
+}
