@@ -56,6 +56,7 @@ export class OidcService {
 
   /** Builds the authorization URL and the state to keep until the callback. */
   async start(returnTo: string | undefined): Promise<{ url: string; state: OidcLoginState }> {
+    if (!this.enabled) throw new OidcSignInRefused('sso_disabled');
     const client = await loadClient();
     const configuration = await this.discover();
     const state: OidcLoginState = {
@@ -81,6 +82,7 @@ export class OidcService {
    * issuer, audience and expiry), then finds the person. Returns their id or throws OidcSignInRefused.
    */
   async finish(callbackQuery: string, saved: OidcLoginState | null): Promise<string> {
+    if (!this.enabled) throw new OidcSignInRefused('sso_disabled');
     if (!saved) throw new OidcSignInRefused('sso_expired', 'no sign-in in progress in this browser');
     if (Date.now() - saved.iat > OIDC_STATE_MAX_AGE_SECONDS * 1000) throw new OidcSignInRefused('sso_expired');
     const client = await loadClient();
