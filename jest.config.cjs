@@ -36,7 +36,9 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.int-spec.ts'],
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',
-      testTimeout: 60000,
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
   ],
+  // Global, not per project: Jest ignores a project-level testTimeout.
+  testTimeout: 60000,
 };
