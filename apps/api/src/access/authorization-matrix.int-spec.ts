@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
+import { seed } from '../../../../migrations/seed';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { listRoutes } from './routes';
+
+/**
+ * The authorization matrix: every route × every kind of person → the expected status, on the real
+ * application with the seeded demo organisation. ONE LINE PER ROUTE (several when the object decides,
+ * e.g. in and out of a scope); a test fails when a route of the API has no line. Requests carry a fresh
+ * session and its CSRF token, so what is measured is permission, not CSRF. Where the status for
+ * allowed people is a 4xx (an unknown id, a missing file), the point is that it is not a 401/403.
+ */
+type Who = 'signedOut' | 'employee' | 'network' | 'committee' | 'hr' | 'admin' | 'guardian';
+const WHO: readonly Who[] = ['signedOut', 'employee', 'network', 'committee', 'hr', 'admin', 'guardian'];
+type Expect = Record<Who, number>;
+
+interface Fixtures {
+  unit: (code: string) => string;
+  unknownId: string;
+}
+interface Row {
+  /** `METHOD /api/path/:param` exactly as the route is declared. */
+  route: string;
+  /** Why this line exists when a route has several. */
+  label?: string;
+  /** The concrete URL; defaults to the route's path. */
+  url?: (f: Fixtures) => string;
+  body?: (who: Who) => object;
+  expect: Expect;
+}
+
+/** Everyone gets this status. */
+const everyone = (status: number): Expect => ({ signedOut: status, employee: status, network: status, committee: status, hr: status, admin: status, guardian: status });
+/** Any signed-in person gets this status; visitors 401. */
+const signedIn = (status: number): Expect => ({ ...everyone(status), signedOut: 401 });
+/** The listed people get their status; other signed-in people 403; visitors 401. */
+const only = (allowed: Partial<Record<Exclude<Who, 'signedOut'>, number>>): Expect => ({ ...signedIn(403), ...allowed });
+
+// The demo accounts (migrations/seed/demo-organisation.ts) standing for each kind of person.
+const PEOPLE: Record<Exclude<Who, 'signedOut'>, string> = {
+  employee: 'Girard', // no role
+  network: 'Gagnon', // network member scoped to the DS direction
+  committee: 'Morel',
+  hr: 'Favre',
+  admin: 'Rochat',
+  guardian: 'Dubois',
+};
+
+const ROWS: Row[] = [
+  // platform
+  { route: 'GET /api/health', expect: everyone(200) },
+  { route: 'GET /api/ready', expect: everyone(200) },
+  // sign-in and session
+  { route: 'GET /api/auth/methods', expect: everyone(200) },
+  { route: 'GET /api/auth/oidc/start', label: 'SSO off here: redirect with signin_error', expect: everyone(302) },
+  { route: 'GET /api/auth/oidc/callback', label: 'SSO off here: redirect with signin_error', expect: everyone(302) },
+  { route: 'POST /api/auth/login', label: 'wrong password', body: (who) => ({ email: `matrix.${who}@eclore.example`, password: 'not the password' }), expect: everyone(401) },
+  { route: 'POST /api/auth/logout', expect: everyone(204) },
+  { route: 'GET /api/session', expect: signedIn(200) },
+  // profile
+  { route: 'GET /api/me', expect: signedIn(200) },
+  { route: 'PATCH /api/me', body: () => ({ locale: 'fr' }), expect: signedIn(200) },
+  // directory and org units
+  { route: 'GET /api/people', url: () => '/api/people?q=gi', expect: signedIn(200) },
+  { route: 'GET /api/org-units', expect: signedIn(200) },
+  { route: 'GET /api/org-units/:id/members', label: 'unit inside DS', url: (f) => `/api/org-units/${f.unit('DS-PREV')}/members`, expect: only({ network: 200, hr: 200, admin: 200 }) },
+  { route: 'GET /api/org-units/:id/members', label: 'unit outside DS', url: (f) => `/api/org-units/${f.unit('DF')}/members`, expect: only({ hr: 200, admin: 200 }) },
+  { route: 'GET /api/headcounts', expect: only({ hr: 200, admin: 200 }) },
+  { route: 'GET /api/directory/imports', expect: only({ hr: 200, admin: 200 }) },
+  { route: 'GET /api/directory/imports/:id', label: 'unknown import', url: (f) => `/api/directory/imports/${f.unknownId}`, expect: only({ hr: 404, admin: 404 }) },
+  { route: 'POST /api/directory/imports', label: 'no file attached', expect: only({ hr: 400, admin: 400 }) },
+  // administration
+  { route: 'GET /api/admin/people', expect: only({ admin: 200 }) },
+  { route: 'GET /api/admin/people/:id', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}`, expect: only({ admin: 404 }) },
+  { route: 'POST /api/admin/people/:id/roles', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/roles`, body: () => ({ role: 'hr', scope: { kind: 'organisation' } }), expect: only({ admin: 404 }) },
+  { route: 'DELETE /api/admin/role-grants/:grantId', label: 'unknown grant', url: (f) => `/api/admin/role-grants/${f.unknownId}`, expect: only({ admin: 404 }) },
+  { route: 'POST /api/admin/people/:id/deactivate', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/deactivate`, expect: only({ admin: 404 }) },
+  { route: 'POST /api/admin/people/:id/reactivate', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/reactivate`, expect: only({ admin: 404 }) },
+  { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
+];
+
+describe('authorization matrix: every route × every kind of person', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: NestExpressApplication;
+  let fixtures: Fixtures;
+  const personIds = new Map<Who, string>();
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('matrix');
+    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('matrix'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    app = await createApiApp({ logger: false });
+    await app.init();
+    const ds = app.get(DataSource);
+    await seed(ds);
+    const units = new Map((await ds.getRepository(OrgUnit).find()).map((u) => [u.code, u.id]));
+    fixtures = {
+      unit: (code) => units.get(code) ?? fail(`no unit ${code} in the demo organisation`),
+      unknownId: '00000000-0000-4000-8000-000000000000',
+    };
+    for (const [who, familyName] of Object.entries(PEOPLE) as [Exclude<Who, 'signedOut'>, string][]) {
+      personIds.set(who, (await ds.getRepository(Person).findOneByOrFail({ familyName })).id);
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    process.env = saved;
+  });
+
+  it('has a line for every route of the API, and no line for a route that does not exist', () => {
+    const routes = listRoutes(app).map((r) => r.key);
+    const covered = new Set(ROWS.map((r) => r.route));
+    expect({ routesWithoutALine: routes.filter((r) => !covered.has(r)), linesWithoutARoute: [...covered].filter((r) => !routes.includes(r)) }).toEqual({
+      routesWithoutALine: [],
+      linesWithoutARoute: [],
+    });
+  });
+
+  it.each(ROWS.map((row) => [`${row.route}${row.label ? ` (${row.label})` : ''}`, row] as const))('%s', async (_name, row) => {
+    const [method, path] = row.route.split(' ') as [string, string];
+    const url = row.url ? row.url(fixtures) : path;
+    const actual = {} as Expect;
+    for (const who of WHO) {
+      let req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
+      const personId = personIds.get(who);
+      if (personId) {
+        // A fresh session per cell: a logout or a deactivation in one cell cannot affect the next.
+        const { token, session } = await app.get(SessionService).create(personId, 'local');
+        req = req.set('Cookie', `eclore_session=${token}`).set('X-CSRF-Token', session.csrfToken);
+      }
+      const res = await (row.body ? req.send(row.body(who)) : req);
+      actual[who] = res.status;
+    }
+    expect(actual).toEqual(row.expect);
+  });
+});
+
+function fail(message: string): never {
+  throw new Error(message);
+}
