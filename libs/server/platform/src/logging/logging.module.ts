@@ -18,6 +18,8 @@ export const REDACTED_PATHS = [
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** Query parameters that carry credentials (the OpenID Connect callback's code and state). */
+const SECRET_QUERY_PARAMS = /([?&](?:code|state|token|id_token|access_token)=)[^&#]*/gi;
 
 /** Structured logs: one JSON line per event, the request id on every line of a request. */
 export function httpLoggerModule(destination?: DestinationStream) {
@@ -37,7 +39,7 @@ export function httpLoggerModule(destination?: DestinationStream) {
         customProps: () => ({ service: 'api' }),
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(SECRET_QUERY_PARAMS, '$1[Redacted]') }),
         },
       }, destination ?? pino.destination({ dest: 1, sync: false })],
     }),
