@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Not, Like, type DataSource, type EntityManager } from 'typeorm';
-import { checkPasswordPolicy, hashPassword, LocalCredential, OrgUnit, Person, RoleGrant } from '@eclore/server-identity';
+import {
+  checkPasswordPolicy,
+  hashPassword,
+  LocalCredential,
+  OrgUnit,
+  Person,
+  RoleGrant,
+} from '@eclore/server-identity';
 import { DEMO_EMPLOYEE_PREFIX, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, demoEmail } from './seed/demo-organisation';
 import { refreshHeadcounts } from './seed/headcounts';
 
@@ -22,7 +29,9 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
   return dataSource.transaction(async (manager) => {
     // One seed at a time, even if two processes start together.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('eclore.demo.seed'))`);
-    const foreign = await manager.getRepository(Person).existsBy({ employeeNumber: Not(Like(`${DEMO_EMPLOYEE_PREFIX}%`)) });
+    const foreign = await manager
+      .getRepository(Person)
+      .existsBy({ employeeNumber: Not(Like(`${DEMO_EMPLOYEE_PREFIX}%`)) });
     if (foreign) return { applied: false, createdUnits: 0, createdPeople: 0 };
 
     const units = await seedUnits(manager);
@@ -43,7 +52,15 @@ async function seedUnits(manager: EntityManager): Promise<{ byCode: Map<string, 
     const parent = unit.parent ? byCode.get(unit.parent) : undefined;
     if (unit.parent && !parent) throw new Error(`Demo unit ${unit.code}: parent ${unit.parent} is missing`);
     const id = randomUUID();
-    const row = repo.create({ id, code: unit.code, name: unit.name, kind: unit.kind, parentId: parent?.id ?? null, path: [...(parent?.path ?? []), id], active: true });
+    const row = repo.create({
+      id,
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      parentId: parent?.id ?? null,
+      path: [...(parent?.path ?? []), id],
+      active: true,
+    });
     byCode.set(unit.code, await repo.save(row));
     created += 1;
   }
@@ -57,7 +74,10 @@ async function seedPeople(manager: EntityManager, units: ReadonlyMap<string, Org
   if (missing.length === 0) return 0;
 
   const problems = checkPasswordPolicy(DEMO_PASSWORD);
-  if (problems.length) throw new Error(`The demo password no longer passes the password policy: ${problems.map((p) => p.code).join(', ')}`);
+  if (problems.length)
+    throw new Error(
+      `The demo password no longer passes the password policy: ${problems.map((p) => p.code).join(', ')}`,
+    );
   // One argon2id hash (own random salt) shared by the demo accounts: hashing 40 times would only slow every start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 

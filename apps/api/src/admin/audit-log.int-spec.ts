@@ -2,14 +2,12 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../../test/services';
-import { createApiApp } from '../../../../../apps/api/src/bootstrap';
-import { seed } from '../../../../../migrations/seed';
-import { DEMO_PASSWORD, demoEmail } from '../../../../../migrations/seed/demo-organisation';
-import { AuditEvent, Person } from '../entities';
-import { signIn, type SignedIn } from '../roles/testing/api-session';
-import { AuditService } from './audit.service';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { AuditEvent, AuditService, Person } from '@eclore/server-identity';
+import { signIn, type SignedIn } from './api-session';
 
 describe('audit log API', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -22,7 +20,13 @@ describe('audit log API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('audit');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('audit'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('audit'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
     app = await createApiApp({ logger: false });
     await app.init();
     ds = app.get(DataSource);
@@ -35,10 +39,28 @@ describe('audit log API', () => {
     const audit = app.get(AuditService);
     await ds.transaction(async (manager) => {
       for (let i = 0; i < 5; i += 1) {
-        await audit.append(manager, { actorId: admin.personId, action: i % 2 ? 'role.revoked' : 'role.granted', subjectType: 'person', subjectId: subject.id, data: { n: i } });
+        await audit.append(manager, {
+          actorId: admin.personId,
+          action: i % 2 ? 'role.revoked' : 'role.granted',
+          subjectType: 'person',
+          subjectId: subject.id,
+          data: { n: i },
+        });
       }
-      await audit.append(manager, { actorId: null, action: 'directory.imported', subjectType: 'directory_import', subjectId: 'imp-1', data: {} });
-      await audit.append(manager, { actorId: admin.personId, action: 'role.granted', subjectType: 'person', subjectId: admin.personId, data: { n: 5 } });
+      await audit.append(manager, {
+        actorId: null,
+        action: 'directory.imported',
+        subjectType: 'directory_import',
+        subjectId: 'imp-1',
+        data: {},
+      });
+      await audit.append(manager, {
+        actorId: admin.personId,
+        action: 'role.granted',
+        subjectType: 'person',
+        subjectId: admin.personId,
+        data: { n: 5 },
+      });
     });
   });
 
@@ -62,7 +84,12 @@ describe('audit log API', () => {
       subjectPerson: { id: admin.personId, familyName: 'Rochat' },
       occurredAt: expect.any(String),
     });
-    expect(first.body.items[1]).toMatchObject({ actor: null, subjectType: 'directory_import', subjectId: 'imp-1', subjectPerson: null });
+    expect(first.body.items[1]).toMatchObject({
+      actor: null,
+      subjectType: 'directory_import',
+      subjectId: 'imp-1',
+      subjectPerson: null,
+    });
 
     const ids: string[] = first.body.items.map((e: { id: string }) => e.id);
     let before: string | null = first.body.nextBefore;
@@ -77,10 +104,16 @@ describe('audit log API', () => {
   });
 
   it('filters by action, subject type and subject', async () => {
-    const bySubject = await admin.agent.get('/api/admin/audit').query({ subjectType: 'person', subjectId: subject.id }).expect(200);
+    const bySubject = await admin.agent
+      .get('/api/admin/audit')
+      .query({ subjectType: 'person', subjectId: subject.id })
+      .expect(200);
     expect(bySubject.body.items.map((e: { data: { n: number } }) => e.data.n)).toEqual([4, 3, 2, 1, 0]);
     expect(bySubject.body.nextBefore).toBeNull();
-    const revoked = await admin.agent.get('/api/admin/audit').query({ action: 'role.revoked', subjectId: subject.id }).expect(200);
+    const revoked = await admin.agent
+      .get('/api/admin/audit')
+      .query({ action: 'role.revoked', subjectId: subject.id })
+      .expect(200);
     expect(revoked.body.items.map((e: { data: { n: number } }) => e.data.n)).toEqual([3, 1]);
     const imports = await admin.agent.get('/api/admin/audit').query({ subjectType: 'directory_import' }).expect(200);
     expect(imports.body.items).toHaveLength(1);
@@ -95,10 +128,14 @@ describe('audit log API', () => {
 
   it('cannot be rewritten: the database refuses UPDATE, DELETE and TRUNCATE on audit_event', async () => {
     const count = await ds.getRepository(AuditEvent).count();
-    await expect(ds.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow('audit_event is append-only (UPDATE refused)');
+    await expect(ds.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(
+      'audit_event is append-only (UPDATE refused)',
+    );
     await expect(ds.query(`DELETE FROM audit_event`)).rejects.toThrow('audit_event is append-only (DELETE refused)');
     await expect(ds.query(`TRUNCATE audit_event`)).rejects.toThrow('audit_event is append-only (TRUNCATE refused)');
-    await expect(ds.getRepository(AuditEvent).update({ action: 'role.granted' }, { action: 'forged' })).rejects.toThrow('append-only');
+    await expect(ds.getRepository(AuditEvent).update({ action: 'role.granted' }, { action: 'forged' })).rejects.toThrow(
+      'append-only',
+    );
     expect(await ds.getRepository(AuditEvent).count()).toBe(count);
     expect(await ds.getRepository(AuditEvent).countBy({ action: 'forged' })).toBe(0);
   });

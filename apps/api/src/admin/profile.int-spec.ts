@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../../test/services';
-import { createApiApp } from '../../../../../apps/api/src/bootstrap';
-import { seed } from '../../../../../migrations/seed';
-import { DEMO_PASSWORD, demoEmail } from '../../../../../migrations/seed/demo-organisation';
-import { OrgUnit, Person } from '../entities';
-import { signIn, type SignedIn } from '../roles/testing/api-session';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { OrgUnit, Person } from '@eclore/server-identity';
+import { signIn, type SignedIn } from './api-session';
 
 describe('profile API (GET/PATCH /api/me)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -19,7 +18,13 @@ describe('profile API (GET/PATCH /api/me)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('profile');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('profile'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('profile'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
     app = await createApiApp({ logger: false });
     await app.init();
     ds = app.get(DataSource);
@@ -39,7 +44,9 @@ describe('profile API (GET/PATCH /api/me)', () => {
   });
 
   it('gives the person’s name, unit with its path, roles with scopes and language', async () => {
-    const [direction, service] = await Promise.all(['DS', 'DS-PREV'].map((code) => ds.getRepository(OrgUnit).findOneByOrFail({ code })));
+    const [direction, service] = await Promise.all(
+      ['DS', 'DS-PREV'].map((code) => ds.getRepository(OrgUnit).findOneByOrFail({ code })),
+    );
     const res = await nathalie.agent.get('/api/me').expect(200);
     expect(res.body).toEqual({
       id: nathalie.personId,
@@ -57,7 +64,10 @@ describe('profile API (GET/PATCH /api/me)', () => {
       },
       roles: [
         { role: 'employee', scope: { kind: 'organisation' } },
-        { role: 'network_member', scope: { kind: 'org_unit', orgUnitId: direction!.id, orgUnitName: 'Direction de la santé' } },
+        {
+          role: 'network_member',
+          scope: { kind: 'org_unit', orgUnitId: direction!.id, orgUnitName: 'Direction de la santé' },
+        },
       ],
       locale: null,
     });
@@ -72,7 +82,11 @@ describe('profile API (GET/PATCH /api/me)', () => {
     expect((await nathalie.agent.get('/api/me').expect(200)).body.locale).toBeNull();
   });
 
-  it.each([[{ locale: 'de' }, 'locale'], [{}, 'locale'], [{ locale: 'fr', givenName: 'X' }, 'givenName']])('refuses %j naming %s', async (body, field) => {
+  it.each([
+    [{ locale: 'de' }, 'locale'],
+    [{}, 'locale'],
+    [{ locale: 'fr', givenName: 'X' }, 'givenName'],
+  ])('refuses %j naming %s', async (body, field) => {
     const res = await nathalie.send('patch', '/api/me', body).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });

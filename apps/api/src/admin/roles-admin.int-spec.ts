@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../../test/services';
-import { createApiApp } from '../../../../../apps/api/src/bootstrap';
-import { seed } from '../../../../../migrations/seed';
-import { DEMO_PASSWORD, demoEmail } from '../../../../../migrations/seed/demo-organisation';
-import { AuditEvent, OrgUnit, Person, UserSession } from '../entities';
-import { signIn, type SignedIn } from './testing/api-session';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { AuditEvent, OrgUnit, Person, UserSession } from '@eclore/server-identity';
+import { signIn, type SignedIn } from './api-session';
 
 const email = (givenName: string, familyName: string) => demoEmail({ givenName, familyName });
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -28,7 +27,13 @@ describe('roles admin API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('roles');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('roles'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('roles'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
     app = await createApiApp({ logger: false });
     await app.init();
     ds = app.get(DataSource);
@@ -57,7 +62,10 @@ describe('roles admin API', () => {
       ['post', `/api/admin/people/${UNKNOWN_ID}/deactivate`],
       ['post', `/api/admin/people/${UNKNOWN_ID}/reactivate`],
     ] as const)('refuses an employee: %s %s → 403 role_required', async (method, path) => {
-      const res = method === 'get' ? await employee.agent.get(path) : await employee.send(method, path, method === 'post' ? { role: 'admin' } : undefined);
+      const res =
+        method === 'get'
+          ? await employee.agent.get(path)
+          : await employee.send(method, path, method === 'post' ? { role: 'admin' } : undefined);
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('role_required');
     });
@@ -69,7 +77,10 @@ describe('roles admin API', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: request.Response = await admin.agent.get('/api/admin/people').query({ limit: 15, ...(cursor ? { cursor } : {}) }).expect(200);
+        const res: request.Response = await admin.agent
+          .get('/api/admin/people')
+          .query({ limit: 15, ...(cursor ? { cursor } : {}) })
+          .expect(200);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
         pages += 1;
@@ -86,9 +97,18 @@ describe('roles admin API', () => {
       expect(res.body.items).toHaveLength(1);
       const [nathalie] = res.body.items;
       const ds_ = await unit('DS');
-      expect(nathalie).toMatchObject({ givenName: 'Nathalie', email: email('Nathalie', 'Gagnon'), active: true, orgUnit: { code: 'DS-PREV' } });
+      expect(nathalie).toMatchObject({
+        givenName: 'Nathalie',
+        email: email('Nathalie', 'Gagnon'),
+        active: true,
+        orgUnit: { code: 'DS-PREV' },
+      });
       expect(nathalie.grants).toEqual([
-        expect.objectContaining({ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: ds_.id, orgUnitName: 'Direction de la santé' }, grantedBy: null }),
+        expect.objectContaining({
+          role: 'network_member',
+          scope: { kind: 'org_unit', orgUnitId: ds_.id, orgUnitName: 'Direction de la santé' },
+          grantedBy: null,
+        }),
       ]);
       const none = await admin.agent.get('/api/admin/people').query({ q: '%' }).expect(200);
       expect(none.body.items).toEqual([]);
@@ -132,7 +152,12 @@ describe('roles admin API', () => {
     it('grants a scoped role, audits it, and refuses the same grant twice', async () => {
       const target = await person('Lavoie');
       const prev = await unit('DS-PREV');
-      const res = await admin.send('post', `/api/admin/people/${target.id}/roles`, { role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: prev.id } }).expect(201);
+      const res = await admin
+        .send('post', `/api/admin/people/${target.id}/roles`, {
+          role: 'committee_member',
+          scope: { kind: 'org_unit', orgUnitId: prev.id },
+        })
+        .expect(201);
       expect(res.body).toMatchObject({
         role: 'committee_member',
         scope: { kind: 'org_unit', orgUnitId: prev.id, orgUnitName: 'Service de la prévention' },
@@ -144,16 +169,29 @@ describe('roles admin API', () => {
         actorId: admin.personId,
         subjectType: 'person',
         subjectId: target.id,
-        data: { grantId: res.body.id, personId: target.id, role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: prev.id } },
+        data: {
+          grantId: res.body.id,
+          personId: target.id,
+          role: 'committee_member',
+          scope: { kind: 'org_unit', orgUnitId: prev.id },
+        },
       });
       expect(event.requestId).toEqual(expect.any(String));
 
-      const again = await admin.send('post', `/api/admin/people/${target.id}/roles`, { role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: prev.id } }).expect(409);
+      const again = await admin
+        .send('post', `/api/admin/people/${target.id}/roles`, {
+          role: 'committee_member',
+          scope: { kind: 'org_unit', orgUnitId: prev.id },
+        })
+        .expect(409);
       expect(again.body.code).toBe('role_already_granted');
       // Another scope of the same role is another grant.
       await admin.send('post', `/api/admin/people/${target.id}/roles`, { role: 'committee_member' }).expect(201);
       const detail = await admin.agent.get(`/api/admin/people/${target.id}`).expect(200);
-      expect(detail.body.grants.map((g: { scope: { kind: string } }) => g.scope.kind)).toEqual(['org_unit', 'organisation']);
+      expect(detail.body.grants.map((g: { scope: { kind: string } }) => g.scope.kind)).toEqual([
+        'org_unit',
+        'organisation',
+      ]);
     });
   });
 
@@ -162,9 +200,13 @@ describe('roles admin API', () => {
       const grantee = await signIn(app, email('Aurélie', 'Monnier'), DEMO_PASSWORD);
       await grantee.agent.get('/api/admin/people').expect(403);
 
-      const granted = await admin.send('post', `/api/admin/people/${grantee.personId}/roles`, { role: 'admin' }).expect(201);
+      const granted = await admin
+        .send('post', `/api/admin/people/${grantee.personId}/roles`, { role: 'admin' })
+        .expect(201);
       await grantee.agent.get('/api/admin/people').expect(200);
-      expect((await grantee.agent.get('/api/session').expect(200)).body.roles).toEqual([{ role: 'admin', scope: { kind: 'organisation' } }]);
+      expect((await grantee.agent.get('/api/session').expect(200)).body.roles).toEqual([
+        { role: 'admin', scope: { kind: 'organisation' } },
+      ]);
 
       await admin.send('delete', `/api/admin/role-grants/${granted.body.id}`).expect(204);
       expect(await lastAudit()).toMatchObject({
@@ -176,11 +218,15 @@ describe('roles admin API', () => {
       });
       await grantee.agent.get('/api/admin/people').expect(403);
       // Revoked grants are history: revoking again finds nothing.
-      expect((await admin.send('delete', `/api/admin/role-grants/${granted.body.id}`).expect(404)).body.code).toBe('role_grant_not_found');
+      expect((await admin.send('delete', `/api/admin/role-grants/${granted.body.id}`).expect(404)).body.code).toBe(
+        'role_grant_not_found',
+      );
     });
 
     it('never lets an admin revoke their own admin role', async () => {
-      const own = (await admin.agent.get(`/api/admin/people/${admin.personId}`).expect(200)).body.grants.find((g: { role: string }) => g.role === 'admin');
+      const own = (await admin.agent.get(`/api/admin/people/${admin.personId}`).expect(200)).body.grants.find(
+        (g: { role: string }) => g.role === 'admin',
+      );
       const res = await admin.send('delete', `/api/admin/role-grants/${own.id}`).expect(403);
       expect(res.body.code).toBe('not_on_yourself');
       await admin.agent.get('/api/admin/people').expect(200);
@@ -205,19 +251,38 @@ describe('roles admin API', () => {
 
       const res = await admin.send('post', `/api/admin/people/${target.id}/deactivate`).expect(200);
       expect(res.body).toMatchObject({ id: target.id, active: false, deactivatedAt: expect.any(String) });
-      expect(await lastAudit()).toMatchObject({ action: 'person.deactivated', actorId: admin.personId, subjectType: 'person', subjectId: target.id, data: { endedSessions: 2 } });
+      expect(await lastAudit()).toMatchObject({
+        action: 'person.deactivated',
+        actorId: admin.personId,
+        subjectType: 'person',
+        subjectId: target.id,
+        data: { endedSessions: 2 },
+      });
       expect(await ds.getRepository(UserSession).countBy({ personId: target.id, endReason: 'deactivated' })).toBe(2);
       await phone.agent.get('/api/session').expect(401);
       await laptop.agent.get('/api/me').expect(401);
-      await request(app.getHttpServer()).post('/api/auth/login').send({ email: target.email, password: DEMO_PASSWORD }).expect(401);
-      expect((await admin.send('post', `/api/admin/people/${target.id}/deactivate`).expect(409)).body.code).toBe('person_already_inactive');
-      expect((await admin.send('post', `/api/admin/people/${target.id}/roles`, { role: 'hr' }).expect(409)).body.code).toBe('person_inactive');
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: target.email, password: DEMO_PASSWORD })
+        .expect(401);
+      expect((await admin.send('post', `/api/admin/people/${target.id}/deactivate`).expect(409)).body.code).toBe(
+        'person_already_inactive',
+      );
+      expect(
+        (await admin.send('post', `/api/admin/people/${target.id}/roles`, { role: 'hr' }).expect(409)).body.code,
+      ).toBe('person_inactive');
 
       const back = await admin.send('post', `/api/admin/people/${target.id}/reactivate`).expect(200);
       expect(back.body).toMatchObject({ active: true, deactivatedAt: null });
-      expect(await lastAudit()).toMatchObject({ action: 'person.reactivated', actorId: admin.personId, subjectId: target.id });
+      expect(await lastAudit()).toMatchObject({
+        action: 'person.reactivated',
+        actorId: admin.personId,
+        subjectId: target.id,
+      });
       await signIn(app, target.email, DEMO_PASSWORD);
-      expect((await admin.send('post', `/api/admin/people/${target.id}/reactivate`).expect(409)).body.code).toBe('person_already_active');
+      expect((await admin.send('post', `/api/admin/people/${target.id}/reactivate`).expect(409)).body.code).toBe(
+        'person_already_active',
+      );
     });
   });
 });

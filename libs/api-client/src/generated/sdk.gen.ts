@@ -153,9 +153,9 @@ export const listAdminPeople = <ThrowOnError extends boolean = false>(
  * One person with their active role grants.
  */
 export const getAdminPerson = <ThrowOnError extends boolean = false>(
-  options?: Options<GetAdminPersonData, ThrowOnError>,
+  options: Options<GetAdminPersonData, ThrowOnError>,
 ): RequestResult<GetAdminPersonResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<GetAdminPersonResponses, unknown, ThrowOnError>({
+  (options.client ?? client).get<GetAdminPersonResponses, unknown, ThrowOnError>({
     url: '/api/admin/people/{id}',
     ...options,
   });
@@ -179,9 +179,9 @@ export const grantRole = <ThrowOnError extends boolean = false>(
  * Revokes a grant (kept as history). An admin cannot revoke their own admin role.
  */
 export const revokeRoleGrant = <ThrowOnError extends boolean = false>(
-  options?: Options<RevokeRoleGrantData, ThrowOnError>,
+  options: Options<RevokeRoleGrantData, ThrowOnError>,
 ): RequestResult<RevokeRoleGrantResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).delete<RevokeRoleGrantResponses, unknown, ThrowOnError>({
+  (options.client ?? client).delete<RevokeRoleGrantResponses, unknown, ThrowOnError>({
     url: '/api/admin/role-grants/{grantId}',
     ...options,
   });
@@ -190,9 +190,9 @@ export const revokeRoleGrant = <ThrowOnError extends boolean = false>(
  * Deactivates an account and ends all its sessions. Not on yourself.
  */
 export const deactivatePerson = <ThrowOnError extends boolean = false>(
-  options?: Options<DeactivatePersonData, ThrowOnError>,
+  options: Options<DeactivatePersonData, ThrowOnError>,
 ): RequestResult<DeactivatePersonResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).post<DeactivatePersonResponses, unknown, ThrowOnError>({
+  (options.client ?? client).post<DeactivatePersonResponses, unknown, ThrowOnError>({
     url: '/api/admin/people/{id}/deactivate',
     ...options,
   });
@@ -201,9 +201,9 @@ export const deactivatePerson = <ThrowOnError extends boolean = false>(
  * Reactivates a deactivated account (their grants were kept).
  */
 export const reactivatePerson = <ThrowOnError extends boolean = false>(
-  options?: Options<ReactivatePersonData, ThrowOnError>,
+  options: Options<ReactivatePersonData, ThrowOnError>,
 ): RequestResult<ReactivatePersonResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).post<ReactivatePersonResponses, unknown, ThrowOnError>({
+  (options.client ?? client).post<ReactivatePersonResponses, unknown, ThrowOnError>({
     url: '/api/admin/people/{id}/reactivate',
     ...options,
   });

@@ -164,14 +164,14 @@ export type ProfileDto = {
    * Employee (everyone) first, then the granted roles.
    */
   roles: Array<ProfileRoleDto>;
-  locale: 'fr' | 'en';
+  locale: 'fr' | 'en' | null;
 };
 
 export type UpdateProfileInput = {
   /**
    * Preferred language; null follows the browser.
    */
-  locale: 'fr' | 'en';
+  locale: 'fr' | 'en' | null;
 };
 
 export type AuditPersonDto = {
@@ -474,7 +474,9 @@ export type ListAdminPeopleResponse = ListAdminPeopleResponses[keyof ListAdminPe
 
 export type GetAdminPersonData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/api/admin/people/{id}';
 };
@@ -487,7 +489,9 @@ export type GetAdminPersonResponse = GetAdminPersonResponses[keyof GetAdminPerso
 
 export type GrantRoleData = {
   body: GrantRoleInput;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/api/admin/people/{id}/roles';
 };
@@ -500,7 +504,9 @@ export type GrantRoleResponse = GrantRoleResponses[keyof GrantRoleResponses];
 
 export type RevokeRoleGrantData = {
   body?: never;
-  path?: never;
+  path: {
+    grantId: string;
+  };
   query?: never;
   url: '/api/admin/role-grants/{grantId}';
 };
@@ -513,7 +519,9 @@ export type RevokeRoleGrantResponse = RevokeRoleGrantResponses[keyof RevokeRoleG
 
 export type DeactivatePersonData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/api/admin/people/{id}/deactivate';
 };
@@ -526,7 +534,9 @@ export type DeactivatePersonResponse = DeactivatePersonResponses[keyof Deactivat
 
 export type ReactivatePersonData = {
   body?: never;
-  path?: never;
+  path: {
+    id: string;
+  };
   query?: never;
   url: '/api/admin/people/{id}/reactivate';
 };

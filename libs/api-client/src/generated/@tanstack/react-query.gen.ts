@@ -379,13 +379,13 @@ export const listAdminPeopleInfiniteOptions = (options?: Options<ListAdminPeople
 export const useListAdminPeopleQuery = (options?: Options<ListAdminPeopleData>) =>
   useQuery(listAdminPeopleOptions(options));
 
-export const getAdminPersonQueryKey = (options?: Options<GetAdminPersonData>) =>
+export const getAdminPersonQueryKey = (options: Options<GetAdminPersonData>) =>
   createQueryKey('getAdminPerson', options);
 
 /**
  * One person with their active role grants.
  */
-export const getAdminPersonOptions = (options?: Options<GetAdminPersonData>) =>
+export const getAdminPersonOptions = (options: Options<GetAdminPersonData>) =>
   queryOptions<GetAdminPersonResponse, DefaultError, GetAdminPersonResponse, ReturnType<typeof getAdminPersonQueryKey>>(
     {
       queryFn: async ({ queryKey, signal }) => {
@@ -404,7 +404,7 @@ export const getAdminPersonOptions = (options?: Options<GetAdminPersonData>) =>
 /**
  * One person with their active role grants.
  */
-export const useGetAdminPersonQuery = (options?: Options<GetAdminPersonData>) =>
+export const useGetAdminPersonQuery = (options: Options<GetAdminPersonData>) =>
   useQuery(getAdminPersonOptions(options));
 
 /**

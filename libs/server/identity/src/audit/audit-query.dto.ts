@@ -45,7 +45,8 @@ export class AuditEventDto {
   @ApiProperty({ description: 'Increasing with time.' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
   @ApiProperty() action!: string;
-  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' }) actor!: AuditPersonDto | null;
+  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' })
+  actor!: AuditPersonDto | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
   @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The person, when the subject is one.' })
@@ -56,6 +57,10 @@ export class AuditEventDto {
 
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for older events; null when there are none.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `before` for older events; null when there are none.',
+  })
   nextBefore!: string | null;
 }

@@ -17,7 +17,10 @@ export class AuditQueryService {
     if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
     if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
     if (query.before) qb.andWhere('e.id < :before', { before: query.before });
-    const events = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const events = await qb
+      .orderBy('e.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const page = events.slice(0, limit);
 
     const personIds = new Set<string>();
@@ -34,7 +37,9 @@ export class AuditQueryService {
           .where('p.id::text = ANY(:ids)', { ids: [...personIds] })
           .getMany()
       : [];
-    const byId = new Map<string, AuditPersonDto>(people.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]));
+    const byId = new Map<string, AuditPersonDto>(
+      people.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]),
+    );
 
     const items: AuditEventDto[] = page.map((e) => ({
       id: e.id,

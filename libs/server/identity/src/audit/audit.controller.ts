@@ -11,7 +11,10 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  @ApiOperation({ operationId: 'listAuditEvents', summary: 'The audit log, newest first, filtered by action and subject; page with `before`.' })
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: 'The audit log, newest first, filtered by action and subject; page with `before`.',
+  })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiForbiddenResponse({ description: 'Admins only (`role_required`).' })
   list(@Query() query: AuditQuery): Promise<AuditPageDto> {

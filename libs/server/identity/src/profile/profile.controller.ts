@@ -13,7 +13,10 @@ export class ProfileController {
 
   @Get()
   @RequirePermission('profile.read_own')
-  @ApiOperation({ operationId: 'getMyProfile', summary: 'The signed-in person: name, org unit with its path, roles with scopes, language.' })
+  @ApiOperation({
+    operationId: 'getMyProfile',
+    summary: 'The signed-in person: name, org unit with its path, roles with scopes, language.',
+  })
   @ApiOkResponse({ type: ProfileDto })
   get(@CurrentActor() actor: Actor): Promise<ProfileDto> {
     return this.profile.get(actor.personId);

@@ -4,7 +4,12 @@ import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@eclore/domain
 import { GrantScopeDto } from '../roles/roles-admin.dto';
 
 export class UpdateProfileInput {
-  @ApiProperty({ enum: SUPPORTED_LOCALES, nullable: true, description: 'Preferred language; null follows the browser.' })
+  // null listed in the enum too: OpenAPI 3.0 generators ignore `nullable` on enums otherwise.
+  @ApiProperty({
+    enum: [...SUPPORTED_LOCALES, null],
+    nullable: true,
+    description: 'Preferred language; null follows the browser.',
+  })
   // Present and null is meaningful ("follow the browser"); only a missing value is skipped.
   @ValidateIf((o: UpdateProfileInput) => o.locale !== null)
   @IsIn(SUPPORTED_LOCALES)
@@ -20,7 +25,10 @@ export class ProfileOrgUnitDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: [UnitPathItemDto], description: 'From the top of the organisation down to this unit, inclusive.' })
+  @ApiProperty({
+    type: [UnitPathItemDto],
+    description: 'From the top of the organisation down to this unit, inclusive.',
+  })
   path!: UnitPathItemDto[];
 }
 
@@ -37,5 +45,5 @@ export class ProfileDto {
   @ApiProperty({ type: ProfileOrgUnitDto, nullable: true }) orgUnit!: ProfileOrgUnitDto | null;
   @ApiProperty({ type: [ProfileRoleDto], description: 'Employee (everyone) first, then the granted roles.' })
   roles!: ProfileRoleDto[];
-  @ApiProperty({ enum: SUPPORTED_LOCALES, nullable: true }) locale!: Locale | null;
+  @ApiProperty({ enum: [...SUPPORTED_LOCALES, null], nullable: true }) locale!: Locale | null;
 }

@@ -11,7 +11,9 @@ export class ProfileService {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(personId: string): Promise<ProfileDto> {
-    const person = await this.dataSource.getRepository(Person).findOne({ where: { id: personId }, relations: { orgUnit: true } });
+    const person = await this.dataSource
+      .getRepository(Person)
+      .findOne({ where: { id: personId }, relations: { orgUnit: true } });
     if (!person) throw new NotFound('person', personId);
     const grants = (await activeGrantsByPerson(this.dataSource.manager, [person.id])).get(person.id) ?? [];
     return {
@@ -20,7 +22,10 @@ export class ProfileService {
       familyName: person.familyName,
       email: person.email,
       orgUnit: person.orgUnit ? await this.unitWithPath(person.orgUnit) : null,
-      roles: [{ role: 'employee', scope: { kind: 'organisation' } }, ...grants.map((g) => ({ role: g.role, scope: g.scope }))],
+      roles: [
+        { role: 'employee', scope: { kind: 'organisation' } },
+        ...grants.map((g) => ({ role: g.role, scope: g.scope })),
+      ],
       locale: person.locale,
     };
   }
@@ -32,7 +37,9 @@ export class ProfileService {
   }
 
   private async unitWithPath(unit: OrgUnit): Promise<ProfileOrgUnitDto> {
-    const ancestors = await this.dataSource.getRepository(OrgUnit).find({ where: { id: In(unit.path) }, select: { id: true, name: true } });
+    const ancestors = await this.dataSource
+      .getRepository(OrgUnit)
+      .find({ where: { id: In(unit.path) }, select: { id: true, name: true } });
     const names = new Map(ancestors.map((u) => [u.id, u.name]));
     return {
       id: unit.id,

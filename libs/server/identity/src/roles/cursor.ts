@@ -11,7 +11,8 @@ export function encodeCursor(values: readonly string[]): string {
 export function decodeCursor(cursor: string, arity: number, field = 'cursor'): string[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string')) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string'))
+      return parsed as string[];
   } catch {
     // fall through to the validation error
   }

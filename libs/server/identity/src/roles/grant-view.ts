@@ -3,7 +3,10 @@ import { OrgUnit, Person, RoleGrant } from '../entities';
 import type { PersonRefDto, RoleGrantDto, GrantScopeDto } from './roles-admin.dto';
 
 /** Active grants of these people, keyed by person id, with scope unit names and granters resolved. */
-export async function activeGrantsByPerson(manager: EntityManager, personIds: readonly string[]): Promise<Map<string, RoleGrantDto[]>> {
+export async function activeGrantsByPerson(
+  manager: EntityManager,
+  personIds: readonly string[],
+): Promise<Map<string, RoleGrantDto[]>> {
   const out = new Map<string, RoleGrantDto[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return out;
   const grants = await manager.getRepository(RoleGrant).find({
@@ -20,13 +23,19 @@ export async function toGrantViews(manager: EntityManager, grants: readonly Role
   const unitIds = [...new Set(grants.map((g) => g.scopeOrgUnitId).filter((id): id is string => id !== null))];
   const granterIds = [...new Set(grants.map((g) => g.grantedBy).filter((id): id is string => id !== null))];
   const [units, granters] = await Promise.all([
-    unitIds.length ? manager.getRepository(OrgUnit).find({ where: { id: In(unitIds) }, select: { id: true, name: true } }) : [],
+    unitIds.length
+      ? manager.getRepository(OrgUnit).find({ where: { id: In(unitIds) }, select: { id: true, name: true } })
+      : [],
     granterIds.length
-      ? manager.getRepository(Person).find({ where: { id: In(granterIds) }, select: { id: true, givenName: true, familyName: true } })
+      ? manager
+          .getRepository(Person)
+          .find({ where: { id: In(granterIds) }, select: { id: true, givenName: true, familyName: true } })
       : [],
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const granter = new Map<string, PersonRefDto>(granters.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]));
+  const granter = new Map<string, PersonRefDto>(
+    granters.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]),
+  );
   return grants.map((g) => ({
     id: g.id,
     role: g.role,

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { GRANTABLE_ROLES, type GrantableRole } from '@eclore/domain';
 
 /** Scope kinds an admin can grant today. Theme scopes wait for the theme catalogue (campaigns). */
@@ -10,11 +21,13 @@ export type GrantableScopeKind = (typeof GRANTABLE_SCOPE_KINDS)[number];
 // ------------------------------------------------------------------ requests
 
 export class PersonIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 }
 
 export class GrantIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   grantId!: string;
 }

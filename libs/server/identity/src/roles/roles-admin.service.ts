@@ -7,7 +7,13 @@ import { SessionService } from '../auth/session.service';
 import { OrgUnit, Person, RoleGrant } from '../entities';
 import { decodeCursor, encodeCursor, likeContains } from './cursor';
 import { activeGrantsByPerson, grantAuditData, toGrantViews } from './grant-view';
-import type { AdminPeoplePageDto, AdminPersonDto, GrantRoleInput, ListPeopleQuery, RoleGrantDto } from './roles-admin.dto';
+import type {
+  AdminPeoplePageDto,
+  AdminPersonDto,
+  GrantRoleInput,
+  ListPeopleQuery,
+  RoleGrantDto,
+} from './roles-admin.dto';
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -43,7 +49,11 @@ export class RolesAdminService {
     });
     if (query.cursor) {
       const [family, given, id] = decodeCursor(query.cursor, 3);
-      qb.andWhere('(lower(p.family_name), lower(p.given_name), p.id) > (:cf, :cg, :cid::uuid)', { cf: family, cg: given, cid: id });
+      qb.andWhere('(lower(p.family_name), lower(p.given_name), p.id) > (:cf, :cg, :cid::uuid)', {
+        cf: family,
+        cg: given,
+        cid: id,
+      });
     }
     const people = await qb
       .orderBy('sort_family', 'ASC')
@@ -53,15 +63,23 @@ export class RolesAdminService {
       .getMany();
     const page = people.slice(0, limit);
     const last = page[page.length - 1];
-    const grants = await activeGrantsByPerson(this.dataSource.manager, page.map((p) => p.id));
+    const grants = await activeGrantsByPerson(
+      this.dataSource.manager,
+      page.map((p) => p.id),
+    );
     return {
       items: page.map((p) => toAdminPerson(p, grants.get(p.id) ?? [])),
-      nextCursor: people.length > limit && last ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id]) : null,
+      nextCursor:
+        people.length > limit && last
+          ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id])
+          : null,
     };
   }
 
   async get(personId: string, manager: EntityManager = this.dataSource.manager): Promise<AdminPersonDto> {
-    const person = await manager.getRepository(Person).findOne({ where: { id: personId }, relations: { orgUnit: true } });
+    const person = await manager
+      .getRepository(Person)
+      .findOne({ where: { id: personId }, relations: { orgUnit: true } });
     if (!person) throw new NotFound('person', personId);
     const grants = await activeGrantsByPerson(manager, [person.id]);
     return toAdminPerson(person, grants.get(person.id) ?? []);
@@ -74,13 +92,29 @@ export class RolesAdminService {
       const scope = input.scope ?? { kind: 'organisation' as const };
       const problems: FieldProblem[] = [];
       if (scope.kind !== 'organisation' && !SCOPABLE_ROLES.includes(input.role)) {
-        problems.push({ field: 'scope.kind', code: 'roleNotScopable', message: `The role ${input.role} applies to the whole organisation only.` });
+        problems.push({
+          field: 'scope.kind',
+          code: 'roleNotScopable',
+          message: `The role ${input.role} applies to the whole organisation only.`,
+        });
       }
       if (scope.kind === 'organisation' && scope.orgUnitId !== undefined) {
-        problems.push({ field: 'scope.orgUnitId', code: 'mustBeAbsent', message: 'An organisation-wide scope has no org unit.' });
+        problems.push({
+          field: 'scope.orgUnitId',
+          code: 'mustBeAbsent',
+          message: 'An organisation-wide scope has no org unit.',
+        });
       }
-      if (scope.kind === 'org_unit' && scope.orgUnitId && !(await manager.getRepository(OrgUnit).existsBy({ id: scope.orgUnitId }))) {
-        problems.push({ field: 'scope.orgUnitId', code: 'unknownOrgUnit', message: `Org unit ${scope.orgUnitId} does not exist.` });
+      if (
+        scope.kind === 'org_unit' &&
+        scope.orgUnitId &&
+        !(await manager.getRepository(OrgUnit).existsBy({ id: scope.orgUnitId }))
+      ) {
+        problems.push({
+          field: 'scope.orgUnitId',
+          code: 'unknownOrgUnit',
+          message: `Org unit ${scope.orgUnitId} does not exist.`,
+        });
       }
       if (problems.length) throw new ValidationFailed(problems);
       if (!person.active) throw new Conflict('person_inactive', 'Reactivate this person before granting them a role.');
@@ -120,7 +154,9 @@ export class RolesAdminService {
 
   async revoke(actor: Actor, grantId: string, requestId: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const found = await manager.getRepository(RoleGrant).findOne({ where: { id: grantId }, select: { id: true, personId: true } });
+      const found = await manager
+        .getRepository(RoleGrant)
+        .findOne({ where: { id: grantId }, select: { id: true, personId: true } });
       if (!found) throw new NotFound('role_grant', grantId);
       await lockPerson(manager, found.personId);
       // Re-read under the person's lock: a concurrent revoke may have just committed.
@@ -181,7 +217,9 @@ export class RolesAdminService {
 }
 
 async function lockPerson(manager: EntityManager, personId: string): Promise<Person> {
-  const person = await manager.getRepository(Person).findOne({ where: { id: personId }, lock: { mode: 'pessimistic_write' } });
+  const person = await manager
+    .getRepository(Person)
+    .findOne({ where: { id: personId }, lock: { mode: 'pessimistic_write' } });
   if (!person) throw new NotFound('person', personId);
   return person;
 }
