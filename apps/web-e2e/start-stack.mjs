@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Playwright's webServer: the production-like stack for the browser tests. Builds the server and the
 // web app (unless E2E_SKIP_BUILD=1), creates and migrates a fresh PostgreSQL database for this run,
-// starts the built API serving dist/web on E2E_PORT with a unique queue prefix on the local Redis,
+// seeds the demo organisation (docs/demo-accounts.md), starts the built API serving dist/web on E2E_PORT with a unique queue prefix on the local Redis,
 // and on SIGTERM/SIGINT stops the API and drops the database.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -87,10 +87,13 @@ try {
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
+    // The demo organisation, as `npm start` loads it: the browser tests sign in with its accounts.
+    const { seed } = requireFromDist('./seed.js');
+    await seed(ds);
   } finally {
     await ds.destroy();
   }
-  log(`database ${dbName} migrated`);
+  log(`database ${dbName} migrated and seeded`);
 } catch (err) {
   log(`database setup failed: ${err.message}`);
   await stop(1);

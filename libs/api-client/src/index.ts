@@ -15,3 +15,4 @@ export * from './generated';
 export * from './generated/@tanstack/react-query.gen';
 export { client } from './generated/client.gen';
 export { ApiError, isApiError, toApiError, type ApiFieldError } from './api-error';
+export { CSRF_HEADER, getCsrfToken, setCsrfToken } from './csrf';

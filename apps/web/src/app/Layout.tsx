@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useOutlet } from 'react-router';
 import { SkipLink } from '@eclore/web-ui';
 import { navigationFor } from '../navigation/navigation';
+import { useApplyUserLocale } from '../session/locale';
 import { useSession } from '../session/session';
+import { UserMenu } from '../session/UserMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { RouteFocusContext } from './route-focus';
 import { AVAILABLE_PATHS } from './pages';
@@ -15,7 +17,8 @@ export function Layout() {
   const location = useLocation();
   const outlet = useOutlet();
   const session = useSession();
-  const items = navigationFor(session.roles, AVAILABLE_PATHS);
+  useApplyUserLocale(session);
+  const items = navigationFor(session.actor, AVAILABLE_PATHS);
 
   // Sticky: once the path has changed, every page mounted afterwards takes focus to its heading.
   const firstPath = useRef(location.pathname);
@@ -31,7 +34,10 @@ export function Layout() {
             <span className="ec-brand__name">{t('app.name')}</span>
             <span className="ec-brand__tagline">{t('app.tagline')}</span>
           </Link>
-          <LanguageSwitcher />
+          <div className="ec-header__actions">
+            <LanguageSwitcher />
+            <UserMenu />
+          </div>
         </div>
       </header>
       <nav className="ec-nav" aria-label={t('nav.label')}>

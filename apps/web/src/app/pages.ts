@@ -3,7 +3,11 @@ import { lazy } from 'react';
 // Each page is its own chunk (React.lazy): the first load carries only the shell and its page.
 export const HomePage = lazy(() => import('../pages/HomePage'));
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
-export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
+export const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+export const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+export const AdminPeoplePage = lazy(() => import('../features/admin/PeoplePage'));
+export const AdminPersonPage = lazy(() => import('../features/admin/PersonPage'));
+export const AdminAuditPage = lazy(() => import('../features/admin/AuditPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/directory']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/admin']);

@@ -1,20 +1,42 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from '../session/RequireSession';
 import { Layout } from './Layout';
-import { DirectoryPage, HomePage, NotFoundPage } from './pages';
+import {
+  AdminAuditPage,
+  AdminPeoplePage,
+  AdminPersonPage,
+  HomePage,
+  NotFoundPage,
+  ProfilePage,
+  SignInPage,
+} from './pages';
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'sign-in', element: <SignInPage /> },
       {
-        path: 'directory',
-        element: (
-          <RequireSession action="directory.import">
-            <DirectoryPage />
-          </RequireSession>
-        ),
+        // Signed-in only: a visitor is sent to the sign-in page and brought back.
+        element: <RequireSession />,
+        children: [{ path: 'profile', element: <ProfilePage /> }],
+      },
+      {
+        path: 'admin',
+        element: <RequireSession action="role.read" />,
+        children: [
+          { index: true, element: <AdminPeoplePage /> },
+          { path: 'people/:id', element: <AdminPersonPage /> },
+          {
+            path: 'audit',
+            element: (
+              <RequireSession action="audit.read">
+                <AdminAuditPage />
+              </RequireSession>
+            ),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

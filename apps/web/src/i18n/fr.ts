@@ -288,7 +288,8 @@ export const fr = {
       inactiveSince: 'Compte désactivé le {{date}}.',
       deactivate: 'Désactiver le compte',
       deactivateTitle: 'Désactiver ce compte ?',
-      deactivateBody: '{{name}} sera déconnecté·e partout immédiatement et ne pourra plus se connecter. Ses rôles sont conservés.',
+      deactivateBody:
+        '{{name}} sera déconnecté·e partout immédiatement et ne pourra plus se connecter. Ses rôles sont conservés.',
       reactivate: 'Réactiver le compte',
       reactivateTitle: 'Réactiver ce compte ?',
       reactivateBody: '{{name}} pourra de nouveau se connecter, avec les rôles qu’elle ou il avait.',

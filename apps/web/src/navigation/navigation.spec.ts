@@ -1,40 +1,55 @@
-import { ROLES, navigationFor, type Role } from './navigation';
+import { GRANTABLE_ROLES, type Actor, type GrantableRole, type RoleAssignment } from '@eclore/domain';
+import { navigationFor } from './navigation';
 
 const EVERY_PAGE = new Set(['/', '/ideas', '/qualification', '/committee', '/recognition', '/admin', '/anonymity']);
-const keys = (roles: readonly Role[], available: ReadonlySet<string> = EVERY_PAGE) =>
-  navigationFor(roles, available).map((item) => item.key);
+const actor = (...roles: GrantableRole[]): Actor => ({
+  personId: 'p1',
+  orgUnitId: 'u1',
+  assignments: roles.map((role): RoleAssignment => ({ role, scope: { kind: 'organisation' } })),
+});
+const keys = (who: Actor | null, available: ReadonlySet<string> = EVERY_PAGE) =>
+  navigationFor(who, available).map((item) => item.key);
 
 describe('navigationFor', () => {
   it('shows a signed-out visitor only the public pages', () => {
-    expect(keys([])).toEqual(['home']);
+    expect(keys(null)).toEqual(['home']);
   });
 
   it('gives an employee the ideas but no role-specific section', () => {
-    expect(keys(['employee'])).toEqual(['home', 'ideas']);
+    expect(keys(actor())).toEqual(['home', 'ideas']);
   });
 
   it('adds each role’s own section', () => {
-    expect(keys(['employee', 'network_member'])).toEqual(['home', 'ideas', 'qualification']);
-    expect(keys(['employee', 'committee_member'])).toEqual(['home', 'ideas', 'committee']);
-    expect(keys(['hr'])).toEqual(['home', 'ideas', 'recognition']);
-    expect(keys(['admin'])).toEqual(['home', 'ideas', 'recognition', 'administration']);
+    expect(keys(actor('network_member'))).toEqual(['home', 'ideas', 'qualification']);
+    expect(keys(actor('committee_member'))).toEqual(['home', 'ideas', 'committee']);
+    expect(keys(actor('hr'))).toEqual(['home', 'ideas', 'recognition']);
+    expect(keys(actor('admin'))).toEqual(['home', 'ideas', 'recognition', 'administration']);
+  });
+
+  it('shows a role scoped to one org unit as well as an organisation-wide one', () => {
+    const scoped: Actor = {
+      personId: 'p1',
+      orgUnitId: 'u1',
+      assignments: [{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
+    };
+    expect(keys(scoped)).toEqual(['home', 'ideas', 'qualification']);
   });
 
   it('gives the anonymity guardian the reveal desk and nothing of the idea workflow', () => {
-    expect(keys(['anonymity_guardian'])).toEqual(['home', 'anonymity']);
+    expect(keys(actor('anonymity_guardian'))).toEqual(['home', 'anonymity']);
   });
 
   it('lists each section once, in menu order, whatever the order and repetition of roles', () => {
-    const all = keys([...ROLES].reverse().concat(ROLES));
+    const all = keys(actor(...[...GRANTABLE_ROLES].reverse(), ...GRANTABLE_ROLES));
     expect(all).toEqual(['home', 'ideas', 'qualification', 'committee', 'recognition', 'administration', 'anonymity']);
   });
 
   it('never links to a page this build does not have', () => {
-    expect(keys(['admin', 'network_member'], new Set(['/', '/admin']))).toEqual(['home', 'administration']);
-    expect(keys([], new Set())).toEqual([]);
+    expect(keys(actor('admin', 'network_member'), new Set(['/', '/admin']))).toEqual(['home', 'administration']);
+    expect(keys(null, new Set())).toEqual([]);
   });
 
   it('returns paths with the keys', () => {
-    expect(navigationFor(['admin'], EVERY_PAGE)).toContainEqual({ key: 'administration', path: '/admin' });
+    expect(navigationFor(actor('admin'), EVERY_PAGE)).toContainEqual({ key: 'administration', path: '/admin' });
   });
 });

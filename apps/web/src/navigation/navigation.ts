@@ -1,41 +1,64 @@
-/**
- * Roles a signed-in person can hold (see docs: security model). Identity arrives in a later issue;
- * until then the shell behaves as for a signed-out visitor (no roles).
- */
-export const ROLES = ['employee', 'network_member', 'committee_member', 'hr', 'admin', 'anonymity_guardian'] as const;
-export type Role = (typeof ROLES)[number];
+import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
-export type NavKey = 'home' | 'ideas' | 'qualification' | 'committee' | 'recognition' | 'administration' | 'anonymity';
+export type NavKey =
+  'home' | 'ideas' | 'qualification' | 'committee' | 'recognition' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
   path: string;
 }
 
+/**
+ * Who sees an entry: everyone; any signed-in person holding one of the roles (whatever its scope);
+ * or whoever the domain policy allows an action — the same `can()` the API enforces.
+ */
+type Audience = { public: true } | { anyRole: readonly Role[] } | { action: Action };
+
 interface NavEntry extends NavItem {
-  /** `public`: everyone, signed in or not; otherwise any of the listed roles. */
-  audience: 'public' | readonly Role[];
+  audience: Audience;
 }
 
 /** Every section of the product, in menu order, and who may see it. */
 const NAVIGATION: readonly NavEntry[] = [
-  { key: 'home', path: '/', audience: 'public' },
-  { key: 'ideas', path: '/ideas', audience: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
-  { key: 'qualification', path: '/qualification', audience: ['network_member'] },
-  { key: 'committee', path: '/committee', audience: ['committee_member'] },
-  { key: 'recognition', path: '/recognition', audience: ['hr', 'admin'] },
-  { key: 'administration', path: '/admin', audience: ['admin'] },
-  { key: 'anonymity', path: '/anonymity', audience: ['anonymity_guardian'] },
+  { key: 'home', path: '/', audience: { public: true } },
+  {
+    key: 'ideas',
+    path: '/ideas',
+    audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
+  },
+  { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },
+  { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },
+  { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
+  { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
+  { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
+  { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },
 ];
 
+function visible(audience: Audience, actor: Actor | null): boolean {
+  if ('public' in audience) return true;
+  if (!actor) return false;
+  if ('action' in audience) return can(actor, audience.action);
+  return (
+    audience.anyRole.some((role) => role !== 'employee' && holdsRole(actor, role)) ||
+    // "employee" alone: every signed-in person, unless their only grant is the anonymity guardian's desk.
+    (audience.anyRole.includes('employee') && !isGuardianOnly(actor))
+  );
+}
+
+/** The guardian's account is kept apart from the idea workflow (they must stay a neutral third party). */
+function isGuardianOnly(actor: Actor): boolean {
+  return actor.assignments.length > 0 && actor.assignments.every((a) => a.role === 'anonymity_guardian');
+}
+
 /**
- * The menu for a person with these roles (none when signed out). Only sections whose page exists
- * in this build (`availablePaths`) are listed, so a role never sees a link to a page not yet built.
+ * The menu for this actor (null when signed out). Only sections whose page exists in this build
+ * (`availablePaths`) are listed, so a role never sees a link to a page not yet built.
  */
-export function navigationFor(roles: readonly Role[], availablePaths: ReadonlySet<string>): NavItem[] {
-  const held = new Set(roles);
-  return NAVIGATION.filter(
-    (entry) =>
-      availablePaths.has(entry.path) && (entry.audience === 'public' || entry.audience.some((role) => held.has(role))),
-  ).map(({ key, path }) => ({ key, path }));
+export function navigationFor(actor: Actor | null, availablePaths: ReadonlySet<string>): NavItem[] {
+  return NAVIGATION.filter((entry) => availablePaths.has(entry.path) && visible(entry.audience, actor)).map(
+    ({ key, path }) => ({
+      key,
+      path,
+    }),
+  );
 }

@@ -7,3 +7,6 @@ export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { SkipLink } from './SkipLink';
 export { VisuallyHidden } from './VisuallyHidden';
 export { SelectField, type SelectFieldProps } from './SelectField';
+export { TextField, type TextFieldProps } from './TextField';
+export { Alert } from './Alert';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { PageHeader } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+
+/** Each administration page's heading, then the links between the administration's sections. */
+export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(title);
+  return (
+    <>
+      <PageHeader title={title} lead={lead} focusOnMount={useFocusHeadingOnMount()} />
+      <nav className="ec-subnav" aria-label={t('admin.sections')}>
+        <ul>
+          <li>
+            <NavLink to="/admin" end>
+              {t('admin.tabs.people')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/audit">{t('admin.tabs.audit')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
+}

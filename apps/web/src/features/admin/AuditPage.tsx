@@ -1,0 +1,173 @@
+import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { listAuditEventsInfiniteOptions, type AuditEventDto } from '@eclore/api-client';
+import { isGrantableRole } from '@eclore/domain';
+import { Alert, Button, SelectField, TextField } from '@eclore/web-ui';
+import { problemMessage } from '../../session/problem-message';
+import { AdminHeader } from './AdminHeader';
+
+const PAGE_SIZE = 50;
+
+/** Audit actions the screen names (others show their code). Keys of `admin.audit.actions`. */
+const ACTION_KEYS = {
+  'role.granted': 'roleGranted',
+  'role.revoked': 'roleRevoked',
+  'person.deactivated': 'personDeactivated',
+  'person.reactivated': 'personReactivated',
+  'session.started': 'sessionStarted',
+  'directory.imported': 'directoryImported',
+} as const;
+type KnownAction = keyof typeof ACTION_KEYS;
+const isKnownAction = (action: string): action is KnownAction => action in ACTION_KEYS;
+
+const SUBJECT_TYPES = ['person', 'directory_import'] as const;
+type KnownSubjectType = (typeof SUBJECT_TYPES)[number];
+const isKnownSubjectType = (value: string): value is KnownSubjectType =>
+  (SUBJECT_TYPES as readonly string[]).includes(value);
+
+/** The audit log, newest first, filtered in the address (so a filtered view can be shared). */
+export default function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    action: params.get('action') ?? '',
+    subjectType: params.get('subjectType') ?? '',
+    subjectId: params.get('subjectId') ?? '',
+  };
+  const [draft, setDraft] = useState(filters);
+  const events = useInfiniteQuery({
+    ...listAuditEventsInfiniteOptions({
+      query: {
+        limit: PAGE_SIZE,
+        ...(filters.action ? { action: filters.action } : {}),
+        ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
+        ...(filters.subjectId ? { subjectId: filters.subjectId } : {}),
+      },
+    }),
+    initialPageParam: {},
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    for (const [key, value] of Object.entries(draft)) if (value.trim()) next[key] = value.trim();
+    setParams(next);
+  };
+  const actionLabel = (action: string) =>
+    isKnownAction(action) ? t(`admin.audit.actions.${ACTION_KEYS[action]}`) : action;
+  const subjectLabel = (e: AuditEventDto) => {
+    if (e.subjectPerson) {
+      return (
+        <Link
+          to={`/admin/people/${e.subjectPerson.id}`}
+        >{`${e.subjectPerson.givenName} ${e.subjectPerson.familyName}`}</Link>
+      );
+    }
+    const type = isKnownSubjectType(e.subjectType) ? t(`admin.audit.subjectTypes.${e.subjectType}`) : e.subjectType;
+    return e.subjectId ? `${type} ${e.subjectId}` : type;
+  };
+
+  return (
+    <>
+      <AdminHeader title={t('admin.tabs.audit')} />
+      <form className="ec-form-row" aria-label={t('admin.audit.filters')} onSubmit={onFilter}>
+        <SelectField
+          label={t('admin.audit.action')}
+          value={draft.action}
+          onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+        >
+          <option value="">{t('admin.audit.anyAction')}</option>
+          {(Object.keys(ACTION_KEYS) as KnownAction[]).map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('admin.audit.subjectType')}
+          value={draft.subjectType}
+          onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
+        >
+          <option value="">{t('admin.audit.anySubjectType')}</option>
+          {SUBJECT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`admin.audit.subjectTypes.${type}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('admin.audit.subjectId')}
+          value={draft.subjectId}
+          spellCheck={false}
+          onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
+        />
+        <Button type="submit">{t('admin.audit.apply')}</Button>
+      </form>
+      {events.isError ? <Alert tone="error">{problemMessage(t, events.error)}</Alert> : null}
+      {events.isPending ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : items.length === 0 ? (
+        <p role="status">{t('admin.audit.none')}</p>
+      ) : (
+        <div className="ec-table-wrap">
+          <table className="ec-table">
+            <caption>{t('admin.audit.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.audit.when')}</th>
+                <th scope="col">{t('admin.audit.who')}</th>
+                <th scope="col">{t('admin.audit.what')}</th>
+                <th scope="col">{t('admin.audit.subject')}</th>
+                <th scope="col">{t('admin.audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td>
+                    <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>
+                  </td>
+                  <td>{e.actor ? `${e.actor.givenName} ${e.actor.familyName}` : t('admin.audit.system')}</td>
+                  <td>{actionLabel(e.action)}</td>
+                  <td>{subjectLabel(e)}</td>
+                  <td>
+                    <AuditDetails data={e.data} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {events.hasNextPage ? (
+        <Button variant="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+          {t('admin.audit.loadMore')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+/** The event's data: a role with its scope is spelled out; anything else as compact key: value pairs. */
+function AuditDetails({ data }: { data: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const role = data['role'];
+  if (isGrantableRole(role)) {
+    const scope = data['scope'] as { kind?: string; orgUnitId?: string } | undefined;
+    return (
+      <>
+        {t(`roles.${role}`)}
+        {scope?.kind === 'org_unit'
+          ? ` — ${t('scope.orgUnit', { name: scope.orgUnitId ?? '' })}`
+          : ` — ${t('scope.organisation')}`}
+      </>
+    );
+  }
+  const entries = Object.entries(data).filter(([, v]) => v !== null && typeof v !== 'object');
+  return <>{entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}</>;
+}

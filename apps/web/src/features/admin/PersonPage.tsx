@@ -1,0 +1,297 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  deactivatePersonMutation,
+  getAdminPersonOptions,
+  getAdminPersonQueryKey,
+  grantRoleMutation,
+  listOrgUnitsOptions,
+  reactivatePersonMutation,
+  revokeRoleGrantMutation,
+  type AdminPersonDto,
+  type RoleGrantDto,
+} from '@eclore/api-client';
+import { GRANTABLE_ROLES, SCOPABLE_ROLES, can, isGrantableRole, type GrantableRole } from '@eclore/domain';
+import { Alert, Button, ConfirmDialog, Panel, SelectField } from '@eclore/web-ui';
+import { problemMessage } from '../../session/problem-message';
+import { useSession } from '../../session/session';
+import { AdminHeader } from './AdminHeader';
+import { ScopeText, scopeText } from './ScopeText';
+
+type Pending = { kind: 'revoke'; grant: RoleGrantDto } | { kind: 'deactivate' } | { kind: 'reactivate' } | null;
+
+/** One person: their roles (grant with a scope, revoke) and their account (deactivate, reactivate). */
+export default function PersonPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const person = useQuery(getAdminPersonOptions({ path: { id } }));
+  const [pending, setPending] = useState<Pending>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = (updated?: AdminPersonDto) => {
+    if (updated) queryClient.setQueryData(getAdminPersonQueryKey({ path: { id } }), updated);
+    // The list shows grants and status too.
+    void queryClient.invalidateQueries({
+      predicate: (q) => (q.queryKey[0] as { _id?: string })?._id === 'listAdminPeople',
+    });
+    if (!updated) void person.refetch();
+  };
+  const onDone = (message: string, updated?: AdminPersonDto) => {
+    setPending(null);
+    setNotice(message);
+    refresh(updated);
+  };
+  const revoke = useMutation({ ...revokeRoleGrantMutation(), onSuccess: () => onDone(t('admin.person.revoked')) });
+  const deactivate = useMutation({
+    ...deactivatePersonMutation(),
+    onSuccess: (p) => onDone(t('admin.person.deactivated'), p),
+  });
+  const reactivate = useMutation({
+    ...reactivatePersonMutation(),
+    onSuccess: (p) => onDone(t('admin.person.reactivated'), p),
+  });
+  const actionError = revoke.error ?? deactivate.error ?? reactivate.error;
+
+  if (person.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (person.isError) {
+    return (
+      <>
+        <AdminHeader title={t('admin.tabs.people')} />
+        <Alert tone="error">{problemMessage(t, person.error)}</Alert>
+        <Link to="/admin">{t('admin.person.back')}</Link>
+      </>
+    );
+  }
+  const p = person.data;
+  const name = `${p.givenName} ${p.familyName}`;
+  const actor = session.actor;
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const mayDeactivate = can(actor, 'person.deactivate', { subjectPersonId: p.id });
+  const busy = revoke.isPending || deactivate.isPending || reactivate.isPending;
+
+  return (
+    <>
+      <AdminHeader title={name} lead={p.email} />
+      <p>
+        <Link to="/admin">{t('admin.person.back')}</Link>
+      </p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {actionError ? <Alert tone="error">{problemMessage(t, actionError)}</Alert> : null}
+      <div className="ec-grid">
+        <Panel title={t('admin.person.roles')}>
+          <dl className="ec-facts">
+            <div className="ec-facts__row">
+              <dt>{t('admin.person.employeeNumber')}</dt>
+              <dd>{p.employeeNumber}</dd>
+            </div>
+            <div className="ec-facts__row">
+              <dt>{t('admin.people.unit')}</dt>
+              <dd>{p.orgUnit?.name ?? '—'}</dd>
+            </div>
+          </dl>
+          {p.grants.length === 0 ? (
+            <p>{t('admin.person.noGrants')}</p>
+          ) : (
+            <ul className="ec-grant-list">
+              {p.grants.map((grant) => (
+                <li key={grant.id} data-role={grant.role}>
+                  <span>
+                    <strong>{t(`roles.${grant.role}`)}</strong> — <ScopeText scope={grant.scope} />{' '}
+                    <span className="ec-muted">
+                      ({t('admin.person.grantedOn', { date: date(grant.grantedAt) })}
+                      {grant.grantedBy
+                        ? ` ${t('admin.person.grantedBy', { name: `${grant.grantedBy.givenName} ${grant.grantedBy.familyName}` })}`
+                        : ''}
+                      )
+                    </span>
+                  </span>
+                  {can(actor, 'role.revoke', { subjectPersonId: p.id, grantRole: grant.role }) ? (
+                    <Button
+                      variant="secondary"
+                      aria-label={t('admin.person.revokeLabel', { role: t(`roles.${grant.role}`) })}
+                      disabled={busy}
+                      onClick={() => setPending({ kind: 'revoke', grant })}
+                    >
+                      {t('admin.person.revoke')}
+                    </Button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {p.active ? <GrantForm person={p} onGranted={() => onDone(t('admin.person.granted'))} /> : null}
+        </Panel>
+        <Panel title={t('admin.person.account')}>
+          <p>
+            {p.active
+              ? t('admin.person.activeSince')
+              : t('admin.person.inactiveSince', { date: p.deactivatedAt ? date(p.deactivatedAt) : '' })}
+          </p>
+          {mayDeactivate ? (
+            p.active ? (
+              <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'deactivate' })}>
+                {t('admin.person.deactivate')}
+              </Button>
+            ) : (
+              <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'reactivate' })}>
+                {t('admin.person.reactivate')}
+              </Button>
+            )
+          ) : (
+            <p>{t('admin.person.self')}</p>
+          )}
+        </Panel>
+      </div>
+
+      <ConfirmDialog
+        open={pending !== null}
+        title={
+          pending?.kind === 'revoke'
+            ? t('admin.person.revokeTitle')
+            : pending?.kind === 'reactivate'
+              ? t('admin.person.reactivateTitle')
+              : t('admin.person.deactivateTitle')
+        }
+        confirmLabel={t('admin.person.confirm')}
+        cancelLabel={t('admin.person.cancel')}
+        busy={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          setNotice(null);
+          if (pending?.kind === 'revoke') revoke.mutate({ path: { grantId: pending.grant.id } });
+          else if (pending?.kind === 'deactivate') deactivate.mutate({ path: { id: p.id } });
+          else if (pending?.kind === 'reactivate') reactivate.mutate({ path: { id: p.id } });
+        }}
+      >
+        <p>
+          {pending?.kind === 'revoke'
+            ? t('admin.person.revokeBody', {
+                name,
+                role: t(`roles.${pending.grant.role}`),
+                scope: scopeText(t, pending.grant.scope),
+              })
+            : pending?.kind === 'reactivate'
+              ? t('admin.person.reactivateBody', { name })
+              : t('admin.person.deactivateBody', { name })}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** Role, then — for the roles that take one — the scope: the whole organisation or one unit. */
+function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: () => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<GrantableRole | ''>('');
+  const [scopeKind, setScopeKind] = useState<'organisation' | 'org_unit'>('organisation');
+  const [orgUnitId, setOrgUnitId] = useState('');
+  const scopable = role !== '' && SCOPABLE_ROLES.includes(role);
+  const units = useQuery({ ...listOrgUnitsOptions(), enabled: scopable, staleTime: 5 * 60_000 });
+  const grant = useMutation({
+    ...grantRoleMutation(),
+    onSuccess: () => {
+      setRole('');
+      setScopeKind('organisation');
+      setOrgUnitId('');
+      onGranted();
+    },
+  });
+  const fieldError = (field: string) => grant.error?.errorsFor(field)[0];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (role === '') return;
+    const scope =
+      scopable && scopeKind === 'org_unit'
+        ? { kind: 'org_unit' as const, orgUnitId }
+        : { kind: 'organisation' as const };
+    grant.mutate({ path: { id: person.id }, body: { role, scope } });
+  };
+
+  // Units in tree order, indented by depth, so the select reads like the organisation chart.
+  const sortedUnits = [...(units.data ?? [])]
+    .filter((u) => u.active)
+    .sort((a, b) => pathKey(a, units.data ?? []).localeCompare(pathKey(b, units.data ?? [])));
+
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="grant-title" className="ec-grant-form">
+      <h3 id="grant-title">{t('admin.person.grantTitle')}</h3>
+      {grant.isError ? <Alert tone="error">{problemMessage(t, grant.error)}</Alert> : null}
+      <p>
+        <SelectField
+          label={t('admin.person.role')}
+          value={role}
+          required
+          onChange={(e) => setRole(isGrantableRole(e.target.value) ? e.target.value : '')}
+        >
+          <option value="">{t('admin.person.chooseRole')}</option>
+          {GRANTABLE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      </p>
+      {fieldError('role') ? <p className="ec-text-field__error">{fieldError('role')?.message}</p> : null}
+      {scopable ? (
+        <fieldset className="ec-fieldset">
+          <legend>{t('admin.person.scope')}</legend>
+          <label className="ec-choice">
+            <input
+              type="radio"
+              name="scopeKind"
+              value="organisation"
+              checked={scopeKind === 'organisation'}
+              onChange={() => setScopeKind('organisation')}
+            />{' '}
+            {t('admin.person.scopeOrganisation')}
+          </label>
+          <label className="ec-choice">
+            <input
+              type="radio"
+              name="scopeKind"
+              value="org_unit"
+              checked={scopeKind === 'org_unit'}
+              onChange={() => setScopeKind('org_unit')}
+            />{' '}
+            {t('admin.person.scopeUnit')}
+          </label>
+          {scopeKind === 'org_unit' ? (
+            <p>
+              <SelectField
+                label={t('admin.person.unit')}
+                value={orgUnitId}
+                required
+                aria-invalid={fieldError('scope.orgUnitId') ? true : undefined}
+                onChange={(e) => setOrgUnitId(e.target.value)}
+              >
+                <option value="">{t('admin.person.chooseUnit')}</option>
+                {sortedUnits.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <Button
+        type="submit"
+        disabled={role === '' || grant.isPending || (scopable && scopeKind === 'org_unit' && orgUnitId === '')}
+      >
+        {t('admin.person.grant')}
+      </Button>
+    </form>
+  );
+}
+
+function pathKey(unit: { path: string[] }, all: readonly { id: string; name: string }[]): string {
+  const names = new Map(all.map((u) => [u.id, u.name]));
+  return unit.path.map((id) => names.get(id) ?? id).join('\u0000');
+}

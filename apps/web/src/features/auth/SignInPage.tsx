@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { getSignInMethodsOptions, isApiError, loginMutation } from '@eclore/api-client';
+import { Alert, Button, PageHeader, Panel, TextField } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { problemMessage } from '../../session/problem-message';
+import { safeReturnTo, sessionQueryOptions, useSession } from '../../session/session';
+
+const FORM_ERRORS = new Set(['invalid_credentials', 'rate_limited']);
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.title'));
+  const [params] = useSearchParams();
+  const returnTo = safeReturnTo(params.get('returnTo'));
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const methods = useQuery({ ...getSignInMethodsOptions(), staleTime: 5 * 60_000 });
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+
+  const login = useMutation({
+    ...loginMutation(),
+    onSuccess: async () => {
+      // The new session (person, roles, CSRF token) before leaving: the next page renders for them.
+      await queryClient.fetchQuery({ ...sessionQueryOptions(), staleTime: 0 }).catch(() => undefined);
+      void navigate(returnTo, { replace: true });
+    },
+  });
+
+  const focus = useFocusHeadingOnMount();
+  if (session.status === 'signedIn' && !login.isPending && !login.isSuccess) return <Navigate to={returnTo} replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = { email: email.trim() === '', password: password === '' };
+    setMissing(next);
+    if (next.email || next.password) return;
+    login.mutate({ body: { email: email.trim(), password } });
+  };
+
+  const error = login.error;
+  const errorText = error
+    ? isApiError(error) && FORM_ERRORS.has(error.code)
+      ? t(`auth.errors.${error.code as 'invalid_credentials' | 'rate_limited'}`)
+      : problemMessage(t, error)
+    : null;
+  const oidcHref = `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+
+  return (
+    <>
+      <PageHeader title={t('auth.title')} lead={t('auth.lead')} focusOnMount={focus} />
+      <Panel title={t('auth.signIn')} className="ec-sign-in">
+        {params.get('signin_error') ? <Alert tone="error">{t('auth.errors.sso')}</Alert> : null}
+        {methods.data?.oidc ? (
+          <>
+            <p>
+              <a className="ec-button ec-button--primary" href={oidcHref}>
+                {t('auth.sso')}
+              </a>
+            </p>
+            <p>{t('auth.or')}</p>
+          </>
+        ) : null}
+        {errorText ? <Alert tone="error">{errorText}</Alert> : null}
+        <form noValidate onSubmit={onSubmit} aria-busy={login.isPending}>
+          <TextField
+            label={t('auth.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={missing.email ? t('auth.errors.emailRequired') : undefined}
+          />
+          <TextField
+            label={t('auth.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={missing.password ? t('auth.errors.passwordRequired') : undefined}
+          />
+          <Button type="submit" disabled={login.isPending}>
+            {login.isPending ? t('auth.submitting') : t('auth.submit')}
+          </Button>
+        </form>
+      </Panel>
+    </>
+  );
+}
