@@ -17,6 +17,7 @@ const moduleNameMapper = {
   '^@eclore/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   '^@eclore/server-platform$': '<rootDir>/libs/server/platform/src/index.ts',
   '^@eclore/server-identity$': '<rootDir>/libs/server/identity/src/index.ts',
+  '^@eclore/server-ideas$': '<rootDir>/libs/server/ideas/src/index.ts',
   '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
   '^@eclore/migrations$': '<rootDir>/migrations/index.ts',
 };

@@ -3,10 +3,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule, DatabaseModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityModule } from '@eclore/server-identity';
+import { IdeasModule } from '@eclore/server-ideas';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, HealthModule],
+  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, HealthModule],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -1,0 +1,26 @@
+import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Person } from '@eclore/server-identity';
+import { Idea } from './idea.entity';
+
+/** One person's support ("me too" on a problem). The primary key makes it one per person, even under races. */
+@Entity({ name: 'support' })
+@Index('ix_support_person', ['personId'])
+@Index('ix_support_idea_recent', ['ideaId', 'createdAt'])
+export class Support {
+  @PrimaryColumn({ name: 'idea_id', type: 'uuid' })
+  ideaId!: string;
+
+  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'idea_id' })
+  idea?: Idea;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Person;
+}
