@@ -36,6 +36,24 @@ export type Action =
   | 'role.revoke'
   | 'person.deactivate'
   | 'audit.read'
+  // ideas: engagement and moderation (object-level: the handler applies the idea policy)
+  | 'idea.support'
+  | 'idea.follow'
+  | 'idea.comment'
+  | 'idea.read_comments'
+  | 'idea.merge'
+  | 'content.report'
+  | 'moderation.read'
+  | 'moderation.resolve'
+  // ideas (object-level checks are the idea policy in ../ideas: canReadIdea, canEditIdea, transition)
+  | 'idea.create'
+  | 'idea.read'
+  | 'idea.read_own'
+  | 'idea.edit'
+  | 'idea.transition'
+  | 'idea.capture'
+  | 'idea.intake'
+  | 'idea.reveal_author'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -86,6 +104,35 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'directory.search':
     case 'org_unit.read':
       return ALLOW;
+    case 'idea.support':
+    case 'idea.follow':
+    case 'idea.comment':
+    case 'idea.read_comments':
+    case 'idea.merge':
+    case 'content.report':
+      // Any signed-in person at route level; the handler checks the idea itself (idea-policy.ts).
+      return ALLOW;
+    case 'moderation.read':
+      return holdsRole(actor, 'network_member') ? ALLOW : deny('role_required');
+    case 'moderation.resolve':
+      // The network member's scope must cover the reported content's idea.
+      if (ctx.target && hasRole(actor, 'network_member', ctx.target)) return ALLOW;
+      return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'idea.create':
+    case 'idea.read_own':
+      return ALLOW;
+    case 'idea.read':
+    case 'idea.edit':
+    case 'idea.transition':
+      // Route level: any signed-in person; the handler decides on the idea (canReadIdea, transition...).
+      return ALLOW;
+    case 'idea.capture':
+    case 'idea.intake':
+      // Network members capture ideas on someone's behalf and take them in, within their scope.
+      if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
+      return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'idea.reveal_author':
+      return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'directory.read_person':
       // Anyone may see a colleague's public card (name, unit) — needed for co-authors and mentions.
       return ALLOW;
