@@ -2,3 +2,4 @@ export * from './errors/domain-error';
 export * from './locale';
 export * from './access/roles';
 export * from './access/policy';
+export * from './ideas';

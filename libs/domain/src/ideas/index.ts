@@ -1,0 +1,5 @@
+export * from './idea';
+export * from './transitions';
+export * from './idea-policy';
+export * from './timeline';
+export * from './lifecycle-doc';
