@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Anyone may report an idea or a comment; the network resolves it (hide with a reason, or dismiss). */
 @Entity({ name: 'content_report' })
 @Index('ix_content_report_open', ['createdAt'], { where: 'resolved_at IS NULL' })
+/** Once per person per target, even under a double click. */
+@Index('uq_content_report_reporter', ['targetType', 'targetId', 'reporterId'], { unique: true })
 export class ContentReport {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

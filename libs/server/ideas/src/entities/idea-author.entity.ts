@@ -27,6 +27,13 @@ export class IdeaAuthor {
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 
+  /**
+   * This person's credit stays hidden even if the idea is not anonymous: set when an anonymous idea
+   * is merged into another and its authors become co-authors of the target.
+   */
+  @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
   @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'idea_id' })
   idea?: Idea;
