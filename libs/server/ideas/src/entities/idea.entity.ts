@@ -19,6 +19,9 @@ export type IdeaStatusColumn =
 @Index('ix_idea_status', ['status'])
 @Index('ix_idea_search_document', { synchronize: false })
 @Index('ix_idea_title_trgm', { synchronize: false })
+// Wall indexes, hand-written in the WallIndexes migration (partial/GIN).
+@Index('ix_idea_wall_supported', { synchronize: false })
+@Index('ix_idea_themes', { synchronize: false })
 export class Idea {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

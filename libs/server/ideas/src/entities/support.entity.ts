@@ -6,6 +6,8 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'support' })
 @Index('ix_support_person', ['personId'])
 @Index('ix_support_idea_recent', ['ideaId', 'createdAt'])
+// Trending refresh range scan (WallIndexes migration).
+@Index('ix_support_created', { synchronize: false })
 export class Support {
   @PrimaryColumn({ name: 'idea_id', type: 'uuid' })
   ideaId!: string;
