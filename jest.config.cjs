@@ -12,6 +12,7 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+const ESM_ONLY = ['htmlparser2', 'domelementtype', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit'];
 const moduleNameMapper = {
   '^@eclore/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@eclore/api-client$': '<rootDir>/libs/api-client/src/index.ts',
@@ -26,6 +27,9 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web-e2e/'],
+  // ESM-only packages (sanitize-html's parser, file-type): Node 20 require()s them at run time, but
+  // Jest's CommonJS runtime cannot, so SWC compiles them to CommonJS here.
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 module.exports = {

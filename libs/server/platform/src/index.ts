@@ -18,3 +18,4 @@ export * from './queues/job-receipts';
 export * from './storage/file-storage';
 export * from './storage/local-disk-storage';
 export * from './storage/storage.module';
+export * from './sanitize/rich-text';
