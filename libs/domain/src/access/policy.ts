@@ -54,6 +54,9 @@ export type Action =
   | 'idea.capture'
   | 'idea.intake'
   | 'idea.reveal_author'
+  // campaigns (appels à idées); the audience filter is applied by the handler (inAudience)
+  | 'campaign.read'
+  | 'campaign.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -129,6 +132,14 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'idea.capture':
     case 'idea.intake':
       // Network members capture ideas on someone's behalf and take them in, within their scope.
+      if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
+      return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'campaign.read':
+      return ALLOW;
+    case 'campaign.manage':
+      // Network members and admins run campaigns. With a target (one audience unit, or the whole
+      // organisation as an empty path) a scoped network member may only address their own subtree.
+      if (hasRole(actor, 'admin')) return ALLOW;
       if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
       return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
     case 'idea.reveal_author':

@@ -3,3 +3,4 @@ export * from './transitions';
 export * from './idea-policy';
 export * from './timeline';
 export * from './lifecycle-doc';
+export * from './campaign';
