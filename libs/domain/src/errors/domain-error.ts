@@ -9,6 +9,8 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited';
 
 export interface FieldProblem {
