@@ -66,7 +66,10 @@ export async function startOidcProvider(options) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       if (existing) return existing;
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -95,9 +98,13 @@ export async function startOidcProvider(options) {
       } else if (interaction && req.method === 'POST') {
         const login = new URLSearchParams(await readBody(req)).get('login') ?? '';
         const details = await provider.interactionDetails(req, res);
-        const sub = accounts.has(login) ? login : [...accounts].find(([, c]) => c.email.toLowerCase() === login.toLowerCase())?.[0];
+        const sub = accounts.has(login)
+          ? login
+          : [...accounts].find(([, c]) => c.email.toLowerCase() === login.toLowerCase())?.[0];
         if (!sub) {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(details.uid, `No account ${login}`));
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(loginPage(details.uid, `No account ${login}`));
           return;
         }
         await provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
@@ -117,7 +124,11 @@ export async function startOidcProvider(options) {
     clientId,
     clientSecret,
     setAccount: (sub, claims) => void accounts.set(sub, claims),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -22,11 +22,21 @@ describe('local sign-in, sessions and the access guard', () => {
   const nextAddress = () => `10.1.${Math.floor(++address / 250)}.${address % 250}`;
 
   const sessionRow = (cookie: string) =>
-    ds.getRepository(UserSession).findOneByOrFail({ tokenHash: createHash('sha256').update(cookie.split('=')[1] ?? '').digest('hex') });
+    ds.getRepository(UserSession).findOneByOrFail({
+      tokenHash: createHash('sha256')
+        .update(cookie.split('=')[1] ?? '')
+        .digest('hex'),
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase('auth');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('auth'), LOG_LEVEL: 'silent', PUBLIC_URL });
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('auth'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL,
+    });
     app = await createTestApp([AccessProbeController]);
     ds = app.get(DataSource);
   });
@@ -40,8 +50,14 @@ describe('local sign-in, sessions and the access guard', () => {
   describe('signing in', () => {
     it('sets an HttpOnly, SameSite=Lax session cookie and stores only the token hash', async () => {
       const { email, password, person } = await createPerson(ds);
-      const res = await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email: email.toUpperCase(), password }).expect(204);
-      const line = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((l) => l.startsWith('eclore_session='));
+      const res = await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email: email.toUpperCase(), password })
+        .expect(204);
+      const line = ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((l) => l.startsWith('eclore_session='));
       expect(line).toMatch(/HttpOnly/);
       expect(line).toMatch(/SameSite=Lax/);
       expect(line).toMatch(/Path=\//);
@@ -68,14 +84,24 @@ describe('local sign-in, sessions and the access guard', () => {
     it('answers 401 on GET /api/session when signed out, or with an unknown cookie (and clears it)', async () => {
       const none = await request(app.getHttpServer()).get('/api/session').expect(401);
       expect(none.body).toMatchObject({ code: 'unauthenticated', status: 401 });
-      const forged = await request(app.getHttpServer()).get('/api/session').set('Cookie', 'eclore_session=forged').expect(401);
-      expect(([] as string[]).concat(forged.headers['set-cookie'] ?? []).join()).toMatch(/eclore_session=;.*Expires=Thu, 01 Jan 1970/);
+      const forged = await request(app.getHttpServer())
+        .get('/api/session')
+        .set('Cookie', 'eclore_session=forged')
+        .expect(401);
+      expect(([] as string[]).concat(forged.headers['set-cookie'] ?? []).join()).toMatch(
+        /eclore_session=;.*Expires=Thu, 01 Jan 1970/,
+      );
     });
 
     it('starts a new session on every sign-in and ends the one it replaces (no fixation)', async () => {
       const { email, password } = await createPerson(ds);
       const first = await signIn(app, email, password!, nextAddress());
-      const again = await first.agent.post('/api/auth/login').set('X-CSRF-Token', first.csrfToken).set('X-Forwarded-For', nextAddress()).send({ email, password }).expect(204);
+      const again = await first.agent
+        .post('/api/auth/login')
+        .set('X-CSRF-Token', first.csrfToken)
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email, password })
+        .expect(204);
       const second = sessionCookieOf(again.headers['set-cookie']);
       expect(second).not.toBe(first.cookie);
       expect((await sessionRow(first.cookie)).endReason).toBe('logout');
@@ -95,16 +121,26 @@ describe('local sign-in, sessions and the access guard', () => {
       ];
       const answers = [];
       for (const body of attempts) {
-        const res = await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send(body);
+        const res = await request(app.getHttpServer())
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', nextAddress())
+          .send(body);
         expect(res.headers['set-cookie']).toBeUndefined();
-        answers.push({ status: res.status, type: res.headers['content-type'], body: { ...res.body, instance: undefined, requestId: undefined } });
+        answers.push({
+          status: res.status,
+          type: res.headers['content-type'],
+          body: { ...res.body, instance: undefined, requestId: undefined },
+        });
       }
       expect(answers[0]).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
       for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
     });
 
     it('names the invalid field of a malformed sign-in', async () => {
-      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'not-an-email', password: '' }).expect(400);
+      const res = await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: 'not-an-email', password: '' })
+        .expect(400);
       expect((res.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['email', 'password']);
     });
   });
@@ -114,23 +150,47 @@ describe('local sign-in, sessions and the access guard', () => {
       const target = await createPerson(ds);
       const other = await createPerson(ds);
       for (let i = 0; i < 5; i += 1) {
-        await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email: target.email, password: `wrong guess ${i}` }).expect(401);
+        await request(app.getHttpServer())
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', nextAddress())
+          .send({ email: target.email, password: `wrong guess ${i}` })
+          .expect(401);
       }
-      const locked = await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email: target.email, password: target.password }).expect(429);
+      const locked = await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email: target.email, password: target.password })
+        .expect(429);
       expect(locked.body).toMatchObject({ code: 'rate_limited', status: 429 });
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
-      await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email: other.email, password: other.password }).expect(204);
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email: other.email, password: other.password })
+        .expect(204);
     });
 
     it('limits one address to 20 failures across accounts', async () => {
       const from = nextAddress();
       for (let i = 0; i < 20; i += 1) {
-        await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: `spray${i}@test.example`, password: 'Summer2026!!' }).expect(401);
+        await request(app.getHttpServer())
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', from)
+          .send({ email: `spray${i}@test.example`, password: 'Summer2026!!' })
+          .expect(401);
       }
       const someone = await createPerson(ds);
-      await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', from).send({ email: someone.email, password: someone.password }).expect(429);
-      await request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', nextAddress()).send({ email: someone.email, password: someone.password }).expect(204);
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', from)
+        .send({ email: someone.email, password: someone.password })
+        .expect(429);
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email: someone.email, password: someone.password })
+        .expect(204);
     });
 
     it('keeps the counters in Redis under the queue prefix (shared by every api replica)', async () => {
@@ -151,7 +211,10 @@ describe('local sign-in, sessions and the access guard', () => {
       const me = await signIn(app, email, password!, nextAddress());
       const missing = await me.agent.post('/api/probe/echo').expect(403);
       expect(missing.body.code).toBe('csrf_failed');
-      const wrong = await me.agent.post('/api/probe/echo').set('X-CSRF-Token', `${me.csrfToken.slice(0, -1)}x`).expect(403);
+      const wrong = await me.agent
+        .post('/api/probe/echo')
+        .set('X-CSRF-Token', `${me.csrfToken.slice(0, -1)}x`)
+        .expect(403);
       expect(wrong.body.code).toBe('csrf_failed');
       const ok = await me.agent.post('/api/probe/echo').set('X-CSRF-Token', me.csrfToken).expect(200);
       expect(ok.body.personId).toBeDefined();
@@ -169,12 +232,26 @@ describe('local sign-in, sessions and the access guard', () => {
 
     it('refuses a foreign Origin, also on sign-in; accepts PUBLIC_URL as Origin', async () => {
       const { email, password } = await createPerson(ds);
-      const foreign = await request(app.getHttpServer()).post('/api/auth/login').set('Origin', 'https://evil.example').set('X-Forwarded-For', nextAddress()).send({ email, password }).expect(403);
+      const foreign = await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('Origin', 'https://evil.example')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email, password })
+        .expect(403);
       expect(foreign.body.code).toBe('csrf_failed');
       expect(foreign.headers['set-cookie']).toBeUndefined();
-      await request(app.getHttpServer()).post('/api/auth/login').set('Origin', PUBLIC_URL).set('X-Forwarded-For', nextAddress()).send({ email, password }).expect(204);
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .set('Origin', PUBLIC_URL)
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email, password })
+        .expect(204);
       const me = await signIn(app, email, password!, nextAddress());
-      await me.agent.post('/api/probe/echo').set('Origin', 'http://127.0.0.1:4000').set('X-CSRF-Token', me.csrfToken).expect(403);
+      await me.agent
+        .post('/api/probe/echo')
+        .set('Origin', 'http://127.0.0.1:4000')
+        .set('X-CSRF-Token', me.csrfToken)
+        .expect(403);
     });
   });
 
@@ -194,7 +271,9 @@ describe('local sign-in, sessions and the access guard', () => {
       const { email, password } = await createPerson(ds);
       const me = await signIn(app, email, password!, nextAddress());
       const row = await sessionRow(me.cookie);
-      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`, [row.tokenHash]);
+      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`, [
+        row.tokenHash,
+      ]);
       await me.agent.get('/api/session').expect(401);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'idle' });
     });
@@ -203,11 +282,15 @@ describe('local sign-in, sessions and the access guard', () => {
       const { email, password } = await createPerson(ds);
       const me = await signIn(app, email, password!, nextAddress());
       const row = await sessionRow(me.cookie);
-      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE token_hash = $1`, [row.tokenHash]);
+      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE token_hash = $1`, [
+        row.tokenHash,
+      ]);
       await me.agent.get('/api/session').expect(200);
       const touched = await sessionRow(me.cookie);
       expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(60_000);
-      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '20 seconds' WHERE token_hash = $1`, [row.tokenHash]);
+      await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '20 seconds' WHERE token_hash = $1`, [
+        row.tokenHash,
+      ]);
       const before = (await sessionRow(me.cookie)).lastSeenAt.getTime();
       await me.agent.get('/api/session').expect(200);
       expect((await sessionRow(me.cookie)).lastSeenAt.getTime()).toBe(before);
@@ -217,7 +300,9 @@ describe('local sign-in, sessions and the access guard', () => {
       const { email, password } = await createPerson(ds);
       const me = await signIn(app, email, password!, nextAddress());
       const row = await sessionRow(me.cookie);
-      await ds.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [row.tokenHash]);
+      await ds.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+        row.tokenHash,
+      ]);
       await me.agent.get('/api/session').expect(401);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'expired' });
     });
@@ -256,7 +341,9 @@ describe('local sign-in, sessions and the access guard', () => {
       expect(refused.body.code).toBe('role_required');
       await ds.getRepository(RoleGrant).insert({ personId: person.id, role: 'hr', scopeKind: 'organisation' });
       await me.agent.get('/api/probe/headcounts').expect(200);
-      expect((await me.agent.get('/api/session').expect(200)).body.roles).toEqual([{ role: 'hr', scope: { kind: 'organisation' } }]);
+      expect((await me.agent.get('/api/session').expect(200)).body.roles).toEqual([
+        { role: 'hr', scope: { kind: 'organisation' } },
+      ]);
       await ds.query(`UPDATE role_grant SET revoked_at = now() WHERE person_id = $1`, [person.id]);
       await me.agent.get('/api/probe/headcounts').expect(403);
       expect((await me.agent.get('/api/session').expect(200)).body.roles).toEqual([]);

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
-import { seed } from '../../../../migrations/seed';
+import { seed } from '@eclore/migrations';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -36,11 +36,22 @@ interface Row {
 }
 
 /** Everyone gets this status. */
-const everyone = (status: number): Expect => ({ signedOut: status, employee: status, network: status, committee: status, hr: status, admin: status, guardian: status });
+const everyone = (status: number): Expect => ({
+  signedOut: status,
+  employee: status,
+  network: status,
+  committee: status,
+  hr: status,
+  admin: status,
+  guardian: status,
+});
 /** Any signed-in person gets this status; visitors 401. */
 const signedIn = (status: number): Expect => ({ ...everyone(status), signedOut: 401 });
 /** The listed people get their status; other signed-in people 403; visitors 401. */
-const only = (allowed: Partial<Record<Exclude<Who, 'signedOut'>, number>>): Expect => ({ ...signedIn(403), ...allowed });
+const only = (allowed: Partial<Record<Exclude<Who, 'signedOut'>, number>>): Expect => ({
+  ...signedIn(403),
+  ...allowed,
+});
 
 // The demo accounts (migrations/seed/demo-organisation.ts) standing for each kind of person.
 const PEOPLE: Record<Exclude<Who, 'signedOut'>, string> = {
@@ -60,7 +71,12 @@ const ROWS: Row[] = [
   { route: 'GET /api/auth/methods', expect: everyone(200) },
   { route: 'GET /api/auth/oidc/start', label: 'SSO off here: redirect with signin_error', expect: everyone(302) },
   { route: 'GET /api/auth/oidc/callback', label: 'SSO off here: redirect with signin_error', expect: everyone(302) },
-  { route: 'POST /api/auth/login', label: 'wrong password', body: (who) => ({ email: `matrix.${who}@eclore.example`, password: 'not the password' }), expect: everyone(401) },
+  {
+    route: 'POST /api/auth/login',
+    label: 'wrong password',
+    body: (who) => ({ email: `matrix.${who}@eclore.example`, password: 'not the password' }),
+    expect: everyone(401),
+  },
   { route: 'POST /api/auth/logout', expect: everyone(204) },
   { route: 'GET /api/session', expect: signedIn(200) },
   // profile
@@ -69,19 +85,60 @@ const ROWS: Row[] = [
   // directory and org units
   { route: 'GET /api/people', url: () => '/api/people?q=gi', expect: signedIn(200) },
   { route: 'GET /api/org-units', expect: signedIn(200) },
-  { route: 'GET /api/org-units/:id/members', label: 'unit inside DS', url: (f) => `/api/org-units/${f.unit('DS-PREV')}/members`, expect: only({ network: 200, hr: 200, admin: 200 }) },
-  { route: 'GET /api/org-units/:id/members', label: 'unit outside DS', url: (f) => `/api/org-units/${f.unit('DF')}/members`, expect: only({ hr: 200, admin: 200 }) },
+  {
+    route: 'GET /api/org-units/:id/members',
+    label: 'unit inside DS',
+    url: (f) => `/api/org-units/${f.unit('DS-PREV')}/members`,
+    expect: only({ network: 200, hr: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/org-units/:id/members',
+    label: 'unit outside DS',
+    url: (f) => `/api/org-units/${f.unit('DF')}/members`,
+    expect: only({ hr: 200, admin: 200 }),
+  },
   { route: 'GET /api/headcounts', expect: only({ hr: 200, admin: 200 }) },
   { route: 'GET /api/directory/imports', expect: only({ hr: 200, admin: 200 }) },
-  { route: 'GET /api/directory/imports/:id', label: 'unknown import', url: (f) => `/api/directory/imports/${f.unknownId}`, expect: only({ hr: 404, admin: 404 }) },
+  {
+    route: 'GET /api/directory/imports/:id',
+    label: 'unknown import',
+    url: (f) => `/api/directory/imports/${f.unknownId}`,
+    expect: only({ hr: 404, admin: 404 }),
+  },
   { route: 'POST /api/directory/imports', label: 'no file attached', expect: only({ hr: 400, admin: 400 }) },
   // administration
   { route: 'GET /api/admin/people', expect: only({ admin: 200 }) },
-  { route: 'GET /api/admin/people/:id', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}`, expect: only({ admin: 404 }) },
-  { route: 'POST /api/admin/people/:id/roles', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/roles`, body: () => ({ role: 'hr', scope: { kind: 'organisation' } }), expect: only({ admin: 404 }) },
-  { route: 'DELETE /api/admin/role-grants/:grantId', label: 'unknown grant', url: (f) => `/api/admin/role-grants/${f.unknownId}`, expect: only({ admin: 404 }) },
-  { route: 'POST /api/admin/people/:id/deactivate', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/deactivate`, expect: only({ admin: 404 }) },
-  { route: 'POST /api/admin/people/:id/reactivate', label: 'unknown person', url: (f) => `/api/admin/people/${f.unknownId}/reactivate`, expect: only({ admin: 404 }) },
+  {
+    route: 'GET /api/admin/people/:id',
+    label: 'unknown person',
+    url: (f) => `/api/admin/people/${f.unknownId}`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/people/:id/roles',
+    label: 'unknown person',
+    url: (f) => `/api/admin/people/${f.unknownId}/roles`,
+    body: () => ({ role: 'hr', scope: { kind: 'organisation' } }),
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'DELETE /api/admin/role-grants/:grantId',
+    label: 'unknown grant',
+    url: (f) => `/api/admin/role-grants/${f.unknownId}`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/people/:id/deactivate',
+    label: 'unknown person',
+    url: (f) => `/api/admin/people/${f.unknownId}/deactivate`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/people/:id/reactivate',
+    label: 'unknown person',
+    url: (f) => `/api/admin/people/${f.unknownId}/reactivate`,
+    expect: only({ admin: 404 }),
+  },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
 ];
 
@@ -94,7 +151,13 @@ describe('authorization matrix: every route × every kind of person', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('matrix');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('matrix'), LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1:3000' });
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('matrix'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
     app = await createApiApp({ logger: false });
     await app.init();
     const ds = app.get(DataSource);
@@ -118,29 +181,37 @@ describe('authorization matrix: every route × every kind of person', () => {
   it('has a line for every route of the API, and no line for a route that does not exist', () => {
     const routes = listRoutes(app).map((r) => r.key);
     const covered = new Set(ROWS.map((r) => r.route));
-    expect({ routesWithoutALine: routes.filter((r) => !covered.has(r)), linesWithoutARoute: [...covered].filter((r) => !routes.includes(r)) }).toEqual({
+    expect({
+      routesWithoutALine: routes.filter((r) => !covered.has(r)),
+      linesWithoutARoute: [...covered].filter((r) => !routes.includes(r)),
+    }).toEqual({
       routesWithoutALine: [],
       linesWithoutARoute: [],
     });
   });
 
-  it.each(ROWS.map((row) => [`${row.route}${row.label ? ` (${row.label})` : ''}`, row] as const))('%s', async (_name, row) => {
-    const [method, path] = row.route.split(' ') as [string, string];
-    const url = row.url ? row.url(fixtures) : path;
-    const actual = {} as Expect;
-    for (const who of WHO) {
-      let req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
-      const personId = personIds.get(who);
-      if (personId) {
-        // A fresh session per cell: a logout or a deactivation in one cell cannot affect the next.
-        const { token, session } = await app.get(SessionService).create(personId, 'local');
-        req = req.set('Cookie', `eclore_session=${token}`).set('X-CSRF-Token', session.csrfToken);
+  it.each(ROWS.map((row) => [`${row.route}${row.label ? ` (${row.label})` : ''}`, row] as const))(
+    '%s',
+    async (_name, row) => {
+      const [method, path] = row.route.split(' ') as [string, string];
+      const url = row.url ? row.url(fixtures) : path;
+      const actual = {} as Expect;
+      for (const who of WHO) {
+        let req = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](
+          url,
+        );
+        const personId = personIds.get(who);
+        if (personId) {
+          // A fresh session per cell: a logout or a deactivation in one cell cannot affect the next.
+          const { token, session } = await app.get(SessionService).create(personId, 'local');
+          req = req.set('Cookie', `eclore_session=${token}`).set('X-CSRF-Token', session.csrfToken);
+        }
+        const res = await (row.body ? req.send(row.body(who)) : req);
+        actual[who] = res.status;
       }
-      const res = await (row.body ? req.send(row.body(who)) : req);
-      actual[who] = res.status;
-    }
-    expect(actual).toEqual(row.expect);
-  });
+      expect(actual).toEqual(row.expect);
+    },
+  );
 });
 
 function fail(message: string): never {

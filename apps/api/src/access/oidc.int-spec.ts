@@ -63,7 +63,11 @@ describe('OpenID Connect sign-in against a real provider', () => {
   const secretsSeen: string[] = [CLIENT_SECRET, PASSWORD];
 
   async function fetchManual(url: string, jar: Jar, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header() },
+    });
     jar.take(res);
     return res;
   }
@@ -103,30 +107,52 @@ describe('OpenID Connect sign-in against a real provider', () => {
     return { callbackUrl, apiJar };
   }
 
-  async function signIn(login: string, returnTo = '/ideas'): Promise<{ location: string; session?: string; callbackUrl: string; apiJar: Jar }> {
+  async function signIn(
+    login: string,
+    returnTo = '/ideas',
+  ): Promise<{ location: string; session?: string; callbackUrl: string; apiJar: Jar }> {
     const { callbackUrl, apiJar } = await toCallback(login, returnTo);
     const before = apiJar.header();
     const res = await fetchManual(callbackUrl, apiJar);
     expect(res.status).toBe(302);
     const session = apiJar.get('eclore_session');
     if (session) secretsSeen.push(session);
-    return { location: res.headers.get('location')!, session, callbackUrl, apiJar: Object.assign(new Jar(), { header: () => before }) };
+    return {
+      location: res.headers.get('location')!,
+      session,
+      callbackUrl,
+      apiJar: Object.assign(new Jar(), { header: () => before }),
+    };
   }
 
   async function sessionOf(cookie: string | undefined) {
     const res = await fetch(`${apiUrl}/api/session`, { headers: { cookie: `eclore_session=${cookie}` } });
-    return { status: res.status, body: (res.status === 200 ? await res.json() : null) as { person: { id: string }; csrfToken: string } | null };
+    return {
+      status: res.status,
+      body: (res.status === 200 ? await res.json() : null) as { person: { id: string }; csrfToken: string } | null,
+    };
   }
 
   async function createPerson(email: string, active = true): Promise<Person> {
     const repo = ds.getRepository(Person);
-    const person = repo.create({ employeeNumber: `O-${email}`, givenName: 'Sso', familyName: email.split('@')[0]!, email, orgUnitId: null, active, deactivatedAt: active ? null : new Date(), locale: null });
+    const person = repo.create({
+      employeeNumber: `O-${email}`,
+      givenName: 'Sso',
+      familyName: email.split('@')[0]!,
+      email,
+      orgUnitId: null,
+      active,
+      deactivatedAt: active ? null : new Date(),
+      locale: null,
+    });
     await repo.insert(person);
     return person;
   }
 
   const setIdpAccount = (sub: string, claims: object) =>
-    fetch(`${issuer}/__test/accounts/${sub}`, { method: 'PUT', body: JSON.stringify(claims) }).then((r) => expect(r.status).toBe(204));
+    fetch(`${issuer}/__test/accounts/${sub}`, { method: 'PUT', body: JSON.stringify(claims) }).then((r) =>
+      expect(r.status).toBe(204),
+    );
 
   beforeAll(async () => {
     expect(existsSync(MAIN)).toBe(true);
@@ -136,7 +162,17 @@ describe('OpenID Connect sign-in against a real provider', () => {
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
 
-    idp = spawn(process.execPath, [join(root, 'test/oidc-provider.mjs'), '--redirect-uri', `${apiUrl}/api/auth/oidc/callback`, '--client-secret', CLIENT_SECRET], { stdio: ['ignore', 'pipe', 'pipe'] });
+    idp = spawn(
+      process.execPath,
+      [
+        join(root, 'test/oidc-provider.mjs'),
+        '--redirect-uri',
+        `${apiUrl}/api/auth/oidc/callback`,
+        '--client-secret',
+        CLIENT_SECRET,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     issuer = await new Promise<string>((resolve, reject) => {
       idp.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().split('\n')[0]!));
       idp.once('exit', (code) => reject(new Error(`oidc provider exited with ${code}`)));
@@ -162,7 +198,10 @@ describe('OpenID Connect sign-in against a real provider', () => {
     api.stdout!.on('data', (c: Buffer) => apiLog.push(c.toString()));
     api.stderr!.on('data', (c: Buffer) => apiLog.push(c.toString()));
     for (let i = 0; ; i += 1) {
-      const up = await fetch(`${apiUrl}/api/health`).then((r) => r.ok, () => false);
+      const up = await fetch(`${apiUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 150 || api.exitCode !== null) throw new Error(`api did not start:\n${apiLog.join('')}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -212,10 +251,16 @@ describe('OpenID Connect sign-in against a real provider', () => {
 
   it('refuses an unknown e-mail, an unverified e-mail and a deactivated person with a clear redirect', async () => {
     await setIdpAccount('sub-nobody', { email: 'nobody@corp.example', email_verified: true });
-    expect(await signIn('sub-nobody')).toMatchObject({ location: '/?signin_error=sso_unknown_person', session: undefined });
+    expect(await signIn('sub-nobody')).toMatchObject({
+      location: '/?signin_error=sso_unknown_person',
+      session: undefined,
+    });
     await createPerson('carla.unverified@corp.example');
     await setIdpAccount('sub-carla', { email: 'carla.unverified@corp.example', email_verified: false });
-    expect(await signIn('sub-carla')).toMatchObject({ location: '/?signin_error=sso_email_unverified', session: undefined });
+    expect(await signIn('sub-carla')).toMatchObject({
+      location: '/?signin_error=sso_email_unverified',
+      session: undefined,
+    });
     await createPerson('dan.gone@corp.example', false);
     await setIdpAccount('sub-dan', { email: 'dan.gone@corp.example', email_verified: true });
     expect(await signIn('sub-dan')).toMatchObject({ location: '/?signin_error=sso_inactive', session: undefined });
@@ -244,26 +289,43 @@ describe('OpenID Connect sign-in against a real provider', () => {
     // An attacker who captured the URL and the old cookie: the provider refuses the used code.
     const replay = await fetch(first.callbackUrl, { redirect: 'manual', headers: { cookie: first.apiJar.header() } });
     expect(replay.headers.get('location')).toBe('/?signin_error=sso_failed');
-    expect(replay.headers.getSetCookie().some((l) => l.startsWith('eclore_session=') && !l.startsWith('eclore_session=;'))).toBe(false);
+    expect(
+      replay.headers.getSetCookie().some((l) => l.startsWith('eclore_session=') && !l.startsWith('eclore_session=;')),
+    ).toBe(false);
   });
 
   it('refuses a returnTo that leaves the site', async () => {
-    const res = await fetch(`${apiUrl}/api/auth/oidc/start?returnTo=${encodeURIComponent('//evil.example/x')}`, { redirect: 'manual' });
+    const res = await fetch(`${apiUrl}/api/auth/oidc/start?returnTo=${encodeURIComponent('//evil.example/x')}`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].field).toBe('returnTo');
+    expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('returnTo');
   });
 
   it('writes no password, cookie, token or authorization code to the log', async () => {
     const person = await createPerson('gus.local@corp.example');
     await ds.getRepository(LocalCredential).insert({ personId: person.id, passwordHash: await hashPassword(PASSWORD) });
-    const login = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: PASSWORD }) });
+    const login = await fetch(`${apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: PASSWORD }),
+    });
     expect(login.status).toBe(204);
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     secretsSeen.push(cookie.split('=')[1]!);
-    const session = await (await fetch(`${apiUrl}/api/session`, { headers: { cookie } })).json();
+    const session = (await (await fetch(`${apiUrl}/api/session`, { headers: { cookie } })).json()) as {
+      csrfToken: string;
+    };
     secretsSeen.push(session.csrfToken);
-    await fetch(`${apiUrl}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken } });
-    await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: `${PASSWORD}-wrong` }) });
+    await fetch(`${apiUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': session.csrfToken },
+    });
+    await fetch(`${apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: `${PASSWORD}-wrong` }),
+    });
     await new Promise((r) => setTimeout(r, 300)); // let the asynchronous log destination flush
     const log = apiLog.join('');
     expect(log).toContain('/api/auth/oidc/callback'); // the requests were logged…

@@ -16,7 +16,10 @@ describe('route permission declarations', () => {
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    Object.assign(process.env, { DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', REDIS_URL: 'redis://127.0.0.1:1' });
+    Object.assign(process.env, {
+      DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
     app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
     routes = listRoutes(app);
   });
@@ -27,7 +30,9 @@ describe('route permission declarations', () => {
   });
 
   it('finds the routes of the module graph', () => {
-    expect(routes.map((r) => r.key)).toEqual(expect.arrayContaining(['GET /api/health', 'GET /api/session', 'POST /api/auth/login']));
+    expect(routes.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['GET /api/health', 'GET /api/session', 'POST /api/auth/login']),
+    );
   });
 
   it('finds no route without a permission declaration', () => {
@@ -63,7 +68,11 @@ describe('route permission declarations', () => {
     class ProbeModule {}
     const probe = await NestFactory.create(ProbeModule, { preview: true, logger: false, abortOnError: false });
     try {
-      expect(listRoutes(probe).filter((r) => !r.permission).map((r) => r.key)).toEqual(['GET /api/probe/forgotten']);
+      expect(
+        listRoutes(probe)
+          .filter((r) => !r.permission)
+          .map((r) => r.key),
+      ).toEqual(['GET /api/probe/forgotten']);
     } finally {
       await probe.close();
     }

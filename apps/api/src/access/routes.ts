@@ -13,7 +13,11 @@ export interface RouteInfo {
   permission: PermissionSpec | undefined;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Walks every controller of every module (works in Nest's preview mode: metadata only, no instances). */
 export function listRoutes(app: INestApplicationContext, prefix = 'api'): RouteInfo[] {
@@ -23,18 +27,27 @@ export function listRoutes(app: INestApplicationContext, prefix = 'api'): RouteI
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
       if (!controller) continue;
-      const controllerPaths = ([] as string[]).concat((Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined) ?? '/');
+      const controllerPaths = ([] as string[]).concat(
+        (Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined) ?? '/',
+      );
       const classPermission = Reflect.getMetadata(PERMISSION_KEY, controller) as PermissionSpec | undefined;
       for (const name of scanner.getAllMethodNames(controller.prototype as object)) {
         const fn = (controller.prototype as Record<string, unknown>)[name] as object;
         const methodPath = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
         if (methodPath === undefined) continue;
-        const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined) ?? RequestMethod.GET];
+        const method =
+          RequestMethod[(Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined) ?? RequestMethod.GET];
         const permission = (Reflect.getMetadata(PERMISSION_KEY, fn) as PermissionSpec | undefined) ?? classPermission;
         for (const base of controllerPaths) {
           for (const path of ([] as string[]).concat(methodPath)) {
             const full = join(prefix, base, path);
-            routes.push({ key: `${method} ${full}`, method, path: full, handler: `${controller.name}.${name}`, permission });
+            routes.push({
+              key: `${method} ${full}`,
+              method,
+              path: full,
+              handler: `${controller.name}.${name}`,
+              permission,
+            });
           }
         }
       }

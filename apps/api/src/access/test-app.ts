@@ -25,7 +25,13 @@ let counter = 0;
 
 export async function createUnit(ds: DataSource, code: string, parent: OrgUnit | null = null): Promise<OrgUnit> {
   const repo = ds.getRepository(OrgUnit);
-  const unit = repo.create({ code, name: `Unit ${code}`, kind: parent ? 'service' : 'direction', parentId: parent?.id ?? null, path: [] });
+  const unit = repo.create({
+    code,
+    name: `Unit ${code}`,
+    kind: parent ? 'service' : 'direction',
+    parentId: parent?.id ?? null,
+    path: [],
+  });
   await repo.insert(unit);
   unit.path = [...(parent?.path ?? []), unit.id];
   await repo.update({ id: unit.id }, { path: unit.path });
@@ -41,7 +47,13 @@ export interface TestPerson {
 /** A person (active unless told), with a local password unless `password: null`, and role grants. */
 export async function createPerson(
   ds: DataSource,
-  options: { email?: string; password?: string | null; active?: boolean; unit?: OrgUnit | null; grants?: { role: GrantableRole; unit?: OrgUnit }[] } = {},
+  options: {
+    email?: string;
+    password?: string | null;
+    active?: boolean;
+    unit?: OrgUnit | null;
+    grants?: { role: GrantableRole; unit?: OrgUnit }[];
+  } = {},
 ): Promise<TestPerson> {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}`;
@@ -58,7 +70,8 @@ export async function createPerson(
   });
   await ds.getRepository(Person).insert(person);
   const password = options.password === undefined ? `correct horse battery ${tag}` : options.password;
-  if (password) await ds.getRepository(LocalCredential).insert({ personId: person.id, passwordHash: await hashPassword(password) });
+  if (password)
+    await ds.getRepository(LocalCredential).insert({ personId: person.id, passwordHash: await hashPassword(password) });
   for (const grant of options.grants ?? []) {
     await ds.getRepository(RoleGrant).insert({
       personId: person.id,
@@ -78,9 +91,18 @@ export interface Agent {
 }
 
 /** Signs in through the real login route; returns the agent (cookie jar), the raw cookie and the CSRF token. */
-export async function signIn(app: NestExpressApplication, email: string, password: string, address = '10.0.0.1'): Promise<Agent> {
+export async function signIn(
+  app: NestExpressApplication,
+  email: string,
+  password: string,
+  address = '10.0.0.1',
+): Promise<Agent> {
   const agent = request.agent(app.getHttpServer());
-  const login = await agent.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password }).expect(204);
+  const login = await agent
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', address)
+    .send({ email, password })
+    .expect(204);
   const cookie = sessionCookieOf(login.headers['set-cookie']);
   const session = await agent.get('/api/session').expect(200);
   return { agent, csrfToken: session.body.csrfToken as string, cookie };

@@ -43,7 +43,10 @@ export class AccessGuard implements CanActivate {
     private readonly access: AccessService,
     private readonly config: AppConfig,
   ) {
-    const extra = (config.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    const extra = (config.TRUSTED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     this.allowedOrigins = new Set([new URL(config.PUBLIC_URL).origin, ...extra.map((o) => new URL(o).origin)]);
   }
 
@@ -51,9 +54,18 @@ export class AccessGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AccessRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    const spec = this.reflector.getAllAndOverride<PermissionSpec | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    const spec = this.reflector.getAllAndOverride<PermissionSpec | undefined>(PERMISSION_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!spec) {
-      this.logger.error({ route: `${req.method} ${req.route?.path ?? req.path}`, handler: `${context.getClass().name}.${context.getHandler().name}` }, 'Route refused: it declares no permission');
+      this.logger.error(
+        {
+          route: `${req.method} ${req.route?.path ?? req.path}`,
+          handler: `${context.getClass().name}.${context.getHandler().name}`,
+        },
+        'Route refused: it declares no permission',
+      );
       throw new Forbidden('permission_undeclared', 'This route declares no permission and is refused.');
     }
 

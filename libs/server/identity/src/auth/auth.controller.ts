@@ -23,11 +23,22 @@ import { SessionService, type SessionMethod } from './session.service';
 
 function clientMeta(req: AccessRequest) {
   const id = (req as { id?: unknown }).id;
-  return { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, requestId: id === undefined ? null : String(id) };
+  return {
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent'] ?? null,
+    requestId: id === undefined ? null : String(id),
+  };
 }
 
 /** Shared by local and SSO sign-in: the previous session (if any) ends, a new one with a new token begins. */
-async function openSession(sessions: SessionService, config: AppConfig, req: AccessRequest, res: Response, personId: string, method: SessionMethod) {
+async function openSession(
+  sessions: SessionService,
+  config: AppConfig,
+  req: AccessRequest,
+  res: Response,
+  personId: string,
+  method: SessionMethod,
+) {
   if (req.sessionTokenHash) await sessions.end(req.sessionTokenHash, 'logout');
   const { token } = await sessions.create(personId, method, clientMeta(req));
   setSessionCookie(res, config, token);
@@ -57,13 +68,20 @@ export class AuthController {
   @ApiOperation({
     operationId: 'login',
     summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie.',
-    description: 'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.',
+    description:
+      'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.',
   })
   @ApiNoContentResponse({ description: 'Signed in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`' })
   @ApiTooManyRequestsResponse({ description: '`rate_limited`, with Retry-After (seconds).' })
-  @ApiForbiddenResponse({ description: '`csrf_failed`: foreign Origin, or a current session without its X-CSRF-Token.' })
-  async signIn(@Body() body: LoginDto, @Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+  @ApiForbiddenResponse({
+    description: '`csrf_failed`: foreign Origin, or a current session without its X-CSRF-Token.',
+  })
+  async signIn(
+    @Body() body: LoginDto,
+    @Req() req: AccessRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     let personId: string;
     try {
       personId = await this.login.verify(body.email, body.password, req.ip ?? 'unknown');
@@ -86,12 +104,23 @@ export class AuthController {
 
   @Get('oidc/start')
   @PublicRoute()
-  @ApiOperation({ operationId: 'startOidcSignIn', summary: 'Starts single sign-on: redirects to the identity provider.', description: 'Navigate the browser here (not fetch). Refusals come back as a redirect to `/?signin_error=<code>`.' })
+  @ApiOperation({
+    operationId: 'startOidcSignIn',
+    summary: 'Starts single sign-on: redirects to the identity provider.',
+    description: 'Navigate the browser here (not fetch). Refusals come back as a redirect to `/?signin_error=<code>`.',
+  })
   @ApiFoundResponse({ description: 'Redirect to the identity provider, or to `/?signin_error=sso_disabled`.' })
   async oidcStart(@Query() query: OidcStartQueryDto, @Res() res: Response): Promise<void> {
     try {
       const { url, state } = await this.oidc.start(query.returnTo);
-      appendSetCookie(res, serialize(this.stateCookieName, Buffer.from(JSON.stringify(state)).toString('base64url'), this.stateCookieOptions(OIDC_STATE_MAX_AGE_SECONDS)));
+      appendSetCookie(
+        res,
+        serialize(
+          this.stateCookieName,
+          Buffer.from(JSON.stringify(state)).toString('base64url'),
+          this.stateCookieOptions(OIDC_STATE_MAX_AGE_SECONDS),
+        ),
+      );
       res.redirect(302, url);
     } catch (err) {
       this.refuse(res, err);
@@ -100,7 +129,10 @@ export class AuthController {
 
   @Get('oidc/callback')
   @PublicRoute()
-  @ApiOperation({ operationId: 'oidcCallback', summary: 'Where the identity provider sends the browser back; signs in and redirects to returnTo.' })
+  @ApiOperation({
+    operationId: 'oidcCallback',
+    summary: 'Where the identity provider sends the browser back; signs in and redirects to returnTo.',
+  })
   @ApiFoundResponse({ description: 'Redirect to the saved returnTo (signed in) or to `/?signin_error=<code>`.' })
   async oidcCallback(@Req() req: AccessRequest, @Res() res: Response): Promise<void> {
     const saved = this.readState(req);
@@ -136,7 +168,14 @@ export class AuthController {
     if (!raw) return null;
     try {
       const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<OidcLoginState>;
-      if (typeof value.verifier !== 'string' || typeof value.state !== 'string' || typeof value.nonce !== 'string' || typeof value.returnTo !== 'string' || typeof value.iat !== 'number') return null;
+      if (
+        typeof value.verifier !== 'string' ||
+        typeof value.state !== 'string' ||
+        typeof value.nonce !== 'string' ||
+        typeof value.returnTo !== 'string' ||
+        typeof value.iat !== 'number'
+      )
+        return null;
       return value as OidcLoginState;
     } catch {
       return null;
@@ -154,7 +193,10 @@ export class AuthController {
 export class SessionController {
   @Get()
   @RequirePermission('session.read')
-  @ApiOperation({ operationId: 'getSession', summary: 'The signed-in person, their roles and the CSRF token; 401 when signed out.' })
+  @ApiOperation({
+    operationId: 'getSession',
+    summary: 'The signed-in person, their roles and the CSRF token; 401 when signed out.',
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: '`unauthenticated`: no valid session.' })
   current(@Req() req: AccessRequest): SessionDto {
@@ -166,7 +208,9 @@ export class SessionController {
         givenName: person.givenName,
         familyName: person.familyName,
         email: person.email,
-        orgUnit: person.orgUnit ? { id: person.orgUnit.id, code: person.orgUnit.code, name: person.orgUnit.name } : null,
+        orgUnit: person.orgUnit
+          ? { id: person.orgUnit.id, code: person.orgUnit.code, name: person.orgUnit.name }
+          : null,
         locale: person.locale,
       },
       roles: actor.assignments.map((a) => ({ role: a.role, scope: { ...a.scope } })),

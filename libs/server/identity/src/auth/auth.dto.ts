@@ -22,7 +22,11 @@ export class LoginDto {
 export const RELATIVE_PATH = /^\/(?![/\\])[^\s\\]*$/;
 
 export class OidcStartQueryDto {
-  @ApiProperty({ required: false, example: '/ideas/42', description: 'A path of this site to return to after signing in.' })
+  @ApiProperty({
+    required: false,
+    example: '/ideas/42',
+    description: 'A path of this site to return to after signing in.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -34,7 +38,10 @@ export class SignInMethodsDto {
   @ApiProperty({ description: 'E-mail and password sign-in is available.' })
   local!: boolean;
 
-  @ApiProperty({ description: 'Single sign-on with the organisation’s OpenID Connect provider is available (GET /api/auth/oidc/start).' })
+  @ApiProperty({
+    description:
+      'Single sign-on with the organisation’s OpenID Connect provider is available (GET /api/auth/oidc/start).',
+  })
   oidc!: boolean;
 }
 
@@ -50,7 +57,12 @@ export class SessionPersonDto {
   @ApiProperty() familyName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: SessionOrgUnitDto, nullable: true }) orgUnit!: SessionOrgUnitDto | null;
-  @ApiProperty({ enum: ['fr', 'en'], nullable: true, type: String, description: 'Preferred language; null follows the browser.' })
+  @ApiProperty({
+    enum: ['fr', 'en'],
+    nullable: true,
+    type: String,
+    description: 'Preferred language; null follows the browser.',
+  })
   locale!: string | null;
 }
 
@@ -67,10 +79,16 @@ export class SessionRoleDto {
 
 export class SessionDto {
   @ApiProperty({ type: SessionPersonDto }) person!: SessionPersonDto;
-  @ApiProperty({ type: [SessionRoleDto], description: 'Granted roles with their scope; every signed-in person is also an employee.' })
+  @ApiProperty({
+    type: [SessionRoleDto],
+    description: 'Granted roles with their scope; every signed-in person is also an employee.',
+  })
   roles!: SessionRoleDto[];
   @ApiProperty({ description: 'Send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE.' })
   csrfToken!: string;
-  @ApiProperty({ format: 'date-time', description: 'Absolute end of the session (it also ends after a period without requests).' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Absolute end of the session (it also ends after a period without requests).',
+  })
   expiresAt!: string;
 }

@@ -1,7 +1,13 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
@@ -43,21 +49,42 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
       duration: WINDOW_SECONDS,
       blockDuration: WINDOW_SECONDS,
       keyPrefix: `${prefix}:${name}`,
-      insuranceLimiter: new RateLimiterMemory({ points, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS, keyPrefix: `${prefix}:${name}` }),
+      insuranceLimiter: new RateLimiterMemory({
+        points,
+        duration: WINDOW_SECONDS,
+        blockDuration: WINDOW_SECONDS,
+        keyPrefix: `${prefix}:${name}`,
+      }),
     });
     if (this.config.QUEUE_BACKEND === 'redis') {
       // Fail fast instead of queueing commands while Redis is away: the insurance limiter answers then.
-      this.redis = new Redis(this.config.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'eclore-login-throttle' });
+      this.redis = new Redis(this.config.REDIS_URL!, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectionName: 'eclore-login-throttle',
+      });
       this.redis.on('error', () => undefined);
-      this.byAccount = new RateLimiterRedis({ storeClient: this.redis, ...limits(MAX_FAILURES_PER_ACCOUNT, 'account') });
-      this.byAddress = new RateLimiterRedis({ storeClient: this.redis, ...limits(MAX_FAILURES_PER_ADDRESS, 'address') });
+      this.byAccount = new RateLimiterRedis({
+        storeClient: this.redis,
+        ...limits(MAX_FAILURES_PER_ACCOUNT, 'account'),
+      });
+      this.byAddress = new RateLimiterRedis({
+        storeClient: this.redis,
+        ...limits(MAX_FAILURES_PER_ADDRESS, 'address'),
+      });
       return;
     }
     // The store creates its table (CREATE TABLE IF NOT EXISTS) once; it lives outside the entity model.
     const postgres = (points: number, name: string) =>
       new Promise<RateLimiterPostgres>((resolve, reject) => {
         const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-          { storeClient: this.dataSource, storeType: 'typeorm', tableName: 'auth_rate_limit', clearExpiredByTimeout: true, ...limits(points, name) },
+          {
+            storeClient: this.dataSource,
+            storeType: 'typeorm',
+            tableName: 'auth_rate_limit',
+            clearExpiredByTimeout: true,
+            ...limits(points, name),
+          },
           (err?: Error) => (err ? reject(err) : resolve(limiter)),
         );
       });
@@ -82,7 +109,10 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
   }
 
   async recordFailure(account: string, address: string): Promise<void> {
-    await Promise.all([this.byAccount.consume(account).catch(ignoreLimit), this.byAddress.consume(address).catch(ignoreLimit)]);
+    await Promise.all([
+      this.byAccount.consume(account).catch(ignoreLimit),
+      this.byAddress.consume(address).catch(ignoreLimit),
+    ]);
   }
 
   /** A successful sign-in clears the account's failures (not the address's: one good password must not reset a spray). */

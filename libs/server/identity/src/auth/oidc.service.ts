@@ -17,10 +17,20 @@ export interface OidcLoginState {
 }
 
 /** Stable codes the web shows (translated) after a refused single sign-on: `/?signin_error=<code>`. */
-export type OidcFailure = 'sso_disabled' | 'sso_failed' | 'sso_expired' | 'sso_email_unverified' | 'sso_unknown_person' | 'sso_inactive' | 'sso_account_conflict';
+export type OidcFailure =
+  | 'sso_disabled'
+  | 'sso_failed'
+  | 'sso_expired'
+  | 'sso_email_unverified'
+  | 'sso_unknown_person'
+  | 'sso_inactive'
+  | 'sso_account_conflict';
 
 export class OidcSignInRefused extends Error {
-  constructor(readonly code: OidcFailure, detail?: string) {
+  constructor(
+    readonly code: OidcFailure,
+    detail?: string,
+  ) {
     super(detail ?? code);
   }
 }
@@ -103,11 +113,19 @@ export class OidcService {
       // Most providers put e-mail claims only in the UserInfo response for the `email` scope.
       if (configuration.serverMetadata().userinfo_endpoint) {
         const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
-        claims = { ...userInfo, ...idClaims, email: userInfo.email ?? idClaims['email'], email_verified: userInfo.email_verified ?? idClaims['email_verified'] };
+        claims = {
+          ...userInfo,
+          ...idClaims,
+          email: userInfo.email ?? idClaims['email'],
+          email_verified: userInfo.email_verified ?? idClaims['email_verified'],
+        };
       }
     } catch (err) {
       // The library's message says which check failed; it contains no token.
-      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'OpenID Connect callback refused');
+      this.logger.warn(
+        { err: { name: (err as Error).name, message: (err as Error).message, code: (err as { code?: unknown }).code } },
+        'OpenID Connect callback refused',
+      );
       throw new OidcSignInRefused('sso_failed');
     }
     return this.link(configuration.serverMetadata().issuer, claims);
@@ -117,7 +135,10 @@ export class OidcService {
   private async link(issuer: string, claims: Record<string, unknown>): Promise<string> {
     const subject = String(claims['sub']);
     return this.dataSource.transaction(async (manager) => {
-      const known = await manager.findOne(ExternalIdentity, { where: { issuer, subject }, relations: { person: true } });
+      const known = await manager.findOne(ExternalIdentity, {
+        where: { issuer, subject },
+        relations: { person: true },
+      });
       if (known?.person) {
         if (!known.person.active) throw new OidcSignInRefused('sso_inactive');
         await manager.update(ExternalIdentity, { id: known.id }, { lastLoginAt: new Date() });
@@ -126,7 +147,10 @@ export class OidcService {
       const email = typeof claims['email'] === 'string' ? claims['email'].trim() : '';
       if (!email) throw new OidcSignInRefused('sso_email_unverified', 'no e-mail claim');
       if (claims['email_verified'] !== true) throw new OidcSignInRefused('sso_email_unverified');
-      const person = await manager.createQueryBuilder(Person, 'p').where('lower(p.email) = lower(:email)', { email }).getOne();
+      const person = await manager
+        .createQueryBuilder(Person, 'p')
+        .where('lower(p.email) = lower(:email)', { email })
+        .getOne();
       if (!person) throw new OidcSignInRefused('sso_unknown_person');
       if (!person.active) throw new OidcSignInRefused('sso_inactive');
       // A person already linked to another account of the same provider is not silently re-linked:
@@ -145,11 +169,17 @@ export class OidcService {
       const client = await loadClient();
       const issuer = new URL(this.config.OIDC_ISSUER_URL!);
       const secret = this.config.OIDC_CLIENT_SECRET;
-      return client.discovery(issuer, this.config.OIDC_CLIENT_ID!, secret ? { client_secret: secret } : undefined, secret ? client.ClientSecretBasic(secret) : client.None(), {
-        // Plain-http issuers exist only on a developer's machine or in tests; production requires https.
-        execute: issuer.protocol === 'http:' && !this.config.isProduction ? [client.allowInsecureRequests] : [],
-        timeout: 10,
-      });
+      return client.discovery(
+        issuer,
+        this.config.OIDC_CLIENT_ID!,
+        secret ? { client_secret: secret } : undefined,
+        secret ? client.ClientSecretBasic(secret) : client.None(),
+        {
+          // Plain-http issuers exist only on a developer's machine or in tests; production requires https.
+          execute: issuer.protocol === 'http:' && !this.config.isProduction ? [client.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      );
     })().catch((err: unknown) => {
       this.configuration = undefined;
       this.logger.error({ err }, 'OpenID Connect discovery failed');

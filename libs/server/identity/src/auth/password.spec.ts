@@ -1,7 +1,8 @@
 import { safeEqual } from '../access/access.guard';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
-const codes = (password: string, userInputs?: string[]) => checkPasswordPolicy(password, { userInputs }).map((p) => p.code);
+const codes = (password: string, userInputs?: string[]) =>
+  checkPasswordPolicy(password, { userInputs }).map((p) => p.code);
 
 describe('password policy (NIST SP 800-63B)', () => {
   it('requires 12 to 128 characters, counted as characters rather than bytes', () => {
@@ -28,7 +29,10 @@ describe('password policy (NIST SP 800-63B)', () => {
   });
 
   it('names the field it was asked about', () => {
-    expect(checkPasswordPolicy('short', { field: 'newPassword' })[0]).toMatchObject({ field: 'newPassword', code: 'password_too_short' });
+    expect(checkPasswordPolicy('short', { field: 'newPassword' })[0]).toMatchObject({
+      field: 'newPassword',
+      code: 'password_too_short',
+    });
   });
 });
 

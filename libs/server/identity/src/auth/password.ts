@@ -34,23 +34,47 @@ function characterCount(password: string): number {
  * breach list. Returns the problems for the field (empty when acceptable). Whatever sets a password
  * (seed, an admin's "set password", a change of one's own) must call it.
  */
-export function checkPasswordPolicy(password: string, options: { field?: string; userInputs?: readonly string[] } = {}): FieldProblem[] {
+export function checkPasswordPolicy(
+  password: string,
+  options: { field?: string; userInputs?: readonly string[] } = {},
+): FieldProblem[] {
   const field = options.field ?? 'password';
   const length = characterCount(password);
   if (length < PASSWORD_MIN_LENGTH) {
-    return [{ field, code: 'password_too_short', message: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.` }];
+    return [
+      {
+        field,
+        code: 'password_too_short',
+        message: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+      },
+    ];
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    return [{ field, code: 'password_too_long', message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.` }];
+    return [
+      {
+        field,
+        code: 'password_too_long',
+        message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+      },
+    ];
   }
   // Names and e-mail split into words, so "dupont" in "Dupont2024!!!" counts as known.
   // The service's own name counts as known, as NIST asks for context-specific words.
-  const userInputs = ['eclore', 'éclore', ...(options.userInputs ?? [])].flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+  const userInputs = ['eclore', 'éclore', ...(options.userInputs ?? [])]
+    .flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((w) => w.length >= 3);
   const result = strength().check(password.normalize('NFKC'), userInputs);
   // Built on the person's own name or e-mail (or the service's): only a clearly strong rest makes up for it.
   const usesContext = result.sequence.some((m) => m['dictionaryName'] === 'userInputs');
   if (result.score < MIN_STRENGTH_SCORE || (usesContext && result.score < 4)) {
-    return [{ field, code: 'password_too_common', message: 'This password is too common or too easy to guess; choose a longer, less predictable one (a few unrelated words work well).' }];
+    return [
+      {
+        field,
+        code: 'password_too_common',
+        message:
+          'This password is too common or too easy to guess; choose a longer, less predictable one (a few unrelated words work well).',
+      },
+    ];
   }
   return [];
 }

@@ -20,11 +20,23 @@ export function readCookie(req: Request, name: string): string | undefined {
  * top-level redirect back from the identity provider), Path=/. No Max-Age: the server decides expiry.
  */
 export function setSessionCookie(res: Response, config: AppConfig, token: string): void {
-  appendSetCookie(res, serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: isSecure(config), path: '/' }));
+  appendSetCookie(
+    res,
+    serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: isSecure(config), path: '/' }),
+  );
 }
 
 export function clearSessionCookie(res: Response, config: AppConfig): void {
-  appendSetCookie(res, serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: isSecure(config), path: '/', expires: new Date(0) }));
+  appendSetCookie(
+    res,
+    serialize(SESSION_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isSecure(config),
+      path: '/',
+      expires: new Date(0),
+    }),
+  );
 }
 
 /** Adds a Set-Cookie line without dropping those already set in this response. */

@@ -27,7 +27,8 @@ export function hashSessionToken(token: string): string {
 }
 
 function toScope(grant: RoleGrant): RoleScope {
-  if (grant.scopeKind === 'org_unit' && grant.scopeOrgUnitId) return { kind: 'org_unit', orgUnitId: grant.scopeOrgUnitId };
+  if (grant.scopeKind === 'org_unit' && grant.scopeOrgUnitId)
+    return { kind: 'org_unit', orgUnitId: grant.scopeOrgUnitId };
   if (grant.scopeKind === 'theme' && grant.scopeTheme) return { kind: 'theme', theme: grant.scopeTheme };
   return { kind: 'organisation' };
 }
@@ -67,7 +68,14 @@ export class SessionService {
         userAgent: meta.userAgent?.slice(0, 400) ?? null,
       });
       await manager.insert(UserSession, row);
-      await this.audit.append(manager, { actorId: personId, action: 'session.started', subjectType: 'person', subjectId: personId, data: { method }, requestId: meta.requestId ?? null });
+      await this.audit.append(manager, {
+        actorId: personId,
+        action: 'session.started',
+        subjectType: 'person',
+        subjectId: personId,
+        data: { method },
+        requestId: meta.requestId ?? null,
+      });
       return row;
     });
     return { token, session };
@@ -83,8 +91,11 @@ export class SessionService {
     if (!session) return 'unknown';
     if (session.endedAt) return 'ended';
     if (now.getTime() >= session.expiresAt.getTime()) return this.endWith(session, 'expired');
-    if (now.getTime() - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * 60_000) return this.endWith(session, 'idle');
-    const person = await this.dataSource.getRepository(Person).findOne({ where: { id: session.personId }, relations: { orgUnit: true } });
+    if (now.getTime() - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * 60_000)
+      return this.endWith(session, 'idle');
+    const person = await this.dataSource
+      .getRepository(Person)
+      .findOne({ where: { id: session.personId }, relations: { orgUnit: true } });
     if (!person || !person.active) return this.endWith(session, 'deactivated');
     const actor = await this.actorFor(person);
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
@@ -95,23 +106,36 @@ export class SessionService {
   }
 
   /** The person's active grants as the domain policy's Actor. */
-  async actorFor(person: Pick<Person, 'id' | 'orgUnitId'>, manager: EntityManager = this.dataSource.manager): Promise<Actor> {
-    const grants = await manager.getRepository(RoleGrant).find({ where: { personId: person.id, revokedAt: IsNull() }, order: { grantedAt: 'ASC' } });
+  async actorFor(
+    person: Pick<Person, 'id' | 'orgUnitId'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Actor> {
+    const grants = await manager
+      .getRepository(RoleGrant)
+      .find({ where: { personId: person.id, revokedAt: IsNull() }, order: { grantedAt: 'ASC' } });
     const assignments: RoleAssignment[] = grants.map((g) => ({ role: g.role, scope: toScope(g) }));
     return { personId: person.id, orgUnitId: person.orgUnitId, assignments };
   }
 
   /** Ends one session (sign-out). Idempotent. */
   async end(tokenHash: string, reason: SessionEndReason): Promise<void> {
-    await this.dataSource.getRepository(UserSession).update({ tokenHash, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+    await this.dataSource
+      .getRepository(UserSession)
+      .update({ tokenHash, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
   }
 
   /**
    * Ends every open session of a person at once, e.g. on deactivation. Pass the caller's transaction
    * manager so the sessions end exactly when the deactivation commits. Returns how many were ended.
    */
-  async endAllFor(personId: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const result = await manager.getRepository(UserSession).update({ personId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+  async endAllFor(
+    personId: string,
+    reason: SessionEndReason,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager
+      .getRepository(UserSession)
+      .update({ personId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
     return result.affected ?? 0;
   }
 
