@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdeasCoreModule } from './ideas/ideas-core.module';
 
 /**
  * Ideas: emerge, collect, make visible — problems and solutions, campaigns, the wall. Each sub-module
@@ -6,6 +7,8 @@ import { Module } from '@nestjs/common';
  * added here, one line each.
  */
 @Module({
-  imports: [],
+  imports: [
+    IdeasCoreModule,
+  ],
 })
 export class IdeasModule {}

@@ -1,2 +1,3 @@
 export * from './entities';
 export * from './ideas.module';
+export * from './ideas';

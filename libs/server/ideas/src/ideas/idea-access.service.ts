@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  canReadIdea,
+  Conflict,
+  NotFound,
+  transition,
+  type Actor,
+  type IdeaCommand,
+  type IdeaState,
+  type SubmissionCheck,
+  type TransitionResult,
+} from '@eclore/domain';
+import { OrgUnit, Person } from '@eclore/server-identity';
+import { Idea, IdeaAuthor, IdeaEvent, IdeaLink } from '../entities';
+import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
+import type { IdeaDto } from './ideas.dto';
+
+/** An idea with what every check and the presenter need: its authors, its place, the viewer. */
+export interface LoadedIdea {
+  idea: Idea;
+  authors: IdeaAuthorView[];
+  state: IdeaState;
+  viewer: IdeaViewer;
+  addressesProblemIds: string[];
+}
+
+export class StaleVersion extends Conflict {
+  constructor() {
+    super('stale_version', 'The idea was changed by someone else meanwhile; reload it and try again.');
+  }
+}
+
+type ExtraEffects = (manager: EntityManager, loaded: LoadedIdea, result: Extract<TransitionResult, { ok: true }>) => Promise<void>;
+
+export interface RunCommandOptions {
+  /** The version the caller read; a different current version answers 409 `stale_version`. */
+  expectedVersion?: number;
+  /** Checks the submission rules for `submit` (inside the transaction, on the locked row). */
+  submissionCheck?: (manager: EntityManager, loaded: LoadedIdea) => Promise<SubmissionCheck>;
+  /** Column changes beyond the lifecycle facts (e.g. the return reason as the authors' answer). */
+  extraColumns?: (loaded: LoadedIdea, result: Extract<TransitionResult, { ok: true }>) => Partial<Idea>;
+  /** More writes in the same transaction (audit, outbox, links...). */
+  effects?: ExtraEffects;
+}
+
+/**
+ * Loading ideas for a person, object-level read checks, and the lifecycle command runner. Exported
+ * for the other parts of the ideas context (wall, engagement, merge...): load → decide → present
+ * through the same code.
+ */
+@Injectable()
+export class IdeaAccess {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Loads an idea (optionally locking its row) with its authors and the viewer's relation; 404 if absent. */
+  async load(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
+    const idea = await manager.getRepository(Idea).findOne({
+      where: { id },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!idea) throw new NotFound('idea', id);
+    const [loaded] = await this.complete(manager, [idea], actor);
+    return loaded!;
+  }
+
+  /** Loads an idea the actor may read; an idea they may not read is answered as absent (no existence leak). */
+  async loadReadable(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
+    const loaded = await this.load(manager, id, actor, options);
+    if (!this.canRead(loaded)) throw new NotFound('idea', id);
+    return loaded;
+  }
+
+  canRead(loaded: LoadedIdea): boolean {
+    return canReadIdea(loaded.state, loaded.viewer).allowed || loaded.viewer.invited === true;
+  }
+
+  /** Adds authors, org unit, capturer, links and the viewer to loaded rows (batched for lists). */
+  async complete(manager: EntityManager, ideas: readonly Idea[], actor: Actor): Promise<LoadedIdea[]> {
+    if (ideas.length === 0) return [];
+    const ids = ideas.map((i) => i.id);
+    const unitIds = [...new Set(ideas.map((i) => i.orgUnitId).filter((u): u is string => u !== null))];
+    const capturerIds = [...new Set(ideas.map((i) => i.capturedBy).filter((u): u is string => u !== null))];
+    const [authorRows, units, capturers, links] = await Promise.all([
+      manager.getRepository(IdeaAuthor).find({ where: { ideaId: In(ids) }, relations: { person: true } }),
+      unitIds.length ? manager.getRepository(OrgUnit).findBy({ id: In(unitIds) }) : Promise.resolve([]),
+      capturerIds.length ? manager.getRepository(Person).findBy({ id: In(capturerIds) }) : Promise.resolve([]),
+      manager.getRepository(IdeaLink).find({ where: { fromId: In(ids), kind: 'addresses' }, order: { createdAt: 'ASC' } }),
+    ]);
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const capturerById = new Map(capturers.map((p) => [p.id, p]));
+    return ideas.map((idea) => {
+      idea.orgUnit = idea.orgUnitId ? (unitById.get(idea.orgUnitId) ?? null) : null;
+      idea.capturer = idea.capturedBy ? (capturerById.get(idea.capturedBy) ?? null) : null;
+      const authors: IdeaAuthorView[] = authorRows
+        .filter((a) => a.ideaId === idea.id)
+        .sort((a, b) => (a.role === b.role ? a.invitedAt.getTime() - b.invitedAt.getTime() : a.role === 'author' ? -1 : 1))
+        .map((a) => ({
+          personId: a.personId,
+          role: a.role,
+          status: a.status,
+          givenName: a.person?.givenName ?? '',
+          familyName: a.person?.familyName ?? '',
+        }));
+      return {
+        idea,
+        authors,
+        state: toIdeaState(idea),
+        viewer: this.viewerFor(idea, authors, actor),
+        addressesProblemIds: links.filter((l) => l.fromId === idea.id).map((l) => l.toId),
+      };
+    });
+  }
+
+  /** The actor's relation to the idea, in the idea policy's terms. */
+  viewerFor(idea: Idea, authors: readonly IdeaAuthorView[], actor: Actor): IdeaViewer {
+    const mine = authors.find((a) => a.personId === actor.personId);
+    // The network member who captured an idea acts for its author (they typed the paper form).
+    const isAuthor = mine?.status === 'accepted' || idea.capturedBy === actor.personId;
+    return {
+      actor,
+      isAuthor,
+      invited: mine?.status === 'invited',
+      isIdeaTeamMember: false,
+      isImplementationOwner: false,
+      target: { orgUnitPath: idea.orgUnit?.path ?? [], themes: idea.themes },
+    };
+  }
+
+  present(loaded: LoadedIdea, overrides: Partial<IdeaViewer> = {}): IdeaDto {
+    return presentIdea(loaded.idea, loaded.authors, { ...loaded.viewer, ...overrides }, {
+      addressesProblemIds: loaded.addressesProblemIds,
+    });
+  }
+
+  /** Reads an idea for the actor and presents it (GET endpoints, answers after a command). */
+  async read(id: string, actor: Actor): Promise<IdeaDto> {
+    return this.present(await this.loadReadable(this.ds.manager, id, actor));
+  }
+
+  /**
+   * Runs one lifecycle command (validate → domain permission and state → ONE transaction: the row
+   * with its version check, the idea_event, the caller's extra effects) and answers the idea as the
+   * actor now sees it. Domain refusals surface as their typed errors (403/409/400 problem+json).
+   */
+  async runCommand(
+    actor: Actor,
+    id: string,
+    command: IdeaCommand | ((loaded: LoadedIdea) => IdeaCommand),
+    options: RunCommandOptions = {},
+  ): Promise<IdeaDto> {
+    await this.ds.transaction(async (manager) => {
+      const loaded = await this.loadReadable(manager, id, actor, { lock: true });
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.idea.version) throw new StaleVersion();
+      const cmd = typeof command === 'function' ? command(loaded) : command;
+      const submissionCheck = options.submissionCheck ? await options.submissionCheck(manager, loaded) : undefined;
+      const now = new Date();
+      const result = transition(loaded.state, cmd, { ...loaded.viewer, ...(submissionCheck ? { submissionCheck } : {}) }, now);
+      if (!result.ok) throw result.error;
+      const { next, event } = result;
+      await this.updateVersioned(manager, loaded.idea, {
+        status: next.status,
+        submittedAt: next.submittedAt,
+        publishedAt: next.publishedAt,
+        withdrawnAt: next.withdrawnAt,
+        answerText: next.answer?.text ?? null,
+        answerGivenAt: next.answer?.givenAt ?? null,
+        answerPublishedAt: next.answer?.publishedAt ?? null,
+        mergedIntoId: next.mergedIntoId,
+        parkedUntil: next.parkedUntil,
+        ...(options.extraColumns ? options.extraColumns(loaded, result) : {}),
+      });
+      await this.appendEvent(manager, {
+        ideaId: id,
+        type: event.type,
+        fromStatus: event.from,
+        toStatus: event.to,
+        actorId: event.actorId,
+        public: event.public,
+        data: { ...event.details, ...(event.details.until ? { until: event.details.until.toISOString() } : {}) },
+      });
+      if (options.effects) await options.effects(manager, loaded, result);
+    });
+    return this.read(id, actor);
+  }
+
+  /** Updates the row only if nobody changed it since it was read (the version column increments). */
+  async updateVersioned(manager: EntityManager, idea: Idea, changes: Partial<Idea>): Promise<void> {
+    const res = await manager
+      .createQueryBuilder()
+      .update(Idea)
+      .set(changes as never)
+      .where('id = :id AND version = :version', { id: idea.id, version: idea.version })
+      .execute();
+    if (res.affected !== 1) throw new StaleVersion();
+  }
+
+  async appendEvent(
+    manager: EntityManager,
+    event: Pick<IdeaEvent, 'ideaId' | 'type' | 'fromStatus' | 'toStatus' | 'actorId' | 'public' | 'data'>,
+  ): Promise<void> {
+    await manager.insert(IdeaEvent, event as never);
+  }
+}

@@ -1,0 +1,149 @@
+import {
+  allowedCommands,
+  canEditIdea,
+  canSeeAuthor,
+  hasRole,
+  isSystemActor,
+  type IdeaActorContext,
+  type IdeaState,
+} from '@eclore/domain';
+import type { Idea } from '../entities';
+import type { CoAuthorDto, Frequency, CaptureChannel, IdeaDto, PersonRefDto } from './ideas.dto';
+
+/** An author or co-author row with the person's name (never the e-mail: no response carries it). */
+export interface IdeaAuthorView {
+  personId: string;
+  role: 'author' | 'co_author';
+  status: 'invited' | 'accepted' | 'declined';
+  givenName: string;
+  familyName: string;
+}
+
+/** Who is looking, as the idea policy sees them, and what the caller knows besides. */
+export interface IdeaViewer extends IdeaActorContext {
+  /** The viewer holds an unanswered co-author invitation. */
+  invited?: boolean;
+  /** Set only by the guardian's audited reveal: the one path on which a guardian sees an anonymous author. */
+  revealed?: boolean;
+  now?: Date;
+}
+
+/** What the lifecycle needs to know, read from the row. */
+export function toIdeaState(idea: Idea): IdeaState {
+  return {
+    id: idea.id,
+    kind: idea.kind,
+    status: idea.status,
+    anonymous: idea.anonymous,
+    submittedAt: idea.submittedAt,
+    publishedAt: idea.publishedAt,
+    withdrawnAt: idea.withdrawnAt,
+    answer:
+      idea.answerText !== null && idea.answerGivenAt !== null
+        ? { text: idea.answerText, givenAt: idea.answerGivenAt, publishedAt: idea.answerPublishedAt }
+        : null,
+    mergedIntoId: idea.mergedIntoId,
+    parkedUntil: idea.parkedUntil,
+    hiddenAt: idea.hiddenAt,
+  };
+}
+
+/** Network or committee member whose scope covers the idea (sees unpublished answers and full timelines). */
+export function isStaffInScope(viewer: IdeaActorContext): boolean {
+  if (isSystemActor(viewer.actor)) return false;
+  return hasRole(viewer.actor, 'network_member', viewer.target) || hasRole(viewer.actor, 'committee_member', viewer.target);
+}
+
+/**
+ * May this viewer see who wrote the idea? The domain's canSeeAuthor, with one narrowing: for an
+ * anonymous idea the guardian sees the authors only through the audited reveal (`revealed`), so
+ * that every look at an anonymous author leaves a trace.
+ */
+export function viewerSeesAuthors(idea: Idea, viewer: IdeaViewer): boolean {
+  // An invitee of a named draft is told who asks them to co-author it.
+  if (!idea.anonymous && viewer.invited === true) return true;
+  const state = toIdeaState(idea);
+  if (!canSeeAuthor(state, viewer).allowed) return false;
+  return !idea.anonymous || viewer.isAuthor || viewer.revealed === true;
+}
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+const ref = (a: { personId: string; givenName: string; familyName: string }): PersonRefDto => ({
+  id: a.personId,
+  givenName: a.givenName,
+  familyName: a.familyName,
+});
+
+/**
+ * THE one function turning an Idea into its API shape. Every endpoint of the ideas context answers
+ * through it, so none can forget the anonymity rule: the authors, co-authors and capturer of an
+ * anonymous idea are left out for everyone but the authors themselves (and the guardian's reveal).
+ */
+export function presentIdea(
+  idea: Idea,
+  authors: readonly IdeaAuthorView[],
+  viewer: IdeaViewer,
+  extras: { addressesProblemIds?: readonly string[] } = {},
+): IdeaDto {
+  const state = toIdeaState(idea);
+  const showAuthors = viewerSeesAuthors(idea, viewer);
+  const author = authors.find((a) => a.role === 'author');
+  // Invitations are the authors' business; others see who accepted.
+  const coAuthors: CoAuthorDto[] = showAuthors
+    ? authors
+        .filter((a) => a.role === 'co_author' && (a.status === 'accepted' || viewer.isAuthor))
+        .map((a) => ({ ...ref(a), status: a.status }))
+    : [];
+  const capturer = idea.capturer ?? null;
+  const answerVisible =
+    state.answer !== null && (state.answer.publishedAt !== null || viewer.isAuthor || isStaffInScope(viewer));
+  const now = viewer.now ?? new Date();
+  return {
+    id: idea.id,
+    kind: idea.kind,
+    status: idea.status,
+    title: idea.title,
+    summary: idea.summary,
+    bodyHtml: idea.bodyHtml,
+    whoSuffers: idea.whoSuffers,
+    frequency: idea.frequency as Frequency | null,
+    expectedBenefits: idea.expectedBenefits,
+    needs: idea.needs,
+    orgUnit: idea.orgUnit ? { id: idea.orgUnit.id, name: idea.orgUnit.name } : null,
+    themes: [...idea.themes],
+    campaignId: idea.campaignId,
+    anonymous: idea.anonymous,
+    authorHidden: !showAuthors,
+    author: showAuthors && author ? ref(author) : null,
+    coAuthors,
+    capturedBy:
+      showAuthors && capturer
+        ? { id: capturer.id, givenName: capturer.givenName, familyName: capturer.familyName }
+        : null,
+    captureChannel: showAuthors ? (idea.captureChannel as CaptureChannel | null) : null,
+    addressesProblemIds: [...(extras.addressesProblemIds ?? [])],
+    submittedAt: iso(idea.submittedAt),
+    publishedAt: iso(idea.publishedAt),
+    withdrawnAt: iso(idea.withdrawnAt),
+    answer:
+      answerVisible && state.answer
+        ? {
+            text: state.answer.text,
+            givenAt: state.answer.givenAt.toISOString(),
+            publishedAt: iso(state.answer.publishedAt),
+          }
+        : null,
+    supportCount: idea.supportCount,
+    commentCount: idea.commentCount,
+    followerCount: idea.followerCount,
+    createdAt: idea.createdAt.toISOString(),
+    updatedAt: idea.updatedAt.toISOString(),
+    version: idea.version,
+    viewer: {
+      isAuthor: viewer.isAuthor,
+      invited: viewer.invited === true,
+      canEdit: canEditIdea(state, viewer).allowed,
+      commands: allowedCommands(state, viewer, now),
+    },
+  };
+}
