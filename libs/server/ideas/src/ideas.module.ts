@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdeasCoreModule } from './ideas/ideas-core.module';
+import { EngagementModule } from './engagement';
+import { ModerationModule } from './moderation';
 
 /**
  * Ideas: emerge, collect, make visible — problems and solutions, campaigns, the wall. Each sub-module
@@ -9,6 +11,8 @@ import { IdeasCoreModule } from './ideas/ideas-core.module';
 @Module({
   imports: [
     IdeasCoreModule,
+    EngagementModule,
+    ModerationModule,
   ],
 })
 export class IdeasModule {}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { canComment, hasRole, ValidationFailed, type Actor } from '@eclore/domain';
+import { plainText, sanitizeRichText } from '@eclore/server-platform';
+import { Person } from '@eclore/server-identity';
+import { Idea, IdeaAuthor, IdeaComment, IdeaEvent } from '../entities';
+import { assertDecision, assertReadable } from './decisions';
+import type { CommentDto, CommentPersonDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
+import { appendIdeaEvents, type NewIdeaEvent } from './events';
+import { loadIdea, phaseFeaturesFor, type LoadedIdea } from './idea-context';
+import { MAX_MENTIONS, mentionIds, renderMentions } from './mentions';
+
+/** What a comment-moving merge records on the target's `merged` event (read back for the note of origin). */
+export interface MergedEventData {
+  fromIdeaId: string;
+  movedCommentIds: string[];
+}
+
+const personDto = (p: Person): CommentPersonDto => ({ id: p.id, givenName: p.givenName, familyName: p.familyName });
+
+/**
+ * Who may see that `personId` wrote something on this idea. Authors hidden by the idea's anonymity
+ * are known to themselves and their fellow authors; an author whose credit came anonymous from a
+ * merge, to themselves only.
+ */
+export function identityVisibleTo(
+  idea: LoadedIdea,
+  viewerId: string,
+  personId: string,
+  anonymousCredits: ReadonlySet<string>,
+): boolean {
+  if (!idea.hiddenAuthorIds.has(personId)) return true;
+  if (viewerId === personId) return true;
+  return idea.row.anonymous && idea.ctx.isAuthor && !anonymousCredits.has(personId);
+}
+
+async function anonymousCreditsOf(manager: EntityManager, ideaId: string): Promise<Set<string>> {
+  const rows = await manager.find(IdeaAuthor, { where: { ideaId, status: 'accepted', anonymous: true } });
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** Threaded comments with @mentions; hidden ones keep their place in the thread, without their text. */
+@Injectable()
+export class CommentsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(ideaId: string, actor: Actor): Promise<CommentThreadDto> {
+    const manager = this.dataSource.manager;
+    const idea = await loadIdea(manager, ideaId, actor);
+    assertReadable(idea);
+    const comments = await manager.find(IdeaComment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const personIds = [...new Set(comments.flatMap((c) => [c.authorId, ...c.mentions]))];
+    const people = new Map(
+      (personIds.length ? await manager.find(Person, { where: { id: In(personIds) } }) : []).map((p) => [p.id, p]),
+    );
+    const anonymousCredits = await anonymousCreditsOf(manager, ideaId);
+    const origins = await this.origins(manager, ideaId);
+    const moderator = hasRole(actor, 'network_member', idea.ctx.target);
+
+    const dtos = new Map<string, CommentDto>();
+    for (const c of comments) {
+      const byIdeaAuthor = idea.authorIds.includes(c.authorId);
+      const author = people.get(c.authorId);
+      const showsAuthor = author !== undefined && identityVisibleTo(idea, actor.personId, c.authorId, anonymousCredits);
+      // A hidden comment's text and the moderator's reason are for its author and the network.
+      const privileged = moderator || c.authorId === actor.personId;
+      const showsBody = c.hiddenAt === null || privileged;
+      dtos.set(c.id, {
+        id: c.id,
+        parentId: c.parentId,
+        author: showsAuthor ? personDto(author) : null,
+        byIdeaAuthor,
+        bodyHtml: showsBody ? c.bodyHtml : null,
+        mentions: showsBody ? c.mentions.flatMap((id) => (people.has(id) ? [personDto(people.get(id)!)] : [])) : [],
+        createdAt: c.createdAt.toISOString(),
+        hidden: c.hiddenAt ? { hiddenAt: c.hiddenAt.toISOString(), reason: privileged ? c.hiddenReason : null } : null,
+        mergedFrom: origins.get(c.id) ?? null,
+        replies: [],
+      });
+    }
+    const roots: CommentDto[] = [];
+    for (const dto of dtos.values()) {
+      const parent = dto.parentId ? dtos.get(dto.parentId) : undefined;
+      if (parent) parent.replies.push(dto);
+      else roots.push(dto);
+    }
+    return { items: roots, commentCount: idea.row.commentCount };
+  }
+
+  /** Comments moved here by merges: comment id → the idea they came from. */
+  private async origins(manager: EntityManager, ideaId: string): Promise<Map<string, { ideaId: string; ideaTitle: string }>> {
+    // The target's `merged` events carry `fromIdeaId` (the merged idea's own carries `targetId`).
+    const events = (await manager.find(IdeaEvent, { where: { ideaId, type: 'merged' } })).filter(
+      (e) => typeof e.data['fromIdeaId'] === 'string',
+    );
+    const result = new Map<string, { ideaId: string; ideaTitle: string }>();
+    if (events.length === 0) return result;
+    const sources = await manager.find(Idea, {
+      where: { id: In(events.map((e) => (e.data as unknown as MergedEventData).fromIdeaId)) },
+      select: { id: true, title: true },
+    });
+    const titles = new Map(sources.map((s) => [s.id, s.title]));
+    for (const e of events) {
+      const data = e.data as unknown as MergedEventData;
+      for (const id of data.movedCommentIds ?? []) {
+        result.set(id, { ideaId: data.fromIdeaId, ideaTitle: titles.get(data.fromIdeaId) ?? '' });
+      }
+    }
+    return result;
+  }
+
+  async create(ideaId: string, input: CreateCommentDto, actor: Actor): Promise<CommentDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const idea = await loadIdea(manager, ideaId, actor);
+      assertReadable(idea);
+      assertDecision(canComment(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())));
+
+      if (input.parentId) {
+        const parent = await manager.findOne(IdeaComment, { where: { id: input.parentId, ideaId } });
+        if (!parent) {
+          throw new ValidationFailed([{ field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' }]);
+        }
+        if (parent.hiddenAt) {
+          throw new ValidationFailed([{ field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' }]);
+        }
+      }
+
+      const clean = sanitizeRichText(input.bodyHtml);
+      if (plainText(clean) === '') {
+        throw new ValidationFailed([{ field: 'bodyHtml', code: 'isNotEmpty', message: 'The comment is empty.' }]);
+      }
+      const asked = mentionIds(clean);
+      if (asked.length > MAX_MENTIONS) {
+        throw new ValidationFailed([
+          { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
+        ]);
+      }
+      const mentioned = asked.length ? await manager.find(Person, { where: { id: In(asked), active: true } }) : [];
+      const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+      const mentions = asked.filter((pid) => names.has(pid));
+
+      const inserted = await manager.insert(IdeaComment, {
+        ideaId,
+        parentId: input.parentId ?? null,
+        authorId: actor.personId,
+        bodyHtml: renderMentions(clean, names),
+        mentions,
+      });
+      const commentId = String(inserted.identifiers[0]!['id']);
+      await manager.query('UPDATE idea SET comment_count = comment_count + 1 WHERE id = $1', [ideaId]);
+
+      // An anonymous author's act carries no identity, not even in the private history.
+      const hidden = idea.hiddenAuthorIds.has(actor.personId);
+      const actorId = hidden ? null : actor.personId;
+      const events: NewIdeaEvent[] = [
+        {
+          ideaId,
+          type: 'commented',
+          actorId,
+          public: false,
+          data: { commentId, parentId: input.parentId ?? null, byAnonymousAuthor: hidden },
+        },
+        // One per person so the notifications can tell each of them.
+        ...mentions
+          .filter((pid) => pid !== actor.personId)
+          .map((pid) => ({ ideaId, type: 'mentioned', actorId, public: false, data: { commentId, personId: pid, byAnonymousAuthor: hidden } })),
+      ];
+      await appendIdeaEvents(manager, events);
+      return commentId;
+    });
+    const thread = await this.list(ideaId, actor);
+    const find = (items: CommentDto[]): CommentDto | undefined => {
+      for (const c of items) {
+        if (c.id === id) return c;
+        const inner = find(c.replies);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    return find(thread.items)!;
+  }
+}

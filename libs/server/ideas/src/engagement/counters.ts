@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Supports and follows are rows with a (idea, person) primary key; the idea's counter moves only
+ * when a row was really inserted or deleted, in the same transaction. `INSERT ... ON CONFLICT DO
+ * NOTHING` makes a concurrent duplicate wait for the first insert and then insert nothing, so
+ * parallel requests from one person count once.
+ */
+type CountedTable = 'support' | 'idea_follow';
+const COUNTER: Record<CountedTable, 'support_count' | 'follower_count'> = {
+  support: 'support_count',
+  idea_follow: 'follower_count',
+};
+
+async function bump(manager: EntityManager, table: CountedTable, ideaId: string, delta: 1 | -1): Promise<number> {
+  const column = COUNTER[table];
+  const rows = (await manager.query(`UPDATE idea SET ${column} = ${column} + $2 WHERE id = $1 RETURNING ${column} AS count`, [
+    ideaId,
+    delta,
+  ])) as [{ count: number }[], number];
+  return rows[0][0]?.count ?? 0;
+}
+
+async function current(manager: EntityManager, table: CountedTable, ideaId: string): Promise<number> {
+  const column = COUNTER[table];
+  const rows = (await manager.query(`SELECT ${column} AS count FROM idea WHERE id = $1`, [ideaId])) as { count: number }[];
+  return rows[0]?.count ?? 0;
+}
+
+/** Adds the row if absent; returns whether it was added and the idea's counter after. */
+export async function addCounted(
+  manager: EntityManager,
+  table: CountedTable,
+  ideaId: string,
+  personId: string,
+): Promise<{ changed: boolean; count: number }> {
+  const inserted = (await manager.query(
+    `INSERT INTO ${table} (idea_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
+    [ideaId, personId],
+  )) as unknown[];
+  if (inserted.length === 0) return { changed: false, count: await current(manager, table, ideaId) };
+  return { changed: true, count: await bump(manager, table, ideaId, 1) };
+}
+
+/** Removes the row if present; returns whether it was removed and the idea's counter after. */
+export async function removeCounted(
+  manager: EntityManager,
+  table: CountedTable,
+  ideaId: string,
+  personId: string,
+): Promise<{ changed: boolean; count: number }> {
+  const deleted = (await manager.query(`DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING person_id`, [
+    ideaId,
+    personId,
+  ])) as [unknown[], number];
+  if (deleted[0].length === 0) return { changed: false, count: await current(manager, table, ideaId) };
+  return { changed: true, count: await bump(manager, table, ideaId, -1) };
+}
+
+/** Recounts from the rows (after a merge moved them). */
+export async function recount(manager: EntityManager, ideaIds: string[]): Promise<void> {
+  await manager.query(
+    `UPDATE idea i SET
+       support_count = (SELECT count(*) FROM support s WHERE s.idea_id = i.id),
+       follower_count = (SELECT count(*) FROM idea_follow f WHERE f.idea_id = i.id),
+       comment_count = (SELECT count(*) FROM idea_comment c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)
+     WHERE i.id = ANY($1::uuid[])`,
+    [ideaIds],
+  );
+}
+
+/**
+ * The author's automatic follow on submit (and anyone's follow): idempotent, counter exact.
+ * Call it inside the submit command's transaction.
+ */
+export async function follow(manager: EntityManager, ideaId: string, personId: string): Promise<boolean> {
+  return (await addCounted(manager, 'idea_follow', ideaId, personId)).changed;
+}
+
+export async function unfollow(manager: EntityManager, ideaId: string, personId: string): Promise<boolean> {
+  return (await removeCounted(manager, 'idea_follow', ideaId, personId)).changed;
+}

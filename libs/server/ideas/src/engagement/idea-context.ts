@@ -1,0 +1,106 @@
+import type { EntityManager } from 'typeorm';
+import {
+  NotFound,
+  type Actor,
+  type IdeaActorContext,
+  type IdeaState,
+  type PhaseFeatures,
+  type ScopeTarget,
+} from '@eclore/domain';
+import { OrgUnit } from '@eclore/server-identity';
+import { CampaignPhase, Idea, IdeaAuthor } from '../entities';
+
+/** An idea as the engagement and moderation commands see it: the row, its domain state, the actor's relation. */
+export interface LoadedIdea {
+  row: Idea;
+  state: IdeaState;
+  ctx: IdeaActorContext;
+  /** Person ids credited on the idea (author and accepted co-authors). */
+  authorIds: string[];
+  /** Of those, the ones whose credit is hidden (all of them when the idea is anonymous). */
+  hiddenAuthorIds: Set<string>;
+}
+
+export function toIdeaState(row: Idea): IdeaState {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    anonymous: row.anonymous,
+    submittedAt: row.submittedAt,
+    publishedAt: row.publishedAt,
+    withdrawnAt: row.withdrawnAt,
+    answer:
+      row.answerText !== null && row.answerGivenAt !== null
+        ? { text: row.answerText, givenAt: row.answerGivenAt, publishedAt: row.answerPublishedAt }
+        : null,
+    mergedIntoId: row.mergedIntoId,
+    parkedUntil: row.parkedUntil,
+    hiddenAt: row.hiddenAt,
+  };
+}
+
+export async function scopeTargetOf(manager: EntityManager, row: Idea): Promise<ScopeTarget> {
+  const unit = row.orgUnitId ? await manager.findOne(OrgUnit, { where: { id: row.orgUnitId }, select: { id: true, path: true } }) : null;
+  return { orgUnitPath: unit?.path ?? [], themes: row.themes };
+}
+
+/** The people credited on the idea, and whose credit is hidden from others. */
+export async function creditsOf(manager: EntityManager, row: Idea): Promise<{ authorIds: string[]; hiddenAuthorIds: Set<string> }> {
+  const rows = await manager.find(IdeaAuthor, { where: { ideaId: row.id, status: 'accepted' } });
+  const authorIds = [...new Set([row.authorId, ...rows.map((r) => r.personId)])];
+  const hidden = new Set<string>(row.anonymous ? authorIds : rows.filter((r) => r.anonymous).map((r) => r.personId));
+  return { authorIds, hiddenAuthorIds: hidden };
+}
+
+/**
+ * Loads an idea and the actor's relation to it. `lock` takes the row lock (FOR UPDATE) inside the
+ * caller's transaction, for commands that change the idea itself.
+ */
+export async function loadIdea(
+  manager: EntityManager,
+  ideaId: string,
+  actor: Actor,
+  options: { lock?: boolean } = {},
+): Promise<LoadedIdea> {
+  const row = await manager.findOne(Idea, {
+    where: { id: ideaId },
+    ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!row) throw new NotFound('idea', ideaId);
+  const [target, credits] = await Promise.all([scopeTargetOf(manager, row), creditsOf(manager, row)]);
+  return {
+    row,
+    state: toIdeaState(row),
+    authorIds: credits.authorIds,
+    hiddenAuthorIds: credits.hiddenAuthorIds,
+    ctx: {
+      actor,
+      isAuthor: credits.authorIds.includes(actor.personId),
+      // Idea teams and implementation owners arrive with the prototype/implement issues.
+      isIdeaTeamMember: false,
+      isImplementationOwner: false,
+      target,
+    },
+  };
+}
+
+const ALL_OPEN: PhaseFeatures = { submissions: true, supports: true, comments: true };
+const ALL_CLOSED: PhaseFeatures = { submissions: false, supports: false, comments: false };
+
+/**
+ * What the idea's campaign switches on now: the always-open box (no campaign) allows everything;
+ * a campaign allows what its active phase (starts ≤ now < ends) allows, nothing between phases.
+ */
+export async function phaseFeaturesFor(manager: EntityManager, campaignId: string | null, now: Date): Promise<PhaseFeatures> {
+  if (campaignId === null) return ALL_OPEN;
+  const phase = await manager
+    .getRepository(CampaignPhase)
+    .createQueryBuilder('p')
+    .where('p.campaign_id = :campaignId', { campaignId })
+    .andWhere('p.starts_at <= :now AND p.ends_at > :now', { now })
+    .orderBy('p.position', 'ASC')
+    .getOne();
+  if (!phase) return ALL_CLOSED;
+  return { submissions: phase.submissionsOpen, supports: phase.supportsOpen, comments: phase.commentsOpen };
+}

@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const REPORT_TARGET_TYPES = ['idea', 'comment'] as const;
+export type ReportTargetType = (typeof REPORT_TARGET_TYPES)[number];
+
+export class CreateReportDto {
+  @ApiProperty({ enum: REPORT_TARGET_TYPES })
+  @IsIn(REPORT_TARGET_TYPES)
+  targetType!: ReportTargetType;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  targetId!: string;
+
+  @ApiProperty({ maxLength: 1000, description: 'What is wrong with it.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class ReportCreatedDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+}
+
+export class ReportIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class HideDto {
+  @ApiProperty({ maxLength: 1000, description: 'Told to the author and shown in place of the content to them and the network.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class OpenReportDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: REPORT_TARGET_TYPES })
+  targetType!: ReportTargetType;
+
+  @ApiProperty({ format: 'uuid' })
+  targetId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The idea, or the idea the comment is on.' })
+  ideaId!: string;
+
+  @ApiProperty()
+  ideaTitle!: string;
+
+  @ApiProperty({ description: 'The reported text, plain, cut to 300 characters.' })
+  excerpt!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty({ description: 'Open reports on the same content (this one included).' })
+  reportsOnTarget!: number;
+}
+
+export class ReportResolvedDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['hidden', 'dismissed'] })
+  resolution!: 'hidden' | 'dismissed';
+}
