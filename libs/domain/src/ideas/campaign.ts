@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../errors/domain-error';
 import type { IdeaKind } from './idea';
+import type { PhaseFeatures } from './idea-policy';
 
 /**
  * Campaigns (appels à idées): a "How might we…?" question, an audience and dated phases. Phases are
@@ -16,13 +17,6 @@ export interface CampaignPhaseLike {
   submissionsOpen: boolean;
   supportsOpen: boolean;
   commentsOpen: boolean;
-}
-
-/** What the active phase (or the always-open box) allows. */
-export interface PhaseFeatures {
-  submissions: boolean;
-  supports: boolean;
-  comments: boolean;
 }
 
 export const ALL_FEATURES_ON: PhaseFeatures = Object.freeze({ submissions: true, supports: true, comments: true });
@@ -159,7 +153,7 @@ export interface SubmissionRules {
 }
 
 /** The always-open box's rules, used when an idea belongs to no campaign. */
-export const DEFAULT_SUBMISSION_RULES: Readonly<SubmissionRules> = Object.freeze({
+export const DEFAULT_SUBMISSION_RULES: Readonly<SubmissionRules> = Object.freeze<SubmissionRules>({
   requiredFields: ['summary', 'orgUnit', 'whoSuffers', 'expectedBenefits'],
   titleMaxLength: 140,
   summaryMaxLength: 600,

@@ -1,0 +1,2 @@
+export { CampaignsModule } from './campaigns.module';
+export { CampaignsService } from './campaigns.service';
