@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdeasCoreModule } from './ideas/ideas-core.module';
 import { EngagementModule } from './engagement';
 import { ModerationModule } from './moderation';
+import { CampaignsModule } from './campaigns';
 
 /**
  * Ideas: emerge, collect, make visible — problems and solutions, campaigns, the wall. Each sub-module
@@ -13,6 +14,7 @@ import { ModerationModule } from './moderation';
     IdeasCoreModule,
     EngagementModule,
     ModerationModule,
+    CampaignsModule,
   ],
 })
 export class IdeasModule {}
