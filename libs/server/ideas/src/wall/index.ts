@@ -1,0 +1,3 @@
+export { WallModule } from './wall.module';
+export { WallService } from './wall.service';
+export * from './wall.dto';

@@ -1,0 +1,181 @@
+/**
+ * The wall's read queries (plain SQL, reviewed like code; benchmarked by bench/wall at 1M ideas and
+ * 10M supports, see docs/performance.md). Every query is built from fixed fragments; user input only
+ * ever travels as a bound parameter.
+ */
+
+/**
+ * On the wall: the SQL twin of the domain's `isPublic` (published, not hidden, not back in the
+ * authors' or the checker's hands). wall.int-spec.ts checks that both agree on every status. The
+ * partial index ix_idea_wall_supported repeats this predicate word for word so the planner can use it.
+ */
+export const PUBLIC_IDEA = `i.published_at IS NOT NULL AND i.hidden_at IS NULL AND i.status NOT IN ('emerge', 'collect', 'returned')`;
+
+/**
+ * A search in French OR English, accents ignored, inflection removed by each language's stemmer
+ * ("vélos" and "velo" → velo; "bikes" → bike). websearch_to_tsquery never fails on user syntax.
+ */
+export const searchQuery = (param: string): string =>
+  `(websearch_to_tsquery('french', unaccent_immutable(${param})) || websearch_to_tsquery('english', unaccent_immutable(${param})))`;
+
+export type WallSort = 'newest' | 'most_supported' | 'trending' | 'relevance';
+
+/**
+ * Trending is read in two segments: first the ideas of the snapshot (score desc), then every other
+ * public idea, newest first. The cursor says which segment it is in.
+ */
+export type TrendingSegment = 'hot' | 'rest';
+
+export interface WallFilters {
+  q?: string;
+  kind?: string;
+  stage?: string;
+  campaignId?: string;
+  orgUnitId?: string;
+  theme?: string;
+}
+
+export interface WallQueryParams extends WallFilters {
+  sort: WallSort;
+  limit: number;
+  /** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
+  after?: { key: string; id: string };
+  /** Trending only: the snapshot generation read, and the segment. */
+  generation?: string | null;
+  segment?: TrendingSegment;
+}
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** The columns of a wall card. No author column is ever selected: the wall shows nobody's name. */
+const CARD_COLUMNS = `
+  i.id, i.kind, i.status, i.title, i.summary, i.support_count, i.comment_count, i.themes,
+  i.published_at, i.campaign_id, c.title AS campaign_title, i.org_unit_id, u.name AS org_unit_name`;
+
+const CARD_JOINS = `
+  LEFT JOIN campaign c ON c.id = i.campaign_id
+  LEFT JOIN org_unit u ON u.id = i.org_unit_id`;
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function filterConditions(f: WallFilters, p: Params): string[] {
+  const where = [PUBLIC_IDEA];
+  if (f.q) where.push(`i.search_document @@ ${searchQuery(p.add(f.q))}`);
+  if (f.kind) where.push(`i.kind = ${p.add(f.kind)}`);
+  if (f.stage) where.push(`i.status = ${p.add(f.stage)}`);
+  if (f.campaignId) where.push(`i.campaign_id = ${p.add(f.campaignId)}::uuid`);
+  // The unit and its whole subtree (org_unit.path lists a unit's ancestors and itself).
+  if (f.orgUnitId) where.push(`i.org_unit_id IN (SELECT ou.id FROM org_unit ou WHERE ${p.add(f.orgUnitId)}::uuid = ANY (ou.path))`);
+  if (f.theme) where.push(`i.themes @> ARRAY[${p.add(f.theme)}::text]`);
+  return where;
+}
+
+/**
+ * One page of the wall, `limit + 1` rows (the extra row tells whether there is a next page).
+ * Every row carries `sort_key` (text), the value the next page's keyset starts after.
+ */
+export function buildWallQuery(params: WallQueryParams): SqlQuery {
+  const p = new Params();
+  const where = filterConditions(params, p);
+  const limit = p.add(params.limit + 1);
+  const after = params.after;
+
+  switch (params.sort) {
+    case 'newest': {
+      if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+      return {
+        text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+          FROM idea i ${CARD_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY i.published_at DESC, i.id DESC
+          LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+    case 'most_supported': {
+      if (after) where.push(`(i.support_count, i.id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
+      return {
+        text: `SELECT ${CARD_COLUMNS}, i.support_count::text AS sort_key
+          FROM idea i ${CARD_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY i.support_count DESC, i.id DESC
+          LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+    case 'relevance': {
+      if (!params.q) throw new Error('relevance needs q');
+      // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
+      const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
+      if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
+      return {
+        text: `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key
+          FROM idea i ${CARD_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY ${rank} DESC, i.id DESC
+          LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+    case 'trending': {
+      const generation = params.generation ?? null;
+      if (params.segment !== 'rest' && generation !== null) {
+        const g = p.add(generation);
+        if (after) where.push(`(t.score, t.idea_id) < (${p.add(after.key)}::float8, ${p.add(after.id)}::uuid)`);
+        return {
+          text: `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key
+            FROM idea_trending t
+            JOIN idea i ON i.id = t.idea_id ${CARD_JOINS}
+            WHERE t.generation = ${g}::bigint AND ${where.join(' AND ')}
+            ORDER BY t.score DESC, t.idea_id DESC
+            LIMIT ${limit}`,
+          values: p.values,
+        };
+      }
+      // The rest: public ideas outside the snapshot, newest first.
+      if (generation !== null)
+        where.push(`NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`);
+      if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+      return {
+        text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+          FROM idea i ${CARD_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY i.published_at DESC, i.id DESC
+          LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+  }
+}
+
+/** A wall row as the driver returns it. */
+export interface WallRow {
+  id: string;
+  kind: 'problem' | 'solution';
+  status: string;
+  title: string;
+  summary: string;
+  support_count: number;
+  comment_count: number;
+  themes: string[];
+  published_at: Date;
+  campaign_id: string | null;
+  campaign_title: string | null;
+  org_unit_id: string | null;
+  org_unit_name: string | null;
+  sort_key: string;
+}
+
+/** Ids of existing rows, to tell an unknown filter value (400 naming the field) from an empty result. */
+export const CAMPAIGN_EXISTS = `SELECT 1 FROM campaign WHERE id = $1`;
+export const ORG_UNIT_EXISTS = `SELECT 1 FROM org_unit WHERE id = $1`;
+export const THEME_EXISTS = `SELECT 1 FROM theme WHERE key = $1`;

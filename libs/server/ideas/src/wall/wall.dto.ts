@@ -1,0 +1,206 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+
+/** Statuses an idea on the wall can have: derived from the domain's isPublic, not listed twice. */
+export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) =>
+  isPublic({
+    id: '',
+    kind: 'problem',
+    status,
+    anonymous: false,
+    submittedAt: new Date(0),
+    publishedAt: new Date(0),
+    withdrawnAt: null,
+    answer: null,
+    mergedIntoId: null,
+    parkedUntil: null,
+    hiddenAt: null,
+  }),
+);
+
+export const WALL_SORTS = ['newest', 'most_supported', 'trending', 'relevance'] as const;
+export type WallSortParam = (typeof WALL_SORTS)[number];
+export const LINK_KINDS = ['similar', 'addresses'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+// ------------------------------------------------------------------ requests
+
+export class WallQuery {
+  @ApiPropertyOptional({
+    description: 'Words to find, French or English, accents and inflection ignored ("velo" finds "vélos"). Quotes, OR and -word work.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: IDEA_KINDS })
+  @IsOptional()
+  @IsIn(IDEA_KINDS)
+  kind?: IdeaKind;
+
+  @ApiPropertyOptional({ enum: WALL_STAGES, description: 'The idea’s current status (only statuses seen on the wall).' })
+  @IsOptional()
+  @IsIn(WALL_STAGES)
+  stage?: IdeaStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'This org unit and its sub-units.' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'A theme key.', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  theme?: string;
+
+  @ApiPropertyOptional({
+    enum: WALL_SORTS,
+    description:
+      'Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency (docs/performance.md).',
+  })
+  @IsOptional()
+  @IsIn(WALL_SORTS)
+  sort?: WallSortParam;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class SimilarQuery {
+  @ApiProperty({ minLength: 3, maxLength: 200, description: 'The title being typed.' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({ enum: IDEA_KINDS, description: 'Only ideas of this kind.' })
+  @IsOptional()
+  @IsIn(IDEA_KINDS)
+  kind?: IdeaKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Leave this idea out (the draft being edited).' })
+  @IsOptional()
+  @IsUUID()
+  excludeId?: string;
+}
+
+export class IdeaIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class LinkParams extends IdeaIdParams {
+  @ApiProperty({ enum: LINK_KINDS })
+  @IsIn(LINK_KINDS)
+  kind!: LinkKind;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  toId!: string;
+}
+
+export class CreateLinkInput {
+  @ApiProperty({ format: 'uuid', description: 'The idea to link to (a public idea).' })
+  @IsUUID()
+  toId!: string;
+
+  @ApiProperty({ enum: LINK_KINDS, description: '`addresses`: this solution answers that problem. `similar`: the two are alike.' })
+  @IsIn(LINK_KINDS)
+  kind!: LinkKind;
+}
+
+// ------------------------------------------------------------------ responses
+
+export class WallCampaignDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+}
+
+export class WallOrgUnitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
+export class WallCardDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
+  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() supportCount!: number;
+  @ApiProperty() commentCount!: number;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ type: WallCampaignDto, nullable: true }) campaign!: WallCampaignDto | null;
+  @ApiProperty({ type: WallOrgUnitDto, nullable: true }) orgUnit!: WallOrgUnitDto | null;
+}
+
+export class WallPageDto {
+  @ApiProperty({ type: [WallCardDto] }) items!: WallCardDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor!: string | null;
+  @ApiProperty({ enum: WALL_SORTS, description: 'The sort applied.' }) sort!: WallSortParam;
+}
+
+export class SimilarIdeaDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
+  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() supportCount!: number;
+  @ApiProperty() commentCount!: number;
+}
+
+export class SimilarIdeasDto {
+  @ApiProperty({ type: [SimilarIdeaDto], description: 'At most 5, most similar first.' }) items!: SimilarIdeaDto[];
+}
+
+export class IdeaLinkDto {
+  @ApiProperty({ format: 'uuid' }) fromId!: string;
+  @ApiProperty({ format: 'uuid' }) toId!: string;
+  @ApiProperty({ enum: LINK_KINDS }) kind!: LinkKind;
+}
+
+export class LinkedIdeaDto extends SimilarIdeaDto {
+  @ApiProperty({ enum: LINK_KINDS }) linkKind!: LinkKind;
+  @ApiProperty({ enum: ['outgoing', 'incoming'], description: 'outgoing: this idea links to it (e.g. addresses it).' })
+  direction!: 'outgoing' | 'incoming';
+}
+
+export class LinkedIdeasDto {
+  @ApiProperty({ type: [LinkedIdeaDto] }) items!: LinkedIdeaDto[];
+}
