@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WallModule } from './wall';
 import { IdeasCoreModule } from './ideas/ideas-core.module';
 import { EngagementModule } from './engagement';
 import { ModerationModule } from './moderation';
@@ -11,6 +12,8 @@ import { CampaignsModule } from './campaigns';
  */
 @Module({
   imports: [
+    // First: its static routes (GET ideas/similar) must be matched before ideas/:id.
+    WallModule,
     IdeasCoreModule,
     EngagementModule,
     ModerationModule,
