@@ -140,6 +140,35 @@ const ROWS: Row[] = [
     expect: only({ admin: 404 }),
   },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
+  // campaigns (the network member is scoped to DS: an unknown campaign is a 404 before any scope question)
+  { route: 'GET /api/campaigns', expect: signedIn(200) },
+  {
+    route: 'GET /api/campaigns/:id',
+    label: 'unknown campaign',
+    url: (f) => `/api/campaigns/${f.unknownId}`,
+    expect: signedIn(404),
+  },
+  { route: 'POST /api/campaigns', label: 'empty body', body: () => ({}), expect: only({ network: 400, admin: 400 }) },
+  {
+    route: 'PATCH /api/campaigns/:id',
+    label: 'unknown campaign',
+    url: (f) => `/api/campaigns/${f.unknownId}`,
+    body: () => ({ title: 'Matrix' }),
+    expect: only({ network: 404, admin: 404 }),
+  },
+  {
+    route: 'PUT /api/campaigns/:id/phases',
+    label: 'unknown campaign',
+    url: (f) => `/api/campaigns/${f.unknownId}/phases`,
+    body: () => ({ phases: [] }),
+    expect: only({ network: 404, admin: 404 }),
+  },
+  {
+    route: 'POST /api/campaigns/:id/archive',
+    label: 'unknown campaign',
+    url: (f) => `/api/campaigns/${f.unknownId}/archive`,
+    expect: only({ network: 404, admin: 404 }),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {
