@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** Surrounding blanks are not a reason: trimmed before validation, so "   " is empty. */
+export const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class IdeaIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -164,6 +168,7 @@ export class MergeIdeaDto {
   targetId!: string;
 
   @ApiProperty({ maxLength: 2000, description: 'Why they are duplicates (told to everyone involved).' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trimmed } from '../engagement/engagement.dto';
 
 export const REPORT_TARGET_TYPES = ['idea', 'comment'] as const;
 export type ReportTargetType = (typeof REPORT_TARGET_TYPES)[number];
@@ -14,6 +15,7 @@ export class CreateReportDto {
   targetId!: string;
 
   @ApiProperty({ maxLength: 1000, description: 'What is wrong with it.' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -33,6 +35,7 @@ export class ReportIdParams {
 
 export class HideDto {
   @ApiProperty({ maxLength: 1000, description: 'Told to the author and shown in place of the content to them and the network.' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
