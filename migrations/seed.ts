@@ -10,6 +10,7 @@ import {
 } from '@eclore/server-identity';
 import { DEMO_EMPLOYEE_PREFIX, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, demoEmail } from './seed/demo-organisation';
 import { refreshHeadcounts } from './seed/headcounts';
+import { seedCampaigns } from './seed/campaigns';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -38,6 +39,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     const createdPeople = await seedPeople(manager, units.byCode);
     // Headcounts of the current year, computed as a directory import computes them.
     await refreshHeadcounts(manager, new Date().getFullYear());
+    await seedCampaigns(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }

@@ -305,6 +305,20 @@ describe('campaigns API', () => {
     });
   });
 
+  describe('demo seed', () => {
+    it('brings one current campaign open to submissions and one past, once', async () => {
+      const res = await emily.agent.get('/api/campaigns').expect(200);
+      const onboarding = (res.body.current as (CampaignBody & { question: string })[]).find(
+        (c) => c.question === "Comment pourrions-nous simplifier l'accueil des nouveaux collaborateurs ?",
+      );
+      expect(onboarding).toMatchObject({ features: { submissions: true }, activePhase: { name: 'Dépôt des idées' } });
+      expect((res.body.past as CampaignBody[]).map((c) => c.title)).toContain('Moins de papier');
+      const before = await ds.getRepository(Campaign).count();
+      await seed(ds);
+      expect(await ds.getRepository(Campaign).count()).toBe(before);
+    });
+  });
+
   describe('audience and listing', () => {
     let forDs: CampaignBody;
     let upcoming: CampaignBody;
