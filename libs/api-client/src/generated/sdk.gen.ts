@@ -10,16 +10,46 @@ import {
 } from './client';
 import { client } from './client.gen';
 import type {
+  AcceptCoAuthorshipData,
+  AcceptCoAuthorshipResponses,
+  AcceptIdeaData,
+  AcceptIdeaResponses,
+  ArchiveCampaignData,
+  ArchiveCampaignResponses,
+  CreateCampaignData,
+  CreateCampaignResponses,
+  CreateIdeaCommentData,
+  CreateIdeaCommentResponses,
+  CreateIdeaData,
+  CreateIdeaResponses,
   DeactivatePersonData,
   DeactivatePersonResponses,
+  DeclineCoAuthorshipData,
+  DeclineCoAuthorshipResponses,
+  DeleteAttachmentData,
+  DeleteAttachmentResponses,
+  DismissReportData,
+  DismissReportResponses,
+  DownloadAttachmentData,
+  DownloadAttachmentResponses,
+  FollowIdeaData,
+  FollowIdeaResponses,
   GetAdminPersonData,
   GetAdminPersonResponses,
+  GetCampaignData,
+  GetCampaignResponses,
   GetDirectoryImportData,
   GetDirectoryImportResponses,
   GetHeadcountsData,
   GetHeadcountsResponses,
   GetHealthData,
   GetHealthResponses,
+  GetIdeaData,
+  GetIdeaEngagementData,
+  GetIdeaEngagementResponses,
+  GetIdeaResponses,
+  GetIdeaTimelineData,
+  GetIdeaTimelineResponses,
   GetMyProfileData,
   GetMyProfileResponses,
   GetReadinessData,
@@ -30,23 +60,59 @@ import type {
   GetSignInMethodsResponses,
   GrantRoleData,
   GrantRoleResponses,
+  HideReportedContentData,
+  HideReportedContentResponses,
+  InviteCoAuthorData,
+  InviteCoAuthorResponses,
+  LinkIdeaData,
+  LinkIdeaResponses,
   ListAdminPeopleData,
   ListAdminPeopleResponses,
   ListAuditEventsData,
   ListAuditEventsResponses,
+  ListCampaignsData,
+  ListCampaignsResponses,
   ListDirectoryImportsData,
   ListDirectoryImportsResponses,
+  ListIdeaAttachmentsData,
+  ListIdeaAttachmentsResponses,
+  ListIdeaCommentsData,
+  ListIdeaCommentsResponses,
+  ListIdeaLinksData,
+  ListIdeaLinksResponses,
+  ListIntakeData,
+  ListIntakeResponses,
+  ListMyIdeasData,
+  ListMyIdeasResponses,
+  ListOpenReportsData,
+  ListOpenReportsResponses,
   ListOrgUnitMembersData,
   ListOrgUnitMembersResponses,
   ListOrgUnitsData,
   ListOrgUnitsResponses,
+  ListSimilarIdeasData,
+  ListSimilarIdeasResponses,
+  ListThemesData,
+  ListThemesResponses,
+  ListWallData,
+  ListWallResponses,
   LoginData,
   LoginResponses,
   LogoutData,
   LogoutResponses,
+  MergeIdeaData,
+  MergeIdeaResponses,
   OidcCallbackData,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  ReplaceCampaignPhasesData,
+  ReplaceCampaignPhasesResponses,
+  ReportContentData,
+  ReportContentResponses,
+  ReturnIdeaData,
+  ReturnIdeaResponses,
+  RevealIdeaAuthorData,
+  RevealIdeaAuthorResponses,
   RevokeRoleGrantData,
   RevokeRoleGrantResponses,
   SearchPeopleData,
@@ -54,8 +120,26 @@ import type {
   StartDirectoryImportData,
   StartDirectoryImportResponses,
   StartOidcSignInData,
+  SubmitIdeaData,
+  SubmitIdeaResponses,
+  SupportIdeaData,
+  SupportIdeaResponses,
+  UnfollowIdeaData,
+  UnfollowIdeaResponses,
+  UnlinkIdeaData,
+  UnlinkIdeaResponses,
+  UpdateCampaignData,
+  UpdateCampaignResponses,
+  UpdateIdeaData,
+  UpdateIdeaResponses,
   UpdateMyProfileData,
   UpdateMyProfileResponses,
+  UploadIdeaAttachmentData,
+  UploadIdeaAttachmentResponses,
+  WithdrawIdeaData,
+  WithdrawIdeaResponses,
+  WithdrawIdeaSupportData,
+  WithdrawIdeaSupportResponses,
 } from './types.gen';
 
 export type Options<
@@ -321,6 +405,529 @@ export const getHeadcounts = <ThrowOnError extends boolean = false>(
 ): RequestResult<GetHeadcountsResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<GetHeadcountsResponses, unknown, ThrowOnError>({
     url: '/api/headcounts',
+    ...options,
+  });
+
+/**
+ * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
+ *
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ */
+export const listWall = <ThrowOnError extends boolean = false>(
+  options?: Options<ListWallData, ThrowOnError>,
+): RequestResult<ListWallResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListWallResponses, unknown, ThrowOnError>({ url: '/api/wall', ...options });
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const listSimilarIdeas = <ThrowOnError extends boolean = false>(
+  options: Options<ListSimilarIdeasData, ThrowOnError>,
+): RequestResult<ListSimilarIdeasResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListSimilarIdeasResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/similar',
+    ...options,
+  });
+
+/**
+ * Public ideas linked to this one (similar, addresses), either way.
+ */
+export const listIdeaLinks = <ThrowOnError extends boolean = false>(
+  options: Options<ListIdeaLinksData, ThrowOnError>,
+): RequestResult<ListIdeaLinksResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListIdeaLinksResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/links',
+    ...options,
+  });
+
+/**
+ * Links this idea to a public one: similar, or (a solution) addresses (a problem). Authors or the network.
+ *
+ * Linking never changes either idea’s stage. Linking twice is harmless (the link is returned).
+ */
+export const linkIdea = <ThrowOnError extends boolean = false>(
+  options: Options<LinkIdeaData, ThrowOnError>,
+): RequestResult<LinkIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<LinkIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/links',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Removes a link (authors of this idea or the network).
+ */
+export const unlinkIdea = <ThrowOnError extends boolean = false>(
+  options: Options<UnlinkIdeaData, ThrowOnError>,
+): RequestResult<UnlinkIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<UnlinkIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/links/{kind}/{toId}',
+    ...options,
+  });
+
+/**
+ * Start a draft (a problem or a solution), private to its authors.
+ *
+ * With `onBehalfOf` + `captureChannel`, a network member captures the idea for someone (workshop, paper form): that person is credited as the author.
+ */
+export const createIdea = <ThrowOnError extends boolean = false>(
+  options: Options<CreateIdeaData, ThrowOnError>,
+): RequestResult<CreateIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const listThemes = <ThrowOnError extends boolean = false>(
+  options?: Options<ListThemesData, ThrowOnError>,
+): RequestResult<ListThemesResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListThemesResponses, unknown, ThrowOnError>({ url: '/api/themes', ...options });
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const listMyIdeas = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyIdeasData, ThrowOnError>,
+): RequestResult<ListMyIdeasResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyIdeasResponses, unknown, ThrowOnError>({ url: '/api/me/ideas', ...options });
+
+/**
+ * One idea as the viewer may see it (anonymous authors hidden).
+ */
+export const getIdea = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaData, ThrowOnError>,
+): RequestResult<GetIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaResponses, unknown, ThrowOnError>({ url: '/api/ideas/{id}', ...options });
+
+/**
+ * Authors edit a draft or a returned idea.
+ */
+export const updateIdea = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateIdeaData, ThrowOnError>,
+): RequestResult<UpdateIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The idea’s history: public events for readers; every event for its authors and the network in scope.
+ */
+export const getIdeaTimeline = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaTimelineData, ThrowOnError>,
+): RequestResult<GetIdeaTimelineResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaTimelineResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/timeline',
+    ...options,
+  });
+
+/**
+ * Authors invite a colleague to co-author; they count once they accept.
+ */
+export const inviteCoAuthor = <ThrowOnError extends boolean = false>(
+  options: Options<InviteCoAuthorData, ThrowOnError>,
+): RequestResult<InviteCoAuthorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<InviteCoAuthorResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/co-authors',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Accept an invitation to co-author.
+ */
+export const acceptCoAuthorship = <ThrowOnError extends boolean = false>(
+  options: Options<AcceptCoAuthorshipData, ThrowOnError>,
+): RequestResult<AcceptCoAuthorshipResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AcceptCoAuthorshipResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/co-authors/me/accept',
+    ...options,
+  });
+
+/**
+ * Decline an invitation to co-author.
+ */
+export const declineCoAuthorship = <ThrowOnError extends boolean = false>(
+  options: Options<DeclineCoAuthorshipData, ThrowOnError>,
+): RequestResult<DeclineCoAuthorshipResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DeclineCoAuthorshipResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/co-authors/me/decline',
+    ...options,
+  });
+
+/**
+ * Authors submit to the box (or the campaign); checked against its submission rules.
+ */
+export const submitIdea = <ThrowOnError extends boolean = false>(
+  options: Options<SubmitIdeaData, ThrowOnError>,
+): RequestResult<SubmitIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<SubmitIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/submit',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Authors withdraw their idea.
+ */
+export const withdrawIdea = <ThrowOnError extends boolean = false>(
+  options: Options<WithdrawIdeaData, ThrowOnError>,
+): RequestResult<WithdrawIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<WithdrawIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/withdraw',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * A network member in scope accepts a submitted idea: published on the wall.
+ */
+export const acceptIdea = <ThrowOnError extends boolean = false>(
+  options: Options<AcceptIdeaData, ThrowOnError>,
+): RequestResult<AcceptIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AcceptIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/accept',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * A network member in scope returns a submitted idea to its authors with a reason.
+ */
+export const returnIdea = <ThrowOnError extends boolean = false>(
+  options: Options<ReturnIdeaData, ThrowOnError>,
+): RequestResult<ReturnIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ReturnIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/return',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The anonymity guardian reveals who wrote an anonymous idea; every reveal is in the audit log with its reason.
+ */
+export const revealIdeaAuthor = <ThrowOnError extends boolean = false>(
+  options: Options<RevealIdeaAuthorData, ThrowOnError>,
+): RequestResult<RevealIdeaAuthorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RevealIdeaAuthorResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/reveal-author',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.
+ */
+export const listIntake = <ThrowOnError extends boolean = false>(
+  options?: Options<ListIntakeData, ThrowOnError>,
+): RequestResult<ListIntakeResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListIntakeResponses, unknown, ThrowOnError>({ url: '/api/intake', ...options });
+
+/**
+ * The signed-in person’s support and follow, the counters, and what they may do now.
+ */
+export const getIdeaEngagement = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaEngagementData, ThrowOnError>,
+): RequestResult<GetIdeaEngagementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaEngagementResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/engagement',
+    ...options,
+  });
+
+/**
+ * Withdraw one’s support (idempotent), while supports are open.
+ */
+export const withdrawIdeaSupport = <ThrowOnError extends boolean = false>(
+  options: Options<WithdrawIdeaSupportData, ThrowOnError>,
+): RequestResult<WithdrawIdeaSupportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<WithdrawIdeaSupportResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/support',
+    ...options,
+  });
+
+/**
+ * Support the idea (“me too”): one per person, idempotent.
+ */
+export const supportIdea = <ThrowOnError extends boolean = false>(
+  options: Options<SupportIdeaData, ThrowOnError>,
+): RequestResult<SupportIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SupportIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/support',
+    ...options,
+  });
+
+/**
+ * Stop following the idea (idempotent).
+ */
+export const unfollowIdea = <ThrowOnError extends boolean = false>(
+  options: Options<UnfollowIdeaData, ThrowOnError>,
+): RequestResult<UnfollowIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<UnfollowIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/follow',
+    ...options,
+  });
+
+/**
+ * Follow the idea’s news (idempotent).
+ */
+export const followIdea = <ThrowOnError extends boolean = false>(
+  options: Options<FollowIdeaData, ThrowOnError>,
+): RequestResult<FollowIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<FollowIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/follow',
+    ...options,
+  });
+
+/**
+ * The comment threads, oldest first; hidden comments keep their place without their text.
+ */
+export const listIdeaComments = <ThrowOnError extends boolean = false>(
+  options: Options<ListIdeaCommentsData, ThrowOnError>,
+): RequestResult<ListIdeaCommentsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListIdeaCommentsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/comments',
+    ...options,
+  });
+
+/**
+ * Comment or reply; rich text sanitised; @mentions resolved to active people.
+ */
+export const createIdeaComment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateIdeaCommentData, ThrowOnError>,
+): RequestResult<CreateIdeaCommentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateIdeaCommentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/comments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Merge this duplicate into another idea (network): supports, followers, comments and credit move.
+ */
+export const mergeIdea = <ThrowOnError extends boolean = false>(
+  options: Options<MergeIdeaData, ThrowOnError>,
+): RequestResult<MergeIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<MergeIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/merge',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Report an idea or a comment to the network (once per person).
+ */
+export const reportContent = <ThrowOnError extends boolean = false>(
+  options: Options<ReportContentData, ThrowOnError>,
+): RequestResult<ReportContentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ReportContentResponses, unknown, ThrowOnError>({
+    url: '/api/reports',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Open reports on content within the network member’s scope, oldest first.
+ */
+export const listOpenReports = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOpenReportsData, ThrowOnError>,
+): RequestResult<ListOpenReportsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListOpenReportsResponses, unknown, ThrowOnError>({
+    url: '/api/moderation/reports',
+    ...options,
+  });
+
+/**
+ * Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.
+ */
+export const hideReportedContent = <ThrowOnError extends boolean = false>(
+  options: Options<HideReportedContentData, ThrowOnError>,
+): RequestResult<HideReportedContentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<HideReportedContentResponses, unknown, ThrowOnError>({
+    url: '/api/moderation/reports/{id}/hide',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Dismiss a report: the content stays as it is.
+ */
+export const dismissReport = <ThrowOnError extends boolean = false>(
+  options: Options<DismissReportData, ThrowOnError>,
+): RequestResult<DismissReportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DismissReportResponses, unknown, ThrowOnError>({
+    url: '/api/moderation/reports/{id}/dismiss',
+    ...options,
+  });
+
+/**
+ * An idea's attachments, and whether the viewer may add some.
+ */
+export const listIdeaAttachments = <ThrowOnError extends boolean = false>(
+  options: Options<ListIdeaAttachmentsData, ThrowOnError>,
+): RequestResult<ListIdeaAttachmentsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListIdeaAttachmentsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/attachments',
+    ...options,
+  });
+
+/**
+ * Attach an image (PNG, JPEG, WebP) or a PDF to an idea.
+ *
+ * The type is decided from the content, never the name. Images are re-encoded and PDFs rewritten without their metadata (EXIF, GPS, XMP, document info); the uploaded bytes are not kept. Authors while the idea is a draft or returned; network members in scope at any time.
+ */
+export const uploadIdeaAttachment = <ThrowOnError extends boolean = false>(
+  options: Options<UploadIdeaAttachmentData, ThrowOnError>,
+): RequestResult<UploadIdeaAttachmentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<UploadIdeaAttachmentResponses, unknown, ThrowOnError>({
+    ...formDataBodySerializer,
+    url: '/api/ideas/{id}/attachments',
+    ...options,
+    headers: {
+      'Content-Type': null,
+      ...options.headers,
+    },
+  });
+
+/**
+ * Remove an attachment (same people as for adding one).
+ */
+export const deleteAttachment = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteAttachmentData, ThrowOnError>,
+): RequestResult<DeleteAttachmentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteAttachmentResponses, unknown, ThrowOnError>({
+    url: '/api/attachments/{id}',
+    ...options,
+  });
+
+/**
+ * Download an attachment (whoever may read its idea).
+ *
+ * Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.
+ */
+export const downloadAttachment = <ThrowOnError extends boolean = false>(
+  options: Options<DownloadAttachmentData, ThrowOnError>,
+): RequestResult<DownloadAttachmentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<DownloadAttachmentResponses, unknown, ThrowOnError>({
+    url: '/api/attachments/{id}',
+    ...options,
+  });
+
+/**
+ * Campaigns addressed to the signed-in person (and those they manage): current, upcoming, past.
+ */
+export const listCampaigns = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCampaignsData, ThrowOnError>,
+): RequestResult<ListCampaignsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListCampaignsResponses, unknown, ThrowOnError>({ url: '/api/campaigns', ...options });
+
+/**
+ * Creates a campaign (network members and admins).
+ */
+export const createCampaign = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCampaignData, ThrowOnError>,
+): RequestResult<CreateCampaignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateCampaignResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * One campaign with its phases, the active phase and what it allows now.
+ */
+export const getCampaign = <ThrowOnError extends boolean = false>(
+  options: Options<GetCampaignData, ThrowOnError>,
+): RequestResult<GetCampaignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetCampaignResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}',
+    ...options,
+  });
+
+/**
+ * Changes a campaign (phases have their own route).
+ */
+export const updateCampaign = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCampaignData, ThrowOnError>,
+): RequestResult<UpdateCampaignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateCampaignResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Replaces the ordered list of phases (at most one active: ordered, non-overlapping).
+ */
+export const replaceCampaignPhases = <ThrowOnError extends boolean = false>(
+  options: Options<ReplaceCampaignPhasesData, ThrowOnError>,
+): RequestResult<ReplaceCampaignPhasesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ReplaceCampaignPhasesResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/phases',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.
+ */
+export const archiveCampaign = <ThrowOnError extends boolean = false>(
+  options: Options<ArchiveCampaignData, ThrowOnError>,
+): RequestResult<ArchiveCampaignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ArchiveCampaignResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/archive',
     ...options,
   });
 

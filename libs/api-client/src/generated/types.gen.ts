@@ -368,6 +368,834 @@ export type HeadcountsDto = {
   units: Array<HeadcountDto>;
 };
 
+export type WallCampaignDto = {
+  id: string;
+  title: string;
+};
+
+export type WallOrgUnitDto = {
+  id: string;
+  name: string;
+};
+
+export type WallCardDto = {
+  id: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  title: string;
+  summary: string;
+  supportCount: number;
+  commentCount: number;
+  themes: Array<string>;
+  publishedAt: string;
+  campaign: WallCampaignDto | null;
+  orgUnit: WallOrgUnitDto | null;
+};
+
+export type WallPageDto = {
+  items: Array<WallCardDto>;
+  /**
+   * Pass as `cursor` for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+  /**
+   * The sort applied.
+   */
+  sort: 'newest' | 'most_supported' | 'trending' | 'relevance';
+};
+
+export type SimilarIdeaDto = {
+  id: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  title: string;
+  summary: string;
+  supportCount: number;
+  commentCount: number;
+};
+
+export type SimilarIdeasDto = {
+  /**
+   * At most 5, most similar first.
+   */
+  items: Array<SimilarIdeaDto>;
+};
+
+export type LinkedIdeaDto = {
+  id: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  title: string;
+  summary: string;
+  supportCount: number;
+  commentCount: number;
+  linkKind: 'similar' | 'addresses';
+  /**
+   * outgoing: this idea links to it (e.g. addresses it).
+   */
+  direction: 'outgoing' | 'incoming';
+};
+
+export type LinkedIdeasDto = {
+  items: Array<LinkedIdeaDto>;
+};
+
+export type CreateLinkInput = {
+  /**
+   * The idea to link to (a public idea).
+   */
+  toId: string;
+  /**
+   * `addresses`: this solution answers that problem. `similar`: the two are alike.
+   */
+  kind: 'similar' | 'addresses';
+};
+
+export type IdeaLinkDto = {
+  fromId: string;
+  toId: string;
+  kind: 'similar' | 'addresses';
+};
+
+export type CreateIdeaInput = {
+  summary?: string;
+  /**
+   * Rich text; sanitised on the server.
+   */
+  bodyHtml?: string;
+  orgUnitId?: string | null;
+  /**
+   * Theme keys.
+   */
+  themes?: Array<string>;
+  /**
+   * Hide the authors from everyone but themselves and the anonymity guardian.
+   */
+  anonymous?: boolean;
+  /**
+   * Problem: who suffers it.
+   */
+  whoSuffers?: string | null;
+  /**
+   * Problem: how often.
+   */
+  frequency?: 'daily' | 'weekly' | 'monthly' | 'occasionally';
+  /**
+   * Solution: expected benefits.
+   */
+  expectedBenefits?: string | null;
+  /**
+   * Solution: what it needs.
+   */
+  needs?: string | null;
+  /**
+   * Solution: the problems it addresses (ids).
+   */
+  addressesProblemIds?: Array<string>;
+  kind: 'problem' | 'solution';
+  title: string;
+  /**
+   * Null or absent: the always-open box.
+   */
+  campaignId?: string | null;
+  /**
+   * Network members: capture the idea on this person’s behalf.
+   */
+  onBehalfOf?: string;
+  /**
+   * Required with onBehalfOf.
+   */
+  captureChannel?: 'workshop' | 'paper' | 'other';
+};
+
+export type CoAuthorDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  status: 'invited' | 'accepted' | 'declined';
+};
+
+export type AnswerDto = {
+  text: string;
+  givenAt: string;
+  /**
+   * Null: shown to the authors only.
+   */
+  publishedAt: string | null;
+};
+
+export type ViewerDto = {
+  /**
+   * Author or accepted co-author (or the network member who captured it).
+   */
+  isAuthor: boolean;
+  /**
+   * The viewer is invited to co-author and has not answered yet.
+   */
+  invited: boolean;
+  canEdit: boolean;
+  /**
+   * Lifecycle commands the viewer may run now.
+   */
+  commands: Array<
+    | 'submit'
+    | 'return_to_authors'
+    | 'accept'
+    | 'start_qualification'
+    | 'request_rework'
+    | 'qualify'
+    | 'decline'
+    | 'merge'
+    | 'withdraw'
+    | 'decide_prototype'
+    | 'decide_implement'
+    | 'park'
+    | 'resume'
+    | 'stop'
+    | 'complete_implementation'
+    | 'close'
+  >;
+};
+
+export type IdeaDto = {
+  id: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  title: string;
+  summary: string;
+  /**
+   * Sanitised HTML.
+   */
+  bodyHtml: string;
+  whoSuffers: string | null;
+  frequency: 'daily' | 'weekly' | 'monthly' | 'occasionally';
+  expectedBenefits: string | null;
+  needs: string | null;
+  orgUnit: OrgUnitRefDto | null;
+  themes: Array<string>;
+  campaignId: string | null;
+  anonymous: boolean;
+  /**
+   * True when the authors are hidden from this viewer (anonymous idea).
+   */
+  authorHidden: boolean;
+  /**
+   * Null when hidden.
+   */
+  author: PersonRefDto | null;
+  /**
+   * Accepted co-authors; the authors also see invitations.
+   */
+  coAuthors: Array<CoAuthorDto>;
+  /**
+   * Who captured it on the author’s behalf.
+   */
+  capturedBy: PersonRefDto | null;
+  captureChannel: 'workshop' | 'paper' | 'other';
+  /**
+   * Solution: the problems it addresses.
+   */
+  addressesProblemIds: Array<string>;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  /**
+   * Public answers; unpublished ones to the authors and network only.
+   */
+  answer: AnswerDto | null;
+  supportCount: number;
+  commentCount: number;
+  followerCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Send it back on PATCH and commands (optimistic locking).
+   */
+  version: number;
+  viewer: ViewerDto;
+};
+
+export type ThemeDto = {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+};
+
+export type MyIdeaDto = {
+  role: 'author' | 'co_author' | 'capturer';
+  relation: 'invited' | 'accepted';
+  idea: IdeaDto;
+};
+
+export type UpdateIdeaInput = {
+  summary?: string;
+  /**
+   * Rich text; sanitised on the server.
+   */
+  bodyHtml?: string;
+  orgUnitId?: string | null;
+  /**
+   * Theme keys.
+   */
+  themes?: Array<string>;
+  /**
+   * Hide the authors from everyone but themselves and the anonymity guardian.
+   */
+  anonymous?: boolean;
+  /**
+   * Problem: who suffers it.
+   */
+  whoSuffers?: string | null;
+  /**
+   * Problem: how often.
+   */
+  frequency?: 'daily' | 'weekly' | 'monthly' | 'occasionally';
+  /**
+   * Solution: expected benefits.
+   */
+  expectedBenefits?: string | null;
+  /**
+   * Solution: what it needs.
+   */
+  needs?: string | null;
+  /**
+   * Solution: the problems it addresses (ids).
+   */
+  addressesProblemIds?: Array<string>;
+  title?: string;
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version: number;
+};
+
+export type TimelineActorDto = {
+  /**
+   * `author`: an anonymous author, never identified.
+   */
+  kind: 'person' | 'author' | 'system';
+  person: PersonRefDto | null;
+};
+
+export type TimelineEventDto = {
+  id: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  at: string;
+  public: boolean;
+  actor: TimelineActorDto;
+  /**
+   * Reason, answer, rationale… as given.
+   */
+  text: string | null;
+};
+
+export type TimelineDto = {
+  /**
+   * False: only the public events (stages and answers).
+   */
+  full: boolean;
+  /**
+   * Oldest first.
+   */
+  events: Array<TimelineEventDto>;
+};
+
+export type InviteCoAuthorInput = {
+  personId: string;
+};
+
+export type VersionInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+};
+
+export type ReasonInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+  reason: string;
+};
+
+export type RevealedAuthorDto = {
+  author: PersonRefDto;
+  /**
+   * The author’s e-mail, for the guardian to get in touch.
+   */
+  email: string;
+  coAuthors: Array<PersonRefDto>;
+  capturedBy: PersonRefDto | null;
+};
+
+export type IntakeItemDto = {
+  idea: IdeaDto;
+  /**
+   * Latest submission.
+   */
+  waitingSince: string;
+  /**
+   * Whole hours since the latest submission.
+   */
+  waitingHours: number;
+};
+
+export type ActionAvailabilityDto = {
+  allowed: boolean;
+  /**
+   * Why not: supports_closed, comments_closed, idea_ended, own_idea, not_public...
+   */
+  reason?: string | null;
+};
+
+export type EngagementDto = {
+  supported: boolean;
+  following: boolean;
+  supportCount: number;
+  followerCount: number;
+  commentCount: number;
+  canSupport: ActionAvailabilityDto;
+  canComment: ActionAvailabilityDto;
+  /**
+   * A network member in scope may merge this idea into another (duplicate).
+   */
+  canMerge: boolean;
+  /**
+   * The idea was merged into this one (null if not merged).
+   */
+  mergedIntoId: string | null;
+};
+
+export type SupportStateDto = {
+  /**
+   * Whether the signed-in person supports the idea.
+   */
+  supported: boolean;
+  supportCount: number;
+};
+
+export type FollowStateDto = {
+  /**
+   * Whether the signed-in person follows the idea.
+   */
+  following: boolean;
+  followerCount: number;
+};
+
+export type CommentPersonDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type CommentHiddenDto = {
+  hiddenAt: string;
+  /**
+   * The moderator’s reason: shown to the comment’s author and the network only.
+   */
+  reason?: string | null;
+};
+
+export type CommentOriginDto = {
+  ideaId: string;
+  ideaTitle: string;
+};
+
+export type CommentDto = {
+  id: string;
+  parentId: string | null;
+  /**
+   * Null when the comment is by an anonymous author of the idea (see `byIdeaAuthor`).
+   */
+  author: CommentPersonDto | null;
+  /**
+   * Written by one of the idea’s authors (shown as “the author” when anonymous).
+   */
+  byIdeaAuthor: boolean;
+  /**
+   * Null when hidden by moderation, except for its author and the network.
+   */
+  bodyHtml: string | null;
+  mentions: Array<CommentPersonDto>;
+  createdAt: string;
+  hidden: CommentHiddenDto | null;
+  /**
+   * Moved here when a duplicate idea was merged.
+   */
+  mergedFrom: CommentOriginDto | null;
+  replies: Array<CommentDto>;
+};
+
+export type CommentThreadDto = {
+  /**
+   * Top-level comments, oldest first, each with its replies.
+   */
+  items: Array<CommentDto>;
+  commentCount: number;
+};
+
+export type CreateCommentDto = {
+  /**
+   * Rich text (sanitised on the server). Mention people with the token `@[Display name](person-id)`; the name shown is always the directory name.
+   */
+  bodyHtml: string;
+  /**
+   * The comment this one replies to (same idea).
+   */
+  parentId?: string;
+};
+
+export type MergeIdeaDto = {
+  /**
+   * The idea that absorbs this duplicate.
+   */
+  targetId: string;
+  /**
+   * Why they are duplicates (told to everyone involved).
+   */
+  reason: string;
+};
+
+export type MergeResultDto = {
+  targetId: string;
+  /**
+   * Supports moved (people who already supported the target count once).
+   */
+  supportsMoved: number;
+  followersMoved: number;
+  commentsMoved: number;
+  /**
+   * People credited as co-authors of the target.
+   */
+  coAuthorsCredited: number;
+};
+
+export type CreateReportDto = {
+  targetType: 'idea' | 'comment';
+  targetId: string;
+  /**
+   * What is wrong with it.
+   */
+  reason: string;
+};
+
+export type ReportCreatedDto = {
+  id: string;
+};
+
+export type OpenReportDto = {
+  id: string;
+  targetType: 'idea' | 'comment';
+  targetId: string;
+  /**
+   * The idea, or the idea the comment is on.
+   */
+  ideaId: string;
+  ideaTitle: string;
+  /**
+   * The reported text, plain, cut to 300 characters.
+   */
+  excerpt: string;
+  reason: string;
+  createdAt: string;
+  /**
+   * Open reports on the same content (this one included).
+   */
+  reportsOnTarget: number;
+};
+
+export type HideDto = {
+  /**
+   * Told to the author and shown in place of the content to them and the network.
+   */
+  reason: string;
+};
+
+export type ReportResolvedDto = {
+  id: string;
+  resolution: 'hidden' | 'dismissed';
+};
+
+export type AttachmentUploaderDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type IdeaAttachmentDto = {
+  id: string;
+  ideaId: string;
+  /**
+   * Offered name on download; its extension follows the detected type.
+   */
+  fileName: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
+  /**
+   * Size of the stored copy (metadata stripped), in bytes.
+   */
+  sizeBytes: number;
+  createdAt: string;
+  /**
+   * Null when the uploader may not be shown to this viewer (an anonymous idea and its authors).
+   */
+  uploadedBy: AttachmentUploaderDto | null;
+  /**
+   * GET it to download the file.
+   */
+  downloadUrl: string;
+  /**
+   * The viewer may delete it.
+   */
+  canDelete: boolean;
+};
+
+export type IdeaAttachmentListDto = {
+  /**
+   * Oldest first.
+   */
+  items: Array<IdeaAttachmentDto>;
+  /**
+   * The viewer may add attachments now (authors while the idea is editable, the network in scope).
+   */
+  canUpload: boolean;
+  /**
+   * Largest accepted upload, in bytes.
+   */
+  maxBytes: number;
+  /**
+   * How many attachments an idea may have.
+   */
+  maxCount: number;
+  /**
+   * Accepted content types.
+   */
+  acceptedTypes: Array<string>;
+};
+
+export type AttachmentUploadDto = {
+  /**
+   * A PNG, JPEG or WebP image or a PDF document (type checked by content), at most 10 MB.
+   */
+  file: Blob | File;
+};
+
+export type CampaignSponsorDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type CampaignOrgUnitDto = {
+  id: string;
+  code: string;
+  name: string;
+};
+
+export type SubmissionRulesDto = {
+  requiredFields: Array<
+    'summary' | 'body' | 'orgUnit' | 'themes' | 'whoSuffers' | 'frequency' | 'expectedBenefits' | 'needs'
+  >;
+  titleMaxLength: number;
+  summaryMaxLength: number;
+  bodyMinLength: number;
+  allowedKinds: Array<'problem' | 'solution'>;
+};
+
+export type CampaignPhaseDto = {
+  id: string;
+  /**
+   * 0-based order.
+   */
+  position: number;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  submissionsOpen: boolean;
+  supportsOpen: boolean;
+  commentsOpen: boolean;
+};
+
+export type CampaignFeaturesDto = {
+  submissions: boolean;
+  supports: boolean;
+  comments: boolean;
+};
+
+export type CampaignDto = {
+  id: string;
+  title: string;
+  question: string;
+  /**
+   * Sanitised HTML.
+   */
+  descriptionHtml: string;
+  sponsor: CampaignSponsorDto | null;
+  /**
+   * Empty = the whole organisation.
+   */
+  audience: Array<CampaignOrgUnitDto>;
+  submissionRules: SubmissionRulesDto;
+  phases: Array<CampaignPhaseDto>;
+  timing: 'upcoming' | 'current' | 'past';
+  activePhase: CampaignPhaseDto | null;
+  /**
+   * What the active phase allows now.
+   */
+  features: CampaignFeaturesDto;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Whether the signed-in person is in the audience.
+   */
+  inAudience: boolean;
+  /**
+   * Whether the signed-in person may edit, re-phase and archive it.
+   */
+  canManage: boolean;
+};
+
+export type CampaignListDto = {
+  /**
+   * With a phase under way or between phases; soonest end first.
+   */
+  current: Array<CampaignDto>;
+  /**
+   * Not started yet; soonest first.
+   */
+  upcoming: Array<CampaignDto>;
+  /**
+   * Over; most recent first.
+   */
+  past: Array<CampaignDto>;
+};
+
+export type SubmissionRulesInput = {
+  requiredFields: Array<
+    'summary' | 'body' | 'orgUnit' | 'themes' | 'whoSuffers' | 'frequency' | 'expectedBenefits' | 'needs'
+  >;
+  titleMaxLength: number;
+  summaryMaxLength: number;
+  bodyMinLength: number;
+  allowedKinds: Array<'problem' | 'solution'>;
+};
+
+export type CampaignPhaseInput = {
+  name: string;
+  startsAt: string;
+  /**
+   * Exclusive: the phase is over at this instant.
+   */
+  endsAt: string;
+  submissionsOpen: boolean;
+  supportsOpen: boolean;
+  commentsOpen: boolean;
+};
+
+export type CreateCampaignInput = {
+  title: string;
+  /**
+   * The "Comment pourrions-nous… ?" question.
+   */
+  question: string;
+  /**
+   * Rich text; sanitised on the server.
+   */
+  descriptionHtml?: string;
+  /**
+   * An active person.
+   */
+  sponsorId?: string | null;
+  /**
+   * Org units (with their subtrees) invited; empty or absent = the whole organisation.
+   */
+  audienceOrgUnitIds?: Array<string>;
+  /**
+   * Defaults to the always-open box's rules.
+   */
+  submissionRules?: SubmissionRulesInput;
+  phases?: Array<CampaignPhaseInput>;
+};
+
+export type UpdateCampaignInput = {
+  title?: string;
+  question?: string;
+  descriptionHtml?: string;
+  sponsorId?: string | null;
+  audienceOrgUnitIds?: Array<string>;
+  submissionRules?: SubmissionRulesInput;
+};
+
+export type ReplaceCampaignPhasesInput = {
+  /**
+   * The whole ordered list; phases may touch but not overlap.
+   */
+  phases: Array<CampaignPhaseInput>;
+};
+
 export type HealthStatusDto = {
   status: 'ok';
 };
@@ -718,6 +1546,687 @@ export type GetHeadcountsResponses = {
 };
 
 export type GetHeadcountsResponse = GetHeadcountsResponses[keyof GetHeadcountsResponses];
+
+export type ListWallData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Words to find, French or English, accents and inflection ignored ("velo" finds "vélos"). Quotes, OR and -word work.
+     */
+    q?: string;
+    kind?: 'problem' | 'solution';
+    /**
+     * The idea’s current status (only statuses seen on the wall).
+     */
+    stage?:
+      | 'visible'
+      | 'qualify'
+      | 'decide'
+      | 'prototype'
+      | 'implement'
+      | 'follow_up'
+      | 'withdrawn'
+      | 'merged'
+      | 'declined'
+      | 'parked'
+      | 'stopped'
+      | 'closed';
+    campaignId?: string;
+    /**
+     * This org unit and its sub-units.
+     */
+    orgUnitId?: string;
+    /**
+     * A theme key.
+     */
+    theme?: string;
+    /**
+     * Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency (docs/performance.md).
+     */
+    sort?: 'newest' | 'most_supported' | 'trending' | 'relevance';
+    /**
+     * The `nextCursor` of the previous page (same filters and sort).
+     */
+    cursor?: string;
+    limit?: number;
+  };
+  url: '/api/wall';
+};
+
+export type ListWallResponses = {
+  200: WallPageDto;
+};
+
+export type ListWallResponse = ListWallResponses[keyof ListWallResponses];
+
+export type ListSimilarIdeasData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * The title being typed.
+     */
+    title: string;
+    summary?: string;
+    /**
+     * Only ideas of this kind.
+     */
+    kind?: 'problem' | 'solution';
+    /**
+     * Leave this idea out (the draft being edited).
+     */
+    excludeId?: string;
+  };
+  url: '/api/ideas/similar';
+};
+
+export type ListSimilarIdeasResponses = {
+  200: SimilarIdeasDto;
+};
+
+export type ListSimilarIdeasResponse = ListSimilarIdeasResponses[keyof ListSimilarIdeasResponses];
+
+export type ListIdeaLinksData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/links';
+};
+
+export type ListIdeaLinksResponses = {
+  200: LinkedIdeasDto;
+};
+
+export type ListIdeaLinksResponse = ListIdeaLinksResponses[keyof ListIdeaLinksResponses];
+
+export type LinkIdeaData = {
+  body: CreateLinkInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/links';
+};
+
+export type LinkIdeaResponses = {
+  201: IdeaLinkDto;
+};
+
+export type LinkIdeaResponse = LinkIdeaResponses[keyof LinkIdeaResponses];
+
+export type UnlinkIdeaData = {
+  body?: never;
+  path: {
+    id: string;
+    kind: 'similar' | 'addresses';
+    toId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/links/{kind}/{toId}';
+};
+
+export type UnlinkIdeaResponses = {
+  204: void;
+};
+
+export type UnlinkIdeaResponse = UnlinkIdeaResponses[keyof UnlinkIdeaResponses];
+
+export type CreateIdeaData = {
+  body: CreateIdeaInput;
+  path?: never;
+  query?: never;
+  url: '/api/ideas';
+};
+
+export type CreateIdeaResponses = {
+  201: IdeaDto;
+};
+
+export type CreateIdeaResponse = CreateIdeaResponses[keyof CreateIdeaResponses];
+
+export type ListThemesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/themes';
+};
+
+export type ListThemesResponses = {
+  200: Array<ThemeDto>;
+};
+
+export type ListThemesResponse = ListThemesResponses[keyof ListThemesResponses];
+
+export type ListMyIdeasData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/ideas';
+};
+
+export type ListMyIdeasResponses = {
+  200: Array<MyIdeaDto>;
+};
+
+export type ListMyIdeasResponse = ListMyIdeasResponses[keyof ListMyIdeasResponses];
+
+export type GetIdeaData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}';
+};
+
+export type GetIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type GetIdeaResponse = GetIdeaResponses[keyof GetIdeaResponses];
+
+export type UpdateIdeaData = {
+  body: UpdateIdeaInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}';
+};
+
+export type UpdateIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type UpdateIdeaResponse = UpdateIdeaResponses[keyof UpdateIdeaResponses];
+
+export type GetIdeaTimelineData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/timeline';
+};
+
+export type GetIdeaTimelineResponses = {
+  200: TimelineDto;
+};
+
+export type GetIdeaTimelineResponse = GetIdeaTimelineResponses[keyof GetIdeaTimelineResponses];
+
+export type InviteCoAuthorData = {
+  body: InviteCoAuthorInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/co-authors';
+};
+
+export type InviteCoAuthorResponses = {
+  200: IdeaDto;
+};
+
+export type InviteCoAuthorResponse = InviteCoAuthorResponses[keyof InviteCoAuthorResponses];
+
+export type AcceptCoAuthorshipData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/co-authors/me/accept';
+};
+
+export type AcceptCoAuthorshipResponses = {
+  200: IdeaDto;
+};
+
+export type AcceptCoAuthorshipResponse = AcceptCoAuthorshipResponses[keyof AcceptCoAuthorshipResponses];
+
+export type DeclineCoAuthorshipData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/co-authors/me/decline';
+};
+
+export type DeclineCoAuthorshipResponses = {
+  204: void;
+};
+
+export type DeclineCoAuthorshipResponse = DeclineCoAuthorshipResponses[keyof DeclineCoAuthorshipResponses];
+
+export type SubmitIdeaData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/submit';
+};
+
+export type SubmitIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type SubmitIdeaResponse = SubmitIdeaResponses[keyof SubmitIdeaResponses];
+
+export type WithdrawIdeaData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/withdraw';
+};
+
+export type WithdrawIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type WithdrawIdeaResponse = WithdrawIdeaResponses[keyof WithdrawIdeaResponses];
+
+export type AcceptIdeaData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/accept';
+};
+
+export type AcceptIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type AcceptIdeaResponse = AcceptIdeaResponses[keyof AcceptIdeaResponses];
+
+export type ReturnIdeaData = {
+  body: ReasonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/return';
+};
+
+export type ReturnIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type ReturnIdeaResponse = ReturnIdeaResponses[keyof ReturnIdeaResponses];
+
+export type RevealIdeaAuthorData = {
+  body: ReasonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/reveal-author';
+};
+
+export type RevealIdeaAuthorResponses = {
+  200: RevealedAuthorDto;
+};
+
+export type RevealIdeaAuthorResponse = RevealIdeaAuthorResponses[keyof RevealIdeaAuthorResponses];
+
+export type ListIntakeData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/intake';
+};
+
+export type ListIntakeResponses = {
+  200: Array<IntakeItemDto>;
+};
+
+export type ListIntakeResponse = ListIntakeResponses[keyof ListIntakeResponses];
+
+export type GetIdeaEngagementData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/engagement';
+};
+
+export type GetIdeaEngagementResponses = {
+  200: EngagementDto;
+};
+
+export type GetIdeaEngagementResponse = GetIdeaEngagementResponses[keyof GetIdeaEngagementResponses];
+
+export type WithdrawIdeaSupportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/support';
+};
+
+export type WithdrawIdeaSupportResponses = {
+  200: SupportStateDto;
+};
+
+export type WithdrawIdeaSupportResponse = WithdrawIdeaSupportResponses[keyof WithdrawIdeaSupportResponses];
+
+export type SupportIdeaData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/support';
+};
+
+export type SupportIdeaResponses = {
+  200: SupportStateDto;
+};
+
+export type SupportIdeaResponse = SupportIdeaResponses[keyof SupportIdeaResponses];
+
+export type UnfollowIdeaData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/follow';
+};
+
+export type UnfollowIdeaResponses = {
+  200: FollowStateDto;
+};
+
+export type UnfollowIdeaResponse = UnfollowIdeaResponses[keyof UnfollowIdeaResponses];
+
+export type FollowIdeaData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/follow';
+};
+
+export type FollowIdeaResponses = {
+  200: FollowStateDto;
+};
+
+export type FollowIdeaResponse = FollowIdeaResponses[keyof FollowIdeaResponses];
+
+export type ListIdeaCommentsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/comments';
+};
+
+export type ListIdeaCommentsResponses = {
+  200: CommentThreadDto;
+};
+
+export type ListIdeaCommentsResponse = ListIdeaCommentsResponses[keyof ListIdeaCommentsResponses];
+
+export type CreateIdeaCommentData = {
+  body: CreateCommentDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/comments';
+};
+
+export type CreateIdeaCommentResponses = {
+  201: CommentDto;
+};
+
+export type CreateIdeaCommentResponse = CreateIdeaCommentResponses[keyof CreateIdeaCommentResponses];
+
+export type MergeIdeaData = {
+  body: MergeIdeaDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/merge';
+};
+
+export type MergeIdeaResponses = {
+  200: MergeResultDto;
+};
+
+export type MergeIdeaResponse = MergeIdeaResponses[keyof MergeIdeaResponses];
+
+export type ReportContentData = {
+  body: CreateReportDto;
+  path?: never;
+  query?: never;
+  url: '/api/reports';
+};
+
+export type ReportContentResponses = {
+  201: ReportCreatedDto;
+};
+
+export type ReportContentResponse = ReportContentResponses[keyof ReportContentResponses];
+
+export type ListOpenReportsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/moderation/reports';
+};
+
+export type ListOpenReportsResponses = {
+  200: Array<OpenReportDto>;
+};
+
+export type ListOpenReportsResponse = ListOpenReportsResponses[keyof ListOpenReportsResponses];
+
+export type HideReportedContentData = {
+  body: HideDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/moderation/reports/{id}/hide';
+};
+
+export type HideReportedContentResponses = {
+  200: ReportResolvedDto;
+};
+
+export type HideReportedContentResponse = HideReportedContentResponses[keyof HideReportedContentResponses];
+
+export type DismissReportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/moderation/reports/{id}/dismiss';
+};
+
+export type DismissReportResponses = {
+  200: ReportResolvedDto;
+};
+
+export type DismissReportResponse = DismissReportResponses[keyof DismissReportResponses];
+
+export type ListIdeaAttachmentsData = {
+  body?: never;
+  path: {
+    /**
+     * The idea.
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/attachments';
+};
+
+export type ListIdeaAttachmentsResponses = {
+  200: IdeaAttachmentListDto;
+};
+
+export type ListIdeaAttachmentsResponse = ListIdeaAttachmentsResponses[keyof ListIdeaAttachmentsResponses];
+
+export type UploadIdeaAttachmentData = {
+  body: AttachmentUploadDto;
+  path: {
+    /**
+     * The idea.
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/attachments';
+};
+
+export type UploadIdeaAttachmentResponses = {
+  201: IdeaAttachmentDto;
+};
+
+export type UploadIdeaAttachmentResponse = UploadIdeaAttachmentResponses[keyof UploadIdeaAttachmentResponses];
+
+export type DeleteAttachmentData = {
+  body?: never;
+  path: {
+    /**
+     * The attachment.
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/api/attachments/{id}';
+};
+
+export type DeleteAttachmentResponses = {
+  204: void;
+};
+
+export type DeleteAttachmentResponse = DeleteAttachmentResponses[keyof DeleteAttachmentResponses];
+
+export type DownloadAttachmentData = {
+  body?: never;
+  path: {
+    /**
+     * The attachment.
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/api/attachments/{id}';
+};
+
+export type DownloadAttachmentResponses = {
+  /**
+   * The stored file.
+   */
+  200: Blob | File;
+};
+
+export type DownloadAttachmentResponse = DownloadAttachmentResponses[keyof DownloadAttachmentResponses];
+
+export type ListCampaignsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/campaigns';
+};
+
+export type ListCampaignsResponses = {
+  200: CampaignListDto;
+};
+
+export type ListCampaignsResponse = ListCampaignsResponses[keyof ListCampaignsResponses];
+
+export type CreateCampaignData = {
+  body: CreateCampaignInput;
+  path?: never;
+  query?: never;
+  url: '/api/campaigns';
+};
+
+export type CreateCampaignResponses = {
+  201: CampaignDto;
+};
+
+export type CreateCampaignResponse = CreateCampaignResponses[keyof CreateCampaignResponses];
+
+export type GetCampaignData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}';
+};
+
+export type GetCampaignResponses = {
+  200: CampaignDto;
+};
+
+export type GetCampaignResponse = GetCampaignResponses[keyof GetCampaignResponses];
+
+export type UpdateCampaignData = {
+  body: UpdateCampaignInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}';
+};
+
+export type UpdateCampaignResponses = {
+  200: CampaignDto;
+};
+
+export type UpdateCampaignResponse = UpdateCampaignResponses[keyof UpdateCampaignResponses];
+
+export type ReplaceCampaignPhasesData = {
+  body: ReplaceCampaignPhasesInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/phases';
+};
+
+export type ReplaceCampaignPhasesResponses = {
+  200: CampaignDto;
+};
+
+export type ReplaceCampaignPhasesResponse = ReplaceCampaignPhasesResponses[keyof ReplaceCampaignPhasesResponses];
+
+export type ArchiveCampaignData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/archive';
+};
+
+export type ArchiveCampaignResponses = {
+  200: CampaignDto;
+};
+
+export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
 
 export type GetHealthData = {
   body?: never;

@@ -11,43 +11,115 @@ import {
 
 import { client } from '../client.gen';
 import {
+  acceptCoAuthorship,
+  acceptIdea,
+  archiveCampaign,
+  createCampaign,
+  createIdea,
+  createIdeaComment,
   deactivatePerson,
+  declineCoAuthorship,
+  deleteAttachment,
+  dismissReport,
+  downloadAttachment,
+  followIdea,
   getAdminPerson,
+  getCampaign,
   getDirectoryImport,
   getHeadcounts,
   getHealth,
+  getIdea,
+  getIdeaEngagement,
+  getIdeaTimeline,
   getMyProfile,
   getReadiness,
   getSession,
   getSignInMethods,
   grantRole,
+  hideReportedContent,
+  inviteCoAuthor,
+  linkIdea,
   listAdminPeople,
   listAuditEvents,
+  listCampaigns,
   listDirectoryImports,
+  listIdeaAttachments,
+  listIdeaComments,
+  listIdeaLinks,
+  listIntake,
+  listMyIdeas,
+  listOpenReports,
   listOrgUnitMembers,
   listOrgUnits,
+  listSimilarIdeas,
+  listThemes,
+  listWall,
   login,
   logout,
+  mergeIdea,
   oidcCallback,
   type Options,
   reactivatePerson,
+  replaceCampaignPhases,
+  reportContent,
+  returnIdea,
+  revealIdeaAuthor,
   revokeRoleGrant,
   searchPeople,
   startDirectoryImport,
   startOidcSignIn,
+  submitIdea,
+  supportIdea,
+  unfollowIdea,
+  unlinkIdea,
+  updateCampaign,
+  updateIdea,
   updateMyProfile,
+  uploadIdeaAttachment,
+  withdrawIdea,
+  withdrawIdeaSupport,
 } from '../sdk.gen';
 import type {
+  AcceptCoAuthorshipData,
+  AcceptCoAuthorshipResponse,
+  AcceptIdeaData,
+  AcceptIdeaResponse,
+  ArchiveCampaignData,
+  ArchiveCampaignResponse,
+  CreateCampaignData,
+  CreateCampaignResponse,
+  CreateIdeaCommentData,
+  CreateIdeaCommentResponse,
+  CreateIdeaData,
+  CreateIdeaResponse,
   DeactivatePersonData,
   DeactivatePersonResponse,
+  DeclineCoAuthorshipData,
+  DeclineCoAuthorshipResponse,
+  DeleteAttachmentData,
+  DeleteAttachmentResponse,
+  DismissReportData,
+  DismissReportResponse,
+  DownloadAttachmentData,
+  DownloadAttachmentResponse,
+  FollowIdeaData,
+  FollowIdeaResponse,
   GetAdminPersonData,
   GetAdminPersonResponse,
+  GetCampaignData,
+  GetCampaignResponse,
   GetDirectoryImportData,
   GetDirectoryImportResponse,
   GetHeadcountsData,
   GetHeadcountsResponse,
   GetHealthData,
   GetHealthResponse,
+  GetIdeaData,
+  GetIdeaEngagementData,
+  GetIdeaEngagementResponse,
+  GetIdeaResponse,
+  GetIdeaTimelineData,
+  GetIdeaTimelineResponse,
   GetMyProfileData,
   GetMyProfileResponse,
   GetReadinessData,
@@ -58,23 +130,59 @@ import type {
   GetSignInMethodsResponse,
   GrantRoleData,
   GrantRoleResponse,
+  HideReportedContentData,
+  HideReportedContentResponse,
+  InviteCoAuthorData,
+  InviteCoAuthorResponse,
+  LinkIdeaData,
+  LinkIdeaResponse,
   ListAdminPeopleData,
   ListAdminPeopleResponse,
   ListAuditEventsData,
   ListAuditEventsResponse,
+  ListCampaignsData,
+  ListCampaignsResponse,
   ListDirectoryImportsData,
   ListDirectoryImportsResponse,
+  ListIdeaAttachmentsData,
+  ListIdeaAttachmentsResponse,
+  ListIdeaCommentsData,
+  ListIdeaCommentsResponse,
+  ListIdeaLinksData,
+  ListIdeaLinksResponse,
+  ListIntakeData,
+  ListIntakeResponse,
+  ListMyIdeasData,
+  ListMyIdeasResponse,
+  ListOpenReportsData,
+  ListOpenReportsResponse,
   ListOrgUnitMembersData,
   ListOrgUnitMembersResponse,
   ListOrgUnitsData,
   ListOrgUnitsResponse,
+  ListSimilarIdeasData,
+  ListSimilarIdeasResponse,
+  ListThemesData,
+  ListThemesResponse,
+  ListWallData,
+  ListWallResponse,
   LoginData,
   LoginResponse,
   LogoutData,
   LogoutResponse,
+  MergeIdeaData,
+  MergeIdeaResponse,
   OidcCallbackData,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  ReplaceCampaignPhasesData,
+  ReplaceCampaignPhasesResponse,
+  ReportContentData,
+  ReportContentResponse,
+  ReturnIdeaData,
+  ReturnIdeaResponse,
+  RevealIdeaAuthorData,
+  RevealIdeaAuthorResponse,
   RevokeRoleGrantData,
   RevokeRoleGrantResponse,
   SearchPeopleData,
@@ -82,8 +190,26 @@ import type {
   StartDirectoryImportData,
   StartDirectoryImportResponse,
   StartOidcSignInData,
+  SubmitIdeaData,
+  SubmitIdeaResponse,
+  SupportIdeaData,
+  SupportIdeaResponse,
+  UnfollowIdeaData,
+  UnfollowIdeaResponse,
+  UnlinkIdeaData,
+  UnlinkIdeaResponse,
+  UpdateCampaignData,
+  UpdateCampaignResponse,
+  UpdateIdeaData,
+  UpdateIdeaResponse,
   UpdateMyProfileData,
   UpdateMyProfileResponse,
+  UploadIdeaAttachmentData,
+  UploadIdeaAttachmentResponse,
+  WithdrawIdeaData,
+  WithdrawIdeaResponse,
+  WithdrawIdeaSupportData,
+  WithdrawIdeaSupportResponse,
 } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
@@ -840,6 +966,1009 @@ export const getHeadcountsOptions = (options?: Options<GetHeadcountsData>) =>
  * Active people per org unit for a year (direct and whole subtree).
  */
 export const useGetHeadcountsQuery = (options?: Options<GetHeadcountsData>) => useQuery(getHeadcountsOptions(options));
+
+export const listWallQueryKey = (options?: Options<ListWallData>) => createQueryKey('listWall', options);
+
+/**
+ * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
+ *
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ */
+export const listWallOptions = (options?: Options<ListWallData>) =>
+  queryOptions<ListWallResponse, DefaultError, ListWallResponse, ReturnType<typeof listWallQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listWall({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listWallQueryKey(options),
+  });
+
+export const listWallInfiniteQueryKey = (options?: Options<ListWallData>): QueryKey<Options<ListWallData>> =>
+  createQueryKey('listWall', options, true);
+
+/**
+ * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
+ *
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ */
+export const listWallInfiniteOptions = (options?: Options<ListWallData>) => {
+  const opts = infiniteQueryOptions<
+    ListWallResponse,
+    DefaultError,
+    InfiniteData<ListWallResponse>,
+    QueryKey<Options<ListWallData>>,
+    string | Pick<QueryKey<Options<ListWallData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListWallData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listWall({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listWallInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
+ *
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ */
+export const useListWallQuery = (options?: Options<ListWallData>) => useQuery(listWallOptions(options));
+
+export const listSimilarIdeasQueryKey = (options: Options<ListSimilarIdeasData>) =>
+  createQueryKey('listSimilarIdeas', options);
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const listSimilarIdeasOptions = (options: Options<ListSimilarIdeasData>) =>
+  queryOptions<
+    ListSimilarIdeasResponse,
+    DefaultError,
+    ListSimilarIdeasResponse,
+    ReturnType<typeof listSimilarIdeasQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listSimilarIdeas({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listSimilarIdeasQueryKey(options),
+  });
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const useListSimilarIdeasQuery = (options: Options<ListSimilarIdeasData>) =>
+  useQuery(listSimilarIdeasOptions(options));
+
+export const listIdeaLinksQueryKey = (options: Options<ListIdeaLinksData>) => createQueryKey('listIdeaLinks', options);
+
+/**
+ * Public ideas linked to this one (similar, addresses), either way.
+ */
+export const listIdeaLinksOptions = (options: Options<ListIdeaLinksData>) =>
+  queryOptions<ListIdeaLinksResponse, DefaultError, ListIdeaLinksResponse, ReturnType<typeof listIdeaLinksQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIdeaLinks({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIdeaLinksQueryKey(options),
+  });
+
+/**
+ * Public ideas linked to this one (similar, addresses), either way.
+ */
+export const useListIdeaLinksQuery = (options: Options<ListIdeaLinksData>) => useQuery(listIdeaLinksOptions(options));
+
+/**
+ * Links this idea to a public one: similar, or (a solution) addresses (a problem). Authors or the network.
+ *
+ * Linking never changes either idea’s stage. Linking twice is harmless (the link is returned).
+ */
+export const linkIdeaMutation = (
+  options?: Partial<Options<LinkIdeaData>>,
+): UseMutationOptions<LinkIdeaResponse, DefaultError, Options<LinkIdeaData>> => {
+  const mutationOptions: UseMutationOptions<LinkIdeaResponse, DefaultError, Options<LinkIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await linkIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Removes a link (authors of this idea or the network).
+ */
+export const unlinkIdeaMutation = (
+  options?: Partial<Options<UnlinkIdeaData>>,
+): UseMutationOptions<UnlinkIdeaResponse, DefaultError, Options<UnlinkIdeaData>> => {
+  const mutationOptions: UseMutationOptions<UnlinkIdeaResponse, DefaultError, Options<UnlinkIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await unlinkIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Start a draft (a problem or a solution), private to its authors.
+ *
+ * With `onBehalfOf` + `captureChannel`, a network member captures the idea for someone (workshop, paper form): that person is credited as the author.
+ */
+export const createIdeaMutation = (
+  options?: Partial<Options<CreateIdeaData>>,
+): UseMutationOptions<CreateIdeaResponse, DefaultError, Options<CreateIdeaData>> => {
+  const mutationOptions: UseMutationOptions<CreateIdeaResponse, DefaultError, Options<CreateIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listThemesQueryKey = (options?: Options<ListThemesData>) => createQueryKey('listThemes', options);
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const listThemesOptions = (options?: Options<ListThemesData>) =>
+  queryOptions<ListThemesResponse, DefaultError, ListThemesResponse, ReturnType<typeof listThemesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listThemes({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listThemesQueryKey(options),
+  });
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const useListThemesQuery = (options?: Options<ListThemesData>) => useQuery(listThemesOptions(options));
+
+export const listMyIdeasQueryKey = (options?: Options<ListMyIdeasData>) => createQueryKey('listMyIdeas', options);
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const listMyIdeasOptions = (options?: Options<ListMyIdeasData>) =>
+  queryOptions<ListMyIdeasResponse, DefaultError, ListMyIdeasResponse, ReturnType<typeof listMyIdeasQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyIdeas({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyIdeasQueryKey(options),
+  });
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const useListMyIdeasQuery = (options?: Options<ListMyIdeasData>) => useQuery(listMyIdeasOptions(options));
+
+export const getIdeaQueryKey = (options: Options<GetIdeaData>) => createQueryKey('getIdea', options);
+
+/**
+ * One idea as the viewer may see it (anonymous authors hidden).
+ */
+export const getIdeaOptions = (options: Options<GetIdeaData>) =>
+  queryOptions<GetIdeaResponse, DefaultError, GetIdeaResponse, ReturnType<typeof getIdeaQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdea({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaQueryKey(options),
+  });
+
+/**
+ * One idea as the viewer may see it (anonymous authors hidden).
+ */
+export const useGetIdeaQuery = (options: Options<GetIdeaData>) => useQuery(getIdeaOptions(options));
+
+/**
+ * Authors edit a draft or a returned idea.
+ */
+export const updateIdeaMutation = (
+  options?: Partial<Options<UpdateIdeaData>>,
+): UseMutationOptions<UpdateIdeaResponse, DefaultError, Options<UpdateIdeaData>> => {
+  const mutationOptions: UseMutationOptions<UpdateIdeaResponse, DefaultError, Options<UpdateIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaTimelineQueryKey = (options: Options<GetIdeaTimelineData>) =>
+  createQueryKey('getIdeaTimeline', options);
+
+/**
+ * The idea’s history: public events for readers; every event for its authors and the network in scope.
+ */
+export const getIdeaTimelineOptions = (options: Options<GetIdeaTimelineData>) =>
+  queryOptions<
+    GetIdeaTimelineResponse,
+    DefaultError,
+    GetIdeaTimelineResponse,
+    ReturnType<typeof getIdeaTimelineQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaTimeline({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaTimelineQueryKey(options),
+  });
+
+/**
+ * The idea’s history: public events for readers; every event for its authors and the network in scope.
+ */
+export const useGetIdeaTimelineQuery = (options: Options<GetIdeaTimelineData>) =>
+  useQuery(getIdeaTimelineOptions(options));
+
+/**
+ * Authors invite a colleague to co-author; they count once they accept.
+ */
+export const inviteCoAuthorMutation = (
+  options?: Partial<Options<InviteCoAuthorData>>,
+): UseMutationOptions<InviteCoAuthorResponse, DefaultError, Options<InviteCoAuthorData>> => {
+  const mutationOptions: UseMutationOptions<InviteCoAuthorResponse, DefaultError, Options<InviteCoAuthorData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await inviteCoAuthor({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Accept an invitation to co-author.
+ */
+export const acceptCoAuthorshipMutation = (
+  options?: Partial<Options<AcceptCoAuthorshipData>>,
+): UseMutationOptions<AcceptCoAuthorshipResponse, DefaultError, Options<AcceptCoAuthorshipData>> => {
+  const mutationOptions: UseMutationOptions<
+    AcceptCoAuthorshipResponse,
+    DefaultError,
+    Options<AcceptCoAuthorshipData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await acceptCoAuthorship({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Decline an invitation to co-author.
+ */
+export const declineCoAuthorshipMutation = (
+  options?: Partial<Options<DeclineCoAuthorshipData>>,
+): UseMutationOptions<DeclineCoAuthorshipResponse, DefaultError, Options<DeclineCoAuthorshipData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeclineCoAuthorshipResponse,
+    DefaultError,
+    Options<DeclineCoAuthorshipData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declineCoAuthorship({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Authors submit to the box (or the campaign); checked against its submission rules.
+ */
+export const submitIdeaMutation = (
+  options?: Partial<Options<SubmitIdeaData>>,
+): UseMutationOptions<SubmitIdeaResponse, DefaultError, Options<SubmitIdeaData>> => {
+  const mutationOptions: UseMutationOptions<SubmitIdeaResponse, DefaultError, Options<SubmitIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await submitIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Authors withdraw their idea.
+ */
+export const withdrawIdeaMutation = (
+  options?: Partial<Options<WithdrawIdeaData>>,
+): UseMutationOptions<WithdrawIdeaResponse, DefaultError, Options<WithdrawIdeaData>> => {
+  const mutationOptions: UseMutationOptions<WithdrawIdeaResponse, DefaultError, Options<WithdrawIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await withdrawIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * A network member in scope accepts a submitted idea: published on the wall.
+ */
+export const acceptIdeaMutation = (
+  options?: Partial<Options<AcceptIdeaData>>,
+): UseMutationOptions<AcceptIdeaResponse, DefaultError, Options<AcceptIdeaData>> => {
+  const mutationOptions: UseMutationOptions<AcceptIdeaResponse, DefaultError, Options<AcceptIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await acceptIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * A network member in scope returns a submitted idea to its authors with a reason.
+ */
+export const returnIdeaMutation = (
+  options?: Partial<Options<ReturnIdeaData>>,
+): UseMutationOptions<ReturnIdeaResponse, DefaultError, Options<ReturnIdeaData>> => {
+  const mutationOptions: UseMutationOptions<ReturnIdeaResponse, DefaultError, Options<ReturnIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await returnIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The anonymity guardian reveals who wrote an anonymous idea; every reveal is in the audit log with its reason.
+ */
+export const revealIdeaAuthorMutation = (
+  options?: Partial<Options<RevealIdeaAuthorData>>,
+): UseMutationOptions<RevealIdeaAuthorResponse, DefaultError, Options<RevealIdeaAuthorData>> => {
+  const mutationOptions: UseMutationOptions<RevealIdeaAuthorResponse, DefaultError, Options<RevealIdeaAuthorData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await revealIdeaAuthor({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listIntakeQueryKey = (options?: Options<ListIntakeData>) => createQueryKey('listIntake', options);
+
+/**
+ * The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.
+ */
+export const listIntakeOptions = (options?: Options<ListIntakeData>) =>
+  queryOptions<ListIntakeResponse, DefaultError, ListIntakeResponse, ReturnType<typeof listIntakeQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIntake({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIntakeQueryKey(options),
+  });
+
+/**
+ * The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.
+ */
+export const useListIntakeQuery = (options?: Options<ListIntakeData>) => useQuery(listIntakeOptions(options));
+
+export const getIdeaEngagementQueryKey = (options: Options<GetIdeaEngagementData>) =>
+  createQueryKey('getIdeaEngagement', options);
+
+/**
+ * The signed-in person’s support and follow, the counters, and what they may do now.
+ */
+export const getIdeaEngagementOptions = (options: Options<GetIdeaEngagementData>) =>
+  queryOptions<
+    GetIdeaEngagementResponse,
+    DefaultError,
+    GetIdeaEngagementResponse,
+    ReturnType<typeof getIdeaEngagementQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaEngagement({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaEngagementQueryKey(options),
+  });
+
+/**
+ * The signed-in person’s support and follow, the counters, and what they may do now.
+ */
+export const useGetIdeaEngagementQuery = (options: Options<GetIdeaEngagementData>) =>
+  useQuery(getIdeaEngagementOptions(options));
+
+/**
+ * Withdraw one’s support (idempotent), while supports are open.
+ */
+export const withdrawIdeaSupportMutation = (
+  options?: Partial<Options<WithdrawIdeaSupportData>>,
+): UseMutationOptions<WithdrawIdeaSupportResponse, DefaultError, Options<WithdrawIdeaSupportData>> => {
+  const mutationOptions: UseMutationOptions<
+    WithdrawIdeaSupportResponse,
+    DefaultError,
+    Options<WithdrawIdeaSupportData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await withdrawIdeaSupport({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Support the idea (“me too”): one per person, idempotent.
+ */
+export const supportIdeaMutation = (
+  options?: Partial<Options<SupportIdeaData>>,
+): UseMutationOptions<SupportIdeaResponse, DefaultError, Options<SupportIdeaData>> => {
+  const mutationOptions: UseMutationOptions<SupportIdeaResponse, DefaultError, Options<SupportIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await supportIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Stop following the idea (idempotent).
+ */
+export const unfollowIdeaMutation = (
+  options?: Partial<Options<UnfollowIdeaData>>,
+): UseMutationOptions<UnfollowIdeaResponse, DefaultError, Options<UnfollowIdeaData>> => {
+  const mutationOptions: UseMutationOptions<UnfollowIdeaResponse, DefaultError, Options<UnfollowIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await unfollowIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Follow the idea’s news (idempotent).
+ */
+export const followIdeaMutation = (
+  options?: Partial<Options<FollowIdeaData>>,
+): UseMutationOptions<FollowIdeaResponse, DefaultError, Options<FollowIdeaData>> => {
+  const mutationOptions: UseMutationOptions<FollowIdeaResponse, DefaultError, Options<FollowIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await followIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listIdeaCommentsQueryKey = (options: Options<ListIdeaCommentsData>) =>
+  createQueryKey('listIdeaComments', options);
+
+/**
+ * The comment threads, oldest first; hidden comments keep their place without their text.
+ */
+export const listIdeaCommentsOptions = (options: Options<ListIdeaCommentsData>) =>
+  queryOptions<
+    ListIdeaCommentsResponse,
+    DefaultError,
+    ListIdeaCommentsResponse,
+    ReturnType<typeof listIdeaCommentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIdeaComments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIdeaCommentsQueryKey(options),
+  });
+
+/**
+ * The comment threads, oldest first; hidden comments keep their place without their text.
+ */
+export const useListIdeaCommentsQuery = (options: Options<ListIdeaCommentsData>) =>
+  useQuery(listIdeaCommentsOptions(options));
+
+/**
+ * Comment or reply; rich text sanitised; @mentions resolved to active people.
+ */
+export const createIdeaCommentMutation = (
+  options?: Partial<Options<CreateIdeaCommentData>>,
+): UseMutationOptions<CreateIdeaCommentResponse, DefaultError, Options<CreateIdeaCommentData>> => {
+  const mutationOptions: UseMutationOptions<CreateIdeaCommentResponse, DefaultError, Options<CreateIdeaCommentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createIdeaComment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Merge this duplicate into another idea (network): supports, followers, comments and credit move.
+ */
+export const mergeIdeaMutation = (
+  options?: Partial<Options<MergeIdeaData>>,
+): UseMutationOptions<MergeIdeaResponse, DefaultError, Options<MergeIdeaData>> => {
+  const mutationOptions: UseMutationOptions<MergeIdeaResponse, DefaultError, Options<MergeIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await mergeIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Report an idea or a comment to the network (once per person).
+ */
+export const reportContentMutation = (
+  options?: Partial<Options<ReportContentData>>,
+): UseMutationOptions<ReportContentResponse, DefaultError, Options<ReportContentData>> => {
+  const mutationOptions: UseMutationOptions<ReportContentResponse, DefaultError, Options<ReportContentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await reportContent({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listOpenReportsQueryKey = (options?: Options<ListOpenReportsData>) =>
+  createQueryKey('listOpenReports', options);
+
+/**
+ * Open reports on content within the network member’s scope, oldest first.
+ */
+export const listOpenReportsOptions = (options?: Options<ListOpenReportsData>) =>
+  queryOptions<
+    ListOpenReportsResponse,
+    DefaultError,
+    ListOpenReportsResponse,
+    ReturnType<typeof listOpenReportsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOpenReports({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOpenReportsQueryKey(options),
+  });
+
+/**
+ * Open reports on content within the network member’s scope, oldest first.
+ */
+export const useListOpenReportsQuery = (options?: Options<ListOpenReportsData>) =>
+  useQuery(listOpenReportsOptions(options));
+
+/**
+ * Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.
+ */
+export const hideReportedContentMutation = (
+  options?: Partial<Options<HideReportedContentData>>,
+): UseMutationOptions<HideReportedContentResponse, DefaultError, Options<HideReportedContentData>> => {
+  const mutationOptions: UseMutationOptions<
+    HideReportedContentResponse,
+    DefaultError,
+    Options<HideReportedContentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await hideReportedContent({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Dismiss a report: the content stays as it is.
+ */
+export const dismissReportMutation = (
+  options?: Partial<Options<DismissReportData>>,
+): UseMutationOptions<DismissReportResponse, DefaultError, Options<DismissReportData>> => {
+  const mutationOptions: UseMutationOptions<DismissReportResponse, DefaultError, Options<DismissReportData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await dismissReport({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listIdeaAttachmentsQueryKey = (options: Options<ListIdeaAttachmentsData>) =>
+  createQueryKey('listIdeaAttachments', options);
+
+/**
+ * An idea's attachments, and whether the viewer may add some.
+ */
+export const listIdeaAttachmentsOptions = (options: Options<ListIdeaAttachmentsData>) =>
+  queryOptions<
+    ListIdeaAttachmentsResponse,
+    DefaultError,
+    ListIdeaAttachmentsResponse,
+    ReturnType<typeof listIdeaAttachmentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIdeaAttachments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIdeaAttachmentsQueryKey(options),
+  });
+
+/**
+ * An idea's attachments, and whether the viewer may add some.
+ */
+export const useListIdeaAttachmentsQuery = (options: Options<ListIdeaAttachmentsData>) =>
+  useQuery(listIdeaAttachmentsOptions(options));
+
+/**
+ * Attach an image (PNG, JPEG, WebP) or a PDF to an idea.
+ *
+ * The type is decided from the content, never the name. Images are re-encoded and PDFs rewritten without their metadata (EXIF, GPS, XMP, document info); the uploaded bytes are not kept. Authors while the idea is a draft or returned; network members in scope at any time.
+ */
+export const uploadIdeaAttachmentMutation = (
+  options?: Partial<Options<UploadIdeaAttachmentData>>,
+): UseMutationOptions<UploadIdeaAttachmentResponse, DefaultError, Options<UploadIdeaAttachmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    UploadIdeaAttachmentResponse,
+    DefaultError,
+    Options<UploadIdeaAttachmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await uploadIdeaAttachment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Remove an attachment (same people as for adding one).
+ */
+export const deleteAttachmentMutation = (
+  options?: Partial<Options<DeleteAttachmentData>>,
+): UseMutationOptions<DeleteAttachmentResponse, DefaultError, Options<DeleteAttachmentData>> => {
+  const mutationOptions: UseMutationOptions<DeleteAttachmentResponse, DefaultError, Options<DeleteAttachmentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteAttachment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const downloadAttachmentQueryKey = (options: Options<DownloadAttachmentData>) =>
+  createQueryKey('downloadAttachment', options);
+
+/**
+ * Download an attachment (whoever may read its idea).
+ *
+ * Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.
+ */
+export const downloadAttachmentOptions = (options: Options<DownloadAttachmentData>) =>
+  queryOptions<
+    DownloadAttachmentResponse,
+    DefaultError,
+    DownloadAttachmentResponse,
+    ReturnType<typeof downloadAttachmentQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadAttachment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadAttachmentQueryKey(options),
+  });
+
+/**
+ * Download an attachment (whoever may read its idea).
+ *
+ * Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.
+ */
+export const useDownloadAttachmentQuery = (options: Options<DownloadAttachmentData>) =>
+  useQuery(downloadAttachmentOptions(options));
+
+export const listCampaignsQueryKey = (options?: Options<ListCampaignsData>) => createQueryKey('listCampaigns', options);
+
+/**
+ * Campaigns addressed to the signed-in person (and those they manage): current, upcoming, past.
+ */
+export const listCampaignsOptions = (options?: Options<ListCampaignsData>) =>
+  queryOptions<ListCampaignsResponse, DefaultError, ListCampaignsResponse, ReturnType<typeof listCampaignsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCampaigns({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCampaignsQueryKey(options),
+  });
+
+/**
+ * Campaigns addressed to the signed-in person (and those they manage): current, upcoming, past.
+ */
+export const useListCampaignsQuery = (options?: Options<ListCampaignsData>) => useQuery(listCampaignsOptions(options));
+
+/**
+ * Creates a campaign (network members and admins).
+ */
+export const createCampaignMutation = (
+  options?: Partial<Options<CreateCampaignData>>,
+): UseMutationOptions<CreateCampaignResponse, DefaultError, Options<CreateCampaignData>> => {
+  const mutationOptions: UseMutationOptions<CreateCampaignResponse, DefaultError, Options<CreateCampaignData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCampaignQueryKey = (options: Options<GetCampaignData>) => createQueryKey('getCampaign', options);
+
+/**
+ * One campaign with its phases, the active phase and what it allows now.
+ */
+export const getCampaignOptions = (options: Options<GetCampaignData>) =>
+  queryOptions<GetCampaignResponse, DefaultError, GetCampaignResponse, ReturnType<typeof getCampaignQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCampaign({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCampaignQueryKey(options),
+  });
+
+/**
+ * One campaign with its phases, the active phase and what it allows now.
+ */
+export const useGetCampaignQuery = (options: Options<GetCampaignData>) => useQuery(getCampaignOptions(options));
+
+/**
+ * Changes a campaign (phases have their own route).
+ */
+export const updateCampaignMutation = (
+  options?: Partial<Options<UpdateCampaignData>>,
+): UseMutationOptions<UpdateCampaignResponse, DefaultError, Options<UpdateCampaignData>> => {
+  const mutationOptions: UseMutationOptions<UpdateCampaignResponse, DefaultError, Options<UpdateCampaignData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Replaces the ordered list of phases (at most one active: ordered, non-overlapping).
+ */
+export const replaceCampaignPhasesMutation = (
+  options?: Partial<Options<ReplaceCampaignPhasesData>>,
+): UseMutationOptions<ReplaceCampaignPhasesResponse, DefaultError, Options<ReplaceCampaignPhasesData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReplaceCampaignPhasesResponse,
+    DefaultError,
+    Options<ReplaceCampaignPhasesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await replaceCampaignPhases({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.
+ */
+export const archiveCampaignMutation = (
+  options?: Partial<Options<ArchiveCampaignData>>,
+): UseMutationOptions<ArchiveCampaignResponse, DefaultError, Options<ArchiveCampaignData>> => {
+  const mutationOptions: UseMutationOptions<ArchiveCampaignResponse, DefaultError, Options<ArchiveCampaignData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await archiveCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const getHealthQueryKey = (options?: Options<GetHealthData>) => createQueryKey('getHealth', options);
 
