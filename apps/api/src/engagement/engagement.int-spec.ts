@@ -7,7 +7,7 @@ import { Idea, IdeaAuthor, IdeaComment, IdeaEvent, IdeaFollow, Support, follow }
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
-import { createCampaign, createIdea, identityMarkers, signInDemo, unitByCode, type Member } from './fixtures';
+import { createCampaign, createIdea, identityMarkers, signInMany, unitByCode, type Member } from './fixtures';
 
 /**
  * Supports, follows, comments with mentions and merging duplicates, over real HTTP on the real
@@ -41,9 +41,14 @@ describe('idea engagement API', () => {
     await app.listen(0, '127.0.0.1');
     ds = app.get(DataSource);
     await seed(ds);
-    [author, emily, monnier, nguyen, network, scopedNetwork] = await Promise.all(
-      ['Girard', 'Wilson', 'Monnier', 'Nguyen', 'Tremblay', 'Gagnon'].map((name) => signInDemo(app, ds, name)),
-    );
+    [author, emily, monnier, nguyen, network, scopedNetwork] = await signInMany(app, ds, [
+      'Girard',
+      'Wilson',
+      'Monnier',
+      'Nguyen',
+      'Tremblay',
+      'Gagnon',
+    ]);
   });
 
   afterAll(async () => {
@@ -55,7 +60,9 @@ describe('idea engagement API', () => {
   describe('supports', () => {
     it('counts 50 parallel supports from one person exactly once', async () => {
       const idea = await createIdea(ds, { author: author.person });
-      const responses = await Promise.all(Array.from({ length: 50 }, () => emily.send('put', `/api/ideas/${idea.id}/support`)));
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () => emily.send('put', `/api/ideas/${idea.id}/support`)),
+      );
       expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
       expect(responses.every((r) => r.body.supported === true && r.body.supportCount === 1)).toBe(true);
       expect(await ds.getRepository(Support).countBy({ ideaId: idea.id })).toBe(1);
@@ -73,7 +80,11 @@ describe('idea engagement API', () => {
       const twice = await emily.send('delete', `/api/ideas/${idea.id}/support`).expect(200);
       expect(twice.body).toEqual({ supported: false, supportCount: 1 });
       const state = await emily.get(`/api/ideas/${idea.id}/engagement`).expect(200);
-      expect(state.body).toMatchObject({ supported: false, supportCount: 1, canSupport: { allowed: true, reason: null } });
+      expect(state.body).toMatchObject({
+        supported: false,
+        supportCount: 1,
+        canSupport: { allowed: true, reason: null },
+      });
     });
 
     it('refuses the author’s own support (403 own_idea)', async () => {
@@ -116,7 +127,10 @@ describe('idea engagement API', () => {
 
     it('offers follow(manager, ideaId, personId) to the submit command: once, counted', async () => {
       const idea = await createIdea(ds, { author: author.person, published: false });
-      const results = await ds.transaction(async (m) => [await follow(m, idea.id, author.person.id), await follow(m, idea.id, author.person.id)]);
+      const results = await ds.transaction(async (m) => [
+        await follow(m, idea.id, author.person.id),
+        await follow(m, idea.id, author.person.id),
+      ]);
       expect(results).toEqual([true, false]);
       expect((await reload(idea.id)).followerCount).toBe(1);
       expect(await ds.getRepository(IdeaFollow).countBy({ ideaId: idea.id })).toBe(1);
@@ -152,17 +166,26 @@ describe('idea engagement API', () => {
       });
 
       const mentioned = await ds.getRepository(IdeaEvent).findBy({ ideaId: idea.id, type: 'mentioned' });
-      expect(mentioned.map((e) => e.data)).toEqual([{ commentId: first.body.id, personId: monnier.person.id, byAnonymousAuthor: false }]);
-      expect((await ds.getRepository(IdeaComment).findOneByOrFail({ id: first.body.id })).mentions).toEqual([monnier.person.id]);
+      expect(mentioned.map((e) => e.data)).toEqual([
+        { commentId: first.body.id, personId: monnier.person.id, byAnonymousAuthor: false },
+      ]);
+      expect((await ds.getRepository(IdeaComment).findOneByOrFail({ id: first.body.id })).mentions).toEqual([
+        monnier.person.id,
+      ]);
       expect((await reload(idea.id)).commentCount).toBe(2);
     });
 
     it('names the faulty field: empty body, unknown parent', async () => {
       const idea = await createIdea(ds, { author: author.person });
-      const empty = await emily.send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: '<script>x</script>' }).expect(400);
+      const empty = await emily
+        .send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: '<script>x</script>' })
+        .expect(400);
       expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'bodyHtml', code: 'isNotEmpty' })]);
       const orphan = await emily
-        .send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: 'x', parentId: '00000000-0000-4000-8000-000000000000' })
+        .send('post', `/api/ideas/${idea.id}/comments`, {
+          bodyHtml: 'x',
+          parentId: '00000000-0000-4000-8000-000000000000',
+        })
         .expect(400);
       expect(orphan.body.errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'unknown_parent' })]);
     });
@@ -176,7 +199,11 @@ describe('idea engagement API', () => {
 
     it('shows an anonymous idea’s author as “the author” to others, and never their identity', async () => {
       const idea = await createIdea(ds, { author: author.person, anonymous: true });
-      const mine = await author.send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: `<p>I wrote this, ask @[Emily](${emily.person.id})</p>` }).expect(201);
+      const mine = await author
+        .send('post', `/api/ideas/${idea.id}/comments`, {
+          bodyHtml: `<p>I wrote this, ask @[Emily](${emily.person.id})</p>`,
+        })
+        .expect(201);
       expect(mine.body.author?.id).toBe(author.person.id); // the author sees themselves
       const bodies: string[] = [];
       for (const viewer of [emily, nguyen, network]) {
@@ -185,7 +212,8 @@ describe('idea engagement API', () => {
         bodies.push(res.text);
         bodies.push((await viewer.get(`/api/ideas/${idea.id}/engagement`).expect(200)).text);
       }
-      for (const body of bodies) for (const marker of identityMarkers(author.person)) expect(body).not.toContain(marker);
+      for (const body of bodies)
+        for (const marker of identityMarkers(author.person)) expect(body).not.toContain(marker);
       const events = await ds.getRepository(IdeaEvent).findBy({ ideaId: idea.id });
       expect(events.length).toBeGreaterThan(0);
       for (const e of events) {
@@ -199,29 +227,54 @@ describe('idea engagement API', () => {
     async function duplicatePair(options: { anonymousSource: boolean; unitCode?: string }) {
       const unit = await unitByCode(ds, options.unitCode ?? 'DS-SOINS');
       const target = await createIdea(ds, { author: monnier.person, unit, title: 'Night handover notes get lost' });
-      const source = await createIdea(ds, { author: author.person, unit, anonymous: options.anonymousSource, title: 'Handover notes vanish' });
+      const source = await createIdea(ds, {
+        author: author.person,
+        unit,
+        anonymous: options.anonymousSource,
+        title: 'Handover notes vanish',
+      });
       // Emily supports both (counted once on the target); Nguyen only the duplicate.
       for (const m of [emily, nguyen]) await m.send('put', `/api/ideas/${source.id}/support`).expect(200);
       await emily.send('put', `/api/ideas/${target.id}/support`).expect(200);
       for (const m of [emily, nguyen]) await m.send('put', `/api/ideas/${source.id}/follow`).expect(200);
       await emily.send('put', `/api/ideas/${target.id}/follow`).expect(200);
-      const top = await nguyen.send('post', `/api/ideas/${source.id}/comments`, { bodyHtml: 'Happens every night' }).expect(201);
-      const reply = await author.send('post', `/api/ideas/${source.id}/comments`, { bodyHtml: 'Yes, I noticed', parentId: top.body.id }).expect(201);
+      const top = await nguyen
+        .send('post', `/api/ideas/${source.id}/comments`, { bodyHtml: 'Happens every night' })
+        .expect(201);
+      const reply = await author
+        .send('post', `/api/ideas/${source.id}/comments`, { bodyHtml: 'Yes, I noticed', parentId: top.body.id })
+        .expect(201);
       return { source, target, topId: top.body.id as string, replyId: reply.body.id as string };
     }
 
     it('moves supports (once per person), followers, comment threads and credit, in one command', async () => {
       const { source, target, topId, replyId } = await duplicatePair({ anonymousSource: false });
-      const res = await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'Same irritant' }).expect(200);
-      expect(res.body).toEqual({ targetId: target.id, supportsMoved: 1, followersMoved: 1, commentsMoved: 2, coAuthorsCredited: 1 });
+      const res = await network
+        .send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'Same irritant' })
+        .expect(200);
+      expect(res.body).toEqual({
+        targetId: target.id,
+        supportsMoved: 1,
+        followersMoved: 1,
+        commentsMoved: 2,
+        coAuthorsCredited: 1,
+      });
 
       const [s, t] = [await reload(source.id), await reload(target.id)];
-      expect(s).toMatchObject({ status: 'merged', mergedIntoId: target.id, supportCount: 0, followerCount: 0, commentCount: 0 });
+      expect(s).toMatchObject({
+        status: 'merged',
+        mergedIntoId: target.id,
+        supportCount: 0,
+        followerCount: 0,
+        commentCount: 0,
+      });
       expect(t).toMatchObject({ supportCount: 2, followerCount: 2, commentCount: 2 });
       expect((await ds.getRepository(Support).findBy({ ideaId: target.id })).map((r) => r.personId).sort()).toEqual(
         [emily.person.id, nguyen.person.id].sort(),
       );
-      expect(await ds.getRepository(IdeaAuthor).findOneByOrFail({ ideaId: target.id, personId: author.person.id })).toMatchObject({
+      expect(
+        await ds.getRepository(IdeaAuthor).findOneByOrFail({ ideaId: target.id, personId: author.person.id }),
+      ).toMatchObject({
         role: 'co_author',
         status: 'accepted',
         anonymous: false,
@@ -238,24 +291,43 @@ describe('idea engagement API', () => {
       const onSource = events.find((e) => e.ideaId === source.id)!;
       const onTarget = events.find((e) => e.ideaId === target.id)!;
       expect(onSource).toMatchObject({ fromStatus: 'visible', toStatus: 'merged', actorId: network.person.id });
-      expect(onSource.data).toMatchObject({ targetId: target.id, reason: 'Same irritant', recipients: { authorsOfIdeaId: source.id } });
-      expect((onSource.data['recipients'] as { supporterIds: string[] }).supporterIds.sort()).toEqual([emily.person.id, nguyen.person.id].sort());
-      expect((onSource.data['recipients'] as { followerIds: string[] }).followerIds.sort()).toEqual([emily.person.id, nguyen.person.id].sort());
-      expect(onTarget.data).toMatchObject({ fromIdeaId: source.id, movedCommentIds: expect.arrayContaining([topId, replyId]) });
+      expect(onSource.data).toMatchObject({
+        targetId: target.id,
+        reason: 'Same irritant',
+        recipients: { authorsOfIdeaId: source.id },
+      });
+      expect((onSource.data['recipients'] as { supporterIds: string[] }).supporterIds.sort()).toEqual(
+        [emily.person.id, nguyen.person.id].sort(),
+      );
+      expect((onSource.data['recipients'] as { followerIds: string[] }).followerIds.sort()).toEqual(
+        [emily.person.id, nguyen.person.id].sort(),
+      );
+      expect(onTarget.data).toMatchObject({
+        fromIdeaId: source.id,
+        movedCommentIds: expect.arrayContaining([topId, replyId]),
+      });
       const audit = await ds.getRepository(AuditEvent).findOneByOrFail({ action: 'idea.merged', subjectId: source.id });
       expect(audit.actorId).toBe(network.person.id);
 
       // A merged idea takes no more supports, and cannot be merged again.
       expect((await emily.send('put', `/api/ideas/${source.id}/support`).expect(409)).body.code).toBe('idea_ended');
-      expect((await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'again' }).expect(409)).body.code).toBe(
-        'transition_not_allowed',
-      );
+      expect(
+        (
+          await network
+            .send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'again' })
+            .expect(409)
+        ).body.code,
+      ).toBe('transition_not_allowed');
     });
 
     it('keeps an anonymous duplicate’s author anonymous on the target', async () => {
       const { source, target } = await duplicatePair({ anonymousSource: true });
-      await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'Duplicate' }).expect(200);
-      expect(await ds.getRepository(IdeaAuthor).findOneByOrFail({ ideaId: target.id, personId: author.person.id })).toMatchObject({
+      await network
+        .send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'Duplicate' })
+        .expect(200);
+      expect(
+        await ds.getRepository(IdeaAuthor).findOneByOrFail({ ideaId: target.id, personId: author.person.id }),
+      ).toMatchObject({
         role: 'co_author',
         status: 'accepted',
         anonymous: true,
@@ -276,19 +348,30 @@ describe('idea engagement API', () => {
 
     it('is the network’s, within its scope; the target must be a readable, open idea', async () => {
       const { source, target } = await duplicatePair({ anonymousSource: false, unitCode: 'DN-DATA' });
-      expect((await emily.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'x' }).expect(403)).body.code).toBe(
-        'role_required',
-      );
       expect(
-        (await scopedNetwork.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'x' }).expect(403)).body.code,
+        (await emily.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'x' }).expect(403))
+          .body.code,
+      ).toBe('role_required');
+      expect(
+        (
+          await scopedNetwork
+            .send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id, reason: 'x' })
+            .expect(403)
+        ).body.code,
       ).toBe('out_of_scope');
       const draft = await createIdea(ds, { author: monnier.person, published: false });
-      const toDraft = await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: draft.id, reason: 'x' }).expect(400);
+      const toDraft = await network
+        .send('post', `/api/ideas/${source.id}/merge`, { targetId: draft.id, reason: 'x' })
+        .expect(400);
       expect(toDraft.body.errors).toEqual([expect.objectContaining({ field: 'targetId', code: 'unknown_target' })]);
       const ended = await createIdea(ds, { author: monnier.person, status: 'declined' });
-      const toEnded = await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: ended.id, reason: 'x' }).expect(400);
+      const toEnded = await network
+        .send('post', `/api/ideas/${source.id}/merge`, { targetId: ended.id, reason: 'x' })
+        .expect(400);
       expect(toEnded.body.errors).toEqual([expect.objectContaining({ field: 'targetId', code: 'target_not_open' })]);
-      const self = await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: source.id, reason: 'x' }).expect(400);
+      const self = await network
+        .send('post', `/api/ideas/${source.id}/merge`, { targetId: source.id, reason: 'x' })
+        .expect(400);
       expect(self.body.errors).toEqual([expect.objectContaining({ field: 'targetId', code: 'not_itself' })]);
       const noReason = await network.send('post', `/api/ideas/${source.id}/merge`, { targetId: target.id }).expect(400);
       expect(noReason.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));

@@ -19,7 +19,10 @@ export interface Member {
 export async function signInDemo(app: NestExpressApplication, ds: DataSource, familyName: string): Promise<Member> {
   const person = await ds.getRepository(Person).findOneByOrFail({ familyName });
   const agent = request.agent(app.getHttpServer());
-  await agent.post('/api/auth/login').send({ email: demoEmail(person), password: DEMO_PASSWORD }).expect(204);
+  await agent
+    .post('/api/auth/login')
+    .send({ email: demoEmail(person), password: DEMO_PASSWORD })
+    .expect(204);
   const session = await agent.get('/api/session').expect(200);
   const csrf = session.body.csrfToken as string;
   return {
@@ -96,7 +99,13 @@ export async function createCampaign(
     descriptionHtml: '<p>Campaign</p>',
     sponsorId: null,
     audienceOrgUnitIds: [],
-    submissionRules: { requiredFields: [], titleMaxLength: 140, summaryMaxLength: 600, bodyMinLength: 0, allowedKinds: ['problem', 'solution'] },
+    submissionRules: {
+      requiredFields: [],
+      titleMaxLength: 140,
+      summaryMaxLength: 600,
+      bodyMinLength: 0,
+      allowedKinds: ['problem', 'solution'],
+    },
     createdBy: createdBy.id,
     archivedAt: null,
   });
@@ -118,4 +127,13 @@ export async function createCampaign(
 /** Every string form in which a person could be recognised in a response body. */
 export function identityMarkers(person: Person): string[] {
   return [person.id, person.email, `${person.givenName} ${person.familyName}`, person.familyName];
+}
+
+/** Signs several demo people in at once, typed as a tuple of the same length. */
+export async function signInMany<const N extends readonly string[]>(
+  app: NestExpressApplication,
+  ds: DataSource,
+  familyNames: N,
+): Promise<{ -readonly [K in keyof N]: Member }> {
+  return (await Promise.all(familyNames.map((n) => signInDemo(app, ds, n)))) as { -readonly [K in keyof N]: Member };
 }

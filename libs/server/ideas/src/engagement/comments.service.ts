@@ -88,7 +88,10 @@ export class CommentsService {
   }
 
   /** Comments moved here by merges: comment id → the idea they came from. */
-  private async origins(manager: EntityManager, ideaId: string): Promise<Map<string, { ideaId: string; ideaTitle: string }>> {
+  private async origins(
+    manager: EntityManager,
+    ideaId: string,
+  ): Promise<Map<string, { ideaId: string; ideaTitle: string }>> {
     // The target's `merged` events carry `fromIdeaId` (the merged idea's own carries `targetId`).
     const events = (await manager.find(IdeaEvent, { where: { ideaId, type: 'merged' } })).filter(
       (e) => typeof e.data['fromIdeaId'] === 'string',
@@ -113,15 +116,21 @@ export class CommentsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const idea = await loadIdea(manager, ideaId, actor);
       assertReadable(idea);
-      assertDecision(canComment(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())));
+      assertDecision(
+        canComment(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
+      );
 
       if (input.parentId) {
         const parent = await manager.findOne(IdeaComment, { where: { id: input.parentId, ideaId } });
         if (!parent) {
-          throw new ValidationFailed([{ field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' }]);
+          throw new ValidationFailed([
+            { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
+          ]);
         }
         if (parent.hiddenAt) {
-          throw new ValidationFailed([{ field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' }]);
+          throw new ValidationFailed([
+            { field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' },
+          ]);
         }
       }
 
@@ -163,7 +172,13 @@ export class CommentsService {
         // One per person so the notifications can tell each of them.
         ...mentions
           .filter((pid) => pid !== actor.personId)
-          .map((pid) => ({ ideaId, type: 'mentioned', actorId, public: false, data: { commentId, personId: pid, byAnonymousAuthor: hidden } })),
+          .map((pid) => ({
+            ideaId,
+            type: 'mentioned',
+            actorId,
+            public: false,
+            data: { commentId, personId: pid, byAnonymousAuthor: hidden },
+          })),
       ];
       await appendIdeaEvents(manager, events);
       return commentId;

@@ -14,16 +14,18 @@ const COUNTER: Record<CountedTable, 'support_count' | 'follower_count'> = {
 
 async function bump(manager: EntityManager, table: CountedTable, ideaId: string, delta: 1 | -1): Promise<number> {
   const column = COUNTER[table];
-  const rows = (await manager.query(`UPDATE idea SET ${column} = ${column} + $2 WHERE id = $1 RETURNING ${column} AS count`, [
-    ideaId,
-    delta,
-  ])) as [{ count: number }[], number];
+  const rows = (await manager.query(
+    `UPDATE idea SET ${column} = ${column} + $2 WHERE id = $1 RETURNING ${column} AS count`,
+    [ideaId, delta],
+  )) as [{ count: number }[], number];
   return rows[0][0]?.count ?? 0;
 }
 
 async function current(manager: EntityManager, table: CountedTable, ideaId: string): Promise<number> {
   const column = COUNTER[table];
-  const rows = (await manager.query(`SELECT ${column} AS count FROM idea WHERE id = $1`, [ideaId])) as { count: number }[];
+  const rows = (await manager.query(`SELECT ${column} AS count FROM idea WHERE id = $1`, [ideaId])) as {
+    count: number;
+  }[];
   return rows[0]?.count ?? 0;
 }
 
@@ -49,10 +51,10 @@ export async function removeCounted(
   ideaId: string,
   personId: string,
 ): Promise<{ changed: boolean; count: number }> {
-  const deleted = (await manager.query(`DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING person_id`, [
-    ideaId,
-    personId,
-  ])) as [unknown[], number];
+  const deleted = (await manager.query(
+    `DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING person_id`,
+    [ideaId, personId],
+  )) as [unknown[], number];
   if (deleted[0].length === 0) return { changed: false, count: await current(manager, table, ideaId) };
   return { changed: true, count: await bump(manager, table, ideaId, -1) };
 }

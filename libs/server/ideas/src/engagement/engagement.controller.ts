@@ -67,7 +67,10 @@ export class EngagementController {
 
   @Delete('support')
   @RequirePermission('idea.support', { objectLevel: true })
-  @ApiOperation({ operationId: 'withdrawIdeaSupport', summary: 'Withdraw one’s support (idempotent), while supports are open.' })
+  @ApiOperation({
+    operationId: 'withdrawIdeaSupport',
+    summary: 'Withdraw one’s support (idempotent), while supports are open.',
+  })
   @ApiOkResponse({ type: SupportStateDto })
   @ApiConflictResponse({ description: PHASE_CLOSED })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -131,11 +134,17 @@ export class EngagementController {
     summary: 'Merge this duplicate into another idea (network): supports, followers, comments and credit move.',
   })
   @ApiOkResponse({ type: MergeResultDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.' })
+  @ApiBadRequestResponse({
+    description: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.',
+  })
   @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
   @ApiConflictResponse({ description: '`transition_not_allowed` from this status.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  merge(@Param() params: IdeaIdParams, @Body() body: MergeIdeaDto, @CurrentActor() actor: Actor): Promise<MergeResultDto> {
+  merge(
+    @Param() params: IdeaIdParams,
+    @Body() body: MergeIdeaDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeResultDto> {
     return this.merges.merge(params.id, body, actor);
   }
 }

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** Surrounding blanks are not a reason: trimmed before validation, so "   " is empty. */
-export const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trimmed = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class IdeaIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -65,7 +66,12 @@ export class EngagementDto {
   @ApiProperty({ description: 'A network member in scope may merge this idea into another (duplicate).' })
   canMerge!: boolean;
 
-  @ApiProperty({ description: 'The idea was merged into this one (null if not merged).', type: String, format: 'uuid', nullable: true })
+  @ApiProperty({
+    description: 'The idea was merged into this one (null if not merged).',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
   mergedIntoId!: string | null;
 }
 
@@ -135,7 +141,11 @@ export class CommentDto {
   @ApiProperty({ description: 'Written by one of the idea’s authors (shown as “the author” when anonymous).' })
   byIdeaAuthor!: boolean;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Null when hidden by moderation, except for its author and the network.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null when hidden by moderation, except for its author and the network.',
+  })
   bodyHtml!: string | null;
 
   @ApiProperty({ type: [CommentPersonDto] })

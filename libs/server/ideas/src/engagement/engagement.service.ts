@@ -44,7 +44,9 @@ export class EngagementService {
     return this.dataSource.transaction(async (manager) => {
       const idea = await loadIdea(manager, ideaId, actor);
       assertReadable(idea);
-      assertDecision(canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())));
+      assertDecision(
+        canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
+      );
       const { count } = await addCounted(manager, 'support', ideaId, actor.personId);
       return { supported: true, supportCount: count };
     });
@@ -55,7 +57,9 @@ export class EngagementService {
     return this.dataSource.transaction(async (manager) => {
       const idea = await loadIdea(manager, ideaId, actor);
       assertReadable(idea);
-      assertDecision(canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())));
+      assertDecision(
+        canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
+      );
       const { count } = await removeCounted(manager, 'support', ideaId, actor.personId);
       return { supported: false, supportCount: count };
     });

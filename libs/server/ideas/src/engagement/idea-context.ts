@@ -41,12 +41,17 @@ export function toIdeaState(row: Idea): IdeaState {
 }
 
 export async function scopeTargetOf(manager: EntityManager, row: Idea): Promise<ScopeTarget> {
-  const unit = row.orgUnitId ? await manager.findOne(OrgUnit, { where: { id: row.orgUnitId }, select: { id: true, path: true } }) : null;
+  const unit = row.orgUnitId
+    ? await manager.findOne(OrgUnit, { where: { id: row.orgUnitId }, select: { id: true, path: true } })
+    : null;
   return { orgUnitPath: unit?.path ?? [], themes: row.themes };
 }
 
 /** The people credited on the idea, and whose credit is hidden from others. */
-export async function creditsOf(manager: EntityManager, row: Idea): Promise<{ authorIds: string[]; hiddenAuthorIds: Set<string> }> {
+export async function creditsOf(
+  manager: EntityManager,
+  row: Idea,
+): Promise<{ authorIds: string[]; hiddenAuthorIds: Set<string> }> {
   const rows = await manager.find(IdeaAuthor, { where: { ideaId: row.id, status: 'accepted' } });
   const authorIds = [...new Set([row.authorId, ...rows.map((r) => r.personId)])];
   const hidden = new Set<string>(row.anonymous ? authorIds : rows.filter((r) => r.anonymous).map((r) => r.personId));
@@ -92,7 +97,11 @@ const ALL_CLOSED: PhaseFeatures = { submissions: false, supports: false, comment
  * What the idea's campaign switches on now: the always-open box (no campaign) allows everything;
  * a campaign allows what its active phase (starts ≤ now < ends) allows, nothing between phases.
  */
-export async function phaseFeaturesFor(manager: EntityManager, campaignId: string | null, now: Date): Promise<PhaseFeatures> {
+export async function phaseFeaturesFor(
+  manager: EntityManager,
+  campaignId: string | null,
+  now: Date,
+): Promise<PhaseFeatures> {
   if (campaignId === null) return ALL_OPEN;
   const phase = await manager
     .getRepository(CampaignPhase)

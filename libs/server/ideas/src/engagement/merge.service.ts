@@ -28,7 +28,9 @@ export class MergeService {
   merge(sourceId: string, input: MergeIdeaDto, actor: Actor): Promise<MergeResultDto> {
     return this.dataSource.transaction(async (manager) => {
       // Both rows locked, in a fixed order, so two merges touching the same ideas cannot deadlock.
-      await manager.query('SELECT id FROM idea WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[sourceId, input.targetId]]);
+      await manager.query('SELECT id FROM idea WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+        [sourceId, input.targetId],
+      ]);
       const source = await loadIdea(manager, sourceId, actor);
       assertReadable(source);
       const target = await this.loadTarget(manager, input.targetId, actor);
@@ -76,10 +78,12 @@ export class MergeService {
 
       // Replies keep their parent: the whole thread moves together.
       const movedCommentIds = ids(
-        ((await manager.query('UPDATE idea_comment SET idea_id = $2 WHERE idea_id = $1 RETURNING id', [sourceId, target.row.id])) as [
-          { id: string }[],
-          number,
-        ])[0],
+        (
+          (await manager.query('UPDATE idea_comment SET idea_id = $2 WHERE idea_id = $1 RETURNING id', [
+            sourceId,
+            target.row.id,
+          ])) as [{ id: string }[], number]
+        )[0],
       );
 
       let coAuthorsCredited = 0;
@@ -153,7 +157,9 @@ export class MergeService {
     const row = await manager.findOne(Idea, { where: { id: targetId }, select: { id: true } });
     const target = row ? await loadIdea(manager, targetId, actor) : null;
     if (!target || !canReadIdea(target.state, target.ctx).allowed) {
-      throw new ValidationFailed([{ field: 'targetId', code: 'unknown_target', message: 'No such idea to merge into.' }]);
+      throw new ValidationFailed([
+        { field: 'targetId', code: 'unknown_target', message: 'No such idea to merge into.' },
+      ]);
     }
     return target;
   }

@@ -11,7 +11,14 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import { CreateReportDto, HideDto, OpenReportDto, ReportCreatedDto, ReportIdParams, ReportResolvedDto } from './moderation.dto';
+import {
+  CreateReportDto,
+  HideDto,
+  OpenReportDto,
+  ReportCreatedDto,
+  ReportIdParams,
+  ReportResolvedDto,
+} from './moderation.dto';
 import { ModerationService } from './moderation.service';
 
 @ApiTags('moderation')
@@ -21,7 +28,10 @@ export class ModerationController {
 
   @Post('reports')
   @RequirePermission('content.report', { objectLevel: true })
-  @ApiOperation({ operationId: 'reportContent', summary: 'Report an idea or a comment to the network (once per person).' })
+  @ApiOperation({
+    operationId: 'reportContent',
+    summary: 'Report an idea or a comment to the network (once per person).',
+  })
   @ApiCreatedResponse({ type: ReportCreatedDto })
   @ApiBadRequestResponse({ description: '`validation_failed` on `targetType`, `targetId` or `reason`.' })
   @ApiNotFoundResponse({ description: '`idea_not_found` / `comment_not_found`: no such content you may read.' })
@@ -32,7 +42,10 @@ export class ModerationController {
 
   @Get('moderation/reports')
   @RequirePermission('moderation.read')
-  @ApiOperation({ operationId: 'listOpenReports', summary: 'Open reports on content within the network member’s scope, oldest first.' })
+  @ApiOperation({
+    operationId: 'listOpenReports',
+    summary: 'Open reports on content within the network member’s scope, oldest first.',
+  })
   @ApiOkResponse({ type: [OpenReportDto] })
   @ApiForbiddenResponse({ description: '`role_required`: network members only.' })
   list(@CurrentActor() actor: Actor): Promise<OpenReportDto[]> {
@@ -44,13 +57,18 @@ export class ModerationController {
   @RequirePermission('moderation.resolve', { objectLevel: true })
   @ApiOperation({
     operationId: 'hideReportedContent',
-    summary: 'Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.',
+    summary:
+      'Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.',
   })
   @ApiOkResponse({ type: ReportResolvedDto })
   @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
   @ApiNotFoundResponse({ description: '`report_not_found`.' })
   @ApiConflictResponse({ description: '`report_resolved`.' })
-  hide(@Param() params: ReportIdParams, @Body() body: HideDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
+  hide(
+    @Param() params: ReportIdParams,
+    @Body() body: HideDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReportResolvedDto> {
     return this.moderation.hide(params.id, body.reason, actor);
   }
 

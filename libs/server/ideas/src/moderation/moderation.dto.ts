@@ -34,7 +34,10 @@ export class ReportIdParams {
 }
 
 export class HideDto {
-  @ApiProperty({ maxLength: 1000, description: 'Told to the author and shown in place of the content to them and the network.' })
+  @ApiProperty({
+    maxLength: 1000,
+    description: 'Told to the author and shown in place of the content to them and the network.',
+  })
   @Trimmed()
   @IsString()
   @IsNotEmpty()

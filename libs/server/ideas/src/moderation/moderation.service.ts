@@ -34,7 +34,8 @@ export class ModerationService {
       const target = await this.target(manager, input.targetType, input.targetId);
       // Reporting something one cannot see reveals nothing: it does not exist.
       const idea = target ? await loadIdea(manager, target.idea.id, actor) : null;
-      if (!target || !idea || !canReadIdea(idea.state, idea.ctx).allowed) throw new NotFound(input.targetType, input.targetId);
+      if (!target || !idea || !canReadIdea(idea.state, idea.ctx).allowed)
+        throw new NotFound(input.targetType, input.targetId);
       const rows = (await manager.query(
         `INSERT INTO content_report (target_type, target_id, reporter_id, reason) VALUES ($1, $2, $3, $4)
          ON CONFLICT (target_type, target_id, reporter_id) DO NOTHING RETURNING id`,
@@ -56,26 +57,42 @@ export class ModerationService {
   /** Open reports on content within the network member's scope, oldest first. */
   async openReports(actor: Actor): Promise<OpenReportDto[]> {
     const manager = this.dataSource.manager;
-    const reports = await manager.find(ContentReport, { where: { resolvedAt: IsNull() }, order: { createdAt: 'ASC' }, take: QUEUE_LIMIT });
+    const reports = await manager.find(ContentReport, {
+      where: { resolvedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+      take: QUEUE_LIMIT,
+    });
     const commentIds = reports.filter((r) => r.targetType === 'comment').map((r) => r.targetId);
     const comments = new Map(
-      (commentIds.length ? await manager.find(IdeaComment, { where: { id: In(commentIds) } }) : []).map((c) => [c.id, c]),
+      (commentIds.length ? await manager.find(IdeaComment, { where: { id: In(commentIds) } }) : []).map((c) => [
+        c.id,
+        c,
+      ]),
     );
     const ideaIds = [
-      ...new Set(reports.map((r) => (r.targetType === 'idea' ? r.targetId : comments.get(r.targetId)?.ideaId)).filter((x): x is string => !!x)),
+      ...new Set(
+        reports
+          .map((r) => (r.targetType === 'idea' ? r.targetId : comments.get(r.targetId)?.ideaId))
+          .filter((x): x is string => !!x),
+      ),
     ];
-    const ideas = new Map((ideaIds.length ? await manager.find(Idea, { where: { id: In(ideaIds) } }) : []).map((i) => [i.id, i]));
+    const ideas = new Map(
+      (ideaIds.length ? await manager.find(Idea, { where: { id: In(ideaIds) } }) : []).map((i) => [i.id, i]),
+    );
     const scopes = new Map<string, ScopeTarget>();
     for (const idea of ideas.values()) scopes.set(idea.id, await scopeTargetOf(manager, idea));
     const perTarget = new Map<string, number>();
-    for (const r of reports) perTarget.set(`${r.targetType}:${r.targetId}`, (perTarget.get(`${r.targetType}:${r.targetId}`) ?? 0) + 1);
+    for (const r of reports)
+      perTarget.set(`${r.targetType}:${r.targetId}`, (perTarget.get(`${r.targetType}:${r.targetId}`) ?? 0) + 1);
 
     const items: OpenReportDto[] = [];
     for (const r of reports) {
       const comment = r.targetType === 'comment' ? comments.get(r.targetId) : undefined;
       const idea = ideas.get(r.targetType === 'idea' ? r.targetId : (comment?.ideaId ?? ''));
       if (!idea || !hasRole(actor, 'network_member', scopes.get(idea.id))) continue;
-      const text = comment ? plainText(comment.bodyHtml) : [idea.title, plainText(idea.summary || idea.bodyHtml)].join(' — ');
+      const text = comment
+        ? plainText(comment.bodyHtml)
+        : [idea.title, plainText(idea.summary || idea.bodyHtml)].join(' — ');
       items.push({
         id: r.id,
         targetType: r.targetType,
@@ -103,13 +120,15 @@ export class ModerationService {
         )) as [unknown[], number];
         if (hidden[0].length > 0) {
           // The authors are told; they are named by reference so no identity is copied into the event.
-          await appendIdeaEvents(manager, [{
-            ideaId: target.idea.id,
-            type: 'hidden',
-            actorId: actor.personId,
-            public: false,
-            data: { reason: why, reportId, notify: 'idea_authors' },
-          }]);
+          await appendIdeaEvents(manager, [
+            {
+              ideaId: target.idea.id,
+              type: 'hidden',
+              actorId: actor.personId,
+              public: false,
+              data: { reason: why, reportId, notify: 'idea_authors' },
+            },
+          ]);
         }
       } else {
         const hidden = (await manager.query(
@@ -117,14 +136,18 @@ export class ModerationService {
           [report.targetId, why],
         )) as [unknown[], number];
         if (hidden[0].length > 0) {
-          await manager.query('UPDATE idea SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1', [target.idea.id]);
-          await appendIdeaEvents(manager, [{
-            ideaId: target.idea.id,
-            type: 'comment_hidden',
-            actorId: actor.personId,
-            public: false,
-            data: { commentId: report.targetId, reason: why, reportId, notify: 'comment_author' },
-          }]);
+          await manager.query('UPDATE idea SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1', [
+            target.idea.id,
+          ]);
+          await appendIdeaEvents(manager, [
+            {
+              ideaId: target.idea.id,
+              type: 'comment_hidden',
+              actorId: actor.personId,
+              public: false,
+              data: { commentId: report.targetId, reason: why, reportId, notify: 'comment_author' },
+            },
+          ]);
         }
       }
       // Hidden content needs no other review: every open report on it is resolved with this one.
@@ -147,7 +170,11 @@ export class ModerationService {
   dismiss(reportId: string, actor: Actor): Promise<ReportResolvedDto> {
     return this.dataSource.transaction(async (manager) => {
       const { report, target } = await this.openReportForModerator(manager, reportId, actor);
-      await manager.update(ContentReport, { id: reportId }, { resolvedAt: new Date(), resolvedBy: actor.personId, resolution: 'dismissed' });
+      await manager.update(
+        ContentReport,
+        { id: reportId },
+        { resolvedAt: new Date(), resolvedBy: actor.personId, resolution: 'dismissed' },
+      );
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'moderation.dismissed',
@@ -161,7 +188,10 @@ export class ModerationService {
 
   /** The report (locked, still open) and its content; the moderator's scope must cover the idea. */
   private async openReportForModerator(manager: EntityManager, reportId: string, actor: Actor) {
-    const report = await manager.findOne(ContentReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
+    const report = await manager.findOne(ContentReport, {
+      where: { id: reportId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!report) throw new NotFound('report', reportId);
     const target = await this.target(manager, report.targetType, report.targetId);
     if (!target) throw new NotFound(report.targetType, report.targetId);
