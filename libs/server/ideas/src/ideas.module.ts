@@ -3,6 +3,7 @@ import { WallModule } from './wall';
 import { IdeasCoreModule } from './ideas/ideas-core.module';
 import { EngagementModule } from './engagement';
 import { ModerationModule } from './moderation';
+import { AttachmentsModule } from './attachments';
 import { CampaignsModule } from './campaigns';
 
 /**
@@ -17,6 +18,7 @@ import { CampaignsModule } from './campaigns';
     IdeasCoreModule,
     EngagementModule,
     ModerationModule,
+    AttachmentsModule,
     CampaignsModule,
   ],
 })

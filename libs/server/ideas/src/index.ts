@@ -2,3 +2,4 @@ export * from './entities';
 export * from './ideas.module';
 export * from './ideas';
 export { follow, unfollow } from './engagement';
+export * from './attachments';
