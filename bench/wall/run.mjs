@@ -13,7 +13,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -226,7 +226,7 @@ async function main() {
       const http = await load(s.path, cookie, SECONDS);
       const sql = await rawSql(client, query);
       results.push({ ...s, http, sql });
-      console.log(`\n## ${s.name}  GET ${s.path}`);
+      console.log(`\n## ${s.name}  GET ${s.path}  (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
       console.log(`HTTP at ${http.rate.toFixed(0)} req/s (${http.requests} requests, ${http.errors} errors): p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms`);
       console.log(`raw SQL (EXPLAIN ANALYZE, planning + execution, 50 runs): p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`);
       console.log(sql.plan.split('\n').map((l) => `    ${l}`).join('\n'));

@@ -3,3 +3,4 @@ export * from './ideas.module';
 export * from './ideas';
 export { follow, unfollow } from './engagement';
 export * from './attachments';
+export { WallModule, WallService } from './wall';

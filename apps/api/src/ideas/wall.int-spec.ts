@@ -1,0 +1,476 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { IDEA_STATUSES, isPublic, type IdeaStatus } from '@eclore/domain';
+import { WallService } from '@eclore/server-ideas';
+import type { OrgUnit } from '@eclore/server-identity';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { createPerson, createUnit, type TestPerson } from '../access/test-app';
+import { signIn, type SignedIn } from '../admin/api-session';
+
+/**
+ * The wall, similar ideas and links against real PostgreSQL through the real API. Ideas are written
+ * straight into the tables (the lifecycle commands are tested elsewhere); the search document comes
+ * from the database trigger, as in production.
+ */
+describe('wall API', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: NestExpressApplication;
+  let ds: DataSource;
+  let direction: OrgUnit;
+  let service: OrgUnit;
+  let other: OrgUnit;
+  let author: TestPerson;
+  let anonymousAuthor: TestPerson;
+  let reader: SignedIn;
+  let authorSession: SignedIn;
+  let network: SignedIn;
+  let campaignId: string;
+  const saved = { ...process.env };
+  const bodies: string[] = [];
+
+  interface IdeaSpec {
+    title: string;
+    summary?: string;
+    kind?: 'problem' | 'solution';
+    status?: IdeaStatus;
+    published?: boolean;
+    hidden?: boolean;
+    publishedAt?: Date;
+    anonymous?: boolean;
+    authorId?: string;
+    orgUnitId?: string | null;
+    campaignId?: string | null;
+    themes?: string[];
+    supportCount?: number;
+  }
+
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  async function idea(spec: IdeaSpec): Promise<string> {
+    clock += 60_000;
+    const id = randomUUID();
+    const published = spec.published ?? !['emerge', 'collect', 'returned'].includes(spec.status ?? 'visible');
+    const authorId = spec.authorId ?? author.person.id;
+    await ds.query(
+      `INSERT INTO idea (id, kind, status, title, summary, org_unit_id, themes, campaign_id, anonymous, author_id,
+                         submitted_at, published_at, hidden_at, support_count, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)`,
+      [
+        id,
+        spec.kind ?? 'problem',
+        spec.status ?? 'visible',
+        spec.title,
+        spec.summary ?? '',
+        spec.orgUnitId === undefined ? service.id : spec.orgUnitId,
+        spec.themes ?? [],
+        spec.campaignId ?? null,
+        spec.anonymous ?? false,
+        authorId,
+        new Date(clock),
+        published ? (spec.publishedAt ?? new Date(clock)) : null,
+        spec.hidden ? new Date(clock) : null,
+        spec.supportCount ?? 0,
+      ],
+    );
+    await ds.query(
+      `INSERT INTO idea_author (idea_id, person_id, role, status, invited_at, anonymous) VALUES ($1, $2, 'author', 'accepted', now(), $3)`,
+      [id, authorId, spec.anonymous ?? false],
+    );
+    return id;
+  }
+
+  /** GET as the reader, remembering every body for the anonymity scan. */
+  async function get(path: string, as: SignedIn = reader, status = 200): Promise<request.Response> {
+    const res = await as.agent.get(path).expect(status);
+    bodies.push(res.text);
+    return res;
+  }
+
+  const titles = (res: request.Response) => (res.body.items as { title: string }[]).map((i) => i.title);
+  const ids = (res: request.Response) => (res.body.items as { id: string }[]).map((i) => i.id);
+
+  /** Every page of a listing, following nextCursor; `between` runs before each next page. */
+  async function allPages(path: string, between?: () => Promise<void>): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let n = 0; n < 100; n++) {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await get(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path);
+      seen.push(...ids(res));
+      cursor = res.body.nextCursor as string | null;
+      if (!cursor) return seen;
+      await between?.();
+    }
+    throw new Error('too many pages');
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('wall');
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('wall'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
+    app = await createApiApp({ logger: false });
+    await app.init();
+    ds = app.get(DataSource);
+    direction = await createUnit(ds, 'W-DIR');
+    service = await createUnit(ds, 'W-SVC', direction);
+    other = await createUnit(ds, 'W-OTHER');
+    author = await createPerson(ds, { unit: service });
+    anonymousAuthor = await createPerson(ds, { unit: service, email: 'zoe.secretauthor@test.example' });
+    await ds.query(`UPDATE person SET given_name = 'Zoé', family_name = 'Secretauthor' WHERE id = $1`, [anonymousAuthor.person.id]);
+    const readerPerson = await createPerson(ds, { unit: other });
+    const networkPerson = await createPerson(ds, { unit: other, grants: [{ role: 'network_member', unit: direction }] });
+    reader = await signIn(app, readerPerson.email, readerPerson.password!);
+    authorSession = await signIn(app, author.email, author.password!);
+    network = await signIn(app, networkPerson.email, networkPerson.password!);
+    await ds.query(`INSERT INTO theme (key, label_fr, label_en) VALUES ('mobilite', 'Mobilité', 'Mobility'), ('energie', 'Énergie', 'Energy')`);
+    campaignId = randomUUID();
+    await ds.query(
+      `INSERT INTO campaign (id, title, question, description_html, audience_org_unit_ids, submission_rules, created_by)
+       VALUES ($1, 'Mobilité douce', 'Comment pourrions-nous venir au travail autrement ?', '', '{}', '{}', $2)`,
+      [campaignId, author.person.id],
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    process.env = saved;
+  });
+
+  it('asks a visitor to sign in', async () => {
+    await request(app.getHttpServer()).get('/api/wall').expect(401);
+  });
+
+  it('lists exactly the ideas the domain calls public: never drafts, ideas in collect, returned or hidden ones', async () => {
+    const expected = new Set<string>();
+    for (const status of IDEA_STATUSES)
+      for (const published of [false, true])
+        for (const hidden of [false, true]) {
+          const id = await idea({ title: `Parité ${status} ${published} ${hidden}`, status, published, hidden, themes: ['energie'] });
+          const state = {
+            id,
+            kind: 'problem' as const,
+            status,
+            anonymous: false,
+            submittedAt: new Date(),
+            publishedAt: published ? new Date() : null,
+            withdrawnAt: null,
+            answer: null,
+            mergedIntoId: null,
+            parkedUntil: null,
+            hiddenAt: hidden ? new Date() : null,
+          };
+          if (isPublic(state)) expected.add(id);
+        }
+    const seen = await allPages('/api/wall?theme=energie&limit=50');
+    expect(new Set(seen)).toEqual(expected);
+    expect(seen).toHaveLength(expected.size);
+    // Spot checks, in case isPublic itself were wrong.
+    const res = await get('/api/wall?theme=energie&limit=50&q=parite');
+    expect(titles(res).some((t) => /emerge|collect|returned|true$/.test(t))).toBe(false);
+  });
+
+  describe('search', () => {
+    beforeAll(async () => {
+      await idea({ title: 'Réserver les vélos de service en ligne', themes: ['mobilite'] });
+      await idea({ title: 'Simplifier les réservations de salles', kind: 'solution' });
+      await idea({ title: 'Share a bike between departments', kind: 'solution' });
+      await idea({ title: 'Recycler le papier des imprimantes' });
+    });
+
+    it('finds French words without their accents or plural ("velo" → "vélos", "reservation" → "réservations")', async () => {
+      expect(titles(await get('/api/wall?q=velo'))).toEqual(['Réserver les vélos de service en ligne']);
+      expect(titles(await get('/api/wall?q=reservation'))).toEqual(
+        expect.arrayContaining(['Simplifier les réservations de salles', 'Réserver les vélos de service en ligne']),
+      );
+      expect(titles(await get('/api/wall?q=VÉLO'))).toEqual(['Réserver les vélos de service en ligne']);
+    });
+
+    it('finds English words whatever their inflection ("bikes" → "bike")', async () => {
+      expect(titles(await get('/api/wall?q=bikes'))).toEqual(['Share a bike between departments']);
+      expect(titles(await get('/api/wall?q=sharing'))).toEqual(['Share a bike between departments']);
+    });
+
+    it('ranks a title match above a summary-only match, and finds nothing for absent words', async () => {
+      await idea({ title: 'Un autre sujet', summary: 'On parle aussi de compostage ici.' });
+      await idea({ title: 'Compostage des déchets de la cantine' });
+      expect(titles(await get('/api/wall?q=compostage'))).toEqual(['Compostage des déchets de la cantine', 'Un autre sujet']);
+      const none = await get('/api/wall?q=hélicoptère');
+      expect(none.body).toEqual({ items: [], nextCursor: null, sort: 'relevance' });
+    });
+
+    it('never fails on search syntax', async () => {
+      for (const q of ['"vélos', 'or or', '-', '!!(:*', "l'été & |"]) await get(`/api/wall?q=${encodeURIComponent(q)}`);
+    });
+  });
+
+  describe('filters', () => {
+    let problemInCampaign: string;
+    let solutionElsewhere: string;
+    let qualifying: string;
+    beforeAll(async () => {
+      problemInCampaign = await idea({ title: 'Filtre A', kind: 'problem', campaignId, themes: ['mobilite'] });
+      solutionElsewhere = await idea({ title: 'Filtre B', kind: 'solution', orgUnitId: other.id });
+      qualifying = await idea({ title: 'Filtre C', kind: 'problem', status: 'qualify', orgUnitId: direction.id });
+    });
+    const filtered = async (query: string) => ids(await get(`/api/wall?q=filtre&${query}`));
+
+    it('by kind, stage, campaign, org unit (with its sub-units) and theme', async () => {
+      expect(await filtered('kind=solution')).toEqual([solutionElsewhere]);
+      expect(await filtered('stage=qualify')).toEqual([qualifying]);
+      expect(await filtered(`campaignId=${campaignId}`)).toEqual([problemInCampaign]);
+      expect((await filtered(`orgUnitId=${direction.id}`)).sort()).toEqual([problemInCampaign, qualifying].sort());
+      expect(await filtered(`orgUnitId=${other.id}`)).toEqual([solutionElsewhere]);
+      expect(await filtered('theme=mobilite')).toEqual([problemInCampaign]);
+      expect(await filtered(`kind=problem&campaignId=${campaignId}&theme=mobilite`)).toEqual([problemInCampaign]);
+    });
+
+    it('cards carry the campaign and the org unit', async () => {
+      const res = await get(`/api/wall?campaignId=${campaignId}`);
+      expect(res.body.items[0]).toMatchObject({
+        id: problemInCampaign,
+        kind: 'problem',
+        status: 'visible',
+        campaign: { id: campaignId, title: 'Mobilité douce' },
+        orgUnit: { id: service.id, name: 'Unit W-SVC' },
+        themes: ['mobilite'],
+        supportCount: 0,
+        commentCount: 0,
+      });
+    });
+
+    it.each([
+      ['kind=idea', 'kind'],
+      ['stage=emerge', 'stage'],
+      ['stage=nope', 'stage'],
+      ['campaignId=nope', 'campaignId'],
+      [`campaignId=${randomUUID()}`, 'campaignId'],
+      [`orgUnitId=${randomUUID()}`, 'orgUnitId'],
+      ['theme=unknown', 'theme'],
+      ['sort=oldest', 'sort'],
+      ['sort=relevance', 'sort'],
+      ['limit=0', 'limit'],
+      ['limit=500', 'limit'],
+      ['cursor=garbage', 'cursor'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+    ])('answers 400 problem+json naming the field for %s', async (query, field) => {
+      const res = await get(`/api/wall?${query}`, reader, 400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+    });
+
+    it('refuses a cursor of another sort', async () => {
+      const first = await get('/api/wall?limit=1&sort=newest');
+      const res = await get(`/api/wall?limit=1&sort=most_supported&cursor=${first.body.nextCursor as string}`, reader, 400);
+      expect(res.body.errors[0].field).toBe('cursor');
+    });
+  });
+
+  describe('sorts and keyset pages', () => {
+    const made: { id: string; publishedAt: number; supportCount: number }[] = [];
+    beforeAll(async () => {
+      // Same publication time for some, same support count for others: the id breaks ties.
+      const sameTime = new Date('2026-02-01T10:00:00.123456Z');
+      for (let n = 0; n < 23; n++) {
+        const publishedAt = n % 4 === 0 ? sameTime : new Date(Date.parse('2026-03-01T00:00:00Z') + n * 3_600_000 + 0.5);
+        const supportCount = n % 5;
+        const id = await idea({ title: `Tri ${n}`, themes: ['mobilite'], publishedAt, supportCount, kind: 'solution' });
+        made.push({ id, publishedAt: publishedAt.getTime(), supportCount });
+      }
+    });
+
+    it('newest: by publication, then id, descending; every idea exactly once across pages despite inserts', async () => {
+      let inserted = 0;
+      const seen = await allPages('/api/wall?q=tri&sort=newest&limit=4', async () => {
+        // Published now: newer than the cursor, so it belongs to pages already read.
+        await idea({ title: `Tri nouveau ${inserted++}`, themes: ['mobilite'], kind: 'solution', publishedAt: new Date() });
+      });
+      const expected = [...made]
+        .sort((a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? 1 : -1))
+        .map((m) => m.id);
+      expect(seen).toEqual(expected);
+      expect(inserted).toBeGreaterThan(3);
+      // An idea published meanwhile is on the first page of a fresh read.
+      expect(titles(await get('/api/wall?q=tri&sort=newest&limit=1'))[0]).toMatch(/^Tri nouveau/);
+    });
+
+    it('most supported: by support count, then id; every idea exactly once despite inserts', async () => {
+      const seen = await allPages('/api/wall?theme=mobilite&kind=solution&sort=most_supported&limit=5', async () => {
+        await idea({ title: 'Tri inséré', themes: ['mobilite'], kind: 'solution', supportCount: 2 });
+      });
+      const original = new Set(made.map((m) => m.id));
+      const ofOriginal = seen.filter((id) => original.has(id));
+      expect(ofOriginal).toEqual(
+        [...made].sort((a, b) => b.supportCount - a.supportCount || (a.id < b.id ? 1 : -1)).map((m) => m.id),
+      );
+      expect(new Set(seen).size).toBe(seen.length);
+    });
+
+    it('trending: recent supports weigh more than old ones; ideas without recent supports follow, newest first', async () => {
+      const people = await Promise.all([0, 1, 2, 3].map(() => createPerson(ds, { password: null })));
+      const [fresh, older, stale] = await Promise.all([
+        idea({ title: 'Tendance fraîche', themes: ['energie'], kind: 'solution' }),
+        idea({ title: 'Tendance ancienne', themes: ['energie'], kind: 'solution' }),
+        idea({ title: 'Tendance périmée', themes: ['energie'], kind: 'solution' }),
+      ]);
+      const support = (ideaId: string, person: TestPerson, daysAgo: number) =>
+        ds.query(`INSERT INTO support (idea_id, person_id, created_at) VALUES ($1, $2, now() - make_interval(days => $3))`, [
+          ideaId,
+          person.person.id,
+          daysAgo,
+        ]);
+      await support(fresh, people[0]!, 0);
+      await support(fresh, people[1]!, 1); // ≈ 1 + 0.93
+      await support(older, people[0]!, 10);
+      await support(older, people[1]!, 11);
+      await support(older, people[2]!, 12); // ≈ 0.29 + 0.21 + 0.14: three supports, but old
+      for (const p of people) await support(stale, p, 20); // outside the 14 days: not trending
+      await app.get(WallService, { strict: false }).refreshTrending();
+
+      const seen = await allPages('/api/wall?theme=energie&kind=solution&sort=trending&limit=2', async () => {
+        await idea({ title: 'Tendance insérée', themes: ['energie'], kind: 'solution' });
+      });
+      expect(seen.slice(0, 2)).toEqual([fresh, older]);
+      // The rest: newest first, the stale one among them, no duplicates.
+      expect(seen).toContain(stale);
+      expect(new Set(seen).size).toBe(seen.length);
+      const rest = await get('/api/wall?theme=energie&kind=solution&sort=newest&limit=50');
+      const newestOrder = ids(rest).filter((id) => id !== fresh && id !== older);
+      expect(seen.slice(2).filter((id) => newestOrder.includes(id))).toEqual(
+        newestOrder.filter((id) => seen.slice(2).includes(id)),
+      );
+    });
+
+    it('relevance pages through every match exactly once', async () => {
+      const seen = await allPages('/api/wall?q=tri&limit=3');
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(23);
+    });
+  });
+
+  describe('similar ideas', () => {
+    let duplicate: string;
+    beforeAll(async () => {
+      duplicate = await idea({ title: 'Installer des abris à vélos sécurisés devant la mairie', kind: 'problem' });
+      await idea({ title: 'Installer des bornes de recharge', kind: 'problem' });
+      await idea({ title: 'Vélos électriques pour les agents', kind: 'solution' });
+      await idea({ title: 'Abris vélos', status: 'emerge', published: false }); // a draft: never suggested
+    });
+
+    it('returns the near-duplicate first, public ideas only, at most 5', async () => {
+      const res = await get(`/api/ideas/similar?title=${encodeURIComponent('installer des abris velos securises devant la mairie')}`);
+      expect(res.body.items[0].id).toBe(duplicate);
+      expect(res.body.items.length).toBeLessThanOrEqual(5);
+      expect(titles(res)).not.toContain('Abris vélos');
+    });
+
+    it('finds it while the title is still being typed, and filters by kind', async () => {
+      const typing = await get(`/api/ideas/similar?title=${encodeURIComponent('abris à vélo')}`);
+      expect(typing.body.items[0].id).toBe(duplicate);
+      const solutions = await get(`/api/ideas/similar?title=${encodeURIComponent('abris à vélos')}&kind=solution`);
+      expect((solutions.body.items as { kind: string }[]).every((i) => i.kind === 'solution')).toBe(true);
+    });
+
+    it('needs a title of 3 characters or more', async () => {
+      const res = await get('/api/ideas/similar?title=ab', reader, 400);
+      expect(res.body.errors[0].field).toBe('title');
+    });
+  });
+
+  describe('links', () => {
+    let problem: string;
+    let solution: string;
+    let draft: string;
+    let otherProblem: string;
+    beforeAll(async () => {
+      problem = await idea({ title: 'Lien problème', kind: 'problem', authorId: anonymousAuthor.person.id, anonymous: true });
+      otherProblem = await idea({ title: 'Lien autre problème', kind: 'problem' });
+      solution = await idea({ title: 'Lien solution', kind: 'solution' });
+      draft = await idea({ title: 'Lien brouillon', kind: 'problem', status: 'emerge', published: false });
+    });
+    const snapshot = async (id: string) =>
+      (await ds.query(`SELECT status, version, published_at, support_count FROM idea WHERE id = $1`, [id]))[0] as unknown;
+
+    it('an author links their solution to a problem it addresses; neither idea changes', async () => {
+      const before = [await snapshot(solution), await snapshot(problem)];
+      const res = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' }).expect(201);
+      expect(res.body).toEqual({ fromId: solution, toId: problem, kind: 'addresses' });
+      expect([await snapshot(solution), await snapshot(problem)]).toEqual(before);
+      // Linking twice is harmless.
+      await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' }).expect(201);
+      const linked = await get(`/api/ideas/${problem}/links`);
+      expect(linked.body.items).toEqual([
+        expect.objectContaining({ id: solution, linkKind: 'addresses', direction: 'incoming', kind: 'solution' }),
+      ]);
+      const audit = await ds.query(`SELECT action, data FROM audit_event WHERE subject_id = $1 AND action = 'idea.linked'`, [solution]);
+      expect(audit).toHaveLength(1);
+    });
+
+    it('only a solution addresses a problem', async () => {
+      const fromProblem = await authorSession.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'addresses' }).expect(400);
+      expect(fromProblem.body.errors[0].field).toBe('kind');
+      const solution2 = await idea({ title: 'Lien solution 2', kind: 'solution' });
+      const toSolution = await authorSession.send('post', `/api/ideas/${solution2}/links`, { toId: solution, kind: 'addresses' }).expect(400);
+      expect(toSolution.body.errors[0].field).toBe('kind');
+    });
+
+    it('links only to an idea on the wall, never to itself', async () => {
+      const toDraft = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: draft, kind: 'similar' }).expect(400);
+      expect(toDraft.body.errors[0]).toMatchObject({ field: 'toId', code: 'notOnWall' });
+      const self = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: solution, kind: 'similar' }).expect(400);
+      expect(self.body.errors[0]).toMatchObject({ field: 'toId', code: 'sameIdea' });
+      const bad = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: 'x', kind: 'twin' }).expect(400);
+      expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['kind', 'toId']);
+    });
+
+    it('someone else may not link; a network member in scope may; a draft of someone else is a 404', async () => {
+      const refused = await reader.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'similar' }).expect(403);
+      expect(refused.body.code).toBe('not_author_or_network');
+      await network.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'similar' }).expect(201);
+      await reader.send('post', `/api/ideas/${draft}/links`, { toId: problem, kind: 'similar' }).expect(404);
+      // "similar" is one relation whichever side it was made from: the reverse is the same link.
+      await network.send('post', `/api/ideas/${problem}/links`, { toId: otherProblem, kind: 'similar' }).expect(201);
+      const rows = await ds.query(`SELECT 1 FROM idea_link WHERE kind = 'similar' AND $1 IN (from_id, to_id) AND $2 IN (from_id, to_id)`, [
+        problem,
+        otherProblem,
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+
+    it('removes a link (authors or network), then 404 for a link that is not there', async () => {
+      await reader.send('delete', `/api/ideas/${otherProblem}/links/similar/${problem}`).expect(403);
+      await network.send('delete', `/api/ideas/${otherProblem}/links/similar/${problem}`).expect(204);
+      const again = await network.send('delete', `/api/ideas/${otherProblem}/links/similar/${problem}`).expect(404);
+      expect(again.body.code).toBe('idea_link_not_found');
+      expect(await snapshot(otherProblem)).toMatchObject({ status: 'visible', version: 1 });
+    });
+  });
+
+  it('never shows an anonymous author: no id, name or e-mail in any wall, search, similar or links response', async () => {
+    const anon = await idea({
+      title: 'Idée anonyme sur les vestiaires',
+      summary: 'Des vestiaires pour les cyclistes',
+      authorId: anonymousAuthor.person.id,
+      anonymous: true,
+      campaignId,
+    });
+    await get('/api/wall?q=vestiaires');
+    await get('/api/wall?sort=most_supported&limit=50');
+    await get('/api/wall?sort=trending&limit=50');
+    await get(`/api/wall?campaignId=${campaignId}`);
+    await get(`/api/ideas/similar?title=${encodeURIComponent('idée anonyme vestiaires')}`);
+    await get(`/api/ideas/${anon}/links`);
+    expect(bodies.join('\n')).toContain(anon);
+    for (const needle of [anonymousAuthor.person.id, 'Secretauthor', 'Zoé', 'zoe.secretauthor'])
+      for (const body of bodies) expect(body).not.toContain(needle);
+  });
+});
