@@ -8,6 +8,7 @@ export const ProfilePage = lazy(() => import('../features/profile/ProfilePage'))
 export const AdminPeoplePage = lazy(() => import('../features/admin/PeoplePage'));
 export const AdminPersonPage = lazy(() => import('../features/admin/PersonPage'));
 export const AdminAuditPage = lazy(() => import('../features/admin/AuditPage'));
+export const ModerationPage = lazy(() => import('../features/moderation/ModerationPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/moderation', '/admin']);

@@ -6,6 +6,7 @@ import {
   AdminPeoplePage,
   AdminPersonPage,
   HomePage,
+  ModerationPage,
   NotFoundPage,
   ProfilePage,
   SignInPage,
@@ -21,6 +22,14 @@ export const router = createBrowserRouter([
         // Signed-in only: a visitor is sent to the sign-in page and brought back.
         element: <RequireSession />,
         children: [{ path: 'profile', element: <ProfilePage /> }],
+      },
+      {
+        path: 'moderation',
+        element: (
+          <RequireSession action="moderation.read">
+            <ModerationPage />
+          </RequireSession>
+        ),
       },
       {
         path: 'admin',

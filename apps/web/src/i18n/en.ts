@@ -15,6 +15,7 @@ export const en: Messages = {
     qualification: 'Qualification',
     committee: 'Steering committee',
     recognition: 'Recognition',
+    moderation: 'Moderation',
     directory: 'Directory',
     administration: 'Administration',
     anonymity: 'Anonymity',

@@ -14,6 +14,7 @@ export const fr = {
     qualification: 'Qualification',
     committee: 'Comité de pilotage',
     recognition: 'Reconnaissance',
+    moderation: 'Modération',
     directory: 'Annuaire',
     administration: 'Administration',
     anonymity: 'Anonymat',

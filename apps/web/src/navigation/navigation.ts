@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'qualification' | 'committee' | 'recognition' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -27,6 +27,7 @@ const NAVIGATION: readonly NavEntry[] = [
     audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
   },
   { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },
+  { key: 'moderation', path: '/moderation', audience: { action: 'moderation.read' } },
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },

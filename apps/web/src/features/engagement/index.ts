@@ -1,0 +1,1 @@
+export { EngagementPanel } from './EngagementPanel';
