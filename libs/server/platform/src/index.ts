@@ -19,3 +19,4 @@ export * from './storage/file-storage';
 export * from './storage/local-disk-storage';
 export * from './storage/storage.module';
 export * from './sanitize/rich-text';
+export * from './storage/s3-storage';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
@@ -89,6 +89,39 @@ export class AppConfig {
   @Matches(/\S/, { message: 'STORAGE_DIR must name a folder' })
   STORAGE_DIR = 'var/storage';
 
+  /** Where files are kept: `local` (STORAGE_DIR) or `s3` (any S3-compatible object store, shared by every replica). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** S3-compatible endpoint (MinIO, Ceph, Garage, OVH…); unset for AWS S3 itself. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name when STORAGE_DRIVER=s3' })
+  S3_BUCKET?: string;
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9-]{2,40}$/, { message: 'S3_REGION must be a region name like eu-west-3 when STORAGE_DRIVER=s3' })
+  S3_REGION?: string;
+
+  /** Unset (both) to use the SDK's own credential chain (instance role, web identity…). */
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3' && Boolean(c.S3_SECRET_ACCESS_KEY))
+  @IsString()
+  @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID is required when S3_SECRET_ACCESS_KEY is set' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3' && Boolean(c.S3_ACCESS_KEY_ID))
+  @IsString()
+  @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), which most self-hosted S3-compatible stores need. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? /^(true|1|yes)$/i.test(value) : value))
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
   /** Sign-in sessions end after this long without a request (idle timeout). */
   @Transform(toInt)
   @IsInt()
@@ -129,7 +162,7 @@ export class AppConfig {
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
