@@ -43,7 +43,7 @@ export function EngagementPanel({ idea }: { idea: IdeaDto }) {
   const showSupport = data.canSupport.allowed || data.supported || data.canSupport.reason !== 'own_idea';
 
   return (
-    <section className="ec-engagement" aria-label={supportLabel}>
+    <section className="ec-engagement" aria-label={s.panel}>
       {data.mergedIntoId ? (
         <p className="ec-engagement__note" role="note">
           {s.merge.mergedInto} <a href={`/ideas/${data.mergedIntoId}`}>{s.merge.seeTarget}</a>

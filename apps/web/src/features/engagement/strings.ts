@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
  * feature (as the ideas feature does) so parallel work does not collide in the shared i18n files.
  */
 export const fr = {
+  panel: 'Soutiens, suivi et commentaires',
   support: {
     problem: 'Moi aussi',
     solution: 'Je soutiens',
@@ -93,6 +94,7 @@ export const fr = {
 export type EngagementText = typeof fr;
 
 export const en: EngagementText = {
+  panel: 'Supports, follows and comments',
   support: {
     problem: 'Me too',
     solution: 'Support',

@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// Demo accounts of the seed (docs/demo-accounts.md).
+const PASSWORD = 'Eclore-Demo-2026!';
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+  return page;
+}
+
+/** The page's session: its CSRF token and person (the API calls below ride on the page's cookie). */
+async function session(page: Page): Promise<{ csrf: string; orgUnitId: string | null }> {
+  const body = await (await page.request.get('/api/session')).json();
+  return { csrf: body.csrfToken, orgUnitId: body.person.orgUnit?.id ?? null };
+}
+
+async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
+  const { csrf } = await session(page);
+  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
+
+test('on a published idea: “Moi aussi”, a comment with a mention and a reply, follow', async ({ browser }) => {
+  const title = `Casiers du vestiaire ${Date.now().toString(36)}`;
+
+  // Set-up through the API (the idea screens have their own tests): Lucas writes and submits a
+  // problem, Julien (innovation network) accepts it onto the wall.
+  const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
+  const { orgUnitId } = await session(lucas);
+  const draft = await apiPost(lucas, '/api/ideas', {
+    kind: 'problem',
+    title,
+    summary: 'Pas assez de casiers pour l’équipe de nuit.',
+    bodyHtml: '<p>Les affaires restent dans la voiture.</p>',
+    whoSuffers: 'L’équipe de nuit',
+    frequency: 'daily',
+    orgUnitId,
+  });
+  const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  await apiPost(julien, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
+
+  // Aurélie, a colleague, finds it and says "me too".
+  const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');
+  await aurelie.goto(`/ideas/${draft.id}`);
+  await expect(aurelie.getByRole('heading', { level: 1 })).toHaveText(title);
+  const support = aurelie.getByRole('button', { name: /^Moi aussi/ });
+  await expect(support).toHaveAttribute('aria-pressed', 'false');
+  await expect(support).toHaveText('Moi aussi · 0');
+  await support.click();
+  await expect(support).toHaveAttribute('aria-pressed', 'true');
+  await expect(support).toHaveText('Moi aussi · 1');
+
+  // She comments, mentioning Emily through the picker.
+  await aurelie.getByLabel('Votre commentaire').fill('Même chose au service de soins.');
+  await aurelie.getByRole('button', { name: 'Mentionner', exact: true }).click();
+  await aurelie.getByLabel('Rechercher une personne').fill('Emily');
+  await aurelie.getByRole('button', { name: 'Mentionner Emily Wilson' }).click();
+  await aurelie.getByRole('button', { name: 'Publier', exact: true }).click();
+  const comments = aurelie.getByRole('region', { name: /^Commentaires/ });
+  const first = comments.getByRole('article', { name: 'Aurélie Monnier' });
+  await expect(first).toContainText('Même chose au service de soins.');
+  await expect(first.locator('.ec-mention')).toHaveText('@Emily Wilson');
+  await expect(comments.getByRole('heading', { level: 2 })).toContainText('1 commentaire');
+
+  // Lucas, the author, replies in the thread.
+  await lucas.goto(`/ideas/${draft.id}`);
+  await lucas.getByRole('article', { name: 'Aurélie Monnier' }).getByRole('button', { name: 'Répondre' }).click();
+  await lucas.getByLabel('Votre réponse').fill('Merci, je l’ajoute à la description.');
+  await lucas
+    .getByRole('article', { name: 'Aurélie Monnier' })
+    .getByRole('button', { name: 'Publier', exact: true })
+    .click();
+  await expect(lucas.getByRole('article', { name: 'Lucas Girard' })).toContainText('Merci, je l’ajoute');
+  // Authors do not support their own idea: the count, no button.
+  await expect(lucas.getByRole('button', { name: /^Moi aussi/ })).toHaveCount(0);
+  await expect(lucas.getByText('1 soutien', { exact: true })).toBeVisible();
+
+  // Aurélie follows it; everything holds after a reload.
+  const follow = aurelie.getByRole('button', { name: 'Suivre' });
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  await follow.click();
+  await expect(aurelie.getByRole('button', { name: 'Suivie' })).toHaveAttribute('aria-pressed', 'true');
+  await aurelie.reload();
+  await expect(aurelie.getByRole('button', { name: /^Moi aussi/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(aurelie.getByRole('button', { name: 'Suivie' })).toHaveAttribute('aria-pressed', 'true');
+  const reply = aurelie.getByRole('article', { name: 'Lucas Girard' });
+  await expect(reply).toContainText('auteur');
+  await expect(reply).toContainText('Merci, je l’ajoute');
+  await expectNoSeriousAxeViolation(aurelie);
+});
