@@ -9,6 +9,10 @@ export const AdminPeoplePage = lazy(() => import('../features/admin/PeoplePage')
 export const AdminPersonPage = lazy(() => import('../features/admin/PersonPage'));
 export const AdminAuditPage = lazy(() => import('../features/admin/AuditPage'));
 export const ModerationPage = lazy(() => import('../features/moderation/ModerationPage'));
+export const IdeaEditorPage = lazy(() => import('../features/ideas/IdeaEditorPage'));
+export const IdeaPage = lazy(() => import('../features/ideas/IdeaPage'));
+export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
+export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/moderation', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/my-ideas', '/intake', '/moderation', '/admin']);

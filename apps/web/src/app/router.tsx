@@ -6,6 +6,10 @@ import {
   AdminPeoplePage,
   AdminPersonPage,
   HomePage,
+  IdeaEditorPage,
+  IdeaPage,
+  IntakePage,
+  MyIdeasPage,
   ModerationPage,
   NotFoundPage,
   ProfilePage,
@@ -21,7 +25,21 @@ export const router = createBrowserRouter([
       {
         // Signed-in only: a visitor is sent to the sign-in page and brought back.
         element: <RequireSession />,
-        children: [{ path: 'profile', element: <ProfilePage /> }],
+        children: [
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'ideas/new', element: <IdeaEditorPage /> },
+          { path: 'ideas/:id', element: <IdeaPage /> },
+          { path: 'ideas/:id/edit', element: <IdeaEditorPage /> },
+          { path: 'my-ideas', element: <MyIdeasPage /> },
+        ],
+      },
+      {
+        path: 'intake',
+        element: (
+          <RequireSession action="idea.intake">
+            <IntakePage />
+          </RequireSession>
+        ),
       },
       {
         path: 'moderation',

@@ -12,6 +12,8 @@ export const en: Messages = {
     label: 'Main navigation',
     home: 'Home',
     ideas: 'Ideas',
+    myIdeas: 'My ideas',
+    intake: 'Ideas to check',
     qualification: 'Qualification',
     committee: 'Steering committee',
     recognition: 'Recognition',

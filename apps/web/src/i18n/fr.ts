@@ -11,6 +11,8 @@ export const fr = {
     label: 'Navigation principale',
     home: 'Accueil',
     ideas: 'Idées',
+    myIdeas: 'Mes idées',
+    intake: 'Idées à vérifier',
     qualification: 'Qualification',
     committee: 'Comité de pilotage',
     recognition: 'Reconnaissance',

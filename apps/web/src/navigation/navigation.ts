@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'myIdeas' | 'intake' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +26,12 @@ const NAVIGATION: readonly NavEntry[] = [
     path: '/ideas',
     audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
   },
+  {
+    key: 'myIdeas',
+    path: '/my-ideas',
+    audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
+  },
+  { key: 'intake', path: '/intake', audience: { action: 'idea.intake' } },
   { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },
   { key: 'moderation', path: '/moderation', audience: { action: 'moderation.read' } },
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },

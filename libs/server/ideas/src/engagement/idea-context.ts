@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   NotFound,
+  phaseFeatures,
   type Actor,
   type IdeaActorContext,
   type IdeaState,
@@ -8,7 +9,7 @@ import {
   type ScopeTarget,
 } from '@eclore/domain';
 import { OrgUnit } from '@eclore/server-identity';
-import { CampaignPhase, Idea, IdeaAuthor } from '../entities';
+import { Campaign, CampaignPhase, Idea, IdeaAuthor } from '../entities';
 
 /** An idea as the engagement and moderation commands see it: the row, its domain state, the actor's relation. */
 export interface LoadedIdea {
@@ -90,26 +91,17 @@ export async function loadIdea(
   };
 }
 
-const ALL_OPEN: PhaseFeatures = { submissions: true, supports: true, comments: true };
-const ALL_CLOSED: PhaseFeatures = { submissions: false, supports: false, comments: false };
-
-/**
- * What the idea's campaign switches on now: the always-open box (no campaign) allows everything;
- * a campaign allows what its active phase (starts ≤ now < ends) allows, nothing between phases.
- */
+/** What the idea's campaign switches on now: the domain decides (always-open box, archived, active phase). */
 export async function phaseFeaturesFor(
   manager: EntityManager,
   campaignId: string | null,
   now: Date,
 ): Promise<PhaseFeatures> {
-  if (campaignId === null) return ALL_OPEN;
-  const phase = await manager
-    .getRepository(CampaignPhase)
-    .createQueryBuilder('p')
-    .where('p.campaign_id = :campaignId', { campaignId })
-    .andWhere('p.starts_at <= :now AND p.ends_at > :now', { now })
-    .orderBy('p.position', 'ASC')
-    .getOne();
-  if (!phase) return ALL_CLOSED;
-  return { submissions: phase.submissionsOpen, supports: phase.supportsOpen, comments: phase.commentsOpen };
+  const campaign = campaignId
+    ? await manager.findOne(Campaign, { where: { id: campaignId }, select: { id: true, archivedAt: true } })
+    : null;
+  const phases = campaign
+    ? await manager.find(CampaignPhase, { where: { campaignId: campaign.id }, order: { position: 'ASC' } })
+    : [];
+  return phaseFeatures(campaign, phases, now);
 }
