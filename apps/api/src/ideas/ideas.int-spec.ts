@@ -115,7 +115,11 @@ describe('ideas: emerge and collect (API)', () => {
 
     it('refuses fields of the other kind, unknown themes and units, naming each field', async () => {
       const res = await as.lucas
-        .send('post', '/api/ideas', problemDraft({ expectedBenefits: 'x', themes: ['nope'], orgUnitId: '00000000-0000-4000-8000-000000000000' }))
+        .send(
+          'post',
+          '/api/ideas',
+          problemDraft({ expectedBenefits: 'x', themes: ['nope'], orgUnitId: '00000000-0000-4000-8000-000000000000' }),
+        )
         .expect(400);
       expect(res.body.code).toBe('validation_failed');
       const fields = (res.body.errors ?? res.body.fields ?? []).map((e: { field: string }) => e.field).sort();
@@ -126,7 +130,9 @@ describe('ideas: emerge and collect (API)', () => {
 
     it('lets authors edit with the version they read; a stale version is a 409', async () => {
       const { id, version } = await create('lucas', problemDraft());
-      const ok = await as.lucas.send('patch', `/api/ideas/${id}`, { version, title: 'Véhicules de nuit : il en manque' }).expect(200);
+      const ok = await as.lucas
+        .send('patch', `/api/ideas/${id}`, { version, title: 'Véhicules de nuit : il en manque' })
+        .expect(200);
       expect(ok.body.title).toBe('Véhicules de nuit : il en manque');
       expect(ok.body.version).toBe(version + 1);
       const stale = await as.lucas.send('patch', `/api/ideas/${id}`, { version, title: 'Autre titre' }).expect(409);
@@ -140,25 +146,40 @@ describe('ideas: emerge and collect (API)', () => {
       const { id } = await create('lucas', problemDraft());
       await as.emily.send('post', `/api/ideas/${id}/co-authors/me/accept`).expect(404);
       await as.emily.send('post', `/api/ideas/${id}/co-authors`, { personId: as.emily.personId }).expect(404);
-      const invited = await as.lucas.send('post', `/api/ideas/${id}/co-authors`, { personId: as.emily.personId }).expect(200);
+      const invited = await as.lucas
+        .send('post', `/api/ideas/${id}/co-authors`, { personId: as.emily.personId })
+        .expect(200);
       expect(invited.body.coAuthors).toEqual([expect.objectContaining({ id: as.emily.personId, status: 'invited' })]);
       await as.lucas.send('post', `/api/ideas/${id}/co-authors`, { personId: as.emily.personId }).expect(409);
 
       const mine = await as.emily.agent.get('/api/me/ideas').expect(200);
-      expect(mine.body).toEqual([expect.objectContaining({ relation: 'invited', role: 'co_author', idea: expect.objectContaining({ id }) })]);
+      expect(mine.body).toEqual([
+        expect.objectContaining({ relation: 'invited', role: 'co_author', idea: expect.objectContaining({ id }) }),
+      ]);
       const seen = await as.emily.agent.get(`/api/ideas/${id}`).expect(200);
       expect(seen.body.viewer).toMatchObject({ isAuthor: false, invited: true, canEdit: false });
       await as.emily.send('patch', `/api/ideas/${id}`, { version: seen.body.version, title: 'Pas encore' }).expect(403);
 
       const accepted = await as.emily.send('post', `/api/ideas/${id}/co-authors/me/accept`).expect(200);
       expect(accepted.body.viewer).toMatchObject({ isAuthor: true, canEdit: true });
-      await as.emily.send('patch', `/api/ideas/${id}`, { version: accepted.body.version, summary: 'Résumé à deux mains.' }).expect(200);
+      await as.emily
+        .send('patch', `/api/ideas/${id}`, { version: accepted.body.version, summary: 'Résumé à deux mains.' })
+        .expect(200);
 
       const other = await create('lucas', problemDraft());
       await as.lucas.send('post', `/api/ideas/${other.id}/co-authors`, { personId: as.martine.personId }).expect(200);
       await as.martine.send('post', `/api/ideas/${other.id}/co-authors/me/decline`).expect(204);
       await as.martine.agent.get(`/api/ideas/${other.id}`).expect(404);
     });
+  });
+
+  it('lists the active themes for the pickers', async () => {
+    const res = await as.emily.agent.get('/api/themes').expect(200);
+    expect(res.body).toEqual([
+      { key: 'mobility', labelFr: 'Mobilité', labelEn: 'Mobility' },
+      { key: 'care', labelFr: 'Soins', labelEn: 'Care' },
+    ]);
+    await request(app.getHttpServer()).get('/api/themes').expect(401);
   });
 
   describe('capture on behalf', () => {
@@ -172,7 +193,9 @@ describe('ideas: emerge and collect (API)', () => {
       const row = await ds.getRepository(Idea).findOneByOrFail({ id: res.body.id });
       expect(row.authorId).toBe(as.lucas.personId);
       expect(row.capturedBy).toBe(as.nathalie.personId);
-      const audit = await ds.getRepository(AuditEvent).findOneByOrFail({ action: 'idea.captured', subjectId: res.body.id });
+      const audit = await ds
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ action: 'idea.captured', subjectId: res.body.id });
       expect(audit.actorId).toBe(as.nathalie.personId);
       expect(audit.data).toMatchObject({ channel: 'paper', authorId: as.lucas.personId });
       // The real author finds it among their ideas and may submit it.
@@ -182,12 +205,20 @@ describe('ideas: emerge and collect (API)', () => {
     });
 
     it('is for network members within their scope, with a channel', async () => {
-      await as.emily.send('post', '/api/ideas', problemDraft({ onBehalfOf: as.lucas.personId, captureChannel: 'paper' })).expect(403);
+      await as.emily
+        .send('post', '/api/ideas', problemDraft({ onBehalfOf: as.lucas.personId, captureChannel: 'paper' }))
+        .expect(403);
       const out = await as.nathalie
-        .send('post', '/api/ideas', problemDraft({ onBehalfOf: as.lucas.personId, captureChannel: 'workshop', orgUnitId: unit.get('DF-BUD') }))
+        .send(
+          'post',
+          '/api/ideas',
+          problemDraft({ onBehalfOf: as.lucas.personId, captureChannel: 'workshop', orgUnitId: unit.get('DF-BUD') }),
+        )
         .expect(403);
       expect(out.body.code).toBe('out_of_scope');
-      const noChannel = await as.nathalie.send('post', '/api/ideas', problemDraft({ onBehalfOf: as.lucas.personId })).expect(400);
+      const noChannel = await as.nathalie
+        .send('post', '/api/ideas', problemDraft({ onBehalfOf: as.lucas.personId }))
+        .expect(400);
       expect(JSON.stringify(noChannel.body)).toContain('captureChannel');
     });
   });
@@ -237,15 +268,23 @@ describe('ideas: emerge and collect (API)', () => {
         themes: [],
       });
       const res = await as.lucas.send('post', `/api/ideas/${solution.id}/submit`, {}).expect(400);
-      const fields = (res.body.errors ?? res.body.fields ?? []).map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort();
+      const fields = (res.body.errors ?? res.body.fields ?? [])
+        .map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
+        .sort();
       expect(fields).toEqual(['bodyHtml:minLength', 'kind:kind_not_allowed', 'summary:required', 'themes:required']);
 
-      const good = await create('lucas', problemDraft({ campaignId: campaign.id, bodyHtml: '<p>Deux véhicules pour six soignants, chaque nuit, depuis un an.</p>' }));
+      const good = await create(
+        'lucas',
+        problemDraft({
+          campaignId: campaign.id,
+          bodyHtml: '<p>Deux véhicules pour six soignants, chaque nuit, depuis un an.</p>',
+        }),
+      );
       await ds.getRepository(CampaignPhase).update({ id: phase.id }, { submissionsOpen: false });
       const closed = await as.lucas.send('post', `/api/ideas/${good.id}/submit`, {}).expect(400);
-      expect((closed.body.errors ?? closed.body.fields).map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
-        'campaignId:submissions_closed',
-      ]);
+      expect(
+        (closed.body.errors ?? closed.body.fields).map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
+      ).toEqual(['campaignId:submissions_closed']);
       await ds.getRepository(CampaignPhase).update({ id: phase.id }, { submissionsOpen: true });
       await as.lucas.send('post', `/api/ideas/${good.id}/submit`, {}).expect(200);
     });
@@ -254,15 +293,26 @@ describe('ideas: emerge and collect (API)', () => {
       const { id, version } = await create('lucas', problemDraft());
       await as.julien.send('post', `/api/ideas/${id}/submit`, {}).expect(404);
       const res = await as.lucas.send('post', `/api/ideas/${id}/submit`, { version }).expect(200);
-      expect(res.body).toMatchObject({ status: 'collect', submittedAt: expect.any(String), viewer: { canEdit: false } });
-      const edit = await as.lucas.send('patch', `/api/ideas/${id}`, { version: res.body.version, title: 'Trop tard' }).expect(409);
+      expect(res.body).toMatchObject({
+        status: 'collect',
+        submittedAt: expect.any(String),
+        viewer: { canEdit: false },
+      });
+      const edit = await as.lucas
+        .send('patch', `/api/ideas/${id}`, { version: res.body.version, title: 'Trop tard' })
+        .expect(409);
       expect(edit.body.code).toBe('not_editable');
       const again = await as.lucas.send('post', `/api/ideas/${id}/submit`, {}).expect(409);
       expect(again.body.code).toBe('transition_not_allowed');
       // Submitting with a stale version is refused too.
       const other = await create('lucas', problemDraft());
-      await as.lucas.send('patch', `/api/ideas/${other.id}`, { version: other.version, title: 'Titre revu' }).expect(200);
-      expect((await as.lucas.send('post', `/api/ideas/${other.id}/submit`, { version: other.version }).expect(409)).body.code).toBe('stale_version');
+      await as.lucas
+        .send('patch', `/api/ideas/${other.id}`, { version: other.version, title: 'Titre revu' })
+        .expect(200);
+      expect(
+        (await as.lucas.send('post', `/api/ideas/${other.id}/submit`, { version: other.version }).expect(409)).body
+          .code,
+      ).toBe('stale_version');
     });
 
     it('lets authors withdraw, not others', async () => {
@@ -279,7 +329,11 @@ describe('ideas: emerge and collect (API)', () => {
     it('lists submitted ideas within the member’s scope, oldest first, and refuses non-members', async () => {
       const inDs = await submitted('lucas');
       const inDf = await submitted('lucas', problemDraft({ orgUnitId: unit.get('DF-BUD') }));
-      const nathalie = (await as.nathalie.agent.get('/api/intake').expect(200)).body as { idea: { id: string }; waitingSince: string; waitingHours: number }[];
+      const nathalie = (await as.nathalie.agent.get('/api/intake').expect(200)).body as {
+        idea: { id: string };
+        waitingSince: string;
+        waitingHours: number;
+      }[];
       const ids = nathalie.map((i) => i.idea.id);
       expect(ids).toContain(inDs);
       expect(ids).not.toContain(inDf);
@@ -324,12 +378,22 @@ describe('ideas: emerge and collect (API)', () => {
       const mine = (await as.lucas.agent.get(`/api/ideas/${id}`).expect(200)).body;
       expect(mine.answer).toMatchObject({ text: 'Précisez combien de patients sont concernés.', publishedAt: null });
       expect(mine.viewer.canEdit).toBe(true);
-      const listed = (await as.lucas.agent.get('/api/me/ideas').expect(200)).body.find((m: { idea: { id: string } }) => m.idea.id === id);
-      expect(listed.idea).toMatchObject({ status: 'returned', answer: { text: 'Précisez combien de patients sont concernés.' } });
+      const listed = (await as.lucas.agent.get('/api/me/ideas').expect(200)).body.find(
+        (m: { idea: { id: string } }) => m.idea.id === id,
+      );
+      expect(listed.idea).toMatchObject({
+        status: 'returned',
+        answer: { text: 'Précisez combien de patients sont concernés.' },
+      });
       // Nobody else reads a returned idea.
       await as.emily.agent.get(`/api/ideas/${id}`).expect(404);
 
-      const revised = await as.lucas.send('patch', `/api/ideas/${id}`, { version: mine.version, summary: 'Deux véhicules pour six soignants : 40 patients par nuit.' }).expect(200);
+      const revised = await as.lucas
+        .send('patch', `/api/ideas/${id}`, {
+          version: mine.version,
+          summary: 'Deux véhicules pour six soignants : 40 patients par nuit.',
+        })
+        .expect(200);
       await as.lucas.send('post', `/api/ideas/${id}/submit`, { version: revised.body.version }).expect(200);
       const intake = (await as.nathalie.agent.get('/api/intake').expect(200)).body as { idea: { id: string } }[];
       expect(intake.map((i) => i.idea.id)).toContain(id);
@@ -337,8 +401,17 @@ describe('ideas: emerge and collect (API)', () => {
 
       const full = (await as.lucas.agent.get(`/api/ideas/${id}/timeline`).expect(200)).body;
       expect(full.full).toBe(true);
-      expect(full.events.map((e: { type: string }) => e.type)).toEqual(['created', 'submit', 'return_to_authors', 'edited', 'submit', 'accept']);
-      expect(full.events.find((e: { type: string }) => e.type === 'return_to_authors').text).toBe('Précisez combien de patients sont concernés.');
+      expect(full.events.map((e: { type: string }) => e.type)).toEqual([
+        'created',
+        'submit',
+        'return_to_authors',
+        'edited',
+        'submit',
+        'accept',
+      ]);
+      expect(full.events.find((e: { type: string }) => e.type === 'return_to_authors').text).toBe(
+        'Précisez combien de patients sont concernés.',
+      );
       const publicView = (await as.emily.agent.get(`/api/ideas/${id}/timeline`).expect(200)).body;
       expect(publicView.events.map((e: { type: string }) => e.type)).toEqual(['accept']);
       // The return's reason went to the authors, not to the public page.
@@ -351,7 +424,9 @@ describe('ideas: emerge and collect (API)', () => {
     const leaks = (body: unknown) => lucasMarks().filter((m) => JSON.stringify(body ?? null).includes(m));
 
     it('shows an anonymous author to nobody but the authors, in every response of every endpoint', async () => {
-      const created = await as.lucas.send('post', '/api/ideas', problemDraft({ anonymous: true, title: 'Idée sans nom' })).expect(201);
+      const created = await as.lucas
+        .send('post', '/api/ideas', problemDraft({ anonymous: true, title: 'Idée sans nom' }))
+        .expect(201);
       const id = created.body.id as string;
       expect(created.body.author).toMatchObject({ id: as.lucas.personId });
       await as.lucas.send('post', `/api/ideas/${id}/co-authors`, { personId: as.emily.personId }).expect(200);
@@ -362,7 +437,9 @@ describe('ideas: emerge and collect (API)', () => {
       // Lists hold other (named) ideas by the same person: scan the entries about this idea, and the
       // raw text for its id, so that the entry cannot be missed.
       const recordList = (who: Who, what: string, res: request.Response) => {
-        const entries = Array.isArray(res.body) ? (res.body as { idea: { id: string } }[]).filter((e) => e.idea.id === id) : res.body;
+        const entries = Array.isArray(res.body)
+          ? (res.body as { idea: { id: string } }[]).filter((e) => e.idea.id === id)
+          : res.body;
         responses.push({ who, what, body: entries });
         return entries;
       };
@@ -380,9 +457,14 @@ describe('ideas: emerge and collect (API)', () => {
         record(who, 'timeline collect', await as[who].agent.get(`/api/ideas/${id}/timeline`));
         recordList(who, 'my ideas', await as[who].agent.get('/api/me/ideas'));
       }
-      const returned = await as.nathalie.send('post', `/api/ideas/${id}/return`, { reason: 'Ajoutez la fréquence.' }).expect(200);
+      const returned = await as.nathalie
+        .send('post', `/api/ideas/${id}/return`, { reason: 'Ajoutez la fréquence.' })
+        .expect(200);
       record('nathalie', 'return', returned);
-      const revised = await as.lucas.send('patch', `/api/ideas/${id}`, { version: returned.body.version + 0, summary: 'Résumé revu.' });
+      const revised = await as.lucas.send('patch', `/api/ideas/${id}`, {
+        version: returned.body.version + 0,
+        summary: 'Résumé revu.',
+      });
       expect(revised.status).toBe(200);
       await as.lucas.send('post', `/api/ideas/${id}/submit`, {}).expect(200);
       record('julien', 'accept', await as.julien.send('post', `/api/ideas/${id}/accept`, {}).expect(200));
@@ -391,10 +473,20 @@ describe('ideas: emerge and collect (API)', () => {
         record(who, 'timeline visible', await as[who].agent.get(`/api/ideas/${id}/timeline`).expect(200));
       }
       // Failed attempts' problem documents must not name the author either.
-      record('martine', 'reveal refused', await as.martine.send('post', `/api/ideas/${id}/reveal-author`, { reason: 'curiosité' }).expect(403));
-      record('nathalie', 'edit refused', await as.nathalie.send('patch', `/api/ideas/${id}`, { version: 1, title: 'x' }));
+      record(
+        'martine',
+        'reveal refused',
+        await as.martine.send('post', `/api/ideas/${id}/reveal-author`, { reason: 'curiosité' }).expect(403),
+      );
+      record(
+        'nathalie',
+        'edit refused',
+        await as.nathalie.send('patch', `/api/ideas/${id}`, { version: 1, title: 'x' }),
+      );
 
-      const leaked = responses.filter((r) => leaks(r.body).length > 0).map((r) => `${r.who} ${r.what}: ${leaks(r.body).join(', ')}`);
+      const leaked = responses
+        .filter((r) => leaks(r.body).length > 0)
+        .map((r) => `${r.who} ${r.what}: ${leaks(r.body).join(', ')}`);
       expect(leaked).toEqual([]);
       // The scan can fail: the same check on the author's own view finds them.
       const own = await as.lucas.agent.get(`/api/ideas/${id}`).expect(200);
@@ -415,14 +507,26 @@ describe('ideas: emerge and collect (API)', () => {
 
     it('captured anonymous ideas hide the capturer and the real author from others', async () => {
       const res = await as.nathalie
-        .send('post', '/api/ideas', problemDraft({ anonymous: true, onBehalfOf: as.lucas.personId, captureChannel: 'workshop' }))
+        .send(
+          'post',
+          '/api/ideas',
+          problemDraft({ anonymous: true, onBehalfOf: as.lucas.personId, captureChannel: 'workshop' }),
+        )
         .expect(201);
-      const audit = await ds.getRepository(AuditEvent).findOneByOrFail({ action: 'idea.captured', subjectId: res.body.id });
+      const audit = await ds
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ action: 'idea.captured', subjectId: res.body.id });
       expect(JSON.stringify(audit.data)).not.toContain(as.lucas.personId);
       await as.lucas.send('post', `/api/ideas/${res.body.id}/submit`, {}).expect(200);
       await as.nathalie.send('post', `/api/ideas/${res.body.id}/accept`, {}).expect(200);
       const seen = await as.emily.agent.get(`/api/ideas/${res.body.id}`).expect(200);
-      expect(seen.body).toMatchObject({ authorHidden: true, author: null, capturedBy: null, captureChannel: null, coAuthors: [] });
+      expect(seen.body).toMatchObject({
+        authorHidden: true,
+        author: null,
+        capturedBy: null,
+        captureChannel: null,
+        coAuthors: [],
+      });
       expect(leaks(seen.body)).toEqual([]);
       const timeline = await as.emily.agent.get(`/api/ideas/${res.body.id}/timeline`).expect(200);
       expect(leaks(timeline.body)).toEqual([]);
@@ -444,13 +548,19 @@ describe('ideas: emerge and collect (API)', () => {
       });
       const audits = await ds.getRepository(AuditEvent).findBy({ action: 'idea.author_revealed', subjectId: id });
       expect(audits).toHaveLength(1);
-      expect(audits[0]).toMatchObject({ actorId: as.helene.personId, subjectType: 'idea', data: { reason: 'Signalement de harcèlement à traiter' } });
+      expect(audits[0]).toMatchObject({
+        actorId: as.helene.personId,
+        subjectType: 'idea',
+        data: { reason: 'Signalement de harcèlement à traiter' },
+      });
       expect(await ds.getRepository(AuditEvent).countBy({ action: 'idea.author_revealed' })).toBe(before + 1);
       expect(await ds.getRepository(IdeaEvent).countBy({ ideaId: id, type: 'author_revealed' })).toBe(1);
       // Without the reveal the guardian's ordinary read does not name the author.
       expect(leaks((await as.helene.agent.get(`/api/ideas/${id}`).expect(200)).body)).toEqual([]);
       const named = await create('lucas', problemDraft());
-      expect((await as.helene.send('post', `/api/ideas/${named.id}/reveal-author`, { reason: 'x' }).expect(409)).body.code).toBe('not_anonymous');
+      expect(
+        (await as.helene.send('post', `/api/ideas/${named.id}/reveal-author`, { reason: 'x' }).expect(409)).body.code,
+      ).toBe('not_anonymous');
       expect(await ds.getRepository(Person).countBy({ id: as.lucas.personId })).toBe(1);
     });
   });

@@ -31,7 +31,11 @@ export class StaleVersion extends Conflict {
   }
 }
 
-type ExtraEffects = (manager: EntityManager, loaded: LoadedIdea, result: Extract<TransitionResult, { ok: true }>) => Promise<void>;
+type ExtraEffects = (
+  manager: EntityManager,
+  loaded: LoadedIdea,
+  result: Extract<TransitionResult, { ok: true }>,
+) => Promise<void>;
 
 export interface RunCommandOptions {
   /** The version the caller read; a different current version answers 409 `stale_version`. */
@@ -65,7 +69,12 @@ export class IdeaAccess {
   }
 
   /** Loads an idea the actor may read; an idea they may not read is answered as absent (no existence leak). */
-  async loadReadable(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
+  async loadReadable(
+    manager: EntityManager,
+    id: string,
+    actor: Actor,
+    options: { lock?: boolean } = {},
+  ): Promise<LoadedIdea> {
     const loaded = await this.load(manager, id, actor, options);
     if (!this.canRead(loaded)) throw new NotFound('idea', id);
     return loaded;
@@ -85,7 +94,9 @@ export class IdeaAccess {
       manager.getRepository(IdeaAuthor).find({ where: { ideaId: In(ids) }, relations: { person: true } }),
       unitIds.length ? manager.getRepository(OrgUnit).findBy({ id: In(unitIds) }) : Promise.resolve([]),
       capturerIds.length ? manager.getRepository(Person).findBy({ id: In(capturerIds) }) : Promise.resolve([]),
-      manager.getRepository(IdeaLink).find({ where: { fromId: In(ids), kind: 'addresses' }, order: { createdAt: 'ASC' } }),
+      manager
+        .getRepository(IdeaLink)
+        .find({ where: { fromId: In(ids), kind: 'addresses' }, order: { createdAt: 'ASC' } }),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const capturerById = new Map(capturers.map((p) => [p.id, p]));
@@ -94,7 +105,9 @@ export class IdeaAccess {
       idea.capturer = idea.capturedBy ? (capturerById.get(idea.capturedBy) ?? null) : null;
       const authors: IdeaAuthorView[] = authorRows
         .filter((a) => a.ideaId === idea.id)
-        .sort((a, b) => (a.role === b.role ? a.invitedAt.getTime() - b.invitedAt.getTime() : a.role === 'author' ? -1 : 1))
+        .sort((a, b) =>
+          a.role === b.role ? a.invitedAt.getTime() - b.invitedAt.getTime() : a.role === 'author' ? -1 : 1,
+        )
         .map((a) => ({
           personId: a.personId,
           role: a.role,
@@ -128,9 +141,14 @@ export class IdeaAccess {
   }
 
   present(loaded: LoadedIdea, overrides: Partial<IdeaViewer> = {}): IdeaDto {
-    return presentIdea(loaded.idea, loaded.authors, { ...loaded.viewer, ...overrides }, {
-      addressesProblemIds: loaded.addressesProblemIds,
-    });
+    return presentIdea(
+      loaded.idea,
+      loaded.authors,
+      { ...loaded.viewer, ...overrides },
+      {
+        addressesProblemIds: loaded.addressesProblemIds,
+      },
+    );
   }
 
   /** Reads an idea for the actor and presents it (GET endpoints, answers after a command). */
@@ -151,11 +169,17 @@ export class IdeaAccess {
   ): Promise<IdeaDto> {
     await this.ds.transaction(async (manager) => {
       const loaded = await this.loadReadable(manager, id, actor, { lock: true });
-      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.idea.version) throw new StaleVersion();
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.idea.version)
+        throw new StaleVersion();
       const cmd = typeof command === 'function' ? command(loaded) : command;
       const submissionCheck = options.submissionCheck ? await options.submissionCheck(manager, loaded) : undefined;
       const now = new Date();
-      const result = transition(loaded.state, cmd, { ...loaded.viewer, ...(submissionCheck ? { submissionCheck } : {}) }, now);
+      const result = transition(
+        loaded.state,
+        cmd,
+        { ...loaded.viewer, ...(submissionCheck ? { submissionCheck } : {}) },
+        now,
+      );
       if (!result.ok) throw result.error;
       const { next, event } = result;
       await this.updateVersioned(manager, loaded.idea, {

@@ -51,7 +51,9 @@ export function toIdeaState(idea: Idea): IdeaState {
 /** Network or committee member whose scope covers the idea (sees unpublished answers and full timelines). */
 export function isStaffInScope(viewer: IdeaActorContext): boolean {
   if (isSystemActor(viewer.actor)) return false;
-  return hasRole(viewer.actor, 'network_member', viewer.target) || hasRole(viewer.actor, 'committee_member', viewer.target);
+  return (
+    hasRole(viewer.actor, 'network_member', viewer.target) || hasRole(viewer.actor, 'committee_member', viewer.target)
+  );
 }
 
 /**

@@ -1,4 +1,14 @@
-import { Body, Controller, createParamDecorator, Get, HttpCode, Param, Patch, Post, type ExecutionContext } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  type ExecutionContext,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -22,6 +32,7 @@ import {
   MyIdeaDto,
   ReasonInput,
   RevealedAuthorDto,
+  ThemeDto,
   TimelineDto,
   UpdateIdeaInput,
   VersionInput,
@@ -51,15 +62,32 @@ export class IdeasController {
       'With `onBehalfOf` + `captureChannel`, a network member captures the idea for someone (workshop, paper form): that person is credited as the author.',
   })
   @ApiCreatedResponse({ type: IdeaDto })
-  @ApiBadRequestResponse({ description: 'Field problems (unknown org unit/theme/campaign, a field of the other kind, campaign closed...).' })
+  @ApiBadRequestResponse({
+    description: 'Field problems (unknown org unit/theme/campaign, a field of the other kind, campaign closed...).',
+  })
   @ApiForbiddenResponse({ description: 'Capture on behalf: network members within their scope only.' })
-  create(@CurrentActor() actor: Actor, @Body() input: CreateIdeaInput, @RequestId() requestId: string | null): Promise<IdeaDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() input: CreateIdeaInput,
+    @RequestId() requestId: string | null,
+  ): Promise<IdeaDto> {
     return this.ideas.create(actor, input, requestId);
+  }
+
+  @Get('themes')
+  @RequirePermission('idea.create')
+  @ApiOperation({ operationId: 'listThemes', summary: 'The active themes ideas are filed under (for the pickers).' })
+  @ApiOkResponse({ type: [ThemeDto] })
+  themes(): Promise<ThemeDto[]> {
+    return this.ideas.themes();
   }
 
   @Get('me/ideas')
   @RequirePermission('idea.read_own')
-  @ApiOperation({ operationId: 'listMyIdeas', summary: 'My drafts and submissions, ideas I captured, and invitations to co-author.' })
+  @ApiOperation({
+    operationId: 'listMyIdeas',
+    summary: 'My drafts and submissions, ideas I captured, and invitations to co-author.',
+  })
   @ApiOkResponse({ type: [MyIdeaDto] })
   mine(@CurrentActor() actor: Actor): Promise<MyIdeaDto[]> {
     return this.ideas.mine(actor);
@@ -100,11 +128,18 @@ export class IdeasController {
   @Post('ideas/:id/co-authors')
   @HttpCode(200)
   @RequirePermission('idea.edit', { objectLevel: true })
-  @ApiOperation({ operationId: 'inviteCoAuthor', summary: 'Authors invite a colleague to co-author; they count once they accept.' })
+  @ApiOperation({
+    operationId: 'inviteCoAuthor',
+    summary: 'Authors invite a colleague to co-author; they count once they accept.',
+  })
   @ApiOkResponse({ type: IdeaDto })
   @ApiConflictResponse({ description: '`already_invited`, `not_editable`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  invite(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: InviteCoAuthorInput): Promise<IdeaDto> {
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: InviteCoAuthorInput,
+  ): Promise<IdeaDto> {
     return this.ideas.inviteCoAuthor(actor, params.id, input.personId);
   }
 
@@ -136,7 +171,9 @@ export class IdeasController {
     summary: 'Authors submit to the box (or the campaign); checked against its submission rules.',
   })
   @ApiOkResponse({ type: IdeaDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).' })
+  @ApiBadRequestResponse({
+    description: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).',
+  })
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
@@ -157,7 +194,10 @@ export class IdeasController {
   @Post('ideas/:id/accept')
   @HttpCode(200)
   @RequirePermission('idea.transition', { objectLevel: true })
-  @ApiOperation({ operationId: 'acceptIdea', summary: 'A network member in scope accepts a submitted idea: published on the wall.' })
+  @ApiOperation({
+    operationId: 'acceptIdea',
+    summary: 'A network member in scope accepts a submitted idea: published on the wall.',
+  })
   @ApiOkResponse({ type: IdeaDto })
   @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
@@ -169,13 +209,20 @@ export class IdeasController {
   @Post('ideas/:id/return')
   @HttpCode(200)
   @RequirePermission('idea.transition', { objectLevel: true })
-  @ApiOperation({ operationId: 'returnIdea', summary: 'A network member in scope returns a submitted idea to its authors with a reason.' })
+  @ApiOperation({
+    operationId: 'returnIdea',
+    summary: 'A network member in scope returns a submitted idea to its authors with a reason.',
+  })
   @ApiOkResponse({ type: IdeaDto })
   @ApiBadRequestResponse({ description: '`reason` missing.' })
   @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  returnToAuthors(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: ReasonInput): Promise<IdeaDto> {
+  returnToAuthors(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: ReasonInput,
+  ): Promise<IdeaDto> {
     return this.ideas.returnToAuthors(actor, params.id, input.reason, input.version);
   }
 
@@ -184,7 +231,8 @@ export class IdeasController {
   @RequirePermission('idea.reveal_author')
   @ApiOperation({
     operationId: 'revealIdeaAuthor',
-    summary: 'The anonymity guardian reveals who wrote an anonymous idea; every reveal is in the audit log with its reason.',
+    summary:
+      'The anonymity guardian reveals who wrote an anonymous idea; every reveal is in the audit log with its reason.',
   })
   @ApiOkResponse({ type: RevealedAuthorDto })
   @ApiForbiddenResponse({ description: 'Anonymity guardian only.' })
@@ -203,7 +251,8 @@ export class IdeasController {
   @RequirePermission('idea.intake')
   @ApiOperation({
     operationId: 'listIntake',
-    summary: 'The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.',
+    summary:
+      'The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.',
   })
   @ApiOkResponse({ type: [IntakeItemDto] })
   @ApiForbiddenResponse({ description: 'Network members only.' })

@@ -13,7 +13,14 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IDEA_COMMANDS, IDEA_KINDS, IDEA_STATUSES, type IdeaCommandType, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+import {
+  IDEA_COMMANDS,
+  IDEA_KINDS,
+  IDEA_STATUSES,
+  type IdeaCommandType,
+  type IdeaKind,
+  type IdeaStatus,
+} from '@eclore/domain';
 
 export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'occasionally'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -74,7 +81,12 @@ class IdeaFieldsInput {
   @IsIn(FREQUENCIES)
   frequency?: Frequency | null;
 
-  @ApiPropertyOptional({ maxLength: FIELD_MAX, nullable: true, type: String, description: 'Solution: expected benefits.' })
+  @ApiPropertyOptional({
+    maxLength: FIELD_MAX,
+    nullable: true,
+    type: String,
+    description: 'Solution: expected benefits.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(FIELD_MAX)
@@ -105,7 +117,12 @@ export class CreateIdeaInput extends IdeaFieldsInput {
   @MaxLength(TITLE_MAX)
   title!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Null or absent: the always-open box.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Null or absent: the always-open box.',
+  })
   @IsOptional()
   @IsUUID()
   campaignId?: string | null;
@@ -247,7 +264,11 @@ export class IdeaDto {
   publishedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   withdrawnAt!: string | null;
-  @ApiProperty({ type: AnswerDto, nullable: true, description: 'Public answers; unpublished ones to the authors and network only.' })
+  @ApiProperty({
+    type: AnswerDto,
+    nullable: true,
+    description: 'Public answers; unpublished ones to the authors and network only.',
+  })
   answer!: AnswerDto | null;
   @ApiProperty()
   supportCount!: number;
@@ -284,7 +305,10 @@ export class IntakeItemDto {
 }
 
 export class TimelineActorDto {
-  @ApiProperty({ enum: ['person', 'author', 'system'], description: '`author`: an anonymous author, never identified.' })
+  @ApiProperty({
+    enum: ['person', 'author', 'system'],
+    description: '`author`: an anonymous author, never identified.',
+  })
   kind!: 'person' | 'author' | 'system';
   @ApiProperty({ type: PersonRefDto, nullable: true })
   person!: PersonRefDto | null;
@@ -325,4 +349,13 @@ export class RevealedAuthorDto {
   coAuthors!: PersonRefDto[];
   @ApiProperty({ type: PersonRefDto, nullable: true })
   capturedBy!: PersonRefDto | null;
+}
+
+export class ThemeDto {
+  @ApiProperty()
+  key!: string;
+  @ApiProperty()
+  labelFr!: string;
+  @ApiProperty()
+  labelEn!: string;
 }

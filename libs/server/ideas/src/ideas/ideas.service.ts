@@ -16,7 +16,16 @@ import {
   type SubmissionCheck,
 } from '@eclore/domain';
 import { AccessService, AuditService, OrgUnit, Person } from '@eclore/server-identity';
-import { Campaign, CampaignPhase, Idea, IdeaAuthor, IdeaEvent, IdeaLink, Theme, type SubmissionRules } from '../entities';
+import {
+  Campaign,
+  CampaignPhase,
+  Idea,
+  IdeaAuthor,
+  IdeaEvent,
+  IdeaLink,
+  Theme,
+  type SubmissionRules,
+} from '../entities';
 import { IdeaAccess, StaleVersion, type LoadedIdea } from './idea-access.service';
 import { isStaffInScope, viewerSeesAuthors } from './idea-presenter';
 import type {
@@ -61,20 +70,44 @@ export class IdeasService {
       let authorId = actor.personId;
       if (input.onBehalfOf !== undefined) {
         // Capture on someone's behalf: network members, within the scope of the idea's unit.
-        this.access.assert(actor, 'idea.capture', unit ? { target: { orgUnitPath: unit.path, themes: input.themes ?? [] } } : {});
+        this.access.assert(
+          actor,
+          'idea.capture',
+          unit ? { target: { orgUnitPath: unit.path, themes: input.themes ?? [] } } : {},
+        );
         const person = await manager.getRepository(Person).findOneBy({ id: input.onBehalfOf, active: true });
-        if (!person) problems.push({ field: 'onBehalfOf', code: 'unknown_person', message: 'No active person has this id.' });
+        if (!person)
+          problems.push({ field: 'onBehalfOf', code: 'unknown_person', message: 'No active person has this id.' });
         if (input.captureChannel === undefined) {
           problems.push({ field: 'captureChannel', code: 'required', message: 'Say how the idea was collected.' });
         }
         authorId = input.onBehalfOf;
       } else if (input.captureChannel !== undefined) {
-        problems.push({ field: 'captureChannel', code: 'only_with_on_behalf_of', message: 'Only for a capture on someone’s behalf.' });
+        problems.push({
+          field: 'captureChannel',
+          code: 'only_with_on_behalf_of',
+          message: 'Only for a capture on someone’s behalf.',
+        });
       }
       if (problems.length) throw new ValidationFailed(problems);
-      const creation = canCreateIdea({ actor, isAuthor: true, isIdeaTeamMember: false, isImplementationOwner: false, target: { orgUnitPath: unit?.path ?? [] } }, window.features);
+      const creation = canCreateIdea(
+        {
+          actor,
+          isAuthor: true,
+          isIdeaTeamMember: false,
+          isImplementationOwner: false,
+          target: { orgUnitPath: unit?.path ?? [] },
+        },
+        window.features,
+      );
       if (!creation.allowed) {
-        throw new ValidationFailed([{ field: 'campaignId', code: creation.reason ?? 'submissions_closed', message: 'This campaign takes no ideas now.' }]);
+        throw new ValidationFailed([
+          {
+            field: 'campaignId',
+            code: creation.reason ?? 'submissions_closed',
+            message: 'This campaign takes no ideas now.',
+          },
+        ]);
       }
       const now = new Date();
       const inserted = await manager.insert(Idea, {
@@ -119,7 +152,11 @@ export class IdeasService {
           subjectType: 'idea',
           subjectId: ideaId,
           // The audit log is read by admins: an anonymous author's id stays out of it.
-          data: { channel: input.captureChannel, anonymous: input.anonymous ?? false, ...(input.anonymous ? {} : { authorId }) },
+          data: {
+            channel: input.captureChannel,
+            anonymous: input.anonymous ?? false,
+            ...(input.anonymous ? {} : { authorId }),
+          },
           requestId,
         });
       }
@@ -156,7 +193,8 @@ export class IdeasService {
         ...this.kindFields(loaded.idea.kind, input, true),
       };
       await this.ideas.updateVersioned(manager, loaded.idea, changes);
-      if (input.addressesProblemIds !== undefined) await this.replaceLinks(manager, id, input.addressesProblemIds, actor);
+      if (input.addressesProblemIds !== undefined)
+        await this.replaceLinks(manager, id, input.addressesProblemIds, actor);
       await this.ideas.appendEvent(manager, {
         ideaId: id,
         type: 'edited',
@@ -164,7 +202,9 @@ export class IdeasService {
         toStatus: null,
         actorId: actor.personId,
         public: false,
-        data: { fields: Object.keys(changes).concat(input.addressesProblemIds !== undefined ? ['addressesProblemIds'] : []) },
+        data: {
+          fields: Object.keys(changes).concat(input.addressesProblemIds !== undefined ? ['addressesProblemIds'] : []),
+        },
       });
     });
     return this.ideas.read(id, actor);
@@ -180,7 +220,10 @@ export class IdeasService {
           : new Conflict('not_editable', 'Co-authors are invited while the idea is a draft or returned.');
       }
       const person = await manager.getRepository(Person).findOneBy({ id: personId, active: true });
-      if (!person) throw new ValidationFailed([{ field: 'personId', code: 'unknown_person', message: 'No active person has this id.' }]);
+      if (!person)
+        throw new ValidationFailed([
+          { field: 'personId', code: 'unknown_person', message: 'No active person has this id.' },
+        ]);
       const existing = loaded.authors.find((a) => a.personId === personId);
       if (existing && existing.status !== 'declined') {
         throw new Conflict('already_invited', 'This person is already an author or invited.');
@@ -188,7 +231,15 @@ export class IdeasService {
       const now = new Date();
       await manager.upsert(
         IdeaAuthor,
-        { ideaId: id, personId, role: 'co_author', status: 'invited', invitedBy: actor.personId, invitedAt: now, respondedAt: null },
+        {
+          ideaId: id,
+          personId,
+          role: 'co_author',
+          status: 'invited',
+          invitedBy: actor.personId,
+          invitedAt: now,
+          respondedAt: null,
+        },
         ['ideaId', 'personId'],
       );
       await this.ideas.appendEvent(manager, {
@@ -211,7 +262,11 @@ export class IdeasService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw new NotFound('invitation');
-      await manager.update(IdeaAuthor, { ideaId: id, personId: actor.personId }, { status: answer, respondedAt: new Date() });
+      await manager.update(
+        IdeaAuthor,
+        { ideaId: id, personId: actor.personId },
+        { status: answer, respondedAt: new Date() },
+      );
       await this.ideas.appendEvent(manager, {
         ideaId: id,
         type: answer === 'accepted' ? 'co_author_accepted' : 'co_author_declined',
@@ -231,7 +286,9 @@ export class IdeasService {
     const rows = await manager.getRepository(IdeaAuthor).find({
       where: { personId: actor.personId, status: In(['invited', 'accepted']) },
     });
-    const captured = await manager.getRepository(Idea).find({ where: { capturedBy: actor.personId }, select: { id: true } });
+    const captured = await manager
+      .getRepository(Idea)
+      .find({ where: { capturedBy: actor.personId }, select: { id: true } });
     const ids = [...new Set([...rows.map((r) => r.ideaId), ...captured.map((c) => c.id)])];
     if (ids.length === 0) return [];
     const ideas = await manager.getRepository(Idea).find({ where: { id: In(ids) }, order: { updatedAt: 'DESC' } });
@@ -249,10 +306,15 @@ export class IdeasService {
   // ---- collect ---------------------------------------------------------------------------------
 
   submit(actor: Actor, id: string, version?: number): Promise<IdeaDto> {
-    return this.ideas.runCommand(actor, id, { type: 'submit' }, {
-      expectedVersion: version,
-      submissionCheck: (manager, loaded) => this.submissionCheck(manager, loaded),
-    });
+    return this.ideas.runCommand(
+      actor,
+      id,
+      { type: 'submit' },
+      {
+        expectedVersion: version,
+        submissionCheck: (manager, loaded) => this.submissionCheck(manager, loaded),
+      },
+    );
   }
 
   withdraw(actor: Actor, id: string, version?: number): Promise<IdeaDto> {
@@ -264,15 +326,20 @@ export class IdeasService {
   }
 
   returnToAuthors(actor: Actor, id: string, reason: string, version?: number): Promise<IdeaDto> {
-    return this.ideas.runCommand(actor, id, { type: 'return_to_authors', reason }, {
-      expectedVersion: version,
-      // The reason is the authors' answer: recorded, shown to them (and the network), not public.
-      extraColumns: (_loaded, result) => ({
-        answerText: result.event.details.reason ?? reason.trim(),
-        answerGivenAt: result.event.at,
-        answerPublishedAt: null,
-      }),
-    });
+    return this.ideas.runCommand(
+      actor,
+      id,
+      { type: 'return_to_authors', reason },
+      {
+        expectedVersion: version,
+        // The reason is the authors' answer: recorded, shown to them (and the network), not public.
+        extraColumns: (_loaded, result) => ({
+          answerText: result.event.details.reason ?? reason.trim(),
+          answerGivenAt: result.event.at,
+          answerPublishedAt: null,
+        }),
+      },
+    );
   }
 
   async intake(actor: Actor): Promise<IntakeItemDto[]> {
@@ -302,8 +369,19 @@ export class IdeasService {
       const l = loaded.get(r.id);
       if (!l) return [];
       const since = new Date(r.waiting_since);
-      return [{ idea: this.ideas.present(l), waitingSince: since.toISOString(), waitingHours: Math.floor((now - since.getTime()) / 3_600_000) }];
+      return [
+        {
+          idea: this.ideas.present(l),
+          waitingSince: since.toISOString(),
+          waitingHours: Math.floor((now - since.getTime()) / 3_600_000),
+        },
+      ];
     });
+  }
+
+  async themes(): Promise<{ key: string; labelFr: string; labelEn: string }[]> {
+    const rows = await this.ds.getRepository(Theme).find({ where: { active: true }, order: { labelFr: 'ASC' } });
+    return rows.map(({ key, labelFr, labelEn }) => ({ key, labelFr, labelEn }));
   }
 
   // ---- the idea page ---------------------------------------------------------------------------
@@ -320,7 +398,10 @@ export class IdeasService {
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
     const seesAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
-    const authorIds = new Set([...loaded.authors.map((a) => a.personId), ...(loaded.idea.capturedBy ? [loaded.idea.capturedBy] : [])]);
+    const authorIds = new Set([
+      ...loaded.authors.map((a) => a.personId),
+      ...(loaded.idea.capturedBy ? [loaded.idea.capturedBy] : []),
+    ]);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))];
     const people = new Map(
       (actorIds.length ? await this.ds.getRepository(Person).findBy({ id: In(actorIds) }) : []).map((p) => [p.id, p]),
@@ -349,7 +430,10 @@ export class IdeasService {
               ? { kind: 'system', person: null }
               : hidden || !person
                 ? { kind: 'author', person: null }
-                : { kind: 'person', person: { id: person.id, givenName: person.givenName, familyName: person.familyName } },
+                : {
+                    kind: 'person',
+                    person: { id: person.id, givenName: person.givenName, familyName: person.familyName },
+                  },
           text: text(e.data),
         };
       }),
@@ -361,7 +445,8 @@ export class IdeasService {
     this.access.assert(actor, 'idea.reveal_author');
     return this.ds.transaction(async (manager) => {
       const loaded = await this.ideas.load(manager, id, actor);
-      if (!loaded.idea.anonymous) throw new Conflict('not_anonymous', 'This idea is not anonymous: its authors are shown.');
+      if (!loaded.idea.anonymous)
+        throw new Conflict('not_anonymous', 'This idea is not anonymous: its authors are shown.');
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'idea.author_revealed',
@@ -396,7 +481,11 @@ export class IdeasService {
     const problems: FieldProblem[] = [];
     const window = await this.campaignWindow(manager, loaded.idea.campaignId, problems);
     if (!window.features.submissions) {
-      problems.push({ field: 'campaignId', code: 'submissions_closed', message: 'This campaign takes no submissions now.' });
+      problems.push({
+        field: 'campaignId',
+        code: 'submissions_closed',
+        message: 'This campaign takes no submissions now.',
+      });
     }
     const rules: SubmissionRules = window.campaign?.submissionRules ?? DEFAULT_SUBMISSION_RULES;
     const idea = loaded.idea;
@@ -418,35 +507,54 @@ export class IdeasService {
   }
 
   /** The campaign (if any) and what its active phase allows now (domain: phaseFeatures). */
-  private async campaignWindow(manager: EntityManager, campaignId: string | null, problems: FieldProblem[]): Promise<CampaignWindow> {
+  private async campaignWindow(
+    manager: EntityManager,
+    campaignId: string | null,
+    problems: FieldProblem[],
+  ): Promise<CampaignWindow> {
     if (campaignId === null) return { campaign: null, features: phaseFeatures(null, [], new Date()) };
     const campaign = await manager.getRepository(Campaign).findOneBy({ id: campaignId });
     if (!campaign) {
       problems.push({ field: 'campaignId', code: 'unknown_campaign', message: 'No campaign has this id.' });
       return { campaign: null, features: phaseFeatures(null, [], new Date()) };
     }
-    const phases = await manager.getRepository(CampaignPhase).find({ where: { campaignId }, order: { position: 'ASC' } });
+    const phases = await manager
+      .getRepository(CampaignPhase)
+      .find({ where: { campaignId }, order: { position: 'ASC' } });
     return { campaign, features: phaseFeatures(campaign, phases, new Date()) };
   }
 
-  private async checkOrgUnit(manager: EntityManager, orgUnitId: string | null, problems: FieldProblem[]): Promise<OrgUnit | null> {
+  private async checkOrgUnit(
+    manager: EntityManager,
+    orgUnitId: string | null,
+    problems: FieldProblem[],
+  ): Promise<OrgUnit | null> {
     if (orgUnitId === null) return null;
     const unit = await manager.getRepository(OrgUnit).findOneBy({ id: orgUnitId, active: true });
-    if (!unit) problems.push({ field: 'orgUnitId', code: 'unknown_org_unit', message: 'No active org unit has this id.' });
+    if (!unit)
+      problems.push({ field: 'orgUnitId', code: 'unknown_org_unit', message: 'No active org unit has this id.' });
     return unit;
   }
 
-  private async checkThemes(manager: EntityManager, themes: readonly string[], problems: FieldProblem[]): Promise<void> {
+  private async checkThemes(
+    manager: EntityManager,
+    themes: readonly string[],
+    problems: FieldProblem[],
+  ): Promise<void> {
     if (themes.length === 0) return;
     const found = await manager.getRepository(Theme).findBy({ key: In([...themes]), active: true });
     const known = new Set(found.map((t) => t.key));
     const unknown = themes.filter((t) => !known.has(t));
-    if (unknown.length) problems.push({ field: 'themes', code: 'unknown_theme', message: `Unknown themes: ${unknown.join(', ')}.` });
+    if (unknown.length)
+      problems.push({ field: 'themes', code: 'unknown_theme', message: `Unknown themes: ${unknown.join(', ')}.` });
   }
 
   /** A problem has no benefits, a solution no "who suffers": the other kind's fields are refused. */
   private checkKindFields(kind: Idea['kind'], input: Partial<CreateIdeaInput>, problems: FieldProblem[]): void {
-    const foreign = kind === 'problem' ? (['expectedBenefits', 'needs', 'addressesProblemIds'] as const) : (['whoSuffers', 'frequency'] as const);
+    const foreign =
+      kind === 'problem'
+        ? (['expectedBenefits', 'needs', 'addressesProblemIds'] as const)
+        : (['whoSuffers', 'frequency'] as const);
     for (const field of foreign) {
       const value = input[field];
       if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) {
@@ -467,18 +575,34 @@ export class IdeasService {
   }
 
   /** A solution's "addresses" links: problems the actor may read, replaced as a set. */
-  private async replaceLinks(manager: EntityManager, ideaId: string, problemIds: readonly string[], actor: Actor): Promise<void> {
+  private async replaceLinks(
+    manager: EntityManager,
+    ideaId: string,
+    problemIds: readonly string[],
+    actor: Actor,
+  ): Promise<void> {
     const ids = [...new Set(problemIds)].filter((p) => p !== ideaId);
     const problems = ids.length ? await manager.getRepository(Idea).findBy({ id: In(ids) }) : [];
     const loaded = await this.ideas.complete(manager, problems, actor);
-    const usable = new Set(loaded.filter((l) => l.idea.kind === 'problem' && this.ideas.canRead(l)).map((l) => l.idea.id));
+    const usable = new Set(
+      loaded.filter((l) => l.idea.kind === 'problem' && this.ideas.canRead(l)).map((l) => l.idea.id),
+    );
     const bad = ids.filter((p) => !usable.has(p));
     if (bad.length) {
-      throw new ValidationFailed([{ field: 'addressesProblemIds', code: 'unknown_problem', message: `Not problems you can see: ${bad.join(', ')}.` }]);
+      throw new ValidationFailed([
+        {
+          field: 'addressesProblemIds',
+          code: 'unknown_problem',
+          message: `Not problems you can see: ${bad.join(', ')}.`,
+        },
+      ]);
     }
     await manager.delete(IdeaLink, { fromId: ideaId, kind: 'addresses' });
     if (ids.length) {
-      await manager.insert(IdeaLink, ids.map((toId) => ({ fromId: ideaId, toId, kind: 'addresses' as const, createdBy: actor.personId })));
+      await manager.insert(
+        IdeaLink,
+        ids.map((toId) => ({ fromId: ideaId, toId, kind: 'addresses' as const, createdBy: actor.personId })),
+      );
     }
   }
 }

@@ -1,4 +1,11 @@
 export { IdeasCoreModule } from './ideas-core.module';
 export { IdeaAccess, StaleVersion, type LoadedIdea, type RunCommandOptions } from './idea-access.service';
-export { presentIdea, toIdeaState, viewerSeesAuthors, isStaffInScope, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
+export {
+  presentIdea,
+  toIdeaState,
+  viewerSeesAuthors,
+  isStaffInScope,
+  type IdeaAuthorView,
+  type IdeaViewer,
+} from './idea-presenter';
 export * from './ideas.dto';

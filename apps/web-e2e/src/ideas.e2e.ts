@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// Demo accounts of the seed (docs/demo-accounts.md).
+const PASSWORD = 'Eclore-Demo-2026!';
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+  return page;
+}
+
+async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
+
+test('draft with a co-author → the co-author accepts → submit → the network accepts → visible on its page', async ({
+  browser,
+}) => {
+  const title = `Véhicules de nuit ${Date.now().toString(36)}`;
+
+  // Lucas (employee, home care service) starts a problem; submitting too early names the missing fields.
+  const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
+  await lucas.goto('/ideas/new');
+  await expect(lucas.getByRole('heading', { level: 1 })).toHaveText('Nouvelle idée');
+  await lucas.getByLabel('un problème (une irritation, un besoin)').check();
+  await lucas.getByLabel('Titre').fill(title);
+  await lucas.getByRole('button', { name: 'Déposer l’idée' }).click();
+  await expect(lucas.getByRole('alert')).toContainText('corrigez les champs signalés');
+  await expect(lucas.getByLabel('Résumé')).toHaveAttribute('aria-invalid', 'true');
+  await expect(lucas.getByLabel('Qui en souffre ?')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousAxeViolation(lucas);
+
+  await lucas.getByLabel('Résumé').fill('Deux véhicules pour six soignants la nuit.');
+  await lucas.getByLabel('Description').fill('Les tournées de nuit attendent un véhicule libre.');
+  await lucas.getByLabel('Qui en souffre ?').fill('Les soignants de nuit et leurs patients');
+  await lucas.getByLabel('À quelle fréquence ?').selectOption({ label: 'Tous les jours' });
+  await lucas.getByLabel('Unité concernée').selectOption({ label: 'Service des soins à domicile' });
+  await lucas.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(lucas.getByRole('status').filter({ hasText: 'Brouillon enregistré.' })).toBeVisible();
+  await expect(lucas).toHaveURL(/\/ideas\/[0-9a-f-]+\/edit$/);
+
+  // He invites Emily to co-author.
+  await lucas.getByLabel('Inviter une personne (nom ou e-mail)').fill('Emily');
+  await lucas.getByRole('button', { name: 'Inviter Emily Wilson' }).click();
+  await expect(lucas.getByRole('region', { name: 'Co-autrices et co-auteurs' })).toContainText(
+    'Emily Wilson — invitation envoyée',
+  );
+
+  // Emily (English) finds the invitation among her ideas and accepts.
+  const emily = await signedInPage(browser, 'emily.wilson@eclore.example');
+  await emily.goto('/my-ideas');
+  const invitations = emily.getByRole('region', { name: /Invitations/ });
+  await expect(invitations).toContainText(title);
+  await invitations.getByRole('button', { name: new RegExp(`^(Accept|Accepter) : ${title}$`) }).click();
+  await expect(emily.getByRole('region', { name: /Invitations/ })).toHaveCount(0);
+  await expect(emily.getByRole('region', { name: /^(Drafts|Brouillons)$/ })).toContainText(title);
+
+  // Lucas submits.
+  await lucas.reload();
+  await expect(lucas.getByRole('region', { name: 'Co-autrices et co-auteurs' })).toContainText(
+    'Emily Wilson — a accepté',
+  );
+  await lucas.getByRole('button', { name: 'Déposer l’idée' }).click();
+  await expect(lucas).toHaveURL(/\/ideas\/[0-9a-f-]+$/);
+  const ideaUrl = new URL(lucas.url()).pathname;
+  await expect(lucas.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(lucas.getByText('Déposée, en vérification')).toBeVisible();
+
+  // Nathalie (network, health direction) takes it in from her intake queue.
+  const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+  await nathalie
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Idées à vérifier' })
+    .click();
+  await expect(nathalie.getByRole('heading', { level: 1 })).toHaveText('Idées à vérifier');
+  await expect(nathalie.getByRole('link', { name: title })).toBeVisible();
+  await expectNoSeriousAxeViolation(nathalie);
+  await nathalie.getByRole('button', { name: `Accepter : ${title}` }).click();
+  await expect(nathalie.getByRole('status').filter({ hasText: `« ${title} » est acceptée` })).toBeVisible();
+  await expect(nathalie.getByRole('link', { name: title })).toHaveCount(0);
+
+  // Anyone now sees it on its page, with its public history.
+  const martine = await signedInPage(browser, 'martine.favre@eclore.example');
+  await martine.goto(ideaUrl);
+  await expect(martine.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(martine.getByText('Rendue visible')).toBeVisible();
+  await expect(martine.getByText('Lucas Girard')).toBeVisible();
+  await expect(martine.getByRole('region', { name: 'Historique' })).toContainText(
+    'Acceptée et rendue visible — Nathalie Gagnon',
+  );
+  await expectNoSeriousAxeViolation(martine);
+});

@@ -1,0 +1,356 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  createIdeaMutation,
+  getCampaignOptions,
+  getIdeaOptions,
+  getIdeaQueryKey,
+  isApiError,
+  listMyIdeasQueryKey,
+  listOrgUnitsOptions,
+  listThemesOptions,
+  submitIdeaMutation,
+  updateIdeaMutation,
+  type ApiError,
+  type IdeaDto,
+} from '@eclore/api-client';
+import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { CoAuthorsPanel } from './CoAuthorsPanel';
+import { FieldError, TextAreaField } from './fields';
+import { fieldErrorText, useIdeasLocale, useIdeasText } from './strings';
+import './ideas.css';
+
+type Kind = 'problem' | 'solution';
+type Frequency = 'daily' | 'weekly' | 'monthly' | 'occasionally';
+const FREQUENCIES: Frequency[] = ['daily', 'weekly', 'monthly', 'occasionally'];
+
+interface Draft {
+  kind: Kind;
+  title: string;
+  summary: string;
+  body: string;
+  orgUnitId: string;
+  themes: string[];
+  anonymous: boolean;
+  whoSuffers: string;
+  frequency: Frequency | '';
+  expectedBenefits: string;
+  needs: string;
+}
+
+const EMPTY: Draft = {
+  kind: 'problem',
+  title: '',
+  summary: '',
+  body: '',
+  orgUnitId: '',
+  themes: [],
+  anonymous: false,
+  whoSuffers: '',
+  frequency: '',
+  expectedBenefits: '',
+  needs: '',
+};
+
+/** The stored body is sanitised HTML; the form edits its text (the rich-text editor comes later). */
+function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return doc.body.textContent ?? '';
+}
+
+function fromIdea(idea: IdeaDto): Draft {
+  return {
+    kind: idea.kind,
+    title: idea.title,
+    summary: idea.summary,
+    body: htmlToText(idea.bodyHtml),
+    orgUnitId: idea.orgUnit?.id ?? '',
+    themes: idea.themes,
+    anonymous: idea.anonymous,
+    whoSuffers: idea.whoSuffers ?? '',
+    frequency: idea.frequency ?? '',
+    expectedBenefits: idea.expectedBenefits ?? '',
+    needs: idea.needs ?? '',
+  };
+}
+
+/** New idea (/ideas/new, ?campaign= preselects a call for ideas) and draft editing (/ideas/:id/edit). */
+export default function IdeaEditorPage() {
+  const { id } = useParams();
+  const existing = useQuery({ ...getIdeaOptions({ path: { id: id ?? '' } }), enabled: id !== undefined });
+  const s = useIdeasText();
+  if (id !== undefined && existing.isPending) return <p role="status">…</p>;
+  if (id !== undefined && existing.isError) return <Alert tone="error">{s.page.notFound}</Alert>;
+  return <IdeaEditor key={existing.data?.id ?? 'new'} idea={existing.data ?? null} />;
+}
+
+function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
+  const s = useIdeasText();
+  const locale = useIdeasLocale();
+  const focus = useFocusHeadingOnMount();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const campaignId = initial ? initial.campaignId : params.get('campaign');
+  const [idea, setIdea] = useState<IdeaDto | null>(initial);
+  const [draft, setDraft] = useState<Draft>(initial ? fromIdea(initial) : EMPTY);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  // A new draft's first save moves to its own address (a new page): the notice travels with it.
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  useDocumentTitle(initial ? s.form.editTitle : s.form.newTitle);
+
+  const units = useQuery(listOrgUnitsOptions());
+  const themes = useQuery(listThemesOptions());
+  const campaign = useQuery({ ...getCampaignOptions({ path: { id: campaignId ?? '' } }), enabled: !!campaignId });
+  const create = useMutation(createIdeaMutation());
+  const update = useMutation(updateIdeaMutation());
+  const submit = useMutation(submitIdeaMutation());
+  const busy = create.isPending || update.isPending || submit.isPending;
+
+  const kindFields = (d: Draft) =>
+    d.kind === 'problem'
+      ? { whoSuffers: d.whoSuffers || null, frequency: d.frequency || undefined }
+      : { expectedBenefits: d.expectedBenefits || null, needs: d.needs || null };
+  const common = (d: Draft) => ({
+    title: d.title,
+    summary: d.summary,
+    bodyHtml: d.body,
+    orgUnitId: d.orgUnitId || null,
+    themes: d.themes,
+    anonymous: d.anonymous,
+    ...kindFields(d),
+  });
+
+  /** Creates or updates the draft; answers the saved idea. */
+  async function save(): Promise<IdeaDto> {
+    const saved = idea
+      ? await update.mutateAsync({ path: { id: idea.id }, body: { version: idea.version, ...common(draft) } })
+      : await create.mutateAsync({ body: { kind: draft.kind, campaignId: campaignId ?? null, ...common(draft) } });
+    setIdea(saved);
+    queryClient.setQueryData(getIdeaQueryKey({ path: { id: saved.id } }), saved);
+    void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+    return saved;
+  }
+
+  const onSave = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const saved = await save();
+      setNotice(s.form.saved);
+      if (!initial) void navigate(`/ideas/${saved.id}/edit`, { replace: true, state: { notice: s.form.saved } });
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    setNotice(null);
+    try {
+      const saved = await save();
+      const done = await submit.mutateAsync({ path: { id: saved.id }, body: { version: saved.version } });
+      queryClient.setQueryData(getIdeaQueryKey({ path: { id: done.id } }), done);
+      void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+      void navigate(`/ideas/${done.id}`, { state: { notice: s.form.submitted } });
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const apiError = isApiError(error) ? error : null;
+  const fieldError = (field: string) => {
+    const found = apiError?.errorsFor(field)[0];
+    return found ? fieldErrorText(s, found.code) : undefined;
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const kindErrorId = useId();
+  const unitErrorId = useId();
+  const themesErrorId = useId();
+  const frequencyErrorId = useId();
+  const anonymousHelpId = useId();
+  const campaignErrorId = useId();
+
+  return (
+    <>
+      <PageHeader title={initial ? s.form.editTitle : s.form.newTitle} lead={s.form.lead} focusOnMount={focus} />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {error ? (
+        <Alert tone="error">
+          {apiError?.code === 'validation_failed'
+            ? s.form.fixErrors
+            : apiError?.code === 'stale_version'
+              ? s.form.stale
+              : (apiError?.detail ?? s.errors.generic)}
+        </Alert>
+      ) : null}
+      <form className="ec-idea-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        {campaignId ? (
+          <p className="ec-idea-form__campaign">
+            {s.form.campaign} :{' '}
+            <strong>{campaign.data ? campaign.data.question || campaign.data.title : campaignId}</strong>
+            <FieldError id={campaignErrorId}>{fieldError('campaignId')}</FieldError>
+          </p>
+        ) : null}
+        <fieldset
+          className="ec-idea-form__kind"
+          disabled={idea !== null}
+          aria-describedby={fieldError('kind') ? kindErrorId : undefined}
+        >
+          <legend>{s.form.kindLegend}</legend>
+          {(['problem', 'solution'] as const).map((kind) => (
+            <label key={kind} className="ec-choice">
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={draft.kind === kind}
+                onChange={() => set('kind', kind)}
+              />{' '}
+              {kind === 'problem' ? s.form.kindProblem : s.form.kindSolution}
+            </label>
+          ))}
+          <FieldError id={kindErrorId}>{fieldError('kind')}</FieldError>
+        </fieldset>
+        <TextField
+          label={s.form.title}
+          hint={s.form.titleHint}
+          value={draft.title}
+          required
+          maxLength={300}
+          onChange={(e) => set('title', e.target.value)}
+          error={fieldError('title')}
+        />
+        <TextAreaField
+          label={s.form.summary}
+          hint={s.form.summaryHint}
+          value={draft.summary}
+          rows={3}
+          maxLength={2000}
+          onChange={(e) => set('summary', e.target.value)}
+          error={fieldError('summary')}
+        />
+        <TextAreaField
+          label={s.form.body}
+          hint={s.form.bodyHint}
+          value={draft.body}
+          rows={8}
+          onChange={(e) => set('body', e.target.value)}
+          error={fieldError('bodyHtml')}
+        />
+        {draft.kind === 'problem' ? (
+          <>
+            <TextAreaField
+              label={s.form.whoSuffers}
+              value={draft.whoSuffers}
+              rows={2}
+              onChange={(e) => set('whoSuffers', e.target.value)}
+              error={fieldError('whoSuffers')}
+            />
+            <SelectField
+              label={s.form.frequency}
+              value={draft.frequency}
+              aria-describedby={fieldError('frequency') ? frequencyErrorId : undefined}
+              aria-invalid={fieldError('frequency') ? true : undefined}
+              onChange={(e) => set('frequency', e.target.value as Frequency | '')}
+            >
+              <option value="">{s.form.frequencyNone}</option>
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {s.frequency[f]}
+                </option>
+              ))}
+            </SelectField>
+            <FieldError id={frequencyErrorId}>{fieldError('frequency')}</FieldError>
+          </>
+        ) : (
+          <>
+            <TextAreaField
+              label={s.form.expectedBenefits}
+              value={draft.expectedBenefits}
+              rows={3}
+              onChange={(e) => set('expectedBenefits', e.target.value)}
+              error={fieldError('expectedBenefits')}
+            />
+            <TextAreaField
+              label={s.form.needs}
+              value={draft.needs}
+              rows={3}
+              onChange={(e) => set('needs', e.target.value)}
+              error={fieldError('needs')}
+            />
+          </>
+        )}
+        <SelectField
+          label={s.form.orgUnit}
+          value={draft.orgUnitId}
+          aria-describedby={fieldError('orgUnitId') ? unitErrorId : undefined}
+          aria-invalid={fieldError('orgUnitId') ? true : undefined}
+          onChange={(e) => set('orgUnitId', e.target.value)}
+        >
+          <option value="">{s.form.orgUnitNone}</option>
+          {(units.data ?? [])
+            .filter((u) => u.active)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </SelectField>
+        <FieldError id={unitErrorId}>{fieldError('orgUnitId')}</FieldError>
+        <fieldset className="ec-idea-form__themes" aria-describedby={fieldError('themes') ? themesErrorId : undefined}>
+          <legend>{s.form.themes}</legend>
+          {themes.data && themes.data.length === 0 ? <p>{s.form.noThemes}</p> : null}
+          {(themes.data ?? []).map((theme) => (
+            <label key={theme.key} className="ec-choice">
+              <input
+                type="checkbox"
+                checked={draft.themes.includes(theme.key)}
+                onChange={(e) =>
+                  set(
+                    'themes',
+                    e.target.checked ? [...draft.themes, theme.key] : draft.themes.filter((k) => k !== theme.key),
+                  )
+                }
+              />{' '}
+              {locale === 'en' ? theme.labelEn : theme.labelFr}
+            </label>
+          ))}
+          <FieldError id={themesErrorId}>{fieldError('themes')}</FieldError>
+        </fieldset>
+        <div className="ec-idea-form__anonymous">
+          <label className="ec-choice">
+            <input
+              type="checkbox"
+              checked={draft.anonymous}
+              aria-describedby={anonymousHelpId}
+              onChange={(e) => set('anonymous', e.target.checked)}
+            />{' '}
+            {s.form.anonymous}
+          </label>
+          <p id={anonymousHelpId} className="ec-text-field__hint">
+            {s.form.anonymousHelp}
+          </p>
+        </div>
+        <div className="ec-form-actions">
+          <Button variant="secondary" disabled={busy} onClick={() => void onSave()}>
+            {s.form.save}
+          </Button>
+          <Button type="submit" disabled={busy}>
+            {s.form.submit}
+          </Button>
+        </div>
+      </form>
+      {idea ? (
+        <CoAuthorsPanel idea={idea} onChange={setIdea} />
+      ) : (
+        <p className="ec-text-field__hint">{s.coAuthors.saveFirst}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { IdeaDto } from '@eclore/api-client';
+import { EngagementPanel } from '../engagement';
+
+/**
+ * The idea page's slot for what the engagement and attachments features add (supports, comments,
+ * follows, attachments, similar ideas). Each owner adds its component to EXTENSIONS in its own
+ * line; the core page renders them in order, below the idea and above its history.
+ */
+export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
+
+export const EXTENSIONS: readonly IdeaExtension[] = [EngagementPanel];
+
+export function IdeaExtensions({ idea }: { idea: IdeaDto }) {
+  if (EXTENSIONS.length === 0) return null;
+  return (
+    <div className="ec-idea__extensions">
+      {EXTENSIONS.map((Extension, i) => (
+        <Extension key={i} idea={idea} />
+      ))}
+    </div>
+  );
+}

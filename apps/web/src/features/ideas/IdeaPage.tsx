@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import {
+  getIdeaOptions,
+  getIdeaQueryKey,
+  getIdeaTimelineOptions,
+  getIdeaTimelineQueryKey,
+  isApiError,
+  submitIdeaMutation,
+  withdrawIdeaMutation,
+  type IdeaDto,
+} from '@eclore/api-client';
+import { Alert, Button, ConfirmDialog, PageHeader, Panel } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { IdeaTimeline } from './IdeaTimeline';
+import { IdeaExtensions } from './IdeaExtensions';
+import { useIdeasLocale, useIdeasText } from './strings';
+import './ideas.css';
+
+/** The idea page's core: what the idea is, where it stands, the answer and its public history. */
+export default function IdeaPage() {
+  const { id = '' } = useParams();
+  const s = useIdeasText();
+  const idea = useQuery(getIdeaOptions({ path: { id } }));
+  useDocumentTitle(idea.data?.title ?? s.page.timeline);
+  if (idea.isPending) return <p role="status">…</p>;
+  if (idea.isError) return <Alert tone="error">{s.page.notFound}</Alert>;
+  return <IdeaView idea={idea.data} />;
+}
+
+function IdeaView({ idea }: { idea: IdeaDto }) {
+  const s = useIdeasText();
+  const locale = useIdeasLocale();
+  const focus = useFocusHeadingOnMount();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const queryClient = useQueryClient();
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const refresh = (updated: IdeaDto) => {
+    queryClient.setQueryData(getIdeaQueryKey({ path: { id: idea.id } }), updated);
+    void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
+  };
+  const submit = useMutation({ ...submitIdeaMutation(), onSuccess: refresh });
+  const withdraw = useMutation({ ...withdrawIdeaMutation(), onSuccess: refresh });
+  const timeline = useQuery(getIdeaTimelineOptions({ path: { id: idea.id } }));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const failed = submit.error ?? withdraw.error;
+
+  return (
+    <article className="ec-idea">
+      <PageHeader title={idea.title} lead={idea.summary || undefined} focusOnMount={focus} />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {failed ? (
+        <Alert tone="error">{isApiError(failed) ? (failed.detail ?? s.errors.generic) : s.errors.generic}</Alert>
+      ) : null}
+      <dl className="ec-facts ec-idea__facts">
+        <div className="ec-facts__row">
+          <dt>{s.page.kind}</dt>
+          <dd>{s.kind[idea.kind]}</dd>
+        </div>
+        <div className="ec-facts__row">
+          <dt>{s.page.stage}</dt>
+          <dd>
+            <span className={`ec-idea-status ec-idea-status--${idea.status}`}>{s.status[idea.status]}</span>
+            {idea.publishedAt ? ` · ${date.format(new Date(idea.publishedAt))}` : ''}
+          </dd>
+        </div>
+        <div className="ec-facts__row">
+          <dt>{s.page.author}</dt>
+          <dd>
+            {idea.author ? `${idea.author.givenName} ${idea.author.familyName}` : s.page.anonymousAuthor}
+            {idea.anonymous && idea.author ? ` (${s.form.anonymous.toLowerCase()})` : ''}
+          </dd>
+        </div>
+        {idea.coAuthors.some((c) => c.status === 'accepted') ? (
+          <div className="ec-facts__row">
+            <dt>{s.page.coAuthors}</dt>
+            <dd>
+              {idea.coAuthors
+                .filter((c) => c.status === 'accepted')
+                .map((c) => `${c.givenName} ${c.familyName}`)
+                .join(', ')}
+            </dd>
+          </div>
+        ) : null}
+        {idea.capturedBy ? (
+          <div className="ec-facts__row">
+            <dt>{s.page.capturedBy}</dt>
+            <dd>
+              {idea.capturedBy.givenName} {idea.capturedBy.familyName}
+            </dd>
+          </div>
+        ) : null}
+        {idea.orgUnit ? (
+          <div className="ec-facts__row">
+            <dt>{s.page.orgUnit}</dt>
+            <dd>{idea.orgUnit.name}</dd>
+          </div>
+        ) : null}
+        {idea.themes.length ? (
+          <div className="ec-facts__row">
+            <dt>{s.page.themes}</dt>
+            <dd>{idea.themes.join(', ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {idea.answer ? (
+        <Panel title={idea.answer.publishedAt ? s.page.answer : s.page.answerPrivate}>
+          <p className="ec-idea__answer">{idea.answer.text}</p>
+        </Panel>
+      ) : null}
+
+      {/* Sanitised on the server before it is stored: what is rendered is the allow-listed HTML. */}
+      <div className="ec-idea__body" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
+
+      {idea.kind === 'problem' && (idea.whoSuffers || idea.frequency) ? (
+        <dl className="ec-facts">
+          {idea.whoSuffers ? (
+            <div className="ec-facts__row">
+              <dt>{s.form.whoSuffers}</dt>
+              <dd>{idea.whoSuffers}</dd>
+            </div>
+          ) : null}
+          {idea.frequency ? (
+            <div className="ec-facts__row">
+              <dt>{s.form.frequency}</dt>
+              <dd>{s.frequency[idea.frequency]}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {idea.kind === 'solution' && (idea.expectedBenefits || idea.needs) ? (
+        <dl className="ec-facts">
+          {idea.expectedBenefits ? (
+            <div className="ec-facts__row">
+              <dt>{s.form.expectedBenefits}</dt>
+              <dd>{idea.expectedBenefits}</dd>
+            </div>
+          ) : null}
+          {idea.needs ? (
+            <div className="ec-facts__row">
+              <dt>{s.form.needs}</dt>
+              <dd>{idea.needs}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+
+      <div className="ec-form-actions">
+        {idea.viewer.canEdit ? (
+          <Link className="ec-button ec-button--secondary" to={`/ideas/${idea.id}/edit`}>
+            {s.page.edit}
+          </Link>
+        ) : null}
+        {idea.viewer.commands.includes('submit') ? (
+          <Button
+            disabled={submit.isPending}
+            onClick={() => submit.mutate({ path: { id: idea.id }, body: { version: idea.version } })}
+          >
+            {s.page.submit}
+          </Button>
+        ) : null}
+        {idea.viewer.commands.includes('withdraw') ? (
+          <Button variant="secondary" onClick={() => setConfirmWithdraw(true)}>
+            {s.page.withdraw}
+          </Button>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirmWithdraw}
+        busy={withdraw.isPending}
+        title={s.page.withdraw}
+        confirmLabel={s.page.withdraw}
+        cancelLabel={s.intake.cancel}
+        onConfirm={() => {
+          setConfirmWithdraw(false);
+          withdraw.mutate({ path: { id: idea.id }, body: { version: idea.version } });
+        }}
+        onCancel={() => setConfirmWithdraw(false)}
+      >
+        {s.page.withdrawConfirm}
+      </ConfirmDialog>
+
+      <IdeaExtensions idea={idea} />
+
+      <Panel title={s.page.timeline}>
+        {timeline.data ? (
+          <IdeaTimeline timeline={timeline.data} />
+        ) : timeline.isError ? (
+          <p>{s.errors.generic}</p>
+        ) : (
+          <p role="status">…</p>
+        )}
+      </Panel>
+    </article>
+  );
+}

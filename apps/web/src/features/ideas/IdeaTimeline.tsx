@@ -1,0 +1,29 @@
+import type { TimelineDto } from '@eclore/api-client';
+import { useIdeasLocale, useIdeasText } from './strings';
+
+/** The idea's history, oldest first; an anonymous author's acts read "the author". */
+export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
+  const s = useIdeasText();
+  const locale = useIdeasLocale();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  if (timeline.events.length === 0) return <p>—</p>;
+  return (
+    <ol className="ec-idea-timeline">
+      {timeline.events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={e.at}>{date.format(new Date(e.at))}</time>{' '}
+          <strong>
+            {e.type in s.page.events ? s.page.events[e.type as keyof typeof s.page.events] : s.page.events.other}
+          </strong>
+          {' — '}
+          {e.actor.kind === 'person' && e.actor.person
+            ? `${e.actor.person.givenName} ${e.actor.person.familyName}`
+            : e.actor.kind === 'author'
+              ? s.page.theAuthor
+              : s.page.system}
+          {e.text ? <p className="ec-idea-timeline__text">{e.text}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
