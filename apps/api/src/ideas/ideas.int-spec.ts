@@ -88,7 +88,7 @@ describe('ideas: emerge and collect (API)', () => {
   });
 
   describe('drafts', () => {
-    it('creates a private draft credited to its author, body stripped of markup', async () => {
+    it('creates a private draft credited to its author, its body sanitised', async () => {
       const res = await as.lucas.send('post', '/api/ideas', problemDraft()).expect(201);
       expect(res.body).toMatchObject({
         kind: 'problem',
@@ -102,8 +102,8 @@ describe('ideas: emerge and collect (API)', () => {
         submittedAt: null,
         viewer: { isAuthor: true, canEdit: true, commands: expect.arrayContaining(['submit', 'withdraw']) },
       });
-      expect(res.body.bodyHtml).not.toMatch(/<script|alert/);
-      expect(res.body.bodyHtml).not.toContain('<p>');
+      // Sanitised on write: allowed markup kept, scripts gone with their content.
+      expect(res.body.bodyHtml).toBe('<p>Les soignants attendent <strong>souvent</strong>.</p>');
       const id = res.body.id as string;
       await as.lucas.agent.get(`/api/ideas/${id}`).expect(200);
       for (const who of ['emily', 'nathalie', 'julien', 'philippe', 'martine', 'claire'] as const) {

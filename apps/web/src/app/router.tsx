@@ -14,6 +14,7 @@ import {
   NotFoundPage,
   ProfilePage,
   SignInPage,
+  WallPage,
 } from './pages';
 
 export const router = createBrowserRouter([
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'ideas', element: <WallPage /> },
           { path: 'ideas/new', element: <IdeaEditorPage /> },
           { path: 'ideas/:id', element: <IdeaPage /> },
           { path: 'ideas/:id/edit', element: <IdeaEditorPage /> },
