@@ -23,22 +23,146 @@ const sqlArray = (words) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}
 
 // Title = verb + object + complement; each list is indexed by a different hash of the idea number.
 const FR = {
-  verb: ['Réserver', 'Simplifier', 'Partager', 'Réduire', 'Améliorer', 'Numériser', 'Mutualiser', 'Sécuriser', 'Accélérer', 'Supprimer', 'Regrouper', 'Automatiser', 'Signaler', 'Recycler', 'Planifier', 'Former'],
-  object: ['les vélos de service', 'les salles de réunion', 'les réservations de véhicules', 'les notes de frais', 'les congés', 'les déchets du réfectoire', 'les impressions papier', 'les badges d’accès', 'les formations obligatoires', 'les demandes d’achat', 'les astreintes', 'les réponses aux usagers', 'les plannings d’équipe', 'les consommations d’énergie', 'les interventions techniques', 'les archives', 'les déplacements professionnels', 'les repas de la cantine', 'les factures fournisseurs', 'les accès au parking'],
-  compl: ['en ligne', 'avec une application mobile', 'entre les services', 'sans double saisie', 'dès l’arrivée des agents', 'pour les usagers', 'grâce à un tableau de bord', 'dans les bâtiments', 'chaque semaine', 'avec les collectivités voisines', 'pour gagner du temps', 'de façon plus sûre'],
-  summary: ['Aujourd’hui il faut remplir plusieurs formulaires et attendre des réponses.', 'Les équipes perdent du temps à chercher la bonne information.', 'Une solution simple éviterait des erreurs et des relances.', 'Les agents de terrain signalent ce problème depuis des mois.', 'Des économies d’énergie et de papier sont possibles.', 'La sécurité des données et des personnes serait renforcée.'],
+  verb: [
+    'Réserver',
+    'Simplifier',
+    'Partager',
+    'Réduire',
+    'Améliorer',
+    'Numériser',
+    'Mutualiser',
+    'Sécuriser',
+    'Accélérer',
+    'Supprimer',
+    'Regrouper',
+    'Automatiser',
+    'Signaler',
+    'Recycler',
+    'Planifier',
+    'Former',
+  ],
+  object: [
+    'les vélos de service',
+    'les salles de réunion',
+    'les réservations de véhicules',
+    'les notes de frais',
+    'les congés',
+    'les déchets du réfectoire',
+    'les impressions papier',
+    'les badges d’accès',
+    'les formations obligatoires',
+    'les demandes d’achat',
+    'les astreintes',
+    'les réponses aux usagers',
+    'les plannings d’équipe',
+    'les consommations d’énergie',
+    'les interventions techniques',
+    'les archives',
+    'les déplacements professionnels',
+    'les repas de la cantine',
+    'les factures fournisseurs',
+    'les accès au parking',
+  ],
+  compl: [
+    'en ligne',
+    'avec une application mobile',
+    'entre les services',
+    'sans double saisie',
+    'dès l’arrivée des agents',
+    'pour les usagers',
+    'grâce à un tableau de bord',
+    'dans les bâtiments',
+    'chaque semaine',
+    'avec les collectivités voisines',
+    'pour gagner du temps',
+    'de façon plus sûre',
+  ],
+  summary: [
+    'Aujourd’hui il faut remplir plusieurs formulaires et attendre des réponses.',
+    'Les équipes perdent du temps à chercher la bonne information.',
+    'Une solution simple éviterait des erreurs et des relances.',
+    'Les agents de terrain signalent ce problème depuis des mois.',
+    'Des économies d’énergie et de papier sont possibles.',
+    'La sécurité des données et des personnes serait renforcée.',
+  ],
 };
 const EN = {
-  verb: ['Book', 'Simplify', 'Share', 'Reduce', 'Improve', 'Digitise', 'Pool', 'Secure', 'Speed up', 'Remove', 'Group', 'Automate', 'Report', 'Recycle', 'Schedule', 'Train'],
-  object: ['the service bikes', 'meeting rooms', 'vehicle bookings', 'expense reports', 'leave requests', 'canteen waste', 'paper printing', 'access badges', 'mandatory trainings', 'purchase requests', 'on-call duties', 'answers to citizens', 'team schedules', 'energy consumption', 'maintenance visits', 'archives', 'business trips', 'canteen meals', 'supplier invoices', 'car park access'],
-  compl: ['online', 'with a mobile app', 'across departments', 'without typing twice', 'for new starters', 'for citizens', 'with a dashboard', 'in every building', 'every week', 'with neighbouring councils', 'to save time', 'more safely'],
-  summary: ['Today several forms must be filled in and answers take weeks.', 'Teams lose time looking for the right information.', 'A simple tool would avoid mistakes and reminders.', 'Field agents have reported this problem for months.', 'Energy and paper savings are possible.', 'Data and people would be safer.'],
+  verb: [
+    'Book',
+    'Simplify',
+    'Share',
+    'Reduce',
+    'Improve',
+    'Digitise',
+    'Pool',
+    'Secure',
+    'Speed up',
+    'Remove',
+    'Group',
+    'Automate',
+    'Report',
+    'Recycle',
+    'Schedule',
+    'Train',
+  ],
+  object: [
+    'the service bikes',
+    'meeting rooms',
+    'vehicle bookings',
+    'expense reports',
+    'leave requests',
+    'canteen waste',
+    'paper printing',
+    'access badges',
+    'mandatory trainings',
+    'purchase requests',
+    'on-call duties',
+    'answers to citizens',
+    'team schedules',
+    'energy consumption',
+    'maintenance visits',
+    'archives',
+    'business trips',
+    'canteen meals',
+    'supplier invoices',
+    'car park access',
+  ],
+  compl: [
+    'online',
+    'with a mobile app',
+    'across departments',
+    'without typing twice',
+    'for new starters',
+    'for citizens',
+    'with a dashboard',
+    'in every building',
+    'every week',
+    'with neighbouring councils',
+    'to save time',
+    'more safely',
+  ],
+  summary: [
+    'Today several forms must be filled in and answers take weeks.',
+    'Teams lose time looking for the right information.',
+    'A simple tool would avoid mistakes and reminders.',
+    'Field agents have reported this problem for months.',
+    'Energy and paper savings are possible.',
+    'Data and people would be safer.',
+  ],
 };
 const THEMES = [
-  ['mobilite', 'Mobilité', 'Mobility'], ['energie', 'Énergie', 'Energy'], ['numerique', 'Numérique', 'Digital'],
-  ['rh', 'Ressources humaines', 'Human resources'], ['achats', 'Achats', 'Purchasing'], ['securite', 'Sécurité', 'Safety'],
-  ['usagers', 'Relation usagers', 'Citizen relations'], ['dechets', 'Déchets', 'Waste'], ['batiments', 'Bâtiments', 'Buildings'],
-  ['finances', 'Finances', 'Finance'], ['sante', 'Santé au travail', 'Workplace health'], ['innovation', 'Innovation', 'Innovation'],
+  ['mobilite', 'Mobilité', 'Mobility'],
+  ['energie', 'Énergie', 'Energy'],
+  ['numerique', 'Numérique', 'Digital'],
+  ['rh', 'Ressources humaines', 'Human resources'],
+  ['achats', 'Achats', 'Purchasing'],
+  ['securite', 'Sécurité', 'Safety'],
+  ['usagers', 'Relation usagers', 'Citizen relations'],
+  ['dechets', 'Déchets', 'Waste'],
+  ['batiments', 'Bâtiments', 'Buildings'],
+  ['finances', 'Finances', 'Finance'],
+  ['sante', 'Santé au travail', 'Workplace health'],
+  ['innovation', 'Innovation', 'Innovation'],
 ];
 
 /** A deterministic pseudo-random integer in [0, m) from an integer expression and a salt. */
@@ -51,9 +175,14 @@ const client = new pg.Client({ connectionString: url });
 
 async function step(label, sql) {
   const t = process.hrtime.bigint();
-  const res = await client.query(sql).catch((e) => { console.error(sql.slice(Math.max(0, e.position - 200), Number(e.position) + 100)); throw e; });
+  const res = await client.query(sql).catch((e) => {
+    console.error(sql.slice(Math.max(0, e.position - 200), Number(e.position) + 100));
+    throw e;
+  });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
-  console.log(`${label.padEnd(48)} ${s.toFixed(1).padStart(7)} s${res.rowCount != null ? `  (${res.rowCount} rows)` : ''}`);
+  console.log(
+    `${label.padEnd(48)} ${s.toFixed(1).padStart(7)} s${res.rowCount != null ? `  (${res.rowCount} rows)` : ''}`,
+  );
   return s;
 }
 
@@ -76,23 +205,35 @@ async function main() {
   // search-document trigger, whose function the INSERT calls itself.
   await client.query(`SET session_replication_role = replica`);
 
-  await step('org units (40)', `
+  await step(
+    'org units (40)',
+    `
     INSERT INTO org_unit (id, code, name, kind, parent_id, path)
     SELECT md5('unit' || n)::uuid, 'B' || n, 'Direction ' || n, 'direction', NULL, ARRAY[md5('unit' || n)::uuid]
-    FROM generate_series(1, 40) n`);
-  await step(`people (${PEOPLE})`, `
+    FROM generate_series(1, 40) n`,
+  );
+  await step(
+    `people (${PEOPLE})`,
+    `
     INSERT INTO person (id, employee_number, given_name, family_name, email, org_unit_id)
     SELECT md5('person' || n)::uuid, 'B-' || n, 'Prénom' || n, 'Nom' || n, 'bench' || n || '@eclore.example',
            md5('unit' || (1 + n % 40))::uuid
-    FROM generate_series(1, ${PEOPLE}) n`);
-  await step('themes (12)', `
+    FROM generate_series(1, ${PEOPLE}) n`,
+  );
+  await step(
+    'themes (12)',
+    `
     INSERT INTO theme (key, label_fr, label_en)
-    SELECT t[1], t[2], t[3] FROM (VALUES ${THEMES.map((t) => `(${sqlArray(t)})`).join(',')}) v(t)`);
-  await step('campaigns (20)', `
+    SELECT t[1], t[2], t[3] FROM (VALUES ${THEMES.map((t) => `(${sqlArray(t)})`).join(',')}) v(t)`,
+  );
+  await step(
+    'campaigns (20)',
+    `
     INSERT INTO campaign (id, title, question, description_html, audience_org_unit_ids, submission_rules, created_by)
     SELECT md5('campaign' || n)::uuid, 'Campagne ' || n, 'Comment pourrions-nous améliorer le sujet ' || n || ' ?', '',
            '{}', '{}'::jsonb, md5('person1')::uuid
-    FROM generate_series(1, 20) n`);
+    FROM generate_series(1, 20) n`,
+  );
 
   const ideaIndexes = await secondaryIndexes('idea');
   const supportIndexes = await secondaryIndexes('support');
@@ -110,7 +251,9 @@ async function main() {
     ELSE 'closed' END`;
   const fr = (n) => `${pick(FR.verb, n, 'v')} || ' ' || ${pick(FR.object, n, 'o')} || ' ' || ${pick(FR.compl, n, 'c')}`;
   const en = (n) => `${pick(EN.verb, n, 'v')} || ' ' || ${pick(EN.object, n, 'o')} || ' ' || ${pick(EN.compl, n, 'c')}`;
-  await step(`ideas (${IDEAS}) with their search documents`, `
+  await step(
+    `ideas (${IDEAS}) with their search documents`,
+    `
     INSERT INTO idea (id, kind, status, title, summary, body_html, org_unit_id, themes, campaign_id, anonymous, author_id,
                       submitted_at, published_at, hidden_at, support_count, comment_count, search_document, created_at, version)
     SELECT id, kind, status, title, summary, body, org_unit_id, themes, campaign_id, anonymous, author_id,
@@ -133,11 +276,14 @@ async function main() {
              md5('person' || (1 + ${h('n', 'a', PEOPLE)}))::uuid AS author_id,
              now() - interval '1095 days' * ${u('n', 'd')} - interval '3 days' AS created
       FROM (SELECT n, ${u('n', 'st')} AS r FROM generate_series(1, ${IDEAS}) n) g
-    ) x`);
+    ) x`,
+  );
 
   // Each public idea i gets k(i) = floor(50 * r^3) supports from consecutive people, dated uniformly
   // between its publication and now (so recent ideas hold most of the last 14 days' supports).
-  await step(`supports (${SUPPORTS})`, `
+  await step(
+    `supports (${SUPPORTS})`,
+    `
     WITH counts AS (
       SELECT id, published_at, floor(54 * power(${u("('x' || id)", 'k')}, 3))::int AS k
       FROM idea
@@ -147,13 +293,17 @@ async function main() {
     )
     INSERT INTO support (idea_id, person_id, created_at)
     SELECT c.id, md5('person' || (1 + (${h('c.id', 'p', PEOPLE)} + j) % ${PEOPLE}))::uuid,
-           c.published_at + (now() - c.published_at) * ${u("(c.id::text || j)", 'w')}
+           c.published_at + (now() - c.published_at) * ${u('(c.id::text || j)', 'w')}
     FROM cut c CROSS JOIN LATERAL generate_series(1, least(c.k, ${SUPPORTS} - c.before)) j
-    WHERE c.before < ${SUPPORTS}`);
+    WHERE c.before < ${SUPPORTS}`,
+  );
   await step('support primary key', `ALTER TABLE support ADD CONSTRAINT "${supportPk[0].conname}" ${supportPk[0].def}`);
-  await step('support counters', `
+  await step(
+    'support counters',
+    `
     UPDATE idea i SET support_count = s.c FROM (SELECT idea_id, count(*) AS c FROM support GROUP BY idea_id) s
-    WHERE s.idea_id = i.id`);
+    WHERE s.idea_id = i.id`,
+  );
   for (const { indexname, indexdef } of [...ideaIndexes, ...supportIndexes]) await step(`index ${indexname}`, indexdef);
   await client.query(`SET session_replication_role = origin`);
   await step('vacuum analyze idea', `VACUUM (ANALYZE) idea`);

@@ -75,7 +75,9 @@ async function seeded() {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT (SELECT count(*) FROM idea)::int AS ideas, (SELECT count(*) FROM support)::int AS supports`);
+    const { rows } = await c.query(
+      `SELECT (SELECT count(*) FROM idea)::int AS ideas, (SELECT count(*) FROM support)::int AS supports`,
+    );
     return rows[0].ideas === IDEAS && rows[0].supports === SUPPORTS;
   } catch {
     return false;
@@ -185,11 +187,16 @@ async function signIn(client) {
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function main() {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
+  );
   compile();
   if (process.env.BENCH_REGENERATE === '1' || !(await seeded())) await seed();
   else console.log(`reusing ${DB} (${IDEAS} ideas, ${SUPPORTS} supports)`);
@@ -214,9 +221,21 @@ async function main() {
     const cookie = await signIn(client);
     const scenarios = [
       { name: 'wall, first page (newest)', path: '/api/wall?limit=20', params: { limit: 20, sort: 'newest' } },
-      { name: 'search "reservation velo" (relevance)', path: '/api/wall?q=reservation%20velo&limit=20', params: { q: 'reservation velo', limit: 20, sort: 'relevance' } },
-      { name: 'search "bikes" (relevance)', path: '/api/wall?q=bikes&limit=20', params: { q: 'bikes', limit: 20, sort: 'relevance' } },
-      { name: 'wall, most supported', path: '/api/wall?sort=most_supported&limit=20', params: { limit: 20, sort: 'most_supported' } },
+      {
+        name: 'search "reservation velo" (relevance)',
+        path: '/api/wall?q=reservation%20velo&limit=20',
+        params: { q: 'reservation velo', limit: 20, sort: 'relevance' },
+      },
+      {
+        name: 'search "bikes" (relevance)',
+        path: '/api/wall?q=bikes&limit=20',
+        params: { q: 'bikes', limit: 20, sort: 'relevance' },
+      },
+      {
+        name: 'wall, most supported',
+        path: '/api/wall?sort=most_supported&limit=20',
+        params: { limit: 20, sort: 'most_supported' },
+      },
       { name: 'wall, trending', path: '/api/wall?sort=trending&limit=20', params: { limit: 20, sort: 'trending' } },
     ];
     for (const s of scenarios) {
@@ -226,10 +245,23 @@ async function main() {
       const http = await load(s.path, cookie, SECONDS);
       const sql = await rawSql(client, query);
       results.push({ ...s, http, sql });
-      console.log(`\n## ${s.name}  GET ${s.path}  (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
-      console.log(`HTTP at ${http.rate.toFixed(0)} req/s (${http.requests} requests, ${http.errors} errors): p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms`);
-      console.log(`raw SQL (EXPLAIN ANALYZE, planning + execution, 50 runs): p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`);
-      console.log(sql.plan.split('\n').map((l) => `    ${l}`).join('\n'));
+      console.log(
+        `\n## ${s.name}  GET ${s.path}  (load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+      );
+      console.log(
+        `HTTP at ${http.rate.toFixed(0)} req/s (${http.requests} requests, ${http.errors} errors): p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms`,
+      );
+      console.log(
+        `raw SQL (EXPLAIN ANALYZE, planning + execution, 50 runs): p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`,
+      );
+      console.log(
+        sql.plan
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n'),
+      );
     }
   } finally {
     api.kill('SIGTERM');
@@ -238,7 +270,9 @@ async function main() {
   console.log('\n| scenario | HTTP p50 | HTTP p95 | HTTP p99 | errors | SQL p50 | SQL p95 |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of results)
-    console.log(`| ${r.name} | ${r.http.p50} ms | ${r.http.p95} ms | ${r.http.p99} ms | ${r.http.errors} | ${r.sql.p50.toFixed(1)} ms | ${r.sql.p95.toFixed(1)} ms |`);
+    console.log(
+      `| ${r.name} | ${r.http.p50} ms | ${r.http.p95} ms | ${r.http.p99} ms | ${r.http.errors} | ${r.sql.p50.toFixed(1)} ms | ${r.sql.p95.toFixed(1)} ms |`,
+    );
   if (process.env.BENCH_DROP === '1') await adminQuery(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
   const failed = results.filter((r) => r.http.p95 >= 50 || r.http.errors > 0).map((r) => r.name);
   if (failed.length) {

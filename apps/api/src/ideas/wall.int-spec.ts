@@ -125,13 +125,20 @@ describe('wall API', () => {
     other = await createUnit(ds, 'W-OTHER');
     author = await createPerson(ds, { unit: service });
     anonymousAuthor = await createPerson(ds, { unit: service, email: 'zoe.secretauthor@test.example' });
-    await ds.query(`UPDATE person SET given_name = 'Zoé', family_name = 'Secretauthor' WHERE id = $1`, [anonymousAuthor.person.id]);
+    await ds.query(`UPDATE person SET given_name = 'Zoé', family_name = 'Secretauthor' WHERE id = $1`, [
+      anonymousAuthor.person.id,
+    ]);
     const readerPerson = await createPerson(ds, { unit: other });
-    const networkPerson = await createPerson(ds, { unit: other, grants: [{ role: 'network_member', unit: direction }] });
+    const networkPerson = await createPerson(ds, {
+      unit: other,
+      grants: [{ role: 'network_member', unit: direction }],
+    });
     reader = await signIn(app, readerPerson.email, readerPerson.password!);
     authorSession = await signIn(app, author.email, author.password!);
     network = await signIn(app, networkPerson.email, networkPerson.password!);
-    await ds.query(`INSERT INTO theme (key, label_fr, label_en) VALUES ('mobilite', 'Mobilité', 'Mobility'), ('energie', 'Énergie', 'Energy')`);
+    await ds.query(
+      `INSERT INTO theme (key, label_fr, label_en) VALUES ('mobilite', 'Mobilité', 'Mobility'), ('energie', 'Énergie', 'Energy')`,
+    );
     campaignId = randomUUID();
     await ds.query(
       `INSERT INTO campaign (id, title, question, description_html, audience_org_unit_ids, submission_rules, created_by)
@@ -155,7 +162,13 @@ describe('wall API', () => {
     for (const status of IDEA_STATUSES)
       for (const published of [false, true])
         for (const hidden of [false, true]) {
-          const id = await idea({ title: `Parité ${status} ${published} ${hidden}`, status, published, hidden, themes: ['energie'] });
+          const id = await idea({
+            title: `Parité ${status} ${published} ${hidden}`,
+            status,
+            published,
+            hidden,
+            themes: ['energie'],
+          });
           const state = {
             id,
             kind: 'problem' as const,
@@ -203,7 +216,10 @@ describe('wall API', () => {
     it('ranks a title match above a summary-only match, and finds nothing for absent words', async () => {
       await idea({ title: 'Un autre sujet', summary: 'On parle aussi de compostage ici.' });
       await idea({ title: 'Compostage des déchets de la cantine' });
-      expect(titles(await get('/api/wall?q=compostage'))).toEqual(['Compostage des déchets de la cantine', 'Un autre sujet']);
+      expect(titles(await get('/api/wall?q=compostage'))).toEqual([
+        'Compostage des déchets de la cantine',
+        'Un autre sujet',
+      ]);
       const none = await get('/api/wall?q=hélicoptère');
       expect(none.body).toEqual({ items: [], nextCursor: null, sort: 'relevance' });
     });
@@ -270,7 +286,11 @@ describe('wall API', () => {
 
     it('refuses a cursor of another sort', async () => {
       const first = await get('/api/wall?limit=1&sort=newest');
-      const res = await get(`/api/wall?limit=1&sort=most_supported&cursor=${first.body.nextCursor as string}`, reader, 400);
+      const res = await get(
+        `/api/wall?limit=1&sort=most_supported&cursor=${first.body.nextCursor as string}`,
+        reader,
+        400,
+      );
       expect(res.body.errors[0].field).toBe('cursor');
     });
   });
@@ -292,7 +312,12 @@ describe('wall API', () => {
       let inserted = 0;
       const seen = await allPages('/api/wall?q=tri&sort=newest&limit=4', async () => {
         // Published now: newer than the cursor, so it belongs to pages already read.
-        await idea({ title: `Tri nouveau ${inserted++}`, themes: ['mobilite'], kind: 'solution', publishedAt: new Date() });
+        await idea({
+          title: `Tri nouveau ${inserted++}`,
+          themes: ['mobilite'],
+          kind: 'solution',
+          publishedAt: new Date(),
+        });
       });
       const expected = [...made]
         .sort((a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? 1 : -1))
@@ -323,11 +348,10 @@ describe('wall API', () => {
         idea({ title: 'Tendance périmée', themes: ['energie'], kind: 'solution' }),
       ]);
       const support = (ideaId: string, person: TestPerson, daysAgo: number) =>
-        ds.query(`INSERT INTO support (idea_id, person_id, created_at) VALUES ($1, $2, now() - make_interval(days => $3))`, [
-          ideaId,
-          person.person.id,
-          daysAgo,
-        ]);
+        ds.query(
+          `INSERT INTO support (idea_id, person_id, created_at) VALUES ($1, $2, now() - make_interval(days => $3))`,
+          [ideaId, person.person.id, daysAgo],
+        );
       await support(fresh, people[0]!, 0);
       await support(fresh, people[1]!, 1); // ≈ 1 + 0.93
       await support(older, people[0]!, 10);
@@ -367,7 +391,9 @@ describe('wall API', () => {
     });
 
     it('returns the near-duplicate first, public ideas only, at most 5', async () => {
-      const res = await get(`/api/ideas/similar?title=${encodeURIComponent('installer des abris velos securises devant la mairie')}`);
+      const res = await get(
+        `/api/ideas/similar?title=${encodeURIComponent('installer des abris velos securises devant la mairie')}`,
+      );
       expect(res.body.items[0].id).toBe(duplicate);
       expect(res.body.items.length).toBeLessThanOrEqual(5);
       expect(titles(res)).not.toContain('Abris vélos');
@@ -392,57 +418,83 @@ describe('wall API', () => {
     let draft: string;
     let otherProblem: string;
     beforeAll(async () => {
-      problem = await idea({ title: 'Lien problème', kind: 'problem', authorId: anonymousAuthor.person.id, anonymous: true });
+      problem = await idea({
+        title: 'Lien problème',
+        kind: 'problem',
+        authorId: anonymousAuthor.person.id,
+        anonymous: true,
+      });
       otherProblem = await idea({ title: 'Lien autre problème', kind: 'problem' });
       solution = await idea({ title: 'Lien solution', kind: 'solution' });
       draft = await idea({ title: 'Lien brouillon', kind: 'problem', status: 'emerge', published: false });
     });
     const snapshot = async (id: string) =>
-      (await ds.query(`SELECT status, version, published_at, support_count FROM idea WHERE id = $1`, [id]))[0] as unknown;
+      (
+        await ds.query(`SELECT status, version, published_at, support_count FROM idea WHERE id = $1`, [id])
+      )[0] as unknown;
 
     it('an author links their solution to a problem it addresses; neither idea changes', async () => {
       const before = [await snapshot(solution), await snapshot(problem)];
-      const res = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' }).expect(201);
+      const res = await authorSession
+        .send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' })
+        .expect(201);
       expect(res.body).toEqual({ fromId: solution, toId: problem, kind: 'addresses' });
       expect([await snapshot(solution), await snapshot(problem)]).toEqual(before);
       // Linking twice is harmless.
-      await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' }).expect(201);
+      await authorSession
+        .send('post', `/api/ideas/${solution}/links`, { toId: problem, kind: 'addresses' })
+        .expect(201);
       const linked = await get(`/api/ideas/${problem}/links`);
       expect(linked.body.items).toEqual([
         expect.objectContaining({ id: solution, linkKind: 'addresses', direction: 'incoming', kind: 'solution' }),
       ]);
-      const audit = await ds.query(`SELECT action, data FROM audit_event WHERE subject_id = $1 AND action = 'idea.linked'`, [solution]);
+      const audit = await ds.query(
+        `SELECT action, data FROM audit_event WHERE subject_id = $1 AND action = 'idea.linked'`,
+        [solution],
+      );
       expect(audit).toHaveLength(1);
     });
 
     it('only a solution addresses a problem', async () => {
-      const fromProblem = await authorSession.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'addresses' }).expect(400);
+      const fromProblem = await authorSession
+        .send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'addresses' })
+        .expect(400);
       expect(fromProblem.body.errors[0].field).toBe('kind');
       const solution2 = await idea({ title: 'Lien solution 2', kind: 'solution' });
-      const toSolution = await authorSession.send('post', `/api/ideas/${solution2}/links`, { toId: solution, kind: 'addresses' }).expect(400);
+      const toSolution = await authorSession
+        .send('post', `/api/ideas/${solution2}/links`, { toId: solution, kind: 'addresses' })
+        .expect(400);
       expect(toSolution.body.errors[0].field).toBe('kind');
     });
 
     it('links only to an idea on the wall, never to itself', async () => {
-      const toDraft = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: draft, kind: 'similar' }).expect(400);
+      const toDraft = await authorSession
+        .send('post', `/api/ideas/${solution}/links`, { toId: draft, kind: 'similar' })
+        .expect(400);
       expect(toDraft.body.errors[0]).toMatchObject({ field: 'toId', code: 'notOnWall' });
-      const self = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: solution, kind: 'similar' }).expect(400);
+      const self = await authorSession
+        .send('post', `/api/ideas/${solution}/links`, { toId: solution, kind: 'similar' })
+        .expect(400);
       expect(self.body.errors[0]).toMatchObject({ field: 'toId', code: 'sameIdea' });
-      const bad = await authorSession.send('post', `/api/ideas/${solution}/links`, { toId: 'x', kind: 'twin' }).expect(400);
+      const bad = await authorSession
+        .send('post', `/api/ideas/${solution}/links`, { toId: 'x', kind: 'twin' })
+        .expect(400);
       expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['kind', 'toId']);
     });
 
     it('someone else may not link; a network member in scope may; a draft of someone else is a 404', async () => {
-      const refused = await reader.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'similar' }).expect(403);
+      const refused = await reader
+        .send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'similar' })
+        .expect(403);
       expect(refused.body.code).toBe('not_author_or_network');
       await network.send('post', `/api/ideas/${otherProblem}/links`, { toId: problem, kind: 'similar' }).expect(201);
       await reader.send('post', `/api/ideas/${draft}/links`, { toId: problem, kind: 'similar' }).expect(404);
       // "similar" is one relation whichever side it was made from: the reverse is the same link.
       await network.send('post', `/api/ideas/${problem}/links`, { toId: otherProblem, kind: 'similar' }).expect(201);
-      const rows = await ds.query(`SELECT 1 FROM idea_link WHERE kind = 'similar' AND $1 IN (from_id, to_id) AND $2 IN (from_id, to_id)`, [
-        problem,
-        otherProblem,
-      ]);
+      const rows = await ds.query(
+        `SELECT 1 FROM idea_link WHERE kind = 'similar' AND $1 IN (from_id, to_id) AND $2 IN (from_id, to_id)`,
+        [problem, otherProblem],
+      );
       expect(rows).toHaveLength(1);
     });
 

@@ -17,7 +17,9 @@ export interface WallCursor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeWallCursor(c: WallCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.key, c.id, c.generation ?? null, c.segment ?? null]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([c.sort, c.key, c.id, c.generation ?? null, c.segment ?? null]), 'utf8').toString(
+    'base64url',
+  );
 }
 
 function invalid(message: string): ValidationFailed {
@@ -40,8 +42,7 @@ export function decodeWallCursor(cursor: string, sort: WallSort): WallCursor {
   const numeric = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
   const timestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/;
   const seg = segment === 'hot' || segment === 'rest' ? segment : undefined;
-  const keyOk =
-    sort === 'newest' || (sort === 'trending' && seg === 'rest') ? timestamp.test(key) : numeric.test(key);
+  const keyOk = sort === 'newest' || (sort === 'trending' && seg === 'rest') ? timestamp.test(key) : numeric.test(key);
   if (!keyOk) throw invalid('The cursor is not one this API returned.');
   if (sort === 'trending') {
     if (!seg || (generation !== null && (typeof generation !== 'string' || !/^\d{1,18}$/.test(generation))))

@@ -1,4 +1,15 @@
-import { Body, Controller, createParamDecorator, Delete, Get, HttpCode, Param, Post, Query, type ExecutionContext } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  type ExecutionContext,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -42,7 +53,8 @@ export class WallController {
   @RequirePermission('idea.read')
   @ApiOperation({
     operationId: 'listWall',
-    summary: 'The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.',
+    summary:
+      'The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.',
     description:
       'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.',
   })
@@ -66,7 +78,10 @@ export class WallController {
 
   @Get('ideas/:id/links')
   @RequirePermission('idea.read', { objectLevel: true })
-  @ApiOperation({ operationId: 'listIdeaLinks', summary: 'Public ideas linked to this one (similar, addresses), either way.' })
+  @ApiOperation({
+    operationId: 'listIdeaLinks',
+    summary: 'Public ideas linked to this one (similar, addresses), either way.',
+  })
   @ApiOkResponse({ type: LinkedIdeasDto })
   @ApiNotFoundResponse({ description: '`idea_not_found` (or not one you may read)' })
   links(@CurrentActor() actor: Actor, @Param() params: IdeaIdParams): Promise<LinkedIdeasDto> {
@@ -81,7 +96,10 @@ export class WallController {
     description: 'Linking never changes either idea’s stage. Linking twice is harmless (the link is returned).',
   })
   @ApiCreatedResponse({ type: IdeaLinkDto })
-  @ApiBadRequestResponse({ description: '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.' })
+  @ApiBadRequestResponse({
+    description:
+      '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.',
+  })
   @ApiForbiddenResponse({ description: '`not_author_or_network`' })
   @ApiNotFoundResponse({ description: '`idea_not_found`' })
   link(
@@ -100,7 +118,11 @@ export class WallController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: '`not_author_or_network`' })
   @ApiNotFoundResponse({ description: '`idea_not_found` or `idea_link_not_found`' })
-  async unlink(@CurrentActor() actor: Actor, @Param() params: LinkParams, @RequestId() requestId: string | null): Promise<void> {
+  async unlink(
+    @CurrentActor() actor: Actor,
+    @Param() params: LinkParams,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
     await this.wall.unlink(actor, params.id, params.kind, params.toId, requestId);
   }
 }

@@ -31,7 +31,8 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 export class WallQuery {
   @ApiPropertyOptional({
-    description: 'Words to find, French or English, accents and inflection ignored ("velo" finds "vélos"). Quotes, OR and -word work.',
+    description:
+      'Words to find, French or English, accents and inflection ignored ("velo" finds "vélos"). Quotes, OR and -word work.',
     maxLength: 200,
   })
   @IsOptional()
@@ -45,7 +46,10 @@ export class WallQuery {
   @IsIn(IDEA_KINDS)
   kind?: IdeaKind;
 
-  @ApiPropertyOptional({ enum: WALL_STAGES, description: 'The idea’s current status (only statuses seen on the wall).' })
+  @ApiPropertyOptional({
+    enum: WALL_STAGES,
+    description: 'The idea’s current status (only statuses seen on the wall).',
+  })
   @IsOptional()
   @IsIn(WALL_STAGES)
   stage?: IdeaStatus;
@@ -75,7 +79,10 @@ export class WallQuery {
   @IsIn(WALL_SORTS)
   sort?: WallSortParam;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).', maxLength: 500 })
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page (same filters and sort).',
+    maxLength: 500,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -136,7 +143,10 @@ export class CreateLinkInput {
   @IsUUID()
   toId!: string;
 
-  @ApiProperty({ enum: LINK_KINDS, description: '`addresses`: this solution answers that problem. `similar`: the two are alike.' })
+  @ApiProperty({
+    enum: LINK_KINDS,
+    description: '`addresses`: this solution answers that problem. `similar`: the two are alike.',
+  })
   @IsIn(LINK_KINDS)
   kind!: LinkKind;
 }
@@ -170,7 +180,11 @@ export class WallCardDto {
 
 export class WallPageDto {
   @ApiProperty({ type: [WallCardDto] }) items!: WallCardDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
   nextCursor!: string | null;
   @ApiProperty({ enum: WALL_SORTS, description: 'The sort applied.' }) sort!: WallSortParam;
 }

@@ -106,7 +106,9 @@ export class WallService implements OnModuleDestroy {
     const q = query.q ? query.q : undefined;
     const sort: WallSort = query.sort ?? (q ? 'relevance' : 'newest');
     if (sort === 'relevance' && !q)
-      throw new ValidationFailed([{ field: 'sort', code: 'relevanceNeedsQ', message: 'Sorting by relevance needs words to search (q).' }]);
+      throw new ValidationFailed([
+        { field: 'sort', code: 'relevanceNeedsQ', message: 'Sorting by relevance needs words to search (q).' },
+      ]);
     await this.checkFilterValues(query);
     const filters: WallFilters = {
       q,
@@ -139,26 +141,50 @@ export class WallService implements OnModuleDestroy {
       segment = cursor.segment ?? 'rest';
       if (generation !== null && (await this.ds.query(GENERATION_EXISTS, [generation])).length === 0)
         throw new ValidationFailed([
-          { field: 'cursor', code: 'expiredCursor', message: 'The trending list was recomputed; start again from the first page.' },
+          {
+            field: 'cursor',
+            code: 'expiredCursor',
+            message: 'The trending list was recomputed; start again from the first page.',
+          },
         ]);
     } else {
       generation = await this.currentGeneration();
       segment = generation === null ? 'rest' : 'hot';
     }
     const cursorFor = (row: WallRow, seg: TrendingSegment) =>
-      encodeWallCursor({ sort: 'trending', key: row.sort_key, id: row.id, segment: seg, ...(generation ? { generation } : {}) });
+      encodeWallCursor({
+        sort: 'trending',
+        key: row.sort_key,
+        id: row.id,
+        segment: seg,
+        ...(generation ? { generation } : {}),
+      });
 
     const page: { row: WallRow; segment: TrendingSegment }[] = [];
     let nextCursor: string | null = null;
     if (segment === 'hot') {
-      const hot = await this.rows({ ...filters, sort: 'trending', limit, generation, segment: 'hot', after: cursor ?? undefined });
+      const hot = await this.rows({
+        ...filters,
+        sort: 'trending',
+        limit,
+        generation,
+        segment: 'hot',
+        after: cursor ?? undefined,
+      });
       page.push(...hot.slice(0, limit).map((row) => ({ row, segment: 'hot' as const })));
       if (hot.length > limit) nextCursor = cursorFor(hot[limit - 1]!, 'hot');
     }
     if (nextCursor === null) {
       const remaining = limit - page.length;
       const after = segment === 'rest' ? (cursor ?? undefined) : undefined;
-      const rest = await this.rows({ ...filters, sort: 'trending', limit: remaining, generation, segment: 'rest', after });
+      const rest = await this.rows({
+        ...filters,
+        sort: 'trending',
+        limit: remaining,
+        generation,
+        segment: 'rest',
+        after,
+      });
       page.push(...rest.slice(0, remaining).map((row) => ({ row, segment: 'rest' as const })));
       const last = page[page.length - 1];
       // More rows exist past this page: continue from the last row shown, in its own segment.
@@ -272,14 +298,21 @@ export class WallService implements OnModuleDestroy {
   /** The idea, if this person may read it (404 otherwise: no hint that a private draft exists). */
   private async readable(id: string, actor: Actor): Promise<IdeaForLink> {
     const idea = await this.loadForLink(id, actor);
-    const ctx = idea && { actor, isAuthor: idea.isAuthor, isIdeaTeamMember: false, isImplementationOwner: false, target: idea.target };
+    const ctx = idea && {
+      actor,
+      isAuthor: idea.isAuthor,
+      isIdeaTeamMember: false,
+      isImplementationOwner: false,
+      target: idea.target,
+    };
     if (!idea || !ctx || !canReadIdea(idea.state, ctx).allowed) throw new NotFound('idea', id);
     return idea;
   }
 
   private async linkable(id: string, actor: Actor): Promise<IdeaForLink> {
     const from = await this.readable(id, actor);
-    if (!canLinkIdea(actor, from)) throw new Forbidden('not_author_or_network', 'Only the idea’s authors or the innovation network may link it.');
+    if (!canLinkIdea(actor, from))
+      throw new Forbidden('not_author_or_network', 'Only the idea’s authors or the innovation network may link it.');
     return from;
   }
 
@@ -333,7 +366,11 @@ export class WallService implements OnModuleDestroy {
   async linked(actor: Actor, id: string): Promise<LinkedIdeasDto> {
     await this.readable(id, actor);
     const rows = await this.ds.query<
-      (Omit<SimilarRow, 'score' | 'kind'> & { kind: LinkKind; direction: 'outgoing' | 'incoming'; idea_kind: 'problem' | 'solution' })[]
+      (Omit<SimilarRow, 'score' | 'kind'> & {
+        kind: LinkKind;
+        direction: 'outgoing' | 'incoming';
+        idea_kind: 'problem' | 'solution';
+      })[]
     >(LINKED_IDEAS, [id]);
     return {
       items: rows.map((r) => ({

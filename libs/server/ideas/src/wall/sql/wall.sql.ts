@@ -74,7 +74,8 @@ function filterConditions(f: WallFilters, p: Params): string[] {
   if (f.stage) where.push(`i.status = ${p.add(f.stage)}`);
   if (f.campaignId) where.push(`i.campaign_id = ${p.add(f.campaignId)}::uuid`);
   // The unit and its whole subtree (org_unit.path lists a unit's ancestors and itself).
-  if (f.orgUnitId) where.push(`i.org_unit_id IN (SELECT ou.id FROM org_unit ou WHERE ${p.add(f.orgUnitId)}::uuid = ANY (ou.path))`);
+  if (f.orgUnitId)
+    where.push(`i.org_unit_id IN (SELECT ou.id FROM org_unit ou WHERE ${p.add(f.orgUnitId)}::uuid = ANY (ou.path))`);
   if (f.theme) where.push(`i.themes @> ARRAY[${p.add(f.theme)}::text]`);
   return where;
 }
@@ -143,7 +144,9 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
       }
       // The rest: public ideas outside the snapshot, newest first.
       if (generation !== null)
-        where.push(`NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`);
+        where.push(
+          `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
+        );
       if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
       return {
         text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key

@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// Demo accounts of the seed (docs/demo-accounts.md).
+const PASSWORD = 'Eclore-Demo-2026!';
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+  return page;
+}
+
+async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
+  const session = await (await page.request.get('/api/session')).json();
+  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': session.csrfToken } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+test('the wall shows a published idea, and an accent-less search finds it', async ({ browser }) => {
+  // A word of its own, so the search finds this idea and no other.
+  const token = `zx${Date.now().toString(36)}`;
+  const title = `Réservation des vélos de service ${token}`;
+
+  // Set-up through the API: Lucas submits a problem, Julien (innovation network) accepts it onto the wall.
+  const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
+  const session = await (await lucas.request.get('/api/session')).json();
+  const draft = await apiPost(lucas, '/api/ideas', {
+    kind: 'problem',
+    title,
+    summary: 'Il faut appeler l’accueil pour réserver un vélo.',
+    bodyHtml: '<p>Personne ne répond après 17 h.</p>',
+    whoSuffers: 'Les agents qui se déplacent en ville',
+    frequency: 'weekly',
+    orgUnitId: session.person.orgUnit?.id ?? null,
+  });
+  const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  await apiPost(julien, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
+
+  // Aurélie opens the wall from the menu: the newest idea is there, as a card with its kind and stage.
+  const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');
+  await aurelie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Idées', exact: true }).click();
+  await expect(aurelie.getByRole('heading', { level: 1 })).toHaveText('Le mur des idées');
+  const card = aurelie.getByRole('article', { name: title });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Problème');
+  await expect(card).toContainText('Rendue visible');
+
+  // She types without accents; the search ignores them and the plural; the address keeps the search.
+  await aurelie.getByRole('searchbox', { name: 'Rechercher' }).fill(`reservation velo ${token}`);
+  await aurelie.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await expect(aurelie).toHaveURL(new RegExp(`[?&]q=reservation\\+velo\\+${token}`));
+  const results = aurelie.getByRole('list', { name: 'Idées' });
+  await expect(results.getByRole('article')).toHaveCount(1);
+  await expect(results.getByRole('article', { name: title })).toBeVisible();
+  await expect(aurelie.getByLabel('Trier par')).toHaveValue('relevance');
+
+  // A filter that excludes it shows the empty state.
+  await aurelie.getByLabel('Type').selectOption('solution');
+  await expect(aurelie.getByText('Aucune idée ne correspond à cette recherche ou à ces filtres.')).toBeVisible();
+  await expect(aurelie).toHaveURL(/kind=solution/);
+
+  const axe = await new AxeBuilder({ page: aurelie })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const blocking = axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+
+  // The card leads to the idea page.
+  await aurelie.getByLabel('Type').selectOption('');
+  await aurelie.getByRole('link', { name: title }).click();
+  await expect(aurelie).toHaveURL(new RegExp(`/ideas/${draft.id}$`));
+});

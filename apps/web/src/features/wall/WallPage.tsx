@@ -1,0 +1,194 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import {
+  isApiError,
+  listCampaignsOptions,
+  listOrgUnitsOptions,
+  listThemesOptions,
+  listWallInfiniteOptions,
+} from '@eclore/api-client';
+import { IDEA_KINDS, IDEA_STATUS_LABELS } from '@eclore/domain';
+import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { useWallLocale, useWallText } from './strings';
+import { WallCard } from './WallCard';
+import {
+  effectiveSort,
+  filtersFromParams,
+  paramsFromFilters,
+  WALL_SORTS,
+  WALL_STAGES,
+  type WallFilters,
+} from './wall-params';
+import './wall.css';
+
+const PAGE_SIZE = 20;
+
+/** The wall: public ideas, searched and filtered in the address bar (shareable), "load more" by cursor. */
+export default function WallPage() {
+  const s = useWallText();
+  const locale = useWallLocale();
+  useDocumentTitle(s.title);
+  const focus = useFocusHeadingOnMount();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const [draftQ, setDraftQ] = useState(filters.q);
+  useEffect(() => setDraftQ(filters.q), [filters.q]);
+
+  const campaigns = useQuery(listCampaignsOptions());
+  const units = useQuery(listOrgUnitsOptions());
+  const themes = useQuery(listThemesOptions());
+  const query = paramsFromFilters(filters);
+  const wallOptions = listWallInfiniteOptions({ query: { ...query, limit: PAGE_SIZE } });
+  const wall = useInfiniteQuery({
+    ...wallOptions,
+    initialPageParam: {},
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = wall.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Object.keys(query).some((k) => k !== 'sort');
+
+  // A trending cursor outlives its snapshot after ~30 minutes: start again from the top.
+  const expired = isApiError(wall.error) && wall.error.errorsFor('cursor').some((f) => f.code === 'expiredCursor');
+  const queryClient = useQueryClient();
+  const wallKey = JSON.stringify(wallOptions.queryKey);
+  useEffect(() => {
+    // Reset, not refetch: a refetch would replay the expired cursor of the pages already loaded.
+    if (expired) void queryClient.resetQueries({ queryKey: JSON.parse(wallKey) as unknown[], exact: true });
+  }, [expired, queryClient, wallKey]);
+
+  const apply = (next: Partial<WallFilters>) => setParams(paramsFromFilters({ ...filters, ...next }));
+  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    apply({ q: draftQ });
+  };
+  const allCampaigns = campaigns.data
+    ? [...campaigns.data.current, ...campaigns.data.upcoming, ...campaigns.data.past]
+    : [];
+  const sorts = WALL_SORTS.filter((sort) => sort !== 'relevance' || filters.q.trim());
+
+  return (
+    <>
+      <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
+      <p>
+        <Link className="ec-button ec-button--primary" to="/ideas/new">
+          {s.newIdea}
+        </Link>
+      </p>
+      <form role="search" className="ec-wall-search" onSubmit={onSearch}>
+        <TextField
+          label={s.search.label}
+          type="search"
+          name="q"
+          value={draftQ}
+          maxLength={200}
+          placeholder={s.search.placeholder}
+          hint={s.search.hint}
+          onChange={(e) => setDraftQ(e.target.value)}
+        />
+        <Button type="submit">{s.search.submit}</Button>
+      </form>
+      <fieldset className="ec-wall-filters">
+        <legend className="ec-visually-hidden">{s.filters.label}</legend>
+        <SelectField
+          label={s.filters.kind}
+          value={filters.kind}
+          onChange={(e) => apply({ kind: e.target.value as WallFilters['kind'] })}
+        >
+          <option value="">{s.filters.anyKind}</option>
+          {IDEA_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {s.kinds[kind]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={s.filters.stage}
+          value={filters.stage}
+          onChange={(e) => apply({ stage: e.target.value as WallFilters['stage'] })}
+        >
+          <option value="">{s.filters.anyStage}</option>
+          {WALL_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {IDEA_STATUS_LABELS[stage][locale]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={s.filters.campaign}
+          value={filters.campaignId}
+          onChange={(e) => apply({ campaignId: e.target.value })}
+        >
+          <option value="">{s.filters.anyCampaign}</option>
+          {allCampaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={s.filters.orgUnit}
+          value={filters.orgUnitId}
+          onChange={(e) => apply({ orgUnitId: e.target.value })}
+        >
+          <option value="">{s.filters.anyOrgUnit}</option>
+          {(units.data ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={s.filters.theme} value={filters.theme} onChange={(e) => apply({ theme: e.target.value })}>
+          <option value="">{s.filters.anyTheme}</option>
+          {(themes.data ?? []).map((t) => (
+            <option key={t.key} value={t.key}>
+              {locale === 'en' ? t.labelEn : t.labelFr}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={s.filters.sort}
+          value={effectiveSort(filters)}
+          onChange={(e) => apply({ sort: e.target.value as WallFilters['sort'] })}
+        >
+          {sorts.map((sort) => (
+            <option key={sort} value={sort}>
+              {s.sorts[sort]}
+            </option>
+          ))}
+        </SelectField>
+        {filtered ? (
+          <Button variant="secondary" onClick={() => setParams({})}>
+            {s.filters.reset}
+          </Button>
+        ) : null}
+      </fieldset>
+
+      {expired ? <Alert tone="info">{s.results.expired}</Alert> : null}
+      {wall.isError && !expired ? <Alert tone="error">{s.results.error}</Alert> : null}
+      <div aria-live="polite" aria-busy={wall.isFetching}>
+        {wall.isPending ? (
+          <p role="status">{s.results.loading}</p>
+        ) : items.length === 0 ? (
+          <p role="status">{filtered ? s.results.noMatch : s.results.none}</p>
+        ) : (
+          <ul className="ec-wall-list" aria-label={s.results.caption}>
+            {items.map((idea) => (
+              <li key={idea.id}>
+                <WallCard idea={idea} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {wall.hasNextPage ? (
+        <Button variant="secondary" disabled={wall.isFetchingNextPage} onClick={() => void wall.fetchNextPage()}>
+          {wall.isFetchingNextPage ? s.results.loadingMore : s.results.loadMore}
+        </Button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { SimilarIdeas, useDebouncedValue, type SimilarIdeasProps } from './SimilarIdeas';
+export { WallCard } from './WallCard';
