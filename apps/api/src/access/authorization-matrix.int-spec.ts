@@ -169,6 +169,38 @@ const ROWS: Row[] = [
     url: (f) => `/api/campaigns/${f.unknownId}/archive`,
     expect: only({ network: 404, admin: 404 }),
   },
+  // ideas: emerge and collect (object-level routes: an unknown idea is 404 for every signed-in person)
+  { route: 'POST /api/ideas', label: 'empty body', body: () => ({}), expect: signedIn(400) },
+  { route: 'GET /api/themes', expect: signedIn(200) },
+  { route: 'GET /api/me/ideas', expect: signedIn(200) },
+  { route: 'GET /api/intake', expect: only({ network: 200 }) },
+  ...(
+    [
+      ['GET /api/ideas/:id', '', undefined],
+      ['PATCH /api/ideas/:id', '', { version: 1 }],
+      ['GET /api/ideas/:id/timeline', '/timeline', undefined],
+      ['POST /api/ideas/:id/co-authors', '/co-authors', { personId: '00000000-0000-4000-8000-000000000000' }],
+      ['POST /api/ideas/:id/co-authors/me/accept', '/co-authors/me/accept', undefined],
+      ['POST /api/ideas/:id/co-authors/me/decline', '/co-authors/me/decline', undefined],
+      ['POST /api/ideas/:id/submit', '/submit', {}],
+      ['POST /api/ideas/:id/withdraw', '/withdraw', {}],
+      ['POST /api/ideas/:id/accept', '/accept', {}],
+      ['POST /api/ideas/:id/return', '/return', { reason: 'x' }],
+    ] as const
+  ).map(([route, suffix, body]): Row => ({
+    route,
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}${suffix}`,
+    ...(body ? { body: () => body } : {}),
+    expect: signedIn(404),
+  })),
+  {
+    route: 'POST /api/ideas/:id/reveal-author',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/reveal-author`,
+    body: () => ({ reason: 'x' }),
+    expect: only({ guardian: 404 }),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {
