@@ -1,14 +1,11 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
-  RateLimiterPostgres,
   RateLimiterRedis,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 
@@ -37,10 +34,7 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
   private byAddress!: RateLimiterAbstract;
   private redis: Redis | undefined;
 
-  constructor(
-    private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
     const prefix = `${this.config.QUEUE_PREFIX}:login`;
@@ -74,22 +68,10 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
       });
       return;
     }
-    // The store creates its table (CREATE TABLE IF NOT EXISTS) once; it lives outside the entity model.
-    const postgres = (points: number, name: string) =>
-      new Promise<RateLimiterPostgres>((resolve, reject) => {
-        const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-          {
-            storeClient: this.dataSource,
-            storeType: 'typeorm',
-            tableName: 'auth_rate_limit',
-            clearExpiredByTimeout: true,
-            ...limits(points, name),
-          },
-          (err?: Error) => (err ? reject(err) : resolve(limiter)),
-        );
-      });
-    this.byAccount = await postgres(MAX_FAILURES_PER_ACCOUNT, 'account');
-    this.byAddress = await postgres(MAX_FAILURES_PER_ADDRESS, 'address');
+    // Embedded mode (QUEUE_BACKEND=postgres) runs a single api process: an in-memory limiter is exact
+    // there, and it keeps the schema under migrations only (a store table would be created at run time).
+    this.byAccount = new RateLimiterMemory(limits(MAX_FAILURES_PER_ACCOUNT, 'account'));
+    this.byAddress = new RateLimiterMemory(limits(MAX_FAILURES_PER_ADDRESS, 'address'));
   }
 
   async onModuleDestroy(): Promise<void> {

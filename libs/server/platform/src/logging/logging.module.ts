@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
@@ -26,6 +27,8 @@ export function httpLoggerModule(destination?: DestinationStream) {
   return LoggerModule.forRootAsync({
     inject: [AppConfig],
     useFactory: (config: AppConfig) => ({
+      // Named wildcard: path-to-regexp 8 (Express 5) no longer accepts a bare `*`.
+      forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
       pinoHttp: [{
         level: config.LOG_LEVEL,
         redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
@@ -40,6 +43,8 @@ export function httpLoggerModule(destination?: DestinationStream) {
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(SECRET_QUERY_PARAMS, '$1[Redacted]') }),
+          // Status only: response headers carry cookies and redirect URLs with OpenID Connect state/nonce.
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
       }, destination ?? pino.destination({ dest: 1, sync: false })],
     }),
