@@ -9,6 +9,7 @@
 //      (BENCH_RATE) for BENCH_SECONDS (default 30) after a 5 s warm-up, and prints p50/p95/p99 of
 //      the HTTP latency beside the raw SQL execution time of the same query (EXPLAIN ANALYZE, 50 runs);
 //   5. stops the API. The database is kept for the next run (BENCH_DROP=1 drops it).
+// BENCH_ONLY=<text> runs only the scenarios whose name contains it.
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -124,9 +125,9 @@ async function load(path, cookie, seconds) {
     requests: times.length,
     rate: times.length / seconds,
     errors: errors + result.errors + result.timeouts,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
+    p50: Number(percentile(times, 50).toFixed(1)),
+    p95: Number(percentile(times, 95).toFixed(1)),
+    p99: Number(percentile(times, 99).toFixed(1)),
   };
 }
 
@@ -220,6 +221,8 @@ async function main() {
   try {
     const cookie = await signIn(client);
     const scenarios = [
+      // Baseline: the same signed-in request path (session lookup, guard, logging) without the wall's query.
+      { name: 'baseline: GET /api/session (no wall query)', path: '/api/session', params: null },
       { name: 'wall, first page (newest)', path: '/api/wall?limit=20', params: { limit: 20, sort: 'newest' } },
       {
         name: 'search "reservation velo" (relevance)',
@@ -238,12 +241,16 @@ async function main() {
       },
       { name: 'wall, trending', path: '/api/wall?sort=trending&limit=20', params: { limit: 20, sort: 'trending' } },
     ];
-    for (const s of scenarios) {
+    const selected = process.env.BENCH_ONLY
+      ? scenarios.filter((s) => s.name.includes(process.env.BENCH_ONLY))
+      : scenarios;
+    for (const s of selected) {
       const generation = await client.query(trendingSql.CURRENT_GENERATION);
-      const query = wallSql.buildWallQuery({ ...s.params, generation: generation.rows[0]?.generation ?? null });
+      const query =
+        s.params && wallSql.buildWallQuery({ ...s.params, generation: generation.rows[0]?.generation ?? null });
       await load(s.path, cookie, 5); // warm-up
       const http = await load(s.path, cookie, SECONDS);
-      const sql = await rawSql(client, query);
+      const sql = query ? await rawSql(client, query) : { p50: 0, p95: 0, plan: '(no SQL of its own)' };
       results.push({ ...s, http, sql });
       console.log(
         `\n## ${s.name}  GET ${s.path}  (load average ${loadavg()
