@@ -201,6 +201,28 @@ const ROWS: Row[] = [
     body: () => ({ reason: 'x' }),
     expect: only({ guardian: 404 }),
   },
+  // the wall, similar ideas, links
+  { route: 'GET /api/wall', expect: signedIn(200) },
+  { route: 'GET /api/ideas/similar', url: () => '/api/ideas/similar?title=velo', expect: signedIn(200) },
+  {
+    route: 'GET /api/ideas/:id/links',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/links`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/ideas/:id/links',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/links`,
+    body: () => ({ toId: '00000000-0000-4000-8000-000000000000', kind: 'similar' }),
+    expect: signedIn(404),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/links/:kind/:toId',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/links/similar/${f.unknownId}`,
+    expect: signedIn(404),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {
