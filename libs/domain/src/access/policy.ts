@@ -57,6 +57,8 @@ export type Action =
   // campaigns (appels à idées); the audience filter is applied by the handler (inAudience)
   | 'campaign.read'
   | 'campaign.manage'
+  // outgoing webhooks for integrations (admins only)
+  | 'webhook.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -162,6 +164,7 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'person.deactivate':
     case 'audit.read':
     case 'platform.operate':
+    case 'webhook.manage':
       if (!hasRole(actor, 'admin')) return deny('role_required');
       // An admin cannot lock themselves out; another admin must do it.
       if (action === 'person.deactivate' && ctx.subjectPersonId === actor.personId) return deny('not_on_yourself');
