@@ -8,6 +8,9 @@ export const ProfilePage = lazy(() => import('../features/profile/ProfilePage'))
 export const AdminPeoplePage = lazy(() => import('../features/admin/PeoplePage'));
 export const AdminPersonPage = lazy(() => import('../features/admin/PersonPage'));
 export const AdminAuditPage = lazy(() => import('../features/admin/AuditPage'));
+export const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
+export const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage'));
+export const CampaignEditorPage = lazy(() => import('../features/campaigns/CampaignEditorPage'));
 export const WallPage = lazy(() => import('../features/wall/WallPage'));
 export const ModerationPage = lazy(() => import('../features/moderation/ModerationPage'));
 export const IdeaEditorPage = lazy(() => import('../features/ideas/IdeaEditorPage'));
@@ -16,4 +19,4 @@ export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
 export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/ideas', '/my-ideas', '/intake', '/moderation', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/moderation', '/admin']);

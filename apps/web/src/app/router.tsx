@@ -5,6 +5,9 @@ import {
   AdminAuditPage,
   AdminPeoplePage,
   AdminPersonPage,
+  CampaignEditorPage,
+  CampaignPage,
+  CampaignsPage,
   HomePage,
   IdeaEditorPage,
   IdeaPage,
@@ -50,6 +53,30 @@ export const router = createBrowserRouter([
             <ModerationPage />
           </RequireSession>
         ),
+      },
+      {
+        path: 'campaigns',
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <CampaignsPage /> },
+          {
+            path: 'new',
+            element: (
+              <RequireSession action="campaign.manage">
+                <CampaignEditorPage />
+              </RequireSession>
+            ),
+          },
+          { path: ':id', element: <CampaignPage /> },
+          {
+            path: ':id/edit',
+            element: (
+              <RequireSession action="campaign.manage">
+                <CampaignEditorPage />
+              </RequireSession>
+            ),
+          },
+        ],
       },
       {
         path: 'admin',

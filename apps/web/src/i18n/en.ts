@@ -12,6 +12,7 @@ export const en: Messages = {
     label: 'Main navigation',
     home: 'Home',
     ideas: 'Ideas',
+    campaigns: 'Calls for ideas',
     myIdeas: 'My ideas',
     intake: 'Ideas to check',
     qualification: 'Qualification',

@@ -11,6 +11,7 @@ export const fr = {
     label: 'Navigation principale',
     home: 'Accueil',
     ideas: 'Idées',
+    campaigns: 'Appels à idées',
     myIdeas: 'Mes idées',
     intake: 'Idées à vérifier',
     qualification: 'Qualification',

@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'myIdeas' | 'intake' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -24,6 +24,11 @@ const NAVIGATION: readonly NavEntry[] = [
   {
     key: 'ideas',
     path: '/ideas',
+    audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
     audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
   },
   {

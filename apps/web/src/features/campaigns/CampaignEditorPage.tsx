@@ -1,0 +1,439 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  createCampaignMutation,
+  getCampaignOptions,
+  isApiError,
+  listCampaignsQueryKey,
+  listOrgUnitsOptions,
+  replaceCampaignPhasesMutation,
+  searchPeopleOptions,
+  updateCampaignMutation,
+  type SubmissionRulesInput,
+} from '@eclore/api-client';
+import { IDEA_KINDS, SUBMISSION_RULE_FIELDS, SUBMISSION_RULE_LIMITS } from '@eclore/domain';
+import { Alert, Button, PageHeader, Panel, TextField } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { FieldError, TextAreaField } from './fields';
+import {
+  campaignBody,
+  draftFrom,
+  emptyDraft,
+  move,
+  nextPhase,
+  phasesBody,
+  type CampaignDraft,
+  type PhaseDraft,
+} from './campaign-form';
+import { fieldErrorText, fill, useCampaignsText, type CampaignsText } from './strings';
+import './campaigns.css';
+
+type Errors = ReadonlyMap<string, string>;
+
+/** New call for ideas (/campaigns/new) and editing one (/campaigns/:id/edit), for network members and admins. */
+export default function CampaignEditorPage() {
+  const s = useCampaignsText();
+  const { id } = useParams();
+  const editing = id !== undefined;
+  useDocumentTitle(editing ? s.editor.editTitle : s.editor.newTitle);
+  const focus = useFocusHeadingOnMount();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const existing = useQuery({ ...getCampaignOptions({ path: { id: id ?? '' } }), enabled: editing });
+  const [draft, setDraft] = useState<CampaignDraft | null>(editing ? null : emptyDraft());
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (existing.data && draft === null) setDraft(draftFrom(existing.data));
+  }, [existing.data, draft]);
+
+  const create = useMutation(createCampaignMutation());
+  const update = useMutation(updateCampaignMutation());
+  const replacePhases = useMutation(replaceCampaignPhasesMutation());
+  const busy = create.isPending || update.isPending || replacePhases.isPending;
+
+  if (editing && existing.isError) return <Alert tone="error">{s.page.notFound}</Alert>;
+  if (!draft) return <p role="status">…</p>;
+
+  const change = (patch: Partial<CampaignDraft>) => setDraft({ ...draft, ...patch });
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors(new Map());
+    setFailure(null);
+    try {
+      let savedId: string;
+      if (editing && id) {
+        await update.mutateAsync({ path: { id }, body: campaignBody(draft) });
+        await replacePhases.mutateAsync({ path: { id }, body: { phases: phasesBody(draft.phases) } });
+        savedId = id;
+      } else {
+        savedId = (await create.mutateAsync({ body: { ...campaignBody(draft), phases: phasesBody(draft.phases) } })).id;
+      }
+      await queryClient.invalidateQueries({ queryKey: listCampaignsQueryKey() });
+      await queryClient.invalidateQueries({
+        predicate: (q) => (q.queryKey[0] as { _id?: string })?._id === 'getCampaign',
+      });
+      void navigate(`/campaigns/${savedId}`);
+    } catch (error) {
+      if (isApiError(error) && error.fieldErrors.length) {
+        const map = new Map<string, string>();
+        for (const e of error.fieldErrors) if (!map.has(e.field)) map.set(e.field, fieldErrorText(s, e.code));
+        setErrors(map);
+        setFailure(s.editor.fixErrors);
+      } else {
+        setFailure(isApiError(error) && error.status === 403 ? s.errors.forbidden : s.errors.generic);
+      }
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={editing ? s.editor.editTitle : s.editor.newTitle} lead={s.editor.lead} focusOnMount={focus} />
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <Panel title={s.page.question}>
+          <TextField
+            label={s.editor.title}
+            value={draft.title}
+            onChange={(e) => change({ title: e.target.value })}
+            error={errors.get('title')}
+            required
+            maxLength={160}
+          />
+          <TextField
+            label={s.editor.question}
+            hint={s.editor.questionHint}
+            value={draft.question}
+            onChange={(e) => change({ question: e.target.value })}
+            error={errors.get('question')}
+            required
+            maxLength={300}
+          />
+          <TextAreaField
+            label={s.editor.description}
+            hint={s.editor.descriptionHint}
+            value={draft.description}
+            onChange={(e) => change({ description: e.target.value })}
+            error={errors.get('descriptionHtml')}
+            rows={6}
+          />
+          <SponsorPicker draft={draft} change={change} error={errors.get('sponsorId')} s={s} />
+        </Panel>
+        <AudiencePicker draft={draft} change={change} errors={errors} s={s} />
+        <RulesEditor rules={draft.rules} onChange={(rules) => change({ rules })} errors={errors} s={s} />
+        <PhasesEditor phases={draft.phases} onChange={(phases) => change({ phases })} errors={errors} s={s} />
+        <div className="ec-campaign-actions">
+          <Button type="submit" disabled={busy}>
+            {busy ? s.editor.saving : s.editor.save}
+          </Button>
+          <Link to={editing ? `/campaigns/${id}` : '/campaigns'}>{s.editor.cancel}</Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function SponsorPicker({
+  draft,
+  change,
+  error,
+  s,
+}: {
+  draft: CampaignDraft;
+  change: (patch: Partial<CampaignDraft>) => void;
+  error: string | undefined;
+  s: CampaignsText;
+}) {
+  const [q, setQ] = useState('');
+  const people = useQuery({
+    ...searchPeopleOptions({ query: { q: q.trim(), limit: 8 } }),
+    enabled: q.trim().length >= 2,
+  });
+  return (
+    <div>
+      <p>
+        <strong>{s.editor.sponsor} : </strong>
+        {draft.sponsor ? draft.sponsor.name : s.editor.sponsorNone}{' '}
+        {draft.sponsor ? (
+          <Button variant="secondary" onClick={() => change({ sponsor: null })}>
+            {s.editor.sponsorClear}
+          </Button>
+        ) : null}
+      </p>
+      <TextField
+        label={s.editor.sponsor}
+        hint={s.editor.sponsorHint}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        error={error}
+        autoComplete="off"
+        type="search"
+      />
+      {people.data && people.data.length ? (
+        <ul aria-label={s.editor.sponsorResults} className="ec-checkbox-list ec-checkbox-list--column">
+          {people.data.map((p) => (
+            <li key={p.id}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  change({ sponsor: { id: p.id, name: `${p.givenName} ${p.familyName}` } });
+                  setQ('');
+                }}
+              >
+                {p.givenName} {p.familyName}
+                {p.orgUnitName ? ` · ${p.orgUnitName}` : ''}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function AudiencePicker({
+  draft,
+  change,
+  errors,
+  s,
+}: {
+  draft: CampaignDraft;
+  change: (patch: Partial<CampaignDraft>) => void;
+  errors: Errors;
+  s: CampaignsText;
+}) {
+  const units = useQuery(listOrgUnitsOptions());
+  // Depth-first order, so each unit sits under its parent.
+  const sorted = [...(units.data ?? [])]
+    .filter((u) => u.active)
+    .sort((a, b) => sortKey(a.path, units.data ?? []).localeCompare(sortKey(b.path, units.data ?? [])));
+  const toggle = (unitId: string, on: boolean) =>
+    change({
+      audienceOrgUnitIds: on
+        ? [...draft.audienceOrgUnitIds, unitId]
+        : draft.audienceOrgUnitIds.filter((x) => x !== unitId),
+    });
+  const error = [...errors.entries()].find(([field]) => field.startsWith('audienceOrgUnitIds'))?.[1];
+  return (
+    <Panel title={s.editor.audience}>
+      <fieldset aria-describedby="campaign-audience-hint campaign-audience-error">
+        <legend>{s.editor.audience}</legend>
+        <p className="ec-text-field__hint" id="campaign-audience-hint">
+          {s.editor.audienceHint}
+        </p>
+        <ul className="ec-checkbox-list ec-checkbox-list--column">
+          {sorted.map((u) => (
+            <li key={u.id} style={{ paddingLeft: `${(u.path.length - 1) * 1.5}rem` }}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={draft.audienceOrgUnitIds.includes(u.id)}
+                  onChange={(e) => toggle(u.id, e.target.checked)}
+                />{' '}
+                {u.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldError id="campaign-audience-error">{error}</FieldError>
+      </fieldset>
+    </Panel>
+  );
+}
+
+function sortKey(path: readonly string[], all: readonly { id: string; name: string }[]): string {
+  return path.map((id) => all.find((u) => u.id === id)?.name ?? id).join(' / ');
+}
+
+function RulesEditor({
+  rules,
+  onChange,
+  errors,
+  s,
+}: {
+  rules: SubmissionRulesInput;
+  onChange: (rules: SubmissionRulesInput) => void;
+  errors: Errors;
+  s: CampaignsText;
+}) {
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] =>
+    on ? [...list, value] : list.filter((v) => v !== value);
+  const number = (key: 'titleMaxLength' | 'summaryMaxLength' | 'bodyMinLength', label: string) => (
+    <TextField
+      label={label}
+      type="number"
+      inputMode="numeric"
+      min={SUBMISSION_RULE_LIMITS[key].min}
+      max={SUBMISSION_RULE_LIMITS[key].max}
+      value={String(rules[key])}
+      onChange={(e) => onChange({ ...rules, [key]: Number(e.target.value) })}
+      error={errors.get(`submissionRules.${key}`)}
+    />
+  );
+  return (
+    <Panel title={s.editor.rules}>
+      <fieldset aria-describedby="campaign-kinds-error">
+        <legend>{s.editor.allowedKinds}</legend>
+        <ul className="ec-checkbox-list">
+          {IDEA_KINDS.map((kind) => (
+            <li key={kind}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={rules.allowedKinds.includes(kind)}
+                  onChange={(e) =>
+                    onChange({ ...rules, allowedKinds: toggle(rules.allowedKinds, kind, e.target.checked) })
+                  }
+                />{' '}
+                {s.editor[kind]}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldError id="campaign-kinds-error">{errors.get('submissionRules.allowedKinds')}</FieldError>
+      </fieldset>
+      <fieldset>
+        <legend>{s.editor.requiredFields}</legend>
+        <ul className="ec-checkbox-list">
+          {SUBMISSION_RULE_FIELDS.map((field) => (
+            <li key={field}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={rules.requiredFields.includes(field)}
+                  onChange={(e) =>
+                    onChange({ ...rules, requiredFields: toggle(rules.requiredFields, field, e.target.checked) })
+                  }
+                />{' '}
+                {s.editor.fields[field]}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {number('titleMaxLength', s.editor.titleMaxLength)}
+      {number('summaryMaxLength', s.editor.summaryMaxLength)}
+      {number('bodyMinLength', s.editor.bodyMinLength)}
+    </Panel>
+  );
+}
+
+function PhasesEditor({
+  phases,
+  onChange,
+  errors,
+  s,
+}: {
+  phases: PhaseDraft[];
+  onChange: (phases: PhaseDraft[]) => void;
+  errors: Errors;
+  s: CampaignsText;
+}) {
+  const set = (i: number, patch: Partial<PhaseDraft>) =>
+    onChange(phases.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  return (
+    <Panel title={s.editor.phases}>
+      <p className="ec-text-field__hint">{s.editor.phasesHint}</p>
+      {phases.length === 0 ? <p>{s.editor.noPhases}</p> : null}
+      <ol className="ec-campaign-list">
+        {phases.map((p, i) => {
+          const n = i + 1;
+          const err = (field: string) => errors.get(`phases.${i}.${field}`);
+          return (
+            <li key={p.key}>
+              <fieldset className="ec-phase-editor">
+                <legend>{fill(s.editor.phaseLegend, { n })}</legend>
+                <TextField
+                  label={s.editor.phaseName}
+                  value={p.name}
+                  onChange={(e) => set(i, { name: e.target.value })}
+                  error={err('name')}
+                  required
+                  maxLength={120}
+                />
+                <div className="ec-phase-editor__dates">
+                  <TextField
+                    label={s.editor.startsAt}
+                    type="datetime-local"
+                    value={p.startsAt}
+                    onChange={(e) => set(i, { startsAt: e.target.value })}
+                    error={err('startsAt')}
+                    required
+                  />
+                  <TextField
+                    label={s.editor.endsAt}
+                    type="datetime-local"
+                    value={p.endsAt}
+                    onChange={(e) => set(i, { endsAt: e.target.value })}
+                    error={err('endsAt')}
+                    required
+                  />
+                </div>
+                <ul className="ec-phase-editor__switches">
+                  <Switch checked={p.submissionsOpen} onChange={(v) => set(i, { submissionsOpen: v })}>
+                    {s.editor.submissionsOpen}
+                  </Switch>
+                  <Switch checked={p.supportsOpen} onChange={(v) => set(i, { supportsOpen: v })}>
+                    {s.editor.supportsOpen}
+                  </Switch>
+                  <Switch checked={p.commentsOpen} onChange={(v) => set(i, { commentsOpen: v })}>
+                    {s.editor.commentsOpen}
+                  </Switch>
+                </ul>
+                <div className="ec-campaign-actions">
+                  <Button
+                    variant="secondary"
+                    disabled={i === 0}
+                    aria-label={fill(s.editor.moveUp, { n })}
+                    onClick={() => onChange(move(phases, i, -1))}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    disabled={i === phases.length - 1}
+                    aria-label={fill(s.editor.moveDown, { n })}
+                    onClick={() => onChange(move(phases, i, 1))}
+                  >
+                    ↓
+                  </Button>
+                  <Button variant="secondary" onClick={() => onChange(phases.filter((_, j) => j !== i))}>
+                    {fill(s.editor.removePhase, { n })}
+                  </Button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <Button variant="secondary" onClick={() => onChange([...phases, nextPhase(phases, s.editor.newPhaseName)])}>
+        {s.editor.addPhase}
+      </Button>
+      <FieldError id="campaign-phases-error">{errors.get('phases')}</FieldError>
+    </Panel>
+  );
+}
+
+/** An on/off switch: a native checkbox with the switch role, so it is announced "on"/"off". */
+function Switch({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <li>
+      <label>
+        <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
+        {children}
+      </label>
+    </li>
+  );
+}
