@@ -1,5 +1,6 @@
 import type { IdeaDto } from '@eclore/api-client';
 import { EngagementPanel } from '../engagement';
+import { AttachmentsPanel } from '../attachments';
 
 /**
  * The idea page's slot for what the engagement and attachments features add (supports, comments,
@@ -8,7 +9,7 @@ import { EngagementPanel } from '../engagement';
  */
 export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
 
-export const EXTENSIONS: readonly IdeaExtension[] = [EngagementPanel];
+export const EXTENSIONS: readonly IdeaExtension[] = [AttachmentsPanel, EngagementPanel];
 
 export function IdeaExtensions({ idea }: { idea: IdeaDto }) {
   if (EXTENSIONS.length === 0) return null;

@@ -1,0 +1,2 @@
+export { AttachmentsPanel } from './AttachmentsPanel';
+export { uploadAttachment, formatBytes } from './upload';

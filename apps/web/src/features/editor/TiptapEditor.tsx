@@ -1,0 +1,192 @@
+import { useEffect, useId } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { isAllowedHref, type RichTextEditorProps } from './types';
+import { useEditorText, type EditorText } from './strings';
+import './editor.css';
+
+/**
+ * The editor itself (Tiptap/ProseMirror), loaded only by pages that show it (see RichTextEditor).
+ * It produces exactly what the server's allow-list keeps: paragraphs, line breaks, bold, italic,
+ * underline, strike, level-3/4 headings, lists, quotes, inline and block code, http(s)/mailto links.
+ */
+export default function TiptapEditor({ label, value, onChange, hint, error, disabled, rows = 6 }: RichTextEditorProps) {
+  const s = useEditorText();
+  const id = useId();
+  const labelId = `${id}-label`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [3, 4] },
+        horizontalRule: false,
+        link: {
+          openOnClick: false,
+          autolink: true,
+          protocols: ['http', 'https', 'mailto'],
+          isAllowedUri: (url) => isAllowedHref(url),
+          HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+        },
+      }),
+    ],
+    content: value,
+    editable: !disabled,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        class: 'ec-input ec-rich-text__content',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        ...(hintId || errorId ? { 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') } : {}),
+        ...(error ? { 'aria-invalid': 'true' } : {}),
+        style: `min-height: ${rows * 1.5}em`,
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+  });
+
+  // Outside changes (a reset, a loaded draft) replace the content; our own echoes do not.
+  useEffect(() => {
+    if (!editor) return;
+    const current = editor.isEmpty ? '' : editor.getHTML();
+    if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
+  }, [editor, value]);
+
+  useEffect(() => {
+    editor?.setEditable(!disabled);
+  }, [editor, disabled]);
+
+  return (
+    <div
+      className={['ec-text-field', 'ec-rich-text', error ? 'ec-text-field--invalid' : null].filter(Boolean).join(' ')}
+    >
+      <span id={labelId} className="ec-text-field__label" onClick={() => editor?.commands.focus()}>
+        {label}
+      </span>
+      {hint ? (
+        <span id={hintId} className="ec-text-field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {editor ? <Toolbar editor={editor} s={s} disabled={disabled} /> : null}
+      <EditorContent editor={editor} />
+      {error ? (
+        <span id={errorId} className="ec-text-field__error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+type Mark = 'bold' | 'italic' | 'underline' | 'strike' | 'code';
+
+function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disabled?: boolean }) {
+  // Re-render the buttons' pressed state on selection changes only.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      strike: e.isActive('strike'),
+      code: e.isActive('code'),
+      h3: e.isActive('heading', { level: 3 }),
+      h4: e.isActive('heading', { level: 4 }),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      blockquote: e.isActive('blockquote'),
+      codeBlock: e.isActive('codeBlock'),
+      link: e.isActive('link'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const mark = (name: Mark) => () => chain().toggleMark(name).run();
+  const editLink = () => {
+    const previous = (editor.getAttributes('link') as { href?: string }).href ?? '';
+    const href = window.prompt(s.linkPrompt, previous);
+    if (href === null) return;
+    if (href.trim() === '') {
+      chain().extendMarkRange('link').unsetLink().run();
+      return;
+    }
+    if (!isAllowedHref(href)) {
+      window.alert(s.linkRefused);
+      return;
+    }
+    chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
+  };
+  const buttons: Array<{ key: string; label: string; text: string; pressed: boolean; run: () => void }> = [
+    { key: 'bold', label: s.bold, text: 'B', pressed: active.bold, run: mark('bold') },
+    { key: 'italic', label: s.italic, text: 'I', pressed: active.italic, run: mark('italic') },
+    { key: 'underline', label: s.underline, text: 'U', pressed: active.underline, run: mark('underline') },
+    { key: 'strike', label: s.strike, text: 'S', pressed: active.strike, run: mark('strike') },
+    {
+      key: 'h3',
+      label: s.heading3,
+      text: 'H3',
+      pressed: active.h3,
+      run: () => chain().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      key: 'h4',
+      label: s.heading4,
+      text: 'H4',
+      pressed: active.h4,
+      run: () => chain().toggleHeading({ level: 4 }).run(),
+    },
+    {
+      key: 'ul',
+      label: s.bulletList,
+      text: '•',
+      pressed: active.bulletList,
+      run: () => chain().toggleBulletList().run(),
+    },
+    {
+      key: 'ol',
+      label: s.orderedList,
+      text: '1.',
+      pressed: active.orderedList,
+      run: () => chain().toggleOrderedList().run(),
+    },
+    {
+      key: 'quote',
+      label: s.blockquote,
+      text: '❝',
+      pressed: active.blockquote,
+      run: () => chain().toggleBlockquote().run(),
+    },
+    { key: 'code', label: s.code, text: '</>', pressed: active.code, run: mark('code') },
+    {
+      key: 'pre',
+      label: s.codeBlock,
+      text: '{ }',
+      pressed: active.codeBlock,
+      run: () => chain().toggleCodeBlock().run(),
+    },
+    { key: 'link', label: s.link, text: '🔗', pressed: active.link, run: editLink },
+  ];
+  return (
+    <div className="ec-rich-text__toolbar" role="toolbar" aria-label={s.toolbar}>
+      {buttons.map((b) => (
+        <button
+          key={b.key}
+          type="button"
+          className="ec-rich-text__button"
+          aria-label={b.label}
+          title={b.label}
+          aria-pressed={b.pressed}
+          disabled={disabled}
+          // Keep the selection in the editor when the button is clicked.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={b.run}
+        >
+          <span aria-hidden="true">{b.text}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

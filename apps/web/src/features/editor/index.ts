@@ -1,0 +1,2 @@
+export { RichTextEditor, preloadRichTextEditor } from './RichTextEditor';
+export { isAllowedHref, type RichTextEditorProps } from './types';

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+
+/** Strings of the rich-text editor and the attachments block, French (reference) and English. */
+export const fr = {
+  toolbar: 'Mise en forme',
+  bold: 'Gras',
+  italic: 'Italique',
+  underline: 'Souligné',
+  strike: 'Barré',
+  heading3: 'Titre',
+  heading4: 'Sous-titre',
+  bulletList: 'Liste à puces',
+  orderedList: 'Liste numérotée',
+  blockquote: 'Citation',
+  code: 'Code',
+  codeBlock: 'Bloc de code',
+  link: 'Lien',
+  linkPrompt: 'Adresse du lien (https://, http:// ou mailto:) ; vide pour retirer le lien',
+  linkRefused: 'Seules les adresses https://, http:// et mailto: sont acceptées.',
+  loading: 'Chargement de l’éditeur…',
+};
+
+export type EditorText = typeof fr;
+
+export const en: EditorText = {
+  toolbar: 'Formatting',
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strike: 'Strikethrough',
+  heading3: 'Heading',
+  heading4: 'Subheading',
+  bulletList: 'Bulleted list',
+  orderedList: 'Numbered list',
+  blockquote: 'Quote',
+  code: 'Code',
+  codeBlock: 'Code block',
+  link: 'Link',
+  linkPrompt: 'Link address (https://, http:// or mailto:); empty to remove the link',
+  linkRefused: 'Only https://, http:// and mailto: addresses are accepted.',
+  loading: 'Loading the editor…',
+};
+
+export function useEditorText(): EditorText {
+  const { i18n } = useTranslation();
+  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
+}
