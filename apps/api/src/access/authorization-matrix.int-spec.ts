@@ -223,6 +223,31 @@ const ROWS: Row[] = [
     url: (f) => `/api/ideas/${f.unknownId}/links/similar/${f.unknownId}`,
     expect: signedIn(404),
   },
+  // attachments (object-level: the idea's read and edit policy; details in attachments.int-spec.ts)
+  {
+    route: 'GET /api/ideas/:id/attachments',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/attachments`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/ideas/:id/attachments',
+    label: 'no file',
+    url: (f) => `/api/ideas/${f.unknownId}/attachments`,
+    expect: signedIn(400),
+  },
+  {
+    route: 'GET /api/attachments/:id',
+    label: 'unknown attachment',
+    url: (f) => `/api/attachments/${f.unknownId}`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'DELETE /api/attachments/:id',
+    label: 'unknown attachment',
+    url: (f) => `/api/attachments/${f.unknownId}`,
+    expect: signedIn(404),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {

@@ -76,7 +76,9 @@ describe('idea attachments API', () => {
   });
 
   const upload = (who: Member, ideaId: string, content: Buffer, name: string) =>
-    who.send('post', `/api/ideas/${ideaId}/attachments`).attach('file', content, { filename: name, contentType: 'image/png' });
+    who
+      .send('post', `/api/ideas/${ideaId}/attachments`)
+      .attach('file', content, { filename: name, contentType: 'image/png' });
   const storedFiles = (ideaId: string): string[] => {
     try {
       return readdirSync(join(storageDir, 'idea-attachments', ideaId));
@@ -166,7 +168,9 @@ describe('idea attachments API', () => {
 
   it(`stops at ${MAX_ATTACHMENTS_PER_IDEA} attachments per idea (409), even when uploads race`, async () => {
     const draft = await createIdea(ds, { author: author.person, published: false });
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } })
+      .png()
+      .toBuffer();
     const results = await Promise.all(
       Array.from({ length: MAX_ATTACHMENTS_PER_IDEA + 3 }, (_, i) => upload(author, draft.id, png, `p${i}.png`)),
     );
@@ -182,11 +186,15 @@ describe('idea attachments API', () => {
   describe('permissions', () => {
     it('hides a draft’s attachments from others (404), including the download', async () => {
       const draft = await createIdea(ds, { author: author.person, published: false });
-      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
+        .png()
+        .toBuffer();
       const created = await upload(author, draft.id, png, 'a.png').expect(201);
       for (const other of [reader, scopedNetwork]) {
         expect((await other.get(`/api/ideas/${draft.id}/attachments`).expect(404)).body.code).toBe('idea_not_found');
-        expect((await other.get(`/api/attachments/${created.body.id}`).expect(404)).body.code).toBe('attachment_not_found');
+        expect((await other.get(`/api/attachments/${created.body.id}`).expect(404)).body.code).toBe(
+          'attachment_not_found',
+        );
         await other.send('delete', `/api/attachments/${created.body.id}`).expect(404);
       }
       expect(await ds.getRepository(IdeaAttachment).countBy({ id: created.body.id })).toBe(1);
@@ -195,7 +203,9 @@ describe('idea attachments API', () => {
     it('on a published idea: readers list and download; the author may no longer change; the network in scope may', async () => {
       const unit = await unitByCode(ds, 'DS-SOINS');
       const idea = await createIdea(ds, { author: author.person, unit });
-      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
+        .png()
+        .toBuffer();
 
       const byAuthor = await upload(author, idea.id, png, 'a.png').expect(403);
       expect(byAuthor.body.code).toBe('idea_not_editable');
@@ -204,8 +214,14 @@ describe('idea attachments API', () => {
 
       const created = await upload(scopedNetwork, idea.id, png, 'schema.png').expect(201);
       const list = await reader.get(`/api/ideas/${idea.id}/attachments`).expect(200);
-      expect(list.body).toMatchObject({ canUpload: false, maxBytes: 10 * 1024 * 1024, maxCount: MAX_ATTACHMENTS_PER_IDEA });
-      expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, canDelete: false, fileName: 'schema.png' })]);
+      expect(list.body).toMatchObject({
+        canUpload: false,
+        maxBytes: 10 * 1024 * 1024,
+        maxCount: MAX_ATTACHMENTS_PER_IDEA,
+      });
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: created.body.id, canDelete: false, fileName: 'schema.png' }),
+      ]);
       expect((await network.get(`/api/ideas/${idea.id}/attachments`).expect(200)).body.canUpload).toBe(true);
       await reader.get(`/api/attachments/${created.body.id}`).expect(200);
 
@@ -220,14 +236,18 @@ describe('idea attachments API', () => {
     it('keeps a network member out of ideas beyond their scope', async () => {
       const unit = await unitByCode(ds, 'DN-DATA');
       const idea = await createIdea(ds, { author: reader.person, unit });
-      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
+        .png()
+        .toBuffer();
       expect((await upload(scopedNetwork, idea.id, png, 'a.png').expect(403)).body.code).toBe('attachment_not_allowed');
       await upload(network, idea.id, png, 'a.png').expect(201);
     });
 
     it('lets the author delete while the idea is a draft', async () => {
       const draft = await createIdea(ds, { author: author.person, published: false });
-      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
+        .png()
+        .toBuffer();
       const created = await upload(author, draft.id, png, 'a.png').expect(201);
       await author.send('delete', `/api/attachments/${created.body.id}`).expect(204);
       expect((await author.get(`/api/ideas/${draft.id}/attachments`).expect(200)).body.items).toEqual([]);
@@ -245,11 +265,15 @@ describe('idea attachments API', () => {
   describe('anonymity', () => {
     it('never exposes the uploader of an anonymous idea, except to its authors', async () => {
       const draft = await createIdea(ds, { author: author.person, anonymous: true, published: false });
-      const image = await sharp({ create: { width: 3, height: 3, channels: 3, background: 'red' } }).png().toBuffer();
+      const image = await sharp({ create: { width: 3, height: 3, channels: 3, background: 'red' } })
+        .png()
+        .toBuffer();
       const created = await upload(author, draft.id, image, 'plan.png').expect(201);
       expect(created.body.uploadedBy).toMatchObject({ id: author.person.id });
       // Published (as intake would), so everyone may read it.
-      await ds.query(`UPDATE idea SET status = 'visible', submitted_at = now(), published_at = now() WHERE id = $1`, [draft.id]);
+      await ds.query(`UPDATE idea SET status = 'visible', submitted_at = now(), published_at = now() WHERE id = $1`, [
+        draft.id,
+      ]);
 
       const markers = identityMarkers(author.person);
       for (const viewer of [reader, network, scopedNetwork, guardian]) {

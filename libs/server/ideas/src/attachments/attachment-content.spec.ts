@@ -8,7 +8,14 @@ import {
   detectAttachmentType,
   stripMetadata,
 } from './attachment-content';
-import { HTML_AS_PNG, SECRET_AUTHOR, jpegWithGps, pdfWithMetadata, pngWithMetadata, webpWithMetadata } from './testing/fixtures';
+import {
+  HTML_AS_PNG,
+  SECRET_AUTHOR,
+  jpegWithGps,
+  pdfWithMetadata,
+  pngWithMetadata,
+  webpWithMetadata,
+} from './testing/fixtures';
 
 describe('detectAttachmentType', () => {
   it('recognises PNG, JPEG, WebP and PDF by their bytes', async () => {
@@ -19,7 +26,9 @@ describe('detectAttachmentType', () => {
   });
 
   it('refuses HTML, SVG, GIF, ZIP and empty content, naming the field', async () => {
-    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'blue' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'blue' } })
+      .gif()
+      .toBuffer();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
     const zip = Buffer.from('504b0304140000000000', 'hex');
     for (const content of [HTML_AS_PNG, svg, gif, zip, Buffer.alloc(0)]) {
@@ -81,7 +90,9 @@ describe('stripMetadata', () => {
 
   it('refuses a pixel bomb as too large', async () => {
     // 8000 × 8000 of one colour compresses to a few kB but would unpack to 192 MB.
-    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: 'white' } }).png().toBuffer();
+    const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: 'white' } })
+      .png()
+      .toBuffer();
     await expect(stripMetadata(bomb, 'image/png')).rejects.toBeInstanceOf(AttachmentTooLarge);
   });
 

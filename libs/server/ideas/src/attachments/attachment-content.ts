@@ -81,7 +81,9 @@ async function stripPdf(content: Buffer): Promise<Buffer> {
     const encrypted = (err as Error).name === 'EncryptedPDFError';
     throw new UnsupportedAttachmentType(
       encrypted ? 'encrypted_pdf' : 'unreadable_file',
-      encrypted ? 'Encrypted PDF documents are not accepted.' : 'The PDF document could not be read; it may be damaged.',
+      encrypted
+        ? 'Encrypted PDF documents are not accepted.'
+        : 'The PDF document could not be read; it may be damaged.',
     );
   }
 }
@@ -110,7 +112,8 @@ async function rewritePdfWithoutMetadata(content: Buffer): Promise<Buffer> {
   for (const ref of metadataRefs) context.delete(ref);
   // Whatever other stream still declares itself XMP (unreferenced leftovers) goes too.
   for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('XML')) context.delete(ref);
+    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('XML'))
+      context.delete(ref);
   }
   return Buffer.from(await doc.save({ updateFieldAppearances: false }));
 }

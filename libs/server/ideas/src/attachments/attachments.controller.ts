@@ -36,12 +36,21 @@ import type { Observable } from 'rxjs';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor, RequirePermission, Unauthenticated } from '@eclore/server-identity';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
-import { AttachmentIdeaParamDto, AttachmentParamDto, AttachmentUploadDto, IdeaAttachmentDto, IdeaAttachmentListDto } from './attachments.dto';
+import {
+  AttachmentIdeaParamDto,
+  AttachmentParamDto,
+  AttachmentUploadDto,
+  IdeaAttachmentDto,
+  IdeaAttachmentListDto,
+} from './attachments.dto';
 import { AttachmentsService, tooLarge, type UploadedAttachment } from './attachments.service';
 
 /** "Étude coûts.pdf" → "Etude couts.pdf": accents dropped, anything else non-ASCII replaced. */
 function asciiFallback(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_');
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_');
 }
 
 function requireActor(actor: Actor | null): Actor {
@@ -76,7 +85,10 @@ export class AttachmentsController {
 
   @Get('ideas/:id/attachments')
   @RequirePermission('idea.read', { objectLevel: true })
-  @ApiOperation({ operationId: 'listIdeaAttachments', summary: "An idea's attachments, and whether the viewer may add some." })
+  @ApiOperation({
+    operationId: 'listIdeaAttachments',
+    summary: "An idea's attachments, and whether the viewer may add some.",
+  })
   @ApiOkResponse({ type: IdeaAttachmentListDto })
   @ApiNotFoundResponse({ description: '`idea_not_found`: no such idea, or one the viewer may not read.' })
   list(@Param() params: AttachmentIdeaParamDto, @CurrentActor() actor: Actor | null): Promise<IdeaAttachmentListDto> {
@@ -99,7 +111,9 @@ export class AttachmentsController {
   @ApiNotFoundResponse({ description: '`idea_not_found`.' })
   @ApiConflictResponse({ description: '`attachment_limit_reached`.' })
   @ApiPayloadTooLargeResponse({ description: '`file_too_large` / `image_too_large` on field `file`.' })
-  @ApiUnsupportedMediaTypeResponse({ description: '`unsupported_file_type`, `unreadable_file` or `encrypted_pdf` on field `file`.' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: '`unsupported_file_type`, `unreadable_file` or `encrypted_pdf` on field `file`.',
+  })
   upload(
     @Param() params: AttachmentIdeaParamDto,
     @UploadedFile() file: UploadedAttachment | undefined,
@@ -114,7 +128,8 @@ export class AttachmentsController {
   @ApiOperation({
     operationId: 'downloadAttachment',
     summary: 'Download an attachment (whoever may read its idea).',
-    description: 'Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.',
+    description:
+      'Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.',
   })
   @ApiOkResponse({ description: 'The stored file.', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: '`attachment_not_found`.' })

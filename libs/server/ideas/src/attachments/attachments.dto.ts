@@ -72,7 +72,9 @@ export class IdeaAttachmentListDto {
   @ApiProperty({ type: [IdeaAttachmentDto], description: 'Oldest first.' })
   items!: IdeaAttachmentDto[];
 
-  @ApiProperty({ description: 'The viewer may add attachments now (authors while the idea is editable, the network in scope).' })
+  @ApiProperty({
+    description: 'The viewer may add attachments now (authors while the idea is editable, the network in scope).',
+  })
   canUpload!: boolean;
 
   @ApiProperty({ description: 'Largest accepted upload, in bytes.' })

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Conflict, Forbidden, NotFound, ValidationFailed, canEditIdea, hasRole, isSystemActor, type Actor } from '@eclore/domain';
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  ValidationFailed,
+  canEditIdea,
+  hasRole,
+  isSystemActor,
+  type Actor,
+} from '@eclore/domain';
 import { FileStorage } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { IdeaAttachment, IdeaAuthor } from '../entities';
@@ -85,7 +94,10 @@ export class AttachmentsService {
         this.assertCanManage(locked);
         const count = await manager.count(IdeaAttachment, { where: { ideaId } });
         if (count >= MAX_ATTACHMENTS_PER_IDEA) {
-          throw new Conflict('attachment_limit_reached', `An idea may have at most ${MAX_ATTACHMENTS_PER_IDEA} attachments.`);
+          throw new Conflict(
+            'attachment_limit_reached',
+            `An idea may have at most ${MAX_ATTACHMENTS_PER_IDEA} attachments.`,
+          );
         }
         await manager.insert(IdeaAttachment, {
           id,
@@ -195,7 +207,12 @@ export class AttachmentsService {
     const showAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
     const uploaderIds = [...new Set(rows.map((r) => r.uploadedBy))];
     const [people, hiddenCredits] = await Promise.all([
-      uploaderIds.length ? manager.find(Person, { where: { id: In(uploaderIds) }, select: { id: true, givenName: true, familyName: true } }) : [],
+      uploaderIds.length
+        ? manager.find(Person, {
+            where: { id: In(uploaderIds) },
+            select: { id: true, givenName: true, familyName: true },
+          })
+        : [],
       loaded.viewer.isAuthor
         ? []
         : manager.find(IdeaAuthor, { where: { ideaId: loaded.idea.id, anonymous: true }, select: { personId: true } }),
@@ -229,5 +246,8 @@ export class AttachmentsService {
 }
 
 export function tooLarge(): AttachmentTooLarge {
-  return new AttachmentTooLarge('file_too_large', `The file is larger than ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB.`);
+  return new AttachmentTooLarge(
+    'file_too_large',
+    `The file is larger than ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB.`,
+  );
 }

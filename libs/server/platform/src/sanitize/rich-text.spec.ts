@@ -20,18 +20,24 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText('<a href="https://example.org/a?b=1&amp;c=2">lien</a>')).toBe(
       '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">lien</a>',
     );
-    expect(sanitizeRichText('<a href="http://intra.local">x</a>')).toBe('<a href="http://intra.local" rel="noopener noreferrer">x</a>');
-    expect(sanitizeRichText('<a href="mailto:a@example.org">m</a>')).toBe('<a href="mailto:a@example.org" rel="noopener noreferrer">m</a>');
-  });
-
-  it('replaces an author-supplied rel/target and drops event handlers on links', () => {
-    expect(sanitizeRichText('<a href="https://e.org" rel="opener" target="_blank" onclick="steal()" title="t">ok</a>')).toBe(
-      '<a href="https://e.org" rel="noopener noreferrer">ok</a>',
+    expect(sanitizeRichText('<a href="http://intra.local">x</a>')).toBe(
+      '<a href="http://intra.local" rel="noopener noreferrer">x</a>',
+    );
+    expect(sanitizeRichText('<a href="mailto:a@example.org">m</a>')).toBe(
+      '<a href="mailto:a@example.org" rel="noopener noreferrer">m</a>',
     );
   });
 
+  it('replaces an author-supplied rel/target and drops event handlers on links', () => {
+    expect(
+      sanitizeRichText('<a href="https://e.org" rel="opener" target="_blank" onclick="steal()" title="t">ok</a>'),
+    ).toBe('<a href="https://e.org" rel="noopener noreferrer">ok</a>');
+  });
+
   it('maps b/i/strike/del to their allowed equivalents', () => {
-    expect(sanitizeRichText('<b>a</b><i>b</i><strike>c</strike><del>d</del>')).toBe('<strong>a</strong><em>b</em><s>c</s><s>d</s>');
+    expect(sanitizeRichText('<b>a</b><i>b</i><strike>c</strike><del>d</del>')).toBe(
+      '<strong>a</strong><em>b</em><s>c</s><s>d</s>',
+    );
   });
 
   const corpus: Array<[string, string]> = [
@@ -80,9 +86,9 @@ describe('sanitizeRichText', () => {
   });
 
   it('drops the content of script, style and svg but keeps the text of other refused tags', () => {
-    expect(sanitizeRichText('<div><h1>Titre</h1><span>texte</span></div><script>bad()</script><svg><text>svg</text></svg>')).toBe(
-      'Titretexte',
-    );
+    expect(
+      sanitizeRichText('<div><h1>Titre</h1><span>texte</span></div><script>bad()</script><svg><text>svg</text></svg>'),
+    ).toBe('Titretexte');
   });
 
   it('closes malformed nesting into well-formed HTML', () => {
@@ -101,9 +107,11 @@ describe('sanitizeRichText', () => {
 
 describe('plainText', () => {
   it('returns the text with blocks separated and entities decoded', () => {
-    expect(plainText('<h3>Titre</h3><p>Un &amp; deux</p><p>trois&nbsp;<strong>quatre</strong><br>cinq</p><ul><li>a</li><li>b</li></ul>')).toBe(
-      'Titre Un & deux trois quatre cinq a b',
-    );
+    expect(
+      plainText(
+        '<h3>Titre</h3><p>Un &amp; deux</p><p>trois&nbsp;<strong>quatre</strong><br>cinq</p><ul><li>a</li><li>b</li></ul>',
+      ),
+    ).toBe('Titre Un & deux trois quatre cinq a b');
   });
 
   it('drops script and style content', () => {

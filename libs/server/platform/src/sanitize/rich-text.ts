@@ -1,7 +1,23 @@
 import sanitizeHtml from 'sanitize-html';
 
 /** Tags a rich-text body (idea, comment, answer…) may keep; everything else is removed. */
-export const RICH_TEXT_TAGS = ['p', 'br', 'strong', 'em', 'u', 's', 'ul', 'ol', 'li', 'blockquote', 'h3', 'h4', 'a', 'code', 'pre'] as const;
+export const RICH_TEXT_TAGS = [
+  'p',
+  'br',
+  'strong',
+  'em',
+  'u',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h3',
+  'h4',
+  'a',
+  'code',
+  'pre',
+] as const;
 
 const RICH_TEXT_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...RICH_TEXT_TAGS],
@@ -14,7 +30,20 @@ const RICH_TEXT_OPTIONS: sanitizeHtml.IOptions = {
   // Relative and protocol-relative URLs are refused: a body is shown in other pages and in e-mails.
   allowProtocolRelative: false,
   // Dropped with their content: what is inside is code or styling, never text the author meant to show.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'title', 'head'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'template',
+    'iframe',
+    'object',
+    'svg',
+    'math',
+    'title',
+    'head',
+  ],
   disallowedTagsMode: 'discard',
   // b/i from paste are kept as their semantic equivalents rather than lost.
   transformTags: {
@@ -50,7 +79,11 @@ const BLOCK_END = /<\/(p|li|h3|h4|blockquote|pre)>|<br\s*\/?>/gi;
  */
 export function plainText(html: string): string {
   const spaced = (html ?? '').replace(BLOCK_END, (m) => `${m} `);
-  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {}, nonTextTags: RICH_TEXT_OPTIONS.nonTextTags });
+  const text = sanitizeHtml(spaced, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: RICH_TEXT_OPTIONS.nonTextTags,
+  });
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 

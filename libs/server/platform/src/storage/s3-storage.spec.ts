@@ -27,7 +27,12 @@ class InMemoryS3Handler {
   readonly requests: Recorded[] = [];
 
   async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
-    this.requests.push({ method: request.method, hostname: request.hostname, path: request.path, headers: { ...request.headers } });
+    this.requests.push({
+      method: request.method,
+      hostname: request.hostname,
+      path: request.path,
+      headers: { ...request.headers },
+    });
     const key = decodeURIComponent(request.path);
     const body = await readBody(request.body);
     if (request.method === 'PUT') {
@@ -36,8 +41,17 @@ class InMemoryS3Handler {
     }
     const stored = this.objects.get(key);
     if (request.method === 'GET') {
-      if (!stored) return reply(404, { 'content-type': 'application/xml' }, xmlError('NoSuchKey', 'The specified key does not exist.'));
-      return reply(200, { 'content-length': String(stored.length), 'content-type': 'application/octet-stream' }, Readable.from([stored]));
+      if (!stored)
+        return reply(
+          404,
+          { 'content-type': 'application/xml' },
+          xmlError('NoSuchKey', 'The specified key does not exist.'),
+        );
+      return reply(
+        200,
+        { 'content-length': String(stored.length), 'content-type': 'application/octet-stream' },
+        Readable.from([stored]),
+      );
     }
     if (request.method === 'HEAD') {
       return stored ? reply(200, { 'content-length': String(stored.length) }) : reply(404, {});
@@ -59,8 +73,18 @@ async function readBody(body: unknown): Promise<Buffer> {
 }
 
 /** Bodies are streams, as the Node HTTP handler gives them to the SDK. */
-function reply(statusCode: number, headers: Record<string, string>, body?: string | Readable): { response: HttpResponse } {
-  return { response: { statusCode, headers, body: typeof body === 'string' ? Readable.from([Buffer.from(body)]) : (body ?? Readable.from([])) } };
+function reply(
+  statusCode: number,
+  headers: Record<string, string>,
+  body?: string | Readable,
+): { response: HttpResponse } {
+  return {
+    response: {
+      statusCode,
+      headers,
+      body: typeof body === 'string' ? Readable.from([Buffer.from(body)]) : (body ?? Readable.from([])),
+    },
+  };
 }
 
 const xmlError = (code: string, message: string) =>
@@ -107,11 +131,17 @@ describe('S3Storage (real SDK, in-memory HTTP handler)', () => {
 
   it('uses virtual-hosted addressing when path style is off', async () => {
     const virtual = new S3Storage(
-      new S3Client({ ...s3ClientConfig({ ...config, S3_ENDPOINT: undefined, S3_FORCE_PATH_STYLE: false }), requestHandler: handler }),
+      new S3Client({
+        ...s3ClientConfig({ ...config, S3_ENDPOINT: undefined, S3_FORCE_PATH_STYLE: false }),
+        requestHandler: handler,
+      }),
       config.S3_BUCKET,
     );
     await virtual.put('k/v.png', Buffer.from('x'));
-    expect(handler.requests[0]).toMatchObject({ hostname: 'eclore-files.s3.eu-west-3.amazonaws.com', path: '/k/v.png' });
+    expect(handler.requests[0]).toMatchObject({
+      hostname: 'eclore-files.s3.eu-west-3.amazonaws.com',
+      path: '/k/v.png',
+    });
   });
 
   it('reports a missing object as FileNotFoundError and a missing size as null', async () => {
@@ -139,14 +169,22 @@ describe('createFileStorage', () => {
 
   it('chooses the local disk by default and S3 when STORAGE_DRIVER=s3', () => {
     expect(createFileStorage(loadConfig(base))).toBeInstanceOf(LocalDiskStorage);
-    const s3 = loadConfig({ ...base, STORAGE_DRIVER: 's3', S3_BUCKET: 'eclore-files', S3_REGION: 'eu-west-3', S3_FORCE_PATH_STYLE: 'true' });
+    const s3 = loadConfig({
+      ...base,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'eclore-files',
+      S3_REGION: 'eu-west-3',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
     expect(s3.S3_FORCE_PATH_STYLE).toBe(true);
     expect(createFileStorage(s3)).toBeInstanceOf(S3Storage);
   });
 
   it('requires the bucket and region only with the s3 driver, and both keys or neither', () => {
     expect(() => loadConfig(base)).not.toThrow();
-    expect(() => loadConfig({ ...base, STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET[\s\S]*S3_REGION|S3_REGION[\s\S]*S3_BUCKET/);
+    expect(() => loadConfig({ ...base, STORAGE_DRIVER: 's3' })).toThrow(
+      /S3_BUCKET[\s\S]*S3_REGION|S3_REGION[\s\S]*S3_BUCKET/,
+    );
     expect(() =>
       loadConfig({ ...base, STORAGE_DRIVER: 's3', S3_BUCKET: 'b-1', S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: 'AKID' }),
     ).toThrow(/S3_SECRET_ACCESS_KEY/);

@@ -45,4 +45,6 @@ export async function pdfWithMetadata(): Promise<Buffer> {
 }
 
 /** An HTML page, to be uploaded as `photo.png`. */
-export const HTML_AS_PNG = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
+export const HTML_AS_PNG = Buffer.from(
+  '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>',
+);
