@@ -4,10 +4,11 @@ import { AppConfigModule, DatabaseModule, ProblemFilter, httpLoggerModule } from
 import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityModule } from '@eclore/server-identity';
 import { IdeasModule } from '@eclore/server-ideas';
+import { WebhooksModule } from '@eclore/server-webhooks';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, HealthModule],
+  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, WebhooksModule, HealthModule],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -1,9 +1,15 @@
 import type { JobHandlerClass } from '@eclore/server-platform';
 import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
+import { WebhooksDeliverHandler, WebhooksDispatchHandler } from './webhooks.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
  * (assertHandlerRegistry checks it before boot). A bounded context adds its handlers here.
  */
-export const WORKER_HANDLERS: readonly JobHandlerClass[] = [PlatformProbeHandler, DirectoryImportHandler];
+export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
+  PlatformProbeHandler,
+  DirectoryImportHandler,
+  WebhooksDispatchHandler,
+  WebhooksDeliverHandler,
+];

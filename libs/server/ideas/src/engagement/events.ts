@@ -1,5 +1,23 @@
 import type { EntityManager } from 'typeorm';
+import { OutboxService, type JobName, type JobPayloads } from '@eclore/server-platform';
 import { IdeaEvent } from '../entities';
+
+type IdeaEventJob = { [N in JobName]: JobPayloads[N] extends { ideaEventId: string } ? N : never }[JobName];
+
+/**
+ * The jobs told of every new idea event, through the outbox in the event's own transaction (so an
+ * event and its follow-ups commit together). A context that reacts to idea events adds one line.
+ */
+export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = ['webhooks.dispatch'];
+
+const outbox = new OutboxService();
+
+/** Appends one outbox message per IDEA_EVENT_JOBS entry for each of these new idea_event ids. */
+export async function announceIdeaEvents(manager: EntityManager, ideaEventIds: readonly string[]): Promise<void> {
+  for (const ideaEventId of ideaEventIds) {
+    for (const job of IDEA_EVENT_JOBS) await outbox.append(manager, job, { ideaEventId });
+  }
+}
 
 export interface NewIdeaEvent {
   ideaId: string;
@@ -14,7 +32,7 @@ export interface NewIdeaEvent {
 /** Appends to ideas' histories inside the caller's transaction. */
 export async function appendIdeaEvents(manager: EntityManager, events: readonly NewIdeaEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await manager.insert(
+  const inserted = await manager.insert(
     IdeaEvent,
     events.map((e) => ({
       ideaId: e.ideaId,
@@ -26,5 +44,9 @@ export async function appendIdeaEvents(manager: EntityManager, events: readonly 
       // TypeORM's deep-partial type cannot express an open jsonb record.
       data: e.data as never,
     })),
+  );
+  await announceIdeaEvents(
+    manager,
+    inserted.identifiers.map((row) => String(row['id'])),
   );
 }

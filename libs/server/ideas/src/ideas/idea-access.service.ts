@@ -13,6 +13,7 @@ import {
 } from '@eclore/domain';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaEvent, IdeaLink } from '../entities';
+import { announceIdeaEvents } from '../engagement/events';
 import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
 import type { IdeaDto } from './ideas.dto';
 
@@ -223,6 +224,7 @@ export class IdeaAccess {
     manager: EntityManager,
     event: Pick<IdeaEvent, 'ideaId' | 'type' | 'fromStatus' | 'toStatus' | 'actorId' | 'public' | 'data'>,
   ): Promise<void> {
-    await manager.insert(IdeaEvent, event as never);
+    const inserted = await manager.insert(IdeaEvent, event as never);
+    await announceIdeaEvents(manager, [String(inserted.identifiers[0]!['id'])]);
   }
 }

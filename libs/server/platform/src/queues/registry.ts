@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity'] as const;
+export const QUEUE_NAMES = ['platform', 'identity', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -15,6 +15,10 @@ export interface JobPayloads {
   'platform.probe': { probeId: string; holdMs?: number };
   /** Validate and apply an uploaded HR directory CSV (the DirectoryImport row says which file). */
   'directory.import': { importId: string };
+  /** Creates one webhook delivery per matching active subscription for an idea event (unique per pair). */
+  'webhooks.dispatch': { ideaEventId: string };
+  /** POSTs one signed webhook delivery; retried with backoff on network errors, 5xx and 429. */
+  'webhooks.deliver': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +26,8 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'platform.probe': 'platform',
   'directory.import': 'identity',
+  'webhooks.dispatch': 'webhooks',
+  'webhooks.deliver': 'webhooks',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,173 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { OutboxService } from '@eclore/server-platform';
+import { WebhookDelivery, WebhookSubscription } from './entities';
+import { PING_EVENT_TYPE } from './event-types';
+import { signWebhook } from './signature';
+import { buildEventBody, pingBody, type WebhookBody } from './webhook-payload';
+
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+const ERROR_TEXT_MAX = 300;
+
+export interface AttemptInfo {
+  /** 1-based number of this attempt of the job. */
+  attempt: number;
+  maxAttempts: number;
+  /** When the queue will try again if this attempt fails (for next_attempt_at). */
+  nextDelayMs: number;
+}
+
+export type DeliverOutcome =
+  | { result: 'sent'; status: number }
+  | { result: 'retry'; error: string }
+  | { result: 'failed'; error: string }
+  | { result: 'skipped'; reason: 'gone' | 'already_sent' | 'already_failed' };
+
+export interface WebhookSenderOptions {
+  publicUrl: string;
+  timeoutMs?: number;
+}
+
+/** A delivery the queue should try again; the handler throws it so BullMQ applies its backoff. */
+export class RetryableDeliveryError extends Error {}
+
+/**
+ * Dispatch (idea event → deliveries) and delivery (one signed POST) of outgoing webhooks. Used by
+ * the worker's handlers; no Nest dependency so tests and benches can drive it directly.
+ */
+export class WebhookSender {
+  private readonly outbox = new OutboxService();
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: WebhookSenderOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  }
+
+  /**
+   * One delivery per active subscription to this event type, and a `webhooks.deliver` message for
+   * each new one, in one transaction. The unique (subscription, event) key makes a retried dispatch
+   * insert nothing and so enqueue nothing. Returns the ids of the deliveries created now.
+   */
+  async dispatch(ideaEventId: string): Promise<string[]> {
+    return this.ds.transaction(async (manager) => {
+      const body = await buildEventBody(manager, ideaEventId, this.options.publicUrl);
+      if (!body) return [];
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO webhook_delivery (subscription_id, idea_event_id, event_type)
+         SELECT s.id, $1::bigint, $2 FROM webhook_subscription s WHERE s.active AND $2 = ANY(s.event_types)
+         ON CONFLICT ON CONSTRAINT uq_webhook_delivery_subscription_event DO NOTHING
+         RETURNING id`,
+        [ideaEventId, body.type],
+      );
+      for (const row of rows) await this.outbox.append(manager, 'webhooks.deliver', { deliveryId: row.id });
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /**
+   * Sends one delivery. The row stays locked during the POST so a replay or a stalled-job rerun
+   * waits, then sees `sent` and does nothing. 2xx → sent; 4xx other than 429 (and redirects, which
+   * are not followed) → failed for good; network errors, timeouts, 5xx and 429 → retry until the
+   * last attempt, then failed. A crash between the receiver's 2xx and our commit can repeat a POST:
+   * receivers dedupe on `X-Eclore-Delivery`.
+   */
+  async deliver(deliveryId: string, attempt: AttemptInfo): Promise<DeliverOutcome> {
+    return this.ds.transaction(async (manager) => {
+      const delivery = await manager.findOne(WebhookDelivery, {
+        where: { id: deliveryId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!delivery) return { result: 'skipped', reason: 'gone' };
+      if (delivery.status === 'sent') return { result: 'skipped', reason: 'already_sent' };
+      if (delivery.status === 'failed') return { result: 'skipped', reason: 'already_failed' };
+      const subscription = await manager.findOneBy(WebhookSubscription, { id: delivery.subscriptionId });
+      if (!subscription) return { result: 'skipped', reason: 'gone' };
+      if (!subscription.active) return this.fail(manager, delivery, null, 'subscription_inactive');
+
+      const body =
+        delivery.eventType === PING_EVENT_TYPE || delivery.ideaEventId === null
+          ? pingBody(delivery.id, subscription.id, delivery.createdAt)
+          : await buildEventBody(manager, delivery.ideaEventId, this.options.publicUrl);
+      // The idea left the wall (hidden, returned) since the event: nothing more is said about it.
+      if (!body) return this.fail(manager, delivery, null, 'idea_not_public');
+
+      const response = await this.post(subscription, delivery, body);
+      const attempts = delivery.attempts + 1;
+      if (response.ok && response.status !== null) {
+        await manager.update(WebhookDelivery, delivery.id, {
+          status: 'sent',
+          attempts,
+          lastStatus: response.status,
+          lastError: null,
+          nextAttemptAt: null,
+          sentAt: new Date(),
+        });
+        return { result: 'sent', status: response.status };
+      }
+      const retryable = response.status === null || response.status >= 500 || response.status === 429;
+      if (!retryable || attempt.attempt >= attempt.maxAttempts) {
+        return this.fail(manager, delivery, response.status, response.error, attempts);
+      }
+      await manager.update(WebhookDelivery, delivery.id, {
+        attempts,
+        lastStatus: response.status,
+        lastError: response.error,
+        nextAttemptAt: new Date(Date.now() + attempt.nextDelayMs),
+      });
+      return { result: 'retry', error: response.error };
+    });
+  }
+
+  private async fail(
+    manager: EntityManager,
+    delivery: WebhookDelivery,
+    status: number | null,
+    error: string,
+    attempts = delivery.attempts,
+  ): Promise<DeliverOutcome> {
+    await manager.update(WebhookDelivery, delivery.id, {
+      status: 'failed',
+      attempts,
+      lastStatus: status,
+      lastError: error,
+      nextAttemptAt: null,
+    });
+    return { result: 'failed', error };
+  }
+
+  private async post(
+    subscription: WebhookSubscription,
+    delivery: WebhookDelivery,
+    body: WebhookBody,
+  ): Promise<{ ok: boolean; status: number | null; error: string }> {
+    const json = JSON.stringify(body);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    try {
+      const res = await fetch(subscription.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Eclore-Webhooks/1',
+          'x-eclore-event': body.type,
+          'x-eclore-delivery': delivery.id,
+          'x-eclore-timestamp': timestamp,
+          'x-eclore-signature': signWebhook(subscription.secret, timestamp, json),
+        },
+        body: json,
+      });
+      // Read (and bound) the answer so the connection is released; kept only as an error hint.
+      const text = (await res.text().catch(() => '')).slice(0, ERROR_TEXT_MAX);
+      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: '' };
+      const hint = res.status >= 300 && res.status < 400 ? 'redirects are not followed' : text;
+      return { ok: false, status: res.status, error: `HTTP ${res.status}${hint ? `: ${hint}` : ''}` };
+    } catch (err) {
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      const message = err instanceof Error ? `${err.name}: ${err.message}${cause}` : String(err);
+      return { ok: false, status: null, error: message.slice(0, ERROR_TEXT_MAX) };
+    }
+  }
+}
