@@ -132,7 +132,7 @@ export function attachmentFileName(original: string | undefined, type: Attachmen
   const base = (original ?? '').split(/[\\/]/).pop() ?? '';
   const stem = base
     .replace(/\.[^.]*$/, '')
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .replace(/[\p{Cc}"<>|*?:]/gu, '')
     .trim()
     .slice(0, 120);
   return `${stem || 'attachment'}.${ATTACHMENT_TYPES[type]}`;
