@@ -5,9 +5,7 @@ import { Idea, IdeaAuthor, IdeaEvent, toIdeaState } from '@eclore/server-ideas';
 
 /** Who did it, as an integration may know it. An anonymous author is only ever "the author". */
 export type WebhookActor =
-  | { kind: 'system' }
-  | { kind: 'author' }
-  | { kind: 'person'; id: string; givenName: string; familyName: string };
+  { kind: 'system' } | { kind: 'author' } | { kind: 'person'; id: string; givenName: string; familyName: string };
 
 export interface WebhookIdeaRef {
   id: string;
@@ -60,7 +58,8 @@ export async function buildEventBody(
       }
     }
   }
-  if (event.type === 'commented' && typeof event.data['commentId'] === 'string') data['commentId'] = event.data['commentId'];
+  if (event.type === 'commented' && typeof event.data['commentId'] === 'string')
+    data['commentId'] = event.data['commentId'];
   if (event.type === 'merged') {
     const target = event.data['targetId'] ?? null;
     const from = event.data['fromIdeaId'] ?? null;

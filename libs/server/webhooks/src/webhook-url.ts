@@ -17,7 +17,11 @@ export function checkWebhookUrl(value: string, field = 'url'): FieldProblem | nu
   if (value.length > WEBHOOK_URL_MAX_LENGTH)
     return { field, code: 'too_long', message: `At most ${WEBHOOK_URL_MAX_LENGTH} characters.` };
   if (url.username || url.password)
-    return { field, code: 'credentials_in_url', message: 'Put no user name or password in the URL; the signature authenticates us.' };
+    return {
+      field,
+      code: 'credentials_in_url',
+      message: 'Put no user name or password in the URL; the signature authenticates us.',
+    };
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return null;
   return { field, code: 'https_required', message: 'The URL must use https (http only to localhost).' };

@@ -52,7 +52,10 @@ export class WebhooksAdminController {
 
   @Get('webhooks')
   @RequirePermission('webhook.manage')
-  @ApiOperation({ operationId: 'listWebhooks', summary: 'Outgoing webhooks (secrets never included) and the event types on offer.' })
+  @ApiOperation({
+    operationId: 'listWebhooks',
+    summary: 'Outgoing webhooks (secrets never included) and the event types on offer.',
+  })
   @ApiOkResponse({ type: WebhookListDto })
   list(): Promise<WebhookListDto> {
     return this.webhooks.list();
@@ -76,7 +79,10 @@ export class WebhooksAdminController {
 
   @Patch('webhooks/:id')
   @RequirePermission('webhook.manage')
-  @ApiOperation({ operationId: 'updateWebhook', summary: 'Changes the event types, the description or switches it on/off.' })
+  @ApiOperation({
+    operationId: 'updateWebhook',
+    summary: 'Changes the event types, the description or switches it on/off.',
+  })
   @ApiOkResponse({ type: WebhookDto })
   @ApiBadRequestResponse({ description: 'Unknown event type; the field is named.' })
   @ApiNotFoundResponse({ description: '`webhook_not_found`' })
@@ -116,7 +122,10 @@ export class WebhooksAdminController {
 
   @Get('webhooks/:id/deliveries')
   @RequirePermission('webhook.manage')
-  @ApiOperation({ operationId: 'listWebhookDeliveries', summary: 'The most recent deliveries of a webhook, newest first.' })
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: 'The most recent deliveries of a webhook, newest first.',
+  })
   @ApiOkResponse({ type: WebhookDeliveryListDto })
   @ApiNotFoundResponse({ description: '`webhook_not_found`' })
   deliveries(@Param() params: WebhookIdParams, @Query() query: ListDeliveriesQuery): Promise<WebhookDeliveryListDto> {
