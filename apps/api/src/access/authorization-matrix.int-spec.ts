@@ -140,6 +140,40 @@ const ROWS: Row[] = [
     expect: only({ admin: 404 }),
   },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
+  // outgoing webhooks (admins only)
+  { route: 'GET /api/admin/webhooks', expect: only({ admin: 200 }) },
+  { route: 'POST /api/admin/webhooks', label: 'empty body', body: () => ({}), expect: only({ admin: 400 }) },
+  {
+    route: 'PATCH /api/admin/webhooks/:id',
+    label: 'unknown webhook',
+    url: (f) => `/api/admin/webhooks/${f.unknownId}`,
+    body: () => ({ active: false }),
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'DELETE /api/admin/webhooks/:id',
+    label: 'unknown webhook',
+    url: (f) => `/api/admin/webhooks/${f.unknownId}`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/webhooks/:id/test',
+    label: 'unknown webhook',
+    url: (f) => `/api/admin/webhooks/${f.unknownId}/test`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'GET /api/admin/webhooks/:id/deliveries',
+    label: 'unknown webhook',
+    url: (f) => `/api/admin/webhooks/${f.unknownId}/deliveries`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/webhook-deliveries/:id/replay',
+    label: 'unknown delivery',
+    url: (f) => `/api/admin/webhook-deliveries/${f.unknownId}/replay`,
+    expect: only({ admin: 404 }),
+  },
   // campaigns (the network member is scoped to DS: an unknown campaign is a 404 before any scope question)
   { route: 'GET /api/campaigns', expect: signedIn(200) },
   {
