@@ -22,12 +22,16 @@ import type {
   CreateIdeaCommentResponses,
   CreateIdeaData,
   CreateIdeaResponses,
+  CreateWebhookData,
+  CreateWebhookResponses,
   DeactivatePersonData,
   DeactivatePersonResponses,
   DeclineCoAuthorshipData,
   DeclineCoAuthorshipResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
+  DeleteWebhookData,
+  DeleteWebhookResponses,
   DismissReportData,
   DismissReportResponses,
   DownloadAttachmentData,
@@ -96,6 +100,10 @@ import type {
   ListThemesResponses,
   ListWallData,
   ListWallResponses,
+  ListWebhookDeliveriesData,
+  ListWebhookDeliveriesResponses,
+  ListWebhooksData,
+  ListWebhooksResponses,
   LoginData,
   LoginResponses,
   LogoutData,
@@ -107,6 +115,8 @@ import type {
   ReactivatePersonResponses,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponses,
+  ReplayWebhookDeliveryData,
+  ReplayWebhookDeliveryResponses,
   ReportContentData,
   ReportContentResponses,
   ReturnIdeaData,
@@ -124,6 +134,8 @@ import type {
   SubmitIdeaResponses,
   SupportIdeaData,
   SupportIdeaResponses,
+  TestWebhookData,
+  TestWebhookResponses,
   UnfollowIdeaData,
   UnfollowIdeaResponses,
   UnlinkIdeaData,
@@ -134,6 +146,8 @@ import type {
   UpdateIdeaResponses,
   UpdateMyProfileData,
   UpdateMyProfileResponses,
+  UpdateWebhookData,
+  UpdateWebhookResponses,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponses,
   WithdrawIdeaData,
@@ -928,6 +942,91 @@ export const archiveCampaign = <ThrowOnError extends boolean = false>(
 ): RequestResult<ArchiveCampaignResponses, unknown, ThrowOnError> =>
   (options.client ?? client).post<ArchiveCampaignResponses, unknown, ThrowOnError>({
     url: '/api/campaigns/{id}/archive',
+    ...options,
+  });
+
+/**
+ * Outgoing webhooks (secrets never included) and the event types on offer.
+ */
+export const listWebhooks = <ThrowOnError extends boolean = false>(
+  options?: Options<ListWebhooksData, ThrowOnError>,
+): RequestResult<ListWebhooksResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListWebhooksResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks',
+    ...options,
+  });
+
+/**
+ * Registers a webhook; the answer carries its signing secret, shown this once.
+ */
+export const createWebhook = <ThrowOnError extends boolean = false>(
+  options: Options<CreateWebhookData, ThrowOnError>,
+): RequestResult<CreateWebhookResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateWebhookResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Deletes a webhook and its delivery history.
+ */
+export const deleteWebhook = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteWebhookData, ThrowOnError>,
+): RequestResult<DeleteWebhookResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteWebhookResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks/{id}',
+    ...options,
+  });
+
+/**
+ * Changes the event types, the description or switches it on/off.
+ */
+export const updateWebhook = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateWebhookData, ThrowOnError>,
+): RequestResult<UpdateWebhookResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateWebhookResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Queues a signed `ping` delivery to the webhook.
+ */
+export const testWebhook = <ThrowOnError extends boolean = false>(
+  options: Options<TestWebhookData, ThrowOnError>,
+): RequestResult<TestWebhookResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<TestWebhookResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks/{id}/test',
+    ...options,
+  });
+
+/**
+ * The most recent deliveries of a webhook, newest first.
+ */
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(
+  options: Options<ListWebhookDeliveriesData, ThrowOnError>,
+): RequestResult<ListWebhookDeliveriesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListWebhookDeliveriesResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhooks/{id}/deliveries',
+    ...options,
+  });
+
+/**
+ * Sends a sent or failed delivery again, with the same delivery id.
+ */
+export const replayWebhookDelivery = <ThrowOnError extends boolean = false>(
+  options: Options<ReplayWebhookDeliveryData, ThrowOnError>,
+): RequestResult<ReplayWebhookDeliveryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ReplayWebhookDeliveryResponses, unknown, ThrowOnError>({
+    url: '/api/admin/webhook-deliveries/{id}/replay',
     ...options,
   });
 

@@ -1196,6 +1196,166 @@ export type ReplaceCampaignPhasesInput = {
   phases: Array<CampaignPhaseInput>;
 };
 
+export type WebhookCreatorDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type WebhookDto = {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: Array<
+    | 'submit'
+    | 'return_to_authors'
+    | 'accept'
+    | 'start_qualification'
+    | 'request_rework'
+    | 'qualify'
+    | 'decline'
+    | 'merge'
+    | 'withdraw'
+    | 'decide_prototype'
+    | 'decide_implement'
+    | 'park'
+    | 'resume'
+    | 'stop'
+    | 'complete_implementation'
+    | 'close'
+    | 'commented'
+    | 'merged'
+    | 'edited'
+  >;
+  active: boolean;
+  createdBy: WebhookCreatorDto | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type WebhookListDto = {
+  items: Array<WebhookDto>;
+  /**
+   * Event types a subscription may choose.
+   */
+  eventTypes: Array<string>;
+};
+
+export type CreateWebhookInput = {
+  /**
+   * https URL (plain http only to localhost).
+   */
+  url: string;
+  description?: {
+    [key: string]: unknown;
+  } | null;
+  eventTypes: Array<
+    | 'submit'
+    | 'return_to_authors'
+    | 'accept'
+    | 'start_qualification'
+    | 'request_rework'
+    | 'qualify'
+    | 'decline'
+    | 'merge'
+    | 'withdraw'
+    | 'decide_prototype'
+    | 'decide_implement'
+    | 'park'
+    | 'resume'
+    | 'stop'
+    | 'complete_implementation'
+    | 'close'
+    | 'commented'
+    | 'merged'
+    | 'edited'
+  >;
+};
+
+export type CreatedWebhookDto = {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: Array<
+    | 'submit'
+    | 'return_to_authors'
+    | 'accept'
+    | 'start_qualification'
+    | 'request_rework'
+    | 'qualify'
+    | 'decline'
+    | 'merge'
+    | 'withdraw'
+    | 'decide_prototype'
+    | 'decide_implement'
+    | 'park'
+    | 'resume'
+    | 'stop'
+    | 'complete_implementation'
+    | 'close'
+    | 'commented'
+    | 'merged'
+    | 'edited'
+  >;
+  active: boolean;
+  createdBy: WebhookCreatorDto | null;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * The signing secret. Shown in this answer only; store it in the integration now.
+   */
+  secret: string;
+};
+
+export type UpdateWebhookInput = {
+  eventTypes?: Array<
+    | 'submit'
+    | 'return_to_authors'
+    | 'accept'
+    | 'start_qualification'
+    | 'request_rework'
+    | 'qualify'
+    | 'decline'
+    | 'merge'
+    | 'withdraw'
+    | 'decide_prototype'
+    | 'decide_implement'
+    | 'park'
+    | 'resume'
+    | 'stop'
+    | 'complete_implementation'
+    | 'close'
+    | 'commented'
+    | 'merged'
+    | 'edited'
+  >;
+  active?: boolean;
+  description?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+export type WebhookDeliveryDto = {
+  /**
+   * Also the X-Eclore-Delivery header.
+   */
+  id: string;
+  subscriptionId: string;
+  ideaEventId: string | null;
+  eventType: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+export type WebhookDeliveryListDto = {
+  items: Array<WebhookDeliveryDto>;
+};
+
 export type HealthStatusDto = {
   status: 'ok';
 };
@@ -2227,6 +2387,109 @@ export type ArchiveCampaignResponses = {
 };
 
 export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
+
+export type ListWebhooksData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/webhooks';
+};
+
+export type ListWebhooksResponses = {
+  200: WebhookListDto;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+  body: CreateWebhookInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/webhooks';
+};
+
+export type CreateWebhookResponses = {
+  201: CreatedWebhookDto;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/webhooks/{id}';
+};
+
+export type DeleteWebhookResponses = {
+  204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type UpdateWebhookData = {
+  body: UpdateWebhookInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/webhooks/{id}';
+};
+
+export type UpdateWebhookResponses = {
+  200: WebhookDto;
+};
+
+export type UpdateWebhookResponse = UpdateWebhookResponses[keyof UpdateWebhookResponses];
+
+export type TestWebhookData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/webhooks/{id}/test';
+};
+
+export type TestWebhookResponses = {
+  202: WebhookDeliveryDto;
+};
+
+export type TestWebhookResponse = TestWebhookResponses[keyof TestWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: {
+    limit?: number;
+  };
+  url: '/api/admin/webhooks/{id}/deliveries';
+};
+
+export type ListWebhookDeliveriesResponses = {
+  200: WebhookDeliveryListDto;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type ReplayWebhookDeliveryData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/webhook-deliveries/{id}/replay';
+};
+
+export type ReplayWebhookDeliveryResponses = {
+  202: WebhookDeliveryDto;
+};
+
+export type ReplayWebhookDeliveryResponse = ReplayWebhookDeliveryResponses[keyof ReplayWebhookDeliveryResponses];
 
 export type GetHealthData = {
   body?: never;

@@ -17,9 +17,11 @@ import {
   createCampaign,
   createIdea,
   createIdeaComment,
+  createWebhook,
   deactivatePerson,
   declineCoAuthorship,
   deleteAttachment,
+  deleteWebhook,
   dismissReport,
   downloadAttachment,
   followIdea,
@@ -54,6 +56,8 @@ import {
   listSimilarIdeas,
   listThemes,
   listWall,
+  listWebhookDeliveries,
+  listWebhooks,
   login,
   logout,
   mergeIdea,
@@ -61,6 +65,7 @@ import {
   type Options,
   reactivatePerson,
   replaceCampaignPhases,
+  replayWebhookDelivery,
   reportContent,
   returnIdea,
   revealIdeaAuthor,
@@ -70,11 +75,13 @@ import {
   startOidcSignIn,
   submitIdea,
   supportIdea,
+  testWebhook,
   unfollowIdea,
   unlinkIdea,
   updateCampaign,
   updateIdea,
   updateMyProfile,
+  updateWebhook,
   uploadIdeaAttachment,
   withdrawIdea,
   withdrawIdeaSupport,
@@ -92,12 +99,16 @@ import type {
   CreateIdeaCommentResponse,
   CreateIdeaData,
   CreateIdeaResponse,
+  CreateWebhookData,
+  CreateWebhookResponse,
   DeactivatePersonData,
   DeactivatePersonResponse,
   DeclineCoAuthorshipData,
   DeclineCoAuthorshipResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
+  DeleteWebhookData,
+  DeleteWebhookResponse,
   DismissReportData,
   DismissReportResponse,
   DownloadAttachmentData,
@@ -166,6 +177,10 @@ import type {
   ListThemesResponse,
   ListWallData,
   ListWallResponse,
+  ListWebhookDeliveriesData,
+  ListWebhookDeliveriesResponse,
+  ListWebhooksData,
+  ListWebhooksResponse,
   LoginData,
   LoginResponse,
   LogoutData,
@@ -177,6 +192,8 @@ import type {
   ReactivatePersonResponse,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponse,
+  ReplayWebhookDeliveryData,
+  ReplayWebhookDeliveryResponse,
   ReportContentData,
   ReportContentResponse,
   ReturnIdeaData,
@@ -194,6 +211,8 @@ import type {
   SubmitIdeaResponse,
   SupportIdeaData,
   SupportIdeaResponse,
+  TestWebhookData,
+  TestWebhookResponse,
   UnfollowIdeaData,
   UnfollowIdeaResponse,
   UnlinkIdeaData,
@@ -204,6 +223,8 @@ import type {
   UpdateIdeaResponse,
   UpdateMyProfileData,
   UpdateMyProfileResponse,
+  UpdateWebhookData,
+  UpdateWebhookResponse,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponse,
   WithdrawIdeaData,
@@ -1960,6 +1981,160 @@ export const archiveCampaignMutation = (
   const mutationOptions: UseMutationOptions<ArchiveCampaignResponse, DefaultError, Options<ArchiveCampaignData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await archiveCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
+
+/**
+ * Outgoing webhooks (secrets never included) and the event types on offer.
+ */
+export const listWebhooksOptions = (options?: Options<ListWebhooksData>) =>
+  queryOptions<ListWebhooksResponse, DefaultError, ListWebhooksResponse, ReturnType<typeof listWebhooksQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listWebhooks({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listWebhooksQueryKey(options),
+  });
+
+/**
+ * Outgoing webhooks (secrets never included) and the event types on offer.
+ */
+export const useListWebhooksQuery = (options?: Options<ListWebhooksData>) => useQuery(listWebhooksOptions(options));
+
+/**
+ * Registers a webhook; the answer carries its signing secret, shown this once.
+ */
+export const createWebhookMutation = (
+  options?: Partial<Options<CreateWebhookData>>,
+): UseMutationOptions<CreateWebhookResponse, DefaultError, Options<CreateWebhookData>> => {
+  const mutationOptions: UseMutationOptions<CreateWebhookResponse, DefaultError, Options<CreateWebhookData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createWebhook({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Deletes a webhook and its delivery history.
+ */
+export const deleteWebhookMutation = (
+  options?: Partial<Options<DeleteWebhookData>>,
+): UseMutationOptions<DeleteWebhookResponse, DefaultError, Options<DeleteWebhookData>> => {
+  const mutationOptions: UseMutationOptions<DeleteWebhookResponse, DefaultError, Options<DeleteWebhookData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteWebhook({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Changes the event types, the description or switches it on/off.
+ */
+export const updateWebhookMutation = (
+  options?: Partial<Options<UpdateWebhookData>>,
+): UseMutationOptions<UpdateWebhookResponse, DefaultError, Options<UpdateWebhookData>> => {
+  const mutationOptions: UseMutationOptions<UpdateWebhookResponse, DefaultError, Options<UpdateWebhookData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateWebhook({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Queues a signed `ping` delivery to the webhook.
+ */
+export const testWebhookMutation = (
+  options?: Partial<Options<TestWebhookData>>,
+): UseMutationOptions<TestWebhookResponse, DefaultError, Options<TestWebhookData>> => {
+  const mutationOptions: UseMutationOptions<TestWebhookResponse, DefaultError, Options<TestWebhookData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await testWebhook({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listWebhookDeliveriesQueryKey = (options: Options<ListWebhookDeliveriesData>) =>
+  createQueryKey('listWebhookDeliveries', options);
+
+/**
+ * The most recent deliveries of a webhook, newest first.
+ */
+export const listWebhookDeliveriesOptions = (options: Options<ListWebhookDeliveriesData>) =>
+  queryOptions<
+    ListWebhookDeliveriesResponse,
+    DefaultError,
+    ListWebhookDeliveriesResponse,
+    ReturnType<typeof listWebhookDeliveriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listWebhookDeliveries({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listWebhookDeliveriesQueryKey(options),
+  });
+
+/**
+ * The most recent deliveries of a webhook, newest first.
+ */
+export const useListWebhookDeliveriesQuery = (options: Options<ListWebhookDeliveriesData>) =>
+  useQuery(listWebhookDeliveriesOptions(options));
+
+/**
+ * Sends a sent or failed delivery again, with the same delivery id.
+ */
+export const replayWebhookDeliveryMutation = (
+  options?: Partial<Options<ReplayWebhookDeliveryData>>,
+): UseMutationOptions<ReplayWebhookDeliveryResponse, DefaultError, Options<ReplayWebhookDeliveryData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReplayWebhookDeliveryResponse,
+    DefaultError,
+    Options<ReplayWebhookDeliveryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await replayWebhookDelivery({
         ...options,
         ...fnOptions,
         throwOnError: true,
