@@ -3,3 +3,4 @@ export * from './locale';
 export * from './access/roles';
 export * from './access/policy';
 export * from './ideas';
+export * from './notifications';

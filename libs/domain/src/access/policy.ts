@@ -59,6 +59,9 @@ export type Action =
   | 'campaign.manage'
   // outgoing webhooks for integrations (admins only)
   | 'webhook.manage'
+  // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
+  | 'notification.read_own'
+  | 'notification.admin'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -104,6 +107,7 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
   if (!actor) return deny('unauthenticated');
   switch (action) {
     case 'session.read':
+    case 'notification.read_own':
     case 'profile.read_own':
     case 'profile.update_own':
     case 'directory.search':
@@ -165,6 +169,7 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'audit.read':
     case 'platform.operate':
     case 'webhook.manage':
+    case 'notification.admin':
       if (!hasRole(actor, 'admin')) return deny('role_required');
       // An admin cannot lock themselves out; another admin must do it.
       if (action === 'person.deactivate' && ctx.subjectPersonId === actor.personId) return deny('not_on_yourself');

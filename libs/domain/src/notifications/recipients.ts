@@ -1,0 +1,151 @@
+/**
+ * Who should hear about an idea event, and under which category. Pure: the worker gathers the facts
+ * (authors, followers, the event's data) and this decides. The actor never notifies themselves.
+ */
+
+export const NOTIFICATION_CATEGORIES = ['needs_action', 'my_ideas', 'mentions', 'followed_ideas', 'moderation'] as const;
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+
+export const NOTIFICATION_FREQUENCIES = ['immediately', 'daily', 'weekly', 'off'] as const;
+export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
+export type DigestFrequency = Extract<NotificationFrequency, 'daily' | 'weekly'>;
+
+export type NotificationPreferences = Record<NotificationCategory, NotificationFrequency>;
+
+/** Built-in organisation defaults: what concerns me at once, what I merely follow once a day. */
+export const BUILT_IN_NOTIFICATION_DEFAULTS: Readonly<NotificationPreferences> = {
+  needs_action: 'immediately',
+  my_ideas: 'immediately',
+  mentions: 'immediately',
+  followed_ideas: 'daily',
+  moderation: 'immediately',
+};
+
+export function isNotificationCategory(value: string): value is NotificationCategory {
+  return (NOTIFICATION_CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Personal choices over organisation defaults over the built-in ones. */
+export function effectivePreferences(
+  orgDefaults: Partial<NotificationPreferences>,
+  personal: Partial<NotificationPreferences>,
+): NotificationPreferences {
+  const out = { ...BUILT_IN_NOTIFICATION_DEFAULTS };
+  for (const c of NOTIFICATION_CATEGORIES) {
+    const chosen = personal[c] ?? orgDefaults[c];
+    if (chosen) out[c] = chosen;
+  }
+  return out;
+}
+
+export interface EventAuthor {
+  personId: string;
+  role: 'author' | 'co_author';
+  status: 'invited' | 'accepted' | 'declined';
+}
+
+/** What the worker knows about an idea event when it asks who should know. */
+export interface NotifiableEvent {
+  type: string;
+  actorId: string | null;
+  data: Readonly<Record<string, unknown>>;
+  /** The idea's authors (all statuses; only accepted ones are told). */
+  authors: readonly EventAuthor[];
+  followerIds: readonly string[];
+  /** For `merged` on the absorbed idea: its supporters (the event names them). */
+  supporterIds?: readonly string[];
+  /** For `comment_hidden`: who wrote the comment. */
+  commentAuthorId?: string | null;
+}
+
+export interface NotificationRecipient {
+  personId: string;
+  category: NotificationCategory;
+  needsAction: boolean;
+}
+
+/** Lifecycle events the idea's authors hear about (the command names of the state machine). */
+const AUTHOR_EVENTS = new Set([
+  'submit', 'accept', 'start_qualification', 'qualify', 'decline', 'withdraw', 'decide_prototype',
+  'decide_implement', 'park', 'resume', 'stop', 'complete_implementation', 'close', 'merge', 'merged',
+  'commented', 'attachment_added', 'edited',
+]);
+/** Events that ask the authors to do something. */
+const AUTHOR_ACTION_EVENTS = new Set(['return_to_authors', 'request_rework']);
+/** Public milestones followers hear about (not edits, attachments or private steps). */
+const FOLLOWER_EVENTS = new Set([
+  'accept', 'start_qualification', 'qualify', 'decline', 'decide_prototype', 'decide_implement', 'park',
+  'resume', 'stop', 'complete_implementation', 'close', 'merge', 'merged', 'commented',
+]);
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * Maps one event to its recipients: one entry per person (the most specific category wins:
+ * needs_action, then my_ideas, mentions, moderation, followed_ideas), never the actor.
+ */
+export function notificationRecipients(event: NotifiableEvent): NotificationRecipient[] {
+  const out = new Map<string, NotificationRecipient>();
+  const add = (personId: string | null, category: NotificationCategory, needsAction = false): void => {
+    if (!personId || personId === event.actorId) return;
+    const had = out.get(personId);
+    if (had && CATEGORY_RANK[had.category] <= CATEGORY_RANK[category]) return;
+    out.set(personId, { personId, category, needsAction });
+  };
+  const authors = event.authors.filter((a) => a.status === 'accepted').map((a) => a.personId);
+  const t = event.type;
+
+  if (AUTHOR_ACTION_EVENTS.has(t)) for (const a of authors) add(a, 'needs_action', true);
+  if (t === 'co_author_invited') add(str(event.data['personId']), 'needs_action', true);
+  if (AUTHOR_EVENTS.has(t)) {
+    // The absorbed idea's `merged` event names its authors by reference; the merging one's event is
+    // about the target, whose own authors hear about it too.
+    for (const a of authors) add(a, 'my_ideas');
+  }
+  if (t === 'mentioned') add(str(event.data['personId']), 'mentions');
+  if (t === 'hidden') for (const a of authors) add(a, 'moderation');
+  if (t === 'comment_hidden') add(event.commentAuthorId ?? null, 'moderation');
+  if (FOLLOWER_EVENTS.has(t)) {
+    for (const f of event.followerIds) add(f, 'followed_ideas');
+    if (t === 'merged') {
+      const named = event.data['recipients'] as Record<string, unknown> | undefined;
+      for (const p of [...strs(named?.['supporterIds']), ...strs(named?.['followerIds']), ...(event.supporterIds ?? [])])
+        add(p, 'followed_ideas');
+    }
+  }
+  return [...out.values()];
+}
+
+const CATEGORY_RANK: Record<NotificationCategory, number> = {
+  needs_action: 0,
+  my_ideas: 1,
+  mentions: 2,
+  moderation: 3,
+  followed_ideas: 4,
+};
+
+/**
+ * How the actor is named to one recipient. An anonymous idea's author acting on it is named to no
+ * one but the other authors; the system and unknown actors have no name either.
+ */
+export function actorVisibleTo(input: {
+  actorId: string | null;
+  recipientId: string;
+  anonymousIdea: boolean;
+  authorIds: readonly string[];
+}): boolean {
+  if (!input.actorId) return false;
+  const actorIsAuthor = input.authorIds.includes(input.actorId);
+  if (input.anonymousIdea && actorIsAuthor) return input.authorIds.includes(input.recipientId);
+  return true;
+}
+
+/** Start of the digest period a run at `now` closes, as a stable key (UTC calendar day / ISO week). */
+export function digestPeriodKey(frequency: DigestFrequency, now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (frequency === 'daily') return `daily:${day.toISOString().slice(0, 10)}`;
+  const monday = new Date(day);
+  monday.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return `weekly:${monday.toISOString().slice(0, 10)}`;
+}
