@@ -8,6 +8,7 @@ export const ProfilePage = lazy(() => import('../features/profile/ProfilePage'))
 export const AdminPeoplePage = lazy(() => import('../features/admin/PeoplePage'));
 export const AdminPersonPage = lazy(() => import('../features/admin/PersonPage'));
 export const AdminAuditPage = lazy(() => import('../features/admin/AuditPage'));
+export const AdminWebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
 export const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
 export const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage'));
 export const CampaignEditorPage = lazy(() => import('../features/campaigns/CampaignEditorPage'));

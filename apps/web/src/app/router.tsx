@@ -3,6 +3,7 @@ import { RequireSession } from '../session/RequireSession';
 import { Layout } from './Layout';
 import {
   AdminAuditPage,
+  AdminWebhooksPage,
   AdminPeoplePage,
   AdminPersonPage,
   CampaignEditorPage,
@@ -89,6 +90,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireSession action="audit.read">
                 <AdminAuditPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'webhooks',
+            element: (
+              <RequireSession action="webhook.manage">
+                <AdminWebhooksPage />
               </RequireSession>
             ),
           },

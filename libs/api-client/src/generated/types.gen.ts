@@ -1214,7 +1214,6 @@ export type WebhookDto = {
     | 'request_rework'
     | 'qualify'
     | 'decline'
-    | 'merge'
     | 'withdraw'
     | 'decide_prototype'
     | 'decide_implement'
@@ -1223,8 +1222,8 @@ export type WebhookDto = {
     | 'stop'
     | 'complete_implementation'
     | 'close'
-    | 'commented'
     | 'merged'
+    | 'commented'
     | 'edited'
   >;
   active: boolean;
@@ -1246,9 +1245,7 @@ export type CreateWebhookInput = {
    * https URL (plain http only to localhost).
    */
   url: string;
-  description?: {
-    [key: string]: unknown;
-  } | null;
+  description?: string | null;
   eventTypes: Array<
     | 'submit'
     | 'return_to_authors'
@@ -1257,7 +1254,6 @@ export type CreateWebhookInput = {
     | 'request_rework'
     | 'qualify'
     | 'decline'
-    | 'merge'
     | 'withdraw'
     | 'decide_prototype'
     | 'decide_implement'
@@ -1266,8 +1262,8 @@ export type CreateWebhookInput = {
     | 'stop'
     | 'complete_implementation'
     | 'close'
-    | 'commented'
     | 'merged'
+    | 'commented'
     | 'edited'
   >;
 };
@@ -1284,7 +1280,6 @@ export type CreatedWebhookDto = {
     | 'request_rework'
     | 'qualify'
     | 'decline'
-    | 'merge'
     | 'withdraw'
     | 'decide_prototype'
     | 'decide_implement'
@@ -1293,8 +1288,8 @@ export type CreatedWebhookDto = {
     | 'stop'
     | 'complete_implementation'
     | 'close'
-    | 'commented'
     | 'merged'
+    | 'commented'
     | 'edited'
   >;
   active: boolean;
@@ -1316,7 +1311,6 @@ export type UpdateWebhookInput = {
     | 'request_rework'
     | 'qualify'
     | 'decline'
-    | 'merge'
     | 'withdraw'
     | 'decide_prototype'
     | 'decide_implement'
@@ -1325,14 +1319,12 @@ export type UpdateWebhookInput = {
     | 'stop'
     | 'complete_implementation'
     | 'close'
-    | 'commented'
     | 'merged'
+    | 'commented'
     | 'edited'
   >;
   active?: boolean;
-  description?: {
-    [key: string]: unknown;
-  } | null;
+  description?: string | null;
 };
 
 export type WebhookDeliveryDto = {

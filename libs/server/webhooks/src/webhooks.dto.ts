@@ -35,7 +35,7 @@ export class CreateWebhookInput {
   @MaxLength(WEBHOOK_URL_MAX_LENGTH)
   url!: string;
 
-  @ApiPropertyOptional({ maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)
@@ -65,7 +65,7 @@ export class UpdateWebhookInput {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)

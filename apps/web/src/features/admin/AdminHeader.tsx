@@ -3,10 +3,12 @@ import { NavLink } from 'react-router';
 import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { useWebhooksText } from '../webhooks/strings';
 
 /** Each administration page's heading, then the links between the administration's sections. */
 export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
   const { t } = useTranslation();
+  const webhooksText = useWebhooksText();
   useDocumentTitle(title);
   return (
     <>
@@ -20,6 +22,9 @@ export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
           </li>
           <li>
             <NavLink to="/admin/audit">{t('admin.tabs.audit')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/webhooks">{webhooksText.tab}</NavLink>
           </li>
         </ul>
       </nav>
