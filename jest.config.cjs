@@ -19,6 +19,7 @@ const moduleNameMapper = {
   '^@eclore/server-platform$': '<rootDir>/libs/server/platform/src/index.ts',
   '^@eclore/server-identity$': '<rootDir>/libs/server/identity/src/index.ts',
   '^@eclore/server-ideas$': '<rootDir>/libs/server/ideas/src/index.ts',
+  '^@eclore/server-notifications$': '<rootDir>/libs/server/notifications/src/index.ts',
   '^@eclore/server-webhooks$': '<rootDir>/libs/server/webhooks/src/index.ts',
   '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
   '^@eclore/migrations$': '<rootDir>/migrations/index.ts',

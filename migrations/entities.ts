@@ -1,7 +1,8 @@
 import { PLATFORM_ENTITIES } from '@eclore/server-platform';
 import { IDENTITY_ENTITIES } from '@eclore/server-identity';
 import { IDEAS_ENTITIES } from '@eclore/server-ideas';
+import { NOTIFICATIONS_ENTITIES } from '@eclore/server-notifications';
 import { WEBHOOKS_ENTITIES } from '@eclore/server-webhooks';
 
 /** Every entity of every bounded context: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...IDEAS_ENTITIES, ...WEBHOOKS_ENTITIES];
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...IDEAS_ENTITIES, ...WEBHOOKS_ENTITIES, ...NOTIFICATIONS_ENTITIES];

@@ -2,6 +2,7 @@ import type { JobHandlerClass } from '@eclore/server-platform';
 import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
 import { WebhooksDeliverHandler, WebhooksDispatchHandler } from './webhooks.handlers';
+import { NotificationsDeliverHandler, NotificationsDigestHandler, NotificationsDispatchHandler } from './notifications.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -12,4 +13,7 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   DirectoryImportHandler,
   WebhooksDispatchHandler,
   WebhooksDeliverHandler,
+  NotificationsDispatchHandler,
+  NotificationsDeliverHandler,
+  NotificationsDigestHandler,
 ];

@@ -8,7 +8,7 @@ type IdeaEventJob = { [N in JobName]: JobPayloads[N] extends { ideaEventId: stri
  * The jobs told of every new idea event, through the outbox in the event's own transaction (so an
  * event and its follow-ups commit together). A context that reacts to idea events adds one line.
  */
-export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = ['webhooks.dispatch'];
+export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = ['webhooks.dispatch', 'notifications.dispatch'];
 
 const outbox = new OutboxService();
 

@@ -156,13 +156,23 @@ export class AppConfig {
   @IsString()
   OIDC_CLIENT_SECRET?: string;
 
+  /** SMTP server for notification e-mails, e.g. smtp://mailpit:1025 or smtps://user:pass@relay:465; e-mail is off when unset. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of notification e-mails (an address, optionally with a display name). */
+  @IsString()
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address like "Éclore <no-reply@example.org>"' })
+  MAIL_FROM = 'Éclore <no-reply@eclore.localhost>';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {

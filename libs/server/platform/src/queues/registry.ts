@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks'] as const;
+export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -19,6 +19,12 @@ export interface JobPayloads {
   'webhooks.dispatch': { ideaEventId: string };
   /** POSTs one signed webhook delivery; retried with backoff on network errors, 5xx and 429. */
   'webhooks.deliver': { deliveryId: string };
+  /** Writes the in-app notifications of an idea event (unique per recipient) and the immediate e-mails to send. */
+  'notifications.dispatch': { ideaEventId: string };
+  /** Sends one notification e-mail (immediate or digest), recorded under its unique key. */
+  'notifications.deliver': { deliveryId: string };
+  /** Gathers everything not yet e-mailed into daily/weekly digests; `now` (ISO) is the test clock. */
+  'notifications.digest': { frequency: 'daily' | 'weekly'; now?: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -28,6 +34,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'directory.import': 'identity',
   'webhooks.dispatch': 'webhooks',
   'webhooks.deliver': 'webhooks',
+  'notifications.dispatch': 'notifications',
+  'notifications.deliver': 'notifications',
+  'notifications.digest': 'notifications',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,3 @@
+export * from './dispatcher';
+export * from './sender';
+export * from './digest';

@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationCategory } from '@eclore/domain';
+import { Person } from '@eclore/server-identity';
+import { Idea, IdeaEvent } from '@eclore/server-ideas';
+
+/**
+ * One person told of one idea event (the in-app centre). Unique per (event, recipient): a re-run
+ * dispatch never tells anyone twice. Holds references only: names and titles are read when shown,
+ * so an anonymous author's identity is never copied here.
+ */
+@Entity({ name: 'notification' })
+@Index('uq_notification_event_recipient', ['eventId', 'recipientId'], { unique: true })
+@Index('ix_notification_recipient', ['recipientId', 'id'])
+@Index('ix_notification_recipient_unread', ['recipientId'], { where: 'read_at IS NULL' })
+export class Notification {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ name: 'recipient_id', type: 'uuid' })
+  recipientId!: string;
+
+  @Column({ name: 'idea_id', type: 'uuid' })
+  ideaId!: string;
+
+  @Column({ name: 'event_id', type: 'bigint' })
+  eventId!: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType!: string;
+
+  @Column({ type: 'text' })
+  category!: NotificationCategory;
+
+  @Column({ name: 'needs_action', type: 'boolean', default: false })
+  needsAction!: boolean;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: Person;
+
+  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'idea_id' })
+  idea?: Idea;
+
+  @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: IdeaEvent;
+}

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './engine';
+export * from './mail/mailer';
+export * from './mail/messages';
+export * from './mail/render';
+export * from './unsubscribe-token';

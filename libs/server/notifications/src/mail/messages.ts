@@ -1,0 +1,148 @@
+import type { Locale, NotificationCategory, NotificationFrequency } from '@eclore/domain';
+
+/** The organisation's language, for people who chose none. */
+export const ORGANISATION_LOCALE: Locale = 'fr';
+
+/** Who acted, as one recipient may know it: a name, or a neutral word when hidden or the system. */
+export type ActorLabel = { kind: 'person'; name: string } | { kind: 'author' } | { kind: 'someone' };
+
+export interface EventText {
+  type: string;
+  actor: ActorLabel;
+  ideaTitle: string;
+  /** A short reason or answer carried by the event (return reason, hide reason...). */
+  detail: string | null;
+}
+
+const ACTOR = {
+  fr: { author: 'Un·e auteur·e de l’idée', someone: 'Quelqu’un' },
+  en: { author: 'An author of the idea', someone: 'Someone' },
+} as const;
+
+function actorName(locale: Locale, actor: ActorLabel): string {
+  return actor.kind === 'person' ? actor.name : ACTOR[locale][actor.kind];
+}
+
+type Phrase = (a: string, t: string) => string;
+
+const PHRASES: Record<Locale, Record<string, Phrase>> = {
+  fr: {
+    commented: (a, t) => `${a} a commenté « ${t} »`,
+    mentioned: (a, t) => `${a} vous a mentionné·e dans un commentaire sur « ${t} »`,
+    co_author_invited: (a, t) => `${a} vous invite à co-écrire « ${t} »`,
+    submit: (a, t) => `${a} a déposé « ${t} »`,
+    return_to_authors: (_a, t) => `« ${t} » vous est renvoyée pour être complétée`,
+    request_rework: (_a, t) => `« ${t} » est à retravailler`,
+    accept: (_a, t) => `« ${t} » est publiée`,
+    start_qualification: (_a, t) => `« ${t} » est en cours de qualification`,
+    qualify: (_a, t) => `« ${t} » a reçu une réponse`,
+    decline: (_a, t) => `« ${t} » n’a pas été retenue`,
+    withdraw: (_a, t) => `« ${t} » a été retirée`,
+    decide_prototype: (_a, t) => `« ${t} » va être prototypée`,
+    decide_implement: (_a, t) => `« ${t} » va être mise en œuvre`,
+    park: (_a, t) => `« ${t} » est mise en attente`,
+    resume: (_a, t) => `« ${t} » est reprise`,
+    stop: (_a, t) => `L’expérimentation de « ${t} » est arrêtée`,
+    complete_implementation: (_a, t) => `« ${t} » est mise en œuvre`,
+    close: (_a, t) => `« ${t} » est close`,
+    merge: (_a, t) => `« ${t} » a été fusionnée avec une idée semblable`,
+    merged: (_a, t) => `« ${t} » a été fusionnée avec une idée semblable`,
+    hidden: (_a, t) => `« ${t} » a été masquée par la modération`,
+    comment_hidden: (_a, t) => `Votre commentaire sur « ${t} » a été masqué par la modération`,
+    attachment_added: (a, t) => `${a} a ajouté une pièce jointe à « ${t} »`,
+    edited: (a, t) => `${a} a modifié « ${t} »`,
+  },
+  en: {
+    commented: (a, t) => `${a} commented on “${t}”`,
+    mentioned: (a, t) => `${a} mentioned you in a comment on “${t}”`,
+    co_author_invited: (a, t) => `${a} invites you to co-write “${t}”`,
+    submit: (a, t) => `${a} submitted “${t}”`,
+    return_to_authors: (_a, t) => `“${t}” was returned to you to be completed`,
+    request_rework: (_a, t) => `“${t}” needs rework`,
+    accept: (_a, t) => `“${t}” is published`,
+    start_qualification: (_a, t) => `“${t}” is being qualified`,
+    qualify: (_a, t) => `“${t}” has an answer`,
+    decline: (_a, t) => `“${t}” was not selected`,
+    withdraw: (_a, t) => `“${t}” was withdrawn`,
+    decide_prototype: (_a, t) => `“${t}” will be prototyped`,
+    decide_implement: (_a, t) => `“${t}” will be implemented`,
+    park: (_a, t) => `“${t}” is on hold`,
+    resume: (_a, t) => `“${t}” is resumed`,
+    stop: (_a, t) => `The experiment of “${t}” stopped`,
+    complete_implementation: (_a, t) => `“${t}” is implemented`,
+    close: (_a, t) => `“${t}” is closed`,
+    merge: (_a, t) => `“${t}” was merged with a similar idea`,
+    merged: (_a, t) => `“${t}” was merged with a similar idea`,
+    hidden: (_a, t) => `“${t}” was hidden by moderation`,
+    comment_hidden: (_a, t) => `Your comment on “${t}” was hidden by moderation`,
+    attachment_added: (a, t) => `${a} added an attachment to “${t}”`,
+    edited: (a, t) => `${a} edited “${t}”`,
+  },
+};
+
+const FALLBACK: Record<Locale, Phrase> = {
+  fr: (_a, t) => `Du nouveau sur « ${t} »`,
+  en: (_a, t) => `News about “${t}”`,
+};
+
+export function describeEvent(locale: Locale, e: EventText): string {
+  const phrase = PHRASES[locale][e.type] ?? FALLBACK[locale];
+  return phrase(actorName(locale, e.actor), e.ideaTitle);
+}
+
+export const CATEGORY_NAMES: Record<Locale, Record<NotificationCategory, string>> = {
+  fr: {
+    needs_action: 'ce qui attend votre action',
+    my_ideas: 'vos idées',
+    mentions: 'les mentions',
+    followed_ideas: 'les idées que vous suivez',
+    moderation: 'la modération',
+  },
+  en: {
+    needs_action: 'what needs your action',
+    my_ideas: 'your ideas',
+    mentions: 'mentions',
+    followed_ideas: 'ideas you follow',
+    moderation: 'moderation',
+  },
+};
+
+export const MAIL_TEXT = {
+  fr: {
+    open: 'Voir l’idée',
+    needsAction: 'À faire',
+    reason: 'Motif',
+    digestSubject: (f: 'daily' | 'weekly', n: number) =>
+      `[Éclore] ${f === 'daily' ? 'Votre résumé du jour' : 'Votre résumé de la semaine'} : ${n} nouveauté${n > 1 ? 's' : ''}`,
+    digestIntro: (f: 'daily' | 'weekly') =>
+      f === 'daily' ? 'Voici ce qui s’est passé depuis votre dernier résumé quotidien.' : 'Voici ce qui s’est passé depuis votre dernier résumé hebdomadaire.',
+    unsubscribe: (c: string) => `Ne plus recevoir d’e-mails pour ${c}`,
+    footer: 'Vous recevez cet e-mail d’Éclore, la boîte à idées de votre organisation. Réglez vos notifications dans votre profil.',
+  },
+  en: {
+    open: 'Open the idea',
+    needsAction: 'To do',
+    reason: 'Reason',
+    digestSubject: (f: 'daily' | 'weekly', n: number) =>
+      `[Éclore] ${f === 'daily' ? 'Your daily digest' : 'Your weekly digest'}: ${n} new item${n > 1 ? 's' : ''}`,
+    digestIntro: (f: 'daily' | 'weekly') =>
+      f === 'daily' ? 'Here is what happened since your last daily digest.' : 'Here is what happened since your last weekly digest.',
+    unsubscribe: (c: string) => `Stop e-mails about ${c}`,
+    footer: 'You receive this e-mail from Éclore, your organisation’s idea box. Set your notifications on your profile.',
+  },
+} as const;
+
+export const UNSUBSCRIBE_PAGE = {
+  fr: {
+    title: 'Désinscription enregistrée',
+    done: (c: string) => `Vous ne recevrez plus d’e-mails pour ${c}. Les notifications restent visibles dans Éclore.`,
+    back: 'Régler mes notifications',
+  },
+  en: {
+    title: 'Unsubscribed',
+    done: (c: string) => `You will no longer receive e-mails about ${c}. Notifications stay visible in Éclore.`,
+    back: 'Set my notifications',
+  },
+} as const;
+
+export type FrequencyName = Record<NotificationFrequency, string>;

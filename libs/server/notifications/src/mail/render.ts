@@ -1,0 +1,110 @@
+import type { Locale, NotificationCategory } from '@eclore/domain';
+import { CATEGORY_NAMES, MAIL_TEXT, describeEvent, type EventText } from './messages';
+
+export interface MailItem extends EventText {
+  ideaId: string;
+  category: NotificationCategory;
+  needsAction: boolean;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MailLinks {
+  /** Absolute link to an idea's page. */
+  idea: (ideaId: string) => string;
+  /** Absolute one-click unsubscribe link for a category. */
+  unsubscribe: (category: NotificationCategory) => string;
+}
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+function layout(locale: Locale, title: string, bodyHtml: string, footerHtml: string): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+<body style="font-family:system-ui,sans-serif;color:#1f2933;max-width:40rem;margin:0 auto;padding:1rem">
+${bodyHtml}
+<hr style="border:none;border-top:1px solid #ccd">
+<p style="font-size:.85rem;color:#52606d">${footerHtml}</p>
+</body></html>`;
+}
+
+function unsubscribeParts(locale: Locale, categories: NotificationCategory[], links: MailLinks) {
+  const t = MAIL_TEXT[locale];
+  const uniq = [...new Set(categories)];
+  return {
+    html: uniq.map((c) => `<a href="${esc(links.unsubscribe(c))}">${esc(t.unsubscribe(CATEGORY_NAMES[locale][c]))}</a>`).join('<br>'),
+    text: uniq.map((c) => `${t.unsubscribe(CATEGORY_NAMES[locale][c])}: ${links.unsubscribe(c)}`).join('\n'),
+  };
+}
+
+/** One notification, sent at once. */
+export function renderImmediate(locale: Locale, item: MailItem, links: MailLinks): RenderedMail {
+  const t = MAIL_TEXT[locale];
+  const sentence = describeEvent(locale, item);
+  const url = links.idea(item.ideaId);
+  const unsub = unsubscribeParts(locale, [item.category], links);
+  const detail = item.detail ? `<p><strong>${esc(t.reason)} :</strong> ${esc(item.detail)}</p>` : '';
+  const html = layout(
+    locale,
+    sentence,
+    `<p>${item.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(sentence)}</p>${detail}<p><a href="${esc(url)}">${esc(t.open)}</a></p>`,
+    `${esc(t.footer)}<br>${unsub.html}`,
+  );
+  const text = [
+    `${item.needsAction ? `${t.needsAction} · ` : ''}${sentence}`,
+    ...(item.detail ? [`${t.reason}: ${item.detail}`] : []),
+    '',
+    `${t.open}: ${url}`,
+    '',
+    '--',
+    t.footer,
+    unsub.text,
+  ].join('\n');
+  return { subject: `[Éclore] ${sentence}`, html, text };
+}
+
+/** Several notifications in one e-mail: grouped by idea, ideas needing action first, each item once. */
+export function renderDigest(
+  locale: Locale,
+  frequency: 'daily' | 'weekly',
+  items: readonly MailItem[],
+  links: MailLinks,
+): RenderedMail {
+  const t = MAIL_TEXT[locale];
+  const groups = new Map<string, MailItem[]>();
+  for (const item of items) groups.set(item.ideaId, [...(groups.get(item.ideaId) ?? []), item]);
+  const ordered = [...groups.values()].sort(
+    (a, b) => Number(b.some((i) => i.needsAction)) - Number(a.some((i) => i.needsAction)),
+  );
+  const unsub = unsubscribeParts(locale, items.map((i) => i.category), links);
+  const htmlGroups = ordered
+    .map((group) => {
+      const first = group[0]!;
+      const lis = [...group]
+        .sort((a, b) => Number(b.needsAction) - Number(a.needsAction))
+        .map((i) => `<li>${i.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(describeEvent(locale, i))}</li>`)
+        .join('');
+      return `<h2 style="font-size:1.05rem">${esc(first.ideaTitle)}</h2><ul>${lis}</ul><p><a href="${esc(links.idea(first.ideaId))}">${esc(t.open)}</a></p>`;
+    })
+    .join('\n');
+  const textGroups = ordered
+    .map((group) => {
+      const first = group[0]!;
+      return [
+        `## ${first.ideaTitle}`,
+        ...group.map((i) => `- ${i.needsAction ? `${t.needsAction} · ` : ''}${describeEvent(locale, i)}`),
+        `${t.open}: ${links.idea(first.ideaId)}`,
+      ].join('\n');
+    })
+    .join('\n\n');
+  const subject = t.digestSubject(frequency, items.length);
+  return {
+    subject,
+    html: layout(locale, subject, `<p>${esc(t.digestIntro(frequency))}</p>${htmlGroups}`, `${esc(t.footer)}<br>${unsub.html}`),
+    text: [t.digestIntro(frequency), '', textGroups, '', '--', t.footer, unsub.text].join('\n'),
+  };
+}
