@@ -3,10 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
+import { ContentReport } from '@eclore/server-ideas';
 import { seed } from '@eclore/migrations';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
+import { createIdea } from '../engagement/fixtures';
 import { listRoutes } from './routes';
 
 /**
@@ -23,6 +25,10 @@ type Expect = Record<Who, number>;
 interface Fixtures {
   unit: (code: string) => string;
   unknownId: string;
+  /** Ideas written in the state a line needs (the employee is the author of `own` and `draft`). */
+  idea: Record<'published' | 'own' | 'draft' | 'outside', string>;
+  /** Open reports, one per resolving line (a hide or a dismissal closes its report). */
+  report: Record<'toHide' | 'toDismiss' | 'outside', string>;
 }
 interface Row {
   /** `METHOD /api/path/:param` exactly as the route is declared. */
@@ -31,7 +37,7 @@ interface Row {
   label?: string;
   /** The concrete URL; defaults to the route's path. */
   url?: (f: Fixtures) => string;
-  body?: (who: Who) => object;
+  body?: (who: Who, f: Fixtures) => object;
   expect: Expect;
 }
 
@@ -282,6 +288,171 @@ const ROWS: Row[] = [
     url: (f) => `/api/attachments/${f.unknownId}`,
     expect: signedIn(404),
   },
+  // engagement: supports, follows, comments (object-level: the idea policy decides). `published` is a
+  // colleague's idea in DS on the wall; `own` is the employee's; `draft` is the employee's draft (which
+  // only its author and the anonymity guardian may read).
+  {
+    route: 'GET /api/ideas/:id/engagement',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/engagement`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/engagement',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/engagement`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  {
+    route: 'PUT /api/ideas/:id/support',
+    label: 'a colleague’s published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/support`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/ideas/:id/support',
+    label: 'own idea: authors do not support it',
+    url: (f) => `/api/ideas/${f.idea.own}/support`,
+    expect: { ...signedIn(200), employee: 403 },
+  },
+  {
+    route: 'PUT /api/ideas/:id/support',
+    label: 'a draft: readable by its author and the guardian, not public',
+    url: (f) => `/api/ideas/${f.idea.draft}/support`,
+    expect: { ...signedIn(404), employee: 403, guardian: 403 },
+  },
+  {
+    route: 'DELETE /api/ideas/:id/support',
+    label: 'a colleague’s published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/support`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/support',
+    label: 'own idea',
+    url: (f) => `/api/ideas/${f.idea.own}/support`,
+    expect: { ...signedIn(200), employee: 403 },
+  },
+  {
+    route: 'PUT /api/ideas/:id/follow',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/follow`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/ideas/:id/follow',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/follow`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  {
+    route: 'DELETE /api/ideas/:id/follow',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/follow`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/follow',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/follow`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/ideas/:id/comments',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/comments`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/comments',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/comments`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  {
+    route: 'POST /api/ideas/:id/comments',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/comments`,
+    body: (who) => ({ bodyHtml: `<p>Matrix comment by ${who}</p>` }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'POST /api/ideas/:id/comments',
+    label: 'the employee’s draft: not public',
+    url: (f) => `/api/ideas/${f.idea.draft}/comments`,
+    body: () => ({ bodyHtml: '<p>Matrix comment</p>' }),
+    expect: { ...signedIn(404), employee: 403, guardian: 403 },
+  },
+  // merging duplicates (network members within their scope). Merging an idea into itself is refused by
+  // validation only after the permission check, so the line measures permission without merging.
+  {
+    route: 'POST /api/ideas/:id/merge',
+    label: 'DS idea into itself: the DS network member gets to validation',
+    url: (f) => `/api/ideas/${f.idea.published}/merge`,
+    body: (_who, f) => ({ targetId: f.idea.published, reason: 'Matrix' }),
+    expect: only({ network: 400 }),
+  },
+  {
+    route: 'POST /api/ideas/:id/merge',
+    label: 'DF idea: outside the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.outside}/merge`,
+    body: (_who, f) => ({ targetId: f.idea.outside, reason: 'Matrix' }),
+    expect: only({}),
+  },
+  {
+    route: 'POST /api/ideas/:id/merge',
+    label: 'the employee’s draft: no merge from a draft; unknown to those who cannot read it',
+    url: (f) => `/api/ideas/${f.idea.draft}/merge`,
+    body: (_who, f) => ({ targetId: f.idea.draft, reason: 'Matrix' }),
+    expect: { ...signedIn(404), employee: 409, guardian: 409 },
+  },
+  // moderation (reporting: anyone who may read the content; the queue and its resolutions: the network
+  // member within scope)
+  {
+    route: 'POST /api/reports',
+    label: 'published idea',
+    body: (_who, f) => ({ targetType: 'idea', targetId: f.idea.published, reason: 'Matrix report' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'POST /api/reports',
+    label: 'the employee’s draft: nothing to report for those who cannot read it',
+    body: (_who, f) => ({ targetType: 'idea', targetId: f.idea.draft, reason: 'Matrix report' }),
+    expect: { ...signedIn(404), employee: 201, guardian: 201 },
+  },
+  { route: 'GET /api/moderation/reports', expect: only({ network: 200 }) },
+  {
+    route: 'POST /api/moderation/reports/:id/hide',
+    label: 'report on a DS idea',
+    url: (f) => `/api/moderation/reports/${f.report.toHide}/hide`,
+    body: () => ({ reason: 'Matrix' }),
+    expect: only({ network: 200 }),
+  },
+  {
+    route: 'POST /api/moderation/reports/:id/hide',
+    label: 'report on a DF idea: out of scope',
+    url: (f) => `/api/moderation/reports/${f.report.outside}/hide`,
+    body: () => ({ reason: 'Matrix' }),
+    expect: only({}),
+  },
+  {
+    route: 'POST /api/moderation/reports/:id/dismiss',
+    label: 'report on a DS idea',
+    url: (f) => `/api/moderation/reports/${f.report.toDismiss}/dismiss`,
+    expect: only({ network: 200 }),
+  },
+  {
+    route: 'POST /api/moderation/reports/:id/dismiss',
+    label: 'report on a DF idea: out of scope',
+    url: (f) => `/api/moderation/reports/${f.report.outside}/dismiss`,
+    expect: only({}),
+  },
+  {
+    route: 'POST /api/moderation/reports/:id/dismiss',
+    label: 'unknown report',
+    url: (f) => `/api/moderation/reports/${f.unknownId}/dismiss`,
+    expect: signedIn(404),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {
@@ -305,13 +476,43 @@ describe('authorization matrix: every route × every kind of person', () => {
     const ds = app.get(DataSource);
     await seed(ds);
     const units = new Map((await ds.getRepository(OrgUnit).find()).map((u) => [u.code, u.id]));
-    fixtures = {
-      unit: (code) => units.get(code) ?? fail(`no unit ${code} in the demo organisation`),
-      unknownId: '00000000-0000-4000-8000-000000000000',
-    };
     for (const [who, familyName] of Object.entries(PEOPLE) as [Exclude<Who, 'signedOut'>, string][]) {
       personIds.set(who, (await ds.getRepository(Person).findOneByOrFail({ familyName })).id);
     }
+    // Object-level lines: ideas in DS (the network member's scope) and DF, by colleagues who are none of
+    // the people above, and two by the employee; reports filed by another colleague.
+    const people = ds.getRepository(Person);
+    const employee = await people.findOneByOrFail({ familyName: PEOPLE.employee });
+    const dsColleague = await people.findOneByOrFail({ familyName: 'Pittet' });
+    const dfColleague = await people.findOneByOrFail({ familyName: 'Perret' });
+    const ds_ = await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DS' });
+    const df = await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DF' });
+    const idea = async (author: Person, unit: OrgUnit, published = true) =>
+      (await createIdea(ds, { author, unit, published })).id;
+    const reportOn = async (targetId: string) =>
+      (
+        await ds.getRepository(ContentReport).save({
+          targetType: 'idea' as const,
+          targetId,
+          reporterId: dsColleague.id,
+          reason: 'Matrix report',
+        })
+      ).id;
+    fixtures = {
+      unit: (code) => units.get(code) ?? fail(`no unit ${code} in the demo organisation`),
+      unknownId: '00000000-0000-4000-8000-000000000000',
+      idea: {
+        published: await idea(dsColleague, ds_),
+        own: await idea(employee, ds_),
+        draft: await idea(employee, ds_, false),
+        outside: await idea(dfColleague, df),
+      },
+      report: {
+        toHide: await reportOn(await idea(dsColleague, ds_)),
+        toDismiss: await reportOn(await idea(dsColleague, ds_)),
+        outside: await reportOn(await idea(dfColleague, df)),
+      },
+    };
   });
 
   afterAll(async () => {
@@ -348,7 +549,7 @@ describe('authorization matrix: every route × every kind of person', () => {
           const { token, session } = await app.get(SessionService).create(personId, 'local');
           req = req.set('Cookie', `eclore_session=${token}`).set('X-CSRF-Token', session.csrfToken);
         }
-        const res = await (row.body ? req.send(row.body(who)) : req);
+        const res = await (row.body ? req.send(row.body(who, fixtures)) : req);
         actual[who] = res.status;
       }
       expect(actual).toEqual(row.expect);
