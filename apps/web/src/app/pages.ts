@@ -18,6 +18,7 @@ export const IdeaEditorPage = lazy(() => import('../features/ideas/IdeaEditorPag
 export const IdeaPage = lazy(() => import('../features/ideas/IdeaPage'));
 export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
 export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
+export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/moderation', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/moderation', '/directory', '/admin']);

@@ -9,6 +9,7 @@ import {
   CampaignEditorPage,
   CampaignPage,
   CampaignsPage,
+  DirectoryPage,
   HomePage,
   IdeaEditorPage,
   IdeaPage,
@@ -52,6 +53,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="moderation.read">
             <ModerationPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'directory',
+        element: (
+          <RequireSession action="directory.import">
+            <DirectoryPage />
           </RequireSession>
         ),
       },

@@ -199,6 +199,16 @@ export const en: Messages = {
       emailRequired: 'Enter your e-mail address.',
       passwordRequired: 'Enter your password.',
       sso: 'Signing in with your organisation account failed. Try again or use your e-mail address.',
+      ssoCodes: {
+        sso_unknown_person:
+          'Your organisation account was recognised, but its e-mail address is not in Éclore’s directory. Ask HR to add you.',
+        sso_email_unverified: 'Your organisation account has no verified e-mail address: Éclore cannot recognise you.',
+        sso_inactive: 'Your Éclore account is deactivated. Contact HR.',
+        sso_account_conflict:
+          'Your directory entry is already linked to another organisation account. Contact an administrator.',
+        sso_expired: 'Signing in took too long. Start again.',
+        sso_disabled: 'Signing in with your organisation account is not enabled here.',
+      },
     },
   },
   userMenu: {

@@ -205,6 +205,18 @@ export const fr = {
       emailRequired: 'Saisissez votre adresse e-mail.',
       passwordRequired: 'Saisissez votre mot de passe.',
       sso: 'La connexion avec le compte de votre organisation a échoué. Réessayez ou utilisez votre adresse e-mail.',
+      // Refusals of single sign-on that trying again will not fix (codes of GET /api/auth/oidc/callback).
+      ssoCodes: {
+        sso_unknown_person:
+          'Votre compte d’organisation est reconnu, mais son adresse e-mail ne figure pas dans l’annuaire d’Éclore. Demandez aux ressources humaines de vous y ajouter.',
+        sso_email_unverified:
+          'Votre compte d’organisation n’a pas d’adresse e-mail vérifiée : Éclore ne peut pas vous reconnaître.',
+        sso_inactive: 'Votre compte Éclore est désactivé. Adressez-vous aux ressources humaines.',
+        sso_account_conflict:
+          'Votre fiche dans l’annuaire est déjà liée à un autre compte d’organisation. Adressez-vous à un administrateur.',
+        sso_expired: 'La connexion a pris trop de temps. Recommencez.',
+        sso_disabled: 'La connexion avec le compte de votre organisation n’est pas activée ici.',
+      },
     },
   },
   userMenu: {

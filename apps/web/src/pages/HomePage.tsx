@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
 import { PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../app/use-document-title';
 import { useFocusHeadingOnMount } from '../app/route-focus';
@@ -9,9 +10,13 @@ const STAGES = ['emerge', 'collect', 'visible', 'qualify', 'prototype', 'impleme
 export default function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('home.title'));
+  const focus = useFocusHeadingOnMount();
+  // The API sends a refused single sign-on to `/?signin_error=<code>`: the sign-in page explains it.
+  const signInError = useSearchParams()[0].get('signin_error');
+  if (signInError) return <Navigate to={`/sign-in?signin_error=${encodeURIComponent(signInError)}`} replace />;
   return (
     <>
-      <PageHeader title={t('home.title')} lead={t('home.lead')} focusOnMount={useFocusHeadingOnMount()} />
+      <PageHeader title={t('home.title')} lead={t('home.lead')} focusOnMount={focus} />
       <div className="ec-grid">
         <Panel title={t('home.lifecycleTitle')}>
           <p>{t('home.lifecycleIntro')}</p>

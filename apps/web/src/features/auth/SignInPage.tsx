@@ -10,6 +10,16 @@ import { problemMessage } from '../../session/problem-message';
 import { safeReturnTo, sessionQueryOptions, useSession } from '../../session/session';
 
 const FORM_ERRORS = new Set(['invalid_credentials', 'rate_limited']);
+const SSO_CODES = new Set([
+  'sso_unknown_person',
+  'sso_email_unverified',
+  'sso_inactive',
+  'sso_account_conflict',
+  'sso_expired',
+  'sso_disabled',
+] as const);
+type SsoCode = typeof SSO_CODES extends Set<infer C> ? C : never;
+const isSsoCode = (code: string | null): code is SsoCode => SSO_CODES.has(code as SsoCode);
 
 export default function SignInPage() {
   const { t } = useTranslation();
@@ -51,12 +61,17 @@ export default function SignInPage() {
       : problemMessage(t, error)
     : null;
   const oidcHref = `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+  const ssoError = params.get('signin_error');
 
   return (
     <>
       <PageHeader title={t('auth.title')} lead={t('auth.lead')} focusOnMount={focus} />
       <Panel title={t('auth.signIn')} className="ec-sign-in">
-        {params.get('signin_error') ? <Alert tone="error">{t('auth.errors.sso')}</Alert> : null}
+        {ssoError ? (
+          <Alert tone="error">
+            {isSsoCode(ssoError) ? t(`auth.errors.ssoCodes.${ssoError}`) : t('auth.errors.sso')}
+          </Alert>
+        ) : null}
         {methods.data?.oidc ? (
           <>
             <p>
