@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // Playwright's webServer: the production-like stack for the browser tests. Builds the server and the
 // web app (unless E2E_SKIP_BUILD=1), creates and migrates a fresh PostgreSQL database for this run,
-// seeds the demo organisation (docs/demo-accounts.md), starts the built API serving dist/web on E2E_PORT with a unique queue prefix on the local Redis,
-// and on SIGTERM/SIGINT stops the API and drops the database.
+// seeds the demo organisation (docs/demo-accounts.md), starts a real OpenID Connect provider
+// (test/oidc-provider.mjs) whose accounts are the demo people plus one stranger, starts the built API
+// serving dist/web on E2E_PORT (single sign-on on) and the built worker (directory imports, outbox),
+// both with a unique queue prefix on the local Redis and one temporary file store,
+// and on SIGTERM/SIGINT stops them all and drops the database.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startOidcProvider } from '../../test/oidc-provider.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const adminUrl =
@@ -57,17 +63,26 @@ dbUrl.pathname = `/${dbName}`;
 const databaseUrl = dbUrl.toString();
 
 let api;
+let worker;
+let idp;
+let storageDir;
 let stopping = false;
+
+async function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => (child.kill('SIGKILL'), resolve()), 5000);
+    child.once('exit', () => (clearTimeout(timer), resolve()));
+  });
+}
+
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => (api.kill('SIGKILL'), resolve()), 5000);
-      api.once('exit', () => (clearTimeout(timer), resolve()));
-    });
-  }
+  await Promise.all([stopChild(api), stopChild(worker)]);
+  await idp?.close().catch((err) => log(`could not stop the OIDC provider: ${err.message}`));
+  if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((err) =>
     log(`could not drop ${dbName}: ${err.message}`),
   );
@@ -99,26 +114,69 @@ try {
   await stop(1);
 }
 
-api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: port,
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: databaseUrl,
-    QUEUE_BACKEND: 'redis',
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: process.env.E2E_QUEUE_PREFIX ?? `e2e${suffix}`,
-    WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? join(root, 'dist/web'),
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-  },
+const publicUrl = `http://127.0.0.1:${port}`;
+try {
+  // Every demo person has an account at the provider with the same (verified) e-mail, so the first
+  // single sign-on links them by e-mail as it would at a real intranet; subjects differ from Éclore's ids.
+  const { DEMO_PEOPLE, demoEmail } = createRequire(join(root, 'dist/server/migrations/index.js'))(
+    './seed/demo-organisation.js',
+  );
+  const accounts = Object.fromEntries(
+    DEMO_PEOPLE.map((p) => [
+      `idp-${p.number}`,
+      { email: demoEmail(p), email_verified: true, given_name: p.givenName, family_name: p.familyName },
+    ]),
+  );
+  // Known to the provider, unknown to the directory: oidc.e2e.ts checks the refusal.
+  accounts['idp-stranger'] = {
+    email: 'stranger@elsewhere.example',
+    email_verified: true,
+    given_name: 'Sam',
+    family_name: 'Stranger',
+  };
+  idp = await startOidcProvider({ redirectUris: [`${publicUrl}/api/auth/oidc/callback`], accounts });
+  log(`OpenID Connect provider at ${idp.issuer}`);
+} catch (err) {
+  log(`OpenID Connect provider failed to start: ${err.message}`);
+  await stop(1);
+}
+
+// The api stores uploads (directory imports) where the worker reads them.
+storageDir = mkdtempSync(join(tmpdir(), `eclore-e2e-${suffix}-`));
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PUBLIC_URL: publicUrl,
+  DATABASE_URL: databaseUrl,
+  QUEUE_BACKEND: 'redis',
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: process.env.E2E_QUEUE_PREFIX ?? `e2e${suffix}`,
+  STORAGE_DRIVER: 'local',
+  STORAGE_DIR: storageDir,
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  OIDC_ISSUER_URL: idp.issuer,
+  OIDC_CLIENT_ID: idp.clientId,
+  OIDC_CLIENT_SECRET: idp.clientSecret,
+};
+
+function start(name, main, extraEnv) {
+  const child = spawn(process.execPath, [join(root, main)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, ...extraEnv },
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${name} exited unexpectedly (${signal ?? code})`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+api = start('API', 'dist/server/apps/api/src/main.js', {
+  PORT: port,
+  WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? join(root, 'dist/web'),
 });
-api.on('exit', (code, signal) => {
-  if (!stopping) {
-    log(`API exited unexpectedly (${signal ?? code})`);
-    void stop(1);
-  }
-});
+worker = start('worker', 'dist/server/apps/worker/src/main.js', {});
