@@ -5,10 +5,11 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityModule } from '@eclore/server-identity';
 import { IdeasModule } from '@eclore/server-ideas';
 import { WebhooksModule } from '@eclore/server-webhooks';
+import { NotificationsModule } from '@eclore/server-notifications';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, WebhooksModule, HealthModule],
+  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, WebhooksModule, NotificationsModule, HealthModule],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -146,6 +146,25 @@ const ROWS: Row[] = [
     expect: only({ admin: 404 }),
   },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
+  // notifications: one's own centre and preferences; the unsubscribe link is public (signed token)
+  { route: 'GET /api/notifications', expect: signedIn(200) },
+  { route: 'GET /api/notifications/unread-count', expect: signedIn(200) },
+  { route: 'POST /api/notifications/read', body: () => ({ ids: ['1'] }), expect: signedIn(200) },
+  { route: 'POST /api/notifications/read-all', expect: signedIn(200) },
+  { route: 'GET /api/notifications/unsubscribe', label: 'no token', expect: everyone(400) },
+  { route: 'GET /api/me/notification-preferences', expect: signedIn(200) },
+  { route: 'PUT /api/me/notification-preferences', body: () => ({ preferences: [] }), expect: signedIn(200) },
+  // notifications: organisation defaults, deliveries and the test clock (admins only)
+  { route: 'GET /api/admin/notification-defaults', expect: only({ admin: 200 }) },
+  { route: 'PUT /api/admin/notification-defaults', body: () => ({ preferences: [] }), expect: only({ admin: 200 }) },
+  { route: 'GET /api/admin/deliveries', expect: only({ admin: 200 }) },
+  {
+    route: 'POST /api/admin/deliveries/:id/replay',
+    label: 'unknown delivery',
+    url: (f) => `/api/admin/deliveries/${f.unknownId}/replay`,
+    expect: only({ admin: 404 }),
+  },
+  { route: 'POST /api/admin/digests/run', label: 'empty body', body: () => ({}), expect: only({ admin: 400 }) },
   // outgoing webhooks (admins only)
   { route: 'GET /api/admin/webhooks', expect: only({ admin: 200 }) },
   { route: 'POST /api/admin/webhooks', label: 'empty body', body: () => ({}), expect: only({ admin: 400 }) },

@@ -4,3 +4,5 @@ export * from './mail/mailer';
 export * from './mail/messages';
 export * from './mail/render';
 export * from './unsubscribe-token';
+export * from './api/notifications.module';
+export * from './api/notifications.dto';

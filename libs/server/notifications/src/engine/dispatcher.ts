@@ -37,13 +37,16 @@ export class NotificationDispatcher {
     ]);
     let commentAuthorId: string | null = null;
     const commentId = event.data['commentId'];
-    if (event.type === 'comment_hidden' && typeof commentId === 'string') {
+    if (typeof commentId === 'string') {
       const [c] = (await m.query('SELECT author_id FROM idea_comment WHERE id::text = $1', [commentId])) as { author_id: string }[];
       commentAuthorId = c?.author_id ?? null;
     }
+    // An anonymous author's comment is recorded without an actor; its writer is still who acted and
+    // must not be told of their own comment (used for this only, never shown).
+    const actorId = event.actor_id ?? (event.type === 'commented' || event.type === 'mentioned' ? commentAuthorId : null);
     const notifiable: NotifiableEvent = {
       type: event.type,
-      actorId: event.actor_id,
+      actorId,
       data: event.data,
       authors,
       followerIds: followers.map((f) => f.person_id),

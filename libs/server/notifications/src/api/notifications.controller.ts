@@ -1,0 +1,173 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '@eclore/domain';
+import { CurrentActor, PublicRoute, RequirePermission } from '@eclore/server-identity';
+import {
+  DefaultsDto,
+  DeliveryIdParams,
+  DeliveryPageDto,
+  DigestRunDto,
+  ListDeliveriesQuery,
+  ListNotificationsQuery,
+  MarkReadInput,
+  MarkedDto,
+  NotificationPageDto,
+  PreferencesDto,
+  RunDigestInput,
+  UnreadCountDto,
+  UpdateDefaultsInput,
+  UpdatePreferencesInput,
+} from './notifications.dto';
+import { NotificationsService } from './notifications.service';
+
+const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
+  const id = ctx.switchToHttp().getRequest<{ id?: string | number }>().id;
+  return id === undefined ? null : String(id);
+});
+
+@ApiTags('notifications')
+@ApiUnauthorizedResponse({ description: 'Not signed in.' })
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('notifications')
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'listMyNotifications', summary: 'My notifications grouped by idea, needing my action first (keyset pages).' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiBadRequestResponse({ description: 'Bad `cursor` or `limit`.' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<NotificationPageDto> {
+    return this.notifications.list(actor, query.cursor, query.limit);
+  }
+
+  @Get('notifications/unread-count')
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'countMyUnreadNotifications', summary: 'How many of my notifications are unread.' })
+  @ApiOkResponse({ type: UnreadCountDto })
+  async unread(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
+    return { unread: await this.notifications.unreadCount(actor) };
+  }
+
+  @Post('notifications/read')
+  @HttpCode(200)
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Marks some of my notifications read (others’ ids are ignored).' })
+  @ApiOkResponse({ type: MarkedDto })
+  @ApiBadRequestResponse({ description: 'Missing or malformed `ids`.' })
+  async read(@CurrentActor() actor: Actor, @Body() input: MarkReadInput): Promise<MarkedDto> {
+    return { marked: await this.notifications.markRead(actor, input.ids) };
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'markAllNotificationsRead', summary: 'Marks all my notifications read.' })
+  @ApiOkResponse({ type: MarkedDto })
+  async readAll(@CurrentActor() actor: Actor): Promise<MarkedDto> {
+    return { marked: await this.notifications.markRead(actor, null) };
+  }
+
+  @Get('notifications/unsubscribe')
+  @PublicRoute()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', required: true, description: 'The signed token of the e-mail’s link.' })
+  @ApiOperation({
+    operationId: 'unsubscribeFromNotificationEmails',
+    summary: 'One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.',
+  })
+  @ApiOkResponse({ description: 'Confirmation page (HTML, in the person’s language).' })
+  @ApiBadRequestResponse({ description: 'Invalid or forged `token`.' })
+  unsubscribe(@Query('token') token: string | undefined): Promise<string> {
+    return this.notifications.unsubscribe(typeof token === 'string' ? token : '');
+  }
+
+  @Get('me/notification-preferences')
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'getMyNotificationPreferences', summary: 'For each category: immediately, daily, weekly or off.' })
+  @ApiOkResponse({ type: PreferencesDto })
+  getPreferences(@CurrentActor() actor: Actor): Promise<PreferencesDto> {
+    return this.notifications.preferences(actor.personId);
+  }
+
+  @Put('me/notification-preferences')
+  @RequirePermission('notification.read_own')
+  @ApiOperation({ operationId: 'setMyNotificationPreferences', summary: 'Sets my choice for the listed categories.' })
+  @ApiOkResponse({ type: PreferencesDto })
+  @ApiBadRequestResponse({ description: 'Unknown category or frequency (`preferences.N.field`).' })
+  setPreferences(@CurrentActor() actor: Actor, @Body() input: UpdatePreferencesInput): Promise<PreferencesDto> {
+    return this.notifications.setPreferences(actor.personId, input.preferences);
+  }
+}
+
+@ApiTags('admin')
+@ApiUnauthorizedResponse({ description: 'Not signed in.' })
+@ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+@Controller('admin')
+export class NotificationsAdminController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('notification-defaults')
+  @RequirePermission('notification.admin')
+  @ApiOperation({ operationId: 'getNotificationDefaults', summary: 'The organisation’s default frequency per category.' })
+  @ApiOkResponse({ type: DefaultsDto })
+  getDefaults(): Promise<DefaultsDto> {
+    return this.notifications.getDefaults();
+  }
+
+  @Put('notification-defaults')
+  @RequirePermission('notification.admin')
+  @ApiOperation({ operationId: 'setNotificationDefaults', summary: 'Sets the organisation’s defaults (audited).' })
+  @ApiOkResponse({ type: DefaultsDto })
+  @ApiBadRequestResponse({ description: 'Unknown category or frequency (`preferences.N.field`).' })
+  setDefaults(@CurrentActor() actor: Actor, @Body() input: UpdateDefaultsInput, @RequestId() requestId: string | null): Promise<DefaultsDto> {
+    return this.notifications.setDefaults(actor, input.preferences, requestId);
+  }
+
+  @Get('deliveries')
+  @RequirePermission('notification.admin')
+  @ApiOperation({ operationId: 'listNotificationDeliveries', summary: 'Notification e-mails, newest first; `status=failed` for those needing attention.' })
+  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiBadRequestResponse({ description: 'Unknown `status` or bad `cursor`.' })
+  deliveries(@Query() query: ListDeliveriesQuery): Promise<DeliveryPageDto> {
+    return this.notifications.deliveries(query.status, query.cursor);
+  }
+
+  @Post('deliveries/:id/replay')
+  @HttpCode(204)
+  @RequirePermission('notification.admin')
+  @ApiOperation({ operationId: 'replayNotificationDelivery', summary: 'Sends a failed delivery again (same Message-ID; audited).' })
+  @ApiNoContentResponse({ description: 'Queued again.' })
+  @ApiNotFoundResponse({ description: 'Unknown delivery.' })
+  @ApiConflictResponse({ description: 'The delivery has not failed (`delivery_not_failed`).' })
+  async replay(@CurrentActor() actor: Actor, @Param() params: DeliveryIdParams, @RequestId() requestId: string | null): Promise<void> {
+    await this.notifications.replay(actor, params.id, requestId);
+  }
+
+  @Post('digests/run')
+  @HttpCode(202)
+  @RequirePermission('notification.admin')
+  @ApiOperation({
+    operationId: 'runNotificationDigest',
+    summary: 'Test clock (NODE_ENV=test only, else 404): queues the daily or weekly digest as if run at `now`.',
+  })
+  @ApiOkResponse({ type: DigestRunDto })
+  @ApiNotFoundResponse({ description: 'Not a test environment.' })
+  async runDigest(@Body() input: RunDigestInput): Promise<DigestRunDto> {
+    await this.notifications.runDigest(input.frequency, input.now);
+    return { queued: true };
+  }
+}
