@@ -16,6 +16,8 @@ import type {
   AcceptIdeaResponses,
   ArchiveCampaignData,
   ArchiveCampaignResponses,
+  CountMyUnreadNotificationsData,
+  CountMyUnreadNotificationsResponses,
   CreateCampaignData,
   CreateCampaignResponses,
   CreateIdeaCommentData,
@@ -54,8 +56,12 @@ import type {
   GetIdeaResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
+  GetMyNotificationPreferencesData,
+  GetMyNotificationPreferencesResponses,
   GetMyProfileData,
   GetMyProfileResponses,
+  GetNotificationDefaultsData,
+  GetNotificationDefaultsResponses,
   GetReadinessData,
   GetReadinessResponses,
   GetSessionData,
@@ -88,6 +94,10 @@ import type {
   ListIntakeResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
+  ListMyNotificationsData,
+  ListMyNotificationsResponses,
+  ListNotificationDeliveriesData,
+  ListNotificationDeliveriesResponses,
   ListOpenReportsData,
   ListOpenReportsResponses,
   ListOrgUnitMembersData,
@@ -108,6 +118,10 @@ import type {
   LoginResponses,
   LogoutData,
   LogoutResponses,
+  MarkAllNotificationsReadData,
+  MarkAllNotificationsReadResponses,
+  MarkNotificationsReadData,
+  MarkNotificationsReadResponses,
   MergeIdeaData,
   MergeIdeaResponses,
   OidcCallbackData,
@@ -115,6 +129,8 @@ import type {
   ReactivatePersonResponses,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponses,
+  ReplayNotificationDeliveryData,
+  ReplayNotificationDeliveryResponses,
   ReplayWebhookDeliveryData,
   ReplayWebhookDeliveryResponses,
   ReportContentData,
@@ -125,8 +141,14 @@ import type {
   RevealIdeaAuthorResponses,
   RevokeRoleGrantData,
   RevokeRoleGrantResponses,
+  RunNotificationDigestData,
+  RunNotificationDigestResponses,
   SearchPeopleData,
   SearchPeopleResponses,
+  SetMyNotificationPreferencesData,
+  SetMyNotificationPreferencesResponses,
+  SetNotificationDefaultsData,
+  SetNotificationDefaultsResponses,
   StartDirectoryImportData,
   StartDirectoryImportResponses,
   StartOidcSignInData,
@@ -140,6 +162,8 @@ import type {
   UnfollowIdeaResponses,
   UnlinkIdeaData,
   UnlinkIdeaResponses,
+  UnsubscribeFromNotificationEmailsData,
+  UnsubscribeFromNotificationEmailsResponses,
   UpdateCampaignData,
   UpdateCampaignResponses,
   UpdateIdeaData,
@@ -1028,6 +1052,154 @@ export const replayWebhookDelivery = <ThrowOnError extends boolean = false>(
   (options.client ?? client).post<ReplayWebhookDeliveryResponses, unknown, ThrowOnError>({
     url: '/api/admin/webhook-deliveries/{id}/replay',
     ...options,
+  });
+
+/**
+ * My notifications grouped by idea, needing my action first (keyset pages).
+ */
+export const listMyNotifications = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyNotificationsData, ThrowOnError>,
+): RequestResult<ListMyNotificationsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyNotificationsResponses, unknown, ThrowOnError>({
+    url: '/api/notifications',
+    ...options,
+  });
+
+/**
+ * How many of my notifications are unread.
+ */
+export const countMyUnreadNotifications = <ThrowOnError extends boolean = false>(
+  options?: Options<CountMyUnreadNotificationsData, ThrowOnError>,
+): RequestResult<CountMyUnreadNotificationsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<CountMyUnreadNotificationsResponses, unknown, ThrowOnError>({
+    url: '/api/notifications/unread-count',
+    ...options,
+  });
+
+/**
+ * Marks some of my notifications read (others’ ids are ignored).
+ */
+export const markNotificationsRead = <ThrowOnError extends boolean = false>(
+  options: Options<MarkNotificationsReadData, ThrowOnError>,
+): RequestResult<MarkNotificationsReadResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<MarkNotificationsReadResponses, unknown, ThrowOnError>({
+    url: '/api/notifications/read',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Marks all my notifications read.
+ */
+export const markAllNotificationsRead = <ThrowOnError extends boolean = false>(
+  options?: Options<MarkAllNotificationsReadData, ThrowOnError>,
+): RequestResult<MarkAllNotificationsReadResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).post<MarkAllNotificationsReadResponses, unknown, ThrowOnError>({
+    url: '/api/notifications/read-all',
+    ...options,
+  });
+
+/**
+ * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
+ */
+export const unsubscribeFromNotificationEmails = <ThrowOnError extends boolean = false>(
+  options: Options<UnsubscribeFromNotificationEmailsData, ThrowOnError>,
+): RequestResult<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError>({
+    url: '/api/notifications/unsubscribe',
+    ...options,
+  });
+
+/**
+ * For each category: immediately, daily, weekly or off.
+ */
+export const getMyNotificationPreferences = <ThrowOnError extends boolean = false>(
+  options?: Options<GetMyNotificationPreferencesData, ThrowOnError>,
+): RequestResult<GetMyNotificationPreferencesResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetMyNotificationPreferencesResponses, unknown, ThrowOnError>({
+    url: '/api/me/notification-preferences',
+    ...options,
+  });
+
+/**
+ * Sets my choice for the listed categories.
+ */
+export const setMyNotificationPreferences = <ThrowOnError extends boolean = false>(
+  options: Options<SetMyNotificationPreferencesData, ThrowOnError>,
+): RequestResult<SetMyNotificationPreferencesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetMyNotificationPreferencesResponses, unknown, ThrowOnError>({
+    url: '/api/me/notification-preferences',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The organisation’s default frequency per category.
+ */
+export const getNotificationDefaults = <ThrowOnError extends boolean = false>(
+  options?: Options<GetNotificationDefaultsData, ThrowOnError>,
+): RequestResult<GetNotificationDefaultsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetNotificationDefaultsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/notification-defaults',
+    ...options,
+  });
+
+/**
+ * Sets the organisation’s defaults (audited).
+ */
+export const setNotificationDefaults = <ThrowOnError extends boolean = false>(
+  options: Options<SetNotificationDefaultsData, ThrowOnError>,
+): RequestResult<SetNotificationDefaultsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetNotificationDefaultsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/notification-defaults',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Notification e-mails, newest first; `status=failed` for those needing attention.
+ */
+export const listNotificationDeliveries = <ThrowOnError extends boolean = false>(
+  options?: Options<ListNotificationDeliveriesData, ThrowOnError>,
+): RequestResult<ListNotificationDeliveriesResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListNotificationDeliveriesResponses, unknown, ThrowOnError>({
+    url: '/api/admin/deliveries',
+    ...options,
+  });
+
+/**
+ * Sends a failed delivery again (same Message-ID; audited).
+ */
+export const replayNotificationDelivery = <ThrowOnError extends boolean = false>(
+  options: Options<ReplayNotificationDeliveryData, ThrowOnError>,
+): RequestResult<ReplayNotificationDeliveryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ReplayNotificationDeliveryResponses, unknown, ThrowOnError>({
+    url: '/api/admin/deliveries/{id}/replay',
+    ...options,
+  });
+
+/**
+ * Test clock (NODE_ENV=test only, else 404): queues the daily or weekly digest as if run at `now`.
+ */
+export const runNotificationDigest = <ThrowOnError extends boolean = false>(
+  options: Options<RunNotificationDigestData, ThrowOnError>,
+): RequestResult<RunNotificationDigestResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RunNotificationDigestResponses, unknown, ThrowOnError>({
+    url: '/api/admin/digests/run',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

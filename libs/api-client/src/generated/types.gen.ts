@@ -1348,6 +1348,165 @@ export type WebhookDeliveryListDto = {
   items: Array<WebhookDeliveryDto>;
 };
 
+export type NotificationActorDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type NotificationItemDto = {
+  /**
+   * Notification id (digits).
+   */
+  id: string;
+  /**
+   * Idea event type (commented, mentioned, return_to_authors, accept...).
+   */
+  eventType: string;
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  needsAction: boolean;
+  /**
+   * Who acted; null for the system, or when naming them would reveal an anonymous author.
+   */
+  actor: NotificationActorDto | null;
+  /**
+   * True when the actor is one of the idea’s authors kept anonymous to this reader.
+   */
+  actorIsAnonymousAuthor: boolean;
+  /**
+   * A comment id when the event is about one (for the link).
+   */
+  commentId: string | null;
+  /**
+   * The reason given (return, moderation), shown to whom it concerns.
+   */
+  detail: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type NotificationGroupDto = {
+  ideaId: string;
+  ideaTitle: string;
+  /**
+   * Something unread in this group needs the reader’s action.
+   */
+  needsAction: boolean;
+  unread: number;
+  /**
+   * Newest first (at most 20 per idea).
+   */
+  items: Array<NotificationItemDto>;
+};
+
+export type NotificationPageDto = {
+  /**
+   * Ideas needing my action first, then the most recent.
+   */
+  groups: Array<NotificationGroupDto>;
+  /**
+   * Opaque cursor of the next page; null on the last one.
+   */
+  nextCursor: string | null;
+};
+
+export type UnreadCountDto = {
+  unread: number;
+};
+
+export type MarkReadInput = {
+  /**
+   * Notification ids (of the signed-in person; others are ignored).
+   */
+  ids: Array<string>;
+};
+
+export type MarkedDto = {
+  marked: number;
+};
+
+export type PreferenceDto = {
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  frequency: 'immediately' | 'daily' | 'weekly' | 'off';
+  /**
+   * What applies when the person chooses nothing.
+   */
+  organisationDefault: 'immediately' | 'daily' | 'weekly' | 'off';
+  /**
+   * True when this is the person’s own choice (else the organisation default applies).
+   */
+  personal: boolean;
+};
+
+export type PreferencesDto = {
+  preferences: Array<PreferenceDto>;
+  /**
+   * False when the server sends no e-mail (SMTP_URL unset); the centre still works.
+   */
+  emailEnabled: boolean;
+};
+
+export type CategoryFrequencyDto = {
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  frequency: 'immediately' | 'daily' | 'weekly' | 'off';
+};
+
+export type UpdatePreferencesInput = {
+  preferences: Array<CategoryFrequencyDto>;
+};
+
+export type DefaultsDto = {
+  defaults: Array<CategoryFrequencyDto>;
+};
+
+export type UpdateDefaultsInput = {
+  preferences: Array<CategoryFrequencyDto>;
+};
+
+export type DeliveryDto = {
+  id: string;
+  kind: 'immediate' | 'digest';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /**
+   * The recipient’s e-mail address (admins see where it went).
+   */
+  recipientEmail: string;
+  attempts: number;
+  /**
+   * Attempts found interrupted by a crash mid-send.
+   */
+  interrupted: number;
+  /**
+   * Notifications carried.
+   */
+  items: number;
+  messageId: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  failedAt: string | null;
+};
+
+export type DeliveryPageDto = {
+  deliveries: Array<DeliveryDto>;
+  nextCursor: string | null;
+};
+
+export type RunDigestInput = {
+  frequency: 'daily' | 'weekly';
+  /**
+   * The test clock: the moment the digest runs.
+   */
+  now: string;
+};
+
+export type DigestRunDto = {
+  /**
+   * The digest job queued (through the outbox).
+   */
+  queued: boolean;
+};
+
 export type HealthStatusDto = {
   status: 'ok';
 };
@@ -2482,6 +2641,194 @@ export type ReplayWebhookDeliveryResponses = {
 };
 
 export type ReplayWebhookDeliveryResponse = ReplayWebhookDeliveryResponses[keyof ReplayWebhookDeliveryResponses];
+
+export type ListMyNotificationsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Cursor from the previous page.
+     */
+    cursor?: string;
+    /**
+     * Ideas per page.
+     */
+    limit?: number;
+  };
+  url: '/api/notifications';
+};
+
+export type ListMyNotificationsResponses = {
+  200: NotificationPageDto;
+};
+
+export type ListMyNotificationsResponse = ListMyNotificationsResponses[keyof ListMyNotificationsResponses];
+
+export type CountMyUnreadNotificationsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/notifications/unread-count';
+};
+
+export type CountMyUnreadNotificationsResponses = {
+  200: UnreadCountDto;
+};
+
+export type CountMyUnreadNotificationsResponse =
+  CountMyUnreadNotificationsResponses[keyof CountMyUnreadNotificationsResponses];
+
+export type MarkNotificationsReadData = {
+  body: MarkReadInput;
+  path?: never;
+  query?: never;
+  url: '/api/notifications/read';
+};
+
+export type MarkNotificationsReadResponses = {
+  200: MarkedDto;
+};
+
+export type MarkNotificationsReadResponse = MarkNotificationsReadResponses[keyof MarkNotificationsReadResponses];
+
+export type MarkAllNotificationsReadData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/notifications/read-all';
+};
+
+export type MarkAllNotificationsReadResponses = {
+  200: MarkedDto;
+};
+
+export type MarkAllNotificationsReadResponse =
+  MarkAllNotificationsReadResponses[keyof MarkAllNotificationsReadResponses];
+
+export type UnsubscribeFromNotificationEmailsData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * The signed token of the e-mail’s link.
+     */
+    token: unknown;
+  };
+  url: '/api/notifications/unsubscribe';
+};
+
+export type UnsubscribeFromNotificationEmailsResponses = {
+  /**
+   * Confirmation page (HTML, in the person’s language).
+   */
+  200: unknown;
+};
+
+export type GetMyNotificationPreferencesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/notification-preferences';
+};
+
+export type GetMyNotificationPreferencesResponses = {
+  200: PreferencesDto;
+};
+
+export type GetMyNotificationPreferencesResponse =
+  GetMyNotificationPreferencesResponses[keyof GetMyNotificationPreferencesResponses];
+
+export type SetMyNotificationPreferencesData = {
+  body: UpdatePreferencesInput;
+  path?: never;
+  query?: never;
+  url: '/api/me/notification-preferences';
+};
+
+export type SetMyNotificationPreferencesResponses = {
+  200: PreferencesDto;
+};
+
+export type SetMyNotificationPreferencesResponse =
+  SetMyNotificationPreferencesResponses[keyof SetMyNotificationPreferencesResponses];
+
+export type GetNotificationDefaultsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/notification-defaults';
+};
+
+export type GetNotificationDefaultsResponses = {
+  200: DefaultsDto;
+};
+
+export type GetNotificationDefaultsResponse = GetNotificationDefaultsResponses[keyof GetNotificationDefaultsResponses];
+
+export type SetNotificationDefaultsData = {
+  body: UpdateDefaultsInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/notification-defaults';
+};
+
+export type SetNotificationDefaultsResponses = {
+  200: DefaultsDto;
+};
+
+export type SetNotificationDefaultsResponse = SetNotificationDefaultsResponses[keyof SetNotificationDefaultsResponses];
+
+export type ListNotificationDeliveriesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    status?: 'pending' | 'sending' | 'sent' | 'failed';
+    /**
+     * Cursor from the previous page.
+     */
+    cursor?: string;
+  };
+  url: '/api/admin/deliveries';
+};
+
+export type ListNotificationDeliveriesResponses = {
+  200: DeliveryPageDto;
+};
+
+export type ListNotificationDeliveriesResponse =
+  ListNotificationDeliveriesResponses[keyof ListNotificationDeliveriesResponses];
+
+export type ReplayNotificationDeliveryData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/deliveries/{id}/replay';
+};
+
+export type ReplayNotificationDeliveryResponses = {
+  /**
+   * Queued again.
+   */
+  204: void;
+};
+
+export type ReplayNotificationDeliveryResponse =
+  ReplayNotificationDeliveryResponses[keyof ReplayNotificationDeliveryResponses];
+
+export type RunNotificationDigestData = {
+  body: RunDigestInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/digests/run';
+};
+
+export type RunNotificationDigestResponses = {
+  200: DigestRunDto;
+};
+
+export type RunNotificationDigestResponse = RunNotificationDigestResponses[keyof RunNotificationDigestResponses];
 
 export type GetHealthData = {
   body?: never;

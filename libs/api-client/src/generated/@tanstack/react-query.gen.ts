@@ -14,6 +14,7 @@ import {
   acceptCoAuthorship,
   acceptIdea,
   archiveCampaign,
+  countMyUnreadNotifications,
   createCampaign,
   createIdea,
   createIdeaComment,
@@ -33,7 +34,9 @@ import {
   getIdea,
   getIdeaEngagement,
   getIdeaTimeline,
+  getMyNotificationPreferences,
   getMyProfile,
+  getNotificationDefaults,
   getReadiness,
   getSession,
   getSignInMethods,
@@ -50,6 +53,8 @@ import {
   listIdeaLinks,
   listIntake,
   listMyIdeas,
+  listMyNotifications,
+  listNotificationDeliveries,
   listOpenReports,
   listOrgUnitMembers,
   listOrgUnits,
@@ -60,17 +65,23 @@ import {
   listWebhooks,
   login,
   logout,
+  markAllNotificationsRead,
+  markNotificationsRead,
   mergeIdea,
   oidcCallback,
   type Options,
   reactivatePerson,
   replaceCampaignPhases,
+  replayNotificationDelivery,
   replayWebhookDelivery,
   reportContent,
   returnIdea,
   revealIdeaAuthor,
   revokeRoleGrant,
+  runNotificationDigest,
   searchPeople,
+  setMyNotificationPreferences,
+  setNotificationDefaults,
   startDirectoryImport,
   startOidcSignIn,
   submitIdea,
@@ -78,6 +89,7 @@ import {
   testWebhook,
   unfollowIdea,
   unlinkIdea,
+  unsubscribeFromNotificationEmails,
   updateCampaign,
   updateIdea,
   updateMyProfile,
@@ -93,6 +105,8 @@ import type {
   AcceptIdeaResponse,
   ArchiveCampaignData,
   ArchiveCampaignResponse,
+  CountMyUnreadNotificationsData,
+  CountMyUnreadNotificationsResponse,
   CreateCampaignData,
   CreateCampaignResponse,
   CreateIdeaCommentData,
@@ -131,8 +145,12 @@ import type {
   GetIdeaResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
+  GetMyNotificationPreferencesData,
+  GetMyNotificationPreferencesResponse,
   GetMyProfileData,
   GetMyProfileResponse,
+  GetNotificationDefaultsData,
+  GetNotificationDefaultsResponse,
   GetReadinessData,
   GetReadinessResponse,
   GetSessionData,
@@ -165,6 +183,10 @@ import type {
   ListIntakeResponse,
   ListMyIdeasData,
   ListMyIdeasResponse,
+  ListMyNotificationsData,
+  ListMyNotificationsResponse,
+  ListNotificationDeliveriesData,
+  ListNotificationDeliveriesResponse,
   ListOpenReportsData,
   ListOpenReportsResponse,
   ListOrgUnitMembersData,
@@ -185,6 +207,10 @@ import type {
   LoginResponse,
   LogoutData,
   LogoutResponse,
+  MarkAllNotificationsReadData,
+  MarkAllNotificationsReadResponse,
+  MarkNotificationsReadData,
+  MarkNotificationsReadResponse,
   MergeIdeaData,
   MergeIdeaResponse,
   OidcCallbackData,
@@ -192,6 +218,8 @@ import type {
   ReactivatePersonResponse,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponse,
+  ReplayNotificationDeliveryData,
+  ReplayNotificationDeliveryResponse,
   ReplayWebhookDeliveryData,
   ReplayWebhookDeliveryResponse,
   ReportContentData,
@@ -202,8 +230,14 @@ import type {
   RevealIdeaAuthorResponse,
   RevokeRoleGrantData,
   RevokeRoleGrantResponse,
+  RunNotificationDigestData,
+  RunNotificationDigestResponse,
   SearchPeopleData,
   SearchPeopleResponse,
+  SetMyNotificationPreferencesData,
+  SetMyNotificationPreferencesResponse,
+  SetNotificationDefaultsData,
+  SetNotificationDefaultsResponse,
   StartDirectoryImportData,
   StartDirectoryImportResponse,
   StartOidcSignInData,
@@ -217,6 +251,7 @@ import type {
   UnfollowIdeaResponse,
   UnlinkIdeaData,
   UnlinkIdeaResponse,
+  UnsubscribeFromNotificationEmailsData,
   UpdateCampaignData,
   UpdateCampaignResponse,
   UpdateIdeaData,
@@ -2135,6 +2170,413 @@ export const replayWebhookDeliveryMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await replayWebhookDelivery({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listMyNotificationsQueryKey = (options?: Options<ListMyNotificationsData>) =>
+  createQueryKey('listMyNotifications', options);
+
+/**
+ * My notifications grouped by idea, needing my action first (keyset pages).
+ */
+export const listMyNotificationsOptions = (options?: Options<ListMyNotificationsData>) =>
+  queryOptions<
+    ListMyNotificationsResponse,
+    DefaultError,
+    ListMyNotificationsResponse,
+    ReturnType<typeof listMyNotificationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyNotifications({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyNotificationsQueryKey(options),
+  });
+
+export const listMyNotificationsInfiniteQueryKey = (
+  options?: Options<ListMyNotificationsData>,
+): QueryKey<Options<ListMyNotificationsData>> => createQueryKey('listMyNotifications', options, true);
+
+/**
+ * My notifications grouped by idea, needing my action first (keyset pages).
+ */
+export const listMyNotificationsInfiniteOptions = (options?: Options<ListMyNotificationsData>) => {
+  const opts = infiniteQueryOptions<
+    ListMyNotificationsResponse,
+    DefaultError,
+    InfiniteData<ListMyNotificationsResponse>,
+    QueryKey<Options<ListMyNotificationsData>>,
+    string | Pick<QueryKey<Options<ListMyNotificationsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListMyNotificationsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listMyNotifications({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listMyNotificationsInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * My notifications grouped by idea, needing my action first (keyset pages).
+ */
+export const useListMyNotificationsQuery = (options?: Options<ListMyNotificationsData>) =>
+  useQuery(listMyNotificationsOptions(options));
+
+export const countMyUnreadNotificationsQueryKey = (options?: Options<CountMyUnreadNotificationsData>) =>
+  createQueryKey('countMyUnreadNotifications', options);
+
+/**
+ * How many of my notifications are unread.
+ */
+export const countMyUnreadNotificationsOptions = (options?: Options<CountMyUnreadNotificationsData>) =>
+  queryOptions<
+    CountMyUnreadNotificationsResponse,
+    DefaultError,
+    CountMyUnreadNotificationsResponse,
+    ReturnType<typeof countMyUnreadNotificationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await countMyUnreadNotifications({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: countMyUnreadNotificationsQueryKey(options),
+  });
+
+/**
+ * How many of my notifications are unread.
+ */
+export const useCountMyUnreadNotificationsQuery = (options?: Options<CountMyUnreadNotificationsData>) =>
+  useQuery(countMyUnreadNotificationsOptions(options));
+
+/**
+ * Marks some of my notifications read (others’ ids are ignored).
+ */
+export const markNotificationsReadMutation = (
+  options?: Partial<Options<MarkNotificationsReadData>>,
+): UseMutationOptions<MarkNotificationsReadResponse, DefaultError, Options<MarkNotificationsReadData>> => {
+  const mutationOptions: UseMutationOptions<
+    MarkNotificationsReadResponse,
+    DefaultError,
+    Options<MarkNotificationsReadData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await markNotificationsRead({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Marks all my notifications read.
+ */
+export const markAllNotificationsReadMutation = (
+  options?: Partial<Options<MarkAllNotificationsReadData>>,
+): UseMutationOptions<MarkAllNotificationsReadResponse, DefaultError, Options<MarkAllNotificationsReadData>> => {
+  const mutationOptions: UseMutationOptions<
+    MarkAllNotificationsReadResponse,
+    DefaultError,
+    Options<MarkAllNotificationsReadData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await markAllNotificationsRead({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const unsubscribeFromNotificationEmailsQueryKey = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
+  createQueryKey('unsubscribeFromNotificationEmails', options);
+
+/**
+ * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
+ */
+export const unsubscribeFromNotificationEmailsOptions = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
+  queryOptions<unknown, DefaultError, unknown, ReturnType<typeof unsubscribeFromNotificationEmailsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await unsubscribeFromNotificationEmails({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: unsubscribeFromNotificationEmailsQueryKey(options),
+  });
+
+/**
+ * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
+ */
+export const useUnsubscribeFromNotificationEmailsQuery = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
+  useQuery(unsubscribeFromNotificationEmailsOptions(options));
+
+export const getMyNotificationPreferencesQueryKey = (options?: Options<GetMyNotificationPreferencesData>) =>
+  createQueryKey('getMyNotificationPreferences', options);
+
+/**
+ * For each category: immediately, daily, weekly or off.
+ */
+export const getMyNotificationPreferencesOptions = (options?: Options<GetMyNotificationPreferencesData>) =>
+  queryOptions<
+    GetMyNotificationPreferencesResponse,
+    DefaultError,
+    GetMyNotificationPreferencesResponse,
+    ReturnType<typeof getMyNotificationPreferencesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getMyNotificationPreferences({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getMyNotificationPreferencesQueryKey(options),
+  });
+
+/**
+ * For each category: immediately, daily, weekly or off.
+ */
+export const useGetMyNotificationPreferencesQuery = (options?: Options<GetMyNotificationPreferencesData>) =>
+  useQuery(getMyNotificationPreferencesOptions(options));
+
+/**
+ * Sets my choice for the listed categories.
+ */
+export const setMyNotificationPreferencesMutation = (
+  options?: Partial<Options<SetMyNotificationPreferencesData>>,
+): UseMutationOptions<
+  SetMyNotificationPreferencesResponse,
+  DefaultError,
+  Options<SetMyNotificationPreferencesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    SetMyNotificationPreferencesResponse,
+    DefaultError,
+    Options<SetMyNotificationPreferencesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setMyNotificationPreferences({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getNotificationDefaultsQueryKey = (options?: Options<GetNotificationDefaultsData>) =>
+  createQueryKey('getNotificationDefaults', options);
+
+/**
+ * The organisation’s default frequency per category.
+ */
+export const getNotificationDefaultsOptions = (options?: Options<GetNotificationDefaultsData>) =>
+  queryOptions<
+    GetNotificationDefaultsResponse,
+    DefaultError,
+    GetNotificationDefaultsResponse,
+    ReturnType<typeof getNotificationDefaultsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getNotificationDefaults({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getNotificationDefaultsQueryKey(options),
+  });
+
+/**
+ * The organisation’s default frequency per category.
+ */
+export const useGetNotificationDefaultsQuery = (options?: Options<GetNotificationDefaultsData>) =>
+  useQuery(getNotificationDefaultsOptions(options));
+
+/**
+ * Sets the organisation’s defaults (audited).
+ */
+export const setNotificationDefaultsMutation = (
+  options?: Partial<Options<SetNotificationDefaultsData>>,
+): UseMutationOptions<SetNotificationDefaultsResponse, DefaultError, Options<SetNotificationDefaultsData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetNotificationDefaultsResponse,
+    DefaultError,
+    Options<SetNotificationDefaultsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setNotificationDefaults({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listNotificationDeliveriesQueryKey = (options?: Options<ListNotificationDeliveriesData>) =>
+  createQueryKey('listNotificationDeliveries', options);
+
+/**
+ * Notification e-mails, newest first; `status=failed` for those needing attention.
+ */
+export const listNotificationDeliveriesOptions = (options?: Options<ListNotificationDeliveriesData>) =>
+  queryOptions<
+    ListNotificationDeliveriesResponse,
+    DefaultError,
+    ListNotificationDeliveriesResponse,
+    ReturnType<typeof listNotificationDeliveriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listNotificationDeliveries({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listNotificationDeliveriesQueryKey(options),
+  });
+
+export const listNotificationDeliveriesInfiniteQueryKey = (
+  options?: Options<ListNotificationDeliveriesData>,
+): QueryKey<Options<ListNotificationDeliveriesData>> => createQueryKey('listNotificationDeliveries', options, true);
+
+/**
+ * Notification e-mails, newest first; `status=failed` for those needing attention.
+ */
+export const listNotificationDeliveriesInfiniteOptions = (options?: Options<ListNotificationDeliveriesData>) => {
+  const opts = infiniteQueryOptions<
+    ListNotificationDeliveriesResponse,
+    DefaultError,
+    InfiniteData<ListNotificationDeliveriesResponse>,
+    QueryKey<Options<ListNotificationDeliveriesData>>,
+    string | Pick<QueryKey<Options<ListNotificationDeliveriesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListNotificationDeliveriesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listNotificationDeliveries({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listNotificationDeliveriesInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * Notification e-mails, newest first; `status=failed` for those needing attention.
+ */
+export const useListNotificationDeliveriesQuery = (options?: Options<ListNotificationDeliveriesData>) =>
+  useQuery(listNotificationDeliveriesOptions(options));
+
+/**
+ * Sends a failed delivery again (same Message-ID; audited).
+ */
+export const replayNotificationDeliveryMutation = (
+  options?: Partial<Options<ReplayNotificationDeliveryData>>,
+): UseMutationOptions<ReplayNotificationDeliveryResponse, DefaultError, Options<ReplayNotificationDeliveryData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReplayNotificationDeliveryResponse,
+    DefaultError,
+    Options<ReplayNotificationDeliveryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await replayNotificationDelivery({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Test clock (NODE_ENV=test only, else 404): queues the daily or weekly digest as if run at `now`.
+ */
+export const runNotificationDigestMutation = (
+  options?: Partial<Options<RunNotificationDigestData>>,
+): UseMutationOptions<RunNotificationDigestResponse, DefaultError, Options<RunNotificationDigestData>> => {
+  const mutationOptions: UseMutationOptions<
+    RunNotificationDigestResponse,
+    DefaultError,
+    Options<RunNotificationDigestData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await runNotificationDigest({
         ...options,
         ...fnOptions,
         throwOnError: true,
