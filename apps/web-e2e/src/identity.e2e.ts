@@ -5,6 +5,10 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 // tests stay independent when they run in parallel.
 const PASSWORD = 'Eclore-Demo-2026!';
 const mainNav = (page: Page, name = 'Navigation principale') => page.getByRole('navigation', { name });
+/** What every employee's main navigation holds: the ideas sections and nothing of anyone's desk. */
+const EMPLOYEE_NAV = ['Accueil', 'Idées', 'Appels à idées', 'Mes idées'];
+/** A network member's desks, on top of the employee's entries. */
+const NETWORK_NAV = [...EMPLOYEE_NAV, 'Idées à vérifier', 'Modération'];
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -59,7 +63,7 @@ test.describe('signing in and out (fr-CH)', () => {
     await expect(page.getByRole('region', { name: 'Mes rôles' }).getByRole('listitem')).toHaveText([
       'Collaboratrice ou collaborateur — toute l’organisation',
     ]);
-    await expect(mainNav(page).getByRole('link')).toHaveText(['Accueil']);
+    await expect(mainNav(page).getByRole('link')).toHaveText(EMPLOYEE_NAV);
     await expectNoSeriousAxeViolation(page);
 
     await page.goto('/admin');
@@ -69,7 +73,12 @@ test.describe('signing in and out (fr-CH)', () => {
   test('an admin sees the administration; signing out ends the session', async ({ page }) => {
     await page.goto('/sign-in');
     await signIn(page, 'claire.rochat@eclore.example');
-    await expect(mainNav(page).getByRole('link')).toHaveText(['Accueil', 'Administration']);
+    // The header shows the account as soon as the session is known, before the sign-in page moves on;
+    // that move closes the account menu, so wait for it before opening the menu.
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    // Not an exact list: the administrator also gets whichever HR/admin desks this build has.
+    await expect(mainNav(page).getByRole('link', { name: 'Administration' })).toBeVisible();
+    await expect(mainNav(page).getByRole('link')).toContainText(EMPLOYEE_NAV);
 
     await page.getByRole('button', { name: /^Compte :/ }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -90,7 +99,12 @@ test.describe('language preference', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await signIn(page, 'emily.wilson@eclore.example');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Home']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+      'Home',
+      'Ideas',
+      'Calls for ideas',
+      'My ideas',
+    ]);
     await context.close();
   });
 
@@ -120,7 +134,7 @@ test.describe('administration (fr-CH)', () => {
     browser,
   }) => {
     const grantee = await signedInPage(browser, 'karim.haddad@eclore.example');
-    await expect(mainNav(grantee).getByRole('link')).toHaveText(['Accueil']);
+    await expect(mainNav(grantee).getByRole('link')).toHaveText(EMPLOYEE_NAV);
 
     const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
     await admin.getByRole('link', { name: 'Administration' }).click();
@@ -131,6 +145,7 @@ test.describe('administration (fr-CH)', () => {
     await expectNoSeriousAxeViolation(admin);
     await admin.getByRole('link', { name: 'Haddad Karim' }).click();
     await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Karim Haddad');
+    const granteeId = new URL(admin.url()).pathname.split('/').pop() ?? '';
 
     // A scoped network role: the unit picker appears for scopable roles only.
     await admin.getByLabel('Rôle', { exact: true }).selectOption('network_member');
@@ -151,7 +166,8 @@ test.describe('administration (fr-CH)', () => {
 
     // The grantee's next request carries the new roles.
     await grantee.reload();
-    await expect(mainNav(grantee).getByRole('link')).toHaveText(['Accueil', 'Administration']);
+    await expect(mainNav(grantee).getByRole('link', { name: 'Administration' })).toBeVisible();
+    await expect(mainNav(grantee).getByRole('link')).toContainText(NETWORK_NAV);
 
     // Revoke with confirmation.
     await admin.getByRole('button', { name: 'Retirer le rôle Administratrice ou administrateur' }).click();
@@ -160,7 +176,8 @@ test.describe('administration (fr-CH)', () => {
     await dialog.getByRole('button', { name: 'Confirmer' }).click();
     await expect(admin.locator('[data-role="admin"]')).toHaveCount(0);
     await grantee.reload();
-    await expect(mainNav(grantee).getByRole('link')).toHaveText(['Accueil']);
+    // The scoped network role stays; the administration is gone.
+    await expect(mainNav(grantee).getByRole('link')).toHaveText(NETWORK_NAV);
 
     // Deactivation, confirmed, ends the grantee's session.
     await admin.getByRole('button', { name: 'Désactiver le compte' }).click();
@@ -175,6 +192,8 @@ test.describe('administration (fr-CH)', () => {
     // The audit log tells the story, newest first.
     await admin.getByRole('link', { name: 'Journal d’audit' }).click();
     await admin.getByLabel('Type d’objet').selectOption('person');
+    // Karim's record only: tests running beside this one sign people in, which is audited too.
+    await admin.getByLabel('Identifiant de l’objet').fill(granteeId);
     await admin.getByRole('button', { name: 'Filtrer' }).click();
     const rows = admin.locator('tbody tr');
     await expect(rows.first()).toHaveAttribute('data-action', 'person.deactivated');
