@@ -28,6 +28,8 @@ async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
 test('draft with a co-author → the co-author accepts → submit → the network accepts → visible on its page', async ({
   browser,
 }) => {
+  // Four people's sessions and three accessibility scans: a long journey, slow on a loaded machine.
+  test.slow();
   const title = `Véhicules de nuit ${Date.now().toString(36)}`;
 
   // Lucas (employee, home care service) starts a problem; submitting too early names the missing fields.
@@ -95,8 +97,11 @@ test('draft with a co-author → the co-author accepts → submit → the networ
   const martine = await signedInPage(browser, 'martine.favre@eclore.example');
   await martine.goto(ideaUrl);
   await expect(martine.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(martine.getByText('Rendue visible')).toBeVisible();
-  await expect(martine.getByText('Lucas Girard')).toBeVisible();
+  // The idea's facts (a description list): its stage and its author, read beside their terms (the
+  // timeline and the engagement panels below also mention the stage and people).
+  const fact = (term: string) => martine.locator(`dt:text-is("${term}") + dd`);
+  await expect(fact('Étape')).toContainText('Rendue visible');
+  await expect(fact('Autrice ou auteur')).toHaveText('Lucas Girard');
   await expect(martine.getByRole('region', { name: 'Historique' })).toContainText(
     'Acceptée et rendue visible — Nathalie Gagnon',
   );
