@@ -6,6 +6,7 @@ import { navigationFor } from '../navigation/navigation';
 import { useApplyUserLocale } from '../session/locale';
 import { useSession } from '../session/session';
 import { UserMenu } from '../session/UserMenu';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { RouteFocusContext } from './route-focus';
 import { AVAILABLE_PATHS } from './pages';
@@ -36,6 +37,7 @@ export function Layout() {
           </Link>
           <div className="ec-header__actions">
             <LanguageSwitcher />
+            <NotificationBell />
             <UserMenu />
           </div>
         </div>

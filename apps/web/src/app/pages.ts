@@ -19,6 +19,8 @@ export const IdeaPage = lazy(() => import('../features/ideas/IdeaPage'));
 export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
 export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
 export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
+export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/moderation', '/directory', '/admin']);

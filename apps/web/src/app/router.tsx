@@ -15,6 +15,8 @@ import {
   IdeaPage,
   IntakePage,
   MyIdeasPage,
+  NotificationsPage,
+  AdminNotificationsPage,
   ModerationPage,
   NotFoundPage,
   ProfilePage,
@@ -38,6 +40,7 @@ export const router = createBrowserRouter([
           { path: 'ideas/:id', element: <IdeaPage /> },
           { path: 'ideas/:id/edit', element: <IdeaEditorPage /> },
           { path: 'my-ideas', element: <MyIdeasPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
         ],
       },
       {
@@ -107,6 +110,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireSession action="webhook.manage">
                 <AdminWebhooksPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <RequireSession action="notification.admin">
+                <AdminNotificationsPage />
               </RequireSession>
             ),
           },

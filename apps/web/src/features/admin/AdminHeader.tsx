@@ -4,11 +4,13 @@ import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useWebhooksText } from '../webhooks/strings';
+import { useNotificationsText } from '../notifications/strings';
 
 /** Each administration page's heading, then the links between the administration's sections. */
 export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
   const { t } = useTranslation();
   const webhooksText = useWebhooksText();
+  const notificationsText = useNotificationsText();
   useDocumentTitle(title);
   return (
     <>
@@ -25,6 +27,9 @@ export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
           </li>
           <li>
             <NavLink to="/admin/webhooks">{webhooksText.tab}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/notifications">{notificationsText.admin.tab}</NavLink>
           </li>
         </ul>
       </nav>

@@ -10,6 +10,7 @@ import { changeLocale } from '../../i18n/i18n';
 import { followBrowserLocale, useSaveLocale } from '../../session/locale';
 import { problemMessage } from '../../session/problem-message';
 import { ScopeText } from '../admin/ScopeText';
+import { NotificationPreferences } from '../notifications/NotificationPreferences';
 
 const FOLLOW_BROWSER = '';
 
@@ -105,6 +106,7 @@ export default function ProfilePage() {
             </Button>
           </form>
         </Panel>
+        <NotificationPreferences />
       </div>
     </>
   );

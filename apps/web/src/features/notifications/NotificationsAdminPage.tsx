@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  getNotificationDefaultsOptions,
+  getNotificationDefaultsQueryKey,
+  listNotificationDeliveriesOptions,
+  listNotificationDeliveriesQueryKey,
+  replayNotificationDeliveryMutation,
+  setNotificationDefaultsMutation,
+  type CategoryFrequencyDto,
+} from '@eclore/api-client';
+import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
+import { AdminHeader } from '../admin/AdminHeader';
+import { problemMessage } from '../../session/problem-message';
+import { useNotificationsText } from './strings';
+import './notifications.css';
+
+type Frequency = CategoryFrequencyDto['frequency'];
+const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
+
+/** Administration of notifications: the organisation's defaults and the failed e-mails with a replay button. */
+export default function NotificationsAdminPage() {
+  const s = useNotificationsText();
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const defaults = useQuery(getNotificationDefaultsOptions());
+  const failedQuery = { query: { status: 'failed' as const } };
+  const failed = useQuery(listNotificationDeliveriesOptions(failedQuery));
+  const [draft, setDraft] = useState<Record<string, Frequency>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = useMutation({
+    ...setNotificationDefaultsMutation(),
+    onSuccess: (data) => {
+      queryClient.setQueryData(getNotificationDefaultsQueryKey(), data);
+      setDraft({});
+      setNotice(s.admin.defaultsSaved);
+    },
+  });
+  const replay = useMutation({
+    ...replayNotificationDeliveryMutation(),
+    onSuccess: () => {
+      setNotice(s.admin.replayed);
+      void queryClient.invalidateQueries({ queryKey: listNotificationDeliveriesQueryKey(failedQuery) });
+    },
+  });
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setNotice(null);
+    save.mutate({
+      body: {
+        preferences: Object.entries(draft).map(
+          ([category, frequency]) => ({ category, frequency }) as CategoryFrequencyDto,
+        ),
+      },
+    });
+  };
+
+  return (
+    <>
+      <AdminHeader title={s.admin.title} lead={s.admin.lead} />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <Panel title={s.admin.defaultsTitle}>
+        {defaults.isPending ? <p role="status">{t('app.loading')}</p> : null}
+        {defaults.isError ? <Alert tone="error">{problemMessage(t, defaults.error)}</Alert> : null}
+        {defaults.isSuccess ? (
+          <form onSubmit={onSubmit} className="ec-notif-prefs" aria-label={s.admin.defaultsTitle}>
+            {defaults.data.defaults.map((d) => (
+              <SelectField
+                key={d.category}
+                label={s.categories[d.category]}
+                value={draft[d.category] ?? d.frequency}
+                onChange={(e) => setDraft({ ...draft, [d.category]: e.target.value as Frequency })}
+              >
+                {FREQUENCIES.map((f) => (
+                  <option key={f} value={f}>
+                    {s.frequencies[f]}
+                  </option>
+                ))}
+              </SelectField>
+            ))}
+            <div>
+              <Button type="submit" disabled={save.isPending || Object.keys(draft).length === 0}>
+                {s.admin.defaultsSave}
+              </Button>
+            </div>
+            {save.isError ? <Alert tone="error">{problemMessage(t, save.error)}</Alert> : null}
+          </form>
+        ) : null}
+      </Panel>
+      <Panel title={s.admin.failedTitle}>
+        {failed.isPending ? <p role="status">{t('app.loading')}</p> : null}
+        {failed.isError ? <Alert tone="error">{problemMessage(t, failed.error)}</Alert> : null}
+        {replay.isError ? <Alert tone="error">{problemMessage(t, replay.error)}</Alert> : null}
+        {failed.isSuccess && failed.data.deliveries.length === 0 ? <p>{s.admin.noFailed}</p> : null}
+        {failed.isSuccess && failed.data.deliveries.length > 0 ? (
+          <div className="ec-table-wrap">
+            <table className="ec-table">
+              <caption>{s.admin.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.admin.recipient}</th>
+                  <th scope="col">{s.admin.kind}</th>
+                  <th scope="col">{s.admin.attempts}</th>
+                  <th scope="col">{s.admin.error}</th>
+                  <th scope="col">{s.admin.when}</th>
+                  <th scope="col">{s.admin.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {failed.data.deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td>{d.recipientEmail}</td>
+                    <td>{s.admin.kinds[d.kind]}</td>
+                    <td>{d.attempts}</td>
+                    <td>{d.lastError}</td>
+                    <td>
+                      <time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))}</time>
+                    </td>
+                    <td>
+                      <Button
+                        variant="secondary"
+                        disabled={replay.isPending}
+                        onClick={() => replay.mutate({ path: { id: d.id } })}
+                        aria-label={`${s.admin.replay} (${d.recipientEmail})`}
+                      >
+                        {s.admin.replay}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Panel>
+    </>
+  );
+}
