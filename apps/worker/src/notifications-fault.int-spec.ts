@@ -54,20 +54,43 @@ class RedisProcess {
   async start(): Promise<void> {
     this.child = spawn(
       REDIS_SERVER,
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        this.dir,
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       { stdio: 'ignore' },
     );
-    const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port: this.port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
-      await waitFor('redis-server to answer PING', async () => {
-        try {
-          if (client.status !== 'ready') await client.connect();
-          return (await client.ping()) === 'PONG';
-        } catch {
-          client.disconnect();
-          return false;
-        }
-      }, 10_000);
+      await waitFor(
+        'redis-server to answer PING',
+        async () => {
+          try {
+            if (client.status !== 'ready') await client.connect();
+            return (await client.ping()) === 'PONG';
+          } catch {
+            client.disconnect();
+            return false;
+          }
+        },
+        10_000,
+      );
     } finally {
       client.disconnect();
     }
@@ -171,7 +194,9 @@ describe('notifications under faults (Redis and worker killed mid-run)', () => {
     sink.hold();
     await waitFor('sends in flight', () => sink.heldCount >= 1, 10_000, 10);
     await sleep(200);
-    const sendingAtKill = (await ds.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'sending'`)) as { n: number }[];
+    const sendingAtKill = (await ds.query(
+      `SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'sending'`,
+    )) as { n: number }[];
     await workers[0]!.stop('SIGKILL');
     sink.release();
     await startWorker();
@@ -179,7 +204,9 @@ describe('notifications under faults (Redis and worker killed mid-run)', () => {
     await waitFor(
       `${EVENTS} e-mails sent`,
       async () => {
-        const [row] = (await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM notification_delivery`)) as {
+        const [row] = (await ds.query(
+          `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM notification_delivery`,
+        )) as {
           sent: number;
           total: number;
         }[];
@@ -204,9 +231,13 @@ describe('notifications under faults (Redis and worker killed mid-run)', () => {
 
     // The faults happened where intended: sends were in flight at the kill and were taken up again.
     expect(sendingAtKill[0]!.n).toBeGreaterThanOrEqual(1);
-    const [recovered] = (await ds.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE interrupted > 0`)) as { n: number }[];
+    const [recovered] = (await ds.query(
+      `SELECT count(*)::int AS n FROM notification_delivery WHERE interrupted > 0`,
+    )) as { n: number }[];
     expect(recovered!.n).toBeGreaterThanOrEqual(1);
-    const [failed] = (await ds.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status <> 'sent'`)) as { n: number }[];
+    const [failed] = (await ds.query(
+      `SELECT count(*)::int AS n FROM notification_delivery WHERE status <> 'sent'`,
+    )) as { n: number }[];
     expect(failed!.n).toBe(0);
   });
 });

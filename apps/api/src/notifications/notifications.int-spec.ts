@@ -33,9 +33,12 @@ describe('notifications', () => {
   const saved = { ...process.env };
   const REJECTED = 'refused.mailbox@eclore.example';
 
-  const mailsTo = (m: Member): ReceivedMail[] => sink.messages.filter((x) => x.to.includes(m.person.email.toLowerCase()) || x.to.includes(m.person.email));
+  const mailsTo = (m: Member): ReceivedMail[] =>
+    sink.messages.filter((x) => x.to.includes(m.person.email.toLowerCase()) || x.to.includes(m.person.email));
   const deliveries = async (sql = 'TRUE') =>
-    (await ds.query(`SELECT d.*, p.email FROM notification_delivery d JOIN person p ON p.id = d.recipient_id WHERE ${sql}`)) as {
+    (await ds.query(
+      `SELECT d.*, p.email FROM notification_delivery d JOIN person p ON p.id = d.recipient_id WHERE ${sql}`,
+    )) as {
       id: string;
       key: string;
       status: string;
@@ -75,7 +78,13 @@ describe('notifications', () => {
       PUBLIC_URL: 'http://eclore.test:3000',
       LOG_LEVEL: 'warn',
     });
-    [girard, emily, monnier, nguyen, admin] = await signInMany(app, ds, ['Girard', 'Wilson', 'Monnier', 'Nguyen', 'Rochat']);
+    [girard, emily, monnier, nguyen, admin] = await signInMany(app, ds, [
+      'Girard',
+      'Wilson',
+      'Monnier',
+      'Nguyen',
+      'Rochat',
+    ]);
   });
 
   afterAll(async () => {
@@ -96,17 +105,28 @@ describe('notifications', () => {
     expect(toAuthor!.subject).toBe('[Éclore] Aurélie Monnier a commenté « Badges perdus »');
     expect(toAuthor!.text).toContain(`http://eclore.test:3000/ideas/${idea.id}`);
     expect(toAuthor!.html).toContain('<a href="http://eclore.test:3000/ideas/');
-    expect(toAuthor!.text).toMatch(/Ne plus recevoir d’e-mails pour vos idées: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/);
-    expect(toAuthor!.raw).toMatch(/^List-Unsubscribe:\s+<http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=/m);
+    expect(toAuthor!.text).toMatch(
+      /Ne plus recevoir d’e-mails pour vos idées: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
+    );
+    expect(toAuthor!.raw).toMatch(
+      /^List-Unsubscribe:\s+<http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=/m,
+    );
     expect(toAuthor!.messageId).toMatch(/^<n-[0-9a-f]{40}@eclore\.test>$/);
-    expect(mailsTo(nguyen)[0]!.subject).toBe('[Éclore] Aurélie Monnier vous a mentionné·e dans un commentaire sur « Badges perdus »');
+    expect(mailsTo(nguyen)[0]!.subject).toBe(
+      '[Éclore] Aurélie Monnier vous a mentionné·e dans un commentaire sur « Badges perdus »',
+    );
     // The commenter hears nothing of their own act; the follower's category is a daily digest.
     expect(mailsTo(monnier)).toEqual([]);
     expect(mailsTo(emily)).toEqual([]);
 
     const centre = await notificationsOf(emily);
     expect(centre.groups).toHaveLength(1);
-    expect(centre.groups[0]).toMatchObject({ ideaId: idea.id, ideaTitle: 'Badges perdus', unread: 1, needsAction: false });
+    expect(centre.groups[0]).toMatchObject({
+      ideaId: idea.id,
+      ideaTitle: 'Badges perdus',
+      unread: 1,
+      needsAction: false,
+    });
     expect(centre.groups[0].items[0]).toMatchObject({
       eventType: 'commented',
       category: 'followed_ideas',
@@ -125,22 +145,31 @@ describe('notifications', () => {
          VALUES ($1, 'return_to_authors', $2, false, '{"reason":"Précisez le service"}') RETURNING id::text AS id`,
         [a.id, admin.person.id],
       )) as { id: string }[];
-      await m.query(`INSERT INTO outbox_message (job_name, payload) VALUES ('notifications.dispatch', $1)`, [{ ideaEventId: e!.id }]);
+      await m.query(`INSERT INTO outbox_message (job_name, payload) VALUES ('notifications.dispatch', $1)`, [
+        { ideaEventId: e!.id },
+      ]);
     });
-    const hasGroup = async (ideaId: string) => (await notificationsOf(girard)).groups.some((g: { ideaId: string }) => g.ideaId === ideaId);
+    const hasGroup = async (ideaId: string) =>
+      (await notificationsOf(girard)).groups.some((g: { ideaId: string }) => g.ideaId === ideaId);
     await waitFor('the returned idea', () => hasGroup(a.id));
     await comment(monnier, b.id, '<p>Bonne idée</p>');
     await waitFor('the comment', () => hasGroup(b.id));
     const page = await notificationsOf(girard);
     expect(page.groups[0]).toMatchObject({ ideaId: a.id, needsAction: true });
-    expect(page.groups[0].items[0]).toMatchObject({ needsAction: true, category: 'needs_action', detail: 'Précisez le service' });
+    expect(page.groups[0].items[0]).toMatchObject({
+      needsAction: true,
+      category: 'needs_action',
+      detail: 'Précisez le service',
+    });
 
     const ids = page.groups.flatMap((g: { items: { id: string }[] }) => g.items.map((i) => i.id));
     const before = (await girard.get('/api/notifications/unread-count').expect(200)).body.unread as number;
     expect(before).toBeGreaterThanOrEqual(2);
     // Someone else's ids are ignored.
     expect((await emily.send('post', '/api/notifications/read', { ids }).expect(200)).body).toEqual({ marked: 0 });
-    expect((await girard.send('post', '/api/notifications/read', { ids: [ids[0]] }).expect(200)).body).toEqual({ marked: 1 });
+    expect((await girard.send('post', '/api/notifications/read', { ids: [ids[0]] }).expect(200)).body).toEqual({
+      marked: 1,
+    });
     expect((await girard.get('/api/notifications/unread-count').expect(200)).body).toEqual({ unread: before - 1 });
     // Read, the returned idea no longer jumps the queue.
     expect((await notificationsOf(girard)).groups[0].ideaId).toBe(b.id);
@@ -197,25 +226,45 @@ describe('notifications', () => {
     await comment(monnier, idea.id, '<p>+1</p>');
     await settle('the e-mail', () => mailsTo(girard).some((m) => m.subject.includes('Cantine')));
     const mail = mailsTo(girard).find((m) => m.subject.includes('Cantine'))!;
-    const link = new URL(/(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+)/.exec(mail.text)![1]!);
+    const link = new URL(
+      /(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+)/.exec(mail.text)![1]!,
+    );
 
     const page = await request(app.getHttpServer()).get(`${link.pathname}${link.search}`).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Vous ne recevrez plus d’e-mails pour vos idées');
     const prefs = (await girard.get('/api/me/notification-preferences').expect(200)).body;
-    expect(prefs.preferences.find((p: { category: string }) => p.category === 'my_ideas')).toMatchObject({ frequency: 'off', personal: true });
+    expect(prefs.preferences.find((p: { category: string }) => p.category === 'my_ideas')).toMatchObject({
+      frequency: 'off',
+      personal: true,
+    });
 
     const token = link.searchParams.get('token')!;
-    const forged = Buffer.from(Buffer.from(token, 'base64url').toString().replace(girard.person.id, emily.person.id)).toString('base64url');
-    const refused = await request(app.getHttpServer()).get(`/api/notifications/unsubscribe?token=${forged}`).expect(400);
+    const forged = Buffer.from(
+      Buffer.from(token, 'base64url').toString().replace(girard.person.id, emily.person.id),
+    ).toString('base64url');
+    const refused = await request(app.getHttpServer())
+      .get(`/api/notifications/unsubscribe?token=${forged}`)
+      .expect(400);
     expect(JSON.stringify(refused.body)).toContain('token');
 
     const count = mailsTo(girard).length;
     await comment(nguyen, idea.id, '<p>+1 aussi</p>');
-    await waitFor('the in-app notification', async () => (await notificationsOf(girard)).groups.find((g: { ideaId: string }) => g.ideaId === idea.id)?.items.length === 2);
+    await waitFor(
+      'the in-app notification',
+      async () =>
+        (await notificationsOf(girard)).groups.find((g: { ideaId: string }) => g.ideaId === idea.id)?.items.length ===
+        2,
+    );
     expect(mailsTo(girard)).toHaveLength(count);
-    await girard.send('put', '/api/me/notification-preferences', { preferences: [{ category: 'my_ideas', frequency: 'immediately' }] }).expect(200);
-    const bad = await girard.send('put', '/api/me/notification-preferences', { preferences: [{ category: 'my_ideas', frequency: 'hourly' }] }).expect(400);
+    await girard
+      .send('put', '/api/me/notification-preferences', {
+        preferences: [{ category: 'my_ideas', frequency: 'immediately' }],
+      })
+      .expect(200);
+    const bad = await girard
+      .send('put', '/api/me/notification-preferences', { preferences: [{ category: 'my_ideas', frequency: 'hourly' }] })
+      .expect(400);
     expect(JSON.stringify(bad.body)).toContain('preferences.0.frequency');
   });
 
@@ -223,11 +272,18 @@ describe('notifications', () => {
     const idea = await createIdea(ds, { author: girard.person, anonymous: true, title: 'Idée anonyme' });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: emily.person.id });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: nguyen.person.id });
-    await emily.send('put', '/api/me/notification-preferences', { preferences: [{ category: 'followed_ideas', frequency: 'immediately' }] }).expect(200);
+    await emily
+      .send('put', '/api/me/notification-preferences', {
+        preferences: [{ category: 'followed_ideas', frequency: 'immediately' }],
+      })
+      .expect(200);
     await comment(girard, idea.id, '<p>Je précise mon idée</p>');
     await comment(monnier, idea.id, '<p>Merci</p>');
-    await settle('e-mails to Emily and Girard', () =>
-      mailsTo(emily).filter((m) => m.subject.includes('Idée anonyme')).length === 2 && mailsTo(girard).some((m) => m.subject.includes('Idée anonyme')),
+    await settle(
+      'e-mails to Emily and Girard',
+      () =>
+        mailsTo(emily).filter((m) => m.subject.includes('Idée anonyme')).length === 2 &&
+        mailsTo(girard).some((m) => m.subject.includes('Idée anonyme')),
     );
     const toEmily = mailsTo(emily).filter((m) => m.subject.includes('Idée anonyme'));
     expect(toEmily.map((m) => m.subject).sort()).toEqual([
@@ -236,21 +292,32 @@ describe('notifications', () => {
     ]);
     const centre = await notificationsOf(nguyen);
     const group = centre.groups.find((g: { ideaId: string }) => g.ideaId === idea.id);
-    expect(group.items.find((i: { actor: unknown }) => i.actor === null)).toMatchObject({ actorIsAnonymousAuthor: true });
+    expect(group.items.find((i: { actor: unknown }) => i.actor === null)).toMatchObject({
+      actorIsAnonymousAuthor: true,
+    });
     const seenByOthers = JSON.stringify([centre, await notificationsOf(emily), toEmily.map((m) => [m.raw])]);
     for (const marker of identityMarkers(girard.person)) expect(seenByOthers).not.toContain(marker);
     // The author is told of the comment on their idea, by e-mail too, and not of their own.
-    expect(mailsTo(girard).filter((m) => m.subject.includes('Idée anonyme')).map((m) => m.subject)).toEqual([
-      '[Éclore] Aurélie Monnier a commenté « Idée anonyme »',
-    ]);
-    await emily.send('put', '/api/me/notification-preferences', { preferences: [{ category: 'followed_ideas', frequency: 'daily' }] }).expect(200);
+    expect(
+      mailsTo(girard)
+        .filter((m) => m.subject.includes('Idée anonyme'))
+        .map((m) => m.subject),
+    ).toEqual(['[Éclore] Aurélie Monnier a commenté « Idée anonyme »']);
+    await emily
+      .send('put', '/api/me/notification-preferences', {
+        preferences: [{ category: 'followed_ideas', frequency: 'daily' }],
+      })
+      .expect(200);
   });
 
   it('shows a refused delivery as failed to admins, who can replay it (same Message-ID); others may not', async () => {
     await ds.query('UPDATE person SET email = $1 WHERE id = $2', [REJECTED, nguyen.person.id]);
     const idea = await createIdea(ds, { author: nguyen.person, title: 'Boîte pleine' });
     await comment(monnier, idea.id, '<p>Hello</p>');
-    await waitFor('the failed delivery', async () => (await deliveries(`p.email = '${REJECTED}' AND d.status = 'failed'`)).length === 1);
+    await waitFor(
+      'the failed delivery',
+      async () => (await deliveries(`p.email = '${REJECTED}' AND d.status = 'failed'`)).length === 1,
+    );
     const failed = (await admin.get('/api/admin/deliveries?status=failed').expect(200)).body.deliveries;
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ status: 'failed', recipientEmail: REJECTED, kind: 'immediate', items: 1 });
@@ -269,12 +336,23 @@ describe('notifications', () => {
   it('lets admins set the organisation defaults (personal choices still win)', async () => {
     const before = (await admin.get('/api/admin/notification-defaults').expect(200)).body.defaults;
     expect(before).toContainEqual({ category: 'followed_ideas', frequency: 'daily' });
-    await admin.send('put', '/api/admin/notification-defaults', { preferences: [{ category: 'mentions', frequency: 'weekly' }] }).expect(200);
+    await admin
+      .send('put', '/api/admin/notification-defaults', { preferences: [{ category: 'mentions', frequency: 'weekly' }] })
+      .expect(200);
     const mine = (await monnier.get('/api/me/notification-preferences').expect(200)).body.preferences;
-    expect(mine.find((p: { category: string }) => p.category === 'mentions')).toMatchObject({ frequency: 'weekly', organisationDefault: 'weekly', personal: false });
+    expect(mine.find((p: { category: string }) => p.category === 'mentions')).toMatchObject({
+      frequency: 'weekly',
+      organisationDefault: 'weekly',
+      personal: false,
+    });
     await monnier.send('put', '/api/admin/notification-defaults', { preferences: [] }).expect(403);
     const dup = await admin
-      .send('put', '/api/admin/notification-defaults', { preferences: [{ category: 'mentions', frequency: 'off' }, { category: 'mentions', frequency: 'daily' }] })
+      .send('put', '/api/admin/notification-defaults', {
+        preferences: [
+          { category: 'mentions', frequency: 'off' },
+          { category: 'mentions', frequency: 'daily' },
+        ],
+      })
       .expect(400);
     expect(JSON.stringify(dup.body)).toContain('preferences.1.category');
   });

@@ -23,7 +23,10 @@ export class NotificationsDispatchHandler implements JobHandler<'notifications.d
   private readonly dispatcher: NotificationDispatcher;
 
   constructor(ds: DataSource, config: AppConfig) {
-    this.dispatcher = new NotificationDispatcher(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
+    this.dispatcher = new NotificationDispatcher(ds, {
+      emailEnabled: Boolean(config.SMTP_URL),
+      publicUrl: config.PUBLIC_URL,
+    });
   }
 
   handle(payload: JobPayloads['notifications.dispatch']): Promise<DispatchResult> {
@@ -43,7 +46,10 @@ export class NotificationsDeliverHandler implements JobHandler<'notifications.de
     this.sender = new DeliverySender(ds, this.mailer, { publicUrl: config.PUBLIC_URL });
   }
 
-  async handle(payload: JobPayloads['notifications.deliver'], job: Job<JobPayloads['notifications.deliver']>): Promise<SendOutcome> {
+  async handle(
+    payload: JobPayloads['notifications.deliver'],
+    job: Job<JobPayloads['notifications.deliver']>,
+  ): Promise<SendOutcome> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       return await this.sender.deliver(payload.deliveryId, { lastAttempt });
@@ -98,10 +104,17 @@ export class NotificationsDigestHandler implements JobHandler<'notifications.dig
         await queue.upsertJobScheduler(
           s.id,
           { pattern: s.pattern, tz: DIGEST_TIMEZONE },
-          { name: 'notifications.digest', data: { frequency: s.frequency }, opts: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } } },
+          {
+            name: 'notifications.digest',
+            data: { frequency: s.frequency },
+            opts: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+          },
         );
       } catch (err) {
-        this.logger.error({ err, scheduler: s.id }, 'digest schedule not registered; digests will not run until the next start');
+        this.logger.error(
+          { err, scheduler: s.id },
+          'digest schedule not registered; digests will not run until the next start',
+        );
       }
     }
   }

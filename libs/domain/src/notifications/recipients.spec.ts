@@ -20,7 +20,9 @@ const base = (over: Partial<NotifiableEvent>): NotifiableEvent => ({
 });
 
 const byPerson = (event: NotifiableEvent) =>
-  Object.fromEntries(notificationRecipients(event).map((r) => [r.personId, `${r.category}${r.needsAction ? '!' : ''}`]));
+  Object.fromEntries(
+    notificationRecipients(event).map((r) => [r.personId, `${r.category}${r.needsAction ? '!' : ''}`]),
+  );
 
 describe('notificationRecipients', () => {
   it('tells accepted authors (my_ideas) and followers of a comment, once each, never the actor nor an invitee', () => {
@@ -62,7 +64,10 @@ describe('notificationRecipients', () => {
   });
 
   it('tells authors of moderation (idea hidden) and a comment’s author (comment hidden)', () => {
-    expect(byPerson(base({ type: 'hidden', actorId: 'network' }))).toEqual({ author: 'moderation', coauthor: 'moderation' });
+    expect(byPerson(base({ type: 'hidden', actorId: 'network' }))).toEqual({
+      author: 'moderation',
+      coauthor: 'moderation',
+    });
     expect(byPerson(base({ type: 'comment_hidden', actorId: 'network', commentAuthorId: 'follower' }))).toEqual({
       follower: 'moderation',
     });

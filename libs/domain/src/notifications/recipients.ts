@@ -3,7 +3,13 @@
  * (authors, followers, the event's data) and this decides. The actor never notifies themselves.
  */
 
-export const NOTIFICATION_CATEGORIES = ['needs_action', 'my_ideas', 'mentions', 'followed_ideas', 'moderation'] as const;
+export const NOTIFICATION_CATEGORIES = [
+  'needs_action',
+  'my_ideas',
+  'mentions',
+  'followed_ideas',
+  'moderation',
+] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 export const NOTIFICATION_FREQUENCIES = ['immediately', 'daily', 'weekly', 'off'] as const;
@@ -66,16 +72,43 @@ export interface NotificationRecipient {
 
 /** Lifecycle events the idea's authors hear about (the command names of the state machine). */
 const AUTHOR_EVENTS = new Set([
-  'submit', 'accept', 'start_qualification', 'qualify', 'decline', 'withdraw', 'decide_prototype',
-  'decide_implement', 'park', 'resume', 'stop', 'complete_implementation', 'close', 'merge', 'merged',
-  'commented', 'attachment_added', 'edited',
+  'submit',
+  'accept',
+  'start_qualification',
+  'qualify',
+  'decline',
+  'withdraw',
+  'decide_prototype',
+  'decide_implement',
+  'park',
+  'resume',
+  'stop',
+  'complete_implementation',
+  'close',
+  'merge',
+  'merged',
+  'commented',
+  'attachment_added',
+  'edited',
 ]);
 /** Events that ask the authors to do something. */
 const AUTHOR_ACTION_EVENTS = new Set(['return_to_authors', 'request_rework']);
 /** Public milestones followers hear about (not edits, attachments or private steps). */
 const FOLLOWER_EVENTS = new Set([
-  'accept', 'start_qualification', 'qualify', 'decline', 'decide_prototype', 'decide_implement', 'park',
-  'resume', 'stop', 'complete_implementation', 'close', 'merge', 'merged', 'commented',
+  'accept',
+  'start_qualification',
+  'qualify',
+  'decline',
+  'decide_prototype',
+  'decide_implement',
+  'park',
+  'resume',
+  'stop',
+  'complete_implementation',
+  'close',
+  'merge',
+  'merged',
+  'commented',
 ]);
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -110,7 +143,11 @@ export function notificationRecipients(event: NotifiableEvent): NotificationReci
     for (const f of event.followerIds) add(f, 'followed_ideas');
     if (t === 'merged') {
       const named = event.data['recipients'] as Record<string, unknown> | undefined;
-      for (const p of [...strs(named?.['supporterIds']), ...strs(named?.['followerIds']), ...(event.supporterIds ?? [])])
+      for (const p of [
+        ...strs(named?.['supporterIds']),
+        ...strs(named?.['followerIds']),
+        ...(event.supporterIds ?? []),
+      ])
         add(p, 'followed_ideas');
     }
   }

@@ -11,7 +11,9 @@ export async function signingKey(manager: EntityManager): Promise<Buffer> {
   await manager.query('INSERT INTO notification_signing_key (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
     randomBytes(32).toString('base64url'),
   ]);
-  const [row] = (await manager.query('SELECT secret FROM notification_signing_key WHERE id = 1')) as { secret: string }[];
+  const [row] = (await manager.query('SELECT secret FROM notification_signing_key WHERE id = 1')) as {
+    secret: string;
+  }[];
   return Buffer.from(row!.secret, 'base64url');
 }
 
@@ -23,7 +25,10 @@ export function signUnsubscribe(key: Buffer, personId: string, category: Notific
 }
 
 /** The person and category of a valid token; null for anything forged, truncated or malformed. */
-export function verifyUnsubscribe(key: Buffer, token: string): { personId: string; category: NotificationCategory } | null {
+export function verifyUnsubscribe(
+  key: Buffer,
+  token: string,
+): { personId: string; category: NotificationCategory } | null {
   let decoded: string;
   try {
     decoded = Buffer.from(token, 'base64url').toString('utf8');

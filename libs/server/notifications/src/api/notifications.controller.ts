@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -45,7 +57,10 @@ export class NotificationsController {
 
   @Get('notifications')
   @RequirePermission('notification.read_own')
-  @ApiOperation({ operationId: 'listMyNotifications', summary: 'My notifications grouped by idea, needing my action first (keyset pages).' })
+  @ApiOperation({
+    operationId: 'listMyNotifications',
+    summary: 'My notifications grouped by idea, needing my action first (keyset pages).',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiBadRequestResponse({ description: 'Bad `cursor` or `limit`.' })
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<NotificationPageDto> {
@@ -63,7 +78,10 @@ export class NotificationsController {
   @Post('notifications/read')
   @HttpCode(200)
   @RequirePermission('notification.read_own')
-  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Marks some of my notifications read (others’ ids are ignored).' })
+  @ApiOperation({
+    operationId: 'markNotificationsRead',
+    summary: 'Marks some of my notifications read (others’ ids are ignored).',
+  })
   @ApiOkResponse({ type: MarkedDto })
   @ApiBadRequestResponse({ description: 'Missing or malformed `ids`.' })
   async read(@CurrentActor() actor: Actor, @Body() input: MarkReadInput): Promise<MarkedDto> {
@@ -97,7 +115,10 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @RequirePermission('notification.read_own')
-  @ApiOperation({ operationId: 'getMyNotificationPreferences', summary: 'For each category: immediately, daily, weekly or off.' })
+  @ApiOperation({
+    operationId: 'getMyNotificationPreferences',
+    summary: 'For each category: immediately, daily, weekly or off.',
+  })
   @ApiOkResponse({ type: PreferencesDto })
   getPreferences(@CurrentActor() actor: Actor): Promise<PreferencesDto> {
     return this.notifications.preferences(actor.personId);
@@ -122,7 +143,10 @@ export class NotificationsAdminController {
 
   @Get('notification-defaults')
   @RequirePermission('notification.admin')
-  @ApiOperation({ operationId: 'getNotificationDefaults', summary: 'The organisation’s default frequency per category.' })
+  @ApiOperation({
+    operationId: 'getNotificationDefaults',
+    summary: 'The organisation’s default frequency per category.',
+  })
   @ApiOkResponse({ type: DefaultsDto })
   getDefaults(): Promise<DefaultsDto> {
     return this.notifications.getDefaults();
@@ -133,13 +157,20 @@ export class NotificationsAdminController {
   @ApiOperation({ operationId: 'setNotificationDefaults', summary: 'Sets the organisation’s defaults (audited).' })
   @ApiOkResponse({ type: DefaultsDto })
   @ApiBadRequestResponse({ description: 'Unknown category or frequency (`preferences.N.field`).' })
-  setDefaults(@CurrentActor() actor: Actor, @Body() input: UpdateDefaultsInput, @RequestId() requestId: string | null): Promise<DefaultsDto> {
+  setDefaults(
+    @CurrentActor() actor: Actor,
+    @Body() input: UpdateDefaultsInput,
+    @RequestId() requestId: string | null,
+  ): Promise<DefaultsDto> {
     return this.notifications.setDefaults(actor, input.preferences, requestId);
   }
 
   @Get('deliveries')
   @RequirePermission('notification.admin')
-  @ApiOperation({ operationId: 'listNotificationDeliveries', summary: 'Notification e-mails, newest first; `status=failed` for those needing attention.' })
+  @ApiOperation({
+    operationId: 'listNotificationDeliveries',
+    summary: 'Notification e-mails, newest first; `status=failed` for those needing attention.',
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ description: 'Unknown `status` or bad `cursor`.' })
   deliveries(@Query() query: ListDeliveriesQuery): Promise<DeliveryPageDto> {
@@ -149,11 +180,18 @@ export class NotificationsAdminController {
   @Post('deliveries/:id/replay')
   @HttpCode(204)
   @RequirePermission('notification.admin')
-  @ApiOperation({ operationId: 'replayNotificationDelivery', summary: 'Sends a failed delivery again (same Message-ID; audited).' })
+  @ApiOperation({
+    operationId: 'replayNotificationDelivery',
+    summary: 'Sends a failed delivery again (same Message-ID; audited).',
+  })
   @ApiNoContentResponse({ description: 'Queued again.' })
   @ApiNotFoundResponse({ description: 'Unknown delivery.' })
   @ApiConflictResponse({ description: 'The delivery has not failed (`delivery_not_failed`).' })
-  async replay(@CurrentActor() actor: Actor, @Param() params: DeliveryIdParams, @RequestId() requestId: string | null): Promise<void> {
+  async replay(
+    @CurrentActor() actor: Actor,
+    @Param() params: DeliveryIdParams,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
     await this.notifications.replay(actor, params.id, requestId);
   }
 

@@ -30,7 +30,8 @@ export class NotificationActorDto {
 
 export class NotificationItemDto {
   @ApiProperty({ description: 'Notification id (digits).' }) id!: string;
-  @ApiProperty({ description: 'Idea event type (commented, mentioned, return_to_authors, accept...).' }) eventType!: string;
+  @ApiProperty({ description: 'Idea event type (commented, mentioned, return_to_authors, accept...).' })
+  eventType!: string;
   @ApiProperty({ enum: NOTIFICATION_CATEGORIES }) category!: NotificationCategory;
   @ApiProperty() needsAction!: boolean;
   @ApiProperty({
@@ -41,9 +42,17 @@ export class NotificationItemDto {
   actor!: NotificationActorDto | null;
   @ApiProperty({ description: 'True when the actor is one of the idea’s authors kept anonymous to this reader.' })
   actorIsAnonymousAuthor!: boolean;
-  @ApiProperty({ nullable: true, description: 'A comment id when the event is about one (for the link).', type: String })
+  @ApiProperty({
+    nullable: true,
+    description: 'A comment id when the event is about one (for the link).',
+    type: String,
+  })
   commentId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The reason given (return, moderation), shown to whom it concerns.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The reason given (return, moderation), shown to whom it concerns.',
+  })
   detail!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt!: string | null;

@@ -38,11 +38,14 @@ function encodeCursor(values: readonly string[]): string {
 function decodeCursor(cursor: string, arity: number): string[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string')) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string'))
+      return parsed as string[];
   } catch {
     // answered below
   }
-  throw new ValidationFailed([{ field: 'cursor', code: 'invalidCursor', message: 'The cursor is not one this API returned.' }]);
+  throw new ValidationFailed([
+    { field: 'cursor', code: 'invalidCursor', message: 'The cursor is not one this API returned.' },
+  ]);
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -112,10 +115,17 @@ export class NotificationsService {
       const items: NotificationItemDto[] = rows
         .filter((r) => r.idea_id === g.idea_id)
         .map((r) => {
-          const visible = actorVisibleTo({ actorId: r.actor_id, recipientId: actor.personId, anonymousIdea: g.anonymous, authorIds });
+          const visible = actorVisibleTo({
+            actorId: r.actor_id,
+            recipientId: actor.personId,
+            anonymousIdea: g.anonymous,
+            authorIds,
+          });
           const hiddenAuthor = r.actor_id === null ? r.data['byAnonymousAuthor'] === true : !visible;
           const commentId = r.data['commentId'];
-          const detail = [r.data['reason'], r.data['guidance']].find((v): v is string => typeof v === 'string' && v.length > 0);
+          const detail = [r.data['reason'], r.data['guidance']].find(
+            (v): v is string => typeof v === 'string' && v.length > 0,
+          );
           return {
             id: r.id,
             eventType: r.event_type,
@@ -139,9 +149,10 @@ export class NotificationsService {
   }
 
   async unreadCount(actor: Actor): Promise<number> {
-    const [row] = (await this.ds.query('SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND read_at IS NULL', [
-      actor.personId,
-    ])) as { n: number }[];
+    const [row] = (await this.ds.query(
+      'SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND read_at IS NULL',
+      [actor.personId],
+    )) as { n: number }[];
     return row?.n ?? 0;
   }
 
@@ -157,9 +168,12 @@ export class NotificationsService {
   // ---- preferences ----
 
   private async defaults(): Promise<Record<NotificationCategory, NotificationFrequency>> {
-    const rows = (await this.ds.query('SELECT category, frequency FROM notification_default')) as CategoryFrequencyDto[];
+    const rows = (await this.ds.query(
+      'SELECT category, frequency FROM notification_default',
+    )) as CategoryFrequencyDto[];
     const out = { ...BUILT_IN_NOTIFICATION_DEFAULTS };
-    for (const r of rows) if ((NOTIFICATION_CATEGORIES as readonly string[]).includes(r.category)) out[r.category] = r.frequency;
+    for (const r of rows)
+      if ((NOTIFICATION_CATEGORIES as readonly string[]).includes(r.category)) out[r.category] = r.frequency;
     return out;
   }
 
@@ -198,7 +212,11 @@ export class NotificationsService {
     return { defaults: NOTIFICATION_CATEGORIES.map((category) => ({ category, frequency: d[category] })) };
   }
 
-  async setDefaults(actor: Actor, prefs: readonly CategoryFrequencyDto[], requestId: string | null): Promise<DefaultsDto> {
+  async setDefaults(
+    actor: Actor,
+    prefs: readonly CategoryFrequencyDto[],
+    requestId: string | null,
+  ): Promise<DefaultsDto> {
     assertDistinct(prefs, 'preferences');
     await this.ds.transaction(async (m) => {
       if (prefs.length > 0) {
@@ -226,9 +244,13 @@ export class NotificationsService {
     const key = await signingKey(this.ds.manager);
     const subject = verifyUnsubscribe(key, token);
     if (!subject) {
-      throw new ValidationFailed([{ field: 'token', code: 'invalidToken', message: 'This unsubscribe link is not valid.' }]);
+      throw new ValidationFailed([
+        { field: 'token', code: 'invalidToken', message: 'This unsubscribe link is not valid.' },
+      ]);
     }
-    const [person] = (await this.ds.query('SELECT locale FROM person WHERE id = $1', [subject.personId])) as { locale: Locale | null }[];
+    const [person] = (await this.ds.query('SELECT locale FROM person WHERE id = $1', [subject.personId])) as {
+      locale: Locale | null;
+    }[];
     if (!person) throw new NotFound('person', subject.personId);
     await this.setPreferences(subject.personId, [{ category: subject.category, frequency: 'off' }]);
     const locale = person.locale ?? ORGANISATION_LOCALE;
@@ -283,14 +305,17 @@ export class NotificationsService {
         sentAt: iso(r.sent_at),
         failedAt: iso(r.failed_at),
       })),
-      nextCursor: rows.length > DELIVERIES_PER_PAGE && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+      nextCursor:
+        rows.length > DELIVERIES_PER_PAGE && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
     };
   }
 
   /** Puts a failed delivery back to be sent (same key, same Message-ID), audited. */
   async replay(actor: Actor, id: string, requestId: string | null): Promise<void> {
     await this.ds.transaction(async (m) => {
-      const [row] = (await m.query('SELECT status FROM notification_delivery WHERE id = $1 FOR UPDATE', [id])) as { status: string }[];
+      const [row] = (await m.query('SELECT status FROM notification_delivery WHERE id = $1 FOR UPDATE', [id])) as {
+        status: string;
+      }[];
       if (!row) throw new NotFound('delivery', id);
       if (row.status !== 'failed') {
         throw new Conflict('delivery_not_failed', `Only a failed delivery can be replayed; this one is ${row.status}.`);
@@ -321,7 +346,9 @@ function assertDistinct(prefs: readonly CategoryFrequencyDto[], field: string): 
   const seen = new Set<string>();
   prefs.forEach((p, i) => {
     if (seen.has(p.category)) {
-      throw new ValidationFailed([{ field: `${field}.${i}.category`, code: 'duplicate', message: 'Each category at most once.' }]);
+      throw new ValidationFailed([
+        { field: `${field}.${i}.category`, code: 'duplicate', message: 'Each category at most once.' },
+      ]);
     }
     seen.add(p.category);
   });

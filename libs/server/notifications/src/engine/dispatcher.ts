@@ -29,21 +29,35 @@ export class NotificationDispatcher {
       `SELECT e.id::text AS id, e.idea_id, e.type, e.actor_id, e.data, e.occurred_at
          FROM idea_event e WHERE e.id = $1`,
       [ideaEventId],
-    )) as { id: string; idea_id: string; type: string; actor_id: string | null; data: Record<string, unknown>; occurred_at: Date }[];
+    )) as {
+      id: string;
+      idea_id: string;
+      type: string;
+      actor_id: string | null;
+      data: Record<string, unknown>;
+      occurred_at: Date;
+    }[];
     if (!event) return { notified: 0, emails: 0 }; // its idea was deleted meanwhile
     const [authors, followers] = await Promise.all([
-      m.query('SELECT person_id AS "personId", role, status FROM idea_author WHERE idea_id = $1', [event.idea_id]) as Promise<EventAuthor[]>,
-      m.query('SELECT person_id FROM idea_follow WHERE idea_id = $1', [event.idea_id]) as Promise<{ person_id: string }[]>,
+      m.query('SELECT person_id AS "personId", role, status FROM idea_author WHERE idea_id = $1', [
+        event.idea_id,
+      ]) as Promise<EventAuthor[]>,
+      m.query('SELECT person_id FROM idea_follow WHERE idea_id = $1', [event.idea_id]) as Promise<
+        { person_id: string }[]
+      >,
     ]);
     let commentAuthorId: string | null = null;
     const commentId = event.data['commentId'];
     if (typeof commentId === 'string') {
-      const [c] = (await m.query('SELECT author_id FROM idea_comment WHERE id::text = $1', [commentId])) as { author_id: string }[];
+      const [c] = (await m.query('SELECT author_id FROM idea_comment WHERE id::text = $1', [commentId])) as {
+        author_id: string;
+      }[];
       commentAuthorId = c?.author_id ?? null;
     }
     // An anonymous author's comment is recorded without an actor; its writer is still who acted and
     // must not be told of their own comment (used for this only, never shown).
-    const actorId = event.actor_id ?? (event.type === 'commented' || event.type === 'mentioned' ? commentAuthorId : null);
+    const actorId =
+      event.actor_id ?? (event.type === 'commented' || event.type === 'mentioned' ? commentAuthorId : null);
     const notifiable: NotifiableEvent = {
       type: event.type,
       actorId,
@@ -81,7 +95,12 @@ export class NotificationDispatcher {
         WHERE n.id = ANY($1::bigint[]) AND ${EFFECTIVE_FREQUENCY_SQL} = 'immediately'`,
       [inserted.map((n) => n.id)],
     )) as { id: string; recipient_id: string }[];
-    const emails = await enqueueEmails(m, immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })), 'immediate', this.options.publicUrl);
+    const emails = await enqueueEmails(
+      m,
+      immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })),
+      'immediate',
+      this.options.publicUrl,
+    );
     return { notified: inserted.length, emails };
   }
 }
@@ -108,11 +127,18 @@ export async function enqueueEmails(
     `INSERT INTO notification_delivery (key, kind, recipient_id, message_id)
      SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[])
      ON CONFLICT (key) DO NOTHING RETURNING id, key`,
-    [emails.map((e) => e.key), emails.map(() => kind), emails.map((e) => e.recipientId), emails.map((e) => messageIdFor(e.key, publicUrl))],
+    [
+      emails.map((e) => e.key),
+      emails.map(() => kind),
+      emails.map((e) => e.recipientId),
+      emails.map((e) => messageIdFor(e.key, publicUrl)),
+    ],
   )) as { id: string; key: string }[];
   if (deliveries.length === 0) return 0;
   const idByKey = new Map(deliveries.map((d) => [d.key, d.id]));
-  const pairs = emails.flatMap((e) => (idByKey.has(e.key) ? e.notificationIds.map((n) => [n, idByKey.get(e.key)!] as const) : []));
+  const pairs = emails.flatMap((e) =>
+    idByKey.has(e.key) ? e.notificationIds.map((n) => [n, idByKey.get(e.key)!] as const) : [],
+  );
   const items = (await m.query(
     `INSERT INTO notification_delivery_item (notification_id, channel, delivery_id)
      SELECT n, 'email', d FROM unnest($1::bigint[], $2::uuid[]) AS x(n, d)

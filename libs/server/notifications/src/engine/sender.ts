@@ -50,9 +50,10 @@ export class DeliverySender {
     const qr = this.ds.createQueryRunner();
     await qr.connect();
     try {
-      const [{ locked }] = (await qr.query("SELECT pg_try_advisory_lock(hashtext('notification_delivery'), hashtext($1)) AS locked", [
-        deliveryId,
-      ])) as [{ locked: boolean }];
+      const [{ locked }] = (await qr.query(
+        "SELECT pg_try_advisory_lock(hashtext('notification_delivery'), hashtext($1)) AS locked",
+        [deliveryId],
+      )) as [{ locked: boolean }];
       if (!locked) throw new RetryableDeliveryError(`delivery ${deliveryId} is being sent by another worker`);
       try {
         return await this.deliverLocked(qr, deliveryId, context);
@@ -64,7 +65,11 @@ export class DeliverySender {
     }
   }
 
-  private async deliverLocked(qr: QueryRunner, deliveryId: string, context: { lastAttempt: boolean }): Promise<SendOutcome> {
+  private async deliverLocked(
+    qr: QueryRunner,
+    deliveryId: string,
+    context: { lastAttempt: boolean },
+  ): Promise<SendOutcome> {
     const [row] = (await qr.query(
       'SELECT id, key, kind, status, interrupted, message_id, recipient_id FROM notification_delivery WHERE id = $1',
       [deliveryId],
@@ -95,7 +100,10 @@ export class DeliverySender {
       return 'failed';
     }
     // Committed before the send: a crash from here on is seen as an interruption by the next attempt.
-    await qr.query(`UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, sending_at = now() WHERE id = $1`, [row.id]);
+    await qr.query(
+      `UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, sending_at = now() WHERE id = $1`,
+      [row.id],
+    );
     try {
       await this.mailer.send({
         to: mail.to,
@@ -115,15 +123,24 @@ export class DeliverySender {
         throw new PermanentDeliveryError(message);
       }
       // The server answered with an error (or never answered): nothing was accepted, retry later.
-      await qr.query(`UPDATE notification_delivery SET status = 'pending', last_error = $2 WHERE id = $1`, [row.id, message]);
+      await qr.query(`UPDATE notification_delivery SET status = 'pending', last_error = $2 WHERE id = $1`, [
+        row.id,
+        message,
+      ]);
       throw new RetryableDeliveryError(message);
     }
-    await qr.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+    await qr.query(
+      `UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
+      [row.id],
+    );
     return 'sent';
   }
 
   private async fail(qr: QueryRunner, id: string, reason: string): Promise<void> {
-    await qr.query(`UPDATE notification_delivery SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1`, [id, reason]);
+    await qr.query(
+      `UPDATE notification_delivery SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1`,
+      [id, reason],
+    );
   }
 
   private async compose(
@@ -151,7 +168,11 @@ export class DeliverySender {
         ? renderImmediate(locale, items[0]!, links)
         : renderDigest(locale, row.key.startsWith('digest:weekly') ? 'weekly' : 'daily', items, links);
     const categories = [...new Set(items.map((i) => i.category))];
-    return { to: person.email, rendered, unsubscribe: categories.length === 1 ? links.unsubscribe(categories[0]!) : null };
+    return {
+      to: person.email,
+      rendered,
+      unsubscribe: categories.length === 1 ? links.unsubscribe(categories[0]!) : null,
+    };
   }
 
   /** The notifications an e-mail carries, each with its actor named only as this recipient may know them. */
@@ -184,13 +205,21 @@ export class DeliverySender {
     return rows
       .filter((r) => isNotificationCategory(r.category))
       .map((r) => {
-        const visible = actorVisibleTo({ actorId: r.actor_id, recipientId, anonymousIdea: r.anonymous, authorIds: r.author_ids });
-        const actor: ActorLabel = visible && r.given_name !== null
-          ? { kind: 'person', name: `${r.given_name} ${r.family_name ?? ''}`.trim() }
-          : r.actor_id === null || r.author_ids.includes(r.actor_id)
-            ? { kind: 'author' }
-            : { kind: 'someone' };
-        const detail = [r.data['reason'], r.data['guidance']].find((v): v is string => typeof v === 'string' && v.length > 0) ?? null;
+        const visible = actorVisibleTo({
+          actorId: r.actor_id,
+          recipientId,
+          anonymousIdea: r.anonymous,
+          authorIds: r.author_ids,
+        });
+        const actor: ActorLabel =
+          visible && r.given_name !== null
+            ? { kind: 'person', name: `${r.given_name} ${r.family_name ?? ''}`.trim() }
+            : r.actor_id === null || r.author_ids.includes(r.actor_id)
+              ? { kind: 'author' }
+              : { kind: 'someone' };
+        const detail =
+          [r.data['reason'], r.data['guidance']].find((v): v is string => typeof v === 'string' && v.length > 0) ??
+          null;
         return {
           ideaId: r.idea_id,
           ideaTitle: r.title,

@@ -115,9 +115,12 @@ export const MAIL_TEXT = {
     digestSubject: (f: 'daily' | 'weekly', n: number) =>
       `[Éclore] ${f === 'daily' ? 'Votre résumé du jour' : 'Votre résumé de la semaine'} : ${n} nouveauté${n > 1 ? 's' : ''}`,
     digestIntro: (f: 'daily' | 'weekly') =>
-      f === 'daily' ? 'Voici ce qui s’est passé depuis votre dernier résumé quotidien.' : 'Voici ce qui s’est passé depuis votre dernier résumé hebdomadaire.',
+      f === 'daily'
+        ? 'Voici ce qui s’est passé depuis votre dernier résumé quotidien.'
+        : 'Voici ce qui s’est passé depuis votre dernier résumé hebdomadaire.',
     unsubscribe: (c: string) => `Ne plus recevoir d’e-mails pour ${c}`,
-    footer: 'Vous recevez cet e-mail d’Éclore, la boîte à idées de votre organisation. Réglez vos notifications dans votre profil.',
+    footer:
+      'Vous recevez cet e-mail d’Éclore, la boîte à idées de votre organisation. Réglez vos notifications dans votre profil.',
   },
   en: {
     open: 'Open the idea',
@@ -126,9 +129,12 @@ export const MAIL_TEXT = {
     digestSubject: (f: 'daily' | 'weekly', n: number) =>
       `[Éclore] ${f === 'daily' ? 'Your daily digest' : 'Your weekly digest'}: ${n} new item${n > 1 ? 's' : ''}`,
     digestIntro: (f: 'daily' | 'weekly') =>
-      f === 'daily' ? 'Here is what happened since your last daily digest.' : 'Here is what happened since your last weekly digest.',
+      f === 'daily'
+        ? 'Here is what happened since your last daily digest.'
+        : 'Here is what happened since your last weekly digest.',
     unsubscribe: (c: string) => `Stop e-mails about ${c}`,
-    footer: 'You receive this e-mail from Éclore, your organisation’s idea box. Set your notifications on your profile.',
+    footer:
+      'You receive this e-mail from Éclore, your organisation’s idea box. Set your notifications on your profile.',
   },
 } as const;
 

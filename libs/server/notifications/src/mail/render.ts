@@ -36,7 +36,9 @@ function unsubscribeParts(locale: Locale, categories: NotificationCategory[], li
   const t = MAIL_TEXT[locale];
   const uniq = [...new Set(categories)];
   return {
-    html: uniq.map((c) => `<a href="${esc(links.unsubscribe(c))}">${esc(t.unsubscribe(CATEGORY_NAMES[locale][c]))}</a>`).join('<br>'),
+    html: uniq
+      .map((c) => `<a href="${esc(links.unsubscribe(c))}">${esc(t.unsubscribe(CATEGORY_NAMES[locale][c]))}</a>`)
+      .join('<br>'),
     text: uniq.map((c) => `${t.unsubscribe(CATEGORY_NAMES[locale][c])}: ${links.unsubscribe(c)}`).join('\n'),
   };
 }
@@ -80,13 +82,20 @@ export function renderDigest(
   const ordered = [...groups.values()].sort(
     (a, b) => Number(b.some((i) => i.needsAction)) - Number(a.some((i) => i.needsAction)),
   );
-  const unsub = unsubscribeParts(locale, items.map((i) => i.category), links);
+  const unsub = unsubscribeParts(
+    locale,
+    items.map((i) => i.category),
+    links,
+  );
   const htmlGroups = ordered
     .map((group) => {
       const first = group[0]!;
       const lis = [...group]
         .sort((a, b) => Number(b.needsAction) - Number(a.needsAction))
-        .map((i) => `<li>${i.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(describeEvent(locale, i))}</li>`)
+        .map(
+          (i) =>
+            `<li>${i.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(describeEvent(locale, i))}</li>`,
+        )
         .join('');
       return `<h2 style="font-size:1.05rem">${esc(first.ideaTitle)}</h2><ul>${lis}</ul><p><a href="${esc(links.idea(first.ideaId))}">${esc(t.open)}</a></p>`;
     })
@@ -104,7 +113,12 @@ export function renderDigest(
   const subject = t.digestSubject(frequency, items.length);
   return {
     subject,
-    html: layout(locale, subject, `<p>${esc(t.digestIntro(frequency))}</p>${htmlGroups}`, `${esc(t.footer)}<br>${unsub.html}`),
+    html: layout(
+      locale,
+      subject,
+      `<p>${esc(t.digestIntro(frequency))}</p>${htmlGroups}`,
+      `${esc(t.footer)}<br>${unsub.html}`,
+    ),
     text: [t.digestIntro(frequency), '', textGroups, '', '--', t.footer, unsub.text].join('\n'),
   };
 }
