@@ -65,6 +65,7 @@ const databaseUrl = dbUrl.toString();
 let api;
 let worker;
 let idp;
+let mailSink;
 let storageDir;
 let stopping = false;
 
@@ -82,6 +83,7 @@ async function stop(code) {
   stopping = true;
   await Promise.all([stopChild(api), stopChild(worker)]);
   await idp?.close().catch((err) => log(`could not stop the OIDC provider: ${err.message}`));
+  await new Promise((resolve) => (mailSink ? mailSink.close(resolve) : resolve()));
   if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((err) =>
     log(`could not drop ${dbName}: ${err.message}`),
@@ -141,6 +143,22 @@ try {
   await stop(1);
 }
 
+// Notification e-mails go to an SMTP server in this process that accepts and drops them (the tests
+// check what was sent through the delivery records).
+const { SMTPServer } = createRequire(import.meta.url)('smtp-server');
+mailSink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  closeTimeout: 1000,
+  onData(stream, _session, callback) {
+    stream.on('end', () => callback());
+    stream.resume();
+  },
+});
+await new Promise((resolve) => mailSink.listen(0, '127.0.0.1', resolve));
+const smtpUrl = `smtp://127.0.0.1:${mailSink.server.address().port}`;
+
 // The api stores uploads (directory imports) where the worker reads them.
 storageDir = mkdtempSync(join(tmpdir(), `eclore-e2e-${suffix}-`));
 const env = {
@@ -158,6 +176,7 @@ const env = {
   OIDC_ISSUER_URL: idp.issuer,
   OIDC_CLIENT_ID: idp.clientId,
   OIDC_CLIENT_SECRET: idp.clientSecret,
+  SMTP_URL: smtpUrl,
 };
 
 function start(name, main, extraEnv) {

@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// Demo accounts of the seed (docs/demo-accounts.md).
+const PASSWORD = 'Eclore-Demo-2026!';
+const FOLLOWER = 'kevin.nguyen@eclore.example';
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+  return page;
+}
+
+async function csrf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/session')).json()).csrfToken;
+}
+
+async function api(
+  page: Page,
+  method: 'post' | 'put',
+  path: string,
+  data?: object,
+): Promise<{ id: string; version: number }> {
+  const res = await page.request[method](path, { data: data ?? {}, headers: { 'X-CSRF-Token': await csrf(page) } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.status() === 204 ? { id: '', version: 0 } : res.json();
+}
+
+interface Delivery {
+  kind: string;
+  status: string;
+  recipientEmail: string;
+  items: number;
+}
+
+async function digestsTo(admin: Page, email: string): Promise<Delivery[]> {
+  const body = (await (await admin.request.get('/api/admin/deliveries')).json()) as { deliveries: Delivery[] };
+  return body.deliveries.filter((d) => d.kind === 'digest' && d.recipientEmail === email);
+}
+
+test('a comment on a followed idea reaches the follower’s notification centre, then their daily digest once', async ({
+  browser,
+}) => {
+  const title = `Navette du matin ${Date.now().toString(36)}`;
+  // Set-up through the API: Lucas submits a problem, Julien (innovation network) accepts it.
+  const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
+  const orgUnitId = (await (await lucas.request.get('/api/session')).json()).person.orgUnit?.id ?? null;
+  const draft = await api(lucas, 'post', '/api/ideas', {
+    kind: 'problem',
+    title,
+    summary: 'La navette part avant la fin de la relève.',
+    bodyHtml: '<p>On la rate tous les jours.</p>',
+    whoSuffers: 'L’équipe de nuit',
+    frequency: 'daily',
+    orgUnitId,
+  });
+  const submitted = await api(lucas, 'post', `/api/ideas/${draft.id}/submit`, { version: draft.version });
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  await api(julien, 'post', `/api/ideas/${draft.id}/accept`, { version: submitted.version });
+
+  // Kevin follows it; Aurélie comments on it in the browser.
+  const kevin = await signedInPage(browser, FOLLOWER);
+  await api(kevin, 'put', `/api/ideas/${draft.id}/follow`);
+  const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');
+  await aurelie.goto(`/ideas/${draft.id}`);
+  await aurelie.getByLabel('Votre commentaire').fill('Même souci au bâtiment B.');
+  await aurelie.getByRole('button', { name: 'Publier', exact: true }).click();
+  await expect(aurelie.getByRole('article', { name: 'Aurélie Monnier' })).toContainText('Même souci au bâtiment B.');
+
+  // Kevin's bell counts it (the worker writes it through the outbox); his centre shows it under the idea.
+  await kevin.goto('/');
+  const bell = kevin.getByRole('link', { name: /^Notifications, \d+ non lues?$/ });
+  await expect(bell).toBeVisible({ timeout: 20_000 });
+  await bell.click();
+  await expect(kevin.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  const group = kevin.getByRole('region', { name: title });
+  await expect(group).toBeVisible();
+  await expect(group.getByRole('link', { name: 'Aurélie Monnier a commenté' })).toHaveAttribute(
+    'href',
+    new RegExp(`/ideas/${draft.id}#comment-`),
+  );
+  const axe = await new AxeBuilder({ page: kevin }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await group.getByRole('button', { name: 'Marquer comme lue' }).click();
+  await expect(group.getByRole('button', { name: 'Marquer comme lue' })).toHaveCount(0);
+
+  // The daily digest at 07:00 tomorrow (the test clock, admin-only and test-only): one e-mail with the
+  // comment, sent once.
+  const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
+  const tomorrow = new Date();
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  tomorrow.setUTCHours(7, 0, 0, 0);
+  const runDigest = async () => {
+    const res = await admin.request.post('/api/admin/digests/run', {
+      data: { frequency: 'daily', now: tomorrow.toISOString() },
+      headers: { 'X-CSRF-Token': await csrf(admin) },
+    });
+    expect(res.status()).toBe(202);
+  };
+  await runDigest();
+  await expect
+    .poll(async () => (await digestsTo(admin, FOLLOWER)).map((d) => [d.status, d.items]), { timeout: 20_000 })
+    .toEqual([['sent', 1]]);
+  // Again the same morning: nothing new, nothing sent. The next morning carries only what came since.
+  await runDigest();
+  await aurelie.getByLabel('Votre commentaire').fill('Et le samedi aussi.');
+  await aurelie.getByRole('button', { name: 'Publier', exact: true }).click();
+  await expect(aurelie.getByRole('article', { name: 'Aurélie Monnier' })).toHaveCount(2);
+  await expect
+    .poll(async () => (await kevin.request.get('/api/notifications/unread-count')).json(), { timeout: 20_000 })
+    .toMatchObject({ unread: 1 });
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  await runDigest();
+  await expect
+    .poll(async () => (await digestsTo(admin, FOLLOWER)).map((d) => [d.status, d.items]), { timeout: 20_000 })
+    .toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
+  await kevin.close();
+});
