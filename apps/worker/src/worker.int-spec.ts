@@ -205,8 +205,14 @@ describe('worker with BullMQ PostgreSQL backend (QUEUE_BACKEND=postgres)', () =>
     const queueClient = new Client({ connectionString: databaseUrl(queueDb) });
     await queueClient.connect();
     try {
-      const jobs = await queueClient.query('SELECT queue, id, name, state FROM job');
+      const jobs = await queueClient.query("SELECT queue, id, name, state FROM job WHERE queue <> 'notifications'");
       expect(jobs.rows).toEqual([{ queue: 'platform', id: jobId, name: 'platform.probe', state: 'completed' }]);
+      // The digest schedules registered at boot are stored there too (next daily and weekly runs).
+      const digests = await queueClient.query("SELECT name, state FROM job WHERE queue = 'notifications' ORDER BY id");
+      expect(digests.rows).toEqual([
+        { name: 'notifications.digest', state: 'delayed' },
+        { name: 'notifications.digest', state: 'delayed' },
+      ]);
     } finally {
       await queueClient.end();
     }
