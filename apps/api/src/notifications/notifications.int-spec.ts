@@ -7,7 +7,7 @@ import { IdeaFollow } from '@eclore/server-ideas';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { SmtpSink, type ReceivedMail } from '../../../../test/smtp-sink';
-import { WorkerProcess, waitFor } from '../../../worker/src/testing/worker-process';
+import { startBuiltWorker, waitFor } from './built-worker';
 import { createApiApp } from '../bootstrap';
 import { createIdea, identityMarkers, signInMany, type Member } from '../engagement/fixtures';
 
@@ -24,7 +24,7 @@ describe('notifications', () => {
   let app: NestExpressApplication;
   let ds: DataSource;
   let sink: SmtpSink;
-  let worker: WorkerProcess;
+  let worker: Awaited<ReturnType<typeof startBuiltWorker>> | undefined;
   let girard: Member; // author, French (no locale: the organisation's)
   let emily: Member; // follower, English
   let monnier: Member; // commenter
@@ -70,7 +70,7 @@ describe('notifications', () => {
     await app.init();
     ds = app.get(DataSource);
     await seed(ds);
-    worker = await WorkerProcess.start({
+    worker = await startBuiltWorker({
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
@@ -88,7 +88,7 @@ describe('notifications', () => {
   });
 
   afterAll(async () => {
-    if (worker?.alive) await worker.stop('SIGTERM');
+    await worker?.stop();
     await app?.close();
     await sink?.stop();
     await db?.drop();
