@@ -5,7 +5,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Actor, RoleAssignment, RoleScope } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 import { AuditService } from '../audit/audit.service';
-import { Person, RoleGrant, UserSession } from '../entities';
+import { OrgUnit, Person, RoleGrant, UserSession } from '../entities';
 
 export type SessionEndReason = NonNullable<UserSession['endReason']>;
 export type SessionMethod = UserSession['method'];
@@ -26,7 +26,58 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function toScope(grant: RoleGrant): RoleScope {
+interface ResolveRow {
+  token_hash: string;
+  person_id: string;
+  csrf_token: string;
+  method: SessionMethod;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  end_reason: UserSession['endReason'];
+  ip: string | null;
+  user_agent: string | null;
+  p_id: string | null;
+  p_employee_number: string;
+  p_given_name: string;
+  p_family_name: string;
+  p_email: string;
+  p_org_unit_id: string | null;
+  p_active: boolean;
+  p_deactivated_at: Date | null;
+  p_locale: Person['locale'];
+  p_created_at: Date;
+  p_updated_at: Date;
+  u_id: string | null;
+  u_code: string | null;
+  u_name: string | null;
+  u_kind: OrgUnit['kind'] | null;
+  u_parent_id: string | null;
+  u_path: string[] | null;
+  u_active: boolean | null;
+  grants: Pick<RoleGrant, 'role' | 'scopeKind' | 'scopeOrgUnitId' | 'scopeTheme'>[];
+}
+
+const RESOLVE_SESSION_SQL = `
+  SELECT s.token_hash, s.person_id, s.csrf_token, s.method, s.created_at, s.last_seen_at, s.expires_at,
+         s.ended_at, s.end_reason, s.ip, s.user_agent,
+         p.id AS p_id, p.employee_number AS p_employee_number, p.given_name AS p_given_name,
+         p.family_name AS p_family_name, p.email AS p_email, p.org_unit_id AS p_org_unit_id,
+         p.active AS p_active, p.deactivated_at AS p_deactivated_at, p.locale AS p_locale,
+         p.created_at AS p_created_at, p.updated_at AS p_updated_at,
+         u.id AS u_id, u.code AS u_code, u.name AS u_name, u.kind AS u_kind, u.parent_id AS u_parent_id,
+         to_json(u.path) AS u_path, u.active AS u_active,
+         COALESCE((SELECT json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind,
+                                                     'scopeOrgUnitId', g.scope_org_unit_id, 'scopeTheme', g.scope_theme)
+                                   ORDER BY g.granted_at)
+                   FROM role_grant g WHERE g.person_id = s.person_id AND g.revoked_at IS NULL), '[]'::json) AS grants
+  FROM user_session s
+  LEFT JOIN person p ON p.id = s.person_id
+  LEFT JOIN org_unit u ON u.id = p.org_unit_id
+  WHERE s.token_hash = $1`;
+
+function toScope(grant: Pick<RoleGrant, 'scopeKind' | 'scopeOrgUnitId' | 'scopeTheme'>): RoleScope {
   if (grant.scopeKind === 'org_unit' && grant.scopeOrgUnitId)
     return { kind: 'org_unit', orgUnitId: grant.scopeOrgUnitId };
   if (grant.scopeKind === 'theme' && grant.scopeTheme) return { kind: 'theme', theme: grant.scopeTheme };
@@ -87,17 +138,58 @@ export class SessionService {
    */
   async resolve(token: string, now = new Date()): Promise<ResolvedSession | SessionRefusal> {
     const tokenHash = hashSessionToken(token);
-    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash });
-    if (!session) return 'unknown';
+    // One round trip per request (session, person, unit and active grants): this runs before every
+    // handler, so it is plain SQL rather than three ORM look-ups (see docs/performance.md).
+    const rows: ResolveRow[] = await this.dataSource.query(RESOLVE_SESSION_SQL, [tokenHash]);
+    const row = rows[0];
+    if (!row) return 'unknown';
+    const session = this.dataSource.getRepository(UserSession).create({
+      tokenHash: row.token_hash,
+      personId: row.person_id,
+      csrfToken: row.csrf_token,
+      method: row.method,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      endedAt: row.ended_at,
+      endReason: row.end_reason,
+      ip: row.ip,
+      userAgent: row.user_agent,
+    });
     if (session.endedAt) return 'ended';
     if (now.getTime() >= session.expiresAt.getTime()) return this.endWith(session, 'expired');
     if (now.getTime() - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * 60_000)
       return this.endWith(session, 'idle');
-    const person = await this.dataSource
-      .getRepository(Person)
-      .findOne({ where: { id: session.personId }, relations: { orgUnit: true } });
-    if (!person || !person.active) return this.endWith(session, 'deactivated');
-    const actor = await this.actorFor(person);
+    if (!row.p_id || !row.p_active) return this.endWith(session, 'deactivated');
+    const person = this.dataSource.getRepository(Person).create({
+      id: row.p_id,
+      employeeNumber: row.p_employee_number,
+      givenName: row.p_given_name,
+      familyName: row.p_family_name,
+      email: row.p_email,
+      orgUnitId: row.p_org_unit_id,
+      active: row.p_active,
+      deactivatedAt: row.p_deactivated_at,
+      locale: row.p_locale,
+      createdAt: row.p_created_at,
+      updatedAt: row.p_updated_at,
+      orgUnit: row.u_id
+        ? this.dataSource.getRepository(OrgUnit).create({
+            id: row.u_id,
+            code: row.u_code!,
+            name: row.u_name!,
+            kind: row.u_kind!,
+            parentId: row.u_parent_id,
+            path: row.u_path ?? [],
+            active: row.u_active!,
+          })
+        : null,
+    });
+    const assignments: RoleAssignment[] = row.grants.map((g) => ({
+      role: g.role,
+      scope: toScope(g as RoleGrant),
+    }));
+    const actor: Actor = { personId: person.id, orgUnitId: person.orgUnitId, assignments };
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       await this.dataSource.getRepository(UserSession).update({ tokenHash, endedAt: IsNull() }, { lastSeenAt: now });
       session.lastSeenAt = now;
