@@ -10,3 +10,4 @@ export { SelectField, type SelectFieldProps } from './SelectField';
 export { TextField, type TextFieldProps } from './TextField';
 export { Alert } from './Alert';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
+export { FieldError, TextAreaField } from './TextAreaField';

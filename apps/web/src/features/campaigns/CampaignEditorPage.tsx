@@ -16,7 +16,7 @@ import { IDEA_KINDS, SUBMISSION_RULE_FIELDS, SUBMISSION_RULE_LIMITS } from '@ecl
 import { Alert, Button, PageHeader, Panel, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { FieldError, TextAreaField } from './fields';
+import { FieldError, TextAreaField } from '@eclore/web-ui';
 import {
   campaignBody,
   draftFrom,

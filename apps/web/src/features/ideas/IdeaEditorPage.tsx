@@ -19,7 +19,7 @@ import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-u
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CoAuthorsPanel } from './CoAuthorsPanel';
-import { FieldError, TextAreaField } from './fields';
+import { FieldError, TextAreaField } from '@eclore/web-ui';
 import { fieldErrorText, useIdeasLocale, useIdeasText } from './strings';
 import './ideas.css';
 

@@ -12,7 +12,7 @@ import {
 import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { TextAreaField } from '../ideas/fields';
+import { TextAreaField } from '@eclore/web-ui';
 import { useIdeasText } from '../ideas/strings';
 import '../ideas/ideas.css';
 

@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
-/** A labelled multi-line field with hint and error wired for screen readers (web-ui has no textarea yet). */
+/** A labelled multi-line field with hint and error wired for screen readers. */
 export function TextAreaField({
   label,
   hint,
@@ -41,11 +41,14 @@ export function TextAreaField({
   );
 }
 
-/** A field error next to a group (radio/checkbox sets, selects). */
+/**
+ * A field error next to a group (radio/checkbox sets, selects); its id ties it to the group with
+ * aria-describedby. Always rendered (empty when valid) so the live region exists before it speaks.
+ */
 export function FieldError({ id, children }: { id: string; children: ReactNode }) {
-  return children ? (
-    <span id={id} className="ec-text-field__error">
+  return (
+    <span id={id} className="ec-text-field__error" aria-live="polite">
       {children}
     </span>
-  ) : null;
+  );
 }
