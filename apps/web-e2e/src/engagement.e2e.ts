@@ -1,19 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-// Demo accounts of the seed (docs/demo-accounts.md).
-const PASSWORD = 'Eclore-Demo-2026!';
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolation, signedInPage } from './support';
 
 /** The page's session: its CSRF token and person (the API calls below ride on the page's cookie). */
 async function session(page: Page): Promise<{ csrf: string; orgUnitId: string | null }> {
@@ -26,16 +12,6 @@ async function apiPost(page: Page, path: string, data: object): Promise<{ id: st
   const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
   expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
-}
-
-async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
 }
 
 test('on a published idea: “Moi aussi”, a comment with a mention and a reply, follow', async ({ browser }) => {

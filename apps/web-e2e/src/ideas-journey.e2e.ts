@@ -1,20 +1,9 @@
-import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { PASSWORD, signedInPage } from './support';
 
 // Issue 4's end-to-end walk, in the browser with the demo accounts (docs/demo-accounts.md). People
 // that no other browser test uses play the parts, so running beside those tests changes nothing
 // they count (invitations, drafts, supports).
-const PASSWORD = 'Eclore-Demo-2026!';
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
-  return page;
-}
 
 interface SessionBody {
   csrfToken: string;

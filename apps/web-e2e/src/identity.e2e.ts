@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PASSWORD, expectNoSeriousAxeViolation } from './support';
 
 // Demo accounts of the seed (docs/demo-accounts.md). Each test signs in with its own people, so the
 // tests stay independent when they run in parallel.
-const PASSWORD = 'Eclore-Demo-2026!';
 const mainNav = (page: Page, name = 'Navigation principale') => page.getByRole('navigation', { name });
 /** What every employee's main navigation holds: the ideas sections and nothing of anyone's desk. */
 const EMPLOYEE_NAV = ['Accueil', 'Idées', 'Appels à idées', 'Mes idées'];
@@ -24,16 +23,6 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   // In the person's saved language, if they have one.
   await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
   return page;
-}
-
-async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
 }
 
 test.describe('signing in and out (fr-CH)', () => {

@@ -1,20 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { signedInPage } from './support';
 
-// Demo accounts of the seed (docs/demo-accounts.md).
-const PASSWORD = 'Eclore-Demo-2026!';
 const FOLLOWER = 'kevin.nguyen@eclore.example';
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
-  return page;
-}
 
 async function csrf(page: Page): Promise<string> {
   return (await (await page.request.get('/api/session')).json()).csrfToken;

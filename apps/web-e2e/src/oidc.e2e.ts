@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolation } from './support';
 
 // Single sign-on against the real OpenID Connect provider that start-stack.mjs runs (test/oidc-provider.mjs):
 // every demo person has an account there with the same e-mail, plus one stranger unknown to the directory.
 // Pauline Garnier is used by no other browser test, so saving her language cannot disturb them.
 const PERSON = { email: 'pauline.garnier@eclore.example', name: 'Pauline Garnier' };
 const STRANGER = 'stranger@elsewhere.example';
-
-async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
-}
 
 /** From Éclore's sign-in page through the provider's login form, as a person does it. */
 async function signInAtProvider(page: Page, login: string, eclore: string): Promise<void> {

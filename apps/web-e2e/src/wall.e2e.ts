@@ -1,19 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-// Demo accounts of the seed (docs/demo-accounts.md).
-const PASSWORD = 'Eclore-Demo-2026!';
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { signedInPage } from './support';
 
 async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
   const session = await (await page.request.get('/api/session')).json();
@@ -45,7 +32,10 @@ test('the wall shows a published idea, and an accent-less search finds it', asyn
 
   // Aurélie opens the wall from the menu: the newest idea is there, as a card with its kind and stage.
   const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');
-  await aurelie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Idées', exact: true }).click();
+  await aurelie
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Idées', exact: true })
+    .click();
   await expect(aurelie.getByRole('heading', { level: 1 })).toHaveText('Le mur des idées');
   const card = aurelie.getByRole('article', { name: title });
   await expect(card).toBeVisible();

@@ -12,7 +12,7 @@ import { seed } from '@eclore/migrations';
 import { IdeaAttachment, IdeaEvent, MAX_ATTACHMENTS_PER_IDEA } from '@eclore/server-ideas';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
-import { HTML_AS_PNG, SECRET_AUTHOR, jpegWithGps, pdfWithMetadata } from './fixtures';
+import { HTML_AS_PNG, SECRET_AUTHOR, jpegWithGps, pdfWithMetadata } from '../../../../test/fixtures/attachment-files';
 import { createApiApp } from '../bootstrap';
 import { createIdea, identityMarkers, signInDemo, unitByCode, type Member } from '../engagement/fixtures';
 

@@ -15,7 +15,7 @@ import {
   pdfWithMetadata,
   pngWithMetadata,
   webpWithMetadata,
-} from './testing/fixtures';
+} from '../../../../../test/fixtures/attachment-files';
 
 describe('detectAttachmentType', () => {
   it('recognises PNG, JPEG, WebP and PDF by their bytes', async () => {
