@@ -21,6 +21,8 @@ const moduleNameMapper = {
   '^@eclore/server-ideas$': '<rootDir>/libs/server/ideas/src/index.ts',
   '^@eclore/server-notifications$': '<rootDir>/libs/server/notifications/src/index.ts',
   '^@eclore/server-webhooks$': '<rootDir>/libs/server/webhooks/src/index.ts',
+  '^@eclore/server-qualification$': '<rootDir>/libs/server/qualification/src/index.ts',
+  '^@eclore/server-committee$': '<rootDir>/libs/server/committee/src/index.ts',
   '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
   '^@eclore/migrations$': '<rootDir>/migrations/index.ts',
 };

@@ -3,6 +3,16 @@ import { IDENTITY_ENTITIES } from '@eclore/server-identity';
 import { IDEAS_ENTITIES } from '@eclore/server-ideas';
 import { NOTIFICATIONS_ENTITIES } from '@eclore/server-notifications';
 import { WEBHOOKS_ENTITIES } from '@eclore/server-webhooks';
+import { QUALIFICATION_ENTITIES } from '@eclore/server-qualification';
+import { COMMITTEE_ENTITIES } from '@eclore/server-committee';
 
 /** Every entity of every bounded context: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...IDEAS_ENTITIES, ...WEBHOOKS_ENTITIES, ...NOTIFICATIONS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...IDEAS_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...QUALIFICATION_ENTITIES,
+  ...COMMITTEE_ENTITIES,
+];

@@ -6,10 +6,23 @@ import { IdentityModule } from '@eclore/server-identity';
 import { IdeasModule } from '@eclore/server-ideas';
 import { WebhooksModule } from '@eclore/server-webhooks';
 import { NotificationsModule } from '@eclore/server-notifications';
+import { QualificationModule } from '@eclore/server-qualification';
+import { CommitteeModule } from '@eclore/server-committee';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [AppConfigModule, httpLoggerModule(), DatabaseModule.forRoot(dataSourceOptions), IdentityModule, IdeasModule, WebhooksModule, NotificationsModule, HealthModule],
+  imports: [
+    AppConfigModule,
+    httpLoggerModule(),
+    DatabaseModule.forRoot(dataSourceOptions),
+    IdentityModule,
+    IdeasModule,
+    QualificationModule,
+    CommitteeModule,
+    WebhooksModule,
+    NotificationsModule,
+    HealthModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}
