@@ -233,6 +233,13 @@ const ROWS: Row[] = [
   { route: 'GET /api/themes', expect: signedIn(200) },
   { route: 'GET /api/me/ideas', expect: signedIn(200) },
   { route: 'GET /api/intake', expect: only({ network: 200 }) },
+  // portfolio board (network and committee; the list is scoped, see apps/api/src/portfolio)
+  { route: 'GET /api/portfolio', expect: only({ network: 200, committee: 200 }) },
+  {
+    route: 'GET /api/portfolio/columns/:status',
+    url: () => '/api/portfolio/columns/qualify',
+    expect: only({ network: 200, committee: 200 }),
+  },
   ...(
     [
       ['GET /api/ideas/:id', '', undefined],

@@ -53,6 +53,19 @@ describe('permission policy', () => {
     expect(can(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'network_member' })).toBe(true);
   });
 
+  it('opens the portfolio board to the network and the committee, within their scope', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const committee = actor([{ role: 'committee_member', scope: org }]);
+    expect(can(scoped, 'portfolio.read')).toBe(true);
+    expect(can(committee, 'portfolio.read')).toBe(true);
+    expect(can(scoped, 'portfolio.read', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'portfolio.read', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    for (const role of ['hr', 'admin', 'anonymity_guardian'] as const) {
+      expect(decide(actor([{ role, scope: org }]), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
+    }
+    expect(decide(actor(), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
+  });
+
   it('knows the six roles', () => {
     expect(ROLES).toEqual(['employee', 'network_member', 'committee_member', 'hr', 'admin', 'anonymity_guardian']);
   });

@@ -57,6 +57,8 @@ export type Action =
   // campaigns (appels à idées); the audience filter is applied by the handler (inAudience)
   | 'campaign.read'
   | 'campaign.manage'
+  // the portfolio board (network and committee; the handler lists only ideas their scope covers)
+  | 'portfolio.read'
   // outgoing webhooks for integrations (admins only)
   | 'webhook.manage'
   // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
@@ -148,6 +150,12 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (hasRole(actor, 'admin')) return ALLOW;
       if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
       return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'portfolio.read':
+      // With a target: the scope must cover it; without, any scope (the board lists only covered ideas).
+      if (ctx.target) {
+        if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)) return ALLOW;
+      } else if (holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member')) return ALLOW;
+      return deny(holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
     case 'idea.reveal_author':
       return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'directory.read_person':

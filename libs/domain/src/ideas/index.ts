@@ -4,3 +4,4 @@ export * from './idea-policy';
 export * from './timeline';
 export * from './lifecycle-doc';
 export * from './campaign';
+export * from './portfolio';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PortfolioModule } from './portfolio';
 
 /**
  * The steering committee: sessions, agendas of qualified ideas, prioritisation, decisions and
  * minutes; and the portfolio board. Each submodule is imported here.
  */
 @Module({
-  imports: [],
+  imports: [PortfolioModule],
 })
 export class CommitteeModule {}

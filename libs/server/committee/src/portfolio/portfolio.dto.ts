@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IDEA_KINDS,
+  PORTFOLIO_GROUPS,
+  PORTFOLIO_STATUSES,
+  type IdeaKind,
+  type IdeaStatus,
+  type PortfolioGroup,
+} from '@eclore/domain';
+
+// ------------------------------------------------------------------ requests
+
+/** The board's filters (the same on the whole board and on one column's next pages). */
+export class PortfolioFilters {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'This org unit and its sub-units.' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'A theme key.', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  theme?: string;
+
+  @ApiPropertyOptional({ enum: IDEA_KINDS })
+  @IsOptional()
+  @IsIn(IDEA_KINDS)
+  kind?: IdeaKind;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10, description: 'Cards per column (per page).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class PortfolioColumnQuery extends PortfolioFilters {
+  @ApiPropertyOptional({ description: 'The column’s `nextCursor` (same filters).', maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}
+
+export class PortfolioColumnParams {
+  @ApiProperty({ enum: PORTFOLIO_STATUSES })
+  @IsIn(PORTFOLIO_STATUSES)
+  status!: IdeaStatus;
+}
+
+// ------------------------------------------------------------------ responses
+
+export class PortfolioOrgUnitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/**
+ * An idea on the board. Never any author field: the board names nobody, so an anonymous author
+ * cannot leak through it by construction.
+ */
+export class PortfolioCardDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
+  @ApiProperty({ enum: PORTFOLIO_STATUSES }) status!: IdeaStatus;
+  @ApiProperty({ format: 'date-time', description: 'When the idea entered its current status.' }) since!: string;
+  @ApiProperty() supportCount!: number;
+  @ApiProperty({ type: PortfolioOrgUnitDto, nullable: true }) orgUnit!: PortfolioOrgUnitDto | null;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Consolidated weighted score (1–5) of the submitted scorecards; null before any.',
+  })
+  weightedScore!: number | null;
+  @ApiProperty({ description: 'How many reviewers submitted a scorecard.' }) reviewerCount!: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The next answer-time deadline (first answer, then qualification); null when none runs.',
+  })
+  dueAt!: string | null;
+  @ApiProperty({ description: 'Past an answer-time deadline.' }) late!: boolean;
+}
+
+export class PortfolioColumnDto {
+  @ApiProperty({ enum: PORTFOLIO_STATUSES }) status!: IdeaStatus;
+  @ApiProperty({ enum: PORTFOLIO_GROUPS, description: 'stage: the main line; waiting and ended: shown collapsed.' })
+  group!: PortfolioGroup;
+  @ApiProperty({ description: 'Ideas in this column (within the filters and the viewer’s scope).' }) count!: number;
+  @ApiProperty({ type: [PortfolioCardDto], description: 'Longest in this status first.' }) items!: PortfolioCardDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the column’s next page.' })
+  nextCursor!: string | null;
+}
+
+export class PortfolioBoardDto {
+  @ApiProperty({ type: [PortfolioColumnDto], description: 'Every column, in lifecycle order, even when empty.' })
+  columns!: PortfolioColumnDto[];
+  @ApiProperty() total!: number;
+}
+
+export class PortfolioColumnPageDto {
+  @ApiProperty({ enum: PORTFOLIO_STATUSES }) status!: IdeaStatus;
+  @ApiProperty({ type: [PortfolioCardDto] }) items!: PortfolioCardDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

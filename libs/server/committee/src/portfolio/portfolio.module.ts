@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PortfolioController } from './portfolio.controller';
+import { PortfolioService } from './portfolio.service';
+
+/** The portfolio board (kanban of ideas by stage) for the network and the committee. */
+@Module({
+  // AccessService comes from the global access module.
+  controllers: [PortfolioController],
+  providers: [PortfolioService],
+})
+export class PortfolioModule {}
