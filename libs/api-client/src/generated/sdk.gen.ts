@@ -62,6 +62,8 @@ import type {
   GetMyProfileResponses,
   GetNotificationDefaultsData,
   GetNotificationDefaultsResponses,
+  GetPortfolioData,
+  GetPortfolioResponses,
   GetReadinessData,
   GetReadinessResponses,
   GetSessionData,
@@ -104,6 +106,8 @@ import type {
   ListOrgUnitMembersResponses,
   ListOrgUnitsData,
   ListOrgUnitsResponses,
+  ListPortfolioColumnData,
+  ListPortfolioColumnResponses,
   ListSimilarIdeasData,
   ListSimilarIdeasResponses,
   ListThemesData,
@@ -966,6 +970,27 @@ export const archiveCampaign = <ThrowOnError extends boolean = false>(
 ): RequestResult<ArchiveCampaignResponses, unknown, ThrowOnError> =>
   (options.client ?? client).post<ArchiveCampaignResponses, unknown, ThrowOnError>({
     url: '/api/campaigns/{id}/archive',
+    ...options,
+  });
+
+/**
+ * The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.
+ *
+ * Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.
+ */
+export const getPortfolio = <ThrowOnError extends boolean = false>(
+  options?: Options<GetPortfolioData, ThrowOnError>,
+): RequestResult<GetPortfolioResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetPortfolioResponses, unknown, ThrowOnError>({ url: '/api/portfolio', ...options });
+
+/**
+ * One column of the portfolio board, by keyset pages.
+ */
+export const listPortfolioColumn = <ThrowOnError extends boolean = false>(
+  options: Options<ListPortfolioColumnData, ThrowOnError>,
+): RequestResult<ListPortfolioColumnResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListPortfolioColumnResponses, unknown, ThrowOnError>({
+    url: '/api/portfolio/columns/{status}',
     ...options,
   });
 

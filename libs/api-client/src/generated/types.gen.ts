@@ -45,7 +45,7 @@ export type RoleScopeDto = {
 };
 
 export type SessionRoleDto = {
-  role: 'employee' | 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  role: 'employee' | 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
   scope: RoleScopeDto;
 };
 
@@ -89,7 +89,7 @@ export type PersonRefDto = {
 
 export type RoleGrantDto = {
   id: string;
-  role: 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  role: 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
   scope: GrantScopeDto;
   grantedAt: string;
   grantedBy: PersonRefDto | null;
@@ -127,7 +127,7 @@ export type GrantScopeInput = {
 };
 
 export type GrantRoleInput = {
-  role: 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  role: 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
   /**
    * Defaults to the whole organisation.
    */
@@ -150,7 +150,7 @@ export type ProfileOrgUnitDto = {
 };
 
 export type ProfileRoleDto = {
-  role: 'employee' | 'network_member' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  role: 'employee' | 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
   scope: GrantScopeDto;
 };
 
@@ -1196,6 +1196,117 @@ export type ReplaceCampaignPhasesInput = {
   phases: Array<CampaignPhaseInput>;
 };
 
+export type PortfolioOrgUnitDto = {
+  id: string;
+  name: string;
+};
+
+export type PortfolioCardDto = {
+  id: string;
+  title: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  /**
+   * When the idea entered its current status.
+   */
+  since: string;
+  supportCount: number;
+  orgUnit: PortfolioOrgUnitDto | null;
+  themes: Array<string>;
+  /**
+   * Consolidated weighted score (1–5) of the submitted scorecards; null before any.
+   */
+  weightedScore: number | null;
+  /**
+   * How many reviewers submitted a scorecard.
+   */
+  reviewerCount: number;
+  /**
+   * The next answer-time deadline (first answer, then qualification); null when none runs.
+   */
+  dueAt: string | null;
+  /**
+   * Past an answer-time deadline.
+   */
+  late: boolean;
+};
+
+export type PortfolioColumnDto = {
+  status:
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  /**
+   * stage: the main line; waiting and ended: shown collapsed.
+   */
+  group: 'stage' | 'waiting' | 'ended';
+  /**
+   * Ideas in this column (within the filters and the viewer’s scope).
+   */
+  count: number;
+  /**
+   * Longest in this status first.
+   */
+  items: Array<PortfolioCardDto>;
+  /**
+   * Pass as `cursor` for the column’s next page.
+   */
+  nextCursor: string | null;
+};
+
+export type PortfolioBoardDto = {
+  /**
+   * Every column, in lifecycle order, even when empty.
+   */
+  columns: Array<PortfolioColumnDto>;
+  total: number;
+};
+
+export type PortfolioColumnPageDto = {
+  status:
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  items: Array<PortfolioCardDto>;
+  nextCursor: string | null;
+};
+
 export type WebhookCreatorDto = {
   id: string;
   givenName: string;
@@ -1363,7 +1474,7 @@ export type NotificationItemDto = {
    * Idea event type (commented, mentioned, return_to_authors, accept...).
    */
   eventType: string;
-  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation' | 'campaigns';
   needsAction: boolean;
   /**
    * Who acted; null for the system, or when naming them would reveal an anonymous author.
@@ -1426,7 +1537,7 @@ export type MarkedDto = {
 };
 
 export type PreferenceDto = {
-  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation' | 'campaigns';
   frequency: 'immediately' | 'daily' | 'weekly' | 'off';
   /**
    * What applies when the person chooses nothing.
@@ -1447,7 +1558,7 @@ export type PreferencesDto = {
 };
 
 export type CategoryFrequencyDto = {
-  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation';
+  category: 'needs_action' | 'my_ideas' | 'mentions' | 'followed_ideas' | 'moderation' | 'campaigns';
   frequency: 'immediately' | 'daily' | 'weekly' | 'off';
 };
 
@@ -2538,6 +2649,82 @@ export type ArchiveCampaignResponses = {
 };
 
 export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
+
+export type GetPortfolioData = {
+  body?: never;
+  path?: never;
+  query?: {
+    campaignId?: string;
+    /**
+     * This org unit and its sub-units.
+     */
+    orgUnitId?: string;
+    /**
+     * A theme key.
+     */
+    theme?: string;
+    kind?: 'problem' | 'solution';
+    /**
+     * Cards per column (per page).
+     */
+    limit?: number;
+  };
+  url: '/api/portfolio';
+};
+
+export type GetPortfolioResponses = {
+  200: PortfolioBoardDto;
+};
+
+export type GetPortfolioResponse = GetPortfolioResponses[keyof GetPortfolioResponses];
+
+export type ListPortfolioColumnData = {
+  body?: never;
+  path: {
+    status:
+      | 'collect'
+      | 'visible'
+      | 'qualify'
+      | 'decide'
+      | 'prototype'
+      | 'implement'
+      | 'follow_up'
+      | 'returned'
+      | 'withdrawn'
+      | 'merged'
+      | 'declined'
+      | 'parked'
+      | 'stopped'
+      | 'closed';
+  };
+  query?: {
+    campaignId?: string;
+    /**
+     * This org unit and its sub-units.
+     */
+    orgUnitId?: string;
+    /**
+     * A theme key.
+     */
+    theme?: string;
+    kind?: 'problem' | 'solution';
+    /**
+     * Cards per column (per page).
+     */
+    limit?: number;
+    /**
+     * The column’s `nextCursor` (same filters).
+     */
+    cursor?: string;
+  };
+  url: '/api/portfolio/columns/{status}';
+};
+
+export type ListPortfolioColumnResponses = {
+  200: PortfolioColumnPageDto;
+};
+
+export type ListPortfolioColumnResponse = ListPortfolioColumnResponses[keyof ListPortfolioColumnResponses];
 
 export type ListWebhooksData = {
   body?: never;

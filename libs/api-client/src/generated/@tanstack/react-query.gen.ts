@@ -37,6 +37,7 @@ import {
   getMyNotificationPreferences,
   getMyProfile,
   getNotificationDefaults,
+  getPortfolio,
   getReadiness,
   getSession,
   getSignInMethods,
@@ -58,6 +59,7 @@ import {
   listOpenReports,
   listOrgUnitMembers,
   listOrgUnits,
+  listPortfolioColumn,
   listSimilarIdeas,
   listThemes,
   listWall,
@@ -151,6 +153,8 @@ import type {
   GetMyProfileResponse,
   GetNotificationDefaultsData,
   GetNotificationDefaultsResponse,
+  GetPortfolioData,
+  GetPortfolioResponse,
   GetReadinessData,
   GetReadinessResponse,
   GetSessionData,
@@ -193,6 +197,8 @@ import type {
   ListOrgUnitMembersResponse,
   ListOrgUnitsData,
   ListOrgUnitsResponse,
+  ListPortfolioColumnData,
+  ListPortfolioColumnResponse,
   ListSimilarIdeasData,
   ListSimilarIdeasResponse,
   ListThemesData,
@@ -2025,6 +2031,107 @@ export const archiveCampaignMutation = (
   };
   return mutationOptions;
 };
+
+export const getPortfolioQueryKey = (options?: Options<GetPortfolioData>) => createQueryKey('getPortfolio', options);
+
+/**
+ * The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.
+ *
+ * Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.
+ */
+export const getPortfolioOptions = (options?: Options<GetPortfolioData>) =>
+  queryOptions<GetPortfolioResponse, DefaultError, GetPortfolioResponse, ReturnType<typeof getPortfolioQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPortfolio({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPortfolioQueryKey(options),
+  });
+
+/**
+ * The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.
+ *
+ * Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.
+ */
+export const useGetPortfolioQuery = (options?: Options<GetPortfolioData>) => useQuery(getPortfolioOptions(options));
+
+export const listPortfolioColumnQueryKey = (options: Options<ListPortfolioColumnData>) =>
+  createQueryKey('listPortfolioColumn', options);
+
+/**
+ * One column of the portfolio board, by keyset pages.
+ */
+export const listPortfolioColumnOptions = (options: Options<ListPortfolioColumnData>) =>
+  queryOptions<
+    ListPortfolioColumnResponse,
+    DefaultError,
+    ListPortfolioColumnResponse,
+    ReturnType<typeof listPortfolioColumnQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPortfolioColumn({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPortfolioColumnQueryKey(options),
+  });
+
+export const listPortfolioColumnInfiniteQueryKey = (
+  options: Options<ListPortfolioColumnData>,
+): QueryKey<Options<ListPortfolioColumnData>> => createQueryKey('listPortfolioColumn', options, true);
+
+/**
+ * One column of the portfolio board, by keyset pages.
+ */
+export const listPortfolioColumnInfiniteOptions = (options: Options<ListPortfolioColumnData>) => {
+  const opts = infiniteQueryOptions<
+    ListPortfolioColumnResponse,
+    DefaultError,
+    InfiniteData<ListPortfolioColumnResponse>,
+    QueryKey<Options<ListPortfolioColumnData>>,
+    string | Pick<QueryKey<Options<ListPortfolioColumnData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPortfolioColumnData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPortfolioColumn({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPortfolioColumnInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * One column of the portfolio board, by keyset pages.
+ */
+export const useListPortfolioColumnQuery = (options: Options<ListPortfolioColumnData>) =>
+  useQuery(listPortfolioColumnOptions(options));
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
