@@ -2,6 +2,9 @@ import {
   actorVisibleTo,
   digestPeriodKey,
   effectivePreferences,
+  emailFrequency,
+  eventDetail,
+  notificationPath,
   notificationRecipients,
   type NotifiableEvent,
 } from './recipients';
@@ -76,6 +79,112 @@ describe('notificationRecipients', () => {
   it('tells nobody of events that concern nobody else (attachment removed, author revealed)', () => {
     expect(byPerson(base({ type: 'attachment_removed' }))).toEqual({});
     expect(byPerson(base({ type: 'author_revealed', actorId: 'guardian' }))).toEqual({});
+  });
+});
+
+describe('notificationRecipients: qualification and committee events (issue 5)', () => {
+  it('asks the assignee to act on an assignment, tells the former one of an unassignment, and no author or follower', () => {
+    expect(byPerson(base({ type: 'assigned', actorId: 'lead', data: { assigneeId: 'reviewer' } }))).toEqual({
+      reviewer: 'needs_action!',
+    });
+    expect(byPerson(base({ type: 'unassigned', actorId: 'lead', data: { assigneeId: 'reviewer' } }))).toEqual({
+      reviewer: 'needs_action',
+    });
+    // Routing by the system (no actor) still tells the assignee; assigning oneself tells no one.
+    expect(byPerson(base({ type: 'assigned', actorId: null, data: { assigneeId: 'reviewer' } }))).toEqual({
+      reviewer: 'needs_action!',
+    });
+    expect(byPerson(base({ type: 'assigned', actorId: 'reviewer', data: { assigneeId: 'reviewer' } }))).toEqual({});
+  });
+
+  it('reminds the assignees and escalates to the leads only (not the assignees twice, not the authors)', () => {
+    const deadline = { deadline: 'qualification', dueAt: '2026-12-01T00:00:00.000Z' };
+    expect(
+      byPerson(base({ type: 'qualification_reminder', actorId: null, data: { assigneeIds: ['r1', 'r2'], ...deadline } })),
+    ).toEqual({ r1: 'needs_action!', r2: 'needs_action!' });
+    expect(
+      byPerson(
+        base({
+          type: 'qualification_escalated',
+          actorId: null,
+          data: { leadIds: ['lead'], assigneeIds: ['r1'], ...deadline },
+        }),
+      ),
+    ).toEqual({ lead: 'needs_action!' });
+  });
+
+  it('tells only the people mentioned in a private note, under mentions, never the authors or followers', () => {
+    expect(
+      byPerson(base({ type: 'private_note_mention', actorId: 'r1', data: { mentionedIds: ['r2', 'r1'], noteId: 'n' } })),
+    ).toEqual({ r2: 'mentions' });
+  });
+
+  it('asks committee members to prepare an idea put on an agenda', () => {
+    expect(
+      byPerson(
+        base({
+          type: 'committee_agenda_added',
+          actorId: 'secretary',
+          data: { sessionId: 's', memberIds: ['m1', 'm2', 'secretary'], sessionDate: '2026-12-10' },
+        }),
+      ),
+    ).toEqual({ m1: 'needs_action!', m2: 'needs_action!' });
+  });
+
+  it('tells authors and followers of every outcome and decision; rework asks the authors to act', () => {
+    for (const type of ['qualify', 'decline', 'decide_prototype', 'decide_implement', 'park'])
+      expect(byPerson(base({ type, actorId: 'committee' }))).toEqual({
+        author: 'my_ideas',
+        coauthor: 'my_ideas',
+        follower: 'followed_ideas',
+      });
+    expect(byPerson(base({ type: 'request_rework', actorId: 'network' }))).toEqual({
+      author: 'needs_action!',
+      coauthor: 'needs_action!',
+      follower: 'followed_ideas',
+    });
+  });
+
+  it('ignores malformed recipient data rather than failing', () => {
+    expect(byPerson(base({ type: 'qualification_reminder', data: { assigneeIds: 'r1' } }))).toEqual({});
+    expect(byPerson(base({ type: 'committee_agenda_added', data: { memberIds: [3, null, 'm1'] } }))).toEqual({
+      m1: 'needs_action!',
+    });
+  });
+});
+
+describe('supports', () => {
+  it('tell the accepted authors under my_ideas (recorded without the supporter), nobody else', () => {
+    expect(byPerson(base({ type: 'supported', actorId: null }))).toEqual({ author: 'my_ideas', coauthor: 'my_ideas' });
+  });
+
+  it('never go out by e-mail one by one: "immediately" becomes the daily digest, other choices stay', () => {
+    expect(emailFrequency('supported', 'immediately')).toBe('daily');
+    expect(emailFrequency('supported', 'weekly')).toBe('weekly');
+    expect(emailFrequency('supported', 'off')).toBe('off');
+    expect(emailFrequency('commented', 'immediately')).toBe('immediately');
+  });
+});
+
+describe('notificationPath and eventDetail', () => {
+  it('leads work to where it is done and everything else to the idea', () => {
+    const at = (eventType: string, data: Record<string, unknown> = {}) =>
+      notificationPath({ eventType, ideaId: 'i', data });
+    expect(at('assigned')).toBe('/ideas/i#qualification');
+    expect(at('qualification_escalated')).toBe('/ideas/i#qualification');
+    expect(at('private_note_mention', { noteId: 'n' })).toBe('/ideas/i#private-notes');
+    expect(at('committee_agenda_added', { sessionId: 's' })).toBe('/committee/sessions/s');
+    expect(at('commented', { commentId: 'c' })).toBe('/ideas/i#comment-c');
+    expect(at('decide_prototype')).toBe('/ideas/i');
+    expect(notificationPath({ eventType: 'campaign_announced', ideaId: null, campaignId: 'c', data: {} })).toBe(
+      '/campaigns/c',
+    );
+  });
+
+  it('takes the reasoned answer from whichever text the event carries', () => {
+    expect(eventDetail({ rationale: 'Trop coûteux', until: 'x' })).toBe('Trop coûteux');
+    expect(eventDetail({ guidance: 'Préciser le coût' })).toBe('Préciser le coût');
+    expect(eventDetail({ noteId: 'n', mentionedIds: ['a'] })).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ export const NOTIFICATION_CATEGORIES = [
   'mentions',
   'followed_ideas',
   'moderation',
+  'campaigns',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
@@ -25,6 +26,8 @@ export const BUILT_IN_NOTIFICATION_DEFAULTS: Readonly<NotificationPreferences> =
   mentions: 'immediately',
   followed_ideas: 'daily',
   moderation: 'immediately',
+  // A campaign announcement is rare and is the point of the campaign: at once unless one says otherwise.
+  campaigns: 'immediately',
 };
 
 export function isNotificationCategory(value: string): value is NotificationCategory {
@@ -93,6 +96,17 @@ const AUTHOR_EVENTS = new Set([
 ]);
 /** Events that ask the authors to do something. */
 const AUTHOR_ACTION_EVENTS = new Set(['return_to_authors', 'request_rework']);
+/**
+ * Events whose e-mail never goes out on its own: someone who takes the category "immediately" gets
+ * them in the daily digest instead (and "daily"/"weekly"/"off" as chosen). A popular idea gathers
+ * dozens of supports a day; its authors get one line "12 new supports" rather than twelve e-mails.
+ */
+export const DIGEST_ONLY_EVENT_TYPES: readonly string[] = ['supported'];
+
+/** The e-mail frequency that applies to one notification: digest-only events turn "immediately" into daily. */
+export function emailFrequency(eventType: string, chosen: NotificationFrequency): NotificationFrequency {
+  return chosen === 'immediately' && DIGEST_ONLY_EVENT_TYPES.includes(eventType) ? 'daily' : chosen;
+}
 /** Public milestones followers hear about (not edits, attachments or private steps). */
 const FOLLOWER_EVENTS = new Set([
   'accept',
@@ -109,7 +123,24 @@ const FOLLOWER_EVENTS = new Set([
   'merge',
   'merged',
   'commented',
+  // The reasoned answer of a qualification outcome is public with the idea, like a decision.
+  'request_rework',
 ]);
+
+/**
+ * Qualification and committee events (issue 5) name their recipients in their data: they go to the
+ * people doing the work, never to the authors or followers (an assignment, a reminder or a private
+ * note is internal to the network and the committee). `[data key, category, needs action]`.
+ */
+const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCategory, boolean]>> = {
+  assigned: ['assigneeId', 'needs_action', true],
+  // The former assignee's to-do list changed: same category, nothing left to do.
+  unassigned: ['assigneeId', 'needs_action', false],
+  qualification_reminder: ['assigneeIds', 'needs_action', true],
+  qualification_escalated: ['leadIds', 'needs_action', true],
+  private_note_mention: ['mentionedIds', 'mentions', false],
+  committee_agenda_added: ['memberIds', 'needs_action', true],
+};
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -137,15 +168,24 @@ export function notificationRecipients(event: NotifiableEvent): NotificationReci
     for (const a of authors) add(a, 'my_ideas');
   }
   if (t === 'mentioned') add(str(event.data['personId']), 'mentions');
+  const named = NAMED_RECIPIENTS[t];
+  if (named) {
+    const [key, category, needsAction] = named;
+    const value = event.data[key];
+    // `…Id` holds one person, `…Ids` a list; anything else is ignored rather than guessed.
+    for (const p of key.endsWith('Ids') ? strs(value) : [str(value)]) add(p, category, needsAction);
+  }
+  // A support tells the authors (never who supported: supporters are a count on the wall).
+  if (t === 'supported') for (const a of authors) add(a, 'my_ideas');
   if (t === 'hidden') for (const a of authors) add(a, 'moderation');
   if (t === 'comment_hidden') add(event.commentAuthorId ?? null, 'moderation');
   if (FOLLOWER_EVENTS.has(t)) {
     for (const f of event.followerIds) add(f, 'followed_ideas');
     if (t === 'merged') {
-      const named = event.data['recipients'] as Record<string, unknown> | undefined;
+      const listed = event.data['recipients'] as Record<string, unknown> | undefined;
       for (const p of [
-        ...strs(named?.['supporterIds']),
-        ...strs(named?.['followerIds']),
+        ...strs(listed?.['supporterIds']),
+        ...strs(listed?.['followerIds']),
         ...(event.supporterIds ?? []),
       ])
         add(p, 'followed_ideas');
@@ -160,7 +200,50 @@ const CATEGORY_RANK: Record<NotificationCategory, number> = {
   mentions: 2,
   moderation: 3,
   followed_ideas: 4,
+  campaigns: 5,
 };
+
+/** Free texts an event carries as its reasoned answer (return reason, guidance, answer, rationale…), first found. */
+export function eventDetail(data: Readonly<Record<string, unknown>>): string | null {
+  for (const key of ['reason', 'guidance', 'answer', 'rationale', 'learnings']) {
+    const v = data[key];
+    if (typeof v === 'string' && v.length > 0) return v;
+  }
+  return null;
+}
+
+/**
+ * Where a notification leads in the web app (a path; e-mails prefix the public URL). Work items lead
+ * to where the work is done: the idea's qualification panel, the committee session.
+ */
+export function notificationPath(n: {
+  eventType: string;
+  ideaId: string | null;
+  campaignId?: string | null;
+  data: Readonly<Record<string, unknown>>;
+}): string {
+  if (n.ideaId === null) return n.campaignId ? `/campaigns/${n.campaignId}` : '/notifications';
+  const idea = `/ideas/${n.ideaId}`;
+  switch (n.eventType) {
+    case 'assigned':
+    case 'qualification_reminder':
+    case 'qualification_escalated':
+      return `${idea}#qualification`;
+    case 'private_note_mention':
+      return `${idea}#private-notes`;
+    case 'committee_agenda_added': {
+      const session = str(n.data['sessionId']);
+      return session ? `/committee/sessions/${session}` : idea;
+    }
+    case 'commented':
+    case 'mentioned': {
+      const comment = str(n.data['commentId']);
+      return comment ? `${idea}#comment-${comment}` : idea;
+    }
+    default:
+      return idea;
+  }
+}
 
 /**
  * How the actor is named to one recipient. An anonymous idea's author acting on it is named to no
