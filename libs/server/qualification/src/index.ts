@@ -1,2 +1,4 @@
 export * from './entities';
+export * from './routing';
+export * from './deadlines';
 export { QualificationModule } from './qualification.module';

@@ -1,0 +1,17 @@
+import { IsNull, type EntityManager } from 'typeorm';
+import { QualificationAssignment } from '../entities';
+
+/** The people currently assigned to review the idea (open assignments), oldest first. */
+export async function openAssigneeIds(manager: EntityManager, ideaId: string): Promise<string[]> {
+  const rows = await manager.getRepository(QualificationAssignment).find({
+    select: { personId: true },
+    where: { ideaId, endedAt: IsNull() },
+    order: { assignedAt: 'ASC', personId: 'ASC' },
+  });
+  return rows.map((r) => r.personId);
+}
+
+/** Whether the person has an open assignment on the idea (e.g. may score it). */
+export async function isOpenAssignee(manager: EntityManager, ideaId: string, personId: string): Promise<boolean> {
+  return manager.getRepository(QualificationAssignment).exists({ where: { ideaId, personId, endedAt: IsNull() } });
+}

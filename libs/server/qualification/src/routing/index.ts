@@ -1,0 +1,1 @@
+export { openAssigneeIds, isOpenAssignee } from './assignees';
