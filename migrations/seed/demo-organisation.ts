@@ -92,7 +92,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { number: '0027', givenName: 'Geneviève', familyName: 'Fortin', unit: 'DS-SOINS-NUIT' },
   { number: '0028', givenName: 'Yves', familyName: 'Baud', unit: 'DS-SOINS-NUIT' },
   { number: '0029', givenName: 'Anne-Sophie', familyName: 'Gauthier', unit: 'DS-SOINS-NUIT' },
-  { number: '0030', givenName: 'David', familyName: 'Rossier', unit: 'DN' },
+  // Leads the innovation network: late ideas are escalated to him (answer-time guarantee).
+  { number: '0030', givenName: 'David', familyName: 'Rossier', unit: 'DN', grants: [{ role: 'network_lead' }] },
   { number: '0031', givenName: 'Marie-Ève', familyName: 'Ouellet', unit: 'DN-INFRA' },
   { number: '0032', givenName: 'Sébastien', familyName: 'Vuilleumier', unit: 'DN-INFRA' },
   { number: '0033', givenName: 'Pauline', familyName: 'Garnier', unit: 'DN-INFRA' },

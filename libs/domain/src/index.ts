@@ -4,3 +4,4 @@ export * from './access/roles';
 export * from './access/policy';
 export * from './ideas';
 export * from './notifications';
+export * from './qualification';

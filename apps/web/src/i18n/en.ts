@@ -219,6 +219,7 @@ export const en: Messages = {
   roles: {
     employee: 'Employee',
     network_member: 'Innovation network member',
+    network_lead: 'Innovation network lead',
     committee_member: 'Steering committee member',
     hr: 'Human resources',
     admin: 'Administrator',

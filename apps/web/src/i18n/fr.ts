@@ -227,6 +227,7 @@ export const fr = {
   roles: {
     employee: 'Collaboratrice ou collaborateur',
     network_member: 'Membre du réseau des innovateurs',
+    network_lead: 'Responsable du réseau des innovateurs',
     committee_member: 'Membre du comité de pilotage',
     hr: 'Ressources humaines',
     admin: 'Administratrice ou administrateur',

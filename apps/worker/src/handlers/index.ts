@@ -3,6 +3,12 @@ import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
 import { WebhooksDeliverHandler, WebhooksDispatchHandler } from './webhooks.handlers';
 import { NotificationsDeliverHandler, NotificationsDigestHandler, NotificationsDispatchHandler } from './notifications.handlers';
+import {
+  QualificationDeadlineEscalationHandler,
+  QualificationDeadlineReminderHandler,
+  QualificationRescheduleDeadlinesHandler,
+  QualificationScheduleDeadlinesHandler,
+} from './qualification.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -16,4 +22,8 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   NotificationsDispatchHandler,
   NotificationsDeliverHandler,
   NotificationsDigestHandler,
+  QualificationScheduleDeadlinesHandler,
+  QualificationRescheduleDeadlinesHandler,
+  QualificationDeadlineReminderHandler,
+  QualificationDeadlineEscalationHandler,
 ];

@@ -66,7 +66,26 @@ describe('permission policy', () => {
     expect(decide(actor(), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
   });
 
-  it('knows the six roles', () => {
-    expect(ROLES).toEqual(['employee', 'network_member', 'committee_member', 'hr', 'admin', 'anonymity_guardian']);
+  it('knows the seven roles', () => {
+    expect(ROLES).toEqual([
+      'employee',
+      'network_member',
+      'network_lead',
+      'committee_member',
+      'hr',
+      'admin',
+      'anonymity_guardian',
+    ]);
+  });
+
+  it('shows the late list to network members and leads (any scope), the answer-time settings to admins', () => {
+    const scopedLead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    expect(can(scopedLead, 'deadline.read_late')).toBe(true);
+    expect(can(actor([{ role: 'network_member', scope: org }]), 'deadline.read_late')).toBe(true);
+    for (const role of ['committee_member', 'hr', 'admin'] as const) {
+      expect(decide(actor([{ role, scope: org }]), 'deadline.read_late')).toEqual({ allowed: false, reason: 'role_required' });
+    }
+    expect(can(actor([{ role: 'admin', scope: org }]), 'deadline.settings')).toBe(true);
+    expect(decide(scopedLead, 'deadline.settings')).toEqual({ allowed: false, reason: 'role_required' });
   });
 });

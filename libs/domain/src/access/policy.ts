@@ -59,6 +59,9 @@ export type Action =
   | 'campaign.manage'
   // the portfolio board (network and committee; the handler lists only ideas their scope covers)
   | 'portfolio.read'
+  // the answer-time guarantee: the late list (network, listed within their scope) and its settings (admins)
+  | 'deadline.read_late'
+  | 'deadline.settings'
   // outgoing webhooks for integrations (admins only)
   | 'webhook.manage'
   // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
@@ -150,6 +153,12 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (hasRole(actor, 'admin')) return ALLOW;
       if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
       return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'deadline.read_late':
+      // Any scope at route level: the handler lists only the ideas the member's or lead's scope covers.
+      if (holdsRole(actor, 'network_member') || holdsRole(actor, 'network_lead')) return ALLOW;
+      return deny('role_required');
+    case 'deadline.settings':
+      return hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'portfolio.read':
       // With a target: the scope must cover it; without, any scope (the board lists only covered ideas).
       if (ctx.target) {

@@ -1,11 +1,20 @@
 /** The roles of the platform. Every signed-in, active person is an employee; the others are granted. */
-export const ROLES = ['employee', 'network_member', 'committee_member', 'hr', 'admin', 'anonymity_guardian'] as const;
+export const ROLES = [
+  'employee',
+  'network_member',
+  // Leads the innovation network: told when an idea in their scope is past its answer-time deadline.
+  'network_lead',
+  'committee_member',
+  'hr',
+  'admin',
+  'anonymity_guardian',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const GRANTABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'employee'> => r !== 'employee');
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 /** Network and committee roles may be narrowed to org units (and their subtrees) or to themes. */
-export const SCOPABLE_ROLES: readonly GrantableRole[] = ['network_member', 'committee_member'];
+export const SCOPABLE_ROLES: readonly GrantableRole[] = ['network_member', 'network_lead', 'committee_member'];
 
 export type RoleScope =
   | { kind: 'organisation' }

@@ -10,3 +10,4 @@ export { SessionService, hashSessionToken, type SessionEndReason, type ResolvedS
 export { SESSION_COOKIE } from './auth/session-cookie';
 export { checkPasswordPolicy, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password';
 export * from './directory';
+export { RequestId } from './roles/request-id';

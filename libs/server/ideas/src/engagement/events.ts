@@ -8,7 +8,12 @@ type IdeaEventJob = { [N in JobName]: JobPayloads[N] extends { ideaEventId: stri
  * The jobs told of every new idea event, through the outbox in the event's own transaction (so an
  * event and its follow-ups commit together). A context that reacts to idea events adds one line.
  */
-export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = ['webhooks.dispatch', 'notifications.dispatch'];
+export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = [
+  'webhooks.dispatch',
+  'notifications.dispatch',
+  // Any event may change which answer-time deadlines apply: the scheduler follows the idea's state.
+  'qualification.schedule_deadlines',
+];
 
 const outbox = new OutboxService();
 

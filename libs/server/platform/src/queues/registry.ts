@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications'] as const;
+export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -25,7 +25,26 @@ export interface JobPayloads {
   'notifications.deliver': { deliveryId: string };
   /** Gathers everything not yet e-mailed into daily/weekly digests; `now` (ISO) is the test clock. */
   'notifications.digest': { frequency: 'daily' | 'weekly'; now?: string };
+  /**
+   * Recomputes one idea's answer-time deadlines after any of its events and adds, moves or removes
+   * its delayed reminder/escalation jobs (docs/qualification.md, "Answer-time guarantee").
+   */
+  'qualification.schedule_deadlines': { ideaEventId: string };
+  /** The same for every idea with a deadline or a scheduled job (the settings changed). */
+  'qualification.reschedule_deadlines': { reason: 'settings_changed' };
+  /** Delayed until `remindBeforeDays` before the due date: reminds the open assignees (re-checks the state). */
+  'qualification.deadline_reminder': DeadlineJobPayload;
+  /** Delayed until the due date: tells the network lead(s) whose scope covers the idea (re-checks the state). */
+  'qualification.deadline_escalation': DeadlineJobPayload;
 }
+
+/** A deadline job: the idea, which deadline, and the due date it was scheduled for (ISO). */
+export interface DeadlineJobPayload {
+  ideaId: string;
+  deadline: 'first_answer' | 'qualification';
+  dueAt: string;
+}
+
 
 export type JobName = keyof JobPayloads;
 
@@ -37,6 +56,10 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'notifications.dispatch': 'notifications',
   'notifications.deliver': 'notifications',
   'notifications.digest': 'notifications',
+  'qualification.schedule_deadlines': 'qualification',
+  'qualification.reschedule_deadlines': 'qualification',
+  'qualification.deadline_reminder': 'qualification',
+  'qualification.deadline_escalation': 'qualification',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,66 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { ANSWER_TIME_LIMITS, DEADLINE_KINDS, type DeadlineKind, type IdeaStatus } from '@eclore/domain';
+
+export class AnswerTimeSettingsDto {
+  @ApiProperty({ description: 'Days an idea may wait for its first answer, from its (latest) submission.' })
+  firstAnswerDays!: number;
+  @ApiProperty({ description: 'Days from entering qualification to its outcome.' })
+  qualificationDays!: number;
+  @ApiProperty({ description: 'Days before a due date when the assignees are reminded (0 = no reminder).' })
+  remindBeforeDays!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  updatedAt!: string | null;
+}
+
+export class UpdateAnswerTimeSettingsInput {
+  @ApiProperty({ minimum: ANSWER_TIME_LIMITS.minDays, maximum: ANSWER_TIME_LIMITS.maxDays })
+  @IsInt()
+  @Min(ANSWER_TIME_LIMITS.minDays)
+  @Max(ANSWER_TIME_LIMITS.maxDays)
+  firstAnswerDays!: number;
+
+  @ApiProperty({ minimum: ANSWER_TIME_LIMITS.minDays, maximum: ANSWER_TIME_LIMITS.maxDays })
+  @IsInt()
+  @Min(ANSWER_TIME_LIMITS.minDays)
+  @Max(ANSWER_TIME_LIMITS.maxDays)
+  qualificationDays!: number;
+
+  @ApiProperty({ minimum: 0, maximum: ANSWER_TIME_LIMITS.maxDays, description: 'Fewer than either wait.' })
+  @IsInt()
+  @Min(0)
+  @Max(ANSWER_TIME_LIMITS.maxDays)
+  remindBeforeDays!: number;
+}
+
+export class DeadlineDto {
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: DeadlineKind;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) remindAt!: string | null;
+  @ApiProperty() late!: boolean;
+}
+
+export class IdeaDeadlinesDto {
+  @ApiProperty({ type: [DeadlineDto], description: 'The deadlines that apply now (none once answered or ended).' })
+  deadlines!: DeadlineDto[];
+  @ApiProperty() late!: boolean;
+}
+
+export class OverdueDto {
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: DeadlineKind;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'Whole days since the due date.' }) daysLate!: number;
+}
+
+export class LateIdeaDto {
+  @ApiProperty({ format: 'uuid' }) ideaId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() status!: IdeaStatus;
+  @ApiProperty({ type: [OverdueDto] }) overdue!: OverdueDto[];
+}
+
+export class LateIdeasDto {
+  @ApiProperty({ type: [LateIdeaDto], description: 'Most overdue first (at most 200).' })
+  items!: LateIdeaDto[];
+}
