@@ -49,7 +49,11 @@ export class QualificationScheduleDeadlinesHandler implements JobHandler<'qualif
 export class QualificationRescheduleDeadlinesHandler implements JobHandler<'qualification.reschedule_deadlines'> {
   private readonly scheduler: DeadlineScheduler;
 
-  constructor(ds: DataSource, @InjectQueue('qualification') queue: Queue, @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock) {
+  constructor(
+    ds: DataSource,
+    @InjectQueue('qualification') queue: Queue,
+    @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock,
+  ) {
     this.scheduler = new DeadlineScheduler(ds, queue, clock ?? systemClock);
   }
 

@@ -41,12 +41,19 @@ describe('answer-time deadlines', () => {
     ]);
   });
 
-  it.each(['emerge', 'returned', 'decide', 'parked', 'prototype', 'declined', 'merged', 'withdrawn', 'closed'] as const)(
-    'no deadline once the idea is %s',
-    (status) => {
-      expect(deadlinesFor(facts({ status, qualificationStartedAt: T0 }), settings)).toEqual([]);
-    },
-  );
+  it.each([
+    'emerge',
+    'returned',
+    'decide',
+    'parked',
+    'prototype',
+    'declined',
+    'merged',
+    'withdrawn',
+    'closed',
+  ] as const)('no deadline once the idea is %s', (status) => {
+    expect(deadlinesFor(facts({ status, qualificationStartedAt: T0 }), settings)).toEqual([]);
+  });
 
   it('reads the latest submission and qualification start from the events', () => {
     const f = deadlineFacts({ status: 'qualify', submittedAt: T0 }, [
@@ -100,8 +107,12 @@ describe('answer-time deadlines', () => {
   });
 
   it('job ids change with the due date only', () => {
-    expect(deadlineJobId('a', 'remind', 'first_answer', T0)).toBe(deadlineJobId('a', 'remind', 'first_answer', new Date(T0)));
-    expect(deadlineJobId('a', 'remind', 'first_answer', T0)).not.toBe(deadlineJobId('a', 'remind', 'first_answer', days(1)));
+    expect(deadlineJobId('a', 'remind', 'first_answer', T0)).toBe(
+      deadlineJobId('a', 'remind', 'first_answer', new Date(T0)),
+    );
+    expect(deadlineJobId('a', 'remind', 'first_answer', T0)).not.toBe(
+      deadlineJobId('a', 'remind', 'first_answer', days(1)),
+    );
   });
 });
 
@@ -117,10 +128,11 @@ describe('answer-time settings validation', () => {
       ['qualificationDays', 'isInt'],
       ['remindBeforeDays', 'outOfRange'],
     ]);
-    expect(validateAnswerTimeSettings({ firstAnswerDays: 366, qualificationDays: '5', remindBeforeDays: 0 }).map((p) => p.field)).toEqual([
-      'firstAnswerDays',
-      'qualificationDays',
-    ]);
+    expect(
+      validateAnswerTimeSettings({ firstAnswerDays: 366, qualificationDays: '5', remindBeforeDays: 0 }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['firstAnswerDays', 'qualificationDays']);
   });
 
   it('refuses a reminder as long as the shorter wait', () => {

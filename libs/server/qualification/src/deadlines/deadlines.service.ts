@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DAY_MS, ValidationFailed, validateAnswerTimeSettings, type Actor, type AnswerTimeSettings } from '@eclore/domain';
+import {
+  DAY_MS,
+  ValidationFailed,
+  validateAnswerTimeSettings,
+  type Actor,
+  type AnswerTimeSettings,
+} from '@eclore/domain';
 import { OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
 import { IdeaAccess } from '@eclore/server-ideas';
 import { AnswerTimeSettingsRow } from '../entities';
 import { loadDeadlines, lateIdeas, readAnswerTimeSettings } from './deadline-queries';
-import type { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
+import type {
+  AnswerTimeSettingsDto,
+  IdeaDeadlinesDto,
+  LateIdeasDto,
+  UpdateAnswerTimeSettingsInput,
+} from './deadlines.dto';
 
 const LATE_LIMIT = 200;
 
@@ -28,7 +39,11 @@ export class DeadlinesService {
   }
 
   /** Saves, audits and asks the worker to reschedule every deadline (one transaction). */
-  async updateSettings(actor: Actor, input: UpdateAnswerTimeSettingsInput, requestId: string | null): Promise<AnswerTimeSettingsDto> {
+  async updateSettings(
+    actor: Actor,
+    input: UpdateAnswerTimeSettingsInput,
+    requestId: string | null,
+  ): Promise<AnswerTimeSettingsDto> {
     const next: AnswerTimeSettings = {
       firstAnswerDays: input.firstAnswerDays,
       qualificationDays: input.qualificationDays,

@@ -103,7 +103,8 @@ export class DeadlineScheduler {
         await job.changeDelay(delay);
         result.moved += 1;
       }
-      if (row.fireAt.getTime() !== p.fireAt.getTime()) await m.update(DeadlineJob, { jobId: p.jobId }, { fireAt: p.fireAt });
+      if (row.fireAt.getTime() !== p.fireAt.getTime())
+        await m.update(DeadlineJob, { jobId: p.jobId }, { fireAt: p.fireAt });
     }
     return result;
   }
