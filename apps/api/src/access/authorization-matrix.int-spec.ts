@@ -233,6 +233,26 @@ const ROWS: Row[] = [
   { route: 'GET /api/themes', expect: signedIn(200) },
   { route: 'GET /api/me/ideas', expect: signedIn(200) },
   { route: 'GET /api/intake', expect: only({ network: 200 }) },
+  // answer-time guarantee: due dates for whoever reads the idea, the late list for the network, settings for admins
+  {
+    route: 'GET /api/ideas/:id/deadlines',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/deadlines`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/deadlines',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/deadlines`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  { route: 'GET /api/deadlines/late', expect: only({ network: 200 }) },
+  { route: 'GET /api/admin/answer-time-settings', expect: only({ admin: 200 }) },
+  {
+    route: 'PUT /api/admin/answer-time-settings',
+    body: () => ({ firstAnswerDays: 30, qualificationDays: 60, remindBeforeDays: 5 }),
+    expect: only({ admin: 200 }),
+  },
   // portfolio board (network and committee; the list is scoped, see apps/api/src/portfolio)
   { route: 'GET /api/portfolio', expect: only({ network: 200, committee: 200 }) },
   {

@@ -1,0 +1,191 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { DAY_MS } from '@eclore/domain';
+import { seed } from '@eclore/migrations';
+import { AuditEvent, type OrgUnit } from '@eclore/server-identity';
+import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { createIdea, identityMarkers, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+
+/**
+ * The answer-time guarantee's api on the real application (seeded demo organisation, real
+ * PostgreSQL): the admin settings (validation naming the field, audit, the reschedule request in
+ * the outbox), an idea's due dates, and the network's late list within each one's scope.
+ */
+describe('answer-time guarantee API', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: NestExpressApplication;
+  let ds: DataSource;
+  let author: Member; // Girard (employee, DS-SOINS)
+  let scoped: Member; // Gagnon, network member for the Direction de la santé only
+  let lead: Member; // Rossier, network lead for the whole organisation
+  let admin: Member; // Rochat
+  let soins: OrgUnit;
+  let finances: OrgUnit;
+  const saved = { ...process.env };
+  const defaults = { firstAnswerDays: 30, qualificationDays: 60, remindBeforeDays: 5 };
+
+  /** An idea in `status`, submitted `daysAgo` days ago (and entered qualification `qualifiedDaysAgo` ago). */
+  async function idea(
+    status: IdeaStatusColumn,
+    unit: OrgUnit,
+    daysAgo: number,
+    qualifiedDaysAgo?: number,
+  ): Promise<Idea> {
+    const created = await createIdea(ds, { author: author.person, unit, status, anonymous: true });
+    const at = (d: number) => new Date(Date.now() - d * DAY_MS);
+    await ds.query('UPDATE idea SET submitted_at = $2 WHERE id = $1', [created.id, at(daysAgo)]);
+    if (qualifiedDaysAgo !== undefined) {
+      await ds.getRepository(IdeaEvent).insert({
+        ideaId: created.id,
+        type: 'start_qualification',
+        fromStatus: 'visible',
+        toStatus: 'qualify',
+        actorId: null,
+        public: true,
+        data: {},
+      });
+      await ds.query(`UPDATE idea_event SET occurred_at = $2 WHERE idea_id = $1 AND type = 'start_qualification'`, [
+        created.id,
+        at(qualifiedDaysAgo),
+      ]);
+    }
+    return ds.getRepository(Idea).findOneByOrFail({ id: created.id });
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('deadlinesapi');
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('deadlinesapi'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
+    app = await createApiApp({ logger: false });
+    await app.init();
+    ds = app.get(DataSource);
+    await seed(ds);
+    [author, scoped, lead, admin] = await signInMany(app, ds, ['Girard', 'Gagnon', 'Rossier', 'Rochat']);
+    [soins, finances] = await Promise.all(['DS-SOINS', 'DF'].map((c) => unitByCode(ds, c)));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    process.env = saved;
+  });
+
+  describe('settings', () => {
+    afterEach(async () => {
+      await admin.send('put', '/api/admin/answer-time-settings', defaults).expect(200);
+    });
+
+    it('starts from the defaults; an admin changes them, audited, and the worker is asked to reschedule', async () => {
+      const before = await admin.get('/api/admin/answer-time-settings').expect(200);
+      expect(before.body).toMatchObject(defaults);
+      const pending = async () =>
+        Number(
+          (
+            (await ds.query(
+              `SELECT count(*)::int AS n FROM outbox_message WHERE job_name = 'qualification.reschedule_deadlines'`,
+            )) as { n: number }[]
+          )[0]!.n,
+        );
+      const outboxBefore = await pending();
+
+      const next = { firstAnswerDays: 20, qualificationDays: 45, remindBeforeDays: 3 };
+      const res = await admin.send('put', '/api/admin/answer-time-settings', next).expect(200);
+      expect(res.body).toMatchObject(next);
+      expect((await admin.get('/api/admin/answer-time-settings').expect(200)).body).toMatchObject(next);
+      expect(await pending()).toBe(outboxBefore + 1);
+      const audit = await ds.getRepository(AuditEvent).findOneOrFail({
+        where: { action: 'answer_time.settings_set', actorId: admin.person.id },
+        order: { occurredAt: 'DESC' },
+      });
+      expect(audit.data).toEqual({ before: defaults, after: next });
+    });
+
+    it.each([
+      [{ ...defaults, firstAnswerDays: 0 }, 'firstAnswerDays'],
+      [{ ...defaults, qualificationDays: 366 }, 'qualificationDays'],
+      [{ ...defaults, qualificationDays: 2.5 }, 'qualificationDays'],
+      [{ ...defaults, remindBeforeDays: -1 }, 'remindBeforeDays'],
+      [{ firstAnswerDays: 30, qualificationDays: 60 }, 'remindBeforeDays'],
+      [{ ...defaults, firstAnswerDays: 'thirty' }, 'firstAnswerDays'],
+      // The reminder must come before the shorter wait starts.
+      [{ firstAnswerDays: 10, qualificationDays: 60, remindBeforeDays: 10 }, 'remindBeforeDays'],
+    ])('refuses %j with a problem naming %s, and changes nothing', async (body, field) => {
+      const res = await admin.send('put', '/api/admin/answer-time-settings', body).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+      expect((await admin.get('/api/admin/answer-time-settings').expect(200)).body).toMatchObject(defaults);
+    });
+
+    it('is for admins only', async () => {
+      for (const who of [author, scoped, lead]) {
+        await who.get('/api/admin/answer-time-settings').expect(403);
+        await who.send('put', '/api/admin/answer-time-settings', defaults).expect(403);
+      }
+    });
+  });
+
+  describe('due dates and the late list', () => {
+    it('answers the due dates that apply now, late or not', async () => {
+      const waiting = await idea('collect', soins, 10);
+      const res = await author.get(`/api/ideas/${waiting.id}/deadlines`).expect(200);
+      expect(res.body.late).toBe(false);
+      expect(res.body.deadlines).toEqual([
+        expect.objectContaining({
+          kind: 'first_answer',
+          dueAt: new Date(waiting.submittedAt!.getTime() + 30 * DAY_MS).toISOString(),
+          late: false,
+        }),
+      ]);
+
+      const qualifying = await idea('qualify', soins, 40, 5);
+      const q = await scoped.get(`/api/ideas/${qualifying.id}/deadlines`).expect(200);
+      expect(q.body.late).toBe(true);
+      expect(q.body.deadlines.map((d: { kind: string; late: boolean }) => [d.kind, d.late])).toEqual([
+        ['first_answer', true],
+        ['qualification', false],
+      ]);
+
+      const answered = await idea('decide', soins, 40);
+      expect((await author.get(`/api/ideas/${answered.id}/deadlines`).expect(200)).body).toEqual({
+        deadlines: [],
+        late: false,
+      });
+    });
+
+    it('lists late ideas within the member’s scope, most overdue first, naming no author', async () => {
+      const lateHere = await idea('visible', soins, 45);
+      const mostLate = await idea('qualify', soins, 20, 80);
+      const onTime = await idea('collect', soins, 3);
+      const lateElsewhere = await idea('collect', finances, 50);
+
+      const mine = await scoped.get('/api/deadlines/late').expect(200);
+      const ids = (mine.body.items as { ideaId: string }[]).map((i) => i.ideaId);
+      expect(ids).toEqual(expect.arrayContaining([lateHere.id, mostLate.id]));
+      expect(ids.indexOf(mostLate.id)).toBeLessThan(ids.indexOf(lateHere.id));
+      expect(ids).not.toContain(onTime.id);
+      expect(ids).not.toContain(lateElsewhere.id);
+      const item = (mine.body.items as { ideaId: string; overdue: { kind: string; daysLate: number }[] }[]).find(
+        (i) => i.ideaId === mostLate.id,
+      )!;
+      expect(item.overdue).toEqual([expect.objectContaining({ kind: 'qualification', daysLate: 20 })]);
+      for (const marker of identityMarkers(author.person)) expect(JSON.stringify(mine.body)).not.toContain(marker);
+
+      const all = await lead.get('/api/deadlines/late').expect(200);
+      expect((all.body.items as { ideaId: string }[]).map((i) => i.ideaId)).toEqual(
+        expect.arrayContaining([lateHere.id, mostLate.id, lateElsewhere.id]),
+      );
+
+      await author.get('/api/deadlines/late').expect(403);
+      await admin.get('/api/deadlines/late').expect(403);
+    });
+  });
+});
