@@ -3,12 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
-import { ContentReport } from '@eclore/server-ideas';
+import { Campaign, ContentReport } from '@eclore/server-ideas';
 import { seed } from '@eclore/migrations';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
-import { createIdea } from '../engagement/fixtures';
+import { createCampaign, createIdea } from '../engagement/fixtures';
 import { listRoutes } from './routes';
 
 /**
@@ -29,6 +29,8 @@ interface Fixtures {
   idea: Record<'published' | 'own' | 'draft' | 'outside', string>;
   /** Open reports, one per resolving line (a hide or a dismissal closes its report). */
   report: Record<'toHide' | 'toDismiss' | 'outside', string>;
+  /** Campaigns addressed to DS-SOINS (in the network member's scope) and to DF (outside it). */
+  campaign: Record<'inScope' | 'outside', string>;
 }
 interface Row {
   /** `METHOD /api/path/:param` exactly as the route is declared. */
@@ -227,6 +229,31 @@ const ROWS: Row[] = [
     label: 'unknown campaign',
     url: (f) => `/api/campaigns/${f.unknownId}/archive`,
     expect: only({ network: 404, admin: 404 }),
+  },
+  // campaign announcements (campaign managers of the whole audience; announcing twice is the same announcement)
+  {
+    route: 'GET /api/campaigns/:id/announcement',
+    label: 'audience in scope',
+    url: (f) => `/api/campaigns/${f.campaign.inScope}/announcement`,
+    expect: only({ network: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/campaigns/:id/announcement',
+    label: 'audience outside the network member’s scope',
+    url: (f) => `/api/campaigns/${f.campaign.outside}/announcement`,
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'POST /api/campaigns/:id/announcement',
+    label: 'audience in scope',
+    url: (f) => `/api/campaigns/${f.campaign.inScope}/announcement`,
+    expect: only({ network: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/campaigns/:id/announcement',
+    label: 'unknown campaign',
+    url: (f) => `/api/campaigns/${f.unknownId}/announcement`,
+    expect: signedIn(404),
   },
   // ideas: emerge and collect (object-level routes: an unknown idea is 404 for every signed-in person)
   { route: 'POST /api/ideas', label: 'empty body', body: () => ({}), expect: signedIn(400) },
@@ -535,6 +562,11 @@ describe('authorization matrix: every route × every kind of person', () => {
     const df = await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DF' });
     const idea = async (author: Person, unit: OrgUnit, published = true) =>
       (await createIdea(ds, { author, unit, published })).id;
+    const campaignFor = async (code: string) => {
+      const campaign = await createCampaign(ds, dsColleague, { supports: true, comments: true });
+      await ds.getRepository(Campaign).update({ id: campaign.id }, { audienceOrgUnitIds: [units.get(code)!] });
+      return campaign.id;
+    };
     const reportOn = async (targetId: string) =>
       (
         await ds.getRepository(ContentReport).save({
@@ -558,6 +590,7 @@ describe('authorization matrix: every route × every kind of person', () => {
         toDismiss: await reportOn(await idea(dsColleague, ds_)),
         outside: await reportOn(await idea(dfColleague, df)),
       },
+      campaign: { inScope: await campaignFor('DS-SOINS'), outside: await campaignFor('DF') },
     };
   });
 

@@ -1,14 +1,11 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
+import type { DataSource } from 'typeorm';
 import { IdeaFollow } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { SmtpSink, type ReceivedMail } from '../../../../test/smtp-sink';
-import { startBuiltWorker, waitFor } from './built-worker';
-import { createApiApp } from '../bootstrap';
+import type { ReceivedMail, SmtpSink } from '../../../../test/smtp-sink';
+import { waitFor } from './built-worker';
+import { startNotificationStack, type NotificationStack } from './notification-stack';
 import { createIdea, identityMarkers, signInMany, type Member } from '../engagement/fixtures';
 
 /**
@@ -20,17 +17,15 @@ import { createIdea, identityMarkers, signInMany, type Member } from '../engagem
 jest.setTimeout(60_000);
 
 describe('notifications', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let stack: NotificationStack | undefined;
   let app: NestExpressApplication;
   let ds: DataSource;
   let sink: SmtpSink;
-  let worker: Awaited<ReturnType<typeof startBuiltWorker>> | undefined;
   let girard: Member; // author, French (no locale: the organisation's)
   let emily: Member; // follower, English
   let monnier: Member; // commenter
   let nguyen: Member; // mentioned
   let admin: Member; // Rochat
-  const saved = { ...process.env };
   const REJECTED = 'refused.mailbox@eclore.example';
 
   const mailsTo = (m: Member): ReceivedMail[] =>
@@ -54,30 +49,8 @@ describe('notifications', () => {
   const notificationsOf = async (m: Member) => (await m.get('/api/notifications').expect(200)).body;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start({ rejectRecipients: [REJECTED] });
-    db = await createTestDatabase('notif');
-    const prefix = uniqueQueuePrefix('notif');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://eclore.test:3000',
-      SMTP_URL: sink.url,
-      NODE_ENV: 'test',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    worker = await startBuiltWorker({
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      SMTP_URL: sink.url,
-      PUBLIC_URL: 'http://eclore.test:3000',
-      LOG_LEVEL: 'warn',
-    });
+    stack = await startNotificationStack('notif', { rejectRecipients: [REJECTED] });
+    ({ app, ds, sink } = stack);
     [girard, emily, monnier, nguyen, admin] = await signInMany(app, ds, [
       'Girard',
       'Wilson',
@@ -88,11 +61,7 @@ describe('notifications', () => {
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
-    await sink?.stop();
-    await db?.drop();
-    process.env = saved;
+    await stack?.stop();
   });
 
   it('tells the author at once by e-mail (French, HTML + text, unsubscribe link), the mentioned person, and the follower in the app only', async () => {

@@ -2,7 +2,13 @@ import type { JobHandlerClass } from '@eclore/server-platform';
 import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
 import { WebhooksDeliverHandler, WebhooksDispatchHandler } from './webhooks.handlers';
-import { NotificationsDeliverHandler, NotificationsDigestHandler, NotificationsDispatchHandler } from './notifications.handlers';
+import {
+  NotificationsAnnounceHandler,
+  NotificationsDeliverBatchHandler,
+  NotificationsDeliverHandler,
+  NotificationsDigestHandler,
+  NotificationsDispatchHandler,
+} from './notifications.handlers';
 import {
   QualificationDeadlineEscalationHandler,
   QualificationDeadlineReminderHandler,
@@ -22,6 +28,8 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   NotificationsDispatchHandler,
   NotificationsDeliverHandler,
   NotificationsDigestHandler,
+  NotificationsAnnounceHandler,
+  NotificationsDeliverBatchHandler,
   QualificationScheduleDeadlinesHandler,
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,

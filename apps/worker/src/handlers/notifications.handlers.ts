@@ -6,7 +6,11 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import {
+  AnnouncementFanOut,
   DeliverySender,
+  RetryableDeliveryError,
+  type BatchOutcome,
+  type FanOutResult,
   DigestBuilder,
   Mailer,
   NotificationDispatcher,
@@ -34,16 +38,27 @@ export class NotificationsDispatchHandler implements JobHandler<'notifications.d
   }
 }
 
-/** Sends one recorded e-mail under its unique key (see DeliverySender for the crash protocol). */
-@HandlesJob('notifications.deliver')
-@Injectable()
-export class NotificationsDeliverHandler implements JobHandler<'notifications.deliver'>, OnModuleDestroy {
-  private readonly mailer: Mailer | null;
-  private readonly sender: DeliverySender;
+/** A handler that sends e-mail: its own pooled SMTP transport, closed with the worker. */
+abstract class SendingHandler implements OnModuleDestroy {
+  protected readonly mailer: Mailer | null;
+  protected readonly sender: DeliverySender;
 
   constructor(ds: DataSource, config: AppConfig) {
     this.mailer = config.SMTP_URL ? new Mailer(config.SMTP_URL, config.MAIL_FROM) : null;
     this.sender = new DeliverySender(ds, this.mailer, { publicUrl: config.PUBLIC_URL });
+  }
+
+  onModuleDestroy(): void {
+    this.mailer?.close();
+  }
+}
+
+/** Sends one recorded e-mail under its unique key (see DeliverySender for the crash protocol). */
+@HandlesJob('notifications.deliver')
+@Injectable()
+export class NotificationsDeliverHandler extends SendingHandler implements JobHandler<'notifications.deliver'> {
+  constructor(ds: DataSource, config: AppConfig) {
+    super(ds, config);
   }
 
   async handle(
@@ -59,9 +74,48 @@ export class NotificationsDeliverHandler implements JobHandler<'notifications.de
       throw err;
     }
   }
+}
 
-  onModuleDestroy(): void {
-    this.mailer?.close();
+/** Writes a campaign announcement's in-app notifications and immediate e-mails, batch by batch. */
+@HandlesJob('notifications.announce')
+@Injectable()
+export class NotificationsAnnounceHandler implements JobHandler<'notifications.announce'> {
+  private readonly fanOut: AnnouncementFanOut;
+
+  constructor(ds: DataSource, config: AppConfig) {
+    this.fanOut = new AnnouncementFanOut(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
+  }
+
+  handle(payload: JobPayloads['notifications.announce']): Promise<FanOutResult> {
+    return this.fanOut.run(payload.announcementId);
+  }
+}
+
+/**
+ * Sends a fan-out's batch of e-mails. What could not go out yet (busy, temporary SMTP failure) makes
+ * the job fail so BullMQ retries it with backoff; the retry skips what was sent.
+ */
+@HandlesJob('notifications.deliver_batch')
+@Injectable()
+export class NotificationsDeliverBatchHandler
+  extends SendingHandler
+  implements JobHandler<'notifications.deliver_batch'>
+{
+  constructor(ds: DataSource, config: AppConfig) {
+    super(ds, config);
+  }
+
+  async handle(
+    payload: JobPayloads['notifications.deliver_batch'],
+    job: Job<JobPayloads['notifications.deliver_batch']>,
+  ): Promise<Record<BatchOutcome['outcome'], number>> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcomes = await this.sender.deliverMany(payload.deliveryIds, { lastAttempt });
+    const tally = { sent: 0, already_sent: 0, failed: 0, busy: 0, retry: 0, refused: 0 };
+    for (const o of outcomes) tally[o.outcome] += 1;
+    if (tally.busy + tally.retry > 0)
+      throw new RetryableDeliveryError(`${tally.busy + tally.retry} of ${outcomes.length} e-mails to retry`);
+    return tally;
   }
 }
 

@@ -6,3 +6,5 @@ export * from './mail/render';
 export * from './unsubscribe-token';
 export * from './api/notifications.module';
 export * from './api/notifications.dto';
+export * from './announcements/announcements.dto';
+export { AnnouncementsService } from './announcements/announcements.service';

@@ -13,8 +13,24 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'edited',
 ];
 
+/**
+ * Idea events that never leave the organisation, whatever a subscription lists: who reviews an idea,
+ * deadlines and escalations, private-note mentions and committee agendas are the network's and the
+ * committee's internal work, and supports are a count (never names). They are not subscribable and
+ * the payload builder refuses them too (a subscription stored before this list cannot reach them).
+ */
+export const INTERNAL_EVENT_TYPES: readonly string[] = [
+  'assigned',
+  'unassigned',
+  'qualification_reminder',
+  'qualification_escalated',
+  'private_note_mention',
+  'committee_agenda_added',
+  'supported',
+];
+
 export const PING_EVENT_TYPE = 'ping';
 
 export function isWebhookEventType(value: string): boolean {
-  return WEBHOOK_EVENT_TYPES.includes(value);
+  return WEBHOOK_EVENT_TYPES.includes(value) && !INTERNAL_EVENT_TYPES.includes(value);
 }

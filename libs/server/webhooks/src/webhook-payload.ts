@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isPublic } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaEvent, toIdeaState } from '@eclore/server-ideas';
+import { isWebhookEventType } from './event-types';
 
 /** Who did it, as an integration may know it. An anonymous author is only ever "the author". */
 export type WebhookActor =
@@ -41,7 +42,7 @@ export async function buildEventBody(
   publicUrl: string,
 ): Promise<WebhookBody | null> {
   const event = await manager.findOneBy(IdeaEvent, { id: ideaEventId });
-  if (!event) return null;
+  if (!event || !isWebhookEventType(event.type)) return null;
   const idea = await manager.findOneBy(Idea, { id: event.ideaId });
   if (!idea || !isPublic(toIdeaState(idea))) return null;
 

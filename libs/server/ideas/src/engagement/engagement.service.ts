@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { canComment, canSupport, findRule, hasRole, type Actor, type Decision } from '@eclore/domain';
 import { IdeaFollow, Support } from '../entities';
 import { addCounted, removeCounted } from './counters';
+import { appendIdeaEvents } from './events';
 import { assertDecision, assertReadable } from './decisions';
 import type { EngagementDto, FollowStateDto, SupportStateDto } from './engagement.dto';
 import { loadIdea, phaseFeaturesFor } from './idea-context';
@@ -47,7 +48,11 @@ export class EngagementService {
       assertDecision(
         canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
       );
-      const { count } = await addCounted(manager, 'support', ideaId, actor.personId);
+      const { changed, count } = await addCounted(manager, 'support', ideaId, actor.personId);
+      // Tells the authors (notifications: digest-only, grouped). Recorded without an actor and kept
+      // off the timeline: supporters are a count on the wall, never names, to authors too.
+      if (changed)
+        await appendIdeaEvents(manager, [{ ideaId, type: 'supported', actorId: null, public: false, data: {} }]);
       return { supported: true, supportCount: count };
     });
   }

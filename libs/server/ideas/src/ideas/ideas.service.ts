@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import {
   canCreateIdea,
   canEditIdea,
@@ -394,7 +394,8 @@ export class IdeasService {
     const loaded = await this.ideas.loadReadable(this.ds.manager, id, actor);
     const full = loaded.viewer.isAuthor || isStaffInScope(loaded.viewer);
     const events = await this.ds.getRepository(IdeaEvent).find({
-      where: full ? { ideaId: id } : { ideaId: id, public: true },
+      // Supports are a count, not history: their events exist for notifications only.
+      where: full ? { ideaId: id, type: Not('supported') } : { ideaId: id, public: true },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
     const seesAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  createParamDecorator,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -25,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, PublicRoute, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor, PublicRoute, RequestId, RequirePermission } from '@eclore/server-identity';
 import {
   DefaultsDto,
   DeliveryIdParams,
@@ -43,11 +31,6 @@ import {
   UpdatePreferencesInput,
 } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
-
-const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
-  const id = ctx.switchToHttp().getRequest<{ id?: string | number }>().id;
-  return id === undefined ? null : String(id);
-});
 
 @ApiTags('notifications')
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })

@@ -54,13 +54,24 @@ export class NotificationItemDto {
     description: 'The reason given (return, moderation), shown to whom it concerns.',
   })
   detail!: string | null;
+  @ApiProperty({
+    description:
+      'Where it leads in the app (a path): the idea, its comment, its qualification panel, a committee session, a campaign.',
+  })
+  link!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt!: string | null;
 }
 
 export class NotificationGroupDto {
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty() ideaTitle!: string;
+  @ApiProperty({ description: 'Stable key of the group: the idea id, or `campaign:<id>` for an announcement.' })
+  key!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a campaign announcement.' })
+  ideaId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set for a campaign announcement.' })
+  campaignId!: string | null;
+  @ApiProperty({ description: 'The idea’s title, or the campaign’s for an announcement.' }) ideaTitle!: string;
+  @ApiProperty({ description: 'The page of the idea or campaign (a path).' }) link!: string;
   @ApiProperty({ description: 'Something unread in this group needs the reader’s action.' }) needsAction!: boolean;
   @ApiProperty() unread!: number;
   @ApiProperty({ type: [NotificationItemDto], description: 'Newest first (at most 20 per idea).' })

@@ -8,6 +8,8 @@ import {
   NotFound,
   ValidationFailed,
   actorVisibleTo,
+  eventDetail,
+  notificationPath,
   type Actor,
   type Locale,
   type NotificationCategory,
@@ -60,41 +62,58 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Grouped by idea: groups with something unread needing my action first, then the most recent. */
+  /** Grouped by idea (or announced campaign): groups with something unread needing my action first, then the most recent. */
   async list(actor: Actor, cursor: string | undefined, limit = 20): Promise<NotificationPageDto> {
     const after = cursor ? decodeCursor(cursor, 2) : null;
     if (after && (!/^[01]$/.test(after[0]!) || !/^\d{1,18}$/.test(after[1]!))) decodeCursor('', 2);
     const groups = (await this.ds.query(
       `WITH g AS (
-         SELECT n.idea_id, bool_or(n.needs_action AND n.read_at IS NULL) AS needs, max(n.id) AS last_id,
-                count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread
-           FROM notification n WHERE n.recipient_id = $1 GROUP BY n.idea_id)
-       SELECT g.idea_id, g.needs, g.last_id::text AS last_id, g.unread, i.title, i.anonymous
-         FROM g JOIN idea i ON i.id = g.idea_id
+         SELECT n.idea_id, n.announcement_id, bool_or(n.needs_action AND n.read_at IS NULL) AS needs,
+                max(n.id) AS last_id, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread
+           FROM notification n WHERE n.recipient_id = $1 GROUP BY n.idea_id, n.announcement_id)
+       SELECT g.idea_id, g.announcement_id::text AS announcement_id, ca.campaign_id, g.needs,
+              g.last_id::text AS last_id, g.unread, COALESCE(i.title, c.title) AS title,
+              COALESCE(i.anonymous, false) AS anonymous
+         FROM g LEFT JOIN idea i ON i.id = g.idea_id
+         LEFT JOIN campaign_announcement ca ON ca.id = g.announcement_id
+         LEFT JOIN campaign c ON c.id = ca.campaign_id
         WHERE $2::int IS NULL OR (g.needs::int, g.last_id) < ($2::int, $3::bigint)
         ORDER BY g.needs DESC, g.last_id DESC
         LIMIT $4`,
       [actor.personId, after ? Number(after[0]) : null, after ? after[1] : null, limit + 1],
-    )) as { idea_id: string; needs: boolean; last_id: string; unread: number; title: string; anonymous: boolean }[];
+    )) as {
+      idea_id: string | null;
+      announcement_id: string | null;
+      campaign_id: string | null;
+      needs: boolean;
+      last_id: string;
+      unread: number;
+      title: string;
+      anonymous: boolean;
+    }[];
     const page = groups.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = groups.length > limit && last ? encodeCursor([last.needs ? '1' : '0', last.last_id]) : null;
     if (page.length === 0) return { groups: [], nextCursor: null };
+    const ideaIds = page.flatMap((g) => (g.idea_id ? [g.idea_id] : []));
+    const announcementIds = page.flatMap((g) => (g.announcement_id ? [g.announcement_id] : []));
 
     const rows = (await this.ds.query(
       `SELECT x.* FROM (
-         SELECT n.id::text AS id, n.idea_id, n.event_type, n.category, n.needs_action, n.created_at, n.read_at,
-                e.actor_id, e.data, ap.given_name, ap.family_name,
-                row_number() OVER (PARTITION BY n.idea_id ORDER BY n.id DESC) AS rn
+         SELECT n.id::text AS id, n.idea_id, n.announcement_id::text AS announcement_id, n.event_type, n.category,
+                n.needs_action, n.created_at, n.read_at, e.actor_id, COALESCE(e.data, '{}'::jsonb) AS data,
+                COALESCE(e.public, false) AS public, ap.given_name, ap.family_name,
+                row_number() OVER (PARTITION BY n.idea_id, n.announcement_id ORDER BY n.id DESC) AS rn
            FROM notification n
-           JOIN idea_event e ON e.id = n.event_id
+           LEFT JOIN idea_event e ON e.id = n.event_id
            LEFT JOIN person ap ON ap.id = e.actor_id
-          WHERE n.recipient_id = $1 AND n.idea_id = ANY($2::uuid[])) x
-        WHERE x.rn <= $3 ORDER BY x.id::bigint DESC`,
-      [actor.personId, page.map((g) => g.idea_id), ITEMS_PER_GROUP],
+          WHERE n.recipient_id = $1 AND (n.idea_id = ANY($2::uuid[]) OR n.announcement_id = ANY($3::bigint[]))) x
+        WHERE x.rn <= $4 ORDER BY x.id::bigint DESC`,
+      [actor.personId, ideaIds, announcementIds, ITEMS_PER_GROUP],
     )) as {
       id: string;
-      idea_id: string;
+      idea_id: string | null;
+      announcement_id: string | null;
       event_type: string;
       category: NotificationCategory;
       needs_action: boolean;
@@ -102,18 +121,19 @@ export class NotificationsService {
       read_at: Date | null;
       actor_id: string | null;
       data: Record<string, unknown>;
+      public: boolean;
       given_name: string | null;
       family_name: string | null;
     }[];
     const authors = (await this.ds.query(
       `SELECT idea_id, person_id FROM idea_author WHERE idea_id = ANY($1::uuid[]) AND status = 'accepted'`,
-      [page.map((g) => g.idea_id)],
+      [ideaIds],
     )) as { idea_id: string; person_id: string }[];
 
     const out: NotificationGroupDto[] = page.map((g) => {
       const authorIds = authors.filter((a) => a.idea_id === g.idea_id).map((a) => a.person_id);
       const items: NotificationItemDto[] = rows
-        .filter((r) => r.idea_id === g.idea_id)
+        .filter((r) => (g.idea_id ? r.idea_id === g.idea_id : r.announcement_id === g.announcement_id))
         .map((r) => {
           const visible = actorVisibleTo({
             actorId: r.actor_id,
@@ -123,9 +143,7 @@ export class NotificationsService {
           });
           const hiddenAuthor = r.actor_id === null ? r.data['byAnonymousAuthor'] === true : !visible;
           const commentId = r.data['commentId'];
-          const detail = [r.data['reason'], r.data['guidance']].find(
-            (v): v is string => typeof v === 'string' && v.length > 0,
-          );
+          const detail = eventDetail(r.data);
           return {
             id: r.id,
             eventType: r.event_type,
@@ -137,13 +155,29 @@ export class NotificationsService {
                 : null,
             actorIsAnonymousAuthor: hiddenAuthor,
             commentId: typeof commentId === 'string' ? commentId : null,
-            // Reasons are for the people concerned: authors (returns, moderation), a comment's author.
-            detail: detail && r.category !== 'followed_ideas' ? detail : null,
+            // Reasons are for the people concerned (authors, a comment's author, reviewers); a
+            // follower reads the public ones (a decision's reasoned answer) only.
+            detail: detail && (r.category !== 'followed_ideas' || r.public) ? detail : null,
+            link: notificationPath({
+              eventType: r.event_type,
+              ideaId: r.idea_id,
+              campaignId: g.campaign_id,
+              data: r.data,
+            }),
             createdAt: r.created_at.toISOString(),
             readAt: iso(r.read_at),
           };
         });
-      return { ideaId: g.idea_id, ideaTitle: g.title, needsAction: g.needs, unread: g.unread, items };
+      return {
+        key: g.idea_id ?? `campaign:${g.campaign_id}`,
+        ideaId: g.idea_id,
+        campaignId: g.campaign_id,
+        ideaTitle: g.title,
+        link: notificationPath({ eventType: '', ideaId: g.idea_id, campaignId: g.campaign_id, data: {} }),
+        needsAction: g.needs,
+        unread: g.unread,
+        items,
+      };
     });
     return { groups: out, nextCursor };
   }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { digestPeriodKey, type DigestFrequency } from '@eclore/domain';
 import { enqueueEmails, type NewEmail } from './dispatcher';
-import { EFFECTIVE_FREQUENCY_SQL } from './preferences.sql';
+import { EMAIL_FREQUENCY_SQL } from './preferences.sql';
 
 /**
  * Gathers every notification not yet e-mailed whose category the recipient takes as this digest,
@@ -24,7 +24,7 @@ export class DigestBuilder {
         `SELECT n.id::text AS id, n.recipient_id FROM notification n
           WHERE n.created_at <= $1
             AND NOT EXISTS (SELECT 1 FROM notification_delivery_item di WHERE di.notification_id = n.id AND di.channel = 'email')
-            AND ${EFFECTIVE_FREQUENCY_SQL} = $2
+            AND ${EMAIL_FREQUENCY_SQL} = $2
           ORDER BY n.recipient_id, n.id`,
         [now, frequency],
       )) as { id: string; recipient_id: string }[];

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { notificationRecipients, type EventAuthor, type NotifiableEvent } from '@eclore/domain';
 import { messageIdFor } from '../mail/mailer';
-import { EFFECTIVE_FREQUENCY_SQL } from './preferences.sql';
+import { EMAIL_FREQUENCY_SQL } from './preferences.sql';
 
 export interface DispatchResult {
   notified: number;
@@ -92,7 +92,7 @@ export class NotificationDispatcher {
 
     const immediate = (await m.query(
       `SELECT n.id::text AS id, n.recipient_id FROM notification n
-        WHERE n.id = ANY($1::bigint[]) AND ${EFFECTIVE_FREQUENCY_SQL} = 'immediately'`,
+        WHERE n.id = ANY($1::bigint[]) AND ${EMAIL_FREQUENCY_SQL} = 'immediately'`,
       [inserted.map((n) => n.id)],
     )) as { id: string; recipient_id: string }[];
     const emails = await enqueueEmails(
@@ -121,6 +121,8 @@ export async function enqueueEmails(
   emails: readonly NewEmail[],
   kind: 'immediate' | 'digest',
   publicUrl: string,
+  /** Set for fan-outs: one `notifications.deliver_batch` message per this many e-mails, not one each. */
+  options: { batchSize?: number } = {},
 ): Promise<number> {
   if (emails.length === 0) return 0;
   const deliveries = (await m.query(
@@ -153,11 +155,22 @@ export async function enqueueEmails(
   // The outbox rows of OutboxService.append, written set-based: a fan-out may record thousands.
   if (toSend.length > 0) {
     if (!m.queryRunner?.isTransactionActive) throw new Error('enqueueEmails must run inside a transaction');
-    await m.query(
-      `INSERT INTO outbox_message (job_name, payload)
-       SELECT 'notifications.deliver', jsonb_build_object('deliveryId', d) FROM unnest($1::uuid[]) AS d`,
-      [toSend],
-    );
+    if (options.batchSize) {
+      const size = options.batchSize;
+      await m.query(
+        `INSERT INTO outbox_message (job_name, payload)
+         SELECT 'notifications.deliver_batch', jsonb_build_object('deliveryIds', to_jsonb(b.ids))
+           FROM (SELECT array_agg(d ORDER BY o) AS ids FROM unnest($1::uuid[]) WITH ORDINALITY AS x(d, o)
+                  GROUP BY (o - 1) / $2) b`,
+        [toSend, size],
+      );
+    } else {
+      await m.query(
+        `INSERT INTO outbox_message (job_name, payload)
+         SELECT 'notifications.deliver', jsonb_build_object('deliveryId', d) FROM unnest($1::uuid[]) AS d`,
+        [toSend],
+      );
+    }
   }
   return toSend.length;
 }

@@ -1,3 +1,4 @@
 export * from './dispatcher';
 export * from './sender';
 export * from './digest';
+export * from './announcement';

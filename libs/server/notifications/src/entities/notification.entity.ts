@@ -1,15 +1,22 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { NotificationCategory } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 import { Idea, IdeaEvent } from '@eclore/server-ideas';
+import { CampaignAnnouncement } from './announcement.entity';
 
 /**
- * One person told of one idea event (the in-app centre). Unique per (event, recipient): a re-run
- * dispatch never tells anyone twice. Holds references only: names and titles are read when shown,
- * so an anonymous author's identity is never copied here.
+ * One person told of one idea event or one campaign announcement (the in-app centre). Unique per
+ * (event, recipient) and per (announcement, recipient): a re-run dispatch or fan-out never tells
+ * anyone twice. Holds references only: names and titles are read when shown, so an anonymous
+ * author's identity is never copied here.
  */
 @Entity({ name: 'notification' })
 @Index('uq_notification_event_recipient', ['eventId', 'recipientId'], { unique: true })
+@Index('uq_notification_announcement_recipient', ['announcementId', 'recipientId'], {
+  unique: true,
+  where: 'announcement_id IS NOT NULL',
+})
+@Check('ck_notification_subject', '(event_id IS NULL) <> (announcement_id IS NULL)')
 @Index('ix_notification_recipient', ['recipientId', 'id'])
 @Index('ix_notification_recipient_unread', ['recipientId'], { where: 'read_at IS NULL' })
 export class Notification {
@@ -19,11 +26,15 @@ export class Notification {
   @Column({ name: 'recipient_id', type: 'uuid' })
   recipientId!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
-  ideaId!: string;
+  /** The idea concerned (null for a campaign announcement). */
+  @Column({ name: 'idea_id', type: 'uuid', nullable: true })
+  ideaId!: string | null;
 
-  @Column({ name: 'event_id', type: 'bigint' })
-  eventId!: string;
+  @Column({ name: 'event_id', type: 'bigint', nullable: true })
+  eventId!: string | null;
+
+  @Column({ name: 'announcement_id', type: 'bigint', nullable: true })
+  announcementId!: string | null;
 
   @Column({ name: 'event_type', type: 'text' })
   eventType!: string;
@@ -51,4 +62,8 @@ export class Notification {
   @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: IdeaEvent;
+
+  @ManyToOne(() => CampaignAnnouncement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'announcement_id' })
+  announcement?: CampaignAnnouncement;
 }

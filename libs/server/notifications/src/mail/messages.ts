@@ -12,6 +12,17 @@ export interface EventText {
   ideaTitle: string;
   /** A short reason or answer carried by the event (return reason, hide reason...). */
   detail: string | null;
+  /** What some sentences need from the event: a due date, a session date, how many supports. */
+  extra?: PhraseExtra;
+}
+
+export interface PhraseExtra {
+  /** ISO date-time the work is due (reminders, escalations). */
+  dueAt?: string | null;
+  /** ISO date of a committee session. */
+  sessionDate?: string | null;
+  /** Several like events told as one line (supports). */
+  count?: number;
 }
 
 const ACTOR = {
@@ -23,7 +34,17 @@ function actorName(locale: Locale, actor: ActorLabel): string {
   return actor.kind === 'person' ? actor.name : ACTOR[locale][actor.kind];
 }
 
-type Phrase = (a: string, t: string) => string;
+type Phrase = (a: string, t: string, x: PhraseExtra) => string;
+
+/** A date in the recipient's language, in the organisation's time zone. */
+function day(locale: Locale, iso: string | null | undefined): string {
+  const d = iso ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return locale === 'fr' ? 'bientôt' : 'soon';
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Paris',
+  }).format(d);
+}
 
 const PHRASES: Record<Locale, Record<string, Phrase>> = {
   fr: {
@@ -51,6 +72,17 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     comment_hidden: (_a, t) => `Votre commentaire sur « ${t} » a été masqué par la modération`,
     attachment_added: (a, t) => `${a} a ajouté une pièce jointe à « ${t} »`,
     edited: (a, t) => `${a} a modifié « ${t} »`,
+    campaign_announced: (_a, t) => `Nouvel appel à idées : « ${t} »`,
+    supported: (_a, t, x) =>
+      (x.count ?? 1) > 1 ? `${x.count} nouveaux soutiens pour « ${t} »` : `« ${t} » a reçu un nouveau soutien`,
+    assigned: (_a, t) => `« ${t} » vous est confiée pour qualification`,
+    unassigned: (_a, t) => `« ${t} » ne vous est plus confiée`,
+    qualification_reminder: (_a, t, x) => `Rappel : « ${t} » attend votre réponse avant le ${day('fr', x.dueAt)}`,
+    qualification_escalated: (_a, t, x) =>
+      `« ${t} » a dépassé son délai de réponse (${day('fr', x.dueAt)}) : à réattribuer ou relancer`,
+    private_note_mention: (a, t) => `${a} vous a mentionné·e dans une note privée sur « ${t} »`,
+    committee_agenda_added: (_a, t, x) =>
+      `« ${t} » est à l’ordre du jour de la séance du comité du ${day('fr', x.sessionDate)} : à préparer`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -77,6 +109,16 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     comment_hidden: (_a, t) => `Your comment on “${t}” was hidden by moderation`,
     attachment_added: (a, t) => `${a} added an attachment to “${t}”`,
     edited: (a, t) => `${a} edited “${t}”`,
+    campaign_announced: (_a, t) => `New call for ideas: “${t}”`,
+    supported: (_a, t, x) => ((x.count ?? 1) > 1 ? `${x.count} new supports for “${t}”` : `“${t}” has a new support`),
+    assigned: (_a, t) => `“${t}” is assigned to you for qualification`,
+    unassigned: (_a, t) => `“${t}” is no longer assigned to you`,
+    qualification_reminder: (_a, t, x) => `Reminder: “${t}” awaits your answer by ${day('en', x.dueAt)}`,
+    qualification_escalated: (_a, t, x) =>
+      `“${t}” is past its answer deadline (${day('en', x.dueAt)}): reassign or follow up`,
+    private_note_mention: (a, t) => `${a} mentioned you in a private note on “${t}”`,
+    committee_agenda_added: (_a, t, x) =>
+      `“${t}” is on the agenda of the committee session of ${day('en', x.sessionDate)}: to prepare`,
   },
 };
 
@@ -87,7 +129,7 @@ const FALLBACK: Record<Locale, Phrase> = {
 
 export function describeEvent(locale: Locale, e: EventText): string {
   const phrase = PHRASES[locale][e.type] ?? FALLBACK[locale];
-  return phrase(actorName(locale, e.actor), e.ideaTitle);
+  return phrase(actorName(locale, e.actor), e.ideaTitle, e.extra ?? {});
 }
 
 export const CATEGORY_NAMES: Record<Locale, Record<NotificationCategory, string>> = {
@@ -97,6 +139,7 @@ export const CATEGORY_NAMES: Record<Locale, Record<NotificationCategory, string>
     mentions: 'les mentions',
     followed_ideas: 'les idées que vous suivez',
     moderation: 'la modération',
+    campaigns: 'les appels à idées',
   },
   en: {
     needs_action: 'what needs your action',
@@ -104,12 +147,15 @@ export const CATEGORY_NAMES: Record<Locale, Record<NotificationCategory, string>
     mentions: 'mentions',
     followed_ideas: 'ideas you follow',
     moderation: 'moderation',
+    campaigns: 'calls for ideas',
   },
 };
 
 export const MAIL_TEXT = {
   fr: {
     open: 'Voir l’idée',
+    openCampaign: 'Proposer une idée',
+    question: 'La question posée :',
     needsAction: 'À faire',
     reason: 'Motif',
     digestSubject: (f: 'daily' | 'weekly', n: number) =>
@@ -124,6 +170,8 @@ export const MAIL_TEXT = {
   },
   en: {
     open: 'Open the idea',
+    openCampaign: 'Bring your ideas',
+    question: 'The question:',
     needsAction: 'To do',
     reason: 'Reason',
     digestSubject: (f: 'daily' | 'weekly', n: number) =>

@@ -2,11 +2,11 @@ import { renderDigest, renderImmediate, type MailItem } from './render';
 import { messageIdFor } from './mailer';
 
 const links = {
-  idea: (id: string) => `https://eclore.example/ideas/${id}`,
   unsubscribe: (c: string) => `https://eclore.example/api/notifications/unsubscribe?token=${c}`,
 };
-const item = (over: Partial<MailItem>): MailItem => ({
-  ideaId: 'i1',
+const item = (over: Partial<MailItem> & { ideaId?: string }): MailItem => ({
+  groupKey: over.ideaId ?? 'i1',
+  link: `https://eclore.example/ideas/${over.ideaId ?? 'i1'}`,
   ideaTitle: 'Badges <perdus>',
   type: 'commented',
   actor: { kind: 'person', name: 'Aurélie Monnier' },
@@ -45,6 +45,67 @@ describe('notification e-mails', () => {
     expect(digest.text.indexOf('## B')).toBeLessThan(digest.text.indexOf('## A'));
     expect(digest.text.match(/commented on “A”/g)).toHaveLength(1);
     expect(digest.text.match(/Stop e-mails about/g)).toHaveLength(3);
+  });
+
+  it('announces a campaign with its question, a link to the campaign and the campaigns unsubscribe link', () => {
+    const announcement = item({
+      groupKey: 'campaign:c1',
+      link: 'https://eclore.example/campaigns/c1',
+      type: 'campaign_announced',
+      ideaTitle: 'Accueil des nouveaux',
+      question: 'Comment pourrions-nous mieux accueillir les <nouveaux> ?',
+      category: 'campaigns',
+      actor: { kind: 'someone' },
+    });
+    const fr = renderImmediate('fr', announcement, links);
+    expect(fr.subject).toBe('[Éclore] Nouvel appel à idées : « Accueil des nouveaux »');
+    expect(fr.html).toContain('mieux accueillir les &lt;nouveaux&gt; ?');
+    expect(fr.text).toContain('Proposer une idée: https://eclore.example/campaigns/c1');
+    expect(fr.text).toContain('Ne plus recevoir d’e-mails pour les appels à idées:');
+    const en = renderImmediate('en', announcement, links);
+    expect(en.subject).toBe('[Éclore] New call for ideas: “Accueil des nouveaux”');
+    expect(en.text).toContain('The question:\n  Comment pourrions-nous');
+    expect(en.text).toContain('Bring your ideas: https://eclore.example/campaigns/c1');
+  });
+
+  it('tells several supports of one idea as one digest line', () => {
+    const digest = renderDigest(
+      'fr',
+      'daily',
+      [
+        item({ ideaId: 'a', ideaTitle: 'A', type: 'supported' }),
+        item({ ideaId: 'a', ideaTitle: 'A' }),
+        item({ ideaId: 'a', ideaTitle: 'A', type: 'supported' }),
+        item({ ideaId: 'a', ideaTitle: 'A', type: 'supported' }),
+        item({ ideaId: 'b', ideaTitle: 'B', type: 'supported' }),
+      ],
+      links,
+    );
+    expect(digest.text.match(/3 nouveaux soutiens pour « A »/g)).toHaveLength(1);
+    expect(digest.text).toContain('« B » a reçu un nouveau soutien');
+    expect(digest.text).not.toContain('« A » a reçu un nouveau soutien');
+  });
+
+  it('words the qualification and committee events with their dates, and a decision with its reasoned answer', () => {
+    const due = { dueAt: '2026-12-01T10:00:00.000Z' };
+    expect(renderImmediate('fr', item({ type: 'qualification_reminder', extra: due }), links).subject).toBe(
+      '[Éclore] Rappel : « Badges <perdus> » attend votre réponse avant le 1 décembre 2026',
+    );
+    expect(renderImmediate('en', item({ type: 'qualification_escalated', extra: due }), links).subject).toContain(
+      'past its answer deadline (1 December 2026)',
+    );
+    expect(
+      renderImmediate('en', item({ type: 'committee_agenda_added', extra: { sessionDate: '2026-12-10' } }), links)
+        .subject,
+    ).toContain('committee session of 10 December 2026: to prepare');
+    expect(renderImmediate('fr', item({ type: 'assigned' }), links).subject).toBe(
+      '[Éclore] « Badges <perdus> » vous est confiée pour qualification',
+    );
+    const mention = renderImmediate('en', item({ type: 'private_note_mention', category: 'mentions' }), links);
+    expect(mention.subject).toBe('[Éclore] Aurélie Monnier mentioned you in a private note on “Badges <perdus>”');
+    const decided = renderImmediate('fr', item({ type: 'decide_prototype', detail: 'Peu coûteux à essayer' }), links);
+    expect(decided.subject).toBe('[Éclore] « Badges <perdus> » va être prototypée');
+    expect(decided.text).toContain('Motif: Peu coûteux à essayer');
   });
 
   it('derives a stable Message-ID from the delivery key', () => {

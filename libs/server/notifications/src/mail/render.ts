@@ -2,7 +2,12 @@ import type { Locale, NotificationCategory } from '@eclore/domain';
 import { CATEGORY_NAMES, MAIL_TEXT, describeEvent, type EventText } from './messages';
 
 export interface MailItem extends EventText {
-  ideaId: string;
+  /** What a digest groups by: the idea, or the campaign of an announcement. */
+  groupKey: string;
+  /** Absolute link to where the notification leads (the idea, its qualification panel, a campaign…). */
+  link: string;
+  /** A campaign announcement's "How might we…?" question. */
+  question?: string | null;
   category: NotificationCategory;
   needsAction: boolean;
 }
@@ -14,8 +19,6 @@ export interface RenderedMail {
 }
 
 export interface MailLinks {
-  /** Absolute link to an idea's page. */
-  idea: (ideaId: string) => string;
   /** Absolute one-click unsubscribe link for a category. */
   unsubscribe: (category: NotificationCategory) => string;
 }
@@ -43,24 +46,32 @@ function unsubscribeParts(locale: Locale, categories: NotificationCategory[], li
   };
 }
 
+const openLabel = (locale: Locale, item: MailItem): string =>
+  item.groupKey.startsWith('campaign:') ? MAIL_TEXT[locale].openCampaign : MAIL_TEXT[locale].open;
+
 /** One notification, sent at once. */
 export function renderImmediate(locale: Locale, item: MailItem, links: MailLinks): RenderedMail {
   const t = MAIL_TEXT[locale];
   const sentence = describeEvent(locale, item);
-  const url = links.idea(item.ideaId);
+  const url = item.link;
+  const open = openLabel(locale, item);
   const unsub = unsubscribeParts(locale, [item.category], links);
   const detail = item.detail ? `<p><strong>${esc(t.reason)} :</strong> ${esc(item.detail)}</p>` : '';
+  const question = item.question
+    ? `<p>${esc(t.question)}</p><blockquote style="font-size:1.1rem;margin:0 0 1rem 1rem">${esc(item.question)}</blockquote>`
+    : '';
   const html = layout(
     locale,
     sentence,
-    `<p>${item.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(sentence)}</p>${detail}<p><a href="${esc(url)}">${esc(t.open)}</a></p>`,
+    `<p>${item.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(sentence)}</p>${question}${detail}<p><a href="${esc(url)}">${esc(open)}</a></p>`,
     `${esc(t.footer)}<br>${unsub.html}`,
   );
   const text = [
     `${item.needsAction ? `${t.needsAction} · ` : ''}${sentence}`,
+    ...(item.question ? ['', t.question, `  ${item.question}`] : []),
     ...(item.detail ? [`${t.reason}: ${item.detail}`] : []),
     '',
-    `${t.open}: ${url}`,
+    `${open}: ${url}`,
     '',
     '--',
     t.footer,
@@ -78,7 +89,7 @@ export function renderDigest(
 ): RenderedMail {
   const t = MAIL_TEXT[locale];
   const groups = new Map<string, MailItem[]>();
-  for (const item of items) groups.set(item.ideaId, [...(groups.get(item.ideaId) ?? []), item]);
+  for (const item of collapseSupports(items)) groups.set(item.groupKey, [...(groups.get(item.groupKey) ?? []), item]);
   const ordered = [...groups.values()].sort(
     (a, b) => Number(b.some((i) => i.needsAction)) - Number(a.some((i) => i.needsAction)),
   );
@@ -97,7 +108,7 @@ export function renderDigest(
             `<li>${i.needsAction ? `<strong>${esc(t.needsAction)} · </strong>` : ''}${esc(describeEvent(locale, i))}</li>`,
         )
         .join('');
-      return `<h2 style="font-size:1.05rem">${esc(first.ideaTitle)}</h2><ul>${lis}</ul><p><a href="${esc(links.idea(first.ideaId))}">${esc(t.open)}</a></p>`;
+      return `<h2 style="font-size:1.05rem">${esc(first.ideaTitle)}</h2><ul>${lis}</ul><p><a href="${esc(groupLink(first))}">${esc(openLabel(locale, first))}</a></p>`;
     })
     .join('\n');
   const textGroups = ordered
@@ -106,7 +117,7 @@ export function renderDigest(
       return [
         `## ${first.ideaTitle}`,
         ...group.map((i) => `- ${i.needsAction ? `${t.needsAction} · ` : ''}${describeEvent(locale, i)}`),
-        `${t.open}: ${links.idea(first.ideaId)}`,
+        `${openLabel(locale, first)}: ${groupLink(first)}`,
       ].join('\n');
     })
     .join('\n\n');
@@ -121,4 +132,22 @@ export function renderDigest(
     ),
     text: [t.digestIntro(frequency), '', textGroups, '', '--', t.footer, unsub.text].join('\n'),
   };
+}
+
+/** A group's link: the page itself, not the panel one of its items leads to. */
+function groupLink(first: MailItem): string {
+  return first.link.replace(/#.*$/, '');
+}
+
+/** Supports of one idea become one line ("3 new supports"), where the first of them was. */
+function collapseSupports(items: readonly MailItem[]): MailItem[] {
+  const counts = new Map<string, number>();
+  for (const i of items) if (i.type === 'supported') counts.set(i.groupKey, (counts.get(i.groupKey) ?? 0) + 1);
+  const seen = new Set<string>();
+  return items.flatMap((i) => {
+    if (i.type !== 'supported') return [i];
+    if (seen.has(i.groupKey)) return [];
+    seen.add(i.groupKey);
+    return [{ ...i, extra: { ...i.extra, count: counts.get(i.groupKey) } }];
+  });
 }

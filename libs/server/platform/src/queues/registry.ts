@@ -36,6 +36,10 @@ export interface JobPayloads {
   'qualification.deadline_reminder': DeadlineJobPayload;
   /** Delayed until the due date: tells the network lead(s) whose scope covers the idea (re-checks the state). */
   'qualification.deadline_escalation': DeadlineJobPayload;
+  /** Fans a campaign announcement out to its audience in batches (resumes from its recorded cursor). */
+  'notifications.announce': { announcementId: string };
+  /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
+  'notifications.deliver_batch': { deliveryIds: string[] };
 }
 
 /** A deadline job: the idea, which deadline, and the due date it was scheduled for (ISO). */
@@ -44,7 +48,6 @@ export interface DeadlineJobPayload {
   deadline: 'first_answer' | 'qualification';
   dueAt: string;
 }
-
 
 export type JobName = keyof JobPayloads;
 
@@ -60,6 +63,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'qualification.reschedule_deadlines': 'qualification',
   'qualification.deadline_reminder': 'qualification',
   'qualification.deadline_escalation': 'qualification',
+  'notifications.announce': 'notifications',
+  'notifications.deliver_batch': 'notifications',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

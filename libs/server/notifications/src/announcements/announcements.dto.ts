@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export class AnnouncementCampaignParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+/** A campaign's announcement: the audience it would reach, or how far its fan-out has gone. */
+export class CampaignAnnouncementDto {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty({ description: 'Whether the campaign has been announced (it can be only once).' })
+  announced!: boolean;
+  @ApiProperty({
+    description:
+      'Active people in the audience (its org units and their subtrees, or everyone): now when not announced yet, at the time of the announcement otherwise.',
+  })
+  audienceSize!: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) announcedAt!: string | null;
+  @ApiProperty({ description: 'In-app notifications written so far.' }) notified!: number;
+  @ApiProperty({ description: 'E-mails to send at once (the others follow each person’s digest or are off).' })
+  emailsQueued!: number;
+  @ApiProperty({ description: 'E-mails accepted by the mail server so far.' }) emailsSent!: number;
+  @ApiProperty({ description: 'E-mails that failed (visible to admins, who may replay them).' })
+  emailsFailed!: number;
+  @ApiProperty({ description: 'Every person of the audience has their notification.' }) completed!: boolean;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Conflict, NotFound, type Actor, type ScopeTarget } from '@eclore/domain';
+import { AccessService, AuditService } from '@eclore/server-identity';
+import { OutboxService } from '@eclore/server-platform';
+import { audienceSize } from '../engine/announcement';
+import type { CampaignAnnouncementDto } from './announcements.dto';
+
+interface CampaignRow {
+  id: string;
+  title: string;
+  archived_at: Date | null;
+  paths: string[][] | null;
+}
+
+interface AnnouncementRow {
+  id: string;
+  announced_at: Date;
+  audience_size: number;
+  notified: number;
+  emails_queued: number;
+  completed_at: Date | null;
+}
+
+/**
+ * Announcing a campaign to its audience. The announcement row, its audit entry and the outbox
+ * message of the fan-out commit together; the worker then writes the notifications and e-mails
+ * (AnnouncementFanOut). One announcement per campaign: announcing again answers the first one.
+ */
+@Injectable()
+export class AnnouncementsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async status(actor: Actor, campaignId: string): Promise<CampaignAnnouncementDto> {
+    const m = this.ds.manager;
+    await this.manageable(m, actor, campaignId, false);
+    return this.present(m, campaignId);
+  }
+
+  async announce(actor: Actor, campaignId: string, requestId: string | null): Promise<CampaignAnnouncementDto> {
+    await this.ds.transaction(async (m) => {
+      const campaign = await this.manageable(m, actor, campaignId, true);
+      const [existing] = (await m.query('SELECT id FROM campaign_announcement WHERE campaign_id = $1', [
+        campaignId,
+      ])) as { id: string }[];
+      if (existing) return; // announced already: nobody is told twice
+      if (campaign.archived_at) throw new Conflict('campaign_archived', 'An archived campaign cannot be announced.');
+      const size = await audienceSize(m, campaignId);
+      const [row] = (await m.query(
+        `INSERT INTO campaign_announcement (campaign_id, announced_by, announced_at, audience_size)
+         VALUES ($1, $2, now(), $3) RETURNING id::text AS id`,
+        [campaignId, actor.personId, size],
+      )) as { id: string }[];
+      await this.audit.append(m, {
+        actorId: actor.personId,
+        action: 'campaign.announced',
+        subjectType: 'campaign',
+        subjectId: campaignId,
+        data: { title: campaign.title, audienceSize: size },
+        requestId,
+      });
+      await this.outbox.append(m, 'notifications.announce', { announcementId: row!.id });
+    });
+    return this.present(this.ds.manager, campaignId);
+  }
+
+  /** The campaign, if the actor may manage it: `campaign.manage` on each audience unit (or the whole organisation). */
+  private async manageable(m: EntityManager, actor: Actor, campaignId: string, lock: boolean): Promise<CampaignRow> {
+    const [campaign] = (await m.query(
+      `SELECT c.id, c.title, c.archived_at,
+              (SELECT json_agg(u.path) FROM org_unit u WHERE u.id = ANY(c.audience_org_unit_ids)) AS paths
+         FROM campaign c WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+      [campaignId],
+    )) as CampaignRow[];
+    if (!campaign) throw new NotFound('campaign', campaignId);
+    const targets: ScopeTarget[] = campaign.paths?.length
+      ? campaign.paths.map((orgUnitPath) => ({ orgUnitPath }))
+      : [{ orgUnitPath: [] }];
+    for (const target of targets) this.access.assert(actor, 'campaign.manage', { target });
+    return campaign;
+  }
+
+  private async present(m: EntityManager, campaignId: string): Promise<CampaignAnnouncementDto> {
+    const [a] = (await m.query(
+      `SELECT id::text AS id, announced_at, audience_size, notified, emails_queued, completed_at
+         FROM campaign_announcement WHERE campaign_id = $1`,
+      [campaignId],
+    )) as AnnouncementRow[];
+    if (!a)
+      return {
+        campaignId,
+        announced: false,
+        audienceSize: await audienceSize(m, campaignId),
+        announcedAt: null,
+        notified: 0,
+        emailsQueued: 0,
+        emailsSent: 0,
+        emailsFailed: 0,
+        completed: false,
+      };
+    const [mail] = (await m.query(
+      `SELECT count(*) FILTER (WHERE d.status = 'sent')::int AS sent, count(*) FILTER (WHERE d.status = 'failed')::int AS failed
+         FROM notification n
+         JOIN notification_delivery_item di ON di.notification_id = n.id
+         JOIN notification_delivery d ON d.id = di.delivery_id AND d.kind = 'immediate'
+        WHERE n.announcement_id = $1`,
+      [a.id],
+    )) as { sent: number; failed: number }[];
+    return {
+      campaignId,
+      announced: true,
+      audienceSize: a.audience_size,
+      announcedAt: a.announced_at.toISOString(),
+      notified: a.notified,
+      emailsQueued: a.emails_queued,
+      emailsSent: mail?.sent ?? 0,
+      emailsFailed: mail?.failed ?? 0,
+      completed: a.completed_at !== null,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { INTERNAL_EVENT_TYPES, WEBHOOK_EVENT_TYPES, isWebhookEventType } from './event-types';
+
+describe('webhook event types', () => {
+  it('offers the lifecycle decisions and outcomes (their reasoned answers are public with the idea)', () => {
+    for (const type of ['qualify', 'request_rework', 'decline', 'decide_prototype', 'decide_implement', 'park'])
+      expect(isWebhookEventType(type)).toBe(true);
+  });
+
+  it('never lets the internal qualification and committee events, nor supports, leave the organisation', () => {
+    for (const type of [
+      'assigned',
+      'unassigned',
+      'qualification_reminder',
+      'qualification_escalated',
+      'private_note_mention',
+      'committee_agenda_added',
+      'supported',
+    ]) {
+      expect(INTERNAL_EVENT_TYPES).toContain(type);
+      expect(isWebhookEventType(type)).toBe(false);
+    }
+    expect(WEBHOOK_EVENT_TYPES.filter((t) => INTERNAL_EVENT_TYPES.includes(t))).toEqual([]);
+  });
+});
