@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { IDEA_STATUSES, isPublic, type IdeaStatus } from '@eclore/domain';
-import { WallService } from '@eclore/server-ideas';
+import { WALL_CHANGED_CHANNEL, WallPageCache, WallService } from '@eclore/server-ideas';
 import type { OrgUnit } from '@eclore/server-identity';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
@@ -116,6 +117,8 @@ describe('wall API', () => {
       QUEUE_PREFIX: uniqueQueuePrefix('wall'),
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://127.0.0.1:3000',
+      // This app answers from the database every time: the reference the shared page cache is compared with.
+      WALL_CACHE_SECONDS: '0',
     });
     app = await createApiApp({ logger: false });
     await app.init();
@@ -222,6 +225,53 @@ describe('wall API', () => {
       ]);
       const none = await get('/api/wall?q=hélicoptère');
       expect(none.body).toEqual({ items: [], nextCursor: null, sort: 'relevance' });
+    });
+
+    it('ranks only the matches of the most recent window holding 100 of them; older ones follow, newest first', async () => {
+      const day = 86_400_000;
+      const now = Date.now();
+      // 104 recent matches, in the summary only (a low rank), over the last 20 days: the 30-day window holds ≥ 100.
+      const recent: string[] = (
+        await ds.query<{ id: string }[]>(
+          `INSERT INTO idea (kind, status, title, summary, org_unit_id, themes, anonymous, author_id, submitted_at,
+                             published_at, version)
+           SELECT 'problem', 'visible', 'Fenêtre récente ' || n, 'On parle de covoiturage ici', $1, '{}', false, $2,
+                  $3::timestamptz, $3::timestamptz - make_interval(mins => n * 250), 1
+           FROM generate_series(1, 104) n RETURNING id`,
+          [service.id, author.person.id, new Date(now)],
+        )
+      ).map((r) => r.id);
+      // A recent title match: the best of the window.
+      const recentTitle = await idea({ title: 'Covoiturage entre collègues', publishedAt: new Date(now - 3 * day) });
+      // Title matches older than the window: a full ranking would put them first.
+      const old = [
+        await idea({ title: 'Covoiturage vers le siège', publishedAt: new Date(now - 40 * day) }),
+        await idea({ title: 'Covoiturage du vendredi', publishedAt: new Date(now - 400 * day) }),
+        await idea({ title: 'Le covoiturage solidaire', publishedAt: new Date(now - 200 * day) }),
+      ];
+      let inserted = 0;
+      const seen = await allPages('/api/wall?q=covoiturages&limit=30', async () => {
+        // A match published meanwhile falls in the window: it may show up or not, never twice, and
+        // never pushes a match off the list.
+        await idea({ title: `Covoiturage nouveau ${inserted++}`, publishedAt: new Date() });
+      });
+      expect(seen[0]).toBe(recentTitle);
+      const original = [...recent, recentTitle, ...old];
+      expect(seen.filter((id) => original.includes(id)).sort()).toEqual([...original].sort());
+      expect(new Set(seen).size).toBe(seen.length);
+      // After the window's matches: the older matches, newest first.
+      expect(seen.filter((id) => old.includes(id))).toEqual([old[0], old[2], old[1]]);
+      expect(seen.slice(-3)).toEqual([old[0], old[2], old[1]]);
+      expect(inserted).toBeGreaterThan(2);
+    });
+
+    it('ranks every match when no window holds 100 of them (a title match first, however old)', async () => {
+      const oldTitle = await idea({
+        title: 'Télétravail le mercredi',
+        publishedAt: new Date(Date.now() - 900 * 86_400_000),
+      });
+      const newSummary = await idea({ title: 'Autre chose', summary: 'Du télétravail', publishedAt: new Date() });
+      expect(ids(await get('/api/wall?q=teletravail'))).toEqual([oldTitle, newSummary]);
     });
 
     it('never fails on search syntax', async () => {
@@ -504,6 +554,116 @@ describe('wall API', () => {
       const again = await network.send('delete', `/api/ideas/${otherProblem}/links/similar/${problem}`).expect(404);
       expect(again.body.code).toBe('idea_link_not_found');
       expect(await snapshot(otherProblem)).toMatchObject({ status: 'visible', version: 1 });
+    });
+  });
+
+  describe('shared page cache (WALL_CACHE_SECONDS)', () => {
+    let cachedApp: NestExpressApplication;
+    /** The same person signed in on the uncached app and on the cached one. */
+    let roles: { name: string; plain: SignedIn; cached: SignedIn }[];
+    let cachedPage: (path: string, as: SignedIn) => Promise<request.Response>;
+
+    beforeAll(async () => {
+      // A TTL far longer than any wait below: a page that changes before it can only have been dropped by NOTIFY.
+      process.env['WALL_CACHE_SECONDS'] = '60';
+      cachedApp = await createApiApp({ logger: false });
+      await cachedApp.init();
+      process.env['WALL_CACHE_SECONDS'] = '0';
+      const people: [string, TestPerson][] = [
+        ['employee', await createPerson(ds, { unit: other })],
+        ['author', author],
+        ['anonymous author', anonymousAuthor],
+        ['network member', await createPerson(ds, { unit: other, grants: [{ role: 'network_member' }] })],
+        ['anonymity guardian', await createPerson(ds, { unit: service, grants: [{ role: 'anonymity_guardian' }] })],
+        ['admin', await createPerson(ds, { grants: [{ role: 'admin' }] })],
+      ];
+      roles = [];
+      for (const [name, person] of people)
+        roles.push({
+          name,
+          plain: await signIn(app, person.email, person.password!),
+          cached: await signIn(cachedApp, person.email, person.password!),
+        });
+      cachedPage = async (path, as) => {
+        const res = await as.agent.get(path).expect(200);
+        bodies.push(res.text);
+        return res;
+      };
+      await idea({
+        title: 'Vestiaire anonyme pour le cache',
+        authorId: anonymousAuthor.person.id,
+        anonymous: true,
+        campaignId,
+        themes: ['mobilite'],
+      });
+      await idea({ title: 'Vestiaire nominatif pour le cache', themes: ['mobilite'], supportCount: 3 });
+    });
+
+    afterAll(async () => {
+      await cachedApp?.close();
+    });
+
+    it('gives every role exactly what the uncached wall gives it (listings, searches, filters, next pages)', async () => {
+      const paths = [
+        '/api/wall',
+        '/api/wall?limit=5',
+        '/api/wall?q=vestiaire',
+        '/api/wall?q=vestiaire&sort=newest',
+        '/api/wall?sort=most_supported&limit=7',
+        '/api/wall?sort=trending&limit=7',
+        `/api/wall?campaignId=${campaignId}`,
+        '/api/wall?theme=mobilite&kind=problem&limit=3',
+      ];
+      const first = await get('/api/wall?limit=3');
+      paths.push(`/api/wall?limit=3&cursor=${encodeURIComponent(first.body.nextCursor as string)}`);
+      let compared = 0;
+      for (const path of paths)
+        // The first role fills the cache, the others are served from it.
+        for (const role of roles) {
+          const cached = await cachedPage(path, role.cached);
+          const plain = await get(path, role.plain);
+          expect({ role: role.name, path, body: cached.body }).toEqual({ role: role.name, path, body: plain.body });
+          compared += 1;
+        }
+      expect(compared).toBe(paths.length * roles.length);
+      expect(cachedApp.get(WallPageCache, { strict: false }).size).toBeGreaterThanOrEqual(paths.length);
+    });
+
+    it('serves the cached page (counters may lag) until a wall-visible change, which every process learns by NOTIFY', async () => {
+      const id = await idea({ title: 'Témoin du cache', themes: ['energie'] });
+      // Wait for the insert's own notification before filling the cache, so that it cannot empty it later.
+      const listener = new Client({ connectionString: db.url });
+      await listener.connect();
+      try {
+        const notified = new Promise((resolve) => listener.once('notification', resolve));
+        await listener.query(`LISTEN ${WALL_CHANGED_CHANNEL}`);
+        await ds.query(`UPDATE idea SET title = 'Témoin du cache' WHERE id = $1`, [id]);
+        await notified;
+      } finally {
+        await listener.end();
+      }
+      await cachedPage('/api/wall?sort=newest&limit=2', roles[0]!.cached); // a full round trip first
+      const reader0 = roles[0]!;
+      const before = await cachedPage('/api/wall?q=temoin', reader0.cached);
+      expect(before.body.items).toEqual([expect.objectContaining({ id, supportCount: 0 })]);
+
+      // A counter is not a wall-visible change: the cached page keeps the old count, the database has the new one.
+      await ds.query(`UPDATE idea SET support_count = 7 WHERE id = $1`, [id]);
+      expect((await cachedPage('/api/wall?q=temoin', roles[1]!.cached)).body.items).toEqual([
+        expect.objectContaining({ id, supportCount: 0 }),
+      ]);
+      expect((await get('/api/wall?q=temoin', reader0.plain)).body.items).toEqual([
+        expect.objectContaining({ id, supportCount: 7 }),
+      ]);
+
+      // Hidden by moderation: gone from the cached page as soon as the notification arrives (TTL is 60 s).
+      await ds.query(`UPDATE idea SET hidden_at = now() WHERE id = $1`, [id]);
+      let items: unknown[] = [{}];
+      for (let attempt = 0; attempt < 100 && items.length > 0; attempt++) {
+        items = (await cachedPage('/api/wall?q=temoin', reader0.cached)).body.items as unknown[];
+        if (items.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(items).toEqual([]);
     });
   });
 

@@ -4,4 +4,4 @@ export * from './ideas';
 export { follow, unfollow } from './engagement';
 export { appendIdeaEvents, type NewIdeaEvent } from './engagement/events';
 export * from './attachments';
-export { WallModule, WallService } from './wall';
+export { WALL_CHANGED_CHANNEL, WallModule, WallPageCache, WallService } from './wall';

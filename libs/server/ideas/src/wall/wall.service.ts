@@ -24,6 +24,8 @@ import {
 import {
   buildWallQuery,
   CAMPAIGN_EXISTS,
+  RELEVANCE_MIN_MATCHES,
+  RELEVANCE_WINDOWS_DAYS,
   ORG_UNIT_EXISTS,
   THEME_EXISTS,
   type TrendingSegment,
@@ -31,6 +33,7 @@ import {
   type WallRow,
   type WallSort,
 } from './sql/wall.sql';
+import { WallPageCache } from './wall-page-cache';
 import { decodeWallCursor, encodeWallCursor, type WallCursor } from './wall-cursor';
 import type {
   CreateLinkInput,
@@ -94,6 +97,7 @@ export class WallService implements OnModuleDestroy {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly pages: WallPageCache,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -102,7 +106,12 @@ export class WallService implements OnModuleDestroy {
 
   // ---------------------------------------------------------------- the wall
 
-  async page(query: WallQuery): Promise<WallPageDto> {
+  /** One page of the wall; the same for every viewer, so shared through the short-lived page cache. */
+  page(query: WallQuery): Promise<WallPageDto> {
+    return this.pages.get(query, () => this.computePage(query));
+  }
+
+  private async computePage(query: WallQuery): Promise<WallPageDto> {
     const q = query.q ? query.q : undefined;
     const sort: WallSort = query.sort ?? (q ? 'relevance' : 'newest');
     if (sort === 'relevance' && !q)
@@ -121,6 +130,7 @@ export class WallService implements OnModuleDestroy {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const cursor = query.cursor ? decodeWallCursor(query.cursor, sort) : null;
     if (sort === 'trending') return this.trendingPage(filters, limit, cursor);
+    if (sort === 'relevance') return this.relevancePage(filters, limit, cursor);
 
     const rows = await this.rows({ ...filters, sort, limit, after: cursor ?? undefined });
     const shown = rows.slice(0, limit);
@@ -151,46 +161,77 @@ export class WallService implements OnModuleDestroy {
       generation = await this.currentGeneration();
       segment = generation === null ? 'rest' : 'hot';
     }
+    const base = { ...filters, sort: 'trending' as const, generation };
+    return this.twoSegments('trending', limit, cursor, segment, {
+      hot: (after, n) => this.rows({ ...base, limit: n, segment: 'hot', after }),
+      rest: (after, n) => this.rows({ ...base, limit: n, segment: 'rest', after }),
+      cursorExtra: generation ? { generation } : {},
+    });
+  }
+
+  /**
+   * Relevance: the matches of the relevance window ranked by ts_rank, then the older matches, newest
+   * first (RELEVANCE_WINDOWS_DAYS in wall.sql.ts says why and how the window is chosen). The window
+   * chosen on the first page travels in the cursor, so every page reads the same split.
+   */
+  private async relevancePage(filters: WallFilters, limit: number, cursor: WallCursor | null): Promise<WallPageDto> {
+    const base = { ...filters, sort: 'relevance' as const };
+    let since: string | null = cursor ? (cursor.since ?? null) : null;
+    let firstHot: WallRow[] | null = null;
+    if (!cursor) {
+      const now = Date.now();
+      for (const days of [...RELEVANCE_WINDOWS_DAYS, null]) {
+        since = days === null ? null : new Date(now - days * 86_400_000).toISOString();
+        firstHot = await this.rows({ ...base, limit, segment: 'hot', since });
+        if (days === null || (firstHot[0]?.window_matches ?? 0) >= RELEVANCE_MIN_MATCHES) break;
+      }
+    }
+    return this.twoSegments('relevance', limit, cursor, cursor?.segment ?? 'hot', {
+      hot: (after, n) =>
+        firstHot && !after ? Promise.resolve(firstHot) : this.rows({ ...base, limit: n, segment: 'hot', since, after }),
+      // Every match was ranked: nothing older follows.
+      rest: (after, n) =>
+        since === null ? Promise.resolve([]) : this.rows({ ...base, limit: n, segment: 'rest', since, after }),
+      cursorExtra: since !== null ? { since } : {},
+    });
+  }
+
+  /**
+   * A page of a two-segment listing: the rest of the ranked segment ('hot'), then if the page is not
+   * full the start of the 'rest'. Each fetch returns up to n + 1 rows (the extra one says "more").
+   */
+  private async twoSegments(
+    sort: 'trending' | 'relevance',
+    limit: number,
+    cursor: WallCursor | null,
+    segment: TrendingSegment,
+    fetch: {
+      hot: (after: WallCursor | undefined, n: number) => Promise<WallRow[]>;
+      rest: (after: WallCursor | undefined, n: number) => Promise<WallRow[]>;
+      cursorExtra: Partial<WallCursor>;
+    },
+  ): Promise<WallPageDto> {
     const cursorFor = (row: WallRow, seg: TrendingSegment) =>
-      encodeWallCursor({
-        sort: 'trending',
-        key: row.sort_key,
-        id: row.id,
-        segment: seg,
-        ...(generation ? { generation } : {}),
-      });
+      encodeWallCursor({ sort, key: row.sort_key, id: row.id, segment: seg, ...fetch.cursorExtra });
 
     const page: { row: WallRow; segment: TrendingSegment }[] = [];
     let nextCursor: string | null = null;
     if (segment === 'hot') {
-      const hot = await this.rows({
-        ...filters,
-        sort: 'trending',
-        limit,
-        generation,
-        segment: 'hot',
-        after: cursor ?? undefined,
-      });
+      const hot = await fetch.hot(cursor ?? undefined, limit);
       page.push(...hot.slice(0, limit).map((row) => ({ row, segment: 'hot' as const })));
       if (hot.length > limit) nextCursor = cursorFor(hot[limit - 1]!, 'hot');
     }
     if (nextCursor === null) {
       const remaining = limit - page.length;
       const after = segment === 'rest' ? (cursor ?? undefined) : undefined;
-      const rest = await this.rows({
-        ...filters,
-        sort: 'trending',
-        limit: remaining,
-        generation,
-        segment: 'rest',
-        after,
-      });
+      // With remaining = 0 this still reads one row: it says whether a next page exists.
+      const rest = await fetch.rest(after, remaining);
       page.push(...rest.slice(0, remaining).map((row) => ({ row, segment: 'rest' as const })));
       const last = page[page.length - 1];
       // More rows exist past this page: continue from the last row shown, in its own segment.
       if (rest.length > remaining && last) nextCursor = cursorFor(last.row, last.segment);
     }
-    return { items: page.map((p) => toCard(p.row)), nextCursor, sort: 'trending' };
+    return { items: page.map((p) => toCard(p.row)), nextCursor, sort };
   }
 
   private async rows(params: Parameters<typeof buildWallQuery>[0]): Promise<WallRow[]> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
@@ -56,6 +56,23 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /**
+   * Share (0–1) of successful GET/HEAD requests written to the access log. Failed requests (4xx, 5xx)
+   * and every other method are always written. Below 1 it saves the log's cost on busy reads (docs/performance.md).
+   */
+  @Transform(toInt)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  ACCESS_LOG_SAMPLE = 1;
+
+  /** How long (seconds, 0–60; 0 = off) the api keeps a wall page it computed for everyone (docs/performance.md). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  WALL_CACHE_SECONDS = 5;
 
   /** Folder of the web app's production build; when set, the api serves it on `/`. */
   @IsOptional()

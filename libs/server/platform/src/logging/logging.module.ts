@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
@@ -41,6 +41,12 @@ export function httpLoggerModule(destination?: DestinationStream) {
         },
         customProps: () => ({ service: 'api' }),
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+        // ACCESS_LOG_SAMPLE: only that share of successful reads is written (the line costs more CPU
+        // than serving a cached wall page); failures and writes are always written.
+        customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) =>
+          !err && res.statusCode < 400 && (req.method === 'GET' || req.method === 'HEAD') && Math.random() >= config.ACCESS_LOG_SAMPLE
+            ? 'silent'
+            : 'info',
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(SECRET_QUERY_PARAMS, '$1[Redacted]') }),
           // Status only: response headers carry cookies and redirect URLs with OpenID Connect state/nonce.

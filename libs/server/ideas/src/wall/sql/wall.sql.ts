@@ -21,10 +21,22 @@ export const searchQuery = (param: string): string =>
 export type WallSort = 'newest' | 'most_supported' | 'trending' | 'relevance';
 
 /**
- * Trending is read in two segments: first the ideas of the snapshot (score desc), then every other
- * public idea, newest first. The cursor says which segment it is in.
+ * Trending and relevance are read in two segments: first the ranked ones (trending: the ideas of the
+ * snapshot, score desc; relevance: the matches of the relevance window, ts_rank desc), then the
+ * others, newest first. The cursor says which segment it is in.
  */
 export type TrendingSegment = 'hot' | 'rest';
+
+/**
+ * Relevance ranks a bounded set of matches: ranking every match of a broad word (1 % of a million
+ * ideas) reads every one of them from the heap, tens of milliseconds per query. The set is the matches
+ * published in the most recent of these windows that holds at least RELEVANCE_MIN_MATCHES of them;
+ * when none does, every match is ranked (so a narrow search ranks everything, as before). Within the
+ * window ts_rank orders them (title above summary above body); older matches follow, newest first.
+ * The window is an index range (ix_idea_wall_newest) that PostgreSQL intersects with the GIN index.
+ */
+export const RELEVANCE_WINDOWS_DAYS = [30, 90, 365] as const;
+export const RELEVANCE_MIN_MATCHES = 100;
 
 export interface WallFilters {
   q?: string;
@@ -40,9 +52,12 @@ export interface WallQueryParams extends WallFilters {
   limit: number;
   /** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
   after?: { key: string; id: string };
-  /** Trending only: the snapshot generation read, and the segment. */
+  /** Trending only: the snapshot generation read. */
   generation?: string | null;
+  /** Trending and relevance: the segment. */
   segment?: TrendingSegment;
+  /** Relevance only: start of the relevance window (ISO timestamp); null or absent = every match is ranked. */
+  since?: string | null;
 }
 
 export interface SqlQuery {
@@ -80,6 +95,19 @@ function filterConditions(f: WallFilters, p: Params): string[] {
   return where;
 }
 
+/** Public ideas matching `where`, newest first, keyset on (published_at, id). */
+function newestFirst(where: string[], p: Params, limit: string, after?: { key: string; id: string }): SqlQuery {
+  if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+  return {
+    text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+      FROM idea i ${CARD_JOINS}
+      WHERE ${where.join(' AND ')}
+      ORDER BY i.published_at DESC, i.id DESC
+      LIMIT ${limit}`,
+    values: p.values,
+  };
+}
+
 /**
  * One page of the wall, `limit + 1` rows (the extra row tells whether there is a next page).
  * Every row carries `sort_key` (text), the value the next page's keyset starts after.
@@ -92,15 +120,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
 
   switch (params.sort) {
     case 'newest': {
-      if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
-      return {
-        text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
-          FROM idea i ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY i.published_at DESC, i.id DESC
-          LIMIT ${limit}`,
-        values: p.values,
-      };
+      return newestFirst(where, p, limit, after);
     }
     case 'most_supported': {
       if (after) where.push(`(i.support_count, i.id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
@@ -115,11 +135,20 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
     }
     case 'relevance': {
       if (!params.q) throw new Error('relevance needs q');
+      const since = params.since ?? null;
+      if (params.segment === 'rest') {
+        // The matches older than the relevance window, newest first.
+        if (since === null) throw new Error('the rest segment needs a window');
+        where.push(`i.published_at < ${p.add(since)}::timestamptz`);
+        return newestFirst(where, p, limit, after);
+      }
+      if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
       // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
       const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
       if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
+      // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
       return {
-        text: `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key
+        text: `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, count(*) OVER ()::int AS window_matches
           FROM idea i ${CARD_JOINS}
           WHERE ${where.join(' AND ')}
           ORDER BY ${rank} DESC, i.id DESC
@@ -147,15 +176,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
         where.push(
           `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
         );
-      if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
-      return {
-        text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
-          FROM idea i ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY i.published_at DESC, i.id DESC
-          LIMIT ${limit}`,
-        values: p.values,
-      };
+      return newestFirst(where, p, limit, after);
     }
   }
 }
@@ -176,6 +197,8 @@ export interface WallRow {
   org_unit_id: string | null;
   org_unit_name: string | null;
   sort_key: string;
+  /** Relevance (ranked segment) only: the matches in the window, LIMIT aside. */
+  window_matches?: number;
 }
 
 /** Ids of existing rows, to tell an unknown filter value (400 naming the field) from an empty result. */
