@@ -21,6 +21,8 @@ export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
 export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
 export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
+export const LatePage = lazy(() => import('../features/deadlines/LatePage'));
+export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/late', '/moderation', '/directory', '/admin']);

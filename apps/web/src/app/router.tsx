@@ -17,6 +17,8 @@ import {
   MyIdeasPage,
   NotificationsPage,
   AdminNotificationsPage,
+  AdminAnswerTimePage,
+  LatePage,
   ModerationPage,
   NotFoundPage,
   ProfilePage,
@@ -48,6 +50,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="idea.intake">
             <IntakePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'late',
+        element: (
+          <RequireSession action="deadline.read_late">
+            <LatePage />
           </RequireSession>
         ),
       },
@@ -118,6 +128,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireSession action="notification.admin">
                 <AdminNotificationsPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'answer-times',
+            element: (
+              <RequireSession action="deadline.settings">
+                <AdminAnswerTimePage />
               </RequireSession>
             ),
           },

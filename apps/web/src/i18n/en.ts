@@ -14,6 +14,7 @@ export const en: Messages = {
     ideas: 'Ideas',
     campaigns: 'Calls for ideas',
     myIdeas: 'My ideas',
+    late: 'Late',
     intake: 'Ideas to check',
     qualification: 'Qualification',
     committee: 'Steering committee',

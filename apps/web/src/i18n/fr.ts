@@ -14,6 +14,7 @@ export const fr = {
     campaigns: 'Appels à idées',
     myIdeas: 'Mes idées',
     intake: 'Idées à vérifier',
+    late: 'En retard',
     qualification: 'Qualification',
     committee: 'Comité de pilotage',
     recognition: 'Reconnaissance',

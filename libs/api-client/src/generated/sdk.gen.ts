@@ -14,6 +14,8 @@ import type {
   AcceptCoAuthorshipResponses,
   AcceptIdeaData,
   AcceptIdeaResponses,
+  AnnounceCampaignData,
+  AnnounceCampaignResponses,
   ArchiveCampaignData,
   ArchiveCampaignResponses,
   CountMyUnreadNotificationsData,
@@ -42,6 +44,10 @@ import type {
   FollowIdeaResponses,
   GetAdminPersonData,
   GetAdminPersonResponses,
+  GetAnswerTimeSettingsData,
+  GetAnswerTimeSettingsResponses,
+  GetCampaignAnnouncementData,
+  GetCampaignAnnouncementResponses,
   GetCampaignData,
   GetCampaignResponses,
   GetDirectoryImportData,
@@ -51,6 +57,8 @@ import type {
   GetHealthData,
   GetHealthResponses,
   GetIdeaData,
+  GetIdeaDeadlinesData,
+  GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
   GetIdeaResponses,
@@ -94,6 +102,8 @@ import type {
   ListIdeaLinksResponses,
   ListIntakeData,
   ListIntakeResponses,
+  ListLateIdeasData,
+  ListLateIdeasResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
@@ -149,6 +159,8 @@ import type {
   RunNotificationDigestResponses,
   SearchPeopleData,
   SearchPeopleResponses,
+  SetAnswerTimeSettingsData,
+  SetAnswerTimeSettingsResponses,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
@@ -974,6 +986,54 @@ export const archiveCampaign = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * The idea’s answer-time due dates that apply now, for whoever may read the idea.
+ */
+export const getIdeaDeadlines = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaDeadlinesData, ThrowOnError>,
+): RequestResult<GetIdeaDeadlinesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaDeadlinesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/deadlines',
+    ...options,
+  });
+
+/**
+ * Ideas past an answer-time deadline within the network member’s (or lead’s) scope.
+ */
+export const listLateIdeas = <ThrowOnError extends boolean = false>(
+  options?: Options<ListLateIdeasData, ThrowOnError>,
+): RequestResult<ListLateIdeasResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListLateIdeasResponses, unknown, ThrowOnError>({
+    url: '/api/deadlines/late',
+    ...options,
+  });
+
+/**
+ * The organisation’s answer-time guarantee.
+ */
+export const getAnswerTimeSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetAnswerTimeSettingsData, ThrowOnError>,
+): RequestResult<GetAnswerTimeSettingsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetAnswerTimeSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/answer-time-settings',
+    ...options,
+  });
+
+/**
+ * Sets the answer-time guarantee (audited); every scheduled reminder and escalation follows.
+ */
+export const setAnswerTimeSettings = <ThrowOnError extends boolean = false>(
+  options: Options<SetAnswerTimeSettingsData, ThrowOnError>,
+): RequestResult<SetAnswerTimeSettingsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetAnswerTimeSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/answer-time-settings',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
  * The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.
  *
  * Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.
@@ -1225,6 +1285,28 @@ export const runNotificationDigest = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * The audience an announcement would reach, or the progress of the announcement (campaign managers).
+ */
+export const getCampaignAnnouncement = <ThrowOnError extends boolean = false>(
+  options: Options<GetCampaignAnnouncementData, ThrowOnError>,
+): RequestResult<GetCampaignAnnouncementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetCampaignAnnouncementResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/announcement',
+    ...options,
+  });
+
+/**
+ * Announces the campaign to its audience: an in-app notification each and e-mails per their preferences. Idempotent: once per campaign.
+ */
+export const announceCampaign = <ThrowOnError extends boolean = false>(
+  options: Options<AnnounceCampaignData, ThrowOnError>,
+): RequestResult<AnnounceCampaignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AnnounceCampaignResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/announcement',
+    ...options,
   });
 
 /**

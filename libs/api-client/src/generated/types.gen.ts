@@ -1196,6 +1196,85 @@ export type ReplaceCampaignPhasesInput = {
   phases: Array<CampaignPhaseInput>;
 };
 
+export type DeadlineDto = {
+  kind: 'first_answer' | 'qualification';
+  startedAt: string;
+  dueAt: string;
+  remindAt: string | null;
+  late: boolean;
+};
+
+export type IdeaDeadlinesDto = {
+  /**
+   * The deadlines that apply now (none once answered or ended).
+   */
+  deadlines: Array<DeadlineDto>;
+  late: boolean;
+};
+
+export type OverdueDto = {
+  kind: 'first_answer' | 'qualification';
+  dueAt: string;
+  /**
+   * Whole days since the due date.
+   */
+  daysLate: number;
+};
+
+export type LateIdeaDto = {
+  ideaId: string;
+  title: string;
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  overdue: Array<OverdueDto>;
+};
+
+export type LateIdeasDto = {
+  /**
+   * Most overdue first (at most 200).
+   */
+  items: Array<LateIdeaDto>;
+};
+
+export type AnswerTimeSettingsDto = {
+  /**
+   * Days an idea may wait for its first answer, from its (latest) submission.
+   */
+  firstAnswerDays: number;
+  /**
+   * Days from entering qualification to its outcome.
+   */
+  qualificationDays: number;
+  /**
+   * Days before a due date when the assignees are reminded (0 = no reminder).
+   */
+  remindBeforeDays: number;
+  updatedAt: string | null;
+};
+
+export type UpdateAnswerTimeSettingsInput = {
+  firstAnswerDays: number;
+  qualificationDays: number;
+  /**
+   * Fewer than either wait.
+   */
+  remindBeforeDays: number;
+};
+
 export type PortfolioOrgUnitDto = {
   id: string;
   name: string;
@@ -1492,13 +1571,35 @@ export type NotificationItemDto = {
    * The reason given (return, moderation), shown to whom it concerns.
    */
   detail: string | null;
+  /**
+   * Where it leads in the app (a path): the idea, its comment, its qualification panel, a committee session, a campaign.
+   */
+  link: string;
   createdAt: string;
   readAt: string | null;
 };
 
 export type NotificationGroupDto = {
-  ideaId: string;
+  /**
+   * Stable key of the group: the idea id, or `campaign:<id>` for an announcement.
+   */
+  key: string;
+  /**
+   * Null for a campaign announcement.
+   */
+  ideaId: string | null;
+  /**
+   * Set for a campaign announcement.
+   */
+  campaignId: string | null;
+  /**
+   * The idea’s title, or the campaign’s for an announcement.
+   */
   ideaTitle: string;
+  /**
+   * The page of the idea or campaign (a path).
+   */
+  link: string;
   /**
    * Something unread in this group needs the reader’s action.
    */
@@ -1616,6 +1717,39 @@ export type DigestRunDto = {
    * The digest job queued (through the outbox).
    */
   queued: boolean;
+};
+
+export type CampaignAnnouncementDto = {
+  campaignId: string;
+  /**
+   * Whether the campaign has been announced (it can be only once).
+   */
+  announced: boolean;
+  /**
+   * Active people in the audience (its org units and their subtrees, or everyone): now when not announced yet, at the time of the announcement otherwise.
+   */
+  audienceSize: number;
+  announcedAt: string | null;
+  /**
+   * In-app notifications written so far.
+   */
+  notified: number;
+  /**
+   * E-mails to send at once (the others follow each person’s digest or are off).
+   */
+  emailsQueued: number;
+  /**
+   * E-mails accepted by the mail server so far.
+   */
+  emailsSent: number;
+  /**
+   * E-mails that failed (visible to admins, who may replay them).
+   */
+  emailsFailed: number;
+  /**
+   * Every person of the audience has their notification.
+   */
+  completed: boolean;
 };
 
 export type HealthStatusDto = {
@@ -2650,6 +2784,60 @@ export type ArchiveCampaignResponses = {
 
 export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
 
+export type GetIdeaDeadlinesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/deadlines';
+};
+
+export type GetIdeaDeadlinesResponses = {
+  200: IdeaDeadlinesDto;
+};
+
+export type GetIdeaDeadlinesResponse = GetIdeaDeadlinesResponses[keyof GetIdeaDeadlinesResponses];
+
+export type ListLateIdeasData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/deadlines/late';
+};
+
+export type ListLateIdeasResponses = {
+  200: LateIdeasDto;
+};
+
+export type ListLateIdeasResponse = ListLateIdeasResponses[keyof ListLateIdeasResponses];
+
+export type GetAnswerTimeSettingsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/answer-time-settings';
+};
+
+export type GetAnswerTimeSettingsResponses = {
+  200: AnswerTimeSettingsDto;
+};
+
+export type GetAnswerTimeSettingsResponse = GetAnswerTimeSettingsResponses[keyof GetAnswerTimeSettingsResponses];
+
+export type SetAnswerTimeSettingsData = {
+  body: UpdateAnswerTimeSettingsInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/answer-time-settings';
+};
+
+export type SetAnswerTimeSettingsResponses = {
+  200: AnswerTimeSettingsDto;
+};
+
+export type SetAnswerTimeSettingsResponse = SetAnswerTimeSettingsResponses[keyof SetAnswerTimeSettingsResponses];
+
 export type GetPortfolioData = {
   body?: never;
   path?: never;
@@ -3016,6 +3204,36 @@ export type RunNotificationDigestResponses = {
 };
 
 export type RunNotificationDigestResponse = RunNotificationDigestResponses[keyof RunNotificationDigestResponses];
+
+export type GetCampaignAnnouncementData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/announcement';
+};
+
+export type GetCampaignAnnouncementResponses = {
+  200: CampaignAnnouncementDto;
+};
+
+export type GetCampaignAnnouncementResponse = GetCampaignAnnouncementResponses[keyof GetCampaignAnnouncementResponses];
+
+export type AnnounceCampaignData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/announcement';
+};
+
+export type AnnounceCampaignResponses = {
+  200: CampaignAnnouncementDto;
+};
+
+export type AnnounceCampaignResponse = AnnounceCampaignResponses[keyof AnnounceCampaignResponses];
 
 export type GetHealthData = {
   body?: never;

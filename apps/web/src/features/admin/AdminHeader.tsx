@@ -5,12 +5,14 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useWebhooksText } from '../webhooks/strings';
 import { useNotificationsText } from '../notifications/strings';
+import { useDeadlinesText } from '../deadlines/strings';
 
 /** Each administration page's heading, then the links between the administration's sections. */
 export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
   const { t } = useTranslation();
   const webhooksText = useWebhooksText();
   const notificationsText = useNotificationsText();
+  const deadlinesText = useDeadlinesText();
   useDocumentTitle(title);
   return (
     <>
@@ -30,6 +32,9 @@ export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
           </li>
           <li>
             <NavLink to="/admin/notifications">{notificationsText.admin.tab}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/answer-times">{deadlinesText.settings.tab}</NavLink>
           </li>
         </ul>
       </nav>

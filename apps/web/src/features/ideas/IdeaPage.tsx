@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { IdeaTimeline } from './IdeaTimeline';
 import { IdeaExtensions } from './IdeaExtensions';
+import { IdeaDueDates } from '../deadlines';
 import { useIdeasLocale, useIdeasText } from './strings';
 import './ideas.css';
 
@@ -106,6 +107,7 @@ function IdeaView({ idea }: { idea: IdeaDto }) {
           </div>
         ) : null}
       </dl>
+      <IdeaDueDates idea={idea} />
 
       {idea.answer ? (
         <Panel title={idea.answer.publishedAt ? s.page.answer : s.page.answerPrivate}>

@@ -13,6 +13,7 @@ import { client } from '../client.gen';
 import {
   acceptCoAuthorship,
   acceptIdea,
+  announceCampaign,
   archiveCampaign,
   countMyUnreadNotifications,
   createCampaign,
@@ -27,11 +28,14 @@ import {
   downloadAttachment,
   followIdea,
   getAdminPerson,
+  getAnswerTimeSettings,
   getCampaign,
+  getCampaignAnnouncement,
   getDirectoryImport,
   getHeadcounts,
   getHealth,
   getIdea,
+  getIdeaDeadlines,
   getIdeaEngagement,
   getIdeaTimeline,
   getMyNotificationPreferences,
@@ -53,6 +57,7 @@ import {
   listIdeaComments,
   listIdeaLinks,
   listIntake,
+  listLateIdeas,
   listMyIdeas,
   listMyNotifications,
   listNotificationDeliveries,
@@ -82,6 +87,7 @@ import {
   revokeRoleGrant,
   runNotificationDigest,
   searchPeople,
+  setAnswerTimeSettings,
   setMyNotificationPreferences,
   setNotificationDefaults,
   startDirectoryImport,
@@ -105,6 +111,8 @@ import type {
   AcceptCoAuthorshipResponse,
   AcceptIdeaData,
   AcceptIdeaResponse,
+  AnnounceCampaignData,
+  AnnounceCampaignResponse,
   ArchiveCampaignData,
   ArchiveCampaignResponse,
   CountMyUnreadNotificationsData,
@@ -133,6 +141,10 @@ import type {
   FollowIdeaResponse,
   GetAdminPersonData,
   GetAdminPersonResponse,
+  GetAnswerTimeSettingsData,
+  GetAnswerTimeSettingsResponse,
+  GetCampaignAnnouncementData,
+  GetCampaignAnnouncementResponse,
   GetCampaignData,
   GetCampaignResponse,
   GetDirectoryImportData,
@@ -142,6 +154,8 @@ import type {
   GetHealthData,
   GetHealthResponse,
   GetIdeaData,
+  GetIdeaDeadlinesData,
+  GetIdeaDeadlinesResponse,
   GetIdeaEngagementData,
   GetIdeaEngagementResponse,
   GetIdeaResponse,
@@ -185,6 +199,8 @@ import type {
   ListIdeaLinksResponse,
   ListIntakeData,
   ListIntakeResponse,
+  ListLateIdeasData,
+  ListLateIdeasResponse,
   ListMyIdeasData,
   ListMyIdeasResponse,
   ListMyNotificationsData,
@@ -240,6 +256,8 @@ import type {
   RunNotificationDigestResponse,
   SearchPeopleData,
   SearchPeopleResponse,
+  SetAnswerTimeSettingsData,
+  SetAnswerTimeSettingsResponse,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
@@ -2032,6 +2050,115 @@ export const archiveCampaignMutation = (
   return mutationOptions;
 };
 
+export const getIdeaDeadlinesQueryKey = (options: Options<GetIdeaDeadlinesData>) =>
+  createQueryKey('getIdeaDeadlines', options);
+
+/**
+ * The idea’s answer-time due dates that apply now, for whoever may read the idea.
+ */
+export const getIdeaDeadlinesOptions = (options: Options<GetIdeaDeadlinesData>) =>
+  queryOptions<
+    GetIdeaDeadlinesResponse,
+    DefaultError,
+    GetIdeaDeadlinesResponse,
+    ReturnType<typeof getIdeaDeadlinesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaDeadlines({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaDeadlinesQueryKey(options),
+  });
+
+/**
+ * The idea’s answer-time due dates that apply now, for whoever may read the idea.
+ */
+export const useGetIdeaDeadlinesQuery = (options: Options<GetIdeaDeadlinesData>) =>
+  useQuery(getIdeaDeadlinesOptions(options));
+
+export const listLateIdeasQueryKey = (options?: Options<ListLateIdeasData>) => createQueryKey('listLateIdeas', options);
+
+/**
+ * Ideas past an answer-time deadline within the network member’s (or lead’s) scope.
+ */
+export const listLateIdeasOptions = (options?: Options<ListLateIdeasData>) =>
+  queryOptions<ListLateIdeasResponse, DefaultError, ListLateIdeasResponse, ReturnType<typeof listLateIdeasQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listLateIdeas({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listLateIdeasQueryKey(options),
+  });
+
+/**
+ * Ideas past an answer-time deadline within the network member’s (or lead’s) scope.
+ */
+export const useListLateIdeasQuery = (options?: Options<ListLateIdeasData>) => useQuery(listLateIdeasOptions(options));
+
+export const getAnswerTimeSettingsQueryKey = (options?: Options<GetAnswerTimeSettingsData>) =>
+  createQueryKey('getAnswerTimeSettings', options);
+
+/**
+ * The organisation’s answer-time guarantee.
+ */
+export const getAnswerTimeSettingsOptions = (options?: Options<GetAnswerTimeSettingsData>) =>
+  queryOptions<
+    GetAnswerTimeSettingsResponse,
+    DefaultError,
+    GetAnswerTimeSettingsResponse,
+    ReturnType<typeof getAnswerTimeSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getAnswerTimeSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getAnswerTimeSettingsQueryKey(options),
+  });
+
+/**
+ * The organisation’s answer-time guarantee.
+ */
+export const useGetAnswerTimeSettingsQuery = (options?: Options<GetAnswerTimeSettingsData>) =>
+  useQuery(getAnswerTimeSettingsOptions(options));
+
+/**
+ * Sets the answer-time guarantee (audited); every scheduled reminder and escalation follows.
+ */
+export const setAnswerTimeSettingsMutation = (
+  options?: Partial<Options<SetAnswerTimeSettingsData>>,
+): UseMutationOptions<SetAnswerTimeSettingsResponse, DefaultError, Options<SetAnswerTimeSettingsData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetAnswerTimeSettingsResponse,
+    DefaultError,
+    Options<SetAnswerTimeSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setAnswerTimeSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
 export const getPortfolioQueryKey = (options?: Options<GetPortfolioData>) => createQueryKey('getPortfolio', options);
 
 /**
@@ -2684,6 +2811,56 @@ export const runNotificationDigestMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await runNotificationDigest({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCampaignAnnouncementQueryKey = (options: Options<GetCampaignAnnouncementData>) =>
+  createQueryKey('getCampaignAnnouncement', options);
+
+/**
+ * The audience an announcement would reach, or the progress of the announcement (campaign managers).
+ */
+export const getCampaignAnnouncementOptions = (options: Options<GetCampaignAnnouncementData>) =>
+  queryOptions<
+    GetCampaignAnnouncementResponse,
+    DefaultError,
+    GetCampaignAnnouncementResponse,
+    ReturnType<typeof getCampaignAnnouncementQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCampaignAnnouncement({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCampaignAnnouncementQueryKey(options),
+  });
+
+/**
+ * The audience an announcement would reach, or the progress of the announcement (campaign managers).
+ */
+export const useGetCampaignAnnouncementQuery = (options: Options<GetCampaignAnnouncementData>) =>
+  useQuery(getCampaignAnnouncementOptions(options));
+
+/**
+ * Announces the campaign to its audience: an in-app notification each and e-mails per their preferences. Idempotent: once per campaign.
+ */
+export const announceCampaignMutation = (
+  options?: Partial<Options<AnnounceCampaignData>>,
+): UseMutationOptions<AnnounceCampaignResponse, DefaultError, Options<AnnounceCampaignData>> => {
+  const mutationOptions: UseMutationOptions<AnnounceCampaignResponse, DefaultError, Options<AnnounceCampaignData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await announceCampaign({
         ...options,
         ...fnOptions,
         throwOnError: true,

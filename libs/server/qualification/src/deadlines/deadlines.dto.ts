@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { ANSWER_TIME_LIMITS, DEADLINE_KINDS, type DeadlineKind, type IdeaStatus } from '@eclore/domain';
+import { ANSWER_TIME_LIMITS, DEADLINE_KINDS, IDEA_STATUSES, type DeadlineKind, type IdeaStatus } from '@eclore/domain';
 
 export class AnswerTimeSettingsDto {
   @ApiProperty({ description: 'Days an idea may wait for its first answer, from its (latest) submission.' })
@@ -56,7 +56,7 @@ export class OverdueDto {
 export class LateIdeaDto {
   @ApiProperty({ format: 'uuid' }) ideaId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() status!: IdeaStatus;
+  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
   @ApiProperty({ type: [OverdueDto] }) overdue!: OverdueDto[];
 }
 

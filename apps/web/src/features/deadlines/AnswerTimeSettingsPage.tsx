@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  getAnswerTimeSettingsOptions,
+  getAnswerTimeSettingsQueryKey,
+  isApiError,
+  setAnswerTimeSettingsMutation,
+  type AnswerTimeSettingsDto,
+} from '@eclore/api-client';
+import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
+import { AdminHeader } from '../admin/AdminHeader';
+import { problemMessage } from '../../session/problem-message';
+import { useDeadlinesLocale, useDeadlinesText } from './strings';
+import './deadlines.css';
+
+type Field = 'firstAnswerDays' | 'qualificationDays' | 'remindBeforeDays';
+const FIELDS: readonly Field[] = ['firstAnswerDays', 'qualificationDays', 'remindBeforeDays'];
+
+/** Administration: the organisation's answer-time guarantee (days for the first answer, the qualification, the reminder). */
+export default function AnswerTimeSettingsPage() {
+  const s = useDeadlinesText();
+  const { t } = useTranslation();
+  const settings = useQuery(getAnswerTimeSettingsOptions());
+  return (
+    <>
+      <AdminHeader title={s.settings.title} lead={s.settings.lead} />
+      {settings.isPending ? <p role="status">{t('app.loading')}</p> : null}
+      {settings.isError ? <Alert tone="error">{problemMessage(t, settings.error)}</Alert> : null}
+      {settings.isSuccess ? <SettingsForm current={settings.data} /> : null}
+    </>
+  );
+}
+
+function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
+  const s = useDeadlinesText();
+  const locale = useDeadlinesLocale();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<Field, string>>({
+    firstAnswerDays: String(current.firstAnswerDays),
+    qualificationDays: String(current.qualificationDays),
+    remindBeforeDays: String(current.remindBeforeDays),
+  });
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    ...setAnswerTimeSettingsMutation(),
+    onSuccess: (data) => {
+      queryClient.setQueryData(getAnswerTimeSettingsQueryKey(), data);
+      setSaved(true);
+    },
+  });
+  const fieldError = (field: Field): string | undefined => {
+    const problem = isApiError(save.error) ? save.error.errorsFor(field)[0] : undefined;
+    return problem ? (s.settings.invalid[problem.code] ?? problem.message) : undefined;
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved(false);
+    // Sent as typed numbers; the api names any field it refuses (shown under that field).
+    save.mutate({
+      body: {
+        firstAnswerDays: Number(values.firstAnswerDays),
+        qualificationDays: Number(values.qualificationDays),
+        remindBeforeDays: Number(values.remindBeforeDays),
+      },
+    });
+  };
+  const hints: Partial<Record<Field, string>> = {
+    firstAnswerDays: s.settings.firstAnswerHint,
+    remindBeforeDays: s.settings.remindHint,
+  };
+  return (
+    <Panel title={s.settings.tab}>
+      {saved ? <Alert tone="success">{s.settings.saved}</Alert> : null}
+      {save.isError && !FIELDS.some((f) => fieldError(f)) ? (
+        <Alert tone="error">{problemMessage(t, save.error)}</Alert>
+      ) : null}
+      <form className="ec-settings-form" onSubmit={onSubmit} noValidate>
+        {FIELDS.map((field) => (
+          <TextField
+            key={field}
+            label={s.settings[field]}
+            hint={hints[field]}
+            error={fieldError(field)}
+            type="number"
+            inputMode="numeric"
+            min={field === 'remindBeforeDays' ? 0 : 1}
+            max={365}
+            required
+            value={values[field]}
+            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+          />
+        ))}
+        <div>
+          <Button type="submit" disabled={save.isPending}>
+            {s.settings.save}
+          </Button>
+        </div>
+      </form>
+      {current.updatedAt ? (
+        <p>
+          {s.settings.updatedAt(
+            new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+              new Date(current.updatedAt),
+            ),
+          )}
+        </p>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
+import { Alert, PageHeader } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { problemMessage } from '../../session/problem-message';
+import { useIdeasText } from '../ideas/strings';
+import { useDeadlinesLocale, useDeadlinesText } from './strings';
+import './deadlines.css';
+
+/** How many ideas the chart compares (the table lists them all). */
+const CHARTED = 15;
+
+const mostDaysLate = (item: LateIdeaDto) => Math.max(...item.overdue.map((o) => o.daysLate));
+
+/** The network's late ideas (within the member's or lead's scope): a chart of days late, then the list. */
+export default function LatePage() {
+  const s = useDeadlinesText();
+  const ideasText = useIdeasText();
+  const locale = useDeadlinesLocale();
+  const { t } = useTranslation();
+  useDocumentTitle(s.late_page.title);
+  const focus = useFocusHeadingOnMount();
+  const late = useQuery(listLateIdeasOptions());
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const items = late.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={s.late_page.title} lead={s.late_page.lead} focusOnMount={focus} />
+      {late.isPending ? <p role="status">{t('app.loading')}</p> : null}
+      {late.isError ? <Alert tone="error">{problemMessage(t, late.error)}</Alert> : null}
+      {late.isSuccess && items.length === 0 ? <p>{s.late_page.empty}</p> : null}
+      {items.length > 0 ? (
+        <>
+          <LateChart items={items.slice(0, CHARTED)} />
+          <div className="ec-table-wrap">
+            <table className="ec-table">
+              <caption>{s.late_page.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.late_page.idea}</th>
+                  <th scope="col">{s.late_page.stage}</th>
+                  <th scope="col">{s.late_page.deadline}</th>
+                  <th scope="col">{s.late_page.dueAt}</th>
+                  <th scope="col">{s.late_page.daysLate}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.flatMap((item) =>
+                  item.overdue.map((o, i) => (
+                    <tr key={`${item.ideaId}-${o.kind}`}>
+                      {i === 0 ? (
+                        <th scope="row" rowSpan={item.overdue.length}>
+                          <Link to={`/ideas/${item.ideaId}`}>{item.title}</Link>
+                        </th>
+                      ) : null}
+                      {i === 0 ? <td rowSpan={item.overdue.length}>{ideasText.status[item.status]}</td> : null}
+                      <td>{s.kinds[o.kind]}</td>
+                      <td>
+                        <time dateTime={o.dueAt}>{date.format(new Date(o.dueAt))}</time>
+                      </td>
+                      <td>{s.late_page.days(o.daysLate)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Days late per idea as bars; hidden from assistive technologies, which get the same numbers as text. */
+function LateChart({ items }: { items: readonly LateIdeaDto[] }) {
+  const s = useDeadlinesText();
+  const data = items.map((i) => ({
+    label: i.title.length > 40 ? `${i.title.slice(0, 39)}…` : i.title,
+    days: mostDaysLate(i),
+  }));
+  const summary = s.late_page.chartSummary(
+    items.map((i) => `${i.title} ${s.late_page.days(mostDaysLate(i))}`).join(', '),
+  );
+  return (
+    <figure className="ec-late-chart" aria-labelledby="late-chart-title">
+      <h2 id="late-chart-title" className="ec-late-chart__title">
+        {s.late_page.chartTitle}
+      </h2>
+      <div aria-hidden="true" style={{ width: '100%', height: 40 + data.length * 28 }}>
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="label" width={240} />
+            <Bar
+              dataKey="days"
+              name={s.late_page.daysLate}
+              fill="#8a1c12"
+              isAnimationActive={false}
+              label={{ position: 'right' }}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="ec-visually-hidden">{summary}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,1 @@
+export { IdeaDueDates } from './IdeaDueDates';
