@@ -70,7 +70,8 @@ describe('answer-time guarantee API', () => {
     ds = app.get(DataSource);
     await seed(ds);
     [author, scoped, lead, admin] = await signInMany(app, ds, ['Girard', 'Gagnon', 'Rossier', 'Rochat']);
-    [soins, finances] = await Promise.all(['DS-SOINS', 'DF'].map((c) => unitByCode(ds, c)));
+    soins = await unitByCode(ds, 'DS-SOINS');
+    finances = await unitByCode(ds, 'DF');
   });
 
   afterAll(async () => {
