@@ -24,12 +24,15 @@ import {
 import {
   buildWallQuery,
   CAMPAIGN_EXISTS,
+  isNewestFirst,
+  NEWEST_WINDOWS_DAYS,
   RELEVANCE_MIN_MATCHES,
   RELEVANCE_WINDOWS_DAYS,
   ORG_UNIT_EXISTS,
   THEME_EXISTS,
   type TrendingSegment,
   type WallFilters,
+  type WallQueryParams,
   type WallRow,
   type WallSort,
 } from './sql/wall.sql';
@@ -234,7 +237,19 @@ export class WallService implements OnModuleDestroy {
     return { items: page.map((p) => toCard(p.row)), nextCursor, sort };
   }
 
-  private async rows(params: Parameters<typeof buildWallQuery>[0]): Promise<WallRow[]> {
+  private async rows(params: WallQueryParams): Promise<WallRow[]> {
+    if (params.q && isNewestFirst(params)) {
+      // Window by window back from the cursor (NEWEST_WINDOWS_DAYS says why); the same rows as unbounded.
+      const anchor = params.after?.key ?? params.since ?? new Date().toISOString();
+      for (const days of NEWEST_WINDOWS_DAYS) {
+        const rows = await this.query({ ...params, recent: { anchor, days } });
+        if (rows.length > params.limit) return rows;
+      }
+    }
+    return this.query(params);
+  }
+
+  private query(params: WallQueryParams): Promise<WallRow[]> {
     const { text, values } = buildWallQuery(params);
     return this.ds.query<WallRow[]>(text, values);
   }
