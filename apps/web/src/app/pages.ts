@@ -18,6 +18,7 @@ export const IdeaEditorPage = lazy(() => import('../features/ideas/IdeaEditorPag
 export const IdeaPage = lazy(() => import('../features/ideas/IdeaPage'));
 export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
 export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
+export const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
 export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
 export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
@@ -25,4 +26,4 @@ export const LatePage = lazy(() => import('../features/deadlines/LatePage'));
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/late', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/late', '/portfolio', '/moderation', '/directory', '/admin']);

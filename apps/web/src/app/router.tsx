@@ -14,6 +14,7 @@ import {
   IdeaEditorPage,
   IdeaPage,
   IntakePage,
+  PortfolioPage,
   MyIdeasPage,
   NotificationsPage,
   AdminNotificationsPage,
@@ -50,6 +51,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="idea.intake">
             <IntakePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'portfolio',
+        element: (
+          <RequireSession action="portfolio.read">
+            <PortfolioPage />
           </RequireSession>
         ),
       },

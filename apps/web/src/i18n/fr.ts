@@ -15,6 +15,7 @@ export const fr = {
     myIdeas: 'Mes idées',
     intake: 'Idées à vérifier',
     late: 'En retard',
+    portfolio: 'Portefeuille',
     qualification: 'Qualification',
     committee: 'Comité de pilotage',
     recognition: 'Reconnaissance',

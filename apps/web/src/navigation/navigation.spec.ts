@@ -49,6 +49,20 @@ describe('navigationFor', () => {
     expect(keys(null, new Set())).toEqual([]);
   });
 
+  it('opens the portfolio board to the network and the committee, whatever their scope', () => {
+    const available = new Set([...EVERY_PAGE, '/portfolio']);
+    const scoped: Actor = {
+      personId: 'p1',
+      orgUnitId: 'u1',
+      assignments: [{ role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
+    };
+    expect(keys(actor('network_member'), available)).toContain('portfolio');
+    expect(keys(scoped, available)).toContain('portfolio');
+    for (const role of ['hr', 'admin', 'anonymity_guardian'] as const)
+      expect(keys(actor(role), available)).not.toContain('portfolio');
+    expect(keys(actor(), available)).not.toContain('portfolio');
+  });
+
   it('returns paths with the keys', () => {
     expect(navigationFor(actor('admin'), EVERY_PAGE)).toContainEqual({ key: 'administration', path: '/admin' });
   });

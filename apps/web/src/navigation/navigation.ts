@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'late' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -38,6 +38,7 @@ const NAVIGATION: readonly NavEntry[] = [
   },
   { key: 'intake', path: '/intake', audience: { action: 'idea.intake' } },
   { key: 'late', path: '/late', audience: { action: 'deadline.read_late' } },
+  { key: 'portfolio', path: '/portfolio', audience: { action: 'portfolio.read' } },
   { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },
   { key: 'moderation', path: '/moderation', audience: { action: 'moderation.read' } },
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },

@@ -11,3 +11,4 @@ export { TextField, type TextFieldProps } from './TextField';
 export { Alert } from './Alert';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { FieldError, TextAreaField } from './TextAreaField';
+export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';

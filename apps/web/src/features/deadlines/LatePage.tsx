@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
-import { Alert, PageHeader } from '@eclore/web-ui';
+import { Alert, BarChartFigure, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { problemMessage } from '../../session/problem-message';
@@ -80,33 +79,20 @@ function LateChart({ items }: { items: readonly LateIdeaDto[] }) {
   const s = useDeadlinesText();
   const data = items.map((i) => ({
     label: i.title.length > 40 ? `${i.title.slice(0, 39)}…` : i.title,
-    days: mostDaysLate(i),
+    value: mostDaysLate(i),
   }));
   const summary = s.late_page.chartSummary(
     items.map((i) => `${i.title} ${s.late_page.days(mostDaysLate(i))}`).join(', '),
   );
   return (
-    <figure className="ec-late-chart" aria-labelledby="late-chart-title">
-      <h2 id="late-chart-title" className="ec-late-chart__title">
-        {s.late_page.chartTitle}
-      </h2>
-      <div aria-hidden="true" style={{ width: '100%', height: 40 + data.length * 28 }}>
-        <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={240} />
-            <Bar
-              dataKey="days"
-              name={s.late_page.daysLate}
-              fill="#8a1c12"
-              isAnimationActive={false}
-              label={{ position: 'right' }}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="ec-visually-hidden">{summary}</figcaption>
-    </figure>
+    <BarChartFigure
+      className="ec-late-chart"
+      title={s.late_page.chartTitle}
+      summary={summary}
+      data={data}
+      valueName={s.late_page.daysLate}
+      color="#8a1c12"
+      labelWidth={240}
+    />
   );
 }

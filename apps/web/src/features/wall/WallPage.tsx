@@ -1,18 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import {
-  isApiError,
-  listCampaignsOptions,
-  listOrgUnitsOptions,
-  listThemesOptions,
-  listWallInfiniteOptions,
-} from '@eclore/api-client';
-import { IDEA_KINDS, IDEA_STATUS_LABELS } from '@eclore/domain';
+import { isApiError, listWallInfiniteOptions } from '@eclore/api-client';
+import { IDEA_STATUS_LABELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useWallLocale, useWallText } from './strings';
+import { IdeaFilterFields } from './IdeaFilterFields';
 import { WallCard } from './WallCard';
 import {
   effectiveSort,
@@ -37,9 +32,6 @@ export default function WallPage() {
   const [draftQ, setDraftQ] = useState(filters.q);
   useEffect(() => setDraftQ(filters.q), [filters.q]);
 
-  const campaigns = useQuery(listCampaignsOptions());
-  const units = useQuery(listOrgUnitsOptions());
-  const themes = useQuery(listThemesOptions());
   const query = paramsFromFilters(filters);
   const wallOptions = listWallInfiniteOptions({ query: { ...query, limit: PAGE_SIZE } });
   const wall = useInfiniteQuery({
@@ -64,9 +56,6 @@ export default function WallPage() {
     event.preventDefault();
     apply({ q: draftQ });
   };
-  const allCampaigns = campaigns.data
-    ? [...campaigns.data.current, ...campaigns.data.upcoming, ...campaigns.data.past]
-    : [];
   const sorts = WALL_SORTS.filter((sort) => sort !== 'relevance' || filters.q.trim());
 
   return (
@@ -92,63 +81,24 @@ export default function WallPage() {
       </form>
       <fieldset className="ec-wall-filters">
         <legend className="ec-visually-hidden">{s.filters.label}</legend>
-        <SelectField
-          label={s.filters.kind}
-          value={filters.kind}
-          onChange={(e) => apply({ kind: e.target.value as WallFilters['kind'] })}
-        >
-          <option value="">{s.filters.anyKind}</option>
-          {IDEA_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {s.kinds[kind]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={s.filters.stage}
-          value={filters.stage}
-          onChange={(e) => apply({ stage: e.target.value as WallFilters['stage'] })}
-        >
-          <option value="">{s.filters.anyStage}</option>
-          {WALL_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {IDEA_STATUS_LABELS[stage][locale]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={s.filters.campaign}
-          value={filters.campaignId}
-          onChange={(e) => apply({ campaignId: e.target.value })}
-        >
-          <option value="">{s.filters.anyCampaign}</option>
-          {allCampaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={s.filters.orgUnit}
-          value={filters.orgUnitId}
-          onChange={(e) => apply({ orgUnitId: e.target.value })}
-        >
-          <option value="">{s.filters.anyOrgUnit}</option>
-          {(units.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={s.filters.theme} value={filters.theme} onChange={(e) => apply({ theme: e.target.value })}>
-          <option value="">{s.filters.anyTheme}</option>
-          {(themes.data ?? []).map((t) => (
-            <option key={t.key} value={t.key}>
-              {locale === 'en' ? t.labelEn : t.labelFr}
-            </option>
-          ))}
-        </SelectField>
+        <IdeaFilterFields
+          values={filters}
+          onChange={apply}
+          afterKind={
+            <SelectField
+              label={s.filters.stage}
+              value={filters.stage}
+              onChange={(e) => apply({ stage: e.target.value as WallFilters['stage'] })}
+            >
+              <option value="">{s.filters.anyStage}</option>
+              {WALL_STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {IDEA_STATUS_LABELS[stage][locale]}
+                </option>
+              ))}
+            </SelectField>
+          }
+        />
         <SelectField
           label={s.filters.sort}
           value={effectiveSort(filters)}

@@ -1,13 +1,10 @@
-import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaStatus } from '@eclore/domain';
+import type { IdeaFilterValues } from './IdeaFilterFields';
 
 /** The wall's filters as they live in the address bar (so a filtered wall can be shared). */
-export interface WallFilters {
+export interface WallFilters extends IdeaFilterValues {
   q: string;
-  kind: IdeaKind | '';
   stage: IdeaStatus | '';
-  campaignId: string;
-  orgUnitId: string;
-  theme: string;
   sort: WallSort | '';
 }
 
@@ -31,19 +28,27 @@ export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) 
   }),
 );
 
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | '' =>
+export const oneOf = <T extends string>(values: readonly T[], v: string | null): T | '' =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : '';
+
+export const uuidParam = (v: string | null): string => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : '');
+
+/** The filters idea lists share (wall, portfolio board), read from the address bar. */
+export function ideaFiltersFromParams(params: URLSearchParams): IdeaFilterValues {
+  return {
+    kind: oneOf(IDEA_KINDS, params.get('kind')),
+    campaignId: uuidParam(params.get('campaignId')),
+    orgUnitId: uuidParam(params.get('orgUnitId')),
+    theme: (params.get('theme') ?? '').slice(0, 64),
+  };
+}
 
 /** Unknown values in a hand-edited address are dropped rather than sent (the API would answer 400). */
 export function filtersFromParams(params: URLSearchParams): WallFilters {
-  const uuid = (v: string | null) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : '');
   return {
     q: (params.get('q') ?? '').slice(0, 200),
-    kind: oneOf(IDEA_KINDS, params.get('kind')),
+    ...ideaFiltersFromParams(params),
     stage: oneOf(WALL_STAGES, params.get('stage')),
-    campaignId: uuid(params.get('campaignId')),
-    orgUnitId: uuid(params.get('orgUnitId')),
-    theme: (params.get('theme') ?? '').slice(0, 64),
     sort: oneOf(WALL_SORTS, params.get('sort')),
   };
 }
