@@ -465,7 +465,7 @@ export const getHeadcounts = <ThrowOnError extends boolean = false>(
 /**
  * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
  *
- * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.
  */
 export const listWall = <ThrowOnError extends boolean = false>(
   options?: Options<ListWallData, ThrowOnError>,

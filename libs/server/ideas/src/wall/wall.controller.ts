@@ -56,7 +56,7 @@ export class WallController {
     summary:
       'The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.',
     description:
-      'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.',
+      'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.',
   })
   @ApiOkResponse({ type: WallPageDto })
   @ApiBadRequestResponse({ description: 'A bad or unknown filter value, sort or cursor; the field is named.' })
