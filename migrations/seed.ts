@@ -11,6 +11,7 @@ import {
 import { DEMO_EMPLOYEE_PREFIX, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, demoEmail } from './seed/demo-organisation';
 import { refreshHeadcounts } from './seed/headcounts';
 import { seedCampaigns } from './seed/campaigns';
+import { seedAnswerTimeDemo } from './seed/answer-time';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -40,6 +41,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     // Headcounts of the current year, computed as a directory import computes them.
     await refreshHeadcounts(manager, new Date().getFullYear());
     await seedCampaigns(manager);
+    await seedAnswerTimeDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }
