@@ -88,4 +88,23 @@ describe('permission policy', () => {
     expect(can(actor([{ role: 'admin', scope: org }]), 'deadline.settings')).toBe(true);
     expect(decide(scopedLead, 'deadline.settings')).toEqual({ allowed: false, reason: 'role_required' });
   });
+  it('lets network members in scope assign reviewers and read queues; private notes to network and committee in scope but not authors', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const committee = actor([{ role: 'committee_member', scope: org }]);
+    for (const action of ['qualification.assign', 'qualification.read_queue', 'network.absence_own'] as Action[]) {
+      expect(can(scoped, action)).toBe(true);
+      expect(can(scoped, action, { target: unitA })).toBe(true);
+      expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+      expect(decide(actor(), action)).toEqual({ allowed: false, reason: 'role_required' });
+      expect(can(committee, action)).toBe(false);
+    }
+    for (const action of ['private_note.read', 'private_note.write'] as Action[]) {
+      expect(can(scoped, action, { target: unitA })).toBe(true);
+      expect(can(committee, action, { target: unitB })).toBe(true);
+      expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+      expect(decide(scoped, action, { target: unitA, isAuthor: true })).toEqual({ allowed: false, reason: 'is_author' });
+      expect(decide(actor(), action)).toEqual({ allowed: false, reason: 'role_required' });
+      expect(decide(actor([{ role: 'hr', scope: org }]), action, { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    }
+  });
 });

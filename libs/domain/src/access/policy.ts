@@ -64,6 +64,14 @@ export type Action =
   | 'deadline.settings'
   // outgoing webhooks for integrations (admins only)
   | 'webhook.manage'
+  // qualification routing: (re)assigning reviewers (network members in scope), the review queues
+  // (one's own; the network-wide view lists only ideas the scope covers), one's own absence and delegate
+  | 'qualification.assign'
+  | 'qualification.read_queue'
+  | 'network.absence_own'
+  // private notes on an idea: the network and the committee in scope, never the idea's authors
+  | 'private_note.read'
+  | 'private_note.write'
   // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
   | 'notification.read_own'
   | 'notification.admin'
@@ -105,6 +113,8 @@ export interface PolicyContext {
   subjectPersonId?: string;
   /** For role.revoke: the role of the grant being revoked. */
   grantRole?: Role;
+  /** For private notes: the actor is an author (or co-author, or capturer) of the idea. */
+  isAuthor?: boolean;
 }
 
 export function decide(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
@@ -165,6 +175,21 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
         if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)) return ALLOW;
       } else if (holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member')) return ALLOW;
       return deny(holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
+    case 'qualification.assign':
+    case 'qualification.read_queue':
+    case 'network.absence_own':
+      // Route level: any network scope; with a target (an idea) the scope must cover it.
+      if (ctx.target ? hasRole(actor, 'network_member', ctx.target) : holdsRole(actor, 'network_member')) return ALLOW;
+      return deny(holdsRole(actor, 'network_member') ? 'out_of_scope' : 'role_required');
+    case 'private_note.read':
+    case 'private_note.write': {
+      const roles = ['network_member', 'committee_member'] as const;
+      if (!roles.some((r) => holdsRole(actor, r))) return deny('role_required');
+      if (!ctx.target) return ALLOW;
+      if (!roles.some((r) => hasRole(actor, r, ctx.target))) return deny('out_of_scope');
+      // The authors never read what the network says about their idea behind their back.
+      return ctx.isAuthor === true ? deny('is_author') : ALLOW;
+    }
     case 'idea.reveal_author':
       return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'directory.read_person':

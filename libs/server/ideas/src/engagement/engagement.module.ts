@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdeasCoreModule } from '../ideas/ideas-core.module';
 import { CommentsService } from './comments.service';
 import { EngagementController } from './engagement.controller';
 import { EngagementService } from './engagement.service';
@@ -6,6 +7,8 @@ import { MergeService } from './merge.service';
 
 /** Supports, follows, comments with mentions, and merging duplicates (AuditService comes from the global identity modules). */
 @Module({
+  // For IdeaCommandHooks: a merge is a lifecycle command like the others.
+  imports: [IdeasCoreModule],
   controllers: [EngagementController],
   providers: [EngagementService, CommentsService, MergeService],
 })

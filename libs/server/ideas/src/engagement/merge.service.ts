@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canReadIdea, Conflict, transition, ValidationFailed, type Actor } from '@eclore/domain';
 import { AuditService } from '@eclore/server-identity';
 import { Idea } from '../entities';
+import { IdeaCommandHooks } from '../ideas/idea-command-hooks';
 import { appendIdeaEvents } from './events';
 import type { MergedEventData } from './comments.service';
 import { recount } from './counters';
@@ -23,6 +24,7 @@ export class MergeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly hooks: IdeaCommandHooks,
   ) {}
 
   merge(sourceId: string, input: MergeIdeaDto, actor: Actor): Promise<MergeResultDto> {
@@ -139,6 +141,14 @@ export class MergeService {
           data: { ...targetEvent },
         },
       ]);
+
+      await this.hooks.run(manager, {
+        ideaId: sourceId,
+        command: 'merge',
+        from: result.event.from,
+        to: result.event.to,
+        actorId: actor.personId,
+      });
 
       const outcome = { supportsMoved, followersMoved, commentsMoved: movedCommentIds.length, coAuthorsCredited };
       await this.audit.append(manager, {

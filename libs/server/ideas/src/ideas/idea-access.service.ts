@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   canReadIdea,
@@ -16,6 +16,7 @@ import { Idea, IdeaAuthor, IdeaEvent, IdeaLink } from '../entities';
 import { announceIdeaEvents } from '../engagement/events';
 import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
 import type { IdeaDto } from './ideas.dto';
+import { IdeaCommandHooks } from './idea-command-hooks';
 
 /** An idea with what every check and the presenter need: its authors, its place, the viewer. */
 export interface LoadedIdea {
@@ -56,7 +57,11 @@ export interface RunCommandOptions {
  */
 @Injectable()
 export class IdeaAccess {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    // Optional so a bare IdeaAccess (tests, scripts) runs commands without other contexts' hooks.
+    @Optional() private readonly hooks: IdeaCommandHooks = new IdeaCommandHooks(),
+  ) {}
 
   /** Loads an idea (optionally locking its row) with its authors and the viewer's relation; 404 if absent. */
   async load(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
@@ -204,6 +209,7 @@ export class IdeaAccess {
         public: event.public,
         data: { ...event.details, ...(event.details.until ? { until: event.details.until.toISOString() } : {}) },
       });
+      await this.hooks.run(manager, { ideaId: id, command: event.type, from: event.from, to: event.to, actorId: event.actorId });
       if (options.effects) await options.effects(manager, loaded, result);
     });
     return this.read(id, actor);

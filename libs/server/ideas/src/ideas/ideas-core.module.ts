@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdeaAccess } from './idea-access.service';
+import { IdeaCommandHooks } from './idea-command-hooks';
 import { IdeasController } from './ideas.controller';
 import { IdeasService } from './ideas.service';
 
@@ -7,7 +8,7 @@ import { IdeasService } from './ideas.service';
 @Module({
   controllers: [IdeasController],
   // AccessService and AuditService come from global modules.
-  providers: [IdeasService, IdeaAccess],
-  exports: [IdeaAccess],
+  providers: [IdeasService, IdeaAccess, IdeaCommandHooks],
+  exports: [IdeaAccess, IdeaCommandHooks],
 })
 export class IdeasCoreModule {}

@@ -1,5 +1,6 @@
 export { IdeasCoreModule } from './ideas-core.module';
 export { IdeaAccess, StaleVersion, type LoadedIdea, type RunCommandOptions } from './idea-access.service';
+export { IdeaCommandHooks, type IdeaCommandApplied, type IdeaCommandHook } from './idea-command-hooks';
 export {
   presentIdea,
   toIdeaState,

@@ -1,8 +1,10 @@
 import { QualificationAssignment } from './qualification-assignment.entity';
+import { NetworkAbsence } from './network-absence.entity';
+import { PrivateNote } from './private-note.entity';
 import { AnswerTimeSettingsRow } from './answer-time-settings.entity';
 import { DeadlineJob } from './deadline-job.entity';
 
-export { QualificationAssignment, AnswerTimeSettingsRow, DeadlineJob };
+export { QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob };
 
 /** The qualification context's tables; each submodule adds its entities here. */
-export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [QualificationAssignment, AnswerTimeSettingsRow, DeadlineJob];
+export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob];

@@ -1,1 +1,3 @@
 export { openAssigneeIds, isOpenAssignee } from './assignees';
+export { RoutingModule } from './routing.module';
+export { endAssignmentsOnLeave } from './routing.service';

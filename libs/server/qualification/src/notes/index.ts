@@ -1,0 +1,1 @@
+export { PrivateNotesModule } from './notes.module';

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '@eclore/domain';
+import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { IdParamDto } from '@eclore/server-ideas';
+import { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
+import { PrivateNotesService } from './notes.service';
+
+@ApiTags('qualification')
+@ApiUnauthorizedResponse({ description: 'Not signed in.' })
+@ApiForbiddenResponse({ description: '`role_required` (network and committee only), `out_of_scope`, `is_author`.' })
+@ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
+@Controller('ideas/:id/private-notes')
+export class PrivateNotesController {
+  constructor(private readonly notes: PrivateNotesService) {}
+
+  @Get()
+  @RequirePermission('private_note.read', { objectLevel: true })
+  @ApiOperation({
+    operationId: 'listPrivateNotes',
+    summary: 'The idea’s private thread (network and committee in scope).',
+  })
+  @ApiOkResponse({ type: PrivateNoteThreadDto })
+  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrivateNoteThreadDto> {
+    return this.notes.list(actor, params.id);
+  }
+
+  @Post()
+  @RequirePermission('private_note.write', { objectLevel: true })
+  @ApiOperation({
+    operationId: 'createPrivateNote',
+    summary: 'Adds a note to the idea’s private thread; mentioned people are told (`private_note_mention`).',
+  })
+  @ApiCreatedResponse({ type: PrivateNoteDto })
+  @ApiBadRequestResponse({ description: '`bodyHtml` empty, too long, too many mentions, or `mention_not_allowed`.' })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: CreatePrivateNoteInput,
+  ): Promise<PrivateNoteDto> {
+    return this.notes.create(actor, params.id, input);
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsUUID } from 'class-validator';
+import { PersonRefDto } from './routing.dto';
+
+export class CreateAbsenceInput {
+  @ApiProperty({ format: 'date-time', description: 'When the absence starts.' })
+  @IsDateString()
+  startsAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When it ends (after the start, in the future).' })
+  @IsDateString()
+  endsAt!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The network member who takes new reviews meanwhile.' })
+  @IsOptional()
+  @IsUUID()
+  delegateId?: string;
+}
+
+export class AbsenceDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  endsAt!: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true })
+  delegate!: PersonRefDto | null;
+  @ApiProperty({ description: 'Running now.' })
+  current!: boolean;
+}
