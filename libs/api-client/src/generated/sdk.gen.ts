@@ -18,6 +18,10 @@ import type {
   AnnounceCampaignResponses,
   ArchiveCampaignData,
   ArchiveCampaignResponses,
+  AssignReviewerData,
+  AssignReviewerResponses,
+  BulkReassignData,
+  BulkReassignResponses,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponses,
   CreateCampaignData,
@@ -26,6 +30,10 @@ import type {
   CreateIdeaCommentResponses,
   CreateIdeaData,
   CreateIdeaResponses,
+  CreateMyAbsenceData,
+  CreateMyAbsenceResponses,
+  CreatePrivateNoteData,
+  CreatePrivateNoteResponses,
   CreateWebhookData,
   CreateWebhookResponses,
   DeactivatePersonData,
@@ -34,6 +42,8 @@ import type {
   DeclineCoAuthorshipResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
+  DeleteMyAbsenceData,
+  DeleteMyAbsenceResponses,
   DeleteWebhookData,
   DeleteWebhookResponses,
   DismissReportData,
@@ -56,6 +66,8 @@ import type {
   GetHeadcountsResponses,
   GetHealthData,
   GetHealthResponses,
+  GetIdeaAssignmentsData,
+  GetIdeaAssignmentsResponses,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponses,
@@ -68,6 +80,10 @@ import type {
   GetMyNotificationPreferencesResponses,
   GetMyProfileData,
   GetMyProfileResponses,
+  GetMyReviewQueueData,
+  GetMyReviewQueueResponses,
+  GetNetworkReviewQueueData,
+  GetNetworkReviewQueueResponses,
   GetNotificationDefaultsData,
   GetNotificationDefaultsResponses,
   GetPortfolioData,
@@ -104,6 +120,8 @@ import type {
   ListIntakeResponses,
   ListLateIdeasData,
   ListLateIdeasResponses,
+  ListMyAbsencesData,
+  ListMyAbsencesResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
@@ -118,6 +136,8 @@ import type {
   ListOrgUnitsResponses,
   ListPortfolioColumnData,
   ListPortfolioColumnResponses,
+  ListPrivateNotesData,
+  ListPrivateNotesResponses,
   ListSimilarIdeasData,
   ListSimilarIdeasResponses,
   ListThemesData,
@@ -168,12 +188,16 @@ import type {
   StartDirectoryImportData,
   StartDirectoryImportResponses,
   StartOidcSignInData,
+  StartQualificationData,
+  StartQualificationResponses,
   SubmitIdeaData,
   SubmitIdeaResponses,
   SupportIdeaData,
   SupportIdeaResponses,
   TestWebhookData,
   TestWebhookResponses,
+  UnassignReviewerData,
+  UnassignReviewerResponses,
   UnfollowIdeaData,
   UnfollowIdeaResponses,
   UnlinkIdeaData,
@@ -983,6 +1007,158 @@ export const archiveCampaign = <ThrowOnError extends boolean = false>(
   (options.client ?? client).post<ArchiveCampaignResponses, unknown, ThrowOnError>({
     url: '/api/campaigns/{id}/archive',
     ...options,
+  });
+
+/**
+ * A network member in scope starts qualifying a visible idea; reviewers are chosen automatically (scope, workload, delegates).
+ */
+export const startQualification = <ThrowOnError extends boolean = false>(
+  options: Options<StartQualificationData, ThrowOnError>,
+): RequestResult<StartQualificationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<StartQualificationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/start-qualification',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The idea’s reviewers and who else could review it (network in scope).
+ */
+export const getIdeaAssignments = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaAssignmentsData, ThrowOnError>,
+): RequestResult<GetIdeaAssignmentsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaAssignmentsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/assignments',
+    ...options,
+  });
+
+/**
+ * Adds a reviewer to an idea in qualification, or replaces one (`replacePersonId`). Audited.
+ */
+export const assignReviewer = <ThrowOnError extends boolean = false>(
+  options: Options<AssignReviewerData, ThrowOnError>,
+): RequestResult<AssignReviewerResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AssignReviewerResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/assignments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Removes a reviewer from an idea in qualification. Audited.
+ */
+export const unassignReviewer = <ThrowOnError extends boolean = false>(
+  options: Options<UnassignReviewerData, ThrowOnError>,
+): RequestResult<UnassignReviewerResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<UnassignReviewerResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/assignments/{personId}',
+    ...options,
+  });
+
+/**
+ * Moves a member’s open assignments (all those your scope covers, or the selected ones) to another member; ineligible ones are skipped and listed.
+ */
+export const bulkReassign = <ThrowOnError extends boolean = false>(
+  options: Options<BulkReassignData, ThrowOnError>,
+): RequestResult<BulkReassignResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<BulkReassignResponses, unknown, ThrowOnError>({
+    url: '/api/assignments/reassign',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The network member’s review queue: to review, overdue, done.
+ */
+export const getMyReviewQueue = <ThrowOnError extends boolean = false>(
+  options?: Options<GetMyReviewQueueData, ThrowOnError>,
+): RequestResult<GetMyReviewQueueResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetMyReviewQueueResponses, unknown, ThrowOnError>({
+    url: '/api/me/review-queue',
+    ...options,
+  });
+
+/**
+ * Open assignments and unrouted ideas within your scope, with every member’s workload (for reassignment).
+ */
+export const getNetworkReviewQueue = <ThrowOnError extends boolean = false>(
+  options?: Options<GetNetworkReviewQueueData, ThrowOnError>,
+): RequestResult<GetNetworkReviewQueueResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetNetworkReviewQueueResponses, unknown, ThrowOnError>({
+    url: '/api/review-queue/network',
+    ...options,
+  });
+
+/**
+ * Your current and coming absences, with their delegate.
+ */
+export const listMyAbsences = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyAbsencesData, ThrowOnError>,
+): RequestResult<ListMyAbsencesResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyAbsencesResponses, unknown, ThrowOnError>({
+    url: '/api/me/absences',
+    ...options,
+  });
+
+/**
+ * Declares an absence period and the delegate who takes your new reviews meanwhile. Audited.
+ */
+export const createMyAbsence = <ThrowOnError extends boolean = false>(
+  options: Options<CreateMyAbsenceData, ThrowOnError>,
+): RequestResult<CreateMyAbsenceResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateMyAbsenceResponses, unknown, ThrowOnError>({
+    url: '/api/me/absences',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Cancels one of your absences. Audited.
+ */
+export const deleteMyAbsence = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteMyAbsenceData, ThrowOnError>,
+): RequestResult<DeleteMyAbsenceResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteMyAbsenceResponses, unknown, ThrowOnError>({
+    url: '/api/me/absences/{id}',
+    ...options,
+  });
+
+/**
+ * The idea’s private thread (network and committee in scope).
+ */
+export const listPrivateNotes = <ThrowOnError extends boolean = false>(
+  options: Options<ListPrivateNotesData, ThrowOnError>,
+): RequestResult<ListPrivateNotesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListPrivateNotesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/private-notes',
+    ...options,
+  });
+
+/**
+ * Adds a note to the idea’s private thread; mentioned people are told (`private_note_mention`).
+ */
+export const createPrivateNote = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePrivateNoteData, ThrowOnError>,
+): RequestResult<CreatePrivateNoteResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreatePrivateNoteResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/private-notes',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -1196,6 +1196,248 @@ export type ReplaceCampaignPhasesInput = {
   phases: Array<CampaignPhaseInput>;
 };
 
+export type StartQualificationInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+};
+
+export type AssignmentDto = {
+  id: string;
+  ideaId: string;
+  reviewer: PersonRefDto;
+  /**
+   * Null: chosen by the automatic routing.
+   */
+  assignedBy: PersonRefDto | null;
+  assignedAt: string;
+  endedAt: string | null;
+  /**
+   * `reassigned`, `removed`, `idea_left_qualification`.
+   */
+  endReason: string | null;
+};
+
+export type ReviewerDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  /**
+   * Open assignments they carry (their workload).
+   */
+  openAssignments: number;
+  /**
+   * Absent until then (their delegate takes new work).
+   */
+  absentUntil: string | null;
+};
+
+export type IdeaAssignmentsDto = {
+  ideaId: string;
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  /**
+   * In qualification with no reviewer: the network must assign someone.
+   */
+  unrouted: boolean;
+  /**
+   * Open and past assignments, oldest first.
+   */
+  assignments: Array<AssignmentDto>;
+  /**
+   * Who else may review it (scope, not an author), least loaded first.
+   */
+  candidates: Array<ReviewerDto>;
+};
+
+export type AssignInput = {
+  /**
+   * The network member who reviews the idea.
+   */
+  personId: string;
+  /**
+   * The current reviewer this one replaces.
+   */
+  replacePersonId?: string;
+};
+
+export type BulkReassignInput = {
+  /**
+   * The member whose open assignments move.
+   */
+  fromPersonId: string;
+  /**
+   * The member who takes them.
+   */
+  toPersonId: string;
+  /**
+   * Only these open assignments of the member; all those your scope covers when absent.
+   */
+  assignmentIds?: Array<string>;
+};
+
+export type SkippedAssignmentDto = {
+  assignmentId: string;
+  ideaId: string;
+  reason: 'reviewer_not_eligible' | 'already_assigned';
+};
+
+export type BulkReassignResultDto = {
+  moved: number;
+  skipped: Array<SkippedAssignmentDto>;
+};
+
+export type QueueIdeaDto = {
+  id: string;
+  title: string;
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  orgUnitName: string | null;
+  themes: Array<string>;
+};
+
+export type QueueItemDto = {
+  id: string;
+  ideaId: string;
+  reviewer: PersonRefDto;
+  /**
+   * Null: chosen by the automatic routing.
+   */
+  assignedBy: PersonRefDto | null;
+  assignedAt: string;
+  endedAt: string | null;
+  /**
+   * `reassigned`, `removed`, `idea_left_qualification`.
+   */
+  endReason: string | null;
+  idea: QueueIdeaDto;
+  /**
+   * The qualification due date.
+   */
+  dueAt: string | null;
+  /**
+   * Open and past the qualification due date.
+   */
+  overdue: boolean;
+};
+
+export type QueueCountsDto = {
+  toReview: number;
+  overdue: number;
+  done: number;
+};
+
+export type ReviewQueueDto = {
+  /**
+   * Open, not yet due; oldest first.
+   */
+  toReview: Array<QueueItemDto>;
+  /**
+   * Open and past the qualification due date.
+   */
+  overdue: Array<QueueItemDto>;
+  /**
+   * Ended assignments, latest first (the last 50).
+   */
+  done: Array<QueueItemDto>;
+  counts: QueueCountsDto;
+};
+
+export type NetworkQueueDto = {
+  /**
+   * Open assignments on ideas your scope covers.
+   */
+  assignments: Array<QueueItemDto>;
+  /**
+   * Ideas in qualification in your scope that nobody reviews.
+   */
+  unrouted: Array<QueueIdeaDto>;
+  /**
+   * Network members with their workload.
+   */
+  members: Array<ReviewerDto>;
+};
+
+export type AbsenceDto = {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  delegate: PersonRefDto | null;
+  /**
+   * Running now.
+   */
+  current: boolean;
+};
+
+export type CreateAbsenceInput = {
+  /**
+   * When the absence starts.
+   */
+  startsAt: string;
+  /**
+   * When it ends (after the start, in the future).
+   */
+  endsAt: string;
+  /**
+   * The network member who takes new reviews meanwhile.
+   */
+  delegateId?: string;
+};
+
+export type PrivateNoteDto = {
+  id: string;
+  author: PersonRefDto;
+  /**
+   * Sanitised HTML; mentions rendered with the directory’s names.
+   */
+  bodyHtml: string;
+  mentions: Array<PersonRefDto>;
+  createdAt: string;
+};
+
+export type PrivateNoteThreadDto = {
+  /**
+   * Oldest first.
+   */
+  items: Array<PrivateNoteDto>;
+};
+
+export type CreatePrivateNoteInput = {
+  /**
+   * Rich text (sanitised on the server). Mention people with the token `@[Display name](person-id)`; each must be allowed to read the private notes of this idea.
+   */
+  bodyHtml: string;
+};
+
 export type DeadlineDto = {
   kind: 'first_answer' | 'qualification';
   startedAt: string;
@@ -2784,6 +3026,182 @@ export type ArchiveCampaignResponses = {
 
 export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
 
+export type StartQualificationData = {
+  body: StartQualificationInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/start-qualification';
+};
+
+export type StartQualificationResponses = {
+  200: IdeaDto;
+};
+
+export type StartQualificationResponse = StartQualificationResponses[keyof StartQualificationResponses];
+
+export type GetIdeaAssignmentsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/assignments';
+};
+
+export type GetIdeaAssignmentsResponses = {
+  200: IdeaAssignmentsDto;
+};
+
+export type GetIdeaAssignmentsResponse = GetIdeaAssignmentsResponses[keyof GetIdeaAssignmentsResponses];
+
+export type AssignReviewerData = {
+  body: AssignInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/assignments';
+};
+
+export type AssignReviewerResponses = {
+  200: IdeaAssignmentsDto;
+};
+
+export type AssignReviewerResponse = AssignReviewerResponses[keyof AssignReviewerResponses];
+
+export type UnassignReviewerData = {
+  body?: never;
+  path: {
+    id: string;
+    personId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/assignments/{personId}';
+};
+
+export type UnassignReviewerResponses = {
+  200: IdeaAssignmentsDto;
+};
+
+export type UnassignReviewerResponse = UnassignReviewerResponses[keyof UnassignReviewerResponses];
+
+export type BulkReassignData = {
+  body: BulkReassignInput;
+  path?: never;
+  query?: never;
+  url: '/api/assignments/reassign';
+};
+
+export type BulkReassignResponses = {
+  200: BulkReassignResultDto;
+};
+
+export type BulkReassignResponse = BulkReassignResponses[keyof BulkReassignResponses];
+
+export type GetMyReviewQueueData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/review-queue';
+};
+
+export type GetMyReviewQueueResponses = {
+  200: ReviewQueueDto;
+};
+
+export type GetMyReviewQueueResponse = GetMyReviewQueueResponses[keyof GetMyReviewQueueResponses];
+
+export type GetNetworkReviewQueueData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Only this member’s open assignments.
+     */
+    personId?: string;
+  };
+  url: '/api/review-queue/network';
+};
+
+export type GetNetworkReviewQueueResponses = {
+  200: NetworkQueueDto;
+};
+
+export type GetNetworkReviewQueueResponse = GetNetworkReviewQueueResponses[keyof GetNetworkReviewQueueResponses];
+
+export type ListMyAbsencesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/absences';
+};
+
+export type ListMyAbsencesResponses = {
+  200: Array<AbsenceDto>;
+};
+
+export type ListMyAbsencesResponse = ListMyAbsencesResponses[keyof ListMyAbsencesResponses];
+
+export type CreateMyAbsenceData = {
+  body: CreateAbsenceInput;
+  path?: never;
+  query?: never;
+  url: '/api/me/absences';
+};
+
+export type CreateMyAbsenceResponses = {
+  201: Array<AbsenceDto>;
+};
+
+export type CreateMyAbsenceResponse = CreateMyAbsenceResponses[keyof CreateMyAbsenceResponses];
+
+export type DeleteMyAbsenceData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/me/absences/{id}';
+};
+
+export type DeleteMyAbsenceResponses = {
+  204: void;
+};
+
+export type DeleteMyAbsenceResponse = DeleteMyAbsenceResponses[keyof DeleteMyAbsenceResponses];
+
+export type ListPrivateNotesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/private-notes';
+};
+
+export type ListPrivateNotesResponses = {
+  200: PrivateNoteThreadDto;
+};
+
+export type ListPrivateNotesResponse = ListPrivateNotesResponses[keyof ListPrivateNotesResponses];
+
+export type CreatePrivateNoteData = {
+  body: CreatePrivateNoteInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/private-notes';
+};
+
+export type CreatePrivateNoteResponses = {
+  201: PrivateNoteDto;
+};
+
+export type CreatePrivateNoteResponse = CreatePrivateNoteResponses[keyof CreatePrivateNoteResponses];
+
 export type GetIdeaDeadlinesData = {
   body?: never;
   path: {
@@ -2853,6 +3271,14 @@ export type GetPortfolioData = {
     theme?: string;
     kind?: 'problem' | 'solution';
     /**
+     * Ideas this network member is assigned to qualify (open assignment).
+     */
+    assigneeId?: string;
+    /**
+     * Only ideas past an answer-time deadline (true), or none past (false).
+     */
+    late?: boolean;
+    /**
      * Cards per column (per page).
      */
     limit?: number;
@@ -2896,6 +3322,14 @@ export type ListPortfolioColumnData = {
      */
     theme?: string;
     kind?: 'problem' | 'solution';
+    /**
+     * Ideas this network member is assigned to qualify (open assignment).
+     */
+    assigneeId?: string;
+    /**
+     * Only ideas past an answer-time deadline (true), or none past (false).
+     */
+    late?: boolean;
     /**
      * Cards per column (per page).
      */

@@ -15,14 +15,19 @@ import {
   acceptIdea,
   announceCampaign,
   archiveCampaign,
+  assignReviewer,
+  bulkReassign,
   countMyUnreadNotifications,
   createCampaign,
   createIdea,
   createIdeaComment,
+  createMyAbsence,
+  createPrivateNote,
   createWebhook,
   deactivatePerson,
   declineCoAuthorship,
   deleteAttachment,
+  deleteMyAbsence,
   deleteWebhook,
   dismissReport,
   downloadAttachment,
@@ -35,11 +40,14 @@ import {
   getHeadcounts,
   getHealth,
   getIdea,
+  getIdeaAssignments,
   getIdeaDeadlines,
   getIdeaEngagement,
   getIdeaTimeline,
   getMyNotificationPreferences,
   getMyProfile,
+  getMyReviewQueue,
+  getNetworkReviewQueue,
   getNotificationDefaults,
   getPortfolio,
   getReadiness,
@@ -58,6 +66,7 @@ import {
   listIdeaLinks,
   listIntake,
   listLateIdeas,
+  listMyAbsences,
   listMyIdeas,
   listMyNotifications,
   listNotificationDeliveries,
@@ -65,6 +74,7 @@ import {
   listOrgUnitMembers,
   listOrgUnits,
   listPortfolioColumn,
+  listPrivateNotes,
   listSimilarIdeas,
   listThemes,
   listWall,
@@ -92,9 +102,11 @@ import {
   setNotificationDefaults,
   startDirectoryImport,
   startOidcSignIn,
+  startQualification,
   submitIdea,
   supportIdea,
   testWebhook,
+  unassignReviewer,
   unfollowIdea,
   unlinkIdea,
   unsubscribeFromNotificationEmails,
@@ -115,6 +127,10 @@ import type {
   AnnounceCampaignResponse,
   ArchiveCampaignData,
   ArchiveCampaignResponse,
+  AssignReviewerData,
+  AssignReviewerResponse,
+  BulkReassignData,
+  BulkReassignResponse,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponse,
   CreateCampaignData,
@@ -123,6 +139,10 @@ import type {
   CreateIdeaCommentResponse,
   CreateIdeaData,
   CreateIdeaResponse,
+  CreateMyAbsenceData,
+  CreateMyAbsenceResponse,
+  CreatePrivateNoteData,
+  CreatePrivateNoteResponse,
   CreateWebhookData,
   CreateWebhookResponse,
   DeactivatePersonData,
@@ -131,6 +151,8 @@ import type {
   DeclineCoAuthorshipResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
+  DeleteMyAbsenceData,
+  DeleteMyAbsenceResponse,
   DeleteWebhookData,
   DeleteWebhookResponse,
   DismissReportData,
@@ -153,6 +175,8 @@ import type {
   GetHeadcountsResponse,
   GetHealthData,
   GetHealthResponse,
+  GetIdeaAssignmentsData,
+  GetIdeaAssignmentsResponse,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponse,
@@ -165,6 +189,10 @@ import type {
   GetMyNotificationPreferencesResponse,
   GetMyProfileData,
   GetMyProfileResponse,
+  GetMyReviewQueueData,
+  GetMyReviewQueueResponse,
+  GetNetworkReviewQueueData,
+  GetNetworkReviewQueueResponse,
   GetNotificationDefaultsData,
   GetNotificationDefaultsResponse,
   GetPortfolioData,
@@ -201,6 +229,8 @@ import type {
   ListIntakeResponse,
   ListLateIdeasData,
   ListLateIdeasResponse,
+  ListMyAbsencesData,
+  ListMyAbsencesResponse,
   ListMyIdeasData,
   ListMyIdeasResponse,
   ListMyNotificationsData,
@@ -215,6 +245,8 @@ import type {
   ListOrgUnitsResponse,
   ListPortfolioColumnData,
   ListPortfolioColumnResponse,
+  ListPrivateNotesData,
+  ListPrivateNotesResponse,
   ListSimilarIdeasData,
   ListSimilarIdeasResponse,
   ListThemesData,
@@ -265,12 +297,16 @@ import type {
   StartDirectoryImportData,
   StartDirectoryImportResponse,
   StartOidcSignInData,
+  StartQualificationData,
+  StartQualificationResponse,
   SubmitIdeaData,
   SubmitIdeaResponse,
   SupportIdeaData,
   SupportIdeaResponse,
   TestWebhookData,
   TestWebhookResponse,
+  UnassignReviewerData,
+  UnassignReviewerResponse,
   UnfollowIdeaData,
   UnfollowIdeaResponse,
   UnlinkIdeaData,
@@ -1052,7 +1088,7 @@ export const listWallQueryKey = (options?: Options<ListWallData>) => createQuery
 /**
  * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
  *
- * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.
  */
 export const listWallOptions = (options?: Options<ListWallData>) =>
   queryOptions<ListWallResponse, DefaultError, ListWallResponse, ReturnType<typeof listWallQueryKey>>({
@@ -1074,7 +1110,7 @@ export const listWallInfiniteQueryKey = (options?: Options<ListWallData>): Query
 /**
  * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
  *
- * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.
  */
 export const listWallInfiniteOptions = (options?: Options<ListWallData>) => {
   const opts = infiniteQueryOptions<
@@ -1114,7 +1150,7 @@ export const listWallInfiniteOptions = (options?: Options<ListWallData>) => {
 /**
  * The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.
  *
- * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q). No author is ever shown on the wall.
+ * Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.
  */
 export const useListWallQuery = (options?: Options<ListWallData>) => useQuery(listWallOptions(options));
 
@@ -2040,6 +2076,295 @@ export const archiveCampaignMutation = (
   const mutationOptions: UseMutationOptions<ArchiveCampaignResponse, DefaultError, Options<ArchiveCampaignData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await archiveCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * A network member in scope starts qualifying a visible idea; reviewers are chosen automatically (scope, workload, delegates).
+ */
+export const startQualificationMutation = (
+  options?: Partial<Options<StartQualificationData>>,
+): UseMutationOptions<StartQualificationResponse, DefaultError, Options<StartQualificationData>> => {
+  const mutationOptions: UseMutationOptions<
+    StartQualificationResponse,
+    DefaultError,
+    Options<StartQualificationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await startQualification({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaAssignmentsQueryKey = (options: Options<GetIdeaAssignmentsData>) =>
+  createQueryKey('getIdeaAssignments', options);
+
+/**
+ * The idea’s reviewers and who else could review it (network in scope).
+ */
+export const getIdeaAssignmentsOptions = (options: Options<GetIdeaAssignmentsData>) =>
+  queryOptions<
+    GetIdeaAssignmentsResponse,
+    DefaultError,
+    GetIdeaAssignmentsResponse,
+    ReturnType<typeof getIdeaAssignmentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaAssignments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaAssignmentsQueryKey(options),
+  });
+
+/**
+ * The idea’s reviewers and who else could review it (network in scope).
+ */
+export const useGetIdeaAssignmentsQuery = (options: Options<GetIdeaAssignmentsData>) =>
+  useQuery(getIdeaAssignmentsOptions(options));
+
+/**
+ * Adds a reviewer to an idea in qualification, or replaces one (`replacePersonId`). Audited.
+ */
+export const assignReviewerMutation = (
+  options?: Partial<Options<AssignReviewerData>>,
+): UseMutationOptions<AssignReviewerResponse, DefaultError, Options<AssignReviewerData>> => {
+  const mutationOptions: UseMutationOptions<AssignReviewerResponse, DefaultError, Options<AssignReviewerData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await assignReviewer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Removes a reviewer from an idea in qualification. Audited.
+ */
+export const unassignReviewerMutation = (
+  options?: Partial<Options<UnassignReviewerData>>,
+): UseMutationOptions<UnassignReviewerResponse, DefaultError, Options<UnassignReviewerData>> => {
+  const mutationOptions: UseMutationOptions<UnassignReviewerResponse, DefaultError, Options<UnassignReviewerData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await unassignReviewer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Moves a member’s open assignments (all those your scope covers, or the selected ones) to another member; ineligible ones are skipped and listed.
+ */
+export const bulkReassignMutation = (
+  options?: Partial<Options<BulkReassignData>>,
+): UseMutationOptions<BulkReassignResponse, DefaultError, Options<BulkReassignData>> => {
+  const mutationOptions: UseMutationOptions<BulkReassignResponse, DefaultError, Options<BulkReassignData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkReassign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getMyReviewQueueQueryKey = (options?: Options<GetMyReviewQueueData>) =>
+  createQueryKey('getMyReviewQueue', options);
+
+/**
+ * The network member’s review queue: to review, overdue, done.
+ */
+export const getMyReviewQueueOptions = (options?: Options<GetMyReviewQueueData>) =>
+  queryOptions<
+    GetMyReviewQueueResponse,
+    DefaultError,
+    GetMyReviewQueueResponse,
+    ReturnType<typeof getMyReviewQueueQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getMyReviewQueue({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getMyReviewQueueQueryKey(options),
+  });
+
+/**
+ * The network member’s review queue: to review, overdue, done.
+ */
+export const useGetMyReviewQueueQuery = (options?: Options<GetMyReviewQueueData>) =>
+  useQuery(getMyReviewQueueOptions(options));
+
+export const getNetworkReviewQueueQueryKey = (options?: Options<GetNetworkReviewQueueData>) =>
+  createQueryKey('getNetworkReviewQueue', options);
+
+/**
+ * Open assignments and unrouted ideas within your scope, with every member’s workload (for reassignment).
+ */
+export const getNetworkReviewQueueOptions = (options?: Options<GetNetworkReviewQueueData>) =>
+  queryOptions<
+    GetNetworkReviewQueueResponse,
+    DefaultError,
+    GetNetworkReviewQueueResponse,
+    ReturnType<typeof getNetworkReviewQueueQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getNetworkReviewQueue({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getNetworkReviewQueueQueryKey(options),
+  });
+
+/**
+ * Open assignments and unrouted ideas within your scope, with every member’s workload (for reassignment).
+ */
+export const useGetNetworkReviewQueueQuery = (options?: Options<GetNetworkReviewQueueData>) =>
+  useQuery(getNetworkReviewQueueOptions(options));
+
+export const listMyAbsencesQueryKey = (options?: Options<ListMyAbsencesData>) =>
+  createQueryKey('listMyAbsences', options);
+
+/**
+ * Your current and coming absences, with their delegate.
+ */
+export const listMyAbsencesOptions = (options?: Options<ListMyAbsencesData>) =>
+  queryOptions<ListMyAbsencesResponse, DefaultError, ListMyAbsencesResponse, ReturnType<typeof listMyAbsencesQueryKey>>(
+    {
+      queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listMyAbsences({
+          ...options,
+          ...queryKey[0],
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listMyAbsencesQueryKey(options),
+    },
+  );
+
+/**
+ * Your current and coming absences, with their delegate.
+ */
+export const useListMyAbsencesQuery = (options?: Options<ListMyAbsencesData>) =>
+  useQuery(listMyAbsencesOptions(options));
+
+/**
+ * Declares an absence period and the delegate who takes your new reviews meanwhile. Audited.
+ */
+export const createMyAbsenceMutation = (
+  options?: Partial<Options<CreateMyAbsenceData>>,
+): UseMutationOptions<CreateMyAbsenceResponse, DefaultError, Options<CreateMyAbsenceData>> => {
+  const mutationOptions: UseMutationOptions<CreateMyAbsenceResponse, DefaultError, Options<CreateMyAbsenceData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createMyAbsence({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Cancels one of your absences. Audited.
+ */
+export const deleteMyAbsenceMutation = (
+  options?: Partial<Options<DeleteMyAbsenceData>>,
+): UseMutationOptions<DeleteMyAbsenceResponse, DefaultError, Options<DeleteMyAbsenceData>> => {
+  const mutationOptions: UseMutationOptions<DeleteMyAbsenceResponse, DefaultError, Options<DeleteMyAbsenceData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteMyAbsence({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPrivateNotesQueryKey = (options: Options<ListPrivateNotesData>) =>
+  createQueryKey('listPrivateNotes', options);
+
+/**
+ * The idea’s private thread (network and committee in scope).
+ */
+export const listPrivateNotesOptions = (options: Options<ListPrivateNotesData>) =>
+  queryOptions<
+    ListPrivateNotesResponse,
+    DefaultError,
+    ListPrivateNotesResponse,
+    ReturnType<typeof listPrivateNotesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPrivateNotes({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPrivateNotesQueryKey(options),
+  });
+
+/**
+ * The idea’s private thread (network and committee in scope).
+ */
+export const useListPrivateNotesQuery = (options: Options<ListPrivateNotesData>) =>
+  useQuery(listPrivateNotesOptions(options));
+
+/**
+ * Adds a note to the idea’s private thread; mentioned people are told (`private_note_mention`).
+ */
+export const createPrivateNoteMutation = (
+  options?: Partial<Options<CreatePrivateNoteData>>,
+): UseMutationOptions<CreatePrivateNoteResponse, DefaultError, Options<CreatePrivateNoteData>> => {
+  const mutationOptions: UseMutationOptions<CreatePrivateNoteResponse, DefaultError, Options<CreatePrivateNoteData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPrivateNote({
         ...options,
         ...fnOptions,
         throwOnError: true,
