@@ -5,6 +5,7 @@ import { PORTFOLIO_STATUSES } from '@eclore/domain';
 import { seed } from '@eclore/migrations';
 import type { OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
+import { QualificationAssignment } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -98,7 +99,11 @@ describe('portfolio board API', () => {
       'Rochat',
       'Dubois',
     ]);
-    [soins, nuit, finances] = await Promise.all(['DS-SOINS', 'DS-SOINS-NUIT', 'DF'].map((c) => unitByCode(ds, c)));
+    [soins, nuit, finances] = await Promise.all([
+      unitByCode(ds, 'DS-SOINS'),
+      unitByCode(ds, 'DS-SOINS-NUIT'),
+      unitByCode(ds, 'DF'),
+    ]);
   });
 
   afterAll(async () => {
@@ -205,6 +210,76 @@ describe('portfolio board API', () => {
     const solutions = ids((await board(committee, '?kind=solution&limit=50')).get('decide'));
     expect(solutions).toContain(solution.id);
     expect(solutions).not.toContain(inNight.id);
+  });
+
+  it('filters by open qualification assignment', async () => {
+    const assigned = await idea('qualify', soins);
+    const ended = await idea('qualify', soins);
+    const other = await idea('qualify', soins);
+    const repo = ds.getRepository(QualificationAssignment);
+    const at = new Date();
+    await repo.insert([
+      {
+        ideaId: assigned.id,
+        personId: scoped.person.id,
+        assignedBy: null,
+        assignedAt: at,
+        endedAt: null,
+        endReason: null,
+      },
+      {
+        ideaId: ended.id,
+        personId: scoped.person.id,
+        assignedBy: null,
+        assignedAt: at,
+        endedAt: at,
+        endReason: 'reassigned',
+      },
+      {
+        ideaId: other.id,
+        personId: committee.person.id,
+        assignedBy: null,
+        assignedAt: at,
+        endedAt: null,
+        endReason: null,
+      },
+    ] as never);
+    const mine = await board(committee, `?assigneeId=${scoped.person.id}&limit=50`);
+    expect(ids(mine.get('qualify'))).toEqual([assigned.id]);
+    expect([...mine.values()].reduce((n, c) => n + c.count, 0)).toBe(1);
+  });
+
+  it('shows the answer-time due date and filters late ideas, counts included', async () => {
+    const day = 24 * 3600 * 1000;
+    const campaign = await createCampaign(ds, committee.person, { supports: true, comments: true });
+    const late = await idea('collect', soins, { campaignId: campaign.id });
+    const onTime = await idea('collect', soins, { campaignId: campaign.id });
+    const decided = await idea('decide', soins, { campaignId: campaign.id });
+    const longAgo = new Date(Date.now() - 40 * day);
+    await ds.getRepository(Idea).update([late.id, decided.id], { submittedAt: longAgo });
+    const all = await board(committee, `?campaignId=${campaign.id}`);
+    const lateCard = all.get('collect')!.items.find((c) => c.id === late.id) as Card & { dueAt: string; late: boolean };
+    // The default first-answer time is 30 days from the submission.
+    expect(lateCard.dueAt).toBe(new Date(longAgo.getTime() + 30 * day).toISOString());
+    expect(lateCard.late).toBe(true);
+    const onTimeCard = all.get('collect')!.items.find((c) => c.id === onTime.id) as Card & { late: boolean };
+    expect(onTimeCard.late).toBe(false);
+    // A decided idea has no running deadline, however old its submission.
+    const decidedCard = all.get('decide')!.items[0] as Card & { dueAt: string | null; late: boolean };
+    expect(decidedCard).toMatchObject({ id: decided.id, dueAt: null, late: false });
+
+    const onlyLate = await board(committee, `?campaignId=${campaign.id}&late=true`);
+    expect(ids(onlyLate.get('collect'))).toEqual([late.id]);
+    expect([...onlyLate.values()].reduce((n, c) => n + c.count, 0)).toBe(1);
+    const notLate = await board(committee, `?campaignId=${campaign.id}&late=false`);
+    expect(ids(notLate.get('collect'))).toEqual([onTime.id]);
+    expect(ids(notLate.get('decide'))).toEqual([decided.id]);
+    const column = await committee
+      .get(`/api/portfolio/columns/collect?campaignId=${campaign.id}&late=true`)
+      .expect(200);
+    expect(ids(column.body)).toEqual([late.id]);
+    const bad = await committee.get('/api/portfolio?late=maybe').expect(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('late');
   });
 
   it('pages a long column by keyset: every card once, in order, same filters', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   IDEA_KINDS,
   PORTFOLIO_GROUPS,
@@ -34,6 +34,21 @@ export class PortfolioFilters {
   @IsOptional()
   @IsIn(IDEA_KINDS)
   kind?: IdeaKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Ideas this network member is assigned to qualify (open assignment).',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'Only ideas past an answer-time deadline (true), or none past (false).' })
+  @IsOptional()
+  // Query strings are text: "true"/"false" become booleans, anything else stays and fails IsBoolean.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  late?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10, description: 'Cards per column (per page).' })
   @IsOptional()

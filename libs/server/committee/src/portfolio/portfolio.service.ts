@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PORTFOLIO_COLUMNS, type Actor, type IdeaStatus } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
+import { deadlinesOf } from '@eclore/server-qualification';
 import { decodePortfolioCursor, encodePortfolioCursor } from './portfolio-cursor';
 import type {
   PortfolioBoardDto,
@@ -11,6 +12,7 @@ import type {
   PortfolioFilters,
 } from './portfolio.dto';
 import {
+  boardIdsQuery,
   boardQuery,
   columnQuery,
   staffScope,
@@ -21,8 +23,14 @@ import {
 
 const DEFAULT_LIMIT = 10;
 
-function filterValues(q: PortfolioFilters): PortfolioFilterValues {
-  return { campaignId: q.campaignId, orgUnitId: q.orgUnitId, theme: q.theme, kind: q.kind };
+function sqlFilters(q: PortfolioFilters): PortfolioFilterValues {
+  return { campaignId: q.campaignId, orgUnitId: q.orgUnitId, theme: q.theme, kind: q.kind, assigneeId: q.assigneeId };
+}
+
+/** The earlier of an idea's running due dates. */
+function nextDue(d: { firstAnswerDueAt: Date | null; qualificationDueAt: Date | null } | undefined): Date | null {
+  const dates = [d?.firstAnswerDueAt, d?.qualificationDueAt].filter((x): x is Date => x instanceof Date);
+  return dates.length ? new Date(Math.min(...dates.map((x) => x.getTime()))) : null;
 }
 
 /**
@@ -40,7 +48,7 @@ export class PortfolioService {
   async board(actor: Actor, query: PortfolioFilters): Promise<PortfolioBoardDto> {
     this.access.assert(actor, 'portfolio.read');
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const { text, values } = boardQuery(staffScope(actor), filterValues(query), limit);
+    const { text, values } = boardQuery(staffScope(actor), await this.filterValues(actor, query), limit);
     const rows = await this.ds.query<BoardRow[]>(text, values);
     const cards = await this.cards(rows.filter((r) => Number(r.column_count) > 0));
     const byStatus = new Map<string, { rows: BoardRow[]; cards: PortfolioCardDto[] }>();
@@ -72,7 +80,13 @@ export class PortfolioService {
     this.access.assert(actor, 'portfolio.read');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodePortfolioCursor(query.cursor, status) : null;
-    const { text, values } = columnQuery(staffScope(actor), filterValues(query), status, limit, after);
+    const { text, values } = columnQuery(
+      staffScope(actor),
+      await this.filterValues(actor, query),
+      status,
+      limit,
+      after,
+    );
     const rows = await this.ds.query<CardRow[]>(text, values);
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
@@ -84,8 +98,26 @@ export class PortfolioService {
     };
   }
 
-  /** Rows to cards, in the same order. */
+  /**
+   * The SQL filters; "late" is decided by the answer-time guarantee's own rule (deadlinesOf, C3) on
+   * the board's ideas, then applied as an id filter so that counts and keyset pages stay exact.
+   */
+  private async filterValues(actor: Actor, q: PortfolioFilters): Promise<PortfolioFilterValues> {
+    const f = sqlFilters(q);
+    if (q.late === undefined) return f;
+    const { text, values } = boardIdsQuery(staffScope(actor), f);
+    const ids = (await this.ds.query<{ id: string }[]>(text, values)).map((r) => r.id);
+    const deadlines = await deadlinesOf(this.ds.manager, ids);
+    const late = ids.filter((id) => deadlines.get(id)?.late === true);
+    return { ...f, ids: { ids: late, include: q.late } };
+  }
+
+  /** Rows to cards, in the same order, with their due dates. */
   private async cards(rows: readonly CardRow[]): Promise<PortfolioCardDto[]> {
+    const deadlines = await deadlinesOf(
+      this.ds.manager,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -97,8 +129,8 @@ export class PortfolioService {
       themes: r.themes,
       weightedScore: null,
       reviewerCount: 0,
-      dueAt: null,
-      late: false,
+      dueAt: nextDue(deadlines.get(r.id))?.toISOString() ?? null,
+      late: deadlines.get(r.id)?.late ?? false,
     }));
   }
 }

@@ -12,6 +12,10 @@ export interface PortfolioFilterValues {
   orgUnitId?: string;
   theme?: string;
   kind?: string;
+  /** Open qualification assignment of this person (contract C1's table). */
+  assigneeId?: string;
+  /** Only these ids (`include`) or all but these (the late filter: ids the domain found late). */
+  ids?: { ids: readonly string[]; include: boolean };
 }
 
 /** Where a network or committee member may look: organisation-wide, unit subtrees, themes. */
@@ -58,11 +62,11 @@ class Params {
 }
 
 /**
- * The ideas on the board for this viewer: submitted (drafts are private), within the viewer's scope
- * (the SQL twin of the idea policy's "network or committee member whose scope covers the idea"),
- * and matching the filters; with the "since" key.
+ * The conditions for the ideas on the board for this viewer: submitted (drafts are private), within
+ * the viewer's scope (the SQL twin of the idea policy's "network or committee member whose scope
+ * covers the idea"), and matching the filters. `i` is the idea, `ou` its org unit.
  */
-function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status?: string): string {
+function boardWhere(scope: StaffScope, f: PortfolioFilterValues, p: Params, status?: string): string {
   const where = [
     'i.submitted_at IS NOT NULL',
     `i.status <> 'emerge'`,
@@ -74,6 +78,17 @@ function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status
   // The unit and its whole subtree (org_unit.path lists a unit's ancestors and itself).
   if (f.orgUnitId) where.push(`${p.add(f.orgUnitId)}::uuid = ANY (ou.path)`);
   if (f.theme) where.push(`i.themes @> ARRAY[${p.add(f.theme)}::text]`);
+  if (f.assigneeId)
+    where.push(
+      `EXISTS (SELECT 1 FROM qualification_assignment qa
+                WHERE qa.idea_id = i.id AND qa.person_id = ${p.add(f.assigneeId)}::uuid AND qa.ended_at IS NULL)`,
+    );
+  if (f.ids) where.push(`${f.ids.include ? '' : 'NOT '}(i.id = ANY (${p.add(f.ids.ids)}::uuid[]))`);
+  return where.join('\n         AND ');
+}
+
+/** The ideas on the board with the "since" key. */
+function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status?: string): string {
   return `
     board AS (
       SELECT i.id, i.title, i.kind, i.status, i.support_count, i.themes, i.org_unit_id, ou.name AS org_unit_name,
@@ -83,8 +98,17 @@ function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status
         LEFT JOIN LATERAL (SELECT e.occurred_at AS at FROM idea_event e
                             WHERE e.idea_id = i.id AND e.to_status = i.status
                             ORDER BY e.id DESC LIMIT 1) s ON true
-       WHERE ${where.join('\n         AND ')}
+       WHERE ${boardWhere(scope, f, p, status)}
     )`;
+}
+
+/** Just the ids of the board's ideas (for filters decided outside SQL, e.g. late). */
+export function boardIdsQuery(scope: StaffScope, f: PortfolioFilterValues): { text: string; values: unknown[] } {
+  const p = new Params();
+  return {
+    text: `SELECT i.id FROM idea i LEFT JOIN org_unit ou ON ou.id = i.org_unit_id WHERE ${boardWhere(scope, f, p)}`,
+    values: p.values,
+  };
 }
 
 /** Every column's first `limit + 1` cards (longest in the status first) with the column's count. */
