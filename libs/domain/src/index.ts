@@ -5,3 +5,4 @@ export * from './access/policy';
 export * from './ideas';
 export * from './notifications';
 export * from './qualification';
+export * from './committee';

@@ -66,6 +66,23 @@ describe('permission policy', () => {
     expect(decide(actor(), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
   });
 
+  it('keeps committee sessions and decisions to committee members, a scoped one within their unit', () => {
+    const scoped = actor([{ role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const committee = actor([{ role: 'committee_member', scope: org }]);
+    for (const action of ['committee.read', 'committee.manage', 'committee.decide'] as Action[]) {
+      expect(can(committee, action)).toBe(true);
+      expect(can(committee, action, { target: unitB })).toBe(true);
+      expect(can(scoped, action)).toBe(true);
+      expect(can(scoped, action, { target: unitA })).toBe(true);
+      expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+      expect(decide(actor(), action)).toEqual({ allowed: false, reason: 'role_required' });
+      expect(decide(actor([{ role: 'network_member', scope: org }]), action)).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
+    }
+  });
+
   it('knows the seven roles', () => {
     expect(ROLES).toEqual([
       'employee',

@@ -59,6 +59,11 @@ export type Action =
   | 'campaign.manage'
   // the portfolio board (network and committee; the handler lists only ideas their scope covers)
   | 'portfolio.read'
+  // committee sessions: read and prepare (committee members), plan sessions and their agendas, decide
+  // (with a target: the committee member's scope must cover the idea)
+  | 'committee.read'
+  | 'committee.manage'
+  | 'committee.decide'
   // the answer-time guarantee: the late list (network, listed within their scope) and its settings (admins)
   | 'deadline.read_late'
   | 'deadline.settings'
@@ -169,6 +174,13 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       return deny('role_required');
     case 'deadline.settings':
       return hasRole(actor, 'admin') ? ALLOW : deny('role_required');
+    case 'committee.read':
+    case 'committee.manage':
+    case 'committee.decide':
+      // Route level: any committee scope; the handler passes the idea as target for agenda and decisions.
+      if (ctx.target ? hasRole(actor, 'committee_member', ctx.target) : holdsRole(actor, 'committee_member'))
+        return ALLOW;
+      return deny(holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
     case 'portfolio.read':
       // With a target: the scope must cover it; without, any scope (the board lists only covered ideas).
       if (ctx.target) {
