@@ -1,0 +1,28 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Person } from '@eclore/server-identity';
+import { CommitteeSession } from './committee-session.entity';
+
+/** A committee member invited to a session; one chairs it. Presence is recorded when it closes. */
+@Entity({ name: 'committee_session_member' })
+export class CommitteeSessionMember {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @Column({ type: 'boolean', default: false })
+  chair!: boolean;
+
+  /** Null until the session closes; then whether they attended (for the minutes). */
+  @Column({ type: 'boolean', nullable: true })
+  present!: boolean | null;
+
+  @ManyToOne(() => CommitteeSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id' })
+  session?: CommitteeSession;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Person;
+}
