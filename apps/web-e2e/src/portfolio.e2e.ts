@@ -98,6 +98,14 @@ test('the network and the committee see the ideas of their scope by stage; filte
   await sophie.keyboard.press('Enter');
   await expect(sophie.getByRole('heading', { level: 1 })).toHaveText(budgetTitles[0]!);
 
+  // Just submitted, none of them is late: the late filter leaves them out (and says so in the address).
+  await sophie.goto(`/portfolio?orgUnitId=${budget}`);
+  await sophie.getByLabel('Délai de réponse').selectOption({ label: 'En retard' });
+  await expect(sophie).toHaveURL(/late=true/);
+  await expect(sophie.getByRole('link', { name: budgetTitles[0], exact: true })).toHaveCount(0);
+  await sophie.getByLabel('Délai de réponse').selectOption({ label: 'Dans les délais' });
+  await expect(sophie.getByRole('link', { name: budgetTitles[0], exact: true })).toBeVisible();
+
   // The anonymous idea is on the board with no author anywhere on the page.
   await sophie.goto(`/portfolio?orgUnitId=${night}`);
   const nightCollect = sophie.getByRole('region', { name: /^Collecte/ });

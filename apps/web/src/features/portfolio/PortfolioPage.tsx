@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { getPortfolioOptions } from '@eclore/api-client';
-import { IDEA_STATUS_LABELS } from '@eclore/domain';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { IDEA_STATUS_LABELS, holdsRole } from '@eclore/domain';
+import { Alert, Button, PageHeader, SelectField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { useSession } from '../../session/session';
 import { IdeaFilterFields } from '../wall';
 import '../wall/wall.css';
 import { PAGE_SIZE, PortfolioColumn } from './PortfolioColumn';
@@ -23,6 +24,7 @@ export default function PortfolioPage() {
   const locale = usePortfolioLocale();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
+  const me = useSession().actor;
   const [params, setParams] = useSearchParams();
   const filters = portfolioFiltersFromParams(params);
   const query = portfolioQuery(filters);
@@ -40,6 +42,25 @@ export default function PortfolioPage() {
       <fieldset className="ec-wall-filters">
         <legend className="ec-visually-hidden">{s.filters.label}</legend>
         <IdeaFilterFields values={filters} onChange={apply} />
+        {me && holdsRole(me, 'network_member') ? (
+          <SelectField
+            label={s.filters.assignee}
+            value={filters.assigneeId === me.personId ? me.personId : ''}
+            onChange={(e) => apply({ assigneeId: e.target.value })}
+          >
+            <option value="">{s.filters.anyAssignee}</option>
+            <option value={me.personId}>{s.filters.mine}</option>
+          </SelectField>
+        ) : null}
+        <SelectField
+          label={s.filters.late}
+          value={filters.late}
+          onChange={(e) => apply({ late: e.target.value as PortfolioFilters['late'] })}
+        >
+          <option value="">{s.filters.anyLate}</option>
+          <option value="true">{s.filters.lateOnly}</option>
+          <option value="false">{s.filters.onTime}</option>
+        </SelectField>
         {Object.keys(query).length > 0 ? (
           <Button variant="secondary" onClick={() => setParams({})}>
             {s.filters.reset}

@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 export const fr = {
   title: 'Portefeuille des idées',
   lead: 'Toutes les idées de votre périmètre, par étape. Les changements d’étape se font depuis la page de l’idée.',
-  filters: { label: 'Filtres', reset: 'Effacer les filtres' },
+  filters: {
+    label: 'Filtres',
+    reset: 'Effacer les filtres',
+    assignee: 'Qualification',
+    anyAssignee: 'Toutes les idées',
+    mine: 'Celles qui me sont assignées',
+    late: 'Délai de réponse',
+    anyLate: 'Tous',
+    lateOnly: 'En retard',
+    onTime: 'Dans les délais',
+  },
   chart: {
     title: 'Idées par étape',
     summary: (parts: string) => `Nombre d’idées par étape : ${parts}.`,
@@ -37,7 +47,17 @@ export type PortfolioText = typeof fr;
 export const en: PortfolioText = {
   title: 'Idea portfolio',
   lead: 'Every idea in your scope, by stage. Stage changes are made from the idea’s page.',
-  filters: { label: 'Filters', reset: 'Clear filters' },
+  filters: {
+    label: 'Filters',
+    reset: 'Clear filters',
+    assignee: 'Qualification',
+    anyAssignee: 'All ideas',
+    mine: 'Assigned to me',
+    late: 'Answer time',
+    anyLate: 'Any',
+    lateOnly: 'Late',
+    onTime: 'On time',
+  },
   chart: {
     title: 'Ideas per stage',
     summary: (parts: string) => `Number of ideas per stage: ${parts}.`,
