@@ -23,7 +23,8 @@ export const DirectoryPage = lazy(() => import('../features/directory/DirectoryP
 export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
 export const LatePage = lazy(() => import('../features/deadlines/LatePage'));
+export const ReviewQueuePage = lazy(() => import('../features/review-queue/ReviewQueuePage'));
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/late', '/portfolio', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/moderation', '/directory', '/admin']);

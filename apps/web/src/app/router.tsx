@@ -20,6 +20,7 @@ import {
   AdminNotificationsPage,
   AdminAnswerTimePage,
   LatePage,
+  ReviewQueuePage,
   ModerationPage,
   NotFoundPage,
   ProfilePage,
@@ -59,6 +60,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="portfolio.read">
             <PortfolioPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'review-queue',
+        element: (
+          <RequireSession action="qualification.read_queue">
+            <ReviewQueuePage />
           </RequireSession>
         ),
       },

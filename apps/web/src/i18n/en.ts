@@ -16,6 +16,7 @@ export const en: Messages = {
     myIdeas: 'My ideas',
     late: 'Late',
     intake: 'Ideas to check',
+    reviewQueue: 'My review queue',
     portfolio: 'Portfolio',
     qualification: 'Qualification',
     committee: 'Steering committee',

@@ -14,6 +14,7 @@ export const fr = {
     campaigns: 'Appels à idées',
     myIdeas: 'Mes idées',
     intake: 'Idées à vérifier',
+    reviewQueue: 'Ma file de revue',
     late: 'En retard',
     portfolio: 'Portefeuille',
     qualification: 'Qualification',

@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'reviewQueue' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -37,6 +37,7 @@ const NAVIGATION: readonly NavEntry[] = [
     audience: { anyRole: ['employee', 'network_member', 'committee_member', 'hr', 'admin'] },
   },
   { key: 'intake', path: '/intake', audience: { action: 'idea.intake' } },
+  { key: 'reviewQueue', path: '/review-queue', audience: { action: 'qualification.read_queue' } },
   { key: 'late', path: '/late', audience: { action: 'deadline.read_late' } },
   { key: 'portfolio', path: '/portfolio', audience: { action: 'portfolio.read' } },
   { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },

@@ -1,6 +1,8 @@
 import type { IdeaDto } from '@eclore/api-client';
 import { EngagementPanel } from '../engagement';
 import { AttachmentsPanel } from '../attachments';
+import { IdeaReviewersPanel } from '../review-queue';
+import { PrivateNotesPanel } from '../private-notes';
 
 /**
  * The idea page's slot for what the engagement and attachments features add (supports, comments,
@@ -9,7 +11,7 @@ import { AttachmentsPanel } from '../attachments';
  */
 export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
 
-export const EXTENSIONS: readonly IdeaExtension[] = [AttachmentsPanel, EngagementPanel];
+export const EXTENSIONS: readonly IdeaExtension[] = [IdeaReviewersPanel, AttachmentsPanel, EngagementPanel, PrivateNotesPanel];
 
 export function IdeaExtensions({ idea }: { idea: IdeaDto }) {
   if (EXTENSIONS.length === 0) return null;

@@ -1,0 +1,1 @@
+export { PrivateNotesPanel } from './PrivateNotesPanel';

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  createMyAbsenceMutation,
+  deleteMyAbsenceMutation,
+  getNetworkReviewQueueOptions,
+  listMyAbsencesOptions,
+  listMyAbsencesQueryKey,
+} from '@eclore/api-client';
+import { Alert, Button, Panel, SelectField, TextField } from '@eclore/web-ui';
+import { useSession } from '../../session/session';
+import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+
+/** The member's own absences and stand-in: while away, new reviews go to the stand-in. */
+export function AbsencesPanel() {
+  const s = useReviewQueueText();
+  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const absences = useQuery(listMyAbsencesOptions());
+  // The members list of the network view doubles as the stand-in choices.
+  const network = useQuery(getNetworkReviewQueueOptions());
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const [delegateId, setDelegateId] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: listMyAbsencesQueryKey() });
+  const create = useMutation({
+    ...createMyAbsenceMutation(),
+    onSuccess: () => {
+      setStartsAt('');
+      setEndsAt('');
+      setDelegateId('');
+      void refresh();
+    },
+  });
+  const remove = useMutation({ ...deleteMyAbsenceMutation(), onSuccess: () => void refresh() });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      body: {
+        startsAt: new Date(`${startsAt}T00:00:00`).toISOString(),
+        endsAt: new Date(`${endsAt}T23:59:59`).toISOString(),
+        ...(delegateId ? { delegateId } : {}),
+      },
+    });
+  };
+  const fieldError = (field: string) => {
+    const e = create.error as { fieldErrors?: readonly { field: string; code: string }[] } | null;
+    const code = e?.fieldErrors?.find((f) => f.field === field)?.code;
+    return code ? (s.errors[code] ?? s.errors.generic) : undefined;
+  };
+  const me = session.actor?.personId;
+  return (
+    <Panel title={s.absences.title}>
+      <p>{s.absences.lead}</p>
+      {absences.data?.length === 0 ? <p>{s.absences.none}</p> : null}
+      {absences.data?.length ? (
+        <ul className="ec-absences">
+          {absences.data.map((a) => {
+            const from = date.format(new Date(a.startsAt));
+            const to = date.format(new Date(a.endsAt));
+            return (
+              <li key={a.id}>
+                {s.absences.period(from, to)}
+                {a.current ? ` (${s.absences.current})` : ''}
+                {' · '}
+                {s.absences.delegate} :{' '}
+                {a.delegate ? `${a.delegate.givenName} ${a.delegate.familyName}` : s.absences.noDelegate}{' '}
+                <Button
+                  variant="secondary"
+                  aria-label={s.absences.removeLabel(from, to)}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate({ path: { id: a.id } })}
+                >
+                  {s.absences.remove}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <form className="ec-absences__form" onSubmit={submit} noValidate>
+        <TextField
+          label={s.absences.startsAt}
+          type="date"
+          required
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+          error={fieldError('startsAt')}
+        />
+        <TextField
+          label={s.absences.endsAt}
+          type="date"
+          required
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+          error={fieldError('endsAt')}
+        />
+        <SelectField label={s.absences.delegate} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
+          <option value="">{s.absences.noDelegate}</option>
+          {network.data?.members
+            .filter((m) => m.id !== me)
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.givenName} {m.familyName}
+              </option>
+            ))}
+        </SelectField>
+        <Button type="submit" disabled={!startsAt || !endsAt || create.isPending}>
+          {s.absences.add}
+        </Button>
+      </form>
+      {create.isError && !fieldError('startsAt') && !fieldError('endsAt') ? (
+        <Alert tone="error">{reviewQueueError(s, create.error)}</Alert>
+      ) : null}
+    </Panel>
+  );
+}

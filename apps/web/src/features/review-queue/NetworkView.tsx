@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import {
+  bulkReassignMutation,
+  getMyReviewQueueQueryKey,
+  getNetworkReviewQueueOptions,
+  getNetworkReviewQueueQueryKey,
+  type ReviewerDto,
+} from '@eclore/api-client';
+import { Alert, BarChartFigure, Button, Panel, SelectField } from '@eclore/web-ui';
+import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+
+const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+
+/** The reviews under way in the member's scope: workload per member, filter, select and reassign. */
+export function NetworkView() {
+  const s = useReviewQueueText();
+  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const queryClient = useQueryClient();
+  const [member, setMember] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [target, setTarget] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const network = useQuery(getNetworkReviewQueueOptions(member ? { query: { personId: member } } : undefined));
+  const reassign = useMutation({
+    ...bulkReassignMutation(),
+    onSuccess: (result) => {
+      setNotice(s.network.moved(result.moved, result.skipped.length));
+      setSelected(new Set());
+      void queryClient.invalidateQueries({ queryKey: getNetworkReviewQueueQueryKey().slice(0, 1) });
+      void queryClient.invalidateQueries({ queryKey: getMyReviewQueueQueryKey() });
+    },
+  });
+  if (!network.data) return null;
+  const { assignments, unrouted, members } = network.data;
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const move = (only: string[] | undefined) => {
+    setNotice(null);
+    reassign.mutate({ body: { fromPersonId: member, toPersonId: target, ...(only ? { assignmentIds: only } : {}) } });
+  };
+  const loaded = members.filter((m) => m.openAssignments > 0);
+  return (
+    <Panel title={s.network.title} className="ec-network-queue">
+      <p>{s.network.lead}</p>
+      {loaded.length > 0 ? <WorkloadChart members={loaded} /> : null}
+      <div className="ec-network-queue__controls">
+        <SelectField
+          label={s.network.filter}
+          value={member}
+          onChange={(e) => {
+            setMember(e.target.value);
+            setSelected(new Set());
+          }}
+        >
+          <option value="">{s.network.allMembers}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {fullName(m)} ({m.openAssignments})
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={s.network.reassignTo} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">{s.network.choose}</option>
+          {members
+            .filter((m) => m.id !== member)
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {fullName(m)} ({m.openAssignments})
+                {m.absentUntil ? ` — ${s.network.absentUntil(date.format(new Date(m.absentUntil)))}` : ''}
+              </option>
+            ))}
+        </SelectField>
+        <Button
+          disabled={!member || !target || selected.size === 0 || reassign.isPending}
+          onClick={() => move([...selected])}
+        >
+          {s.network.reassignSelected(selected.size)}
+        </Button>
+        <Button variant="secondary" disabled={!member || !target || reassign.isPending} onClick={() => move(undefined)}>
+          {s.network.reassignAll}
+        </Button>
+      </div>
+      {!member ? <p className="ec-network-queue__hint">{s.network.chooseMemberFirst}</p> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
+      {assignments.length === 0 ? (
+        <p>{s.network.empty}</p>
+      ) : (
+        <div className="ec-table-wrap">
+          <table className="ec-table">
+            <caption className="ec-visually-hidden">{s.network.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="ec-visually-hidden">✓</span>
+                </th>
+                <th scope="col">{s.idea}</th>
+                <th scope="col">{s.network.reviewer}</th>
+                <th scope="col">{s.assignedAt}</th>
+                <th scope="col">{s.dueAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assignments.map((a) => (
+                <tr key={a.id} className={a.overdue ? 'ec-network-queue__late' : undefined}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={selected.has(a.id)}
+                      disabled={!member}
+                      onChange={() => toggle(a.id)}
+                      aria-label={s.network.select(a.idea.title, fullName(a.reviewer))}
+                    />
+                  </td>
+                  <th scope="row">
+                    <Link to={`/ideas/${a.idea.id}`}>{a.idea.title}</Link>
+                  </th>
+                  <td>{fullName(a.reviewer)}</td>
+                  <td>
+                    <time dateTime={a.assignedAt}>{date.format(new Date(a.assignedAt))}</time>
+                  </td>
+                  <td>{a.dueAt ? <time dateTime={a.dueAt}>{date.format(new Date(a.dueAt))}</time> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {unrouted.length > 0 ? (
+        <>
+          <h3>{s.network.unroutedTitle}</h3>
+          <p>{s.network.unroutedLead}</p>
+          <ul>
+            {unrouted.map((idea) => (
+              <li key={idea.id}>
+                <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+                {idea.orgUnitName ? ` · ${idea.orgUnitName}` : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Panel>
+  );
+}
+
+/** Open reviews per member: the workload the routing balances, as bars with the same numbers as text. */
+function WorkloadChart({ members }: { members: readonly ReviewerDto[] }) {
+  const s = useReviewQueueText();
+  const sorted = [...members].sort((a, b) => b.openAssignments - a.openAssignments);
+  return (
+    <BarChartFigure
+      title={s.network.chartTitle}
+      summary={s.network.chartSummary(sorted.map((m) => `${fullName(m)} ${m.openAssignments}`).join(', '))}
+      data={sorted.map((m) => ({ label: fullName(m), value: m.openAssignments }))}
+      valueName={s.network.openReviews}
+    />
+  );
+}

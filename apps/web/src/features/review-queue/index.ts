@@ -1,0 +1,1 @@
+export { IdeaReviewersPanel } from './IdeaReviewersPanel';
