@@ -5,6 +5,7 @@ import { DAY_MS } from '@eclore/domain';
 import { seed } from '@eclore/migrations';
 import { AuditEvent, type OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
+import { deadlinesOf } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -156,6 +157,15 @@ describe('answer-time guarantee API', () => {
       ]);
 
       const answered = await idea('decide', soins, 40);
+      // Contract C3, as the other contexts read it: every requested id answered.
+      const c3 = await deadlinesOf(ds.manager, [waiting.id, qualifying.id, answered.id]);
+      expect(c3.get(waiting.id)).toEqual({
+        firstAnswerDueAt: new Date(waiting.submittedAt!.getTime() + 30 * DAY_MS),
+        qualificationDueAt: null,
+        late: false,
+      });
+      expect(c3.get(qualifying.id)).toMatchObject({ late: true, qualificationDueAt: expect.any(Date) });
+      expect(c3.get(answered.id)).toEqual({ firstAnswerDueAt: null, qualificationDueAt: null, late: false });
       expect((await author.get(`/api/ideas/${answered.id}/deadlines`).expect(200)).body).toEqual({
         deadlines: [],
         late: false,
