@@ -105,6 +105,41 @@ describe('permission policy', () => {
     expect(can(actor([{ role: 'admin', scope: org }]), 'deadline.settings')).toBe(true);
     expect(decide(scopedLead, 'deadline.settings')).toEqual({ allowed: false, reason: 'role_required' });
   });
+
+  it('lets only the assigned network members in scope score an idea; network and committee in scope read scorecards', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const committee = actor([{ role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    expect(decide(actor(), 'qualification.score', { target: unitA, isAssignee: true })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: false })).toEqual({ allowed: false, reason: 'not_assigned' });
+    expect(decide(scoped, 'qualification.score', { target: unitA })).toEqual({ allowed: false, reason: 'not_assigned' });
+    expect(decide(scoped, 'qualification.score', { target: unitB, isAssignee: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(can(scoped, 'qualification.score', { target: unitA, isAssignee: true })).toBe(true);
+    expect(decide(committee, 'qualification.score', { target: unitA, isAssignee: true }).reason).toBe('role_required');
+    // Route level: the role is enough to reach the handler.
+    expect(can(scoped, 'qualification.score')).toBe(true);
+
+    expect(decide(actor(), 'qualification.read_scores', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(scoped, 'qualification.read_scores', { target: unitA })).toBe(true);
+    expect(can(committee, 'qualification.read_scores', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'qualification.read_scores', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(can(actor([{ role: 'admin', scope: org }]), 'qualification.read_scores', { target: unitA })).toBe(false);
+  });
+
+  it('keeps the default criteria set to admins and organisation-wide network members, campaign sets to campaign managers', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const lead = actor([{ role: 'network_member', scope: org }]);
+    const admin = actor([{ role: 'admin', scope: org }]);
+    const committee = actor([{ role: 'committee_member', scope: org }]);
+    expect(can(admin, 'criteria.manage', { organisationDefault: true })).toBe(true);
+    expect(can(lead, 'criteria.manage', { organisationDefault: true })).toBe(true);
+    expect(decide(scoped, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(committee, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(scoped, 'criteria.manage', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'criteria.manage', { target: unitB }).reason).toBe('out_of_scope');
+    expect(decide(actor(), 'criteria.read')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(committee, 'criteria.read')).toBe(true);
+    expect(can(scoped, 'criteria.read')).toBe(true);
+  });
   it('lets network members in scope assign reviewers and read queues; private notes to network and committee in scope but not authors', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const committee = actor([{ role: 'committee_member', scope: org }]);

@@ -69,6 +69,13 @@ export type Action =
   | 'deadline.settings'
   // outgoing webhooks for integrations (admins only)
   | 'webhook.manage'
+  // qualification: scoring an idea (its assigned network members), reading scorecards (network and
+  // committee in scope), the criteria sets (campaign sets: campaign managers; the default: admins and
+  // organisation-wide network members)
+  | 'qualification.score'
+  | 'qualification.read_scores'
+  | 'criteria.read'
+  | 'criteria.manage'
   // qualification routing: (re)assigning reviewers (network members in scope), the review queues
   // (one's own; the network-wide view lists only ideas the scope covers), one's own absence and delegate
   | 'qualification.assign'
@@ -118,8 +125,12 @@ export interface PolicyContext {
   subjectPersonId?: string;
   /** For role.revoke: the role of the grant being revoked. */
   grantRole?: Role;
+  /** For qualification.score: the actor is an open assignee of the idea (qualification routing). */
+  isAssignee?: boolean;
   /** For private notes: the actor is an author (or co-author, or capturer) of the idea. */
   isAuthor?: boolean;
+  /** For criteria.manage: the organisation's default set rather than a campaign's. */
+  organisationDefault?: boolean;
 }
 
 export function decide(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
@@ -187,6 +198,30 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
         if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)) return ALLOW;
       } else if (holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member')) return ALLOW;
       return deny(holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
+    case 'qualification.score':
+      // Only the network members the idea is assigned to, within their scope. Route level (no target):
+      // holding the role is enough to reach the handler, which decides on the idea.
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      if (!ctx.target) return ALLOW;
+      if (!hasRole(actor, 'network_member', ctx.target)) return deny('out_of_scope');
+      return ctx.isAssignee === true ? ALLOW : deny('not_assigned');
+    case 'qualification.read_scores': {
+      const roles = ['network_member', 'committee_member'] as const;
+      if (!roles.some((r) => holdsRole(actor, r))) return deny('role_required');
+      if (!ctx.target) return ALLOW;
+      return roles.some((r) => hasRole(actor, r, ctx.target)) ? ALLOW : deny('out_of_scope');
+    }
+    case 'criteria.read':
+      return holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') || hasRole(actor, 'admin')
+        ? ALLOW
+        : deny('role_required');
+    case 'criteria.manage':
+      // The default set: admins and organisation-wide network members (the network's leads). A
+      // campaign's set: whoever may manage the campaign (its audience as the target).
+      if (hasRole(actor, 'admin')) return ALLOW;
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      if (ctx.organisationDefault) return hasRole(actor, 'network_member') ? ALLOW : deny('out_of_scope');
+      return decide(actor, 'campaign.manage', { target: ctx.target });
     case 'qualification.assign':
     case 'qualification.read_queue':
     case 'network.absence_own':

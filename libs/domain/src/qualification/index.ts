@@ -1,2 +1,4 @@
+export * from './criteria';
+export * from './consolidation';
 export * from './deadlines';
 export * from './routing';
