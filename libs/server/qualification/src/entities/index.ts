@@ -3,8 +3,10 @@ import { NetworkAbsence } from './network-absence.entity';
 import { PrivateNote } from './private-note.entity';
 import { AnswerTimeSettingsRow } from './answer-time-settings.entity';
 import { DeadlineJob } from './deadline-job.entity';
+import { CriteriaSet } from './criteria-set.entity';
+import { Scorecard } from './scorecard.entity';
 
-export { QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob };
+export { QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob, CriteriaSet, Scorecard };
 
 /** The qualification context's tables; each submodule adds its entities here. */
-export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob];
+export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob, CriteriaSet, Scorecard];

@@ -1,0 +1,7 @@
+export {
+  criteriaForIdeas,
+  criteriaForCampaigns,
+  organisationCriteria,
+  type ApplicableCriteria,
+  type CriteriaSource,
+} from './applicable';

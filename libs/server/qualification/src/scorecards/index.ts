@@ -1,0 +1,1 @@
+export { consolidatedScorecards } from './consolidated';
