@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { PASSWORD, signedInPage } from './support';
+import { PASSWORD, expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // Issue 4's end-to-end walk, in the browser with the demo accounts (docs/demo-accounts.md). People
 // that no other browser test uses play the parts, so running beside those tests changes nothing
@@ -234,20 +234,39 @@ test('an anonymous idea: its author is in no response to any role, sees themselv
   await fatima.reload();
   await expect(authorFact).toContainText(`${me.givenName} ${me.familyName}`);
 
-  // The anonymity guardian has no reveal screen yet: she reveals through the audited endpoint and
-  // gets the author's name and e-mail.
+  // The anonymity guardian reveals the author from the idea page: a reason is required, the
+  // confirmation says the reveal is audited, and the author is shown in that view only.
   const helene = await signedInPage(browser, 'helene.dubois@eclore.example');
-  const { csrfToken } = await sessionOf(helene);
-  const version = ((await (await fatima.request.get(`/api/ideas/${ideaId}`)).json()) as { version: number }).version;
-  const reveal = await helene.request.post(`/api/ideas/${ideaId}/reveal-author`, {
-    data: { reason: 'Signalement de harcèlement à traiter', version },
-    headers: { 'X-CSRF-Token': csrfToken },
-  });
-  expect(reveal.status(), await reveal.text()).toBe(200);
-  const revealed = (await reveal.json()) as {
-    author: { id: string; givenName: string; familyName: string };
-    email: string;
-  };
-  expect(revealed.author).toEqual({ id: me.id, givenName: me.givenName, familyName: me.familyName });
-  expect(revealed.email).toBe(me.email);
+  await helene.goto(`/ideas/${ideaId}`);
+  await expect(helene.locator('dt:text-is("Autrice ou auteur") + dd')).toHaveText('Idée anonyme');
+  const anonymity = helene.getByRole('region', { name: 'Anonymat' });
+  await anonymity.getByRole('button', { name: 'Lever l’anonymat' }).click();
+  await anonymity.getByRole('button', { name: 'Continuer' }).click();
+  await expect(anonymity.getByText('Indiquez pourquoi vous levez l’anonymat.')).toBeVisible();
+  const reason = `Signalement de harcèlement à traiter ${Date.now().toString(36)}`;
+  await anonymity.getByLabel('Motif de la levée (obligatoire)').fill(reason);
+  await anonymity.getByRole('button', { name: 'Continuer' }).click();
+  const confirm = helene.getByRole('dialog', { name: 'Lever l’anonymat de cette idée ?' });
+  await expect(confirm).toContainText('journal d’audit');
+  await expectNoSeriousAxeViolation(helene);
+  await confirm.getByRole('button', { name: 'Lever l’anonymat' }).click();
+  const revealed = anonymity.getByRole('region', { name: 'Autrice ou auteur de l’idée' });
+  await expect(revealed).toContainText(`${me.givenName} ${me.familyName}`);
+  await expect(revealed).toContainText(me.email);
+  await expectNoSeriousAxeViolation(helene);
+  // Not kept anywhere: back on the page, the idea is anonymous again until the next audited reveal.
+  await helene.reload();
+  await expect(helene.locator('dt:text-is("Autrice ou auteur") + dd')).toHaveText('Idée anonyme');
+  await expect(helene.getByText(me.email)).toHaveCount(0);
+
+  // The administrator finds the reveal in the audit log: who, on which idea, why.
+  const claire = await signedInPage(browser, 'claire.rochat@eclore.example');
+  await claire.goto(`/admin/audit?subjectType=idea&subjectId=${ideaId}`);
+  const row = claire.locator('tbody tr[data-action="idea.author_revealed"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Hélène Dubois');
+  await expect(row).toContainText('Anonymat levé');
+  await expect(row).toContainText(reason);
+  await claire.context().close();
+  await helene.context().close();
 });

@@ -538,6 +538,8 @@ describe('ideas: emerge and collect (API)', () => {
         await as[who].send('post', `/api/ideas/${id}/reveal-author`, { reason: 'pour voir' }).expect(403);
       }
       await as.helene.send('post', `/api/ideas/${id}/reveal-author`, {}).expect(400);
+      const blank = await as.helene.send('post', `/api/ideas/${id}/reveal-author`, { reason: '   ' }).expect(400);
+      expect(blank.body.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
       const before = await ds.getRepository(AuditEvent).countBy({ action: 'idea.author_revealed' });
       const res = await as.helene
         .send('post', `/api/ideas/${id}/reveal-author`, { reason: 'Signalement de harcèlement à traiter' })

@@ -330,6 +330,7 @@ export const en: Messages = {
       subjectTypes: {
         person: 'Person',
         directory_import: 'Directory import',
+        idea: 'Idea',
       },
       actions: {
         roleGranted: 'Role granted',
@@ -338,6 +339,7 @@ export const en: Messages = {
         personReactivated: 'Account reactivated',
         sessionStarted: 'Sign-in',
         directoryImported: 'Directory imported',
+        authorRevealed: 'Author revealed',
       },
     },
   },

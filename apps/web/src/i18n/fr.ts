@@ -339,6 +339,7 @@ export const fr = {
       subjectTypes: {
         person: 'Personne',
         directory_import: 'Import de l’annuaire',
+        idea: 'Idée',
       },
       actions: {
         roleGranted: 'Rôle attribué',
@@ -347,6 +348,7 @@ export const fr = {
         personReactivated: 'Compte réactivé',
         sessionStarted: 'Connexion',
         directoryImported: 'Annuaire importé',
+        authorRevealed: 'Anonymat levé',
       },
     },
   },

@@ -18,11 +18,12 @@ const ACTION_KEYS = {
   'person.reactivated': 'personReactivated',
   'session.started': 'sessionStarted',
   'directory.imported': 'directoryImported',
+  'idea.author_revealed': 'authorRevealed',
 } as const;
 type KnownAction = keyof typeof ACTION_KEYS;
 const isKnownAction = (action: string): action is KnownAction => action in ACTION_KEYS;
 
-const SUBJECT_TYPES = ['person', 'directory_import'] as const;
+const SUBJECT_TYPES = ['person', 'directory_import', 'idea'] as const;
 type KnownSubjectType = (typeof SUBJECT_TYPES)[number];
 const isKnownSubjectType = (value: string): value is KnownSubjectType =>
   (SUBJECT_TYPES as readonly string[]).includes(value);

@@ -17,6 +17,7 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { IdeaTimeline } from './IdeaTimeline';
 import { IdeaExtensions } from './IdeaExtensions';
 import { IdeaDueDates } from '../deadlines';
+import { RevealAuthorPanel } from '../anonymity';
 import { useIdeasLocale, useIdeasText } from './strings';
 import './ideas.css';
 
@@ -108,6 +109,7 @@ function IdeaView({ idea }: { idea: IdeaDto }) {
         ) : null}
       </dl>
       <IdeaDueDates idea={idea} />
+      <RevealAuthorPanel idea={idea} />
 
       {idea.answer ? (
         <Panel title={idea.answer.publishedAt ? s.page.answer : s.page.answerPrivate}>

@@ -444,6 +444,9 @@ export class IdeasService {
   /** The anonymity guardian's reveal: audited with who, why and when, in the same transaction. */
   async revealAuthor(actor: Actor, id: string, reason: string, requestId: string | null): Promise<RevealedAuthorDto> {
     this.access.assert(actor, 'idea.reveal_author');
+    // The reason is what makes a reveal accountable: blank is no reason.
+    if (!reason.trim())
+      throw new ValidationFailed([{ field: 'reason', code: 'required', message: 'Say why the author is revealed.' }]);
     return this.ds.transaction(async (manager) => {
       const loaded = await this.ideas.load(manager, id, actor);
       if (!loaded.idea.anonymous)

@@ -1,0 +1,1 @@
+export { RevealAuthorPanel } from './RevealAuthorPanel';
