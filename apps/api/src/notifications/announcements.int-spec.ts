@@ -35,6 +35,9 @@ describe('campaign announcements and supports', () => {
 
   const mailsTo = (m: Member): ReceivedMail[] =>
     sink.messages.filter((x) => x.to.some((to) => to.toLowerCase() === m.person.email.toLowerCase()));
+  // The demo content's own events send e-mails too: each test counts only its own.
+  const about = (m: Member, title: string): ReceivedMail[] =>
+    mailsTo(m).filter((x) => x.subject.includes(title) || x.text.includes(title));
   const settle = async (what: string, probe: () => Promise<boolean> | boolean) => {
     await waitFor(what, probe, 30_000);
     await sink.settled();
@@ -132,8 +135,8 @@ describe('campaign announcements and supports', () => {
       ),
     ).toBe(audience.length);
 
-    const [fr] = mailsTo(girard);
-    expect(mailsTo(girard)).toHaveLength(1);
+    const [fr] = about(girard, 'Nuits apaisées');
+    expect(about(girard, 'Nuits apaisées')).toHaveLength(1);
     expect(fr!.subject).toBe('[Éclore] Nouvel appel à idées : « Nuits apaisées »');
     expect(fr!.text).toContain('Comment pourrions-nous mieux organiser les nuits ?');
     expect(fr!.text).toContain(`Proposer une idée: http://eclore.test:3000/campaigns/${campaign.id}`);
@@ -141,12 +144,12 @@ describe('campaign announcements and supports', () => {
       /Ne plus recevoir d’e-mails pour les appels à idées: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
     );
     expect(fr!.html).toContain('Comment pourrions-nous mieux organiser les nuits ?');
-    const [en] = mailsTo(jaquet);
+    const [en] = about(jaquet, 'Nuits apaisées');
     expect(en!.subject).toBe('[Éclore] New call for ideas: “Nuits apaisées”');
     expect(en!.text).toContain('Bring your ideas:');
-    expect(mailsTo(nguyen)).toEqual([]);
-    expect(mailsTo(benali)).toEqual([]);
-    expect(mailsTo(lavoie)).toEqual([]);
+    expect(about(nguyen, 'Nuits apaisées')).toEqual([]);
+    expect(about(benali, 'Nuits apaisées')).toEqual([]);
+    expect(about(lavoie, 'Nuits apaisées')).toEqual([]);
 
     // In the app everyone in the audience has it (e-mail "off" concerns e-mail only), linked to the campaign.
     const centre = (await nguyen.get('/api/notifications').expect(200)).body;
@@ -162,12 +165,15 @@ describe('campaign announcements and supports', () => {
 
     // The daily digest carries it to Benali, once.
     await admin.send('post', '/api/admin/digests/run', { frequency: 'daily', now: '2099-02-02T07:00:00Z' }).expect(202);
-    await settle('Benali’s digest', () => mailsTo(benali).length === 1);
-    expect(mailsTo(benali)[0]!.text).toContain('Nouvel appel à idées : « Nuits apaisées »');
-    expect(mailsTo(benali)[0]!.text).toContain(`Proposer une idée: http://eclore.test:3000/campaigns/${campaign.id}`);
+    await settle('Benali’s digest', () => about(benali, 'Nuits apaisées').length === 1);
+    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain('Nouvel appel à idées : « Nuits apaisées »');
+    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain(
+      `Proposer une idée: http://eclore.test:3000/campaigns/${campaign.id}`,
+    );
 
     // A retried fan-out (the job run again from the start) writes and sends nothing twice.
-    const before = sink.messages.length;
+    const announced = () => sink.messages.filter((x) => x.subject.includes('Nuits apaisées')).length;
+    const before = announced();
     await ds.transaction(async (m) => {
       await m.query(`UPDATE campaign_announcement SET cursor = NULL, completed_at = NULL WHERE campaign_id = $1`, [
         campaign.id,
@@ -185,7 +191,7 @@ describe('campaign announcements and supports', () => {
       async () => (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body.completed,
     );
     await sink.settled();
-    expect(sink.messages.length).toBe(before);
+    expect(announced()).toBe(before);
     expect(
       await count(
         `SELECT count(*)::int AS n FROM notification n JOIN campaign_announcement a ON a.id = n.announcement_id
@@ -211,7 +217,7 @@ describe('campaign announcements and supports', () => {
 
   it('tells authors of supports in their daily digest as one line, never one e-mail each, and never names the supporters', async () => {
     const idea = await createIdea(ds, { author: girard.person, title: 'Relève de nuit', anonymous: true });
-    const before = mailsTo(girard).length;
+    const before = about(girard, 'Relève de nuit').length;
     await monnier.send('put', `/api/ideas/${idea.id}/support`).expect(200);
     await jaquet.send('put', `/api/ideas/${idea.id}/support`).expect(200);
     // Supporting twice is one support: one notification.
@@ -244,10 +250,10 @@ describe('campaign announcements and supports', () => {
 
     // my_ideas is "immediately" for Girard, yet no e-mail per support: the daily digest has one line.
     await sink.settled();
-    expect(mailsTo(girard)).toHaveLength(before);
+    expect(about(girard, 'Relève de nuit')).toHaveLength(before);
     await admin.send('post', '/api/admin/digests/run', { frequency: 'daily', now: '2099-03-02T07:00:00Z' }).expect(202);
-    await settle('Girard’s digest', () => mailsTo(girard).length === before + 1);
-    const digest = mailsTo(girard)[before]!;
+    await settle('Girard’s digest', () => about(girard, 'Relève de nuit').length === before + 1);
+    const digest = about(girard, 'Relève de nuit')[before]!;
     expect(digest.text.match(/2 nouveaux soutiens pour « Relève de nuit »/g)).toHaveLength(1);
     for (const marker of [...identityMarkers(monnier.person), ...identityMarkers(jaquet.person)])
       expect(digest.text).not.toContain(marker);

@@ -69,8 +69,10 @@ describe('notifications', () => {
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: emily.person.id });
     await comment(monnier, idea.id, `<p>Pareil chez nous, @[N](${nguyen.person.id})</p>`);
 
-    await settle('two e-mails', () => mailsTo(girard).length === 1 && mailsTo(nguyen).length === 1);
-    const [toAuthor] = mailsTo(girard);
+    // The demo content's own events send e-mails too: only this idea's count here.
+    const about = (m: Member) => mailsTo(m).filter((x) => x.subject.includes('Badges perdus'));
+    await settle('two e-mails', () => about(girard).length === 1 && about(nguyen).length === 1);
+    const [toAuthor] = about(girard);
     expect(toAuthor!.subject).toBe('[Éclore] Aurélie Monnier a commenté « Badges perdus »');
     expect(toAuthor!.text).toContain(`http://eclore.test:3000/ideas/${idea.id}`);
     expect(toAuthor!.html).toContain('<a href="http://eclore.test:3000/ideas/');
@@ -81,12 +83,12 @@ describe('notifications', () => {
       /^List-Unsubscribe:\s+<http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=/m,
     );
     expect(toAuthor!.messageId).toMatch(/^<n-[0-9a-f]{40}@eclore\.test>$/);
-    expect(mailsTo(nguyen)[0]!.subject).toBe(
+    expect(about(nguyen)[0]!.subject).toBe(
       '[Éclore] Aurélie Monnier vous a mentionné·e dans un commentaire sur « Badges perdus »',
     );
     // The commenter hears nothing of their own act; the follower's category is a daily digest.
-    expect(mailsTo(monnier)).toEqual([]);
-    expect(mailsTo(emily)).toEqual([]);
+    expect(about(monnier)).toEqual([]);
+    expect(about(emily)).toEqual([]);
 
     const centre = await notificationsOf(emily);
     expect(centre.groups).toHaveLength(1);

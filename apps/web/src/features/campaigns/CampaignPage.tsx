@@ -11,6 +11,7 @@ import {
 import { Alert, Button, ConfirmDialog, PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { CampaignAnnouncement } from '../notifications/CampaignAnnouncement';
 import { PhaseStatus, useDateFormat } from './PhaseStatus';
 import { fill, useCampaignsText } from './strings';
 import './campaigns.css';
@@ -93,6 +94,7 @@ export default function CampaignPage() {
           ) : null}
         </div>
       </section>
+      {c.canManage ? <CampaignAnnouncement campaignId={c.id} archived={c.archivedAt !== null} /> : null}
       <div className="ec-grid">
         {c.descriptionHtml ? (
           <Panel title={s.page.description}>

@@ -17,18 +17,23 @@ import { problemMessage } from '../../session/problem-message';
 import { useNotificationsText, type NotificationsText } from './strings';
 import './notifications.css';
 
-function sentence(s: NotificationsText, item: NotificationItemDto): string {
+function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
     ? `${item.actor.givenName} ${item.actor.familyName}`
     : item.actorIsAnonymousAuthor
       ? s.anonymousAuthor
       : s.someone;
-  return (s.events[item.eventType] ?? s.events['other']!)(actor);
+  return (s.events[item.eventType] ?? s.events['other']!)(actor, count);
 }
 
-/** Where a notification leads: the idea, at the comment when it is about one. */
-function linkOf(ideaId: string, item: NotificationItemDto): string {
-  return item.commentId ? `/ideas/${ideaId}#comment-${item.commentId}` : `/ideas/${ideaId}`;
+/** A group's lines: its supports told as one ("3 new supports", where the newest was), with all their ids. */
+function lines(items: readonly NotificationItemDto[]): { item: NotificationItemDto; ids: string[]; unread: boolean }[] {
+  const supports = items.filter((i) => i.eventType === 'supported');
+  return items.flatMap((item) => {
+    if (item.eventType !== 'supported') return [{ item, ids: [item.id], unread: !item.readAt }];
+    if (item !== supports[0]) return [];
+    return [{ item, ids: supports.map((i) => i.id), unread: supports.some((i) => !i.readAt) }];
+  });
 }
 
 /** The notification centre: grouped by idea, what needs my action first, mark read. */
@@ -77,14 +82,14 @@ export default function NotificationsPage() {
         const unreadIds = g.items.filter((i) => !i.readAt).map((i) => i.id);
         return (
           <section
-            key={g.ideaId}
+            key={g.key}
             className="ec-notif-group"
-            aria-labelledby={`notif-${g.ideaId}`}
+            aria-labelledby={`notif-${g.key.replace(':', '-')}`}
             data-testid="notification-group"
           >
             <div className="ec-notif-group__head">
-              <h2 id={`notif-${g.ideaId}`}>
-                <Link to={`/ideas/${g.ideaId}`}>{g.ideaTitle}</Link>
+              <h2 id={`notif-${g.key.replace(':', '-')}`}>
+                <Link to={g.link}>{g.ideaTitle}</Link>
               </h2>
               {g.needsAction ? <span className="ec-notif-tag">{s.needsAction}</span> : null}
               {g.unread > 0 ? <span>{s.unread(g.unread)}</span> : null}
@@ -95,30 +100,30 @@ export default function NotificationsPage() {
               ) : null}
             </div>
             <ul className="ec-notif-list">
-              {g.items.map((item) => (
-                <li key={item.id} data-unread={item.readAt ? 'false' : 'true'}>
-                  {item.needsAction ? <span className="ec-notif-tag">{s.needsAction}</span> : null}
-                  <Link
-                    to={linkOf(g.ideaId, item)}
-                    onClick={() => !item.readAt && markRead.mutate({ body: { ids: [item.id] } })}
-                  >
-                    {sentence(s, item)}
-                  </Link>
-                  {item.detail ? (
-                    <span>
-                      {s.reason} {item.detail}
-                    </span>
-                  ) : null}
-                  <time className="ec-notif-when" dateTime={item.createdAt}>
-                    {when.format(new Date(item.createdAt))}
-                  </time>
-                  {!item.readAt ? (
-                    <Button variant="secondary" onClick={() => markRead.mutate({ body: { ids: [item.id] } })}>
-                      {s.markRead}
-                    </Button>
-                  ) : null}
-                </li>
-              ))}
+              {lines(g.items).map(({ item, ids, unread }) => {
+                const unreadIds = ids.filter((id) => g.items.some((i) => i.id === id && !i.readAt));
+                return (
+                  <li key={item.id} data-unread={unread ? 'true' : 'false'}>
+                    {item.needsAction ? <span className="ec-notif-tag">{s.needsAction}</span> : null}
+                    <Link to={item.link} onClick={() => unread && markRead.mutate({ body: { ids: unreadIds } })}>
+                      {sentence(s, item, ids.length)}
+                    </Link>
+                    {item.detail ? (
+                      <span>
+                        {s.reason} {item.detail}
+                      </span>
+                    ) : null}
+                    <time className="ec-notif-when" dateTime={item.createdAt}>
+                      {when.format(new Date(item.createdAt))}
+                    </time>
+                    {unread ? (
+                      <Button variant="secondary" onClick={() => markRead.mutate({ body: { ids: unreadIds } })}>
+                        {s.markRead}
+                      </Button>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

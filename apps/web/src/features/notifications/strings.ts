@@ -79,6 +79,25 @@ export const fr = {
     save: 'Enregistrer mes choix',
     saved: 'Vos choix sont enregistrés.',
   },
+  announce: {
+    title: 'Annonce de l’appel à idées',
+    lead: (n: number) =>
+      `L’annonce prévient ${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} de l’audience (ses unités et leurs sous-unités, ou toute l’organisation) : une notification dans Éclore et un e-mail selon les préférences de chacun.`,
+    button: 'Annoncer l’appel à idées',
+    confirmTitle: 'Annoncer l’appel à idées ?',
+    confirmBody: (n: number) =>
+      `${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} ser${n > 1 ? 'ont' : 'a'} prévenue${n > 1 ? 's' : ''}. L’annonce ne peut être faite qu’une fois.`,
+    confirm: 'Annoncer',
+    cancel: 'Annuler',
+    notifiedLabel: 'Personnes prévenues dans Éclore',
+    emailsLabel: 'E-mails envoyés',
+    progress: (done: number, total: number) => `${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+    inProgress: 'Annonce en cours…',
+    done: (n: number, emails: number) =>
+      `Appel à idées annoncé : ${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} prévenue${n > 1 ? 's' : ''}, ${emails.toLocaleString('fr-FR')} e-mail${emails > 1 ? 's' : ''} envoyé${emails > 1 ? 's' : ''} (les autres suivent le résumé choisi par chacun).`,
+    announcedOn: (d: string) => `Annoncé le ${d}.`,
+    failed: (n: number) => `${n} e-mail${n > 1 ? 's' : ''} en échec (visible${n > 1 ? 's' : ''} aux administrateurs, qui peuvent les renvoyer).`,
+  },
   admin: {
     tab: 'Notifications',
     title: 'Notifications',
@@ -174,6 +193,25 @@ export const en: typeof fr = {
     orgDefault: (f) => `Organisation default: ${f}`,
     save: 'Save my choices',
     saved: 'Your choices are saved.',
+  },
+  announce: {
+    title: 'Announcing the call for ideas',
+    lead: (n) =>
+      `The announcement tells ${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'} in the audience (its units and their sub-units, or the whole organisation): a notification in Éclore and an e-mail as each person prefers.`,
+    button: 'Announce the campaign',
+    confirmTitle: 'Announce the campaign?',
+    confirmBody: (n) =>
+      `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'} will be told. A campaign can be announced only once.`,
+    confirm: 'Announce',
+    cancel: 'Cancel',
+    notifiedLabel: 'People told in Éclore',
+    emailsLabel: 'E-mails sent',
+    progress: (done, total) => `${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+    inProgress: 'Announcing…',
+    done: (n, emails) =>
+      `Campaign announced: ${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'} told, ${emails.toLocaleString('en-GB')} e-mail${emails === 1 ? '' : 's'} sent (the others follow each person’s chosen digest).`,
+    announcedOn: (d) => `Announced on ${d}.`,
+    failed: (n) => `${n} e-mail${n === 1 ? '' : 's'} failed (shown to admins, who can send them again).`,
   },
   admin: {
     tab: 'Notifications',

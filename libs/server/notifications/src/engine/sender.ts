@@ -181,8 +181,18 @@ export class DeliverySender {
     );
     const sent = sending.filter((_, i) => results[i]!.status === 'fulfilled').map((r) => r.id);
     if (sent.length)
+      // One statement: the deliveries become sent and their announcements' counters move together.
       await qr.query(
-        `UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
+        `WITH sent AS (
+           UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL
+            WHERE id = ANY($1::uuid[]) RETURNING id, kind),
+         counted AS (
+           SELECT n.announcement_id AS id, count(*)::int AS k
+             FROM sent JOIN notification_delivery_item di ON di.delivery_id = sent.id
+             JOIN notification n ON n.id = di.notification_id
+            WHERE n.announcement_id IS NOT NULL AND sent.kind = 'immediate'
+            GROUP BY n.announcement_id)
+         UPDATE campaign_announcement a SET emails_sent = a.emails_sent + counted.k FROM counted WHERE a.id = counted.id`,
         [sent],
       );
     out.push(...sent.map((id): BatchOutcome => ({ id, outcome: 'sent' })));

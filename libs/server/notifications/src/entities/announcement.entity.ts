@@ -35,6 +35,13 @@ export class CampaignAnnouncement {
   @Column({ name: 'emails_queued', type: 'integer', default: 0 })
   emailsQueued!: number;
 
+  /**
+   * Immediate e-mails accepted by the mail server so far, counted in the statement that marks them
+   * sent (so the progress is exact and costs no count over the audience).
+   */
+  @Column({ name: 'emails_sent', type: 'integer', default: 0 })
+  emailsSent!: number;
+
   /** Last person id of the last committed batch (the fan-out resumes after it). */
   @Column({ type: 'uuid', nullable: true })
   cursor!: string | null;

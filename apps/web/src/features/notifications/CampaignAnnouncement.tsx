@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  announceCampaignMutation,
+  getCampaignAnnouncementOptions,
+  getCampaignAnnouncementQueryKey,
+  type CampaignAnnouncementDto,
+} from '@eclore/api-client';
+import { Alert, Button, ConfirmDialog, Panel } from '@eclore/web-ui';
+import { problemMessage } from '../../session/problem-message';
+import { useNotificationsText } from './strings';
+
+/** Still moving: notifications being written or immediate e-mails not all accepted or failed yet. */
+function running(a: CampaignAnnouncementDto | undefined): boolean {
+  return !!a && a.announced && (!a.completed || a.emailsSent + a.emailsFailed < a.emailsQueued);
+}
+
+/**
+ * For campaign managers: the audience size, the announce button with its confirmation, then the
+ * progress of the fan-out (polled) and what it did.
+ */
+export function CampaignAnnouncement({ campaignId, archived }: { campaignId: string; archived: boolean }) {
+  const s = useNotificationsText().announce;
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const key = getCampaignAnnouncementQueryKey({ path: { id: campaignId } });
+  const status = useQuery({
+    ...getCampaignAnnouncementOptions({ path: { id: campaignId } }),
+    refetchInterval: (q) => (running(q.state.data) ? 1500 : false),
+  });
+  const announce = useMutation({
+    ...announceCampaignMutation(),
+    onSuccess: (a) => {
+      setConfirming(false);
+      queryClient.setQueryData(key, a);
+    },
+  });
+  const a = status.data;
+  if (status.isError) return <Alert tone="error">{problemMessage(t, status.error)}</Alert>;
+  if (!a) return <p role="status">{t('app.loading')}</p>;
+  const day = a.announcedAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(a.announcedAt))
+    : null;
+
+  return (
+    <Panel title={s.title}>
+      {announce.isError ? <Alert tone="error">{problemMessage(t, announce.error)}</Alert> : null}
+      {!a.announced ? (
+        <>
+          <p data-testid="announce-audience">{s.lead(a.audienceSize)}</p>
+          {archived ? null : (
+            <Button onClick={() => setConfirming(true)} disabled={announce.isPending || a.audienceSize === 0}>
+              {s.button}
+            </Button>
+          )}
+        </>
+      ) : (
+        <div data-testid="announce-progress">
+          {day ? <p>{s.announcedOn(day)}</p> : null}
+          <p>
+            <label htmlFor={`announce-notified-${campaignId}`}>{s.notifiedLabel}</label>{' '}
+            <progress id={`announce-notified-${campaignId}`} max={Math.max(a.audienceSize, 1)} value={a.notified} />{' '}
+            {s.progress(a.notified, a.audienceSize)}
+          </p>
+          {a.emailsQueued > 0 ? (
+            <p>
+              <label htmlFor={`announce-emails-${campaignId}`}>{s.emailsLabel}</label>{' '}
+              <progress id={`announce-emails-${campaignId}`} max={a.emailsQueued} value={a.emailsSent} />{' '}
+              {s.progress(a.emailsSent, a.emailsQueued)}
+            </p>
+          ) : null}
+          <p role="status">{running(a) ? s.inProgress : s.done(a.notified, a.emailsSent)}</p>
+          {a.emailsFailed > 0 ? <Alert tone="error">{s.failed(a.emailsFailed)}</Alert> : null}
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={s.confirmTitle}
+        confirmLabel={s.confirm}
+        cancelLabel={s.cancel}
+        onConfirm={() => announce.mutate({ path: { id: campaignId } })}
+        onCancel={() => setConfirming(false)}
+        busy={announce.isPending}
+      >
+        <p>{s.confirmBody(a.audienceSize)}</p>
+      </ConfirmDialog>
+    </Panel>
+  );
+}
