@@ -8,6 +8,7 @@ import { createTestDatabase } from '../test/database';
 import { dataSourceOptions } from './data-source-options';
 import { seed } from './seed';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo-organisation';
+import { DEMO_QUALIFICATIONS } from './seed/review-queue';
 
 describe('demo seed', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -78,6 +79,28 @@ describe('demo seed', () => {
       const roles = (await ds.getRepository(RoleGrant).findBy({ personId: person.id })).map((g) => g.role);
       expect({ email: row.email, roles }).toEqual({ email: row.email, roles: row.role === 'employee' ? [] : [row.role] });
     }
+  });
+
+  it('fills the demo network members’ review queues once, with a private note', async () => {
+    await seed(ds);
+    const open = async (familyName: string): Promise<number> => {
+      const rows: { n: string }[] = await ds.query(
+        `SELECT count(*) AS n FROM qualification_assignment a JOIN person p ON p.id = a.person_id
+          WHERE p.family_name = $1 AND a.ended_at IS NULL`,
+        [familyName],
+      );
+      return Number(rows[0]!.n);
+    };
+    const before = { julien: await open('Tremblay'), nathalie: await open('Gagnon') };
+    expect(before).toEqual({ julien: 3, nathalie: 2 });
+    const ideas: { status: string }[] = await ds.query('SELECT status FROM idea WHERE id = ANY($1::uuid[])', [
+      DEMO_QUALIFICATIONS.map((d) => d.id),
+    ]);
+    expect(ideas.map((i) => i.status)).toEqual(DEMO_QUALIFICATIONS.map(() => 'qualify'));
+    const notes: { n: string }[] = await ds.query('SELECT count(*) AS n FROM private_note');
+    expect(Number(notes[0]!.n)).toBe(1);
+    await seed(ds);
+    expect({ julien: await open('Tremblay'), nathalie: await open('Gagnon') }).toEqual(before);
   });
 
   it('leaves a real directory alone', async () => {

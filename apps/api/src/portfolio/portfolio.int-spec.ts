@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { PORTFOLIO_STATUSES } from '@eclore/domain';
 import { seed } from '@eclore/migrations';
 import type { OrgUnit } from '@eclore/server-identity';
@@ -218,6 +218,8 @@ describe('portfolio board API', () => {
     const other = await idea('qualify', soins);
     const repo = ds.getRepository(QualificationAssignment);
     const at = new Date();
+    // The demo seed gives the scoped member reviews of its own: start from an empty queue.
+    await repo.update({ personId: scoped.person.id, endedAt: IsNull() }, { endedAt: at, endReason: 'removed' });
     await repo.insert([
       {
         ideaId: assigned.id,
