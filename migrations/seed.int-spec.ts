@@ -86,8 +86,8 @@ describe('demo seed', () => {
     const open = async (familyName: string): Promise<number> => {
       const rows: { n: string }[] = await ds.query(
         `SELECT count(*) AS n FROM qualification_assignment a JOIN person p ON p.id = a.person_id
-          WHERE p.family_name = $1 AND a.ended_at IS NULL`,
-        [familyName],
+          WHERE p.family_name = $1 AND a.ended_at IS NULL AND a.idea_id = ANY($2::uuid[])`,
+        [familyName, DEMO_QUALIFICATIONS.map((d) => d.id)],
       );
       return Number(rows[0]!.n);
     };
@@ -97,7 +97,9 @@ describe('demo seed', () => {
       DEMO_QUALIFICATIONS.map((d) => d.id),
     ]);
     expect(ideas.map((i) => i.status)).toEqual(DEMO_QUALIFICATIONS.map(() => 'qualify'));
-    const notes: { n: string }[] = await ds.query('SELECT count(*) AS n FROM private_note');
+    const notes: { n: string }[] = await ds.query('SELECT count(*) AS n FROM private_note WHERE idea_id = ANY($1::uuid[])', [
+      DEMO_QUALIFICATIONS.map((d) => d.id),
+    ]);
     expect(Number(notes[0]!.n)).toBe(1);
     await seed(ds);
     expect({ julien: await open('Tremblay'), nathalie: await open('Gagnon') }).toEqual(before);
