@@ -12,6 +12,7 @@ import { DEMO_EMPLOYEE_PREFIX, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, demoEmail
 import { refreshHeadcounts } from './seed/headcounts';
 import { seedCampaigns } from './seed/campaigns';
 import { seedAnswerTimeDemo } from './seed/answer-time';
+import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
 
 export interface SeedResult {
@@ -43,6 +44,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await refreshHeadcounts(manager, new Date().getFullYear());
     await seedCampaigns(manager);
     await seedAnswerTimeDemo(manager);
+    await seedCommitteeDemo(manager);
     await seedReviewQueueDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });

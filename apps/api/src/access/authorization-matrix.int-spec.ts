@@ -390,6 +390,50 @@ const ROWS: Row[] = [
     url: () => '/api/portfolio/columns/qualify',
     expect: only({ network: 200, committee: 200 }),
   },
+  // committee sessions (committee members only; an unknown session is a 404 after the role check;
+  // scoped members and decisions: apps/api/src/committee/committee.int-spec.ts)
+  { route: 'GET /api/committee/sessions', expect: only({ committee: 200 }) },
+  { route: 'GET /api/committee/members', expect: only({ committee: 200 }) },
+  { route: 'POST /api/committee/sessions', label: 'empty body', body: () => ({}), expect: only({ committee: 400 }) },
+  ...(
+    [
+      ['GET /api/committee/sessions/:id', '', undefined],
+      ['PATCH /api/committee/sessions/:id', '', 'session'],
+      ['POST /api/committee/sessions/:id/start', '/start', undefined],
+      ['POST /api/committee/sessions/:id/close', '/close', { presentIds: [] }],
+      ['GET /api/committee/sessions/:id/suggestions', '/suggestions', undefined],
+      ['POST /api/committee/sessions/:id/agenda', '/agenda', 'idea'],
+      ['DELETE /api/committee/sessions/:id/agenda/:itemId', '/agenda/unknown', undefined],
+      ['PUT /api/committee/sessions/:id/agenda/order', '/agenda/order', { itemIds: [] }],
+      ['GET /api/committee/sessions/:id/pack', '/pack', undefined],
+      ['GET /api/committee/sessions/:id/prioritisation', '/prioritisation', undefined],
+      ['POST /api/committee/sessions/:id/agenda/:itemId/decision', '/agenda/unknown/decision', { kind: 'prototype', rationale: 'x' }],
+      ['GET /api/committee/sessions/:id/minutes.pdf', '/minutes.pdf', undefined],
+    ] as const
+  ).map(
+    ([route, suffix, body]): Row => ({
+      route,
+      label: 'unknown session',
+      url: (f) => `/api/committee/sessions/${f.unknownId}${suffix.replace('unknown', f.unknownId)}`,
+      ...(body === undefined
+        ? {}
+        : {
+            body: (_who: Who, f: Fixtures) =>
+              body === 'session'
+                ? {
+                    title: 'Séance',
+                    scheduledAt: new Date().toISOString(),
+                    language: 'fr',
+                    memberIds: [f.unknownId],
+                    chairId: f.unknownId,
+                  }
+                : body === 'idea'
+                  ? { ideaId: f.unknownId }
+                  : body,
+          }),
+      expect: only({ committee: 404 }),
+    }),
+  ),
   ...(
     [
       ['GET /api/ideas/:id', '', undefined],

@@ -32,7 +32,13 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('committee sessions', () => {
-  const valid = { title: ' Séance de mars ', scheduledAt: new Date('2026-03-10T14:00:00Z'), language: 'fr', memberIds: ['a', 'b'], chairId: 'a' };
+  const valid = {
+    title: ' Séance de mars ',
+    scheduledAt: new Date('2026-03-10T14:00:00Z'),
+    language: 'fr',
+    memberIds: ['a', 'b'],
+    chairId: 'a',
+  };
 
   it('accepts a session and trims its title', () => {
     expect(validateSession(valid)).toEqual({ title: 'Séance de mars', language: 'fr' });
@@ -92,7 +98,11 @@ describe('committee sessions', () => {
 describe('committee decisions run the lifecycle commands', () => {
   const now = new Date('2026-03-10T15:00:00Z');
   const committee = {
-    actor: { personId: 'c', orgUnitId: null, assignments: [{ role: 'committee_member' as const, scope: { kind: 'organisation' as const } }] },
+    actor: {
+      personId: 'c',
+      orgUnitId: null,
+      assignments: [{ role: 'committee_member' as const, scope: { kind: 'organisation' as const } }],
+    },
     isAuthor: false,
     isIdeaTeamMember: false,
     isImplementationOwner: false,
@@ -115,14 +125,23 @@ describe('committee decisions run the lifecycle commands', () => {
     const parked = transition(qualified, decisionCommand({ kind: 'park', rationale: 'Budget', until }), committee, now);
     expect(parked.ok && parked.next.parkedUntil).toEqual(until);
     for (const date of [null, new Date('2026-01-01T00:00:00Z')]) {
-      const refused = transition(qualified, decisionCommand({ kind: 'park', rationale: 'Budget', until: date }), committee, now);
-      expect(!refused.ok && refused.error instanceof ValidationFailed && refused.error.fields?.map((f) => f.field)).toEqual(['until']);
+      const refused = transition(
+        qualified,
+        decisionCommand({ kind: 'park', rationale: 'Budget', until: date }),
+        committee,
+        now,
+      );
+      expect(
+        !refused.ok && refused.error instanceof ValidationFailed && refused.error.fields?.map((f) => f.field),
+      ).toEqual(['until']);
     }
   });
 
   it('refuses a blank rationale on `rationale`', () => {
     const refused = transition(qualified, decisionCommand({ kind: 'prototype', rationale: '  ' }), committee, now);
-    expect(!refused.ok && refused.error instanceof ValidationFailed && refused.error.fields?.map((f) => f.field)).toEqual(['rationale']);
+    expect(
+      !refused.ok && refused.error instanceof ValidationFailed && refused.error.fields?.map((f) => f.field),
+    ).toEqual(['rationale']);
   });
 });
 
@@ -135,7 +154,12 @@ describe('minutes', () => {
     absent: ['Antoine Mercier'],
     items: [
       { title: 'Réduire l’attente', decision: 'prototype' as const, rationale: 'Cœur de métier', until: null },
-      { title: 'Parking vélos', decision: 'park' as const, rationale: 'Budget 2027', until: new Date('2027-01-15T12:00:00Z') },
+      {
+        title: 'Parking vélos',
+        decision: 'park' as const,
+        rationale: 'Budget 2027',
+        until: new Date('2027-01-15T12:00:00Z'),
+      },
       { title: 'Sans décision', decision: null, rationale: null, until: null },
     ],
   };

@@ -1,0 +1,1 @@
+export { MinutesModule } from './minutes.module';
