@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolation, signedInPage } from './support';
+
+// The demo seed's ideas in qualification (migrations/seed/review-queue.ts), assigned to Nathalie
+// Gagnon (Direction de la santé) and Julien Tremblay (whole organisation); the first is past the
+// default 60-day qualification time.
+const OVERDUE = 'Les rendez-vous de prévention se chevauchent entre équipes';
+const TO_REVIEW = 'Le matériel de soins à domicile manque en fin de semaine';
+const OUTSIDE = 'Trois formulaires pour un seul accès à une application';
+
+test.describe('review queue, reviewers and private notes', () => {
+  test('a scoped network member reads her queue by tab, reassigns a reviewer on the idea page and writes a private note', async ({
+    browser,
+  }) => {
+    const page = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Ma file de revue' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ma file de revue' })).toBeVisible();
+    const tabs = page.getByRole('tablist', { name: 'Ma file de revue' });
+    await expect(tabs.getByRole('tab', { name: /À évaluer/ })).toHaveAttribute('aria-selected', 'true');
+    const panel = page.getByRole('tabpanel');
+    await expect(panel.getByRole('link', { name: TO_REVIEW })).toBeVisible();
+    await expect(panel.getByRole('link', { name: OVERDUE })).toHaveCount(0);
+    // The idea of the Direction du numérique is not hers, nor in her network view.
+    await expect(page.getByRole('link', { name: OUTSIDE })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Revues en cours par membre' })).toBeVisible();
+    await expectNoSeriousAxeViolation(page);
+
+    // Keyboard: the arrow key moves to the overdue tab.
+    await tabs.getByRole('tab', { name: /À évaluer/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.getByRole('tab', { name: /En retard/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel').getByRole('link', { name: OVERDUE })).toBeVisible();
+    await expectNoSeriousAxeViolation(page);
+
+    // The idea page: the reviewers panel lists both reviewers; removing and adding back Julien Tremblay.
+    await page.getByRole('tabpanel').getByRole('link', { name: OVERDUE }).click();
+    await expect(page.getByRole('heading', { level: 1, name: OVERDUE })).toBeVisible();
+    const reviewers = page.getByRole('region', { name: 'Évaluation par le réseau' });
+    await reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' }).click();
+    await expect(reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' })).toHaveCount(0);
+    const person = reviewers.getByLabel('Membre du réseau');
+    await person.selectOption((await person.locator('option', { hasText: 'Julien Tremblay' }).getAttribute('value'))!);
+    await reviewers.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' })).toBeVisible();
+    await expect(reviewers.getByText(/attribuée par Nathalie Gagnon/)).toBeVisible();
+
+    // Private notes: the seeded note, then a new one.
+    const notes = page.getByRole('region', { name: 'Notes privées' });
+    await expect(notes.getByText(/agenda partagé/)).toBeVisible();
+    await notes.getByLabel('Nouvelle note').fill('Vu avec la prévention : on qualifie la semaine prochaine.');
+    await notes.getByRole('button', { name: 'Ajouter la note' }).click();
+    await expect(notes.getByText('Vu avec la prévention : on qualifie la semaine prochaine.')).toBeVisible();
+    await expectNoSeriousAxeViolation(page);
+    await page.context().close();
+  });
+
+  test('the author of an idea in qualification sees neither its reviewers nor its private notes', async ({
+    browser,
+  }) => {
+    const page = await signedInPage(browser, 'francois.lavoie@eclore.example');
+    await page.goto('/my-ideas');
+    await page.getByRole('link', { name: OVERDUE }).click();
+    await expect(page.getByRole('heading', { level: 1, name: OVERDUE })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Notes privées' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Évaluation par le réseau' })).toHaveCount(0);
+    await expect(page.getByText(/agenda partagé/)).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Ma file de revue' })).toHaveCount(0);
+    await page.context().close();
+  });
+});
