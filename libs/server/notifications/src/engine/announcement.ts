@@ -68,8 +68,9 @@ export class AnnouncementFanOut {
       total.batches += 1;
       // A fan-out can grow these tables many times over within seconds, before autovacuum's next
       // look: with statistics from when they were small, the planner reads the senders' key look-ups
-      // as whole-table hash joins. One sample after the first batch keeps their plans on the indexes.
-      if (total.batches === 1 && step.notified > 0)
+      // as whole-table hash joins. One sample after a full first batch keeps their plans on the
+      // indexes (a small announcement changes too little to matter).
+      if (total.batches === 1 && step.notified >= this.batchSize)
         await this.ds.query('ANALYZE notification, notification_delivery, notification_delivery_item');
     }
   }
