@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
 import { Campaign, ContentReport } from '@eclore/server-ideas';
 import { seed } from '@eclore/migrations';
+import { DEFAULT_CRITERIA } from '@eclore/domain';
+import { QualificationAssignment } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -31,6 +33,8 @@ interface Fixtures {
   report: Record<'toHide' | 'toDismiss' | 'outside', string>;
   /** Campaigns addressed to DS-SOINS (in the network member's scope) and to DF (outside it). */
   campaign: Record<'inScope' | 'outside', string>;
+  /** A DS idea in qualification that the network member is assigned to review. */
+  scoring: string;
 }
 interface Row {
   /** `METHOD /api/path/:param` exactly as the route is declared. */
@@ -70,6 +74,9 @@ const PEOPLE: Record<Exclude<Who, 'signedOut'>, string> = {
   admin: 'Rochat',
   guardian: 'Dubois',
 };
+
+/** A complete scorecard for the default criteria. */
+const ALL_FOURS = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.key, 4]));
 
 const ROWS: Row[] = [
   // platform
@@ -383,6 +390,88 @@ const ROWS: Row[] = [
     body: () => ({ bodyHtml: '<p>Matrix</p>' }),
     expect: only({ committee: 201 }),
   },
+  // criteria sets and scorecards (apps/api/src/qualification/scorecards.int-spec.ts for the rules)
+  { route: 'GET /api/criteria-sets/default', expect: only({ network: 200, committee: 200, admin: 200 }) },
+  {
+    route: 'PUT /api/criteria-sets/default',
+    label: 'a network member scoped to a unit may not change the organisation’s default',
+    body: () => ({ criteria: DEFAULT_CRITERIA }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'GET /api/campaigns/:id/criteria-set',
+    url: (f) => `/api/campaigns/${f.campaign.inScope}/criteria-set`,
+    expect: only({ network: 200, committee: 200, admin: 200 }),
+  },
+  ...(['inScope', 'outside'] as const).flatMap((which): Row[] => [
+    {
+      route: 'PUT /api/campaigns/:id/criteria-set',
+      label: `campaign ${which === 'inScope' ? 'for DS-SOINS' : 'for DF: out of scope'}`,
+      url: (f) => `/api/campaigns/${f.campaign[which]}/criteria-set`,
+      body: () => ({ criteria: DEFAULT_CRITERIA }),
+      expect: only(which === 'inScope' ? { network: 200, admin: 200 } : { admin: 200 }),
+    },
+    {
+      route: 'DELETE /api/campaigns/:id/criteria-set',
+      label: `campaign ${which === 'inScope' ? 'for DS-SOINS' : 'for DF: out of scope'}`,
+      url: (f) => `/api/campaigns/${f.campaign[which]}/criteria-set`,
+      expect: only(which === 'inScope' ? { network: 200, admin: 200 } : { admin: 200 }),
+    },
+  ]),
+  {
+    route: 'GET /api/ideas/:id/scorecards',
+    label: 'idea in the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.published}/scorecards`,
+    expect: only({ network: 200, committee: 200 }),
+  },
+  {
+    route: 'GET /api/ideas/:id/scorecards',
+    label: 'idea outside the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.outside}/scorecards`,
+    expect: only({ committee: 200 }),
+  },
+  ...(
+    [
+      ['PUT /api/ideas/:id/scorecards/me', '/scorecards/me', { user_value: 4 }],
+      ['POST /api/ideas/:id/scorecards/me/submit', '/scorecards/me/submit', { ...ALL_FOURS }],
+    ] as const
+  ).flatMap(([route, suffix, scores]): Row[] => [
+    {
+      route,
+      label: 'assigned reviewer',
+      url: (f) => `/api/ideas/${f.scoring}${suffix}`,
+      body: () => ({ scores, comment: 'Matrix' }),
+      expect: only({ network: 200 }),
+    },
+    {
+      route,
+      label: 'in scope but not assigned',
+      url: (f) => `/api/ideas/${f.idea.published}${suffix}`,
+      body: () => ({ scores, comment: 'Matrix' }),
+      expect: only({}),
+    },
+  ]),
+  // outcomes of qualification (lifecycle commands; state and permission: scorecards.int-spec.ts)
+  ...(
+    [
+      ['POST /api/ideas/:id/qualify', '/qualify', { answer: 'x' }],
+      ['POST /api/ideas/:id/request-rework', '/request-rework', { guidance: 'x' }],
+      ['POST /api/ideas/:id/decline', '/decline', { rationale: 'x' }],
+    ] as const
+  ).map(([route, suffix, body]): Row => ({
+    route,
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}${suffix}`,
+    body: () => body,
+    expect: signedIn(404),
+  })),
+  {
+    route: 'POST /api/ideas/:id/decline',
+    label: 'idea outside the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.outside}/decline`,
+    body: () => ({ rationale: 'Matrix' }),
+    expect: only({}),
+  },
   // portfolio board (network and committee; the list is scoped, see apps/api/src/portfolio)
   { route: 'GET /api/portfolio', expect: only({ network: 200, committee: 200 }) },
   {
@@ -407,33 +496,35 @@ const ROWS: Row[] = [
       ['PUT /api/committee/sessions/:id/agenda/order', '/agenda/order', { itemIds: [] }],
       ['GET /api/committee/sessions/:id/pack', '/pack', undefined],
       ['GET /api/committee/sessions/:id/prioritisation', '/prioritisation', undefined],
-      ['POST /api/committee/sessions/:id/agenda/:itemId/decision', '/agenda/unknown/decision', { kind: 'prototype', rationale: 'x' }],
+      [
+        'POST /api/committee/sessions/:id/agenda/:itemId/decision',
+        '/agenda/unknown/decision',
+        { kind: 'prototype', rationale: 'x' },
+      ],
       ['GET /api/committee/sessions/:id/minutes.pdf', '/minutes.pdf', undefined],
     ] as const
-  ).map(
-    ([route, suffix, body]): Row => ({
-      route,
-      label: 'unknown session',
-      url: (f) => `/api/committee/sessions/${f.unknownId}${suffix.replace('unknown', f.unknownId)}`,
-      ...(body === undefined
-        ? {}
-        : {
-            body: (_who: Who, f: Fixtures) =>
-              body === 'session'
-                ? {
-                    title: 'Séance',
-                    scheduledAt: new Date().toISOString(),
-                    language: 'fr',
-                    memberIds: [f.unknownId],
-                    chairId: f.unknownId,
-                  }
-                : body === 'idea'
-                  ? { ideaId: f.unknownId }
-                  : body,
-          }),
-      expect: only({ committee: 404 }),
-    }),
-  ),
+  ).map(([route, suffix, body]): Row => ({
+    route,
+    label: 'unknown session',
+    url: (f) => `/api/committee/sessions/${f.unknownId}${suffix.replace('unknown', f.unknownId)}`,
+    ...(body === undefined
+      ? {}
+      : {
+          body: (_who: Who, f: Fixtures) =>
+            body === 'session'
+              ? {
+                  title: 'Séance',
+                  scheduledAt: new Date().toISOString(),
+                  language: 'fr',
+                  memberIds: [f.unknownId],
+                  chairId: f.unknownId,
+                }
+              : body === 'idea'
+                ? { ideaId: f.unknownId }
+                : body,
+        }),
+    expect: only({ committee: 404 }),
+  })),
   ...(
     [
       ['GET /api/ideas/:id', '', undefined],
@@ -714,6 +805,18 @@ describe('authorization matrix: every route × every kind of person', () => {
       await ds.getRepository(Campaign).update({ id: campaign.id }, { audienceOrgUnitIds: [units.get(code)!] });
       return campaign.id;
     };
+    const assigned = async (author: Person, unit: OrgUnit, reviewerId: string) => {
+      const row = await createIdea(ds, { author, unit, status: 'qualify' });
+      await ds.getRepository(QualificationAssignment).insert({
+        ideaId: row.id,
+        personId: reviewerId,
+        assignedBy: null,
+        assignedAt: new Date(),
+        endedAt: null,
+        endReason: null,
+      });
+      return row.id;
+    };
     const reportOn = async (targetId: string) =>
       (
         await ds.getRepository(ContentReport).save({
@@ -738,6 +841,7 @@ describe('authorization matrix: every route × every kind of person', () => {
         outside: await reportOn(await idea(dfColleague, df)),
       },
       campaign: { inScope: await campaignFor('DS-SOINS'), outside: await campaignFor('DF') },
+      scoring: await assigned(dsColleague, ds_, personIds.get('network')!),
     };
   });
 

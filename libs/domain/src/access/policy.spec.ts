@@ -114,6 +114,8 @@ describe('permission policy', () => {
     expect(decide(scoped, 'qualification.score', { target: unitA })).toEqual({ allowed: false, reason: 'not_assigned' });
     expect(decide(scoped, 'qualification.score', { target: unitB, isAssignee: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
     expect(can(scoped, 'qualification.score', { target: unitA, isAssignee: true })).toBe(true);
+    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: true, isAuthor: true }).reason).toBe('is_author');
+    expect(decide(scoped, 'qualification.read_scores', { target: unitA, isAuthor: true }).reason).toBe('is_author');
     expect(decide(committee, 'qualification.score', { target: unitA, isAssignee: true }).reason).toBe('role_required');
     // Route level: the role is enough to reach the handler.
     expect(can(scoped, 'qualification.score')).toBe(true);

@@ -204,12 +204,16 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (!holdsRole(actor, 'network_member')) return deny('role_required');
       if (!ctx.target) return ALLOW;
       if (!hasRole(actor, 'network_member', ctx.target)) return deny('out_of_scope');
+      // No one assesses their own idea.
+      if (ctx.isAuthor) return deny('is_author');
       return ctx.isAssignee === true ? ALLOW : deny('not_assigned');
     case 'qualification.read_scores': {
       const roles = ['network_member', 'committee_member'] as const;
       if (!roles.some((r) => holdsRole(actor, r))) return deny('role_required');
       if (!ctx.target) return ALLOW;
-      return roles.some((r) => hasRole(actor, r, ctx.target)) ? ALLOW : deny('out_of_scope');
+      if (!roles.some((r) => hasRole(actor, r, ctx.target))) return deny('out_of_scope');
+      // The reviews of one's own idea are the network's working papers, not the authors'.
+      return ctx.isAuthor ? deny('is_author') : ALLOW;
     }
     case 'criteria.read':
       return holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') || hasRole(actor, 'admin')

@@ -5,3 +5,4 @@ export {
   type ApplicableCriteria,
   type CriteriaSource,
 } from './applicable';
+export { CriteriaModule } from './criteria.module';

@@ -1,7 +1,17 @@
 import { In, type EntityManager } from 'typeorm';
-import { consolidate, type ConsolidatedScorecard } from '@eclore/domain';
+import { consolidate, type ConsolidatedScorecard, type SubmittedReview } from '@eclore/domain';
 import { Scorecard } from '../entities';
 import { criteriaForIdeas } from '../criteria/applicable';
+
+/** A submitted scorecard as the consolidation reads it. */
+export function toReview(card: Scorecard): SubmittedReview {
+  return {
+    reviewerId: card.reviewerId,
+    scores: card.scores,
+    comment: card.comment,
+    submittedAt: (card.submittedAt ?? card.updatedAt).toISOString(),
+  };
+}
 
 /**
  * Contract C2: the consolidated scorecards of these ideas (submitted scorecards only), against the
@@ -23,14 +33,7 @@ export async function consolidatedScorecards(
   ]);
   const result = new Map<string, ConsolidatedScorecard>();
   for (const [ideaId, applicable] of criteria) {
-    const reviews = cards
-      .filter((c) => c.ideaId === ideaId)
-      .map((c) => ({
-        reviewerId: c.reviewerId,
-        scores: c.scores,
-        comment: c.comment,
-        submittedAt: (c.submittedAt ?? c.updatedAt).toISOString(),
-      }));
+    const reviews = cards.filter((c) => c.ideaId === ideaId).map(toReview);
     result.set(ideaId, consolidate({ criteria: applicable.criteria }, reviews));
   }
   return result;

@@ -1,1 +1,2 @@
 export { consolidatedScorecards } from './consolidated';
+export { ScorecardsModule } from './scorecards.module';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@eclore/server-identity';
+import { CriteriaController } from './criteria.controller';
+import { CriteriaService } from './criteria.service';
+
+/** The criteria sets: the organisation's default and each campaign's own. */
+@Module({
+  imports: [AuditModule],
+  controllers: [CriteriaController],
+  providers: [CriteriaService],
+})
+export class CriteriaModule {}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  Conflict,
+  consolidate,
+  decide,
+  validateScores,
+  ValidationFailed,
+  type Actor,
+  type PolicyContext,
+} from '@eclore/domain';
+import { AccessService, Person } from '@eclore/server-identity';
+import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
+import { Scorecard } from '../entities';
+import { criteriaForIdeas, type ApplicableCriteria } from '../criteria/applicable';
+import { isOpenAssignee } from '../routing';
+import { toReview } from './consolidated';
+import type { QualificationViewDto, ScorecardDto, ScorecardInput } from './scorecards.dto';
+
+function authorOf(loaded: LoadedIdea, personId: string): boolean {
+  return loaded.authors.some((a) => a.personId === personId) || loaded.idea.capturedBy === personId;
+}
+
+function toDto(card: Scorecard): ScorecardDto {
+  return {
+    status: card.status,
+    scores: card.scores,
+    comment: card.comment,
+    submittedAt: card.submittedAt?.toISOString() ?? null,
+    updatedAt: card.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Scorecards: each assigned network member scores the idea against the criteria that apply to it
+ * (draft, then submitted; submitting again updates the same scorecard), and the network and the
+ * committee in scope read the consolidated view. An author never scores nor reads their own idea's.
+ */
+@Injectable()
+export class ScorecardsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ideas: IdeaAccess,
+    private readonly access: AccessService,
+  ) {}
+
+  async view(actor: Actor, ideaId: string): Promise<QualificationViewDto> {
+    const manager = this.ds.manager;
+    const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
+    this.access.assert(actor, 'qualification.read_scores', this.context(loaded, actor));
+    const applicable = (await criteriaForIdeas(manager, [ideaId])).get(ideaId)!;
+    const cards = await manager
+      .getRepository(Scorecard)
+      .find({ where: { ideaId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const submitted = cards.filter((c) => c.status === 'submitted');
+    const consolidated = consolidate({ criteria: applicable.criteria }, submitted.map(toReview));
+    const reviewers = submitted.length
+      ? await manager.getRepository(Person).findBy({ id: In(submitted.map((c) => c.reviewerId)) })
+      : [];
+    const names = new Map(reviewers.map((p) => [p.id, p]));
+    const mine = cards.find((c) => c.reviewerId === actor.personId) ?? null;
+    const open = loaded.idea.status === 'qualify';
+    const assignee = open && (await isOpenAssignee(manager, ideaId, actor.personId));
+    return {
+      criteriaSource: applicable.source,
+      criteria: applicable.criteria.map((c) => ({ ...c, levels: [...c.levels] })),
+      consolidated: {
+        ...consolidated,
+        reviews: consolidated.reviews.map((r) => {
+          const p = names.get(r.reviewerId);
+          return {
+            reviewer: { id: r.reviewerId, givenName: p?.givenName ?? '', familyName: p?.familyName ?? '' },
+            scores: r.scores,
+            comment: r.comment,
+            submittedAt: r.submittedAt,
+          };
+        }),
+      },
+      mine: mine ? toDto(mine) : null,
+      canScore:
+        open && decide(actor, 'qualification.score', { ...this.context(loaded, actor), isAssignee: assignee }).allowed,
+      open,
+    };
+  }
+
+  /** Saves the reviewer's draft (any subset of the criteria). */
+  saveDraft(actor: Actor, ideaId: string, input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.write(actor, ideaId, input, 'draft');
+  }
+
+  /** Submits (or re-submits) the reviewer's scorecard: every criterion scored. */
+  submit(actor: Actor, ideaId: string, input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.write(actor, ideaId, input, 'submitted');
+  }
+
+  private async write(
+    actor: Actor,
+    ideaId: string,
+    input: ScorecardInput,
+    status: 'draft' | 'submitted',
+  ): Promise<QualificationViewDto> {
+    await this.ds.transaction(async (manager) => {
+      const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
+      const assignee = await isOpenAssignee(manager, ideaId, actor.personId);
+      this.access.assert(actor, 'qualification.score', { ...this.context(loaded, actor), isAssignee: assignee });
+      if (loaded.idea.status !== 'qualify') {
+        throw new Conflict('not_in_qualification', 'Scorecards are written while the idea is in qualification.');
+      }
+      const applicable: ApplicableCriteria = (await criteriaForIdeas(manager, [ideaId])).get(ideaId)!;
+      const scores = input.scores ?? {};
+      const problems = validateScores({ criteria: applicable.criteria }, scores, { complete: status === 'submitted' });
+      if (problems.length) throw new ValidationFailed(problems);
+      await this.upsert(manager, ideaId, actor.personId, status, scores, input.comment.trim());
+    });
+    return this.view(actor, ideaId);
+  }
+
+  private async upsert(
+    manager: EntityManager,
+    ideaId: string,
+    reviewerId: string,
+    status: 'draft' | 'submitted',
+    scores: Record<string, number>,
+    comment: string,
+  ): Promise<void> {
+    const existing = await manager
+      .getRepository(Scorecard)
+      .findOne({ where: { ideaId, reviewerId }, lock: { mode: 'pessimistic_write' } });
+    // A submitted scorecard counts in the consolidation: it is updated by submitting again, never
+    // silently turned back into a draft.
+    if (existing?.status === 'submitted' && status === 'draft') {
+      throw new Conflict('already_submitted', 'This scorecard is submitted; submit it again to change it.');
+    }
+    // Concurrent first saves by the same reviewer: the unique (idea, reviewer) index keeps one row.
+    await manager.query(
+      `INSERT INTO scorecard (idea_id, reviewer_id, status, scores, comment, submitted_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, CASE WHEN $3 = 'submitted' THEN now() END)
+       ON CONFLICT (idea_id, reviewer_id) DO UPDATE
+         SET status = EXCLUDED.status, scores = EXCLUDED.scores, comment = EXCLUDED.comment,
+             submitted_at = EXCLUDED.submitted_at, updated_at = now()`,
+      [ideaId, reviewerId, status, JSON.stringify(scores), comment],
+    );
+  }
+
+  private context(loaded: LoadedIdea, actor: Actor): PolicyContext {
+    return { target: loaded.viewer.target, isAuthor: authorOf(loaded, actor.personId) };
+  }
+}
