@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import { AgendaItemParams, DecisionInputDto, SessionDto } from '../sessions/sessions.dto';
+import { AgendaItemParams, DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions.dto';
 import { DecisionsService } from './decisions.service';
 
 @ApiTags('committee')
@@ -30,7 +30,7 @@ export class DecisionsController {
     description:
       'Runs the idea’s lifecycle command; the rationale becomes the idea’s answer, published to its authors and followers.',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: '`rationale` missing or blank; `until` missing or not in the future (park).' })
   @ApiForbiddenResponse({ description: '`role_required`; `out_of_scope` for a committee member scoped elsewhere.' })
   @ApiConflictResponse({ description: '`session_not_in_session`, `already_decided`, `transition_not_allowed`.' })
@@ -39,7 +39,7 @@ export class DecisionsController {
     @CurrentActor() actor: Actor,
     @Param() params: AgendaItemParams,
     @Body() input: DecisionInputDto,
-  ): Promise<SessionDto> {
+  ): Promise<CommitteeSessionDto> {
     return this.decisions.decide(actor, params.id, params.itemId, input);
   }
 }

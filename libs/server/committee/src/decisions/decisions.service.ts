@@ -4,7 +4,7 @@ import { assertDeciding, Conflict, decisionCommand, NotFound, type Actor } from 
 import { AccessService } from '@eclore/server-identity';
 import { IdeaAccess } from '@eclore/server-ideas';
 import { CommitteeAgendaItem, CommitteeSession } from '../entities';
-import type { DecisionInputDto, SessionDto } from '../sessions/sessions.dto';
+import type { DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions';
 
 /**
@@ -23,7 +23,7 @@ export class DecisionsService {
     private readonly sessions: SessionsService,
   ) {}
 
-  async decide(actor: Actor, sessionId: string, itemId: string, input: DecisionInputDto): Promise<SessionDto> {
+  async decide(actor: Actor, sessionId: string, itemId: string, input: DecisionInputDto): Promise<CommitteeSessionDto> {
     // Any committee scope reaches the item; the lifecycle then checks the scope covers the idea.
     this.access.assert(actor, 'committee.decide');
     const session = await this.ds.getRepository(CommitteeSession).findOneBy({ id: sessionId });

@@ -21,10 +21,10 @@ import {
   PreReadingPackDto,
   PrioritisationDto,
   ReorderAgendaInput,
-  SessionDto,
+  CommitteeSessionDto,
   SessionIdParams,
-  SessionInput,
-  SessionSummaryDto,
+  CommitteeSessionInput,
+  CommitteeSessionSummaryDto,
 } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 
@@ -42,8 +42,8 @@ export class SessionsController {
   @Get('sessions')
   @RequirePermission('committee.read')
   @ApiOperation({ operationId: 'listCommitteeSessions', summary: 'Committee sessions, latest first.' })
-  @ApiOkResponse({ type: [SessionSummaryDto] })
-  list(@CurrentActor() actor: Actor): Promise<SessionSummaryDto[]> {
+  @ApiOkResponse({ type: [CommitteeSessionSummaryDto] })
+  list(@CurrentActor() actor: Actor): Promise<CommitteeSessionSummaryDto[]> {
     return this.sessions.list(actor);
   }
 
@@ -64,9 +64,9 @@ export class SessionsController {
     operationId: 'createCommitteeSession',
     summary: 'Plan a session: date, title, minutes language, members and chair.',
   })
-  @ApiCreatedResponse({ type: SessionDto })
+  @ApiCreatedResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: 'Field problems, e.g. a member who is not on the committee (`memberIds`).' })
-  create(@CurrentActor() actor: Actor, @Body() input: SessionInput): Promise<SessionDto> {
+  create(@CurrentActor() actor: Actor, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
     return this.sessions.create(actor, input);
   }
 
@@ -76,9 +76,9 @@ export class SessionsController {
     operationId: 'getCommitteeSession',
     summary: 'A session with its members and agenda (decisions included).',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<SessionDto> {
+  get(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<CommitteeSessionDto> {
     return this.sessions.get(actor, params.id);
   }
 
@@ -88,15 +88,15 @@ export class SessionsController {
     operationId: 'updateCommitteeSession',
     summary: 'Change a planned session (date, title, language, members).',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: 'Field problems.' })
   @ApiConflictResponse({ description: '`session_status` (no longer planned).' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   update(
     @CurrentActor() actor: Actor,
     @Param() params: SessionIdParams,
-    @Body() input: SessionInput,
-  ): Promise<SessionDto> {
+    @Body() input: CommitteeSessionInput,
+  ): Promise<CommitteeSessionDto> {
     return this.sessions.update(actor, params.id, input);
   }
 
@@ -104,10 +104,10 @@ export class SessionsController {
   @HttpCode(200)
   @RequirePermission('committee.manage')
   @ApiOperation({ operationId: 'startCommitteeSession', summary: 'Open the session: decisions can be taken.' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiConflictResponse({ description: '`session_status`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  start(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<SessionDto> {
+  start(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<CommitteeSessionDto> {
     return this.sessions.start(actor, params.id);
   }
 
@@ -115,7 +115,7 @@ export class SessionsController {
   @HttpCode(200)
   @RequirePermission('committee.manage')
   @ApiOperation({ operationId: 'closeCommitteeSession', summary: 'Close the session, recording who attended.' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: '`presentIds` names someone who is not a member.' })
   @ApiConflictResponse({ description: '`session_status`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -123,7 +123,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param() params: SessionIdParams,
     @Body() input: CloseSessionInput,
-  ): Promise<SessionDto> {
+  ): Promise<CommitteeSessionDto> {
     return this.sessions.close(actor, params.id, input);
   }
 
@@ -146,31 +146,31 @@ export class SessionsController {
     operationId: 'addAgendaItem',
     summary: 'Put a qualified idea on the agenda (appended); the session’s members are notified.',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiConflictResponse({ description: '`not_qualified`, `already_on_agenda`, `session_closed`.' })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} \`idea_not_found\`.` })
   add(
     @CurrentActor() actor: Actor,
     @Param() params: SessionIdParams,
     @Body() input: AddAgendaItemInput,
-  ): Promise<SessionDto> {
+  ): Promise<CommitteeSessionDto> {
     return this.sessions.addItem(actor, params.id, input.ideaId);
   }
 
   @Delete('sessions/:id/agenda/:itemId')
   @RequirePermission('committee.manage', { objectLevel: true })
   @ApiOperation({ operationId: 'removeAgendaItem', summary: 'Take an undecided idea off the agenda.' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiConflictResponse({ description: '`already_decided`, `session_closed`.' })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} \`agenda_item_not_found\`.` })
-  remove(@CurrentActor() actor: Actor, @Param() params: AgendaItemParams): Promise<SessionDto> {
+  remove(@CurrentActor() actor: Actor, @Param() params: AgendaItemParams): Promise<CommitteeSessionDto> {
     return this.sessions.removeItem(actor, params.id, params.itemId);
   }
 
   @Put('sessions/:id/agenda/order')
   @RequirePermission('committee.manage')
   @ApiOperation({ operationId: 'reorderAgenda', summary: 'Set the agenda’s order (every item once).' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: '`itemIds` is not the agenda (reload).' })
   @ApiConflictResponse({ description: '`session_closed`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -178,7 +178,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param() params: SessionIdParams,
     @Body() input: ReorderAgendaInput,
-  ): Promise<SessionDto> {
+  ): Promise<CommitteeSessionDto> {
     return this.sessions.reorder(actor, params.id, input.itemIds);
   }
 

@@ -35,7 +35,7 @@ export class AgendaItemParams extends SessionIdParams {
   itemId!: string;
 }
 
-export class SessionInput {
+export class CommitteeSessionInput {
   @ApiProperty({ maxLength: SESSION_TITLE_MAX_LENGTH })
   @IsString()
   @MaxLength(SESSION_TITLE_MAX_LENGTH)
@@ -124,7 +124,7 @@ export class AgendaItemDto {
   inScope!: boolean;
 }
 
-export class SessionSummaryDto {
+export class CommitteeSessionSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty()
@@ -143,7 +143,7 @@ export class SessionSummaryDto {
   chair!: PersonRefDto | null;
 }
 
-export class SessionDto extends SessionSummaryDto {
+export class CommitteeSessionDto extends CommitteeSessionSummaryDto {
   @ApiProperty({ type: [SessionMemberDto] })
   members!: SessionMemberDto[];
   @ApiProperty({ type: [AgendaItemDto] })

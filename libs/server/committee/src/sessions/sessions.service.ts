@@ -23,9 +23,9 @@ import type {
   CommitteeMemberDto,
   PreReadingPackDto,
   PrioritisationDto,
-  SessionDto,
-  SessionInput,
-  SessionSummaryDto,
+  CommitteeSessionDto,
+  CommitteeSessionInput,
+  CommitteeSessionSummaryDto,
 } from './sessions.dto';
 
 /** How many qualified ideas the suggestions and the prioritisation look at (a committee's backlog). */
@@ -47,7 +47,7 @@ export class SessionsService {
     private readonly ideas: IdeaAccess,
   ) {}
 
-  async list(actor: Actor): Promise<SessionSummaryDto[]> {
+  async list(actor: Actor): Promise<CommitteeSessionSummaryDto[]> {
     this.access.assert(actor, 'committee.read');
     const sessions = await this.ds.getRepository(CommitteeSession).find({ order: { scheduledAt: 'DESC' } });
     return this.summaries(this.ds.manager, sessions);
@@ -69,7 +69,7 @@ export class SessionsService {
     return people.map(personRef);
   }
 
-  async create(actor: Actor, input: SessionInput): Promise<SessionDto> {
+  async create(actor: Actor, input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     const { title, language } = validateSession({ ...input, scheduledAt: new Date(input.scheduledAt) });
     const id = await this.ds.transaction(async (manager) => {
@@ -90,7 +90,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, input: SessionInput): Promise<SessionDto> {
+  async update(actor: Actor, id: string, input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     const { title, language } = validateSession({ ...input, scheduledAt: new Date(input.scheduledAt) });
     await this.ds.transaction(async (manager) => {
@@ -106,7 +106,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async start(actor: Actor, id: string): Promise<SessionDto> {
+  async start(actor: Actor, id: string): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
@@ -117,7 +117,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async close(actor: Actor, id: string, input: CloseSessionInput): Promise<SessionDto> {
+  async close(actor: Actor, id: string, input: CloseSessionInput): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
@@ -139,7 +139,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async get(actor: Actor, id: string): Promise<SessionDto> {
+  async get(actor: Actor, id: string): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.read');
     const manager = this.ds.manager;
     const session = await manager.getRepository(CommitteeSession).findOneBy({ id });
@@ -188,7 +188,7 @@ export class SessionsService {
     return { items: candidates.map((c) => this.ideas.present(c)) };
   }
 
-  async addItem(actor: Actor, id: string, ideaId: string): Promise<SessionDto> {
+  async addItem(actor: Actor, id: string, ideaId: string): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
@@ -221,7 +221,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async removeItem(actor: Actor, id: string, itemId: string): Promise<SessionDto> {
+  async removeItem(actor: Actor, id: string, itemId: string): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
@@ -241,7 +241,7 @@ export class SessionsService {
     return this.get(actor, id);
   }
 
-  async reorder(actor: Actor, id: string, itemIds: readonly string[]): Promise<SessionDto> {
+  async reorder(actor: Actor, id: string, itemIds: readonly string[]): Promise<CommitteeSessionDto> {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
@@ -303,7 +303,10 @@ export class SessionsService {
     return { items: ranked };
   }
 
-  private async summaries(manager: EntityManager, sessions: readonly CommitteeSession[]): Promise<SessionSummaryDto[]> {
+  private async summaries(
+    manager: EntityManager,
+    sessions: readonly CommitteeSession[],
+  ): Promise<CommitteeSessionSummaryDto[]> {
     if (sessions.length === 0) return [];
     const ids = sessions.map((s) => s.id);
     const counts = await manager.query<{ session_id: string; total: string; decided: string }[]>(
