@@ -14,6 +14,8 @@ import type {
   AcceptCoAuthorshipResponses,
   AcceptIdeaData,
   AcceptIdeaResponses,
+  AddAgendaItemData,
+  AddAgendaItemResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
   ArchiveCampaignData,
@@ -22,10 +24,14 @@ import type {
   AssignReviewerResponses,
   BulkReassignData,
   BulkReassignResponses,
+  CloseCommitteeSessionData,
+  CloseCommitteeSessionResponses,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponses,
   CreateCampaignData,
   CreateCampaignResponses,
+  CreateCommitteeSessionData,
+  CreateCommitteeSessionResponses,
   CreateIdeaCommentData,
   CreateIdeaCommentResponses,
   CreateIdeaData,
@@ -38,8 +44,12 @@ import type {
   CreateWebhookResponses,
   DeactivatePersonData,
   DeactivatePersonResponses,
+  DecideAgendaItemData,
+  DecideAgendaItemResponses,
   DeclineCoAuthorshipData,
   DeclineCoAuthorshipResponses,
+  DeclineIdeaData,
+  DeclineIdeaResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
   DeleteMyAbsenceData,
@@ -50,6 +60,8 @@ import type {
   DismissReportResponses,
   DownloadAttachmentData,
   DownloadAttachmentResponses,
+  DownloadSessionMinutesData,
+  DownloadSessionMinutesResponses,
   FollowIdeaData,
   FollowIdeaResponses,
   GetAdminPersonData,
@@ -58,8 +70,14 @@ import type {
   GetAnswerTimeSettingsResponses,
   GetCampaignAnnouncementData,
   GetCampaignAnnouncementResponses,
+  GetCampaignCriteriaSetData,
+  GetCampaignCriteriaSetResponses,
   GetCampaignData,
   GetCampaignResponses,
+  GetCommitteeSessionData,
+  GetCommitteeSessionResponses,
+  GetDefaultCriteriaSetData,
+  GetDefaultCriteriaSetResponses,
   GetDirectoryImportData,
   GetDirectoryImportResponses,
   GetHeadcountsData,
@@ -74,6 +92,8 @@ import type {
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
   GetIdeaResponses,
+  GetIdeaScorecardsData,
+  GetIdeaScorecardsResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
   GetMyNotificationPreferencesData,
@@ -88,6 +108,10 @@ import type {
   GetNotificationDefaultsResponses,
   GetPortfolioData,
   GetPortfolioResponses,
+  GetPreReadingPackData,
+  GetPreReadingPackResponses,
+  GetPrioritisationData,
+  GetPrioritisationResponses,
   GetReadinessData,
   GetReadinessResponses,
   GetSessionData,
@@ -104,10 +128,16 @@ import type {
   LinkIdeaResponses,
   ListAdminPeopleData,
   ListAdminPeopleResponses,
+  ListAgendaSuggestionsData,
+  ListAgendaSuggestionsResponses,
   ListAuditEventsData,
   ListAuditEventsResponses,
   ListCampaignsData,
   ListCampaignsResponses,
+  ListCommitteeMembersData,
+  ListCommitteeMembersResponses,
+  ListCommitteeSessionsData,
+  ListCommitteeSessionsResponses,
   ListDirectoryImportsData,
   ListDirectoryImportsResponses,
   ListIdeaAttachmentsData,
@@ -159,8 +189,14 @@ import type {
   MergeIdeaData,
   MergeIdeaResponses,
   OidcCallbackData,
+  QualifyIdeaData,
+  QualifyIdeaResponses,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  RemoveAgendaItemData,
+  RemoveAgendaItemResponses,
+  ReorderAgendaData,
+  ReorderAgendaResponses,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponses,
   ReplayNotificationDeliveryData,
@@ -169,6 +205,10 @@ import type {
   ReplayWebhookDeliveryResponses,
   ReportContentData,
   ReportContentResponses,
+  RequestIdeaReworkData,
+  RequestIdeaReworkResponses,
+  ResetCampaignCriteriaSetData,
+  ResetCampaignCriteriaSetResponses,
   ReturnIdeaData,
   ReturnIdeaResponses,
   RevealIdeaAuthorData,
@@ -177,6 +217,12 @@ import type {
   RevokeRoleGrantResponses,
   RunNotificationDigestData,
   RunNotificationDigestResponses,
+  SaveCampaignCriteriaSetData,
+  SaveCampaignCriteriaSetResponses,
+  SaveDefaultCriteriaSetData,
+  SaveDefaultCriteriaSetResponses,
+  SaveMyScorecardDraftData,
+  SaveMyScorecardDraftResponses,
   SearchPeopleData,
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
@@ -185,6 +231,8 @@ import type {
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
   SetNotificationDefaultsResponses,
+  StartCommitteeSessionData,
+  StartCommitteeSessionResponses,
   StartDirectoryImportData,
   StartDirectoryImportResponses,
   StartOidcSignInData,
@@ -192,6 +240,8 @@ import type {
   StartQualificationResponses,
   SubmitIdeaData,
   SubmitIdeaResponses,
+  SubmitMyScorecardData,
+  SubmitMyScorecardResponses,
   SupportIdeaData,
   SupportIdeaResponses,
   TestWebhookData,
@@ -206,6 +256,8 @@ import type {
   UnsubscribeFromNotificationEmailsResponses,
   UpdateCampaignData,
   UpdateCampaignResponses,
+  UpdateCommitteeSessionData,
+  UpdateCommitteeSessionResponses,
   UpdateIdeaData,
   UpdateIdeaResponses,
   UpdateMyProfileData,
@@ -1210,6 +1262,155 @@ export const setAnswerTimeSettings = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * The organisation’s default criteria set (network, committee, admins).
+ */
+export const getDefaultCriteriaSet = <ThrowOnError extends boolean = false>(
+  options?: Options<GetDefaultCriteriaSetData, ThrowOnError>,
+): RequestResult<GetDefaultCriteriaSetResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetDefaultCriteriaSetResponses, unknown, ThrowOnError>({
+    url: '/api/criteria-sets/default',
+    ...options,
+  });
+
+/**
+ * Replace the organisation’s default criteria set (admins, organisation-wide network members).
+ */
+export const saveDefaultCriteriaSet = <ThrowOnError extends boolean = false>(
+  options: Options<SaveDefaultCriteriaSetData, ThrowOnError>,
+): RequestResult<SaveDefaultCriteriaSetResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SaveDefaultCriteriaSetResponses, unknown, ThrowOnError>({
+    url: '/api/criteria-sets/default',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The campaign goes back to the organisation’s default criteria set.
+ */
+export const resetCampaignCriteriaSet = <ThrowOnError extends boolean = false>(
+  options: Options<ResetCampaignCriteriaSetData, ThrowOnError>,
+): RequestResult<ResetCampaignCriteriaSetResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<ResetCampaignCriteriaSetResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/criteria-set',
+    ...options,
+  });
+
+/**
+ * The criteria the campaign’s ideas are scored against: its own set, else the default.
+ */
+export const getCampaignCriteriaSet = <ThrowOnError extends boolean = false>(
+  options: Options<GetCampaignCriteriaSetData, ThrowOnError>,
+): RequestResult<GetCampaignCriteriaSetResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetCampaignCriteriaSetResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/criteria-set',
+    ...options,
+  });
+
+/**
+ * Give the campaign its own criteria set (a copy of the default to edit); whoever manages the campaign.
+ */
+export const saveCampaignCriteriaSet = <ThrowOnError extends boolean = false>(
+  options: Options<SaveCampaignCriteriaSetData, ThrowOnError>,
+): RequestResult<SaveCampaignCriteriaSetResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SaveCampaignCriteriaSetResponses, unknown, ThrowOnError>({
+    url: '/api/campaigns/{id}/criteria-set',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The criteria, the consolidated scorecards (weighted score, per-criterion mean and spread, each review) and the viewer’s own scorecard. Network and committee in scope.
+ */
+export const getIdeaScorecards = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaScorecardsData, ThrowOnError>,
+): RequestResult<GetIdeaScorecardsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaScorecardsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/scorecards',
+    ...options,
+  });
+
+/**
+ * Save my scorecard as a draft (assigned reviewers).
+ */
+export const saveMyScorecardDraft = <ThrowOnError extends boolean = false>(
+  options: Options<SaveMyScorecardDraftData, ThrowOnError>,
+): RequestResult<SaveMyScorecardDraftResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SaveMyScorecardDraftResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/scorecards/me',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Submit my scorecard, every criterion scored; submitting again updates it (assigned reviewers).
+ */
+export const submitMyScorecard = <ThrowOnError extends boolean = false>(
+  options: Options<SubmitMyScorecardData, ThrowOnError>,
+): RequestResult<SubmitMyScorecardResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<SubmitMyScorecardResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/scorecards/me/submit',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Qualified: the idea goes to the committee, with the answer its authors and followers read.
+ */
+export const qualifyIdea = <ThrowOnError extends boolean = false>(
+  options: Options<QualifyIdeaData, ThrowOnError>,
+): RequestResult<QualifyIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<QualifyIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/qualify',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Needs rework: back to the authors with guidance (they edit and submit again).
+ */
+export const requestIdeaRework = <ThrowOnError extends boolean = false>(
+  options: Options<RequestIdeaReworkData, ThrowOnError>,
+): RequestResult<RequestIdeaReworkResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RequestIdeaReworkResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/request-rework',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Declined, with the rationale its authors and followers read (network before the committee; the committee at decision).
+ */
+export const declineIdea = <ThrowOnError extends boolean = false>(
+  options: Options<DeclineIdeaData, ThrowOnError>,
+): RequestResult<DeclineIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DeclineIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/decline',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
  * The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.
  *
  * Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.
@@ -1227,6 +1428,199 @@ export const listPortfolioColumn = <ThrowOnError extends boolean = false>(
 ): RequestResult<ListPortfolioColumnResponses, unknown, ThrowOnError> =>
   (options.client ?? client).get<ListPortfolioColumnResponses, unknown, ThrowOnError>({
     url: '/api/portfolio/columns/{status}',
+    ...options,
+  });
+
+/**
+ * Committee sessions, latest first.
+ */
+export const listCommitteeSessions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCommitteeSessionsData, ThrowOnError>,
+): RequestResult<ListCommitteeSessionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListCommitteeSessionsResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions',
+    ...options,
+  });
+
+/**
+ * Plan a session: date, title, minutes language, members and chair.
+ */
+export const createCommitteeSession = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCommitteeSessionData, ThrowOnError>,
+): RequestResult<CreateCommitteeSessionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateCommitteeSessionResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Active committee members (who may sit in a session).
+ */
+export const listCommitteeMembers = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCommitteeMembersData, ThrowOnError>,
+): RequestResult<ListCommitteeMembersResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListCommitteeMembersResponses, unknown, ThrowOnError>({
+    url: '/api/committee/members',
+    ...options,
+  });
+
+/**
+ * A session with its members and agenda (decisions included).
+ */
+export const getCommitteeSession = <ThrowOnError extends boolean = false>(
+  options: Options<GetCommitteeSessionData, ThrowOnError>,
+): RequestResult<GetCommitteeSessionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetCommitteeSessionResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}',
+    ...options,
+  });
+
+/**
+ * Change a planned session (date, title, language, members).
+ */
+export const updateCommitteeSession = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCommitteeSessionData, ThrowOnError>,
+): RequestResult<UpdateCommitteeSessionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateCommitteeSessionResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Open the session: decisions can be taken.
+ */
+export const startCommitteeSession = <ThrowOnError extends boolean = false>(
+  options: Options<StartCommitteeSessionData, ThrowOnError>,
+): RequestResult<StartCommitteeSessionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<StartCommitteeSessionResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/start',
+    ...options,
+  });
+
+/**
+ * Close the session, recording who attended.
+ */
+export const closeCommitteeSession = <ThrowOnError extends boolean = false>(
+  options: Options<CloseCommitteeSessionData, ThrowOnError>,
+): RequestResult<CloseCommitteeSessionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CloseCommitteeSessionResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/close',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Qualified ideas in the viewer’s scope that are on no open agenda yet.
+ */
+export const listAgendaSuggestions = <ThrowOnError extends boolean = false>(
+  options: Options<ListAgendaSuggestionsData, ThrowOnError>,
+): RequestResult<ListAgendaSuggestionsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListAgendaSuggestionsResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/suggestions',
+    ...options,
+  });
+
+/**
+ * Put a qualified idea on the agenda (appended); the session’s members are notified.
+ */
+export const addAgendaItem = <ThrowOnError extends boolean = false>(
+  options: Options<AddAgendaItemData, ThrowOnError>,
+): RequestResult<AddAgendaItemResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddAgendaItemResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/agenda',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Take an undecided idea off the agenda.
+ */
+export const removeAgendaItem = <ThrowOnError extends boolean = false>(
+  options: Options<RemoveAgendaItemData, ThrowOnError>,
+): RequestResult<RemoveAgendaItemResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<RemoveAgendaItemResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/agenda/{itemId}',
+    ...options,
+  });
+
+/**
+ * Set the agenda’s order (every item once).
+ */
+export const reorderAgenda = <ThrowOnError extends boolean = false>(
+  options: Options<ReorderAgendaData, ThrowOnError>,
+): RequestResult<ReorderAgendaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ReorderAgendaResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/agenda/order',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The pre-reading pack: each agenda idea with its summary, the network’s answer and consolidated scorecard.
+ *
+ * Private notes are read per idea from the private notes thread. Anonymous authors are never named.
+ */
+export const getPreReadingPack = <ThrowOnError extends boolean = false>(
+  options: Options<GetPreReadingPackData, ThrowOnError>,
+): RequestResult<GetPreReadingPackResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetPreReadingPackResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/pack',
+    ...options,
+  });
+
+/**
+ * The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.
+ */
+export const getPrioritisation = <ThrowOnError extends boolean = false>(
+  options: Options<GetPrioritisationData, ThrowOnError>,
+): RequestResult<GetPrioritisationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetPrioritisationResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/prioritisation',
+    ...options,
+  });
+
+/**
+ * Decide an agenda item in session: prototype, implement, park until a date, or decline — with a rationale.
+ *
+ * Runs the idea’s lifecycle command; the rationale becomes the idea’s answer, published to its authors and followers.
+ */
+export const decideAgendaItem = <ThrowOnError extends boolean = false>(
+  options: Options<DecideAgendaItemData, ThrowOnError>,
+): RequestResult<DecideAgendaItemResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DecideAgendaItemResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/agenda/{itemId}/decision',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The session’s minutes as a PDF in the session’s language: date, members present, each item’s decision and rationale.
+ */
+export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
+  options: Options<DownloadSessionMinutesData, ThrowOnError>,
+): RequestResult<DownloadSessionMinutesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
+    url: '/api/committee/sessions/{id}/minutes.pdf',
     ...options,
   });
 

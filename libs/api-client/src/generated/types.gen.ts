@@ -1345,7 +1345,11 @@ export type QueueItemDto = {
    */
   dueAt: string | null;
   /**
-   * Open and past the qualification due date.
+   * When the reviewer submitted their scorecard for this assignment.
+   */
+  scorecardSubmittedAt: string | null;
+  /**
+   * Open, not scored, and past the qualification due date.
    */
   overdue: boolean;
 };
@@ -1358,7 +1362,7 @@ export type QueueCountsDto = {
 
 export type ReviewQueueDto = {
   /**
-   * Open, not yet due; oldest first.
+   * Open, not scored, not yet due; oldest first.
    */
   toReview: Array<QueueItemDto>;
   /**
@@ -1366,7 +1370,7 @@ export type ReviewQueueDto = {
    */
   overdue: Array<QueueItemDto>;
   /**
-   * Ended assignments, latest first (the last 50).
+   * Scorecard submitted, or the assignment ended (the last 50 ended), latest first.
    */
   done: Array<QueueItemDto>;
   counts: QueueCountsDto;
@@ -1517,6 +1521,190 @@ export type UpdateAnswerTimeSettingsInput = {
   remindBeforeDays: number;
 };
 
+export type LocalizedTextDto = {
+  fr: string;
+  en: string;
+};
+
+export type CriterionDto = {
+  /**
+   * Stable key the scores refer to (a-z, digits, _).
+   */
+  key: string;
+  label: LocalizedTextDto;
+  description: LocalizedTextDto;
+  /**
+   * Relative weight in the weighted score (> 0).
+   */
+  weight: number;
+  /**
+   * Axis of the value/effort plot this criterion feeds.
+   */
+  axis: 'value' | 'effort' | 'none';
+  /**
+   * Levels 1 to 5, described (index 0 = level 1).
+   */
+  levels: [LocalizedTextDto, LocalizedTextDto, LocalizedTextDto, LocalizedTextDto, LocalizedTextDto];
+};
+
+export type CriteriaSetDto = {
+  /**
+   * `campaign`: the campaign’s own set; `organisation`: the organisation’s default; `built_in`: the default shipped with Éclore (never edited yet).
+   */
+  source: 'campaign' | 'organisation' | 'built_in';
+  campaignId: string | null;
+  criteria: Array<CriterionDto>;
+  /**
+   * Send it back when saving (0 before the first save).
+   */
+  version: number;
+  updatedAt: string | null;
+  /**
+   * Whether the signed-in person may edit this set.
+   */
+  canManage: boolean;
+};
+
+export type CriteriaSetInput = {
+  criteria: Array<CriterionDto>;
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+};
+
+export type ConsolidatedCriterionDto = {
+  key: string;
+  label: LocalizedTextDto;
+  weight: number;
+  axis: 'value' | 'effort' | 'none';
+  /**
+   * Reviewers who scored it.
+   */
+  count: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  /**
+   * max − min: 0 = consensus, 4 = full disagreement.
+   */
+  spread: number | null;
+};
+
+export type ReviewDto = {
+  reviewer: PersonRefDto;
+  /**
+   * Criterion key → level 1–5 (`scores.<key>` names a faulty one).
+   */
+  scores: {
+    [key: string]: number;
+  };
+  comment: string;
+  submittedAt: string;
+};
+
+export type ConsolidatedScorecardDto = {
+  reviewerCount: number;
+  /**
+   * Σ weight·mean / Σ weight, 1–5.
+   */
+  weightedScore: number | null;
+  /**
+   * Weighted mean of the value criteria, 1–5.
+   */
+  value: number | null;
+  /**
+   * 6 − weighted mean of the effort criteria, 1–5.
+   */
+  effort: number | null;
+  /**
+   * The largest spread of any criterion.
+   */
+  maxSpread: number | null;
+  criteria: Array<ConsolidatedCriterionDto>;
+  reviews: Array<ReviewDto>;
+};
+
+export type ScorecardDto = {
+  status: 'draft' | 'submitted';
+  /**
+   * Criterion key → level 1–5 (`scores.<key>` names a faulty one).
+   */
+  scores: {
+    [key: string]: number;
+  };
+  comment: string;
+  submittedAt: string | null;
+  updatedAt: string;
+};
+
+export type QualificationViewDto = {
+  /**
+   * Where the criteria come from.
+   */
+  criteriaSource: 'campaign' | 'organisation' | 'built_in';
+  criteria: Array<CriterionDto>;
+  consolidated: ConsolidatedScorecardDto;
+  /**
+   * The signed-in reviewer’s own scorecard.
+   */
+  mine: ScorecardDto | null;
+  /**
+   * The signed-in person is an assigned reviewer in scope and the idea is in qualification.
+   */
+  canScore: boolean;
+  /**
+   * Whether the idea is in qualification (scoring open).
+   */
+  open: boolean;
+};
+
+export type ScorecardInput = {
+  /**
+   * Criterion key → level 1–5 (`scores.<key>` names a faulty one).
+   */
+  scores: {
+    [key: string]: number;
+  };
+  /**
+   * The reviewer’s reasoning.
+   */
+  comment: string;
+};
+
+export type QualifyInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+  /**
+   * The reasoned answer the authors and followers read; the idea goes to the committee.
+   */
+  answer: string;
+};
+
+export type RequestReworkInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+  /**
+   * What the authors should rework; the idea goes back to them.
+   */
+  guidance: string;
+};
+
+export type DeclineInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+  /**
+   * Why the idea is not taken further; the authors and followers read it.
+   */
+  rationale: string;
+};
+
 export type PortfolioOrgUnitDto = {
   id: string;
   name: string;
@@ -1626,6 +1814,182 @@ export type PortfolioColumnPageDto = {
     | 'closed';
   items: Array<PortfolioCardDto>;
   nextCursor: string | null;
+};
+
+export type CommitteeSessionSummaryDto = {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  language: 'fr' | 'en';
+  status: 'planned' | 'in_session' | 'closed';
+  agendaCount: number;
+  decidedCount: number;
+  chair: PersonRefDto | null;
+};
+
+export type CommitteeMemberDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+};
+
+export type CommitteeSessionInput = {
+  title: string;
+  scheduledAt: string;
+  /**
+   * The language the minutes are written in.
+   */
+  language: 'fr' | 'en';
+  /**
+   * Committee members invited; the chair among them.
+   */
+  memberIds: Array<string>;
+  chairId: string;
+};
+
+export type SessionMemberDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  chair: boolean;
+  /**
+   * Recorded when the session closes.
+   */
+  present: boolean | null;
+};
+
+export type AgendaItemDto = {
+  id: string;
+  position: number;
+  /**
+   * As the viewer may see it (anonymous authors hidden).
+   */
+  idea: IdeaDto;
+  decision: 'prototype' | 'implement' | 'park' | 'decline';
+  rationale: string | null;
+  parkedUntil: string | null;
+  decidedAt: string | null;
+  /**
+   * The viewer’s committee scope covers this idea (may remove or decide it).
+   */
+  inScope: boolean;
+};
+
+export type CommitteeSessionDto = {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  language: 'fr' | 'en';
+  status: 'planned' | 'in_session' | 'closed';
+  agendaCount: number;
+  decidedCount: number;
+  chair: PersonRefDto | null;
+  members: Array<SessionMemberDto>;
+  agenda: Array<AgendaItemDto>;
+  version: number;
+};
+
+export type CloseSessionInput = {
+  /**
+   * The members who attended (for the minutes).
+   */
+  presentIds: Array<string>;
+};
+
+export type AgendaSuggestionDto = {
+  /**
+   * Qualified ideas in the viewer’s scope on no open agenda.
+   */
+  items: Array<IdeaDto>;
+};
+
+export type AddAgendaItemInput = {
+  /**
+   * A qualified idea (status decide).
+   */
+  ideaId: string;
+};
+
+export type ReorderAgendaInput = {
+  /**
+   * Every agenda item id, once, in the new order.
+   */
+  itemIds: Array<string>;
+};
+
+export type ScoredCriterionDto = {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+  weight: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  spread: number | null;
+};
+
+export type ScorecardSummaryDto = {
+  reviewerCount: number;
+  /**
+   * 1–5
+   */
+  weightedScore: number | null;
+  /**
+   * 1–5
+   */
+  value: number | null;
+  /**
+   * 1–5
+   */
+  effort: number | null;
+  maxSpread: number | null;
+  criteria: Array<ScoredCriterionDto>;
+};
+
+export type PackItemDto = {
+  itemId: string;
+  /**
+   * Summary and the network’s answer; anonymous authors hidden.
+   */
+  idea: IdeaDto;
+  scorecard: ScorecardSummaryDto | null;
+};
+
+export type PreReadingPackDto = {
+  items: Array<PackItemDto>;
+};
+
+export type PrioritisedIdeaDto = {
+  ideaId: string;
+  title: string;
+  /**
+   * 1 = highest weighted score; null when not scored.
+   */
+  rank: number | null;
+  weightedScore: number | null;
+  value: number | null;
+  effort: number | null;
+  reviewerCount: number;
+  /**
+   * On this session’s agenda.
+   */
+  onAgenda: boolean;
+};
+
+export type PrioritisationDto = {
+  items: Array<PrioritisedIdeaDto>;
+};
+
+export type DecisionInputDto = {
+  kind: 'prototype' | 'implement' | 'park' | 'decline';
+  /**
+   * Required: published to the authors and followers as the answer.
+   */
+  rationale: string;
+  /**
+   * Required to park: a future date.
+   */
+  until?: string;
 };
 
 export type WebhookCreatorDto = {
@@ -1968,9 +2332,20 @@ export type CampaignAnnouncementDto = {
    */
   announced: boolean;
   /**
+   * Announced for a later time (when submissions open) that has not come yet.
+   */
+  scheduled: boolean;
+  /**
+   * Not announced yet: when idea submissions open next, if they are not open now.
+   */
+  opensAt: string | null;
+  /**
    * Active people in the audience (its org units and their subtrees, or everyone): now when not announced yet, at the time of the announcement otherwise.
    */
   audienceSize: number;
+  /**
+   * When it goes (or went) out.
+   */
   announcedAt: string | null;
   /**
    * In-app notifications written so far.
@@ -3256,6 +3631,168 @@ export type SetAnswerTimeSettingsResponses = {
 
 export type SetAnswerTimeSettingsResponse = SetAnswerTimeSettingsResponses[keyof SetAnswerTimeSettingsResponses];
 
+export type GetDefaultCriteriaSetData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/criteria-sets/default';
+};
+
+export type GetDefaultCriteriaSetResponses = {
+  200: CriteriaSetDto;
+};
+
+export type GetDefaultCriteriaSetResponse = GetDefaultCriteriaSetResponses[keyof GetDefaultCriteriaSetResponses];
+
+export type SaveDefaultCriteriaSetData = {
+  body: CriteriaSetInput;
+  path?: never;
+  query?: never;
+  url: '/api/criteria-sets/default';
+};
+
+export type SaveDefaultCriteriaSetResponses = {
+  200: CriteriaSetDto;
+};
+
+export type SaveDefaultCriteriaSetResponse = SaveDefaultCriteriaSetResponses[keyof SaveDefaultCriteriaSetResponses];
+
+export type ResetCampaignCriteriaSetData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/criteria-set';
+};
+
+export type ResetCampaignCriteriaSetResponses = {
+  200: CriteriaSetDto;
+};
+
+export type ResetCampaignCriteriaSetResponse =
+  ResetCampaignCriteriaSetResponses[keyof ResetCampaignCriteriaSetResponses];
+
+export type GetCampaignCriteriaSetData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/criteria-set';
+};
+
+export type GetCampaignCriteriaSetResponses = {
+  200: CriteriaSetDto;
+};
+
+export type GetCampaignCriteriaSetResponse = GetCampaignCriteriaSetResponses[keyof GetCampaignCriteriaSetResponses];
+
+export type SaveCampaignCriteriaSetData = {
+  body: CriteriaSetInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/campaigns/{id}/criteria-set';
+};
+
+export type SaveCampaignCriteriaSetResponses = {
+  200: CriteriaSetDto;
+};
+
+export type SaveCampaignCriteriaSetResponse = SaveCampaignCriteriaSetResponses[keyof SaveCampaignCriteriaSetResponses];
+
+export type GetIdeaScorecardsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/scorecards';
+};
+
+export type GetIdeaScorecardsResponses = {
+  200: QualificationViewDto;
+};
+
+export type GetIdeaScorecardsResponse = GetIdeaScorecardsResponses[keyof GetIdeaScorecardsResponses];
+
+export type SaveMyScorecardDraftData = {
+  body: ScorecardInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/scorecards/me';
+};
+
+export type SaveMyScorecardDraftResponses = {
+  200: QualificationViewDto;
+};
+
+export type SaveMyScorecardDraftResponse = SaveMyScorecardDraftResponses[keyof SaveMyScorecardDraftResponses];
+
+export type SubmitMyScorecardData = {
+  body: ScorecardInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/scorecards/me/submit';
+};
+
+export type SubmitMyScorecardResponses = {
+  200: QualificationViewDto;
+};
+
+export type SubmitMyScorecardResponse = SubmitMyScorecardResponses[keyof SubmitMyScorecardResponses];
+
+export type QualifyIdeaData = {
+  body: QualifyInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/qualify';
+};
+
+export type QualifyIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type QualifyIdeaResponse = QualifyIdeaResponses[keyof QualifyIdeaResponses];
+
+export type RequestIdeaReworkData = {
+  body: RequestReworkInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/request-rework';
+};
+
+export type RequestIdeaReworkResponses = {
+  200: IdeaDto;
+};
+
+export type RequestIdeaReworkResponse = RequestIdeaReworkResponses[keyof RequestIdeaReworkResponses];
+
+export type DeclineIdeaData = {
+  body: DeclineInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/decline';
+};
+
+export type DeclineIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type DeclineIdeaResponse = DeclineIdeaResponses[keyof DeclineIdeaResponses];
+
 export type GetPortfolioData = {
   body?: never;
   path?: never;
@@ -3347,6 +3884,230 @@ export type ListPortfolioColumnResponses = {
 };
 
 export type ListPortfolioColumnResponse = ListPortfolioColumnResponses[keyof ListPortfolioColumnResponses];
+
+export type ListCommitteeSessionsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/committee/sessions';
+};
+
+export type ListCommitteeSessionsResponses = {
+  200: Array<CommitteeSessionSummaryDto>;
+};
+
+export type ListCommitteeSessionsResponse = ListCommitteeSessionsResponses[keyof ListCommitteeSessionsResponses];
+
+export type CreateCommitteeSessionData = {
+  body: CommitteeSessionInput;
+  path?: never;
+  query?: never;
+  url: '/api/committee/sessions';
+};
+
+export type CreateCommitteeSessionResponses = {
+  201: CommitteeSessionDto;
+};
+
+export type CreateCommitteeSessionResponse = CreateCommitteeSessionResponses[keyof CreateCommitteeSessionResponses];
+
+export type ListCommitteeMembersData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/committee/members';
+};
+
+export type ListCommitteeMembersResponses = {
+  200: Array<CommitteeMemberDto>;
+};
+
+export type ListCommitteeMembersResponse = ListCommitteeMembersResponses[keyof ListCommitteeMembersResponses];
+
+export type GetCommitteeSessionData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}';
+};
+
+export type GetCommitteeSessionResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type GetCommitteeSessionResponse = GetCommitteeSessionResponses[keyof GetCommitteeSessionResponses];
+
+export type UpdateCommitteeSessionData = {
+  body: CommitteeSessionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}';
+};
+
+export type UpdateCommitteeSessionResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type UpdateCommitteeSessionResponse = UpdateCommitteeSessionResponses[keyof UpdateCommitteeSessionResponses];
+
+export type StartCommitteeSessionData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/start';
+};
+
+export type StartCommitteeSessionResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type StartCommitteeSessionResponse = StartCommitteeSessionResponses[keyof StartCommitteeSessionResponses];
+
+export type CloseCommitteeSessionData = {
+  body: CloseSessionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/close';
+};
+
+export type CloseCommitteeSessionResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type CloseCommitteeSessionResponse = CloseCommitteeSessionResponses[keyof CloseCommitteeSessionResponses];
+
+export type ListAgendaSuggestionsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/suggestions';
+};
+
+export type ListAgendaSuggestionsResponses = {
+  200: AgendaSuggestionDto;
+};
+
+export type ListAgendaSuggestionsResponse = ListAgendaSuggestionsResponses[keyof ListAgendaSuggestionsResponses];
+
+export type AddAgendaItemData = {
+  body: AddAgendaItemInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/agenda';
+};
+
+export type AddAgendaItemResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type AddAgendaItemResponse = AddAgendaItemResponses[keyof AddAgendaItemResponses];
+
+export type RemoveAgendaItemData = {
+  body?: never;
+  path: {
+    id: string;
+    itemId: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/agenda/{itemId}';
+};
+
+export type RemoveAgendaItemResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type RemoveAgendaItemResponse = RemoveAgendaItemResponses[keyof RemoveAgendaItemResponses];
+
+export type ReorderAgendaData = {
+  body: ReorderAgendaInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/agenda/order';
+};
+
+export type ReorderAgendaResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type ReorderAgendaResponse = ReorderAgendaResponses[keyof ReorderAgendaResponses];
+
+export type GetPreReadingPackData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/pack';
+};
+
+export type GetPreReadingPackResponses = {
+  200: PreReadingPackDto;
+};
+
+export type GetPreReadingPackResponse = GetPreReadingPackResponses[keyof GetPreReadingPackResponses];
+
+export type GetPrioritisationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/prioritisation';
+};
+
+export type GetPrioritisationResponses = {
+  200: PrioritisationDto;
+};
+
+export type GetPrioritisationResponse = GetPrioritisationResponses[keyof GetPrioritisationResponses];
+
+export type DecideAgendaItemData = {
+  body: DecisionInputDto;
+  path: {
+    id: string;
+    itemId: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/agenda/{itemId}/decision';
+};
+
+export type DecideAgendaItemResponses = {
+  200: CommitteeSessionDto;
+};
+
+export type DecideAgendaItemResponse = DecideAgendaItemResponses[keyof DecideAgendaItemResponses];
+
+export type DownloadSessionMinutesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/committee/sessions/{id}/minutes.pdf';
+};
+
+export type DownloadSessionMinutesResponses = {
+  /**
+   * The PDF.
+   */
+  200: Blob | File;
+};
+
+export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
 
 export type ListWebhooksData = {
   body?: never;

@@ -13,29 +13,38 @@ import { client } from '../client.gen';
 import {
   acceptCoAuthorship,
   acceptIdea,
+  addAgendaItem,
   announceCampaign,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
+  closeCommitteeSession,
   countMyUnreadNotifications,
   createCampaign,
+  createCommitteeSession,
   createIdea,
   createIdeaComment,
   createMyAbsence,
   createPrivateNote,
   createWebhook,
   deactivatePerson,
+  decideAgendaItem,
   declineCoAuthorship,
+  declineIdea,
   deleteAttachment,
   deleteMyAbsence,
   deleteWebhook,
   dismissReport,
   downloadAttachment,
+  downloadSessionMinutes,
   followIdea,
   getAdminPerson,
   getAnswerTimeSettings,
   getCampaign,
   getCampaignAnnouncement,
+  getCampaignCriteriaSet,
+  getCommitteeSession,
+  getDefaultCriteriaSet,
   getDirectoryImport,
   getHeadcounts,
   getHealth,
@@ -43,6 +52,7 @@ import {
   getIdeaAssignments,
   getIdeaDeadlines,
   getIdeaEngagement,
+  getIdeaScorecards,
   getIdeaTimeline,
   getMyNotificationPreferences,
   getMyProfile,
@@ -50,6 +60,8 @@ import {
   getNetworkReviewQueue,
   getNotificationDefaults,
   getPortfolio,
+  getPreReadingPack,
+  getPrioritisation,
   getReadiness,
   getSession,
   getSignInMethods,
@@ -58,8 +70,11 @@ import {
   inviteCoAuthor,
   linkIdea,
   listAdminPeople,
+  listAgendaSuggestions,
   listAuditEvents,
   listCampaigns,
+  listCommitteeMembers,
+  listCommitteeSessions,
   listDirectoryImports,
   listIdeaAttachments,
   listIdeaComments,
@@ -87,23 +102,33 @@ import {
   mergeIdea,
   oidcCallback,
   type Options,
+  qualifyIdea,
   reactivatePerson,
+  removeAgendaItem,
+  reorderAgenda,
   replaceCampaignPhases,
   replayNotificationDelivery,
   replayWebhookDelivery,
   reportContent,
+  requestIdeaRework,
+  resetCampaignCriteriaSet,
   returnIdea,
   revealIdeaAuthor,
   revokeRoleGrant,
   runNotificationDigest,
+  saveCampaignCriteriaSet,
+  saveDefaultCriteriaSet,
+  saveMyScorecardDraft,
   searchPeople,
   setAnswerTimeSettings,
   setMyNotificationPreferences,
   setNotificationDefaults,
+  startCommitteeSession,
   startDirectoryImport,
   startOidcSignIn,
   startQualification,
   submitIdea,
+  submitMyScorecard,
   supportIdea,
   testWebhook,
   unassignReviewer,
@@ -111,6 +136,7 @@ import {
   unlinkIdea,
   unsubscribeFromNotificationEmails,
   updateCampaign,
+  updateCommitteeSession,
   updateIdea,
   updateMyProfile,
   updateWebhook,
@@ -123,6 +149,8 @@ import type {
   AcceptCoAuthorshipResponse,
   AcceptIdeaData,
   AcceptIdeaResponse,
+  AddAgendaItemData,
+  AddAgendaItemResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
   ArchiveCampaignData,
@@ -131,10 +159,14 @@ import type {
   AssignReviewerResponse,
   BulkReassignData,
   BulkReassignResponse,
+  CloseCommitteeSessionData,
+  CloseCommitteeSessionResponse,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponse,
   CreateCampaignData,
   CreateCampaignResponse,
+  CreateCommitteeSessionData,
+  CreateCommitteeSessionResponse,
   CreateIdeaCommentData,
   CreateIdeaCommentResponse,
   CreateIdeaData,
@@ -147,8 +179,12 @@ import type {
   CreateWebhookResponse,
   DeactivatePersonData,
   DeactivatePersonResponse,
+  DecideAgendaItemData,
+  DecideAgendaItemResponse,
   DeclineCoAuthorshipData,
   DeclineCoAuthorshipResponse,
+  DeclineIdeaData,
+  DeclineIdeaResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
   DeleteMyAbsenceData,
@@ -159,6 +195,8 @@ import type {
   DismissReportResponse,
   DownloadAttachmentData,
   DownloadAttachmentResponse,
+  DownloadSessionMinutesData,
+  DownloadSessionMinutesResponse,
   FollowIdeaData,
   FollowIdeaResponse,
   GetAdminPersonData,
@@ -167,8 +205,14 @@ import type {
   GetAnswerTimeSettingsResponse,
   GetCampaignAnnouncementData,
   GetCampaignAnnouncementResponse,
+  GetCampaignCriteriaSetData,
+  GetCampaignCriteriaSetResponse,
   GetCampaignData,
   GetCampaignResponse,
+  GetCommitteeSessionData,
+  GetCommitteeSessionResponse,
+  GetDefaultCriteriaSetData,
+  GetDefaultCriteriaSetResponse,
   GetDirectoryImportData,
   GetDirectoryImportResponse,
   GetHeadcountsData,
@@ -183,6 +227,8 @@ import type {
   GetIdeaEngagementData,
   GetIdeaEngagementResponse,
   GetIdeaResponse,
+  GetIdeaScorecardsData,
+  GetIdeaScorecardsResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
   GetMyNotificationPreferencesData,
@@ -197,6 +243,10 @@ import type {
   GetNotificationDefaultsResponse,
   GetPortfolioData,
   GetPortfolioResponse,
+  GetPreReadingPackData,
+  GetPreReadingPackResponse,
+  GetPrioritisationData,
+  GetPrioritisationResponse,
   GetReadinessData,
   GetReadinessResponse,
   GetSessionData,
@@ -213,10 +263,16 @@ import type {
   LinkIdeaResponse,
   ListAdminPeopleData,
   ListAdminPeopleResponse,
+  ListAgendaSuggestionsData,
+  ListAgendaSuggestionsResponse,
   ListAuditEventsData,
   ListAuditEventsResponse,
   ListCampaignsData,
   ListCampaignsResponse,
+  ListCommitteeMembersData,
+  ListCommitteeMembersResponse,
+  ListCommitteeSessionsData,
+  ListCommitteeSessionsResponse,
   ListDirectoryImportsData,
   ListDirectoryImportsResponse,
   ListIdeaAttachmentsData,
@@ -268,8 +324,14 @@ import type {
   MergeIdeaData,
   MergeIdeaResponse,
   OidcCallbackData,
+  QualifyIdeaData,
+  QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RemoveAgendaItemData,
+  RemoveAgendaItemResponse,
+  ReorderAgendaData,
+  ReorderAgendaResponse,
   ReplaceCampaignPhasesData,
   ReplaceCampaignPhasesResponse,
   ReplayNotificationDeliveryData,
@@ -278,6 +340,10 @@ import type {
   ReplayWebhookDeliveryResponse,
   ReportContentData,
   ReportContentResponse,
+  RequestIdeaReworkData,
+  RequestIdeaReworkResponse,
+  ResetCampaignCriteriaSetData,
+  ResetCampaignCriteriaSetResponse,
   ReturnIdeaData,
   ReturnIdeaResponse,
   RevealIdeaAuthorData,
@@ -286,6 +352,12 @@ import type {
   RevokeRoleGrantResponse,
   RunNotificationDigestData,
   RunNotificationDigestResponse,
+  SaveCampaignCriteriaSetData,
+  SaveCampaignCriteriaSetResponse,
+  SaveDefaultCriteriaSetData,
+  SaveDefaultCriteriaSetResponse,
+  SaveMyScorecardDraftData,
+  SaveMyScorecardDraftResponse,
   SearchPeopleData,
   SearchPeopleResponse,
   SetAnswerTimeSettingsData,
@@ -294,6 +366,8 @@ import type {
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
   SetNotificationDefaultsResponse,
+  StartCommitteeSessionData,
+  StartCommitteeSessionResponse,
   StartDirectoryImportData,
   StartDirectoryImportResponse,
   StartOidcSignInData,
@@ -301,6 +375,8 @@ import type {
   StartQualificationResponse,
   SubmitIdeaData,
   SubmitIdeaResponse,
+  SubmitMyScorecardData,
+  SubmitMyScorecardResponse,
   SupportIdeaData,
   SupportIdeaResponse,
   TestWebhookData,
@@ -314,6 +390,8 @@ import type {
   UnsubscribeFromNotificationEmailsData,
   UpdateCampaignData,
   UpdateCampaignResponse,
+  UpdateCommitteeSessionData,
+  UpdateCommitteeSessionResponse,
   UpdateIdeaData,
   UpdateIdeaResponse,
   UpdateMyProfileData,
@@ -2484,6 +2562,267 @@ export const setAnswerTimeSettingsMutation = (
   return mutationOptions;
 };
 
+export const getDefaultCriteriaSetQueryKey = (options?: Options<GetDefaultCriteriaSetData>) =>
+  createQueryKey('getDefaultCriteriaSet', options);
+
+/**
+ * The organisation’s default criteria set (network, committee, admins).
+ */
+export const getDefaultCriteriaSetOptions = (options?: Options<GetDefaultCriteriaSetData>) =>
+  queryOptions<
+    GetDefaultCriteriaSetResponse,
+    DefaultError,
+    GetDefaultCriteriaSetResponse,
+    ReturnType<typeof getDefaultCriteriaSetQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getDefaultCriteriaSet({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getDefaultCriteriaSetQueryKey(options),
+  });
+
+/**
+ * The organisation’s default criteria set (network, committee, admins).
+ */
+export const useGetDefaultCriteriaSetQuery = (options?: Options<GetDefaultCriteriaSetData>) =>
+  useQuery(getDefaultCriteriaSetOptions(options));
+
+/**
+ * Replace the organisation’s default criteria set (admins, organisation-wide network members).
+ */
+export const saveDefaultCriteriaSetMutation = (
+  options?: Partial<Options<SaveDefaultCriteriaSetData>>,
+): UseMutationOptions<SaveDefaultCriteriaSetResponse, DefaultError, Options<SaveDefaultCriteriaSetData>> => {
+  const mutationOptions: UseMutationOptions<
+    SaveDefaultCriteriaSetResponse,
+    DefaultError,
+    Options<SaveDefaultCriteriaSetData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await saveDefaultCriteriaSet({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The campaign goes back to the organisation’s default criteria set.
+ */
+export const resetCampaignCriteriaSetMutation = (
+  options?: Partial<Options<ResetCampaignCriteriaSetData>>,
+): UseMutationOptions<ResetCampaignCriteriaSetResponse, DefaultError, Options<ResetCampaignCriteriaSetData>> => {
+  const mutationOptions: UseMutationOptions<
+    ResetCampaignCriteriaSetResponse,
+    DefaultError,
+    Options<ResetCampaignCriteriaSetData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await resetCampaignCriteriaSet({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCampaignCriteriaSetQueryKey = (options: Options<GetCampaignCriteriaSetData>) =>
+  createQueryKey('getCampaignCriteriaSet', options);
+
+/**
+ * The criteria the campaign’s ideas are scored against: its own set, else the default.
+ */
+export const getCampaignCriteriaSetOptions = (options: Options<GetCampaignCriteriaSetData>) =>
+  queryOptions<
+    GetCampaignCriteriaSetResponse,
+    DefaultError,
+    GetCampaignCriteriaSetResponse,
+    ReturnType<typeof getCampaignCriteriaSetQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCampaignCriteriaSet({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCampaignCriteriaSetQueryKey(options),
+  });
+
+/**
+ * The criteria the campaign’s ideas are scored against: its own set, else the default.
+ */
+export const useGetCampaignCriteriaSetQuery = (options: Options<GetCampaignCriteriaSetData>) =>
+  useQuery(getCampaignCriteriaSetOptions(options));
+
+/**
+ * Give the campaign its own criteria set (a copy of the default to edit); whoever manages the campaign.
+ */
+export const saveCampaignCriteriaSetMutation = (
+  options?: Partial<Options<SaveCampaignCriteriaSetData>>,
+): UseMutationOptions<SaveCampaignCriteriaSetResponse, DefaultError, Options<SaveCampaignCriteriaSetData>> => {
+  const mutationOptions: UseMutationOptions<
+    SaveCampaignCriteriaSetResponse,
+    DefaultError,
+    Options<SaveCampaignCriteriaSetData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await saveCampaignCriteriaSet({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaScorecardsQueryKey = (options: Options<GetIdeaScorecardsData>) =>
+  createQueryKey('getIdeaScorecards', options);
+
+/**
+ * The criteria, the consolidated scorecards (weighted score, per-criterion mean and spread, each review) and the viewer’s own scorecard. Network and committee in scope.
+ */
+export const getIdeaScorecardsOptions = (options: Options<GetIdeaScorecardsData>) =>
+  queryOptions<
+    GetIdeaScorecardsResponse,
+    DefaultError,
+    GetIdeaScorecardsResponse,
+    ReturnType<typeof getIdeaScorecardsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaScorecards({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaScorecardsQueryKey(options),
+  });
+
+/**
+ * The criteria, the consolidated scorecards (weighted score, per-criterion mean and spread, each review) and the viewer’s own scorecard. Network and committee in scope.
+ */
+export const useGetIdeaScorecardsQuery = (options: Options<GetIdeaScorecardsData>) =>
+  useQuery(getIdeaScorecardsOptions(options));
+
+/**
+ * Save my scorecard as a draft (assigned reviewers).
+ */
+export const saveMyScorecardDraftMutation = (
+  options?: Partial<Options<SaveMyScorecardDraftData>>,
+): UseMutationOptions<SaveMyScorecardDraftResponse, DefaultError, Options<SaveMyScorecardDraftData>> => {
+  const mutationOptions: UseMutationOptions<
+    SaveMyScorecardDraftResponse,
+    DefaultError,
+    Options<SaveMyScorecardDraftData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await saveMyScorecardDraft({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Submit my scorecard, every criterion scored; submitting again updates it (assigned reviewers).
+ */
+export const submitMyScorecardMutation = (
+  options?: Partial<Options<SubmitMyScorecardData>>,
+): UseMutationOptions<SubmitMyScorecardResponse, DefaultError, Options<SubmitMyScorecardData>> => {
+  const mutationOptions: UseMutationOptions<SubmitMyScorecardResponse, DefaultError, Options<SubmitMyScorecardData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await submitMyScorecard({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Qualified: the idea goes to the committee, with the answer its authors and followers read.
+ */
+export const qualifyIdeaMutation = (
+  options?: Partial<Options<QualifyIdeaData>>,
+): UseMutationOptions<QualifyIdeaResponse, DefaultError, Options<QualifyIdeaData>> => {
+  const mutationOptions: UseMutationOptions<QualifyIdeaResponse, DefaultError, Options<QualifyIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await qualifyIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Needs rework: back to the authors with guidance (they edit and submit again).
+ */
+export const requestIdeaReworkMutation = (
+  options?: Partial<Options<RequestIdeaReworkData>>,
+): UseMutationOptions<RequestIdeaReworkResponse, DefaultError, Options<RequestIdeaReworkData>> => {
+  const mutationOptions: UseMutationOptions<RequestIdeaReworkResponse, DefaultError, Options<RequestIdeaReworkData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await requestIdeaRework({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Declined, with the rationale its authors and followers read (network before the committee; the committee at decision).
+ */
+export const declineIdeaMutation = (
+  options?: Partial<Options<DeclineIdeaData>>,
+): UseMutationOptions<DeclineIdeaResponse, DefaultError, Options<DeclineIdeaData>> => {
+  const mutationOptions: UseMutationOptions<DeclineIdeaResponse, DefaultError, Options<DeclineIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declineIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
 export const getPortfolioQueryKey = (options?: Options<GetPortfolioData>) => createQueryKey('getPortfolio', options);
 
 /**
@@ -2584,6 +2923,397 @@ export const listPortfolioColumnInfiniteOptions = (options: Options<ListPortfoli
  */
 export const useListPortfolioColumnQuery = (options: Options<ListPortfolioColumnData>) =>
   useQuery(listPortfolioColumnOptions(options));
+
+export const listCommitteeSessionsQueryKey = (options?: Options<ListCommitteeSessionsData>) =>
+  createQueryKey('listCommitteeSessions', options);
+
+/**
+ * Committee sessions, latest first.
+ */
+export const listCommitteeSessionsOptions = (options?: Options<ListCommitteeSessionsData>) =>
+  queryOptions<
+    ListCommitteeSessionsResponse,
+    DefaultError,
+    ListCommitteeSessionsResponse,
+    ReturnType<typeof listCommitteeSessionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCommitteeSessions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCommitteeSessionsQueryKey(options),
+  });
+
+/**
+ * Committee sessions, latest first.
+ */
+export const useListCommitteeSessionsQuery = (options?: Options<ListCommitteeSessionsData>) =>
+  useQuery(listCommitteeSessionsOptions(options));
+
+/**
+ * Plan a session: date, title, minutes language, members and chair.
+ */
+export const createCommitteeSessionMutation = (
+  options?: Partial<Options<CreateCommitteeSessionData>>,
+): UseMutationOptions<CreateCommitteeSessionResponse, DefaultError, Options<CreateCommitteeSessionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCommitteeSessionResponse,
+    DefaultError,
+    Options<CreateCommitteeSessionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCommitteeSession({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCommitteeMembersQueryKey = (options?: Options<ListCommitteeMembersData>) =>
+  createQueryKey('listCommitteeMembers', options);
+
+/**
+ * Active committee members (who may sit in a session).
+ */
+export const listCommitteeMembersOptions = (options?: Options<ListCommitteeMembersData>) =>
+  queryOptions<
+    ListCommitteeMembersResponse,
+    DefaultError,
+    ListCommitteeMembersResponse,
+    ReturnType<typeof listCommitteeMembersQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCommitteeMembers({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCommitteeMembersQueryKey(options),
+  });
+
+/**
+ * Active committee members (who may sit in a session).
+ */
+export const useListCommitteeMembersQuery = (options?: Options<ListCommitteeMembersData>) =>
+  useQuery(listCommitteeMembersOptions(options));
+
+export const getCommitteeSessionQueryKey = (options: Options<GetCommitteeSessionData>) =>
+  createQueryKey('getCommitteeSession', options);
+
+/**
+ * A session with its members and agenda (decisions included).
+ */
+export const getCommitteeSessionOptions = (options: Options<GetCommitteeSessionData>) =>
+  queryOptions<
+    GetCommitteeSessionResponse,
+    DefaultError,
+    GetCommitteeSessionResponse,
+    ReturnType<typeof getCommitteeSessionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCommitteeSession({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCommitteeSessionQueryKey(options),
+  });
+
+/**
+ * A session with its members and agenda (decisions included).
+ */
+export const useGetCommitteeSessionQuery = (options: Options<GetCommitteeSessionData>) =>
+  useQuery(getCommitteeSessionOptions(options));
+
+/**
+ * Change a planned session (date, title, language, members).
+ */
+export const updateCommitteeSessionMutation = (
+  options?: Partial<Options<UpdateCommitteeSessionData>>,
+): UseMutationOptions<UpdateCommitteeSessionResponse, DefaultError, Options<UpdateCommitteeSessionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCommitteeSessionResponse,
+    DefaultError,
+    Options<UpdateCommitteeSessionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCommitteeSession({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Open the session: decisions can be taken.
+ */
+export const startCommitteeSessionMutation = (
+  options?: Partial<Options<StartCommitteeSessionData>>,
+): UseMutationOptions<StartCommitteeSessionResponse, DefaultError, Options<StartCommitteeSessionData>> => {
+  const mutationOptions: UseMutationOptions<
+    StartCommitteeSessionResponse,
+    DefaultError,
+    Options<StartCommitteeSessionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await startCommitteeSession({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Close the session, recording who attended.
+ */
+export const closeCommitteeSessionMutation = (
+  options?: Partial<Options<CloseCommitteeSessionData>>,
+): UseMutationOptions<CloseCommitteeSessionResponse, DefaultError, Options<CloseCommitteeSessionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CloseCommitteeSessionResponse,
+    DefaultError,
+    Options<CloseCommitteeSessionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await closeCommitteeSession({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listAgendaSuggestionsQueryKey = (options: Options<ListAgendaSuggestionsData>) =>
+  createQueryKey('listAgendaSuggestions', options);
+
+/**
+ * Qualified ideas in the viewer’s scope that are on no open agenda yet.
+ */
+export const listAgendaSuggestionsOptions = (options: Options<ListAgendaSuggestionsData>) =>
+  queryOptions<
+    ListAgendaSuggestionsResponse,
+    DefaultError,
+    ListAgendaSuggestionsResponse,
+    ReturnType<typeof listAgendaSuggestionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listAgendaSuggestions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listAgendaSuggestionsQueryKey(options),
+  });
+
+/**
+ * Qualified ideas in the viewer’s scope that are on no open agenda yet.
+ */
+export const useListAgendaSuggestionsQuery = (options: Options<ListAgendaSuggestionsData>) =>
+  useQuery(listAgendaSuggestionsOptions(options));
+
+/**
+ * Put a qualified idea on the agenda (appended); the session’s members are notified.
+ */
+export const addAgendaItemMutation = (
+  options?: Partial<Options<AddAgendaItemData>>,
+): UseMutationOptions<AddAgendaItemResponse, DefaultError, Options<AddAgendaItemData>> => {
+  const mutationOptions: UseMutationOptions<AddAgendaItemResponse, DefaultError, Options<AddAgendaItemData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addAgendaItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Take an undecided idea off the agenda.
+ */
+export const removeAgendaItemMutation = (
+  options?: Partial<Options<RemoveAgendaItemData>>,
+): UseMutationOptions<RemoveAgendaItemResponse, DefaultError, Options<RemoveAgendaItemData>> => {
+  const mutationOptions: UseMutationOptions<RemoveAgendaItemResponse, DefaultError, Options<RemoveAgendaItemData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await removeAgendaItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Set the agenda’s order (every item once).
+ */
+export const reorderAgendaMutation = (
+  options?: Partial<Options<ReorderAgendaData>>,
+): UseMutationOptions<ReorderAgendaResponse, DefaultError, Options<ReorderAgendaData>> => {
+  const mutationOptions: UseMutationOptions<ReorderAgendaResponse, DefaultError, Options<ReorderAgendaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await reorderAgenda({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPreReadingPackQueryKey = (options: Options<GetPreReadingPackData>) =>
+  createQueryKey('getPreReadingPack', options);
+
+/**
+ * The pre-reading pack: each agenda idea with its summary, the network’s answer and consolidated scorecard.
+ *
+ * Private notes are read per idea from the private notes thread. Anonymous authors are never named.
+ */
+export const getPreReadingPackOptions = (options: Options<GetPreReadingPackData>) =>
+  queryOptions<
+    GetPreReadingPackResponse,
+    DefaultError,
+    GetPreReadingPackResponse,
+    ReturnType<typeof getPreReadingPackQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPreReadingPack({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPreReadingPackQueryKey(options),
+  });
+
+/**
+ * The pre-reading pack: each agenda idea with its summary, the network’s answer and consolidated scorecard.
+ *
+ * Private notes are read per idea from the private notes thread. Anonymous authors are never named.
+ */
+export const useGetPreReadingPackQuery = (options: Options<GetPreReadingPackData>) =>
+  useQuery(getPreReadingPackOptions(options));
+
+export const getPrioritisationQueryKey = (options: Options<GetPrioritisationData>) =>
+  createQueryKey('getPrioritisation', options);
+
+/**
+ * The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.
+ */
+export const getPrioritisationOptions = (options: Options<GetPrioritisationData>) =>
+  queryOptions<
+    GetPrioritisationResponse,
+    DefaultError,
+    GetPrioritisationResponse,
+    ReturnType<typeof getPrioritisationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPrioritisation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPrioritisationQueryKey(options),
+  });
+
+/**
+ * The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.
+ */
+export const useGetPrioritisationQuery = (options: Options<GetPrioritisationData>) =>
+  useQuery(getPrioritisationOptions(options));
+
+/**
+ * Decide an agenda item in session: prototype, implement, park until a date, or decline — with a rationale.
+ *
+ * Runs the idea’s lifecycle command; the rationale becomes the idea’s answer, published to its authors and followers.
+ */
+export const decideAgendaItemMutation = (
+  options?: Partial<Options<DecideAgendaItemData>>,
+): UseMutationOptions<DecideAgendaItemResponse, DefaultError, Options<DecideAgendaItemData>> => {
+  const mutationOptions: UseMutationOptions<DecideAgendaItemResponse, DefaultError, Options<DecideAgendaItemData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await decideAgendaItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const downloadSessionMinutesQueryKey = (options: Options<DownloadSessionMinutesData>) =>
+  createQueryKey('downloadSessionMinutes', options);
+
+/**
+ * The session’s minutes as a PDF in the session’s language: date, members present, each item’s decision and rationale.
+ */
+export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMinutesData>) =>
+  queryOptions<
+    DownloadSessionMinutesResponse,
+    DefaultError,
+    DownloadSessionMinutesResponse,
+    ReturnType<typeof downloadSessionMinutesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadSessionMinutes({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadSessionMinutesQueryKey(options),
+  });
+
+/**
+ * The session’s minutes as a PDF in the session’s language: date, members present, each item’s decision and rationale.
+ */
+export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
+  useQuery(downloadSessionMinutesOptions(options));
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
