@@ -5,7 +5,7 @@ import type { Actor } from '@eclore/domain';
 import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
 import { AuditEvent, OrgUnit, Person, RoleGrant } from '@eclore/server-identity';
 import { IdeaAccess, IdeaEvent, Theme } from '@eclore/server-ideas';
-import { NetworkAbsence, QualificationAssignment } from '@eclore/server-qualification';
+import { NetworkAbsence, QualificationAssignment, Scorecard } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -424,6 +424,32 @@ describe('qualification routing, queues and private notes (API)', () => {
       const done = await get('emily', '/api/me/review-queue');
       expect(done.body.done.map((i: { idea: { id: string } }) => i.idea.id)).toContain(ideaId);
       expect(done.body.overdue.map((i: { idea: { id: string } }) => i.idea.id)).not.toContain(ideaId);
+    });
+
+    it('counts a review as done once its scorecard is submitted during the assignment', async () => {
+      const ideaId = await visible('lucas', { orgUnitId: unit.get('DN-DATA'), themes: ['care'] });
+      await start('julien', ideaId);
+      const ids = (list: { idea: { id: string } }[]) => list.map((i) => i.idea.id);
+      expect(ids((await get('emily', '/api/me/review-queue')).body.toReview)).toContain(ideaId);
+      const assignment = await ds
+        .getRepository(QualificationAssignment)
+        .findOneByOrFail({ ideaId, personId: id('emily') });
+      // A scorecard from before this assignment (an earlier round) does not count.
+      await ds.getRepository(Scorecard).insert({
+        ideaId,
+        reviewerId: id('emily'),
+        status: 'submitted',
+        scores: {},
+        comment: '',
+        submittedAt: new Date(assignment.assignedAt.getTime() - 60_000),
+      });
+      expect(ids((await get('emily', '/api/me/review-queue')).body.toReview)).toContain(ideaId);
+      await ds.getRepository(Scorecard).update({ ideaId, reviewerId: id('emily') }, { submittedAt: new Date() });
+      const queue = await get('emily', '/api/me/review-queue');
+      expect(ids(queue.body.toReview)).not.toContain(ideaId);
+      const done = queue.body.done.find((i: { idea: { id: string } }) => i.idea.id === ideaId);
+      expect(done).toMatchObject({ endedAt: null, scorecardSubmittedAt: expect.any(String) });
+      expect(queue.body.counts.done).toBe(queue.body.done.length);
     });
 
     it('ends the assignments of an idea merged away from qualification', async () => {

@@ -3,7 +3,10 @@ import { chooseReviewers, DEFAULT_REVIEWER_COUNT, reviewerRefusal, type RoutingC
 
 /** The idea sits in unit u-a1 of direction dir-a, theme mobility. */
 const target = { orgUnitPath: ['root', 'dir-a', 'u-a1'], themes: ['mobility'] };
-const unit = (orgUnitId: string): RoleAssignment => ({ role: 'network_member', scope: { kind: 'org_unit', orgUnitId } });
+const unit = (orgUnitId: string): RoleAssignment => ({
+  role: 'network_member',
+  scope: { kind: 'org_unit', orgUnitId },
+});
 const theme = (t: string): RoleAssignment => ({ role: 'network_member', scope: { kind: 'theme', theme: t } });
 const org: RoleAssignment = { role: 'network_member', scope: { kind: 'organisation' } };
 
@@ -36,7 +39,12 @@ describe('routing an idea to reviewers', () => {
   });
 
   it('gives the idea to the least loaded members, two by default, ties broken by id', () => {
-    const candidates = [member('p-c', [org], 3), member('p-b', [org], 1), member('p-a', [org], 1), member('p-d', [org], 0)];
+    const candidates = [
+      member('p-c', [org], 3),
+      member('p-b', [org], 1),
+      member('p-a', [org], 1),
+      member('p-d', [org], 0),
+    ];
     const choice = chooseReviewers({ target, authorIds: [], candidates });
     expect(DEFAULT_REVIEWER_COUNT).toBe(2);
     expect(choice.reviewerIds).toEqual(['p-d', 'p-a']);

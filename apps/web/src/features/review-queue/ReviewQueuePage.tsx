@@ -92,7 +92,12 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
         </thead>
         <tbody>
           {items.map((item) => {
-            const when = done ? item.endedAt : item.dueAt;
+            const when = done ? (item.scorecardSubmittedAt ?? item.endedAt) : item.dueAt;
+            const reason = item.scorecardSubmittedAt
+              ? s.scored
+              : item.endReason
+                ? (s.endReasons[item.endReason] ?? item.endReason)
+                : '—';
             return (
               <tr key={item.id}>
                 <th scope="row">
@@ -103,7 +108,7 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
                   <time dateTime={item.assignedAt}>{date.format(new Date(item.assignedAt))}</time>
                 </td>
                 <td>{when ? <time dateTime={when}>{date.format(new Date(when))}</time> : '—'}</td>
-                {done ? <td>{item.endReason ? (s.endReasons[item.endReason] ?? item.endReason) : '—'}</td> : null}
+                {done ? <td>{reason}</td> : null}
               </tr>
             );
           })}

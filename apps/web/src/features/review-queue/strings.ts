@@ -24,6 +24,7 @@ export const fr = {
     idea_left_qualification: 'L’idée a quitté la qualification',
   } as Record<string, string>,
   byRouting: 'attribution automatique',
+  scored: 'Grille d’évaluation envoyée',
   network: {
     title: 'Vue du réseau',
     lead: 'Les revues en cours dans votre périmètre. Choisissez un membre, cochez des revues et confiez-les à quelqu’un d’autre.',
@@ -113,6 +114,7 @@ export const en: typeof fr = {
     idea_left_qualification: 'The idea left qualification',
   },
   byRouting: 'automatic routing',
+  scored: 'Scorecard submitted',
   network: {
     title: 'Network view',
     lead: 'The reviews under way in your scope. Pick a member, tick reviews and hand them to someone else.',

@@ -118,7 +118,14 @@ export class QueueItemDto extends AssignmentDto {
   idea!: QueueIdeaDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The qualification due date.' })
   dueAt!: string | null;
-  @ApiProperty({ description: 'Open and past the qualification due date.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the reviewer submitted their scorecard for this assignment.',
+  })
+  scorecardSubmittedAt!: string | null;
+  @ApiProperty({ description: 'Open, not scored, and past the qualification due date.' })
   overdue!: boolean;
 }
 
@@ -132,11 +139,14 @@ export class QueueCountsDto {
 }
 
 export class ReviewQueueDto {
-  @ApiProperty({ type: [QueueItemDto], description: 'Open, not yet due; oldest first.' })
+  @ApiProperty({ type: [QueueItemDto], description: 'Open, not scored, not yet due; oldest first.' })
   toReview!: QueueItemDto[];
   @ApiProperty({ type: [QueueItemDto], description: 'Open and past the qualification due date.' })
   overdue!: QueueItemDto[];
-  @ApiProperty({ type: [QueueItemDto], description: 'Ended assignments, latest first (the last 50).' })
+  @ApiProperty({
+    type: [QueueItemDto],
+    description: 'Scorecard submitted, or the assignment ended (the last 50 ended), latest first.',
+  })
   done!: QueueItemDto[];
   @ApiProperty({ type: QueueCountsDto })
   counts!: QueueCountsDto;

@@ -21,7 +21,7 @@ import {
   type LoadedIdea,
   type NewIdeaEvent,
 } from '@eclore/server-ideas';
-import { QualificationAssignment } from '../entities';
+import { QualificationAssignment, Scorecard } from '../entities';
 import { deadlinesOf } from '../deadlines';
 import { openAssigneeIds } from './assignees';
 import { networkMembers, type NetworkMember } from './routing-queries';
@@ -42,6 +42,9 @@ import type {
 const DONE_LIMIT = 50;
 /** How many open assignments the network-wide view lists at once. */
 const NETWORK_LIMIT = 500;
+
+/** When a done item was done: its scorecard's submission or the assignment's end (ISO strings sort as dates). */
+const doneAt = (i: QueueItemDto): string => i.scorecardSubmittedAt ?? i.endedAt ?? '';
 
 /** Ends the idea's open assignments when it leaves qualification (a hook in the command's transaction). */
 export async function endAssignmentsOnLeave(manager: EntityManager, applied: IdeaCommandApplied): Promise<void> {
@@ -395,8 +398,11 @@ export class RoutingService implements OnModuleInit {
       }),
     ]);
     const items = await this.queueItems([...open, ...ended]);
-    const done = items.filter((i) => i.endedAt !== null);
-    const pending = items.filter((i) => i.endedAt === null);
+    // Done: the assignment ended, or the reviewer submitted their scorecard for it.
+    const done = items
+      .filter((i) => i.endedAt !== null || i.scorecardSubmittedAt !== null)
+      .sort((a, b) => (doneAt(b) < doneAt(a) ? -1 : doneAt(b) > doneAt(a) ? 1 : 0));
+    const pending = items.filter((i) => i.endedAt === null && i.scorecardSubmittedAt === null);
     const toReview = pending.filter((i) => !i.overdue);
     const overdue = pending.filter((i) => i.overdue);
     return {
@@ -458,26 +464,38 @@ export class RoutingService implements OnModuleInit {
     if (rows.length === 0) return [];
     const manager = this.ds.manager;
     const ideaIds = [...new Set(rows.map((r) => r.ideaId))];
-    const [ideas, deadlines, people] = await Promise.all([
+    const [ideas, deadlines, people, scorecards] = await Promise.all([
       manager.getRepository(Idea).find({ where: { id: In(ideaIds) }, relations: { orgUnit: true } }),
       deadlinesOf(manager, ideaIds),
       this.people(
         manager,
         rows.flatMap((r) => [r.personId, ...(r.assignedBy ? [r.assignedBy] : [])]),
       ),
+      manager.getRepository(Scorecard).find({
+        select: { ideaId: true, reviewerId: true, submittedAt: true },
+        where: { ideaId: In(ideaIds), status: 'submitted' },
+      }),
     ]);
     const ideaById = new Map(ideas.map((i) => [i.id, i]));
+    const submitted = new Map(scorecards.map((c) => [`${c.ideaId}/${c.reviewerId}`, c.submittedAt]));
     const now = Date.now();
     return rows.flatMap((r) => {
       const idea = ideaById.get(r.ideaId);
       if (!idea) return [];
       const dueAt = deadlines.get(r.ideaId)?.qualificationDueAt ?? null;
+      // A scorecard counts for this assignment only if submitted while it ran (not one from an earlier round).
+      const scored = submitted.get(`${r.ideaId}/${r.personId}`) ?? null;
+      const scorecardSubmittedAt =
+        scored && scored.getTime() >= r.assignedAt.getTime() && (!r.endedAt || scored.getTime() <= r.endedAt.getTime())
+          ? scored.toISOString()
+          : null;
       return [
         {
           ...this.assignmentDto(r, people),
           idea: queueIdea(idea),
           dueAt: dueAt ? dueAt.toISOString() : null,
-          overdue: r.endedAt === null && dueAt !== null && dueAt.getTime() < now,
+          scorecardSubmittedAt,
+          overdue: r.endedAt === null && scorecardSubmittedAt === null && dueAt !== null && dueAt.getTime() < now,
         },
       ];
     });
