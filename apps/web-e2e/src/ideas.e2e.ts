@@ -13,7 +13,7 @@ test('draft with a co-author → the co-author accepts → submit → the networ
   await lucas.goto('/ideas/new');
   await expect(lucas.getByRole('heading', { level: 1 })).toHaveText('Nouvelle idée');
   await lucas.getByLabel('un problème (une irritation, un besoin)').check();
-  await lucas.getByLabel('Titre').fill(title);
+  await lucas.getByLabel('Titre', { exact: true }).fill(title);
   await lucas.getByRole('button', { name: 'Déposer l’idée' }).click();
   await expect(lucas.getByRole('alert')).toContainText('corrigez les champs signalés');
   await expect(lucas.getByLabel('Résumé')).toHaveAttribute('aria-invalid', 'true');
@@ -22,6 +22,17 @@ test('draft with a co-author → the co-author accepts → submit → the networ
 
   await lucas.getByLabel('Résumé').fill('Deux véhicules pour six soignants la nuit.');
   await lucas.getByLabel('Description').fill('Les tournées de nuit attendent un véhicule libre.');
+  // The description is rich text, formatted from the keyboard: the toolbar is one tab stop before
+  // the text, arrows move along it, Enter applies.
+  await lucas.getByLabel('Description').press('ControlOrMeta+a');
+  await lucas.keyboard.press('Shift+Tab');
+  const toolbar = lucas.getByRole('toolbar', { name: 'Mise en forme' });
+  await expect(toolbar.getByRole('button', { name: 'Gras' })).toBeFocused();
+  await lucas.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italique' })).toBeFocused();
+  await lucas.keyboard.press('ArrowLeft');
+  await lucas.keyboard.press('Enter');
+  await expect(toolbar.getByRole('button', { name: 'Gras' })).toHaveAttribute('aria-pressed', 'true');
   await lucas.getByLabel('Qui en souffre ?').fill('Les soignants de nuit et leurs patients');
   await lucas.getByLabel('À quelle fréquence ?').selectOption({ label: 'Tous les jours' });
   await lucas.getByLabel('Unité concernée').selectOption({ label: 'Service des soins à domicile' });
@@ -55,6 +66,7 @@ test('draft with a co-author → the co-author accepts → submit → the networ
   const ideaUrl = new URL(lucas.url()).pathname;
   await expect(lucas.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(lucas.getByText('Déposée, en vérification')).toBeVisible();
+  await expect(lucas.locator('.ec-idea__body strong')).toHaveText('Les tournées de nuit attendent un véhicule libre.');
 
   // Nathalie (network, health direction) takes it in from her intake queue.
   const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useImperativeHandle, useState, type KeyboardEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { isAllowedHref, type RichTextEditorProps } from './types';
@@ -10,7 +10,16 @@ import './editor.css';
  * It produces exactly what the server's allow-list keeps: paragraphs, line breaks, bold, italic,
  * underline, strike, level-3/4 headings, lists, quotes, inline and block code, http(s)/mailto links.
  */
-export default function TiptapEditor({ label, value, onChange, hint, error, disabled, rows = 6 }: RichTextEditorProps) {
+export default function TiptapEditor({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  disabled,
+  rows = 6,
+  handleRef,
+}: RichTextEditorProps) {
   const s = useEditorText();
   const id = useId();
   const labelId = `${id}-label`;
@@ -58,6 +67,19 @@ export default function TiptapEditor({ label, value, onChange, hint, error, disa
   useEffect(() => {
     editor?.setEditable(!disabled);
   }, [editor, disabled]);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      insertText: (text: string) => {
+        editor?.chain().focus().insertContent({ type: 'text', text }).run();
+      },
+      focus: () => {
+        editor?.commands.focus();
+      },
+    }),
+    [editor],
+  );
 
   return (
     <div
@@ -148,7 +170,8 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
     {
       key: 'ol',
       label: s.orderedList,
-      text: '1.',
+      // A symbol, not text: the button's name ("Numbered list") need not contain it.
+      text: '⒈',
       pressed: active.orderedList,
       run: () => chain().toggleOrderedList().run(),
     },
@@ -169,9 +192,25 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
     },
     { key: 'link', label: s.link, text: '🔗', pressed: active.link, run: editLink },
   ];
+  // One tab stop for the whole toolbar; arrows, Home and End move along it (WAI-ARIA toolbar pattern).
+  const [current, setCurrent] = useState(0);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + buttons.length) % buttons.length;
+    setCurrent(next);
+    event.currentTarget.querySelectorAll('button')[next]?.focus();
+  };
   return (
-    <div className="ec-rich-text__toolbar" role="toolbar" aria-label={s.toolbar}>
-      {buttons.map((b) => (
+    <div className="ec-rich-text__toolbar" role="toolbar" aria-label={s.toolbar} onKeyDown={onKeyDown}>
+      {buttons.map((b, i) => (
         <button
           key={b.key}
           type="button"
@@ -179,6 +218,8 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
           aria-label={b.label}
           title={b.label}
           aria-pressed={b.pressed}
+          tabIndex={i === current ? 0 : -1}
+          onFocus={() => setCurrent(i)}
           disabled={disabled}
           // Keep the selection in the editor when the button is clicked.
           onMouseDown={(e) => e.preventDefault()}

@@ -1,2 +1,2 @@
 export { RichTextEditor, preloadRichTextEditor } from './RichTextEditor';
-export { isAllowedHref, type RichTextEditorProps } from './types';
+export { isAllowedHref, type RichTextEditorProps, type RichTextHandle } from './types';

@@ -1,4 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
+
+/** What a form may do to the editor from outside (e.g. the mention picker inserting a token). */
+export interface RichTextHandle {
+  /** Inserts plain text at the cursor (the end if the editor never had focus) and focuses the editor. */
+  insertText: (text: string) => void;
+  focus: () => void;
+}
 
 export interface RichTextEditorProps {
   label: ReactNode;
@@ -11,6 +18,8 @@ export interface RichTextEditorProps {
   disabled?: boolean;
   /** Lines of height before it scrolls (default 6). */
   rows?: number;
+  /** Receives the editor's handle once it is loaded. */
+  handleRef?: Ref<RichTextHandle>;
 }
 
 /** Link targets the server keeps (sanitizeRichText allows http, https and mailto only). */

@@ -9,7 +9,7 @@ import {
   type CommentDto,
 } from '@eclore/api-client';
 import { Button } from '@eclore/web-ui';
-import { TextArea } from './FormDialog';
+import { RichTextEditor, type RichTextHandle } from '../editor';
 import { MentionPicker } from './MentionPicker';
 import { ReportButton } from './ReportDialog';
 import { useEngagementLocale, useEngagementText } from './strings';
@@ -37,13 +37,14 @@ function CommentForm({
 }) {
   const s = useEngagementText();
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
+  // The comment as the editor's HTML ('' when empty); the API sanitises it and resolves mention tokens.
+  const [html, setHtml] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<RichTextHandle>(null);
   const create = useMutation({
     ...createIdeaCommentMutation(),
     onSuccess: () => {
-      setText('');
+      setHtml('');
       void queryClient.invalidateQueries({ queryKey: listIdeaCommentsQueryKey({ path: { id: ideaId } }) });
       void queryClient.invalidateQueries({ queryKey: getIdeaEngagementQueryKey({ path: { id: ideaId } }) });
       onDone?.();
@@ -55,19 +56,22 @@ function CommentForm({
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return setError(s.errors.required);
+    if (!html) return setError(s.errors.required);
     setError(null);
-    create.mutate({ path: { id: ideaId }, body: { bodyHtml: textToHtml(text), ...(parentId ? { parentId } : {}) } });
+    create.mutate({ path: { id: ideaId }, body: { bodyHtml: html, ...(parentId ? { parentId } : {}) } });
   };
-  const insert = (token: string) => {
-    const el = area.current;
-    const at = el ? el.selectionStart : text.length;
-    setText((t) => `${t.slice(0, at)}${token} ${t.slice(at)}`);
-    el?.focus();
-  };
+  const insert = (token: string) => editor.current?.insertText(`${token} `);
   return (
     <form className="ec-comment-form" onSubmit={submit} noValidate>
-      <TextArea label={label} hint={s.comments.hint} value={text} onChange={setText} error={error} textareaRef={area} />
+      <RichTextEditor
+        label={label}
+        hint={s.comments.hint}
+        value={html}
+        onChange={setHtml}
+        error={error ?? undefined}
+        rows={3}
+        handleRef={editor}
+      />
       <div className="ec-comment-form__actions">
         <MentionPicker onPick={insert} />
         {onDone ? (

@@ -20,6 +20,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CoAuthorsPanel } from './CoAuthorsPanel';
 import { FieldError, TextAreaField } from '@eclore/web-ui';
+import { RichTextEditor } from '../editor';
 import { fieldErrorText, useIdeasLocale, useIdeasText } from './strings';
 import './ideas.css';
 
@@ -55,18 +56,13 @@ const EMPTY: Draft = {
   needs: '',
 };
 
-/** The stored body is sanitised HTML; the form edits its text (the rich-text editor comes later). */
-function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return doc.body.textContent ?? '';
-}
-
 function fromIdea(idea: IdeaDto): Draft {
   return {
     kind: idea.kind,
     title: idea.title,
     summary: idea.summary,
-    body: htmlToText(idea.bodyHtml),
+    // Sanitised HTML, edited as rich text (the server sanitises again on save).
+    body: idea.bodyHtml,
     orgUnitId: idea.orgUnit?.id ?? '',
     themes: idea.themes,
     anonymous: idea.anonymous,
@@ -235,12 +231,12 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           onChange={(e) => set('summary', e.target.value)}
           error={fieldError('summary')}
         />
-        <TextAreaField
+        <RichTextEditor
           label={s.form.body}
           hint={s.form.bodyHint}
           value={draft.body}
           rows={8}
-          onChange={(e) => set('body', e.target.value)}
+          onChange={(html) => set('body', html)}
           error={fieldError('bodyHtml')}
         />
         {draft.kind === 'problem' ? (
