@@ -28,15 +28,6 @@ interface Session {
   members: { id: string; chair: boolean; present: boolean | null }[];
 }
 
-/** Reads a PDF response's text (supertest buffers binary bodies with this parser). */
-const binary = (
-  res: NodeJS.ReadableStream & { setEncoding: (e: string) => void },
-  cb: (e: Error | null, b?: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 /** The PDF's text, extracted by pdf-parse (pdf.js) in a child Node process: pdf.js needs ESM workers that Jest's VM lacks. */
 async function pdfText(content: Buffer): Promise<string> {
   const script = `
@@ -423,8 +414,7 @@ describe('committee sessions API', () => {
     await author.get(`/api/committee/sessions/${session.id}/minutes.pdf`).expect(403);
     const res = await bouchard
       .get(`/api/committee/sessions/${session.id}/minutes.pdf`)
-      .buffer(true)
-      .parse(binary)
+      .responseType('blob')
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(language === 'fr' ? 'proces-verbal' : 'minutes');

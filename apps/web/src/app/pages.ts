@@ -19,6 +19,8 @@ export const IdeaPage = lazy(() => import('../features/ideas/IdeaPage'));
 export const MyIdeasPage = lazy(() => import('../features/ideas/MyIdeasPage'));
 export const IntakePage = lazy(() => import('../features/intake/IntakePage'));
 export const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
+export const CommitteeSessionsPage = lazy(() => import('../features/committee/SessionsPage'));
+export const CommitteeSessionPage = lazy(() => import('../features/committee/SessionPage'));
 export const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
 export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
@@ -27,4 +29,4 @@ export const ReviewQueuePage = lazy(() => import('../features/review-queue/Revie
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/committee', '/moderation', '/directory', '/admin']);

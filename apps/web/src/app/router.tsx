@@ -15,6 +15,8 @@ import {
   IdeaPage,
   IntakePage,
   PortfolioPage,
+  CommitteeSessionsPage,
+  CommitteeSessionPage,
   MyIdeasPage,
   NotificationsPage,
   AdminNotificationsPage,
@@ -68,6 +70,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="qualification.read_queue">
             <ReviewQueuePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'committee',
+        element: (
+          <RequireSession action="committee.read">
+            <CommitteeSessionsPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'committee/sessions/:id',
+        element: (
+          <RequireSession action="committee.read">
+            <CommitteeSessionPage />
           </RequireSession>
         ),
       },

@@ -1,0 +1,187 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import {
+  createCommitteeSessionMutation,
+  isApiError,
+  listCommitteeMembersOptions,
+  listCommitteeSessionsOptions,
+  listCommitteeSessionsQueryKey,
+} from '@eclore/api-client';
+import { can, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
+import { Alert, Button, FieldError, PageHeader, Panel, SelectField, TextField } from '@eclore/web-ui';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { useSession } from '../../session/session';
+import { formatDateTime, useCommitteeLocale, useCommitteeText, type CommitteeText } from './strings';
+import './committee.css';
+
+/** The committee's sessions, latest first, and the form to plan one. */
+export default function SessionsPage() {
+  const s = useCommitteeText();
+  const locale = useCommitteeLocale();
+  useDocumentTitle(s.list.title);
+  const focus = useFocusHeadingOnMount();
+  const me = useSession().actor;
+  const sessions = useQuery(listCommitteeSessionsOptions());
+
+  return (
+    <>
+      <PageHeader title={s.list.title} lead={s.list.lead} focusOnMount={focus} />
+      {sessions.isError ? <Alert tone="error">{s.list.error}</Alert> : null}
+      {sessions.isPending ? <p role="status">{s.list.loading}</p> : null}
+      {sessions.data?.length === 0 ? <p>{s.list.empty}</p> : null}
+      {sessions.data && sessions.data.length > 0 ? (
+        <div className="ec-table-wrap">
+          <table className="ec-table">
+            <caption>{s.list.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.list.columns.date}</th>
+                <th scope="col">{s.list.columns.title}</th>
+                <th scope="col">{s.list.columns.status}</th>
+                <th scope="col">{s.list.columns.agenda}</th>
+                <th scope="col">{s.list.columns.chair}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.map((session) => (
+                <tr key={session.id}>
+                  <td>{formatDateTime(session.scheduledAt, locale)}</td>
+                  <td>
+                    <Link to={`/committee/sessions/${session.id}`}>{session.title}</Link>
+                  </td>
+                  <td>{s.status[session.status]}</td>
+                  <td>{s.list.agenda(session.agendaCount, session.decidedCount)}</td>
+                  <td>{session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {me && can(me, 'committee.manage') ? <PlanSessionForm s={s} /> : null}
+    </>
+  );
+}
+
+/** A local date-time input value (yyyy-MM-ddTHH:mm) a week from now at 14:00. */
+function nextWeek(): string {
+  const d = new Date(Date.now() + 7 * 86_400_000);
+  d.setHours(14, 0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function PlanSessionForm({ s }: { s: CommitteeText }) {
+  const me = useSession().actor;
+  const locale = useCommitteeLocale();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const members = useQuery(listCommitteeMembersOptions());
+  const [title, setTitle] = useState('');
+  const [when, setWhen] = useState(nextWeek);
+  const [language, setLanguage] = useState<Locale>(locale);
+  const [memberIds, setMemberIds] = useState<string[]>(me ? [me.personId] : []);
+  const [chairId, setChairId] = useState(me?.personId ?? '');
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [failure, setFailure] = useState<string | null>(null);
+  const create = useMutation(createCommitteeSessionMutation());
+
+  const toggle = (id: string, on: boolean) => setMemberIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors(new Map());
+    setFailure(null);
+    const scheduled = new Date(when);
+    try {
+      const created = await create.mutateAsync({
+        body: {
+          title,
+          scheduledAt: Number.isNaN(scheduled.getTime()) ? '' : scheduled.toISOString(),
+          language,
+          memberIds,
+          chairId,
+        },
+      });
+      await queryClient.invalidateQueries({ queryKey: listCommitteeSessionsQueryKey() });
+      void navigate(`/committee/sessions/${created.id}`);
+    } catch (error) {
+      if (isApiError(error) && error.fieldErrors.length) {
+        const map = new Map<string, string>();
+        for (const e of error.fieldErrors)
+          if (!map.has(e.field)) map.set(e.field, s.errors[e.code] ?? s.errors['required']!);
+        setErrors(map);
+        setFailure(s.form.fixErrors);
+      } else {
+        setFailure(isApiError(error) && error.status === 403 ? s.errors['forbidden']! : s.errors['generic']!);
+      }
+    }
+  };
+
+  const selected = (members.data ?? []).filter((m) => memberIds.includes(m.id));
+  return (
+    <Panel title={s.form.heading}>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <form className="ec-committee-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          label={s.form.title}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.get('title')}
+          required
+          maxLength={200}
+        />
+        <TextField
+          label={s.form.date}
+          type="datetime-local"
+          value={when}
+          onChange={(e) => setWhen(e.target.value)}
+          error={errors.get('scheduledAt')}
+          required
+        />
+        <SelectField label={s.form.language} value={language} onChange={(e) => setLanguage(e.target.value as Locale)}>
+          {SUPPORTED_LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {s.languages[l]}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset
+          className="ec-committee-members"
+          aria-describedby={errors.get('memberIds') ? 'members-error' : undefined}
+        >
+          <legend>{s.form.members}</legend>
+          {(members.data ?? []).map((m) => (
+            <label key={m.id} className="ec-committee-check">
+              <input
+                type="checkbox"
+                checked={memberIds.includes(m.id)}
+                onChange={(e) => toggle(m.id, e.target.checked)}
+              />{' '}
+              {m.givenName} {m.familyName}
+            </label>
+          ))}
+          {errors.get('memberIds') ? <FieldError id="members-error">{errors.get('memberIds')}</FieldError> : null}
+        </fieldset>
+        <SelectField
+          label={s.form.chair}
+          value={chairId}
+          onChange={(e) => setChairId(e.target.value)}
+          aria-describedby={errors.get('chairId') ? 'chair-error' : undefined}
+        >
+          {selected.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.givenName} {m.familyName}
+            </option>
+          ))}
+        </SelectField>
+        {errors.get('chairId') ? <FieldError id="chair-error">{errors.get('chairId')}</FieldError> : null}
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? s.form.saving : s.form.submit}
+        </Button>
+      </form>
+    </Panel>
+  );
+}
