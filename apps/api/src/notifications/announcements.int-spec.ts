@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { Campaign } from '@eclore/server-ideas';
+import { Campaign, CampaignPhase } from '@eclore/server-ideas';
 import type { ReceivedMail, SmtpSink } from '../../../../test/smtp-sink';
 import { waitFor } from './built-worker';
 import { startNotificationStack, type NotificationStack } from './notification-stack';
@@ -213,6 +213,60 @@ describe('campaign announcements and supports', () => {
     expect(JSON.stringify(bad.body)).toContain('id');
     await ds.getRepository(Campaign).update({ id: campaign.id }, { archivedAt: new Date() });
     await tremblay.send('post', `/api/campaigns/${campaign.id}/announcement`).expect(409);
+  });
+
+  it('announces “when submissions open”: held until the phase starts, then told as any announcement', async () => {
+    const campaign = await soinsCampaign('Ouverture différée');
+    const night = await unitByCode(ds, 'DS-SOINS-NUIT');
+    await ds.getRepository(Campaign).update({ id: campaign.id }, { audienceOrgUnitIds: [night.id] });
+    // Open now (supports only): "at opening" is refused, naming the field.
+    const refused = await gagnon
+      .send('post', `/api/campaigns/${campaign.id}/announcement`, { when: 'opening' })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('when');
+    await gagnon.send('post', `/api/campaigns/${campaign.id}/announcement`, { when: 'later' }).expect(400);
+    const opensAt = new Date(Date.now() + 3000);
+    await ds.getRepository(CampaignPhase).delete({ campaignId: campaign.id });
+    await ds.getRepository(CampaignPhase).insert({
+      campaignId: campaign.id,
+      position: 1,
+      name: 'Dépôt',
+      startsAt: opensAt,
+      endsAt: new Date(opensAt.getTime() + 86_400_000),
+      submissionsOpen: true,
+      supportsOpen: true,
+      commentsOpen: true,
+    });
+    const preview = (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body;
+    expect(preview).toMatchObject({ announced: false, scheduled: false, opensAt: opensAt.toISOString() });
+
+    const held = (
+      await gagnon.send('post', `/api/campaigns/${campaign.id}/announcement`, { when: 'opening' }).expect(200)
+    ).body;
+    expect(held).toMatchObject({ announced: true, scheduled: true, announcedAt: opensAt.toISOString(), notified: 0 });
+
+    await settle('the announcement at opening', async () => {
+      const s = (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body;
+      return s.completed && s.emailsSent === s.emailsQueued && s.notified > 0;
+    });
+    const rows = (await ds.query(
+      `SELECT n.recipient_id, n.created_at FROM notification n JOIN campaign_announcement a ON a.id = n.announcement_id
+        WHERE a.campaign_id = $1`,
+      [campaign.id],
+    )) as { recipient_id: string; created_at: Date }[];
+    expect(rows.map((r) => r.recipient_id)).toContain(jaquet.person.id);
+    expect(rows.map((r) => r.recipient_id)).not.toContain(girard.person.id);
+    for (const r of rows) expect(r.created_at.toISOString()).toBe(opensAt.toISOString());
+    // Nothing went out before the opening: every e-mail was accepted after it.
+    const sent = (await ds.query(
+      `SELECT min(d.sent_at) AS first FROM notification n JOIN campaign_announcement a ON a.id = n.announcement_id
+         JOIN notification_delivery_item di ON di.notification_id = n.id
+         JOIN notification_delivery d ON d.id = di.delivery_id
+        WHERE a.campaign_id = $1`,
+      [campaign.id],
+    )) as { first: Date }[];
+    expect(sent[0]!.first.getTime()).toBeGreaterThanOrEqual(opensAt.getTime());
+    expect(about(jaquet, 'Ouverture différée')).toHaveLength(1);
   });
 
   it('tells authors of supports in their daily digest as one line, never one e-mail each, and never names the supporters', async () => {

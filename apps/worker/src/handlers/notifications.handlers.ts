@@ -4,7 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { AppConfig, HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
+import { AppConfig, HandlesJob, OUTBOX_JOB_OPTIONS, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import {
   AnnouncementFanOut,
   DeliverySender,
@@ -82,11 +82,32 @@ export class NotificationsDeliverHandler extends SendingHandler implements JobHa
 export class NotificationsAnnounceHandler implements JobHandler<'notifications.announce'> {
   private readonly fanOut: AnnouncementFanOut;
 
-  constructor(ds: DataSource, config: AppConfig) {
+  constructor(
+    private readonly ds: DataSource,
+    config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {
     this.fanOut = new AnnouncementFanOut(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
   }
 
-  handle(payload: JobPayloads['notifications.announce']): Promise<FanOutResult> {
+  async handle(payload: JobPayloads['notifications.announce']): Promise<FanOutResult | { heldUntil: string }> {
+    // Announced "when submissions open": held in a delayed job until then. Its id is derived from the
+    // time, so a retried hold adds no second job.
+    const [row] = (await this.ds.query('SELECT announced_at FROM campaign_announcement WHERE id = $1', [
+      payload.announcementId,
+    ])) as { announced_at: Date }[];
+    const wait = row ? row.announced_at.getTime() - Date.now() : 0;
+    // A delayed job may fire a moment early: within a second is "now" (re-adding the same job id
+    // from inside that job would be a no-op and the announcement would never go out).
+    if (wait > 1000) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken('notifications'), { strict: false });
+      await queue.add('notifications.announce', payload, {
+        ...OUTBOX_JOB_OPTIONS,
+        delay: wait,
+        jobId: `announce-${payload.announcementId}-${row!.announced_at.getTime()}`,
+      });
+      return { heldUntil: row!.announced_at.toISOString() };
+    }
     return this.fanOut.run(payload.announcementId);
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -10,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
-import { AnnouncementCampaignParams, CampaignAnnouncementDto } from './announcements.dto';
+import { AnnounceCampaignInput, AnnouncementCampaignParams, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
 
 @ApiTags('campaigns')
@@ -44,11 +45,14 @@ export class AnnouncementsController {
   @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
   @ApiNotFoundResponse({ description: '`campaign_not_found`' })
   @ApiConflictResponse({ description: '`campaign_archived`' })
+  @ApiBadRequestResponse({ description: '`when`: `opening` for a campaign open already or never opening later.' })
   announce(
     @CurrentActor() actor: Actor,
     @Param() params: AnnouncementCampaignParams,
+    @Body() input: AnnounceCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignAnnouncementDto> {
-    return this.announcements.announce(actor, params.id, requestId);
+    // A POST without a body (the usual announce-now) arrives as undefined.
+    return this.announcements.announce(actor, params.id, requestId, input?.when ?? 'now');
   }
 }

@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+
+export class AnnounceCampaignInput {
+  @ApiPropertyOptional({
+    enum: ['now', 'opening'],
+    default: 'now',
+    description: '`opening`: when idea submissions open (the campaign must not be open yet).',
+  })
+  @IsOptional()
+  @IsIn(['now', 'opening'])
+  when?: 'now' | 'opening';
+}
 
 export class AnnouncementCampaignParams {
   @ApiProperty({ format: 'uuid' })
@@ -12,12 +23,27 @@ export class CampaignAnnouncementDto {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty({ description: 'Whether the campaign has been announced (it can be only once).' })
   announced!: boolean;
+  @ApiProperty({ description: 'Announced for a later time (when submissions open) that has not come yet.' })
+  scheduled!: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Not announced yet: when idea submissions open next, if they are not open now.',
+  })
+  opensAt!: string | null;
   @ApiProperty({
     description:
       'Active people in the audience (its org units and their subtrees, or everyone): now when not announced yet, at the time of the announcement otherwise.',
   })
   audienceSize!: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) announcedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When it goes (or went) out.',
+  })
+  announcedAt!: string | null;
   @ApiProperty({ description: 'In-app notifications written so far.' }) notified!: number;
   @ApiProperty({ description: 'E-mails to send at once (the others follow each person’s digest or are off).' })
   emailsQueued!: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Conflict, NotFound, type Actor, type ScopeTarget } from '@eclore/domain';
+import { Conflict, NotFound, ValidationFailed, type Actor, type ScopeTarget } from '@eclore/domain';
 import { AccessService, AuditService } from '@eclore/server-identity';
 import { OutboxService } from '@eclore/server-platform';
 import { audienceSize } from '../engine/announcement';
@@ -21,6 +21,7 @@ interface AnnouncementRow {
   notified: number;
   emails_queued: number;
   emails_sent: number;
+  cursor: string | null;
   completed_at: Date | null;
 }
 
@@ -44,7 +45,16 @@ export class AnnouncementsService {
     return this.present(m, campaignId);
   }
 
-  async announce(actor: Actor, campaignId: string, requestId: string | null): Promise<CampaignAnnouncementDto> {
+  /**
+   * `when: 'opening'` announces it when idea submissions open (the start of its next phase open to
+   * submissions), for a campaign not open yet: the worker holds the fan-out until then.
+   */
+  async announce(
+    actor: Actor,
+    campaignId: string,
+    requestId: string | null,
+    when: 'now' | 'opening' = 'now',
+  ): Promise<CampaignAnnouncementDto> {
     await this.ds.transaction(async (m) => {
       const campaign = await this.manageable(m, actor, campaignId, true);
       const [existing] = (await m.query('SELECT id FROM campaign_announcement WHERE campaign_id = $1', [
@@ -52,23 +62,43 @@ export class AnnouncementsService {
       ])) as { id: string }[];
       if (existing) return; // announced already: nobody is told twice
       if (campaign.archived_at) throw new Conflict('campaign_archived', 'An archived campaign cannot be announced.');
+      const opensAt = when === 'opening' ? await this.opensAt(m, campaignId) : null;
+      if (when === 'opening' && !opensAt)
+        throw new ValidationFailed([
+          {
+            field: 'when',
+            code: 'noLaterOpening',
+            message: 'Idea submissions are open already or never open later: announce it now.',
+          },
+        ]);
       const size = await audienceSize(m, campaignId);
       const [row] = (await m.query(
         `INSERT INTO campaign_announcement (campaign_id, announced_by, announced_at, audience_size)
-         VALUES ($1, $2, now(), $3) RETURNING id::text AS id`,
-        [campaignId, actor.personId, size],
+         VALUES ($1, $2, COALESCE($4::timestamptz, now()), $3) RETURNING id::text AS id`,
+        [campaignId, actor.personId, size, opensAt],
       )) as { id: string }[];
       await this.audit.append(m, {
         actorId: actor.personId,
         action: 'campaign.announced',
         subjectType: 'campaign',
         subjectId: campaignId,
-        data: { title: campaign.title, audienceSize: size },
+        data: { title: campaign.title, audienceSize: size, ...(opensAt ? { at: opensAt.toISOString() } : {}) },
         requestId,
       });
       await this.outbox.append(m, 'notifications.announce', { announcementId: row!.id });
     });
     return this.present(this.ds.manager, campaignId);
+  }
+
+  /** When idea submissions open next, if they are not open now (null otherwise). */
+  private async opensAt(m: EntityManager, campaignId: string): Promise<Date | null> {
+    const [row] = (await m.query(
+      `SELECT CASE WHEN bool_or(p.starts_at <= now() AND p.ends_at > now()) THEN NULL
+                   ELSE min(p.starts_at) FILTER (WHERE p.starts_at > now()) END AS opens_at
+         FROM campaign_phase p WHERE p.campaign_id = $1 AND p.submissions_open`,
+      [campaignId],
+    )) as { opens_at: Date | null }[];
+    return row?.opens_at ?? null;
   }
 
   /** The campaign, if the actor may manage it: `campaign.manage` on each audience unit (or the whole organisation). */
@@ -89,7 +119,7 @@ export class AnnouncementsService {
 
   private async present(m: EntityManager, campaignId: string): Promise<CampaignAnnouncementDto> {
     const [a] = (await m.query(
-      `SELECT id::text AS id, announced_at, audience_size, notified, emails_queued, emails_sent, completed_at
+      `SELECT id::text AS id, announced_at, audience_size, notified, emails_queued, emails_sent, cursor::text AS cursor, completed_at
          FROM campaign_announcement WHERE campaign_id = $1`,
       [campaignId],
     )) as AnnouncementRow[];
@@ -97,6 +127,8 @@ export class AnnouncementsService {
       return {
         campaignId,
         announced: false,
+        scheduled: false,
+        opensAt: (await this.opensAt(m, campaignId))?.toISOString() ?? null,
         audienceSize: await audienceSize(m, campaignId),
         announcedAt: null,
         notified: 0,
@@ -118,6 +150,8 @@ export class AnnouncementsService {
     return {
       campaignId,
       announced: true,
+      scheduled: a.cursor === null && a.completed_at === null && a.announced_at.getTime() > Date.now(),
+      opensAt: null,
       audienceSize: a.audience_size,
       announcedAt: a.announced_at.toISOString(),
       notified: a.notified,
