@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource, IsNull } from 'typeorm';
-import { PORTFOLIO_STATUSES } from '@eclore/domain';
+import { DEFAULT_CRITERIA, PORTFOLIO_STATUSES } from '@eclore/domain';
 import { seed } from '@eclore/migrations';
 import type { OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
-import { QualificationAssignment } from '@eclore/server-qualification';
+import { QualificationAssignment, Scorecard } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -282,6 +282,46 @@ describe('portfolio board API', () => {
     expect(ids(column.body)).toEqual([late.id]);
     const bad = await committee.get('/api/portfolio?late=maybe').expect(400);
     expect(JSON.stringify(bad.body.errors)).toContain('late');
+  });
+
+  it('shows the consolidated weighted score of the submitted scorecards', async () => {
+    const scored = await idea('decide', soins);
+    const unscored = await idea('decide', soins);
+    const all = (n: number) => Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.key, n]));
+    const at = new Date();
+    await ds.getRepository(Scorecard).insert([
+      {
+        ideaId: scored.id,
+        reviewerId: scoped.person.id,
+        status: 'submitted',
+        scores: all(4),
+        comment: '',
+        submittedAt: at,
+      },
+      {
+        ideaId: scored.id,
+        reviewerId: committee.person.id,
+        status: 'submitted',
+        scores: all(2),
+        comment: '',
+        submittedAt: at,
+      },
+      // A draft does not count.
+      {
+        ideaId: scored.id,
+        reviewerId: admin.person.id,
+        status: 'draft',
+        scores: all(5),
+        comment: '',
+        submittedAt: null,
+      },
+    ] as never);
+    const cards = (await committee.get('/api/portfolio/columns/decide?limit=50').expect(200)).body.items as (Card & {
+      weightedScore: number | null;
+      reviewerCount: number;
+    })[];
+    expect(cards.find((c) => c.id === scored.id)).toMatchObject({ weightedScore: 3, reviewerCount: 2 });
+    expect(cards.find((c) => c.id === unscored.id)).toMatchObject({ weightedScore: null, reviewerCount: 0 });
   });
 
   it('pages a long column by keyset: every card once, in order, same filters', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PORTFOLIO_COLUMNS, type Actor, type IdeaStatus } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
-import { deadlinesOf } from '@eclore/server-qualification';
+import { consolidatedScorecards, deadlinesOf } from '@eclore/server-qualification';
 import { decodePortfolioCursor, encodePortfolioCursor } from './portfolio-cursor';
 import type {
   PortfolioBoardDto,
@@ -112,12 +112,13 @@ export class PortfolioService {
     return { ...f, ids: { ids: late, include: q.late } };
   }
 
-  /** Rows to cards, in the same order, with their due dates. */
+  /** Rows to cards, in the same order, with their due dates and consolidated scores. */
   private async cards(rows: readonly CardRow[]): Promise<PortfolioCardDto[]> {
-    const deadlines = await deadlinesOf(
-      this.ds.manager,
-      rows.map((r) => r.id),
-    );
+    const ids = rows.map((r) => r.id);
+    const [deadlines, scores] = await Promise.all([
+      deadlinesOf(this.ds.manager, ids),
+      consolidatedScorecards(this.ds.manager, ids),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -127,8 +128,8 @@ export class PortfolioService {
       supportCount: r.support_count,
       orgUnit: r.org_unit_id ? { id: r.org_unit_id, name: r.org_unit_name ?? '' } : null,
       themes: r.themes,
-      weightedScore: null,
-      reviewerCount: 0,
+      weightedScore: scores.get(r.id)?.weightedScore ?? null,
+      reviewerCount: scores.get(r.id)?.reviewerCount ?? 0,
       dueAt: nextDue(deadlines.get(r.id))?.toISOString() ?? null,
       late: deadlines.get(r.id)?.late ?? false,
     }));
