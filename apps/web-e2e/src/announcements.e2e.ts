@@ -8,6 +8,7 @@ async function csrf(page: Page): Promise<string> {
 test('a network member announces a campaign to its audience (confirmation with its size, progress, result); a person in the audience finds it in their centre', async ({
   browser,
 }) => {
+  test.slow(); // two people, a fan-out through the worker, four accessibility checks
   const tag = Date.now().toString(36);
   // Nathalie (network member scoped to the health direction) sets up a campaign for the night unit.
   const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');

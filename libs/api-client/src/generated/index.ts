@@ -152,6 +152,7 @@ export type {
   AgendaItemDto,
   AgendaSuggestionDto,
   AnnounceCampaignData,
+  AnnounceCampaignInput,
   AnnounceCampaignResponse,
   AnnounceCampaignResponses,
   AnswerDto,

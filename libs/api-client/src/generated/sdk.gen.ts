@@ -1877,6 +1877,10 @@ export const announceCampaign = <ThrowOnError extends boolean = false>(
   (options.client ?? client).post<AnnounceCampaignResponses, unknown, ThrowOnError>({
     url: '/api/campaigns/{id}/announcement',
     ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

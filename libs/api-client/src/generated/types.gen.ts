@@ -2369,6 +2369,13 @@ export type CampaignAnnouncementDto = {
   completed: boolean;
 };
 
+export type AnnounceCampaignInput = {
+  /**
+   * `opening`: when idea submissions open (the campaign must not be open yet).
+   */
+  when?: 'now' | 'opening';
+};
+
 export type HealthStatusDto = {
   status: 'ok';
 };
@@ -4416,7 +4423,7 @@ export type GetCampaignAnnouncementResponses = {
 export type GetCampaignAnnouncementResponse = GetCampaignAnnouncementResponses[keyof GetCampaignAnnouncementResponses];
 
 export type AnnounceCampaignData = {
-  body?: never;
+  body: AnnounceCampaignInput;
   path: {
     id: string;
   };

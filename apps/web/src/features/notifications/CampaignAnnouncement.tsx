@@ -13,7 +13,7 @@ import { useNotificationsText } from './strings';
 
 /** Still moving: notifications being written or immediate e-mails not all accepted or failed yet. */
 function running(a: CampaignAnnouncementDto | undefined): boolean {
-  return !!a && a.announced && (!a.completed || a.emailsSent + a.emailsFailed < a.emailsQueued);
+  return !!a && a.announced && !a.scheduled && (!a.completed || a.emailsSent + a.emailsFailed < a.emailsQueued);
 }
 
 /**
@@ -24,25 +24,26 @@ export function CampaignAnnouncement({ campaignId, archived }: { campaignId: str
   const s = useNotificationsText().announce;
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'now' | 'opening' | null>(null);
   const key = getCampaignAnnouncementQueryKey({ path: { id: campaignId } });
   const status = useQuery({
     ...getCampaignAnnouncementOptions({ path: { id: campaignId } }),
-    refetchInterval: (q) => (running(q.state.data) ? 1500 : false),
+    refetchInterval: (q) => (running(q.state.data) ? 1500 : q.state.data?.scheduled ? 30_000 : false),
   });
   const announce = useMutation({
     ...announceCampaignMutation(),
     onSuccess: (a) => {
-      setConfirming(false);
+      setConfirming(null);
       queryClient.setQueryData(key, a);
     },
   });
   const a = status.data;
   if (status.isError) return <Alert tone="error">{problemMessage(t, status.error)}</Alert>;
   if (!a) return <p role="status">{t('app.loading')}</p>;
-  const day = a.announcedAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(a.announcedAt))
-    : null;
+  const format = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const day = a.announcedAt ? format(a.announcedAt) : null;
+  const opens = a.opensAt ? format(a.opensAt) : null;
 
   return (
     <Panel title={s.title}>
@@ -51,11 +52,26 @@ export function CampaignAnnouncement({ campaignId, archived }: { campaignId: str
         <>
           <p data-testid="announce-audience">{s.lead(a.audienceSize)}</p>
           {archived ? null : (
-            <Button onClick={() => setConfirming(true)} disabled={announce.isPending || a.audienceSize === 0}>
-              {s.button}
-            </Button>
+            <div className="ec-campaign-actions">
+              <Button onClick={() => setConfirming('now')} disabled={announce.isPending || a.audienceSize === 0}>
+                {s.button}
+              </Button>
+              {opens ? (
+                <Button
+                  variant="secondary"
+                  onClick={() => setConfirming('opening')}
+                  disabled={announce.isPending || a.audienceSize === 0}
+                >
+                  {s.atOpening(opens)}
+                </Button>
+              ) : null}
+            </div>
           )}
         </>
+      ) : a.scheduled && day ? (
+        <p role="status" data-testid="announce-scheduled">
+          {s.scheduled(day)}
+        </p>
       ) : (
         <div data-testid="announce-progress">
           {day ? <p>{s.announcedOn(day)}</p> : null}
@@ -76,15 +92,19 @@ export function CampaignAnnouncement({ campaignId, archived }: { campaignId: str
         </div>
       )}
       <ConfirmDialog
-        open={confirming}
-        title={s.confirmTitle}
+        open={confirming !== null}
+        title={confirming === 'opening' ? s.confirmAtOpeningTitle : s.confirmTitle}
         confirmLabel={s.confirm}
         cancelLabel={s.cancel}
-        onConfirm={() => announce.mutate({ path: { id: campaignId } })}
-        onCancel={() => setConfirming(false)}
+        onConfirm={() => announce.mutate({ path: { id: campaignId }, body: { when: confirming ?? 'now' } })}
+        onCancel={() => setConfirming(null)}
         busy={announce.isPending}
       >
-        <p>{s.confirmBody(a.audienceSize)}</p>
+        <p>
+          {confirming === 'opening' && opens
+            ? s.confirmAtOpeningBody(a.audienceSize, opens)
+            : s.confirmBody(a.audienceSize)}
+        </p>
       </ConfirmDialog>
     </Panel>
   );

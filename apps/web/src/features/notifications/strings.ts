@@ -89,6 +89,11 @@ export const fr = {
       `${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} ser${n > 1 ? 'ont' : 'a'} prévenue${n > 1 ? 's' : ''}. L’annonce ne peut être faite qu’une fois.`,
     confirm: 'Annoncer',
     cancel: 'Annuler',
+    atOpening: (d: string) => `Annoncer à l’ouverture du dépôt d’idées (${d})`,
+    confirmAtOpeningTitle: 'Annoncer à l’ouverture du dépôt d’idées ?',
+    confirmAtOpeningBody: (n: number, d: string) =>
+      `${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} ser${n > 1 ? 'ont' : 'a'} prévenue${n > 1 ? 's' : ''} le ${d}, à l’ouverture du dépôt d’idées. L’annonce ne peut être faite qu’une fois.`,
+    scheduled: (d: string) => `Annonce prévue le ${d}, à l’ouverture du dépôt d’idées.`,
     notifiedLabel: 'Personnes prévenues dans Éclore',
     emailsLabel: 'E-mails envoyés',
     progress: (done: number, total: number) => `${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
@@ -96,7 +101,8 @@ export const fr = {
     done: (n: number, emails: number) =>
       `Appel à idées annoncé : ${n.toLocaleString('fr-FR')} personne${n > 1 ? 's' : ''} prévenue${n > 1 ? 's' : ''}, ${emails.toLocaleString('fr-FR')} e-mail${emails > 1 ? 's' : ''} envoyé${emails > 1 ? 's' : ''} (les autres suivent le résumé choisi par chacun).`,
     announcedOn: (d: string) => `Annoncé le ${d}.`,
-    failed: (n: number) => `${n} e-mail${n > 1 ? 's' : ''} en échec (visible${n > 1 ? 's' : ''} aux administrateurs, qui peuvent les renvoyer).`,
+    failed: (n: number) =>
+      `${n} e-mail${n > 1 ? 's' : ''} en échec (visible${n > 1 ? 's' : ''} aux administrateurs, qui peuvent les renvoyer).`,
   },
   admin: {
     tab: 'Notifications',
@@ -204,6 +210,11 @@ export const en: typeof fr = {
       `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'} will be told. A campaign can be announced only once.`,
     confirm: 'Announce',
     cancel: 'Cancel',
+    atOpening: (d) => `Announce when idea submissions open (${d})`,
+    confirmAtOpeningTitle: 'Announce when idea submissions open?',
+    confirmAtOpeningBody: (n, d) =>
+      `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'} will be told on ${d}, when idea submissions open. A campaign can be announced only once.`,
+    scheduled: (d) => `Announcement planned for ${d}, when idea submissions open.`,
     notifiedLabel: 'People told in Éclore',
     emailsLabel: 'E-mails sent',
     progress: (done, total) => `${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
