@@ -70,4 +70,25 @@ test.describe('review queue, reviewers and private notes', () => {
     await expect(page.getByRole('link', { name: 'Ma file de revue' })).toHaveCount(0);
     await page.context().close();
   });
+  test('a network member declares an absence with a stand-in, sees it listed and cancels it', async ({ browser }) => {
+    const page = await signedInPage(browser, 'julien.tremblay@eclore.example');
+    await page.goto('/review-queue');
+    const absences = page.getByRole('region', { name: 'Mes absences' });
+    await expect(absences.getByText('Aucune absence prévue.')).toBeVisible();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await absences.getByLabel('Début').fill(day(10));
+    await absences.getByLabel('Fin').fill(day(20));
+    const delegate = absences.getByLabel('Remplaçant·e');
+    await delegate.selectOption(
+      (await delegate.locator('option', { hasText: 'Nathalie Gagnon' }).getAttribute('value'))!,
+    );
+    await absences.getByRole('button', { name: 'Déclarer l’absence' }).click();
+    const cancel = absences.getByRole('button', { name: /^Annuler l’absence du / });
+    await expect(cancel).toBeVisible();
+    await expect(absences.getByText(/Remplaçant·e : Nathalie Gagnon/)).toBeVisible();
+    await expectNoSeriousAxeViolation(page);
+    await cancel.click();
+    await expect(absences.getByText('Aucune absence prévue.')).toBeVisible();
+    await page.context().close();
+  });
 });

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  bulkReassignMutation,
   createMyAbsenceMutation,
   deleteMyAbsenceMutation,
+  getMyReviewQueueQueryKey,
   getNetworkReviewQueueOptions,
+  getNetworkReviewQueueQueryKey,
   listMyAbsencesOptions,
   listMyAbsencesQueryKey,
 } from '@eclore/api-client';
@@ -23,6 +26,8 @@ export function AbsencesPanel() {
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [delegateId, setDelegateId] = useState('');
+  const [handOver, setHandOver] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listMyAbsencesQueryKey() });
   const create = useMutation({
     ...createMyAbsenceMutation(),
@@ -33,23 +38,41 @@ export function AbsencesPanel() {
       void refresh();
     },
   });
+  // The reviews already in the queue follow the stand-in only when asked (routing gives them new ones anyway).
+  const reassign = useMutation({
+    ...bulkReassignMutation(),
+    onSuccess: (result) => {
+      setNotice(s.network.moved(result.moved, result.skipped.length));
+      void queryClient.invalidateQueries({ queryKey: getMyReviewQueueQueryKey() });
+      void queryClient.invalidateQueries({ queryKey: getNetworkReviewQueueQueryKey().slice(0, 1) });
+    },
+  });
   const remove = useMutation({ ...deleteMyAbsenceMutation(), onSuccess: () => void refresh() });
+  const me = session.actor?.personId;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      body: {
-        startsAt: new Date(`${startsAt}T00:00:00`).toISOString(),
-        endsAt: new Date(`${endsAt}T23:59:59`).toISOString(),
-        ...(delegateId ? { delegateId } : {}),
+    setNotice(null);
+    const moveTo = handOver && delegateId && me ? delegateId : null;
+    create.mutate(
+      {
+        body: {
+          startsAt: new Date(`${startsAt}T00:00:00`).toISOString(),
+          endsAt: new Date(`${endsAt}T23:59:59`).toISOString(),
+          ...(delegateId ? { delegateId } : {}),
+        },
       },
-    });
+      {
+        onSuccess: () => {
+          if (moveTo && me) reassign.mutate({ body: { fromPersonId: me, toPersonId: moveTo } });
+        },
+      },
+    );
   };
   const fieldError = (field: string) => {
     const e = create.error as { fieldErrors?: readonly { field: string; code: string }[] } | null;
     const code = e?.fieldErrors?.find((f) => f.field === field)?.code;
     return code ? (s.errors[code] ?? s.errors.generic) : undefined;
   };
-  const me = session.actor?.personId;
   return (
     <Panel title={s.absences.title}>
       <p>{s.absences.lead}</p>
@@ -106,10 +129,21 @@ export function AbsencesPanel() {
               </option>
             ))}
         </SelectField>
+        <label className="ec-checkbox">
+          <input
+            type="checkbox"
+            checked={handOver}
+            disabled={!delegateId}
+            onChange={(e) => setHandOver(e.target.checked)}
+          />{' '}
+          {s.absences.handOver}
+        </label>
         <Button type="submit" disabled={!startsAt || !endsAt || create.isPending}>
           {s.absences.add}
         </Button>
       </form>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
       {create.isError && !fieldError('startsAt') && !fieldError('endsAt') ? (
         <Alert tone="error">{reviewQueueError(s, create.error)}</Alert>
       ) : null}
