@@ -26,6 +26,7 @@ export const NotificationsPage = lazy(() => import('../features/notifications/No
 export const AdminNotificationsPage = lazy(() => import('../features/notifications/NotificationsAdminPage'));
 export const LatePage = lazy(() => import('../features/deadlines/LatePage'));
 export const ReviewQueuePage = lazy(() => import('../features/review-queue/ReviewQueuePage'));
+export const CriteriaSetPage = lazy(() => import('../features/qualification/CriteriaSetPage'));
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */

@@ -23,6 +23,7 @@ import {
   AdminAnswerTimePage,
   LatePage,
   ReviewQueuePage,
+  CriteriaSetPage,
   ModerationPage,
   NotFoundPage,
   ProfilePage,
@@ -70,6 +71,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession action="qualification.read_queue">
             <ReviewQueuePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'criteria',
+        element: (
+          <RequireSession action="criteria.read">
+            <CriteriaSetPage />
           </RequireSession>
         ),
       },
@@ -127,6 +136,14 @@ export const router = createBrowserRouter([
             ),
           },
           { path: ':id', element: <CampaignPage /> },
+          {
+            path: ':id/criteria',
+            element: (
+              <RequireSession action="criteria.read">
+                <CriteriaSetPage />
+              </RequireSession>
+            ),
+          },
           {
             path: ':id/edit',
             element: (

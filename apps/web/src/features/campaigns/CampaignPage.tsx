@@ -12,6 +12,7 @@ import { Alert, Button, ConfirmDialog, PageHeader, Panel } from '@eclore/web-ui'
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CampaignAnnouncement } from '../notifications/CampaignAnnouncement';
+import { CampaignCriteriaLink } from '../qualification';
 import { PhaseStatus, useDateFormat } from './PhaseStatus';
 import { fill, useCampaignsText } from './strings';
 import './campaigns.css';
@@ -92,6 +93,7 @@ export default function CampaignPage() {
               )}
             </>
           ) : null}
+          <CampaignCriteriaLink campaignId={c.id} />
         </div>
       </section>
       {c.canManage ? <CampaignAnnouncement campaignId={c.id} archived={c.archivedAt !== null} /> : null}

@@ -3,6 +3,7 @@ import { EngagementPanel } from '../engagement';
 import { AttachmentsPanel } from '../attachments';
 import { IdeaReviewersPanel } from '../review-queue';
 import { PrivateNotesPanel } from '../private-notes';
+import { QualificationPanel } from '../qualification';
 
 /**
  * The idea page's slot for what the engagement and attachments features add (supports, comments,
@@ -11,7 +12,7 @@ import { PrivateNotesPanel } from '../private-notes';
  */
 export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
 
-export const EXTENSIONS: readonly IdeaExtension[] = [IdeaReviewersPanel, AttachmentsPanel, EngagementPanel, PrivateNotesPanel];
+export const EXTENSIONS: readonly IdeaExtension[] = [IdeaReviewersPanel, QualificationPanel, AttachmentsPanel, EngagementPanel, PrivateNotesPanel];
 
 export function IdeaExtensions({ idea }: { idea: IdeaDto }) {
   if (EXTENSIONS.length === 0) return null;

@@ -1,0 +1,2 @@
+export { QualificationPanel } from './QualificationPanel';
+export { CampaignCriteriaLink } from './CampaignCriteriaLink';
