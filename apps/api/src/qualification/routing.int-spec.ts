@@ -228,6 +228,21 @@ describe('qualification routing, queues and private notes (API)', () => {
       await ds.getRepository(NetworkAbsence).delete({ personId: id('emily') });
     });
 
+    it('never routes an anonymous idea to its author, yet does not name them by leaving them out of the candidates', async () => {
+      const ideaId = await visible('kevin', { anonymous: true, title: 'Idée anonyme d’un membre du réseau' });
+      await start('nathalie', ideaId);
+      expect(await openReviewers(ideaId)).not.toContain(id('kevin'));
+      const listed = await get('nathalie', `/api/ideas/${ideaId}/assignments`);
+      expect(listed.body.candidates.map((c: { id: string }) => c.id)).toContain(id('kevin'));
+      const refused = await as.nathalie
+        .send('post', `/api/ideas/${ideaId}/assignments`, { personId: id('kevin') })
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'personId', code: 'reviewer_not_eligible' }),
+      ]);
+      expect(JSON.stringify(refused.body)).not.toMatch(/author/i);
+    });
+
     it('refuses an employee, an out-of-scope member and an idea not visible', async () => {
       const ideaId = await visible('lucas');
       expect((await start('lucas', ideaId, 403)).body.code).toBe('role_required');

@@ -20,6 +20,7 @@ import {
   type IdeaDto,
   type LoadedIdea,
   type NewIdeaEvent,
+  viewerSeesAuthors,
 } from '@eclore/server-ideas';
 import { QualificationAssignment, Scorecard } from '../entities';
 import { deadlinesOf } from '../deadlines';
@@ -284,14 +285,16 @@ export class RoutingService implements OnModuleInit {
       rows.flatMap((r) => [r.personId, ...(r.assignedBy ? [r.assignedBy] : [])]),
     );
     const open = rows.filter((r) => r.endedAt === null).map((r) => r.personId);
-    const authors = authorIdsOf(loaded);
+    // An anonymous idea's authors stay among the candidates for a viewer who may not see them: leaving
+    // them out would name them by their absence (assigning one is still refused, with the generic code).
+    const excluded = viewerSeesAuthors(loaded.idea, loaded.viewer) ? authorIdsOf(loaded) : [];
     return {
       ideaId,
       status: loaded.idea.status,
       unrouted: loaded.idea.status === 'qualify' && open.length === 0,
       assignments: rows.map((r) => this.assignmentDto(r, people)),
       candidates: members
-        .filter((m) => !open.includes(m.personId) && reviewerRefusal(m, loaded.viewer.target, authors) === null)
+        .filter((m) => !open.includes(m.personId) && reviewerRefusal(m, loaded.viewer.target, excluded) === null)
         .sort((a, b) => a.openAssignments - b.openAssignments || a.familyName.localeCompare(b.familyName))
         .map(reviewerDto),
     };
