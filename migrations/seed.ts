@@ -14,6 +14,8 @@ import { seedCampaigns } from './seed/campaigns';
 import { seedAnswerTimeDemo } from './seed/answer-time';
 import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
+import { seedPortfolioDemo } from './seed/portfolio';
+import { seedScorecardsDemo } from './seed/scorecards';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -46,6 +48,8 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedAnswerTimeDemo(manager);
     await seedCommitteeDemo(manager);
     await seedReviewQueueDemo(manager);
+    await seedPortfolioDemo(manager);
+    await seedScorecardsDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }

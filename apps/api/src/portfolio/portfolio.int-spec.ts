@@ -142,6 +142,12 @@ describe('portfolio board API', () => {
     expect(JSON.stringify(res.body)).not.toContain(draft.id);
   });
 
+  it('shows the demo seed in every kind of column', async () => {
+    const columns = await board(committee);
+    for (const status of ['collect', 'decide', 'prototype', 'implement', 'follow_up', 'returned', 'parked', 'declined'])
+      expect(columns.get(status)!.count).toBeGreaterThan(0);
+  });
+
   it('dates a card from the event that moved the idea into its status, else from its submission', async () => {
     const moved = await idea('qualify', soins);
     const at = new Date('2026-03-04T05:06:07.123Z');
