@@ -15,7 +15,6 @@ import { seedAnswerTimeDemo } from './seed/answer-time';
 import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
 import { seedPortfolioDemo } from './seed/portfolio';
-import { seedScorecardsDemo } from './seed/scorecards';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -49,7 +48,6 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedCommitteeDemo(manager);
     await seedReviewQueueDemo(manager);
     await seedPortfolioDemo(manager);
-    await seedScorecardsDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }
