@@ -9,6 +9,8 @@ import { dataSourceOptions } from './data-source-options';
 import { seed } from './seed';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo-organisation';
 import { DEMO_QUALIFICATIONS } from './seed/review-queue';
+import { DEMO_SCORECARDS } from './seed/scorecards';
+import { consolidatedScorecards } from '@eclore/server-qualification';
 
 describe('demo seed', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -103,6 +105,22 @@ describe('demo seed', () => {
     expect(Number(notes[0]!.n)).toBe(1);
     await seed(ds);
     expect({ julien: await open('Tremblay'), nathalie: await open('Gagnon') }).toEqual(before);
+  });
+
+  it('stores the default criteria set once and scores the demo ideas (drafts not counted)', async () => {
+    await seed(ds);
+    await seed(ds);
+    const sets: { kind: string; n: string }[] = await ds.query('SELECT kind, count(*) AS n FROM criteria_set GROUP BY kind');
+    expect(sets).toEqual([{ kind: 'default', n: '1' }]);
+    const ideaIds = [...new Set(DEMO_SCORECARDS.map((d) => d.ideaId))];
+    const cards = await consolidatedScorecards(ds.manager, ideaIds);
+    expect(ideaIds.map((id) => cards.get(id)?.reviewerCount)).toEqual(
+      ideaIds.map((id) => DEMO_SCORECARDS.filter((d) => d.ideaId === id && d.status === 'submitted').length),
+    );
+    // The first idea's reviewers disagree on the value for users (5 and 2): the spread shows it.
+    expect(cards.get(ideaIds[0]!)?.criteria[0]).toMatchObject({ key: 'user_value', mean: 3.5, spread: 3 });
+    const rows: { n: string }[] = await ds.query('SELECT count(*) AS n FROM scorecard');
+    expect(Number(rows[0]!.n)).toBe(DEMO_SCORECARDS.length);
   });
 
   it('leaves a real directory alone', async () => {

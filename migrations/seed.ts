@@ -15,6 +15,7 @@ import { seedAnswerTimeDemo } from './seed/answer-time';
 import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
 import { seedPortfolioDemo } from './seed/portfolio';
+import { seedScorecardsDemo } from './seed/scorecards';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -48,6 +49,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedCommitteeDemo(manager);
     await seedReviewQueueDemo(manager);
     await seedPortfolioDemo(manager);
+    await seedScorecardsDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }
