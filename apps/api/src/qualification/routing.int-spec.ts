@@ -587,6 +587,16 @@ describe('qualification routing, queues and private notes (API)', () => {
       await get('nathalie', '/api/ideas/not-a-uuid/private-notes', 400);
     });
 
+    it('keeps reviewer and private-note events out of the author’s timeline, not the network’s', async () => {
+      const types = async (who: Who) =>
+        ((await get(who, `/api/ideas/${ideaId}/timeline`)).body.events as { type: string }[]).map((e) => e.type);
+      const author = await types('lucas');
+      expect(author).toContain('start_qualification');
+      for (const t of ['assigned', 'unassigned', 'private_note_mention']) expect(author).not.toContain(t);
+      const network = await types('nathalie');
+      expect(network).toEqual(expect.arrayContaining(['assigned', 'private_note_mention']));
+    });
+
     it('never shows a private note in the idea, its timeline or the author’s view', async () => {
       for (const who of ['lucas', 'nathalie', 'philippe'] as const) {
         for (const path of [`/api/ideas/${ideaId}`, `/api/ideas/${ideaId}/timeline`]) {

@@ -49,6 +49,9 @@ interface CampaignWindow {
 }
 
 /** Emerge (drafts, co-authors, capture), collect (submit, intake) and the idea page's reads. */
+/** Private idea events about the network's work that an idea's authors do not see in its history. */
+const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention'];
+
 @Injectable()
 export class IdeasService {
   constructor(
@@ -392,10 +395,13 @@ export class IdeasService {
 
   async timeline(actor: Actor, id: string): Promise<TimelineDto> {
     const loaded = await this.ideas.loadReadable(this.ds.manager, id, actor);
-    const full = loaded.viewer.isAuthor || isStaffInScope(loaded.viewer);
+    const staff = isStaffInScope(loaded.viewer);
+    const full = loaded.viewer.isAuthor || staff;
+    // Supports are a count, not history: their events exist for notifications only. The network's own
+    // work on the idea (who reviews it, mentions in its private notes) is for the network and committee.
+    const hidden = staff ? ['supported'] : ['supported', ...STAFF_ONLY_EVENTS];
     const events = await this.ds.getRepository(IdeaEvent).find({
-      // Supports are a count, not history: their events exist for notifications only.
-      where: full ? { ideaId: id, type: Not('supported') } : { ideaId: id, public: true },
+      where: full ? { ideaId: id, type: Not(In(hidden)) } : { ideaId: id, public: true },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
     const seesAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
