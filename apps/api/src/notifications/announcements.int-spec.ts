@@ -21,6 +21,7 @@ jest.setTimeout(90_000);
 
 describe('campaign announcements and supports', () => {
   let stack: NotificationStack | undefined;
+  const REFUSED = 'refused.announce@eclore.example';
   let ds: DataSource;
   let sink: SmtpSink;
   let gagnon: Member; // network member scoped to DS: manages DS campaigns
@@ -45,7 +46,7 @@ describe('campaign announcements and supports', () => {
   const count = async (sql: string, params: unknown[] = []) => ((await ds.query(sql, params)) as { n: number }[])[0]!.n;
 
   beforeAll(async () => {
-    stack = await startNotificationStack('announce');
+    stack = await startNotificationStack('announce', { rejectRecipients: [REFUSED] });
     ({ ds, sink } = stack);
     const app = stack.app;
     [gagnon, tremblay, girard, jaquet, nguyen, benali, lavoie, monnier, admin] = await signInMany(app, ds, [
@@ -213,6 +214,29 @@ describe('campaign announcements and supports', () => {
     expect(JSON.stringify(bad.body)).toContain('id');
     await ds.getRepository(Campaign).update({ id: campaign.id }, { archivedAt: new Date() });
     await tremblay.send('post', `/api/campaigns/${campaign.id}/announcement`).expect(409);
+  });
+
+  it('sends the rest of a batch when the mail server refuses one address, and shows that one as failed', async () => {
+    const campaign = await soinsCampaign('Prévention partagée');
+    const prev = await unitByCode(ds, 'DS-PREV');
+    await ds.getRepository(Campaign).update({ id: campaign.id }, { audienceOrgUnitIds: [prev.id] });
+    // Chloé Martin (DS-PREV) has a mailbox the server refuses for good (550).
+    const [martin] = (await ds.query(
+      `UPDATE person SET email = $1 WHERE family_name = 'Martin' AND given_name = 'Chloé' RETURNING id`,
+      [REFUSED],
+    )) as { id: string }[];
+    const size = (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body.audienceSize;
+    await gagnon.send('post', `/api/campaigns/${campaign.id}/announcement`).expect(200);
+    await settle('the announcement to the prevention service', async () => {
+      const st = (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body;
+      return st.completed && st.emailsQueued > 0 && st.emailsSent + st.emailsFailed === st.emailsQueued;
+    });
+    const status = (await gagnon.get(`/api/campaigns/${campaign.id}/announcement`).expect(200)).body;
+    expect(status).toMatchObject({ notified: size, emailsFailed: 1, emailsSent: status.emailsQueued - 1 });
+    expect(about(lavoie, 'Prévention partagée')).toHaveLength(1);
+    const failed = (await admin.get('/api/admin/deliveries?status=failed').expect(200)).body;
+    expect(JSON.stringify(failed)).toContain(REFUSED);
+    expect(martin).toBeDefined();
   });
 
   it('announces “when submissions open”: held until the phase starts, then told as any announcement', async () => {
