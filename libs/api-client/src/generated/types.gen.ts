@@ -1723,10 +1723,10 @@ export type PortfolioCardDto = {
     | 'implement'
     | 'follow_up'
     | 'returned'
+    | 'parked'
     | 'withdrawn'
     | 'merged'
     | 'declined'
-    | 'parked'
     | 'stopped'
     | 'closed';
   /**
@@ -1764,10 +1764,10 @@ export type PortfolioColumnDto = {
     | 'implement'
     | 'follow_up'
     | 'returned'
+    | 'parked'
     | 'withdrawn'
     | 'merged'
     | 'declined'
-    | 'parked'
     | 'stopped'
     | 'closed';
   /**
@@ -1806,10 +1806,10 @@ export type PortfolioColumnPageDto = {
     | 'implement'
     | 'follow_up'
     | 'returned'
+    | 'parked'
     | 'withdrawn'
     | 'merged'
     | 'declined'
-    | 'parked'
     | 'stopped'
     | 'closed';
   items: Array<PortfolioCardDto>;
@@ -3848,10 +3848,10 @@ export type ListPortfolioColumnData = {
       | 'implement'
       | 'follow_up'
       | 'returned'
+      | 'parked'
       | 'withdrawn'
       | 'merged'
       | 'declined'
-      | 'parked'
       | 'stopped'
       | 'closed';
   };

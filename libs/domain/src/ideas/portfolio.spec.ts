@@ -2,8 +2,14 @@ import { IDEA_STATUSES, isEndState } from './idea';
 import { PORTFOLIO_COLUMNS, PORTFOLIO_STATUSES, isPortfolioStatus } from './portfolio';
 
 describe('portfolio columns', () => {
-  it('lists every status but the draft stage, once, stages first in timeline order', () => {
-    expect(PORTFOLIO_STATUSES).toEqual(IDEA_STATUSES.filter((s) => s !== 'emerge'));
+  it('lists every status but the draft stage, once: stages in timeline order, then waiting, then ended', () => {
+    expect([...PORTFOLIO_STATUSES].sort()).toEqual(IDEA_STATUSES.filter((s) => s !== 'emerge').sort());
+    expect(PORTFOLIO_COLUMNS.map((c) => c.group)).toEqual([
+      ...Array(7).fill('stage'),
+      'waiting',
+      'waiting',
+      ...Array(5).fill('ended'),
+    ]);
     expect(new Set(PORTFOLIO_STATUSES).size).toBe(PORTFOLIO_STATUSES.length);
     expect(PORTFOLIO_COLUMNS.filter((c) => c.group === 'stage').map((c) => c.status)).toEqual([
       'collect',

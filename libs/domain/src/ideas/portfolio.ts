@@ -14,7 +14,11 @@ export interface PortfolioColumnDef {
 
 export const PORTFOLIO_COLUMNS: readonly PortfolioColumnDef[] = [
   ...STAGES.filter((status) => status !== 'emerge').map((status): PortfolioColumnDef => ({ status, group: 'stage' })),
-  ...IDEA_STATES.map((status): PortfolioColumnDef => ({ status, group: isEndState(status) ? 'ended' : 'waiting' })),
+  ...IDEA_STATES.filter((status) => !isEndState(status)).map((status): PortfolioColumnDef => ({
+    status,
+    group: 'waiting',
+  })),
+  ...IDEA_STATES.filter(isEndState).map((status): PortfolioColumnDef => ({ status, group: 'ended' })),
 ];
 
 export const PORTFOLIO_GROUPS: readonly PortfolioGroup[] = ['stage', 'waiting', 'ended'];

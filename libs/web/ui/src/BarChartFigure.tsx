@@ -40,7 +40,7 @@ export function BarChartFigure({
           <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={labelWidth} />
+            <YAxis type="category" dataKey="label" width={labelWidth} interval={0} />
             <Bar
               dataKey="value"
               name={valueName}
