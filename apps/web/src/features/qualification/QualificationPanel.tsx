@@ -45,9 +45,12 @@ function StaffPanel({ idea }: { idea: IdeaDto }) {
   const outcomes = OUTCOMES.filter((c) => idea.viewer.commands.includes(c));
   // Scores matter from qualification on; before it only the outcomes (decline at intake) could apply.
   const scored = view.data && (view.data.open || view.data.consolidated.reviewerCount > 0);
-  if (!scored && outcomes.length === 0) return null;
+  // Kept here: the outcome's buttons are gone once it is done, its confirmation stays.
+  const [done, setDone] = useState<Outcome | null>(null);
+  if (!scored && outcomes.length === 0 && !done) return null;
   return (
     <Panel title={s.panel.title} className="ec-qualification">
+      {done ? <Alert tone="success">{s.outcomes.done[done]}</Alert> : null}
       {view.data && scored ? (
         <>
           <p className="ec-qualification__source">{s.panel.source[view.data.criteriaSource]}</p>
@@ -57,7 +60,7 @@ function StaffPanel({ idea }: { idea: IdeaDto }) {
       ) : view.isPending ? (
         <p role="status">{s.panel.loading}</p>
       ) : null}
-      {outcomes.length ? <OutcomeButtons idea={idea} commands={outcomes} /> : null}
+      {outcomes.length ? <OutcomeButtons idea={idea} commands={outcomes} onDone={setDone} /> : null}
     </Panel>
   );
 }
@@ -278,17 +281,24 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
 
 type Outcome = (typeof OUTCOMES)[number];
 
-function OutcomeButtons({ idea, commands }: { idea: IdeaDto; commands: readonly Outcome[] }) {
+function OutcomeButtons({
+  idea,
+  commands,
+  onDone,
+}: {
+  idea: IdeaDto;
+  commands: readonly Outcome[];
+  onDone: (outcome: Outcome | null) => void;
+}) {
   const s = useQualificationText();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<Outcome | null>(null);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
-  const [done, setDone] = useState<Outcome | null>(null);
   const onSuccess = (command: Outcome) => (updated: IdeaDto) => {
     setOpen(null);
     setText('');
-    setDone(command);
+    onDone(command);
     queryClient.setQueryData(getIdeaQueryKey({ path: { id: idea.id } }), updated);
     void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
     void queryClient.invalidateQueries({ queryKey: getIdeaScorecardsQueryKey({ path: { id: idea.id } }) });
@@ -318,7 +328,6 @@ function OutcomeButtons({ idea, commands }: { idea: IdeaDto; commands: readonly 
   return (
     <section className="ec-outcomes" aria-label={s.outcomes.title}>
       <h3>{s.outcomes.title}</h3>
-      {done ? <Alert tone="success">{s.outcomes.done[done]}</Alert> : null}
       {error && !open ? <Alert tone="error">{qualificationError(s, error)}</Alert> : null}
       <div className="ec-form-actions">
         {commands.map((c) => (
@@ -330,7 +339,7 @@ function OutcomeButtons({ idea, commands }: { idea: IdeaDto; commands: readonly 
               rework.reset();
               decline.reset();
               setMissing(false);
-              setDone(null);
+              onDone(null);
               setOpen(c);
             }}
           >

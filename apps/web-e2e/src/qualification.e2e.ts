@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolation, signedInPage } from './support';
+
+// Scoring and qualifying through the qualification panel of the idea page. The idea is written,
+// accepted and routed through the API (other tests cover those screens); Nathalie Gagnon (network,
+// Direction de la santé) is its reviewer. Geneviève Fortin, whom no other browser test uses, is the author.
+
+async function api(page: Page, method: 'get' | 'post', path: string, data?: object): Promise<unknown> {
+  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+  const res = await page.request.fetch(path, {
+    method,
+    ...(data ? { data } : {}),
+    headers: { 'X-CSRF-Token': session.csrfToken },
+  });
+  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+test('an assigned reviewer scores the idea on its page, sees the consolidated view and qualifies it; the author reads the answer', async ({
+  browser,
+}) => {
+  test.slow();
+  const token = `sc${Date.now().toString(36)}`;
+  const title = `Badge perdu la nuit ${token}`;
+  const answer = `Qualifiée : irritant réel pour l’équipe de nuit, simple à tester (${token}).`;
+
+  const author = await signedInPage(browser, 'genevieve.fortin@eclore.example');
+  const units = (await (await author.request.get('/api/org-units')).json()) as { id: string; code: string }[];
+  const unit = units.find((u) => u.code === 'DS-SOINS-NUIT')!;
+  const created = (await api(author, 'post', '/api/ideas', {
+    kind: 'problem',
+    title,
+    summary: 'Sans badge, l’équipe de nuit attend à la porte.',
+    bodyHtml: '<p>Le badge de remplacement n’est délivré qu’en journée.</p>',
+    orgUnitId: unit.id,
+    themes: [],
+    whoSuffers: 'L’équipe de nuit',
+    frequency: 'weekly',
+  })) as { id: string };
+  const ideaId = created.id;
+  await api(author, 'post', `/api/ideas/${ideaId}/submit`, {});
+
+  const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+  await api(nathalie, 'post', `/api/ideas/${ideaId}/accept`, {});
+  await api(nathalie, 'post', `/api/ideas/${ideaId}/start-qualification`, {});
+  const me = (await (await nathalie.request.get('/api/session')).json()) as { person: { id: string } };
+  const assignments = (await api(nathalie, 'get', `/api/ideas/${ideaId}/assignments`)) as {
+    assignments: { reviewer: { id: string }; endedAt: string | null }[];
+  };
+  if (!assignments.assignments.some((a) => a.reviewer.id === me.person.id && a.endedAt === null)) {
+    await api(nathalie, 'post', `/api/ideas/${ideaId}/assignments`, { personId: me.person.id });
+  }
+
+  await nathalie.goto(`/ideas/${ideaId}`);
+  await expect(nathalie.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const panel = nathalie.getByRole('region', { name: 'Qualification' });
+  const form = panel.getByRole('form', { name: 'Ma grille d’évaluation' });
+  await expect(form).toBeVisible();
+  await expect(panel.getByText('Aucune grille d’évaluation envoyée pour l’instant.')).toBeVisible();
+  await expectNoSeriousAxeViolation(nathalie);
+
+  // Submitting with a criterion left out names it; then every criterion, by its described level.
+  await form
+    .getByRole('group', { name: /Valeur pour les usagers/ })
+    .getByRole('radio', { name: /^4/ })
+    .check();
+  await form.getByRole('button', { name: 'Envoyer la grille' }).click();
+  await expect(form.getByRole('alert')).toContainText('Ce champ est obligatoire.');
+  for (const [criterion, level] of [
+    [/Faisabilité/, 5],
+    [/Coût/, 4],
+    [/Alignement avec la stratégie/, 3],
+    [/Reproductibilité/, 2],
+  ] as const) {
+    await form
+      .getByRole('group', { name: criterion })
+      .getByRole('radio', { name: new RegExp(`^${level}`) })
+      .check();
+  }
+  await expect(
+    form.getByRole('group', { name: /Coût/ }).getByRole('radio', { name: /Coût faible, absorbable par le service/ }),
+  ).toBeChecked();
+  await form.getByLabel('Commentaire').fill('Peu coûteux, à tester avec la sécurité.');
+  await form.getByRole('button', { name: 'Envoyer la grille' }).click();
+  await expect(panel.getByText('Grille d’évaluation envoyée.')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Mettre à jour la grille envoyée' })).toBeVisible();
+
+  // The consolidated view: one reviewer, the weighted score, a row per criterion.
+  await expect(panel.getByRole('heading', { name: /Vue consolidée · 1 évaluateur/ })).toBeVisible();
+  const table = panel.getByRole('table', { name: 'Notes par critère' });
+  await expect(table.getByRole('row', { name: /Valeur pour les usagers/ })).toContainText('4');
+  // (3·4 + 2·5 + 2·4 + 2·3 + 1·2) / 10 = 3,8
+  await expect(panel.getByText('3,8 / 5')).toBeVisible();
+  await expect(panel.getByRole('figure', { name: 'Moyenne et écart par critère' })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Nathalie Gagnon' })).toContainText(
+    'Peu coûteux, à tester avec la sécurité.',
+  );
+  await expectNoSeriousAxeViolation(nathalie);
+
+  // Qualify: the answer is required in the dialog.
+  await panel.getByRole('button', { name: 'Qualifier (vers le comité)' }).click();
+  const dialog = nathalie.getByRole('dialog', { name: 'Qualifier (vers le comité)' });
+  await dialog.getByRole('button', { name: 'Qualifier (vers le comité)' }).click();
+  await expect(dialog.getByText('Ce texte est obligatoire.')).toBeVisible();
+  await expectNoSeriousAxeViolation(nathalie);
+  await dialog.getByLabel('Réponse aux auteurs').fill(answer);
+  await dialog.getByRole('button', { name: 'Qualifier (vers le comité)' }).click();
+  await expect(panel.getByText('Idée qualifiée : elle part au comité.')).toBeVisible();
+  await expect(nathalie.getByText('Décision du comité').first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Qualifier (vers le comité)' })).toHaveCount(0);
+
+  // The author reads the answer on the idea page; the scorecards are not theirs to see.
+  await author.goto(`/ideas/${ideaId}`);
+  await expect(author.getByText(answer).first()).toBeVisible();
+  await expect(author.getByRole('region', { name: 'Qualification' })).toHaveCount(0);
+  await expectNoSeriousAxeViolation(author);
+  await author.context().close();
+  await nathalie.context().close();
+});
