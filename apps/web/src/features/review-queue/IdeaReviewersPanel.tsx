@@ -48,9 +48,10 @@ function ReviewersPanel({ idea }: { idea: IdeaDto }) {
       refresh();
     },
   });
-  if (!assignments.data && !canStart) return null;
   const data = assignments.data;
   const inQualification = idea.status === 'qualify';
+  // Before qualification only the start button matters; after it, the reviewers are history.
+  if (!canStart && !(data && inQualification) && !started) return null;
   return (
     <Panel title={s.reviewers.title} className="ec-reviewers">
       {started ? <Alert tone="success">{s.reviewers.started}</Alert> : null}
