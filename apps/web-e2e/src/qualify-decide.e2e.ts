@@ -1,21 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // Issue 5's journey in the browser with the demo accounts (docs/demo-accounts.md): an idea is routed
 // to the network, scored by two members, qualified, put on a committee agenda, decided "prototype"
 // with a rationale, and its author (and a follower) see the answer. People no other browser test uses
 // play the author and the follower.
-
-/** A state-changing API call with the page's session and CSRF token (as the web client sends it). */
-async function api(page: Page, method: 'put' | 'post', path: string, data: object): Promise<unknown> {
-  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-  const res = await page.request.fetch(path, { method, data, headers: { 'X-CSRF-Token': session.csrfToken } });
-  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-/** All five criteria of the default scorecard at one level. */
-const scores = (n: number) => ({ user_value: n, feasibility: n, cost: n, strategic_alignment: n, replicability: n });
 
 test('routed, scored by two, qualified, on a committee agenda, decided prototype: the author sees the answer', async ({
   browser,
@@ -40,7 +29,6 @@ test('routed, scored by two, qualified, on a committee agenda, decided prototype
   await author.getByRole('button', { name: 'Déposer l’idée' }).click();
   await expect(author).toHaveURL(/\/ideas\/[0-9a-f-]+$/);
   const ideaPath = new URL(author.url()).pathname;
-  const ideaId = ideaPath.split('/').pop()!;
 
   // Nathalie (network, health direction) accepts it from her intake queue, then starts the qualification:
   // the idea is routed to network members whose scope covers it.
@@ -73,23 +61,39 @@ test('routed, scored by two, qualified, on a committee agenda, decided prototype
     'true',
   );
 
-  // Both reviewers score and submit; Nathalie qualifies the idea for the committee.
-  // (Scorecard form and outcome dialog: apps/web/src/features/qualification, not in this build yet —
-  // the same API routes those screens call.)
+  // Both reviewers fill in their scorecard on the idea page and send it; Nathalie qualifies the idea
+  // for the committee with the answer the authors read.
   const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
   for (const [reviewer, level] of [
     [nathalie, 4],
     [julien, 5],
   ] as const) {
-    const card = { scores: scores(level), comment: 'Utile et simple.' };
-    await api(reviewer, 'put', `/api/ideas/${ideaId}/scorecards/me`, card);
-    await api(reviewer, 'post', `/api/ideas/${ideaId}/scorecards/me/submit`, card);
+    await reviewer.goto(ideaPath);
+    const form = reviewer.getByRole('form', { name: 'Ma grille d’évaluation' });
+    const criteria = form.getByRole('group');
+    await expect(criteria).toHaveCount(5);
+    for (let i = 0; i < 5; i += 1)
+      await criteria
+        .nth(i)
+        .getByRole('radio')
+        .nth(level - 1)
+        .check();
+    await form.getByLabel('Commentaire').fill('Utile et simple à tester.');
+    await form.getByRole('button', { name: 'Envoyer la grille' }).click();
+    await expect(form.getByText('Grille d’évaluation envoyée.')).toBeVisible();
   }
-  const { version } = (await (await nathalie.request.get(`/api/ideas/${ideaId}`)).json()) as { version: number };
-  await api(nathalie, 'post', `/api/ideas/${ideaId}/qualify`, {
-    answer: 'Qualifiée : forte valeur pour les patients, coût faible.',
-    version,
-  });
+  await nathalie.reload();
+  const outcomes = nathalie.getByRole('region', { name: 'Issue de la qualification' });
+  await outcomes.getByRole('button', { name: 'Qualifier (vers le comité)' }).click();
+  const qualifyDialog = nathalie.getByRole('dialog', { name: 'Qualifier (vers le comité)' });
+  await qualifyDialog
+    .getByLabel('Réponse aux auteurs')
+    .fill('Qualifiée : forte valeur pour les patients, coût faible.');
+  await qualifyDialog.getByRole('button', { name: 'Qualifier (vers le comité)' }).click();
+  // Qualified: the outcome buttons are gone (the lifecycle offers none in `decide`) and the answer shows.
+  await expect(qualifyDialog).toBeHidden();
+  await expect(outcomes).toHaveCount(0);
+  await expect(nathalie.getByText('Qualifiée : forte valeur pour les patients, coût faible.').first()).toBeVisible();
 
   // Philippe (committee) plans a session from the Comité entry and puts the idea on its agenda.
   const philippe = await signedInPage(browser, 'philippe.morel@eclore.example');
