@@ -134,6 +134,9 @@ describe('permission policy', () => {
     const committee = actor([{ role: 'committee_member', scope: org }]);
     expect(can(admin, 'criteria.manage', { organisationDefault: true })).toBe(true);
     expect(can(lead, 'criteria.manage', { organisationDefault: true })).toBe(true);
+    const networkLead = actor([{ role: 'network_lead', scope: org }]);
+    expect(can(networkLead, 'criteria.manage', { organisationDefault: true })).toBe(true);
+    expect(can(networkLead, 'criteria.read')).toBe(true);
     expect(decide(scoped, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
     expect(decide(committee, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'role_required' });
     expect(can(scoped, 'criteria.manage', { target: unitA })).toBe(true);

@@ -216,13 +216,15 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       return ctx.isAuthor ? deny('is_author') : ALLOW;
     }
     case 'criteria.read':
-      return holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') || hasRole(actor, 'admin')
+      if (hasRole(actor, 'admin')) return ALLOW;
+      return (['network_member', 'network_lead', 'committee_member'] as const).some((r) => holdsRole(actor, r))
         ? ALLOW
         : deny('role_required');
     case 'criteria.manage':
-      // The default set: admins and organisation-wide network members (the network's leads). A
-      // campaign's set: whoever may manage the campaign (its audience as the target).
+      // The default set: admins, organisation-wide network members and leads. A campaign's set:
+      // whoever may manage the campaign (its audience as the target).
       if (hasRole(actor, 'admin')) return ALLOW;
+      if (ctx.organisationDefault && hasRole(actor, 'network_lead')) return ALLOW;
       if (!holdsRole(actor, 'network_member')) return deny('role_required');
       if (ctx.organisationDefault) return hasRole(actor, 'network_member') ? ALLOW : deny('out_of_scope');
       return decide(actor, 'campaign.manage', { target: ctx.target });
