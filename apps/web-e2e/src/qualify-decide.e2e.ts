@@ -164,3 +164,37 @@ test('routed, scored by two, qualified, on a committee agenda, decided prototype
   await expectNoSeriousAxeViolation(author);
   for (const page of [author, nathalie, follower, julien, philippe]) await page.context().close();
 });
+
+test('the demo session in English: agenda, pre-reading pack with scores, prioritisation; an employee has no committee', async ({
+  browser,
+}) => {
+  const antoine = await signedInPage(browser, 'antoine.mercier@eclore.example');
+  const saved = antoine.waitForResponse(
+    (r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH' && r.status() === 200,
+  );
+  await antoine.getByLabel('Langue').selectOption('en');
+  await saved;
+  await antoine
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Steering committee' })
+    .click();
+  await expect(antoine.getByRole('heading', { level: 1, name: 'Committee sessions' })).toBeVisible();
+  await antoine.getByRole('link', { name: 'Séance du comité de pilotage' }).first().click();
+  await expect(antoine.getByRole('heading', { level: 1, name: 'Séance du comité de pilotage' })).toBeVisible();
+  await expect(antoine.getByText('Language of the minutes')).toBeVisible();
+  const agenda = antoine.getByRole('region', { name: 'Agenda' });
+  await expect(agenda.getByRole('listitem')).toHaveCount(2);
+  await expect(agenda.getByRole('link', { name: /carnet de liaison numérique/ })).toBeVisible();
+  const pack = antoine.getByRole('region', { name: 'Pre-reading pack' });
+  await expect(pack.getByRole('article')).toHaveCount(2);
+  await expect(pack.getByText(/^Weighted score .*\/5 \(\d reviews?\)$/).first()).toBeVisible();
+  await expect(antoine.getByRole('region', { name: 'Prioritisation' }).getByRole('table')).toBeVisible();
+  await expectNoSeriousAxeViolation(antoine);
+  await antoine.context().close();
+
+  const employee = await signedInPage(browser, 'emily.wilson@eclore.example');
+  await expect(employee.getByRole('link', { name: /Steering committee|Comité de pilotage/ })).toHaveCount(0);
+  await employee.goto('/committee');
+  await expect(employee.getByRole('heading', { level: 1 })).toHaveText(/^(Access denied|Accès refusé)$/);
+  await employee.context().close();
+});
