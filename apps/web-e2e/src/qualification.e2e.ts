@@ -117,3 +117,31 @@ test('an assigned reviewer scores the idea on its page, sees the consolidated vi
   await author.context().close();
   await nathalie.context().close();
 });
+
+test('a network member gives a campaign its own criteria from the campaign page, with the faulty field named, then goes back to the default', async ({
+  browser,
+}) => {
+  // The demo campaign « Moins de papier » addresses the whole organisation: Julien Tremblay
+  // (network, whole organisation) manages it.
+  const page = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  await page.goto('/campaigns/5eed0000-ca00-4000-8000-000000000002');
+  await page.getByRole('link', { name: 'Critères d’évaluation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Critères d’évaluation — Moins de papier/ })).toBeVisible();
+  await expect(page.getByText('Cet appel à idées utilise les critères par défaut.', { exact: false })).toBeVisible();
+  await expectNoSeriousAxeViolation(page);
+
+  const replicability = page.getByRole('group', { name: /Reproductibilité/ });
+  await replicability.getByLabel('Poids').fill('0');
+  await page.getByRole('button', { name: 'Enregistrer les critères' }).click();
+  await expect(replicability.getByText('Le poids doit être supérieur à 0.')).toBeVisible();
+  await replicability.getByLabel('Poids').fill('2');
+  await page.getByRole('button', { name: 'Enregistrer les critères' }).click();
+  await expect(page.getByText('Critères enregistrés.')).toBeVisible();
+  await expect(page.getByText('Cet appel à idées utilise les critères par défaut.', { exact: false })).toHaveCount(0);
+  await expectNoSeriousAxeViolation(page);
+
+  await page.getByRole('button', { name: 'Revenir aux critères par défaut' }).click();
+  await expect(page.getByText('L’appel à idées utilise de nouveau les critères par défaut.')).toBeVisible();
+  await expect(page.getByRole('group', { name: /Reproductibilité/ }).getByLabel('Poids')).toHaveValue('1');
+  await page.context().close();
+});
