@@ -137,6 +137,8 @@ describe('permission policy', () => {
     const networkLead = actor([{ role: 'network_lead', scope: org }]);
     expect(can(networkLead, 'criteria.manage', { organisationDefault: true })).toBe(true);
     expect(can(networkLead, 'criteria.read')).toBe(true);
+    expect(can(networkLead, 'qualification.read_scores', { target: unitB })).toBe(true);
+    expect(decide(networkLead, 'qualification.score', { target: unitB, isAssignee: true }).reason).toBe('role_required');
     expect(decide(scoped, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
     expect(decide(committee, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'role_required' });
     expect(can(scoped, 'criteria.manage', { target: unitA })).toBe(true);

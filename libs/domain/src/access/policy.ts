@@ -208,7 +208,8 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (ctx.isAuthor) return deny('is_author');
       return ctx.isAssignee === true ? ALLOW : deny('not_assigned');
     case 'qualification.read_scores': {
-      const roles = ['network_member', 'committee_member'] as const;
+      // Leads too: they are told of late ideas and follow them up.
+      const roles = ['network_member', 'network_lead', 'committee_member'] as const;
       if (!roles.some((r) => holdsRole(actor, r))) return deny('role_required');
       if (!ctx.target) return ALLOW;
       if (!roles.some((r) => hasRole(actor, r, ctx.target))) return deny('out_of_scope');

@@ -30,9 +30,10 @@ import './qualification.css';
  */
 export function QualificationPanel({ idea }: { idea: IdeaDto }) {
   const session = useSession();
+  const actor = session.actor;
   const staff =
-    session.actor !== null &&
-    (holdsRole(session.actor, 'network_member') || holdsRole(session.actor, 'committee_member'));
+    actor !== null &&
+    (['network_member', 'network_lead', 'committee_member'] as const).some((r) => holdsRole(actor, r));
   if (!staff) return null;
   return <StaffPanel idea={idea} />;
 }
