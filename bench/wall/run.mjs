@@ -182,6 +182,16 @@ async function machineBusy(ms) {
   return a && b ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (NaN where there is none). */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * The machine is shared (other people's builds and tests): before each scenario, wait until it has
  * been quiet (under BENCH_QUIET_BUSY of its CPU busy, default 0.15, over 5 s) for at most
@@ -379,7 +389,10 @@ async function main() {
       const quiet = await waitQuiet();
       await load(s.path, cookie, 5); // warm-up
       const during = machineBusy(SECONDS * 1000);
+      const cpuBefore = processCpuMs(api.pid);
       const http = await load(s.path, cookie, SECONDS);
+      // The api's own CPU per request: a capacity figure that other people's load does not change much.
+      http.apiCpuPerRequest = (processCpuMs(api.pid) - cpuBefore) / http.requests;
       http.busyBefore = quiet;
       http.busyDuring = await during;
       const sql = queries
@@ -394,7 +407,7 @@ async function main() {
           )}; machine CPU busy ${pct(http.busyBefore)} just before, ${pct(http.busyDuring)} during, this run included)`,
       );
       console.log(
-        `HTTP at ${http.rate.toFixed(0)} req/s (${http.requests} requests, ${http.errors} errors, ${http.late} sent > 5 ms late): p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms`,
+        `api CPU ${http.apiCpuPerRequest.toFixed(2)} ms per request; HTTP at ${http.rate.toFixed(0)} req/s (${http.requests} requests, ${http.errors} errors, ${http.late} sent > 5 ms late): p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms`,
       );
       console.log(
         `raw SQL (${sql.statements} statement(s), EXPLAIN ANALYZE, planning + execution, 50 runs): p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`,
@@ -411,12 +424,12 @@ async function main() {
     await client.end();
   }
   console.log(
-    '\n| scenario | HTTP p50 | HTTP p95 | HTTP p99 | errors | SQL p50 | SQL p95 | CPU busy before / during |',
+    '\n| scenario | HTTP p50 | HTTP p95 | HTTP p99 | errors | SQL p50 | SQL p95 | api CPU/request | CPU busy before / during |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.name} | ${r.http.p50} ms | ${r.http.p95} ms | ${r.http.p99} ms | ${r.http.errors} | ${r.sql.p50.toFixed(1)} ms | ${r.sql.p95.toFixed(1)} ms | ${pct(r.http.busyBefore)} / ${pct(r.http.busyDuring)} |`,
+      `| ${r.name} | ${r.http.p50} ms | ${r.http.p95} ms | ${r.http.p99} ms | ${r.http.errors} | ${r.sql.p50.toFixed(1)} ms | ${r.sql.p95.toFixed(1)} ms | ${r.http.apiCpuPerRequest.toFixed(2)} ms | ${pct(r.http.busyBefore)} / ${pct(r.http.busyDuring)} |`,
     );
   if (process.env.BENCH_DROP === '1') await adminQuery(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
   const failed = results.filter((r) => r.http.p95 >= 50 || r.http.errors > 0).map((r) => r.name);
