@@ -94,7 +94,7 @@ describe('demo seed', () => {
       return Number(rows[0]!.n);
     };
     const before = { julien: await open('Tremblay'), nathalie: await open('Gagnon') };
-    expect(before).toEqual({ julien: 3, nathalie: 2 });
+    expect(before).toEqual({ julien: 5, nathalie: 4 });
     const ideas: { status: string }[] = await ds.query('SELECT status FROM idea WHERE id = ANY($1::uuid[])', [
       DEMO_QUALIFICATIONS.map((d) => d.id),
     ]);

@@ -36,7 +36,6 @@ export const DEMO_QUALIFICATIONS: readonly DemoQualification[] = [
     unit: 'DS-PREV',
     themes: [],
     submittedDaysAgo: 80,
-    // Past the default 60-day qualification time: "En retard" in both reviewers' queues.
     qualifyingDaysAgo: 70,
     reviewers: ['0004', '0003'],
     note: {
@@ -74,11 +73,41 @@ export const DEMO_QUALIFICATIONS: readonly DemoQualification[] = [
     // Outside Nathalie Gagnon's scope (Direction de la santé): Julien Tremblay alone.
     reviewers: ['0003'],
   },
+  // Not yet scored (the scorecards demo scores the first two): something to review and something late.
+  {
+    id: '5eed0000-9a11-4000-8000-000000000004',
+    title: 'Les clés des véhicules de nuit se cherchent à chaque relève',
+    summary: 'Personne ne sait quel véhicule est libre ni où sont ses clés.',
+    bodyHtml:
+      '<p>À chaque relève de nuit, les soignants passent un quart d’heure à retrouver les clés et à savoir ' +
+      'quel véhicule a fait le plein.</p>',
+    author: '0027',
+    unit: 'DS-SOINS-NUIT',
+    themes: [],
+    submittedDaysAgo: 6,
+    qualifyingDaysAgo: 2,
+    reviewers: ['0004', '0003'],
+  },
+  {
+    id: '5eed0000-9a11-4000-8000-000000000005',
+    title: 'Les brochures de prévention ne sont pas traduites',
+    summary: 'Une partie des habitants ne peut pas lire nos brochures.',
+    bodyHtml:
+      '<p>Les brochures de prévention n’existent qu’en français. Les associations nous demandent des versions ' +
+      'dans les langues les plus parlées du canton.</p>',
+    author: '0021',
+    unit: 'DS-PREV',
+    themes: [],
+    submittedDaysAgo: 75,
+    // Past the default 60-day qualification time: "En retard" in both reviewers' queues.
+    qualifyingDaysAgo: 66,
+    reviewers: ['0004', '0003'],
+  },
 ];
 
 /**
  * Qualification routing in the demo: ideas in qualification assigned to the two demo network
- * members, so "Ma file de revue" has something to review (one of them overdue) and the network view
+ * members, so "Ma file de revue" has something in each tab (with the scorecards demo) and the network view
  * something to reassign; one idea carries a private note mentioning the other reviewer.
  */
 export async function seedReviewQueueDemo(manager: EntityManager): Promise<void> {

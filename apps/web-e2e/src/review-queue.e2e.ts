@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // The demo seed's ideas in qualification (migrations/seed/review-queue.ts), assigned to Nathalie
-// Gagnon (Direction de la santé) and Julien Tremblay (whole organisation); the first is past the
-// default 60-day qualification time.
-const OVERDUE = 'Les rendez-vous de prévention se chevauchent entre équipes';
-const TO_REVIEW = 'Le matériel de soins à domicile manque en fin de semaine';
+// Gagnon (Direction de la santé) and Julien Tremblay (whole organisation): one she scored (the
+// scorecards demo) with a private note, one to review, one past the 60-day qualification time.
+const SCORED = 'Les rendez-vous de prévention se chevauchent entre équipes';
+const TO_REVIEW = 'Les clés des véhicules de nuit se cherchent à chaque relève';
+const OVERDUE = 'Les brochures de prévention ne sont pas traduites';
 const OUTSIDE = 'Trois formulaires pour un seul accès à une application';
 
 test.describe('review queue, reviewers and private notes', () => {
@@ -28,16 +29,23 @@ test.describe('review queue, reviewers and private notes', () => {
     await expect(page.getByRole('heading', { name: 'Revues en cours par membre' })).toBeVisible();
     await expectNoSeriousAxeViolation(page);
 
-    // Keyboard: the arrow key moves to the overdue tab.
+    // Keyboard: the arrow keys move to the overdue tab, then to the done one (her scorecard is in).
     await tabs.getByRole('tab', { name: /À évaluer/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(tabs.getByRole('tab', { name: /En retard/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel').getByRole('link', { name: OVERDUE })).toBeVisible();
     await expectNoSeriousAxeViolation(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.getByRole('tab', { name: /Terminées/ })).toHaveAttribute('aria-selected', 'true');
+    const scored = page
+      .getByRole('tabpanel')
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: SCORED }) });
+    await expect(scored).toContainText('Grille d’évaluation envoyée');
 
     // The idea page: the reviewers panel lists both reviewers; removing and adding back Julien Tremblay.
-    await page.getByRole('tabpanel').getByRole('link', { name: OVERDUE }).click();
-    await expect(page.getByRole('heading', { level: 1, name: OVERDUE })).toBeVisible();
+    await scored.getByRole('link', { name: SCORED }).click();
+    await expect(page.getByRole('heading', { level: 1, name: SCORED })).toBeVisible();
     const reviewers = page.getByRole('region', { name: 'Évaluation par le réseau' });
     await reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' }).click();
     await expect(reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' })).toHaveCount(0);
@@ -62,8 +70,8 @@ test.describe('review queue, reviewers and private notes', () => {
   }) => {
     const page = await signedInPage(browser, 'francois.lavoie@eclore.example');
     await page.goto('/my-ideas');
-    await page.getByRole('link', { name: OVERDUE }).click();
-    await expect(page.getByRole('heading', { level: 1, name: OVERDUE })).toBeVisible();
+    await page.getByRole('link', { name: SCORED }).click();
+    await expect(page.getByRole('heading', { level: 1, name: SCORED })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Notes privées' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Évaluation par le réseau' })).toHaveCount(0);
     await expect(page.getByText(/agenda partagé/)).toHaveCount(0);
