@@ -185,6 +185,12 @@ test('the demo session in English: agenda, pre-reading pack with scores, priorit
   const agenda = antoine.getByRole('region', { name: 'Agenda' });
   await expect(agenda.getByRole('listitem')).toHaveCount(2);
   await expect(agenda.getByRole('link', { name: /carnet de liaison numérique/ })).toBeVisible();
+  // Reordering from the keyboard: the first item moves down and the change is announced.
+  const first = (await agenda.getByRole('listitem').first().getByRole('link').textContent())!;
+  await agenda.getByRole('button', { name: `Move “${first}” down` }).focus();
+  await antoine.keyboard.press('Enter');
+  await expect(agenda.getByRole('listitem').last().getByRole('link')).toHaveText(first);
+  await expect(agenda.getByRole('status')).toHaveText('Agenda updated.');
   const pack = antoine.getByRole('region', { name: 'Pre-reading pack' });
   await expect(pack.getByRole('article')).toHaveCount(2);
   await expect(pack.getByText(/^Weighted score .*\/5 \(\d reviews?\)$/).first()).toBeVisible();

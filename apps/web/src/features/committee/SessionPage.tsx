@@ -168,8 +168,14 @@ function Agenda({
   const locale = useCommitteeLocale();
   const me = useSession().actor;
   const [deciding, setDeciding] = useState<AgendaItemDto | null>(null);
-  const reorder = useMutation({ ...reorderAgendaMutation(), onSuccess: onSession, onError });
-  const remove = useMutation({ ...removeAgendaItemMutation(), onSuccess: onSession, onError });
+  // Moving or removing an item changes the list under the keyboard user: say it happened.
+  const [notice, setNotice] = useState('');
+  const changed = (next: CommitteeSessionDto) => {
+    setNotice(s.agenda.updated);
+    onSession(next);
+  };
+  const reorder = useMutation({ ...reorderAgendaMutation(), onSuccess: changed, onError });
+  const remove = useMutation({ ...removeAgendaItemMutation(), onSuccess: changed, onError });
   const editable = manage && session.status !== 'closed';
   const canDecide = me !== null && can(me, 'committee.decide') && session.status === 'in_session';
   const move = (index: number, by: -1 | 1) => {
@@ -182,6 +188,9 @@ function Agenda({
   return (
     <Panel title={s.agenda.title}>
       {session.agenda.length === 0 ? <p>{s.agenda.empty}</p> : null}
+      <p role="status" className="ec-visually-hidden">
+        {notice}
+      </p>
       <ol className="ec-committee-agenda">
         {session.agenda.map((item, index) => (
           <li key={item.id} className="ec-committee-agenda__item">
