@@ -241,6 +241,16 @@ describe('qualification routing, queues and private notes (API)', () => {
         expect.objectContaining({ field: 'personId', code: 'reviewer_not_eligible' }),
       ]);
       expect(JSON.stringify(refused.body)).not.toMatch(/author/i);
+      // Nor may the author read or write its private notes, although a network member in scope.
+      expect((await get('kevin', `/api/ideas/${ideaId}/private-notes`, 403)).body.code).toBe('is_author');
+      await as.kevin.send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: '<p>x</p>' }).expect(403);
+      await as.nathalie.send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: '<p>Vu.</p>' }).expect(201);
+      const mention = await as.nathalie
+        .send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: `<p>@[K](${id('kevin')})</p>` })
+        .expect(400);
+      expect(mention.body.errors).toEqual([
+        expect.objectContaining({ field: 'bodyHtml', code: 'mention_not_allowed' }),
+      ]);
     });
 
     it('refuses an employee, an out-of-scope member and an idea not visible', async () => {
