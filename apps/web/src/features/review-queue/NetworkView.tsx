@@ -126,7 +126,12 @@ export function NetworkView() {
                   <td>
                     <time dateTime={a.assignedAt}>{date.format(new Date(a.assignedAt))}</time>
                   </td>
-                  <td>{a.dueAt ? <time dateTime={a.dueAt}>{date.format(new Date(a.dueAt))}</time> : '—'}</td>
+                  <td>
+                    {a.dueAt ? <time dateTime={a.dueAt}>{date.format(new Date(a.dueAt))}</time> : '—'}
+                    {/* In words too: the row's tint alone would say it by colour only. */}
+                    {a.overdue ? <strong> · {s.tabs.overdue}</strong> : null}
+                    {a.scorecardSubmittedAt ? <span> · {s.scored}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
