@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
+import { DEFAULT_CRITERIA } from '@eclore/domain';
 import { seed } from '@eclore/migrations';
 import { Person, RoleGrant } from '@eclore/server-identity';
-import { consolidatedScorecards, openAssigneeIds, QualificationAssignment } from '@eclore/server-qualification';
+import {
+  consolidatedScorecards,
+  CriteriaSet,
+  openAssigneeIds,
+  QualificationAssignment,
+} from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
@@ -168,7 +174,8 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
 
       const view = (await morel.get(`/api/ideas/${ideaId}/scorecards`).expect(200)).body;
       expect(view.canScore).toBe(false);
-      expect(view.criteriaSource).toBe('built_in');
+      // The demo seed stores the default set.
+      expect(view.criteriaSource).toBe('organisation');
       expect(view.consolidated).toMatchObject({
         reviewerCount: 2,
         // (3·4 + 2·3 + 2·3 + 2·4 + 1·2) / 10
@@ -230,25 +237,39 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
 
     it('lets admins and organisation-wide network members edit the default set, with a version check', async () => {
       const before = (await morel.get('/api/criteria-sets/default').expect(200)).body;
-      expect(before).toMatchObject({ source: 'built_in', version: 0, canManage: false });
+      // Stored by the demo seed (without it, the built-in default answers with version 0).
+      expect(before).toMatchObject({ source: 'organisation', canManage: false });
       expect(before.criteria).toHaveLength(5);
+      const v = before.version as number;
       await girard.get('/api/criteria-sets/default').expect(403);
       const scoped = await gagnon.send('put', '/api/criteria-sets/default', { criteria: before.criteria }).expect(403);
       expect(scoped.body.code).toBe('out_of_scope');
       const criteria = before.criteria.map((c: { key: string; weight: number }) =>
         c.key === 'cost' ? { ...c, weight: 4 } : c,
       );
-      const saved1 = await tremblay.send('put', '/api/criteria-sets/default', { criteria, version: 0 }).expect(200);
-      expect(saved1.body).toMatchObject({ source: 'organisation', version: 1, canManage: true });
-      const stale = await rochat.send('put', '/api/criteria-sets/default', { criteria, version: 0 }).expect(409);
+      const saved1 = await tremblay.send('put', '/api/criteria-sets/default', { criteria, version: v }).expect(200);
+      expect(saved1.body).toMatchObject({ source: 'organisation', version: v + 1, canManage: true });
+      expect(saved1.body.criteria.find((c: { key: string }) => c.key === 'cost').weight).toBe(4);
+      const stale = await rochat.send('put', '/api/criteria-sets/default', { criteria, version: v }).expect(409);
       expect(stale.body.code).toBe('stale_version');
       const invalid = await rochat
-        .send('put', '/api/criteria-sets/default', { criteria: [criterion('a', 0), criterion('a', 1)], version: 1 })
+        .send('put', '/api/criteria-sets/default', { criteria: [criterion('a', 0), criterion('a', 1)], version: v + 1 })
         .expect(400);
       const fields = invalid.body.errors as { field: string }[];
       expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(['criteria.0.weight', 'criteria.1.key']));
       // Back to the shipped weights for the other tests.
-      await rochat.send('put', '/api/criteria-sets/default', { criteria: before.criteria, version: 1 }).expect(200);
+      await rochat.send('put', '/api/criteria-sets/default', { criteria: before.criteria, version: v + 1 }).expect(200);
+    });
+
+    it('falls back to the built-in default until the organisation saves its own', async () => {
+      await ds.getRepository(CriteriaSet).delete({ kind: 'default' });
+      const builtIn = (await tremblay.get('/api/criteria-sets/default').expect(200)).body;
+      expect(builtIn).toMatchObject({ source: 'built_in', version: 0, updatedAt: null, canManage: true });
+      expect(builtIn.criteria.map((c: { key: string }) => c.key)).toEqual(DEFAULT_CRITERIA.map((c) => c.key));
+      const saved = await tremblay
+        .send('put', '/api/criteria-sets/default', { criteria: builtIn.criteria, version: 0 })
+        .expect(200);
+      expect(saved.body).toMatchObject({ source: 'organisation', version: 1 });
     });
 
     it('gives a campaign its own set, which its ideas are scored against', async () => {
