@@ -312,15 +312,22 @@ export class RoutingService implements OnModuleInit {
       throw new ValidationFailed([{ field: 'toPersonId', code: 'same_person', message: 'Choose another member.' }]);
     }
     return this.ds.transaction(async (manager) => {
-      const rows = await manager.getRepository(QualificationAssignment).find({
-        where: {
-          personId: input.fromPersonId,
-          endedAt: IsNull(),
-          ...(input.assignmentIds ? { id: In(input.assignmentIds) } : {}),
-        },
-        order: { assignedAt: 'ASC', id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const where = {
+        personId: input.fromPersonId,
+        endedAt: IsNull(),
+        ...(input.assignmentIds ? { id: In(input.assignmentIds) } : {}),
+      };
+      const repo = manager.getRepository(QualificationAssignment);
+      // Every writer of an idea's assignments holds the idea's row lock first (commands, one-idea
+      // changes, this), in id order here: no two can interleave or deadlock.
+      const touched = [...new Set((await repo.find({ select: { ideaId: true }, where })).map((r) => r.ideaId))];
+      if (touched.length > 0) {
+        await manager.query('SELECT id FROM idea WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [touched]);
+      }
+      // Re-read under the locks; an assignment made meanwhile on another idea waits for the next move.
+      const rows = (await repo.find({ where, order: { assignedAt: 'ASC', id: 'ASC' } })).filter((r) =>
+        touched.includes(r.ideaId),
+      );
       if (input.assignmentIds && rows.length !== new Set(input.assignmentIds).size) {
         throw new ValidationFailed([
           {
