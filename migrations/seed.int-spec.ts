@@ -117,19 +117,8 @@ describe('demo seed', () => {
     expect(ideaIds.map((id) => cards.get(id)?.reviewerCount)).toEqual(
       ideaIds.map((id) => DEMO_SCORECARDS.filter((d) => d.ideaId === id && d.status === 'submitted').length),
     );
-    // The committee's first idea: its reviewers disagree on the value for users (5 and 2).
-    expect(cards.get('5eed0000-c0de-4000-8000-000000000011')?.criteria[0]).toMatchObject({
-      key: 'user_value',
-      mean: 3.5,
-      spread: 3,
-    });
-    // Drafts leave the review in the reviewer's queue: Nathalie Gagnon has submitted nothing yet.
-    const gagnon: { n: string }[] = await ds.query(
-      `SELECT count(*) AS n FROM scorecard s JOIN person p ON p.id = s.reviewer_id
-        WHERE p.family_name = 'Gagnon' AND s.status = 'submitted' AND s.idea_id = ANY($1::uuid[])`,
-      [DEMO_QUALIFICATIONS.map((d) => d.id)],
-    );
-    expect(Number(gagnon[0]!.n)).toBe(0);
+    // The first idea's reviewers disagree on the value for users (5 and 2): the spread shows it.
+    expect(cards.get(ideaIds[0]!)?.criteria[0]).toMatchObject({ key: 'user_value', mean: 3.5, spread: 3 });
     const rows: { n: string }[] = await ds.query('SELECT count(*) AS n FROM scorecard');
     expect(Number(rows[0]!.n)).toBe(DEMO_SCORECARDS.length);
   });

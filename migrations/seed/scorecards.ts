@@ -19,8 +19,14 @@ interface DemoScorecard {
 }
 
 export const DEMO_SCORECARDS: readonly DemoScorecard[] = [
-  // In qualification: Julien Tremblay has submitted; Nathalie Gagnon's scorecard is a draft (not
-  // counted), so both ideas stay in her queue to review (the review-queue demo and its browser test).
+  // In qualification, both reviewers done and disagreeing on the value: the spread shows it.
+  {
+    ideaId: '5eed0000-9a11-4000-8000-000000000001',
+    reviewer: '0004',
+    status: 'submitted',
+    levels: [5, 4, 4, 4, 3],
+    comment: 'Les patients attendent vraiment ; un agenda partagé suffirait pour commencer.',
+  },
   {
     ideaId: '5eed0000-9a11-4000-8000-000000000001',
     reviewer: '0003',
@@ -28,22 +34,22 @@ export const DEMO_SCORECARDS: readonly DemoScorecard[] = [
     levels: [2, 4, 4, 3, 4],
     comment: 'Peu de chevauchements constatés hors de la prévention ; à objectiver avec les plannings.',
   },
-  {
-    ideaId: '5eed0000-9a11-4000-8000-000000000001',
-    reviewer: '0004',
-    status: 'draft',
-    levels: [5, 4, 0, 0, 0],
-    comment: 'Les patients attendent vraiment ; un agenda partagé suffirait pour commencer.',
-  },
+  // In qualification, one review submitted, the other still a draft (not counted).
   {
     ideaId: '5eed0000-9a11-4000-8000-000000000002',
-    reviewer: '0003',
+    reviewer: '0004',
     status: 'submitted',
     levels: [4, 3, 2, 4, 3],
     comment: 'Besoin réel le vendredi ; le stock tampon a un coût.',
   },
-  // Qualified ideas on the committee's agenda, ranked by their weighted score; the two reviewers of
-  // the first disagree on the value for users (5 and 2): the spread shows it.
+  {
+    ideaId: '5eed0000-9a11-4000-8000-000000000002',
+    reviewer: '0003',
+    status: 'draft',
+    levels: [4, 3, 3, 0, 0],
+    comment: '',
+  },
+  // Qualified ideas on the committee's agenda: ranked by their weighted score.
   {
     ideaId: '5eed0000-c0de-4000-8000-000000000011',
     reviewer: '0004',
@@ -55,8 +61,8 @@ export const DEMO_SCORECARDS: readonly DemoScorecard[] = [
     ideaId: '5eed0000-c0de-4000-8000-000000000011',
     reviewer: '0003',
     status: 'submitted',
-    levels: [2, 3, 2, 5, 4],
-    comment: 'Aligné sur le plan santé numérique, mais peu de patients concernés à ce stade.',
+    levels: [4, 3, 2, 5, 4],
+    comment: 'Aligné sur le plan santé numérique ; prévoir le budget tablettes.',
   },
   {
     ideaId: '5eed0000-c0de-4000-8000-000000000012',
