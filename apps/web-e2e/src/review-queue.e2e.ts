@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // The demo seed's ideas in qualification (migrations/seed/review-queue.ts), assigned to Nathalie
@@ -8,6 +8,14 @@ const SCORED = 'Les rendez-vous de prévention se chevauchent entre équipes';
 const TO_REVIEW = 'Les clés des véhicules de nuit se cherchent à chaque relève';
 const OVERDUE = 'Les brochures de prévention ne sont pas traduites';
 const OUTSIDE = 'Trois formulaires pour un seul accès à une application';
+
+/** A POST through the page's session (its cookie and CSRF token), for set-up the idea screens test elsewhere. */
+async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
+  const session = await (await page.request.get('/api/session')).json();
+  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': session.csrfToken } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
 
 test.describe('review queue, reviewers and private notes', () => {
   test('a scoped network member reads her queue by tab, reassigns a reviewer on the idea page and writes a private note', async ({
@@ -98,5 +106,41 @@ test.describe('review queue, reviewers and private notes', () => {
     await cancel.click();
     await expect(absences.getByText('Aucune absence prévue.')).toBeVisible();
     await page.context().close();
+  });
+  test('a network member starts qualification from the idea page and the idea is routed to the members in scope', async ({
+    browser,
+  }) => {
+    const title = `Files d’attente au guichet ${Date.now().toString(36)}`;
+    const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
+    const me = await (await lucas.request.get('/api/session')).json();
+    const draft = await apiPost(lucas, '/api/ideas', {
+      kind: 'problem',
+      title,
+      summary: 'Les patients attendent debout au guichet des soins.',
+      bodyHtml: '<p>Il n’y a que deux chaises.</p>',
+      whoSuffers: 'Les patients âgés',
+      frequency: 'daily',
+      orgUnitId: me.person.orgUnit.id,
+    });
+    const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
+    const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+    await apiPost(nathalie, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
+
+    await nathalie.goto(`/ideas/${draft.id}`);
+    await expect(nathalie.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const reviewers = nathalie.getByRole('region', { name: 'Évaluation par le réseau' });
+    await reviewers.getByRole('button', { name: 'Lancer la qualification' }).click();
+    await expect(reviewers.getByText('La qualification est lancée.')).toBeVisible();
+    // The two demo network members cover the Service des soins à domicile; the author is never one.
+    await expect(reviewers.getByRole('button', { name: 'Retirer Nathalie Gagnon' })).toBeVisible();
+    await expect(reviewers.getByRole('button', { name: 'Retirer Julien Tremblay' })).toBeVisible();
+    await expect(reviewers.getByText(/attribution automatique/)).toHaveCount(2);
+    await expect(reviewers.getByRole('button', { name: 'Lancer la qualification' })).toHaveCount(0);
+    await expectNoSeriousAxeViolation(nathalie);
+
+    await nathalie.goto('/review-queue');
+    await expect(nathalie.getByRole('tabpanel').getByRole('link', { name: title })).toBeVisible();
+    await lucas.context().close();
+    await nathalie.context().close();
   });
 });
