@@ -61,14 +61,12 @@ function authorIdsOf(loaded: LoadedIdea): string[] {
   return [...loaded.authors.map((a) => a.personId), ...(loaded.idea.capturedBy ? [loaded.idea.capturedBy] : [])];
 }
 
-function reviewerDto(
-  m: Pick<NetworkMember, 'personId' | 'givenName' | 'familyName'> & Partial<NetworkMember>,
-): ReviewerDto {
+function reviewerDto(m: NetworkMember): ReviewerDto {
   return {
     id: m.personId,
     givenName: m.givenName,
     familyName: m.familyName,
-    openAssignments: m.openAssignments ?? 0,
+    openAssignments: m.openAssignments,
     absentUntil: m.absentUntil ? m.absentUntil.toISOString() : null,
   };
 }
