@@ -17,10 +17,12 @@
 //    connection of an instance. NOTIFY is delivered to whichever connection runs next, so BullMQ's
 //    LISTEN wake-ups are missed and it falls back to polling: a job starts about 2 s after its
 //    outbox row is committed (measured), instead of at once.
-//  - Statements of the extended protocol outside BEGIN are queued message by message; pg sends a
-//    whole Parse/Bind/Execute/Sync in one write, which keeps them together in practice.
+//  - Statements of the extended protocol are queued message by message by pglite-socket, so
+//    another connection's Parse could run between one's Parse and Bind: keepExtendedQueriesTogether
+//    below serves one connection's Parse…Sync without interleaving (seen once the worker had five
+//    queues starting at once).
 //  - If PGlite throws while running a message, pglite-socket 0.2.17 leaves its queue "processing"
-//    and every later query hangs: the api's /api/ready then times out (the launcher reports it).
+//    and every later query hangs; the replacement queue loop below carries on with the next message.
 //  - A connection beyond `maxConnections` is answered with plain text and closed, which `pg`
 //    reports as a protocol error: hence maxConnections is derived from the pool sizes below.
 //  - One launcher per data folder: PGlite has no file locking of its own, so start.mjs holds a
@@ -48,8 +50,68 @@ function initFolder(folder) {
   });
 }
 
+// Extended-protocol messages (Parse, Bind, Describe, Execute, Close, Flush) leave state in the
+// session (the unnamed statement and portal) until the client's Sync.
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+const SYNC = 'S'.charCodeAt(0);
+
+/**
+ * pglite-socket queues each protocol message on its own, so with several connections busy another
+ * connection's Parse can run between this one's Parse and Bind and replace the unnamed statement
+ * ("unnamed prepared statement does not exist"; after such an error the socket's queue hangs).
+ * This keeps one connection's Parse…Sync together, as it already does for BEGIN…COMMIT: while a
+ * connection is between its first extended message and its Sync, only its messages are served,
+ * waiting for them if they have not arrived yet. Same fields as QueryQueueManager.processQueue.
+ */
+function keepExtendedQueriesTogether(queue) {
+  let midSequence = false;
+  queue.processQueue = async function processQueue() {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    while (this.queue.length > 0) {
+      let item;
+      if ((midSequence || this.db.isInTransaction()) && this.lastHandlerId) {
+        const index = this.queue.findIndex((q) => q.handlerId === this.lastHandlerId);
+        item = index === -1 ? null : this.queue.splice(index, 1)[0];
+      } else {
+        item = this.queue.shift();
+      }
+      if (!item) break; // the sequence's next message has not arrived yet: its enqueue resumes us
+      let bytes = 0;
+      try {
+        await this.db.runExclusive(() =>
+          this.db.execProtocolRawStream(item.message, {
+            onRawData: (data) => {
+              bytes += data.length;
+              item.onData(data);
+            },
+          }),
+        );
+      } catch (err) {
+        // pglite-socket stops here and stays "processing" (every later query hangs); go on instead.
+        midSequence = false;
+        item.reject(err);
+        continue;
+      }
+      const type = item.message[0];
+      if (EXTENDED.has(type)) midSequence = true;
+      else if (type === SYNC) midSequence = false;
+      this.lastHandlerId = item.handlerId;
+      item.resolve(bytes);
+    }
+    this.processing = false;
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    // A connection gone mid-sequence must not hold the others forever.
+    if (handlerId === queue.lastHandlerId) midSequence = false;
+    clear(handlerId);
+  };
+}
+
 async function serve(db, maxConnections, port) {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
+  keepExtendedQueriesTogether(server.queryQueue);
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:<port>"
   return { server, url: `postgres://postgres@${address}/postgres` };

@@ -7,7 +7,7 @@ const mainNav = (page: Page, name = 'Navigation principale') => page.getByRole('
 /** What every employee's main navigation holds: the ideas sections and nothing of anyone's desk. */
 const EMPLOYEE_NAV = ['Accueil', 'Idées', 'Appels à idées', 'Mes idées'];
 /** A network member's desks, on top of the employee's entries. */
-const NETWORK_NAV = [...EMPLOYEE_NAV, 'Idées à vérifier', 'En retard', 'Portefeuille', 'Modération'];
+const NETWORK_NAV = [...EMPLOYEE_NAV, 'Idées à vérifier', 'Ma file de revue', 'En retard', 'Portefeuille', 'Modération'];
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByLabel('Adresse e-mail').fill(email);

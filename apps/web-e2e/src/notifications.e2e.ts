@@ -67,7 +67,12 @@ test('a comment on a followed idea reaches the follower’s notification centre,
   await bell.click();
   await expect(kevin.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   const group = kevin.getByRole('region', { name: title });
-  await expect(group).toBeVisible();
+  // The bell may already count notifications from the demo data; the comment's arrives when the
+  // worker has processed its event, so reload until its group is there.
+  await expect(async () => {
+    await kevin.reload();
+    await expect(group).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
   await expect(group.getByRole('link', { name: 'Aurélie Monnier a commenté' })).toHaveAttribute(
     'href',
     new RegExp(`/ideas/${draft.id}#comment-`),
