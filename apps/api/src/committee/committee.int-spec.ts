@@ -377,6 +377,21 @@ describe('committee sessions API', () => {
       .expect(409);
   });
 
+  it('records a decision taken on the idea page on its open agenda item (no undecided item left behind)', async () => {
+    const session = await plan('fr', 'Séance du décidé ailleurs');
+    const idea = await qualified();
+    const [item] = (await add(session, idea)).agenda;
+    const rationale = 'Hors périmètre budgétaire cette année.';
+    await morel.send('post', `/api/ideas/${idea.id}/decline`, { rationale }).expect(200);
+    const body = (await morel.get(`/api/committee/sessions/${session.id}`).expect(200)).body as Session;
+    expect(body.agenda.find((a) => a.id === item!.id)).toMatchObject({ decision: 'decline', rationale });
+    // Deciding it again in session is the conflict it is, not a second decision.
+    await start(session);
+    expect((await decide(morel, session, item!, { kind: 'prototype', rationale: 'Oui' }).expect(409)).body.code).toBe(
+      'already_decided',
+    );
+  });
+
   it.each([
     [
       'fr',

@@ -5,6 +5,8 @@ import {
   assertAgendaEditable,
   assertDeciding,
   decisionCommand,
+  decisionKindOf,
+  DECISION_KINDS,
   moveSession,
   rankByWeightedScore,
   reorderAgenda,
@@ -118,6 +120,14 @@ describe('committee decisions run the lifecycle commands', () => {
     const result = transition(qualified, decisionCommand({ kind, rationale: ' Parce que ' }), committee, now);
     expect(result.ok && result.next.status).toBe(status);
     expect(result.ok && result.next.answer).toEqual({ text: 'Parce que', givenAt: now, publishedAt: now });
+  });
+
+  it('reads the decision back from the command it runs, and nothing from other commands', () => {
+    for (const kind of DECISION_KINDS) {
+      expect(decisionKindOf(decisionCommand({ kind, rationale: 'R', until: new Date() }).type)).toBe(kind);
+    }
+    expect(decisionKindOf('qualify')).toBeNull();
+    expect(decisionKindOf('resume')).toBeNull();
   });
 
   it('parks until a future date, and refuses a missing or past date on `until`', () => {

@@ -101,6 +101,22 @@ export function decisionCommand(decision: DecisionInput): IdeaCommand {
   }
 }
 
+/** The decision a lifecycle command from `decide` records on an agenda item (the inverse of decisionCommand). */
+export function decisionKindOf(command: string): DecisionKind | null {
+  switch (command) {
+    case 'decide_prototype':
+      return 'prototype';
+    case 'decide_implement':
+      return 'implement';
+    case 'decline':
+      return 'decline';
+    case 'park':
+      return 'park';
+    default:
+      return null;
+  }
+}
+
 /**
  * The new order of an agenda: the same item ids, each once. Anything else is a 400 on `itemIds`
  * (someone else changed the agenda meanwhile: reload).

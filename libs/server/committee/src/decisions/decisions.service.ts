@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { assertDeciding, Conflict, decisionCommand, NotFound, type Actor } from '@eclore/domain';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertDeciding, Conflict, decisionCommand, decisionKindOf, NotFound, type Actor } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
-import { IdeaAccess } from '@eclore/server-ideas';
+import { IdeaAccess, IdeaCommandHooks, type IdeaCommandApplied } from '@eclore/server-ideas';
 import { CommitteeAgendaItem, CommitteeSession } from '../entities';
 import type { DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions.dto';
 import { SessionsService } from '../sessions';
@@ -12,16 +12,23 @@ import { SessionsService } from '../sessions';
  * park, decline) run by IdeaAccess: the committee member's scope, the required rationale and the
  * parking date are the lifecycle's rules, and the rationale becomes the idea's answer (public at once
  * on a published idea; authors and followers are notified through the outbox). The agenda item
- * records the decision in the same transaction.
+ * records the decision in the same transaction, through a lifecycle hook: so a decision taken
+ * elsewhere (on the idea's page) is recorded on the idea's open agenda item too, instead of leaving
+ * it undecided.
  */
 @Injectable()
-export class DecisionsService {
+export class DecisionsService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly ideas: IdeaAccess,
     private readonly sessions: SessionsService,
+    private readonly hooks: IdeaCommandHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(recordOnOpenAgenda);
+  }
 
   async decide(actor: Actor, sessionId: string, itemId: string, input: DecisionInputDto): Promise<CommitteeSessionDto> {
     // Any committee scope reaches the item; the lifecycle then checks the scope covers the idea.
@@ -37,22 +44,44 @@ export class DecisionsService {
       item.ideaId,
       decisionCommand({ kind: input.kind, rationale: input.rationale, until }),
       {
-        effects: async (manager, _loaded, result) => {
-          const res = await manager.getRepository(CommitteeAgendaItem).update(
-            { id: itemId, decision: IsNull() },
-            {
-              decision: input.kind,
-              rationale: result.event.details.rationale ?? null,
-              parkedUntil: result.event.details.until ?? null,
-              decidedBy: actor.personId,
-              decidedAt: result.event.at,
-            },
-          );
-          // Two members deciding at once: the second finds the item decided and nothing changes.
-          if (res.affected !== 1) throw new Conflict('already_decided', 'This agenda item has its decision.');
+        effects: async (manager) => {
+          // Two members deciding at once: the second one's command already fails (the idea left
+          // `decide`); here the hook must have recorded this item.
+          const recorded = await manager.getRepository(CommitteeAgendaItem).findOneBy({ id: itemId });
+          if (recorded?.decision !== input.kind)
+            throw new Conflict('already_decided', 'This agenda item has its decision.');
         },
       },
     );
     return this.sessions.get(actor, sessionId);
   }
+}
+
+/**
+ * Runs inside every lifecycle command: a decision from `decide` lands on the idea's agenda item in a
+ * session not yet closed (at most one: an idea is on one open agenda at a time). The rationale and
+ * parking date are the idea's answer and parked_until, just written by the same command.
+ */
+async function recordOnOpenAgenda(manager: EntityManager, applied: IdeaCommandApplied): Promise<void> {
+  const kind = decisionKindOf(applied.command);
+  if (applied.from !== 'decide' || kind === null) return;
+  const [idea] = (await manager.query('SELECT answer_text, parked_until FROM idea WHERE id = $1', [
+    applied.ideaId,
+  ])) as {
+    answer_text: string | null;
+    parked_until: Date | null;
+  }[];
+  await manager
+    .createQueryBuilder()
+    .update(CommitteeAgendaItem)
+    .set({
+      decision: kind,
+      rationale: idea?.answer_text ?? null,
+      parkedUntil: kind === 'park' ? (idea?.parked_until ?? null) : null,
+      decidedBy: applied.actorId,
+      decidedAt: new Date(),
+    })
+    .where('idea_id = :ideaId AND decision IS NULL', { ideaId: applied.ideaId })
+    .andWhere(`session_id IN (SELECT id FROM committee_session WHERE status <> 'closed')`)
+    .execute();
 }
