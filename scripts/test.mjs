@@ -98,6 +98,7 @@ if (!args.has('--no-e2e') && hasScript('e2e')) {
       totals.failed += s.unexpected;
       totals.skipped += s.skipped;
       if (s.unexpected) failures.push(`playwright: ${s.unexpected} failed`);
+      if (s.flaky) process.stdout.write(`\nPlaywright: ${s.flaky} test(s) passed only on retry (flaky): see the list above\n`);
     } else {
       totals.failed += 1;
       failures.push('playwright produced no report');

@@ -23,7 +23,9 @@ export default defineConfig({
   outputDir: join(root, 'dist/e2e/test-results'),
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI, reported as flaky by npm test (never silently): a shared 2-core machine has
+  // frozen a page once in several runs (docs/architecture.md, "Known issues"); locally none.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
