@@ -14,9 +14,11 @@
 //  - Row locks never conflict (one session): FOR UPDATE SKIP LOCKED skips nothing, advisory locks
 //    are re-entrant across "connections". Correct only because one worker process runs.
 //  - Session settings (SET, search_path, prepared statement names, LISTEN) are shared by every
-//    connection of an instance. NOTIFY is delivered to whichever connection runs next, so BullMQ's
-//    LISTEN wake-ups are missed and it falls back to polling: a job starts about 2 s after its
-//    outbox row is committed (measured), instead of at once.
+//    connection of an instance. PGlite writes a NOTIFY's NotificationResponse into the output of
+//    whichever connection's message is running (usually the notifier's own), so a listener never
+//    saw it: routeNotifications below hands each one to the connections that LISTEN on its channel.
+//    Without it, a BullMQ worker whose queue holds a delayed job blocks until that job is due (up
+//    to an hour) and misses every new job meanwhile (the notifications and qualification queues).
 //  - Statements of the extended protocol are queued message by message by pglite-socket, so
 //    another connection's Parse could run between one's Parse and Bind: keepExtendedQueriesTogether
 //    below serves one connection's Parse…Sync without interleaving (seen once the worker had five
@@ -63,7 +65,90 @@ const SYNC = 'S'.charCodeAt(0);
  * connection is between its first extended message and its Sync, only its messages are served,
  * waiting for them if they have not arrived yet. Same fields as QueryQueueManager.processQueue.
  */
-function keepExtendedQueriesTogether(queue) {
+const NOTIFICATION = 'A'.charCodeAt(0);
+const QUERY = 'Q'.charCodeAt(0);
+const PARSE = 'P'.charCodeAt(0);
+
+/** The LISTEN/UNLISTEN commands of a Query or Parse message: [[listen?, channel or '*'], …]. */
+function listenCommands(message) {
+  const type = message[0];
+  if (type !== QUERY && type !== PARSE) return [];
+  let text = Buffer.from(message.subarray(5)).toString('utf8');
+  if (type === PARSE) text = text.slice(text.indexOf('\0') + 1); // skip the statement name
+  text = text.replace(/--[^\n]*/g, '');
+  return [...text.matchAll(/\b(UN)?LISTEN\s+(\*|"[^"]+"|[A-Za-z_][\w$]*)/gi)].map((m) => [!m[1], m[2].replace(/^"|"$/g, '').toLowerCase()]);
+}
+
+/**
+ * Routes NOTIFY deliveries to the connections that LISTEN. Tracks each connection's LISTEN and
+ * UNLISTEN as they pass, and filters a running message's output: a NotificationResponse stays in
+ * that connection's stream only if it listens on the channel, and is written to every other
+ * listening connection's socket (they are idle between messages, so nothing is interleaved).
+ * An UNLISTEN by one connection would unlisten the shared session for all: the channel is
+ * listened again while another connection still wants it.
+ */
+function routeNotifications(server) {
+  const channels = new Map(); // handlerId → Set of channels
+  const handler = (id) => [...server.handlers].find((h) => h.handlerId === id);
+  const listeners = (channel) => [...channels].filter(([, set]) => set.has(channel)).map(([id]) => id);
+  return {
+    /** Updates the bookkeeping for an incoming message; returns channels to listen on again. */
+    observe(handlerId, message) {
+      const relisten = [];
+      for (const [listen, channel] of listenCommands(message)) {
+        const set = channels.get(handlerId) ?? new Set();
+        channels.set(handlerId, set);
+        if (listen) set.add(channel);
+        else {
+          const dropped = channel === '*' ? [...set] : [channel];
+          for (const c of dropped) set.delete(c);
+          for (const c of dropped) if (listeners(c).length > 0) relisten.push(c);
+        }
+      }
+      return relisten;
+    },
+    forget(handlerId) {
+      channels.delete(handlerId);
+    },
+    /** Wraps an output callback: NotificationResponses are routed, everything else passes. */
+    filter(handlerId, onData) {
+      let pending = Buffer.alloc(0);
+      return (chunk) => {
+        pending = pending.length ? Buffer.concat([pending, Buffer.from(chunk)]) : Buffer.from(chunk);
+        let passed = 0;
+        let offset = 0;
+        const out = [];
+        while (pending.length - offset >= 5) {
+          const length = 1 + pending.readInt32BE(offset + 1);
+          if (pending.length - offset < length) break;
+          const message = pending.subarray(offset, offset + length);
+          offset += length;
+          if (message[0] !== NOTIFICATION) {
+            out.push(message);
+            continue;
+          }
+          const body = message.subarray(9); // type, length, sender pid
+          const channel = body.subarray(0, body.indexOf(0)).toString('utf8').toLowerCase();
+          for (const id of listeners(channel)) {
+            if (id === handlerId) out.push(message);
+            else {
+              const socket = handler(id)?.socket;
+              if (socket?.writable) socket.write(Buffer.from(message));
+            }
+          }
+        }
+        pending = pending.subarray(offset);
+        for (const message of out) {
+          passed += message.length;
+          onData(new Uint8Array(message));
+        }
+        return passed;
+      };
+    },
+  };
+}
+
+function keepExtendedQueriesTogether(queue, notifications) {
   let midSequence = false;
   queue.processQueue = async function processQueue() {
     if (this.processing || this.queue.length === 0) return;
@@ -78,15 +163,14 @@ function keepExtendedQueriesTogether(queue) {
       }
       if (!item) break; // the sequence's next message has not arrived yet: its enqueue resumes us
       let bytes = 0;
+      const relisten = notifications.observe(item.handlerId, item.message);
+      const onData = notifications.filter(item.handlerId, (data) => item.onData(data));
       try {
         await this.db.runExclusive(() =>
-          this.db.execProtocolRawStream(item.message, {
-            onRawData: (data) => {
-              bytes += data.length;
-              item.onData(data);
-            },
-          }),
+          this.db.execProtocolRawStream(item.message, { onRawData: (data) => (bytes += onData(data)) }),
         );
+        // exec takes PGlite's lock itself: after runExclusive, still before any other message.
+        for (const channel of relisten) await this.db.exec(`LISTEN "${channel.replace(/"/g, '""')}"`);
       } catch (err) {
         // pglite-socket stops here and stays "processing" (every later query hangs); go on instead.
         midSequence = false;
@@ -105,13 +189,14 @@ function keepExtendedQueriesTogether(queue) {
   queue.clearQueueForHandler = (handlerId) => {
     // A connection gone mid-sequence must not hold the others forever.
     if (handlerId === queue.lastHandlerId) midSequence = false;
+    notifications.forget(handlerId);
     clear(handlerId);
   };
 }
 
 async function serve(db, maxConnections, port) {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
-  keepExtendedQueriesTogether(server.queryQueue);
+  keepExtendedQueriesTogether(server.queryQueue, routeNotifications(server));
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:<port>"
   return { server, url: `postgres://postgres@${address}/postgres` };
