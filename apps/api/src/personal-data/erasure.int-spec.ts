@@ -89,15 +89,19 @@ describe('person erasure', () => {
         [mergedTarget, leaver.person.id],
       );
       await leaveTraces(ds, storage, leaver.person.id, named, anonymous, 'leaver');
-      await ds.query(`INSERT INTO idea_comment (idea_id, author_id, body_html) VALUES ($1, $2, '<p>on my anonymous idea</p>')`, [
-        anonymous,
-        leaver.person.id,
-      ]);
-      await ds.query(`INSERT INTO external_identity (issuer, subject, person_id) VALUES ('https://idp.test', 'sub-leaver', $1)`, [
-        leaver.person.id,
-      ]);
+      await ds.query(
+        `INSERT INTO idea_comment (idea_id, author_id, body_html) VALUES ($1, $2, '<p>on my anonymous idea</p>')`,
+        [anonymous, leaver.person.id],
+      );
+      await ds.query(
+        `INSERT INTO external_identity (issuer, subject, person_id) VALUES ('https://idp.test', 'sub-leaver', $1)`,
+        [leaver.person.id],
+      );
       // A built export whose archive must disappear with the person.
-      const requested = await session.agent.post('/api/me/data-exports').set('X-CSRF-Token', session.csrfToken).expect(202);
+      const requested = await session.agent
+        .post('/api/me/data-exports')
+        .set('X-CSRF-Token', session.csrfToken)
+        .expect(202);
       await new PersonalDataExportBuilder(ds, storage).run(requested.body.id as string);
       exportKey = `personal-data-exports/${requested.body.id as string}.tar.gz`;
       expect(await storage.size(exportKey)).not.toBeNull();
@@ -154,7 +158,9 @@ describe('person erasure', () => {
     });
 
     it('detaches every anonymous authorship link, so no anonymous idea can be tied back', async () => {
-      const [idea] = (await ds.query('SELECT author_id FROM idea WHERE id = $1', [anonymous])) as { author_id: string }[];
+      const [idea] = (await ds.query('SELECT author_id FROM idea WHERE id = $1', [anonymous])) as {
+        author_id: string;
+      }[];
       expect(idea?.author_id).not.toBe(leaver.person.id);
       const traces = (await ds.query(
         `SELECT 'author' AS k FROM idea_author WHERE person_id = $1 AND idea_id = ANY($2)
@@ -174,9 +180,10 @@ describe('person erasure', () => {
     it('is audited once and idempotent', async () => {
       const again = await erase(leaver.person.id, 'anything').expect(200);
       expect(again.body).toMatchObject({ personId: leaver.person.id, erased: false });
-      const audit = (await ds.query(`SELECT actor_id, data FROM audit_event WHERE action = 'person.erased' AND subject_id = $1`, [
-        leaver.person.id,
-      ])) as { actor_id: string; data: { reason: string; anonymousIdeasDetached: number } }[];
+      const audit = (await ds.query(
+        `SELECT actor_id, data FROM audit_event WHERE action = 'person.erased' AND subject_id = $1`,
+        [leaver.person.id],
+      )) as { actor_id: string; data: { reason: string; anonymousIdeasDetached: number } }[];
       expect(audit).toEqual([
         { actor_id: admin.person.id, data: expect.objectContaining({ reason: 'admin', anonymousIdeasDetached: 2 }) },
       ]);
@@ -204,9 +211,10 @@ describe('person erasure', () => {
     const byId = new Map(rows.map((p) => [p.id, p]));
     expect(byId.get(old.person.id)?.erasedAt).toBeInstanceOf(Date);
     expect(byId.get(recent.person.id)?.erasedAt).toBeNull();
-    const audit = (await ds.query(`SELECT actor_id, data->>'reason' AS reason FROM audit_event WHERE action = 'person.erased' AND subject_id = $1`, [
-      old.person.id,
-    ])) as { actor_id: string | null; reason: string }[];
+    const audit = (await ds.query(
+      `SELECT actor_id, data->>'reason' AS reason FROM audit_event WHERE action = 'person.erased' AND subject_id = $1`,
+      [old.person.id],
+    )) as { actor_id: string | null; reason: string }[];
     expect(audit).toEqual([{ actor_id: null, reason: 'retention' }]);
   });
 });

@@ -81,14 +81,18 @@ describe('personal data export API', () => {
     process.env = saved;
   });
 
-  async function exportOf(who: Member): Promise<{ id: string; data: Record<string, unknown>; files: Map<string, Buffer> }> {
+  async function exportOf(
+    who: Member,
+  ): Promise<{ id: string; data: Record<string, unknown>; files: Map<string, Buffer> }> {
     const requested = await who.send('post', '/api/me/data-exports').expect(202);
     expect(requested.body).toMatchObject({ status: 'queued', downloadable: false });
     const id = requested.body.id as string;
     await expect(builder.run(id)).resolves.toBe('built');
     const archive = await who.get(`/api/me/data-exports/${id}/download`).buffer(true).parse(binary).expect(200);
     expect(archive.headers['content-type']).toBe('application/gzip');
-    expect(archive.headers['content-disposition']).toMatch(/^attachment; filename="eclore-my-data-\d{4}-\d{2}-\d{2}\.tar\.gz"$/);
+    expect(archive.headers['content-disposition']).toMatch(
+      /^attachment; filename="eclore-my-data-\d{4}-\d{2}-\d{2}\.tar\.gz"$/,
+    );
     const files = untarGz(archive.body as Buffer);
     const data = JSON.parse(files.get('data.json')?.toString('utf8') ?? 'null') as Record<string, unknown>;
     return { id, data, files };
@@ -119,7 +123,9 @@ describe('personal data export API', () => {
     expect(ids('scorecards')).toEqual([traces.scorecardId]);
     expect(ids('privateNotes')).toEqual([traces.noteId]);
     expect(data['notifications']).toHaveLength(1);
-    expect(data['notificationPreferences']).toEqual([expect.objectContaining({ category: 'activity', frequency: 'daily' })]);
+    expect(data['notificationPreferences']).toEqual([
+      expect.objectContaining({ category: 'activity', frequency: 'daily' }),
+    ]);
     expect(data['recognitions']).toEqual([]);
     expect(data['auditEntries']).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'personal_data.export_requested', byYou: true })]),
@@ -145,7 +151,9 @@ describe('personal data export API', () => {
     const other = await wilson.get(`/api/me/data-exports/${id}`).expect(404);
     expect(other.body.code).toBe('personal_data_export_not_found');
     await wilson.get(`/api/me/data-exports/${id}/download`).expect(404);
-    expect(((await wilson.get('/api/me/data-exports').expect(200)).body as { id: string }[]).map((e) => e.id)).not.toContain(id);
+    expect(
+      ((await wilson.get('/api/me/data-exports').expect(200)).body as { id: string }[]).map((e) => e.id),
+    ).not.toContain(id);
   });
 
   it('refuses the download once the link has expired, and audits each download', async () => {

@@ -4,7 +4,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { AppConfig, HandlesJob, createFileStorage, type FileStorage, type JobHandler, type JobPayloads } from '@eclore/server-platform';
+import {
+  AppConfig,
+  HandlesJob,
+  createFileStorage,
+  type FileStorage,
+  type JobHandler,
+  type JobPayloads,
+} from '@eclore/server-platform';
 import {
   ErasureService,
   PersonalDataExportBuilder,
@@ -60,7 +67,11 @@ export class PersonalDataRetentionHandler implements JobHandler<'personal_data.r
     let erased = 0;
     if (days > 0) {
       // Batches until none is due, so a backlog clears in one run.
-      for (let n = await this.erasure.eraseDeactivatedBefore(days); n > 0; n = await this.erasure.eraseDeactivatedBefore(days)) {
+      for (
+        let n = await this.erasure.eraseDeactivatedBefore(days);
+        n > 0;
+        n = await this.erasure.eraseDeactivatedBefore(days)
+      ) {
         erased += n;
       }
     }
@@ -78,10 +89,17 @@ export class PersonalDataRetentionHandler implements JobHandler<'personal_data.r
       await queue.upsertJobScheduler(
         PERSONAL_DATA_RETENTION_SCHEDULE.id,
         { pattern: PERSONAL_DATA_RETENTION_SCHEDULE.pattern, tz: 'Europe/Paris' },
-        { name: 'personal_data.retention', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+        {
+          name: 'personal_data.retention',
+          data: {},
+          opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
+        },
       );
     } catch (err) {
-      this.logger.error({ err }, 'personal-data retention schedule not registered; it will not run until the next start');
+      this.logger.error(
+        { err },
+        'personal-data retention schedule not registered; it will not run until the next start',
+      );
     }
   }
 }

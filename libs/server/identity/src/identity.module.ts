@@ -13,6 +13,15 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
  * Each sub-module of this context (directory import, roles, profile, personal data) is added here, one line each.
  */
 @Module({
-  imports: [AuditModule, AccessModule, AuthModule, RolesModule, ProfileModule, AuditLogModule, DirectoryModule, PersonalDataModule],
+  imports: [
+    AuditModule,
+    AccessModule,
+    AuthModule,
+    RolesModule,
+    ProfileModule,
+    AuditLogModule,
+    DirectoryModule,
+    PersonalDataModule,
+  ],
 })
 export class IdentityModule {}

@@ -45,7 +45,12 @@ describe('personal-data erasure plan covers every person reference', () => {
 
   it('finds the person references (the query itself works)', () => {
     expect(references).toEqual(
-      expect.arrayContaining(['idea.author_id', 'local_credential.person_id', 'user_session.person_id', 'person.email']),
+      expect.arrayContaining([
+        'idea.author_id',
+        'local_credential.person_id',
+        'user_session.person_id',
+        'person.email',
+      ]),
     );
   });
 

@@ -146,7 +146,11 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   'committee_agenda_item.added_by': keep('committee history'),
   'committee_agenda_item.decided_by': keep('committee history'),
   // last: the person row itself
-  'person.email': { effect: 'scrub', why: 'names, e-mail, employee number, unit and language removed', sql: SCRUB_PERSON },
+  'person.email': {
+    effect: 'scrub',
+    why: 'names, e-mail, employee number, unit and language removed',
+    sql: SCRUB_PERSON,
+  },
 };
 
 /**

@@ -49,7 +49,10 @@ export class PersonalDataExportBuilder {
         category === 'profile'
           ? (rows[0] ?? null)
           : category === 'attachments'
-            ? (rows as ExportAttachmentRow[]).map(({ storageKey: _key, ...rest }) => ({ ...rest, file: entryName(rest) }))
+            ? (rows as ExportAttachmentRow[]).map(({ storageKey: _key, ...rest }) => ({
+                ...rest,
+                file: entryName(rest),
+              }))
             : rows;
       done += 1;
       await updateExport(manager, exportId, { doneSteps: done });

@@ -98,7 +98,7 @@ export class PersonErasureController {
       'Irreversible; idempotent (erasing an erased person changes nothing). What happens to each table: docs/personal-data.md.',
   })
   @ApiOkResponse({ type: ErasureResultDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on `confirmName`: not the person\'s full name.' })
+  @ApiBadRequestResponse({ description: "`validation_failed` on `confirmName`: not the person's full name." })
   @ApiForbiddenResponse({ description: '`role_required` (admins only) or `not_on_yourself`' })
   @ApiNotFoundResponse({ description: '`person_not_found`' })
   async erase(

@@ -16,7 +16,12 @@ export class PersonalDataExportDto {
   totalSteps!: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The download is refused after this.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The download is refused after this.',
+  })
   expiresAt!: string | null;
   @ApiProperty({ type: Number, nullable: true }) sizeBytes!: number | null;
   @ApiProperty({ description: 'Ready and not expired: GET …/download answers the archive.' }) downloadable!: boolean;

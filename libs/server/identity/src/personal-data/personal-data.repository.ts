@@ -1,11 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { PersonalDataExport } from '../entities';
-import {
-  ANONYMOUS_IDEAS_OF,
-  DETACH_FROM_ANONYMOUS_IDEA,
-  ERASURE_PLAN,
-  INSERT_PLACEHOLDER,
-} from './erasure-plan';
+import { ANONYMOUS_IDEAS_OF, DETACH_FROM_ANONYMOUS_IDEA, ERASURE_PLAN, INSERT_PLACEHOLDER } from './erasure-plan';
 
 /**
  * The SQL of personal-data export and erasure. This feature is cross-cutting by nature (a person's
@@ -294,14 +289,25 @@ export async function findExport(manager: EntityManager, exportId: string): Prom
   return manager.getRepository(PersonalDataExport).findOneBy({ id: exportId });
 }
 
-export async function recentExportsOf(manager: EntityManager, personId: string, limit: number): Promise<PersonalDataExport[]> {
-  return manager.getRepository(PersonalDataExport).find({ where: { personId }, order: { createdAt: 'DESC' }, take: limit });
+export async function recentExportsOf(
+  manager: EntityManager,
+  personId: string,
+  limit: number,
+): Promise<PersonalDataExport[]> {
+  return manager
+    .getRepository(PersonalDataExport)
+    .find({ where: { personId }, order: { createdAt: 'DESC' }, take: limit });
 }
 
 export async function updateExport(
   manager: EntityManager,
   exportId: string,
-  change: Partial<Pick<PersonalDataExport, 'status' | 'doneSteps' | 'totalSteps' | 'storageKey' | 'sizeBytes' | 'finishedAt' | 'expiresAt'>>,
+  change: Partial<
+    Pick<
+      PersonalDataExport,
+      'status' | 'doneSteps' | 'totalSteps' | 'storageKey' | 'sizeBytes' | 'finishedAt' | 'expiresAt'
+    >
+  >,
 ): Promise<void> {
   await manager.getRepository(PersonalDataExport).update({ id: exportId }, change);
 }
