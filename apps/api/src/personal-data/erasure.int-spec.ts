@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { seed } from '@eclore/migrations';
 import { LocalDiskStorage } from '@eclore/server-platform';
 import {
+  ANONYMOUS_PLACEHOLDER_ID,
   ErasureService,
   FORMER_STAFF_FAMILY_NAME,
   FORMER_STAFF_GIVEN_NAME,
@@ -169,12 +170,14 @@ describe('person erasure', () => {
         [leaver.person.id, [anonymous, mergedTarget], anonymous],
       )) as { k: string }[];
       expect(traces).toEqual([]);
-      // Each idea got its own placeholder: two anonymous ideas of one person cannot be correlated.
-      const placeholders = (await ds.query(
-        `SELECT DISTINCT person_id FROM idea_author WHERE idea_id = ANY($1) AND person_id <> $2`,
+      // Both now point at the one shared placeholder: no person row was created for this erasure
+      // (its time or count would point at the erased person's anonymous ideas).
+      const holders = (await ds.query(
+        `SELECT DISTINCT a.person_id, p.created_at FROM idea_author a JOIN person p ON p.id = a.person_id
+          WHERE a.idea_id = ANY($1) AND a.person_id <> $2`,
         [[anonymous, mergedTarget], reader.person.id],
-      )) as { person_id: string }[];
-      expect(placeholders).toHaveLength(2);
+      )) as { person_id: string; created_at: Date }[];
+      expect(holders).toEqual([{ person_id: ANONYMOUS_PLACEHOLDER_ID, created_at: new Date(0) }]);
     });
 
     it('is audited once and idempotent', async () => {
@@ -183,10 +186,8 @@ describe('person erasure', () => {
       const audit = (await ds.query(
         `SELECT actor_id, data FROM audit_event WHERE action = 'person.erased' AND subject_id = $1`,
         [leaver.person.id],
-      )) as { actor_id: string; data: { reason: string; anonymousIdeasDetached: number } }[];
-      expect(audit).toEqual([
-        { actor_id: admin.person.id, data: expect.objectContaining({ reason: 'admin', anonymousIdeasDetached: 2 }) },
-      ]);
+      )) as { actor_id: string; data: Record<string, unknown> }[];
+      expect(audit).toEqual([{ actor_id: admin.person.id, data: { reason: 'admin', rows: expect.any(Object) } }]);
       expect(JSON.stringify(audit)).not.toContain(leaver.email);
     });
   });
@@ -198,6 +199,28 @@ describe('person erasure', () => {
     const other = await erase(target.person.id, fullName(target.person), reader).expect(403);
     expect(other.body.code).toBe('role_required');
     await erase('00000000-0000-4000-8000-000000000000', 'x').expect(404);
+  });
+
+  it('erases two co-authors of one anonymous idea without a clash on the shared placeholder', async () => {
+    const first = await createPerson(ds);
+    const second = await createPerson(ds);
+    const idea = await createIdea(ds, { author: first.person, anonymous: true });
+    await ds.query(
+      `INSERT INTO idea_author (idea_id, person_id, role, status, invited_at, responded_at)
+       VALUES ($1, $2, 'co_author', 'accepted', now(), now())`,
+      [idea.id, second.person.id],
+    );
+    const service = new ErasureService(ds, storage);
+    await service.erase(first.person.id, { actorId: admin.person.id, reason: 'admin' });
+    await service.erase(second.person.id, { actorId: admin.person.id, reason: 'admin' });
+    const authors = (await ds.query('SELECT person_id, role FROM idea_author WHERE idea_id = $1', [idea.id])) as {
+      person_id: string;
+      role: string;
+    }[];
+    expect(authors).toEqual([{ person_id: ANONYMOUS_PLACEHOLDER_ID, role: 'author' }]);
+    expect((await ds.query('SELECT author_id FROM idea WHERE id = $1', [idea.id])) as unknown[]).toEqual([
+      { author_id: ANONYMOUS_PLACEHOLDER_ID },
+    ]);
   });
 
   it('erases, under the retention policy, only people deactivated longer than the period', async () => {

@@ -154,12 +154,16 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
 };
 
 /**
- * Anonymous authorship is not kept under the pseudonym: a pseudonymous id linked to an anonymous idea
- * plus the audit log's older entries about that id could tie the idea back to the person. Each
+ * Anonymous authorship is not kept under the pseudonym: a pseudonymous id linked to an anonymous idea,
+ * plus the audit log's older entries about that id, could tie the idea back to the person. Each
  * anonymous idea the person authored, co-authored or captured (and each named idea they were credited
- * on anonymously after a merge) is handed to a fresh placeholder person of its own, with every trace
- * of the person on that idea.
+ * on anonymously after a merge) is handed, with every trace of the person on it, to ONE shared
+ * placeholder, "former staff member", common to every erasure: no person row is created per erasure
+ * (its time or count would point at the erased person's ideas), and the ideas of one erased person
+ * cannot be told from those of another.
  */
+export const ANONYMOUS_PLACEHOLDER_ID = '00000000-0000-4000-8000-0000000e4a5e';
+
 export const ANONYMOUS_IDEAS_OF = `
   SELECT i.id
     FROM idea i
@@ -168,22 +172,30 @@ export const ANONYMOUS_IDEAS_OF = `
       OR a.anonymous
    ORDER BY i.id`;
 
-export const INSERT_PLACEHOLDER = `
-  WITH g AS (SELECT gen_random_uuid() AS id)
-  INSERT INTO person (id, employee_number, given_name, family_name, email, active, deactivated_at, erased_at)
-  SELECT g.id, 'erased-' || g.id, '${FORMER_STAFF_GIVEN_NAME}', '${FORMER_STAFF_FAMILY_NAME}',
-         'erased-' || g.id || '@erased.invalid', false, now(), now()
-    FROM g
-  RETURNING id`;
+/** Created on the first erasure that needs it; dated at the epoch so it tells nothing. */
+export const ENSURE_PLACEHOLDER = `
+  INSERT INTO person (id, employee_number, given_name, family_name, email, active, deactivated_at, erased_at,
+                      created_at, updated_at)
+  VALUES ('${ANONYMOUS_PLACEHOLDER_ID}', 'erased-${ANONYMOUS_PLACEHOLDER_ID}', '${FORMER_STAFF_GIVEN_NAME}',
+          '${FORMER_STAFF_FAMILY_NAME}', 'erased-${ANONYMOUS_PLACEHOLDER_ID}@erased.invalid', false,
+          'epoch', 'epoch', 'epoch', 'epoch')
+  ON CONFLICT (id) DO NOTHING`;
 
-/** `$1` the erased person, `$2` the idea, `$3` its placeholder. */
+/**
+ * `$1` the erased person, `$2` the idea, `$3` the placeholder. Rows keyed by (idea, person) are moved
+ * unless the placeholder already has one on that idea (another erased co-author), then dropped.
+ */
 export const DETACH_FROM_ANONYMOUS_IDEA: readonly string[] = [
   'UPDATE idea SET author_id = $3 WHERE id = $2 AND author_id = $1',
   'UPDATE idea SET captured_by = $3 WHERE id = $2 AND captured_by = $1',
+  `DELETE FROM idea_author a WHERE a.idea_id = $2 AND a.person_id = $1
+      AND EXISTS (SELECT 1 FROM idea_author b WHERE b.idea_id = $2 AND b.person_id = $3)`,
   'UPDATE idea_author SET person_id = $3 WHERE idea_id = $2 AND person_id = $1',
+  `DELETE FROM support s WHERE s.idea_id = $2 AND s.person_id = $1
+      AND EXISTS (SELECT 1 FROM support t WHERE t.idea_id = $2 AND t.person_id = $3)`,
+  'UPDATE support SET person_id = $3 WHERE idea_id = $2 AND person_id = $1',
   'UPDATE idea_comment SET author_id = $3 WHERE idea_id = $2 AND author_id = $1',
   'UPDATE idea_attachment SET uploaded_by = $3 WHERE idea_id = $2 AND uploaded_by = $1',
   'UPDATE idea_event SET actor_id = $3 WHERE idea_id = $2 AND actor_id = $1',
   'UPDATE idea_link SET created_by = $3 WHERE (from_id = $2 OR to_id = $2) AND created_by = $1',
-  'UPDATE support SET person_id = $3 WHERE idea_id = $2 AND person_id = $1',
 ];

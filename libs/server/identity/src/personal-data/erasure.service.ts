@@ -46,15 +46,16 @@ export class ErasureService {
         return { outcome: { personId, erased: false, erasedAt: person.erasedAt }, archives: [] as string[] };
       }
       const archives = await exportArchiveKeys(manager, personId);
-      const anonymousIdeas = await detachAnonymousIdeas(manager, personId);
+      await detachAnonymousIdeas(manager, personId);
       const affected = await applyErasurePlan(manager, personId, origin.actorId);
       await this.audit.append(manager, {
         actorId: origin.actorId,
         action: 'person.erased',
         subjectType: 'person',
         subjectId: personId,
-        // Counts only: the audit entry must not keep what the erasure removed.
-        data: { reason: origin.reason, anonymousIdeasDetached: anonymousIdeas, rows: affected },
+        // Counts of what the plan removed only; not how many anonymous ideas were detached (that would
+        // tell an admin how many anonymous ideas this person had).
+        data: { reason: origin.reason, rows: affected },
         requestId: origin.requestId ?? null,
       });
       const after = await personForErasure(manager, personId);

@@ -1,6 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
 import { PersonalDataExport } from '../entities';
-import { ANONYMOUS_IDEAS_OF, DETACH_FROM_ANONYMOUS_IDEA, ERASURE_PLAN, INSERT_PLACEHOLDER } from './erasure-plan';
+import {
+  ANONYMOUS_IDEAS_OF,
+  ANONYMOUS_PLACEHOLDER_ID,
+  DETACH_FROM_ANONYMOUS_IDEA,
+  ENSURE_PLACEHOLDER,
+  ERASURE_PLAN,
+} from './erasure-plan';
 
 /**
  * The SQL of personal-data export and erasure. This feature is cross-cutting by nature (a person's
@@ -217,12 +223,14 @@ export async function exportArchiveKeys(manager: EntityManager, personId: string
   return rows.map((r) => r.storageKey);
 }
 
-/** Hands each anonymous idea of the person to a placeholder of its own; returns how many ideas. */
+/** Hands each anonymous idea of the person to the shared placeholder; returns how many ideas. */
 export async function detachAnonymousIdeas(manager: EntityManager, personId: string): Promise<number> {
   const ideas = (await manager.query(ANONYMOUS_IDEAS_OF, [personId])) as { id: string }[];
+  if (ideas.length > 0) await manager.query(ENSURE_PLACEHOLDER);
   for (const idea of ideas) {
-    const [placeholder] = (await manager.query(INSERT_PLACEHOLDER)) as { id: string }[];
-    for (const sql of DETACH_FROM_ANONYMOUS_IDEA) await manager.query(sql, [personId, idea.id, placeholder?.id]);
+    for (const sql of DETACH_FROM_ANONYMOUS_IDEA) {
+      await manager.query(sql, [personId, idea.id, ANONYMOUS_PLACEHOLDER_ID]);
+    }
   }
   return ideas.length;
 }
