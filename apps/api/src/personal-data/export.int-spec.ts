@@ -176,4 +176,18 @@ describe('personal data export API', () => {
     )) as { action: string }[];
     expect(audited.map((a) => a.action)).toEqual(['personal_data.export_requested', 'personal_data.export_downloaded']);
   });
+  it('leaves no archive behind when the person is erased while it is being built', async () => {
+    const requested = await girard.send('post', '/api/me/data-exports').expect(202);
+    const id = requested.body.id as string;
+    // The erasure commits while the worker streams the attachments (simulated at the size lookup).
+    class ErasedMidway extends LocalDiskStorage {
+      override async size(key: string): Promise<number | null> {
+        if (key.startsWith('idea-attachments/')) await ds.query('DELETE FROM personal_data_export WHERE id = $1', [id]);
+        return super.size(key);
+      }
+    }
+    const storage = new ErasedMidway(storageDir);
+    await expect(new PersonalDataExportBuilder(ds, storage).run(id)).resolves.toBe('gone');
+    expect(await storage.size(`personal-data-exports/${id}.tar.gz`)).toBeNull();
+  });
 });

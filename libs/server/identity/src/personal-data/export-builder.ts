@@ -78,6 +78,12 @@ export class PersonalDataExportBuilder {
       await this.storage.remove(key);
       throw err;
     }
+    // The person may have been erased while the archive was built: their request row is then gone,
+    // and so must the archive be.
+    if (!(await findExport(manager, exportId))) {
+      await this.storage.remove(key);
+      return 'gone';
+    }
     const finishedAt = new Date();
     await updateExport(manager, exportId, {
       status: 'ready',
