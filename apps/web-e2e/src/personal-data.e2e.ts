@@ -7,7 +7,8 @@ import { expectNoSeriousAxeViolation, signedInPage } from './support';
 // shared with the other browser tests).
 test.describe('personal data', () => {
   test('a person downloads their data from their profile, at 390 px', async ({ browser }) => {
-    const page = await signedInPage(browser, 'emily.wilson@eclore.example');
+    // Lucas's interface is in French (Emily's profile asks for English).
+    const page = await signedInPage(browser, 'lucas.girard@eclore.example');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/profile');
     const panel = page.getByRole('region', { name: 'Mes données' });
