@@ -205,8 +205,13 @@ describe('worker with BullMQ PostgreSQL backend (QUEUE_BACKEND=postgres)', () =>
     const queueClient = new Client({ connectionString: databaseUrl(queueDb) });
     await queueClient.connect();
     try {
-      const jobs = await queueClient.query("SELECT queue, id, name, state FROM job WHERE queue <> 'notifications'");
+      const jobs = await queueClient.query(
+        "SELECT queue, id, name, state FROM job WHERE queue NOT IN ('notifications', 'identity')",
+      );
       expect(jobs.rows).toEqual([{ queue: 'platform', id: jobId, name: 'platform.probe', state: 'completed' }]);
+      // So is the personal-data retention schedule (docs/personal-data.md).
+      const retention = await queueClient.query("SELECT name, state FROM job WHERE queue = 'identity'");
+      expect(retention.rows).toEqual([{ name: 'personal_data.retention', state: 'delayed' }]);
       // The digest schedules registered at boot are stored there too (next daily and weekly runs).
       const digests = await queueClient.query("SELECT name, state FROM job WHERE queue = 'notifications' ORDER BY id");
       expect(digests.rows).toEqual([

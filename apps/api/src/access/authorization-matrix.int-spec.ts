@@ -97,6 +97,21 @@ const ROWS: Row[] = [
   // profile
   { route: 'GET /api/me', expect: signedIn(200) },
   { route: 'PATCH /api/me', body: () => ({ locale: 'fr' }), expect: signedIn(200) },
+  // personal data: one's own export (another person's answers 404 like an unknown one)
+  { route: 'POST /api/me/data-exports', expect: signedIn(202) },
+  { route: 'GET /api/me/data-exports', expect: signedIn(200) },
+  {
+    route: 'GET /api/me/data-exports/:id',
+    label: 'unknown export',
+    url: (f) => `/api/me/data-exports/${f.unknownId}`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/me/data-exports/:id/download',
+    label: 'unknown export',
+    url: (f) => `/api/me/data-exports/${f.unknownId}/download`,
+    expect: signedIn(404),
+  },
   // directory and org units
   { route: 'GET /api/people', url: () => '/api/people?q=gi', expect: signedIn(200) },
   { route: 'GET /api/org-units', expect: signedIn(200) },
@@ -146,6 +161,13 @@ const ROWS: Row[] = [
     route: 'POST /api/admin/people/:id/deactivate',
     label: 'unknown person',
     url: (f) => `/api/admin/people/${f.unknownId}/deactivate`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/people/:id/erase',
+    label: 'unknown person',
+    url: (f) => `/api/admin/people/${f.unknownId}/erase`,
+    body: () => ({ confirmName: 'Nobody' }),
     expect: only({ admin: 404 }),
   },
   {

@@ -1,6 +1,7 @@
 import type { JobHandlerClass } from '@eclore/server-platform';
 import { DirectoryImportHandler } from './directory-import.handler';
 import { PlatformProbeHandler } from './platform-probe.handler';
+import { PersonalDataExportHandler, PersonalDataRetentionHandler } from './personal-data.handlers';
 import { WebhooksDeliverHandler, WebhooksDispatchHandler } from './webhooks.handlers';
 import {
   NotificationsAnnounceHandler,
@@ -23,6 +24,8 @@ import {
 export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   PlatformProbeHandler,
   DirectoryImportHandler,
+  PersonalDataExportHandler,
+  PersonalDataRetentionHandler,
   WebhooksDispatchHandler,
   WebhooksDeliverHandler,
   NotificationsDispatchHandler,

@@ -60,8 +60,12 @@ import type {
   DismissReportResponses,
   DownloadAttachmentData,
   DownloadAttachmentResponses,
+  DownloadMyDataExportData,
+  DownloadMyDataExportResponses,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponses,
+  ErasePersonData,
+  ErasePersonResponses,
   FollowIdeaData,
   FollowIdeaResponses,
   GetAdminPersonData,
@@ -96,6 +100,8 @@ import type {
   GetIdeaScorecardsResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
+  GetMyDataExportData,
+  GetMyDataExportResponses,
   GetMyNotificationPreferencesData,
   GetMyNotificationPreferencesResponses,
   GetMyProfileData,
@@ -152,6 +158,8 @@ import type {
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
+  ListMyDataExportsData,
+  ListMyDataExportsResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
@@ -207,6 +215,8 @@ import type {
   ReportContentResponses,
   RequestIdeaReworkData,
   RequestIdeaReworkResponses,
+  RequestMyDataExportData,
+  RequestMyDataExportResponses,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponses,
   ReturnIdeaData,
@@ -536,6 +546,69 @@ export const getHeadcounts = <ThrowOnError extends boolean = false>(
   (options?.client ?? client).get<GetHeadcountsResponses, unknown, ThrowOnError>({
     url: '/api/headcounts',
     ...options,
+  });
+
+/**
+ * My five most recent data exports, newest first.
+ */
+export const listMyDataExports = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyDataExportsData, ThrowOnError>,
+): RequestResult<ListMyDataExportsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyDataExportsResponses, unknown, ThrowOnError>({
+    url: '/api/me/data-exports',
+    ...options,
+  });
+
+/**
+ * Asks for an archive of everything the platform holds about me (built by the worker).
+ *
+ * Answers the open request when one is already queued or building. Poll GET …/{id} for progress.
+ */
+export const requestMyDataExport = <ThrowOnError extends boolean = false>(
+  options?: Options<RequestMyDataExportData, ThrowOnError>,
+): RequestResult<RequestMyDataExportResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).post<RequestMyDataExportResponses, unknown, ThrowOnError>({
+    url: '/api/me/data-exports',
+    ...options,
+  });
+
+/**
+ * Progress of one of my data exports.
+ */
+export const getMyDataExport = <ThrowOnError extends boolean = false>(
+  options: Options<GetMyDataExportData, ThrowOnError>,
+): RequestResult<GetMyDataExportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetMyDataExportResponses, unknown, ThrowOnError>({
+    url: '/api/me/data-exports/{id}',
+    ...options,
+  });
+
+/**
+ * The archive (tar.gz: data.json and my attachments), for its owner only, until it expires.
+ */
+export const downloadMyDataExport = <ThrowOnError extends boolean = false>(
+  options: Options<DownloadMyDataExportData, ThrowOnError>,
+): RequestResult<DownloadMyDataExportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<DownloadMyDataExportResponses, unknown, ThrowOnError>({
+    url: '/api/me/data-exports/{id}/download',
+    ...options,
+  });
+
+/**
+ * Erases a person: identity removed, contributions kept under "former staff member". Not on yourself.
+ *
+ * Irreversible; idempotent (erasing an erased person changes nothing). What happens to each table: docs/personal-data.md.
+ */
+export const erasePerson = <ThrowOnError extends boolean = false>(
+  options: Options<ErasePersonData, ThrowOnError>,
+): RequestResult<ErasePersonResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ErasePersonResponses, unknown, ThrowOnError>({
+    url: '/api/admin/people/{id}/erase',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

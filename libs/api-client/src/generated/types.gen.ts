@@ -105,6 +105,10 @@ export type AdminPersonDto = {
   active: boolean;
   deactivatedAt: string | null;
   /**
+   * When the person was erased (docs/personal-data.md); their name is then "former staff member".
+   */
+  erasedAt: string | null;
+  /**
    * Active grants (revoked ones are in the audit log).
    */
   grants: Array<RoleGrantDto>;
@@ -366,6 +370,46 @@ export type HeadcountsDto = {
    * In tree order (each unit after its parent).
    */
   units: Array<HeadcountDto>;
+};
+
+export type PersonalDataExportDto = {
+  id: string;
+  status: 'queued' | 'building' | 'ready' | 'failed';
+  /**
+   * Steps done: one per data category, then one per attachment.
+   */
+  doneSteps: number;
+  /**
+   * Known once the worker started.
+   */
+  totalSteps: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /**
+   * The download is refused after this.
+   */
+  expiresAt: string | null;
+  sizeBytes: number | null;
+  /**
+   * Ready and not expired: GET …/download answers the archive.
+   */
+  downloadable: boolean;
+};
+
+export type ErasePersonInput = {
+  /**
+   * The person's full name (given then family name), typed as a confirmation.
+   */
+  confirmName: string;
+};
+
+export type ErasureResultDto = {
+  personId: string;
+  /**
+   * False when the person had already been erased (nothing changed).
+   */
+  erased: boolean;
+  erasedAt: string;
 };
 
 export type WallCampaignDto = {
@@ -2726,6 +2770,80 @@ export type GetHeadcountsResponses = {
 };
 
 export type GetHeadcountsResponse = GetHeadcountsResponses[keyof GetHeadcountsResponses];
+
+export type ListMyDataExportsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/data-exports';
+};
+
+export type ListMyDataExportsResponses = {
+  200: Array<PersonalDataExportDto>;
+};
+
+export type ListMyDataExportsResponse = ListMyDataExportsResponses[keyof ListMyDataExportsResponses];
+
+export type RequestMyDataExportData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/data-exports';
+};
+
+export type RequestMyDataExportResponses = {
+  202: PersonalDataExportDto;
+};
+
+export type RequestMyDataExportResponse = RequestMyDataExportResponses[keyof RequestMyDataExportResponses];
+
+export type GetMyDataExportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/me/data-exports/{id}';
+};
+
+export type GetMyDataExportResponses = {
+  200: PersonalDataExportDto;
+};
+
+export type GetMyDataExportResponse = GetMyDataExportResponses[keyof GetMyDataExportResponses];
+
+export type DownloadMyDataExportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/me/data-exports/{id}/download';
+};
+
+export type DownloadMyDataExportResponses = {
+  /**
+   * The archive.
+   */
+  200: Blob | File;
+};
+
+export type DownloadMyDataExportResponse = DownloadMyDataExportResponses[keyof DownloadMyDataExportResponses];
+
+export type ErasePersonData = {
+  body: ErasePersonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/people/{id}/erase';
+};
+
+export type ErasePersonResponses = {
+  200: ErasureResultDto;
+};
+
+export type ErasePersonResponse = ErasePersonResponses[keyof ErasePersonResponses];
 
 export type ListWallData = {
   body?: never;

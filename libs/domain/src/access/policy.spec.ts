@@ -53,6 +53,16 @@ describe('permission policy', () => {
     expect(can(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'network_member' })).toBe(true);
   });
 
+  it('lets anyone export their own data and only another admin erase a person', () => {
+    const admin = actor([{ role: 'admin', scope: org }], 'admin-1');
+    const hr = actor([{ role: 'hr', scope: org }]);
+    expect(can(hr, 'personal_data.export_own')).toBe(true);
+    expect(can(null, 'personal_data.export_own')).toBe(false);
+    expect(decide(hr, 'person.erase', { subjectPersonId: 'someone-else' }).reason).toBe('role_required');
+    expect(decide(admin, 'person.erase', { subjectPersonId: 'admin-1' }).reason).toBe('not_on_yourself');
+    expect(can(admin, 'person.erase', { subjectPersonId: 'someone-else' })).toBe(true);
+  });
+
   it('opens the portfolio board to the network and the committee, within their scope', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const committee = actor([{ role: 'committee_member', scope: org }]);

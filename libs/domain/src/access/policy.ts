@@ -36,6 +36,9 @@ export type Action =
   | 'role.revoke'
   | 'person.deactivate'
   | 'audit.read'
+  // personal data: one's own export (anyone signed in); erasing a person (admins, never themselves)
+  | 'personal_data.export_own'
+  | 'person.erase'
   // ideas: engagement and moderation (object-level: the handler applies the idea policy)
   | 'idea.support'
   | 'idea.follow'
@@ -141,6 +144,7 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'notification.read_own':
     case 'profile.read_own':
     case 'profile.update_own':
+    case 'personal_data.export_own':
     case 'directory.search':
     case 'org_unit.read':
       return ALLOW;
@@ -262,13 +266,16 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'role.grant':
     case 'role.revoke':
     case 'person.deactivate':
+    case 'person.erase':
     case 'audit.read':
     case 'platform.operate':
     case 'webhook.manage':
     case 'notification.admin':
       if (!hasRole(actor, 'admin')) return deny('role_required');
       // An admin cannot lock themselves out; another admin must do it.
-      if (action === 'person.deactivate' && ctx.subjectPersonId === actor.personId) return deny('not_on_yourself');
+      if ((action === 'person.deactivate' || action === 'person.erase') && ctx.subjectPersonId === actor.personId) {
+        return deny('not_on_yourself');
+      }
       if (action === 'role.revoke' && ctx.grantRole === 'admin' && ctx.subjectPersonId === actor.personId) {
         return deny('not_on_yourself');
       }

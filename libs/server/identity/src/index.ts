@@ -11,3 +11,4 @@ export { SESSION_COOKIE } from './auth/session-cookie';
 export { checkPasswordPolicy, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password';
 export * from './directory';
 export { RequestId } from './roles/request-id';
+export * from './personal-data';

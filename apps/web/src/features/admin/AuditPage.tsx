@@ -19,6 +19,9 @@ const ACTION_KEYS = {
   'session.started': 'sessionStarted',
   'directory.imported': 'directoryImported',
   'idea.author_revealed': 'authorRevealed',
+  'person.erased': 'personErased',
+  'personal_data.export_requested': 'exportRequested',
+  'personal_data.export_downloaded': 'exportDownloaded',
 } as const;
 type KnownAction = keyof typeof ACTION_KEYS;
 const isKnownAction = (action: string): action is KnownAction => action in ACTION_KEYS;

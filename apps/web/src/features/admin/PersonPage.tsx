@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   deactivatePersonMutation,
+  erasePersonMutation,
   getAdminPersonOptions,
   getAdminPersonQueryKey,
   grantRoleMutation,
@@ -14,13 +15,19 @@ import {
   type RoleGrantDto,
 } from '@eclore/api-client';
 import { GRANTABLE_ROLES, SCOPABLE_ROLES, can, isGrantableRole, type GrantableRole } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../session/problem-message';
 import { useSession } from '../../session/session';
 import { AdminHeader } from './AdminHeader';
 import { ScopeText, scopeText } from './ScopeText';
 
-type Pending = { kind: 'revoke'; grant: RoleGrantDto } | { kind: 'deactivate' } | { kind: 'reactivate' } | null;
+type Pending =
+  { kind: 'revoke'; grant: RoleGrantDto } | { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'erase' } | null;
+
+/** The same comparison as the server's: spacing and case do not matter. */
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr') ===
+  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
 /** One person: their roles (grant with a scope, revoke) and their account (deactivate, reactivate). */
 export default function PersonPage() {
@@ -31,6 +38,7 @@ export default function PersonPage() {
   const person = useQuery(getAdminPersonOptions({ path: { id } }));
   const [pending, setPending] = useState<Pending>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [typedName, setTypedName] = useState('');
 
   const refresh = (updated?: AdminPersonDto) => {
     if (updated) queryClient.setQueryData(getAdminPersonQueryKey({ path: { id } }), updated);
@@ -54,7 +62,14 @@ export default function PersonPage() {
     ...reactivatePersonMutation(),
     onSuccess: (p) => onDone(t('admin.person.reactivated'), p),
   });
-  const actionError = revoke.error ?? deactivate.error ?? reactivate.error;
+  const erase = useMutation({
+    ...erasePersonMutation(),
+    onSuccess: () => {
+      setTypedName('');
+      onDone(t('admin.person.erased'));
+    },
+  });
+  const actionError = revoke.error ?? deactivate.error ?? reactivate.error ?? erase.error;
 
   if (person.isPending) return <p role="status">{t('app.loading')}</p>;
   if (person.isError) {
@@ -71,7 +86,8 @@ export default function PersonPage() {
   const actor = session.actor;
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
   const mayDeactivate = can(actor, 'person.deactivate', { subjectPersonId: p.id });
-  const busy = revoke.isPending || deactivate.isPending || reactivate.isPending;
+  const mayErase = can(actor, 'person.erase', { subjectPersonId: p.id }) && p.erasedAt === null;
+  const busy = revoke.isPending || deactivate.isPending || reactivate.isPending || erase.isPending;
 
   return (
     <>
@@ -144,6 +160,14 @@ export default function PersonPage() {
           ) : (
             <p>{t('admin.person.self')}</p>
           )}
+          {p.erasedAt ? <p>{t('admin.person.erasedOn', { date: date(p.erasedAt) })}</p> : null}
+          {mayErase ? (
+            <p>
+              <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'erase' })}>
+                {t('admin.person.erase')}
+              </Button>
+            </p>
+          ) : null}
         </Panel>
       </div>
 
@@ -152,22 +176,41 @@ export default function PersonPage() {
         title={
           pending?.kind === 'revoke'
             ? t('admin.person.revokeTitle')
-            : pending?.kind === 'reactivate'
-              ? t('admin.person.reactivateTitle')
-              : t('admin.person.deactivateTitle')
+            : pending?.kind === 'erase'
+              ? t('admin.person.eraseTitle')
+              : pending?.kind === 'reactivate'
+                ? t('admin.person.reactivateTitle')
+                : t('admin.person.deactivateTitle')
         }
-        confirmLabel={t('admin.person.confirm')}
+        confirmLabel={pending?.kind === 'erase' ? t('admin.person.eraseConfirm') : t('admin.person.confirm')}
         cancelLabel={t('admin.person.cancel')}
         busy={busy}
-        onCancel={() => setPending(null)}
+        confirmDisabled={pending?.kind === 'erase' && !sameName(typedName, name)}
+        onCancel={() => {
+          setPending(null);
+          setTypedName('');
+        }}
         onConfirm={() => {
           setNotice(null);
           if (pending?.kind === 'revoke') revoke.mutate({ path: { grantId: pending.grant.id } });
           else if (pending?.kind === 'deactivate') deactivate.mutate({ path: { id: p.id } });
           else if (pending?.kind === 'reactivate') reactivate.mutate({ path: { id: p.id } });
+          else if (pending?.kind === 'erase') erase.mutate({ path: { id: p.id }, body: { confirmName: typedName } });
         }}
       >
-        <p>
+        {pending?.kind === 'erase' ? (
+          <>
+            <p>{t('admin.person.eraseBody', { name })}</p>
+            <TextField
+              label={t('admin.person.eraseConfirmLabel', { name })}
+              value={typedName}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setTypedName(e.target.value)}
+            />
+          </>
+        ) : null}
+        <p hidden={pending?.kind === 'erase'}>
           {pending?.kind === 'revoke'
             ? t('admin.person.revokeBody', {
                 name,

@@ -11,6 +11,7 @@ import { followBrowserLocale, useSaveLocale } from '../../session/locale';
 import { problemMessage } from '../../session/problem-message';
 import { ScopeText } from '../admin/ScopeText';
 import { NotificationPreferences } from '../notifications/NotificationPreferences';
+import { PersonalDataPanel } from './PersonalDataPanel';
 
 const FOLLOW_BROWSER = '';
 
@@ -107,6 +108,7 @@ export default function ProfilePage() {
           </form>
         </Panel>
         <NotificationPreferences />
+        <PersonalDataPanel />
       </div>
     </>
   );

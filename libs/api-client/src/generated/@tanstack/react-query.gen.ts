@@ -36,7 +36,9 @@ import {
   deleteWebhook,
   dismissReport,
   downloadAttachment,
+  downloadMyDataExport,
   downloadSessionMinutes,
+  erasePerson,
   followIdea,
   getAdminPerson,
   getAnswerTimeSettings,
@@ -54,6 +56,7 @@ import {
   getIdeaEngagement,
   getIdeaScorecards,
   getIdeaTimeline,
+  getMyDataExport,
   getMyNotificationPreferences,
   getMyProfile,
   getMyReviewQueue,
@@ -82,6 +85,7 @@ import {
   listIntake,
   listLateIdeas,
   listMyAbsences,
+  listMyDataExports,
   listMyIdeas,
   listMyNotifications,
   listNotificationDeliveries,
@@ -111,6 +115,7 @@ import {
   replayWebhookDelivery,
   reportContent,
   requestIdeaRework,
+  requestMyDataExport,
   resetCampaignCriteriaSet,
   returnIdea,
   revealIdeaAuthor,
@@ -195,8 +200,12 @@ import type {
   DismissReportResponse,
   DownloadAttachmentData,
   DownloadAttachmentResponse,
+  DownloadMyDataExportData,
+  DownloadMyDataExportResponse,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponse,
+  ErasePersonData,
+  ErasePersonResponse,
   FollowIdeaData,
   FollowIdeaResponse,
   GetAdminPersonData,
@@ -231,6 +240,8 @@ import type {
   GetIdeaScorecardsResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
+  GetMyDataExportData,
+  GetMyDataExportResponse,
   GetMyNotificationPreferencesData,
   GetMyNotificationPreferencesResponse,
   GetMyProfileData,
@@ -287,6 +298,8 @@ import type {
   ListLateIdeasResponse,
   ListMyAbsencesData,
   ListMyAbsencesResponse,
+  ListMyDataExportsData,
+  ListMyDataExportsResponse,
   ListMyIdeasData,
   ListMyIdeasResponse,
   ListMyNotificationsData,
@@ -342,6 +355,8 @@ import type {
   ReportContentResponse,
   RequestIdeaReworkData,
   RequestIdeaReworkResponse,
+  RequestMyDataExportData,
+  RequestMyDataExportResponse,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponse,
   ReturnIdeaData,
@@ -1160,6 +1175,145 @@ export const getHeadcountsOptions = (options?: Options<GetHeadcountsData>) =>
  * Active people per org unit for a year (direct and whole subtree).
  */
 export const useGetHeadcountsQuery = (options?: Options<GetHeadcountsData>) => useQuery(getHeadcountsOptions(options));
+
+export const listMyDataExportsQueryKey = (options?: Options<ListMyDataExportsData>) =>
+  createQueryKey('listMyDataExports', options);
+
+/**
+ * My five most recent data exports, newest first.
+ */
+export const listMyDataExportsOptions = (options?: Options<ListMyDataExportsData>) =>
+  queryOptions<
+    ListMyDataExportsResponse,
+    DefaultError,
+    ListMyDataExportsResponse,
+    ReturnType<typeof listMyDataExportsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyDataExports({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyDataExportsQueryKey(options),
+  });
+
+/**
+ * My five most recent data exports, newest first.
+ */
+export const useListMyDataExportsQuery = (options?: Options<ListMyDataExportsData>) =>
+  useQuery(listMyDataExportsOptions(options));
+
+/**
+ * Asks for an archive of everything the platform holds about me (built by the worker).
+ *
+ * Answers the open request when one is already queued or building. Poll GET …/{id} for progress.
+ */
+export const requestMyDataExportMutation = (
+  options?: Partial<Options<RequestMyDataExportData>>,
+): UseMutationOptions<RequestMyDataExportResponse, DefaultError, Options<RequestMyDataExportData>> => {
+  const mutationOptions: UseMutationOptions<
+    RequestMyDataExportResponse,
+    DefaultError,
+    Options<RequestMyDataExportData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await requestMyDataExport({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getMyDataExportQueryKey = (options: Options<GetMyDataExportData>) =>
+  createQueryKey('getMyDataExport', options);
+
+/**
+ * Progress of one of my data exports.
+ */
+export const getMyDataExportOptions = (options: Options<GetMyDataExportData>) =>
+  queryOptions<
+    GetMyDataExportResponse,
+    DefaultError,
+    GetMyDataExportResponse,
+    ReturnType<typeof getMyDataExportQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getMyDataExport({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getMyDataExportQueryKey(options),
+  });
+
+/**
+ * Progress of one of my data exports.
+ */
+export const useGetMyDataExportQuery = (options: Options<GetMyDataExportData>) =>
+  useQuery(getMyDataExportOptions(options));
+
+export const downloadMyDataExportQueryKey = (options: Options<DownloadMyDataExportData>) =>
+  createQueryKey('downloadMyDataExport', options);
+
+/**
+ * The archive (tar.gz: data.json and my attachments), for its owner only, until it expires.
+ */
+export const downloadMyDataExportOptions = (options: Options<DownloadMyDataExportData>) =>
+  queryOptions<
+    DownloadMyDataExportResponse,
+    DefaultError,
+    DownloadMyDataExportResponse,
+    ReturnType<typeof downloadMyDataExportQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadMyDataExport({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadMyDataExportQueryKey(options),
+  });
+
+/**
+ * The archive (tar.gz: data.json and my attachments), for its owner only, until it expires.
+ */
+export const useDownloadMyDataExportQuery = (options: Options<DownloadMyDataExportData>) =>
+  useQuery(downloadMyDataExportOptions(options));
+
+/**
+ * Erases a person: identity removed, contributions kept under "former staff member". Not on yourself.
+ *
+ * Irreversible; idempotent (erasing an erased person changes nothing). What happens to each table: docs/personal-data.md.
+ */
+export const erasePersonMutation = (
+  options?: Partial<Options<ErasePersonData>>,
+): UseMutationOptions<ErasePersonResponse, DefaultError, Options<ErasePersonData>> => {
+  const mutationOptions: UseMutationOptions<ErasePersonResponse, DefaultError, Options<ErasePersonData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await erasePerson({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWallQueryKey = (options?: Options<ListWallData>) => createQueryKey('listWall', options);
 

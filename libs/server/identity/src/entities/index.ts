@@ -5,11 +5,13 @@ import { ExternalIdentity } from './external-identity.entity';
 import { OrgUnitHeadcount } from './headcount.entity';
 import { OrgUnit } from './org-unit.entity';
 import { Person } from './person.entity';
+import { PersonalDataExport } from './personal-data-export.entity';
 import { RoleGrant } from './role-grant.entity';
 import { UserSession } from './session.entity';
 
-export { AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, RoleGrant, UserSession };
+export { AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, PersonalDataExport, RoleGrant, UserSession };
+export type { PersonalDataExportStatus } from './personal-data-export.entity';
 export type { DirectoryImportRowError, DirectoryImportStatus } from './directory-import.entity';
 export { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
 
-export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, DirectoryImport, OrgUnitHeadcount];
+export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, DirectoryImport, OrgUnitHeadcount, PersonalDataExport];

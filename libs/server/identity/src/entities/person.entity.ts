@@ -36,6 +36,13 @@ export class Person {
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt!: Date | null;
 
+  /**
+   * Set when the person was erased (docs/personal-data.md): the row then holds no identity, only the
+   * id other tables (and the audit log) keep pointing at, which is the pseudonym.
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   /** Preferred language; null = follow the browser. */
   @Column({ type: 'text', nullable: true })
   locale!: Locale | null;

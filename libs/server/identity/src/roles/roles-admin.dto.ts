@@ -117,6 +117,13 @@ export class AdminPersonDto {
   @ApiProperty({ type: OrgUnitRefDto, nullable: true }) orgUnit!: OrgUnitRefDto | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deactivatedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the person was erased (docs/personal-data.md); their name is then "former staff member".',
+  })
+  erasedAt!: string | null;
   @ApiProperty({ type: [RoleGrantDto], description: 'Active grants (revoked ones are in the audit log).' })
   grants!: RoleGrantDto[];
 }

@@ -234,6 +234,7 @@ function toAdminPerson(person: Person, grants: RoleGrantDto[]): AdminPersonDto {
     orgUnit: person.orgUnit ? { id: person.orgUnit.id, code: person.orgUnit.code, name: person.orgUnit.name } : null,
     active: person.active,
     deactivatedAt: person.deactivatedAt ? person.deactivatedAt.toISOString() : null,
+    erasedAt: person.erasedAt ? person.erasedAt.toISOString() : null,
     grants,
   };
 }

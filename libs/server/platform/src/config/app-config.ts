@@ -74,6 +74,16 @@ export class AppConfig {
   @Max(60)
   WALL_CACHE_SECONDS = 5;
 
+  /**
+   * Retention (docs/personal-data.md): a daily worker job erases people deactivated more than this many
+   * days ago. 0 = never automatically (an admin erases on request).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  ERASE_AFTER_DEACTIVATION_DAYS = 0;
+
   /** Folder of the web app's production build; when set, the api serves it on `/`. */
   @IsOptional()
   @IsString()

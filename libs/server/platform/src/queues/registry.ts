@@ -15,6 +15,13 @@ export interface JobPayloads {
   'platform.probe': { probeId: string; holdMs?: number };
   /** Validate and apply an uploaded HR directory CSV (the DirectoryImport row says which file). */
   'directory.import': { importId: string };
+  /** Builds one person's "download my data" archive with progress (the PersonalDataExport row says whose). */
+  'personal_data.export': { exportId: string };
+  /**
+   * Daily: erases people deactivated longer than ERASE_AFTER_DEACTIVATION_DAYS (when set) and removes
+   * expired export archives (the schedule carries no data).
+   */
+  'personal_data.retention': Record<string, never>;
   /** Creates one webhook delivery per matching active subscription for an idea event (unique per pair). */
   'webhooks.dispatch': { ideaEventId: string };
   /** POSTs one signed webhook delivery; retried with backoff on network errors, 5xx and 429. */
@@ -54,6 +61,8 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'platform.probe': 'platform',
   'directory.import': 'identity',
+  'personal_data.export': 'identity',
+  'personal_data.retention': 'identity',
   'webhooks.dispatch': 'webhooks',
   'webhooks.deliver': 'webhooks',
   'notifications.dispatch': 'notifications',

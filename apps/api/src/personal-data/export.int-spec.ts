@@ -1,0 +1,193 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { seed } from '@eclore/migrations';
+import { LocalDiskStorage } from '@eclore/server-platform';
+import { PersonalDataExportBuilder } from '@eclore/server-identity';
+import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { createApiApp } from '../bootstrap';
+import { createIdea, identityMarkers, signInDemo, type Member } from '../engagement/fixtures';
+import { leaveTraces, untarGz, type Traces } from './fixtures';
+
+const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/**
+ * "Download my data" over real HTTP: the request queues a worker job (outbox), the builder (the
+ * worker's code) writes the archive with progress, the owner downloads it until it expires.
+ */
+describe('personal data export API', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: NestExpressApplication;
+  let ds: DataSource;
+  let storageDir: string;
+  let builder: PersonalDataExportBuilder;
+  let girard: Member; // the person exporting
+  let wilson: Member; // another employee
+  let anonymousIdeaId: string;
+  let traces: Traces;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pdexport');
+    storageDir = mkdtempSync(join(tmpdir(), 'eclore-pdexport-'));
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueQueuePrefix('pdexp'),
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      STORAGE_DRIVER: 'local',
+      STORAGE_DIR: storageDir,
+    });
+    app = await createApiApp({ logger: false });
+    await app.init();
+    ds = app.get(DataSource);
+    await seed(ds);
+    const storage = new LocalDiskStorage(storageDir);
+    builder = new PersonalDataExportBuilder(ds, storage);
+    girard = await signInDemo(app, ds, 'Girard');
+    wilson = await signInDemo(app, ds, 'Wilson');
+
+    // Girard: an anonymous idea of his own, a co-authorship on Wilson's idea, and every other trace
+    // on Wilson's idea; Wilson comments on Girard's anonymous idea.
+    const anonymous = await createIdea(ds, { author: girard.person, anonymous: true, title: 'Anonymous irritant' });
+    anonymousIdeaId = anonymous.id;
+    const wilsons = await createIdea(ds, { author: wilson.person, title: 'Wilson idea' });
+    await ds.query(
+      `INSERT INTO idea_author (idea_id, person_id, role, status, invited_by, invited_at, responded_at)
+       VALUES ($1, $2, 'co_author', 'accepted', $3, now(), now())`,
+      [wilsons.id, girard.person.id, wilson.person.id],
+    );
+    traces = await leaveTraces(ds, storage, girard.person.id, wilsons.id, anonymous.id, 'girard');
+    await ds.query(`INSERT INTO idea_comment (idea_id, author_id, body_html) VALUES ($1, $2, '<p>by wilson</p>')`, [
+      anonymous.id,
+      wilson.person.id,
+    ]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    if (storageDir) rmSync(storageDir, { recursive: true, force: true });
+    process.env = saved;
+  });
+
+  async function exportOf(
+    who: Member,
+  ): Promise<{ id: string; data: Record<string, unknown>; files: Map<string, Buffer> }> {
+    const requested = await who.send('post', '/api/me/data-exports').expect(202);
+    expect(requested.body).toMatchObject({ status: 'queued', downloadable: false });
+    const id = requested.body.id as string;
+    await expect(builder.run(id)).resolves.toBe('built');
+    const archive = await who.get(`/api/me/data-exports/${id}/download`).buffer(true).parse(binary).expect(200);
+    expect(archive.headers['content-type']).toBe('application/gzip');
+    expect(archive.headers['content-disposition']).toMatch(
+      /^attachment; filename="eclore-my-data-\d{4}-\d{2}-\d{2}\.tar\.gz"$/,
+    );
+    const files = untarGz(archive.body as Buffer);
+    const data = JSON.parse(files.get('data.json')?.toString('utf8') ?? 'null') as Record<string, unknown>;
+    return { id, data, files };
+  }
+
+  it('queues a worker job, shows progress, and gives the owner every category of their data with their attachments', async () => {
+    const { id, data, files } = await exportOf(girard);
+    const outbox = (await ds.query(`SELECT payload FROM outbox_message WHERE job_name = 'personal_data.export'`)) as {
+      payload: { exportId: string };
+    }[];
+    expect(outbox.map((o) => o.payload.exportId)).toContain(id);
+    const status = await girard.get(`/api/me/data-exports/${id}`).expect(200);
+    expect(status.body).toMatchObject({ status: 'ready', downloadable: true, doneSteps: status.body.totalSteps });
+    expect(status.body.totalSteps).toBe(12 + 1); // twelve categories and one attachment
+
+    expect(data['profile']).toMatchObject({ id: girard.person.id, email: girard.person.email });
+    const ids = (key: string) => (data[key] as { id?: string; ideaId?: string }[]).map((r) => r.id ?? r.ideaId);
+    // The anonymous idea is his own data: it is in his export, marked anonymous.
+    expect(data['ideas']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: anonymousIdeaId, anonymous: true, yourRole: 'author' }),
+        expect.objectContaining({ title: 'Wilson idea', yourRole: 'co_author' }),
+      ]),
+    );
+    expect(ids('comments')).toEqual([traces.commentId]);
+    expect(ids('supports')).toHaveLength(1);
+    expect(ids('follows')).toHaveLength(1);
+    expect(ids('scorecards')).toEqual([traces.scorecardId]);
+    expect(ids('privateNotes')).toEqual([traces.noteId]);
+    expect(data['notifications']).toHaveLength(1);
+    expect(data['notificationPreferences']).toEqual([
+      expect.objectContaining({ category: 'activity', frequency: 'daily' }),
+    ]);
+    expect(data['recognitions']).toEqual([]);
+    expect(data['auditEntries']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'personal_data.export_requested', byYou: true })]),
+    );
+    const [attachment] = data['attachments'] as { id: string; file: string }[];
+    expect(attachment?.id).toBe(traces.attachmentId);
+    expect(files.get(attachment?.file ?? '')?.equals(traces.attachmentBytes)).toBe(true);
+    // Nobody else's comment is in it.
+    expect(JSON.stringify(data)).not.toContain('by wilson');
+  });
+
+  it("never names the anonymous author in another person's export", async () => {
+    const { data } = await exportOf(wilson);
+    const json = JSON.stringify(data);
+    for (const marker of identityMarkers(girard.person)) expect(json).not.toContain(marker);
+    expect(data['profile']).toMatchObject({ id: wilson.person.id });
+    expect(json).not.toContain('note girard');
+  });
+
+  it('refuses the export and its download to anyone else, as if it did not exist', async () => {
+    const mine = (await girard.get('/api/me/data-exports').expect(200)).body as { id: string }[];
+    const id = mine[0]?.id ?? '';
+    const other = await wilson.get(`/api/me/data-exports/${id}`).expect(404);
+    expect(other.body.code).toBe('personal_data_export_not_found');
+    await wilson.get(`/api/me/data-exports/${id}/download`).expect(404);
+    expect(
+      ((await wilson.get('/api/me/data-exports').expect(200)).body as { id: string }[]).map((e) => e.id),
+    ).not.toContain(id);
+  });
+
+  it('refuses the download once the link has expired, and audits each download', async () => {
+    const requested = await girard.send('post', '/api/me/data-exports').expect(202);
+    const id = requested.body.id as string;
+    // The open request is answered again rather than queued twice.
+    expect((await girard.send('post', '/api/me/data-exports').expect(202)).body.id).toBe(id);
+    const early = await girard.get(`/api/me/data-exports/${id}/download`).expect(409);
+    expect(early.body.code).toBe('personal_data_export_not_ready');
+    await builder.run(id);
+    await girard.get(`/api/me/data-exports/${id}/download`).expect(200);
+    await ds.query(`UPDATE personal_data_export SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    const late = await girard.get(`/api/me/data-exports/${id}/download`).expect(409);
+    expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(late.body.code).toBe('personal_data_export_expired');
+    expect((await girard.get(`/api/me/data-exports/${id}`).expect(200)).body.downloadable).toBe(false);
+    const audited = (await ds.query(
+      `SELECT action FROM audit_event WHERE actor_id = $1 AND data->>'exportId' = $2 ORDER BY id`,
+      [girard.person.id, id],
+    )) as { action: string }[];
+    expect(audited.map((a) => a.action)).toEqual(['personal_data.export_requested', 'personal_data.export_downloaded']);
+  });
+  it('leaves no archive behind when the person is erased while it is being built', async () => {
+    const requested = await girard.send('post', '/api/me/data-exports').expect(202);
+    const id = requested.body.id as string;
+    // The erasure commits while the worker streams the attachments (simulated at the size lookup).
+    class ErasedMidway extends LocalDiskStorage {
+      override async size(key: string): Promise<number | null> {
+        if (key.startsWith('idea-attachments/')) await ds.query('DELETE FROM personal_data_export WHERE id = $1', [id]);
+        return super.size(key);
+      }
+    }
+    const storage = new ErasedMidway(storageDir);
+    await expect(new PersonalDataExportBuilder(ds, storage).run(id)).resolves.toBe('gone');
+    expect(await storage.size(`personal-data-exports/${id}.tar.gz`)).toBeNull();
+  });
+});
