@@ -1,3 +1,4 @@
+import { AuditChainHead } from './audit-chain-head.entity';
 import { AuditEvent } from './audit-event.entity';
 import { LocalCredential } from './credential.entity';
 import { DirectoryImport } from './directory-import.entity';
@@ -8,8 +9,8 @@ import { Person } from './person.entity';
 import { RoleGrant } from './role-grant.entity';
 import { UserSession } from './session.entity';
 
-export { AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, RoleGrant, UserSession };
+export { AuditChainHead, AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, RoleGrant, UserSession };
 export type { DirectoryImportRowError, DirectoryImportStatus } from './directory-import.entity';
 export { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
 
-export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, DirectoryImport, OrgUnitHeadcount];
+export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, AuditChainHead, DirectoryImport, OrgUnitHeadcount];
