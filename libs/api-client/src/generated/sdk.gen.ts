@@ -266,6 +266,8 @@ import type {
   UpdateWebhookResponses,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponses,
+  VerifyAuditChainData,
+  VerifyAuditChainResponses,
   WithdrawIdeaData,
   WithdrawIdeaResponses,
   WithdrawIdeaSupportData,
@@ -453,6 +455,19 @@ export const listAuditEvents = <ThrowOnError extends boolean = false>(
 ): RequestResult<ListAuditEventsResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListAuditEventsResponses, unknown, ThrowOnError>({
     url: '/api/admin/audit',
+    ...options,
+  });
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const verifyAuditChain = <ThrowOnError extends boolean = false>(
+  options?: Options<VerifyAuditChainData, ThrowOnError>,
+): RequestResult<VerifyAuditChainResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<VerifyAuditChainResponses, unknown, ThrowOnError>({
+    url: '/api/admin/audit/chain',
     ...options,
   });
 

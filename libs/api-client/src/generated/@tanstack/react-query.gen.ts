@@ -141,6 +141,7 @@ import {
   updateMyProfile,
   updateWebhook,
   uploadIdeaAttachment,
+  verifyAuditChain,
   withdrawIdea,
   withdrawIdeaSupport,
 } from '../sdk.gen';
@@ -400,6 +401,8 @@ import type {
   UpdateWebhookResponse,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponse,
+  VerifyAuditChainData,
+  VerifyAuditChainResponse,
   WithdrawIdeaData,
   WithdrawIdeaResponse,
   WithdrawIdeaSupportData,
@@ -918,6 +921,41 @@ export const listAuditEventsInfiniteOptions = (options?: Options<ListAuditEvents
  */
 export const useListAuditEventsQuery = (options?: Options<ListAuditEventsData>) =>
   useQuery(listAuditEventsOptions(options));
+
+export const verifyAuditChainQueryKey = (options?: Options<VerifyAuditChainData>) =>
+  createQueryKey('verifyAuditChain', options);
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const verifyAuditChainOptions = (options?: Options<VerifyAuditChainData>) =>
+  queryOptions<
+    VerifyAuditChainResponse,
+    DefaultError,
+    VerifyAuditChainResponse,
+    ReturnType<typeof verifyAuditChainQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await verifyAuditChain({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: verifyAuditChainQueryKey(options),
+  });
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const useVerifyAuditChainQuery = (options?: Options<VerifyAuditChainData>) =>
+  useQuery(verifyAuditChainOptions(options));
 
 export const listDirectoryImportsQueryKey = (options?: Options<ListDirectoryImportsData>) =>
   createQueryKey('listDirectoryImports', options);
