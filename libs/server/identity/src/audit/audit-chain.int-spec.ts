@@ -103,6 +103,26 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     expect((await new AuditChainService(ds).verify()).ok).toBe(true);
   });
 
+  it('back-fills the chain over the rows written before the migration, in id order', async () => {
+    const ds = await database(0);
+    // Back to the schema before AuditChain (undoing any later migration too).
+    const chained = async () =>
+      Number((await ds.query(`SELECT count(*) AS n FROM schema_migration WHERE name LIKE 'AuditChain%'`))[0].n) > 0;
+    while (await chained()) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await ds.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'hash'`)).toEqual([]);
+    for (let i = 0; i < 12; i += 1) {
+      await ds.query(
+        `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data) VALUES (NULL, 'test.old', 'test', $1, $2)`,
+        [String(i), JSON.stringify({ i, note: 'écrit avant la chaîne' })],
+      );
+    }
+    await ds.runMigrations({ transaction: 'each' });
+    await append(ds, 99);
+    expect(await new AuditChainService(ds).verify()).toEqual({ ok: true, entries: 13, headHash: expect.any(String) });
+    const order = (await ds.query(`SELECT id::int AS id FROM audit_event ORDER BY seq`)) as { id: number }[];
+    expect(order.map((r) => r.id)).toEqual([...order.map((r) => r.id)].sort((a, b) => a - b));
+  });
+
   it('names the row an owner edited around the trigger', async () => {
     const ds = await database(6);
     const edited = await idOfSeq(ds, 4);
