@@ -39,7 +39,8 @@ async function main() {
     require(join(dist, 'apps', 'api', 'src', 'main.js'));
     return;
   }
-  if (process.env.MIGRATE_ON_START !== 'false') await migrate(url);
+  // Migrations run as the schema owner when MIGRATION_DATABASE_URL names one (docs/operations.md).
+  if (process.env.MIGRATE_ON_START !== 'false') await migrate(process.env.MIGRATION_DATABASE_URL || url);
   require(join(dist, 'apps', 'api', 'src', 'main.js'));
 }
 

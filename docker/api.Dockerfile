@@ -28,6 +28,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/server ./dist/server
 COPY --from=build /app/dist/web ./dist/web
 COPY docker/api-entrypoint.cjs ./docker/api-entrypoint.cjs
+# `npm run audit:verify` in the container checks the audit log's hash chain (docs/operations.md).
+COPY scripts/audit-verify.mjs ./scripts/audit-verify.mjs
 # The image's files stay root-owned and read-only to the process, which runs as the unprivileged `node` user.
 # The file store (STORAGE_DIR) is the one folder the process writes; compose mounts a volume there.
 RUN mkdir -p /app/var/storage && chown node:node /app/var/storage

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Migrations, through TypeORM's own CLI on the compiled data source (synchronize stays off).
-//   npm run migration:run                     apply pending migrations to DATABASE_URL
+//   npm run migration:run                     apply pending migrations to MIGRATION_DATABASE_URL
+//                                             (the schema owner), else DATABASE_URL
 //   npm run migration:revert                  undo the last one
 //   npm run migration:generate -- AddIdeas    diff the entities against a scratch database migrated
 //                                             to the latest migration; writes migrations/<ts>-AddIdeas.ts
@@ -43,11 +44,14 @@ execFileSync(process.execPath, [join(root, 'scripts/build-server.mjs')], { stdio
 switch (command) {
   case 'run':
   case 'revert':
-    if (!process.env.DATABASE_URL) {
-      console.error('DATABASE_URL must be set (e.g. postgres://user@host:5432/eclore)');
+    if (!process.env.MIGRATION_DATABASE_URL && !process.env.DATABASE_URL) {
+      console.error('DATABASE_URL (or MIGRATION_DATABASE_URL) must be set (e.g. postgres://user@host:5432/eclore)');
       process.exit(2);
     }
-    typeorm([command === 'run' ? 'migration:run' : 'migration:revert']);
+    // The owner role migrates; the api and the worker may run as a role that cannot alter the audit log.
+    typeorm([command === 'run' ? 'migration:run' : 'migration:revert'], {
+      DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+    });
     break;
   case 'generate': {
     if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {

@@ -192,7 +192,9 @@ if (embedded) {
   require('reflect-metadata');
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = require(targets.migrations);
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { poolSize: 1, logging: ['error'] }));
+  // As the schema owner when MIGRATION_DATABASE_URL names one (production mode; docs/operations.md).
+  const migrationUrl = (!embedded && env.MIGRATION_DATABASE_URL) || databaseUrl;
+  const dataSource = new DataSource(dataSourceOptions(migrationUrl, { poolSize: 1, logging: ['error'] }));
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });

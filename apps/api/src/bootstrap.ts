@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import express from 'express';
-import { AppConfig, createValidationPipe } from '@eclore/server-platform';
+import { AppConfig, createValidationPipe, trustProxySetting } from '@eclore/server-platform';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api';
@@ -28,7 +28,8 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the configured proxies' X-Forwarded-For counts (none by default): req.ip feeds the sign-in limits.
+  app.set('trust proxy', trustProxySetting(config));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -146,29 +146,66 @@ describe('local sign-in, sessions and the access guard', () => {
   });
 
   describe('rate limiting', () => {
-    it('locks an account after 5 failures, even for the right password, with Retry-After; other accounts stay open', async () => {
-      const target = await createPerson(ds);
-      const other = await createPerson(ds);
-      for (let i = 0; i < 5; i += 1) {
-        await request(app.getHttpServer())
-          .post('/api/auth/login')
-          .set('X-Forwarded-For', nextAddress())
-          .send({ email: target.email, password: `wrong guess ${i}` })
-          .expect(401);
+    const login = (body: { email: string; password: string | null }, from: string, cookie?: string) => {
+      const req = request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', from);
+      if (cookie) req.set('Cookie', cookie);
+      return req.send({ email: body.email, password: body.password ?? 'wrong' });
+    };
+    /** The `eclore_device=…` pair a successful sign-in sets. */
+    const deviceCookieOf = (res: request.Response): string => {
+      const line = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((l) => l.startsWith('eclore_device='));
+      return line?.split(';')[0] ?? '';
+    };
+
+    it("refuses the attacker's address after 5 wrong passwords on an account, even with the right password; the owner still signs in elsewhere and from a known device", async () => {
+      const owner = await createPerson(ds);
+      const known = await login(owner, nextAddress()).expect(204);
+      const device = deviceCookieOf(known);
+      expect(device).toMatch(/^eclore_device=[\w-]{24}\.[\w-]{43}$/);
+      expect(([] as string[]).concat(known.headers['set-cookie'] ?? []).join('\n')).toMatch(/eclore_device=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/);
+
+      const attacker = nextAddress();
+      for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `wrong guess ${i}` }, attacker).expect(401);
+      for (const password of ['another guess', owner.password]) {
+        const refused = await login({ email: owner.email, password }, attacker).expect(429);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'rate_limited', status: 429 });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
       }
-      const locked = await request(app.getHttpServer())
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', nextAddress())
-        .send({ email: target.email, password: target.password })
-        .expect(429);
-      expect(locked.body).toMatchObject({ code: 'rate_limited', status: 429 });
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
-      await request(app.getHttpServer())
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', nextAddress())
-        .send({ email: other.email, password: other.password })
-        .expect(204);
+      // Not a lock on the account: the owner signs in from another address, and from the known device.
+      await login(owner, nextAddress()).expect(204);
+      await login(owner, attacker, device).expect(204);
+      // The same answer for an account that does not exist (no oracle of existence).
+      const ghost = { email: `ghost.${Date.now()}@test.example`, password: 'wrong' };
+      for (let i = 0; i < 5; i += 1) await login(ghost, attacker).expect(401);
+      expect((await login(ghost, attacker).expect(429)).body).toMatchObject({ code: 'rate_limited', status: 429 });
+    });
+
+    it('slows a guess spread over many addresses on unknown devices only: the known device still signs in', async () => {
+      const owner = await createPerson(ds);
+      const device = deviceCookieOf(await login(owner, nextAddress()).expect(204));
+      for (let a = 0; a < 10; a += 1) {
+        const from = nextAddress();
+        for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `spread ${a}.${i}` }, from).expect(401);
+      }
+      await login(owner, nextAddress()).expect(429);
+      await login(owner, nextAddress(), device).expect(204);
+    });
+
+    it('binds a device cookie to its account and gives each known device its own limit', async () => {
+      const owner = await createPerson(ds);
+      const other = await createPerson(ds);
+      const device = deviceCookieOf(await login(owner, nextAddress()).expect(204));
+      const attacker = nextAddress();
+      for (let i = 0; i < 5; i += 1) await login({ email: other.email, password: `guess ${i}` }, attacker).expect(401);
+      // The owner's device cookie is no pass for another account, nor is a forged one.
+      await login(other, attacker, device).expect(429);
+      await login(other, attacker, `eclore_device=${'A'.repeat(24)}.${'B'.repeat(43)}`).expect(429);
+      // A known device's own failures: 10, then it is refused until the window ends.
+      for (let i = 0; i < 10; i += 1) await login({ email: owner.email, password: `typo ${i}` }, nextAddress(), device).expect(401);
+      await login(owner, nextAddress(), device).expect(429);
+      await login(owner, nextAddress()).expect(204);
     });
 
     it('limits one address to 20 failures across accounts', async () => {
@@ -199,9 +236,47 @@ describe('local sign-in, sessions and the access guard', () => {
         const keys = await redis.keys(`${process.env['QUEUE_PREFIX']}:login:*`);
         expect(keys.some((k) => k.includes(':login:account'))).toBe(true);
         expect(keys.some((k) => k.includes(':login:address'))).toBe(true);
+        expect(keys.some((k) => k.includes(':login:accountAddress'))).toBe(true);
+        expect(keys.some((k) => k.includes(':login:device'))).toBe(true);
       } finally {
         redis.disconnect();
       }
+    });
+  });
+
+  describe('the client address behind proxies (TRUSTED_PROXIES)', () => {
+    let direct: NestExpressApplication;
+    beforeAll(async () => {
+      direct = await createTestApp([], { trustedProxies: null });
+    });
+    afterAll(async () => {
+      await direct?.close();
+    });
+
+    const spray = (target: NestExpressApplication, count: number, expected: number) =>
+      (async () => {
+        for (let i = 0; i < count; i += 1) {
+          await request(target.getHttpServer())
+            .post('/api/auth/login')
+            .set('X-Forwarded-For', nextAddress())
+            .send({ email: `rotating${i}.${Date.now()}@test.example`, password: 'Summer2026!!' })
+            .expect(expected);
+        }
+      })();
+
+    it('ignores X-Forwarded-For with no trusted proxy: rotating it does not dodge the per-address limit', async () => {
+      await spray(direct, 20, 401);
+      const someone = await createPerson(ds);
+      await request(direct.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', nextAddress())
+        .send({ email: someone.email, password: someone.password })
+        .expect(429);
+    });
+
+    it("takes the client address from a trusted proxy's X-Forwarded-For", async () => {
+      // The shared test app trusts loopback (supertest's side): each rotated address counts apart.
+      await spray(app, 25, 401);
     });
   });
 

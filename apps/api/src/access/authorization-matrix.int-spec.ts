@@ -177,6 +177,7 @@ const ROWS: Row[] = [
     expect: only({ admin: 404 }),
   },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
+  { route: 'GET /api/admin/audit/chain', expect: only({ admin: 200 }) },
   // notifications: one's own centre and preferences; the unsubscribe link is public (signed token)
   { route: 'GET /api/notifications', expect: signedIn(200) },
   { route: 'GET /api/notifications/unread-count', expect: signedIn(200) },

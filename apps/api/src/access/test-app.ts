@@ -5,16 +5,29 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createValidationPipe } from '@eclore/server-platform';
+import { AppConfig, createValidationPipe, loadConfig, trustProxySetting } from '@eclore/server-platform';
 import { hashPassword, LocalCredential, OrgUnit, Person, RoleGrant } from '@eclore/server-identity';
 import type { GrantableRole } from '@eclore/domain';
 import { AppModule } from '../app.module';
 import { API_PREFIX } from '../bootstrap';
 
-export async function createTestApp(controllers: Type<unknown>[] = []): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers }).compile();
+/**
+ * Supertest reaches the app over loopback, so the tests trust loopback as their proxy by default and
+ * choose each request's client address with X-Forwarded-For; `trustedProxies: null` runs with no
+ * trusted proxy, as production does by default (the socket's address is the client's).
+ */
+export async function createTestApp(
+  controllers: Type<unknown>[] = [],
+  options: { trustedProxies?: string | null } = {},
+): Promise<NestExpressApplication> {
+  const trusted = options.trustedProxies === undefined ? 'loopback' : options.trustedProxies;
+  const config = loadConfig({ ...process.env, TRUSTED_PROXIES: trusted ?? undefined });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', trustProxySetting(config));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   await app.init();

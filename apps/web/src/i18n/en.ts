@@ -348,6 +348,18 @@ export const en: Messages = {
       system: 'System',
       loadMore: 'Show older events',
       none: 'No event matches.',
+      chain: {
+        verify: 'Verify the chain',
+        verifying: 'Verifying…',
+        ok: 'The audit log is intact: {{count}} entries verified.',
+        brokenAt: 'The audit log was altered at event {{id}} ({{count}} entries verified before it).',
+        cut: 'The audit log was altered: its last events are missing ({{count}} entries verified).',
+        reasons: {
+          content_changed: 'That event was edited.',
+          link_broken: 'An event before it was removed or rewritten.',
+          head_mismatch: 'Events were removed from the end.',
+        },
+      },
       subjectTypes: {
         person: 'Person',
         directory_import: 'Directory import',

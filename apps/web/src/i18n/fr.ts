@@ -357,6 +357,18 @@ export const fr = {
       system: 'Système',
       loadMore: 'Afficher des événements plus anciens',
       none: 'Aucun événement ne correspond.',
+      chain: {
+        verify: 'Vérifier la chaîne',
+        verifying: 'Vérification…',
+        ok: 'Le journal d’audit est intact : {{count}} entrées vérifiées.',
+        brokenAt: 'Le journal d’audit a été altéré à l’événement {{id}} ({{count}} entrées vérifiées avant lui).',
+        cut: 'Le journal d’audit a été altéré : ses derniers événements manquent ({{count}} entrées vérifiées).',
+        reasons: {
+          content_changed: 'Cet événement a été modifié.',
+          link_broken: 'Un événement précédent a été supprimé ou réécrit.',
+          head_mismatch: 'Des événements ont été supprimés à la fin.',
+        },
+      },
       subjectTypes: {
         person: 'Personne',
         directory_import: 'Import de l’annuaire',

@@ -276,6 +276,8 @@ import type {
   UpdateWebhookResponses,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponses,
+  VerifyAuditChainData,
+  VerifyAuditChainResponses,
   WithdrawIdeaData,
   WithdrawIdeaResponses,
   WithdrawIdeaSupportData,
@@ -314,7 +316,7 @@ export const getSignInMethods = <ThrowOnError extends boolean = false>(
 /**
  * Sign in with e-mail and password; sets the HttpOnly session cookie.
  *
- * Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.
+ * Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`. Also sets a device cookie: a browser that signed in to this account before is judged by its own failure count, not by the limits of unknown devices, so nobody can lock its owner out.
  */
 export const login = <ThrowOnError extends boolean = false>(
   options: Options<LoginData, ThrowOnError>,
@@ -463,6 +465,19 @@ export const listAuditEvents = <ThrowOnError extends boolean = false>(
 ): RequestResult<ListAuditEventsResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListAuditEventsResponses, unknown, ThrowOnError>({
     url: '/api/admin/audit',
+    ...options,
+  });
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const verifyAuditChain = <ThrowOnError extends boolean = false>(
+  options?: Options<VerifyAuditChainData, ThrowOnError>,
+): RequestResult<VerifyAuditChainResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<VerifyAuditChainResponses, unknown, ThrowOnError>({
+    url: '/api/admin/audit/chain',
     ...options,
   });
 

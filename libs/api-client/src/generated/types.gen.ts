@@ -215,6 +215,34 @@ export type AuditPageDto = {
   nextBefore: string | null;
 };
 
+export type AuditChainBreakDto = {
+  /**
+   * Id of the first row that does not verify; null when rows were cut from the end.
+   */
+  id: string | null;
+  /**
+   * Its position in the chain (for a cut end: the position the chain head records).
+   */
+  seq: string;
+  reason: 'content_changed' | 'link_broken' | 'head_mismatch';
+};
+
+export type AuditChainDto = {
+  /**
+   * Every link and the chain head verify.
+   */
+  ok: boolean;
+  /**
+   * Entries verified (before the break, if any).
+   */
+  entries: number;
+  /**
+   * Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.
+   */
+  headHash: string | null;
+  brokenAt: AuditChainBreakDto | null;
+};
+
 export type ImportUploadDto = {
   /**
    * The directory CSV (see docs/directory-import.md), at most 50 MB.
@@ -2652,6 +2680,19 @@ export type ListAuditEventsResponses = {
 };
 
 export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
+
+export type VerifyAuditChainData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/audit/chain';
+};
+
+export type VerifyAuditChainResponses = {
+  200: AuditChainDto;
+};
+
+export type VerifyAuditChainResponse = VerifyAuditChainResponses[keyof VerifyAuditChainResponses];
 
 export type ListDirectoryImportsData = {
   body?: never;

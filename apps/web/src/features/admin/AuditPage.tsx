@@ -7,6 +7,7 @@ import { isGrantableRole } from '@eclore/domain';
 import { Alert, Button, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../session/problem-message';
 import { AdminHeader } from './AdminHeader';
+import { AuditChainCheck } from './AuditChainCheck';
 
 const PAGE_SIZE = 50;
 
@@ -79,6 +80,7 @@ export default function AuditPage() {
   return (
     <>
       <AdminHeader title={t('admin.tabs.audit')} />
+      <AuditChainCheck />
       <form className="ec-form-row" aria-label={t('admin.audit.filters')} onSubmit={onFilter}>
         <SelectField
           label={t('admin.audit.action')}

@@ -146,6 +146,7 @@ import {
   updateMyProfile,
   updateWebhook,
   uploadIdeaAttachment,
+  verifyAuditChain,
   withdrawIdea,
   withdrawIdeaSupport,
 } from '../sdk.gen';
@@ -415,6 +416,8 @@ import type {
   UpdateWebhookResponse,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponse,
+  VerifyAuditChainData,
+  VerifyAuditChainResponse,
   WithdrawIdeaData,
   WithdrawIdeaResponse,
   WithdrawIdeaSupportData,
@@ -494,7 +497,7 @@ export const useGetSignInMethodsQuery = (options?: Options<GetSignInMethodsData>
 /**
  * Sign in with e-mail and password; sets the HttpOnly session cookie.
  *
- * Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.
+ * Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`. Also sets a device cookie: a browser that signed in to this account before is judged by its own failure count, not by the limits of unknown devices, so nobody can lock its owner out.
  */
 export const loginMutation = (
   options?: Partial<Options<LoginData>>,
@@ -933,6 +936,41 @@ export const listAuditEventsInfiniteOptions = (options?: Options<ListAuditEvents
  */
 export const useListAuditEventsQuery = (options?: Options<ListAuditEventsData>) =>
   useQuery(listAuditEventsOptions(options));
+
+export const verifyAuditChainQueryKey = (options?: Options<VerifyAuditChainData>) =>
+  createQueryKey('verifyAuditChain', options);
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const verifyAuditChainOptions = (options?: Options<VerifyAuditChainData>) =>
+  queryOptions<
+    VerifyAuditChainResponse,
+    DefaultError,
+    VerifyAuditChainResponse,
+    ReturnType<typeof verifyAuditChainQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await verifyAuditChain({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: verifyAuditChainQueryKey(options),
+  });
+
+/**
+ * Recomputes the audit log's hash chain: whole, or the first row that does not verify.
+ *
+ * The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.
+ */
+export const useVerifyAuditChainQuery = (options?: Options<VerifyAuditChainData>) =>
+  useQuery(verifyAuditChainOptions(options));
 
 export const listDirectoryImportsQueryKey = (options?: Options<ListDirectoryImportsData>) =>
   createQueryKey('listDirectoryImports', options);

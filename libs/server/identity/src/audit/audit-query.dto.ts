@@ -64,3 +64,23 @@ export class AuditPageDto {
   })
   nextBefore!: string | null;
 }
+
+export class AuditChainBreakDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Id of the first row that does not verify; null when rows were cut from the end.' })
+  id!: string | null;
+  @ApiProperty({ description: 'Its position in the chain (for a cut end: the position the chain head records).' })
+  seq!: string;
+  @ApiProperty({ enum: ['content_changed', 'link_broken', 'head_mismatch'] })
+  reason!: 'content_changed' | 'link_broken' | 'head_mismatch';
+}
+
+export class AuditChainDto {
+  @ApiProperty({ description: 'Every link and the chain head verify.' })
+  ok!: boolean;
+  @ApiProperty({ description: 'Entries verified (before the break, if any).' })
+  entries!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.' })
+  headHash!: string | null;
+  @ApiProperty({ type: AuditChainBreakDto, nullable: true })
+  brokenAt!: AuditChainBreakDto | null;
+}

@@ -1,13 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/permission.decorator';
-import { AuditPageDto, AuditQuery } from './audit-query.dto';
+import { AuditChainService } from './audit-chain.service';
+import { AuditChainDto, AuditPageDto, AuditQuery } from './audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
 
 @ApiTags('admin')
 @Controller('admin/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditQueryService) {}
+  constructor(
+    private readonly audit: AuditQueryService,
+    private readonly chain: AuditChainService,
+  ) {}
 
   @Get()
   @RequirePermission('audit.read')
@@ -19,5 +23,21 @@ export class AuditController {
   @ApiForbiddenResponse({ description: 'Admins only (`role_required`).' })
   list(@Query() query: AuditQuery): Promise<AuditPageDto> {
     return this.audit.page(query);
+  }
+
+  @Get('chain')
+  @RequirePermission('audit.read')
+  @ApiOperation({
+    operationId: 'verifyAuditChain',
+    summary: "Recomputes the audit log's hash chain: whole, or the first row that does not verify.",
+    description: 'The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.',
+  })
+  @ApiOkResponse({ type: AuditChainDto })
+  @ApiForbiddenResponse({ description: 'Admins only (`role_required`).' })
+  async verifyChain(): Promise<AuditChainDto> {
+    const verdict = await this.chain.verify();
+    return verdict.ok
+      ? { ok: true, entries: verdict.entries, headHash: verdict.headHash, brokenAt: null }
+      : { ok: false, entries: verdict.entries, headHash: null, brokenAt: verdict.brokenAt };
   }
 }

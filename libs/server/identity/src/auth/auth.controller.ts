@@ -15,6 +15,7 @@ import { AppConfig } from '@eclore/server-platform';
 import type { AccessRequest } from '../access/access.guard';
 import { PublicRoute, RequirePermission } from '../access/permission.decorator';
 import { LoginDto, OidcStartQueryDto, SessionDto, SignInMethodsDto } from './auth.dto';
+import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 import { TooManyAttempts } from './login-throttle';
 import { LoginService } from './login.service';
 import { OIDC_STATE_MAX_AGE_SECONDS, OidcService, OidcSignInRefused, type OidcLoginState } from './oidc.service';
@@ -69,7 +70,7 @@ export class AuthController {
     operationId: 'login',
     summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie.',
     description:
-      'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`.',
+      'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`. Also sets a device cookie: a browser that signed in to this account before is judged by its own failure count, not by the limits of unknown devices, so nobody can lock its owner out.',
   })
   @ApiNoContentResponse({ description: 'Signed in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`' })
@@ -82,14 +83,18 @@ export class AuthController {
     @Req() req: AccessRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    let personId: string;
+    let signedIn: { personId: string; deviceToken: string };
     try {
-      personId = await this.login.verify(body.email, body.password, req.ip ?? 'unknown');
+      signedIn = await this.login.verify(body.email, body.password, {
+        address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        deviceToken: readDeviceCookie(req, this.config),
+      });
     } catch (err) {
       if (err instanceof TooManyAttempts) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       throw err;
     }
-    await openSession(this.sessions, this.config, req, res, personId, 'local');
+    await openSession(this.sessions, this.config, req, res, signedIn.personId, 'local');
+    setDeviceCookie(res, this.config, signedIn.deviceToken);
   }
 
   @Post('logout')

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@eclore/domain';
-import { LoginThrottle } from './login-throttle';
+import { deviceIdOf, issueDeviceToken } from './device-cookie';
+import { LoginThrottle, type SignInAttempt } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 export class InvalidCredentials extends DomainError {
@@ -17,10 +18,17 @@ interface CredentialRow {
   password_hash: string | null;
 }
 
+export interface SignInClient {
+  address: string;
+  /** The device cookie the browser sent, if any (checked against the account being signed in to). */
+  deviceToken?: string | undefined;
+}
+
 /**
  * Local sign-in. An unknown e-mail, a wrong password, an SSO-only person and a deactivated person all
  * get the same answer after the same work (one argon2 verification, against a dummy hash when there
- * is no real one), so neither the answer nor its timing tells which accounts exist.
+ * is no real one), so neither the answer nor its timing tells which accounts exist. Refusals by the
+ * throttle are the same 429 whoever the account is.
  */
 @Injectable()
 export class LoginService {
@@ -29,10 +37,12 @@ export class LoginService {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Returns the id of the person whose credentials these are, or throws InvalidCredentials / TooManyAttempts. */
-  async verify(email: string, password: string, address: string): Promise<string> {
+  /**
+   * Returns the person whose credentials these are and a fresh device cookie for this browser, or
+   * throws InvalidCredentials / TooManyAttempts.
+   */
+  async verify(email: string, password: string, client: SignInClient): Promise<{ personId: string; deviceToken: string }> {
     const account = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(account, address);
     const rows: CredentialRow[] = await this.dataSource.query(
       `SELECT p.id, p.active, c.password_hash
          FROM person p LEFT JOIN local_credential c ON c.person_id = p.id
@@ -41,12 +51,15 @@ export class LoginService {
       [account],
     );
     const row = rows[0];
+    const device = row?.password_hash ? deviceIdOf(client.deviceToken, row.id, row.password_hash) : null;
+    const attempt: SignInAttempt = { account, address: client.address, device };
+    await this.throttle.assertAllowed(attempt);
     const matches = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
     if (!row || !row.password_hash || !row.active || !matches) {
-      await this.throttle.recordFailure(account, address);
+      await this.throttle.recordFailure(attempt);
       throw new InvalidCredentials();
     }
-    await this.throttle.recordSuccess(account);
-    return row.id;
+    await this.throttle.recordSuccess(attempt);
+    return { personId: row.id, deviceToken: issueDeviceToken(row.id, row.password_hash) };
   }
 }

@@ -3,10 +3,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * Append-only audit log: a database trigger (see the migration) refuses UPDATE and DELETE, so not even
  * a bug in the application can rewrite history. Every grant, revoke, deactivation, import and reveal
- * of an anonymous author lands here.
+ * of an anonymous author lands here. The rows form a hash chain that the database computes on insert
+ * (trigger `audit_event_chain`, migration AuditChain): an edit made around the trigger by the table's
+ * owner breaks the chain, and `npm run audit:verify` names the first broken row.
  */
 @Entity({ name: 'audit_event' })
 @Index('ix_audit_event_subject', ['subjectType', 'subjectId'])
+@Index('ux_audit_event_seq', ['seq'], { unique: true })
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -32,4 +35,16 @@ export class AuditEvent {
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
+
+  /** Position in the chain (1, 2, …), set by the trigger under the chain-head lock. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
+
+  /** Hash of the previous row in the chain (64 zeros for the first). */
+  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  prevHash!: string;
+
+  /** SHA-256 (hex) over prevHash and this row's canonical content (audit-chain.ts). */
+  @Column({ type: 'text', insert: false, update: false })
+  hash!: string;
 }

@@ -1,3 +1,4 @@
+import { AuditChainHead } from './audit-chain-head.entity';
 import { AuditEvent } from './audit-event.entity';
 import { LocalCredential } from './credential.entity';
 import { DirectoryImport } from './directory-import.entity';
@@ -9,9 +10,9 @@ import { PersonalDataExport } from './personal-data-export.entity';
 import { RoleGrant } from './role-grant.entity';
 import { UserSession } from './session.entity';
 
-export { AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, PersonalDataExport, RoleGrant, UserSession };
+export { AuditChainHead, AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, PersonalDataExport, RoleGrant, UserSession };
 export type { PersonalDataExportStatus } from './personal-data-export.entity';
 export type { DirectoryImportRowError, DirectoryImportStatus } from './directory-import.entity';
 export { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
 
-export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, DirectoryImport, OrgUnitHeadcount, PersonalDataExport];
+export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, AuditChainHead, DirectoryImport, OrgUnitHeadcount, PersonalDataExport];

@@ -1,10 +1,33 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
 const REDIS_URL = /^rediss?:\/\/.+/;
+
+/** Names proxy-addr (Express's `trust proxy`) understands besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isTrustedProxiesValue(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value) >= 1 && Number(value) <= 10;
+  const items = value.split(',').map((item) => item.trim());
+  return items.every((item) => {
+    if (PROXY_RANGE_NAMES.includes(item)) return true;
+    if (item.includes('/')) {
+      try {
+        ipaddr.parseCIDR(item);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    // Only the usual dotted-quad / IPv6 forms: `127.1` or `0x7f.1` would be read differently by proxy-addr.
+    return ipaddr.IPv4.isValidFourPartDecimal(item) || ipaddr.IPv6.isValid(item);
+  });
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -168,6 +191,30 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, { message: 'TRUSTED_ORIGINS must be comma-separated origins like http://localhost:4200' })
   TRUSTED_ORIGINS?: string;
 
+  /**
+   * Proxies whose `X-Forwarded-For` is believed: a hop count (1–10) or comma-separated addresses, CIDRs
+   * and `loopback`/`linklocal`/`uniquelocal`. Unset = none: the socket's address is the client's, so a
+   * forged header cannot dodge the per-address sign-in limits.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'trustedProxies',
+    validator: {
+      validate: isTrustedProxiesValue,
+      defaultMessage: () =>
+        'TRUSTED_PROXIES must be a hop count (1-10) or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+    },
+  })
+  TRUSTED_PROXIES?: string;
+
+  /**
+   * Connection string the migrations run with (the schema owner); defaults to DATABASE_URL. Lets the
+   * api and the worker run as a role that cannot alter or disable the audit log (docs/operations.md).
+   */
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'MIGRATION_DATABASE_URL must be a postgres:// connection string' })
+  MIGRATION_DATABASE_URL?: string;
+
   /** OpenID Connect single sign-on; off when unset. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -199,7 +246,15 @@ export class AppConfig {
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'TRUSTED_PROXIES', 'MIGRATION_DATABASE_URL', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
+
+/** Express's `trust proxy` value for TRUSTED_PROXIES: `false` (none), a hop count, or the list. */
+export function trustProxySetting(config: AppConfig): false | number | string[] {
+  const value = config.TRUSTED_PROXIES?.trim();
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((item) => item.trim());
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
