@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -134,6 +136,27 @@ function urlsOf(data: AnonymityDataset, path: string, params: ParameterObject[])
   return urls.map((u) => (query.length ? `${u}?${query.join('&')}` : u));
 }
 
+/** Keeps every answer's bytes as they came (JSON, HTML, PDF alike). */
+function rawBody(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** A PDF's text (the committee's minutes), by pdf-parse in a child process: pdf.js needs ESM workers Jest's VM lacks. */
+async function pdfText(content: Buffer): Promise<string> {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
+    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
+    cwd: process.cwd(),
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  return stdout;
+}
+
 function queryValue(p: ParameterObject): string {
   const schema = (p.schema ?? {}) as SchemaObject;
   return Array.isArray(schema.enum) ? String(schema.enum[0]) : 'x';
@@ -223,6 +246,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     const out: Scanned = { leaks: [], allowedSightings: new Set() };
     let calls = 0;
     let operations = 0;
+    let pdfs = 0;
     const statuses = new Map<number, number>();
     for (const [path, item] of Object.entries(document.paths)) {
       const op = item.get;
@@ -231,20 +255,26 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
       operations += 1;
       for (const url of urlsOf(data, path, (op.parameters ?? []) as ParameterObject[])) {
         for (const viewer of VIEWERS) {
-          const res = await data.as[viewer].get(url).buffer(true);
+          const res = await data.as[viewer].get(url).buffer(true).parse(rawBody);
           calls += 1;
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           expect({ url, viewer, status: res.status < 500 ? 'not 5xx' : res.status }).toMatchObject({
             status: 'not 5xx',
           });
           const type = String(res.headers['content-type'] ?? '');
-          const text = /json|text|html/.test(type) ? (res.text ?? JSON.stringify(res.body)) : '';
+          const body = res.body as Buffer;
+          const text = /json|text|html/.test(type)
+            ? body.toString('utf8')
+            : type.includes('pdf') && res.status === 200
+              ? await pdfText(body)
+              : '';
+          if (type.includes('pdf') && res.status === 200) pdfs += 1;
           scan(data, key, url, viewer, text, out);
         }
       }
     }
     console.log(
-      `anonymity leak scan: ${operations} GET operations, ${calls} (URL × person) calls; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `anonymity leak scan: ${operations} GET operations, ${calls} (URL × person) calls (${pdfs} PDFs read); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     expect(operations).toBeGreaterThan(40);
     expect(out.leaks).toEqual([]);
