@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES, WebhookSubscription, generateWebhookSecret } from '@eclore/server-webhooks';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
@@ -25,6 +26,7 @@ import { buildAnonymityDataset, markersOf, VIEWERS, type AnonymityDataset, type 
  * idea. The guardian sees it only through the audited reveal (a POST, checked apart).
  *
  * The operations come from the document, not from a list: a new GET route is scanned the day it exists.
+ * The worker runs from the server build (`node scripts/build-server.mjs` first, as `npm test` does).
  */
 jest.setTimeout(600_000);
 
@@ -286,8 +288,13 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
       operations += 1;
       for (const url of urlsOf(data, path, (op.parameters ?? []) as ParameterObject[])) {
         // The people read one URL together (reads only: the order between them does not matter).
+        // A signed-out visitor too: what is public must hide the same people.
+        const readers: { viewer: Viewer | 'outsider'; get: () => request.Test }[] = [
+          ...VIEWERS.map((viewer) => ({ viewer, get: () => data.as[viewer].get(url) })),
+          { viewer: 'outsider' as const, get: () => request(app.getHttpServer()).get(url) },
+        ];
         const answers = await Promise.all(
-          VIEWERS.map(async (viewer) => ({ viewer, res: await data.as[viewer].get(url).buffer(true).parse(rawBody) })),
+          readers.map(async ({ viewer, get }) => ({ viewer, res: await get().buffer(true).parse(rawBody) })),
         );
         for (const { viewer, res } of answers) {
           calls += 1;
@@ -305,7 +312,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
       }
     }
     console.log(
-      `anonymity leak scan: ${operations} GET operations, ${calls} (URL × person) calls (${pdfs} PDFs read); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `anonymity leak scan: ${operations} GET operations, ${calls} (URL × person) calls, a signed-out visitor included (${pdfs} PDFs read); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     expect(operations).toBeGreaterThan(40);
     expect(out.leaks).toEqual([]);
