@@ -1,5 +1,6 @@
 import {
   actorVisibleTo,
+  actsAsHiddenAuthor,
   digestPeriodKey,
   effectivePreferences,
   emailFrequency,
@@ -189,13 +190,29 @@ describe('notificationPath and eventDetail', () => {
 });
 
 describe('actorVisibleTo', () => {
-  const authorIds = ['a1', 'a2'];
+  const named = { anonymousIdea: false, authorIds: ['a1', 'a2'], capturerId: null, anonymousCreditIds: [] };
+  const anonymous = { ...named, anonymousIdea: true, capturerId: 'cap' };
   it('names an anonymous idea’s author to the other authors only', () => {
-    expect(actorVisibleTo({ actorId: 'a1', recipientId: 'a2', anonymousIdea: true, authorIds })).toBe(true);
-    expect(actorVisibleTo({ actorId: 'a1', recipientId: 'someone', anonymousIdea: true, authorIds })).toBe(false);
-    expect(actorVisibleTo({ actorId: 'a1', recipientId: 'someone', anonymousIdea: false, authorIds })).toBe(true);
-    expect(actorVisibleTo({ actorId: 'other', recipientId: 'a1', anonymousIdea: true, authorIds })).toBe(true);
-    expect(actorVisibleTo({ actorId: null, recipientId: 'a1', anonymousIdea: false, authorIds })).toBe(false);
+    expect(actorVisibleTo({ ...anonymous, actorId: 'a1', recipientId: 'a2' })).toBe(true);
+    expect(actorVisibleTo({ ...anonymous, actorId: 'a1', recipientId: 'someone' })).toBe(false);
+    expect(actorVisibleTo({ ...named, actorId: 'a1', recipientId: 'someone' })).toBe(true);
+    expect(actorVisibleTo({ ...anonymous, actorId: 'other', recipientId: 'a1' })).toBe(true);
+    expect(actorVisibleTo({ ...named, actorId: null, recipientId: 'a1' })).toBe(false);
+  });
+  it('treats the capturer of an anonymous idea as its author', () => {
+    expect(actorVisibleTo({ ...anonymous, actorId: 'cap', recipientId: 'someone' })).toBe(false);
+    expect(actorVisibleTo({ ...anonymous, actorId: 'cap', recipientId: 'a1' })).toBe(true);
+    expect(actorVisibleTo({ ...anonymous, actorId: 'a1', recipientId: 'cap' })).toBe(true);
+    expect(actorVisibleTo({ ...named, capturerId: 'cap', actorId: 'cap', recipientId: 'someone' })).toBe(true);
+  });
+  it('names a credit kept anonymous by a merge to its holder only, even on a named idea', () => {
+    const merged = { ...named, authorIds: ['a1', 'a2', 'm'], anonymousCreditIds: ['m'] };
+    expect(actorVisibleTo({ ...merged, actorId: 'm', recipientId: 'someone' })).toBe(false);
+    expect(actorVisibleTo({ ...merged, actorId: 'm', recipientId: 'a1' })).toBe(false);
+    expect(actorVisibleTo({ ...merged, actorId: 'm', recipientId: 'm' })).toBe(true);
+    expect(actorVisibleTo({ ...merged, actorId: 'a1', recipientId: 'someone' })).toBe(true);
+    expect(actsAsHiddenAuthor(merged, 'm')).toBe(true);
+    expect(actsAsHiddenAuthor(merged, 'a1')).toBe(false);
   });
 });
 

@@ -245,20 +245,35 @@ export function notificationPath(n: {
   }
 }
 
-/**
- * How the actor is named to one recipient. An anonymous idea's author acting on it is named to no
- * one but the other authors; the system and unknown actors have no name either.
- */
-export function actorVisibleTo(input: {
-  actorId: string | null;
-  recipientId: string;
+/** Who stands behind an idea, as the notification texts need it to name (or not) an actor. */
+export interface IdeaIdentities {
   anonymousIdea: boolean;
+  /** Accepted author and co-authors. */
   authorIds: readonly string[];
-}): boolean {
+  /** Who captured the idea on the author's behalf (acts for them), if anyone. */
+  capturerId: string | null;
+  /** Authors whose credit stays hidden even on a named idea (an anonymous idea merged into it). */
+  anonymousCreditIds: readonly string[];
+}
+
+/** Is this person's act on the idea "the author's" (never a name) for someone outside the authors? */
+export function actsAsHiddenAuthor(ids: IdeaIdentities, personId: string | null): boolean {
+  if (personId === null) return false;
+  if (ids.anonymousCreditIds.includes(personId)) return true;
+  return ids.anonymousIdea && (ids.authorIds.includes(personId) || ids.capturerId === personId);
+}
+
+/**
+ * How the actor is named to one recipient. An anonymous idea's author (or its capturer) acting on it
+ * is named to no one but the other authors and the capturer; a credit kept anonymous by a merge to
+ * no one but its holder; the system and unknown actors have no name either.
+ */
+export function actorVisibleTo(input: IdeaIdentities & { actorId: string | null; recipientId: string }): boolean {
   if (!input.actorId) return false;
-  const actorIsAuthor = input.authorIds.includes(input.actorId);
-  if (input.anonymousIdea && actorIsAuthor) return input.authorIds.includes(input.recipientId);
-  return true;
+  if (input.actorId === input.recipientId) return true;
+  if (!actsAsHiddenAuthor(input, input.actorId)) return true;
+  if (input.anonymousCreditIds.includes(input.actorId)) return false;
+  return input.authorIds.includes(input.recipientId) || input.capturerId === input.recipientId;
 }
 
 /** Start of the digest period a run at `now` closes, as a stable key (UTC calendar day / ISO week). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isPublic } from '@eclore/domain';
+import { actsAsHiddenAuthor, isPublic } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaEvent, toIdeaState } from '@eclore/server-ideas';
 import { isWebhookEventType } from './event-types';
@@ -85,11 +85,16 @@ export async function buildEventBody(
 async function actorOf(manager: EntityManager, event: IdeaEvent, idea: Idea): Promise<WebhookActor> {
   if (event.data['byAnonymousAuthor'] === true) return { kind: 'author' };
   if (event.actorId === null) return { kind: 'system' };
-  if (idea.anonymous) {
-    const authors = await manager.findBy(IdeaAuthor, { ideaId: idea.id });
-    const hidden = new Set([...authors.map((a) => a.personId), ...(idea.capturedBy ? [idea.capturedBy] : [])]);
-    if (hidden.has(event.actorId)) return { kind: 'author' };
-  }
+  const authors = await manager.findBy(IdeaAuthor, { ideaId: idea.id });
+  // The same rule as the notification texts: an anonymous idea's authors and capturer, and on any
+  // idea a credit kept anonymous by a merge, are only ever "the author".
+  const identities = {
+    anonymousIdea: idea.anonymous,
+    authorIds: authors.map((a) => a.personId),
+    capturerId: idea.capturedBy,
+    anonymousCreditIds: authors.filter((a) => a.anonymous).map((a) => a.personId),
+  };
+  if (actsAsHiddenAuthor(identities, event.actorId)) return { kind: 'author' };
   const person = await manager.findOneBy(Person, { id: event.actorId });
   if (!person) return { kind: 'system' };
   return { kind: 'person', id: person.id, givenName: person.givenName, familyName: person.familyName };

@@ -14,8 +14,8 @@ import {
 } from '@eclore/domain';
 import { FileStorage } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
-import { IdeaAttachment, IdeaAuthor } from '../entities';
-import { IdeaAccess, viewerSeesAuthors, type LoadedIdea } from '../ideas';
+import { IdeaAttachment } from '../entities';
+import { hiddenActorIds, IdeaAccess, viewerSeesAuthors, type LoadedIdea } from '../ideas';
 import {
   ATTACHMENT_TYPES,
   AttachmentTooLarge,
@@ -205,19 +205,14 @@ export class AttachmentsService {
     canManage: boolean,
   ): Promise<IdeaAttachmentDto[]> {
     const showAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
+    const hidden = hiddenActorIds(loaded.idea, loaded.authors, loaded.viewer);
     const uploaderIds = [...new Set(rows.map((r) => r.uploadedBy))];
-    const [people, hiddenCredits] = await Promise.all([
-      uploaderIds.length
-        ? manager.find(Person, {
-            where: { id: In(uploaderIds) },
-            select: { id: true, givenName: true, familyName: true },
-          })
-        : [],
-      loaded.viewer.isAuthor
-        ? []
-        : manager.find(IdeaAuthor, { where: { ideaId: loaded.idea.id, anonymous: true }, select: { personId: true } }),
-    ]);
-    const hidden = new Set(hiddenCredits.map((a) => a.personId));
+    const people = uploaderIds.length
+      ? await manager.find(Person, {
+          where: { id: In(uploaderIds) },
+          select: { id: true, givenName: true, familyName: true },
+        })
+      : [];
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => {
       const person = byId.get(r.uploadedBy);

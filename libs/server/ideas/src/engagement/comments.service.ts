@@ -59,7 +59,8 @@ export class CommentsService {
 
     const dtos = new Map<string, CommentDto>();
     for (const c of comments) {
-      const byIdeaAuthor = idea.authorIds.includes(c.authorId);
+      // The capturer of an anonymous idea writes as its author: the same badge, the same hiding.
+      const byIdeaAuthor = idea.authorIds.includes(c.authorId) || idea.hiddenAuthorIds.has(c.authorId);
       const author = people.get(c.authorId);
       const showsAuthor = author !== undefined && identityVisibleTo(idea, actor.personId, c.authorId, anonymousCredits);
       // A hidden comment's text and the moderator's reason are for its author and the network.

@@ -18,7 +18,10 @@ export interface LoadedIdea {
   ctx: IdeaActorContext;
   /** Person ids credited on the idea (author and accepted co-authors). */
   authorIds: string[];
-  /** Of those, the ones whose credit is hidden (all of them when the idea is anonymous). */
+  /**
+   * Whose identity is hidden from others on this idea: every author and the capturer when the idea
+   * is anonymous (the capturer acts for the author), and any credit kept anonymous by a merge.
+   */
   hiddenAuthorIds: Set<string>;
 }
 
@@ -48,14 +51,19 @@ export async function scopeTargetOf(manager: EntityManager, row: Idea): Promise<
   return { orgUnitPath: unit?.path ?? [], themes: row.themes };
 }
 
-/** The people credited on the idea, and whose credit is hidden from others. */
+/** The people credited on the idea, and whose identity is hidden from others. */
 export async function creditsOf(
   manager: EntityManager,
   row: Idea,
 ): Promise<{ authorIds: string[]; hiddenAuthorIds: Set<string> }> {
   const rows = await manager.find(IdeaAuthor, { where: { ideaId: row.id, status: 'accepted' } });
   const authorIds = [...new Set([row.authorId, ...rows.map((r) => r.personId)])];
-  const hidden = new Set<string>(row.anonymous ? authorIds : rows.filter((r) => r.anonymous).map((r) => r.personId));
+  const hidden = new Set<string>(rows.filter((r) => r.anonymous).map((r) => r.personId));
+  if (row.anonymous) {
+    for (const id of authorIds) hidden.add(id);
+    // The capturer typed the author's words: naming them on the idea's comments would point at the author.
+    if (row.capturedBy) hidden.add(row.capturedBy);
+  }
   return { authorIds, hiddenAuthorIds: hidden };
 }
 

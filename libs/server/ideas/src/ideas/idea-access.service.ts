@@ -120,6 +120,7 @@ export class IdeaAccess {
           status: a.status,
           givenName: a.person?.givenName ?? '',
           familyName: a.person?.familyName ?? '',
+          anonymous: a.anonymous,
         }));
       return {
         idea,

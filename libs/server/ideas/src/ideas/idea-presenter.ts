@@ -17,6 +17,11 @@ export interface IdeaAuthorView {
   status: 'invited' | 'accepted' | 'declined';
   givenName: string;
   familyName: string;
+  /**
+   * This credit is hidden even on a named idea (`idea_author.anonymous`: it came from an anonymous
+   * idea merged into this one). Only the person themself (and the guardian's reveal) sees the row.
+   */
+  anonymous: boolean;
 }
 
 /** Who is looking, as the idea policy sees them, and what the caller knows besides. */
@@ -69,6 +74,29 @@ export function viewerSeesAuthors(idea: Idea, viewer: IdeaViewer): boolean {
   return !idea.anonymous || viewer.isAuthor || viewer.revealed === true;
 }
 
+const viewerIdOf = (viewer: IdeaViewer): string | null => (isSystemActor(viewer.actor) ? null : viewer.actor.personId);
+
+/**
+ * May this viewer see this one author row? The idea-level rule first; then a credit kept anonymous
+ * by a merge is the person's own business: nobody else sees it, not even the idea's other authors.
+ */
+export function viewerSeesAuthorRow(idea: Idea, row: IdeaAuthorView, viewer: IdeaViewer): boolean {
+  if (row.personId === viewerIdOf(viewer)) return true;
+  if (!viewerSeesAuthors(idea, viewer)) return false;
+  return !row.anonymous || viewer.revealed === true;
+}
+
+/**
+ * The person ids whose acts on this idea are hidden from this viewer (shown as "the author"): every
+ * author row the viewer may not see and, when the authors are hidden, the capturer who acts for them.
+ */
+export function hiddenActorIds(idea: Idea, authors: readonly IdeaAuthorView[], viewer: IdeaViewer): Set<string> {
+  const hidden = new Set(authors.filter((a) => !viewerSeesAuthorRow(idea, a, viewer)).map((a) => a.personId));
+  if (idea.capturedBy && idea.capturedBy !== viewerIdOf(viewer) && !viewerSeesAuthors(idea, viewer))
+    hidden.add(idea.capturedBy);
+  return hidden;
+}
+
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 const ref = (a: { personId: string; givenName: string; familyName: string }): PersonRefDto => ({
   id: a.personId,
@@ -89,11 +117,13 @@ export function presentIdea(
 ): IdeaDto {
   const state = toIdeaState(idea);
   const showAuthors = viewerSeesAuthors(idea, viewer);
-  const author = authors.find((a) => a.role === 'author');
-  // Invitations are the authors' business; others see who accepted.
+  const author = authors.find((a) => a.role === 'author' && viewerSeesAuthorRow(idea, a, viewer));
+  // Invitations are the authors' business; others see who accepted. A credit kept anonymous by a
+  // merge is left out for everyone but its holder (the others are not told that one exists).
   const coAuthors: CoAuthorDto[] = showAuthors
     ? authors
         .filter((a) => a.role === 'co_author' && (a.status === 'accepted' || viewer.isAuthor))
+        .filter((a) => viewerSeesAuthorRow(idea, a, viewer))
         .map((a) => ({ ...ref(a), status: a.status }))
     : [];
   const capturer = idea.capturer ?? null;

@@ -27,7 +27,7 @@ import {
   type SubmissionRules,
 } from '../entities';
 import { IdeaAccess, StaleVersion, type LoadedIdea } from './idea-access.service';
-import { isStaffInScope, viewerSeesAuthors } from './idea-presenter';
+import { hiddenActorIds, isStaffInScope } from './idea-presenter';
 import type {
   CreateIdeaInput,
   IdeaDto,
@@ -404,11 +404,7 @@ export class IdeasService {
       where: full ? { ideaId: id, type: Not(In(hidden)) } : { ideaId: id, public: true },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
-    const seesAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
-    const authorIds = new Set([
-      ...loaded.authors.map((a) => a.personId),
-      ...(loaded.idea.capturedBy ? [loaded.idea.capturedBy] : []),
-    ]);
+    const hiddenActors = hiddenActorIds(loaded.idea, loaded.authors, loaded.viewer);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))];
     const people = new Map(
       (actorIds.length ? await this.ds.getRepository(Person).findBy({ id: In(actorIds) }) : []).map((p) => [p.id, p]),
@@ -424,7 +420,7 @@ export class IdeasService {
       events: events.map((e): TimelineEventDto => {
         const person = e.actorId ? people.get(e.actorId) : undefined;
         // An anonymous author's (and their capturer's) acts are "the author's", never a name.
-        const hidden = e.actorId !== null && authorIds.has(e.actorId) && !seesAuthors;
+        const hidden = e.actorId !== null && hiddenActors.has(e.actorId);
         return {
           id: String(e.id),
           type: e.type,

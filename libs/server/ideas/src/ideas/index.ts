@@ -5,6 +5,8 @@ export {
   presentIdea,
   toIdeaState,
   viewerSeesAuthors,
+  viewerSeesAuthorRow,
+  hiddenActorIds,
   isStaffInScope,
   type IdeaAuthorView,
   type IdeaViewer,

@@ -73,7 +73,7 @@ export class NotificationsService {
            FROM notification n WHERE n.recipient_id = $1 GROUP BY n.idea_id, n.announcement_id)
        SELECT g.idea_id, g.announcement_id::text AS announcement_id, ca.campaign_id, g.needs,
               g.last_id::text AS last_id, g.unread, COALESCE(i.title, c.title) AS title,
-              COALESCE(i.anonymous, false) AS anonymous
+              COALESCE(i.anonymous, false) AS anonymous, i.captured_by
          FROM g LEFT JOIN idea i ON i.id = g.idea_id
          LEFT JOIN campaign_announcement ca ON ca.id = g.announcement_id
          LEFT JOIN campaign c ON c.id = ca.campaign_id
@@ -90,6 +90,7 @@ export class NotificationsService {
       unread: number;
       title: string;
       anonymous: boolean;
+      captured_by: string | null;
     }[];
     const page = groups.slice(0, limit);
     const last = page[page.length - 1];
@@ -126,21 +127,22 @@ export class NotificationsService {
       family_name: string | null;
     }[];
     const authors = (await this.ds.query(
-      `SELECT idea_id, person_id FROM idea_author WHERE idea_id = ANY($1::uuid[]) AND status = 'accepted'`,
+      `SELECT idea_id, person_id, anonymous FROM idea_author WHERE idea_id = ANY($1::uuid[]) AND status = 'accepted'`,
       [ideaIds],
-    )) as { idea_id: string; person_id: string }[];
+    )) as { idea_id: string; person_id: string; anonymous: boolean }[];
 
     const out: NotificationGroupDto[] = page.map((g) => {
-      const authorIds = authors.filter((a) => a.idea_id === g.idea_id).map((a) => a.person_id);
+      const credits = authors.filter((a) => a.idea_id === g.idea_id);
+      const identities = {
+        anonymousIdea: g.anonymous,
+        authorIds: credits.map((a) => a.person_id),
+        capturerId: g.captured_by,
+        anonymousCreditIds: credits.filter((a) => a.anonymous).map((a) => a.person_id),
+      };
       const items: NotificationItemDto[] = rows
         .filter((r) => (g.idea_id ? r.idea_id === g.idea_id : r.announcement_id === g.announcement_id))
         .map((r) => {
-          const visible = actorVisibleTo({
-            actorId: r.actor_id,
-            recipientId: actor.personId,
-            anonymousIdea: g.anonymous,
-            authorIds,
-          });
+          const visible = actorVisibleTo({ ...identities, actorId: r.actor_id, recipientId: actor.personId });
           const hiddenAuthor = r.actor_id === null ? r.data['byAnonymousAuthor'] === true : !visible;
           const commentId = r.data['commentId'];
           const detail = eventDetail(r.data);

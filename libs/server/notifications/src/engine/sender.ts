@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import {
   actorVisibleTo,
+  actsAsHiddenAuthor,
   eventDetail,
   isNotificationCategory,
   notificationPath,
@@ -270,7 +271,11 @@ export class DeliverySender {
               ca.campaign_id, c.question, e.actor_id, COALESCE(e.data, '{}'::jsonb) AS data,
               COALESCE(e.public, false) AS public, ap.given_name, ap.family_name,
               CASE WHEN n.idea_id IS NULL THEN '{}'::uuid[] ELSE
-                ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted') END AS author_ids
+                ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted') END AS author_ids,
+              CASE WHEN n.idea_id IS NULL THEN '{}'::uuid[] ELSE
+                ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted'
+                        AND a.anonymous) END AS anonymous_credit_ids,
+              i.captured_by
          FROM notification_delivery_item di
          JOIN notification n ON n.id = di.notification_id
          LEFT JOIN idea i ON i.id = n.idea_id
@@ -297,22 +302,29 @@ export class DeliverySender {
       given_name: string | null;
       family_name: string | null;
       author_ids: string[];
+      anonymous_credit_ids: string[];
+      captured_by: string | null;
     }[];
     const recipientOf = new Map(deliveries.map((d) => [d.id, d.recipient_id]));
     const base = this.options.publicUrl.replace(/\/$/, '');
     const out = new Map<string, MailItem[]>();
     for (const r of rows) {
       if (!isNotificationCategory(r.category)) continue;
-      const visible = actorVisibleTo({
-        actorId: r.actor_id,
-        recipientId: recipientOf.get(r.delivery_id)!,
+      const identities = {
         anonymousIdea: r.anonymous,
         authorIds: r.author_ids,
+        capturerId: r.captured_by,
+        anonymousCreditIds: r.anonymous_credit_ids,
+      };
+      const visible = actorVisibleTo({
+        ...identities,
+        actorId: r.actor_id,
+        recipientId: recipientOf.get(r.delivery_id)!,
       });
       const actor: ActorLabel =
         visible && r.given_name !== null
           ? { kind: 'person', name: `${r.given_name} ${r.family_name ?? ''}`.trim() }
-          : r.actor_id === null || r.author_ids.includes(r.actor_id)
+          : r.actor_id === null || r.author_ids.includes(r.actor_id) || actsAsHiddenAuthor(identities, r.actor_id)
             ? { kind: 'author' }
             : { kind: 'someone' };
       // Reasons and answers are for the people concerned; a follower reads the public ones only.
