@@ -324,6 +324,7 @@ export const en: Messages = {
       what: 'Action',
       subject: 'Object',
       details: 'Details',
+      anonymousAuthor: 'Anonymous author {{pseudonym}}',
       system: 'System',
       loadMore: 'Show older events',
       none: 'No event matches.',

@@ -333,6 +333,7 @@ export const fr = {
       what: 'Action',
       subject: 'Objet',
       details: 'Détails',
+      anonymousAuthor: 'Auteur·e anonyme {{pseudonym}}',
       system: 'Système',
       loadMore: 'Afficher des événements plus anciens',
       none: 'Aucun événement ne correspond.',

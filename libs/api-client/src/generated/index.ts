@@ -170,6 +170,7 @@ export type {
   AuditEventDto,
   AuditPageDto,
   AuditPersonDto,
+  AuditPseudonymDto,
   BulkReassignData,
   BulkReassignInput,
   BulkReassignResponse,

@@ -191,6 +191,10 @@ export type AuditEventDto = {
    * Null for the system.
    */
   actor: AuditPersonDto | null;
+  /**
+   * Set (and `actor` null) when an anonymous author acted on their own idea: the same pseudonym for each of their acts on it; only the guardian’s reveal resolves it.
+   */
+  actorPseudonym: string | null;
   subjectType: string;
   subjectId: string | null;
   /**
@@ -781,6 +785,14 @@ export type ReasonInput = {
   reason: string;
 };
 
+export type AuditPseudonymDto = {
+  /**
+   * As shown in the audit log’s `actorPseudonym`.
+   */
+  pseudonym: string;
+  person: PersonRefDto;
+};
+
 export type RevealedAuthorDto = {
   author: PersonRefDto;
   /**
@@ -789,6 +801,10 @@ export type RevealedAuthorDto = {
   email: string;
   coAuthors: Array<PersonRefDto>;
   capturedBy: PersonRefDto | null;
+  /**
+   * Who stands behind each pseudonym the audit log shows for this idea’s anonymous authors.
+   */
+  auditPseudonyms: Array<AuditPseudonymDto>;
 };
 
 export type IntakeItemDto = {

@@ -1,4 +1,5 @@
 import { AuditEvent } from './audit-event.entity';
+import { AuditPseudonym } from './audit-pseudonym.entity';
 import { LocalCredential } from './credential.entity';
 import { DirectoryImport } from './directory-import.entity';
 import { ExternalIdentity } from './external-identity.entity';
@@ -8,8 +9,8 @@ import { Person } from './person.entity';
 import { RoleGrant } from './role-grant.entity';
 import { UserSession } from './session.entity';
 
-export { AuditEvent, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, RoleGrant, UserSession };
+export { AuditEvent, AuditPseudonym, LocalCredential, DirectoryImport, ExternalIdentity, OrgUnitHeadcount, OrgUnit, Person, RoleGrant, UserSession };
 export type { DirectoryImportRowError, DirectoryImportStatus } from './directory-import.entity';
 export { ORG_UNIT_KINDS, type OrgUnitKind } from './org-unit.entity';
 
-export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, DirectoryImport, OrgUnitHeadcount];
+export const IDENTITY_ENTITIES = [OrgUnit, Person, LocalCredential, ExternalIdentity, RoleGrant, UserSession, AuditEvent, AuditPseudonym, DirectoryImport, OrgUnitHeadcount];
