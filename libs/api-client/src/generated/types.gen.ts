@@ -134,6 +134,28 @@ export type GrantRoleInput = {
   scope?: GrantScopeInput;
 };
 
+export type RoleGrantRequestDto = {
+  id: string;
+  /**
+   * Who would receive the role.
+   */
+  person: PersonRefDto;
+  role: 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  /**
+   * The admin who asked for it.
+   */
+  requestedBy: PersonRefDto;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'rejected';
+};
+
+export type RoleGrantRequestListDto = {
+  /**
+   * Waiting for a second admin, oldest first.
+   */
+  items: Array<RoleGrantRequestDto>;
+};
+
 export type UnitPathItemDto = {
   id: string;
   name: string;
@@ -2521,10 +2543,60 @@ export type GrantRoleData = {
 };
 
 export type GrantRoleResponses = {
+  /**
+   * Granted: active from the grantee’s next request.
+   */
   201: RoleGrantDto;
+  /**
+   * A role needing a second admin (anonymity guardian): waiting for their approval.
+   */
+  202: RoleGrantRequestDto;
 };
 
 export type GrantRoleResponse = GrantRoleResponses[keyof GrantRoleResponses];
+
+export type ListRoleRequestsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/role-requests';
+};
+
+export type ListRoleRequestsResponses = {
+  200: RoleGrantRequestListDto;
+};
+
+export type ListRoleRequestsResponse = ListRoleRequestsResponses[keyof ListRoleRequestsResponses];
+
+export type ApproveRoleRequestData = {
+  body?: never;
+  path: {
+    requestId: string;
+  };
+  query?: never;
+  url: '/api/admin/role-requests/{requestId}/approve';
+};
+
+export type ApproveRoleRequestResponses = {
+  200: RoleGrantDto;
+};
+
+export type ApproveRoleRequestResponse = ApproveRoleRequestResponses[keyof ApproveRoleRequestResponses];
+
+export type RejectRoleRequestData = {
+  body?: never;
+  path: {
+    requestId: string;
+  };
+  query?: never;
+  url: '/api/admin/role-requests/{requestId}/reject';
+};
+
+export type RejectRoleRequestResponses = {
+  204: void;
+};
+
+export type RejectRoleRequestResponse = RejectRoleRequestResponses[keyof RejectRoleRequestResponses];
 
 export type RevokeRoleGrantData = {
   body?: never;

@@ -15,6 +15,7 @@ import {
   acceptIdea,
   addAgendaItem,
   announceCampaign,
+  approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
@@ -90,6 +91,7 @@ import {
   listOrgUnits,
   listPortfolioColumn,
   listPrivateNotes,
+  listRoleRequests,
   listSimilarIdeas,
   listThemes,
   listWall,
@@ -104,6 +106,7 @@ import {
   type Options,
   qualifyIdea,
   reactivatePerson,
+  rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
   replaceCampaignPhases,
@@ -153,6 +156,8 @@ import type {
   AddAgendaItemResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
+  ApproveRoleRequestData,
+  ApproveRoleRequestResponse,
   ArchiveCampaignData,
   ArchiveCampaignResponse,
   AssignReviewerData,
@@ -303,6 +308,8 @@ import type {
   ListPortfolioColumnResponse,
   ListPrivateNotesData,
   ListPrivateNotesResponse,
+  ListRoleRequestsData,
+  ListRoleRequestsResponse,
   ListSimilarIdeasData,
   ListSimilarIdeasResponse,
   ListThemesData,
@@ -328,6 +335,8 @@ import type {
   QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RejectRoleRequestData,
+  RejectRoleRequestResponse,
   RemoveAgendaItemData,
   RemoveAgendaItemResponse,
   ReorderAgendaData,
@@ -728,7 +737,7 @@ export const useGetAdminPersonQuery = (options: Options<GetAdminPersonData>) =>
   useQuery(getAdminPersonOptions(options));
 
 /**
- * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only).
+ * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only). The anonymity guardian role is only requested (202): it takes effect when another admin approves it.
  */
 export const grantRoleMutation = (
   options?: Partial<Options<GrantRoleData>>,
@@ -736,6 +745,79 @@ export const grantRoleMutation = (
   const mutationOptions: UseMutationOptions<GrantRoleResponse, DefaultError, Options<GrantRoleData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await grantRole({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRoleRequestsQueryKey = (options?: Options<ListRoleRequestsData>) =>
+  createQueryKey('listRoleRequests', options);
+
+/**
+ * Grants waiting for a second admin’s approval (anonymity guardian), oldest first.
+ */
+export const listRoleRequestsOptions = (options?: Options<ListRoleRequestsData>) =>
+  queryOptions<
+    ListRoleRequestsResponse,
+    DefaultError,
+    ListRoleRequestsResponse,
+    ReturnType<typeof listRoleRequestsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRoleRequests({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRoleRequestsQueryKey(options),
+  });
+
+/**
+ * Grants waiting for a second admin’s approval (anonymity guardian), oldest first.
+ */
+export const useListRoleRequestsQuery = (options?: Options<ListRoleRequestsData>) =>
+  useQuery(listRoleRequestsOptions(options));
+
+/**
+ * Approves a waiting grant: it takes effect. Not by the admin who asked for it, nor by the grantee.
+ */
+export const approveRoleRequestMutation = (
+  options?: Partial<Options<ApproveRoleRequestData>>,
+): UseMutationOptions<ApproveRoleRequestResponse, DefaultError, Options<ApproveRoleRequestData>> => {
+  const mutationOptions: UseMutationOptions<
+    ApproveRoleRequestResponse,
+    DefaultError,
+    Options<ApproveRoleRequestData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await approveRoleRequest({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Declines a waiting grant (or, by the admin who asked, withdraws it).
+ */
+export const rejectRoleRequestMutation = (
+  options?: Partial<Options<RejectRoleRequestData>>,
+): UseMutationOptions<RejectRoleRequestResponse, DefaultError, Options<RejectRoleRequestData>> => {
+  const mutationOptions: UseMutationOptions<RejectRoleRequestResponse, DefaultError, Options<RejectRoleRequestData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await rejectRoleRequest({
         ...options,
         ...fnOptions,
         throwOnError: true,
