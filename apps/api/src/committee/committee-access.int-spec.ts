@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { seed } from '@eclore/migrations';
 import { Idea } from '@eclore/server-ideas';
@@ -20,6 +22,19 @@ interface Pack {
 }
 interface Prioritisation {
   items: { ideaId: string; weightedScore: number | null; reviewerCount: number }[];
+}
+
+/** The PDF's text, extracted by pdf-parse in a child Node process (as in committee.int-spec.ts). */
+async function pdfText(content: Buffer): Promise<string> {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
+    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
+    cwd: process.cwd(),
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  return stdout;
 }
 
 /**
@@ -138,6 +153,13 @@ describe('committee access', () => {
       expect(JSON.stringify(res.body)).not.toContain(idea.id);
       expect(res.text).not.toContain(idea.title);
     }
+    const minutes = async (who: Member) =>
+      pdfText(
+        (await who.get(`/api/committee/sessions/${session.id}/minutes.pdf`).responseType('blob').expect(200))
+          .body as Buffer,
+      );
+    expect(await minutes(morel)).toContain(idea.title);
+    expect(await minutes(scoped)).not.toContain(idea.title);
   });
 
   it('checks committee.manage against the scope of every agenda idea for session-wide changes', async () => {

@@ -577,6 +577,18 @@ describe('wall API', () => {
         anonymousAuthor.person.id,
       ]);
       expect(rows).toEqual([]);
+      // Only the guardian's audited reveal says who stands behind the pseudonym.
+      const guardianPerson = await createPerson(ds, { grants: [{ role: 'anonymity_guardian' }] });
+      const guardian = await signIn(app, guardianPerson.email, guardianPerson.password!);
+      const revealed = await guardian
+        .send('post', `/api/ideas/${problem}/reveal-author`, { reason: 'Plainte à instruire' })
+        .expect(200);
+      expect(revealed.body.auditPseudonyms).toEqual([
+        {
+          pseudonym: mine[0]!.actorPseudonym,
+          person: { id: anonymousAuthor.person.id, givenName: 'Zoé', familyName: 'Secretauthor' },
+        },
+      ]);
     });
   });
 
