@@ -6,6 +6,8 @@ import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
 import { createPerson, type TestPerson } from '../access/test-app';
 import { AuditEvent, RoleGrant } from '@eclore/server-identity';
+import { RoleRequestNotifier } from '@eclore/server-notifications';
+import { OutboxMessage } from '@eclore/server-platform';
 import { signIn, type SignedIn } from './api-session';
 
 /**
@@ -98,6 +100,49 @@ describe('guardian grant needs a second admin', () => {
     expect(trail).toEqual([
       ['role.grant_requested', first.person.person.id],
       ['role.granted', second.person.person.id],
+    ]);
+  });
+
+  it('tells every admin, in-app and by e-mail, that a guardian grant was asked for and that it took effect', async () => {
+    const grantee = await createPerson(ds);
+    const asked = await first.session
+      .send('post', `/api/admin/people/${grantee.person.id}/roles`, { role: 'anonymity_guardian' })
+      .expect(202);
+    await second.session.send('post', `/api/admin/role-requests/${asked.body.id}/approve`).expect(200);
+    // Through the outbox, in the commands' transactions: one message per step.
+    const messages = (await ds.getRepository(OutboxMessage).findBy({ jobName: 'notifications.role_request' }))
+      .map((m) => m.payload as { requestId: string; stage: 'requested' | 'granted' })
+      .filter((p) => p.requestId === asked.body.id);
+    expect(messages.map((p) => p.stage).sort()).toEqual(['granted', 'requested']);
+    // The worker's handler, run twice as a retried job would be: nobody is told twice.
+    const notifier = new RoleRequestNotifier(ds, { emailEnabled: true, publicUrl: 'http://127.0.0.1:3000' });
+    for (let run = 0; run < 2; run += 1) for (const p of messages) await notifier.dispatch(p.requestId, p.stage);
+    const rows = await ds.query<{ recipient_id: string; event_type: string }[]>(
+      `SELECT recipient_id, event_type FROM notification WHERE role_request_id = $1 ORDER BY event_type, recipient_id`,
+      [asked.body.id],
+    );
+    const admins = [first.person.person.id, second.person.person.id].sort();
+    expect(rows).toEqual([
+      ...admins.map((id) => ({ recipient_id: id, event_type: 'role_grant_requested' })),
+      ...admins.map((id) => ({ recipient_id: id, event_type: 'role_granted' })),
+    ]);
+    const emails = await ds.query<{ recipient_id: string }[]>(
+      `SELECT d.recipient_id FROM notification_delivery d
+         JOIN notification_delivery_item i ON i.delivery_id = d.id
+         JOIN notification n ON n.id = i.notification_id
+        WHERE n.role_request_id = $1`,
+      [asked.body.id],
+    );
+    expect(emails.map((e) => e.recipient_id).sort()).toEqual([...admins, ...admins].sort());
+    // In the centre: one group for the request, linking to the people administration, naming who acted.
+    const centre = await second.session.agent.get('/api/notifications').expect(200);
+    const group = (
+      centre.body.groups as { key: string; link: string; ideaTitle: string; items: { eventType: string; actor: { id: string } | null }[] }[]
+    ).find((g) => g.key === `role-request:${asked.body.id as string}`);
+    expect(group).toMatchObject({ link: '/admin' });
+    expect(group!.items.map((i) => [i.eventType, i.actor?.id])).toEqual([
+      ['role_granted', second.person.person.id],
+      ['role_grant_requested', first.person.person.id],
     ]);
   });
 

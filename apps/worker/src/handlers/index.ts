@@ -8,6 +8,7 @@ import {
   NotificationsDeliverHandler,
   NotificationsDigestHandler,
   NotificationsDispatchHandler,
+  NotificationsRoleRequestHandler,
 } from './notifications.handlers';
 import {
   QualificationDeadlineEscalationHandler,
@@ -30,6 +31,7 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   NotificationsDigestHandler,
   NotificationsAnnounceHandler,
   NotificationsDeliverBatchHandler,
+  NotificationsRoleRequestHandler,
   QualificationScheduleDeadlinesHandler,
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, type Actor, type GrantableRole } from '@eclore/domain';
+import { OutboxService } from '@eclore/server-platform';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Person } from '../entities';
@@ -11,7 +12,8 @@ import type { RoleGrantDto, RoleGrantRequestDto, RoleGrantRequestListDto } from 
 /**
  * Separation of duties for the roles in `ROLES_NEEDING_APPROVAL` (the anonymity guardian, who can
  * reveal an anonymous author): an admin's grant only opens a request; it takes effect when another
- * admin — neither the one who asked nor the grantee — approves it. Each step is audited.
+ * admin — neither the one who asked nor the grantee — approves it. Each step is audited; every admin is
+ * told when it is asked for and when it takes effect.
  */
 @Injectable()
 export class RoleRequestsService {
@@ -19,6 +21,7 @@ export class RoleRequestsService {
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async pending(): Promise<RoleGrantRequestListDto> {
@@ -45,6 +48,8 @@ export class RoleRequestsService {
       data: { requestId: request.id, personId: person.id, role },
       requestId,
     });
+    // Every admin is told (notifications context, through the outbox): one of them must approve it.
+    await this.outbox.append(manager, 'notifications.role_request', { requestId: request.id, stage: 'requested' });
     const [view] = await roleRequests.views(manager, [request]);
     return view!;
   }
@@ -69,6 +74,7 @@ export class RoleRequestsService {
         requestId,
       );
       await roleRequests.decide(manager, id, { status: 'approved', decidedBy: actor.personId, grantId: grant.id });
+      await this.outbox.append(manager, 'notifications.role_request', { requestId: id, stage: 'granted' });
       return grant;
     });
   }
