@@ -1,5 +1,8 @@
-import { PersonalData1796577043272 } from './1796577043272-PersonalData';
+import { RoleRequestNotifications1796579395615 } from './1796579395615-RoleRequestNotifications';
+import { RoleGrantRequests1796578186606 } from './1796578186606-RoleGrantRequests';
 import { AuditChain1796577397226 } from './1796577397226-AuditChain';
+import { PersonalData1796577043272 } from './1796577043272-PersonalData';
+import { AuditPseudonyms1796577031292 } from './1796577031292-AuditPseudonyms';
 import { CriteriaSetsScorecards1795446575339 } from './1795446575339-CriteriaSetsScorecards';
 import { CommitteeSessions1795446395256 } from './1795446395256-CommitteeSessions';
 import { RoutingAbsencesPrivateNotes1795446100000 } from './1795446100000-RoutingAbsencesPrivateNotes';
@@ -17,4 +20,4 @@ import { AnnouncementEmailsSent1795446500000 } from './1795446500000-Announcemen
 import type { MigrationInterface } from 'typeorm';
 import { Platform1795430615829 } from './1795430615829-Platform';
 // Listed explicitly: bundlers and compiled builds break glob discovery. Append new migrations in order.
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Platform1795430615829, Identity1795430932079, Ideas1795432683723, EngagementModeration1795432936045, WallIndexes1795432990000, Webhooks1795434946807, Notifications1795435376051, QualificationAssignment1795445158217, AnswerTimeGuarantee1795445400000, CampaignAnnouncement1795445600000, WallPageCacheNotify1795445658948, RoutingAbsencesPrivateNotes1795446100000, CommitteeSessions1795446395256, AnnouncementEmailsSent1795446500000, CriteriaSetsScorecards1795446575339, PersonalData1796577043272, AuditChain1796577397226];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Platform1795430615829, Identity1795430932079, Ideas1795432683723, EngagementModeration1795432936045, WallIndexes1795432990000, Webhooks1795434946807, Notifications1795435376051, QualificationAssignment1795445158217, AnswerTimeGuarantee1795445400000, CampaignAnnouncement1795445600000, WallPageCacheNotify1795445658948, RoutingAbsencesPrivateNotes1795446100000, CommitteeSessions1795446395256, AnnouncementEmailsSent1795446500000, CriteriaSetsScorecards1795446575339, AuditPseudonyms1796577031292, PersonalData1796577043272, AuditChain1796577397226, RoleGrantRequests1796578186606, RoleRequestNotifications1796579395615];

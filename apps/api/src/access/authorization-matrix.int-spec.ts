@@ -157,6 +157,19 @@ const ROWS: Row[] = [
     url: (f) => `/api/admin/role-grants/${f.unknownId}`,
     expect: only({ admin: 404 }),
   },
+  { route: 'GET /api/admin/role-requests', expect: only({ admin: 200 }) },
+  {
+    route: 'POST /api/admin/role-requests/:requestId/approve',
+    label: 'unknown request',
+    url: (f) => `/api/admin/role-requests/${f.unknownId}/approve`,
+    expect: only({ admin: 404 }),
+  },
+  {
+    route: 'POST /api/admin/role-requests/:requestId/reject',
+    label: 'unknown request',
+    url: (f) => `/api/admin/role-requests/${f.unknownId}/reject`,
+    expect: only({ admin: 404 }),
+  },
   {
     route: 'POST /api/admin/people/:id/deactivate',
     label: 'unknown person',

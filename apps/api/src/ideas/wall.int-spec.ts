@@ -555,6 +555,41 @@ describe('wall API', () => {
       expect(again.body.code).toBe('idea_link_not_found');
       expect(await snapshot(otherProblem)).toMatchObject({ status: 'visible', version: 1 });
     });
+
+    it('audits an anonymous author’s link and unlink under one pseudonym, never under their id or name', async () => {
+      const secret = await signIn(app, anonymousAuthor.email, anonymousAuthor.password!);
+      await secret.send('post', `/api/ideas/${problem}/links`, { toId: otherProblem, kind: 'similar' }).expect(201);
+      await secret.send('delete', `/api/ideas/${problem}/links/similar/${otherProblem}`).expect(204);
+      const adminPerson = await createPerson(ds, { grants: [{ role: 'admin' }] });
+      const admin = await signIn(app, adminPerson.email, adminPerson.password!);
+      const res = await admin.agent.get('/api/admin/audit').query({ subjectId: problem }).expect(200);
+      const mine = (res.body.items as { action: string; actor: unknown; actorPseudonym: string | null }[]).filter(
+        (e) => e.action === 'idea.linked' || e.action === 'idea.unlinked',
+      );
+      expect(mine.map((e) => e.action).sort()).toEqual(['idea.linked', 'idea.unlinked']);
+      expect(mine.every((e) => e.actor === null)).toBe(true);
+      expect(mine[0]!.actorPseudonym).toMatch(/^[0-9a-f-]{36}$/);
+      expect(mine[1]!.actorPseudonym).toBe(mine[0]!.actorPseudonym);
+      for (const needle of [anonymousAuthor.person.id, 'Secretauthor', 'zoe.secretauthor'])
+        expect(res.text).not.toContain(needle);
+      const rows = await ds.query(`SELECT actor_id FROM audit_event WHERE subject_id = $1 AND actor_id = $2`, [
+        problem,
+        anonymousAuthor.person.id,
+      ]);
+      expect(rows).toEqual([]);
+      // Only the guardian's audited reveal says who stands behind the pseudonym.
+      const guardianPerson = await createPerson(ds, { grants: [{ role: 'anonymity_guardian' }] });
+      const guardian = await signIn(app, guardianPerson.email, guardianPerson.password!);
+      const revealed = await guardian
+        .send('post', `/api/ideas/${problem}/reveal-author`, { reason: 'Plainte à instruire' })
+        .expect(200);
+      expect(revealed.body.auditPseudonyms).toEqual([
+        {
+          pseudonym: mine[0]!.actorPseudonym,
+          person: { id: anonymousAuthor.person.id, givenName: 'Zoé', familyName: 'Secretauthor' },
+        },
+      ]);
+    });
   });
 
   describe('shared page cache (WALL_CACHE_SECONDS)', () => {

@@ -228,25 +228,44 @@ describe('qualification routing, queues and private notes (API)', () => {
       await ds.getRepository(NetworkAbsence).delete({ personId: id('emily') });
     });
 
-    it('never routes an anonymous idea to its author, yet does not name them by leaving them out of the candidates', async () => {
+    it('never routes an anonymous idea to its author, never lists them, and refuses them exactly like anyone ineligible', async () => {
       const ideaId = await visible('kevin', { anonymous: true, title: 'Idée anonyme d’un membre du réseau' });
       await start('nathalie', ideaId);
       expect(await openReviewers(ideaId)).not.toContain(id('kevin'));
       const listed = await get('nathalie', `/api/ideas/${ideaId}/assignments`);
-      expect(listed.body.candidates.map((c: { id: string }) => c.id)).toContain(id('kevin'));
-      const refused = await as.nathalie
-        .send('post', `/api/ideas/${ideaId}/assignments`, { personId: id('kevin') })
-        .expect(400);
-      expect(refused.body.errors).toEqual([
+      expect(listed.body.candidates.map((c: { id: string }) => c.id)).not.toContain(id('kevin'));
+      // The author (in scope) and Emily (out of scope) get the same answer, to the byte but the request.
+      const answer = async (who: Who) => {
+        const res = await as.nathalie.send('post', `/api/ideas/${ideaId}/assignments`, { personId: id(who) });
+        const { instance: _i, requestId: _r, ...rest } = res.body as Record<string, unknown>;
+        return { status: res.status, type: res.headers['content-type'] as string, body: rest };
+      };
+      const refused = await answer('kevin');
+      expect(refused.status).toBe(400);
+      expect(refused.body['errors']).toEqual([
         expect.objectContaining({ field: 'personId', code: 'reviewer_not_eligible' }),
       ]);
+      expect(await answer('emily')).toEqual(refused);
       expect(JSON.stringify(refused.body)).not.toMatch(/author/i);
       // Nor may the author read or write its private notes, although a network member in scope.
       expect((await get('kevin', `/api/ideas/${ideaId}/private-notes`, 403)).body.code).toBe('is_author');
       await as.kevin.send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: '<p>x</p>' }).expect(403);
       await as.nathalie.send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: '<p>Vu.</p>' }).expect(201);
-      const mention = await as.nathalie
+      // Mentioning the author is accepted like mentioning any member in scope (a refusal would single
+      // them out); they are not told and still cannot read. Someone out of scope is refused, by name only.
+      const before = await ds.getRepository(IdeaEvent).count({ where: { ideaId, type: 'private_note_mention' } });
+      await as.nathalie
         .send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: `<p>@[K](${id('kevin')})</p>` })
+        .expect(201);
+      expect(await ds.getRepository(IdeaEvent).count({ where: { ideaId, type: 'private_note_mention' } })).toBe(before);
+      await as.nathalie
+        .send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: `<p>@[J](${id('julien')})</p>` })
+        .expect(201);
+      const told = await ds.getRepository(IdeaEvent).find({ where: { ideaId, type: 'private_note_mention' } });
+      expect(told.flatMap((e) => e.data['mentionedIds'] as string[])).toEqual([id('julien')]);
+      await get('kevin', `/api/ideas/${ideaId}/private-notes`, 403);
+      const mention = await as.nathalie
+        .send('post', `/api/ideas/${ideaId}/private-notes`, { bodyHtml: `<p>@[L](${id('lucas')})</p>` })
         .expect(400);
       expect(mention.body.errors).toEqual([
         expect.objectContaining({ field: 'bodyHtml', code: 'mention_not_allowed' }),

@@ -9,6 +9,7 @@ import {
   NotificationsDeliverHandler,
   NotificationsDigestHandler,
   NotificationsDispatchHandler,
+  NotificationsRoleRequestHandler,
 } from './notifications.handlers';
 import {
   QualificationDeadlineEscalationHandler,
@@ -33,6 +34,7 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   NotificationsDigestHandler,
   NotificationsAnnounceHandler,
   NotificationsDeliverBatchHandler,
+  NotificationsRoleRequestHandler,
   QualificationScheduleDeadlinesHandler,
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,

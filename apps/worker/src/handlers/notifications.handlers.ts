@@ -15,6 +15,7 @@ import {
   Mailer,
   NotificationDispatcher,
   PermanentDeliveryError,
+  RoleRequestNotifier,
   type DispatchResult,
   type SendOutcome,
 } from '@eclore/server-notifications';
@@ -35,6 +36,21 @@ export class NotificationsDispatchHandler implements JobHandler<'notifications.d
 
   handle(payload: JobPayloads['notifications.dispatch']): Promise<DispatchResult> {
     return this.dispatcher.dispatch(payload.ideaEventId);
+  }
+}
+
+/** Tells every admin of a guardian grant asked for or given (in-app notifications + immediate e-mails). */
+@HandlesJob('notifications.role_request')
+@Injectable()
+export class NotificationsRoleRequestHandler implements JobHandler<'notifications.role_request'> {
+  private readonly notifier: RoleRequestNotifier;
+
+  constructor(ds: DataSource, config: AppConfig) {
+    this.notifier = new RoleRequestNotifier(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
+  }
+
+  handle(payload: JobPayloads['notifications.role_request']): Promise<DispatchResult> {
+    return this.notifier.dispatch(payload.requestId, payload.stage);
   }
 }
 

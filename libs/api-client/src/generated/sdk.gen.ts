@@ -18,6 +18,8 @@ import type {
   AddAgendaItemResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
+  ApproveRoleRequestData,
+  ApproveRoleRequestResponses,
   ArchiveCampaignData,
   ArchiveCampaignResponses,
   AssignReviewerData,
@@ -176,6 +178,8 @@ import type {
   ListPortfolioColumnResponses,
   ListPrivateNotesData,
   ListPrivateNotesResponses,
+  ListRoleRequestsData,
+  ListRoleRequestsResponses,
   ListSimilarIdeasData,
   ListSimilarIdeasResponses,
   ListThemesData,
@@ -201,6 +205,8 @@ import type {
   QualifyIdeaResponses,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  RejectRoleRequestData,
+  RejectRoleRequestResponses,
   RemoveAgendaItemData,
   RemoveAgendaItemResponses,
   ReorderAgendaData,
@@ -387,7 +393,7 @@ export const getAdminPerson = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only).
+ * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only). The anonymity guardian role is only requested (202): it takes effect when another admin approves it.
  */
 export const grantRole = <ThrowOnError extends boolean = false>(
   options: Options<GrantRoleData, ThrowOnError>,
@@ -399,6 +405,39 @@ export const grantRole = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * Grants waiting for a second admin’s approval (anonymity guardian), oldest first.
+ */
+export const listRoleRequests = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRoleRequestsData, ThrowOnError>,
+): RequestResult<ListRoleRequestsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListRoleRequestsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/role-requests',
+    ...options,
+  });
+
+/**
+ * Approves a waiting grant: it takes effect. Not by the admin who asked for it, nor by the grantee.
+ */
+export const approveRoleRequest = <ThrowOnError extends boolean = false>(
+  options: Options<ApproveRoleRequestData, ThrowOnError>,
+): RequestResult<ApproveRoleRequestResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ApproveRoleRequestResponses, unknown, ThrowOnError>({
+    url: '/api/admin/role-requests/{requestId}/approve',
+    ...options,
+  });
+
+/**
+ * Declines a waiting grant (or, by the admin who asked, withdraws it).
+ */
+export const rejectRoleRequest = <ThrowOnError extends boolean = false>(
+  options: Options<RejectRoleRequestData, ThrowOnError>,
+): RequestResult<RejectRoleRequestResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RejectRoleRequestResponses, unknown, ThrowOnError>({
+    url: '/api/admin/role-requests/{requestId}/reject',
+    ...options,
   });
 
 /**

@@ -138,6 +138,28 @@ export type GrantRoleInput = {
   scope?: GrantScopeInput;
 };
 
+export type RoleGrantRequestDto = {
+  id: string;
+  /**
+   * Who would receive the role.
+   */
+  person: PersonRefDto;
+  role: 'network_member' | 'network_lead' | 'committee_member' | 'hr' | 'admin' | 'anonymity_guardian';
+  /**
+   * The admin who asked for it.
+   */
+  requestedBy: PersonRefDto;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'rejected';
+};
+
+export type RoleGrantRequestListDto = {
+  /**
+   * Waiting for a second admin, oldest first.
+   */
+  items: Array<RoleGrantRequestDto>;
+};
+
 export type UnitPathItemDto = {
   id: string;
   name: string;
@@ -195,6 +217,10 @@ export type AuditEventDto = {
    * Null for the system.
    */
   actor: AuditPersonDto | null;
+  /**
+   * Set (and `actor` null) when an anonymous author acted on their own idea: the same pseudonym for each of their acts on it; only the guardian’s reveal resolves it.
+   */
+  actorPseudonym: string | null;
   subjectType: string;
   subjectId: string | null;
   /**
@@ -853,6 +879,14 @@ export type ReasonInput = {
   reason: string;
 };
 
+export type AuditPseudonymDto = {
+  /**
+   * As shown in the audit log’s `actorPseudonym`.
+   */
+  pseudonym: string;
+  person: PersonRefDto;
+};
+
 export type RevealedAuthorDto = {
   author: PersonRefDto;
   /**
@@ -861,6 +895,10 @@ export type RevealedAuthorDto = {
   email: string;
   coAuthors: Array<PersonRefDto>;
   capturedBy: PersonRefDto | null;
+  /**
+   * Who stands behind each pseudonym the audit log shows for this idea’s anonymous authors.
+   */
+  auditPseudonyms: Array<AuditPseudonymDto>;
 };
 
 export type IntakeItemDto = {
@@ -2577,10 +2615,60 @@ export type GrantRoleData = {
 };
 
 export type GrantRoleResponses = {
+  /**
+   * Granted: active from the grantee’s next request.
+   */
   201: RoleGrantDto;
+  /**
+   * A role needing a second admin (anonymity guardian): waiting for their approval.
+   */
+  202: RoleGrantRequestDto;
 };
 
 export type GrantRoleResponse = GrantRoleResponses[keyof GrantRoleResponses];
+
+export type ListRoleRequestsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/role-requests';
+};
+
+export type ListRoleRequestsResponses = {
+  200: RoleGrantRequestListDto;
+};
+
+export type ListRoleRequestsResponse = ListRoleRequestsResponses[keyof ListRoleRequestsResponses];
+
+export type ApproveRoleRequestData = {
+  body?: never;
+  path: {
+    requestId: string;
+  };
+  query?: never;
+  url: '/api/admin/role-requests/{requestId}/approve';
+};
+
+export type ApproveRoleRequestResponses = {
+  200: RoleGrantDto;
+};
+
+export type ApproveRoleRequestResponse = ApproveRoleRequestResponses[keyof ApproveRoleRequestResponses];
+
+export type RejectRoleRequestData = {
+  body?: never;
+  path: {
+    requestId: string;
+  };
+  query?: never;
+  url: '/api/admin/role-requests/{requestId}/reject';
+};
+
+export type RejectRoleRequestResponses = {
+  204: void;
+};
+
+export type RejectRoleRequestResponse = RejectRoleRequestResponses[keyof RejectRoleRequestResponses];
 
 export type RevokeRoleGrantData = {
   body?: never;

@@ -63,6 +63,14 @@ describe('permission policy', () => {
     expect(can(admin, 'person.erase', { subjectPersonId: 'someone-else' })).toBe(true);
   });
 
+  it('lets a waiting grant be approved only by an admin who neither asked for it nor receives it', () => {
+    const admin = actor([{ role: 'admin', scope: org }], 'admin-1');
+    expect(decide(admin, 'role.approve', { subjectPersonId: 'p-1', requestedBy: 'admin-1' }).reason).toBe('second_admin_required');
+    expect(decide(admin, 'role.approve', { subjectPersonId: 'admin-1', requestedBy: 'admin-2' }).reason).toBe('second_admin_required');
+    expect(can(admin, 'role.approve', { subjectPersonId: 'p-1', requestedBy: 'admin-2' })).toBe(true);
+    expect(decide(actor([{ role: 'hr', scope: org }]), 'role.approve', { requestedBy: 'admin-2' }).reason).toBe('role_required');
+  });
+
   it('opens the portfolio board to the network and the committee, within their scope', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const committee = actor([{ role: 'committee_member', scope: org }]);

@@ -33,6 +33,7 @@ export type Action =
   | 'headcount.read'
   | 'role.read'
   | 'role.grant'
+  | 'role.approve'
   | 'role.revoke'
   | 'person.deactivate'
   | 'audit.read'
@@ -128,6 +129,8 @@ export interface PolicyContext {
   subjectPersonId?: string;
   /** For role.revoke: the role of the grant being revoked. */
   grantRole?: Role;
+  /** For role.approve: the admin who asked for the grant. */
+  requestedBy?: string;
   /** For qualification.score: the actor is an open assignee of the idea (qualification routing). */
   isAssignee?: boolean;
   /** For private notes: the actor is an author (or co-author, or capturer) of the idea. */
@@ -264,6 +267,7 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'role.read':
     case 'role.grant':
+    case 'role.approve':
     case 'role.revoke':
     case 'person.deactivate':
     case 'person.erase':
@@ -278,6 +282,10 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       }
       if (action === 'role.revoke' && ctx.grantRole === 'admin' && ctx.subjectPersonId === actor.personId) {
         return deny('not_on_yourself');
+      }
+      // Four eyes: a grant waiting for approval is approved by an admin who neither asked for it nor receives it.
+      if (action === 'role.approve' && (ctx.requestedBy === actor.personId || ctx.subjectPersonId === actor.personId)) {
+        return deny('second_admin_required');
       }
       return ALLOW;
   }

@@ -13,6 +13,13 @@ export type Role = (typeof ROLES)[number];
 export const GRANTABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'employee'> => r !== 'employee');
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
+/**
+ * Roles that take effect only when a second admin approves the grant (separation of duties): the
+ * anonymity guardian can reveal who wrote an anonymous idea, so no admin may give it alone, not
+ * even to themselves.
+ */
+export const ROLES_NEEDING_APPROVAL: readonly GrantableRole[] = ['anonymity_guardian'];
+
 /** Network and committee roles may be narrowed to org units (and their subtrees) or to themes. */
 export const SCOPABLE_ROLES: readonly GrantableRole[] = ['network_member', 'network_lead', 'committee_member'];
 

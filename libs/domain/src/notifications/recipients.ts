@@ -222,6 +222,8 @@ export function notificationPath(n: {
   campaignId?: string | null;
   data: Readonly<Record<string, unknown>>;
 }): string {
+  // A guardian grant waiting for (or given after) a second admin's approval: the admins' people page.
+  if (n.eventType === 'role_grant_requested' || n.eventType === 'role_granted') return '/admin';
   if (n.ideaId === null) return n.campaignId ? `/campaigns/${n.campaignId}` : '/notifications';
   const idea = `/ideas/${n.ideaId}`;
   switch (n.eventType) {

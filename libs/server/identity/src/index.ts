@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './access/permission.decorator';
 export * from './audit/audit.service';
+export { pseudonymsOfSubject } from './audit/audit-pseudonym.repository';
 export * from './audit/audit.module';
 export * from './identity.module';
 export * from './access/access.module';

@@ -138,7 +138,13 @@ export default function AuditPage() {
                   <td>
                     <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>
                   </td>
-                  <td>{e.actor ? `${e.actor.givenName} ${e.actor.familyName}` : t('admin.audit.system')}</td>
+                  <td>
+                    {e.actor
+                      ? `${e.actor.givenName} ${e.actor.familyName}`
+                      : e.actorPseudonym
+                        ? t('admin.audit.anonymousAuthor', { pseudonym: e.actorPseudonym.slice(0, 8) })
+                        : t('admin.audit.system')}
+                  </td>
                   <td>{actionLabel(e.action)}</td>
                   <td>{subjectLabel(e)}</td>
                   <td>

@@ -6,6 +6,7 @@ import { listAdminPeopleInfiniteOptions } from '@eclore/api-client';
 import { Alert, Button, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../session/problem-message';
 import { AdminHeader } from './AdminHeader';
+import { PendingGrants } from './PendingGrants';
 import { ScopeText } from './ScopeText';
 
 const PAGE_SIZE = 25;
@@ -31,6 +32,7 @@ export default function PeoplePage() {
   return (
     <>
       <AdminHeader title={t('admin.tabs.people')} lead={t('admin.lead')} />
+      <PendingGrants />
       <form role="search" className="ec-form-row" onSubmit={onSearch}>
         <TextField
           label={t('admin.people.search')}

@@ -14,11 +14,19 @@ import {
   type AdminPersonDto,
   type RoleGrantDto,
 } from '@eclore/api-client';
-import { GRANTABLE_ROLES, SCOPABLE_ROLES, can, isGrantableRole, type GrantableRole } from '@eclore/domain';
+import {
+  GRANTABLE_ROLES,
+  ROLES_NEEDING_APPROVAL,
+  SCOPABLE_ROLES,
+  can,
+  isGrantableRole,
+  type GrantableRole,
+} from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../session/problem-message';
 import { useSession } from '../../session/session';
 import { AdminHeader } from './AdminHeader';
+import { PendingGrants } from './PendingGrants';
 import { ScopeText, scopeText } from './ScopeText';
 
 type Pending =
@@ -92,6 +100,7 @@ export default function PersonPage() {
   return (
     <>
       <AdminHeader title={name} lead={p.email} />
+      <PendingGrants />
       <p>
         <Link to="/admin">{t('admin.person.back')}</Link>
       </p>
@@ -139,7 +148,12 @@ export default function PersonPage() {
               ))}
             </ul>
           )}
-          {p.active ? <GrantForm person={p} onGranted={() => onDone(t('admin.person.granted'))} /> : null}
+          {p.active ? (
+            <GrantForm
+              person={p}
+              onGranted={(requested) => onDone(t(requested ? 'admin.person.requested' : 'admin.person.granted'))}
+            />
+          ) : null}
         </Panel>
         <Panel title={t('admin.person.account')}>
           <p>
@@ -227,7 +241,7 @@ export default function PersonPage() {
 }
 
 /** Role, then — for the roles that take one — the scope: the whole organisation or one unit. */
-function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: () => void }) {
+function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (requested: boolean) => void }) {
   const { t } = useTranslation();
   const [role, setRole] = useState<GrantableRole | ''>('');
   const [scopeKind, setScopeKind] = useState<'organisation' | 'org_unit'>('organisation');
@@ -236,11 +250,12 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
   const units = useQuery({ ...listOrgUnitsOptions(), enabled: scopable, staleTime: 5 * 60_000 });
   const grant = useMutation({
     ...grantRoleMutation(),
-    onSuccess: () => {
+    onSuccess: (result) => {
       setRole('');
       setScopeKind('organisation');
       setOrgUnitId('');
-      onGranted();
+      // 202: a role needing a second admin was only requested.
+      onGranted('status' in result);
     },
   });
   const fieldError = (field: string) => grant.error?.errorsFor(field)[0];
@@ -280,6 +295,9 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
         </SelectField>
       </p>
       {fieldError('role') ? <p className="ec-text-field__error">{fieldError('role')?.message}</p> : null}
+      {role !== '' && ROLES_NEEDING_APPROVAL.includes(role) ? (
+        <p className="ec-text-field__hint">{t('admin.person.needsApproval')}</p>
+      ) : null}
       {scopable ? (
         <fieldset className="ec-fieldset">
           <legend>{t('admin.person.scope')}</legend>

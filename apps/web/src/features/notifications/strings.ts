@@ -55,6 +55,9 @@ export const fr = {
     private_note_mention: (a: string) => `${a} vous a mentionné·e dans une note privée`,
     committee_agenda_added: () => 'L’idée est à l’ordre du jour d’une séance du comité : à préparer',
     campaign_announced: () => 'Un nouvel appel à idées vous est ouvert',
+    role_grant_requested: (a: string) =>
+      `${a} demande le rôle de tiers de confiance : un autre administrateur doit l’approuver`,
+    role_granted: (a: string) => `Le rôle de tiers de confiance est attribué (approuvé par ${a})`,
     other: () => 'Du nouveau sur cette idée',
   } as Record<string, (actor: string, count?: number) => string>,
   categories: {
@@ -176,6 +179,8 @@ export const en: typeof fr = {
     private_note_mention: (a) => `${a} mentioned you in a private note`,
     committee_agenda_added: () => 'The idea is on a committee session’s agenda: to prepare',
     campaign_announced: () => 'A new call for ideas is open to you',
+    role_grant_requested: (a: string) => `${a} asks for the anonymity guardian role: another admin must approve it`,
+    role_granted: (a: string) => `The anonymity guardian role is granted (approved by ${a})`,
     other: () => 'News about this idea',
   },
   categories: {

@@ -15,6 +15,7 @@ import {
   acceptIdea,
   addAgendaItem,
   announceCampaign,
+  approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
@@ -94,6 +95,7 @@ import {
   listOrgUnits,
   listPortfolioColumn,
   listPrivateNotes,
+  listRoleRequests,
   listSimilarIdeas,
   listThemes,
   listWall,
@@ -108,6 +110,7 @@ import {
   type Options,
   qualifyIdea,
   reactivatePerson,
+  rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
   replaceCampaignPhases,
@@ -159,6 +162,8 @@ import type {
   AddAgendaItemResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
+  ApproveRoleRequestData,
+  ApproveRoleRequestResponse,
   ArchiveCampaignData,
   ArchiveCampaignResponse,
   AssignReviewerData,
@@ -317,6 +322,8 @@ import type {
   ListPortfolioColumnResponse,
   ListPrivateNotesData,
   ListPrivateNotesResponse,
+  ListRoleRequestsData,
+  ListRoleRequestsResponse,
   ListSimilarIdeasData,
   ListSimilarIdeasResponse,
   ListThemesData,
@@ -342,6 +349,8 @@ import type {
   QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RejectRoleRequestData,
+  RejectRoleRequestResponse,
   RemoveAgendaItemData,
   RemoveAgendaItemResponse,
   ReorderAgendaData,
@@ -746,7 +755,7 @@ export const useGetAdminPersonQuery = (options: Options<GetAdminPersonData>) =>
   useQuery(getAdminPersonOptions(options));
 
 /**
- * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only).
+ * Grants a role, organisation-wide or scoped to an org unit (network and committee roles only). The anonymity guardian role is only requested (202): it takes effect when another admin approves it.
  */
 export const grantRoleMutation = (
   options?: Partial<Options<GrantRoleData>>,
@@ -754,6 +763,79 @@ export const grantRoleMutation = (
   const mutationOptions: UseMutationOptions<GrantRoleResponse, DefaultError, Options<GrantRoleData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await grantRole({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRoleRequestsQueryKey = (options?: Options<ListRoleRequestsData>) =>
+  createQueryKey('listRoleRequests', options);
+
+/**
+ * Grants waiting for a second admin’s approval (anonymity guardian), oldest first.
+ */
+export const listRoleRequestsOptions = (options?: Options<ListRoleRequestsData>) =>
+  queryOptions<
+    ListRoleRequestsResponse,
+    DefaultError,
+    ListRoleRequestsResponse,
+    ReturnType<typeof listRoleRequestsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRoleRequests({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRoleRequestsQueryKey(options),
+  });
+
+/**
+ * Grants waiting for a second admin’s approval (anonymity guardian), oldest first.
+ */
+export const useListRoleRequestsQuery = (options?: Options<ListRoleRequestsData>) =>
+  useQuery(listRoleRequestsOptions(options));
+
+/**
+ * Approves a waiting grant: it takes effect. Not by the admin who asked for it, nor by the grantee.
+ */
+export const approveRoleRequestMutation = (
+  options?: Partial<Options<ApproveRoleRequestData>>,
+): UseMutationOptions<ApproveRoleRequestResponse, DefaultError, Options<ApproveRoleRequestData>> => {
+  const mutationOptions: UseMutationOptions<
+    ApproveRoleRequestResponse,
+    DefaultError,
+    Options<ApproveRoleRequestData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await approveRoleRequest({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Declines a waiting grant (or, by the admin who asked, withdraws it).
+ */
+export const rejectRoleRequestMutation = (
+  options?: Partial<Options<RejectRoleRequestData>>,
+): UseMutationOptions<RejectRoleRequestResponse, DefaultError, Options<RejectRoleRequestData>> => {
+  const mutationOptions: UseMutationOptions<RejectRoleRequestResponse, DefaultError, Options<RejectRoleRequestData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await rejectRoleRequest({
         ...options,
         ...fnOptions,
         throwOnError: true,

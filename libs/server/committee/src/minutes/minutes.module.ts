@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { IdeasCoreModule } from '@eclore/server-ideas';
 import { MinutesController } from './minutes.controller';
 import { MinutesService } from './minutes.service';
 
 /** The minutes of a session as a PDF (pdfkit), in the session's language. */
 @Module({
+  imports: [IdeasCoreModule],
   controllers: [MinutesController],
   providers: [MinutesService],
 })

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { minutesBlocks, NotFound, type Actor, type MinutesBlock } from '@eclore/domain';
 import { AccessService, type Person } from '@eclore/server-identity';
-import { Idea } from '@eclore/server-ideas';
+import { Idea, IdeaAccess } from '@eclore/server-ideas';
 import { CommitteeAgendaItem, CommitteeSession, CommitteeSessionMember } from '../entities';
 
 const fullName = (p: Person | undefined): string => (p ? `${p.givenName} ${p.familyName}` : '');
@@ -22,6 +22,7 @@ export class MinutesService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly ideas: IdeaAccess,
   ) {}
 
   async pdf(actor: Actor, sessionId: string): Promise<{ filename: string; content: Buffer }> {
@@ -33,12 +34,13 @@ export class MinutesService {
       manager.getRepository(CommitteeSessionMember).find({ where: { sessionId }, relations: { person: true } }),
       manager.getRepository(CommitteeAgendaItem).find({ where: { sessionId }, order: { position: 'ASC' } }),
     ]);
-    const titles = new Map(
-      (items.length ? await manager.getRepository(Idea).findBy(items.map((i) => ({ id: i.ideaId }))) : []).map((i) => [
-        i.id,
-        i.title,
-      ]),
+    // Like the session page: an agenda idea the reader may not read (its own read policy) is left out.
+    const loaded = await this.ideas.complete(
+      manager,
+      items.length ? await manager.getRepository(Idea).findBy(items.map((i) => ({ id: i.ideaId }))) : [],
+      actor,
     );
+    const titles = new Map(loaded.filter((l) => this.ideas.canRead(l)).map((l) => [l.idea.id, l.idea.title]));
     const names = (list: CommitteeSessionMember[]) =>
       list.map((m) => fullName(m.person)).sort((a, b) => a.localeCompare(b, session.language));
     // Before closing, presence is not recorded: everyone invited is listed as present.
@@ -49,8 +51,8 @@ export class MinutesService {
       chair: fullName(members.find((m) => m.chair)?.person),
       present: names(members.filter((m) => m.present !== false)),
       absent: names(members.filter((m) => m.present === false)),
-      items: items.map((i) => ({
-        title: titles.get(i.ideaId) ?? '',
+      items: items.filter((i) => titles.has(i.ideaId)).map((i) => ({
+        title: titles.get(i.ideaId)!,
         decision: i.decision,
         rationale: i.rationale,
         until: i.parkedUntil,

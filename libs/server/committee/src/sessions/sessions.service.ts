@@ -26,6 +26,7 @@ import type {
   CommitteeSessionDto,
   CommitteeSessionInput,
   CommitteeSessionSummaryDto,
+  ScorecardSummaryDto,
 } from './sessions.dto';
 
 /** How many qualified ideas the suggestions and the prioritisation look at (a committee's backlog). */
@@ -95,6 +96,7 @@ export class SessionsService {
     const { title, language } = validateSession({ ...input, scheduledAt: new Date(input.scheduledAt) });
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
+      await this.assertManagesAgenda(manager, actor, id);
       if (session.status !== 'planned')
         throw new Conflict('session_status', 'Only a planned session can be rescheduled or change members.');
       await this.assertCommitteeMembers(manager, input.memberIds);
@@ -110,6 +112,7 @@ export class SessionsService {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
+      await this.assertManagesAgenda(manager, actor, id);
       session.status = moveSession(session.status, 'start');
       session.startedAt = new Date();
       await manager.getRepository(CommitteeSession).save(session);
@@ -121,6 +124,7 @@ export class SessionsService {
     this.access.assert(actor, 'committee.manage');
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
+      await this.assertManagesAgenda(manager, actor, id);
       session.status = moveSession(session.status, 'close');
       session.closedAt = new Date();
       const members = await manager.getRepository(CommitteeSessionMember).findBy({ sessionId: id });
@@ -140,6 +144,18 @@ export class SessionsService {
   }
 
   async get(actor: Actor, id: string): Promise<CommitteeSessionDto> {
+    return (await this.view(actor, id)).session;
+  }
+
+  /**
+   * The session as this person sees it, with the agenda ideas as loaded for them. An agenda idea they
+   * may not read (the idea's own read policy: e.g. hidden by moderation, out of their scope) is not
+   * presented to them at all.
+   */
+  private async view(
+    actor: Actor,
+    id: string,
+  ): Promise<{ session: CommitteeSessionDto; ideas: Map<string, LoadedIdea> }> {
     this.access.assert(actor, 'committee.read');
     const manager = this.ds.manager;
     const session = await manager.getRepository(CommitteeSession).findOneBy({ id });
@@ -156,7 +172,11 @@ export class SessionsService {
       items.map((i) => i.ideaId),
       actor,
     );
-    const agenda: AgendaItemDto[] = items.map((item) => {
+    const readable = items.filter((item) => {
+      const idea = loaded.get(item.ideaId);
+      return idea !== undefined && this.ideas.canRead(idea);
+    });
+    const agenda: AgendaItemDto[] = readable.map((item) => {
       const idea = loaded.get(item.ideaId)!;
       return {
         id: item.id,
@@ -169,7 +189,7 @@ export class SessionsService {
         inScope: this.access.can(actor, 'committee.decide', { target: idea.viewer.target }),
       };
     });
-    return {
+    const dto: CommitteeSessionDto = {
       ...summary!,
       version: session.version,
       members: members
@@ -178,6 +198,7 @@ export class SessionsService {
         .map((m) => ({ ...personRef(m.person!), chair: m.chair, present: m.present })),
       agenda,
     };
+    return { session: dto, ideas: loaded };
   }
 
   /** Qualified ideas within the viewer's scope that are on no open agenda (oldest qualified first). */
@@ -246,6 +267,7 @@ export class SessionsService {
     await this.ds.transaction(async (manager) => {
       const session = await this.lock(manager, id);
       assertAgendaEditable(session.status);
+      await this.assertManagesAgenda(manager, actor, id);
       const current = await manager
         .getRepository(CommitteeAgendaItem)
         .find({ where: { sessionId: id }, order: { position: 'ASC' } });
@@ -262,30 +284,56 @@ export class SessionsService {
 
   /** Each agenda idea with its summary, the network's answer and its consolidated scorecard. */
   async pack(actor: Actor, id: string): Promise<PreReadingPackDto> {
-    const session = await this.get(actor, id);
-    const cards = await scorecardsOf(
-      this.ds.manager,
-      session.agenda.map((a) => a.idea.id),
-    );
+    const { session, ideas } = await this.view(actor, id);
+    const cards = await this.scoresFor(actor, session.agenda.map((a) => ideas.get(a.idea.id)!));
     return {
       items: session.agenda.map((a) => ({ itemId: a.id, idea: a.idea, scorecard: cards.get(a.idea.id) ?? null })),
     };
   }
 
+  /**
+   * The consolidated scorecards of these ideas that this person may read (qualification's policy:
+   * in scope, and never on an idea they authored — the reviews are the network's working papers).
+   */
+  private async scoresFor(actor: Actor, ideas: readonly LoadedIdea[]): Promise<Map<string, ScorecardSummaryDto>> {
+    const allowed = ideas.filter(
+      (l) =>
+        this.access.can(actor, 'qualification.read_scores', {
+          target: l.viewer.target,
+          isAuthor: l.viewer.isAuthor,
+        }),
+    );
+    return scorecardsOf(
+      this.ds.manager,
+      allowed.map((l) => l.idea.id),
+    );
+  }
+
+  /**
+   * Session-wide changes (reschedule, start, close, reorder) act on every idea of its agenda: the
+   * actor's committee scope must cover each of them, as it must to add or remove one.
+   */
+  private async assertManagesAgenda(manager: EntityManager, actor: Actor, sessionId: string): Promise<void> {
+    const items = await manager.getRepository(CommitteeAgendaItem).findBy({ sessionId });
+    const loaded = await this.loadIdeas(
+      manager,
+      items.map((i) => i.ideaId),
+      actor,
+    );
+    for (const idea of loaded.values()) this.access.assert(actor, 'committee.manage', { target: idea.viewer.target });
+  }
+
   /** The agenda's ideas and the other qualified ideas in scope, ranked by weighted score. */
   async prioritisation(actor: Actor, id: string): Promise<PrioritisationDto> {
-    const session = await this.get(actor, id);
-    const manager = this.ds.manager;
-    const others = await this.qualifiedIdeas(manager, actor, { excludeOnOpenAgenda: false });
+    const { session, ideas: agendaIdeas } = await this.view(actor, id);
+    const others = await this.qualifiedIdeas(this.ds.manager, actor, { excludeOnOpenAgenda: false });
     const onAgenda = new Set(session.agenda.map((a) => a.idea.id));
-    const ideas = [
-      ...session.agenda.map((a) => ({ id: a.idea.id, title: a.idea.title })),
-      ...others.filter((o) => !onAgenda.has(o.idea.id)).map((o) => ({ id: o.idea.id, title: o.idea.title })),
+    const loaded = [
+      ...session.agenda.map((a) => agendaIdeas.get(a.idea.id)!),
+      ...others.filter((o) => !onAgenda.has(o.idea.id)),
     ];
-    const cards = await scorecardsOf(
-      manager,
-      ideas.map((i) => i.id),
-    );
+    const ideas = loaded.map((l) => ({ id: l.idea.id, title: l.idea.title }));
+    const cards = await this.scoresFor(actor, loaded);
     const ranked = rankByWeightedScore(
       ideas.map((i) => {
         const card = cards.get(i.id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdeaAuditConcealment } from './audit-concealment';
 import { IdeaAccess } from './idea-access.service';
 import { IdeaCommandHooks } from './idea-command-hooks';
 import { IdeasController } from './ideas.controller';
@@ -8,7 +9,7 @@ import { IdeasService } from './ideas.service';
 @Module({
   controllers: [IdeasController],
   // AccessService and AuditService come from global modules.
-  providers: [IdeasService, IdeaAccess, IdeaCommandHooks],
+  providers: [IdeasService, IdeaAccess, IdeaCommandHooks, IdeaAuditConcealment],
   exports: [IdeaAccess, IdeaCommandHooks],
 })
 export class IdeasCoreModule {}

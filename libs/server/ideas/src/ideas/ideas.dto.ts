@@ -340,6 +340,13 @@ export class TimelineDto {
   events!: TimelineEventDto[];
 }
 
+export class AuditPseudonymDto {
+  @ApiProperty({ format: 'uuid', description: 'As shown in the audit log’s `actorPseudonym`.' })
+  pseudonym!: string;
+  @ApiProperty({ type: PersonRefDto })
+  person!: PersonRefDto;
+}
+
 export class RevealedAuthorDto {
   @ApiProperty({ type: PersonRefDto })
   author!: PersonRefDto;
@@ -349,6 +356,11 @@ export class RevealedAuthorDto {
   coAuthors!: PersonRefDto[];
   @ApiProperty({ type: PersonRefDto, nullable: true })
   capturedBy!: PersonRefDto | null;
+  @ApiProperty({
+    type: [AuditPseudonymDto],
+    description: 'Who stands behind each pseudonym the audit log shows for this idea’s anonymous authors.',
+  })
+  auditPseudonyms!: AuditPseudonymDto[];
 }
 
 export class ThemeDto {

@@ -15,7 +15,7 @@ import {
   type PhaseFeatures,
   type SubmissionCheck,
 } from '@eclore/domain';
-import { AccessService, AuditService, OrgUnit, Person } from '@eclore/server-identity';
+import { AccessService, AuditService, OrgUnit, Person, pseudonymsOfSubject } from '@eclore/server-identity';
 import {
   Campaign,
   CampaignPhase,
@@ -472,11 +472,19 @@ export class IdeasService {
       });
       const dto = this.ideas.present(loaded, { revealed: true });
       const author = await manager.getRepository(Person).findOneByOrFail({ id: loaded.idea.authorId });
+      const pseudonyms = await pseudonymsOfSubject(manager, 'idea', id);
+      const behind = pseudonyms.length
+        ? new Map((await manager.findBy(Person, { id: In(pseudonyms.map((p) => p.personId)) })).map((p) => [p.id, p]))
+        : new Map<string, Person>();
       return {
         author: { id: author.id, givenName: author.givenName, familyName: author.familyName },
         email: author.email,
         coAuthors: dto.coAuthors.map(({ id: pid, givenName, familyName }) => ({ id: pid, givenName, familyName })),
         capturedBy: dto.capturedBy,
+        auditPseudonyms: pseudonyms.flatMap(({ pseudonym, personId }) => {
+          const p = behind.get(personId);
+          return p ? [{ pseudonym, person: { id: p.id, givenName: p.givenName, familyName: p.familyName } }] : [];
+        }),
       };
     });
   }

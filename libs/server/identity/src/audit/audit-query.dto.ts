@@ -47,6 +47,14 @@ export class AuditEventDto {
   @ApiProperty() action!: string;
   @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' })
   actor!: AuditPersonDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Set (and `actor` null) when an anonymous author acted on their own idea: the same pseudonym for each of their acts on it; only the guardian’s reveal resolves it.',
+  })
+  actorPseudonym!: string | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
   @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The person, when the subject is one.' })

@@ -46,6 +46,7 @@ export class AuditQueryService {
       occurredAt: e.occurredAt.toISOString(),
       action: e.action,
       actor: e.actorId ? (byId.get(e.actorId) ?? null) : null,
+      actorPseudonym: e.actorPseudonym,
       subjectType: e.subjectType,
       subjectId: e.subjectId,
       subjectPerson: e.subjectType === 'person' && e.subjectId ? (byId.get(e.subjectId) ?? null) : null,

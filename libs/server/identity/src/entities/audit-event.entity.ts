@@ -21,6 +21,13 @@ export class AuditEvent {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId!: string | null;
 
+  /**
+   * Set instead of `actorId` when the actor acted as an anonymous author of the subject (see
+   * `AuditPseudonym`): the log shows the same pseudonym for each of their acts on it, never them.
+   */
+  @Column({ name: 'actor_pseudonym', type: 'uuid', nullable: true })
+  actorPseudonym!: string | null;
+
   @Column({ type: 'text' })
   action!: string;
 

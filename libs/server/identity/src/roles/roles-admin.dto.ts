@@ -133,3 +133,23 @@ export class AdminPeoplePageDto {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last.' })
   nextCursor!: string | null;
 }
+
+export class RoleRequestIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  requestId!: string;
+}
+
+export class RoleGrantRequestDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: PersonRefDto, description: 'Who would receive the role.' }) person!: PersonRefDto;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role!: GrantableRole;
+  @ApiProperty({ type: PersonRefDto, description: 'The admin who asked for it.' }) requestedBy!: PersonRefDto;
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status!: 'pending' | 'approved' | 'rejected';
+}
+
+export class RoleGrantRequestListDto {
+  @ApiProperty({ type: [RoleGrantRequestDto], description: 'Waiting for a second admin, oldest first.' })
+  items!: RoleGrantRequestDto[];
+}

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { Conflict, NotFound, SCOPABLE_ROLES, ValidationFailed, type Actor, type FieldProblem } from '@eclore/domain';
+import {
+  Conflict,
+  NotFound,
+  ROLES_NEEDING_APPROVAL,
+  SCOPABLE_ROLES,
+  ValidationFailed,
+  type Actor,
+  type FieldProblem,
+} from '@eclore/domain';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../auth/session.service';
 import { OrgUnit, Person, RoleGrant } from '../entities';
 import { decodeCursor, encodeCursor, likeContains } from './cursor';
-import { activeGrantsByPerson, grantAuditData, toGrantViews } from './grant-view';
+import { activeGrantsByPerson, grantAuditData } from './grant-view';
+import { writeGrant } from './grant-writer';
+import { RoleRequestsService } from './role-requests.service';
 import type {
   AdminPeoplePageDto,
   AdminPersonDto,
   GrantRoleInput,
   ListPeopleQuery,
   RoleGrantDto,
+  RoleGrantRequestDto,
 } from './roles-admin.dto';
+
+/** A grant takes effect at once, or (roles needing a second admin) waits as a request. */
+export type GrantOutcome = { kind: 'grant'; grant: RoleGrantDto } | { kind: 'request'; request: RoleGrantRequestDto };
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -30,6 +44,7 @@ export class RolesAdminService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly requests: RoleRequestsService,
   ) {}
 
   async list(query: ListPeopleQuery): Promise<AdminPeoplePageDto> {
@@ -85,7 +100,7 @@ export class RolesAdminService {
     return toAdminPerson(person, grants.get(person.id) ?? []);
   }
 
-  async grant(actor: Actor, personId: string, input: GrantRoleInput, requestId: string | null): Promise<RoleGrantDto> {
+  async grant(actor: Actor, personId: string, input: GrantRoleInput, requestId: string | null): Promise<GrantOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const person = await lockPerson(manager, personId);
       this.access.assert(actor, 'role.grant', { subjectPersonId: person.id });
@@ -129,26 +144,16 @@ export class RolesAdminService {
       });
       if (duplicate) throw new Conflict('role_already_granted', 'This person already holds this role with this scope.');
 
-      const grant = await manager.getRepository(RoleGrant).save(
-        manager.getRepository(RoleGrant).create({
-          personId: person.id,
-          role: input.role,
-          scopeKind: scope.kind,
-          scopeOrgUnitId,
-          scopeTheme: null,
-          grantedBy: actor.personId,
-        }),
-      );
-      await this.audit.append(manager, {
-        actorId: actor.personId,
-        action: 'role.granted',
-        subjectType: 'person',
-        subjectId: person.id,
-        data: grantAuditData(grant),
+      if (ROLES_NEEDING_APPROVAL.includes(input.role)) {
+        return { kind: 'request', request: await this.requests.open(manager, actor, person, input.role, requestId) };
+      }
+      const grant = await writeGrant(
+        manager,
+        this.audit,
+        { personId: person.id, role: input.role, scopeKind: scope.kind, scopeOrgUnitId, grantedBy: actor.personId },
         requestId,
-      });
-      const [view] = await toGrantViews(manager, [grant]);
-      return view as RoleGrantDto;
+      );
+      return { kind: 'grant', grant };
     });
   }
 

@@ -18,6 +18,7 @@ import {
 import { AppConfig, OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
 import { CATEGORY_NAMES, ORGANISATION_LOCALE, UNSUBSCRIBE_PAGE } from '../mail/messages';
+import { ROLE_REQUEST_ACTOR_SQL } from '../engine/sender';
 import { signingKey, verifyUnsubscribe } from '../unsubscribe-token';
 import type {
   CategoryFrequencyDto,
@@ -68,15 +69,19 @@ export class NotificationsService {
     if (after && (!/^[01]$/.test(after[0]!) || !/^\d{1,18}$/.test(after[1]!))) decodeCursor('', 2);
     const groups = (await this.ds.query(
       `WITH g AS (
-         SELECT n.idea_id, n.announcement_id, bool_or(n.needs_action AND n.read_at IS NULL) AS needs,
+         SELECT n.idea_id, n.announcement_id, n.role_request_id,
+                bool_or(n.needs_action AND n.read_at IS NULL) AS needs,
                 max(n.id) AS last_id, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread
-           FROM notification n WHERE n.recipient_id = $1 GROUP BY n.idea_id, n.announcement_id)
-       SELECT g.idea_id, g.announcement_id::text AS announcement_id, ca.campaign_id, g.needs,
-              g.last_id::text AS last_id, g.unread, COALESCE(i.title, c.title) AS title,
+           FROM notification n WHERE n.recipient_id = $1 GROUP BY n.idea_id, n.announcement_id, n.role_request_id)
+       SELECT g.idea_id, g.announcement_id::text AS announcement_id, g.role_request_id, ca.campaign_id, g.needs,
+              g.last_id::text AS last_id, g.unread,
+              COALESCE(i.title, c.title, rg.given_name || ' ' || rg.family_name) AS title,
               COALESCE(i.anonymous, false) AS anonymous, i.captured_by
          FROM g LEFT JOIN idea i ON i.id = g.idea_id
          LEFT JOIN campaign_announcement ca ON ca.id = g.announcement_id
          LEFT JOIN campaign c ON c.id = ca.campaign_id
+         LEFT JOIN role_grant_request rr ON rr.id = g.role_request_id
+         LEFT JOIN person rg ON rg.id = rr.person_id
         WHERE $2::int IS NULL OR (g.needs::int, g.last_id) < ($2::int, $3::bigint)
         ORDER BY g.needs DESC, g.last_id DESC
         LIMIT $4`,
@@ -84,6 +89,7 @@ export class NotificationsService {
     )) as {
       idea_id: string | null;
       announcement_id: string | null;
+      role_request_id: string | null;
       campaign_id: string | null;
       needs: boolean;
       last_id: string;
@@ -98,23 +104,28 @@ export class NotificationsService {
     if (page.length === 0) return { groups: [], nextCursor: null };
     const ideaIds = page.flatMap((g) => (g.idea_id ? [g.idea_id] : []));
     const announcementIds = page.flatMap((g) => (g.announcement_id ? [g.announcement_id] : []));
+    const roleRequestIds = page.flatMap((g) => (g.role_request_id ? [g.role_request_id] : []));
 
     const rows = (await this.ds.query(
       `SELECT x.* FROM (
-         SELECT n.id::text AS id, n.idea_id, n.announcement_id::text AS announcement_id, n.event_type, n.category,
-                n.needs_action, n.created_at, n.read_at, e.actor_id, COALESCE(e.data, '{}'::jsonb) AS data,
+         SELECT n.id::text AS id, n.idea_id, n.announcement_id::text AS announcement_id, n.role_request_id,
+                n.event_type, n.category, n.needs_action, n.created_at, n.read_at,
+                COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL}) AS actor_id, COALESCE(e.data, '{}'::jsonb) AS data,
                 COALESCE(e.public, false) AS public, ap.given_name, ap.family_name,
-                row_number() OVER (PARTITION BY n.idea_id, n.announcement_id ORDER BY n.id DESC) AS rn
+                row_number() OVER (PARTITION BY n.idea_id, n.announcement_id, n.role_request_id ORDER BY n.id DESC) AS rn
            FROM notification n
            LEFT JOIN idea_event e ON e.id = n.event_id
-           LEFT JOIN person ap ON ap.id = e.actor_id
-          WHERE n.recipient_id = $1 AND (n.idea_id = ANY($2::uuid[]) OR n.announcement_id = ANY($3::bigint[]))) x
+           LEFT JOIN role_grant_request rr ON rr.id = n.role_request_id
+           LEFT JOIN person ap ON ap.id = COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL})
+          WHERE n.recipient_id = $1
+            AND (n.idea_id = ANY($2::uuid[]) OR n.announcement_id = ANY($3::bigint[]) OR n.role_request_id = ANY($5::uuid[]))) x
         WHERE x.rn <= $4 ORDER BY x.id::bigint DESC`,
-      [actor.personId, ideaIds, announcementIds, ITEMS_PER_GROUP],
+      [actor.personId, ideaIds, announcementIds, ITEMS_PER_GROUP, roleRequestIds],
     )) as {
       id: string;
       idea_id: string | null;
       announcement_id: string | null;
+      role_request_id: string | null;
       event_type: string;
       category: NotificationCategory;
       needs_action: boolean;
@@ -140,7 +151,13 @@ export class NotificationsService {
         anonymousCreditIds: credits.filter((a) => a.anonymous).map((a) => a.person_id),
       };
       const items: NotificationItemDto[] = rows
-        .filter((r) => (g.idea_id ? r.idea_id === g.idea_id : r.announcement_id === g.announcement_id))
+        .filter((r) =>
+          g.idea_id
+            ? r.idea_id === g.idea_id
+            : g.role_request_id
+              ? r.role_request_id === g.role_request_id
+              : r.announcement_id === g.announcement_id,
+        )
         .map((r) => {
           const visible = actorVisibleTo({ ...identities, actorId: r.actor_id, recipientId: actor.personId });
           const hiddenAuthor = r.actor_id === null ? r.data['byAnonymousAuthor'] === true : !visible;
@@ -171,11 +188,16 @@ export class NotificationsService {
           };
         });
       return {
-        key: g.idea_id ?? `campaign:${g.campaign_id}`,
+        key: g.idea_id ?? (g.role_request_id ? `role-request:${g.role_request_id}` : `campaign:${g.campaign_id}`),
         ideaId: g.idea_id,
         campaignId: g.campaign_id,
         ideaTitle: g.title,
-        link: notificationPath({ eventType: '', ideaId: g.idea_id, campaignId: g.campaign_id, data: {} }),
+        link: notificationPath({
+          eventType: g.role_request_id ? 'role_grant_requested' : '',
+          ideaId: g.idea_id,
+          campaignId: g.campaign_id,
+          data: {},
+        }),
         needsAction: g.needs,
         unread: g.unread,
         items,

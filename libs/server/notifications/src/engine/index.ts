@@ -2,3 +2,4 @@ export * from './dispatcher';
 export * from './sender';
 export * from './digest';
 export * from './announcement';
+export * from './role-request';

@@ -15,6 +15,9 @@ import { signUnsubscribe, signingKey } from '../unsubscribe-token';
 
 export type SendOutcome = 'sent' | 'already_sent' | 'failed' | 'busy';
 
+/** Who acted on a role request notification (no idea event): who asked, or who approved. */
+export const ROLE_REQUEST_ACTOR_SQL = `CASE n.event_type WHEN 'role_granted' THEN rr.decided_by WHEN 'role_grant_requested' THEN rr.requested_by END`;
+
 /** One delivery's outcome in a batch: `retry` = worth another attempt, `refused` = failed for good by SMTP. */
 export interface BatchOutcome {
   id: string;
@@ -267,8 +270,10 @@ export class DeliverySender {
   private async items(qr: QueryRunner, deliveries: readonly DeliveryRow[]): Promise<Map<string, MailItem[]>> {
     const rows = (await qr.query(
       `SELECT di.delivery_id, n.idea_id, n.event_type, n.category, n.needs_action,
-              COALESCE(i.title, c.title) AS title, COALESCE(i.anonymous, false) AS anonymous,
-              ca.campaign_id, c.question, e.actor_id, COALESCE(e.data, '{}'::jsonb) AS data,
+              COALESCE(i.title, c.title, rg.given_name || ' ' || rg.family_name) AS title,
+              COALESCE(i.anonymous, false) AS anonymous, n.role_request_id,
+              ca.campaign_id, c.question, COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL}) AS actor_id,
+              COALESCE(e.data, '{}'::jsonb) AS data,
               COALESCE(e.public, false) AS public, ap.given_name, ap.family_name,
               CASE WHEN n.idea_id IS NULL THEN '{}'::uuid[] ELSE
                 ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted') END AS author_ids,
@@ -282,7 +287,9 @@ export class DeliverySender {
          LEFT JOIN idea_event e ON e.id = n.event_id
          LEFT JOIN campaign_announcement ca ON ca.id = n.announcement_id
          LEFT JOIN campaign c ON c.id = ca.campaign_id
-         LEFT JOIN person ap ON ap.id = e.actor_id
+         LEFT JOIN role_grant_request rr ON rr.id = n.role_request_id
+         LEFT JOIN person rg ON rg.id = rr.person_id
+         LEFT JOIN person ap ON ap.id = COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL})
         WHERE di.delivery_id = ANY($1::uuid[])
         ORDER BY n.needs_action DESC, n.id`,
       [deliveries.map((d) => d.id)],
@@ -294,6 +301,7 @@ export class DeliverySender {
       needs_action: boolean;
       title: string;
       anonymous: boolean;
+      role_request_id: string | null;
       campaign_id: string | null;
       question: string | null;
       actor_id: string | null;
@@ -331,7 +339,7 @@ export class DeliverySender {
       const detail = r.category !== 'followed_ideas' || r.public ? eventDetail(r.data) : null;
       const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
       const item: MailItem = {
-        groupKey: r.idea_id ?? `campaign:${r.campaign_id}`,
+        groupKey: r.idea_id ?? (r.role_request_id ? `role-request:${r.role_request_id}` : `campaign:${r.campaign_id}`),
         link: `${base}${notificationPath({ eventType: r.event_type, ideaId: r.idea_id, campaignId: r.campaign_id, data: r.data })}`,
         ideaTitle: r.title,
         question: r.question,

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { NotificationCategory } from '@eclore/domain';
-import { Person } from '@eclore/server-identity';
+import { Person, RoleGrantRequest } from '@eclore/server-identity';
 import { Idea, IdeaEvent } from '@eclore/server-ideas';
 import { CampaignAnnouncement } from './announcement.entity';
 
@@ -16,7 +16,11 @@ import { CampaignAnnouncement } from './announcement.entity';
   unique: true,
   where: 'announcement_id IS NOT NULL',
 })
-@Check('ck_notification_subject', '(event_id IS NULL) <> (announcement_id IS NULL)')
+@Index('uq_notification_role_request_recipient', ['roleRequestId', 'eventType', 'recipientId'], {
+  unique: true,
+  where: 'role_request_id IS NOT NULL',
+})
+@Check('ck_notification_subject', 'num_nonnulls(event_id, announcement_id, role_request_id) = 1')
 @Index('ix_notification_recipient', ['recipientId', 'id'])
 @Index('ix_notification_recipient_unread', ['recipientId'], { where: 'read_at IS NULL' })
 export class Notification {
@@ -35,6 +39,10 @@ export class Notification {
 
   @Column({ name: 'announcement_id', type: 'bigint', nullable: true })
   announcementId!: string | null;
+
+  /** A guardian grant waiting for a second admin, or given (`role_grant_requested`, `role_granted`). */
+  @Column({ name: 'role_request_id', type: 'uuid', nullable: true })
+  roleRequestId!: string | null;
 
   @Column({ name: 'event_type', type: 'text' })
   eventType!: string;
@@ -62,6 +70,10 @@ export class Notification {
   @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: IdeaEvent;
+
+  @ManyToOne(() => RoleGrantRequest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'role_request_id' })
+  roleRequest?: RoleGrantRequest;
 
   @ManyToOne(() => CampaignAnnouncement, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'announcement_id' })

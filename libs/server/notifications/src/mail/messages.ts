@@ -73,6 +73,9 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     attachment_added: (a, t) => `${a} a ajouté une pièce jointe à « ${t} »`,
     edited: (a, t) => `${a} a modifié « ${t} »`,
     campaign_announced: (_a, t) => `Nouvel appel à idées : « ${t} »`,
+    role_grant_requested: (a, t) =>
+      `${a} demande le rôle de tiers de confiance pour ${t} : un autre administrateur doit l’approuver`,
+    role_granted: (a, t) => `${t} est désormais tiers de confiance (approuvé par ${a})`,
     supported: (_a, t, x) =>
       (x.count ?? 1) > 1 ? `${x.count} nouveaux soutiens pour « ${t} »` : `« ${t} » a reçu un nouveau soutien`,
     assigned: (_a, t) => `« ${t} » vous est confiée pour qualification`,
@@ -110,6 +113,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     attachment_added: (a, t) => `${a} added an attachment to “${t}”`,
     edited: (a, t) => `${a} edited “${t}”`,
     campaign_announced: (_a, t) => `New call for ideas: “${t}”`,
+    role_grant_requested: (a, t) => `${a} asks for the anonymity guardian role for ${t}: another admin must approve it`,
+    role_granted: (a, t) => `${t} is now anonymity guardian (approved by ${a})`,
     supported: (_a, t, x) => ((x.count ?? 1) > 1 ? `${x.count} new supports for “${t}”` : `“${t}” has a new support`),
     assigned: (_a, t) => `“${t}” is assigned to you for qualification`,
     unassigned: (_a, t) => `“${t}” is no longer assigned to you`,
@@ -155,6 +160,7 @@ export const MAIL_TEXT = {
   fr: {
     open: 'Voir l’idée',
     openCampaign: 'Proposer une idée',
+    openAdmin: 'Ouvrir l’administration des personnes',
     question: 'La question posée :',
     needsAction: 'À faire',
     reason: 'Motif',
@@ -171,6 +177,7 @@ export const MAIL_TEXT = {
   en: {
     open: 'Open the idea',
     openCampaign: 'Bring your ideas',
+    openAdmin: 'Open the people administration',
     question: 'The question:',
     needsAction: 'To do',
     reason: 'Reason',

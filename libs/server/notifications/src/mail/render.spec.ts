@@ -30,6 +30,25 @@ describe('notification e-mails', () => {
     expect(en.subject).toBe('[Éclore] An author of the idea commented on “Badges <perdus>”');
   });
 
+  it('tells an admin of a guardian grant in French and English, with a link to the people administration', () => {
+    const request = item({
+      groupKey: 'role-request:r1',
+      link: 'https://eclore.example/admin',
+      ideaTitle: 'Karim Haddad',
+      type: 'role_grant_requested',
+      actor: { kind: 'person', name: 'Claire Rochat' },
+      category: 'needs_action',
+      needsAction: true,
+    });
+    const fr = renderImmediate('fr', request, links);
+    expect(fr.subject).toBe(
+      '[Éclore] Claire Rochat demande le rôle de tiers de confiance pour Karim Haddad : un autre administrateur doit l’approuver',
+    );
+    expect(fr.text).toContain('Ouvrir l’administration des personnes: https://eclore.example/admin');
+    const en = renderImmediate('en', { ...request, type: 'role_granted', actor: { kind: 'person', name: 'Léa Duchêne' } }, links);
+    expect(en.subject).toBe('[Éclore] Karim Haddad is now anonymity guardian (approved by Léa Duchêne)');
+  });
+
   it('groups a digest by idea with what needs action first, each item once, one unsubscribe link per category', () => {
     const digest = renderDigest(
       'en',

@@ -47,7 +47,11 @@ function unsubscribeParts(locale: Locale, categories: NotificationCategory[], li
 }
 
 const openLabel = (locale: Locale, item: MailItem): string =>
-  item.groupKey.startsWith('campaign:') ? MAIL_TEXT[locale].openCampaign : MAIL_TEXT[locale].open;
+  item.groupKey.startsWith('campaign:')
+    ? MAIL_TEXT[locale].openCampaign
+    : item.groupKey.startsWith('role-request:')
+      ? MAIL_TEXT[locale].openAdmin
+      : MAIL_TEXT[locale].open;
 
 /** One notification, sent at once. */
 export function renderImmediate(locale: Locale, item: MailItem, links: MailLinks): RenderedMail {

@@ -45,6 +45,8 @@ export interface JobPayloads {
   'qualification.deadline_escalation': DeadlineJobPayload;
   /** Fans a campaign announcement out to its audience in batches (resumes from its recorded cursor). */
   'notifications.announce': { announcementId: string };
+  /** Tells every active admin that a guardian grant was asked for, or took effect (in-app + e-mail). */
+  'notifications.role_request': { requestId: string; stage: 'requested' | 'granted' };
   /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
   'notifications.deliver_batch': { deliveryIds: string[] };
 }
@@ -74,6 +76,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'qualification.deadline_escalation': 'qualification',
   'notifications.announce': 'notifications',
   'notifications.deliver_batch': 'notifications',
+  'notifications.role_request': 'notifications',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

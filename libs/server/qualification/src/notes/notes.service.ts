@@ -64,15 +64,14 @@ export class PrivateNotesService {
       }
       const people = asked.length ? await manager.find(Person, { where: { id: In(asked), active: true } }) : [];
       const actors = await this.actorsOf(manager, people);
+      // Judged as if nobody were an author: refusing an in-scope network member only because they
+      // wrote the idea would tell who wrote an anonymous one. An author so mentioned is accepted like
+      // any colleague, but is neither told nor given access (see `toTell`; reading stays refused).
       const refused = people.filter(
-        (p) =>
-          !decide(actors.get(p.id)!, 'private_note.read', {
-            target: loaded.viewer.target,
-            isAuthor: isAuthorOf(loaded, p.id),
-          }).allowed,
+        (p) => !decide(actors.get(p.id)!, 'private_note.read', { target: loaded.viewer.target, isAuthor: false }).allowed,
       );
       if (refused.length > 0) {
-        // Names only, never why: the reason could tell who wrote an anonymous idea.
+        // Names only, never why.
         throw new ValidationFailed([
           {
             field: 'bodyHtml',
@@ -90,7 +89,7 @@ export class PrivateNotesService {
         mentionedIds: mentioned,
       });
       const id = String(inserted.identifiers[0]!['id']);
-      const toTell = mentioned.filter((p) => p !== actor.personId);
+      const toTell = mentioned.filter((p) => p !== actor.personId && !isAuthorOf(loaded, p));
       if (toTell.length > 0) {
         await appendIdeaEvents(manager, [
           {

@@ -20,7 +20,6 @@ import {
   type IdeaDto,
   type LoadedIdea,
   type NewIdeaEvent,
-  viewerSeesAuthors,
 } from '@eclore/server-ideas';
 import { QualificationAssignment, Scorecard } from '../entities';
 import { deadlinesOf } from '../deadlines';
@@ -283,9 +282,10 @@ export class RoutingService implements OnModuleInit {
       rows.flatMap((r) => [r.personId, ...(r.assignedBy ? [r.assignedBy] : [])]),
     );
     const open = rows.filter((r) => r.endedAt === null).map((r) => r.personId);
-    // An anonymous idea's authors stay among the candidates for a viewer who may not see them: leaving
-    // them out would name them by their absence (assigning one is still refused, with the generic code).
-    const excluded = viewerSeesAuthors(loaded.idea, loaded.viewer) ? authorIdsOf(loaded) : [];
+    // Candidates are people who may review it: never its authors. Listing an anonymous idea's author
+    // and then refusing them made them the one listed person refused; a person left out is
+    // indistinguishable from anyone out of scope, and assigning them anyway gets that same refusal.
+    const excluded = authorIdsOf(loaded);
     return {
       ideaId,
       status: loaded.idea.status,

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  approveRoleRequestMutation,
+  listRoleRequestsOptions,
+  rejectRoleRequestMutation,
+  type RoleGrantRequestDto,
+} from '@eclore/api-client';
+import { can } from '@eclore/domain';
+import { Alert, Button, Panel } from '@eclore/web-ui';
+import { problemMessage } from '../../session/problem-message';
+import { useSession } from '../../session/session';
+
+/**
+ * Grants waiting for a second admin (the anonymity guardian): who would receive which role, who asked.
+ * Another admin approves or declines; the one who asked (or the grantee) may only withdraw it.
+ */
+export function PendingGrants() {
+  const { t, i18n } = useTranslation();
+  const { actor } = useSession();
+  const queryClient = useQueryClient();
+  const requests = useQuery(listRoleRequestsOptions());
+  const refresh = () =>
+    void queryClient.invalidateQueries({
+      predicate: (q) => ['listRoleRequests', 'listAdminPeople', 'getAdminPerson'].includes(
+        (q.queryKey[0] as { _id?: string })?._id ?? '',
+      ),
+    });
+  const approve = useMutation({ ...approveRoleRequestMutation(), onSuccess: refresh });
+  const reject = useMutation({ ...rejectRoleRequestMutation(), onSuccess: refresh });
+  const items = requests.data?.items ?? [];
+  if (requests.isPending || (items.length === 0 && !requests.isError)) return null;
+  const error = requests.error ?? approve.error ?? reject.error;
+  const name = (p: RoleGrantRequestDto['person']) => `${p.givenName} ${p.familyName}`;
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const busy = approve.isPending || reject.isPending;
+
+  return (
+    <Panel title={t('admin.pendingGrants.title')}>
+      <p>{t('admin.pendingGrants.lead')}</p>
+      {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
+      <ul className="ec-pending-grants">
+        {items.map((r) => {
+          const mayApprove = can(actor, 'role.approve', { subjectPersonId: r.person.id, requestedBy: r.requestedBy.id });
+          const label = { name: name(r.person), role: t(`roles.${r.role}`) };
+          return (
+            <li key={r.id}>
+              <p>
+                {t('admin.pendingGrants.item', {
+                  ...label,
+                  requester: name(r.requestedBy),
+                  date: date(r.requestedAt),
+                })}
+              </p>
+              {mayApprove ? (
+                <Button
+                  disabled={busy}
+                  aria-label={t('admin.pendingGrants.approveLabel', label)}
+                  onClick={() => approve.mutate({ path: { requestId: r.id } })}
+                >
+                  {t('admin.pendingGrants.approve')}
+                </Button>
+              ) : (
+                <p className="ec-text-field__hint">{t('admin.pendingGrants.waiting')}</p>
+              )}{' '}
+              <Button
+                variant="secondary"
+                disabled={busy}
+                aria-label={t('admin.pendingGrants.rejectLabel', label)}
+                onClick={() => reject.mutate({ path: { requestId: r.id } })}
+              >
+                {mayApprove ? t('admin.pendingGrants.reject') : t('admin.pendingGrants.withdraw')}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </Panel>
+  );
+}
