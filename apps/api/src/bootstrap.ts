@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import express from 'express';
 import { AppConfig, createValidationPipe } from '@eclore/server-platform';
 import { AppModule } from './app.module';
+import { applySecurityHeaders, protectApiDocs } from './security-headers';
 
 export const API_PREFIX = 'api';
 
@@ -29,10 +30,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  applySecurityHeaders(app, API_PREFIX);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  protectApiDocs(app);
   const document = buildOpenApiDocument(app);
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.get(`/${API_PREFIX}/openapi.json`, (_req, res) => {
