@@ -21,9 +21,13 @@ export interface CreateAdminResult {
   passwordSet: boolean;
 }
 
-/** A refusal the command prints as is (the option at fault, never a stack). */
+/** A refusal the command prints as is, in English and French (the option at fault, never a stack). */
 export class CreateAdminError extends Error {
-  constructor(readonly option: string, message: string) {
+  constructor(
+    readonly option: string,
+    message: string,
+    readonly fr: string,
+  ) {
     super(message);
     this.name = 'CreateAdminError';
   }
@@ -39,11 +43,15 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  */
 export async function createAdmin(dataSource: DataSource, input: CreateAdminInput): Promise<CreateAdminResult> {
   const email = input.email.trim();
-  if (!EMAIL.test(email)) throw new CreateAdminError('--email', `"${input.email}" is not an e-mail address.`);
+  if (!EMAIL.test(email)) throw new CreateAdminError('--email', `"${input.email}" is not an e-mail address.`, `« ${input.email} » n'est pas une adresse e-mail.`);
   if (input.password !== null) {
     const problems = checkPasswordPolicy(input.password, { userInputs: [email, input.givenName ?? '', input.familyName ?? ''] });
     if (problems.length > 0)
-      throw new CreateAdminError('password', `The password does not pass the password policy: ${problems.map((p) => p.message).join('; ')}`);
+      throw new CreateAdminError(
+        'password',
+        `The password does not pass the password policy: ${problems.map((p) => p.message).join('; ')}`,
+        `Le mot de passe ne respecte pas la politique (au moins 12 caractères, difficile à deviner) : ${problems.map((p) => p.code).join(', ')}`,
+      );
   }
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
 
@@ -62,14 +70,21 @@ export async function createAdmin(dataSource: DataSource, input: CreateAdminInpu
     let personId: string;
     let personCreated = false;
     if (found) {
-      if (!found.active) throw new CreateAdminError('--email', `${email} belongs to a deactivated person; reactivate them first (directory import or the people page).`);
+      if (!found.active)
+        throw new CreateAdminError(
+          '--email',
+          `${email} belongs to a deactivated person; reactivate them first (directory import or the people page).`,
+          `${email} appartient à une personne désactivée ; réactivez-la d'abord (import de l'annuaire ou page des personnes).`,
+        );
       personId = found.id;
     } else {
       for (const [option, value] of [['--given-name', input.givenName], ['--family-name', input.familyName], ['--employee-number', input.employeeNumber]] as const) {
-        if (!value?.trim()) throw new CreateAdminError(option, `No one has the e-mail ${email}: ${option} is needed to create them.`);
+        if (!value?.trim())
+          throw new CreateAdminError(option, `No one has the e-mail ${email}: ${option} is needed to create them.`, `Personne n'a l'adresse ${email} : ${option} est nécessaire pour la créer.`);
       }
       const [taken] = (await manager.query(`SELECT 1 FROM person WHERE employee_number = $1`, [input.employeeNumber!.trim()])) as unknown[];
-      if (taken) throw new CreateAdminError('--employee-number', `Employee number ${input.employeeNumber} belongs to someone else.`);
+      if (taken)
+        throw new CreateAdminError('--employee-number', `Employee number ${input.employeeNumber} belongs to someone else.`, `Le numéro d'employé ${input.employeeNumber} appartient à quelqu'un d'autre.`);
       const [row] = (await manager.query(
         `INSERT INTO person (employee_number, given_name, family_name, email, active, locale) VALUES ($1, $2, $3, $4, true, $5) RETURNING id`,
         [input.employeeNumber!.trim(), input.givenName!.trim(), input.familyName!.trim(), email, input.locale ?? null],

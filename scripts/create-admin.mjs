@@ -27,7 +27,8 @@ try {
   fail(err.message, `Option non reconnue ou incomplète : ${err.message}`, 2);
 }
 if (!args.email) fail('--email is required.', '--email est obligatoire.', 2);
-if (args.locale !== undefined && !['fr', 'en'].includes(args.locale)) fail('--locale is fr or en.', '--locale vaut fr ou en.', 2);
+if (args.locale !== undefined && !['fr', 'en'].includes(args.locale))
+  fail('--locale is fr or en.', '--locale vaut fr ou en.', 2);
 
 async function readStdinLine() {
   let text = '';
@@ -89,6 +90,6 @@ try {
   ];
   process.stdout.write(`✔ ${args.email}: ${did.join(', ')} (${result.personId})\n`);
 } catch (err) {
-  if (err instanceof CreateAdminError) fail(`${err.option}: ${err.message}`, `${err.option} : refusé (${err.message})`, 2);
+  if (err instanceof CreateAdminError) fail(`${err.option}: ${err.message}`, `${err.option} : ${err.fr}`, 2);
   throw err;
 }

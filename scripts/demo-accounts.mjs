@@ -18,6 +18,8 @@ await withDatabase(async (dataSource) => {
     process.stdout.write(`✔ ${n} demo account(s) disabled / compte(s) de démonstration désactivé(s)\n`);
   } else {
     const n = await countDemoAccounts(dataSource);
-    process.stdout.write(`${n} demo account(s) can sign in / compte(s) de démonstration actif(s)${n ? ' — npm run demo-accounts -- --disable' : ''}\n`);
+    process.stdout.write(
+      `${n} demo account(s) can sign in / compte(s) de démonstration actif(s)${n ? ' — npm run demo-accounts -- --disable' : ''}\n`,
+    );
   }
 });

@@ -18,7 +18,10 @@ export function fail(en, fr, code = 1) {
 /** The compiled module `dist/server/migrations/<name>.js`, building the server first when it is missing or stale. */
 export function requireCompiled(name) {
   if (plan(root, process.env.ECLORE_BUILD ?? 'auto', false).server) {
-    execFileSync(process.execPath, [join(root, 'scripts/build-server.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(root, 'scripts/build-server.mjs')], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const require = createRequire(serverTargets(root).migrations);
   require('reflect-metadata');

@@ -17,12 +17,19 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs: number, everyMs = 250): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -32,7 +39,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     await sleep(everyMs);
   }
 }
@@ -47,7 +57,21 @@ export class Launcher {
   constructor(env: Record<string, string>) {
     const inherited = { ...process.env };
     // The embedded mode is what "nothing configured" means: drop whatever the test run exports.
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'QUEUE_DATABASE_URL', 'QUEUE_PREFIX', 'DATABASE_POOL_SIZE', 'WEB_DIST_DIR', 'NODE_ENV', 'HOST', 'PUBLIC_URL', 'ECLORE_DEMO_DATA', 'ECLORE_ALLOW_DEMO_ACCOUNTS', 'API_DOCS_PUBLIC']) {
+    for (const key of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'QUEUE_BACKEND',
+      'QUEUE_DATABASE_URL',
+      'QUEUE_PREFIX',
+      'DATABASE_POOL_SIZE',
+      'WEB_DIST_DIR',
+      'NODE_ENV',
+      'HOST',
+      'PUBLIC_URL',
+      'ECLORE_DEMO_DATA',
+      'ECLORE_ALLOW_DEMO_ACCOUNTS',
+      'API_DOCS_PUBLIC',
+    ]) {
       delete inherited[key];
     }
     this.child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
@@ -56,7 +80,8 @@ export class Launcher {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) stream.setEncoding('utf8').on('data', (c: string) => (this.output += c));
+    for (const stream of [this.child.stdout!, this.child.stderr!])
+      stream.setEncoding('utf8').on('data', (c: string) => (this.output += c));
     this.exited = new Promise((resolve) =>
       this.child.once('exit', (code, signal) => {
         this.exit = { code, signal };
@@ -114,4 +139,3 @@ export async function withClient<T>(url: string, fn: (client: Client) => Promise
     await client.end();
   }
 }
-

@@ -88,7 +88,10 @@ describe('browser security headers, session cookie and API docs', () => {
     // A stand-in for dist/web: an index and one fingerprinted asset, as Vite lays them out.
     webDir = mkdtempSync(join(tmpdir(), 'eclore-web-'));
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Éclore</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><title>Éclore</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>',
+    );
     writeFileSync(join(webDir, 'assets/index-Ab12Cd34.js'), 'console.log("app");');
   });
 
@@ -181,7 +184,9 @@ describe('browser security headers, session cookie and API docs', () => {
         .set('Cookie', pair(setCookie))
         .set('X-CSRF-Token', session.csrfToken)
         .expect(204);
-      expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).join('\n')).toMatch(/^__Host-eclore_session=;.*Expires=Thu, 01 Jan 1970/m);
+      expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).join('\n')).toMatch(
+        /^__Host-eclore_session=;.*Expires=Thu, 01 Jan 1970/m,
+      );
     });
 
     it('answers the API docs only to a signed-in person', async () => {

@@ -7,7 +7,10 @@ describe('docker/nginx-security-headers.conf', () => {
   const root = join(__dirname, '../../..');
   const snippet = readFileSync(join(root, 'docker/nginx-security-headers.conf'), 'utf8');
   const headers = new Map(
-    [...snippet.matchAll(/^add_header\s+(\S+)\s+(?:"([^"]*)"|(\S+))\s+always;$/gm)].map((m) => [m[1]!.toLowerCase(), m[2] ?? m[3] ?? '']),
+    [...snippet.matchAll(/^add_header\s+(\S+)\s+(?:"([^"]*)"|(\S+))\s+always;$/gm)].map((m) => [
+      m[1]!.toLowerCase(),
+      m[2] ?? m[3] ?? '',
+    ]),
   );
   const directives = (csp: string) =>
     Object.fromEntries(
@@ -40,7 +43,10 @@ describe('docker/nginx-security-headers.conf', () => {
     const template = readFileSync(join(root, 'docker/nginx.conf.template'), 'utf8');
     for (const location of ['/assets/', '/']) {
       const block = new RegExp(`location ${location.replace(/\//g, '\\/')} \\{([^}]*)\\}`).exec(template)?.[1] ?? '';
-      expect({ location, includes: block.includes('include /etc/nginx/snippets/security-headers.conf;') }).toEqual({ location, includes: true });
+      expect({ location, includes: block.includes('include /etc/nginx/snippets/security-headers.conf;') }).toEqual({
+        location,
+        includes: true,
+      });
     }
     expect(template).toMatch(/map \$http_x_forwarded_proto \$hsts \{[^}]*https "max-age=31536000";[^}]*default "";/);
   });

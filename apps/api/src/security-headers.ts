@@ -114,7 +114,10 @@ export function protectApiDocs(app: NestExpressApplication): void {
     resolved.then(
       (session) => {
         if (typeof session !== 'string') return next();
-        const problem = problems.toProblem(new Unauthenticated('Sign in to read the API documentation.'), req);
+        const problem = problems.toProblem(
+          new Unauthenticated('Sign in to read the API documentation.'),
+          req as Request & { id?: string | number },
+        );
         res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
       },
       (err: unknown) => next(err),
