@@ -242,7 +242,7 @@ let demoState = 'none';
       demoState = result.applied ? 'loaded' : 'skipped';
       process.stdout.write(result.applied ? 'ready\n' : 'skipped: the directory holds real people\n');
     } else {
-      step(`No demo data (${production ? 'production' : 'ECLORE_DEMO_DATA=0'})`);
+      step(`No demo data (${production ? 'production' : demoAsked === false ? 'ECLORE_DEMO_DATA=0' : 'not asked for: ECLORE_DEMO_DATA=1 loads it'})`);
     }
     if (production) {
       const { countDemoAccounts } = require(targets.demoAccounts);
