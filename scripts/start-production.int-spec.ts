@@ -141,4 +141,25 @@ describe('npm start, production mode (PostgreSQL + Redis)', () => {
     },
     3 * START_BOUND_MS,
   );
+
+  it(
+    'loads the demo data on your own PostgreSQL only when asked for, outside production',
+    async () => {
+      const demo = await createTestDatabase('startdemo');
+      try {
+        launcher = start({ DATABASE_URL: demo.url, NODE_ENV: 'development', ECLORE_DEMO_DATA: '1' });
+        await launcher.ready();
+        expect(launcher.output).toContain('Demo data / Démo         loaded');
+        const demoPeople = await withClient(demo.url, (c) =>
+          c.query(`SELECT count(*)::int AS n FROM person WHERE employee_number LIKE 'DEMO-%'`),
+        );
+        expect(demoPeople.rows[0].n).toBeGreaterThan(0);
+        expect(await launcher.stop()).toEqual({ code: 0, signal: null });
+      } finally {
+        launcher?.kill();
+        await demo.drop();
+      }
+    },
+    2 * START_BOUND_MS,
+  );
 });
