@@ -32,6 +32,30 @@ async function migrate(url) {
   }
 }
 
+/**
+ * Demo accounts share the password published in the README: a production api does not start while
+ * any can sign in (npm start checks the same), unless ECLORE_ALLOW_DEMO_ACCOUNTS=1.
+ */
+async function refuseDemoAccounts(url) {
+  const { countDemoAccounts } = require(join(dist, 'migrations', 'demo-accounts.js'));
+  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 1, logging: ['error'] }));
+  await dataSource.initialize();
+  let count;
+  try {
+    count = await countDemoAccounts(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  if (count === 0) return;
+  const message = `${count} demo account(s) can sign in with the password published in the README. Disable them: npm run demo-accounts -- --disable (DATABASE_URL set)`;
+  if (process.env.ECLORE_ALLOW_DEMO_ACCOUNTS === '1') {
+    process.stderr.write(`WARNING: ${message}\n`);
+    return;
+  }
+  process.stderr.write(`Éclore api: refusing to start in production: ${message}; ECLORE_ALLOW_DEMO_ACCOUNTS=1 starts anyway.\n`);
+  process.exit(1);
+}
+
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -41,6 +65,7 @@ async function main() {
   }
   // Migrations run as the schema owner when MIGRATION_DATABASE_URL names one (docs/operations.md).
   if (process.env.MIGRATE_ON_START !== 'false') await migrate(process.env.MIGRATION_DATABASE_URL || url);
+  if (process.env.NODE_ENV === 'production') await refuseDemoAccounts(url);
   require(join(dist, 'apps', 'api', 'src', 'main.js'));
 }
 

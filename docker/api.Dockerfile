@@ -28,8 +28,10 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/server ./dist/server
 COPY --from=build /app/dist/web ./dist/web
 COPY docker/api-entrypoint.cjs ./docker/api-entrypoint.cjs
-# `npm run audit:verify` in the container checks the audit log's hash chain (docs/operations.md).
-COPY scripts/audit-verify.mjs ./scripts/audit-verify.mjs
+# The operator commands: `docker compose exec api node scripts/create-admin.mjs …`, `npm run audit:verify`
+# (the audit log's hash chain, docs/operations.md), demo accounts.
+COPY scripts/create-admin.mjs scripts/demo-accounts.mjs scripts/operator.mjs scripts/audit-verify.mjs ./scripts/
+COPY scripts/embedded/build.mjs ./scripts/embedded/build.mjs
 # The image's files stay root-owned and read-only to the process, which runs as the unprivileged `node` user.
 # The file store (STORAGE_DIR) is the one folder the process writes; compose mounts a volume there.
 RUN mkdir -p /app/var/storage && chown node:node /app/var/storage

@@ -18,6 +18,7 @@ FROM ${NGINX_IMAGE} AS runtime
 # Where /api is proxied to; the image's entrypoint substitutes it into the template at start.
 ENV API_UPSTREAM=http://api:3000
 COPY docker/nginx.conf.template /etc/nginx/templates/default.conf.template
+COPY docker/nginx-security-headers.conf /etc/nginx/snippets/security-headers.conf
 COPY --from=build /app/dist/web /usr/share/nginx/html
 # nginx-unprivileged already runs as the `nginx` user (uid 101) and listens on 8080.
 EXPOSE 8080

@@ -4,122 +4,10 @@
  * check readiness, the web app, the OpenAPI document and a job processed end to end through the
  * embedded queue; then a clean stop, and a restart on the same data folder (persistence).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-
-const ROOT = join(__dirname, '..');
-const START_BOUND_MS = 120_000;
-const STOP_BOUND_MS = 30_000;
-const BANNER = 'Éclore is running';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs: number, everyMs = 250): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-/** `node scripts/start.mjs` in its own process group, so a failed test can kill it and its children. */
-class Launcher {
-  readonly child: ChildProcess;
-  output = '';
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-
-  constructor(env: Record<string, string>) {
-    const inherited = { ...process.env };
-    // The embedded mode is what "nothing configured" means: drop whatever the test run exports.
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'QUEUE_DATABASE_URL', 'QUEUE_PREFIX', 'DATABASE_POOL_SIZE', 'WEB_DIST_DIR', 'NODE_ENV', 'HOST', 'PUBLIC_URL']) {
-      delete inherited[key];
-    }
-    this.child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
-      cwd: ROOT,
-      env: { ...inherited, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) stream.setEncoding('utf8').on('data', (c: string) => (this.output += c));
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolve(this.exit);
-      }),
-    );
-  }
-
-  async ready(): Promise<void> {
-    await waitFor(
-      `the banner "${BANNER}"`,
-      () => {
-        if (this.exit) throw new Error(`start.mjs exited early (${JSON.stringify(this.exit)}):\n${this.output}`);
-        return this.output.includes(BANNER);
-      },
-      START_BOUND_MS,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n--- start.mjs output ---\n${this.output}`);
-    });
-  }
-
-  databaseUrl(): string {
-    const match = /Database \(psql\)\s+(postgres:\/\/\S+)/.exec(this.output);
-    if (!match) throw new Error(`no database URL in the banner:\n${this.output}`);
-    return match[1]!;
-  }
-
-  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    this.child.kill('SIGTERM');
-    const bound = new AbortController();
-    const timeout = sleep(STOP_BOUND_MS, 'timeout' as const, { signal: bound.signal }).catch(() => 'stopped' as const);
-    const result = await Promise.race([this.exited, timeout]);
-    bound.abort();
-    if (result === 'timeout') throw new Error(`start.mjs did not stop within ${STOP_BOUND_MS} ms:\n${this.output}`);
-    return result as { code: number | null; signal: NodeJS.Signals | null };
-  }
-
-  /** Last resort after a failed test: the whole group (launcher, api, worker). */
-  kill(): void {
-    if (this.exit || this.child.pid === undefined) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { freePort, Launcher, START_BOUND_MS, waitFor, withClient } from './start-launcher';
 
 describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)', () => {
   let dataDir: string;
@@ -148,6 +36,10 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
     launcher = start();
     await launcher.ready();
     expect(launcher.output).toContain(`Data / Données           ${dataDir}`);
+    // Embedded mode is the demonstration: the demo organisation is loaded and the banner says so.
+    expect(launcher.output).toContain('Demo data / Démo         loaded');
+    const demoPeople = await withClient(launcher.databaseUrl(), (c) => c.query(`SELECT count(*)::int AS n FROM person WHERE employee_number LIKE 'DEMO-%' AND active`));
+    expect(demoPeople.rows[0].n).toBeGreaterThan(0);
 
     const ready = await fetch(url('/api/ready'));
     expect(ready.status).toBe(200);

@@ -4,10 +4,14 @@
 //  - Embedded mode (no DATABASE_URL): PGlite for the data and a second PGlite for BullMQ's
 //    PostgreSQL backend, served on local ports; data kept in ECLORE_DATA_DIR (default .eclore/data).
 //  - Production mode (DATABASE_URL and REDIS_URL set): uses them.
-//  Then: migrations, the demo seed when one exists, the api and the worker as child processes,
-//  a banner once /api/ready answers 200. Ctrl-C / SIGTERM stops everything cleanly.
+//  Then: migrations, the demo data (embedded mode, or when asked for; never in production), the api
+//  and the worker as child processes, a banner once /api/ready answers 200. Ctrl-C / SIGTERM stops
+//  everything cleanly.
 // Variables of its own: ECLORE_DATA_DIR, ECLORE_BUILD (auto | if-missing | never),
-// ECLORE_LOG_FORMAT (pretty | json), ECLORE_READY_TIMEOUT_MS, ECLORE_DB_PORT (embedded data port).
+// ECLORE_LOG_FORMAT (pretty | json), ECLORE_READY_TIMEOUT_MS, ECLORE_DB_PORT (embedded data port),
+// ECLORE_DEMO_DATA (1: load the demo organisation, also with DATABASE_URL outside production; 0: not
+// even in embedded mode; `npm start -- --demo` = 1), ECLORE_ALLOW_DEMO_ACCOUNTS (1: start in
+// production although demo accounts can sign in; see docs/configuration.md).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -57,6 +61,26 @@ if (!embedded && !env.REDIS_URL && !productionQueueOnPostgres) {
 const buildPolicy = env.ECLORE_BUILD ?? 'auto';
 if (!['auto', 'if-missing', 'never'].includes(buildPolicy)) fail(`ECLORE_BUILD must be auto, if-missing or never.`, `ECLORE_BUILD vaut auto, if-missing ou never.`, 2);
 const dataDir = resolve(root, env.ECLORE_DATA_DIR || '.eclore/data');
+
+// Demo data: its accounts share a password published in the README, so a production database never
+// gets them. The children run with NODE_ENV=production in production mode unless told otherwise.
+const production = (env.NODE_ENV || (embedded ? 'development' : 'production')) === 'production';
+const flag = (name, value) => {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  if (/^(0|false|no)$/i.test(value)) return false;
+  fail(`${name} must be 1 or 0, got "${value}".`, `${name} vaut 1 ou 0, reçu « ${value} ».`, 2);
+};
+const demoAsked = process.argv.includes('--demo') ? true : flag('ECLORE_DEMO_DATA', env.ECLORE_DEMO_DATA);
+const allowDemoAccounts = flag('ECLORE_ALLOW_DEMO_ACCOUNTS', env.ECLORE_ALLOW_DEMO_ACCOUNTS) === true;
+if (production && demoAsked) {
+  fail(
+    'Demo data is never loaded in production (NODE_ENV=production): its accounts share the password published in the README. Use NODE_ENV=development for a demonstration on your own PostgreSQL.',
+    'Les données de démonstration ne sont jamais chargées en production (NODE_ENV=production) : leurs comptes partagent le mot de passe publié dans le README. Utilisez NODE_ENV=development pour une démonstration sur votre PostgreSQL.',
+    2,
+  );
+}
+const loadDemo = !production && (demoAsked ?? embedded);
 
 process.stdout.write(`${bold('Éclore')} — ${embedded ? 'embedded mode (PGlite, no services needed)' : 'production mode (PostgreSQL + Redis)'}\n`);
 
@@ -186,6 +210,7 @@ if (embedded) {
 }
 
 // ---------------------------------------------------------------- migrations and seed
+let demoState = 'none';
 {
   const t = Date.now();
   process.stdout.write('• Migrating the database… ');
@@ -212,12 +237,27 @@ if (embedded) {
         await client.end();
       }
     }
-    if (existsSync(targets.seed)) {
+    if (loadDemo) {
       const { seed } = require(targets.seed);
-      if (typeof seed === 'function') {
-        process.stdout.write('• Demo data… ');
-        await seed(dataSource);
-        process.stdout.write('ready\n');
+      process.stdout.write('• Demo data… ');
+      const result = await seed(dataSource);
+      demoState = result.applied ? 'loaded' : 'skipped';
+      process.stdout.write(result.applied ? 'ready\n' : 'skipped: the directory holds real people\n');
+    } else {
+      step(`No demo data (${production ? 'production' : demoAsked === false ? 'ECLORE_DEMO_DATA=0' : 'not asked for: ECLORE_DEMO_DATA=1 loads it'})`);
+    }
+    if (production) {
+      const { countDemoAccounts } = require(targets.demoAccounts);
+      const count = await countDemoAccounts(dataSource);
+      if (count > 0) {
+        const en = `${count} demo account(s) of this production database can sign in with the password published in the README (admin and guardian included). Disable them: DATABASE_URL=… npm run demo-accounts -- --disable`;
+        const fr = `${count} compte(s) de démonstration de cette base de production peuvent se connecter avec le mot de passe publié dans le README (admin et tiers de confiance compris). Désactivez-les : DATABASE_URL=… npm run demo-accounts -- --disable`;
+        if (!allowDemoAccounts) {
+          process.stdout.write(red('refused\n'));
+          await shutdown(1, `${red('✖')} ${en}\n  ${fr}\n  (ECLORE_ALLOW_DEMO_ACCOUNTS=1 starts anyway.)`);
+        }
+        process.stderr.write(`${red(bold('⚠ WARNING / ATTENTION'))} ${en}\n  ${fr}\n`);
+        demoState = `${count} demo account(s) active: see the warning above`;
       }
     }
   } catch (err) {
@@ -300,8 +340,9 @@ if ((await until('/api/health')) && (await until('/api/ready'))) {
     '',
     `${bold('Éclore is running / Éclore est démarré')}  (${seconds(Date.now() - t0)})`,
     `  App / Application        ${bold(url)}${webBuilt ? '' : '  (no web build: API only)'}`,
-    `  API docs / Doc. de l'API ${url}/api/docs`,
-    `  Mode                     ${embedded ? 'embedded / embarqué (PGlite)' : 'production (PostgreSQL + Redis)'}`,
+    `  API docs / Doc. de l'API ${url}/api/docs${production && !/^(1|true|yes)$/i.test(env.API_DOCS_PUBLIC ?? '') ? '  (sign-in required / connexion requise)' : ''}`,
+    `  Mode                     ${embedded ? 'embedded / embarqué (PGlite)' : 'production (PostgreSQL + Redis)'}${production ? ', NODE_ENV=production' : ''}`,
+    `  Demo data / Démo         ${demoState === 'loaded' ? 'loaded / chargées (docs/demo-accounts.md)' : demoState === 'skipped' ? 'not loaded: real directory / non chargées : annuaire réel' : demoState === 'none' ? 'none / aucune' : red(demoState)}`,
     ...(embedded
       ? [
           `  Data / Données           ${dataDir}`,

@@ -33,6 +33,7 @@ export function serverTargets(root) {
     worker: join(out, 'apps/worker/src/main.js'),
     migrations: join(out, 'migrations/data-source-options.js'),
     seed: join(out, 'migrations/seed.js'),
+    demoAccounts: join(out, 'migrations/demo-accounts.js'),
     registry: join(out, 'libs/server/platform/src/queues/registry.js'),
   };
 }

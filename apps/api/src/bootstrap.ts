@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import express from 'express';
 import { AppConfig, createValidationPipe, trustProxySetting } from '@eclore/server-platform';
 import { AppModule } from './app.module';
+import { applySecurityHeaders, protectApiDocs } from './security-headers';
 
 export const API_PREFIX = 'api';
 
@@ -30,10 +31,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.disable('x-powered-by');
   // Only the configured proxies' X-Forwarded-For counts (none by default): req.ip feeds the sign-in limits.
   app.set('trust proxy', trustProxySetting(config));
+  applySecurityHeaders(app, API_PREFIX);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  protectApiDocs(app);
   const document = buildOpenApiDocument(app);
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.get(`/${API_PREFIX}/openapi.json`, (_req, res) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD } from './support';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name });
 
@@ -127,5 +128,67 @@ test.describe('in a browser with no supported language (de-DE)', () => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Éclore');
+  });
+});
+
+test.describe('under the production Content-Security-Policy', () => {
+  /**
+   * Every `securitypolicyviolation` event and every console message about CSP or Permissions-Policy
+   * (the api sends both on every answer, apps/api/src/security-headers.ts), collected per page.
+   */
+  async function watch(page: Page): Promise<() => Promise<string[]>> {
+    const console: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content Security Policy|Content-Security-Policy|Permissions[- ]Policy/i.test(msg.text())) console.push(msg.text());
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+  }
+
+  test('the built app runs with no violation, signed out and signed in, editor included', async ({ browser }) => {
+    test.slow(); // a dozen pages on a shared machine
+    const context = await browser.newContext({ locale: 'fr-CH' });
+    const page = await context.newPage();
+    const violations = await watch(page);
+    const response = await page.goto('/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Éclore');
+    expect(await violations()).toEqual([]);
+
+    await page.goto('/sign-in');
+    await page.getByLabel('Adresse e-mail').fill('claire.rochat@eclore.example');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    for (const path of ['/ideas', '/portfolio', '/committee', '/admin/audit', '/admin/webhooks', '/directory', '/notifications']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect({ path, violations: await violations() }).toEqual({ path, violations: [] });
+    }
+
+    // The rich-text editor (ProseMirror) is the most likely to set inline styles or attributes.
+    await page.goto('/ideas/new');
+    const editor = page.locator('[contenteditable="true"]').first();
+    await editor.click();
+    await page.keyboard.type('Un texte avec ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('du gras');
+    await expect(editor.locator('strong')).toHaveText('du gras');
+    expect({ path: '/ideas/new', violations: await violations() }).toEqual({ path: '/ideas/new', violations: [] });
+
+    // An idea's page (rich text rendered from the server's sanitised HTML).
+    await page.goto('/ideas');
+    await page.locator('main a[href^="/ideas/"]').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect({ path: page.url(), violations: await violations() }).toEqual({ path: page.url(), violations: [] });
+    await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useImperativeHandle, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useImperativeHandle, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { isAllowedHref, type RichTextEditorProps } from './types';
@@ -41,6 +41,9 @@ export default function TiptapEditor({
     ],
     content: value,
     editable: !disabled,
+    // Tiptap would inject its base CSS as an inline <style>, which the Content-Security-Policy
+    // (style-src 'self') refuses: the same rules ship in editor.css instead.
+    injectCSS: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {
@@ -51,7 +54,6 @@ export default function TiptapEditor({
         'aria-labelledby': labelId,
         ...(hintId || errorId ? { 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') } : {}),
         ...(error ? { 'aria-invalid': 'true' } : {}),
-        style: `min-height: ${rows * 1.5}em`,
       },
     },
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
@@ -94,7 +96,9 @@ export default function TiptapEditor({
         </span>
       ) : null}
       {editor ? <Toolbar editor={editor} s={s} disabled={disabled} /> : null}
-      <EditorContent editor={editor} />
+      {/* The height comes through a custom property set by React (CSSOM, which CSP allows): ProseMirror
+          would write a style="" attribute, which style-src 'self' refuses. */}
+      <EditorContent editor={editor} style={{ '--ec-rich-text-rows': rows } as CSSProperties} />
       {error ? (
         <span id={errorId} className="ec-text-field__error">
           {error}

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { Forbidden } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 import { SessionService, type ResolvedSession } from '../auth/session.service';
-import { clearSessionCookie, readCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import { clearSessionCookie, readCookie, sessionCookieName } from '../auth/session-cookie';
 import { AccessService, Unauthenticated } from './access.service';
 import { PERMISSION_KEY, type AuthenticatedRequestState, type PermissionSpec } from './permission.decorator';
 
@@ -78,7 +78,7 @@ export class AccessGuard implements CanActivate {
     req.actor = null;
     req.sessionTokenHash = null;
     req.session = null;
-    const token = readCookie(req, SESSION_COOKIE);
+    const token = readCookie(req, sessionCookieName(this.config));
     if (token) {
       const resolved = await this.sessions.resolve(token);
       if (typeof resolved === 'string') {

@@ -240,6 +240,14 @@ export class AppConfig {
   @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address like "Éclore <no-reply@example.org>"' })
   MAIL_FROM = 'Éclore <no-reply@eclore.localhost>';
 
+  /**
+   * In production the OpenAPI document and its UI answer only a signed-in person (they map every
+   * route for an attacker); `true` opens them to anyone. Outside production they are always open.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? /^(true|1|yes)$/i.test(value) : value))
+  @IsBoolean()
+  API_DOCS_PUBLIC = false;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
