@@ -1,10 +1,20 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
 const REDIS_URL = /^rediss?:\/\/.+/;
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+/** Comma-separated host names, IP addresses and CIDR ranges (WEBHOOK_ALLOWED_HOSTS). */
+const isHostAllowList = (value: unknown): boolean =>
+  typeof value === 'string' &&
+  value
+    .split(',')
+    .map((e) => e.trim())
+    .every((e) => e !== '' && (ipaddr.isValid(e) || ipaddr.isValidCIDR(e) || HOST_NAME.test(e)));
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -158,6 +168,20 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, { message: 'TRUSTED_ORIGINS must be comma-separated origins like http://localhost:4200' })
   TRUSTED_ORIGINS?: string;
 
+  /**
+   * Webhook receivers allowed although on this machine or the internal network (and allowed plain
+   * http): host names, IP addresses and CIDR ranges, comma-separated. Unset: public https receivers only.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isHostAllowList',
+    validator: {
+      validate: isHostAllowList,
+      defaultMessage: () => 'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names, IP addresses or CIDR ranges like hooks.intranet,10.20.0.0/16',
+    },
+  })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   /** OpenID Connect single sign-on; off when unset. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -189,7 +213,7 @@ export class AppConfig {
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'WEBHOOK_ALLOWED_HOSTS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
