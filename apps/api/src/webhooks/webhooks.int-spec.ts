@@ -120,7 +120,9 @@ describe('webhooks admin API', () => {
   ])('refuses the internal receiver %s with a problem naming url', async (url) => {
     const res = await admin.send('post', '/api/admin/webhooks', { url, eventTypes: ['accept'] }).expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect((res.body as Problem).errors).toContainEqual(expect.objectContaining({ field: 'url', code: 'forbidden_address' }));
+    expect((res.body as Problem).errors).toContainEqual(
+      expect.objectContaining({ field: 'url', code: 'forbidden_address' }),
+    );
   });
 
   it('updates event types and the switch, refuses unknown types, deletes, each change audited', async () => {

@@ -305,7 +305,12 @@ describe('outgoing webhooks (worker process, real PostgreSQL, Redis and HTTP rec
       const rows = await deliveriesOf(row.id);
       return rows[0]?.status === 'failed' ? rows : undefined;
     });
-    expect(delivery).toMatchObject({ attempts: 1, lastStatus: null, lastError: 'forbidden_address', nextAttemptAt: null });
+    expect(delivery).toMatchObject({
+      attempts: 1,
+      lastStatus: null,
+      lastError: 'forbidden_address',
+      nextAttemptAt: null,
+    });
     expect(at('/forbidden')).toEqual([]);
   });
 

@@ -38,9 +38,12 @@ describe('webhook receiver addresses', () => {
     expect(forbiddenAddressReason(address, strict)).not.toBeNull();
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '193.5.80.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows public %s', (address) => {
-    expect(forbiddenAddressReason(address, strict)).toBeNull();
-  });
+  it.each(['8.8.8.8', '172.32.0.1', '193.5.80.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
+    'allows public %s',
+    (address) => {
+      expect(forbiddenAddressReason(address, strict)).toBeNull();
+    },
+  );
 
   it('allows internal addresses listed by the operator, and only those', () => {
     const policy = parseWebhookAllowList(' hooks.intranet , 10.20.0.0/16, 127.0.0.1 ,fd00::/8');

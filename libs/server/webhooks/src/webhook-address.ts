@@ -48,7 +48,8 @@ export function forbiddenAddressReason(address: string, policy: WebhookAddressPo
   if (!ipaddr.isValid(address)) return 'invalid';
   let addr = ipaddr.parse(address);
   // ::ffff:127.0.0.1 reaches 127.0.0.1: judge (and allow-list) the IPv4 address it carries.
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
   if (inAllowedRange(addr, policy)) return null;
   const kind = addr.range();
   // Everything but plain unicast is some special-purpose block (6to4, NAT64 and Teredo can carry an
@@ -65,7 +66,8 @@ export function isExplicitlyAllowed(host: string, policy: WebhookAddressPolicy):
   if (isAllowedHostName(host, policy)) return true;
   if (!isIP(host)) return false;
   let addr = ipaddr.parse(host);
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
   return inAllowedRange(addr, policy);
 }
 

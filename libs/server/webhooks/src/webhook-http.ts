@@ -42,7 +42,8 @@ export async function postWebhook(
     const host = urlHost(url);
     const pinned = await resolveWebhookHost(host, options.policy, options.resolve);
     const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
-      if ((lookupOptions as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
+      if ((lookupOptions as { all?: boolean }).all)
+        (callback as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
       else callback(null, pinned.address, pinned.family);
     };
     const requestOptions: RequestOptions & { servername?: string } = {

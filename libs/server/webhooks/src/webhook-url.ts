@@ -44,9 +44,14 @@ export function checkWebhookUrl(
     return {
       field,
       code: 'forbidden_address',
-      message: 'Webhooks may not reach this machine or an internal address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS).',
+      message:
+        'Webhooks may not reach this machine or an internal address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS).',
     };
   if (url.protocol === 'http:' && !allowed)
-    return { field, code: 'https_required', message: 'The URL must use https (http only to a host in WEBHOOK_ALLOWED_HOSTS).' };
+    return {
+      field,
+      code: 'https_required',
+      message: 'The URL must use https (http only to a host in WEBHOOK_ALLOWED_HOSTS).',
+    };
   return null;
 }

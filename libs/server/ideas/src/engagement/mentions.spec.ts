@@ -59,7 +59,9 @@ describe('mentions inside attribute values (finding 9)', () => {
       expect(span.attribs).toEqual({ class: 'ec-mention', 'data-person-id': A });
       expect(DomUtils.textContent(span)).toBe('@Ann Example');
     }
-    expect(DomUtils.getElementsByTagName('a', doc.children, true)[0]!.attribs['href']).toBe(`https://example.org/@[x](${A})`);
+    expect(DomUtils.getElementsByTagName('a', doc.children, true)[0]!.attribs['href']).toBe(
+      `https://example.org/@[x](${A})`,
+    );
     expect(mentionIds(sanitizeRichText(`<p><a href="https://e.org/@[x](${B})">t</a> @[y](${A})</p>`))).toEqual([A]);
   });
 });
