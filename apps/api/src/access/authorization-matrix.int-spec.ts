@@ -191,12 +191,13 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/admin/audit', expect: only({ admin: 200 }) },
   { route: 'GET /api/admin/audit/chain', expect: only({ admin: 200 }) },
-  // notifications: one's own centre and preferences; the unsubscribe link is public (signed token)
+  // notifications: one's own centre and preferences; the unsubscribe link is public (opaque token)
   { route: 'GET /api/notifications', expect: signedIn(200) },
   { route: 'GET /api/notifications/unread-count', expect: signedIn(200) },
   { route: 'POST /api/notifications/read', body: () => ({ ids: ['1'] }), expect: signedIn(200) },
   { route: 'POST /api/notifications/read-all', expect: signedIn(200) },
   { route: 'GET /api/notifications/unsubscribe', label: 'no token', expect: everyone(400) },
+  { route: 'POST /api/notifications/unsubscribe', label: 'no token', expect: everyone(400) },
   { route: 'GET /api/me/notification-preferences', expect: signedIn(200) },
   { route: 'PUT /api/me/notification-preferences', body: () => ({ preferences: [] }), expect: signedIn(200) },
   // notifications: organisation defaults, deliveries and the test clock (admins only)

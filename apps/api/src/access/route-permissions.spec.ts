@@ -45,11 +45,12 @@ describe('route permission declarations', () => {
       'GET /api/auth/oidc/callback',
       'GET /api/auth/oidc/start',
       'GET /api/health',
-      // The e-mails' one-click unsubscribe link: authorised by its signed token, not a session.
+      // The e-mails' unsubscribe link (GET asks, POST acts): authorised by its opaque token, not a session.
       'GET /api/notifications/unsubscribe',
       'GET /api/ready',
       'POST /api/auth/login',
       'POST /api/auth/logout',
+      'POST /api/notifications/unsubscribe',
     ]);
   });
 

@@ -12,7 +12,15 @@ import { seed } from '@eclore/migrations';
 import { IdeaAttachment, IdeaEvent, MAX_ATTACHMENTS_PER_IDEA } from '@eclore/server-ideas';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
-import { HTML_AS_PNG, SECRET_AUTHOR, jpegWithGps, pdfWithMetadata } from '../../../../test/fixtures/attachment-files';
+import {
+  HTML_AS_PNG,
+  SECRET_AUTHOR,
+  jpegWithGps,
+  pdfLinkTargets,
+  pdfWithActions,
+  pdfWithMetadata,
+  runnablePdfParts,
+} from '../../../../test/fixtures/attachment-files';
 import { createApiApp } from '../bootstrap';
 import { createIdea, identityMarkers, signInDemo, unitByCode, type Member } from '../engagement/fixtures';
 
@@ -133,6 +141,24 @@ describe('idea attachments API', () => {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     expect(doc.context.trailerInfo.Info).toBeUndefined();
     expect(doc.getPageCount()).toBe(1);
+  });
+
+  it('stores a PDF without any script or launch action, keeping its web links (finding 11)', async () => {
+    const draft = await createIdea(ds, { author: author.person, published: false });
+    const original = await pdfWithActions();
+    expect((await runnablePdfParts(original)).length).toBeGreaterThan(5);
+    const res = await author
+      .send('post', `/api/ideas/${draft.id}/attachments`)
+      .attach('file', original, { filename: 'form.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const download = await author.get(res.body.downloadUrl).buffer(true).parse(binary).expect(200);
+    const pdf = download.body as Buffer;
+    expect(await runnablePdfParts(pdf)).toEqual([]);
+    const raw = pdf.toString('latin1');
+    for (const needle of ['/JavaScript', '/Launch', '/JS', 'EVIL-']) expect(raw).not.toContain(needle);
+    expect(await pdfLinkTargets(pdf)).toEqual({ uris: ['https://example.org/kept'], goTos: 1 });
+    // What is on disk is what was downloaded.
+    expect(storedFiles(draft.id)).toHaveLength(1);
   });
 
   it('refuses a .png that is really HTML with 415 naming the field, and stores nothing', async () => {

@@ -175,6 +175,23 @@ describe('idea engagement API', () => {
       expect((await reload(idea.id)).commentCount).toBe(2);
     });
 
+    it('resolves mentions in the text only: a token in a link cannot break out of its href (finding 9)', async () => {
+      const idea = await createIdea(ds, { author: author.person });
+      // On main the href's token was replaced by `<span class="ec-mention" …>`, whose quote closed the href.
+      const token = `@[x](${monnier.person.id})`;
+      const res = await emily
+        .send('post', `/api/ideas/${idea.id}/comments`, {
+          bodyHtml: `<p><a href="https://example.org/${token}">link</a> @[Typed](${monnier.person.id})</p>`,
+        })
+        .expect(201);
+      const html = res.body.bodyHtml as string;
+      // The text token became one mention; the href kept its token as URL text, with no new attribute.
+      expect(html.match(/class="ec-mention"/g)).toHaveLength(1);
+      expect(html).toContain(`<a href="https://example.org/${token}" rel="noopener noreferrer">link</a>`);
+      const mentioned = await ds.getRepository(IdeaEvent).findBy({ ideaId: idea.id, type: 'mentioned' });
+      expect(mentioned).toHaveLength(1);
+    });
+
     it('names the faulty field: empty body, unknown parent', async () => {
       const idea = await createIdea(ds, { author: author.person });
       const empty = await emily

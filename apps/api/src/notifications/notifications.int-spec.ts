@@ -192,7 +192,7 @@ describe('notifications', () => {
     expect(dupes!.n).toBe(0);
   });
 
-  it('switches a category off through the e-mail’s link (public, signed), with a confirmation page; forged tokens are refused', async () => {
+  it('unsubscribes through the e-mail’s opaque link: GET asks, POST (or a one-click mail client) acts, forged tokens are refused', async () => {
     const idea = await createIdea(ds, { author: girard.person, title: 'Cantine' });
     await comment(monnier, idea.id, '<p>+1</p>');
     await settle('the e-mail', () => mailsTo(girard).some((m) => m.subject.includes('Cantine')));
@@ -200,24 +200,63 @@ describe('notifications', () => {
     const link = new URL(
       /(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+)/.exec(mail.text)![1]!,
     );
-
-    const page = await request(app.getHttpServer()).get(`${link.pathname}${link.search}`).expect(200);
-    expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('Vous ne recevrez plus d’e-mails pour vos idées');
-    const prefs = (await girard.get('/api/me/notification-preferences').expect(200)).body;
-    expect(prefs.preferences.find((p: { category: string }) => p.category === 'my_ideas')).toMatchObject({
-      frequency: 'off',
-      personal: true,
-    });
-
+    // RFC 8058: both headers, through the real SMTP server.
+    const header = /^List-Unsubscribe:\s+<(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=[^>]+)>/m.exec(
+      mail.raw,
+    );
+    expect(header).not.toBeNull();
+    expect(mail.raw).toMatch(/^List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click\s*$/m);
+    // Opaque: neither link names the person, in any decoding.
     const token = link.searchParams.get('token')!;
-    const forged = Buffer.from(
-      Buffer.from(token, 'base64url').toString().replace(girard.person.id, emily.person.id),
-    ).toString('base64url');
-    const refused = await request(app.getHttpServer())
-      .get(`/api/notifications/unsubscribe?token=${forged}`)
-      .expect(400);
-    expect(JSON.stringify(refused.body)).toContain('token');
+    for (const form of [
+      link.href,
+      header![1]!,
+      Buffer.from(token, 'base64url').toString('latin1'),
+      Buffer.from(token, 'base64url').toString('hex'),
+    ]) {
+      expect(form).not.toContain(girard.person.id);
+      expect(form).not.toContain(girard.person.id.replace(/-/g, ''));
+    }
+    const myIdeas = async () =>
+      (await girard.get('/api/me/notification-preferences').expect(200)).body.preferences.find(
+        (p: { category: string }) => p.category === 'my_ideas',
+      ) as { frequency: string; personal: boolean };
+    const before = await myIdeas();
+    expect(before.frequency).not.toBe('off');
+
+    // GET (a click, a mail scanner, a prefetch) shows the question in the person's language and changes nothing.
+    const server = app.getHttpServer();
+    for (let i = 0; i < 2; i += 1) {
+      const page = await request(server).get(`${link.pathname}${link.search}`).expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain('Ne plus recevoir d’e-mails pour vos idées ?');
+      expect(page.text).toMatch(/<form method="post" action="\/api\/notifications\/unsubscribe\?token=/);
+    }
+    expect(await myIdeas()).toEqual(before);
+
+    // A forged or altered token: 400 problem+json naming `token`, on GET and POST alike, nothing changed.
+    const bytes = Buffer.from(token, 'base64url');
+    bytes[20] = bytes[20]! ^ 0xff;
+    for (const bad of [bytes.toString('base64url'), 'bm90LWEtdG9rZW4', '']) {
+      for (const method of ['get', 'post'] as const) {
+        const refused = await request(server)[method](`/api/notifications/unsubscribe?token=${bad}`).expect(400);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'token', code: 'invalidToken' })]);
+      }
+    }
+    expect(await myIdeas()).toEqual(before);
+
+    // The one-click POST of a mail client: no session, no CSRF token, another Origin; the token is the authority.
+    const done = await request(server)
+      .post(`${link.pathname}${link.search}`)
+      .set('Origin', 'https://webmail.example')
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect(done.text).toContain('Vous ne recevrez plus d’e-mails pour vos idées');
+    expect(await myIdeas()).toMatchObject({ frequency: 'off', personal: true });
+    // The confirmation page's button, signed in but without the CSRF header, works the same (and again).
+    await girard.agent.post(`${link.pathname}${link.search}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
 
     const count = mailsTo(girard).length;
     await comment(nguyen, idea.id, '<p>+1 aussi</p>');

@@ -38,6 +38,8 @@ describe('webhooks admin API', () => {
       QUEUE_PREFIX: uniqueQueuePrefix('webhooks_api'),
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://127.0.0.1:3000',
+      // One intranet receiver allowed by the operator; every other internal address stays refused.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.9,hooks.intranet',
     });
     app = await createApiApp({ logger: false });
     await app.init();
@@ -94,10 +96,33 @@ describe('webhooks admin API', () => {
     expect(fieldsOf(res.body as Problem).some((f) => f === field || f.startsWith(`${field}.`))).toBe(true);
   });
 
-  it('accepts http only to localhost (development and tests)', async () => {
-    await admin
-      .send('post', '/api/admin/webhooks', { url: 'http://127.0.0.1:9/hook', eventTypes: ['accept'] })
-      .expect(201);
+  it('accepts an internal receiver, over http too, only when WEBHOOK_ALLOWED_HOSTS lists it', async () => {
+    for (const url of ['http://127.0.0.9:9/hook', 'http://hooks.intranet/hook']) {
+      await admin.send('post', '/api/admin/webhooks', { url, eventTypes: ['accept'] }).expect(201);
+    }
+  });
+
+  it.each([
+    'http://localhost:9/hook',
+    'http://127.0.0.1:9/hook',
+    'http://127.1/',
+    'http://2130706433/',
+    'http://0x7f.1/',
+    'https://[::1]/x',
+    'https://[::ffff:127.0.0.1]/x',
+    'https://10.0.0.5/x',
+    'https://172.16.0.1/x',
+    'https://192.168.1.1/x',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://0.0.0.0/',
+    'https://[::]/',
+    'https://[fd00::1]/',
+  ])('refuses the internal receiver %s with a problem naming url', async (url) => {
+    const res = await admin.send('post', '/api/admin/webhooks', { url, eventTypes: ['accept'] }).expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((res.body as Problem).errors).toContainEqual(
+      expect.objectContaining({ field: 'url', code: 'forbidden_address' }),
+    );
   });
 
   it('updates event types and the switch, refuses unknown types, deletes, each change audited', async () => {

@@ -5,13 +5,14 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, seed } from '@eclore/migrations';
 import { AuditService, Person } from '@eclore/server-identity';
 import { Idea, IdeaAccess, IdeaAuthor } from '@eclore/server-ideas';
-import { OutboxService } from '@eclore/server-platform';
+import { OutboxService, loadConfig } from '@eclore/server-platform';
 import {
   WebhookDelivery,
   WebhookSender,
   WebhookSubscription,
   WebhooksAdminService,
   generateWebhookSecret,
+  parseWebhookAllowList,
   verifyWebhookSignature,
   type WebhookBody,
 } from '@eclore/server-webhooks';
@@ -146,6 +147,8 @@ describe('outgoing webhooks (worker process, real PostgreSQL, Redis and HTTP rec
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: uniqueQueuePrefix('webhooks'),
       PUBLIC_URL,
+      // The receiver is on this machine: exactly what the allow-list is for (public addresses only otherwise).
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
   });
 
@@ -269,7 +272,8 @@ describe('outgoing webhooks (worker process, real PostgreSQL, Redis and HTTP rec
       return rows[0]?.status === 'failed' ? rows : undefined;
     });
     expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastStatus: 410, nextAttemptAt: null });
-    expect(delivery!.lastError).toContain('HTTP 410');
+    // An error class, never the receiver's answer ("nope 410").
+    expect(delivery!.lastError).toBe('http_410');
     // Its job completed (no retry scheduled): the receiver was called once.
     const [outbox] = (await ds.query(
       `SELECT id::text AS id FROM outbox_message WHERE job_name = 'webhooks.deliver' AND payload->>'deliveryId' = $1`,
@@ -283,11 +287,38 @@ describe('outgoing webhooks (worker process, real PostgreSQL, Redis and HTTP rec
     expect(at('/gone')).toHaveLength(1);
   });
 
+  it('refuses at send time a receiver the allow-list does not cover, without calling it or retrying', async () => {
+    // Stored directly (as if registered before the rule, or by a name that later resolved inward):
+    // the worker checks the resolved address itself. `localhost` is not on the allow-list.
+    const port = new URL(base).port;
+    const row = await ds.getRepository(WebhookSubscription).save({
+      url: `http://localhost:${port}/forbidden`,
+      description: null,
+      eventTypes: ['commented'],
+      secret: generateWebhookSecret(),
+      active: true,
+      createdBy: null,
+    });
+    const named = await idea({ author: girard });
+    await emit(named.id, { type: 'commented', actorId: morel.id, data: { commentId: '12' } });
+    const [delivery] = await waitFor('the delivery to fail', async () => {
+      const rows = await deliveriesOf(row.id);
+      return rows[0]?.status === 'failed' ? rows : undefined;
+    });
+    expect(delivery).toMatchObject({
+      attempts: 1,
+      lastStatus: null,
+      lastError: 'forbidden_address',
+      nextAttemptAt: null,
+    });
+    expect(at('/forbidden')).toEqual([]);
+  });
+
   it('never creates a second delivery or a second POST when jobs run again', async () => {
     const hook = await subscribe('/once', ['commented']);
     const named = await idea({ author: girard });
     const eventId = await emit(named.id, { type: 'commented', actorId: morel.id, data: { commentId: '9' } });
-    const sender = new WebhookSender(ds, { publicUrl: PUBLIC_URL });
+    const sender = new WebhookSender(ds, { publicUrl: PUBLIC_URL, policy: parseWebhookAllowList('127.0.0.1') });
     // Two dispatch runs racing the worker's own (a retried or re-enqueued dispatch job).
     await Promise.all([sender.dispatch(eventId), sender.dispatch(eventId)]);
     const [delivery] = await waitFor('the delivery to be sent', async () => {
@@ -352,7 +383,12 @@ describe('outgoing webhooks (worker process, real PostgreSQL, Redis and HTTP rec
 
   it('sends a signed ping for the admin test button', async () => {
     const hook = await subscribe('/ping', ['accept']);
-    const admin = new WebhooksAdminService(ds, new AuditService(), new OutboxService());
+    const admin = new WebhooksAdminService(
+      ds,
+      new AuditService(),
+      new OutboxService(),
+      loadConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }),
+    );
     const queued = await admin.ping(hook.id);
     expect(queued).toMatchObject({ eventType: 'ping', status: 'pending' });
     const [got] = await waitFor('the ping', () => (at('/ping').length > 0 ? at('/ping') : undefined));

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
-import { RetryableDeliveryError, WebhookSender, type DeliverOutcome } from '@eclore/server-webhooks';
+import {
+  RetryableDeliveryError,
+  WebhookSender,
+  parseWebhookAllowList,
+  type DeliverOutcome,
+} from '@eclore/server-webhooks';
 
 /** Idea event → one delivery (and one deliver job, via the outbox) per matching active subscription. */
 @HandlesJob('webhooks.dispatch')
@@ -11,7 +16,10 @@ export class WebhooksDispatchHandler implements JobHandler<'webhooks.dispatch'> 
   private readonly sender: WebhookSender;
 
   constructor(dataSource: DataSource, config: AppConfig) {
-    this.sender = new WebhookSender(dataSource, { publicUrl: config.PUBLIC_URL });
+    this.sender = new WebhookSender(dataSource, {
+      publicUrl: config.PUBLIC_URL,
+      policy: parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS),
+    });
   }
 
   async handle(payload: JobPayloads['webhooks.dispatch']): Promise<{ created: number }> {
@@ -29,7 +37,10 @@ export class WebhooksDeliverHandler implements JobHandler<'webhooks.deliver'> {
   private readonly sender: WebhookSender;
 
   constructor(dataSource: DataSource, config: AppConfig) {
-    this.sender = new WebhookSender(dataSource, { publicUrl: config.PUBLIC_URL });
+    this.sender = new WebhookSender(dataSource, {
+      publicUrl: config.PUBLIC_URL,
+      policy: parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS),
+    });
   }
 
   async handle(

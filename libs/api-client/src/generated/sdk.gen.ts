@@ -7,6 +7,7 @@ import {
   type Options as Options2,
   type RequestResult,
   type TDataShape,
+  urlSearchParamsBodySerializer,
 } from './client';
 import { client } from './client.gen';
 import type {
@@ -28,6 +29,8 @@ import type {
   BulkReassignResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
+  ConfirmUnsubscribeFromNotificationEmailsData,
+  ConfirmUnsubscribeFromNotificationEmailsResponses,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponses,
   CreateCampaignData,
@@ -1885,17 +1888,6 @@ export const markAllNotificationsRead = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
- */
-export const unsubscribeFromNotificationEmails = <ThrowOnError extends boolean = false>(
-  options: Options<UnsubscribeFromNotificationEmailsData, ThrowOnError>,
-): RequestResult<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).get<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError>({
-    url: '/api/notifications/unsubscribe',
-    ...options,
-  });
-
-/**
  * For each category: immediately, daily, weekly or off.
  */
 export const getMyNotificationPreferences = <ThrowOnError extends boolean = false>(
@@ -2006,6 +1998,33 @@ export const announceCampaign = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * An e-mail’s unsubscribe link: a confirmation page in the person’s language; changes nothing.
+ */
+export const confirmUnsubscribeFromNotificationEmails = <ThrowOnError extends boolean = false>(
+  options: Options<ConfirmUnsubscribeFromNotificationEmailsData, ThrowOnError>,
+): RequestResult<ConfirmUnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ConfirmUnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError>({
+    url: '/api/notifications/unsubscribe',
+    ...options,
+  });
+
+/**
+ * Switches the token’s categories of e-mail off for its person (one-click or the confirmation button).
+ */
+export const unsubscribeFromNotificationEmails = <ThrowOnError extends boolean = false>(
+  options: Options<UnsubscribeFromNotificationEmailsData, ThrowOnError>,
+): RequestResult<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<UnsubscribeFromNotificationEmailsResponses, unknown, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/api/notifications/unsubscribe',
+    ...options,
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
       ...options.headers,
     },
   });

@@ -4529,25 +4529,6 @@ export type MarkAllNotificationsReadResponses = {
 export type MarkAllNotificationsReadResponse =
   MarkAllNotificationsReadResponses[keyof MarkAllNotificationsReadResponses];
 
-export type UnsubscribeFromNotificationEmailsData = {
-  body?: never;
-  path?: never;
-  query: {
-    /**
-     * The signed token of the e-mail’s link.
-     */
-    token: unknown;
-  };
-  url: '/api/notifications/unsubscribe';
-};
-
-export type UnsubscribeFromNotificationEmailsResponses = {
-  /**
-   * Confirmation page (HTML, in the person’s language).
-   */
-  200: unknown;
-};
-
 export type GetMyNotificationPreferencesData = {
   body?: never;
   path?: never;
@@ -4683,6 +4664,49 @@ export type AnnounceCampaignResponses = {
 };
 
 export type AnnounceCampaignResponse = AnnounceCampaignResponses[keyof AnnounceCampaignResponses];
+
+export type ConfirmUnsubscribeFromNotificationEmailsData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * The opaque token of the e-mail’s link.
+     */
+    token: string;
+  };
+  url: '/api/notifications/unsubscribe';
+};
+
+export type ConfirmUnsubscribeFromNotificationEmailsResponses = {
+  /**
+   * Confirmation page (HTML) whose button POSTs to this address.
+   */
+  200: unknown;
+};
+
+export type UnsubscribeFromNotificationEmailsData = {
+  /**
+   * RFC 8058 one-click: `List-Unsubscribe=One-Click`. No sign-in or CSRF token: the token is the authority.
+   */
+  body?: {
+    'List-Unsubscribe'?: 'One-Click';
+  };
+  path?: never;
+  query: {
+    /**
+     * The opaque token of the e-mail’s link.
+     */
+    token: string;
+  };
+  url: '/api/notifications/unsubscribe';
+};
+
+export type UnsubscribeFromNotificationEmailsResponses = {
+  /**
+   * Done page (HTML, in the person’s language).
+   */
+  200: unknown;
+};
 
 export type GetHealthData = {
   body?: never;

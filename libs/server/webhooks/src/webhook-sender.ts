@@ -3,10 +3,11 @@ import { OutboxService } from '@eclore/server-platform';
 import { WebhookDelivery, WebhookSubscription } from './entities';
 import { PING_EVENT_TYPE } from './event-types';
 import { signWebhook } from './signature';
+import { STRICT_WEBHOOK_POLICY, type ResolvedAddress, type WebhookAddressPolicy } from './webhook-address';
+import { postWebhook } from './webhook-http';
 import { buildEventBody, pingBody, type WebhookBody } from './webhook-payload';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-const ERROR_TEXT_MAX = 300;
 
 export interface AttemptInfo {
   /** 1-based number of this attempt of the job. */
@@ -25,6 +26,10 @@ export type DeliverOutcome =
 export interface WebhookSenderOptions {
   publicUrl: string;
   timeoutMs?: number;
+  /** Which receivers may be reached (WEBHOOK_ALLOWED_HOSTS); public addresses only when absent. */
+  policy?: WebhookAddressPolicy;
+  /** Replaces DNS resolution (tests). */
+  resolve?: (host: string) => Promise<ResolvedAddress[]>;
 }
 
 /** A delivery the queue should try again; the handler throws it so BullMQ applies its backoff. */
@@ -37,12 +42,14 @@ export class RetryableDeliveryError extends Error {}
 export class WebhookSender {
   private readonly outbox = new OutboxService();
   private readonly timeoutMs: number;
+  private readonly policy: WebhookAddressPolicy;
 
   constructor(
     private readonly ds: DataSource,
     private readonly options: WebhookSenderOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+    this.policy = options.policy ?? STRICT_WEBHOOK_POLICY;
   }
 
   /**
@@ -69,7 +76,7 @@ export class WebhookSender {
   /**
    * Sends one delivery. The row stays locked during the POST so a replay or a stalled-job rerun
    * waits, then sees `sent` and does nothing. 2xx → sent; 4xx other than 429 (and redirects, which
-   * are not followed) → failed for good; network errors, timeouts, 5xx and 429 → retry until the
+   * are not followed) and a forbidden receiver address → failed for good; network errors, timeouts, 5xx and 429 → retry until the
    * last attempt, then failed. A crash between the receiver's 2xx and our commit can repeat a POST:
    * receivers dedupe on `X-Eclore-Delivery`.
    */
@@ -106,7 +113,10 @@ export class WebhookSender {
         });
         return { result: 'sent', status: response.status };
       }
-      const retryable = response.status === null || response.status >= 500 || response.status === 429;
+      // A refused address stays refused: no retry hammers it (nor tells the admin more by timing).
+      const retryable =
+        response.error !== 'forbidden_address' &&
+        (response.status === null || response.status >= 500 || response.status === 429);
       if (!retryable || attempt.attempt >= attempt.maxAttempts) {
         return this.fail(manager, delivery, response.status, response.error, attempts);
       }
@@ -144,30 +154,20 @@ export class WebhookSender {
   ): Promise<{ ok: boolean; status: number | null; error: string }> {
     const json = JSON.stringify(body);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    try {
-      const res = await fetch(subscription.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Eclore-Webhooks/1',
-          'x-eclore-event': body.type,
-          'x-eclore-delivery': delivery.id,
-          'x-eclore-timestamp': timestamp,
-          'x-eclore-signature': signWebhook(subscription.secret, timestamp, json),
-        },
-        body: json,
-      });
-      // Read (and bound) the answer so the connection is released; kept only as an error hint.
-      const text = (await res.text().catch(() => '')).slice(0, ERROR_TEXT_MAX);
-      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: '' };
-      const hint = res.status >= 300 && res.status < 400 ? 'redirects are not followed' : text;
-      return { ok: false, status: res.status, error: `HTTP ${res.status}${hint ? `: ${hint}` : ''}` };
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      const message = err instanceof Error ? `${err.name}: ${err.message}${cause}` : String(err);
-      return { ok: false, status: null, error: message.slice(0, ERROR_TEXT_MAX) };
-    }
+    const result = await postWebhook(
+      subscription.url,
+      {
+        'content-type': 'application/json',
+        'user-agent': 'Eclore-Webhooks/1',
+        'x-eclore-event': body.type,
+        'x-eclore-delivery': delivery.id,
+        'x-eclore-timestamp': timestamp,
+        'x-eclore-signature': signWebhook(subscription.secret, timestamp, json),
+      },
+      json,
+      { policy: this.policy, timeoutMs: this.timeoutMs, resolve: this.options.resolve },
+    );
+    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    return { ok, status: result.status, error: result.error };
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
-import { OutboxService } from '@eclore/server-platform';
+import { AppConfig, OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
 import { WebhookDelivery, WebhookSubscription } from './entities';
 import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './event-types';
 import { generateWebhookSecret } from './signature';
+import { parseWebhookAllowList, type WebhookAddressPolicy } from './webhook-address';
 import { checkWebhookUrl } from './webhook-url';
 import type {
   CreateWebhookInput,
@@ -30,11 +31,17 @@ const cleanText = (s: string | null | undefined): string | null => {
  */
 @Injectable()
 export class WebhooksAdminService {
+  /** Which receivers an admin may register (WEBHOOK_ALLOWED_HOSTS). */
+  private readonly policy: WebhookAddressPolicy;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.policy = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
+  }
 
   async list(): Promise<WebhookListDto> {
     const rows = await this.ds
@@ -45,7 +52,7 @@ export class WebhooksAdminService {
 
   async create(actor: Actor, input: CreateWebhookInput, requestId: string | null): Promise<CreatedWebhookDto> {
     const url = input.url.trim();
-    const problem = checkWebhookUrl(url);
+    const problem = checkWebhookUrl(url, this.policy);
     if (problem) throw new ValidationFailed([problem]);
     const secret = generateWebhookSecret();
     const id = await this.ds.transaction(async (manager) => {

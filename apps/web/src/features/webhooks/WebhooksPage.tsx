@@ -17,7 +17,14 @@ import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import './webhooks.css';
-import { eventTypeText, fieldErrorText, useWebhooksLocale, useWebhooksText, type WebhooksText } from './strings';
+import {
+  deliveryErrorText,
+  eventTypeText,
+  fieldErrorText,
+  useWebhooksLocale,
+  useWebhooksText,
+  type WebhooksText,
+} from './strings';
 
 type EventType = WebhookDto['eventTypes'][number];
 
@@ -392,7 +399,7 @@ function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose: () => 
                     <StatusBadge state={tone(d.status)}>{s.status[d.status]}</StatusBadge>
                   </td>
                   <td>{d.attempts}</td>
-                  <td>{d.lastError ?? (d.lastStatus !== null ? `HTTP ${d.lastStatus}` : '—')}</td>
+                  <td>{deliveryErrorText(s, d.lastError, d.lastStatus)}</td>
                   <td>
                     {d.status === 'pending' ? null : (
                       <Button

@@ -28,7 +28,8 @@ export const fr = {
     createTitle: 'Nouveau webhook',
     editTitle: 'Modifier le webhook',
     url: 'Adresse (URL)',
-    urlHint: 'https obligatoire (http seulement vers localhost).',
+    urlHint:
+      'https obligatoire, vers un service accessible publiquement (adresses internes : seulement celles que l’exploitant autorise).',
     description: 'Description (facultative)',
     events: 'Événements à envoyer',
     active: 'Actif',
@@ -65,13 +66,28 @@ export const fr = {
     done: 'Webhook supprimé.',
   },
   fieldErrors: {
-    https_required: 'L’adresse doit commencer par https:// (http seulement vers localhost).',
+    https_required: 'L’adresse doit commencer par https:// (http seulement vers un hôte autorisé par l’exploitant).',
+    forbidden_address:
+      'Adresse interne refusée (cette machine, réseau privé, métadonnées) : l’exploitant peut l’autoriser (WEBHOOK_ALLOWED_HOSTS).',
     invalid_url: 'Ce n’est pas une adresse valide.',
     credentials_in_url: 'Ne mettez ni identifiant ni mot de passe dans l’adresse.',
     isIn: 'Type d’événement inconnu.',
     arrayNotEmpty: 'Choisissez au moins un événement.',
     other: 'Valeur refusée.',
   },
+  deliveryErrors: {
+    timeout: 'Délai dépassé',
+    connection_refused: 'Connexion refusée',
+    connection_reset: 'Connexion interrompue',
+    dns_error: 'Nom introuvable (DNS)',
+    unreachable: 'Hôte injoignable',
+    tls_error: 'Erreur TLS (certificat)',
+    forbidden_address: 'Adresse interne refusée',
+    network_error: 'Erreur réseau',
+    subscription_inactive: 'Webhook désactivé',
+    idea_not_public: 'Idée plus visible',
+  } as Record<string, string>,
+  deliveryHttp: (status: string) => `Réponse HTTP ${status}`,
   eventTypes: {
     submit: 'Idée déposée',
     return_to_authors: 'Renvoyée aux auteurs',
@@ -119,7 +135,7 @@ export const en: typeof fr = {
     createTitle: 'New webhook',
     editTitle: 'Edit the webhook',
     url: 'URL',
-    urlHint: 'https required (plain http only to localhost).',
+    urlHint: 'https required, to a publicly reachable service (internal addresses: only those the operator allows).',
     description: 'Description (optional)',
     events: 'Events to send',
     active: 'Active',
@@ -156,13 +172,28 @@ export const en: typeof fr = {
     done: 'Webhook deleted.',
   },
   fieldErrors: {
-    https_required: 'The URL must start with https:// (plain http only to localhost).',
+    https_required: 'The URL must start with https:// (plain http only to a host the operator allows).',
+    forbidden_address:
+      'Internal address refused (this machine, a private network, metadata): the operator can allow it (WEBHOOK_ALLOWED_HOSTS).',
     invalid_url: 'This is not a valid URL.',
     credentials_in_url: 'Put no user name or password in the URL.',
     isIn: 'Unknown event type.',
     arrayNotEmpty: 'Choose at least one event.',
     other: 'Value refused.',
   },
+  deliveryErrors: {
+    timeout: 'Timed out',
+    connection_refused: 'Connection refused',
+    connection_reset: 'Connection reset',
+    dns_error: 'Name not found (DNS)',
+    unreachable: 'Host unreachable',
+    tls_error: 'TLS error (certificate)',
+    forbidden_address: 'Internal address refused',
+    network_error: 'Network error',
+    subscription_inactive: 'Webhook disabled',
+    idea_not_public: 'Idea no longer visible',
+  },
+  deliveryHttp: (status: string) => `HTTP answer ${status}`,
   eventTypes: {
     submit: 'Idea submitted',
     return_to_authors: 'Returned to authors',
@@ -201,6 +232,14 @@ export function useWebhooksLocale(): string {
 /** The message for a field error code. */
 export function fieldErrorText(s: WebhooksText, code: string): string {
   return code in s.fieldErrors ? s.fieldErrors[code as keyof WebhooksText['fieldErrors']] : s.fieldErrors.other;
+}
+
+/** A delivery's error class (`http_503`, `timeout`…; never the receiver's answer) in words. */
+export function deliveryErrorText(s: WebhooksText, error: string | null, status: number | null): string {
+  if (error === null) return status !== null ? s.deliveryHttp(String(status)) : '—';
+  const http = /^http_(\d{3})$/.exec(error);
+  if (http) return s.deliveryHttp(http[1]!);
+  return s.deliveryErrors[error] ?? error;
 }
 
 export function eventTypeText(s: WebhooksText, type: string): string {

@@ -20,6 +20,7 @@ import {
   assignReviewer,
   bulkReassign,
   closeCommitteeSession,
+  confirmUnsubscribeFromNotificationEmails,
   countMyUnreadNotifications,
   createCampaign,
   createCommitteeSession,
@@ -172,6 +173,7 @@ import type {
   BulkReassignResponse,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponse,
+  ConfirmUnsubscribeFromNotificationEmailsData,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponse,
   CreateCampaignData,
@@ -3893,32 +3895,6 @@ export const markAllNotificationsReadMutation = (
   return mutationOptions;
 };
 
-export const unsubscribeFromNotificationEmailsQueryKey = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
-  createQueryKey('unsubscribeFromNotificationEmails', options);
-
-/**
- * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
- */
-export const unsubscribeFromNotificationEmailsOptions = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
-  queryOptions<unknown, DefaultError, unknown, ReturnType<typeof unsubscribeFromNotificationEmailsQueryKey>>({
-    queryFn: async ({ queryKey, signal }) => {
-      const { data } = await unsubscribeFromNotificationEmails({
-        ...options,
-        ...queryKey[0],
-        signal,
-        throwOnError: true,
-      });
-      return data;
-    },
-    queryKey: unsubscribeFromNotificationEmailsQueryKey(options),
-  });
-
-/**
- * One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.
- */
-export const useUnsubscribeFromNotificationEmailsQuery = (options: Options<UnsubscribeFromNotificationEmailsData>) =>
-  useQuery(unsubscribeFromNotificationEmailsOptions(options));
-
 export const getMyNotificationPreferencesQueryKey = (options?: Options<GetMyNotificationPreferencesData>) =>
   createQueryKey('getMyNotificationPreferences', options);
 
@@ -4190,6 +4166,55 @@ export const announceCampaignMutation = (
   const mutationOptions: UseMutationOptions<AnnounceCampaignResponse, DefaultError, Options<AnnounceCampaignData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await announceCampaign({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const confirmUnsubscribeFromNotificationEmailsQueryKey = (
+  options: Options<ConfirmUnsubscribeFromNotificationEmailsData>,
+) => createQueryKey('confirmUnsubscribeFromNotificationEmails', options);
+
+/**
+ * An e-mail’s unsubscribe link: a confirmation page in the person’s language; changes nothing.
+ */
+export const confirmUnsubscribeFromNotificationEmailsOptions = (
+  options: Options<ConfirmUnsubscribeFromNotificationEmailsData>,
+) =>
+  queryOptions<unknown, DefaultError, unknown, ReturnType<typeof confirmUnsubscribeFromNotificationEmailsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await confirmUnsubscribeFromNotificationEmails({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: confirmUnsubscribeFromNotificationEmailsQueryKey(options),
+  });
+
+/**
+ * An e-mail’s unsubscribe link: a confirmation page in the person’s language; changes nothing.
+ */
+export const useConfirmUnsubscribeFromNotificationEmailsQuery = (
+  options: Options<ConfirmUnsubscribeFromNotificationEmailsData>,
+) => useQuery(confirmUnsubscribeFromNotificationEmailsOptions(options));
+
+/**
+ * Switches the token’s categories of e-mail off for its person (one-click or the confirmation button).
+ */
+export const unsubscribeFromNotificationEmailsMutation = (
+  options?: Partial<Options<UnsubscribeFromNotificationEmailsData>>,
+): UseMutationOptions<unknown, DefaultError, Options<UnsubscribeFromNotificationEmailsData>> => {
+  const mutationOptions: UseMutationOptions<unknown, DefaultError, Options<UnsubscribeFromNotificationEmailsData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await unsubscribeFromNotificationEmails({
         ...options,
         ...fnOptions,
         throwOnError: true,

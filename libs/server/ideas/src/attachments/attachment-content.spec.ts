@@ -12,8 +12,11 @@ import {
   HTML_AS_PNG,
   SECRET_AUTHOR,
   jpegWithGps,
+  pdfLinkTargets,
+  pdfWithActions,
   pdfWithMetadata,
   pngWithMetadata,
+  runnablePdfParts,
   webpWithMetadata,
 } from '../../../../../test/fixtures/attachment-files';
 
@@ -120,6 +123,32 @@ describe('stripMetadata', () => {
     expect(text).not.toContain('/Author');
     expect(text).not.toContain('/Info');
     expect(stored.includes(Buffer.from(SECRET_AUTHOR))).toBe(false);
+  });
+
+  it('removes every script and every action that is not navigation, keeping web links and GoTo', async () => {
+    const original = await pdfWithActions();
+    // The fixture does carry each kind (else the check below would check nothing).
+    const before = await runnablePdfParts(original);
+    for (const kind of [
+      'JavaScript',
+      'Launch',
+      'SubmitForm',
+      'ImportData',
+      'GoToR',
+      '/JS',
+      '/XFA',
+      'URI javascript:',
+    ]) {
+      expect(before.some((f) => f.includes(kind))).toBe(true);
+    }
+    const stored = await stripMetadata(original, 'application/pdf');
+    expect(await runnablePdfParts(stored)).toEqual([]);
+    const raw = stored.toString('latin1');
+    for (const needle of ['/JavaScript', '/Launch', '/JS', '/XFA', '/SubmitForm', '/ImportData', '/GoToR', 'EVIL-']) {
+      expect(raw).not.toContain(needle);
+    }
+    expect(await pdfLinkTargets(stored)).toEqual({ uris: ['https://example.org/kept'], goTos: 1 });
+    expect((await PDFDocument.load(stored)).getPageCount()).toBe(1);
   });
 
   it('refuses a document that only looks like a PDF', async () => {

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type/core';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import sharp from 'sharp';
 import { DomainError } from '@eclore/domain';
+import { removePdfActions } from './pdf-actions';
 
 /** The only types an attachment may be, decided from the bytes, never from the name or the declared type. */
 export const ATTACHMENT_TYPES = {
@@ -49,8 +50,9 @@ export async function detectAttachmentType(content: Buffer): Promise<AttachmentC
 /**
  * A copy of the content without metadata. Images are decoded and re-encoded (EXIF, XMP, IPTC, GPS,
  * ICC and comments are not carried over; the EXIF orientation is applied first so the picture
- * stays upright). PDFs lose their Info dictionary, every XMP /Metadata stream, the file ID and
- * document-level actions. The original bytes are never kept.
+ * stays upright). PDFs lose their Info dictionary, every XMP /Metadata stream, the file ID,
+ * document-level actions, and every script and non-navigation action (pdf-actions.ts). The
+ * original bytes are never kept.
  */
 export async function stripMetadata(content: Buffer, type: AttachmentContentType): Promise<Buffer> {
   return type === 'application/pdf' ? stripPdf(content) : stripImage(content, type);
@@ -94,6 +96,8 @@ async function rewritePdfWithoutMetadata(content: Buffer): Promise<Buffer> {
   // pdf-lib is lenient: garbage after a %PDF header loads as an empty document.
   if (doc.getPageCount() === 0) throw new Error('PDF without pages');
   const context = doc.context;
+  // First, while the open action still points at its script: the script goes with it.
+  removePdfActions(context, doc.catalog);
   const info = context.trailerInfo.Info;
   if (info instanceof PDFRef) context.delete(info);
   context.trailerInfo.Info = undefined;
@@ -115,7 +119,9 @@ async function rewritePdfWithoutMetadata(content: Buffer): Promise<Buffer> {
     if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('XML'))
       context.delete(ref);
   }
-  return Buffer.from(await doc.save({ updateFieldAppearances: false }));
+  // No object streams: every dictionary stays readable in the stored bytes, so a scanner (or a
+  // test) looking for /JavaScript or /Launch in the file sees what a reader would run.
+  return Buffer.from(await doc.save({ updateFieldAppearances: false, useObjectStreams: false }));
 }
 
 function dictOf(object: PDFObject): PDFDict | undefined {

@@ -31,6 +31,7 @@ export function safeEqual(a: string, b: string): boolean {
  * 3. the session cookie is resolved to an Actor (re-read on every request: no cache to go stale);
  * 4. a state-changing request with a session must echo its CSRF token in X-CSRF-Token;
  * 5. the route's declaration is checked: public, signed-in (object level) or the domain policy.
+ * A public route authorised by its own token (PublicRoute({ tokenAuthorised: true })) skips 2–4.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -67,6 +68,14 @@ export class AccessGuard implements CanActivate {
         'Route refused: it declares no permission',
       );
       throw new Forbidden('permission_undeclared', 'This route declares no permission and is refused.');
+    }
+
+    // Authorised by a token in the request itself (one-click unsubscribe): no session, so no CSRF.
+    if (spec.kind === 'public' && spec.tokenAuthorised) {
+      req.actor = null;
+      req.sessionTokenHash = null;
+      req.session = null;
+      return true;
     }
 
     const stateChanging = STATE_CHANGING.has(req.method);

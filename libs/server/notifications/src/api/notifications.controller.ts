@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,13 +7,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
-  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, PublicRoute, RequestId, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
 import {
   DefaultsDto,
   DeliveryIdParams,
@@ -78,22 +76,6 @@ export class NotificationsController {
   @ApiOkResponse({ type: MarkedDto })
   async readAll(@CurrentActor() actor: Actor): Promise<MarkedDto> {
     return { marked: await this.notifications.markRead(actor, null) };
-  }
-
-  @Get('notifications/unsubscribe')
-  @PublicRoute()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', required: true, description: 'The signed token of the e-mail’s link.' })
-  @ApiOperation({
-    operationId: 'unsubscribeFromNotificationEmails',
-    summary: 'One-click link of an e-mail: switches that category’s e-mails off and answers a confirmation page.',
-  })
-  @ApiOkResponse({ description: 'Confirmation page (HTML, in the person’s language).' })
-  @ApiBadRequestResponse({ description: 'Invalid or forged `token`.' })
-  unsubscribe(@Query('token') token: string | undefined): Promise<string> {
-    return this.notifications.unsubscribe(typeof token === 'string' ? token : '');
   }
 
   @Get('me/notification-preferences')

@@ -5,6 +5,8 @@ import { NotificationsAdminController, NotificationsController } from './notific
 import { NotificationsService } from './notifications.service';
 import { AnnouncementsController } from '../announcements/announcements.controller';
 import { AnnouncementsService } from '../announcements/announcements.service';
+import { UnsubscribeController } from '../unsubscribe/unsubscribe.controller';
+import { UnsubscribeService } from '../unsubscribe/unsubscribe.service';
 
 /**
  * Notifications in the api: the centre, preferences, unsubscribe links, admin defaults and
@@ -12,7 +14,7 @@ import { AnnouncementsService } from '../announcements/announcements.service';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [NotificationsController, NotificationsAdminController, AnnouncementsController],
-  providers: [NotificationsService, AnnouncementsService, OutboxService],
+  controllers: [NotificationsController, NotificationsAdminController, AnnouncementsController, UnsubscribeController],
+  providers: [NotificationsService, AnnouncementsService, UnsubscribeService, OutboxService],
 })
 export class NotificationsModule {}

@@ -11,15 +11,12 @@ import {
   eventDetail,
   notificationPath,
   type Actor,
-  type Locale,
   type NotificationCategory,
   type NotificationFrequency,
 } from '@eclore/domain';
 import { AppConfig, OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
-import { CATEGORY_NAMES, ORGANISATION_LOCALE, UNSUBSCRIBE_PAGE } from '../mail/messages';
 import { ROLE_REQUEST_ACTOR_SQL } from '../engine/sender';
-import { signingKey, verifyUnsubscribe } from '../unsubscribe-token';
 import type {
   CategoryFrequencyDto,
   DefaultsDto,
@@ -295,29 +292,6 @@ export class NotificationsService {
       });
     });
     return this.getDefaults();
-  }
-
-  /** Switches one category's e-mails off for the token's person; answers the confirmation page. */
-  async unsubscribe(token: string): Promise<string> {
-    const key = await signingKey(this.ds.manager);
-    const subject = verifyUnsubscribe(key, token);
-    if (!subject) {
-      throw new ValidationFailed([
-        { field: 'token', code: 'invalidToken', message: 'This unsubscribe link is not valid.' },
-      ]);
-    }
-    const [person] = (await this.ds.query('SELECT locale FROM person WHERE id = $1', [subject.personId])) as {
-      locale: Locale | null;
-    }[];
-    if (!person) throw new NotFound('person', subject.personId);
-    await this.setPreferences(subject.personId, [{ category: subject.category, frequency: 'off' }]);
-    const locale = person.locale ?? ORGANISATION_LOCALE;
-    const t = UNSUBSCRIBE_PAGE[locale];
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2933">
-<main><h1>${esc(t.title)}</h1><p>${esc(t.done(CATEGORY_NAMES[locale][subject.category]))}</p>
-<p><a href="/profile">${esc(t.back)}</a></p></main></body></html>`;
   }
 
   // ---- deliveries (admins) ----

@@ -11,7 +11,7 @@ import {
 import { isPermanentSmtpError, type Mailer } from '../mail/mailer';
 import { ORGANISATION_LOCALE, type ActorLabel } from '../mail/messages';
 import { renderDigest, renderImmediate, type MailItem, type RenderedMail } from '../mail/render';
-import { signUnsubscribe, signingKey } from '../unsubscribe-token';
+import { sealUnsubscribe, signingKey } from '../unsubscribe-token';
 
 export type SendOutcome = 'sent' | 'already_sent' | 'failed' | 'busy';
 
@@ -178,7 +178,9 @@ export class DeliverySender {
           messageId: row.message_id,
           headers: {
             'X-Eclore-Delivery': row.key,
-            ...(mail.unsubscribe ? { 'List-Unsubscribe': `<${mail.unsubscribe}>` } : {}),
+            // RFC 8058 one-click: a mail client POSTs `List-Unsubscribe=One-Click` to the link.
+            'List-Unsubscribe': `<${mail.unsubscribe}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           },
         });
       }),
@@ -230,8 +232,8 @@ export class DeliverySender {
   private async compose(
     qr: QueryRunner,
     rows: readonly DeliveryRow[],
-  ): Promise<Map<string, { to: string; rendered: RenderedMail; unsubscribe: string | null }>> {
-    const out = new Map<string, { to: string; rendered: RenderedMail; unsubscribe: string | null }>();
+  ): Promise<Map<string, { to: string; rendered: RenderedMail; unsubscribe: string }>> {
+    const out = new Map<string, { to: string; rendered: RenderedMail; unsubscribe: string }>();
     if (rows.length === 0) return out;
     const people = new Map(
       (
@@ -248,10 +250,10 @@ export class DeliverySender {
       const mine = items.get(row.id) ?? [];
       if (!person || mine.length === 0) continue;
       const locale = person.locale ?? ORGANISATION_LOCALE;
-      const links = {
-        unsubscribe: (category: NotificationCategory) =>
-          `${base}/api/notifications/unsubscribe?token=${signUnsubscribe(key, person.id, category)}`,
-      };
+      // Opaque tokens: the link names no one (see unsubscribe-token.ts).
+      const unsubscribeUrl = (categories: readonly NotificationCategory[]) =>
+        `${base}/api/notifications/unsubscribe?token=${sealUnsubscribe(key, person.id, categories)}`;
+      const links = { unsubscribe: (category: NotificationCategory) => unsubscribeUrl([category]) };
       const rendered =
         row.kind === 'immediate'
           ? renderImmediate(locale, mine[0]!, links)
@@ -260,7 +262,8 @@ export class DeliverySender {
       out.set(row.id, {
         to: person.email,
         rendered,
-        unsubscribe: categories.length === 1 ? links.unsubscribe(categories[0]!) : null,
+        // The header's one-click stops every category this e-mail carries (a digest's several).
+        unsubscribe: unsubscribeUrl(categories),
       });
     }
     return out;

@@ -195,14 +195,22 @@ export const MAIL_TEXT = {
 
 export const UNSUBSCRIBE_PAGE = {
   fr: {
+    confirmTitle: 'Se désinscrire ?',
+    confirm: (c: string) => `Ne plus recevoir d’e-mails pour ${c} ? Les notifications resteront visibles dans Éclore.`,
+    confirmButton: 'Me désinscrire',
     title: 'Désinscription enregistrée',
     done: (c: string) => `Vous ne recevrez plus d’e-mails pour ${c}. Les notifications restent visibles dans Éclore.`,
     back: 'Régler mes notifications',
+    and: ' et ',
   },
   en: {
+    confirmTitle: 'Unsubscribe?',
+    confirm: (c: string) => `Stop receiving e-mails about ${c}? Notifications will stay visible in Éclore.`,
+    confirmButton: 'Unsubscribe',
     title: 'Unsubscribed',
     done: (c: string) => `You will no longer receive e-mails about ${c}. Notifications stay visible in Éclore.`,
     back: 'Set my notifications',
+    and: ' and ',
   },
 } as const;
 

@@ -29,6 +29,15 @@ function isTrustedProxiesValue(value: unknown): boolean {
   });
 }
 
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+/** Comma-separated host names, IP addresses and CIDR ranges (WEBHOOK_ALLOWED_HOSTS). */
+const isHostAllowList = (value: unknown): boolean =>
+  typeof value === 'string' &&
+  value
+    .split(',')
+    .map((e) => e.trim())
+    .every((e) => e !== '' && (ipaddr.isValid(e) || ipaddr.isValidCIDR(e) || HOST_NAME.test(e)));
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
@@ -215,6 +224,20 @@ export class AppConfig {
   @Matches(POSTGRES_URL, { message: 'MIGRATION_DATABASE_URL must be a postgres:// connection string' })
   MIGRATION_DATABASE_URL?: string;
 
+  /**
+   * Webhook receivers allowed although on this machine or the internal network (and allowed plain
+   * http): host names, IP addresses and CIDR ranges, comma-separated. Unset: public https receivers only.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isHostAllowList',
+    validator: {
+      validate: isHostAllowList,
+      defaultMessage: () => 'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names, IP addresses or CIDR ranges like hooks.intranet,10.20.0.0/16',
+    },
+  })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   /** OpenID Connect single sign-on; off when unset. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -254,7 +277,7 @@ export class AppConfig {
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'TRUSTED_PROXIES', 'MIGRATION_DATABASE_URL', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'TRUSTED_PROXIES', 'MIGRATION_DATABASE_URL', 'WEBHOOK_ALLOWED_HOSTS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
 
 /** Express's `trust proxy` value for TRUSTED_PROXIES: `false` (none), a hop count, or the list. */
 export function trustProxySetting(config: AppConfig): false | number | string[] {

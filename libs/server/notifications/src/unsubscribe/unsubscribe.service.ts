@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ValidationFailed, type Locale } from '@eclore/domain';
+import { ORGANISATION_LOCALE } from '../mail/messages';
+import { NotificationsService } from '../api/notifications.service';
+import { openUnsubscribe, type UnsubscribeSubject } from '../unsubscribe-token';
+import { UnsubscribeRepository } from './unsubscribe.repository';
+import { confirmationPage, unsubscribedPage } from './unsubscribe-page';
+
+/**
+ * The e-mails' unsubscribe links. The token is the only authority (no session): GET asks, POST acts
+ * (a person's button, or a mail client's RFC 8058 one-click). A bad token, or one whose person is
+ * gone, gets the same 400 on `token`, so a link tells nothing about anyone.
+ */
+@Injectable()
+export class UnsubscribeService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async confirmation(token: string): Promise<string> {
+    const { subject, locale } = await this.open(token);
+    return confirmationPage(locale, subject.categories, token);
+  }
+
+  async unsubscribe(token: string): Promise<string> {
+    const { subject, locale } = await this.open(token);
+    await this.notifications.setPreferences(
+      subject.personId,
+      subject.categories.map((category) => ({ category, frequency: 'off' as const })),
+    );
+    return unsubscribedPage(locale, subject.categories);
+  }
+
+  private async open(token: string): Promise<{ subject: UnsubscribeSubject; locale: Locale }> {
+    const repo = new UnsubscribeRepository(this.ds.manager);
+    const subject = openUnsubscribe(await repo.secret(), token);
+    const locale = subject ? await repo.localeOf(subject.personId) : undefined;
+    if (!subject || locale === undefined) {
+      throw new ValidationFailed([
+        { field: 'token', code: 'invalidToken', message: 'This unsubscribe link is not valid.' },
+      ]);
+    }
+    return { subject, locale: locale ?? ORGANISATION_LOCALE };
+  }
+}
