@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 /**
  * Chains the audit log: each row carries its position (`seq`), the previous row's hash and its own,
  * SHA-256 over the previous hash and the row's canonical content (the row as jsonb text, every column
- * but the two hashes, timestamps in UTC). A BEFORE INSERT trigger computes them under a row lock on
+ * but the two hashes, null columns left out so that a nullable column added later does not change
+ * what the older rows hash to; timestamps in UTC). A BEFORE INSERT trigger computes them under a row lock on
  * the one-row `audit_chain_head`, so concurrent inserts queue up and cannot fork the chain, and every
  * insert (the app's, set-based SQL, a new column) is chained the same way. The trigger function runs as
  * its owner (SECURITY DEFINER): the application role needs no right on the chain head.
@@ -32,7 +33,7 @@ export class AuditChain1796577397226 implements MigrationInterface {
         await queryRunner.query(`
             CREATE FUNCTION audit_event_hash(prev text, e audit_event) RETURNS text
             LANGUAGE sql STABLE SET timezone = 'UTC' SET extra_float_digits = 3 AS $$
-                SELECT encode(sha256(convert_to(prev || ((to_jsonb(e) - 'hash') - 'prev_hash')::text, 'UTF8')), 'hex')
+                SELECT encode(sha256(convert_to(prev || jsonb_strip_nulls((to_jsonb(e) - 'hash') - 'prev_hash')::text, 'UTF8')), 'hex')
             $$
         `);
         // Existing rows, in id order, from the genesis hash (64 zeros).

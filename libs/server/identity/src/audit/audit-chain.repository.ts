@@ -9,7 +9,7 @@ const BATCH = 2000;
  */
 const ROWS_AFTER = `
   SELECT e.id::text AS id, e.seq::text AS seq, e.prev_hash AS "prevHash", e.hash,
-         ((to_jsonb(e) - 'hash') - 'prev_hash')::text AS content
+         jsonb_strip_nulls((to_jsonb(e) - 'hash') - 'prev_hash')::text AS content
     FROM audit_event e
    WHERE e.seq > $1
    ORDER BY e.seq

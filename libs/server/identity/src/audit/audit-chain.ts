@@ -6,7 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * One link: SHA-256 (hex) over the previous row's hash followed by this row's canonical content.
  * The canonical content is PostgreSQL's jsonb text of the whole row minus `hash` and `prev_hash`
- * (jsonb sorts keys, so every column is in it, a new one included), timestamps in UTC; the insert
+ * and minus null values (jsonb sorts keys, so every column is in it, a new one included, and a
+ * nullable column added later leaves older rows' content unchanged), timestamps in UTC; the insert
  * trigger hashes the same text (SQL function `audit_event_hash`, migration AuditChain). The verifier
  * recomputes it here, so a forged trigger or function cannot vouch for itself.
  */
