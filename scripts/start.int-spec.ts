@@ -2,12 +2,28 @@
  * Smoke test of `npm start` in embedded mode, exactly as a newcomer runs it: no DATABASE_URL, no
  * REDIS_URL. The launcher starts PGlite (data + queue), migrates, runs the api and the worker; we
  * check readiness, the web app, the OpenAPI document and a job processed end to end through the
- * embedded queue; then a clean stop, and a restart on the same data folder (persistence).
+ * embedded queue; a person's walk (submit → accept → comment → qualification) whose notifications
+ * and deadline jobs go through the embedded queues; then a clean stop, and a restart on the same
+ * data folder (persistence).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
+import { DEMO_PASSWORD } from '@eclore/migrations';
 import { freePort, Launcher, START_BOUND_MS, waitFor, withClient } from './start-launcher';
+
+/** A demo account signed in against the running product, sending the CSRF token as the web app does. */
+async function signIn(base: string, email: string) {
+  const agent = request.agent(base);
+  await agent.post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(204);
+  const session = await agent.get('/api/session').expect(200);
+  const csrf = session.body.csrfToken as string;
+  return {
+    get: (path: string) => agent.get(path).expect(200),
+    post: (path: string, body: object = {}) => agent.post(path).set('X-CSRF-Token', csrf).send(body),
+  };
+}
 
 describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)', () => {
   let dataDir: string;
@@ -67,6 +83,52 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
       500,
     );
     expect(receipt).toEqual({ key: `platform.probe:${probeId}` });
+
+    // A newcomer's walk. Each step's notifications go through the notifications queue and the start
+    // of qualification schedules its deadline jobs through the qualification queue: both queues hold
+    // delayed jobs from the demo data, which once kept their workers asleep until those were due
+    // (scripts/embedded/databases.mjs, routeNotifications).
+    const lucas = await signIn(url(''), 'lucas.girard@eclore.example');
+    const julien = await signIn(url(''), 'julien.tremblay@eclore.example');
+    const units = (await lucas.get('/api/org-units')).body as { id: string; code: string }[];
+    const themes = (await lucas.get('/api/themes')).body as { key: string }[];
+    const created = await lucas
+      .post('/api/ideas', {
+        kind: 'problem',
+        title: 'Les badges visiteurs se perdent à l’accueil',
+        summary: 'Une dizaine de badges disparaissent chaque semaine.',
+        bodyHtml: '<p>Les visiteurs repartent avec leur badge.</p>',
+        orgUnitId: units.find((u) => u.code === 'DS-SOINS')?.id ?? units[0]!.id,
+        themes: themes.slice(0, 1).map((t) => t.key),
+        whoSuffers: 'Les agents d’accueil',
+        frequency: 'weekly',
+      })
+      .expect(201);
+    const ideaId = created.body.id as string;
+    await lucas.post(`/api/ideas/${ideaId}/submit`).expect(200);
+    await julien.post(`/api/ideas/${ideaId}/accept`).expect(200);
+    await julien.post(`/api/ideas/${ideaId}/comments`, { bodyHtml: '<p>Combien de badges par mois ?</p>' }).expect(201);
+    await julien.post(`/api/ideas/${ideaId}/start-qualification`).expect(200);
+
+    type Group = { ideaId: string | null; items: { eventType: string }[] };
+    const heard = await waitFor(
+      'the author’s notifications of the acceptance and the comment',
+      async () => {
+        const groups = (await lucas.get('/api/notifications')).body.groups as Group[];
+        const types = groups.find((g) => g.ideaId === ideaId)?.items.map((i) => i.eventType) ?? [];
+        return ['accept', 'commented'].every((t) => types.includes(t)) && types;
+      },
+      60_000,
+      500,
+    );
+    expect(heard).toEqual(expect.arrayContaining(['accept', 'commented']));
+    const scheduled = await waitFor(
+      'the qualification deadline jobs',
+      () => withClient(dbUrl, async (c) => (await c.query(`SELECT action FROM deadline_job WHERE idea_id = $1`, [ideaId])).rows.length > 0),
+      60_000,
+      500,
+    );
+    expect(scheduled).toBe(true);
 
     expect(await launcher.stop()).toEqual({ code: 0, signal: null });
     expect(launcher.output).toContain('Stopped.');
