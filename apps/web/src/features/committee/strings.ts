@@ -60,9 +60,9 @@ export const fr = {
   },
   pack: {
     title: 'Dossier de préparation',
-    lead: 'Pour chaque idée : son résumé, la réponse du réseau, la grille d’évaluation consolidée et les notes privées.',
+    lead: 'Pour chaque idée : son résumé, la dernière réponse publiée, la grille d’évaluation consolidée et les notes privées.',
     summary: 'Résumé',
-    answer: 'Réponse du réseau',
+    answer: 'Dernière réponse publiée',
     noAnswer: 'Pas de réponse publiée.',
     scorecard: 'Grille d’évaluation consolidée',
     noScorecard: 'Pas encore d’évaluation.',
@@ -195,9 +195,9 @@ export const en: CommitteeText = {
   },
   pack: {
     title: 'Pre-reading pack',
-    lead: 'For each idea: its summary, the network’s answer, the consolidated scorecard and the private notes.',
+    lead: 'For each idea: its summary, the latest published answer, the consolidated scorecard and the private notes.',
     summary: 'Summary',
-    answer: 'The network’s answer',
+    answer: 'Latest published answer',
     noAnswer: 'No published answer.',
     scorecard: 'Consolidated scorecard',
     noScorecard: 'Not scored yet.',
