@@ -69,9 +69,14 @@ export default function MyIdeasPage() {
           </ul>
         </Panel>
       ) : null}
-      <Section title={s.mine.returned} items={returned} s={s} showReason />
-      <Section title={s.mine.drafts} items={drafts} s={s} />
-      <Section title={s.mine.submitted} items={submitted} s={s} />
+      {/* Sections only once loaded: their empty state is a statement about data we have. */}
+      {mine.isSuccess ? (
+        <>
+          <Section title={s.mine.returned} items={returned} s={s} showReason />
+          <Section title={s.mine.drafts} items={drafts} s={s} />
+          <Section title={s.mine.submitted} items={submitted} s={s} />
+        </>
+      ) : null}
     </>
   );
 }
