@@ -80,6 +80,18 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   'role_grant.revoked_by': keep('who revoked a role'),
   'directory_import.started_by': keep('who started an HR import'),
   'audit_event.actor_id': keep('append-only and chained: the id is the pseudonym, the person row holds no identity'),
+  'audit_pseudonym.person_id': {
+    effect: 'delete',
+    why: 'the only link from an anonymous author to their acts on the idea: their audit entries keep a pseudonym nobody can resolve',
+    sql: 'DELETE FROM audit_pseudonym WHERE person_id = $1',
+  },
+  'role_grant_request.person_id': {
+    effect: 'scrub',
+    why: 'a pending request to grant them the guardian role is declined; decided requests stay as history',
+    sql: "UPDATE role_grant_request SET status = 'rejected', decided_by = $2, decided_at = now() WHERE person_id = $1 AND status = 'pending'",
+  },
+  'role_grant_request.requested_by': keep('who asked for a guardian grant'),
+  'role_grant_request.decided_by': keep('who approved or declined a guardian grant'),
   // ideas: credit is kept under "former staff member"
   'idea.author_id': keep('named ideas stay, under "former staff member" (anonymous ones were detached first)'),
   'idea.captured_by': keep('who captured an idea on behalf of someone (anonymous ones were detached first)'),
