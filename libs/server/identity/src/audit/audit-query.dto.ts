@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsKeysetValue, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
@@ -24,6 +25,8 @@ export class AuditQuery {
   @ApiPropertyOptional({ description: 'Events older than this one: the `nextBefore` of the previous page.' })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be an event id' })
+  // 19 digits can still overflow bigint (22003): the codec's int8 check bounds it.
+  @IsKeysetValue(cursorField.int8, { message: 'before must be an event id' })
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })

@@ -5,7 +5,8 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../auth/session.service';
 import { OrgUnit, Person, RoleGrant } from '../entities';
-import { decodeCursor, encodeCursor, likeContains } from './cursor';
+import { cursorField, defineCursor } from '@eclore/server-platform';
+import { likeContains } from './like-pattern';
 import { activeGrantsByPerson, grantAuditData, toGrantViews } from './grant-view';
 import type {
   AdminPeoplePageDto,
@@ -14,6 +15,9 @@ import type {
   ListPeopleQuery,
   RoleGrantDto,
 } from './roles-admin.dto';
+
+/** Keyset of the people list: lower-cased family and given names, then id. */
+const peopleCursor = defineCursor({ family: cursorField.text(), given: cursorField.text(), id: cursorField.uuid });
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -48,7 +52,7 @@ export class RolesAdminService {
       );
     });
     if (query.cursor) {
-      const [family, given, id] = decodeCursor(query.cursor, 3);
+      const { family, given, id } = peopleCursor.decode(query.cursor);
       qb.andWhere('(lower(p.family_name), lower(p.given_name), p.id) > (:cf, :cg, :cid::uuid)', {
         cf: family,
         cg: given,
@@ -71,7 +75,7 @@ export class RolesAdminService {
       items: page.map((p) => toAdminPerson(p, grants.get(p.id) ?? [])),
       nextCursor:
         people.length > limit && last
-          ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id])
+          ? peopleCursor.encode({ family: last.familyName.toLowerCase(), given: last.givenName.toLowerCase(), id: last.id })
           : null,
     };
   }
