@@ -146,6 +146,15 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
     });
   });
 
+  describe('arrays where the contract declares objects', () => {
+    it('refuses a list of lists where a list of objects is declared (found by the fuzz test)', async () => {
+      const res = await as(author, request(app.getHttpServer()).put('/api/me/notification-preferences')).send({
+        preferences: [[]],
+      });
+      expectFieldProblem(res, 'preferences.0', 'isObject');
+    });
+  });
+
   describe('forged cursors that pass a shape check but not the SQL cast', () => {
     const cases: [string, () => string, string][] = [
       ['wall, newest: a date that does not exist', () => `/api/wall?sort=newest&cursor=${forge(['newest', '2026-99-99 00:00:00+00', UUID, null, null, null])}`, 'cursor'],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsKeysetValue, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
@@ -24,9 +24,8 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ description: 'Events older than this one: the `nextBefore` of the previous page.' })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be an event id' })
-  // 19 digits can still overflow bigint (22003): the codec's int8 check bounds it.
-  @IsKeysetValue(cursorField.int8, { message: 'before must be an event id' })
+  // A positive bigint: 19 digits alone could still overflow it (22003, a 500 before).
+  @IsKeysetValue(cursorField.serialId, { message: 'before must be an event id' })
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })

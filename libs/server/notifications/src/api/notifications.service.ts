@@ -34,7 +34,7 @@ const ITEMS_PER_GROUP = 20;
 const DELIVERIES_PER_PAGE = 50;
 
 /** The centre's groups: "needs my action" first (1, 0), then the group's latest notification id. */
-const groupsCursor = defineCursor({ needs: cursorField.oneOf(['0', '1']), lastId: cursorField.int8 });
+const groupsCursor = defineCursor({ needs: cursorField.oneOf(['0', '1']), lastId: cursorField.serialId });
 /** The admins' deliveries: creation time and id, newest first. */
 const deliveriesCursor = defineCursor({ createdAt: cursorField.isoTimestamp, id: cursorField.uuid });
 

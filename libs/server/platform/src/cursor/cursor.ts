@@ -76,6 +76,8 @@ export const cursorField = {
     const n = BigInt(v);
     return n <= INT8_MAX && n >= -INT8_MAX - 1n;
   }),
+  /** `::bigint` of a bigserial id: positive. */
+  serialId: field<string>('serialId', (v) => typeof v === 'string' && /^[1-9]\d{0,18}$/.test(v) && BigInt(v) <= INT8_MAX),
   /** `::real` */
   float4: field<string>('float4', (v) => floatInRange(v, FLOAT4_MAX, FLOAT4_MIN)),
   /** `::float8` */

@@ -42,7 +42,8 @@ export function findHostileInput(value: unknown, field = '', depth = 0, out: Fie
     return out;
   }
   for (const [key, child] of Object.entries(value)) {
-    const path = field ? `${field}.${key}` : key;
+    const name = key === '' ? '""' : key;
+    const path = field ? `${field}.${name}` : name;
     const keyProblem = hostileStringProblem(key, field ? `${field}.<key>` : '<key>');
     if (keyProblem) {
       out.push(keyProblem);

@@ -7,7 +7,9 @@ import { findHostileInput } from './hostile-input';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // An empty key (`{"": 1}`) is still named, so the client sees which property was refused.
+    const property = error.property === '' ? '""' : error.property;
+    const field = parent ? `${parent}.${property}` : property;
     for (const [code, message] of Object.entries(error.constraints ?? {})) {
       // forbidNonWhitelisted reports the unknown property under `whitelistValidation`.
       out.push({ field, code: code === 'whitelistValidation' ? 'unknownProperty' : code, message });
@@ -17,31 +19,56 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-/** @nestjs/swagger's metadata key for one property's `@ApiProperty` options. */
+/** @nestjs/swagger's metadata keys: one property's `@ApiProperty` options, and a class's property list. */
 const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+
+interface PropertyContract {
+  nullable?: boolean;
+  isArray?: boolean;
+  type?: unknown;
+}
+
+/** A DTO class (it declares properties for the OpenAPI document), as opposed to String, Number, … */
+const isDtoClass = (type: unknown): boolean =>
+  typeof type === 'function' && Reflect.getMetadata(API_MODEL_PROPERTIES_ARRAY, (type as { prototype: object }).prototype) !== undefined;
+const isObjectValue = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The one rule for `null`: a DTO property may be null only when its `@ApiProperty` says
- * `nullable: true`, which is also what the OpenAPI document and the generated client promise.
- * class-validator's `@IsOptional()` lets null through like undefined, so without this an explicit
- * null in a PATCH reached code (and NOT NULL columns) that only expected "absent". Walks nested DTOs.
+ * What class-validator lets through and the contract (the `@ApiProperty` of each DTO property, which
+ * is also what the OpenAPI document and the generated client promise) forbids:
+ * - `null` where the property is not `nullable: true`. `@IsOptional()` lets null through like
+ *   undefined, so an explicit null in a PATCH reached code (and NOT NULL columns) expecting "absent".
+ * - an array, or an array of arrays, where a nested DTO is declared: `@ValidateNested()` accepts an
+ *   array in place of the object and validates nothing inside it (`[[]]` for a list of objects).
+ * Walks nested DTOs; free-form maps inside them carry no metadata and are left to their own checks.
  */
-export function findForbiddenNulls(object: unknown, parent = '', out: FieldProblem[] = []): FieldProblem[] {
-  if (object === null || typeof object !== 'object') return out;
-  if (Array.isArray(object)) {
-    object.forEach((item, i) => findForbiddenNulls(item, parent ? `${parent}.${i}` : String(i), out));
-    return out;
-  }
+export function findContractViolations(object: unknown, parent = '', out: FieldProblem[] = []): FieldProblem[] {
+  if (!isObjectValue(object)) return out;
   const proto = Object.getPrototypeOf(object) as object | null;
-  // Only DTO instances (class-transformer built them); free-form maps inside them carry no metadata.
   if (!proto || proto === Object.prototype) return out;
-  for (const [key, value] of Object.entries(object)) {
+  for (const [key, value] of Object.entries(object as object)) {
     const field = parent ? `${parent}.${key}` : key;
+    const contract = Reflect.getMetadata(API_MODEL_PROPERTIES, proto, key) as PropertyContract | undefined;
     if (value === null) {
-      const options = Reflect.getMetadata(API_MODEL_PROPERTIES, proto, key) as { nullable?: boolean } | undefined;
-      if (options?.nullable !== true)
+      if (contract?.nullable !== true)
         out.push({ field, code: 'isNotNull', message: `${field} cannot be null; leave it out to keep its value` });
-    } else findForbiddenNulls(value, field, out);
+      continue;
+    }
+    if (value === undefined) continue;
+    const nestedDto = isDtoClass(contract?.type);
+    if (Array.isArray(value)) {
+      if (nestedDto && !contract?.isArray) {
+        out.push({ field, code: 'isObject', message: `${field} must be an object` });
+        continue;
+      }
+      value.forEach((item: unknown, i) => {
+        if (item === null || item === undefined) return; // class-validator's own rules answer for these
+        if (nestedDto && !isObjectValue(item))
+          out.push({ field: `${field}.${i}`, code: 'isObject', message: `${field}.${i} must be an object` });
+        else findContractViolations(item, `${field}.${i}`, out);
+      });
+    } else findContractViolations(value, field, out);
   }
   return out;
 }
@@ -49,7 +76,8 @@ export function findForbiddenNulls(object: unknown, parent = '', out: FieldProbl
 /**
  * The one ValidationPipe: unknown properties are refused, not silently dropped; hostile strings
  * (NUL, lone surrogates: also checked by the middleware, repeated here for values parsed later, e.g.
- * multipart fields) and nulls the contract does not allow are refused with the field named.
+ * multipart fields) and what the contract does not allow (see findContractViolations) are refused
+ * with the field named.
  */
 class EcloreValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
@@ -57,10 +85,10 @@ class EcloreValidationPipe extends ValidationPipe {
     if (hostile.length) throw new ValidationFailed(hostile);
     const errors = await super.validate(object, validatorOptions);
     const reported = new Set(errors.map((e) => e.property));
-    const nulls = findForbiddenNulls(object).filter((p) => !reported.has(p.field.split('.')[0]!));
+    const violations = findContractViolations(object).filter((p) => !reported.has(p.field.split('.')[0]!));
     return [
       ...errors,
-      ...nulls.map((p) => ({ property: p.field, constraints: { [p.code]: p.message }, children: [] })),
+      ...violations.map((p) => ({ property: p.field, constraints: { [p.code]: p.message }, children: [] })),
     ];
   }
 }
