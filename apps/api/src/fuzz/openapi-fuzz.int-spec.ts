@@ -217,6 +217,26 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
 
   const statuses = new Map<number, number>();
 
+  /**
+   * Besides the random cases, a sweep: every body field and every query parameter once with each of
+   * the values that answered 500 on main (NUL, a lone surrogate, an explicit null), so none depends
+   * on the draw.
+   */
+  const sweepFor = (op: Operation, roles: Who[]): Case[] => {
+    const out: Case[] = [];
+    const role = () => roles[out.length % roles.length]!;
+    if (op.method !== 'get' && op.body) {
+      const base = plausible(op.body, components, { uuid: ids['ideas']! });
+      for (const path of fieldPaths(base))
+        for (const value of ['sweep\u0000nul', 'sweep\ud800', null])
+          out.push({ who: role(), url: fillPath(op.path), body: withValueAt(base, path, value), what: `sweep body.${path} = ${preview(value)}` });
+    }
+    for (const param of op.query)
+      for (const value of ['sweep%00nul', 'sweep%ED%A0%80'])
+        out.push({ who: role(), url: `${fillPath(op.path)}?${param}=${value}`, what: `sweep query ${param} = ${value}` });
+    return out;
+  };
+
   async function run(op: Operation, c: Case, failures: Failure[]): Promise<void> {
     const { token, session } = await app.get(SessionService).create(people.get(c.who)!, 'local');
     const before = op.method === 'get' ? null : await counts();
@@ -259,6 +279,7 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
       const perQuery = op.query.map((q) => queryCasesFor(op, q, roles));
       covered += 1;
       const batches: Case[] = [
+        ...sweepFor(op, roles),
         ...(arbitraries.length ? fc.sample(fc.oneof(...arbitraries), { seed: seed++, numRuns: RUNS }) : []),
         ...perQuery.flatMap((arb) => fc.sample(arb, { seed: seed++, numRuns: Math.max(1, Math.ceil(RUNS / 2)) })),
       ];
