@@ -175,3 +175,15 @@ export function withValueAt(body: unknown, path: string, value: unknown): unknow
   node[keys[keys.length - 1]!] = value;
   return copy;
 }
+
+/** The schema's required properties only, plausible (a body that reaches the handler more often). */
+export function plausibleRequired(schema: Schema | undefined, components: Components, ids: { uuid: string }): Record<string, unknown> | undefined {
+  const s = resolve(schema, components);
+  if (!s.properties) return undefined;
+  const required = new Set(s.required ?? []);
+  return Object.fromEntries(
+    Object.entries(s.properties)
+      .filter(([k]) => required.has(k))
+      .map(([k, v]) => [k, plausible(v, components, ids)]),
+  );
+}
