@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfigModule, DatabaseModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
+import { AppConfigModule, DatabaseModule, HostileInputModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityModule } from '@eclore/server-identity';
 import { IdeasModule } from '@eclore/server-ideas';
@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
   imports: [
     AppConfigModule,
     httpLoggerModule(),
+    HostileInputModule,
     DatabaseModule.forRoot(dataSourceOptions),
     IdentityModule,
     IdeasModule,

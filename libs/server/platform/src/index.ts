@@ -5,6 +5,8 @@ export * from './database/entities';
 export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './errors/validation';
+export * from './errors/hostile-input';
+export * from './cursor/cursor';
 export * from './logging/logging.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';

@@ -1,10 +1,11 @@
-import { ValidationFailed } from '@eclore/domain';
+import { cursorField as f, defineCursor, invalidCursor } from '@eclore/server-platform';
 import type { TrendingSegment, WallSort } from './sql/wall.sql';
 
 /**
  * The wall's opaque keyset cursor: the sort, the sort key and id of the last row shown, for
- * trending the snapshot generation and segment, for relevance the segment and window. base64url JSON; decoding checks the shape and that it
- * belongs to the sort asked for, so a tampered or mismatched cursor is a 400 naming `cursor`.
+ * trending the snapshot generation and segment, for relevance the segment and window. Decoding (the
+ * platform's codec) checks each field against the SQL cast it feeds, and here that the key's kind
+ * matches the sort and segment, so a tampered or mismatched cursor is a 400 naming `cursor`.
  */
 export interface WallCursor {
   sort: WallSort;
@@ -16,52 +17,44 @@ export interface WallCursor {
   since?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const codec = defineCursor({
+  sort: f.oneOf<WallSort>(['newest', 'most_supported', 'trending', 'relevance']),
+  key: f.text(100),
+  id: f.uuid,
+  generation: f.nullable(f.int8),
+  segment: f.nullable(f.oneOf<TrendingSegment>(['hot', 'rest'])),
+  since: f.nullable(f.isoTimestamp),
+});
 
 export function encodeWallCursor(c: WallCursor): string {
-  return Buffer.from(
-    JSON.stringify([c.sort, c.key, c.id, c.generation ?? null, c.segment ?? null, c.since ?? null]),
-    'utf8',
-  ).toString('base64url');
+  return codec.encode({
+    sort: c.sort,
+    key: c.key,
+    id: c.id,
+    generation: c.generation ?? null,
+    segment: c.segment ?? null,
+    since: c.since ?? null,
+  });
 }
 
-function invalid(message: string): ValidationFailed {
-  return new ValidationFailed([{ field: 'cursor', code: 'invalidCursor', message }]);
+/** The cast each sort's key goes through (wall.sql.ts): ::timestamptz, ::int, ::real, ::float8. */
+function keyKind(sort: WallSort, segment: TrendingSegment | null) {
+  if (sort === 'newest' || segment === 'rest') return f.pgTimestamp;
+  if (sort === 'most_supported') return f.int4;
+  return sort === 'relevance' ? f.float4 : f.float8;
 }
 
 export function decodeWallCursor(cursor: string, sort: WallSort): WallCursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid('The cursor is not one this API returned.');
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 6) throw invalid('The cursor is not one this API returned.');
-  const [s, key, id, generation, segment, since] = parsed as unknown[];
-  if (typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id) || key.length > 100)
-    throw invalid('The cursor is not one this API returned.');
-  if (s !== sort) throw invalid('The cursor belongs to another sort; start again from the first page.');
-  // Keys are checked by form so that PostgreSQL's casts never see garbage (a 400, not a 500).
-  const numeric = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
-  const timestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/;
-  const seg = segment === 'hot' || segment === 'rest' ? segment : undefined;
-  const byDate = sort === 'newest' || ((sort === 'trending' || sort === 'relevance') && seg === 'rest');
-  const keyOk = byDate ? timestamp.test(key) : numeric.test(key);
-  if (!keyOk) throw invalid('The cursor is not one this API returned.');
+  const { sort: s, key, id, generation, segment, since } = codec.decode(cursor);
+  if (s !== sort) throw invalidCursor('cursor', 'The cursor belongs to another sort; start again from the first page.');
+  const ranked = sort === 'trending' || sort === 'relevance';
+  if (ranked !== (segment !== null) || !keyKind(sort, segment).check(key)) throw invalidCursor();
   if (sort === 'relevance') {
-    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-    if (
-      !seg ||
-      (since !== null && (typeof since !== 'string' || !iso.test(since))) ||
-      (seg === 'rest' && since === null)
-    )
-      throw invalid('The cursor is not one this API returned.');
-    return { sort, key, id, segment: seg, ...(since !== null ? { since: since as string } : {}) };
+    if (generation !== null || (segment === 'rest' && since === null)) throw invalidCursor();
+    return { sort, key, id, segment: segment!, ...(since !== null ? { since } : {}) };
   }
-  if (sort === 'trending') {
-    if (!seg || (generation !== null && (typeof generation !== 'string' || !/^\d{1,18}$/.test(generation))))
-      throw invalid('The cursor is not one this API returned.');
-    return { sort, key, id, segment: seg, ...(generation !== null ? { generation: generation as string } : {}) };
-  }
+  if (since !== null) throw invalidCursor();
+  if (sort === 'trending') return { sort, key, id, segment: segment!, ...(generation !== null ? { generation } : {}) };
+  if (generation !== null) throw invalidCursor();
   return { sort, key, id };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsKeysetValue, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
@@ -23,7 +24,8 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ description: 'Events older than this one: the `nextBefore` of the previous page.' })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be an event id' })
+  // A positive bigint: 19 digits alone could still overflow it (22003, a 500 before).
+  @IsKeysetValue(cursorField.serialId, { message: 'before must be an event id' })
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })

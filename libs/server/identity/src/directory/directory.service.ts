@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed, type Actor } from '@eclore/domain';
-import { FileStorage, OutboxService } from '@eclore/server-platform';
+import { FileStorage, OutboxService, cursorField, defineCursor } from '@eclore/server-platform';
 import { DirectoryImport } from '../entities';
 import { inspectCsvSample } from './csv-format';
 import type {
@@ -31,34 +31,8 @@ export function prefixPattern(q: string): string {
     .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface Cursor {
-  family: string;
-  given: string;
-  id: string;
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.family, c.given, c.id])).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 3 &&
-      value.every((v) => typeof v === 'string') &&
-      /^[0-9a-f-]{36}$/i.test(value[2] as string)
-    ) {
-      return { family: value[0] as string, given: value[1] as string, id: value[2] as string };
-    }
-  } catch {
-    // reported below
-  }
-  throw new ValidationFailed([
-    { field: 'after', code: 'invalidCursor', message: 'after must be a cursor returned by a previous page' },
-  ]);
-}
+/** Keyset of the members list: family and given names as stored, then id; `after` carries it. */
+const membersCursor = defineCursor({ family: cursorField.text(), given: cursorField.text(), id: cursorField.uuid });
 
 /** The directory's reads and the start of an import (the worker does the rest). */
 @Injectable()
@@ -191,7 +165,7 @@ export class DirectoryService {
     id: string,
     options: { subtree: boolean; limit: number; after?: string },
   ): Promise<OrgUnitMembersPageDto> {
-    const cursor = options.after ? decodeCursor(options.after) : null;
+    const cursor = options.after ? membersCursor.decode(options.after, 'after') : null;
     const rows = (await this.dataSource.query(Q.LIST_MEMBERS, [
       id,
       options.subtree,
@@ -220,7 +194,7 @@ export class DirectoryService {
       })),
       nextCursor:
         rows.length > options.limit && last
-          ? encodeCursor({ family: last.family_name, given: last.given_name, id: last.id })
+          ? membersCursor.encode({ family: last.family_name, given: last.given_name, id: last.id })
           : null,
     };
   }

@@ -13,8 +13,9 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../auth/session.service';
 import { OrgUnit, Person, RoleGrant } from '../entities';
-import { decodeCursor, encodeCursor, likeContains } from './cursor';
-import { activeGrantsByPerson, grantAuditData } from './grant-view';
+import { cursorField, defineCursor } from '@eclore/server-platform';
+import { likeContains } from './like-pattern';
+import { activeGrantsByPerson, grantAuditData, toGrantViews } from './grant-view';
 import { writeGrant } from './grant-writer';
 import { RoleRequestsService } from './role-requests.service';
 import type {
@@ -28,6 +29,9 @@ import type {
 
 /** A grant takes effect at once, or (roles needing a second admin) waits as a request. */
 export type GrantOutcome = { kind: 'grant'; grant: RoleGrantDto } | { kind: 'request'; request: RoleGrantRequestDto };
+
+/** Keyset of the people list: lower-cased family and given names, then id. */
+const peopleCursor = defineCursor({ family: cursorField.text(), given: cursorField.text(), id: cursorField.uuid });
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -63,7 +67,7 @@ export class RolesAdminService {
       );
     });
     if (query.cursor) {
-      const [family, given, id] = decodeCursor(query.cursor, 3);
+      const { family, given, id } = peopleCursor.decode(query.cursor);
       qb.andWhere('(lower(p.family_name), lower(p.given_name), p.id) > (:cf, :cg, :cid::uuid)', {
         cf: family,
         cg: given,
@@ -86,7 +90,7 @@ export class RolesAdminService {
       items: page.map((p) => toAdminPerson(p, grants.get(p.id) ?? [])),
       nextCursor:
         people.length > limit && last
-          ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id])
+          ? peopleCursor.encode({ family: last.familyName.toLowerCase(), given: last.givenName.toLowerCase(), id: last.id })
           : null,
     };
   }

@@ -14,7 +14,7 @@ import {
   type NotificationCategory,
   type NotificationFrequency,
 } from '@eclore/domain';
-import { AppConfig, OutboxService } from '@eclore/server-platform';
+import { AppConfig, OutboxService, cursorField, defineCursor } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
 import { ROLE_REQUEST_ACTOR_SQL } from '../engine/sender';
 import type {
@@ -31,22 +31,10 @@ import type {
 const ITEMS_PER_GROUP = 20;
 const DELIVERIES_PER_PAGE = 50;
 
-function encodeCursor(values: readonly string[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string, arity: number): string[] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string'))
-      return parsed as string[];
-  } catch {
-    // answered below
-  }
-  throw new ValidationFailed([
-    { field: 'cursor', code: 'invalidCursor', message: 'The cursor is not one this API returned.' },
-  ]);
-}
+/** The centre's groups: "needs my action" first (1, 0), then the group's latest notification id. */
+const groupsCursor = defineCursor({ needs: cursorField.oneOf(['0', '1']), lastId: cursorField.serialId });
+/** The admins' deliveries: creation time and id, newest first. */
+const deliveriesCursor = defineCursor({ createdAt: cursorField.isoTimestamp, id: cursorField.uuid });
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -62,8 +50,7 @@ export class NotificationsService {
 
   /** Grouped by idea (or announced campaign): groups with something unread needing my action first, then the most recent. */
   async list(actor: Actor, cursor: string | undefined, limit = 20): Promise<NotificationPageDto> {
-    const after = cursor ? decodeCursor(cursor, 2) : null;
-    if (after && (!/^[01]$/.test(after[0]!) || !/^\d{1,18}$/.test(after[1]!))) decodeCursor('', 2);
+    const after = cursor ? groupsCursor.decode(cursor) : null;
     const groups = (await this.ds.query(
       `WITH g AS (
          SELECT n.idea_id, n.announcement_id, n.role_request_id,
@@ -82,7 +69,7 @@ export class NotificationsService {
         WHERE $2::int IS NULL OR (g.needs::int, g.last_id) < ($2::int, $3::bigint)
         ORDER BY g.needs DESC, g.last_id DESC
         LIMIT $4`,
-      [actor.personId, after ? Number(after[0]) : null, after ? after[1] : null, limit + 1],
+      [actor.personId, after ? Number(after.needs) : null, after?.lastId ?? null, limit + 1],
     )) as {
       idea_id: string | null;
       announcement_id: string | null;
@@ -97,7 +84,7 @@ export class NotificationsService {
     }[];
     const page = groups.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = groups.length > limit && last ? encodeCursor([last.needs ? '1' : '0', last.last_id]) : null;
+    const nextCursor = groups.length > limit && last ? groupsCursor.encode({ needs: last.needs ? '1' : '0', lastId: last.last_id }) : null;
     if (page.length === 0) return { groups: [], nextCursor: null };
     const ideaIds = page.flatMap((g) => (g.idea_id ? [g.idea_id] : []));
     const announcementIds = page.flatMap((g) => (g.announcement_id ? [g.announcement_id] : []));
@@ -297,7 +284,7 @@ export class NotificationsService {
   // ---- deliveries (admins) ----
 
   async deliveries(status: string | undefined, cursor: string | undefined): Promise<DeliveryPageDto> {
-    const after = cursor ? decodeCursor(cursor, 2) : null;
+    const after = cursor ? deliveriesCursor.decode(cursor) : null;
     const rows = (await this.ds.query(
       `SELECT d.id, d.kind, d.status, p.email, d.attempts, d.interrupted, d.message_id, d.last_error, d.created_at, d.sent_at, d.failed_at,
               (SELECT count(*)::int FROM notification_delivery_item i WHERE i.delivery_id = d.id) AS items
@@ -305,7 +292,7 @@ export class NotificationsService {
         WHERE ($1::text IS NULL OR d.status = $1)
           AND ($2::timestamptz IS NULL OR (d.created_at, d.id) < ($2::timestamptz, $3::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
-      [status ?? null, after ? after[0] : null, after ? after[1] : null, DELIVERIES_PER_PAGE + 1],
+      [status ?? null, after?.createdAt ?? null, after?.id ?? null, DELIVERIES_PER_PAGE + 1],
     )) as {
       id: string;
       kind: 'immediate' | 'digest';
@@ -338,7 +325,7 @@ export class NotificationsService {
         failedAt: iso(r.failed_at),
       })),
       nextCursor:
-        rows.length > DELIVERIES_PER_PAGE && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+        rows.length > DELIVERIES_PER_PAGE && last ? deliveriesCursor.encode({ createdAt: last.created_at.toISOString(), id: last.id }) : null,
     };
   }
 

@@ -7,6 +7,7 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Logger } from 'nestjs-pino';
 import request from 'supertest';
+import { QueryFailedError } from 'typeorm';
 import { Conflict, NotFound } from '@eclore/domain';
 import { AppConfigModule } from '../config/config.module';
 import { httpLoggerModule } from '../logging/logging.module';
@@ -41,6 +42,16 @@ class ProbeController {
   @Get('crash')
   crash() {
     throw new Error('database password is hunter2');
+  }
+  @Get('bad-cast')
+  badCast() {
+    // What TypeORM throws when PostgreSQL refuses a value: SQLSTATE 22P02 (invalid text representation).
+    throw new QueryFailedError('SELECT $1::uuid', ['nope'], Object.assign(new Error('invalid input syntax for type uuid: "nope"'), { code: '22P02' }));
+  }
+  @Get('constraint')
+  constraint() {
+    // Class 23 (integrity) is a bug or a race of ours, not bad data: it stays a 500.
+    throw new QueryFailedError('INSERT …', [], Object.assign(new Error('null value in column'), { code: '23502' }));
   }
 }
 
@@ -112,6 +123,17 @@ describe('errors: problem+json for every failure', () => {
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
     const logged = logLines.map((l) => JSON.parse(l) as { errorId?: string; err?: { message?: string } }).find((l) => l.errorId === res.body.errorId);
     expect(logged?.err?.message).toContain('hunter2');
+  });
+
+  it('answers a PostgreSQL data exception (class 22) with a 400, and logs it so the missing check gets written', async () => {
+    logLines.length = 0;
+    const res = await request(app.getHttpServer()).get('/probe/bad-cast').expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'invalid_value', status: 400 });
+    expect(JSON.stringify(res.body)).not.toContain('nope');
+    const logged = logLines.map((l) => JSON.parse(l) as { errorId?: string; sqlState?: string }).find((l) => l.errorId === res.body.errorId);
+    expect(logged?.sqlState).toBe('22P02');
+    await request(app.getHttpServer()).get('/probe/constraint').expect(500);
   });
 
   it('never logs credentials', async () => {

@@ -32,6 +32,18 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /**
+ * PostgreSQL's SQLSTATE class 22 ("data exception": 22P02 invalid text representation, 22021 bad
+ * byte sequence, 22008 datetime overflow, 22003 numeric out of range, …) when a query failed on a
+ * value the client sent; undefined for anything else.
+ */
+export function postgresDataError(exception: unknown): string | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const driver = (exception as { driverError?: { code?: unknown } }).driverError;
+  const code = driver?.code ?? (exception as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) ? code : undefined;
+}
+
+/**
  * The single exception filter: every error leaves the API as `application/problem+json` with a
  * stable `code`. Unexpected errors become a 500 whose `errorId` is also logged with the stack, so
  * support can find it; their internals never reach the client.
@@ -93,6 +105,23 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500 && typeof (exception as { type?: unknown }).type === 'string') {
       const code = bodyParserStatus === 413 ? 'payload_too_large' : 'malformed_body';
       return { type: `https://eclore.dev/problems/${code}`, title: 'The request body could not be read.', status: bodyParserStatus, code, detail: (exception as Error).message, instance, requestId };
+    }
+    const dataError = postgresDataError(exception);
+    if (dataError) {
+      // Safety net: validation should have refused the value with its field named. Logged as an
+      // error so the missing check gets fixed, but the client did send bad data: a 400, not a 500.
+      const errorId = randomUUID();
+      this.logger.error({ err: exception, errorId, requestId, sqlState: dataError }, `Unvalidated bad input reached PostgreSQL ${errorId}`);
+      return {
+        type: 'https://eclore.dev/problems/invalid_value',
+        title: 'A value in the request is not valid.',
+        status: 400,
+        code: 'invalid_value',
+        detail: `Quote error id ${errorId} if you think this value is valid.`,
+        errorId,
+        instance,
+        requestId,
+      };
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId, requestId }, `Unexpected error ${errorId}`);
