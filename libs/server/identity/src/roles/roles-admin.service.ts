@@ -15,7 +15,7 @@ import { SessionService } from '../auth/session.service';
 import { OrgUnit, Person, RoleGrant } from '../entities';
 import { cursorField, defineCursor } from '@eclore/server-platform';
 import { likeContains } from './like-pattern';
-import { activeGrantsByPerson, grantAuditData, toGrantViews } from './grant-view';
+import { activeGrantsByPerson, grantAuditData } from './grant-view';
 import { writeGrant } from './grant-writer';
 import { RoleRequestsService } from './role-requests.service';
 import type {
