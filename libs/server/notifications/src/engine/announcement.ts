@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueEmails } from './dispatcher';
-import { EMAIL_FREQUENCY_SQL } from './preferences.sql';
+import { emailImmediately } from './dispatcher';
 
 /** The event type of an announcement's notifications (they have no idea event). */
 export const CAMPAIGN_ANNOUNCED = 'campaign_announced';
@@ -107,18 +106,7 @@ export class AnnouncementFanOut {
 
     let emails = 0;
     if (inserted.length > 0 && this.options.emailEnabled) {
-      const immediate = (await m.query(
-        `SELECT n.id::text AS id, n.recipient_id FROM notification n
-          WHERE n.id = ANY($1::bigint[]) AND ${EMAIL_FREQUENCY_SQL} = 'immediately'`,
-        [inserted.map((n) => n.id)],
-      )) as { id: string; recipient_id: string }[];
-      emails = await enqueueEmails(
-        m,
-        immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })),
-        'immediate',
-        this.options.publicUrl,
-        { batchSize: this.emailsPerJob },
-      );
+      emails = await emailImmediately(m, inserted, this.options.publicUrl, { batchSize: this.emailsPerJob });
     }
     const done = people.length < this.batchSize;
     await m.query(

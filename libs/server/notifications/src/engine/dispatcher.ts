@@ -89,20 +89,32 @@ export class NotificationDispatcher {
       ],
     )) as { id: string; recipient_id: string }[];
     if (inserted.length === 0 || !this.options.emailEnabled) return { notified: inserted.length, emails: 0 };
-
-    const immediate = (await m.query(
-      `SELECT n.id::text AS id, n.recipient_id FROM notification n
-        WHERE n.id = ANY($1::bigint[]) AND ${EMAIL_FREQUENCY_SQL} = 'immediately'`,
-      [inserted.map((n) => n.id)],
-    )) as { id: string; recipient_id: string }[];
-    const emails = await enqueueEmails(
-      m,
-      immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })),
-      'immediate',
-      this.options.publicUrl,
-    );
-    return { notified: inserted.length, emails };
+    return { notified: inserted.length, emails: await emailImmediately(m, inserted, this.options.publicUrl) };
   }
+}
+
+/**
+ * One e-mail per new notification whose recipient takes its category "immediately" (digest-only
+ * events and other frequencies wait for the digest). Returns how many e-mails were recorded.
+ */
+export async function emailImmediately(
+  m: EntityManager,
+  inserted: readonly { id: string; recipient_id: string }[],
+  publicUrl: string,
+  options: { batchSize?: number } = {},
+): Promise<number> {
+  const immediate = (await m.query(
+    `SELECT n.id::text AS id, n.recipient_id FROM notification n
+      WHERE n.id = ANY($1::bigint[]) AND ${EMAIL_FREQUENCY_SQL} = 'immediately'`,
+    [inserted.map((n) => n.id)],
+  )) as { id: string; recipient_id: string }[];
+  return enqueueEmails(
+    m,
+    immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })),
+    'immediate',
+    publicUrl,
+    options,
+  );
 }
 
 export interface NewEmail {

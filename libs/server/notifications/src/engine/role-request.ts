@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueEmails, type DispatchResult } from './dispatcher';
-import { EMAIL_FREQUENCY_SQL } from './preferences.sql';
+import { emailImmediately, type DispatchResult } from './dispatcher';
 
 const STAGE_EVENT = { requested: 'role_grant_requested', granted: 'role_granted' } as const;
 
@@ -37,17 +36,6 @@ export class RoleRequestNotifier {
       [requestId, eventType, stage === 'requested'],
     )) as { id: string; recipient_id: string }[];
     if (inserted.length === 0 || !this.options.emailEnabled) return { notified: inserted.length, emails: 0 };
-    const immediate = (await m.query(
-      `SELECT n.id::text AS id, n.recipient_id FROM notification n
-        WHERE n.id = ANY($1::bigint[]) AND ${EMAIL_FREQUENCY_SQL} = 'immediately'`,
-      [inserted.map((n) => n.id)],
-    )) as { id: string; recipient_id: string }[];
-    const emails = await enqueueEmails(
-      m,
-      immediate.map((n) => ({ key: `email:${n.id}`, recipientId: n.recipient_id, notificationIds: [n.id] })),
-      'immediate',
-      this.options.publicUrl,
-    );
-    return { notified: inserted.length, emails };
+    return { notified: inserted.length, emails: await emailImmediately(m, inserted, this.options.publicUrl) };
   }
 }
