@@ -7,6 +7,8 @@ const SECOND_ADMIN = { search: 'ouellet', link: 'Ouellet Marie-Ève', email: 'ma
 
 test.describe('separation of duties (fr-CH)', () => {
   test('the guardian role takes effect only when a second admin approves it', async ({ browser }) => {
+    // Two admins, a grant, a request and its approval: over 30 s on a loaded machine.
+    test.slow();
     const claire = await signedInPage(browser, 'claire.rochat@eclore.example');
 
     // A second admin, granted at once (only the guardian role needs approval).

@@ -139,7 +139,8 @@ function recordApiResponses(page: Page): () => Promise<{ url: string; body: stri
 test('an anonymous idea: its author is in no response to any role, sees themselves, and only the guardian reveals them', async ({
   browser,
 }) => {
-  test.slow();
+  // Six people sign in and every API answer of their walk is scanned: 1.5 min on a busy 2-core machine.
+  test.setTimeout(180_000);
   const title = `Horaires décalés anonymes ${Date.now().toString(36)}`;
 
   // Fatima submits a problem anonymously.

@@ -122,6 +122,8 @@ test.describe('administration (fr-CH)', () => {
   test('an admin grants a role; the grantee sees the new navigation on their next request; then deactivation signs them out', async ({
     browser,
   }) => {
+    // Two people, four role changes, each screen checked with axe: over 30 s on a loaded machine.
+    test.slow();
     const grantee = await signedInPage(browser, 'karim.haddad@eclore.example');
     await expect(mainNav(grantee).getByRole('link')).toHaveText(EMPLOYEE_NAV);
 

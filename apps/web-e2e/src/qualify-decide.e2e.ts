@@ -9,8 +9,8 @@ import { expectNoSeriousAxeViolation, signedInPage } from './support';
 test('routed, scored by two, qualified, on a committee agenda, decided prototype: the author sees the answer', async ({
   browser,
 }) => {
-  // Five people over a dozen screens: long, and slow on a loaded machine.
-  test.slow();
+  // Five people over a dozen screens: about 1.5 min on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const token = `qd${Date.now().toString(36)}`;
   const title = `Fiches de transmission entre équipes ${token}`;
   const rationale = `Irritant quotidien et peu coûteux à tester : on prototype avec l’équipe de nuit (${token}).`;

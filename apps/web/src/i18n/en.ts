@@ -295,6 +295,7 @@ export const en: Messages = {
       reject: 'Decline',
       withdraw: 'Withdraw',
       rejectLabel: 'Decline the role {{role}} for {{name}}',
+      withdrawLabel: 'Withdraw the request for the role {{role}} for {{name}}',
       waiting: 'Waiting for another admin’s approval.',
     },
     person: {

@@ -303,6 +303,7 @@ export const fr = {
       reject: 'Refuser',
       withdraw: 'Retirer la demande',
       rejectLabel: 'Refuser le rôle {{role}} pour {{name}}',
+      withdrawLabel: 'Retirer la demande du rôle {{role}} pour {{name}}',
       waiting: 'En attente de l’approbation d’un autre administrateur.',
     },
     person: {

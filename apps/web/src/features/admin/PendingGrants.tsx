@@ -22,9 +22,10 @@ export function PendingGrants() {
   const requests = useQuery(listRoleRequestsOptions());
   const refresh = () =>
     void queryClient.invalidateQueries({
-      predicate: (q) => ['listRoleRequests', 'listAdminPeople', 'getAdminPerson'].includes(
-        (q.queryKey[0] as { _id?: string })?._id ?? '',
-      ),
+      predicate: (q) =>
+        ['listRoleRequests', 'listAdminPeople', 'getAdminPerson'].includes(
+          (q.queryKey[0] as { _id?: string })?._id ?? '',
+        ),
     });
   const approve = useMutation({ ...approveRoleRequestMutation(), onSuccess: refresh });
   const reject = useMutation({ ...rejectRoleRequestMutation(), onSuccess: refresh });
@@ -41,7 +42,10 @@ export function PendingGrants() {
       {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
       <ul className="ec-pending-grants">
         {items.map((r) => {
-          const mayApprove = can(actor, 'role.approve', { subjectPersonId: r.person.id, requestedBy: r.requestedBy.id });
+          const mayApprove = can(actor, 'role.approve', {
+            subjectPersonId: r.person.id,
+            requestedBy: r.requestedBy.id,
+          });
           const label = { name: name(r.person), role: t(`roles.${r.role}`) };
           return (
             <li key={r.id}>
@@ -66,7 +70,10 @@ export function PendingGrants() {
               <Button
                 variant="secondary"
                 disabled={busy}
-                aria-label={t('admin.pendingGrants.rejectLabel', label)}
+                aria-label={t(
+                  mayApprove ? 'admin.pendingGrants.rejectLabel' : 'admin.pendingGrants.withdrawLabel',
+                  label,
+                )}
                 onClick={() => reject.mutate({ path: { requestId: r.id } })}
               >
                 {mayApprove ? t('admin.pendingGrants.reject') : t('admin.pendingGrants.withdraw')}

@@ -50,9 +50,10 @@ export default function PersonPage() {
 
   const refresh = (updated?: AdminPersonDto) => {
     if (updated) queryClient.setQueryData(getAdminPersonQueryKey({ path: { id } }), updated);
-    // The list shows grants and status too.
+    // The list shows grants and status too, and a grant may have opened a request for a second admin.
     void queryClient.invalidateQueries({
-      predicate: (q) => (q.queryKey[0] as { _id?: string })?._id === 'listAdminPeople',
+      predicate: (q) =>
+        ['listAdminPeople', 'listRoleRequests'].includes((q.queryKey[0] as { _id?: string })?._id ?? ''),
     });
     if (!updated) void person.refetch();
   };
