@@ -2,7 +2,7 @@
 # Éclore api: the NestJS HTTP API, which also serves the web app's build (WEB_DIST_DIR) and applies
 # pending migrations when it starts (docker/api-entrypoint.cjs, under an advisory lock).
 # Build from the repository root:  docker build -f docker/api.Dockerfile -t eclore-api .
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

@@ -3,7 +3,7 @@
 # which also proxies /api to the api service. The api can serve the same build itself (WEB_DIST_DIR);
 # this image is for deployments that put the static files on their own tier.
 # Build from the repository root:  docker build -f docker/web.Dockerfile -t eclore-web .
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-bookworm
 
 FROM ${NODE_IMAGE} AS build

@@ -2,7 +2,7 @@
 # Éclore worker: the NestJS application context that runs the BullMQ processors, the outbox relay and
 # the schedulers. No HTTP. It expects the schema to be migrated (the api does it on start).
 # Build from the repository root:  docker build -f docker/worker.Dockerfile -t eclore-worker .
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

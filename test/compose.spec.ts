@@ -138,7 +138,7 @@ describe('Dockerfiles', () => {
       for (const [, compiled] of text.matchAll(/"dist\/server\/([\w/.-]+)\.js"/g)) {
         expect({ compiled, source: existsSync(join(root, `${compiled}.ts`)) }).toEqual({ compiled, source: true });
       }
-      expect(text).toMatch(/^FROM node:20-bookworm-slim|^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
+      expect(text).toMatch(/^FROM node:22-bookworm-slim|^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
       expect(text).toMatch(/^USER |nginx-unprivileged/m);
     },
   );

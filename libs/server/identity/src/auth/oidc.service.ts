@@ -190,7 +190,7 @@ export class OidcService {
 }
 
 /**
- * openid-client 6 is an ES module: loaded only when single sign-on is used (Node ≥ 20.19 can require
+ * openid-client 6 is an ES module: loaded only when single sign-on is used (Node ≥ 20.19, so every Node we support, can require
  * it from the CommonJS build), so processes and tests that never sign in with SSO never load it.
  */
 function loadClient(): Promise<OpenIdClient> {
