@@ -1,5 +1,6 @@
 export * from './errors/domain-error';
 export * from './locale';
+export * from './typography';
 export * from './access/roles';
 export * from './access/policy';
 export * from './ideas';
