@@ -1,4 +1,4 @@
-import type { Locale, NotificationCategory } from '@eclore/domain';
+import { frenchTypography, frenchTypographyHtml, type Locale, type NotificationCategory } from '@eclore/domain';
 import { CATEGORY_NAMES, MAIL_TEXT, describeEvent, type EventText } from './messages';
 
 export interface MailItem extends EventText {
@@ -21,6 +21,20 @@ export interface RenderedMail {
 export interface MailLinks {
   /** Absolute one-click unsubscribe link for a category. */
   unsubscribe: (category: NotificationCategory) => string;
+}
+
+/**
+ * The language's typography on everything a reader sees: in French, a narrow no-break space before
+ * « : ; ! ? » and inside « guillemets » (subject, text part, text of the HTML part; never links or
+ * markup). Templates write `Label: value` in both languages; French gets its space here.
+ */
+function typeset(locale: Locale, mail: RenderedMail): RenderedMail {
+  if (locale !== 'fr') return mail;
+  return {
+    subject: frenchTypography(mail.subject),
+    html: frenchTypographyHtml(mail.html),
+    text: frenchTypography(mail.text),
+  };
 }
 
 const esc = (s: string): string =>
@@ -60,7 +74,7 @@ export function renderImmediate(locale: Locale, item: MailItem, links: MailLinks
   const url = item.link;
   const open = openLabel(locale, item);
   const unsub = unsubscribeParts(locale, [item.category], links);
-  const detail = item.detail ? `<p><strong>${esc(t.reason)} :</strong> ${esc(item.detail)}</p>` : '';
+  const detail = item.detail ? `<p><strong>${esc(t.reason)}:</strong> ${esc(item.detail)}</p>` : '';
   const question = item.question
     ? `<p>${esc(t.question)}</p><blockquote style="font-size:1.1rem;margin:0 0 1rem 1rem">${esc(item.question)}</blockquote>`
     : '';
@@ -81,7 +95,7 @@ export function renderImmediate(locale: Locale, item: MailItem, links: MailLinks
     t.footer,
     unsub.text,
   ].join('\n');
-  return { subject: `[Éclore] ${sentence}`, html, text };
+  return typeset(locale, { subject: `[Éclore] ${sentence}`, html, text });
 }
 
 /** Several notifications in one e-mail: grouped by idea, ideas needing action first, each item once. */
@@ -126,7 +140,7 @@ export function renderDigest(
     })
     .join('\n\n');
   const subject = t.digestSubject(frequency, items.length);
-  return {
+  return typeset(locale, {
     subject,
     html: layout(
       locale,
@@ -135,7 +149,7 @@ export function renderDigest(
       `${esc(t.footer)}<br>${unsub.html}`,
     ),
     text: [t.digestIntro(frequency), '', textGroups, '', '--', t.footer, unsub.text].join('\n'),
-  };
+  });
 }
 
 /** A group's link: the page itself, not the panel one of its items leads to. */
