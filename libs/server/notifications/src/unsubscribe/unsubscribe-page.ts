@@ -1,4 +1,4 @@
-import type { Locale, NotificationCategory } from '@eclore/domain';
+import { frenchTypographyHtml, type Locale, type NotificationCategory } from '@eclore/domain';
 import { CATEGORY_NAMES, UNSUBSCRIBE_PAGE } from '../mail/messages';
 
 const esc = (s: string): string =>
@@ -11,11 +11,13 @@ function names(locale: Locale, categories: readonly NotificationCategory[]): str
     : `${list.slice(0, -1).join(', ')}${UNSUBSCRIBE_PAGE[locale].and}${list.at(-1)}`;
 }
 
+/** The page, in French typography when French (U+202F before « ? », as in the e-mails). */
 function page(locale: Locale, title: string, body: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title></head>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2933">
 <main><h1>${esc(title)}</h1>${body}
 <p><a href="/profile">${esc(UNSUBSCRIBE_PAGE[locale].back)}</a></p></main></body></html>`;
+  return locale === 'fr' ? frenchTypographyHtml(html) : html;
 }
 
 /**
