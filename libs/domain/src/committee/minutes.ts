@@ -1,4 +1,5 @@
 import type { Locale } from '../locale';
+import { frenchTypography, NO_BREAK_SPACE } from '../typography';
 import type { DecisionKind } from './session';
 
 /**
@@ -87,18 +88,21 @@ export function minutesBlocks(input: MinutesInput): MinutesBlock[] {
   const blocks: MinutesBlock[] = [
     { kind: 'title', text: l.minutes },
     { kind: 'heading', text: input.title },
-    { kind: 'text', text: `${l.date} : ${formatDate(input.scheduledAt, input.language, true)}` },
-    { kind: 'text', text: `${l.chair} : ${input.chair}` },
-    { kind: 'text', text: `${l.present} : ${list(input.present)}` },
+    { kind: 'text', text: `${l.date}: ${formatDate(input.scheduledAt, input.language, true)}` },
+    { kind: 'text', text: `${l.chair}: ${input.chair}` },
+    { kind: 'text', text: `${l.present}: ${list(input.present)}` },
   ];
-  if (input.absent.length) blocks.push({ kind: 'text', text: `${l.absent} : ${list(input.absent)}` });
+  if (input.absent.length) blocks.push({ kind: 'text', text: `${l.absent}: ${list(input.absent)}` });
   blocks.push({ kind: 'heading', text: l.agenda });
   input.items.forEach((item, i) => {
     blocks.push({ kind: 'item', text: `${i + 1}. ${item.title}` });
     const decision = item.decision ? decisionLabel(item.decision, input.language, item.until) : l.undecided;
-    blocks.push({ kind: 'text', text: `${l.decision} : ${decision}` });
-    if (item.rationale) blocks.push({ kind: 'text', text: `${l.rationale} : ${item.rationale}` });
+    blocks.push({ kind: 'text', text: `${l.decision}: ${decision}` });
+    if (item.rationale) blocks.push({ kind: 'text', text: `${l.rationale}: ${item.rationale}` });
   });
-  // English puts no space before the colon.
-  return input.language === 'en' ? blocks.map((b) => ({ ...b, text: b.text.replace(' : ', ': ') })) : blocks;
+  // French typography (docs/notifications.md) with a no-break space, not U+202F: the PDF's standard
+  // fonts (WinAnsi) have no narrow no-break space, pdfkit would print it as " /".
+  return input.language === 'fr'
+    ? blocks.map((b) => ({ ...b, text: frenchTypography(b.text, { space: NO_BREAK_SPACE }) }))
+    : blocks;
 }

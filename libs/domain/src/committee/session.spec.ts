@@ -179,19 +179,19 @@ describe('minutes', () => {
     expect(text).toEqual([
       'Procès-verbal de la séance du comité de pilotage',
       'Séance de mars',
-      'Date : 10 mars 2026 à 14:00',
-      'Présidence : Philippe Morel',
-      'Membres présents : Philippe Morel, Sophie Bouchard',
-      'Membres excusés : Antoine Mercier',
+      'Date\u00A0: 10 mars 2026 à 14:00',
+      'Présidence\u00A0: Philippe Morel',
+      'Membres présents\u00A0: Philippe Morel, Sophie Bouchard',
+      'Membres excusés\u00A0: Antoine Mercier',
       'Ordre du jour et décisions',
       '1. Réduire l’attente',
-      'Décision : Passage en expérimentation (prototype)',
-      'Motivation : Cœur de métier',
+      'Décision\u00A0: Passage en expérimentation (prototype)',
+      'Motivation\u00A0: Cœur de métier',
       '2. Parking vélos',
-      'Décision : Mise en attente jusqu’au 15 janvier 2027',
-      'Motivation : Budget 2027',
+      'Décision\u00A0: Mise en attente jusqu’au 15 janvier 2027',
+      'Motivation\u00A0: Budget 2027',
       '3. Sans décision',
-      'Décision : Pas de décision prise en séance',
+      'Décision\u00A0: Pas de décision prise en séance',
     ]);
   });
 
@@ -202,5 +202,17 @@ describe('minutes', () => {
     expect(text).toContain('Decision: Go to prototype');
     expect(text).toContain('Decision: Parked until 15 January 2027');
     expect(text).toContain('Rationale: Budget 2027');
+  });
+
+  it('keeps French typography in French minutes only, with a space the PDF fonts have', () => {
+    const items = [
+      { title: 'Vélos : abri', decision: 'decline' as const, rationale: 'Pourquoi? « Trop cher »', until: null },
+    ];
+    expect(minutesBlocks({ ...input, items, language: 'fr' }).map((b) => b.text)).toEqual(
+      expect.arrayContaining(['1. Vélos\u00A0: abri', 'Motivation\u00A0: Pourquoi\u00A0? «\u00A0Trop cher\u00A0»']),
+    );
+    expect(minutesBlocks({ ...input, items, language: 'en' }).map((b) => b.text)).toEqual(
+      expect.arrayContaining(['1. Vélos : abri', 'Rationale: Pourquoi? « Trop cher »']),
+    );
   });
 });
