@@ -138,13 +138,13 @@ describe('campaign announcements and supports', () => {
 
     const [fr] = about(girard, 'Nuits apaisées');
     expect(about(girard, 'Nuits apaisées')).toHaveLength(1);
-    expect(fr!.subject).toBe('[Éclore] Nouvel appel à idées : « Nuits apaisées »');
-    expect(fr!.text).toContain('Comment pourrions-nous mieux organiser les nuits ?');
-    expect(fr!.text).toContain(`Proposer une idée: http://eclore.test:3000/campaigns/${campaign.id}`);
+    expect(fr!.subject).toBe('[Éclore] Nouvel appel à idées\u202F: «\u202FNuits apaisées\u202F»');
+    expect(fr!.text).toContain('Comment pourrions-nous mieux organiser les nuits\u202F?');
+    expect(fr!.text).toContain(`Proposer une idée\u202F: http://eclore.test:3000/campaigns/${campaign.id}`);
     expect(fr!.text).toMatch(
-      /Ne plus recevoir d’e-mails pour les appels à idées: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
+      /Ne plus recevoir d’e-mails pour les appels à idées\u202F: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
     );
-    expect(fr!.html).toContain('Comment pourrions-nous mieux organiser les nuits ?');
+    expect(fr!.html).toContain('Comment pourrions-nous mieux organiser les nuits\u202F?');
     const [en] = about(jaquet, 'Nuits apaisées');
     expect(en!.subject).toBe('[Éclore] New call for ideas: “Nuits apaisées”');
     expect(en!.text).toContain('Bring your ideas:');
@@ -167,9 +167,9 @@ describe('campaign announcements and supports', () => {
     // The daily digest carries it to Benali, once.
     await admin.send('post', '/api/admin/digests/run', { frequency: 'daily', now: '2099-02-02T07:00:00Z' }).expect(202);
     await settle('Benali’s digest', () => about(benali, 'Nuits apaisées').length === 1);
-    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain('Nouvel appel à idées : « Nuits apaisées »');
+    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain('Nouvel appel à idées\u202F: «\u202FNuits apaisées\u202F»');
     expect(about(benali, 'Nuits apaisées')[0]!.text).toContain(
-      `Proposer une idée: http://eclore.test:3000/campaigns/${campaign.id}`,
+      `Proposer une idée\u202F: http://eclore.test:3000/campaigns/${campaign.id}`,
     );
 
     // A retried fan-out (the job run again from the start) writes and sends nothing twice.
@@ -332,7 +332,7 @@ describe('campaign announcements and supports', () => {
     await admin.send('post', '/api/admin/digests/run', { frequency: 'daily', now: '2099-03-02T07:00:00Z' }).expect(202);
     await settle('Girard’s digest', () => about(girard, 'Relève de nuit').length === before + 1);
     const digest = about(girard, 'Relève de nuit')[before]!;
-    expect(digest.text.match(/2 nouveaux soutiens pour « Relève de nuit »/g)).toHaveLength(1);
+    expect(digest.text.match(/2 nouveaux soutiens pour «\u202FRelève de nuit\u202F»/g)).toHaveLength(1);
     for (const marker of [...identityMarkers(monnier.person), ...identityMarkers(jaquet.person)])
       expect(digest.text).not.toContain(marker);
   });

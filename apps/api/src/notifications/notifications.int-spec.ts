@@ -73,18 +73,18 @@ describe('notifications', () => {
     const about = (m: Member) => mailsTo(m).filter((x) => x.subject.includes('Badges perdus'));
     await settle('two e-mails', () => about(girard).length === 1 && about(nguyen).length === 1);
     const [toAuthor] = about(girard);
-    expect(toAuthor!.subject).toBe('[Éclore] Aurélie Monnier a commenté « Badges perdus »');
+    expect(toAuthor!.subject).toBe('[Éclore] Aurélie Monnier a commenté «\u202FBadges perdus\u202F»');
     expect(toAuthor!.text).toContain(`http://eclore.test:3000/ideas/${idea.id}`);
     expect(toAuthor!.html).toContain('<a href="http://eclore.test:3000/ideas/');
     expect(toAuthor!.text).toMatch(
-      /Ne plus recevoir d’e-mails pour vos idées: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
+      /Ne plus recevoir d’e-mails pour vos idées\u202F: http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+/,
     );
     expect(toAuthor!.raw).toMatch(
       /^List-Unsubscribe:\s+<http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=/m,
     );
     expect(toAuthor!.messageId).toMatch(/^<n-[0-9a-f]{40}@eclore\.test>$/);
     expect(about(nguyen)[0]!.subject).toBe(
-      '[Éclore] Aurélie Monnier vous a mentionné·e dans un commentaire sur « Badges perdus »',
+      '[Éclore] Aurélie Monnier vous a mentionné·e dans un commentaire sur «\u202FBadges perdus\u202F»',
     );
     // The commenter hears nothing of their own act; the follower's category is a daily digest.
     expect(about(monnier)).toEqual([]);
@@ -229,7 +229,7 @@ describe('notifications', () => {
     for (let i = 0; i < 2; i += 1) {
       const page = await request(server).get(`${link.pathname}${link.search}`).expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
-      expect(page.text).toContain('Ne plus recevoir d’e-mails pour vos idées ?');
+      expect(page.text).toContain('Ne plus recevoir d’e-mails pour vos idées\u202F?');
       expect(page.text).toMatch(/<form method="post" action="\/api\/notifications\/unsubscribe\?token=/);
     }
     expect(await myIdeas()).toEqual(before);
@@ -312,7 +312,7 @@ describe('notifications', () => {
       mailsTo(girard)
         .filter((m) => m.subject.includes('Idée anonyme'))
         .map((m) => m.subject),
-    ).toEqual(['[Éclore] Aurélie Monnier a commenté « Idée anonyme »']);
+    ).toEqual(['[Éclore] Aurélie Monnier a commenté «\u202FIdée anonyme\u202F»']);
     await emily
       .send('put', '/api/me/notification-preferences', {
         preferences: [{ category: 'followed_ideas', frequency: 'daily' }],
