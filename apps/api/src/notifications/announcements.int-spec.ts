@@ -167,7 +167,9 @@ describe('campaign announcements and supports', () => {
     // The daily digest carries it to Benali, once.
     await admin.send('post', '/api/admin/digests/run', { frequency: 'daily', now: '2099-02-02T07:00:00Z' }).expect(202);
     await settle('Benali’s digest', () => about(benali, 'Nuits apaisées').length === 1);
-    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain('Nouvel appel à idées\u202F: «\u202FNuits apaisées\u202F»');
+    expect(about(benali, 'Nuits apaisées')[0]!.text).toContain(
+      'Nouvel appel à idées\u202F: «\u202FNuits apaisées\u202F»',
+    );
     expect(about(benali, 'Nuits apaisées')[0]!.text).toContain(
       `Proposer une idée\u202F: http://eclore.test:3000/campaigns/${campaign.id}`,
     );
