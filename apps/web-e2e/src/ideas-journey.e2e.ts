@@ -21,7 +21,7 @@ async function fillProblem(page: Page, title: string, summary: string): Promise<
   await page.goto('/ideas/new');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle idée');
   await page.getByLabel('un problème (une irritation, un besoin)').check();
-  await page.getByLabel('Titre', { exact: true }).fill(title);
+  await page.getByLabel('Titre (obligatoire)', { exact: true }).fill(title);
   await page.getByLabel('Résumé').fill(summary);
   await page.getByLabel('Description').fill('Le contexte, avec des exemples de la semaine passée.');
   await page.getByLabel('Qui en souffre ?').fill('Les équipes de soins à domicile');

@@ -13,9 +13,26 @@ test('draft with a co-author → the co-author accepts → submit → the networ
   await lucas.goto('/ideas/new');
   await expect(lucas.getByRole('heading', { level: 1 })).toHaveText('Nouvelle idée');
   await lucas.getByLabel('un problème (une irritation, un besoin)').check();
-  await lucas.getByLabel('Titre', { exact: true }).fill(title);
+  // The fields the box's rules require say so, in their label and to assistive technology.
+  await expect(lucas.getByLabel('Résumé (obligatoire)', { exact: true })).toHaveAttribute('aria-required', 'true');
+  await expect(lucas.getByLabel('Qui en souffre ? (obligatoire)', { exact: true })).toHaveAttribute(
+    'aria-required',
+    'true',
+  );
+  await expect(lucas.getByLabel('Unité concernée (obligatoire)', { exact: true })).toHaveAttribute(
+    'aria-required',
+    'true',
+  );
+  await expect(lucas.getByLabel('Description', { exact: true })).not.toHaveAttribute('aria-required', 'true');
+  await lucas.getByLabel('Titre (obligatoire)', { exact: true }).fill(title);
   await lucas.getByRole('button', { name: 'Déposer l’idée' }).click();
-  await expect(lucas.getByRole('alert')).toContainText('corrigez les champs signalés');
+  // The draft was saved before the refusal: the address moves to it, so a reload makes no second draft.
+  await expect(lucas).toHaveURL(/\/ideas\/[0-9a-f-]+\/edit$/);
+  const refusal = lucas.getByRole('alert');
+  await expect(refusal).toContainText('corrigez les champs signalés : ');
+  for (const field of ['Résumé', 'Unité concernée', 'Qui en souffre ?']) await expect(refusal).toContainText(field);
+  await expect(lucas.getByText('Le brouillon est enregistré, mais pas encore déposé.')).toBeVisible();
+  await expect(lucas.getByLabel('Titre (obligatoire)', { exact: true })).toHaveValue(title);
   await expect(lucas.getByLabel('Résumé')).toHaveAttribute('aria-invalid', 'true');
   await expect(lucas.getByLabel('Qui en souffre ?')).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousAxeViolation(lucas);

@@ -7,7 +7,14 @@ const mainNav = (page: Page, name = 'Navigation principale') => page.getByRole('
 /** What every employee's main navigation holds: the ideas sections and nothing of anyone's desk. */
 const EMPLOYEE_NAV = ['Accueil', 'Idées', 'Appels à idées', 'Mes idées'];
 /** A network member's desks, on top of the employee's entries. */
-const NETWORK_NAV = [...EMPLOYEE_NAV, 'Idées à vérifier', 'Ma file de revue', 'En retard', 'Portefeuille', 'Modération'];
+const NETWORK_NAV = [
+  ...EMPLOYEE_NAV,
+  'Idées à vérifier',
+  'Ma file de revue',
+  'En retard',
+  'Portefeuille',
+  'Modération',
+];
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -59,6 +66,29 @@ test.describe('signing in and out (fr-CH)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
   });
 
+  test('a signed-out visit logs no console error; an e-mail link keeps its #comment anchor through sign-in', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+    // "Who am I?" answers "nobody" (204), which the browser does not log as a failed request.
+    expect((await page.request.get('/api/session')).status()).toBe(204);
+    expect(errors).toEqual([]);
+
+    // The link of a comment notification, followed signed out.
+    const idea = '00000000-0000-4000-8000-00000000c0de';
+    await page.goto(`/ideas/${idea}#comment-42`);
+    await expect(page).toHaveURL(new RegExp(`/sign-in\\?returnTo=${encodeURIComponent(`/ideas/${idea}#comment-42`)}$`));
+    await signIn(page, 'lucas.girard@eclore.example');
+    await expect(page).toHaveURL(new RegExp(`/ideas/${idea}#comment-42$`));
+  });
+
   test('an admin sees the administration; signing out ends the session', async ({ page }) => {
     await page.goto('/sign-in');
     await signIn(page, 'claire.rochat@eclore.example');
@@ -76,7 +106,7 @@ test.describe('signing in and out (fr-CH)', () => {
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fadmin$/);
     // The server ended the session too: the cookie no longer opens anything.
-    expect((await page.request.get('/api/session')).status()).toBe(401);
+    expect((await page.request.get('/api/session')).status()).toBe(204);
   });
 });
 

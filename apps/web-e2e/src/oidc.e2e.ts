@@ -57,7 +57,7 @@ test.describe('single sign-on (fr-CH)', () => {
     await page.goto('/profile');
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
     // The server ended the session too.
-    expect((await page.request.get('/api/session')).status()).toBe(401);
+    expect((await page.request.get('/api/session')).status()).toBe(204);
   });
 
   test('a person the provider knows but the directory does not is told why, and stays signed out', async ({
@@ -72,7 +72,7 @@ test.describe('single sign-on (fr-CH)', () => {
       'Votre compte d’organisation est reconnu, mais son adresse e-mail ne figure pas dans l’annuaire d’Éclore. Demandez aux ressources humaines de vous y ajouter.',
     );
     await expect(page.getByRole('button', { name: /^Compte :/ })).toHaveCount(0);
-    expect((await page.request.get('/api/session')).status()).toBe(401);
+    expect((await page.request.get('/api/session')).status()).toBe(204);
     await expectNoSeriousAxeViolation(page);
   });
 });

@@ -20,7 +20,7 @@ test('routed, scored by two, qualified, on a committee agenda, decided prototype
   await author.goto('/ideas/new');
   await expect(author.getByRole('heading', { level: 1 })).toHaveText('Nouvelle idée');
   await author.getByLabel('un problème (une irritation, un besoin)').check();
-  await author.getByLabel('Titre', { exact: true }).fill(title);
+  await author.getByLabel('Titre (obligatoire)', { exact: true }).fill(title);
   await author.getByLabel('Résumé').fill('Les consignes se perdent entre l’équipe de nuit et celle du matin.');
   await author.getByLabel('Description').fill('Le cahier papier reste au local de nuit.');
   await author.getByLabel('Qui en souffre ?').fill('Les équipes de soins à domicile');

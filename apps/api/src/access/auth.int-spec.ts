@@ -81,13 +81,16 @@ describe('local sign-in, sessions and the access guard', () => {
       expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(12 * 3_600_000 + 1000);
     });
 
-    it('answers 401 on GET /api/session when signed out, or with an unknown cookie (and clears it)', async () => {
-      const none = await request(app.getHttpServer()).get('/api/session').expect(401);
-      expect(none.body).toMatchObject({ code: 'unauthenticated', status: 401 });
+    it('answers 204 (nobody) on GET /api/session when signed out, or with an unknown cookie (and clears it)', async () => {
+      const none = await request(app.getHttpServer()).get('/api/session').expect(204);
+      expect(none.text).toBe('');
+      // A route that needs a person still refuses the visitor.
+      const me = await request(app.getHttpServer()).get('/api/me').expect(401);
+      expect(me.body).toMatchObject({ code: 'unauthenticated', status: 401 });
       const forged = await request(app.getHttpServer())
         .get('/api/session')
         .set('Cookie', 'eclore_session=forged')
-        .expect(401);
+        .expect(204);
       expect(([] as string[]).concat(forged.headers['set-cookie'] ?? []).join()).toMatch(
         /eclore_session=;.*Expires=Thu, 01 Jan 1970/,
       );
@@ -105,7 +108,7 @@ describe('local sign-in, sessions and the access guard', () => {
       const second = sessionCookieOf(again.headers['set-cookie']);
       expect(second).not.toBe(first.cookie);
       expect((await sessionRow(first.cookie)).endReason).toBe('logout');
-      await request(app.getHttpServer()).get('/api/session').set('Cookie', first.cookie).expect(401);
+      await request(app.getHttpServer()).get('/api/session').set('Cookie', first.cookie).expect(204);
       await request(app.getHttpServer()).get('/api/session').set('Cookie', second).expect(200);
     });
 
@@ -339,7 +342,7 @@ describe('local sign-in, sessions and the access guard', () => {
       const row = await sessionRow(me.cookie);
       expect(row.endReason).toBe('logout');
       expect(row.endedAt).toBeInstanceOf(Date);
-      await request(app.getHttpServer()).get('/api/session').set('Cookie', me.cookie).expect(401);
+      await request(app.getHttpServer()).get('/api/session').set('Cookie', me.cookie).expect(204);
     });
 
     it('ends an idle session (SESSION_IDLE_MINUTES) and records why', async () => {
@@ -349,7 +352,7 @@ describe('local sign-in, sessions and the access guard', () => {
       await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`, [
         row.tokenHash,
       ]);
-      await me.agent.get('/api/session').expect(401);
+      await me.agent.get('/api/session').expect(204);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'idle' });
     });
 
@@ -378,7 +381,7 @@ describe('local sign-in, sessions and the access guard', () => {
       await ds.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
         row.tokenHash,
       ]);
-      await me.agent.get('/api/session').expect(401);
+      await me.agent.get('/api/session').expect(204);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'expired' });
     });
   });
@@ -395,8 +398,8 @@ describe('local sign-in, sessions and the access guard', () => {
         return app.get(SessionService).endAllFor(person.id, 'deactivated', manager);
       });
       expect(ended).toBe(2);
-      await laptop.agent.get('/api/session').expect(401);
-      await phone.agent.get('/api/session').expect(401);
+      await laptop.agent.get('/api/session').expect(204);
+      await phone.agent.get('/api/session').expect(204);
       expect(await sessionRow(laptop.cookie)).toMatchObject({ endReason: 'deactivated' });
       await other.agent.get('/api/session').expect(200);
     });
@@ -405,7 +408,7 @@ describe('local sign-in, sessions and the access guard', () => {
       const { email, password, person } = await createPerson(ds);
       const me = await signIn(app, email, password!, nextAddress());
       await ds.query(`UPDATE person SET active = false WHERE id = $1`, [person.id]);
-      await me.agent.get('/api/session').expect(401);
+      await me.agent.get('/api/session').expect(204);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'deactivated' });
     });
 

@@ -93,7 +93,11 @@ const ROWS: Row[] = [
     expect: everyone(401),
   },
   { route: 'POST /api/auth/logout', expect: everyone(204) },
-  { route: 'GET /api/session', expect: signedIn(200) },
+  {
+    route: 'GET /api/session',
+    label: 'a visitor is told "nobody" (204), not refused',
+    expect: { ...everyone(200), signedOut: 204 },
+  },
   // profile
   { route: 'GET /api/me', expect: signedIn(200) },
   { route: 'PATCH /api/me', body: () => ({ locale: 'fr' }), expect: signedIn(200) },

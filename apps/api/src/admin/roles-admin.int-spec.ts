@@ -259,7 +259,7 @@ describe('roles admin API', () => {
         data: { endedSessions: 2 },
       });
       expect(await ds.getRepository(UserSession).countBy({ personId: target.id, endReason: 'deactivated' })).toBe(2);
-      await phone.agent.get('/api/session').expect(401);
+      await phone.agent.get('/api/session').expect(204);
       await laptop.agent.get('/api/me').expect(401);
       await request(app.getHttpServer())
         .post('/api/auth/login')

@@ -140,7 +140,7 @@ describe('person erasure', () => {
       expect(await count('SELECT count(*) AS n FROM personal_data_export WHERE person_id = $1')).toBe(0);
       expect(await storage.size(exportKey)).toBeNull();
 
-      await session.agent.get('/api/session').expect(401);
+      await session.agent.get('/api/session').expect(204);
       await request(app.getHttpServer())
         .post('/api/auth/login')
         .send({ email: leaver.email, password: leaver.password })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { can, type Action } from '@eclore/domain';
 import { ForbiddenPage } from './ForbiddenPage';
+import { returnPathOf } from './return-path';
 import { useSession } from './session';
 
 /**
@@ -15,7 +16,7 @@ export function RequireSession({ action, children }: { action?: Action; children
   const location = useLocation();
   if (session.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (session.status === 'signedOut') {
-    const returnTo = `${location.pathname}${location.search}`;
+    const returnTo = returnPathOf(location);
     return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(returnTo)}`} replace />;
   }
   if (action && !can(session.actor, action)) return <ForbiddenPage />;

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '@eclore/web-ui';
+import { returnPathOf } from './return-path';
 import { useSession, useSignOut } from './session';
 
 /**
@@ -47,7 +48,7 @@ export function UserMenu() {
     return (
       <Link
         className="ec-button ec-button--secondary"
-        to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`}
+        to={`/sign-in?returnTo=${encodeURIComponent(returnPathOf(location))}`}
       >
         {t('auth.signIn')}
       </Link>

@@ -30,7 +30,15 @@ export function actorOf(session: SessionDto): Actor {
   };
 }
 
-/** Options of the one session query: a 401 is an answer (signed out), not something to retry. */
+/**
+ * The session from GET /api/session's answer: a 204 (a visitor; the client hands it over as an empty
+ * value) or anything without a person is "signed out".
+ */
+export function sessionOf(data: SessionDto | void | null | undefined): SessionDto | null {
+  return data && typeof data === 'object' && 'person' in data && data.person ? data : null;
+}
+
+/** Options of the one session query: signed out is an answer (204), not something to retry. */
 export function sessionQueryOptions() {
   return {
     ...getSessionOptions(),
@@ -46,9 +54,10 @@ export function sessionQueryOptions() {
 export function useSession(): Session {
   const query = useQuery(sessionQueryOptions());
   if (query.isPending) return { status: 'loading', actor: null, data: null };
-  if (query.data) {
-    setCsrfToken(query.data.csrfToken);
-    return { status: 'signedIn', actor: actorOf(query.data), data: query.data };
+  const data = sessionOf(query.data);
+  if (data) {
+    setCsrfToken(data.csrfToken);
+    return { status: 'signedIn', actor: actorOf(data), data };
   }
   setCsrfToken(null);
   return { status: 'signedOut', actor: null, data: null };
@@ -68,12 +77,4 @@ export function useSignOut() {
   });
 }
 
-/**
- * Where to go after signing in: only a path of this site (never `//host` or `https://…`, which would
- * make the sign-in page an open redirect).
- */
-export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/sign-in')) return '/';
-  return value;
-}
+export { returnPathOf, safeReturnTo } from './return-path';

@@ -366,7 +366,7 @@ export const oidcCallback = <ThrowOnError extends boolean = false>(
   (options?.client ?? client).get<unknown, unknown, ThrowOnError>({ url: '/api/auth/oidc/callback', ...options });
 
 /**
- * The signed-in person, their roles and the CSRF token; 401 when signed out.
+ * The signed-in person, their roles and the CSRF token; 204 (no body) when signed out.
  */
 export const getSession = <ThrowOnError extends boolean = false>(
   options?: Options<GetSessionData, ThrowOnError>,

@@ -2563,6 +2563,10 @@ export type GetSessionData = {
 
 export type GetSessionResponses = {
   200: SessionDto;
+  /**
+   * Signed out: no valid session (an ended or unknown cookie is cleared).
+   */
+  204: void;
 };
 
 export type GetSessionResponse = GetSessionResponses[keyof GetSessionResponses];

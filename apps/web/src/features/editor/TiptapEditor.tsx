@@ -17,6 +17,7 @@ export default function TiptapEditor({
   hint,
   error,
   disabled,
+  required,
   rows = 6,
   handleRef,
 }: RichTextEditorProps) {
@@ -54,6 +55,7 @@ export default function TiptapEditor({
         'aria-labelledby': labelId,
         ...(hintId || errorId ? { 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') } : {}),
         ...(error ? { 'aria-invalid': 'true' } : {}),
+        ...(required ? { 'aria-required': 'true' } : {}),
       },
     },
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),

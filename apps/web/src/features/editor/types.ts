@@ -16,6 +16,8 @@ export interface RichTextEditorProps {
   hint?: ReactNode;
   error?: ReactNode;
   disabled?: boolean;
+  /** Marks the editor aria-required (the label should say so too). */
+  required?: boolean;
   /** Lines of height before it scrolls (default 6). */
   rows?: number;
   /** Receives the editor's handle once it is loaded. */

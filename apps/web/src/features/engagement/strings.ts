@@ -97,7 +97,7 @@ export const en: EngagementText = {
   panel: 'Supports, follows and comments',
   support: {
     problem: 'Me too',
-    solution: 'Support',
+    solution: 'I support',
     count: (n: number) => (n === 1 ? '1 support' : `${n} supports`),
     closed: {
       supports_closed: 'Supports are closed in the current phase of the campaign.',

@@ -12,9 +12,11 @@ import {
   listThemesOptions,
   submitIdeaMutation,
   updateIdeaMutation,
-  type ApiError,
+  ApiError,
+  type ApiFieldError,
   type IdeaDto,
 } from '@eclore/api-client';
+import { DEFAULT_SUBMISSION_RULES } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
@@ -73,6 +75,22 @@ function fromIdea(idea: IdeaDto): Draft {
   };
 }
 
+/** What a refused submission hands to the draft's own address (history state holds plain data only). */
+interface Refusal {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string;
+  fieldErrors: ApiFieldError[];
+}
+const refusalOf = (e: ApiError): Refusal => ({
+  status: e.status,
+  code: e.code,
+  title: e.message,
+  detail: e.detail,
+  fieldErrors: e.fieldErrors.map(({ field, code, message }) => ({ field, code, message })),
+});
+
 /** New idea (/ideas/new, ?campaign= preselects a call for ideas) and draft editing (/ideas/:id/edit). */
 export default function IdeaEditorPage() {
   const { id } = useParams();
@@ -93,10 +111,14 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   const campaignId = initial ? initial.campaignId : params.get('campaign');
   const [idea, setIdea] = useState<IdeaDto | null>(initial);
   const [draft, setDraft] = useState<Draft>(initial ? fromIdea(initial) : EMPTY);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  // A new draft's first save moves to its own address (a new page): the notice travels with it.
+  // A new draft's first save moves to its own address (a new page): the notice, and a refused
+  // submission's reasons, travel with it.
   const location = useLocation();
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const arrived = location.state as { notice?: string; refusal?: Refusal } | null;
+  const [error, setError] = useState<ApiError | Error | null>(() =>
+    arrived?.refusal ? new ApiError(arrived.refusal) : null,
+  );
+  const [notice, setNotice] = useState<string | null>(arrived?.notice ?? null);
   useDocumentTitle(initial ? s.form.editTitle : s.form.newTitle);
 
   const units = useQuery(listOrgUnitsOptions());
@@ -106,6 +128,10 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   const update = useMutation(updateIdeaMutation());
   const submit = useMutation(submitIdeaMutation());
   const busy = create.isPending || update.isPending || submit.isPending;
+  // The fields the submission rules require (the campaign's, or the always-open box's); a title always.
+  const rules = (campaignId ? campaign.data?.submissionRules : undefined) ?? DEFAULT_SUBMISSION_RULES;
+  const requires = (field: string) => (rules.requiredFields as readonly string[]).includes(field);
+  const labelOf = (text: string, required: boolean) => (required ? `${text} ${s.form.requiredMark}` : text);
 
   const kindFields = (d: Draft) =>
     d.kind === 'problem'
@@ -148,13 +174,20 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     event.preventDefault();
     setError(null);
     setNotice(null);
+    let saved: IdeaDto | null = null;
     try {
-      const saved = await save();
+      saved = await save();
       const done = await submit.mutateAsync({ path: { id: saved.id }, body: { version: saved.version } });
       queryClient.setQueryData(getIdeaQueryKey({ path: { id: done.id } }), done);
       void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
       void navigate(`/ideas/${done.id}`, { state: { notice: s.form.submitted } });
     } catch (e) {
+      if (!initial && saved && isApiError(e)) {
+        // The draft exists now: its own address, so a reload or a second try does not create another.
+        const state = { notice: s.form.savedNotSubmitted, refusal: refusalOf(e) };
+        void navigate(`/ideas/${saved.id}/edit`, { replace: true, state });
+        return;
+      }
       setError(e as Error);
     }
   };
@@ -164,6 +197,21 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     const found = apiError?.errorsFor(field)[0];
     return found ? fieldErrorText(s, found.code) : undefined;
   };
+  /** The API field a refusal names → the label the person sees. */
+  const FIELD_LABELS: Record<string, string> = {
+    campaignId: s.form.campaign,
+    kind: s.form.kindLegend,
+    title: s.form.title,
+    summary: s.form.summary,
+    bodyHtml: s.form.body,
+    whoSuffers: s.form.whoSuffers,
+    frequency: s.form.frequency,
+    expectedBenefits: s.form.expectedBenefits,
+    needs: s.form.needs,
+    orgUnitId: s.form.orgUnit,
+    themes: s.form.themes,
+  };
+  const refusedFields = [...new Set((apiError?.fieldErrors ?? []).map((e) => FIELD_LABELS[e.field] ?? e.field))];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const kindErrorId = useId();
   const unitErrorId = useId();
@@ -179,7 +227,9 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
       {error ? (
         <Alert tone="error">
           {apiError?.code === 'validation_failed'
-            ? s.form.fixErrors
+            ? refusedFields.length > 0
+              ? s.form.fixErrorsIn(refusedFields.join(', '))
+              : s.form.fixErrors
             : apiError?.code === 'stale_version'
               ? s.form.stale
               : (apiError?.detail ?? s.errors.generic)}
@@ -214,7 +264,7 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           <FieldError id={kindErrorId}>{fieldError('kind')}</FieldError>
         </fieldset>
         <TextField
-          label={s.form.title}
+          label={labelOf(s.form.title, true)}
           hint={s.form.titleHint}
           value={draft.title}
           required
@@ -223,7 +273,8 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           error={fieldError('title')}
         />
         <TextAreaField
-          label={s.form.summary}
+          label={labelOf(s.form.summary, requires('summary'))}
+          aria-required={requires('summary') || undefined}
           hint={s.form.summaryHint}
           value={draft.summary}
           rows={3}
@@ -232,7 +283,8 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           error={fieldError('summary')}
         />
         <RichTextEditor
-          label={s.form.body}
+          label={labelOf(s.form.body, requires('body'))}
+          required={requires('body')}
           hint={s.form.bodyHint}
           value={draft.body}
           rows={8}
@@ -242,14 +294,16 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
         {draft.kind === 'problem' ? (
           <>
             <TextAreaField
-              label={s.form.whoSuffers}
+              label={labelOf(s.form.whoSuffers, requires('whoSuffers'))}
+              aria-required={requires('whoSuffers') || undefined}
               value={draft.whoSuffers}
               rows={2}
               onChange={(e) => set('whoSuffers', e.target.value)}
               error={fieldError('whoSuffers')}
             />
             <SelectField
-              label={s.form.frequency}
+              label={labelOf(s.form.frequency, requires('frequency'))}
+              aria-required={requires('frequency') || undefined}
               value={draft.frequency}
               aria-describedby={fieldError('frequency') ? frequencyErrorId : undefined}
               aria-invalid={fieldError('frequency') ? true : undefined}
@@ -267,14 +321,16 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
         ) : (
           <>
             <TextAreaField
-              label={s.form.expectedBenefits}
+              label={labelOf(s.form.expectedBenefits, requires('expectedBenefits'))}
+              aria-required={requires('expectedBenefits') || undefined}
               value={draft.expectedBenefits}
               rows={3}
               onChange={(e) => set('expectedBenefits', e.target.value)}
               error={fieldError('expectedBenefits')}
             />
             <TextAreaField
-              label={s.form.needs}
+              label={labelOf(s.form.needs, requires('needs'))}
+              aria-required={requires('needs') || undefined}
               value={draft.needs}
               rows={3}
               onChange={(e) => set('needs', e.target.value)}
@@ -283,7 +339,8 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           </>
         )}
         <SelectField
-          label={s.form.orgUnit}
+          label={labelOf(s.form.orgUnit, requires('orgUnit'))}
+          aria-required={requires('orgUnit') || undefined}
           value={draft.orgUnitId}
           aria-describedby={fieldError('orgUnitId') ? unitErrorId : undefined}
           aria-invalid={fieldError('orgUnitId') ? true : undefined}
@@ -300,7 +357,7 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
         </SelectField>
         <FieldError id={unitErrorId}>{fieldError('orgUnitId')}</FieldError>
         <fieldset className="ec-idea-form__themes" aria-describedby={fieldError('themes') ? themesErrorId : undefined}>
-          <legend>{s.form.themes}</legend>
+          <legend>{labelOf(s.form.themes, requires('themes'))}</legend>
           {themes.data && themes.data.length === 0 ? <p>{s.form.noThemes}</p> : null}
           {(themes.data ?? []).map((theme) => (
             <label key={theme.key} className="ec-choice">

@@ -62,6 +62,12 @@ export const fr = {
     submit: 'Déposer l’idée',
     submitted: 'Idée déposée : le réseau d’innovation va la vérifier.',
     fixErrors: 'Le dépôt n’est pas possible : corrigez les champs signalés.',
+    /** The refusal, naming the fields: "… signalés : Résumé, Unité concernée." */
+    fixErrorsIn: (fields: string) => `Le dépôt n’est pas possible : corrigez les champs signalés : ${fields}.`,
+    /** A draft was saved but its submission refused: the page moved to the draft's address. */
+    savedNotSubmitted: 'Le brouillon est enregistré, mais pas encore déposé.',
+    /** After the label of a field the submission rules require. */
+    requiredMark: '(obligatoire)',
     stale: 'Quelqu’un a modifié cette idée entre-temps. Rechargez la page pour voir sa dernière version.',
   },
   fieldErrors: {
@@ -226,6 +232,9 @@ export const en: typeof fr = {
     submit: 'Submit the idea',
     submitted: 'Idea submitted: the innovation network will check it.',
     fixErrors: 'The idea cannot be submitted yet: correct the fields marked below.',
+    fixErrorsIn: (fields: string) => `The idea cannot be submitted yet: correct the fields marked below: ${fields}.`,
+    savedNotSubmitted: 'The draft is saved, but not submitted yet.',
+    requiredMark: '(required)',
     stale: 'Someone changed this idea meanwhile. Reload the page to see its latest version.',
   },
   fieldErrors: {

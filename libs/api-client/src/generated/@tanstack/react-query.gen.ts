@@ -602,7 +602,7 @@ export const useOidcCallbackQuery = (options?: Options<OidcCallbackData>) => use
 export const getSessionQueryKey = (options?: Options<GetSessionData>) => createQueryKey('getSession', options);
 
 /**
- * The signed-in person, their roles and the CSRF token; 401 when signed out.
+ * The signed-in person, their roles and the CSRF token; 204 (no body) when signed out.
  */
 export const getSessionOptions = (options?: Options<GetSessionData>) =>
   queryOptions<GetSessionResponse, DefaultError, GetSessionResponse, ReturnType<typeof getSessionQueryKey>>({
@@ -619,7 +619,7 @@ export const getSessionOptions = (options?: Options<GetSessionData>) =>
   });
 
 /**
- * The signed-in person, their roles and the CSRF token; 401 when signed out.
+ * The signed-in person, their roles and the CSRF token; 204 (no body) when signed out.
  */
 export const useGetSessionQuery = (options?: Options<GetSessionData>) => useQuery(getSessionOptions(options));
 

@@ -13,7 +13,7 @@ import type { Response } from 'express';
 import { serialize } from 'cookie';
 import { AppConfig } from '@eclore/server-platform';
 import type { AccessRequest } from '../access/access.guard';
-import { PublicRoute, RequirePermission } from '../access/permission.decorator';
+import { PublicRoute } from '../access/permission.decorator';
 import { LoginDto, OidcStartQueryDto, SessionDto, SignInMethodsDto } from './auth.dto';
 import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 import { TooManyAttempts } from './login-throttle';
@@ -197,16 +197,22 @@ export class AuthController {
 @Controller('session')
 export class SessionController {
   @Get()
-  @RequirePermission('session.read')
+  // Public: a visitor asking "who am I?" is told "nobody" (204), not refused — a 401 here would be
+  // logged as an error by the browser on every signed-out page. An ended or unknown cookie is still
+  // cleared by the guard.
+  @PublicRoute()
   @ApiOperation({
     operationId: 'getSession',
-    summary: 'The signed-in person, their roles and the CSRF token; 401 when signed out.',
+    summary: 'The signed-in person, their roles and the CSRF token; 204 (no body) when signed out.',
   })
   @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ description: '`unauthenticated`: no valid session.' })
-  current(@Req() req: AccessRequest): SessionDto {
-    // The guard resolved the session for this request (a 401 otherwise).
-    const { person, session, actor } = req.session!;
+  @ApiNoContentResponse({ description: 'Signed out: no valid session (an ended or unknown cookie is cleared).' })
+  current(@Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): SessionDto | undefined {
+    if (!req.session) {
+      res.status(204);
+      return undefined;
+    }
+    const { person, session, actor } = req.session;
     return {
       person: {
         id: person.id,
