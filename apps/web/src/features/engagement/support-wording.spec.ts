@@ -28,9 +28,9 @@ describe('the words for a support', () => {
   });
 
   it('uses the same noun in notifications', () => {
-    expect(notifications.fr.events.supported('', 1)).toContain('soutien');
-    expect(notifications.fr.events.supported('', 3)).toBe('3 nouveaux soutiens');
-    expect(notifications.en.events.supported('', 1)).toContain('support');
-    expect(notifications.en.events.supported('', 3)).toBe('3 new supports');
+    expect(notifications.fr.events.supported?.('', 1)).toContain('soutien');
+    expect(notifications.fr.events.supported?.('', 3)).toBe('3 nouveaux soutiens');
+    expect(notifications.en.events.supported?.('', 1)).toContain('support');
+    expect(notifications.en.events.supported?.('', 3)).toBe('3 new supports');
   });
 });
