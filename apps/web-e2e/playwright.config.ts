@@ -27,7 +27,9 @@ export default defineConfig({
   // frozen a page once in several runs (docs/architecture.md, "Known issues"); locally none.
   retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
-  timeout: 30_000,
+  // A test walks several screens as one or more people, each checked with axe; on a shared 2-core
+  // machine running two browsers, single-person walks reach 30 s (measured: +20–50 % from run to run).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: join(root, 'dist/e2e/results.json') }]],
   use: {
