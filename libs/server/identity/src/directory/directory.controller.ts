@@ -30,6 +30,7 @@ import {
   PeopleQueryDto,
   PersonCardDto,
 } from './directory.dto';
+import { DirectoryImportsService } from './directory-imports.service';
 import { DirectoryService } from './directory.service';
 
 /** Largest directory CSV accepted (200 000 rows are about 20 MB). */
@@ -49,7 +50,7 @@ function requireActor(actor: Actor | null): Actor {
 @ApiTags('directory')
 @Controller('directory/imports')
 export class DirectoryImportsController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(private readonly imports: DirectoryImportsService) {}
 
   @Post()
   @HttpCode(202)
@@ -74,7 +75,7 @@ export class DirectoryImportsController {
     @UploadedFile() file: UploadedCsv | undefined,
     @CurrentActor() actor: Actor | null,
   ): Promise<ImportCreatedDto> {
-    return { id: await this.directory.startImport(file, requireActor(actor)) };
+    return { id: await this.imports.startImport(file, requireActor(actor)) };
   }
 
   @Get()
@@ -82,7 +83,7 @@ export class DirectoryImportsController {
   @ApiOperation({ operationId: 'listDirectoryImports', summary: 'The most recent imports, newest first.' })
   @ApiOkResponse({ type: [DirectoryImportSummaryDto] })
   list(@Query() query: ImportListQueryDto): Promise<DirectoryImportSummaryDto[]> {
-    return this.directory.listImports(query.limit ?? 20);
+    return this.imports.listImports(query.limit ?? 20);
   }
 
   @Get(':id')
@@ -94,7 +95,7 @@ export class DirectoryImportsController {
   @ApiOkResponse({ type: DirectoryImportDto })
   @ApiNotFoundResponse({ description: '`directory_import_not_found`' })
   get(@Param() params: IdParamDto): Promise<DirectoryImportDto> {
-    return this.directory.getImport(params.id);
+    return this.imports.getImport(params.id);
   }
 }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OutboxService, StorageModule } from '@eclore/server-platform';
 import { DirectoryImportsController, OrgUnitsController, PeopleController } from './directory.controller';
+import { DirectoryImportsService } from './directory-imports.service';
+import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 
 /** The staff directory over HTTP: CSV imports (run by the worker), org units, people search, head counts. */
@@ -8,6 +10,6 @@ import { DirectoryService } from './directory.service';
   imports: [StorageModule],
   controllers: [DirectoryImportsController, OrgUnitsController, PeopleController],
   // AccessService comes from the global AccessModule.
-  providers: [DirectoryService, OutboxService],
+  providers: [DirectoryRepository, DirectoryService, DirectoryImportsService, OutboxService],
 })
 export class DirectoryModule {}
