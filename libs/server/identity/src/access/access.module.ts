@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuthRepository } from '../auth/auth.repository';
 import { SessionService } from '../auth/session.service';
 import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
@@ -10,7 +11,7 @@ import { AccessService } from './access.service';
  */
 @Global()
 @Module({
-  providers: [SessionService, AccessService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [SessionService, AccessService],
+  providers: [AuthRepository, SessionService, AccessService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthRepository, SessionService, AccessService],
 })
 export class AccessModule {}

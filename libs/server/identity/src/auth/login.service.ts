@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '@eclore/domain';
+import { AuthRepository } from './auth.repository';
 import { deviceIdOf, issueDeviceToken } from './device-cookie';
 import { LoginThrottle, type SignInAttempt } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -10,12 +9,6 @@ export class InvalidCredentials extends DomainError {
   constructor() {
     super('unauthenticated', 'invalid_credentials', 'The e-mail address or the password is incorrect.');
   }
-}
-
-interface CredentialRow {
-  id: string;
-  active: boolean;
-  password_hash: string | null;
 }
 
 export interface SignInClient {
@@ -33,7 +26,7 @@ export interface SignInClient {
 @Injectable()
 export class LoginService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthRepository,
     private readonly throttle: LoginThrottle,
   ) {}
 
@@ -41,16 +34,13 @@ export class LoginService {
    * Returns the person whose credentials these are and a fresh device cookie for this browser, or
    * throws InvalidCredentials / TooManyAttempts.
    */
-  async verify(email: string, password: string, client: SignInClient): Promise<{ personId: string; deviceToken: string }> {
+  async verify(
+    email: string,
+    password: string,
+    client: SignInClient,
+  ): Promise<{ personId: string; deviceToken: string }> {
     const account = email.trim().toLowerCase();
-    const rows: CredentialRow[] = await this.dataSource.query(
-      `SELECT p.id, p.active, c.password_hash
-         FROM person p LEFT JOIN local_credential c ON c.person_id = p.id
-        WHERE lower(p.email) = $1
-        LIMIT 1`,
-      [account],
-    );
-    const row = rows[0];
+    const row = await this.auth.credentialByEmail(account);
     const device = row?.password_hash ? deviceIdOf(client.deviceToken, row.id, row.password_hash) : null;
     const attempt: SignInAttempt = { account, address: client.address, device };
     await this.throttle.assertAllowed(attempt);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Configuration } from 'openid-client';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '@eclore/server-platform';
-import { ExternalIdentity, Person } from '../entities';
+import { AuthRepository } from './auth.repository';
 import { RELATIVE_PATH } from './auth.dto';
 
 /** The transient state of one sign-in round trip, kept in the browser until the callback. */
@@ -54,6 +54,7 @@ export class OidcService {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthRepository,
   ) {}
 
   get enabled(): boolean {
@@ -135,29 +136,23 @@ export class OidcService {
   private async link(issuer: string, claims: Record<string, unknown>): Promise<string> {
     const subject = String(claims['sub']);
     return this.dataSource.transaction(async (manager) => {
-      const known = await manager.findOne(ExternalIdentity, {
-        where: { issuer, subject },
-        relations: { person: true },
-      });
+      const known = await this.auth.externalIdentity(issuer, subject, manager);
       if (known?.person) {
         if (!known.person.active) throw new OidcSignInRefused('sso_inactive');
-        await manager.update(ExternalIdentity, { id: known.id }, { lastLoginAt: new Date() });
+        await this.auth.touchExternalIdentity(known.id, manager);
         return known.person.id;
       }
       const email = typeof claims['email'] === 'string' ? claims['email'].trim() : '';
       if (!email) throw new OidcSignInRefused('sso_email_unverified', 'no e-mail claim');
       if (claims['email_verified'] !== true) throw new OidcSignInRefused('sso_email_unverified');
-      const person = await manager
-        .createQueryBuilder(Person, 'p')
-        .where('lower(p.email) = lower(:email)', { email })
-        .getOne();
+      const person = await this.auth.personByEmail(email, manager);
       if (!person) throw new OidcSignInRefused('sso_unknown_person');
       if (!person.active) throw new OidcSignInRefused('sso_inactive');
       // A person already linked to another account of the same provider is not silently re-linked:
       // a recycled e-mail address must not hand someone else's history to a newcomer.
-      const other = await manager.findOne(ExternalIdentity, { where: { issuer, personId: person.id } });
-      if (other) throw new OidcSignInRefused('sso_account_conflict');
-      await manager.insert(ExternalIdentity, { issuer, subject, personId: person.id, lastLoginAt: new Date() });
+      if (await this.auth.externalIdentityOfPerson(issuer, person.id, manager))
+        throw new OidcSignInRefused('sso_account_conflict');
+      await this.auth.linkExternalIdentity({ issuer, subject, personId: person.id }, manager);
       return person.id;
     });
   }
