@@ -15,14 +15,11 @@ export const PERMISSION_KEY = 'eclore:permission';
  *   gains nothing, and nothing on such a route may act as the signed-in person.
  */
 export type PermissionSpec =
-  { kind: 'action'; action: Action; objectLevel: boolean } | { kind: 'public'; tokenAuthorised?: boolean };
+  | { kind: 'action'; action: Action; objectLevel: boolean }
+  | { kind: 'public'; tokenAuthorised?: boolean };
 
 export const RequirePermission = (action: Action, options: { objectLevel?: boolean } = {}) =>
-  SetMetadata<string, PermissionSpec>(PERMISSION_KEY, {
-    kind: 'action',
-    action,
-    objectLevel: options.objectLevel ?? false,
-  });
+  SetMetadata<string, PermissionSpec>(PERMISSION_KEY, { kind: 'action', action, objectLevel: options.objectLevel ?? false });
 
 export const PublicRoute = (options: { tokenAuthorised?: boolean } = {}) =>
   SetMetadata<string, PermissionSpec>(

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditEvent, Person } from '../entities';
+import { AuditRepository } from './audit.repository';
 import type { AuditEventDto, AuditPageDto, AuditPersonDto, AuditQuery } from './audit-query.dto';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -8,19 +7,11 @@ const DEFAULT_PAGE_SIZE = 50;
 /** Reads the audit log newest first; keyset on the identity id (monotonic), so pages never shift. */
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   async page(query: AuditQuery): Promise<AuditPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
-    if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
-    if (query.before) qb.andWhere('e.id < :before', { before: query.before });
-    const events = await qb
-      .orderBy('e.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const events = await this.audit.events(query, limit + 1);
     const page = events.slice(0, limit);
 
     const personIds = new Set<string>();
@@ -28,15 +19,7 @@ export class AuditQueryService {
       if (e.actorId) personIds.add(e.actorId);
       if (e.subjectType === 'person' && e.subjectId) personIds.add(e.subjectId);
     }
-    const people = personIds.size
-      ? await this.dataSource
-          .getRepository(Person)
-          .createQueryBuilder('p')
-          .select(['p.id', 'p.givenName', 'p.familyName'])
-          // subject_id is text: only well-formed uuids can be people.
-          .where('p.id::text = ANY(:ids)', { ids: [...personIds] })
-          .getMany()
-      : [];
+    const people = await this.audit.people([...personIds]);
     const byId = new Map<string, AuditPersonDto>(
       people.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]),
     );

@@ -1,6 +1,11 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { DomainError } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 
@@ -78,23 +83,13 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
           ...options(name),
           insuranceLimiter: new RateLimiterMemory(options(name)),
         });
-      this.limiters = {
-        accountAddress: make('accountAddress'),
-        address: make('address'),
-        account: make('account'),
-        device: make('device'),
-      };
+      this.limiters = { accountAddress: make('accountAddress'), address: make('address'), account: make('account'), device: make('device') };
       return;
     }
     // Embedded mode runs a single api process: an in-memory limiter is exact there, and it keeps the
     // schema under migrations only (a store table would be created at run time).
     const make = (name: LimiterName) => new RateLimiterMemory(options(name));
-    this.limiters = {
-      accountAddress: make('accountAddress'),
-      address: make('address'),
-      account: make('account'),
-      device: make('device'),
-    };
+    this.limiters = { accountAddress: make('accountAddress'), address: make('address'), account: make('account'), device: make('device') };
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -123,9 +118,7 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
    * address's spray across accounts nor hand a distributed guesser a fresh budget on the account.
    */
   async recordSuccess(attempt: SignInAttempt): Promise<void> {
-    const [name, key] = attempt.device
-      ? (['device', attempt.device] as const)
-      : (['accountAddress', pairKey(attempt)] as const);
+    const [name, key] = attempt.device ? (['device', attempt.device] as const) : (['accountAddress', pairKey(attempt)] as const);
     await this.limiters[name].delete(key);
   }
 

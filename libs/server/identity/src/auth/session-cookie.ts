@@ -32,12 +32,7 @@ export function readCookie(req: Request, name: string): string | undefined {
 export function setSessionCookie(res: Response, config: AppConfig, token: string): void {
   appendSetCookie(
     res,
-    serialize(sessionCookieName(config), token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: isSecure(config),
-      path: '/',
-    }),
+    serialize(sessionCookieName(config), token, { httpOnly: true, sameSite: 'lax', secure: isSecure(config), path: '/' }),
   );
 }
 

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { NotFound, type Locale } from '@eclore/domain';
-import { OrgUnit, Person } from '../entities';
-import { activeGrantsByPerson } from '../roles/grant-view';
+import type { OrgUnit } from '../entities';
+import { GrantViews } from '../roles/grant-view';
 import type { ProfileDto, ProfileOrgUnitDto } from './profile.dto';
+import { ProfileRepository } from './profile.repository';
 
 /** The signed-in person's own profile. Contributions and notification settings join it with their issues. */
 @Injectable()
 export class ProfileService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly grants: GrantViews,
+  ) {}
 
   async get(personId: string): Promise<ProfileDto> {
-    const person = await this.dataSource
-      .getRepository(Person)
-      .findOne({ where: { id: personId }, relations: { orgUnit: true } });
+    const person = await this.profiles.personWithUnit(personId);
     if (!person) throw new NotFound('person', personId);
-    const grants = (await activeGrantsByPerson(this.dataSource.manager, [person.id])).get(person.id) ?? [];
+    const grants = (await this.grants.activeByPerson([person.id])).get(person.id) ?? [];
     return {
       id: person.id,
       givenName: person.givenName,
@@ -31,15 +32,12 @@ export class ProfileService {
   }
 
   async setLocale(personId: string, locale: Locale | null): Promise<ProfileDto> {
-    const result = await this.dataSource.getRepository(Person).update({ id: personId }, { locale });
-    if (!result.affected) throw new NotFound('person', personId);
+    if (!(await this.profiles.setLocale(personId, locale))) throw new NotFound('person', personId);
     return this.get(personId);
   }
 
   private async unitWithPath(unit: OrgUnit): Promise<ProfileOrgUnitDto> {
-    const ancestors = await this.dataSource
-      .getRepository(OrgUnit)
-      .find({ where: { id: In(unit.path) }, select: { id: true, name: true } });
+    const ancestors = await this.profiles.unitNames(unit.path);
     const names = new Map(ancestors.map((u) => [u.id, u.name]));
     return {
       id: unit.id,

@@ -1,48 +1,56 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
-import { OrgUnit, Person, RoleGrant } from '../entities';
-import type { PersonRefDto, RoleGrantDto, GrantScopeDto } from './roles-admin.dto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RoleGrant, RoleGrantRequest } from '../entities';
+import type { GrantScopeDto, PersonRefDto, RoleGrantDto, RoleGrantRequestDto } from './roles-admin.dto';
+import { RolesRepository } from './roles.repository';
 
-/** Active grants of these people, keyed by person id, with scope unit names and granters resolved. */
-export async function activeGrantsByPerson(
-  manager: EntityManager,
-  personIds: readonly string[],
-): Promise<Map<string, RoleGrantDto[]>> {
-  const out = new Map<string, RoleGrantDto[]>(personIds.map((id) => [id, []]));
-  if (personIds.length === 0) return out;
-  const grants = await manager.getRepository(RoleGrant).find({
-    where: { personId: In([...personIds]), revokedAt: IsNull() },
-    order: { grantedAt: 'ASC', id: 'ASC' },
-  });
-  const views = await toGrantViews(manager, grants);
-  grants.forEach((grant, i) => out.get(grant.personId)?.push(views[i] as RoleGrantDto));
-  return out;
+/** The wire shapes of grants and grant requests (one query per kind of name, whatever the count). */
+@Injectable()
+export class GrantViews {
+  constructor(private readonly roles: RolesRepository) {}
+
+  /** Active grants of these people, keyed by person id, with scope unit names and granters resolved. */
+  async activeByPerson(personIds: readonly string[], manager?: EntityManager): Promise<Map<string, RoleGrantDto[]>> {
+    const out = new Map<string, RoleGrantDto[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return out;
+    const grants = await this.roles.activeGrantsOf(personIds, manager);
+    const views = await this.of(grants, manager);
+    grants.forEach((grant, i) => out.get(grant.personId)?.push(views[i] as RoleGrantDto));
+    return out;
+  }
+
+  async of(grants: readonly RoleGrant[], manager?: EntityManager): Promise<RoleGrantDto[]> {
+    const unitIds = distinct(grants.map((g) => g.scopeOrgUnitId));
+    const granterIds = distinct(grants.map((g) => g.grantedBy));
+    const [unitName, granter] = await Promise.all([
+      this.roles.unitNames(unitIds, manager),
+      this.roles.personNames(granterIds, manager),
+    ]);
+    return grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      scope: scopeView(g, unitName),
+      grantedAt: g.grantedAt.toISOString(),
+      grantedBy: g.grantedBy ? (granter.get(g.grantedBy) ?? null) : null,
+    }));
+  }
+
+  async ofRequests(rows: readonly RoleGrantRequest[], manager?: EntityManager): Promise<RoleGrantRequestDto[]> {
+    const ref = await this.roles.personNames(distinct(rows.flatMap((r) => [r.personId, r.requestedBy])), manager);
+    const known = (id: string): PersonRefDto => ref.get(id) ?? { id, givenName: '', familyName: '' };
+    return rows.map((r) => ({
+      id: r.id,
+      person: known(r.personId),
+      role: r.role,
+      requestedBy: known(r.requestedBy),
+      requestedAt: r.requestedAt.toISOString(),
+      status: r.status,
+    }));
+  }
 }
 
-/** The wire shape of grants (one query each for the unit names and the granters, whatever the count). */
-export async function toGrantViews(manager: EntityManager, grants: readonly RoleGrant[]): Promise<RoleGrantDto[]> {
-  const unitIds = [...new Set(grants.map((g) => g.scopeOrgUnitId).filter((id): id is string => id !== null))];
-  const granterIds = [...new Set(grants.map((g) => g.grantedBy).filter((id): id is string => id !== null))];
-  const [units, granters] = await Promise.all([
-    unitIds.length
-      ? manager.getRepository(OrgUnit).find({ where: { id: In(unitIds) }, select: { id: true, name: true } })
-      : [],
-    granterIds.length
-      ? manager
-          .getRepository(Person)
-          .find({ where: { id: In(granterIds) }, select: { id: true, givenName: true, familyName: true } })
-      : [],
-  ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const granter = new Map<string, PersonRefDto>(
-    granters.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]),
-  );
-  return grants.map((g) => ({
-    id: g.id,
-    role: g.role,
-    scope: scopeView(g, unitName),
-    grantedAt: g.grantedAt.toISOString(),
-    grantedBy: g.grantedBy ? (granter.get(g.grantedBy) ?? null) : null,
-  }));
+function distinct(ids: readonly (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 function scopeView(grant: RoleGrant, unitName: ReadonlyMap<string, string>): GrantScopeDto {

@@ -5,8 +5,9 @@ import { OutboxService } from '@eclore/server-platform';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Person } from '../entities';
-import { writeGrant } from './grant-writer';
-import { roleRequests } from './role-requests.repository';
+import { GrantViews } from './grant-view';
+import { GrantWriter } from './grant-writer';
+import { RolesRepository } from './roles.repository';
 import type { RoleGrantDto, RoleGrantRequestDto, RoleGrantRequestListDto } from './roles-admin.dto';
 
 /**
@@ -19,14 +20,16 @@ import type { RoleGrantDto, RoleGrantRequestDto, RoleGrantRequestListDto } from 
 export class RoleRequestsService {
   constructor(
     private readonly ds: DataSource,
+    private readonly roles: RolesRepository,
+    private readonly views: GrantViews,
+    private readonly writer: GrantWriter,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
 
   async pending(): Promise<RoleGrantRequestListDto> {
-    const manager = this.ds.manager;
-    return { items: await roleRequests.views(manager, await roleRequests.pending(manager)) };
+    return { items: await this.views.ofRequests(await this.roles.pendingRequests()) };
   }
 
   /** Called by the grant command, inside its transaction, with the person's row locked. */
@@ -37,9 +40,9 @@ export class RoleRequestsService {
     role: GrantableRole,
     requestId: string | null,
   ): Promise<RoleGrantRequestDto> {
-    if (await roleRequests.pendingFor(manager, person.id, role))
+    if (await this.roles.pendingRequestFor(person.id, role, manager))
       throw new Conflict('role_request_pending', 'This grant is already waiting for a second admin’s approval.');
-    const request = await roleRequests.insert(manager, { personId: person.id, role, requestedBy: actor.personId });
+    const request = await this.roles.insertRequest({ personId: person.id, role, requestedBy: actor.personId }, manager);
     await this.audit.append(manager, {
       actorId: actor.personId,
       action: 'role.grant_requested',
@@ -50,19 +53,21 @@ export class RoleRequestsService {
     });
     // Every admin is told (notifications context, through the outbox): one of them must approve it.
     await this.outbox.append(manager, 'notifications.role_request', { requestId: request.id, stage: 'requested' });
-    const [view] = await roleRequests.views(manager, [request]);
+    const [view] = await this.views.ofRequests([request], manager);
     return view!;
   }
 
   async approve(actor: Actor, id: string, requestId: string | null): Promise<RoleGrantDto> {
     return this.ds.transaction(async (manager) => {
       const request = await this.pendingRequest(manager, id);
-      this.access.assert(actor, 'role.approve', { subjectPersonId: request.personId, requestedBy: request.requestedBy });
-      if (!(await roleRequests.lockActivePerson(manager, request.personId)))
+      this.access.assert(actor, 'role.approve', {
+        subjectPersonId: request.personId,
+        requestedBy: request.requestedBy,
+      });
+      if ((await this.roles.lockPerson(request.personId, manager))?.active !== true)
         throw new Conflict('person_inactive', 'Reactivate this person before granting them a role.');
-      const grant = await writeGrant(
+      const grant = await this.writer.write(
         manager,
-        this.audit,
         {
           personId: request.personId,
           role: request.role,
@@ -73,7 +78,7 @@ export class RoleRequestsService {
         },
         requestId,
       );
-      await roleRequests.decide(manager, id, { status: 'approved', decidedBy: actor.personId, grantId: grant.id });
+      await this.roles.decideRequest(id, { status: 'approved', decidedBy: actor.personId, grantId: grant.id }, manager);
       await this.outbox.append(manager, 'notifications.role_request', { requestId: id, stage: 'granted' });
       return grant;
     });
@@ -84,7 +89,7 @@ export class RoleRequestsService {
     await this.ds.transaction(async (manager) => {
       const request = await this.pendingRequest(manager, id);
       this.access.assert(actor, 'role.grant', { subjectPersonId: request.personId });
-      await roleRequests.decide(manager, id, { status: 'rejected', decidedBy: actor.personId, grantId: null });
+      await this.roles.decideRequest(id, { status: 'rejected', decidedBy: actor.personId, grantId: null }, manager);
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'role.grant_rejected',
@@ -97,7 +102,7 @@ export class RoleRequestsService {
   }
 
   private async pendingRequest(manager: EntityManager, id: string) {
-    const request = await roleRequests.lock(manager, id);
+    const request = await this.roles.lockRequest(id, manager);
     // A decided request is history: approving or rejecting it again is answered as absent.
     if (!request || request.status !== 'pending') throw new NotFound('role_request', id);
     return request;

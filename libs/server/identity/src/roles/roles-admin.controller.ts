@@ -27,6 +27,7 @@ import {
   RoleRequestIdParams,
 } from './roles-admin.dto';
 import { RoleRequestsService } from './role-requests.service';
+import { PeopleAdminQueryService } from './people-admin-query.service';
 import { RolesAdminService } from './roles-admin.service';
 import { RequestId } from './request-id';
 
@@ -36,6 +37,7 @@ import { RequestId } from './request-id';
 export class RolesAdminController {
   constructor(
     private readonly roles: RolesAdminService,
+    private readonly people: PeopleAdminQueryService,
     private readonly requests: RoleRequestsService,
   ) {}
 
@@ -47,7 +49,7 @@ export class RolesAdminController {
   })
   @ApiOkResponse({ type: AdminPeoplePageDto })
   list(@Query() query: ListPeopleQuery): Promise<AdminPeoplePageDto> {
-    return this.roles.list(query);
+    return this.people.list(query);
   }
 
   @Get('people/:id')
@@ -56,7 +58,7 @@ export class RolesAdminController {
   @ApiOkResponse({ type: AdminPersonDto })
   @ApiNotFoundResponse({ description: '`person_not_found`' })
   get(@Param() params: PersonIdParams): Promise<AdminPersonDto> {
-    return this.roles.get(params.id);
+    return this.people.get(params.id);
   }
 
   @Post('people/:id/roles')
