@@ -4,6 +4,7 @@ export * from './audit/audit.service';
 export { pseudonymsOfSubject } from './audit/audit-pseudonym.repository';
 export * from './audit/audit.module';
 export * from './identity.module';
+export { IdentityJobsModule } from './identity-jobs.module';
 export * from './access/access.module';
 export * from './access/access.service';
 export { AccessGuard, CSRF_HEADER, type AccessRequest } from './access/access.guard';

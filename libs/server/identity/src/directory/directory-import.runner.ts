@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { DataSource } from 'typeorm';
-import { FileNotFoundError, type FileStorage } from '@eclore/server-platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FileNotFoundError, FileStorage } from '@eclore/server-platform';
 import { AuditService } from '../audit/audit.service';
 import type { DirectoryImportRowError, DirectoryImportStatus } from '../entities';
 import { readHeader, startLineOf, type Delimiter } from './csv-format';
@@ -46,6 +47,9 @@ export interface RunnerOptions {
   onProgress?: (progress: { status: DirectoryImportStatus; processedRows: number; totalRows: number | null }) => void;
 }
 
+/** Optional provider of RunnerOptions when the runner is injected (the benchmark passes them to `new`). */
+export const DIRECTORY_IMPORT_OPTIONS = Symbol('DIRECTORY_IMPORT_OPTIONS');
+
 interface Validated {
   people: PersonRow[];
   units: Map<string, UnitDefinition>;
@@ -56,6 +60,7 @@ interface Validated {
  * `directory.import` job and by the benchmark. Retry-safe: a finished import is left alone, and an
  * import interrupted mid-way starts over (nothing is applied outside the one apply transaction).
  */
+@Injectable()
 export class DirectoryImportRunner {
   private readonly imports: DirectoryImportRepository;
   private readonly progressIntervalMs: number;
@@ -68,7 +73,7 @@ export class DirectoryImportRunner {
     dataSource: DataSource,
     private readonly storage: FileStorage,
     private readonly audit: AuditService = new AuditService(),
-    options: RunnerOptions = {},
+    @Optional() @Inject(DIRECTORY_IMPORT_OPTIONS) options: RunnerOptions = {},
   ) {
     this.imports = new DirectoryImportRepository(dataSource);
     this.progressIntervalMs = options.progressIntervalMs ?? 250;

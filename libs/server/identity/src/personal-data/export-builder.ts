@@ -1,6 +1,7 @@
 import { createGzip } from 'node:zlib';
-import type { DataSource } from 'typeorm';
-import type { FileStorage } from '@eclore/server-platform';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FileStorage } from '@eclore/server-platform';
 import {
   EXPORT_CATEGORIES,
   findExport,
@@ -21,6 +22,7 @@ export type ExportBuildOutcome = 'built' | 'already_done' | 'gone';
  * the file store. Progress is one step per category and one per attachment, saved as it goes so the
  * profile page can show it.
  */
+@Injectable()
 export class PersonalDataExportBuilder {
   constructor(
     private readonly dataSource: DataSource,
