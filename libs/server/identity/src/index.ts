@@ -12,5 +12,6 @@ export { SessionService, hashSessionToken, type SessionEndReason, type ResolvedS
 export { SESSION_COOKIE, readCookie, sessionCookieName } from './auth/session-cookie';
 export { checkPasswordPolicy, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password';
 export * from './directory';
-export { RequestId } from './roles/request-id';
+// RequestId now lives in platform's HTTP kit; re-exported for the libraries that still import it from here.
+export { RequestId } from '@eclore/server-platform';
 export * from './personal-data';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../access/permission.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@eclore/server-platform';
 import { AuditChainService } from './audit-chain.service';
 import { AuditChainDto, AuditPageDto, AuditQuery } from './audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
@@ -14,26 +14,29 @@ export class AuditController {
   ) {}
 
   @Get()
-  @RequirePermission('audit.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'audit.read',
     operationId: 'listAuditEvents',
     summary: 'The audit log, newest first, filtered by action and subject; page with `before`.',
+    ok: AuditPageDto,
+    errors: ['role_required'],
+    errorText: { 403: 'Admins only (`role_required`).' },
   })
-  @ApiOkResponse({ type: AuditPageDto })
-  @ApiForbiddenResponse({ description: 'Admins only (`role_required`).' })
   list(@Query() query: AuditQuery): Promise<AuditPageDto> {
     return this.audit.page(query);
   }
 
   @Get('chain')
-  @RequirePermission('audit.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'audit.read',
     operationId: 'verifyAuditChain',
     summary: "Recomputes the audit log's hash chain: whole, or the first row that does not verify.",
-    description: 'The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.',
+    description:
+      'The same check as `npm run audit:verify`; it reads the whole log, so it takes a moment on a large one.',
+    ok: AuditChainDto,
+    errors: ['role_required'],
+    errorText: { 403: 'Admins only (`role_required`).' },
   })
-  @ApiOkResponse({ type: AuditChainDto })
-  @ApiForbiddenResponse({ description: 'Admins only (`role_required`).' })
   async verifyChain(): Promise<AuditChainDto> {
     const verdict = await this.chain.verify();
     return verdict.ok

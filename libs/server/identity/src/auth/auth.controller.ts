@@ -1,17 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiForbiddenResponse,
-  ApiFoundResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { serialize } from 'cookie';
-import { AppConfig } from '@eclore/server-platform';
+import { AppConfig, Endpoint } from '@eclore/server-platform';
 import type { AccessRequest } from '../access/access.guard';
 import { PublicRoute } from '../access/permission.decorator';
 import { LoginDto, OidcStartQueryDto, SessionDto, SignInMethodsDto } from './auth.dto';
@@ -56,27 +47,30 @@ export class AuthController {
   ) {}
 
   @Get('methods')
-  @PublicRoute()
-  @ApiOperation({ operationId: 'getSignInMethods', summary: 'Which sign-in methods are switched on.' })
-  @ApiOkResponse({ type: SignInMethodsDto })
+  @Endpoint({
+    permission: { public: true },
+    operationId: 'getSignInMethods',
+    summary: 'Which sign-in methods are switched on.',
+    ok: SignInMethodsDto,
+  })
   methods(): SignInMethodsDto {
     return { local: true, oidc: this.oidc.enabled };
   }
 
   @Post('login')
-  @PublicRoute()
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
+    permission: { public: true },
     operationId: 'login',
     summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie.',
     description:
       'Then call GET /api/session for the person and the CSRF token. Any wrong e-mail, password or inactive account gets the same 401 `invalid_credentials`. Also sets a device cookie: a browser that signed in to this account before is judged by its own failure count, not by the limits of unknown devices, so nobody can lock its owner out.',
-  })
-  @ApiNoContentResponse({ description: 'Signed in; the session cookie is set.' })
-  @ApiUnauthorizedResponse({ description: '`invalid_credentials`' })
-  @ApiTooManyRequestsResponse({ description: '`rate_limited`, with Retry-After (seconds).' })
-  @ApiForbiddenResponse({
-    description: '`csrf_failed`: foreign Origin, or a current session without its X-CSRF-Token.',
+    ok: 'noContent',
+    okDescription: 'Signed in; the session cookie is set.',
+    errors: ['invalid_credentials', 'rate_limited', 'csrf_failed'],
+    errorText: {
+      429: '`rate_limited`, with Retry-After (seconds).',
+      403: '`csrf_failed`: foreign Origin, or a current session without its X-CSRF-Token.',
+    },
   })
   async signIn(
     @Body() body: LoginDto,
@@ -98,15 +92,19 @@ export class AuthController {
   }
 
   @Post('logout')
-  @PublicRoute()
-  @HttpCode(204)
-  @ApiOperation({ operationId: 'logout', summary: 'Sign out: ends the session on the server and clears the cookie.' })
-  @ApiNoContentResponse({ description: 'Signed out (also when there was no session).' })
+  @Endpoint({
+    permission: { public: true },
+    operationId: 'logout',
+    summary: 'Sign out: ends the session on the server and clears the cookie.',
+    ok: 'noContent',
+    okDescription: 'Signed out (also when there was no session).',
+  })
   async signOut(@Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     if (req.sessionTokenHash) await this.sessions.end(req.sessionTokenHash, 'logout');
     clearSessionCookie(res, this.config);
   }
 
+  // A redirect (302), which @Endpoint does not describe: the few decorators stay hand-written.
   @Get('oidc/start')
   @PublicRoute()
   @ApiOperation({
@@ -200,12 +198,12 @@ export class SessionController {
   // Public: a visitor asking "who am I?" is told "nobody" (204), not refused — a 401 here would be
   // logged as an error by the browser on every signed-out page. An ended or unknown cookie is still
   // cleared by the guard.
-  @PublicRoute()
-  @ApiOperation({
+  @Endpoint({
+    permission: { public: true },
     operationId: 'getSession',
     summary: 'The signed-in person, their roles and the CSRF token; 204 (no body) when signed out.',
+    ok: SessionDto,
   })
-  @ApiOkResponse({ type: SessionDto })
   @ApiNoContentResponse({ description: 'Signed out: no valid session (an ended or unknown cookie is cleared).' })
   current(@Req() req: AccessRequest, @Res({ passthrough: true }) res: Response): SessionDto | undefined {
     if (!req.session) {

@@ -1,26 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { AccessService, Unauthenticated } from '../access/access.service';
-import { CurrentActor, RequirePermission } from '../access/permission.decorator';
+import { CurrentActor } from '../access/permission.decorator';
 import {
   DirectoryImportDto,
   DirectoryImportSummaryDto,
   HeadcountQueryDto,
   HeadcountsDto,
-  IdParamDto,
   ImportCreatedDto,
   ImportListQueryDto,
   ImportUploadDto,
@@ -53,24 +42,24 @@ export class DirectoryImportsController {
   constructor(private readonly imports: DirectoryImportsService) {}
 
   @Post()
-  @HttpCode(202)
-  @RequirePermission('directory.import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportUploadDto })
-  @ApiOperation({
+  @Endpoint({
+    permission: 'directory.import',
     operationId: 'startDirectoryImport',
     summary: 'Upload the HR directory CSV; the worker validates and applies it.',
     description:
       'Answers 202 at once with the import id; poll GET /api/directory/imports/{id}. Format: docs/directory-import.md.',
+    ok: ImportCreatedDto,
+    status: 202,
+    errors: ['validation_failed', 'payload_too_large', 'role_required'],
+    errorText: {
+      400: '`validation_failed` on field `file`: missing, not a UTF-8 text CSV, or header without the required columns.',
+      413: 'The file is larger than 50 MB.',
+      403: 'HR and admins only.',
+    },
   })
-  @ApiAcceptedResponse({ type: ImportCreatedDto })
-  @ApiBadRequestResponse({
-    description:
-      '`validation_failed` on field `file`: missing, not a UTF-8 text CSV, or header without the required columns.',
-  })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 50 MB.' })
-  @ApiForbiddenResponse({ description: 'HR and admins only.' })
   async start(
     @UploadedFile() file: UploadedCsv | undefined,
     @CurrentActor() actor: Actor | null,
@@ -79,21 +68,24 @@ export class DirectoryImportsController {
   }
 
   @Get()
-  @RequirePermission('directory.read_imports')
-  @ApiOperation({ operationId: 'listDirectoryImports', summary: 'The most recent imports, newest first.' })
-  @ApiOkResponse({ type: [DirectoryImportSummaryDto] })
+  @Endpoint({
+    permission: 'directory.read_imports',
+    operationId: 'listDirectoryImports',
+    summary: 'The most recent imports, newest first.',
+    ok: [DirectoryImportSummaryDto],
+  })
   list(@Query() query: ImportListQueryDto): Promise<DirectoryImportSummaryDto[]> {
     return this.imports.listImports(query.limit ?? 20);
   }
 
   @Get(':id')
-  @RequirePermission('directory.read_imports')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'directory.read_imports',
     operationId: 'getDirectoryImport',
     summary: 'Progress and outcome of one import, with every rejected line.',
+    ok: DirectoryImportDto,
+    errors: ['directory_import_not_found'],
   })
-  @ApiOkResponse({ type: DirectoryImportDto })
-  @ApiNotFoundResponse({ description: '`directory_import_not_found`' })
   get(@Param() params: IdParamDto): Promise<DirectoryImportDto> {
     return this.imports.getImport(params.id);
   }
@@ -108,23 +100,26 @@ export class OrgUnitsController {
   ) {}
 
   @Get()
-  @RequirePermission('org_unit.read')
-  @ApiOperation({ operationId: 'listOrgUnits', summary: 'The active organisation tree, each unit after its parent.' })
-  @ApiOkResponse({ type: [OrgUnitDto] })
+  @Endpoint({
+    permission: 'org_unit.read',
+    operationId: 'listOrgUnits',
+    summary: 'The active organisation tree, each unit after its parent.',
+    ok: [OrgUnitDto],
+  })
   list(): Promise<OrgUnitDto[]> {
     return this.directory.orgUnits();
   }
 
   @Get(':id/members')
-  @RequirePermission('org_unit.read_members', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'org_unit.read_members', objectLevel: true },
     operationId: 'listOrgUnitMembers',
     summary: 'Active members of a unit (or its subtree), with e-mails; keyset-paginated.',
     description: 'HR and admins for every unit; network members for the units their scope covers.',
+    ok: OrgUnitMembersPageDto,
+    errors: ['role_required', 'out_of_scope', 'org_unit_not_found'],
+    errorText: { 403: '`role_required` or `out_of_scope`' },
   })
-  @ApiOkResponse({ type: OrgUnitMembersPageDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`org_unit_not_found`' })
   async members(
     @Param() params: IdParamDto,
     @Query() query: MembersQueryDto,
@@ -141,29 +136,35 @@ export class OrgUnitsController {
 }
 
 @ApiTags('directory')
-@Controller()
+@Controller('people')
 export class PeopleController {
   constructor(private readonly directory: DirectoryService) {}
 
-  @Get('people')
-  @RequirePermission('directory.search')
-  @ApiOperation({
+  @Get()
+  @Endpoint({
+    permission: 'directory.search',
     operationId: 'searchPeople',
     summary: 'Find active colleagues by the start of a name or e-mail (co-authors, mentions).',
     description: 'Returns public card fields only: no e-mail, no employee number.',
+    ok: [PersonCardDto],
   })
-  @ApiOkResponse({ type: [PersonCardDto] })
   search(@Query() query: PeopleQueryDto): Promise<PersonCardDto[]> {
     return this.directory.searchPeople(query.q, query.limit ?? 10);
   }
+}
 
-  @Get('headcounts')
-  @RequirePermission('headcount.read')
-  @ApiOperation({
+@ApiTags('directory')
+@Controller('headcounts')
+export class HeadcountsController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'headcount.read',
     operationId: 'getHeadcounts',
     summary: 'Active people per org unit for a year (direct and whole subtree).',
+    ok: HeadcountsDto,
   })
-  @ApiOkResponse({ type: HeadcountsDto })
   headcounts(@Query() query: HeadcountQueryDto): Promise<HeadcountsDto> {
     return this.directory.headcounts(query.year ?? new Date().getFullYear());
   }

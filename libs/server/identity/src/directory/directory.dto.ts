@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
@@ -12,12 +12,6 @@ const IMPORT_STATUSES: readonly DirectoryImportStatus[] = [
   'rejected',
   'failed',
 ];
-
-export class IdParamDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 export class ImportCreatedDto {
   @ApiProperty({ format: 'uuid', description: 'Poll GET /api/directory/imports/{id} for progress and outcome.' })

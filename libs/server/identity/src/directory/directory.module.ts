@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OutboxService, StorageModule } from '@eclore/server-platform';
-import { DirectoryImportsController, OrgUnitsController, PeopleController } from './directory.controller';
+import {
+  DirectoryImportsController,
+  HeadcountsController,
+  OrgUnitsController,
+  PeopleController,
+} from './directory.controller';
 import { DirectoryImportsService } from './directory-imports.service';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
@@ -8,7 +13,7 @@ import { DirectoryService } from './directory.service';
 /** The staff directory over HTTP: CSV imports (run by the worker), org units, people search, head counts. */
 @Module({
   imports: [StorageModule],
-  controllers: [DirectoryImportsController, OrgUnitsController, PeopleController],
+  controllers: [DirectoryImportsController, OrgUnitsController, PeopleController, HeadcountsController],
   // AccessService comes from the global AccessModule.
   providers: [DirectoryRepository, DirectoryService, DirectoryImportsService, OutboxService],
 })

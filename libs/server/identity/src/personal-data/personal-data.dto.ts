@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import type { PersonalDataExportStatus } from '../entities';
-
-export class ExportIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RoleGrant, RoleGrantRequest } from '../entities';
-import type { GrantScopeDto, PersonRefDto, RoleGrantDto, RoleGrantRequestDto } from './roles-admin.dto';
+import type { PersonRefDto } from '@eclore/server-platform';
+import type { GrantScopeDto, RoleGrantDto, RoleGrantRequestDto } from './roles-admin.dto';
 import { RolesRepository } from './roles.repository';
 
 /** The wire shapes of grants and grant requests (one query per kind of name, whatever the count). */

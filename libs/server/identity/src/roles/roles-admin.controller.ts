@@ -1,26 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '../access/permission.decorator';
+import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { CurrentActor } from '../access/permission.decorator';
 import {
   AdminPeoplePageDto,
   AdminPersonDto,
   GrantIdParams,
   GrantRoleInput,
   ListPeopleQuery,
-  PersonIdParams,
   RoleGrantDto,
   RoleGrantRequestDto,
   RoleGrantRequestListDto,
@@ -29,7 +18,6 @@ import {
 import { RoleRequestsService } from './role-requests.service';
 import { PeopleAdminQueryService } from './people-admin-query.service';
 import { RolesAdminService } from './roles-admin.service';
-import { RequestId } from './request-id';
 
 @ApiTags('admin')
 @ApiForbiddenResponse({ description: 'Not an admin (`role_required`), or an action on yourself (`not_on_yourself`).' })
@@ -42,45 +30,57 @@ export class RolesAdminController {
   ) {}
 
   @Get('people')
-  @RequirePermission('role.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.read',
     operationId: 'listAdminPeople',
     summary: 'People with their active role grants, by name, keyset-paginated.',
+    ok: AdminPeoplePageDto,
   })
-  @ApiOkResponse({ type: AdminPeoplePageDto })
   list(@Query() query: ListPeopleQuery): Promise<AdminPeoplePageDto> {
     return this.people.list(query);
   }
 
   @Get('people/:id')
-  @RequirePermission('role.read')
-  @ApiOperation({ operationId: 'getAdminPerson', summary: 'One person with their active role grants.' })
-  @ApiOkResponse({ type: AdminPersonDto })
-  @ApiNotFoundResponse({ description: '`person_not_found`' })
-  get(@Param() params: PersonIdParams): Promise<AdminPersonDto> {
+  @Endpoint({
+    permission: 'role.read',
+    operationId: 'getAdminPerson',
+    summary: 'One person with their active role grants.',
+    ok: AdminPersonDto,
+    errors: ['person_not_found'],
+  })
+  get(@Param() params: IdParamDto): Promise<AdminPersonDto> {
     return this.people.get(params.id);
   }
 
   @Post('people/:id/roles')
-  @RequirePermission('role.grant')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.grant',
     operationId: 'grantRole',
     summary:
       'Grants a role, organisation-wide or scoped to an org unit (network and committee roles only). The anonymity guardian role is only requested (202): it takes effect when another admin approves it.',
+    ok: RoleGrantDto,
+    status: 201,
+    okDescription: 'Granted: active from the grantee’s next request.',
+    errors: [
+      'validation_failed',
+      'person_not_found',
+      'role_already_granted',
+      'role_request_pending',
+      'person_inactive',
+    ],
+    errorText: {
+      400: 'Unknown role, a scope on a role that takes none, or an unknown org unit; the field is named.',
+      409: '`role_already_granted`, `role_request_pending` or `person_inactive`',
+    },
   })
-  @ApiCreatedResponse({ type: RoleGrantDto, description: 'Granted: active from the grantee’s next request.' })
+  // The second success answer; the handler sets 202 itself.
   @ApiAcceptedResponse({
     type: RoleGrantRequestDto,
     description: 'A role needing a second admin (anonymity guardian): waiting for their approval.',
   })
-  @ApiBadRequestResponse({
-    description: 'Unknown role, a scope on a role that takes none, or an unknown org unit; the field is named.',
-  })
-  @ApiNotFoundResponse({ description: '`person_not_found`' })
-  @ApiConflictResponse({ description: '`role_already_granted`, `role_request_pending` or `person_inactive`' })
   async grant(
     @CurrentActor() actor: Actor,
-    @Param() params: PersonIdParams,
+    @Param() params: IdParamDto,
     @Body() input: GrantRoleInput,
     @RequestId() requestId: string | null,
     @Res({ passthrough: true }) res: Response,
@@ -92,27 +92,28 @@ export class RolesAdminController {
   }
 
   @Get('role-requests')
-  @RequirePermission('role.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.read',
     operationId: 'listRoleRequests',
     summary: 'Grants waiting for a second admin’s approval (anonymity guardian), oldest first.',
+    ok: RoleGrantRequestListDto,
   })
-  @ApiOkResponse({ type: RoleGrantRequestListDto })
   listRequests(): Promise<RoleGrantRequestListDto> {
     return this.requests.pending();
   }
 
   @Post('role-requests/:requestId/approve')
-  @HttpCode(200)
-  @RequirePermission('role.grant')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.grant',
     operationId: 'approveRoleRequest',
     summary: 'Approves a waiting grant: it takes effect. Not by the admin who asked for it, nor by the grantee.',
+    ok: RoleGrantDto,
+    errors: ['second_admin_required', 'role_request_not_found', 'person_inactive'],
+    errorText: {
+      403: '`second_admin_required`: you asked for it, or it is yours.',
+      404: '`role_request_not_found` (unknown or already decided)',
+    },
   })
-  @ApiOkResponse({ type: RoleGrantDto })
-  @ApiForbiddenResponse({ description: '`second_admin_required`: you asked for it, or it is yours.' })
-  @ApiNotFoundResponse({ description: '`role_request_not_found` (unknown or already decided)' })
-  @ApiConflictResponse({ description: '`person_inactive`' })
   approveRequest(
     @CurrentActor() actor: Actor,
     @Param() params: RoleRequestIdParams,
@@ -122,14 +123,14 @@ export class RolesAdminController {
   }
 
   @Post('role-requests/:requestId/reject')
-  @HttpCode(204)
-  @RequirePermission('role.grant')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.grant',
     operationId: 'rejectRoleRequest',
     summary: 'Declines a waiting grant (or, by the admin who asked, withdraws it).',
+    ok: 'noContent',
+    errors: ['role_request_not_found'],
+    errorText: { 404: '`role_request_not_found` (unknown or already decided)' },
   })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: '`role_request_not_found` (unknown or already decided)' })
   async rejectRequest(
     @CurrentActor() actor: Actor,
     @Param() params: RoleRequestIdParams,
@@ -139,14 +140,14 @@ export class RolesAdminController {
   }
 
   @Delete('role-grants/:grantId')
-  @HttpCode(204)
-  @RequirePermission('role.revoke')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'role.revoke',
     operationId: 'revokeRoleGrant',
     summary: 'Revokes a grant (kept as history). An admin cannot revoke their own admin role.',
+    ok: 'noContent',
+    errors: ['role_grant_not_found'],
+    errorText: { 404: '`role_grant_not_found` (unknown or already revoked)' },
   })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: '`role_grant_not_found` (unknown or already revoked)' })
   async revoke(
     @CurrentActor() actor: Actor,
     @Param() params: GrantIdParams,
@@ -156,36 +157,32 @@ export class RolesAdminController {
   }
 
   @Post('people/:id/deactivate')
-  @HttpCode(200)
-  @RequirePermission('person.deactivate')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'person.deactivate',
     operationId: 'deactivatePerson',
     summary: 'Deactivates an account and ends all its sessions. Not on yourself.',
+    ok: AdminPersonDto,
+    errors: ['person_not_found', 'person_already_inactive'],
   })
-  @ApiOkResponse({ type: AdminPersonDto })
-  @ApiNotFoundResponse({ description: '`person_not_found`' })
-  @ApiConflictResponse({ description: '`person_already_inactive`' })
   deactivate(
     @CurrentActor() actor: Actor,
-    @Param() params: PersonIdParams,
+    @Param() params: IdParamDto,
     @RequestId() requestId: string | null,
   ): Promise<AdminPersonDto> {
     return this.roles.deactivate(actor, params.id, requestId);
   }
 
   @Post('people/:id/reactivate')
-  @HttpCode(200)
-  @RequirePermission('person.deactivate')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'person.deactivate',
     operationId: 'reactivatePerson',
     summary: 'Reactivates a deactivated account (their grants were kept).',
+    ok: AdminPersonDto,
+    errors: ['person_not_found', 'person_already_active'],
   })
-  @ApiOkResponse({ type: AdminPersonDto })
-  @ApiNotFoundResponse({ description: '`person_not_found`' })
-  @ApiConflictResponse({ description: '`person_already_active`' })
   reactivate(
     @CurrentActor() actor: Actor,
-    @Param() params: PersonIdParams,
+    @Param() params: IdParamDto,
     @RequestId() requestId: string | null,
   ): Promise<AdminPersonDto> {
     return this.roles.reactivate(actor, params.id, requestId);

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GRANTABLE_ROLES, type GrantableRole } from '@eclore/domain';
+import { OrgUnitRefDto, PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 /** Scope kinds an admin can grant today. Theme scopes wait for the theme catalogue (campaigns). */
 export const GRANTABLE_SCOPE_KINDS = ['organisation', 'org_unit'] as const;
@@ -20,17 +21,7 @@ export type GrantableScopeKind = (typeof GRANTABLE_SCOPE_KINDS)[number];
 
 // ------------------------------------------------------------------ requests
 
-export class PersonIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-export class GrantIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  grantId!: string;
-}
+export class GrantIdParams extends UuidParams('grantId') {}
 
 export class ListPeopleQuery {
   @ApiPropertyOptional({ description: 'Words matched against names, e-mail and employee number (all must match).' })
@@ -79,18 +70,6 @@ export class GrantRoleInput {
 
 // ------------------------------------------------------------------ responses
 
-export class OrgUnitRefDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
-
-export class PersonRefDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-}
-
 export class GrantScopeDto {
   @ApiProperty({ enum: ['organisation', 'org_unit', 'theme'] })
   kind!: 'organisation' | 'org_unit' | 'theme';
@@ -134,11 +113,7 @@ export class AdminPeoplePageDto {
   nextCursor!: string | null;
 }
 
-export class RoleRequestIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  requestId!: string;
-}
+export class RoleRequestIdParams extends UuidParams('requestId') {}
 
 export class RoleGrantRequestDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
