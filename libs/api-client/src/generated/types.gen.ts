@@ -2576,14 +2576,14 @@ export type ListAdminPeopleData = {
   path?: never;
   query?: {
     /**
-     * Words matched against names, e-mail and employee number (all must match).
-     */
-    q?: string;
-    /**
      * The `nextCursor` of the previous page.
      */
     cursor?: string;
     limit?: number;
+    /**
+     * Words matched against names, e-mail and employee number (all must match).
+     */
+    q?: string;
   };
   url: '/api/admin/people';
 };

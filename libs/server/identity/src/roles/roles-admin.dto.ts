@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { GRANTABLE_ROLES, type GrantableRole } from '@eclore/domain';
-import { OrgUnitRefDto, PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { CursorQueryDto, OrgUnitRefDto, PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 /** Scope kinds an admin can grant today. Theme scopes wait for the theme catalogue (campaigns). */
 export const GRANTABLE_SCOPE_KINDS = ['organisation', 'org_unit'] as const;
@@ -23,26 +12,13 @@ export type GrantableScopeKind = (typeof GRANTABLE_SCOPE_KINDS)[number];
 
 export class GrantIdParams extends UuidParams('grantId') {}
 
-export class ListPeopleQuery {
+/** `cursor` and `limit` (1–100, 25 by default), and the search words. */
+export class ListPeopleQuery extends CursorQueryDto {
   @ApiPropertyOptional({ description: 'Words matched against names, e-mail and employee number (all must match).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class GrantScopeInput {
