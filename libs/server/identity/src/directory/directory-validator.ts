@@ -2,7 +2,7 @@ import { isEmail } from 'class-validator';
 import { isLocale, type Locale } from '@eclore/domain';
 import type { DirectoryImportRowError } from '../entities';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../entities';
-import type { DirectoryColumn } from './csv-format';
+import { DIRECTORY_COLUMNS, type DirectoryColumn } from './csv-format';
 
 /** Stable codes of the problems an import reports; the web translates them. */
 export const IMPORT_ERROR_CODES = [
@@ -68,15 +68,10 @@ export function rowError(
   return { line, field, code, message };
 }
 
-const REQUIRED_FIELDS: readonly DirectoryColumn[] = [
-  'employee_number',
-  'given_name',
-  'family_name',
-  'email',
-  'org_unit_code',
-  'org_unit_name',
-  'org_unit_kind',
-];
+/** Every column but the parent (blank for a root unit) and the locale must have a value. */
+const REQUIRED_FIELDS: readonly DirectoryColumn[] = DIRECTORY_COLUMNS.filter(
+  (c) => c !== 'parent_org_unit_code' && c !== 'locale',
+);
 
 /**
  * Checks a directory file row by row, then across rows (duplicates, org unit definitions, parents,

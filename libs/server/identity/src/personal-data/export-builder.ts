@@ -2,13 +2,8 @@ import { createGzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FileStorage } from '@eclore/server-platform';
-import {
-  EXPORT_CATEGORIES,
-  findExport,
-  readExportCategory,
-  updateExport,
-  type ExportAttachmentRow,
-} from './personal-data.repository';
+import { findExport, readExportCategory, updateExport } from './personal-data.repository';
+import { EXPORT_CATEGORIES, type ExportAttachmentRow } from './sql/export-queries.sql';
 import { TarWriter, safeEntryName } from './tar-writer';
 
 /** How long a built archive can be downloaded. */

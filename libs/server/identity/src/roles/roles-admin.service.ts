@@ -88,37 +88,36 @@ export class RolesAdminService {
   }
 
   async deactivate(actor: Actor, personId: string, requestId: string | null): Promise<AdminPersonDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const person = await this.lockPerson(manager, personId);
-      this.access.assert(actor, 'person.deactivate', { subjectPersonId: person.id });
-      if (!person.active) throw new Conflict('person_already_inactive', 'This person is already deactivated.');
-      await this.roles.setPersonActive(person.id, false, manager);
-      // In the same transaction: the person is signed out everywhere exactly when the change commits.
-      const endedSessions = await this.sessions.endAllFor(person.id, 'deactivated', manager);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
-        action: 'person.deactivated',
-        subjectType: 'person',
-        subjectId: person.id,
-        data: { personId: person.id, endedSessions },
-        requestId,
-      });
-      return this.people.get(person.id, manager);
-    });
+    return this.setActive(actor, personId, false, requestId);
   }
 
   async reactivate(actor: Actor, personId: string, requestId: string | null): Promise<AdminPersonDto> {
+    return this.setActive(actor, personId, true, requestId);
+  }
+
+  private async setActive(
+    actor: Actor,
+    personId: string,
+    active: boolean,
+    requestId: string | null,
+  ): Promise<AdminPersonDto> {
     return this.dataSource.transaction(async (manager) => {
       const person = await this.lockPerson(manager, personId);
       this.access.assert(actor, 'person.deactivate', { subjectPersonId: person.id });
-      if (person.active) throw new Conflict('person_already_active', 'This person is already active.');
-      await this.roles.setPersonActive(person.id, true, manager);
+      if (person.active === active) {
+        throw active
+          ? new Conflict('person_already_active', 'This person is already active.')
+          : new Conflict('person_already_inactive', 'This person is already deactivated.');
+      }
+      await this.roles.setPersonActive(person.id, active, manager);
+      // In the same transaction: a deactivated person is signed out everywhere exactly when it commits.
+      const ended = active ? {} : { endedSessions: await this.sessions.endAllFor(person.id, 'deactivated', manager) };
       await this.audit.append(manager, {
         actorId: actor.personId,
-        action: 'person.reactivated',
+        action: active ? 'person.reactivated' : 'person.deactivated',
         subjectType: 'person',
         subjectId: person.id,
-        data: { personId: person.id },
+        data: { personId: person.id, ...ended },
         requestId,
       });
       return this.people.get(person.id, manager);
