@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsKeysetValue, cursorField } from '@eclore/server-platform';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsKeysetValue, LimitProperty, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
@@ -28,12 +27,7 @@ export class AuditQuery {
   @IsKeysetValue(cursorField.serialId, { message: 'before must be an event id' })
   before?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @LimitProperty({ max: 100, default: 50 })
   limit?: number;
 }
 

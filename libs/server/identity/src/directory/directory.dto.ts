@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { LimitProperty } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
@@ -116,12 +117,7 @@ export class DirectoryImportSummaryDto {
 }
 
 export class ImportListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @LimitProperty({ max: 100, default: 20 })
   limit?: number;
 }
 
@@ -189,12 +185,7 @@ export class MembersQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   subtree?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @LimitProperty({ max: 200, default: 50 })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
@@ -215,12 +206,7 @@ export class PeopleQueryDto {
   @MaxLength(100)
   q!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @LimitProperty({ max: 50, default: 10 })
   limit?: number;
 }
 
