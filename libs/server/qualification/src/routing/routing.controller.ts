@@ -23,7 +23,10 @@ import {
   ReviewQueueDto,
   StartQualificationInput,
 } from './routing.dto';
-import { RoutingService } from './routing.service';
+import { AssignmentsService } from './assignments.service';
+import { AutoRoutingService } from './auto-routing.service';
+import { BulkReassignService } from './bulk-reassign.service';
+import { ReviewQueuesService } from './review-queues.service';
 
 const NOT_FOUND = 'No such idea, or not one you may read.';
 
@@ -31,7 +34,12 @@ const NOT_FOUND = 'No such idea, or not one you may read.';
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @Controller()
 export class RoutingController {
-  constructor(private readonly routing: RoutingService) {}
+  constructor(
+    private readonly autoRouting: AutoRoutingService,
+    private readonly assigning: AssignmentsService,
+    private readonly bulk: BulkReassignService,
+    private readonly queues: ReviewQueuesService,
+  ) {}
 
   @Post('ideas/:id/start-qualification')
   @HttpCode(200)
@@ -51,7 +59,7 @@ export class RoutingController {
     @Body() input: StartQualificationInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaDto> {
-    return this.routing.startQualification(actor, params.id, input.version, requestId);
+    return this.autoRouting.startQualification(actor, params.id, input.version, requestId);
   }
 
   @Get('ideas/:id/assignments')
@@ -64,7 +72,7 @@ export class RoutingController {
   @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   assignments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaAssignmentsDto> {
-    return this.routing.ideaAssignments(actor, params.id);
+    return this.assigning.ideaAssignments(actor, params.id);
   }
 
   @Post('ideas/:id/assignments')
@@ -87,7 +95,7 @@ export class RoutingController {
     @Body() input: AssignInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaAssignmentsDto> {
-    return this.routing.assign(actor, params.id, input, requestId);
+    return this.assigning.assign(actor, params.id, input, requestId);
   }
 
   @Delete('ideas/:id/assignments/:personId')
@@ -106,7 +114,7 @@ export class RoutingController {
     @Param() params: AssigneeParams,
     @RequestId() requestId: string | null,
   ): Promise<IdeaAssignmentsDto> {
-    return this.routing.unassign(actor, params.id, params.personId, requestId);
+    return this.assigning.unassign(actor, params.id, params.personId, requestId);
   }
 
   @Post('assignments/reassign')
@@ -129,7 +137,7 @@ export class RoutingController {
     @Body() input: BulkReassignInput,
     @RequestId() requestId: string | null,
   ): Promise<BulkReassignResultDto> {
-    return this.routing.bulkReassign(actor, input, requestId);
+    return this.bulk.bulkReassign(actor, input, requestId);
   }
 
   @Get('me/review-queue')
@@ -141,7 +149,7 @@ export class RoutingController {
   @ApiOkResponse({ type: ReviewQueueDto })
   @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
   myQueue(@CurrentActor() actor: Actor): Promise<ReviewQueueDto> {
-    return this.routing.myQueue(actor);
+    return this.queues.myQueue(actor);
   }
 
   @Get('review-queue/network')
@@ -153,6 +161,6 @@ export class RoutingController {
   @ApiOkResponse({ type: NetworkQueueDto })
   @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
   networkQueue(@CurrentActor() actor: Actor, @Query() query: NetworkQueueQuery): Promise<NetworkQueueDto> {
-    return this.routing.networkQueue(actor, query.personId);
+    return this.queues.networkQueue(actor, query.personId);
   }
 }
