@@ -26,6 +26,8 @@ import {
   CommitteeSessionInput,
   CommitteeSessionSummaryDto,
 } from './sessions.dto';
+import { AgendaService } from './agenda.service';
+import { SessionCommandsService } from './session-commands.service';
 import { SessionsService } from './sessions.service';
 
 const NOT_FOUND = '`committee_session_not_found`.';
@@ -37,7 +39,11 @@ const COMMITTEE_ONLY =
 @ApiForbiddenResponse({ description: COMMITTEE_ONLY })
 @Controller('committee')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly commands: SessionCommandsService,
+    private readonly agenda: AgendaService,
+  ) {}
 
   @Get('sessions')
   @RequirePermission('committee.read')
@@ -67,7 +73,7 @@ export class SessionsController {
   @ApiCreatedResponse({ type: CommitteeSessionDto })
   @ApiBadRequestResponse({ description: 'Field problems, e.g. a member who is not on the committee (`memberIds`).' })
   create(@CurrentActor() actor: Actor, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
-    return this.sessions.create(actor, input);
+    return this.commands.create(actor, input);
   }
 
   @Get('sessions/:id')
@@ -97,7 +103,7 @@ export class SessionsController {
     @Param() params: SessionIdParams,
     @Body() input: CommitteeSessionInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.update(actor, params.id, input);
+    return this.commands.update(actor, params.id, input);
   }
 
   @Post('sessions/:id/start')
@@ -108,7 +114,7 @@ export class SessionsController {
   @ApiConflictResponse({ description: '`session_status`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   start(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<CommitteeSessionDto> {
-    return this.sessions.start(actor, params.id);
+    return this.commands.start(actor, params.id);
   }
 
   @Post('sessions/:id/close')
@@ -124,7 +130,7 @@ export class SessionsController {
     @Param() params: SessionIdParams,
     @Body() input: CloseSessionInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.close(actor, params.id, input);
+    return this.commands.close(actor, params.id, input);
   }
 
   @Get('sessions/:id/suggestions')
@@ -154,7 +160,7 @@ export class SessionsController {
     @Param() params: SessionIdParams,
     @Body() input: AddAgendaItemInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.addItem(actor, params.id, input.ideaId);
+    return this.agenda.addItem(actor, params.id, input.ideaId);
   }
 
   @Delete('sessions/:id/agenda/:itemId')
@@ -164,7 +170,7 @@ export class SessionsController {
   @ApiConflictResponse({ description: '`already_decided`, `session_closed`.' })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} \`agenda_item_not_found\`.` })
   remove(@CurrentActor() actor: Actor, @Param() params: AgendaItemParams): Promise<CommitteeSessionDto> {
-    return this.sessions.removeItem(actor, params.id, params.itemId);
+    return this.agenda.removeItem(actor, params.id, params.itemId);
   }
 
   @Put('sessions/:id/agenda/order')
@@ -179,7 +185,7 @@ export class SessionsController {
     @Param() params: SessionIdParams,
     @Body() input: ReorderAgendaInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.reorder(actor, params.id, input.itemIds);
+    return this.agenda.reorder(actor, params.id, input.itemIds);
   }
 
   @Get('sessions/:id/pack')

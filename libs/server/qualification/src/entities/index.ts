@@ -6,7 +6,23 @@ import { DeadlineJob } from './deadline-job.entity';
 import { CriteriaSet } from './criteria-set.entity';
 import { Scorecard } from './scorecard.entity';
 
-export { QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob, CriteriaSet, Scorecard };
+export {
+  QualificationAssignment,
+  NetworkAbsence,
+  PrivateNote,
+  AnswerTimeSettingsRow,
+  DeadlineJob,
+  CriteriaSet,
+  Scorecard,
+};
 
 /** The qualification context's tables; each submodule adds its entities here. */
-export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [QualificationAssignment, NetworkAbsence, PrivateNote, AnswerTimeSettingsRow, DeadlineJob, CriteriaSet, Scorecard];
+export const QUALIFICATION_ENTITIES: (new (...args: never[]) => object)[] = [
+  QualificationAssignment,
+  NetworkAbsence,
+  PrivateNote,
+  AnswerTimeSettingsRow,
+  DeadlineJob,
+  CriteriaSet,
+  Scorecard,
+];
