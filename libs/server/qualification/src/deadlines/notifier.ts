@@ -5,7 +5,7 @@ import { deadlineJobStillDue, type DeadlineAction, type DeadlineKind } from '@ec
 import { recordJobReceipt, type DeadlineJobPayload } from '@eclore/server-platform';
 import { peopleWithRoleCovering } from '@eclore/server-identity';
 import { appendIdeaEvents, ideaScopeTarget, lockIdeas } from '@eclore/server-ideas';
-import { openAssigneeIds } from '../routing/routing.repository';
+import { openAssigneeIds } from '../shared/assignees';
 import { DEADLINE_CLOCK, systemClock, type Clock } from './clock';
 import { loadDeadlines } from './deadline-queries';
 

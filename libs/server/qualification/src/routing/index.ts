@@ -1,3 +1,3 @@
-export { openAssigneeIds, isOpenAssignee } from './routing.repository';
+export { openAssigneeIds, isOpenAssignee } from '../shared/assignees';
 export { RoutingModule } from './routing.module';
 export { endAssignmentsOnLeave } from './auto-routing.service';

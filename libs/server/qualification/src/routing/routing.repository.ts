@@ -3,6 +3,7 @@ import { DataSource, In, IsNull, Not, type EntityManager, type FindOptionsWhere 
 import type { RoleAssignment, RoutingCandidate } from '@eclore/domain';
 import { grantScope } from '@eclore/server-identity';
 import { QualificationAssignment } from '../entities';
+import { isOpenAssignee, openAssigneeIds } from '../shared/assignees';
 
 /** A routing candidate with the name shown to the network (reviewers are never anonymous). */
 export interface NetworkMember extends RoutingCandidate {
@@ -91,21 +92,6 @@ export async function networkMembers(
     byId.set(r.id, member);
   }
   return [...byId.values()];
-}
-
-/** The people currently assigned to review the idea (open assignments), oldest first. */
-export async function openAssigneeIds(manager: EntityManager, ideaId: string): Promise<string[]> {
-  const rows = await manager.find(QualificationAssignment, {
-    select: { personId: true },
-    where: { ideaId, endedAt: IsNull() },
-    order: { assignedAt: 'ASC', personId: 'ASC' },
-  });
-  return rows.map((r) => r.personId);
-}
-
-/** Whether the person has an open assignment on the idea (e.g. may score it). */
-export function isOpenAssignee(manager: EntityManager, ideaId: string, personId: string): Promise<boolean> {
-  return manager.exists(QualificationAssignment, { where: { ideaId, personId, endedAt: IsNull() } });
 }
 
 /** Ends every open assignment on the idea (e.g. it left qualification). */

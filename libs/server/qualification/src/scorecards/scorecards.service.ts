@@ -13,7 +13,7 @@ import { AccessService, peopleByIds } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { Scorecard } from '../entities';
 import { criteriaForIdeas, type ApplicableCriteria } from '../criteria/criteria.repository';
-import { isOpenAssignee } from '../routing/routing.repository';
+import { isOpenAssignee } from '../shared/assignees';
 import { toReview } from './consolidated';
 import { ScorecardsRepository } from './scorecards.repository';
 import type { QualificationViewDto, ScorecardDto, ScorecardInput } from './scorecards.dto';
