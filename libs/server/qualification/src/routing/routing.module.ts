@@ -7,6 +7,11 @@ import { AbsencesService } from './absences.service';
 import { AssignmentsService } from './assignments.service';
 import { AutoRoutingService } from './auto-routing.service';
 import { BulkReassignService } from './bulk-reassign.service';
+import {
+  BulkReassignController,
+  MyReviewQueueController,
+  NetworkReviewQueueController,
+} from './review-queues.controller';
 import { ReviewQueuesService } from './review-queues.service';
 import { RoutingController } from './routing.controller';
 import { RoutingRepository } from './routing.repository';
@@ -14,7 +19,13 @@ import { RoutingRepository } from './routing.repository';
 /** Routing ideas in qualification to reviewers, the review queues, absences and delegates. */
 @Module({
   imports: [AuditModule, IdeasCoreModule],
-  controllers: [RoutingController, AbsencesController],
+  controllers: [
+    RoutingController,
+    BulkReassignController,
+    MyReviewQueueController,
+    NetworkReviewQueueController,
+    AbsencesController,
+  ],
   providers: [
     RoutingRepository,
     AbsencesRepository,
