@@ -1,14 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint } from '@eclore/server-platform';
 import {
   PortfolioBoardDto,
   PortfolioColumnPageDto,
@@ -18,6 +12,8 @@ import {
 } from './portfolio.dto';
 import { PortfolioService } from './portfolio.service';
 
+const MEMBERS_ONLY = 'Network and committee members only.';
+
 @ApiTags('portfolio')
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @Controller('portfolio')
@@ -26,27 +22,30 @@ export class PortfolioController {
 
   @Get()
   // Route level: any network or committee scope; the query lists only the ideas that scope covers.
-  @RequirePermission('portfolio.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'portfolio.read',
     operationId: 'getPortfolio',
     summary:
       'The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.',
     description:
       'Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.',
+    ok: PortfolioBoardDto,
+    errors: ['validation_failed', 'role_required'],
+    errorText: { 400: 'A bad filter value; the field is named.', 403: MEMBERS_ONLY },
   })
-  @ApiOkResponse({ type: PortfolioBoardDto })
-  @ApiBadRequestResponse({ description: 'A bad filter value; the field is named.' })
-  @ApiForbiddenResponse({ description: 'Network and committee members only.' })
   board(@CurrentActor() actor: Actor, @Query() query: PortfolioFilters): Promise<PortfolioBoardDto> {
     return this.portfolio.board(actor, query);
   }
 
   @Get('columns/:status')
-  @RequirePermission('portfolio.read')
-  @ApiOperation({ operationId: 'listPortfolioColumn', summary: 'One column of the portfolio board, by keyset pages.' })
-  @ApiOkResponse({ type: PortfolioColumnPageDto })
-  @ApiBadRequestResponse({ description: 'A bad filter value, status or cursor; the field is named.' })
-  @ApiForbiddenResponse({ description: 'Network and committee members only.' })
+  @Endpoint({
+    permission: 'portfolio.read',
+    operationId: 'listPortfolioColumn',
+    summary: 'One column of the portfolio board, by keyset pages.',
+    ok: PortfolioColumnPageDto,
+    errors: ['validation_failed', 'role_required'],
+    errorText: { 400: 'A bad filter value, status or cursor; the field is named.', 403: MEMBERS_ONLY },
+  })
   column(
     @CurrentActor() actor: Actor,
     @Param() params: PortfolioColumnParams,
