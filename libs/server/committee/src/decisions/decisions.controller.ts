@@ -1,14 +1,11 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { AgendaItemParams, DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions.dto';
 import { DecisionsService } from './decisions.service';
 
-@ApiTags('committee')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('committee')
+@ApiController('committee', 'committee')
 export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 

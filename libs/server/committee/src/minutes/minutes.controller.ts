@@ -1,14 +1,12 @@
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { MinutesService } from './minutes.service';
 
-@ApiTags('committee')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('committee')
+@ApiController('committee', 'committee')
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 

@@ -1,8 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   PortfolioBoardDto,
   PortfolioColumnPageDto,
@@ -14,9 +13,7 @@ import { PortfolioService } from './portfolio.service';
 
 const MEMBERS_ONLY = 'Network and committee members only.';
 
-@ApiTags('portfolio')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('portfolio')
+@ApiController('portfolio', 'portfolio')
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
 

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
   AgendaItemParams,
@@ -24,10 +24,8 @@ const NOT_FOUND = '`committee_session_not_found`.';
 const COMMITTEE_ONLY =
   'Committee members only (`role_required`); an idea outside a scoped member’s unit: `out_of_scope`.';
 
-@ApiTags('committee')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiForbiddenResponse({ description: COMMITTEE_ONLY })
-@Controller('committee')
+@ApiController('committee', 'committee')
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,

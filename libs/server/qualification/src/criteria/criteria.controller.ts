@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -11,9 +10,7 @@ const FORBIDDEN = '`role_required`, `out_of_scope`.';
 const CAMPAIGN_NOT_FOUND = '`campaign_not_found`.';
 
 /** The organisation's default criteria set. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('criteria-sets/default')
+@ApiController('qualification', 'criteria-sets/default')
 export class DefaultCriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
@@ -53,9 +50,7 @@ export class DefaultCriteriaController {
 }
 
 /** A campaign's own criteria set (a copy of the default to edit). */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('campaigns/:id/criteria-set')
+@ApiController('qualification', 'campaigns/:id/criteria-set')
 export class CampaignCriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 

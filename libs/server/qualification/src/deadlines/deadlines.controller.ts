@@ -1,17 +1,14 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
 const NOT_ADMIN = 'Not an admin (`role_required`).';
 
 /** One idea's due dates. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('ideas/:id/deadlines')
+@ApiController('qualification', 'ideas/:id/deadlines')
 export class IdeaDeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
@@ -30,9 +27,7 @@ export class IdeaDeadlinesController {
 }
 
 /** The late list of the network. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('deadlines')
+@ApiController('qualification', 'deadlines')
 export class LateIdeasController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
@@ -51,9 +46,7 @@ export class LateIdeasController {
 }
 
 /** The organisation's answer-time guarantee (admins). */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('admin/answer-time-settings')
+@ApiController('qualification', 'admin/answer-time-settings')
 export class AnswerTimeSettingsController {
   constructor(private readonly deadlines: DeadlinesService) {}
 

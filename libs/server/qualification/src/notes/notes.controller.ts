@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Param, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
 import { PrivateNotesService } from './notes.service';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiForbiddenResponse({ description: '`role_required` (network and committee only), `out_of_scope`, `is_author`.' })
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
-@Controller('ideas/:id/private-notes')
+@ApiController('qualification', 'ideas/:id/private-notes')
 export class PrivateNotesController {
   constructor(private readonly notes: PrivateNotesService) {}
 

@@ -1,20 +1,18 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Param, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { DeclineInput, QualifyInput, RequestReworkInput } from './outcomes.dto';
 import { OutcomesService } from './outcomes.service';
 
 const FORBIDDEN = '`role_required`, `out_of_scope` (network members in scope; the committee declines at decision).';
 const CONFLICT = '`transition_not_allowed` from this status, `stale_version`.';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
 @ApiForbiddenResponse({ description: FORBIDDEN })
-@Controller('ideas/:id')
+@ApiController('qualification', 'ideas/:id')
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 

@@ -1,15 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { AbsenceDto, CreateAbsenceInput } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
-@Controller('me/absences')
+@ApiController('qualification', 'me/absences')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
 

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import {
   BulkReassignInput,
   BulkReassignResultDto,
@@ -16,9 +15,7 @@ import { ReviewQueuesService } from './review-queues.service';
 const NETWORK_ONLY = 'Network members only (`role_required`).';
 
 /** Moving a member's open assignments to another member. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('assignments')
+@ApiController('qualification', 'assignments')
 export class BulkReassignController {
   constructor(private readonly bulk: BulkReassignService) {}
 
@@ -45,9 +42,7 @@ export class BulkReassignController {
 }
 
 /** The signed-in network member's own review queue. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('me/review-queue')
+@ApiController('qualification', 'me/review-queue')
 export class MyReviewQueueController {
   constructor(private readonly queues: ReviewQueuesService) {}
 
@@ -66,9 +61,7 @@ export class MyReviewQueueController {
 }
 
 /** The network-wide queue within the actor's scope. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('review-queue')
+@ApiController('qualification', 'review-queue')
 export class NetworkReviewQueueController {
   constructor(private readonly queues: ReviewQueuesService) {}
 

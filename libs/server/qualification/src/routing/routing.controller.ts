@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { AssigneeParams, AssignInput, IdeaAssignmentsDto, StartQualificationInput } from './routing.dto';
 import { AssignmentsService } from './assignments.service';
 import { AutoRoutingService } from './auto-routing.service';
@@ -12,9 +11,7 @@ const NOT_FOUND = 'No such idea, or not one you may read.';
 const FORBIDDEN = '`role_required`, `out_of_scope`.';
 
 /** One idea's routing: starting qualification (automatic reviewers) and its reviewers by hand. */
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('ideas/:id')
+@ApiController('qualification', 'ideas/:id')
 export class RoutingController {
   constructor(
     private readonly autoRouting: AutoRoutingService,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { QualificationViewDto, ScorecardInput } from './scorecards.dto';
 import { ScorecardsService } from './scorecards.service';
 
@@ -12,10 +12,8 @@ const SCORE_FORBIDDEN =
 const SCORE_INVALID =
   '`validation_failed` naming `scores.<key>` (out_of_range, unknown_criterion, required) or `comment`.';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiNotFoundResponse({ description: NOT_FOUND })
-@Controller('ideas/:id/scorecards')
+@ApiController('qualification', 'ideas/:id/scorecards')
 export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
