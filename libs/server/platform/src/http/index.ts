@@ -4,4 +4,5 @@ export * from './endpoint.decorator';
 export * from './refs.dto';
 export * from './params.dto';
 export * from './page.dto';
+export * from './api-controller.decorator';
 export * from './limit';
