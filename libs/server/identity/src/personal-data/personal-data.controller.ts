@@ -1,16 +1,14 @@
 import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '../access/permission.decorator';
 import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExportService } from './export.service';
 
-@ApiTags('profile')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('me/data-exports')
+@ApiController('profile', 'me/data-exports')
 export class PersonalDataExportController {
   constructor(private readonly exports: PersonalDataExportService) {}
 

@@ -1,14 +1,11 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Patch } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CurrentActor } from '../access/permission.decorator';
 import { ProfileDto, UpdateProfileInput } from './profile.dto';
 import { ProfileService } from './profile.service';
 
-@ApiTags('profile')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('me')
+@ApiController('profile', 'me')
 export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
