@@ -1,5 +1,5 @@
 import { Suspense, lazy, type ComponentProps, type LazyExoticComponent } from 'react';
-import type * as Recharts from 'recharts';
+import type * as Recharts from './chart-parts';
 
 /*
  * The chart parts, loaded with the first chart drawn. recharts and its dependencies (d3, redux) are
@@ -15,15 +15,15 @@ import type * as Recharts from 'recharts';
 
 let library: Promise<typeof Recharts> | undefined;
 /** One request for all parts, whichever renders first. */
-export function loadCharts(): Promise<typeof Recharts> {
-  library ??= import('recharts');
+function loadCharts(): Promise<typeof Recharts> {
+  library ??= import('./chart-parts');
   return library;
 }
 
 /** Whatever React.lazy accepts as a component (its own constraint, without restating it). */
 type Lazyable = Awaited<ReturnType<Parameters<typeof lazy>[0]>>['default'];
 
-function lazyPart<T extends Lazyable>(pick: (library: typeof Recharts) => T): LazyExoticComponent<T> {
+function lazyPart<T extends Lazyable>(pick: (parts: typeof Recharts) => T): LazyExoticComponent<T> {
   return lazy(async () => ({ default: pick(await loadCharts()) }));
 }
 
