@@ -1,4 +1,4 @@
-import { Suspense, lazy, type ComponentProps, type LazyExoticComponent } from 'react';
+import { Suspense, lazy, use, type ComponentProps, type ReactElement } from 'react';
 import type * as Recharts from './chart-parts';
 
 /*
@@ -7,38 +7,49 @@ import type * as Recharts from './chart-parts';
  * ended up in the entry chunk and loaded on the sign-in page. Through these wrappers they are one
  * chunk that only the screens drawing a chart fetch.
  *
- * recharts 3 assembles a chart through context, not by inspecting its children's types (only `Cell`
- * is looked up by type, so it is deliberately not offered here), which is what lets each part be
- * lazy on its own. Always draw inside `ResponsiveContainer`: it holds the Suspense boundary, so a
- * loading chart leaves its reserved box empty instead of suspending the whole page.
+ * Only `ResponsiveContainer` waits for the library (its Suspense boundary leaves the box the screen
+ * reserved empty meanwhile); the parts inside it find the library loaded and render the real
+ * component at once. Parts that suspended inside a drawn chart would hide it and make recharts
+ * unregister them (its store then re-renders without end), so always draw inside ResponsiveContainer.
+ * Plain function components, never React.lazy objects: recharts keeps a graphical item's children
+ * (a `LabelList` in a `Scatter`) in its immer store, which freezes them.
  */
 
 let library: Promise<typeof Recharts> | undefined;
+let loaded: typeof Recharts | undefined;
 /** One request for all parts, whichever renders first. */
 function loadCharts(): Promise<typeof Recharts> {
-  library ??= import('./chart-parts');
+  library ??= import('./chart-parts').then((parts) => (loaded = parts));
   return library;
 }
 
-/** Whatever React.lazy accepts as a component (its own constraint, without restating it). */
-type Lazyable = Awaited<ReturnType<Parameters<typeof lazy>[0]>>['default'];
-
-function lazyPart<T extends Lazyable>(pick: (parts: typeof Recharts) => T): LazyExoticComponent<T> {
-  return lazy(async () => ({ default: pick(await loadCharts()) }));
+/** The loaded library; suspends until then. */
+function useCharts(): typeof Recharts {
+  return loaded ?? use(loadCharts());
 }
 
-export const Bar = lazyPart((r) => r.Bar);
-export const BarChart = lazyPart((r) => r.BarChart);
-export const CartesianGrid = lazyPart((r) => r.CartesianGrid);
-export const LabelList = lazyPart((r) => r.LabelList);
-export const Legend = lazyPart((r) => r.Legend);
-export const Scatter = lazyPart((r) => r.Scatter);
-export const ScatterChart = lazyPart((r) => r.ScatterChart);
-export const XAxis = lazyPart((r) => r.XAxis);
-export const YAxis = lazyPart((r) => r.YAxis);
-export const ZAxis = lazyPart((r) => r.ZAxis);
+/** Whatever React accepts as a component (React.lazy's own constraint, without restating it). */
+type Component = Awaited<ReturnType<Parameters<typeof lazy>[0]>>['default'];
 
-const LazyResponsiveContainer = lazyPart((r) => r.ResponsiveContainer);
+function part<T extends Component>(pick: (parts: typeof Recharts) => T): (props: ComponentProps<T>) => ReactElement {
+  return function ChartPart(props) {
+    const Part: Component = pick(useCharts());
+    return <Part {...props} />;
+  };
+}
+
+export const Bar = part((r) => r.Bar);
+export const BarChart = part((r) => r.BarChart);
+export const CartesianGrid = part((r) => r.CartesianGrid);
+export const LabelList = part((r) => r.LabelList);
+export const Legend = part((r) => r.Legend);
+export const Scatter = part((r) => r.Scatter);
+export const ScatterChart = part((r) => r.ScatterChart);
+export const XAxis = part((r) => r.XAxis);
+export const YAxis = part((r) => r.YAxis);
+export const ZAxis = part((r) => r.ZAxis);
+
+const ResponsiveContainerPart = part((r) => r.ResponsiveContainer);
 
 /**
  * recharts' ResponsiveContainer behind a Suspense boundary. The caller reserves the drawing's box
@@ -47,7 +58,7 @@ const LazyResponsiveContainer = lazyPart((r) => r.ResponsiveContainer);
 export function ResponsiveContainer(props: ComponentProps<typeof Recharts.ResponsiveContainer>) {
   return (
     <Suspense fallback={null}>
-      <LazyResponsiveContainer {...props} />
+      <ResponsiveContainerPart {...props} />
     </Suspense>
   );
 }
