@@ -138,9 +138,12 @@ async function measure(chrome, page, formFactor, cookie) {
 
 function verdict(run) {
   const missed = [];
-  if (run.formFactor === 'mobile' && run.performance < TARGETS.mobilePerformance) missed.push(`performance ${run.performance} < ${TARGETS.mobilePerformance}`);
-  if (run.accessibility < TARGETS.accessibility) missed.push(`accessibility ${run.accessibility} (${run.failedAccessibilityAudits.join(', ')})`);
-  if (!(run.cls < TARGETS.cls)) missed.push(`CLS ${run.cls.toFixed(3)} ≥ ${TARGETS.cls} (${run.layoutShiftElements.join(', ')})`);
+  if (run.formFactor === 'mobile' && run.performance < TARGETS.mobilePerformance)
+    missed.push(`performance ${run.performance} < ${TARGETS.mobilePerformance}`);
+  if (run.accessibility < TARGETS.accessibility)
+    missed.push(`accessibility ${run.accessibility} (${run.failedAccessibilityAudits.join(', ')})`);
+  if (!(run.cls < TARGETS.cls))
+    missed.push(`CLS ${run.cls.toFixed(3)} ≥ ${TARGETS.cls} (${run.layoutShiftElements.join(', ')})`);
   return missed;
 }
 
@@ -156,7 +159,8 @@ let failed = false;
 process.once('SIGINT', () => void stopStack(stack).then(() => process.exit(130)));
 try {
   // chrome-launcher reports a missing binary as an unhandled error event: say it plainly first.
-  if (!existsSync(chromePath)) throw new Error(`no chromium at ${chromePath}: apt-get install chromium, or set CHROMIUM_PATH`);
+  if (!existsSync(chromePath))
+    throw new Error(`no chromium at ${chromePath}: apt-get install chromium, or set CHROMIUM_PATH`);
   if (!givenUrl) stack = startStack();
   await waitForReady(base, stack);
   const cookie = await signIn();
@@ -172,7 +176,8 @@ try {
           log(`${err instanceof Error ? err.message : String(err)}; again`);
           return measure(chrome, page, formFactor, page.signedIn ? cookie : undefined);
         });
-        if (page.signedIn && !run.finalUrl.endsWith(page.path)) throw new Error(`${page.path} ended at ${run.finalUrl}: not signed in`);
+        if (page.signedIn && !run.finalUrl.endsWith(page.path))
+          throw new Error(`${page.path} ended at ${run.finalUrl}: not signed in`);
         tries.push(run);
       }
       // The median run by performance score, as Lighthouse's computeMedianRun does.
@@ -192,8 +197,12 @@ try {
       runs.push(run);
     }
   }
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load ${load} · ${base}`);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  console.log(
+    `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load ${load} · ${base}`,
+  );
   console.log(`median of ${runsPerPage} run(s) per page`);
   console.log('(perf, FCP, LCP, TBT: the median run; a11y and CLS: the worst run)');
   console.log('page      form     perf  a11y    CLS    FCP ms   LCP ms   TBT ms  benchmark  perf of each run');
@@ -204,7 +213,8 @@ try {
       `${run.page.padEnd(9)} ${run.formFactor.padEnd(8)} ${String(run.performance).padStart(4)}  ${String(run.accessibility).padStart(4)}  ${run.cls.toFixed(3)}  ${run.fcpMs.toFixed(0).padStart(7)}  ${run.lcpMs.toFixed(0).padStart(7)}  ${run.tbtMs.toFixed(0).padStart(7)}  ${String(run.benchmarkIndex).padStart(9)}  ${run.allPerformance.join(' ')}${missed.length ? `  MISSED: ${missed.join('; ')}` : ''}`,
     );
   }
-  if (process.env.LIGHTHOUSE_JSON) writeFileSync(process.env.LIGHTHOUSE_JSON, JSON.stringify({ date: new Date().toISOString(), load, runs }, null, 2));
+  if (process.env.LIGHTHOUSE_JSON)
+    writeFileSync(process.env.LIGHTHOUSE_JSON, JSON.stringify({ date: new Date().toISOString(), load, runs }, null, 2));
   console.log(failed ? 'lighthouse: a target was missed' : 'lighthouse: every target met');
 } catch (err) {
   failed = true;

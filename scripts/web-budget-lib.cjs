@@ -52,7 +52,9 @@ function measure(manifest, sizeOf, budgetsKb = BUDGETS_KB) {
   const entryFiles = staticClosure(manifest, entryKey);
   if (signInKey) for (const file of staticClosure(manifest, signInKey)) entryFiles.add(file);
 
-  const loads = [{ name: 'entry (shell + sign-in)', kind: 'entry', files: [...entryFiles], bytes: sum(entryFiles, sizeOf) }];
+  const loads = [
+    { name: 'entry (shell + sign-in)', kind: 'entry', files: [...entryFiles], bytes: sum(entryFiles, sizeOf) },
+  ];
   for (const key of keys) {
     const chunk = manifest[key];
     if (!chunk.isDynamicEntry || key === signInKey) continue;
@@ -72,9 +74,16 @@ function report(loads) {
   const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(6);
   const lines = [...loads]
     .sort((a, b) => b.bytes - a.bytes)
-    .map((l) => `${l.overBudget ? 'OVER' : '  ok'} ${kb(l.bytes)} / ${String(l.budgetKb).padStart(3)} kB gz  ${l.kind.padEnd(6)} ${l.name}`);
+    .map(
+      (l) =>
+        `${l.overBudget ? 'OVER' : '  ok'} ${kb(l.bytes)} / ${String(l.budgetKb).padStart(3)} kB gz  ${l.kind.padEnd(6)} ${l.name}`,
+    );
   const over = loads.filter((l) => l.overBudget);
-  lines.push(over.length === 0 ? `web budget: all ${loads.length} loads within budget` : `web budget: ${over.length} over budget: ${over.map((l) => l.name).join(', ')}`);
+  lines.push(
+    over.length === 0
+      ? `web budget: all ${loads.length} loads within budget`
+      : `web budget: ${over.length} over budget: ${over.map((l) => l.name).join(', ')}`,
+  );
   return lines.join('\n');
 }
 

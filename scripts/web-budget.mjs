@@ -29,7 +29,9 @@ const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(6);
 console.log('chunk sizes (kB: raw, gzip, brotli):');
 for (const file of chunkFiles.sort((a, b) => gzipBytes(b) - gzipBytes(a))) {
   const br = brotliBytes(file);
-  console.log(`  ${kb(statSync(join(dir, file)).size)} ${kb(gzipBytes(file))} ${br === undefined ? '     -' : kb(br)}  ${file}`);
+  console.log(
+    `  ${kb(statSync(join(dir, file)).size)} ${kb(gzipBytes(file))} ${br === undefined ? '     -' : kb(br)}  ${file}`,
+  );
 }
 console.log('loads against their budgets:');
 const loads = measure(manifest, gzipBytes);

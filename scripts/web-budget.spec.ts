@@ -3,14 +3,41 @@ import { BUDGETS_KB, measure, report, staticClosure, type Manifest } from './web
 // A small build as Vite's manifest describes it: the entry shares a chunk with a route, the sign-in
 // page is lazy, the editor and the charts are lazy chunks of their own.
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', src: 'index.html', isEntry: true, imports: ['_react.js'], css: ['assets/index.css'], dynamicImports: ['src/features/auth/SignInPage.tsx', 'src/features/wall/WallPage.tsx'] },
+  'index.html': {
+    file: 'assets/index.js',
+    src: 'index.html',
+    isEntry: true,
+    imports: ['_react.js'],
+    css: ['assets/index.css'],
+    dynamicImports: ['src/features/auth/SignInPage.tsx', 'src/features/wall/WallPage.tsx'],
+  },
   '_react.js': { file: 'assets/react.js' },
   '_client.js': { file: 'assets/client.js', imports: ['_react.js'] },
-  'src/features/auth/SignInPage.tsx': { file: 'assets/SignInPage.js', src: 'src/features/auth/SignInPage.tsx', isDynamicEntry: true, imports: ['_client.js'] },
-  'src/features/wall/WallPage.tsx': { file: 'assets/WallPage.js', src: 'src/features/wall/WallPage.tsx', isDynamicEntry: true, imports: ['_client.js', '_cards.js'], css: ['assets/WallPage.css'] },
+  'src/features/auth/SignInPage.tsx': {
+    file: 'assets/SignInPage.js',
+    src: 'src/features/auth/SignInPage.tsx',
+    isDynamicEntry: true,
+    imports: ['_client.js'],
+  },
+  'src/features/wall/WallPage.tsx': {
+    file: 'assets/WallPage.js',
+    src: 'src/features/wall/WallPage.tsx',
+    isDynamicEntry: true,
+    imports: ['_client.js', '_cards.js'],
+    css: ['assets/WallPage.css'],
+  },
   '_cards.js': { file: 'assets/cards.js' },
-  'src/features/editor/TiptapEditor.tsx': { file: 'assets/TiptapEditor.js', src: 'src/features/editor/TiptapEditor.tsx', isDynamicEntry: true, imports: ['_react.js'] },
-  '../../libs/web/ui/src/chart-parts.ts': { file: 'assets/chart-parts.js', src: '../../libs/web/ui/src/chart-parts.ts', isDynamicEntry: true },
+  'src/features/editor/TiptapEditor.tsx': {
+    file: 'assets/TiptapEditor.js',
+    src: 'src/features/editor/TiptapEditor.tsx',
+    isDynamicEntry: true,
+    imports: ['_react.js'],
+  },
+  '../../libs/web/ui/src/chart-parts.ts': {
+    file: 'assets/chart-parts.js',
+    src: '../../libs/web/ui/src/chart-parts.ts',
+    isDynamicEntry: true,
+  },
 };
 
 const kB = (n: number) => n * 1000;
@@ -46,8 +73,16 @@ describe('web budget', () => {
     expect(entry?.bytes).toBe(kB(80 + 3 + 60 + 5 + 1));
     const wall = loads.find((l) => l.name === 'src/features/wall/WallPage.tsx');
     expect(wall).toMatchObject({ kind: 'route', bytes: kB(4 + 1 + 2), budgetKb: BUDGETS_KB.route, overBudget: false });
-    expect(loads.find((l) => l.name.endsWith('TiptapEditor.tsx'))).toMatchObject({ kind: 'editor', bytes: kB(120), overBudget: false });
-    expect(loads.find((l) => l.name.endsWith('chart-parts.ts'))).toMatchObject({ kind: 'charts', bytes: kB(100), overBudget: false });
+    expect(loads.find((l) => l.name.endsWith('TiptapEditor.tsx'))).toMatchObject({
+      kind: 'editor',
+      bytes: kB(120),
+      overBudget: false,
+    });
+    expect(loads.find((l) => l.name.endsWith('chart-parts.ts'))).toMatchObject({
+      kind: 'charts',
+      bytes: kB(100),
+      overBudget: false,
+    });
     // The sign-in page is part of the entry, not a route of its own.
     expect(loads.filter((l) => l.name.includes('SignInPage'))).toEqual([]);
   });

@@ -89,7 +89,9 @@ describe('web build static files', () => {
     });
 
     it('sends brotli to a browser that accepts it, with the type of the script and an immutable cache', async () => {
-      const res = await raw(request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'gzip, deflate, br, zstd')).expect(200);
+      const res = await raw(
+        request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'gzip, deflate, br, zstd'),
+      ).expect(200);
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
       expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
@@ -99,7 +101,9 @@ describe('web build static files', () => {
     });
 
     it('sends gzip when brotli is not accepted, and CSS keeps its type', async () => {
-      const res = await raw(request(app.getHttpServer()).get('/assets/index-Ef56Gh78.css').set('Accept-Encoding', 'gzip')).expect(200);
+      const res = await raw(
+        request(app.getHttpServer()).get('/assets/index-Ef56Gh78.css').set('Accept-Encoding', 'gzip'),
+      ).expect(200);
       expect(res.headers['content-encoding']).toBe('gzip');
       expect(res.headers['content-type']).toMatch(/^text\/css/);
       expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
@@ -107,9 +111,13 @@ describe('web build static files', () => {
     });
 
     it('follows the client’s preference and sends the file as it is to a client that accepts no compression', async () => {
-      const gzipFirst = await raw(request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'br;q=0.5, gzip')).expect(200);
+      const gzipFirst = await raw(
+        request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'br;q=0.5, gzip'),
+      ).expect(200);
       expect(gzipFirst.headers['content-encoding']).toBe('gzip');
-      const plain = await raw(request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'identity')).expect(200);
+      const plain = await raw(
+        request(app.getHttpServer()).get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'identity'),
+      ).expect(200);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.headers['vary']).toMatch(/Accept-Encoding/i);
       expect((plain.body as Buffer).toString()).toBe(SCRIPT);
@@ -122,7 +130,9 @@ describe('web build static files', () => {
     });
 
     it('answers a client-side route with index.html, compressed and revalidated', async () => {
-      const res = await raw(request(app.getHttpServer()).get('/ideas/some-idea').set('Accept-Encoding', 'br')).expect(200);
+      const res = await raw(request(app.getHttpServer()).get('/ideas/some-idea').set('Accept-Encoding', 'br')).expect(
+        200,
+      );
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['cache-control']).toBe('no-cache');
@@ -134,7 +144,10 @@ describe('web build static files', () => {
     });
 
     it('serves a file without compressed copies as it is, and never the build’s dot folder', async () => {
-      const robots = await request(app.getHttpServer()).get('/robots.txt').set('Accept-Encoding', 'br, gzip').expect(200);
+      const robots = await request(app.getHttpServer())
+        .get('/robots.txt')
+        .set('Accept-Encoding', 'br, gzip')
+        .expect(200);
       expect(robots.headers['content-encoding']).toBeUndefined();
       expect(robots.text).toBe('User-agent: *');
       const manifest = await request(app.getHttpServer()).get('/.vite/manifest.json').expect(200);
