@@ -34,7 +34,11 @@ export default defineConfig({
   build: {
     outDir: resolve(root, 'dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
-    reportCompressedSize: true,
+    // Maps for our own debugging, never referenced from the bundles; the api refuses *.map in production.
+    sourcemap: 'hidden',
+    // The chunk graph for scripts/web-budget.mjs (in .vite/, a dot folder the api never serves).
+    manifest: true,
+    // scripts/web-budget.mjs prints the sizes we actually serve (the precompressed files).
+    reportCompressedSize: false,
   },
 });

@@ -9,6 +9,7 @@ import express from 'express';
 import { AppConfig, createValidationPipe, trustProxySetting } from '@eclore/server-platform';
 import { AppModule } from './app.module';
 import { applySecurityHeaders, protectApiDocs } from './security-headers';
+import { webStaticMiddleware } from './static-web';
 
 export const API_PREFIX = 'api';
 
@@ -44,17 +45,13 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { raw: false });
 
-  if (config.WEB_DIST_DIR) serveWeb(app, resolve(config.WEB_DIST_DIR));
+  if (config.WEB_DIST_DIR) serveWeb(app, resolve(config.WEB_DIST_DIR), config.isProduction);
   return app;
 }
 
-/** Serves the web app's build; any non-API path falls back to index.html (client-side routing). */
-function serveWeb(app: NestExpressApplication, dir: string): void {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) throw new Error(`WEB_DIST_DIR=${dir} has no index.html; build the web app first`);
+/** Serves the web app's build (static-web.ts); any non-API path falls back to index.html (client-side routing). */
+function serveWeb(app: NestExpressApplication, dir: string, production: boolean): void {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`WEB_DIST_DIR=${dir} has no index.html; build the web app first`);
   const server = app.getHttpAdapter().getInstance() as express.Express;
-  server.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.includes(`${join(dir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
-  server.get(/^(?!\/api(\/|$)).*/, (_req: express.Request, res: express.Response) => res.sendFile(index));
+  server.use(webStaticMiddleware(dir, { production }));
 }

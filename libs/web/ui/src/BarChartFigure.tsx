@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from './charts';
 
 export interface BarChartFigureProps {
   /** The figure's heading (h2) and accessible name. */
@@ -16,7 +16,7 @@ export interface BarChartFigureProps {
 }
 
 /**
- * Horizontal bars for numbers people compare (recharts). The drawing is hidden from assistive
+ * Horizontal bars for numbers people compare (recharts, loaded with the first chart drawn). The drawing is hidden from assistive
  * technologies (its keyboard layer is off, so nothing hidden is focusable); the summary says the
  * same numbers as text.
  */

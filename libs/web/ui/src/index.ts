@@ -12,3 +12,5 @@ export { Alert } from './Alert';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { FieldError, TextAreaField } from './TextAreaField';
 export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';
+// Lazy wrappers of the recharts parts: importing them does not load recharts (see charts.tsx).
+export * from './charts';
