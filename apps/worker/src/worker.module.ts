@@ -22,6 +22,7 @@ import {
   type QueueName,
 } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
+import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
 
@@ -79,6 +80,8 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DatabaseModule.forRoot(dataSourceOptions),
         QueueModule,
+        // The injectable engine steps the notification handlers take.
+        NotificationsEngineModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

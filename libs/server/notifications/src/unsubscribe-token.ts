@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { isNotificationCategory, type NotificationCategory } from '@eclore/domain';
 
 /**
@@ -9,16 +8,6 @@ import { isNotificationCategory, type NotificationCategory } from '@eclore/domai
  * changed byte or another key fails authentication. The token only ever switches its categories'
  * e-mails off for its person: replaying it does that again, nothing else.
  */
-export async function signingKey(manager: EntityManager): Promise<Buffer> {
-  await manager.query('INSERT INTO notification_signing_key (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
-    randomBytes(32).toString('base64url'),
-  ]);
-  const [row] = (await manager.query('SELECT secret FROM notification_signing_key WHERE id = 1')) as {
-    secret: string;
-  }[];
-  return Buffer.from(row!.secret, 'base64url');
-}
-
 export interface UnsubscribeSubject {
   personId: string;
   categories: NotificationCategory[];

@@ -3,11 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AppConfig, OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
-import { WebhookDelivery, WebhookSubscription } from './entities';
+import type { WebhookDelivery, WebhookSubscription } from './entities';
 import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './event-types';
 import { generateWebhookSecret } from './signature';
 import { parseWebhookAllowList, type WebhookAddressPolicy } from './webhook-address';
 import { checkWebhookUrl } from './webhook-url';
+import { WebhooksRepository } from './webhooks.repository';
 import type {
   CreateWebhookInput,
   CreatedWebhookDto,
@@ -33,6 +34,7 @@ const cleanText = (s: string | null | undefined): string | null => {
 export class WebhooksAdminService {
   /** Which receivers an admin may register (WEBHOOK_ALLOWED_HOSTS). */
   private readonly policy: WebhookAddressPolicy;
+  private readonly repo: WebhooksRepository;
 
   constructor(
     private readonly ds: DataSource,
@@ -41,12 +43,11 @@ export class WebhooksAdminService {
     config: AppConfig,
   ) {
     this.policy = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
+    this.repo = new WebhooksRepository(ds);
   }
 
   async list(): Promise<WebhookListDto> {
-    const rows = await this.ds
-      .getRepository(WebhookSubscription)
-      .find({ relations: { creator: true }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const rows = await this.repo.subscriptions();
     return { items: rows.map(toDto), eventTypes: [...WEBHOOK_EVENT_TYPES] };
   }
 
@@ -56,15 +57,17 @@ export class WebhooksAdminService {
     if (problem) throw new ValidationFailed([problem]);
     const secret = generateWebhookSecret();
     const id = await this.ds.transaction(async (manager) => {
-      const inserted = await manager.insert(WebhookSubscription, {
-        url,
-        description: cleanText(input.description),
-        eventTypes: input.eventTypes,
-        secret,
-        active: true,
-        createdBy: actor.personId,
-      });
-      const newId = String(inserted.identifiers[0]!['id']);
+      const newId = await this.repo.insertSubscription(
+        {
+          url,
+          description: cleanText(input.description),
+          eventTypes: input.eventTypes,
+          secret,
+          active: true,
+          createdBy: actor.personId,
+        },
+        manager,
+      );
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'webhook.created',
@@ -75,7 +78,7 @@ export class WebhooksAdminService {
       });
       return newId;
     });
-    return { ...(await this.get(this.ds.manager, id)), secret };
+    return { ...(await this.get(id)), secret };
   }
 
   async update(actor: Actor, id: string, input: UpdateWebhookInput, requestId: string | null): Promise<WebhookDto> {
@@ -86,7 +89,7 @@ export class WebhooksAdminService {
       if (input.active !== undefined) changes.active = input.active;
       if (input.description !== undefined) changes.description = cleanText(input.description);
       if (Object.keys(changes).length === 0) return;
-      await manager.update(WebhookSubscription, id, changes);
+      await this.repo.updateSubscription(id, changes, manager);
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'webhook.updated',
@@ -100,14 +103,14 @@ export class WebhooksAdminService {
         requestId,
       });
     });
-    return this.get(this.ds.manager, id);
+    return this.get(id);
   }
 
   async remove(actor: Actor, id: string, requestId: string | null): Promise<void> {
     await this.ds.transaction(async (manager) => {
       const row = await this.lock(manager, id);
       // Its deliveries go with it (ON DELETE CASCADE); a queued job then finds nothing and stops.
-      await manager.delete(WebhookSubscription, id);
+      await this.repo.deleteSubscription(id, manager);
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'webhook.deleted',
@@ -124,25 +127,16 @@ export class WebhooksAdminService {
     const deliveryId = await this.ds.transaction(async (manager) => {
       const row = await this.lock(manager, id);
       if (!row.active) throw new Conflict('webhook_inactive', 'Activate the webhook before sending it a test.');
-      const inserted = await manager.insert(WebhookDelivery, {
-        subscriptionId: id,
-        ideaEventId: null,
-        eventType: PING_EVENT_TYPE,
-      });
-      const newId = String(inserted.identifiers[0]!['id']);
+      const newId = await this.repo.insertDelivery(id, PING_EVENT_TYPE, manager);
       await this.outbox.append(manager, 'webhooks.deliver', { deliveryId: newId });
       return newId;
     });
-    return toDeliveryDto(await this.ds.getRepository(WebhookDelivery).findOneByOrFail({ id: deliveryId }));
+    return toDeliveryDto(await this.repo.delivery(deliveryId));
   }
 
   async deliveries(id: string, limit = 50): Promise<WebhookDeliveryListDto> {
-    await this.get(this.ds.manager, id);
-    const rows = await this.ds.getRepository(WebhookDelivery).find({
-      where: { subscriptionId: id },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-    });
+    await this.get(id);
+    const rows = await this.repo.deliveriesOf(id, limit);
     return { items: rows.map(toDeliveryDto) };
   }
 
@@ -152,13 +146,10 @@ export class WebhooksAdminService {
    */
   async replay(actor: Actor, deliveryId: string, requestId: string | null): Promise<WebhookDeliveryDto> {
     await this.ds.transaction(async (manager) => {
-      const row = await manager.findOne(WebhookDelivery, {
-        where: { id: deliveryId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repo.lockDelivery(deliveryId, manager);
       if (!row) throw new NotFound('webhook_delivery', deliveryId);
       if (row.status === 'pending') throw new Conflict('delivery_pending', 'This delivery is still being attempted.');
-      await manager.update(WebhookDelivery, deliveryId, { status: 'pending', attempts: 0, nextAttemptAt: null });
+      await this.repo.updateDelivery(deliveryId, { status: 'pending', attempts: 0, nextAttemptAt: null }, manager);
       await this.outbox.append(manager, 'webhooks.deliver', { deliveryId });
       await this.audit.append(manager, {
         actorId: actor.personId,
@@ -169,17 +160,17 @@ export class WebhooksAdminService {
         requestId,
       });
     });
-    return toDeliveryDto(await this.ds.getRepository(WebhookDelivery).findOneByOrFail({ id: deliveryId }));
+    return toDeliveryDto(await this.repo.delivery(deliveryId));
   }
 
   private async lock(manager: EntityManager, id: string): Promise<WebhookSubscription> {
-    const row = await manager.findOne(WebhookSubscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.repo.lockSubscription(id, manager);
     if (!row) throw new NotFound('webhook', id);
     return row;
   }
 
-  private async get(manager: EntityManager, id: string): Promise<WebhookDto> {
-    const row = await manager.findOne(WebhookSubscription, { where: { id }, relations: { creator: true } });
+  private async get(id: string): Promise<WebhookDto> {
+    const row = await this.repo.subscriptionWithCreator(id);
     if (!row) throw new NotFound('webhook', id);
     return toDto(row);
   }

@@ -28,13 +28,18 @@ import {
   UpdateDefaultsInput,
   UpdatePreferencesInput,
 } from './notifications.dto';
-import { NotificationsService } from './notifications.service';
+import { NotificationCentreService } from '../centre/centre.service';
+import { DeliveriesAdminService } from '../deliveries/deliveries.service';
+import { PreferencesService } from '../preferences/preferences.service';
 
 @ApiTags('notifications')
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly centre: NotificationCentreService,
+    private readonly preferences: PreferencesService,
+  ) {}
 
   @Get('notifications')
   @RequirePermission('notification.read_own')
@@ -45,7 +50,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiBadRequestResponse({ description: 'Bad `cursor` or `limit`.' })
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<NotificationPageDto> {
-    return this.notifications.list(actor, query.cursor, query.limit);
+    return this.centre.list(actor, query.cursor, query.limit);
   }
 
   @Get('notifications/unread-count')
@@ -53,7 +58,7 @@ export class NotificationsController {
   @ApiOperation({ operationId: 'countMyUnreadNotifications', summary: 'How many of my notifications are unread.' })
   @ApiOkResponse({ type: UnreadCountDto })
   async unread(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
-    return { unread: await this.notifications.unreadCount(actor) };
+    return { unread: await this.centre.unreadCount(actor) };
   }
 
   @Post('notifications/read')
@@ -66,7 +71,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: MarkedDto })
   @ApiBadRequestResponse({ description: 'Missing or malformed `ids`.' })
   async read(@CurrentActor() actor: Actor, @Body() input: MarkReadInput): Promise<MarkedDto> {
-    return { marked: await this.notifications.markRead(actor, input.ids) };
+    return { marked: await this.centre.markRead(actor, input.ids) };
   }
 
   @Post('notifications/read-all')
@@ -75,7 +80,7 @@ export class NotificationsController {
   @ApiOperation({ operationId: 'markAllNotificationsRead', summary: 'Marks all my notifications read.' })
   @ApiOkResponse({ type: MarkedDto })
   async readAll(@CurrentActor() actor: Actor): Promise<MarkedDto> {
-    return { marked: await this.notifications.markRead(actor, null) };
+    return { marked: await this.centre.markRead(actor, null) };
   }
 
   @Get('me/notification-preferences')
@@ -86,7 +91,7 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: PreferencesDto })
   getPreferences(@CurrentActor() actor: Actor): Promise<PreferencesDto> {
-    return this.notifications.preferences(actor.personId);
+    return this.preferences.preferences(actor.personId);
   }
 
   @Put('me/notification-preferences')
@@ -95,7 +100,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: PreferencesDto })
   @ApiBadRequestResponse({ description: 'Unknown category or frequency (`preferences.N.field`).' })
   setPreferences(@CurrentActor() actor: Actor, @Body() input: UpdatePreferencesInput): Promise<PreferencesDto> {
-    return this.notifications.setPreferences(actor.personId, input.preferences);
+    return this.preferences.setPreferences(actor.personId, input.preferences);
   }
 }
 
@@ -104,7 +109,10 @@ export class NotificationsController {
 @ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
 @Controller('admin')
 export class NotificationsAdminController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly preferences: PreferencesService,
+    private readonly deliveryAdmin: DeliveriesAdminService,
+  ) {}
 
   @Get('notification-defaults')
   @RequirePermission('notification.admin')
@@ -114,7 +122,7 @@ export class NotificationsAdminController {
   })
   @ApiOkResponse({ type: DefaultsDto })
   getDefaults(): Promise<DefaultsDto> {
-    return this.notifications.getDefaults();
+    return this.preferences.getDefaults();
   }
 
   @Put('notification-defaults')
@@ -127,7 +135,7 @@ export class NotificationsAdminController {
     @Body() input: UpdateDefaultsInput,
     @RequestId() requestId: string | null,
   ): Promise<DefaultsDto> {
-    return this.notifications.setDefaults(actor, input.preferences, requestId);
+    return this.preferences.setDefaults(actor, input.preferences, requestId);
   }
 
   @Get('deliveries')
@@ -139,7 +147,7 @@ export class NotificationsAdminController {
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ description: 'Unknown `status` or bad `cursor`.' })
   deliveries(@Query() query: ListDeliveriesQuery): Promise<DeliveryPageDto> {
-    return this.notifications.deliveries(query.status, query.cursor);
+    return this.deliveryAdmin.deliveries(query.status, query.cursor);
   }
 
   @Post('deliveries/:id/replay')
@@ -157,7 +165,7 @@ export class NotificationsAdminController {
     @Param() params: DeliveryIdParams,
     @RequestId() requestId: string | null,
   ): Promise<void> {
-    await this.notifications.replay(actor, params.id, requestId);
+    await this.deliveryAdmin.replay(actor, params.id, requestId);
   }
 
   @Post('digests/run')
@@ -170,7 +178,7 @@ export class NotificationsAdminController {
   @ApiOkResponse({ type: DigestRunDto })
   @ApiNotFoundResponse({ description: 'Not a test environment.' })
   async runDigest(@Body() input: RunDigestInput): Promise<DigestRunDto> {
-    await this.notifications.runDigest(input.frequency, input.now);
+    await this.deliveryAdmin.runDigest(input.frequency, input.now);
     return { queued: true };
   }
 }

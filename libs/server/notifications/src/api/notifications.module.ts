@@ -2,10 +2,17 @@ import { Module } from '@nestjs/common';
 import { OutboxService } from '@eclore/server-platform';
 import { AuditModule } from '@eclore/server-identity';
 import { NotificationsAdminController, NotificationsController } from './notifications.controller';
-import { NotificationsService } from './notifications.service';
 import { AnnouncementsController } from '../announcements/announcements.controller';
+import { AnnouncementsRepository } from '../announcements/announcements.repository';
 import { AnnouncementsService } from '../announcements/announcements.service';
+import { CentreRepository } from '../centre/centre.repository';
+import { NotificationCentreService } from '../centre/centre.service';
+import { DeliveriesAdminRepository } from '../deliveries/deliveries.repository';
+import { DeliveriesAdminService } from '../deliveries/deliveries.service';
+import { PreferencesRepository } from '../preferences/preferences.repository';
+import { PreferencesService } from '../preferences/preferences.service';
 import { UnsubscribeController } from '../unsubscribe/unsubscribe.controller';
+import { UnsubscribeRepository } from '../unsubscribe/unsubscribe.repository';
 import { UnsubscribeService } from '../unsubscribe/unsubscribe.service';
 
 /**
@@ -15,6 +22,18 @@ import { UnsubscribeService } from '../unsubscribe/unsubscribe.service';
 @Module({
   imports: [AuditModule],
   controllers: [NotificationsController, NotificationsAdminController, AnnouncementsController, UnsubscribeController],
-  providers: [NotificationsService, AnnouncementsService, UnsubscribeService, OutboxService],
+  providers: [
+    CentreRepository,
+    NotificationCentreService,
+    PreferencesRepository,
+    PreferencesService,
+    DeliveriesAdminRepository,
+    DeliveriesAdminService,
+    AnnouncementsRepository,
+    AnnouncementsService,
+    UnsubscribeRepository,
+    UnsubscribeService,
+    OutboxService,
+  ],
 })
 export class NotificationsModule {}

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { emailImmediately, type DispatchResult } from './dispatcher';
+import type { DispatchResult, EngineOptions } from './dispatcher';
+import { EmailQueue } from './email-queue';
+import { NotificationRepository } from './notification.repository';
 
 const STAGE_EVENT = { requested: 'role_grant_requested', granted: 'role_granted' } as const;
 
@@ -9,10 +11,16 @@ const STAGE_EVENT = { requested: 'role_grant_requested', granted: 'role_granted'
  * per (request, stage, admin), like the idea-event dispatcher: a re-run job tells nobody twice.
  */
 export class RoleRequestNotifier {
+  private readonly repo: NotificationRepository;
+  private readonly emails: EmailQueue;
+
   constructor(
     private readonly ds: DataSource,
-    private readonly options: { emailEnabled: boolean; publicUrl: string },
-  ) {}
+    private readonly options: EngineOptions,
+  ) {
+    this.repo = new NotificationRepository(ds);
+    this.emails = new EmailQueue(ds, options.publicUrl);
+  }
 
   dispatch(requestId: string, stage: 'requested' | 'granted'): Promise<DispatchResult> {
     return this.ds.transaction((m) => this.dispatchIn(m, requestId, stage));
@@ -23,19 +31,8 @@ export class RoleRequestNotifier {
     requestId: string,
     stage: 'requested' | 'granted',
   ): Promise<DispatchResult> {
-    const eventType = STAGE_EVENT[stage];
-    const inserted = (await m.query(
-      `INSERT INTO notification (recipient_id, idea_id, role_request_id, event_type, category, needs_action, created_at)
-       SELECT p.id, NULL, r.id, $2, 'needs_action', $3, COALESCE(r.decided_at, r.requested_at)
-         FROM role_grant_request r
-         JOIN person p ON p.active
-          AND EXISTS (SELECT 1 FROM role_grant g WHERE g.person_id = p.id AND g.role = 'admin' AND g.revoked_at IS NULL)
-        WHERE r.id = $1 AND ($2 = 'role_grant_requested' OR r.status = 'approved')
-       ON CONFLICT (role_request_id, event_type, recipient_id) WHERE role_request_id IS NOT NULL DO NOTHING
-       RETURNING id::text AS id, recipient_id`,
-      [requestId, eventType, stage === 'requested'],
-    )) as { id: string; recipient_id: string }[];
+    const inserted = await this.repo.insertForRoleRequest(requestId, STAGE_EVENT[stage], stage === 'requested', m);
     if (inserted.length === 0 || !this.options.emailEnabled) return { notified: inserted.length, emails: 0 };
-    return { notified: inserted.length, emails: await emailImmediately(m, inserted, this.options.publicUrl) };
+    return { notified: inserted.length, emails: await this.emails.immediately(m, inserted) };
   }
 }
