@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AnnouncementsRepository } from '../announcements/announcements.repository';
-import type { EngineOptions } from './dispatcher';
-import { EmailQueue } from './email-queue';
-import { NotificationRepository } from './notification.repository';
+import { NotifyingStep, type EngineOptions } from './engine-step';
 
 export { CAMPAIGN_ANNOUNCED } from '../announcements/announcements.repository';
 
@@ -28,22 +26,16 @@ export interface FanOutResult {
  * and the next run resumes after the cursor; a re-run of a finished one does nothing.
  * People who take the `campaigns` category as a digest are left to it; "off" means in-app only.
  */
-export class AnnouncementFanOut {
+export class AnnouncementFanOut extends NotifyingStep<FanOutOptions> {
   private readonly batchSize: number;
   private readonly emailsPerJob: number;
   private readonly announcements: AnnouncementsRepository;
-  private readonly notifications: NotificationRepository;
-  private readonly emails: EmailQueue;
 
-  constructor(
-    private readonly ds: DataSource,
-    private readonly options: FanOutOptions,
-  ) {
+  constructor(ds: DataSource, options: FanOutOptions) {
+    super(ds, options);
     this.batchSize = options.batchSize ?? 5000;
     this.emailsPerJob = options.emailsPerJob ?? 200;
     this.announcements = new AnnouncementsRepository(ds);
-    this.notifications = new NotificationRepository(ds);
-    this.emails = new EmailQueue(ds, options.publicUrl);
   }
 
   /** When the announcement goes out ("when submissions open" may be later); undefined when it is gone. */
@@ -78,15 +70,12 @@ export class AnnouncementFanOut {
       return null;
     }
     const inserted = await this.notifications.insertForAnnouncement(a.id, a.announced_at, people, m);
-    let emails = 0;
-    if (inserted.length > 0 && this.options.emailEnabled) {
-      emails = await this.emails.immediately(m, inserted, { batchSize: this.emailsPerJob });
-    }
+    const step = await this.withEmails(m, inserted, { batchSize: this.emailsPerJob });
     await this.announcements.advance(
       a.id,
-      { cursor: people[people.length - 1]!, notified: inserted.length, emails, done: people.length < this.batchSize },
+      { cursor: people[people.length - 1]!, ...step, done: people.length < this.batchSize },
       m,
     );
-    return { notified: inserted.length, emails };
+    return step;
   }
 }

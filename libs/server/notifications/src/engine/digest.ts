@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { digestPeriodKey, type DigestFrequency } from '@eclore/domain';
-import type { EngineOptions } from './dispatcher';
+import type { EngineOptions } from './engine-step';
 import { EmailQueue, type NewEmail } from './email-queue';
 
 /**

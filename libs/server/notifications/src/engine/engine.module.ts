@@ -5,7 +5,8 @@ import { AppConfig } from '@eclore/server-platform';
 import { Mailer } from '../mail/mailer';
 import { AnnouncementFanOut } from './announcement';
 import { DigestBuilder } from './digest';
-import { NotificationDispatcher, type EngineOptions } from './dispatcher';
+import { NotificationDispatcher } from './dispatcher';
+import type { EngineOptions } from './engine-step';
 import { RoleRequestNotifier } from './role-request';
 import { DeliverySender } from './sender';
 
