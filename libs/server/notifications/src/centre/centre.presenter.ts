@@ -1,5 +1,5 @@
 import { actorVisibleTo, eventDetail, notificationPath } from '@eclore/domain';
-import type { NotificationGroupDto, NotificationItemDto } from '../api/notifications.dto';
+import type { NotificationGroupDto, NotificationItemDto } from './centre.dto';
 import type { IdeaCreditRow, NotificationGroupRow, NotificationItemRow } from './centre.repository';
 
 type Identities = Omit<Parameters<typeof actorVisibleTo>[0], 'actorId' | 'recipientId'>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { cursorField, defineCursor } from '@eclore/server-platform';
-import type { NotificationPageDto } from '../api/notifications.dto';
+import type { NotificationPageDto } from './centre.dto';
 import { CentreRepository } from './centre.repository';
 import { presentGroup } from './centre.presenter';
 

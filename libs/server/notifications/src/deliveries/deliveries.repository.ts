@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DeliveryDto } from '../api/notifications.dto';
+import type { DeliveryDto } from './deliveries.dto';
 
 /** A notification e-mail as the admins' list shows it. */
 export interface DeliveryListRow {

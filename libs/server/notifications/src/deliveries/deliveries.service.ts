@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Conflict, NotFound, type Actor } from '@eclore/domain';
 import { AppConfig, OutboxService, cursorField, defineCursor } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
-import type { DeliveryDto, DeliveryPageDto } from '../api/notifications.dto';
+import type { DeliveryDto, DeliveryPageDto } from './deliveries.dto';
 import { DeliveriesAdminRepository, type DeliveryListRow } from './deliveries.repository';
 
 const DELIVERIES_PER_PAGE = 50;

@@ -11,7 +11,7 @@ import {
 } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
-import type { DefaultsDto, PreferencesDto } from '../api/notifications.dto';
+import type { DefaultsDto, PreferencesDto } from './preferences.dto';
 import { PreferencesRepository, type CategoryFrequencyRow } from './preferences.repository';
 
 /** A person's choice per category, and the organisation's defaults (admins, audited). */
