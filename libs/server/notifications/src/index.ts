@@ -3,7 +3,7 @@ export * from './engine';
 export * from './mail/mailer';
 export * from './mail/messages';
 export * from './mail/render';
-export * from './unsubscribe-token';
+export * from './unsubscribe/unsubscribe-token';
 export * from './notifications.module';
 export * from './centre/centre.dto';
 export * from './preferences/preferences.dto';

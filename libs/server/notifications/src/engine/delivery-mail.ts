@@ -9,7 +9,7 @@ import {
 } from '@eclore/domain';
 import { ORGANISATION_LOCALE, type ActorLabel } from '../mail/messages';
 import { renderDigest, renderImmediate, type MailItem, type RenderedMail } from '../mail/render';
-import { sealUnsubscribe } from '../unsubscribe-token';
+import { sealUnsubscribe } from '../unsubscribe/unsubscribe-token';
 import type { DeliveryRepository, DeliveryRow, MailItemRow } from './delivery.repository';
 
 /** An e-mail ready to hand to the SMTP server. */

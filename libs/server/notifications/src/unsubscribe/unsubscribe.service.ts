@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailed, type Locale } from '@eclore/domain';
 import { ORGANISATION_LOCALE } from '../mail/messages';
 import { PreferencesService } from '../preferences/preferences.service';
-import { openUnsubscribe, type UnsubscribeSubject } from '../unsubscribe-token';
+import { openUnsubscribe, type UnsubscribeSubject } from './unsubscribe-token';
 import { UnsubscribeRepository } from './unsubscribe.repository';
 import { confirmationPage, unsubscribedPage } from './unsubscribe-page';
 

@@ -3,12 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AppConfig, OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
-import type { WebhookDelivery, WebhookSubscription } from './entities';
-import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './event-types';
-import { generateWebhookSecret } from './signature';
-import { parseWebhookAllowList, type WebhookAddressPolicy } from './webhook-address';
-import { checkWebhookUrl } from './webhook-url';
-import { WebhooksRepository } from './webhooks.repository';
+import type { WebhookDelivery, WebhookSubscription } from '../entities';
+import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
+import { generateWebhookSecret } from '../delivery/signature';
+import { parseWebhookAllowList, type WebhookAddressPolicy } from '../delivery/webhook-address';
+import { checkWebhookUrl } from '../delivery/webhook-url';
+import { WebhooksRepository } from '../webhooks.repository';
 import type {
   CreateWebhookInput,
   CreatedWebhookDto,
@@ -17,7 +17,7 @@ import type {
   WebhookDeliveryListDto,
   WebhookDto,
   WebhookListDto,
-} from './webhooks.dto';
+} from './admin.dto';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 const cleanText = (s: string | null | undefined): string | null => {

@@ -12,8 +12,8 @@ import {
   WebhookDeliveryListDto,
   WebhookDto,
   WebhookListDto,
-} from './webhooks.dto';
-import { WebhooksAdminService } from './webhooks-admin.service';
+} from './admin.dto';
+import { WebhooksAdminService } from './admin.service';
 
 @ApiTags('admin')
 @ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })

@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@eclore/server-platform';
-import type { WebhookDelivery, WebhookSubscription } from './entities';
+import type { WebhookDelivery, WebhookSubscription } from '../entities';
 import { PING_EVENT_TYPE } from './event-types';
 import { signWebhook } from './signature';
 import { STRICT_WEBHOOK_POLICY, type ResolvedAddress, type WebhookAddressPolicy } from './webhook-address';
 import { postWebhook } from './webhook-http';
 import { buildEventBody, pingBody, type WebhookBody } from './webhook-payload';
-import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksRepository } from '../webhooks.repository';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 

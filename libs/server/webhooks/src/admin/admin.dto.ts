@@ -15,9 +15,9 @@ import {
   Min,
 } from 'class-validator';
 import { PersonRefDto } from '@eclore/server-platform';
-import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from './entities';
-import { WEBHOOK_EVENT_TYPES } from './event-types';
-import { WEBHOOK_URL_MAX_LENGTH } from './webhook-url';
+import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../entities';
+import { WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
+import { WEBHOOK_URL_MAX_LENGTH } from '../delivery/webhook-url';
 
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 200;
 
