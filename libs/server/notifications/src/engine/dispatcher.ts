@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notificationRecipients, type NotifiableEvent } from '@eclore/domain';
+import { engagementReads } from '@eclore/server-ideas';
 import { NotifyingStep, type DispatchResult } from './engine-step';
 
 export type { DispatchResult, EngineOptions } from './engine-step';
@@ -16,14 +17,14 @@ export class NotificationDispatcher extends NotifyingStep {
   }
 
   private async dispatchIn(m: EntityManager, ideaEventId: string): Promise<DispatchResult> {
-    const event = await this.notifications.event(ideaEventId, m);
+    const event = await engagementReads.event(m, ideaEventId);
     if (!event) return { notified: 0, emails: 0 }; // its idea was deleted meanwhile
     const [authors, followerIds] = await Promise.all([
-      this.notifications.authors(event.idea_id, m),
-      this.notifications.followerIds(event.idea_id, m),
+      engagementReads.authors(m, event.idea_id),
+      engagementReads.followerIds(m, event.idea_id),
     ]);
     const commentId = event.data['commentId'];
-    const commentAuthorId = typeof commentId === 'string' ? await this.notifications.commentAuthorId(commentId, m) : null;
+    const commentAuthorId = typeof commentId === 'string' ? await engagementReads.commentAuthorId(m, commentId) : null;
     // An anonymous author's comment is recorded without an actor; its writer is still who acted and
     // must not be told of their own comment (used for this only, never shown).
     const actorId =

@@ -22,7 +22,7 @@ export abstract class NotifyingStep<O extends EngineOptions = EngineOptions> {
     protected readonly ds: DataSource,
     protected readonly options: O,
   ) {
-    this.notifications = new NotificationRepository(ds);
+    this.notifications = new NotificationRepository();
     this.emails = new EmailQueue(ds, options.publicUrl);
   }
 

@@ -1,16 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventAuthor, NotificationRecipient } from '@eclore/domain';
+import type { EntityManager } from 'typeorm';
+import type { NotificationRecipient } from '@eclore/domain';
+import type { IdeaEventRow } from '@eclore/server-ideas';
 import { CAMPAIGN_ANNOUNCED } from '../announcements/announcements.repository';
 
-/** The idea event a dispatch starts from. */
-export interface DispatchedEventRow {
-  id: string;
-  idea_id: string;
-  type: string;
-  actor_id: string | null;
-  data: Record<string, unknown>;
-  occurred_at: Date;
-}
+/** The idea event a dispatch starts from (read through the ideas context's `engagementReads`). */
+export type DispatchedEventRow = IdeaEventRow;
 
 /** A notification just written, and whom it is for. */
 export interface InsertedNotificationRow {
@@ -19,39 +13,10 @@ export interface InsertedNotificationRow {
 }
 
 /**
- * The writes of in-app notifications (idea events, announcements, role requests) and the reads
- * deciding their recipients. Every method runs in the caller's transaction.
+ * The writes of in-app notifications (idea events, announcements, role requests). Every method runs
+ * in the caller's transaction.
  */
 export class NotificationRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  async event(ideaEventId: string, m: EntityManager = this.ds.manager): Promise<DispatchedEventRow | undefined> {
-    const [row] = (await m.query(
-      `SELECT e.id::text AS id, e.idea_id, e.type, e.actor_id, e.data, e.occurred_at
-         FROM idea_event e WHERE e.id = $1`,
-      [ideaEventId],
-    )) as DispatchedEventRow[];
-    return row;
-  }
-
-  authors(ideaId: string, m: EntityManager = this.ds.manager): Promise<EventAuthor[]> {
-    return m.query('SELECT person_id AS "personId", role, status FROM idea_author WHERE idea_id = $1', [ideaId]);
-  }
-
-  async followerIds(ideaId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
-    const rows = (await m.query('SELECT person_id FROM idea_follow WHERE idea_id = $1', [ideaId])) as {
-      person_id: string;
-    }[];
-    return rows.map((f) => f.person_id);
-  }
-
-  async commentAuthorId(commentId: string, m: EntityManager = this.ds.manager): Promise<string | null> {
-    const [row] = (await m.query('SELECT author_id FROM idea_comment WHERE id::text = $1', [commentId])) as {
-      author_id: string;
-    }[];
-    return row?.author_id ?? null;
-  }
-
   /**
    * The event's notifications, unique per event and recipient; inactive people are not told. The
    * notification's time is the event's, so digests and the centre order by when things happened.
