@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { Endpoint } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { ListNotificationsQuery, MarkReadInput, MarkedDto, NotificationPageDto, UnreadCountDto } from './centre.dto';
 import { NotificationCentreService } from './centre.service';
+import { SignedInApi } from '../notifications.api';
 
-@ApiTags('notifications')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
+@SignedInApi('notifications')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly centre: NotificationCentreService) {}

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { DeliveryPageDto, DigestRunDto, ListNotificationDeliveriesQuery, RunDigestInput } from './deliveries.dto';
 import { DeliveriesAdminService } from './deliveries.service';
+import { AdminApi } from '../notifications.api';
 
-@ApiTags('admin')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+@AdminApi()
 @Controller('admin')
 export class NotificationDeliveriesController {
   constructor(private readonly deliveries: DeliveriesAdminService) {}

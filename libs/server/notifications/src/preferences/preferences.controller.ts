@@ -1,15 +1,14 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { Endpoint, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { DefaultsDto, PreferencesDto, UpdateDefaultsInput, UpdatePreferencesInput } from './preferences.dto';
 import { PreferencesService } from './preferences.service';
+import { AdminApi, SignedInApi } from '../notifications.api';
 
 const BAD_PREFERENCES = { 400: 'Unknown category or frequency (`preferences.N.field`).' };
 
-@ApiTags('notifications')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
+@SignedInApi('notifications')
 @Controller('me/notification-preferences')
 export class MyNotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
@@ -39,9 +38,7 @@ export class MyNotificationPreferencesController {
   }
 }
 
-@ApiTags('admin')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+@AdminApi()
 @Controller('admin/notification-defaults')
 export class NotificationDefaultsController {
   constructor(private readonly preferences: PreferencesService) {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '@eclore/server-platform';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -9,9 +9,25 @@ const TOKEN_QUERY = {
   description: 'The opaque token of the e-mail’s link.',
   schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_-]+$' },
 };
-/** The token is the only authority: no session, no CSRF token. */
-const TOKEN_AUTHORISED = { public: true, tokenAuthorised: true } as const;
-const BAD_TOKEN = { 400: 'Invalid, altered or forged `token`.' };
+/**
+ * A route of the link: the token is the only authority (no session, no CSRF token), the answer an
+ * HTML page never cached, a bad token a 400 on `token`.
+ */
+const UnsubscribePage = (operationId: string, summary: string, page: string) =>
+  applyDecorators(
+    Endpoint({
+      permission: { public: true, tokenAuthorised: true },
+      operationId,
+      summary,
+      ok: { description: page },
+      errors: ['validation_failed'],
+      errorText: { 400: 'Invalid, altered or forged `token`.' },
+    }),
+    Header('Content-Type', 'text/html; charset=utf-8'),
+    Header('Cache-Control', 'no-store'),
+    ApiProduces('text/html'),
+    ApiQuery(TOKEN_QUERY),
+  );
 const tokenOf = (token: unknown): string => (typeof token === 'string' ? token : '');
 
 @ApiTags('notifications')
@@ -20,35 +36,21 @@ export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
 
   @Get()
-  @Endpoint({
-    permission: TOKEN_AUTHORISED,
-    operationId: 'confirmUnsubscribeFromNotificationEmails',
-    summary: 'An e-mail’s unsubscribe link: a confirmation page in the person’s language; changes nothing.',
-    ok: { description: 'Confirmation page (HTML) whose button POSTs to this address.' },
-    errors: ['validation_failed'],
-    errorText: BAD_TOKEN,
-  })
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiQuery(TOKEN_QUERY)
+  @UnsubscribePage(
+    'confirmUnsubscribeFromNotificationEmails',
+    'An e-mail’s unsubscribe link: a confirmation page in the person’s language; changes nothing.',
+    'Confirmation page (HTML) whose button POSTs to this address.',
+  )
   confirm(@Query('token') token: unknown): Promise<string> {
     return this.unsubscribes.confirmation(tokenOf(token));
   }
 
   @Post()
-  @Endpoint({
-    permission: TOKEN_AUTHORISED,
-    operationId: 'unsubscribeFromNotificationEmails',
-    summary: 'Switches the token’s categories of e-mail off for its person (one-click or the confirmation button).',
-    ok: { description: 'Done page (HTML, in the person’s language).' },
-    errors: ['validation_failed'],
-    errorText: BAD_TOKEN,
-  })
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiQuery(TOKEN_QUERY)
+  @UnsubscribePage(
+    'unsubscribeFromNotificationEmails',
+    'Switches the token’s categories of e-mail off for its person (one-click or the confirmation button).',
+    'Done page (HTML, in the person’s language).',
+  )
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({
     required: false,

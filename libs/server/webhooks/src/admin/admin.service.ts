@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AppConfig, OutboxService } from '@eclore/server-platform';
-import { AuditService } from '@eclore/server-identity';
+import { AuditService, type AuditEntry } from '@eclore/server-identity';
 import type { WebhookDelivery, WebhookSubscription } from '../entities';
 import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
 import { generateWebhookSecret } from '../delivery/signature';
@@ -68,13 +68,11 @@ export class WebhooksAdminService {
         },
         manager,
       );
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.record(manager, actor, requestId, {
         action: 'webhook.created',
         subjectType: 'webhook_subscription',
         subjectId: newId,
         data: { url, eventTypes: input.eventTypes },
-        requestId,
       });
       return newId;
     });
@@ -90,8 +88,7 @@ export class WebhooksAdminService {
       if (input.description !== undefined) changes.description = cleanText(input.description);
       if (Object.keys(changes).length === 0) return;
       await this.repo.updateSubscription(id, changes, manager);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.record(manager, actor, requestId, {
         action: 'webhook.updated',
         subjectType: 'webhook_subscription',
         subjectId: id,
@@ -100,7 +97,6 @@ export class WebhooksAdminService {
           before: { eventTypes: row.eventTypes, active: row.active, description: row.description },
           after: changes,
         },
-        requestId,
       });
     });
     return this.get(id);
@@ -111,13 +107,11 @@ export class WebhooksAdminService {
       const row = await this.lock(manager, id);
       // Its deliveries go with it (ON DELETE CASCADE); a queued job then finds nothing and stops.
       await this.repo.deleteSubscription(id, manager);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.record(manager, actor, requestId, {
         action: 'webhook.deleted',
         subjectType: 'webhook_subscription',
         subjectId: id,
         data: { url: row.url, eventTypes: row.eventTypes },
-        requestId,
       });
     });
   }
@@ -151,16 +145,24 @@ export class WebhooksAdminService {
       if (row.status === 'pending') throw new Conflict('delivery_pending', 'This delivery is still being attempted.');
       await this.repo.updateDelivery(deliveryId, { status: 'pending', attempts: 0, nextAttemptAt: null }, manager);
       await this.outbox.append(manager, 'webhooks.deliver', { deliveryId });
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.record(manager, actor, requestId, {
         action: 'webhook.delivery_replayed',
         subjectType: 'webhook_delivery',
         subjectId: deliveryId,
         data: { subscriptionId: row.subscriptionId, previousStatus: row.status },
-        requestId,
       });
     });
     return toDeliveryDto(await this.repo.delivery(deliveryId));
+  }
+
+  /** The audit entry of an admin's change, in the change's transaction (never the secret). */
+  private record(
+    manager: EntityManager,
+    actor: Actor,
+    requestId: string | null,
+    entry: Omit<AuditEntry, 'actorId' | 'requestId'>,
+  ): Promise<void> {
+    return this.audit.append(manager, { ...entry, actorId: actor.personId, requestId });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<WebhookSubscription> {
