@@ -1,10 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiController } from '@eclore/server-platform';
 
-/** A controller of routes for signed-in people: its OpenAPI tag and their 401. */
-export const SignedInApi = (tag: string): ClassDecorator =>
-  applyDecorators(ApiTags(tag), ApiUnauthorizedResponse({ description: 'Not signed in.' }));
-
-/** A controller of admin routes: also their 403. */
-export const AdminApi = (): ClassDecorator =>
-  applyDecorators(SignedInApi('admin'), ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' }));
+/** A controller of admin routes: platform's ApiController (tag `admin`, 401) and their 403. */
+export const AdminApiController = (prefix: string): ClassDecorator =>
+  applyDecorators(ApiController('admin', prefix), ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' }));

@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Get, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { AnnounceCampaignInput, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
-import { SignedInApi } from '../notifications.api';
 
 const MANAGE = { action: 'campaign.manage', objectLevel: true } as const;
 
-@SignedInApi('campaigns')
-@Controller('campaigns/:id/announcement')
+@ApiController('campaigns', 'campaigns/:id/announcement')
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 

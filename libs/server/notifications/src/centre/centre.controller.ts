@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Get, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { ListNotificationsQuery, MarkReadInput, MarkedDto, NotificationPageDto, UnreadCountDto } from './centre.dto';
 import { NotificationCentreService } from './centre.service';
-import { SignedInApi } from '../notifications.api';
 
-@SignedInApi('notifications')
-@Controller('notifications')
+@ApiController('notifications', 'notifications')
 export class NotificationsController {
   constructor(private readonly centre: NotificationCentreService) {}
 

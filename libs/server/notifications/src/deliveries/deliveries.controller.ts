@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { DeliveryPageDto, DigestRunDto, ListNotificationDeliveriesQuery, RunDigestInput } from './deliveries.dto';
 import { DeliveriesAdminService } from './deliveries.service';
-import { AdminApi } from '../notifications.api';
+import { AdminApiController } from '../notifications.api';
 
-@AdminApi()
-@Controller('admin')
+@AdminApiController('admin')
 export class NotificationDeliveriesController {
   constructor(private readonly deliveries: DeliveriesAdminService) {}
 

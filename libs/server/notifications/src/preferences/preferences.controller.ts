@@ -1,15 +1,14 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { Endpoint, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import { DefaultsDto, PreferencesDto, UpdateDefaultsInput, UpdatePreferencesInput } from './preferences.dto';
 import { PreferencesService } from './preferences.service';
-import { AdminApi, SignedInApi } from '../notifications.api';
+import { AdminApiController } from '../notifications.api';
 
 const BAD_PREFERENCES = { 400: 'Unknown category or frequency (`preferences.N.field`).' };
 
-@SignedInApi('notifications')
-@Controller('me/notification-preferences')
+@ApiController('notifications', 'me/notification-preferences')
 export class MyNotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
@@ -38,8 +37,7 @@ export class MyNotificationPreferencesController {
   }
 }
 
-@AdminApi()
-@Controller('admin/notification-defaults')
+@AdminApiController('admin/notification-defaults')
 export class NotificationDefaultsController {
   constructor(private readonly preferences: PreferencesService) {}
 
