@@ -22,6 +22,8 @@ import {
   type QueueName,
 } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
+import { NotificationsEngineModule } from '@eclore/server-notifications';
+import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
 
@@ -79,6 +81,9 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DatabaseModule.forRoot(dataSourceOptions),
         QueueModule,
+        // The injectable engine steps and sender the notification and webhook handlers take.
+        NotificationsEngineModule,
+        WebhooksWorkerModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

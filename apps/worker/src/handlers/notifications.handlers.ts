@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
-import { AppConfig, HandlesJob, OUTBOX_JOB_OPTIONS, type JobHandler, type JobPayloads } from '@eclore/server-platform';
+import { HandlesJob, OUTBOX_JOB_OPTIONS, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import {
   AnnouncementFanOut,
   DeliverySender,
@@ -12,7 +11,6 @@ import {
   type BatchOutcome,
   type FanOutResult,
   DigestBuilder,
-  Mailer,
   NotificationDispatcher,
   PermanentDeliveryError,
   RoleRequestNotifier,
@@ -25,14 +23,7 @@ import { WORKER_LOGGER } from '../tokens';
 @HandlesJob('notifications.dispatch')
 @Injectable()
 export class NotificationsDispatchHandler implements JobHandler<'notifications.dispatch'> {
-  private readonly dispatcher: NotificationDispatcher;
-
-  constructor(ds: DataSource, config: AppConfig) {
-    this.dispatcher = new NotificationDispatcher(ds, {
-      emailEnabled: Boolean(config.SMTP_URL),
-      publicUrl: config.PUBLIC_URL,
-    });
-  }
+  constructor(private readonly dispatcher: NotificationDispatcher) {}
 
   handle(payload: JobPayloads['notifications.dispatch']): Promise<DispatchResult> {
     return this.dispatcher.dispatch(payload.ideaEventId);
@@ -43,39 +34,18 @@ export class NotificationsDispatchHandler implements JobHandler<'notifications.d
 @HandlesJob('notifications.role_request')
 @Injectable()
 export class NotificationsRoleRequestHandler implements JobHandler<'notifications.role_request'> {
-  private readonly notifier: RoleRequestNotifier;
-
-  constructor(ds: DataSource, config: AppConfig) {
-    this.notifier = new RoleRequestNotifier(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
-  }
+  constructor(private readonly notifier: RoleRequestNotifier) {}
 
   handle(payload: JobPayloads['notifications.role_request']): Promise<DispatchResult> {
     return this.notifier.dispatch(payload.requestId, payload.stage);
   }
 }
 
-/** A handler that sends e-mail: its own pooled SMTP transport, closed with the worker. */
-abstract class SendingHandler implements OnModuleDestroy {
-  protected readonly mailer: Mailer | null;
-  protected readonly sender: DeliverySender;
-
-  constructor(ds: DataSource, config: AppConfig) {
-    this.mailer = config.SMTP_URL ? new Mailer(config.SMTP_URL, config.MAIL_FROM) : null;
-    this.sender = new DeliverySender(ds, this.mailer, { publicUrl: config.PUBLIC_URL });
-  }
-
-  onModuleDestroy(): void {
-    this.mailer?.close();
-  }
-}
-
 /** Sends one recorded e-mail under its unique key (see DeliverySender for the crash protocol). */
 @HandlesJob('notifications.deliver')
 @Injectable()
-export class NotificationsDeliverHandler extends SendingHandler implements JobHandler<'notifications.deliver'> {
-  constructor(ds: DataSource, config: AppConfig) {
-    super(ds, config);
-  }
+export class NotificationsDeliverHandler implements JobHandler<'notifications.deliver'> {
+  constructor(private readonly sender: DeliverySender) {}
 
   async handle(
     payload: JobPayloads['notifications.deliver'],
@@ -96,23 +66,16 @@ export class NotificationsDeliverHandler extends SendingHandler implements JobHa
 @HandlesJob('notifications.announce')
 @Injectable()
 export class NotificationsAnnounceHandler implements JobHandler<'notifications.announce'> {
-  private readonly fanOut: AnnouncementFanOut;
-
   constructor(
-    private readonly ds: DataSource,
-    config: AppConfig,
+    private readonly fanOut: AnnouncementFanOut,
     private readonly moduleRef: ModuleRef,
-  ) {
-    this.fanOut = new AnnouncementFanOut(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
-  }
+  ) {}
 
   async handle(payload: JobPayloads['notifications.announce']): Promise<FanOutResult | { heldUntil: string }> {
     // Announced "when submissions open": held in a delayed job until then. Its id is derived from the
     // time, so a retried hold adds no second job.
-    const [row] = (await this.ds.query('SELECT announced_at FROM campaign_announcement WHERE id = $1', [
-      payload.announcementId,
-    ])) as { announced_at: Date }[];
-    const wait = row ? row.announced_at.getTime() - Date.now() : 0;
+    const announcedAt = await this.fanOut.announcedAt(payload.announcementId);
+    const wait = announcedAt ? announcedAt.getTime() - Date.now() : 0;
     // A delayed job may fire a moment early: within a second is "now" (re-adding the same job id
     // from inside that job would be a no-op and the announcement would never go out).
     if (wait > 1000) {
@@ -120,9 +83,9 @@ export class NotificationsAnnounceHandler implements JobHandler<'notifications.a
       await queue.add('notifications.announce', payload, {
         ...OUTBOX_JOB_OPTIONS,
         delay: wait,
-        jobId: `announce-${payload.announcementId}-${row!.announced_at.getTime()}`,
+        jobId: `announce-${payload.announcementId}-${announcedAt!.getTime()}`,
       });
-      return { heldUntil: row!.announced_at.toISOString() };
+      return { heldUntil: announcedAt!.toISOString() };
     }
     return this.fanOut.run(payload.announcementId);
   }
@@ -134,13 +97,8 @@ export class NotificationsAnnounceHandler implements JobHandler<'notifications.a
  */
 @HandlesJob('notifications.deliver_batch')
 @Injectable()
-export class NotificationsDeliverBatchHandler
-  extends SendingHandler
-  implements JobHandler<'notifications.deliver_batch'>
-{
-  constructor(ds: DataSource, config: AppConfig) {
-    super(ds, config);
-  }
+export class NotificationsDeliverBatchHandler implements JobHandler<'notifications.deliver_batch'> {
+  constructor(private readonly sender: DeliverySender) {}
 
   async handle(
     payload: JobPayloads['notifications.deliver_batch'],
@@ -171,16 +129,11 @@ export const DIGEST_TIMEZONE = 'Europe/Paris';
 @HandlesJob('notifications.digest')
 @Injectable()
 export class NotificationsDigestHandler implements JobHandler<'notifications.digest'>, OnApplicationBootstrap {
-  private readonly builder: DigestBuilder;
-
   constructor(
-    ds: DataSource,
-    config: AppConfig,
+    private readonly builder: DigestBuilder,
     private readonly moduleRef: ModuleRef,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
-  ) {
-    this.builder = new DigestBuilder(ds, { emailEnabled: Boolean(config.SMTP_URL), publicUrl: config.PUBLIC_URL });
-  }
+  ) {}
 
   async handle(payload: JobPayloads['notifications.digest']): Promise<{ digests: number; items: number }> {
     const now = payload.now ? new Date(payload.now) : new Date();

@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { AppConfig, HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
-import {
-  RetryableDeliveryError,
-  WebhookSender,
-  parseWebhookAllowList,
-  type DeliverOutcome,
-} from '@eclore/server-webhooks';
+import { HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
+import { RetryableDeliveryError, WebhookSender, type DeliverOutcome } from '@eclore/server-webhooks';
 
 /** Idea event → one delivery (and one deliver job, via the outbox) per matching active subscription. */
 @HandlesJob('webhooks.dispatch')
 @Injectable()
 export class WebhooksDispatchHandler implements JobHandler<'webhooks.dispatch'> {
-  private readonly sender: WebhookSender;
-
-  constructor(dataSource: DataSource, config: AppConfig) {
-    this.sender = new WebhookSender(dataSource, {
-      publicUrl: config.PUBLIC_URL,
-      policy: parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS),
-    });
-  }
+  constructor(private readonly sender: WebhookSender) {}
 
   async handle(payload: JobPayloads['webhooks.dispatch']): Promise<{ created: number }> {
     return { created: (await this.sender.dispatch(payload.ideaEventId)).length };
@@ -34,14 +21,7 @@ export class WebhooksDispatchHandler implements JobHandler<'webhooks.dispatch'> 
 @HandlesJob('webhooks.deliver')
 @Injectable()
 export class WebhooksDeliverHandler implements JobHandler<'webhooks.deliver'> {
-  private readonly sender: WebhookSender;
-
-  constructor(dataSource: DataSource, config: AppConfig) {
-    this.sender = new WebhookSender(dataSource, {
-      publicUrl: config.PUBLIC_URL,
-      policy: parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS),
-    });
-  }
+  constructor(private readonly sender: WebhookSender) {}
 
   async handle(
     payload: JobPayloads['webhooks.deliver'],

@@ -2102,12 +2102,6 @@ export type DecisionInputDto = {
   until?: string;
 };
 
-export type WebhookCreatorDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
 export type WebhookDto = {
   id: string;
   url: string;
@@ -2133,7 +2127,7 @@ export type WebhookDto = {
     | 'edited'
   >;
   active: boolean;
-  createdBy: WebhookCreatorDto | null;
+  createdBy: PersonRefDto | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -2199,7 +2193,7 @@ export type CreatedWebhookDto = {
     | 'edited'
   >;
   active: boolean;
-  createdBy: WebhookCreatorDto | null;
+  createdBy: PersonRefDto | null;
   createdAt: string;
   updatedAt: string;
   /**
@@ -2254,12 +2248,6 @@ export type WebhookDeliveryListDto = {
   items: Array<WebhookDeliveryDto>;
 };
 
-export type NotificationActorDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
 export type NotificationItemDto = {
   /**
    * Notification id (digits).
@@ -2274,7 +2262,7 @@ export type NotificationItemDto = {
   /**
    * Who acted; null for the system, or when naming them would reveal an anonymous author.
    */
-  actor: NotificationActorDto | null;
+  actor: PersonRefDto | null;
   /**
    * True when the actor is one of the idea’s authors kept anonymous to this reader.
    */
@@ -4475,12 +4463,9 @@ export type ListMyNotificationsData = {
   path?: never;
   query?: {
     /**
-     * Cursor from the previous page.
+     * The `nextCursor` of the previous page.
      */
     cursor?: string;
-    /**
-     * Ideas per page.
-     */
     limit?: number;
   };
   url: '/api/notifications';
@@ -4634,7 +4619,7 @@ export type RunNotificationDigestData = {
 };
 
 export type RunNotificationDigestResponses = {
-  200: DigestRunDto;
+  202: DigestRunDto;
 };
 
 export type RunNotificationDigestResponse = RunNotificationDigestResponses[keyof RunNotificationDigestResponses];

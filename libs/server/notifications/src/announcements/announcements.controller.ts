@@ -1,54 +1,41 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
-import { AnnounceCampaignInput, AnnouncementCampaignParams, CampaignAnnouncementDto } from './announcements.dto';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { CurrentActor } from '@eclore/server-identity';
+import { AnnounceCampaignInput, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
 
-@ApiTags('campaigns')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('campaigns/:id/announcement')
+const MANAGE = { action: 'campaign.manage', objectLevel: true } as const;
+
+@ApiController('campaigns', 'campaigns/:id/announcement')
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Get()
-  @RequirePermission('campaign.manage', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: MANAGE,
     operationId: 'getCampaignAnnouncement',
     summary: 'The audience an announcement would reach, or the progress of the announcement (campaign managers).',
+    ok: CampaignAnnouncementDto,
+    errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
   })
-  @ApiOkResponse({ type: CampaignAnnouncementDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`' })
-  get(@CurrentActor() actor: Actor, @Param() params: AnnouncementCampaignParams): Promise<CampaignAnnouncementDto> {
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignAnnouncementDto> {
     return this.announcements.status(actor, params.id);
   }
 
   @Post()
-  @HttpCode(200)
-  @RequirePermission('campaign.manage', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: MANAGE,
     operationId: 'announceCampaign',
     summary:
       'Announces the campaign to its audience: an in-app notification each and e-mails per their preferences. Idempotent: once per campaign.',
+    ok: CampaignAnnouncementDto,
+    errors: ['role_required', 'out_of_scope', 'campaign_not_found', 'campaign_archived', 'validation_failed'],
+    errorText: { 400: '`when`: `opening` for a campaign open already or never opening later.' },
   })
-  @ApiOkResponse({ type: CampaignAnnouncementDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`' })
-  @ApiConflictResponse({ description: '`campaign_archived`' })
-  @ApiBadRequestResponse({ description: '`when`: `opening` for a campaign open already or never opening later.' })
   announce(
     @CurrentActor() actor: Actor,
-    @Param() params: AnnouncementCampaignParams,
+    @Param() params: IdParamDto,
     @Body() input: AnnounceCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignAnnouncementDto> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class AnnounceCampaignInput {
   @ApiPropertyOptional({
@@ -10,12 +10,6 @@ export class AnnounceCampaignInput {
   @IsOptional()
   @IsIn(['now', 'opening'])
   when?: 'now' | 'opening';
-}
-
-export class AnnouncementCampaignParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
 }
 
 /** A campaign's announcement: the audience it would reach, or how far its fan-out has gone. */

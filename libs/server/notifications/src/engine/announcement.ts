@@ -1,12 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { emailImmediately } from './dispatcher';
+import { AnnouncementsRepository } from '../announcements/announcements.repository';
+import { NotifyingStep, type EngineOptions } from './engine-step';
 
-/** The event type of an announcement's notifications (they have no idea event). */
-export const CAMPAIGN_ANNOUNCED = 'campaign_announced';
+export { CAMPAIGN_ANNOUNCED } from '../announcements/announcements.repository';
 
-export interface FanOutOptions {
-  emailEnabled: boolean;
-  publicUrl: string;
+export interface FanOutOptions extends EngineOptions {
   /** People per transaction. */
   batchSize?: number;
   /** E-mails per `notifications.deliver_batch` job. */
@@ -20,23 +18,6 @@ export interface FanOutResult {
 }
 
 /**
- * The people a campaign speaks to: active people in its audience units or their subtrees (a unit's
- * `path` holds every ancestor, so "in the subtree of X" is `X = ANY(path)`), or everyone active when
- * the campaign has no audience. `$1` is the campaign id. Selects `p.id`.
- */
-export const AUDIENCE_SQL = `
-  SELECT p.id FROM person p, campaign c
-   WHERE c.id = $1 AND p.active
-     AND (cardinality(c.audience_org_unit_ids) = 0
-          OR EXISTS (SELECT 1 FROM org_unit u WHERE u.id = p.org_unit_id AND u.path && c.audience_org_unit_ids))`;
-
-/** How many people an announcement of this campaign would reach now. */
-export async function audienceSize(m: EntityManager, campaignId: string): Promise<number> {
-  const [row] = (await m.query(`SELECT count(*)::int AS n FROM (${AUDIENCE_SQL}) a`, [campaignId])) as { n: number }[];
-  return row?.n ?? 0;
-}
-
-/**
  * Writes an announcement's in-app notifications and immediate e-mails, set-based, in batches of
  * people taken in id order. Each batch is one transaction: the notification rows (unique per
  * announcement and person), the e-mail deliveries (unique key `email:<notification>`, the same
@@ -45,16 +26,21 @@ export async function audienceSize(m: EntityManager, campaignId: string): Promis
  * and the next run resumes after the cursor; a re-run of a finished one does nothing.
  * People who take the `campaigns` category as a digest are left to it; "off" means in-app only.
  */
-export class AnnouncementFanOut {
+export class AnnouncementFanOut extends NotifyingStep<FanOutOptions> {
   private readonly batchSize: number;
   private readonly emailsPerJob: number;
+  private readonly announcements: AnnouncementsRepository;
 
-  constructor(
-    private readonly ds: DataSource,
-    private readonly options: FanOutOptions,
-  ) {
+  constructor(ds: DataSource, options: FanOutOptions) {
+    super(ds, options);
     this.batchSize = options.batchSize ?? 5000;
     this.emailsPerJob = options.emailsPerJob ?? 200;
+    this.announcements = new AnnouncementsRepository(ds);
+  }
+
+  /** When the announcement goes out ("when submissions open" may be later); undefined when it is gone. */
+  announcedAt(announcementId: string): Promise<Date | undefined> {
+    return this.announcements.announcedAt(announcementId);
   }
 
   async run(announcementId: string): Promise<FanOutResult> {
@@ -70,52 +56,26 @@ export class AnnouncementFanOut {
       // as whole-table hash joins. One sample after a full first batch keeps their plans on the
       // indexes (a small announcement changes too little to matter).
       if (total.batches === 1 && step.notified >= this.batchSize)
-        await this.ds.query('ANALYZE notification, notification_delivery, notification_delivery_item');
+        await this.announcements.analyzeNotificationTables();
     }
   }
 
   /** One batch; null once the announcement is complete (or gone). */
   private async batch(m: EntityManager, announcementId: string): Promise<{ notified: number; emails: number } | null> {
-    // The row lock makes two runs of the same announcement take turns rather than race on the cursor.
-    const [a] = (await m.query(
-      `SELECT id::text AS id, campaign_id, announced_at, cursor::text AS cursor, completed_at
-         FROM campaign_announcement WHERE id = $1 FOR UPDATE`,
-      [announcementId],
-    )) as { id: string; campaign_id: string; announced_at: Date; cursor: string | null; completed_at: Date | null }[];
+    const a = await this.announcements.lockForFanOut(announcementId, m);
     if (!a || a.completed_at) return null;
-
-    const people = (
-      (await m.query(
-        `SELECT a.id::text AS id FROM (${AUDIENCE_SQL}) a
-          WHERE $2::uuid IS NULL OR a.id > $2::uuid ORDER BY a.id LIMIT $3`,
-        [a.campaign_id, a.cursor, this.batchSize],
-      )) as { id: string }[]
-    ).map((p) => p.id);
+    const people = await this.announcements.audienceAfter(a.campaign_id, a.cursor, this.batchSize, m);
     if (people.length === 0) {
-      await m.query('UPDATE campaign_announcement SET completed_at = now() WHERE id = $1', [a.id]);
+      await this.announcements.complete(a.id, m);
       return null;
     }
-
-    const inserted = (await m.query(
-      `INSERT INTO notification (recipient_id, idea_id, event_id, announcement_id, event_type, category, needs_action, created_at)
-       SELECT p, NULL, NULL, $1, $2, 'campaigns', false, $3 FROM unnest($4::uuid[]) AS p
-       ON CONFLICT DO NOTHING
-       RETURNING id::text AS id, recipient_id`,
-      [a.id, CAMPAIGN_ANNOUNCED, a.announced_at, people],
-    )) as { id: string; recipient_id: string }[];
-
-    let emails = 0;
-    if (inserted.length > 0 && this.options.emailEnabled) {
-      emails = await emailImmediately(m, inserted, this.options.publicUrl, { batchSize: this.emailsPerJob });
-    }
-    const done = people.length < this.batchSize;
-    await m.query(
-      `UPDATE campaign_announcement
-          SET cursor = $2, notified = notified + $3, emails_queued = emails_queued + $4,
-              completed_at = CASE WHEN $5 THEN now() ELSE completed_at END
-        WHERE id = $1`,
-      [a.id, people[people.length - 1], inserted.length, emails, done],
+    const inserted = await this.notifications.insertForAnnouncement(a.id, a.announced_at, people, m);
+    const step = await this.withEmails(m, inserted, { batchSize: this.emailsPerJob });
+    await this.announcements.advance(
+      a.id,
+      { cursor: people[people.length - 1]!, ...step, done: people.length < this.batchSize },
+      m,
     );
-    return { notified: inserted.length, emails };
+    return step;
   }
 }

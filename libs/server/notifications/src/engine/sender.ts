@@ -1,22 +1,11 @@
-import type { DataSource, QueryRunner } from 'typeorm';
-import {
-  actorVisibleTo,
-  actsAsHiddenAuthor,
-  eventDetail,
-  isNotificationCategory,
-  notificationPath,
-  type Locale,
-  type NotificationCategory,
-} from '@eclore/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isPermanentSmtpError, type Mailer } from '../mail/mailer';
-import { ORGANISATION_LOCALE, type ActorLabel } from '../mail/messages';
-import { renderDigest, renderImmediate, type MailItem, type RenderedMail } from '../mail/render';
-import { sealUnsubscribe, signingKey } from '../unsubscribe-token';
+import { DeliveryMailComposer, type ComposedMail } from './delivery-mail';
+import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
+
+export { ROLE_REQUEST_ACTOR_SQL } from './actor.sql';
 
 export type SendOutcome = 'sent' | 'already_sent' | 'failed' | 'busy';
-
-/** Who acted on a role request notification (no idea event): who asked, or who approved. */
-export const ROLE_REQUEST_ACTOR_SQL = `CASE n.event_type WHEN 'role_granted' THEN rr.decided_by WHEN 'role_grant_requested' THEN rr.requested_by END`;
 
 /** One delivery's outcome in a batch: `retry` = worth another attempt, `refused` = failed for good by SMTP. */
 export interface BatchOutcome {
@@ -33,15 +22,8 @@ export class PermanentDeliveryError extends Error {}
 /** After a crash mid-send, how many more automatic attempts a key gets (then an admin decides). */
 export const MAX_RESENDS_AFTER_INTERRUPTION = 1;
 
-interface DeliveryRow {
-  id: string;
-  key: string;
-  kind: 'immediate' | 'digest';
-  status: string;
-  interrupted: number;
-  message_id: string;
-  recipient_id: string;
-}
+const outcomes = (ids: readonly string[], outcome: BatchOutcome['outcome']): BatchOutcome[] =>
+  ids.map((id) => ({ id, outcome }));
 
 /**
  * Sends one recorded e-mail, at most once per key in the normal course and recognisably when not.
@@ -60,11 +42,16 @@ interface DeliveryRow {
  * query, one read and one update per step for the whole batch instead of per e-mail.
  */
 export class DeliverySender {
+  private readonly repo = new DeliveryRepository();
+  private readonly composer: DeliveryMailComposer;
+
   constructor(
     private readonly ds: DataSource,
     private readonly mailer: Mailer | null,
-    private readonly options: { publicUrl: string },
-  ) {}
+    options: { publicUrl: string },
+  ) {
+    this.composer = new DeliveryMailComposer(this.repo, options.publicUrl);
+  }
 
   /** One e-mail: throws RetryableDeliveryError (busy, temporary failure) or PermanentDeliveryError (refused). */
   async deliver(deliveryId: string, context: { lastAttempt: boolean }): Promise<SendOutcome> {
@@ -82,90 +69,81 @@ export class DeliverySender {
     const qr = this.ds.createQueryRunner();
     await qr.connect();
     try {
-      const locked = (
-        (await qr.query(
-          `SELECT d::text AS id FROM unnest($1::uuid[]) AS d
-            WHERE pg_try_advisory_lock(hashtext('notification_delivery'), hashtext(d::text))`,
-          [deliveryIds],
-        )) as { id: string }[]
-      ).map((r) => r.id);
-      const busy = deliveryIds
-        .filter((id) => !locked.includes(id))
-        .map((id): BatchOutcome => ({ id, outcome: 'busy' }));
+      const m = qr.manager;
+      const locked = await this.repo.tryLock(deliveryIds, m);
+      const busy = outcomes(
+        deliveryIds.filter((id) => !locked.includes(id)),
+        'busy',
+      );
       try {
-        return [...busy, ...(locked.length ? await this.deliverLocked(qr, locked, context) : [])];
+        return [...busy, ...(locked.length ? await this.deliverLocked(m, locked, context) : [])];
       } finally {
-        if (locked.length)
-          await qr.query(
-            `SELECT pg_advisory_unlock(hashtext('notification_delivery'), hashtext(d::text)) FROM unnest($1::uuid[]) AS d`,
-            [locked],
-          );
+        if (locked.length) await this.repo.unlock(locked, m);
       }
     } finally {
       await qr.release();
     }
   }
 
+  /** Steps 2 to 4 for deliveries whose lock this session holds. */
   private async deliverLocked(
-    qr: QueryRunner,
+    m: EntityManager,
     ids: readonly string[],
     context: { lastAttempt: boolean },
   ): Promise<BatchOutcome[]> {
-    const rows = (await qr.query(
-      'SELECT id, key, kind, status, interrupted, message_id, recipient_id FROM notification_delivery WHERE id = ANY($1::uuid[])',
-      [ids],
-    )) as DeliveryRow[];
-    const out: BatchOutcome[] = ids
-      .filter((id) => !rows.some((r) => r.id === id))
-      .map((id) => ({ id, outcome: 'failed' }));
-    const open: DeliveryRow[] = [];
-    for (const row of rows) {
-      if (row.status === 'sent') out.push({ id: row.id, outcome: 'already_sent' });
-      else if (row.status === 'failed') out.push({ id: row.id, outcome: 'failed' });
-      else open.push(row);
-    }
+    const rows = await this.repo.read(ids, m);
+    const out = outcomes(
+      ids.filter((id) => !rows.some((r) => r.id === id)),
+      'failed',
+    );
+    out.push(...outcomes(rows.filter((r) => r.status === 'sent').map((r) => r.id), 'already_sent'));
+    out.push(...outcomes(rows.filter((r) => r.status === 'failed').map((r) => r.id), 'failed'));
+    const open = rows.filter((r) => r.status !== 'sent' && r.status !== 'failed');
     if (open.length === 0) return out;
     if (!this.mailer) {
-      await this.fail(
-        qr,
-        open.map((r) => r.id),
-        'e-mail is off (SMTP_URL is not set)',
-      );
-      return [...out, ...open.map((r): BatchOutcome => ({ id: r.id, outcome: 'failed' }))];
+      const openIds = open.map((r) => r.id);
+      await this.repo.fail(openIds, 'e-mail is off (SMTP_URL is not set)', m);
+      return [...out, ...outcomes(openIds, 'failed')];
     }
-    const mailer = this.mailer;
-    // Interrupted attempts: one more try with the same Message-ID, then an admin decides.
-    const interrupted = open.filter((r) => r.status === 'sending');
-    const twice = interrupted.filter((r) => r.interrupted + 1 > MAX_RESENDS_AFTER_INTERRUPTION).map((r) => r.id);
-    if (twice.length) {
-      await qr.query(
-        `UPDATE notification_delivery SET status = 'failed', interrupted = interrupted + 1, failed_at = now(),
-           last_error = 'interrupted twice while sending: it may have been received; replay to send again'
-         WHERE id = ANY($1::uuid[])`,
-        [twice],
-      );
-      out.push(...twice.map((id): BatchOutcome => ({ id, outcome: 'failed' })));
-    }
-    const resend = interrupted.filter((r) => !twice.includes(r.id)).map((r) => r.id);
-    if (resend.length)
-      await qr.query('UPDATE notification_delivery SET interrupted = interrupted + 1 WHERE id = ANY($1::uuid[])', [
-        resend,
-      ]);
-
-    const candidates = open.filter((r) => !twice.includes(r.id));
-    const mails = await this.compose(qr, candidates);
+    const given = await this.settleInterrupted(m, open);
+    out.push(...outcomes(given, 'failed'));
+    const candidates = open.filter((r) => !given.includes(r.id));
+    const mails = await this.composer.compose(m, candidates);
     const empty = candidates.filter((r) => !mails.has(r.id)).map((r) => r.id);
     if (empty.length) {
-      await this.fail(qr, empty, 'nothing left to send (the notifications were deleted)');
-      out.push(...empty.map((id): BatchOutcome => ({ id, outcome: 'failed' })));
+      await this.repo.fail(empty, 'nothing left to send (the notifications were deleted)', m);
+      out.push(...outcomes(empty, 'failed'));
     }
     const sending = candidates.filter((r) => mails.has(r.id));
     if (sending.length === 0) return out;
+    return [...out, ...(await this.send(m, this.mailer, sending, mails, context))];
+  }
+
+  /**
+   * Interrupted attempts: one more try with the same Message-ID, then an admin decides. Counts the
+   * interruption of those tried again; returns the ids given up on (now failed).
+   */
+  private async settleInterrupted(m: EntityManager, open: readonly DeliveryRow[]): Promise<string[]> {
+    const interrupted = open.filter((r) => r.status === 'sending');
+    const twice = interrupted.filter((r) => r.interrupted + 1 > MAX_RESENDS_AFTER_INTERRUPTION).map((r) => r.id);
+    if (twice.length) await this.repo.failInterrupted(twice, m);
+    const resend = interrupted.filter((r) => !twice.includes(r.id)).map((r) => r.id);
+    if (resend.length) await this.repo.countInterruption(resend, m);
+    return twice;
+  }
+
+  /** Step 4: marks them sending (committed first), hands them to the SMTP server, records each answer. */
+  private async send(
+    m: EntityManager,
+    mailer: Mailer,
+    sending: readonly DeliveryRow[],
+    mails: ReadonlyMap<string, ComposedMail>,
+    context: { lastAttempt: boolean },
+  ): Promise<BatchOutcome[]> {
     // Committed before the send: a crash from here on is seen as an interruption by the next attempt.
-    await qr.query(
-      `UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, sending_at = now()
-        WHERE id = ANY($1::uuid[])`,
-      [sending.map((r) => r.id)],
+    await this.repo.markSending(
+      sending.map((r) => r.id),
+      m,
     );
     const results = await Promise.allSettled(
       sending.map((row) => {
@@ -186,174 +164,20 @@ export class DeliverySender {
       }),
     );
     const sent = sending.filter((_, i) => results[i]!.status === 'fulfilled').map((r) => r.id);
-    if (sent.length)
-      // One statement: the deliveries become sent and their announcements' counters move together.
-      await qr.query(
-        `WITH sent AS (
-           UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL
-            WHERE id = ANY($1::uuid[]) RETURNING id, kind),
-         counted AS (
-           SELECT n.announcement_id AS id, count(*)::int AS k
-             FROM sent JOIN notification_delivery_item di ON di.delivery_id = sent.id
-             JOIN notification n ON n.id = di.notification_id
-            WHERE n.announcement_id IS NOT NULL AND sent.kind = 'immediate'
-            GROUP BY n.announcement_id)
-         UPDATE campaign_announcement a SET emails_sent = a.emails_sent + counted.k FROM counted WHERE a.id = counted.id`,
-        [sent],
-      );
-    out.push(...sent.map((id): BatchOutcome => ({ id, outcome: 'sent' })));
+    if (sent.length) await this.repo.markSent(sent, m);
+    const out = outcomes(sent, 'sent');
     for (const [i, row] of sending.entries()) {
       const r = results[i]!;
       if (r.status === 'fulfilled') continue;
       const message = r.reason instanceof Error ? r.reason.message : String(r.reason);
       if (isPermanentSmtpError(r.reason) || context.lastAttempt) {
-        await this.fail(qr, [row.id], message);
+        await this.repo.fail([row.id], message, m);
         out.push({ id: row.id, outcome: 'refused', error: message });
       } else {
         // The server answered with an error (or never answered): nothing was accepted, retry later.
-        await qr.query(`UPDATE notification_delivery SET status = 'pending', last_error = $2 WHERE id = $1`, [
-          row.id,
-          message,
-        ]);
+        await this.repo.backToPending(row.id, message, m);
         out.push({ id: row.id, outcome: 'retry', error: message });
       }
-    }
-    return out;
-  }
-
-  private async fail(qr: QueryRunner, ids: readonly string[], reason: string): Promise<void> {
-    await qr.query(
-      `UPDATE notification_delivery SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = ANY($1::uuid[])`,
-      [ids, reason],
-    );
-  }
-
-  /** The e-mail of each delivery that still has something to carry, by delivery id. */
-  private async compose(
-    qr: QueryRunner,
-    rows: readonly DeliveryRow[],
-  ): Promise<Map<string, { to: string; rendered: RenderedMail; unsubscribe: string }>> {
-    const out = new Map<string, { to: string; rendered: RenderedMail; unsubscribe: string }>();
-    if (rows.length === 0) return out;
-    const people = new Map(
-      (
-        (await qr.query('SELECT id, email, locale FROM person WHERE id = ANY($1::uuid[])', [
-          [...new Set(rows.map((r) => r.recipient_id))],
-        ])) as { id: string; email: string; locale: Locale | null }[]
-      ).map((p) => [p.id, p]),
-    );
-    const items = await this.items(qr, rows);
-    const key = await signingKey(qr.manager);
-    const base = this.options.publicUrl.replace(/\/$/, '');
-    for (const row of rows) {
-      const person = people.get(row.recipient_id);
-      const mine = items.get(row.id) ?? [];
-      if (!person || mine.length === 0) continue;
-      const locale = person.locale ?? ORGANISATION_LOCALE;
-      // Opaque tokens: the link names no one (see unsubscribe-token.ts).
-      const unsubscribeUrl = (categories: readonly NotificationCategory[]) =>
-        `${base}/api/notifications/unsubscribe?token=${sealUnsubscribe(key, person.id, categories)}`;
-      const links = { unsubscribe: (category: NotificationCategory) => unsubscribeUrl([category]) };
-      const rendered =
-        row.kind === 'immediate'
-          ? renderImmediate(locale, mine[0]!, links)
-          : renderDigest(locale, row.key.startsWith('digest:weekly') ? 'weekly' : 'daily', mine, links);
-      const categories = [...new Set(mine.map((i) => i.category))];
-      out.set(row.id, {
-        to: person.email,
-        rendered,
-        // The header's one-click stops every category this e-mail carries (a digest's several).
-        unsubscribe: unsubscribeUrl(categories),
-      });
-    }
-    return out;
-  }
-
-  /** The notifications each e-mail carries, each with its actor named only as its recipient may know them. */
-  private async items(qr: QueryRunner, deliveries: readonly DeliveryRow[]): Promise<Map<string, MailItem[]>> {
-    const rows = (await qr.query(
-      `SELECT di.delivery_id, n.idea_id, n.event_type, n.category, n.needs_action,
-              COALESCE(i.title, c.title, rg.given_name || ' ' || rg.family_name) AS title,
-              COALESCE(i.anonymous, false) AS anonymous, n.role_request_id,
-              ca.campaign_id, c.question, COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL}) AS actor_id,
-              COALESCE(e.data, '{}'::jsonb) AS data,
-              COALESCE(e.public, false) AS public, ap.given_name, ap.family_name,
-              CASE WHEN n.idea_id IS NULL THEN '{}'::uuid[] ELSE
-                ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted') END AS author_ids,
-              CASE WHEN n.idea_id IS NULL THEN '{}'::uuid[] ELSE
-                ARRAY(SELECT a.person_id FROM idea_author a WHERE a.idea_id = n.idea_id AND a.status = 'accepted'
-                        AND a.anonymous) END AS anonymous_credit_ids,
-              i.captured_by
-         FROM notification_delivery_item di
-         JOIN notification n ON n.id = di.notification_id
-         LEFT JOIN idea i ON i.id = n.idea_id
-         LEFT JOIN idea_event e ON e.id = n.event_id
-         LEFT JOIN campaign_announcement ca ON ca.id = n.announcement_id
-         LEFT JOIN campaign c ON c.id = ca.campaign_id
-         LEFT JOIN role_grant_request rr ON rr.id = n.role_request_id
-         LEFT JOIN person rg ON rg.id = rr.person_id
-         LEFT JOIN person ap ON ap.id = COALESCE(e.actor_id, ${ROLE_REQUEST_ACTOR_SQL})
-        WHERE di.delivery_id = ANY($1::uuid[])
-        ORDER BY n.needs_action DESC, n.id`,
-      [deliveries.map((d) => d.id)],
-    )) as {
-      delivery_id: string;
-      idea_id: string | null;
-      event_type: string;
-      category: string;
-      needs_action: boolean;
-      title: string;
-      anonymous: boolean;
-      role_request_id: string | null;
-      campaign_id: string | null;
-      question: string | null;
-      actor_id: string | null;
-      data: Record<string, unknown>;
-      public: boolean;
-      given_name: string | null;
-      family_name: string | null;
-      author_ids: string[];
-      anonymous_credit_ids: string[];
-      captured_by: string | null;
-    }[];
-    const recipientOf = new Map(deliveries.map((d) => [d.id, d.recipient_id]));
-    const base = this.options.publicUrl.replace(/\/$/, '');
-    const out = new Map<string, MailItem[]>();
-    for (const r of rows) {
-      if (!isNotificationCategory(r.category)) continue;
-      const identities = {
-        anonymousIdea: r.anonymous,
-        authorIds: r.author_ids,
-        capturerId: r.captured_by,
-        anonymousCreditIds: r.anonymous_credit_ids,
-      };
-      const visible = actorVisibleTo({
-        ...identities,
-        actorId: r.actor_id,
-        recipientId: recipientOf.get(r.delivery_id)!,
-      });
-      const actor: ActorLabel =
-        visible && r.given_name !== null
-          ? { kind: 'person', name: `${r.given_name} ${r.family_name ?? ''}`.trim() }
-          : r.actor_id === null || r.author_ids.includes(r.actor_id) || actsAsHiddenAuthor(identities, r.actor_id)
-            ? { kind: 'author' }
-            : { kind: 'someone' };
-      // Reasons and answers are for the people concerned; a follower reads the public ones only.
-      const detail = r.category !== 'followed_ideas' || r.public ? eventDetail(r.data) : null;
-      const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-      const item: MailItem = {
-        groupKey: r.idea_id ?? (r.role_request_id ? `role-request:${r.role_request_id}` : `campaign:${r.campaign_id}`),
-        link: `${base}${notificationPath({ eventType: r.event_type, ideaId: r.idea_id, campaignId: r.campaign_id, data: r.data })}`,
-        ideaTitle: r.title,
-        question: r.question,
-        type: r.event_type,
-        actor,
-        detail,
-        extra: { dueAt: str(r.data['dueAt']), sessionDate: str(r.data['sessionDate']) },
-        category: r.category,
-        needsAction: r.needs_action,
-      };
-      out.set(r.delivery_id, [...(out.get(r.delivery_id) ?? []), item]);
     }
     return out;
   }

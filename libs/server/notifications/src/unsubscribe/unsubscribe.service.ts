@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ValidationFailed, type Locale } from '@eclore/domain';
 import { ORGANISATION_LOCALE } from '../mail/messages';
-import { NotificationsService } from '../api/notifications.service';
-import { openUnsubscribe, type UnsubscribeSubject } from '../unsubscribe-token';
+import { PreferencesService } from '../preferences/preferences.service';
+import { openUnsubscribe, type UnsubscribeSubject } from './unsubscribe-token';
 import { UnsubscribeRepository } from './unsubscribe.repository';
 import { confirmationPage, unsubscribedPage } from './unsubscribe-page';
 
@@ -16,8 +14,8 @@ import { confirmationPage, unsubscribedPage } from './unsubscribe-page';
 @Injectable()
 export class UnsubscribeService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly notifications: NotificationsService,
+    private readonly repo: UnsubscribeRepository,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async confirmation(token: string): Promise<string> {
@@ -27,7 +25,7 @@ export class UnsubscribeService {
 
   async unsubscribe(token: string): Promise<string> {
     const { subject, locale } = await this.open(token);
-    await this.notifications.setPreferences(
+    await this.preferences.setPreferences(
       subject.personId,
       subject.categories.map((category) => ({ category, frequency: 'off' as const })),
     );
@@ -35,9 +33,8 @@ export class UnsubscribeService {
   }
 
   private async open(token: string): Promise<{ subject: UnsubscribeSubject; locale: Locale }> {
-    const repo = new UnsubscribeRepository(this.ds.manager);
-    const subject = openUnsubscribe(await repo.secret(), token);
-    const locale = subject ? await repo.localeOf(subject.personId) : undefined;
+    const subject = openUnsubscribe(await this.repo.secret(), token);
+    const locale = subject ? await this.repo.localeOf(subject.personId) : undefined;
     if (!subject || locale === undefined) {
       throw new ValidationFailed([
         { field: 'token', code: 'invalidToken', message: 'This unsubscribe link is not valid.' },

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@eclore/server-platform';
-import { WebhookDelivery, WebhookSubscription } from './entities';
+import type { WebhookDelivery, WebhookSubscription } from '../entities';
 import { PING_EVENT_TYPE } from './event-types';
 import { signWebhook } from './signature';
 import { STRICT_WEBHOOK_POLICY, type ResolvedAddress, type WebhookAddressPolicy } from './webhook-address';
 import { postWebhook } from './webhook-http';
 import { buildEventBody, pingBody, type WebhookBody } from './webhook-payload';
+import { WebhooksRepository } from '../webhooks.repository';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -43,6 +44,7 @@ export class WebhookSender {
   private readonly outbox = new OutboxService();
   private readonly timeoutMs: number;
   private readonly policy: WebhookAddressPolicy;
+  private readonly repo: WebhooksRepository;
 
   constructor(
     private readonly ds: DataSource,
@@ -50,6 +52,7 @@ export class WebhookSender {
   ) {
     this.timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
     this.policy = options.policy ?? STRICT_WEBHOOK_POLICY;
+    this.repo = new WebhooksRepository(ds);
   }
 
   /**
@@ -61,15 +64,9 @@ export class WebhookSender {
     return this.ds.transaction(async (manager) => {
       const body = await buildEventBody(manager, ideaEventId, this.options.publicUrl);
       if (!body) return [];
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO webhook_delivery (subscription_id, idea_event_id, event_type)
-         SELECT s.id, $1::bigint, $2 FROM webhook_subscription s WHERE s.active AND $2 = ANY(s.event_types)
-         ON CONFLICT ON CONSTRAINT uq_webhook_delivery_subscription_event DO NOTHING
-         RETURNING id`,
-        [ideaEventId, body.type],
-      );
-      for (const row of rows) await this.outbox.append(manager, 'webhooks.deliver', { deliveryId: row.id });
-      return rows.map((r) => r.id);
+      const ids = await this.repo.insertForEvent(ideaEventId, body.type, manager);
+      for (const deliveryId of ids) await this.outbox.append(manager, 'webhooks.deliver', { deliveryId });
+      return ids;
     });
   }
 
@@ -82,14 +79,11 @@ export class WebhookSender {
    */
   async deliver(deliveryId: string, attempt: AttemptInfo): Promise<DeliverOutcome> {
     return this.ds.transaction(async (manager) => {
-      const delivery = await manager.findOne(WebhookDelivery, {
-        where: { id: deliveryId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const delivery = await this.repo.lockDelivery(deliveryId, manager);
       if (!delivery) return { result: 'skipped', reason: 'gone' };
       if (delivery.status === 'sent') return { result: 'skipped', reason: 'already_sent' };
       if (delivery.status === 'failed') return { result: 'skipped', reason: 'already_failed' };
-      const subscription = await manager.findOneBy(WebhookSubscription, { id: delivery.subscriptionId });
+      const subscription = await this.repo.subscription(delivery.subscriptionId, manager);
       if (!subscription) return { result: 'skipped', reason: 'gone' };
       if (!subscription.active) return this.fail(manager, delivery, null, 'subscription_inactive');
 
@@ -103,14 +97,11 @@ export class WebhookSender {
       const response = await this.post(subscription, delivery, body);
       const attempts = delivery.attempts + 1;
       if (response.ok && response.status !== null) {
-        await manager.update(WebhookDelivery, delivery.id, {
-          status: 'sent',
-          attempts,
-          lastStatus: response.status,
-          lastError: null,
-          nextAttemptAt: null,
-          sentAt: new Date(),
-        });
+        await this.repo.updateDelivery(
+          delivery.id,
+          { status: 'sent', attempts, lastStatus: response.status, lastError: null, nextAttemptAt: null, sentAt: new Date() },
+          manager,
+        );
         return { result: 'sent', status: response.status };
       }
       // A refused address stays refused: no retry hammers it (nor tells the admin more by timing).
@@ -120,12 +111,16 @@ export class WebhookSender {
       if (!retryable || attempt.attempt >= attempt.maxAttempts) {
         return this.fail(manager, delivery, response.status, response.error, attempts);
       }
-      await manager.update(WebhookDelivery, delivery.id, {
-        attempts,
-        lastStatus: response.status,
-        lastError: response.error,
-        nextAttemptAt: new Date(Date.now() + attempt.nextDelayMs),
-      });
+      await this.repo.updateDelivery(
+        delivery.id,
+        {
+          attempts,
+          lastStatus: response.status,
+          lastError: response.error,
+          nextAttemptAt: new Date(Date.now() + attempt.nextDelayMs),
+        },
+        manager,
+      );
       return { result: 'retry', error: response.error };
     });
   }
@@ -137,13 +132,11 @@ export class WebhookSender {
     error: string,
     attempts = delivery.attempts,
   ): Promise<DeliverOutcome> {
-    await manager.update(WebhookDelivery, delivery.id, {
-      status: 'failed',
-      attempts,
-      lastStatus: status,
-      lastError: error,
-      nextAttemptAt: null,
-    });
+    await this.repo.updateDelivery(
+      delivery.id,
+      { status: 'failed', attempts, lastStatus: status, lastError: error, nextAttemptAt: null },
+      manager,
+    );
     return { result: 'failed', error };
   }
 

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AppConfig, OutboxService } from '@eclore/server-platform';
-import { AuditService } from '@eclore/server-identity';
-import { WebhookDelivery, WebhookSubscription } from './entities';
-import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './event-types';
-import { generateWebhookSecret } from './signature';
-import { parseWebhookAllowList, type WebhookAddressPolicy } from './webhook-address';
-import { checkWebhookUrl } from './webhook-url';
+import { AuditService, type AuditEntry } from '@eclore/server-identity';
+import type { WebhookDelivery, WebhookSubscription } from '../entities';
+import { PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
+import { generateWebhookSecret } from '../delivery/signature';
+import { parseWebhookAllowList, type WebhookAddressPolicy } from '../delivery/webhook-address';
+import { checkWebhookUrl } from '../delivery/webhook-url';
+import { WebhooksRepository } from '../webhooks.repository';
 import type {
   CreateWebhookInput,
   CreatedWebhookDto,
@@ -16,7 +17,7 @@ import type {
   WebhookDeliveryListDto,
   WebhookDto,
   WebhookListDto,
-} from './webhooks.dto';
+} from './admin.dto';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 const cleanText = (s: string | null | undefined): string | null => {
@@ -33,6 +34,7 @@ const cleanText = (s: string | null | undefined): string | null => {
 export class WebhooksAdminService {
   /** Which receivers an admin may register (WEBHOOK_ALLOWED_HOSTS). */
   private readonly policy: WebhookAddressPolicy;
+  private readonly repo: WebhooksRepository;
 
   constructor(
     private readonly ds: DataSource,
@@ -41,12 +43,11 @@ export class WebhooksAdminService {
     config: AppConfig,
   ) {
     this.policy = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
+    this.repo = new WebhooksRepository(ds);
   }
 
   async list(): Promise<WebhookListDto> {
-    const rows = await this.ds
-      .getRepository(WebhookSubscription)
-      .find({ relations: { creator: true }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const rows = await this.repo.subscriptions();
     return { items: rows.map(toDto), eventTypes: [...WEBHOOK_EVENT_TYPES] };
   }
 
@@ -56,26 +57,26 @@ export class WebhooksAdminService {
     if (problem) throw new ValidationFailed([problem]);
     const secret = generateWebhookSecret();
     const id = await this.ds.transaction(async (manager) => {
-      const inserted = await manager.insert(WebhookSubscription, {
-        url,
-        description: cleanText(input.description),
-        eventTypes: input.eventTypes,
-        secret,
-        active: true,
-        createdBy: actor.personId,
-      });
-      const newId = String(inserted.identifiers[0]!['id']);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      const newId = await this.repo.insertSubscription(
+        {
+          url,
+          description: cleanText(input.description),
+          eventTypes: input.eventTypes,
+          secret,
+          active: true,
+          createdBy: actor.personId,
+        },
+        manager,
+      );
+      await this.record(manager, actor, requestId, {
         action: 'webhook.created',
         subjectType: 'webhook_subscription',
         subjectId: newId,
         data: { url, eventTypes: input.eventTypes },
-        requestId,
       });
       return newId;
     });
-    return { ...(await this.get(this.ds.manager, id)), secret };
+    return { ...(await this.get(id)), secret };
   }
 
   async update(actor: Actor, id: string, input: UpdateWebhookInput, requestId: string | null): Promise<WebhookDto> {
@@ -86,9 +87,8 @@ export class WebhooksAdminService {
       if (input.active !== undefined) changes.active = input.active;
       if (input.description !== undefined) changes.description = cleanText(input.description);
       if (Object.keys(changes).length === 0) return;
-      await manager.update(WebhookSubscription, id, changes);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.repo.updateSubscription(id, changes, manager);
+      await this.record(manager, actor, requestId, {
         action: 'webhook.updated',
         subjectType: 'webhook_subscription',
         subjectId: id,
@@ -97,24 +97,21 @@ export class WebhooksAdminService {
           before: { eventTypes: row.eventTypes, active: row.active, description: row.description },
           after: changes,
         },
-        requestId,
       });
     });
-    return this.get(this.ds.manager, id);
+    return this.get(id);
   }
 
   async remove(actor: Actor, id: string, requestId: string | null): Promise<void> {
     await this.ds.transaction(async (manager) => {
       const row = await this.lock(manager, id);
       // Its deliveries go with it (ON DELETE CASCADE); a queued job then finds nothing and stops.
-      await manager.delete(WebhookSubscription, id);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.repo.deleteSubscription(id, manager);
+      await this.record(manager, actor, requestId, {
         action: 'webhook.deleted',
         subjectType: 'webhook_subscription',
         subjectId: id,
         data: { url: row.url, eventTypes: row.eventTypes },
-        requestId,
       });
     });
   }
@@ -124,25 +121,16 @@ export class WebhooksAdminService {
     const deliveryId = await this.ds.transaction(async (manager) => {
       const row = await this.lock(manager, id);
       if (!row.active) throw new Conflict('webhook_inactive', 'Activate the webhook before sending it a test.');
-      const inserted = await manager.insert(WebhookDelivery, {
-        subscriptionId: id,
-        ideaEventId: null,
-        eventType: PING_EVENT_TYPE,
-      });
-      const newId = String(inserted.identifiers[0]!['id']);
+      const newId = await this.repo.insertDelivery(id, PING_EVENT_TYPE, manager);
       await this.outbox.append(manager, 'webhooks.deliver', { deliveryId: newId });
       return newId;
     });
-    return toDeliveryDto(await this.ds.getRepository(WebhookDelivery).findOneByOrFail({ id: deliveryId }));
+    return toDeliveryDto(await this.repo.delivery(deliveryId));
   }
 
   async deliveries(id: string, limit = 50): Promise<WebhookDeliveryListDto> {
-    await this.get(this.ds.manager, id);
-    const rows = await this.ds.getRepository(WebhookDelivery).find({
-      where: { subscriptionId: id },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-    });
+    await this.get(id);
+    const rows = await this.repo.deliveriesOf(id, limit);
     return { items: rows.map(toDeliveryDto) };
   }
 
@@ -152,34 +140,39 @@ export class WebhooksAdminService {
    */
   async replay(actor: Actor, deliveryId: string, requestId: string | null): Promise<WebhookDeliveryDto> {
     await this.ds.transaction(async (manager) => {
-      const row = await manager.findOne(WebhookDelivery, {
-        where: { id: deliveryId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repo.lockDelivery(deliveryId, manager);
       if (!row) throw new NotFound('webhook_delivery', deliveryId);
       if (row.status === 'pending') throw new Conflict('delivery_pending', 'This delivery is still being attempted.');
-      await manager.update(WebhookDelivery, deliveryId, { status: 'pending', attempts: 0, nextAttemptAt: null });
+      await this.repo.updateDelivery(deliveryId, { status: 'pending', attempts: 0, nextAttemptAt: null }, manager);
       await this.outbox.append(manager, 'webhooks.deliver', { deliveryId });
-      await this.audit.append(manager, {
-        actorId: actor.personId,
+      await this.record(manager, actor, requestId, {
         action: 'webhook.delivery_replayed',
         subjectType: 'webhook_delivery',
         subjectId: deliveryId,
         data: { subscriptionId: row.subscriptionId, previousStatus: row.status },
-        requestId,
       });
     });
-    return toDeliveryDto(await this.ds.getRepository(WebhookDelivery).findOneByOrFail({ id: deliveryId }));
+    return toDeliveryDto(await this.repo.delivery(deliveryId));
+  }
+
+  /** The audit entry of an admin's change, in the change's transaction (never the secret). */
+  private record(
+    manager: EntityManager,
+    actor: Actor,
+    requestId: string | null,
+    entry: Omit<AuditEntry, 'actorId' | 'requestId'>,
+  ): Promise<void> {
+    return this.audit.append(manager, { ...entry, actorId: actor.personId, requestId });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<WebhookSubscription> {
-    const row = await manager.findOne(WebhookSubscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.repo.lockSubscription(id, manager);
     if (!row) throw new NotFound('webhook', id);
     return row;
   }
 
-  private async get(manager: EntityManager, id: string): Promise<WebhookDto> {
-    const row = await manager.findOne(WebhookSubscription, { where: { id }, relations: { creator: true } });
+  private async get(id: string): Promise<WebhookDto> {
+    const row = await this.repo.subscriptionWithCreator(id);
     if (!row) throw new NotFound('webhook', id);
     return toDto(row);
   }

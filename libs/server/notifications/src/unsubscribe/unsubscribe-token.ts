@@ -1,24 +1,14 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { isNotificationCategory, type NotificationCategory } from '@eclore/domain';
-
 /**
  * Opaque unsubscribe tokens: the person and the categories they stop, sealed with AES-256-GCM under
- * a key derived from the installation's own secret (one row, made on first use; nothing to
- * configure). Nobody can read who a link is for (a forwarded or logged link names no one), and a
+ * a key derived from the installation's own secret (`signingKey`, one row made on first use;
+ * nothing to configure). Nobody can read who a link is for (a forwarded or logged link names no one), and a
  * changed byte or another key fails authentication. The token only ever switches its categories'
  * e-mails off for its person: replaying it does that again, nothing else.
  */
-export async function signingKey(manager: EntityManager): Promise<Buffer> {
-  await manager.query('INSERT INTO notification_signing_key (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
-    randomBytes(32).toString('base64url'),
-  ]);
-  const [row] = (await manager.query('SELECT secret FROM notification_signing_key WHERE id = 1')) as {
-    secret: string;
-  }[];
-  return Buffer.from(row!.secret, 'base64url');
-}
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { isNotificationCategory, type NotificationCategory } from '@eclore/domain';
 
+/** Whom a token is for, and the categories it stops. */
 export interface UnsubscribeSubject {
   personId: string;
   categories: NotificationCategory[];

@@ -10,24 +10,18 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from './entities';
-import { WEBHOOK_EVENT_TYPES } from './event-types';
-import { WEBHOOK_URL_MAX_LENGTH } from './webhook-url';
+import { PersonRefDto } from '@eclore/server-platform';
+import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../entities';
+import { WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
+import { WEBHOOK_URL_MAX_LENGTH } from '../delivery/webhook-url';
 
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 200;
 
 // ------------------------------------------------------------------ requests
-
-export class WebhookIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 export class CreateWebhookInput {
   @ApiProperty({ description: 'https URL (plain http only to localhost).', maxLength: WEBHOOK_URL_MAX_LENGTH })
@@ -72,7 +66,7 @@ export class UpdateWebhookInput {
   description?: string | null;
 }
 
-export class ListDeliveriesQuery {
+export class ListWebhookDeliveriesQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -84,19 +78,13 @@ export class ListDeliveriesQuery {
 
 // ------------------------------------------------------------------ responses
 
-export class WebhookCreatorDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-}
-
 export class WebhookDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() url!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) eventTypes!: string[];
   @ApiProperty() active!: boolean;
-  @ApiProperty({ type: WebhookCreatorDto, nullable: true }) createdBy!: WebhookCreatorDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) createdBy!: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }

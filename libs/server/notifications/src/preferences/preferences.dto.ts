@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_FREQUENCIES,
+  type NotificationCategory,
+  type NotificationFrequency,
+} from '@eclore/domain';
+
+export class CategoryFrequencyDto {
+  @ApiProperty({ enum: NOTIFICATION_CATEGORIES })
+  @IsIn(NOTIFICATION_CATEGORIES)
+  category!: NotificationCategory;
+
+  @ApiProperty({ enum: NOTIFICATION_FREQUENCIES })
+  @IsIn(NOTIFICATION_FREQUENCIES)
+  frequency!: NotificationFrequency;
+}
+
+export class PreferenceDto extends CategoryFrequencyDto {
+  @ApiProperty({ enum: NOTIFICATION_FREQUENCIES, description: 'What applies when the person chooses nothing.' })
+  organisationDefault!: NotificationFrequency;
+  @ApiProperty({ description: 'True when this is the person’s own choice (else the organisation default applies).' })
+  personal!: boolean;
+}
+
+export class PreferencesDto {
+  @ApiProperty({ type: [PreferenceDto] }) preferences!: PreferenceDto[];
+  @ApiProperty({ description: 'False when the server sends no e-mail (SMTP_URL unset); the centre still works.' })
+  emailEnabled!: boolean;
+}
+
+export class UpdatePreferencesInput {
+  @ApiProperty({ type: [CategoryFrequencyDto] })
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_CATEGORIES.length)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryFrequencyDto)
+  preferences!: CategoryFrequencyDto[];
+}
+
+export class DefaultsDto {
+  @ApiProperty({ type: [CategoryFrequencyDto] }) defaults!: CategoryFrequencyDto[];
+}
+
+export class UpdateDefaultsInput extends UpdatePreferencesInput {}

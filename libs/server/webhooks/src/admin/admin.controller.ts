@@ -1,0 +1,135 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@eclore/domain';
+import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { CurrentActor } from '@eclore/server-identity';
+import {
+  CreateWebhookInput,
+  CreatedWebhookDto,
+  ListWebhookDeliveriesQuery,
+  UpdateWebhookInput,
+  WebhookDeliveryDto,
+  WebhookDeliveryListDto,
+  WebhookDto,
+  WebhookListDto,
+} from './admin.dto';
+import { WebhooksAdminService } from './admin.service';
+
+@ApiTags('admin')
+@ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+@Controller('admin/webhooks')
+export class WebhooksAdminController {
+  constructor(private readonly webhooks: WebhooksAdminService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'listWebhooks',
+    summary: 'Outgoing webhooks (secrets never included) and the event types on offer.',
+    ok: WebhookListDto,
+  })
+  list(): Promise<WebhookListDto> {
+    return this.webhooks.list();
+  }
+
+  @Post()
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'createWebhook',
+    summary: 'Registers a webhook; the answer carries its signing secret, shown this once.',
+    ok: CreatedWebhookDto,
+    status: 201,
+    errors: ['validation_failed'],
+    errorText: { 400: 'Bad URL (https required) or unknown event type; the field is named.' },
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() input: CreateWebhookInput,
+    @RequestId() requestId: string | null,
+  ): Promise<CreatedWebhookDto> {
+    return this.webhooks.create(actor, input, requestId);
+  }
+
+  @Patch(':id')
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'updateWebhook',
+    summary: 'Changes the event types, the description or switches it on/off.',
+    ok: WebhookDto,
+    errors: ['validation_failed', 'webhook_not_found'],
+    errorText: { 400: 'Unknown event type; the field is named.' },
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: UpdateWebhookInput,
+    @RequestId() requestId: string | null,
+  ): Promise<WebhookDto> {
+    return this.webhooks.update(actor, params.id, input, requestId);
+  }
+
+  @Delete(':id')
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'deleteWebhook',
+    summary: 'Deletes a webhook and its delivery history.',
+    ok: 'noContent',
+    errors: ['webhook_not_found'],
+  })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @RequestId() requestId: string | null,
+  ): Promise<void> {
+    await this.webhooks.remove(actor, params.id, requestId);
+  }
+
+  @Post(':id/test')
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'testWebhook',
+    summary: 'Queues a signed `ping` delivery to the webhook.',
+    ok: WebhookDeliveryDto,
+    status: 202,
+    errors: ['webhook_not_found', 'webhook_inactive'],
+  })
+  test(@Param() params: IdParamDto): Promise<WebhookDeliveryDto> {
+    return this.webhooks.ping(params.id);
+  }
+
+  @Get(':id/deliveries')
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'listWebhookDeliveries',
+    summary: 'The most recent deliveries of a webhook, newest first.',
+    ok: WebhookDeliveryListDto,
+    errors: ['webhook_not_found'],
+  })
+  deliveries(@Param() params: IdParamDto, @Query() query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryListDto> {
+    return this.webhooks.deliveries(params.id, query.limit);
+  }
+}
+
+@ApiTags('admin')
+@ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+@Controller('admin/webhook-deliveries')
+export class WebhookDeliveriesAdminController {
+  constructor(private readonly webhooks: WebhooksAdminService) {}
+
+  @Post(':id/replay')
+  @Endpoint({
+    permission: 'webhook.manage',
+    operationId: 'replayWebhookDelivery',
+    summary: 'Sends a sent or failed delivery again, with the same delivery id.',
+    ok: WebhookDeliveryDto,
+    status: 202,
+    errors: ['webhook_delivery_not_found', 'delivery_pending'],
+  })
+  replay(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WebhookDeliveryDto> {
+    return this.webhooks.replay(actor, params.id, requestId);
+  }
+}
