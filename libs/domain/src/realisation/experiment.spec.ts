@@ -5,31 +5,53 @@ const d = (iso: string) => new Date(iso);
 
 describe('experiment outcomes', () => {
   it('validated asks the committee for decide_implement', () => {
-    expect(recordOutcome('running', 1, { outcome: 'validated' })).toEqual({ ok: true, status: 'validated', effect: 'ask_committee_for_implement' });
+    expect(recordOutcome('running', 1, { outcome: 'validated' })).toEqual({
+      ok: true,
+      status: 'validated',
+      effect: 'ask_committee_for_implement',
+    });
   });
 
   it('pivot keeps the experiment running with a new hypothesis, superseding the current version', () => {
-    expect(recordOutcome('running', 2, { outcome: 'pivot', newHypothesis: h, reason: 'queue moved elsewhere' })).toEqual({
-      ok: true, status: 'running', effect: 'new_hypothesis', newHypothesis: h, supersededVersion: 2,
+    expect(
+      recordOutcome('running', 2, { outcome: 'pivot', newHypothesis: h, reason: 'queue moved elsewhere' }),
+    ).toEqual({
+      ok: true,
+      status: 'running',
+      effect: 'new_hypothesis',
+      newHypothesis: h,
+      supersededVersion: 2,
     });
   });
 
   it('pivot names the faulty part of the new hypothesis', () => {
     const r = recordOutcome('running', 1, { outcome: 'pivot', newHypothesis: { ...h, audience: '' }, reason: 'r' });
-    expect(r).toEqual({ ok: false, reason: 'invalid', problems: [expect.objectContaining({ field: 'newHypothesis.audience', code: 'required' })] });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'invalid',
+      problems: [expect.objectContaining({ field: 'newHypothesis.audience', code: 'required' })],
+    });
   });
 
   it('stopped runs the lifecycle stop and needs learnings', () => {
     expect(recordOutcome('running', 1, { outcome: 'stopped', learnings: ' Nobody used it. ' })).toEqual({
-      ok: true, status: 'stopped', effect: 'stop_idea', command: { type: 'stop', learnings: 'Nobody used it.' },
+      ok: true,
+      status: 'stopped',
+      effect: 'stop_idea',
+      command: { type: 'stop', learnings: 'Nobody used it.' },
     });
     expect(recordOutcome('running', 1, { outcome: 'stopped', learnings: ' ' })).toEqual({
-      ok: false, reason: 'invalid', problems: [expect.objectContaining({ field: 'learnings', code: 'required' })],
+      ok: false,
+      reason: 'invalid',
+      problems: [expect.objectContaining({ field: 'learnings', code: 'required' })],
     });
   });
 
   it('records nothing on an experiment that already has an outcome', () => {
-    expect(recordOutcome('validated', 1, { outcome: 'stopped', learnings: 'x' })).toEqual({ ok: false, reason: 'not_running' });
+    expect(recordOutcome('validated', 1, { outcome: 'stopped', learnings: 'x' })).toEqual({
+      ok: false,
+      reason: 'not_running',
+    });
     expect(recordOutcome('stopped', 1, { outcome: 'validated' })).toEqual({ ok: false, reason: 'not_running' });
   });
 });

@@ -40,20 +40,36 @@ export function recordOutcome(status: ExperimentStatus, hypothesisVersion: numbe
   const problems: FieldProblem[] = [];
   switch (input.outcome) {
     case 'validated':
-      if (input.learnings !== undefined && input.learnings.trim() !== '') checkText('learnings', input.learnings, LEARNINGS_MAX, problems);
-      return problems.length ? { ok: false, reason: 'invalid', problems } : { ok: true, status: 'validated', effect: 'ask_committee_for_implement' };
+      if (input.learnings !== undefined && input.learnings.trim() !== '')
+        checkText('learnings', input.learnings, LEARNINGS_MAX, problems);
+      return problems.length
+        ? { ok: false, reason: 'invalid', problems }
+        : { ok: true, status: 'validated', effect: 'ask_committee_for_implement' };
     case 'pivot':
-      problems.push(...validateHypothesis(input.newHypothesis).map((p) => ({ ...p, field: `newHypothesis.${p.field}` })));
+      problems.push(
+        ...validateHypothesis(input.newHypothesis).map((p) => ({ ...p, field: `newHypothesis.${p.field}` })),
+      );
       checkText('reason', input.reason, LEARNINGS_MAX, problems);
       return problems.length
         ? { ok: false, reason: 'invalid', problems }
-        : { ok: true, status: 'running', effect: 'new_hypothesis', newHypothesis: input.newHypothesis, supersededVersion: hypothesisVersion };
+        : {
+            ok: true,
+            status: 'running',
+            effect: 'new_hypothesis',
+            newHypothesis: input.newHypothesis,
+            supersededVersion: hypothesisVersion,
+          };
     case 'stopped':
       // A stop is a result: without learnings it teaches nothing, so they are required.
       checkText('learnings', input.learnings, LEARNINGS_MAX, problems);
       return problems.length
         ? { ok: false, reason: 'invalid', problems }
-        : { ok: true, status: 'stopped', effect: 'stop_idea', command: { type: 'stop', learnings: input.learnings.trim() } };
+        : {
+            ok: true,
+            status: 'stopped',
+            effect: 'stop_idea',
+            command: { type: 'stop', learnings: input.learnings.trim() },
+          };
   }
 }
 
@@ -61,9 +77,12 @@ export function recordOutcome(status: ExperimentStatus, hypothesisVersion: numbe
 export const EXPERIMENT_MAX_DAYS = 730;
 
 export function validateExperimentDates(startsOn: Date, endsOn: Date): FieldProblem[] {
-  if (Number.isNaN(startsOn.getTime())) return [{ field: 'startsOn', code: 'invalid_date', message: 'startsOn is not a date.' }];
-  if (Number.isNaN(endsOn.getTime())) return [{ field: 'endsOn', code: 'invalid_date', message: 'endsOn is not a date.' }];
-  if (endsOn.getTime() < startsOn.getTime()) return [{ field: 'endsOn', code: 'before_start', message: 'The end date is before the start date.' }];
+  if (Number.isNaN(startsOn.getTime()))
+    return [{ field: 'startsOn', code: 'invalid_date', message: 'startsOn is not a date.' }];
+  if (Number.isNaN(endsOn.getTime()))
+    return [{ field: 'endsOn', code: 'invalid_date', message: 'endsOn is not a date.' }];
+  if (endsOn.getTime() < startsOn.getTime())
+    return [{ field: 'endsOn', code: 'before_start', message: 'The end date is before the start date.' }];
   if (endsOn.getTime() - startsOn.getTime() > EXPERIMENT_MAX_DAYS * 86_400_000) {
     return [{ field: 'endsOn', code: 'too_long', message: `An experiment lasts at most ${EXPERIMENT_MAX_DAYS} days.` }];
   }
@@ -82,7 +101,11 @@ export function validateMeasure(m: ExperimentMeasure): FieldProblem[] {
   checkText('label', m.label, 200, problems);
   checkText('unit', m.unit, 40, problems);
   if (!Number.isFinite(m.target) || Math.abs(m.target) > 1e12) {
-    problems.push({ field: 'target', code: 'out_of_range', message: 'The target must be a finite number within ±10¹².' });
+    problems.push({
+      field: 'target',
+      code: 'out_of_range',
+      message: 'The target must be a finite number within ±10¹².',
+    });
   }
   return problems;
 }

@@ -1,17 +1,48 @@
 import {
-  actualMeasurement, lineage, rollUpBy, rollUpByYear, rollUpWithReplications, sumIndicators, validateImpactValue,
-  validateMeasurement, type ImpactIndicator, type Measurement, type ProjectRef,
+  actualMeasurement,
+  lineage,
+  rollUpBy,
+  rollUpByYear,
+  rollUpWithReplications,
+  sumIndicators,
+  validateImpactValue,
+  validateMeasurement,
+  type ImpactIndicator,
+  type Measurement,
+  type ProjectRef,
 } from './impact';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const meas = (value: number, on: string, over: Partial<Measurement> = {}): Measurement => ({
-  value, measuredOn: d(on), source: 'HR report', confidence: 'measured', validatedBy: 'net-1', ...over,
+  value,
+  measuredOn: d(on),
+  source: 'HR report',
+  confidence: 'measured',
+  validatedBy: 'net-1',
+  ...over,
 });
-const ind = (id: string, projectId: string, projectedValue: number, measurements: Measurement[] = [], over: Partial<ImpactIndicator> = {}): ImpactIndicator => ({
-  id, projectId, category: 'staff_hours_saved', unit: 'h', projectedValue, projectedOn: d('2027-12-31'), measurements, ...over,
+const ind = (
+  id: string,
+  projectId: string,
+  projectedValue: number,
+  measurements: Measurement[] = [],
+  over: Partial<ImpactIndicator> = {},
+): ImpactIndicator => ({
+  id,
+  projectId,
+  category: 'staff_hours_saved',
+  unit: 'h',
+  projectedValue,
+  projectedOn: d('2027-12-31'),
+  measurements,
+  ...over,
 });
 const proj = (id: string, unitId: string, replicatedFromId: string | null = null, ideaId = 'idea-1'): ProjectRef => ({
-  id, ideaId, unitId, campaignId: 'camp-1', replicatedFromId,
+  id,
+  ideaId,
+  unitId,
+  campaignId: 'camp-1',
+  replicatedFromId,
 });
 
 describe('impact bounds', () => {
@@ -29,7 +60,9 @@ describe('impact bounds', () => {
     expect(validateMeasurement('safety', ok, d('2027-01-01'), now)).toEqual([]);
     const bad = validateMeasurement('safety', { ...ok, measuredOn: d('2026-12-01'), source: '' }, d('2027-01-01'), now);
     expect(bad.map((p) => `${p.field}:${p.code}`)).toEqual(['measuredOn:before_go_live', 'source:required']);
-    expect(validateMeasurement('safety', { ...ok, measuredOn: d('2027-07-01') }, null, now)[0]?.code).toBe('must_not_be_future');
+    expect(validateMeasurement('safety', { ...ok, measuredOn: d('2027-07-01') }, null, now)[0]?.code).toBe(
+      'must_not_be_future',
+    );
   });
 });
 
@@ -47,7 +80,12 @@ describe('actual value', () => {
 });
 
 describe('roll-ups', () => {
-  const projects = [proj('orig', 'unit-a'), proj('rep1', 'unit-b', 'orig', 'idea-2'), proj('rep2', 'unit-c', 'rep1', 'idea-3'), proj('other', 'unit-a', null, 'idea-9')];
+  const projects = [
+    proj('orig', 'unit-a'),
+    proj('rep1', 'unit-b', 'orig', 'idea-2'),
+    proj('rep2', 'unit-c', 'rep1', 'idea-3'),
+    proj('other', 'unit-a', null, 'idea-9'),
+  ];
   const indicators = [
     ind('i1', 'orig', 100, [meas(80, '2027-10-01')]),
     ind('i2', 'rep1', 50, [meas(60, '2027-10-01', { confidence: 'estimated' })]),
@@ -58,7 +96,15 @@ describe('roll-ups', () => {
 
   it('sums projected vs actual per category and unit, with the weakest confidence', () => {
     expect(sumIndicators(indicators.slice(0, 3))).toEqual([
-      { category: 'staff_hours_saved', unit: 'h', projected: 170, actual: 140, indicatorCount: 3, measuredCount: 2, weakestConfidence: 'estimated' },
+      {
+        category: 'staff_hours_saved',
+        unit: 'h',
+        projected: 170,
+        actual: 140,
+        indicatorCount: 3,
+        measuredCount: 2,
+        weakestConfidence: 'estimated',
+      },
     ]);
   });
 
@@ -77,8 +123,16 @@ describe('roll-ups', () => {
     const byUnit = rollUpBy('unit', indicators, projects);
     expect(byUnit.get('unit-a')?.find((t) => t.unit === 'h')).toMatchObject({ projected: 107, actual: 87 });
     expect(byUnit.get('unit-b')).toEqual([expect.objectContaining({ projected: 50, actual: 60 })]);
-    expect(rollUpBy('campaign', indicators, projects).get('camp-1')?.find((t) => t.unit === 'h')?.projected).toBe(177);
-    expect(rollUpBy('idea', indicators, projects).get('idea-1')?.map((t) => t.unit)).toEqual(['EUR', 'h']);
+    expect(
+      rollUpBy('campaign', indicators, projects)
+        .get('camp-1')
+        ?.find((t) => t.unit === 'h')?.projected,
+    ).toBe(177);
+    expect(
+      rollUpBy('idea', indicators, projects)
+        .get('idea-1')
+        ?.map((t) => t.unit),
+    ).toEqual(['EUR', 'h']);
   });
 
   it('groups per year by the projection date and the measurement date', () => {

@@ -11,7 +11,14 @@ import { checkText } from './text';
  * indicator is ever counted twice.
  */
 export const IMPACT_CATEGORIES = [
-  'money_saved', 'staff_hours_saved', 'public_hours_saved', 'service_quality', 'safety', 'environment_carbon', 'satisfaction', 'other',
+  'money_saved',
+  'staff_hours_saved',
+  'public_hours_saved',
+  'service_quality',
+  'safety',
+  'environment_carbon',
+  'satisfaction',
+  'other',
 ] as const;
 export type ImpactCategory = (typeof IMPACT_CATEGORIES)[number];
 
@@ -39,7 +46,9 @@ export const IMPACT_BOUNDS: Readonly<Record<ImpactCategory, { min: number; max: 
 export function validateImpactValue(field: string, category: ImpactCategory, value: number): FieldProblem[] {
   const { min, max } = IMPACT_BOUNDS[category];
   if (!Number.isFinite(value) || value < min || value > max) {
-    return [{ field, code: 'out_of_range', message: `${field} must be a number from ${min} to ${max} for ${category}.` }];
+    return [
+      { field, code: 'out_of_range', message: `${field} must be a number from ${min} to ${max} for ${category}.` },
+    ];
   }
   return [];
 }
@@ -52,18 +61,31 @@ export interface MeasurementInput {
 }
 
 /** A measurement: within bounds, dated neither in the future nor before go-live, with a source. */
-export function validateMeasurement(category: ImpactCategory, m: MeasurementInput, goLiveOn: Date | null, now: Date): FieldProblem[] {
+export function validateMeasurement(
+  category: ImpactCategory,
+  m: MeasurementInput,
+  goLiveOn: Date | null,
+  now: Date,
+): FieldProblem[] {
   const problems = validateImpactValue('value', category, m.value);
   if (Number.isNaN(m.measuredOn.getTime())) {
     problems.push({ field: 'measuredOn', code: 'invalid_date', message: 'measuredOn is not a date.' });
   } else if (m.measuredOn.getTime() > now.getTime()) {
-    problems.push({ field: 'measuredOn', code: 'must_not_be_future', message: 'A measurement records what was observed.' });
+    problems.push({
+      field: 'measuredOn',
+      code: 'must_not_be_future',
+      message: 'A measurement records what was observed.',
+    });
   } else if (goLiveOn !== null && m.measuredOn.getTime() < goLiveOn.getTime()) {
     problems.push({ field: 'measuredOn', code: 'before_go_live', message: 'The measurement is dated before go-live.' });
   }
   checkText('source', m.source, 500, problems);
   if (!MEASUREMENT_CONFIDENCES.includes(m.confidence)) {
-    problems.push({ field: 'confidence', code: 'invalid_choice', message: 'confidence is estimated, measured or audited.' });
+    problems.push({
+      field: 'confidence',
+      code: 'invalid_choice',
+      message: 'confidence is estimated, measured or audited.',
+    });
   }
   return problems;
 }
@@ -159,7 +181,15 @@ export function sumIndicators(indicators: readonly ImpactIndicator[], year?: num
   const unique = new Map(indicators.map((i) => [i.id, i]));
   for (const i of unique.values()) {
     const key = `${i.category}\u0000${i.unit}`;
-    const t = totals.get(key) ?? { category: i.category, unit: i.unit, projected: 0, actual: 0, indicatorCount: 0, measuredCount: 0, weakestConfidence: null };
+    const t = totals.get(key) ?? {
+      category: i.category,
+      unit: i.unit,
+      projected: 0,
+      actual: 0,
+      indicatorCount: 0,
+      measuredCount: 0,
+      weakestConfidence: null,
+    };
     t.indicatorCount += 1;
     if (year === undefined || i.projectedOn.getUTCFullYear() === year) t.projected += i.projectedValue;
     const actual = actualMeasurement(i, year);
@@ -170,7 +200,10 @@ export function sumIndicators(indicators: readonly ImpactIndicator[], year?: num
     }
     totals.set(key, t);
   }
-  return [...totals.values()].sort((a, b) => IMPACT_CATEGORIES.indexOf(a.category) - IMPACT_CATEGORIES.indexOf(b.category) || a.unit.localeCompare(b.unit));
+  return [...totals.values()].sort(
+    (a, b) =>
+      IMPACT_CATEGORIES.indexOf(a.category) - IMPACT_CATEGORIES.indexOf(b.category) || a.unit.localeCompare(b.unit),
+  );
 }
 
 function weaker(a: MeasurementConfidence | null, b: MeasurementConfidence): MeasurementConfidence {
@@ -222,5 +255,8 @@ export function rollUpWithReplications(
   year?: number,
 ): ImpactTotal[] {
   const tree = lineage(projects, rootProjectId);
-  return sumIndicators(indicators.filter((i) => tree.has(i.projectId)), year);
+  return sumIndicators(
+    indicators.filter((i) => tree.has(i.projectId)),
+    year,
+  );
 }

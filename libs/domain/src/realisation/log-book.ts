@@ -40,9 +40,17 @@ export function validateLogEntry(
   if (Number.isNaN(input.occurredOn.getTime())) {
     problems.push({ field: 'occurredOn', code: 'invalid_date', message: 'occurredOn is not a date.' });
   } else if (input.occurredOn.getTime() > now.getTime()) {
-    problems.push({ field: 'occurredOn', code: 'must_not_be_future', message: 'A log entry records what already happened.' });
+    problems.push({
+      field: 'occurredOn',
+      code: 'must_not_be_future',
+      message: 'A log entry records what already happened.',
+    });
   } else if (input.occurredOn.getTime() < experimentStartsOn.getTime()) {
-    problems.push({ field: 'occurredOn', code: 'before_experiment', message: 'The entry is dated before the experiment started.' });
+    problems.push({
+      field: 'occurredOn',
+      code: 'before_experiment',
+      message: 'The entry is dated before the experiment started.',
+    });
   }
   return problems;
 }

@@ -1,10 +1,25 @@
 import {
-  budgetSummary, canCompleteImplementation, expectedProgress, isCurrentVersion, isMilestoneLate, projectProgress,
-  projectStatus, validateAmount, validateMilestone, type Milestone,
+  budgetSummary,
+  canCompleteImplementation,
+  expectedProgress,
+  isCurrentVersion,
+  isMilestoneLate,
+  projectProgress,
+  projectStatus,
+  validateAmount,
+  validateMilestone,
+  type Milestone,
 } from './milestones';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const m = (over: Partial<Milestone>): Milestone => ({ weight: 1, dueOn: d('2027-06-30'), status: 'open', progress: 0, dropReason: null, ...over });
+const m = (over: Partial<Milestone>): Milestone => ({
+  weight: 1,
+  dueOn: d('2027-06-30'),
+  status: 'open',
+  progress: 0,
+  dropReason: null,
+  ...over,
+});
 const start = d('2027-01-01');
 
 describe('milestone progress roll-up', () => {
@@ -13,7 +28,9 @@ describe('milestone progress roll-up', () => {
   });
 
   it('leaves dropped milestones out of both sides', () => {
-    expect(projectProgress([m({ weight: 1, status: 'done' }), m({ weight: 9, status: 'dropped', dropReason: 'no budget' })])).toBe(100);
+    expect(
+      projectProgress([m({ weight: 1, status: 'done' }), m({ weight: 9, status: 'dropped', dropReason: 'no budget' })]),
+    ).toBe(100);
   });
 
   it('is 0 with nothing to count', () => {
@@ -30,7 +47,13 @@ describe('milestone progress roll-up', () => {
 
 describe('project status', () => {
   it('is done when every milestone is done or dropped with a reason', () => {
-    expect(projectStatus([m({ status: 'done' }), m({ status: 'dropped', dropReason: 'merged into #2' })], start, d('2028-01-01'))).toBe('done');
+    expect(
+      projectStatus(
+        [m({ status: 'done' }), m({ status: 'dropped', dropReason: 'merged into #2' })],
+        start,
+        d('2028-01-01'),
+      ),
+    ).toBe('done');
   });
 
   it('is late when a milestone is past its due day and not done', () => {
@@ -50,7 +73,9 @@ describe('project status', () => {
   });
 
   it('late wins over at risk', () => {
-    expect(projectStatus([m({ dueOn: d('2027-01-05') }), m({ dueOn: d('2027-12-01') })], start, d('2027-02-01'))).toBe('late');
+    expect(projectStatus([m({ dueOn: d('2027-01-05') }), m({ dueOn: d('2027-12-01') })], start, d('2027-02-01'))).toBe(
+      'late',
+    );
   });
 });
 
@@ -65,14 +90,25 @@ describe('canCompleteImplementation', () => {
 });
 
 describe('milestone input', () => {
-  const ok = { title: 'Train agents', weight: 5, dueOn: d('2027-02-01'), status: 'open' as const, progress: 0, dropReason: null };
+  const ok = {
+    title: 'Train agents',
+    weight: 5,
+    dueOn: d('2027-02-01'),
+    status: 'open' as const,
+    progress: 0,
+    dropReason: null,
+  };
   it('accepts a sensible milestone', () => {
     expect(validateMilestone(ok, start)).toEqual([]);
   });
   it('names each wrong field', () => {
-    const fields = validateMilestone({ ...ok, weight: 0.5, progress: 101, dueOn: d('2026-12-01') }, start).map((p) => p.field);
+    const fields = validateMilestone({ ...ok, weight: 0.5, progress: 101, dueOn: d('2026-12-01') }, start).map(
+      (p) => p.field,
+    );
     expect(fields).toEqual(['weight', 'progress', 'dueOn']);
-    expect(validateMilestone({ ...ok, status: 'dropped' }, start).map((p) => `${p.field}:${p.code}`)).toEqual(['dropReason:required']);
+    expect(validateMilestone({ ...ok, status: 'dropped' }, start).map((p) => `${p.field}:${p.code}`)).toEqual([
+      'dropReason:required',
+    ]);
   });
   it('detects a stale version', () => {
     expect(isCurrentVersion(3, 3)).toBe(true);
@@ -82,7 +118,13 @@ describe('milestone input', () => {
 
 describe('budget', () => {
   it('sums spending in cents and flags overspending', () => {
-    expect(budgetSummary(1000, [0.1, 0.2, 999.8])).toEqual({ planned: 1000, spent: 1000.1, remaining: -0.1, spentPercent: 100, overspent: true });
+    expect(budgetSummary(1000, [0.1, 0.2, 999.8])).toEqual({
+      planned: 1000,
+      spent: 1000.1,
+      remaining: -0.1,
+      spentPercent: 100,
+      overspent: true,
+    });
     expect(budgetSummary(0, [])).toEqual({ planned: 0, spent: 0, remaining: 0, spentPercent: null, overspent: false });
   });
   it('refuses negative, absurd or sub-cent amounts', () => {

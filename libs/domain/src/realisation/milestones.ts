@@ -151,7 +151,9 @@ function wholeCents(amount: number): boolean {
 
 export function validateAmount(field: string, amount: number): FieldProblem[] {
   if (!Number.isFinite(amount) || amount < 0 || amount > BUDGET_LIMITS.max || !wholeCents(amount)) {
-    return [{ field, code: 'out_of_range', message: `${field} is an amount from 0 to 10¹¹ with at most two decimals.` }];
+    return [
+      { field, code: 'out_of_range', message: `${field} is an amount from 0 to 10¹¹ with at most two decimals.` },
+    ];
   }
   return [];
 }
