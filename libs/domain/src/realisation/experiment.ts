@@ -34,6 +34,12 @@ export type OutcomeEffect =
   | { ok: false; reason: 'not_running' }
   | { ok: false; reason: 'invalid'; problems: FieldProblem[] };
 
+type Accepted = Extract<OutcomeEffect, { ok: true }>;
+
+function orInvalid(problems: FieldProblem[], accepted: Accepted): OutcomeEffect {
+  return problems.length > 0 ? { ok: false, reason: 'invalid', problems } : accepted;
+}
+
 /** `hypothesisVersion`: the current hypothesis's version (1 for the first); a pivot supersedes it. */
 export function recordOutcome(status: ExperimentStatus, hypothesisVersion: number, input: OutcomeInput): OutcomeEffect {
   if (status !== 'running') return { ok: false, reason: 'not_running' };
@@ -42,34 +48,28 @@ export function recordOutcome(status: ExperimentStatus, hypothesisVersion: numbe
     case 'validated':
       if (input.learnings !== undefined && input.learnings.trim() !== '')
         checkText('learnings', input.learnings, LEARNINGS_MAX, problems);
-      return problems.length
-        ? { ok: false, reason: 'invalid', problems }
-        : { ok: true, status: 'validated', effect: 'ask_committee_for_implement' };
+      return orInvalid(problems, { ok: true, status: 'validated', effect: 'ask_committee_for_implement' });
     case 'pivot':
       problems.push(
         ...validateHypothesis(input.newHypothesis).map((p) => ({ ...p, field: `newHypothesis.${p.field}` })),
       );
       checkText('reason', input.reason, LEARNINGS_MAX, problems);
-      return problems.length
-        ? { ok: false, reason: 'invalid', problems }
-        : {
-            ok: true,
-            status: 'running',
-            effect: 'new_hypothesis',
-            newHypothesis: input.newHypothesis,
-            supersededVersion: hypothesisVersion,
-          };
+      return orInvalid(problems, {
+        ok: true,
+        status: 'running',
+        effect: 'new_hypothesis',
+        newHypothesis: input.newHypothesis,
+        supersededVersion: hypothesisVersion,
+      });
     case 'stopped':
       // A stop is a result: without learnings it teaches nothing, so they are required.
       checkText('learnings', input.learnings, LEARNINGS_MAX, problems);
-      return problems.length
-        ? { ok: false, reason: 'invalid', problems }
-        : {
-            ok: true,
-            status: 'stopped',
-            effect: 'stop_idea',
-            command: { type: 'stop', learnings: input.learnings.trim() },
-          };
+      return orInvalid(problems, {
+        ok: true,
+        status: 'stopped',
+        effect: 'stop_idea',
+        command: { type: 'stop', learnings: input.learnings.trim() },
+      });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors/domain-error';
-import { checkText } from './text';
+import { checkPastDate, checkText } from './text';
 
 /**
  * Indicateurs d'impact (impact indicators): projected vs actual, and their roll-ups.
@@ -68,17 +68,11 @@ export function validateMeasurement(
   now: Date,
 ): FieldProblem[] {
   const problems = validateImpactValue('value', category, m.value);
-  if (Number.isNaN(m.measuredOn.getTime())) {
-    problems.push({ field: 'measuredOn', code: 'invalid_date', message: 'measuredOn is not a date.' });
-  } else if (m.measuredOn.getTime() > now.getTime()) {
-    problems.push({
-      field: 'measuredOn',
-      code: 'must_not_be_future',
-      message: 'A measurement records what was observed.',
-    });
-  } else if (goLiveOn !== null && m.measuredOn.getTime() < goLiveOn.getTime()) {
-    problems.push({ field: 'measuredOn', code: 'before_go_live', message: 'The measurement is dated before go-live.' });
-  }
+  const goLive =
+    goLiveOn === null
+      ? null
+      : { at: goLiveOn, code: 'before_go_live', message: 'The measurement is dated before go-live.' };
+  checkPastDate('measuredOn', m.measuredOn, now, goLive, problems);
   checkText('source', m.source, 500, problems);
   if (!MEASUREMENT_CONFIDENCES.includes(m.confidence)) {
     problems.push({

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors/domain-error';
-import { checkText, HOUR_MS } from './text';
+import { checkPastDate, checkText, HOUR_MS } from './text';
 
 /** A dated entry of the journal de bord (log book). */
 export interface LogEntryFacts {
@@ -37,21 +37,13 @@ export function validateLogEntry(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   checkText('body', input.body, LOG_ENTRY_LIMITS.bodyMax, problems);
-  if (Number.isNaN(input.occurredOn.getTime())) {
-    problems.push({ field: 'occurredOn', code: 'invalid_date', message: 'occurredOn is not a date.' });
-  } else if (input.occurredOn.getTime() > now.getTime()) {
-    problems.push({
-      field: 'occurredOn',
-      code: 'must_not_be_future',
-      message: 'A log entry records what already happened.',
-    });
-  } else if (input.occurredOn.getTime() < experimentStartsOn.getTime()) {
-    problems.push({
-      field: 'occurredOn',
-      code: 'before_experiment',
-      message: 'The entry is dated before the experiment started.',
-    });
-  }
+  checkPastDate(
+    'occurredOn',
+    input.occurredOn,
+    now,
+    { at: experimentStartsOn, code: 'before_experiment', message: 'The entry is dated before the experiment started.' },
+    problems,
+  );
   return problems;
 }
 

@@ -19,3 +19,23 @@ export function checkText(
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Checks the date of something that already happened: a valid date, not after `now`, and not before
+ * `floor` when given (the experiment's start, go-live...).
+ */
+export function checkPastDate(
+  field: string,
+  value: Date,
+  now: Date,
+  floor: { at: Date; code: string; message: string } | null,
+  problems: FieldProblem[],
+): void {
+  if (Number.isNaN(value.getTime())) {
+    problems.push({ field, code: 'invalid_date', message: `${field} is not a date.` });
+  } else if (value.getTime() > now.getTime()) {
+    problems.push({ field, code: 'must_not_be_future', message: `${field} records what already happened.` });
+  } else if (floor !== null && value.getTime() < floor.at.getTime()) {
+    problems.push({ field, code: floor.code, message: floor.message });
+  }
+}
