@@ -8,3 +8,4 @@ export * from './ideas';
 export * from './notifications';
 export * from './qualification';
 export * from './committee';
+export * from './realisation';

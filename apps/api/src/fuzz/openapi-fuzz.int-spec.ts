@@ -124,10 +124,13 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     const tables = (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)) as {
       tablename: string;
     }[];
-    countSql = `SELECT json_build_object(${tables
+    const pairs = tables
       .filter((t) => !RECORDS_OF_THE_ATTEMPT.has(t.tablename))
-      .map((t) => `'${t.tablename}', (SELECT count(*) FROM "${t.tablename}")`)
-      .join(', ')}) AS counts`;
+      .map((t) => `'${t.tablename}', (SELECT count(*) FROM "${t.tablename}")`);
+    // A PostgreSQL function takes at most 100 arguments: one object per 40 tables, merged.
+    const objects: string[] = [];
+    for (let i = 0; i < pairs.length; i += 40) objects.push(`jsonb_build_object(${pairs.slice(i, i + 40).join(', ')})`);
+    countSql = `SELECT ${objects.join(' || ')} AS counts`;
   }, 120_000);
 
   afterAll(async () => {

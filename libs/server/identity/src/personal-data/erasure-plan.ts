@@ -157,6 +157,28 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   'committee_session_member.person_id': keep('who sat on a session'),
   'committee_agenda_item.added_by': keep('committee history'),
   'committee_agenda_item.decided_by': keep('committee history'),
+  // realisation (issue 13): the work stays credited under "former staff member"
+  'idea_team_member.person_id': keep('who was on the idea team'),
+  'idea_team_invitation.invitee_id': {
+    effect: 'scrub',
+    why: 'a pending invitation is withdrawn; answered ones stay as history',
+    sql: "UPDATE idea_team_invitation SET status = 'withdrawn', answered_at = now() WHERE invitee_id = $1 AND status = 'pending'",
+  },
+  'idea_team_invitation.invited_by': keep('who invited someone to the team'),
+  'experiment.created_by': keep('experiment history'),
+  'experiment_hypothesis.created_by': keep('hypothesis history'),
+  'log_entry.writer_id': keep('the log book is append-only'),
+  'implementation_project.owner_id': keep('the project keeps its owner until the network names another'),
+  'implementation_project.created_by': keep('project history'),
+  'milestone.updated_by': keep('who last changed a milestone'),
+  'project_update.author_id': keep('the project timeline'),
+  'budget_line.recorded_by': keep('budget history'),
+  'impact_indicator.created_by': keep('impact history'),
+  'impact_measurement.recorded_by': keep('impact history'),
+  'impact_measurement.validated_by': keep('who validated a measurement'),
+  'field_review_settings.updated_by': keep('who changed the return-to-field schedule'),
+  'field_review.answered_by': keep('the return-to-field answers stay on the timeline'),
+  'replication.requested_by': keep('who asked to adopt the idea'),
   // last: the person row itself
   'person.email': {
     effect: 'scrub',
