@@ -11,5 +11,6 @@ export { SessionService, hashSessionToken, type SessionEndReason, type ResolvedS
 export { SESSION_COOKIE, readCookie, sessionCookieName } from './auth/session-cookie';
 export { checkPasswordPolicy, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/password';
 export * from './directory';
+export * from './directory/directory.reads';
 export { RequestId } from './roles/request-id';
 export * from './personal-data';

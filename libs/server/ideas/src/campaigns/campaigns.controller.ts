@@ -18,13 +18,17 @@ import {
   ReplaceCampaignPhasesInput,
   UpdateCampaignInput,
 } from './campaigns.dto';
-import { CampaignsService } from './campaigns.service';
+import { CampaignCommands } from './campaign-commands.service';
+import { CampaignQueries } from './campaign-queries.service';
 import { RequestId } from './request-id';
 
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly queries: CampaignQueries,
+    private readonly commands: CampaignCommands,
+  ) {}
 
   @Get()
   @RequirePermission('campaign.read')
@@ -34,7 +38,7 @@ export class CampaignsController {
   })
   @ApiOkResponse({ type: CampaignListDto })
   list(@CurrentActor() actor: Actor): Promise<CampaignListDto> {
-    return this.campaigns.list(actor);
+    return this.queries.list(actor);
   }
 
   @Get(':id')
@@ -46,7 +50,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignDto })
   @ApiNotFoundResponse({ description: '`campaign_not_found` (unknown, or not addressed to you)' })
   get(@CurrentActor() actor: Actor, @Param() params: CampaignIdParams): Promise<CampaignDto> {
-    return this.campaigns.get(actor, params.id);
+    return this.queries.get(actor, params.id);
   }
 
   @Post()
@@ -63,7 +67,7 @@ export class CampaignsController {
     @Body() input: CreateCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.create(actor, input, requestId);
+    return this.commands.create(actor, input, requestId);
   }
 
   @Patch(':id')
@@ -79,7 +83,7 @@ export class CampaignsController {
     @Body() input: UpdateCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.update(actor, params.id, input, requestId);
+    return this.commands.update(actor, params.id, input, requestId);
   }
 
   @Put(':id/phases')
@@ -98,7 +102,7 @@ export class CampaignsController {
     @Body() input: ReplaceCampaignPhasesInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.replacePhases(actor, params.id, input, requestId);
+    return this.commands.replacePhases(actor, params.id, input, requestId);
   }
 
   @Post(':id/archive')
@@ -116,6 +120,6 @@ export class CampaignsController {
     @Param() params: CampaignIdParams,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.archive(actor, params.id, requestId);
+    return this.commands.archive(actor, params.id, requestId);
   }
 }
