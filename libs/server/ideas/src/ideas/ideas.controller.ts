@@ -37,7 +37,10 @@ import {
   UpdateIdeaInput,
   VersionInput,
 } from './ideas.dto';
-import { IdeasService } from './ideas.service';
+import { AuthorReveal } from './author-reveal.service';
+import { IdeaDrafting } from './idea-drafting.service';
+import { IdeaIntake } from './idea-intake.service';
+import { IdeaQueries } from './idea-queries.service';
 
 /** The request id pino-http gave this request, for the audit log. */
 const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
@@ -51,7 +54,12 @@ const NOT_FOUND = 'No such idea, or not one you may read (drafts are private to 
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @Controller()
 export class IdeasController {
-  constructor(private readonly ideas: IdeasService) {}
+  constructor(
+    private readonly drafting: IdeaDrafting,
+    private readonly collect: IdeaIntake,
+    private readonly queries: IdeaQueries,
+    private readonly guardian: AuthorReveal,
+  ) {}
 
   @Post('ideas')
   @RequirePermission('idea.create')
@@ -71,7 +79,7 @@ export class IdeasController {
     @Body() input: CreateIdeaInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaDto> {
-    return this.ideas.create(actor, input, requestId);
+    return this.drafting.create(actor, input, requestId);
   }
 
   @Get('themes')
@@ -79,7 +87,7 @@ export class IdeasController {
   @ApiOperation({ operationId: 'listThemes', summary: 'The active themes ideas are filed under (for the pickers).' })
   @ApiOkResponse({ type: [ThemeDto] })
   themes(): Promise<ThemeDto[]> {
-    return this.ideas.themes();
+    return this.queries.themes();
   }
 
   @Get('me/ideas')
@@ -90,7 +98,7 @@ export class IdeasController {
   })
   @ApiOkResponse({ type: [MyIdeaDto] })
   mine(@CurrentActor() actor: Actor): Promise<MyIdeaDto[]> {
-    return this.ideas.mine(actor);
+    return this.queries.mine(actor);
   }
 
   @Get('ideas/:id')
@@ -99,7 +107,7 @@ export class IdeasController {
   @ApiOkResponse({ type: IdeaDto })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return this.ideas.get(actor, params.id);
+    return this.queries.get(actor, params.id);
   }
 
   @Patch('ideas/:id')
@@ -110,7 +118,7 @@ export class IdeasController {
   @ApiConflictResponse({ description: '`stale_version` (reload), `not_editable` (submitted).' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
-    return this.ideas.update(actor, params.id, input);
+    return this.drafting.update(actor, params.id, input);
   }
 
   @Get('ideas/:id/timeline')
@@ -122,7 +130,7 @@ export class IdeasController {
   @ApiOkResponse({ type: TimelineDto })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   timeline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TimelineDto> {
-    return this.ideas.timeline(actor, params.id);
+    return this.queries.timeline(actor, params.id);
   }
 
   @Post('ideas/:id/co-authors')
@@ -140,7 +148,7 @@ export class IdeasController {
     @Param() params: IdParamDto,
     @Body() input: InviteCoAuthorInput,
   ): Promise<IdeaDto> {
-    return this.ideas.inviteCoAuthor(actor, params.id, input.personId);
+    return this.drafting.inviteCoAuthor(actor, params.id, input.personId);
   }
 
   @Post('ideas/:id/co-authors/me/accept')
@@ -150,7 +158,7 @@ export class IdeasController {
   @ApiOkResponse({ type: IdeaDto })
   @ApiNotFoundResponse({ description: '`invitation_not_found`.' })
   async acceptInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return (await this.ideas.answerInvitation(actor, params.id, 'accepted'))!;
+    return (await this.drafting.answerInvitation(actor, params.id, 'accepted'))!;
   }
 
   @Post('ideas/:id/co-authors/me/decline')
@@ -160,7 +168,7 @@ export class IdeasController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: '`invitation_not_found`.' })
   async declineInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
-    await this.ideas.answerInvitation(actor, params.id, 'declined');
+    await this.drafting.answerInvitation(actor, params.id, 'declined');
   }
 
   @Post('ideas/:id/submit')
@@ -177,7 +185,7 @@ export class IdeasController {
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.ideas.submit(actor, params.id, input.version);
+    return this.collect.submit(actor, params.id, input.version);
   }
 
   @Post('ideas/:id/withdraw')
@@ -188,7 +196,7 @@ export class IdeasController {
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.ideas.withdraw(actor, params.id, input.version);
+    return this.collect.withdraw(actor, params.id, input.version);
   }
 
   @Post('ideas/:id/accept')
@@ -203,7 +211,7 @@ export class IdeasController {
   @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.ideas.accept(actor, params.id, input.version);
+    return this.collect.accept(actor, params.id, input.version);
   }
 
   @Post('ideas/:id/return')
@@ -223,7 +231,7 @@ export class IdeasController {
     @Param() params: IdParamDto,
     @Body() input: ReasonInput,
   ): Promise<IdeaDto> {
-    return this.ideas.returnToAuthors(actor, params.id, input.reason, input.version);
+    return this.collect.returnToAuthors(actor, params.id, input.reason, input.version);
   }
 
   @Post('ideas/:id/reveal-author')
@@ -244,7 +252,7 @@ export class IdeasController {
     @Body() input: ReasonInput,
     @RequestId() requestId: string | null,
   ): Promise<RevealedAuthorDto> {
-    return this.ideas.revealAuthor(actor, params.id, input.reason, requestId);
+    return this.guardian.reveal(actor, params.id, input.reason, requestId);
   }
 
   @Get('intake')
@@ -257,6 +265,6 @@ export class IdeasController {
   @ApiOkResponse({ type: [IntakeItemDto] })
   @ApiForbiddenResponse({ description: 'Network members only.' })
   intake(@CurrentActor() actor: Actor): Promise<IntakeItemDto[]> {
-    return this.ideas.intake(actor);
+    return this.collect.queue(actor);
   }
 }
