@@ -6,6 +6,7 @@ import {
   NotFound,
   transition,
   type Actor,
+  type IdeaActorContext,
   type IdeaCommand,
   type IdeaState,
   type SubmissionCheck,
@@ -17,6 +18,7 @@ import { appendIdeaEvents } from '../engagement/events';
 import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
 import type { IdeaDto } from './ideas.dto';
 import { IdeaCommandHooks } from './idea-command-hooks';
+import { creditedContext, creditsOf } from './idea-credits';
 import { IdeasRepository } from './ideas.repository';
 
 /** An idea with what every check and the presenter need: its authors, its place, the viewer. */
@@ -26,6 +28,12 @@ export interface LoadedIdea {
   state: IdeaState;
   viewer: IdeaViewer;
   addressesProblemIds: string[];
+  /** Person ids credited on the idea (author and accepted co-authors). */
+  authorIds: string[];
+  /** Whose identity is hidden from others on this idea (see IdeaCredits). */
+  hiddenAuthorIds: Set<string>;
+  /** The actor's relation where only credited authors count (supports, comments, merges, links). */
+  credited: IdeaActorContext;
 }
 
 export class StaleVersion extends Conflict {
@@ -123,12 +131,16 @@ export class IdeaAccess {
           familyName: a.person?.familyName ?? '',
           anonymous: a.anonymous,
         }));
+      const viewer = this.viewerFor(idea, authors, actor);
+      const credits = creditsOf(idea, authors);
       return {
         idea,
         authors,
         state: toIdeaState(idea),
-        viewer: this.viewerFor(idea, authors, actor),
+        viewer,
         addressesProblemIds: links.filter((l) => l.fromId === idea.id).map((l) => l.toId),
+        ...credits,
+        credited: creditedContext(viewer, credits),
       };
     });
   }

@@ -34,6 +34,7 @@ import {
   WallPageDto,
   WallQuery,
 } from './wall.dto';
+import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
 
 /** The request id pino-http gave this request, for the audit log. */
@@ -46,7 +47,10 @@ const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): 
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @Controller()
 export class WallController {
-  constructor(private readonly wall: WallService) {}
+  constructor(
+    private readonly wall: WallService,
+    private readonly ideaLinks: IdeaLinks,
+  ) {}
 
   @Get('wall')
   // Only public ideas are listed: any signed-in person may read every one of them.
@@ -85,7 +89,7 @@ export class WallController {
   @ApiOkResponse({ type: LinkedIdeasDto })
   @ApiNotFoundResponse({ description: '`idea_not_found` (or not one you may read)' })
   links(@CurrentActor() actor: Actor, @Param() params: IdeaIdParams): Promise<LinkedIdeasDto> {
-    return this.wall.linked(actor, params.id);
+    return this.ideaLinks.linked(actor, params.id);
   }
 
   @Post('ideas/:id/links')
@@ -108,7 +112,7 @@ export class WallController {
     @Body() input: CreateLinkInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaLinkDto> {
-    return this.wall.link(actor, params.id, input, requestId);
+    return this.ideaLinks.link(actor, params.id, input, requestId);
   }
 
   @Delete('ideas/:id/links/:kind/:toId')
@@ -123,6 +127,6 @@ export class WallController {
     @Param() params: LinkParams,
     @RequestId() requestId: string | null,
   ): Promise<void> {
-    await this.wall.unlink(actor, params.id, params.kind, params.toId, requestId);
+    await this.ideaLinks.unlink(actor, params.id, params.kind, params.toId, requestId);
   }
 }
