@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { canComment, hasRole, ValidationFailed, type Actor } from '@eclore/domain';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
-import { Person } from '@eclore/server-identity';
-import { Idea, IdeaAuthor, IdeaComment, IdeaEvent } from '../entities';
+import { findPeople, type Person } from '@eclore/server-identity';
+import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
+import { CommentsRepository } from './comments.repository';
 import { assertDecision, assertReadable } from './decisions';
 import type { CommentDto, CommentPersonDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
 import { appendIdeaEvents, type NewIdeaEvent } from './events';
-import { loadIdea, phaseFeaturesFor, type LoadedIdea } from './idea-context';
+import { phaseFeaturesFor } from './idea-context';
 import { MAX_MENTIONS, mentionIds, renderMentions } from './mentions';
 
 /** What a comment-moving merge records on the target's `merged` event (read back for the note of origin). */
@@ -31,31 +32,32 @@ export function identityVisibleTo(
 ): boolean {
   if (!idea.hiddenAuthorIds.has(personId)) return true;
   if (viewerId === personId) return true;
-  return idea.row.anonymous && idea.ctx.isAuthor && !anonymousCredits.has(personId);
+  return idea.idea.anonymous && idea.credited.isAuthor && !anonymousCredits.has(personId);
 }
 
-async function anonymousCreditsOf(manager: EntityManager, ideaId: string): Promise<Set<string>> {
-  const rows = await manager.find(IdeaAuthor, { where: { ideaId, status: 'accepted', anonymous: true } });
-  return new Set(rows.map((r) => r.personId));
+/** Credits kept anonymous by a merge: known to their holder only. */
+function anonymousCreditsOf(idea: LoadedIdea): Set<string> {
+  return new Set(idea.authors.filter((a) => a.status === 'accepted' && a.anonymous).map((a) => a.personId));
 }
 
 /** Threaded comments with @mentions; hidden ones keep their place in the thread, without their text. */
 @Injectable()
 export class CommentsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repo: CommentsRepository,
+    private readonly ideas: IdeaAccess,
+  ) {}
 
   async list(ideaId: string, actor: Actor): Promise<CommentThreadDto> {
-    const manager = this.dataSource.manager;
-    const idea = await loadIdea(manager, ideaId, actor);
+    const manager = this.repo.manager;
+    const idea = await this.ideas.load(manager, ideaId, actor);
     assertReadable(idea);
-    const comments = await manager.find(IdeaComment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const comments = await this.repo.commentsOf(ideaId, manager);
     const personIds = [...new Set(comments.flatMap((c) => [c.authorId, ...c.mentions]))];
-    const people = new Map(
-      (personIds.length ? await manager.find(Person, { where: { id: In(personIds) } }) : []).map((p) => [p.id, p]),
-    );
-    const anonymousCredits = await anonymousCreditsOf(manager, ideaId);
+    const people = new Map((await findPeople(manager, personIds)).map((p) => [p.id, p]));
+    const anonymousCredits = anonymousCreditsOf(idea);
     const origins = await this.origins(manager, ideaId);
-    const moderator = hasRole(actor, 'network_member', idea.ctx.target);
+    const moderator = hasRole(actor, 'network_member', idea.credited.target);
 
     const dtos = new Map<string, CommentDto>();
     for (const c of comments) {
@@ -85,7 +87,7 @@ export class CommentsService {
       if (parent) parent.replies.push(dto);
       else roots.push(dto);
     }
-    return { items: roots, commentCount: idea.row.commentCount };
+    return { items: roots, commentCount: idea.idea.commentCount };
   }
 
   /** Comments moved here by merges: comment id → the idea they came from. */
@@ -94,16 +96,15 @@ export class CommentsService {
     ideaId: string,
   ): Promise<Map<string, { ideaId: string; ideaTitle: string }>> {
     // The target's `merged` events carry `fromIdeaId` (the merged idea's own carries `targetId`).
-    const events = (await manager.find(IdeaEvent, { where: { ideaId, type: 'merged' } })).filter(
+    const events = (await this.repo.mergedEvents(ideaId, manager)).filter(
       (e) => typeof e.data['fromIdeaId'] === 'string',
     );
     const result = new Map<string, { ideaId: string; ideaTitle: string }>();
     if (events.length === 0) return result;
-    const sources = await manager.find(Idea, {
-      where: { id: In(events.map((e) => (e.data as unknown as MergedEventData).fromIdeaId)) },
-      select: { id: true, title: true },
-    });
-    const titles = new Map(sources.map((s) => [s.id, s.title]));
+    const titles = await this.repo.titles(
+      events.map((e) => (e.data as unknown as MergedEventData).fromIdeaId),
+      manager,
+    );
     for (const e of events) {
       const data = e.data as unknown as MergedEventData;
       for (const id of data.movedCommentIds ?? []) {
@@ -114,15 +115,15 @@ export class CommentsService {
   }
 
   async create(ideaId: string, input: CreateCommentDto, actor: Actor): Promise<CommentDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      const idea = await loadIdea(manager, ideaId, actor);
+    const id = await this.repo.transaction(async (manager) => {
+      const idea = await this.ideas.load(manager, ideaId, actor);
       assertReadable(idea);
       assertDecision(
-        canComment(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
+        canComment(idea.state, idea.credited, await phaseFeaturesFor(manager, idea.idea.campaignId, new Date())),
       );
 
       if (input.parentId) {
-        const parent = await manager.findOne(IdeaComment, { where: { id: input.parentId, ideaId } });
+        const parent = await this.repo.findOnIdea(input.parentId, ideaId, manager);
         if (!parent) {
           throw new ValidationFailed([
             { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
@@ -145,19 +146,20 @@ export class CommentsService {
           { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
         ]);
       }
-      const mentioned = asked.length ? await manager.find(Person, { where: { id: In(asked), active: true } }) : [];
+      const mentioned = (await findPeople(manager, asked)).filter((p) => p.active);
       const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
       const mentions = asked.filter((pid) => names.has(pid));
 
-      const inserted = await manager.insert(IdeaComment, {
-        ideaId,
-        parentId: input.parentId ?? null,
-        authorId: actor.personId,
-        bodyHtml: renderMentions(clean, names),
-        mentions,
-      });
-      const commentId = String(inserted.identifiers[0]!['id']);
-      await manager.query('UPDATE idea SET comment_count = comment_count + 1 WHERE id = $1', [ideaId]);
+      const commentId = await this.repo.insert(
+        {
+          ideaId,
+          parentId: input.parentId ?? null,
+          authorId: actor.personId,
+          bodyHtml: renderMentions(clean, names),
+          mentions,
+        },
+        manager,
+      );
 
       // An anonymous author's act carries no identity, not even in the private history.
       const hidden = idea.hiddenAuthorIds.has(actor.personId);

@@ -79,10 +79,22 @@ export class IdeaAccess {
 
   /** Loads an idea (optionally locking its row) with its authors and the viewer's relation; 404 if absent. */
   async load(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
+    const loaded = await this.find(manager, id, actor, options);
+    if (!loaded) throw new NotFound('idea', id);
+    return loaded;
+  }
+
+  /** Like load, answering null for an absent idea (when absence is a field's problem, not the route's). */
+  async find(
+    manager: EntityManager,
+    id: string,
+    actor: Actor,
+    options: { lock?: boolean } = {},
+  ): Promise<LoadedIdea | null> {
     const idea = await this.repo.findById(id, options, manager);
-    if (!idea) throw new NotFound('idea', id);
+    if (!idea) return null;
     const [loaded] = await this.complete(manager, [idea], actor);
-    return loaded!;
+    return loaded ?? null;
   }
 
   /** Loads an idea the actor may read; an idea they may not read is answered as absent (no existence leak). */

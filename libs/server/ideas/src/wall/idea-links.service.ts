@@ -79,11 +79,8 @@ export class IdeaLinks {
     };
   }
 
-  private async find(id: string, actor: Actor): Promise<LoadedIdea | null> {
-    return this.ideas.load(this.wall.manager, id, actor).catch((err: unknown) => {
-      if (err instanceof NotFound) return null;
-      throw err;
-    });
+  private find(id: string, actor: Actor): Promise<LoadedIdea | null> {
+    return this.ideas.find(this.wall.manager, id, actor);
   }
 
   /** The idea, if this person may read it (404 otherwise: no hint that a private draft exists). */
