@@ -70,7 +70,7 @@ export class IdeaAccess {
   private readonly repo: IdeasRepository;
 
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     // Optional so a bare IdeaAccess (tests, scripts) runs commands without other contexts' hooks.
     @Optional() private readonly hooks: IdeaCommandHooks = new IdeaCommandHooks(),
   ) {
@@ -185,7 +185,7 @@ export class IdeaAccess {
 
   /** Reads an idea for the actor and presents it (GET endpoints, answers after a command). */
   async read(id: string, actor: Actor): Promise<IdeaDto> {
-    return this.present(await this.loadReadable(this.ds.manager, id, actor));
+    return this.present(await this.loadReadable(this.repo.manager, id, actor));
   }
 
   /**
@@ -199,7 +199,7 @@ export class IdeaAccess {
     command: IdeaCommand | ((loaded: LoadedIdea) => IdeaCommand),
     options: RunCommandOptions = {},
   ): Promise<IdeaDto> {
-    await this.ds.transaction(async (manager) => {
+    await this.repo.transaction(async (manager) => {
       const loaded = await this.loadReadable(manager, id, actor, { lock: true });
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.idea.version)
         throw new StaleVersion();

@@ -186,14 +186,10 @@ export class WallService implements OnModuleDestroy {
       // Window by window back from the cursor (NEWEST_WINDOWS_DAYS says why); the same rows as unbounded.
       const anchor = params.after?.key ?? params.since ?? new Date().toISOString();
       for (const days of NEWEST_WINDOWS_DAYS) {
-        const rows = await this.query({ ...params, recent: { anchor, days } });
+        const rows = await this.wall.wallRows({ ...params, recent: { anchor, days } });
         if (rows.length > params.limit) return rows;
       }
     }
-    return this.query(params);
-  }
-
-  private query(params: WallQueryParams): Promise<WallRow[]> {
     return this.wall.wallRows(params);
   }
 
