@@ -28,6 +28,7 @@ import {
   type IdeaKind,
   type SubmissionRuleField,
 } from '@eclore/domain';
+import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 
 export const CAMPAIGN_TITLE_MAX_LENGTH = 160;
 export const CAMPAIGN_QUESTION_MAX_LENGTH = 300;
@@ -36,12 +37,6 @@ export const CAMPAIGN_AUDIENCE_MAX_UNITS = 50;
 export const CAMPAIGN_TIMINGS = ['upcoming', 'current', 'past'] as const;
 
 // ------------------------------------------------------------------ requests
-
-export class CampaignIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 export class SubmissionRulesInput {
   @ApiProperty({ enum: SUBMISSION_RULE_FIELDS, isArray: true })
@@ -240,26 +235,14 @@ export class SubmissionRulesDto {
   @ApiProperty({ enum: IDEA_KINDS, isArray: true }) allowedKinds!: IdeaKind[];
 }
 
-export class CampaignOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
-
-export class CampaignSponsorDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-}
-
 export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
   @ApiProperty({ description: 'Sanitised HTML.' }) descriptionHtml!: string;
-  @ApiProperty({ type: CampaignSponsorDto, nullable: true }) sponsor!: CampaignSponsorDto | null;
-  @ApiProperty({ type: [CampaignOrgUnitDto], description: 'Empty = the whole organisation.' })
-  audience!: CampaignOrgUnitDto[];
+  @ApiProperty({ type: PersonRefDto, nullable: true }) sponsor!: PersonRefDto | null;
+  @ApiProperty({ type: [OrgUnitRefDto], description: 'Empty = the whole organisation.' })
+  audience!: OrgUnitRefDto[];
   @ApiProperty({ type: SubmissionRulesDto }) submissionRules!: SubmissionRulesDto;
   @ApiProperty({ type: [CampaignPhaseDto] }) phases!: CampaignPhaseDto[];
   @ApiProperty({ enum: CAMPAIGN_TIMINGS }) timing!: (typeof CAMPAIGN_TIMINGS)[number];

@@ -6,7 +6,8 @@ import { findPeople, type Person } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
 import { CommentsRepository } from './comments.repository';
 import { assertDecision, assertReadable } from './decisions';
-import type { CommentDto, CommentPersonDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
+import type { PersonRefDto } from '@eclore/server-platform';
+import type { CommentDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
 import { appendIdeaEvents, type NewIdeaEvent } from './events';
 import { phaseFeaturesFor } from './idea-context';
 import { MAX_MENTIONS, mentionIds, renderMentions } from './mentions';
@@ -17,7 +18,7 @@ export interface MergedEventData {
   movedCommentIds: string[];
 }
 
-const personDto = (p: Person): CommentPersonDto => ({ id: p.id, givenName: p.givenName, familyName: p.familyName });
+const personDto = (p: Person): PersonRefDto => ({ id: p.id, givenName: p.givenName, familyName: p.familyName });
 
 /**
  * Who may see that `personId` wrote something on this idea. Authors hidden by the idea's anonymity

@@ -1,16 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CommentsService } from './comments.service';
 import {
   CommentDto,
@@ -18,7 +10,6 @@ import {
   CreateCommentDto,
   EngagementDto,
   FollowStateDto,
-  IdeaIdParams,
   MergeIdeaDto,
   MergeResultDto,
   SupportStateDto,
@@ -40,86 +31,114 @@ export class EngagementController {
   ) {}
 
   @Get('engagement')
-  @RequirePermission('idea.read_comments', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.read_comments', objectLevel: true },
     operationId: 'getIdeaEngagement',
     summary: 'The signed-in person’s support and follow, the counters, and what they may do now.',
+    ok: EngagementDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: EngagementDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  state(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<EngagementDto> {
+  state(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<EngagementDto> {
     return this.engagement.state(params.id, actor);
   }
 
   @Put('support')
-  @RequirePermission('idea.support', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.support', objectLevel: true },
     operationId: 'supportIdea',
     summary: 'Support the idea (“me too”): one per person, idempotent.',
+    ok: SupportStateDto,
+    errors: ['own_idea', 'not_public', 'supports_closed', 'comments_closed', 'idea_ended', 'idea_not_found'],
+    errorText: {
+      403: '`own_idea` (authors do not support their idea), `not_public`.',
+      409: PHASE_CLOSED,
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: SupportStateDto })
-  @ApiForbiddenResponse({ description: '`own_idea` (authors do not support their idea), `not_public`.' })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  support(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
+  support(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
     return this.engagement.support(params.id, actor);
   }
 
   @Delete('support')
-  @RequirePermission('idea.support', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.support', objectLevel: true },
     operationId: 'withdrawIdeaSupport',
     summary: 'Withdraw one’s support (idempotent), while supports are open.',
+    ok: SupportStateDto,
+    errors: ['supports_closed', 'comments_closed', 'idea_ended', 'idea_not_found'],
+    errorText: {
+      409: PHASE_CLOSED,
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: SupportStateDto })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  withdrawSupport(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
+  withdrawSupport(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
     return this.engagement.withdrawSupport(params.id, actor);
   }
 
   @Put('follow')
-  @RequirePermission('idea.follow', { objectLevel: true })
-  @ApiOperation({ operationId: 'followIdea', summary: 'Follow the idea’s news (idempotent).' })
-  @ApiOkResponse({ type: FollowStateDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  follow(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
+  @Endpoint({
+    permission: { action: 'idea.follow', objectLevel: true },
+    operationId: 'followIdea',
+    summary: 'Follow the idea’s news (idempotent).',
+    ok: FollowStateDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: NOT_FOUND,
+    },
+  })
+  follow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
     return this.engagement.follow(params.id, actor);
   }
 
   @Delete('follow')
-  @RequirePermission('idea.follow', { objectLevel: true })
-  @ApiOperation({ operationId: 'unfollowIdea', summary: 'Stop following the idea (idempotent).' })
-  @ApiOkResponse({ type: FollowStateDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  unfollow(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
+  @Endpoint({
+    permission: { action: 'idea.follow', objectLevel: true },
+    operationId: 'unfollowIdea',
+    summary: 'Stop following the idea (idempotent).',
+    ok: FollowStateDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: NOT_FOUND,
+    },
+  })
+  unfollow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
     return this.engagement.unfollow(params.id, actor);
   }
 
   @Get('comments')
-  @RequirePermission('idea.read_comments', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.read_comments', objectLevel: true },
     operationId: 'listIdeaComments',
     summary: 'The comment threads, oldest first; hidden comments keep their place without their text.',
+    ok: CommentThreadDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: CommentThreadDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  listComments(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
+  listComments(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
     return this.comments.list(params.id, actor);
   }
 
   @Post('comments')
-  @RequirePermission('idea.comment', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.comment', objectLevel: true },
     operationId: 'createIdeaComment',
     summary: 'Comment or reply; rich text sanitised; @mentions resolved to active people.',
+    ok: CommentDto,
+    status: 201,
+    errors: ['validation_failed', 'supports_closed', 'comments_closed', 'idea_ended', 'idea_not_found'],
+    errorText: {
+      400: '`validation_failed` on `bodyHtml` (empty, too many mentions) or `parentId`.',
+      409: PHASE_CLOSED,
+      404: NOT_FOUND,
+    },
   })
-  @ApiCreatedResponse({ type: CommentDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on `bodyHtml` (empty, too many mentions) or `parentId`.' })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   createComment(
-    @Param() params: IdeaIdParams,
+    @Param() params: IdParamDto,
     @Body() body: CreateCommentDto,
     @CurrentActor() actor: Actor,
   ): Promise<CommentDto> {
@@ -127,21 +146,21 @@ export class EngagementController {
   }
 
   @Post('merge')
-  @HttpCode(200)
-  @RequirePermission('idea.merge', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.merge', objectLevel: true },
     operationId: 'mergeIdea',
     summary: 'Merge this duplicate into another idea (network): supports, followers, comments and credit move.',
+    ok: MergeResultDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'transition_not_allowed', 'idea_not_found'],
+    errorText: {
+      400: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.',
+      403: '`role_required` or `out_of_scope`.',
+      409: '`transition_not_allowed` from this status.',
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: MergeResultDto })
-  @ApiBadRequestResponse({
-    description: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.',
-  })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`transition_not_allowed` from this status.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   merge(
-    @Param() params: IdeaIdParams,
+    @Param() params: IdParamDto,
     @Body() body: MergeIdeaDto,
     @CurrentActor() actor: Actor,
   ): Promise<MergeResultDto> {

@@ -7,12 +7,13 @@ import { IdeaCommandHooks } from './idea-command-hooks';
 import { IdeaDrafting } from './idea-drafting.service';
 import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
+import { IntakeController, MyIdeasController, ThemesController } from './idea-lists.controller';
 import { IdeasController } from './ideas.controller';
 import { IdeasRepository } from './ideas.repository';
 
 /** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, the guardian's reveal. */
 @Module({
-  controllers: [IdeasController],
+  controllers: [IdeasController, ThemesController, MyIdeasController, IntakeController],
   // AccessService and AuditService come from global modules.
   providers: [
     IdeasRepository,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdeasCoreModule } from '../ideas/ideas-core.module';
-import { ModerationController } from './moderation.controller';
+import { ModerationController, ReportsController } from './moderation.controller';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 
@@ -8,7 +8,7 @@ import { ModerationService } from './moderation.service';
 @Module({
   // For IdeaAccess: a report is checked against what the reporter may read, through the one idea loader.
   imports: [IdeasCoreModule],
-  controllers: [ModerationController],
+  controllers: [ReportsController, ModerationController],
   providers: [ModerationRepository, ModerationService],
 })
 export class ModerationModule {}

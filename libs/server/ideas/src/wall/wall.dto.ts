@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+import { IdParamDto } from '@eclore/server-platform';
+import { OrgUnitNameDto } from '../ideas/ideas.dto';
 
 /** Statuses an idea on the wall can have: derived from the domain's isPublic, not listed twice. */
 export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) =>
@@ -122,13 +124,7 @@ export class SimilarQuery {
   excludeId?: string;
 }
 
-export class IdeaIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-export class LinkParams extends IdeaIdParams {
+export class LinkParams extends IdParamDto {
   @ApiProperty({ enum: LINK_KINDS })
   @IsIn(LINK_KINDS)
   kind!: LinkKind;
@@ -158,11 +154,6 @@ export class WallCampaignDto {
   @ApiProperty() title!: string;
 }
 
-export class WallOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
 /** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
 export class WallCardDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -175,7 +166,7 @@ export class WallCardDto {
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: WallCampaignDto, nullable: true }) campaign!: WallCampaignDto | null;
-  @ApiProperty({ type: WallOrgUnitDto, nullable: true }) orgUnit!: WallOrgUnitDto | null;
+  @ApiProperty({ type: OrgUnitNameDto, nullable: true }) orgUnit!: OrgUnitNameDto | null;
 }
 
 export class WallPageDto {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdeasCoreModule } from '../ideas/ideas-core.module';
 import { IdeaLinks } from './idea-links.service';
-import { WallController } from './wall.controller';
+import { IdeaLinksController, SimilarIdeasController, WallController } from './wall.controller';
 import { WallPageCache } from './wall-page-cache';
 import { WallRepository } from './wall.repository';
 import { WallService } from './wall.service';
@@ -10,7 +10,8 @@ import { WallService } from './wall.service';
 @Module({
   // For IdeaAccess (links load the idea through the one loader); AuditService comes from the global AuditModule.
   imports: [IdeasCoreModule],
-  controllers: [WallController],
+  // SimilarIdeasController before any `ideas/:id` route: this module is imported first (IdeasModule).
+  controllers: [WallController, SimilarIdeasController, IdeaLinksController],
   providers: [WallRepository, WallService, IdeaLinks, WallPageCache],
   exports: [WallService, WallPageCache],
 })

@@ -18,7 +18,6 @@ const SOURCE_ROOTS = ['libs/server', 'apps/api/src'];
  */
 const PENDING_DUPLICATES = new Set([
   'IdParamDto',
-  'IdeaIdParams',
   'ListDeliveriesQuery',
   'OrgUnitRefDto',
   'PersonRefDto',
