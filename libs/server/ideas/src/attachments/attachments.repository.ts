@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { IdeaAttachment } from '../entities';
+import { IdeasContextRepository } from '../repository';
 
 /** An attachment row to write (its id chosen before the file is stored). */
 export type NewAttachment = Pick<
@@ -10,17 +11,7 @@ export type NewAttachment = Pick<
 
 /** Every query of the attachments; each method runs in the caller's transaction when given its manager. */
 @Injectable()
-export class AttachmentsRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class AttachmentsRepository extends IdeasContextRepository {
   ofIdea(ideaId: string, manager = this.ds.manager): Promise<IdeaAttachment[]> {
     return manager.find(IdeaAttachment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { Campaign, CampaignPhase } from '../entities';
+import { IdeasContextRepository } from '../repository';
 
 /** A phase row before it is stored: its place in the campaign is its index. */
 export type NewCampaignPhase = Pick<
@@ -16,17 +17,7 @@ export interface CampaignWithPhases {
 
 /** Every query of the campaigns feature; each method runs in the caller's transaction when given its manager. */
 @Injectable()
-export class CampaignsRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class CampaignsRepository extends IdeasContextRepository {
   /** Campaigns not archived, with their sponsor. */
   listOpen(manager: EntityManager = this.ds.manager): Promise<Campaign[]> {
     return manager.getRepository(Campaign).find({ where: { archivedAt: IsNull() }, relations: { sponsor: true } });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Idea, IdeaComment, IdeaEvent } from '../entities';
+import { IdeasContextRepository } from '../repository';
 
 /** A comment to write; its body is already sanitised and its mentions resolved. */
 export type NewComment = Pick<IdeaComment, 'ideaId' | 'parentId' | 'authorId' | 'bodyHtml' | 'mentions'>;
@@ -11,17 +12,7 @@ const COUNT_COMMENT = 'UPDATE idea SET comment_count = comment_count + 1 WHERE i
 
 /** Every query of the comments; each method runs in the caller's transaction when given its manager. */
 @Injectable()
-export class CommentsRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class CommentsRepository extends IdeasContextRepository {
   /** The idea's comments in thread order (oldest first; replies point at their parent). */
   commentsOf(ideaId: string, manager = this.ds.manager): Promise<IdeaComment[]> {
     return manager.find(IdeaComment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });

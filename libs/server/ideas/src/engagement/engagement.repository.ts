@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { IdeaStatus } from '@eclore/domain';
 import { IdeaFollow, Support } from '../entities';
 import { addCounted, removeCounted, type CountedTable, type CountChange } from './counters';
+import { IdeasContextRepository } from '../repository';
 
 const RECOUNT = `
   UPDATE idea i SET
@@ -49,17 +50,7 @@ export interface MergeMove {
 
 /** Every query of supports, follows and merges; each method runs in the caller's transaction when given its manager. */
 @Injectable()
-export class EngagementRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class EngagementRepository extends IdeasContextRepository {
   hasSupported(ideaId: string, personId: string, manager = this.ds.manager): Promise<boolean> {
     return manager.exists(Support, { where: { ideaId, personId } });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { Idea, IdeaAuthor, IdeaEvent, IdeaLink, Theme } from '../entities';
+import { IdeasContextRepository } from '../repository';
 
 /** An idea waiting in the network's intake, and since when (its latest submission). */
 export interface IntakeRow {
@@ -38,17 +39,7 @@ export type NewIdeaAuthor = Pick<
  * idea_event reads, theme). Each method runs in the caller's transaction when given its manager.
  */
 @Injectable()
-export class IdeasRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class IdeasRepository extends IdeasContextRepository {
   findById(id: string, options: { lock?: boolean } = {}, manager = this.ds.manager): Promise<Idea | null> {
     return manager.getRepository(Idea).findOne({
       where: { id },

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { ContentReport, Idea, IdeaComment } from '../entities';
 import type { ReportTargetType } from './moderation.dto';
+import { IdeasContextRepository } from '../repository';
 
 const INSERT_REPORT = `
   INSERT INTO content_report (target_type, target_id, reporter_id, reason) VALUES ($1, $2, $3, $4)
@@ -36,17 +37,7 @@ export interface NewReport {
 
 /** Every query of moderation; each method runs in the caller's transaction when given its manager. */
 @Injectable()
-export class ModerationRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class ModerationRepository extends IdeasContextRepository {
   /** Answers the new report's id, or null when this person already reported this target. */
   async insertReport(report: NewReport, manager: EntityManager): Promise<string | null> {
     const rows = await manager.query<{ id: string }[]>(INSERT_REPORT, [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canReadIdea, Forbidden, isPublic, NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AuditService } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
+import { ideaCard } from './idea-card';
 import { canLinkIdea } from './link-policy';
 import type { CreateLinkInput, IdeaLinkDto, LinkedIdeasDto, LinkKind } from './wall.dto';
 import { WallRepository } from './wall.repository';
@@ -65,17 +66,7 @@ export class IdeaLinks {
     await this.readable(id, actor);
     const rows = await this.wall.linkedIdeas(id);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.idea_kind,
-        status: r.status as LinkedIdeasDto['items'][number]['status'],
-        title: r.title,
-        summary: r.summary,
-        supportCount: r.support_count,
-        commentCount: r.comment_count,
-        linkKind: r.kind,
-        direction: r.direction,
-      })),
+      items: rows.map((r) => ({ ...ideaCard(r, r.idea_kind), linkKind: r.kind, direction: r.direction })),
     };
   }
 

@@ -154,8 +154,8 @@ export class WallCampaignDto {
   @ApiProperty() title!: string;
 }
 
-/** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
-export class WallCardDto {
+/** An idea in a short list (similar, linked): what it is, where it stands, its counters. */
+export class SimilarIdeaDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
   @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
@@ -163,6 +163,10 @@ export class WallCardDto {
   @ApiProperty() summary!: string;
   @ApiProperty() supportCount!: number;
   @ApiProperty() commentCount!: number;
+}
+
+/** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
+export class WallCardDto extends SimilarIdeaDto {
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: WallCampaignDto, nullable: true }) campaign!: WallCampaignDto | null;
@@ -178,16 +182,6 @@ export class WallPageDto {
   })
   nextCursor!: string | null;
   @ApiProperty({ enum: WALL_SORTS, description: 'The sort applied.' }) sort!: WallSortParam;
-}
-
-export class SimilarIdeaDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
-  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
-  @ApiProperty() title!: string;
-  @ApiProperty() summary!: string;
-  @ApiProperty() supportCount!: number;
-  @ApiProperty() commentCount!: number;
 }
 
 export class SimilarIdeasDto {

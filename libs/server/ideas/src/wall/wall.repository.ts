@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
 import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
@@ -12,6 +12,7 @@ import {
   type WallQueryParams,
   type WallRow,
 } from './sql/wall.sql';
+import { IdeasContextRepository } from '../repository';
 
 /** The latest trending snapshot. */
 export interface TrendingGeneration {
@@ -44,17 +45,7 @@ export interface LinkKey {
 
 /** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
 @Injectable()
-export class WallRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.ds.manager;
-  }
-
+export class WallRepository extends IdeasContextRepository {
   wallRows(params: WallQueryParams): Promise<WallRow[]> {
     const { text, values } = buildWallQuery(params);
     return this.ds.query<WallRow[]>(text, values);

@@ -12,6 +12,7 @@ import {
   type WallRow,
   type WallSort,
 } from './sql/wall.sql';
+import { ideaCard } from './idea-card';
 import { WallPageCache } from './wall-page-cache';
 import { decodeWallCursor, encodeWallCursor, type WallCursor } from './wall-cursor';
 import type { SimilarIdeasDto, SimilarQuery, WallCardDto, WallPageDto, WallQuery } from './wall.dto';
@@ -22,13 +23,7 @@ const SIMILAR_LIMIT = 5;
 
 function toCard(r: WallRow): WallCardDto {
   return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status as WallCardDto['status'],
-    title: r.title,
-    summary: r.summary,
-    supportCount: r.support_count,
-    commentCount: r.comment_count,
+    ...ideaCard(r, r.kind),
     themes: r.themes,
     publishedAt: r.published_at.toISOString(),
     campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title ?? '' } : null,
@@ -238,15 +233,7 @@ export class WallService implements OnModuleDestroy {
     const text = `${query.title} ${query.summary ?? ''}`;
     const rows = await this.wall.similar(query.title, text, query.kind ?? null, query.excludeId ?? null, SIMILAR_LIMIT);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        status: r.status as SimilarIdeasDto['items'][number]['status'],
-        title: r.title,
-        summary: r.summary,
-        supportCount: r.support_count,
-        commentCount: r.comment_count,
-      })),
+      items: rows.map((r) => ideaCard(r, r.kind)),
     };
   }
 }
