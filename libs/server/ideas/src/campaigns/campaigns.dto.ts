@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -38,6 +39,10 @@ export const CAMPAIGN_TIMINGS = ['upcoming', 'current', 'past'] as const;
 
 // ------------------------------------------------------------------ requests
 
+/** An integer within one of the submission rules' limits, documented and validated from the same bounds. */
+const WithinLimit = (limit: { min: number; max: number }): PropertyDecorator =>
+  applyDecorators(ApiProperty({ minimum: limit.min, maximum: limit.max }), IsInt(), Min(limit.min), Max(limit.max));
+
 export class SubmissionRulesInput {
   @ApiProperty({ enum: SUBMISSION_RULE_FIELDS, isArray: true })
   @IsArray()
@@ -45,28 +50,13 @@ export class SubmissionRulesInput {
   @IsIn(SUBMISSION_RULE_FIELDS, { each: true })
   requiredFields!: SubmissionRuleField[];
 
-  @ApiProperty({
-    minimum: SUBMISSION_RULE_LIMITS.titleMaxLength.min,
-    maximum: SUBMISSION_RULE_LIMITS.titleMaxLength.max,
-  })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.titleMaxLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.titleMaxLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.titleMaxLength)
   titleMaxLength!: number;
 
-  @ApiProperty({
-    minimum: SUBMISSION_RULE_LIMITS.summaryMaxLength.min,
-    maximum: SUBMISSION_RULE_LIMITS.summaryMaxLength.max,
-  })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.summaryMaxLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.summaryMaxLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.summaryMaxLength)
   summaryMaxLength!: number;
 
-  @ApiProperty({ minimum: SUBMISSION_RULE_LIMITS.bodyMinLength.min, maximum: SUBMISSION_RULE_LIMITS.bodyMinLength.max })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.bodyMinLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.bodyMinLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.bodyMinLength)
   bodyMinLength!: number;
 
   @ApiProperty({ enum: IDEA_KINDS, isArray: true })

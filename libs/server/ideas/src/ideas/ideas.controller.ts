@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
+import type { Actor, ErrorCode } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
@@ -19,6 +19,29 @@ import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 
 const NOT_FOUND = 'No such idea, or not one you may read (drafts are private to their authors).';
+
+/** What a route adds to a lifecycle command's refusals. */
+interface Refusals {
+  errors: readonly ErrorCode[];
+  errorText?: Readonly<Partial<Record<number, string>>>;
+}
+
+const NETWORK_ONLY: Refusals = {
+  errors: ['role_required', 'out_of_scope'],
+  errorText: { 403: '`role_required`, `out_of_scope`.' },
+};
+
+/** A lifecycle command on one idea: the idea as the actor now sees it, or the transition's refusals. */
+function Lifecycle(operationId: string, summary: string, refusals: Refusals = { errors: [] }): MethodDecorator {
+  return Endpoint({
+    permission: { action: 'idea.transition', objectLevel: true },
+    operationId,
+    summary,
+    ok: IdeaDto,
+    errors: [...refusals.errors, 'transition_not_allowed', 'stale_version', 'idea_not_found'],
+    errorText: { ...refusals.errorText, 409: '`transition_not_allowed`, `stale_version`.', 404: NOT_FOUND },
+  });
+}
 
 @ApiTags('ideas')
 @ApiUnauthorizedResponse({ description: 'Not signed in.' })
@@ -152,75 +175,30 @@ export class IdeasController {
   }
 
   @Post(':id/submit')
-  @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
-    operationId: 'submitIdea',
-    summary: 'Authors submit to the box (or the campaign); checked against its submission rules.',
-    ok: IdeaDto,
-    errors: ['validation_failed', 'transition_not_allowed', 'stale_version', 'idea_not_found'],
-    errorText: {
-      400: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).',
-      409: '`transition_not_allowed`, `stale_version`.',
-      404: NOT_FOUND,
-    },
+  @Lifecycle('submitIdea', 'Authors submit to the box (or the campaign); checked against its submission rules.', {
+    errors: ['validation_failed'],
+    errorText: { 400: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).' },
   })
   submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
     return this.collect.submit(actor, params.id, input.version);
   }
 
   @Post(':id/withdraw')
-  @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
-    operationId: 'withdrawIdea',
-    summary: 'Authors withdraw their idea.',
-    ok: IdeaDto,
-    errors: ['transition_not_allowed', 'stale_version', 'idea_not_found'],
-    errorText: {
-      409: '`transition_not_allowed`, `stale_version`.',
-      404: NOT_FOUND,
-    },
-  })
+  @Lifecycle('withdrawIdea', 'Authors withdraw their idea.')
   withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
     return this.collect.withdraw(actor, params.id, input.version);
   }
 
   @Post(':id/accept')
-  @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
-    operationId: 'acceptIdea',
-    summary: 'A network member in scope accepts a submitted idea: published on the wall.',
-    ok: IdeaDto,
-    errors: ['role_required', 'out_of_scope', 'transition_not_allowed', 'stale_version', 'idea_not_found'],
-    errorText: {
-      403: '`role_required`, `out_of_scope`.',
-      409: '`transition_not_allowed`, `stale_version`.',
-      404: NOT_FOUND,
-    },
-  })
+  @Lifecycle('acceptIdea', 'A network member in scope accepts a submitted idea: published on the wall.', NETWORK_ONLY)
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
     return this.collect.accept(actor, params.id, input.version);
   }
 
   @Post(':id/return')
-  @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
-    operationId: 'returnIdea',
-    summary: 'A network member in scope returns a submitted idea to its authors with a reason.',
-    ok: IdeaDto,
-    errors: [
-      'validation_failed',
-      'role_required',
-      'out_of_scope',
-      'transition_not_allowed',
-      'stale_version',
-      'idea_not_found',
-    ],
-    errorText: {
-      400: '`reason` missing.',
-      403: '`role_required`, `out_of_scope`.',
-      409: '`transition_not_allowed`, `stale_version`.',
-      404: NOT_FOUND,
-    },
+  @Lifecycle('returnIdea', 'A network member in scope returns a submitted idea to its authors with a reason.', {
+    errors: ['validation_failed', ...NETWORK_ONLY.errors],
+    errorText: { 400: '`reason` missing.', ...NETWORK_ONLY.errorText },
   })
   returnToAuthors(
     @CurrentActor() actor: Actor,
