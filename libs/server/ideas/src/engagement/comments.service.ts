@@ -123,42 +123,11 @@ export class CommentsService {
         canComment(idea.state, idea.credited, await phaseFeaturesFor(manager, idea.idea.campaignId, new Date())),
       );
 
-      if (input.parentId) {
-        const parent = await this.repo.findOnIdea(input.parentId, ideaId, manager);
-        if (!parent) {
-          throw new ValidationFailed([
-            { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
-          ]);
-        }
-        if (parent.hiddenAt) {
-          throw new ValidationFailed([
-            { field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' },
-          ]);
-        }
-      }
-
-      const clean = sanitizeRichText(input.bodyHtml);
-      if (plainText(clean) === '') {
-        throw new ValidationFailed([{ field: 'bodyHtml', code: 'isNotEmpty', message: 'The comment is empty.' }]);
-      }
-      const asked = mentionIds(clean);
-      if (asked.length > MAX_MENTIONS) {
-        throw new ValidationFailed([
-          { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
-        ]);
-      }
-      const mentioned = (await findPeople(manager, asked)).filter((p) => p.active);
-      const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
-      const mentions = asked.filter((pid) => names.has(pid));
-
+      if (input.parentId) await this.checkParent(manager, ideaId, input.parentId);
+      const { bodyHtml, mentions } = await this.body(manager, input.bodyHtml);
+      const parentId = input.parentId ?? null;
       const commentId = await this.repo.insert(
-        {
-          ideaId,
-          parentId: input.parentId ?? null,
-          authorId: actor.personId,
-          bodyHtml: renderMentions(clean, names),
-          mentions,
-        },
+        { ideaId, parentId, authorId: actor.personId, bodyHtml, mentions },
         manager,
       );
 
@@ -171,7 +140,7 @@ export class CommentsService {
           type: 'commented',
           actorId,
           public: false,
-          data: { commentId, parentId: input.parentId ?? null, byAnonymousAuthor: hidden },
+          data: { commentId, parentId, byAnonymousAuthor: hidden },
         },
         // One per person so the notifications can tell each of them.
         ...mentions
@@ -187,15 +156,48 @@ export class CommentsService {
       await appendIdeaEvents(manager, events);
       return commentId;
     });
-    const thread = await this.list(ideaId, actor);
-    const find = (items: CommentDto[]): CommentDto | undefined => {
-      for (const c of items) {
-        if (c.id === id) return c;
-        const inner = find(c.replies);
-        if (inner) return inner;
-      }
-      return undefined;
-    };
-    return find(thread.items)!;
+    return findComment((await this.list(ideaId, actor)).items, id)!;
   }
+
+  /** A reply goes under a visible comment of the same idea. */
+  private async checkParent(manager: EntityManager, ideaId: string, parentId: string): Promise<void> {
+    const parent = await this.repo.findOnIdea(parentId, ideaId, manager);
+    if (!parent) {
+      throw new ValidationFailed([
+        { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
+      ]);
+    }
+    if (parent.hiddenAt) {
+      throw new ValidationFailed([
+        { field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' },
+      ]);
+    }
+  }
+
+  /** The sanitised body with its @mentions resolved to active people (named in the text). */
+  private async body(manager: EntityManager, html: string): Promise<{ bodyHtml: string; mentions: string[] }> {
+    const clean = sanitizeRichText(html);
+    if (plainText(clean) === '') {
+      throw new ValidationFailed([{ field: 'bodyHtml', code: 'isNotEmpty', message: 'The comment is empty.' }]);
+    }
+    const asked = mentionIds(clean);
+    if (asked.length > MAX_MENTIONS) {
+      throw new ValidationFailed([
+        { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
+      ]);
+    }
+    const mentioned = (await findPeople(manager, asked)).filter((p) => p.active);
+    const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+    return { bodyHtml: renderMentions(clean, names), mentions: asked.filter((pid) => names.has(pid)) };
+  }
+}
+
+/** A comment anywhere in the threads. */
+function findComment(items: readonly CommentDto[], id: string): CommentDto | undefined {
+  for (const c of items) {
+    if (c.id === id) return c;
+    const inner = findComment(c.replies, id);
+    if (inner) return inner;
+  }
+  return undefined;
 }
