@@ -1,16 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 import { IntakeItemDto, MyIdeaDto, ThemeDto } from './ideas.dto';
 
 /** The themes ideas are filed under. */
-@ApiTags('ideas')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('themes')
+@ApiController('ideas', 'themes')
 export class ThemesController {
   constructor(private readonly queries: IdeaQueries) {}
 
@@ -27,9 +24,7 @@ export class ThemesController {
 }
 
 /** The signed-in person's own ideas. */
-@ApiTags('ideas')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('me/ideas')
+@ApiController('ideas', 'me/ideas')
 export class MyIdeasController {
   constructor(private readonly queries: IdeaQueries) {}
 
@@ -46,9 +41,7 @@ export class MyIdeasController {
 }
 
 /** The network's intake queue. */
-@ApiTags('ideas')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('intake')
+@ApiController('ideas', 'intake')
 export class IntakeController {
   constructor(private readonly collect: IdeaIntake) {}
 

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post } from '@nestjs/common';
 import type { Actor, ErrorCode } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
   CreateIdeaInput,
   IdeaDto,
@@ -43,9 +42,7 @@ function Lifecycle(operationId: string, summary: string, refusals: Refusals = { 
   });
 }
 
-@ApiTags('ideas')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('ideas')
+@ApiController('ideas', 'ideas')
 export class IdeasController {
   constructor(
     private readonly drafting: IdeaDrafting,

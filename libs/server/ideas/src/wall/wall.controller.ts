@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
   CreateLinkInput,
   IdeaLinkDto,
@@ -17,9 +16,7 @@ import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
 
 /** The wall: public ideas, searched, filtered and sorted. */
-@ApiTags('wall')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('wall')
+@ApiController('wall', 'wall')
 export class WallController {
   constructor(private readonly wall: WallService) {}
 
@@ -43,9 +40,7 @@ export class WallController {
 }
 
 /** Similar public ideas while a title is typed (registered before `ideas/:id`: see IdeasModule). */
-@ApiTags('wall')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('ideas/similar')
+@ApiController('wall', 'ideas/similar')
 export class SimilarIdeasController {
   constructor(private readonly wall: WallService) {}
 
@@ -66,9 +61,7 @@ export class SimilarIdeasController {
 }
 
 /** Links between ideas. */
-@ApiTags('wall')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('ideas/:id/links')
+@ApiController('wall', 'ideas/:id/links')
 export class IdeaLinksController {
   constructor(private readonly ideaLinks: IdeaLinks) {}
 
