@@ -746,22 +746,6 @@ export const createIdea = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * The active themes ideas are filed under (for the pickers).
- */
-export const listThemes = <ThrowOnError extends boolean = false>(
-  options?: Options<ListThemesData, ThrowOnError>,
-): RequestResult<ListThemesResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<ListThemesResponses, unknown, ThrowOnError>({ url: '/api/themes', ...options });
-
-/**
- * My drafts and submissions, ideas I captured, and invitations to co-author.
- */
-export const listMyIdeas = <ThrowOnError extends boolean = false>(
-  options?: Options<ListMyIdeasData, ThrowOnError>,
-): RequestResult<ListMyIdeasResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<ListMyIdeasResponses, unknown, ThrowOnError>({ url: '/api/me/ideas', ...options });
-
-/**
  * One idea as the viewer may see it (anonymous authors hidden).
  */
 export const getIdea = <ThrowOnError extends boolean = false>(
@@ -906,6 +890,22 @@ export const revealIdeaAuthor = <ThrowOnError extends boolean = false>(
       ...options.headers,
     },
   });
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const listThemes = <ThrowOnError extends boolean = false>(
+  options?: Options<ListThemesData, ThrowOnError>,
+): RequestResult<ListThemesResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListThemesResponses, unknown, ThrowOnError>({ url: '/api/themes', ...options });
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const listMyIdeas = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyIdeasData, ThrowOnError>,
+): RequestResult<ListMyIdeasResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyIdeasResponses, unknown, ThrowOnError>({ url: '/api/me/ideas', ...options });
 
 /**
  * The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.

@@ -471,7 +471,7 @@ export type WallCampaignDto = {
   title: string;
 };
 
-export type WallOrgUnitDto = {
+export type OrgUnitNameDto = {
   id: string;
   name: string;
 };
@@ -502,7 +502,7 @@ export type WallCardDto = {
   themes: Array<string>;
   publishedAt: string;
   campaign: WallCampaignDto | null;
-  orgUnit: WallOrgUnitDto | null;
+  orgUnit: OrgUnitNameDto | null;
 };
 
 export type WallPageDto = {
@@ -729,7 +729,7 @@ export type IdeaDto = {
   frequency: 'daily' | 'weekly' | 'monthly' | 'occasionally';
   expectedBenefits: string | null;
   needs: string | null;
-  orgUnit: OrgUnitRefDto | null;
+  orgUnit: OrgUnitNameDto | null;
   themes: Array<string>;
   campaignId: string | null;
   anonymous: boolean;
@@ -771,18 +771,6 @@ export type IdeaDto = {
    */
   version: number;
   viewer: ViewerDto;
-};
-
-export type ThemeDto = {
-  key: string;
-  labelFr: string;
-  labelEn: string;
-};
-
-export type MyIdeaDto = {
-  role: 'author' | 'co_author' | 'capturer';
-  relation: 'invited' | 'accepted';
-  idea: IdeaDto;
 };
 
 export type UpdateIdeaInput = {
@@ -901,6 +889,18 @@ export type RevealedAuthorDto = {
   auditPseudonyms: Array<AuditPseudonymDto>;
 };
 
+export type ThemeDto = {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+};
+
+export type MyIdeaDto = {
+  role: 'author' | 'co_author' | 'capturer';
+  relation: 'invited' | 'accepted';
+  idea: IdeaDto;
+};
+
 export type IntakeItemDto = {
   idea: IdeaDto;
   /**
@@ -955,12 +955,6 @@ export type FollowStateDto = {
   followerCount: number;
 };
 
-export type CommentPersonDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
 export type CommentHiddenDto = {
   hiddenAt: string;
   /**
@@ -980,7 +974,7 @@ export type CommentDto = {
   /**
    * Null when the comment is by an anonymous author of the idea (see `byIdeaAuthor`).
    */
-  author: CommentPersonDto | null;
+  author: PersonRefDto | null;
   /**
    * Written by one of the idea’s authors (shown as “the author” when anonymous).
    */
@@ -989,7 +983,7 @@ export type CommentDto = {
    * Null when hidden by moderation, except for its author and the network.
    */
   bodyHtml: string | null;
-  mentions: Array<CommentPersonDto>;
+  mentions: Array<PersonRefDto>;
   createdAt: string;
   hidden: CommentHiddenDto | null;
   /**
@@ -1089,12 +1083,6 @@ export type ReportResolvedDto = {
   resolution: 'hidden' | 'dismissed';
 };
 
-export type AttachmentUploaderDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
 export type IdeaAttachmentDto = {
   id: string;
   ideaId: string;
@@ -1111,7 +1099,7 @@ export type IdeaAttachmentDto = {
   /**
    * Null when the uploader may not be shown to this viewer (an anonymous idea and its authors).
    */
-  uploadedBy: AttachmentUploaderDto | null;
+  uploadedBy: PersonRefDto | null;
   /**
    * GET it to download the file.
    */
@@ -1152,18 +1140,6 @@ export type AttachmentUploadDto = {
   file: Blob | File;
 };
 
-export type CampaignSponsorDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
-export type CampaignOrgUnitDto = {
-  id: string;
-  code: string;
-  name: string;
-};
-
 export type SubmissionRulesDto = {
   requiredFields: Array<
     'summary' | 'body' | 'orgUnit' | 'themes' | 'whoSuffers' | 'frequency' | 'expectedBenefits' | 'needs'
@@ -1202,11 +1178,11 @@ export type CampaignDto = {
    * Sanitised HTML.
    */
   descriptionHtml: string;
-  sponsor: CampaignSponsorDto | null;
+  sponsor: PersonRefDto | null;
   /**
    * Empty = the whole organisation.
    */
-  audience: Array<CampaignOrgUnitDto>;
+  audience: Array<OrgUnitRefDto>;
   submissionRules: SubmissionRulesDto;
   phases: Array<CampaignPhaseDto>;
   timing: 'upcoming' | 'current' | 'past';
@@ -3106,32 +3082,6 @@ export type CreateIdeaResponses = {
 
 export type CreateIdeaResponse = CreateIdeaResponses[keyof CreateIdeaResponses];
 
-export type ListThemesData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: '/api/themes';
-};
-
-export type ListThemesResponses = {
-  200: Array<ThemeDto>;
-};
-
-export type ListThemesResponse = ListThemesResponses[keyof ListThemesResponses];
-
-export type ListMyIdeasData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: '/api/me/ideas';
-};
-
-export type ListMyIdeasResponses = {
-  200: Array<MyIdeaDto>;
-};
-
-export type ListMyIdeasResponse = ListMyIdeasResponses[keyof ListMyIdeasResponses];
-
 export type GetIdeaData = {
   body?: never;
   path: {
@@ -3296,6 +3246,32 @@ export type RevealIdeaAuthorResponses = {
 };
 
 export type RevealIdeaAuthorResponse = RevealIdeaAuthorResponses[keyof RevealIdeaAuthorResponses];
+
+export type ListThemesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/themes';
+};
+
+export type ListThemesResponses = {
+  200: Array<ThemeDto>;
+};
+
+export type ListThemesResponse = ListThemesResponses[keyof ListThemesResponses];
+
+export type ListMyIdeasData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/ideas';
+};
+
+export type ListMyIdeasResponses = {
+  200: Array<MyIdeaDto>;
+};
+
+export type ListMyIdeasResponse = ListMyIdeasResponses[keyof ListMyIdeasResponses];
 
 export type ListIntakeData = {
   body?: never;
@@ -3489,9 +3465,6 @@ export type DismissReportResponse = DismissReportResponses[keyof DismissReportRe
 export type ListIdeaAttachmentsData = {
   body?: never;
   path: {
-    /**
-     * The idea.
-     */
     id: string;
   };
   query?: never;
@@ -3507,9 +3480,6 @@ export type ListIdeaAttachmentsResponse = ListIdeaAttachmentsResponses[keyof Lis
 export type UploadIdeaAttachmentData = {
   body: AttachmentUploadDto;
   path: {
-    /**
-     * The idea.
-     */
     id: string;
   };
   query?: never;
@@ -3525,9 +3495,6 @@ export type UploadIdeaAttachmentResponse = UploadIdeaAttachmentResponses[keyof U
 export type DeleteAttachmentData = {
   body?: never;
   path: {
-    /**
-     * The attachment.
-     */
     id: string;
   };
   query?: never;
@@ -3543,9 +3510,6 @@ export type DeleteAttachmentResponse = DeleteAttachmentResponses[keyof DeleteAtt
 export type DownloadAttachmentData = {
   body?: never;
   path: {
-    /**
-     * The attachment.
-     */
     id: string;
   };
   query?: never;

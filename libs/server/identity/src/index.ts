@@ -20,5 +20,6 @@ export {
 export * from './directory';
 // RequestId now lives in platform's HTTP kit; re-exported for the libraries that still import it from here.
 export { RequestId } from '@eclore/server-platform';
+export * from './directory/directory.reads';
 export * from './personal-data';
 export * from './people/people.reads';

@@ -1624,54 +1624,6 @@ export const createIdeaMutation = (
   return mutationOptions;
 };
 
-export const listThemesQueryKey = (options?: Options<ListThemesData>) => createQueryKey('listThemes', options);
-
-/**
- * The active themes ideas are filed under (for the pickers).
- */
-export const listThemesOptions = (options?: Options<ListThemesData>) =>
-  queryOptions<ListThemesResponse, DefaultError, ListThemesResponse, ReturnType<typeof listThemesQueryKey>>({
-    queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listThemes({
-        ...options,
-        ...queryKey[0],
-        signal,
-        throwOnError: true,
-      });
-      return data;
-    },
-    queryKey: listThemesQueryKey(options),
-  });
-
-/**
- * The active themes ideas are filed under (for the pickers).
- */
-export const useListThemesQuery = (options?: Options<ListThemesData>) => useQuery(listThemesOptions(options));
-
-export const listMyIdeasQueryKey = (options?: Options<ListMyIdeasData>) => createQueryKey('listMyIdeas', options);
-
-/**
- * My drafts and submissions, ideas I captured, and invitations to co-author.
- */
-export const listMyIdeasOptions = (options?: Options<ListMyIdeasData>) =>
-  queryOptions<ListMyIdeasResponse, DefaultError, ListMyIdeasResponse, ReturnType<typeof listMyIdeasQueryKey>>({
-    queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listMyIdeas({
-        ...options,
-        ...queryKey[0],
-        signal,
-        throwOnError: true,
-      });
-      return data;
-    },
-    queryKey: listMyIdeasQueryKey(options),
-  });
-
-/**
- * My drafts and submissions, ideas I captured, and invitations to co-author.
- */
-export const useListMyIdeasQuery = (options?: Options<ListMyIdeasData>) => useQuery(listMyIdeasOptions(options));
-
 export const getIdeaQueryKey = (options: Options<GetIdeaData>) => createQueryKey('getIdea', options);
 
 /**
@@ -1905,6 +1857,54 @@ export const revealIdeaAuthorMutation = (
   };
   return mutationOptions;
 };
+
+export const listThemesQueryKey = (options?: Options<ListThemesData>) => createQueryKey('listThemes', options);
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const listThemesOptions = (options?: Options<ListThemesData>) =>
+  queryOptions<ListThemesResponse, DefaultError, ListThemesResponse, ReturnType<typeof listThemesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listThemes({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listThemesQueryKey(options),
+  });
+
+/**
+ * The active themes ideas are filed under (for the pickers).
+ */
+export const useListThemesQuery = (options?: Options<ListThemesData>) => useQuery(listThemesOptions(options));
+
+export const listMyIdeasQueryKey = (options?: Options<ListMyIdeasData>) => createQueryKey('listMyIdeas', options);
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const listMyIdeasOptions = (options?: Options<ListMyIdeasData>) =>
+  queryOptions<ListMyIdeasResponse, DefaultError, ListMyIdeasResponse, ReturnType<typeof listMyIdeasQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyIdeas({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyIdeasQueryKey(options),
+  });
+
+/**
+ * My drafts and submissions, ideas I captured, and invitations to co-author.
+ */
+export const useListMyIdeasQuery = (options?: Options<ListMyIdeasData>) => useQuery(listMyIdeasOptions(options));
 
 export const listIntakeQueryKey = (options?: Options<ListIntakeData>) => createQueryKey('listIntake', options);
 

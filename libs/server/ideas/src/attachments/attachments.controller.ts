@@ -2,7 +2,6 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
   Injectable,
   Param,
   PayloadTooLargeException,
@@ -15,34 +14,15 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission, Unauthenticated } from '@eclore/server-identity';
+import { CurrentActor, Unauthenticated } from '@eclore/server-identity';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
-import {
-  AttachmentIdeaParamDto,
-  AttachmentParamDto,
-  AttachmentUploadDto,
-  IdeaAttachmentDto,
-  IdeaAttachmentListDto,
-} from './attachments.dto';
+import { AttachmentUploadDto, IdeaAttachmentDto, IdeaAttachmentListDto } from './attachments.dto';
 import { AttachmentsService, tooLarge, type UploadedAttachment } from './attachments.service';
 
 /** "Étude coûts.pdf" → "Etude couts.pdf": accents dropped, anything else non-ASCII replaced. */
@@ -78,63 +58,87 @@ class AttachmentUploadInterceptor extends FileInterceptor('file', {
   }
 }
 
+/** An idea's attachments: the list, and adding one. */
 @ApiTags('attachments')
-@Controller()
-export class AttachmentsController {
+@Controller('ideas/:id/attachments')
+export class IdeaAttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @Get('ideas/:id/attachments')
-  @RequirePermission('idea.read', { objectLevel: true })
-  @ApiOperation({
+  @Get()
+  @Endpoint({
+    permission: { action: 'idea.read', objectLevel: true },
     operationId: 'listIdeaAttachments',
     summary: "An idea's attachments, and whether the viewer may add some.",
+    ok: IdeaAttachmentListDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: '`idea_not_found`: no such idea, or one the viewer may not read.',
+    },
   })
-  @ApiOkResponse({ type: IdeaAttachmentListDto })
-  @ApiNotFoundResponse({ description: '`idea_not_found`: no such idea, or one the viewer may not read.' })
-  list(@Param() params: AttachmentIdeaParamDto, @CurrentActor() actor: Actor | null): Promise<IdeaAttachmentListDto> {
+  list(@Param() params: IdParamDto, @CurrentActor() actor: Actor | null): Promise<IdeaAttachmentListDto> {
     return this.attachments.list(params.id, requireActor(actor));
   }
 
-  @Post('ideas/:id/attachments')
-  @RequirePermission('idea.edit', { objectLevel: true })
+  @Post()
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUploadDto })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.edit', objectLevel: true },
     operationId: 'uploadIdeaAttachment',
     summary: 'Attach an image (PNG, JPEG, WebP) or a PDF to an idea.',
     description:
       'The type is decided from the content, never the name. Images are re-encoded and PDFs rewritten without their metadata (EXIF, GPS, XMP, document info); the uploaded bytes are not kept. Authors while the idea is a draft or returned; network members in scope at any time.',
-  })
-  @ApiCreatedResponse({ type: IdeaAttachmentDto })
-  @ApiForbiddenResponse({ description: '`idea_not_editable` or `attachment_not_allowed`.' })
-  @ApiNotFoundResponse({ description: '`idea_not_found`.' })
-  @ApiConflictResponse({ description: '`attachment_limit_reached`.' })
-  @ApiPayloadTooLargeResponse({ description: '`file_too_large` / `image_too_large` on field `file`.' })
-  @ApiUnsupportedMediaTypeResponse({
-    description: '`unsupported_file_type`, `unreadable_file` or `encrypted_pdf` on field `file`.',
+    ok: IdeaAttachmentDto,
+    status: 201,
+    errors: [
+      'idea_not_editable',
+      'attachment_not_allowed',
+      'idea_not_found',
+      'attachment_limit_reached',
+      'file_too_large',
+      'image_too_large',
+      'unsupported_file_type',
+      'unreadable_file',
+      'encrypted_pdf',
+    ],
+    errorText: {
+      403: '`idea_not_editable` or `attachment_not_allowed`.',
+      404: '`idea_not_found`.',
+      409: '`attachment_limit_reached`.',
+      413: '`file_too_large` / `image_too_large` on field `file`.',
+      415: '`unsupported_file_type`, `unreadable_file` or `encrypted_pdf` on field `file`.',
+    },
   })
   upload(
-    @Param() params: AttachmentIdeaParamDto,
+    @Param() params: IdParamDto,
     @UploadedFile() file: UploadedAttachment | undefined,
     @CurrentActor() actor: Actor | null,
   ): Promise<IdeaAttachmentDto> {
     return this.attachments.upload(params.id, file, requireActor(actor));
   }
+}
 
-  @Get('attachments/:id')
-  @RequirePermission('idea.read', { objectLevel: true })
+/** One attachment: its download and its removal. */
+@ApiTags('attachments')
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id')
   @ApiProduces('image/png', 'image/jpeg', 'image/webp', 'application/pdf')
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'idea.read', objectLevel: true },
     operationId: 'downloadAttachment',
     summary: 'Download an attachment (whoever may read its idea).',
     description:
       'Always sent as a download (`Content-Disposition: attachment`) with `X-Content-Type-Options: nosniff`.',
+    ok: { description: 'The stored file.', binary: true },
+    errors: ['attachment_not_found'],
+    errorText: { 404: '`attachment_not_found`.' },
   })
-  @ApiOkResponse({ description: 'The stored file.', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ description: '`attachment_not_found`.' })
   async download(
-    @Param() params: AttachmentParamDto,
+    @Param() params: IdParamDto,
     @CurrentActor() actor: Actor | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
@@ -151,14 +155,19 @@ export class AttachmentsController {
     return new StreamableFile(file.stream, { length: file.sizeBytes });
   }
 
-  @Delete('attachments/:id')
-  @HttpCode(204)
-  @RequirePermission('idea.edit', { objectLevel: true })
-  @ApiOperation({ operationId: 'deleteAttachment', summary: 'Remove an attachment (same people as for adding one).' })
-  @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: '`idea_not_editable` or `attachment_not_allowed`.' })
-  @ApiNotFoundResponse({ description: '`attachment_not_found`.' })
-  async remove(@Param() params: AttachmentParamDto, @CurrentActor() actor: Actor | null): Promise<void> {
+  @Delete(':id')
+  @Endpoint({
+    permission: { action: 'idea.edit', objectLevel: true },
+    operationId: 'deleteAttachment',
+    summary: 'Remove an attachment (same people as for adding one).',
+    ok: 'noContent',
+    errors: ['idea_not_editable', 'attachment_not_allowed', 'attachment_not_found'],
+    errorText: {
+      403: '`idea_not_editable` or `attachment_not_allowed`.',
+      404: '`attachment_not_found`.',
+    },
+  })
+  async remove(@Param() params: IdParamDto, @CurrentActor() actor: Actor | null): Promise<void> {
     await this.attachments.remove(params.id, requireActor(actor));
   }
 }

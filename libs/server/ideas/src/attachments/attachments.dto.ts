@@ -1,18 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { PersonRefDto } from '@eclore/server-platform';
 import { ATTACHMENT_TYPES, type AttachmentContentType } from './attachment-content';
-
-export class AttachmentIdeaParamDto {
-  @ApiProperty({ format: 'uuid', description: 'The idea.' })
-  @IsUUID()
-  id!: string;
-}
-
-export class AttachmentParamDto {
-  @ApiProperty({ format: 'uuid', description: 'The attachment.' })
-  @IsUUID()
-  id!: string;
-}
 
 /** Multipart body of the upload, for the OpenAPI description only (multer reads it). */
 export class AttachmentUploadDto {
@@ -22,17 +10,6 @@ export class AttachmentUploadDto {
     description: 'A PNG, JPEG or WebP image or a PDF document (type checked by content), at most 10 MB.',
   })
   file!: unknown;
-}
-
-export class AttachmentUploaderDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  givenName!: string;
-
-  @ApiProperty()
-  familyName!: string;
 }
 
 export class IdeaAttachmentDto {
@@ -55,11 +32,11 @@ export class IdeaAttachmentDto {
   createdAt!: string;
 
   @ApiProperty({
-    type: AttachmentUploaderDto,
+    type: PersonRefDto,
     nullable: true,
     description: 'Null when the uploader may not be shown to this viewer (an anonymous idea and its authors).',
   })
-  uploadedBy!: AttachmentUploaderDto | null;
+  uploadedBy!: PersonRefDto | null;
 
   @ApiProperty({ description: 'GET it to download the file.' })
   downloadUrl!: string;

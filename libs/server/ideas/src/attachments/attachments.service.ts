@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   Conflict,
   Forbidden,
@@ -13,9 +13,10 @@ import {
   type Actor,
 } from '@eclore/domain';
 import { FileStorage } from '@eclore/server-platform';
-import { Person } from '@eclore/server-identity';
-import { IdeaAttachment } from '../entities';
-import { hiddenActorIds, IdeaAccess, viewerSeesAuthors, type LoadedIdea } from '../ideas';
+import { findPeople } from '@eclore/server-identity';
+import type { IdeaAttachment } from '../entities';
+import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
+import { hiddenActorIds, viewerSeesAuthors } from '../ideas/idea-presenter';
 import {
   ATTACHMENT_TYPES,
   AttachmentTooLarge,
@@ -26,6 +27,7 @@ import {
   type AttachmentContentType,
 } from './attachment-content';
 import type { IdeaAttachmentDto, IdeaAttachmentListDto } from './attachments.dto';
+import { AttachmentsRepository } from './attachments.repository';
 
 /** How many files one idea may carry. */
 export const MAX_ATTACHMENTS_PER_IDEA = 10;
@@ -54,15 +56,15 @@ export class AttachmentsService {
   private readonly logger = new Logger('AttachmentsService');
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly repo: AttachmentsRepository,
     private readonly ideas: IdeaAccess,
     private readonly storage: FileStorage,
   ) {}
 
   async list(ideaId: string, actor: Actor): Promise<IdeaAttachmentListDto> {
-    const manager = this.ds.manager;
+    const manager = this.repo.manager;
     const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
-    const rows = await manager.find(IdeaAttachment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.repo.ofIdea(ideaId, manager);
     const canManage = this.canManage(loaded);
     return {
       items: await this.present(manager, loaded, rows, canManage),
@@ -79,7 +81,7 @@ export class AttachmentsService {
     }
     if (file.size > MAX_ATTACHMENT_BYTES) throw tooLarge();
     // Permission first, so a refusal never depends on what was sent.
-    this.assertCanManage(await this.ideas.loadReadable(this.ds.manager, ideaId, actor));
+    this.assertCanManage(await this.ideas.loadReadable(this.repo.manager, ideaId, actor));
 
     const contentType = await detectAttachmentType(file.buffer);
     const stripped = await stripMetadata(file.buffer, contentType);
@@ -88,26 +90,21 @@ export class AttachmentsService {
     const fileName = attachmentFileName(file.originalname, contentType);
     await this.storage.put(storageKey, stripped);
     try {
-      const { loaded, row } = await this.ds.transaction(async (manager) => {
+      const { loaded, row } = await this.repo.transaction(async (manager) => {
         // The idea's row lock serialises uploads, so two at once cannot pass the count limit together.
         const locked = await this.ideas.loadReadable(manager, ideaId, actor, { lock: true });
         this.assertCanManage(locked);
-        const count = await manager.count(IdeaAttachment, { where: { ideaId } });
+        const count = await this.repo.countOnIdea(ideaId, manager);
         if (count >= MAX_ATTACHMENTS_PER_IDEA) {
           throw new Conflict(
             'attachment_limit_reached',
             `An idea may have at most ${MAX_ATTACHMENTS_PER_IDEA} attachments.`,
           );
         }
-        await manager.insert(IdeaAttachment, {
-          id,
-          ideaId,
-          storageKey,
-          fileName,
-          contentType,
-          sizeBytes: stripped.length,
-          uploadedBy: actor.personId,
-        });
+        const stored = await this.repo.insert(
+          { id, ideaId, storageKey, fileName, contentType, sizeBytes: stripped.length, uploadedBy: actor.personId },
+          manager,
+        );
         await this.ideas.appendEvent(manager, {
           ideaId,
           type: 'attachment_added',
@@ -117,9 +114,9 @@ export class AttachmentsService {
           public: false,
           data: { attachmentId: id, fileName, contentType },
         });
-        return { loaded: locked, row: await manager.findOneByOrFail(IdeaAttachment, { id }) };
+        return { loaded: locked, row: stored };
       });
-      const [dto] = await this.present(this.ds.manager, loaded, [row], true);
+      const [dto] = await this.present(this.repo.manager, loaded, [row], true);
       return dto!;
     } catch (err) {
       await this.discard(storageKey);
@@ -128,7 +125,7 @@ export class AttachmentsService {
   }
 
   async download(attachmentId: string, actor: Actor): Promise<AttachmentDownload> {
-    const row = await this.findReadable(this.ds.manager, attachmentId, actor);
+    const row = await this.findReadable(this.repo.manager, attachmentId, actor);
     return {
       stream: await this.storage.openRead(row.attachment.storageKey),
       fileName: row.attachment.fileName,
@@ -138,10 +135,10 @@ export class AttachmentsService {
   }
 
   async remove(attachmentId: string, actor: Actor): Promise<void> {
-    const storageKey = await this.ds.transaction(async (manager) => {
+    const storageKey = await this.repo.transaction(async (manager) => {
       const found = await this.findReadable(manager, attachmentId, actor, { lock: true });
       this.assertCanManage(found.loaded);
-      await manager.delete(IdeaAttachment, { id: attachmentId });
+      await this.repo.delete(attachmentId, manager);
       await this.ideas.appendEvent(manager, {
         ideaId: found.attachment.ideaId,
         type: 'attachment_removed',
@@ -182,7 +179,7 @@ export class AttachmentsService {
     actor: Actor,
     options: { lock?: boolean } = {},
   ): Promise<{ attachment: IdeaAttachment; loaded: LoadedIdea }> {
-    const attachment = await manager.findOneBy(IdeaAttachment, { id: attachmentId });
+    const attachment = await this.repo.findById(attachmentId, manager);
     if (!attachment) throw new NotFound('attachment', attachmentId);
     try {
       return { attachment, loaded: await this.ideas.loadReadable(manager, attachment.ideaId, actor, options) };
@@ -207,12 +204,7 @@ export class AttachmentsService {
     const showAuthors = viewerSeesAuthors(loaded.idea, loaded.viewer);
     const hidden = hiddenActorIds(loaded.idea, loaded.authors, loaded.viewer);
     const uploaderIds = [...new Set(rows.map((r) => r.uploadedBy))];
-    const people = uploaderIds.length
-      ? await manager.find(Person, {
-          where: { id: In(uploaderIds) },
-          select: { id: true, givenName: true, familyName: true },
-        })
-      : [];
+    const people = await findPeople(manager, uploaderIds);
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => {
       const person = byId.get(r.uploadedBy);

@@ -1,121 +1,131 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
   CampaignDto,
-  CampaignIdParams,
   CampaignListDto,
   CreateCampaignInput,
   ReplaceCampaignPhasesInput,
   UpdateCampaignInput,
 } from './campaigns.dto';
-import { CampaignsService } from './campaigns.service';
-import { RequestId } from './request-id';
+import { CampaignCommands } from './campaign-commands.service';
+import { CampaignQueries } from './campaign-queries.service';
 
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly queries: CampaignQueries,
+    private readonly commands: CampaignCommands,
+  ) {}
 
   @Get()
-  @RequirePermission('campaign.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'campaign.read',
     operationId: 'listCampaigns',
     summary: 'Campaigns addressed to the signed-in person (and those they manage): current, upcoming, past.',
+    ok: CampaignListDto,
   })
-  @ApiOkResponse({ type: CampaignListDto })
   list(@CurrentActor() actor: Actor): Promise<CampaignListDto> {
-    return this.campaigns.list(actor);
+    return this.queries.list(actor);
   }
 
   @Get(':id')
-  @RequirePermission('campaign.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'campaign.read',
     operationId: 'getCampaign',
     summary: 'One campaign with its phases, the active phase and what it allows now.',
+    ok: CampaignDto,
+    errors: ['campaign_not_found'],
+    errorText: {
+      404: '`campaign_not_found` (unknown, or not addressed to you)',
+    },
   })
-  @ApiOkResponse({ type: CampaignDto })
-  @ApiNotFoundResponse({ description: '`campaign_not_found` (unknown, or not addressed to you)' })
-  get(@CurrentActor() actor: Actor, @Param() params: CampaignIdParams): Promise<CampaignDto> {
-    return this.campaigns.get(actor, params.id);
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignDto> {
+    return this.queries.get(actor, params.id);
   }
 
   @Post()
-  @RequirePermission('campaign.manage')
-  @ApiOperation({ operationId: 'createCampaign', summary: 'Creates a campaign (network members and admins).' })
-  @ApiCreatedResponse({ type: CampaignDto })
-  @ApiBadRequestResponse({
-    description:
-      'Invalid fields, overlapping or inverted phases (`phases.N.startsAt`/`endsAt`), unknown org unit, inactive sponsor.',
+  @Endpoint({
+    permission: 'campaign.manage',
+    operationId: 'createCampaign',
+    summary: 'Creates a campaign (network members and admins).',
+    ok: CampaignDto,
+    status: 201,
+    errors: ['validation_failed', 'role_required', 'out_of_scope'],
+    errorText: {
+      400: 'Invalid fields, overlapping or inverted phases (`phases.N.startsAt`/`endsAt`), unknown org unit, inactive sponsor.',
+      403: '`role_required`, or `out_of_scope` for an audience outside your scope',
+    },
   })
-  @ApiForbiddenResponse({ description: '`role_required`, or `out_of_scope` for an audience outside your scope' })
   create(
     @CurrentActor() actor: Actor,
     @Body() input: CreateCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.create(actor, input, requestId);
+    return this.commands.create(actor, input, requestId);
   }
 
   @Patch(':id')
-  @RequirePermission('campaign.manage')
-  @ApiOperation({ operationId: 'updateCampaign', summary: 'Changes a campaign (phases have their own route).' })
-  @ApiOkResponse({ type: CampaignDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields, unknown org unit, inactive sponsor.' })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`' })
+  @Endpoint({
+    permission: 'campaign.manage',
+    operationId: 'updateCampaign',
+    summary: 'Changes a campaign (phases have their own route).',
+    ok: CampaignDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'campaign_not_found'],
+    errorText: {
+      400: 'Invalid fields, unknown org unit, inactive sponsor.',
+      403: '`role_required` or `out_of_scope`',
+    },
+  })
   update(
     @CurrentActor() actor: Actor,
-    @Param() params: CampaignIdParams,
+    @Param() params: IdParamDto,
     @Body() input: UpdateCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.update(actor, params.id, input, requestId);
+    return this.commands.update(actor, params.id, input, requestId);
   }
 
   @Put(':id/phases')
-  @RequirePermission('campaign.manage')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'campaign.manage',
     operationId: 'replaceCampaignPhases',
     summary: 'Replaces the ordered list of phases (at most one active: ordered, non-overlapping).',
+    ok: CampaignDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'campaign_not_found'],
+    errorText: {
+      400: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).',
+      403: '`role_required` or `out_of_scope`',
+    },
   })
-  @ApiOkResponse({ type: CampaignDto })
-  @ApiBadRequestResponse({ description: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).' })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`' })
   replacePhases(
     @CurrentActor() actor: Actor,
-    @Param() params: CampaignIdParams,
+    @Param() params: IdParamDto,
     @Body() input: ReplaceCampaignPhasesInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.replacePhases(actor, params.id, input, requestId);
+    return this.commands.replacePhases(actor, params.id, input, requestId);
   }
 
   @Post(':id/archive')
-  @HttpCode(200)
-  @RequirePermission('campaign.manage')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'campaign.manage',
     operationId: 'archiveCampaign',
     summary: 'Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.',
+    ok: CampaignDto,
+    errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
+    errorText: {
+      403: '`role_required` or `out_of_scope`',
+    },
   })
-  @ApiOkResponse({ type: CampaignDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`' })
   archive(
     @CurrentActor() actor: Actor,
-    @Param() params: CampaignIdParams,
+    @Param() params: IdParamDto,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.campaigns.archive(actor, params.id, requestId);
+    return this.commands.archive(actor, params.id, requestId);
   }
 }

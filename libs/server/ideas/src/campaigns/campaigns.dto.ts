@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -28,6 +29,7 @@ import {
   type IdeaKind,
   type SubmissionRuleField,
 } from '@eclore/domain';
+import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 
 export const CAMPAIGN_TITLE_MAX_LENGTH = 160;
 export const CAMPAIGN_QUESTION_MAX_LENGTH = 300;
@@ -37,11 +39,9 @@ export const CAMPAIGN_TIMINGS = ['upcoming', 'current', 'past'] as const;
 
 // ------------------------------------------------------------------ requests
 
-export class CampaignIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
+/** An integer within one of the submission rules' limits, documented and validated from the same bounds. */
+const WithinLimit = (limit: { min: number; max: number }): PropertyDecorator =>
+  applyDecorators(ApiProperty({ minimum: limit.min, maximum: limit.max }), IsInt(), Min(limit.min), Max(limit.max));
 
 export class SubmissionRulesInput {
   @ApiProperty({ enum: SUBMISSION_RULE_FIELDS, isArray: true })
@@ -50,28 +50,13 @@ export class SubmissionRulesInput {
   @IsIn(SUBMISSION_RULE_FIELDS, { each: true })
   requiredFields!: SubmissionRuleField[];
 
-  @ApiProperty({
-    minimum: SUBMISSION_RULE_LIMITS.titleMaxLength.min,
-    maximum: SUBMISSION_RULE_LIMITS.titleMaxLength.max,
-  })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.titleMaxLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.titleMaxLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.titleMaxLength)
   titleMaxLength!: number;
 
-  @ApiProperty({
-    minimum: SUBMISSION_RULE_LIMITS.summaryMaxLength.min,
-    maximum: SUBMISSION_RULE_LIMITS.summaryMaxLength.max,
-  })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.summaryMaxLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.summaryMaxLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.summaryMaxLength)
   summaryMaxLength!: number;
 
-  @ApiProperty({ minimum: SUBMISSION_RULE_LIMITS.bodyMinLength.min, maximum: SUBMISSION_RULE_LIMITS.bodyMinLength.max })
-  @IsInt()
-  @Min(SUBMISSION_RULE_LIMITS.bodyMinLength.min)
-  @Max(SUBMISSION_RULE_LIMITS.bodyMinLength.max)
+  @WithinLimit(SUBMISSION_RULE_LIMITS.bodyMinLength)
   bodyMinLength!: number;
 
   @ApiProperty({ enum: IDEA_KINDS, isArray: true })
@@ -240,26 +225,14 @@ export class SubmissionRulesDto {
   @ApiProperty({ enum: IDEA_KINDS, isArray: true }) allowedKinds!: IdeaKind[];
 }
 
-export class CampaignOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
-
-export class CampaignSponsorDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-}
-
 export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() question!: string;
   @ApiProperty({ description: 'Sanitised HTML.' }) descriptionHtml!: string;
-  @ApiProperty({ type: CampaignSponsorDto, nullable: true }) sponsor!: CampaignSponsorDto | null;
-  @ApiProperty({ type: [CampaignOrgUnitDto], description: 'Empty = the whole organisation.' })
-  audience!: CampaignOrgUnitDto[];
+  @ApiProperty({ type: PersonRefDto, nullable: true }) sponsor!: PersonRefDto | null;
+  @ApiProperty({ type: [OrgUnitRefDto], description: 'Empty = the whole organisation.' })
+  audience!: OrgUnitRefDto[];
   @ApiProperty({ type: SubmissionRulesDto }) submissionRules!: SubmissionRulesDto;
   @ApiProperty({ type: [CampaignPhaseDto] }) phases!: CampaignPhaseDto[];
   @ApiProperty({ enum: CAMPAIGN_TIMINGS }) timing!: (typeof CAMPAIGN_TIMINGS)[number];

@@ -1,2 +1,3 @@
 export { CampaignsModule } from './campaigns.module';
-export { CampaignsService } from './campaigns.service';
+export { CampaignCommands } from './campaign-commands.service';
+export { CampaignQueries } from './campaign-queries.service';

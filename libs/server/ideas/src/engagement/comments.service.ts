@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { canComment, hasRole, ValidationFailed, type Actor } from '@eclore/domain';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
-import { Person } from '@eclore/server-identity';
-import { Idea, IdeaAuthor, IdeaComment, IdeaEvent } from '../entities';
+import { findPeople, type Person } from '@eclore/server-identity';
+import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
+import { CommentsRepository } from './comments.repository';
 import { assertDecision, assertReadable } from './decisions';
-import type { CommentDto, CommentPersonDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
+import type { PersonRefDto } from '@eclore/server-platform';
+import type { CommentDto, CommentThreadDto, CreateCommentDto } from './engagement.dto';
 import { appendIdeaEvents, type NewIdeaEvent } from './events';
-import { loadIdea, phaseFeaturesFor, type LoadedIdea } from './idea-context';
+import { phaseFeaturesFor } from './idea-context';
 import { MAX_MENTIONS, mentionIds, renderMentions } from './mentions';
 
 /** What a comment-moving merge records on the target's `merged` event (read back for the note of origin). */
@@ -16,7 +18,7 @@ export interface MergedEventData {
   movedCommentIds: string[];
 }
 
-const personDto = (p: Person): CommentPersonDto => ({ id: p.id, givenName: p.givenName, familyName: p.familyName });
+const personDto = (p: Person): PersonRefDto => ({ id: p.id, givenName: p.givenName, familyName: p.familyName });
 
 /**
  * Who may see that `personId` wrote something on this idea. Authors hidden by the idea's anonymity
@@ -31,31 +33,32 @@ export function identityVisibleTo(
 ): boolean {
   if (!idea.hiddenAuthorIds.has(personId)) return true;
   if (viewerId === personId) return true;
-  return idea.row.anonymous && idea.ctx.isAuthor && !anonymousCredits.has(personId);
+  return idea.idea.anonymous && idea.credited.isAuthor && !anonymousCredits.has(personId);
 }
 
-async function anonymousCreditsOf(manager: EntityManager, ideaId: string): Promise<Set<string>> {
-  const rows = await manager.find(IdeaAuthor, { where: { ideaId, status: 'accepted', anonymous: true } });
-  return new Set(rows.map((r) => r.personId));
+/** Credits kept anonymous by a merge: known to their holder only. */
+function anonymousCreditsOf(idea: LoadedIdea): Set<string> {
+  return new Set(idea.authors.filter((a) => a.status === 'accepted' && a.anonymous).map((a) => a.personId));
 }
 
 /** Threaded comments with @mentions; hidden ones keep their place in the thread, without their text. */
 @Injectable()
 export class CommentsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repo: CommentsRepository,
+    private readonly ideas: IdeaAccess,
+  ) {}
 
   async list(ideaId: string, actor: Actor): Promise<CommentThreadDto> {
-    const manager = this.dataSource.manager;
-    const idea = await loadIdea(manager, ideaId, actor);
+    const manager = this.repo.manager;
+    const idea = await this.ideas.load(manager, ideaId, actor);
     assertReadable(idea);
-    const comments = await manager.find(IdeaComment, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const comments = await this.repo.commentsOf(ideaId, manager);
     const personIds = [...new Set(comments.flatMap((c) => [c.authorId, ...c.mentions]))];
-    const people = new Map(
-      (personIds.length ? await manager.find(Person, { where: { id: In(personIds) } }) : []).map((p) => [p.id, p]),
-    );
-    const anonymousCredits = await anonymousCreditsOf(manager, ideaId);
+    const people = new Map((await findPeople(manager, personIds)).map((p) => [p.id, p]));
+    const anonymousCredits = anonymousCreditsOf(idea);
     const origins = await this.origins(manager, ideaId);
-    const moderator = hasRole(actor, 'network_member', idea.ctx.target);
+    const moderator = hasRole(actor, 'network_member', idea.credited.target);
 
     const dtos = new Map<string, CommentDto>();
     for (const c of comments) {
@@ -85,7 +88,7 @@ export class CommentsService {
       if (parent) parent.replies.push(dto);
       else roots.push(dto);
     }
-    return { items: roots, commentCount: idea.row.commentCount };
+    return { items: roots, commentCount: idea.idea.commentCount };
   }
 
   /** Comments moved here by merges: comment id → the idea they came from. */
@@ -94,16 +97,15 @@ export class CommentsService {
     ideaId: string,
   ): Promise<Map<string, { ideaId: string; ideaTitle: string }>> {
     // The target's `merged` events carry `fromIdeaId` (the merged idea's own carries `targetId`).
-    const events = (await manager.find(IdeaEvent, { where: { ideaId, type: 'merged' } })).filter(
+    const events = (await this.repo.mergedEvents(ideaId, manager)).filter(
       (e) => typeof e.data['fromIdeaId'] === 'string',
     );
     const result = new Map<string, { ideaId: string; ideaTitle: string }>();
     if (events.length === 0) return result;
-    const sources = await manager.find(Idea, {
-      where: { id: In(events.map((e) => (e.data as unknown as MergedEventData).fromIdeaId)) },
-      select: { id: true, title: true },
-    });
-    const titles = new Map(sources.map((s) => [s.id, s.title]));
+    const titles = await this.repo.titles(
+      events.map((e) => (e.data as unknown as MergedEventData).fromIdeaId),
+      manager,
+    );
     for (const e of events) {
       const data = e.data as unknown as MergedEventData;
       for (const id of data.movedCommentIds ?? []) {
@@ -114,50 +116,20 @@ export class CommentsService {
   }
 
   async create(ideaId: string, input: CreateCommentDto, actor: Actor): Promise<CommentDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      const idea = await loadIdea(manager, ideaId, actor);
+    const id = await this.repo.transaction(async (manager) => {
+      const idea = await this.ideas.load(manager, ideaId, actor);
       assertReadable(idea);
       assertDecision(
-        canComment(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
+        canComment(idea.state, idea.credited, await phaseFeaturesFor(manager, idea.idea.campaignId, new Date())),
       );
 
-      if (input.parentId) {
-        const parent = await manager.findOne(IdeaComment, { where: { id: input.parentId, ideaId } });
-        if (!parent) {
-          throw new ValidationFailed([
-            { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
-          ]);
-        }
-        if (parent.hiddenAt) {
-          throw new ValidationFailed([
-            { field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' },
-          ]);
-        }
-      }
-
-      const clean = sanitizeRichText(input.bodyHtml);
-      if (plainText(clean) === '') {
-        throw new ValidationFailed([{ field: 'bodyHtml', code: 'isNotEmpty', message: 'The comment is empty.' }]);
-      }
-      const asked = mentionIds(clean);
-      if (asked.length > MAX_MENTIONS) {
-        throw new ValidationFailed([
-          { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
-        ]);
-      }
-      const mentioned = asked.length ? await manager.find(Person, { where: { id: In(asked), active: true } }) : [];
-      const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
-      const mentions = asked.filter((pid) => names.has(pid));
-
-      const inserted = await manager.insert(IdeaComment, {
-        ideaId,
-        parentId: input.parentId ?? null,
-        authorId: actor.personId,
-        bodyHtml: renderMentions(clean, names),
-        mentions,
-      });
-      const commentId = String(inserted.identifiers[0]!['id']);
-      await manager.query('UPDATE idea SET comment_count = comment_count + 1 WHERE id = $1', [ideaId]);
+      if (input.parentId) await this.checkParent(manager, ideaId, input.parentId);
+      const { bodyHtml, mentions } = await this.body(manager, input.bodyHtml);
+      const parentId = input.parentId ?? null;
+      const commentId = await this.repo.insert(
+        { ideaId, parentId, authorId: actor.personId, bodyHtml, mentions },
+        manager,
+      );
 
       // An anonymous author's act carries no identity, not even in the private history.
       const hidden = idea.hiddenAuthorIds.has(actor.personId);
@@ -168,7 +140,7 @@ export class CommentsService {
           type: 'commented',
           actorId,
           public: false,
-          data: { commentId, parentId: input.parentId ?? null, byAnonymousAuthor: hidden },
+          data: { commentId, parentId, byAnonymousAuthor: hidden },
         },
         // One per person so the notifications can tell each of them.
         ...mentions
@@ -184,15 +156,48 @@ export class CommentsService {
       await appendIdeaEvents(manager, events);
       return commentId;
     });
-    const thread = await this.list(ideaId, actor);
-    const find = (items: CommentDto[]): CommentDto | undefined => {
-      for (const c of items) {
-        if (c.id === id) return c;
-        const inner = find(c.replies);
-        if (inner) return inner;
-      }
-      return undefined;
-    };
-    return find(thread.items)!;
+    return findComment((await this.list(ideaId, actor)).items, id)!;
   }
+
+  /** A reply goes under a visible comment of the same idea. */
+  private async checkParent(manager: EntityManager, ideaId: string, parentId: string): Promise<void> {
+    const parent = await this.repo.findOnIdea(parentId, ideaId, manager);
+    if (!parent) {
+      throw new ValidationFailed([
+        { field: 'parentId', code: 'unknown_parent', message: 'The parent comment is not on this idea.' },
+      ]);
+    }
+    if (parent.hiddenAt) {
+      throw new ValidationFailed([
+        { field: 'parentId', code: 'parent_hidden', message: 'A hidden comment takes no replies.' },
+      ]);
+    }
+  }
+
+  /** The sanitised body with its @mentions resolved to active people (named in the text). */
+  private async body(manager: EntityManager, html: string): Promise<{ bodyHtml: string; mentions: string[] }> {
+    const clean = sanitizeRichText(html);
+    if (plainText(clean) === '') {
+      throw new ValidationFailed([{ field: 'bodyHtml', code: 'isNotEmpty', message: 'The comment is empty.' }]);
+    }
+    const asked = mentionIds(clean);
+    if (asked.length > MAX_MENTIONS) {
+      throw new ValidationFailed([
+        { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
+      ]);
+    }
+    const mentioned = (await findPeople(manager, asked)).filter((p) => p.active);
+    const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+    return { bodyHtml: renderMentions(clean, names), mentions: asked.filter((pid) => names.has(pid)) };
+  }
+}
+
+/** A comment anywhere in the threads. */
+function findComment(items: readonly CommentDto[], id: string): CommentDto | undefined {
+  for (const c of items) {
+    if (c.id === id) return c;
+    const inner = findComment(c.replies, id);
+    if (inner) return inner;
+  }
+  return undefined;
 }

@@ -6,7 +6,13 @@ import type { EntityManager } from 'typeorm';
  * NOTHING` makes a concurrent duplicate wait for the first insert and then insert nothing, so
  * parallel requests from one person count once.
  */
-type CountedTable = 'support' | 'idea_follow';
+export type CountedTable = 'support' | 'idea_follow';
+
+/** Whether a row was really added or removed, and the idea's counter after. */
+export interface CountChange {
+  changed: boolean;
+  count: number;
+}
 const COUNTER: Record<CountedTable, 'support_count' | 'follower_count'> = {
   support: 'support_count',
   idea_follow: 'follower_count',
@@ -35,7 +41,7 @@ export async function addCounted(
   table: CountedTable,
   ideaId: string,
   personId: string,
-): Promise<{ changed: boolean; count: number }> {
+): Promise<CountChange> {
   const inserted = (await manager.query(
     `INSERT INTO ${table} (idea_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
     [ideaId, personId],
@@ -50,25 +56,13 @@ export async function removeCounted(
   table: CountedTable,
   ideaId: string,
   personId: string,
-): Promise<{ changed: boolean; count: number }> {
+): Promise<CountChange> {
   const deleted = (await manager.query(
     `DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING person_id`,
     [ideaId, personId],
   )) as [unknown[], number];
   if (deleted[0].length === 0) return { changed: false, count: await current(manager, table, ideaId) };
   return { changed: true, count: await bump(manager, table, ideaId, -1) };
-}
-
-/** Recounts from the rows (after a merge moved them). */
-export async function recount(manager: EntityManager, ideaIds: string[]): Promise<void> {
-  await manager.query(
-    `UPDATE idea i SET
-       support_count = (SELECT count(*) FROM support s WHERE s.idea_id = i.id),
-       follower_count = (SELECT count(*) FROM idea_follow f WHERE f.idea_id = i.id),
-       comment_count = (SELECT count(*) FROM idea_comment c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)
-     WHERE i.id = ANY($1::uuid[])`,
-    [ideaIds],
-  );
 }
 
 /**

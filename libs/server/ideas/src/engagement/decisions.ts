@@ -1,5 +1,5 @@
 import { Conflict, Forbidden, NotFound, canReadIdea, type Decision } from '@eclore/domain';
-import type { LoadedIdea } from './idea-context';
+import type { LoadedIdea } from '../ideas/idea-access.service';
 
 /** Refusals that depend on the idea's state or its campaign phase, not on who asks: 409. */
 const STATE_REFUSALS: Record<string, string> = {
@@ -24,5 +24,5 @@ export function assertDecision(decision: Decision): void {
 
 /** Someone who may not read the idea learns nothing about it, not even that it exists. */
 export function assertReadable(idea: LoadedIdea): void {
-  if (!canReadIdea(idea.state, idea.ctx).allowed) throw new NotFound('idea', idea.row.id);
+  if (!canReadIdea(idea.state, idea.credited).allowed) throw new NotFound('idea', idea.idea.id);
 }

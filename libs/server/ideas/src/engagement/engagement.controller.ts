@@ -1,16 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { Body, Controller, Delete, Get, Param, Post, Put, type Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Action, Actor, ErrorCode } from '@eclore/domain';
+import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CommentsService } from './comments.service';
 import {
   CommentDto,
@@ -18,7 +10,6 @@ import {
   CreateCommentDto,
   EngagementDto,
   FollowStateDto,
-  IdeaIdParams,
   MergeIdeaDto,
   MergeResultDto,
   SupportStateDto,
@@ -27,7 +18,38 @@ import { EngagementService } from './engagement.service';
 import { MergeService } from './merge.service';
 
 const NOT_FOUND = '`idea_not_found`: no such idea, or not one you may read.';
-const PHASE_CLOSED = '`supports_closed`, `comments_closed` (campaign phase) or `idea_ended`.';
+
+/** What a route adds to the refusals every route on an idea can answer (404, idea unreadable). */
+interface Refusals {
+  status?: 201;
+  errors?: readonly ErrorCode[];
+  errorText?: Readonly<Partial<Record<number, string>>>;
+}
+
+/** The campaign phase or the idea's end closes supports and comments: 409. */
+const PHASE_CLOSED = {
+  errors: ['supports_closed', 'comments_closed', 'idea_ended'],
+  errorText: { 409: '`supports_closed`, `comments_closed` (campaign phase) or `idea_ended`.' },
+} as const satisfies Refusals;
+
+/** A route on one idea: the idea policy decides in the service (object level); an unreadable idea is absent. */
+function OnIdea(
+  action: Action,
+  operationId: string,
+  summary: string,
+  ok: Type<unknown>,
+  refusals: Refusals = {},
+): MethodDecorator {
+  return Endpoint({
+    permission: { action, objectLevel: true },
+    operationId,
+    summary,
+    ok,
+    ...(refusals.status ? { status: refusals.status } : {}),
+    errors: [...(refusals.errors ?? []), 'idea_not_found'],
+    errorText: { ...refusals.errorText, 404: NOT_FOUND },
+  });
+}
 
 /** Object-level routes: the guard requires a signed-in person; the idea policy decides in the service. */
 @ApiTags('ideas')
@@ -40,86 +62,77 @@ export class EngagementController {
   ) {}
 
   @Get('engagement')
-  @RequirePermission('idea.read_comments', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'getIdeaEngagement',
-    summary: 'The signed-in person’s support and follow, the counters, and what they may do now.',
-  })
-  @ApiOkResponse({ type: EngagementDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  state(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<EngagementDto> {
+  @OnIdea(
+    'idea.read_comments',
+    'getIdeaEngagement',
+    'The signed-in person’s support and follow, the counters, and what they may do now.',
+    EngagementDto,
+  )
+  state(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<EngagementDto> {
     return this.engagement.state(params.id, actor);
   }
 
   @Put('support')
-  @RequirePermission('idea.support', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'supportIdea',
-    summary: 'Support the idea (“me too”): one per person, idempotent.',
+  @OnIdea('idea.support', 'supportIdea', 'Support the idea (“me too”): one per person, idempotent.', SupportStateDto, {
+    errors: ['own_idea', 'not_public', ...PHASE_CLOSED.errors],
+    errorText: { 403: '`own_idea` (authors do not support their idea), `not_public`.', ...PHASE_CLOSED.errorText },
   })
-  @ApiOkResponse({ type: SupportStateDto })
-  @ApiForbiddenResponse({ description: '`own_idea` (authors do not support their idea), `not_public`.' })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  support(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
+  support(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
     return this.engagement.support(params.id, actor);
   }
 
   @Delete('support')
-  @RequirePermission('idea.support', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'withdrawIdeaSupport',
-    summary: 'Withdraw one’s support (idempotent), while supports are open.',
-  })
-  @ApiOkResponse({ type: SupportStateDto })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  withdrawSupport(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
+  @OnIdea(
+    'idea.support',
+    'withdrawIdeaSupport',
+    'Withdraw one’s support (idempotent), while supports are open.',
+    SupportStateDto,
+    { errors: [...PHASE_CLOSED.errors], errorText: { ...PHASE_CLOSED.errorText } },
+  )
+  withdrawSupport(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
     return this.engagement.withdrawSupport(params.id, actor);
   }
 
   @Put('follow')
-  @RequirePermission('idea.follow', { objectLevel: true })
-  @ApiOperation({ operationId: 'followIdea', summary: 'Follow the idea’s news (idempotent).' })
-  @ApiOkResponse({ type: FollowStateDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  follow(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
+  @OnIdea('idea.follow', 'followIdea', 'Follow the idea’s news (idempotent).', FollowStateDto)
+  follow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
     return this.engagement.follow(params.id, actor);
   }
 
   @Delete('follow')
-  @RequirePermission('idea.follow', { objectLevel: true })
-  @ApiOperation({ operationId: 'unfollowIdea', summary: 'Stop following the idea (idempotent).' })
-  @ApiOkResponse({ type: FollowStateDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  unfollow(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
+  @OnIdea('idea.follow', 'unfollowIdea', 'Stop following the idea (idempotent).', FollowStateDto)
+  unfollow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
     return this.engagement.unfollow(params.id, actor);
   }
 
   @Get('comments')
-  @RequirePermission('idea.read_comments', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'listIdeaComments',
-    summary: 'The comment threads, oldest first; hidden comments keep their place without their text.',
-  })
-  @ApiOkResponse({ type: CommentThreadDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  listComments(@Param() params: IdeaIdParams, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
+  @OnIdea(
+    'idea.read_comments',
+    'listIdeaComments',
+    'The comment threads, oldest first; hidden comments keep their place without their text.',
+    CommentThreadDto,
+  )
+  listComments(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
     return this.comments.list(params.id, actor);
   }
 
   @Post('comments')
-  @RequirePermission('idea.comment', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'createIdeaComment',
-    summary: 'Comment or reply; rich text sanitised; @mentions resolved to active people.',
-  })
-  @ApiCreatedResponse({ type: CommentDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on `bodyHtml` (empty, too many mentions) or `parentId`.' })
-  @ApiConflictResponse({ description: PHASE_CLOSED })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @OnIdea(
+    'idea.comment',
+    'createIdeaComment',
+    'Comment or reply; rich text sanitised; @mentions resolved to active people.',
+    CommentDto,
+    {
+      status: 201,
+      errors: ['validation_failed', ...PHASE_CLOSED.errors],
+      errorText: {
+        400: '`validation_failed` on `bodyHtml` (empty, too many mentions) or `parentId`.',
+        ...PHASE_CLOSED.errorText,
+      },
+    },
+  )
   createComment(
-    @Param() params: IdeaIdParams,
+    @Param() params: IdParamDto,
     @Body() body: CreateCommentDto,
     @CurrentActor() actor: Actor,
   ): Promise<CommentDto> {
@@ -127,21 +140,22 @@ export class EngagementController {
   }
 
   @Post('merge')
-  @HttpCode(200)
-  @RequirePermission('idea.merge', { objectLevel: true })
-  @ApiOperation({
-    operationId: 'mergeIdea',
-    summary: 'Merge this duplicate into another idea (network): supports, followers, comments and credit move.',
-  })
-  @ApiOkResponse({ type: MergeResultDto })
-  @ApiBadRequestResponse({
-    description: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.',
-  })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`transition_not_allowed` from this status.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @OnIdea(
+    'idea.merge',
+    'mergeIdea',
+    'Merge this duplicate into another idea (network): supports, followers, comments and credit move.',
+    MergeResultDto,
+    {
+      errors: ['validation_failed', 'role_required', 'out_of_scope', 'transition_not_allowed'],
+      errorText: {
+        400: '`validation_failed` on `targetId` (unknown, itself, draft or ended) or `reason`.',
+        403: '`role_required` or `out_of_scope`.',
+        409: '`transition_not_allowed` from this status.',
+      },
+    },
+  )
   merge(
-    @Param() params: IdeaIdParams,
+    @Param() params: IdParamDto,
     @Body() body: MergeIdeaDto,
     @CurrentActor() actor: Actor,
   ): Promise<MergeResultDto> {

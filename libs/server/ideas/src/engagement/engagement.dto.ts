@@ -1,16 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PersonRefDto } from '@eclore/server-platform';
 
 /** Surrounding blanks are not a reason: trimmed before validation, so "   " is empty. */
 export const Trimmed = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-export class IdeaIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 export class SupportStateDto {
   @ApiProperty({ description: 'Whether the signed-in person supports the idea.' })
@@ -93,17 +88,6 @@ export class CreateCommentDto {
   parentId?: string;
 }
 
-export class CommentPersonDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  givenName!: string;
-
-  @ApiProperty()
-  familyName!: string;
-}
-
 export class CommentHiddenDto {
   @ApiProperty()
   hiddenAt!: string;
@@ -132,11 +116,11 @@ export class CommentDto {
   parentId!: string | null;
 
   @ApiProperty({
-    type: CommentPersonDto,
+    type: PersonRefDto,
     nullable: true,
     description: 'Null when the comment is by an anonymous author of the idea (see `byIdeaAuthor`).',
   })
-  author!: CommentPersonDto | null;
+  author!: PersonRefDto | null;
 
   @ApiProperty({ description: 'Written by one of the idea’s authors (shown as “the author” when anonymous).' })
   byIdeaAuthor!: boolean;
@@ -148,8 +132,8 @@ export class CommentDto {
   })
   bodyHtml!: string | null;
 
-  @ApiProperty({ type: [CommentPersonDto] })
-  mentions!: CommentPersonDto[];
+  @ApiProperty({ type: [PersonRefDto] })
+  mentions!: PersonRefDto[];
 
   @ApiProperty()
   createdAt!: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { canComment, canSupport, findRule, hasRole, type Actor, type Decision } from '@eclore/domain';
-import { IdeaFollow, Support } from '../entities';
-import { addCounted, removeCounted } from './counters';
+import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
 import { appendIdeaEvents } from './events';
 import { assertDecision, assertReadable } from './decisions';
 import type { EngagementDto, FollowStateDto, SupportStateDto } from './engagement.dto';
-import { loadIdea, phaseFeaturesFor } from './idea-context';
+import { EngagementRepository } from './engagement.repository';
+import { phaseFeaturesFor } from './idea-context';
 
 const availability = (d: Decision) => ({ allowed: d.allowed, reason: d.allowed ? null : (d.reason ?? 'forbidden') });
 
@@ -16,39 +16,38 @@ const availability = (d: Decision) => ({ allowed: d.allowed, reason: d.allowed ?
  */
 @Injectable()
 export class EngagementService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repo: EngagementRepository,
+    private readonly ideas: IdeaAccess,
+  ) {}
 
   async state(ideaId: string, actor: Actor): Promise<EngagementDto> {
-    const manager = this.dataSource.manager;
-    const idea = await loadIdea(manager, ideaId, actor);
-    assertReadable(idea);
-    const features = await phaseFeaturesFor(manager, idea.row.campaignId, new Date());
+    const manager = this.repo.manager;
+    const idea = await this.readable(manager, ideaId, actor);
+    const features = await phaseFeaturesFor(manager, idea.idea.campaignId, new Date());
     const [supported, following] = await Promise.all([
-      manager.exists(Support, { where: { ideaId, personId: actor.personId } }),
-      manager.exists(IdeaFollow, { where: { ideaId, personId: actor.personId } }),
+      this.repo.hasSupported(ideaId, actor.personId, manager),
+      this.repo.isFollowing(ideaId, actor.personId, manager),
     ]);
     return {
       supported,
       following,
-      supportCount: idea.row.supportCount,
-      followerCount: idea.row.followerCount,
-      commentCount: idea.row.commentCount,
-      canSupport: availability(canSupport(idea.state, idea.ctx, features)),
-      canComment: availability(canComment(idea.state, idea.ctx, features)),
-      canMerge: findRule('merge', idea.state.status) !== undefined && hasRole(actor, 'network_member', idea.ctx.target),
-      mergedIntoId: idea.row.mergedIntoId,
+      supportCount: idea.idea.supportCount,
+      followerCount: idea.idea.followerCount,
+      commentCount: idea.idea.commentCount,
+      canSupport: availability(canSupport(idea.state, idea.credited, features)),
+      canComment: availability(canComment(idea.state, idea.credited, features)),
+      canMerge:
+        findRule('merge', idea.state.status) !== undefined && hasRole(actor, 'network_member', idea.credited.target),
+      mergedIntoId: idea.idea.mergedIntoId,
     };
   }
 
   /** Idempotent: supporting twice (or fifty times at once) is one support. */
   support(ideaId: string, actor: Actor): Promise<SupportStateDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const idea = await loadIdea(manager, ideaId, actor);
-      assertReadable(idea);
-      assertDecision(
-        canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
-      );
-      const { changed, count } = await addCounted(manager, 'support', ideaId, actor.personId);
+    return this.repo.transaction(async (manager) => {
+      await this.supportable(manager, ideaId, actor);
+      const { changed, count } = await this.repo.add('support', ideaId, actor.personId, manager);
       // Tells the authors (notifications: digest-only, grouped). Recorded without an actor and kept
       // off the timeline: supporters are a count on the wall, never names, to authors too.
       if (changed)
@@ -59,31 +58,39 @@ export class EngagementService {
 
   /** Withdrawing follows the same rules as supporting: once the phase closes, the tally is frozen. */
   withdrawSupport(ideaId: string, actor: Actor): Promise<SupportStateDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const idea = await loadIdea(manager, ideaId, actor);
-      assertReadable(idea);
-      assertDecision(
-        canSupport(idea.state, idea.ctx, await phaseFeaturesFor(manager, idea.row.campaignId, new Date())),
-      );
-      const { count } = await removeCounted(manager, 'support', ideaId, actor.personId);
+    return this.repo.transaction(async (manager) => {
+      await this.supportable(manager, ideaId, actor);
+      const { count } = await this.repo.remove('support', ideaId, actor.personId, manager);
       return { supported: false, supportCount: count };
     });
   }
 
   /** Anyone who may read the idea may follow it (its news reach them). */
   follow(ideaId: string, actor: Actor): Promise<FollowStateDto> {
-    return this.dataSource.transaction(async (manager) => {
-      assertReadable(await loadIdea(manager, ideaId, actor));
-      const { count } = await addCounted(manager, 'idea_follow', ideaId, actor.personId);
+    return this.repo.transaction(async (manager) => {
+      await this.readable(manager, ideaId, actor);
+      const { count } = await this.repo.add('idea_follow', ideaId, actor.personId, manager);
       return { following: true, followerCount: count };
     });
   }
 
   unfollow(ideaId: string, actor: Actor): Promise<FollowStateDto> {
-    return this.dataSource.transaction(async (manager) => {
-      assertReadable(await loadIdea(manager, ideaId, actor));
-      const { count } = await removeCounted(manager, 'idea_follow', ideaId, actor.personId);
+    return this.repo.transaction(async (manager) => {
+      await this.readable(manager, ideaId, actor);
+      const { count } = await this.repo.remove('idea_follow', ideaId, actor.personId, manager);
       return { following: false, followerCount: count };
     });
+  }
+
+  private async readable(manager: EntityManager, ideaId: string, actor: Actor): Promise<LoadedIdea> {
+    const idea = await this.ideas.load(manager, ideaId, actor);
+    assertReadable(idea);
+    return idea;
+  }
+
+  private async supportable(manager: EntityManager, ideaId: string, actor: Actor): Promise<void> {
+    const idea = await this.readable(manager, ideaId, actor);
+    const features = await phaseFeaturesFor(manager, idea.idea.campaignId, new Date());
+    assertDecision(canSupport(idea.state, idea.credited, features));
   }
 }

@@ -1,9 +1,19 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Person } from '@eclore/server-identity';
 
 /** What a valid submission must contain (règles de dépôt); the always-open box has defaults. */
 export interface SubmissionRules {
-  requiredFields: ('summary' | 'body' | 'orgUnit' | 'themes' | 'whoSuffers' | 'frequency' | 'expectedBenefits' | 'needs')[];
+  requiredFields: (
+    'summary' | 'body' | 'orgUnit' | 'themes' | 'whoSuffers' | 'frequency' | 'expectedBenefits' | 'needs'
+  )[];
   titleMaxLength: number;
   summaryMaxLength: number;
   bodyMinLength: number;

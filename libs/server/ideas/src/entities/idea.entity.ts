@@ -1,11 +1,34 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign } from './campaign.entity';
 
 export type IdeaKindColumn = 'problem' | 'solution';
 export type IdeaStatusColumn =
-  | 'emerge' | 'collect' | 'visible' | 'qualify' | 'decide' | 'prototype' | 'implement' | 'follow_up'
-  | 'returned' | 'withdrawn' | 'merged' | 'declined' | 'parked' | 'stopped' | 'closed';
+  | 'emerge'
+  | 'collect'
+  | 'visible'
+  | 'qualify'
+  | 'decide'
+  | 'prototype'
+  | 'implement'
+  | 'follow_up'
+  | 'returned'
+  | 'withdrawn'
+  | 'merged'
+  | 'declined'
+  | 'parked'
+  | 'stopped'
+  | 'closed';
 
 /**
  * A problem (problématique) or a solution (proposition de solution). The status is the lifecycle

@@ -11,8 +11,34 @@ import { IdeaLink } from './idea-link.entity';
 import { Support } from './support.entity';
 import { Theme } from './theme.entity';
 
-export { IdeaAttachment, Campaign, CampaignPhase, IdeaComment, ContentReport, IdeaFollow, Idea, IdeaAuthor, IdeaEvent, IdeaLink, Support, Theme };
+export {
+  IdeaAttachment,
+  Campaign,
+  CampaignPhase,
+  IdeaComment,
+  ContentReport,
+  IdeaFollow,
+  Idea,
+  IdeaAuthor,
+  IdeaEvent,
+  IdeaLink,
+  Support,
+  Theme,
+};
 export type { SubmissionRules } from './campaign.entity';
 export type { IdeaKindColumn, IdeaStatusColumn } from './idea.entity';
 
-export const IDEAS_ENTITIES = [Theme, Campaign, CampaignPhase, Idea, IdeaAuthor, IdeaLink, Support, IdeaFollow, IdeaComment, ContentReport, IdeaEvent, IdeaAttachment];
+export const IDEAS_ENTITIES = [
+  Theme,
+  Campaign,
+  CampaignPhase,
+  Idea,
+  IdeaAuthor,
+  IdeaLink,
+  Support,
+  IdeaFollow,
+  IdeaComment,
+  ContentReport,
+  IdeaEvent,
+  IdeaAttachment,
+];

@@ -1,22 +1,25 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   canReadIdea,
   Conflict,
   NotFound,
   transition,
   type Actor,
+  type IdeaActorContext,
   type IdeaCommand,
   type IdeaState,
   type SubmissionCheck,
   type TransitionResult,
 } from '@eclore/domain';
-import { OrgUnit, Person } from '@eclore/server-identity';
-import { Idea, IdeaAuthor, IdeaEvent, IdeaLink } from '../entities';
-import { announceIdeaEvents } from '../engagement/events';
+import { findOrgUnits, findPeople } from '@eclore/server-identity';
+import type { Idea, IdeaEvent } from '../entities';
+import { appendIdeaEvents } from '../engagement/events';
 import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
 import type { IdeaDto } from './ideas.dto';
 import { IdeaCommandHooks } from './idea-command-hooks';
+import { creditedContext, creditsOf } from './idea-credits';
+import { IdeasRepository } from './ideas.repository';
 
 /** An idea with what every check and the presenter need: its authors, its place, the viewer. */
 export interface LoadedIdea {
@@ -25,6 +28,12 @@ export interface LoadedIdea {
   state: IdeaState;
   viewer: IdeaViewer;
   addressesProblemIds: string[];
+  /** Person ids credited on the idea (author and accepted co-authors). */
+  authorIds: string[];
+  /** Whose identity is hidden from others on this idea (see IdeaCredits). */
+  hiddenAuthorIds: Set<string>;
+  /** The actor's relation where only credited authors count (supports, comments, merges, links). */
+  credited: IdeaActorContext;
 }
 
 export class StaleVersion extends Conflict {
@@ -57,21 +66,35 @@ export interface RunCommandOptions {
  */
 @Injectable()
 export class IdeaAccess {
+  // Built here, not injected: other contexts' tests and scripts build a bare IdeaAccess from a data source.
+  private readonly repo: IdeasRepository;
+
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     // Optional so a bare IdeaAccess (tests, scripts) runs commands without other contexts' hooks.
     @Optional() private readonly hooks: IdeaCommandHooks = new IdeaCommandHooks(),
-  ) {}
+  ) {
+    this.repo = new IdeasRepository(ds);
+  }
 
   /** Loads an idea (optionally locking its row) with its authors and the viewer's relation; 404 if absent. */
   async load(manager: EntityManager, id: string, actor: Actor, options: { lock?: boolean } = {}): Promise<LoadedIdea> {
-    const idea = await manager.getRepository(Idea).findOne({
-      where: { id },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!idea) throw new NotFound('idea', id);
+    const loaded = await this.find(manager, id, actor, options);
+    if (!loaded) throw new NotFound('idea', id);
+    return loaded;
+  }
+
+  /** Like load, answering null for an absent idea (when absence is a field's problem, not the route's). */
+  async find(
+    manager: EntityManager,
+    id: string,
+    actor: Actor,
+    options: { lock?: boolean } = {},
+  ): Promise<LoadedIdea | null> {
+    const idea = await this.repo.findById(id, options, manager);
+    if (!idea) return null;
     const [loaded] = await this.complete(manager, [idea], actor);
-    return loaded!;
+    return loaded ?? null;
   }
 
   /** Loads an idea the actor may read; an idea they may not read is answered as absent (no existence leak). */
@@ -97,12 +120,10 @@ export class IdeaAccess {
     const unitIds = [...new Set(ideas.map((i) => i.orgUnitId).filter((u): u is string => u !== null))];
     const capturerIds = [...new Set(ideas.map((i) => i.capturedBy).filter((u): u is string => u !== null))];
     const [authorRows, units, capturers, links] = await Promise.all([
-      manager.getRepository(IdeaAuthor).find({ where: { ideaId: In(ids) }, relations: { person: true } }),
-      unitIds.length ? manager.getRepository(OrgUnit).findBy({ id: In(unitIds) }) : Promise.resolve([]),
-      capturerIds.length ? manager.getRepository(Person).findBy({ id: In(capturerIds) }) : Promise.resolve([]),
-      manager
-        .getRepository(IdeaLink)
-        .find({ where: { fromId: In(ids), kind: 'addresses' }, order: { createdAt: 'ASC' } }),
+      this.repo.authorsWithPeople(ids, manager),
+      findOrgUnits(manager, unitIds),
+      findPeople(manager, capturerIds),
+      this.repo.addressedProblems(ids, manager),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const capturerById = new Map(capturers.map((p) => [p.id, p]));
@@ -122,12 +143,16 @@ export class IdeaAccess {
           familyName: a.person?.familyName ?? '',
           anonymous: a.anonymous,
         }));
+      const viewer = this.viewerFor(idea, authors, actor);
+      const credits = creditsOf(idea, authors);
       return {
         idea,
         authors,
         state: toIdeaState(idea),
-        viewer: this.viewerFor(idea, authors, actor),
+        viewer,
         addressesProblemIds: links.filter((l) => l.fromId === idea.id).map((l) => l.toId),
+        ...credits,
+        credited: creditedContext(viewer, credits),
       };
     });
   }
@@ -160,7 +185,7 @@ export class IdeaAccess {
 
   /** Reads an idea for the actor and presents it (GET endpoints, answers after a command). */
   async read(id: string, actor: Actor): Promise<IdeaDto> {
-    return this.present(await this.loadReadable(this.ds.manager, id, actor));
+    return this.present(await this.loadReadable(this.repo.manager, id, actor));
   }
 
   /**
@@ -174,7 +199,7 @@ export class IdeaAccess {
     command: IdeaCommand | ((loaded: LoadedIdea) => IdeaCommand),
     options: RunCommandOptions = {},
   ): Promise<IdeaDto> {
-    await this.ds.transaction(async (manager) => {
+    await this.repo.transaction(async (manager) => {
       const loaded = await this.loadReadable(manager, id, actor, { lock: true });
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.idea.version)
         throw new StaleVersion();
@@ -210,7 +235,13 @@ export class IdeaAccess {
         public: event.public,
         data: { ...event.details, ...(event.details.until ? { until: event.details.until.toISOString() } : {}) },
       });
-      await this.hooks.run(manager, { ideaId: id, command: event.type, from: event.from, to: event.to, actorId: event.actorId });
+      await this.hooks.run(manager, {
+        ideaId: id,
+        command: event.type,
+        from: event.from,
+        to: event.to,
+        actorId: event.actorId,
+      });
       if (options.effects) await options.effects(manager, loaded, result);
     });
     return this.read(id, actor);
@@ -218,20 +249,13 @@ export class IdeaAccess {
 
   /** Updates the row only if nobody changed it since it was read (the version column increments). */
   async updateVersioned(manager: EntityManager, idea: Idea, changes: Partial<Idea>): Promise<void> {
-    const res = await manager
-      .createQueryBuilder()
-      .update(Idea)
-      .set(changes as never)
-      .where('id = :id AND version = :version', { id: idea.id, version: idea.version })
-      .execute();
-    if (res.affected !== 1) throw new StaleVersion();
+    if (!(await this.repo.updateVersioned(idea, changes, manager))) throw new StaleVersion();
   }
 
   async appendEvent(
     manager: EntityManager,
     event: Pick<IdeaEvent, 'ideaId' | 'type' | 'fromStatus' | 'toStatus' | 'actorId' | 'public' | 'data'>,
   ): Promise<void> {
-    const inserted = await manager.insert(IdeaEvent, event as never);
-    await announceIdeaEvents(manager, [String(inserted.identifiers[0]!['id'])]);
+    await appendIdeaEvents(manager, [event]);
   }
 }

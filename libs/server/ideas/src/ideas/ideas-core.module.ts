@@ -1,15 +1,31 @@
 import { Module } from '@nestjs/common';
 import { IdeaAuditConcealment } from './audit-concealment';
+import { AuthorReveal } from './author-reveal.service';
 import { IdeaAccess } from './idea-access.service';
+import { IdeaChecks } from './idea-checks';
 import { IdeaCommandHooks } from './idea-command-hooks';
+import { IdeaDrafting } from './idea-drafting.service';
+import { IdeaIntake } from './idea-intake.service';
+import { IdeaQueries } from './idea-queries.service';
+import { IntakeController, MyIdeasController, ThemesController } from './idea-lists.controller';
 import { IdeasController } from './ideas.controller';
-import { IdeasService } from './ideas.service';
+import { IdeasRepository } from './ideas.repository';
 
 /** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, the guardian's reveal. */
 @Module({
-  controllers: [IdeasController],
+  controllers: [IdeasController, ThemesController, MyIdeasController, IntakeController],
   // AccessService and AuditService come from global modules.
-  providers: [IdeasService, IdeaAccess, IdeaCommandHooks, IdeaAuditConcealment],
-  exports: [IdeaAccess, IdeaCommandHooks],
+  providers: [
+    IdeasRepository,
+    IdeaAccess,
+    IdeaCommandHooks,
+    IdeaAuditConcealment,
+    IdeaChecks,
+    IdeaDrafting,
+    IdeaIntake,
+    IdeaQueries,
+    AuthorReveal,
+  ],
+  exports: [IdeaAccess, IdeaCommandHooks, IdeasRepository],
 })
 export class IdeasCoreModule {}

@@ -21,6 +21,10 @@ import {
   type IdeaKind,
   type IdeaStatus,
 } from '@eclore/domain';
+import { PersonRefDto } from '@eclore/server-platform';
+
+// Other contexts imported these from here before the HTTP kit; they are platform's now.
+export { IdParamDto, PersonRefDto } from '@eclore/server-platform';
 
 export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'occasionally'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -32,12 +36,6 @@ const TITLE_MAX = 300;
 const SUMMARY_MAX = 2000;
 const BODY_MAX = 100_000;
 const FIELD_MAX = 4000;
-
-export class IdParamDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 /** Fields an author may set on a draft (create and update share them). */
 class IdeaFieldsInput {
@@ -175,21 +173,13 @@ export class InviteCoAuthorInput {
   personId!: string;
 }
 
-export class PersonRefDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-  @ApiProperty()
-  givenName!: string;
-  @ApiProperty()
-  familyName!: string;
-}
-
 export class CoAuthorDto extends PersonRefDto {
   @ApiProperty({ enum: ['invited', 'accepted', 'declined'] })
   status!: 'invited' | 'accepted' | 'declined';
 }
 
-export class OrgUnitRefDto {
+/** The org unit an idea is filed under, by name (cards and the idea page). */
+export class OrgUnitNameDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty()
@@ -238,8 +228,8 @@ export class IdeaDto {
   expectedBenefits!: string | null;
   @ApiProperty({ nullable: true, type: String })
   needs!: string | null;
-  @ApiProperty({ type: OrgUnitRefDto, nullable: true })
-  orgUnit!: OrgUnitRefDto | null;
+  @ApiProperty({ type: OrgUnitNameDto, nullable: true })
+  orgUnit!: OrgUnitNameDto | null;
   @ApiProperty({ type: [String] })
   themes!: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String })

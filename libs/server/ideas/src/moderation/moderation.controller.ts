@@ -1,86 +1,80 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import {
-  CreateReportDto,
-  HideDto,
-  OpenReportDto,
-  ReportCreatedDto,
-  ReportIdParams,
-  ReportResolvedDto,
-} from './moderation.dto';
+import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CreateReportDto, HideDto, OpenReportDto, ReportCreatedDto, ReportResolvedDto } from './moderation.dto';
 import { ModerationService } from './moderation.service';
 
+/** Anyone signed in reports content to the network. */
 @ApiTags('moderation')
-@Controller()
-export class ModerationController {
+@Controller('reports')
+export class ReportsController {
   constructor(private readonly moderation: ModerationService) {}
 
-  @Post('reports')
-  @RequirePermission('content.report', { objectLevel: true })
-  @ApiOperation({
+  @Post()
+  @Endpoint({
+    permission: { action: 'content.report', objectLevel: true },
     operationId: 'reportContent',
     summary: 'Report an idea or a comment to the network (once per person).',
+    ok: ReportCreatedDto,
+    status: 201,
+    errors: ['validation_failed', 'idea_not_found', 'comment_not_found', 'already_reported'],
+    errorText: {
+      400: '`validation_failed` on `targetType`, `targetId` or `reason`.',
+      404: '`idea_not_found` / `comment_not_found`: no such content you may read.',
+      409: '`already_reported`.',
+    },
   })
-  @ApiCreatedResponse({ type: ReportCreatedDto })
-  @ApiBadRequestResponse({ description: '`validation_failed` on `targetType`, `targetId` or `reason`.' })
-  @ApiNotFoundResponse({ description: '`idea_not_found` / `comment_not_found`: no such content you may read.' })
-  @ApiConflictResponse({ description: '`already_reported`.' })
   report(@Body() body: CreateReportDto, @CurrentActor() actor: Actor): Promise<ReportCreatedDto> {
     return this.moderation.report(body, actor);
   }
+}
 
-  @Get('moderation/reports')
-  @RequirePermission('moderation.read')
-  @ApiOperation({
+const RESOLVE_ENDPOINT = {
+  permission: { action: 'moderation.resolve', objectLevel: true },
+  ok: ReportResolvedDto,
+  errors: ['role_required', 'out_of_scope', 'report_not_found', 'report_resolved'],
+  errorText: { 403: '`role_required` or `out_of_scope`.', 404: '`report_not_found`.', 409: '`report_resolved`.' },
+} as const;
+
+/** The network's moderation queue: hide the reported content or dismiss the report. */
+@ApiTags('moderation')
+@Controller('moderation/reports')
+export class ModerationController {
+  constructor(private readonly moderation: ModerationService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'moderation.read',
     operationId: 'listOpenReports',
     summary: 'Open reports on content within the network member’s scope, oldest first.',
+    ok: [OpenReportDto],
+    errors: ['role_required'],
+    errorText: { 403: '`role_required`: network members only.' },
   })
-  @ApiOkResponse({ type: [OpenReportDto] })
-  @ApiForbiddenResponse({ description: '`role_required`: network members only.' })
   list(@CurrentActor() actor: Actor): Promise<OpenReportDto[]> {
     return this.moderation.openReports(actor);
   }
 
-  @Post('moderation/reports/:id/hide')
-  @HttpCode(200)
-  @RequirePermission('moderation.resolve', { objectLevel: true })
-  @ApiOperation({
+  @Post(':id/hide')
+  @Endpoint({
+    ...RESOLVE_ENDPOINT,
     operationId: 'hideReportedContent',
     summary:
       'Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.',
   })
-  @ApiOkResponse({ type: ReportResolvedDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
-  @ApiNotFoundResponse({ description: '`report_not_found`.' })
-  @ApiConflictResponse({ description: '`report_resolved`.' })
-  hide(
-    @Param() params: ReportIdParams,
-    @Body() body: HideDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ReportResolvedDto> {
+  hide(@Param() params: IdParamDto, @Body() body: HideDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
     return this.moderation.hide(params.id, body.reason, actor);
   }
 
-  @Post('moderation/reports/:id/dismiss')
-  @HttpCode(200)
-  @RequirePermission('moderation.resolve', { objectLevel: true })
-  @ApiOperation({ operationId: 'dismissReport', summary: 'Dismiss a report: the content stays as it is.' })
-  @ApiOkResponse({ type: ReportResolvedDto })
-  @ApiForbiddenResponse({ description: '`role_required` or `out_of_scope`.' })
-  @ApiNotFoundResponse({ description: '`report_not_found`.' })
-  @ApiConflictResponse({ description: '`report_resolved`.' })
-  dismiss(@Param() params: ReportIdParams, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
+  @Post(':id/dismiss')
+  @Endpoint({
+    ...RESOLVE_ENDPOINT,
+    operationId: 'dismissReport',
+    summary: 'Dismiss a report: the content stays as it is.',
+  })
+  dismiss(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
     return this.moderation.dismiss(params.id, actor);
   }
 }

@@ -27,12 +27,6 @@ export class ReportCreatedDto {
   id!: string;
 }
 
-export class ReportIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
 export class HideDto {
   @ApiProperty({
     maxLength: 1000,

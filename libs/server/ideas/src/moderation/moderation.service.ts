@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { canReadIdea, Conflict, hasRole, NotFound, type Actor, type ScopeTarget } from '@eclore/domain';
 import { plainText } from '@eclore/server-platform';
 import { AccessService, AuditService } from '@eclore/server-identity';
-import { ContentReport, Idea, IdeaComment } from '../entities';
+import type { ContentReport } from '../entities';
 import { appendIdeaEvents } from '../engagement/events';
-import { loadIdea, scopeTargetOf } from '../engagement/idea-context';
-import type { CreateReportDto, OpenReportDto, ReportResolvedDto, ReportTargetType } from './moderation.dto';
+import { scopeTargetOf } from '../engagement/idea-context';
+import { IdeaAccess } from '../ideas/idea-access.service';
+import type { CreateReportDto, OpenReportDto, ReportResolvedDto } from './moderation.dto';
+import { ModerationRepository, type ReportTarget } from './moderation.repository';
 
 const EXCERPT_LENGTH = 300;
 const QUEUE_LIMIT = 500;
-
-interface ResolvedTarget {
-  idea: Idea;
-  comment: IdeaComment | null;
-}
 
 /**
  * Reports by anyone signed in (once per person per target); the network, within its scope, hides the
@@ -24,24 +21,28 @@ interface ResolvedTarget {
 @Injectable()
 export class ModerationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repo: ModerationRepository,
+    private readonly ideas: IdeaAccess,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
   async report(input: CreateReportDto, actor: Actor): Promise<{ id: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const target = await this.target(manager, input.targetType, input.targetId);
+    return this.repo.transaction(async (manager) => {
+      const target = await this.repo.target(input.targetType, input.targetId, manager);
       // Reporting something one cannot see reveals nothing: it does not exist.
-      const idea = target ? await loadIdea(manager, target.idea.id, actor) : null;
-      if (!target || !idea || !canReadIdea(idea.state, idea.ctx).allowed)
+      const idea = target ? await this.ideas.find(manager, target.idea.id, actor) : null;
+      if (!target || !idea || !canReadIdea(idea.state, idea.credited).allowed)
         throw new NotFound(input.targetType, input.targetId);
-      const rows = (await manager.query(
-        `INSERT INTO content_report (target_type, target_id, reporter_id, reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (target_type, target_id, reporter_id) DO NOTHING RETURNING id`,
-        [input.targetType, input.targetId, actor.personId, input.reason.trim()],
-      )) as { id: string }[];
-      const id = rows[0]?.id;
+      const id = await this.repo.insertReport(
+        {
+          targetType: input.targetType,
+          targetId: input.targetId,
+          reporterId: actor.personId,
+          reason: input.reason.trim(),
+        },
+        manager,
+      );
       if (!id) throw new Conflict('already_reported', 'You have already reported this.');
       await this.audit.append(manager, {
         actorId: actor.personId,
@@ -56,19 +57,10 @@ export class ModerationService {
 
   /** Open reports on content within the network member's scope, oldest first. */
   async openReports(actor: Actor): Promise<OpenReportDto[]> {
-    const manager = this.dataSource.manager;
-    const reports = await manager.find(ContentReport, {
-      where: { resolvedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-      take: QUEUE_LIMIT,
-    });
+    const manager = this.repo.manager;
+    const reports = await this.repo.openReports(QUEUE_LIMIT, manager);
     const commentIds = reports.filter((r) => r.targetType === 'comment').map((r) => r.targetId);
-    const comments = new Map(
-      (commentIds.length ? await manager.find(IdeaComment, { where: { id: In(commentIds) } }) : []).map((c) => [
-        c.id,
-        c,
-      ]),
-    );
+    const comments = new Map((await this.repo.commentsByIds(commentIds, manager)).map((c) => [c.id, c]));
     const ideaIds = [
       ...new Set(
         reports
@@ -76,9 +68,7 @@ export class ModerationService {
           .filter((x): x is string => !!x),
       ),
     ];
-    const ideas = new Map(
-      (ideaIds.length ? await manager.find(Idea, { where: { id: In(ideaIds) } }) : []).map((i) => [i.id, i]),
-    );
+    const ideas = new Map((await this.repo.ideasByIds(ideaIds, manager)).map((i) => [i.id, i]));
     const scopes = new Map<string, ScopeTarget>();
     for (const idea of ideas.values()) scopes.set(idea.id, await scopeTargetOf(manager, idea));
     const perTarget = new Map<string, number>();
@@ -109,16 +99,11 @@ export class ModerationService {
   }
 
   hide(reportId: string, reason: string, actor: Actor): Promise<ReportResolvedDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.repo.transaction(async (manager) => {
       const { report, target } = await this.openReportForModerator(manager, reportId, actor);
       const why = reason.trim();
       if (report.targetType === 'idea') {
-        const hidden = (await manager.query(
-          `UPDATE idea SET hidden_at = now(), hidden_reason = $2, version = version + 1, updated_at = now()
-           WHERE id = $1 AND hidden_at IS NULL RETURNING id`,
-          [target.idea.id, why],
-        )) as [unknown[], number];
-        if (hidden[0].length > 0) {
+        if (await this.repo.hideIdea(target.idea.id, why, manager)) {
           // The authors are told; they are named by reference so no identity is copied into the event.
           await appendIdeaEvents(manager, [
             {
@@ -131,14 +116,7 @@ export class ModerationService {
           ]);
         }
       } else {
-        const hidden = (await manager.query(
-          'UPDATE idea_comment SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id',
-          [report.targetId, why],
-        )) as [unknown[], number];
-        if (hidden[0].length > 0) {
-          await manager.query('UPDATE idea SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1', [
-            target.idea.id,
-          ]);
+        if (await this.repo.hideComment({ id: report.targetId, ideaId: target.idea.id }, why, manager)) {
           await appendIdeaEvents(manager, [
             {
               ideaId: target.idea.id,
@@ -151,10 +129,11 @@ export class ModerationService {
         }
       }
       // Hidden content needs no other review: every open report on it is resolved with this one.
-      await manager.query(
-        `UPDATE content_report SET resolved_at = now(), resolved_by = $3, resolution = 'hidden', resolution_reason = $4
-         WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL`,
-        [report.targetType, report.targetId, actor.personId, why],
+      await this.repo.resolveAllAsHidden(
+        { type: report.targetType, id: report.targetId },
+        actor.personId,
+        why,
+        manager,
       );
       await this.audit.append(manager, {
         actorId: actor.personId,
@@ -168,13 +147,9 @@ export class ModerationService {
   }
 
   dismiss(reportId: string, actor: Actor): Promise<ReportResolvedDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.repo.transaction(async (manager) => {
       const { report, target } = await this.openReportForModerator(manager, reportId, actor);
-      await manager.update(
-        ContentReport,
-        { id: reportId },
-        { resolvedAt: new Date(), resolvedBy: actor.personId, resolution: 'dismissed' },
-      );
+      await this.repo.dismiss(reportId, actor.personId, manager);
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'moderation.dismissed',
@@ -187,27 +162,17 @@ export class ModerationService {
   }
 
   /** The report (locked, still open) and its content; the moderator's scope must cover the idea. */
-  private async openReportForModerator(manager: EntityManager, reportId: string, actor: Actor) {
-    const report = await manager.findOne(ContentReport, {
-      where: { id: reportId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async openReportForModerator(
+    manager: EntityManager,
+    reportId: string,
+    actor: Actor,
+  ): Promise<{ report: ContentReport; target: ReportTarget }> {
+    const report = await this.repo.findReportForUpdate(reportId, manager);
     if (!report) throw new NotFound('report', reportId);
-    const target = await this.target(manager, report.targetType, report.targetId);
+    const target = await this.repo.target(report.targetType, report.targetId, manager);
     if (!target) throw new NotFound(report.targetType, report.targetId);
     this.access.assert(actor, 'moderation.resolve', { target: await scopeTargetOf(manager, target.idea) });
     if (report.resolvedAt) throw new Conflict('report_resolved', 'This report has already been dealt with.');
     return { report, target };
-  }
-
-  private async target(manager: EntityManager, type: ReportTargetType, id: string): Promise<ResolvedTarget | null> {
-    if (type === 'idea') {
-      const idea = await manager.findOne(Idea, { where: { id } });
-      return idea ? { idea, comment: null } : null;
-    }
-    const comment = await manager.findOne(IdeaComment, { where: { id } });
-    if (!comment) return null;
-    const idea = await manager.findOne(Idea, { where: { id: comment.ideaId } });
-    return idea ? { idea, comment } : null;
   }
 }

@@ -1,31 +1,9 @@
-import {
-  Body,
-  Controller,
-  createParamDecorator,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  type ExecutionContext,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
   CreateLinkInput,
-  IdeaIdParams,
   IdeaLinkDto,
   LinkedIdeasDto,
   LinkParams,
@@ -34,95 +12,112 @@ import {
   WallPageDto,
   WallQuery,
 } from './wall.dto';
+import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
 
-/** The request id pino-http gave this request, for the audit log. */
-const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
-  const id = ctx.switchToHttp().getRequest<{ id?: string | number }>().id;
-  return id === undefined ? null : String(id);
-});
-
-@ApiTags('wall')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller()
+/** The wall: public ideas, searched, filtered and sorted. */
+@ApiController('wall', 'wall')
 export class WallController {
   constructor(private readonly wall: WallService) {}
 
-  @Get('wall')
-  // Only public ideas are listed: any signed-in person may read every one of them.
-  @RequirePermission('idea.read')
-  @ApiOperation({
+  @Get()
+  @Endpoint({
+    permission: 'idea.read',
     operationId: 'listWall',
     summary:
       'The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.',
     description:
       'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.',
+    ok: WallPageDto,
+    errors: ['validation_failed'],
+    errorText: {
+      400: 'A bad or unknown filter value, sort or cursor; the field is named.',
+    },
   })
-  @ApiOkResponse({ type: WallPageDto })
-  @ApiBadRequestResponse({ description: 'A bad or unknown filter value, sort or cursor; the field is named.' })
   list(@Query() query: WallQuery): Promise<WallPageDto> {
     return this.wall.page(query);
   }
+}
 
-  @Get('ideas/similar')
-  @RequirePermission('idea.read')
-  @ApiOperation({
+/** Similar public ideas while a title is typed (registered before `ideas/:id`: see IdeasModule). */
+@ApiController('wall', 'ideas/similar')
+export class SimilarIdeasController {
+  constructor(private readonly wall: WallService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'idea.read',
     operationId: 'listSimilarIdeas',
     summary: 'Up to 5 public ideas similar to a title (and summary) being typed, most similar first.',
+    ok: SimilarIdeasDto,
+    errors: ['validation_failed'],
+    errorText: {
+      400: 'Title too short or too long; the field is named.',
+    },
   })
-  @ApiOkResponse({ type: SimilarIdeasDto })
-  @ApiBadRequestResponse({ description: 'Title too short or too long; the field is named.' })
   similar(@Query() query: SimilarQuery): Promise<SimilarIdeasDto> {
     return this.wall.similar(query);
   }
+}
 
-  @Get('ideas/:id/links')
-  @RequirePermission('idea.read', { objectLevel: true })
-  @ApiOperation({
+/** Links between ideas. */
+@ApiController('wall', 'ideas/:id/links')
+export class IdeaLinksController {
+  constructor(private readonly ideaLinks: IdeaLinks) {}
+
+  @Get()
+  @Endpoint({
+    permission: { action: 'idea.read', objectLevel: true },
     operationId: 'listIdeaLinks',
     summary: 'Public ideas linked to this one (similar, addresses), either way.',
+    ok: LinkedIdeasDto,
+    errors: ['idea_not_found'],
+    errorText: {
+      404: '`idea_not_found` (or not one you may read)',
+    },
   })
-  @ApiOkResponse({ type: LinkedIdeasDto })
-  @ApiNotFoundResponse({ description: '`idea_not_found` (or not one you may read)' })
-  links(@CurrentActor() actor: Actor, @Param() params: IdeaIdParams): Promise<LinkedIdeasDto> {
-    return this.wall.linked(actor, params.id);
+  links(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<LinkedIdeasDto> {
+    return this.ideaLinks.linked(actor, params.id);
   }
 
-  @Post('ideas/:id/links')
-  @RequirePermission('idea.edit', { objectLevel: true })
-  @ApiOperation({
+  @Post()
+  @Endpoint({
+    permission: { action: 'idea.edit', objectLevel: true },
     operationId: 'linkIdea',
     summary: 'Links this idea to a public one: similar, or (a solution) addresses (a problem). Authors or the network.',
     description: 'Linking never changes either idea’s stage. Linking twice is harmless (the link is returned).',
+    ok: IdeaLinkDto,
+    status: 201,
+    errors: ['validation_failed', 'not_author_or_network', 'idea_not_found'],
+    errorText: {
+      400: '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.',
+    },
   })
-  @ApiCreatedResponse({ type: IdeaLinkDto })
-  @ApiBadRequestResponse({
-    description:
-      '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.',
-  })
-  @ApiForbiddenResponse({ description: '`not_author_or_network`' })
-  @ApiNotFoundResponse({ description: '`idea_not_found`' })
   link(
     @CurrentActor() actor: Actor,
-    @Param() params: IdeaIdParams,
+    @Param() params: IdParamDto,
     @Body() input: CreateLinkInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaLinkDto> {
-    return this.wall.link(actor, params.id, input, requestId);
+    return this.ideaLinks.link(actor, params.id, input, requestId);
   }
 
-  @Delete('ideas/:id/links/:kind/:toId')
-  @HttpCode(204)
-  @RequirePermission('idea.edit', { objectLevel: true })
-  @ApiOperation({ operationId: 'unlinkIdea', summary: 'Removes a link (authors of this idea or the network).' })
-  @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: '`not_author_or_network`' })
-  @ApiNotFoundResponse({ description: '`idea_not_found` or `idea_link_not_found`' })
+  @Delete(':kind/:toId')
+  @Endpoint({
+    permission: { action: 'idea.edit', objectLevel: true },
+    operationId: 'unlinkIdea',
+    summary: 'Removes a link (authors of this idea or the network).',
+    ok: 'noContent',
+    errors: ['not_author_or_network', 'idea_not_found', 'idea_link_not_found'],
+    errorText: {
+      404: '`idea_not_found` or `idea_link_not_found`',
+    },
+  })
   async unlink(
     @CurrentActor() actor: Actor,
     @Param() params: LinkParams,
     @RequestId() requestId: string | null,
   ): Promise<void> {
-    await this.wall.unlink(actor, params.id, params.kind, params.toId, requestId);
+    await this.ideaLinks.unlink(actor, params.id, params.kind, params.toId, requestId);
   }
 }

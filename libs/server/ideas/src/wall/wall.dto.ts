@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+import { IdParamDto } from '@eclore/server-platform';
+import { OrgUnitNameDto } from '../ideas/ideas.dto';
 
 /** Statuses an idea on the wall can have: derived from the domain's isPublic, not listed twice. */
 export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) =>
@@ -122,13 +124,7 @@ export class SimilarQuery {
   excludeId?: string;
 }
 
-export class IdeaIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-export class LinkParams extends IdeaIdParams {
+export class LinkParams extends IdParamDto {
   @ApiProperty({ enum: LINK_KINDS })
   @IsIn(LINK_KINDS)
   kind!: LinkKind;
@@ -158,13 +154,8 @@ export class WallCampaignDto {
   @ApiProperty() title!: string;
 }
 
-export class WallOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
-/** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
-export class WallCardDto {
+/** An idea in a short list (similar, linked): what it is, where it stands, its counters. */
+export class SimilarIdeaDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
   @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
@@ -172,10 +163,14 @@ export class WallCardDto {
   @ApiProperty() summary!: string;
   @ApiProperty() supportCount!: number;
   @ApiProperty() commentCount!: number;
+}
+
+/** An idea as the wall shows it. Never any author field: the wall names nobody (anonymity is kept by construction). */
+export class WallCardDto extends SimilarIdeaDto {
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: WallCampaignDto, nullable: true }) campaign!: WallCampaignDto | null;
-  @ApiProperty({ type: WallOrgUnitDto, nullable: true }) orgUnit!: WallOrgUnitDto | null;
+  @ApiProperty({ type: OrgUnitNameDto, nullable: true }) orgUnit!: OrgUnitNameDto | null;
 }
 
 export class WallPageDto {
@@ -187,16 +182,6 @@ export class WallPageDto {
   })
   nextCursor!: string | null;
   @ApiProperty({ enum: WALL_SORTS, description: 'The sort applied.' }) sort!: WallSortParam;
-}
-
-export class SimilarIdeaDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: IDEA_KINDS }) kind!: IdeaKind;
-  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
-  @ApiProperty() title!: string;
-  @ApiProperty() summary!: string;
-  @ApiProperty() supportCount!: number;
-  @ApiProperty() commentCount!: number;
 }
 
 export class SimilarIdeasDto {

@@ -1,89 +1,29 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ValidationFailed, type FieldProblem } from '@eclore/domain';
+import { TRENDING_MAX_AGE_SECONDS } from './sql/trending.sql';
 import {
-  canReadIdea,
-  Forbidden,
-  isPublic,
-  NotFound,
-  ValidationFailed,
-  type Actor,
-  type IdeaState,
-  type ScopeTarget,
-} from '@eclore/domain';
-import { AuditService } from '@eclore/server-identity';
-import { canLinkIdea } from './link-policy';
-import { DELETE_LINK, FIND_LINK, IDEA_FOR_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
-import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
-import {
-  CURRENT_GENERATION,
-  GENERATION_EXISTS,
-  REFRESH_TRENDING,
-  TRENDING_LOCK,
-  TRENDING_MAX_AGE_SECONDS,
-} from './sql/trending.sql';
-import {
-  buildWallQuery,
-  CAMPAIGN_EXISTS,
   isNewestFirst,
   NEWEST_WINDOWS_DAYS,
   RELEVANCE_MIN_MATCHES,
   RELEVANCE_WINDOWS_DAYS,
-  ORG_UNIT_EXISTS,
-  THEME_EXISTS,
   type TrendingSegment,
   type WallFilters,
   type WallQueryParams,
   type WallRow,
   type WallSort,
 } from './sql/wall.sql';
+import { ideaCard } from './idea-card';
 import { WallPageCache } from './wall-page-cache';
 import { decodeWallCursor, encodeWallCursor, type WallCursor } from './wall-cursor';
-import type {
-  CreateLinkInput,
-  IdeaLinkDto,
-  LinkedIdeasDto,
-  LinkKind,
-  SimilarIdeasDto,
-  SimilarQuery,
-  WallCardDto,
-  WallPageDto,
-  WallQuery,
-} from './wall.dto';
+import type { SimilarIdeasDto, SimilarQuery, WallCardDto, WallPageDto, WallQuery } from './wall.dto';
+import { WallRepository, type WallFilterValue } from './wall.repository';
 
 const DEFAULT_LIMIT = 20;
 const SIMILAR_LIMIT = 5;
 
-interface IdeaForLinkRow {
-  id: string;
-  kind: 'problem' | 'solution';
-  status: IdeaState['status'];
-  anonymous: boolean;
-  submitted_at: Date | null;
-  published_at: Date | null;
-  withdrawn_at: Date | null;
-  merged_into_id: string | null;
-  parked_until: Date | null;
-  hidden_at: Date | null;
-  themes: string[];
-  org_unit_path: string[];
-  is_author: boolean;
-}
-
-interface IdeaForLink {
-  state: IdeaState;
-  target: ScopeTarget;
-  isAuthor: boolean;
-}
-
 function toCard(r: WallRow): WallCardDto {
   return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status as WallCardDto['status'],
-    title: r.title,
-    summary: r.summary,
-    supportCount: r.support_count,
-    commentCount: r.comment_count,
+    ...ideaCard(r, r.kind),
     themes: r.themes,
     publishedAt: r.published_at.toISOString(),
     campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title ?? '' } : null,
@@ -91,15 +31,14 @@ function toCard(r: WallRow): WallCardDto {
   };
 }
 
-/** The wall (public ideas: search, filters, sorts, keyset pages), similar ideas, and links between ideas. */
+/** The wall (public ideas: search, filters, sorts, keyset pages) and similar ideas. */
 @Injectable()
 export class WallService implements OnModuleDestroy {
   private readonly logger = new Logger(WallService.name);
   private refreshing: Promise<unknown> | null = null;
 
   constructor(
-    private readonly ds: DataSource,
-    private readonly audit: AuditService,
+    private readonly wall: WallRepository,
     private readonly pages: WallPageCache,
   ) {}
 
@@ -152,7 +91,7 @@ export class WallService implements OnModuleDestroy {
     if (cursor) {
       generation = cursor.generation ?? null;
       segment = cursor.segment ?? 'rest';
-      if (generation !== null && (await this.ds.query(GENERATION_EXISTS, [generation])).length === 0)
+      if (generation !== null && !(await this.wall.generationExists(generation)))
         throw new ValidationFailed([
           {
             field: 'cursor',
@@ -242,29 +181,20 @@ export class WallService implements OnModuleDestroy {
       // Window by window back from the cursor (NEWEST_WINDOWS_DAYS says why); the same rows as unbounded.
       const anchor = params.after?.key ?? params.since ?? new Date().toISOString();
       for (const days of NEWEST_WINDOWS_DAYS) {
-        const rows = await this.query({ ...params, recent: { anchor, days } });
+        const rows = await this.wall.wallRows({ ...params, recent: { anchor, days } });
         if (rows.length > params.limit) return rows;
       }
     }
-    return this.query(params);
-  }
-
-  private query(params: WallQueryParams): Promise<WallRow[]> {
-    const { text, values } = buildWallQuery(params);
-    return this.ds.query<WallRow[]>(text, values);
+    return this.wall.wallRows(params);
   }
 
   /** A filter naming something that does not exist is a mistake worth saying (400), not an empty wall. */
   private async checkFilterValues(query: WallQuery): Promise<void> {
-    const checks: [keyof WallQuery, string, string | undefined][] = [
-      ['campaignId', CAMPAIGN_EXISTS, query.campaignId],
-      ['orgUnitId', ORG_UNIT_EXISTS, query.orgUnitId],
-      ['theme', THEME_EXISTS, query.theme],
-    ];
-    const problems = [];
-    for (const [field, sql, value] of checks) {
+    const problems: FieldProblem[] = [];
+    for (const field of ['campaignId', 'orgUnitId', 'theme'] as const satisfies readonly WallFilterValue[]) {
+      const value = query[field];
       if (value === undefined) continue;
-      if ((await this.ds.query(sql, [value])).length === 0)
+      if (!(await this.wall.filterValueExists(field, value)))
         problems.push({ field, code: 'unknownValue', message: `No ${field} with this value.` });
     }
     if (problems.length) throw new ValidationFailed(problems);
@@ -274,11 +204,10 @@ export class WallService implements OnModuleDestroy {
 
   /** The latest snapshot; the first one is computed now, a stale one is refreshed in the background. */
   private async currentGeneration(): Promise<string | null> {
-    const [current] = await this.ds.query<{ generation: string; computed_at: Date }[]>(CURRENT_GENERATION);
+    const current = await this.wall.currentGeneration();
     if (!current) {
       await this.refreshTrending();
-      const [first] = await this.ds.query<{ generation: string }[]>(CURRENT_GENERATION);
-      return first?.generation ?? null;
+      return (await this.wall.currentGeneration())?.generation ?? null;
     }
     if (Date.now() - current.computed_at.getTime() > TRENDING_MAX_AGE_SECONDS * 1000 && this.refreshing === null) {
       this.refreshing = this.refreshTrending()
@@ -294,152 +223,17 @@ export class WallService implements OnModuleDestroy {
    * Computes a new trending snapshot unless another process is computing one (advisory lock).
    * Public so that a scheduler or a test can call it; returns whether this call computed it.
    */
-  async refreshTrending(): Promise<boolean> {
-    return this.ds.transaction(async (manager) => {
-      const [lock] = await manager.query<{ locked: boolean }[]>(TRENDING_LOCK);
-      if (!lock?.locked) return false;
-      await manager.query(REFRESH_TRENDING);
-      return true;
-    });
+  refreshTrending(): Promise<boolean> {
+    return this.wall.refreshTrending();
   }
 
   // ---------------------------------------------------------------- similar ideas
 
   async similar(query: SimilarQuery): Promise<SimilarIdeasDto> {
     const text = `${query.title} ${query.summary ?? ''}`;
-    const rows = await this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [
-      query.title,
-      text,
-      query.kind ?? null,
-      query.excludeId ?? null,
-      SIMILAR_LIMIT,
-    ]);
+    const rows = await this.wall.similar(query.title, text, query.kind ?? null, query.excludeId ?? null, SIMILAR_LIMIT);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        status: r.status as SimilarIdeasDto['items'][number]['status'],
-        title: r.title,
-        summary: r.summary,
-        supportCount: r.support_count,
-        commentCount: r.comment_count,
-      })),
-    };
-  }
-
-  // ---------------------------------------------------------------- links
-
-  private async loadForLink(id: string, actor: Actor): Promise<IdeaForLink | null> {
-    const [r] = await this.ds.query<IdeaForLinkRow[]>(IDEA_FOR_LINK, [id, actor.personId]);
-    if (!r) return null;
-    return {
-      state: {
-        id: r.id,
-        kind: r.kind,
-        status: r.status,
-        anonymous: r.anonymous,
-        submittedAt: r.submitted_at,
-        publishedAt: r.published_at,
-        withdrawnAt: r.withdrawn_at,
-        answer: null,
-        mergedIntoId: r.merged_into_id,
-        parkedUntil: r.parked_until,
-        hiddenAt: r.hidden_at,
-      },
-      target: { orgUnitPath: r.org_unit_path, themes: r.themes },
-      isAuthor: r.is_author,
-    };
-  }
-
-  /** The idea, if this person may read it (404 otherwise: no hint that a private draft exists). */
-  private async readable(id: string, actor: Actor): Promise<IdeaForLink> {
-    const idea = await this.loadForLink(id, actor);
-    const ctx = idea && {
-      actor,
-      isAuthor: idea.isAuthor,
-      isIdeaTeamMember: false,
-      isImplementationOwner: false,
-      target: idea.target,
-    };
-    if (!idea || !ctx || !canReadIdea(idea.state, ctx).allowed) throw new NotFound('idea', id);
-    return idea;
-  }
-
-  private async linkable(id: string, actor: Actor): Promise<IdeaForLink> {
-    const from = await this.readable(id, actor);
-    if (!canLinkIdea(actor, from))
-      throw new Forbidden('not_author_or_network', 'Only the idea’s authors or the innovation network may link it.');
-    return from;
-  }
-
-  /**
-   * Links an idea to a public one. No side effect on either idea (no stage change, no counter): a
-   * link only says "see also" (similar) or "this solution answers that problem" (addresses).
-   */
-  async link(actor: Actor, id: string, input: CreateLinkInput, requestId: string | null): Promise<IdeaLinkDto> {
-    const from = await this.linkable(id, actor);
-    if (input.toId === id)
-      throw new ValidationFailed([{ field: 'toId', code: 'sameIdea', message: 'An idea cannot be linked to itself.' }]);
-    const to = await this.loadForLink(input.toId, actor);
-    if (!to || !isPublic(to.state))
-      throw new ValidationFailed([{ field: 'toId', code: 'notOnWall', message: 'Link to an idea on the wall.' }]);
-    if (input.kind === 'addresses' && !(from.state.kind === 'solution' && to.state.kind === 'problem'))
-      throw new ValidationFailed([
-        { field: 'kind', code: 'addressesSolutionToProblem', message: 'Only a solution addresses a problem.' },
-      ]);
-    await this.ds.transaction(async (manager) => {
-      const existing = await manager.query<unknown[]>(FIND_LINK, [id, input.toId, input.kind]);
-      if (existing.length) return;
-      await manager.query(INSERT_LINK, [id, input.toId, input.kind, actor.personId]);
-      await this.audit.append(manager, {
-        actorId: actor.personId,
-        action: 'idea.linked',
-        subjectType: 'idea',
-        subjectId: id,
-        data: { toId: input.toId, kind: input.kind },
-        requestId,
-      });
-    });
-    return { fromId: id, toId: input.toId, kind: input.kind };
-  }
-
-  async unlink(actor: Actor, id: string, kind: LinkKind, toId: string, requestId: string | null): Promise<void> {
-    await this.linkable(id, actor);
-    await this.ds.transaction(async (manager) => {
-      const [, deleted] = (await manager.query(DELETE_LINK, [id, toId, kind])) as [unknown, number];
-      if (!deleted) throw new NotFound('idea_link');
-      await this.audit.append(manager, {
-        actorId: actor.personId,
-        action: 'idea.unlinked',
-        subjectType: 'idea',
-        subjectId: id,
-        data: { toId, kind },
-        requestId,
-      });
-    });
-  }
-
-  async linked(actor: Actor, id: string): Promise<LinkedIdeasDto> {
-    await this.readable(id, actor);
-    const rows = await this.ds.query<
-      (Omit<SimilarRow, 'score' | 'kind'> & {
-        kind: LinkKind;
-        direction: 'outgoing' | 'incoming';
-        idea_kind: 'problem' | 'solution';
-      })[]
-    >(LINKED_IDEAS, [id]);
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.idea_kind,
-        status: r.status as LinkedIdeasDto['items'][number]['status'],
-        title: r.title,
-        summary: r.summary,
-        supportCount: r.support_count,
-        commentCount: r.comment_count,
-        linkKind: r.kind,
-        direction: r.direction,
-      })),
+      items: rows.map((r) => ideaCard(r, r.kind)),
     };
   }
 }

@@ -1,13 +1,5 @@
 import { PUBLIC_IDEA } from './wall.sql';
 
-/** What the link rules need to know about an idea (kind, status, place; never its author). */
-export const IDEA_FOR_LINK = `
-  SELECT i.id, i.kind, i.status, i.anonymous, i.submitted_at, i.published_at, i.withdrawn_at, i.merged_into_id,
-         i.parked_until, i.hidden_at, i.themes, coalesce(u.path, '{}') AS org_unit_path,
-         EXISTS (SELECT 1 FROM idea_author a WHERE a.idea_id = i.id AND a.person_id = $2 AND a.status = 'accepted') AS is_author
-  FROM idea i LEFT JOIN org_unit u ON u.id = i.org_unit_id
-  WHERE i.id = $1`;
-
 /** A "similar" link is one relation whichever side it was made from. */
 export const FIND_LINK = `
   SELECT from_id, to_id, kind FROM idea_link

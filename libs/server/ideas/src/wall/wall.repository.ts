@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import type { LinkKind } from './wall.dto';
+import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
+import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
+import { CURRENT_GENERATION, GENERATION_EXISTS, REFRESH_TRENDING, TRENDING_LOCK } from './sql/trending.sql';
+import {
+  buildWallQuery,
+  CAMPAIGN_EXISTS,
+  ORG_UNIT_EXISTS,
+  THEME_EXISTS,
+  type WallQueryParams,
+  type WallRow,
+} from './sql/wall.sql';
+import { IdeasContextRepository } from '../repository';
+
+/** The latest trending snapshot. */
+export interface TrendingGeneration {
+  generation: string;
+  computed_at: Date;
+}
+
+/** A public idea linked to another, either way, as a card. */
+export interface LinkedIdeaRow extends Omit<SimilarRow, 'score' | 'kind'> {
+  kind: LinkKind;
+  direction: 'outgoing' | 'incoming';
+  idea_kind: 'problem' | 'solution';
+}
+
+/** What a wall filter names: a campaign, an org unit or a theme. */
+export type WallFilterValue = 'campaignId' | 'orgUnitId' | 'theme';
+
+const FILTER_VALUE_EXISTS: Record<WallFilterValue, string> = {
+  campaignId: CAMPAIGN_EXISTS,
+  orgUnitId: ORG_UNIT_EXISTS,
+  theme: THEME_EXISTS,
+};
+
+/** The link between two ideas, one relation whichever side a "similar" link was made from. */
+export interface LinkKey {
+  fromId: string;
+  toId: string;
+  kind: LinkKind;
+}
+
+/** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
+@Injectable()
+export class WallRepository extends IdeasContextRepository {
+  wallRows(params: WallQueryParams): Promise<WallRow[]> {
+    const { text, values } = buildWallQuery(params);
+    return this.ds.query<WallRow[]>(text, values);
+  }
+
+  async filterValueExists(filter: WallFilterValue, value: string): Promise<boolean> {
+    return (await this.ds.query<unknown[]>(FILTER_VALUE_EXISTS[filter], [value])).length > 0;
+  }
+
+  async currentGeneration(): Promise<TrendingGeneration | null> {
+    const [current] = await this.ds.query<TrendingGeneration[]>(CURRENT_GENERATION);
+    return current ?? null;
+  }
+
+  async generationExists(generation: string): Promise<boolean> {
+    return (await this.ds.query<unknown[]>(GENERATION_EXISTS, [generation])).length > 0;
+  }
+
+  /** Computes a new trending snapshot unless another process holds the advisory lock; answers whether it did. */
+  refreshTrending(): Promise<boolean> {
+    return this.ds.transaction(async (manager) => {
+      const [lock] = await manager.query<{ locked: boolean }[]>(TRENDING_LOCK);
+      if (!lock?.locked) return false;
+      await manager.query(REFRESH_TRENDING);
+      return true;
+    });
+  }
+
+  similar(
+    title: string,
+    text: string,
+    kind: string | null,
+    excludeId: string | null,
+    limit: number,
+  ): Promise<SimilarRow[]> {
+    return this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [title, text, kind, excludeId, limit]);
+  }
+
+  linkedIdeas(ideaId: string): Promise<LinkedIdeaRow[]> {
+    return this.ds.query<LinkedIdeaRow[]>(LINKED_IDEAS, [ideaId]);
+  }
+
+  async linkExists(link: LinkKey, manager: EntityManager): Promise<boolean> {
+    return (await manager.query<unknown[]>(FIND_LINK, [link.fromId, link.toId, link.kind])).length > 0;
+  }
+
+  async insertLink(link: LinkKey, createdBy: string, manager: EntityManager): Promise<void> {
+    await manager.query(INSERT_LINK, [link.fromId, link.toId, link.kind, createdBy]);
+  }
+
+  /** Answers whether a link was there to delete. */
+  async deleteLink(link: LinkKey, manager: EntityManager): Promise<boolean> {
+    const [, deleted] = (await manager.query(DELETE_LINK, [link.fromId, link.toId, link.kind])) as [unknown, number];
+    return deleted > 0;
+  }
+}
