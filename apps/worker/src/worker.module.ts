@@ -22,7 +22,9 @@ import {
   type QueueName,
 } from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
+import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
+import { DeadlineJobsModule } from '@eclore/server-qualification';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -84,6 +86,8 @@ export class WorkerModule {
         // The injectable engine steps and sender the notification and webhook handlers take.
         NotificationsEngineModule,
         WebhooksWorkerModule,
+        DeadlineJobsModule,
+        IdentityJobsModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { AppConfig, HandlesJob, createFileStorage, type JobHandler, type JobPayloads } from '@eclore/server-platform';
-import { AuditService, DirectoryImportRunner, type RunOutcome } from '@eclore/server-identity';
+import { HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
+import { DirectoryImportRunner, type RunOutcome } from '@eclore/server-identity';
 
 type Payload = JobPayloads['directory.import'];
 
@@ -14,11 +13,8 @@ type Payload = JobPayloads['directory.import'];
 @HandlesJob('directory.import')
 @Injectable()
 export class DirectoryImportHandler implements JobHandler<'directory.import'> {
-  private readonly runner: DirectoryImportRunner;
-
-  constructor(dataSource: DataSource, config: AppConfig) {
-    this.runner = new DirectoryImportRunner(dataSource, createFileStorage(config), new AuditService());
-  }
+  // From IdentityJobsModule.
+  constructor(private readonly runner: DirectoryImportRunner) {}
 
   async handle(payload: Payload, job: Job<Payload>): Promise<RunOutcome> {
     try {

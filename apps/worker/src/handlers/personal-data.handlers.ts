@@ -7,8 +7,7 @@ import { DataSource } from 'typeorm';
 import {
   AppConfig,
   HandlesJob,
-  createFileStorage,
-  type FileStorage,
+  FileStorage,
   type JobHandler,
   type JobPayloads,
 } from '@eclore/server-platform';
@@ -27,11 +26,8 @@ type ExportPayload = JobPayloads['personal_data.export'];
 @HandlesJob('personal_data.export')
 @Injectable()
 export class PersonalDataExportHandler implements JobHandler<'personal_data.export'> {
-  private readonly builder: PersonalDataExportBuilder;
-
-  constructor(dataSource: DataSource, config: AppConfig) {
-    this.builder = new PersonalDataExportBuilder(dataSource, createFileStorage(config));
-  }
+  // From IdentityJobsModule.
+  constructor(private readonly builder: PersonalDataExportBuilder) {}
 
   async handle(payload: ExportPayload, job: Job<ExportPayload>): Promise<ExportBuildOutcome> {
     try {
@@ -49,18 +45,14 @@ export const PERSONAL_DATA_RETENTION_SCHEDULE = { id: 'personal-data-retention',
 @HandlesJob('personal_data.retention')
 @Injectable()
 export class PersonalDataRetentionHandler implements JobHandler<'personal_data.retention'>, OnApplicationBootstrap {
-  private readonly storage: FileStorage;
-  private readonly erasure: ErasureService;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
-  ) {
-    this.storage = createFileStorage(config);
-    this.erasure = new ErasureService(dataSource, this.storage);
-  }
+    private readonly erasure: ErasureService,
+    private readonly storage: FileStorage,
+  ) {}
 
   async handle(): Promise<{ erased: number; archivesRemoved: number }> {
     const days = this.config.ERASE_AFTER_DEACTIVATION_DAYS;

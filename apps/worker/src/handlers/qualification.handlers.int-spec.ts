@@ -7,7 +7,14 @@ import { dataSourceOptions, seed } from '@eclore/migrations';
 import { Person, RoleGrant } from '@eclore/server-identity';
 import { Idea, IdeaAccess, IdeaAuthor, IdeaEvent } from '@eclore/server-ideas';
 import { OutboxRelay, QUEUE_NAMES, type JobHandler, type JobName, type QueueName } from '@eclore/server-platform';
-import { AnswerTimeSettingsRow, DeadlineJob, QualificationAssignment, type Clock } from '@eclore/server-qualification';
+import {
+  AnswerTimeSettingsRow,
+  DeadlineJob,
+  DeadlineNotifier,
+  DeadlineScheduler,
+  QualificationAssignment,
+  type Clock,
+} from '@eclore/server-qualification';
 import { admin, createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL, databaseUrl } from '../../../../test/services';
 import { waitFor } from '../testing/worker-process';
@@ -209,14 +216,14 @@ describe.each<Backend>(['redis', 'postgres'])(
       const handlers = new Map<JobName, JobHandler>([
         [
           'qualification.schedule_deadlines',
-          new QualificationScheduleDeadlinesHandler(ds, qualificationQueue(), clock),
+          new QualificationScheduleDeadlinesHandler(ds, new DeadlineScheduler(ds, qualificationQueue(), clock)),
         ],
         [
           'qualification.reschedule_deadlines',
-          new QualificationRescheduleDeadlinesHandler(ds, qualificationQueue(), clock),
+          new QualificationRescheduleDeadlinesHandler(new DeadlineScheduler(ds, qualificationQueue(), clock)),
         ],
-        ['qualification.deadline_reminder', new QualificationDeadlineReminderHandler(ds, clock)],
-        ['qualification.deadline_escalation', new QualificationDeadlineEscalationHandler(ds, clock)],
+        ['qualification.deadline_reminder', new QualificationDeadlineReminderHandler(new DeadlineNotifier(ds, clock))],
+        ['qualification.deadline_escalation', new QualificationDeadlineEscalationHandler(new DeadlineNotifier(ds, clock))],
       ]);
       worker = new Worker(
         'qualification',

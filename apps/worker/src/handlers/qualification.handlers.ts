@@ -1,37 +1,28 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import {
-  DEADLINE_CLOCK,
   DeadlineNotifier,
   DeadlineScheduler,
-  systemClock,
-  type Clock,
   type DeadlineFireResult,
   type SyncResult,
 } from '@eclore/server-qualification';
 
 /**
  * The answer-time guarantee in the worker (docs/qualification.md). Scheduling follows every idea
- * event; the delayed reminder and escalation jobs re-check the idea when they fire. The clock is
- * the system's unless a test provides DEADLINE_CLOCK.
+ * event; the delayed reminder and escalation jobs re-check the idea when they fire. The scheduler
+ * and notifier come from DeadlineJobsModule (their clock is the system's unless DEADLINE_CLOCK is provided).
  */
 
 /** After any idea event: the idea's delayed deadline jobs are added, moved or removed to match its state. */
 @HandlesJob('qualification.schedule_deadlines')
 @Injectable()
 export class QualificationScheduleDeadlinesHandler implements JobHandler<'qualification.schedule_deadlines'> {
-  private readonly scheduler: DeadlineScheduler;
-
   constructor(
     private readonly ds: DataSource,
-    @InjectQueue('qualification') queue: Queue,
-    @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock,
-  ) {
-    this.scheduler = new DeadlineScheduler(ds, queue, clock ?? systemClock);
-  }
+    private readonly scheduler: DeadlineScheduler,
+  ) {}
 
   async handle(payload: JobPayloads['qualification.schedule_deadlines']): Promise<SyncResult | { skipped: true }> {
     const rows: { idea_id: string }[] = await this.ds.query('SELECT idea_id FROM idea_event WHERE id = $1', [
@@ -47,15 +38,7 @@ export class QualificationScheduleDeadlinesHandler implements JobHandler<'qualif
 @HandlesJob('qualification.reschedule_deadlines')
 @Injectable()
 export class QualificationRescheduleDeadlinesHandler implements JobHandler<'qualification.reschedule_deadlines'> {
-  private readonly scheduler: DeadlineScheduler;
-
-  constructor(
-    ds: DataSource,
-    @InjectQueue('qualification') queue: Queue,
-    @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock,
-  ) {
-    this.scheduler = new DeadlineScheduler(ds, queue, clock ?? systemClock);
-  }
+  constructor(private readonly scheduler: DeadlineScheduler) {}
 
   handle(): Promise<SyncResult> {
     return this.scheduler.syncAll();
@@ -66,11 +49,7 @@ export class QualificationRescheduleDeadlinesHandler implements JobHandler<'qual
 @HandlesJob('qualification.deadline_reminder')
 @Injectable()
 export class QualificationDeadlineReminderHandler implements JobHandler<'qualification.deadline_reminder'> {
-  private readonly notifier: DeadlineNotifier;
-
-  constructor(ds: DataSource, @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock) {
-    this.notifier = new DeadlineNotifier(ds, clock ?? systemClock);
-  }
+  constructor(private readonly notifier: DeadlineNotifier) {}
 
   handle(
     payload: JobPayloads['qualification.deadline_reminder'],
@@ -84,11 +63,7 @@ export class QualificationDeadlineReminderHandler implements JobHandler<'qualifi
 @HandlesJob('qualification.deadline_escalation')
 @Injectable()
 export class QualificationDeadlineEscalationHandler implements JobHandler<'qualification.deadline_escalation'> {
-  private readonly notifier: DeadlineNotifier;
-
-  constructor(ds: DataSource, @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock) {
-    this.notifier = new DeadlineNotifier(ds, clock ?? systemClock);
-  }
+  constructor(private readonly notifier: DeadlineNotifier) {}
 
   handle(
     payload: JobPayloads['qualification.deadline_escalation'],
