@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAdminPeopleInfiniteOptions } from '@eclore/api-client';
 import { Alert, Button, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { AdminHeader } from './AdminHeader';
 import { PendingGrants } from './PendingGrants';
 import { ScopeText } from './ScopeText';
+import { useAppText } from '../../app/i18n';
+import { useAdminText } from './i18n';
 
 const PAGE_SIZE = 25;
 
 /** People and their roles: search by name, e-mail or employee number; open a person to change them. */
 export default function PeoplePage() {
-  const { t } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
@@ -31,35 +33,35 @@ export default function PeoplePage() {
 
   return (
     <>
-      <AdminHeader title={t('admin.tabs.people')} lead={t('admin.lead')} />
+      <AdminHeader title={text.tabs.people} lead={text.lead} />
       <PendingGrants />
       <form role="search" className="ec-form-row" onSubmit={onSearch}>
         <TextField
-          label={t('admin.people.search')}
-          hint={t('admin.people.searchHint')}
+          label={text.people.search}
+          hint={text.people.searchHint}
           type="search"
           name="q"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <Button type="submit">{t('admin.people.submit')}</Button>
+        <Button type="submit">{text.people.submit}</Button>
       </form>
-      {people.isError ? <Alert tone="error">{problemMessage(t, people.error)}</Alert> : null}
+      {people.isError ? <Alert tone="error">{problemMessage(app.problems, people.error)}</Alert> : null}
       {people.isPending ? (
-        <p role="status">{t('app.loading')}</p>
+        <p role="status">{app.app.loading}</p>
       ) : items.length === 0 ? (
-        <p role="status">{t('admin.people.none')}</p>
+        <p role="status">{text.people.none}</p>
       ) : (
         <div className="ec-table-wrap">
           <table className="ec-table">
-            <caption>{t('admin.people.caption')}</caption>
+            <caption>{text.people.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('admin.people.name')}</th>
-                <th scope="col">{t('admin.people.email')}</th>
-                <th scope="col">{t('admin.people.unit')}</th>
-                <th scope="col">{t('admin.people.roles')}</th>
-                <th scope="col">{t('admin.people.status')}</th>
+                <th scope="col">{text.people.name}</th>
+                <th scope="col">{text.people.email}</th>
+                <th scope="col">{text.people.unit}</th>
+                <th scope="col">{text.people.roles}</th>
+                <th scope="col">{text.people.status}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,7 +79,7 @@ export default function PeoplePage() {
                       <ul className="ec-tags">
                         {person.grants.map((grant) => (
                           <li key={grant.id}>
-                            {t(`roles.${grant.role}`)}
+                            {app.roles[grant.role]}
                             {grant.scope.kind !== 'organisation' ? (
                               <>
                                 {' '}
@@ -88,10 +90,10 @@ export default function PeoplePage() {
                         ))}
                       </ul>
                     ) : (
-                      t('admin.people.noGrants')
+                      text.people.noGrants
                     )}
                   </td>
-                  <td>{person.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
+                  <td>{person.active ? text.people.active : text.people.inactive}</td>
                 </tr>
               ))}
             </tbody>
@@ -100,7 +102,7 @@ export default function PeoplePage() {
       )}
       {people.hasNextPage ? (
         <Button variant="secondary" disabled={people.isFetchingNextPage} onClick={() => void people.fetchNextPage()}>
-          {t('admin.people.loadMore')}
+          {text.people.loadMore}
         </Button>
       ) : null}
     </>

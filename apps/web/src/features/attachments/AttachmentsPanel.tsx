@@ -9,7 +9,7 @@ import {
   type IdeaDto,
 } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog } from '@eclore/web-ui';
-import { errorText, en, fr, useAttachmentsLocale } from './strings';
+import { errorText, useAttachmentsText, useLocale } from './i18n';
 import { formatBytes, uploadAttachment } from './upload';
 import './attachments.css';
 
@@ -18,8 +18,8 @@ import './attachments.css';
  * for those who may change them, upload with a progress bar and delete with confirmation.
  */
 export function AttachmentsPanel({ idea }: { idea: IdeaDto }) {
-  const locale = useAttachmentsLocale();
-  const s = locale === 'en' ? en : fr;
+  const locale = useLocale();
+  const s = useAttachmentsText();
   const queryClient = useQueryClient();
   const options = { path: { id: idea.id } };
   const list = useQuery(listIdeaAttachmentsOptions(options));

@@ -27,7 +27,7 @@ import {
   type CampaignDraft,
   type PhaseDraft,
 } from './campaign-form';
-import { fieldErrorText, fill, useCampaignsText, type CampaignsText } from './strings';
+import { fieldErrorText, fill, useCampaignsText, type CampaignsText } from './i18n';
 import './campaigns.css';
 
 type Errors = ReadonlyMap<string, string>;

@@ -14,7 +14,7 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CampaignAnnouncement } from '../notifications/CampaignAnnouncement';
 import { CampaignCriteriaLink } from '../qualification';
 import { PhaseStatus, useDateFormat } from './PhaseStatus';
-import { fill, useCampaignsText } from './strings';
+import { fill, useCampaignsText } from './i18n';
 import './campaigns.css';
 
 /** One call for ideas: the question, its presentation, the phases as a timeline, and the way in. */

@@ -4,7 +4,7 @@ import { decideAgendaItemMutation, isApiError, type AgendaItemDto, type Committe
 import { DECISION_KINDS, type DecisionKind } from '@eclore/domain';
 import { Alert, Button, TextAreaField, TextField } from '@eclore/web-ui';
 import { commandError } from './SessionPage';
-import { useCommitteeText } from './strings';
+import { useCommitteeText } from './i18n';
 
 /**
  * The decision on one agenda item, in a modal native <dialog> (focus trapped, Escape closes): the

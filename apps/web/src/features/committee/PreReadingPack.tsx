@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { getPreReadingPackOptions, type PackItemDto } from '@eclore/api-client';
 import { Panel } from '@eclore/web-ui';
 import { PrivateNotesPanel } from '../private-notes';
-import { useCommitteeLocale, useCommitteeText } from './strings';
+import { useLocale, useCommitteeText } from './i18n';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(1));
 
@@ -28,7 +28,7 @@ export function PreReadingPack({ sessionId }: { sessionId: string }) {
 
 function PackItem({ item }: { item: PackItemDto }) {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const { idea, scorecard } = item;
   return (
     <article className="ec-committee-pack__item" aria-labelledby={`pack-${item.itemId}`}>

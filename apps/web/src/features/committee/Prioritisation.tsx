@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
 import { getPrioritisationOptions } from '@eclore/api-client';
 import { Panel } from '@eclore/web-ui';
-import { useCommitteeText } from './strings';
+import { useCommitteeText } from './i18n';
 
 const fmt = (n: number | null) => (n === null ? null : n.toFixed(1));
 

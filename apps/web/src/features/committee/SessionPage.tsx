@@ -21,7 +21,7 @@ import { useSession } from '../../session/session';
 import { DecisionDialog } from './DecisionDialog';
 import { PreReadingPack } from './PreReadingPack';
 import { Prioritisation } from './Prioritisation';
-import { formatDateTime, useCommitteeLocale, useCommitteeText, type CommitteeText } from './strings';
+import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
 import './committee.css';
 
 /** Errors of the session's commands, in words (403: scope; 409: someone changed something). */
@@ -38,7 +38,7 @@ export function commandError(s: CommitteeText, error: unknown): string {
 export default function SessionPage() {
   const { id = '' } = useParams();
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;
   const queryClient = useQueryClient();
@@ -165,7 +165,7 @@ function Agenda({
   onError: (e: unknown) => void;
 }) {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const me = useSession().actor;
   const [deciding, setDeciding] = useState<AgendaItemDto | null>(null);
   // Moving or removing an item changes the list under the keyboard user: say it happened.

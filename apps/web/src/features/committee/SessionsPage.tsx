@@ -13,13 +13,13 @@ import { Alert, Button, FieldError, PageHeader, Panel, SelectField, TextField } 
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
-import { formatDateTime, useCommitteeLocale, useCommitteeText, type CommitteeText } from './strings';
+import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
 import './committee.css';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   useDocumentTitle(s.list.title);
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;
@@ -75,7 +75,7 @@ function nextWeek(): string {
 
 function PlanSessionForm({ s }: { s: CommitteeText }) {
   const me = useSession().actor;
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const members = useQuery(listCommitteeMembersOptions());

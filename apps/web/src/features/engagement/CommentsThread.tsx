@@ -12,7 +12,7 @@ import { Button } from '@eclore/web-ui';
 import { RichTextEditor, type RichTextHandle } from '../editor';
 import { MentionPicker } from './MentionPicker';
 import { ReportButton } from './ReportDialog';
-import { useEngagementLocale, useEngagementText } from './strings';
+import { useLocale, useEngagementText } from './i18n';
 
 /** Plain text with blank-line paragraphs → the small HTML the API sanitises (mention tokens pass through). */
 export function textToHtml(text: string): string {
@@ -173,7 +173,7 @@ export function CommentsThread({
 }) {
   const s = useEngagementText();
   const thread = useQuery(listIdeaCommentsOptions({ path: { id: ideaId } }));
-  const locale = useEngagementLocale();
+  const locale = useLocale();
   return (
     <section className="ec-comments" aria-labelledby={`comments-${ideaId}`}>
       <h2 id={`comments-${ideaId}`}>

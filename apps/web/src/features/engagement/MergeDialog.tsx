@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getIdeaQueryKey, listWallOptions, mergeIdeaMutation, type ApiError } from '@eclore/api-client';
 import { Button, TextField } from '@eclore/web-ui';
 import { FormDialog, TextArea } from './FormDialog';
-import { useEngagementText } from './strings';
+import { useEngagementText } from './i18n';
 
 /** Network members: merge this duplicate into another idea, picked by searching the wall. */
 export function MergeButton({ ideaId }: { ideaId: string }) {

@@ -23,7 +23,7 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CoAuthorsPanel } from './CoAuthorsPanel';
 import { FieldError, TextAreaField } from '@eclore/web-ui';
 import { RichTextEditor } from '../editor';
-import { fieldErrorText, useIdeasLocale, useIdeasText } from './strings';
+import { fieldErrorText, useLocale, useIdeasText } from './i18n';
 import './ideas.css';
 
 type Kind = 'problem' | 'solution';
@@ -103,7 +103,7 @@ export default function IdeaEditorPage() {
 
 function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   const s = useIdeasText();
-  const locale = useIdeasLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -18,7 +18,7 @@ import { IdeaTimeline } from './IdeaTimeline';
 import { IdeaExtensions } from './IdeaExtensions';
 import { IdeaDueDates } from '../deadlines';
 import { RevealAuthorPanel } from '../anonymity';
-import { useIdeasLocale, useIdeasText } from './strings';
+import { useLocale, useIdeasText } from './i18n';
 import './ideas.css';
 
 /** The idea page's core: what the idea is, where it stands, the answer and its public history. */
@@ -34,7 +34,7 @@ export default function IdeaPage() {
 
 function IdeaView({ idea }: { idea: IdeaDto }) {
   const s = useIdeasText();
-  const locale = useIdeasLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;

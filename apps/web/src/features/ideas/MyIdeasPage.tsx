@@ -10,7 +10,7 @@ import {
 import { Alert, Button, PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { useIdeasText, type IdeasText } from './strings';
+import { useIdeasText, type IdeasText } from './i18n';
 import './ideas.css';
 
 /** My drafts, submitted and returned ideas (with the reason), and invitations to co-author. */

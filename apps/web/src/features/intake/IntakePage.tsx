@@ -13,7 +13,7 @@ import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { TextAreaField } from '@eclore/web-ui';
-import { useIdeasText } from '../ideas/strings';
+import { useIdeasText } from '../ideas/i18n';
 import '../ideas/ideas.css';
 
 /** The innovation network's intake queue: accept a submitted idea onto the wall, or return it with a reason. */

@@ -12,12 +12,12 @@ import {
 import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { FormDialog, TextArea } from '../engagement/FormDialog';
-import { useEngagementLocale, useEngagementText } from '../engagement/strings';
+import { useLocale, useEngagementText } from '../engagement/i18n';
 import '../engagement/engagement.css';
 
 function ReportItem({ report, onResolved }: { report: OpenReportDto; onResolved: (message: string) => void }) {
   const s = useEngagementText();
-  const locale = useEngagementLocale();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');

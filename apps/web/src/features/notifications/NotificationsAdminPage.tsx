@@ -12,9 +12,10 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText } from './i18n';
 import './notifications.css';
+import { useAppText } from '../../app/i18n';
 
 type Frequency = CategoryFrequencyDto['frequency'];
 const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
@@ -22,7 +23,8 @@ const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
 /** Administration of notifications: the organisation's defaults and the failed e-mails with a replay button. */
 export default function NotificationsAdminPage() {
   const s = useNotificationsText();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
   const queryClient = useQueryClient();
   const defaults = useQuery(getNotificationDefaultsOptions());
   const failedQuery = { query: { status: 'failed' as const } };
@@ -63,8 +65,8 @@ export default function NotificationsAdminPage() {
       <AdminHeader title={s.admin.title} lead={s.admin.lead} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <Panel title={s.admin.defaultsTitle}>
-        {defaults.isPending ? <p role="status">{t('app.loading')}</p> : null}
-        {defaults.isError ? <Alert tone="error">{problemMessage(t, defaults.error)}</Alert> : null}
+        {defaults.isPending ? <p role="status">{app.app.loading}</p> : null}
+        {defaults.isError ? <Alert tone="error">{problemMessage(app.problems, defaults.error)}</Alert> : null}
         {defaults.isSuccess ? (
           <form onSubmit={onSubmit} className="ec-notif-prefs" aria-label={s.admin.defaultsTitle}>
             {defaults.data.defaults.map((d) => (
@@ -86,14 +88,14 @@ export default function NotificationsAdminPage() {
                 {s.admin.defaultsSave}
               </Button>
             </div>
-            {save.isError ? <Alert tone="error">{problemMessage(t, save.error)}</Alert> : null}
+            {save.isError ? <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert> : null}
           </form>
         ) : null}
       </Panel>
       <Panel title={s.admin.failedTitle}>
-        {failed.isPending ? <p role="status">{t('app.loading')}</p> : null}
-        {failed.isError ? <Alert tone="error">{problemMessage(t, failed.error)}</Alert> : null}
-        {replay.isError ? <Alert tone="error">{problemMessage(t, replay.error)}</Alert> : null}
+        {failed.isPending ? <p role="status">{app.app.loading}</p> : null}
+        {failed.isError ? <Alert tone="error">{problemMessage(app.problems, failed.error)}</Alert> : null}
+        {replay.isError ? <Alert tone="error">{problemMessage(app.problems, replay.error)}</Alert> : null}
         {failed.isSuccess && failed.data.deliveries.length === 0 ? <p>{s.admin.noFailed}</p> : null}
         {failed.isSuccess && failed.data.deliveries.length > 0 ? (
           <div className="ec-table-wrap">

@@ -13,9 +13,10 @@ import {
 import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText, type NotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText, type NotificationsText } from './i18n';
 import './notifications.css';
+import { useAppText } from '../../app/i18n';
 
 function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
@@ -39,7 +40,8 @@ function lines(items: readonly NotificationItemDto[]): { item: NotificationItemD
 /** The notification centre: grouped by idea, what needs my action first, mark read. */
 export default function NotificationsPage() {
   const s = useNotificationsText();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const queryClient = useQueryClient();
@@ -69,9 +71,9 @@ export default function NotificationsPage() {
     <>
       <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {markRead.isError ? <Alert tone="error">{problemMessage(t, markRead.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{t('app.loading')}</p> : null}
-      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
+      {markRead.isError ? <Alert tone="error">{problemMessage(app.problems, markRead.error)}</Alert> : null}
+      {list.isPending ? <p role="status">{app.app.loading}</p> : null}
+      {list.isError ? <Alert tone="error">{problemMessage(app.problems, list.error)}</Alert> : null}
       {list.isSuccess && groups.length === 0 ? <p>{s.empty}</p> : null}
       {anyUnread ? (
         <Button variant="secondary" onClick={() => markAll.mutate({})} disabled={markAll.isPending}>

@@ -11,7 +11,7 @@ import { holdsRole } from '@eclore/domain';
 import { Button, Panel } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { MentionPicker, TextArea, textToHtml } from '../engagement';
-import { usePrivateNotesLocale, usePrivateNotesText } from './strings';
+import { useLocale, usePrivateNotesText } from './i18n';
 
 /**
  * The idea's private thread, for the network and the committee in scope. Shown only to people holding
@@ -27,7 +27,7 @@ export function PrivateNotesPanel({ idea }: { idea: IdeaDto }) {
 
 function Thread({ ideaId }: { ideaId: string }) {
   const s = usePrivateNotesText();
-  const date = new Intl.DateTimeFormat(usePrivateNotesLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   const queryClient = useQueryClient();
   const notes = useQuery({ ...listPrivateNotesOptions({ path: { id: ideaId } }), retry: false });
   const [text, setText] = useState('');

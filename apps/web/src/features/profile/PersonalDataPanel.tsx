@@ -8,7 +8,9 @@ import {
   type PersonalDataExportDto,
 } from '@eclore/api-client';
 import { Alert, Button, Panel } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
+import { useAppText } from '../../app/i18n';
+import { useProfileText } from './i18n';
 
 const running = (e: PersonalDataExportDto | undefined) => e?.status === 'queued' || e?.status === 'building';
 
@@ -17,7 +19,9 @@ const running = (e: PersonalDataExportDto | undefined) => e?.status === 'queued'
  * polling the latest export, then offers the owner-only link until it expires.
  */
 export function PersonalDataPanel() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useProfileText();
   const labelId = useId();
   const queryClient = useQueryClient();
   const exports = useQuery({
@@ -37,40 +41,40 @@ export function PersonalDataPanel() {
     iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso)) : '';
 
   return (
-    <Panel title={t('profile.data.title')}>
-      <p>{t('profile.data.lead')}</p>
-      {exports.isError ? <Alert tone="error">{problemMessage(t, exports.error)}</Alert> : null}
-      {request.isError ? <Alert tone="error">{problemMessage(t, request.error)}</Alert> : null}
+    <Panel title={text.data.title}>
+      <p>{text.data.lead}</p>
+      {exports.isError ? <Alert tone="error">{problemMessage(app.problems, exports.error)}</Alert> : null}
+      {request.isError ? <Alert tone="error">{problemMessage(app.problems, request.error)}</Alert> : null}
       {running(latest) && latest ? (
         <div data-testid="data-export-progress">
-          <p id={labelId}>{t('profile.data.progress')}</p>
+          <p id={labelId}>{text.data.progress}</p>
           <progress aria-labelledby={labelId} max={Math.max(latest.totalSteps ?? 1, 1)} value={latest.doneSteps} />
           <p role="status">
             {latest.totalSteps === null
-              ? t('profile.data.queued')
-              : t('profile.data.building', { done: latest.doneSteps, total: latest.totalSteps })}
+              ? text.data.queued
+              : text.data.building({ done: latest.doneSteps, total: latest.totalSteps })}
           </p>
         </div>
       ) : null}
       {latest?.downloadable ? (
         <>
-          <p role="status">{t('profile.data.ready', { size: size(latest.sizeBytes), date: date(latest.expiresAt) })}</p>
+          <p role="status">{text.data.ready({ size: size(latest.sizeBytes), date: date(latest.expiresAt) })}</p>
           <p>
             <a className="ec-button ec-button--primary" href={`/api/me/data-exports/${latest.id}/download`} download>
-              {t('profile.data.download')}
+              {text.data.download}
             </a>
           </p>
         </>
       ) : null}
-      {latest?.status === 'ready' && !latest.downloadable ? <p>{t('profile.data.expired')}</p> : null}
-      {latest?.status === 'failed' ? <Alert tone="error">{t('profile.data.failed')}</Alert> : null}
+      {latest?.status === 'ready' && !latest.downloadable ? <p>{text.data.expired}</p> : null}
+      {latest?.status === 'failed' ? <Alert tone="error">{text.data.failed}</Alert> : null}
       {running(latest) ? null : (
         <Button
           variant={latest?.downloadable ? 'secondary' : 'primary'}
           disabled={request.isPending || exports.isPending}
           onClick={() => request.mutate({})}
         >
-          {latest ? t('profile.data.again') : t('profile.data.request')}
+          {latest ? text.data.again : text.data.request}
         </Button>
       )}
     </Panel>

@@ -19,7 +19,7 @@ import {
 import { DISAGREEMENT_SPREAD, holdsRole, SCORE_LEVELS } from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { fieldErrors, qualificationError, useQualificationLocale, useQualificationText } from './strings';
+import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
 
 /**
@@ -68,7 +68,7 @@ function StaffPanel({ idea }: { idea: IdeaDto }) {
 
 function ScorecardForm({ ideaId, view }: { ideaId: string; view: QualificationViewDto }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [scores, setScores] = useState<Record<string, number>>(view.mine?.scores ?? {});
   const [comment, setComment] = useState(view.mine?.comment ?? '');
@@ -151,7 +151,7 @@ function CriterionField({
   onChange: (level: number) => void;
 }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const id = useId();
   return (
     <fieldset className="ec-scorecard__criterion" aria-describedby={`${id}-desc${error ? ` ${id}-error` : ''}`}>
@@ -184,7 +184,7 @@ function CriterionField({
 
 function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const titleId = useId();
   const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString(locale));
   if (data.reviewerCount === 0) {

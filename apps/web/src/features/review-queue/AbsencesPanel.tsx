@@ -12,12 +12,12 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
 
 /** The member's own absences and stand-in: while away, new reviews go to the stand-in. */
 export function AbsencesPanel() {
   const s = useReviewQueueText();
-  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
   const session = useSession();
   const queryClient = useQueryClient();
   const absences = useQuery(listMyAbsencesOptions());

@@ -14,7 +14,7 @@ import {
 import { holdsRole } from '@eclore/domain';
 import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useReviewQueueText } from './strings';
+import { reviewQueueError, useReviewQueueText } from './i18n';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 

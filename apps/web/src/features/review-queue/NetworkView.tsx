@@ -9,14 +9,14 @@ import {
   type ReviewerDto,
 } from '@eclore/api-client';
 import { Alert, BarChartFigure, Button, Panel, SelectField } from '@eclore/web-ui';
-import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 /** The reviews under way in the member's scope: workload per member, filter, select and reassign. */
 export function NetworkView() {
   const s = useReviewQueueText();
-  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
   const queryClient = useQueryClient();
   const [member, setMember] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

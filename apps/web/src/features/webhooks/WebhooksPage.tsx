@@ -21,10 +21,10 @@ import {
   deliveryErrorText,
   eventTypeText,
   fieldErrorText,
-  useWebhooksLocale,
+  useLocale,
   useWebhooksText,
   type WebhooksText,
-} from './strings';
+} from './i18n';
 
 type EventType = WebhookDto['eventTypes'][number];
 
@@ -349,7 +349,7 @@ function EditForm({
 
 function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose: () => void }) {
   const s = useWebhooksText();
-  const locale = useWebhooksLocale();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const options = { path: { id: webhook.id } };
   // Pending deliveries change on their own (retries in the worker): poll while any is pending.

@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Private notes strings, French (reference) and English (same shape), beside the feature. */
 export const fr = {
@@ -35,12 +37,5 @@ export const en: typeof fr = {
   },
 };
 
-export function usePrivateNotesText(): typeof fr {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
+export const usePrivateNotesText = defineText({ fr, en });
 
-export function usePrivateNotesLocale(): string {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}

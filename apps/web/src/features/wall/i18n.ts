@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Strings of the wall and the similar-ideas box, French (reference) and English, kept beside the feature. */
 export const fr = {
@@ -117,11 +119,4 @@ export const en: WallText = {
   },
 };
 
-export function useWallLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-export function useWallText(): WallText {
-  return useWallLocale() === 'en' ? en : fr;
-}
+export const useWallText = defineText({ fr, en });

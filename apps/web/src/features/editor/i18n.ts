@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
 
 /** Strings of the rich-text editor and the attachments block, French (reference) and English. */
 export const fr = {
@@ -41,7 +41,4 @@ export const en: EditorText = {
   loading: 'Loading the editor…',
 };
 
-export function useEditorText(): EditorText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
+export const useEditorText = defineText({ fr, en });

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
 
 /** Strings of the anonymity guardian's reveal, French (reference) and English, kept beside the feature. */
 export const fr = {
@@ -47,7 +47,4 @@ export const en: AnonymityText = {
   error: 'The author could not be revealed.',
 };
 
-export function useAnonymityText(): AnonymityText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
+export const useAnonymityText = defineText({ fr, en });

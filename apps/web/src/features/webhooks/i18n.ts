@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /**
  * The webhooks screen's strings, French (reference) and English, kept beside the feature so the
@@ -219,15 +221,7 @@ export const en: typeof fr = {
 
 export type WebhooksText = typeof fr;
 
-export function useWebhooksText(): WebhooksText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
-
-export function useWebhooksLocale(): string {
-  const { i18n } = useTranslation();
-  return i18n.resolvedLanguage ?? i18n.language;
-}
+export const useWebhooksText = defineText({ fr, en });
 
 /** The message for a field error code. */
 export function fieldErrorText(s: WebhooksText, code: string): string {

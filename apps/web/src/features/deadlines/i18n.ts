@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Answer-time guarantee strings, French (reference) and English (same shape), beside the feature. */
 export const fr = {
@@ -95,12 +97,5 @@ export const en: typeof fr = {
 
 export type DeadlinesText = typeof fr;
 
-export function useDeadlinesText(): DeadlinesText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
+export const useDeadlinesText = defineText({ fr, en });
 
-export function useDeadlinesLocale(): string {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}

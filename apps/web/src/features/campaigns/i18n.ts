@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /**
  * The campaign screens' strings, French (reference) and English. Kept beside the feature, like the
@@ -255,15 +257,7 @@ export const en: typeof fr = {
 
 export type CampaignsText = typeof fr;
 
-export function useCampaignsLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-/** The strings in the current language (follows the language switcher). */
-export function useCampaignsText(): CampaignsText {
-  return useCampaignsLocale() === 'en' ? en : fr;
-}
+export const useCampaignsText = defineText({ fr, en });
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {

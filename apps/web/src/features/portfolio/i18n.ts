@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Strings of the portfolio board, French (reference) and English, kept beside the feature. */
 export const fr = {
@@ -85,11 +87,4 @@ export const en: PortfolioText = {
   },
 };
 
-export function usePortfolioLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-export function usePortfolioText(): PortfolioText {
-  return usePortfolioLocale() === 'en' ? en : fr;
-}
+export const usePortfolioText = defineText({ fr, en });

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
 
 /**
  * Notification strings, French (reference) and English, beside the feature; the English object
@@ -253,7 +253,4 @@ export const en: typeof fr = {
 
 export type NotificationsText = typeof fr;
 
-export function useNotificationsText(): NotificationsText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
+export const useNotificationsText = defineText({ fr, en });

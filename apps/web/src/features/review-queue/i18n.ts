@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Review queue, reviewers and absences strings, French (reference) and English (same shape), beside the feature. */
 export const fr = {
@@ -187,15 +189,7 @@ export const en: typeof fr = {
 
 export type ReviewQueueText = typeof fr;
 
-export function useReviewQueueText(): ReviewQueueText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
-
-export function useReviewQueueLocale(): string {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
+export const useReviewQueueText = defineText({ fr, en });
 
 /** The message for a failed call: by the API's code (or the first field's code), else generic. */
 export function reviewQueueError(s: ReviewQueueText, error: unknown): string {

@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 import type { DecisionKind, SessionStatus } from '@eclore/domain';
 
 /** Strings of the committee sessions, French (reference) and English, kept beside the feature. */
@@ -269,14 +271,7 @@ export const en: CommitteeText = {
   },
 };
 
-export function useCommitteeLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-export function useCommitteeText(): CommitteeText {
-  return useCommitteeLocale() === 'en' ? en : fr;
-}
+export const useCommitteeText = defineText({ fr, en });
 
 export function formatDateTime(iso: string, locale: 'fr' | 'en', withTime = true): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {

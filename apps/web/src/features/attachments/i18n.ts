@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Strings of the attachments block, French (reference) and English. */
 export const fr = {
@@ -63,10 +65,7 @@ export const en: AttachmentsText = {
   },
 };
 
-export function useAttachmentsLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
+export const useAttachmentsText = defineText({ fr, en });
 
 export function errorText(s: AttachmentsText, code: string | undefined): string {
   return code && code in s.errors ? s.errors[code as keyof AttachmentsText['errors']] : s.errors.generic;

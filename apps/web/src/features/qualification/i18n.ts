@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /** Qualification strings (scorecards, consolidated view, outcomes, criteria editor), French (reference) and English. */
 export const fr = {
@@ -241,15 +243,7 @@ export const en: QualificationText = {
   },
 };
 
-export function useQualificationText(): QualificationText {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? en : fr;
-}
-
-export function useQualificationLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
+export const useQualificationText = defineText({ fr, en });
 
 /** The message for a failed call: by the API's code (or the first field's code), else generic. */
 export function qualificationError(s: QualificationText, error: unknown): string {

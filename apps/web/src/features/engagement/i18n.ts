@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /**
  * Strings of the engagement and moderation screens, French (reference) and English, kept beside the
@@ -184,14 +186,7 @@ export const en: EngagementText = {
   close: 'Close',
 };
 
-export function useEngagementLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-export function useEngagementText(): EngagementText {
-  return useEngagementLocale() === 'en' ? en : fr;
-}
+export const useEngagementText = defineText({ fr, en });
 
 export function closedText(s: EngagementText, reason: string | null | undefined): string {
   const texts = s.support.closed;

@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { defineText } from '../../i18n/text';
+
+export { useLocale } from '../../i18n/text';
 
 /**
  * The ideas screens' strings, French (reference) and English. Kept beside the feature so that the
@@ -348,15 +350,7 @@ export const en: typeof fr = {
 
 export type IdeasText = typeof fr;
 
-export function useIdeasLocale(): 'fr' | 'en' {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
-}
-
-/** The strings in the current language (follows the language switcher). */
-export function useIdeasText(): IdeasText {
-  return useIdeasLocale() === 'en' ? en : fr;
-}
+export const useIdeasText = defineText({ fr, en });
 
 /** The message for one field error code. */
 export function fieldErrorText(s: IdeasText, code: string): string {

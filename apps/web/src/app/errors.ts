@@ -1,0 +1,35 @@
+import { isApiError } from '@eclore/api-client';
+import type { AppText } from './i18n';
+
+/**
+ * The one place where the API's error codes become words. Each feature keeps its own messages keyed
+ * by the server's codes (problem `code`, or a field error's `code`) in its i18n file; these helpers
+ * look them up, so an unknown code never shows a raw key.
+ */
+export type CodeMessages = object;
+
+/** The message for a code, or undefined when the feature has none for it. */
+export function messageFor(messages: CodeMessages, code: string | null | undefined): string | undefined {
+  if (!code || !Object.hasOwn(messages, code)) return undefined;
+  const message: unknown = (messages as Record<string, unknown>)[code];
+  // A text that needs parameters is not a code's message.
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** The message for a failed call: by the API's problem `code`, else a network or generic message. */
+export function problemMessage(problems: AppText['problems'], error: unknown, messages?: CodeMessages): string {
+  if (isApiError(error)) {
+    const known = (messages && messageFor(messages, error.code)) ?? messageFor(problems, error.code);
+    if (known) return known;
+    if (error.status === 0) return problems.network_error;
+  }
+  return problems.generic;
+}
+
+/** The message for each field the API refused (first error per field), by its field-error code. */
+export function fieldMessages(error: unknown, messages: CodeMessages, fallback: string): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!isApiError(error)) return map;
+  for (const e of error.fieldErrors) if (!map.has(e.field)) map.set(e.field, messageFor(messages, e.code) ?? fallback);
+  return map;
+}
