@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button';
+import { useModal } from './useModal';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -29,19 +30,9 @@ export function ConfirmDialog({
   busy = false,
   confirmDisabled = false,
 }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      el.showModal();
-      cancel.current?.focus();
-    } else if (!open && el.open) {
-      el.close();
-    }
-  }, [open]);
+  const dialog = useModal(open, () => cancel.current);
   return (
     <dialog
       ref={dialog}

@@ -12,3 +12,7 @@ export { Alert } from './Alert';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { FieldError, TextAreaField } from './TextAreaField';
 export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';
+export { FormDialog, type FormDialogProps } from './FormDialog';
+export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable';
+export { Page, type PageProps } from './Page';
+export { useModal } from './useModal';

@@ -5,7 +5,6 @@ import {
   addAgendaItemMutation,
   closeCommitteeSessionMutation,
   getCommitteeSessionOptions,
-  isApiError,
   listAgendaSuggestionsOptions,
   removeAgendaItemMutation,
   reorderAgendaMutation,
@@ -21,15 +20,8 @@ import { useSession } from '../../session/session';
 import { DecisionDialog } from './DecisionDialog';
 import { PreReadingPack } from './PreReadingPack';
 import { Prioritisation } from './Prioritisation';
-import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
+import { commandError, formatDateTime, useLocale, useCommitteeText } from './i18n';
 import './committee.css';
-
-/** Errors of the session's commands, in words (403: scope; 409: someone changed something). */
-export function commandError(s: CommitteeText, error: unknown): string {
-  if (isApiError(error) && error.status === 403) return s.errors['forbidden']!;
-  if (isApiError(error) && error.status === 409) return s.errors['conflict']!;
-  return s.errors['generic']!;
-}
 
 /**
  * One committee session: its facts and members, the agenda (built from qualified ideas, reordered,

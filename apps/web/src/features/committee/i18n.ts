@@ -1,3 +1,4 @@
+import { isApiError } from '@eclore/api-client';
 import { defineText } from '../../i18n/text';
 
 export { useLocale } from '../../i18n/text';
@@ -278,4 +279,11 @@ export function formatDateTime(iso: string, locale: 'fr' | 'en', withTime = true
     dateStyle: 'long',
     ...(withTime ? { timeStyle: 'short' } : {}),
   }).format(new Date(iso));
+}
+
+/** Errors of the session's commands, in words (403: scope; 409: someone changed something). */
+export function commandError(s: CommitteeText, error: unknown): string {
+  if (isApiError(error) && error.status === 403) return s.errors['forbidden']!;
+  if (isApiError(error) && error.status === 409) return s.errors['conflict']!;
+  return s.errors['generic']!;
 }

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getIdeaQueryKey, listWallOptions, mergeIdeaMutation, type ApiError } from '@eclore/api-client';
-import { Button, TextField } from '@eclore/web-ui';
-import { FormDialog, TextArea } from './FormDialog';
+import { Button, TextField, FormDialog } from '@eclore/web-ui';
+import { TextArea } from './TextArea';
 import { useEngagementText } from './i18n';
 
 /** Network members: merge this duplicate into another idea, picked by searching the wall. */

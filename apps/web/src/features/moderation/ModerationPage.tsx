@@ -9,9 +9,9 @@ import {
   type ApiError,
   type OpenReportDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, PageHeader, FormDialog } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { FormDialog, TextArea } from '../engagement/FormDialog';
+import { TextArea } from '../engagement/TextArea';
 import { useLocale, useEngagementText } from '../engagement/i18n';
 import '../engagement/engagement.css';
 
