@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   approveRoleRequestMutation,
@@ -12,6 +12,7 @@ import { problemMessage } from '../../app/errors';
 import { useSession } from '../../session/session';
 import { useAppText } from '../../app/i18n';
 import { useAdminText } from './i18n';
+import { useRoleRequestsChanged } from './queries';
 
 /**
  * Grants waiting for a second admin (the anonymity guardian): who would receive which role, who asked.
@@ -22,15 +23,9 @@ export function PendingGrants() {
   const app = useAppText();
   const text = useAdminText();
   const { actor } = useSession();
-  const queryClient = useQueryClient();
   const requests = useQuery(listRoleRequestsOptions());
-  const refresh = () =>
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listRoleRequests', 'listAdminPeople', 'getAdminPerson'].includes(
-          (q.queryKey[0] as { _id?: string })?._id ?? '',
-        ),
-    });
+  const requestsChanged = useRoleRequestsChanged();
+  const refresh = () => void requestsChanged();
   const approve = useMutation({ ...approveRoleRequestMutation(), onSuccess: refresh });
   const reject = useMutation({ ...rejectRoleRequestMutation(), onSuccess: refresh });
   const items = requests.data?.items ?? [];

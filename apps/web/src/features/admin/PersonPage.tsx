@@ -30,6 +30,7 @@ import { PendingGrants } from './PendingGrants';
 import { ScopeText, scopeText } from './ScopeText';
 import { useAppText } from '../../app/i18n';
 import { useAdminText } from './i18n';
+import { usePeopleChanged } from './queries';
 
 type Pending =
   { kind: 'revoke'; grant: RoleGrantDto } | { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'erase' } | null;
@@ -52,13 +53,11 @@ export default function PersonPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [typedName, setTypedName] = useState('');
 
+  const peopleChanged = usePeopleChanged();
   const refresh = (updated?: AdminPersonDto) => {
     if (updated) queryClient.setQueryData(getAdminPersonQueryKey({ path: { id } }), updated);
     // The list shows grants and status too, and a grant may have opened a request for a second admin.
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listAdminPeople', 'listRoleRequests'].includes((q.queryKey[0] as { _id?: string })?._id ?? ''),
-    });
+    void peopleChanged();
     if (!updated) void person.refetch();
   };
   const onDone = (message: string, updated?: AdminPersonDto) => {

@@ -1,11 +1,10 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   createCampaignMutation,
   getCampaignOptions,
   isApiError,
-  listCampaignsQueryKey,
   listOrgUnitsOptions,
   replaceCampaignPhasesMutation,
   searchPeopleOptions,
@@ -29,6 +28,7 @@ import {
 } from './campaign-form';
 import { fieldErrorText, fill, useCampaignsText, type CampaignsText } from './i18n';
 import './campaigns.css';
+import { useCampaignSaved } from './queries';
 
 type Errors = ReadonlyMap<string, string>;
 
@@ -40,7 +40,7 @@ export default function CampaignEditorPage() {
   useDocumentTitle(editing ? s.editor.editTitle : s.editor.newTitle);
   const focus = useFocusHeadingOnMount();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const campaignSaved = useCampaignSaved();
   const existing = useQuery({ ...getCampaignOptions({ path: { id: id ?? '' } }), enabled: editing });
   const [draft, setDraft] = useState<CampaignDraft | null>(editing ? null : emptyDraft());
   const [errors, setErrors] = useState<Errors>(new Map());
@@ -73,10 +73,7 @@ export default function CampaignEditorPage() {
       } else {
         savedId = (await create.mutateAsync({ body: { ...campaignBody(draft), phases: phasesBody(draft.phases) } })).id;
       }
-      await queryClient.invalidateQueries({ queryKey: listCampaignsQueryKey() });
-      await queryClient.invalidateQueries({
-        predicate: (q) => (q.queryKey[0] as { _id?: string })?._id === 'getCampaign',
-      });
+      await campaignSaved();
       void navigate(`/campaigns/${savedId}`);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {
   addAgendaItemMutation,
@@ -22,6 +22,7 @@ import { PreReadingPack } from './PreReadingPack';
 import { Prioritisation } from './Prioritisation';
 import { commandError, formatDateTime, useLocale, useCommitteeText } from './i18n';
 import './committee.css';
+import { useSessionChanged } from './queries';
 
 /**
  * One committee session: its facts and members, the agenda (built from qualified ideas, reordered,
@@ -33,23 +34,17 @@ export default function SessionPage() {
   const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;
-  const queryClient = useQueryClient();
   const query = useQuery({ ...getCommitteeSessionOptions({ path: { id } }), retry: false });
   useDocumentTitle(query.data?.title ?? s.list.title);
   const [failure, setFailure] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [presentIds, setPresentIds] = useState<string[] | null>(null);
 
+  const sessionChanged = useSessionChanged(id);
   // Every command answers the session as it now is; the other views are refreshed around it.
   const onSession = (session: CommitteeSessionDto) => {
     setFailure(null);
-    queryClient.setQueryData(getCommitteeSessionOptions({ path: { id } }).queryKey, session);
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listAgendaSuggestions', 'getPreReadingPack', 'getPrioritisation', 'listCommitteeSessions'].includes(
-          (q.queryKey[0] as { _id?: string })?._id ?? '',
-        ),
-    });
+    sessionChanged(session);
   };
   const onError = (error: unknown) => setFailure(commandError(s, error));
   const start = useMutation({ ...startCommitteeSessionMutation(), onSuccess: onSession, onError });

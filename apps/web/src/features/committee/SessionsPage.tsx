@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import {
   createCommitteeSessionMutation,
   isApiError,
   listCommitteeMembersOptions,
   listCommitteeSessionsOptions,
-  listCommitteeSessionsQueryKey,
 } from '@eclore/api-client';
 import { can, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
 import { Alert, Button, FieldError, PageHeader, Panel, SelectField, TextField } from '@eclore/web-ui';
@@ -15,6 +14,7 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
 import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
 import './committee.css';
+import { useSessionsChanged } from './queries';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
@@ -77,7 +77,7 @@ function PlanSessionForm({ s }: { s: CommitteeText }) {
   const me = useSession().actor;
   const locale = useLocale();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const sessionsChanged = useSessionsChanged();
   const members = useQuery(listCommitteeMembersOptions());
   const [title, setTitle] = useState('');
   const [when, setWhen] = useState(nextWeek);
@@ -105,7 +105,7 @@ function PlanSessionForm({ s }: { s: CommitteeText }) {
           chairId,
         },
       });
-      await queryClient.invalidateQueries({ queryKey: listCommitteeSessionsQueryKey() });
+      await sessionsChanged();
       void navigate(`/committee/sessions/${created.id}`);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length) {

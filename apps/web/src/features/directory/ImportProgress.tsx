@@ -1,11 +1,12 @@
 import { useEffect, useId } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getDirectoryImportOptions, getHeadcountsQueryKey, listDirectoryImportsQueryKey } from '@eclore/api-client';
+import { getDirectoryImportOptions } from '@eclore/api-client';
 import { isFinal, pollInterval, progressOf } from './import-status';
 import { useAppText } from '../../app/i18n';
 import { messageFor } from '../../app/errors';
 import { useDirectoryText } from './i18n';
+import { useImportFinished } from './queries';
 
 /** Follows one import: a real progress bar while the worker runs, then the counts or the rejected lines. */
 export function ImportProgress({ id }: { id: string }) {
@@ -13,7 +14,7 @@ export function ImportProgress({ id }: { id: string }) {
   const app = useAppText();
   const text = useDirectoryText();
   const labelId = useId();
-  const queryClient = useQueryClient();
+  const importFinished = useImportFinished();
   const query = useQuery({
     ...getDirectoryImportOptions({ path: { id } }),
     refetchInterval: (q) => pollInterval(q.state.data?.status),
@@ -24,9 +25,8 @@ export function ImportProgress({ id }: { id: string }) {
   useEffect(() => {
     if (!final) return;
     // The outcome changes the history list and the head counts shown below.
-    void queryClient.invalidateQueries({ queryKey: listDirectoryImportsQueryKey() });
-    void queryClient.invalidateQueries({ queryKey: getHeadcountsQueryKey().slice(0, 1) });
-  }, [final, queryClient]);
+    void importFinished();
+  }, [final, importFinished]);
 
   if (query.isError) return <p role="alert">{text.progress.loadFailed}</p>;
   if (!imp) return <p role="status">{app.app.loading}</p>;
@@ -70,12 +70,8 @@ export function ImportProgress({ id }: { id: string }) {
       {imp.status === 'rejected' || imp.status === 'failed' ? (
         <>
           <p>
-            {imp.status === 'rejected'
-              ? text.rejected.lead({ count: imp.errorCount })
-              : text.rejected.failed}
-            {imp.errorCount > imp.errors.length
-              ? ` ${text.rejected.capped({ shown: imp.errors.length })}`
-              : null}
+            {imp.status === 'rejected' ? text.rejected.lead({ count: imp.errorCount }) : text.rejected.failed}
+            {imp.errorCount > imp.errors.length ? ` ${text.rejected.capped({ shown: imp.errors.length })}` : null}
           </p>
           <div className="ec-dir-table-wrap">
             <table className="ec-dir-table">

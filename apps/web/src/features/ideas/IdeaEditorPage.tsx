@@ -1,13 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   createIdeaMutation,
   getCampaignOptions,
   getIdeaOptions,
-  getIdeaQueryKey,
   isApiError,
-  listMyIdeasQueryKey,
   listOrgUnitsOptions,
   listThemesOptions,
   submitIdeaMutation,
@@ -25,6 +23,7 @@ import { FieldError, TextAreaField } from '@eclore/web-ui';
 import { RichTextEditor } from '../editor';
 import { fieldErrorText, useLocale, useIdeasText } from './i18n';
 import './ideas.css';
+import { useDraftSaved } from './queries';
 
 type Kind = 'problem' | 'solution';
 type Frequency = 'daily' | 'weekly' | 'monthly' | 'occasionally';
@@ -106,7 +105,6 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const campaignId = initial ? initial.campaignId : params.get('campaign');
   const [idea, setIdea] = useState<IdeaDto | null>(initial);
@@ -147,14 +145,14 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     ...kindFields(d),
   });
 
+  const draftSaved = useDraftSaved();
   /** Creates or updates the draft; answers the saved idea. */
   async function save(): Promise<IdeaDto> {
     const saved = idea
       ? await update.mutateAsync({ path: { id: idea.id }, body: { version: idea.version, ...common(draft) } })
       : await create.mutateAsync({ body: { kind: draft.kind, campaignId: campaignId ?? null, ...common(draft) } });
     setIdea(saved);
-    queryClient.setQueryData(getIdeaQueryKey({ path: { id: saved.id } }), saved);
-    void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+    draftSaved(saved);
     return saved;
   }
 
@@ -178,8 +176,7 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     try {
       saved = await save();
       const done = await submit.mutateAsync({ path: { id: saved.id }, body: { version: saved.version } });
-      queryClient.setQueryData(getIdeaQueryKey({ path: { id: done.id } }), done);
-      void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+      draftSaved(done);
       void navigate(`/ideas/${done.id}`, { state: { notice: s.form.submitted } });
     } catch (e) {
       if (!initial && saved && isApiError(e)) {

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   dismissReportMutation,
   hideReportedContentMutation,
   listOpenReportsOptions,
-  listOpenReportsQueryKey,
   type ApiError,
   type OpenReportDto,
 } from '@eclore/api-client';
@@ -14,15 +13,15 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { TextArea } from '../engagement/TextArea';
 import { useLocale, useEngagementText } from '../engagement/i18n';
 import '../engagement/engagement.css';
+import { useReportsChanged } from './queries';
 
 function ReportItem({ report, onResolved }: { report: OpenReportDto; onResolved: (message: string) => void }) {
   const s = useEngagementText();
   const locale = useLocale();
-  const queryClient = useQueryClient();
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listOpenReportsQueryKey() });
+  const refresh = useReportsChanged();
   const onError = (e: ApiError) => {
     setError(e.code === 'report_resolved' ? s.errors.resolved : s.errors.generic);
     if (e.code === 'report_resolved') void refresh();

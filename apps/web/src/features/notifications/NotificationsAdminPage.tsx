@@ -5,7 +5,6 @@ import {
   getNotificationDefaultsOptions,
   getNotificationDefaultsQueryKey,
   listNotificationDeliveriesOptions,
-  listNotificationDeliveriesQueryKey,
   replayNotificationDeliveryMutation,
   setNotificationDefaultsMutation,
   type CategoryFrequencyDto,
@@ -16,6 +15,7 @@ import { problemMessage } from '../../app/errors';
 import { useNotificationsText } from './i18n';
 import './notifications.css';
 import { useAppText } from '../../app/i18n';
+import { useDeliveriesChanged } from './queries';
 
 type Frequency = CategoryFrequencyDto['frequency'];
 const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
@@ -39,11 +39,12 @@ export default function NotificationsAdminPage() {
       setNotice(s.admin.defaultsSaved);
     },
   });
+  const deliveriesChanged = useDeliveriesChanged(failedQuery);
   const replay = useMutation({
     ...replayNotificationDeliveryMutation(),
     onSuccess: () => {
       setNotice(s.admin.replayed);
-      void queryClient.invalidateQueries({ queryKey: listNotificationDeliveriesQueryKey(failedQuery) });
+      void deliveriesChanged();
     },
   });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

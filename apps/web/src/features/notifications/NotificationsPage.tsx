@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  countMyUnreadNotificationsQueryKey,
-  listMyNotificationsInfiniteQueryKey,
   listMyNotificationsInfiniteOptions,
   markAllNotificationsReadMutation,
   markNotificationsReadMutation,
@@ -17,6 +15,7 @@ import { problemMessage } from '../../app/errors';
 import { useNotificationsText, type NotificationsText } from './i18n';
 import './notifications.css';
 import { useAppText } from '../../app/i18n';
+import { useNotificationsChanged } from './queries';
 
 function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
@@ -44,17 +43,14 @@ export default function NotificationsPage() {
   const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const list = useInfiniteQuery({
     ...listMyNotificationsInfiniteOptions(),
     initialPageParam: {},
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: listMyNotificationsInfiniteQueryKey() });
-    void queryClient.invalidateQueries({ queryKey: countMyUnreadNotificationsQueryKey() });
-  };
+  const notificationsChanged = useNotificationsChanged();
+  const refresh = () => void notificationsChanged();
   const markRead = useMutation({ ...markNotificationsReadMutation(), onSuccess: refresh });
   const markAll = useMutation({
     ...markAllNotificationsReadMutation(),

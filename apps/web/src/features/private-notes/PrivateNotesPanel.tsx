@@ -1,17 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createPrivateNoteMutation,
-  listPrivateNotesOptions,
-  listPrivateNotesQueryKey,
-  type ApiError,
-  type IdeaDto,
-} from '@eclore/api-client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { createPrivateNoteMutation, listPrivateNotesOptions, type ApiError, type IdeaDto } from '@eclore/api-client';
 import { holdsRole } from '@eclore/domain';
 import { Button, Panel } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { MentionPicker, TextArea, textToHtml } from '../engagement';
 import { useLocale, usePrivateNotesText } from './i18n';
+import { usePrivateNotesChanged } from './queries';
 
 /**
  * The idea's private thread, for the network and the committee in scope. Shown only to people holding
@@ -28,16 +23,16 @@ export function PrivateNotesPanel({ idea }: { idea: IdeaDto }) {
 function Thread({ ideaId }: { ideaId: string }) {
   const s = usePrivateNotesText();
   const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-  const queryClient = useQueryClient();
   const notes = useQuery({ ...listPrivateNotesOptions({ path: { id: ideaId } }), retry: false });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const notesChanged = usePrivateNotesChanged(ideaId);
   const create = useMutation({
     ...createPrivateNoteMutation(),
     onSuccess: () => {
       setText('');
-      void queryClient.invalidateQueries({ queryKey: listPrivateNotesQueryKey({ path: { id: ideaId } }) });
+      void notesChanged();
     },
     onError: (e: ApiError) => setError(s.errors[e.fieldErrors[0]?.code ?? e.code] ?? s.errors.generic!),
   });

@@ -1,16 +1,12 @@
 import { useId } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  listMyDataExportsOptions,
-  listMyDataExportsQueryKey,
-  requestMyDataExportMutation,
-  type PersonalDataExportDto,
-} from '@eclore/api-client';
+import { listMyDataExportsOptions, requestMyDataExportMutation, type PersonalDataExportDto } from '@eclore/api-client';
 import { Alert, Button, Panel } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { useAppText } from '../../app/i18n';
 import { useProfileText } from './i18n';
+import { useDataExportsChanged } from './queries';
 
 const running = (e: PersonalDataExportDto | undefined) => e?.status === 'queued' || e?.status === 'building';
 
@@ -23,14 +19,14 @@ export function PersonalDataPanel() {
   const app = useAppText();
   const text = useProfileText();
   const labelId = useId();
-  const queryClient = useQueryClient();
   const exports = useQuery({
     ...listMyDataExportsOptions(),
     refetchInterval: (q) => (running(q.state.data?.[0]) ? 1500 : false),
   });
+  const exportsChanged = useDataExportsChanged();
   const request = useMutation({
     ...requestMyDataExportMutation(),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: listMyDataExportsQueryKey() }),
+    onSuccess: () => void exportsChanged(),
   });
   const latest = exports.data?.[0];
   const size = (bytes: number | null) =>

@@ -1,12 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import {
   declineIdeaMutation,
-  getIdeaQueryKey,
   getIdeaScorecardsOptions,
-  getIdeaScorecardsQueryKey,
-  getIdeaTimelineQueryKey,
   qualifyIdeaMutation,
   requestIdeaReworkMutation,
   saveMyScorecardDraftMutation,
@@ -21,6 +18,7 @@ import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField } from '
 import { useSession } from '../../session/session';
 import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
+import { useQualificationDone, useScorecardSaved } from './queries';
 
 /**
  * On the idea page, for the network and the committee: the assigned reviewer's scorecard form, the
@@ -69,12 +67,12 @@ function StaffPanel({ idea }: { idea: IdeaDto }) {
 function ScorecardForm({ ideaId, view }: { ideaId: string; view: QualificationViewDto }) {
   const s = useQualificationText();
   const locale = useLocale();
-  const queryClient = useQueryClient();
   const [scores, setScores] = useState<Record<string, number>>(view.mine?.scores ?? {});
   const [comment, setComment] = useState(view.mine?.comment ?? '');
   const [notice, setNotice] = useState<string | null>(null);
+  const scorecardSaved = useScorecardSaved(ideaId);
   const onSuccess = (message: string) => (next: QualificationViewDto) => {
-    queryClient.setQueryData(getIdeaScorecardsQueryKey({ path: { id: ideaId } }), next);
+    scorecardSaved(next);
     setNotice(message);
   };
   const draft = useMutation({ ...saveMyScorecardDraftMutation(), onSuccess: onSuccess(s.form.draftSaved) });
@@ -292,17 +290,15 @@ function OutcomeButtons({
   onDone: (outcome: Outcome | null) => void;
 }) {
   const s = useQualificationText();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState<Outcome | null>(null);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const qualificationDone = useQualificationDone(idea.id);
   const onSuccess = (command: Outcome) => (updated: IdeaDto) => {
     setOpen(null);
     setText('');
     onDone(command);
-    queryClient.setQueryData(getIdeaQueryKey({ path: { id: idea.id } }), updated);
-    void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
-    void queryClient.invalidateQueries({ queryKey: getIdeaScorecardsQueryKey({ path: { id: idea.id } }) });
+    qualificationDone(updated);
   };
   const qualify = useMutation({ ...qualifyIdeaMutation(), onSuccess: onSuccess('qualify') });
   const rework = useMutation({ ...requestIdeaReworkMutation(), onSuccess: onSuccess('request_rework') });

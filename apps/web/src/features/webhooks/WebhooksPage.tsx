@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   createWebhookMutation,
   deleteWebhookMutation,
   isApiError,
   listWebhookDeliveriesOptions,
-  listWebhookDeliveriesQueryKey,
   listWebhooksOptions,
-  listWebhooksQueryKey,
   replayWebhookDeliveryMutation,
   testWebhookMutation,
   updateWebhookMutation,
@@ -25,6 +23,7 @@ import {
   useWebhooksText,
   type WebhooksText,
 } from './i18n';
+import { useDeliveriesChanged, useWebhooksChanged } from './queries';
 
 type EventType = WebhookDto['eventTypes'][number];
 
@@ -44,7 +43,6 @@ export default function WebhooksPage() {
   const s = useWebhooksText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
-  const queryClient = useQueryClient();
   const list = useQuery(listWebhooksOptions());
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -52,12 +50,13 @@ export default function WebhooksPage() {
   const [watching, setWatching] = useState<WebhookDto | null>(null);
   const [deleting, setDeleting] = useState<WebhookDto | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listWebhooksQueryKey() });
+  const refresh = useWebhooksChanged();
+  const deliveriesChanged = useDeliveriesChanged();
   const test = useMutation({
     ...testWebhookMutation(),
     onSuccess: (_d, vars) => {
       setNotice(s.list.tested);
-      void queryClient.invalidateQueries({ queryKey: listWebhookDeliveriesQueryKey({ path: vars.path }) });
+      deliveriesChanged({ path: vars.path });
     },
   });
   const remove = useMutation({
@@ -350,7 +349,7 @@ function EditForm({
 function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose: () => void }) {
   const s = useWebhooksText();
   const locale = useLocale();
-  const queryClient = useQueryClient();
+  const deliveriesChanged = useDeliveriesChanged();
   const options = { path: { id: webhook.id } };
   // Pending deliveries change on their own (retries in the worker): poll while any is pending.
   const deliveries = useQuery({
@@ -362,7 +361,7 @@ function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose: () => 
     ...replayWebhookDeliveryMutation(),
     onSuccess: () => {
       setNotice(s.deliveries.replayed);
-      void queryClient.invalidateQueries({ queryKey: listWebhookDeliveriesQueryKey(options) });
+      deliveriesChanged(options);
     },
   });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
