@@ -11,7 +11,6 @@ import {
   submitIdeaMutation,
   updateIdeaMutation,
   ApiError,
-  type ApiFieldError,
   type IdeaDto,
 } from '@eclore/api-client';
 import { DEFAULT_SUBMISSION_RULES } from '@eclore/domain';
@@ -24,71 +23,7 @@ import { RichTextEditor } from '../editor';
 import { fieldErrorText, useLocale, useIdeasText } from './i18n';
 import './ideas.css';
 import { useDraftSaved } from './queries';
-
-type Kind = 'problem' | 'solution';
-type Frequency = 'daily' | 'weekly' | 'monthly' | 'occasionally';
-const FREQUENCIES: Frequency[] = ['daily', 'weekly', 'monthly', 'occasionally'];
-
-interface Draft {
-  kind: Kind;
-  title: string;
-  summary: string;
-  body: string;
-  orgUnitId: string;
-  themes: string[];
-  anonymous: boolean;
-  whoSuffers: string;
-  frequency: Frequency | '';
-  expectedBenefits: string;
-  needs: string;
-}
-
-const EMPTY: Draft = {
-  kind: 'problem',
-  title: '',
-  summary: '',
-  body: '',
-  orgUnitId: '',
-  themes: [],
-  anonymous: false,
-  whoSuffers: '',
-  frequency: '',
-  expectedBenefits: '',
-  needs: '',
-};
-
-function fromIdea(idea: IdeaDto): Draft {
-  return {
-    kind: idea.kind,
-    title: idea.title,
-    summary: idea.summary,
-    // Sanitised HTML, edited as rich text (the server sanitises again on save).
-    body: idea.bodyHtml,
-    orgUnitId: idea.orgUnit?.id ?? '',
-    themes: idea.themes,
-    anonymous: idea.anonymous,
-    whoSuffers: idea.whoSuffers ?? '',
-    frequency: idea.frequency ?? '',
-    expectedBenefits: idea.expectedBenefits ?? '',
-    needs: idea.needs ?? '',
-  };
-}
-
-/** What a refused submission hands to the draft's own address (history state holds plain data only). */
-interface Refusal {
-  status: number;
-  code: string;
-  title: string;
-  detail?: string;
-  fieldErrors: ApiFieldError[];
-}
-const refusalOf = (e: ApiError): Refusal => ({
-  status: e.status,
-  code: e.code,
-  title: e.message,
-  detail: e.detail,
-  fieldErrors: e.fieldErrors.map(({ field, code, message }) => ({ field, code, message })),
-});
+import { EMPTY, FREQUENCIES, fromIdea, refusalOf, type Draft, type Frequency, type Refusal } from './idea-draft';
 
 /** New idea (/ideas/new, ?campaign= preselects a call for ideas) and draft editing (/ideas/:id/edit). */
 export default function IdeaEditorPage() {
