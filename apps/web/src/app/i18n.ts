@@ -66,7 +66,8 @@ export const fr = {
   },
   problems: {
     role_required: 'Votre rôle ne permet pas cette action.',
-    second_admin_required: 'Un autre administrateur doit approuver : ni celui qui l’a demandé, ni la personne qui reçoit le rôle.',
+    second_admin_required:
+      'Un autre administrateur doit approuver : ni celui qui l’a demandé, ni la personne qui reçoit le rôle.',
     role_request_pending: 'Cette attribution attend déjà l’approbation d’un second administrateur.',
     not_on_yourself: 'Vous ne pouvez pas faire cela sur votre propre compte.',
     role_already_granted: 'Cette personne a déjà ce rôle avec ce périmètre.',
@@ -86,9 +87,7 @@ export const fr = {
   },
 };
 
-export type AppText = typeof fr;
-
-export const en: AppText = {
+export const en: typeof fr = {
   app: {
     name: 'Éclore',
     tagline: 'The intranet innovation box',
@@ -153,7 +152,8 @@ export const en: AppText = {
   },
   problems: {
     role_required: 'Your role does not allow this.',
-    second_admin_required: 'Another admin must approve this: not the one who asked for it, nor the person who receives it.',
+    second_admin_required:
+      'Another admin must approve this: not the one who asked for it, nor the person who receives it.',
     role_request_pending: 'This grant is already waiting for a second admin’s approval.',
     not_on_yourself: 'You cannot do this to your own account.',
     role_already_granted: 'This person already holds this role with this scope.',
@@ -172,5 +172,7 @@ export const en: AppText = {
     generic: 'Something went wrong. Try again.',
   },
 };
+
+export type AppText = typeof fr;
 
 export const useAppText = defineText({ fr, en });

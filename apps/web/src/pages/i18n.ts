@@ -5,7 +5,8 @@ export const fr = {
   title: 'Bienvenue sur Éclore',
   lead: 'Éclore est la boîte à idées de l’intranet : chacune et chacun peut signaler un problème ou proposer une solution, puis suivre son parcours jusqu’à la mise en œuvre et la mesure de ses effets.',
   lifecycleTitle: 'Le parcours d’une idée',
-  lifecycleIntro: 'Chaque proposition suit sept étapes. Une idée arrêtée est aussi un résultat : on en garde les enseignements.',
+  lifecycleIntro:
+    'Chaque proposition suit sept étapes. Une idée arrêtée est aussi un résultat : on en garde les enseignements.',
   stages: {
     emerge: {
       name: 'Faire émerger',
@@ -38,9 +39,7 @@ export const fr = {
   },
 };
 
-export type HomeText = typeof fr;
-
-export const en: HomeText = {
+export const en: typeof fr = {
   title: 'Welcome to Éclore',
   lead: 'Éclore is the intranet innovation box: anyone can raise a problem or propose a solution, then follow it all the way to implementation and the measurement of its impact.',
   lifecycleTitle: 'How an idea travels',
@@ -70,5 +69,7 @@ export const en: HomeText = {
     },
   },
 };
+
+export type HomeText = typeof fr;
 
 export const useHomeText = defineText({ fr, en });

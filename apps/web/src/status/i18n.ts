@@ -16,9 +16,7 @@ export const fr = {
   refresh: 'Vérifier à nouveau',
 };
 
-export type StatusText = typeof fr;
-
-export const en: StatusText = {
+export const en: typeof fr = {
   title: 'Platform status',
   checking: 'Checking the platform status…',
   allUp: 'Every platform service is running.',
@@ -32,5 +30,7 @@ export const en: StatusText = {
   unknown: 'Unknown',
   refresh: 'Check again',
 };
+
+export type StatusText = typeof fr;
 
 export const useStatusText = defineText({ fr, en });

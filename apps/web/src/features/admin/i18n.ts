@@ -29,7 +29,8 @@ export const fr = {
   pendingGrants: {
     title: 'Attributions en attente d’un second administrateur',
     lead: 'Le tiers de confiance peut lever l’anonymat d’une idée : aucun administrateur ne donne ce rôle seul.',
-    item: ({ name, role, requester, date }: { name: Param; role: Param; requester: Param; date: Param }) => `${name} — ${role}, demandé par ${requester} le ${date}.`,
+    item: ({ name, role, requester, date }: { name: Param; role: Param; requester: Param; date: Param }) =>
+      `${name} — ${role}, demandé par ${requester} le ${date}.`,
     approve: 'Approuver',
     approveLabel: ({ role, name }: { role: Param; name: Param }) => `Approuver le rôle ${role} pour ${name}`,
     reject: 'Refuser',
@@ -48,7 +49,8 @@ export const fr = {
     revoke: 'Retirer',
     revokeLabel: ({ role }: { role: Param }) => `Retirer le rôle ${role}`,
     revokeTitle: 'Retirer ce rôle ?',
-    revokeBody: ({ name, role, scope }: { name: Param; role: Param; scope: Param }) => `${name} perdra le rôle « ${role} » (${scope}) dès sa prochaine action.`,
+    revokeBody: ({ name, role, scope }: { name: Param; role: Param; scope: Param }) =>
+      `${name} perdra le rôle « ${role} » (${scope}) dès sa prochaine action.`,
     grantTitle: 'Attribuer un rôle',
     role: 'Rôle',
     chooseRole: 'Choisir un rôle',
@@ -58,8 +60,10 @@ export const fr = {
     unit: 'Unité',
     chooseUnit: 'Choisir une unité',
     grant: 'Attribuer le rôle',
-    requested: 'Attribution demandée. Un autre administrateur doit l’approuver pour qu’elle s’applique ; tous les administrateurs en sont informés.',
-    needsApproval: 'Séparation des tâches : ce rôle ne s’applique qu’une fois approuvé par un autre administrateur (ni vous, ni la personne qui le reçoit).',
+    requested:
+      'Attribution demandée. Un autre administrateur doit l’approuver pour qu’elle s’applique ; tous les administrateurs en sont informés.',
+    needsApproval:
+      'Séparation des tâches : ce rôle ne s’applique qu’une fois approuvé par un autre administrateur (ni vous, ni la personne qui le reçoit).',
     granted: 'Rôle attribué. Il s’applique dès la prochaine action de la personne.',
     revoked: 'Rôle retiré.',
     account: 'Compte',
@@ -67,16 +71,19 @@ export const fr = {
     inactiveSince: ({ date }: { date: Param }) => `Compte désactivé le ${date}.`,
     deactivate: 'Désactiver le compte',
     deactivateTitle: 'Désactiver ce compte ?',
-    deactivateBody: ({ name }: { name: Param }) => `${name} sera déconnecté·e partout immédiatement et ne pourra plus se connecter. Ses rôles sont conservés.`,
+    deactivateBody: ({ name }: { name: Param }) =>
+      `${name} sera déconnecté·e partout immédiatement et ne pourra plus se connecter. Ses rôles sont conservés.`,
     reactivate: 'Réactiver le compte',
     reactivateTitle: 'Réactiver ce compte ?',
-    reactivateBody: ({ name }: { name: Param }) => `${name} pourra de nouveau se connecter, avec les rôles qu’elle ou il avait.`,
+    reactivateBody: ({ name }: { name: Param }) =>
+      `${name} pourra de nouveau se connecter, avec les rôles qu’elle ou il avait.`,
     deactivated: 'Compte désactivé.',
     reactivated: 'Compte réactivé.',
     self: 'Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d’administration.',
     erase: 'Effacer les données de cette personne',
     eraseTitle: 'Effacer les données personnelles de cette personne ?',
-    eraseBody: ({ name }: { name: Param }) => `C’est irréversible. Le nom, l’adresse e-mail, le matricule, les moyens de connexion, les sessions, les notifications et les préférences de ${name} sont supprimés. Ses idées et commentaires signés restent, présentés comme « ancien·ne collaborateur·rice » ; ses idées anonymes sont détachées d’elle ou de lui pour toujours.`,
+    eraseBody: ({ name }: { name: Param }) =>
+      `C’est irréversible. Le nom, l’adresse e-mail, le matricule, les moyens de connexion, les sessions, les notifications et les préférences de ${name} sont supprimés. Ses idées et commentaires signés restent, présentés comme « ancien·ne collaborateur·rice » ; ses idées anonymes sont détachées d’elle ou de lui pour toujours.`,
     eraseConfirmLabel: ({ name }: { name: Param }) => `Tapez le nom complet de la personne pour confirmer : ${name}`,
     eraseConfirm: 'Effacer',
     erased: 'Les données personnelles de la personne sont effacées.',
@@ -106,8 +113,10 @@ export const fr = {
       verify: 'Vérifier la chaîne',
       verifying: 'Vérification…',
       ok: ({ count }: { count: Param }) => `Le journal d’audit est intact : ${count} entrées vérifiées.`,
-      brokenAt: ({ id, count }: { id: Param; count: Param }) => `Le journal d’audit a été altéré à l’événement ${id} (${count} entrées vérifiées avant lui).`,
-      cut: ({ count }: { count: Param }) => `Le journal d’audit a été altéré : ses derniers événements manquent (${count} entrées vérifiées).`,
+      brokenAt: ({ id, count }: { id: Param; count: Param }) =>
+        `Le journal d’audit a été altéré à l’événement ${id} (${count} entrées vérifiées avant lui).`,
+      cut: ({ count }: { count: Param }) =>
+        `Le journal d’audit a été altéré : ses derniers événements manquent (${count} entrées vérifiées).`,
       reasons: {
         content_changed: 'Cet événement a été modifié.',
         link_broken: 'Un événement précédent a été supprimé ou réécrit.',
@@ -134,9 +143,7 @@ export const fr = {
   },
 };
 
-export type AdminText = typeof fr;
-
-export const en: AdminText = {
+export const en: typeof fr = {
   title: 'Administration',
   lead: 'People, roles and the audit log.',
   sections: 'Administration sections',
@@ -164,13 +171,15 @@ export const en: AdminText = {
   pendingGrants: {
     title: 'Grants waiting for a second admin',
     lead: 'The anonymity guardian can reveal who wrote an anonymous idea: no admin gives this role alone.',
-    item: ({ name, role, requester, date }: { name: Param; role: Param; requester: Param; date: Param }) => `${name} — ${role}, asked by ${requester} on ${date}.`,
+    item: ({ name, role, requester, date }: { name: Param; role: Param; requester: Param; date: Param }) =>
+      `${name} — ${role}, asked by ${requester} on ${date}.`,
     approve: 'Approve',
     approveLabel: ({ role, name }: { role: Param; name: Param }) => `Approve the role ${role} for ${name}`,
     reject: 'Decline',
     withdraw: 'Withdraw',
     rejectLabel: ({ role, name }: { role: Param; name: Param }) => `Decline the role ${role} for ${name}`,
-    withdrawLabel: ({ role, name }: { role: Param; name: Param }) => `Withdraw the request for the role ${role} for ${name}`,
+    withdrawLabel: ({ role, name }: { role: Param; name: Param }) =>
+      `Withdraw the request for the role ${role} for ${name}`,
     waiting: 'Waiting for another admin’s approval.',
   },
   person: {
@@ -183,7 +192,8 @@ export const en: AdminText = {
     revoke: 'Revoke',
     revokeLabel: ({ role }: { role: Param }) => `Revoke the role ${role}`,
     revokeTitle: 'Revoke this role?',
-    revokeBody: ({ name, role, scope }: { name: Param; role: Param; scope: Param }) => `${name} will lose the role “${role}” (${scope}) from their next action.`,
+    revokeBody: ({ name, role, scope }: { name: Param; role: Param; scope: Param }) =>
+      `${name} will lose the role “${role}” (${scope}) from their next action.`,
     grantTitle: 'Grant a role',
     role: 'Role',
     chooseRole: 'Choose a role',
@@ -194,7 +204,8 @@ export const en: AdminText = {
     chooseUnit: 'Choose a unit',
     grant: 'Grant the role',
     requested: 'Grant requested. Another admin must approve it before it applies; every admin is told.',
-    needsApproval: 'Separation of duties: this role takes effect only when another admin approves it (not you, nor the person who receives it).',
+    needsApproval:
+      'Separation of duties: this role takes effect only when another admin approves it (not you, nor the person who receives it).',
     granted: 'Role granted. It applies from the person’s next action.',
     revoked: 'Role revoked.',
     account: 'Account',
@@ -202,7 +213,8 @@ export const en: AdminText = {
     inactiveSince: ({ date }: { date: Param }) => `Account deactivated on ${date}.`,
     deactivate: 'Deactivate the account',
     deactivateTitle: 'Deactivate this account?',
-    deactivateBody: ({ name }: { name: Param }) => `${name} will be signed out everywhere at once and can no longer sign in. Their roles are kept.`,
+    deactivateBody: ({ name }: { name: Param }) =>
+      `${name} will be signed out everywhere at once and can no longer sign in. Their roles are kept.`,
     reactivate: 'Reactivate the account',
     reactivateTitle: 'Reactivate this account?',
     reactivateBody: ({ name }: { name: Param }) => `${name} will be able to sign in again, with the roles they had.`,
@@ -211,7 +223,8 @@ export const en: AdminText = {
     self: 'You cannot deactivate your own account or revoke your own administrator role.',
     erase: 'Erase this person’s data',
     eraseTitle: 'Erase this person’s personal data?',
-    eraseBody: ({ name }: { name: Param }) => `This cannot be undone. ${name}’s name, e-mail, employee number, sign-in means, sessions, notifications and preferences are deleted. Their named ideas and comments stay, shown as “former staff member”; their anonymous ideas are detached from them for good.`,
+    eraseBody: ({ name }: { name: Param }) =>
+      `This cannot be undone. ${name}’s name, e-mail, employee number, sign-in means, sessions, notifications and preferences are deleted. Their named ideas and comments stay, shown as “former staff member”; their anonymous ideas are detached from them for good.`,
     eraseConfirmLabel: ({ name }: { name: Param }) => `Type the person’s full name to confirm: ${name}`,
     eraseConfirm: 'Erase',
     erased: 'The person’s personal data is erased.',
@@ -241,8 +254,10 @@ export const en: AdminText = {
       verify: 'Verify the chain',
       verifying: 'Verifying…',
       ok: ({ count }: { count: Param }) => `The audit log is intact: ${count} entries verified.`,
-      brokenAt: ({ id, count }: { id: Param; count: Param }) => `The audit log was altered at event ${id} (${count} entries verified before it).`,
-      cut: ({ count }: { count: Param }) => `The audit log was altered: its last events are missing (${count} entries verified).`,
+      brokenAt: ({ id, count }: { id: Param; count: Param }) =>
+        `The audit log was altered at event ${id} (${count} entries verified before it).`,
+      cut: ({ count }: { count: Param }) =>
+        `The audit log was altered: its last events are missing (${count} entries verified).`,
       reasons: {
         content_changed: 'That event was edited.',
         link_broken: 'An event before it was removed or rewritten.',
@@ -268,5 +283,7 @@ export const en: AdminText = {
     },
   },
 };
+
+export type AdminText = typeof fr;
 
 export const useAdminText = defineText({ fr, en });

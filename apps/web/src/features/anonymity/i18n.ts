@@ -23,9 +23,7 @@ export const fr = {
   error: 'La levée de l’anonymat a échoué.',
 };
 
-export type AnonymityText = typeof fr;
-
-export const en: AnonymityText = {
+export const en: typeof fr = {
   title: 'Anonymity',
   lead: 'This idea is anonymous. As the anonymity guardian, you may reveal its author for a legitimate reason (for example a report to deal with).',
   start: 'Reveal the author',
@@ -46,5 +44,7 @@ export const en: AnonymityText = {
   capturedBy: 'Captured by',
   error: 'The author could not be revealed.',
 };
+
+export type AnonymityText = typeof fr;
 
 export const useAnonymityText = defineText({ fr, en });

@@ -33,9 +33,7 @@ export const fr = {
   },
 };
 
-export type AttachmentsText = typeof fr;
-
-export const en: AttachmentsText = {
+export const en: typeof fr = {
   title: 'Attachments',
   empty: 'No attachments.',
   choose: 'Add an attachment',
@@ -64,6 +62,8 @@ export const en: AttachmentsText = {
     generic: 'Something went wrong. Try again.',
   },
 };
+
+export type AttachmentsText = typeof fr;
 
 export const useAttachmentsText = defineText({ fr, en });
 

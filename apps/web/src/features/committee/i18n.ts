@@ -140,9 +140,7 @@ export const fr = {
   } as Record<string, string>,
 };
 
-export type CommitteeText = typeof fr;
-
-export const en: CommitteeText = {
+export const en: typeof fr = {
   list: {
     title: 'Committee sessions',
     lead: 'Steering committee sessions: agenda, preparation, decisions and minutes.',
@@ -271,6 +269,8 @@ export const en: CommitteeText = {
     generic: 'The action failed. Try again.',
   },
 };
+
+export type CommitteeText = typeof fr;
 
 export const useCommitteeText = defineText({ fr, en });
 

@@ -98,4 +98,3 @@ export const en: typeof fr = {
 export type DeadlinesText = typeof fr;
 
 export const useDeadlinesText = defineText({ fr, en });
-

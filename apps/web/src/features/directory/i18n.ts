@@ -45,7 +45,8 @@ export const fr = {
       count <= 1
         ? `${count} problème trouvé. Corrigez le fichier puis importez-le de nouveau.`
         : `${count} problèmes trouvés. Corrigez le fichier puis importez-le de nouveau.`,
-    failed: 'L’import n’a pas pu aboutir. Importez le fichier de nouveau ; si cela se reproduit, contactez l’exploitation.',
+    failed:
+      'L’import n’a pas pu aboutir. Importez le fichier de nouveau ; si cela se reproduit, contactez l’exploitation.',
     capped: ({ shown }: { shown: Param }) => `Seuls les ${shown} premiers sont listés.`,
     caption: 'Lignes refusées',
     line: 'Ligne',
@@ -85,7 +86,8 @@ export const fr = {
     summary: 'Résultat',
     actions: 'Actions',
     show: 'Voir',
-    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) => `${created} créées, ${updated} mises à jour, ${deactivated} désactivées`,
+    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) =>
+      `${created} créées, ${updated} mises à jour, ${deactivated} désactivées`,
   },
   headcounts: {
     title: ({ year }: { year: Param }) => `Effectifs ${year}`,
@@ -102,9 +104,7 @@ export const fr = {
   kinds: { direction: 'Direction', service: 'Service', unit: 'Unité' },
 };
 
-export type DirectoryText = typeof fr;
-
-export const en: DirectoryText = {
+export const en: typeof fr = {
   title: 'Staff directory',
   lead: 'Import the HR directory export: people, directions, services and units are created or updated, people missing from the file are deactivated, and this year’s head counts are recomputed.',
   upload: {
@@ -187,11 +187,13 @@ export const en: DirectoryText = {
     summary: 'Outcome',
     actions: 'Actions',
     show: 'Show',
-    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) => `${created} created, ${updated} updated, ${deactivated} deactivated`,
+    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) =>
+      `${created} created, ${updated} updated, ${deactivated} deactivated`,
   },
   headcounts: {
     title: ({ year }: { year: Param }) => `Head counts ${year}`,
-    chartCaption: ({ year }: { year: Param }) => `Head count per direction and service in ${year} (units below included)`,
+    chartCaption: ({ year }: { year: Param }) =>
+      `Head count per direction and service in ${year} (units below included)`,
     tableToggle: ({ count }: { count: Param }) => `Table of the ${count} units`,
     tableCaption: ({ year }: { year: Param }) => `Head counts ${year} per unit`,
     unit: 'Unit',
@@ -203,5 +205,7 @@ export const en: DirectoryText = {
   },
   kinds: { direction: 'Direction', service: 'Service', unit: 'Unit' },
 };
+
+export type DirectoryText = typeof fr;
 
 export const useDirectoryText = defineText({ fr, en });

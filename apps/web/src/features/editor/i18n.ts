@@ -20,9 +20,7 @@ export const fr = {
   loading: 'Chargement de l’éditeur…',
 };
 
-export type EditorText = typeof fr;
-
-export const en: EditorText = {
+export const en: typeof fr = {
   toolbar: 'Formatting',
   bold: 'Bold',
   italic: 'Italic',
@@ -40,5 +38,7 @@ export const en: EditorText = {
   linkRefused: 'Only https://, http:// and mailto: addresses are accepted.',
   loading: 'Loading the editor…',
 };
+
+export type EditorText = typeof fr;
 
 export const useEditorText = defineText({ fr, en });

@@ -93,9 +93,7 @@ export const fr = {
   close: 'Fermer',
 };
 
-export type EngagementText = typeof fr;
-
-export const en: EngagementText = {
+export const en: typeof fr = {
   panel: 'Supports, follows and comments',
   support: {
     problem: 'Me too',
@@ -185,6 +183,8 @@ export const en: EngagementText = {
   cancel: 'Cancel',
   close: 'Close',
 };
+
+export type EngagementText = typeof fr;
 
 export const useEngagementText = defineText({ fr, en });
 

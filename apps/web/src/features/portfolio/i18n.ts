@@ -44,9 +44,7 @@ export const fr = {
   },
 };
 
-export type PortfolioText = typeof fr;
-
-export const en: PortfolioText = {
+export const en: typeof fr = {
   title: 'Idea portfolio',
   lead: 'Every idea in your scope, by stage. Stage changes are made from the idea’s page.',
   filters: {
@@ -86,5 +84,7 @@ export const en: PortfolioText = {
     late: 'Late',
   },
 };
+
+export type PortfolioText = typeof fr;
 
 export const usePortfolioText = defineText({ fr, en });

@@ -38,4 +38,3 @@ export const en: typeof fr = {
 };
 
 export const usePrivateNotesText = defineText({ fr, en });
-

@@ -21,18 +21,18 @@ export const fr = {
     request: 'Télécharger mes données',
     again: 'Préparer un nouveau téléchargement',
     queued: 'Votre archive est en attente…',
-    building: ({ done, total }: { done: Param; total: Param }) => `Préparation de votre archive : étape ${done} sur ${total}`,
+    building: ({ done, total }: { done: Param; total: Param }) =>
+      `Préparation de votre archive : étape ${done} sur ${total}`,
     progress: 'Préparation de l’archive',
-    ready: ({ size, date }: { size: Param; date: Param }) => `Votre archive est prête (${size}). Le lien fonctionne jusqu’au ${date}, pour vous seul·e.`,
+    ready: ({ size, date }: { size: Param; date: Param }) =>
+      `Votre archive est prête (${size}). Le lien fonctionne jusqu’au ${date}, pour vous seul·e.`,
     download: 'Télécharger l’archive (.tar.gz)',
     expired: 'Le dernier lien a expiré. Préparez un nouveau téléchargement.',
     failed: 'L’archive n’a pas pu être préparée. Réessayez.',
   },
 };
 
-export type ProfileText = typeof fr;
-
-export const en: ProfileText = {
+export const en: typeof fr = {
   title: 'My profile',
   identity: 'Identity',
   name: 'Name',
@@ -54,11 +54,14 @@ export const en: ProfileText = {
     queued: 'Your archive is queued…',
     building: ({ done, total }: { done: Param; total: Param }) => `Preparing your archive: step ${done} of ${total}`,
     progress: 'Preparation of the archive',
-    ready: ({ size, date }: { size: Param; date: Param }) => `Your archive is ready (${size}). The link works until ${date}, for you only.`,
+    ready: ({ size, date }: { size: Param; date: Param }) =>
+      `Your archive is ready (${size}). The link works until ${date}, for you only.`,
     download: 'Download the archive (.tar.gz)',
     expired: 'The last link has expired. Prepare a new download.',
     failed: 'The archive could not be prepared. Try again.',
   },
 };
+
+export type ProfileText = typeof fr;
 
 export const useProfileText = defineText({ fr, en });

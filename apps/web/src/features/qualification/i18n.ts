@@ -124,9 +124,7 @@ export const fr = {
   } as Record<string, string>,
 };
 
-export type QualificationText = typeof fr;
-
-export const en: QualificationText = {
+export const en: typeof fr = {
   panel: {
     title: 'Qualification',
     loading: 'Loading the scorecards…',
@@ -242,6 +240,8 @@ export const en: QualificationText = {
     validation_failed: 'Some fields need correcting.',
   },
 };
+
+export type QualificationText = typeof fr;
 
 export const useQualificationText = defineText({ fr, en });
 

@@ -60,9 +60,7 @@ export const fr = {
   },
 };
 
-export type WallText = typeof fr;
-
-export const en: WallText = {
+export const en: typeof fr = {
   title: 'The ideas wall',
   lead: 'Published problems and solutions: search, filter, support.',
   newIdea: 'Propose an idea',
@@ -118,5 +116,7 @@ export const en: WallText = {
     open: (title: string) => `Open “${title}” in a new tab`,
   },
 };
+
+export type WallText = typeof fr;
 
 export const useWallText = defineText({ fr, en });
