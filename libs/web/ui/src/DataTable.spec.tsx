@@ -28,8 +28,18 @@ describe('DataTable', () => {
     expect(within(rows[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['RH', 'Gérer Bruno Petit']);
   });
 
-  it('labels each cell with its column, for the list layout on narrow screens', () => {
-    render(<DataTable caption="Personnes" columns={columns} rows={people} rowKey={(p) => p.id} narrow="list" />);
+  it('labels each cell with its column, for the list layout on narrow screens, and carries row data attributes', () => {
+    render(
+      <DataTable
+        caption="Personnes"
+        columns={columns}
+        rows={people}
+        rowKey={(p) => p.id}
+        rowData={(p) => ({ 'data-person': p.name })}
+        narrow="list"
+      />,
+    );
+    expect(screen.getAllByRole('row')[1]!.getAttribute('data-person')).toBe('Alice Martin');
     expect(screen.getByRole('table').className).toContain('ec-data-table--list');
     expect(screen.getAllByRole('cell')[0]!.getAttribute('data-label')).toBe('Unité');
   });

@@ -30,6 +30,8 @@ export interface DataTableProps<Row> {
   className?: string;
   wrapClassName?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** `data-*` attributes of a row (what the browser tests and styles hook on). */
+  rowData?: (row: Row) => Readonly<Record<`data-${string}`, string>>;
 }
 
 /** The one data table: a captioned table with column headers, rows from data, and an empty state. */
@@ -44,6 +46,7 @@ export function DataTable<Row>({
   className = 'ec-table',
   wrapClassName = 'ec-table-wrap',
   rowClassName,
+  rowData,
 }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="ec-data-table__empty">{empty}</p>;
   return (
@@ -61,7 +64,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+            <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowData?.(row)}>
               {columns.map((c) => {
                 const label = c.label ?? (typeof c.header === 'string' ? c.header : undefined);
                 return c.rowHeader ? (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAuditEventsInfiniteOptions, type AuditEventDto } from '@eclore/api-client';
 import { isGrantableRole } from '@eclore/domain';
-import { Alert, Button, SelectField, TextField } from '@eclore/web-ui';
+import { Alert, Button, DataTable, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { AdminHeader } from './AdminHeader';
 import { AuditChainCheck } from './AuditChainCheck';
@@ -67,8 +67,7 @@ export default function AuditPage() {
     for (const [key, value] of Object.entries(draft)) if (value.trim()) next[key] = value.trim();
     setParams(next);
   };
-  const actionLabel = (action: string) =>
-    isKnownAction(action) ? text.audit.actions[ACTION_KEYS[action]] : action;
+  const actionLabel = (action: string) => (isKnownAction(action) ? text.audit.actions[ACTION_KEYS[action]] : action);
   const subjectLabel = (e: AuditEventDto) => {
     if (e.subjectPerson) {
       return (
@@ -124,41 +123,32 @@ export default function AuditPage() {
       ) : items.length === 0 ? (
         <p role="status">{text.audit.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{text.audit.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.audit.when}</th>
-                <th scope="col">{text.audit.who}</th>
-                <th scope="col">{text.audit.what}</th>
-                <th scope="col">{text.audit.subject}</th>
-                <th scope="col">{text.audit.details}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} data-action={e.action}>
-                  <td>
-                    <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>
-                  </td>
-                  <td>
-                    {e.actor
-                      ? `${e.actor.givenName} ${e.actor.familyName}`
-                      : e.actorPseudonym
-                        ? text.audit.anonymousAuthor({ pseudonym: e.actorPseudonym.slice(0, 8) })
-                        : text.audit.system}
-                  </td>
-                  <td>{actionLabel(e.action)}</td>
-                  <td>{subjectLabel(e)}</td>
-                  <td>
-                    <AuditDetails data={e.data} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={text.audit.caption}
+          rows={items}
+          rowKey={(e) => e.id}
+          rowData={(e) => ({ 'data-action': e.action })}
+          columns={[
+            {
+              key: 'when',
+              header: text.audit.when,
+              cell: (e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>,
+            },
+            {
+              key: 'who',
+              header: text.audit.who,
+              cell: (e) =>
+                e.actor
+                  ? `${e.actor.givenName} ${e.actor.familyName}`
+                  : e.actorPseudonym
+                    ? text.audit.anonymousAuthor({ pseudonym: e.actorPseudonym.slice(0, 8) })
+                    : text.audit.system,
+            },
+            { key: 'what', header: text.audit.what, cell: (e) => actionLabel(e.action) },
+            { key: 'subject', header: text.audit.subject, cell: (e) => subjectLabel(e) },
+            { key: 'details', header: text.audit.details, cell: (e) => <AuditDetails data={e.data} /> },
+          ]}
+        />
       )}
       {events.hasNextPage ? (
         <Button variant="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { listAdminPeopleInfiniteOptions } from '@eclore/api-client';
-import { Alert, Button, TextField } from '@eclore/web-ui';
+import { Alert, Button, DataTable, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { AdminHeader } from './AdminHeader';
 import { PendingGrants } from './PendingGrants';
@@ -52,53 +52,53 @@ export default function PeoplePage() {
       ) : items.length === 0 ? (
         <p role="status">{text.people.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{text.people.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.people.name}</th>
-                <th scope="col">{text.people.email}</th>
-                <th scope="col">{text.people.unit}</th>
-                <th scope="col">{text.people.roles}</th>
-                <th scope="col">{text.people.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((person) => (
-                <tr key={person.id} data-person={person.email}>
-                  <th scope="row">
-                    <Link to={`/admin/people/${person.id}`}>
-                      {person.familyName} {person.givenName}
-                    </Link>
-                  </th>
-                  <td>{person.email}</td>
-                  <td>{person.orgUnit?.name ?? '—'}</td>
-                  <td>
-                    {person.grants.length ? (
-                      <ul className="ec-tags">
-                        {person.grants.map((grant) => (
-                          <li key={grant.id}>
-                            {app.roles[grant.role]}
-                            {grant.scope.kind !== 'organisation' ? (
-                              <>
-                                {' '}
-                                (<ScopeText scope={grant.scope} />)
-                              </>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      text.people.noGrants
-                    )}
-                  </td>
-                  <td>{person.active ? text.people.active : text.people.inactive}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={text.people.caption}
+          rows={items}
+          rowKey={(person) => person.id}
+          rowData={(person) => ({ 'data-person': person.email })}
+          columns={[
+            {
+              key: 'name',
+              header: text.people.name,
+              rowHeader: true,
+              cell: (person) => (
+                <Link to={`/admin/people/${person.id}`}>
+                  {person.familyName} {person.givenName}
+                </Link>
+              ),
+            },
+            { key: 'email', header: text.people.email, cell: (person) => person.email },
+            { key: 'unit', header: text.people.unit, cell: (person) => person.orgUnit?.name ?? '—' },
+            {
+              key: 'roles',
+              header: text.people.roles,
+              cell: (person) =>
+                person.grants.length ? (
+                  <ul className="ec-tags">
+                    {person.grants.map((grant) => (
+                      <li key={grant.id}>
+                        {app.roles[grant.role]}
+                        {grant.scope.kind !== 'organisation' ? (
+                          <>
+                            {' '}
+                            (<ScopeText scope={grant.scope} />)
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  text.people.noGrants
+                ),
+            },
+            {
+              key: 'status',
+              header: text.people.status,
+              cell: (person) => (person.active ? text.people.active : text.people.inactive),
+            },
+          ]}
+        />
       )}
       {people.hasNextPage ? (
         <Button variant="secondary" disabled={people.isFetchingNextPage} onClick={() => void people.fetchNextPage()}>

@@ -9,7 +9,7 @@ import {
   setNotificationDefaultsMutation,
   type CategoryFrequencyDto,
 } from '@eclore/api-client';
-import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, DataTable, Panel, SelectField } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
 import { problemMessage } from '../../app/errors';
 import { useNotificationsText } from './i18n';
@@ -99,44 +99,36 @@ export default function NotificationsAdminPage() {
         {replay.isError ? <Alert tone="error">{problemMessage(app.problems, replay.error)}</Alert> : null}
         {failed.isSuccess && failed.data.deliveries.length === 0 ? <p>{s.admin.noFailed}</p> : null}
         {failed.isSuccess && failed.data.deliveries.length > 0 ? (
-          <div className="ec-table-wrap">
-            <table className="ec-table">
-              <caption>{s.admin.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.admin.recipient}</th>
-                  <th scope="col">{s.admin.kind}</th>
-                  <th scope="col">{s.admin.attempts}</th>
-                  <th scope="col">{s.admin.error}</th>
-                  <th scope="col">{s.admin.when}</th>
-                  <th scope="col">{s.admin.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {failed.data.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.recipientEmail}</td>
-                    <td>{s.admin.kinds[d.kind]}</td>
-                    <td>{d.attempts}</td>
-                    <td>{d.lastError}</td>
-                    <td>
-                      <time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))}</time>
-                    </td>
-                    <td>
-                      <Button
-                        variant="secondary"
-                        disabled={replay.isPending}
-                        onClick={() => replay.mutate({ path: { id: d.id } })}
-                        aria-label={`${s.admin.replay} (${d.recipientEmail})`}
-                      >
-                        {s.admin.replay}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={s.admin.caption}
+            rows={failed.data.deliveries}
+            rowKey={(d) => d.id}
+            columns={[
+              { key: 'recipient', header: s.admin.recipient, cell: (d) => d.recipientEmail },
+              { key: 'kind', header: s.admin.kind, cell: (d) => s.admin.kinds[d.kind] },
+              { key: 'attempts', header: s.admin.attempts, cell: (d) => d.attempts },
+              { key: 'error', header: s.admin.error, cell: (d) => d.lastError },
+              {
+                key: 'when',
+                header: s.admin.when,
+                cell: (d) => <time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))}</time>,
+              },
+              {
+                key: 'actions',
+                header: s.admin.actions,
+                cell: (d) => (
+                  <Button
+                    variant="secondary"
+                    disabled={replay.isPending}
+                    onClick={() => replay.mutate({ path: { id: d.id } })}
+                    aria-label={`${s.admin.replay} (${d.recipientEmail})`}
+                  >
+                    {s.admin.replay}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </Panel>
     </>

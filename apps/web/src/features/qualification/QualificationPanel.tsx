@@ -14,7 +14,7 @@ import {
   type QualificationViewDto,
 } from '@eclore/api-client';
 import { DISAGREEMENT_SPREAD, holdsRole, SCORE_LEVELS } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField, DataTable } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
@@ -234,34 +234,23 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
         </div>
         <figcaption className="ec-visually-hidden">{s.consolidated.chartSummary(rows)}</figcaption>
       </figure>
-      <table className="ec-table ec-consolidated__table">
-        <caption>{s.consolidated.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.consolidated.criterion}</th>
-            <th scope="col">{s.consolidated.weight}</th>
-            <th scope="col">{s.consolidated.mean}</th>
-            <th scope="col">{s.consolidated.min}</th>
-            <th scope="col">{s.consolidated.max}</th>
-            <th scope="col">{s.consolidated.spread}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.criteria.map((c) => (
-            <tr
-              key={c.key}
-              className={c.spread !== null && c.spread >= DISAGREEMENT_SPREAD ? 'ec-consolidated__disagree' : undefined}
-            >
-              <th scope="row">{c.label[locale]}</th>
-              <td>{c.weight}</td>
-              <td>{fmt(c.mean)}</td>
-              <td>{fmt(c.min)}</td>
-              <td>{fmt(c.max)}</td>
-              <td>{fmt(c.spread)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={s.consolidated.tableCaption}
+        className="ec-table ec-consolidated__table"
+        rows={data.criteria}
+        rowKey={(c) => c.key}
+        rowClassName={(c) =>
+          c.spread !== null && c.spread >= DISAGREEMENT_SPREAD ? 'ec-consolidated__disagree' : undefined
+        }
+        columns={[
+          { key: 'criterion', header: s.consolidated.criterion, rowHeader: true, cell: (c) => c.label[locale] },
+          { key: 'weight', header: s.consolidated.weight, cell: (c) => c.weight },
+          { key: 'mean', header: s.consolidated.mean, cell: (c) => fmt(c.mean) },
+          { key: 'min', header: s.consolidated.min, cell: (c) => fmt(c.min) },
+          { key: 'max', header: s.consolidated.max, cell: (c) => fmt(c.max) },
+          { key: 'spread', header: s.consolidated.spread, cell: (c) => fmt(c.spread) },
+        ]}
+      />
       <h4>{s.consolidated.reviewsTitle}</h4>
       <ul className="ec-consolidated__reviews">
         {data.reviews.map((r) => (

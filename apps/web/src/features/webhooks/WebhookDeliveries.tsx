@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { listWebhookDeliveriesOptions, replayWebhookDeliveryMutation, type WebhookDto } from '@eclore/api-client';
-import { Alert, Button, Panel, StatusBadge } from '@eclore/web-ui';
+import { Alert, Button, Panel, StatusBadge, DataTable } from '@eclore/web-ui';
 import { deliveryErrorText, eventTypeText, fieldErrorText, useLocale, useWebhooksText } from './i18n';
 import { useDeliveriesChanged } from './queries';
 
@@ -34,51 +34,45 @@ export function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose:
       {deliveries.isPending ? null : items.length === 0 ? (
         <p role="status">{s.deliveries.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.deliveries.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.deliveries.when}</th>
-                <th scope="col">{s.deliveries.event}</th>
-                <th scope="col">{s.deliveries.status}</th>
-                <th scope="col">{s.deliveries.attempts}</th>
-                <th scope="col">{s.deliveries.answer}</th>
-                <th scope="col">
-                  <span className="ec-visually-hidden">{s.list.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <td>{when.format(new Date(d.createdAt))}</td>
-                  <td>{eventTypeText(s, d.eventType)}</td>
-                  <td>
-                    <StatusBadge state={tone(d.status)}>{s.status[d.status]}</StatusBadge>
-                  </td>
-                  <td>{d.attempts}</td>
-                  <td>{deliveryErrorText(s, d.lastError, d.lastStatus)}</td>
-                  <td>
-                    {d.status === 'pending' ? null : (
-                      <Button
-                        variant="secondary"
-                        aria-label={`${s.deliveries.replay}: ${eventTypeText(s, d.eventType)}, ${when.format(new Date(d.createdAt))}`}
-                        disabled={replay.isPending}
-                        onClick={() => {
-                          setNotice(null);
-                          replay.mutate({ path: { id: d.id } });
-                        }}
-                      >
-                        {s.deliveries.replay}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.deliveries.caption}
+          rows={items}
+          rowKey={(d) => d.id}
+          columns={[
+            { key: 'when', header: s.deliveries.when, cell: (d) => when.format(new Date(d.createdAt)) },
+            { key: 'event', header: s.deliveries.event, cell: (d) => eventTypeText(s, d.eventType) },
+            {
+              key: 'status',
+              header: s.deliveries.status,
+              cell: (d) => <StatusBadge state={tone(d.status)}>{s.status[d.status]}</StatusBadge>,
+            },
+            { key: 'attempts', header: s.deliveries.attempts, cell: (d) => d.attempts },
+            {
+              key: 'answer',
+              header: s.deliveries.answer,
+              cell: (d) => deliveryErrorText(s, d.lastError, d.lastStatus),
+            },
+            {
+              key: 'actions',
+              header: s.list.actions,
+              headerHidden: true,
+              cell: (d) =>
+                d.status === 'pending' ? null : (
+                  <Button
+                    variant="secondary"
+                    aria-label={`${s.deliveries.replay}: ${eventTypeText(s, d.eventType)}, ${when.format(new Date(d.createdAt))}`}
+                    disabled={replay.isPending}
+                    onClick={() => {
+                      setNotice(null);
+                      replay.mutate({ path: { id: d.id } });
+                    }}
+                  >
+                    {s.deliveries.replay}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <Button variant="secondary" onClick={onClose}>
         {s.deliveries.close}

@@ -9,7 +9,7 @@ import {
   updateWebhookMutation,
   type WebhookDto,
 } from '@eclore/api-client';
-import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField, DataTable } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import './webhooks.css';
@@ -89,59 +89,66 @@ export default function WebhooksPage() {
       {list.isPending ? null : items.length === 0 ? (
         <p role="status">{s.list.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.list.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.list.url}</th>
-                <th scope="col">{s.list.events}</th>
-                <th scope="col">{s.list.state}</th>
-                <th scope="col">{s.list.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <span className="ec-webhook-url">{w.url}</span>
-                    {w.description ? <div>{w.description}</div> : null}
-                  </th>
-                  <td>{w.eventTypes.map((e) => eventTypeText(s, e)).join(', ')}</td>
-                  <td>
-                    <StatusBadge state={w.active ? 'up' : 'unknown'}>
-                      {w.active ? s.list.active : s.list.inactive}
-                    </StatusBadge>
-                  </td>
-                  <td>
-                    <div className="ec-form-row">
-                      <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
-                        {s.list.editShort}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        disabled={!w.active || test.isPending}
-                        onClick={() => {
-                          setNotice(null);
-                          setWatching(w);
-                          test.mutate({ path: { id: w.id } });
-                        }}
-                      >
-                        {s.list.test}
-                      </Button>
-                      <Button variant="secondary" onClick={() => setWatching(w)}>
-                        {s.list.deliveries}
-                      </Button>
-                      <Button variant="secondary" onClick={() => setDeleting(w)}>
-                        {s.list.delete}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.list.caption}
+          rows={items}
+          rowKey={(w) => w.id}
+          columns={[
+            {
+              key: 'url',
+              header: s.list.url,
+              rowHeader: true,
+              cell: (w) => (
+                <>
+                  <span className="ec-webhook-url">{w.url}</span>
+                  {w.description ? <div>{w.description}</div> : null}
+                </>
+              ),
+            },
+            {
+              key: 'events',
+              header: s.list.events,
+              cell: (w) => w.eventTypes.map((e) => eventTypeText(s, e)).join(', '),
+            },
+            {
+              key: 'state',
+              header: s.list.state,
+              cell: (w) => (
+                <StatusBadge state={w.active ? 'up' : 'unknown'}>
+                  {w.active ? s.list.active : s.list.inactive}
+                </StatusBadge>
+              ),
+            },
+            {
+              key: 'actions',
+              header: s.list.actions,
+              cell: (w) => (
+                <div className="ec-form-row">
+                  <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
+                    {s.list.editShort}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    disabled={!w.active || test.isPending}
+                    onClick={() => {
+                      setNotice(null);
+                      setWatching(w);
+                      test.mutate({ path: { id: w.id } });
+                    }}
+                  >
+                    {s.list.test}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setWatching(w)}>
+                    {s.list.deliveries}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setDeleting(w)}>
+                    {s.list.delete}
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
 
       {editing ? (
