@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
-import { Alert, BarChartFigure, PageHeader } from '@eclore/web-ui';
+import { BarChartFigure, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { problemMessage } from '../../app/errors';
@@ -27,10 +27,13 @@ export default function LatePage() {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const items = late.data?.items ?? [];
   return (
-    <>
-      <PageHeader title={s.late_page.title} lead={s.late_page.lead} focusOnMount={focus} />
-      {late.isPending ? <p role="status">{app.app.loading}</p> : null}
-      {late.isError ? <Alert tone="error">{problemMessage(app.problems, late.error)}</Alert> : null}
+    <Page
+      title={s.late_page.title}
+      lead={s.late_page.lead}
+      focusOnMount={focus}
+      loading={late.isPending ? app.app.loading : null}
+      error={late.isError ? problemMessage(app.problems, late.error) : null}
+    >
       {late.isSuccess && items.length === 0 ? <p>{s.late_page.empty}</p> : null}
       {items.length > 0 ? (
         <>
@@ -70,7 +73,7 @@ export default function LatePage() {
           </div>
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listDirectoryImportsOptions } from '@eclore/api-client';
-import { Button } from '@eclore/web-ui';
+import { Button, DataTable } from '@eclore/web-ui';
 import { useAppText } from '../../app/i18n';
 import { useDirectoryText } from './i18n';
 
@@ -17,47 +17,43 @@ export function ImportHistory({ onShow }: { onShow: (id: string) => void }) {
   if (!list.data) return <p>{app.app.loading}</p>;
   if (list.data.length === 0) return <p>{text.history.empty}</p>;
   return (
-    <div className="ec-dir-table-wrap">
-      <table className="ec-dir-table">
-        <caption className="ec-visually-hidden">{text.history.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.history.date}</th>
-            <th scope="col">{text.history.file}</th>
-            <th scope="col">{text.history.status}</th>
-            <th scope="col">{text.history.summary}</th>
-            <th scope="col">
-              <span className="ec-visually-hidden">{text.history.actions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data.map((imp) => (
-            <tr key={imp.id}>
-              <td>{date.format(new Date(imp.createdAt))}</td>
-              <td>{imp.fileName}</td>
-              <td>{text.status[imp.status]}</td>
-              <td>
-                {imp.status === 'completed'
-                  ? text.history.counts({
-                      created: number.format(imp.createdCount),
-                      updated: number.format(imp.updatedCount),
-                      deactivated: number.format(imp.deactivatedCount),
-                    })
-                  : imp.status === 'rejected'
-                    ? text.rejected.lead({ count: imp.errorCount })
-                    : '—'}
-              </td>
-              <td>
-                <Button variant="secondary" onClick={() => onShow(imp.id)}>
-                  {text.history.show}
-                  <span className="ec-visually-hidden"> {imp.fileName}</span>
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={text.history.caption}
+      captionHidden
+      className="ec-dir-table"
+      wrapClassName="ec-dir-table-wrap"
+      rows={list.data}
+      rowKey={(imp) => imp.id}
+      columns={[
+        { key: 'date', header: text.history.date, cell: (imp) => date.format(new Date(imp.createdAt)) },
+        { key: 'file', header: text.history.file, cell: (imp) => imp.fileName },
+        { key: 'status', header: text.history.status, cell: (imp) => text.status[imp.status] },
+        {
+          key: 'summary',
+          header: text.history.summary,
+          cell: (imp) =>
+            imp.status === 'completed'
+              ? text.history.counts({
+                  created: number.format(imp.createdCount),
+                  updated: number.format(imp.updatedCount),
+                  deactivated: number.format(imp.deactivatedCount),
+                })
+              : imp.status === 'rejected'
+                ? text.rejected.lead({ count: imp.errorCount })
+                : '—',
+        },
+        {
+          key: 'actions',
+          header: text.history.actions,
+          headerHidden: true,
+          cell: (imp) => (
+            <Button variant="secondary" onClick={() => onShow(imp.id)}>
+              {text.history.show}
+              <span className="ec-visually-hidden"> {imp.fileName}</span>
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }

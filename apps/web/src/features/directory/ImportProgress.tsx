@@ -1,3 +1,4 @@
+import { DataTable } from '@eclore/web-ui';
 import { useEffect, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -73,27 +74,28 @@ export function ImportProgress({ id }: { id: string }) {
             {imp.status === 'rejected' ? text.rejected.lead({ count: imp.errorCount }) : text.rejected.failed}
             {imp.errorCount > imp.errors.length ? ` ${text.rejected.capped({ shown: imp.errors.length })}` : null}
           </p>
-          <div className="ec-dir-table-wrap">
-            <table className="ec-dir-table">
-              <caption className="ec-visually-hidden">{text.rejected.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.rejected.line}</th>
-                  <th scope="col">{text.rejected.field}</th>
-                  <th scope="col">{text.rejected.problem}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imp.errors.map((e, i) => (
-                  <tr key={`${e.line}-${e.field ?? ''}-${e.code}-${i}`}>
-                    <td>{e.line > 0 ? number.format(e.line) : text.rejected.wholeFile}</td>
-                    <td>{e.field ? <code>{e.field}</code> : '—'}</td>
-                    <td>{messageFor(text.problems, e.code) ?? e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={text.rejected.caption}
+            captionHidden
+            className="ec-dir-table"
+            wrapClassName="ec-dir-table-wrap"
+            // A file may repeat the same problem on the same line: the position keeps keys unique.
+            rows={imp.errors.map((e, i) => ({ ...e, i }))}
+            rowKey={(e) => `${e.line}-${e.field ?? ''}-${e.code}-${e.i}`}
+            columns={[
+              {
+                key: 'line',
+                header: text.rejected.line,
+                cell: (e) => (e.line > 0 ? number.format(e.line) : text.rejected.wholeFile),
+              },
+              { key: 'field', header: text.rejected.field, cell: (e) => (e.field ? <code>{e.field}</code> : '—') },
+              {
+                key: 'problem',
+                header: text.rejected.problem,
+                cell: (e) => messageFor(text.problems, e.code) ?? e.message,
+              },
+            ]}
+          />
         </>
       ) : null}
     </div>

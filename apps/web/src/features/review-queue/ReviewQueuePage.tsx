@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { getMyReviewQueueOptions, type QueueItemDto } from '@eclore/api-client';
-import { Alert, PageHeader } from '@eclore/web-ui';
+import { Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { problemMessage } from '../../app/errors';
@@ -34,10 +34,13 @@ export default function ReviewQueuePage() {
     tabs.current[next]?.focus();
   };
   return (
-    <>
-      <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
-      {queue.isPending ? <p role="status">{app.app.loading}</p> : null}
-      {queue.isError ? <Alert tone="error">{problemMessage(app.problems, queue.error)}</Alert> : null}
+    <Page
+      title={s.title}
+      lead={s.lead}
+      focusOnMount={focus}
+      loading={queue.isPending ? app.app.loading : null}
+      error={queue.isError ? problemMessage(app.problems, queue.error) : null}
+    >
       {queue.data ? (
         <div className="ec-review-queue">
           <div role="tablist" aria-label={s.tabsLabel} className="ec-tabs">
@@ -68,7 +71,7 @@ export default function ReviewQueuePage() {
       ) : null}
       <NetworkView />
       <AbsencesPanel />
-    </>
+    </Page>
   );
 }
 
