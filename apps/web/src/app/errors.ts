@@ -33,3 +33,18 @@ export function fieldMessages(error: unknown, messages: CodeMessages, fallback: 
   for (const e of error.fieldErrors) if (!map.has(e.field)) map.set(e.field, messageFor(messages, e.code) ?? fallback);
   return map;
 }
+
+/**
+ * The code that words a failed call: the problem `code`, or its first refused field's code — always
+ * (`field`), or only for a validation failure (`field_on_validation`).
+ */
+export function errorCode(
+  error: unknown,
+  prefer: 'problem' | 'field' | 'field_on_validation' = 'problem',
+): string | undefined {
+  if (!isApiError(error)) return undefined;
+  const field = error.fieldErrors[0]?.code;
+  if (prefer === 'field') return field ?? error.code;
+  if (prefer === 'field_on_validation' && error.code === 'validation_failed') return field ?? error.code;
+  return error.code;
+}

@@ -15,6 +15,7 @@ import { useSession } from '../../session/session';
 import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
 import './committee.css';
 import { useSessionsChanged } from './queries';
+import { fieldMessages } from '../../app/errors';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
@@ -109,10 +110,7 @@ function PlanSessionForm({ s }: { s: CommitteeText }) {
       void navigate(`/committee/sessions/${created.id}`);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length) {
-        const map = new Map<string, string>();
-        for (const e of error.fieldErrors)
-          if (!map.has(e.field)) map.set(e.field, s.errors[e.code] ?? s.errors['required']!);
-        setErrors(map);
+        setErrors(fieldMessages(error, s.errors, s.errors.required));
         setFailure(s.form.fixErrors);
       } else {
         setFailure(isApiError(error) && error.status === 403 ? s.errors['forbidden']! : s.errors['generic']!);

@@ -137,7 +137,7 @@ export const fr = {
     forbidden: 'Vous n’avez pas le droit de faire cela (hors de votre périmètre ?).',
     conflict: 'L’action n’est plus possible : la séance ou l’idée a changé. Rechargez la page.',
     generic: 'L’action a échoué. Réessayez.',
-  } as Record<string, string>,
+  },
 };
 
 export const en: typeof fr = {

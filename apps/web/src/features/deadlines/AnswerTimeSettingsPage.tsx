@@ -13,6 +13,7 @@ import { problemMessage } from '../../app/errors';
 import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
 import { useAppText } from '../../app/i18n';
+import { messageFor } from '../../app/errors';
 
 type Field = 'firstAnswerDays' | 'qualificationDays' | 'remindBeforeDays';
 const FIELDS: readonly Field[] = ['firstAnswerDays', 'qualificationDays', 'remindBeforeDays'];
@@ -52,7 +53,7 @@ function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
   });
   const fieldError = (field: Field): string | undefined => {
     const problem = isApiError(save.error) ? save.error.errorsFor(field)[0] : undefined;
-    return problem ? (s.settings.invalid[problem.code] ?? problem.message) : undefined;
+    return problem ? (messageFor(s.settings.invalid, problem.code) ?? problem.message) : undefined;
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

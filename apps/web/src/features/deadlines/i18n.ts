@@ -45,7 +45,7 @@ export const fr = {
       tooLate: 'Le rappel doit tomber moins de jours avant l’échéance que ne dure chacun des délais.',
       min: 'Cette valeur est trop petite.',
       max: 'Cette valeur est trop grande.',
-    } as Record<string, string>,
+    },
   },
 };
 

@@ -7,6 +7,7 @@ import { useSession } from '../../session/session';
 import { MentionPicker, TextArea, textToHtml } from '../engagement';
 import { useLocale, usePrivateNotesText } from './i18n';
 import { usePrivateNotesChanged } from './queries';
+import { messageFor } from '../../app/errors';
 
 /**
  * The idea's private thread, for the network and the committee in scope. Shown only to people holding
@@ -34,7 +35,7 @@ function Thread({ ideaId }: { ideaId: string }) {
       setText('');
       void notesChanged();
     },
-    onError: (e: ApiError) => setError(s.errors[e.fieldErrors[0]?.code ?? e.code] ?? s.errors.generic!),
+    onError: (e: ApiError) => setError(messageFor(s.errors, e.fieldErrors[0]?.code ?? e.code) ?? s.errors.generic),
   });
   if (!notes.data) return null;
   const submit = (event: FormEvent) => {

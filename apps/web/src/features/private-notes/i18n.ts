@@ -17,7 +17,7 @@ export const fr = {
     required: 'Écrivez la note.',
     mention_not_allowed: 'Une personne mentionnée ne peut pas lire les notes privées de cette idée.',
     too_many_mentions: 'Trop de personnes mentionnées.',
-  } as Record<string, string>,
+  },
 };
 
 export const en: typeof fr = {

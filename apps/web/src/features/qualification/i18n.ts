@@ -1,4 +1,6 @@
 import { defineText } from '../../i18n/text';
+import { isApiError } from '@eclore/api-client';
+import { errorCode, messageFor } from '../../app/errors';
 
 export { useLocale } from '../../i18n/text';
 
@@ -11,7 +13,7 @@ export const fr = {
       campaign: 'Critères propres à l’appel à idées',
       organisation: 'Critères par défaut de l’organisation',
       built_in: 'Critères par défaut',
-    } as Record<string, string>,
+    },
   },
   form: {
     title: 'Ma grille d’évaluation',
@@ -74,7 +76,7 @@ export const fr = {
       qualify: 'Idée qualifiée : elle part au comité.',
       request_rework: 'Idée renvoyée aux auteurs avec vos conseils.',
       decline: 'Idée non retenue ; la justification est publiée.',
-    } as Record<string, string>,
+    },
   },
   editor: {
     titleDefault: 'Critères d’évaluation de l’organisation',
@@ -121,7 +123,7 @@ export const fr = {
     max: 'Le poids vaut au plus 100.',
     five_levels: 'Décrivez les cinq niveaux.',
     validation_failed: 'Certains champs sont à corriger.',
-  } as Record<string, string>,
+  },
 };
 
 export const en: typeof fr = {
@@ -247,15 +249,13 @@ export const useQualificationText = defineText({ fr, en });
 
 /** The message for a failed call: by the API's code (or the first field's code), else generic. */
 export function qualificationError(s: QualificationText, error: unknown): string {
-  const e = error as { code?: string; fieldErrors?: readonly { code: string }[] } | null;
-  const code = e?.code === 'validation_failed' ? (e.fieldErrors?.[0]?.code ?? e.code) : e?.code;
-  return (code && s.errors[code]) || s.errors.generic!;
+  return messageFor(s.errors, errorCode(error, 'field_on_validation')) ?? s.errors.generic;
 }
 
 /** Field problems of a failed call, by field path (`scores.cost`, `criteria.0.weight`…). */
 export function fieldErrors(s: QualificationText, error: unknown): Record<string, string> {
-  const e = error as { fieldErrors?: readonly { field: string; code: string; message?: string }[] } | null;
+  if (!isApiError(error)) return {};
   return Object.fromEntries(
-    (e?.fieldErrors ?? []).map((f) => [f.field, s.errors[f.code] ?? f.message ?? s.errors.generic!]),
+    error.fieldErrors.map((f) => [f.field, messageFor(s.errors, f.code) ?? f.message ?? s.errors.generic]),
   );
 }

@@ -11,6 +11,7 @@ import { Alert, Button, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
 import { useAbsencesChanged, useReviewQueuesChanged } from './queries';
+import { messageFor } from '../../app/errors';
 
 /** The member's own absences and stand-in: while away, new reviews go to the stand-in. */
 export function AbsencesPanel() {
@@ -68,7 +69,7 @@ export function AbsencesPanel() {
   const fieldError = (field: string) => {
     const e = create.error as { fieldErrors?: readonly { field: string; code: string }[] } | null;
     const code = e?.fieldErrors?.find((f) => f.field === field)?.code;
-    return code ? (s.errors[code] ?? s.errors.generic) : undefined;
+    return code ? (messageFor(s.errors, code) ?? s.errors.generic) : undefined;
   };
   return (
     <Panel title={s.absences.title}>

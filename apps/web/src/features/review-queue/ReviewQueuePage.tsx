@@ -11,6 +11,7 @@ import { NetworkView } from './NetworkView';
 import { useLocale, useReviewQueueText } from './i18n';
 import './review-queue.css';
 import { useAppText } from '../../app/i18n';
+import { messageFor } from '../../app/errors';
 
 const TABS = ['toReview', 'overdue', 'done'] as const;
 type Tab = (typeof TABS)[number];
@@ -99,7 +100,7 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
             const reason = item.scorecardSubmittedAt
               ? s.scored
               : item.endReason
-                ? (s.endReasons[item.endReason] ?? item.endReason)
+                ? (messageFor(s.endReasons, item.endReason) ?? item.endReason)
                 : '—';
             return (
               <tr key={item.id}>

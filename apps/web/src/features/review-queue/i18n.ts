@@ -1,4 +1,5 @@
 import { defineText } from '../../i18n/text';
+import { errorCode, messageFor } from '../../app/errors';
 
 export { useLocale } from '../../i18n/text';
 
@@ -24,7 +25,7 @@ export const fr = {
     reassigned: 'Réattribuée',
     removed: 'Retirée',
     idea_left_qualification: 'L’idée a quitté la qualification',
-  } as Record<string, string>,
+  },
   byRouting: 'attribution automatique',
   scored: 'Grille d’évaluation envoyée',
   network: {
@@ -95,7 +96,7 @@ export const fr = {
     must_be_future: 'L’absence doit finir dans le futur.',
     not_network_member: 'Le ou la remplaçant·e doit être un autre membre du réseau.',
     stale_version: 'L’idée a changé entre-temps : rechargez la page.',
-  } as Record<string, string>,
+  },
 };
 
 export const en: typeof fr = {
@@ -193,7 +194,5 @@ export const useReviewQueueText = defineText({ fr, en });
 
 /** The message for a failed call: by the API's code (or the first field's code), else generic. */
 export function reviewQueueError(s: ReviewQueueText, error: unknown): string {
-  const e = error as { code?: string; fieldErrors?: readonly { code: string }[] } | null;
-  const code = e?.fieldErrors?.[0]?.code ?? e?.code;
-  return (code && s.errors[code]) || s.errors.generic!;
+  return messageFor(s.errors, errorCode(error, 'field')) ?? s.errors.generic;
 }

@@ -1,4 +1,5 @@
 import { defineText } from '../../i18n/text';
+import { messageFor } from '../../app/errors';
 
 export { useLocale } from '../../i18n/text';
 
@@ -88,7 +89,7 @@ export const fr = {
     network_error: 'Erreur réseau',
     subscription_inactive: 'Webhook désactivé',
     idea_not_public: 'Idée plus visible',
-  } as Record<string, string>,
+  },
   deliveryHttp: (status: string) => `Réponse HTTP ${status}`,
   eventTypes: {
     submit: 'Idée déposée',
@@ -110,7 +111,7 @@ export const fr = {
     commented: 'Nouveau commentaire',
     edited: 'Modifiée',
     ping: 'Test (ping)',
-  } as Record<string, string>,
+  },
 };
 
 export const en: typeof fr = {
@@ -233,9 +234,9 @@ export function deliveryErrorText(s: WebhooksText, error: string | null, status:
   if (error === null) return status !== null ? s.deliveryHttp(String(status)) : '—';
   const http = /^http_(\d{3})$/.exec(error);
   if (http) return s.deliveryHttp(http[1]!);
-  return s.deliveryErrors[error] ?? error;
+  return messageFor(s.deliveryErrors, error) ?? error;
 }
 
 export function eventTypeText(s: WebhooksText, type: string): string {
-  return s.eventTypes[type] ?? type;
+  return messageFor(s.eventTypes, type) ?? type;
 }
