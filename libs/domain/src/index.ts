@@ -1,4 +1,5 @@
 export * from './errors/domain-error';
+export * from './errors/error-codes';
 export * from './locale';
 export * from './typography';
 export * from './access/roles';

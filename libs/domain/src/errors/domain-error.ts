@@ -1,6 +1,7 @@
 /**
  * Typed domain errors. They carry a stable machine-readable `code` that clients can rely on
- * (the HTTP layer maps the `kind` to a status; the domain never knows about HTTP).
+ * (each code and its status are listed in `error-codes.ts`, the contract the server documents and the
+ * web app words; the problem filter answers a DomainError with the status of its `kind`).
  */
 export type DomainErrorKind =
   | 'invalid'

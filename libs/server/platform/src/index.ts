@@ -22,3 +22,4 @@ export * from './storage/local-disk-storage';
 export * from './storage/storage.module';
 export * from './sanitize/rich-text';
 export * from './storage/s3-storage';
+export * from './http';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdeasCoreModule } from '@eclore/server-ideas';
-import { SessionsModule } from '../sessions';
+import { SessionsModule } from '../sessions/sessions.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 

@@ -1,11 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertDeciding, Conflict, decisionCommand, decisionKindOf, NotFound, type Actor } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
-import { IdeaAccess, IdeaCommandHooks, type IdeaCommandApplied } from '@eclore/server-ideas';
-import { CommitteeAgendaItem, CommitteeSession } from '../entities';
+import { ideaAnswerOf, IdeaAccess, IdeaCommandHooks, type IdeaCommandApplied } from '@eclore/server-ideas';
 import type { DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions.dto';
-import { SessionsService } from '../sessions';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { SessionsService } from '../sessions/sessions.service';
 
 /**
  * A decision on an agenda item is the idea's lifecycle command (decide_prototype, decide_implement,
@@ -19,7 +19,7 @@ import { SessionsService } from '../sessions';
 @Injectable()
 export class DecisionsService implements OnModuleInit {
   constructor(
-    private readonly ds: DataSource,
+    private readonly repo: SessionsRepository,
     private readonly access: AccessService,
     private readonly ideas: IdeaAccess,
     private readonly sessions: SessionsService,
@@ -27,16 +27,17 @@ export class DecisionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(recordOnOpenAgenda);
+    this.hooks.register((manager, applied) => this.recordOnOpenAgenda(manager, applied));
   }
 
   async decide(actor: Actor, sessionId: string, itemId: string, input: DecisionInputDto): Promise<CommitteeSessionDto> {
     // Any committee scope reaches the item; the lifecycle then checks the scope covers the idea.
     this.access.assert(actor, 'committee.decide');
-    const session = await this.ds.getRepository(CommitteeSession).findOneBy({ id: sessionId });
+    const session = await this.repo.find(sessionId);
     if (!session) throw new NotFound('committee_session', sessionId);
     assertDeciding(session.status);
-    const item = await this.sessions.item(this.ds.manager, sessionId, itemId);
+    const item = await this.repo.item(sessionId, itemId);
+    if (!item) throw new NotFound('agenda_item', itemId);
     if (item.decision !== null) throw new Conflict('already_decided', 'This agenda item has its decision.');
     const until = input.until === undefined ? null : new Date(input.until);
     await this.ideas.runCommand(
@@ -47,7 +48,7 @@ export class DecisionsService implements OnModuleInit {
         effects: async (manager) => {
           // Two members deciding at once: the second one's command already fails (the idea left
           // `decide`); here the hook must have recorded this item.
-          const recorded = await manager.getRepository(CommitteeAgendaItem).findOneBy({ id: itemId });
+          const recorded = await this.repo.itemById(itemId, manager);
           if (recorded?.decision !== input.kind)
             throw new Conflict('already_decided', 'This agenda item has its decision.');
         },
@@ -55,33 +56,25 @@ export class DecisionsService implements OnModuleInit {
     );
     return this.sessions.get(actor, sessionId);
   }
-}
 
-/**
- * Runs inside every lifecycle command: a decision from `decide` lands on the idea's agenda item in a
- * session not yet closed (at most one: an idea is on one open agenda at a time). The rationale and
- * parking date are the idea's answer and parked_until, just written by the same command.
- */
-async function recordOnOpenAgenda(manager: EntityManager, applied: IdeaCommandApplied): Promise<void> {
-  const kind = decisionKindOf(applied.command);
-  if (applied.from !== 'decide' || kind === null) return;
-  const [idea] = (await manager.query('SELECT answer_text, parked_until FROM idea WHERE id = $1', [
-    applied.ideaId,
-  ])) as {
-    answer_text: string | null;
-    parked_until: Date | null;
-  }[];
-  await manager
-    .createQueryBuilder()
-    .update(CommitteeAgendaItem)
-    .set({
-      decision: kind,
-      rationale: idea?.answer_text ?? null,
-      parkedUntil: kind === 'park' ? (idea?.parked_until ?? null) : null,
-      decidedBy: applied.actorId,
-      decidedAt: new Date(),
-    })
-    .where('idea_id = :ideaId AND decision IS NULL', { ideaId: applied.ideaId })
-    .andWhere(`session_id IN (SELECT id FROM committee_session WHERE status <> 'closed')`)
-    .execute();
+  /**
+   * Runs inside every lifecycle command: a decision from `decide` lands on the idea's agenda item in a
+   * session not yet closed (at most one: an idea is on one open agenda at a time). The rationale and
+   * parking date are the idea's answer and parked_until, just written by the same command.
+   */
+  private async recordOnOpenAgenda(manager: EntityManager, applied: IdeaCommandApplied): Promise<void> {
+    const kind = decisionKindOf(applied.command);
+    if (applied.from !== 'decide' || kind === null) return;
+    const idea = await ideaAnswerOf(manager, applied.ideaId);
+    await this.repo.recordOnOpenAgenda(
+      applied.ideaId,
+      {
+        decision: kind,
+        rationale: idea?.answerText ?? null,
+        parkedUntil: kind === 'park' ? (idea?.parkedUntil ?? null) : null,
+        decidedBy: applied.actorId,
+      },
+      manager,
+    );
+  }
 }

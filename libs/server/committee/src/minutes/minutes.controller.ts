@@ -1,39 +1,29 @@
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import { SessionIdParams } from '../sessions/sessions.dto';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { MinutesService } from './minutes.service';
 
-@ApiTags('committee')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('committee')
+@ApiController('committee', 'committee')
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
   @Get('sessions/:id/minutes.pdf')
-  @RequirePermission('committee.read')
   @ApiProduces('application/pdf')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'downloadSessionMinutes',
     summary:
       'The session’s minutes as a PDF in the session’s language: date, members present, each item’s decision and rationale.',
+    ok: { description: 'The PDF.', binary: true },
+    errors: ['role_required', 'committee_session_not_found'],
+    errorText: { 403: 'Committee members only.', 404: '`committee_session_not_found`.' },
   })
-  @ApiOkResponse({ description: 'The PDF.', schema: { type: 'string', format: 'binary' } })
-  @ApiForbiddenResponse({ description: 'Committee members only.' })
-  @ApiNotFoundResponse({ description: '`committee_session_not_found`.' })
   async download(
     @CurrentActor() actor: Actor,
-    @Param() params: SessionIdParams,
+    @Param() params: IdParamDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.minutes.pdf(actor, params.id);

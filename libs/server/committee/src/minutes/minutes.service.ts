@@ -3,8 +3,9 @@ import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { minutesBlocks, NotFound, type Actor, type MinutesBlock } from '@eclore/domain';
 import { AccessService, type Person } from '@eclore/server-identity';
-import { Idea, IdeaAccess } from '@eclore/server-ideas';
-import { CommitteeAgendaItem, CommitteeSession, CommitteeSessionMember } from '../entities';
+import { IdeaAccess, ideasByIds } from '@eclore/server-ideas';
+import type { CommitteeSessionMember } from '../entities';
+import { SessionsRepository } from '../sessions/sessions.repository';
 
 const fullName = (p: Person | undefined): string => (p ? `${p.givenName} ${p.familyName}` : '');
 
@@ -21,6 +22,7 @@ const STYLE: Record<MinutesBlock['kind'], { font: string; size: number; gap: num
 export class MinutesService {
   constructor(
     private readonly ds: DataSource,
+    private readonly repo: SessionsRepository,
     private readonly access: AccessService,
     private readonly ideas: IdeaAccess,
   ) {}
@@ -28,16 +30,19 @@ export class MinutesService {
   async pdf(actor: Actor, sessionId: string): Promise<{ filename: string; content: Buffer }> {
     this.access.assert(actor, 'committee.read');
     const manager = this.ds.manager;
-    const session = await manager.getRepository(CommitteeSession).findOneBy({ id: sessionId });
+    const session = await this.repo.find(sessionId, manager);
     if (!session) throw new NotFound('committee_session', sessionId);
     const [members, items] = await Promise.all([
-      manager.getRepository(CommitteeSessionMember).find({ where: { sessionId }, relations: { person: true } }),
-      manager.getRepository(CommitteeAgendaItem).find({ where: { sessionId }, order: { position: 'ASC' } }),
+      this.repo.members(sessionId, manager),
+      this.repo.items(sessionId, manager),
     ]);
     // Like the session page: an agenda idea the reader may not read (its own read policy) is left out.
     const loaded = await this.ideas.complete(
       manager,
-      items.length ? await manager.getRepository(Idea).findBy(items.map((i) => ({ id: i.ideaId }))) : [],
+      await ideasByIds(
+        manager,
+        items.map((i) => i.ideaId),
+      ),
       actor,
     );
     const titles = new Map(loaded.filter((l) => this.ideas.canRead(l)).map((l) => [l.idea.id, l.idea.title]));
@@ -51,12 +56,14 @@ export class MinutesService {
       chair: fullName(members.find((m) => m.chair)?.person),
       present: names(members.filter((m) => m.present !== false)),
       absent: names(members.filter((m) => m.present === false)),
-      items: items.filter((i) => titles.has(i.ideaId)).map((i) => ({
-        title: titles.get(i.ideaId)!,
-        decision: i.decision,
-        rationale: i.rationale,
-        until: i.parkedUntil,
-      })),
+      items: items
+        .filter((i) => titles.has(i.ideaId))
+        .map((i) => ({
+          title: titles.get(i.ideaId)!,
+          decision: i.decision,
+          rationale: i.rationale,
+          until: i.parkedUntil,
+        })),
     });
     const day = session.scheduledAt.toISOString().slice(0, 10);
     const filename = `${session.language === 'fr' ? 'proces-verbal' : 'minutes'}-${day}.pdf`;

@@ -1,14 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   PortfolioBoardDto,
   PortfolioColumnPageDto,
@@ -18,35 +11,38 @@ import {
 } from './portfolio.dto';
 import { PortfolioService } from './portfolio.service';
 
-@ApiTags('portfolio')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller('portfolio')
+const MEMBERS_ONLY = 'Network and committee members only.';
+
+@ApiController('portfolio', 'portfolio')
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
 
   @Get()
   // Route level: any network or committee scope; the query lists only the ideas that scope covers.
-  @RequirePermission('portfolio.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'portfolio.read',
     operationId: 'getPortfolio',
     summary:
       'The portfolio board: ideas in the viewer’s scope by lifecycle status, with counts and each column’s first cards.',
     description:
       'Cards name no author. Longest in its status first; a column’s next pages come from listPortfolioColumn.',
+    ok: PortfolioBoardDto,
+    errors: ['validation_failed', 'role_required'],
+    errorText: { 400: 'A bad filter value; the field is named.', 403: MEMBERS_ONLY },
   })
-  @ApiOkResponse({ type: PortfolioBoardDto })
-  @ApiBadRequestResponse({ description: 'A bad filter value; the field is named.' })
-  @ApiForbiddenResponse({ description: 'Network and committee members only.' })
   board(@CurrentActor() actor: Actor, @Query() query: PortfolioFilters): Promise<PortfolioBoardDto> {
     return this.portfolio.board(actor, query);
   }
 
   @Get('columns/:status')
-  @RequirePermission('portfolio.read')
-  @ApiOperation({ operationId: 'listPortfolioColumn', summary: 'One column of the portfolio board, by keyset pages.' })
-  @ApiOkResponse({ type: PortfolioColumnPageDto })
-  @ApiBadRequestResponse({ description: 'A bad filter value, status or cursor; the field is named.' })
-  @ApiForbiddenResponse({ description: 'Network and committee members only.' })
+  @Endpoint({
+    permission: 'portfolio.read',
+    operationId: 'listPortfolioColumn',
+    summary: 'One column of the portfolio board, by keyset pages.',
+    ok: PortfolioColumnPageDto,
+    errors: ['validation_failed', 'role_required'],
+    errorText: { 400: 'A bad filter value, status or cursor; the field is named.', 403: MEMBERS_ONLY },
+  })
   column(
     @CurrentActor() actor: Actor,
     @Param() params: PortfolioColumnParams,

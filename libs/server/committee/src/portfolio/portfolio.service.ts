@@ -11,15 +11,8 @@ import type {
   PortfolioColumnQuery,
   PortfolioFilters,
 } from './portfolio.dto';
-import {
-  boardIdsQuery,
-  boardQuery,
-  columnQuery,
-  staffScope,
-  type BoardRow,
-  type CardRow,
-  type PortfolioFilterValues,
-} from './portfolio.sql';
+import { PortfolioRepository } from './portfolio.repository';
+import { staffScope, type BoardRow, type CardRow, type PortfolioFilterValues } from './portfolio.sql';
 
 const DEFAULT_LIMIT = 10;
 
@@ -43,13 +36,13 @@ export class PortfolioService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly repo: PortfolioRepository,
   ) {}
 
   async board(actor: Actor, query: PortfolioFilters): Promise<PortfolioBoardDto> {
     this.access.assert(actor, 'portfolio.read');
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const { text, values } = boardQuery(staffScope(actor), await this.filterValues(actor, query), limit);
-    const rows = await this.ds.query<BoardRow[]>(text, values);
+    const rows = await this.repo.board(staffScope(actor), await this.filterValues(actor, query), limit);
     const cards = await this.cards(rows.filter((r) => Number(r.column_count) > 0));
     const byStatus = new Map<string, { rows: BoardRow[]; cards: PortfolioCardDto[] }>();
     rows.forEach((row, i) => {
@@ -80,14 +73,11 @@ export class PortfolioService {
     this.access.assert(actor, 'portfolio.read');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodePortfolioCursor(query.cursor, status) : null;
-    const { text, values } = columnQuery(
-      staffScope(actor),
-      await this.filterValues(actor, query),
+    const rows = await this.repo.column(staffScope(actor), await this.filterValues(actor, query), {
       status,
       limit,
       after,
-    );
-    const rows = await this.ds.query<CardRow[]>(text, values);
+    });
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
     return {
@@ -105,8 +95,7 @@ export class PortfolioService {
   private async filterValues(actor: Actor, q: PortfolioFilters): Promise<PortfolioFilterValues> {
     const f = sqlFilters(q);
     if (q.late === undefined) return f;
-    const { text, values } = boardIdsQuery(staffScope(actor), f);
-    const ids = (await this.ds.query<{ id: string }[]>(text, values)).map((r) => r.id);
+    const ids = await this.repo.ids(staffScope(actor), f);
     const deadlines = await deadlinesOf(this.ds.manager, ids);
     const late = ids.filter((id) => deadlines.get(id)?.late === true);
     return { ...f, ids: { ids: late, include: q.late } };

@@ -1,2 +1,3 @@
 export { SessionsModule } from './sessions.module';
 export { SessionsService } from './sessions.service';
+export { SessionsRepository } from './sessions.repository';

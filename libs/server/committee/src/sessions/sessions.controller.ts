@@ -1,17 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
   AgendaItemParams,
@@ -22,189 +13,217 @@ import {
   PrioritisationDto,
   ReorderAgendaInput,
   CommitteeSessionDto,
-  SessionIdParams,
   CommitteeSessionInput,
   CommitteeSessionSummaryDto,
 } from './sessions.dto';
+import { AgendaService } from './agenda.service';
+import { SessionCommandsService } from './session-commands.service';
 import { SessionsService } from './sessions.service';
 
 const NOT_FOUND = '`committee_session_not_found`.';
 const COMMITTEE_ONLY =
   'Committee members only (`role_required`); an idea outside a scoped member’s unit: `out_of_scope`.';
 
-@ApiTags('committee')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiForbiddenResponse({ description: COMMITTEE_ONLY })
-@Controller('committee')
+@ApiController('committee', 'committee')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly commands: SessionCommandsService,
+    private readonly agenda: AgendaService,
+  ) {}
 
   @Get('sessions')
-  @RequirePermission('committee.read')
-  @ApiOperation({ operationId: 'listCommitteeSessions', summary: 'Committee sessions, latest first.' })
-  @ApiOkResponse({ type: [CommitteeSessionSummaryDto] })
+  @Endpoint({
+    permission: 'committee.read',
+    operationId: 'listCommitteeSessions',
+    summary: 'Committee sessions, latest first.',
+    ok: [CommitteeSessionSummaryDto],
+  })
   list(@CurrentActor() actor: Actor): Promise<CommitteeSessionSummaryDto[]> {
     return this.sessions.list(actor);
   }
 
   @Get('members')
-  @RequirePermission('committee.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'listCommitteeMembers',
     summary: 'Active committee members (who may sit in a session).',
+    ok: [CommitteeMemberDto],
   })
-  @ApiOkResponse({ type: [CommitteeMemberDto] })
   members(@CurrentActor() actor: Actor): Promise<CommitteeMemberDto[]> {
     return this.sessions.committeeMembers(actor);
   }
 
   @Post('sessions')
-  @RequirePermission('committee.manage')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.manage',
     operationId: 'createCommitteeSession',
     summary: 'Plan a session: date, title, minutes language, members and chair.',
+    ok: CommitteeSessionDto,
+    status: 201,
+    errors: ['validation_failed'],
+    errorText: { 400: 'Field problems, e.g. a member who is not on the committee (`memberIds`).' },
   })
-  @ApiCreatedResponse({ type: CommitteeSessionDto })
-  @ApiBadRequestResponse({ description: 'Field problems, e.g. a member who is not on the committee (`memberIds`).' })
   create(@CurrentActor() actor: Actor, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
-    return this.sessions.create(actor, input);
+    return this.commands.create(actor, input);
   }
 
   @Get('sessions/:id')
-  @RequirePermission('committee.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'getCommitteeSession',
     summary: 'A session with its members and agenda (decisions included).',
+    ok: CommitteeSessionDto,
+    errors: ['committee_session_not_found'],
+    errorText: { 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<CommitteeSessionDto> {
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
     return this.sessions.get(actor, params.id);
   }
 
   @Patch('sessions/:id')
-  @RequirePermission('committee.manage')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.manage',
     operationId: 'updateCommitteeSession',
     summary: 'Change a planned session (date, title, language, members).',
+    ok: CommitteeSessionDto,
+    errors: ['validation_failed', 'session_status', 'committee_session_not_found'],
+    errorText: { 400: 'Field problems.', 409: '`session_status` (no longer planned).', 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiBadRequestResponse({ description: 'Field problems.' })
-  @ApiConflictResponse({ description: '`session_status` (no longer planned).' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   update(
     @CurrentActor() actor: Actor,
-    @Param() params: SessionIdParams,
+    @Param() params: IdParamDto,
     @Body() input: CommitteeSessionInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.update(actor, params.id, input);
+    return this.commands.update(actor, params.id, input);
   }
 
   @Post('sessions/:id/start')
-  @HttpCode(200)
-  @RequirePermission('committee.manage')
-  @ApiOperation({ operationId: 'startCommitteeSession', summary: 'Open the session: decisions can be taken.' })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiConflictResponse({ description: '`session_status`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  start(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<CommitteeSessionDto> {
-    return this.sessions.start(actor, params.id);
+  @Endpoint({
+    permission: 'committee.manage',
+    operationId: 'startCommitteeSession',
+    summary: 'Open the session: decisions can be taken.',
+    ok: CommitteeSessionDto,
+    errors: ['session_status', 'committee_session_not_found'],
+    errorText: { 409: '`session_status`.', 404: NOT_FOUND },
+  })
+  start(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
+    return this.commands.start(actor, params.id);
   }
 
   @Post('sessions/:id/close')
-  @HttpCode(200)
-  @RequirePermission('committee.manage')
-  @ApiOperation({ operationId: 'closeCommitteeSession', summary: 'Close the session, recording who attended.' })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiBadRequestResponse({ description: '`presentIds` names someone who is not a member.' })
-  @ApiConflictResponse({ description: '`session_status`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @Endpoint({
+    permission: 'committee.manage',
+    operationId: 'closeCommitteeSession',
+    summary: 'Close the session, recording who attended.',
+    ok: CommitteeSessionDto,
+    errors: ['validation_failed', 'session_status', 'committee_session_not_found'],
+    errorText: {
+      400: '`presentIds` names someone who is not a member.',
+      409: '`session_status`.',
+      404: NOT_FOUND,
+    },
+  })
   close(
     @CurrentActor() actor: Actor,
-    @Param() params: SessionIdParams,
+    @Param() params: IdParamDto,
     @Body() input: CloseSessionInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.close(actor, params.id, input);
+    return this.commands.close(actor, params.id, input);
   }
 
   @Get('sessions/:id/suggestions')
-  @RequirePermission('committee.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'listAgendaSuggestions',
     summary: 'Qualified ideas in the viewer’s scope that are on no open agenda yet.',
+    ok: AgendaSuggestionDto,
+    errors: ['committee_session_not_found'],
+    errorText: { 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: AgendaSuggestionDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  suggestions(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<AgendaSuggestionDto> {
+  suggestions(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgendaSuggestionDto> {
     return this.sessions.suggestions(actor, params.id);
   }
 
   @Post('sessions/:id/agenda')
-  @HttpCode(200)
-  @RequirePermission('committee.manage', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'committee.manage', objectLevel: true },
     operationId: 'addAgendaItem',
     summary: 'Put a qualified idea on the agenda (appended); the session’s members are notified.',
+    ok: CommitteeSessionDto,
+    errors: ['not_qualified', 'already_on_agenda', 'session_closed', 'committee_session_not_found', 'idea_not_found'],
+    errorText: {
+      409: '`not_qualified`, `already_on_agenda`, `session_closed`.',
+      404: `${NOT_FOUND} \`idea_not_found\`.`,
+    },
   })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiConflictResponse({ description: '`not_qualified`, `already_on_agenda`, `session_closed`.' })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND} \`idea_not_found\`.` })
   add(
     @CurrentActor() actor: Actor,
-    @Param() params: SessionIdParams,
+    @Param() params: IdParamDto,
     @Body() input: AddAgendaItemInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.addItem(actor, params.id, input.ideaId);
+    return this.agenda.addItem(actor, params.id, input.ideaId);
   }
 
   @Delete('sessions/:id/agenda/:itemId')
-  @RequirePermission('committee.manage', { objectLevel: true })
-  @ApiOperation({ operationId: 'removeAgendaItem', summary: 'Take an undecided idea off the agenda.' })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiConflictResponse({ description: '`already_decided`, `session_closed`.' })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND} \`agenda_item_not_found\`.` })
+  @Endpoint({
+    permission: { action: 'committee.manage', objectLevel: true },
+    operationId: 'removeAgendaItem',
+    summary: 'Take an undecided idea off the agenda.',
+    ok: CommitteeSessionDto,
+    errors: ['already_decided', 'session_closed', 'committee_session_not_found', 'agenda_item_not_found'],
+    errorText: {
+      409: '`already_decided`, `session_closed`.',
+      404: `${NOT_FOUND} \`agenda_item_not_found\`.`,
+    },
+  })
   remove(@CurrentActor() actor: Actor, @Param() params: AgendaItemParams): Promise<CommitteeSessionDto> {
-    return this.sessions.removeItem(actor, params.id, params.itemId);
+    return this.agenda.removeItem(actor, params.id, params.itemId);
   }
 
   @Put('sessions/:id/agenda/order')
-  @RequirePermission('committee.manage')
-  @ApiOperation({ operationId: 'reorderAgenda', summary: 'Set the agenda’s order (every item once).' })
-  @ApiOkResponse({ type: CommitteeSessionDto })
-  @ApiBadRequestResponse({ description: '`itemIds` is not the agenda (reload).' })
-  @ApiConflictResponse({ description: '`session_closed`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @Endpoint({
+    permission: 'committee.manage',
+    operationId: 'reorderAgenda',
+    summary: 'Set the agenda’s order (every item once).',
+    ok: CommitteeSessionDto,
+    errors: ['validation_failed', 'session_closed', 'committee_session_not_found'],
+    errorText: { 400: '`itemIds` is not the agenda (reload).', 409: '`session_closed`.', 404: NOT_FOUND },
+  })
   reorder(
     @CurrentActor() actor: Actor,
-    @Param() params: SessionIdParams,
+    @Param() params: IdParamDto,
     @Body() input: ReorderAgendaInput,
   ): Promise<CommitteeSessionDto> {
-    return this.sessions.reorder(actor, params.id, input.itemIds);
+    return this.agenda.reorder(actor, params.id, input.itemIds);
   }
 
   @Get('sessions/:id/pack')
-  @RequirePermission('committee.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'getPreReadingPack',
     summary:
       'The pre-reading pack: each agenda idea with its summary, the network’s answer and consolidated scorecard.',
     description: 'Private notes are read per idea from the private notes thread. Anonymous authors are never named.',
+    ok: PreReadingPackDto,
+    errors: ['committee_session_not_found'],
+    errorText: { 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: PreReadingPackDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  pack(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<PreReadingPackDto> {
+  pack(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PreReadingPackDto> {
     return this.sessions.pack(actor, params.id);
   }
 
   @Get('sessions/:id/prioritisation')
-  @RequirePermission('committee.read')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'committee.read',
     operationId: 'getPrioritisation',
     summary: 'The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.',
+    ok: PrioritisationDto,
+    errors: ['committee_session_not_found'],
+    errorText: { 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: PrioritisationDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
-  prioritisation(@CurrentActor() actor: Actor, @Param() params: SessionIdParams): Promise<PrioritisationDto> {
+  prioritisation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrioritisationDto> {
     return this.sessions.prioritisation(actor, params.id);
   }
 }

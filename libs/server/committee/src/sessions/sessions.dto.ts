@@ -19,21 +19,12 @@ import {
   type Locale,
   type SessionStatus,
 } from '@eclore/domain';
-import { IdeaDto, PersonRefDto } from '@eclore/server-ideas';
+import { IdeaDto } from '@eclore/server-ideas';
+import { PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 const MAX_MEMBERS = 50;
 
-export class SessionIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-export class AgendaItemParams extends SessionIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  itemId!: string;
-}
+export class AgendaItemParams extends UuidParams('id', 'itemId') {}
 
 export class CommitteeSessionInput {
   @ApiProperty({ maxLength: SESSION_TITLE_MAX_LENGTH })

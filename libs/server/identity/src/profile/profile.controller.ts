@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '../access/permission.decorator';
+import { Endpoint } from '@eclore/server-platform';
+import { CurrentActor } from '../access/permission.decorator';
 import { ProfileDto, UpdateProfileInput } from './profile.dto';
 import { ProfileService } from './profile.service';
 
@@ -12,21 +13,25 @@ export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
   @Get()
-  @RequirePermission('profile.read_own')
-  @ApiOperation({
+  @Endpoint({
+    permission: 'profile.read_own',
     operationId: 'getMyProfile',
     summary: 'The signed-in person: name, org unit with its path, roles with scopes, language.',
+    ok: ProfileDto,
   })
-  @ApiOkResponse({ type: ProfileDto })
   get(@CurrentActor() actor: Actor): Promise<ProfileDto> {
     return this.profile.get(actor.personId);
   }
 
   @Patch()
-  @RequirePermission('profile.update_own')
-  @ApiOperation({ operationId: 'updateMyProfile', summary: 'Saves the preferred language (null: follow the browser).' })
-  @ApiOkResponse({ type: ProfileDto })
-  @ApiBadRequestResponse({ description: 'Unsupported language (`locale`).' })
+  @Endpoint({
+    permission: 'profile.update_own',
+    operationId: 'updateMyProfile',
+    summary: 'Saves the preferred language (null: follow the browser).',
+    ok: ProfileDto,
+    errors: ['validation_failed'],
+    errorText: { 400: 'Unsupported language (`locale`).' },
+  })
   update(@CurrentActor() actor: Actor, @Body() input: UpdateProfileInput): Promise<ProfileDto> {
     return this.profile.setLocale(actor.personId, input.locale);
   }

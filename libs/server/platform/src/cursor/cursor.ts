@@ -19,7 +19,11 @@ type FieldValue<F> = F extends CursorField<infer T> ? T : never;
 export type CursorValues<S extends Record<string, CursorField<unknown>>> = { [K in keyof S]: FieldValue<S[K]> };
 
 /** Cursors longer than this were not made by us. */
-const MAX_CURSOR_LENGTH = 2048;
+export const MAX_CURSOR_LENGTH = 2048;
+
+/** The outside of a cursor we made: base64url, bounded. Its fields are checked when decoded. */
+const looksLikeCursor = (raw: unknown): raw is string =>
+  typeof raw === 'string' && raw.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]*$/.test(raw);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** timestamptz as PostgreSQL prints it (`::text`): `2026-03-01 09:15:00.123456+00` (offset may have minutes). */
@@ -111,7 +115,7 @@ export function defineCursor<S extends Record<string, CursorField<unknown>>>(fie
       return Buffer.from(JSON.stringify(names.map((n) => values[n])), 'utf8').toString('base64url');
     },
     decode(raw, param = 'cursor') {
-      if (typeof raw !== 'string' || raw.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]*$/.test(raw)) throw invalidCursor(param);
+      if (!looksLikeCursor(raw)) throw invalidCursor(param);
       let parsed: unknown;
       try {
         parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -137,6 +141,23 @@ export function IsKeysetValue(kind: CursorField<unknown>, options?: ValidationOp
       validator: {
         validate: (value: unknown) => kind.check(value),
         defaultMessage: buildMessage((each) => `${each}$property must be a ${kind.kind} value returned by a previous page`),
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A query parameter carrying a cursor: refused at the edge (400 `invalidCursor` naming it) when it
+ * cannot be one of ours; the codec checks its fields when the service decodes it.
+ */
+export function IsCursor(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'invalidCursor',
+      validator: {
+        validate: (value: unknown) => looksLikeCursor(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a cursor returned by a previous page`),
       },
     },
     options,

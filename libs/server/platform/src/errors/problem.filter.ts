@@ -1,35 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainError, type DomainErrorKind } from '@eclore/domain';
+import { DomainError, ERROR_CODE_OF_STATUS, STATUS_OF_ERROR_KIND } from '@eclore/domain';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument } from './problem';
-
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  precondition_failed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-};
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  406: 'not_acceptable',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'unprocessable',
-  429: 'rate_limited',
-  503: 'service_unavailable',
-};
 
 /**
  * PostgreSQL's SQLSTATE class 22 ("data exception": 22P02 invalid text representation, 22021 bad
@@ -65,7 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
     const requestId = req.id === undefined ? undefined : String(req.id);
     const instance = req.originalUrl ?? req.url;
     if (exception instanceof DomainError) {
-      const status = STATUS_BY_KIND[exception.kind];
+      const status = STATUS_OF_ERROR_KIND[exception.kind];
       return {
         type: `https://eclore.dev/problems/${exception.code}`,
         title: exception.message,
@@ -96,7 +69,7 @@ export class ProblemFilter implements ExceptionFilter {
             : Array.isArray((body as { message?: unknown }).message)
               ? ((body as { message: string[] }).message.join('; '))
               : String((body as { message?: unknown }).message ?? exception.message);
-        const code = CODE_BY_STATUS[status] ?? 'client_error';
+        const code = ERROR_CODE_OF_STATUS[status] ?? 'client_error';
         return { type: `https://eclore.dev/problems/${code}`, title: exception.message, status, code, detail, instance, requestId };
       }
     }

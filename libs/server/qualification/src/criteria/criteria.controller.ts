@@ -1,50 +1,45 @@
-import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
-import { IdParamDto } from '@eclore/server-ideas';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
 const INVALID = '`validation_failed` naming each field (`criteria.2.weight`, `criteria.0.levels.4.en`…).';
+const FORBIDDEN = '`role_required`, `out_of_scope`.';
+const CAMPAIGN_NOT_FOUND = '`campaign_not_found`.';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller()
-export class CriteriaController {
+/** The organisation's default criteria set. */
+@ApiController('qualification', 'criteria-sets/default')
+export class DefaultCriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
-  @Get('criteria-sets/default')
-  @RequirePermission('criteria.read')
-  @ApiOperation({
+  @Get()
+  @Endpoint({
+    permission: 'criteria.read',
     operationId: 'getDefaultCriteriaSet',
     summary: 'The organisation’s default criteria set (network, committee, admins).',
+    ok: CriteriaSetDto,
+    errors: ['role_required'],
+    errorText: { 403: '`role_required`.' },
   })
-  @ApiOkResponse({ type: CriteriaSetDto })
-  @ApiForbiddenResponse({ description: '`role_required`.' })
   getDefault(@CurrentActor() actor: Actor): Promise<CriteriaSetDto> {
     return this.criteria.getDefault(actor);
   }
 
-  @Put('criteria-sets/default')
-  @RequirePermission('criteria.manage', { objectLevel: true })
-  @ApiOperation({
+  @Put()
+  @Endpoint({
+    permission: { action: 'criteria.manage', objectLevel: true },
     operationId: 'saveDefaultCriteriaSet',
     summary: 'Replace the organisation’s default criteria set (admins, organisation-wide network members).',
+    ok: CriteriaSetDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'stale_version'],
+    errorText: {
+      400: INVALID,
+      403: '`role_required`, `out_of_scope` (a network member scoped to a unit).',
+      409: '`stale_version`.',
+    },
   })
-  @ApiOkResponse({ type: CriteriaSetDto })
-  @ApiBadRequestResponse({ description: INVALID })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope` (a network member scoped to a unit).' })
-  @ApiConflictResponse({ description: '`stale_version`.' })
   saveDefault(
     @CurrentActor() actor: Actor,
     @Body() input: CriteriaSetInput,
@@ -52,30 +47,35 @@ export class CriteriaController {
   ): Promise<CriteriaSetDto> {
     return this.criteria.saveDefault(actor, input, requestId);
   }
+}
 
-  @Get('campaigns/:id/criteria-set')
-  @RequirePermission('criteria.read')
-  @ApiOperation({
+/** A campaign's own criteria set (a copy of the default to edit). */
+@ApiController('qualification', 'campaigns/:id/criteria-set')
+export class CampaignCriteriaController {
+  constructor(private readonly criteria: CriteriaService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'criteria.read',
     operationId: 'getCampaignCriteriaSet',
     summary: 'The criteria the campaign’s ideas are scored against: its own set, else the default.',
+    ok: CriteriaSetDto,
+    errors: ['campaign_not_found'],
+    errorText: { 404: CAMPAIGN_NOT_FOUND },
   })
-  @ApiOkResponse({ type: CriteriaSetDto })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`.' })
   getForCampaign(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CriteriaSetDto> {
     return this.criteria.getForCampaign(actor, params.id);
   }
 
-  @Put('campaigns/:id/criteria-set')
-  @RequirePermission('criteria.manage', { objectLevel: true })
-  @ApiOperation({
+  @Put()
+  @Endpoint({
+    permission: { action: 'criteria.manage', objectLevel: true },
     operationId: 'saveCampaignCriteriaSet',
     summary: 'Give the campaign its own criteria set (a copy of the default to edit); whoever manages the campaign.',
+    ok: CriteriaSetDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'stale_version', 'campaign_not_found'],
+    errorText: { 400: INVALID, 403: FORBIDDEN, 409: '`stale_version`.', 404: CAMPAIGN_NOT_FOUND },
   })
-  @ApiOkResponse({ type: CriteriaSetDto })
-  @ApiBadRequestResponse({ description: INVALID })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`stale_version`.' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`.' })
   saveForCampaign(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -85,15 +85,15 @@ export class CriteriaController {
     return this.criteria.saveForCampaign(actor, params.id, input, requestId);
   }
 
-  @Delete('campaigns/:id/criteria-set')
-  @RequirePermission('criteria.manage', { objectLevel: true })
-  @ApiOperation({
+  @Delete()
+  @Endpoint({
+    permission: { action: 'criteria.manage', objectLevel: true },
     operationId: 'resetCampaignCriteriaSet',
     summary: 'The campaign goes back to the organisation’s default criteria set.',
+    ok: CriteriaSetDto,
+    errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
+    errorText: { 403: FORBIDDEN, 404: CAMPAIGN_NOT_FOUND },
   })
-  @ApiOkResponse({ type: CriteriaSetDto })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiNotFoundResponse({ description: '`campaign_not_found`.' })
   reset(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

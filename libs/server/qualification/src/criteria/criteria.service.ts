@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   decide,
   NotFound,
@@ -10,10 +10,9 @@ import {
   type PolicyContext,
   type ScopeTarget,
 } from '@eclore/domain';
-import { AccessService, AuditService, OrgUnit } from '@eclore/server-identity';
-import { Campaign, StaleVersion } from '@eclore/server-ideas';
-import { CriteriaSet } from '../entities';
-import { criteriaForCampaigns, organisationCriteria, type ApplicableCriteria } from './applicable';
+import { AccessService, AuditService, orgUnitsByIds } from '@eclore/server-identity';
+import { campaignById, StaleVersion, type Campaign } from '@eclore/server-ideas';
+import { CriteriaRepository, type ApplicableCriteria, type CriteriaSetKey } from './criteria.repository';
 import type { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 
 /** Only the fields of a criterion, in a fixed order (the stored JSON never carries extra keys). */
@@ -38,22 +37,19 @@ export class CriteriaService {
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly repo: CriteriaRepository,
   ) {}
 
   async getDefault(actor: Actor): Promise<CriteriaSetDto> {
     this.access.assert(actor, 'criteria.read');
-    return this.present(
-      await organisationCriteria(this.ds.manager),
-      null,
-      this.can(actor, { organisationDefault: true }),
-    );
+    return this.present(await this.repo.organisation(), null, this.can(actor, { organisationDefault: true }));
   }
 
   async saveDefault(actor: Actor, input: CriteriaSetInput, requestId: string | null): Promise<CriteriaSetDto> {
     this.access.assert(actor, 'criteria.manage', { organisationDefault: true });
     await this.ds.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('eclore.criteria_set.default'))`);
-      const current = await organisationCriteria(manager);
+      await this.repo.lockDefault(manager);
+      const current = await this.repo.organisation(manager);
       await this.write(manager, actor, current, { kind: 'default', campaignId: null }, input, requestId);
     });
     return this.getDefault(actor);
@@ -62,7 +58,7 @@ export class CriteriaService {
   async getForCampaign(actor: Actor, campaignId: string): Promise<CriteriaSetDto> {
     this.access.assert(actor, 'criteria.read');
     const campaign = await this.campaign(this.ds.manager, campaignId);
-    const applicable = (await criteriaForCampaigns(this.ds.manager, [campaign.id])).get(campaign.id)!;
+    const applicable = await this.repo.forCampaign(campaign.id);
     const targets = await this.targets(this.ds.manager, campaign);
     return this.present(
       applicable,
@@ -83,7 +79,7 @@ export class CriteriaService {
       const campaign = await this.campaign(manager, campaignId, true);
       for (const target of await this.targets(manager, campaign))
         this.access.assert(actor, 'criteria.manage', { target });
-      const current = (await criteriaForCampaigns(manager, [campaign.id])).get(campaign.id)!;
+      const current = await this.repo.forCampaign(campaign.id, manager);
       await this.write(manager, actor, current, { kind: 'campaign', campaignId: campaign.id }, input, requestId);
     });
     return this.getForCampaign(actor, campaignId);
@@ -97,8 +93,7 @@ export class CriteriaService {
       const campaign = await this.campaign(manager, campaignId, true);
       for (const target of await this.targets(manager, campaign))
         this.access.assert(actor, 'criteria.manage', { target });
-      const deleted = await manager.getRepository(CriteriaSet).delete({ campaignId: campaign.id });
-      if (deleted.affected) {
+      if (await this.repo.deleteForCampaign(campaign.id, manager)) {
         await this.audit.append(manager, {
           actorId: actor.personId,
           action: 'criteria_set.reset',
@@ -122,7 +117,7 @@ export class CriteriaService {
     manager: EntityManager,
     actor: Actor,
     current: ApplicableCriteria,
-    where: { kind: 'default' | 'campaign'; campaignId: string | null },
+    where: CriteriaSetKey,
     input: CriteriaSetInput,
     requestId: string | null,
   ): Promise<void> {
@@ -133,17 +128,16 @@ export class CriteriaService {
     const own = current.set && current.set.kind === where.kind && current.set.campaignId === where.campaignId;
     const currentVersion = own ? current.set!.version : 0;
     if (input.version !== undefined && input.version !== currentVersion) throw new StaleVersion();
-    const repo = manager.getRepository(CriteriaSet);
     if (own) {
-      const res = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ criteria, updatedBy: actor.personId, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: current.set!.id, version: currentVersion })
-        .execute();
-      if (res.affected !== 1) throw new StaleVersion();
+      const saved = await this.repo.updateVersioned(
+        current.set!.id,
+        currentVersion,
+        { criteria, updatedBy: actor.personId },
+        manager,
+      );
+      if (!saved) throw new StaleVersion();
     } else {
-      await repo.insert({ ...where, criteria, updatedBy: actor.personId, version: 1 });
+      await this.repo.insert(where, criteria, actor.personId, manager);
     }
     await this.audit.append(manager, {
       actorId: actor.personId,
@@ -156,9 +150,7 @@ export class CriteriaService {
   }
 
   private async campaign(manager: EntityManager, id: string, lock = false): Promise<Campaign> {
-    const campaign = await manager
-      .getRepository(Campaign)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const campaign = await campaignById(manager, id, { lock });
     if (!campaign) throw new NotFound('campaign', id);
     return campaign;
   }
@@ -166,7 +158,7 @@ export class CriteriaService {
   /** As for managing the campaign: one target per audience unit; the whole organisation is the empty path. */
   private async targets(manager: EntityManager, campaign: Campaign): Promise<ScopeTarget[]> {
     if (campaign.audienceOrgUnitIds.length === 0) return [{ orgUnitPath: [] }];
-    const units = await manager.getRepository(OrgUnit).findBy({ id: In([...campaign.audienceOrgUnitIds]) });
+    const units = await orgUnitsByIds(manager, campaign.audienceOrgUnitIds);
     return units.map((u) => ({ orgUnitPath: u.path }));
   }
 

@@ -4,5 +4,5 @@ export {
   organisationCriteria,
   type ApplicableCriteria,
   type CriteriaSource,
-} from './applicable';
+} from './criteria.repository';
 export { CriteriaModule } from './criteria.module';

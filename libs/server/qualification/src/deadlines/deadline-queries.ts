@@ -1,78 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import {
-  DEFAULT_ANSWER_TIME_SETTINGS,
   deadlinesFor,
   isLate,
   type Actor,
   type AnswerTimeSettings,
   type Deadline,
   type IdeaStatus,
-  type Role,
-  type ScopeTarget,
 } from '@eclore/domain';
-import { AnswerTimeSettingsRow } from '../entities';
-
-/** The organisation's settings (the migration writes the row; the built-in defaults if it was removed). */
-export async function readAnswerTimeSettings(manager: EntityManager): Promise<AnswerTimeSettings> {
-  const row = await manager.findOne(AnswerTimeSettingsRow, { where: { id: 1 } });
-  if (!row) return { ...DEFAULT_ANSWER_TIME_SETTINGS };
-  return {
-    firstAnswerDays: row.firstAnswerDays,
-    qualificationDays: row.qualificationDays,
-    remindBeforeDays: row.remindBeforeDays,
-  };
-}
-
-/** Statuses in which a deadline may apply (deadlinesFor decides); only these ideas are read. */
-const OPEN_STATUSES: readonly IdeaStatus[] = ['collect', 'visible', 'qualify'];
-
-interface FactRow {
-  id: string;
-  title: string;
-  status: IdeaStatus;
-  org_unit_path: string[] | null;
-  themes: string[];
-  last_submitted_at: Date | null;
-  qualification_started_at: Date | null;
-}
-
-/** Filters in SQL; the deadlines themselves are computed by the domain. */
-interface FactFilter {
-  ideaIds?: readonly string[];
-  /** Only ideas these scopes cover (organisation-wide, unit subtrees, themes). */
-  scope?: { everywhere: boolean; units: string[]; themes: string[] };
-}
-
-/**
- * The facts the deadlines need, per idea: status, latest submission and latest entry into
- * qualification (ix_idea_event_idea makes each a probe), and where the idea sits (for scopes).
- */
-async function factRows(manager: EntityManager, filter: FactFilter): Promise<FactRow[]> {
-  const params: unknown[] = [OPEN_STATUSES];
-  let where = 'i.status = ANY($1::text[])';
-  if (filter.ideaIds) {
-    params.push(filter.ideaIds);
-    where += ` AND i.id = ANY($${params.length}::uuid[])`;
-  }
-  if (filter.scope) {
-    params.push(filter.scope.everywhere, filter.scope.units, filter.scope.themes);
-    const n = params.length;
-    where += ` AND ($${n - 2}::boolean OR ou.path && $${n - 1}::uuid[] OR i.themes && $${n}::text[])`;
-  }
-  const rows: FactRow[] = await manager.query(
-    `SELECT i.id, i.title, i.status, ou.path AS org_unit_path, i.themes,
-            COALESCE(s.at, i.submitted_at) AS last_submitted_at, q.at AS qualification_started_at
-       FROM idea i
-       LEFT JOIN org_unit ou ON ou.id = i.org_unit_id
-       LEFT JOIN LATERAL (SELECT max(e.occurred_at) AS at FROM idea_event e
-                           WHERE e.idea_id = i.id AND e.type = 'submit') s ON true
-       LEFT JOIN LATERAL (SELECT max(e.occurred_at) AS at FROM idea_event e
-                           WHERE e.idea_id = i.id AND e.type = 'start_qualification') q ON true
-      WHERE ${where}`,
-    params,
-  );
-  return rows;
-}
+import { factRows, readAnswerTimeSettings, type FactRow } from './deadlines.repository';
 
 function deadlinesOfRow(row: FactRow, settings: AnswerTimeSettings): Deadline[] {
   return deadlinesFor(
@@ -161,32 +96,4 @@ export async function lateIdeas(manager: EntityManager, actor: Actor, now: Date,
     .filter((l) => l.overdue.length > 0)
     .sort((a, b) => a.overdue[0]!.dueAt.getTime() - b.overdue[0]!.dueAt.getTime() || a.id.localeCompare(b.id))
     .slice(0, limit);
-}
-
-/** Where an idea sits, for scoped roles (null when the idea does not exist). */
-export async function ideaScopeTarget(manager: EntityManager, ideaId: string): Promise<ScopeTarget | null> {
-  const rows: { path: string[] | null; themes: string[] }[] = await manager.query(
-    `SELECT ou.path, i.themes FROM idea i LEFT JOIN org_unit ou ON ou.id = i.org_unit_id WHERE i.id = $1`,
-    [ideaId],
-  );
-  const row = rows[0];
-  return row ? { orgUnitPath: row.path ?? [], themes: row.themes } : null;
-}
-
-/** Active people holding the role with a scope covering the target (as scopeCovers decides), by id. */
-export async function peopleWithRoleCovering(
-  manager: EntityManager,
-  role: Extract<Role, 'network_member' | 'network_lead'>,
-  target: ScopeTarget,
-): Promise<string[]> {
-  const rows: { person_id: string }[] = await manager.query(
-    `SELECT DISTINCT g.person_id FROM role_grant g JOIN person p ON p.id = g.person_id
-      WHERE g.role = $1 AND g.revoked_at IS NULL AND p.active
-        AND (g.scope_kind = 'organisation'
-             OR (g.scope_kind = 'org_unit' AND g.scope_org_unit_id = ANY($2::uuid[]))
-             OR (g.scope_kind = 'theme' AND g.scope_theme = ANY($3::text[])))
-      ORDER BY g.person_id`,
-    [role, target.orgUnitPath, target.themes ?? []],
-  );
-  return rows.map((r) => r.person_id);
 }

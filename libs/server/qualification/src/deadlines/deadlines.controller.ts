@@ -1,67 +1,77 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
-import { IdParamDto } from '@eclore/server-ideas';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller()
-export class DeadlinesController {
+const NOT_ADMIN = 'Not an admin (`role_required`).';
+
+/** One idea's due dates. */
+@ApiController('qualification', 'ideas/:id/deadlines')
+export class IdeaDeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
-  @Get('ideas/:id/deadlines')
-  @RequirePermission('idea.read', { objectLevel: true })
-  @ApiOperation({
+  @Get()
+  @Endpoint({
+    permission: { action: 'idea.read', objectLevel: true },
     operationId: 'getIdeaDeadlines',
     summary: 'The idea’s answer-time due dates that apply now, for whoever may read the idea.',
+    ok: IdeaDeadlinesDto,
+    errors: ['idea_not_found'],
+    errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  @ApiOkResponse({ type: IdeaDeadlinesDto })
-  @ApiNotFoundResponse({ description: 'Unknown idea, or one the reader may not see.' })
   ideaDeadlines(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDeadlinesDto> {
     return this.deadlines.ideaDeadlines(actor, params.id);
   }
+}
 
-  @Get('deadlines/late')
-  @RequirePermission('deadline.read_late')
-  @ApiOperation({
+/** The late list of the network. */
+@ApiController('qualification', 'deadlines')
+export class LateIdeasController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  @Get('late')
+  @Endpoint({
+    permission: 'deadline.read_late',
     operationId: 'listLateIdeas',
     summary: 'Ideas past an answer-time deadline within the network member’s (or lead’s) scope.',
+    ok: LateIdeasDto,
+    errors: ['role_required'],
+    errorText: { 403: 'Not in the innovation network (`role_required`).' },
   })
-  @ApiOkResponse({ type: LateIdeasDto })
-  @ApiForbiddenResponse({ description: 'Not in the innovation network (`role_required`).' })
   late(@CurrentActor() actor: Actor): Promise<LateIdeasDto> {
     return this.deadlines.late(actor);
   }
+}
 
-  @Get('admin/answer-time-settings')
-  @RequirePermission('deadline.settings')
-  @ApiOperation({ operationId: 'getAnswerTimeSettings', summary: 'The organisation’s answer-time guarantee.' })
-  @ApiOkResponse({ type: AnswerTimeSettingsDto })
-  @ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
+/** The organisation's answer-time guarantee (admins). */
+@ApiController('qualification', 'admin/answer-time-settings')
+export class AnswerTimeSettingsController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'deadline.settings',
+    operationId: 'getAnswerTimeSettings',
+    summary: 'The organisation’s answer-time guarantee.',
+    ok: AnswerTimeSettingsDto,
+    errors: ['role_required'],
+    errorText: { 403: NOT_ADMIN },
+  })
   settings(): Promise<AnswerTimeSettingsDto> {
     return this.deadlines.settings();
   }
 
-  @Put('admin/answer-time-settings')
-  @RequirePermission('deadline.settings')
-  @ApiOperation({
+  @Put()
+  @Endpoint({
+    permission: 'deadline.settings',
     operationId: 'setAnswerTimeSettings',
     summary: 'Sets the answer-time guarantee (audited); every scheduled reminder and escalation follows.',
+    ok: AnswerTimeSettingsDto,
+    errors: ['validation_failed', 'role_required'],
+    errorText: { 400: 'A field out of range, or the reminder as long as a wait (names the field).', 403: NOT_ADMIN },
   })
-  @ApiOkResponse({ type: AnswerTimeSettingsDto })
-  @ApiBadRequestResponse({ description: 'A field out of range, or the reminder as long as a wait (names the field).' })
-  @ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
   updateSettings(
     @CurrentActor() actor: Actor,
     @Body() input: UpdateAnswerTimeSettingsInput,

@@ -11,8 +11,8 @@ import {
 import { OutboxService } from '@eclore/server-platform';
 import { AuditService } from '@eclore/server-identity';
 import { IdeaAccess } from '@eclore/server-ideas';
-import { AnswerTimeSettingsRow } from '../entities';
-import { loadDeadlines, lateIdeas, readAnswerTimeSettings } from './deadline-queries';
+import { loadDeadlines, lateIdeas } from './deadline-queries';
+import { DeadlinesRepository, readAnswerTimeSettings } from './deadlines.repository';
 import type {
   AnswerTimeSettingsDto,
   IdeaDeadlinesDto,
@@ -30,10 +30,11 @@ export class DeadlinesService {
     private readonly ideas: IdeaAccess,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly repo: DeadlinesRepository,
   ) {}
 
   async settings(): Promise<AnswerTimeSettingsDto> {
-    const row = await this.ds.getRepository(AnswerTimeSettingsRow).findOne({ where: { id: 1 } });
+    const row = await this.repo.settingsRow();
     const s = await readAnswerTimeSettings(this.ds.manager);
     return { ...s, updatedAt: row ? row.updatedAt.toISOString() : null };
   }
@@ -53,7 +54,7 @@ export class DeadlinesService {
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.ds.transaction(async (m) => {
       const before = await readAnswerTimeSettings(m);
-      await m.upsert(AnswerTimeSettingsRow, { id: 1, ...next, updatedBy: actor.personId }, ['id']);
+      await this.repo.saveSettings(next, actor.personId, m);
       await this.audit.append(m, {
         actorId: actor.personId,
         action: 'answer_time.settings_set',

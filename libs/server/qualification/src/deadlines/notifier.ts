@@ -1,11 +1,13 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { deadlineJobStillDue, type DeadlineAction, type DeadlineKind } from '@eclore/domain';
 import { recordJobReceipt, type DeadlineJobPayload } from '@eclore/server-platform';
-import { appendIdeaEvents } from '@eclore/server-ideas';
-import { openAssigneeIds } from '../routing';
-import type { Clock } from './clock';
-import { ideaScopeTarget, loadDeadlines, peopleWithRoleCovering } from './deadline-queries';
+import { peopleWithRoleCovering } from '@eclore/server-identity';
+import { appendIdeaEvents, ideaScopeTarget, lockIdeas } from '@eclore/server-ideas';
+import { openAssigneeIds } from '../shared/assignees';
+import { DEADLINE_CLOCK, systemClock, type Clock } from './clock';
+import { loadDeadlines } from './deadline-queries';
 
 export type DeadlineFireResult =
   | { fired: true; eventType: string; recipients: string[] }
@@ -21,11 +23,17 @@ export type DeadlineFireResult =
  * scope covers the idea, who owe the first answer. Escalation: to the network lead(s) whose scope
  * covers the idea, naming the assignees.
  */
+@Injectable()
 export class DeadlineNotifier {
+  private readonly clock: Clock;
+
+  // Injectable (DeadlineJobsModule) and still constructible by hand: the worker's handlers build it.
   constructor(
     private readonly ds: DataSource,
-    private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock,
+  ) {
+    this.clock = clock ?? systemClock;
+  }
 
   async fire(
     action: DeadlineAction,
@@ -36,7 +44,7 @@ export class DeadlineNotifier {
     const deadline: DeadlineKind = payload.deadline;
     return this.ds.transaction(async (m) => {
       // The idea row lock orders this against a command answering the idea at the same moment.
-      const locked: unknown[] = await m.query('SELECT id FROM idea WHERE id = $1 FOR UPDATE', [payload.ideaId]);
+      const locked = await lockIdeas(m, [payload.ideaId]);
       if (locked.length === 0) return { fired: false, reason: 'idea_gone' };
       const deadlines = (await loadDeadlines(m, [payload.ideaId])).get(payload.ideaId) ?? [];
       if (!deadlineJobStillDue({ action, deadline, dueAt }, deadlines, this.clock.now())) {

@@ -1,10 +1,12 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { In, Not, type DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { plannedDeadlineJobs, type DeadlineAction, type PlannedDeadlineJob } from '@eclore/domain';
 import type { DeadlineJobPayload, JobName } from '@eclore/server-platform';
-import { DeadlineJob } from '../entities';
-import type { Clock } from './clock';
-import { loadDeadlines, readAnswerTimeSettings } from './deadline-queries';
+import { DEADLINE_CLOCK, systemClock, type Clock } from './clock';
+import { loadDeadlines } from './deadline-queries';
+import { DeadlinesRepository, readAnswerTimeSettings } from './deadlines.repository';
 
 const DAY_S = 24 * 60 * 60;
 
@@ -41,16 +43,24 @@ const sum = (a: SyncResult, b: SyncResult): SyncResult => ({
  * deterministic id, and jobs still waiting get their delay recomputed (the settings or the clock may
  * have moved). One sync per idea at a time (advisory lock); a job that fires re-checks the state.
  */
+@Injectable()
 export class DeadlineScheduler {
+  private readonly repo: DeadlinesRepository;
+  private readonly clock: Clock;
+
+  // Injectable (DeadlineJobsModule) and still constructible by hand: the worker's handlers build it.
   constructor(
     private readonly ds: DataSource,
-    private readonly queue: Queue,
-    private readonly clock: Clock,
-  ) {}
+    @InjectQueue('qualification') private readonly queue: Queue,
+    @Optional() @Inject(DEADLINE_CLOCK) clock?: Clock,
+  ) {
+    this.repo = new DeadlinesRepository(ds);
+    this.clock = clock ?? systemClock;
+  }
 
   async syncIdea(ideaId: string): Promise<SyncResult> {
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('eclore.deadlines:' || $1))`, [ideaId]);
+      await this.repo.lockIdeaSync(ideaId, m);
       const settings = await readAnswerTimeSettings(m);
       const deadlines = (await loadDeadlines(m, [ideaId], settings)).get(ideaId) ?? [];
       return this.apply(m, ideaId, plannedDeadlineJobs(ideaId, deadlines, this.clock.now()));
@@ -59,25 +69,21 @@ export class DeadlineScheduler {
 
   /** Every idea that has a deadline now or jobs from before (after a settings change). */
   async syncAll(): Promise<SyncResult> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT id FROM idea WHERE status IN ('collect', 'visible', 'qualify')
-       UNION SELECT DISTINCT idea_id FROM deadline_job`,
-    );
     let total = ZERO;
-    for (const { id } of rows) total = sum(total, await this.syncIdea(id));
+    for (const id of await this.repo.ideasToSync()) total = sum(total, await this.syncIdea(id));
     return total;
   }
 
   private async apply(m: EntityManager, ideaId: string, planned: readonly PlannedDeadlineJob[]): Promise<SyncResult> {
     const result = { ...ZERO };
-    const existing = new Map((await m.find(DeadlineJob, { where: { ideaId } })).map((r) => [r.jobId, r]));
+    const existing = new Map((await this.repo.jobsOf(ideaId, m)).map((r) => [r.jobId, r]));
     const plannedIds = planned.map((p) => p.jobId);
     for (const row of existing.values()) {
       if (plannedIds.includes(row.jobId)) continue;
       // Removes it whatever its state (waiting, delayed, done); a job running right now re-checks the state itself.
       result.removed += await this.queue.remove(row.jobId).catch(() => 0);
     }
-    await m.delete(DeadlineJob, { ideaId, ...(plannedIds.length ? { jobId: Not(In(plannedIds)) } : {}) });
+    await this.repo.deleteJobsExcept(ideaId, plannedIds, m);
 
     const now = this.clock.now().getTime();
     for (const p of planned) {
@@ -86,14 +92,10 @@ export class DeadlineScheduler {
       if (!row) {
         const data: DeadlineJobPayload = { ideaId, deadline: p.deadline, dueAt: p.dueAt.toISOString() };
         await this.queue.add(DEADLINE_JOB_NAMES[p.action], data, { ...DEADLINE_JOB_OPTIONS, jobId: p.jobId, delay });
-        await m.insert(DeadlineJob, {
-          jobId: p.jobId,
-          ideaId,
-          action: p.action,
-          deadline: p.deadline,
-          dueAt: p.dueAt,
-          fireAt: p.fireAt,
-        });
+        await this.repo.insertJob(
+          { jobId: p.jobId, ideaId, action: p.action, deadline: p.deadline, dueAt: p.dueAt, fireAt: p.fireAt },
+          m,
+        );
         result.added += 1;
         continue;
       }
@@ -103,8 +105,7 @@ export class DeadlineScheduler {
         await job.changeDelay(delay);
         result.moved += 1;
       }
-      if (row.fireAt.getTime() !== p.fireAt.getTime())
-        await m.update(DeadlineJob, { jobId: p.jobId }, { fireAt: p.fireAt });
+      if (row.fireAt.getTime() !== p.fireAt.getTime()) await this.repo.moveJob(p.jobId, p.fireAt, m);
     }
     return result;
   }

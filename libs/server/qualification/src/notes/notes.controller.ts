@@ -1,47 +1,38 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import { IdParamDto } from '@eclore/server-ideas';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
 import { PrivateNotesService } from './notes.service';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiForbiddenResponse({ description: '`role_required` (network and committee only), `out_of_scope`, `is_author`.' })
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
-@Controller('ideas/:id/private-notes')
+@ApiController('qualification', 'ideas/:id/private-notes')
 export class PrivateNotesController {
   constructor(private readonly notes: PrivateNotesService) {}
 
   @Get()
-  @RequirePermission('private_note.read', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'private_note.read', objectLevel: true },
     operationId: 'listPrivateNotes',
     summary: 'The idea’s private thread (network and committee in scope).',
+    ok: PrivateNoteThreadDto,
   })
-  @ApiOkResponse({ type: PrivateNoteThreadDto })
   list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrivateNoteThreadDto> {
     return this.notes.list(actor, params.id);
   }
 
   @Post()
-  @RequirePermission('private_note.write', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'private_note.write', objectLevel: true },
     operationId: 'createPrivateNote',
     summary: 'Adds a note to the idea’s private thread; mentioned people are told (`private_note_mention`).',
+    ok: PrivateNoteDto,
+    status: 201,
+    errors: ['validation_failed'],
+    errorText: { 400: '`bodyHtml` empty, too long, too many mentions, or `mention_not_allowed`.' },
   })
-  @ApiCreatedResponse({ type: PrivateNoteDto })
-  @ApiBadRequestResponse({ description: '`bodyHtml` empty, too long, too many mentions, or `mention_not_allowed`.' })
   create(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

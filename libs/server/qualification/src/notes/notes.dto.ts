@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PersonRefDto } from '../routing/routing.dto';
+import { PersonRefDto } from '@eclore/server-platform';
 
 export class CreatePrivateNoteInput {
   @ApiProperty({

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { decide, ValidationFailed, type Actor, type RoleAssignment } from '@eclore/domain';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
-import { AccessService, Person, RoleGrant } from '@eclore/server-identity';
+import {
+  AccessService,
+  activeGrantsOf,
+  grantScope,
+  peopleByIds,
+  peopleMap,
+  type Person,
+} from '@eclore/server-identity';
 import {
   appendIdeaEvents,
   IdeaAccess,
@@ -11,8 +18,7 @@ import {
   renderMentions,
   type LoadedIdea,
 } from '@eclore/server-ideas';
-import { PrivateNote } from '../entities';
-import { grantScope } from '../routing/routing-queries';
+import { PrivateNotesRepository } from './notes.repository';
 import type { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
 
 function isAuthorOf(loaded: LoadedIdea, personId: string): boolean {
@@ -30,6 +36,7 @@ export class PrivateNotesService {
     private readonly ds: DataSource,
     private readonly ideas: IdeaAccess,
     private readonly access: AccessService,
+    private readonly repo: PrivateNotesRepository,
   ) {}
 
   /** Loads the idea (404 when unreadable) and checks the policy for the thread (403 otherwise). */
@@ -62,13 +69,14 @@ export class PrivateNotesService {
           { field: 'bodyHtml', code: 'too_many_mentions', message: `At most ${MAX_MENTIONS} people may be mentioned.` },
         ]);
       }
-      const people = asked.length ? await manager.find(Person, { where: { id: In(asked), active: true } }) : [];
+      const people = await peopleByIds(manager, asked, { activeOnly: true });
       const actors = await this.actorsOf(manager, people);
       // Judged as if nobody were an author: refusing an in-scope network member only because they
       // wrote the idea would tell who wrote an anonymous one. An author so mentioned is accepted like
       // any colleague, but is neither told nor given access (see `toTell`; reading stays refused).
       const refused = people.filter(
-        (p) => !decide(actors.get(p.id)!, 'private_note.read', { target: loaded.viewer.target, isAuthor: false }).allowed,
+        (p) =>
+          !decide(actors.get(p.id)!, 'private_note.read', { target: loaded.viewer.target, isAuthor: false }).allowed,
       );
       if (refused.length > 0) {
         // Names only, never why.
@@ -82,13 +90,10 @@ export class PrivateNotesService {
       }
       const names = new Map(people.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
       const mentioned = asked.filter((id) => names.has(id));
-      const inserted = await manager.insert(PrivateNote, {
-        ideaId,
-        authorId: actor.personId,
-        bodyHtml: renderMentions(clean, names),
-        mentionedIds: mentioned,
-      });
-      const id = String(inserted.identifiers[0]!['id']);
+      const id = await this.repo.insert(
+        { ideaId, authorId: actor.personId, bodyHtml: renderMentions(clean, names), mentionedIds: mentioned },
+        manager,
+      );
       const toTell = mentioned.filter((p) => p !== actor.personId && !isAuthorOf(loaded, p));
       if (toTell.length > 0) {
         await appendIdeaEvents(manager, [
@@ -107,9 +112,11 @@ export class PrivateNotesService {
   }
 
   private async notes(manager: EntityManager, ideaId: string): Promise<PrivateNoteDto[]> {
-    const rows = await manager.find(PrivateNote, { where: { ideaId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const ids = [...new Set(rows.flatMap((r) => [r.authorId, ...r.mentionedIds]))];
-    const people = new Map((ids.length ? await manager.findBy(Person, { id: In(ids) }) : []).map((p) => [p.id, p]));
+    const rows = await this.repo.ofIdea(ideaId, manager);
+    const people = await peopleMap(
+      manager,
+      rows.flatMap((r) => [r.authorId, ...r.mentionedIds]),
+    );
     const ref = (id: string) => {
       const p = people.get(id);
       return { id, givenName: p?.givenName ?? '', familyName: p?.familyName ?? '' };
@@ -125,9 +132,10 @@ export class PrivateNotesService {
 
   /** The policy's Actor for each person (their active grants). */
   private async actorsOf(manager: EntityManager, people: readonly Person[]): Promise<Map<string, Actor>> {
-    const grants = people.length
-      ? await manager.find(RoleGrant, { where: { personId: In(people.map((p) => p.id)), revokedAt: IsNull() } })
-      : [];
+    const grants = await activeGrantsOf(
+      manager,
+      people.map((p) => p.id),
+    );
     return new Map(
       people.map((p) => [
         p.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, type Actor } from '@eclore/domain';
 import { IdeaAccess, type IdeaDto } from '@eclore/server-ideas';
-import { Scorecard } from '../entities';
+import { hasSubmittedScorecard } from '../scorecards/scorecards.repository';
 
 /**
  * The outcomes of qualification, each with the reasoned answer the authors (and, once the idea is
@@ -23,7 +23,7 @@ export class OutcomesService {
         expectedVersion: version,
         effects: async (manager) => {
           // The committee ranks by the weighted score: an idea reaches it with at least one scorecard.
-          const scored = await manager.getRepository(Scorecard).existsBy({ ideaId: id, status: 'submitted' });
+          const scored = await hasSubmittedScorecard(manager, id);
           if (!scored) {
             throw new Conflict('no_scorecard', 'Submit at least one scorecard before qualifying the idea.');
           }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID } from 'class-validator';
-import { PersonRefDto } from './routing.dto';
+import { PersonRefDto } from '@eclore/server-platform';
 
 export class CreateAbsenceInput {
   @ApiProperty({ format: 'date-time', description: 'When the absence starts.' })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed, type Actor } from '@eclore/domain';
 import { AuditService } from '@eclore/server-identity';
-import { NetworkAbsence } from '../entities';
+import { AbsencesRepository } from './absences.repository';
 import type { AbsenceDto, CreateAbsenceInput } from './absences.dto';
-import { networkMembers } from './routing-queries';
+import { RoutingRepository } from './routing.repository';
 
 /** A network member's own absences and delegate: routing gives their new work to the delegate meanwhile. */
 @Injectable()
@@ -12,14 +12,12 @@ export class AbsencesService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly repo: AbsencesRepository,
+    private readonly routing: RoutingRepository,
   ) {}
 
   async list(actor: Actor): Promise<AbsenceDto[]> {
-    const rows = await this.ds.getRepository(NetworkAbsence).find({
-      where: { personId: actor.personId, endsAt: MoreThan(new Date()) },
-      relations: { delegate: true },
-      order: { startsAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.repo.upcomingOf(actor.personId, new Date());
     const now = Date.now();
     return rows.map((r) => ({
       id: r.id,
@@ -47,9 +45,7 @@ export class AbsencesService {
     }
     if (input.delegateId !== undefined) {
       const [delegate] =
-        input.delegateId === actor.personId
-          ? []
-          : await networkMembers(this.ds.manager, new Date(), [input.delegateId]);
+        input.delegateId === actor.personId ? [] : await this.routing.networkMembers(new Date(), [input.delegateId]);
       if (!delegate) {
         throw new ValidationFailed([
           {
@@ -61,17 +57,15 @@ export class AbsencesService {
       }
     }
     await this.ds.transaction(async (manager) => {
-      const inserted = await manager.insert(NetworkAbsence, {
-        personId: actor.personId,
-        delegateId: input.delegateId ?? null,
-        startsAt,
-        endsAt,
-      });
+      const id = await this.repo.insert(
+        { personId: actor.personId, delegateId: input.delegateId ?? null, startsAt, endsAt },
+        manager,
+      );
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'network.absence_set',
         subjectType: 'network_absence',
-        subjectId: String(inserted.identifiers[0]!['id']),
+        subjectId: id,
         data: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), delegateId: input.delegateId ?? null },
         requestId,
       });
@@ -81,9 +75,9 @@ export class AbsencesService {
 
   async remove(actor: Actor, id: string, requestId: string | null): Promise<void> {
     await this.ds.transaction(async (manager) => {
-      const row = await manager.findOne(NetworkAbsence, { where: { id, personId: actor.personId } });
+      const row = await this.repo.ownedBy(id, actor.personId, manager);
       if (!row) throw new NotFound('absence', id);
-      await manager.delete(NetworkAbsence, { id });
+      await this.repo.delete(id, manager);
       await this.audit.append(manager, {
         actorId: actor.personId,
         action: 'network.absence_removed',

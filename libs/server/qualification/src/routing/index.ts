@@ -1,3 +1,3 @@
-export { openAssigneeIds, isOpenAssignee } from './assignees';
+export { openAssigneeIds, isOpenAssignee } from '../shared/assignees';
 export { RoutingModule } from './routing.module';
-export { endAssignmentsOnLeave } from './routing.service';
+export { endAssignmentsOnLeave } from './auto-routing.service';

@@ -1,158 +1,99 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequestId, RequirePermission } from '@eclore/server-identity';
-import { IdeaDto, IdParamDto } from '@eclore/server-ideas';
-import {
-  AssigneeParams,
-  AssignInput,
-  BulkReassignInput,
-  BulkReassignResultDto,
-  IdeaAssignmentsDto,
-  NetworkQueueDto,
-  NetworkQueueQuery,
-  ReviewQueueDto,
-  StartQualificationInput,
-} from './routing.dto';
-import { RoutingService } from './routing.service';
+import { CurrentActor } from '@eclore/server-identity';
+import { IdeaDto } from '@eclore/server-ideas';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { AssigneeParams, AssignInput, IdeaAssignmentsDto, StartQualificationInput } from './routing.dto';
+import { AssignmentsService } from './assignments.service';
+import { AutoRoutingService } from './auto-routing.service';
 
 const NOT_FOUND = 'No such idea, or not one you may read.';
+const FORBIDDEN = '`role_required`, `out_of_scope`.';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
-@Controller()
+/** One idea's routing: starting qualification (automatic reviewers) and its reviewers by hand. */
+@ApiController('qualification', 'ideas/:id')
 export class RoutingController {
-  constructor(private readonly routing: RoutingService) {}
+  constructor(
+    private readonly autoRouting: AutoRoutingService,
+    private readonly assigning: AssignmentsService,
+  ) {}
 
-  @Post('ideas/:id/start-qualification')
-  @HttpCode(200)
-  @RequirePermission('idea.transition', { objectLevel: true })
-  @ApiOperation({
+  @Post('start-qualification')
+  @Endpoint({
+    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'startQualification',
     summary:
       'A network member in scope starts qualifying a visible idea; reviewers are chosen automatically (scope, workload, delegates).',
+    ok: IdeaDto,
+    errors: ['role_required', 'out_of_scope', 'transition_not_allowed', 'stale_version', 'idea_not_found'],
+    errorText: { 403: FORBIDDEN, 409: '`transition_not_allowed`, `stale_version`.', 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: IdeaDto })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`transition_not_allowed`, `stale_version`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   start(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
     @Body() input: StartQualificationInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaDto> {
-    return this.routing.startQualification(actor, params.id, input.version, requestId);
+    return this.autoRouting.startQualification(actor, params.id, input.version, requestId);
   }
 
-  @Get('ideas/:id/assignments')
-  @RequirePermission('qualification.read_queue', { objectLevel: true })
-  @ApiOperation({
+  @Get('assignments')
+  @Endpoint({
+    permission: { action: 'qualification.read_queue', objectLevel: true },
     operationId: 'getIdeaAssignments',
     summary: 'The idea’s reviewers and who else could review it (network in scope).',
+    ok: IdeaAssignmentsDto,
+    errors: ['role_required', 'out_of_scope', 'idea_not_found'],
+    errorText: { 403: FORBIDDEN, 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: IdeaAssignmentsDto })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   assignments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaAssignmentsDto> {
-    return this.routing.ideaAssignments(actor, params.id);
+    return this.assigning.ideaAssignments(actor, params.id);
   }
 
-  @Post('ideas/:id/assignments')
-  @HttpCode(200)
-  @RequirePermission('qualification.assign', { objectLevel: true })
-  @ApiOperation({
+  @Post('assignments')
+  @Endpoint({
+    permission: { action: 'qualification.assign', objectLevel: true },
     operationId: 'assignReviewer',
     summary: 'Adds a reviewer to an idea in qualification, or replaces one (`replacePersonId`). Audited.',
+    ok: IdeaAssignmentsDto,
+    errors: [
+      'validation_failed',
+      'role_required',
+      'out_of_scope',
+      'not_in_qualification',
+      'already_assigned',
+      'idea_not_found',
+    ],
+    errorText: {
+      400: '`reviewer_not_eligible`, `reviewer_absent`, `not_assigned` naming the field.',
+      403: FORBIDDEN,
+      409: '`not_in_qualification`, `already_assigned`.',
+      404: NOT_FOUND,
+    },
   })
-  @ApiOkResponse({ type: IdeaAssignmentsDto })
-  @ApiBadRequestResponse({
-    description: '`reviewer_not_eligible`, `reviewer_absent`, `not_assigned` naming the field.',
-  })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`not_in_qualification`, `already_assigned`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   assign(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
     @Body() input: AssignInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaAssignmentsDto> {
-    return this.routing.assign(actor, params.id, input, requestId);
+    return this.assigning.assign(actor, params.id, input, requestId);
   }
 
-  @Delete('ideas/:id/assignments/:personId')
-  @RequirePermission('qualification.assign', { objectLevel: true })
-  @ApiOperation({
+  @Delete('assignments/:personId')
+  @Endpoint({
+    permission: { action: 'qualification.assign', objectLevel: true },
     operationId: 'unassignReviewer',
     summary: 'Removes a reviewer from an idea in qualification. Audited.',
+    ok: IdeaAssignmentsDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_in_qualification', 'idea_not_found'],
+    errorText: { 400: '`not_assigned`.', 403: FORBIDDEN, 409: '`not_in_qualification`.', 404: NOT_FOUND },
   })
-  @ApiOkResponse({ type: IdeaAssignmentsDto })
-  @ApiBadRequestResponse({ description: '`not_assigned`.' })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`.' })
-  @ApiConflictResponse({ description: '`not_in_qualification`.' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   unassign(
     @CurrentActor() actor: Actor,
     @Param() params: AssigneeParams,
     @RequestId() requestId: string | null,
   ): Promise<IdeaAssignmentsDto> {
-    return this.routing.unassign(actor, params.id, params.personId, requestId);
-  }
-
-  @Post('assignments/reassign')
-  @HttpCode(200)
-  @RequirePermission('qualification.assign')
-  @ApiOperation({
-    operationId: 'bulkReassign',
-    summary:
-      'Moves a member’s open assignments (all those your scope covers, or the selected ones) to another member; ineligible ones are skipped and listed.',
-  })
-  @ApiOkResponse({ type: BulkReassignResultDto })
-  @ApiBadRequestResponse({
-    description: '`same_person`, `unknown_assignment`, `reviewer_not_eligible` naming the field.',
-  })
-  @ApiForbiddenResponse({
-    description: '`role_required`; `out_of_scope` for a selected assignment outside your scope.',
-  })
-  bulkReassign(
-    @CurrentActor() actor: Actor,
-    @Body() input: BulkReassignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<BulkReassignResultDto> {
-    return this.routing.bulkReassign(actor, input, requestId);
-  }
-
-  @Get('me/review-queue')
-  @RequirePermission('qualification.read_queue')
-  @ApiOperation({
-    operationId: 'getMyReviewQueue',
-    summary: 'The network member’s review queue: to review, overdue, done.',
-  })
-  @ApiOkResponse({ type: ReviewQueueDto })
-  @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
-  myQueue(@CurrentActor() actor: Actor): Promise<ReviewQueueDto> {
-    return this.routing.myQueue(actor);
-  }
-
-  @Get('review-queue/network')
-  @RequirePermission('qualification.read_queue')
-  @ApiOperation({
-    operationId: 'getNetworkReviewQueue',
-    summary: 'Open assignments and unrouted ideas within your scope, with every member’s workload (for reassignment).',
-  })
-  @ApiOkResponse({ type: NetworkQueueDto })
-  @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
-  networkQueue(@CurrentActor() actor: Actor, @Query() query: NetworkQueueQuery): Promise<NetworkQueueDto> {
-    return this.routing.networkQueue(actor, query.personId);
+    return this.assigning.unassign(actor, params.id, params.personId, requestId);
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { IDEA_STATUSES, type IdeaStatus } from '@eclore/domain';
+import { PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 export class StartQualificationInput {
   @ApiPropertyOptional({ description: 'The version read; a stale one answers 409 `stale_version`.' })
@@ -23,15 +24,7 @@ export class AssignInput {
   replacePersonId?: string;
 }
 
-export class AssigneeParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  personId!: string;
-}
+export class AssigneeParams extends UuidParams('id', 'personId') {}
 
 export class BulkReassignInput {
   @ApiProperty({ format: 'uuid', description: 'The member whose open assignments move.' })
@@ -60,15 +53,6 @@ export class NetworkQueueQuery {
   @IsOptional()
   @IsUUID()
   personId?: string;
-}
-
-export class PersonRefDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-  @ApiProperty()
-  givenName!: string;
-  @ApiProperty()
-  familyName!: string;
 }
 
 export class ReviewerDto extends PersonRefDto {

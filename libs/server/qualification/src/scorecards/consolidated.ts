@@ -1,7 +1,8 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { consolidate, type ConsolidatedScorecard, type SubmittedReview } from '@eclore/domain';
-import { Scorecard } from '../entities';
-import { criteriaForIdeas } from '../criteria/applicable';
+import type { Scorecard } from '../entities';
+import { criteriaForIdeas } from '../criteria/criteria.repository';
+import { submittedScorecards } from './scorecards.repository';
 
 /** A submitted scorecard as the consolidation reads it. */
 export function toReview(card: Scorecard): SubmittedReview {
@@ -24,13 +25,7 @@ export async function consolidatedScorecards(
 ): Promise<Map<string, ConsolidatedScorecard>> {
   const ids = [...new Set(ideaIds)];
   if (ids.length === 0) return new Map();
-  const [criteria, cards] = await Promise.all([
-    criteriaForIdeas(manager, ids),
-    manager.getRepository(Scorecard).find({
-      where: { ideaId: In(ids), status: 'submitted' },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    }),
-  ]);
+  const [criteria, cards] = await Promise.all([criteriaForIdeas(manager, ids), submittedScorecards(manager, ids)]);
   const result = new Map<string, ConsolidatedScorecard>();
   for (const [ideaId, applicable] of criteria) {
     const reviews = cards.filter((c) => c.ideaId === ideaId).map(toReview);

@@ -1,17 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor, RequirePermission } from '@eclore/server-identity';
-import { IdParamDto } from '@eclore/server-ideas';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import { QualificationViewDto, ScorecardInput } from './scorecards.dto';
 import { ScorecardsService } from './scorecards.service';
 
@@ -21,33 +12,46 @@ const SCORE_FORBIDDEN =
 const SCORE_INVALID =
   '`validation_failed` naming `scores.<key>` (out_of_range, unknown_criterion, required) or `comment`.';
 
-@ApiTags('qualification')
-@ApiUnauthorizedResponse({ description: 'Not signed in.' })
 @ApiNotFoundResponse({ description: NOT_FOUND })
-@Controller('ideas/:id/scorecards')
+@ApiController('qualification', 'ideas/:id/scorecards')
 export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
   @Get()
-  @RequirePermission('qualification.read_scores', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'qualification.read_scores', objectLevel: true },
     operationId: 'getIdeaScorecards',
     summary:
       'The criteria, the consolidated scorecards (weighted score, per-criterion mean and spread, each review) and the viewer’s own scorecard. Network and committee in scope.',
+    ok: QualificationViewDto,
+    errors: ['role_required', 'out_of_scope', 'is_author'],
+    errorText: { 403: '`role_required`, `out_of_scope`, `is_author`.' },
   })
-  @ApiOkResponse({ type: QualificationViewDto })
-  @ApiForbiddenResponse({ description: '`role_required`, `out_of_scope`, `is_author`.' })
   view(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<QualificationViewDto> {
     return this.scorecards.view(actor, params.id);
   }
 
   @Put('me')
-  @RequirePermission('qualification.score', { objectLevel: true })
-  @ApiOperation({ operationId: 'saveMyScorecardDraft', summary: 'Save my scorecard as a draft (assigned reviewers).' })
-  @ApiOkResponse({ type: QualificationViewDto })
-  @ApiBadRequestResponse({ description: SCORE_INVALID })
-  @ApiForbiddenResponse({ description: SCORE_FORBIDDEN })
-  @ApiConflictResponse({ description: '`not_in_qualification`, `already_submitted` (submit again instead).' })
+  @Endpoint({
+    permission: { action: 'qualification.score', objectLevel: true },
+    operationId: 'saveMyScorecardDraft',
+    summary: 'Save my scorecard as a draft (assigned reviewers).',
+    ok: QualificationViewDto,
+    errors: [
+      'validation_failed',
+      'role_required',
+      'out_of_scope',
+      'not_assigned',
+      'is_author',
+      'not_in_qualification',
+      'already_submitted',
+    ],
+    errorText: {
+      400: SCORE_INVALID,
+      403: SCORE_FORBIDDEN,
+      409: '`not_in_qualification`, `already_submitted` (submit again instead).',
+    },
+  })
   saveDraft(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -57,16 +61,14 @@ export class ScorecardsController {
   }
 
   @Post('me/submit')
-  @HttpCode(200)
-  @RequirePermission('qualification.score', { objectLevel: true })
-  @ApiOperation({
+  @Endpoint({
+    permission: { action: 'qualification.score', objectLevel: true },
     operationId: 'submitMyScorecard',
     summary: 'Submit my scorecard, every criterion scored; submitting again updates it (assigned reviewers).',
+    ok: QualificationViewDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_assigned', 'is_author', 'not_in_qualification'],
+    errorText: { 400: SCORE_INVALID, 403: SCORE_FORBIDDEN, 409: '`not_in_qualification`.' },
   })
-  @ApiOkResponse({ type: QualificationViewDto })
-  @ApiBadRequestResponse({ description: SCORE_INVALID })
-  @ApiForbiddenResponse({ description: SCORE_FORBIDDEN })
-  @ApiConflictResponse({ description: '`not_in_qualification`.' })
   submit(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

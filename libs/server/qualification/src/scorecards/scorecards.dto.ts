@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, MaxLength } from 'class-validator';
 import { CRITERION_AXES, type CriterionAxis } from '@eclore/domain';
-import { PersonRefDto } from '@eclore/server-ideas';
+import { PersonRefDto } from '@eclore/server-platform';
 import { CriterionDto, LocalizedTextDto } from '../criteria/criteria.dto';
 
 export const SCORECARD_COMMENT_MAX = 4000;

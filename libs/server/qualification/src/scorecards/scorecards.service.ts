@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   Conflict,
   consolidate,
@@ -9,12 +9,13 @@ import {
   type Actor,
   type PolicyContext,
 } from '@eclore/domain';
-import { AccessService, Person } from '@eclore/server-identity';
+import { AccessService, peopleByIds } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
-import { Scorecard } from '../entities';
-import { criteriaForIdeas, type ApplicableCriteria } from '../criteria/applicable';
-import { isOpenAssignee } from '../routing';
+import type { Scorecard } from '../entities';
+import { criteriaForIdeas, type ApplicableCriteria } from '../criteria/criteria.repository';
+import { isOpenAssignee } from '../shared/assignees';
 import { toReview } from './consolidated';
+import { ScorecardsRepository } from './scorecards.repository';
 import type { QualificationViewDto, ScorecardDto, ScorecardInput } from './scorecards.dto';
 
 function authorOf(loaded: LoadedIdea, personId: string): boolean {
@@ -42,6 +43,7 @@ export class ScorecardsService {
     private readonly ds: DataSource,
     private readonly ideas: IdeaAccess,
     private readonly access: AccessService,
+    private readonly repo: ScorecardsRepository,
   ) {}
 
   async view(actor: Actor, ideaId: string): Promise<QualificationViewDto> {
@@ -49,14 +51,13 @@ export class ScorecardsService {
     const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
     this.access.assert(actor, 'qualification.read_scores', this.context(loaded, actor));
     const applicable = (await criteriaForIdeas(manager, [ideaId])).get(ideaId)!;
-    const cards = await manager
-      .getRepository(Scorecard)
-      .find({ where: { ideaId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const cards = await this.repo.ofIdea(ideaId, manager);
     const submitted = cards.filter((c) => c.status === 'submitted');
     const consolidated = consolidate({ criteria: applicable.criteria }, submitted.map(toReview));
-    const reviewers = submitted.length
-      ? await manager.getRepository(Person).findBy({ id: In(submitted.map((c) => c.reviewerId)) })
-      : [];
+    const reviewers = await peopleByIds(
+      manager,
+      submitted.map((c) => c.reviewerId),
+    );
     const names = new Map(reviewers.map((p) => [p.id, p]));
     const mine = cards.find((c) => c.reviewerId === actor.personId) ?? null;
     const open = loaded.idea.status === 'qualify';
@@ -123,23 +124,13 @@ export class ScorecardsService {
     scores: Record<string, number>,
     comment: string,
   ): Promise<void> {
-    const existing = await manager
-      .getRepository(Scorecard)
-      .findOne({ where: { ideaId, reviewerId }, lock: { mode: 'pessimistic_write' } });
+    const existing = await this.repo.lockOne(ideaId, reviewerId, manager);
     // A submitted scorecard counts in the consolidation: it is updated by submitting again, never
     // silently turned back into a draft.
     if (existing?.status === 'submitted' && status === 'draft') {
       throw new Conflict('already_submitted', 'This scorecard is submitted; submit it again to change it.');
     }
-    // Concurrent first saves by the same reviewer: the unique (idea, reviewer) index keeps one row.
-    await manager.query(
-      `INSERT INTO scorecard (idea_id, reviewer_id, status, scores, comment, submitted_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, CASE WHEN $3 = 'submitted' THEN now() END)
-       ON CONFLICT (idea_id, reviewer_id) DO UPDATE
-         SET status = EXCLUDED.status, scores = EXCLUDED.scores, comment = EXCLUDED.comment,
-             submitted_at = EXCLUDED.submitted_at, updated_at = now()`,
-      [ideaId, reviewerId, status, JSON.stringify(scores), comment],
-    );
+    await this.repo.upsert({ ideaId, reviewerId, status, scores, comment }, manager);
   }
 
   private context(loaded: LoadedIdea, actor: Actor): PolicyContext {
