@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { ApiError } from '@eclore/api-client';
+import { isErrorCode } from '@eclore/domain';
 import { Alert } from '@eclore/web-ui';
-import { fieldMessages, messageFor, problemMessage } from './errors';
+import { errorCode, fieldMessages, messageFor, problemMessage } from './errors';
 import { en, fr } from './i18n';
 
 const problem = (status: number, code: string, fieldErrors: { field: string; code: string; message: string }[] = []) =>
@@ -45,5 +46,19 @@ describe('error messages', () => {
       ['rationale', 'Obligatoire.'],
       ['until', 'Invalide.'],
     ]);
+  });
+
+  it('keys the common messages on the server’s error catalogue (apart from the two fallbacks)', () => {
+    const keys = Object.keys(fr.problems).filter((k) => k !== 'generic' && k !== 'network_error');
+    expect(keys.filter((k) => !isErrorCode(k))).toEqual([]);
+  });
+
+  it('picks the code that words a failure: the problem’s, or its first field’s', () => {
+    const error = problem(400, 'validation_failed', [{ field: 'weight', code: 'positive', message: 'x' }]);
+    expect(errorCode(error)).toBe('validation_failed');
+    expect(errorCode(error, 'field')).toBe('positive');
+    expect(errorCode(error, 'field_on_validation')).toBe('positive');
+    expect(errorCode(problem(409, 'stale_version'), 'field_on_validation')).toBe('stale_version');
+    expect(errorCode(new Error('boom'))).toBeUndefined();
   });
 });

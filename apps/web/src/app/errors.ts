@@ -1,4 +1,5 @@
 import { isApiError } from '@eclore/api-client';
+import type { ErrorCode } from '@eclore/domain';
 import type { AppText } from './i18n';
 
 /**
@@ -7,6 +8,9 @@ import type { AppText } from './i18n';
  * look them up, so an unknown code never shows a raw key.
  */
 export type CodeMessages = object;
+
+/** A feature's messages for the server's error codes (the typed catalogue `ERROR_CODES` in libs/domain). */
+export type ErrorMessages = Partial<Record<ErrorCode, string>>;
 
 /** The message for a code, or undefined when the feature has none for it. */
 export function messageFor(messages: CodeMessages, code: string | null | undefined): string | undefined {
@@ -17,7 +21,7 @@ export function messageFor(messages: CodeMessages, code: string | null | undefin
 }
 
 /** The message for a failed call: by the API's problem `code`, else a network or generic message. */
-export function problemMessage(problems: AppText['problems'], error: unknown, messages?: CodeMessages): string {
+export function problemMessage(problems: AppText['problems'], error: unknown, messages?: ErrorMessages): string {
   if (isApiError(error)) {
     const known = (messages && messageFor(messages, error.code)) ?? messageFor(problems, error.code);
     if (known) return known;

@@ -1,4 +1,8 @@
+import type { ErrorCode } from '@eclore/domain';
 import { defineText, type Param } from '../i18n/text';
+
+/** Messages for the server's error codes (its catalogue: a code it cannot answer is a type error), and the fallbacks. */
+type ProblemTexts = Partial<Record<ErrorCode, string>> & { network_error: string; generic: string };
 
 /** Strings of the app shell (layout, navigation, error pages, roles, common problems), French (reference) and English. */
 export const fr = {
@@ -84,7 +88,7 @@ export const fr = {
     unauthenticated: 'Votre session a pris fin. Reconnectez-vous.',
     network_error: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     generic: 'Une erreur est survenue. Réessayez.',
-  },
+  } satisfies ProblemTexts,
 };
 
 export const en: typeof fr = {
