@@ -30,17 +30,4 @@ export const CriteriaSetPage = lazy(() => import('../features/qualification/Crit
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
-  '/',
-  '/campaigns',
-  '/ideas',
-  '/my-ideas',
-  '/intake',
-  '/review-queue',
-  '/late',
-  '/portfolio',
-  '/committee',
-  '/moderation',
-  '/directory',
-  '/admin',
-]);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/committee', '/moderation', '/directory', '/admin']);
