@@ -1,16 +1,11 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button';
-import { useModal } from './useModal';
+import { useModal, type ModalDialogProps } from './useModal';
 
-export interface ConfirmDialogProps {
-  open: boolean;
-  title: ReactNode;
+export interface ConfirmDialogProps extends ModalDialogProps {
   children?: ReactNode;
   confirmLabel: ReactNode;
-  cancelLabel: ReactNode;
   onConfirm: () => void;
-  onCancel: () => void;
-  busy?: boolean;
   /** Keeps the confirm button off until the dialog's own check passes (e.g. a name typed to confirm). */
   confirmDisabled?: boolean;
 }

@@ -1,15 +1,10 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { Button } from './Button';
-import { useModal } from './useModal';
+import { useModal, type ModalDialogProps } from './useModal';
 
-export interface FormDialogProps {
-  open: boolean;
-  title: ReactNode;
+export interface FormDialogProps extends ModalDialogProps {
   submitLabel: ReactNode;
-  cancelLabel: ReactNode;
   onSubmit: () => void;
-  onCancel: () => void;
-  busy?: boolean;
   /** Extra class on the <dialog>, for a feature's layout of its fields. */
   className?: string;
   children: ReactNode;

@@ -15,4 +15,4 @@ export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';
 export { FormDialog, type FormDialogProps } from './FormDialog';
 export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable';
 export { Page, type PageProps } from './Page';
-export { useModal } from './useModal';
+export { useModal, type ModalDialogProps } from './useModal';

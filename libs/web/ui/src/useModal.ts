@@ -1,4 +1,15 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+/** What every modal dialog of the kit is given: its state, its title and the way out. */
+export interface ModalDialogProps {
+  open: boolean;
+  title: ReactNode;
+  cancelLabel: ReactNode;
+  /** Cancel, Escape: the caller closes the dialog by setting `open` to false. */
+  onCancel: () => void;
+  /** While a command runs: the buttons are off. */
+  busy?: boolean;
+}
 
 /**
  * Opens and closes a native <dialog> as a modal with `open`: the browser traps focus, closes on
