@@ -7,7 +7,14 @@ describe('ConfirmDialog', () => {
     const user = userEvent.setup();
     const onConfirm = jest.fn();
     render(
-      <ConfirmDialog open title="Retirer ce rôle ?" confirmLabel="Confirmer" cancelLabel="Annuler" onConfirm={onConfirm} onCancel={jest.fn()} />,
+      <ConfirmDialog
+        open
+        title="Retirer ce rôle ?"
+        confirmLabel="Confirmer"
+        cancelLabel="Annuler"
+        onConfirm={onConfirm}
+        onCancel={jest.fn()}
+      />,
     );
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Annuler' }));
     await user.click(screen.getByRole('button', { name: 'Confirmer' }));

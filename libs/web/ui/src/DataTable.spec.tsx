@@ -21,11 +21,19 @@ describe('DataTable', () => {
   it('renders a captioned table: column headers, one row per item, the naming cell as a row header', () => {
     render(<DataTable caption="Personnes" columns={columns} rows={people} rowKey={(p) => p.id} />);
     const table = screen.getByRole('table', { name: 'Personnes' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Nom', 'Unité', 'Actions']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Nom', 'Unité', 'Actions']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('Alice Martin');
-    expect(within(rows[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['RH', 'Gérer Bruno Petit']);
+    expect(
+      within(rows[1]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['RH', 'Gérer Bruno Petit']);
   });
 
   it('labels each cell with its column, for the list layout on narrow screens, and carries row data attributes', () => {

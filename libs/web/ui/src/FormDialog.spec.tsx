@@ -83,7 +83,15 @@ describe('FormDialog', () => {
 
   it('disables both buttons while busy', () => {
     render(
-      <FormDialog open busy title="T" submitLabel="Envoyer" cancelLabel="Annuler" onSubmit={jest.fn()} onCancel={jest.fn()}>
+      <FormDialog
+        open
+        busy
+        title="T"
+        submitLabel="Envoyer"
+        cancelLabel="Annuler"
+        onSubmit={jest.fn()}
+        onCancel={jest.fn()}
+      >
         <input aria-label="x" />
       </FormDialog>,
     );
