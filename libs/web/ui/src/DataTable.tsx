@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './DataTable.css';
 
 export interface DataTableColumn<Row> {
   key: string;
