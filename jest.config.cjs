@@ -1,5 +1,5 @@
-// One Jest run, two projects: unit tests (*.spec.ts, beside the code) and integration tests
-// (*.int-spec.ts, against real PostgreSQL and Redis). SWC compiles with decorator metadata.
+// One Jest run, three projects: unit tests (*.spec.ts, beside the code), integration tests
+// (*.int-spec.ts, against real PostgreSQL and Redis) and web component tests (*.spec.tsx, in jsdom). SWC compiles with decorator metadata.
 const swc = [
   '@swc/jest',
   {
@@ -38,7 +38,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.spec.{ts,tsx}'], testEnvironment: 'node' },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.spec.ts'], testEnvironment: 'node' },
     {
       ...common,
       displayName: 'integration',
@@ -46,6 +46,14 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/{apps/web,libs/web}/**/*.spec.tsx'],
+      testEnvironment: 'jsdom',
+      moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/libs/web/ui/test/css-stub.cjs' },
+      setupFiles: ['<rootDir>/libs/web/ui/test/setup.ts'],
     },
   ],
   // Global, not per project: Jest ignores a project-level testTimeout.

@@ -1,5 +1,4 @@
 import { Fragment, Suspense, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useOutlet } from 'react-router';
 import { SkipLink } from '@eclore/web-ui';
 import { navigationFor } from '../navigation/navigation';
@@ -10,11 +9,12 @@ import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { RouteFocusContext } from './route-focus';
 import { AVAILABLE_PATHS } from './pages';
+import { useAppText } from './i18n';
 
 const MAIN_ID = 'main';
 
 export function Layout() {
-  const { t } = useTranslation();
+  const app = useAppText();
   const location = useLocation();
   const outlet = useOutlet();
   const session = useSession();
@@ -28,12 +28,12 @@ export function Layout() {
 
   return (
     <>
-      <SkipLink targetId={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
+      <SkipLink targetId={MAIN_ID}>{app.app.skipToContent}</SkipLink>
       <header className="ec-header">
         <div className="ec-container ec-header__bar">
           <Link to="/" className="ec-brand">
-            <span className="ec-brand__name">{t('app.name')}</span>
-            <span className="ec-brand__tagline">{t('app.tagline')}</span>
+            <span className="ec-brand__name">{app.app.name}</span>
+            <span className="ec-brand__tagline">{app.app.tagline}</span>
           </Link>
           <div className="ec-header__actions">
             <LanguageSwitcher />
@@ -42,13 +42,13 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className="ec-nav" aria-label={t('nav.label')}>
+      <nav className="ec-nav" aria-label={app.nav.label}>
         <div className="ec-container">
           <ul>
             {items.map((item) => (
               <li key={item.key}>
                 <NavLink to={item.path} end={item.path === '/'}>
-                  {t(`nav.${item.key}`)}
+                  {app.nav[item.key]}
                 </NavLink>
               </li>
             ))}
@@ -57,7 +57,7 @@ export function Layout() {
       </nav>
       <main id={MAIN_ID} tabIndex={-1} className="ec-main ec-container">
         <RouteFocusContext.Provider value={navigated.current}>
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Suspense fallback={<p role="status">{app.app.loading}</p>}>
             {/* Keyed by path so a new address always mounts a new page (and focuses its heading). */}
             <Fragment key={location.pathname}>{outlet}</Fragment>
           </Suspense>
@@ -65,9 +65,9 @@ export function Layout() {
       </main>
       <footer className="ec-footer">
         <div className="ec-container">
-          <p>{t('footer.about')}</p>
+          <p>{app.footer.about}</p>
           <p>
-            <a href="/api/docs">{t('footer.apiDocs')}</a>
+            <a href="/api/docs">{app.footer.apiDocs}</a>
           </p>
         </div>
       </footer>

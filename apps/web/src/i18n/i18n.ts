@@ -2,16 +2,10 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
-import { en } from './en';
-import { fr } from './fr';
 import { LOCALE_STORAGE_KEY, chooseLocale } from './locale';
 
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof fr };
-  }
-}
+// i18next holds the current language (detection, switching, <html lang>); the text itself lives
+// beside each feature in its i18n.ts and is read through defineText (./text.ts).
 
 function readSavedLocale(): string | null {
   try {
@@ -36,7 +30,7 @@ void i18n
   .use(detector)
   .use(initReactI18next)
   .init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: {},
     supportedLngs: [...SUPPORTED_LOCALES],
     fallbackLng: 'fr',
     // Only an explicit choice in the switcher is saved; a detected language is not written back.

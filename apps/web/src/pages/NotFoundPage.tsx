@@ -1,17 +1,17 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../app/use-document-title';
 import { useFocusHeadingOnMount } from '../app/route-focus';
+import { useAppText } from '../app/i18n';
 
 export default function NotFoundPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('notFound.title'));
+  const app = useAppText();
+  useDocumentTitle(app.notFound.title);
   return (
     <>
-      <PageHeader title={t('notFound.title')} lead={t('notFound.lead')} focusOnMount={useFocusHeadingOnMount()} />
+      <PageHeader title={app.notFound.title} lead={app.notFound.lead} focusOnMount={useFocusHeadingOnMount()} />
       <p>
-        <Link to="/">{t('notFound.backHome')}</Link>
+        <Link to="/">{app.notFound.backHome}</Link>
       </p>
     </>
   );

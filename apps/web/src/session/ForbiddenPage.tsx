@@ -1,17 +1,17 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../app/use-document-title';
 import { useFocusHeadingOnMount } from '../app/route-focus';
+import { useAppText } from '../app/i18n';
 
 export function ForbiddenPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('forbidden.title'));
+  const app = useAppText();
+  useDocumentTitle(app.forbidden.title);
   return (
     <>
-      <PageHeader title={t('forbidden.title')} lead={t('forbidden.lead')} focusOnMount={useFocusHeadingOnMount()} />
+      <PageHeader title={app.forbidden.title} lead={app.forbidden.lead} focusOnMount={useFocusHeadingOnMount()} />
       <p>
-        <Link to="/">{t('notFound.backHome')}</Link>
+        <Link to="/">{app.notFound.backHome}</Link>
       </p>
     </>
   );

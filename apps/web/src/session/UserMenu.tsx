@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '@eclore/web-ui';
 import { returnPathOf } from './return-path';
 import { useSession, useSignOut } from './session';
+import { useAppText } from '../app/i18n';
+import { useAuthText } from '../features/auth/i18n';
 
 /**
  * The header's account area: "Sign in" for a visitor; for a signed-in person a disclosure button with
@@ -11,7 +12,8 @@ import { useSession, useSignOut } from './session';
  * and buttons keep the keyboard behaviour everyone knows).
  */
 export function UserMenu() {
-  const { t } = useTranslation();
+  const app = useAppText();
+  const text = useAuthText();
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -50,7 +52,7 @@ export function UserMenu() {
         className="ec-button ec-button--secondary"
         to={`/sign-in?returnTo=${encodeURIComponent(returnPathOf(location))}`}
       >
-        {t('auth.signIn')}
+        {text.signIn}
       </Link>
     );
   }
@@ -65,13 +67,13 @@ export function UserMenu() {
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="ec-visually-hidden">{t('userMenu.label')} </span>
+        <span className="ec-visually-hidden">{app.userMenu.label} </span>
         {givenName} {familyName}
       </button>
       <div id={panelId} className="ec-user-menu__panel" hidden={!open}>
         <ul>
           <li>
-            <Link to="/profile">{t('userMenu.profile')}</Link>
+            <Link to="/profile">{app.userMenu.profile}</Link>
           </li>
           <li>
             <Button
@@ -88,7 +90,7 @@ export function UserMenu() {
                 )
               }
             >
-              {t('userMenu.signOut')}
+              {app.userMenu.signOut}
             </Button>
           </li>
         </ul>

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { getHealthOptions, getReadinessOptions } from '@eclore/api-client';
 import { Button, Panel, StatusBadge } from '@eclore/web-ui';
 import { platformStatus, type ServiceState } from './platform-status';
+import { useStatusText } from './i18n';
 
 const REFRESH_MS = 30_000;
 
 export function StatusPanel() {
-  const { t } = useTranslation();
+  const text = useStatusText();
   const health = useQuery({ ...getHealthOptions(), refetchInterval: REFRESH_MS, retry: false });
   // A 503 rejects with an ApiError whose `extensions.details` keeps each service's state.
   const readiness = useQuery({ ...getReadinessOptions(), refetchInterval: REFRESH_MS, retry: false });
@@ -21,17 +21,17 @@ export function StatusPanel() {
   ];
 
   return (
-    <Panel title={t('status.title')}>
+    <Panel title={text.title}>
       {/* role=status is a polite live region: the summary is announced when it changes, not on every poll. */}
       <p role="status" className="ec-status-summary">
-        {t(`status.${status.summary}`)}
+        {text[status.summary]}
       </p>
       <dl className="ec-facts" aria-busy={busy}>
         {rows.map((row) => (
           <div key={row.key} className="ec-facts__row" data-service={row.key}>
-            <dt>{t(`status.${row.key}`)}</dt>
+            <dt>{text[row.key]}</dt>
             <dd>
-              <StatusBadge state={row.state}>{t(`status.${row.state}`)}</StatusBadge>
+              <StatusBadge state={row.state}>{text[row.state]}</StatusBadge>
             </dd>
           </div>
         ))}
@@ -44,7 +44,7 @@ export function StatusPanel() {
           void readiness.refetch();
         }}
       >
-        {t('status.refresh')}
+        {text.refresh}
       </Button>
     </Panel>
   );

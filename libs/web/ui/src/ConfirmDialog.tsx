@@ -1,15 +1,11 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button';
+import { useModal, type ModalDialogProps } from './useModal';
 
-export interface ConfirmDialogProps {
-  open: boolean;
-  title: ReactNode;
+export interface ConfirmDialogProps extends ModalDialogProps {
   children?: ReactNode;
   confirmLabel: ReactNode;
-  cancelLabel: ReactNode;
   onConfirm: () => void;
-  onCancel: () => void;
-  busy?: boolean;
   /** Keeps the confirm button off until the dialog's own check passes (e.g. a name typed to confirm). */
   confirmDisabled?: boolean;
 }
@@ -29,19 +25,9 @@ export function ConfirmDialog({
   busy = false,
   confirmDisabled = false,
 }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      el.showModal();
-      cancel.current?.focus();
-    } else if (!open && el.open) {
-      el.close();
-    }
-  }, [open]);
+  const dialog = useModal(open, () => cancel.current);
   return (
     <dialog
       ref={dialog}

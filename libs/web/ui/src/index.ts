@@ -14,3 +14,7 @@ export { FieldError, TextAreaField } from './TextAreaField';
 export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';
 // Lazy wrappers of the recharts parts: importing them does not load recharts (see charts.tsx).
 export * from './charts';
+export { FormDialog, type FormDialogProps } from './FormDialog';
+export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable';
+export { Page, type PageProps } from './Page';
+export { useModal, type ModalDialogProps } from './useModal';

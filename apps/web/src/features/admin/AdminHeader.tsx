@@ -1,15 +1,15 @@
-import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { useWebhooksText } from '../webhooks/strings';
-import { useNotificationsText } from '../notifications/strings';
-import { useDeadlinesText } from '../deadlines/strings';
+import { useWebhooksText } from '../webhooks/i18n';
+import { useNotificationsText } from '../notifications/i18n';
+import { useDeadlinesText } from '../deadlines/i18n';
+import { useAdminText } from './i18n';
 
 /** Each administration page's heading, then the links between the administration's sections. */
 export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
-  const { t } = useTranslation();
+  const text = useAdminText();
   const webhooksText = useWebhooksText();
   const notificationsText = useNotificationsText();
   const deadlinesText = useDeadlinesText();
@@ -17,15 +17,15 @@ export function AdminHeader({ title, lead }: { title: string; lead?: string }) {
   return (
     <>
       <PageHeader title={title} lead={lead} focusOnMount={useFocusHeadingOnMount()} />
-      <nav className="ec-subnav" aria-label={t('admin.sections')}>
+      <nav className="ec-subnav" aria-label={text.sections}>
         <ul>
           <li>
             <NavLink to="/admin" end>
-              {t('admin.tabs.people')}
+              {text.tabs.people}
             </NavLink>
           </li>
           <li>
-            <NavLink to="/admin/audit">{t('admin.tabs.audit')}</NavLink>
+            <NavLink to="/admin/audit">{text.tabs.audit}</NavLink>
           </li>
           <li>
             <NavLink to="/admin/webhooks">{webhooksText.tab}</NavLink>

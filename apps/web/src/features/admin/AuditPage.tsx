@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAuditEventsInfiniteOptions, type AuditEventDto } from '@eclore/api-client';
 import { isGrantableRole } from '@eclore/domain';
-import { Alert, Button, SelectField, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { Alert, Button, DataTable, SelectField, TextField } from '@eclore/web-ui';
+import { problemMessage } from '../../app/errors';
 import { AdminHeader } from './AdminHeader';
 import { AuditChainCheck } from './AuditChainCheck';
+import { useAppText } from '../../app/i18n';
+import { useAdminText } from './i18n';
 
 const PAGE_SIZE = 50;
 
@@ -34,7 +36,9 @@ const isKnownSubjectType = (value: string): value is KnownSubjectType =>
 
 /** The audit log, newest first, filtered in the address (so a filtered view can be shared). */
 export default function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const [params, setParams] = useSearchParams();
   const filters = {
     action: params.get('action') ?? '',
@@ -63,8 +67,7 @@ export default function AuditPage() {
     for (const [key, value] of Object.entries(draft)) if (value.trim()) next[key] = value.trim();
     setParams(next);
   };
-  const actionLabel = (action: string) =>
-    isKnownAction(action) ? t(`admin.audit.actions.${ACTION_KEYS[action]}`) : action;
+  const actionLabel = (action: string) => (isKnownAction(action) ? text.audit.actions[ACTION_KEYS[action]] : action);
   const subjectLabel = (e: AuditEventDto) => {
     if (e.subjectPerson) {
       return (
@@ -73,21 +76,21 @@ export default function AuditPage() {
         >{`${e.subjectPerson.givenName} ${e.subjectPerson.familyName}`}</Link>
       );
     }
-    const type = isKnownSubjectType(e.subjectType) ? t(`admin.audit.subjectTypes.${e.subjectType}`) : e.subjectType;
+    const type = isKnownSubjectType(e.subjectType) ? text.audit.subjectTypes[e.subjectType] : e.subjectType;
     return e.subjectId ? `${type} ${e.subjectId}` : type;
   };
 
   return (
     <>
-      <AdminHeader title={t('admin.tabs.audit')} />
+      <AdminHeader title={text.tabs.audit} />
       <AuditChainCheck />
-      <form className="ec-form-row" aria-label={t('admin.audit.filters')} onSubmit={onFilter}>
+      <form className="ec-form-row" aria-label={text.audit.filters} onSubmit={onFilter}>
         <SelectField
-          label={t('admin.audit.action')}
+          label={text.audit.action}
           value={draft.action}
           onChange={(e) => setDraft({ ...draft, action: e.target.value })}
         >
-          <option value="">{t('admin.audit.anyAction')}</option>
+          <option value="">{text.audit.anyAction}</option>
           {(Object.keys(ACTION_KEYS) as KnownAction[]).map((action) => (
             <option key={action} value={action}>
               {actionLabel(action)}
@@ -95,70 +98,61 @@ export default function AuditPage() {
           ))}
         </SelectField>
         <SelectField
-          label={t('admin.audit.subjectType')}
+          label={text.audit.subjectType}
           value={draft.subjectType}
           onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
         >
-          <option value="">{t('admin.audit.anySubjectType')}</option>
+          <option value="">{text.audit.anySubjectType}</option>
           {SUBJECT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {t(`admin.audit.subjectTypes.${type}`)}
+              {text.audit.subjectTypes[type]}
             </option>
           ))}
         </SelectField>
         <TextField
-          label={t('admin.audit.subjectId')}
+          label={text.audit.subjectId}
           value={draft.subjectId}
           spellCheck={false}
           onChange={(e) => setDraft({ ...draft, subjectId: e.target.value })}
         />
-        <Button type="submit">{t('admin.audit.apply')}</Button>
+        <Button type="submit">{text.audit.apply}</Button>
       </form>
-      {events.isError ? <Alert tone="error">{problemMessage(t, events.error)}</Alert> : null}
+      {events.isError ? <Alert tone="error">{problemMessage(app.problems, events.error)}</Alert> : null}
       {events.isPending ? (
-        <p role="status">{t('app.loading')}</p>
+        <p role="status">{app.app.loading}</p>
       ) : items.length === 0 ? (
-        <p role="status">{t('admin.audit.none')}</p>
+        <p role="status">{text.audit.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{t('admin.audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.when')}</th>
-                <th scope="col">{t('admin.audit.who')}</th>
-                <th scope="col">{t('admin.audit.what')}</th>
-                <th scope="col">{t('admin.audit.subject')}</th>
-                <th scope="col">{t('admin.audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} data-action={e.action}>
-                  <td>
-                    <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>
-                  </td>
-                  <td>
-                    {e.actor
-                      ? `${e.actor.givenName} ${e.actor.familyName}`
-                      : e.actorPseudonym
-                        ? t('admin.audit.anonymousAuthor', { pseudonym: e.actorPseudonym.slice(0, 8) })
-                        : t('admin.audit.system')}
-                  </td>
-                  <td>{actionLabel(e.action)}</td>
-                  <td>{subjectLabel(e)}</td>
-                  <td>
-                    <AuditDetails data={e.data} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={text.audit.caption}
+          rows={items}
+          rowKey={(e) => e.id}
+          rowData={(e) => ({ 'data-action': e.action })}
+          columns={[
+            {
+              key: 'when',
+              header: text.audit.when,
+              cell: (e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>,
+            },
+            {
+              key: 'who',
+              header: text.audit.who,
+              cell: (e) =>
+                e.actor
+                  ? `${e.actor.givenName} ${e.actor.familyName}`
+                  : e.actorPseudonym
+                    ? text.audit.anonymousAuthor({ pseudonym: e.actorPseudonym.slice(0, 8) })
+                    : text.audit.system,
+            },
+            { key: 'what', header: text.audit.what, cell: (e) => actionLabel(e.action) },
+            { key: 'subject', header: text.audit.subject, cell: (e) => subjectLabel(e) },
+            { key: 'details', header: text.audit.details, cell: (e) => <AuditDetails data={e.data} /> },
+          ]}
+        />
       )}
       {events.hasNextPage ? (
         <Button variant="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-          {t('admin.audit.loadMore')}
+          {text.audit.loadMore}
         </Button>
       ) : null}
     </>
@@ -167,16 +161,16 @@ export default function AuditPage() {
 
 /** The event's data: a role with its scope is spelled out; anything else as compact key: value pairs. */
 function AuditDetails({ data }: { data: Record<string, unknown> }) {
-  const { t } = useTranslation();
+  const app = useAppText();
   const role = data['role'];
   if (isGrantableRole(role)) {
     const scope = data['scope'] as { kind?: string; orgUnitId?: string } | undefined;
     return (
       <>
-        {t(`roles.${role}`)}
+        {app.roles[role]}
         {scope?.kind === 'org_unit'
-          ? ` — ${t('scope.orgUnit', { name: scope.orgUnitId ?? '' })}`
-          : ` — ${t('scope.organisation')}`}
+          ? ` — ${app.scope.orgUnit({ name: scope.orgUnitId ?? '' })}`
+          : ` — ${app.scope.organisation}`}
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   approveRoleRequestMutation,
@@ -8,25 +8,24 @@ import {
 } from '@eclore/api-client';
 import { can } from '@eclore/domain';
 import { Alert, Button, Panel } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { useSession } from '../../session/session';
+import { useAppText } from '../../app/i18n';
+import { useAdminText } from './i18n';
+import { useRoleRequestsChanged } from './queries';
 
 /**
  * Grants waiting for a second admin (the anonymity guardian): who would receive which role, who asked.
  * Another admin approves or declines; the one who asked (or the grantee) may only withdraw it.
  */
 export function PendingGrants() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const { actor } = useSession();
-  const queryClient = useQueryClient();
   const requests = useQuery(listRoleRequestsOptions());
-  const refresh = () =>
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listRoleRequests', 'listAdminPeople', 'getAdminPerson'].includes(
-          (q.queryKey[0] as { _id?: string })?._id ?? '',
-        ),
-    });
+  const requestsChanged = useRoleRequestsChanged();
+  const refresh = () => void requestsChanged();
   const approve = useMutation({ ...approveRoleRequestMutation(), onSuccess: refresh });
   const reject = useMutation({ ...rejectRoleRequestMutation(), onSuccess: refresh });
   const items = requests.data?.items ?? [];
@@ -37,20 +36,20 @@ export function PendingGrants() {
   const busy = approve.isPending || reject.isPending;
 
   return (
-    <Panel title={t('admin.pendingGrants.title')}>
-      <p>{t('admin.pendingGrants.lead')}</p>
-      {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
+    <Panel title={text.pendingGrants.title}>
+      <p>{text.pendingGrants.lead}</p>
+      {error ? <Alert tone="error">{problemMessage(app.problems, error)}</Alert> : null}
       <ul className="ec-pending-grants">
         {items.map((r) => {
           const mayApprove = can(actor, 'role.approve', {
             subjectPersonId: r.person.id,
             requestedBy: r.requestedBy.id,
           });
-          const label = { name: name(r.person), role: t(`roles.${r.role}`) };
+          const label = { name: name(r.person), role: app.roles[r.role] };
           return (
             <li key={r.id}>
               <p>
-                {t('admin.pendingGrants.item', {
+                {text.pendingGrants.item({
                   ...label,
                   requester: name(r.requestedBy),
                   date: date(r.requestedAt),
@@ -59,24 +58,21 @@ export function PendingGrants() {
               {mayApprove ? (
                 <Button
                   disabled={busy}
-                  aria-label={t('admin.pendingGrants.approveLabel', label)}
+                  aria-label={text.pendingGrants.approveLabel(label)}
                   onClick={() => approve.mutate({ path: { requestId: r.id } })}
                 >
-                  {t('admin.pendingGrants.approve')}
+                  {text.pendingGrants.approve}
                 </Button>
               ) : (
-                <p className="ec-text-field__hint">{t('admin.pendingGrants.waiting')}</p>
+                <p className="ec-text-field__hint">{text.pendingGrants.waiting}</p>
               )}{' '}
               <Button
                 variant="secondary"
                 disabled={busy}
-                aria-label={t(
-                  mayApprove ? 'admin.pendingGrants.rejectLabel' : 'admin.pendingGrants.withdrawLabel',
-                  label,
-                )}
+                aria-label={(mayApprove ? text.pendingGrants.rejectLabel : text.pendingGrants.withdrawLabel)(label)}
                 onClick={() => reject.mutate({ path: { requestId: r.id } })}
               >
-                {mayApprove ? t('admin.pendingGrants.reject') : t('admin.pendingGrants.withdraw')}
+                {mayApprove ? text.pendingGrants.reject : text.pendingGrants.withdraw}
               </Button>
             </li>
           );

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAdminPeopleInfiniteOptions } from '@eclore/api-client';
-import { Alert, Button, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { Alert, Button, DataTable, TextField } from '@eclore/web-ui';
+import { problemMessage } from '../../app/errors';
 import { AdminHeader } from './AdminHeader';
 import { PendingGrants } from './PendingGrants';
 import { ScopeText } from './ScopeText';
+import { useAppText } from '../../app/i18n';
+import { useAdminText } from './i18n';
 
 const PAGE_SIZE = 25;
 
 /** People and their roles: search by name, e-mail or employee number; open a person to change them. */
 export default function PeoplePage() {
-  const { t } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
@@ -31,76 +33,76 @@ export default function PeoplePage() {
 
   return (
     <>
-      <AdminHeader title={t('admin.tabs.people')} lead={t('admin.lead')} />
+      <AdminHeader title={text.tabs.people} lead={text.lead} />
       <PendingGrants />
       <form role="search" className="ec-form-row" onSubmit={onSearch}>
         <TextField
-          label={t('admin.people.search')}
-          hint={t('admin.people.searchHint')}
+          label={text.people.search}
+          hint={text.people.searchHint}
           type="search"
           name="q"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <Button type="submit">{t('admin.people.submit')}</Button>
+        <Button type="submit">{text.people.submit}</Button>
       </form>
-      {people.isError ? <Alert tone="error">{problemMessage(t, people.error)}</Alert> : null}
+      {people.isError ? <Alert tone="error">{problemMessage(app.problems, people.error)}</Alert> : null}
       {people.isPending ? (
-        <p role="status">{t('app.loading')}</p>
+        <p role="status">{app.app.loading}</p>
       ) : items.length === 0 ? (
-        <p role="status">{t('admin.people.none')}</p>
+        <p role="status">{text.people.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{t('admin.people.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.people.name')}</th>
-                <th scope="col">{t('admin.people.email')}</th>
-                <th scope="col">{t('admin.people.unit')}</th>
-                <th scope="col">{t('admin.people.roles')}</th>
-                <th scope="col">{t('admin.people.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((person) => (
-                <tr key={person.id} data-person={person.email}>
-                  <th scope="row">
-                    <Link to={`/admin/people/${person.id}`}>
-                      {person.familyName} {person.givenName}
-                    </Link>
-                  </th>
-                  <td>{person.email}</td>
-                  <td>{person.orgUnit?.name ?? '—'}</td>
-                  <td>
-                    {person.grants.length ? (
-                      <ul className="ec-tags">
-                        {person.grants.map((grant) => (
-                          <li key={grant.id}>
-                            {t(`roles.${grant.role}`)}
-                            {grant.scope.kind !== 'organisation' ? (
-                              <>
-                                {' '}
-                                (<ScopeText scope={grant.scope} />)
-                              </>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      t('admin.people.noGrants')
-                    )}
-                  </td>
-                  <td>{person.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={text.people.caption}
+          rows={items}
+          rowKey={(person) => person.id}
+          rowData={(person) => ({ 'data-person': person.email })}
+          columns={[
+            {
+              key: 'name',
+              header: text.people.name,
+              rowHeader: true,
+              cell: (person) => (
+                <Link to={`/admin/people/${person.id}`}>
+                  {person.familyName} {person.givenName}
+                </Link>
+              ),
+            },
+            { key: 'email', header: text.people.email, cell: (person) => person.email },
+            { key: 'unit', header: text.people.unit, cell: (person) => person.orgUnit?.name ?? '—' },
+            {
+              key: 'roles',
+              header: text.people.roles,
+              cell: (person) =>
+                person.grants.length ? (
+                  <ul className="ec-tags">
+                    {person.grants.map((grant) => (
+                      <li key={grant.id}>
+                        {app.roles[grant.role]}
+                        {grant.scope.kind !== 'organisation' ? (
+                          <>
+                            {' '}
+                            (<ScopeText scope={grant.scope} />)
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  text.people.noGrants
+                ),
+            },
+            {
+              key: 'status',
+              header: text.people.status,
+              cell: (person) => (person.active ? text.people.active : text.people.inactive),
+            },
+          ]}
+        />
       )}
       {people.hasNextPage ? (
         <Button variant="secondary" disabled={people.isFetchingNextPage} onClick={() => void people.fetchNextPage()}>
-          {t('admin.people.loadMore')}
+          {text.people.loadMore}
         </Button>
       ) : null}
     </>

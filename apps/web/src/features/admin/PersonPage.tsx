@@ -23,11 +23,14 @@ import {
   type GrantableRole,
 } from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, Panel, SelectField, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { useSession } from '../../session/session';
 import { AdminHeader } from './AdminHeader';
 import { PendingGrants } from './PendingGrants';
 import { ScopeText, scopeText } from './ScopeText';
+import { useAppText } from '../../app/i18n';
+import { useAdminText } from './i18n';
+import { usePeopleChanged } from './queries';
 
 type Pending =
   { kind: 'revoke'; grant: RoleGrantDto } | { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'erase' } | null;
@@ -39,7 +42,9 @@ const sameName = (a: string, b: string) =>
 
 /** One person: their roles (grant with a scope, revoke) and their account (deactivate, reactivate). */
 export default function PersonPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const { id = '' } = useParams();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -48,13 +53,11 @@ export default function PersonPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [typedName, setTypedName] = useState('');
 
+  const peopleChanged = usePeopleChanged();
   const refresh = (updated?: AdminPersonDto) => {
     if (updated) queryClient.setQueryData(getAdminPersonQueryKey({ path: { id } }), updated);
     // The list shows grants and status too, and a grant may have opened a request for a second admin.
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listAdminPeople', 'listRoleRequests'].includes((q.queryKey[0] as { _id?: string })?._id ?? ''),
-    });
+    void peopleChanged();
     if (!updated) void person.refetch();
   };
   const onDone = (message: string, updated?: AdminPersonDto) => {
@@ -62,31 +65,31 @@ export default function PersonPage() {
     setNotice(message);
     refresh(updated);
   };
-  const revoke = useMutation({ ...revokeRoleGrantMutation(), onSuccess: () => onDone(t('admin.person.revoked')) });
+  const revoke = useMutation({ ...revokeRoleGrantMutation(), onSuccess: () => onDone(text.person.revoked) });
   const deactivate = useMutation({
     ...deactivatePersonMutation(),
-    onSuccess: (p) => onDone(t('admin.person.deactivated'), p),
+    onSuccess: (p) => onDone(text.person.deactivated, p),
   });
   const reactivate = useMutation({
     ...reactivatePersonMutation(),
-    onSuccess: (p) => onDone(t('admin.person.reactivated'), p),
+    onSuccess: (p) => onDone(text.person.reactivated, p),
   });
   const erase = useMutation({
     ...erasePersonMutation(),
     onSuccess: () => {
       setTypedName('');
-      onDone(t('admin.person.erased'));
+      onDone(text.person.erased);
     },
   });
   const actionError = revoke.error ?? deactivate.error ?? reactivate.error ?? erase.error;
 
-  if (person.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (person.isPending) return <p role="status">{app.app.loading}</p>;
   if (person.isError) {
     return (
       <>
-        <AdminHeader title={t('admin.tabs.people')} />
-        <Alert tone="error">{problemMessage(t, person.error)}</Alert>
-        <Link to="/admin">{t('admin.person.back')}</Link>
+        <AdminHeader title={text.tabs.people} />
+        <Alert tone="error">{problemMessage(app.problems, person.error)}</Alert>
+        <Link to="/admin">{text.person.back}</Link>
       </>
     );
   }
@@ -103,34 +106,34 @@ export default function PersonPage() {
       <AdminHeader title={name} lead={p.email} />
       <PendingGrants />
       <p>
-        <Link to="/admin">{t('admin.person.back')}</Link>
+        <Link to="/admin">{text.person.back}</Link>
       </p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {actionError ? <Alert tone="error">{problemMessage(t, actionError)}</Alert> : null}
+      {actionError ? <Alert tone="error">{problemMessage(app.problems, actionError)}</Alert> : null}
       <div className="ec-grid">
-        <Panel title={t('admin.person.roles')}>
+        <Panel title={text.person.roles}>
           <dl className="ec-facts">
             <div className="ec-facts__row">
-              <dt>{t('admin.person.employeeNumber')}</dt>
+              <dt>{text.person.employeeNumber}</dt>
               <dd>{p.employeeNumber}</dd>
             </div>
             <div className="ec-facts__row">
-              <dt>{t('admin.people.unit')}</dt>
+              <dt>{text.people.unit}</dt>
               <dd>{p.orgUnit?.name ?? '—'}</dd>
             </div>
           </dl>
           {p.grants.length === 0 ? (
-            <p>{t('admin.person.noGrants')}</p>
+            <p>{text.person.noGrants}</p>
           ) : (
             <ul className="ec-grant-list">
               {p.grants.map((grant) => (
                 <li key={grant.id} data-role={grant.role}>
                   <span>
-                    <strong>{t(`roles.${grant.role}`)}</strong> — <ScopeText scope={grant.scope} />{' '}
+                    <strong>{app.roles[grant.role]}</strong> — <ScopeText scope={grant.scope} />{' '}
                     <span className="ec-muted">
-                      ({t('admin.person.grantedOn', { date: date(grant.grantedAt) })}
+                      ({text.person.grantedOn({ date: date(grant.grantedAt) })}
                       {grant.grantedBy
-                        ? ` ${t('admin.person.grantedBy', { name: `${grant.grantedBy.givenName} ${grant.grantedBy.familyName}` })}`
+                        ? ` ${text.person.grantedBy({ name: `${grant.grantedBy.givenName} ${grant.grantedBy.familyName}` })}`
                         : ''}
                       )
                     </span>
@@ -138,11 +141,11 @@ export default function PersonPage() {
                   {can(actor, 'role.revoke', { subjectPersonId: p.id, grantRole: grant.role }) ? (
                     <Button
                       variant="secondary"
-                      aria-label={t('admin.person.revokeLabel', { role: t(`roles.${grant.role}`) })}
+                      aria-label={text.person.revokeLabel({ role: app.roles[grant.role] })}
                       disabled={busy}
                       onClick={() => setPending({ kind: 'revoke', grant })}
                     >
-                      {t('admin.person.revoke')}
+                      {text.person.revoke}
                     </Button>
                   ) : null}
                 </li>
@@ -152,34 +155,34 @@ export default function PersonPage() {
           {p.active ? (
             <GrantForm
               person={p}
-              onGranted={(requested) => onDone(t(requested ? 'admin.person.requested' : 'admin.person.granted'))}
+              onGranted={(requested) => onDone(requested ? text.person.requested : text.person.granted)}
             />
           ) : null}
         </Panel>
-        <Panel title={t('admin.person.account')}>
+        <Panel title={text.person.account}>
           <p>
             {p.active
-              ? t('admin.person.activeSince')
-              : t('admin.person.inactiveSince', { date: p.deactivatedAt ? date(p.deactivatedAt) : '' })}
+              ? text.person.activeSince
+              : text.person.inactiveSince({ date: p.deactivatedAt ? date(p.deactivatedAt) : '' })}
           </p>
           {mayDeactivate ? (
             p.active ? (
               <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'deactivate' })}>
-                {t('admin.person.deactivate')}
+                {text.person.deactivate}
               </Button>
             ) : (
               <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'reactivate' })}>
-                {t('admin.person.reactivate')}
+                {text.person.reactivate}
               </Button>
             )
           ) : (
-            <p>{t('admin.person.self')}</p>
+            <p>{text.person.self}</p>
           )}
-          {p.erasedAt ? <p>{t('admin.person.erasedOn', { date: date(p.erasedAt) })}</p> : null}
+          {p.erasedAt ? <p>{text.person.erasedOn({ date: date(p.erasedAt) })}</p> : null}
           {mayErase ? (
             <p>
               <Button variant="secondary" disabled={busy} onClick={() => setPending({ kind: 'erase' })}>
-                {t('admin.person.erase')}
+                {text.person.erase}
               </Button>
             </p>
           ) : null}
@@ -190,15 +193,15 @@ export default function PersonPage() {
         open={pending !== null}
         title={
           pending?.kind === 'revoke'
-            ? t('admin.person.revokeTitle')
+            ? text.person.revokeTitle
             : pending?.kind === 'erase'
-              ? t('admin.person.eraseTitle')
+              ? text.person.eraseTitle
               : pending?.kind === 'reactivate'
-                ? t('admin.person.reactivateTitle')
-                : t('admin.person.deactivateTitle')
+                ? text.person.reactivateTitle
+                : text.person.deactivateTitle
         }
-        confirmLabel={pending?.kind === 'erase' ? t('admin.person.eraseConfirm') : t('admin.person.confirm')}
-        cancelLabel={t('admin.person.cancel')}
+        confirmLabel={pending?.kind === 'erase' ? text.person.eraseConfirm : text.person.confirm}
+        cancelLabel={text.person.cancel}
         busy={busy}
         confirmDisabled={pending?.kind === 'erase' && !sameName(typedName, name)}
         onCancel={() => {
@@ -215,9 +218,9 @@ export default function PersonPage() {
       >
         {pending?.kind === 'erase' ? (
           <>
-            <p>{t('admin.person.eraseBody', { name })}</p>
+            <p>{text.person.eraseBody({ name })}</p>
             <TextField
-              label={t('admin.person.eraseConfirmLabel', { name })}
+              label={text.person.eraseConfirmLabel({ name })}
               value={typedName}
               autoComplete="off"
               spellCheck={false}
@@ -227,14 +230,14 @@ export default function PersonPage() {
         ) : null}
         <p hidden={pending?.kind === 'erase'}>
           {pending?.kind === 'revoke'
-            ? t('admin.person.revokeBody', {
+            ? text.person.revokeBody({
                 name,
-                role: t(`roles.${pending.grant.role}`),
-                scope: scopeText(t, pending.grant.scope),
+                role: app.roles[pending.grant.role],
+                scope: scopeText(app, pending.grant.scope),
               })
             : pending?.kind === 'reactivate'
-              ? t('admin.person.reactivateBody', { name })
-              : t('admin.person.deactivateBody', { name })}
+              ? text.person.reactivateBody({ name })
+              : text.person.deactivateBody({ name })}
         </p>
       </ConfirmDialog>
     </>
@@ -243,7 +246,8 @@ export default function PersonPage() {
 
 /** Role, then — for the roles that take one — the scope: the whole organisation or one unit. */
 function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (requested: boolean) => void }) {
-  const { t } = useTranslation();
+  const app = useAppText();
+  const text = useAdminText();
   const [role, setRole] = useState<GrantableRole | ''>('');
   const [scopeKind, setScopeKind] = useState<'organisation' | 'org_unit'>('organisation');
   const [orgUnitId, setOrgUnitId] = useState('');
@@ -278,30 +282,30 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
 
   return (
     <form onSubmit={onSubmit} aria-labelledby="grant-title" className="ec-grant-form">
-      <h3 id="grant-title">{t('admin.person.grantTitle')}</h3>
-      {grant.isError ? <Alert tone="error">{problemMessage(t, grant.error)}</Alert> : null}
+      <h3 id="grant-title">{text.person.grantTitle}</h3>
+      {grant.isError ? <Alert tone="error">{problemMessage(app.problems, grant.error)}</Alert> : null}
       <p>
         <SelectField
-          label={t('admin.person.role')}
+          label={text.person.role}
           value={role}
           required
           onChange={(e) => setRole(isGrantableRole(e.target.value) ? e.target.value : '')}
         >
-          <option value="">{t('admin.person.chooseRole')}</option>
+          <option value="">{text.person.chooseRole}</option>
           {GRANTABLE_ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`roles.${r}`)}
+              {app.roles[r]}
             </option>
           ))}
         </SelectField>
       </p>
       {fieldError('role') ? <p className="ec-text-field__error">{fieldError('role')?.message}</p> : null}
       {role !== '' && ROLES_NEEDING_APPROVAL.includes(role) ? (
-        <p className="ec-text-field__hint">{t('admin.person.needsApproval')}</p>
+        <p className="ec-text-field__hint">{text.person.needsApproval}</p>
       ) : null}
       {scopable ? (
         <fieldset className="ec-fieldset">
-          <legend>{t('admin.person.scope')}</legend>
+          <legend>{text.person.scope}</legend>
           <label className="ec-choice">
             <input
               type="radio"
@@ -310,7 +314,7 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
               checked={scopeKind === 'organisation'}
               onChange={() => setScopeKind('organisation')}
             />{' '}
-            {t('admin.person.scopeOrganisation')}
+            {text.person.scopeOrganisation}
           </label>
           <label className="ec-choice">
             <input
@@ -320,18 +324,18 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
               checked={scopeKind === 'org_unit'}
               onChange={() => setScopeKind('org_unit')}
             />{' '}
-            {t('admin.person.scopeUnit')}
+            {text.person.scopeUnit}
           </label>
           {scopeKind === 'org_unit' ? (
             <p>
               <SelectField
-                label={t('admin.person.unit')}
+                label={text.person.unit}
                 value={orgUnitId}
                 required
                 aria-invalid={fieldError('scope.orgUnitId') ? true : undefined}
                 onChange={(e) => setOrgUnitId(e.target.value)}
               >
-                <option value="">{t('admin.person.chooseUnit')}</option>
+                <option value="">{text.person.chooseUnit}</option>
                 {sortedUnits.map((u) => (
                   <option key={u.id} value={u.id}>
                     {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
@@ -347,7 +351,7 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
         type="submit"
         disabled={role === '' || grant.isPending || (scopable && scopeKind === 'org_unit' && orgUnitId === '')}
       >
-        {t('admin.person.grant')}
+        {text.person.grant}
       </Button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useAppText, type AppText } from '../../app/i18n';
 
 export interface ScopeLike {
   kind: 'organisation' | 'org_unit' | 'theme';
@@ -9,14 +9,14 @@ export interface ScopeLike {
 
 /** "whole organisation", "limited to: Direction de la santé"… */
 export function ScopeText({ scope }: { scope: ScopeLike }) {
-  const { t } = useTranslation();
-  if (scope.kind === 'org_unit') return <>{t('scope.orgUnit', { name: scope.orgUnitName ?? scope.orgUnitId ?? '' })}</>;
-  if (scope.kind === 'theme') return <>{t('scope.theme', { name: scope.theme ?? '' })}</>;
-  return <>{t('scope.organisation')}</>;
+  const app = useAppText();
+  if (scope.kind === 'org_unit') return <>{app.scope.orgUnit({ name: scope.orgUnitName ?? scope.orgUnitId ?? '' })}</>;
+  if (scope.kind === 'theme') return <>{app.scope.theme({ name: scope.theme ?? '' })}</>;
+  return <>{app.scope.organisation}</>;
 }
 
-export function scopeText(t: ReturnType<typeof useTranslation>['t'], scope: ScopeLike): string {
-  if (scope.kind === 'org_unit') return t('scope.orgUnit', { name: scope.orgUnitName ?? scope.orgUnitId ?? '' });
-  if (scope.kind === 'theme') return t('scope.theme', { name: scope.theme ?? '' });
-  return t('scope.organisation');
+export function scopeText(app: AppText, scope: ScopeLike): string {
+  if (scope.kind === 'org_unit') return app.scope.orgUnit({ name: scope.orgUnitName ?? scope.orgUnitId ?? '' });
+  if (scope.kind === 'theme') return app.scope.theme({ name: scope.theme ?? '' });
+  return app.scope.organisation;
 }

@@ -4,7 +4,7 @@ import { isApiError, revealIdeaAuthorMutation, type IdeaDto } from '@eclore/api-
 import { can } from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, Panel, TextAreaField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { useAnonymityText } from './strings';
+import { useAnonymityText } from './i18n';
 
 /**
  * The anonymity guardian's reveal on the idea page: a required reason, a confirmation that says the

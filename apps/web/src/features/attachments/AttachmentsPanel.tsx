@@ -1,29 +1,28 @@
 import { useId, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   deleteAttachmentMutation,
   isApiError,
   listIdeaAttachmentsOptions,
-  listIdeaAttachmentsQueryKey,
   type IdeaAttachmentDto,
   type IdeaDto,
 } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog } from '@eclore/web-ui';
-import { errorText, en, fr, useAttachmentsLocale } from './strings';
+import { errorText, useAttachmentsText, useLocale } from './i18n';
 import { formatBytes, uploadAttachment } from './upload';
 import './attachments.css';
+import { useAttachmentsChanged } from './queries';
 
 /**
  * The idea page's attachments block (an IdeaExtensions entry): the files with download links, and
  * for those who may change them, upload with a progress bar and delete with confirmation.
  */
 export function AttachmentsPanel({ idea }: { idea: IdeaDto }) {
-  const locale = useAttachmentsLocale();
-  const s = locale === 'en' ? en : fr;
-  const queryClient = useQueryClient();
+  const locale = useLocale();
+  const s = useAttachmentsText();
   const options = { path: { id: idea.id } };
   const list = useQuery(listIdeaAttachmentsOptions(options));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listIdeaAttachmentsQueryKey(options) });
+  const refresh = useAttachmentsChanged(idea.id);
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const input = useRef<HTMLInputElement>(null);

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { getSignInMethodsOptions, isApiError, loginMutation } from '@eclore/api-client';
 import { Alert, Button, PageHeader, Panel, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { safeReturnTo, sessionQueryOptions, useSession } from '../../session/session';
+import { useAppText } from '../../app/i18n';
+import { useAuthText } from './i18n';
 
 const FORM_ERRORS = new Set(['invalid_credentials', 'rate_limited']);
 const SSO_CODES = new Set([
@@ -22,8 +23,9 @@ type SsoCode = typeof SSO_CODES extends Set<infer C> ? C : never;
 const isSsoCode = (code: string | null): code is SsoCode => SSO_CODES.has(code as SsoCode);
 
 export default function SignInPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('auth.title'));
+  const app = useAppText();
+  const text = useAuthText();
+  useDocumentTitle(text.title);
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
   const session = useSession();
@@ -57,35 +59,35 @@ export default function SignInPage() {
   const error = login.error;
   const errorText = error
     ? isApiError(error) && FORM_ERRORS.has(error.code)
-      ? t(`auth.errors.${error.code as 'invalid_credentials' | 'rate_limited'}`)
-      : problemMessage(t, error)
+      ? text.errors[error.code as 'invalid_credentials' | 'rate_limited']
+      : problemMessage(app.problems, error)
     : null;
   const oidcHref = `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
   const ssoError = params.get('signin_error');
 
   return (
     <>
-      <PageHeader title={t('auth.title')} lead={t('auth.lead')} focusOnMount={focus} />
-      <Panel title={t('auth.signIn')} className="ec-sign-in">
+      <PageHeader title={text.title} lead={text.lead} focusOnMount={focus} />
+      <Panel title={text.signIn} className="ec-sign-in">
         {ssoError ? (
           <Alert tone="error">
-            {isSsoCode(ssoError) ? t(`auth.errors.ssoCodes.${ssoError}`) : t('auth.errors.sso')}
+            {isSsoCode(ssoError) ? text.errors.ssoCodes[ssoError] : text.errors.sso}
           </Alert>
         ) : null}
         {methods.data?.oidc ? (
           <>
             <p>
               <a className="ec-button ec-button--primary" href={oidcHref}>
-                {t('auth.sso')}
+                {text.sso}
               </a>
             </p>
-            <p>{t('auth.or')}</p>
+            <p>{text.or}</p>
           </>
         ) : null}
         {errorText ? <Alert tone="error">{errorText}</Alert> : null}
         <form noValidate onSubmit={onSubmit} aria-busy={login.isPending}>
           <TextField
-            label={t('auth.email')}
+            label={text.email}
             type="email"
             name="email"
             autoComplete="username"
@@ -94,20 +96,20 @@ export default function SignInPage() {
             required
             value={email}
             onChange={(e) => setEmail(e.target.value)}
-            error={missing.email ? t('auth.errors.emailRequired') : undefined}
+            error={missing.email ? text.errors.emailRequired : undefined}
           />
           <TextField
-            label={t('auth.password')}
+            label={text.password}
             type="password"
             name="password"
             autoComplete="current-password"
             required
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            error={missing.password ? t('auth.errors.passwordRequired') : undefined}
+            error={missing.password ? text.errors.passwordRequired : undefined}
           />
           <Button type="submit" disabled={login.isPending}>
-            {login.isPending ? t('auth.submitting') : t('auth.submit')}
+            {login.isPending ? text.submitting : text.submit}
           </Button>
         </form>
       </Panel>

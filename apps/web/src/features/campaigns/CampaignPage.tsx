@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import {
-  archiveCampaignMutation,
-  getCampaignOptions,
-  getCampaignQueryKey,
-  isApiError,
-  listCampaignsQueryKey,
-} from '@eclore/api-client';
+import { archiveCampaignMutation, getCampaignOptions, isApiError } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog, PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CampaignAnnouncement } from '../notifications/CampaignAnnouncement';
 import { CampaignCriteriaLink } from '../qualification';
 import { PhaseStatus, useDateFormat } from './PhaseStatus';
-import { fill, useCampaignsText } from './strings';
+import { fill, useCampaignsText } from './i18n';
 import './campaigns.css';
+import { useCampaignArchived } from './queries';
 
 /** One call for ideas: the question, its presentation, the phases as a timeline, and the way in. */
 export default function CampaignPage() {
@@ -25,14 +20,13 @@ export default function CampaignPage() {
   useDocumentTitle(campaign.data?.title ?? s.list.title);
   const focus = useFocusHeadingOnMount();
   const date = useDateFormat();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const archived = useCampaignArchived(id);
   const archive = useMutation({
     ...archiveCampaignMutation(),
     onSuccess: (updated) => {
       setConfirming(false);
-      queryClient.setQueryData(getCampaignQueryKey({ path: { id } }), updated);
-      void queryClient.invalidateQueries({ queryKey: listCampaignsQueryKey() });
+      archived(updated);
     },
   });
 

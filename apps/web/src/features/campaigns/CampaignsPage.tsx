@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
 import { PhaseStatus } from './PhaseStatus';
-import { useCampaignsText, type CampaignsText } from './strings';
+import { useCampaignsText, type CampaignsText } from './i18n';
 import './campaigns.css';
 
 /** The calls for ideas addressed to me: current, upcoming, past; the question first. */

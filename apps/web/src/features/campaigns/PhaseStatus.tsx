@@ -1,8 +1,8 @@
 import type { CampaignDto } from '@eclore/api-client';
-import { fill, useCampaignsLocale, type CampaignsText } from './strings';
+import { fill, useLocale, type CampaignsText } from './i18n';
 
 export function useDateFormat(): (iso: string) => string {
-  const locale = useCampaignsLocale();
+  const locale = useLocale();
   const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' });
   return (iso) => format.format(new Date(iso));
 }

@@ -1,13 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { decideAgendaItemMutation, isApiError, type AgendaItemDto, type CommitteeSessionDto } from '@eclore/api-client';
 import { DECISION_KINDS, type DecisionKind } from '@eclore/domain';
-import { Alert, Button, TextAreaField, TextField } from '@eclore/web-ui';
-import { commandError } from './SessionPage';
-import { useCommitteeText } from './strings';
+import { Alert, FormDialog, TextAreaField, TextField } from '@eclore/web-ui';
+import { fieldMessages } from '../../app/errors';
+import { commandError, useCommitteeText } from './i18n';
 
 /**
- * The decision on one agenda item, in a modal native <dialog> (focus trapped, Escape closes): the
+ * The decision on one agenda item, in a FormDialog (focus trapped, Escape closes): the
  * kind, the rationale (required: it becomes the idea's published answer) and, to park, the date.
  * The API's field errors are shown on their fields.
  */
@@ -23,8 +23,6 @@ export function DecisionDialog({
   onDecided: (session: CommitteeSessionDto) => void;
 }) {
   const s = useCommitteeText();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [kind, setKind] = useState<DecisionKind>('prototype');
   const [rationale, setRationale] = useState('');
   const [until, setUntil] = useState('');
@@ -32,14 +30,7 @@ export function DecisionDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const decide = useMutation(decideAgendaItemMutation());
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     setErrors(new Map());
     setFailure(null);
     try {
@@ -55,10 +46,7 @@ export function DecisionDialog({
       onDecided(session);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length) {
-        const map = new Map<string, string>();
-        for (const e of error.fieldErrors)
-          if (!map.has(e.field)) map.set(e.field, s.errors[e.code] ?? s.errors['required']!);
-        setErrors(map);
+        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
       } else {
         setFailure(commandError(s, error));
       }
@@ -66,58 +54,46 @@ export function DecisionDialog({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="ec-dialog ec-committee-decision"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <FormDialog
+      open
+      className="ec-committee-decision"
+      title={s.decision.title(item.idea.title)}
+      submitLabel={s.decision.confirm}
+      cancelLabel={s.decision.cancel}
+      onSubmit={() => void onSubmit()}
+      onCancel={onClose}
+      busy={decide.isPending}
     >
-      <h2 id={titleId} className="ec-dialog__title">
-        {s.decision.title(item.idea.title)}
-      </h2>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <fieldset className="ec-committee-kinds">
-          <legend>{s.decision.kind}</legend>
-          {DECISION_KINDS.map((k) => (
-            <label key={k} className="ec-committee-check">
-              <input type="radio" name="decision-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
-              {s.decision.kinds[k]}
-            </label>
-          ))}
-        </fieldset>
-        <TextAreaField
-          label={s.decision.rationale}
-          hint={s.decision.rationaleHint}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          error={errors.get('rationale')}
+      <fieldset className="ec-committee-kinds">
+        <legend>{s.decision.kind}</legend>
+        {DECISION_KINDS.map((k) => (
+          <label key={k} className="ec-committee-check">
+            <input type="radio" name="decision-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
+            {s.decision.kinds[k]}
+          </label>
+        ))}
+      </fieldset>
+      <TextAreaField
+        label={s.decision.rationale}
+        hint={s.decision.rationaleHint}
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+        error={errors.get('rationale')}
+        required
+        rows={4}
+        maxLength={5000}
+      />
+      {kind === 'park' ? (
+        <TextField
+          label={s.decision.until}
+          type="date"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+          error={errors.get('until')}
           required
-          rows={4}
-          maxLength={5000}
         />
-        {kind === 'park' ? (
-          <TextField
-            label={s.decision.until}
-            type="date"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-            error={errors.get('until')}
-            required
-          />
-        ) : null}
-        <div className="ec-dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={decide.isPending}>
-            {s.decision.cancel}
-          </Button>
-          <Button type="submit" disabled={decide.isPending}>
-            {s.decision.confirm}
-          </Button>
-        </div>
-      </form>
-    </dialog>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { getPreReadingPackOptions, type PackItemDto } from '@eclore/api-client';
-import { Panel } from '@eclore/web-ui';
+import { Panel, DataTable } from '@eclore/web-ui';
 import { PrivateNotesPanel } from '../private-notes';
-import { useCommitteeLocale, useCommitteeText } from './strings';
+import { useLocale, useCommitteeText } from './i18n';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(1));
 
@@ -28,7 +28,7 @@ export function PreReadingPack({ sessionId }: { sessionId: string }) {
 
 function PackItem({ item }: { item: PackItemDto }) {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const { idea, scorecard } = item;
   return (
     <article className="ec-committee-pack__item" aria-labelledby={`pack-${item.itemId}`}>
@@ -43,31 +43,30 @@ function PackItem({ item }: { item: PackItemDto }) {
       <p>{idea.answer?.text ?? s.pack.noAnswer}</p>
       <h4>{s.pack.scorecard}</h4>
       {scorecard && scorecard.reviewerCount > 0 ? (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.pack.weighted(fmt(scorecard.weightedScore), scorecard.reviewerCount)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.pack.criterion}</th>
-                <th scope="col">{s.pack.weight}</th>
-                <th scope="col">{s.pack.mean}</th>
-                <th scope="col">{s.pack.range}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scorecard.criteria.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{locale === 'en' ? c.labelEn : c.labelFr}</th>
-                  <td>{c.weight}</td>
-                  <td>{fmt(c.mean)}</td>
-                  <td>
-                    {fmt(c.spread)} ({fmt(c.min)}–{fmt(c.max)})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.pack.weighted(fmt(scorecard.weightedScore), scorecard.reviewerCount)}
+          rows={scorecard.criteria}
+          rowKey={(c) => c.key}
+          columns={[
+            {
+              key: 'criterion',
+              header: s.pack.criterion,
+              rowHeader: true,
+              cell: (c) => (locale === 'en' ? c.labelEn : c.labelFr),
+            },
+            { key: 'weight', header: s.pack.weight, cell: (c) => c.weight },
+            { key: 'mean', header: s.pack.mean, cell: (c) => fmt(c.mean) },
+            {
+              key: 'range',
+              header: s.pack.range,
+              cell: (c) => (
+                <>
+                  {fmt(c.spread)} ({fmt(c.min)}–{fmt(c.max)})
+                </>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p>{s.pack.noScorecard}</p>
       )}

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from '@eclore/web-ui';
 import { getPrioritisationOptions } from '@eclore/api-client';
-import { Panel } from '@eclore/web-ui';
-import { useCommitteeText } from './strings';
+import { DataTable, Panel } from '@eclore/web-ui';
+import { useCommitteeText } from './i18n';
 
 const fmt = (n: number | null) => (n === null ? null : n.toFixed(1));
 
@@ -59,37 +59,33 @@ export function Prioritisation({ sessionId }: { sessionId: string }) {
         </figure>
       ) : null}
       {items.length > 0 ? (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.prioritisation.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.prioritisation.rank}</th>
-                <th scope="col">{s.prioritisation.idea}</th>
-                <th scope="col">{s.prioritisation.score}</th>
-                <th scope="col">{s.prioritisation.value}</th>
-                <th scope="col">{s.prioritisation.effort}</th>
-                <th scope="col">{s.prioritisation.reviewers}</th>
-                <th scope="col">{s.prioritisation.onAgenda}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.ideaId}>
-                  <td>{i.rank ?? s.prioritisation.none}</td>
-                  <th scope="row">
-                    <Link to={`/ideas/${i.ideaId}`}>{i.title}</Link>
-                  </th>
-                  <td>{fmt(i.weightedScore) ?? s.prioritisation.none}</td>
-                  <td>{fmt(i.value) ?? s.prioritisation.none}</td>
-                  <td>{fmt(i.effort) ?? s.prioritisation.none}</td>
-                  <td>{i.reviewerCount}</td>
-                  <td>{i.onAgenda ? s.prioritisation.yes : s.prioritisation.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.prioritisation.caption}
+          rows={items}
+          rowKey={(i) => i.ideaId}
+          columns={[
+            { key: 'rank', header: s.prioritisation.rank, cell: (i) => i.rank ?? s.prioritisation.none },
+            {
+              key: 'idea',
+              header: s.prioritisation.idea,
+              rowHeader: true,
+              cell: (i) => <Link to={`/ideas/${i.ideaId}`}>{i.title}</Link>,
+            },
+            {
+              key: 'score',
+              header: s.prioritisation.score,
+              cell: (i) => fmt(i.weightedScore) ?? s.prioritisation.none,
+            },
+            { key: 'value', header: s.prioritisation.value, cell: (i) => fmt(i.value) ?? s.prioritisation.none },
+            { key: 'effort', header: s.prioritisation.effort, cell: (i) => fmt(i.effort) ?? s.prioritisation.none },
+            { key: 'reviewers', header: s.prioritisation.reviewers, cell: (i) => i.reviewerCount },
+            {
+              key: 'onAgenda',
+              header: s.prioritisation.onAgenda,
+              cell: (i) => (i.onAgenda ? s.prioritisation.yes : s.prioritisation.no),
+            },
+          ]}
+        />
       ) : null}
     </Panel>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {
   addAgendaItemMutation,
   closeCommitteeSessionMutation,
   getCommitteeSessionOptions,
-  isApiError,
   listAgendaSuggestionsOptions,
   removeAgendaItemMutation,
   reorderAgendaMutation,
@@ -21,15 +20,9 @@ import { useSession } from '../../session/session';
 import { DecisionDialog } from './DecisionDialog';
 import { PreReadingPack } from './PreReadingPack';
 import { Prioritisation } from './Prioritisation';
-import { formatDateTime, useCommitteeLocale, useCommitteeText, type CommitteeText } from './strings';
+import { commandError, formatDateTime, useLocale, useCommitteeText } from './i18n';
 import './committee.css';
-
-/** Errors of the session's commands, in words (403: scope; 409: someone changed something). */
-export function commandError(s: CommitteeText, error: unknown): string {
-  if (isApiError(error) && error.status === 403) return s.errors['forbidden']!;
-  if (isApiError(error) && error.status === 409) return s.errors['conflict']!;
-  return s.errors['generic']!;
-}
+import { useSessionChanged } from './queries';
 
 /**
  * One committee session: its facts and members, the agenda (built from qualified ideas, reordered,
@@ -38,26 +31,20 @@ export function commandError(s: CommitteeText, error: unknown): string {
 export default function SessionPage() {
   const { id = '' } = useParams();
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;
-  const queryClient = useQueryClient();
   const query = useQuery({ ...getCommitteeSessionOptions({ path: { id } }), retry: false });
   useDocumentTitle(query.data?.title ?? s.list.title);
   const [failure, setFailure] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [presentIds, setPresentIds] = useState<string[] | null>(null);
 
+  const sessionChanged = useSessionChanged(id);
   // Every command answers the session as it now is; the other views are refreshed around it.
   const onSession = (session: CommitteeSessionDto) => {
     setFailure(null);
-    queryClient.setQueryData(getCommitteeSessionOptions({ path: { id } }).queryKey, session);
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['listAgendaSuggestions', 'getPreReadingPack', 'getPrioritisation', 'listCommitteeSessions'].includes(
-          (q.queryKey[0] as { _id?: string })?._id ?? '',
-        ),
-    });
+    sessionChanged(session);
   };
   const onError = (error: unknown) => setFailure(commandError(s, error));
   const start = useMutation({ ...startCommitteeSessionMutation(), onSuccess: onSession, onError });
@@ -165,7 +152,7 @@ function Agenda({
   onError: (e: unknown) => void;
 }) {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const me = useSession().actor;
   const [deciding, setDeciding] = useState<AgendaItemDto | null>(null);
   // Moving or removing an item changes the list under the keyboard user: say it happened.

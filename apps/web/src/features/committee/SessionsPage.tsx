@@ -1,25 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import {
   createCommitteeSessionMutation,
   isApiError,
   listCommitteeMembersOptions,
   listCommitteeSessionsOptions,
-  listCommitteeSessionsQueryKey,
 } from '@eclore/api-client';
 import { can, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
 import { Alert, Button, FieldError, PageHeader, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
-import { formatDateTime, useCommitteeLocale, useCommitteeText, type CommitteeText } from './strings';
+import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from './i18n';
 import './committee.css';
+import { useSessionsChanged } from './queries';
+import { fieldMessages } from '../../app/errors';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
   const s = useCommitteeText();
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   useDocumentTitle(s.list.title);
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;
@@ -75,9 +76,9 @@ function nextWeek(): string {
 
 function PlanSessionForm({ s }: { s: CommitteeText }) {
   const me = useSession().actor;
-  const locale = useCommitteeLocale();
+  const locale = useLocale();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const sessionsChanged = useSessionsChanged();
   const members = useQuery(listCommitteeMembersOptions());
   const [title, setTitle] = useState('');
   const [when, setWhen] = useState(nextWeek);
@@ -105,14 +106,11 @@ function PlanSessionForm({ s }: { s: CommitteeText }) {
           chairId,
         },
       });
-      await queryClient.invalidateQueries({ queryKey: listCommitteeSessionsQueryKey() });
+      await sessionsChanged();
       void navigate(`/committee/sessions/${created.id}`);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length) {
-        const map = new Map<string, string>();
-        for (const e of error.fieldErrors)
-          if (!map.has(e.field)) map.set(e.field, s.errors[e.code] ?? s.errors['required']!);
-        setErrors(map);
+        setErrors(fieldMessages(error, s.errors, s.errors.required));
         setFailure(s.form.fixErrors);
       } else {
         setFailure(isApiError(error) && error.status === 403 ? s.errors['forbidden']! : s.errors['generic']!);

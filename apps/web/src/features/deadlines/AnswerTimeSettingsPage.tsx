@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import {
   getAnswerTimeSettingsOptions,
   getAnswerTimeSettingsQueryKey,
@@ -10,9 +9,11 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
-import { problemMessage } from '../../session/problem-message';
-import { useDeadlinesLocale, useDeadlinesText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
+import { useAppText } from '../../app/i18n';
+import { messageFor } from '../../app/errors';
 
 type Field = 'firstAnswerDays' | 'qualificationDays' | 'remindBeforeDays';
 const FIELDS: readonly Field[] = ['firstAnswerDays', 'qualificationDays', 'remindBeforeDays'];
@@ -20,13 +21,13 @@ const FIELDS: readonly Field[] = ['firstAnswerDays', 'qualificationDays', 'remin
 /** Administration: the organisation's answer-time guarantee (days for the first answer, the qualification, the reminder). */
 export default function AnswerTimeSettingsPage() {
   const s = useDeadlinesText();
-  const { t } = useTranslation();
+  const app = useAppText();
   const settings = useQuery(getAnswerTimeSettingsOptions());
   return (
     <>
       <AdminHeader title={s.settings.title} lead={s.settings.lead} />
-      {settings.isPending ? <p role="status">{t('app.loading')}</p> : null}
-      {settings.isError ? <Alert tone="error">{problemMessage(t, settings.error)}</Alert> : null}
+      {settings.isPending ? <p role="status">{app.app.loading}</p> : null}
+      {settings.isError ? <Alert tone="error">{problemMessage(app.problems, settings.error)}</Alert> : null}
       {settings.isSuccess ? <SettingsForm current={settings.data} /> : null}
     </>
   );
@@ -34,8 +35,8 @@ export default function AnswerTimeSettingsPage() {
 
 function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
   const s = useDeadlinesText();
-  const locale = useDeadlinesLocale();
-  const { t } = useTranslation();
+  const locale = useLocale();
+  const app = useAppText();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<Field, string>>({
     firstAnswerDays: String(current.firstAnswerDays),
@@ -52,7 +53,7 @@ function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
   });
   const fieldError = (field: Field): string | undefined => {
     const problem = isApiError(save.error) ? save.error.errorsFor(field)[0] : undefined;
-    return problem ? (s.settings.invalid[problem.code] ?? problem.message) : undefined;
+    return problem ? (messageFor(s.settings.invalid, problem.code) ?? problem.message) : undefined;
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,7 +75,7 @@ function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
     <Panel title={s.settings.tab}>
       {saved ? <Alert tone="success">{s.settings.saved}</Alert> : null}
       {save.isError && !FIELDS.some((f) => fieldError(f)) ? (
-        <Alert tone="error">{problemMessage(t, save.error)}</Alert>
+        <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert>
       ) : null}
       <form className="ec-settings-form" onSubmit={onSubmit} noValidate>
         {FIELDS.map((field) => (

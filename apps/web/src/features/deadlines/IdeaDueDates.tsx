@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getIdeaDeadlinesOptions, type IdeaDto } from '@eclore/api-client';
-import { useDeadlinesLocale, useDeadlinesText } from './strings';
+import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
 
 /** Statuses in which a deadline may apply; elsewhere nothing is asked of the api. */
@@ -12,7 +12,7 @@ const WAITING: ReadonlySet<IdeaDto['status']> = new Set(['collect', 'visible', '
  */
 export function IdeaDueDates({ idea }: { idea: Pick<IdeaDto, 'id' | 'status'> }) {
   const s = useDeadlinesText();
-  const locale = useDeadlinesLocale();
+  const locale = useLocale();
   const deadlines = useQuery({
     ...getIdeaDeadlinesOptions({ path: { id: idea.id } }),
     enabled: WAITING.has(idea.status),

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
-import { Alert, BarChartFigure, PageHeader } from '@eclore/web-ui';
+import { BarChartFigure, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../session/problem-message';
-import { useIdeasText } from '../ideas/strings';
-import { useDeadlinesLocale, useDeadlinesText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useIdeasText } from '../ideas/i18n';
+import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
+import { useAppText } from '../../app/i18n';
 
 /** How many ideas the chart compares (the table lists them all). */
 const CHARTED = 15;
@@ -19,18 +19,21 @@ const mostDaysLate = (item: LateIdeaDto) => Math.max(...item.overdue.map((o) => 
 export default function LatePage() {
   const s = useDeadlinesText();
   const ideasText = useIdeasText();
-  const locale = useDeadlinesLocale();
-  const { t } = useTranslation();
+  const locale = useLocale();
+  const app = useAppText();
   useDocumentTitle(s.late_page.title);
   const focus = useFocusHeadingOnMount();
   const late = useQuery(listLateIdeasOptions());
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const items = late.data?.items ?? [];
   return (
-    <>
-      <PageHeader title={s.late_page.title} lead={s.late_page.lead} focusOnMount={focus} />
-      {late.isPending ? <p role="status">{t('app.loading')}</p> : null}
-      {late.isError ? <Alert tone="error">{problemMessage(t, late.error)}</Alert> : null}
+    <Page
+      title={s.late_page.title}
+      lead={s.late_page.lead}
+      focusOnMount={focus}
+      loading={late.isPending ? app.app.loading : null}
+      error={late.isError ? problemMessage(app.problems, late.error) : null}
+    >
       {late.isSuccess && items.length === 0 ? <p>{s.late_page.empty}</p> : null}
       {items.length > 0 ? (
         <>
@@ -70,7 +73,7 @@ export default function LatePage() {
           </div>
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

@@ -1,26 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getHeadcountsOptions, type HeadcountDto } from '@eclore/api-client';
+import { useAppText } from '../../app/i18n';
+import { useDirectoryText } from './i18n';
 
 /** Units shown in the chart: directions and services (units would make hundreds of bars). */
 const CHART_MAX_DEPTH = 1;
 
 export function Headcounts({ year }: { year: number }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useDirectoryText();
   const query = useQuery(getHeadcountsOptions({ query: { year } }));
   const number = new Intl.NumberFormat(i18n.language);
 
-  if (query.isError) return <p role="alert">{t('directory.headcounts.loadFailed')}</p>;
-  if (!query.data) return <p>{t('app.loading')}</p>;
+  if (query.isError) return <p role="alert">{text.headcounts.loadFailed}</p>;
+  if (!query.data) return <p>{app.app.loading}</p>;
   const units = query.data.units;
-  if (units.length === 0) return <p>{t('directory.headcounts.empty', { year })}</p>;
+  if (units.length === 0) return <p>{text.headcounts.empty({ year })}</p>;
 
   const charted = units.filter((u) => u.depth <= CHART_MAX_DEPTH);
   const max = Math.max(1, ...charted.map((u) => u.totalCount));
   return (
     <>
       <figure className="ec-dir-chart">
-        <figcaption>{t('directory.headcounts.chartCaption', { year })}</figcaption>
+        <figcaption>{text.headcounts.chartCaption({ year })}</figcaption>
         {/* The bars repeat the table's numbers; the text stays readable without the colours. */}
         <ul>
           {charted.map((u) => (
@@ -35,19 +39,19 @@ export function Headcounts({ year }: { year: number }) {
         </ul>
       </figure>
       <details className="ec-dir-details">
-        <summary>{t('directory.headcounts.tableToggle', { count: units.length })}</summary>
+        <summary>{text.headcounts.tableToggle({ count: units.length })}</summary>
         <div className="ec-dir-table-wrap">
           <table className="ec-dir-table">
-            <caption className="ec-visually-hidden">{t('directory.headcounts.tableCaption', { year })}</caption>
+            <caption className="ec-visually-hidden">{text.headcounts.tableCaption({ year })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('directory.headcounts.unit')}</th>
-                <th scope="col">{t('directory.headcounts.kind')}</th>
+                <th scope="col">{text.headcounts.unit}</th>
+                <th scope="col">{text.headcounts.kind}</th>
                 <th scope="col" className="ec-num">
-                  {t('directory.headcounts.direct')}
+                  {text.headcounts.direct}
                 </th>
                 <th scope="col" className="ec-num">
-                  {t('directory.headcounts.total')}
+                  {text.headcounts.total}
                 </th>
               </tr>
             </thead>
@@ -57,7 +61,7 @@ export function Headcounts({ year }: { year: number }) {
                   <th scope="row" style={{ paddingInlineStart: `${0.5 + u.depth * 1.25}rem` }}>
                     {u.name} <span className="ec-dir-code">{u.code}</span>
                   </th>
-                  <td>{t(`directory.kinds.${u.kind}`)}</td>
+                  <td>{text.kinds[u.kind]}</td>
                   <td className="ec-num">{number.format(u.directCount)}</td>
                   <td className="ec-num">{number.format(u.totalCount)}</td>
                 </tr>

@@ -1,14 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { startDirectoryImportMutation, type ApiError } from '@eclore/api-client';
 import { Button } from '@eclore/web-ui';
+import { messageFor } from '../../app/errors';
+import { useDirectoryText } from './i18n';
 
 /** Same limit as the API's; checked here too so a huge file is refused before it is sent. */
 const MAX_BYTES = 50 * 1024 * 1024;
 
 export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
-  const { t } = useTranslation();
+  const text = useDirectoryText();
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -21,14 +22,12 @@ export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
     localError ??
     (apiError
       ? apiError.fieldErrors[0]
-        ? t(`directory.upload.problems.${apiError.fieldErrors[0].code}`, {
-            defaultValue: apiError.fieldErrors[0].message,
-          })
+        ? (messageFor(text.upload.problems, apiError.fieldErrors[0].code) ?? apiError.fieldErrors[0].message)
         : apiError.status === 413
-          ? t('directory.upload.problems.tooLarge')
+          ? text.upload.problems.tooLarge
           : apiError.status === 403
-            ? t('directory.upload.problems.forbidden')
-            : t('directory.upload.problems.failed', { detail: apiError.message })
+            ? text.upload.problems.forbidden
+            : text.upload.problems.failed({ detail: apiError.message })
       : null);
 
   function submit(event: FormEvent) {
@@ -36,15 +35,15 @@ export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
     setLocalError(null);
     start.reset();
     const file = input.current?.files?.[0];
-    if (!file) return setLocalError(t('directory.upload.problems.isNotEmpty'));
-    if (file.size > MAX_BYTES) return setLocalError(t('directory.upload.problems.tooLarge'));
+    if (!file) return setLocalError(text.upload.problems.isNotEmpty);
+    if (file.size > MAX_BYTES) return setLocalError(text.upload.problems.tooLarge);
     // The API client adds the session's X-CSRF-Token to every state-changing request.
     start.mutate({ body: { file } });
   }
 
   return (
     <form onSubmit={submit} className="ec-dir-form" noValidate>
-      <label htmlFor={inputId}>{t('directory.upload.label')}</label>
+      <label htmlFor={inputId}>{text.upload.label}</label>
       <input
         ref={input}
         id={inputId}
@@ -56,7 +55,7 @@ export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
         onChange={() => setLocalError(null)}
       />
       <p id={hintId} className="ec-dir-hint">
-        {t('directory.upload.hint')}
+        {text.upload.hint}
       </p>
       {message ? (
         <p id={errorId} className="ec-dir-error" role="alert">
@@ -64,7 +63,7 @@ export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
         </p>
       ) : null}
       <Button type="submit" disabled={start.isPending}>
-        {start.isPending ? t('directory.upload.sending') : t('directory.upload.submit')}
+        {start.isPending ? text.upload.sending : text.upload.submit}
       </Button>
     </form>
   );

@@ -1,14 +1,21 @@
+import { DataTable } from '@eclore/web-ui';
 import { useEffect, useId } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getDirectoryImportOptions, getHeadcountsQueryKey, listDirectoryImportsQueryKey } from '@eclore/api-client';
+import { getDirectoryImportOptions } from '@eclore/api-client';
 import { isFinal, pollInterval, progressOf } from './import-status';
+import { useAppText } from '../../app/i18n';
+import { messageFor } from '../../app/errors';
+import { useDirectoryText } from './i18n';
+import { useImportFinished } from './queries';
 
 /** Follows one import: a real progress bar while the worker runs, then the counts or the rejected lines. */
 export function ImportProgress({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
+  const text = useDirectoryText();
   const labelId = useId();
-  const queryClient = useQueryClient();
+  const importFinished = useImportFinished();
   const query = useQuery({
     ...getDirectoryImportOptions({ path: { id } }),
     refetchInterval: (q) => pollInterval(q.state.data?.status),
@@ -19,28 +26,27 @@ export function ImportProgress({ id }: { id: string }) {
   useEffect(() => {
     if (!final) return;
     // The outcome changes the history list and the head counts shown below.
-    void queryClient.invalidateQueries({ queryKey: listDirectoryImportsQueryKey() });
-    void queryClient.invalidateQueries({ queryKey: getHeadcountsQueryKey().slice(0, 1) });
-  }, [final, queryClient]);
+    void importFinished();
+  }, [final, importFinished]);
 
-  if (query.isError) return <p role="alert">{t('directory.progress.loadFailed')}</p>;
-  if (!imp) return <p role="status">{t('app.loading')}</p>;
+  if (query.isError) return <p role="alert">{text.progress.loadFailed}</p>;
+  if (!imp) return <p role="status">{app.app.loading}</p>;
 
   const bar = progressOf(imp);
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="ec-dir-progress" data-status={imp.status}>
       <p id={labelId} className="ec-dir-progress__label">
-        {t('directory.progress.label', { file: imp.fileName })}
+        {text.progress.label({ file: imp.fileName })}
       </p>
       <progress aria-labelledby={labelId} value={bar.value} max={bar.max}>
-        {bar.percent === undefined ? t('directory.progress.waiting') : `${bar.percent} %`}
+        {bar.percent === undefined ? text.progress.waiting : `${bar.percent} %`}
       </progress>
       {/* Polite live region: announces the phase and the outcome, not every poll. */}
       <p role="status">
-        {t(`directory.status.${imp.status}`)}
+        {text.status[imp.status]}
         {!final && imp.totalRows !== null && imp.status !== 'queued'
-          ? ` — ${t('directory.progress.rows', { done: number.format(Math.min(imp.processedRows, imp.totalRows)), total: number.format(imp.totalRows) })}`
+          ? ` — ${text.progress.rows({ done: number.format(Math.min(imp.processedRows, imp.totalRows)), total: number.format(imp.totalRows) })}`
           : null}
       </p>
 
@@ -55,7 +61,7 @@ export function ImportProgress({ id }: { id: string }) {
             ] as const
           ).map(([key, value]) => (
             <div key={key} className="ec-facts__row">
-              <dt>{t(`directory.counts.${key}`)}</dt>
+              <dt>{text.counts[key]}</dt>
               <dd>{number.format(value)}</dd>
             </div>
           ))}
@@ -65,34 +71,31 @@ export function ImportProgress({ id }: { id: string }) {
       {imp.status === 'rejected' || imp.status === 'failed' ? (
         <>
           <p>
-            {imp.status === 'rejected'
-              ? t('directory.rejected.lead', { count: imp.errorCount })
-              : t('directory.rejected.failed')}
-            {imp.errorCount > imp.errors.length
-              ? ` ${t('directory.rejected.capped', { shown: imp.errors.length })}`
-              : null}
+            {imp.status === 'rejected' ? text.rejected.lead({ count: imp.errorCount }) : text.rejected.failed}
+            {imp.errorCount > imp.errors.length ? ` ${text.rejected.capped({ shown: imp.errors.length })}` : null}
           </p>
-          <div className="ec-dir-table-wrap">
-            <table className="ec-dir-table">
-              <caption className="ec-visually-hidden">{t('directory.rejected.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.rejected.line')}</th>
-                  <th scope="col">{t('directory.rejected.field')}</th>
-                  <th scope="col">{t('directory.rejected.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imp.errors.map((e, i) => (
-                  <tr key={`${e.line}-${e.field ?? ''}-${e.code}-${i}`}>
-                    <td>{e.line > 0 ? number.format(e.line) : t('directory.rejected.wholeFile')}</td>
-                    <td>{e.field ? <code>{e.field}</code> : '—'}</td>
-                    <td>{t(`directory.problems.${e.code}`, { defaultValue: e.message })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={text.rejected.caption}
+            captionHidden
+            className="ec-dir-table"
+            wrapClassName="ec-dir-table-wrap"
+            // A file may repeat the same problem on the same line: the position keeps keys unique.
+            rows={imp.errors.map((e, i) => ({ ...e, i }))}
+            rowKey={(e) => `${e.line}-${e.field ?? ''}-${e.code}-${e.i}`}
+            columns={[
+              {
+                key: 'line',
+                header: text.rejected.line,
+                cell: (e) => (e.line > 0 ? number.format(e.line) : text.rejected.wholeFile),
+              },
+              { key: 'field', header: text.rejected.field, cell: (e) => (e.field ? <code>{e.field}</code> : '—') },
+              {
+                key: 'problem',
+                header: text.rejected.problem,
+                cell: (e) => messageFor(text.problems, e.code) ?? e.message,
+              },
+            ]}
+          />
         </>
       ) : null}
     </div>

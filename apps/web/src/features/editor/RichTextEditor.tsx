@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { useEditorText } from './strings';
+import { useEditorText } from './i18n';
 import type { RichTextEditorProps } from './types';
 
 // Tiptap and ProseMirror weigh more than the rest of a page: fetched only when an editor is shown.

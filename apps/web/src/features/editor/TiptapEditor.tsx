@@ -2,7 +2,7 @@ import { useEffect, useId, useImperativeHandle, useState, type CSSProperties, ty
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { isAllowedHref, type RichTextEditorProps } from './types';
-import { useEditorText, type EditorText } from './strings';
+import { useEditorText, type EditorText } from './i18n';
 import './editor.css';
 
 /**

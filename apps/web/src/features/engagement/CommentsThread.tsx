@@ -1,18 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createIdeaCommentMutation,
-  getIdeaEngagementQueryKey,
-  listIdeaCommentsOptions,
-  listIdeaCommentsQueryKey,
-  type ApiError,
-  type CommentDto,
-} from '@eclore/api-client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { createIdeaCommentMutation, listIdeaCommentsOptions, type ApiError, type CommentDto } from '@eclore/api-client';
 import { Button } from '@eclore/web-ui';
 import { RichTextEditor, type RichTextHandle } from '../editor';
 import { MentionPicker } from './MentionPicker';
 import { ReportButton } from './ReportDialog';
-import { useEngagementLocale, useEngagementText } from './strings';
+import { useLocale, useEngagementText } from './i18n';
+import { useCommentsChanged } from './queries';
 
 /** Plain text with blank-line paragraphs → the small HTML the API sanitises (mention tokens pass through). */
 export function textToHtml(text: string): string {
@@ -36,17 +30,16 @@ function CommentForm({
   onDone?: () => void;
 }) {
   const s = useEngagementText();
-  const queryClient = useQueryClient();
   // The comment as the editor's HTML ('' when empty); the API sanitises it and resolves mention tokens.
   const [html, setHtml] = useState('');
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<RichTextHandle>(null);
+  const commentsChanged = useCommentsChanged(ideaId);
   const create = useMutation({
     ...createIdeaCommentMutation(),
     onSuccess: () => {
       setHtml('');
-      void queryClient.invalidateQueries({ queryKey: listIdeaCommentsQueryKey({ path: { id: ideaId } }) });
-      void queryClient.invalidateQueries({ queryKey: getIdeaEngagementQueryKey({ path: { id: ideaId } }) });
+      void commentsChanged();
       onDone?.();
     },
     onError: (e: ApiError) =>
@@ -173,7 +166,7 @@ export function CommentsThread({
 }) {
   const s = useEngagementText();
   const thread = useQuery(listIdeaCommentsOptions({ path: { id: ideaId } }));
-  const locale = useEngagementLocale();
+  const locale = useLocale();
   return (
     <section className="ec-comments" aria-labelledby={`comments-${ideaId}`}>
       <h2 id={`comments-${ideaId}`}>

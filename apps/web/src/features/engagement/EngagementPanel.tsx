@@ -14,7 +14,7 @@ import { Button } from '@eclore/web-ui';
 import { CommentsThread } from './CommentsThread';
 import { MergeButton } from './MergeDialog';
 import { ReportButton } from './ReportDialog';
-import { closedText, useEngagementText } from './strings';
+import { closedText, useEngagementText } from './i18n';
 import './engagement.css';
 
 /**

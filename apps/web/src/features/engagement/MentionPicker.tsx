@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { searchPeopleOptions } from '@eclore/api-client';
 import { Button, TextField } from '@eclore/web-ui';
-import { useEngagementText } from './strings';
+import { useEngagementText } from './i18n';
 
 /** The token the API resolves to a mention of an active person (its name is re-read from the directory). */
 export const mentionToken = (name: string, id: string) => `@[${name.replace(/[[\]\n]/g, ' ')}](${id})`;

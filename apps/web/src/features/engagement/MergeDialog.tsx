@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getIdeaQueryKey, listWallOptions, mergeIdeaMutation, type ApiError } from '@eclore/api-client';
-import { Button, TextField } from '@eclore/web-ui';
-import { FormDialog, TextArea } from './FormDialog';
-import { useEngagementText } from './strings';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { listWallOptions, mergeIdeaMutation, type ApiError } from '@eclore/api-client';
+import { Button, TextField, FormDialog } from '@eclore/web-ui';
+import { TextArea } from './TextArea';
+import { useEngagementText } from './i18n';
+import { useIdeaMerged } from './queries';
 
 /** Network members: merge this duplicate into another idea, picked by searching the wall. */
 export function MergeButton({ ideaId }: { ideaId: string }) {
   const s = useEngagementText();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [targetId, setTargetId] = useState<string | null>(null);
@@ -20,12 +20,12 @@ export function MergeButton({ ideaId }: { ideaId: string }) {
     enabled: open && q.trim().length >= 2,
   });
   const candidates = (results.data?.items ?? []).filter((i) => i.id !== ideaId);
+  const merged = useIdeaMerged(ideaId);
   const merge = useMutation({
     ...mergeIdeaMutation(),
     onSuccess: () => {
       setOpen(false);
-      void queryClient.invalidateQueries({ queryKey: getIdeaQueryKey({ path: { id: ideaId } }) });
-      void queryClient.invalidateQueries();
+      merged();
     },
     onError: (e: ApiError) => setError(e.fieldErrors[0]?.message ?? e.message ?? s.errors.generic),
   });

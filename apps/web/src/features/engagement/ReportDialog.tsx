@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { reportContentMutation, type ApiError } from '@eclore/api-client';
-import { FormDialog, TextArea } from './FormDialog';
-import { useEngagementText } from './strings';
+import { FormDialog } from '@eclore/web-ui';
+import { TextArea } from './TextArea';
+import { useEngagementText } from './i18n';
 
 /** "Report" for an idea or a comment: a reason, sent once to the network. */
 export function ReportButton({

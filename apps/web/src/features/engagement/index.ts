@@ -1,4 +1,4 @@
 export { EngagementPanel } from './EngagementPanel';
 export { MentionPicker } from './MentionPicker';
 export { textToHtml } from './CommentsThread';
-export { TextArea } from './FormDialog';
+export { TextArea } from './TextArea';

@@ -1,7 +1,7 @@
-import * as engagement from './strings';
-import * as notifications from '../notifications/strings';
-import * as portfolio from '../portfolio/strings';
-import * as wall from '../wall/strings';
+import * as engagement from './i18n';
+import * as notifications from '../notifications/i18n';
+import * as portfolio from '../portfolio/i18n';
+import * as wall from '../wall/i18n';
 
 /**
  * "Support" has one vocabulary everywhere (GLOSSARY: support = soutien; "me too" on a problem): the

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { inviteCoAuthorMutation, isApiError, searchPeopleOptions, type IdeaDto } from '@eclore/api-client';
 import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
-import { useIdeasText } from './strings';
+import { useIdeasText } from './i18n';
 
 /** Authors invite colleagues to co-author their draft; the list shows who answered. */
 export function CoAuthorsPanel({ idea, onChange }: { idea: IdeaDto; onChange: (idea: IdeaDto) => void }) {

@@ -1,19 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   createIdeaMutation,
   getCampaignOptions,
   getIdeaOptions,
-  getIdeaQueryKey,
   isApiError,
-  listMyIdeasQueryKey,
   listOrgUnitsOptions,
   listThemesOptions,
   submitIdeaMutation,
   updateIdeaMutation,
   ApiError,
-  type ApiFieldError,
   type IdeaDto,
 } from '@eclore/api-client';
 import { DEFAULT_SUBMISSION_RULES } from '@eclore/domain';
@@ -23,73 +20,10 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CoAuthorsPanel } from './CoAuthorsPanel';
 import { FieldError, TextAreaField } from '@eclore/web-ui';
 import { RichTextEditor } from '../editor';
-import { fieldErrorText, useIdeasLocale, useIdeasText } from './strings';
+import { fieldErrorText, useLocale, useIdeasText } from './i18n';
 import './ideas.css';
-
-type Kind = 'problem' | 'solution';
-type Frequency = 'daily' | 'weekly' | 'monthly' | 'occasionally';
-const FREQUENCIES: Frequency[] = ['daily', 'weekly', 'monthly', 'occasionally'];
-
-interface Draft {
-  kind: Kind;
-  title: string;
-  summary: string;
-  body: string;
-  orgUnitId: string;
-  themes: string[];
-  anonymous: boolean;
-  whoSuffers: string;
-  frequency: Frequency | '';
-  expectedBenefits: string;
-  needs: string;
-}
-
-const EMPTY: Draft = {
-  kind: 'problem',
-  title: '',
-  summary: '',
-  body: '',
-  orgUnitId: '',
-  themes: [],
-  anonymous: false,
-  whoSuffers: '',
-  frequency: '',
-  expectedBenefits: '',
-  needs: '',
-};
-
-function fromIdea(idea: IdeaDto): Draft {
-  return {
-    kind: idea.kind,
-    title: idea.title,
-    summary: idea.summary,
-    // Sanitised HTML, edited as rich text (the server sanitises again on save).
-    body: idea.bodyHtml,
-    orgUnitId: idea.orgUnit?.id ?? '',
-    themes: idea.themes,
-    anonymous: idea.anonymous,
-    whoSuffers: idea.whoSuffers ?? '',
-    frequency: idea.frequency ?? '',
-    expectedBenefits: idea.expectedBenefits ?? '',
-    needs: idea.needs ?? '',
-  };
-}
-
-/** What a refused submission hands to the draft's own address (history state holds plain data only). */
-interface Refusal {
-  status: number;
-  code: string;
-  title: string;
-  detail?: string;
-  fieldErrors: ApiFieldError[];
-}
-const refusalOf = (e: ApiError): Refusal => ({
-  status: e.status,
-  code: e.code,
-  title: e.message,
-  detail: e.detail,
-  fieldErrors: e.fieldErrors.map(({ field, code, message }) => ({ field, code, message })),
-});
+import { useDraftSaved } from './queries';
+import { EMPTY, FREQUENCIES, fromIdea, refusalOf, type Draft, type Frequency, type Refusal } from './idea-draft';
 
 /** New idea (/ideas/new, ?campaign= preselects a call for ideas) and draft editing (/ideas/:id/edit). */
 export default function IdeaEditorPage() {
@@ -103,10 +37,9 @@ export default function IdeaEditorPage() {
 
 function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   const s = useIdeasText();
-  const locale = useIdeasLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const campaignId = initial ? initial.campaignId : params.get('campaign');
   const [idea, setIdea] = useState<IdeaDto | null>(initial);
@@ -147,14 +80,14 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     ...kindFields(d),
   });
 
+  const draftSaved = useDraftSaved();
   /** Creates or updates the draft; answers the saved idea. */
   async function save(): Promise<IdeaDto> {
     const saved = idea
       ? await update.mutateAsync({ path: { id: idea.id }, body: { version: idea.version, ...common(draft) } })
       : await create.mutateAsync({ body: { kind: draft.kind, campaignId: campaignId ?? null, ...common(draft) } });
     setIdea(saved);
-    queryClient.setQueryData(getIdeaQueryKey({ path: { id: saved.id } }), saved);
-    void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+    draftSaved(saved);
     return saved;
   }
 
@@ -178,8 +111,7 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
     try {
       saved = await save();
       const done = await submit.mutateAsync({ path: { id: saved.id }, body: { version: saved.version } });
-      queryClient.setQueryData(getIdeaQueryKey({ path: { id: done.id } }), done);
-      void queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+      draftSaved(done);
       void navigate(`/ideas/${done.id}`, { state: { notice: s.form.submitted } });
     } catch (e) {
       if (!initial && saved && isApiError(e)) {

@@ -12,7 +12,13 @@ import { QualificationPanel } from '../qualification';
  */
 export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
 
-export const EXTENSIONS: readonly IdeaExtension[] = [IdeaReviewersPanel, QualificationPanel, AttachmentsPanel, EngagementPanel, PrivateNotesPanel];
+export const EXTENSIONS: readonly IdeaExtension[] = [
+  IdeaReviewersPanel,
+  QualificationPanel,
+  AttachmentsPanel,
+  EngagementPanel,
+  PrivateNotesPanel,
+];
 
 export function IdeaExtensions({ idea }: { idea: IdeaDto }) {
   if (EXTENSIONS.length === 0) return null;

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import {
   getIdeaOptions,
-  getIdeaQueryKey,
   getIdeaTimelineOptions,
-  getIdeaTimelineQueryKey,
   isApiError,
   submitIdeaMutation,
   withdrawIdeaMutation,
@@ -18,8 +16,9 @@ import { IdeaTimeline } from './IdeaTimeline';
 import { IdeaExtensions } from './IdeaExtensions';
 import { IdeaDueDates } from '../deadlines';
 import { RevealAuthorPanel } from '../anonymity';
-import { useIdeasLocale, useIdeasText } from './strings';
+import { useLocale, useIdeasText } from './i18n';
 import './ideas.css';
+import { useIdeaChanged } from './queries';
 
 /** The idea page's core: what the idea is, where it stands, the answer and its public history. */
 export default function IdeaPage() {
@@ -34,16 +33,12 @@ export default function IdeaPage() {
 
 function IdeaView({ idea }: { idea: IdeaDto }) {
   const s = useIdeasText();
-  const locale = useIdeasLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
-  const queryClient = useQueryClient();
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
-  const refresh = (updated: IdeaDto) => {
-    queryClient.setQueryData(getIdeaQueryKey({ path: { id: idea.id } }), updated);
-    void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
-  };
+  const refresh = useIdeaChanged(idea.id);
   const submit = useMutation({ ...submitIdeaMutation(), onSuccess: refresh });
   const withdraw = useMutation({ ...withdrawIdeaMutation(), onSuccess: refresh });
   const timeline = useQuery(getIdeaTimelineOptions({ path: { id: idea.id } }));

@@ -1,10 +1,10 @@
 import type { TimelineDto } from '@eclore/api-client';
-import { useIdeasLocale, useIdeasText } from './strings';
+import { useLocale, useIdeasText } from './i18n';
 
 /** The idea's history, oldest first; an anonymous author's acts read "the author". */
 export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
   const s = useIdeasText();
-  const locale = useIdeasLocale();
+  const locale = useLocale();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (timeline.events.length === 0) return <p>—</p>;
   return (

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
   acceptCoAuthorshipMutation,
   declineCoAuthorshipMutation,
   listMyIdeasOptions,
-  listMyIdeasQueryKey,
   type MyIdeaDto,
 } from '@eclore/api-client';
 import { Alert, Button, PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { useIdeasText, type IdeasText } from './strings';
+import { useIdeasText, type IdeasText } from './i18n';
 import './ideas.css';
+import { useMyIdeasChanged } from './queries';
 
 /** My drafts, submitted and returned ideas (with the reason), and invitations to co-author. */
 export default function MyIdeasPage() {
@@ -19,8 +19,7 @@ export default function MyIdeasPage() {
   useDocumentTitle(s.mine.title);
   const focus = useFocusHeadingOnMount();
   const mine = useQuery(listMyIdeasOptions());
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listMyIdeasQueryKey() });
+  const refresh = useMyIdeasChanged();
   const accept = useMutation({ ...acceptCoAuthorshipMutation(), onSuccess: refresh });
   const decline = useMutation({ ...declineCoAuthorshipMutation(), onSuccess: refresh });
 

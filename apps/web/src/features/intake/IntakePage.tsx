@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
   acceptIdeaMutation,
   isApiError,
   listIntakeOptions,
-  listIntakeQueryKey,
   returnIdeaMutation,
   type IntakeItemDto,
 } from '@eclore/api-client';
@@ -13,8 +12,9 @@ import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { TextAreaField } from '@eclore/web-ui';
-import { useIdeasText } from '../ideas/strings';
+import { useIdeasText } from '../ideas/i18n';
 import '../ideas/ideas.css';
+import { useIntakeChanged } from './queries';
 
 /** The innovation network's intake queue: accept a submitted idea onto the wall, or return it with a reason. */
 export default function IntakePage() {
@@ -41,10 +41,9 @@ export default function IntakePage() {
 
 function IntakeItem({ item, onDone }: { item: IntakeItemDto; onDone: (notice: string) => void }) {
   const s = useIdeasText();
-  const queryClient = useQueryClient();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listIntakeQueryKey() });
+  const refresh = useIntakeChanged();
   const accept = useMutation({
     ...acceptIdeaMutation(),
     onSuccess: (idea) => {

@@ -1,28 +1,27 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   dismissReportMutation,
   hideReportedContentMutation,
   listOpenReportsOptions,
-  listOpenReportsQueryKey,
   type ApiError,
   type OpenReportDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, PageHeader, FormDialog } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { FormDialog, TextArea } from '../engagement/FormDialog';
-import { useEngagementLocale, useEngagementText } from '../engagement/strings';
+import { TextArea } from '../engagement/TextArea';
+import { useLocale, useEngagementText } from '../engagement/i18n';
 import '../engagement/engagement.css';
+import { useReportsChanged } from './queries';
 
 function ReportItem({ report, onResolved }: { report: OpenReportDto; onResolved: (message: string) => void }) {
   const s = useEngagementText();
-  const locale = useEngagementLocale();
-  const queryClient = useQueryClient();
+  const locale = useLocale();
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listOpenReportsQueryKey() });
+  const refresh = useReportsChanged();
   const onError = (e: ApiError) => {
     setError(e.code === 'report_resolved' ? s.errors.resolved : s.errors.generic);
     if (e.code === 'report_resolved') void refresh();

@@ -8,8 +8,9 @@ import {
   type CampaignAnnouncementDto,
 } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog, Panel } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText } from './i18n';
+import { useAppText } from '../../app/i18n';
 
 /** Still moving: notifications being written or immediate e-mails not all accepted or failed yet. */
 function running(a: CampaignAnnouncementDto | undefined): boolean {
@@ -22,7 +23,8 @@ function running(a: CampaignAnnouncementDto | undefined): boolean {
  */
 export function CampaignAnnouncement({ campaignId, archived }: { campaignId: string; archived: boolean }) {
   const s = useNotificationsText().announce;
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<'now' | 'opening' | null>(null);
   const key = getCampaignAnnouncementQueryKey({ path: { id: campaignId } });
@@ -38,8 +40,8 @@ export function CampaignAnnouncement({ campaignId, archived }: { campaignId: str
     },
   });
   const a = status.data;
-  if (status.isError) return <Alert tone="error">{problemMessage(t, status.error)}</Alert>;
-  if (!a) return <p role="status">{t('app.loading')}</p>;
+  if (status.isError) return <Alert tone="error">{problemMessage(app.problems, status.error)}</Alert>;
+  if (!a) return <p role="status">{app.app.loading}</p>;
   const format = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   const day = a.announcedAt ? format(a.announcedAt) : null;
@@ -47,7 +49,7 @@ export function CampaignAnnouncement({ campaignId, archived }: { campaignId: str
 
   return (
     <Panel title={s.title}>
-      {announce.isError ? <Alert tone="error">{problemMessage(t, announce.error)}</Alert> : null}
+      {announce.isError ? <Alert tone="error">{problemMessage(app.problems, announce.error)}</Alert> : null}
       {!a.announced ? (
         <>
           <p data-testid="announce-audience">{s.lead(a.audienceSize)}</p>

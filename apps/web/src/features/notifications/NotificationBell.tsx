@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { countMyUnreadNotificationsOptions } from '@eclore/api-client';
 import { useSession } from '../../session/session';
-import { useNotificationsText } from './strings';
+import { useNotificationsText } from './i18n';
 import './notifications.css';
 
 /** Polling is enough for a count: notifications are not a chat. */

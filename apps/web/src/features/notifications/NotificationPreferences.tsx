@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import {
   getMyNotificationPreferencesOptions,
   getMyNotificationPreferencesQueryKey,
@@ -8,9 +7,10 @@ import {
   type CategoryFrequencyDto,
 } from '@eclore/api-client';
 import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText } from './i18n';
 import './notifications.css';
+import { useAppText } from '../../app/i18n';
 
 type Frequency = CategoryFrequencyDto['frequency'];
 const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
@@ -18,7 +18,7 @@ const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
 /** The profile's section: when to get an e-mail, per category (the organisation default shown). */
 export function NotificationPreferences() {
   const s = useNotificationsText();
-  const { t } = useTranslation();
+  const app = useAppText();
   const queryClient = useQueryClient();
   const prefs = useQuery(getMyNotificationPreferencesOptions());
   const [draft, setDraft] = useState<Record<string, Frequency>>({});
@@ -31,8 +31,8 @@ export function NotificationPreferences() {
       setSaved(true);
     },
   });
-  if (prefs.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (prefs.isError) return <Alert tone="error">{problemMessage(t, prefs.error)}</Alert>;
+  if (prefs.isPending) return <p role="status">{app.app.loading}</p>;
+  if (prefs.isError) return <Alert tone="error">{problemMessage(app.problems, prefs.error)}</Alert>;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,7 +74,7 @@ export function NotificationPreferences() {
           </Button>
         </div>
         {saved ? <Alert tone="success">{s.prefs.saved}</Alert> : null}
-        {save.isError ? <Alert tone="error">{problemMessage(t, save.error)}</Alert> : null}
+        {save.isError ? <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert> : null}
       </form>
     </Panel>
   );

@@ -5,16 +5,17 @@ import {
   getNotificationDefaultsOptions,
   getNotificationDefaultsQueryKey,
   listNotificationDeliveriesOptions,
-  listNotificationDeliveriesQueryKey,
   replayNotificationDeliveryMutation,
   setNotificationDefaultsMutation,
   type CategoryFrequencyDto,
 } from '@eclore/api-client';
-import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, DataTable, Panel, SelectField } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText } from './i18n';
 import './notifications.css';
+import { useAppText } from '../../app/i18n';
+import { useDeliveriesChanged } from './queries';
 
 type Frequency = CategoryFrequencyDto['frequency'];
 const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
@@ -22,7 +23,8 @@ const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
 /** Administration of notifications: the organisation's defaults and the failed e-mails with a replay button. */
 export default function NotificationsAdminPage() {
   const s = useNotificationsText();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
   const queryClient = useQueryClient();
   const defaults = useQuery(getNotificationDefaultsOptions());
   const failedQuery = { query: { status: 'failed' as const } };
@@ -37,11 +39,12 @@ export default function NotificationsAdminPage() {
       setNotice(s.admin.defaultsSaved);
     },
   });
+  const deliveriesChanged = useDeliveriesChanged(failedQuery);
   const replay = useMutation({
     ...replayNotificationDeliveryMutation(),
     onSuccess: () => {
       setNotice(s.admin.replayed);
-      void queryClient.invalidateQueries({ queryKey: listNotificationDeliveriesQueryKey(failedQuery) });
+      void deliveriesChanged();
     },
   });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -63,8 +66,8 @@ export default function NotificationsAdminPage() {
       <AdminHeader title={s.admin.title} lead={s.admin.lead} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <Panel title={s.admin.defaultsTitle}>
-        {defaults.isPending ? <p role="status">{t('app.loading')}</p> : null}
-        {defaults.isError ? <Alert tone="error">{problemMessage(t, defaults.error)}</Alert> : null}
+        {defaults.isPending ? <p role="status">{app.app.loading}</p> : null}
+        {defaults.isError ? <Alert tone="error">{problemMessage(app.problems, defaults.error)}</Alert> : null}
         {defaults.isSuccess ? (
           <form onSubmit={onSubmit} className="ec-notif-prefs" aria-label={s.admin.defaultsTitle}>
             {defaults.data.defaults.map((d) => (
@@ -86,54 +89,46 @@ export default function NotificationsAdminPage() {
                 {s.admin.defaultsSave}
               </Button>
             </div>
-            {save.isError ? <Alert tone="error">{problemMessage(t, save.error)}</Alert> : null}
+            {save.isError ? <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert> : null}
           </form>
         ) : null}
       </Panel>
       <Panel title={s.admin.failedTitle}>
-        {failed.isPending ? <p role="status">{t('app.loading')}</p> : null}
-        {failed.isError ? <Alert tone="error">{problemMessage(t, failed.error)}</Alert> : null}
-        {replay.isError ? <Alert tone="error">{problemMessage(t, replay.error)}</Alert> : null}
+        {failed.isPending ? <p role="status">{app.app.loading}</p> : null}
+        {failed.isError ? <Alert tone="error">{problemMessage(app.problems, failed.error)}</Alert> : null}
+        {replay.isError ? <Alert tone="error">{problemMessage(app.problems, replay.error)}</Alert> : null}
         {failed.isSuccess && failed.data.deliveries.length === 0 ? <p>{s.admin.noFailed}</p> : null}
         {failed.isSuccess && failed.data.deliveries.length > 0 ? (
-          <div className="ec-table-wrap">
-            <table className="ec-table">
-              <caption>{s.admin.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.admin.recipient}</th>
-                  <th scope="col">{s.admin.kind}</th>
-                  <th scope="col">{s.admin.attempts}</th>
-                  <th scope="col">{s.admin.error}</th>
-                  <th scope="col">{s.admin.when}</th>
-                  <th scope="col">{s.admin.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {failed.data.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.recipientEmail}</td>
-                    <td>{s.admin.kinds[d.kind]}</td>
-                    <td>{d.attempts}</td>
-                    <td>{d.lastError}</td>
-                    <td>
-                      <time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))}</time>
-                    </td>
-                    <td>
-                      <Button
-                        variant="secondary"
-                        disabled={replay.isPending}
-                        onClick={() => replay.mutate({ path: { id: d.id } })}
-                        aria-label={`${s.admin.replay} (${d.recipientEmail})`}
-                      >
-                        {s.admin.replay}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={s.admin.caption}
+            rows={failed.data.deliveries}
+            rowKey={(d) => d.id}
+            columns={[
+              { key: 'recipient', header: s.admin.recipient, cell: (d) => d.recipientEmail },
+              { key: 'kind', header: s.admin.kind, cell: (d) => s.admin.kinds[d.kind] },
+              { key: 'attempts', header: s.admin.attempts, cell: (d) => d.attempts },
+              { key: 'error', header: s.admin.error, cell: (d) => d.lastError },
+              {
+                key: 'when',
+                header: s.admin.when,
+                cell: (d) => <time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))}</time>,
+              },
+              {
+                key: 'actions',
+                header: s.admin.actions,
+                cell: (d) => (
+                  <Button
+                    variant="secondary"
+                    disabled={replay.isPending}
+                    onClick={() => replay.mutate({ path: { id: d.id } })}
+                    aria-label={`${s.admin.replay} (${d.recipientEmail})`}
+                  >
+                    {s.admin.replay}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </Panel>
     </>

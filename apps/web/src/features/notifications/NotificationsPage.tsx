@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  countMyUnreadNotificationsQueryKey,
-  listMyNotificationsInfiniteQueryKey,
   listMyNotificationsInfiniteOptions,
   markAllNotificationsReadMutation,
   markNotificationsReadMutation,
@@ -13,9 +11,11 @@ import {
 import { Alert, Button, PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../session/problem-message';
-import { useNotificationsText, type NotificationsText } from './strings';
+import { problemMessage } from '../../app/errors';
+import { useNotificationsText, type NotificationsText } from './i18n';
 import './notifications.css';
+import { useAppText } from '../../app/i18n';
+import { useNotificationsChanged } from './queries';
 
 function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
@@ -39,20 +39,18 @@ function lines(items: readonly NotificationItemDto[]): { item: NotificationItemD
 /** The notification centre: grouped by idea, what needs my action first, mark read. */
 export default function NotificationsPage() {
   const s = useNotificationsText();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const list = useInfiniteQuery({
     ...listMyNotificationsInfiniteOptions(),
     initialPageParam: {},
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: listMyNotificationsInfiniteQueryKey() });
-    void queryClient.invalidateQueries({ queryKey: countMyUnreadNotificationsQueryKey() });
-  };
+  const notificationsChanged = useNotificationsChanged();
+  const refresh = () => void notificationsChanged();
   const markRead = useMutation({ ...markNotificationsReadMutation(), onSuccess: refresh });
   const markAll = useMutation({
     ...markAllNotificationsReadMutation(),
@@ -69,9 +67,9 @@ export default function NotificationsPage() {
     <>
       <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {markRead.isError ? <Alert tone="error">{problemMessage(t, markRead.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{t('app.loading')}</p> : null}
-      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
+      {markRead.isError ? <Alert tone="error">{problemMessage(app.problems, markRead.error)}</Alert> : null}
+      {list.isPending ? <p role="status">{app.app.loading}</p> : null}
+      {list.isError ? <Alert tone="error">{problemMessage(app.problems, list.error)}</Alert> : null}
       {list.isSuccess && groups.length === 0 ? <p>{s.empty}</p> : null}
       {anyUnread ? (
         <Button variant="secondary" onClick={() => markAll.mutate({})} disabled={markAll.isPending}>

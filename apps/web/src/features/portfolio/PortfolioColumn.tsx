@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { listPortfolioColumnInfiniteOptions, type PortfolioCardDto, type PortfolioColumnDto } from '@eclore/api-client';
 import { IDEA_STATUS_LABELS } from '@eclore/domain';
 import { Button } from '@eclore/web-ui';
-import { usePortfolioLocale, usePortfolioText } from './strings';
+import { useLocale, usePortfolioText } from './i18n';
 
 export const PAGE_SIZE = 10;
 
@@ -14,7 +14,7 @@ export const PAGE_SIZE = 10;
  */
 export function PortfolioColumn({ column, query }: { column: PortfolioColumnDto; query: Record<string, string> }) {
   const s = usePortfolioText();
-  const locale = usePortfolioLocale();
+  const locale = useLocale();
   const [started, setStarted] = useState(false);
   const label = IDEA_STATUS_LABELS[column.status][locale];
   // The next pages start from the board's cursor, which is part of the query key.
@@ -63,7 +63,7 @@ export function PortfolioColumn({ column, query }: { column: PortfolioColumnDto;
 /** A card names no author: the board shows nobody (anonymous ideas stay anonymous). */
 function PortfolioCard({ card }: { card: PortfolioCardDto }) {
   const s = usePortfolioText();
-  const locale = usePortfolioLocale();
+  const locale = useLocale();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
   const score = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
   return (

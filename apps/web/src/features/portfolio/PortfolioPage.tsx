@@ -11,7 +11,7 @@ import '../wall/wall.css';
 import { PAGE_SIZE, PortfolioColumn } from './PortfolioColumn';
 import { portfolioFiltersFromParams, portfolioQuery, type PortfolioFilters } from './portfolio-params';
 import { StageChart } from './StageChart';
-import { usePortfolioLocale, usePortfolioText } from './strings';
+import { useLocale, usePortfolioText } from './i18n';
 import './portfolio.css';
 
 /**
@@ -21,7 +21,7 @@ import './portfolio.css';
  */
 export default function PortfolioPage() {
   const s = usePortfolioText();
-  const locale = usePortfolioLocale();
+  const locale = useLocale();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const me = useSession().actor;

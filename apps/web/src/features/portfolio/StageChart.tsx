@@ -1,5 +1,5 @@
 import { BarChartFigure } from '@eclore/web-ui';
-import { usePortfolioText } from './strings';
+import { usePortfolioText } from './i18n';
 
 export interface StageCount {
   label: string;

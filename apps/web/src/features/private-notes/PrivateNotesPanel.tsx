@@ -1,17 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createPrivateNoteMutation,
-  listPrivateNotesOptions,
-  listPrivateNotesQueryKey,
-  type ApiError,
-  type IdeaDto,
-} from '@eclore/api-client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { createPrivateNoteMutation, listPrivateNotesOptions, type ApiError, type IdeaDto } from '@eclore/api-client';
 import { holdsRole } from '@eclore/domain';
 import { Button, Panel } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { MentionPicker, TextArea, textToHtml } from '../engagement';
-import { usePrivateNotesLocale, usePrivateNotesText } from './strings';
+import { useLocale, usePrivateNotesText } from './i18n';
+import { usePrivateNotesChanged } from './queries';
+import { messageFor } from '../../app/errors';
 
 /**
  * The idea's private thread, for the network and the committee in scope. Shown only to people holding
@@ -27,19 +23,19 @@ export function PrivateNotesPanel({ idea }: { idea: IdeaDto }) {
 
 function Thread({ ideaId }: { ideaId: string }) {
   const s = usePrivateNotesText();
-  const date = new Intl.DateTimeFormat(usePrivateNotesLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-  const queryClient = useQueryClient();
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   const notes = useQuery({ ...listPrivateNotesOptions({ path: { id: ideaId } }), retry: false });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const notesChanged = usePrivateNotesChanged(ideaId);
   const create = useMutation({
     ...createPrivateNoteMutation(),
     onSuccess: () => {
       setText('');
-      void queryClient.invalidateQueries({ queryKey: listPrivateNotesQueryKey({ path: { id: ideaId } }) });
+      void notesChanged();
     },
-    onError: (e: ApiError) => setError(s.errors[e.fieldErrors[0]?.code ?? e.code] ?? s.errors.generic!),
+    onError: (e: ApiError) => setError(messageFor(s.errors, e.fieldErrors[0]?.code ?? e.code) ?? s.errors.generic),
   });
   if (!notes.data) return null;
   const submit = (event: FormEvent) => {

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { getMyProfileOptions, getMyProfileQueryKey } from '@eclore/api-client';
 import { SUPPORTED_LOCALES, isLocale, type Locale } from '@eclore/domain';
 import { Alert, Button, PageHeader, Panel, SelectField } from '@eclore/web-ui';
@@ -8,25 +7,28 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { changeLocale } from '../../i18n/i18n';
 import { followBrowserLocale, useSaveLocale } from '../../session/locale';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { ScopeText } from '../admin/ScopeText';
 import { NotificationPreferences } from '../notifications/NotificationPreferences';
 import { PersonalDataPanel } from './PersonalDataPanel';
+import { useAppText } from '../../app/i18n';
+import { useProfileText } from './i18n';
 
 const FOLLOW_BROWSER = '';
 
 /** The person's own profile: who they are in the organisation, their roles, their language. */
 export default function ProfilePage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('profile.title'));
+  const app = useAppText();
+  const text = useProfileText();
+  useDocumentTitle(text.title);
   const focus = useFocusHeadingOnMount();
   const profile = useQuery(getMyProfileOptions());
   const queryClient = useQueryClient();
   const save = useSaveLocale();
   const [choice, setChoice] = useState<string | null>(null);
 
-  if (profile.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (profile.isError) return <Alert tone="error">{problemMessage(t, profile.error)}</Alert>;
+  if (profile.isPending) return <p role="status">{app.app.loading}</p>;
+  if (profile.isError) return <Alert tone="error">{problemMessage(app.problems, profile.error)}</Alert>;
   const me = profile.data;
   const selected = choice ?? me.locale ?? FOLLOW_BROWSER;
 
@@ -47,27 +49,27 @@ export default function ProfilePage() {
 
   return (
     <>
-      <PageHeader title={t('profile.title')} focusOnMount={focus} />
+      <PageHeader title={text.title} focusOnMount={focus} />
       <div className="ec-grid">
-        <Panel title={t('profile.identity')}>
+        <Panel title={text.identity}>
           <dl className="ec-facts">
             <div className="ec-facts__row">
-              <dt>{t('profile.name')}</dt>
+              <dt>{text.name}</dt>
               <dd>
                 {me.givenName} {me.familyName}
               </dd>
             </div>
             <div className="ec-facts__row">
-              <dt>{t('profile.email')}</dt>
+              <dt>{text.email}</dt>
               <dd>{me.email}</dd>
             </div>
             <div className="ec-facts__row">
-              <dt>{t('profile.unit')}</dt>
-              <dd>{me.orgUnit ? me.orgUnit.name : t('profile.noUnit')}</dd>
+              <dt>{text.unit}</dt>
+              <dd>{me.orgUnit ? me.orgUnit.name : text.noUnit}</dd>
             </div>
           </dl>
           {me.orgUnit && me.orgUnit.path.length > 1 ? (
-            <nav aria-label={t('profile.unitPath')}>
+            <nav aria-label={text.unitPath}>
               <ol className="ec-breadcrumb">
                 {me.orgUnit.path.map((unit) => (
                   <li key={unit.id}>{unit.name}</li>
@@ -76,34 +78,34 @@ export default function ProfilePage() {
             </nav>
           ) : null}
         </Panel>
-        <Panel title={t('profile.roles')}>
+        <Panel title={text.roles}>
           <ul>
             {me.roles.map((r, i) => (
               <li key={`${r.role}-${i}`}>
-                {t(`roles.${r.role}`)} — <ScopeText scope={r.scope} />
+                {app.roles[r.role]} — <ScopeText scope={r.scope} />
               </li>
             ))}
           </ul>
         </Panel>
-        <Panel title={t('profile.preferences')}>
-          {save.isSuccess && choice === null ? <Alert tone="success">{t('profile.saved')}</Alert> : null}
-          {save.isError ? <Alert tone="error">{problemMessage(t, save.error)}</Alert> : null}
+        <Panel title={text.preferences}>
+          {save.isSuccess && choice === null ? <Alert tone="success">{text.saved}</Alert> : null}
+          {save.isError ? <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert> : null}
           <form onSubmit={onSubmit} className="ec-form-row">
             <SelectField
-              label={t('profile.language')}
+              label={text.language}
               name="locale"
               value={selected}
               onChange={(e) => setChoice(e.target.value)}
             >
-              <option value={FOLLOW_BROWSER}>{t('profile.followBrowser')}</option>
+              <option value={FOLLOW_BROWSER}>{text.followBrowser}</option>
               {SUPPORTED_LOCALES.map((locale) => (
                 <option key={locale} value={locale} lang={locale}>
-                  {t(`language.${locale}`)}
+                  {app.language[locale]}
                 </option>
               ))}
             </SelectField>
             <Button type="submit" disabled={save.isPending}>
-              {t('profile.save')}
+              {text.save}
             </Button>
           </form>
         </Panel>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { can } from '@eclore/domain';
 import { useSession } from '../../session/session';
-import { useQualificationText } from './strings';
+import { useQualificationText } from './i18n';
 
 /** On the campaign page, for those who may read criteria: the way to the campaign's qualification criteria. */
 export function CampaignCriteriaLink({ campaignId }: { campaignId: string }) {

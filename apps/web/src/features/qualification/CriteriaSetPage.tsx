@@ -17,7 +17,7 @@ import { CRITERION_AXES, SCORE_LEVELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextAreaField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { fieldErrors, qualificationError, useQualificationLocale, useQualificationText } from './strings';
+import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
 
 const blankCriterion = (): CriterionDto => ({
@@ -90,7 +90,7 @@ function Editor({
   back?: string;
 }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const focus = useFocusHeadingOnMount();
   useDocumentTitle(title);
   const queryClient = useQueryClient();

@@ -1,12 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from '@eclore/web-ui';
 import {
   declineIdeaMutation,
-  getIdeaQueryKey,
   getIdeaScorecardsOptions,
-  getIdeaScorecardsQueryKey,
-  getIdeaTimelineQueryKey,
   qualifyIdeaMutation,
   requestIdeaReworkMutation,
   saveMyScorecardDraftMutation,
@@ -17,10 +14,11 @@ import {
   type QualificationViewDto,
 } from '@eclore/api-client';
 import { DISAGREEMENT_SPREAD, holdsRole, SCORE_LEVELS } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField, DataTable } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { fieldErrors, qualificationError, useQualificationLocale, useQualificationText } from './strings';
+import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
+import { useQualificationDone, useScorecardSaved } from './queries';
 
 /**
  * On the idea page, for the network and the committee: the assigned reviewer's scorecard form, the
@@ -68,13 +66,13 @@ function StaffPanel({ idea }: { idea: IdeaDto }) {
 
 function ScorecardForm({ ideaId, view }: { ideaId: string; view: QualificationViewDto }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
-  const queryClient = useQueryClient();
+  const locale = useLocale();
   const [scores, setScores] = useState<Record<string, number>>(view.mine?.scores ?? {});
   const [comment, setComment] = useState(view.mine?.comment ?? '');
   const [notice, setNotice] = useState<string | null>(null);
+  const scorecardSaved = useScorecardSaved(ideaId);
   const onSuccess = (message: string) => (next: QualificationViewDto) => {
-    queryClient.setQueryData(getIdeaScorecardsQueryKey({ path: { id: ideaId } }), next);
+    scorecardSaved(next);
     setNotice(message);
   };
   const draft = useMutation({ ...saveMyScorecardDraftMutation(), onSuccess: onSuccess(s.form.draftSaved) });
@@ -151,7 +149,7 @@ function CriterionField({
   onChange: (level: number) => void;
 }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const id = useId();
   return (
     <fieldset className="ec-scorecard__criterion" aria-describedby={`${id}-desc${error ? ` ${id}-error` : ''}`}>
@@ -184,7 +182,7 @@ function CriterionField({
 
 function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
   const s = useQualificationText();
-  const locale = useQualificationLocale();
+  const locale = useLocale();
   const titleId = useId();
   const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString(locale));
   if (data.reviewerCount === 0) {
@@ -236,34 +234,23 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
         </div>
         <figcaption className="ec-visually-hidden">{s.consolidated.chartSummary(rows)}</figcaption>
       </figure>
-      <table className="ec-table ec-consolidated__table">
-        <caption>{s.consolidated.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.consolidated.criterion}</th>
-            <th scope="col">{s.consolidated.weight}</th>
-            <th scope="col">{s.consolidated.mean}</th>
-            <th scope="col">{s.consolidated.min}</th>
-            <th scope="col">{s.consolidated.max}</th>
-            <th scope="col">{s.consolidated.spread}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.criteria.map((c) => (
-            <tr
-              key={c.key}
-              className={c.spread !== null && c.spread >= DISAGREEMENT_SPREAD ? 'ec-consolidated__disagree' : undefined}
-            >
-              <th scope="row">{c.label[locale]}</th>
-              <td>{c.weight}</td>
-              <td>{fmt(c.mean)}</td>
-              <td>{fmt(c.min)}</td>
-              <td>{fmt(c.max)}</td>
-              <td>{fmt(c.spread)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={s.consolidated.tableCaption}
+        className="ec-table ec-consolidated__table"
+        rows={data.criteria}
+        rowKey={(c) => c.key}
+        rowClassName={(c) =>
+          c.spread !== null && c.spread >= DISAGREEMENT_SPREAD ? 'ec-consolidated__disagree' : undefined
+        }
+        columns={[
+          { key: 'criterion', header: s.consolidated.criterion, rowHeader: true, cell: (c) => c.label[locale] },
+          { key: 'weight', header: s.consolidated.weight, cell: (c) => c.weight },
+          { key: 'mean', header: s.consolidated.mean, cell: (c) => fmt(c.mean) },
+          { key: 'min', header: s.consolidated.min, cell: (c) => fmt(c.min) },
+          { key: 'max', header: s.consolidated.max, cell: (c) => fmt(c.max) },
+          { key: 'spread', header: s.consolidated.spread, cell: (c) => fmt(c.spread) },
+        ]}
+      />
       <h4>{s.consolidated.reviewsTitle}</h4>
       <ul className="ec-consolidated__reviews">
         {data.reviews.map((r) => (
@@ -292,17 +279,15 @@ function OutcomeButtons({
   onDone: (outcome: Outcome | null) => void;
 }) {
   const s = useQualificationText();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState<Outcome | null>(null);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const qualificationDone = useQualificationDone(idea.id);
   const onSuccess = (command: Outcome) => (updated: IdeaDto) => {
     setOpen(null);
     setText('');
     onDone(command);
-    queryClient.setQueryData(getIdeaQueryKey({ path: { id: idea.id } }), updated);
-    void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
-    void queryClient.invalidateQueries({ queryKey: getIdeaScorecardsQueryKey({ path: { id: idea.id } }) });
+    qualificationDone(updated);
   };
   const qualify = useMutation({ ...qualifyIdeaMutation(), onSuccess: onSuccess('qualify') });
   const rework = useMutation({ ...requestIdeaReworkMutation(), onSuccess: onSuccess('request_rework') });

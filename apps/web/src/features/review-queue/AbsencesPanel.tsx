@@ -1,25 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   bulkReassignMutation,
   createMyAbsenceMutation,
   deleteMyAbsenceMutation,
-  getMyReviewQueueQueryKey,
   getNetworkReviewQueueOptions,
-  getNetworkReviewQueueQueryKey,
   listMyAbsencesOptions,
-  listMyAbsencesQueryKey,
 } from '@eclore/api-client';
 import { Alert, Button, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
+import { useAbsencesChanged, useReviewQueuesChanged } from './queries';
+import { messageFor } from '../../app/errors';
 
 /** The member's own absences and stand-in: while away, new reviews go to the stand-in. */
 export function AbsencesPanel() {
   const s = useReviewQueueText();
-  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
   const session = useSession();
-  const queryClient = useQueryClient();
   const absences = useQuery(listMyAbsencesOptions());
   // The members list of the network view doubles as the stand-in choices.
   const network = useQuery(getNetworkReviewQueueOptions());
@@ -28,7 +26,8 @@ export function AbsencesPanel() {
   const [delegateId, setDelegateId] = useState('');
   const [handOver, setHandOver] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listMyAbsencesQueryKey() });
+  const refresh = useAbsencesChanged();
+  const queuesChanged = useReviewQueuesChanged();
   const create = useMutation({
     ...createMyAbsenceMutation(),
     onSuccess: () => {
@@ -43,8 +42,7 @@ export function AbsencesPanel() {
     ...bulkReassignMutation(),
     onSuccess: (result) => {
       setNotice(s.network.moved(result.moved, result.skipped.length));
-      void queryClient.invalidateQueries({ queryKey: getMyReviewQueueQueryKey() });
-      void queryClient.invalidateQueries({ queryKey: getNetworkReviewQueueQueryKey().slice(0, 1) });
+      void queuesChanged();
     },
   });
   const remove = useMutation({ ...deleteMyAbsenceMutation(), onSuccess: () => void refresh() });
@@ -71,7 +69,7 @@ export function AbsencesPanel() {
   const fieldError = (field: string) => {
     const e = create.error as { fieldErrors?: readonly { field: string; code: string }[] } | null;
     const code = e?.fieldErrors?.find((f) => f.field === field)?.code;
-    return code ? (s.errors[code] ?? s.errors.generic) : undefined;
+    return code ? (messageFor(s.errors, code) ?? s.errors.generic) : undefined;
   };
   return (
     <Panel title={s.absences.title}>

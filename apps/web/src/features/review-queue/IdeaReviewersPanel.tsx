@@ -5,7 +5,6 @@ import {
   getIdeaAssignmentsOptions,
   getIdeaAssignmentsQueryKey,
   getIdeaQueryKey,
-  getIdeaTimelineQueryKey,
   startQualificationMutation,
   unassignReviewerMutation,
   type IdeaAssignmentsDto,
@@ -14,7 +13,8 @@ import {
 import { holdsRole } from '@eclore/domain';
 import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useReviewQueueText } from './strings';
+import { reviewQueueError, useReviewQueueText } from './i18n';
+import { useIdeaReviewersChanged } from './queries';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -36,10 +36,8 @@ function ReviewersPanel({ idea }: { idea: IdeaDto }) {
   const canStart = idea.viewer.commands.includes('start_qualification');
   const assignments = useQuery({ ...getIdeaAssignmentsOptions({ path: { id: idea.id } }), retry: false });
   const [started, setStarted] = useState(false);
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: getIdeaAssignmentsQueryKey({ path: { id: idea.id } }) });
-    void queryClient.invalidateQueries({ queryKey: getIdeaTimelineQueryKey({ path: { id: idea.id } }) });
-  };
+  const reviewersChanged = useIdeaReviewersChanged(idea.id);
+  const refresh = () => void reviewersChanged();
   const start = useMutation({
     ...startQualificationMutation(),
     onSuccess: (updated) => {

@@ -1,35 +1,29 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import {
-  bulkReassignMutation,
-  getMyReviewQueueQueryKey,
-  getNetworkReviewQueueOptions,
-  getNetworkReviewQueueQueryKey,
-  type ReviewerDto,
-} from '@eclore/api-client';
+import { bulkReassignMutation, getNetworkReviewQueueOptions, type ReviewerDto } from '@eclore/api-client';
 import { Alert, BarChartFigure, Button, Panel, SelectField } from '@eclore/web-ui';
-import { reviewQueueError, useReviewQueueLocale, useReviewQueueText } from './strings';
+import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
+import { useReviewQueuesChanged } from './queries';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 /** The reviews under way in the member's scope: workload per member, filter, select and reassign. */
 export function NetworkView() {
   const s = useReviewQueueText();
-  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
-  const queryClient = useQueryClient();
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
   const [member, setMember] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const network = useQuery(getNetworkReviewQueueOptions(member ? { query: { personId: member } } : undefined));
+  const queuesChanged = useReviewQueuesChanged();
   const reassign = useMutation({
     ...bulkReassignMutation(),
     onSuccess: (result) => {
       setNotice(s.network.moved(result.moved, result.skipped.length));
       setSelected(new Set());
-      void queryClient.invalidateQueries({ queryKey: getNetworkReviewQueueQueryKey().slice(0, 1) });
-      void queryClient.invalidateQueries({ queryKey: getMyReviewQueueQueryKey() });
+      void queuesChanged();
     },
   });
   if (!network.data) return null;

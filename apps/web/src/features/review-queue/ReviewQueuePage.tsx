@@ -1,16 +1,17 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getMyReviewQueueOptions, type QueueItemDto } from '@eclore/api-client';
-import { Alert, PageHeader } from '@eclore/web-ui';
+import { Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../session/problem-message';
+import { problemMessage } from '../../app/errors';
 import { AbsencesPanel } from './AbsencesPanel';
 import { NetworkView } from './NetworkView';
-import { useReviewQueueLocale, useReviewQueueText } from './strings';
+import { useLocale, useReviewQueueText } from './i18n';
 import './review-queue.css';
+import { useAppText } from '../../app/i18n';
+import { messageFor } from '../../app/errors';
 
 const TABS = ['toReview', 'overdue', 'done'] as const;
 type Tab = (typeof TABS)[number];
@@ -18,7 +19,7 @@ type Tab = (typeof TABS)[number];
 /** "My review queue": the member's own reviews in three tabs, the network view for reassignment, their absences. */
 export default function ReviewQueuePage() {
   const s = useReviewQueueText();
-  const { t } = useTranslation();
+  const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const queue = useQuery(getMyReviewQueueOptions());
@@ -34,10 +35,13 @@ export default function ReviewQueuePage() {
     tabs.current[next]?.focus();
   };
   return (
-    <>
-      <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
-      {queue.isPending ? <p role="status">{t('app.loading')}</p> : null}
-      {queue.isError ? <Alert tone="error">{problemMessage(t, queue.error)}</Alert> : null}
+    <Page
+      title={s.title}
+      lead={s.lead}
+      focusOnMount={focus}
+      loading={queue.isPending ? app.app.loading : null}
+      error={queue.isError ? problemMessage(app.problems, queue.error) : null}
+    >
       {queue.data ? (
         <div className="ec-review-queue">
           <div role="tablist" aria-label={s.tabsLabel} className="ec-tabs">
@@ -68,13 +72,13 @@ export default function ReviewQueuePage() {
       ) : null}
       <NetworkView />
       <AbsencesPanel />
-    </>
+    </Page>
   );
 }
 
 function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }) {
   const s = useReviewQueueText();
-  const date = new Intl.DateTimeFormat(useReviewQueueLocale(), { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
   if (items.length === 0) return <p>{s.empty[tab]}</p>;
   const done = tab === 'done';
   return (
@@ -96,7 +100,7 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
             const reason = item.scorecardSubmittedAt
               ? s.scored
               : item.endReason
-                ? (s.endReasons[item.endReason] ?? item.endReason)
+                ? (messageFor(s.endReasons, item.endReason) ?? item.endReason)
                 : '—';
             return (
               <tr key={item.id}>

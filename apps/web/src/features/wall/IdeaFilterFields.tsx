@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { listCampaignsOptions, listOrgUnitsOptions, listThemesOptions } from '@eclore/api-client';
 import { IDEA_KINDS, type IdeaKind } from '@eclore/domain';
 import { SelectField } from '@eclore/web-ui';
-import { useWallLocale, useWallText } from './strings';
+import { useLocale, useWallText } from './i18n';
 
 /** The filters an idea list shares (the wall, the portfolio board), as they live in the address bar. */
 export interface IdeaFilterValues {
@@ -27,7 +27,7 @@ export function IdeaFilterFields({
   afterKind?: ReactNode;
 }) {
   const s = useWallText();
-  const locale = useWallLocale();
+  const locale = useLocale();
   const campaigns = useQuery(listCampaignsOptions());
   const units = useQuery(listOrgUnitsOptions());
   const themes = useQuery(listThemesOptions());

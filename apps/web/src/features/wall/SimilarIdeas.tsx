@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { listSimilarIdeasOptions } from '@eclore/api-client';
 import type { IdeaKind } from '@eclore/domain';
-import { useWallText } from './strings';
+import { useWallText } from './i18n';
 import './wall.css';
 
 /** The value, once it has stopped changing for `delayMs` (typing → one request, not one per key). */

@@ -6,7 +6,7 @@ import { IDEA_STATUS_LABELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { useWallLocale, useWallText } from './strings';
+import { useLocale, useWallText } from './i18n';
 import { IdeaFilterFields } from './IdeaFilterFields';
 import { WallCard } from './WallCard';
 import {
@@ -24,7 +24,7 @@ const PAGE_SIZE = 20;
 /** The wall: public ideas, searched and filtered in the address bar (shareable), "load more" by cursor. */
 export default function WallPage() {
   const s = useWallText();
-  const locale = useWallLocale();
+  const locale = useLocale();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const [params, setParams] = useSearchParams();

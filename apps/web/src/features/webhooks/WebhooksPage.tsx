@@ -1,30 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   createWebhookMutation,
   deleteWebhookMutation,
   isApiError,
-  listWebhookDeliveriesOptions,
-  listWebhookDeliveriesQueryKey,
   listWebhooksOptions,
-  listWebhooksQueryKey,
-  replayWebhookDeliveryMutation,
   testWebhookMutation,
   updateWebhookMutation,
   type WebhookDto,
 } from '@eclore/api-client';
-import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField, DataTable } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import './webhooks.css';
-import {
-  deliveryErrorText,
-  eventTypeText,
-  fieldErrorText,
-  useWebhooksLocale,
-  useWebhooksText,
-  type WebhooksText,
-} from './strings';
+import { eventTypeText, fieldErrorText, useWebhooksText, type WebhooksText } from './i18n';
+import { useDeliveriesChanged, useWebhooksChanged } from './queries';
+import { Deliveries } from './WebhookDeliveries';
 
 type EventType = WebhookDto['eventTypes'][number];
 
@@ -44,7 +35,6 @@ export default function WebhooksPage() {
   const s = useWebhooksText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
-  const queryClient = useQueryClient();
   const list = useQuery(listWebhooksOptions());
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -52,12 +42,13 @@ export default function WebhooksPage() {
   const [watching, setWatching] = useState<WebhookDto | null>(null);
   const [deleting, setDeleting] = useState<WebhookDto | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listWebhooksQueryKey() });
+  const refresh = useWebhooksChanged();
+  const deliveriesChanged = useDeliveriesChanged();
   const test = useMutation({
     ...testWebhookMutation(),
     onSuccess: (_d, vars) => {
       setNotice(s.list.tested);
-      void queryClient.invalidateQueries({ queryKey: listWebhookDeliveriesQueryKey({ path: vars.path }) });
+      deliveriesChanged({ path: vars.path });
     },
   });
   const remove = useMutation({
@@ -98,59 +89,66 @@ export default function WebhooksPage() {
       {list.isPending ? null : items.length === 0 ? (
         <p role="status">{s.list.none}</p>
       ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.list.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.list.url}</th>
-                <th scope="col">{s.list.events}</th>
-                <th scope="col">{s.list.state}</th>
-                <th scope="col">{s.list.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <span className="ec-webhook-url">{w.url}</span>
-                    {w.description ? <div>{w.description}</div> : null}
-                  </th>
-                  <td>{w.eventTypes.map((e) => eventTypeText(s, e)).join(', ')}</td>
-                  <td>
-                    <StatusBadge state={w.active ? 'up' : 'unknown'}>
-                      {w.active ? s.list.active : s.list.inactive}
-                    </StatusBadge>
-                  </td>
-                  <td>
-                    <div className="ec-form-row">
-                      <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
-                        {s.list.editShort}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        disabled={!w.active || test.isPending}
-                        onClick={() => {
-                          setNotice(null);
-                          setWatching(w);
-                          test.mutate({ path: { id: w.id } });
-                        }}
-                      >
-                        {s.list.test}
-                      </Button>
-                      <Button variant="secondary" onClick={() => setWatching(w)}>
-                        {s.list.deliveries}
-                      </Button>
-                      <Button variant="secondary" onClick={() => setDeleting(w)}>
-                        {s.list.delete}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.list.caption}
+          rows={items}
+          rowKey={(w) => w.id}
+          columns={[
+            {
+              key: 'url',
+              header: s.list.url,
+              rowHeader: true,
+              cell: (w) => (
+                <>
+                  <span className="ec-webhook-url">{w.url}</span>
+                  {w.description ? <div>{w.description}</div> : null}
+                </>
+              ),
+            },
+            {
+              key: 'events',
+              header: s.list.events,
+              cell: (w) => w.eventTypes.map((e) => eventTypeText(s, e)).join(', '),
+            },
+            {
+              key: 'state',
+              header: s.list.state,
+              cell: (w) => (
+                <StatusBadge state={w.active ? 'up' : 'unknown'}>
+                  {w.active ? s.list.active : s.list.inactive}
+                </StatusBadge>
+              ),
+            },
+            {
+              key: 'actions',
+              header: s.list.actions,
+              cell: (w) => (
+                <div className="ec-form-row">
+                  <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
+                    {s.list.editShort}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    disabled={!w.active || test.isPending}
+                    onClick={() => {
+                      setNotice(null);
+                      setWatching(w);
+                      test.mutate({ path: { id: w.id } });
+                    }}
+                  >
+                    {s.list.test}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setWatching(w)}>
+                    {s.list.deliveries}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setDeleting(w)}>
+                    {s.list.delete}
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
 
       {editing ? (
@@ -343,87 +341,6 @@ function EditForm({
           </Button>
         </div>
       </form>
-    </Panel>
-  );
-}
-
-function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose: () => void }) {
-  const s = useWebhooksText();
-  const locale = useWebhooksLocale();
-  const queryClient = useQueryClient();
-  const options = { path: { id: webhook.id } };
-  // Pending deliveries change on their own (retries in the worker): poll while any is pending.
-  const deliveries = useQuery({
-    ...listWebhookDeliveriesOptions(options),
-    refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === 'pending') ? 2000 : false),
-  });
-  const [notice, setNotice] = useState<string | null>(null);
-  const replay = useMutation({
-    ...replayWebhookDeliveryMutation(),
-    onSuccess: () => {
-      setNotice(s.deliveries.replayed);
-      void queryClient.invalidateQueries({ queryKey: listWebhookDeliveriesQueryKey(options) });
-    },
-  });
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
-  const items = deliveries.data?.items ?? [];
-  const tone = (status: string) => (status === 'sent' ? 'up' : status === 'failed' ? 'down' : 'unknown');
-  return (
-    <Panel title={s.deliveries.title(webhook.url)}>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {replay.isError ? <Alert tone="error">{fieldErrorText(s, 'other')}</Alert> : null}
-      {deliveries.isPending ? null : items.length === 0 ? (
-        <p role="status">{s.deliveries.none}</p>
-      ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.deliveries.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.deliveries.when}</th>
-                <th scope="col">{s.deliveries.event}</th>
-                <th scope="col">{s.deliveries.status}</th>
-                <th scope="col">{s.deliveries.attempts}</th>
-                <th scope="col">{s.deliveries.answer}</th>
-                <th scope="col">
-                  <span className="ec-visually-hidden">{s.list.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <td>{when.format(new Date(d.createdAt))}</td>
-                  <td>{eventTypeText(s, d.eventType)}</td>
-                  <td>
-                    <StatusBadge state={tone(d.status)}>{s.status[d.status]}</StatusBadge>
-                  </td>
-                  <td>{d.attempts}</td>
-                  <td>{deliveryErrorText(s, d.lastError, d.lastStatus)}</td>
-                  <td>
-                    {d.status === 'pending' ? null : (
-                      <Button
-                        variant="secondary"
-                        aria-label={`${s.deliveries.replay}: ${eventTypeText(s, d.eventType)}, ${when.format(new Date(d.createdAt))}`}
-                        disabled={replay.isPending}
-                        onClick={() => {
-                          setNotice(null);
-                          replay.mutate({ path: { id: d.id } });
-                        }}
-                      >
-                        {s.deliveries.replay}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Button variant="secondary" onClick={onClose}>
-        {s.deliveries.close}
-      </Button>
     </Panel>
   );
 }

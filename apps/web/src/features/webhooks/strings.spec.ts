@@ -1,4 +1,4 @@
-import { deliveryErrorText, en, fr } from './strings';
+import { deliveryErrorText, en, fr } from './i18n';
 
 describe('webhook delivery errors in words', () => {
   // The classes the worker stores in lastError (libs/server/webhooks/src/webhook-http.ts, webhook-sender.ts).

@@ -1,0 +1,29 @@
+import {
+  getCommitteeSessionQueryKey,
+  listCommitteeSessionsQueryKey,
+  type CommitteeSessionDto,
+} from '@eclore/api-client';
+import { useInvalidate, useInvalidateOperations, useSetQueryData } from '../../app/queries';
+
+/**
+ * After a command on a session, which answers the session as it now is: the answer is cached and
+ * the views built around it (suggestions, pre-reading pack, prioritisation, the list) refreshed.
+ */
+export function useSessionChanged(id: string): (session: CommitteeSessionDto) => void {
+  const setData = useSetQueryData<CommitteeSessionDto>();
+  const refresh = useInvalidateOperations([
+    'listAgendaSuggestions',
+    'getPreReadingPack',
+    'getPrioritisation',
+    'listCommitteeSessions',
+  ]);
+  return (session) => {
+    setData(getCommitteeSessionQueryKey({ path: { id } }), session);
+    void refresh();
+  };
+}
+
+/** After a session is created. */
+export function useSessionsChanged(): () => Promise<void> {
+  return useInvalidate(() => [listCommitteeSessionsQueryKey()]);
+}

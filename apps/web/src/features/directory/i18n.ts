@@ -1,0 +1,211 @@
+import { defineText, type Param } from '../../i18n/text';
+
+/** Strings of the staff directory import, French (reference) and English. */
+export const fr = {
+  title: 'Annuaire du personnel',
+  lead: 'Importez l’export de l’annuaire RH : les personnes et les directions, services et unités sont créés ou mis à jour, les absents du fichier désactivés, et les effectifs de l’année recalculés.',
+  upload: {
+    title: 'Importer un fichier',
+    label: 'Fichier CSV de l’annuaire',
+    hint: 'UTF-8, séparateur « ; » ou « , », 50 Mo au plus. Colonnes : employee_number, given_name, family_name, email, org_unit_code, org_unit_name, org_unit_kind, parent_org_unit_code, locale (facultative).',
+    submit: 'Importer',
+    sending: 'Envoi du fichier…',
+    problems: {
+      isNotEmpty: 'Choisissez un fichier CSV non vide.',
+      notTextCsv: 'Ce fichier n’est pas un CSV texte en UTF-8.',
+      missingColumn: 'La ligne d’en-tête ne contient pas toutes les colonnes obligatoires.',
+      tooLarge: 'Le fichier dépasse 50 Mo.',
+      forbidden: 'Seuls les RH et les administrateurs peuvent importer l’annuaire.',
+      failed: ({ detail }: { detail: Param }) => `L’envoi a échoué : ${detail}`,
+    },
+  },
+  progress: {
+    label: ({ file }: { file: Param }) => `Avancement de l’import de ${file}`,
+    waiting: 'En attente',
+    rows: ({ done, total }: { done: Param; total: Param }) => `${done} lignes sur ${total}`,
+    loadFailed: 'Impossible de lire l’état de l’import.',
+  },
+  status: {
+    queued: 'En file d’attente',
+    validating: 'Vérification des lignes',
+    applying: 'Application des changements',
+    completed: 'Import terminé',
+    rejected: 'Import refusé : rien n’a été modifié',
+    failed: 'Import en échec',
+  },
+  counts: {
+    created: 'Personnes créées',
+    updated: 'Personnes mises à jour',
+    unchanged: 'Personnes inchangées',
+    deactivated: 'Personnes désactivées',
+  },
+  rejected: {
+    // French plural: 0 and 1 are singular (as i18next's French rule had it).
+    lead: ({ count }: { count: number }) =>
+      count <= 1
+        ? `${count} problème trouvé. Corrigez le fichier puis importez-le de nouveau.`
+        : `${count} problèmes trouvés. Corrigez le fichier puis importez-le de nouveau.`,
+    failed:
+      'L’import n’a pas pu aboutir. Importez le fichier de nouveau ; si cela se reproduit, contactez l’exploitation.',
+    capped: ({ shown }: { shown: Param }) => `Seuls les ${shown} premiers sont listés.`,
+    caption: 'Lignes refusées',
+    line: 'Ligne',
+    field: 'Colonne',
+    problem: 'Problème',
+    wholeFile: 'Fichier entier',
+  },
+  problems: {
+    missing_column: 'Colonne obligatoire absente de l’en-tête.',
+    duplicate_column: 'Colonne présente deux fois dans l’en-tête.',
+    malformed_csv: 'Le fichier n’est plus lisible à partir de cette ligne (guillemet non fermé ?).',
+    no_rows: 'Le fichier ne contient aucune ligne : l’importer désactiverait tout le monde.',
+    column_count: 'Nombre de champs différent de l’en-tête.',
+    missing_field: 'Champ obligatoire vide.',
+    too_long: 'Champ trop long.',
+    invalid_email: 'Adresse e-mail invalide.',
+    invalid_kind: 'Type inconnu : direction, service ou unit attendu.',
+    invalid_locale: 'Langue inconnue : fr ou en attendu.',
+    duplicate_employee_number: 'Matricule déjà présent sur une ligne précédente.',
+    duplicate_email: 'Adresse e-mail déjà présente sur une ligne précédente.',
+    org_unit_conflict: 'Cette ligne décrit l’unité autrement qu’une ligne précédente.',
+    unknown_parent: 'Unité parente inconnue (ni dans le fichier, ni dans l’annuaire).',
+    org_unit_cycle: 'L’unité serait sa propre ancêtre.',
+    email_taken: 'Adresse e-mail d’une personne absente du fichier.',
+    importer_missing: 'Vous n’êtes pas dans ce fichier : l’importer désactiverait votre propre compte.',
+    file_missing: 'Le fichier envoyé n’est plus disponible.',
+    internal_error: 'Erreur inattendue pendant l’import.',
+  },
+  history: {
+    title: 'Imports précédents',
+    caption: 'Imports précédents, du plus récent au plus ancien',
+    empty: 'Aucun import pour l’instant.',
+    loadFailed: 'Impossible de charger les imports précédents.',
+    date: 'Date',
+    file: 'Fichier',
+    status: 'État',
+    summary: 'Résultat',
+    actions: 'Actions',
+    show: 'Voir',
+    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) =>
+      `${created} créées, ${updated} mises à jour, ${deactivated} désactivées`,
+  },
+  headcounts: {
+    title: ({ year }: { year: Param }) => `Effectifs ${year}`,
+    chartCaption: ({ year }: { year: Param }) => `Effectif par direction et service en ${year} (sous-unités comprises)`,
+    tableToggle: ({ count }: { count: Param }) => `Tableau des ${count} unités`,
+    tableCaption: ({ year }: { year: Param }) => `Effectifs ${year} par unité`,
+    unit: 'Unité',
+    kind: 'Type',
+    direct: 'Effectif propre',
+    total: 'Effectif total',
+    empty: ({ year }: { year: Param }) => `Pas encore d’effectifs pour ${year} : importez l’annuaire.`,
+    loadFailed: 'Impossible de charger les effectifs.',
+  },
+  kinds: { direction: 'Direction', service: 'Service', unit: 'Unité' },
+};
+
+export const en: typeof fr = {
+  title: 'Staff directory',
+  lead: 'Import the HR directory export: people, directions, services and units are created or updated, people missing from the file are deactivated, and this year’s head counts are recomputed.',
+  upload: {
+    title: 'Import a file',
+    label: 'Directory CSV file',
+    hint: 'UTF-8, “;” or “,” separated, 50 MB at most. Columns: employee_number, given_name, family_name, email, org_unit_code, org_unit_name, org_unit_kind, parent_org_unit_code, locale (optional).',
+    submit: 'Import',
+    sending: 'Sending the file…',
+    problems: {
+      isNotEmpty: 'Choose a non-empty CSV file.',
+      notTextCsv: 'This file is not a UTF-8 text CSV.',
+      missingColumn: 'The header row lacks some required columns.',
+      tooLarge: 'The file is larger than 50 MB.',
+      forbidden: 'Only HR and administrators can import the directory.',
+      failed: ({ detail }: { detail: Param }) => `The upload failed: ${detail}`,
+    },
+  },
+  progress: {
+    label: ({ file }: { file: Param }) => `Progress of the import of ${file}`,
+    waiting: 'Waiting',
+    rows: ({ done, total }: { done: Param; total: Param }) => `${done} of ${total} rows`,
+    loadFailed: 'The import’s state could not be read.',
+  },
+  status: {
+    queued: 'Queued',
+    validating: 'Checking the rows',
+    applying: 'Applying the changes',
+    completed: 'Import completed',
+    rejected: 'Import rejected: nothing was changed',
+    failed: 'Import failed',
+  },
+  counts: {
+    created: 'People created',
+    updated: 'People updated',
+    unchanged: 'People unchanged',
+    deactivated: 'People deactivated',
+  },
+  rejected: {
+    lead: ({ count }: { count: number }) =>
+      count === 1
+        ? `${count} problem found. Fix the file, then import it again.`
+        : `${count} problems found. Fix the file, then import it again.`,
+    failed: 'The import could not finish. Import the file again; if it happens again, contact operations.',
+    capped: ({ shown }: { shown: Param }) => `Only the first ${shown} are listed.`,
+    caption: 'Rejected lines',
+    line: 'Line',
+    field: 'Column',
+    problem: 'Problem',
+    wholeFile: 'Whole file',
+  },
+  problems: {
+    missing_column: 'A required column is missing from the header.',
+    duplicate_column: 'A column appears twice in the header.',
+    malformed_csv: 'The file cannot be read from this line on (an unclosed quote?).',
+    no_rows: 'The file has no rows: importing it would deactivate everyone.',
+    column_count: 'Not as many fields as the header.',
+    missing_field: 'A required field is empty.',
+    too_long: 'Field too long.',
+    invalid_email: 'Not a valid e-mail address.',
+    invalid_kind: 'Unknown kind: direction, service or unit expected.',
+    invalid_locale: 'Unknown language: fr or en expected.',
+    duplicate_employee_number: 'Employee number already on an earlier line.',
+    duplicate_email: 'E-mail address already on an earlier line.',
+    org_unit_conflict: 'This line describes the unit differently from an earlier line.',
+    unknown_parent: 'Unknown parent unit (neither in the file nor in the directory).',
+    org_unit_cycle: 'The unit would be its own ancestor.',
+    email_taken: 'E-mail address of someone who is not in the file.',
+    importer_missing: 'You are not in this file: importing it would deactivate your own account.',
+    file_missing: 'The uploaded file is no longer available.',
+    internal_error: 'Unexpected error during the import.',
+  },
+  history: {
+    title: 'Previous imports',
+    caption: 'Previous imports, newest first',
+    empty: 'No import yet.',
+    loadFailed: 'The previous imports could not be loaded.',
+    date: 'Date',
+    file: 'File',
+    status: 'Status',
+    summary: 'Outcome',
+    actions: 'Actions',
+    show: 'Show',
+    counts: ({ created, updated, deactivated }: { created: Param; updated: Param; deactivated: Param }) =>
+      `${created} created, ${updated} updated, ${deactivated} deactivated`,
+  },
+  headcounts: {
+    title: ({ year }: { year: Param }) => `Head counts ${year}`,
+    chartCaption: ({ year }: { year: Param }) =>
+      `Head count per direction and service in ${year} (units below included)`,
+    tableToggle: ({ count }: { count: Param }) => `Table of the ${count} units`,
+    tableCaption: ({ year }: { year: Param }) => `Head counts ${year} per unit`,
+    unit: 'Unit',
+    kind: 'Kind',
+    direct: 'Own staff',
+    total: 'Total',
+    empty: ({ year }: { year: Param }) => `No head counts for ${year} yet: import the directory.`,
+    loadFailed: 'The head counts could not be loaded.',
+  },
+  kinds: { direction: 'Direction', service: 'Service', unit: 'Unit' },
+};
+
+export type DirectoryText = typeof fr;
+
+export const useDirectoryText = defineText({ fr, en });
