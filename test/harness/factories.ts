@@ -17,6 +17,7 @@ import {
   type IdeaKindColumn,
   type IdeaStatusColumn,
 } from '@eclore/server-ideas';
+import { QualificationAssignment, Scorecard } from '@eclore/server-qualification';
 
 type Db = DataSource | EntityManager;
 const managerOf = (db: Db): EntityManager => ('manager' in db ? db.manager : db);
@@ -281,4 +282,44 @@ export async function makeThemes(db: Db, keys: readonly string[]): Promise<Theme
   const themes = keys.map((key) => m.create(Theme, { key, labelFr: key, labelEn: key, active: true }));
   await m.insert(Theme, themes);
   return themes;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Qualification
+
+/** An open reviewer assignment (the idea should be in `qualify`). */
+export async function makeAssignment(
+  db: Db,
+  options: { idea: Idea; reviewer: Person; assignedBy?: Person | null },
+): Promise<QualificationAssignment> {
+  const m = managerOf(db);
+  const assignment = m.create(QualificationAssignment, {
+    ideaId: options.idea.id,
+    personId: options.reviewer.id,
+    assignedBy: options.assignedBy?.id ?? null,
+    assignedAt: new Date(),
+    endedAt: null,
+    endReason: null,
+  });
+  await m.insert(QualificationAssignment, assignment);
+  return assignment;
+}
+
+/** A reviewer's scorecard, submitted unless told (scores: criterion key → level 1–5). */
+export async function makeScorecard(
+  db: Db,
+  options: { idea: Idea; reviewer: Person; scores: Record<string, number>; status?: 'draft' | 'submitted'; comment?: string },
+): Promise<Scorecard> {
+  const m = managerOf(db);
+  const status = options.status ?? 'submitted';
+  const card = m.create(Scorecard, {
+    ideaId: options.idea.id,
+    reviewerId: options.reviewer.id,
+    status,
+    scores: options.scores,
+    comment: options.comment ?? '',
+    submittedAt: status === 'submitted' ? new Date() : null,
+  });
+  await m.insert(Scorecard, card);
+  return card;
 }
