@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@eclore/migrations';
-import { createTestDatabase } from '../../../../../test/database';
+import { openTestDataSource } from '../../../../../test/harness';
 import { AuditEvent } from '../entities';
 import { GENESIS_HASH, chainHash } from './audit-chain';
 import { AuditChainService } from './audit-chain.service';
@@ -14,14 +13,12 @@ import { AuditService } from './audit.service';
  */
 describe('audit log hash chain (real PostgreSQL)', () => {
   const audit = new AuditService();
-  const open: { ds: DataSource; drop: () => Promise<void> }[] = [];
+  const open: { close: () => Promise<void> }[] = [];
 
   /** A fresh migrated database with `n` audit rows written through the service, one transaction each. */
   async function database(n: number): Promise<DataSource> {
-    const db = await createTestDatabase('auditchain');
-    const ds = new DataSource(dataSourceOptions(db.url, { poolSize: 12 }));
-    await ds.initialize();
-    open.push({ ds, drop: db.drop });
+    const { ds, close } = await openTestDataSource('auditchain', { poolSize: 12 });
+    open.push({ close });
     for (let i = 0; i < n; i += 1) await append(ds, i);
     return ds;
   }
@@ -49,10 +46,7 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     ((await ds.query(`SELECT id::text AS id FROM audit_event WHERE seq = $1`, [seq])) as { id: string }[])[0]!.id;
 
   afterAll(async () => {
-    for (const { ds, drop } of open) {
-      await ds.destroy();
-      await drop();
-    }
+    for (const { close } of open) await close();
   });
 
   it('chains every insert, sequential, set-based and concurrent, and verifies the whole log', async () => {

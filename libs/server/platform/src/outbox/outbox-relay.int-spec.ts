@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@eclore/migrations';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
+import { uniqueQueuePrefix } from '../../../../../test/database';
+import { openTestDataSource, testDataSourceOptions, type TestDataSource } from '../../../../../test/harness';
 import { TEST_REDIS_URL } from '../../../../../test/services';
 import { outboxJobId } from '../queues/registry';
 import { OutboxRelay, type RelayLogger } from './outbox-relay';
@@ -23,7 +23,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('OutboxRelay', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: TestDataSource;
   let ds: DataSource;
   let queue: Queue;
   const extra: { close(): Promise<unknown> }[] = [];
@@ -42,8 +42,8 @@ describe('OutboxRelay', () => {
     (await ds.query('SELECT dispatched_at IS NOT NULL AS dispatched, attempts, last_error FROM outbox_message WHERE id = $1', [id]))[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase('relay');
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    db = await openTestDataSource('relay');
+    ds = db.ds;
   });
 
   beforeEach(() => {
@@ -61,8 +61,7 @@ describe('OutboxRelay', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+    await db?.close();
   });
 
   it('keeps a message pending with attempts and last_error while Redis is unreachable, then delivers it', async () => {
@@ -99,7 +98,7 @@ describe('OutboxRelay', () => {
 
   it('lets two relays drain one outbox concurrently without claiming a row twice (SKIP LOCKED)', async () => {
     const ids = await commit(Array.from({ length: 40 }, (_, i) => `c${i}`));
-    const ds2 = await new DataSource(dataSourceOptions(db.url)).initialize();
+    const ds2 = await new DataSource(testDataSourceOptions(db.db.url)).initialize();
     extra.push({ close: () => ds2.destroy() });
     const drain = async (relay: OutboxRelay) => {
       let total = 0;
