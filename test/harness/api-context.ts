@@ -7,12 +7,18 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, createValidationPipe, loadConfig, trustProxySetting } from '@eclore/server-platform';
+import { Person } from '@eclore/server-identity';
 import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
 import { AppModule } from '../../apps/api/src/app.module';
 import { API_PREFIX, createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '../database';
 import { TEST_REDIS_URL } from '../services';
 import { signIn, type SignedIn, type SignInOptions } from './agent';
+
+/** A signed-in person whose row the test also holds. */
+export interface Member extends SignedIn {
+  person: Person;
+}
 import type { TestPerson } from './factories';
 
 export interface ApiTestOptions {
@@ -28,41 +34,48 @@ export interface ApiTestOptions {
    * reaches the app over loopback, so loopback is trusted unless `trustedProxies: null`).
    */
   app?: 'bootstrap' | { controllers?: Type<unknown>[]; trustedProxies?: string | null };
+  /** Listens on a real loopback socket (for truly concurrent requests) instead of supertest's own. */
+  listen?: boolean;
 }
 
 export interface ApiTestContext {
   app: NestExpressApplication;
   ds: DataSource;
   db: TestDatabase;
+  /** The environment the app was configured with (database, Redis, queue prefix…), e.g. for a worker. */
+  env: Record<string, string>;
   /** A request without a session. */
   http: () => ReturnType<typeof request>;
   signIn: (email: string, password: string, options?: SignInOptions) => Promise<SignedIn>;
   /** Signs in a person made by `makePerson` (with a password). */
-  signInAs: (who: TestPerson, options?: SignInOptions) => Promise<SignedIn>;
-  /** Signs in a demo person (the context must have `seed: true`). */
-  signInDemo: (givenName: string, familyName: string) => Promise<SignedIn>;
+  signInAs: (who: TestPerson, options?: SignInOptions) => Promise<Member>;
+  /** Signs in a demo person by family name (the context must have `seed: true`). */
+  signInDemo: (familyName: string) => Promise<Member>;
   close: () => Promise<void>;
 }
 
 export async function createApiTestContext(options: ApiTestOptions): Promise<ApiTestContext> {
   const saved = { ...process.env };
   const db = await createTestDatabase(options.label);
-  Object.assign(process.env, {
+  const env: Record<string, string> = {
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: uniqueQueuePrefix(options.label),
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://127.0.0.1:3000',
-  });
+  };
   for (const [key, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
+    if (value === undefined) delete env[key];
+    else env[key] = value;
   }
+  Object.assign(process.env, env);
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete process.env[key];
   let app: NestExpressApplication | undefined;
   try {
     if (options.app === undefined || options.app === 'bootstrap') {
       app = await createApiApp({ logger: false });
-      await app.init();
+      if (options.listen) await app.listen(0, '127.0.0.1');
+      else await app.init();
     } else {
       app = await createModuleApp(options.app.controllers, { trustedProxies: options.app.trustedProxies });
     }
@@ -73,13 +86,17 @@ export async function createApiTestContext(options: ApiTestOptions): Promise<Api
       app: ready,
       ds,
       db,
+      env,
       http: () => request(ready.getHttpServer()),
       signIn: (email, password, o) => signIn(ready, email, password, o),
-      signInAs: (who, o) => {
+      signInAs: async (who, o) => {
         if (!who.password) throw new Error(`${who.email} has no password to sign in with`);
-        return signIn(ready, who.email, who.password, o);
+        return { ...(await signIn(ready, who.email, who.password, o)), person: who.person };
       },
-      signInDemo: (givenName, familyName) => signIn(ready, demoEmail({ givenName, familyName }), DEMO_PASSWORD),
+      signInDemo: async (familyName) => {
+        const person = await ds.getRepository(Person).findOneByOrFail({ familyName });
+        return { ...(await signIn(ready, demoEmail(person), DEMO_PASSWORD)), person };
+      },
       close: async () => {
         await ready.close();
         await db.drop();
@@ -116,4 +133,12 @@ export async function createModuleApp(
   app.useGlobalPipes(createValidationPipe());
   await app.init();
   return app;
+}
+
+/** Signs several demo people in at once (by family name), typed as a tuple of the same length. */
+export async function signInMany<const N extends readonly string[]>(
+  ctx: Pick<ApiTestContext, 'signInDemo'>,
+  familyNames: N,
+): Promise<{ -readonly [K in keyof N]: Member }> {
+  return (await Promise.all(familyNames.map((n) => ctx.signInDemo(n)))) as { -readonly [K in keyof N]: Member };
 }

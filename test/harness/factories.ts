@@ -123,6 +123,16 @@ export async function makePerson(db: Db, options: MakePerson = {}): Promise<Test
   return { person, email, password, actor };
 }
 
+/** A unit of the demo organisation by its code (suites that load the seed). */
+export function unitByCode(db: Db, code: string): Promise<OrgUnit> {
+  return managerOf(db).findOneByOrFail(OrgUnit, { code });
+}
+
+/** Every string form in which a person could be recognised in a response body. */
+export function identityMarkers(person: Person): string[] {
+  return [person.id, person.email, `${person.givenName} ${person.familyName}`, person.familyName];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Ideas
 
@@ -184,7 +194,7 @@ export interface MakeIdea {
   /** `visible` (published on the wall) by default; the dated facts are set to match. */
   status?: IdeaStatusColumn;
   anonymous?: boolean;
-  campaign?: Campaign | null;
+  campaign?: Pick<Campaign, 'id'> | null;
   unit?: OrgUnit | null;
   title?: string;
   summary?: string;

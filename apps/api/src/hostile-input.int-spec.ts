@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
-import { TEST_REDIS_URL } from '../../../test/services';
-import { createApiApp } from './bootstrap';
-import { createIdea } from './engagement/fixtures';
+import { makeIdea } from '../../../test/harness';
+import { createApiTestContext, type ApiTestContext } from '../../../test/harness/api-context';
 
 /**
  * Finding 8 of issue 10: hostile input answered 500. Each case here reached PostgreSQL or an encoder
@@ -18,10 +15,9 @@ const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8')
 const UUID = '00000000-0000-4000-8000-000000000000';
 
 describe('hostile input: a 400 naming the field, never a 500', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
-  const saved = { ...process.env };
   let admin: { cookie: string; csrf: string };
   let committee: { cookie: string; csrf: string };
   let unitId: string;
@@ -43,17 +39,8 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('hostile');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('hostile'),
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'hostile', seed: true });
+    ({ app, ds } = ctx);
     const sessionOf = async (familyName: string) => {
       const person = await ds.getRepository(Person).findOneByOrFail({ familyName });
       const { token, session } = await app.get(SessionService).create(person.id, 'local');
@@ -64,13 +51,11 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
     unitId = (await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DS' })).id;
     const girard = await sessionOf('Girard');
     author = girard;
-    ideaId = (await createIdea(ds, { author: girard.person, published: false })).id;
+    ideaId = (await makeIdea(ds, { authors: [girard.person], status: 'emerge' })).id;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('NUL bytes (PostgreSQL 22021)', () => {

@@ -3,12 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { Person, SessionService } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { buildOpenApiDocument, createApiApp } from '../bootstrap';
-import { createCampaign, createIdea } from '../engagement/fixtures';
+import { buildOpenApiDocument } from '../bootstrap';
+import { makeCampaign, makeIdea } from '../../../../test/harness';
 import {
   fieldPaths,
   hostilePathSegment,
@@ -20,6 +17,7 @@ import {
   type Components,
   type Schema,
 } from './hostile-values';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * Issue 10, "0 × 500 on hostile input": every write operation (POST/PUT/PATCH/DELETE) and every
@@ -73,7 +71,7 @@ interface Failure {
 }
 
 describe('fuzz: every write operation and query parameter of the OpenAPI document', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let operations: Operation[];
@@ -81,27 +79,16 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
   const people = new Map<Who, string>();
   /** Real ids for path parameters, by the path segment before them; others get an unknown uuid. */
   const ids: Record<string, string> = {};
-  const saved = { ...process.env };
   let countSql: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('fuzz');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('fuzz'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'fuzz', seed: true });
+    ({ app, ds } = ctx);
     for (const who of WHO)
       people.set(who, (await ds.getRepository(Person).findOneByOrFail({ familyName: PEOPLE[who] })).id);
     const author = await ds.getRepository(Person).findOneByOrFail({ familyName: PEOPLE.author });
-    ids['ideas'] = (await createIdea(ds, { author })).id;
-    ids['campaigns'] = (await createCampaign(ds, author, { supports: true, comments: true })).id;
+    ids['ideas'] = (await makeIdea(ds, { authors: [author] })).id;
+    ids['campaigns'] = (await makeCampaign(ds, { createdBy: author, phase: { supports: true, comments: true } })).id;
     // A colleague who is none of the roles above: deactivating them cannot lock a role out of the run.
     ids['people'] = (await ds.getRepository(Person).findOneByOrFail({ familyName: 'Pittet' })).id;
 
@@ -131,9 +118,7 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   const UNKNOWN = '00000000-0000-4000-8000-000000000000';
