@@ -13,7 +13,10 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(label = 'db'): Promise<TestDatabase> {
-  const name = `eclore_t_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  const name = `eclore_t_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
   return {
     name,

@@ -20,7 +20,10 @@ export interface TestDataSource {
 }
 
 /** A fresh migrated database (cloned from the template) and an initialised data source on it. */
-export async function openTestDataSource(label: string, extra: Partial<DataSourceOptions> = {}): Promise<TestDataSource> {
+export async function openTestDataSource(
+  label: string,
+  extra: Partial<DataSourceOptions> = {},
+): Promise<TestDataSource> {
   const db = await createTestDatabase(label);
   const ds = await new DataSource(testDataSourceOptions(db.url, extra)).initialize();
   return {

@@ -47,7 +47,13 @@ export async function makeUnit(db: Db, options: MakeUnit = {}): Promise<OrgUnit>
   const parent = options.parent ?? null;
   const code = options.code ?? `U-${tag()}`;
   const kind = options.kind ?? (parent ? (parent.kind === 'direction' ? 'service' : 'unit') : 'direction');
-  const unit = m.create(OrgUnit, { code, name: options.name ?? `Unit ${code}`, kind, parentId: parent?.id ?? null, path: [] });
+  const unit = m.create(OrgUnit, {
+    code,
+    name: options.name ?? `Unit ${code}`,
+    kind,
+    parentId: parent?.id ?? null,
+    path: [],
+  });
   await m.insert(OrgUnit, unit);
   unit.path = [...(parent?.path ?? []), unit.id];
   await m.update(OrgUnit, { id: unit.id }, { path: unit.path });
@@ -180,11 +186,27 @@ export async function makeCampaign(db: Db, options: MakeCampaign): Promise<Campa
 
 /** Statuses reached only after the network accepted the idea: it was published on the way. */
 const PUBLISHED: ReadonlySet<IdeaStatusColumn> = new Set([
-  'visible', 'qualify', 'decide', 'prototype', 'implement', 'follow_up', 'parked', 'stopped', 'closed',
+  'visible',
+  'qualify',
+  'decide',
+  'prototype',
+  'implement',
+  'follow_up',
+  'parked',
+  'stopped',
+  'closed',
 ]);
 /** Statuses reached through a reasoned answer to the authors. */
 const ANSWERED: ReadonlySet<IdeaStatusColumn> = new Set([
-  'decide', 'prototype', 'implement', 'follow_up', 'parked', 'stopped', 'closed', 'declined', 'returned',
+  'decide',
+  'prototype',
+  'implement',
+  'follow_up',
+  'parked',
+  'stopped',
+  'closed',
+  'declined',
+  'returned',
 ]);
 
 export interface MakeIdea {
@@ -318,7 +340,13 @@ export async function makeAssignment(
 /** A reviewer's scorecard, submitted unless told (scores: criterion key → level 1–5). */
 export async function makeScorecard(
   db: Db,
-  options: { idea: Idea; reviewer: Person; scores: Record<string, number>; status?: 'draft' | 'submitted'; comment?: string },
+  options: {
+    idea: Idea;
+    reviewer: Person;
+    scores: Record<string, number>;
+    status?: 'draft' | 'submitted';
+    comment?: string;
+  },
 ): Promise<Scorecard> {
   const m = managerOf(db);
   const status = options.status ?? 'submitted';

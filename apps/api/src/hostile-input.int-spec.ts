@@ -142,18 +142,59 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
 
   describe('forged cursors that pass a shape check but not the SQL cast', () => {
     const cases: [string, () => string, string][] = [
-      ['wall, newest: a date that does not exist', () => `/api/wall?sort=newest&cursor=${forge(['newest', '2026-99-99 00:00:00+00', UUID, null, null, null])}`, 'cursor'],
-      ['wall, most supported: a number that is not an int', () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '1.5', UUID, null, null, null])}`, 'cursor'],
-      ['wall, most supported: out of int range', () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '99999999999', UUID, null, null, null])}`, 'cursor'],
-      ['wall, trending: a score that overflows float8', () => `/api/wall?sort=trending&cursor=${forge(['trending', '1e400', UUID, null, 'hot', null])}`, 'cursor'],
-      ['wall, relevance: a rank that overflows real', () => `/api/wall?q=idea&sort=relevance&cursor=${forge(['relevance', '1e300', UUID, null, 'hot', null])}`, 'cursor'],
-      ['portfolio column: 30 February', () => `/api/portfolio/columns/qualify?cursor=${forge(['qualify', '2026-02-30 10:00:00+00', UUID])}`, 'cursor'],
+      [
+        'wall, newest: a date that does not exist',
+        () => `/api/wall?sort=newest&cursor=${forge(['newest', '2026-99-99 00:00:00+00', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, most supported: a number that is not an int',
+        () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '1.5', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, most supported: out of int range',
+        () =>
+          `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '99999999999', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, trending: a score that overflows float8',
+        () => `/api/wall?sort=trending&cursor=${forge(['trending', '1e400', UUID, null, 'hot', null])}`,
+        'cursor',
+      ],
+      [
+        'wall, relevance: a rank that overflows real',
+        () => `/api/wall?q=idea&sort=relevance&cursor=${forge(['relevance', '1e300', UUID, null, 'hot', null])}`,
+        'cursor',
+      ],
+      [
+        'portfolio column: 30 February',
+        () => `/api/portfolio/columns/qualify?cursor=${forge(['qualify', '2026-02-30 10:00:00+00', UUID])}`,
+        'cursor',
+      ],
       ['admin people: a non-uuid id', () => `/api/admin/people?cursor=${forge(['a', 'b', 'not-a-uuid'])}`, 'cursor'],
-      ['admin people: a NUL inside the cursor JSON', () => `/api/admin/people?cursor=${forge(['a\u0000', 'b', UUID])}`, 'cursor'],
-      ['org-unit members: dashes only', () => `/api/org-units/${unitId}/members?after=${forge(['a', 'b', '-'.repeat(36)])}`, 'after'],
-      ['deliveries: a date that does not exist', () => `/api/admin/deliveries?cursor=${forge(['2026-13-01T00:00:00.000Z', UUID])}`, 'cursor'],
+      [
+        'admin people: a NUL inside the cursor JSON',
+        () => `/api/admin/people?cursor=${forge(['a\u0000', 'b', UUID])}`,
+        'cursor',
+      ],
+      [
+        'org-unit members: dashes only',
+        () => `/api/org-units/${unitId}/members?after=${forge(['a', 'b', '-'.repeat(36)])}`,
+        'after',
+      ],
+      [
+        'deliveries: a date that does not exist',
+        () => `/api/admin/deliveries?cursor=${forge(['2026-13-01T00:00:00.000Z', UUID])}`,
+        'cursor',
+      ],
       // Already refused on main (its own checks were strict); kept so the shared codec stays as strict.
-      ['notifications: a group id beyond bigint', () => `/api/notifications?cursor=${forge(['1', '99999999999999999999'])}`, 'cursor'],
+      [
+        'notifications: a group id beyond bigint',
+        () => `/api/notifications?cursor=${forge(['1', '99999999999999999999'])}`,
+        'cursor',
+      ],
       ['audit before: 19 digits beyond bigint (22003)', () => '/api/admin/audit?before=9999999999999999999', 'before'],
     ];
     it.each(cases)('%s', async (name, url, field) => {

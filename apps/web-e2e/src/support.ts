@@ -59,7 +59,10 @@ function fetchThrough(page: Page): typeof fetch {
       ...(body ? { data: body } : {}),
     });
     const empty = res.status() === 204 || res.status() === 304;
-    return new Response(empty ? null : new Uint8Array(await res.body()), { status: res.status(), headers: res.headers() });
+    return new Response(empty ? null : new Uint8Array(await res.body()), {
+      status: res.status(),
+      headers: res.headers(),
+    });
   };
 }
 
@@ -78,7 +81,12 @@ export async function sessionOf(page: Page): Promise<SessionDto> {
 /** Call options for the person signed in on the page, with the session's CSRF token. */
 export async function as(page: Page): Promise<CallOptions> {
   const session = await sessionOf(page);
-  return { baseUrl: baseUrl(), fetch: fetchThrough(page), headers: { [CSRF_HEADER]: session.csrfToken }, throwOnError: true };
+  return {
+    baseUrl: baseUrl(),
+    fetch: fetchThrough(page),
+    headers: { [CSRF_HEADER]: session.csrfToken },
+    throwOnError: true,
+  };
 }
 
 function baseUrl(): string {
@@ -109,7 +117,15 @@ export async function publishedProblem(
       ...input,
     },
   });
-  const { data: submitted } = await submitIdea({ ...(await as(author)), path: { id: draft.id }, body: { version: draft.version } });
-  const { data: published } = await acceptIdea({ ...(await as(network)), path: { id: draft.id }, body: { version: submitted.version } });
+  const { data: submitted } = await submitIdea({
+    ...(await as(author)),
+    path: { id: draft.id },
+    body: { version: draft.version },
+  });
+  const { data: published } = await acceptIdea({
+    ...(await as(network)),
+    path: { id: draft.id },
+    body: { version: submitted.version },
+  });
   return published;
 }

@@ -29,7 +29,11 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
   beforeAll(async () => {
-    ctx = await createApiTestContext({ label: 'auth', env: { PUBLIC_URL }, app: { controllers: [AccessProbeController] } });
+    ctx = await createApiTestContext({
+      label: 'auth',
+      env: { PUBLIC_URL },
+      app: { controllers: [AccessProbeController] },
+    });
     ({ app, ds } = ctx);
   });
 
@@ -155,10 +159,13 @@ describe('local sign-in, sessions and the access guard', () => {
       const known = await login(owner, nextAddress()).expect(204);
       const device = deviceCookieOf(known);
       expect(device).toMatch(/^eclore_device=[\w-]{24}\.[\w-]{43}$/);
-      expect(([] as string[]).concat(known.headers['set-cookie'] ?? []).join('\n')).toMatch(/eclore_device=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/);
+      expect(([] as string[]).concat(known.headers['set-cookie'] ?? []).join('\n')).toMatch(
+        /eclore_device=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/,
+      );
 
       const attacker = nextAddress();
-      for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `wrong guess ${i}` }, attacker).expect(401);
+      for (let i = 0; i < 5; i += 1)
+        await login({ email: owner.email, password: `wrong guess ${i}` }, attacker).expect(401);
       for (const password of ['another guess', owner.password]) {
         const refused = await login({ email: owner.email, password }, attacker).expect(429);
         expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -180,7 +187,8 @@ describe('local sign-in, sessions and the access guard', () => {
       const device = deviceCookieOf(await login(owner, nextAddress()).expect(204));
       for (let a = 0; a < 10; a += 1) {
         const from = nextAddress();
-        for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `spread ${a}.${i}` }, from).expect(401);
+        for (let i = 0; i < 5; i += 1)
+          await login({ email: owner.email, password: `spread ${a}.${i}` }, from).expect(401);
       }
       await login(owner, nextAddress()).expect(429);
       await login(owner, nextAddress(), device).expect(204);
@@ -196,7 +204,8 @@ describe('local sign-in, sessions and the access guard', () => {
       await login(other, attacker, device).expect(429);
       await login(other, attacker, `eclore_device=${'A'.repeat(24)}.${'B'.repeat(43)}`).expect(429);
       // A known device's own failures: 10, then it is refused until the window ends.
-      for (let i = 0; i < 10; i += 1) await login({ email: owner.email, password: `typo ${i}` }, nextAddress(), device).expect(401);
+      for (let i = 0; i < 10; i += 1)
+        await login({ email: owner.email, password: `typo ${i}` }, nextAddress(), device).expect(401);
       await login(owner, nextAddress(), device).expect(429);
       await login(owner, nextAddress()).expect(204);
     });

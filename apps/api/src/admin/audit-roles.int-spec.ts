@@ -65,7 +65,12 @@ describe('audit log under the application role (real PostgreSQL)', () => {
     const session = await signIn(app, someone.email, someone.password!);
     expect(await owner.getRepository(AuditEvent).count()).toBeGreaterThan(before);
     const chain = await session.agent.get('/api/admin/audit/chain').expect(200);
-    expect(chain.body).toEqual({ ok: true, entries: before + 1, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), brokenAt: null });
+    expect(chain.body).toEqual({
+      ok: true,
+      entries: before + 1,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      brokenAt: null,
+    });
   });
 
   it.each([
@@ -80,7 +85,11 @@ describe('audit log under the application role (real PostgreSQL)', () => {
       `CREATE OR REPLACE FUNCTION audit_event_hash(prev text, e audit_event) RETURNS text LANGUAGE sql AS $$ SELECT prev $$`,
       /must be owner|permission denied/,
     ],
-    ['add its own trigger', `CREATE TRIGGER t BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`, /permission denied/],
+    [
+      'add its own trigger',
+      `CREATE TRIGGER t BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`,
+      /permission denied/,
+    ],
   ])('refuses the application role to %s', async (_label, sql, refusal) => {
     await expect(appRole.query(sql)).rejects.toThrow(refusal);
   });
@@ -97,7 +106,9 @@ describe('audit log under the application role (real PostgreSQL)', () => {
   it('reports the first forged row through the admin check', async () => {
     const admin = await makePerson(owner, { roles: [{ role: 'admin' }] });
     const session = await signIn(app, admin.email, admin.password!);
-    const [target] = (await owner.query(`SELECT id::text AS id, seq::text AS seq FROM audit_event ORDER BY seq LIMIT 1`)) as {
+    const [target] = (await owner.query(
+      `SELECT id::text AS id, seq::text AS seq FROM audit_event ORDER BY seq LIMIT 1`,
+    )) as {
       id: string;
       seq: string;
     }[];

@@ -64,7 +64,9 @@ describe('guardian grant needs a second admin', () => {
     expect(again.body.code).toBe('role_request_pending');
 
     const pending = await second.session.agent.get('/api/admin/role-requests').expect(200);
-    expect(pending.body.items).toEqual([expect.objectContaining({ id: asked.body.id, requestedBy: expect.objectContaining({ id: me }) })]);
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({ id: asked.body.id, requestedBy: expect.objectContaining({ id: me }) }),
+    ]);
     // The other admin declines it: nothing was ever active, and it cannot be approved afterwards.
     await second.session.send('post', `/api/admin/role-requests/${asked.body.id}/reject`).expect(204);
     await second.session.send('post', `/api/admin/role-requests/${asked.body.id}/approve`).expect(404);
@@ -123,7 +125,12 @@ describe('guardian grant needs a second admin', () => {
     // In the centre: one group for the request, linking to the people administration, naming who acted.
     const centre = await second.session.agent.get('/api/notifications').expect(200);
     const group = (
-      centre.body.groups as { key: string; link: string; ideaTitle: string; items: { eventType: string; actor: { id: string } | null }[] }[]
+      centre.body.groups as {
+        key: string;
+        link: string;
+        ideaTitle: string;
+        items: { eventType: string; actor: { id: string } | null }[];
+      }[]
     ).find((g) => g.key === `role-request:${asked.body.id as string}`);
     expect(group).toMatchObject({ link: '/admin' });
     expect(group!.items.map((i) => [i.eventType, i.actor?.id])).toEqual([

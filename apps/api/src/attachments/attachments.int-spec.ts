@@ -46,7 +46,12 @@ describe('idea attachments API', () => {
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-attachments-'));
     // A real listening socket: the racing uploads below are real concurrent HTTP requests.
-    ctx = await createApiTestContext({ label: 'attachments', seed: true, env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir }, listen: true });
+    ctx = await createApiTestContext({
+      label: 'attachments',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
+      listen: true,
+    });
     ({ app, ds } = ctx);
     author = await ctx.signInDemo('Girard');
     reader = await ctx.signInDemo('Wilson');

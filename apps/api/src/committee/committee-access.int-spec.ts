@@ -6,7 +6,12 @@ import { Idea } from '@eclore/server-ideas';
 import { RoleGrant, type OrgUnit } from '@eclore/server-identity';
 import { Scorecard } from '@eclore/server-qualification';
 import { makeIdea, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 interface Session {
   id: string;
@@ -71,7 +76,13 @@ describe('committee access', () => {
         ideaId: idea.id,
         reviewerId: r.id,
         status: 'submitted',
-        scores: { user_value: value, feasibility: value, cost: value, strategic_alignment: value, replicability: value },
+        scores: {
+          user_value: value,
+          feasibility: value,
+          cost: value,
+          strategic_alignment: value,
+          replicability: value,
+        },
         comment: '',
         submittedAt: new Date(),
       });

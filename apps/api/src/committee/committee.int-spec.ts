@@ -7,7 +7,12 @@ import { IdeaEvent, type Idea } from '@eclore/server-ideas';
 import { Person, RoleGrant, type OrgUnit } from '@eclore/server-identity';
 import { Scorecard } from '@eclore/server-qualification';
 import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 interface AgendaItem {
   id: string;

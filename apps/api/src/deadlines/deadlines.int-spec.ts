@@ -5,7 +5,12 @@ import { AuditEvent, type OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
 import { deadlinesOf } from '@eclore/server-qualification';
 import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /**
  * The answer-time guarantee's api on the real application (seeded demo organisation, real

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaComment, IdeaEvent, IdeaFollow, Support, follow } from '@eclore/server-ideas';
 import { makeCampaign, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
-import { signInMany, type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
+import {
+  signInMany,
+  type Member,
+  createApiTestContext,
+  type ApiTestContext,
+} from '../../../../test/harness/api-context';
 
 /**
  * Supports, follows, comments with mentions and merging duplicates, over real HTTP on the real
@@ -77,7 +82,10 @@ describe('idea engagement API', () => {
     });
 
     it('refuses when the campaign phase has supports closed (409 supports_closed), and says so beforehand', async () => {
-      const campaign = await makeCampaign(ds, { createdBy: network.person, phase: { supports: false, comments: true } });
+      const campaign = await makeCampaign(ds, {
+        createdBy: network.person,
+        phase: { supports: false, comments: true },
+      });
       const idea = await makeIdea(ds, { authors: [author.person], campaign: campaign });
       const res = await emily.send('put', `/api/ideas/${idea.id}/support`).expect(409);
       expect(res.body.code).toBe('supports_closed');
@@ -190,7 +198,10 @@ describe('idea engagement API', () => {
     });
 
     it('refuses comments when the phase has them closed (409 comments_closed)', async () => {
-      const campaign = await makeCampaign(ds, { createdBy: network.person, phase: { supports: true, comments: false } });
+      const campaign = await makeCampaign(ds, {
+        createdBy: network.person,
+        phase: { supports: true, comments: false },
+      });
       const idea = await makeIdea(ds, { authors: [author.person], campaign: campaign });
       const res = await emily.send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: 'hello' }).expect(409);
       expect(res.body.code).toBe('comments_closed');

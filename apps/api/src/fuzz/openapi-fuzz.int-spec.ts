@@ -93,7 +93,17 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     ids['people'] = (await ds.getRepository(Person).findOneByOrFail({ familyName: 'Pittet' })).id;
 
     const document = buildOpenApiDocument(app) as unknown as {
-      paths: Record<string, Record<string, { operationId: string; parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            parameters?: { in: string; name: string }[];
+            requestBody?: { content: Record<string, { schema: Schema }> };
+          }
+        >
+      >;
       components: { schemas: Components };
     };
     components = document.components.schemas;
@@ -173,14 +183,21 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
           body: value,
           what: `body = ${preview(value)}`,
         })),
-        fc.record({ who, key: fc.constantFrom('unknownField', '__proto__', 'constructor', 'a\u0000b'), value: hostileValue }).map(
-          ({ who, key, value }) => ({
+        fc
+          .record({
+            who,
+            key: fc.constantFrom('unknownField', '__proto__', 'constructor', 'a\u0000b'),
+            value: hostileValue,
+          })
+          .map(({ who, key, value }) => ({
             who,
             url: fillPath(op.path),
-            body: { ...(typeof base === 'object' && base !== null ? base : {}), ...JSON.parse(JSON.stringify({ [key]: value })) },
+            body: {
+              ...(typeof base === 'object' && base !== null ? base : {}),
+              ...JSON.parse(JSON.stringify({ [key]: value })),
+            },
             what: `body.${key} (unknown) = ${preview(value)}`,
-          }),
-        ),
+          })),
       );
       if (op.path.includes('{'))
         out.push(
@@ -225,7 +242,11 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     }
     for (const param of op.query)
       for (const value of ['sweep%00nul', 'sweep%ED%A0%80'])
-        out.push({ who: role(), url: `${fillPath(op.path)}?${param}=${value}`, what: `sweep query ${param} = ${value}` });
+        out.push({
+          who: role(),
+          url: `${fillPath(op.path)}?${param}=${value}`,
+          what: `sweep query ${param} = ${value}`,
+        });
     return out;
   };
 
@@ -240,12 +261,18 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     const res = await req;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     const label = `${op.method.toUpperCase()} ${op.path} (${op.operationId})`;
-    const fail = (detail: string) => failures.push({ operation: label, what: `${c.who}: ${c.what}`, status: res.status, detail });
+    const fail = (detail: string) =>
+      failures.push({ operation: label, what: `${c.who}: ${c.what}`, status: res.status, detail });
     if (res.status >= 500) return void fail(String(res.body?.detail ?? res.text).slice(0, 200));
     if (({} as Record<string, unknown>)['polluted'] !== undefined) fail('Object.prototype was polluted');
     if (res.status >= 400) {
-      if (!/^application\/problem\+json/.test(String(res.headers['content-type'])) || typeof res.body?.code !== 'string')
-        return void fail(`a ${res.status} that is not problem+json with a code: ${String(res.headers['content-type'])}`);
+      if (
+        !/^application\/problem\+json/.test(String(res.headers['content-type'])) ||
+        typeof res.body?.code !== 'string'
+      )
+        return void fail(
+          `a ${res.status} that is not problem+json with a code: ${String(res.headers['content-type'])}`,
+        );
       if (res.body.code === 'validation_failed') {
         const errors = res.body.errors as { field?: unknown }[] | undefined;
         if (!errors?.length || errors.some((e) => typeof e.field !== 'string' || !e.field))
@@ -283,7 +310,10 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     const fiveHundreds = failures.filter((f) => f.status >= 500).length;
     console.log(
       `fuzz: ${cases.toLocaleString('en')} cases over ${covered} operations (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED}), ` +
-        `${fiveHundreds} × 5xx, ${failures.length} failure(s); statuses ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`,
+        `${fiveHundreds} × 5xx, ${failures.length} failure(s); statuses ${[...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([k, v]) => `${k}×${v}`)
+          .join(' ')}`,
     );
     expect(failures).toEqual([]);
   }, 1_200_000);

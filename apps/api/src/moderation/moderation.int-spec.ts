@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '@eclore/server-identity';
 import { ContentReport, Idea, IdeaComment, IdeaEvent } from '@eclore/server-ideas';
 import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /** Reports and the network's moderation queue on the real application (real PostgreSQL and Redis). */
 describe('moderation API', () => {

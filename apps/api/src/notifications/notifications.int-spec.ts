@@ -202,9 +202,10 @@ describe('notifications', () => {
       /(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+)/.exec(mail.text)![1]!,
     );
     // RFC 8058: both headers, through the real SMTP server.
-    const header = /^List-Unsubscribe:\s+<(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=[^>]+)>/m.exec(
-      mail.raw,
-    );
+    const header =
+      /^List-Unsubscribe:\s+<(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=[^>]+)>/m.exec(
+        mail.raw,
+      );
     expect(header).not.toBeNull();
     expect(mail.raw).toMatch(/^List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click\s*$/m);
     // Opaque: neither link names the person, in any decoding.
@@ -257,7 +258,11 @@ describe('notifications', () => {
     expect(done.text).toContain('Vous ne recevrez plus d’e-mails pour vos idées');
     expect(await myIdeas()).toMatchObject({ frequency: 'off', personal: true });
     // The confirmation page's button, signed in but without the CSRF header, works the same (and again).
-    await girard.agent.post(`${link.pathname}${link.search}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    await girard.agent
+      .post(`${link.pathname}${link.search}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
 
     const count = mailsTo(girard).length;
     await comment(nguyen, idea.id, '<p>+1 aussi</p>');

@@ -35,7 +35,11 @@ describe('person erasure', () => {
 
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-pderase-'));
-    ctx = await createApiTestContext({ label: 'pderase', seed: true, env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir } });
+    ctx = await createApiTestContext({
+      label: 'pderase',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
+    });
     ({ app, ds } = ctx);
     storage = new LocalDiskStorage(storageDir);
     admin = await ctx.signInDemo('Rochat');

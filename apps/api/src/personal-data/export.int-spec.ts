@@ -32,7 +32,11 @@ describe('personal data export API', () => {
 
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-pdexport-'));
-    ctx = await createApiTestContext({ label: 'pdexport', seed: true, env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir } });
+    ctx = await createApiTestContext({
+      label: 'pdexport',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
+    });
     ({ ds } = ctx);
     const storage = new LocalDiskStorage(storageDir);
     builder = new PersonalDataExportBuilder(ds, storage);

@@ -5,7 +5,12 @@ import type { OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
 import { QualificationAssignment, Scorecard } from '@eclore/server-qualification';
 import { makeCampaign, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 interface Card {
   id: string;

@@ -9,7 +9,12 @@ import {
   QualificationAssignment,
 } from '@eclore/server-qualification';
 import { makeCampaign, makeIdea, unitByCode } from '../../../../test/harness';
-import { createApiTestContext, type ApiTestContext, signInMany, type Member } from '../../../../test/harness/api-context';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /**
  * Criteria sets, scorecards, the consolidated view and the outcomes of qualification against the
@@ -255,7 +260,10 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
     });
 
     it('gives a campaign its own set, which its ideas are scored against', async () => {
-      const campaign = await makeCampaign(ds, { createdBy: tremblay.person, phase: { supports: true, comments: true } });
+      const campaign = await makeCampaign(ds, {
+        createdBy: tremblay.person,
+        phase: { supports: true, comments: true },
+      });
       const inherited = (await gagnon.get(`/api/campaigns/${campaign.id}/criteria-set`).expect(200)).body;
       expect(inherited).toMatchObject({ source: 'organisation', version: 0, canManage: false });
       // The campaign addresses the whole organisation: a network member scoped to DS may not change it.

@@ -6,7 +6,6 @@ import { WEBHOOK_EVENT_TYPES, WebhookDelivery, WebhookSubscription } from '@eclo
 import type { SignedIn } from '../../../../test/harness/agent';
 import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
-
 interface Problem {
   code: string;
   errors?: { field: string; code: string }[];
@@ -25,7 +24,11 @@ describe('webhooks admin API', () => {
 
   beforeAll(async () => {
     // One intranet receiver allowed by the operator; every other internal address stays refused.
-    ctx = await createApiTestContext({ label: 'webhooks_api', seed: true, env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.9,hooks.intranet' } });
+    ctx = await createApiTestContext({
+      label: 'webhooks_api',
+      seed: true,
+      env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.9,hooks.intranet' },
+    });
     ({ ds } = ctx);
     admin = await ctx.signInDemo('Rochat');
     employee = await ctx.signInDemo('Girard');

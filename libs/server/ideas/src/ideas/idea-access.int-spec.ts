@@ -21,7 +21,10 @@ describe('IdeaAccess.read (service, real PostgreSQL)', () => {
   let guardian: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'ideaaccess', imports: [AuditModule, AccessModule, IdeasCoreModule] });
+    ctx = await createServiceTestContext({
+      label: 'ideaaccess',
+      imports: [AuditModule, AccessModule, IdeasCoreModule],
+    });
     ideas = ctx.get(IdeaAccess);
     const unit = await makeUnit(ctx.ds);
     [author, coAuthor, colleague, network, guardian] = await Promise.all([
@@ -38,14 +41,21 @@ describe('IdeaAccess.read (service, real PostgreSQL)', () => {
   it('names the authors of a named idea to everyone who reads it', async () => {
     const idea = await makeIdea(ctx.ds, { authors: [author.person, coAuthor.person] });
     const dto = await ideas.read(idea.id, colleague.actor);
-    expect(dto).toMatchObject({ anonymous: false, authorHidden: false, author: { id: author.person.id, familyName: 'Auteur' } });
+    expect(dto).toMatchObject({
+      anonymous: false,
+      authorHidden: false,
+      author: { id: author.person.id, familyName: 'Auteur' },
+    });
     expect(dto.coAuthors.map((c) => c.id)).toEqual([coAuthor.person.id]);
   });
 
   it('shows the authors of an anonymous idea to its authors only', async () => {
     const idea = await makeIdea(ctx.ds, { authors: [author.person, coAuthor.person], anonymous: true });
     for (const who of [author, coAuthor]) {
-      expect(await ideas.read(idea.id, who.actor)).toMatchObject({ authorHidden: false, author: { id: author.person.id } });
+      expect(await ideas.read(idea.id, who.actor)).toMatchObject({
+        authorHidden: false,
+        author: { id: author.person.id },
+      });
     }
     // The guardian too sees them only through the audited reveal, never in a plain read.
     for (const who of [colleague, network, guardian]) {

@@ -106,7 +106,9 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const ds = await database(5);
     await ds.query(`ALTER TABLE audit_event ADD COLUMN test_later text`);
     await ds.transaction((manager) =>
-      manager.query(`INSERT INTO audit_event (action, subject_type, data, test_later) VALUES ('test.later', 'test', '{}', 'x')`),
+      manager.query(
+        `INSERT INTO audit_event (action, subject_type, data, test_later) VALUES ('test.later', 'test', '{}', 'x')`,
+      ),
     );
     expect(await new AuditChainService(ds).verify()).toMatchObject({ ok: true, entries: 6 });
   });
@@ -117,7 +119,11 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const chained = async () =>
       Number((await ds.query(`SELECT count(*) AS n FROM schema_migration WHERE name LIKE 'AuditChain%'`))[0].n) > 0;
     while (await chained()) await ds.undoLastMigration({ transaction: 'each' });
-    expect(await ds.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'hash'`)).toEqual([]);
+    expect(
+      await ds.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'hash'`,
+      ),
+    ).toEqual([]);
     for (let i = 0; i < 12; i += 1) {
       await ds.query(
         `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data) VALUES (NULL, 'test.old', 'test', $1, $2)`,
@@ -146,7 +152,9 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const ds = await database(6);
     const edited = await idOfSeq(ds, 2);
     await asOwnerAroundTrigger(ds, `UPDATE audit_event SET subject_id = 'someone else' WHERE id = $1`, [edited]);
-    await asOwnerAroundTrigger(ds, `UPDATE audit_event e SET hash = audit_event_hash(e.prev_hash, e) WHERE id = $1`, [edited]);
+    await asOwnerAroundTrigger(ds, `UPDATE audit_event e SET hash = audit_event_hash(e.prev_hash, e) WHERE id = $1`, [
+      edited,
+    ]);
     expect(await new AuditChainService(ds).verify()).toEqual({
       ok: false,
       entries: 2,

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { Conflict, Forbidden, NotFound } from '@eclore/domain';
 import { AccessModule, AuditModule, OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeAssignment, makeIdea, makePerson, makeScorecard, makeUnit, type TestPerson } from '../../../../../test/harness';
+import {
+  makeAssignment,
+  makeIdea,
+  makePerson,
+  makeScorecard,
+  makeUnit,
+  type TestPerson,
+} from '../../../../../test/harness';
 import { consolidatedScorecards } from './consolidated';
 import { ScorecardsModule } from './scorecards.module';
 import { ScorecardsService } from './scorecards.service';
@@ -23,19 +30,26 @@ describe('scorecards (service, real PostgreSQL)', () => {
   let outsider: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'scorecards', imports: [AuditModule, AccessModule, ScorecardsModule] });
+    ctx = await createServiceTestContext({
+      label: 'scorecards',
+      imports: [AuditModule, AccessModule, ScorecardsModule],
+    });
     service = ctx.get(ScorecardsService);
     const direction = await makeUnit(ctx.ds);
     unit = await makeUnit(ctx.ds, { parent: direction });
     author = await makePerson(ctx.ds, { unit, password: null });
     reviewer = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: direction }], password: null });
     // A network member scoped elsewhere: the idea is not in their scope.
-    outsider = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }], password: null });
+    outsider = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }],
+      password: null,
+    });
   });
 
   afterAll(() => ctx?.close());
 
-  const ideaInQualification = () => makeIdea(ctx.ds, { authors: [author.person], unit, status: 'qualify', kind: 'solution' });
+  const ideaInQualification = () =>
+    makeIdea(ctx.ds, { authors: [author.person], unit, status: 'qualify', kind: 'solution' });
 
   it('lets an assigned network member in scope submit, and counts the submitted card in the consolidation', async () => {
     const idea = await ideaInQualification();
@@ -46,7 +60,9 @@ describe('scorecards (service, real PostgreSQL)', () => {
     expect(view.open).toBe(true);
     expect(view.mine).toMatchObject({ status: 'submitted', scores: ALL_THREES, comment: 'Solide.' });
     expect(view.consolidated.reviewerCount).toBe(1);
-    expect(view.consolidated.reviews).toEqual([expect.objectContaining({ reviewer: expect.objectContaining({ id: reviewer.person.id }) })]);
+    expect(view.consolidated.reviews).toEqual([
+      expect.objectContaining({ reviewer: expect.objectContaining({ id: reviewer.person.id }) }),
+    ]);
     const consolidated = (await consolidatedScorecards(ctx.ds.manager, [idea.id])).get(idea.id);
     expect(consolidated?.reviewerCount).toBe(1);
   });
@@ -65,23 +81,31 @@ describe('scorecards (service, real PostgreSQL)', () => {
 
   it('refuses a network member without an open assignment, and one outside the idea’s scope', async () => {
     const idea = await ideaInQualification();
-    await expect(service.submit(reviewer.actor, idea.id, { scores: ALL_THREES, comment: '' })).rejects.toBeInstanceOf(Forbidden);
+    await expect(service.submit(reviewer.actor, idea.id, { scores: ALL_THREES, comment: '' })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     await makeAssignment(ctx.ds, { idea, reviewer: outsider.person });
     // Assigned but out of scope: the scope rule still refuses.
-    await expect(service.submit(outsider.actor, idea.id, { scores: ALL_THREES, comment: '' })).rejects.toBeInstanceOf(Forbidden);
+    await expect(service.submit(outsider.actor, idea.id, { scores: ALL_THREES, comment: '' })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
   });
 
   it('refuses the author even when assigned', async () => {
     const networkAuthor = await makePerson(ctx.ds, { unit, roles: ['network_member'], password: null });
     const idea = await makeIdea(ctx.ds, { authors: [networkAuthor.person], unit, status: 'qualify' });
     await makeAssignment(ctx.ds, { idea, reviewer: networkAuthor.person });
-    await expect(service.submit(networkAuthor.actor, idea.id, { scores: ALL_THREES, comment: '' })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      service.submit(networkAuthor.actor, idea.id, { scores: ALL_THREES, comment: '' }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('writes scorecards only while the idea is in qualification', async () => {
     const idea = await makeIdea(ctx.ds, { authors: [author.person], unit, status: 'decide' });
     await makeAssignment(ctx.ds, { idea, reviewer: reviewer.person });
-    await expect(service.saveDraft(reviewer.actor, idea.id, { scores: {}, comment: '' })).rejects.toBeInstanceOf(Conflict);
+    await expect(service.saveDraft(reviewer.actor, idea.id, { scores: {}, comment: '' })).rejects.toBeInstanceOf(
+      Conflict,
+    );
     const view = await service.view(reviewer.actor, idea.id);
     expect(view).toMatchObject({ open: false, canScore: false });
   });
