@@ -2,6 +2,7 @@
 // which `send` puts on every state-changing request as the web client does.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { SESSION_COOKIE, SessionService } from '@eclore/server-identity';
 
 export type Agent = ReturnType<typeof request.agent>;
 export type WriteMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -43,6 +44,27 @@ export async function signIn(
     personId: session.body.person.id as string,
     send: (method, path, body) => {
       const req = agent[method](path).set('X-CSRF-Token', csrfToken);
+      return body === undefined ? req : req.send(body);
+    },
+    get: (path) => agent.get(path),
+  };
+}
+
+/**
+ * A session opened for the person directly (as single sign-on does), for people without a password
+ * (directory-only people): the same cookie and CSRF token as after a sign-in.
+ */
+export async function openSession(app: NestExpressApplication, personId: string): Promise<SignedIn> {
+  const { token, session } = await app.get(SessionService).create(personId, 'local');
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  const agent = request.agent(app.getHttpServer()).set('Cookie', cookie);
+  return {
+    agent,
+    csrfToken: session.csrfToken,
+    cookie,
+    personId,
+    send: (method, path, body) => {
+      const req = agent[method](path).set('X-CSRF-Token', session.csrfToken);
       return body === undefined ? req : req.send(body);
     },
     get: (path) => agent.get(path),
