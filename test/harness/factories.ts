@@ -3,7 +3,14 @@
 // They take a DataSource or an EntityManager (inside a test's transaction) and return the entities.
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, GrantableRole, Locale, RoleAssignment } from '@eclore/domain';
+import {
+  STAGES,
+  type Actor,
+  type GrantableRole,
+  type IdeaStage,
+  type Locale,
+  type RoleAssignment,
+} from '@eclore/domain';
 import { hashPassword, LocalCredential, OrgUnit, Person, RoleGrant, type OrgUnitKind } from '@eclore/server-identity';
 import {
   Campaign,
@@ -184,29 +191,13 @@ export async function makeCampaign(db: Db, options: MakeCampaign): Promise<Campa
   return campaign;
 }
 
+const stagesFrom = (first: IdeaStage): IdeaStatusColumn[] => STAGES.slice(STAGES.indexOf(first));
 /** Statuses reached only after the network accepted the idea: it was published on the way. */
-const PUBLISHED: ReadonlySet<IdeaStatusColumn> = new Set([
-  'visible',
-  'qualify',
-  'decide',
-  'prototype',
-  'implement',
-  'follow_up',
-  'parked',
-  'stopped',
-  'closed',
-]);
+const PUBLISHED: ReadonlySet<IdeaStatusColumn> = new Set([...stagesFrom('visible'), 'parked', 'stopped', 'closed']);
 /** Statuses reached through a reasoned answer to the authors. */
 const ANSWERED: ReadonlySet<IdeaStatusColumn> = new Set([
-  'decide',
-  'prototype',
-  'implement',
-  'follow_up',
-  'parked',
-  'stopped',
-  'closed',
-  'declined',
-  'returned',
+  ...stagesFrom('decide'),
+  ...(['parked', 'stopped', 'closed', 'declined', 'returned'] as const),
 ]);
 
 export interface MakeIdea {
