@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, AuditService, Person } from '@eclore/server-identity';
+import { makePerson } from '../../../../test/harness';
 import type { SignedIn } from '../../../../test/harness/agent';
 import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
@@ -15,12 +16,12 @@ describe('audit log API', () => {
   let subject: Person;
 
   beforeAll(async () => {
-    ctx = await createApiTestContext({ label: 'audit', seed: true });
+    ctx = await createApiTestContext({ label: 'audit' });
     ({ app, ds } = ctx);
     // Signed in first: each sign-in is audited too, and the events below must be the newest.
-    admin = await ctx.signInDemo('Rochat');
-    hr = await ctx.signInDemo('Favre');
-    subject = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Perret' });
+    admin = await ctx.signInAs(await makePerson(ds, { roles: ['admin'], givenName: 'Claire', familyName: 'Rochat' }));
+    hr = await ctx.signInAs(await makePerson(ds, { roles: ['hr'] }));
+    subject = (await makePerson(ds, { givenName: 'Isabelle', familyName: 'Perret', password: null })).person;
     // 7 events: 5 about Isabelle Perret, 2 about something else; written through the real AuditService.
     const audit = app.get(AuditService);
     await ds.transaction(async (manager) => {
