@@ -45,10 +45,6 @@ const BOUNDARIES = {
   enforceBuildableLibDependency: false,
   // Tests may import the workspace's shared test helpers (test/ belongs to no project).
   allow: ['^(\\.\\./)+test/'],
-  // A library's integration test may build its schema with the migrations, which import the
-  // library's entities: a cycle through test files only. Non-test code is still held by the tags
-  // (a `type:lib` may not depend on `type:migrations`).
-  ignoredCircularDependencies: [['tag:type:lib', 'migrations']],
   depConstraints: [
     // Layers
     { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORK_PACKAGES },
@@ -110,12 +106,6 @@ export default defineConfig(
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     plugins: { '@nx': nx },
     rules: { '@nx/enforce-module-boundaries': ['error', BOUNDARIES] },
-  },
-  {
-    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': ['error', { ...BOUNDARIES, allow: [...BOUNDARIES.allow, '@eclore/migrations'] }],
-    },
   },
   {
     // Belt and braces for the domain: also caught without Nx's project graph, and for packages not installed.

@@ -6,8 +6,17 @@ import { TEMPLATE_DB, TEST_PG_ADMIN_URL, databaseUrl } from './services';
  * A fresh database for one test file, cloned from the migrated template (globalSetup migrates it once).
  * Each test file owns its database, so files run in parallel without seeing each other's rows.
  */
-export async function createTestDatabase(label = 'db'): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const name = `eclore_t_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}
+
+export async function createTestDatabase(label = 'db'): Promise<TestDatabase> {
+  const name = `eclore_t_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
   return {
     name,

@@ -5,17 +5,10 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  AuditService,
-  DIRECTORY_COLUMNS,
-  DirectoryImportRunner,
-  SessionService,
-  SESSION_COOKIE,
-} from '@eclore/server-identity';
+import { AuditService, DIRECTORY_COLUMNS, DirectoryImportRunner } from '@eclore/server-identity';
 import { LocalDiskStorage } from '@eclore/server-platform';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
-import { TEST_REDIS_URL } from '../../../test/services';
-import { createApiApp } from './bootstrap';
+import { openSession, type SignedIn } from '../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../test/harness/api-context';
 
 /**
  * The directory API in the real application (guard, sessions, validation, problem+json) against a
@@ -53,35 +46,20 @@ function csv(rows: readonly Row[]): string {
 }
 
 describe('directory API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let storageDir: string;
   let runner: DirectoryImportRunner;
-  const saved = { ...process.env };
-  const auth: Record<'hr' | 'employee' | 'network', { cookie: string; csrf: string }> = {} as never;
-
-  async function signIn(personId: string): Promise<{ cookie: string; csrf: string }> {
-    const { token, session } = await app.get(SessionService).create(personId, 'local');
-    return { cookie: `${SESSION_COOKIE}=${token}`, csrf: session.csrfToken };
-  }
+  const auth: Record<'hr' | 'employee' | 'network', SignedIn> = {} as never;
 
   const http = () => request(app.getHttpServer());
   const get = (path: string, who: keyof typeof auth) => http().get(path).set('Cookie', auth[who].cookie);
 
   beforeAll(async () => {
-    db = await createTestDatabase('dirapi');
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-dirapi-'));
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('dirapi'),
-      LOG_LEVEL: 'silent',
-      STORAGE_DIR: storageDir,
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
+    ctx = await createApiTestContext({ label: 'dirapi', env: { STORAGE_DIR: storageDir } });
+    ({ app, ds } = ctx);
     runner = new DirectoryImportRunner(ds, new LocalDiskStorage(storageDir), new AuditService());
 
     // Already in the directory before the first import: HR (E900, unchanged by the file), E901 and E902
@@ -99,23 +77,21 @@ describe('directory API', () => {
     )) as { id: string; employee_number: string }[];
     const idOf = (n: string) => people.find((p) => p.employee_number === n)!.id;
     await ds.query(`INSERT INTO role_grant (person_id, role) VALUES ($1, 'hr')`, [idOf('E900')]);
-    auth.hr = await signIn(idOf('E900'));
-    auth.employee = await signIn(idOf('E901'));
-    auth.network = await signIn(idOf('E902'));
+    auth.hr = await openSession(app, idOf('E900'));
+    auth.employee = await openSession(app, idOf('E901'));
+    auth.network = await openSession(app, idOf('E902'));
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await ctx?.close();
     rmSync(storageDir, { recursive: true, force: true });
-    process.env = saved;
   });
 
   const upload = (who: keyof typeof auth, content: Buffer | string, name = 'directory.csv') =>
     http()
       .post('/api/directory/imports')
       .set('Cookie', auth[who].cookie)
-      .set('X-CSRF-Token', auth[who].csrf)
+      .set('X-CSRF-Token', auth[who].csrfToken)
       .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), {
         filename: name,
         contentType: 'text/csv',
@@ -137,7 +113,7 @@ describe('directory API', () => {
     const missing = await http()
       .post('/api/directory/imports')
       .set('Cookie', auth.hr.cookie)
-      .set('X-CSRF-Token', auth.hr.csrf)
+      .set('X-CSRF-Token', auth.hr.csrfToken)
       .expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'isNotEmpty' })]);
     const binary = await upload('hr', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]), 'directory.xlsx').expect(400);

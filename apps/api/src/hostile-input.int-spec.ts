@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
-import { TEST_REDIS_URL } from '../../../test/services';
-import { createApiApp } from './bootstrap';
-import { createIdea } from './engagement/fixtures';
+import { makeIdea } from '../../../test/harness';
+import { createApiTestContext, type ApiTestContext } from '../../../test/harness/api-context';
 
 /**
  * Finding 8 of issue 10: hostile input answered 500. Each case here reached PostgreSQL or an encoder
@@ -18,10 +15,9 @@ const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8')
 const UUID = '00000000-0000-4000-8000-000000000000';
 
 describe('hostile input: a 400 naming the field, never a 500', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
-  const saved = { ...process.env };
   let admin: { cookie: string; csrf: string };
   let committee: { cookie: string; csrf: string };
   let unitId: string;
@@ -43,17 +39,8 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('hostile');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('hostile'),
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'hostile', seed: true });
+    ({ app, ds } = ctx);
     const sessionOf = async (familyName: string) => {
       const person = await ds.getRepository(Person).findOneByOrFail({ familyName });
       const { token, session } = await app.get(SessionService).create(person.id, 'local');
@@ -64,13 +51,11 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
     unitId = (await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DS' })).id;
     const girard = await sessionOf('Girard');
     author = girard;
-    ideaId = (await createIdea(ds, { author: girard.person, published: false })).id;
+    ideaId = (await makeIdea(ds, { authors: [girard.person], status: 'emerge' })).id;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('NUL bytes (PostgreSQL 22021)', () => {
@@ -157,18 +142,59 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
 
   describe('forged cursors that pass a shape check but not the SQL cast', () => {
     const cases: [string, () => string, string][] = [
-      ['wall, newest: a date that does not exist', () => `/api/wall?sort=newest&cursor=${forge(['newest', '2026-99-99 00:00:00+00', UUID, null, null, null])}`, 'cursor'],
-      ['wall, most supported: a number that is not an int', () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '1.5', UUID, null, null, null])}`, 'cursor'],
-      ['wall, most supported: out of int range', () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '99999999999', UUID, null, null, null])}`, 'cursor'],
-      ['wall, trending: a score that overflows float8', () => `/api/wall?sort=trending&cursor=${forge(['trending', '1e400', UUID, null, 'hot', null])}`, 'cursor'],
-      ['wall, relevance: a rank that overflows real', () => `/api/wall?q=idea&sort=relevance&cursor=${forge(['relevance', '1e300', UUID, null, 'hot', null])}`, 'cursor'],
-      ['portfolio column: 30 February', () => `/api/portfolio/columns/qualify?cursor=${forge(['qualify', '2026-02-30 10:00:00+00', UUID])}`, 'cursor'],
+      [
+        'wall, newest: a date that does not exist',
+        () => `/api/wall?sort=newest&cursor=${forge(['newest', '2026-99-99 00:00:00+00', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, most supported: a number that is not an int',
+        () => `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '1.5', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, most supported: out of int range',
+        () =>
+          `/api/wall?sort=most_supported&cursor=${forge(['most_supported', '99999999999', UUID, null, null, null])}`,
+        'cursor',
+      ],
+      [
+        'wall, trending: a score that overflows float8',
+        () => `/api/wall?sort=trending&cursor=${forge(['trending', '1e400', UUID, null, 'hot', null])}`,
+        'cursor',
+      ],
+      [
+        'wall, relevance: a rank that overflows real',
+        () => `/api/wall?q=idea&sort=relevance&cursor=${forge(['relevance', '1e300', UUID, null, 'hot', null])}`,
+        'cursor',
+      ],
+      [
+        'portfolio column: 30 February',
+        () => `/api/portfolio/columns/qualify?cursor=${forge(['qualify', '2026-02-30 10:00:00+00', UUID])}`,
+        'cursor',
+      ],
       ['admin people: a non-uuid id', () => `/api/admin/people?cursor=${forge(['a', 'b', 'not-a-uuid'])}`, 'cursor'],
-      ['admin people: a NUL inside the cursor JSON', () => `/api/admin/people?cursor=${forge(['a\u0000', 'b', UUID])}`, 'cursor'],
-      ['org-unit members: dashes only', () => `/api/org-units/${unitId}/members?after=${forge(['a', 'b', '-'.repeat(36)])}`, 'after'],
-      ['deliveries: a date that does not exist', () => `/api/admin/deliveries?cursor=${forge(['2026-13-01T00:00:00.000Z', UUID])}`, 'cursor'],
+      [
+        'admin people: a NUL inside the cursor JSON',
+        () => `/api/admin/people?cursor=${forge(['a\u0000', 'b', UUID])}`,
+        'cursor',
+      ],
+      [
+        'org-unit members: dashes only',
+        () => `/api/org-units/${unitId}/members?after=${forge(['a', 'b', '-'.repeat(36)])}`,
+        'after',
+      ],
+      [
+        'deliveries: a date that does not exist',
+        () => `/api/admin/deliveries?cursor=${forge(['2026-13-01T00:00:00.000Z', UUID])}`,
+        'cursor',
+      ],
       // Already refused on main (its own checks were strict); kept so the shared codec stays as strict.
-      ['notifications: a group id beyond bigint', () => `/api/notifications?cursor=${forge(['1', '99999999999999999999'])}`, 'cursor'],
+      [
+        'notifications: a group id beyond bigint',
+        () => `/api/notifications?cursor=${forge(['1', '99999999999999999999'])}`,
+        'cursor',
+      ],
       ['audit before: 19 digits beyond bigint (22003)', () => '/api/admin/audit?before=9999999999999999999', 'before'],
     ];
     it.each(cases)('%s', async (name, url, field) => {

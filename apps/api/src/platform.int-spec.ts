@@ -4,27 +4,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
 import { TEST_REDIS_URL } from '../../../test/services';
-import { createApiApp } from './bootstrap';
+import { createApiTestContext, type ApiTestContext } from '../../../test/harness/api-context';
 
 /** The real application, against a fresh migrated database and the real Redis. */
 describe('api platform: health, readiness, contract, errors', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('api');
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix('api'), LOG_LEVEL: 'silent' });
-    app = await createApiApp({ logger: false });
-    await app.init();
+    ctx = await createApiTestContext({ label: 'api', env: { PUBLIC_URL: undefined } });
+    app = ctx.app;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('answers liveness', async () => {
@@ -61,22 +55,20 @@ describe('api platform: health, readiness, contract, errors', () => {
 });
 
 describe('api platform: readiness when Redis is down', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('apinoredis');
     // Nothing listens on this port: the queue check must time out into a 503, not hang.
-    Object.assign(process.env, { DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:6399', QUEUE_PREFIX: uniqueQueuePrefix('down'), LOG_LEVEL: 'silent' });
-    app = await createApiApp({ logger: false });
-    await app.init();
+    ctx = await createApiTestContext({
+      label: 'apinoredis',
+      env: { REDIS_URL: 'redis://127.0.0.1:6399', PUBLIC_URL: undefined },
+    });
+    app = ctx.app;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('answers 503 naming redis as down while the database is up', async () => {

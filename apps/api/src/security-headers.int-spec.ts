@@ -7,7 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
 import { TEST_REDIS_URL } from '../../../test/services';
-import { createPerson, type TestPerson } from './access/test-app';
+import { makePerson, type TestPerson } from '../../../test/harness';
 import { createApiApp } from './bootstrap';
 
 /**
@@ -41,7 +41,7 @@ describe('browser security headers, session cookie and API docs', () => {
     const app = await createApiApp({ logger: false });
     await app.init();
     apps.push(app);
-    person ??= await createPerson(app.get(DataSource));
+    person ??= await makePerson(app.get(DataSource));
     return app;
   }
 

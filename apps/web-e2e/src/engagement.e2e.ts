@@ -1,18 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
-
-/** The page's session: its CSRF token and person (the API calls below ride on the page's cookie). */
-async function session(page: Page): Promise<{ csrf: string; orgUnitId: string | null }> {
-  const body = await (await page.request.get('/api/session')).json();
-  return { csrf: body.csrfToken, orgUnitId: body.person.orgUnit?.id ?? null };
-}
-
-async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
-  const { csrf } = await session(page);
-  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolation, publishedProblem, signedInPage } from './support';
 
 test('on a published idea: “Moi aussi”, a comment with a mention and a reply, follow', async ({ browser }) => {
   const title = `Casiers du vestiaire ${Date.now().toString(36)}`;
@@ -20,19 +7,14 @@ test('on a published idea: “Moi aussi”, a comment with a mention and a reply
   // Set-up through the API (the idea screens have their own tests): Lucas writes and submits a
   // problem, Julien (innovation network) accepts it onto the wall.
   const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
-  const { orgUnitId } = await session(lucas);
-  const draft = await apiPost(lucas, '/api/ideas', {
-    kind: 'problem',
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  const draft = await publishedProblem(lucas, julien, {
     title,
     summary: 'Pas assez de casiers pour l’équipe de nuit.',
     bodyHtml: '<p>Les affaires restent dans la voiture.</p>',
     whoSuffers: 'L’équipe de nuit',
     frequency: 'daily',
-    orgUnitId,
   });
-  const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
-  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
-  await apiPost(julien, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
 
   // Aurélie, a colleague, finds it and says "me too".
   const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');

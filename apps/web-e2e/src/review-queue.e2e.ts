@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolation, publishedProblem, signedInPage } from './support';
 
 // The demo seed's ideas in qualification (migrations/seed/review-queue.ts), assigned to Nathalie
 // Gagnon (Direction de la santé) and Julien Tremblay (whole organisation): one she scored (the
@@ -8,14 +8,6 @@ const SCORED = 'Les rendez-vous de prévention se chevauchent entre équipes';
 const TO_REVIEW = 'Les clés des véhicules de nuit se cherchent à chaque relève';
 const OVERDUE = 'Les brochures de prévention ne sont pas traduites';
 const OUTSIDE = 'Trois formulaires pour un seul accès à une application';
-
-/** A POST through the page's session (its cookie and CSRF token), for set-up the idea screens test elsewhere. */
-async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
-  const session = await (await page.request.get('/api/session')).json();
-  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': session.csrfToken } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
 
 test.describe('review queue, reviewers and private notes', () => {
   test('a scoped network member reads her queue by tab, reassigns a reviewer on the idea page and writes a private note', async ({
@@ -112,19 +104,14 @@ test.describe('review queue, reviewers and private notes', () => {
   }) => {
     const title = `Files d’attente au guichet ${Date.now().toString(36)}`;
     const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
-    const me = await (await lucas.request.get('/api/session')).json();
-    const draft = await apiPost(lucas, '/api/ideas', {
-      kind: 'problem',
+    const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+    const draft = await publishedProblem(lucas, nathalie, {
       title,
       summary: 'Les patients attendent debout au guichet des soins.',
       bodyHtml: '<p>Il n’y a que deux chaises.</p>',
       whoSuffers: 'Les patients âgés',
       frequency: 'daily',
-      orgUnitId: me.person.orgUnit.id,
     });
-    const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
-    const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
-    await apiPost(nathalie, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
 
     await nathalie.goto(`/ideas/${draft.id}`);
     await expect(nathalie.getByRole('heading', { level: 1, name: title })).toBeVisible();

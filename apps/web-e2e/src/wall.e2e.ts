@@ -1,13 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signedInPage } from './support';
-
-async function apiPost(page: Page, path: string, data: object): Promise<{ id: string; version: number }> {
-  const session = await (await page.request.get('/api/session')).json();
-  const res = await page.request.post(path, { data, headers: { 'X-CSRF-Token': session.csrfToken } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+import { expect, test } from '@playwright/test';
+import { publishedProblem, signedInPage } from './support';
 
 test('the wall shows a published idea, and an accent-less search finds it', async ({ browser }) => {
   // A word of its own, so the search finds this idea and no other.
@@ -16,19 +9,14 @@ test('the wall shows a published idea, and an accent-less search finds it', asyn
 
   // Set-up through the API: Lucas submits a problem, Julien (innovation network) accepts it onto the wall.
   const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
-  const session = await (await lucas.request.get('/api/session')).json();
-  const draft = await apiPost(lucas, '/api/ideas', {
-    kind: 'problem',
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  const draft = await publishedProblem(lucas, julien, {
     title,
     summary: 'Il faut appeler l’accueil pour réserver un vélo.',
     bodyHtml: '<p>Personne ne répond après 17 h.</p>',
     whoSuffers: 'Les agents qui se déplacent en ville',
     frequency: 'weekly',
-    orgUnitId: session.person.orgUnit?.id ?? null,
   });
-  const submitted = await apiPost(lucas, `/api/ideas/${draft.id}/submit`, { version: draft.version });
-  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
-  await apiPost(julien, `/api/ideas/${draft.id}/accept`, { version: submitted.version });
 
   // Aurélie opens the wall from the menu: the newest idea is there, as a card with its kind and stage.
   const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');

@@ -7,8 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { GrantableRole } from '@eclore/domain';
 import { SessionService, type OrgUnit, type Person } from '@eclore/server-identity';
 import { QualificationAssignment } from '@eclore/server-qualification';
-import { createIdea } from '../engagement/fixtures';
-import { createPerson, createUnit } from './test-app';
+import { makeIdea, makePerson, makeUnit } from '../../../../test/harness';
 
 /** The people who look at the data, one per kind of person the product has. */
 export const VIEWERS = [
@@ -78,12 +77,12 @@ function caller(app: NestExpressApplication, person: Person, token: string, csrf
 }
 
 export async function buildAnonymityDataset(app: NestExpressApplication, ds: DataSource): Promise<AnonymityDataset> {
-  const top = await createUnit(ds, `LK${Date.now().toString(36).slice(-5)}`);
-  const unit = await createUnit(ds, `${top.code}-S`, top);
+  const top = await makeUnit(ds, { code: `LK${Date.now().toString(36).slice(-5)}` });
+  const unit = await makeUnit(ds, { code: `${top.code}-S`, parent: top });
   const as = {} as Record<Viewer, Caller>;
   for (const who of VIEWERS) {
-    const grants = (GRANTS[who] ?? []).map((g) => ({ role: g.role, ...(g.scoped ? { unit: top } : {}) }));
-    const { person } = await createPerson(ds, { password: null, unit, grants });
+    const roles = (GRANTS[who] ?? []).map((g) => ({ role: g.role, ...(g.scoped ? { unit: top } : {}) }));
+    const { person } = await makePerson(ds, { password: null, unit, roles });
     const { token, session } = await app.get(SessionService).create(person.id, 'local');
     as[who] = caller(app, person, token, session.csrfToken);
   }
@@ -199,8 +198,8 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
 
   // In qualification with an assigned reviewer; qualified on a committee agenda; decided there.
   const author = as.author.person;
-  const inQualification = await createIdea(ds, {
-    author,
+  const inQualification = await makeIdea(ds, {
+    authors: [author],
     unit,
     anonymous: true,
     status: 'qualify',
@@ -215,15 +214,15 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
     endReason: null,
   });
   anonymousIdea('in qualification', inQualification, ['author']);
-  const onAgenda = await createIdea(ds, {
-    author,
+  const onAgenda = await makeIdea(ds, {
+    authors: [author],
     unit,
     anonymous: true,
     status: 'decide',
     title: `Leak scan agenda ${unit.code}`,
   });
-  const decided = await createIdea(ds, {
-    author,
+  const decided = await makeIdea(ds, {
+    authors: [author],
     unit,
     anonymous: true,
     status: 'decide',

@@ -4,19 +4,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RoleGrant, SessionService, UserSession } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { AccessProbeController } from './access-probe.controller';
-import { createPerson, createTestApp, createUnit, sessionCookieOf, signIn } from './test-app';
+import { makePerson, makeUnit } from '../../../../test/harness';
+import { sessionCookieOf, signIn } from '../../../../test/harness/agent';
+import { createApiTestContext, createModuleApp, type ApiTestContext } from '../../../../test/harness/api-context';
 
 const PUBLIC_URL = 'http://127.0.0.1:3999';
 
 /** Sign-in, sessions, CSRF and the guard on the real application, real PostgreSQL and Redis. */
 describe('local sign-in, sessions and the access guard', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
-  const saved = { ...process.env };
   let address = 0;
   /** A fresh client address per test, so the per-address limit of one test never bleeds into another. */
   const nextAddress = () => `10.1.${Math.floor(++address / 250)}.${address % 250}`;
@@ -29,27 +29,21 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase('auth');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('auth'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL,
+    ctx = await createApiTestContext({
+      label: 'auth',
+      env: { PUBLIC_URL },
+      app: { controllers: [AccessProbeController] },
     });
-    app = await createTestApp([AccessProbeController]);
-    ds = app.get(DataSource);
+    ({ app, ds } = ctx);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('signing in', () => {
     it('sets an HttpOnly, SameSite=Lax session cookie and stores only the token hash', async () => {
-      const { email, password, person } = await createPerson(ds);
+      const { email, password, person } = await makePerson(ds);
       const res = await request(app.getHttpServer())
         .post('/api/auth/login')
         .set('X-Forwarded-For', nextAddress())
@@ -97,8 +91,8 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('starts a new session on every sign-in and ends the one it replaces (no fixation)', async () => {
-      const { email, password } = await createPerson(ds);
-      const first = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const first = await signIn(app, email, password!, { address: nextAddress() });
       const again = await first.agent
         .post('/api/auth/login')
         .set('X-CSRF-Token', first.csrfToken)
@@ -113,9 +107,9 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('gives the same answer for an unknown e-mail, a wrong password, a deactivated person and an SSO-only person', async () => {
-      const real = await createPerson(ds);
-      const inactive = await createPerson(ds, { active: false });
-      const ssoOnly = await createPerson(ds, { password: null });
+      const real = await makePerson(ds);
+      const inactive = await makePerson(ds, { active: false });
+      const ssoOnly = await makePerson(ds, { password: null });
       const attempts = [
         { email: 'nobody.here@test.example', password: 'whatever whatever' },
         { email: real.email, password: 'not the right password' },
@@ -161,14 +155,17 @@ describe('local sign-in, sessions and the access guard', () => {
     };
 
     it("refuses the attacker's address after 5 wrong passwords on an account, even with the right password; the owner still signs in elsewhere and from a known device", async () => {
-      const owner = await createPerson(ds);
+      const owner = await makePerson(ds);
       const known = await login(owner, nextAddress()).expect(204);
       const device = deviceCookieOf(known);
       expect(device).toMatch(/^eclore_device=[\w-]{24}\.[\w-]{43}$/);
-      expect(([] as string[]).concat(known.headers['set-cookie'] ?? []).join('\n')).toMatch(/eclore_device=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/);
+      expect(([] as string[]).concat(known.headers['set-cookie'] ?? []).join('\n')).toMatch(
+        /eclore_device=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/,
+      );
 
       const attacker = nextAddress();
-      for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `wrong guess ${i}` }, attacker).expect(401);
+      for (let i = 0; i < 5; i += 1)
+        await login({ email: owner.email, password: `wrong guess ${i}` }, attacker).expect(401);
       for (const password of ['another guess', owner.password]) {
         const refused = await login({ email: owner.email, password }, attacker).expect(429);
         expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -186,19 +183,20 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('slows a guess spread over many addresses on unknown devices only: the known device still signs in', async () => {
-      const owner = await createPerson(ds);
+      const owner = await makePerson(ds);
       const device = deviceCookieOf(await login(owner, nextAddress()).expect(204));
       for (let a = 0; a < 10; a += 1) {
         const from = nextAddress();
-        for (let i = 0; i < 5; i += 1) await login({ email: owner.email, password: `spread ${a}.${i}` }, from).expect(401);
+        for (let i = 0; i < 5; i += 1)
+          await login({ email: owner.email, password: `spread ${a}.${i}` }, from).expect(401);
       }
       await login(owner, nextAddress()).expect(429);
       await login(owner, nextAddress(), device).expect(204);
     });
 
     it('binds a device cookie to its account and gives each known device its own limit', async () => {
-      const owner = await createPerson(ds);
-      const other = await createPerson(ds);
+      const owner = await makePerson(ds);
+      const other = await makePerson(ds);
       const device = deviceCookieOf(await login(owner, nextAddress()).expect(204));
       const attacker = nextAddress();
       for (let i = 0; i < 5; i += 1) await login({ email: other.email, password: `guess ${i}` }, attacker).expect(401);
@@ -206,7 +204,8 @@ describe('local sign-in, sessions and the access guard', () => {
       await login(other, attacker, device).expect(429);
       await login(other, attacker, `eclore_device=${'A'.repeat(24)}.${'B'.repeat(43)}`).expect(429);
       // A known device's own failures: 10, then it is refused until the window ends.
-      for (let i = 0; i < 10; i += 1) await login({ email: owner.email, password: `typo ${i}` }, nextAddress(), device).expect(401);
+      for (let i = 0; i < 10; i += 1)
+        await login({ email: owner.email, password: `typo ${i}` }, nextAddress(), device).expect(401);
       await login(owner, nextAddress(), device).expect(429);
       await login(owner, nextAddress()).expect(204);
     });
@@ -220,7 +219,7 @@ describe('local sign-in, sessions and the access guard', () => {
           .send({ email: `spray${i}@test.example`, password: 'Summer2026!!' })
           .expect(401);
       }
-      const someone = await createPerson(ds);
+      const someone = await makePerson(ds);
       await request(app.getHttpServer())
         .post('/api/auth/login')
         .set('X-Forwarded-For', from)
@@ -250,7 +249,7 @@ describe('local sign-in, sessions and the access guard', () => {
   describe('the client address behind proxies (TRUSTED_PROXIES)', () => {
     let direct: NestExpressApplication;
     beforeAll(async () => {
-      direct = await createTestApp([], { trustedProxies: null });
+      direct = await createModuleApp([], { trustedProxies: null });
     });
     afterAll(async () => {
       await direct?.close();
@@ -269,7 +268,7 @@ describe('local sign-in, sessions and the access guard', () => {
 
     it('ignores X-Forwarded-For with no trusted proxy: rotating it does not dodge the per-address limit', async () => {
       await spray(direct, 20, 401);
-      const someone = await createPerson(ds);
+      const someone = await makePerson(ds);
       await request(direct.getHttpServer())
         .post('/api/auth/login')
         .set('X-Forwarded-For', nextAddress())
@@ -285,8 +284,8 @@ describe('local sign-in, sessions and the access guard', () => {
 
   describe('CSRF', () => {
     it('refuses a state-changing request with a session but without, or with a wrong, X-CSRF-Token', async () => {
-      const { email, password } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const missing = await me.agent.post('/api/probe/echo').expect(403);
       expect(missing.body.code).toBe('csrf_failed');
       const wrong = await me.agent
@@ -301,15 +300,15 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it("refuses another person's CSRF token", async () => {
-      const a = await createPerson(ds);
-      const b = await createPerson(ds);
-      const alice = await signIn(app, a.email, a.password!, nextAddress());
-      const bob = await signIn(app, b.email, b.password!, nextAddress());
+      const a = await makePerson(ds);
+      const b = await makePerson(ds);
+      const alice = await signIn(app, a.email, a.password!, { address: nextAddress() });
+      const bob = await signIn(app, b.email, b.password!, { address: nextAddress() });
       await alice.agent.post('/api/probe/echo').set('X-CSRF-Token', bob.csrfToken).expect(403);
     });
 
     it('refuses a foreign Origin, also on sign-in; accepts PUBLIC_URL as Origin', async () => {
-      const { email, password } = await createPerson(ds);
+      const { email, password } = await makePerson(ds);
       const foreign = await request(app.getHttpServer())
         .post('/api/auth/login')
         .set('Origin', 'https://evil.example')
@@ -324,7 +323,7 @@ describe('local sign-in, sessions and the access guard', () => {
         .set('X-Forwarded-For', nextAddress())
         .send({ email, password })
         .expect(204);
-      const me = await signIn(app, email, password!, nextAddress());
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       await me.agent
         .post('/api/probe/echo')
         .set('Origin', 'http://127.0.0.1:4000')
@@ -335,8 +334,8 @@ describe('local sign-in, sessions and the access guard', () => {
 
   describe('signing out and expiry', () => {
     it('ends the session on the server: the old cookie is refused afterwards', async () => {
-      const { email, password } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const out = await me.agent.post('/api/auth/logout').set('X-CSRF-Token', me.csrfToken).expect(204);
       expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).join()).toMatch(/eclore_session=;/);
       const row = await sessionRow(me.cookie);
@@ -346,8 +345,8 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('ends an idle session (SESSION_IDLE_MINUTES) and records why', async () => {
-      const { email, password } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const row = await sessionRow(me.cookie);
       await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`, [
         row.tokenHash,
@@ -357,8 +356,8 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('keeps a session active within the idle timeout and touches last_seen_at at most once a minute', async () => {
-      const { email, password } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const row = await sessionRow(me.cookie);
       await ds.query(`UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE token_hash = $1`, [
         row.tokenHash,
@@ -375,8 +374,8 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('ends a session past its absolute expiry however active', async () => {
-      const { email, password } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const row = await sessionRow(me.cookie);
       await ds.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
         row.tokenHash,
@@ -388,11 +387,11 @@ describe('local sign-in, sessions and the access guard', () => {
 
   describe('deactivation and role changes', () => {
     it('SessionService.endAllFor ends every session of a person at once', async () => {
-      const { email, password, person } = await createPerson(ds);
-      const laptop = await signIn(app, email, password!, nextAddress());
-      const phone = await signIn(app, email, password!, nextAddress());
-      const bystander = await createPerson(ds);
-      const other = await signIn(app, bystander.email, bystander.password!, nextAddress());
+      const { email, password, person } = await makePerson(ds);
+      const laptop = await signIn(app, email, password!, { address: nextAddress() });
+      const phone = await signIn(app, email, password!, { address: nextAddress() });
+      const bystander = await makePerson(ds);
+      const other = await signIn(app, bystander.email, bystander.password!, { address: nextAddress() });
       const ended = await ds.transaction(async (manager) => {
         await manager.update('person', { id: person.id }, { active: false, deactivatedAt: new Date() });
         return app.get(SessionService).endAllFor(person.id, 'deactivated', manager);
@@ -405,16 +404,16 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('refuses the open session of a person deactivated without ending it', async () => {
-      const { email, password, person } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password, person } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       await ds.query(`UPDATE person SET active = false WHERE id = $1`, [person.id]);
       await me.agent.get('/api/session').expect(204);
       expect(await sessionRow(me.cookie)).toMatchObject({ endReason: 'deactivated' });
     });
 
     it('applies a grant and a revoke on the very next request', async () => {
-      const { email, password, person } = await createPerson(ds);
-      const me = await signIn(app, email, password!, nextAddress());
+      const { email, password, person } = await makePerson(ds);
+      const me = await signIn(app, email, password!, { address: nextAddress() });
       const refused = await me.agent.get('/api/probe/headcounts').expect(403);
       expect(refused.body.code).toBe('role_required');
       await ds.getRepository(RoleGrant).insert({ personId: person.id, role: 'hr', scopeKind: 'organisation' });
@@ -430,8 +429,8 @@ describe('local sign-in, sessions and the access guard', () => {
 
   describe('route declarations', () => {
     it('refuses a route that declares no permission, even to an admin', async () => {
-      const admin = await createPerson(ds, { grants: [{ role: 'admin' }] });
-      const me = await signIn(app, admin.email, admin.password!, nextAddress());
+      const admin = await makePerson(ds, { roles: [{ role: 'admin' }] });
+      const me = await signIn(app, admin.email, admin.password!, { address: nextAddress() });
       const res = await me.agent.get('/api/probe/undeclared').expect(403);
       expect(res.body.code).toBe('permission_undeclared');
       await request(app.getHttpServer()).get('/api/probe/undeclared').expect(403);
@@ -443,11 +442,11 @@ describe('local sign-in, sessions and the access guard', () => {
     });
 
     it('lets the handler decide object-level access with the object scope', async () => {
-      const north = await createUnit(ds, `N-${Date.now()}`);
-      const northTeam = await createUnit(ds, `NT-${Date.now()}`, north);
-      const south = await createUnit(ds, `S-${Date.now()}`);
-      const scoped = await createPerson(ds, { unit: northTeam, grants: [{ role: 'network_member', unit: north }] });
-      const me = await signIn(app, scoped.email, scoped.password!, nextAddress());
+      const north = await makeUnit(ds, { code: `N-${Date.now()}` });
+      const northTeam = await makeUnit(ds, { code: `NT-${Date.now()}`, parent: north });
+      const south = await makeUnit(ds, { code: `S-${Date.now()}` });
+      const scoped = await makePerson(ds, { unit: northTeam, roles: [{ role: 'network_member', unit: north }] });
+      const me = await signIn(app, scoped.email, scoped.password!, { address: nextAddress() });
       await request(app.getHttpServer()).get(`/api/probe/units/${northTeam.id}/members`).expect(401);
       await me.agent.get(`/api/probe/units/${northTeam.id}/members`).expect(200);
       const out = await me.agent.get(`/api/probe/units/${south.id}/members`).expect(403);

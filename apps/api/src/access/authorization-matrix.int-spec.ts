@@ -10,7 +10,7 @@ import { QualificationAssignment } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
-import { createCampaign, createIdea } from '../engagement/fixtures';
+import { makeCampaign, makeIdea } from '../../../../test/harness';
 import { listRoutes } from './routes';
 
 /**
@@ -840,14 +840,14 @@ describe('authorization matrix: every route × every kind of person', () => {
     const ds_ = await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DS' });
     const df = await ds.getRepository(OrgUnit).findOneByOrFail({ code: 'DF' });
     const idea = async (author: Person, unit: OrgUnit, published = true) =>
-      (await createIdea(ds, { author, unit, published })).id;
+      (await makeIdea(ds, { authors: [author], unit, status: published ? 'visible' : 'emerge' })).id;
     const campaignFor = async (code: string) => {
-      const campaign = await createCampaign(ds, dsColleague, { supports: true, comments: true });
+      const campaign = await makeCampaign(ds, { createdBy: dsColleague, phase: { supports: true, comments: true } });
       await ds.getRepository(Campaign).update({ id: campaign.id }, { audienceOrgUnitIds: [units.get(code)!] });
       return campaign.id;
     };
     const assigned = async (author: Person, unit: OrgUnit, reviewerId: string) => {
-      const row = await createIdea(ds, { author, unit, status: 'qualify' });
+      const row = await makeIdea(ds, { authors: [author], unit, status: 'qualify' });
       await ds.getRepository(QualificationAssignment).insert({
         ideaId: row.id,
         personId: reviewerId,

@@ -2,39 +2,26 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
 import { AuditEvent, AuditService, Person } from '@eclore/server-identity';
-import { signIn, type SignedIn } from './api-session';
+import { makePerson } from '../../../../test/harness';
+import type { SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 describe('audit log API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let admin: SignedIn;
   let hr: SignedIn;
   let subject: Person;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('audit');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('audit'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'audit' });
+    ({ app, ds } = ctx);
     // Signed in first: each sign-in is audited too, and the events below must be the newest.
-    admin = await signIn(app, demoEmail({ givenName: 'Claire', familyName: 'Rochat' }), DEMO_PASSWORD);
-    hr = await signIn(app, demoEmail({ givenName: 'Martine', familyName: 'Favre' }), DEMO_PASSWORD);
-    subject = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Perret' });
+    admin = await ctx.signInAs(await makePerson(ds, { roles: ['admin'], givenName: 'Claire', familyName: 'Rochat' }));
+    hr = await ctx.signInAs(await makePerson(ds, { roles: ['hr'] }));
+    subject = (await makePerson(ds, { givenName: 'Isabelle', familyName: 'Perret', password: null })).person;
     // 7 events: 5 about Isabelle Perret, 2 about something else; written through the real AuditService.
     const audit = app.get(AuditService);
     await ds.transaction(async (manager) => {
@@ -65,9 +52,7 @@ describe('audit log API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('is for admins only', async () => {

@@ -9,7 +9,9 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { AuditEvent } from '@eclore/server-identity';
 import { admin as asAdmin, createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
-import { createTestApp, createPerson, signIn } from '../access/test-app';
+import { makePerson } from '../../../../test/harness';
+import { signIn } from '../../../../test/harness/agent';
+import { createModuleApp } from '../../../../test/harness/api-context';
 
 /**
  * The documented database set-up (docs/operations.md, scripts/sql/app-role.sql): the api runs as an
@@ -45,7 +47,7 @@ describe('audit log under the application role (real PostgreSQL)', () => {
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://127.0.0.1:3998',
     });
-    app = await createTestApp();
+    app = await createModuleApp();
   });
 
   afterAll(async () => {
@@ -58,12 +60,17 @@ describe('audit log under the application role (real PostgreSQL)', () => {
   });
 
   it('runs the api as the application role: sign-ins are audited and chained', async () => {
-    const someone = await createPerson(owner, { grants: [{ role: 'admin' }] });
+    const someone = await makePerson(owner, { roles: [{ role: 'admin' }] });
     const before = await owner.getRepository(AuditEvent).count();
     const session = await signIn(app, someone.email, someone.password!);
     expect(await owner.getRepository(AuditEvent).count()).toBeGreaterThan(before);
     const chain = await session.agent.get('/api/admin/audit/chain').expect(200);
-    expect(chain.body).toEqual({ ok: true, entries: before + 1, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), brokenAt: null });
+    expect(chain.body).toEqual({
+      ok: true,
+      entries: before + 1,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      brokenAt: null,
+    });
   });
 
   it.each([
@@ -78,7 +85,11 @@ describe('audit log under the application role (real PostgreSQL)', () => {
       `CREATE OR REPLACE FUNCTION audit_event_hash(prev text, e audit_event) RETURNS text LANGUAGE sql AS $$ SELECT prev $$`,
       /must be owner|permission denied/,
     ],
-    ['add its own trigger', `CREATE TRIGGER t BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`, /permission denied/],
+    [
+      'add its own trigger',
+      `CREATE TRIGGER t BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`,
+      /permission denied/,
+    ],
   ])('refuses the application role to %s', async (_label, sql, refusal) => {
     await expect(appRole.query(sql)).rejects.toThrow(refusal);
   });
@@ -93,9 +104,11 @@ describe('audit log under the application role (real PostgreSQL)', () => {
   });
 
   it('reports the first forged row through the admin check', async () => {
-    const admin = await createPerson(owner, { grants: [{ role: 'admin' }] });
+    const admin = await makePerson(owner, { roles: [{ role: 'admin' }] });
     const session = await signIn(app, admin.email, admin.password!);
-    const [target] = (await owner.query(`SELECT id::text AS id, seq::text AS seq FROM audit_event ORDER BY seq LIMIT 1`)) as {
+    const [target] = (await owner.query(
+      `SELECT id::text AS id, seq::text AS seq FROM audit_event ORDER BY seq LIMIT 1`,
+    )) as {
       id: string;
       seq: string;
     }[];

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource, IsNull } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createPerson, type TestPerson } from '../access/test-app';
+import { makePerson, type TestPerson } from '../../../../test/harness';
 import { AuditEvent, RoleGrant } from '@eclore/server-identity';
 import { RoleRequestNotifier } from '@eclore/server-notifications';
 import { OutboxMessage } from '@eclore/server-platform';
-import { signIn, type SignedIn } from './api-session';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * Separation of duties (finding 14 of the trust issue): no admin can make anyone — least of all
@@ -16,13 +14,12 @@ import { signIn, type SignedIn } from './api-session';
  * not the grantee either, can approve; then, and only then, the role is active.
  */
 describe('guardian grant needs a second admin', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let first: { person: TestPerson; session: SignedIn };
   let second: { person: TestPerson; session: SignedIn };
   let colleague: TestPerson;
-  const saved = { ...process.env };
 
   const activeGuardian = (personId: string) =>
     ds.getRepository(RoleGrant).exists({ where: { personId, role: 'anonymity_guardian', revokedAt: IsNull() } });
@@ -30,31 +27,20 @@ describe('guardian grant needs a second admin', () => {
     ds.getRepository(AuditEvent).find({ where: { subjectType: 'person', subjectId: personId }, order: { id: 'ASC' } });
 
   async function adminNamed(): Promise<{ person: TestPerson; session: SignedIn }> {
-    const person = await createPerson(ds, { grants: [{ role: 'admin' }] });
+    const person = await makePerson(ds, { roles: [{ role: 'admin' }] });
     return { person, session: await signIn(app, person.email, person.password!) };
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('guardian-grant');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('guardian-grant'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
+    ctx = await createApiTestContext({ label: 'guardian-grant' });
+    ({ app, ds } = ctx);
     first = await adminNamed();
     second = await adminNamed();
-    colleague = await createPerson(ds);
+    colleague = await makePerson(ds);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('an admin granting themselves the guardian role only opens a request; they cannot approve it', async () => {
@@ -78,7 +64,9 @@ describe('guardian grant needs a second admin', () => {
     expect(again.body.code).toBe('role_request_pending');
 
     const pending = await second.session.agent.get('/api/admin/role-requests').expect(200);
-    expect(pending.body.items).toEqual([expect.objectContaining({ id: asked.body.id, requestedBy: expect.objectContaining({ id: me }) })]);
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({ id: asked.body.id, requestedBy: expect.objectContaining({ id: me }) }),
+    ]);
     // The other admin declines it: nothing was ever active, and it cannot be approved afterwards.
     await second.session.send('post', `/api/admin/role-requests/${asked.body.id}/reject`).expect(204);
     await second.session.send('post', `/api/admin/role-requests/${asked.body.id}/approve`).expect(404);
@@ -104,7 +92,7 @@ describe('guardian grant needs a second admin', () => {
   });
 
   it('tells every admin, in-app and by e-mail, that a guardian grant was asked for and that it took effect', async () => {
-    const grantee = await createPerson(ds);
+    const grantee = await makePerson(ds);
     const asked = await first.session
       .send('post', `/api/admin/people/${grantee.person.id}/roles`, { role: 'anonymity_guardian' })
       .expect(202);
@@ -137,7 +125,12 @@ describe('guardian grant needs a second admin', () => {
     // In the centre: one group for the request, linking to the people administration, naming who acted.
     const centre = await second.session.agent.get('/api/notifications').expect(200);
     const group = (
-      centre.body.groups as { key: string; link: string; ideaTitle: string; items: { eventType: string; actor: { id: string } | null }[] }[]
+      centre.body.groups as {
+        key: string;
+        link: string;
+        ideaTitle: string;
+        items: { eventType: string; actor: { id: string } | null }[];
+      }[]
     ).find((g) => g.key === `role-request:${asked.body.id as string}`);
     expect(group).toMatchObject({ link: '/admin' });
     expect(group!.items.map((i) => [i.eventType, i.actor?.id])).toEqual([

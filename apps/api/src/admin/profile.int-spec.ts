@@ -2,40 +2,24 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
 import { OrgUnit, Person } from '@eclore/server-identity';
-import { signIn, type SignedIn } from './api-session';
+import type { SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 describe('profile API (GET/PATCH /api/me)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let nathalie: SignedIn;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('profile');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('profile'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    nathalie = await signIn(app, demoEmail({ givenName: 'Nathalie', familyName: 'Gagnon' }), DEMO_PASSWORD);
+    ctx = await createApiTestContext({ label: 'profile', seed: true });
+    ({ app, ds } = ctx);
+    nathalie = await ctx.signInDemo('Gagnon');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('asks a visitor to sign in', async () => {

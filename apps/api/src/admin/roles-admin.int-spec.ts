@@ -2,50 +2,35 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { DEMO_PASSWORD, demoEmail } from '@eclore/migrations';
 import { AuditEvent, OrgUnit, Person, UserSession } from '@eclore/server-identity';
-import { signIn, type SignedIn } from './api-session';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 const email = (givenName: string, familyName: string) => demoEmail({ givenName, familyName });
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** The roles admin API on the real application: seeded demo organisation, real PostgreSQL and Redis. */
 describe('roles admin API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let admin: SignedIn;
   let employee: SignedIn;
-  const saved = { ...process.env };
 
   const person = (familyName: string) => ds.getRepository(Person).findOneByOrFail({ familyName });
   const unit = (code: string) => ds.getRepository(OrgUnit).findOneByOrFail({ code });
   const lastAudit = () => ds.getRepository(AuditEvent).findOneOrFail({ where: {}, order: { id: 'DESC' } });
 
   beforeAll(async () => {
-    db = await createTestDatabase('roles');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('roles'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    admin = await signIn(app, email('Claire', 'Rochat'), DEMO_PASSWORD);
-    employee = await signIn(app, email('Lucas', 'Girard'), DEMO_PASSWORD);
+    ctx = await createApiTestContext({ label: 'roles', seed: true });
+    ({ app, ds } = ctx);
+    admin = await ctx.signInDemo('Rochat');
+    employee = await ctx.signInDemo('Girard');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('permissions', () => {
@@ -197,7 +182,7 @@ describe('roles admin API', () => {
 
   describe('changes apply from the next request of the person concerned', () => {
     it('grants then revokes admin for a signed-in employee, audited both ways', async () => {
-      const grantee = await signIn(app, email('Aurélie', 'Monnier'), DEMO_PASSWORD);
+      const grantee = await ctx.signInDemo('Monnier');
       await grantee.agent.get('/api/admin/people').expect(403);
 
       const granted = await admin

@@ -8,10 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { IdeaAttachment, IdeaEvent, MAX_ATTACHMENTS_PER_IDEA } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
 import {
   HTML_AS_PNG,
   SECRET_AUTHOR,
@@ -21,8 +18,8 @@ import {
   pdfWithMetadata,
   runnablePdfParts,
 } from '../../../../test/fixtures/attachment-files';
-import { createApiApp } from '../bootstrap';
-import { createIdea, identityMarkers, signInDemo, unitByCode, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /** Reads a binary response body into a Buffer (supertest leaves unknown types unparsed). */
 const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -36,7 +33,7 @@ const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) =
  * temporary folder, the seeded demo organisation.
  */
 describe('idea attachments API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let storageDir: string;
@@ -45,37 +42,27 @@ describe('idea attachments API', () => {
   let network: Member; // Tremblay, network member, whole organisation
   let scopedNetwork: Member; // Gagnon, network member, Direction de la santé only
   let guardian: Member; // Dubois
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('attachments');
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-attachments-'));
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('attach'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      STORAGE_DRIVER: 'local',
-      STORAGE_DIR: storageDir,
-    });
-    app = await createApiApp({ logger: false });
     // A real listening socket: the racing uploads below are real concurrent HTTP requests.
-    await app.listen(0, '127.0.0.1');
-    ds = app.get(DataSource);
-    await seed(ds);
-    author = await signInDemo(app, ds, 'Girard');
-    reader = await signInDemo(app, ds, 'Wilson');
-    network = await signInDemo(app, ds, 'Tremblay');
-    scopedNetwork = await signInDemo(app, ds, 'Gagnon');
-    guardian = await signInDemo(app, ds, 'Dubois');
+    ctx = await createApiTestContext({
+      label: 'attachments',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
+      listen: true,
+    });
+    ({ app, ds } = ctx);
+    author = await ctx.signInDemo('Girard');
+    reader = await ctx.signInDemo('Wilson');
+    network = await ctx.signInDemo('Tremblay');
+    scopedNetwork = await ctx.signInDemo('Gagnon');
+    guardian = await ctx.signInDemo('Dubois');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await ctx?.close();
     if (storageDir) rmSync(storageDir, { recursive: true, force: true });
-    process.env = saved;
   });
 
   const upload = (who: Member, ideaId: string, content: Buffer, name: string) =>
@@ -91,7 +78,7 @@ describe('idea attachments API', () => {
   };
 
   it('lets the author attach a JPEG to a draft: the stored copy has no EXIF/GPS, the original bytes are not kept', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const original = await jpegWithGps();
     // Sent as .png with a PNG content type: both are ignored, the content decides.
     const res = await upload(author, draft.id, original, 'photo.png').expect(201);
@@ -127,7 +114,7 @@ describe('idea attachments API', () => {
   });
 
   it('rewrites a PDF without its Author/Title and XMP, keeping an accented file name', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const res = await author
       .send('post', `/api/ideas/${draft.id}/attachments`)
       .attach('file', await pdfWithMetadata(), { filename: 'Étude coûts.pdf', contentType: 'application/pdf' })
@@ -144,7 +131,7 @@ describe('idea attachments API', () => {
   });
 
   it('stores a PDF without any script or launch action, keeping its web links (finding 11)', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const original = await pdfWithActions();
     expect((await runnablePdfParts(original)).length).toBeGreaterThan(5);
     const res = await author
@@ -162,7 +149,7 @@ describe('idea attachments API', () => {
   });
 
   it('refuses a .png that is really HTML with 415 naming the field, and stores nothing', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const res = await upload(author, draft.id, HTML_AS_PNG, 'photo.png').expect(415);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 415, code: 'unsupported_file_type' });
@@ -172,7 +159,7 @@ describe('idea attachments API', () => {
   });
 
   it('refuses a file over 10 MB with 413 naming the field', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const big = Buffer.concat([await jpegWithGps(), Buffer.alloc(10 * 1024 * 1024)]);
     const res = await upload(author, draft.id, big, 'big.jpg').expect(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -182,13 +169,13 @@ describe('idea attachments API', () => {
   });
 
   it('refuses a request without a file (400 naming the field)', async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const res = await author.send('post', `/api/ideas/${draft.id}/attachments`).field('note', 'x').expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it(`stops at ${MAX_ATTACHMENTS_PER_IDEA} attachments per idea (409), even when uploads race`, async () => {
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } })
       .png()
       .toBuffer();
@@ -206,7 +193,7 @@ describe('idea attachments API', () => {
 
   describe('permissions', () => {
     it('hides a draft’s attachments from others (404), including the download', async () => {
-      const draft = await createIdea(ds, { author: author.person, published: false });
+      const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
       const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
         .png()
         .toBuffer();
@@ -223,7 +210,7 @@ describe('idea attachments API', () => {
 
     it('on a published idea: readers list and download; the author may no longer change; the network in scope may', async () => {
       const unit = await unitByCode(ds, 'DS-SOINS');
-      const idea = await createIdea(ds, { author: author.person, unit });
+      const idea = await makeIdea(ds, { authors: [author.person], unit });
       const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
         .png()
         .toBuffer();
@@ -256,7 +243,7 @@ describe('idea attachments API', () => {
 
     it('keeps a network member out of ideas beyond their scope', async () => {
       const unit = await unitByCode(ds, 'DN-DATA');
-      const idea = await createIdea(ds, { author: reader.person, unit });
+      const idea = await makeIdea(ds, { authors: [reader.person], unit });
       const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
         .png()
         .toBuffer();
@@ -265,7 +252,7 @@ describe('idea attachments API', () => {
     });
 
     it('lets the author delete while the idea is a draft', async () => {
-      const draft = await createIdea(ds, { author: author.person, published: false });
+      const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
       const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
         .png()
         .toBuffer();
@@ -276,7 +263,7 @@ describe('idea attachments API', () => {
     });
 
     it('refuses signed-out visitors (401) and malformed ids (400 naming the field)', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       await supertest(app.getHttpServer()).get(`/api/ideas/${idea.id}/attachments`).expect(401);
       const bad = await reader.get('/api/attachments/not-a-uuid').expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
@@ -285,7 +272,7 @@ describe('idea attachments API', () => {
 
   describe('anonymity', () => {
     it('never exposes the uploader of an anonymous idea, except to its authors', async () => {
-      const draft = await createIdea(ds, { author: author.person, anonymous: true, published: false });
+      const draft = await makeIdea(ds, { authors: [author.person], anonymous: true, status: 'emerge' });
       const image = await sharp({ create: { width: 3, height: 3, channels: 3, background: 'red' } })
         .png()
         .toBuffer();

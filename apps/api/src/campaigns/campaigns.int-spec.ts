@@ -2,15 +2,12 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { seed } from '@eclore/migrations';
 import { AuditEvent, OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign, CampaignPhase } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { signIn, type SignedIn } from '../admin/api-session';
+import type { SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
-const email = (givenName: string, familyName: string) => demoEmail({ givenName, familyName });
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const DAY = 24 * 3600 * 1000;
 /** An instant `days` from now, as the API takes it. */
@@ -37,7 +34,7 @@ interface CampaignBody {
 
 /** The campaigns API on the real application: seeded demo organisation, real PostgreSQL and Redis. */
 describe('campaigns API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let julien: SignedIn; // network member, whole organisation
@@ -45,7 +42,6 @@ describe('campaigns API', () => {
   let admin: SignedIn;
   let lucas: SignedIn; // employee in DS-SOINS
   let emily: SignedIn; // employee in DN-DATA
-  const saved = { ...process.env };
 
   const unit = (code: string) => ds.getRepository(OrgUnit).findOneByOrFail({ code });
   const auditsFor = (id: string) =>
@@ -62,29 +58,17 @@ describe('campaigns API', () => {
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase('campaigns');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('campaigns'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    julien = await signIn(app, email('Julien', 'Tremblay'), DEMO_PASSWORD);
-    nathalie = await signIn(app, email('Nathalie', 'Gagnon'), DEMO_PASSWORD);
-    admin = await signIn(app, email('Claire', 'Rochat'), DEMO_PASSWORD);
-    lucas = await signIn(app, email('Lucas', 'Girard'), DEMO_PASSWORD);
-    emily = await signIn(app, email('Emily', 'Wilson'), DEMO_PASSWORD);
+    ctx = await createApiTestContext({ label: 'campaigns', seed: true });
+    ({ app, ds } = ctx);
+    julien = await ctx.signInDemo('Tremblay');
+    nathalie = await ctx.signInDemo('Gagnon');
+    admin = await ctx.signInDemo('Rochat');
+    lucas = await ctx.signInDemo('Girard');
+    emily = await ctx.signInDemo('Wilson');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('permissions', () => {

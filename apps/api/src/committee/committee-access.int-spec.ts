@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { Idea } from '@eclore/server-ideas';
 import { RoleGrant, type OrgUnit } from '@eclore/server-identity';
 import { Scorecard } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createIdea, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+import { makeIdea, unitByCode } from '../../../../test/harness';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 interface Session {
   id: string;
@@ -43,14 +44,12 @@ async function pdfText(content: Buffer): Promise<string> {
  * those who may read them, and session-wide changes need a committee scope covering every agenda idea.
  */
 describe('committee access', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let morel: Member; // committee, whole organisation
   let bouchard: Member; // committee, whole organisation; author of an anonymous idea here
   let scoped: Member; // Perret, committee member for DF only (granted here)
   let soins: OrgUnit;
-  const saved = { ...process.env };
 
   async function plan(): Promise<Session> {
     const res = await morel
@@ -77,7 +76,13 @@ describe('committee access', () => {
         ideaId: idea.id,
         reviewerId: r.id,
         status: 'submitted',
-        scores: { user_value: value, feasibility: value, cost: value, strategic_alignment: value, replicability: value },
+        scores: {
+          user_value: value,
+          feasibility: value,
+          cost: value,
+          strategic_alignment: value,
+          replicability: value,
+        },
         comment: '',
         submittedAt: new Date(),
       });
@@ -85,18 +90,8 @@ describe('committee access', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('committee-access');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('committee-access'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'committee-access', seed: true });
+    ({ ds } = ctx);
     const finances = await unitByCode(ds, 'DF');
     soins = await unitByCode(ds, 'DS-SOINS');
     const perret = await ds.query<{ id: string }[]>(`SELECT id FROM person WHERE family_name = 'Perret'`);
@@ -108,19 +103,17 @@ describe('committee access', () => {
       scopeTheme: null,
       grantedBy: null,
     });
-    [morel, bouchard, scoped] = await signInMany(app, ds, ['Morel', 'Bouchard', 'Perret']);
+    [morel, bouchard, scoped] = await signInMany(ctx, ['Morel', 'Bouchard', 'Perret']);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('never shows a committee member the scores of an idea they wrote (pack and prioritisation)', async () => {
     const session = await plan();
-    const own = await createIdea(ds, { author: bouchard.person, unit: soins, status: 'decide', anonymous: true });
-    const other = await createIdea(ds, { author: morel.person, unit: soins, status: 'decide' });
+    const own = await makeIdea(ds, { authors: [bouchard.person], unit: soins, status: 'decide', anonymous: true });
+    const other = await makeIdea(ds, { authors: [morel.person], unit: soins, status: 'decide' });
     await score(own, 4);
     await score(other, 3);
     await add(session, own);
@@ -142,7 +135,7 @@ describe('committee access', () => {
 
   it('presents an agenda idea only to those the idea’s read policy lets read it', async () => {
     const session = await plan();
-    const idea = await createIdea(ds, { author: morel.person, unit: soins, status: 'decide' });
+    const idea = await makeIdea(ds, { authors: [morel.person], unit: soins, status: 'decide' });
     await add(session, idea);
     // Hidden by moderation after it was put on the agenda: off the wall, seen by staff in scope only.
     await ds.getRepository(Idea).update({ id: idea.id }, { hiddenAt: new Date() });
@@ -164,8 +157,8 @@ describe('committee access', () => {
 
   it('checks committee.manage against the scope of every agenda idea for session-wide changes', async () => {
     const session = await plan();
-    const a = await createIdea(ds, { author: morel.person, unit: soins, status: 'decide' });
-    const b = await createIdea(ds, { author: morel.person, unit: soins, status: 'decide' });
+    const a = await makeIdea(ds, { authors: [morel.person], unit: soins, status: 'decide' });
+    const b = await makeIdea(ds, { authors: [morel.person], unit: soins, status: 'decide' });
     await add(session, a);
     const withBoth = await add(session, b);
     const reversed = withBoth.agenda.map((i) => i.id).reverse();

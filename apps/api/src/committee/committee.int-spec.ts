@@ -1,17 +1,18 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { OutboxMessage } from '@eclore/server-platform';
 import { IdeaEvent, type Idea } from '@eclore/server-ideas';
 import { Person, RoleGrant, type OrgUnit } from '@eclore/server-identity';
 import { Scorecard } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createIdea, identityMarkers, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 interface AgendaItem {
   id: string;
@@ -47,8 +48,7 @@ async function pdfText(content: Buffer): Promise<string> {
  * to the authors, scoped committee members, and the minutes PDF in the session's language.
  */
 describe('committee sessions API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let author: Member; // Girard, employee in DS-SOINS
   let follower: Member; // Monnier, employee
@@ -56,12 +56,11 @@ describe('committee sessions API', () => {
   let bouchard: Member; // committee, whole organisation
   let scoped: Member; // Perret, committee member for DF only (granted here)
   let soins: OrgUnit;
-  const saved = { ...process.env };
 
   const qualified = (
     unit: OrgUnit | null = soins,
     extra: { anonymous?: boolean; title?: string } = {},
-  ): Promise<Idea> => createIdea(ds, { author: author.person, unit, status: 'decide', ...extra });
+  ): Promise<Idea> => makeIdea(ds, { authors: [author.person], unit, status: 'decide', ...extra });
 
   async function plan(language: 'fr' | 'en' = 'fr', title = 'Séance de printemps'): Promise<Session> {
     const res = await morel
@@ -84,18 +83,8 @@ describe('committee sessions API', () => {
     who.send('post', `/api/committee/sessions/${session.id}/agenda/${item.id}/decision`, body);
 
   beforeAll(async () => {
-    db = await createTestDatabase('committee');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('committee'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'committee', seed: true });
+    ({ ds } = ctx);
     const finances = await unitByCode(ds, 'DF');
     soins = await unitByCode(ds, 'DS-SOINS');
     const perret = await ds.query<{ id: string }[]>(`SELECT id FROM person WHERE family_name = 'Perret'`);
@@ -107,7 +96,7 @@ describe('committee sessions API', () => {
       scopeTheme: null,
       grantedBy: null,
     });
-    [author, follower, morel, bouchard, scoped] = await signInMany(app, ds, [
+    [author, follower, morel, bouchard, scoped] = await signInMany(ctx, [
       'Girard',
       'Monnier',
       'Morel',
@@ -117,9 +106,7 @@ describe('committee sessions API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('lets committee members plan a session; an employee cannot (403), bad fields are named (400)', async () => {
@@ -166,7 +153,7 @@ describe('committee sessions API', () => {
     const session = await plan();
     const first = await qualified();
     const second = await qualified();
-    const notQualified = await createIdea(ds, { author: author.person, unit: soins, status: 'qualify' });
+    const notQualified = await makeIdea(ds, { authors: [author.person], unit: soins, status: 'qualify' });
 
     const suggestions = await morel.get(`/api/committee/sessions/${session.id}/suggestions`).expect(200);
     const suggested = (suggestions.body.items as { id: string }[]).map((i) => i.id);
@@ -223,7 +210,7 @@ describe('committee sessions API', () => {
     const session = await plan();
     // Written by someone who has no named idea around, so any trace of them would be a leak.
     const writer = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Benali' });
-    const anonymous = await createIdea(ds, { author: writer, unit: soins, status: 'decide', anonymous: true });
+    const anonymous = await makeIdea(ds, { authors: [writer], unit: soins, status: 'decide', anonymous: true });
     await add(session, anonymous);
     const responses = await Promise.all([
       morel.get(`/api/committee/sessions/${session.id}`).expect(200),

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { DAY_MS } from '@eclore/domain';
-import { seed } from '@eclore/migrations';
 import { AuditEvent, type OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
 import { deadlinesOf } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createIdea, identityMarkers, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /**
  * The answer-time guarantee's api on the real application (seeded demo organisation, real
@@ -17,8 +18,7 @@ import { createIdea, identityMarkers, signInMany, unitByCode, type Member } from
  * the outbox), an idea's due dates, and the network's late list within each one's scope.
  */
 describe('answer-time guarantee API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let author: Member; // Girard (employee, DS-SOINS)
   let scoped: Member; // Gagnon, network member for the Direction de la santé only
@@ -26,7 +26,6 @@ describe('answer-time guarantee API', () => {
   let admin: Member; // Rochat
   let soins: OrgUnit;
   let finances: OrgUnit;
-  const saved = { ...process.env };
   const defaults = { firstAnswerDays: 30, qualificationDays: 60, remindBeforeDays: 5 };
 
   /** An idea in `status`, submitted `daysAgo` days ago (and entered qualification `qualifiedDaysAgo` ago). */
@@ -36,7 +35,7 @@ describe('answer-time guarantee API', () => {
     daysAgo: number,
     qualifiedDaysAgo?: number,
   ): Promise<Idea> {
-    const created = await createIdea(ds, { author: author.person, unit, status, anonymous: true });
+    const created = await makeIdea(ds, { authors: [author.person], unit, status, anonymous: true });
     const at = (d: number) => new Date(Date.now() - d * DAY_MS);
     await ds.query('UPDATE idea SET submitted_at = $2 WHERE id = $1', [created.id, at(daysAgo)]);
     if (qualifiedDaysAgo !== undefined) {
@@ -58,27 +57,15 @@ describe('answer-time guarantee API', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('deadlinesapi');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('deadlinesapi'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    [author, scoped, lead, admin] = await signInMany(app, ds, ['Girard', 'Gagnon', 'Rossier', 'Rochat']);
+    ctx = await createApiTestContext({ label: 'deadlinesapi', seed: true });
+    ({ ds } = ctx);
+    [author, scoped, lead, admin] = await signInMany(ctx, ['Girard', 'Gagnon', 'Rossier', 'Rochat']);
     soins = await unitByCode(ds, 'DS-SOINS');
     finances = await unitByCode(ds, 'DF');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('settings', () => {

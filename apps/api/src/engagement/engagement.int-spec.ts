@@ -1,21 +1,21 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { AuditEvent } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaComment, IdeaEvent, IdeaFollow, Support, follow } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createCampaign, createIdea, identityMarkers, signInMany, unitByCode, type Member } from './fixtures';
+import { makeCampaign, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import {
+  signInMany,
+  type Member,
+  createApiTestContext,
+  type ApiTestContext,
+} from '../../../../test/harness/api-context';
 
 /**
  * Supports, follows, comments with mentions and merging duplicates, over real HTTP on the real
  * application (seeded demo organisation, real PostgreSQL and Redis).
  */
 describe('idea engagement API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let author: Member; // Girard (DS-SOINS)
   let emily: Member; // Wilson
@@ -23,25 +23,14 @@ describe('idea engagement API', () => {
   let nguyen: Member;
   let network: Member; // Tremblay, whole organisation
   let scopedNetwork: Member; // Gagnon, Direction de la santé only
-  const saved = { ...process.env };
 
   const reload = (id: string) => ds.getRepository(Idea).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    db = await createTestDatabase('engagement');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('engage'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
     // A real listening socket: the parallel requests below are real concurrent HTTP requests.
-    await app.listen(0, '127.0.0.1');
-    ds = app.get(DataSource);
-    await seed(ds);
-    [author, emily, monnier, nguyen, network, scopedNetwork] = await signInMany(app, ds, [
+    ctx = await createApiTestContext({ label: 'engagement', seed: true, listen: true });
+    ({ ds } = ctx);
+    [author, emily, monnier, nguyen, network, scopedNetwork] = await signInMany(ctx, [
       'Girard',
       'Wilson',
       'Monnier',
@@ -52,14 +41,12 @@ describe('idea engagement API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('supports', () => {
     it('counts 50 parallel supports from one person exactly once', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       const responses = await Promise.all(
         Array.from({ length: 50 }, () => emily.send('put', `/api/ideas/${idea.id}/support`)),
       );
@@ -70,7 +57,7 @@ describe('idea engagement API', () => {
     });
 
     it('is idempotent and withdrawable, the counter following the rows', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       await emily.send('put', `/api/ideas/${idea.id}/support`).expect(200);
       await monnier.send('put', `/api/ideas/${idea.id}/support`).expect(200);
       const again = await emily.send('put', `/api/ideas/${idea.id}/support`).expect(200);
@@ -88,15 +75,18 @@ describe('idea engagement API', () => {
     });
 
     it('refuses the author’s own support (403 own_idea)', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       const res = await author.send('put', `/api/ideas/${idea.id}/support`).expect(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('own_idea');
     });
 
     it('refuses when the campaign phase has supports closed (409 supports_closed), and says so beforehand', async () => {
-      const campaign = await createCampaign(ds, network.person, { supports: false, comments: true });
-      const idea = await createIdea(ds, { author: author.person, campaignId: campaign.id });
+      const campaign = await makeCampaign(ds, {
+        createdBy: network.person,
+        phase: { supports: false, comments: true },
+      });
+      const idea = await makeIdea(ds, { authors: [author.person], campaign: campaign });
       const res = await emily.send('put', `/api/ideas/${idea.id}/support`).expect(409);
       expect(res.body.code).toBe('supports_closed');
       expect((await reload(idea.id)).supportCount).toBe(0);
@@ -106,7 +96,7 @@ describe('idea engagement API', () => {
     });
 
     it('hides a draft: 404 idea_not_found to anyone but its authors', async () => {
-      const draft = await createIdea(ds, { author: author.person, published: false });
+      const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
       const res = await emily.send('put', `/api/ideas/${draft.id}/support`).expect(404);
       expect(res.body.code).toBe('idea_not_found');
       await emily.get(`/api/ideas/${draft.id}/comments`).expect(404);
@@ -115,7 +105,7 @@ describe('idea engagement API', () => {
 
   describe('follows', () => {
     it('is idempotent both ways and keeps follower_count exact', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       await Promise.all([1, 2, 3].map(() => emily.send('put', `/api/ideas/${idea.id}/follow`).expect(200)));
       const followed = await emily.send('put', `/api/ideas/${idea.id}/follow`).expect(200);
       expect(followed.body).toEqual({ following: true, followerCount: 1 });
@@ -126,7 +116,7 @@ describe('idea engagement API', () => {
     });
 
     it('offers follow(manager, ideaId, personId) to the submit command: once, counted', async () => {
-      const idea = await createIdea(ds, { author: author.person, published: false });
+      const idea = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
       const results = await ds.transaction(async (m) => [
         await follow(m, idea.id, author.person.id),
         await follow(m, idea.id, author.person.id),
@@ -139,7 +129,7 @@ describe('idea engagement API', () => {
 
   describe('comments', () => {
     it('threads replies, sanitises, resolves mentions to active people and records a mentioned event per person', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       const first = await emily
         .send('post', `/api/ideas/${idea.id}/comments`, {
           bodyHtml: `<p>Same here <script>alert(1)</script>@[Whoever](${monnier.person.id}) and @[Ghost](00000000-0000-4000-8000-000000000000)</p>`,
@@ -176,7 +166,7 @@ describe('idea engagement API', () => {
     });
 
     it('resolves mentions in the text only: a token in a link cannot break out of its href (finding 9)', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       // On main the href's token was replaced by `<span class="ec-mention" …>`, whose quote closed the href.
       const token = `@[x](${monnier.person.id})`;
       const res = await emily
@@ -193,7 +183,7 @@ describe('idea engagement API', () => {
     });
 
     it('names the faulty field: empty body, unknown parent', async () => {
-      const idea = await createIdea(ds, { author: author.person });
+      const idea = await makeIdea(ds, { authors: [author.person] });
       const empty = await emily
         .send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: '<script>x</script>' })
         .expect(400);
@@ -208,14 +198,17 @@ describe('idea engagement API', () => {
     });
 
     it('refuses comments when the phase has them closed (409 comments_closed)', async () => {
-      const campaign = await createCampaign(ds, network.person, { supports: true, comments: false });
-      const idea = await createIdea(ds, { author: author.person, campaignId: campaign.id });
+      const campaign = await makeCampaign(ds, {
+        createdBy: network.person,
+        phase: { supports: true, comments: false },
+      });
+      const idea = await makeIdea(ds, { authors: [author.person], campaign: campaign });
       const res = await emily.send('post', `/api/ideas/${idea.id}/comments`, { bodyHtml: 'hello' }).expect(409);
       expect(res.body.code).toBe('comments_closed');
     });
 
     it('shows an anonymous idea’s author as “the author” to others, and never their identity', async () => {
-      const idea = await createIdea(ds, { author: author.person, anonymous: true });
+      const idea = await makeIdea(ds, { authors: [author.person], anonymous: true });
       const mine = await author
         .send('post', `/api/ideas/${idea.id}/comments`, {
           bodyHtml: `<p>I wrote this, ask @[Emily](${emily.person.id})</p>`,
@@ -243,9 +236,9 @@ describe('idea engagement API', () => {
   describe('merging duplicates', () => {
     async function duplicatePair(options: { anonymousSource: boolean; unitCode?: string }) {
       const unit = await unitByCode(ds, options.unitCode ?? 'DS-SOINS');
-      const target = await createIdea(ds, { author: monnier.person, unit, title: 'Night handover notes get lost' });
-      const source = await createIdea(ds, {
-        author: author.person,
+      const target = await makeIdea(ds, { authors: [monnier.person], unit, title: 'Night handover notes get lost' });
+      const source = await makeIdea(ds, {
+        authors: [author.person],
         unit,
         anonymous: options.anonymousSource,
         title: 'Handover notes vanish',
@@ -376,12 +369,12 @@ describe('idea engagement API', () => {
             .expect(403)
         ).body.code,
       ).toBe('out_of_scope');
-      const draft = await createIdea(ds, { author: monnier.person, published: false });
+      const draft = await makeIdea(ds, { authors: [monnier.person], status: 'emerge' });
       const toDraft = await network
         .send('post', `/api/ideas/${source.id}/merge`, { targetId: draft.id, reason: 'x' })
         .expect(400);
       expect(toDraft.body.errors).toEqual([expect.objectContaining({ field: 'targetId', code: 'unknown_target' })]);
-      const ended = await createIdea(ds, { author: monnier.person, status: 'declined' });
+      const ended = await makeIdea(ds, { authors: [monnier.person], status: 'declined' });
       const toEnded = await network
         .send('post', `/api/ideas/${source.id}/merge`, { targetId: ended.id, reason: 'x' })
         .expect(400);

@@ -3,12 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { Person, SessionService } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { buildOpenApiDocument, createApiApp } from '../bootstrap';
-import { createCampaign, createIdea } from '../engagement/fixtures';
+import { buildOpenApiDocument } from '../bootstrap';
+import { makeCampaign, makeIdea } from '../../../../test/harness';
 import {
   fieldPaths,
   hostilePathSegment,
@@ -20,6 +17,7 @@ import {
   type Components,
   type Schema,
 } from './hostile-values';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * Issue 10, "0 × 500 on hostile input": every write operation (POST/PUT/PATCH/DELETE) and every
@@ -73,7 +71,7 @@ interface Failure {
 }
 
 describe('fuzz: every write operation and query parameter of the OpenAPI document', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let operations: Operation[];
@@ -81,32 +79,31 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
   const people = new Map<Who, string>();
   /** Real ids for path parameters, by the path segment before them; others get an unknown uuid. */
   const ids: Record<string, string> = {};
-  const saved = { ...process.env };
   let countSql: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('fuzz');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('fuzz'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'fuzz', seed: true });
+    ({ app, ds } = ctx);
     for (const who of WHO)
       people.set(who, (await ds.getRepository(Person).findOneByOrFail({ familyName: PEOPLE[who] })).id);
     const author = await ds.getRepository(Person).findOneByOrFail({ familyName: PEOPLE.author });
-    ids['ideas'] = (await createIdea(ds, { author })).id;
-    ids['campaigns'] = (await createCampaign(ds, author, { supports: true, comments: true })).id;
+    ids['ideas'] = (await makeIdea(ds, { authors: [author] })).id;
+    ids['campaigns'] = (await makeCampaign(ds, { createdBy: author, phase: { supports: true, comments: true } })).id;
     // A colleague who is none of the roles above: deactivating them cannot lock a role out of the run.
     ids['people'] = (await ds.getRepository(Person).findOneByOrFail({ familyName: 'Pittet' })).id;
 
     const document = buildOpenApiDocument(app) as unknown as {
-      paths: Record<string, Record<string, { operationId: string; parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            parameters?: { in: string; name: string }[];
+            requestBody?: { content: Record<string, { schema: Schema }> };
+          }
+        >
+      >;
       components: { schemas: Components };
     };
     components = document.components.schemas;
@@ -134,9 +131,7 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -191,14 +186,21 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
           body: value,
           what: `body = ${preview(value)}`,
         })),
-        fc.record({ who, key: fc.constantFrom('unknownField', '__proto__', 'constructor', 'a\u0000b'), value: hostileValue }).map(
-          ({ who, key, value }) => ({
+        fc
+          .record({
+            who,
+            key: fc.constantFrom('unknownField', '__proto__', 'constructor', 'a\u0000b'),
+            value: hostileValue,
+          })
+          .map(({ who, key, value }) => ({
             who,
             url: fillPath(op.path),
-            body: { ...(typeof base === 'object' && base !== null ? base : {}), ...JSON.parse(JSON.stringify({ [key]: value })) },
+            body: {
+              ...(typeof base === 'object' && base !== null ? base : {}),
+              ...JSON.parse(JSON.stringify({ [key]: value })),
+            },
             what: `body.${key} (unknown) = ${preview(value)}`,
-          }),
-        ),
+          })),
       );
       if (op.path.includes('{'))
         out.push(
@@ -243,7 +245,11 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     }
     for (const param of op.query)
       for (const value of ['sweep%00nul', 'sweep%ED%A0%80'])
-        out.push({ who: role(), url: `${fillPath(op.path)}?${param}=${value}`, what: `sweep query ${param} = ${value}` });
+        out.push({
+          who: role(),
+          url: `${fillPath(op.path)}?${param}=${value}`,
+          what: `sweep query ${param} = ${value}`,
+        });
     return out;
   };
 
@@ -258,12 +264,18 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     const res = await req;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     const label = `${op.method.toUpperCase()} ${op.path} (${op.operationId})`;
-    const fail = (detail: string) => failures.push({ operation: label, what: `${c.who}: ${c.what}`, status: res.status, detail });
+    const fail = (detail: string) =>
+      failures.push({ operation: label, what: `${c.who}: ${c.what}`, status: res.status, detail });
     if (res.status >= 500) return void fail(String(res.body?.detail ?? res.text).slice(0, 200));
     if (({} as Record<string, unknown>)['polluted'] !== undefined) fail('Object.prototype was polluted');
     if (res.status >= 400) {
-      if (!/^application\/problem\+json/.test(String(res.headers['content-type'])) || typeof res.body?.code !== 'string')
-        return void fail(`a ${res.status} that is not problem+json with a code: ${String(res.headers['content-type'])}`);
+      if (
+        !/^application\/problem\+json/.test(String(res.headers['content-type'])) ||
+        typeof res.body?.code !== 'string'
+      )
+        return void fail(
+          `a ${res.status} that is not problem+json with a code: ${String(res.headers['content-type'])}`,
+        );
       if (res.body.code === 'validation_failed') {
         const errors = res.body.errors as { field?: unknown }[] | undefined;
         if (!errors?.length || errors.some((e) => typeof e.field !== 'string' || !e.field))
@@ -301,7 +313,10 @@ describe('fuzz: every write operation and query parameter of the OpenAPI documen
     const fiveHundreds = failures.filter((f) => f.status >= 500).length;
     console.log(
       `fuzz: ${cases.toLocaleString('en')} cases over ${covered} operations (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED}), ` +
-        `${fiveHundreds} × 5xx, ${failures.length} failure(s); statuses ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`,
+        `${fiveHundreds} × 5xx, ${failures.length} failure(s); statuses ${[...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([k, v]) => `${k}×${v}`)
+          .join(' ')}`,
     );
     expect(failures).toEqual([]);
   }, 1_200_000);

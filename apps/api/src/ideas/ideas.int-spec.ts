@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { DEMO_PASSWORD, demoEmail } from '@eclore/migrations';
 import { AuditEvent, OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign, CampaignPhase, Idea, IdeaEvent, Theme } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { signIn, type SignedIn } from '../admin/api-session';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * Emerge and collect against the real API and PostgreSQL: drafts, co-authors, capture on behalf,
@@ -28,12 +26,11 @@ const NAMES: Record<Who, [string, string]> = {
 };
 
 describe('ideas: emerge and collect (API)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   const as = {} as Record<Who, SignedIn>;
   const unit = new Map<string, string>();
-  const saved = { ...process.env };
 
   const problemDraft = (overrides: object = {}) => ({
     kind: 'problem',
@@ -59,18 +56,8 @@ describe('ideas: emerge and collect (API)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('ideas');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('ideas'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'ideas', seed: true });
+    ({ app, ds } = ctx);
     for (const u of await ds.getRepository(OrgUnit).find()) unit.set(u.code, u.id);
     await ds.getRepository(Theme).insert([
       { key: 'mobility', labelFr: 'Mobilité', labelEn: 'Mobility', active: true },
@@ -82,9 +69,7 @@ describe('ideas: emerge and collect (API)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('drafts', () => {

@@ -7,11 +7,10 @@ import { DataSource } from 'typeorm';
 import { IDEA_STATUSES, isPublic, type IdeaStatus } from '@eclore/domain';
 import { WALL_CHANGED_CHANNEL, WallPageCache, WallService } from '@eclore/server-ideas';
 import type { OrgUnit } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
+import { makePerson, makeUnit, type TestPerson } from '../../../../test/harness';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
 import { createApiApp } from '../bootstrap';
-import { createPerson, createUnit, type TestPerson } from '../access/test-app';
-import { signIn, type SignedIn } from '../admin/api-session';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * The wall, similar ideas and links against real PostgreSQL through the real API. Ideas are written
@@ -19,7 +18,7 @@ import { signIn, type SignedIn } from '../admin/api-session';
  * from the database trigger, as in production.
  */
 describe('wall API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let direction: OrgUnit;
@@ -31,7 +30,6 @@ describe('wall API', () => {
   let authorSession: SignedIn;
   let network: SignedIn;
   let campaignId: string;
-  const saved = { ...process.env };
   const bodies: string[] = [];
 
   interface IdeaSpec {
@@ -110,31 +108,21 @@ describe('wall API', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('wall');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('wall'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      // This app answers from the database every time: the reference the shared page cache is compared with.
-      WALL_CACHE_SECONDS: '0',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    direction = await createUnit(ds, 'W-DIR');
-    service = await createUnit(ds, 'W-SVC', direction);
-    other = await createUnit(ds, 'W-OTHER');
-    author = await createPerson(ds, { unit: service });
-    anonymousAuthor = await createPerson(ds, { unit: service, email: 'zoe.secretauthor@test.example' });
+    // This app answers from the database every time: the reference the shared page cache is compared with.
+    ctx = await createApiTestContext({ label: 'wall', env: { WALL_CACHE_SECONDS: '0' } });
+    ({ app, ds } = ctx);
+    direction = await makeUnit(ds, { code: 'W-DIR' });
+    service = await makeUnit(ds, { code: 'W-SVC', parent: direction });
+    other = await makeUnit(ds, { code: 'W-OTHER' });
+    author = await makePerson(ds, { unit: service });
+    anonymousAuthor = await makePerson(ds, { unit: service, email: 'zoe.secretauthor@test.example' });
     await ds.query(`UPDATE person SET given_name = 'Zoé', family_name = 'Secretauthor' WHERE id = $1`, [
       anonymousAuthor.person.id,
     ]);
-    const readerPerson = await createPerson(ds, { unit: other });
-    const networkPerson = await createPerson(ds, {
+    const readerPerson = await makePerson(ds, { unit: other });
+    const networkPerson = await makePerson(ds, {
       unit: other,
-      grants: [{ role: 'network_member', unit: direction }],
+      roles: [{ role: 'network_member', unit: direction }],
     });
     reader = await signIn(app, readerPerson.email, readerPerson.password!);
     authorSession = await signIn(app, author.email, author.password!);
@@ -151,9 +139,7 @@ describe('wall API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('asks a visitor to sign in', async () => {
@@ -391,7 +377,7 @@ describe('wall API', () => {
     });
 
     it('trending: recent supports weigh more than old ones; ideas without recent supports follow, newest first', async () => {
-      const people = await Promise.all([0, 1, 2, 3].map(() => createPerson(ds, { password: null })));
+      const people = await Promise.all([0, 1, 2, 3].map(() => makePerson(ds, { password: null })));
       const [fresh, older, stale] = await Promise.all([
         idea({ title: 'Tendance fraîche', themes: ['energie'], kind: 'solution' }),
         idea({ title: 'Tendance ancienne', themes: ['energie'], kind: 'solution' }),
@@ -560,7 +546,7 @@ describe('wall API', () => {
       const secret = await signIn(app, anonymousAuthor.email, anonymousAuthor.password!);
       await secret.send('post', `/api/ideas/${problem}/links`, { toId: otherProblem, kind: 'similar' }).expect(201);
       await secret.send('delete', `/api/ideas/${problem}/links/similar/${otherProblem}`).expect(204);
-      const adminPerson = await createPerson(ds, { grants: [{ role: 'admin' }] });
+      const adminPerson = await makePerson(ds, { roles: [{ role: 'admin' }] });
       const admin = await signIn(app, adminPerson.email, adminPerson.password!);
       const res = await admin.agent.get('/api/admin/audit').query({ subjectId: problem }).expect(200);
       const mine = (res.body.items as { action: string; actor: unknown; actorPseudonym: string | null }[]).filter(
@@ -578,7 +564,7 @@ describe('wall API', () => {
       ]);
       expect(rows).toEqual([]);
       // Only the guardian's audited reveal says who stands behind the pseudonym.
-      const guardianPerson = await createPerson(ds, { grants: [{ role: 'anonymity_guardian' }] });
+      const guardianPerson = await makePerson(ds, { roles: [{ role: 'anonymity_guardian' }] });
       const guardian = await signIn(app, guardianPerson.email, guardianPerson.password!);
       const revealed = await guardian
         .send('post', `/api/ideas/${problem}/reveal-author`, { reason: 'Plainte à instruire' })
@@ -605,12 +591,12 @@ describe('wall API', () => {
       await cachedApp.init();
       process.env['WALL_CACHE_SECONDS'] = '0';
       const people: [string, TestPerson][] = [
-        ['employee', await createPerson(ds, { unit: other })],
+        ['employee', await makePerson(ds, { unit: other })],
         ['author', author],
         ['anonymous author', anonymousAuthor],
-        ['network member', await createPerson(ds, { unit: other, grants: [{ role: 'network_member' }] })],
-        ['anonymity guardian', await createPerson(ds, { unit: service, grants: [{ role: 'anonymity_guardian' }] })],
-        ['admin', await createPerson(ds, { grants: [{ role: 'admin' }] })],
+        ['network member', await makePerson(ds, { unit: other, roles: [{ role: 'network_member' }] })],
+        ['anonymity guardian', await makePerson(ds, { unit: service, roles: [{ role: 'anonymity_guardian' }] })],
+        ['admin', await makePerson(ds, { roles: [{ role: 'admin' }] })],
       ];
       roles = [];
       for (const [name, person] of people)
@@ -667,7 +653,7 @@ describe('wall API', () => {
     it('serves the cached page (counters may lag) until a wall-visible change, which every process learns by NOTIFY', async () => {
       const id = await idea({ title: 'Témoin du cache', themes: ['energie'] });
       // Wait for the insert's own notification before filling the cache, so that it cannot empty it later.
-      const listener = new Client({ connectionString: db.url });
+      const listener = new Client({ connectionString: ctx.db.url });
       await listener.connect();
       try {
         const notified = new Promise((resolve) => listener.once('notification', resolve));

@@ -1,18 +1,18 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { AuditEvent } from '@eclore/server-identity';
 import { ContentReport, Idea, IdeaComment, IdeaEvent } from '@eclore/server-ideas';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createIdea, identityMarkers, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /** Reports and the network's moderation queue on the real application (real PostgreSQL and Redis). */
 describe('moderation API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let author: Member; // Girard
   let commenter: Member; // Nguyen
@@ -21,22 +21,11 @@ describe('moderation API', () => {
   let network: Member; // Tremblay, whole organisation
   let scopedNetwork: Member; // Gagnon, Direction de la santé
   let admin: Member; // Rochat: no network role
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('moderation');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('moder'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    [author, commenter, reporter, other, network, scopedNetwork, admin] = await signInMany(app, ds, [
+    ctx = await createApiTestContext({ label: 'moderation', seed: true });
+    ({ ds } = ctx);
+    [author, commenter, reporter, other, network, scopedNetwork, admin] = await signInMany(ctx, [
       'Girard',
       'Nguyen',
       'Wilson',
@@ -48,14 +37,12 @@ describe('moderation API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   async function reportedComment(unitCode: string, options: { anonymous?: boolean } = {}) {
-    const idea = await createIdea(ds, {
-      author: author.person,
+    const idea = await makeIdea(ds, {
+      authors: [author.person],
       unit: await unitByCode(ds, unitCode),
       anonymous: options.anonymous,
     });
@@ -88,7 +75,7 @@ describe('moderation API', () => {
       .send('post', '/api/reports', { targetType: 'person', targetId: 'x', reason: '' })
       .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['reason', 'targetId', 'targetType']);
-    const draft = await createIdea(ds, { author: author.person, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], status: 'emerge' });
     const hidden = await reporter
       .send('post', '/api/reports', { targetType: 'idea', targetId: draft.id, reason: 'x' })
       .expect(404);
@@ -181,7 +168,7 @@ describe('moderation API', () => {
   });
 
   it('hides an idea: off the wall for others, its authors told', async () => {
-    const idea = await createIdea(ds, { author: author.person, unit: await unitByCode(ds, 'DS-PREV') });
+    const idea = await makeIdea(ds, { authors: [author.person], unit: await unitByCode(ds, 'DS-PREV') });
     const report = await reporter
       .send('post', '/api/reports', { targetType: 'idea', targetId: idea.id, reason: 'Names a colleague' })
       .expect(201);
@@ -219,8 +206,8 @@ describe('moderation API', () => {
   });
 
   it('never shows an anonymous author in the queue', async () => {
-    const idea = await createIdea(ds, {
-      author: author.person,
+    const idea = await makeIdea(ds, {
+      authors: [author.person],
       unit: await unitByCode(ds, 'DS-SOINS'),
       anonymous: true,
     });

@@ -4,14 +4,8 @@ import { Campaign, CampaignPhase } from '@eclore/server-ideas';
 import type { ReceivedMail, SmtpSink } from '../../../../test/smtp-sink';
 import { waitFor } from './built-worker';
 import { startNotificationStack, type NotificationStack } from './notification-stack';
-import {
-  createCampaign,
-  createIdea,
-  identityMarkers,
-  signInMany,
-  unitByCode,
-  type Member,
-} from '../engagement/fixtures';
+import { makeCampaign, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import { signInMany, type Member } from '../../../../test/harness/api-context';
 
 /**
  * Campaign announcements and support notifications on real parts: the api, the built worker,
@@ -48,8 +42,7 @@ describe('campaign announcements and supports', () => {
   beforeAll(async () => {
     stack = await startNotificationStack('announce', { rejectRecipients: [REFUSED] });
     ({ ds, sink } = stack);
-    const app = stack.app;
-    [gagnon, tremblay, girard, jaquet, nguyen, benali, lavoie, monnier, admin] = await signInMany(app, ds, [
+    [gagnon, tremblay, girard, jaquet, nguyen, benali, lavoie, monnier, admin] = await signInMany(stack.ctx, [
       'Gagnon',
       'Tremblay',
       'Girard',
@@ -67,7 +60,7 @@ describe('campaign announcements and supports', () => {
   });
 
   async function soinsCampaign(title: string): Promise<Campaign> {
-    const campaign = await createCampaign(ds, gagnon.person, { supports: true, comments: true });
+    const campaign = await makeCampaign(ds, { createdBy: gagnon.person, phase: { supports: true, comments: true } });
     const soins = await unitByCode(ds, 'DS-SOINS');
     await ds
       .getRepository(Campaign)
@@ -296,7 +289,7 @@ describe('campaign announcements and supports', () => {
   });
 
   it('tells authors of supports in their daily digest as one line, never one e-mail each, and never names the supporters', async () => {
-    const idea = await createIdea(ds, { author: girard.person, title: 'Relève de nuit', anonymous: true });
+    const idea = await makeIdea(ds, { authors: [girard.person], title: 'Relève de nuit', anonymous: true });
     const before = about(girard, 'Relève de nuit').length;
     await monnier.send('put', `/api/ideas/${idea.id}/support`).expect(200);
     await jaquet.send('put', `/api/ideas/${idea.id}/support`).expect(200);

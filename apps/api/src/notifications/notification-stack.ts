@@ -1,17 +1,16 @@
-// Test helper: the api (in this process), the built worker (a process), a fresh migrated and seeded
-// database, Redis and an SMTP server in this process, wired together for the notifications tests.
+// Test helper: the api (in this process, through the harness's API test context), the built worker
+// (a process), a fresh migrated and seeded database, Redis and an SMTP server in this process, wired
+// together for the notifications tests.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
+import type { DataSource } from 'typeorm';
 import { SmtpSink, type SmtpSinkOptions } from '../../../../test/smtp-sink';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 import { startBuiltWorker } from './built-worker';
-import { createApiApp } from '../bootstrap';
 
 export const STACK_PUBLIC_URL = 'http://eclore.test:3000';
 
 export interface NotificationStack {
+  ctx: ApiTestContext;
   app: NestExpressApplication;
   ds: DataSource;
   sink: SmtpSink;
@@ -23,33 +22,23 @@ export async function startNotificationStack(
   name: string,
   sinkOptions: SmtpSinkOptions = {},
 ): Promise<NotificationStack> {
-  const saved = { ...process.env };
   const sink = await SmtpSink.start(sinkOptions);
-  const db = await createTestDatabase(name);
-  const prefix = uniqueQueuePrefix(name);
-  const env = {
-    DATABASE_URL: db.url,
-    REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    PUBLIC_URL: STACK_PUBLIC_URL,
-    SMTP_URL: sink.url,
-  };
-  Object.assign(process.env, env, { LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const app = await createApiApp({ logger: false });
-  await app.init();
-  const ds = app.get(DataSource);
-  await seed(ds);
-  const worker = await startBuiltWorker({ ...env, LOG_LEVEL: 'warn' });
+  const ctx = await createApiTestContext({
+    label: name,
+    seed: true,
+    env: { PUBLIC_URL: STACK_PUBLIC_URL, SMTP_URL: sink.url, NODE_ENV: 'test' },
+  });
+  // The worker shares the api's database, queues, public URL and SMTP server.
+  const worker = await startBuiltWorker({ ...ctx.env, LOG_LEVEL: 'warn' });
   return {
-    app,
-    ds,
+    ctx,
+    app: ctx.app,
+    ds: ctx.ds,
     sink,
     stop: async () => {
       await worker.stop();
-      await app.close();
+      await ctx.close();
       await sink.stop();
-      await db.drop();
-      process.env = saved;
     },
   };
 }

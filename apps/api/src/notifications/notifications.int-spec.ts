@@ -6,7 +6,8 @@ import { IdeaFollow } from '@eclore/server-ideas';
 import type { ReceivedMail, SmtpSink } from '../../../../test/smtp-sink';
 import { waitFor } from './built-worker';
 import { startNotificationStack, type NotificationStack } from './notification-stack';
-import { createIdea, identityMarkers, signInMany, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers } from '../../../../test/harness';
+import { signInMany, type Member } from '../../../../test/harness/api-context';
 
 /**
  * Notifications end to end on real parts: the api (real HTTP), the built worker as a process,
@@ -51,7 +52,7 @@ describe('notifications', () => {
   beforeAll(async () => {
     stack = await startNotificationStack('notif', { rejectRecipients: [REJECTED] });
     ({ app, ds, sink } = stack);
-    [girard, emily, monnier, nguyen, admin] = await signInMany(app, ds, [
+    [girard, emily, monnier, nguyen, admin] = await signInMany(stack.ctx, [
       'Girard',
       'Wilson',
       'Monnier',
@@ -65,7 +66,7 @@ describe('notifications', () => {
   });
 
   it('tells the author at once by e-mail (French, HTML + text, unsubscribe link), the mentioned person, and the follower in the app only', async () => {
-    const idea = await createIdea(ds, { author: girard.person, title: 'Badges perdus' });
+    const idea = await makeIdea(ds, { authors: [girard.person], title: 'Badges perdus' });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: emily.person.id });
     await comment(monnier, idea.id, `<p>Pareil chez nous, @[N](${nguyen.person.id})</p>`);
 
@@ -107,8 +108,8 @@ describe('notifications', () => {
   });
 
   it('puts what needs my action first, marks read (mine only) and all read', async () => {
-    const a = await createIdea(ds, { author: girard.person, title: 'Older, needs action' });
-    const b = await createIdea(ds, { author: girard.person, title: 'Newer, news only' });
+    const a = await makeIdea(ds, { authors: [girard.person], title: 'Older, needs action' });
+    const b = await makeIdea(ds, { authors: [girard.person], title: 'Newer, news only' });
     // The network's "return to authors" as the command records it: the event and its announcement.
     await ds.transaction(async (m) => {
       const [e] = (await m.query(
@@ -153,7 +154,7 @@ describe('notifications', () => {
   });
 
   it('sends the daily digest once (English, grouped, each item once), never empty, and the next day only what is new', async () => {
-    const idea = await createIdea(ds, { author: girard.person, title: 'Parking vélos' });
+    const idea = await makeIdea(ds, { authors: [girard.person], title: 'Parking vélos' });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: emily.person.id });
     await comment(monnier, idea.id, '<p>Oui !</p>');
     await comment(nguyen, idea.id, '<p>Et couvert</p>');
@@ -193,7 +194,7 @@ describe('notifications', () => {
   });
 
   it('unsubscribes through the e-mail’s opaque link: GET asks, POST (or a one-click mail client) acts, forged tokens are refused', async () => {
-    const idea = await createIdea(ds, { author: girard.person, title: 'Cantine' });
+    const idea = await makeIdea(ds, { authors: [girard.person], title: 'Cantine' });
     await comment(monnier, idea.id, '<p>+1</p>');
     await settle('the e-mail', () => mailsTo(girard).some((m) => m.subject.includes('Cantine')));
     const mail = mailsTo(girard).find((m) => m.subject.includes('Cantine'))!;
@@ -201,9 +202,10 @@ describe('notifications', () => {
       /(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=\S+)/.exec(mail.text)![1]!,
     );
     // RFC 8058: both headers, through the real SMTP server.
-    const header = /^List-Unsubscribe:\s+<(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=[^>]+)>/m.exec(
-      mail.raw,
-    );
+    const header =
+      /^List-Unsubscribe:\s+<(http:\/\/eclore\.test:3000\/api\/notifications\/unsubscribe\?token=[^>]+)>/m.exec(
+        mail.raw,
+      );
     expect(header).not.toBeNull();
     expect(mail.raw).toMatch(/^List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click\s*$/m);
     // Opaque: neither link names the person, in any decoding.
@@ -256,7 +258,11 @@ describe('notifications', () => {
     expect(done.text).toContain('Vous ne recevrez plus d’e-mails pour vos idées');
     expect(await myIdeas()).toMatchObject({ frequency: 'off', personal: true });
     // The confirmation page's button, signed in but without the CSRF header, works the same (and again).
-    await girard.agent.post(`${link.pathname}${link.search}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    await girard.agent
+      .post(`${link.pathname}${link.search}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
 
     const count = mailsTo(girard).length;
     await comment(nguyen, idea.id, '<p>+1 aussi</p>');
@@ -279,7 +285,7 @@ describe('notifications', () => {
   });
 
   it('keeps an anonymous author out of what others receive, while telling them', async () => {
-    const idea = await createIdea(ds, { author: girard.person, anonymous: true, title: 'Idée anonyme' });
+    const idea = await makeIdea(ds, { authors: [girard.person], anonymous: true, title: 'Idée anonyme' });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: emily.person.id });
     await ds.getRepository(IdeaFollow).insert({ ideaId: idea.id, personId: nguyen.person.id });
     await emily
@@ -322,7 +328,7 @@ describe('notifications', () => {
 
   it('shows a refused delivery as failed to admins, who can replay it (same Message-ID); others may not', async () => {
     await ds.query('UPDATE person SET email = $1 WHERE id = $2', [REJECTED, nguyen.person.id]);
-    const idea = await createIdea(ds, { author: nguyen.person, title: 'Boîte pleine' });
+    const idea = await makeIdea(ds, { authors: [nguyen.person], title: 'Boîte pleine' });
     await comment(monnier, idea.id, '<p>Hello</p>');
     await waitFor(
       'the failed delivery',

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { LocalDiskStorage } from '@eclore/server-platform';
 import {
   ANONYMOUS_PLACEHOLDER_ID,
@@ -15,11 +14,9 @@ import {
   Person,
   PersonalDataExportBuilder,
 } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createPerson, signIn, type Agent, type TestPerson } from '../access/test-app';
-import { createIdea, signInDemo, type Member } from '../engagement/fixtures';
+import { makePerson, type TestPerson, makeIdea } from '../../../../test/harness';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
+import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 import { leaveTraces } from './fixtures';
 
 /**
@@ -28,41 +25,30 @@ import { leaveTraces } from './fixtures';
  * retention policy's erasure after deactivation.
  */
 describe('person erasure', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   let storageDir: string;
   let storage: LocalDiskStorage;
   let admin: Member; // Rochat
   let reader: Member; // Wilson
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('pderase');
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-pderase-'));
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('pderase'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      STORAGE_DRIVER: 'local',
-      STORAGE_DIR: storageDir,
+    ctx = await createApiTestContext({
+      label: 'pderase',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
     });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ({ app, ds } = ctx);
     storage = new LocalDiskStorage(storageDir);
-    admin = await signInDemo(app, ds, 'Rochat');
-    reader = await signInDemo(app, ds, 'Wilson');
+    admin = await ctx.signInDemo('Rochat');
+    reader = await ctx.signInDemo('Wilson');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await ctx?.close();
     if (storageDir) rmSync(storageDir, { recursive: true, force: true });
-    process.env = saved;
   });
 
   const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
@@ -71,19 +57,19 @@ describe('person erasure', () => {
 
   describe('an admin erases a person who did everything', () => {
     let leaver: TestPerson;
-    let session: Agent;
+    let session: SignedIn;
     let named: string;
     let anonymous: string;
     let mergedTarget: string;
     let exportKey: string;
 
     beforeAll(async () => {
-      leaver = await createPerson(ds, { grants: [{ role: 'network_member' }] });
+      leaver = await makePerson(ds, { roles: [{ role: 'network_member' }] });
       session = await signIn(app, leaver.email, leaver.password ?? '');
-      named = (await createIdea(ds, { author: leaver.person, title: 'Named idea of the leaver' })).id;
-      anonymous = (await createIdea(ds, { author: leaver.person, anonymous: true })).id;
+      named = (await makeIdea(ds, { authors: [leaver.person], title: 'Named idea of the leaver' })).id;
+      anonymous = (await makeIdea(ds, { authors: [leaver.person], anonymous: true })).id;
       // An anonymous idea merged into Wilson's: the leaver is credited there with the hidden flag.
-      mergedTarget = (await createIdea(ds, { author: reader.person })).id;
+      mergedTarget = (await makeIdea(ds, { authors: [reader.person] })).id;
       await ds.query(
         `INSERT INTO idea_author (idea_id, person_id, role, status, invited_at, responded_at, anonymous)
          VALUES ($1, $2, 'co_author', 'accepted', now(), now(), true)`,
@@ -195,16 +181,16 @@ describe('person erasure', () => {
   it('is refused on oneself and to anyone but an admin', async () => {
     const self = await erase(admin.person.id, fullName(admin.person)).expect(403);
     expect(self.body.code).toBe('not_on_yourself');
-    const target = await createPerson(ds);
+    const target = await makePerson(ds);
     const other = await erase(target.person.id, fullName(target.person), reader).expect(403);
     expect(other.body.code).toBe('role_required');
     await erase('00000000-0000-4000-8000-000000000000', 'x').expect(404);
   });
 
   it('erases two co-authors of one anonymous idea without a clash on the shared placeholder', async () => {
-    const first = await createPerson(ds);
-    const second = await createPerson(ds);
-    const idea = await createIdea(ds, { author: first.person, anonymous: true });
+    const first = await makePerson(ds);
+    const second = await makePerson(ds);
+    const idea = await makeIdea(ds, { authors: [first.person], anonymous: true });
     await ds.query(
       `INSERT INTO idea_author (idea_id, person_id, role, status, invited_at, responded_at)
        VALUES ($1, $2, 'co_author', 'accepted', now(), now())`,
@@ -224,8 +210,8 @@ describe('person erasure', () => {
   });
 
   it('erases, under the retention policy, only people deactivated longer than the period', async () => {
-    const old = await createPerson(ds, { active: false });
-    const recent = await createPerson(ds, { active: false });
+    const old = await makePerson(ds, { active: false });
+    const recent = await makePerson(ds, { active: false });
     await ds.query(`UPDATE person SET deactivated_at = now() - interval '40 days' WHERE id = $1`, [old.person.id]);
     await ds.query(`UPDATE person SET deactivated_at = now() - interval '10 days' WHERE id = $1`, [recent.person.id]);
     const service = new ErasureService(ds, storage);

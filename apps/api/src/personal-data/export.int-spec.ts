@@ -2,16 +2,12 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { seed } from '@eclore/migrations';
 import { LocalDiskStorage } from '@eclore/server-platform';
 import { PersonalDataExportBuilder } from '@eclore/server-identity';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createIdea, identityMarkers, signInDemo, type Member } from '../engagement/fixtures';
+import { makeIdea, identityMarkers } from '../../../../test/harness';
+import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 import { leaveTraces, untarGz, type Traces } from './fixtures';
 
 const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -25,8 +21,7 @@ const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) =
  * worker's code) writes the archive with progress, the owner downloads it until it expires.
  */
 describe('personal data export API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let storageDir: string;
   let builder: PersonalDataExportBuilder;
@@ -34,34 +29,25 @@ describe('personal data export API', () => {
   let wilson: Member; // another employee
   let anonymousIdeaId: string;
   let traces: Traces;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    db = await createTestDatabase('pdexport');
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-pdexport-'));
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('pdexp'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      STORAGE_DRIVER: 'local',
-      STORAGE_DIR: storageDir,
+    ctx = await createApiTestContext({
+      label: 'pdexport',
+      seed: true,
+      env: { STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir },
     });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ({ ds } = ctx);
     const storage = new LocalDiskStorage(storageDir);
     builder = new PersonalDataExportBuilder(ds, storage);
-    girard = await signInDemo(app, ds, 'Girard');
-    wilson = await signInDemo(app, ds, 'Wilson');
+    girard = await ctx.signInDemo('Girard');
+    wilson = await ctx.signInDemo('Wilson');
 
     // Girard: an anonymous idea of his own, a co-authorship on Wilson's idea, and every other trace
     // on Wilson's idea; Wilson comments on Girard's anonymous idea.
-    const anonymous = await createIdea(ds, { author: girard.person, anonymous: true, title: 'Anonymous irritant' });
+    const anonymous = await makeIdea(ds, { authors: [girard.person], anonymous: true, title: 'Anonymous irritant' });
     anonymousIdeaId = anonymous.id;
-    const wilsons = await createIdea(ds, { author: wilson.person, title: 'Wilson idea' });
+    const wilsons = await makeIdea(ds, { authors: [wilson.person], title: 'Wilson idea' });
     await ds.query(
       `INSERT INTO idea_author (idea_id, person_id, role, status, invited_by, invited_at, responded_at)
        VALUES ($1, $2, 'co_author', 'accepted', $3, now(), now())`,
@@ -75,10 +61,8 @@ describe('personal data export API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await ctx?.close();
     if (storageDir) rmSync(storageDir, { recursive: true, force: true });
-    process.env = saved;
   });
 
   async function exportOf(

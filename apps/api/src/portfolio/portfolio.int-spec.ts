@@ -1,22 +1,16 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource, IsNull } from 'typeorm';
 import { DEFAULT_CRITERIA, PORTFOLIO_STATUSES } from '@eclore/domain';
-import { seed } from '@eclore/migrations';
 import type { OrgUnit } from '@eclore/server-identity';
 import { Idea, IdeaEvent, type IdeaStatusColumn } from '@eclore/server-ideas';
 import { QualificationAssignment, Scorecard } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
+import { makeCampaign, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
 import {
-  createCampaign,
-  createIdea,
-  identityMarkers,
+  createApiTestContext,
+  type ApiTestContext,
   signInMany,
-  unitByCode,
   type Member,
-} from '../engagement/fixtures';
+} from '../../../../test/harness/api-context';
 
 interface Card {
   id: string;
@@ -39,8 +33,7 @@ interface Column {
  * who may open it, and that no author is ever named.
  */
 describe('portfolio board API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let author: Member; // Girard (employee, DS-SOINS)
   let committee: Member; // Morel, whole organisation
@@ -50,7 +43,6 @@ describe('portfolio board API', () => {
   let soins: OrgUnit;
   let nuit: OrgUnit;
   let finances: OrgUnit;
-  const saved = { ...process.env };
 
   /** An idea in the given status, submitted (and published unless still with the checker). */
   async function idea(
@@ -58,12 +50,12 @@ describe('portfolio board API', () => {
     unit: OrgUnit | null,
     extra: { anonymous?: boolean; campaignId?: string; kind?: 'problem' | 'solution'; themes?: string[] } = {},
   ): Promise<Idea> {
-    const created = await createIdea(ds, {
-      author: author.person,
+    const created = await makeIdea(ds, {
+      authors: [author.person],
       unit,
       status,
       anonymous: extra.anonymous ?? false,
-      campaignId: extra.campaignId ?? null,
+      campaign: extra.campaignId ? { id: extra.campaignId } : null,
     });
     const changes: Partial<Idea> = {};
     if (status === 'collect' || status === 'returned') changes.publishedAt = null;
@@ -80,19 +72,9 @@ describe('portfolio board API', () => {
   const ids = (col: Column | undefined) => (col?.items ?? []).map((c) => c.id);
 
   beforeAll(async () => {
-    db = await createTestDatabase('portfolio');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('portfolio'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    [author, committee, scoped, admin, guardian] = await signInMany(app, ds, [
+    ctx = await createApiTestContext({ label: 'portfolio', seed: true });
+    ({ ds } = ctx);
+    [author, committee, scoped, admin, guardian] = await signInMany(ctx, [
       'Girard',
       'Morel',
       'Gagnon',
@@ -107,9 +89,7 @@ describe('portfolio board API', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('groups submitted ideas by status in lifecycle order, with counts, and leaves drafts out', async () => {
@@ -119,7 +99,7 @@ describe('portfolio board API', () => {
     const decide = await idea('decide', null);
     const parked = await idea('parked', soins);
     const declined = await idea('declined', finances);
-    const draft = await createIdea(ds, { author: author.person, unit: soins, published: false });
+    const draft = await makeIdea(ds, { authors: [author.person], unit: soins, status: 'emerge' });
 
     const res = await committee.get('/api/portfolio').expect(200);
     const columns = res.body.columns as Column[];
@@ -198,7 +178,7 @@ describe('portfolio board API', () => {
   });
 
   it('filters by campaign, org unit (with its sub-units), theme and kind', async () => {
-    const campaign = await createCampaign(ds, committee.person, { supports: true, comments: true });
+    const campaign = await makeCampaign(ds, { createdBy: committee.person, phase: { supports: true, comments: true } });
     const inCampaign = await idea('decide', finances, { campaignId: campaign.id });
     const inNight = await idea('decide', nuit, { themes: ['mobility'] });
     const solution = await idea('decide', soins, { kind: 'solution' });
@@ -259,7 +239,7 @@ describe('portfolio board API', () => {
 
   it('shows the answer-time due date and filters late ideas, counts included', async () => {
     const day = 24 * 3600 * 1000;
-    const campaign = await createCampaign(ds, committee.person, { supports: true, comments: true });
+    const campaign = await makeCampaign(ds, { createdBy: committee.person, phase: { supports: true, comments: true } });
     const late = await idea('collect', soins, { campaignId: campaign.id });
     const onTime = await idea('collect', soins, { campaignId: campaign.id });
     const decided = await idea('decide', soins, { campaignId: campaign.id });
@@ -331,7 +311,7 @@ describe('portfolio board API', () => {
   });
 
   it('pages a long column by keyset: every card once, in order, same filters', async () => {
-    const campaign = await createCampaign(ds, committee.person, { supports: true, comments: true });
+    const campaign = await makeCampaign(ds, { createdBy: committee.person, phase: { supports: true, comments: true } });
     const created = [];
     for (let i = 0; i < 7; i += 1) created.push((await idea('implement', soins, { campaignId: campaign.id })).id);
     const first = await board(committee, `?campaignId=${campaign.id}&limit=3`);

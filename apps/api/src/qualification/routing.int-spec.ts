@@ -2,14 +2,12 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '@eclore/domain';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
+import { DEMO_PASSWORD, demoEmail } from '@eclore/migrations';
 import { AuditEvent, OrgUnit, Person, RoleGrant } from '@eclore/server-identity';
 import { IdeaAccess, IdeaEvent, Theme } from '@eclore/server-ideas';
 import { NetworkAbsence, QualificationAssignment, Scorecard } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { signIn, type SignedIn } from '../admin/api-session';
+import { signIn, type SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /**
  * Routing ideas in qualification, reassignment, the queues, absences and private notes against the
@@ -29,12 +27,11 @@ const NAMES: Record<Who, [string, string]> = {
 };
 
 describe('qualification routing, queues and private notes (API)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ctx: ApiTestContext;
   let app: NestExpressApplication;
   let ds: DataSource;
   const as = {} as Record<Who, SignedIn>;
   const unit = new Map<string, string>();
-  const saved = { ...process.env };
   /** Every response body others than the author received here, to prove an anonymous author never appears. */
   const bodies: string[] = [];
   const record = (who: Who, body: unknown) => {
@@ -89,18 +86,8 @@ describe('qualification routing, queues and private notes (API)', () => {
   const id = (who: Who) => as[who].personId;
 
   beforeAll(async () => {
-    db = await createTestDatabase('routing');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('routing'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'routing', seed: true });
+    ({ app, ds } = ctx);
     for (const u of await ds.getRepository(OrgUnit).find()) unit.set(u.code, u.id);
     await ds.getRepository(Theme).upsert(
       [
@@ -132,9 +119,7 @@ describe('qualification routing, queues and private notes (API)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('start-qualification and automatic routing', () => {

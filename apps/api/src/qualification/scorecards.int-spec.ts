@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { DEFAULT_CRITERIA } from '@eclore/domain';
-import { seed } from '@eclore/migrations';
 import { Person, RoleGrant } from '@eclore/server-identity';
 import {
   consolidatedScorecards,
@@ -10,10 +8,13 @@ import {
   openAssigneeIds,
   QualificationAssignment,
 } from '@eclore/server-qualification';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { createCampaign, createIdea, signInMany, unitByCode, type Member } from '../engagement/fixtures';
+import { makeCampaign, makeIdea, unitByCode } from '../../../../test/harness';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  signInMany,
+  type Member,
+} from '../../../../test/harness/api-context';
 
 /**
  * Criteria sets, scorecards, the consolidated view and the outcomes of qualification against the
@@ -22,10 +23,8 @@ import { createCampaign, createIdea, signInMany, unitByCode, type Member } from 
  * Wilson is made a network member scoped to the Direction du numérique (out of scope here).
  */
 describe('qualification: criteria, scorecards and outcomes (API)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
-  const saved = { ...process.env };
   let girard: Member; // employee, follows the ideas
   let gagnon: Member; // network member, DS
   let tremblay: Member; // network member, whole organisation
@@ -43,11 +42,11 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
   });
 
   async function ideaInQualification(options: { assign?: Member[]; campaignId?: string } = {}): Promise<string> {
-    const idea = await createIdea(ds, {
-      author: pittet.person,
+    const idea = await makeIdea(ds, {
+      authors: [pittet.person],
       unit: await unitByCode(ds, 'DS-SOINS'),
       status: 'qualify',
-      campaignId: options.campaignId ?? null,
+      campaign: options.campaignId ? { id: options.campaignId } : null,
     });
     for (const m of options.assign ?? []) {
       await ds.getRepository(QualificationAssignment).insert({
@@ -65,18 +64,8 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('scorecards');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('scorecards'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
+    ctx = await createApiTestContext({ label: 'scorecards', seed: true });
+    ({ ds } = ctx);
     const wilsonRow = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Wilson' });
     await ds.getRepository(RoleGrant).insert({
       personId: wilsonRow.id,
@@ -86,7 +75,7 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
       scopeTheme: null,
       grantedBy: null,
     });
-    [girard, gagnon, tremblay, wilson, morel, rochat, pittet] = await signInMany(app, ds, [
+    [girard, gagnon, tremblay, wilson, morel, rochat, pittet] = await signInMany(ctx, [
       'Girard',
       'Gagnon',
       'Tremblay',
@@ -98,9 +87,7 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   describe('scoring', () => {
@@ -273,7 +260,10 @@ describe('qualification: criteria, scorecards and outcomes (API)', () => {
     });
 
     it('gives a campaign its own set, which its ideas are scored against', async () => {
-      const campaign = await createCampaign(ds, tremblay.person, { supports: true, comments: true });
+      const campaign = await makeCampaign(ds, {
+        createdBy: tremblay.person,
+        phase: { supports: true, comments: true },
+      });
       const inherited = (await gagnon.get(`/api/campaigns/${campaign.id}/criteria-set`).expect(200)).body;
       expect(inherited).toMatchObject({ source: 'organisation', version: 0, canManage: false });
       // The campaign addresses the whole organisation: a network member scoped to DS may not change it.

@@ -1,16 +1,10 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, demoEmail, seed } from '@eclore/migrations';
 import { AuditEvent } from '@eclore/server-identity';
 import { OutboxMessage } from '@eclore/server-platform';
 import { WEBHOOK_EVENT_TYPES, WebhookDelivery, WebhookSubscription } from '@eclore/server-webhooks';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
-import { createApiApp } from '../bootstrap';
-import { signIn, type SignedIn } from '../admin/api-session';
-
-const email = (givenName: string, familyName: string) => demoEmail({ givenName, familyName });
+import type { SignedIn } from '../../../../test/harness/agent';
+import { createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 interface Problem {
   code: string;
@@ -19,40 +13,29 @@ interface Problem {
 
 /** The webhooks admin API on the real application (seeded demo organisation, real PostgreSQL and Redis). */
 describe('webhooks admin API', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: NestExpressApplication;
+  let ctx: ApiTestContext;
   let ds: DataSource;
   let admin: SignedIn;
   let employee: SignedIn;
-  const saved = { ...process.env };
 
   const audits = (subjectId: string) =>
     ds.getRepository(AuditEvent).find({ where: { subjectId }, order: { id: 'ASC' } });
   const fieldsOf = (body: Problem) => (body.errors ?? []).map((e) => e.field);
 
   beforeAll(async () => {
-    db = await createTestDatabase('webhooks_api');
-    Object.assign(process.env, {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix('webhooks_api'),
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      // One intranet receiver allowed by the operator; every other internal address stays refused.
-      WEBHOOK_ALLOWED_HOSTS: '127.0.0.9,hooks.intranet',
+    // One intranet receiver allowed by the operator; every other internal address stays refused.
+    ctx = await createApiTestContext({
+      label: 'webhooks_api',
+      seed: true,
+      env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.9,hooks.intranet' },
     });
-    app = await createApiApp({ logger: false });
-    await app.init();
-    ds = app.get(DataSource);
-    await seed(ds);
-    admin = await signIn(app, email('Claire', 'Rochat'), DEMO_PASSWORD);
-    employee = await signIn(app, email('Lucas', 'Girard'), DEMO_PASSWORD);
+    ({ ds } = ctx);
+    admin = await ctx.signInDemo('Rochat');
+    employee = await ctx.signInDemo('Girard');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    process.env = saved;
+    await ctx?.close();
   });
 
   it('creates a webhook, shows its secret once, lists it without, and audits it', async () => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@eclore/migrations';
-import { createTestDatabase } from '../../../../../test/database';
+import { openTestDataSource } from '../../../../../test/harness';
 import { AuditEvent } from '../entities';
 import { GENESIS_HASH, chainHash } from './audit-chain';
 import { AuditChainService } from './audit-chain.service';
@@ -14,14 +13,12 @@ import { AuditService } from './audit.service';
  */
 describe('audit log hash chain (real PostgreSQL)', () => {
   const audit = new AuditService();
-  const open: { ds: DataSource; drop: () => Promise<void> }[] = [];
+  const open: { close: () => Promise<void> }[] = [];
 
   /** A fresh migrated database with `n` audit rows written through the service, one transaction each. */
   async function database(n: number): Promise<DataSource> {
-    const db = await createTestDatabase('auditchain');
-    const ds = new DataSource(dataSourceOptions(db.url, { poolSize: 12 }));
-    await ds.initialize();
-    open.push({ ds, drop: db.drop });
+    const { ds, close } = await openTestDataSource('auditchain', { poolSize: 12 });
+    open.push({ close });
     for (let i = 0; i < n; i += 1) await append(ds, i);
     return ds;
   }
@@ -49,10 +46,7 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     ((await ds.query(`SELECT id::text AS id FROM audit_event WHERE seq = $1`, [seq])) as { id: string }[])[0]!.id;
 
   afterAll(async () => {
-    for (const { ds, drop } of open) {
-      await ds.destroy();
-      await drop();
-    }
+    for (const { close } of open) await close();
   });
 
   it('chains every insert, sequential, set-based and concurrent, and verifies the whole log', async () => {
@@ -112,7 +106,9 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const ds = await database(5);
     await ds.query(`ALTER TABLE audit_event ADD COLUMN test_later text`);
     await ds.transaction((manager) =>
-      manager.query(`INSERT INTO audit_event (action, subject_type, data, test_later) VALUES ('test.later', 'test', '{}', 'x')`),
+      manager.query(
+        `INSERT INTO audit_event (action, subject_type, data, test_later) VALUES ('test.later', 'test', '{}', 'x')`,
+      ),
     );
     expect(await new AuditChainService(ds).verify()).toMatchObject({ ok: true, entries: 6 });
   });
@@ -123,7 +119,11 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const chained = async () =>
       Number((await ds.query(`SELECT count(*) AS n FROM schema_migration WHERE name LIKE 'AuditChain%'`))[0].n) > 0;
     while (await chained()) await ds.undoLastMigration({ transaction: 'each' });
-    expect(await ds.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'hash'`)).toEqual([]);
+    expect(
+      await ds.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'hash'`,
+      ),
+    ).toEqual([]);
     for (let i = 0; i < 12; i += 1) {
       await ds.query(
         `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data) VALUES (NULL, 'test.old', 'test', $1, $2)`,
@@ -152,7 +152,9 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     const ds = await database(6);
     const edited = await idOfSeq(ds, 2);
     await asOwnerAroundTrigger(ds, `UPDATE audit_event SET subject_id = 'someone else' WHERE id = $1`, [edited]);
-    await asOwnerAroundTrigger(ds, `UPDATE audit_event e SET hash = audit_event_hash(e.prev_hash, e) WHERE id = $1`, [edited]);
+    await asOwnerAroundTrigger(ds, `UPDATE audit_event e SET hash = audit_event_hash(e.prev_hash, e) WHERE id = $1`, [
+      edited,
+    ]);
     expect(await new AuditChainService(ds).verify()).toEqual({
       ok: false,
       entries: 2,

@@ -4,9 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@eclore/migrations';
 import { LocalDiskStorage } from '@eclore/server-platform';
-import { createTestDatabase } from '../../../../../test/database';
+import { openTestDataSource, type TestDataSource } from '../../../../../test/harness';
 import { DIRECTORY_COLUMNS } from './csv-format';
 import { DirectoryImportRunner } from './directory-import.runner';
 
@@ -50,7 +49,7 @@ function csv(rows: readonly Row[], sep = ',', bom = false): string {
 }
 
 describe('directory import (runner, real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: TestDataSource;
   let ds: DataSource;
   let dir: string;
   let storage: LocalDiskStorage;
@@ -58,9 +57,8 @@ describe('directory import (runner, real PostgreSQL)', () => {
   let progress: { status: string; processedRows: number; totalRows: number | null }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase('dirimport');
-    ds = new DataSource(dataSourceOptions(db.url, { poolSize: 4 } as never));
-    await ds.initialize();
+    db = await openTestDataSource('dirimport', { poolSize: 4 });
+    ds = db.ds;
     dir = mkdtempSync(join(tmpdir(), 'eclore-dir-'));
     storage = new LocalDiskStorage(dir);
     runner = new DirectoryImportRunner(ds, storage, undefined, {
@@ -70,8 +68,7 @@ describe('directory import (runner, real PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+    await db?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@eclore/migrations';
-import { createTestDatabase, uniqueQueuePrefix } from '../../../../../test/database';
+import { uniqueQueuePrefix } from '../../../../../test/database';
+import { openTestDataSource, testDataSourceOptions, type TestDataSource } from '../../../../../test/harness';
 import { TEST_REDIS_URL } from '../../../../../test/services';
 import { outboxJobId } from '../queues/registry';
 import { OutboxRelay, type RelayLogger } from './outbox-relay';
@@ -11,7 +11,12 @@ import { OutboxService } from './outbox.service';
 
 /** The relay on its own, against real PostgreSQL and Redis (and a Redis that is not there). */
 const redis = new URL(TEST_REDIS_URL);
-const quiet: RelayLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet: RelayLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const outbox = new OutboxService();
 
 async function closedPort(): Promise<number> {
@@ -23,13 +28,16 @@ async function closedPort(): Promise<number> {
 }
 
 describe('OutboxRelay', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: TestDataSource;
   let ds: DataSource;
   let queue: Queue;
   const extra: { close(): Promise<unknown> }[] = [];
 
-  const relayWith = (dataSource: DataSource, q: Queue, options: { batchSize?: number; enqueueTimeoutMs?: number } = {}) =>
-    new OutboxRelay(dataSource, () => q, quiet, { pollIntervalMs: 50, ...options });
+  const relayWith = (
+    dataSource: DataSource,
+    q: Queue,
+    options: { batchSize?: number; enqueueTimeoutMs?: number } = {},
+  ) => new OutboxRelay(dataSource, () => q, quiet, { pollIntervalMs: 50, ...options });
 
   const commit = (probeIds: string[]) =>
     ds.transaction(async (m) => {
@@ -39,11 +47,16 @@ describe('OutboxRelay', () => {
     });
 
   const row = async (id: string) =>
-    (await ds.query('SELECT dispatched_at IS NOT NULL AS dispatched, attempts, last_error FROM outbox_message WHERE id = $1', [id]))[0];
+    (
+      await ds.query(
+        'SELECT dispatched_at IS NOT NULL AS dispatched, attempts, last_error FROM outbox_message WHERE id = $1',
+        [id],
+      )
+    )[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase('relay');
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    db = await openTestDataSource('relay');
+    ds = db.ds;
   });
 
   beforeEach(() => {
@@ -61,8 +74,7 @@ describe('OutboxRelay', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+    await db?.close();
   });
 
   it('keeps a message pending with attempts and last_error while Redis is unreachable, then delivers it', async () => {
@@ -76,7 +88,11 @@ describe('OutboxRelay', () => {
     // BullMQ's close() drops a connection still initialising (disconnect() would wait for it forever).
     extra.push({ close: () => deadQueue.close() });
 
-    expect(await relayWith(ds, deadQueue, { enqueueTimeoutMs: 300 }).relayOnce()).toEqual({ claimed: 1, dispatched: 0, failed: 1 });
+    expect(await relayWith(ds, deadQueue, { enqueueTimeoutMs: 300 }).relayOnce()).toEqual({
+      claimed: 1,
+      dispatched: 0,
+      failed: 1,
+    });
     expect(await row(id!)).toEqual({ dispatched: false, attempts: 1, last_error: 'enqueue timed out after 300 ms' });
 
     expect(await relayWith(ds, queue).relayOnce()).toEqual({ claimed: 1, dispatched: 1, failed: 0 });
@@ -99,7 +115,7 @@ describe('OutboxRelay', () => {
 
   it('lets two relays drain one outbox concurrently without claiming a row twice (SKIP LOCKED)', async () => {
     const ids = await commit(Array.from({ length: 40 }, (_, i) => `c${i}`));
-    const ds2 = await new DataSource(dataSourceOptions(db.url)).initialize();
+    const ds2 = await new DataSource(testDataSourceOptions(db.db.url)).initialize();
     extra.push({ close: () => ds2.destroy() });
     const drain = async (relay: OutboxRelay) => {
       let total = 0;
@@ -109,12 +125,17 @@ describe('OutboxRelay', () => {
         total += r.dispatched;
       }
     };
-    const [a, b] = await Promise.all([drain(relayWith(ds, queue, { batchSize: 4 })), drain(relayWith(ds2, queue, { batchSize: 4 }))]);
+    const [a, b] = await Promise.all([
+      drain(relayWith(ds, queue, { batchSize: 4 })),
+      drain(relayWith(ds2, queue, { batchSize: 4 })),
+    ]);
 
     expect(a + b).toBe(40);
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(0);
-    const rows: { attempts: number }[] = await ds.query('SELECT attempts FROM outbox_message WHERE dispatched_at IS NOT NULL');
+    const rows: { attempts: number }[] = await ds.query(
+      'SELECT attempts FROM outbox_message WHERE dispatched_at IS NOT NULL',
+    );
     expect(rows).toHaveLength(40);
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
     const jobIds = (await queue.getJobs(['waiting'])).map((j) => j.id).sort();
@@ -122,9 +143,15 @@ describe('OutboxRelay', () => {
   });
 
   it('leaves a message of an unknown job name pending, saying why', async () => {
-    const [{ id }] = await ds.query(`INSERT INTO outbox_message (job_name, payload) VALUES ('from.a.newer.api', '{}') RETURNING id::text AS id`);
+    const [{ id }] = await ds.query(
+      `INSERT INTO outbox_message (job_name, payload) VALUES ('from.a.newer.api', '{}') RETURNING id::text AS id`,
+    );
     expect(await relayWith(ds, queue).relayOnce()).toEqual({ claimed: 1, dispatched: 0, failed: 1 });
-    expect(await row(id)).toEqual({ dispatched: false, attempts: 1, last_error: 'unknown job name "from.a.newer.api"' });
+    expect(await row(id)).toEqual({
+      dispatched: false,
+      attempts: 1,
+      last_error: 'unknown job name "from.a.newer.api"',
+    });
     expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 0 });
   });
 
