@@ -58,6 +58,8 @@ const CASES = {
   webImportsDomain: { filePath: 'libs/web/ui/src/x.ts', code: importing('@eclore/domain', 'NotFound') },
   appImportsServerLib: { filePath: 'apps/api/src/x.ts', code: importing('@eclore/server-platform', 'AppConfig') },
   domainImportsNothingOfOurs: { filePath: 'libs/domain/src/x.ts', code: `export const pure = 1;\n` },
+  // endpoint.decorator.ts imports ./permission: permission.ts importing it back closes a cycle.
+  importCycle: { filePath: 'libs/server/platform/src/http/permission.ts', code: importing('./endpoint.decorator', 'Endpoint') },
 } satisfies Record<string, Case>;
 type CaseName = keyof typeof CASES;
 
@@ -126,6 +128,12 @@ describe('module boundaries (eslint.config.mjs)', () => {
     ]);
     expect(errorsOf('deepImport', 'no-restricted-imports').map((m) => m.message)).toEqual([
       expect.stringContaining("through its public entry ('@eclore/<lib>'"),
+    ]);
+  });
+
+  it('forbids import cycles', () => {
+    expect(errorsOf('importCycle', 'import-x/no-cycle').map((m) => m.message)).toEqual([
+      expect.stringMatching(/^Dependency cycle/),
     ]);
   });
 

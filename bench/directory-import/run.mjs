@@ -9,18 +9,16 @@
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_ROWS.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
+import { adminQuery, compile, databaseUrl, machine, root } from '../support/index.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const csvPath = join(root, 'dist', 'bench', `directory-${ROWS}.csv`);
 const changedPath = join(root, 'dist', 'bench', `directory-${ROWS}-changed.csv`);
 
@@ -69,29 +67,6 @@ async function writeChangedFile() {
   );
 }
 
-function compile() {
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  const out = mkdtempSync(join(root, 'dist', '.bench-build-'));
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@swc/cli/bin/swc.js'),
-      'libs/domain/src',
-      'libs/server',
-      'migrations',
-      '-d',
-      out,
-      '--config-file',
-      '.swcrc',
-      '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts',
-      '--quiet',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  return out;
-}
-
 async function main() {
   if (!existsSync(csvPath))
     execFileSync(process.execPath, [join(root, 'bench/directory-import/generate.mjs'), String(ROWS), csvPath], {
@@ -103,35 +78,21 @@ async function main() {
   const require = createRequire(join(build, 'migrations', 'index.js'));
   require('reflect-metadata');
   const { DataSource } = require('typeorm');
-  const { Client } = require('pg');
   const { dataSourceOptions } = require('./index.js');
   const { DirectoryImportRunner } = require('../libs/server/identity/src/index.js');
   const { LocalDiskStorage } = require('../libs/server/platform/src/index.js');
 
   const dbName = `eclore_bench_directory_${process.pid}`;
-  const admin = async (sql) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'eclore-bench-'));
-  await admin(`CREATE DATABASE "${dbName}"`);
-  const ds = new DataSource(dataSourceOptions(dbUrl.toString(), { poolSize: 4 }));
+  await adminQuery(`CREATE DATABASE "${dbName}"`);
+  const ds = new DataSource(dataSourceOptions(databaseUrl(dbName), { poolSize: 4 }));
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     const storage = new LocalDiskStorage(storageDir);
     const runner = new DirectoryImportRunner(ds, storage);
 
-    console.log(
-      `Directory import benchmark: ${ROWS} rows, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    );
+    console.log(`Directory import benchmark: ${ROWS} rows; machine: ${machine()}`);
     const pg = (await ds.query('SHOW server_version'))[0].server_version;
     console.log(`PostgreSQL ${pg}\n`);
     console.log(
@@ -161,7 +122,7 @@ async function main() {
     console.log(`\n${units} active org units; head counts recomputed on each run.`);
   } finally {
     await ds.destroy().catch(() => undefined);
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     rmSync(storageDir, { recursive: true, force: true });
     rmSync(build, { recursive: true, force: true });
   }

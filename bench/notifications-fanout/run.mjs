@@ -19,82 +19,28 @@
 // BENCH_PEOPLE (default 200000), BENCH_UNITS (default 20), BENCH_PORT (default 3988),
 // BENCH_WORKER_CONCURRENCY (default 4). Interrupted, it stops the api and worker it started (the
 // scratch database eclore_bench_fanout_<pid> is then left to drop by hand).
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { adminQuery, compile, databaseUrl, hashPasswordOf, machine, migrate, root, secs, signIn, sleep } from '../support/index.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const build = join(root, 'dist', '.bench-fanout-build');
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3988);
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 4);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DB = `eclore_bench_fanout_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  return u.toString();
-})();
+const dbUrl = databaseUrl(DB);
 const PREFIX = `benchfanout${process.pid}`;
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function compile() {
-  rmSync(build, { recursive: true, force: true });
-  mkdirSync(build, { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@swc/cli/bin/swc.js'),
-      'apps/api/src',
-      'apps/worker/src',
-      'libs/domain/src',
-      'libs/server',
-      'migrations',
-      '-d',
-      build,
-      '--config-file',
-      '.swcrc',
-      '--copy-files',
-      '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts',
-      '--quiet',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-}
-
-async function adminQuery(sql) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function migrate() {
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/typeorm/cli.js'), 'migration:run', '-d', join(build, 'migrations', 'data-source.js')],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: dbUrl } },
-  );
-}
 
 /** The organisation (set-based), an admin with a password, and the campaign. Returns what the run needs. */
 async function setUp(client) {
-  const require = createRequire(join(build, 'libs/server/identity/src/index.js'));
-  const { hashPassword } = require(join(build, 'libs/server/identity/src/auth/password.js'));
+  const hashPassword = hashPasswordOf(build);
   const [{ id: rootUnit }] = (
     await client.query(
       `INSERT INTO org_unit (id, code, name, kind, parent_id, path)
@@ -222,21 +168,6 @@ function startProcess(name, main, env, readyText) {
   };
 }
 
-async function signIn(email, password) {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const session = await (await fetch(`http://127.0.0.1:${PORT}/api/session`, { headers: { cookie } })).json();
-  return { cookie, csrf: session.csrfToken };
-}
-
 async function api(auth, method, path) {
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
     method,
@@ -247,17 +178,15 @@ async function api(auth, method, path) {
 }
 
 async function main() {
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-  );
-  compile();
+  console.log(`machine: ${machine()}`);
+  compile({ out: build, apps: ['apps/api/src', 'apps/worker/src'], copyFiles: true });
   await adminQuery(`CREATE DATABASE "${DB}"`);
   const client = new pg.Client({ connectionString: dbUrl });
   const sink = await startSink();
   let apiProc;
   let workerProc;
   try {
-    migrate();
+    migrate(build, dbUrl);
     await client.connect();
     const { rows: v } = await client.query('SHOW server_version');
     console.log(`PostgreSQL ${v[0].server_version}; ${PEOPLE} people in ${UNITS} units; worker concurrency ${CONCURRENCY}`);
@@ -274,7 +203,7 @@ async function main() {
       'Éclore worker ready',
     );
     await Promise.all([apiProc.ready, workerProc.ready]);
-    const auth = await signIn(setup.email, setup.password);
+    const auth = await signIn(PORT, setup.email, setup.password);
     const path = `/api/campaigns/${setup.campaignId}/announcement`;
     const preview = await api(auth, 'GET', path);
     console.log(`confirmation shows an audience of ${preview.audienceSize}`);

@@ -12,22 +12,16 @@
 // BENCH_ONLY=<text> runs only the scenarios whose name contains it; BENCH_CPU_PROF=<dir> profiles the api.
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { adminQuery, compile, databaseUrl, hashPasswordOf, machine, migrate as migrateBuild, percentile, root, signIn as signInTo } from '../support/index.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'eclore_bench_wall';
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  return u.toString();
-})();
+const dbUrl = databaseUrl(DB);
 const IDEAS = Number(process.env.BENCH_IDEAS ?? 1_000_000);
 const SUPPORTS = Number(process.env.BENCH_SUPPORTS ?? 10_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 300);
@@ -35,40 +29,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PORT = Number(process.env.BENCH_PORT ?? 3987);
 const build = join(root, 'dist', '.bench-wall-build');
 const only = process.argv.includes('--seed-only');
-
-function compile() {
-  rmSync(build, { recursive: true, force: true });
-  mkdirSync(build, { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@swc/cli/bin/swc.js'),
-      'apps/api/src',
-      'libs/domain/src',
-      'libs/server',
-      'migrations',
-      '-d',
-      build,
-      '--config-file',
-      '.swcrc',
-      '--copy-files',
-      '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts',
-      '--quiet',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-}
-
-async function adminQuery(sql) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function seeded() {
   const { rowCount } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${DB}'`);
@@ -97,10 +57,6 @@ async function seed() {
 }
 
 const pct = (share) => (share === null ? '?' : `${(100 * share).toFixed(0)} %`);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /**
  * Open-model load at a fixed arrival rate: request n is due at start + n / RATE (evenly spaced), sent on
@@ -258,13 +214,7 @@ async function apiQueries(client, wallSql, params) {
 }
 
 /** Applies the migrations a reused database lacks (the code may have moved on since it was seeded). */
-function migrate() {
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/typeorm/cli.js'), 'migration:run', '-d', join(build, 'migrations', 'data-source.js')],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: dbUrl } },
-  );
-}
+const migrate = () => migrateBuild(build, dbUrl);
 
 async function startApi() {
   // BENCH_CPU_PROF=<dir>: the api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
@@ -297,8 +247,7 @@ async function startApi() {
 }
 
 async function signIn(client) {
-  const require = createRequire(join(build, 'libs/server/identity/src/index.js'));
-  const { hashPassword } = require(join(build, 'libs/server/identity/src/auth/password.js'));
+  const hashPassword = hashPasswordOf(build);
   const password = 'bench wall password 2026';
   const email = 'bench1@eclore.example';
   await client.query(
@@ -306,23 +255,12 @@ async function signIn(client) {
      ON CONFLICT (person_id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
     [await hashPassword(password)],
   );
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  return (await signInTo(PORT, email, password)).cookie;
 }
 
 async function main() {
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
-  );
-  compile();
+  console.log(`machine: ${machine()}`);
+  compile({ out: build, apps: ['apps/api/src'], copyFiles: true });
   if (process.env.BENCH_REGENERATE === '1' || !(await seeded())) await seed();
   else {
     console.log(`reusing ${DB} (${IDEAS} ideas, ${SUPPORTS} supports); applying pending migrations`);

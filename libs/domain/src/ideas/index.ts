@@ -5,3 +5,4 @@ export * from './timeline';
 export * from './lifecycle-doc';
 export * from './campaign';
 export * from './portfolio';
+export * from './wall';
