@@ -1,35 +1,35 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /** An image or PDF attached to an idea: type checked by content, size-limited, metadata stripped. */
 @Entity({ name: 'idea_attachment' })
 @Index('ix_idea_attachment_idea', ['ideaId'])
 export class IdeaAttachment {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @UuidColumn('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'storage_key', type: 'text' })
+  @TextColumn('storage_key')
   storageKey!: string;
 
-  @Column({ name: 'file_name', type: 'text' })
+  @TextColumn('file_name')
   fileName!: string;
 
-  @Column({ name: 'content_type', type: 'text' })
+  @TextColumn('content_type')
   contentType!: 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
 
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
-  @Column({ name: 'uploaded_by', type: 'uuid' })
+  @UuidColumn('uploaded_by')
   uploadedBy!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

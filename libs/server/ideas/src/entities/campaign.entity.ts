@@ -1,12 +1,13 @@
+import { Column, Entity } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  UpdatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /** What a valid submission must contain (règles de dépôt); the always-open box has defaults. */
@@ -23,43 +24,42 @@ export interface SubmissionRules {
 /** A call for ideas (appel à idées) around a "How might we…?" question, with phases and an audience. */
 @Entity({ name: 'campaign' })
 export class Campaign {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title!: string;
 
   /** The "Comment pourrions-nous… ?" question that prompts ideas. */
-  @Column({ type: 'text' })
+  @TextColumn()
   question!: string;
 
   /** Sanitised HTML. */
-  @Column({ name: 'description_html', type: 'text' })
+  @TextColumn('description_html')
   descriptionHtml!: string;
 
-  @Column({ name: 'sponsor_id', type: 'uuid', nullable: true })
+  @UuidColumn('sponsor_id', { nullable: true })
   sponsorId!: string | null;
 
   /** Org units (with their subtrees) invited to take part; empty = the whole organisation. */
-  @Column({ name: 'audience_org_unit_ids', type: 'uuid', array: true })
+  @UuidColumn('audience_org_unit_ids', { array: true })
   audienceOrgUnitIds!: string[];
 
   @Column({ name: 'submission_rules', type: 'jsonb' })
   submissionRules!: SubmissionRules;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @UuidColumn('created_by')
   createdBy!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('archived_at', { nullable: true })
   archivedAt!: Date | null;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'sponsor_id' })
+  @ManyToOneColumn(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true })
   sponsor?: Person | null;
 }

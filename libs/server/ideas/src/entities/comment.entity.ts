@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -6,46 +14,43 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'idea_comment' })
 @Index('ix_idea_comment_idea', ['ideaId', 'createdAt'])
 export class IdeaComment {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @UuidColumn('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  @UuidColumn('parent_id', { nullable: true })
   parentId!: string | null;
 
-  @Column({ name: 'author_id', type: 'uuid' })
+  @UuidColumn('author_id')
   authorId!: string;
 
   /** Sanitised on the server. */
-  @Column({ name: 'body_html', type: 'text' })
+  @TextColumn('body_html')
   bodyHtml!: string;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   mentions!: string[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('edited_at', { nullable: true })
   editedAt!: Date | null;
 
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  @TextColumn('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
+  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOne(() => IdeaComment, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'parent_id' })
+  @ManyToOneColumn(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true })
   parent?: IdeaComment | null;
 }

@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -11,14 +12,12 @@ export class IdeaFollow {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

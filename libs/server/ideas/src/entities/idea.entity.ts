@@ -1,14 +1,13 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  UpdatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign } from './campaign.entity';
 
@@ -46,27 +45,27 @@ export type IdeaStatusColumn =
 @Index('ix_idea_wall_supported', { synchronize: false })
 @Index('ix_idea_themes', { synchronize: false })
 export class Idea {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   kind!: IdeaKindColumn;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status!: IdeaStatusColumn;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title!: string;
 
   @Column({ type: 'text', default: '' })
   summary!: string;
 
   /** Rich text, sanitised on the server before it is stored. */
-  @Column({ name: 'body_html', type: 'text', default: '' })
+  @TextColumn('body_html', { default: '' })
   bodyHtml!: string;
 
   /** Problem: who suffers the irritant. */
-  @Column({ name: 'who_suffers', type: 'text', nullable: true })
+  @TextColumn('who_suffers', { nullable: true })
   whoSuffers!: string | null;
 
   /** Problem: how often it happens. */
@@ -74,7 +73,7 @@ export class Idea {
   frequency!: 'daily' | 'weekly' | 'monthly' | 'occasionally' | null;
 
   /** Solution: the expected benefits. */
-  @Column({ name: 'expected_benefits', type: 'text', nullable: true })
+  @TextColumn('expected_benefits', { nullable: true })
   expectedBenefits!: string | null;
 
   /** Solution: what it needs (people, money, tools). */
@@ -82,14 +81,14 @@ export class Idea {
   needs!: string | null;
 
   /** The org unit concerned (routing and scoped roles use its path). */
-  @Column({ name: 'org_unit_id', type: 'uuid', nullable: true })
+  @UuidColumn('org_unit_id', { nullable: true })
   orgUnitId!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes!: string[];
 
   /** Null = the always-open box. */
-  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  @UuidColumn('campaign_id', { nullable: true })
   campaignId!: string | null;
 
   /** The author chose anonymity: identity shown to nobody but the authors and the anonymity guardian. */
@@ -97,45 +96,45 @@ export class Idea {
   anonymous!: boolean;
 
   /** The person credited as author (for a capture on someone's behalf: the real author). */
-  @Column({ name: 'author_id', type: 'uuid' })
+  @UuidColumn('author_id')
   authorId!: string;
 
   /** A network member who captured it on the author's behalf (workshop, paper form). */
-  @Column({ name: 'captured_by', type: 'uuid', nullable: true })
+  @UuidColumn('captured_by', { nullable: true })
   capturedBy!: string | null;
 
-  @Column({ name: 'capture_channel', type: 'text', nullable: true })
+  @TextColumn('capture_channel', { nullable: true })
   captureChannel!: 'workshop' | 'paper' | 'other' | null;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('published_at', { nullable: true })
   publishedAt!: Date | null;
 
-  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('withdrawn_at', { nullable: true })
   withdrawnAt!: Date | null;
 
   /** The reasoned answer given to the authors (return, qualification, decision...). */
-  @Column({ name: 'answer_text', type: 'text', nullable: true })
+  @TextColumn('answer_text', { nullable: true })
   answerText!: string | null;
 
-  @Column({ name: 'answer_given_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('answer_given_at', { nullable: true })
   answerGivenAt!: Date | null;
 
-  @Column({ name: 'answer_published_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('answer_published_at', { nullable: true })
   answerPublishedAt!: Date | null;
 
-  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  @UuidColumn('merged_into_id', { nullable: true })
   mergedIntoId!: string | null;
 
-  @Column({ name: 'parked_until', type: 'timestamptz', nullable: true })
+  @TimestampColumn('parked_until', { nullable: true })
   parkedUntil!: Date | null;
 
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  @TextColumn('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
   /** Counters kept in the same transaction as the rows they count (the wall sorts on them). */
@@ -155,33 +154,28 @@ export class Idea {
   @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false })
   searchDocument!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 
   /** Optimistic lock: two concurrent edits cannot silently overwrite each other. */
   @VersionColumn({ type: 'integer' })
   version!: number;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
+  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'captured_by' })
+  @ManyToOneColumn(() => Person, 'captured_by', { onDelete: 'SET NULL', nullable: true })
   capturer?: Person | null;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'org_unit_id' })
+  @ManyToOneColumn(() => OrgUnit, 'org_unit_id', { onDelete: 'SET NULL', nullable: true })
   orgUnit?: OrgUnit | null;
 
-  @ManyToOne(() => Campaign, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'campaign_id' })
+  @ManyToOneColumn(() => Campaign, 'campaign_id', { onDelete: 'RESTRICT', nullable: true })
   campaign?: Campaign | null;
 
-  @ManyToOne(() => Idea, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'merged_into_id' })
+  @ManyToOneColumn(() => Idea, 'merged_into_id', { onDelete: 'SET NULL', nullable: true })
   mergedInto?: Idea | null;
 }
