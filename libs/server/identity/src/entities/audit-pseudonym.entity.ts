@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 /**
@@ -10,22 +11,21 @@ import { Person } from './person.entity';
 @Index('uq_audit_pseudonym_person_subject', ['personId', 'subjectType', 'subjectId'], { unique: true })
 export class AuditPseudonym {
   /** The pseudonym itself: random, so nothing about the person can be computed from it. */
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @UuidColumn('person_id')
   personId!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @Column({ name: 'subject_type', type: 'text' })
+  @TextColumn('subject_type')
   subjectType!: string;
 
-  @Column({ name: 'subject_id', type: 'text' })
+  @TextColumn('subject_id')
   subjectId!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

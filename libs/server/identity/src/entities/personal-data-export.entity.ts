@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed';
@@ -10,17 +18,16 @@ export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed
 @Entity({ name: 'personal_data_export' })
 @Index('ix_personal_data_export_person', ['personId', 'createdAt'])
 export class PersonalDataExport {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @UuidColumn('person_id')
   personId!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status!: PersonalDataExportStatus;
 
   /** Steps done of `total_steps` (one per data category, then one per attachment). */
@@ -31,19 +38,19 @@ export class PersonalDataExport {
   totalSteps!: number | null;
 
   /** Where the archive is kept once built (storage key chosen by the server). */
-  @Column({ name: 'storage_key', type: 'text', nullable: true })
+  @TextColumn('storage_key', { nullable: true })
   storageKey!: string | null;
 
   @Column({ name: 'size_bytes', type: 'integer', nullable: true })
   sizeBytes!: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('finished_at', { nullable: true })
   finishedAt!: Date | null;
 
   /** After this the download is refused and the archive removed. */
-  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('expires_at', { nullable: true })
   expiresAt!: Date | null;
 }

@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import {
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
 
@@ -13,39 +21,37 @@ export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 @Index('uq_role_grant_request_pending', ['personId', 'role'], { unique: true, where: `status = 'pending'` })
 @Check('ck_role_grant_request_status', `status IN ('pending', 'approved', 'rejected')`)
 export class RoleGrantRequest {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @UuidColumn('person_id')
   personId!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   role!: GrantableRole;
 
-  @Column({ name: 'requested_by', type: 'uuid' })
+  @UuidColumn('requested_by')
   requestedBy!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'requested_by' })
+  @ManyToOneColumn(() => Person, 'requested_by', { onDelete: 'CASCADE' })
   requester?: Person;
 
-  @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
+  @CreatedAt('requested_at')
   requestedAt!: Date;
 
   @Column({ type: 'text', default: 'pending' })
   status!: RoleGrantRequestStatus;
 
-  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  @UuidColumn('decided_by', { nullable: true })
   decidedBy!: string | null;
 
-  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
   /** The grant the approval created. */
-  @Column({ name: 'grant_id', type: 'uuid', nullable: true })
+  @UuidColumn('grant_id', { nullable: true })
   grantId!: string | null;
 }

@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
+import {
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
 
@@ -15,37 +23,36 @@ import { Person } from './person.entity';
 )
 @Index('ix_role_grant_person_active', ['personId'], { where: 'revoked_at IS NULL' })
 export class RoleGrant {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @UuidColumn('person_id')
   personId!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   role!: GrantableRole;
 
-  @Column({ name: 'scope_kind', type: 'text', default: 'organisation' })
+  @TextColumn('scope_kind', { default: 'organisation' })
   scopeKind!: 'organisation' | 'org_unit' | 'theme';
 
-  @Column({ name: 'scope_org_unit_id', type: 'uuid', nullable: true })
+  @UuidColumn('scope_org_unit_id', { nullable: true })
   scopeOrgUnitId!: string | null;
 
-  @Column({ name: 'scope_theme', type: 'text', nullable: true })
+  @TextColumn('scope_theme', { nullable: true })
   scopeTheme!: string | null;
 
-  @Column({ name: 'granted_by', type: 'uuid', nullable: true })
+  @UuidColumn('granted_by', { nullable: true })
   grantedBy!: string | null;
 
-  @CreateDateColumn({ name: 'granted_at', type: 'timestamptz' })
+  @CreatedAt('granted_at')
   grantedAt!: Date;
 
-  @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
+  @UuidColumn('revoked_by', { nullable: true })
   revokedBy!: string | null;
 
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('revoked_at', { nullable: true })
   revokedAt!: Date | null;
 }
