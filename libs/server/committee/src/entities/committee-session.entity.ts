@@ -1,14 +1,13 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  UpdatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import type { Locale, SessionStatus } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -16,42 +15,41 @@ import { Person } from '@eclore/server-identity';
 @Entity({ name: 'committee_session' })
 @Index('ix_committee_session_scheduled', ['scheduledAt'])
 export class CommitteeSession {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title!: string;
 
-  @Column({ name: 'scheduled_at', type: 'timestamptz' })
+  @TimestampColumn('scheduled_at')
   scheduledAt!: Date;
 
   /** The language the minutes are written in. */
-  @Column({ type: 'text' })
+  @TextColumn()
   language!: Locale;
 
   /** planned → in_session → closed. */
   @Column({ type: 'text', default: 'planned' })
   status!: SessionStatus;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @UuidColumn('created_by')
   createdBy!: string;
 
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('started_at', { nullable: true })
   startedAt!: Date | null;
 
-  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('closed_at', { nullable: true })
   closedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 
   @VersionColumn()
   version!: number;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by' })
+  @ManyToOneColumn(() => Person, 'created_by', { onDelete: 'RESTRICT' })
   creator?: Person;
 }
