@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { UuidColumn, TextColumn, UpdatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import type { NotificationCategory, NotificationFrequency } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -11,14 +12,13 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   frequency!: NotificationFrequency;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }
 
@@ -28,12 +28,12 @@ export class NotificationDefault {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   frequency!: NotificationFrequency;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @UuidColumn('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }
