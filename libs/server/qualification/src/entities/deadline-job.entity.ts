@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { UuidColumn, TimestampColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import { Idea } from '@eclore/server-ideas';
 
 /**
@@ -13,25 +14,24 @@ export class DeadlineJob {
   @PrimaryColumn({ name: 'job_id', type: 'text' })
   jobId!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @UuidColumn('idea_id')
   ideaId!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   action!: 'remind' | 'escalate';
 
-  @Column({ type: 'text' })
+  @TextColumn()
   deadline!: 'first_answer' | 'qualification';
 
-  @Column({ name: 'due_at', type: 'timestamptz' })
+  @TimestampColumn('due_at')
   dueAt!: Date;
 
-  @Column({ name: 'fire_at', type: 'timestamptz' })
+  @TimestampColumn('fire_at')
   fireAt!: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

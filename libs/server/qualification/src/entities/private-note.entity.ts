@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -6,30 +7,28 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'private_note' })
 @Index('ix_private_note_idea', ['ideaId', 'createdAt'])
 export class PrivateNote {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @UuidColumn('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'author_id', type: 'uuid' })
+  @UuidColumn('author_id')
   authorId!: string;
 
   /** Sanitised HTML with mention elements rendered from the directory. */
-  @Column({ name: 'body_html', type: 'text' })
+  @TextColumn('body_html')
   bodyHtml!: string;
 
   @Column({ name: 'mentioned_ids', type: 'uuid', array: true, default: () => "'{}'" })
   mentionedIds!: string[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'author_id' })
+  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'CASCADE' })
   author?: Person;
 }

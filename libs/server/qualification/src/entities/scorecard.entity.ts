@@ -1,13 +1,13 @@
+import { Column, Entity, Index } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  UpdatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -18,16 +18,16 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'scorecard' })
 @Index('ux_scorecard_idea_reviewer', ['ideaId', 'reviewerId'], { unique: true })
 export class Scorecard {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @UuidColumn('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'reviewer_id', type: 'uuid' })
+  @UuidColumn('reviewer_id')
   reviewerId!: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status!: 'draft' | 'submitted';
 
   /** Criterion key → level 1–5 (checked by the domain's validateScores). */
@@ -37,20 +37,18 @@ export class Scorecard {
   @Column({ type: 'text', default: '' })
   comment!: string;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'reviewer_id' })
+  @ManyToOneColumn(() => Person, 'reviewer_id', { onDelete: 'CASCADE' })
   reviewer?: Person;
 }
