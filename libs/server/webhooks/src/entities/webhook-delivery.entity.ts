@@ -1,13 +1,12 @@
+import { Column, Entity, Index, Unique } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
+  UuidPrimary,
+  UuidColumn,
+  TimestampColumn,
+  TextColumn,
+  CreatedAt,
+  ManyToOneColumn,
+} from '@eclore/server-platform';
 import { IdeaEvent } from '@eclore/server-ideas';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
@@ -23,25 +22,23 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Index('ix_webhook_delivery_subscription_created', ['subscriptionId', 'createdAt'])
 export class WebhookDelivery {
   /** Also the stable `X-Eclore-Delivery` header: the same on every attempt, so receivers can dedupe. */
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimary()
   id!: string;
 
-  @Column({ name: 'subscription_id', type: 'uuid' })
+  @UuidColumn('subscription_id')
   subscriptionId!: string;
 
-  @ManyToOne(() => WebhookSubscription, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'subscription_id' })
+  @ManyToOneColumn(() => WebhookSubscription, 'subscription_id', { onDelete: 'CASCADE' })
   subscription?: WebhookSubscription;
 
   @Column({ name: 'idea_event_id', type: 'bigint', nullable: true })
   ideaEventId!: string | null;
 
-  @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_event_id' })
+  @ManyToOneColumn(() => IdeaEvent, 'idea_event_id', { onDelete: 'CASCADE' })
   ideaEvent?: IdeaEvent | null;
 
   /** The idea event's type, or `ping`. */
-  @Column({ name: 'event_type', type: 'text' })
+  @TextColumn('event_type')
   eventType!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -53,15 +50,15 @@ export class WebhookDelivery {
   @Column({ name: 'last_status', type: 'int', nullable: true })
   lastStatus!: number | null;
 
-  @Column({ name: 'last_error', type: 'text', nullable: true })
+  @TextColumn('last_error', { nullable: true })
   lastError!: string | null;
 
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('next_attempt_at', { nullable: true })
   nextAttemptAt!: Date | null;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
