@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { DecisionKind } from '@eclore/domain';
 import { Idea } from '@eclore/server-ideas';
 import { CommitteeSession } from './committee-session.entity';
@@ -9,23 +9,23 @@ import { CommitteeSession } from './committee-session.entity';
 @Index('ux_committee_agenda_item_session_idea', ['sessionId', 'ideaId'], { unique: true })
 @Index('ix_committee_agenda_item_idea', ['ideaId'])
 export class CommitteeAgendaItem {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('session_id')
+  @Col.Uuid('session_id')
   sessionId!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
   /** 0-based order on the agenda. */
   @Column({ type: 'int' })
   position!: number;
 
-  @UuidColumn('added_by')
+  @Col.Uuid('added_by')
   addedBy!: string;
 
-  @TimestampColumn('added_at')
+  @Col.Timestamp('added_at')
   addedAt!: Date;
 
   @Column({ type: 'text', nullable: true })
@@ -35,18 +35,18 @@ export class CommitteeAgendaItem {
   rationale!: string | null;
 
   /** For a parked idea: until when. */
-  @TimestampColumn('parked_until', { nullable: true })
+  @Col.Timestamp('parked_until', { nullable: true })
   parkedUntil!: Date | null;
 
-  @UuidColumn('decided_by', { nullable: true })
+  @Col.Uuid('decided_by', { nullable: true })
   decidedBy!: string | null;
 
-  @TimestampColumn('decided_at', { nullable: true })
+  @Col.Timestamp('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
-  @ManyToOneColumn(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
   session?: CommitteeSession;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { CommitteeSession } from './committee-session.entity';
 
@@ -19,9 +19,9 @@ export class CommitteeSessionMember {
   @Column({ type: 'boolean', nullable: true })
   present!: boolean | null;
 
-  @ManyToOneColumn(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
   session?: CommitteeSession;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

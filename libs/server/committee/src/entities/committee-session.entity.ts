@@ -1,13 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  UpdatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { Locale, SessionStatus } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -15,41 +7,41 @@ import { Person } from '@eclore/server-identity';
 @Entity({ name: 'committee_session' })
 @Index('ix_committee_session_scheduled', ['scheduledAt'])
 export class CommitteeSession {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   title!: string;
 
-  @TimestampColumn('scheduled_at')
+  @Col.Timestamp('scheduled_at')
   scheduledAt!: Date;
 
   /** The language the minutes are written in. */
-  @TextColumn()
+  @Col.Text()
   language!: Locale;
 
   /** planned → in_session → closed. */
   @Column({ type: 'text', default: 'planned' })
   status!: SessionStatus;
 
-  @UuidColumn('created_by')
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @TimestampColumn('started_at', { nullable: true })
+  @Col.Timestamp('started_at', { nullable: true })
   startedAt!: Date | null;
 
-  @TimestampColumn('closed_at', { nullable: true })
+  @Col.Timestamp('closed_at', { nullable: true })
   closedAt!: Date | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
   @VersionColumn()
   version!: number;
 
-  @ManyToOneColumn(() => Person, 'created_by', { onDelete: 'RESTRICT' })
+  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'RESTRICT' })
   creator?: Person;
 }

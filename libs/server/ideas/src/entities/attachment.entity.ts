@@ -1,35 +1,35 @@
 import { Column, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /** An image or PDF attached to an idea: type checked by content, size-limited, metadata stripped. */
 @Entity({ name: 'idea_attachment' })
 @Index('ix_idea_attachment_idea', ['ideaId'])
 export class IdeaAttachment {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @TextColumn('storage_key')
+  @Col.Text('storage_key')
   storageKey!: string;
 
-  @TextColumn('file_name')
+  @Col.Text('file_name')
   fileName!: string;
 
-  @TextColumn('content_type')
+  @Col.Text('content_type')
   contentType!: 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
 
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
-  @UuidColumn('uploaded_by')
+  @Col.Uuid('uploaded_by')
   uploadedBy!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

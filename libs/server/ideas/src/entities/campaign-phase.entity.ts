@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, TextColumn, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Campaign } from './campaign.entity';
 
 /**
@@ -9,25 +9,25 @@ import { Campaign } from './campaign.entity';
 @Entity({ name: 'campaign_phase' })
 @Index('uq_campaign_phase_position', ['campaignId', 'position'], { unique: true })
 export class CampaignPhase {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('campaign_id')
+  @Col.Uuid('campaign_id')
   campaignId!: string;
 
-  @ManyToOneColumn(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
   campaign?: Campaign;
 
   @Column({ type: 'integer' })
   position!: number;
 
-  @TextColumn()
+  @Col.Text()
   name!: string;
 
-  @TimestampColumn('starts_at')
+  @Col.Timestamp('starts_at')
   startsAt!: Date;
 
-  @TimestampColumn('ends_at')
+  @Col.Timestamp('ends_at')
   endsAt!: Date;
 
   @Column({ name: 'submissions_open', type: 'boolean' })

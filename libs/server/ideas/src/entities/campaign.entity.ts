@@ -1,13 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  UpdatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /** What a valid submission must contain (règles de dépôt); the always-open box has defaults. */
@@ -24,42 +16,42 @@ export interface SubmissionRules {
 /** A call for ideas (appel à idées) around a "How might we…?" question, with phases and an audience. */
 @Entity({ name: 'campaign' })
 export class Campaign {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   title!: string;
 
   /** The "Comment pourrions-nous… ?" question that prompts ideas. */
-  @TextColumn()
+  @Col.Text()
   question!: string;
 
   /** Sanitised HTML. */
-  @TextColumn('description_html')
+  @Col.Text('description_html')
   descriptionHtml!: string;
 
-  @UuidColumn('sponsor_id', { nullable: true })
+  @Col.Uuid('sponsor_id', { nullable: true })
   sponsorId!: string | null;
 
   /** Org units (with their subtrees) invited to take part; empty = the whole organisation. */
-  @UuidColumn('audience_org_unit_ids', { array: true })
+  @Col.Uuid('audience_org_unit_ids', { array: true })
   audienceOrgUnitIds!: string[];
 
   @Column({ name: 'submission_rules', type: 'jsonb' })
   submissionRules!: SubmissionRules;
 
-  @UuidColumn('created_by')
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @TimestampColumn('archived_at', { nullable: true })
+  @Col.Timestamp('archived_at', { nullable: true })
   archivedAt!: Date | null;
 
-  @ManyToOneColumn(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true })
+  @Col.ManyToOne(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true })
   sponsor?: Person | null;
 }

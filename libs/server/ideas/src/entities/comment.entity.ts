@@ -1,12 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -14,43 +7,43 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'idea_comment' })
 @Index('ix_idea_comment_idea', ['ideaId', 'createdAt'])
 export class IdeaComment {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @UuidColumn('parent_id', { nullable: true })
+  @Col.Uuid('parent_id', { nullable: true })
   parentId!: string | null;
 
-  @UuidColumn('author_id')
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** Sanitised on the server. */
-  @TextColumn('body_html')
+  @Col.Text('body_html')
   bodyHtml!: string;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   mentions!: string[];
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('edited_at', { nullable: true })
+  @Col.Timestamp('edited_at', { nullable: true })
   editedAt!: Date | null;
 
-  @TimestampColumn('hidden_at', { nullable: true })
+  @Col.Timestamp('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @TextColumn('hidden_reason', { nullable: true })
+  @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'RESTRICT' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOneColumn(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true })
+  @Col.ManyToOne(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true })
   parent?: IdeaComment | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, TextColumn, CreatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 /** Anyone may report an idea or a comment; the network resolves it (hide with a reason, or dismiss). */
 @Entity({ name: 'content_report' })
@@ -7,33 +7,33 @@ import { UuidPrimary, UuidColumn, TimestampColumn, TextColumn, CreatedAt } from 
 /** Once per person per target, even under a double click. */
 @Index('uq_content_report_reporter', ['targetType', 'targetId', 'reporterId'], { unique: true })
 export class ContentReport {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn('target_type')
+  @Col.Text('target_type')
   targetType!: 'idea' | 'comment';
 
-  @UuidColumn('target_id')
+  @Col.Uuid('target_id')
   targetId!: string;
 
-  @UuidColumn('reporter_id')
+  @Col.Uuid('reporter_id')
   reporterId!: string;
 
-  @TextColumn()
+  @Col.Text()
   reason!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('resolved_at', { nullable: true })
+  @Col.Timestamp('resolved_at', { nullable: true })
   resolvedAt!: Date | null;
 
-  @UuidColumn('resolved_by', { nullable: true })
+  @Col.Uuid('resolved_by', { nullable: true })
   resolvedBy!: string | null;
 
   @Column({ type: 'text', nullable: true })
   resolution!: 'hidden' | 'dismissed' | null;
 
-  @TextColumn('resolution_reason', { nullable: true })
+  @Col.Text('resolution_reason', { nullable: true })
   resolutionReason!: string | null;
 }

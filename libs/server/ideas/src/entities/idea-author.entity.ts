@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { UuidColumn, TimestampColumn, TextColumn, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -13,19 +13,19 @@ export class IdeaAuthor {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  @TextColumn()
+  @Col.Text()
   role!: 'author' | 'co_author';
 
-  @TextColumn()
+  @Col.Text()
   status!: 'invited' | 'accepted' | 'declined';
 
-  @UuidColumn('invited_by', { nullable: true })
+  @Col.Uuid('invited_by', { nullable: true })
   invitedBy!: string | null;
 
-  @TimestampColumn('invited_at')
+  @Col.Timestamp('invited_at')
   invitedAt!: Date;
 
-  @TimestampColumn('responded_at', { nullable: true })
+  @Col.Timestamp('responded_at', { nullable: true })
   respondedAt!: Date | null;
 
   /**
@@ -35,9 +35,9 @@ export class IdeaAuthor {
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /**
@@ -12,19 +12,19 @@ export class IdeaEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @TextColumn()
+  @Col.Text()
   type!: string;
 
-  @TextColumn('from_status', { nullable: true })
+  @Col.Text('from_status', { nullable: true })
   fromStatus!: string | null;
 
-  @TextColumn('to_status', { nullable: true })
+  @Col.Text('to_status', { nullable: true })
   toStatus!: string | null;
 
-  @UuidColumn('actor_id', { nullable: true })
+  @Col.Uuid('actor_id', { nullable: true })
   actorId!: string | null;
 
   @Column({ type: 'boolean' })
@@ -33,9 +33,9 @@ export class IdeaEvent {
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
-  @CreatedAt('occurred_at')
+  @Col.CreatedAt('occurred_at')
   occurredAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { UuidColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /**
@@ -18,15 +18,15 @@ export class IdeaLink {
   @PrimaryColumn({ type: 'text' })
   kind!: 'addresses' | 'similar';
 
-  @UuidColumn('created_by')
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'from_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'from_id', { onDelete: 'CASCADE' })
   from?: Idea;
 
-  @ManyToOneColumn(() => Idea, 'to_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'to_id', { onDelete: 'CASCADE' })
   to?: Idea;
 }

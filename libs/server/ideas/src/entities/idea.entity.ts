@@ -1,13 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  UpdatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign } from './campaign.entity';
 
@@ -45,27 +37,27 @@ export type IdeaStatusColumn =
 @Index('ix_idea_wall_supported', { synchronize: false })
 @Index('ix_idea_themes', { synchronize: false })
 export class Idea {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   kind!: IdeaKindColumn;
 
-  @TextColumn()
+  @Col.Text()
   status!: IdeaStatusColumn;
 
-  @TextColumn()
+  @Col.Text()
   title!: string;
 
   @Column({ type: 'text', default: '' })
   summary!: string;
 
   /** Rich text, sanitised on the server before it is stored. */
-  @TextColumn('body_html', { default: '' })
+  @Col.Text('body_html', { default: '' })
   bodyHtml!: string;
 
   /** Problem: who suffers the irritant. */
-  @TextColumn('who_suffers', { nullable: true })
+  @Col.Text('who_suffers', { nullable: true })
   whoSuffers!: string | null;
 
   /** Problem: how often it happens. */
@@ -73,7 +65,7 @@ export class Idea {
   frequency!: 'daily' | 'weekly' | 'monthly' | 'occasionally' | null;
 
   /** Solution: the expected benefits. */
-  @TextColumn('expected_benefits', { nullable: true })
+  @Col.Text('expected_benefits', { nullable: true })
   expectedBenefits!: string | null;
 
   /** Solution: what it needs (people, money, tools). */
@@ -81,14 +73,14 @@ export class Idea {
   needs!: string | null;
 
   /** The org unit concerned (routing and scoped roles use its path). */
-  @UuidColumn('org_unit_id', { nullable: true })
+  @Col.Uuid('org_unit_id', { nullable: true })
   orgUnitId!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes!: string[];
 
   /** Null = the always-open box. */
-  @UuidColumn('campaign_id', { nullable: true })
+  @Col.Uuid('campaign_id', { nullable: true })
   campaignId!: string | null;
 
   /** The author chose anonymity: identity shown to nobody but the authors and the anonymity guardian. */
@@ -96,45 +88,45 @@ export class Idea {
   anonymous!: boolean;
 
   /** The person credited as author (for a capture on someone's behalf: the real author). */
-  @UuidColumn('author_id')
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** A network member who captured it on the author's behalf (workshop, paper form). */
-  @UuidColumn('captured_by', { nullable: true })
+  @Col.Uuid('captured_by', { nullable: true })
   capturedBy!: string | null;
 
-  @TextColumn('capture_channel', { nullable: true })
+  @Col.Text('capture_channel', { nullable: true })
   captureChannel!: 'workshop' | 'paper' | 'other' | null;
 
-  @TimestampColumn('submitted_at', { nullable: true })
+  @Col.Timestamp('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @TimestampColumn('published_at', { nullable: true })
+  @Col.Timestamp('published_at', { nullable: true })
   publishedAt!: Date | null;
 
-  @TimestampColumn('withdrawn_at', { nullable: true })
+  @Col.Timestamp('withdrawn_at', { nullable: true })
   withdrawnAt!: Date | null;
 
   /** The reasoned answer given to the authors (return, qualification, decision...). */
-  @TextColumn('answer_text', { nullable: true })
+  @Col.Text('answer_text', { nullable: true })
   answerText!: string | null;
 
-  @TimestampColumn('answer_given_at', { nullable: true })
+  @Col.Timestamp('answer_given_at', { nullable: true })
   answerGivenAt!: Date | null;
 
-  @TimestampColumn('answer_published_at', { nullable: true })
+  @Col.Timestamp('answer_published_at', { nullable: true })
   answerPublishedAt!: Date | null;
 
-  @UuidColumn('merged_into_id', { nullable: true })
+  @Col.Uuid('merged_into_id', { nullable: true })
   mergedIntoId!: string | null;
 
-  @TimestampColumn('parked_until', { nullable: true })
+  @Col.Timestamp('parked_until', { nullable: true })
   parkedUntil!: Date | null;
 
-  @TimestampColumn('hidden_at', { nullable: true })
+  @Col.Timestamp('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @TextColumn('hidden_reason', { nullable: true })
+  @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
   /** Counters kept in the same transaction as the rows they count (the wall sorts on them). */
@@ -154,28 +146,28 @@ export class Idea {
   @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false })
   searchDocument!: string | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
   /** Optimistic lock: two concurrent edits cannot silently overwrite each other. */
   @VersionColumn({ type: 'integer' })
   version!: number;
 
-  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'RESTRICT' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOneColumn(() => Person, 'captured_by', { onDelete: 'SET NULL', nullable: true })
+  @Col.ManyToOne(() => Person, 'captured_by', { onDelete: 'SET NULL', nullable: true })
   capturer?: Person | null;
 
-  @ManyToOneColumn(() => OrgUnit, 'org_unit_id', { onDelete: 'SET NULL', nullable: true })
+  @Col.ManyToOne(() => OrgUnit, 'org_unit_id', { onDelete: 'SET NULL', nullable: true })
   orgUnit?: OrgUnit | null;
 
-  @ManyToOneColumn(() => Campaign, 'campaign_id', { onDelete: 'RESTRICT', nullable: true })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'RESTRICT', nullable: true })
   campaign?: Campaign | null;
 
-  @ManyToOneColumn(() => Idea, 'merged_into_id', { onDelete: 'SET NULL', nullable: true })
+  @Col.ManyToOne(() => Idea, 'merged_into_id', { onDelete: 'SET NULL', nullable: true })
   mergedInto?: Idea | null;
 }

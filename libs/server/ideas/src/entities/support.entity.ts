@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -16,12 +16,12 @@ export class Support {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TextColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 /** A theme ideas are filed under (and network/committee roles may be scoped to), labelled in both languages. */
 @Entity({ name: 'theme' })
@@ -7,10 +7,10 @@ export class Theme {
   @PrimaryColumn({ type: 'text' })
   key!: string;
 
-  @TextColumn('label_fr')
+  @Col.Text('label_fr')
   labelFr!: string;
 
-  @TextColumn('label_en')
+  @Col.Text('label_en')
   labelEn!: string;
 
   @Column({ type: 'boolean', default: true })

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 /**
@@ -11,21 +11,21 @@ import { Person } from './person.entity';
 @Index('uq_audit_pseudonym_person_subject', ['personId', 'subjectType', 'subjectId'], { unique: true })
 export class AuditPseudonym {
   /** The pseudonym itself: random, so nothing about the person can be computed from it. */
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @TextColumn('subject_type')
+  @Col.Text('subject_type')
   subjectType!: string;
 
-  @TextColumn('subject_id')
+  @Col.Text('subject_id')
   subjectId!: string;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 }

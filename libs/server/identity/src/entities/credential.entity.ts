@@ -1,5 +1,5 @@
 import { Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { TextColumn, UpdatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 /** A local account's password (argon2id hash). SSO-only people have none. */
@@ -12,9 +12,9 @@ export class LocalCredential {
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 
-  @TextColumn('password_hash')
+  @Col.Text('password_hash')
   passwordHash!: string;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, TextColumn, CreatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 export type DirectoryImportStatus = 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
 
@@ -13,17 +13,17 @@ export interface DirectoryImportRowError {
 /** One upload of the HR directory CSV, processed by the worker with visible progress. */
 @Entity({ name: 'directory_import' })
 export class DirectoryImport {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   status!: DirectoryImportStatus;
 
-  @TextColumn('file_name')
+  @Col.Text('file_name')
   fileName!: string;
 
   /** Where the uploaded file is kept until processed (storage key). */
-  @TextColumn('storage_key')
+  @Col.Text('storage_key')
   storageKey!: string;
 
   @Column({ name: 'total_rows', type: 'integer', nullable: true })
@@ -51,12 +51,12 @@ export class DirectoryImport {
   @Column({ name: 'error_count', type: 'integer', default: 0 })
   errorCount!: number;
 
-  @UuidColumn('started_by', { nullable: true })
+  @Col.Uuid('started_by', { nullable: true })
   startedBy!: string | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('finished_at', { nullable: true })
+  @Col.Timestamp('finished_at', { nullable: true })
   finishedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { UpdatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 /**
  * Active people per org unit (its whole subtree) and year: the denominator of the participation
@@ -21,6 +21,6 @@ export class OrgUnitHeadcount {
   @Column({ name: 'total_count', type: 'integer' })
   totalCount!: number;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

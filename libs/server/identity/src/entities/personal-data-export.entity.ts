@@ -1,12 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed';
@@ -18,16 +11,16 @@ export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed
 @Entity({ name: 'personal_data_export' })
 @Index('ix_personal_data_export_person', ['personId', 'createdAt'])
 export class PersonalDataExport {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @TextColumn()
+  @Col.Text()
   status!: PersonalDataExportStatus;
 
   /** Steps done of `total_steps` (one per data category, then one per attachment). */
@@ -38,19 +31,19 @@ export class PersonalDataExport {
   totalSteps!: number | null;
 
   /** Where the archive is kept once built (storage key chosen by the server). */
-  @TextColumn('storage_key', { nullable: true })
+  @Col.Text('storage_key', { nullable: true })
   storageKey!: string | null;
 
   @Column({ name: 'size_bytes', type: 'integer', nullable: true })
   sizeBytes!: number | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('finished_at', { nullable: true })
+  @Col.Timestamp('finished_at', { nullable: true })
   finishedAt!: Date | null;
 
   /** After this the download is refused and the archive removed. */
-  @TimestampColumn('expires_at', { nullable: true })
+  @Col.Timestamp('expires_at', { nullable: true })
   expiresAt!: Date | null;
 }

@@ -1,12 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
 
@@ -21,37 +14,37 @@ export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 @Index('uq_role_grant_request_pending', ['personId', 'role'], { unique: true, where: `status = 'pending'` })
 @Check('ck_role_grant_request_status', `status IN ('pending', 'approved', 'rejected')`)
 export class RoleGrantRequest {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @TextColumn()
+  @Col.Text()
   role!: GrantableRole;
 
-  @UuidColumn('requested_by')
+  @Col.Uuid('requested_by')
   requestedBy!: string;
 
-  @ManyToOneColumn(() => Person, 'requested_by', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'requested_by', { onDelete: 'CASCADE' })
   requester?: Person;
 
-  @CreatedAt('requested_at')
+  @Col.CreatedAt('requested_at')
   requestedAt!: Date;
 
   @Column({ type: 'text', default: 'pending' })
   status!: RoleGrantRequestStatus;
 
-  @UuidColumn('decided_by', { nullable: true })
+  @Col.Uuid('decided_by', { nullable: true })
   decidedBy!: string | null;
 
-  @TimestampColumn('decided_at', { nullable: true })
+  @Col.Timestamp('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
   /** The grant the approval created. */
-  @UuidColumn('grant_id', { nullable: true })
+  @Col.Uuid('grant_id', { nullable: true })
   grantId!: string | null;
 }

@@ -1,12 +1,5 @@
 import { Check, Entity, Index } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
 
@@ -23,36 +16,36 @@ import { Person } from './person.entity';
 )
 @Index('ix_role_grant_person_active', ['personId'], { where: 'revoked_at IS NULL' })
 export class RoleGrant {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @TextColumn()
+  @Col.Text()
   role!: GrantableRole;
 
-  @TextColumn('scope_kind', { default: 'organisation' })
+  @Col.Text('scope_kind', { default: 'organisation' })
   scopeKind!: 'organisation' | 'org_unit' | 'theme';
 
-  @UuidColumn('scope_org_unit_id', { nullable: true })
+  @Col.Uuid('scope_org_unit_id', { nullable: true })
   scopeOrgUnitId!: string | null;
 
-  @TextColumn('scope_theme', { nullable: true })
+  @Col.Text('scope_theme', { nullable: true })
   scopeTheme!: string | null;
 
-  @UuidColumn('granted_by', { nullable: true })
+  @Col.Uuid('granted_by', { nullable: true })
   grantedBy!: string | null;
 
-  @CreatedAt('granted_at')
+  @Col.CreatedAt('granted_at')
   grantedAt!: Date;
 
-  @UuidColumn('revoked_by', { nullable: true })
+  @Col.Uuid('revoked_by', { nullable: true })
   revokedBy!: string | null;
 
-  @TimestampColumn('revoked_at', { nullable: true })
+  @Col.Timestamp('revoked_at', { nullable: true })
   revokedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { UuidColumn, TimestampColumn, TextColumn, CreatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 /**
  * A server-side session. The cookie holds a random token; only its SHA-256 is stored, so a database
@@ -12,35 +12,35 @@ export class UserSession {
   @PrimaryColumn({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
   /** Synchronizer token: every state-changing request must echo it in X-CSRF-Token. */
-  @TextColumn('csrf_token')
+  @Col.Text('csrf_token')
   csrfToken!: string;
 
-  @TextColumn()
+  @Col.Text()
   method!: 'local' | 'oidc';
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('last_seen_at')
+  @Col.Timestamp('last_seen_at')
   lastSeenAt!: Date;
 
   /** Absolute timeout: the session ends then, however active. */
-  @TimestampColumn('expires_at')
+  @Col.Timestamp('expires_at')
   expiresAt!: Date;
 
-  @TimestampColumn('ended_at', { nullable: true })
+  @Col.Timestamp('ended_at', { nullable: true })
   endedAt!: Date | null;
 
-  @TextColumn('end_reason', { nullable: true })
+  @Col.Text('end_reason', { nullable: true })
   endReason!: 'logout' | 'deactivated' | 'idle' | 'expired' | 'revoked' | null;
 
-  @TextColumn('ip', { nullable: true })
+  @Col.Text('ip', { nullable: true })
   ip!: string | null;
 
-  @TextColumn('user_agent', { nullable: true })
+  @Col.Text('user_agent', { nullable: true })
   userAgent!: string | null;
 }

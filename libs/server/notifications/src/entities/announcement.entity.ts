@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { UuidColumn, TimestampColumn, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Campaign } from '@eclore/server-ideas';
 
@@ -15,13 +15,13 @@ export class CampaignAnnouncement {
   id!: string;
 
   @Index('uq_campaign_announcement_campaign', { unique: true })
-  @UuidColumn('campaign_id')
+  @Col.Uuid('campaign_id')
   campaignId!: string;
 
-  @UuidColumn('announced_by', { nullable: true })
+  @Col.Uuid('announced_by', { nullable: true })
   announcedBy!: string | null;
 
-  @TimestampColumn('announced_at')
+  @Col.Timestamp('announced_at')
   announcedAt!: Date;
 
   /** Active people in the audience when it was announced (what the confirmation showed). */
@@ -47,12 +47,12 @@ export class CampaignAnnouncement {
   @Column({ type: 'uuid', nullable: true })
   cursor!: string | null;
 
-  @TimestampColumn('completed_at', { nullable: true })
+  @Col.Timestamp('completed_at', { nullable: true })
   completedAt!: Date | null;
 
-  @ManyToOneColumn(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
   campaign?: Campaign;
 
-  @ManyToOneColumn(() => Person, 'announced_by', { onDelete: 'SET NULL' })
+  @Col.ManyToOne(() => Person, 'announced_by', { onDelete: 'SET NULL' })
   announcer?: Person | null;
 }

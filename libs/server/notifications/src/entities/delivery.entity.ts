@@ -1,12 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Notification } from './notification.entity';
 
@@ -22,20 +15,20 @@ export type DeliveryKind = 'immediate' | 'digest';
 @Entity({ name: 'notification_delivery' })
 @Index('ix_notification_delivery_status', ['status', 'createdAt'])
 export class NotificationDelivery {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
   @Index('uq_notification_delivery_key', { unique: true })
-  @TextColumn()
+  @Col.Text()
   key!: string;
 
   @Column({ type: 'text', default: 'email' })
   channel!: 'email';
 
-  @TextColumn()
+  @Col.Text()
   kind!: DeliveryKind;
 
-  @UuidColumn('recipient_id')
+  @Col.Uuid('recipient_id')
   recipientId!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -49,25 +42,25 @@ export class NotificationDelivery {
   @Column({ type: 'integer', default: 0 })
   interrupted!: number;
 
-  @TextColumn('message_id')
+  @Col.Text('message_id')
   messageId!: string;
 
-  @TextColumn('last_error', { nullable: true })
+  @Col.Text('last_error', { nullable: true })
   lastError!: string | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @TimestampColumn('sending_at', { nullable: true })
+  @Col.Timestamp('sending_at', { nullable: true })
   sendingAt!: Date | null;
 
-  @TimestampColumn('sent_at', { nullable: true })
+  @Col.Timestamp('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @TimestampColumn('failed_at', { nullable: true })
+  @Col.Timestamp('failed_at', { nullable: true })
   failedAt!: Date | null;
 
-  @ManyToOneColumn(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
   recipient?: Person;
 }
 
@@ -84,13 +77,13 @@ export class NotificationDeliveryItem {
   @PrimaryColumn({ type: 'text' })
   channel!: 'email';
 
-  @UuidColumn('delivery_id')
+  @Col.Uuid('delivery_id')
   deliveryId!: string;
 
-  @ManyToOneColumn(() => Notification, 'notification_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Notification, 'notification_id', { onDelete: 'CASCADE' })
   notification?: Notification;
 
-  @ManyToOneColumn(() => NotificationDelivery, 'delivery_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => NotificationDelivery, 'delivery_id', { onDelete: 'CASCADE' })
   delivery?: NotificationDelivery;
 }
 
@@ -100,6 +93,6 @@ export class NotificationSigningKey {
   @PrimaryColumn({ type: 'smallint' })
   id!: number;
 
-  @TextColumn()
+  @Col.Text()
   secret!: string;
 }

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { UuidColumn, TimestampColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { NotificationCategory } from '@eclore/domain';
 import { Person, RoleGrantRequest } from '@eclore/server-identity';
 import { Idea, IdeaEvent } from '@eclore/server-ideas';
@@ -28,11 +28,11 @@ export class Notification {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @UuidColumn('recipient_id')
+  @Col.Uuid('recipient_id')
   recipientId!: string;
 
   /** The idea concerned (null for a campaign announcement). */
-  @UuidColumn('idea_id', { nullable: true })
+  @Col.Uuid('idea_id', { nullable: true })
   ideaId!: string | null;
 
   @Column({ name: 'event_id', type: 'bigint', nullable: true })
@@ -42,36 +42,36 @@ export class Notification {
   announcementId!: string | null;
 
   /** A guardian grant waiting for a second admin, or given (`role_grant_requested`, `role_granted`). */
-  @UuidColumn('role_request_id', { nullable: true })
+  @Col.Uuid('role_request_id', { nullable: true })
   roleRequestId!: string | null;
 
-  @TextColumn('event_type')
+  @Col.Text('event_type')
   eventType!: string;
 
-  @TextColumn()
+  @Col.Text()
   category!: NotificationCategory;
 
   @Column({ name: 'needs_action', type: 'boolean', default: false })
   needsAction!: boolean;
 
-  @TimestampColumn('read_at', { nullable: true })
+  @Col.Timestamp('read_at', { nullable: true })
   readAt!: Date | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
   recipient?: Person;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => IdeaEvent, 'event_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => IdeaEvent, 'event_id', { onDelete: 'CASCADE' })
   event?: IdeaEvent;
 
-  @ManyToOneColumn(() => RoleGrantRequest, 'role_request_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => RoleGrantRequest, 'role_request_id', { onDelete: 'CASCADE' })
   roleRequest?: RoleGrantRequest;
 
-  @ManyToOneColumn(() => CampaignAnnouncement, 'announcement_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => CampaignAnnouncement, 'announcement_id', { onDelete: 'CASCADE' })
   announcement?: CampaignAnnouncement;
 }

@@ -1,5 +1,5 @@
 import { Entity, PrimaryColumn } from 'typeorm';
-import { UuidColumn, TextColumn, UpdatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { NotificationCategory, NotificationFrequency } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -12,13 +12,13 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @TextColumn()
+  @Col.Text()
   frequency!: NotificationFrequency;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }
 
@@ -28,12 +28,12 @@ export class NotificationDefault {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @TextColumn()
+  @Col.Text()
   frequency!: NotificationFrequency;
 
-  @UuidColumn('updated_by', { nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -2,7 +2,7 @@ import {
   Column,
   CreateDateColumn,
   JoinColumn,
-  ManyToOne,
+  ManyToOne as TypeOrmManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   type ColumnOptions,
@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 
 /**
+ * Exported as the `Col` namespace (`@Col.Uuid('person_id')`) so an entity needs one short import.
  * Composed TypeORM property decorators for the column shapes every entity repeats. Each one only
  * calls TypeORM's own decorators with the same options written out by hand before, so the mapping
  * (name, type, nullability, default) is unchanged; the migrations drift test guards that.
@@ -36,17 +37,17 @@ export function UuidPrimary(): PropertyDecorator {
 }
 
 /** A `uuid` column, usually a foreign key such as `person_id`. */
-export function UuidColumn(name: string, extras: ColumnExtras = {}): PropertyDecorator {
+export function Uuid(name: string, extras: ColumnExtras = {}): PropertyDecorator {
   return typedColumn('uuid', name, extras);
 }
 
 /** A `timestamptz` column set by the application (not the creation/update stamps). */
-export function TimestampColumn(name: string, extras: ColumnExtras = {}): PropertyDecorator {
+export function Timestamp(name: string, extras: ColumnExtras = {}): PropertyDecorator {
   return typedColumn('timestamptz', name, extras);
 }
 
 /** A `text` column; without a name the property name is the column name. */
-export function TextColumn(name?: string, extras: ColumnExtras = {}): PropertyDecorator {
+export function Text(name?: string, extras: ColumnExtras = {}): PropertyDecorator {
   return typedColumn('text', name, extras);
 }
 
@@ -61,12 +62,12 @@ export function UpdatedAt(name = 'updated_at'): PropertyDecorator {
 }
 
 /** `@ManyToOne(target, options)` plus `@JoinColumn({ name: column })` on the same property. */
-export function ManyToOneColumn<T>(
+export function ManyToOne<T>(
   target: () => ObjectType<T>,
   column: string,
   options: RelationOptions = {},
 ): PropertyDecoratorFn {
-  const relation = ManyToOne(target, options);
+  const relation = TypeOrmManyToOne(target, options);
   const join = JoinColumn({ name: column });
   return (prototype, propertyName) => {
     // Same order as the hand-written stack (decorators apply bottom-up: JoinColumn first).

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import { UuidColumn, UpdatedAt } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 
 /**
  * The organisation's answer-time guarantee: one row (id 1). How many days an idea may wait for its
@@ -25,9 +25,9 @@ export class AnswerTimeSettingsRow {
   @Column({ name: 'remind_before_days', type: 'integer' })
   remindBeforeDays!: number;
 
-  @UuidColumn('updated_by', { nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

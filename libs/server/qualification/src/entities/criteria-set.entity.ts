@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, UpdatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import type { Criterion } from '@eclore/domain';
 import { Campaign } from '@eclore/server-ideas';
 
@@ -11,13 +11,13 @@ import { Campaign } from '@eclore/server-ideas';
 @Index('ux_criteria_set_default', ['kind'], { unique: true, where: "kind = 'default'" })
 @Index('ux_criteria_set_campaign', ['campaignId'], { unique: true, where: 'campaign_id IS NOT NULL' })
 export class CriteriaSet {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   kind!: 'default' | 'campaign';
 
-  @UuidColumn('campaign_id', { nullable: true })
+  @Col.Uuid('campaign_id', { nullable: true })
   campaignId!: string | null;
 
   /** Validated by the domain (validateCriteriaSet) before every write. */
@@ -27,15 +27,15 @@ export class CriteriaSet {
   @VersionColumn()
   version!: number;
 
-  @UuidColumn('updated_by', { nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOneColumn(() => Campaign, 'campaign_id', { onDelete: 'CASCADE', nullable: true })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE', nullable: true })
   campaign?: Campaign | null;
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { UuidColumn, TimestampColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Idea } from '@eclore/server-ideas';
 
 /**
@@ -14,24 +14,24 @@ export class DeadlineJob {
   @PrimaryColumn({ name: 'job_id', type: 'text' })
   jobId!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @TextColumn()
+  @Col.Text()
   action!: 'remind' | 'escalate';
 
-  @TextColumn()
+  @Col.Text()
   deadline!: 'first_answer' | 'qualification';
 
-  @TimestampColumn('due_at')
+  @Col.Timestamp('due_at')
   dueAt!: Date;
 
-  @TimestampColumn('fire_at')
+  @Col.Timestamp('fire_at')
   fireAt!: Date;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,5 +1,5 @@
 import { Check, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /**
@@ -11,27 +11,27 @@ import { Person } from '@eclore/server-identity';
 @Check('ck_network_absence_delegate', 'delegate_id IS NULL OR delegate_id <> person_id')
 @Index('ix_network_absence_person', ['personId', 'endsAt'])
 export class NetworkAbsence {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @UuidColumn('delegate_id', { nullable: true })
+  @Col.Uuid('delegate_id', { nullable: true })
   delegateId!: string | null;
 
-  @TimestampColumn('starts_at')
+  @Col.Timestamp('starts_at')
   startsAt!: Date;
 
-  @TimestampColumn('ends_at')
+  @Col.Timestamp('ends_at')
   endsAt!: Date;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @ManyToOneColumn(() => Person, 'delegate_id', { onDelete: 'SET NULL', nullable: true })
+  @Col.ManyToOne(() => Person, 'delegate_id', { onDelete: 'SET NULL', nullable: true })
   delegate?: Person | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -7,28 +7,28 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'private_note' })
 @Index('ix_private_note_idea', ['ideaId', 'createdAt'])
 export class PrivateNote {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @UuidColumn('author_id')
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** Sanitised HTML with mention elements rendered from the directory. */
-  @TextColumn('body_html')
+  @Col.Text('body_html')
   bodyHtml!: string;
 
   @Column({ name: 'mentioned_ids', type: 'uuid', array: true, default: () => "'{}'" })
   mentionedIds!: string[];
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'author_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'CASCADE' })
   author?: Person;
 }

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { UuidPrimary, UuidColumn, TimestampColumn, TextColumn, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -13,32 +13,32 @@ import { Idea } from '@eclore/server-ideas';
 @Index('ix_qualification_assignment_person_open', ['personId'], { where: 'ended_at IS NULL' })
 @Index('ix_qualification_assignment_idea', ['ideaId'])
 export class QualificationAssignment {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @UuidColumn('person_id')
+  @Col.Uuid('person_id')
   personId!: string;
 
   /** Who assigned it; null when the automatic routing chose the reviewer. */
-  @UuidColumn('assigned_by', { nullable: true })
+  @Col.Uuid('assigned_by', { nullable: true })
   assignedBy!: string | null;
 
-  @TimestampColumn('assigned_at')
+  @Col.Timestamp('assigned_at')
   assignedAt!: Date;
 
-  @TimestampColumn('ended_at', { nullable: true })
+  @Col.Timestamp('ended_at', { nullable: true })
   endedAt!: Date | null;
 
   /** Why it ended: 'reassigned', 'removed', 'idea_left_qualification'… */
-  @TextColumn('end_reason', { nullable: true })
+  @Col.Text('end_reason', { nullable: true })
   endReason!: string | null;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

@@ -1,13 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  UpdatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -18,16 +10,16 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'scorecard' })
 @Index('ux_scorecard_idea_reviewer', ['ideaId', 'reviewerId'], { unique: true })
 export class Scorecard {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('idea_id')
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @UuidColumn('reviewer_id')
+  @Col.Uuid('reviewer_id')
   reviewerId!: string;
 
-  @TextColumn()
+  @Col.Text()
   status!: 'draft' | 'submitted';
 
   /** Criterion key → level 1–5 (checked by the domain's validateScores). */
@@ -37,18 +29,18 @@ export class Scorecard {
   @Column({ type: 'text', default: '' })
   comment!: string;
 
-  @TimestampColumn('submitted_at', { nullable: true })
+  @Col.Timestamp('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOneColumn(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOneColumn(() => Person, 'reviewer_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => Person, 'reviewer_id', { onDelete: 'CASCADE' })
   reviewer?: Person;
 }

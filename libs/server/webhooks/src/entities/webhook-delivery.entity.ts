@@ -1,12 +1,5 @@
 import { Column, Entity, Index, Unique } from 'typeorm';
-import {
-  UuidPrimary,
-  UuidColumn,
-  TimestampColumn,
-  TextColumn,
-  CreatedAt,
-  ManyToOneColumn,
-} from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { IdeaEvent } from '@eclore/server-ideas';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
@@ -22,23 +15,23 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Index('ix_webhook_delivery_subscription_created', ['subscriptionId', 'createdAt'])
 export class WebhookDelivery {
   /** Also the stable `X-Eclore-Delivery` header: the same on every attempt, so receivers can dedupe. */
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @UuidColumn('subscription_id')
+  @Col.Uuid('subscription_id')
   subscriptionId!: string;
 
-  @ManyToOneColumn(() => WebhookSubscription, 'subscription_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => WebhookSubscription, 'subscription_id', { onDelete: 'CASCADE' })
   subscription?: WebhookSubscription;
 
   @Column({ name: 'idea_event_id', type: 'bigint', nullable: true })
   ideaEventId!: string | null;
 
-  @ManyToOneColumn(() => IdeaEvent, 'idea_event_id', { onDelete: 'CASCADE' })
+  @Col.ManyToOne(() => IdeaEvent, 'idea_event_id', { onDelete: 'CASCADE' })
   ideaEvent?: IdeaEvent | null;
 
   /** The idea event's type, or `ping`. */
-  @TextColumn('event_type')
+  @Col.Text('event_type')
   eventType!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -50,15 +43,15 @@ export class WebhookDelivery {
   @Column({ name: 'last_status', type: 'int', nullable: true })
   lastStatus!: number | null;
 
-  @TextColumn('last_error', { nullable: true })
+  @Col.Text('last_error', { nullable: true })
   lastError!: string | null;
 
-  @TimestampColumn('next_attempt_at', { nullable: true })
+  @Col.Timestamp('next_attempt_at', { nullable: true })
   nextAttemptAt!: Date | null;
 
-  @TimestampColumn('sent_at', { nullable: true })
+  @Col.Timestamp('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { UuidPrimary, UuidColumn, TextColumn, CreatedAt, UpdatedAt, ManyToOneColumn } from '@eclore/server-platform';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /**
@@ -8,34 +8,34 @@ import { Person } from '@eclore/server-identity';
  */
 @Entity({ name: 'webhook_subscription' })
 export class WebhookSubscription {
-  @UuidPrimary()
+  @Col.UuidPrimary()
   id!: string;
 
-  @TextColumn()
+  @Col.Text()
   url!: string;
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @TextColumn('event_types', { array: true })
+  @Col.Text('event_types', { array: true })
   eventTypes!: string[];
 
   /** Kept in clear because signing needs it; never returned by the API after creation. */
-  @TextColumn()
+  @Col.Text()
   secret!: string;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @UuidColumn('created_by', { nullable: true })
+  @Col.Uuid('created_by', { nullable: true })
   createdBy!: string | null;
 
-  @ManyToOneColumn(() => Person, 'created_by', { onDelete: 'SET NULL' })
+  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'SET NULL' })
   creator?: Person | null;
 
-  @CreatedAt()
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdatedAt()
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }
