@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Col } from '@eclore/server-platform';
-import { Person } from './person.entity';
+import { PersonOwnedRow } from './person-owned-row';
 
 export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed';
 
@@ -10,16 +10,7 @@ export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed
  */
 @Entity({ name: 'personal_data_export' })
 @Index('ix_personal_data_export_person', ['personId', 'createdAt'])
-export class PersonalDataExport {
-  @Col.UuidPrimary()
-  id!: string;
-
-  @Col.Uuid('person_id')
-  personId!: string;
-
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
-  person?: Person;
-
+export class PersonalDataExport extends PersonOwnedRow {
   @Col.Text()
   status!: PersonalDataExportStatus;
 

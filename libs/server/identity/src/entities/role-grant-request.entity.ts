@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
+import { PersonOwnedRow } from './person-owned-row';
 
 export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 
@@ -13,16 +14,7 @@ export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 @Entity({ name: 'role_grant_request' })
 @Index('uq_role_grant_request_pending', ['personId', 'role'], { unique: true, where: `status = 'pending'` })
 @Check('ck_role_grant_request_status', `status IN ('pending', 'approved', 'rejected')`)
-export class RoleGrantRequest {
-  @Col.UuidPrimary()
-  id!: string;
-
-  @Col.Uuid('person_id')
-  personId!: string;
-
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
-  person?: Person;
-
+export class RoleGrantRequest extends PersonOwnedRow {
   @Col.Text()
   role!: GrantableRole;
 

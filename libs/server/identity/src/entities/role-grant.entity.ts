@@ -1,7 +1,7 @@
 import { Check, Entity, Index } from 'typeorm';
 import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
-import { Person } from './person.entity';
+import { PersonOwnedRow } from './person-owned-row';
 
 /**
  * A role granted to a person, optionally scoped to an org unit (and its subtree) or a theme.
@@ -15,16 +15,7 @@ import { Person } from './person.entity';
     OR (scope_kind = 'theme' AND scope_theme IS NOT NULL AND scope_org_unit_id IS NULL)`,
 )
 @Index('ix_role_grant_person_active', ['personId'], { where: 'revoked_at IS NULL' })
-export class RoleGrant {
-  @Col.UuidPrimary()
-  id!: string;
-
-  @Col.Uuid('person_id')
-  personId!: string;
-
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
-  person?: Person;
-
+export class RoleGrant extends PersonOwnedRow {
   @Col.Text()
   role!: GrantableRole;
 
