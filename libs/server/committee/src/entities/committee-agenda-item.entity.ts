@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { DecisionKind } from '@eclore/domain';
 import { Idea } from '@eclore/server-ideas';
 import { CommitteeSession } from './committee-session.entity';
@@ -8,23 +9,23 @@ import { CommitteeSession } from './committee-session.entity';
 @Index('ux_committee_agenda_item_session_idea', ['sessionId', 'ideaId'], { unique: true })
 @Index('ix_committee_agenda_item_idea', ['ideaId'])
 export class CommitteeAgendaItem {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'session_id', type: 'uuid' })
+  @Col.Uuid('session_id')
   sessionId!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
   /** 0-based order on the agenda. */
   @Column({ type: 'int' })
   position!: number;
 
-  @Column({ name: 'added_by', type: 'uuid' })
+  @Col.Uuid('added_by')
   addedBy!: string;
 
-  @Column({ name: 'added_at', type: 'timestamptz' })
+  @Col.Timestamp('added_at')
   addedAt!: Date;
 
   @Column({ type: 'text', nullable: true })
@@ -34,20 +35,18 @@ export class CommitteeAgendaItem {
   rationale!: string | null;
 
   /** For a parked idea: until when. */
-  @Column({ name: 'parked_until', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('parked_until', { nullable: true })
   parkedUntil!: Date | null;
 
-  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  @Col.Uuid('decided_by', { nullable: true })
   decidedBy!: string | null;
 
-  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
-  @ManyToOne(() => CommitteeSession, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @Col.ManyToOne(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
   session?: CommitteeSession;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { CommitteeSession } from './committee-session.entity';
 
@@ -18,11 +19,9 @@ export class CommitteeSessionMember {
   @Column({ type: 'boolean', nullable: true })
   present!: boolean | null;
 
-  @ManyToOne(() => CommitteeSession, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @Col.ManyToOne(() => CommitteeSession, 'session_id', { onDelete: 'CASCADE' })
   session?: CommitteeSession;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

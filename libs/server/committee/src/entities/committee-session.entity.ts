@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { Locale, SessionStatus } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -16,42 +7,41 @@ import { Person } from '@eclore/server-identity';
 @Entity({ name: 'committee_session' })
 @Index('ix_committee_session_scheduled', ['scheduledAt'])
 export class CommitteeSession {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   title!: string;
 
-  @Column({ name: 'scheduled_at', type: 'timestamptz' })
+  @Col.Timestamp('scheduled_at')
   scheduledAt!: Date;
 
   /** The language the minutes are written in. */
-  @Column({ type: 'text' })
+  @Col.Text()
   language!: Locale;
 
   /** planned → in_session → closed. */
   @Column({ type: 'text', default: 'planned' })
   status!: SessionStatus;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('started_at', { nullable: true })
   startedAt!: Date | null;
 
-  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('closed_at', { nullable: true })
   closedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
   @VersionColumn()
   version!: number;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by' })
+  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'RESTRICT' })
   creator?: Person;
 }

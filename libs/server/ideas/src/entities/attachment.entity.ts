@@ -1,35 +1,35 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /** An image or PDF attached to an idea: type checked by content, size-limited, metadata stripped. */
 @Entity({ name: 'idea_attachment' })
 @Index('ix_idea_attachment_idea', ['ideaId'])
 export class IdeaAttachment {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'storage_key', type: 'text' })
+  @Col.Text('storage_key')
   storageKey!: string;
 
-  @Column({ name: 'file_name', type: 'text' })
+  @Col.Text('file_name')
   fileName!: string;
 
-  @Column({ name: 'content_type', type: 'text' })
+  @Col.Text('content_type')
   contentType!: 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
 
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
-  @Column({ name: 'uploaded_by', type: 'uuid' })
+  @Col.Uuid('uploaded_by')
   uploadedBy!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

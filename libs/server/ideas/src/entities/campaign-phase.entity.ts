@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Campaign } from './campaign.entity';
 
 /**
@@ -8,26 +9,25 @@ import { Campaign } from './campaign.entity';
 @Entity({ name: 'campaign_phase' })
 @Index('uq_campaign_phase_position', ['campaignId', 'position'], { unique: true })
 export class CampaignPhase {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'campaign_id', type: 'uuid' })
+  @Col.Uuid('campaign_id')
   campaignId!: string;
 
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'campaign_id' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
   campaign?: Campaign;
 
   @Column({ type: 'integer' })
   position!: number;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   name!: string;
 
-  @Column({ name: 'starts_at', type: 'timestamptz' })
+  @Col.Timestamp('starts_at')
   startsAt!: Date;
 
-  @Column({ name: 'ends_at', type: 'timestamptz' })
+  @Col.Timestamp('ends_at')
   endsAt!: Date;
 
   @Column({ name: 'submissions_open', type: 'boolean' })

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /** What a valid submission must contain (règles de dépôt); the always-open box has defaults. */
@@ -23,43 +16,42 @@ export interface SubmissionRules {
 /** A call for ideas (appel à idées) around a "How might we…?" question, with phases and an audience. */
 @Entity({ name: 'campaign' })
 export class Campaign {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   title!: string;
 
   /** The "Comment pourrions-nous… ?" question that prompts ideas. */
-  @Column({ type: 'text' })
+  @Col.Text()
   question!: string;
 
   /** Sanitised HTML. */
-  @Column({ name: 'description_html', type: 'text' })
+  @Col.Text('description_html')
   descriptionHtml!: string;
 
-  @Column({ name: 'sponsor_id', type: 'uuid', nullable: true })
+  @Col.Uuid('sponsor_id', { nullable: true })
   sponsorId!: string | null;
 
   /** Org units (with their subtrees) invited to take part; empty = the whole organisation. */
-  @Column({ name: 'audience_org_unit_ids', type: 'uuid', array: true })
+  @Col.Uuid('audience_org_unit_ids', { array: true })
   audienceOrgUnitIds!: string[];
 
   @Column({ name: 'submission_rules', type: 'jsonb' })
   submissionRules!: SubmissionRules;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('archived_at', { nullable: true })
   archivedAt!: Date | null;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'sponsor_id' })
+  @Col.ManyToOne(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true })
   sponsor?: Person | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -6,46 +7,43 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'idea_comment' })
 @Index('ix_idea_comment_idea', ['ideaId', 'createdAt'])
 export class IdeaComment {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  @Col.Uuid('parent_id', { nullable: true })
   parentId!: string | null;
 
-  @Column({ name: 'author_id', type: 'uuid' })
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** Sanitised on the server. */
-  @Column({ name: 'body_html', type: 'text' })
+  @Col.Text('body_html')
   bodyHtml!: string;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   mentions!: string[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('edited_at', { nullable: true })
   editedAt!: Date | null;
 
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOne(() => IdeaComment, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'parent_id' })
+  @Col.ManyToOne(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true })
   parent?: IdeaComment | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /** Anyone may report an idea or a comment; the network resolves it (hide with a reason, or dismiss). */
 @Entity({ name: 'content_report' })
@@ -6,33 +7,33 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Once per person per target, even under a double click. */
 @Index('uq_content_report_reporter', ['targetType', 'targetId', 'reporterId'], { unique: true })
 export class ContentReport {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'target_type', type: 'text' })
+  @Col.Text('target_type')
   targetType!: 'idea' | 'comment';
 
-  @Column({ name: 'target_id', type: 'uuid' })
+  @Col.Uuid('target_id')
   targetId!: string;
 
-  @Column({ name: 'reporter_id', type: 'uuid' })
+  @Col.Uuid('reporter_id')
   reporterId!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   reason!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('resolved_at', { nullable: true })
   resolvedAt!: Date | null;
 
-  @Column({ name: 'resolved_by', type: 'uuid', nullable: true })
+  @Col.Uuid('resolved_by', { nullable: true })
   resolvedBy!: string | null;
 
   @Column({ type: 'text', nullable: true })
   resolution!: 'hidden' | 'dismissed' | null;
 
-  @Column({ name: 'resolution_reason', type: 'text', nullable: true })
+  @Col.Text('resolution_reason', { nullable: true })
   resolutionReason!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from './idea.entity';
 
@@ -12,19 +13,19 @@ export class IdeaAuthor {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   role!: 'author' | 'co_author';
 
-  @Column({ type: 'text' })
+  @Col.Text()
   status!: 'invited' | 'accepted' | 'declined';
 
-  @Column({ name: 'invited_by', type: 'uuid', nullable: true })
+  @Col.Uuid('invited_by', { nullable: true })
   invitedBy!: string | null;
 
-  @Column({ name: 'invited_at', type: 'timestamptz' })
+  @Col.Timestamp('invited_at')
   invitedAt!: Date;
 
-  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('responded_at', { nullable: true })
   respondedAt!: Date | null;
 
   /**
@@ -34,11 +35,9 @@ export class IdeaAuthor {
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

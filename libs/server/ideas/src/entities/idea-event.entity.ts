@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /**
@@ -11,19 +12,19 @@ export class IdeaEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   type!: string;
 
-  @Column({ name: 'from_status', type: 'text', nullable: true })
+  @Col.Text('from_status', { nullable: true })
   fromStatus!: string | null;
 
-  @Column({ name: 'to_status', type: 'text', nullable: true })
+  @Col.Text('to_status', { nullable: true })
   toStatus!: string | null;
 
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  @Col.Uuid('actor_id', { nullable: true })
   actorId!: string | null;
 
   @Column({ type: 'boolean' })
@@ -32,10 +33,9 @@ export class IdeaEvent {
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  @Col.CreatedAt('occurred_at')
   occurredAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Idea } from './idea.entity';
 
 /**
@@ -17,17 +18,15 @@ export class IdeaLink {
   @PrimaryColumn({ type: 'text' })
   kind!: 'addresses' | 'similar';
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @Col.Uuid('created_by')
   createdBy!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'from_id' })
+  @Col.ManyToOne(() => Idea, 'from_id', { onDelete: 'CASCADE' })
   from?: Idea;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'to_id' })
+  @Col.ManyToOne(() => Idea, 'to_id', { onDelete: 'CASCADE' })
   to?: Idea;
 }

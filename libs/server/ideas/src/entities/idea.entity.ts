@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign } from './campaign.entity';
 
@@ -46,27 +37,27 @@ export type IdeaStatusColumn =
 @Index('ix_idea_wall_supported', { synchronize: false })
 @Index('ix_idea_themes', { synchronize: false })
 export class Idea {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   kind!: IdeaKindColumn;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   status!: IdeaStatusColumn;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   title!: string;
 
   @Column({ type: 'text', default: '' })
   summary!: string;
 
   /** Rich text, sanitised on the server before it is stored. */
-  @Column({ name: 'body_html', type: 'text', default: '' })
+  @Col.Text('body_html', { default: '' })
   bodyHtml!: string;
 
   /** Problem: who suffers the irritant. */
-  @Column({ name: 'who_suffers', type: 'text', nullable: true })
+  @Col.Text('who_suffers', { nullable: true })
   whoSuffers!: string | null;
 
   /** Problem: how often it happens. */
@@ -74,7 +65,7 @@ export class Idea {
   frequency!: 'daily' | 'weekly' | 'monthly' | 'occasionally' | null;
 
   /** Solution: the expected benefits. */
-  @Column({ name: 'expected_benefits', type: 'text', nullable: true })
+  @Col.Text('expected_benefits', { nullable: true })
   expectedBenefits!: string | null;
 
   /** Solution: what it needs (people, money, tools). */
@@ -82,14 +73,14 @@ export class Idea {
   needs!: string | null;
 
   /** The org unit concerned (routing and scoped roles use its path). */
-  @Column({ name: 'org_unit_id', type: 'uuid', nullable: true })
+  @Col.Uuid('org_unit_id', { nullable: true })
   orgUnitId!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes!: string[];
 
   /** Null = the always-open box. */
-  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  @Col.Uuid('campaign_id', { nullable: true })
   campaignId!: string | null;
 
   /** The author chose anonymity: identity shown to nobody but the authors and the anonymity guardian. */
@@ -97,45 +88,45 @@ export class Idea {
   anonymous!: boolean;
 
   /** The person credited as author (for a capture on someone's behalf: the real author). */
-  @Column({ name: 'author_id', type: 'uuid' })
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** A network member who captured it on the author's behalf (workshop, paper form). */
-  @Column({ name: 'captured_by', type: 'uuid', nullable: true })
+  @Col.Uuid('captured_by', { nullable: true })
   capturedBy!: string | null;
 
-  @Column({ name: 'capture_channel', type: 'text', nullable: true })
+  @Col.Text('capture_channel', { nullable: true })
   captureChannel!: 'workshop' | 'paper' | 'other' | null;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('published_at', { nullable: true })
   publishedAt!: Date | null;
 
-  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('withdrawn_at', { nullable: true })
   withdrawnAt!: Date | null;
 
   /** The reasoned answer given to the authors (return, qualification, decision...). */
-  @Column({ name: 'answer_text', type: 'text', nullable: true })
+  @Col.Text('answer_text', { nullable: true })
   answerText!: string | null;
 
-  @Column({ name: 'answer_given_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('answer_given_at', { nullable: true })
   answerGivenAt!: Date | null;
 
-  @Column({ name: 'answer_published_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('answer_published_at', { nullable: true })
   answerPublishedAt!: Date | null;
 
-  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  @Col.Uuid('merged_into_id', { nullable: true })
   mergedIntoId!: string | null;
 
-  @Column({ name: 'parked_until', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('parked_until', { nullable: true })
   parkedUntil!: Date | null;
 
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('hidden_at', { nullable: true })
   hiddenAt!: Date | null;
 
-  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
   /** Counters kept in the same transaction as the rows they count (the wall sorts on them). */
@@ -155,33 +146,28 @@ export class Idea {
   @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false })
   searchDocument!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
   /** Optimistic lock: two concurrent edits cannot silently overwrite each other. */
   @VersionColumn({ type: 'integer' })
   version!: number;
 
-  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' })
   author?: Person;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'captured_by' })
+  @Col.ManyToOne(() => Person, 'captured_by', { onDelete: 'SET NULL', nullable: true })
   capturer?: Person | null;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'org_unit_id' })
+  @Col.ManyToOne(() => OrgUnit, 'org_unit_id', { onDelete: 'SET NULL', nullable: true })
   orgUnit?: OrgUnit | null;
 
-  @ManyToOne(() => Campaign, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'campaign_id' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'RESTRICT', nullable: true })
   campaign?: Campaign | null;
 
-  @ManyToOne(() => Idea, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'merged_into_id' })
+  @Col.ManyToOne(() => Idea, 'merged_into_id', { onDelete: 'SET NULL', nullable: true })
   mergedInto?: Idea | null;
 }

@@ -1,6 +1,5 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Person } from '@eclore/server-identity';
-import { Idea } from './idea.entity';
+import { Entity, Index } from 'typeorm';
+import { IdeaPersonRow } from './idea-person-row';
 
 /** One person's support ("me too" on a problem). The primary key makes it one per person, even under races. */
 @Entity({ name: 'support' })
@@ -8,21 +7,4 @@ import { Idea } from './idea.entity';
 @Index('ix_support_idea_recent', ['ideaId', 'createdAt'])
 // Trending refresh range scan (WallIndexes migration).
 @Index('ix_support_created', { synchronize: false })
-export class Support {
-  @PrimaryColumn({ name: 'idea_id', type: 'uuid' })
-  ideaId!: string;
-
-  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
-  personId!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
-  idea?: Idea;
-
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
-  person?: Person;
-}
+export class Support extends IdeaPersonRow {}

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /** A theme ideas are filed under (and network/committee roles may be scoped to), labelled in both languages. */
 @Entity({ name: 'theme' })
@@ -6,10 +7,10 @@ export class Theme {
   @PrimaryColumn({ type: 'text' })
   key!: string;
 
-  @Column({ name: 'label_fr', type: 'text' })
+  @Col.Text('label_fr')
   labelFr!: string;
 
-  @Column({ name: 'label_en', type: 'text' })
+  @Col.Text('label_en')
   labelEn!: string;
 
   @Column({ type: 'boolean', default: true })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /**
  * Append-only audit log: a database trigger (see the migration) refuses UPDATE and DELETE, so not even
@@ -14,33 +15,33 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  @Col.CreatedAt('occurred_at')
   occurredAt!: Date;
 
   /** Null for the system (imports run by the worker on someone's behalf record that someone). */
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  @Col.Uuid('actor_id', { nullable: true })
   actorId!: string | null;
 
   /**
    * Set instead of `actorId` when the actor acted as an anonymous author of the subject (see
    * `AuditPseudonym`): the log shows the same pseudonym for each of their acts on it, never them.
    */
-  @Column({ name: 'actor_pseudonym', type: 'uuid', nullable: true })
+  @Col.Uuid('actor_pseudonym', { nullable: true })
   actorPseudonym!: string | null;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   action!: string;
 
-  @Column({ name: 'subject_type', type: 'text' })
+  @Col.Text('subject_type')
   subjectType!: string;
 
-  @Column({ name: 'subject_id', type: 'text', nullable: true })
+  @Col.Text('subject_id', { nullable: true })
   subjectId!: string | null;
 
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
-  @Column({ name: 'request_id', type: 'text', nullable: true })
+  @Col.Text('request_id', { nullable: true })
   requestId!: string | null;
 
   /** Position in the chain (1, 2, …), set by the trigger under the chain-head lock. */
@@ -48,7 +49,7 @@ export class AuditEvent {
   seq!: string;
 
   /** Hash of the previous row in the chain (64 zeros for the first). */
-  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  @Col.Text('prev_hash', { insert: false, update: false })
   prevHash!: string;
 
   /** SHA-256 (hex) over prevHash and this row's canonical content (audit-chain.ts). */

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 /** A local account's password (argon2id hash). SSO-only people have none. */
@@ -11,9 +12,9 @@ export class LocalCredential {
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 
-  @Column({ name: 'password_hash', type: 'text' })
+  @Col.Text('password_hash')
   passwordHash!: string;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 export type DirectoryImportStatus = 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
 
@@ -12,17 +13,17 @@ export interface DirectoryImportRowError {
 /** One upload of the HR directory CSV, processed by the worker with visible progress. */
 @Entity({ name: 'directory_import' })
 export class DirectoryImport {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   status!: DirectoryImportStatus;
 
-  @Column({ name: 'file_name', type: 'text' })
+  @Col.Text('file_name')
   fileName!: string;
 
   /** Where the uploaded file is kept until processed (storage key). */
-  @Column({ name: 'storage_key', type: 'text' })
+  @Col.Text('storage_key')
   storageKey!: string;
 
   @Column({ name: 'total_rows', type: 'integer', nullable: true })
@@ -50,12 +51,12 @@ export class DirectoryImport {
   @Column({ name: 'error_count', type: 'integer', default: 0 })
   errorCount!: number;
 
-  @Column({ name: 'started_by', type: 'uuid', nullable: true })
+  @Col.Uuid('started_by', { nullable: true })
   startedBy!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('finished_at', { nullable: true })
   finishedAt!: Date | null;
 }

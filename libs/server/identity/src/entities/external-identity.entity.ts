@@ -1,30 +1,30 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from './person.entity';
 
 /** Links an OpenID Connect identity (issuer + stable `sub`) to a person of the directory. */
 @Entity({ name: 'external_identity' })
 @Index('uq_external_identity_issuer_subject', ['issuer', 'subject'], { unique: true })
 export class ExternalIdentity {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   issuer!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   subject!: string;
 
   @Index('ix_external_identity_person')
-  @Column({ name: 'person_id', type: 'uuid' })
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @CreateDateColumn({ name: 'linked_at', type: 'timestamptz' })
+  @Col.CreatedAt('linked_at')
   linkedAt!: Date;
 
-  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('last_login_at', { nullable: true })
   lastLoginAt!: Date | null;
 }

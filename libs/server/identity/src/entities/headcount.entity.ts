@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /**
  * Active people per org unit (its whole subtree) and year: the denominator of the participation
@@ -20,6 +21,6 @@ export class OrgUnitHeadcount {
   @Column({ name: 'total_count', type: 'integer' })
   totalCount!: number;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 export const ORG_UNIT_KINDS = ['direction', 'service', 'unit'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
@@ -6,37 +7,36 @@ export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 /** A node of the organisation tree (direction → service → unit), keyed by the HR system's code. */
 @Entity({ name: 'org_unit' })
 export class OrgUnit {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
   @Index('uq_org_unit_code', { unique: true })
-  @Column({ type: 'text' })
+  @Col.Text()
   code!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   name!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   kind!: OrgUnitKind;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  @Col.Uuid('parent_id', { nullable: true })
   parentId!: string | null;
 
-  @ManyToOne(() => OrgUnit, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id' })
+  @Col.ManyToOne(() => OrgUnit, 'parent_id', { nullable: true, onDelete: 'RESTRICT' })
   parent?: OrgUnit | null;
 
   /** Ids from the root down to this unit, inclusive: subtree checks are one array test. */
   @Index('ix_org_unit_path', { synchronize: false })
-  @Column({ name: 'path', type: 'uuid', array: true })
+  @Col.Uuid('path', { array: true })
   path!: string[];
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { Locale } from '@eclore/domain';
 import { OrgUnit } from './org-unit.entity';
 
@@ -6,50 +7,49 @@ import { OrgUnit } from './org-unit.entity';
 @Entity({ name: 'person' })
 @Index('uq_person_email', { synchronize: false })
 export class Person {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
   @Index('uq_person_employee_number', { unique: true })
-  @Column({ name: 'employee_number', type: 'text' })
+  @Col.Text('employee_number')
   employeeNumber!: string;
 
-  @Column({ name: 'given_name', type: 'text' })
+  @Col.Text('given_name')
   givenName!: string;
 
-  @Column({ name: 'family_name', type: 'text' })
+  @Col.Text('family_name')
   familyName!: string;
 
   /** Stored as given; unique case-insensitively (index on lower(email) in the migration). */
-  @Column({ type: 'text' })
+  @Col.Text()
   email!: string;
 
-  @Column({ name: 'org_unit_id', type: 'uuid', nullable: true })
+  @Col.Uuid('org_unit_id', { nullable: true })
   orgUnitId!: string | null;
 
-  @ManyToOne(() => OrgUnit, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'org_unit_id' })
+  @Col.ManyToOne(() => OrgUnit, 'org_unit_id', { nullable: true, onDelete: 'SET NULL' })
   orgUnit?: OrgUnit | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('deactivated_at', { nullable: true })
   deactivatedAt!: Date | null;
 
   /**
    * Set when the person was erased (docs/personal-data.md): the row then holds no identity, only the
    * id other tables (and the audit log) keep pointing at, which is the pseudonym.
    */
-  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('erased_at', { nullable: true })
   erasedAt!: Date | null;
 
   /** Preferred language; null = follow the browser. */
   @Column({ type: 'text', nullable: true })
   locale!: Locale | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Person } from './person.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
+import { PersonOwnedRow } from './person-owned-row';
 
 export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed';
 
@@ -9,18 +10,8 @@ export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed
  */
 @Entity({ name: 'personal_data_export' })
 @Index('ix_personal_data_export_person', ['personId', 'createdAt'])
-export class PersonalDataExport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId!: string;
-
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
-  person?: Person;
-
-  @Column({ type: 'text' })
+export class PersonalDataExport extends PersonOwnedRow {
+  @Col.Text()
   status!: PersonalDataExportStatus;
 
   /** Steps done of `total_steps` (one per data category, then one per attachment). */
@@ -31,19 +22,19 @@ export class PersonalDataExport {
   totalSteps!: number | null;
 
   /** Where the archive is kept once built (storage key chosen by the server). */
-  @Column({ name: 'storage_key', type: 'text', nullable: true })
+  @Col.Text('storage_key', { nullable: true })
   storageKey!: string | null;
 
   @Column({ name: 'size_bytes', type: 'integer', nullable: true })
   sizeBytes!: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('finished_at', { nullable: true })
   finishedAt!: Date | null;
 
   /** After this the download is refused and the archive removed. */
-  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('expires_at', { nullable: true })
   expiresAt!: Date | null;
 }

@@ -1,6 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
 import { Person } from './person.entity';
+import { PersonOwnedRow } from './person-owned-row';
 
 export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 
@@ -12,40 +14,29 @@ export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 @Entity({ name: 'role_grant_request' })
 @Index('uq_role_grant_request_pending', ['personId', 'role'], { unique: true, where: `status = 'pending'` })
 @Check('ck_role_grant_request_status', `status IN ('pending', 'approved', 'rejected')`)
-export class RoleGrantRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId!: string;
-
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
-  person?: Person;
-
-  @Column({ type: 'text' })
+export class RoleGrantRequest extends PersonOwnedRow {
+  @Col.Text()
   role!: GrantableRole;
 
-  @Column({ name: 'requested_by', type: 'uuid' })
+  @Col.Uuid('requested_by')
   requestedBy!: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'requested_by' })
+  @Col.ManyToOne(() => Person, 'requested_by', { onDelete: 'CASCADE' })
   requester?: Person;
 
-  @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
+  @Col.CreatedAt('requested_at')
   requestedAt!: Date;
 
   @Column({ type: 'text', default: 'pending' })
   status!: RoleGrantRequestStatus;
 
-  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  @Col.Uuid('decided_by', { nullable: true })
   decidedBy!: string | null;
 
-  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
   /** The grant the approval created. */
-  @Column({ name: 'grant_id', type: 'uuid', nullable: true })
+  @Col.Uuid('grant_id', { nullable: true })
   grantId!: string | null;
 }

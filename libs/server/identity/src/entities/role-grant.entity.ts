@@ -1,6 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { GrantableRole } from '@eclore/domain';
-import { Person } from './person.entity';
+import { PersonOwnedRow } from './person-owned-row';
 
 /**
  * A role granted to a person, optionally scoped to an org unit (and its subtree) or a theme.
@@ -14,38 +15,28 @@ import { Person } from './person.entity';
     OR (scope_kind = 'theme' AND scope_theme IS NOT NULL AND scope_org_unit_id IS NULL)`,
 )
 @Index('ix_role_grant_person_active', ['personId'], { where: 'revoked_at IS NULL' })
-export class RoleGrant {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId!: string;
-
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
-  person?: Person;
-
-  @Column({ type: 'text' })
+export class RoleGrant extends PersonOwnedRow {
+  @Col.Text()
   role!: GrantableRole;
 
-  @Column({ name: 'scope_kind', type: 'text', default: 'organisation' })
+  @Col.Text('scope_kind', { default: 'organisation' })
   scopeKind!: 'organisation' | 'org_unit' | 'theme';
 
-  @Column({ name: 'scope_org_unit_id', type: 'uuid', nullable: true })
+  @Col.Uuid('scope_org_unit_id', { nullable: true })
   scopeOrgUnitId!: string | null;
 
-  @Column({ name: 'scope_theme', type: 'text', nullable: true })
+  @Col.Text('scope_theme', { nullable: true })
   scopeTheme!: string | null;
 
-  @Column({ name: 'granted_by', type: 'uuid', nullable: true })
+  @Col.Uuid('granted_by', { nullable: true })
   grantedBy!: string | null;
 
-  @CreateDateColumn({ name: 'granted_at', type: 'timestamptz' })
+  @Col.CreatedAt('granted_at')
   grantedAt!: Date;
 
-  @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
+  @Col.Uuid('revoked_by', { nullable: true })
   revokedBy!: string | null;
 
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('revoked_at', { nullable: true })
   revokedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /**
  * A server-side session. The cookie holds a random token; only its SHA-256 is stored, so a database
@@ -11,35 +12,35 @@ export class UserSession {
   @PrimaryColumn({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @Col.Uuid('person_id')
   personId!: string;
 
   /** Synchronizer token: every state-changing request must echo it in X-CSRF-Token. */
-  @Column({ name: 'csrf_token', type: 'text' })
+  @Col.Text('csrf_token')
   csrfToken!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   method!: 'local' | 'oidc';
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  @Col.Timestamp('last_seen_at')
   lastSeenAt!: Date;
 
   /** Absolute timeout: the session ends then, however active. */
-  @Column({ name: 'expires_at', type: 'timestamptz' })
+  @Col.Timestamp('expires_at')
   expiresAt!: Date;
 
-  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('ended_at', { nullable: true })
   endedAt!: Date | null;
 
-  @Column({ name: 'end_reason', type: 'text', nullable: true })
+  @Col.Text('end_reason', { nullable: true })
   endReason!: 'logout' | 'deactivated' | 'idle' | 'expired' | 'revoked' | null;
 
-  @Column({ name: 'ip', type: 'text', nullable: true })
+  @Col.Text('ip', { nullable: true })
   ip!: string | null;
 
-  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  @Col.Text('user_agent', { nullable: true })
   userAgent!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Campaign } from '@eclore/server-ideas';
 
@@ -14,13 +15,13 @@ export class CampaignAnnouncement {
   id!: string;
 
   @Index('uq_campaign_announcement_campaign', { unique: true })
-  @Column({ name: 'campaign_id', type: 'uuid' })
+  @Col.Uuid('campaign_id')
   campaignId!: string;
 
-  @Column({ name: 'announced_by', type: 'uuid', nullable: true })
+  @Col.Uuid('announced_by', { nullable: true })
   announcedBy!: string | null;
 
-  @Column({ name: 'announced_at', type: 'timestamptz' })
+  @Col.Timestamp('announced_at')
   announcedAt!: Date;
 
   /** Active people in the audience when it was announced (what the confirmation showed). */
@@ -46,14 +47,12 @@ export class CampaignAnnouncement {
   @Column({ type: 'uuid', nullable: true })
   cursor!: string | null;
 
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('completed_at', { nullable: true })
   completedAt!: Date | null;
 
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'campaign_id' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
   campaign?: Campaign;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'announced_by' })
+  @Col.ManyToOne(() => Person, 'announced_by', { onDelete: 'SET NULL' })
   announcer?: Person | null;
 }

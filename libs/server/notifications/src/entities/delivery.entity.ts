@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Notification } from './notification.entity';
 
@@ -23,20 +15,20 @@ export type DeliveryKind = 'immediate' | 'digest';
 @Entity({ name: 'notification_delivery' })
 @Index('ix_notification_delivery_status', ['status', 'createdAt'])
 export class NotificationDelivery {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
   @Index('uq_notification_delivery_key', { unique: true })
-  @Column({ type: 'text' })
+  @Col.Text()
   key!: string;
 
   @Column({ type: 'text', default: 'email' })
   channel!: 'email';
 
-  @Column({ type: 'text' })
+  @Col.Text()
   kind!: DeliveryKind;
 
-  @Column({ name: 'recipient_id', type: 'uuid' })
+  @Col.Uuid('recipient_id')
   recipientId!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -50,26 +42,25 @@ export class NotificationDelivery {
   @Column({ type: 'integer', default: 0 })
   interrupted!: number;
 
-  @Column({ name: 'message_id', type: 'text' })
+  @Col.Text('message_id')
   messageId!: string;
 
-  @Column({ name: 'last_error', type: 'text', nullable: true })
+  @Col.Text('last_error', { nullable: true })
   lastError!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @Column({ name: 'sending_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('sending_at', { nullable: true })
   sendingAt!: Date | null;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('failed_at', { nullable: true })
   failedAt!: Date | null;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'recipient_id' })
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
   recipient?: Person;
 }
 
@@ -86,15 +77,13 @@ export class NotificationDeliveryItem {
   @PrimaryColumn({ type: 'text' })
   channel!: 'email';
 
-  @Column({ name: 'delivery_id', type: 'uuid' })
+  @Col.Uuid('delivery_id')
   deliveryId!: string;
 
-  @ManyToOne(() => Notification, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'notification_id' })
+  @Col.ManyToOne(() => Notification, 'notification_id', { onDelete: 'CASCADE' })
   notification?: Notification;
 
-  @ManyToOne(() => NotificationDelivery, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'delivery_id' })
+  @Col.ManyToOne(() => NotificationDelivery, 'delivery_id', { onDelete: 'CASCADE' })
   delivery?: NotificationDelivery;
 }
 
@@ -104,6 +93,6 @@ export class NotificationSigningKey {
   @PrimaryColumn({ type: 'smallint' })
   id!: number;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   secret!: string;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { NotificationCategory } from '@eclore/domain';
 import { Person, RoleGrantRequest } from '@eclore/server-identity';
 import { Idea, IdeaEvent } from '@eclore/server-ideas';
@@ -27,11 +28,11 @@ export class Notification {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @Column({ name: 'recipient_id', type: 'uuid' })
+  @Col.Uuid('recipient_id')
   recipientId!: string;
 
   /** The idea concerned (null for a campaign announcement). */
-  @Column({ name: 'idea_id', type: 'uuid', nullable: true })
+  @Col.Uuid('idea_id', { nullable: true })
   ideaId!: string | null;
 
   @Column({ name: 'event_id', type: 'bigint', nullable: true })
@@ -41,41 +42,36 @@ export class Notification {
   announcementId!: string | null;
 
   /** A guardian grant waiting for a second admin, or given (`role_grant_requested`, `role_granted`). */
-  @Column({ name: 'role_request_id', type: 'uuid', nullable: true })
+  @Col.Uuid('role_request_id', { nullable: true })
   roleRequestId!: string | null;
 
-  @Column({ name: 'event_type', type: 'text' })
+  @Col.Text('event_type')
   eventType!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   category!: NotificationCategory;
 
   @Column({ name: 'needs_action', type: 'boolean', default: false })
   needsAction!: boolean;
 
-  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('read_at', { nullable: true })
   readAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'recipient_id' })
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
   recipient?: Person;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @Col.ManyToOne(() => IdeaEvent, 'event_id', { onDelete: 'CASCADE' })
   event?: IdeaEvent;
 
-  @ManyToOne(() => RoleGrantRequest, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'role_request_id' })
+  @Col.ManyToOne(() => RoleGrantRequest, 'role_request_id', { onDelete: 'CASCADE' })
   roleRequest?: RoleGrantRequest;
 
-  @ManyToOne(() => CampaignAnnouncement, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'announcement_id' })
+  @Col.ManyToOne(() => CampaignAnnouncement, 'announcement_id', { onDelete: 'CASCADE' })
   announcement?: CampaignAnnouncement;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { NotificationCategory, NotificationFrequency } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
@@ -11,14 +12,13 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   frequency!: NotificationFrequency;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }
 
@@ -28,12 +28,12 @@ export class NotificationDefault {
   @PrimaryColumn({ type: 'text' })
   category!: NotificationCategory;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   frequency!: NotificationFrequency;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

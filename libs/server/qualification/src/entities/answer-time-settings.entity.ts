@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 
 /**
  * The organisation's answer-time guarantee: one row (id 1). How many days an idea may wait for its
@@ -24,9 +25,9 @@ export class AnswerTimeSettingsRow {
   @Column({ name: 'remind_before_days', type: 'integer' })
   remindBeforeDays!: number;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import type { Criterion } from '@eclore/domain';
 import { Campaign } from '@eclore/server-ideas';
 
@@ -20,13 +11,13 @@ import { Campaign } from '@eclore/server-ideas';
 @Index('ux_criteria_set_default', ['kind'], { unique: true, where: "kind = 'default'" })
 @Index('ux_criteria_set_campaign', ['campaignId'], { unique: true, where: 'campaign_id IS NOT NULL' })
 export class CriteriaSet {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   kind!: 'default' | 'campaign';
 
-  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  @Col.Uuid('campaign_id', { nullable: true })
   campaignId!: string | null;
 
   /** Validated by the domain (validateCriteriaSet) before every write. */
@@ -36,16 +27,15 @@ export class CriteriaSet {
   @VersionColumn()
   version!: number;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @Col.Uuid('updated_by', { nullable: true })
   updatedBy!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'campaign_id' })
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE', nullable: true })
   campaign?: Campaign | null;
 }

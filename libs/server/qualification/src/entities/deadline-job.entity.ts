@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Idea } from '@eclore/server-ideas';
 
 /**
@@ -13,25 +14,24 @@ export class DeadlineJob {
   @PrimaryColumn({ name: 'job_id', type: 'text' })
   jobId!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   action!: 'remind' | 'escalate';
 
-  @Column({ type: 'text' })
+  @Col.Text()
   deadline!: 'first_answer' | 'qualification';
 
-  @Column({ name: 'due_at', type: 'timestamptz' })
+  @Col.Timestamp('due_at')
   dueAt!: Date;
 
-  @Column({ name: 'fire_at', type: 'timestamptz' })
+  @Col.Timestamp('fire_at')
   fireAt!: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /**
@@ -10,29 +11,27 @@ import { Person } from '@eclore/server-identity';
 @Check('ck_network_absence_delegate', 'delegate_id IS NULL OR delegate_id <> person_id')
 @Index('ix_network_absence_person', ['personId', 'endsAt'])
 export class NetworkAbsence {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @Col.Uuid('person_id')
   personId!: string;
 
-  @Column({ name: 'delegate_id', type: 'uuid', nullable: true })
+  @Col.Uuid('delegate_id', { nullable: true })
   delegateId!: string | null;
 
-  @Column({ name: 'starts_at', type: 'timestamptz' })
+  @Col.Timestamp('starts_at')
   startsAt!: Date;
 
-  @Column({ name: 'ends_at', type: 'timestamptz' })
+  @Col.Timestamp('ends_at')
   endsAt!: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'delegate_id' })
+  @Col.ManyToOne(() => Person, 'delegate_id', { onDelete: 'SET NULL', nullable: true })
   delegate?: Person | null;
 }

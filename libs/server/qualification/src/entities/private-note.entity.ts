@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -6,30 +7,28 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'private_note' })
 @Index('ix_private_note_idea', ['ideaId', 'createdAt'])
 export class PrivateNote {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'author_id', type: 'uuid' })
+  @Col.Uuid('author_id')
   authorId!: string;
 
   /** Sanitised HTML with mention elements rendered from the directory. */
-  @Column({ name: 'body_html', type: 'text' })
+  @Col.Text('body_html')
   bodyHtml!: string;
 
   @Column({ name: 'mentioned_ids', type: 'uuid', array: true, default: () => "'{}'" })
   mentionedIds!: string[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'author_id' })
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'CASCADE' })
   author?: Person;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -12,34 +13,32 @@ import { Idea } from '@eclore/server-ideas';
 @Index('ix_qualification_assignment_person_open', ['personId'], { where: 'ended_at IS NULL' })
 @Index('ix_qualification_assignment_idea', ['ideaId'])
 export class QualificationAssignment {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
+  @Col.Uuid('person_id')
   personId!: string;
 
   /** Who assigned it; null when the automatic routing chose the reviewer. */
-  @Column({ name: 'assigned_by', type: 'uuid', nullable: true })
+  @Col.Uuid('assigned_by', { nullable: true })
   assignedBy!: string | null;
 
-  @Column({ name: 'assigned_at', type: 'timestamptz' })
+  @Col.Timestamp('assigned_at')
   assignedAt!: Date;
 
-  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('ended_at', { nullable: true })
   endedAt!: Date | null;
 
   /** Why it ended: 'reassigned', 'removed', 'idea_left_qualification'… */
-  @Column({ name: 'end_reason', type: 'text', nullable: true })
+  @Col.Text('end_reason', { nullable: true })
   endReason!: string | null;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
   person?: Person;
 }

@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 import { Idea } from '@eclore/server-ideas';
 
@@ -18,16 +10,16 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'scorecard' })
 @Index('ux_scorecard_idea_reviewer', ['ideaId', 'reviewerId'], { unique: true })
 export class Scorecard {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'idea_id', type: 'uuid' })
+  @Col.Uuid('idea_id')
   ideaId!: string;
 
-  @Column({ name: 'reviewer_id', type: 'uuid' })
+  @Col.Uuid('reviewer_id')
   reviewerId!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   status!: 'draft' | 'submitted';
 
   /** Criterion key → level 1–5 (checked by the domain's validateScores). */
@@ -37,20 +29,18 @@ export class Scorecard {
   @Column({ type: 'text', default: '' })
   comment!: string;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 
-  @ManyToOne(() => Idea, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_id' })
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'reviewer_id' })
+  @Col.ManyToOne(() => Person, 'reviewer_id', { onDelete: 'CASCADE' })
   reviewer?: Person;
 }

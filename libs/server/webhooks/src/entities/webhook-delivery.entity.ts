@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { IdeaEvent } from '@eclore/server-ideas';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
@@ -23,25 +15,23 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Index('ix_webhook_delivery_subscription_created', ['subscriptionId', 'createdAt'])
 export class WebhookDelivery {
   /** Also the stable `X-Eclore-Delivery` header: the same on every attempt, so receivers can dedupe. */
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ name: 'subscription_id', type: 'uuid' })
+  @Col.Uuid('subscription_id')
   subscriptionId!: string;
 
-  @ManyToOne(() => WebhookSubscription, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'subscription_id' })
+  @Col.ManyToOne(() => WebhookSubscription, 'subscription_id', { onDelete: 'CASCADE' })
   subscription?: WebhookSubscription;
 
   @Column({ name: 'idea_event_id', type: 'bigint', nullable: true })
   ideaEventId!: string | null;
 
-  @ManyToOne(() => IdeaEvent, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'idea_event_id' })
+  @Col.ManyToOne(() => IdeaEvent, 'idea_event_id', { onDelete: 'CASCADE' })
   ideaEvent?: IdeaEvent | null;
 
   /** The idea event's type, or `ping`. */
-  @Column({ name: 'event_type', type: 'text' })
+  @Col.Text('event_type')
   eventType!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -53,15 +43,15 @@ export class WebhookDelivery {
   @Column({ name: 'last_status', type: 'int', nullable: true })
   lastStatus!: number | null;
 
-  @Column({ name: 'last_error', type: 'text', nullable: true })
+  @Col.Text('last_error', { nullable: true })
   lastError!: string | null;
 
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('next_attempt_at', { nullable: true })
   nextAttemptAt!: Date | null;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  @Col.Timestamp('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 }

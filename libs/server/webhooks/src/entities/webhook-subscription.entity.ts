@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Col } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /**
@@ -15,35 +8,34 @@ import { Person } from '@eclore/server-identity';
  */
 @Entity({ name: 'webhook_subscription' })
 export class WebhookSubscription {
-  @PrimaryGeneratedColumn('uuid')
+  @Col.UuidPrimary()
   id!: string;
 
-  @Column({ type: 'text' })
+  @Col.Text()
   url!: string;
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Column({ name: 'event_types', type: 'text', array: true })
+  @Col.Text('event_types', { array: true })
   eventTypes!: string[];
 
   /** Kept in clear because signing needs it; never returned by the API after creation. */
-  @Column({ type: 'text' })
+  @Col.Text()
   secret!: string;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @Col.Uuid('created_by', { nullable: true })
   createdBy!: string | null;
 
-  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by' })
+  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'SET NULL' })
   creator?: Person | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Col.CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Col.UpdatedAt()
   updatedAt!: Date;
 }
