@@ -86,22 +86,6 @@ const NO_CYCLES = {
   rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
 };
 
-/**
- * Files still in a cycle, each owned by a library being reworked (issue 11): qualification's
- * routing ↔ deadlines through their index files, and the web committee's DecisionDialog ↔
- * SessionPage. The rule is off for them only; empty this list as they are fixed (the lead does at merge).
- */
-const PENDING_CYCLE_FIXES = [
-  'apps/web/src/features/committee/DecisionDialog.tsx',
-  'apps/web/src/features/committee/SessionPage.tsx',
-  'libs/server/qualification/src/deadlines/index.ts',
-  'libs/server/qualification/src/deadlines/notifier.ts',
-  'libs/server/qualification/src/routing/index.ts',
-  'libs/server/qualification/src/routing/routing.controller.ts',
-  'libs/server/qualification/src/routing/routing.module.ts',
-  'libs/server/qualification/src/routing/routing.service.ts',
-];
-
 export default defineConfig(
   {
     ignores: [
@@ -201,6 +185,5 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   NO_CYCLES,
-  { files: PENDING_CYCLE_FIXES, rules: { 'import-x/no-cycle': 'off' } },
   prettier,
 );
