@@ -17,17 +17,11 @@ test.describe('in a French browser (fr-CH)', () => {
     await expect(menu.getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
-    // The lifecycle, in order.
-    await expect(page.getByRole('heading', { name: 'Le parcours d’une idée' })).toBeVisible();
-    await expect(page.locator('.ec-steps .ec-steps__name')).toHaveText([
-      'Faire émerger',
-      'Collecter',
-      'Rendre visible',
-      'Qualifier',
-      'Prototyper',
-      'Mettre en œuvre',
-      'Suivre',
-    ]);
+    // A visitor is invited to sign in; the static lifecycle text is gone.
+    await expect(
+      page.getByRole('main').getByRole('link', { name: 'Se connecter pour proposer une idée' }),
+    ).toBeVisible();
+    await expect(page.getByText('Le parcours d’une idée')).toHaveCount(0);
   });
 
   test('the status panel shows the database and the queue up', async ({ page }) => {
@@ -139,14 +133,20 @@ test.describe('under the production Content-Security-Policy', () => {
   async function watch(page: Page): Promise<() => Promise<string[]>> {
     const console: string[] = [];
     page.on('console', (msg) => {
-      if (/Content Security Policy|Content-Security-Policy|Permissions[- ]Policy/i.test(msg.text())) console.push(msg.text());
+      if (/Content Security Policy|Content-Security-Policy|Permissions[- ]Policy/i.test(msg.text()))
+        console.push(msg.text());
     });
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
-    return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+    return async () => [
+      ...console,
+      ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
+    ];
   }
 
   test('the built app runs with no violation, signed out and signed in, editor included', async ({ browser }) => {
@@ -166,7 +166,15 @@ test.describe('under the production Content-Security-Policy', () => {
     await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
     expect(await violations()).toEqual([]);
 
-    for (const path of ['/ideas', '/portfolio', '/committee', '/admin/audit', '/admin/webhooks', '/directory', '/notifications']) {
+    for (const path of [
+      '/ideas',
+      '/portfolio',
+      '/committee',
+      '/admin/audit',
+      '/admin/webhooks',
+      '/directory',
+      '/notifications',
+    ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
