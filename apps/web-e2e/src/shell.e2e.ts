@@ -17,10 +17,11 @@ test.describe('in a French browser (fr-CH)', () => {
     await expect(menu.getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('main')).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
-    // A visitor is invited to sign in; the static lifecycle text is gone.
-    await expect(
-      page.getByRole('main').getByRole('link', { name: 'Se connecter pour proposer une idée' }),
-    ).toBeVisible();
+    // A visitor is invited to propose an idea (the editor asks them to sign in); no static lifecycle text.
+    await expect(page.getByRole('main').getByRole('link', { name: 'Proposer une idée' })).toHaveAttribute(
+      'href',
+      '/ideas/new',
+    );
     await expect(page.getByText('Le parcours d’une idée')).toHaveCount(0);
   });
 

@@ -33,9 +33,10 @@ export default function HomePage() {
     <>
       <PageHeader title={text.title} lead={text.lead} focusOnMount={focus} />
       {session.status === 'signedOut' ? (
+        // The editor asks a visitor to sign in first and brings them back to it.
         <p className="ec-home__actions">
-          <Link className="ec-button ec-button--primary" to="/sign-in">
-            {text.signIn}
+          <Link className="ec-button ec-button--primary" to="/ideas/new">
+            {text.propose}
           </Link>
         </p>
       ) : null}

@@ -4,7 +4,6 @@ import { defineText, type Param } from '../../i18n/text';
 export const fr = {
   title: 'Bienvenue sur Éclore',
   lead: 'Éclore est la boîte à idées de l’intranet : chacune et chacun peut signaler un problème ou proposer une solution, puis suivre son parcours jusqu’à sa mise en œuvre.',
-  signIn: 'Se connecter pour proposer une idée',
   greeting: ({ name }: { name: Param }) => `Bonjour ${name}`,
   personalLead: 'Votre travail en cours et ce qui vous attend sur Éclore.',
   propose: 'Proposer une idée',
@@ -59,7 +58,6 @@ export const fr = {
 export const en: typeof fr = {
   title: 'Welcome to Éclore',
   lead: 'Éclore is the intranet innovation box: anyone can raise a problem or propose a solution, then follow it all the way to implementation.',
-  signIn: 'Sign in to propose an idea',
   greeting: ({ name }) => `Hello ${name}`,
   personalLead: 'Your work in progress and what awaits you on Éclore.',
   propose: 'Propose an idea',
