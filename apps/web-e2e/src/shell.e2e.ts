@@ -94,16 +94,7 @@ test.describe('in an English browser (en-CA)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Éclore');
     const menu = nav(page, 'Main navigation');
     await expect(menu.getByRole('link')).toHaveText(['Home']);
-    await expect(page.getByRole('heading', { name: 'How an idea travels' })).toBeVisible();
-    await expect(page.locator('.ec-steps .ec-steps__name')).toHaveText([
-      'Emerge',
-      'Collect',
-      'Make visible',
-      'Qualify',
-      'Prototype',
-      'Implement',
-      'Follow up',
-    ]);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Propose an idea' })).toBeVisible();
     await expect(page.getByLabel('Language')).toHaveValue('en');
     const panel = page.getByRole('region', { name: 'Platform status' });
     await expect(panel.locator('[data-service="database"] .ec-status')).toHaveText('Up');
