@@ -1,10 +1,11 @@
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@eclore/web-ui';
 import { useDocumentTitle } from '../app/use-document-title';
 import { useFocusHeadingOnMount } from '../app/route-focus';
 import { useSession } from '../session/session';
 import { StatusPanel } from '../status/StatusPanel';
 import { PersonalHome } from './home/PersonalHome';
+import { ProposeAction } from './home/ProposeAction';
 import { useHomeText } from './home/i18n';
 import './home/home.css';
 
@@ -32,14 +33,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={text.title} lead={text.lead} focusOnMount={focus} />
-      {session.status === 'signedOut' ? (
-        // The editor asks a visitor to sign in first and brings them back to it.
-        <p className="ec-home__actions">
-          <Link className="ec-button ec-button--primary" to="/ideas/new">
-            {text.propose}
-          </Link>
-        </p>
-      ) : null}
+      {session.status === 'signedOut' ? <ProposeAction /> : null}
       <StatusPanel />
     </>
   );

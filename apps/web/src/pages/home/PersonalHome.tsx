@@ -1,31 +1,23 @@
 import { can, holdsRole, type Actor } from '@eclore/domain';
-import { Link } from 'react-router';
 import { navigationFor } from '../../navigation/navigation';
 import { CommitteeSection } from './CommitteeSection';
 import { DirectorySection } from './DirectorySection';
 import { LateSection } from './LateSection';
 import { MyIdeasSection } from './MyIdeasSection';
 import { OpenCallsSection } from './OpenCallsSection';
+import { ProposeAction } from './ProposeAction';
 import { ReviewSection } from './ReviewSection';
-import { useHomeText } from './i18n';
 
 /**
  * The signed-in home: the sections this person's roles open, each read from the API's own lists.
  * A section for a role the person does not hold is never rendered (nor its request sent).
  */
 export function PersonalHome({ actor }: { actor: Actor }) {
-  const text = useHomeText();
   // The idea workflow is the menu's "my ideas" audience: everyone but a guardian-only account.
   const proposes = navigationFor(actor, new Set(['/my-ideas'])).length > 0;
   return (
     <>
-      {proposes ? (
-        <p className="ec-home__actions">
-          <Link className="ec-button ec-button--primary" to="/ideas/new">
-            {text.propose}
-          </Link>
-        </p>
-      ) : null}
+      {proposes ? <ProposeAction /> : null}
       <div className="ec-home">
         {proposes ? <MyIdeasSection /> : null}
         {proposes ? <OpenCallsSection /> : null}
