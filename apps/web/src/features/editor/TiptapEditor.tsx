@@ -1,21 +1,7 @@
 import { useEffect, useId, useImperativeHandle, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import {
-  Bold,
-  Braces,
-  Code,
-  Heading3,
-  Heading4,
-  Italic,
-  Link,
-  List,
-  ListOrdered,
-  Quote,
-  Strikethrough,
-  Underline,
-  type LucideIcon,
-} from 'lucide-react';
+import { ToolbarIcon, type ToolbarIconName } from './toolbar-icons';
 import { isAllowedHref, type RichTextEditorProps } from './types';
 import { useEditorText, type EditorText } from './i18n';
 import './editor.css';
@@ -164,55 +150,55 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
   };
   // SVG icons (never font glyphs, which render as empty boxes without an emoji font); the button's
   // aria-label names it.
-  const buttons: Array<{ key: string; label: string; Icon: LucideIcon; pressed: boolean; run: () => void }> = [
-    { key: 'bold', label: s.bold, Icon: Bold, pressed: active.bold, run: mark('bold') },
-    { key: 'italic', label: s.italic, Icon: Italic, pressed: active.italic, run: mark('italic') },
-    { key: 'underline', label: s.underline, Icon: Underline, pressed: active.underline, run: mark('underline') },
-    { key: 'strike', label: s.strike, Icon: Strikethrough, pressed: active.strike, run: mark('strike') },
+  const buttons: Array<{ key: string; label: string; icon: ToolbarIconName; pressed: boolean; run: () => void }> = [
+    { key: 'bold', label: s.bold, icon: 'bold', pressed: active.bold, run: mark('bold') },
+    { key: 'italic', label: s.italic, icon: 'italic', pressed: active.italic, run: mark('italic') },
+    { key: 'underline', label: s.underline, icon: 'underline', pressed: active.underline, run: mark('underline') },
+    { key: 'strike', label: s.strike, icon: 'strike', pressed: active.strike, run: mark('strike') },
     {
       key: 'h3',
       label: s.heading3,
-      Icon: Heading3,
+      icon: 'heading3',
       pressed: active.h3,
       run: () => chain().toggleHeading({ level: 3 }).run(),
     },
     {
       key: 'h4',
       label: s.heading4,
-      Icon: Heading4,
+      icon: 'heading4',
       pressed: active.h4,
       run: () => chain().toggleHeading({ level: 4 }).run(),
     },
     {
       key: 'ul',
       label: s.bulletList,
-      Icon: List,
+      icon: 'bulletList',
       pressed: active.bulletList,
       run: () => chain().toggleBulletList().run(),
     },
     {
       key: 'ol',
       label: s.orderedList,
-      Icon: ListOrdered,
+      icon: 'orderedList',
       pressed: active.orderedList,
       run: () => chain().toggleOrderedList().run(),
     },
     {
       key: 'quote',
       label: s.blockquote,
-      Icon: Quote,
+      icon: 'blockquote',
       pressed: active.blockquote,
       run: () => chain().toggleBlockquote().run(),
     },
-    { key: 'code', label: s.code, Icon: Code, pressed: active.code, run: mark('code') },
+    { key: 'code', label: s.code, icon: 'code', pressed: active.code, run: mark('code') },
     {
       key: 'pre',
       label: s.codeBlock,
-      Icon: Braces,
+      icon: 'codeBlock',
       pressed: active.codeBlock,
       run: () => chain().toggleCodeBlock().run(),
     },
-    { key: 'link', label: s.link, Icon: Link, pressed: active.link, run: editLink },
+    { key: 'link', label: s.link, icon: 'link', pressed: active.link, run: editLink },
   ];
   // One tab stop for the whole toolbar; arrows, Home and End move along it (WAI-ARIA toolbar pattern).
   const [current, setCurrent] = useState(0);
@@ -247,7 +233,7 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
           onMouseDown={(e) => e.preventDefault()}
           onClick={b.run}
         >
-          <b.Icon aria-hidden="true" focusable="false" className="ec-rich-text__icon" size={18} strokeWidth={2} />
+          <ToolbarIcon name={b.icon} />
         </button>
       ))}
     </div>

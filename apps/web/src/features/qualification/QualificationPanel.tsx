@@ -228,7 +228,12 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
               <YAxis type="category" dataKey="label" width={200} />
               <Legend />
               <Bar dataKey="mean" name={s.consolidated.mean} fill="var(--ec-color-chart-1)" isAnimationActive={false} />
-              <Bar dataKey="spread" name={s.consolidated.spread} fill="var(--ec-color-chart-2)" isAnimationActive={false} />
+              <Bar
+                dataKey="spread"
+                name={s.consolidated.spread}
+                fill="var(--ec-color-chart-2)"
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>
