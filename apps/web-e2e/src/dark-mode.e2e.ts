@@ -39,3 +39,21 @@ test('the main signed-in screens stay AA in dark mode', async ({ browser }) => {
   await expectNoSeriousAxeViolation(page);
   await page.context().close();
 });
+
+test('the committee and administration screens stay AA in dark mode', async ({ browser }) => {
+  const committee = await signedInPage(browser, 'philippe.morel@eclore.example');
+  await committee.goto('/committee');
+  await expect(committee.getByRole('heading', { level: 1 })).toBeVisible();
+  await committee.waitForLoadState('networkidle');
+  await expectNoSeriousAxeViolation(committee);
+  await committee.context().close();
+
+  const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
+  for (const path of ['/campaigns', '/directory', '/admin', '/admin/audit']) {
+    await admin.goto(path);
+    await expect(admin.getByRole('heading', { level: 1 })).toBeVisible();
+    await admin.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolation(admin);
+  }
+  await admin.context().close();
+});
