@@ -33,7 +33,7 @@ describe('TiptapEditor toolbar', () => {
       expect(icons).toHaveLength(1);
       expect(icons[0]?.getAttribute('aria-hidden')).toBe('true');
       expect(icons[0]?.getAttribute('focusable')).toBe('false');
-      expect(icons[0]?.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+      expect(icons[0]?.querySelectorAll('path').length).toBeGreaterThan(0);
     }
     // The two former emoji buttons are reachable by their names.
     expect(within(toolbar).getByRole('button', { name: 'Citation' })).toBeTruthy();
