@@ -25,7 +25,7 @@ export function BarChartFigure({
   summary,
   data,
   valueName,
-  color = '#1f5f8b',
+  color = 'var(--ec-color-chart-1)',
   labelWidth = 190,
   className,
 }: BarChartFigureProps) {

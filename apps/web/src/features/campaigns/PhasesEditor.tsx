@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { Button, FieldError, Panel, TextField } from '@eclore/web-ui';
 import { move, nextPhase, type PhaseDraft } from './campaign-form';
 import { fill, type CampaignsText } from './i18n';
@@ -75,7 +76,7 @@ export function PhasesEditor({
                     aria-label={fill(s.editor.moveUp, { n })}
                     onClick={() => onChange(move(phases, i, -1))}
                   >
-                    ↑
+                    <ArrowUp aria-hidden="true" focusable="false" size={18} />
                   </Button>
                   <Button
                     variant="secondary"
@@ -83,7 +84,7 @@ export function PhasesEditor({
                     aria-label={fill(s.editor.moveDown, { n })}
                     onClick={() => onChange(move(phases, i, 1))}
                   >
-                    ↓
+                    <ArrowDown aria-hidden="true" focusable="false" size={18} />
                   </Button>
                   <Button variant="secondary" onClick={() => onChange(phases.filter((_, j) => j !== i))}>
                     {fill(s.editor.removePhase, { n })}

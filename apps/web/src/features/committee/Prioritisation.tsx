@@ -49,7 +49,7 @@ export function Prioritisation({ sessionId }: { sessionId: string }) {
                   label={{ value: s.prioritisation.value, angle: -90, position: 'insideLeft' }}
                 />
                 <ZAxis range={[90, 90]} />
-                <Scatter data={plotted} fill="#1f5f8b" isAnimationActive={false}>
+                <Scatter data={plotted} fill="var(--ec-color-chart-1)" isAnimationActive={false}>
                   <LabelList dataKey="label" position="top" />
                 </Scatter>
               </ScatterChart>

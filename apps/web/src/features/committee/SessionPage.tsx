@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ArrowDown, ArrowUp, X } from 'lucide-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {
@@ -203,7 +204,7 @@ function Agenda({
                     disabled={index === 0 || reorder.isPending}
                     onClick={() => move(index, -1)}
                   >
-                    ↑
+                    <ArrowUp aria-hidden="true" focusable="false" size={18} />
                   </Button>
                   <Button
                     variant="secondary"
@@ -211,7 +212,7 @@ function Agenda({
                     disabled={index === session.agenda.length - 1 || reorder.isPending}
                     onClick={() => move(index, 1)}
                   >
-                    ↓
+                    <ArrowDown aria-hidden="true" focusable="false" size={18} />
                   </Button>
                 </>
               ) : null}
@@ -222,7 +223,7 @@ function Agenda({
                   disabled={remove.isPending}
                   onClick={() => remove.mutate({ path: { id: session.id, itemId: item.id } })}
                 >
-                  ✕
+                  <X aria-hidden="true" focusable="false" size={18} />
                 </Button>
               ) : null}
               {canDecide && item.decision === null && item.inScope ? (

@@ -94,7 +94,7 @@ function LateChart({ items }: { items: readonly LateIdeaDto[] }) {
       summary={summary}
       data={data}
       valueName={s.late_page.daysLate}
-      color="#8a1c12"
+      color="var(--ec-color-chart-late)"
       labelWidth={240}
     />
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useImperativeHandle, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { ToolbarIcon, type ToolbarIconName } from './toolbar-icons';
 import { isAllowedHref, type RichTextEditorProps } from './types';
 import { useEditorText, type EditorText } from './i18n';
 import './editor.css';
@@ -147,56 +148,57 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
     }
     chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
   };
-  const buttons: Array<{ key: string; label: string; text: string; pressed: boolean; run: () => void }> = [
-    { key: 'bold', label: s.bold, text: 'B', pressed: active.bold, run: mark('bold') },
-    { key: 'italic', label: s.italic, text: 'I', pressed: active.italic, run: mark('italic') },
-    { key: 'underline', label: s.underline, text: 'U', pressed: active.underline, run: mark('underline') },
-    { key: 'strike', label: s.strike, text: 'S', pressed: active.strike, run: mark('strike') },
+  // SVG icons (never font glyphs, which render as empty boxes without an emoji font); the button's
+  // aria-label names it.
+  const buttons: Array<{ key: string; label: string; icon: ToolbarIconName; pressed: boolean; run: () => void }> = [
+    { key: 'bold', label: s.bold, icon: 'bold', pressed: active.bold, run: mark('bold') },
+    { key: 'italic', label: s.italic, icon: 'italic', pressed: active.italic, run: mark('italic') },
+    { key: 'underline', label: s.underline, icon: 'underline', pressed: active.underline, run: mark('underline') },
+    { key: 'strike', label: s.strike, icon: 'strike', pressed: active.strike, run: mark('strike') },
     {
       key: 'h3',
       label: s.heading3,
-      text: 'H3',
+      icon: 'heading3',
       pressed: active.h3,
       run: () => chain().toggleHeading({ level: 3 }).run(),
     },
     {
       key: 'h4',
       label: s.heading4,
-      text: 'H4',
+      icon: 'heading4',
       pressed: active.h4,
       run: () => chain().toggleHeading({ level: 4 }).run(),
     },
     {
       key: 'ul',
       label: s.bulletList,
-      text: '•',
+      icon: 'bulletList',
       pressed: active.bulletList,
       run: () => chain().toggleBulletList().run(),
     },
     {
       key: 'ol',
       label: s.orderedList,
-      // A symbol, not text: the button's name ("Numbered list") need not contain it.
-      text: '⒈',
+      icon: 'orderedList',
       pressed: active.orderedList,
       run: () => chain().toggleOrderedList().run(),
     },
     {
       key: 'quote',
       label: s.blockquote,
-      text: '❝',
+      icon: 'blockquote',
       pressed: active.blockquote,
       run: () => chain().toggleBlockquote().run(),
     },
-    { key: 'code', label: s.code, text: '</>', pressed: active.code, run: mark('code') },
+    { key: 'code', label: s.code, icon: 'code', pressed: active.code, run: mark('code') },
     {
       key: 'pre',
       label: s.codeBlock,
-      text: '{ }',
+      icon: 'codeBlock',
       pressed: active.codeBlock,
       run: () => chain().toggleCodeBlock().run(),
     },
-    { key: 'link', label: s.link, text: '🔗', pressed: active.link, run: editLink },
+    { key: 'link', label: s.link, icon: 'link', pressed: active.link, run: editLink },
   ];
   // One tab stop for the whole toolbar; arrows, Home and End move along it (WAI-ARIA toolbar pattern).
   const [current, setCurrent] = useState(0);
@@ -231,7 +233,7 @@ function Toolbar({ editor, s, disabled }: { editor: Editor; s: EditorText; disab
           onMouseDown={(e) => e.preventDefault()}
           onClick={b.run}
         >
-          <span aria-hidden="true">{b.text}</span>
+          <ToolbarIcon name={b.icon} />
         </button>
       ))}
     </div>

@@ -227,8 +227,13 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
               <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
               <YAxis type="category" dataKey="label" width={200} />
               <Legend />
-              <Bar dataKey="mean" name={s.consolidated.mean} fill="#1f5f8b" isAnimationActive={false} />
-              <Bar dataKey="spread" name={s.consolidated.spread} fill="#c2571a" isAnimationActive={false} />
+              <Bar dataKey="mean" name={s.consolidated.mean} fill="var(--ec-color-chart-1)" isAnimationActive={false} />
+              <Bar
+                dataKey="spread"
+                name={s.consolidated.spread}
+                fill="var(--ec-color-chart-2)"
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolation, signedInPage } from './support';
+
+// The system asks for a dark scheme: the design system's dark palette applies, and axe (colour
+// contrast included) stays clean on the main pages.
+test.use({ colorScheme: 'dark', locale: 'fr-CH' });
+
+test('the public pages follow the dark system setting, with AA contrast', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The dark palette really applies (not the light one under a dark scheme).
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe('rgb(20, 23, 28)');
+  await expectNoSeriousAxeViolation(page);
+
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expectNoSeriousAxeViolation(page);
+
+  await page.goto('/page-inexistante');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+  await expectNoSeriousAxeViolation(page);
+});
+
+test('the main signed-in screens stay AA in dark mode', async ({ browser }) => {
+  // A network member sees the wall, the review queue, the portfolio (a chart) and the editor.
+  const page = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  for (const path of ['/', '/ideas', '/my-ideas', '/review-queue', '/portfolio', '/late', '/notifications']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolation(page);
+  }
+  // The idea editor: its toolbar draws SVG icons and keeps their names.
+  await page.goto('/ideas/new');
+  const toolbar = page.getByRole('toolbar', { name: 'Mise en forme' });
+  await expect(toolbar.getByRole('button', { name: 'Citation' }).locator('svg')).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Lien' }).locator('svg')).toBeVisible();
+  await expectNoSeriousAxeViolation(page);
+  await page.context().close();
+});
+
+test('the committee and administration screens stay AA in dark mode', async ({ browser }) => {
+  const committee = await signedInPage(browser, 'philippe.morel@eclore.example');
+  await committee.goto('/committee');
+  await expect(committee.getByRole('heading', { level: 1 })).toBeVisible();
+  await committee.waitForLoadState('networkidle');
+  await expectNoSeriousAxeViolation(committee);
+  await committee.context().close();
+
+  const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
+  for (const path of ['/campaigns', '/directory', '/admin', '/admin/audit']) {
+    await admin.goto(path);
+    await expect(admin.getByRole('heading', { level: 1 })).toBeVisible();
+    await admin.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolation(admin);
+  }
+  await admin.context().close();
+});
