@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { can, type Action } from '@eclore/domain';
-import { listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
+import { createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
 import { actorOf } from '../../web/src/session/session';
 import { as, PASSWORD, sessionOf } from './support';
 
@@ -62,12 +62,23 @@ async function idsFor(page: Page): Promise<Record<Param, string | null>> {
   const readsIdeas = can(actor, 'idea.read');
   const wall = readsIdeas ? (await listWall({ ...opts })).data : null;
   const mine = (await listMyIdeas({ ...opts })).data;
+  // No demo account has written an idea: a draft of their own opens the editor on /ideas/:id/edit.
+  const ownIdea =
+    mine.find((m) => m.role === 'author')?.idea.id ??
+    (can(actor, 'idea.create')
+      ? (
+          await createIdea({
+            ...opts,
+            body: { kind: 'problem', title: 'Brouillon sur téléphone', summary: 'Un brouillon.' },
+          })
+        ).data.id
+      : null);
   const campaigns = (await listCampaigns({ ...opts })).data;
   const campaign = [...campaigns.current, ...campaigns.upcoming, ...campaigns.past][0];
   const sessions = can(actor, 'committee.read') ? (await listCommitteeSessions({ ...opts })).data : [];
   return {
     idea: wall?.items[0]?.id ?? null,
-    ownIdea: mine.find((m) => m.role === 'author')?.idea.id ?? null,
+    ownIdea,
     campaign: campaign?.id ?? null,
     session: sessions[0]?.id ?? null,
     self: session.person.id,
@@ -93,6 +104,9 @@ test.describe('on a phone (390 × 844)', () => {
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill(PASSWORD);
       await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+      // Settled on the home page: a late redirect after sign-in would close the menu under the test.
+      await page.goto('/');
       await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
 
       // The compact menu, with the keyboard: Enter opens it, Escape closes it and focus returns.

@@ -59,11 +59,7 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav
-        className={menuOpen ? 'ec-nav ec-nav--open' : 'ec-nav'}
-        aria-label={app.nav.label}
-        onKeyDown={onNavKeyDown}
-      >
+      <nav className={menuOpen ? 'ec-nav ec-nav--open' : 'ec-nav'} aria-label={app.nav.label} onKeyDown={onNavKeyDown}>
         <div className="ec-container">
           <button
             ref={menuButton}
