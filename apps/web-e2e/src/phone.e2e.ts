@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { can, type Action } from '@eclore/domain';
 import { createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
 import { actorOf } from '../../web/src/session/session';
-import { as, PASSWORD, sessionOf } from './support';
+import { as, sessionOf, signedInPage } from './support';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -98,13 +98,8 @@ test.describe('on a phone (390 × 844)', () => {
   for (const email of ACCOUNTS) {
     test(`every route ${email} can open fits the screen`, async ({ browser }) => {
       test.setTimeout(120_000);
-      const context = await browser.newContext({ locale: 'fr-CH', viewport: PHONE });
-      const page = await context.newPage();
-      await page.goto('/sign-in');
-      await page.getByLabel('Adresse e-mail').fill(email);
-      await page.getByLabel('Mot de passe').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
+      const page = await signedInPage(browser, email);
+      await page.setViewportSize(PHONE);
       // Settled on the home page: a late redirect after sign-in would close the menu under the test.
       await page.goto('/');
       await expect(page.getByRole('button', { name: /^(Compte :|Account:)/ })).toBeVisible();
@@ -146,7 +141,7 @@ test.describe('on a phone (390 × 844)', () => {
         await page.waitForLoadState('networkidle');
         await expectNoHorizontalScroll(page, path);
       }
-      await context.close();
+      await page.context().close();
     });
   }
 });
