@@ -1,4 +1,4 @@
-import { Fragment, Suspense, useRef } from 'react';
+import { Fragment, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, NavLink, useLocation, useOutlet } from 'react-router';
 import { SkipLink } from '@eclore/web-ui';
 import { navigationFor } from '../navigation/navigation';
@@ -12,6 +12,7 @@ import { AVAILABLE_PATHS } from './pages';
 import { useAppText } from './i18n';
 
 const MAIN_ID = 'main';
+const NAV_LIST_ID = 'main-nav-list';
 
 export function Layout() {
   const app = useAppText();
@@ -25,6 +26,22 @@ export function Layout() {
   const firstPath = useRef(location.pathname);
   const navigated = useRef(false);
   if (location.pathname !== firstPath.current) navigated.current = true;
+
+  // Compact navigation (phones): the menu button shows the list as a panel; on wider screens CSS
+  // hides the button and always shows the list, so this state has no effect there.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    // A new address closes the panel (adjusting state during render, not in an effect).
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
+  const onNavKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
 
   return (
     <>
@@ -42,9 +59,19 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className="ec-nav" aria-label={app.nav.label}>
+      <nav className={menuOpen ? 'ec-nav ec-nav--open' : 'ec-nav'} aria-label={app.nav.label} onKeyDown={onNavKeyDown}>
         <div className="ec-container">
-          <ul>
+          <button
+            ref={menuButton}
+            type="button"
+            className="ec-nav__toggle"
+            aria-expanded={menuOpen}
+            aria-controls={NAV_LIST_ID}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {app.app.menu}
+          </button>
+          <ul id={NAV_LIST_ID}>
             {items.map((item) => (
               <li key={item.key}>
                 <NavLink to={item.path} end={item.path === '/'}>

@@ -11,6 +11,7 @@ export const fr = {
     tagline: 'La boîte à idées de l’intranet',
     skipToContent: 'Aller au contenu principal',
     loading: 'Chargement de la page…',
+    menu: 'Menu',
     titleSuffix: 'Éclore',
   },
   nav: {
@@ -97,6 +98,7 @@ export const en: typeof fr = {
     tagline: 'The intranet innovation box',
     skipToContent: 'Skip to main content',
     loading: 'Loading the page…',
+    menu: 'Menu',
     titleSuffix: 'Éclore',
   },
   nav: {
