@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { can, type Action } from '@eclore/domain';
-import { createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
-import { actorOf } from '../../web/src/session/session';
+import { actorOf, createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
 import { as, sessionOf, signedInPage } from './support';
 
 const PHONE = { width: 390, height: 844 };

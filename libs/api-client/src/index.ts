@@ -16,3 +16,4 @@ export * from './generated/@tanstack/react-query.gen';
 export { client } from './generated/client.gen';
 export { ApiError, isApiError, toApiError, type ApiFieldError } from './api-error';
 export { CSRF_HEADER, getCsrfToken, setCsrfToken } from './csrf';
+export { actorOf } from './session-actor';

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  actorOf,
   getSessionOptions,
   getSessionQueryKey,
   logoutMutation,
@@ -12,23 +13,6 @@ export type Session =
   | { status: 'loading'; actor: null; data: null }
   | { status: 'signedOut'; actor: null; data: null }
   | { status: 'signedIn'; actor: Actor; data: SessionDto };
-
-/** The domain policy's Actor for this session: the web decides what to show with the API's own rules. */
-export function actorOf(session: SessionDto): Actor {
-  return {
-    personId: session.person.id,
-    orgUnitId: session.person.orgUnit?.id ?? null,
-    assignments: session.roles.map(({ role, scope }) => ({
-      role,
-      scope:
-        scope.kind === 'org_unit' && scope.orgUnitId
-          ? { kind: 'org_unit', orgUnitId: scope.orgUnitId }
-          : scope.kind === 'theme' && scope.theme
-            ? { kind: 'theme', theme: scope.theme }
-            : { kind: 'organisation' },
-    })),
-  };
-}
 
 /**
  * The session from GET /api/session's answer: a 204 (a visitor; the client hands it over as an empty
