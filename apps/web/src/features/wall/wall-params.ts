@@ -1,4 +1,4 @@
-import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaStatus } from '@eclore/domain';
+import { IDEA_KINDS, WALL_STAGES, type IdeaStatus } from '@eclore/domain';
 import type { IdeaFilterValues } from './IdeaFilterFields';
 
 /** The wall's filters as they live in the address bar (so a filtered wall can be shared). */
@@ -11,22 +11,8 @@ export interface WallFilters extends IdeaFilterValues {
 export const WALL_SORTS = ['relevance', 'newest', 'most_supported', 'trending'] as const;
 export type WallSort = (typeof WALL_SORTS)[number];
 
-/** Statuses an idea on the wall can have (the domain's isPublic decides, as on the server). */
-export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) =>
-  isPublic({
-    id: '',
-    kind: 'problem',
-    status,
-    anonymous: false,
-    submittedAt: new Date(0),
-    publishedAt: new Date(0),
-    withdrawnAt: null,
-    answer: null,
-    mergedIntoId: null,
-    parkedUntil: null,
-    hiddenAt: null,
-  }),
-);
+/** Statuses an idea on the wall can have: the domain's list, the same as the server's filter. */
+export { WALL_STAGES };
 
 export const oneOf = <T extends string>(values: readonly T[], v: string | null): T | '' =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : '';

@@ -1,29 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IDEA_KINDS, IDEA_STATUSES, isPublic, type IdeaKind, type IdeaStatus } from '@eclore/domain';
+import {
+  IDEA_KINDS,
+  IDEA_STATUSES,
+  WALL_SORTS,
+  WALL_STAGES,
+  type IdeaKind,
+  type IdeaStatus,
+  type WallSort,
+} from '@eclore/domain';
 import { IdParamDto } from '@eclore/server-platform';
 import { OrgUnitNameDto } from '../ideas/ideas.dto';
 
-/** Statuses an idea on the wall can have: derived from the domain's isPublic, not listed twice. */
-export const WALL_STAGES: readonly IdeaStatus[] = IDEA_STATUSES.filter((status) =>
-  isPublic({
-    id: '',
-    kind: 'problem',
-    status,
-    anonymous: false,
-    submittedAt: new Date(0),
-    publishedAt: new Date(0),
-    withdrawnAt: null,
-    answer: null,
-    mergedIntoId: null,
-    parkedUntil: null,
-    hiddenAt: null,
-  }),
-);
-
-export const WALL_SORTS = ['newest', 'most_supported', 'trending', 'relevance'] as const;
-export type WallSortParam = (typeof WALL_SORTS)[number];
+// The wall's stage filter and orders: one source in the domain, shared with the web app.
+export { WALL_SORTS, WALL_STAGES } from '@eclore/domain';
+export type WallSortParam = WallSort;
 export const LINK_KINDS = ['similar', 'addresses'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
