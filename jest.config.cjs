@@ -23,6 +23,7 @@ const moduleNameMapper = {
   '^@eclore/server-webhooks$': '<rootDir>/libs/server/webhooks/src/index.ts',
   '^@eclore/server-qualification$': '<rootDir>/libs/server/qualification/src/index.ts',
   '^@eclore/server-committee$': '<rootDir>/libs/server/committee/src/index.ts',
+  '^@eclore/server-realisation$': '<rootDir>/libs/server/realisation/src/index.ts',
   '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
   '^@eclore/migrations$': '<rootDir>/migrations/index.ts',
 };

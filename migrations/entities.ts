@@ -5,6 +5,7 @@ import { NOTIFICATIONS_ENTITIES } from '@eclore/server-notifications';
 import { WEBHOOKS_ENTITIES } from '@eclore/server-webhooks';
 import { QUALIFICATION_ENTITIES } from '@eclore/server-qualification';
 import { COMMITTEE_ENTITIES } from '@eclore/server-committee';
+import { REALISATION_ENTITIES } from '@eclore/server-realisation';
 
 /** Every entity of every bounded context: the schema the migrations must produce. */
 export const ALL_ENTITIES = [
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...QUALIFICATION_ENTITIES,
   ...COMMITTEE_ENTITIES,
+  ...REALISATION_ENTITIES,
 ];

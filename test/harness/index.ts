@@ -2,3 +2,4 @@
 // application) and the service context are separate entry points, so a test pays only for what it uses.
 export * from './data-source';
 export * from './factories';
+export * from './realisation';

@@ -8,6 +8,7 @@ import { WebhooksModule } from '@eclore/server-webhooks';
 import { NotificationsModule } from '@eclore/server-notifications';
 import { QualificationModule } from '@eclore/server-qualification';
 import { CommitteeModule } from '@eclore/server-committee';
+import { RealisationModule } from '@eclore/server-realisation';
 import { HealthModule } from './health/health.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { HealthModule } from './health/health.module';
     IdeasModule,
     QualificationModule,
     CommitteeModule,
+    RealisationModule,
     WebhooksModule,
     NotificationsModule,
     HealthModule,

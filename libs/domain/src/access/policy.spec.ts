@@ -184,4 +184,43 @@ describe('permission policy', () => {
       expect(decide(actor([{ role: 'hr', scope: org }]), action, { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
     }
   });
+
+  it('after the decision: the team writes, the lead invites and records outcomes, the network in scope coaches and validates', () => {
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const employee = actor();
+    // Route level: anyone reaches the handler, which asks again with the idea's facts.
+    for (const action of ['team.invite', 'experiment.write', 'experiment.record_outcome', 'project.manage', 'impact.record', 'field_review.answer'] as Action[]) {
+      expect(can(employee, action)).toBe(true);
+    }
+    expect(can(employee, 'experiment.write', { target: unitA, isTeamMember: true })).toBe(true);
+    expect(decide(employee, 'experiment.write', { target: unitA })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    expect(can(scoped, 'experiment.write', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'experiment.write', { target: unitB })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    // Members write; only the lead invites and records the outcome.
+    expect(decide(employee, 'team.invite', { target: unitA, isTeamMember: true })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    expect(can(employee, 'team.invite', { target: unitA, isTeamMember: true, isTeamLead: true })).toBe(true);
+    expect(can(employee, 'experiment.record_outcome', { target: unitA, isTeamLead: true })).toBe(true);
+    // The owner runs the project; the owner and the authors answer the return to the field.
+    expect(can(employee, 'project.manage', { target: unitA, isProjectOwner: true })).toBe(true);
+    expect(can(employee, 'field_review.answer', { target: unitA, isAuthor: true })).toBe(true);
+    expect(decide(employee, 'field_review.answer', { target: unitA, isTeamMember: true })).toEqual({
+      allowed: false,
+      reason: 'not_implementation_owner',
+    });
+    // Changing the lead, validating a measurement, deciding a replication: the network in scope only.
+    for (const action of ['team.change_lead', 'impact.validate', 'replication.decide', 'replication.request'] as Action[]) {
+      expect(can(scoped, action, { target: unitA })).toBe(true);
+      expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+      expect(decide(employee, action, { target: unitA, isTeamLead: true, isProjectOwner: true })).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
+    }
+    expect(can(actor([{ role: 'committee_member', scope: org }]), 'project.assign_owner', { target: unitB })).toBe(true);
+    expect(decide(employee, 'project.assign_owner', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(actor([{ role: 'hr', scope: org }]), 'impact.read_rollups')).toBe(true);
+    expect(decide(employee, 'impact.read_rollups')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(actor([{ role: 'admin', scope: org }]), 'field_review.settings')).toBe(true);
+    expect(decide(scoped, 'field_review.settings')).toEqual({ allowed: false, reason: 'role_required' });
+  });
 });

@@ -91,6 +91,23 @@ export type Action =
   // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
   | 'notification.read_own'
   | 'notification.admin'
+  // after the decision (docs/realisation.md). Route level: any signed-in person reaches the handler,
+  // which decides on the idea with the actor's relation to it (team, lead, owner, invitee, author).
+  | 'realisation.read'
+  | 'team.invite'
+  | 'team.change_lead'
+  | 'team.answer_invitation'
+  | 'experiment.write'
+  | 'experiment.record_outcome'
+  | 'project.manage'
+  | 'project.assign_owner'
+  | 'impact.record'
+  | 'impact.validate'
+  | 'impact.read_rollups'
+  | 'field_review.answer'
+  | 'field_review.settings'
+  | 'replication.request'
+  | 'replication.decide'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -137,6 +154,10 @@ export interface PolicyContext {
   isAuthor?: boolean;
   /** For criteria.manage: the organisation's default set rather than a campaign's. */
   organisationDefault?: boolean;
+  /** After the decision: the actor's place in the idea's team and project (docs/realisation.md). */
+  isTeamMember?: boolean;
+  isTeamLead?: boolean;
+  isProjectOwner?: boolean;
 }
 
 export function decide(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
@@ -251,6 +272,47 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       // The authors never read what the network says about their idea behind their back.
       return ctx.isAuthor === true ? deny('is_author') : ALLOW;
     }
+    case 'realisation.read':
+    case 'team.answer_invitation':
+      // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.
+      return ALLOW;
+    case 'team.invite':
+    case 'experiment.record_outcome':
+      // The team lead, or the network coaching the idea.
+      return objectLevel(ctx, ctx.isTeamLead === true || networkCovers(actor, ctx.target));
+    case 'experiment.write':
+      return objectLevel(ctx, ctx.isTeamMember === true || networkCovers(actor, ctx.target));
+    case 'project.manage':
+    case 'impact.record':
+      // The owner and the team run the project; the network in scope helps.
+      return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target));
+    case 'field_review.answer':
+      // "What really happened" is asked of the owner and the authors.
+      return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isAuthor === true, 'not_implementation_owner');
+    case 'team.change_lead':
+    case 'impact.validate':
+    case 'replication.decide':
+      // The network member whose scope covers the idea (for a replication: the adopting unit).
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
+    case 'project.assign_owner':
+      // Naming the owner: the network or the committee in scope.
+      if (!holdsRole(actor, 'network_member') && !holdsRole(actor, 'committee_member')) return deny('role_required');
+      if (!ctx.target) return ALLOW;
+      return hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)
+        ? ALLOW
+        : deny('out_of_scope');
+    case 'replication.request':
+      // A network member whose scope covers the adopting unit (the target).
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
+    case 'impact.read_rollups': {
+      // Roll-ups are the organisation's figures: the network, the committee, HR and admins.
+      const roles = ['network_member', 'network_lead', 'committee_member', 'hr', 'admin'] as const;
+      return roles.some((r) => holdsRole(actor, r)) ? ALLOW : deny('role_required');
+    }
+    case 'field_review.settings':
+      return hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'idea.reveal_author':
       return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'directory.read_person':
@@ -289,6 +351,20 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       }
       return ALLOW;
   }
+}
+
+/** The network member whose scope covers the idea. */
+function networkCovers(actor: Actor, target?: ScopeTarget): boolean {
+  return target !== undefined && hasRole(actor, 'network_member', target);
+}
+
+/**
+ * For actions that depend on the actor's relation to one idea: without a target (route level) any
+ * signed-in person reaches the handler, which asks again with the idea's facts.
+ */
+function objectLevel(ctx: PolicyContext, allowed: boolean, reason = 'not_idea_team'): Decision {
+  if (!ctx.target) return ALLOW;
+  return allowed ? ALLOW : deny(reason);
 }
 
 export function can(actor: Actor | null, action: Action, ctx?: PolicyContext): boolean {

@@ -18,6 +18,7 @@ import { appendIdeaEvents } from '../engagement/events';
 import { presentIdea, toIdeaState, type IdeaAuthorView, type IdeaViewer } from './idea-presenter';
 import type { IdeaDto } from './ideas.dto';
 import { IdeaCommandHooks } from './idea-command-hooks';
+import { IdeaRelations, type IdeaRelationFacts } from './idea-relations';
 import { creditedContext, creditsOf } from './idea-credits';
 import { IdeasRepository } from './ideas.repository';
 
@@ -73,6 +74,7 @@ export class IdeaAccess {
     ds: DataSource,
     // Optional so a bare IdeaAccess (tests, scripts) runs commands without other contexts' hooks.
     @Optional() private readonly hooks: IdeaCommandHooks = new IdeaCommandHooks(),
+    @Optional() private readonly relations: IdeaRelations = new IdeaRelations(),
   ) {
     this.repo = new IdeasRepository(ds);
   }
@@ -119,11 +121,12 @@ export class IdeaAccess {
     const ids = ideas.map((i) => i.id);
     const unitIds = [...new Set(ideas.map((i) => i.orgUnitId).filter((u): u is string => u !== null))];
     const capturerIds = [...new Set(ideas.map((i) => i.capturedBy).filter((u): u is string => u !== null))];
-    const [authorRows, units, capturers, links] = await Promise.all([
+    const [authorRows, units, capturers, links, relations] = await Promise.all([
       this.repo.authorsWithPeople(ids, manager),
       findOrgUnits(manager, unitIds),
       findPeople(manager, capturerIds),
       this.repo.addressedProblems(ids, manager),
+      this.relations.of(manager, ids, actor.personId),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const capturerById = new Map(capturers.map((p) => [p.id, p]));
@@ -143,7 +146,7 @@ export class IdeaAccess {
           familyName: a.person?.familyName ?? '',
           anonymous: a.anonymous,
         }));
-      const viewer = this.viewerFor(idea, authors, actor);
+      const viewer = this.viewerFor(idea, authors, actor, relations);
       const credits = creditsOf(idea, authors);
       return {
         idea,
@@ -158,7 +161,12 @@ export class IdeaAccess {
   }
 
   /** The actor's relation to the idea, in the idea policy's terms. */
-  viewerFor(idea: Idea, authors: readonly IdeaAuthorView[], actor: Actor): IdeaViewer {
+  viewerFor(
+    idea: Idea,
+    authors: readonly IdeaAuthorView[],
+    actor: Actor,
+    relations: IdeaRelationFacts = { teamIdeaIds: new Set(), ownedIdeaIds: new Set() },
+  ): IdeaViewer {
     const mine = authors.find((a) => a.personId === actor.personId);
     // The network member who captured an idea acts for its author (they typed the paper form).
     const isAuthor = mine?.status === 'accepted' || idea.capturedBy === actor.personId;
@@ -166,8 +174,8 @@ export class IdeaAccess {
       actor,
       isAuthor,
       invited: mine?.status === 'invited',
-      isIdeaTeamMember: false,
-      isImplementationOwner: false,
+      isIdeaTeamMember: relations.teamIdeaIds.has(idea.id),
+      isImplementationOwner: relations.ownedIdeaIds.has(idea.id),
       target: { orgUnitPath: idea.orgUnit?.path ?? [], themes: idea.themes },
     };
   }

@@ -4,6 +4,7 @@ import { AuthorReveal } from './author-reveal.service';
 import { IdeaAccess } from './idea-access.service';
 import { IdeaChecks } from './idea-checks';
 import { IdeaCommandHooks } from './idea-command-hooks';
+import { IdeaRelations } from './idea-relations';
 import { IdeaDrafting } from './idea-drafting.service';
 import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
@@ -19,6 +20,7 @@ import { IdeasRepository } from './ideas.repository';
     IdeasRepository,
     IdeaAccess,
     IdeaCommandHooks,
+    IdeaRelations,
     IdeaAuditConcealment,
     IdeaChecks,
     IdeaDrafting,
@@ -26,6 +28,6 @@ import { IdeasRepository } from './ideas.repository';
     IdeaQueries,
     AuthorReveal,
   ],
-  exports: [IdeaAccess, IdeaCommandHooks, IdeasRepository],
+  exports: [IdeaAccess, IdeaCommandHooks, IdeaRelations, IdeasRepository],
 })
 export class IdeasCoreModule {}

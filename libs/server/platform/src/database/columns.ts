@@ -75,3 +75,27 @@ export function ManyToOne<T>(
     relation(prototype, propertyName);
   };
 }
+
+/** A calendar day (`date`), read and written as `YYYY-MM-DD` so no time zone can shift it. */
+export function Day(name: string, extras: ColumnExtras = {}): PropertyDecorator {
+  return Column({ ...extras, name, type: 'date' });
+}
+
+/**
+ * A `numeric` read as a JavaScript number. The product's numerics are bounded (amounts ≤ 10¹¹ with
+ * two decimals, impact values ≤ 10¹²), well inside a double's exact integer range.
+ */
+export function Decimal(
+  name: string,
+  extras: ColumnExtras & { precision?: number; scale?: number } = {},
+): PropertyDecorator {
+  return Column({
+    ...extras,
+    name,
+    type: 'numeric',
+    transformer: {
+      to: (value: number | null | undefined) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  });
+}

@@ -1,0 +1,1 @@
+export { RealisationPanel } from './RealisationPanel';

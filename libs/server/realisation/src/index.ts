@@ -1,0 +1,2 @@
+export * from './entities';
+export { RealisationModule } from './realisation.module';

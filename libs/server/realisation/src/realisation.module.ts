@@ -1,0 +1,20 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
+import { realisationRelations } from './idea-relations.source';
+
+/**
+ * After the committee's decision: the idea team, the experiment and its log book, the
+ * implementation project, impact, the return to the field and replication (docs/realisation.md).
+ * Each feature is a submodule imported here.
+ */
+@Module({
+  imports: [IdeasCoreModule],
+})
+export class RealisationModule implements OnModuleInit {
+  constructor(private readonly relations: IdeaRelations) {}
+
+  onModuleInit(): void {
+    // The one idea loader learns who is in an idea's team and who owns its project.
+    this.relations.register(realisationRelations);
+  }
+}
