@@ -1,3 +1,4 @@
 export * from './ledger';
 export * from './credit';
 export * from './recognition';
+export * from './report-figures';
