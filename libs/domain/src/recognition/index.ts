@@ -2,3 +2,4 @@ export * from './ledger';
 export * from './credit';
 export * from './recognition';
 export * from './report-figures';
+export * from './charter';
