@@ -3,3 +3,4 @@ export * from './credit';
 export * from './recognition';
 export * from './report-figures';
 export * from './charter';
+export * from './suppression';
