@@ -39,18 +39,28 @@ export function validateCommitment(input: { key?: unknown; title?: unknown; indi
     if (typeof t !== 'string' || t.trim() === '') {
       problems.push({ field: `title.${locale}`, code: 'required', message: `title.${locale} is required.` });
     } else if (t.length > CHARTER_LIMITS.titleMax || t.includes('\u0000')) {
-      problems.push({ field: `title.${locale}`, code: 'maxLength', message: `title.${locale} is at most 200 characters, no NUL byte.` });
+      problems.push({
+        field: `title.${locale}`,
+        code: 'maxLength',
+        message: `title.${locale} is at most 200 characters, no NUL byte.`,
+      });
     }
   }
   const ind = input.indicators;
-  if (!Array.isArray(ind) || ind.some((x) => !(REPORT_FIGURES as readonly unknown[]).includes(x)) || new Set(ind).size !== ind.length) {
+  if (
+    !Array.isArray(ind) ||
+    ind.some((x) => !(REPORT_FIGURES as readonly unknown[]).includes(x)) ||
+    new Set(ind).size !== ind.length
+  ) {
     problems.push({ field: 'indicators', code: 'invalid', message: 'indicators lists distinct report figures.' });
   }
   return problems;
 }
 
 /** A charter: 1–20 commitments with distinct keys. */
-export function validateCharter(commitments: readonly { key?: unknown; title?: unknown; indicators?: unknown }[]): FieldProblem[] {
+export function validateCharter(
+  commitments: readonly { key?: unknown; title?: unknown; indicators?: unknown }[],
+): FieldProblem[] {
   if (commitments.length < 1 || commitments.length > CHARTER_LIMITS.maxCommitments) {
     return [{ field: 'commitments', code: 'out_of_range', message: 'A charter has 1 to 20 commitments.' }];
   }
@@ -59,7 +69,8 @@ export function validateCharter(commitments: readonly { key?: unknown; title?: u
   );
   const keys = commitments.map((c) => c.key);
   keys.forEach((k, i) => {
-    if (keys.indexOf(k) !== i) problems.push({ field: `commitments.${i}.key`, code: 'duplicate', message: 'Two commitments have this key.' });
+    if (keys.indexOf(k) !== i)
+      problems.push({ field: `commitments.${i}.key`, code: 'duplicate', message: 'Two commitments have this key.' });
   });
   return problems;
 }
@@ -99,7 +110,11 @@ export function validateCharterInputs(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (typeof year !== 'number' || !Number.isInteger(year) || year < CHARTER_YEAR_MIN || year > now.getUTCFullYear()) {
-    problems.push({ field: 'year', code: 'out_of_range', message: `year is from ${CHARTER_YEAR_MIN} to the current year.` });
+    problems.push({
+      field: 'year',
+      code: 'out_of_range',
+      message: `year is from ${CHARTER_YEAR_MIN} to the current year.`,
+    });
   }
   for (const key of Object.keys(inputs)) {
     if (!(CHARTER_INPUT_KEYS as string[]).includes(key)) {
@@ -110,7 +125,13 @@ export function validateCharterInputs(
     const value = inputs[key];
     if (value === undefined || value === null) continue;
     const { min, max, decimals } = CHARTER_INPUTS[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || !hasDecimals(value, decimals)) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      !hasDecimals(value, decimals)
+    ) {
       const what = decimals === 0 ? 'a whole number' : 'an amount with at most two decimals';
       problems.push({ field: key, code: 'out_of_range', message: `${key} is ${what} from ${min} to ${max}.` });
     }

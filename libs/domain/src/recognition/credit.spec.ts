@@ -19,7 +19,13 @@ describe('credit shares', () => {
   });
 
   it('counts a person once per group and adds their parts when they are in two groups', () => {
-    const shares = creditShares([c('a', 'authored'), c('a', 'team_member'), c('a', 'experiment_lead'), c('t', 'team_member'), c('n', 'reviewed')]);
+    const shares = creditShares([
+      c('a', 'authored'),
+      c('a', 'team_member'),
+      c('a', 'experiment_lead'),
+      c('t', 'team_member'),
+      c('n', 'reviewed'),
+    ]);
     expect(byPerson(shares)).toEqual({ a: 7500, t: 1500, n: 1000 });
     expect(shares.find((s) => s.personId === 'a')?.groups).toEqual(['authors', 'team']);
   });
@@ -30,17 +36,33 @@ describe('credit shares', () => {
   });
 
   it('gives supports, plain comments and decisions no share, and an idea with nobody credited no shares', () => {
-    expect(creditShares([c(null, 'supported'), c('x', 'supported'), c('y', 'commented'), c('z', 'decided')])).toEqual([]);
+    expect(creditShares([c(null, 'supported'), c('x', 'supported'), c('y', 'commented'), c('z', 'decided')])).toEqual(
+      [],
+    );
   });
 
   it('follows a network override, and splits equally when every group with people was set to 0 %', () => {
     const shares = { authors: 50, team: 50, network: 0 };
-    expect(byPerson(creditShares([c('a', 'authored'), c('t', 'team_member'), c('n', 'qualified')], shares))).toEqual({ a: 5000, t: 5000, n: 0 });
-    expect(byPerson(creditShares([c('n1', 'qualified'), c('n2', 'reviewed')], { authors: 100, team: 0, network: 0 }))).toEqual({ n1: 5000, n2: 5000 });
+    expect(byPerson(creditShares([c('a', 'authored'), c('t', 'team_member'), c('n', 'qualified')], shares))).toEqual({
+      a: 5000,
+      t: 5000,
+      n: 0,
+    });
+    expect(
+      byPerson(creditShares([c('n1', 'qualified'), c('n2', 'reviewed')], { authors: 100, team: 0, network: 0 })),
+    ).toEqual({ n1: 5000, n2: 5000 });
   });
 
   it('always sums to exactly 100 %, whatever the group sizes (ties to the earlier person id)', () => {
-    expect(byPerson(creditShares([c('a', 'authored'), c('b', 'authored'), c('c', 'authored')], { authors: 100, team: 0, network: 0 }))).toEqual({
+    expect(
+      byPerson(
+        creditShares([c('a', 'authored'), c('b', 'authored'), c('c', 'authored')], {
+          authors: 100,
+          team: 0,
+          network: 0,
+        }),
+      ),
+    ).toEqual({
       a: 3334,
       b: 3333,
       c: 3333,
@@ -51,7 +73,9 @@ describe('credit shares', () => {
       return seed % n;
     };
     for (let run = 0; run < 300; run++) {
-      const entries = Array.from({ length: 1 + rand(40) }, () => c(`p${rand(25)}`, CONTRIBUTION_KINDS[rand(CONTRIBUTION_KINDS.length)]!));
+      const entries = Array.from({ length: 1 + rand(40) }, () =>
+        c(`p${rand(25)}`, CONTRIBUTION_KINDS[rand(CONTRIBUTION_KINDS.length)]!),
+      );
       const a = rand(101);
       const t = rand(101 - a);
       const shares = creditShares(entries, { authors: a, team: t, network: 100 - a - t });

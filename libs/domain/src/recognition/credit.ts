@@ -38,7 +38,11 @@ export function validateCreditShares(input: Readonly<Record<string, unknown>>): 
   if (typeof reason !== 'string' || reason.trim() === '') {
     problems.push({ field: 'reason', code: 'required', message: 'reason is required.' });
   } else if (reason.length > CREDIT_LIMITS.reasonMax || reason.includes('\u0000')) {
-    problems.push({ field: 'reason', code: 'maxLength', message: `reason is at most ${CREDIT_LIMITS.reasonMax} characters, no NUL byte.` });
+    problems.push({
+      field: 'reason',
+      code: 'maxLength',
+      message: `reason is at most ${CREDIT_LIMITS.reasonMax} characters, no NUL byte.`,
+    });
   }
   return problems;
 }

@@ -4,3 +4,4 @@ export * from './recognition';
 export * from './report-figures';
 export * from './charter';
 export * from './suppression';
+export * from './spreadsheet';

@@ -20,9 +20,21 @@ const person = (personId: string, anonymousAuthor = false): ResolvedPerson => ({
 describe('contribution ledger', () => {
   it('has the fifteen kinds of the issue, each recorded by at least one event type', () => {
     expect(CONTRIBUTION_KINDS).toEqual([
-      'authored', 'co_authored', 'captured_on_behalf', 'commented', 'comment_adopted', 'supported', 'reviewed',
-      'qualified', 'decided', 'team_member', 'experiment_lead', 'implementation_owner', 'milestone_done',
-      'measurement_validated', 'replicated',
+      'authored',
+      'co_authored',
+      'captured_on_behalf',
+      'commented',
+      'comment_adopted',
+      'supported',
+      'reviewed',
+      'qualified',
+      'decided',
+      'team_member',
+      'experiment_lead',
+      'implementation_owner',
+      'milestone_done',
+      'measurement_validated',
+      'replicated',
     ]);
     for (const kind of CONTRIBUTION_KINDS) expect(CONTRIBUTION_RULES[kind].eventTypes.length).toBeGreaterThan(0);
     expect(isContributionKind('authored')).toBe(true);
@@ -30,7 +42,15 @@ describe('contribution ledger', () => {
   });
 
   it('reads lifecycle commands that exist in the transition table', () => {
-    for (const type of ['submit', 'qualify', 'decide_prototype', 'decide_implement', 'park', 'decline', 'complete_implementation']) {
+    for (const type of [
+      'submit',
+      'qualify',
+      'decide_prototype',
+      'decide_implement',
+      'park',
+      'decline',
+      'complete_implementation',
+    ]) {
       expect(IDEA_COMMANDS).toContain(type);
       expect(LEDGER_EVENT_TYPES).toContain(type);
     }
@@ -38,8 +58,12 @@ describe('contribution ledger', () => {
 
   it('credits supports to nobody, by name never, and keeps them out of participation', () => {
     const entries = ledgerEntries({ id: '7', type: 'supported', fromStatus: null }, () => [person('p')]);
-    expect(entries).toEqual([{ idempotencyKey: '7:supported:-', eventId: '7', kind: 'supported', personId: null, anonymous: false }]);
-    expect(showContributor({ ideaId: 'i', kind: 'supported', personId: 'p', anonymous: false, claimedAt: null }, 'p')).toEqual({
+    expect(entries).toEqual([
+      { idempotencyKey: '7:supported:-', eventId: '7', kind: 'supported', personId: null, anonymous: false },
+    ]);
+    expect(
+      showContributor({ ideaId: 'i', kind: 'supported', personId: 'p', anonymous: false, claimedAt: null }, 'p'),
+    ).toEqual({
       kind: 'counted_only',
     });
     expect(distinctContributors([{ kind: 'supported', personId: 'p' }])).toBe(0);
@@ -53,7 +77,9 @@ describe('contribution ledger', () => {
   it('counts a committee decline as a decision and a network decline as none', () => {
     expect(rulesForEvent({ id: '1', type: 'decline', fromStatus: 'decide' }).map((r) => r.kind)).toEqual(['decided']);
     expect(rulesForEvent({ id: '2', type: 'decline', fromStatus: 'qualify' })).toEqual([]);
-    expect(rulesForEvent({ id: '3', type: 'decide_implement', fromStatus: 'prototype' }).map((r) => r.kind)).toEqual(['decided']);
+    expect(rulesForEvent({ id: '3', type: 'decide_implement', fromStatus: 'prototype' }).map((r) => r.kind)).toEqual([
+      'decided',
+    ]);
   });
 
   it('records nothing for events that are not contributions', () => {
@@ -83,13 +109,22 @@ describe('contribution ledger', () => {
   });
 
   describe('anonymity', () => {
-    const anon: RecordedContribution = { ideaId: 'i', kind: 'authored', personId: 'anon', anonymous: true, claimedAt: null };
+    const anon: RecordedContribution = {
+      ideaId: 'i',
+      kind: 'authored',
+      personId: 'anon',
+      anonymous: true,
+      claimedAt: null,
+    };
 
     it('shows an unclaimed anonymous entry by name to its person only', () => {
       expect(showContributor(anon, 'someone')).toEqual({ kind: 'anonymous_author' });
       expect(showContributor(anon, null)).toEqual({ kind: 'anonymous_author' });
       expect(showContributor(anon, 'anon')).toEqual({ kind: 'person', personId: 'anon' });
-      expect(showContributor({ ...anon, claimedAt: new Date() }, 'someone')).toEqual({ kind: 'person', personId: 'anon' });
+      expect(showContributor({ ...anon, claimedAt: new Date() }, 'someone')).toEqual({
+        kind: 'person',
+        personId: 'anon',
+      });
     });
 
     it('counts anonymous entries in totals and participation without needing their identity shown', () => {

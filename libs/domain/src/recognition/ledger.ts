@@ -133,7 +133,13 @@ export function ledgerEntries(
   const out: LedgerEntry[] = [];
   for (const { kind, rule } of rulesForEvent(event)) {
     if (rule.person === 'nobody') {
-      out.push({ idempotencyKey: contributionKey(event.id, kind, null), eventId: event.id, kind, personId: null, anonymous: false });
+      out.push({
+        idempotencyKey: contributionKey(event.id, kind, null),
+        eventId: event.id,
+        kind,
+        personId: null,
+        anonymous: false,
+      });
       continue;
     }
     const seen = new Set<string>();
@@ -163,9 +169,7 @@ export interface RecordedContribution {
 
 /** How an entry may be shown to a viewer: the person, "an anonymous author", or a bare count. */
 export type ContributorShown =
-  | { kind: 'person'; personId: string }
-  | { kind: 'anonymous_author' }
-  | { kind: 'counted_only' };
+  { kind: 'person'; personId: string } | { kind: 'anonymous_author' } | { kind: 'counted_only' };
 
 /**
  * Anonymity: an anonymous, unclaimed entry is shown with its person only to that person; to

@@ -33,9 +33,16 @@ export const DEFAULT_RECOGNITION_SETTINGS: RecognitionSettings = { milestones: R
 export function validateRecognitionSettings(input: { milestones?: unknown }): FieldProblem[] {
   const m = input.milestones;
   if (!Array.isArray(m) || m.some((x) => !(RECOGNITION_MILESTONE_KEYS as readonly unknown[]).includes(x))) {
-    return [{ field: 'milestones', code: 'invalid', message: `milestones lists some of: ${RECOGNITION_MILESTONE_KEYS.join(', ')}.` }];
+    return [
+      {
+        field: 'milestones',
+        code: 'invalid',
+        message: `milestones lists some of: ${RECOGNITION_MILESTONE_KEYS.join(', ')}.`,
+      },
+    ];
   }
-  if (new Set(m).size !== m.length) return [{ field: 'milestones', code: 'duplicate', message: 'A milestone is listed twice.' }];
+  if (new Set(m).size !== m.length)
+    return [{ field: 'milestones', code: 'duplicate', message: 'A milestone is listed twice.' }];
   return [];
 }
 
@@ -106,7 +113,8 @@ export type RecognitionResult =
   | { ok: false; reason: 'invalid'; problems: FieldProblem[] };
 
 function text(field: string, value: unknown, max: number): FieldProblem[] {
-  if (typeof value !== 'string' || value.trim() === '') return [{ field, code: 'required', message: `${field} is required.` }];
+  if (typeof value !== 'string' || value.trim() === '')
+    return [{ field, code: 'required', message: `${field} is required.` }];
   if (value.includes('\u0000')) return [{ field, code: 'nul_byte', message: `${field} contains a NUL byte.` }];
   if (value.length > max) return [{ field, code: 'maxLength', message: `${field} is longer than ${max} characters.` }];
   return [];
@@ -143,7 +151,9 @@ export function applyRecognition(
   if (r.status !== 'due') return { ok: false, reason: 'not_due' };
   if (command.type === 'dismiss') {
     const problems = text('reason', command.reason, RECOGNITION_LIMITS.reasonMax);
-    return problems.length ? { ok: false, reason: 'invalid', problems } : { ok: true, next: { ...r, status: 'dismissed' } };
+    return problems.length
+      ? { ok: false, reason: 'invalid', problems }
+      : { ok: true, next: { ...r, status: 'dismissed' } };
   }
   const problems: FieldProblem[] = [];
   if (!(RECOGNITION_FORMS as readonly string[]).includes(command.form)) {

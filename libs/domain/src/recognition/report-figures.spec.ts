@@ -1,6 +1,5 @@
 import {
   answeredWithinGuarantee,
-  DAY_MS,
   days,
   durationSummary,
   funnel,
@@ -14,6 +13,7 @@ import {
   reportPeriod,
   yearOverYear,
 } from './report-figures';
+import { DAY_MS } from '../qualification/deadlines';
 
 const at = (iso: string) => new Date(iso);
 
@@ -41,8 +41,12 @@ describe('annual report figures', () => {
     expect(furthestStep(['emerge'])).toBeNull();
     expect(furthestStep(['emerge', 'collect', 'returned', 'collect', 'visible'])).toBe('published');
     expect(furthestStep(['collect', 'visible', 'qualify', 'decide', 'implement'])).toBe('implementation');
-    expect(furthestStep(['collect', 'visible', 'qualify', 'decide', 'parked', 'decide', 'prototype', 'stopped'])).toBe('go');
-    expect(furthestStep(['collect', 'visible', 'qualify', 'decide', 'implement', 'follow_up', 'closed'])).toBe('in_service');
+    expect(furthestStep(['collect', 'visible', 'qualify', 'decide', 'parked', 'decide', 'prototype', 'stopped'])).toBe(
+      'go',
+    );
+    expect(furthestStep(['collect', 'visible', 'qualify', 'decide', 'implement', 'follow_up', 'closed'])).toBe(
+      'in_service',
+    );
     expect(furthestStep(['collect', 'declined'])).toBe('submitted');
   });
 
@@ -56,7 +60,16 @@ describe('annual report figures', () => {
   });
 
   it('never lets a funnel count grow down the steps', () => {
-    const steps = ['submitted', 'published', 'qualification', 'decision', 'go', 'implementation', 'in_service', null] as const;
+    const steps = [
+      'submitted',
+      'published',
+      'qualification',
+      'decision',
+      'go',
+      'implementation',
+      'in_service',
+      null,
+    ] as const;
     let seed = 3;
     for (let run = 0; run < 100; run++) {
       const ideas = Array.from({ length: run }, () => {
@@ -74,9 +87,24 @@ describe('annual report figures', () => {
     expect(percentile([7], 90)).toBe(7);
     expect(percentile([4, 1, 3, 2], 50)).toBe(2);
     expect(percentile([1, 2, 3, 4, 5], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 10 }, (_, i) => i + 1), 90)).toBe(9);
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 90)).toBe(18);
-    expect(percentile(Array.from({ length: 11 }, (_, i) => i + 1), 90)).toBe(10);
+    expect(
+      percentile(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(9);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(18);
+    expect(
+      percentile(
+        Array.from({ length: 11 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(10);
     expect(percentile([5, 1], 0)).toBe(1);
     expect(percentile([5, 1], 100)).toBe(5);
     expect(() => percentile([1], 101)).toThrow(RangeError);
@@ -84,7 +112,11 @@ describe('annual report figures', () => {
 
   it('summarises durations in days with one decimal', () => {
     expect(days(DAY_MS * 1.25)).toBe(1.3);
-    expect(durationSummary([DAY_MS, 3 * DAY_MS, 2 * DAY_MS, 10 * DAY_MS])).toEqual({ count: 4, medianDays: 2, p90Days: 10 });
+    expect(durationSummary([DAY_MS, 3 * DAY_MS, 2 * DAY_MS, 10 * DAY_MS])).toEqual({
+      count: 4,
+      medianDays: 2,
+      p90Days: 10,
+    });
     expect(durationSummary([])).toEqual({ count: 0, medianDays: null, p90Days: null });
   });
 
@@ -92,14 +124,38 @@ describe('annual report figures', () => {
     const cutoff = at('2027-01-01T00:00:00Z');
     const share = answeredWithinGuarantee(
       [
-        { submittedAt: at('2026-03-01T00:00:00Z'), firstAnswerAt: at('2026-03-20T00:00:00Z'), withdrawnUnansweredAt: null }, // within
-        { submittedAt: at('2026-03-01T00:00:00Z'), firstAnswerAt: at('2026-03-31T00:00:00Z'), withdrawnUnansweredAt: null }, // exactly 30 days: within
-        { submittedAt: at('2026-03-01T00:00:00Z'), firstAnswerAt: at('2026-04-01T00:00:00Z'), withdrawnUnansweredAt: null }, // late
+        {
+          submittedAt: at('2026-03-01T00:00:00Z'),
+          firstAnswerAt: at('2026-03-20T00:00:00Z'),
+          withdrawnUnansweredAt: null,
+        }, // within
+        {
+          submittedAt: at('2026-03-01T00:00:00Z'),
+          firstAnswerAt: at('2026-03-31T00:00:00Z'),
+          withdrawnUnansweredAt: null,
+        }, // exactly 30 days: within
+        {
+          submittedAt: at('2026-03-01T00:00:00Z'),
+          firstAnswerAt: at('2026-04-01T00:00:00Z'),
+          withdrawnUnansweredAt: null,
+        }, // late
         { submittedAt: at('2026-06-01T00:00:00Z'), firstAnswerAt: null, withdrawnUnansweredAt: null }, // overdue, unanswered: late
         { submittedAt: at('2026-12-20T00:00:00Z'), firstAnswerAt: null, withdrawnUnansweredAt: null }, // not due yet: not judged
-        { submittedAt: at('2026-12-20T00:00:00Z'), firstAnswerAt: at('2027-01-05T00:00:00Z'), withdrawnUnansweredAt: null }, // answered after the cut-off: not judged
-        { submittedAt: at('2026-05-01T00:00:00Z'), firstAnswerAt: null, withdrawnUnansweredAt: at('2026-05-10T00:00:00Z') }, // withdrawn in time
-        { submittedAt: at('2026-05-01T00:00:00Z'), firstAnswerAt: null, withdrawnUnansweredAt: at('2026-07-10T00:00:00Z') }, // withdrawn when already late
+        {
+          submittedAt: at('2026-12-20T00:00:00Z'),
+          firstAnswerAt: at('2027-01-05T00:00:00Z'),
+          withdrawnUnansweredAt: null,
+        }, // answered after the cut-off: not judged
+        {
+          submittedAt: at('2026-05-01T00:00:00Z'),
+          firstAnswerAt: null,
+          withdrawnUnansweredAt: at('2026-05-10T00:00:00Z'),
+        }, // withdrawn in time
+        {
+          submittedAt: at('2026-05-01T00:00:00Z'),
+          firstAnswerAt: null,
+          withdrawnUnansweredAt: at('2026-07-10T00:00:00Z'),
+        }, // withdrawn when already late
       ],
       30,
       cutoff,
@@ -123,6 +179,9 @@ describe('annual report figures', () => {
       cutoff: at('2027-01-01T00:00:00Z'),
       complete: true,
     });
-    expect(reportPeriod(2027, at('2027-02-01T00:00:00Z'))).toMatchObject({ cutoff: at('2027-02-01T00:00:00Z'), complete: false });
+    expect(reportPeriod(2027, at('2027-02-01T00:00:00Z'))).toMatchObject({
+      cutoff: at('2027-02-01T00:00:00Z'),
+      complete: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { IdeaStatus } from '../ideas/idea';
+import { DAY_MS } from '../qualification/deadlines';
 import type { Locale } from '../locale';
 
 /**
@@ -85,7 +86,15 @@ export function ideasPer100Staff(ideasSubmitted: number, headcount: number): num
  * any later one, so counts never grow down the funnel: an idea decided "implement" straight from
  * "decide" has passed the "go" step without an experiment.
  */
-export const FUNNEL_STEPS = ['submitted', 'published', 'qualification', 'decision', 'go', 'implementation', 'in_service'] as const;
+export const FUNNEL_STEPS = [
+  'submitted',
+  'published',
+  'qualification',
+  'decision',
+  'go',
+  'implementation',
+  'in_service',
+] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
 /** The funnel step each status stands for; waiting and final states outside the main line stand for none. */
@@ -146,8 +155,6 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[rank - 1]!;
 }
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** A duration in days with one decimal (days of 24 hours). */
 export function days(ms: number): number {
   return roundHalfAway(ms / (DAY_MS / 10)) / 10;
@@ -176,7 +183,11 @@ export interface DurationSummary {
 export function durationSummary(durationsMs: readonly number[]): DurationSummary {
   const med = percentile(durationsMs, 50);
   const p90 = percentile(durationsMs, 90);
-  return { count: durationsMs.length, medianDays: med === null ? null : days(med), p90Days: p90 === null ? null : days(p90) };
+  return {
+    count: durationsMs.length,
+    medianDays: med === null ? null : days(med),
+    p90Days: p90 === null ? null : days(p90),
+  };
 }
 
 export interface GuaranteeItem {
@@ -200,7 +211,11 @@ export interface GuaranteeShare {
  * idea past its due time counts as late. An idea its authors withdrew before any answer is judged
  * only if it was already late when they withdrew it.
  */
-export function answeredWithinGuarantee(items: readonly GuaranteeItem[], guaranteeDays: number, cutoff: Date): GuaranteeShare {
+export function answeredWithinGuarantee(
+  items: readonly GuaranteeItem[],
+  guaranteeDays: number,
+  cutoff: Date,
+): GuaranteeShare {
   let judged = 0;
   let within = 0;
   for (const item of items) {
@@ -232,7 +247,8 @@ export interface YearOverYear {
 export function yearOverYear(current: number | null, previous: number | null, kind: FigureKind): YearOverYear {
   if (current === null || previous === null) return { current, previous, change: null, changePercent: null };
   const change = roundHalfAway((current - previous) * 10) / 10;
-  const changePercent = kind === 'count' && previous !== 0 ? roundHalfAway(((current - previous) * 1000) / previous) / 10 : null;
+  const changePercent =
+    kind === 'count' && previous !== 0 ? roundHalfAway(((current - previous) * 1000) / previous) / 10 : null;
   return { current, previous, change, changePercent };
 }
 

@@ -132,7 +132,18 @@ describe('small-cell suppression', () => {
     // Rows 0–1 × columns 0–1 form a cycle, rows 2–3 × columns 2–3 another, and (1,2) joins them:
     // every row and column has two suppressed cells, yet (1,2) is solvable.
     const s = Array.from({ length: 5 }, () => new Array<boolean>(5).fill(false));
-    for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1], [2, 2], [2, 3], [3, 2], [3, 3], [1, 2]] as const) s[i]![j] = true;
+    for (const [i, j] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [2, 2],
+      [2, 3],
+      [3, 2],
+      [3, 3],
+      [1, 2],
+    ] as const)
+      s[i]![j] = true;
     expect(singleLineLeaks(s)).toEqual([]);
     expect(derivableCells(s)).toEqual([[1, 2]]);
     expect(determinedByAlgebra(s)).toEqual([[1, 2]]);
@@ -155,7 +166,9 @@ describe('small-cell suppression', () => {
       const rows = 1 + rand(6);
       const cols = 1 + rand(5);
       // Mostly small counts so tables are crowded with cells to protect.
-      const inner = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rand(3) === 0 ? rand(40) : rand(7))));
+      const inner = Array.from({ length: rows }, () =>
+        Array.from({ length: cols }, () => (rand(3) === 0 ? rand(40) : rand(7))),
+      );
       const values = withTotals(inner);
       const result = suppressTable({ values });
       const s = suppressedOf(result);
@@ -183,7 +196,14 @@ describe('small-cell suppression', () => {
   it('refuses a table without totals, ragged rows or negative cells', () => {
     expect(() => suppressTable({ values: [[1]] })).toThrow(RangeError);
     expect(() => suppressTable({ values: [[1, 2], [3]] })).toThrow(RangeError);
-    expect(() => suppressTable({ values: [[-1, 2], [3, 4]] })).toThrow(RangeError);
+    expect(() =>
+      suppressTable({
+        values: [
+          [-1, 2],
+          [3, 4],
+        ],
+      }),
+    ).toThrow(RangeError);
   });
 
   it('withholds a rate over fewer than five people or over a suppressed count', () => {

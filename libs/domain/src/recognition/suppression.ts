@@ -50,7 +50,8 @@ function checkShape(values: readonly (readonly number[])[], people: readonly (re
   if (values.length < 2 || width < 2) throw new RangeError('A table has at least one row, one column and its totals.');
   for (const grid of [values, people]) {
     if (grid.length !== values.length || grid.some((r) => r.length !== width)) throw new RangeError('Ragged table.');
-    if (grid.some((r) => r.some((x) => !Number.isFinite(x) || x < 0))) throw new RangeError('Cells are finite and non-negative.');
+    if (grid.some((r) => r.some((x) => !Number.isFinite(x) || x < 0)))
+      throw new RangeError('Cells are finite and non-negative.');
   }
 }
 
@@ -60,7 +61,9 @@ export function suppressTable(input: SuppressionInput, threshold = SUPPRESSION_T
   checkShape(values, people);
   const rows = values.length;
   const cols = values[0]!.length;
-  const reason: (SuppressionReason | null)[][] = people.map((r) => r.map((p) => (p > 0 && p < threshold ? 'primary' : null)));
+  const reason: (SuppressionReason | null)[][] = people.map((r) =>
+    r.map((p) => (p > 0 && p < threshold ? 'primary' : null)),
+  );
   const cost = (i: number, j: number): number => {
     const v = values[i]![j]!;
     const lastRow = i === rows - 1;
@@ -147,7 +150,10 @@ function cheapestPath(
     for (let v = 0; v < n; v++) if (!done[v] && dist[v]! < Infinity && (u === -1 || dist[v]! < dist[u]!)) u = v;
     if (u === -1 || u === target) break;
     done[u] = true;
-    const neighbours = u < rows ? Array.from({ length: cols }, (_, j) => [u, j] as const) : Array.from({ length: rows }, (_, i) => [i, u - rows] as const);
+    const neighbours =
+      u < rows
+        ? Array.from({ length: cols }, (_, j) => [u, j] as const)
+        : Array.from({ length: rows }, (_, i) => [i, u - rows] as const);
     for (const [i, j] of neighbours) {
       if (i === bi && j === bj) continue;
       const next = u < rows ? rows + j : i;
@@ -160,7 +166,7 @@ function cheapestPath(
   }
   if (dist[target] === Infinity) return null;
   const path: [number, number][] = [];
-  for (let v = target; v !== source; ) {
+  for (let v = target; v !== source;) {
     const [from, i, j] = prev[v]!;
     path.push([i, j]);
     v = from;
@@ -183,6 +189,11 @@ export function withTotals(inner: readonly (readonly number[])[]): number[][] {
  * A rate or a median computed over a group of people is published only when that group is published:
  * fewer than the threshold of people (or a suppressed count) and the rate is withheld too.
  */
-export function publishRate<T>(rate: T, people: number, countSuppressed: boolean, threshold = SUPPRESSION_THRESHOLD): T | null {
+export function publishRate<T>(
+  rate: T,
+  people: number,
+  countSuppressed: boolean,
+  threshold = SUPPRESSION_THRESHOLD,
+): T | null {
   return countSuppressed || (people > 0 && people < threshold) ? null : rate;
 }
