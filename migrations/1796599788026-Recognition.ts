@@ -196,7 +196,7 @@ export class Recognition1796599788026 implements MigrationInterface {
                 "people_trained" integer,
                 "communication_actions" integer,
                 "celebrations_held" integer,
-                "budget" numeric(13,2),
+                "budget" numeric(14,2),
                 "entered_by" uuid NOT NULL,
                 "entered_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "superseded_at" TIMESTAMP WITH TIME ZONE,

@@ -5,6 +5,7 @@ import {
   funnel,
   furthestStep,
   ideasPer100Staff,
+  isInHeadcount,
   participationRate,
   percent,
   percentile,
@@ -35,6 +36,18 @@ describe('annual report figures', () => {
     expect(ideasPer100Staff(57, 200)).toBe(28.5);
     expect(ideasPer100Staff(3, 0)).toBeNull();
     expect(percent(0, 5)).toBe(0);
+  });
+
+  it('counts in a year’s headcount the people active at some time during it', () => {
+    const person = (created: string, deactivated: string | null) => ({
+      createdAt: at(created),
+      deactivatedAt: deactivated === null ? null : at(deactivated),
+    });
+    expect(isInHeadcount(person('2020-05-01T00:00:00Z', null), 2026)).toBe(true);
+    expect(isInHeadcount(person('2026-12-31T23:59:59Z', null), 2026)).toBe(true);
+    expect(isInHeadcount(person('2027-01-01T00:00:00Z', null), 2026)).toBe(false);
+    expect(isInHeadcount(person('2020-05-01T00:00:00Z', '2026-01-01T00:00:00Z'), 2026)).toBe(true);
+    expect(isInHeadcount(person('2020-05-01T00:00:00Z', '2025-12-31T23:59:59Z'), 2026)).toBe(false);
   });
 
   it('places an idea at the furthest step it reached, decisions past "go" included', () => {

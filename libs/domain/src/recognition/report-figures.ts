@@ -67,6 +67,16 @@ function roundHalfAway(x: number): number {
 }
 
 /**
+ * Headcount (effectif) of a year: a person counts when active in the directory at some time during
+ * the year — created before the year's end and not deactivated before its start.
+ */
+export function isInHeadcount(person: { createdAt: Date; deactivatedAt: Date | null }, year: number): boolean {
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  return person.createdAt.getTime() < end && (person.deactivatedAt === null || person.deactivatedAt.getTime() >= start);
+}
+
+/**
  * Participation rate (taux de participation): distinct contributors of the year ÷ the directory
  * headcount of that year, in percent. Contributors: people with at least one contribution of a
  * `participation` kind (ledger.ts) dated in the year, anonymous authors included.
