@@ -22,7 +22,8 @@
  * Guarantee (tested with exact linear algebra in suppression.spec.ts): no suppressed cell is
  * determined by the published cells and the table's equations, and in particular no row or column
  * has exactly one suppressed cell. Not guaranteed: how wide the range of possible values is (a
- * reader still knows a suppressed cell is between 0 and its row total).
+ * reader still knows a suppressed cell is between 0 and its row total), nor anything about two
+ * tables that share cells (a unit's drill-down and its parent's table): each is protected alone.
  */
 export const SUPPRESSION_THRESHOLD = 5;
 
