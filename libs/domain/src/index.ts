@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './qualification';
 export * from './committee';
 export * from './realisation';
+export * from './recognition';

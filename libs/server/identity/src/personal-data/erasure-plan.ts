@@ -179,6 +179,26 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   'field_review_settings.updated_by': keep('who changed the return-to-field schedule'),
   'field_review.answered_by': keep('the return-to-field answers stay on the timeline'),
   'replication.requested_by': keep('who asked to adopt the idea'),
+  // recognition (issue 14): contributions stay counted; what was said to or about the person goes
+  'contribution.person_id': keep(
+    'contributions stay counted under "former staff member" (anonymous ones were detached first)',
+  ),
+  'credit_share_override.set_by': keep("who changed an idea's credit shares"),
+  'recognition_settings.updated_by': keep('who changed the milestones that open recognition'),
+  'recognition.person_id': {
+    effect: 'scrub',
+    why: 'open "recognition due" items are dropped; recorded ones stay counted, private, their message and reason replaced by a dash (no language), no certificate (the certificate files are removed from the file store after commit)',
+    sql: `WITH dropped AS (DELETE FROM recognition WHERE person_id = $1 AND status = 'due')
+          UPDATE recognition SET
+            message = CASE WHEN status = 'recorded' THEN '—' END,
+            dismiss_reason = CASE WHEN status = 'dismissed' THEN '—' END,
+            is_public = false, certificate_key = NULL, certificate_locale = NULL
+          WHERE person_id = $1 AND status <> 'due'`,
+  },
+  'recognition.recorded_by': keep('who recognised someone'),
+  'charter_commitment.set_by': keep('who changed the charter'),
+  'charter_input.entered_by': keep("who entered HR's yearly figures"),
+  'annual_report_run.requested_by': keep('who asked for an annual report'),
   // last: the person row itself
   'person.email': {
     effect: 'scrub',
@@ -232,4 +252,10 @@ export const DETACH_FROM_ANONYMOUS_IDEA: readonly string[] = [
   'UPDATE idea_attachment SET uploaded_by = $3 WHERE idea_id = $2 AND uploaded_by = $1',
   'UPDATE idea_event SET actor_id = $3 WHERE idea_id = $2 AND actor_id = $1',
   'UPDATE idea_link SET created_by = $3 WHERE (from_id = $2 OR to_id = $2) AND created_by = $1',
+  // The ledger's key is computed from (event, kind, person): drop the entries the placeholder already has.
+  `DELETE FROM contribution c WHERE c.idea_id = $2 AND c.person_id = $1
+      AND EXISTS (SELECT 1 FROM contribution d WHERE d.event_id = c.event_id AND d.kind = c.kind AND d.person_id = $3)`,
+  'UPDATE contribution SET person_id = $3 WHERE idea_id = $2 AND person_id = $1',
+  // A recognition is personal (its message, its certificate): it is not handed to the placeholder.
+  'DELETE FROM recognition WHERE idea_id = $2 AND person_id = $1 AND person_id <> $3',
 ];
