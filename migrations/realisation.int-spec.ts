@@ -64,6 +64,25 @@ describe('realisation schema constraints', () => {
     }
   });
 
+  it('stores the largest budget the domain allows and refuses one above it', async () => {
+    const project = (budget: string) =>
+      client.query(
+        `INSERT INTO implementation_project (idea_id, owner_id, org_unit_id, starts_on, budget_planned, created_by)
+         VALUES ($1, $2, $3, '2027-01-01', $4, $2)`,
+        [id(), id(), id(), budget],
+      );
+    // 10¹¹ overflowed numeric(13,2) before its CHECK was even read (migration RealisationAmounts).
+    await expect(project('100000000000.00')).resolves.toBeDefined();
+    await expect(project('100000000000.01')).rejects.toThrow(/ck_implementation_project_budget/);
+    const line = (amount: string) =>
+      client.query(
+        `INSERT INTO budget_line (project_id, label, amount, spent_on, recorded_by) VALUES ($1, 'Licences', $2, '2027-02-01', $3)`,
+        [id(), amount, id()],
+      );
+    await expect(line('100000000000')).resolves.toBeDefined();
+    await expect(line('-1')).rejects.toThrow(/ck_budget_line_amount/);
+  });
+
   it('bounds milestone weight and progress and needs a reason to drop', async () => {
     await expect(insertMilestone({})).resolves.toBeDefined();
     await expect(insertMilestone({ weight: 0 })).rejects.toThrow(/ck_milestone_weight/);

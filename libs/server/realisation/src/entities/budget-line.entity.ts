@@ -14,7 +14,7 @@ export class BudgetLine {
   @Col.Text('label')
   label!: string;
 
-  @Col.Decimal('amount', { precision: 13, scale: 2 })
+  @Col.Decimal('amount', { precision: 14, scale: 2 })
   amount!: number;
 
   @Col.Day('spent_on')

@@ -24,7 +24,7 @@ export class ImplementationProject {
   @Col.Timestamp('go_live_at', { nullable: true })
   goLiveAt!: Date | null;
 
-  @Col.Decimal('budget_planned', { precision: 13, scale: 2, default: 0 })
+  @Col.Decimal('budget_planned', { precision: 14, scale: 2, default: 0 })
   budgetPlanned!: number;
 
   @Col.Timestamp('completed_at', { nullable: true })
