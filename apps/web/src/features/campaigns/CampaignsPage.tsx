@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listCampaignsOptions, type CampaignDto } from '@eclore/api-client';
 import { can } from '@eclore/domain';
-import { Alert, PageHeader, Panel } from '@eclore/web-ui';
+import { Page, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
@@ -19,8 +19,13 @@ export default function CampaignsPage() {
   const campaigns = useQuery(listCampaignsOptions());
 
   return (
-    <>
-      <PageHeader title={s.list.title} lead={s.list.lead} focusOnMount={focus} />
+    <Page
+      title={s.list.title}
+      lead={s.list.lead}
+      focusOnMount={focus}
+      loading={campaigns.isPending ? '…' : null}
+      error={campaigns.isError ? s.errors.generic : null}
+    >
       {can(session.actor, 'campaign.manage') ? (
         <p>
           <Link className="ec-button ec-button--primary" to="/campaigns/new">
@@ -28,8 +33,6 @@ export default function CampaignsPage() {
           </Link>
         </p>
       ) : null}
-      {campaigns.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {campaigns.isPending ? <p role="status">…</p> : null}
       {campaigns.data ? (
         <>
           <Section title={s.list.current} empty={s.list.emptyCurrent} items={campaigns.data.current} s={s} />
@@ -37,7 +40,7 @@ export default function CampaignsPage() {
           <Section title={s.list.past} empty={s.list.emptyPast} items={campaigns.data.past} s={s} />
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

@@ -6,7 +6,7 @@ import {
   listMyIdeasOptions,
   type MyIdeaDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader, Panel } from '@eclore/web-ui';
+import { Button, Page, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useIdeasText, type IdeasText } from './i18n';
@@ -31,15 +31,18 @@ export default function MyIdeasPage() {
   const submitted = accepted.filter((m) => m.idea.status !== 'emerge' && m.idea.status !== 'returned');
 
   return (
-    <>
-      <PageHeader title={s.mine.title} lead={s.mine.lead} focusOnMount={focus} />
+    <Page
+      title={s.mine.title}
+      lead={s.mine.lead}
+      focusOnMount={focus}
+      loading={mine.isPending ? '…' : null}
+      error={mine.isError ? s.errors.generic : null}
+    >
       <p>
         <Link className="ec-button ec-button--primary" to="/ideas/new">
           {s.mine.newIdea}
         </Link>
       </p>
-      {mine.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {mine.isPending ? <p role="status">…</p> : null}
       {invitations.length ? (
         <Panel title={s.mine.invitations}>
           <ul className="ec-idea-list">
@@ -76,7 +79,7 @@ export default function MyIdeasPage() {
           <Section title={s.mine.submitted} items={submitted} s={s} />
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

@@ -8,7 +8,7 @@ import {
   returnIdeaMutation,
   type IntakeItemDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { TextAreaField } from '@eclore/web-ui';
@@ -24,18 +24,21 @@ export default function IntakePage() {
   const queue = useQuery(listIntakeOptions());
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <>
-      <PageHeader title={s.intake.title} lead={s.intake.lead} focusOnMount={focus} />
+    <Page
+      title={s.intake.title}
+      lead={s.intake.lead}
+      focusOnMount={focus}
+      loading={queue.isPending ? '…' : null}
+      error={queue.isError ? s.errors.generic : null}
+    >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {queue.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {queue.isPending ? <p role="status">…</p> : null}
       {queue.data && queue.data.length === 0 ? <p>{s.intake.empty}</p> : null}
       <ul className="ec-idea-list">
         {(queue.data ?? []).map((item) => (
           <IntakeItem key={item.idea.id} item={item} onDone={setNotice} />
         ))}
       </ul>
-    </>
+    </Page>
   );
 }
 

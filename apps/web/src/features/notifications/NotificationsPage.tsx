@@ -8,7 +8,7 @@ import {
   markNotificationsReadMutation,
   type NotificationItemDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { problemMessage } from '../../app/errors';
@@ -64,12 +64,15 @@ export default function NotificationsPage() {
   const anyUnread = groups.some((g) => g.unread > 0);
 
   return (
-    <>
-      <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
+    <Page
+      title={s.title}
+      lead={s.lead}
+      focusOnMount={focus}
+      loading={list.isPending ? app.app.loading : null}
+      error={list.isError ? problemMessage(app.problems, list.error) : null}
+    >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {markRead.isError ? <Alert tone="error">{problemMessage(app.problems, markRead.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{app.app.loading}</p> : null}
-      {list.isError ? <Alert tone="error">{problemMessage(app.problems, list.error)}</Alert> : null}
       {list.isSuccess && groups.length === 0 ? <p>{s.empty}</p> : null}
       {anyUnread ? (
         <Button variant="secondary" onClick={() => markAll.mutate({})} disabled={markAll.isPending}>
@@ -131,6 +134,6 @@ export default function NotificationsPage() {
           {s.more}
         </Button>
       ) : null}
-    </>
+    </Page>
   );
 }
