@@ -2,21 +2,11 @@ import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
-import {
-  CreateLinkInput,
-  IdeaLinkDto,
-  LinkedIdeasDto,
-  LinkParams,
-  SimilarIdeasDto,
-  SimilarQuery,
-  WallPageDto,
-  WallQuery,
-} from './wall.dto';
+import { CreateLinkInput, IdeaLinkDto, LinkedIdeasDto, LinkParams, WallPageDto, WallQuery } from './wall.dto';
 import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
 
-// Reading the wall takes only the reader's filters (a bad one is a 400); links are edited on their idea.
-const READ_WALL: EndpointPreset = { permission: 'idea.read', errors: ['validation_failed'] };
+// Links are edited on their idea (its authors or the network).
 const EDIT_LINK: EndpointPreset = {
   permission: { action: 'idea.edit', objectLevel: true },
   errors: ['not_author_or_network', 'idea_not_found'],
@@ -28,34 +18,19 @@ export class WallController {
   constructor(private readonly wall: WallService) {}
 
   @Get()
-  @Endpoint(READ_WALL, {
+  @Endpoint({
+    permission: 'idea.read',
     operationId: 'listWall',
     summary:
       'The wall: public ideas, full-text search (French/English, accents ignored), filters, sorts, keyset pages.',
     description:
       'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.',
     ok: WallPageDto,
+    errors: ['validation_failed'],
     errorText: { 400: 'A bad or unknown filter value, sort or cursor; the field is named.' },
   })
   list(@Query() query: WallQuery): Promise<WallPageDto> {
     return this.wall.page(query);
-  }
-}
-
-/** Similar public ideas while a title is typed (registered before `ideas/:id`: see IdeasModule). */
-@ApiController('wall', 'ideas/similar')
-export class SimilarIdeasController {
-  constructor(private readonly wall: WallService) {}
-
-  @Get()
-  @Endpoint(READ_WALL, {
-    operationId: 'listSimilarIdeas',
-    summary: 'Up to 5 public ideas similar to a title (and summary) being typed, most similar first.',
-    ok: SimilarIdeasDto,
-    errorText: { 400: 'Title too short or too long; the field is named.' },
-  })
-  similar(@Query() query: SimilarQuery): Promise<SimilarIdeasDto> {
-    return this.wall.similar(query);
   }
 }
 
