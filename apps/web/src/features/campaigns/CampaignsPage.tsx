@@ -9,6 +9,7 @@ import { useSession } from '../../session/session';
 import { PhaseStatus } from './PhaseStatus';
 import { useCampaignsText, type CampaignsText } from './i18n';
 import './campaigns.css';
+import { usePageState } from '../../app/page-state';
 
 /** The calls for ideas addressed to me: current, upcoming, past; the question first. */
 export default function CampaignsPage() {
@@ -18,14 +19,9 @@ export default function CampaignsPage() {
   const session = useSession();
   const campaigns = useQuery(listCampaignsOptions());
 
+  const state = usePageState(campaigns, { loading: '…', error: s.errors.generic });
   return (
-    <Page
-      title={s.list.title}
-      lead={s.list.lead}
-      focusOnMount={focus}
-      loading={campaigns.isPending ? '…' : null}
-      error={campaigns.isError ? s.errors.generic : null}
-    >
+    <Page title={s.list.title} lead={s.list.lead} focusOnMount={focus} {...state}>
       {can(session.actor, 'campaign.manage') ? (
         <p>
           <Link className="ec-button ec-button--primary" to="/campaigns/new">

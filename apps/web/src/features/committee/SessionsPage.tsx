@@ -27,6 +27,7 @@ import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from 
 import './committee.css';
 import { useSessionsChanged } from './queries';
 import { fieldMessages } from '../../app/errors';
+import { usePageState } from '../../app/page-state';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
@@ -56,14 +57,9 @@ export default function SessionsPage() {
       cell: (session) => (session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''),
     },
   ];
+  const state = usePageState(sessions, { loading: s.list.loading, error: s.list.error });
   return (
-    <Page
-      title={s.list.title}
-      lead={s.list.lead}
-      focusOnMount={focus}
-      loading={sessions.isPending ? s.list.loading : null}
-      error={sessions.isError ? s.list.error : null}
-    >
+    <Page title={s.list.title} lead={s.list.lead} focusOnMount={focus} {...state}>
       {sessions.data ? (
         <DataTable
           caption={s.list.caption}

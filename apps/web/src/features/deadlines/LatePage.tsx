@@ -4,11 +4,10 @@ import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
 import { BarChartFigure, DataTable, Page, type DataTableColumn } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../app/errors';
 import { useIdeasText } from '../ideas/i18n';
 import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
-import { useAppText } from '../../app/i18n';
+import { usePageState } from '../../app/page-state';
 
 /** How many ideas the chart compares (the table lists them all). */
 const CHARTED = 15;
@@ -26,7 +25,6 @@ export default function LatePage() {
   const s = useDeadlinesText();
   const ideasText = useIdeasText();
   const locale = useLocale();
-  const app = useAppText();
   useDocumentTitle(s.late_page.title);
   const focus = useFocusHeadingOnMount();
   const late = useQuery(listLateIdeasOptions());
@@ -54,14 +52,9 @@ export default function LatePage() {
     },
     { key: 'late', header: s.late_page.daysLate, cell: (r) => s.late_page.days(r.overdue.daysLate) },
   ];
+  const state = usePageState(late);
   return (
-    <Page
-      title={s.late_page.title}
-      lead={s.late_page.lead}
-      focusOnMount={focus}
-      loading={late.isPending ? app.app.loading : null}
-      error={late.isError ? problemMessage(app.problems, late.error) : null}
-    >
+    <Page title={s.late_page.title} lead={s.late_page.lead} focusOnMount={focus} {...state}>
       {late.isSuccess && items.length === 0 ? <p>{s.late_page.empty}</p> : null}
       {items.length > 0 ? (
         <>

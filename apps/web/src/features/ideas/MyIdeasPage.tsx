@@ -12,6 +12,7 @@ import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useIdeasText, type IdeasText } from './i18n';
 import './ideas.css';
 import { useMyIdeasChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 /** My drafts, submitted and returned ideas (with the reason), and invitations to co-author. */
 export default function MyIdeasPage() {
@@ -30,14 +31,9 @@ export default function MyIdeasPage() {
   const returned = accepted.filter((m) => m.idea.status === 'returned');
   const submitted = accepted.filter((m) => m.idea.status !== 'emerge' && m.idea.status !== 'returned');
 
+  const state = usePageState(mine, { loading: '…', error: s.errors.generic });
   return (
-    <Page
-      title={s.mine.title}
-      lead={s.mine.lead}
-      focusOnMount={focus}
-      loading={mine.isPending ? '…' : null}
-      error={mine.isError ? s.errors.generic : null}
-    >
+    <Page title={s.mine.title} lead={s.mine.lead} focusOnMount={focus} {...state}>
       <p>
         <Link className="ec-button ec-button--primary" to="/ideas/new">
           {s.mine.newIdea}

@@ -15,6 +15,7 @@ import { TextAreaField } from '@eclore/web-ui';
 import { useIdeasText } from '../ideas/i18n';
 import '../ideas/ideas.css';
 import { useIntakeChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 /** The innovation network's intake queue: accept a submitted idea onto the wall, or return it with a reason. */
 export default function IntakePage() {
@@ -23,14 +24,9 @@ export default function IntakePage() {
   const focus = useFocusHeadingOnMount();
   const queue = useQuery(listIntakeOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  const state = usePageState(queue, { loading: '…', error: s.errors.generic });
   return (
-    <Page
-      title={s.intake.title}
-      lead={s.intake.lead}
-      focusOnMount={focus}
-      loading={queue.isPending ? '…' : null}
-      error={queue.isError ? s.errors.generic : null}
-    >
+    <Page title={s.intake.title} lead={s.intake.lead} focusOnMount={focus} {...state}>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {queue.data && queue.data.length === 0 ? <p>{s.intake.empty}</p> : null}
       <ul className="ec-idea-list">

@@ -16,6 +16,7 @@ import { useNotificationsText, type NotificationsText } from './i18n';
 import './notifications.css';
 import { useAppText } from '../../app/i18n';
 import { useNotificationsChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
@@ -63,14 +64,9 @@ export default function NotificationsPage() {
   const groups = list.data?.pages.flatMap((p) => p.groups) ?? [];
   const anyUnread = groups.some((g) => g.unread > 0);
 
+  const state = usePageState(list);
   return (
-    <Page
-      title={s.title}
-      lead={s.lead}
-      focusOnMount={focus}
-      loading={list.isPending ? app.app.loading : null}
-      error={list.isError ? problemMessage(app.problems, list.error) : null}
-    >
+    <Page title={s.title} lead={s.lead} focusOnMount={focus} {...state}>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {markRead.isError ? <Alert tone="error">{problemMessage(app.problems, markRead.error)}</Alert> : null}
       {list.isSuccess && groups.length === 0 ? <p>{s.empty}</p> : null}

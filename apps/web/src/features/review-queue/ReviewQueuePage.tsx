@@ -5,13 +5,12 @@ import { getMyReviewQueueOptions, type QueueItemDto } from '@eclore/api-client';
 import { DataTable, Page, type DataTableColumn } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../app/errors';
 import { AbsencesPanel } from './AbsencesPanel';
 import { NetworkView } from './NetworkView';
 import { useLocale, useReviewQueueText } from './i18n';
 import './review-queue.css';
-import { useAppText } from '../../app/i18n';
 import { messageFor } from '../../app/errors';
+import { usePageState } from '../../app/page-state';
 
 const TABS = ['toReview', 'overdue', 'done'] as const;
 type Tab = (typeof TABS)[number];
@@ -19,7 +18,6 @@ type Tab = (typeof TABS)[number];
 /** "My review queue": the member's own reviews in three tabs, the network view for reassignment, their absences. */
 export default function ReviewQueuePage() {
   const s = useReviewQueueText();
-  const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const queue = useQuery(getMyReviewQueueOptions());
@@ -34,14 +32,9 @@ export default function ReviewQueuePage() {
     setTab(TABS[next]!);
     tabs.current[next]?.focus();
   };
+  const state = usePageState(queue);
   return (
-    <Page
-      title={s.title}
-      lead={s.lead}
-      focusOnMount={focus}
-      loading={queue.isPending ? app.app.loading : null}
-      error={queue.isError ? problemMessage(app.problems, queue.error) : null}
-    >
+    <Page title={s.title} lead={s.lead} focusOnMount={focus} {...state}>
       {queue.data ? (
         <div className="ec-review-queue">
           <div role="tablist" aria-label={s.tabsLabel} className="ec-tabs">
