@@ -1,9 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/session')).json()).csrfToken;
-}
+import { expect, test } from '@playwright/test';
+import { createCampaign, listOrgUnits } from '@eclore/api-client';
+import { as, expectNoSeriousAxeViolation, signedInPage } from './support';
 
 test('a network member announces a campaign to its audience (confirmation with its size, progress, result); a person in the audience finds it in their centre', async ({
   browser,
@@ -12,19 +9,17 @@ test('a network member announces a campaign to its audience (confirmation with i
   const tag = Date.now().toString(36);
   // Nathalie (network member scoped to the health direction) sets up a campaign for the night unit.
   const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
-  const units = (await (await nathalie.request.get('/api/org-units')).json()) as { id: string; code: string }[];
+  const { data: units } = await listOrgUnits(await as(nathalie));
   const night = units.find((u) => u.code === 'DS-SOINS-NUIT')!;
-  const created = await nathalie.request.post('/api/campaigns', {
-    headers: { 'X-CSRF-Token': await csrf(nathalie) },
-    data: {
+  const { data: campaign } = await createCampaign({
+    ...(await as(nathalie)),
+    body: {
       title: `Nuits calmes ${tag}`,
       question: `Comment pourrions-nous rendre les nuits plus calmes ? (${tag})`,
       audienceOrgUnitIds: [night.id],
       phases: [],
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const campaign = (await created.json()) as { id: string };
 
   await nathalie.goto(`/campaigns/${campaign.id}`);
   const panel = nathalie.getByRole('region', { name: 'Annonce de l’appel à idées' });

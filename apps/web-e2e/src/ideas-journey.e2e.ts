@@ -1,20 +1,9 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { PASSWORD, expectNoSeriousAxeViolation, signedInPage } from './support';
+import { PASSWORD, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
 
 // Issue 4's end-to-end walk, in the browser with the demo accounts (docs/demo-accounts.md). People
 // that no other browser test uses play the parts, so running beside those tests changes nothing
 // they count (invitations, drafts, supports).
-
-interface SessionBody {
-  csrfToken: string;
-  person: { id: string; givenName: string; familyName: string; email: string };
-}
-
-async function sessionOf(page: Page): Promise<SessionBody> {
-  const res = await page.request.get('/api/session');
-  expect(res.status()).toBe(200);
-  return (await res.json()) as SessionBody;
-}
 
 /** Fills the new-idea form with a complete problem in the health direction (the scoped network member's). */
 async function fillProblem(page: Page, title: string, summary: string): Promise<void> {

@@ -1,34 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signedInPage } from './support';
+import {
+  countMyUnreadNotifications,
+  followIdea,
+  listNotificationDeliveries,
+  runNotificationDigest,
+  type DeliveryDto,
+} from '@eclore/api-client';
+import { as, publishedProblem, signedInPage } from './support';
 
 const FOLLOWER = 'kevin.nguyen@eclore.example';
 
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/session')).json()).csrfToken;
-}
-
-async function api(
-  page: Page,
-  method: 'post' | 'put',
-  path: string,
-  data?: object,
-): Promise<{ id: string; version: number }> {
-  const res = await page.request[method](path, { data: data ?? {}, headers: { 'X-CSRF-Token': await csrf(page) } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.status() === 204 ? { id: '', version: 0 } : res.json();
-}
-
-interface Delivery {
-  kind: string;
-  status: string;
-  recipientEmail: string;
-  items: number;
-}
-
-async function digestsTo(admin: Page, email: string): Promise<Delivery[]> {
-  const body = (await (await admin.request.get('/api/admin/deliveries')).json()) as { deliveries: Delivery[] };
-  return body.deliveries.filter((d) => d.kind === 'digest' && d.recipientEmail === email);
+async function digestsTo(admin: Page, email: string): Promise<DeliveryDto[]> {
+  const { data } = await listNotificationDeliveries(await as(admin));
+  return data.deliveries.filter((d) => d.kind === 'digest' && d.recipientEmail === email);
 }
 
 test('a comment on a followed idea reaches the follower’s notification centre, then their daily digest once', async ({
@@ -38,25 +23,20 @@ test('a comment on a followed idea reaches the follower’s notification centre,
   const title = `Navette du matin ${Date.now().toString(36)}`;
   // Set-up through the API: Lucas submits a problem, Julien (innovation network) accepts it.
   const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
-  const orgUnitId = (await (await lucas.request.get('/api/session')).json()).person.orgUnit?.id ?? null;
-  const draft = await api(lucas, 'post', '/api/ideas', {
-    kind: 'problem',
+  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  const idea = await publishedProblem(lucas, julien, {
     title,
     summary: 'La navette part avant la fin de la relève.',
     bodyHtml: '<p>On la rate tous les jours.</p>',
     whoSuffers: 'L’équipe de nuit',
     frequency: 'daily',
-    orgUnitId,
   });
-  const submitted = await api(lucas, 'post', `/api/ideas/${draft.id}/submit`, { version: draft.version });
-  const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
-  await api(julien, 'post', `/api/ideas/${draft.id}/accept`, { version: submitted.version });
 
   // Kevin follows it; Aurélie comments on it in the browser.
   const kevin = await signedInPage(browser, FOLLOWER);
-  await api(kevin, 'put', `/api/ideas/${draft.id}/follow`);
+  await followIdea({ ...(await as(kevin)), path: { id: idea.id } });
   const aurelie = await signedInPage(browser, 'aurelie.monnier@eclore.example');
-  await aurelie.goto(`/ideas/${draft.id}`);
+  await aurelie.goto(`/ideas/${idea.id}`);
   await aurelie.getByLabel('Votre commentaire').fill('Même souci au bâtiment B.');
   await aurelie.getByRole('button', { name: 'Publier', exact: true }).click();
   await expect(aurelie.getByRole('article', { name: 'Aurélie Monnier' })).toContainText('Même souci au bâtiment B.');
@@ -76,7 +56,7 @@ test('a comment on a followed idea reaches the follower’s notification centre,
   }).toPass({ timeout: 45_000 });
   await expect(group.getByRole('link', { name: 'Aurélie Monnier a commenté' })).toHaveAttribute(
     'href',
-    new RegExp(`/ideas/${draft.id}#comment-`),
+    new RegExp(`/ideas/${idea.id}#comment-`),
   );
   const axe = await new AxeBuilder({ page: kevin }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -90,11 +70,11 @@ test('a comment on a followed idea reaches the follower’s notification centre,
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
   tomorrow.setUTCHours(7, 0, 0, 0);
   const runDigest = async () => {
-    const res = await admin.request.post('/api/admin/digests/run', {
-      data: { frequency: 'daily', now: tomorrow.toISOString() },
-      headers: { 'X-CSRF-Token': await csrf(admin) },
+    const { response } = await runNotificationDigest({
+      ...(await as(admin)),
+      body: { frequency: 'daily', now: tomorrow.toISOString() },
     });
-    expect(res.status()).toBe(202);
+    expect(response.status).toBe(202);
   };
   await runDigest();
   await expect
@@ -103,8 +83,7 @@ test('a comment on a followed idea reaches the follower’s notification centre,
   // Again the same morning: nothing new, nothing sent. The next morning carries only what came since.
   await runDigest();
   // Kevin may have unread notifications from the demo data: count from here.
-  const unread = async () =>
-    ((await (await kevin.request.get('/api/notifications/unread-count')).json()) as { unread: number }).unread;
+  const unread = async () => (await countMyUnreadNotifications(await as(kevin))).data.unread;
   const before = await unread();
   await aurelie.getByLabel('Votre commentaire').fill('Et le samedi aussi.');
   await aurelie.getByRole('button', { name: 'Publier', exact: true }).click();

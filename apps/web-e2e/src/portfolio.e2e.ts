@@ -1,39 +1,33 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
+import { createIdea, listOrgUnits, submitIdea, type CreateIdeaInput } from '@eclore/api-client';
+import { as, expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // The portfolio board (issue 5 item 7) with demo accounts no other browser test uses
 // (docs/demo-accounts.md), so the counts other tests make do not disturb this one.
 
-interface OrgUnit {
-  id: string;
-  code: string;
-}
-
-/** Creates and submits an idea through the API as the signed-in page's person; returns its id. */
-async function submitIdea(page: Page, body: Record<string, unknown>): Promise<string> {
-  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-  const headers = { 'X-CSRF-Token': session.csrfToken };
-  const created = await page.request.post('/api/ideas', {
-    headers,
-    data: {
+/** Creates and submits a problem through the API as the signed-in page's person; returns its id. */
+async function submitProblem(
+  page: Page,
+  input: Pick<CreateIdeaInput, 'title' | 'orgUnitId' | 'anonymous'>,
+): Promise<string> {
+  const { data: created } = await createIdea({
+    ...(await as(page)),
+    body: {
       kind: 'problem',
       summary: 'Un irritant qui revient chaque semaine.',
       bodyHtml: '<p>Le contexte, avec des exemples de la semaine passée.</p>',
       whoSuffers: 'Les équipes',
       frequency: 'weekly',
       themes: [],
-      ...body,
+      ...input,
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const submitted = await page.request.post(`/api/ideas/${id}/submit`, { headers, data: {} });
-  expect(submitted.status(), await submitted.text()).toBe(200);
-  return id;
+  await submitIdea({ ...(await as(page)), path: { id: created.id }, body: {} });
+  return created.id;
 }
 
 async function unitId(page: Page, code: string): Promise<string> {
-  const units = (await (await page.request.get('/api/org-units')).json()) as OrgUnit[];
+  const { data: units } = await listOrgUnits(await as(page));
   const unit = units.find((u) => u.code === code);
   if (!unit) throw new Error(`no unit ${code}`);
   return unit.id;
@@ -52,13 +46,13 @@ test('the network and the committee see the ideas of their scope by stage; filte
   for (let i = 1; i <= 11; i += 1) {
     const title = `Budget ${token} n°${i}`;
     budgetTitles.push(title);
-    await submitIdea(camille, { title, orgUnitId: budget });
+    await submitProblem(camille, { title, orgUnitId: budget });
   }
   // Laurent (night care unit, health direction) submits an anonymous one.
   const laurent = await signedInPage(browser, 'laurent.jaquet@eclore.example');
   const night = await unitId(laurent, 'DS-SOINS-NUIT');
   const anonymousTitle = `Nuit ${token} anonyme`;
-  await submitIdea(laurent, { title: anonymousTitle, orgUnitId: night, anonymous: true });
+  await submitProblem(laurent, { title: anonymousTitle, orgUnitId: night, anonymous: true });
 
   // Sophie, committee member for the whole organisation, opens the board from the menu.
   const sophie = await signedInPage(browser, 'sophie.bouchard@eclore.example');

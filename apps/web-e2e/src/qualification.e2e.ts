@@ -1,20 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
+import { expect, test } from '@playwright/test';
+import {
+  acceptIdea,
+  assignReviewer,
+  createIdea,
+  getIdeaAssignments,
+  listOrgUnits,
+  startQualification,
+  submitIdea,
+} from '@eclore/api-client';
+import { as, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
 
 // Scoring and qualifying through the qualification panel of the idea page. The idea is written,
 // accepted and routed through the API (other tests cover those screens); Nathalie Gagnon (network,
 // Direction de la santé) is its reviewer. Geneviève Fortin, whom no other browser test uses, is the author.
-
-async function api(page: Page, method: 'get' | 'post', path: string, data?: object): Promise<unknown> {
-  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-  const res = await page.request.fetch(path, {
-    method,
-    ...(data ? { data } : {}),
-    headers: { 'X-CSRF-Token': session.csrfToken },
-  });
-  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
 
 test('an assigned reviewer scores the idea on its page, sees the consolidated view and qualifies it; the author reads the answer', async ({
   browser,
@@ -25,30 +23,32 @@ test('an assigned reviewer scores the idea on its page, sees the consolidated vi
   const answer = `Qualifiée : irritant réel pour l’équipe de nuit, simple à tester (${token}).`;
 
   const author = await signedInPage(browser, 'genevieve.fortin@eclore.example');
-  const units = (await (await author.request.get('/api/org-units')).json()) as { id: string; code: string }[];
+  const { data: units } = await listOrgUnits(await as(author));
   const unit = units.find((u) => u.code === 'DS-SOINS-NUIT')!;
-  const created = (await api(author, 'post', '/api/ideas', {
-    kind: 'problem',
-    title,
-    summary: 'Sans badge, l’équipe de nuit attend à la porte.',
-    bodyHtml: '<p>Le badge de remplacement n’est délivré qu’en journée.</p>',
-    orgUnitId: unit.id,
-    themes: [],
-    whoSuffers: 'L’équipe de nuit',
-    frequency: 'weekly',
-  })) as { id: string };
+  const { data: created } = await createIdea({
+    ...(await as(author)),
+    body: {
+      kind: 'problem',
+      title,
+      summary: 'Sans badge, l’équipe de nuit attend à la porte.',
+      bodyHtml: '<p>Le badge de remplacement n’est délivré qu’en journée.</p>',
+      orgUnitId: unit.id,
+      themes: [],
+      whoSuffers: 'L’équipe de nuit',
+      frequency: 'weekly',
+    },
+  });
   const ideaId = created.id;
-  await api(author, 'post', `/api/ideas/${ideaId}/submit`, {});
+  const path = { id: ideaId };
+  await submitIdea({ ...(await as(author)), path, body: {} });
 
   const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
-  await api(nathalie, 'post', `/api/ideas/${ideaId}/accept`, {});
-  await api(nathalie, 'post', `/api/ideas/${ideaId}/start-qualification`, {});
-  const me = (await (await nathalie.request.get('/api/session')).json()) as { person: { id: string } };
-  const assignments = (await api(nathalie, 'get', `/api/ideas/${ideaId}/assignments`)) as {
-    assignments: { reviewer: { id: string }; endedAt: string | null }[];
-  };
-  if (!assignments.assignments.some((a) => a.reviewer.id === me.person.id && a.endedAt === null)) {
-    await api(nathalie, 'post', `/api/ideas/${ideaId}/assignments`, { personId: me.person.id });
+  await acceptIdea({ ...(await as(nathalie)), path, body: {} });
+  await startQualification({ ...(await as(nathalie)), path, body: {} });
+  const { person: me } = await sessionOf(nathalie);
+  const { data: assigned } = await getIdeaAssignments({ ...(await as(nathalie)), path });
+  if (!assigned.assignments.some((a) => a.reviewer.id === me.id && a.endedAt === null)) {
+    await assignReviewer({ ...(await as(nathalie)), path, body: { personId: me.id } });
   }
 
   await nathalie.goto(`/ideas/${ideaId}`);

@@ -19,8 +19,17 @@ const join = (...parts: string[]) =>
     .filter(Boolean)
     .join('/')}`;
 
-/** Walks every controller of every module (works in Nest's preview mode: metadata only, no instances). */
+/** Every route, sorted by its key. */
 export function listRoutes(app: INestApplicationContext, prefix = 'api'): RouteInfo[] {
+  return routesInRegistrationOrder(app, prefix).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Walks every controller of every module in the order Nest registers their routes with Express (module
+ * by module, each module's controllers as listed, each controller's methods as declared); works in
+ * Nest's preview mode (metadata only, no instances).
+ */
+export function routesInRegistrationOrder(app: INestApplicationContext, prefix = 'api'): RouteInfo[] {
   const scanner = new MetadataScanner();
   const routes: RouteInfo[] = [];
   for (const module of app.get(ModulesContainer).values()) {
@@ -53,5 +62,5 @@ export function listRoutes(app: INestApplicationContext, prefix = 'api'): RouteI
       }
     }
   }
-  return routes.sort((a, b) => a.key.localeCompare(b.key));
+  return routes;
 }

@@ -1,6 +1,6 @@
-import { Fragment, Suspense, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, Suspense, useRef } from 'react';
 import { Link, NavLink, useLocation, useOutlet } from 'react-router';
-import { SkipLink } from '@eclore/web-ui';
+import { SkipLink, useDisclosure } from '@eclore/web-ui';
 import { navigationFor } from '../navigation/navigation';
 import { useApplyUserLocale } from '../session/locale';
 import { useSession } from '../session/session';
@@ -29,19 +29,8 @@ export function Layout() {
 
   // Compact navigation (phones): the menu button shows the list as a panel; on wider screens CSS
   // hides the button and always shows the list, so this state has no effect there.
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
-  const [menuPath, setMenuPath] = useState(location.pathname);
-  if (menuPath !== location.pathname) {
-    // A new address closes the panel (adjusting state during render, not in an effect).
-    setMenuPath(location.pathname);
-    setMenuOpen(false);
-  }
-  const onNavKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || !menuOpen) return;
-    setMenuOpen(false);
-    menuButton.current?.focus();
-  };
+  // A new address closes the panel; Escape in the navigation closes it, focus back on the button.
+  const menu = useDisclosure({ resetKey: location.pathname, panelId: NAV_LIST_ID });
 
   return (
     <>
@@ -59,16 +48,13 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className={menuOpen ? 'ec-nav ec-nav--open' : 'ec-nav'} aria-label={app.nav.label} onKeyDown={onNavKeyDown}>
+      <nav
+        className={menu.open ? 'ec-nav ec-nav--open' : 'ec-nav'}
+        aria-label={app.nav.label}
+        onKeyDown={menu.onKeyDown}
+      >
         <div className="ec-container">
-          <button
-            ref={menuButton}
-            type="button"
-            className="ec-nav__toggle"
-            aria-expanded={menuOpen}
-            aria-controls={NAV_LIST_ID}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
+          <button type="button" className="ec-nav__toggle" {...menu.buttonProps}>
             {app.app.menu}
           </button>
           <ul id={NAV_LIST_ID}>

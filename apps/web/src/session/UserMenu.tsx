@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { Button } from '@eclore/web-ui';
+import { Button, useDisclosure } from '@eclore/web-ui';
 import { returnPathOf } from './return-path';
 import { useSession, useSignOut } from './session';
 import { useAppText } from '../app/i18n';
@@ -18,31 +17,8 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  // Close on navigation, on Escape (focus back on the button) and on a click elsewhere.
-  useEffect(() => setOpen(false), [location.pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        toggle.current?.focus();
-      }
-    };
-    const onClick = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('click', onClick);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('click', onClick);
-    };
-  }, [open]);
+  // Closes on navigation, on Escape (focus back on the button) and on a click elsewhere.
+  const menu = useDisclosure({ resetKey: location.pathname, dismissOutside: true });
 
   if (session.status === 'loading') return null;
   if (session.status === 'signedOut') {
@@ -58,19 +34,12 @@ export function UserMenu() {
   }
   const { givenName, familyName } = session.data.person;
   return (
-    <div className="ec-user-menu" ref={root}>
-      <button
-        ref={toggle}
-        type="button"
-        className="ec-user-menu__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
-      >
+    <div className="ec-user-menu" ref={menu.rootRef}>
+      <button type="button" className="ec-user-menu__toggle" {...menu.buttonProps}>
         <span className="ec-visually-hidden">{app.userMenu.label} </span>
         {givenName} {familyName}
       </button>
-      <div id={panelId} className="ec-user-menu__panel" hidden={!open}>
+      <div id={menu.panelId} className="ec-user-menu__panel" hidden={!menu.open}>
         <ul>
           <li>
             <Link to="/profile">{app.userMenu.profile}</Link>

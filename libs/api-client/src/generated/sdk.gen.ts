@@ -679,17 +679,6 @@ export const listWall = <ThrowOnError extends boolean = false>(
   (options?.client ?? client).get<ListWallResponses, unknown, ThrowOnError>({ url: '/api/wall', ...options });
 
 /**
- * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
- */
-export const listSimilarIdeas = <ThrowOnError extends boolean = false>(
-  options: Options<ListSimilarIdeasData, ThrowOnError>,
-): RequestResult<ListSimilarIdeasResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).get<ListSimilarIdeasResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/similar',
-    ...options,
-  });
-
-/**
  * Public ideas linked to this one (similar, addresses), either way.
  */
 export const listIdeaLinks = <ThrowOnError extends boolean = false>(
@@ -725,6 +714,17 @@ export const unlinkIdea = <ThrowOnError extends boolean = false>(
 ): RequestResult<UnlinkIdeaResponses, unknown, ThrowOnError> =>
   (options.client ?? client).delete<UnlinkIdeaResponses, unknown, ThrowOnError>({
     url: '/api/ideas/{id}/links/{kind}/{toId}',
+    ...options,
+  });
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const listSimilarIdeas = <ThrowOnError extends boolean = false>(
+  options: Options<ListSimilarIdeasData, ThrowOnError>,
+): RequestResult<ListSimilarIdeasResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListSimilarIdeasResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/similar',
     ...options,
   });
 

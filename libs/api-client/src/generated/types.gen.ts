@@ -517,38 +517,6 @@ export type WallPageDto = {
   sort: 'newest' | 'most_supported' | 'trending' | 'relevance';
 };
 
-export type SimilarIdeaDto = {
-  id: string;
-  kind: 'problem' | 'solution';
-  status:
-    | 'emerge'
-    | 'collect'
-    | 'visible'
-    | 'qualify'
-    | 'decide'
-    | 'prototype'
-    | 'implement'
-    | 'follow_up'
-    | 'returned'
-    | 'withdrawn'
-    | 'merged'
-    | 'declined'
-    | 'parked'
-    | 'stopped'
-    | 'closed';
-  title: string;
-  summary: string;
-  supportCount: number;
-  commentCount: number;
-};
-
-export type SimilarIdeasDto = {
-  /**
-   * At most 5, most similar first.
-   */
-  items: Array<SimilarIdeaDto>;
-};
-
 export type LinkedIdeaDto = {
   id: string;
   kind: 'problem' | 'solution';
@@ -598,6 +566,38 @@ export type IdeaLinkDto = {
   fromId: string;
   toId: string;
   kind: 'similar' | 'addresses';
+};
+
+export type SimilarIdeaDto = {
+  id: string;
+  kind: 'problem' | 'solution';
+  status:
+    | 'emerge'
+    | 'collect'
+    | 'visible'
+    | 'qualify'
+    | 'decide'
+    | 'prototype'
+    | 'implement'
+    | 'follow_up'
+    | 'returned'
+    | 'withdrawn'
+    | 'merged'
+    | 'declined'
+    | 'parked'
+    | 'stopped'
+    | 'closed';
+  title: string;
+  summary: string;
+  supportCount: number;
+  commentCount: number;
+};
+
+export type SimilarIdeasDto = {
+  /**
+   * At most 5, most similar first.
+   */
+  items: Array<SimilarIdeaDto>;
 };
 
 export type CreateIdeaInput = {
@@ -2995,33 +2995,6 @@ export type ListWallResponses = {
 
 export type ListWallResponse = ListWallResponses[keyof ListWallResponses];
 
-export type ListSimilarIdeasData = {
-  body?: never;
-  path?: never;
-  query: {
-    /**
-     * The title being typed.
-     */
-    title: string;
-    summary?: string;
-    /**
-     * Only ideas of this kind.
-     */
-    kind?: 'problem' | 'solution';
-    /**
-     * Leave this idea out (the draft being edited).
-     */
-    excludeId?: string;
-  };
-  url: '/api/ideas/similar';
-};
-
-export type ListSimilarIdeasResponses = {
-  200: SimilarIdeasDto;
-};
-
-export type ListSimilarIdeasResponse = ListSimilarIdeasResponses[keyof ListSimilarIdeasResponses];
-
 export type ListIdeaLinksData = {
   body?: never;
   path: {
@@ -3068,6 +3041,33 @@ export type UnlinkIdeaResponses = {
 };
 
 export type UnlinkIdeaResponse = UnlinkIdeaResponses[keyof UnlinkIdeaResponses];
+
+export type ListSimilarIdeasData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * The title being typed.
+     */
+    title: string;
+    summary?: string;
+    /**
+     * Only ideas of this kind.
+     */
+    kind?: 'problem' | 'solution';
+    /**
+     * Leave this idea out (the draft being edited).
+     */
+    excludeId?: string;
+  };
+  url: '/api/ideas/similar';
+};
+
+export type ListSimilarIdeasResponses = {
+  200: SimilarIdeasDto;
+};
+
+export type ListSimilarIdeasResponse = ListSimilarIdeasResponses[keyof ListSimilarIdeasResponses];
 
 export type CreateIdeaData = {
   body: CreateIdeaInput;

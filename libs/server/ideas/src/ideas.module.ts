@@ -12,14 +12,6 @@ import { CampaignsModule } from './campaigns';
  * added here, one line each.
  */
 @Module({
-  imports: [
-    // First: its static routes (GET ideas/similar) must be matched before ideas/:id.
-    WallModule,
-    IdeasCoreModule,
-    EngagementModule,
-    ModerationModule,
-    AttachmentsModule,
-    CampaignsModule,
-  ],
+  imports: [WallModule, IdeasCoreModule, EngagementModule, ModerationModule, AttachmentsModule, CampaignsModule],
 })
 export class IdeasModule {}

@@ -5,6 +5,6 @@ export { follow, unfollow } from './engagement';
 export { appendIdeaEvents, type NewIdeaEvent } from './engagement/events';
 export { mentionIds, renderMentions, MAX_MENTIONS } from './engagement/mentions';
 export * from './attachments';
-export { WALL_CHANGED_CHANNEL, WallModule, WallPageCache, WallService } from './wall';
+export { IdeaFilter, WALL_CHANGED_CHANNEL, WallModule, WallPageCache, WallService } from './wall';
 export { engagementReads, type IdeaEventRow } from './engagement/engagement.reads';
 export * from './ideas/idea.reads';

@@ -63,4 +63,29 @@ describe('DataTable', () => {
     expect(screen.getByRole('table', { name: 'Personnes' })).toBeTruthy();
     expect(screen.getAllByRole('row')).toHaveLength(1);
   });
+
+  it('lets a group’s first row span the group, leaving the covered cells out', () => {
+    interface Late {
+      id: string;
+      idea: string;
+      kind: string;
+      first: boolean;
+      size: number;
+    }
+    const rows: Late[] = [
+      { id: 'a1', idea: 'Vélos', kind: 'Première réponse', first: true, size: 2 },
+      { id: 'a2', idea: 'Vélos', kind: 'Qualification', first: false, size: 2 },
+      { id: 'b1', idea: 'Cantine', kind: 'Qualification', first: true, size: 1 },
+    ];
+    const spanned: DataTableColumn<Late>[] = [
+      { key: 'idea', header: 'Idée', rowHeader: true, cell: (r) => r.idea, rowSpan: (r) => (r.first ? r.size : 0) },
+      { key: 'kind', header: 'Échéance', cell: (r) => r.kind },
+    ];
+    render(<DataTable caption="En retard" columns={spanned} rows={rows} rowKey={(r) => r.id} />);
+    const [, first, second, third] = screen.getAllByRole('row');
+    expect(within(first!).getByRole('rowheader').getAttribute('rowspan')).toBe('2');
+    expect(within(second!).queryByRole('rowheader')).toBeNull();
+    expect(within(second!).getByRole('cell').textContent).toBe('Qualification');
+    expect(within(third!).getByRole('rowheader').getAttribute('rowspan')).toBe('1');
+  });
 });

@@ -12,6 +12,11 @@ export interface DataTableColumn<Row> {
   /** Label of the cell when the table is shown as a list (defaults to the header when it is text). */
   label?: string;
   className?: string;
+  /**
+   * Rows the cell spans (a group's first row spans the group); 0 leaves the cell out, the one above
+   * covering it. Omitted: one row.
+   */
+  rowSpan?: (row: Row) => number;
 }
 
 export interface DataTableProps<Row> {
@@ -68,12 +73,15 @@ export function DataTable<Row>({
             <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowData?.(row)}>
               {columns.map((c) => {
                 const label = c.label ?? (typeof c.header === 'string' ? c.header : undefined);
+                const span = c.rowSpan?.(row);
+                if (span === 0) return null;
+                const shared = { className: c.className, 'data-label': label, rowSpan: span };
                 return c.rowHeader ? (
-                  <th key={c.key} scope="row" className={c.className} data-label={label}>
+                  <th key={c.key} scope="row" {...shared}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.className} data-label={label}>
+                  <td key={c.key} {...shared}>
                     {c.cell(row)}
                   </td>
                 );

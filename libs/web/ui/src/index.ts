@@ -18,3 +18,4 @@ export { FormDialog, type FormDialogProps } from './FormDialog';
 export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable';
 export { Page, type PageProps } from './Page';
 export { useModal, type ModalDialogProps } from './useModal';
+export { useDisclosure, type Disclosure, type DisclosureOptions } from './useDisclosure';

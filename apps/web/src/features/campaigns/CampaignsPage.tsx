@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listCampaignsOptions, type CampaignDto } from '@eclore/api-client';
 import { can } from '@eclore/domain';
-import { Alert, PageHeader, Panel } from '@eclore/web-ui';
+import { Page, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
 import { PhaseStatus } from './PhaseStatus';
 import { useCampaignsText, type CampaignsText } from './i18n';
 import './campaigns.css';
+import { usePageState } from '../../app/page-state';
 
 /** The calls for ideas addressed to me: current, upcoming, past; the question first. */
 export default function CampaignsPage() {
@@ -18,9 +19,9 @@ export default function CampaignsPage() {
   const session = useSession();
   const campaigns = useQuery(listCampaignsOptions());
 
+  const state = usePageState(campaigns, { loading: '…', error: s.errors.generic });
   return (
-    <>
-      <PageHeader title={s.list.title} lead={s.list.lead} focusOnMount={focus} />
+    <Page title={s.list.title} lead={s.list.lead} focusOnMount={focus} {...state}>
       {can(session.actor, 'campaign.manage') ? (
         <p>
           <Link className="ec-button ec-button--primary" to="/campaigns/new">
@@ -28,8 +29,6 @@ export default function CampaignsPage() {
           </Link>
         </p>
       ) : null}
-      {campaigns.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {campaigns.isPending ? <p role="status">…</p> : null}
       {campaigns.data ? (
         <>
           <Section title={s.list.current} empty={s.list.emptyCurrent} items={campaigns.data.current} s={s} />
@@ -37,7 +36,7 @@ export default function CampaignsPage() {
           <Section title={s.list.past} empty={s.list.emptyPast} items={campaigns.data.past} s={s} />
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

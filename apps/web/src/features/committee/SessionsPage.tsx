@@ -6,9 +6,20 @@ import {
   isApiError,
   listCommitteeMembersOptions,
   listCommitteeSessionsOptions,
+  type CommitteeSessionSummaryDto,
 } from '@eclore/api-client';
 import { can, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
-import { Alert, Button, FieldError, PageHeader, Panel, SelectField, TextField } from '@eclore/web-ui';
+import {
+  Alert,
+  Button,
+  DataTable,
+  FieldError,
+  Page,
+  Panel,
+  SelectField,
+  TextField,
+  type DataTableColumn,
+} from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useSession } from '../../session/session';
@@ -16,6 +27,7 @@ import { formatDateTime, useLocale, useCommitteeText, type CommitteeText } from 
 import './committee.css';
 import { useSessionsChanged } from './queries';
 import { fieldMessages } from '../../app/errors';
+import { usePageState } from '../../app/page-state';
 
 /** The committee's sessions, latest first, and the form to plan one. */
 export default function SessionsPage() {
@@ -26,43 +38,39 @@ export default function SessionsPage() {
   const me = useSession().actor;
   const sessions = useQuery(listCommitteeSessionsOptions());
 
+  const columns: DataTableColumn<CommitteeSessionSummaryDto>[] = [
+    { key: 'date', header: s.list.columns.date, cell: (session) => formatDateTime(session.scheduledAt, locale) },
+    {
+      key: 'title',
+      header: s.list.columns.title,
+      cell: (session) => <Link to={`/committee/sessions/${session.id}`}>{session.title}</Link>,
+    },
+    { key: 'status', header: s.list.columns.status, cell: (session) => s.status[session.status] },
+    {
+      key: 'agenda',
+      header: s.list.columns.agenda,
+      cell: (session) => s.list.agenda(session.agendaCount, session.decidedCount),
+    },
+    {
+      key: 'chair',
+      header: s.list.columns.chair,
+      cell: (session) => (session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''),
+    },
+  ];
+  const state = usePageState(sessions, { loading: s.list.loading, error: s.list.error });
   return (
-    <>
-      <PageHeader title={s.list.title} lead={s.list.lead} focusOnMount={focus} />
-      {sessions.isError ? <Alert tone="error">{s.list.error}</Alert> : null}
-      {sessions.isPending ? <p role="status">{s.list.loading}</p> : null}
-      {sessions.data?.length === 0 ? <p>{s.list.empty}</p> : null}
-      {sessions.data && sessions.data.length > 0 ? (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption>{s.list.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.list.columns.date}</th>
-                <th scope="col">{s.list.columns.title}</th>
-                <th scope="col">{s.list.columns.status}</th>
-                <th scope="col">{s.list.columns.agenda}</th>
-                <th scope="col">{s.list.columns.chair}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <tr key={session.id}>
-                  <td>{formatDateTime(session.scheduledAt, locale)}</td>
-                  <td>
-                    <Link to={`/committee/sessions/${session.id}`}>{session.title}</Link>
-                  </td>
-                  <td>{s.status[session.status]}</td>
-                  <td>{s.list.agenda(session.agendaCount, session.decidedCount)}</td>
-                  <td>{session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <Page title={s.list.title} lead={s.list.lead} focusOnMount={focus} {...state}>
+      {sessions.data ? (
+        <DataTable
+          caption={s.list.caption}
+          columns={columns}
+          rows={sessions.data}
+          rowKey={(session) => session.id}
+          empty={s.list.empty}
+        />
       ) : null}
       {me && can(me, 'committee.manage') ? <PlanSessionForm s={s} /> : null}
-    </>
+    </Page>
   );
 }
 

@@ -1,17 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listLateIdeasOptions, type LateIdeaDto } from '@eclore/api-client';
-import { BarChartFigure, Page } from '@eclore/web-ui';
+import { BarChartFigure, DataTable, Page, type DataTableColumn } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../app/errors';
 import { useIdeasText } from '../ideas/i18n';
 import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
-import { useAppText } from '../../app/i18n';
+import { usePageState } from '../../app/page-state';
 
 /** How many ideas the chart compares (the table lists them all). */
 const CHARTED = 15;
+
+interface LateRow {
+  item: LateIdeaDto;
+  overdue: LateIdeaDto['overdue'][number];
+  first: boolean;
+}
 
 const mostDaysLate = (item: LateIdeaDto) => Math.max(...item.overdue.map((o) => o.daysLate));
 
@@ -20,57 +25,46 @@ export default function LatePage() {
   const s = useDeadlinesText();
   const ideasText = useIdeasText();
   const locale = useLocale();
-  const app = useAppText();
   useDocumentTitle(s.late_page.title);
   const focus = useFocusHeadingOnMount();
   const late = useQuery(listLateIdeasOptions());
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const items = late.data?.items ?? [];
+  // One row per overdue deadline; an idea's first row spans its others.
+  const rows: LateRow[] = items.flatMap((item) =>
+    item.overdue.map((overdue, i) => ({ item, overdue, first: i === 0 })),
+  );
+  const spanIdea = (r: LateRow) => (r.first ? r.item.overdue.length : 0);
+  const columns: DataTableColumn<LateRow>[] = [
+    {
+      key: 'idea',
+      header: s.late_page.idea,
+      rowHeader: true,
+      rowSpan: spanIdea,
+      cell: (r) => <Link to={`/ideas/${r.item.ideaId}`}>{r.item.title}</Link>,
+    },
+    { key: 'stage', header: s.late_page.stage, rowSpan: spanIdea, cell: (r) => ideasText.status[r.item.status] },
+    { key: 'deadline', header: s.late_page.deadline, cell: (r) => s.kinds[r.overdue.kind] },
+    {
+      key: 'due',
+      header: s.late_page.dueAt,
+      cell: (r) => <time dateTime={r.overdue.dueAt}>{date.format(new Date(r.overdue.dueAt))}</time>,
+    },
+    { key: 'late', header: s.late_page.daysLate, cell: (r) => s.late_page.days(r.overdue.daysLate) },
+  ];
+  const state = usePageState(late);
   return (
-    <Page
-      title={s.late_page.title}
-      lead={s.late_page.lead}
-      focusOnMount={focus}
-      loading={late.isPending ? app.app.loading : null}
-      error={late.isError ? problemMessage(app.problems, late.error) : null}
-    >
+    <Page title={s.late_page.title} lead={s.late_page.lead} focusOnMount={focus} {...state}>
       {late.isSuccess && items.length === 0 ? <p>{s.late_page.empty}</p> : null}
       {items.length > 0 ? (
         <>
           <LateChart items={items.slice(0, CHARTED)} />
-          <div className="ec-table-wrap">
-            <table className="ec-table">
-              <caption>{s.late_page.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.late_page.idea}</th>
-                  <th scope="col">{s.late_page.stage}</th>
-                  <th scope="col">{s.late_page.deadline}</th>
-                  <th scope="col">{s.late_page.dueAt}</th>
-                  <th scope="col">{s.late_page.daysLate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.flatMap((item) =>
-                  item.overdue.map((o, i) => (
-                    <tr key={`${item.ideaId}-${o.kind}`}>
-                      {i === 0 ? (
-                        <th scope="row" rowSpan={item.overdue.length}>
-                          <Link to={`/ideas/${item.ideaId}`}>{item.title}</Link>
-                        </th>
-                      ) : null}
-                      {i === 0 ? <td rowSpan={item.overdue.length}>{ideasText.status[item.status]}</td> : null}
-                      <td>{s.kinds[o.kind]}</td>
-                      <td>
-                        <time dateTime={o.dueAt}>{date.format(new Date(o.dueAt))}</time>
-                      </td>
-                      <td>{s.late_page.days(o.daysLate)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={s.late_page.caption}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => `${r.item.ideaId}-${r.overdue.kind}`}
+          />
         </>
       ) : null}
     </Page>

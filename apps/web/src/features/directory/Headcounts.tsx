@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getHeadcountsOptions, type HeadcountDto } from '@eclore/api-client';
+import { DataTable, type DataTableColumn } from '@eclore/web-ui';
 import { useAppText } from '../../app/i18n';
 import { useDirectoryText } from './i18n';
 
@@ -19,6 +20,27 @@ export function Headcounts({ year }: { year: number }) {
   const units = query.data.units;
   if (units.length === 0) return <p>{text.headcounts.empty({ year })}</p>;
 
+  const columns: DataTableColumn<HeadcountDto>[] = [
+    {
+      key: 'unit',
+      header: text.headcounts.unit,
+      rowHeader: true,
+      // Indented by depth, so the table reads as the tree.
+      cell: (u) => (
+        <span className="ec-dir-indent" style={{ paddingInlineStart: `${u.depth * 1.25}rem` }}>
+          {u.name} <span className="ec-dir-code">{u.code}</span>
+        </span>
+      ),
+    },
+    { key: 'kind', header: text.headcounts.kind, cell: (u) => text.kinds[u.kind] },
+    {
+      key: 'direct',
+      header: text.headcounts.direct,
+      className: 'ec-num',
+      cell: (u) => number.format(u.directCount),
+    },
+    { key: 'total', header: text.headcounts.total, className: 'ec-num', cell: (u) => number.format(u.totalCount) },
+  ];
   const charted = units.filter((u) => u.depth <= CHART_MAX_DEPTH);
   const max = Math.max(1, ...charted.map((u) => u.totalCount));
   return (
@@ -40,35 +62,15 @@ export function Headcounts({ year }: { year: number }) {
       </figure>
       <details className="ec-dir-details">
         <summary>{text.headcounts.tableToggle({ count: units.length })}</summary>
-        <div className="ec-dir-table-wrap">
-          <table className="ec-dir-table">
-            <caption className="ec-visually-hidden">{text.headcounts.tableCaption({ year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.headcounts.unit}</th>
-                <th scope="col">{text.headcounts.kind}</th>
-                <th scope="col" className="ec-num">
-                  {text.headcounts.direct}
-                </th>
-                <th scope="col" className="ec-num">
-                  {text.headcounts.total}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u: HeadcountDto) => (
-                <tr key={u.orgUnitId}>
-                  <th scope="row" style={{ paddingInlineStart: `${0.5 + u.depth * 1.25}rem` }}>
-                    {u.name} <span className="ec-dir-code">{u.code}</span>
-                  </th>
-                  <td>{text.kinds[u.kind]}</td>
-                  <td className="ec-num">{number.format(u.directCount)}</td>
-                  <td className="ec-num">{number.format(u.totalCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={text.headcounts.tableCaption({ year })}
+          captionHidden
+          className="ec-dir-table"
+          wrapClassName="ec-dir-table-wrap"
+          columns={columns}
+          rows={units}
+          rowKey={(u) => u.orgUnitId}
+        />
       </details>
     </>
   );

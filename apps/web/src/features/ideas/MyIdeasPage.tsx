@@ -6,12 +6,13 @@ import {
   listMyIdeasOptions,
   type MyIdeaDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader, Panel } from '@eclore/web-ui';
+import { Button, Page, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useIdeasText, type IdeasText } from './i18n';
 import './ideas.css';
 import { useMyIdeasChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 /** My drafts, submitted and returned ideas (with the reason), and invitations to co-author. */
 export default function MyIdeasPage() {
@@ -30,16 +31,14 @@ export default function MyIdeasPage() {
   const returned = accepted.filter((m) => m.idea.status === 'returned');
   const submitted = accepted.filter((m) => m.idea.status !== 'emerge' && m.idea.status !== 'returned');
 
+  const state = usePageState(mine, { loading: '…', error: s.errors.generic });
   return (
-    <>
-      <PageHeader title={s.mine.title} lead={s.mine.lead} focusOnMount={focus} />
+    <Page title={s.mine.title} lead={s.mine.lead} focusOnMount={focus} {...state}>
       <p>
         <Link className="ec-button ec-button--primary" to="/ideas/new">
           {s.mine.newIdea}
         </Link>
       </p>
-      {mine.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {mine.isPending ? <p role="status">…</p> : null}
       {invitations.length ? (
         <Panel title={s.mine.invitations}>
           <ul className="ec-idea-list">
@@ -76,7 +75,7 @@ export default function MyIdeasPage() {
           <Section title={s.mine.submitted} items={submitted} s={s} />
         </>
       ) : null}
-    </>
+    </Page>
   );
 }
 

@@ -8,13 +8,14 @@ import {
   returnIdeaMutation,
   type IntakeItemDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { TextAreaField } from '@eclore/web-ui';
 import { useIdeasText } from '../ideas/i18n';
 import '../ideas/ideas.css';
 import { useIntakeChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 /** The innovation network's intake queue: accept a submitted idea onto the wall, or return it with a reason. */
 export default function IntakePage() {
@@ -23,19 +24,17 @@ export default function IntakePage() {
   const focus = useFocusHeadingOnMount();
   const queue = useQuery(listIntakeOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  const state = usePageState(queue, { loading: '…', error: s.errors.generic });
   return (
-    <>
-      <PageHeader title={s.intake.title} lead={s.intake.lead} focusOnMount={focus} />
+    <Page title={s.intake.title} lead={s.intake.lead} focusOnMount={focus} {...state}>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {queue.isError ? <Alert tone="error">{s.errors.generic}</Alert> : null}
-      {queue.isPending ? <p role="status">…</p> : null}
       {queue.data && queue.data.length === 0 ? <p>{s.intake.empty}</p> : null}
       <ul className="ec-idea-list">
         {(queue.data ?? []).map((item) => (
           <IntakeItem key={item.idea.id} item={item} onDone={setNotice} />
         ))}
       </ul>
-    </>
+    </Page>
   );
 }
 

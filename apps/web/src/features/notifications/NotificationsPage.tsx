@@ -8,7 +8,7 @@ import {
   markNotificationsReadMutation,
   type NotificationItemDto,
 } from '@eclore/api-client';
-import { Alert, Button, PageHeader } from '@eclore/web-ui';
+import { Alert, Button, Page } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { problemMessage } from '../../app/errors';
@@ -16,6 +16,7 @@ import { useNotificationsText, type NotificationsText } from './i18n';
 import './notifications.css';
 import { useAppText } from '../../app/i18n';
 import { useNotificationsChanged } from './queries';
+import { usePageState } from '../../app/page-state';
 
 function sentence(s: NotificationsText, item: NotificationItemDto, count = 1): string {
   const actor = item.actor
@@ -63,13 +64,11 @@ export default function NotificationsPage() {
   const groups = list.data?.pages.flatMap((p) => p.groups) ?? [];
   const anyUnread = groups.some((g) => g.unread > 0);
 
+  const state = usePageState(list);
   return (
-    <>
-      <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
+    <Page title={s.title} lead={s.lead} focusOnMount={focus} {...state}>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {markRead.isError ? <Alert tone="error">{problemMessage(app.problems, markRead.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{app.app.loading}</p> : null}
-      {list.isError ? <Alert tone="error">{problemMessage(app.problems, list.error)}</Alert> : null}
       {list.isSuccess && groups.length === 0 ? <p>{s.empty}</p> : null}
       {anyUnread ? (
         <Button variant="secondary" onClick={() => markAll.mutate({})} disabled={markAll.isPending}>
@@ -131,6 +130,6 @@ export default function NotificationsPage() {
           {s.more}
         </Button>
       ) : null}
-    </>
+    </Page>
   );
 }

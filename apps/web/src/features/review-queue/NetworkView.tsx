@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { bulkReassignMutation, getNetworkReviewQueueOptions, type ReviewerDto } from '@eclore/api-client';
-import { Alert, BarChartFigure, Button, Panel, SelectField } from '@eclore/web-ui';
+import {
+  bulkReassignMutation,
+  getNetworkReviewQueueOptions,
+  type QueueItemDto,
+  type ReviewerDto,
+} from '@eclore/api-client';
+import { Alert, BarChartFigure, Button, DataTable, Panel, SelectField, type DataTableColumn } from '@eclore/web-ui';
 import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
 import { useReviewQueuesChanged } from './queries';
 
@@ -40,6 +45,43 @@ export function NetworkView() {
     reassign.mutate({ body: { fromPersonId: member, toPersonId: target, ...(only ? { assignmentIds: only } : {}) } });
   };
   const loaded = members.filter((m) => m.openAssignments > 0);
+  const day = (iso: string) => <time dateTime={iso}>{date.format(new Date(iso))}</time>;
+  const columns: DataTableColumn<QueueItemDto>[] = [
+    {
+      key: 'select',
+      header: '✓',
+      headerHidden: true,
+      cell: (a) => (
+        <input
+          type="checkbox"
+          checked={selected.has(a.id)}
+          disabled={!member}
+          onChange={() => toggle(a.id)}
+          aria-label={s.network.select(a.idea.title, fullName(a.reviewer))}
+        />
+      ),
+    },
+    {
+      key: 'idea',
+      header: s.idea,
+      rowHeader: true,
+      cell: (a) => <Link to={`/ideas/${a.idea.id}`}>{a.idea.title}</Link>,
+    },
+    { key: 'reviewer', header: s.network.reviewer, cell: (a) => fullName(a.reviewer) },
+    { key: 'assigned', header: s.assignedAt, cell: (a) => day(a.assignedAt) },
+    {
+      key: 'due',
+      header: s.dueAt,
+      cell: (a) => (
+        <>
+          {a.dueAt ? day(a.dueAt) : '—'}
+          {/* In words too: the row's tint alone would say it by colour only. */}
+          {a.overdue ? <strong> · {s.tabs.overdue}</strong> : null}
+          {a.scorecardSubmittedAt ? <span> · {s.scored}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <Panel title={s.network.title} className="ec-network-queue">
       <p>{s.network.lead}</p>
@@ -84,54 +126,15 @@ export function NetworkView() {
       {!member ? <p className="ec-network-queue__hint">{s.network.chooseMemberFirst}</p> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
-      {assignments.length === 0 ? (
-        <p>{s.network.empty}</p>
-      ) : (
-        <div className="ec-table-wrap">
-          <table className="ec-table">
-            <caption className="ec-visually-hidden">{s.network.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="ec-visually-hidden">✓</span>
-                </th>
-                <th scope="col">{s.idea}</th>
-                <th scope="col">{s.network.reviewer}</th>
-                <th scope="col">{s.assignedAt}</th>
-                <th scope="col">{s.dueAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr key={a.id} className={a.overdue ? 'ec-network-queue__late' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={selected.has(a.id)}
-                      disabled={!member}
-                      onChange={() => toggle(a.id)}
-                      aria-label={s.network.select(a.idea.title, fullName(a.reviewer))}
-                    />
-                  </td>
-                  <th scope="row">
-                    <Link to={`/ideas/${a.idea.id}`}>{a.idea.title}</Link>
-                  </th>
-                  <td>{fullName(a.reviewer)}</td>
-                  <td>
-                    <time dateTime={a.assignedAt}>{date.format(new Date(a.assignedAt))}</time>
-                  </td>
-                  <td>
-                    {a.dueAt ? <time dateTime={a.dueAt}>{date.format(new Date(a.dueAt))}</time> : '—'}
-                    {/* In words too: the row's tint alone would say it by colour only. */}
-                    {a.overdue ? <strong> · {s.tabs.overdue}</strong> : null}
-                    {a.scorecardSubmittedAt ? <span> · {s.scored}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={s.network.title}
+        captionHidden
+        columns={columns}
+        rows={assignments}
+        rowKey={(a) => a.id}
+        rowClassName={(a) => (a.overdue ? 'ec-network-queue__late' : undefined)}
+        empty={s.network.empty}
+      />
       {unrouted.length > 0 ? (
         <>
           <h3>{s.network.unroutedTitle}</h3>

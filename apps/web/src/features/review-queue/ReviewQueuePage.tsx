@@ -2,16 +2,15 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { getMyReviewQueueOptions, type QueueItemDto } from '@eclore/api-client';
-import { Page } from '@eclore/web-ui';
+import { DataTable, Page, type DataTableColumn } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { problemMessage } from '../../app/errors';
 import { AbsencesPanel } from './AbsencesPanel';
 import { NetworkView } from './NetworkView';
 import { useLocale, useReviewQueueText } from './i18n';
 import './review-queue.css';
-import { useAppText } from '../../app/i18n';
 import { messageFor } from '../../app/errors';
+import { usePageState } from '../../app/page-state';
 
 const TABS = ['toReview', 'overdue', 'done'] as const;
 type Tab = (typeof TABS)[number];
@@ -19,7 +18,6 @@ type Tab = (typeof TABS)[number];
 /** "My review queue": the member's own reviews in three tabs, the network view for reassignment, their absences. */
 export default function ReviewQueuePage() {
   const s = useReviewQueueText();
-  const app = useAppText();
   useDocumentTitle(s.title);
   const focus = useFocusHeadingOnMount();
   const queue = useQuery(getMyReviewQueueOptions());
@@ -34,14 +32,9 @@ export default function ReviewQueuePage() {
     setTab(TABS[next]!);
     tabs.current[next]?.focus();
   };
+  const state = usePageState(queue);
   return (
-    <Page
-      title={s.title}
-      lead={s.lead}
-      focusOnMount={focus}
-      loading={queue.isPending ? app.app.loading : null}
-      error={queue.isError ? problemMessage(app.problems, queue.error) : null}
-    >
+    <Page title={s.title} lead={s.lead} focusOnMount={focus} {...state}>
       {queue.data ? (
         <div className="ec-review-queue">
           <div role="tablist" aria-label={s.tabsLabel} className="ec-tabs">
@@ -79,45 +72,39 @@ export default function ReviewQueuePage() {
 function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }) {
   const s = useReviewQueueText();
   const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' });
-  if (items.length === 0) return <p>{s.empty[tab]}</p>;
   const done = tab === 'done';
+  const day = (iso: string | null | undefined) =>
+    iso ? <time dateTime={iso}>{date.format(new Date(iso))}</time> : '—';
+  const reason = (item: QueueItemDto) =>
+    item.scorecardSubmittedAt
+      ? s.scored
+      : item.endReason
+        ? (messageFor(s.endReasons, item.endReason) ?? item.endReason)
+        : '—';
+  const columns: DataTableColumn<QueueItemDto>[] = [
+    {
+      key: 'idea',
+      header: s.idea,
+      rowHeader: true,
+      cell: (item) => <Link to={`/ideas/${item.idea.id}`}>{item.idea.title}</Link>,
+    },
+    { key: 'unit', header: s.unit, cell: (item) => item.idea.orgUnitName ?? '—' },
+    { key: 'assigned', header: s.assignedAt, cell: (item) => day(item.assignedAt) },
+    {
+      key: 'when',
+      header: done ? s.endedAt : s.dueAt,
+      cell: (item) => day(done ? (item.scorecardSubmittedAt ?? item.endedAt) : item.dueAt),
+    },
+    ...(done ? [{ key: 'reason', header: s.endReason, cell: reason }] : []),
+  ];
   return (
-    <div className="ec-table-wrap">
-      <table className="ec-table">
-        <caption className="ec-visually-hidden">{s.tabs[tab]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.idea}</th>
-            <th scope="col">{s.unit}</th>
-            <th scope="col">{s.assignedAt}</th>
-            <th scope="col">{done ? s.endedAt : s.dueAt}</th>
-            {done ? <th scope="col">{s.endReason}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => {
-            const when = done ? (item.scorecardSubmittedAt ?? item.endedAt) : item.dueAt;
-            const reason = item.scorecardSubmittedAt
-              ? s.scored
-              : item.endReason
-                ? (messageFor(s.endReasons, item.endReason) ?? item.endReason)
-                : '—';
-            return (
-              <tr key={item.id}>
-                <th scope="row">
-                  <Link to={`/ideas/${item.idea.id}`}>{item.idea.title}</Link>
-                </th>
-                <td>{item.idea.orgUnitName ?? '—'}</td>
-                <td>
-                  <time dateTime={item.assignedAt}>{date.format(new Date(item.assignedAt))}</time>
-                </td>
-                <td>{when ? <time dateTime={when}>{date.format(new Date(when))}</time> : '—'}</td>
-                {done ? <td>{reason}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={s.tabs[tab]}
+      captionHidden
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.id}
+      empty={s.empty[tab]}
+    />
   );
 }

@@ -1508,37 +1508,6 @@ export const listWallInfiniteOptions = (options?: Options<ListWallData>) => {
  */
 export const useListWallQuery = (options?: Options<ListWallData>) => useQuery(listWallOptions(options));
 
-export const listSimilarIdeasQueryKey = (options: Options<ListSimilarIdeasData>) =>
-  createQueryKey('listSimilarIdeas', options);
-
-/**
- * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
- */
-export const listSimilarIdeasOptions = (options: Options<ListSimilarIdeasData>) =>
-  queryOptions<
-    ListSimilarIdeasResponse,
-    DefaultError,
-    ListSimilarIdeasResponse,
-    ReturnType<typeof listSimilarIdeasQueryKey>
-  >({
-    queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listSimilarIdeas({
-        ...options,
-        ...queryKey[0],
-        signal,
-        throwOnError: true,
-      });
-      return data;
-    },
-    queryKey: listSimilarIdeasQueryKey(options),
-  });
-
-/**
- * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
- */
-export const useListSimilarIdeasQuery = (options: Options<ListSimilarIdeasData>) =>
-  useQuery(listSimilarIdeasOptions(options));
-
 export const listIdeaLinksQueryKey = (options: Options<ListIdeaLinksData>) => createQueryKey('listIdeaLinks', options);
 
 /**
@@ -1602,6 +1571,37 @@ export const unlinkIdeaMutation = (
   };
   return mutationOptions;
 };
+
+export const listSimilarIdeasQueryKey = (options: Options<ListSimilarIdeasData>) =>
+  createQueryKey('listSimilarIdeas', options);
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const listSimilarIdeasOptions = (options: Options<ListSimilarIdeasData>) =>
+  queryOptions<
+    ListSimilarIdeasResponse,
+    DefaultError,
+    ListSimilarIdeasResponse,
+    ReturnType<typeof listSimilarIdeasQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listSimilarIdeas({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listSimilarIdeasQueryKey(options),
+  });
+
+/**
+ * Up to 5 public ideas similar to a title (and summary) being typed, most similar first.
+ */
+export const useListSimilarIdeasQuery = (options: Options<ListSimilarIdeasData>) =>
+  useQuery(listSimilarIdeasOptions(options));
 
 /**
  * Start a draft (a problem or a solution), private to its authors.

@@ -9,30 +9,22 @@ import {
   type IdeaStatus,
   type PortfolioGroup,
 } from '@eclore/domain';
+import { IdeaFilter } from '@eclore/server-ideas';
 
 // ------------------------------------------------------------------ requests
 
 /** The board's filters (the same on the whole board and on one column's next pages). */
 export class PortfolioFilters {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @IdeaFilter.campaignId()
   campaignId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'This org unit and its sub-units.' })
-  @IsOptional()
-  @IsUUID()
+  @IdeaFilter.orgUnitId()
   orgUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'A theme key.', maxLength: 64 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IdeaFilter.theme()
   theme?: string;
 
-  @ApiPropertyOptional({ enum: IDEA_KINDS })
-  @IsOptional()
-  @IsIn(IDEA_KINDS)
+  @IdeaFilter.kind()
   kind?: IdeaKind;
 
   @ApiPropertyOptional({

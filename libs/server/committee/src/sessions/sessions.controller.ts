@@ -2,7 +2,7 @@ import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, type EndpointPreset } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
   AgendaItemParams,
@@ -24,6 +24,20 @@ const NOT_FOUND = '`committee_session_not_found`.';
 const COMMITTEE_ONLY =
   'Committee members only (`role_required`); an idea outside a scoped member’s unit: `out_of_scope`.';
 
+// Who may call each route, and the unknown session every `sessions/:id` route can answer.
+const READ: EndpointPreset = { permission: 'committee.read' };
+const MANAGE: EndpointPreset = { permission: 'committee.manage' };
+const READ_SESSION: EndpointPreset = {
+  ...READ,
+  errors: ['committee_session_not_found'],
+  errorText: { 404: NOT_FOUND },
+};
+const MANAGE_SESSION: EndpointPreset = { ...READ_SESSION, ...MANAGE };
+const MANAGE_AGENDA: EndpointPreset = {
+  permission: { action: 'committee.manage', objectLevel: true },
+  errors: ['committee_session_not_found'],
+};
+
 @ApiForbiddenResponse({ description: COMMITTEE_ONLY })
 @ApiController('committee', 'committee')
 export class SessionsController {
@@ -34,8 +48,7 @@ export class SessionsController {
   ) {}
 
   @Get('sessions')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ, {
     operationId: 'listCommitteeSessions',
     summary: 'Committee sessions, latest first.',
     ok: [CommitteeSessionSummaryDto],
@@ -45,8 +58,7 @@ export class SessionsController {
   }
 
   @Get('members')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ, {
     operationId: 'listCommitteeMembers',
     summary: 'Active committee members (who may sit in a session).',
     ok: [CommitteeMemberDto],
@@ -56,8 +68,7 @@ export class SessionsController {
   }
 
   @Post('sessions')
-  @Endpoint({
-    permission: 'committee.manage',
+  @Endpoint(MANAGE, {
     operationId: 'createCommitteeSession',
     summary: 'Plan a session: date, title, minutes language, members and chair.',
     ok: CommitteeSessionDto,
@@ -70,26 +81,22 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ_SESSION, {
     operationId: 'getCommitteeSession',
     summary: 'A session with its members and agenda (decisions included).',
     ok: CommitteeSessionDto,
-    errors: ['committee_session_not_found'],
-    errorText: { 404: NOT_FOUND },
   })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
     return this.sessions.get(actor, params.id);
   }
 
   @Patch('sessions/:id')
-  @Endpoint({
-    permission: 'committee.manage',
+  @Endpoint(MANAGE_SESSION, {
     operationId: 'updateCommitteeSession',
     summary: 'Change a planned session (date, title, language, members).',
     ok: CommitteeSessionDto,
-    errors: ['validation_failed', 'session_status', 'committee_session_not_found'],
-    errorText: { 400: 'Field problems.', 409: '`session_status` (no longer planned).', 404: NOT_FOUND },
+    errors: ['validation_failed', 'session_status'],
+    errorText: { 400: 'Field problems.', 409: '`session_status` (no longer planned).' },
   })
   update(
     @CurrentActor() actor: Actor,
@@ -100,30 +107,24 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/start')
-  @Endpoint({
-    permission: 'committee.manage',
+  @Endpoint(MANAGE_SESSION, {
     operationId: 'startCommitteeSession',
     summary: 'Open the session: decisions can be taken.',
     ok: CommitteeSessionDto,
-    errors: ['session_status', 'committee_session_not_found'],
-    errorText: { 409: '`session_status`.', 404: NOT_FOUND },
+    errors: ['session_status'],
+    errorText: { 409: '`session_status`.' },
   })
   start(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
     return this.commands.start(actor, params.id);
   }
 
   @Post('sessions/:id/close')
-  @Endpoint({
-    permission: 'committee.manage',
+  @Endpoint(MANAGE_SESSION, {
     operationId: 'closeCommitteeSession',
     summary: 'Close the session, recording who attended.',
     ok: CommitteeSessionDto,
-    errors: ['validation_failed', 'session_status', 'committee_session_not_found'],
-    errorText: {
-      400: '`presentIds` names someone who is not a member.',
-      409: '`session_status`.',
-      404: NOT_FOUND,
-    },
+    errors: ['validation_failed', 'session_status'],
+    errorText: { 400: '`presentIds` names someone who is not a member.', 409: '`session_status`.' },
   })
   close(
     @CurrentActor() actor: Actor,
@@ -134,25 +135,21 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/suggestions')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ_SESSION, {
     operationId: 'listAgendaSuggestions',
     summary: 'Qualified ideas in the viewer’s scope that are on no open agenda yet.',
     ok: AgendaSuggestionDto,
-    errors: ['committee_session_not_found'],
-    errorText: { 404: NOT_FOUND },
   })
   suggestions(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgendaSuggestionDto> {
     return this.sessions.suggestions(actor, params.id);
   }
 
   @Post('sessions/:id/agenda')
-  @Endpoint({
-    permission: { action: 'committee.manage', objectLevel: true },
+  @Endpoint(MANAGE_AGENDA, {
     operationId: 'addAgendaItem',
     summary: 'Put a qualified idea on the agenda (appended); the session’s members are notified.',
     ok: CommitteeSessionDto,
-    errors: ['not_qualified', 'already_on_agenda', 'session_closed', 'committee_session_not_found', 'idea_not_found'],
+    errors: ['not_qualified', 'already_on_agenda', 'session_closed', 'idea_not_found'],
     errorText: {
       409: '`not_qualified`, `already_on_agenda`, `session_closed`.',
       404: `${NOT_FOUND} \`idea_not_found\`.`,
@@ -167,29 +164,24 @@ export class SessionsController {
   }
 
   @Delete('sessions/:id/agenda/:itemId')
-  @Endpoint({
-    permission: { action: 'committee.manage', objectLevel: true },
+  @Endpoint(MANAGE_AGENDA, {
     operationId: 'removeAgendaItem',
     summary: 'Take an undecided idea off the agenda.',
     ok: CommitteeSessionDto,
-    errors: ['already_decided', 'session_closed', 'committee_session_not_found', 'agenda_item_not_found'],
-    errorText: {
-      409: '`already_decided`, `session_closed`.',
-      404: `${NOT_FOUND} \`agenda_item_not_found\`.`,
-    },
+    errors: ['already_decided', 'session_closed', 'agenda_item_not_found'],
+    errorText: { 409: '`already_decided`, `session_closed`.', 404: `${NOT_FOUND} \`agenda_item_not_found\`.` },
   })
   remove(@CurrentActor() actor: Actor, @Param() params: AgendaItemParams): Promise<CommitteeSessionDto> {
     return this.agenda.removeItem(actor, params.id, params.itemId);
   }
 
   @Put('sessions/:id/agenda/order')
-  @Endpoint({
-    permission: 'committee.manage',
+  @Endpoint(MANAGE_SESSION, {
     operationId: 'reorderAgenda',
     summary: 'Set the agenda’s order (every item once).',
     ok: CommitteeSessionDto,
-    errors: ['validation_failed', 'session_closed', 'committee_session_not_found'],
-    errorText: { 400: '`itemIds` is not the agenda (reload).', 409: '`session_closed`.', 404: NOT_FOUND },
+    errors: ['validation_failed', 'session_closed'],
+    errorText: { 400: '`itemIds` is not the agenda (reload).', 409: '`session_closed`.' },
   })
   reorder(
     @CurrentActor() actor: Actor,
@@ -200,28 +192,22 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/pack')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ_SESSION, {
     operationId: 'getPreReadingPack',
     summary:
       'The pre-reading pack: each agenda idea with its summary, the network’s answer and consolidated scorecard.',
     description: 'Private notes are read per idea from the private notes thread. Anonymous authors are never named.',
     ok: PreReadingPackDto,
-    errors: ['committee_session_not_found'],
-    errorText: { 404: NOT_FOUND },
   })
   pack(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PreReadingPackDto> {
     return this.sessions.pack(actor, params.id);
   }
 
   @Get('sessions/:id/prioritisation')
-  @Endpoint({
-    permission: 'committee.read',
+  @Endpoint(READ_SESSION, {
     operationId: 'getPrioritisation',
     summary: 'The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.',
     ok: PrioritisationDto,
-    errors: ['committee_session_not_found'],
-    errorText: { 404: NOT_FOUND },
   })
   prioritisation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrioritisationDto> {
     return this.sessions.prioritisation(actor, params.id);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
 import {
   CampaignDto,
   CampaignListDto,
@@ -13,6 +13,15 @@ import {
 import { CampaignCommands } from './campaign-commands.service';
 import { CampaignQueries } from './campaign-queries.service';
 
+// Who may call each route; managing an existing campaign can also find it outside one's scope or unknown.
+const READ: EndpointPreset = { permission: 'campaign.read' };
+const MANAGE: EndpointPreset = { permission: 'campaign.manage' };
+const MANAGE_CAMPAIGN: EndpointPreset = {
+  ...MANAGE,
+  errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
+  errorText: { 403: '`role_required` or `out_of_scope`' },
+};
+
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignsController {
@@ -22,8 +31,7 @@ export class CampaignsController {
   ) {}
 
   @Get()
-  @Endpoint({
-    permission: 'campaign.read',
+  @Endpoint(READ, {
     operationId: 'listCampaigns',
     summary: 'Campaigns addressed to the signed-in person (and those they manage): current, upcoming, past.',
     ok: CampaignListDto,
@@ -33,23 +41,19 @@ export class CampaignsController {
   }
 
   @Get(':id')
-  @Endpoint({
-    permission: 'campaign.read',
+  @Endpoint(READ, {
     operationId: 'getCampaign',
     summary: 'One campaign with its phases, the active phase and what it allows now.',
     ok: CampaignDto,
     errors: ['campaign_not_found'],
-    errorText: {
-      404: '`campaign_not_found` (unknown, or not addressed to you)',
-    },
+    errorText: { 404: '`campaign_not_found` (unknown, or not addressed to you)' },
   })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignDto> {
     return this.queries.get(actor, params.id);
   }
 
   @Post()
-  @Endpoint({
-    permission: 'campaign.manage',
+  @Endpoint(MANAGE, {
     operationId: 'createCampaign',
     summary: 'Creates a campaign (network members and admins).',
     ok: CampaignDto,
@@ -69,16 +73,12 @@ export class CampaignsController {
   }
 
   @Patch(':id')
-  @Endpoint({
-    permission: 'campaign.manage',
+  @Endpoint(MANAGE_CAMPAIGN, {
     operationId: 'updateCampaign',
     summary: 'Changes a campaign (phases have their own route).',
     ok: CampaignDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'campaign_not_found'],
-    errorText: {
-      400: 'Invalid fields, unknown org unit, inactive sponsor.',
-      403: '`role_required` or `out_of_scope`',
-    },
+    errors: ['validation_failed'],
+    errorText: { 400: 'Invalid fields, unknown org unit, inactive sponsor.' },
   })
   update(
     @CurrentActor() actor: Actor,
@@ -90,16 +90,12 @@ export class CampaignsController {
   }
 
   @Put(':id/phases')
-  @Endpoint({
-    permission: 'campaign.manage',
+  @Endpoint(MANAGE_CAMPAIGN, {
     operationId: 'replaceCampaignPhases',
     summary: 'Replaces the ordered list of phases (at most one active: ordered, non-overlapping).',
     ok: CampaignDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'campaign_not_found'],
-    errorText: {
-      400: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).',
-      403: '`role_required` or `out_of_scope`',
-    },
+    errors: ['validation_failed'],
+    errorText: { 400: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).' },
   })
   replacePhases(
     @CurrentActor() actor: Actor,
@@ -111,15 +107,10 @@ export class CampaignsController {
   }
 
   @Post(':id/archive')
-  @Endpoint({
-    permission: 'campaign.manage',
+  @Endpoint(MANAGE_CAMPAIGN, {
     operationId: 'archiveCampaign',
     summary: 'Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.',
     ok: CampaignDto,
-    errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
-    errorText: {
-      403: '`role_required` or `out_of_scope`',
-    },
   })
   archive(
     @CurrentActor() actor: Actor,

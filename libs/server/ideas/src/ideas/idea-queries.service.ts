@@ -6,6 +6,8 @@ import { IdeaAccess } from './idea-access.service';
 import { hiddenActorIds, isStaffInScope } from './idea-presenter';
 import type { IdeaDto, MyIdeaDto, TimelineDto, TimelineEventDto } from './ideas.dto';
 import { IdeasRepository } from './ideas.repository';
+import { ideaCard } from '../wall/idea-card';
+import type { SimilarIdeasDto, SimilarQuery } from '../wall/wall.dto';
 
 /** Private idea events about the network's work that an idea's authors do not see in its history. */
 const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention'];
@@ -19,7 +21,10 @@ function eventText(data: Record<string, unknown>): string | null {
   return null;
 }
 
-/** The idea page's reads: the idea, its history, the person's own ideas, the themes. */
+/** How many similar ideas the submission form shows. */
+const SIMILAR_LIMIT = 5;
+
+/** The idea page's reads: the idea, its history, the person's own ideas, the themes, similar ideas. */
 @Injectable()
 export class IdeaQueries {
   constructor(
@@ -86,5 +91,12 @@ export class IdeaQueries {
         text: eventText(e.data),
       })),
     };
+  }
+
+  /** Public ideas like the one being written (title and summary), for the submission form. */
+  async similar(query: SimilarQuery): Promise<SimilarIdeasDto> {
+    const text = `${query.title} ${query.summary ?? ''}`;
+    const rows = await this.repo.similar(query.title, text, query.kind ?? null, query.excludeId ?? null, SIMILAR_LIMIT);
+    return { items: rows.map((r) => ideaCard(r, r.kind)) };
   }
 }

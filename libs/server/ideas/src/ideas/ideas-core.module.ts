@@ -11,10 +11,12 @@ import { IdeaQueries } from './idea-queries.service';
 import { IntakeController, MyIdeasController, ThemesController } from './idea-lists.controller';
 import { IdeasController } from './ideas.controller';
 import { IdeasRepository } from './ideas.repository';
+import { SimilarIdeasController } from './similar-ideas.controller';
 
-/** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, the guardian's reveal. */
+/** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, similar ideas, the guardian's reveal. */
 @Module({
-  controllers: [IdeasController, ThemesController, MyIdeasController, IntakeController],
+  // Nest registers a module's controllers in this order: the static `ideas/similar` before `ideas/:id`.
+  controllers: [SimilarIdeasController, IdeasController, ThemesController, MyIdeasController, IntakeController],
   // AccessService and AuditService come from global modules.
   providers: [
     IdeasRepository,

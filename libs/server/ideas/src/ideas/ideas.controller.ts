@@ -1,7 +1,7 @@
 import { Body, Get, Param, Patch, Post } from '@nestjs/common';
 import type { Actor, ErrorCode } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
 import {
   CreateIdeaInput,
   IdeaDto,
@@ -18,6 +18,19 @@ import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 
 const NOT_FOUND = 'No such idea, or not one you may read (drafts are private to their authors).';
+
+// Routes on one idea: checked against that idea once loaded; an unknown or unreadable one is a 404.
+const READ_IDEA: EndpointPreset = {
+  permission: { action: 'idea.read', objectLevel: true },
+  errors: ['idea_not_found'],
+  errorText: { 404: NOT_FOUND },
+};
+const EDIT_IDEA: EndpointPreset = { ...READ_IDEA, permission: { action: 'idea.edit', objectLevel: true } };
+const EDIT_INVITATION: EndpointPreset = {
+  permission: { action: 'idea.edit', objectLevel: true },
+  errors: ['invitation_not_found'],
+  errorText: { 404: '`invitation_not_found`.' },
+};
 
 /** What a route adds to a lifecycle command's refusals. */
 interface Refusals {
@@ -75,63 +88,44 @@ export class IdeasController {
   }
 
   @Get(':id')
-  @Endpoint({
-    permission: { action: 'idea.read', objectLevel: true },
+  @Endpoint(READ_IDEA, {
     operationId: 'getIdea',
     summary: 'One idea as the viewer may see it (anonymous authors hidden).',
     ok: IdeaDto,
-    errors: ['idea_not_found'],
-    errorText: {
-      404: NOT_FOUND,
-    },
   })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
     return this.queries.get(actor, params.id);
   }
 
   @Patch(':id')
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_IDEA, {
     operationId: 'updateIdea',
     summary: 'Authors edit a draft or a returned idea.',
     ok: IdeaDto,
-    errors: ['not_author', 'stale_version', 'not_editable', 'idea_not_found'],
-    errorText: {
-      403: '`not_author`.',
-      409: '`stale_version` (reload), `not_editable` (submitted).',
-      404: NOT_FOUND,
-    },
+    errors: ['not_author', 'stale_version', 'not_editable'],
+    errorText: { 403: '`not_author`.', 409: '`stale_version` (reload), `not_editable` (submitted).' },
   })
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
     return this.drafting.update(actor, params.id, input);
   }
 
   @Get(':id/timeline')
-  @Endpoint({
-    permission: { action: 'idea.read', objectLevel: true },
+  @Endpoint(READ_IDEA, {
     operationId: 'getIdeaTimeline',
     summary: 'The idea’s history: public events for readers; every event for its authors and the network in scope.',
     ok: TimelineDto,
-    errors: ['idea_not_found'],
-    errorText: {
-      404: NOT_FOUND,
-    },
   })
   timeline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TimelineDto> {
     return this.queries.timeline(actor, params.id);
   }
 
   @Post(':id/co-authors')
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_IDEA, {
     operationId: 'inviteCoAuthor',
     summary: 'Authors invite a colleague to co-author; they count once they accept.',
     ok: IdeaDto,
-    errors: ['already_invited', 'not_editable', 'idea_not_found'],
-    errorText: {
-      409: '`already_invited`, `not_editable`.',
-      404: NOT_FOUND,
-    },
+    errors: ['already_invited', 'not_editable'],
+    errorText: { 409: '`already_invited`, `not_editable`.' },
   })
   invite(
     @CurrentActor() actor: Actor,
@@ -142,30 +136,20 @@ export class IdeasController {
   }
 
   @Post(':id/co-authors/me/accept')
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_INVITATION, {
     operationId: 'acceptCoAuthorship',
     summary: 'Accept an invitation to co-author.',
     ok: IdeaDto,
-    errors: ['invitation_not_found'],
-    errorText: {
-      404: '`invitation_not_found`.',
-    },
   })
   async acceptInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
     return (await this.drafting.answerInvitation(actor, params.id, 'accepted'))!;
   }
 
   @Post(':id/co-authors/me/decline')
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_INVITATION, {
     operationId: 'declineCoAuthorship',
     summary: 'Decline an invitation to co-author.',
     ok: 'noContent',
-    errors: ['invitation_not_found'],
-    errorText: {
-      404: '`invitation_not_found`.',
-    },
   })
   async declineInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
     await this.drafting.answerInvitation(actor, params.id, 'declined');

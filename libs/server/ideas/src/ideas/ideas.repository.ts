@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, Not, type EntityManager } from 'typeorm';
 import { Idea, IdeaAuthor, IdeaEvent, IdeaLink, Theme } from '../entities';
 import { IdeasContextRepository } from '../repository';
+import { SIMILAR_IDEAS, type SimilarRow } from '../wall/sql/similar.sql';
 
 /** An idea waiting in the network's intake, and since when (its latest submission). */
 export interface IntakeRow {
@@ -165,5 +166,16 @@ export class IdeasRepository extends IdeasContextRepository {
 
   activeThemesAmong(keys: readonly string[], manager = this.ds.manager): Promise<Theme[]> {
     return manager.getRepository(Theme).findBy({ key: In([...keys]), active: true });
+  }
+
+  /** Public ideas similar to a title (and text) being typed, most similar first (similar.sql.ts). */
+  similar(
+    title: string,
+    text: string,
+    kind: string | null,
+    excludeId: string | null,
+    limit: number,
+  ): Promise<SimilarRow[]> {
+    return this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [title, text, kind, excludeId, limit]);
   }
 }

@@ -1,19 +1,16 @@
 import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import {
-  CreateLinkInput,
-  IdeaLinkDto,
-  LinkedIdeasDto,
-  LinkParams,
-  SimilarIdeasDto,
-  SimilarQuery,
-  WallPageDto,
-  WallQuery,
-} from './wall.dto';
+import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { CreateLinkInput, IdeaLinkDto, LinkedIdeasDto, LinkParams, WallPageDto, WallQuery } from './wall.dto';
 import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
+
+// Links are edited on their idea (its authors or the network).
+const EDIT_LINK: EndpointPreset = {
+  permission: { action: 'idea.edit', objectLevel: true },
+  errors: ['not_author_or_network', 'idea_not_found'],
+};
 
 /** The wall: public ideas, searched, filtered and sorted. */
 @ApiController('wall', 'wall')
@@ -30,33 +27,10 @@ export class WallController {
       'Sorts: newest (publication), most_supported, trending (supports of the last 14 days weighted by recency; snapshot refreshed every 5 minutes), relevance (default with q; ranks the matches of the most recent 30/90/365-day window holding 100 of them, then older matches newest first). Pages are shared by every viewer for up to WALL_CACHE_SECONDS (counters may lag by that much). No author is ever shown on the wall.',
     ok: WallPageDto,
     errors: ['validation_failed'],
-    errorText: {
-      400: 'A bad or unknown filter value, sort or cursor; the field is named.',
-    },
+    errorText: { 400: 'A bad or unknown filter value, sort or cursor; the field is named.' },
   })
   list(@Query() query: WallQuery): Promise<WallPageDto> {
     return this.wall.page(query);
-  }
-}
-
-/** Similar public ideas while a title is typed (registered before `ideas/:id`: see IdeasModule). */
-@ApiController('wall', 'ideas/similar')
-export class SimilarIdeasController {
-  constructor(private readonly wall: WallService) {}
-
-  @Get()
-  @Endpoint({
-    permission: 'idea.read',
-    operationId: 'listSimilarIdeas',
-    summary: 'Up to 5 public ideas similar to a title (and summary) being typed, most similar first.',
-    ok: SimilarIdeasDto,
-    errors: ['validation_failed'],
-    errorText: {
-      400: 'Title too short or too long; the field is named.',
-    },
-  })
-  similar(@Query() query: SimilarQuery): Promise<SimilarIdeasDto> {
-    return this.wall.similar(query);
   }
 }
 
@@ -81,14 +55,13 @@ export class IdeaLinksController {
   }
 
   @Post()
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_LINK, {
     operationId: 'linkIdea',
     summary: 'Links this idea to a public one: similar, or (a solution) addresses (a problem). Authors or the network.',
     description: 'Linking never changes either idea’s stage. Linking twice is harmless (the link is returned).',
     ok: IdeaLinkDto,
     status: 201,
-    errors: ['validation_failed', 'not_author_or_network', 'idea_not_found'],
+    errors: ['validation_failed'],
     errorText: {
       400: '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.',
     },
@@ -103,15 +76,12 @@ export class IdeaLinksController {
   }
 
   @Delete(':kind/:toId')
-  @Endpoint({
-    permission: { action: 'idea.edit', objectLevel: true },
+  @Endpoint(EDIT_LINK, {
     operationId: 'unlinkIdea',
     summary: 'Removes a link (authors of this idea or the network).',
     ok: 'noContent',
-    errors: ['not_author_or_network', 'idea_not_found', 'idea_link_not_found'],
-    errorText: {
-      404: '`idea_not_found` or `idea_link_not_found`',
-    },
+    errors: ['idea_link_not_found'],
+    errorText: { 404: '`idea_not_found` or `idea_link_not_found`' },
   })
   async unlink(
     @CurrentActor() actor: Actor,

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -23,6 +24,29 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 // ------------------------------------------------------------------ requests
 
+/**
+ * The idea filters the wall and the portfolio board share, one contract for each field (documented,
+ * optional, validated): `@IdeaFilter.theme() theme?: string;`. Each lists its decorators bottom-up,
+ * the order the stacked form applied them.
+ */
+export const IdeaFilter = {
+  kind: () => applyDecorators(IsIn(IDEA_KINDS), IsOptional(), ApiPropertyOptional({ enum: IDEA_KINDS })),
+  campaignId: () => applyDecorators(IsUUID(), IsOptional(), ApiPropertyOptional({ format: 'uuid' })),
+  orgUnitId: () =>
+    applyDecorators(
+      IsUUID(),
+      IsOptional(),
+      ApiPropertyOptional({ format: 'uuid', description: 'This org unit and its sub-units.' }),
+    ),
+  theme: () =>
+    applyDecorators(
+      MaxLength(64),
+      IsString(),
+      IsOptional(),
+      ApiPropertyOptional({ description: 'A theme key.', maxLength: 64 }),
+    ),
+};
+
 export class WallQuery {
   @ApiPropertyOptional({
     description:
@@ -35,9 +59,7 @@ export class WallQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: IDEA_KINDS })
-  @IsOptional()
-  @IsIn(IDEA_KINDS)
+  @IdeaFilter.kind()
   kind?: IdeaKind;
 
   @ApiPropertyOptional({
@@ -48,20 +70,13 @@ export class WallQuery {
   @IsIn(WALL_STAGES)
   stage?: IdeaStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @IdeaFilter.campaignId()
   campaignId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'This org unit and its sub-units.' })
-  @IsOptional()
-  @IsUUID()
+  @IdeaFilter.orgUnitId()
   orgUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'A theme key.', maxLength: 64 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IdeaFilter.theme()
   theme?: string;
 
   @ApiPropertyOptional({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
-import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
+import type { SimilarRow } from './sql/similar.sql';
 import { CURRENT_GENERATION, GENERATION_EXISTS, REFRESH_TRENDING, TRENDING_LOCK } from './sql/trending.sql';
 import {
   buildWallQuery,
@@ -43,7 +43,7 @@ export interface LinkKey {
   kind: LinkKind;
 }
 
-/** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
+/** Every query of the wall: its pages, the trending snapshot and links between ideas. */
 @Injectable()
 export class WallRepository extends IdeasContextRepository {
   wallRows(params: WallQueryParams): Promise<WallRow[]> {
@@ -72,16 +72,6 @@ export class WallRepository extends IdeasContextRepository {
       await manager.query(REFRESH_TRENDING);
       return true;
     });
-  }
-
-  similar(
-    title: string,
-    text: string,
-    kind: string | null,
-    excludeId: string | null,
-    limit: number,
-  ): Promise<SimilarRow[]> {
-    return this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [title, text, kind, excludeId, limit]);
   }
 
   linkedIdeas(ideaId: string): Promise<LinkedIdeaRow[]> {

@@ -15,11 +15,10 @@ import {
 import { ideaCard } from './idea-card';
 import { WallPageCache } from './wall-page-cache';
 import { decodeWallCursor, encodeWallCursor, type WallCursor } from './wall-cursor';
-import type { SimilarIdeasDto, SimilarQuery, WallCardDto, WallPageDto, WallQuery } from './wall.dto';
+import type { WallCardDto, WallPageDto, WallQuery } from './wall.dto';
 import { WallRepository, type WallFilterValue } from './wall.repository';
 
 const DEFAULT_LIMIT = 20;
-const SIMILAR_LIMIT = 5;
 
 function toCard(r: WallRow): WallCardDto {
   return {
@@ -31,7 +30,7 @@ function toCard(r: WallRow): WallCardDto {
   };
 }
 
-/** The wall (public ideas: search, filters, sorts, keyset pages) and similar ideas. */
+/** The wall (public ideas: search, filters, sorts, keyset pages). */
 @Injectable()
 export class WallService implements OnModuleDestroy {
   private readonly logger = new Logger(WallService.name);
@@ -225,15 +224,5 @@ export class WallService implements OnModuleDestroy {
    */
   refreshTrending(): Promise<boolean> {
     return this.wall.refreshTrending();
-  }
-
-  // ---------------------------------------------------------------- similar ideas
-
-  async similar(query: SimilarQuery): Promise<SimilarIdeasDto> {
-    const text = `${query.title} ${query.summary ?? ''}`;
-    const rows = await this.wall.similar(query.title, text, query.kind ?? null, query.excludeId ?? null, SIMILAR_LIMIT);
-    return {
-      items: rows.map((r) => ideaCard(r, r.kind)),
-    };
   }
 }

@@ -1,6 +1,22 @@
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import ipaddr from 'ipaddr.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -40,6 +56,12 @@ const isHostAllowList = (value: unknown): boolean =>
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** A whole-number setting read from its environment string, within `min`..`max`. */
+function IntSetting(min: number, max: number): PropertyDecorator {
+  // Bottom-up, as the stacked `@Transform @IsInt @Min @Max` applied (same order of messages).
+  return applyDecorators(Max(max), Min(min), IsInt(), Transform(toInt));
+}
+
 /**
  * Every setting the api and the worker read, validated once at boot. The process refuses to start
  * on a bad or missing value and names the variable. docs/configuration.md documents each one, and a
@@ -49,10 +71,7 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -64,10 +83,7 @@ export class AppConfig {
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL!: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntSetting(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   /** `redis` in production; `postgres` is BullMQ's PostgreSQL backend, used by the embedded mode. */
@@ -100,20 +116,14 @@ export class AppConfig {
   ACCESS_LOG_SAMPLE = 1;
 
   /** How long (seconds, 0–60; 0 = off) the api keeps a wall page it computed for everyone (docs/performance.md). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60)
+  @IntSetting(0, 60)
   WALL_CACHE_SECONDS = 5;
 
   /**
    * Retention (docs/personal-data.md): a daily worker job erases people deactivated more than this many
    * days ago. 0 = never automatically (an admin erases on request).
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(36_500)
+  @IntSetting(0, 36_500)
   ERASE_AFTER_DEACTIVATION_DAYS = 0;
 
   /** Folder of the web app's production build; when set, the api serves it on `/`. */
@@ -121,23 +131,14 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
+  @IntSetting(10, 60_000)
   OUTBOX_POLL_INTERVAL_MS = 500;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   WORKER_CONCURRENCY = 5;
 
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after it). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntSetting(1000, 600_000)
   JOB_LOCK_DURATION_MS = 30_000;
 
   /**
@@ -182,22 +183,18 @@ export class AppConfig {
   S3_FORCE_PATH_STYLE = false;
 
   /** Sign-in sessions end after this long without a request (idle timeout). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntSetting(1, 1440)
   SESSION_IDLE_MINUTES = 30;
 
   /** Sign-in sessions end this long after sign-in, however active (absolute timeout). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntSetting(1, 720)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** Extra origins (comma-separated) allowed to send state-changing requests besides PUBLIC_URL's, e.g. the Vite dev server. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, { message: 'TRUSTED_ORIGINS must be comma-separated origins like http://localhost:4200' })
+  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'TRUSTED_ORIGINS must be comma-separated origins like http://localhost:4200',
+  })
   TRUSTED_ORIGINS?: string;
 
   /**
@@ -233,7 +230,8 @@ export class AppConfig {
     name: 'isHostAllowList',
     validator: {
       validate: isHostAllowList,
-      defaultMessage: () => 'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names, IP addresses or CIDR ranges like hooks.intranet,10.20.0.0/16',
+      defaultMessage: () =>
+        'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names, IP addresses or CIDR ranges like hooks.intranet,10.20.0.0/16',
     },
   })
   WEBHOOK_ALLOWED_HOSTS?: string;
@@ -260,7 +258,9 @@ export class AppConfig {
 
   /** Sender of notification e-mails (an address, optionally with a display name). */
   @IsString()
-  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address like "Éclore <no-reply@example.org>"' })
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address like "Éclore <no-reply@example.org>"',
+  })
   MAIL_FROM = 'Éclore <no-reply@eclore.localhost>';
 
   /**
@@ -277,7 +277,25 @@ export class AppConfig {
 }
 
 /** Variables without a default (so not own properties of a fresh AppConfig). */
-const OPTIONAL_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'QUEUE_DATABASE_URL', 'WEB_DIST_DIR', 'TRUSTED_ORIGINS', 'TRUSTED_PROXIES', 'MIGRATION_DATABASE_URL', 'WEBHOOK_ALLOWED_HOSTS', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL'];
+const OPTIONAL_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'QUEUE_DATABASE_URL',
+  'WEB_DIST_DIR',
+  'TRUSTED_ORIGINS',
+  'TRUSTED_PROXIES',
+  'MIGRATION_DATABASE_URL',
+  'WEBHOOK_ALLOWED_HOSTS',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'SMTP_URL',
+];
 
 /** Express's `trust proxy` value for TRUSTED_PROXIES: `false` (none), a hop count, or the list. */
 export function trustProxySetting(config: AppConfig): false | number | string[] {
@@ -289,9 +307,7 @@ export function trustProxySetting(config: AppConfig): false | number | string[] 
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }

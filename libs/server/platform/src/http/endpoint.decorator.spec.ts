@@ -17,7 +17,7 @@ import {
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import request from 'supertest';
-import { Endpoint, errorResponses } from './endpoint.decorator';
+import { Endpoint, errorResponses, withPreset, type EndpointPreset } from './endpoint.decorator';
 import { IdParamDto } from './params.dto';
 import { PERMISSION_KEY, PublicRoute, RequirePermission } from './permission';
 
@@ -186,5 +186,27 @@ describe('@Endpoint', () => {
     const responses = Reflect.getMetadata('swagger/apiResponse', descriptor.value as Type<unknown>) as Record<string, { description: string }>;
     expect(responses['404']?.description).toBe('`person_not_found`, `idea_not_found`');
     expect(responses['403']?.description).toBe('`csrf_failed`');
+  });
+
+  it('lets a route extend its controller preset: own errors first, own texts win, own permission wins', () => {
+    const preset: EndpointPreset = {
+      permission: 'committee.manage',
+      errors: ['committee_session_not_found', 'validation_failed'],
+      errorText: { 404: 'Unknown session.', 400: 'Shared.' },
+    };
+    const own = { operationId: 'op', summary: 'S.', ok: ThingDto, errors: ['validation_failed', 'session_status'] as const };
+    expect(withPreset(preset, { ...own, errorText: { 400: 'Own.' } })).toEqual({
+      ...own,
+      permission: 'committee.manage',
+      errors: ['validation_failed', 'session_status', 'committee_session_not_found'],
+      errorText: { 404: 'Unknown session.', 400: 'Own.' },
+    });
+    expect(withPreset(preset, { ...own, permission: 'committee.read' }).permission).toBe('committee.read');
+    expect(withPreset({ permission: 'committee.read' }, { operationId: 'op', summary: 'S.', ok: 'noContent' })).toEqual({
+      operationId: 'op',
+      summary: 'S.',
+      ok: 'noContent',
+      permission: 'committee.read',
+    });
   });
 });

@@ -88,12 +88,33 @@ export function errorResponses(
 }
 
 /**
+ * What several routes of one controller share (who may call them, the errors they all answer), so
+ * each route states only its own: `@Endpoint(MANAGE_SESSION, { operationId, summary, ok })`.
+ */
+export type EndpointPreset = Pick<EndpointOptions, 'permission' | 'errors' | 'errorText'>;
+
+/** The route's own options over a preset: its errors first, then the preset's; its texts win per status. */
+export function withPreset(preset: EndpointPreset, own: EndpointOptions): EndpointOptions {
+  const errors = [...(own.errors ?? []), ...(preset.errors ?? []).filter((code) => !own.errors?.includes(code))];
+  const errorText = { ...preset.errorText, ...own.errorText };
+  return {
+    ...own,
+    permission: own.permission ?? preset.permission,
+    ...(errors.length === 0 ? {} : { errors }),
+    ...(Object.keys(errorText).length === 0 ? {} : { errorText }),
+  };
+}
+
+/**
  * The one decorator of a route: its permission, its OpenAPI operation (id, summary), its success
  * answer (with the matching HTTP status, so the document and the response cannot disagree) and the
  * error codes it can answer, from the catalogue in `@eclore/domain`. The verb and path stay Nest's
- * own (`@Get(':id')`), beside it.
+ * own (`@Get(':id')`), beside it. Given a preset first, the route's options extend it.
  */
-export function Endpoint(options: EndpointOptions): MethodDecorator {
+export function Endpoint(options: EndpointOptions): MethodDecorator;
+export function Endpoint(preset: EndpointPreset, options: EndpointOptions): MethodDecorator;
+export function Endpoint(first: EndpointOptions | EndpointPreset, second?: EndpointOptions): MethodDecorator {
+  const options = second === undefined ? (first as EndpointOptions) : withPreset(first, second);
   return applyDecorators(
     ...(options.permission === undefined ? [] : [permissionDecorator(options.permission)]),
     ApiOperation({

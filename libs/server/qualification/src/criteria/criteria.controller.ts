@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -9,14 +9,22 @@ const INVALID = '`validation_failed` naming each field (`criteria.2.weight`, `cr
 const FORBIDDEN = '`role_required`, `out_of_scope`.';
 const CAMPAIGN_NOT_FOUND = '`campaign_not_found`.';
 
+// Who may call each route; a campaign's own set can also be out of scope or unknown.
+const READ: EndpointPreset = { permission: 'criteria.read' };
+const MANAGE: EndpointPreset = { permission: { action: 'criteria.manage', objectLevel: true } };
+const MANAGE_CAMPAIGN_CRITERIA: EndpointPreset = {
+  ...MANAGE,
+  errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
+  errorText: { 403: FORBIDDEN, 404: CAMPAIGN_NOT_FOUND },
+};
+
 /** The organisation's default criteria set. */
 @ApiController('qualification', 'criteria-sets/default')
 export class DefaultCriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
   @Get()
-  @Endpoint({
-    permission: 'criteria.read',
+  @Endpoint(READ, {
     operationId: 'getDefaultCriteriaSet',
     summary: 'The organisation’s default criteria set (network, committee, admins).',
     ok: CriteriaSetDto,
@@ -28,8 +36,7 @@ export class DefaultCriteriaController {
   }
 
   @Put()
-  @Endpoint({
-    permission: { action: 'criteria.manage', objectLevel: true },
+  @Endpoint(MANAGE, {
     operationId: 'saveDefaultCriteriaSet',
     summary: 'Replace the organisation’s default criteria set (admins, organisation-wide network members).',
     ok: CriteriaSetDto,
@@ -55,8 +62,7 @@ export class CampaignCriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
   @Get()
-  @Endpoint({
-    permission: 'criteria.read',
+  @Endpoint(READ, {
     operationId: 'getCampaignCriteriaSet',
     summary: 'The criteria the campaign’s ideas are scored against: its own set, else the default.',
     ok: CriteriaSetDto,
@@ -68,13 +74,12 @@ export class CampaignCriteriaController {
   }
 
   @Put()
-  @Endpoint({
-    permission: { action: 'criteria.manage', objectLevel: true },
+  @Endpoint(MANAGE_CAMPAIGN_CRITERIA, {
     operationId: 'saveCampaignCriteriaSet',
     summary: 'Give the campaign its own criteria set (a copy of the default to edit); whoever manages the campaign.',
     ok: CriteriaSetDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'stale_version', 'campaign_not_found'],
-    errorText: { 400: INVALID, 403: FORBIDDEN, 409: '`stale_version`.', 404: CAMPAIGN_NOT_FOUND },
+    errors: ['validation_failed', 'stale_version'],
+    errorText: { 400: INVALID, 409: '`stale_version`.' },
   })
   saveForCampaign(
     @CurrentActor() actor: Actor,
@@ -86,13 +91,10 @@ export class CampaignCriteriaController {
   }
 
   @Delete()
-  @Endpoint({
-    permission: { action: 'criteria.manage', objectLevel: true },
+  @Endpoint(MANAGE_CAMPAIGN_CRITERIA, {
     operationId: 'resetCampaignCriteriaSet',
     summary: 'The campaign goes back to the organisation’s default criteria set.',
     ok: CriteriaSetDto,
-    errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
-    errorText: { 403: FORBIDDEN, 404: CAMPAIGN_NOT_FOUND },
   })
   reset(
     @CurrentActor() actor: Actor,

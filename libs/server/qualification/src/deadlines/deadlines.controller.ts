@@ -1,11 +1,18 @@
 import { Body, Get, Param, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
 import { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
 const NOT_ADMIN = 'Not an admin (`role_required`).';
+
+/** The answer-time settings are the admins' alone. */
+const ADMIN: EndpointPreset = {
+  permission: 'deadline.settings',
+  errors: ['role_required'],
+  errorText: { 403: NOT_ADMIN },
+};
 
 /** One idea's due dates. */
 @ApiController('qualification', 'ideas/:id/deadlines')
@@ -51,26 +58,22 @@ export class AnswerTimeSettingsController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   @Get()
-  @Endpoint({
-    permission: 'deadline.settings',
+  @Endpoint(ADMIN, {
     operationId: 'getAnswerTimeSettings',
     summary: 'The organisation’s answer-time guarantee.',
     ok: AnswerTimeSettingsDto,
-    errors: ['role_required'],
-    errorText: { 403: NOT_ADMIN },
   })
   settings(): Promise<AnswerTimeSettingsDto> {
     return this.deadlines.settings();
   }
 
   @Put()
-  @Endpoint({
-    permission: 'deadline.settings',
+  @Endpoint(ADMIN, {
     operationId: 'setAnswerTimeSettings',
     summary: 'Sets the answer-time guarantee (audited); every scheduled reminder and escalation follows.',
     ok: AnswerTimeSettingsDto,
-    errors: ['validation_failed', 'role_required'],
-    errorText: { 400: 'A field out of range, or the reminder as long as a wait (names the field).', 403: NOT_ADMIN },
+    errors: ['validation_failed'],
+    errorText: { 400: 'A field out of range, or the reminder as long as a wait (names the field).' },
   })
   updateSettings(
     @CurrentActor() actor: Actor,

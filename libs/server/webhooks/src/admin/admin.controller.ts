@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
 import { CurrentActor } from '@eclore/server-identity';
 import {
   CreateWebhookInput,
@@ -15,6 +15,10 @@ import {
 } from './admin.dto';
 import { WebhooksAdminService } from './admin.service';
 
+// Admins only (the class's 403); routes on one webhook can find it unknown.
+const MANAGE: EndpointPreset = { permission: 'webhook.manage' };
+const MANAGE_WEBHOOK: EndpointPreset = { ...MANAGE, errors: ['webhook_not_found'] };
+
 @ApiTags('admin')
 @ApiForbiddenResponse({ description: 'Not an admin (`role_required`).' })
 @Controller('admin/webhooks')
@@ -22,8 +26,7 @@ export class WebhooksAdminController {
   constructor(private readonly webhooks: WebhooksAdminService) {}
 
   @Get()
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE, {
     operationId: 'listWebhooks',
     summary: 'Outgoing webhooks (secrets never included) and the event types on offer.',
     ok: WebhookListDto,
@@ -33,8 +36,7 @@ export class WebhooksAdminController {
   }
 
   @Post()
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE, {
     operationId: 'createWebhook',
     summary: 'Registers a webhook; the answer carries its signing secret, shown this once.',
     ok: CreatedWebhookDto,
@@ -51,12 +53,11 @@ export class WebhooksAdminController {
   }
 
   @Patch(':id')
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE_WEBHOOK, {
     operationId: 'updateWebhook',
     summary: 'Changes the event types, the description or switches it on/off.',
     ok: WebhookDto,
-    errors: ['validation_failed', 'webhook_not_found'],
+    errors: ['validation_failed'],
     errorText: { 400: 'Unknown event type; the field is named.' },
   })
   update(
@@ -69,12 +70,10 @@ export class WebhooksAdminController {
   }
 
   @Delete(':id')
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE_WEBHOOK, {
     operationId: 'deleteWebhook',
     summary: 'Deletes a webhook and its delivery history.',
     ok: 'noContent',
-    errors: ['webhook_not_found'],
   })
   async remove(
     @CurrentActor() actor: Actor,
@@ -85,25 +84,22 @@ export class WebhooksAdminController {
   }
 
   @Post(':id/test')
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE_WEBHOOK, {
     operationId: 'testWebhook',
     summary: 'Queues a signed `ping` delivery to the webhook.',
     ok: WebhookDeliveryDto,
     status: 202,
-    errors: ['webhook_not_found', 'webhook_inactive'],
+    errors: ['webhook_inactive'],
   })
   test(@Param() params: IdParamDto): Promise<WebhookDeliveryDto> {
     return this.webhooks.ping(params.id);
   }
 
   @Get(':id/deliveries')
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE_WEBHOOK, {
     operationId: 'listWebhookDeliveries',
     summary: 'The most recent deliveries of a webhook, newest first.',
     ok: WebhookDeliveryListDto,
-    errors: ['webhook_not_found'],
   })
   deliveries(@Param() params: IdParamDto, @Query() query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryListDto> {
     return this.webhooks.deliveries(params.id, query.limit);
@@ -117,8 +113,7 @@ export class WebhookDeliveriesAdminController {
   constructor(private readonly webhooks: WebhooksAdminService) {}
 
   @Post(':id/replay')
-  @Endpoint({
-    permission: 'webhook.manage',
+  @Endpoint(MANAGE, {
     operationId: 'replayWebhookDelivery',
     summary: 'Sends a sent or failed delivery again, with the same delivery id.',
     ok: WebhookDeliveryDto,

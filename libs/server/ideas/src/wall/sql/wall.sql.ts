@@ -47,11 +47,16 @@ export interface WallFilters {
   theme?: string;
 }
 
+/** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
+export interface WallKey {
+  key: string;
+  id: string;
+}
+
 export interface WallQueryParams extends WallFilters {
   sort: WallSort;
   limit: number;
-  /** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
-  after?: { key: string; id: string };
+  after?: WallKey;
   /** Trending only: the snapshot generation read. */
   generation?: string | null;
   /** Trending and relevance: the segment. */
@@ -115,25 +120,42 @@ function filterConditions(f: WallFilters, p: Params): string[] {
   return where;
 }
 
-/** Public ideas matching `where`, newest first, keyset on (published_at, id). */
+/** How a page is ordered: by `key` then `id`, both descending; `sort_key` carries the key as text. */
+interface Keyset {
+  key: string;
+  /** The SQL type the key's text form is read back as, for the next page. */
+  cast: 'timestamptz' | 'int' | 'real' | 'float8';
+  id?: string;
+  from?: string;
+  /** Columns beyond the card and its sort key. */
+  extra?: string;
+}
+
+/** Public ideas matching `where`, in `order`, starting after the previous page's last row. */
+function keysetPage(where: string[], p: Params, limit: string, after: WallKey | undefined, order: Keyset): SqlQuery {
+  const id = order.id ?? 'i.id';
+  if (after) where.push(`(${order.key}, ${id}) < (${p.add(after.key)}::${order.cast}, ${p.add(after.id)}::uuid)`);
+  return {
+    text: `SELECT ${CARD_COLUMNS}, ${order.key}::text AS sort_key${order.extra ?? ''}
+      FROM ${order.from ?? 'idea i'} ${CARD_JOINS}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order.key} DESC, ${id} DESC
+      LIMIT ${limit}`,
+    values: p.values,
+  };
+}
+
+/** Public ideas matching `where`, newest first (within the `recent` days when given). */
 function newestFirst(
   where: string[],
   p: Params,
   limit: string,
-  after?: { key: string; id: string },
+  after?: WallKey,
   recent?: { anchor: string; days: number },
 ): SqlQuery {
   if (recent)
     where.push(`i.published_at >= ${p.add(recent.anchor)}::timestamptz - make_interval(days => ${p.add(recent.days)})`);
-  if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
-  return {
-    text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
-      FROM idea i ${CARD_JOINS}
-      WHERE ${where.join(' AND ')}
-      ORDER BY i.published_at DESC, i.id DESC
-      LIMIT ${limit}`,
-    values: p.values,
-  };
+  return keysetPage(where, p, limit, after, { key: 'i.published_at', cast: 'timestamptz' });
 }
 
 /**
@@ -147,57 +169,18 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const after = params.after;
 
   switch (params.sort) {
-    case 'newest': {
+    case 'newest':
       return newestFirst(where, p, limit, after, params.recent);
-    }
-    case 'most_supported': {
-      if (after) where.push(`(i.support_count, i.id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
-      return {
-        text: `SELECT ${CARD_COLUMNS}, i.support_count::text AS sort_key
-          FROM idea i ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY i.support_count DESC, i.id DESC
-          LIMIT ${limit}`,
-        values: p.values,
-      };
-    }
-    case 'relevance': {
-      if (!params.q) throw new Error('relevance needs q');
-      const since = params.since ?? null;
-      if (params.segment === 'rest') {
-        // The matches older than the relevance window, newest first.
-        if (since === null) throw new Error('the rest segment needs a window');
-        where.push(`i.published_at < ${p.add(since)}::timestamptz`);
-        return newestFirst(where, p, limit, after, params.recent);
-      }
-      if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
-      // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
-      const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
-      if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
-      // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
-      return {
-        text: `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, count(*) OVER ()::int AS window_matches
-          FROM idea i ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY ${rank} DESC, i.id DESC
-          LIMIT ${limit}`,
-        values: p.values,
-      };
-    }
+    case 'most_supported':
+      return keysetPage(where, p, limit, after, { key: 'i.support_count', cast: 'int' });
+    case 'relevance':
+      return relevancePage(params, where, p, limit);
     case 'trending': {
       const generation = params.generation ?? null;
       if (params.segment !== 'rest' && generation !== null) {
-        const g = p.add(generation);
-        if (after) where.push(`(t.score, t.idea_id) < (${p.add(after.key)}::float8, ${p.add(after.id)}::uuid)`);
-        return {
-          text: `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key
-            FROM idea_trending t
-            JOIN idea i ON i.id = t.idea_id ${CARD_JOINS}
-            WHERE t.generation = ${g}::bigint AND ${where.join(' AND ')}
-            ORDER BY t.score DESC, t.idea_id DESC
-            LIMIT ${limit}`,
-          values: p.values,
-        };
+        where.unshift(`t.generation = ${p.add(generation)}::bigint`);
+        const from = 'idea_trending t JOIN idea i ON i.id = t.idea_id';
+        return keysetPage(where, p, limit, after, { key: 't.score', cast: 'float8', id: 't.idea_id', from });
       }
       // The rest: public ideas outside the snapshot, newest first.
       if (generation !== null)
@@ -209,8 +192,26 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   }
 }
 
-/** A wall row as the driver returns it. */
-export interface WallRow {
+/** The relevance sort: ranked within the window (`since`), or the older matches newest first. */
+function relevancePage(params: WallQueryParams, where: string[], p: Params, limit: string): SqlQuery {
+  if (!params.q) throw new Error('relevance needs q');
+  const since = params.since ?? null;
+  if (params.segment === 'rest') {
+    // The matches older than the relevance window, newest first.
+    if (since === null) throw new Error('the rest segment needs a window');
+    where.push(`i.published_at < ${p.add(since)}::timestamptz`);
+    return newestFirst(where, p, limit, params.after, params.recent);
+  }
+  if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
+  // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
+  const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
+  // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
+  const extra = ', count(*) OVER ()::int AS window_matches';
+  return keysetPage(where, p, limit, params.after, { key: rank, cast: 'real', extra });
+}
+
+/** The columns every public idea card reads (the wall's and the similar ideas'). */
+export interface IdeaCardRow {
   id: string;
   kind: 'problem' | 'solution';
   status: string;
@@ -218,6 +219,10 @@ export interface WallRow {
   summary: string;
   support_count: number;
   comment_count: number;
+}
+
+/** A wall row as the driver returns it. */
+export interface WallRow extends IdeaCardRow {
   themes: string[];
   published_at: Date;
   campaign_id: string | null;
