@@ -5,8 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import '@eclore/web-ui';
 import './layout-stability.css';
-import { AppRoutes } from './app/router';
-import { sessionQueryOptions } from './session/session';
+import { AppRoutes, preloadPagesOf } from './app/router';
+import { sessionOf, sessionQueryOptions } from './session/session';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: true } },
@@ -14,7 +14,12 @@ const queryClient = new QueryClient({
 
 // Asked before React's first render rather than from it: every screen waits for the session, and
 // the shell's header and navigation change shape when it arrives.
-void queryClient.prefetchQuery(sessionQueryOptions());
+const signedIn = queryClient.fetchQuery(sessionQueryOptions()).then(
+  (data) => sessionOf(data) !== null,
+  () => false,
+);
+// The page's chunk in parallel with the session, and its data as soon as the session is known.
+preloadPagesOf(window.location, queryClient, signedIn);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

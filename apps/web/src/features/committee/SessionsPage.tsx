@@ -34,7 +34,7 @@ export default function SessionsPage() {
       {sessions.data?.length === 0 ? <p>{s.list.empty}</p> : null}
       {sessions.data && sessions.data.length > 0 ? (
         <div className="ec-table-wrap">
-          <table className="ec-table">
+          <table className="ec-table ec-data-table--list">
             <caption>{s.list.caption}</caption>
             <thead>
               <tr>
@@ -48,13 +48,15 @@ export default function SessionsPage() {
             <tbody>
               {sessions.data.map((session) => (
                 <tr key={session.id}>
-                  <td>{formatDateTime(session.scheduledAt, locale)}</td>
-                  <td>
+                  <td data-label={s.list.columns.date}>{formatDateTime(session.scheduledAt, locale)}</td>
+                  <td data-label={s.list.columns.title}>
                     <Link to={`/committee/sessions/${session.id}`}>{session.title}</Link>
                   </td>
-                  <td>{s.status[session.status]}</td>
-                  <td>{s.list.agenda(session.agendaCount, session.decidedCount)}</td>
-                  <td>{session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''}</td>
+                  <td data-label={s.list.columns.status}>{s.status[session.status]}</td>
+                  <td data-label={s.list.columns.agenda}>{s.list.agenda(session.agendaCount, session.decidedCount)}</td>
+                  <td data-label={s.list.columns.chair}>
+                    {session.chair ? `${session.chair.givenName} ${session.chair.familyName}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

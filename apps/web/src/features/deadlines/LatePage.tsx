@@ -39,7 +39,7 @@ export default function LatePage() {
         <>
           <LateChart items={items.slice(0, CHARTED)} />
           <div className="ec-table-wrap">
-            <table className="ec-table">
+            <table className="ec-table ec-data-table--list">
               <caption>{s.late_page.caption}</caption>
               <thead>
                 <tr>
@@ -59,12 +59,16 @@ export default function LatePage() {
                           <Link to={`/ideas/${item.ideaId}`}>{item.title}</Link>
                         </th>
                       ) : null}
-                      {i === 0 ? <td rowSpan={item.overdue.length}>{ideasText.status[item.status]}</td> : null}
-                      <td>{s.kinds[o.kind]}</td>
-                      <td>
+                      {i === 0 ? (
+                        <td rowSpan={item.overdue.length} data-label={s.late_page.stage}>
+                          {ideasText.status[item.status]}
+                        </td>
+                      ) : null}
+                      <td data-label={s.late_page.deadline}>{s.kinds[o.kind]}</td>
+                      <td data-label={s.late_page.dueAt}>
                         <time dateTime={o.dueAt}>{date.format(new Date(o.dueAt))}</time>
                       </td>
-                      <td>{s.late_page.days(o.daysLate)}</td>
+                      <td data-label={s.late_page.daysLate}>{s.late_page.days(o.daysLate)}</td>
                     </tr>
                   )),
                 )}

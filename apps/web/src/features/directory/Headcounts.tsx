@@ -41,7 +41,7 @@ export function Headcounts({ year }: { year: number }) {
       <details className="ec-dir-details">
         <summary>{text.headcounts.tableToggle({ count: units.length })}</summary>
         <div className="ec-dir-table-wrap">
-          <table className="ec-dir-table">
+          <table className="ec-dir-table ec-data-table--list">
             <caption className="ec-visually-hidden">{text.headcounts.tableCaption({ year })}</caption>
             <thead>
               <tr>
@@ -61,9 +61,13 @@ export function Headcounts({ year }: { year: number }) {
                   <th scope="row" style={{ paddingInlineStart: `${0.5 + u.depth * 1.25}rem` }}>
                     {u.name} <span className="ec-dir-code">{u.code}</span>
                   </th>
-                  <td>{text.kinds[u.kind]}</td>
-                  <td className="ec-num">{number.format(u.directCount)}</td>
-                  <td className="ec-num">{number.format(u.totalCount)}</td>
+                  <td data-label={text.headcounts.kind}>{text.kinds[u.kind]}</td>
+                  <td className="ec-num" data-label={text.headcounts.direct}>
+                    {number.format(u.directCount)}
+                  </td>
+                  <td className="ec-num" data-label={text.headcounts.total}>
+                    {number.format(u.totalCount)}
+                  </td>
                 </tr>
               ))}
             </tbody>

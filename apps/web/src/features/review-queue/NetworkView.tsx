@@ -88,7 +88,7 @@ export function NetworkView() {
         <p>{s.network.empty}</p>
       ) : (
         <div className="ec-table-wrap">
-          <table className="ec-table">
+          <table className="ec-table ec-data-table--list">
             <caption className="ec-visually-hidden">{s.network.title}</caption>
             <thead>
               <tr>
@@ -116,11 +116,11 @@ export function NetworkView() {
                   <th scope="row">
                     <Link to={`/ideas/${a.idea.id}`}>{a.idea.title}</Link>
                   </th>
-                  <td>{fullName(a.reviewer)}</td>
-                  <td>
+                  <td data-label={s.network.reviewer}>{fullName(a.reviewer)}</td>
+                  <td data-label={s.assignedAt}>
                     <time dateTime={a.assignedAt}>{date.format(new Date(a.assignedAt))}</time>
                   </td>
-                  <td>
+                  <td data-label={s.dueAt}>
                     {a.dueAt ? <time dateTime={a.dueAt}>{date.format(new Date(a.dueAt))}</time> : '—'}
                     {/* In words too: the row's tint alone would say it by colour only. */}
                     {a.overdue ? <strong> · {s.tabs.overdue}</strong> : null}

@@ -83,7 +83,7 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
   const done = tab === 'done';
   return (
     <div className="ec-table-wrap">
-      <table className="ec-table">
+      <table className="ec-table ec-data-table--list">
         <caption className="ec-visually-hidden">{s.tabs[tab]}</caption>
         <thead>
           <tr>
@@ -107,12 +107,14 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
                 <th scope="row">
                   <Link to={`/ideas/${item.idea.id}`}>{item.idea.title}</Link>
                 </th>
-                <td>{item.idea.orgUnitName ?? '—'}</td>
-                <td>
+                <td data-label={s.unit}>{item.idea.orgUnitName ?? '—'}</td>
+                <td data-label={s.assignedAt}>
                   <time dateTime={item.assignedAt}>{date.format(new Date(item.assignedAt))}</time>
                 </td>
-                <td>{when ? <time dateTime={when}>{date.format(new Date(when))}</time> : '—'}</td>
-                {done ? <td>{reason}</td> : null}
+                <td data-label={done ? s.endedAt : s.dueAt}>
+                  {when ? <time dateTime={when}>{date.format(new Date(when))}</time> : '—'}
+                </td>
+                {done ? <td data-label={s.endReason}>{reason}</td> : null}
               </tr>
             );
           })}
