@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError, listWallInfiniteOptions, type WallPageDto } from '@eclore/api-client';
@@ -52,7 +52,11 @@ export default function WallPage() {
 
   const { query, options: wallOptions } = wallQuery(filters);
   const wall = useInfiniteQuery(wallOptions);
-  const items = wall.data?.pages.flatMap((page) => page.items) ?? [];
+  // The cards render in the background (a deferred value, interruptible): building 20 cards was one
+  // long task on a phone's CPU when the first page arrived (Lighthouse's blocking time, issue 12).
+  const pages = useDeferredValue(wall.data?.pages);
+  const items = pages?.flatMap((page) => page.items) ?? [];
+  const pending = wall.isPending || (wall.data !== undefined && pages === undefined);
   const filtered = Object.keys(query).some((k) => k !== 'sort');
 
   // A trending cursor outlives its snapshot after ~30 minutes: start again from the top.
@@ -133,7 +137,7 @@ export default function WallPage() {
       {expired ? <Alert tone="info">{s.results.expired}</Alert> : null}
       {wall.isError && !expired ? <Alert tone="error">{s.results.error}</Alert> : null}
       <div aria-live="polite" aria-busy={wall.isFetching}>
-        {wall.isPending ? (
+        {pending ? (
           <p role="status">{s.results.loading}</p>
         ) : items.length === 0 ? (
           <p role="status">{filtered ? s.results.noMatch : s.results.none}</p>
