@@ -64,6 +64,8 @@ test('the idea page with its scorecard, the campaign editor and a committee sess
   // Nathalie Gagnon reviews a seeded idea in qualification (migrations/seed/review-queue.ts): its
   // page carries the reviewers, her scorecard form and her private notes.
   const reviewer = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+  // A context of its own still asks for the dark scheme (test.use applies to it).
+  expect(await reviewer.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
   await reviewer.goto('/review-queue');
   await reviewer
     .getByRole('tabpanel')
