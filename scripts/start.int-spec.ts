@@ -28,15 +28,16 @@ async function signIn(base: string, email: string) {
   };
 }
 
-const WEBHOOK_EVENTS = ['accept', 'commented', 'qualification_reminder'];
+// Public lifecycle events an integration may hear of (a reminder is internal and never sent).
+const WEBHOOK_EVENTS = ['accept', 'commented', 'start_qualification'];
 
 const rowsOf = async <T>(dbUrl: string, sql: string, params: unknown[]): Promise<T[]> =>
   withClient(dbUrl, async (c) => (await c.query(sql, params)).rows as T[]);
 
 /**
- * The test clock of the walk. The product runs on the system clock, so the idea's history is moved
- * back instead (for its deadlines, the same as moving the clock forward, and for this idea alone)
- * until its qualification reminder is due and its escalation still ahead. The next event re-plans
+ * The test clock of the walk. The product runs on the system clock, so the idea's entry into
+ * qualification is moved back instead (for that deadline, the same as moving the clock forward, and
+ * for this idea alone) until its reminder is due and its escalation still ahead. The next event re-plans
  * its jobs: the reminder, due now, fires through the qualification queue, its notification reaches
  * the assignee's centre through the notifications queue, and the escalation stays scheduled.
  */
@@ -49,7 +50,11 @@ async function expectDeadlineJobFires(dbUrl: string, ideaId: string, network: Ag
   expect(settings!.remind).toBeGreaterThan(0);
   // The reminder's day began an hour ago; the due date is still (remind days − 1 h) ahead.
   const back = `${settings!.due - settings!.remind} days 1 hour`;
-  await rowsOf(dbUrl, `UPDATE idea_event SET occurred_at = occurred_at - $2::interval WHERE idea_id = $1`, [ideaId, back]);
+  await rowsOf(
+    dbUrl,
+    `UPDATE idea_event SET occurred_at = occurred_at - $2::interval WHERE idea_id = $1 AND type = 'start_qualification'`,
+    [ideaId, back],
+  );
   await network.post(`/api/ideas/${ideaId}/comments`, { bodyHtml: '<p>Où en est-on ?</p>' }).expect(201);
 
   type Reminder = { data: { assigneeIds: string[]; dueAt: string } };
@@ -65,7 +70,7 @@ async function expectDeadlineJobFires(dbUrl: string, ideaId: string, network: Ag
   // Both jobs planned for the moved due date: the reminder ran, the escalation waits for the date.
   const jobs = await rowsOf<{ action: string; fire_at: Date }>(
     dbUrl,
-    `SELECT action, fire_at FROM deadline_job WHERE idea_id = $1 ORDER BY action`,
+    `SELECT action, fire_at FROM deadline_job WHERE idea_id = $1 AND deadline = 'qualification' ORDER BY action`,
     [ideaId],
   );
   expect(jobs.map((j) => j.action)).toEqual(['escalate', 'remind']);
@@ -149,11 +154,11 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
     // delayed jobs from the demo data, which once kept their workers asleep until those were due
     // (scripts/embedded/databases.mjs, routeNotifications).
     // A webhook integration listening to the walk's events: its deliveries prove the webhooks queue
-    // runs too (the loopback receiver is refused or unreachable: each delivery is tried, never sent).
+    // runs too (a loopback receiver is a forbidden address: each delivery is tried, never sent).
     await withClient(dbUrl, (c) =>
       c.query(`INSERT INTO webhook_subscription (url, event_types, secret) VALUES ($1, $2, $3)`, [
         'https://127.0.0.1:9/eclore',
-        WEBHOOK_EVENTS,
+        [...WEBHOOK_EVENTS, 'qualification_reminder'],
         'embedded-smoke-test-secret-0123456789',
       ]),
     );
@@ -215,6 +220,14 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
       500,
     );
     expect(tried).toEqual(expect.arrayContaining(WEBHOOK_EVENTS));
+    // The reminder is the network's internal work: no integration hears of it, even one that asked.
+    const internal = await rowsOf(
+      dbUrl,
+      `SELECT 1 FROM webhook_delivery d JOIN idea_event e ON e.id = d.idea_event_id
+        WHERE e.idea_id = $1 AND e.type = 'qualification_reminder'`,
+      [ideaId],
+    );
+    expect(internal).toEqual([]);
 
     expect(await launcher.stop()).toEqual({ code: 0, signal: null });
     expect(launcher.output).toContain('Stopped.');
