@@ -8,12 +8,14 @@
 //   npm run lighthouse -- --skip-build       the same with the current dist/ (npm run build:web first)
 //   npm run lighthouse -- --url http://host:3000   measures a running server (demo accounts needed)
 //   npm run lighthouse -- --runs 5           the median of 5 runs per page (default 3)
+//   npm run lighthouse -- --mobile-only      only the mobile runs (the targets; desktop is for information)
 //
 // Environment: LIGHTHOUSE_PORT (3460), CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_EMAIL and
 // LIGHTHOUSE_PASSWORD (the demo employee of docs/demo-accounts.md), LIGHTHOUSE_JSON (write every
-// run's figures there as JSON).
+// run's figures there as JSON), LIGHTHOUSE_REPORTS (a folder: each run's full Lighthouse report, to
+// see what the main thread did).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,8 @@ const skipBuild = args.includes('--skip-build');
 // Lighthouse's own advice: the median of several runs (one run varies by ±10 points on a shared machine).
 const runsPerPage = Number(option('--runs') ?? process.env.LIGHTHOUSE_RUNS ?? 3);
 const givenUrl = option('--url');
+const formFactors = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
+const reportsDir = process.env.LIGHTHOUSE_REPORTS;
 const port = process.env.LIGHTHOUSE_PORT ?? '3460';
 const base = (givenUrl ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
 const email = process.env.LIGHTHOUSE_EMAIL ?? 'lucas.girard@eclore.example';
@@ -115,6 +119,10 @@ async function measure(chrome, page, formFactor, cookie) {
   if (!result) throw new Error(`no result for ${page.path}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true });
+    writeFileSync(join(reportsDir, `${page.name}-${formFactor}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
   const failedA11y = Object.values(lhr.audits)
     .filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id) && a.score === 0)
@@ -134,6 +142,18 @@ async function measure(chrome, page, formFactor, cookie) {
     failedAccessibilityAudits: failedA11y,
     layoutShiftElements: shifts,
   };
+}
+
+/** Up to twice more on a trace Lighthouse could not read (NO_NAVSTART happens on a loaded machine). */
+async function measureWithRetries(chrome, page, formFactor, cookie) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await measure(chrome, page, formFactor, cookie);
+    } catch (err) {
+      if (attempt === 3) throw err;
+      log(`${err instanceof Error ? err.message : String(err)}; again`);
+    }
+  }
 }
 
 function verdict(run) {
@@ -166,16 +186,15 @@ try {
   const cookie = await signIn();
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
   const runs = [];
-  for (const formFactor of ['mobile', 'desktop']) {
+  for (const formFactor of formFactors) {
     for (const page of PAGES) {
       log(`${page.name} (${formFactor})…`);
       const tries = [];
       for (let i = 0; i < runsPerPage; i += 1) {
-        // Once more on a trace Lighthouse could not read (NO_NAVSTART happens on a loaded machine).
-        const run = await measure(chrome, page, formFactor, page.signedIn ? cookie : undefined).catch((err) => {
-          log(`${err instanceof Error ? err.message : String(err)}; again`);
-          return measure(chrome, page, formFactor, page.signedIn ? cookie : undefined);
-        });
+        const run = await measureWithRetries(chrome, page, formFactor, page.signedIn ? cookie : undefined);
+        log(
+          `  run ${i + 1}: performance ${run.performance}, FCP ${run.fcpMs.toFixed(0)} ms, LCP ${run.lcpMs.toFixed(0)} ms, TBT ${run.tbtMs.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, a11y ${run.accessibility}`,
+        );
         if (page.signedIn && !run.finalUrl.endsWith(page.path))
           throw new Error(`${page.path} ended at ${run.finalUrl}: not signed in`);
         tries.push(run);

@@ -57,3 +57,42 @@ test('the committee and administration screens stay AA in dark mode', async ({ b
   }
   await admin.context().close();
 });
+
+test('the idea page with its scorecard, the campaign editor and a committee session stay AA in dark mode', async ({
+  browser,
+}) => {
+  // Nathalie Gagnon reviews a seeded idea in qualification (migrations/seed/review-queue.ts): its
+  // page carries the reviewers, her scorecard form and her private notes.
+  const reviewer = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
+  // A context of its own still asks for the dark scheme (test.use applies to it).
+  expect(await reviewer.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+  await reviewer.goto('/review-queue');
+  await reviewer
+    .getByRole('tabpanel')
+    .getByRole('link', { name: 'Les clés des véhicules de nuit se cherchent à chaque relève' })
+    .click();
+  await expect(reviewer.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(reviewer.getByRole('form', { name: 'Ma grille d’évaluation' })).toBeVisible();
+  await reviewer.waitForLoadState('networkidle');
+  await expectNoSeriousAxeViolation(reviewer);
+  await reviewer.context().close();
+
+  // The campaign editor, new and filled with a phase (its switch and date fields).
+  const network = await signedInPage(browser, 'julien.tremblay@eclore.example');
+  await network.goto('/campaigns/new');
+  await expect(network.getByRole('heading', { level: 1 })).toHaveText('Nouvel appel à idées');
+  await network.getByRole('button', { name: 'Ajouter une phase' }).click();
+  await expect(network.getByRole('group', { name: 'Phase 1' })).toBeVisible();
+  await expectNoSeriousAxeViolation(network);
+  await network.context().close();
+
+  // A committee session: its agenda, pre-reading packs and prioritisation.
+  const committee = await signedInPage(browser, 'philippe.morel@eclore.example');
+  await committee.goto('/committee');
+  await committee.getByRole('table').getByRole('link').first().click();
+  await expect(committee).toHaveURL(/\/committee\/sessions\/[0-9a-f-]+$/);
+  await expect(committee.getByRole('heading', { level: 1 })).toBeVisible();
+  await committee.waitForLoadState('networkidle');
+  await expectNoSeriousAxeViolation(committee);
+  await committee.context().close();
+});

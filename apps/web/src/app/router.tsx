@@ -1,4 +1,6 @@
-import { useRoutes, type RouteObject } from 'react-router';
+import { isValidElement, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { matchRoutes, useRoutes, type RouteObject } from 'react-router';
 import { RequireSession } from '../session/RequireSession';
 import { Layout } from './Layout';
 import {
@@ -29,6 +31,7 @@ import {
   ProfilePage,
   SignInPage,
   WallPage,
+  type PageComponent,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -204,4 +207,33 @@ const routes: RouteObject[] = [
 /** The app's routes, under main.tsx's BrowserRouter. */
 export function AppRoutes() {
   return useRoutes(routes);
+}
+
+/** The lazy pages in an element (a page, or a page inside its RequireSession guard). */
+function pagesIn(node: ReactNode): Pick<PageComponent, 'preload'>[] {
+  if (!isValidElement<{ children?: ReactNode }>(node)) return [];
+  const type = node.type as Partial<PageComponent>;
+  const own = typeof type.preload === 'function' ? [{ preload: type.preload }] : [];
+  return [...own, ...pagesIn(node.props.children)];
+}
+
+/**
+ * Starts fetching the chunks of the pages an address shows before React's first render, and their
+ * first data once `signedIn` says so: without it a page's chunk was asked for only once the shell had
+ * rendered and suspended on it, and its data once the page had rendered (two round trips in a row
+ * before the wall's first paint; Lighthouse, issue 12). Failures are left to the render, which
+ * reports them as usual.
+ */
+export function preloadPagesOf(
+  location: Pick<Location, 'pathname' | 'search'>,
+  client: QueryClient,
+  signedIn: Promise<boolean>,
+): void {
+  for (const match of matchRoutes(routes, location.pathname) ?? []) {
+    for (const page of pagesIn(match.route.element)) {
+      void Promise.all([page.preload(), signedIn])
+        .then(([module, yes]) => (yes ? module.prefetch?.(client, new URLSearchParams(location.search)) : undefined))
+        .catch(() => undefined);
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import './styles.css';
+import './touch.css';
 
 export { Button, type ButtonProps } from './Button';
 export { Panel, type PanelProps } from './Panel';

@@ -124,6 +124,7 @@ export default function AuditPage() {
         <p role="status">{text.audit.none}</p>
       ) : (
         <DataTable
+          narrow="list"
           caption={text.audit.caption}
           rows={items}
           rowKey={(e) => e.id}

@@ -53,6 +53,7 @@ export default function PeoplePage() {
         <p role="status">{text.people.none}</p>
       ) : (
         <DataTable
+          narrow="list"
           caption={text.people.caption}
           rows={items}
           rowKey={(person) => person.id}

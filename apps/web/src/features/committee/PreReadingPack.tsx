@@ -44,6 +44,7 @@ function PackItem({ item }: { item: PackItemDto }) {
       <h4>{s.pack.scorecard}</h4>
       {scorecard && scorecard.reviewerCount > 0 ? (
         <DataTable
+          narrow="list"
           caption={s.pack.weighted(fmt(scorecard.weightedScore), scorecard.reviewerCount)}
           rows={scorecard.criteria}
           rowKey={(c) => c.key}

@@ -60,6 +60,7 @@ export function Prioritisation({ sessionId }: { sessionId: string }) {
       ) : null}
       {items.length > 0 ? (
         <DataTable
+          narrow="list"
           caption={s.prioritisation.caption}
           rows={items}
           rowKey={(i) => i.ideaId}

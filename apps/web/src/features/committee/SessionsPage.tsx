@@ -62,6 +62,7 @@ export default function SessionsPage() {
     <Page title={s.list.title} lead={s.list.lead} focusOnMount={focus} {...state}>
       {sessions.data ? (
         <DataTable
+          narrow="list"
           caption={s.list.caption}
           columns={columns}
           rows={sessions.data}

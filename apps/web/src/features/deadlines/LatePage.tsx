@@ -60,6 +60,7 @@ export default function LatePage() {
         <>
           <LateChart items={items.slice(0, CHARTED)} />
           <DataTable
+            narrow="list"
             caption={s.late_page.caption}
             columns={columns}
             rows={rows}

@@ -63,6 +63,7 @@ export function Headcounts({ year }: { year: number }) {
       <details className="ec-dir-details">
         <summary>{text.headcounts.tableToggle({ count: units.length })}</summary>
         <DataTable
+          narrow="list"
           caption={text.headcounts.tableCaption({ year })}
           captionHidden
           className="ec-dir-table"

@@ -18,6 +18,7 @@ export function ImportHistory({ onShow }: { onShow: (id: string) => void }) {
   if (list.data.length === 0) return <p>{text.history.empty}</p>;
   return (
     <DataTable
+      narrow="list"
       caption={text.history.caption}
       captionHidden
       className="ec-dir-table"

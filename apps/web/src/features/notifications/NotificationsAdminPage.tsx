@@ -100,6 +100,7 @@ export default function NotificationsAdminPage() {
         {failed.isSuccess && failed.data.deliveries.length === 0 ? <p>{s.admin.noFailed}</p> : null}
         {failed.isSuccess && failed.data.deliveries.length > 0 ? (
           <DataTable
+            narrow="list"
             caption={s.admin.caption}
             rows={failed.data.deliveries}
             rowKey={(d) => d.id}

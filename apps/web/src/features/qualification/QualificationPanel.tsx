@@ -240,6 +240,7 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
         <figcaption className="ec-visually-hidden">{s.consolidated.chartSummary(rows)}</figcaption>
       </figure>
       <DataTable
+        narrow="list"
         caption={s.consolidated.tableCaption}
         className="ec-table ec-consolidated__table"
         rows={data.criteria}

@@ -127,6 +127,7 @@ export function NetworkView() {
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
       <DataTable
+        narrow="list"
         caption={s.network.title}
         captionHidden
         columns={columns}

@@ -99,6 +99,7 @@ function QueueTable({ items, tab }: { items: readonly QueueItemDto[]; tab: Tab }
   ];
   return (
     <DataTable
+      narrow="list"
       caption={s.tabs[tab]}
       captionHidden
       columns={columns}

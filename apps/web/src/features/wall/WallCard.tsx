@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import type { WallCardDto } from '@eclore/api-client';
 import { IDEA_STATUS_LABELS } from '@eclore/domain';
+import { mediumDate } from '../../i18n/format';
 import { useLocale, useWallText } from './i18n';
 
 /** One idea on the wall. No author is shown: the wall names nobody (anonymous ideas stay anonymous). */
 export function WallCard({ idea }: { idea: WallCardDto }) {
   const s = useWallText();
   const locale = useLocale();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(idea.publishedAt));
+  const date = mediumDate(locale, idea.publishedAt);
   return (
     <article className="ec-wall-card" aria-labelledby={`wall-${idea.id}`} data-kind={idea.kind}>
       <p className="ec-wall-card__meta">

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { isApiError, listWallInfiniteOptions } from '@eclore/api-client';
+import { isApiError, listWallInfiniteOptions, type WallPageDto } from '@eclore/api-client';
 import { IDEA_STATUS_LABELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -21,6 +21,24 @@ import './wall.css';
 
 const PAGE_SIZE = 20;
 
+/** The wall's query for the filters in an address; the page and its prefetch share it (one cache entry). */
+function wallQuery(filters: WallFilters) {
+  const query = paramsFromFilters(filters);
+  return {
+    query,
+    options: {
+      ...listWallInfiniteOptions({ query: { ...query, limit: PAGE_SIZE } }),
+      initialPageParam: {},
+      getNextPageParam: (last: WallPageDto) => last.nextCursor ?? undefined,
+    },
+  };
+}
+
+/** Asks for the wall's first page before the page renders (main.tsx, once the session is known). */
+export function prefetch(client: QueryClient, search: URLSearchParams): Promise<void> {
+  return client.prefetchInfiniteQuery(wallQuery(filtersFromParams(search)).options);
+}
+
 /** The wall: public ideas, searched and filtered in the address bar (shareable), "load more" by cursor. */
 export default function WallPage() {
   const s = useWallText();
@@ -32,14 +50,13 @@ export default function WallPage() {
   const [draftQ, setDraftQ] = useState(filters.q);
   useEffect(() => setDraftQ(filters.q), [filters.q]);
 
-  const query = paramsFromFilters(filters);
-  const wallOptions = listWallInfiniteOptions({ query: { ...query, limit: PAGE_SIZE } });
-  const wall = useInfiniteQuery({
-    ...wallOptions,
-    initialPageParam: {},
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = wall.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query, options: wallOptions } = wallQuery(filters);
+  const wall = useInfiniteQuery(wallOptions);
+  // The cards render in the background (a deferred value, interruptible): building 20 cards was one
+  // long task on a phone's CPU when the first page arrived (Lighthouse's blocking time, issue 12).
+  const pages = useDeferredValue(wall.data?.pages);
+  const items = pages?.flatMap((page) => page.items) ?? [];
+  const pending = wall.isPending || (wall.data !== undefined && pages === undefined);
   const filtered = Object.keys(query).some((k) => k !== 'sort');
 
   // A trending cursor outlives its snapshot after ~30 minutes: start again from the top.
@@ -120,7 +137,7 @@ export default function WallPage() {
       {expired ? <Alert tone="info">{s.results.expired}</Alert> : null}
       {wall.isError && !expired ? <Alert tone="error">{s.results.error}</Alert> : null}
       <div aria-live="polite" aria-busy={wall.isFetching}>
-        {wall.isPending ? (
+        {pending ? (
           <p role="status">{s.results.loading}</p>
         ) : items.length === 0 ? (
           <p role="status">{filtered ? s.results.noMatch : s.results.none}</p>

@@ -35,6 +35,7 @@ export function Deliveries({ webhook, onClose }: { webhook: WebhookDto; onClose:
         <p role="status">{s.deliveries.none}</p>
       ) : (
         <DataTable
+          narrow="list"
           caption={s.deliveries.caption}
           rows={items}
           rowKey={(d) => d.id}

@@ -90,6 +90,7 @@ export default function WebhooksPage() {
         <p role="status">{s.list.none}</p>
       ) : (
         <DataTable
+          narrow="list"
           caption={s.list.caption}
           rows={items}
           rowKey={(w) => w.id}
