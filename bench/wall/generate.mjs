@@ -9,6 +9,7 @@
 // Secondary indexes of idea and support are dropped during the load and rebuilt after it (their
 // definitions are read from pg_indexes first, so they come back exactly as the migrations made them).
 import pg from 'pg';
+import { benchUuid as uuid } from '../support/index.mjs';
 
 const [url, ideasArg, supportsArg] = process.argv.slice(2);
 if (!url) {
@@ -209,15 +210,15 @@ async function main() {
     'org units (40)',
     `
     INSERT INTO org_unit (id, code, name, kind, parent_id, path)
-    SELECT md5('unit' || n)::uuid, 'B' || n, 'Direction ' || n, 'direction', NULL, ARRAY[md5('unit' || n)::uuid]
+    SELECT ${uuid(`'unit' || n`)}, 'B' || n, 'Direction ' || n, 'direction', NULL, ARRAY[${uuid(`'unit' || n`)}]
     FROM generate_series(1, 40) n`,
   );
   await step(
     `people (${PEOPLE})`,
     `
     INSERT INTO person (id, employee_number, given_name, family_name, email, org_unit_id)
-    SELECT md5('person' || n)::uuid, 'B-' || n, 'Prénom' || n, 'Nom' || n, 'bench' || n || '@eclore.example',
-           md5('unit' || (1 + n % 40))::uuid
+    SELECT ${uuid(`'person' || n`)}, 'B-' || n, 'Prénom' || n, 'Nom' || n, 'bench' || n || '@eclore.example',
+           ${uuid(`'unit' || (1 + n % 40)`)}
     FROM generate_series(1, ${PEOPLE}) n`,
   );
   await step(
@@ -230,8 +231,8 @@ async function main() {
     'campaigns (20)',
     `
     INSERT INTO campaign (id, title, question, description_html, audience_org_unit_ids, submission_rules, created_by)
-    SELECT md5('campaign' || n)::uuid, 'Campagne ' || n, 'Comment pourrions-nous améliorer le sujet ' || n || ' ?', '',
-           '{}', '{}'::jsonb, md5('person1')::uuid
+    SELECT ${uuid(`'campaign' || n`)}, 'Campagne ' || n, 'Comment pourrions-nous améliorer le sujet ' || n || ' ?', '',
+           '{}', '{}'::jsonb, ${uuid(`'person1'`)}
     FROM generate_series(1, 20) n`,
   );
 
@@ -263,17 +264,17 @@ async function main() {
            0, ${h('n', 'cm', 12)},
            idea_search_document(title, summary, body), created, 1
     FROM (
-      SELECT n, md5('idea' || n)::uuid AS id,
+      SELECT n, ${uuid(`'idea' || n`)} AS id,
              CASE WHEN n % 2 = 0 THEN 'problem' ELSE 'solution' END AS kind,
              ${status} AS status,
              CASE WHEN n % 3 = 0 THEN ${en('n')} ELSE ${fr('n')} END AS title,
              CASE WHEN n % 3 = 0 THEN ${pick(EN.summary, 'n', 's')} ELSE ${pick(FR.summary, 'n', 's')} END AS summary,
              '' AS body,
-             md5('unit' || (1 + ${h('n', 'u', 40)}))::uuid AS org_unit_id,
+             ${uuid(`'unit' || (1 + ${h('n', 'u', 40)})`)} AS org_unit_id,
              ARRAY[(${sqlArray(THEMES.map((t) => t[0]))})[1 + ${h('n', 't', THEMES.length)}]] AS themes,
-             CASE WHEN n % 4 = 0 THEN md5('campaign' || (1 + ${h('n', 'k', 20)}))::uuid END AS campaign_id,
+             CASE WHEN n % 4 = 0 THEN ${uuid(`'campaign' || (1 + ${h('n', 'k', 20)})`)} END AS campaign_id,
              n % 10 = 3 AS anonymous,
-             md5('person' || (1 + ${h('n', 'a', PEOPLE)}))::uuid AS author_id,
+             ${uuid(`'person' || (1 + ${h('n', 'a', PEOPLE)})`)} AS author_id,
              now() - interval '1095 days' * ${u('n', 'd')} - interval '3 days' AS created
       FROM (SELECT n, ${u('n', 'st')} AS r FROM generate_series(1, ${IDEAS}) n) g
     ) x`,
@@ -292,7 +293,7 @@ async function main() {
       SELECT id, published_at, k, sum(k) OVER (ORDER BY id) - k AS before FROM counts WHERE k > 0
     )
     INSERT INTO support (idea_id, person_id, created_at)
-    SELECT c.id, md5('person' || (1 + (${h('c.id', 'p', PEOPLE)} + j) % ${PEOPLE}))::uuid,
+    SELECT c.id, ${uuid(`'person' || (1 + (${h('c.id', 'p', PEOPLE)} + j) % ${PEOPLE})`)},
            c.published_at + (now() - c.published_at) * ${u('(c.id::text || j)', 'w')}
     FROM cut c CROSS JOIN LATERAL generate_series(1, least(c.k, ${SUPPORTS} - c.before)) j
     WHERE c.before < ${SUPPORTS}`,

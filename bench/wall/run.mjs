@@ -18,9 +18,10 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { adminQuery, compile, databaseUrl, hashPasswordOf, machine, migrate as migrateBuild, percentile, root, signIn as signInTo } from '../support/index.mjs';
+import { adminQuery, benchUuid, compile, databaseUrl, hashPasswordOf, machine, migrate as migrateBuild, percentile, root, signIn as signInTo } from '../support/index.mjs';
 
-const DB = 'eclore_bench_wall';
+// BENCH_DB: another scratch database (e.g. a small data set beside the full one).
+const DB = process.env.BENCH_DB ?? 'eclore_bench_wall';
 const dbUrl = databaseUrl(DB);
 const IDEAS = Number(process.env.BENCH_IDEAS ?? 1_000_000);
 const SUPPORTS = Number(process.env.BENCH_SUPPORTS ?? 10_000_000);
@@ -251,7 +252,7 @@ async function signIn(client) {
   const password = 'bench wall password 2026';
   const email = 'bench1@eclore.example';
   await client.query(
-    `INSERT INTO local_credential (person_id, password_hash) VALUES (md5('person1')::uuid, $1)
+    `INSERT INTO local_credential (person_id, password_hash) VALUES (${benchUuid("'person1'")}, $1)
      ON CONFLICT (person_id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
     [await hashPassword(password)],
   );
