@@ -91,9 +91,11 @@ function boardWhere(scope: StaffScope, f: PortfolioFilterValues, p: Params, stat
 function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status?: string): string {
   return `
     board AS (
-      SELECT i.id, i.title, i.kind, i.status, i.support_count, i.themes, i.org_unit_id, ou.name AS org_unit_name,
-             COALESCE(s.at, i.submitted_at) AS since
+      SELECT i.id, i.title, i.kind, i.status, COALESCE(ic.support_count, 0) AS support_count, i.themes, i.org_unit_id,
+             ou.name AS org_unit_name, COALESCE(s.at, i.submitted_at) AS since
         FROM idea i
+        -- The counters' own table (migration IdeaCounters).
+        LEFT JOIN idea_counter ic ON ic.idea_id = i.id
         LEFT JOIN org_unit ou ON ou.id = i.org_unit_id
         LEFT JOIN LATERAL (SELECT e.occurred_at AS at FROM idea_event e
                             WHERE e.idea_id = i.id AND e.to_status = i.status
