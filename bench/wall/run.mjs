@@ -18,7 +18,18 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { adminQuery, benchUuid, compile, databaseUrl, hashPasswordOf, machine, migrate as migrateBuild, percentile, root, signIn as signInTo } from '../support/index.mjs';
+import {
+  adminQuery,
+  benchUuid,
+  compile,
+  databaseUrl,
+  hashPasswordOf,
+  machine,
+  migrate as migrateBuild,
+  percentile,
+  root,
+  signIn as signInTo,
+} from '../support/index.mjs';
 
 // BENCH_DB: another scratch database (e.g. a small data set beside the full one).
 const DB = process.env.BENCH_DB ?? 'eclore_bench_wall';

@@ -223,7 +223,11 @@ describe('wall plans under stale statistics (issue 15)', () => {
         cursor = page.nextCursor ?? undefined;
       } while (cursor && seen.length < 400);
       const values: unknown[] = [generation];
-      const conditions = ['i.published_at IS NOT NULL', 'i.hidden_at IS NULL', `i.status NOT IN ('emerge', 'collect', 'returned')`];
+      const conditions = [
+        'i.published_at IS NOT NULL',
+        'i.hidden_at IS NULL',
+        `i.status NOT IN ('emerge', 'collect', 'returned')`,
+      ];
       if (filter.campaignId) conditions.push(`i.campaign_id = $${values.push(filter.campaignId)}`);
       if (filter.q) conditions.push(`i.title ILIKE '%' || $${values.push(filter.q)} || '%'`);
       const expected = (await ds.query(

@@ -59,7 +59,11 @@ export class WallRepository extends IdeasContextRepository {
   }
 
   /** How many snapshot rows follow `after` in rank order, counting up to `rankWindow`. */
-  async trendingWindowRows(generation: string, rankWindow: number, after?: { key: string; id: string }): Promise<number> {
+  async trendingWindowRows(
+    generation: string,
+    rankWindow: number,
+    after?: { key: string; id: string },
+  ): Promise<number> {
     const { text, values } = buildTrendingWindowCount(generation, rankWindow, after);
     const [row] = await this.ds.query<{ n: number }[]>(text, values);
     return row?.n ?? 0;

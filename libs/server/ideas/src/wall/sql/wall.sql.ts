@@ -106,16 +106,25 @@ export interface SqlQuery {
 export const COUNTER_JOIN = `LEFT JOIN idea_counter n ON n.idea_id = i.id`;
 export const COUNTER_COLUMNS = `coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count`;
 
-/** The columns of a wall card. No author column is ever selected: the wall shows nobody's name. */
+/** The columns of a wall card but its counters. No author column is ever selected: the wall shows nobody's name. */
 const CARD_COLUMNS = `
-  i.id, i.kind, i.status, i.title, i.summary, ${COUNTER_COLUMNS}, i.themes,
+  i.id, i.kind, i.status, i.title, i.summary, i.themes,
   i.published_at, i.campaign_id, c.title AS campaign_title, i.org_unit_id, u.name AS org_unit_name`;
 
-const PLACE_JOINS = `
+const CARD_JOINS = `
   LEFT JOIN campaign c ON c.id = i.campaign_id
   LEFT JOIN org_unit u ON u.id = i.org_unit_id`;
 
-const CARD_JOINS = `${COUNTER_JOIN} ${PLACE_JOINS}`;
+/**
+ * The page's counters, joined after its LIMIT: joined inside, they would be looked up for every
+ * match a search ranks or a filter tests (a primary-key probe each), not just for the page's rows.
+ * `order` repeats the page's order on the subquery's columns (a join keeps no order).
+ */
+function withCounters(page: string, order: string): string {
+  return `SELECT w.*, coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count
+    FROM (${page}) w LEFT JOIN idea_counter n ON n.idea_id = w.id
+    ORDER BY ${order}`;
+}
 
 class Params {
   readonly values: unknown[] = [];
@@ -150,11 +159,14 @@ function newestFirst(
     where.push(`i.published_at >= ${p.add(recent.anchor)}::timestamptz - make_interval(days => ${p.add(recent.days)})`);
   if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
   return {
-    text: `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
-      FROM idea i ${CARD_JOINS}
-      WHERE ${where.join(' AND ')}
-      ORDER BY i.published_at DESC, i.id DESC
-      LIMIT ${limit}`,
+    text: withCounters(
+      `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+       FROM idea i ${CARD_JOINS}
+       WHERE ${where.join(' AND ')}
+       ORDER BY i.published_at DESC, i.id DESC
+       LIMIT ${limit}`,
+      'w.published_at DESC, w.id DESC',
+    ),
     values: p.values,
   };
 }
@@ -177,8 +189,8 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
       // Read from the counters' index (ix_idea_counter_supported) down, each idea by primary key.
       if (after) where.push(`(n.support_count, n.idea_id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
       return {
-        text: `SELECT ${CARD_COLUMNS}, n.support_count::text AS sort_key
-          FROM idea_counter n JOIN idea i ON i.id = n.idea_id ${PLACE_JOINS}
+        text: `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
+          FROM idea_counter n JOIN idea i ON i.id = n.idea_id ${CARD_JOINS}
           WHERE ${where.join(' AND ')}
           ORDER BY n.support_count DESC, n.idea_id DESC
           LIMIT ${limit}`,
@@ -200,11 +212,14 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
       if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
       // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
       return {
-        text: `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, count(*) OVER ()::int AS window_matches
-          FROM idea i ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY ${rank} DESC, i.id DESC
-          LIMIT ${limit}`,
+        text: withCounters(
+          `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, ${rank} AS sort_rank, count(*) OVER ()::int AS window_matches
+           FROM idea i ${CARD_JOINS}
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${rank} DESC, i.id DESC
+           LIMIT ${limit}`,
+          'w.sort_rank DESC, w.id DESC',
+        ),
         values: p.values,
       };
     }
@@ -259,11 +274,14 @@ function trendingHot(
     where.push(...snapshot);
   }
   return {
-    text: `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key
-      FROM ${from} ${CARD_JOINS}
-      WHERE ${where.join(' AND ')}
-      ORDER BY t.score DESC, t.idea_id DESC
-      LIMIT ${limit}`,
+    text: withCounters(
+      `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key, t.score AS sort_score
+       FROM ${from} ${CARD_JOINS}
+       WHERE ${where.join(' AND ')}
+       ORDER BY t.score DESC, t.idea_id DESC
+       LIMIT ${limit}`,
+      'w.sort_score DESC, w.id DESC',
+    ),
     values: p.values,
   };
 }
