@@ -230,7 +230,8 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
       // The rest: public ideas outside the snapshot, newest first.
       if (generation !== null)
         where.push(
-          `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
+          // Through ix_idea_trending_probe only (TrendingProbe migration: `+ 0` keeps the rank index out).
+          `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.idea_id = i.id AND t.generation + 0 = ${p.add(generation)}::bigint)`,
         );
       return newestFirst(where, p, limit, after, params.recent);
     }
@@ -247,8 +248,8 @@ function filterCount(f: WallFilters): number {
  * the snapshot holds (TRENDING_RANK_WINDOW says why):
  * - with `rankWindow`: the next `rankWindow` snapshot rows in rank order (an index range of
  *   ix_idea_trending_rank, fenced by its LIMIT), then their ideas by primary key;
- * - without, and with filters: the filtered public ideas first, each probing the snapshot's primary
- *   key (the LATERAL … OFFSET 0 keeps that join a nested loop), then the sort;
+ * - without, and with filters: the filtered public ideas first, each probing the snapshot through
+ *   ix_idea_trending_probe (the LATERAL … OFFSET 0 keeps that join a nested loop), then the sort;
  * - without, and no filter: the rank walk, which stops as soon as the page is full.
  */
 function trendingHot(
@@ -258,7 +259,8 @@ function trendingHot(
   params: WallQueryParams & { generation: string },
   filtered: boolean,
 ): SqlQuery {
-  const snapshot = [`t.generation = ${p.add(params.generation)}::bigint`];
+  const g = p.add(params.generation);
+  const snapshot = [`t.generation = ${g}::bigint`];
   const after = params.after;
   if (after) snapshot.push(`(t.score, t.idea_id) < (${p.add(after.key)}::float8, ${p.add(after.id)}::uuid)`);
   let from: string;
@@ -266,10 +268,12 @@ function trendingHot(
     from = `(SELECT t.idea_id, t.score FROM idea_trending t WHERE ${snapshot.join(' AND ')}
              ORDER BY t.score DESC, t.idea_id DESC LIMIT ${p.add(params.rankWindow)}) t
             JOIN idea i ON i.id = t.idea_id`;
-  else if (filtered)
+  else if (filtered) {
+    // `generation + 0`: not an index condition, so the probe can only go through ix_idea_trending_probe.
+    const probe = [`t.generation + 0 = ${g}::bigint`, ...snapshot.slice(1)];
     from = `idea i CROSS JOIN LATERAL (
-              SELECT t.idea_id, t.score FROM idea_trending t WHERE t.idea_id = i.id AND ${snapshot.join(' AND ')} OFFSET 0) t`;
-  else {
+              SELECT t.idea_id, t.score FROM idea_trending t WHERE t.idea_id = i.id AND ${probe.join(' AND ')} OFFSET 0) t`;
+  } else {
     from = `idea_trending t JOIN idea i ON i.id = t.idea_id`;
     where.push(...snapshot);
   }
