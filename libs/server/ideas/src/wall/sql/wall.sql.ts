@@ -230,8 +230,8 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
       // The rest: public ideas outside the snapshot, newest first.
       if (generation !== null)
         where.push(
-          // Through ix_idea_trending_probe only (TrendingProbe migration: `+ 0` keeps the rank index out).
-          `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.idea_id = i.id AND t.generation + 0 = ${p.add(generation)}::bigint)`,
+          // A plain key look-up: the candidates are few (newest first, LIMIT), so the planner probes.
+          `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
         );
       return newestFirst(where, p, limit, after, params.recent);
     }
