@@ -9,6 +9,7 @@
 // Secondary indexes of idea and support are dropped during the load and rebuilt after it (their
 // definitions are read from pg_indexes first, so they come back exactly as the migrations made them).
 import pg from 'pg';
+import { benchUuid as uuid } from '../support/index.mjs';
 
 const [url, ideasArg, supportsArg] = process.argv.slice(2);
 if (!url) {
@@ -209,15 +210,15 @@ async function main() {
     'org units (40)',
     `
     INSERT INTO org_unit (id, code, name, kind, parent_id, path)
-    SELECT md5('unit' || n)::uuid, 'B' || n, 'Direction ' || n, 'direction', NULL, ARRAY[md5('unit' || n)::uuid]
+    SELECT ${uuid(`'unit' || n`)}, 'B' || n, 'Direction ' || n, 'direction', NULL, ARRAY[${uuid(`'unit' || n`)}]
     FROM generate_series(1, 40) n`,
   );
   await step(
     `people (${PEOPLE})`,
     `
     INSERT INTO person (id, employee_number, given_name, family_name, email, org_unit_id)
-    SELECT md5('person' || n)::uuid, 'B-' || n, 'Prénom' || n, 'Nom' || n, 'bench' || n || '@eclore.example',
-           md5('unit' || (1 + n % 40))::uuid
+    SELECT ${uuid(`'person' || n`)}, 'B-' || n, 'Prénom' || n, 'Nom' || n, 'bench' || n || '@eclore.example',
+           ${uuid(`'unit' || (1 + n % 40)`)}
     FROM generate_series(1, ${PEOPLE}) n`,
   );
   await step(
@@ -230,17 +231,19 @@ async function main() {
     'campaigns (20)',
     `
     INSERT INTO campaign (id, title, question, description_html, audience_org_unit_ids, submission_rules, created_by)
-    SELECT md5('campaign' || n)::uuid, 'Campagne ' || n, 'Comment pourrions-nous améliorer le sujet ' || n || ' ?', '',
-           '{}', '{}'::jsonb, md5('person1')::uuid
+    SELECT ${uuid(`'campaign' || n`)}, 'Campagne ' || n, 'Comment pourrions-nous améliorer le sujet ' || n || ' ?', '',
+           '{}', '{}'::jsonb, ${uuid(`'person1'`)}
     FROM generate_series(1, 20) n`,
   );
 
   const ideaIndexes = await secondaryIndexes('idea');
   const supportIndexes = await secondaryIndexes('support');
+  const counterIndexes = await secondaryIndexes('idea_counter');
   const { rows: supportPk } = await client.query(
     `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'support'::regclass AND contype = 'p'`,
   );
-  for (const { indexname } of [...ideaIndexes, ...supportIndexes]) await client.query(`DROP INDEX "${indexname}"`);
+  for (const { indexname } of [...ideaIndexes, ...supportIndexes, ...counterIndexes])
+    await client.query(`DROP INDEX "${indexname}"`);
   await client.query(`ALTER TABLE support DROP CONSTRAINT "${supportPk[0].conname}"`);
 
   // Status mix: 8 % drafts, 4 % in collect, 2 % returned (never public), the rest published; 1 % hidden.
@@ -255,25 +258,24 @@ async function main() {
     `ideas (${IDEAS}) with their search documents`,
     `
     INSERT INTO idea (id, kind, status, title, summary, body_html, org_unit_id, themes, campaign_id, anonymous, author_id,
-                      submitted_at, published_at, hidden_at, support_count, comment_count, search_document, created_at, version)
+                      submitted_at, published_at, hidden_at, search_document, created_at, version)
     SELECT id, kind, status, title, summary, body, org_unit_id, themes, campaign_id, anonymous, author_id,
            CASE WHEN status = 'emerge' THEN NULL ELSE created END,
            CASE WHEN status IN ('emerge', 'collect', 'returned') THEN NULL ELSE created + interval '2 days' END,
            CASE WHEN n % 100 = 7 THEN created + interval '3 days' END,
-           0, ${h('n', 'cm', 12)},
            idea_search_document(title, summary, body), created, 1
     FROM (
-      SELECT n, md5('idea' || n)::uuid AS id,
+      SELECT n, ${uuid(`'idea' || n`)} AS id,
              CASE WHEN n % 2 = 0 THEN 'problem' ELSE 'solution' END AS kind,
              ${status} AS status,
              CASE WHEN n % 3 = 0 THEN ${en('n')} ELSE ${fr('n')} END AS title,
              CASE WHEN n % 3 = 0 THEN ${pick(EN.summary, 'n', 's')} ELSE ${pick(FR.summary, 'n', 's')} END AS summary,
              '' AS body,
-             md5('unit' || (1 + ${h('n', 'u', 40)}))::uuid AS org_unit_id,
+             ${uuid(`'unit' || (1 + ${h('n', 'u', 40)})`)} AS org_unit_id,
              ARRAY[(${sqlArray(THEMES.map((t) => t[0]))})[1 + ${h('n', 't', THEMES.length)}]] AS themes,
-             CASE WHEN n % 4 = 0 THEN md5('campaign' || (1 + ${h('n', 'k', 20)}))::uuid END AS campaign_id,
+             CASE WHEN n % 4 = 0 THEN ${uuid(`'campaign' || (1 + ${h('n', 'k', 20)})`)} END AS campaign_id,
              n % 10 = 3 AS anonymous,
-             md5('person' || (1 + ${h('n', 'a', PEOPLE)}))::uuid AS author_id,
+             ${uuid(`'person' || (1 + ${h('n', 'a', PEOPLE)})`)} AS author_id,
              now() - interval '1095 days' * ${u('n', 'd')} - interval '3 days' AS created
       FROM (SELECT n, ${u('n', 'st')} AS r FROM generate_series(1, ${IDEAS}) n) g
     ) x`,
@@ -292,22 +294,26 @@ async function main() {
       SELECT id, published_at, k, sum(k) OVER (ORDER BY id) - k AS before FROM counts WHERE k > 0
     )
     INSERT INTO support (idea_id, person_id, created_at)
-    SELECT c.id, md5('person' || (1 + (${h('c.id', 'p', PEOPLE)} + j) % ${PEOPLE}))::uuid,
+    SELECT c.id, ${uuid(`'person' || (1 + (${h('c.id', 'p', PEOPLE)} + j) % ${PEOPLE})`)},
            c.published_at + (now() - c.published_at) * ${u('(c.id::text || j)', 'w')}
     FROM cut c CROSS JOIN LATERAL generate_series(1, least(c.k, ${SUPPORTS} - c.before)) j
     WHERE c.before < ${SUPPORTS}`,
   );
   await step('support primary key', `ALTER TABLE support ADD CONSTRAINT "${supportPk[0].conname}" ${supportPk[0].def}`);
   await step(
-    'support counters',
+    'counters (idea_counter)',
+    // Replica mode skips the trigger that gives each new idea its counters' row: one row per idea here.
     `
-    UPDATE idea i SET support_count = s.c FROM (SELECT idea_id, count(*) AS c FROM support GROUP BY idea_id) s
-    WHERE s.idea_id = i.id`,
+    INSERT INTO idea_counter (idea_id, support_count, comment_count)
+    SELECT i.id, coalesce(s.c, 0), ${h("('x' || i.id)", 'cm', 12)}
+    FROM idea i LEFT JOIN (SELECT idea_id, count(*) AS c FROM support GROUP BY idea_id) s ON s.idea_id = i.id`,
   );
-  for (const { indexname, indexdef } of [...ideaIndexes, ...supportIndexes]) await step(`index ${indexname}`, indexdef);
+  for (const { indexname, indexdef } of [...ideaIndexes, ...supportIndexes, ...counterIndexes])
+    await step(`index ${indexname}`, indexdef);
   await client.query(`SET session_replication_role = origin`);
   await step('vacuum analyze idea', `VACUUM (ANALYZE) idea`);
   await step('vacuum analyze support', `VACUUM (ANALYZE) support`);
+  await step('vacuum analyze idea_counter', `VACUUM (ANALYZE) idea_counter`);
   await step('analyze the rest', `ANALYZE`);
   console.log(`total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
   await client.end();

@@ -18,9 +18,21 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { adminQuery, compile, databaseUrl, hashPasswordOf, machine, migrate as migrateBuild, percentile, root, signIn as signInTo } from '../support/index.mjs';
+import {
+  adminQuery,
+  benchUuid,
+  compile,
+  databaseUrl,
+  hashPasswordOf,
+  machine,
+  migrate as migrateBuild,
+  percentile,
+  root,
+  signIn as signInTo,
+} from '../support/index.mjs';
 
-const DB = 'eclore_bench_wall';
+// BENCH_DB: another scratch database (e.g. a small data set beside the full one).
+const DB = process.env.BENCH_DB ?? 'eclore_bench_wall';
 const dbUrl = databaseUrl(DB);
 const IDEAS = Number(process.env.BENCH_IDEAS ?? 1_000_000);
 const SUPPORTS = Number(process.env.BENCH_SUPPORTS ?? 10_000_000);
@@ -186,7 +198,8 @@ async function rawSql(client, queries, runs = 50) {
 }
 
 /**
- * The statements the API runs for a first page, as WallService does: relevance tries its windows
+ * The statements the API runs for a first page, as WallService does: trending reads a rank window
+ * first (the whole ranked segment only when the window does not fill the page); relevance tries its windows
  * until one holds enough matches; a newest-first listing with words reads back window by window until
  * the page is full.
  */
@@ -197,6 +210,14 @@ async function apiQueries(client, wallSql, params) {
     return (await client.query(query.text, query.values)).rows;
   };
   const now = new Date().toISOString();
+  if (params.sort === 'trending' && params.generation) {
+    const hot = { ...params, segment: 'hot' };
+    const K = wallSql.TRENDING_RANK_WINDOW;
+    if ((await run(wallSql.buildWallQuery({ ...hot, rankWindow: K }))).length > params.limit) return queries;
+    if ((await run(wallSql.buildTrendingWindowCount(params.generation, K)))[0].n < K) return queries;
+    await run(wallSql.buildWallQuery(hot));
+    return queries;
+  }
   if (params.sort === 'relevance') {
     for (const days of [...wallSql.RELEVANCE_WINDOWS_DAYS, null]) {
       const since = days === null ? null : new Date(Date.parse(now) - days * 86_400_000).toISOString();
@@ -251,7 +272,7 @@ async function signIn(client) {
   const password = 'bench wall password 2026';
   const email = 'bench1@eclore.example';
   await client.query(
-    `INSERT INTO local_credential (person_id, password_hash) VALUES (md5('person1')::uuid, $1)
+    `INSERT INTO local_credential (person_id, password_hash) VALUES (${benchUuid("'person1'")}, $1)
      ON CONFLICT (person_id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
     [await hashPassword(password)],
   );
@@ -283,7 +304,10 @@ async function main() {
 
   // The trending snapshot as the API keeps it (refreshed every few minutes); timed here once.
   const t0 = process.hrtime.bigint();
+  await client.query('BEGIN');
   await client.query(trendingSql.REFRESH_TRENDING);
+  await client.query(trendingSql.ANALYZE_TRENDING);
+  await client.query('COMMIT');
   console.log(`trending snapshot refresh: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
 
   const api = await startApi();

@@ -265,6 +265,19 @@ export async function makeIdea(db: Db, options: MakeIdea): Promise<Idea> {
   return m.findOneByOrFail(Idea, { id: idea.id });
 }
 
+/** Counts one more in the idea's row of idea_counter, as the engagement commands do. */
+async function bumpCounter(
+  m: ReturnType<typeof managerOf>,
+  ideaId: string,
+  column: 'support_count' | 'comment_count' | 'follower_count',
+): Promise<void> {
+  await m.query(
+    `INSERT INTO idea_counter AS c (idea_id, ${column}) VALUES ($1, 1)
+     ON CONFLICT (idea_id) DO UPDATE SET ${column} = c.${column} + 1`,
+    [ideaId],
+  );
+}
+
 /** A comment on an idea, counted in its `comment_count` as the engagement commands do. */
 export async function makeComment(
   db: Db,
@@ -279,7 +292,7 @@ export async function makeComment(
     mentions: [],
   });
   await m.insert(IdeaComment, comment);
-  await m.increment(Idea, { id: options.idea.id }, 'commentCount', 1);
+  await bumpCounter(m, options.idea.id, 'comment_count');
   return comment;
 }
 
@@ -287,7 +300,7 @@ export async function makeComment(
 export async function makeSupport(db: Db, options: { idea: Idea; person: Person }): Promise<Support> {
   const m = managerOf(db);
   await m.insert(Support, { ideaId: options.idea.id, personId: options.person.id });
-  await m.increment(Idea, { id: options.idea.id }, 'supportCount', 1);
+  await bumpCounter(m, options.idea.id, 'support_count');
   return m.findOneByOrFail(Support, { ideaId: options.idea.id, personId: options.person.id });
 }
 
@@ -295,7 +308,7 @@ export async function makeSupport(db: Db, options: { idea: Idea; person: Person 
 export async function makeFollow(db: Db, options: { idea: Idea; person: Person }): Promise<IdeaFollow> {
   const m = managerOf(db);
   await m.insert(IdeaFollow, { ideaId: options.idea.id, personId: options.person.id });
-  await m.increment(Idea, { id: options.idea.id }, 'followerCount', 1);
+  await bumpCounter(m, options.idea.id, 'follower_count');
   return m.findOneByOrFail(IdeaFollow, { ideaId: options.idea.id, personId: options.person.id });
 }
 

@@ -56,8 +56,8 @@ describe('wall API', () => {
     const authorId = spec.authorId ?? author.person.id;
     await ds.query(
       `INSERT INTO idea (id, kind, status, title, summary, org_unit_id, themes, campaign_id, anonymous, author_id,
-                         submitted_at, published_at, hidden_at, support_count, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)`,
+                         submitted_at, published_at, hidden_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)`,
       [
         id,
         spec.kind ?? 'problem',
@@ -72,9 +72,10 @@ describe('wall API', () => {
         new Date(clock),
         published ? (spec.publishedAt ?? new Date(clock)) : null,
         spec.hidden ? new Date(clock) : null,
-        spec.supportCount ?? 0,
       ],
     );
+    // The counters' row comes with the idea (a trigger); the count is set as the support commands would.
+    await ds.query(`UPDATE idea_counter SET support_count = $2 WHERE idea_id = $1`, [id, spec.supportCount ?? 0]);
     await ds.query(
       `INSERT INTO idea_author (idea_id, person_id, role, status, invited_at, anonymous) VALUES ($1, $2, 'author', 'accepted', now(), $3)`,
       [id, authorId, spec.anonymous ?? false],
@@ -466,7 +467,11 @@ describe('wall API', () => {
     });
     const snapshot = async (id: string) =>
       (
-        await ds.query(`SELECT status, version, published_at, support_count FROM idea WHERE id = $1`, [id])
+        await ds.query(
+          `SELECT i.status, i.version, i.published_at, n.support_count
+           FROM idea i JOIN idea_counter n ON n.idea_id = i.id WHERE i.id = $1`,
+          [id],
+        )
       )[0] as unknown;
 
     it('an author links their solution to a problem it addresses; neither idea changes', async () => {
@@ -669,7 +674,7 @@ describe('wall API', () => {
       expect(before.body.items).toEqual([expect.objectContaining({ id, supportCount: 0 })]);
 
       // A counter is not a wall-visible change: the cached page keeps the old count, the database has the new one.
-      await ds.query(`UPDATE idea SET support_count = 7 WHERE id = $1`, [id]);
+      await ds.query(`UPDATE idea_counter SET support_count = 7 WHERE idea_id = $1`, [id]);
       expect((await cachedPage('/api/wall?q=temoin', roles[1]!.cached)).body.items).toEqual([
         expect.objectContaining({ id, supportCount: 0 }),
       ]);

@@ -88,10 +88,17 @@ function boardWhere(scope: StaffScope, f: PortfolioFilterValues, p: Params, stat
 }
 
 /** The ideas on the board with the "since" key. */
+/**
+ * A card's support count, from the counters' own table (migration IdeaCounters), looked up for the
+ * rows shown only (a scalar subquery in the final select, after the board's LIMIT).
+ */
+const SUPPORTS_OF = (alias: string) =>
+  `COALESCE((SELECT ic.support_count FROM idea_counter ic WHERE ic.idea_id = ${alias}.id), 0) AS support_count`;
+
 function boardCte(scope: StaffScope, f: PortfolioFilterValues, p: Params, status?: string): string {
   return `
     board AS (
-      SELECT i.id, i.title, i.kind, i.status, i.support_count, i.themes, i.org_unit_id, ou.name AS org_unit_name,
+      SELECT i.id, i.title, i.kind, i.status, i.themes, i.org_unit_id, ou.name AS org_unit_name,
              COALESCE(s.at, i.submitted_at) AS since
         FROM idea i
         LEFT JOIN org_unit ou ON ou.id = i.org_unit_id
@@ -126,7 +133,7 @@ export function boardQuery(
                count(*) OVER (PARTITION BY b.status) AS column_count
           FROM board b
       )
-      SELECT r.id, r.title, r.kind, r.status, r.support_count, r.themes, r.org_unit_id, r.org_unit_name,
+      SELECT r.id, r.title, r.kind, r.status, ${SUPPORTS_OF('r')}, r.themes, r.org_unit_id, r.org_unit_name,
              r.since, r.since::text AS since_key, r.column_count
         FROM ranked r
        WHERE r.rn <= ${p.add(limit + 1)}
@@ -148,7 +155,7 @@ export function columnQuery(
   const keyset = after ? `WHERE (b.since, b.id) > (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)` : '';
   return {
     text: `WITH ${cte}
-      SELECT b.id, b.title, b.kind, b.status, b.support_count, b.themes, b.org_unit_id, b.org_unit_name,
+      SELECT b.id, b.title, b.kind, b.status, ${SUPPORTS_OF('b')}, b.themes, b.org_unit_id, b.org_unit_name,
              b.since, b.since::text AS since_key
         FROM board b
         ${keyset}

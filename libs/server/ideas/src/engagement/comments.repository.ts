@@ -8,7 +8,10 @@ export type NewComment = Pick<IdeaComment, 'ideaId' | 'parentId' | 'authorId' | 
 
 // Raw on purpose: TypeORM's update builder would also bump the idea's version and updated_at, and a
 // comment does not change the idea its authors are editing.
-const COUNT_COMMENT = 'UPDATE idea SET comment_count = comment_count + 1 WHERE id = $1';
+/** The count lives in idea_counter (migration IdeaCounters): a comment does not rewrite the idea row. */
+const COUNT_COMMENT = `
+  INSERT INTO idea_counter AS c (idea_id, comment_count) VALUES ($1, 1)
+  ON CONFLICT (idea_id) DO UPDATE SET comment_count = c.comment_count + 1`;
 
 /** Every query of the comments; each method runs in the caller's transaction when given its manager. */
 @Injectable()

@@ -18,18 +18,24 @@ const COUNTER: Record<CountedTable, 'support_count' | 'follower_count'> = {
   idea_follow: 'follower_count',
 };
 
+/**
+ * The counters live in idea_counter, not in idea: moving one must not write a new version of the
+ * idea row and its search index (migration IdeaCounters). The upsert covers a row the idea's insert
+ * trigger did not make (an idea loaded with triggers off).
+ */
 async function bump(manager: EntityManager, table: CountedTable, ideaId: string, delta: 1 | -1): Promise<number> {
   const column = COUNTER[table];
   const rows = (await manager.query(
-    `UPDATE idea SET ${column} = ${column} + $2 WHERE id = $1 RETURNING ${column} AS count`,
+    `INSERT INTO idea_counter AS c (idea_id, ${column}) VALUES ($1, greatest($2::int, 0))
+     ON CONFLICT (idea_id) DO UPDATE SET ${column} = c.${column} + $2::int RETURNING c.${column} AS count`,
     [ideaId, delta],
-  )) as [{ count: number }[], number];
-  return rows[0][0]?.count ?? 0;
+  )) as { count: number }[];
+  return rows[0]?.count ?? 0;
 }
 
 async function current(manager: EntityManager, table: CountedTable, ideaId: string): Promise<number> {
   const column = COUNTER[table];
-  const rows = (await manager.query(`SELECT ${column} AS count FROM idea WHERE id = $1`, [ideaId])) as {
+  const rows = (await manager.query(`SELECT ${column} AS count FROM idea_counter WHERE idea_id = $1`, [ideaId])) as {
     count: number;
   }[];
   return rows[0]?.count ?? 0;

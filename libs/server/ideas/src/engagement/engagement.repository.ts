@@ -6,11 +6,14 @@ import { addCounted, removeCounted, type CountedTable, type CountChange } from '
 import { IdeasContextRepository } from '../repository';
 
 const RECOUNT = `
-  UPDATE idea i SET
-    support_count = (SELECT count(*) FROM support s WHERE s.idea_id = i.id),
-    follower_count = (SELECT count(*) FROM idea_follow f WHERE f.idea_id = i.id),
-    comment_count = (SELECT count(*) FROM idea_comment c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)
-  WHERE i.id = ANY($1::uuid[])`;
+  INSERT INTO idea_counter AS k (idea_id, support_count, follower_count, comment_count)
+  SELECT i.id,
+    (SELECT count(*) FROM support s WHERE s.idea_id = i.id),
+    (SELECT count(*) FROM idea_follow f WHERE f.idea_id = i.id),
+    (SELECT count(*) FROM idea_comment c WHERE c.idea_id = i.id AND c.hidden_at IS NULL)
+  FROM idea i WHERE i.id = ANY($1::uuid[])
+  ON CONFLICT (idea_id) DO UPDATE SET support_count = EXCLUDED.support_count,
+    follower_count = EXCLUDED.follower_count, comment_count = EXCLUDED.comment_count`;
 
 /** Both rows locked, in a fixed order, so two merges touching the same ideas cannot deadlock. */
 const LOCK_IDEAS = 'SELECT id FROM idea WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE';

@@ -1,7 +1,11 @@
-import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn, VirtualColumn } from 'typeorm';
 import { Col } from '@eclore/server-platform';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Campaign } from './campaign.entity';
+
+/** A count from idea_counter, as a scalar subquery on the idea's alias (0 if the row is missing). */
+const counter = (idea: string, column: 'support_count' | 'comment_count' | 'follower_count') =>
+  `SELECT coalesce((SELECT c.${column} FROM idea_counter c WHERE c.idea_id = ${idea}.id), 0)`;
 
 export type IdeaKindColumn = 'problem' | 'solution';
 export type IdeaStatusColumn =
@@ -129,14 +133,18 @@ export class Idea {
   @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
-  /** Counters kept in the same transaction as the rows they count (the wall sorts on them). */
-  @Column({ name: 'support_count', type: 'integer', default: 0 })
+  /**
+   * Counters, kept in the same transaction as the rows they count, live in the narrow `idea_counter`
+   * table (migration IdeaCounters: a support must not rewrite the idea row and its search index).
+   * Read-only here; engagement/counters.ts writes them.
+   */
+  @VirtualColumn({ type: 'integer', query: (idea) => counter(idea, 'support_count') })
   supportCount!: number;
 
-  @Column({ name: 'comment_count', type: 'integer', default: 0 })
+  @VirtualColumn({ type: 'integer', query: (idea) => counter(idea, 'comment_count') })
   commentCount!: number;
 
-  @Column({ name: 'follower_count', type: 'integer', default: 0 })
+  @VirtualColumn({ type: 'integer', query: (idea) => counter(idea, 'follower_count') })
   followerCount!: number;
 
   /**

@@ -15,7 +15,7 @@ const HIDE_IDEA = `
 
 const HIDE_COMMENT = `UPDATE idea_comment SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id`;
 
-const UNCOUNT_COMMENT = 'UPDATE idea SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1';
+const UNCOUNT_COMMENT = 'UPDATE idea_counter SET comment_count = greatest(comment_count - 1, 0) WHERE idea_id = $1';
 
 const RESOLVE_AS_HIDDEN = `
   UPDATE content_report SET resolved_at = now(), resolved_by = $3, resolution = 'hidden', resolution_reason = $4

@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
-import type { SimilarRow } from './sql/similar.sql';
-import { CURRENT_GENERATION, GENERATION_EXISTS, REFRESH_TRENDING, TRENDING_LOCK } from './sql/trending.sql';
+import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
 import {
+  ANALYZE_TRENDING,
+  CURRENT_GENERATION,
+  GENERATION_EXISTS,
+  REFRESH_TRENDING,
+  TRENDING_LOCK,
+} from './sql/trending.sql';
+import {
+  buildTrendingWindowCount,
   buildWallQuery,
   CAMPAIGN_EXISTS,
   ORG_UNIT_EXISTS,
@@ -43,12 +50,23 @@ export interface LinkKey {
   kind: LinkKind;
 }
 
-/** Every query of the wall: its pages, the trending snapshot and links between ideas. */
+/** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
 @Injectable()
 export class WallRepository extends IdeasContextRepository {
   wallRows(params: WallQueryParams): Promise<WallRow[]> {
     const { text, values } = buildWallQuery(params);
     return this.ds.query<WallRow[]>(text, values);
+  }
+
+  /** How many snapshot rows follow `after` in rank order, counting up to `rankWindow`. */
+  async trendingWindowRows(
+    generation: string,
+    rankWindow: number,
+    after?: { key: string; id: string },
+  ): Promise<number> {
+    const { text, values } = buildTrendingWindowCount(generation, rankWindow, after);
+    const [row] = await this.ds.query<{ n: number }[]>(text, values);
+    return row?.n ?? 0;
   }
 
   async filterValueExists(filter: WallFilterValue, value: string): Promise<boolean> {
@@ -64,14 +82,28 @@ export class WallRepository extends IdeasContextRepository {
     return (await this.ds.query<unknown[]>(GENERATION_EXISTS, [generation])).length > 0;
   }
 
-  /** Computes a new trending snapshot unless another process holds the advisory lock; answers whether it did. */
+  /**
+   * Computes a new trending snapshot (and its planner statistics) unless another process holds the
+   * advisory lock; answers whether it did.
+   */
   refreshTrending(): Promise<boolean> {
     return this.ds.transaction(async (manager) => {
       const [lock] = await manager.query<{ locked: boolean }[]>(TRENDING_LOCK);
       if (!lock?.locked) return false;
       await manager.query(REFRESH_TRENDING);
+      await manager.query(ANALYZE_TRENDING);
       return true;
     });
+  }
+
+  similar(
+    title: string,
+    text: string,
+    kind: string | null,
+    excludeId: string | null,
+    limit: number,
+  ): Promise<SimilarRow[]> {
+    return this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [title, text, kind, excludeId, limit]);
   }
 
   linkedIdeas(ideaId: string): Promise<LinkedIdeaRow[]> {

@@ -6,6 +6,7 @@ import {
   NEWEST_WINDOWS_DAYS,
   RELEVANCE_MIN_MATCHES,
   RELEVANCE_WINDOWS_DAYS,
+  TRENDING_RANK_WINDOW,
   type TrendingSegment,
   type WallFilters,
   type WallQueryParams,
@@ -176,6 +177,8 @@ export class WallService implements OnModuleDestroy {
   }
 
   private async rows(params: WallQueryParams): Promise<WallRow[]> {
+    if (params.sort === 'trending' && params.segment === 'hot' && params.generation)
+      return this.trendingHotRows({ ...params, generation: params.generation });
     if (params.q && isNewestFirst(params)) {
       // Window by window back from the cursor (NEWEST_WINDOWS_DAYS says why); the same rows as unbounded.
       const anchor = params.after?.key ?? params.since ?? new Date().toISOString();
@@ -184,6 +187,16 @@ export class WallService implements OnModuleDestroy {
         if (rows.length > params.limit) return rows;
       }
     }
+    return this.wall.wallRows(params);
+  }
+
+  /** The ranked trending segment, a rank window first (TRENDING_RANK_WINDOW in wall.sql.ts says why). */
+  private async trendingHotRows(params: WallQueryParams & { generation: string }): Promise<WallRow[]> {
+    const windowed = await this.wall.wallRows({ ...params, rankWindow: TRENDING_RANK_WINDOW });
+    if (windowed.length > params.limit) return windowed;
+    const held = await this.wall.trendingWindowRows(params.generation, TRENDING_RANK_WINDOW, params.after);
+    // The window reached the end of the snapshot: its rows are the whole rest of the segment.
+    if (held < TRENDING_RANK_WINDOW) return windowed;
     return this.wall.wallRows(params);
   }
 

@@ -175,6 +175,7 @@ export class DirectoryApplyTransaction {
     const updated = (await this.client.query(SQL.UPDATE_PEOPLE)).rowCount ?? 0;
     const created = (await this.client.query(SQL.INSERT_PEOPLE)).rowCount ?? 0;
     const deactivated = (await this.client.query<{ id: string }>(SQL.DEACTIVATE_MISSING)).rows.map((r) => r.id);
+    await this.client.query(SQL.ANALYZE_APPLIED);
     return { reactivated, updated, created, deactivated };
   }
 

@@ -1,4 +1,4 @@
-import { PUBLIC_IDEA, type IdeaCardRow } from './wall.sql';
+import { COUNTER_COLUMNS, COUNTER_JOIN, PUBLIC_IDEA } from './wall.sql';
 
 /**
  * Similar public ideas for the submission form, while the person types. Two sets of candidates,
@@ -30,16 +30,23 @@ export const SIMILAR_IDEAS = `
     ORDER BY ts_rank(i.search_document, typed.words) DESC
     LIMIT 20
   )
-  SELECT i.id, i.kind, i.status, i.title, i.summary, i.support_count, i.comment_count,
+  SELECT i.id, i.kind, i.status, i.title, i.summary, ${COUNTER_COLUMNS},
          similarity(lower(unaccent_immutable(i.title)), typed.title)
            + coalesce(ts_rank(i.search_document, typed.words), 0) AS score
-  FROM idea i, typed
+  FROM idea i ${COUNTER_JOIN} CROSS JOIN typed
   WHERE i.id IN (SELECT id FROM by_title UNION SELECT id FROM by_words)
     AND ($3::text IS NULL OR i.kind = $3::text)
     AND ($4::uuid IS NULL OR i.id <> $4::uuid)
   ORDER BY score DESC, i.id
   LIMIT $5`;
 
-export interface SimilarRow extends IdeaCardRow {
+export interface SimilarRow {
+  id: string;
+  kind: 'problem' | 'solution';
+  status: string;
+  title: string;
+  summary: string;
+  support_count: number;
+  comment_count: number;
   score: number;
 }

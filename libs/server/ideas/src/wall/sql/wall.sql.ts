@@ -47,18 +47,15 @@ export interface WallFilters {
   theme?: string;
 }
 
-/** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
-export interface WallKey {
-  key: string;
-  id: string;
-}
-
 export interface WallQueryParams extends WallFilters {
   sort: WallSort;
   limit: number;
-  after?: WallKey;
+  /** Keyset: the sort key and id of the last row of the previous page (as text, exactly as selected). */
+  after?: { key: string; id: string };
   /** Trending only: the snapshot generation read. */
   generation?: string | null;
+  /** Trending, ranked segment: read only this many snapshot rows after the cursor (TRENDING_RANK_WINDOW). */
+  rankWindow?: number;
   /** Trending and relevance: the segment. */
   segment?: TrendingSegment;
   /** Relevance only: start of the relevance window (ISO timestamp); null or absent = every match is ranked. */
@@ -80,6 +77,17 @@ export interface WallQueryParams extends WallFilters {
  */
 export const NEWEST_WINDOWS_DAYS = [30, 90, 365] as const;
 
+/**
+ * Trending's ranked segment with filters is read in two steps, so that no plan depends on the
+ * planner's estimate of the snapshot's size (a stale one made filtered trending pages read the whole
+ * snapshot, 0.7–1.5 s at 220 000 rows: issue 15). First the next TRENDING_RANK_WINDOW snapshot rows
+ * in rank order, filtered: a bounded index range, enough for any filter that is not rare among the
+ * trending ideas. When that does not fill the page and the snapshot goes on, the filtered ideas
+ * themselves, each looked up in the snapshot by primary key: bounded by how many ideas pass the
+ * filters, which is few exactly when the first step came up short.
+ */
+export const TRENDING_RANK_WINDOW = 2000;
+
 /** Whether this query lists newest first (so that `recent` windows apply). */
 export function isNewestFirst(params: Pick<WallQueryParams, 'sort' | 'segment'>): boolean {
   return params.sort === 'newest' || (params.sort !== 'most_supported' && params.segment === 'rest');
@@ -90,14 +98,33 @@ export interface SqlQuery {
   values: unknown[];
 }
 
-/** The columns of a wall card. No author column is ever selected: the wall shows nobody's name. */
+/**
+ * An idea's counters (`n`), from their own narrow table (migration IdeaCounters): a support or a
+ * comment never rewrites the idea row and its search index. Every idea has its row (made by a
+ * trigger with the idea); the coalesce only keeps a card whole if one were missing.
+ */
+export const COUNTER_JOIN = `LEFT JOIN idea_counter n ON n.idea_id = i.id`;
+export const COUNTER_COLUMNS = `coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count`;
+
+/** The columns of a wall card but its counters. No author column is ever selected: the wall shows nobody's name. */
 const CARD_COLUMNS = `
-  i.id, i.kind, i.status, i.title, i.summary, i.support_count, i.comment_count, i.themes,
+  i.id, i.kind, i.status, i.title, i.summary, i.themes,
   i.published_at, i.campaign_id, c.title AS campaign_title, i.org_unit_id, u.name AS org_unit_name`;
 
 const CARD_JOINS = `
   LEFT JOIN campaign c ON c.id = i.campaign_id
   LEFT JOIN org_unit u ON u.id = i.org_unit_id`;
+
+/**
+ * The page's counters, joined after its LIMIT: joined inside, they would be looked up for every
+ * match a search ranks or a filter tests (a primary-key probe each), not just for the page's rows.
+ * `order` repeats the page's order on the subquery's columns (a join keeps no order).
+ */
+function withCounters(page: string, order: string): string {
+  return `SELECT w.*, coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count
+    FROM (${page}) w LEFT JOIN idea_counter n ON n.idea_id = w.id
+    ORDER BY ${order}`;
+}
 
 class Params {
   readonly values: unknown[] = [];
@@ -120,42 +147,28 @@ function filterConditions(f: WallFilters, p: Params): string[] {
   return where;
 }
 
-/** How a page is ordered: by `key` then `id`, both descending; `sort_key` carries the key as text. */
-interface Keyset {
-  key: string;
-  /** The SQL type the key's text form is read back as, for the next page. */
-  cast: 'timestamptz' | 'int' | 'real' | 'float8';
-  id?: string;
-  from?: string;
-  /** Columns beyond the card and its sort key. */
-  extra?: string;
-}
-
-/** Public ideas matching `where`, in `order`, starting after the previous page's last row. */
-function keysetPage(where: string[], p: Params, limit: string, after: WallKey | undefined, order: Keyset): SqlQuery {
-  const id = order.id ?? 'i.id';
-  if (after) where.push(`(${order.key}, ${id}) < (${p.add(after.key)}::${order.cast}, ${p.add(after.id)}::uuid)`);
-  return {
-    text: `SELECT ${CARD_COLUMNS}, ${order.key}::text AS sort_key${order.extra ?? ''}
-      FROM ${order.from ?? 'idea i'} ${CARD_JOINS}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order.key} DESC, ${id} DESC
-      LIMIT ${limit}`,
-    values: p.values,
-  };
-}
-
-/** Public ideas matching `where`, newest first (within the `recent` days when given). */
+/** Public ideas matching `where`, newest first, keyset on (published_at, id). */
 function newestFirst(
   where: string[],
   p: Params,
   limit: string,
-  after?: WallKey,
+  after?: { key: string; id: string },
   recent?: { anchor: string; days: number },
 ): SqlQuery {
   if (recent)
     where.push(`i.published_at >= ${p.add(recent.anchor)}::timestamptz - make_interval(days => ${p.add(recent.days)})`);
-  return keysetPage(where, p, limit, after, { key: 'i.published_at', cast: 'timestamptz' });
+  if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+  return {
+    text: withCounters(
+      `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+       FROM idea i ${CARD_JOINS}
+       WHERE ${where.join(' AND ')}
+       ORDER BY i.published_at DESC, i.id DESC
+       LIMIT ${limit}`,
+      'w.published_at DESC, w.id DESC',
+    ),
+    values: p.values,
+  };
 }
 
 /**
@@ -169,22 +182,55 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const after = params.after;
 
   switch (params.sort) {
-    case 'newest':
+    case 'newest': {
       return newestFirst(where, p, limit, after, params.recent);
-    case 'most_supported':
-      return keysetPage(where, p, limit, after, { key: 'i.support_count', cast: 'int' });
-    case 'relevance':
-      return relevancePage(params, where, p, limit);
+    }
+    case 'most_supported': {
+      // Read from the counters' index (ix_idea_counter_supported) down, each idea by primary key.
+      if (after) where.push(`(n.support_count, n.idea_id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
+      return {
+        text: `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
+          FROM idea_counter n JOIN idea i ON i.id = n.idea_id ${CARD_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY n.support_count DESC, n.idea_id DESC
+          LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+    case 'relevance': {
+      if (!params.q) throw new Error('relevance needs q');
+      const since = params.since ?? null;
+      if (params.segment === 'rest') {
+        // The matches older than the relevance window, newest first.
+        if (since === null) throw new Error('the rest segment needs a window');
+        where.push(`i.published_at < ${p.add(since)}::timestamptz`);
+        return newestFirst(where, p, limit, after, params.recent);
+      }
+      if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
+      // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
+      const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
+      if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
+      // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
+      return {
+        text: withCounters(
+          `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, ${rank} AS sort_rank, count(*) OVER ()::int AS window_matches
+           FROM idea i ${CARD_JOINS}
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${rank} DESC, i.id DESC
+           LIMIT ${limit}`,
+          'w.sort_rank DESC, w.id DESC',
+        ),
+        values: p.values,
+      };
+    }
     case 'trending': {
       const generation = params.generation ?? null;
-      if (params.segment !== 'rest' && generation !== null) {
-        where.unshift(`t.generation = ${p.add(generation)}::bigint`);
-        const from = 'idea_trending t JOIN idea i ON i.id = t.idea_id';
-        return keysetPage(where, p, limit, after, { key: 't.score', cast: 'float8', id: 't.idea_id', from });
-      }
+      if (params.segment !== 'rest' && generation !== null)
+        return trendingHot(where, p, limit, { ...params, generation }, filterCount(params) > 0);
       // The rest: public ideas outside the snapshot, newest first.
       if (generation !== null)
         where.push(
+          // A plain key look-up: the candidates are few (newest first, LIMIT), so the planner probes.
           `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
         );
       return newestFirst(where, p, limit, after, params.recent);
@@ -192,26 +238,80 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   }
 }
 
-/** The relevance sort: ranked within the window (`since`), or the older matches newest first. */
-function relevancePage(params: WallQueryParams, where: string[], p: Params, limit: string): SqlQuery {
-  if (!params.q) throw new Error('relevance needs q');
-  const since = params.since ?? null;
-  if (params.segment === 'rest') {
-    // The matches older than the relevance window, newest first.
-    if (since === null) throw new Error('the rest segment needs a window');
-    where.push(`i.published_at < ${p.add(since)}::timestamptz`);
-    return newestFirst(where, p, limit, params.after, params.recent);
-  }
-  if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
-  // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
-  const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
-  // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
-  const extra = ', count(*) OVER ()::int AS window_matches';
-  return keysetPage(where, p, limit, params.after, { key: rank, cast: 'real', extra });
+/** How many filters narrow the listing (beyond "public"). */
+function filterCount(f: WallFilters): number {
+  return [f.q, f.kind, f.stage, f.campaignId, f.orgUnitId, f.theme].filter((v) => v !== undefined && v !== '').length;
 }
 
-/** The columns every public idea card reads (the wall's and the similar ideas'). */
-export interface IdeaCardRow {
+/**
+ * The snapshot's ideas, score desc, that pass the filters. Never planned on a guess of how many rows
+ * the snapshot holds (TRENDING_RANK_WINDOW says why):
+ * - with `rankWindow`: the next `rankWindow` snapshot rows in rank order (an index range of
+ *   ix_idea_trending_rank, fenced by its LIMIT), then their ideas by primary key;
+ * - without, and with filters: the filtered public ideas first, each probing the snapshot through
+ *   ix_idea_trending_probe (the LATERAL … OFFSET 0 keeps that join a nested loop), then the sort;
+ * - without, and no filter: the rank walk, which stops as soon as the page is full.
+ */
+function trendingHot(
+  where: string[],
+  p: Params,
+  limit: string,
+  params: WallQueryParams & { generation: string },
+  filtered: boolean,
+): SqlQuery {
+  const g = p.add(params.generation);
+  const snapshot = [`t.generation = ${g}::bigint`];
+  const after = params.after;
+  if (after) snapshot.push(`(t.score, t.idea_id) < (${p.add(after.key)}::float8, ${p.add(after.id)}::uuid)`);
+  let from: string;
+  if (params.rankWindow !== undefined)
+    from = `(SELECT t.idea_id, t.score FROM idea_trending t WHERE ${snapshot.join(' AND ')}
+             ORDER BY t.score DESC, t.idea_id DESC LIMIT ${p.add(params.rankWindow)}) t
+            JOIN idea i ON i.id = t.idea_id`;
+  else if (filtered) {
+    // `generation + 0`: not an index condition, so the probe can only go through ix_idea_trending_probe.
+    const probe = [`t.generation + 0 = ${g}::bigint`, ...snapshot.slice(1)];
+    from = `idea i CROSS JOIN LATERAL (
+              SELECT t.idea_id, t.score FROM idea_trending t WHERE t.idea_id = i.id AND ${probe.join(' AND ')} OFFSET 0) t`;
+  } else {
+    from = `idea_trending t JOIN idea i ON i.id = t.idea_id`;
+    where.push(...snapshot);
+  }
+  return {
+    text: withCounters(
+      `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key, t.score AS sort_score
+       FROM ${from} ${CARD_JOINS}
+       WHERE ${where.join(' AND ')}
+       ORDER BY t.score DESC, t.idea_id DESC
+       LIMIT ${limit}`,
+      'w.sort_score DESC, w.id DESC',
+    ),
+    values: p.values,
+  };
+}
+
+/**
+ * How many snapshot rows a rank window after `after` holds (at most `rankWindow`): fewer means the
+ * window reached the end of the snapshot, so its page is complete even when short.
+ */
+export function buildTrendingWindowCount(
+  generation: string,
+  rankWindow: number,
+  after?: { key: string; id: string },
+): SqlQuery {
+  const p = new Params();
+  const where = [`t.generation = ${p.add(generation)}::bigint`];
+  if (after) where.push(`(t.score, t.idea_id) < (${p.add(after.key)}::float8, ${p.add(after.id)}::uuid)`);
+  return {
+    text: `SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM idea_trending t WHERE ${where.join(' AND ')}
+      ORDER BY t.score DESC, t.idea_id DESC LIMIT ${p.add(rankWindow)}) w`,
+    values: p.values,
+  };
+}
+
+/** A wall row as the driver returns it. */
+export interface WallRow {
   id: string;
   kind: 'problem' | 'solution';
   status: string;
@@ -219,10 +319,6 @@ export interface IdeaCardRow {
   summary: string;
   support_count: number;
   comment_count: number;
-}
-
-/** A wall row as the driver returns it. */
-export interface WallRow extends IdeaCardRow {
   themes: string[];
   published_at: Date;
   campaign_id: string | null;
