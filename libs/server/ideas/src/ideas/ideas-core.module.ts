@@ -10,11 +10,13 @@ import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 import { IntakeController, MyIdeasController, ThemesController } from './idea-lists.controller';
 import { IdeasController } from './ideas.controller';
+import { IdeaLifecycleController } from './idea-lifecycle.controller';
+import { IdeaLifecycle } from './idea-lifecycle.service';
 import { IdeasRepository } from './ideas.repository';
 
 /** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, the guardian's reveal. */
 @Module({
-  controllers: [IdeasController, ThemesController, MyIdeasController, IntakeController],
+  controllers: [IdeasController, ThemesController, MyIdeasController, IntakeController, IdeaLifecycleController],
   // AccessService and AuditService come from global modules.
   providers: [
     IdeasRepository,
@@ -27,6 +29,7 @@ import { IdeasRepository } from './ideas.repository';
     IdeaIntake,
     IdeaQueries,
     AuthorReveal,
+    IdeaLifecycle,
   ],
   exports: [IdeaAccess, IdeaCommandHooks, IdeaRelations, IdeasRepository],
 })
