@@ -25,6 +25,8 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { DeadlineJobsModule } from '@eclore/server-qualification';
+import { ResumeJobsModule } from '@eclore/server-committee';
+import { FieldReviewJobsModule } from '@eclore/server-realisation';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -88,6 +90,8 @@ export class WorkerModule {
         WebhooksWorkerModule,
         DeadlineJobsModule,
         IdentityJobsModule,
+        FieldReviewJobsModule,
+        ResumeJobsModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

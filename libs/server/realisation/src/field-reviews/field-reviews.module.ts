@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboxService } from '@eclore/server-platform';
 import { IdeasCoreModule } from '@eclore/server-ideas';
 import {
   FieldReviewSettingsController,
@@ -15,7 +16,7 @@ import { FieldReviewsRepository } from './field-reviews.repository';
 @Module({
   imports: [IdeasCoreModule],
   controllers: [IdeaFieldReviewsController, FieldReviewsController, FieldReviewSettingsController],
-  providers: [FieldReviewsRepository, FieldReviewHooks, FieldReviewsCommands, FieldReviewsQueries, FieldReviewTestClock],
+  providers: [OutboxService, FieldReviewsRepository, FieldReviewHooks, FieldReviewsCommands, FieldReviewsQueries, FieldReviewTestClock],
   exports: [FieldReviewsRepository, FieldReviewHooks],
 })
 export class FieldReviewsModule {}
