@@ -123,6 +123,11 @@ export const fr = {
     answerPrivate: 'Réponse adressée aux auteurs (non publique)',
     timeline: 'Historique',
     theAuthor: 'l’autrice ou l’auteur',
+    fieldReview: {
+      whatHappened: 'Ce qui s’est vraiment passé',
+      unexpected: 'Ce qui a surpris',
+      whoUsesIt: 'Qui l’utilise',
+    },
     system: 'automatique',
     edit: 'Modifier',
     submit: 'Déposer',
@@ -294,6 +299,11 @@ export const en: typeof fr = {
     answerPrivate: 'Answer to the authors (not public)',
     timeline: 'History',
     theAuthor: 'the author',
+    fieldReview: {
+      whatHappened: 'What really happened',
+      unexpected: 'What was unexpected',
+      whoUsesIt: 'Who uses it',
+    },
     system: 'automatic',
     edit: 'Edit',
     submit: 'Submit',
