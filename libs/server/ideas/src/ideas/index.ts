@@ -15,3 +15,4 @@ export {
 export * from './ideas.dto';
 export { IdeaLifecycle } from './idea-lifecycle.service';
 export { StopIdeaInput } from './idea-lifecycle.dto';
+export { IdeaQueries } from './idea-queries.service';

@@ -151,8 +151,10 @@ export class FieldReviewsRepository {
   /** Records the answer unless someone answered first; false when already answered. */
   async answer(id: string, a: FieldReviewAnswer, by: string, at: Date, m: EntityManager): Promise<boolean> {
     const rows: unknown[] = await m.query(
-      `UPDATE field_review SET answered_at = $2, answered_by = $3, what_happened = $4, unexpected = $5, who_uses_it = $6
-        WHERE id = $1 AND answered_at IS NULL RETURNING id`,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+      `WITH u AS (UPDATE field_review SET answered_at = $2, answered_by = $3, what_happened = $4, unexpected = $5,
+                  who_uses_it = $6 WHERE id = $1 AND answered_at IS NULL RETURNING id)
+       SELECT id FROM u`,
       [id, at, by, a.whatHappened, a.unexpected, a.whoUsesIt],
     );
     return rows.length === 1;
@@ -162,7 +164,7 @@ export class FieldReviewsRepository {
   async markStep(id: string, step: FieldReviewJob, at: Date, m: EntityManager): Promise<boolean> {
     const column = STEP_COLUMN[step];
     const rows: unknown[] = await m.query(
-      `UPDATE field_review SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
+      `WITH u AS (UPDATE field_review SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id) SELECT id FROM u`,
       [id, at],
     );
     return rows.length === 1;
