@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { addMonths, ValidationFailed, type Actor } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { IdeaEvent, IdeaLifecycle, IdeaQueries, type Idea } from '@eclore/server-ideas';
-import { OutboxMessage } from '@eclore/server-platform';
+import { OutboxMessage, OutboxService, type AppConfig } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../../test/database';
@@ -13,6 +13,8 @@ import { RealisationModule } from '../realisation.module';
 import { FieldReviewNotifier, FieldReviewScheduler, fieldReviewJobId, type FieldReviewClock } from './field-review-jobs';
 import { FieldReviewsCommands } from './field-reviews-commands.service';
 import { FieldReviewsQueries } from './field-reviews-queries.service';
+import { FieldReviewsRepository } from './field-reviews.repository';
+import { FieldReviewTestClock } from './field-review-test-clock.service';
 
 /**
  * The return to the field against real PostgreSQL and Redis: the schedule written at go-live (calendar
@@ -186,6 +188,20 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
     expect(late.items.map((i) => i.reviewId)).toContain(reviews[0]!.id);
     const outsider = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }], password: null });
     expect((await queries.late(outsider.actor)).items.map((i) => i.reviewId)).not.toContain(reviews[0]!.id);
+  });
+
+  it('has a test clock that asks a review now under NODE_ENV=test, and answers 404 in production', async () => {
+    const { reviews } = await liveIdea();
+    const clockFor = (env: 'test' | 'production') =>
+      new FieldReviewTestClock(ctx.ds, { NODE_ENV: env } as AppConfig, ctx.get(FieldReviewsRepository), new OutboxService());
+    await expect(clockFor('production').makeDue(reviews[0]!.id)).rejects.toMatchObject({ code: 'route_not_found' });
+    expect((await ctx.ds.getRepository(FieldReview).findOneByOrFail({ id: reviews[0]!.id })).askedAt).toBeNull();
+    expect(await clockFor('test').makeDue(reviews[0]!.id)).toEqual({ asked: true });
+    const after = await ctx.ds.getRepository(FieldReview).findOneByOrFail({ id: reviews[0]!.id });
+    expect(after.askedAt).not.toBeNull();
+    expect(after.dueAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(after.lateAt.getTime() - after.dueAt.getTime()).toBe(14 * DAY);
+    expect(await clockFor('test').makeDue(reviews[0]!.id)).toEqual({ asked: false });
   });
 
   describe('the delayed jobs', () => {
