@@ -11,6 +11,7 @@ export class StopIdeaInput extends VersionInput {
   @MinLength(1)
   @MaxLength(LEARNINGS_MAX)
   // PostgreSQL refuses NUL in text; the field is named here rather than failing in the database.
+  // eslint-disable-next-line no-control-regex -- matching the NUL byte is the point
   @Matches(/^[^\u0000]*$/, { message: 'learnings must not contain a NUL byte' })
   learnings!: string;
 }
