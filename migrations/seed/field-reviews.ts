@@ -63,7 +63,15 @@ export async function seedFieldReviewsDemo(manager: EntityManager): Promise<void
     { type: 'start_qualification', from: 'visible', to: 'qualify', at: at(297), public: true, actor: null, data: {} },
     { type: 'qualify', from: 'qualify', to: 'decide', at: at(260), public: true, actor: null, data: {} },
     { type: 'decide_implement', from: 'decide', to: 'implement', at: at(240), public: true, actor: null, data: {} },
-    { type: 'complete_implementation', from: 'implement', to: 'follow_up', at: goLive, public: true, actor: owner!.id, data: {} },
+    {
+      type: 'complete_implementation',
+      from: 'implement',
+      to: 'follow_up',
+      at: goLive,
+      public: true,
+      actor: owner!.id,
+      data: {},
+    },
   ];
   for (const h of history) {
     await manager.insert(IdeaEvent, {

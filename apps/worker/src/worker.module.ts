@@ -1,5 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type Type,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { WorkerHost } from '@nestjs/bullmq';
@@ -73,7 +80,10 @@ export class WorkerModule {
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
     });
     const processors: Type<WorkerHost>[] = QUEUE_NAMES.map((queue) =>
-      createQueueProcessor(queue, { concurrency: config.WORKER_CONCURRENCY, lockDuration: config.JOB_LOCK_DURATION_MS }),
+      createQueueProcessor(queue, {
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDuration: config.JOB_LOCK_DURATION_MS,
+      }),
     );
     const handlerClasses = handlers as unknown as Type<JobHandler>[];
 
@@ -101,7 +111,8 @@ export class WorkerModule {
         {
           provide: JOB_HANDLERS,
           inject: [...handlerMap.values()],
-          useFactory: (...instances: JobHandler[]) => new Map([...handlerMap.keys()].map((name, i) => [name, instances[i]!])),
+          useFactory: (...instances: JobHandler[]) =>
+            new Map([...handlerMap.keys()].map((name, i) => [name, instances[i]!])),
         },
         {
           provide: QUEUE_PROCESSORS,

@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import { ParkedResumer, type ResumeResult } from '@eclore/server-committee';
-import {
-  FieldReviewNotifier,
-  FieldReviewScheduler,
-  type FieldReviewFireResult,
-} from '@eclore/server-realisation';
+import { FieldReviewNotifier, FieldReviewScheduler, type FieldReviewFireResult } from '@eclore/server-realisation';
 
 /**
  * The stages after the decision in the worker (docs/realisation.md): the return to the field's

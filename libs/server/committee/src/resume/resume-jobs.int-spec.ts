@@ -48,7 +48,9 @@ describe('resume of parked ideas (real PostgreSQL and Redis)', () => {
   it('asks for the resume job through the outbox when an idea is parked', async () => {
     const idea = await parkedIdea(new Date(Date.now() + DAY));
     await ctx.ds.transaction((m) =>
-      ctx.get(ResumeOnPark).onCommand(m, { ideaId: idea.id, command: 'park', from: 'decide', to: 'parked', actorId: null }),
+      ctx
+        .get(ResumeOnPark)
+        .onCommand(m, { ideaId: idea.id, command: 'park', from: 'decide', to: 'parked', actorId: null }),
     );
     const messages = await ctx.ds.getRepository(OutboxMessage).findBy({ jobName: 'committee.schedule_resume' });
     expect(messages.map((m) => m.payload)).toContainEqual({ ideaId: idea.id });
@@ -66,13 +68,19 @@ describe('resume of parked ideas (real PostgreSQL and Redis)', () => {
     expect((await queue.getDelayed()).filter((j) => j.data.ideaId === idea.id)).toHaveLength(1);
 
     const payload = { ideaId: idea.id, parkedUntil: until.toISOString() };
-    expect(await resumer.resume(payload, new Date(until.getTime() - 1000))).toEqual({ resumed: false, reason: 'not_due' });
+    expect(await resumer.resume(payload, new Date(until.getTime() - 1000))).toEqual({
+      resumed: false,
+      reason: 'not_due',
+    });
     expect(await resumer.resume(payload, new Date(until.getTime() + 1000))).toEqual({ resumed: true });
     expect((await ctx.ds.getRepository(Idea).findOneByOrFail({ id: idea.id })).status).toBe('decide');
     const events = await ctx.ds.getRepository(IdeaEvent).findBy({ ideaId: idea.id, type: 'resume' });
     expect(events).toEqual([expect.objectContaining({ actorId: null, fromStatus: 'parked', toStatus: 'decide' })]);
     // Fired again (a retry): the idea is no longer parked, nothing happens.
-    expect(await resumer.resume(payload, new Date(until.getTime() + 2000))).toEqual({ resumed: false, reason: 'not_parked' });
+    expect(await resumer.resume(payload, new Date(until.getTime() + 2000))).toEqual({
+      resumed: false,
+      reason: 'not_parked',
+    });
   });
 
   it('leaves an idea parked again with another date to that date’s own job', async () => {

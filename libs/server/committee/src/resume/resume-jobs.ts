@@ -33,7 +33,8 @@ export class ResumeOnPark implements OnModuleInit {
   }
 
   async onCommand(m: EntityManager, applied: IdeaCommandApplied): Promise<void> {
-    if (applied.command === 'park') await this.outbox.append(m, 'committee.schedule_resume', { ideaId: applied.ideaId });
+    if (applied.command === 'park')
+      await this.outbox.append(m, 'committee.schedule_resume', { ideaId: applied.ideaId });
   }
 }
 
@@ -66,7 +67,11 @@ export class ParkedResumer {
     if (!at) return null;
     const jobId = resumeJobId(ideaId, at);
     const delay = Math.max(0, at.getTime() - now.getTime());
-    await this.queue.add('committee.resume_parked', { ideaId, parkedUntil: at.toISOString() }, { ...JOB_OPTIONS, jobId, delay });
+    await this.queue.add(
+      'committee.resume_parked',
+      { ideaId, parkedUntil: at.toISOString() },
+      { ...JOB_OPTIONS, jobId, delay },
+    );
     return { jobId, delay };
   }
 

@@ -223,7 +223,12 @@ export class IdeaAccess {
         now,
       );
       if (!result.ok) throw result.error;
-      await this.applyTransition(manager, loaded.idea, result, options.extraColumns ? options.extraColumns(loaded, result) : {});
+      await this.applyTransition(
+        manager,
+        loaded.idea,
+        result,
+        options.extraColumns ? options.extraColumns(loaded, result) : {},
+      );
       if (options.effects) await options.effects(manager, loaded, result);
     });
     return this.read(id, actor);

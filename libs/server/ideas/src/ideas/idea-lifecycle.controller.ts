@@ -27,19 +27,27 @@ export class IdeaLifecycleController {
   }
 
   @Post(':id/resume')
-  @Lifecycle('resumeIdea', 'The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).', {
-    errors: [...SCOPED],
-    errorText: { 403: '`role_required`, `out_of_scope`.' },
-  })
+  @Lifecycle(
+    'resumeIdea',
+    'The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).',
+    {
+      errors: [...SCOPED],
+      errorText: { 403: '`role_required`, `out_of_scope`.' },
+    },
+  )
   resume(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
     return this.lifecycle.resume(actor, params.id, input.version);
   }
 
   @Post(':id/complete-implementation')
-  @Lifecycle('completeImplementation', 'The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.', {
-    errors: ['not_implementation_owner'],
-    errorText: { 403: '`not_implementation_owner`.' },
-  })
+  @Lifecycle(
+    'completeImplementation',
+    'The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.',
+    {
+      errors: ['not_implementation_owner'],
+      errorText: { 403: '`not_implementation_owner`.' },
+    },
+  )
   completeImplementation(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -49,13 +57,17 @@ export class IdeaLifecycleController {
   }
 
   @Post(':id/close')
-  @Lifecycle('closeIdea', 'The project owner or the network in scope closes a followed-up idea once its last field review is answered.', {
-    errors: ['not_implementation_owner', 'field_review_pending', ...SCOPED],
-    errorText: {
-      403: '`not_implementation_owner`, `out_of_scope`.',
-      409: '`field_review_pending` (the last field review is not answered), `transition_not_allowed`, `stale_version`.',
+  @Lifecycle(
+    'closeIdea',
+    'The project owner or the network in scope closes a followed-up idea once its last field review is answered.',
+    {
+      errors: ['not_implementation_owner', 'field_review_pending', ...SCOPED],
+      errorText: {
+        403: '`not_implementation_owner`, `out_of_scope`.',
+        409: '`field_review_pending` (the last field review is not answered), `transition_not_allowed`, `stale_version`.',
+      },
     },
-  })
+  )
   close(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
     return this.lifecycle.close(actor, params.id, input.version);
   }

@@ -135,7 +135,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
       `Return to the field: “${t}” is live, tell what really happened, what was unexpected, who uses it`,
     field_review_reminder: (_a, t, x) =>
       `Reminder: the return to the field of “${t}” (due ${day('en', x.dueAt)}) awaits your answer`,
-    field_review_late: (_a, t, x) => `The return to the field of “${t}” (due ${day('en', x.dueAt)}) is late: follow it up`,
+    field_review_late: (_a, t, x) =>
+      `The return to the field of “${t}” (due ${day('en', x.dueAt)}) is late: follow it up`,
     field_review_answered: (a, t) => `${a} told the return to the field of “${t}”`,
   },
 };

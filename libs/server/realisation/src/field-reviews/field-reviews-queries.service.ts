@@ -66,7 +66,10 @@ export class FieldReviewsQueries {
             ? null
             : hidden.has(r.answeredBy) || !person
               ? { kind: 'author', person: null }
-              : { kind: 'person', person: { id: person.id, givenName: person.givenName, familyName: person.familyName } },
+              : {
+                  kind: 'person',
+                  person: { id: person.id, givenName: person.givenName, familyName: person.familyName },
+                },
         whatHappened: r.whatHappened,
         unexpected: r.unexpected,
         whoUsesIt: r.whoUsesIt,

@@ -72,7 +72,8 @@ export class FieldReviewsController {
   @Endpoint({
     permission: { action: 'field_review.answer', objectLevel: true },
     operationId: 'answerFieldReview',
-    summary: 'The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.',
+    summary:
+      'The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.',
     ok: FieldReviewDto,
     errors: [
       'validation_failed',
@@ -133,7 +134,10 @@ export class FieldReviewSettingsController {
     summary: 'Sets the return-to-field schedule (audited); ideas going live from now on follow it.',
     ok: FieldReviewSettingsDto,
     errors: ['validation_failed', 'role_required'],
-    errorText: { 400: 'Months not ascending or out of 1–60, days out of 1–90, late not after the reminder.', 403: NOT_ADMIN },
+    errorText: {
+      400: 'Months not ascending or out of 1–60, days out of 1–90, late not after the reminder.',
+      403: NOT_ADMIN,
+    },
   })
   save(
     @CurrentActor() actor: Actor,

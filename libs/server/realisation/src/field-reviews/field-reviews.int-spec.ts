@@ -10,7 +10,12 @@ import { uniqueQueuePrefix } from '../../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../../test/services';
 import { FieldReview, ImplementationProject } from '../entities';
 import { RealisationModule } from '../realisation.module';
-import { FieldReviewNotifier, FieldReviewScheduler, fieldReviewJobId, type FieldReviewClock } from './field-review-jobs';
+import {
+  FieldReviewNotifier,
+  FieldReviewScheduler,
+  fieldReviewJobId,
+  type FieldReviewClock,
+} from './field-review-jobs';
 import { FieldReviewsCommands } from './field-reviews-commands.service';
 import { FieldReviewsQueries } from './field-reviews-queries.service';
 import { FieldReviewsRepository } from './field-reviews.repository';
@@ -23,7 +28,11 @@ import { FieldReviewTestClock } from './field-review-test-clock.service';
  * named to the others.
  */
 const DAY = 86_400_000;
-const ANSWER = { whatHappened: 'Used every morning', unexpected: 'Night shifts took it up', whoUsesIt: 'Both counters' };
+const ANSWER = {
+  whatHappened: 'Used every morning',
+  unexpected: 'Night shifts took it up',
+  whoUsesIt: 'Both counters',
+};
 
 class TestClock implements FieldReviewClock {
   at = new Date();
@@ -46,7 +55,10 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
   const clock = new TestClock();
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'fieldreviews', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({
+      label: 'fieldreviews',
+      imports: [AuditModule, AccessModule, RealisationModule],
+    });
     lifecycle = ctx.get(IdeaLifecycle);
     commands = ctx.get(FieldReviewsCommands);
     queries = ctx.get(FieldReviewsQueries);
@@ -78,9 +90,12 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
       anonymous: options.anonymous ?? false,
     });
     const project = await makeProject(ctx.ds, { idea, owner: owner.person });
-    if (options.goLiveAt) await ctx.ds.getRepository(ImplementationProject).update(project.id, { goLiveAt: options.goLiveAt });
+    if (options.goLiveAt)
+      await ctx.ds.getRepository(ImplementationProject).update(project.id, { goLiveAt: options.goLiveAt });
     await lifecycle.completeImplementation(owner.actor, idea.id);
-    const reviews = await ctx.ds.getRepository(FieldReview).find({ where: { projectId: project.id }, order: { ordinal: 'ASC' } });
+    const reviews = await ctx.ds
+      .getRepository(FieldReview)
+      .find({ where: { projectId: project.id }, order: { ordinal: 'ASC' } });
     return { idea, project, reviews };
   }
 
@@ -97,16 +112,23 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
   it('schedules the reviews at go-live in calendar months (the 31st rule) and asks the worker through the outbox', async () => {
     const goLive = new Date('2027-11-30T09:00:00.000Z');
     const { idea, project, reviews } = await liveIdea({ goLiveAt: goLive });
-    expect((await ctx.ds.getRepository(ImplementationProject).findOneByOrFail({ id: project.id })).goLiveAt).toEqual(goLive);
+    expect((await ctx.ds.getRepository(ImplementationProject).findOneByOrFail({ id: project.id })).goLiveAt).toEqual(
+      goLive,
+    );
     expect(reviews.map((r) => [r.ordinal, r.monthsAfterGoLive, r.dueAt.toISOString()])).toEqual([
       [1, 3, '2028-02-29T09:00:00.000Z'],
       [2, 12, '2028-11-30T09:00:00.000Z'],
     ]);
     expect(reviews[0]!.remindAt.getTime() - reviews[0]!.dueAt.getTime()).toBe(7 * DAY);
     expect(reviews[0]!.lateAt.getTime() - reviews[0]!.dueAt.getTime()).toBe(14 * DAY);
-    const messages = await ctx.ds.getRepository(OutboxMessage).findBy({ jobName: 'realisation.schedule_field_reviews' });
+    const messages = await ctx.ds
+      .getRepository(OutboxMessage)
+      .findBy({ jobName: 'realisation.schedule_field_reviews' });
     expect(messages.map((m) => (m.payload as { projectId: string }).projectId)).toContain(project.id);
-    expect((await queries.ofIdea(owner.actor, idea.id)).reviews.map((r) => r.state)).toEqual(['scheduled', 'scheduled']);
+    expect((await queries.ofIdea(owner.actor, idea.id)).reviews.map((r) => r.state)).toEqual([
+      'scheduled',
+      'scheduled',
+    ]);
   });
 
   it('sets go-live to the command’s time when the project has none', async () => {
@@ -133,7 +155,9 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
   it('refuses bad answers naming the field, strangers, early and second answers', async () => {
     const { reviews } = await liveIdea();
     const review = reviews[0]!;
-    await expect(commands.answer(owner.actor, review.id, ANSWER, null)).rejects.toMatchObject({ code: 'field_review_not_due' });
+    await expect(commands.answer(owner.actor, review.id, ANSWER, null)).rejects.toMatchObject({
+      code: 'field_review_not_due',
+    });
     await makeDue(review);
     for (const [field, value] of [
       ['whatHappened', '   '],
@@ -163,7 +187,10 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
     for (const viewer of [owner.actor, network.actor, stranger.actor]) {
       const timeline = await timelines.timeline(viewer, idea.id);
       const answered = timeline.events.find((e) => e.type === 'field_review_answered');
-      expect(answered).toMatchObject({ actor: { kind: 'author', person: null }, fieldReview: { ...ANSWER, monthsAfterGoLive: 3 } });
+      expect(answered).toMatchObject({
+        actor: { kind: 'author', person: null },
+        fieldReview: { ...ANSWER, monthsAfterGoLive: 3 },
+      });
       expect(JSON.stringify(timeline)).not.toContain(author.person.familyName);
       const reviewsView = await queries.ofIdea(viewer, idea.id);
       expect(reviewsView.reviews[0]!.answeredBy).toEqual({ kind: 'author', person: null });
@@ -186,14 +213,22 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
     expect(await listed(stranger.actor)).toEqual([]);
     const late = await queries.late(network.actor);
     expect(late.items.map((i) => i.reviewId)).toContain(reviews[0]!.id);
-    const outsider = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }], password: null });
+    const outsider = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }],
+      password: null,
+    });
     expect((await queries.late(outsider.actor)).items.map((i) => i.reviewId)).not.toContain(reviews[0]!.id);
   });
 
   it('has a test clock that asks a review now under NODE_ENV=test, and answers 404 in production', async () => {
     const { reviews } = await liveIdea();
     const clockFor = (env: 'test' | 'production') =>
-      new FieldReviewTestClock(ctx.ds, { NODE_ENV: env } as AppConfig, ctx.get(FieldReviewsRepository), new OutboxService());
+      new FieldReviewTestClock(
+        ctx.ds,
+        { NODE_ENV: env } as AppConfig,
+        ctx.get(FieldReviewsRepository),
+        new OutboxService(),
+      );
     await expect(clockFor('production').makeDue(reviews[0]!.id)).rejects.toMatchObject({ code: 'route_not_found' });
     expect((await ctx.ds.getRepository(FieldReview).findOneByOrFail({ id: reviews[0]!.id })).askedAt).toBeNull();
     expect(await clockFor('test').makeDue(reviews[0]!.id)).toEqual({ asked: true });

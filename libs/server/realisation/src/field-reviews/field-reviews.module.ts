@@ -16,7 +16,14 @@ import { FieldReviewsRepository } from './field-reviews.repository';
 @Module({
   imports: [IdeasCoreModule],
   controllers: [IdeaFieldReviewsController, FieldReviewsController, FieldReviewSettingsController],
-  providers: [OutboxService, FieldReviewsRepository, FieldReviewHooks, FieldReviewsCommands, FieldReviewsQueries, FieldReviewTestClock],
+  providers: [
+    OutboxService,
+    FieldReviewsRepository,
+    FieldReviewHooks,
+    FieldReviewsCommands,
+    FieldReviewsQueries,
+    FieldReviewTestClock,
+  ],
   exports: [FieldReviewsRepository, FieldReviewHooks],
 })
 export class FieldReviewsModule {}

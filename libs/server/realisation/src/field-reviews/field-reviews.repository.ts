@@ -141,10 +141,9 @@ export class FieldReviewsRepository {
 
   /** One review, its row locked when `lock` (answer and job steps serialise on it). */
   async find(id: string, m: EntityManager, lock = false): Promise<FieldReviewRow | null> {
-    const rows: FieldReviewRow[] = await m.query(
-      `${SELECT_REVIEW} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
-      [id],
-    );
+    const rows: FieldReviewRow[] = await m.query(`${SELECT_REVIEW} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 

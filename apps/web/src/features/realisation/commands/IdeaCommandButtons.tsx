@@ -33,11 +33,14 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
   const resume = useMutation({ ...resumeIdeaMutation(), ...done });
   const complete = useMutation({ ...completeImplementationMutation(), ...done });
   const offered = (c: string) => idea.viewer.commands.includes(c as never);
-  const shown = (['stop', 'resume', 'complete', 'close'] as const).filter((c) => offered(c === 'stop' ? 'stop' : COMMAND_OF[c]));
+  const shown = (['stop', 'resume', 'complete', 'close'] as const).filter((c) =>
+    offered(c === 'stop' ? 'stop' : COMMAND_OF[c]),
+  );
   if (shown.length === 0) return null;
 
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.fieldErrors.length) return setErrors(fieldMessages(error, s.errors, s.errors['required']!));
+    if (isApiError(error) && error.fieldErrors.length)
+      return setErrors(fieldMessages(error, s.errors, s.errors['required']!));
     setOpen(null);
     if (isApiError(error) && error.status === 403) return setFailure(s.errors['forbidden']!);
     setFailure((isApiError(error) && error.code && s.errors[error.code]) || s.errors['generic']!);
@@ -70,9 +73,7 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
         cancelLabel={s.cancel}
         busy={stop.isPending}
         onCancel={() => setOpen(null)}
-        onSubmit={() =>
-          stop.mutate({ path: { id: idea.id }, body: { learnings, version: idea.version } }, { onError })
-        }
+        onSubmit={() => stop.mutate({ path: { id: idea.id }, body: { learnings, version: idea.version } }, { onError })}
       >
         <TextAreaField
           label={s.stop.learnings}

@@ -12,7 +12,10 @@ const FOLLOWED = new Set(['follow_up', 'closed']);
 export default function FieldReviewsSection({ idea }: { idea: IdeaDto }) {
   const s = useFieldReviewsText();
   const locale = useLocale();
-  const reviews = useQuery({ ...getIdeaFieldReviewsOptions({ path: { id: idea.id } }), enabled: FOLLOWED.has(idea.status) });
+  const reviews = useQuery({
+    ...getIdeaFieldReviewsOptions({ path: { id: idea.id } }),
+    enabled: FOLLOWED.has(idea.status),
+  });
   const [answering, setAnswering] = useState<FieldReviewDto | null>(null);
   const [sent, setSent] = useState(false);
   if (!FOLLOWED.has(idea.status)) return null;
@@ -60,22 +63,32 @@ export default function FieldReviewsSection({ idea }: { idea: IdeaDto }) {
                   </dl>
                 </>
               ) : null}
-              {r.canAnswer ? (
-                <Button onClick={() => (setSent(false), setAnswering(r))}>{s.answer}</Button>
-              ) : null}
+              {r.canAnswer ? <Button onClick={() => (setSent(false), setAnswering(r))}>{s.answer}</Button> : null}
             </li>
           ))}
         </ol>
         {idea.status === 'follow_up' && reviews.data && !reviews.data.closeAllowed ? <p>{s.closeNeedsReview}</p> : null}
       </Panel>
       {answering ? (
-        <AnswerDialog review={answering} onClose={() => setAnswering(null)} onSent={() => (setAnswering(null), setSent(true))} />
+        <AnswerDialog
+          review={answering}
+          onClose={() => setAnswering(null)}
+          onSent={() => (setAnswering(null), setSent(true))}
+        />
       ) : null}
     </div>
   );
 }
 
-function AnswerDialog({ review, onClose, onSent }: { review: FieldReviewDto; onClose: () => void; onSent: () => void }) {
+function AnswerDialog({
+  review,
+  onClose,
+  onSent,
+}: {
+  review: FieldReviewDto;
+  onClose: () => void;
+  onSent: () => void;
+}) {
   const s = useFieldReviewsText();
   const [texts, setTexts] = useState({ whatHappened: '', unexpected: '', whoUsesIt: '' });
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
@@ -89,7 +102,8 @@ function AnswerDialog({ review, onClose, onSent }: { review: FieldReviewDto; onC
       await answer.mutateAsync({ path: { id: review.id }, body: texts });
       onSent();
     } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length) setErrors(fieldMessages(error, s.errors, s.errors['required']!));
+      if (isApiError(error) && error.fieldErrors.length)
+        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
       else if (isApiError(error) && error.status === 403) setFailure(s.errors['forbidden']!);
       else setFailure((isApiError(error) && error.code && s.errors[error.code]) || s.errors['generic']!);
     }
