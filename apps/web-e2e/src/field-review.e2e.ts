@@ -11,6 +11,7 @@ test.describe('return to the field', () => {
   test('the 3-month review, made due by the test clock, is told through the idea page, shown on the timeline; then the idea is closed', async ({
     browser,
   }) => {
+    test.setTimeout(180_000); // two people, a dialog, three accessibility checks, a close
     const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
     const owner = await signedInPage(browser, 'kevin.nguyen@eclore.example');
 
