@@ -1,5 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type Type,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { WorkerHost } from '@nestjs/bullmq';
@@ -25,6 +32,8 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { DeadlineJobsModule } from '@eclore/server-qualification';
+import { ResumeJobsModule } from '@eclore/server-committee';
+import { FieldReviewJobsModule } from '@eclore/server-realisation';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -71,7 +80,10 @@ export class WorkerModule {
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
     });
     const processors: Type<WorkerHost>[] = QUEUE_NAMES.map((queue) =>
-      createQueueProcessor(queue, { concurrency: config.WORKER_CONCURRENCY, lockDuration: config.JOB_LOCK_DURATION_MS }),
+      createQueueProcessor(queue, {
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDuration: config.JOB_LOCK_DURATION_MS,
+      }),
     );
     const handlerClasses = handlers as unknown as Type<JobHandler>[];
 
@@ -88,6 +100,8 @@ export class WorkerModule {
         WebhooksWorkerModule,
         DeadlineJobsModule,
         IdentityJobsModule,
+        FieldReviewJobsModule,
+        ResumeJobsModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },
@@ -97,7 +111,8 @@ export class WorkerModule {
         {
           provide: JOB_HANDLERS,
           inject: [...handlerMap.values()],
-          useFactory: (...instances: JobHandler[]) => new Map([...handlerMap.keys()].map((name, i) => [name, instances[i]!])),
+          useFactory: (...instances: JobHandler[]) =>
+            new Map([...handlerMap.keys()].map((name, i) => [name, instances[i]!])),
         },
         {
           provide: QUEUE_PROCESSORS,

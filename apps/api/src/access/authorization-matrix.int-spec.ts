@@ -805,6 +805,63 @@ const ROWS: Row[] = [
     url: (f) => `/api/moderation/reports/${f.unknownId}/dismiss`,
     expect: signedIn(404),
   },
+  // lifecycle commands after the decision (issue 13): the transition table decides once the idea is loaded
+  ...(
+    [
+      ['POST /api/ideas/:id/stop', '/stop', { learnings: 'x' }],
+      ['POST /api/ideas/:id/resume', '/resume', {}],
+      ['POST /api/ideas/:id/complete-implementation', '/complete-implementation', {}],
+      ['POST /api/ideas/:id/close', '/close', {}],
+    ] as const
+  ).map(([route, suffix, body]): Row => ({
+    route,
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}${suffix}`,
+    body: () => body,
+    expect: signedIn(404),
+  })),
+  {
+    route: 'POST /api/ideas/:id/close',
+    label: 'published idea, not in follow-up: the state refuses before the role',
+    url: (f) => `/api/ideas/${f.idea.published}/close`,
+    body: () => ({}),
+    expect: signedIn(409),
+  },
+  // the return to the field (docs/realisation.md §5): reviews for readers of the idea, answers by the
+  // owner and the authors, the person's own list, the late list for the network, settings for admins
+  {
+    route: 'GET /api/ideas/:id/field-reviews',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/field-reviews`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/field-reviews',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/field-reviews`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  { route: 'GET /api/field-reviews/mine', expect: signedIn(200) },
+  { route: 'GET /api/field-reviews/late', expect: only({ network: 200 }) },
+  {
+    route: 'POST /api/field-reviews/:id/answer',
+    label: 'unknown review',
+    url: (f) => `/api/field-reviews/${f.unknownId}/answer`,
+    body: () => ({ whatHappened: 'x', unexpected: 'y', whoUsesIt: 'z' }),
+    expect: signedIn(404),
+  },
+  { route: 'GET /api/admin/field-reviews/settings', expect: only({ admin: 200 }) },
+  {
+    route: 'PUT /api/admin/field-reviews/settings',
+    body: () => ({ monthsAfterGoLive: [3, 12], remindAfterDays: 7, lateAfterDays: 14 }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'POST /api/admin/field-reviews/:id/make-due',
+    label: 'unknown review (the test clock exists under NODE_ENV=test only)',
+    url: (f) => `/api/admin/field-reviews/${f.unknownId}/make-due`,
+    expect: only({ admin: 404 }),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {

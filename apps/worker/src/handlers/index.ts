@@ -17,6 +17,12 @@ import {
   QualificationRescheduleDeadlinesHandler,
   QualificationScheduleDeadlinesHandler,
 } from './qualification.handlers';
+import {
+  CommitteeResumeParkedHandler,
+  CommitteeScheduleResumeHandler,
+  RealisationFieldReviewHandler,
+  RealisationScheduleFieldReviewsHandler,
+} from './realisation.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -39,4 +45,8 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,
   QualificationDeadlineEscalationHandler,
+  RealisationScheduleFieldReviewsHandler,
+  RealisationFieldReviewHandler,
+  CommitteeScheduleResumeHandler,
+  CommitteeResumeParkedHandler,
 ];

@@ -19,6 +19,8 @@ import type {
   AddAgendaItemResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
+  AnswerFieldReviewData,
+  AnswerFieldReviewResponses,
   ApproveRoleRequestData,
   ApproveRoleRequestResponses,
   ArchiveCampaignData,
@@ -29,6 +31,10 @@ import type {
   BulkReassignResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
+  CloseIdeaData,
+  CloseIdeaResponses,
+  CompleteImplementationData,
+  CompleteImplementationResponses,
   ConfirmUnsubscribeFromNotificationEmailsData,
   ConfirmUnsubscribeFromNotificationEmailsResponses,
   CountMyUnreadNotificationsData,
@@ -89,6 +95,8 @@ import type {
   GetDefaultCriteriaSetResponses,
   GetDirectoryImportData,
   GetDirectoryImportResponses,
+  GetFieldReviewSettingsData,
+  GetFieldReviewSettingsResponses,
   GetHeadcountsData,
   GetHeadcountsResponses,
   GetHealthData,
@@ -100,6 +108,8 @@ import type {
   GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
+  GetIdeaFieldReviewsData,
+  GetIdeaFieldReviewsResponses,
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
@@ -159,12 +169,16 @@ import type {
   ListIdeaLinksResponses,
   ListIntakeData,
   ListIntakeResponses,
+  ListLateFieldReviewsData,
+  ListLateFieldReviewsResponses,
   ListLateIdeasData,
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
   ListMyDataExportsData,
   ListMyDataExportsResponses,
+  ListMyFieldReviewsData,
+  ListMyFieldReviewsResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
@@ -197,6 +211,8 @@ import type {
   LoginResponses,
   LogoutData,
   LogoutResponses,
+  MakeFieldReviewDueData,
+  MakeFieldReviewDueResponses,
   MarkAllNotificationsReadData,
   MarkAllNotificationsReadResponses,
   MarkNotificationsReadData,
@@ -228,6 +244,8 @@ import type {
   RequestMyDataExportResponses,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponses,
+  ResumeIdeaData,
+  ResumeIdeaResponses,
   ReturnIdeaData,
   ReturnIdeaResponses,
   RevealIdeaAuthorData,
@@ -246,6 +264,8 @@ import type {
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponses,
+  SetFieldReviewSettingsData,
+  SetFieldReviewSettingsResponses,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
@@ -257,6 +277,8 @@ import type {
   StartOidcSignInData,
   StartQualificationData,
   StartQualificationResponses,
+  StopIdeaData,
+  StopIdeaResponses,
   SubmitIdeaData,
   SubmitIdeaResponses,
   SubmitMyScorecardData,
@@ -914,6 +936,66 @@ export const listIntake = <ThrowOnError extends boolean = false>(
   options?: Options<ListIntakeData, ThrowOnError>,
 ): RequestResult<ListIntakeResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListIntakeResponses, unknown, ThrowOnError>({ url: '/api/intake', ...options });
+
+/**
+ * The idea team or the committee stops a prototype; the learnings (required) stay public.
+ */
+export const stopIdea = <ThrowOnError extends boolean = false>(
+  options: Options<StopIdeaData, ThrowOnError>,
+): RequestResult<StopIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<StopIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/stop',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).
+ */
+export const resumeIdea = <ThrowOnError extends boolean = false>(
+  options: Options<ResumeIdeaData, ThrowOnError>,
+): RequestResult<ResumeIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ResumeIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/resume',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.
+ */
+export const completeImplementation = <ThrowOnError extends boolean = false>(
+  options: Options<CompleteImplementationData, ThrowOnError>,
+): RequestResult<CompleteImplementationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CompleteImplementationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/complete-implementation',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The project owner or the network in scope closes a followed-up idea once its last field review is answered.
+ */
+export const closeIdea = <ThrowOnError extends boolean = false>(
+  options: Options<CloseIdeaData, ThrowOnError>,
+): RequestResult<CloseIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CloseIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/close',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * The signed-in person’s support and follow, the counters, and what they may do now.
@@ -1751,6 +1833,91 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
 ): RequestResult<DownloadSessionMinutesResponses, unknown, ThrowOnError> =>
   (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
     url: '/api/committee/sessions/{id}/minutes.pdf',
+    ...options,
+  });
+
+/**
+ * The idea’s field reviews (dates, state, answers; an anonymous author answering is “an author”).
+ */
+export const getIdeaFieldReviews = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaFieldReviewsData, ThrowOnError>,
+): RequestResult<GetIdeaFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/field-reviews',
+    ...options,
+  });
+
+/**
+ * The due, unanswered field reviews the person is asked (project owner or author).
+ */
+export const listMyFieldReviews = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyFieldReviewsData, ThrowOnError>,
+): RequestResult<ListMyFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/mine',
+    ...options,
+  });
+
+/**
+ * Field reviews past their late date within the network member’s (or lead’s) scope.
+ */
+export const listLateFieldReviews = <ThrowOnError extends boolean = false>(
+  options?: Options<ListLateFieldReviewsData, ThrowOnError>,
+): RequestResult<ListLateFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListLateFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/late',
+    ...options,
+  });
+
+/**
+ * The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.
+ */
+export const answerFieldReview = <ThrowOnError extends boolean = false>(
+  options: Options<AnswerFieldReviewData, ThrowOnError>,
+): RequestResult<AnswerFieldReviewResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AnswerFieldReviewResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/{id}/answer',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Months after go-live of the field reviews, reminder and late days.
+ */
+export const getFieldReviewSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetFieldReviewSettingsData, ThrowOnError>,
+): RequestResult<GetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetFieldReviewSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/settings',
+    ...options,
+  });
+
+/**
+ * Sets the return-to-field schedule (audited); ideas going live from now on follow it.
+ */
+export const setFieldReviewSettings = <ThrowOnError extends boolean = false>(
+  options: Options<SetFieldReviewSettingsData, ThrowOnError>,
+): RequestResult<SetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetFieldReviewSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/settings',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.
+ */
+export const makeFieldReviewDue = <ThrowOnError extends boolean = false>(
+  options: Options<MakeFieldReviewDueData, ThrowOnError>,
+): RequestResult<MakeFieldReviewDueResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<MakeFieldReviewDueResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/{id}/make-due',
     ...options,
   });
 

@@ -823,6 +823,13 @@ export type TimelineActorDto = {
   person: PersonRefDto | null;
 };
 
+export type TimelineFieldReviewDto = {
+  monthsAfterGoLive: number;
+  whatHappened: string;
+  unexpected: string;
+  whoUsesIt: string;
+};
+
 export type TimelineEventDto = {
   id: string;
   type: string;
@@ -835,6 +842,10 @@ export type TimelineEventDto = {
    * Reason, answer, rationale… as given.
    */
   text: string | null;
+  /**
+   * For `field_review_answered`.
+   */
+  fieldReview: TimelineFieldReviewDto | null;
 };
 
 export type TimelineDto = {
@@ -911,6 +922,17 @@ export type IntakeItemDto = {
    * Whole hours since the latest submission.
    */
   waitingHours: number;
+};
+
+export type StopIdeaInput = {
+  /**
+   * The version read; a stale one answers 409 `stale_version`.
+   */
+  version?: number;
+  /**
+   * What was learnt: public with the stop.
+   */
+  learnings: string;
 };
 
 export type ActionAvailabilityDto = {
@@ -2078,6 +2100,107 @@ export type DecisionInputDto = {
   until?: string;
 };
 
+export type FieldReviewAnswererDto = {
+  /**
+   * `author`: an anonymous author, never identified.
+   */
+  kind: 'person' | 'author';
+  person: PersonRefDto | null;
+};
+
+export type FieldReviewDto = {
+  id: string;
+  ideaId: string;
+  /**
+   * 1-based; the last one gates `close`.
+   */
+  ordinal: number;
+  monthsAfterGoLive: number;
+  dueAt: string;
+  remindAt: string;
+  lateAt: string;
+  state: 'scheduled' | 'due' | 'reminded' | 'late' | 'answered';
+  answeredAt: string | null;
+  answeredBy: FieldReviewAnswererDto | null;
+  whatHappened: string | null;
+  unexpected: string | null;
+  whoUsesIt: string | null;
+  /**
+   * The viewer may answer it now (owner or author, due, unanswered).
+   */
+  canAnswer: boolean;
+};
+
+export type IdeaFieldReviewsDto = {
+  /**
+   * By due date.
+   */
+  reviews: Array<FieldReviewDto>;
+  /**
+   * The last review is answered: `close` is allowed by the return to the field.
+   */
+  closeAllowed: boolean;
+};
+
+export type FieldReviewItemDto = {
+  reviewId: string;
+  ideaId: string;
+  ideaTitle: string;
+  ordinal: number;
+  monthsAfterGoLive: number;
+  dueAt: string;
+  state: 'scheduled' | 'due' | 'reminded' | 'late' | 'answered';
+  /**
+   * Whole days since the due date (0 on the day).
+   */
+  daysSinceDue: number;
+};
+
+export type FieldReviewListDto = {
+  items: Array<FieldReviewItemDto>;
+};
+
+export type AnswerFieldReviewInput = {
+  /**
+   * What really happened.
+   */
+  whatHappened: string;
+  /**
+   * What was unexpected.
+   */
+  unexpected: string;
+  /**
+   * Who uses it.
+   */
+  whoUsesIt: string;
+};
+
+export type FieldReviewSettingsDto = {
+  monthsAfterGoLive: Array<number>;
+  remindAfterDays: number;
+  lateAfterDays: number;
+  updatedAt: string | null;
+};
+
+export type UpdateFieldReviewSettingsInput = {
+  /**
+   * Months after go-live, ascending, each 1–60.
+   */
+  monthsAfterGoLive: Array<number>;
+  remindAfterDays: number;
+  /**
+   * After the reminder.
+   */
+  lateAfterDays: number;
+};
+
+export type FieldReviewMadeDueDto = {
+  /**
+   * The ask step ran now (false: already asked or answered).
+   */
+  asked: boolean;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -2101,6 +2224,7 @@ export type WebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'field_review_answered'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2141,6 +2265,7 @@ export type CreateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'field_review_answered'
   >;
 };
 
@@ -2167,6 +2292,7 @@ export type CreatedWebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'field_review_answered'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2198,6 +2324,7 @@ export type UpdateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'field_review_answered'
   >;
   active?: boolean;
   description?: string | null;
@@ -3286,6 +3413,66 @@ export type ListIntakeResponses = {
 
 export type ListIntakeResponse = ListIntakeResponses[keyof ListIntakeResponses];
 
+export type StopIdeaData = {
+  body: StopIdeaInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/stop';
+};
+
+export type StopIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type StopIdeaResponse = StopIdeaResponses[keyof StopIdeaResponses];
+
+export type ResumeIdeaData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/resume';
+};
+
+export type ResumeIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type ResumeIdeaResponse = ResumeIdeaResponses[keyof ResumeIdeaResponses];
+
+export type CompleteImplementationData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/complete-implementation';
+};
+
+export type CompleteImplementationResponses = {
+  200: IdeaDto;
+};
+
+export type CompleteImplementationResponse = CompleteImplementationResponses[keyof CompleteImplementationResponses];
+
+export type CloseIdeaData = {
+  body: VersionInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/close';
+};
+
+export type CloseIdeaResponses = {
+  200: IdeaDto;
+};
+
+export type CloseIdeaResponse = CloseIdeaResponses[keyof CloseIdeaResponses];
+
 export type GetIdeaEngagementData = {
   body?: never;
   path: {
@@ -4318,6 +4505,103 @@ export type DownloadSessionMinutesResponses = {
 };
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
+
+export type GetIdeaFieldReviewsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/field-reviews';
+};
+
+export type GetIdeaFieldReviewsResponses = {
+  200: IdeaFieldReviewsDto;
+};
+
+export type GetIdeaFieldReviewsResponse = GetIdeaFieldReviewsResponses[keyof GetIdeaFieldReviewsResponses];
+
+export type ListMyFieldReviewsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/field-reviews/mine';
+};
+
+export type ListMyFieldReviewsResponses = {
+  200: FieldReviewListDto;
+};
+
+export type ListMyFieldReviewsResponse = ListMyFieldReviewsResponses[keyof ListMyFieldReviewsResponses];
+
+export type ListLateFieldReviewsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/field-reviews/late';
+};
+
+export type ListLateFieldReviewsResponses = {
+  200: FieldReviewListDto;
+};
+
+export type ListLateFieldReviewsResponse = ListLateFieldReviewsResponses[keyof ListLateFieldReviewsResponses];
+
+export type AnswerFieldReviewData = {
+  body: AnswerFieldReviewInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/field-reviews/{id}/answer';
+};
+
+export type AnswerFieldReviewResponses = {
+  200: FieldReviewDto;
+};
+
+export type AnswerFieldReviewResponse = AnswerFieldReviewResponses[keyof AnswerFieldReviewResponses];
+
+export type GetFieldReviewSettingsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/field-reviews/settings';
+};
+
+export type GetFieldReviewSettingsResponses = {
+  200: FieldReviewSettingsDto;
+};
+
+export type GetFieldReviewSettingsResponse = GetFieldReviewSettingsResponses[keyof GetFieldReviewSettingsResponses];
+
+export type SetFieldReviewSettingsData = {
+  body: UpdateFieldReviewSettingsInput;
+  path?: never;
+  query?: never;
+  url: '/api/admin/field-reviews/settings';
+};
+
+export type SetFieldReviewSettingsResponses = {
+  200: FieldReviewSettingsDto;
+};
+
+export type SetFieldReviewSettingsResponse = SetFieldReviewSettingsResponses[keyof SetFieldReviewSettingsResponses];
+
+export type MakeFieldReviewDueData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/admin/field-reviews/{id}/make-due';
+};
+
+export type MakeFieldReviewDueResponses = {
+  200: FieldReviewMadeDueDto;
+};
+
+export type MakeFieldReviewDueResponse = MakeFieldReviewDueResponses[keyof MakeFieldReviewDueResponses];
 
 export type ListWebhooksData = {
   body?: never;

@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   role_request_not_found: 404,
   webhook_not_found: 404,
   webhook_delivery_not_found: 404,
+  field_review_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -101,6 +102,9 @@ export const ERROR_CODES = {
   session_not_in_session: 409,
   session_status: 409,
   webhook_inactive: 409,
+  field_review_pending: 409,
+  field_review_answered: 409,
+  field_review_not_due: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

@@ -101,7 +101,9 @@ describe('notificationRecipients: qualification and committee events (issue 5)',
   it('reminds the assignees and escalates to the leads only (not the assignees twice, not the authors)', () => {
     const deadline = { deadline: 'qualification', dueAt: '2026-12-01T00:00:00.000Z' };
     expect(
-      byPerson(base({ type: 'qualification_reminder', actorId: null, data: { assigneeIds: ['r1', 'r2'], ...deadline } })),
+      byPerson(
+        base({ type: 'qualification_reminder', actorId: null, data: { assigneeIds: ['r1', 'r2'], ...deadline } }),
+      ),
     ).toEqual({ r1: 'needs_action!', r2: 'needs_action!' });
     expect(
       byPerson(
@@ -116,7 +118,9 @@ describe('notificationRecipients: qualification and committee events (issue 5)',
 
   it('tells only the people mentioned in a private note, under mentions, never the authors or followers', () => {
     expect(
-      byPerson(base({ type: 'private_note_mention', actorId: 'r1', data: { mentionedIds: ['r2', 'r1'], noteId: 'n' } })),
+      byPerson(
+        base({ type: 'private_note_mention', actorId: 'r1', data: { mentionedIds: ['r2', 'r1'], noteId: 'n' } }),
+      ),
     ).toEqual({ r2: 'mentions' });
   });
 
@@ -227,5 +231,29 @@ describe('preferences and digest periods', () => {
     expect(digestPeriodKey('weekly', new Date('2026-11-25T07:00:00Z'))).toBe('weekly:2026-11-23');
     expect(digestPeriodKey('weekly', new Date('2026-11-23T00:00:00Z'))).toBe('weekly:2026-11-23');
     expect(digestPeriodKey('weekly', new Date('2026-11-29T23:00:00Z'))).toBe('weekly:2026-11-23');
+  });
+});
+
+describe('notificationRecipients: the return to the field (issue 13)', () => {
+  it('asks and reminds the people the event names, tells the network of a late one, never the followers', () => {
+    const review = { reviewId: 'r', ordinal: 1, monthsAfterGoLive: 3, dueAt: '2027-03-01T00:00:00.000Z' };
+    for (const type of ['field_review_asked', 'field_review_reminder'])
+      expect(byPerson(base({ type, actorId: null, data: { ...review, recipientIds: ['owner', 'author'] } }))).toEqual({
+        owner: 'needs_action!',
+        author: 'needs_action!',
+      });
+    expect(
+      byPerson(base({ type: 'field_review_late', actorId: null, data: { ...review, networkIds: ['n1'] } })),
+    ).toEqual({ n1: 'needs_action!' });
+    expect(notificationPath({ eventType: 'field_review_asked', ideaId: 'i', data: review })).toBe(
+      '/ideas/i#field-reviews',
+    );
+  });
+
+  it('tells the authors and followers of an answer, never the one who answered', () => {
+    expect(byPerson(base({ type: 'field_review_answered', actorId: 'author' }))).toEqual({
+      coauthor: 'my_ideas',
+      follower: 'followed_ideas',
+    });
   });
 });

@@ -93,6 +93,7 @@ const AUTHOR_EVENTS = new Set([
   'commented',
   'attachment_added',
   'edited',
+  'field_review_answered',
 ]);
 /** Events that ask the authors to do something. */
 const AUTHOR_ACTION_EVENTS = new Set(['return_to_authors', 'request_rework']);
@@ -125,6 +126,8 @@ const FOLLOWER_EVENTS = new Set([
   'commented',
   // The reasoned answer of a qualification outcome is public with the idea, like a decision.
   'request_rework',
+  // What really happened after go-live is public on the idea's timeline.
+  'field_review_answered',
 ]);
 
 /**
@@ -140,6 +143,10 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   qualification_escalated: ['leadIds', 'needs_action', true],
   private_note_mention: ['mentionedIds', 'mentions', false],
   committee_agenda_added: ['memberIds', 'needs_action', true],
+  // The return to the field: the owner and the authors are asked (and reminded once); the network in scope hears of a late one.
+  field_review_asked: ['recipientIds', 'needs_action', true],
+  field_review_reminder: ['recipientIds', 'needs_action', true],
+  field_review_late: ['networkIds', 'needs_action', true],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -233,6 +240,10 @@ export function notificationPath(n: {
       return `${idea}#qualification`;
     case 'private_note_mention':
       return `${idea}#private-notes`;
+    case 'field_review_asked':
+    case 'field_review_reminder':
+    case 'field_review_late':
+      return `${idea}#field-reviews`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

@@ -9,6 +9,7 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
+import { FieldReviewSettingsPanel } from '../realisation';
 import { problemMessage } from '../../app/errors';
 import { useLocale, useDeadlinesText } from './i18n';
 import './deadlines.css';
@@ -29,6 +30,7 @@ export default function AnswerTimeSettingsPage() {
       {settings.isPending ? <p role="status">{app.app.loading}</p> : null}
       {settings.isError ? <Alert tone="error">{problemMessage(app.problems, settings.error)}</Alert> : null}
       {settings.isSuccess ? <SettingsForm current={settings.data} /> : null}
+      <FieldReviewSettingsPanel />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { AttachmentsPanel } from '../attachments';
 import { IdeaReviewersPanel } from '../review-queue';
 import { PrivateNotesPanel } from '../private-notes';
 import { QualificationPanel } from '../qualification';
-import { RealisationPanel } from '../realisation';
+import { IdeaCommandButtons, RealisationPanel } from '../realisation';
 
 /**
  * The idea page's slot for what the engagement and attachments features add (supports, comments,
@@ -16,6 +16,7 @@ export type IdeaExtension = (props: { idea: IdeaDto }) => React.ReactNode;
 export const EXTENSIONS: readonly IdeaExtension[] = [
   IdeaReviewersPanel,
   QualificationPanel,
+  IdeaCommandButtons,
   RealisationPanel,
   AttachmentsPanel,
   EngagementPanel,

@@ -22,6 +22,22 @@ export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
               ? s.page.theAuthor
               : s.page.system}
           {e.text ? <p className="ec-idea-timeline__text">{e.text}</p> : null}
+          {e.fieldReview ? (
+            <dl className="ec-facts ec-idea-timeline__text">
+              <div className="ec-facts__row">
+                <dt>{s.page.fieldReview.whatHappened}</dt>
+                <dd>{e.fieldReview.whatHappened}</dd>
+              </div>
+              <div className="ec-facts__row">
+                <dt>{s.page.fieldReview.unexpected}</dt>
+                <dd>{e.fieldReview.unexpected}</dd>
+              </div>
+              <div className="ec-facts__row">
+                <dt>{s.page.fieldReview.whoUsesIt}</dt>
+                <dd>{e.fieldReview.whoUsesIt}</dd>
+              </div>
+            </dl>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -110,6 +110,7 @@ export const fr = {
     close: 'Clôturée',
     commented: 'Nouveau commentaire',
     edited: 'Modifiée',
+    field_review_answered: 'Retour en réalité raconté',
     ping: 'Test (ping)',
   },
 };
@@ -216,6 +217,7 @@ export const en: typeof fr = {
     close: 'Closed',
     commented: 'New comment',
     edited: 'Edited',
+    field_review_answered: 'Return to the field told',
     ping: 'Test (ping)',
   },
 };

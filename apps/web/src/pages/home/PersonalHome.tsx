@@ -7,6 +7,7 @@ import { MyIdeasSection } from './MyIdeasSection';
 import { OpenCallsSection } from './OpenCallsSection';
 import { ProposeAction } from './ProposeAction';
 import { ReviewSection } from './ReviewSection';
+import { LateFieldReviews, MyFieldReviews } from '../../features/realisation';
 
 /**
  * The signed-in home: the sections this person's roles open, each read from the API's own lists.
@@ -20,9 +21,11 @@ export function PersonalHome({ actor }: { actor: Actor }) {
       {proposes ? <ProposeAction /> : null}
       <div className="ec-home">
         {proposes ? <MyIdeasSection /> : null}
+        <MyFieldReviews />
         {proposes ? <OpenCallsSection /> : null}
         {can(actor, 'qualification.read_queue') ? <ReviewSection /> : null}
         {can(actor, 'deadline.read_late') ? <LateSection /> : null}
+        {can(actor, 'deadline.read_late') ? <LateFieldReviews /> : null}
         {holdsRole(actor, 'committee_member') ? <CommitteeSection /> : null}
         {can(actor, 'directory.read_imports') ? <DirectorySection /> : null}
       </div>

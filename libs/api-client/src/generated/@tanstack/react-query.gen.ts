@@ -15,11 +15,14 @@ import {
   acceptIdea,
   addAgendaItem,
   announceCampaign,
+  answerFieldReview,
   approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
   closeCommitteeSession,
+  closeIdea,
+  completeImplementation,
   confirmUnsubscribeFromNotificationEmails,
   countMyUnreadNotifications,
   createCampaign,
@@ -50,12 +53,14 @@ import {
   getCommitteeSession,
   getDefaultCriteriaSet,
   getDirectoryImport,
+  getFieldReviewSettings,
   getHeadcounts,
   getHealth,
   getIdea,
   getIdeaAssignments,
   getIdeaDeadlines,
   getIdeaEngagement,
+  getIdeaFieldReviews,
   getIdeaScorecards,
   getIdeaTimeline,
   getMyDataExport,
@@ -85,9 +90,11 @@ import {
   listIdeaComments,
   listIdeaLinks,
   listIntake,
+  listLateFieldReviews,
   listLateIdeas,
   listMyAbsences,
   listMyDataExports,
+  listMyFieldReviews,
   listMyIdeas,
   listMyNotifications,
   listNotificationDeliveries,
@@ -104,6 +111,7 @@ import {
   listWebhooks,
   login,
   logout,
+  makeFieldReviewDue,
   markAllNotificationsRead,
   markNotificationsRead,
   mergeIdea,
@@ -121,6 +129,7 @@ import {
   requestIdeaRework,
   requestMyDataExport,
   resetCampaignCriteriaSet,
+  resumeIdea,
   returnIdea,
   revealIdeaAuthor,
   revokeRoleGrant,
@@ -130,12 +139,14 @@ import {
   saveMyScorecardDraft,
   searchPeople,
   setAnswerTimeSettings,
+  setFieldReviewSettings,
   setMyNotificationPreferences,
   setNotificationDefaults,
   startCommitteeSession,
   startDirectoryImport,
   startOidcSignIn,
   startQualification,
+  stopIdea,
   submitIdea,
   submitMyScorecard,
   supportIdea,
@@ -163,6 +174,8 @@ import type {
   AddAgendaItemResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
+  AnswerFieldReviewData,
+  AnswerFieldReviewResponse,
   ApproveRoleRequestData,
   ApproveRoleRequestResponse,
   ArchiveCampaignData,
@@ -173,6 +186,10 @@ import type {
   BulkReassignResponse,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponse,
+  CloseIdeaData,
+  CloseIdeaResponse,
+  CompleteImplementationData,
+  CompleteImplementationResponse,
   ConfirmUnsubscribeFromNotificationEmailsData,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponse,
@@ -232,6 +249,8 @@ import type {
   GetDefaultCriteriaSetResponse,
   GetDirectoryImportData,
   GetDirectoryImportResponse,
+  GetFieldReviewSettingsData,
+  GetFieldReviewSettingsResponse,
   GetHeadcountsData,
   GetHeadcountsResponse,
   GetHealthData,
@@ -243,6 +262,8 @@ import type {
   GetIdeaDeadlinesResponse,
   GetIdeaEngagementData,
   GetIdeaEngagementResponse,
+  GetIdeaFieldReviewsData,
+  GetIdeaFieldReviewsResponse,
   GetIdeaResponse,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponse,
@@ -302,12 +323,16 @@ import type {
   ListIdeaLinksResponse,
   ListIntakeData,
   ListIntakeResponse,
+  ListLateFieldReviewsData,
+  ListLateFieldReviewsResponse,
   ListLateIdeasData,
   ListLateIdeasResponse,
   ListMyAbsencesData,
   ListMyAbsencesResponse,
   ListMyDataExportsData,
   ListMyDataExportsResponse,
+  ListMyFieldReviewsData,
+  ListMyFieldReviewsResponse,
   ListMyIdeasData,
   ListMyIdeasResponse,
   ListMyNotificationsData,
@@ -340,6 +365,8 @@ import type {
   LoginResponse,
   LogoutData,
   LogoutResponse,
+  MakeFieldReviewDueData,
+  MakeFieldReviewDueResponse,
   MarkAllNotificationsReadData,
   MarkAllNotificationsReadResponse,
   MarkNotificationsReadData,
@@ -371,6 +398,8 @@ import type {
   RequestMyDataExportResponse,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponse,
+  ResumeIdeaData,
+  ResumeIdeaResponse,
   ReturnIdeaData,
   ReturnIdeaResponse,
   RevealIdeaAuthorData,
@@ -389,6 +418,8 @@ import type {
   SearchPeopleResponse,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponse,
+  SetFieldReviewSettingsData,
+  SetFieldReviewSettingsResponse,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
@@ -400,6 +431,8 @@ import type {
   StartOidcSignInData,
   StartQualificationData,
   StartQualificationResponse,
+  StopIdeaData,
+  StopIdeaResponse,
   SubmitIdeaData,
   SubmitIdeaResponse,
   SubmitMyScorecardData,
@@ -1929,6 +1962,86 @@ export const listIntakeOptions = (options?: Options<ListIntakeData>) =>
  * The network member’s intake queue: submitted ideas within their scope, oldest first, with how long they have waited.
  */
 export const useListIntakeQuery = (options?: Options<ListIntakeData>) => useQuery(listIntakeOptions(options));
+
+/**
+ * The idea team or the committee stops a prototype; the learnings (required) stay public.
+ */
+export const stopIdeaMutation = (
+  options?: Partial<Options<StopIdeaData>>,
+): UseMutationOptions<StopIdeaResponse, DefaultError, Options<StopIdeaData>> => {
+  const mutationOptions: UseMutationOptions<StopIdeaResponse, DefaultError, Options<StopIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await stopIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).
+ */
+export const resumeIdeaMutation = (
+  options?: Partial<Options<ResumeIdeaData>>,
+): UseMutationOptions<ResumeIdeaResponse, DefaultError, Options<ResumeIdeaData>> => {
+  const mutationOptions: UseMutationOptions<ResumeIdeaResponse, DefaultError, Options<ResumeIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await resumeIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.
+ */
+export const completeImplementationMutation = (
+  options?: Partial<Options<CompleteImplementationData>>,
+): UseMutationOptions<CompleteImplementationResponse, DefaultError, Options<CompleteImplementationData>> => {
+  const mutationOptions: UseMutationOptions<
+    CompleteImplementationResponse,
+    DefaultError,
+    Options<CompleteImplementationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await completeImplementation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The project owner or the network in scope closes a followed-up idea once its last field review is answered.
+ */
+export const closeIdeaMutation = (
+  options?: Partial<Options<CloseIdeaData>>,
+): UseMutationOptions<CloseIdeaResponse, DefaultError, Options<CloseIdeaData>> => {
+  const mutationOptions: UseMutationOptions<CloseIdeaResponse, DefaultError, Options<CloseIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await closeIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const getIdeaEngagementQueryKey = (options: Options<GetIdeaEngagementData>) =>
   createQueryKey('getIdeaEngagement', options);
@@ -3590,6 +3703,195 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
  */
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
+
+export const getIdeaFieldReviewsQueryKey = (options: Options<GetIdeaFieldReviewsData>) =>
+  createQueryKey('getIdeaFieldReviews', options);
+
+/**
+ * The idea’s field reviews (dates, state, answers; an anonymous author answering is “an author”).
+ */
+export const getIdeaFieldReviewsOptions = (options: Options<GetIdeaFieldReviewsData>) =>
+  queryOptions<
+    GetIdeaFieldReviewsResponse,
+    DefaultError,
+    GetIdeaFieldReviewsResponse,
+    ReturnType<typeof getIdeaFieldReviewsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaFieldReviews({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaFieldReviewsQueryKey(options),
+  });
+
+/**
+ * The idea’s field reviews (dates, state, answers; an anonymous author answering is “an author”).
+ */
+export const useGetIdeaFieldReviewsQuery = (options: Options<GetIdeaFieldReviewsData>) =>
+  useQuery(getIdeaFieldReviewsOptions(options));
+
+export const listMyFieldReviewsQueryKey = (options?: Options<ListMyFieldReviewsData>) =>
+  createQueryKey('listMyFieldReviews', options);
+
+/**
+ * The due, unanswered field reviews the person is asked (project owner or author).
+ */
+export const listMyFieldReviewsOptions = (options?: Options<ListMyFieldReviewsData>) =>
+  queryOptions<
+    ListMyFieldReviewsResponse,
+    DefaultError,
+    ListMyFieldReviewsResponse,
+    ReturnType<typeof listMyFieldReviewsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyFieldReviews({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyFieldReviewsQueryKey(options),
+  });
+
+/**
+ * The due, unanswered field reviews the person is asked (project owner or author).
+ */
+export const useListMyFieldReviewsQuery = (options?: Options<ListMyFieldReviewsData>) =>
+  useQuery(listMyFieldReviewsOptions(options));
+
+export const listLateFieldReviewsQueryKey = (options?: Options<ListLateFieldReviewsData>) =>
+  createQueryKey('listLateFieldReviews', options);
+
+/**
+ * Field reviews past their late date within the network member’s (or lead’s) scope.
+ */
+export const listLateFieldReviewsOptions = (options?: Options<ListLateFieldReviewsData>) =>
+  queryOptions<
+    ListLateFieldReviewsResponse,
+    DefaultError,
+    ListLateFieldReviewsResponse,
+    ReturnType<typeof listLateFieldReviewsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listLateFieldReviews({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listLateFieldReviewsQueryKey(options),
+  });
+
+/**
+ * Field reviews past their late date within the network member’s (or lead’s) scope.
+ */
+export const useListLateFieldReviewsQuery = (options?: Options<ListLateFieldReviewsData>) =>
+  useQuery(listLateFieldReviewsOptions(options));
+
+/**
+ * The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.
+ */
+export const answerFieldReviewMutation = (
+  options?: Partial<Options<AnswerFieldReviewData>>,
+): UseMutationOptions<AnswerFieldReviewResponse, DefaultError, Options<AnswerFieldReviewData>> => {
+  const mutationOptions: UseMutationOptions<AnswerFieldReviewResponse, DefaultError, Options<AnswerFieldReviewData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await answerFieldReview({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getFieldReviewSettingsQueryKey = (options?: Options<GetFieldReviewSettingsData>) =>
+  createQueryKey('getFieldReviewSettings', options);
+
+/**
+ * Months after go-live of the field reviews, reminder and late days.
+ */
+export const getFieldReviewSettingsOptions = (options?: Options<GetFieldReviewSettingsData>) =>
+  queryOptions<
+    GetFieldReviewSettingsResponse,
+    DefaultError,
+    GetFieldReviewSettingsResponse,
+    ReturnType<typeof getFieldReviewSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getFieldReviewSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getFieldReviewSettingsQueryKey(options),
+  });
+
+/**
+ * Months after go-live of the field reviews, reminder and late days.
+ */
+export const useGetFieldReviewSettingsQuery = (options?: Options<GetFieldReviewSettingsData>) =>
+  useQuery(getFieldReviewSettingsOptions(options));
+
+/**
+ * Sets the return-to-field schedule (audited); ideas going live from now on follow it.
+ */
+export const setFieldReviewSettingsMutation = (
+  options?: Partial<Options<SetFieldReviewSettingsData>>,
+): UseMutationOptions<SetFieldReviewSettingsResponse, DefaultError, Options<SetFieldReviewSettingsData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetFieldReviewSettingsResponse,
+    DefaultError,
+    Options<SetFieldReviewSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setFieldReviewSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.
+ */
+export const makeFieldReviewDueMutation = (
+  options?: Partial<Options<MakeFieldReviewDueData>>,
+): UseMutationOptions<MakeFieldReviewDueResponse, DefaultError, Options<MakeFieldReviewDueData>> => {
+  const mutationOptions: UseMutationOptions<
+    MakeFieldReviewDueResponse,
+    DefaultError,
+    Options<MakeFieldReviewDueData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await makeFieldReviewDue({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 

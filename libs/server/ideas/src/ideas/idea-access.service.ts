@@ -4,6 +4,7 @@ import {
   canReadIdea,
   Conflict,
   NotFound,
+  systemContext,
   transition,
   type Actor,
   type IdeaActorContext,
@@ -21,6 +22,7 @@ import { IdeaCommandHooks } from './idea-command-hooks';
 import { IdeaRelations, type IdeaRelationFacts } from './idea-relations';
 import { creditedContext, creditsOf } from './idea-credits';
 import { IdeasRepository } from './ideas.repository';
+import { ideaScopeTarget } from './idea.reads';
 
 /** An idea with what every check and the presenter need: its authors, its place, the viewer. */
 export interface LoadedIdea {
@@ -221,38 +223,78 @@ export class IdeaAccess {
         now,
       );
       if (!result.ok) throw result.error;
-      const { next, event } = result;
-      await this.updateVersioned(manager, loaded.idea, {
-        status: next.status,
-        submittedAt: next.submittedAt,
-        publishedAt: next.publishedAt,
-        withdrawnAt: next.withdrawnAt,
-        answerText: next.answer?.text ?? null,
-        answerGivenAt: next.answer?.givenAt ?? null,
-        answerPublishedAt: next.answer?.publishedAt ?? null,
-        mergedIntoId: next.mergedIntoId,
-        parkedUntil: next.parkedUntil,
-        ...(options.extraColumns ? options.extraColumns(loaded, result) : {}),
-      });
-      await this.appendEvent(manager, {
-        ideaId: id,
-        type: event.type,
-        fromStatus: event.from,
-        toStatus: event.to,
-        actorId: event.actorId,
-        public: event.public,
-        data: { ...event.details, ...(event.details.until ? { until: event.details.until.toISOString() } : {}) },
-      });
-      await this.hooks.run(manager, {
-        ideaId: id,
-        command: event.type,
-        from: event.from,
-        to: event.to,
-        actorId: event.actorId,
-      });
+      await this.applyTransition(
+        manager,
+        loaded.idea,
+        result,
+        options.extraColumns ? options.extraColumns(loaded, result) : {},
+      );
       if (options.effects) await options.effects(manager, loaded, result);
     });
     return this.read(id, actor);
+  }
+
+  /**
+   * Runs a lifecycle command as the system (the scheduler: resuming a parked idea once its date has
+   * passed). The same transition table, row lock, version check, event and hooks as runCommand;
+   * `applies` re-checks the state under the lock (a job that fires after things moved on does
+   * nothing). Answers whether the command ran.
+   */
+  async runSystemCommand(
+    id: string,
+    command: IdeaCommand,
+    now: Date,
+    applies: (state: IdeaState) => boolean,
+  ): Promise<boolean> {
+    return this.repo.transaction(async (manager) => {
+      const idea = await this.repo.findById(id, { lock: true }, manager);
+      if (!idea) return false;
+      const state = toIdeaState(idea);
+      if (!applies(state)) return false;
+      const target = (await ideaScopeTarget(manager, id)) ?? { orgUnitPath: [], themes: [] };
+      const result = transition(state, command, systemContext(target), now);
+      if (!result.ok) return false;
+      await this.applyTransition(manager, idea, result, {});
+      return true;
+    });
+  }
+
+  /** Writes a transition's new state (version-checked), its idea_event, and runs the other contexts' hooks. */
+  private async applyTransition(
+    manager: EntityManager,
+    idea: Idea,
+    result: Extract<TransitionResult, { ok: true }>,
+    extra: Partial<Idea>,
+  ): Promise<void> {
+    const { next, event } = result;
+    await this.updateVersioned(manager, idea, {
+      status: next.status,
+      submittedAt: next.submittedAt,
+      publishedAt: next.publishedAt,
+      withdrawnAt: next.withdrawnAt,
+      answerText: next.answer?.text ?? null,
+      answerGivenAt: next.answer?.givenAt ?? null,
+      answerPublishedAt: next.answer?.publishedAt ?? null,
+      mergedIntoId: next.mergedIntoId,
+      parkedUntil: next.parkedUntil,
+      ...extra,
+    });
+    await this.appendEvent(manager, {
+      ideaId: idea.id,
+      type: event.type,
+      fromStatus: event.from,
+      toStatus: event.to,
+      actorId: event.actorId,
+      public: event.public,
+      data: { ...event.details, ...(event.details.until ? { until: event.details.until.toISOString() } : {}) },
+    });
+    await this.hooks.run(manager, {
+      ideaId: idea.id,
+      command: event.type,
+      from: event.from,
+      to: event.to,
+      actorId: event.actorId,
+    });
   }
 
   /** Updates the row only if nobody changed it since it was read (the version column increments). */

@@ -9,8 +9,21 @@ import { IdeasRepository } from './ideas.repository';
 import { ideaCard } from '../wall/idea-card';
 import type { SimilarIdeasDto, SimilarQuery } from '../wall/wall.dto';
 
+/** The answer of a field review, when the event is one (its data is written by the realisation context). */
+function fieldReviewOf(e: IdeaEvent): TimelineEventDto['fieldReview'] {
+  if (e.type !== 'field_review_answered') return null;
+  const text = (key: string): string => (typeof e.data[key] === 'string' ? (e.data[key] as string) : '');
+  const months = e.data['monthsAfterGoLive'];
+  return {
+    monthsAfterGoLive: typeof months === 'number' ? months : 0,
+    whatHappened: text('whatHappened'),
+    unexpected: text('unexpected'),
+    whoUsesIt: text('whoUsesIt'),
+  };
+}
+
 /** Private idea events about the network's work that an idea's authors do not see in its history. */
-const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention'];
+const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention', 'field_review_late'];
 
 /** The words an event carries for the timeline (a reason, an answer...), if any. */
 function eventText(data: Record<string, unknown>): string | null {
@@ -89,6 +102,7 @@ export class IdeaQueries {
         public: e.public,
         actor: actorOf(e),
         text: eventText(e.data),
+        fieldReview: fieldReviewOf(e),
       })),
     };
   }

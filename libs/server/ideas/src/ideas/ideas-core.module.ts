@@ -10,13 +10,22 @@ import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 import { IntakeController, MyIdeasController, ThemesController } from './idea-lists.controller';
 import { IdeasController } from './ideas.controller';
+import { IdeaLifecycleController } from './idea-lifecycle.controller';
+import { IdeaLifecycle } from './idea-lifecycle.service';
 import { IdeasRepository } from './ideas.repository';
 import { SimilarIdeasController } from './similar-ideas.controller';
 
 /** Emerge and collect: drafts, co-authors, capture, submission, intake, the idea page, similar ideas, the guardian's reveal. */
 @Module({
   // Nest registers a module's controllers in this order: the static `ideas/similar` before `ideas/:id`.
-  controllers: [SimilarIdeasController, IdeasController, ThemesController, MyIdeasController, IntakeController],
+  controllers: [
+    SimilarIdeasController,
+    IdeasController,
+    ThemesController,
+    MyIdeasController,
+    IntakeController,
+    IdeaLifecycleController,
+  ],
   // AccessService and AuditService come from global modules.
   providers: [
     IdeasRepository,
@@ -29,6 +38,7 @@ import { SimilarIdeasController } from './similar-ideas.controller';
     IdeaIntake,
     IdeaQueries,
     AuthorReveal,
+    IdeaLifecycle,
   ],
   exports: [IdeaAccess, IdeaCommandHooks, IdeaRelations, IdeasRepository],
 })

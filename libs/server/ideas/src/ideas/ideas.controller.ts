@@ -17,7 +17,7 @@ import { IdeaDrafting } from './idea-drafting.service';
 import { IdeaIntake } from './idea-intake.service';
 import { IdeaQueries } from './idea-queries.service';
 
-const NOT_FOUND = 'No such idea, or not one you may read (drafts are private to their authors).';
+export const NOT_FOUND = 'No such idea, or not one you may read (drafts are private to their authors).';
 
 // Routes on one idea: checked against that idea once loaded; an unknown or unreadable one is a 404.
 const READ_IDEA: EndpointPreset = {
@@ -33,7 +33,7 @@ const EDIT_INVITATION: EndpointPreset = {
 };
 
 /** What a route adds to a lifecycle command's refusals. */
-interface Refusals {
+export interface Refusals {
   errors: readonly ErrorCode[];
   errorText?: Readonly<Partial<Record<number, string>>>;
 }
@@ -44,7 +44,7 @@ const NETWORK_ONLY: Refusals = {
 };
 
 /** A lifecycle command on one idea: the idea as the actor now sees it, or the transition's refusals. */
-function Lifecycle(operationId: string, summary: string, refusals: Refusals = { errors: [] }): MethodDecorator {
+export function Lifecycle(operationId: string, summary: string, refusals: Refusals = { errors: [] }): MethodDecorator {
   return Endpoint({
     permission: { action: 'idea.transition', objectLevel: true },
     operationId,

@@ -304,6 +304,18 @@ export class TimelineActorDto {
   person!: PersonRefDto | null;
 }
 
+/** A field review's answer on the timeline (docs/realisation.md §5): the three texts as given. */
+export class TimelineFieldReviewDto {
+  @ApiProperty()
+  monthsAfterGoLive!: number;
+  @ApiProperty()
+  whatHappened!: string;
+  @ApiProperty()
+  unexpected!: string;
+  @ApiProperty()
+  whoUsesIt!: string;
+}
+
 export class TimelineEventDto {
   @ApiProperty()
   id!: string;
@@ -321,6 +333,8 @@ export class TimelineEventDto {
   actor!: TimelineActorDto;
   @ApiProperty({ nullable: true, type: String, description: 'Reason, answer, rationale… as given.' })
   text!: string | null;
+  @ApiProperty({ type: TimelineFieldReviewDto, nullable: true, description: 'For `field_review_answered`.' })
+  fieldReview!: TimelineFieldReviewDto | null;
 }
 
 export class TimelineDto {

@@ -13,3 +13,6 @@ export {
   type IdeaViewer,
 } from './idea-presenter';
 export * from './ideas.dto';
+export { IdeaLifecycle } from './idea-lifecycle.service';
+export { StopIdeaInput } from './idea-lifecycle.dto';
+export { IdeaQueries } from './idea-queries.service';

@@ -86,6 +86,13 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} vous a mentionné·e dans une note privée sur « ${t} »`,
     committee_agenda_added: (_a, t, x) =>
       `« ${t} » est à l’ordre du jour de la séance du comité du ${day('fr', x.sessionDate)} : à préparer`,
+    field_review_asked: (_a, t) =>
+      `Retour en réalité : « ${t} » est en service, racontez ce qui s’est vraiment passé, l’inattendu, qui l’utilise`,
+    field_review_reminder: (_a, t, x) =>
+      `Rappel : le retour en réalité de « ${t} » (attendu le ${day('fr', x.dueAt)}) attend votre réponse`,
+    field_review_late: (_a, t, x) =>
+      `Le retour en réalité de « ${t} » (attendu le ${day('fr', x.dueAt)}) est en retard : à relancer`,
+    field_review_answered: (a, t) => `${a} a raconté le retour en réalité de « ${t} »`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -124,6 +131,13 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} mentioned you in a private note on “${t}”`,
     committee_agenda_added: (_a, t, x) =>
       `“${t}” is on the agenda of the committee session of ${day('en', x.sessionDate)}: to prepare`,
+    field_review_asked: (_a, t) =>
+      `Return to the field: “${t}” is live, tell what really happened, what was unexpected, who uses it`,
+    field_review_reminder: (_a, t, x) =>
+      `Reminder: the return to the field of “${t}” (due ${day('en', x.dueAt)}) awaits your answer`,
+    field_review_late: (_a, t, x) =>
+      `The return to the field of “${t}” (due ${day('en', x.dueAt)}) is late: follow it up`,
+    field_review_answered: (a, t) => `${a} told the return to the field of “${t}”`,
   },
 };
 

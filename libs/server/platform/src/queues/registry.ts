@@ -4,7 +4,15 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification'] as const;
+export const QUEUE_NAMES = [
+  'platform',
+  'identity',
+  'webhooks',
+  'notifications',
+  'qualification',
+  'realisation',
+  'committee',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -49,6 +57,20 @@ export interface JobPayloads {
   'notifications.role_request': { requestId: string; stage: 'requested' | 'granted' };
   /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
   'notifications.deliver_batch': { deliveryIds: string[] };
+  /** Adds (or moves) the delayed ask / remind / late jobs of a project's field reviews (docs/realisation.md §5). */
+  'realisation.schedule_field_reviews': { projectId: string };
+  /** Delayed until the step's date: asks, reminds once, or reports late (re-checks the review when it fires). */
+  'realisation.field_review': FieldReviewJobPayload;
+  /** After a park: adds the delayed job that resumes the idea at its parkedUntil (docs/realisation.md §7). */
+  'committee.schedule_resume': { ideaId: string };
+  /** Delayed until parkedUntil: resumes the idea as the system if it is still parked and due. */
+  'committee.resume_parked': { ideaId: string; parkedUntil: string };
+}
+
+/** A field review job: which review, which step (ask at due, remind, report late). */
+export interface FieldReviewJobPayload {
+  reviewId: string;
+  step: 'ask' | 'remind' | 'report_late';
 }
 
 /** A deadline job: the idea, which deadline, and the due date it was scheduled for (ISO). */
@@ -77,6 +99,10 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'notifications.announce': 'notifications',
   'notifications.deliver_batch': 'notifications',
   'notifications.role_request': 'notifications',
+  'realisation.schedule_field_reviews': 'realisation',
+  'realisation.field_review': 'realisation',
+  'committee.schedule_resume': 'committee',
+  'committee.resume_parked': 'committee',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -11,6 +11,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'merged',
   'commented',
   'edited',
+  // What really happened after go-live, public on the idea's timeline (docs/realisation.md §5).
+  'field_review_answered',
 ];
 
 /**
@@ -27,6 +29,10 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'private_note_mention',
   'committee_agenda_added',
   'supported',
+  // The return to the field's asks, reminders and late reports name who is asked: internal.
+  'field_review_asked',
+  'field_review_reminder',
+  'field_review_late',
 ];
 
 export const PING_EVENT_TYPE = 'ping';

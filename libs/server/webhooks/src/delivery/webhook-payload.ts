@@ -59,6 +59,10 @@ export async function buildEventBody(
       }
     }
   }
+  if (event.type === 'field_review_answered' && event.public) {
+    for (const key of ['whatHappened', 'unexpected', 'whoUsesIt', 'monthsAfterGoLive'] as const)
+      if (event.data[key] !== undefined) data[key] = event.data[key];
+  }
   if (event.type === 'commented' && typeof event.data['commentId'] === 'string')
     data['commentId'] = event.data['commentId'];
   if (event.type === 'merged') {
