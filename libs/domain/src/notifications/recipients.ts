@@ -140,6 +140,9 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   qualification_escalated: ['leadIds', 'needs_action', true],
   private_note_mention: ['mentionedIds', 'mentions', false],
   committee_agenda_added: ['memberIds', 'needs_action', true],
+  // Impact (docs/realisation.md §4): the network in scope validates; the owner and team hear it counted.
+  'impact.measurement_recorded': ['validatorIds', 'needs_action', true],
+  'impact.measurement_validated': ['recipientIds', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -233,6 +236,9 @@ export function notificationPath(n: {
       return `${idea}#qualification`;
     case 'private_note_mention':
       return `${idea}#private-notes`;
+    case 'impact.measurement_recorded':
+    case 'impact.measurement_validated':
+      return `${idea}#impact`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

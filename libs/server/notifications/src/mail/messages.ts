@@ -86,6 +86,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} vous a mentionné·e dans une note privée sur « ${t} »`,
     committee_agenda_added: (_a, t, x) =>
       `« ${t} » est à l’ordre du jour de la séance du comité du ${day('fr', x.sessionDate)} : à préparer`,
+    'impact.measurement_recorded': (a, t) => `${a} a saisi une mesure d’impact sur « ${t} » : à valider`,
+    'impact.measurement_validated': (_a, t) => `Une mesure d’impact de « ${t} » a été validée par le réseau`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -124,6 +126,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} mentioned you in a private note on “${t}”`,
     committee_agenda_added: (_a, t, x) =>
       `“${t}” is on the agenda of the committee session of ${day('en', x.sessionDate)}: to prepare`,
+    'impact.measurement_recorded': (a, t) => `${a} recorded an impact measurement on “${t}”: to validate`,
+    'impact.measurement_validated': (_a, t) => `An impact measurement of “${t}” was validated by the network`,
   },
 };
 

@@ -11,6 +11,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'merged',
   'commented',
   'edited',
+  // A validated impact figure is public with the idea (the validator is named as any actor is).
+  'impact.measurement_validated',
 ];
 
 /**
@@ -27,6 +29,7 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'private_note_mention',
   'committee_agenda_added',
   'supported',
+  'impact.measurement_recorded',
 ];
 
 export const PING_EVENT_TYPE = 'ping';
