@@ -155,7 +155,11 @@ export class ImpactRepository {
   async rollup(scope: RollupScope, filters: RollupFilters, manager = this.ds.manager): Promise<KeyedTotal[]> {
     const { text, values } = rollupQuery(scope, filters);
     const rows: RollupRow[] = await manager.query(text, values);
-    return rows.map(toTotal);
+    // Groups in the SQL's key order; within a group, the domain's line order.
+    const keyOrder = new Map(rows.map((r, i) => [r.key, i]));
+    return rows
+      .map(toTotal)
+      .sort((a, b) => (keyOrder.get(a.key) ?? 0) - (keyOrder.get(b.key) ?? 0) || byCategoryThenUnit(a, b));
   }
 
   /** The idea's impact with its replications (the lineage rule: each project once). */
