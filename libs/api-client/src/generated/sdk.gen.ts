@@ -41,6 +41,8 @@ import type {
   CreateIdeaCommentResponses,
   CreateIdeaData,
   CreateIdeaResponses,
+  CreateImpactIndicatorData,
+  CreateImpactIndicatorResponses,
   CreateMyAbsenceData,
   CreateMyAbsenceResponses,
   CreatePrivateNoteData,
@@ -57,6 +59,8 @@ import type {
   DeclineIdeaResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
+  DeleteImpactIndicatorData,
+  DeleteImpactIndicatorResponses,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponses,
   DeleteWebhookData,
@@ -100,11 +104,15 @@ import type {
   GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
+  GetIdeaImpactData,
+  GetIdeaImpactResponses,
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
+  GetImpactRollupsData,
+  GetImpactRollupsResponses,
   GetMyDataExportData,
   GetMyDataExportResponses,
   GetMyNotificationPreferencesData,
@@ -208,6 +216,8 @@ import type {
   QualifyIdeaResponses,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  RecordImpactMeasurementData,
+  RecordImpactMeasurementResponses,
   RejectRoleRequestData,
   RejectRoleRequestResponses,
   RemoveAgendaItemData,
@@ -279,12 +289,16 @@ import type {
   UpdateCommitteeSessionResponses,
   UpdateIdeaData,
   UpdateIdeaResponses,
+  UpdateImpactIndicatorData,
+  UpdateImpactIndicatorResponses,
   UpdateMyProfileData,
   UpdateMyProfileResponses,
   UpdateWebhookData,
   UpdateWebhookResponses,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponses,
+  ValidateImpactMeasurementData,
+  ValidateImpactMeasurementResponses,
   VerifyAuditChainData,
   VerifyAuditChainResponses,
   WithdrawIdeaData,
@@ -1751,6 +1765,95 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
 ): RequestResult<DownloadSessionMinutesResponses, unknown, ThrowOnError> =>
   (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
     url: '/api/committee/sessions/{id}/minutes.pdf',
+    ...options,
+  });
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const getIdeaImpact = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaImpactData, ThrowOnError>,
+): RequestResult<GetIdeaImpactResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaImpactResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/impact',
+    ...options,
+  });
+
+/**
+ * Define an impact indicator of an implementation project.
+ */
+export const createImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<CreateImpactIndicatorData, ThrowOnError>,
+): RequestResult<CreateImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/projects/{id}/indicators',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an indicator that has no measurement yet.
+ */
+export const deleteImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteImpactIndicatorData, ThrowOnError>,
+): RequestResult<DeleteImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}',
+    ...options,
+  });
+
+/**
+ * Edit an indicator, saying which version was read.
+ */
+export const updateImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateImpactIndicatorData, ThrowOnError>,
+): RequestResult<UpdateImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<UpdateImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Record a measurement (the network in scope is asked to validate it).
+ */
+export const recordImpactMeasurement = <ThrowOnError extends boolean = false>(
+  options: Options<RecordImpactMeasurementData, ThrowOnError>,
+): RequestResult<RecordImpactMeasurementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RecordImpactMeasurementResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}/measurements',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Validate a measurement (a network member in scope who did not record it); it then counts as actual.
+ */
+export const validateImpactMeasurement = <ThrowOnError extends boolean = false>(
+  options: Options<ValidateImpactMeasurementData, ThrowOnError>,
+): RequestResult<ValidateImpactMeasurementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ValidateImpactMeasurementResponses, unknown, ThrowOnError>({
+    url: '/api/impact/measurements/{id}/validate',
+    ...options,
+  });
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const getImpactRollups = <ThrowOnError extends boolean = false>(
+  options: Options<GetImpactRollupsData, ThrowOnError>,
+): RequestResult<GetImpactRollupsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetImpactRollupsResponses, unknown, ThrowOnError>({
+    url: '/api/impact/rollups',
     ...options,
   });
 

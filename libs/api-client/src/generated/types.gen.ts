@@ -2078,6 +2078,206 @@ export type DecisionInputDto = {
   until?: string;
 };
 
+export type MeasurementDto = {
+  id: string;
+  value: number;
+  measuredOn: string;
+  source: string;
+  confidence: 'estimated' | 'measured' | 'audited';
+  validated: boolean;
+  validatedAt: string | null;
+  /**
+   * The network member who validated it (null when not validated, or never named on this idea).
+   */
+  validatedBy: PersonRefDto | null;
+  /**
+   * The signed-in person recorded it (never who else did: no recorder is named).
+   */
+  recordedByMe: boolean;
+  /**
+   * The signed-in person may validate it now.
+   */
+  canValidate: boolean;
+};
+
+export type IndicatorDto = {
+  id: string;
+  projectId: string;
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  unit: string;
+  baseline: number | null;
+  projectedValue: number;
+  projectedOn: string;
+  version: number;
+  /**
+   * Latest validated measurement.
+   */
+  actual: MeasurementDto | null;
+  /**
+   * Oldest first. Unvalidated ones only for the owner, the team and the network in scope.
+   */
+  measurements: Array<MeasurementDto>;
+};
+
+export type ImpactProjectDto = {
+  id: string;
+  orgUnit: OrgUnitRefDto;
+  goLiveAt: string | null;
+  /**
+   * The signed-in person may define indicators and record measurements.
+   */
+  canRecord: boolean;
+  indicators: Array<IndicatorDto>;
+};
+
+export type ImpactTotalDto = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  unit: string;
+  projected: number;
+  /**
+   * Sum of the indicators’ actual values (latest validated measurement).
+   */
+  actual: number;
+  indicatorCount: number;
+  /**
+   * Indicators with a validated measurement.
+   */
+  measuredCount: number;
+  weakestConfidence: 'estimated' | 'measured' | 'audited';
+};
+
+export type IdeaImpactDto = {
+  projects: Array<ImpactProjectDto>;
+  /**
+   * The idea’s own projects.
+   */
+  totals: Array<ImpactTotalDto>;
+  /**
+   * With its replications: the distinct projects of the lineage tree, each counted once.
+   */
+  withReplications: Array<ImpactTotalDto>;
+  /**
+   * Distinct projects in the lineage tree (the idea’s own included).
+   */
+  lineageProjectCount: number;
+  /**
+   * The signed-in person sees unvalidated measurements (owner, team, network).
+   */
+  seesUnvalidated: boolean;
+};
+
+export type IndicatorInput = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  /**
+   * e.g. “€/year”, “hours/year”.
+   */
+  unit: string;
+  baseline?: number | null;
+  /**
+   * Yearly figure; bounds per category (docs/realisation.md §4).
+   */
+  projectedValue: number;
+  projectedOn: string;
+};
+
+export type ImpactCreatedDto = {
+  /**
+   * The new indicator’s or measurement’s id.
+   */
+  id: string;
+};
+
+export type IndicatorUpdateInput = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  /**
+   * e.g. “€/year”, “hours/year”.
+   */
+  unit: string;
+  baseline?: number | null;
+  /**
+   * Yearly figure; bounds per category (docs/realisation.md §4).
+   */
+  projectedValue: number;
+  projectedOn: string;
+  /**
+   * The version read; another version answers 409 stale_version.
+   */
+  version: number;
+};
+
+export type MeasurementInputDto = {
+  /**
+   * Yearly figure in the indicator’s unit; bounds per category.
+   */
+  value: number;
+  /**
+   * Neither in the future nor before go-live.
+   */
+  measuredOn: string;
+  /**
+   * Where the figure comes from.
+   */
+  source: string;
+  confidence: 'estimated' | 'measured' | 'audited';
+};
+
+export type RollupGroupDto = {
+  /**
+   * Unit, campaign or idea id; the year as text.
+   */
+  key: string | null;
+  /**
+   * The unit’s, campaign’s or idea’s name.
+   */
+  label: string | null;
+  totals: Array<ImpactTotalDto>;
+};
+
+export type ImpactRollupDto = {
+  by: 'unit' | 'campaign' | 'year' | 'idea';
+  year: number | null;
+  groups: Array<RollupGroupDto>;
+  /**
+   * Years with a projection or a validated measurement in scope.
+   */
+  years: Array<number>;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -2101,6 +2301,7 @@ export type WebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'impact.measurement_validated'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2141,6 +2342,7 @@ export type CreateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'impact.measurement_validated'
   >;
 };
 
@@ -2167,6 +2369,7 @@ export type CreatedWebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'impact.measurement_validated'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2198,6 +2401,7 @@ export type UpdateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'impact.measurement_validated'
   >;
   active?: boolean;
   description?: string | null;
@@ -4318,6 +4522,126 @@ export type DownloadSessionMinutesResponses = {
 };
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
+
+export type GetIdeaImpactData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/impact';
+};
+
+export type GetIdeaImpactResponses = {
+  200: IdeaImpactDto;
+};
+
+export type GetIdeaImpactResponse = GetIdeaImpactResponses[keyof GetIdeaImpactResponses];
+
+export type CreateImpactIndicatorData = {
+  body: IndicatorInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/projects/{id}/indicators';
+};
+
+export type CreateImpactIndicatorResponses = {
+  201: ImpactCreatedDto;
+};
+
+export type CreateImpactIndicatorResponse = CreateImpactIndicatorResponses[keyof CreateImpactIndicatorResponses];
+
+export type DeleteImpactIndicatorData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}';
+};
+
+export type DeleteImpactIndicatorResponses = {
+  204: void;
+};
+
+export type DeleteImpactIndicatorResponse = DeleteImpactIndicatorResponses[keyof DeleteImpactIndicatorResponses];
+
+export type UpdateImpactIndicatorData = {
+  body: IndicatorUpdateInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}';
+};
+
+export type UpdateImpactIndicatorResponses = {
+  204: void;
+};
+
+export type UpdateImpactIndicatorResponse = UpdateImpactIndicatorResponses[keyof UpdateImpactIndicatorResponses];
+
+export type RecordImpactMeasurementData = {
+  body: MeasurementInputDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}/measurements';
+};
+
+export type RecordImpactMeasurementResponses = {
+  201: ImpactCreatedDto;
+};
+
+export type RecordImpactMeasurementResponse = RecordImpactMeasurementResponses[keyof RecordImpactMeasurementResponses];
+
+export type ValidateImpactMeasurementData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/measurements/{id}/validate';
+};
+
+export type ValidateImpactMeasurementResponses = {
+  204: void;
+};
+
+export type ValidateImpactMeasurementResponse =
+  ValidateImpactMeasurementResponses[keyof ValidateImpactMeasurementResponses];
+
+export type GetImpactRollupsData = {
+  body?: never;
+  path?: never;
+  query: {
+    by: 'unit' | 'campaign' | 'year' | 'idea';
+    year?: number;
+    /**
+     * Projects of this unit and the units under it.
+     */
+    orgUnitId?: string;
+    category?:
+      | 'money_saved'
+      | 'staff_hours_saved'
+      | 'public_hours_saved'
+      | 'service_quality'
+      | 'safety'
+      | 'environment_carbon'
+      | 'satisfaction'
+      | 'other';
+  };
+  url: '/api/impact/rollups';
+};
+
+export type GetImpactRollupsResponses = {
+  200: ImpactRollupDto;
+};
+
+export type GetImpactRollupsResponse = GetImpactRollupsResponses[keyof GetImpactRollupsResponses];
 
 export type ListWebhooksData = {
   body?: never;

@@ -26,6 +26,7 @@ import {
   createCommitteeSession,
   createIdea,
   createIdeaComment,
+  createImpactIndicator,
   createMyAbsence,
   createPrivateNote,
   createWebhook,
@@ -34,6 +35,7 @@ import {
   declineCoAuthorship,
   declineIdea,
   deleteAttachment,
+  deleteImpactIndicator,
   deleteMyAbsence,
   deleteWebhook,
   dismissReport,
@@ -56,8 +58,10 @@ import {
   getIdeaAssignments,
   getIdeaDeadlines,
   getIdeaEngagement,
+  getIdeaImpact,
   getIdeaScorecards,
   getIdeaTimeline,
+  getImpactRollups,
   getMyDataExport,
   getMyNotificationPreferences,
   getMyProfile,
@@ -111,6 +115,7 @@ import {
   type Options,
   qualifyIdea,
   reactivatePerson,
+  recordImpactMeasurement,
   rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
@@ -147,9 +152,11 @@ import {
   updateCampaign,
   updateCommitteeSession,
   updateIdea,
+  updateImpactIndicator,
   updateMyProfile,
   updateWebhook,
   uploadIdeaAttachment,
+  validateImpactMeasurement,
   verifyAuditChain,
   withdrawIdea,
   withdrawIdeaSupport,
@@ -184,6 +191,8 @@ import type {
   CreateIdeaCommentResponse,
   CreateIdeaData,
   CreateIdeaResponse,
+  CreateImpactIndicatorData,
+  CreateImpactIndicatorResponse,
   CreateMyAbsenceData,
   CreateMyAbsenceResponse,
   CreatePrivateNoteData,
@@ -200,6 +209,8 @@ import type {
   DeclineIdeaResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
+  DeleteImpactIndicatorData,
+  DeleteImpactIndicatorResponse,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponse,
   DeleteWebhookData,
@@ -243,11 +254,15 @@ import type {
   GetIdeaDeadlinesResponse,
   GetIdeaEngagementData,
   GetIdeaEngagementResponse,
+  GetIdeaImpactData,
+  GetIdeaImpactResponse,
   GetIdeaResponse,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
+  GetImpactRollupsData,
+  GetImpactRollupsResponse,
   GetMyDataExportData,
   GetMyDataExportResponse,
   GetMyNotificationPreferencesData,
@@ -351,6 +366,8 @@ import type {
   QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RecordImpactMeasurementData,
+  RecordImpactMeasurementResponse,
   RejectRoleRequestData,
   RejectRoleRequestResponse,
   RemoveAgendaItemData,
@@ -421,12 +438,16 @@ import type {
   UpdateCommitteeSessionResponse,
   UpdateIdeaData,
   UpdateIdeaResponse,
+  UpdateImpactIndicatorData,
+  UpdateImpactIndicatorResponse,
   UpdateMyProfileData,
   UpdateMyProfileResponse,
   UpdateWebhookData,
   UpdateWebhookResponse,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponse,
+  ValidateImpactMeasurementData,
+  ValidateImpactMeasurementResponse,
   VerifyAuditChainData,
   VerifyAuditChainResponse,
   WithdrawIdeaData,
@@ -3590,6 +3611,176 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
  */
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
+
+export const getIdeaImpactQueryKey = (options: Options<GetIdeaImpactData>) => createQueryKey('getIdeaImpact', options);
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const getIdeaImpactOptions = (options: Options<GetIdeaImpactData>) =>
+  queryOptions<GetIdeaImpactResponse, DefaultError, GetIdeaImpactResponse, ReturnType<typeof getIdeaImpactQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaImpact({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaImpactQueryKey(options),
+  });
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const useGetIdeaImpactQuery = (options: Options<GetIdeaImpactData>) => useQuery(getIdeaImpactOptions(options));
+
+/**
+ * Define an impact indicator of an implementation project.
+ */
+export const createImpactIndicatorMutation = (
+  options?: Partial<Options<CreateImpactIndicatorData>>,
+): UseMutationOptions<CreateImpactIndicatorResponse, DefaultError, Options<CreateImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateImpactIndicatorResponse,
+    DefaultError,
+    Options<CreateImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an indicator that has no measurement yet.
+ */
+export const deleteImpactIndicatorMutation = (
+  options?: Partial<Options<DeleteImpactIndicatorData>>,
+): UseMutationOptions<DeleteImpactIndicatorResponse, DefaultError, Options<DeleteImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteImpactIndicatorResponse,
+    DefaultError,
+    Options<DeleteImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edit an indicator, saying which version was read.
+ */
+export const updateImpactIndicatorMutation = (
+  options?: Partial<Options<UpdateImpactIndicatorData>>,
+): UseMutationOptions<UpdateImpactIndicatorResponse, DefaultError, Options<UpdateImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateImpactIndicatorResponse,
+    DefaultError,
+    Options<UpdateImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Record a measurement (the network in scope is asked to validate it).
+ */
+export const recordImpactMeasurementMutation = (
+  options?: Partial<Options<RecordImpactMeasurementData>>,
+): UseMutationOptions<RecordImpactMeasurementResponse, DefaultError, Options<RecordImpactMeasurementData>> => {
+  const mutationOptions: UseMutationOptions<
+    RecordImpactMeasurementResponse,
+    DefaultError,
+    Options<RecordImpactMeasurementData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordImpactMeasurement({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Validate a measurement (a network member in scope who did not record it); it then counts as actual.
+ */
+export const validateImpactMeasurementMutation = (
+  options?: Partial<Options<ValidateImpactMeasurementData>>,
+): UseMutationOptions<ValidateImpactMeasurementResponse, DefaultError, Options<ValidateImpactMeasurementData>> => {
+  const mutationOptions: UseMutationOptions<
+    ValidateImpactMeasurementResponse,
+    DefaultError,
+    Options<ValidateImpactMeasurementData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await validateImpactMeasurement({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getImpactRollupsQueryKey = (options: Options<GetImpactRollupsData>) =>
+  createQueryKey('getImpactRollups', options);
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) =>
+  queryOptions<
+    GetImpactRollupsResponse,
+    DefaultError,
+    GetImpactRollupsResponse,
+    ReturnType<typeof getImpactRollupsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getImpactRollups({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getImpactRollupsQueryKey(options),
+  });
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const useGetImpactRollupsQuery = (options: Options<GetImpactRollupsData>) =>
+  useQuery(getImpactRollupsOptions(options));
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
