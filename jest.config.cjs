@@ -1,5 +1,17 @@
 // One Jest run, three projects: unit tests (*.spec.ts, beside the code), integration tests
 // (*.int-spec.ts, against real PostgreSQL and Redis) and web component tests (*.spec.tsx, in jsdom). SWC compiles with decorator metadata.
+// `--selectProjects` takes a list: a test path written after it is swallowed as a project name and
+// every suite of the project runs. Refuse that instead of silently running the whole suite.
+{
+  const i = process.argv.indexOf('--selectProjects');
+  const next = i >= 0 ? process.argv.slice(i + 1).find((a) => !['unit', 'integration', 'web'].includes(a)) : undefined;
+  if (next && !next.startsWith('-') && /[/.]/.test(next)) {
+    throw new Error(
+      `jest: "${next}" follows --selectProjects, which takes a list of project names and would swallow it (every suite would run). ` +
+        'Put the path first or leave --selectProjects out: `npx jest --maxWorkers=1 <path>` (the file name selects the project).',
+    );
+  }
+}
 const swc = [
   '@swc/jest',
   {

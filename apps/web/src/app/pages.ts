@@ -28,6 +28,7 @@ export const LatePage = lazy(() => import('../features/deadlines/LatePage'));
 export const ReviewQueuePage = lazy(() => import('../features/review-queue/ReviewQueuePage'));
 export const CriteriaSetPage = lazy(() => import('../features/qualification/CriteriaSetPage'));
 export const AdminAnswerTimePage = lazy(() => import('../features/deadlines/AnswerTimeSettingsPage'));
+export const ImpactPage = lazy(() => import('../features/realisation/impact/ImpactPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/committee', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/committee', '/impact', '/moderation', '/directory', '/admin']);

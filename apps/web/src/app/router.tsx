@@ -29,6 +29,7 @@ import {
   ProfilePage,
   SignInPage,
   WallPage,
+  ImpactPage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -97,6 +98,14 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="committee.read">
             <CommitteeSessionPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'impact',
+        element: (
+          <RequireSession action="impact.read_rollups">
+            <ImpactPage />
           </RequireSession>
         ),
       },
