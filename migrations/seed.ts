@@ -16,6 +16,7 @@ import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
 import { seedPortfolioDemo } from './seed/portfolio';
 import { seedScorecardsDemo } from './seed/scorecards';
+import { seedImpactDemo } from './seed/impact';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -50,6 +51,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedReviewQueueDemo(manager);
     await seedPortfolioDemo(manager);
     await seedScorecardsDemo(manager);
+    await seedImpactDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }
