@@ -111,6 +111,10 @@ export const fr = {
   errors: {
     required: 'Ce champ est obligatoire.',
     out_of_range: 'Valeur hors des bornes de la catégorie.',
+    max: 'Valeur hors des bornes de la catégorie.',
+    min: 'Valeur hors des bornes de la catégorie.',
+    isNumber: 'Saisissez un nombre.',
+    matches: 'Date invalide.',
     must_not_be_future: 'La date ne peut pas être dans le futur.',
     before_go_live: 'La date est antérieure à la mise en service.',
     invalid_date: 'Date invalide.',
@@ -224,6 +228,10 @@ export const en: ImpactText = {
   errors: {
     required: 'This field is required.',
     out_of_range: 'Value outside the category’s bounds.',
+    max: 'Value outside the category’s bounds.',
+    min: 'Value outside the category’s bounds.',
+    isNumber: 'Enter a number.',
+    matches: 'Invalid date.',
     must_not_be_future: 'The date cannot be in the future.',
     before_go_live: 'The date is before go-live.',
     invalid_date: 'Invalid date.',
