@@ -11,7 +11,8 @@ const INDICATOR = 'Heures de soins récupérées';
 test('a measurement recorded by the owner, validated by the network, shown projected vs actual and rolled up', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Two people over four screens, each checked with axe: over a minute on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const source = `Relevés des tournées, mois 2 (${Date.now().toString(36)})`;
 
   // Kevin records this month's figure on his project's indicator.
