@@ -49,7 +49,7 @@ describe('impact API', () => {
     ['a day that does not exist', { projectedOn: '2027-02-30' }, 'projectedOn'],
     ['a negative saving', { category: 'money_saved', projectedValue: -5 }, 'projectedValue'],
   ])('refuses an indicator with %s: 4xx problem+json naming the field', async (_what, patch, name) => {
-    const res = await owner.send('POST', `/api/impact/projects/${projectId}/indicators`, { ...INDICATOR, ...patch });
+    const res = await owner.send('post', `/api/impact/projects/${projectId}/indicators`, { ...INDICATOR, ...patch });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -57,7 +57,7 @@ describe('impact API', () => {
   });
 
   it('refuses measurements in the future, absurd or malformed, naming the field', async () => {
-    const created = await owner.send('POST', `/api/impact/projects/${projectId}/indicators`, INDICATOR).expect(201);
+    const created = await owner.send('post', `/api/impact/projects/${projectId}/indicators`, INDICATOR).expect(201);
     const url = `/api/impact/indicators/${created.body.id}/measurements`;
     for (const [patch, name] of [
       [{ measuredOn: day(2) }, 'measuredOn'],
@@ -67,24 +67,24 @@ describe('impact API', () => {
       [{ source: 'a\u0000b' }, 'source'],
       [{ confidence: 'certain' }, 'confidence'],
     ] as const) {
-      const res = await owner.send('POST', url, { ...MEASUREMENT, ...patch });
+      const res = await owner.send('post', url, { ...MEASUREMENT, ...patch });
       expect({ status: res.status, fields: field(res) }).toEqual({ status: 400, fields: expect.arrayContaining([name]) });
     }
-    const measured = await owner.send('POST', url, MEASUREMENT).expect(201);
-    await owner.send('POST', `/api/impact/measurements/${measured.body.id}/validate`).expect(403);
-    await employee.send('POST', url, MEASUREMENT).expect(403);
-    await network.send('POST', `/api/impact/measurements/${measured.body.id}/validate`).expect(204);
-    await network.send('POST', `/api/impact/measurements/${measured.body.id}/validate`).expect(409);
+    const measured = await owner.send('post', url, MEASUREMENT).expect(201);
+    await owner.send('post', `/api/impact/measurements/${measured.body.id}/validate`).expect(403);
+    await employee.send('post', url, MEASUREMENT).expect(403);
+    await network.send('post', `/api/impact/measurements/${measured.body.id}/validate`).expect(204);
+    await network.send('post', `/api/impact/measurements/${measured.body.id}/validate`).expect(409);
     const impact = await employee.get(`/api/ideas/${ideaId}/impact`).expect(200);
     const indicator = impact.body.projects[0].indicators.find((i: { id: string }) => i.id === created.body.id);
     expect(indicator.actual).toMatchObject({ value: 10, validated: true });
   });
 
   it('answers 409 stale_version to the second of two edits of the same version', async () => {
-    const created = await owner.send('POST', `/api/impact/projects/${projectId}/indicators`, INDICATOR).expect(201);
+    const created = await owner.send('post', `/api/impact/projects/${projectId}/indicators`, INDICATOR).expect(201);
     const url = `/api/impact/indicators/${created.body.id}`;
-    await owner.send('PUT', url, { ...INDICATOR, label: 'Mine', version: 1 }).expect(204);
-    const second = await network.send('PUT', url, { ...INDICATOR, label: 'Theirs', version: 1 });
+    await owner.send('put', url, { ...INDICATOR, label: 'Mine', version: 1 }).expect(204);
+    const second = await network.send('put', url, { ...INDICATOR, label: 'Theirs', version: 1 });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('stale_version');
   });
