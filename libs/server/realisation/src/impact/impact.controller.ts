@@ -120,7 +120,8 @@ export class ImpactController {
 
   @Post('measurements/:id/validate')
   @Endpoint({
-    permission: { action: 'impact.validate', objectLevel: true },
+    // Route level: network members only (the role); the handler then checks the scope on the idea.
+    permission: 'impact.validate',
     operationId: 'validateImpactMeasurement',
     summary: 'Validate a measurement (a network member in scope who did not record it); it then counts as actual.',
     ok: 'noContent',
