@@ -229,3 +229,15 @@ describe('preferences and digest periods', () => {
     expect(digestPeriodKey('weekly', new Date('2026-11-29T23:00:00Z'))).toBe('weekly:2026-11-23');
   });
 });
+
+describe('impact measurements', () => {
+  it('ask the network in scope to validate, and tell the owner and team once validated (never the actor, no follower)', () => {
+    expect(
+      byPerson(base({ type: 'impact.measurement_recorded', actorId: 'owner', data: { validatorIds: ['n1', 'n2'] } })),
+    ).toEqual({ n1: 'needs_action!', n2: 'needs_action!' });
+    expect(
+      byPerson(base({ type: 'impact.measurement_validated', actorId: 'n1', data: { recipientIds: ['owner', 'n1'] } })),
+    ).toEqual({ owner: 'my_ideas' });
+    expect(notificationPath({ eventType: 'impact.measurement_recorded', ideaId: 'i', data: {} })).toBe('/ideas/i#impact');
+  });
+});
