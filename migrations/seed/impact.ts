@@ -78,7 +78,12 @@ export async function seedImpactDemo(manager: EntityManager): Promise<void> {
       occurredAt: h.at,
     } as never);
   }
-  await manager.insert(IdeaTeamMember, { ideaId: DEMO_IMPACT_IDEA_ID, personId: kevin.id, role: 'lead', isAuthor: true });
+  await manager.insert(IdeaTeamMember, {
+    ideaId: DEMO_IMPACT_IDEA_ID,
+    personId: kevin.id,
+    role: 'lead',
+    isAuthor: true,
+  });
   await manager.insert(ImplementationProject, {
     id: PROJECT_ID,
     ideaId: DEMO_IMPACT_IDEA_ID,

@@ -54,7 +54,10 @@ test('a measurement recorded by the owner, validated by the network, shown proje
   await expectNoSeriousAxeViolation(nathalie);
 
   // The Impact page (from the menu) rolls the figure up for the home-care service.
-  await nathalie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Impact' }).click();
+  await nathalie
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Impact' })
+    .click();
   await expect(nathalie.getByRole('heading', { level: 1 })).toHaveText('Impact');
   const group = nathalie.getByRole('region', { name: 'Service des soins à domicile' });
   const line = group.locator('tr[data-category="staff_hours_saved"][data-unit="h/an"]');
@@ -71,7 +74,9 @@ test('a measurement recorded by the owner, validated by the network, shown proje
   await expect(group).toBeVisible();
   expect(await nathalie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await nathalie.goto(IDEA);
-  await expect(nathalie.getByRole('region', { name: 'Impact' }).locator('[data-actual]').first()).toHaveText('620 h/an');
+  await expect(nathalie.getByRole('region', { name: 'Impact' }).locator('[data-actual]').first()).toHaveText(
+    '620 h/an',
+  );
   expect(await nathalie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoSeriousAxeViolation(nathalie);
 });

@@ -819,7 +819,14 @@ const ROWS: Row[] = [
     route: 'PUT /api/impact/indicators/:id',
     label: 'unknown indicator',
     url: (f) => `/api/impact/indicators/${f.unknownId}`,
-    body: () => ({ category: 'other', label: 'x', unit: 'u', projectedValue: 1, projectedOn: '2030-01-01', version: 1 }),
+    body: () => ({
+      category: 'other',
+      label: 'x',
+      unit: 'u',
+      projectedValue: 1,
+      projectedOn: '2030-01-01',
+      version: 1,
+    }),
     expect: signedIn(404),
   },
   {

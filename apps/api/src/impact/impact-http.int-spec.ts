@@ -9,7 +9,13 @@ import { createApiTestContext, type ApiTestContext, type Member } from '../../..
  * a 409, the recorder never validates, and the roll-ups answer the roles that may read them.
  */
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const INDICATOR = { category: 'staff_hours_saved', label: 'Hours', unit: 'h/year', projectedValue: 100, projectedOn: day(90) };
+const INDICATOR = {
+  category: 'staff_hours_saved',
+  label: 'Hours',
+  unit: 'h/year',
+  projectedValue: 100,
+  projectedOn: day(90),
+};
 const MEASUREMENT = { value: 10, measuredOn: day(-1), source: 'Time sheets', confidence: 'measured' };
 
 describe('impact API', () => {
@@ -68,7 +74,10 @@ describe('impact API', () => {
       [{ confidence: 'certain' }, 'confidence'],
     ] as const) {
       const res = await owner.send('post', url, { ...MEASUREMENT, ...patch });
-      expect({ status: res.status, fields: field(res) }).toEqual({ status: 400, fields: expect.arrayContaining([name]) });
+      expect({ status: res.status, fields: field(res) }).toEqual({
+        status: 400,
+        fields: expect.arrayContaining([name]),
+      });
     }
     const measured = await owner.send('post', url, MEASUREMENT).expect(201);
     await owner.send('post', `/api/impact/measurements/${measured.body.id}/validate`).expect(403);

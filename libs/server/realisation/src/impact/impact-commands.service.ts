@@ -62,7 +62,10 @@ export class ImpactCommandsService {
       const p = await this.access.project(m, actor, projectId);
       this.access.assert(actor, 'impact.record', p.ctx);
       const created = await this.repo.insertIndicator(projectId, indicatorFields(input), actor.personId, m);
-      await this.record(m, actor, p, 'impact.indicator_created', { indicatorId: created.id, category: created.category });
+      await this.record(m, actor, p, 'impact.indicator_created', {
+        indicatorId: created.id,
+        category: created.category,
+      });
       return created.id;
     });
   }
@@ -98,7 +101,9 @@ export class ImpactCommandsService {
       this.access.assert(actor, 'impact.record', p.ctx);
       const measuredOn = parseDay(input.measuredOn);
       if (measuredOn === null)
-        throw new ValidationFailed([{ field: 'measuredOn', code: 'invalid_date', message: 'measuredOn is not a date.' }]);
+        throw new ValidationFailed([
+          { field: 'measuredOn', code: 'invalid_date', message: 'measuredOn is not a date.' },
+        ]);
       // Go-live is an instant; a measurement is a day: the go-live day itself is allowed.
       const goLive = p.project.goLiveAt === null ? null : parseDay(p.project.goLiveAt.toISOString().slice(0, 10));
       const source = input.source.trim();
@@ -116,10 +121,17 @@ export class ImpactCommandsService {
       const validatorIds = (await peopleWithRoleCovering(m, 'network_member', p.loaded.viewer.target)).filter(
         (id) => id !== actor.personId,
       );
-      await this.record(m, actor, p, 'impact.measurement_recorded', { indicatorId, measurementId: created.id }, {
-        public: false,
-        data: { validatorIds },
-      });
+      await this.record(
+        m,
+        actor,
+        p,
+        'impact.measurement_recorded',
+        { indicatorId, measurementId: created.id },
+        {
+          public: false,
+          data: { validatorIds },
+        },
+      );
       return created.id;
     });
   }

@@ -19,7 +19,9 @@ const ROLLUP_ROLES = ['network_member', 'network_lead', 'committee_member', 'hr'
 
 /** Where the roll-up reader may look: the union of their roll-up roles' scopes. */
 export function rollupScope(actor: Actor): RollupScope {
-  const scopes = actor.assignments.filter((a) => (ROLLUP_ROLES as readonly string[]).includes(a.role)).map((a) => a.scope);
+  const scopes = actor.assignments
+    .filter((a) => (ROLLUP_ROLES as readonly string[]).includes(a.role))
+    .map((a) => a.scope);
   return {
     everywhere: scopes.some((s) => s.kind === 'organisation'),
     units: scopes.flatMap((s) => (s.kind === 'org_unit' ? [s.orgUnitId] : [])),
@@ -64,15 +66,38 @@ export class ImpactQueriesService {
     const m = this.ds.manager;
     const loaded = await this.ideas.loadReadable(m, ideaId, actor);
     const projects = await this.repo.projectsOfIdea(ideaId, m);
-    const indicators = await this.repo.indicatorsOf(projects.map((p) => p.id), m);
-    const measurements = await this.repo.measurementsOf(indicators.map((i) => i.id), m);
-    const units = new Map((await findOrgUnits(m, projects.map((p) => p.orgUnitId))).map((u) => [u.id, u]));
+    const indicators = await this.repo.indicatorsOf(
+      projects.map((p) => p.id),
+      m,
+    );
+    const measurements = await this.repo.measurementsOf(
+      indicators.map((i) => i.id),
+      m,
+    );
+    const units = new Map(
+      (
+        await findOrgUnits(
+          m,
+          projects.map((p) => p.orgUnitId),
+        )
+      ).map((u) => [u.id, u]),
+    );
     const validators = new Map(
-      (await peopleByIds(m, measurements.flatMap((x) => (x.validatedBy ? [x.validatedBy] : [])))).map((p) => [p.id, p]),
+      (
+        await peopleByIds(
+          m,
+          measurements.flatMap((x) => (x.validatedBy ? [x.validatedBy] : [])),
+        )
+      ).map((p) => [p.id, p]),
     );
     const seesUnvalidated = projects.some((p) => this.access.can(actor, 'impact.record', contextFor(actor, loaded, p)));
     const present = this.presenter(actor, loaded, validators);
-    const domain = indicators.map((i) => toDomainIndicator(i, measurements.filter((x) => x.indicatorId === i.id)));
+    const domain = indicators.map((i) =>
+      toDomainIndicator(
+        i,
+        measurements.filter((x) => x.indicatorId === i.id),
+      ),
+    );
     const lineage = await this.repo.lineageTotals(ideaId, m);
     return {
       projects: projects.map((p) => {
@@ -86,7 +111,14 @@ export class ImpactQueriesService {
           canRecord,
           indicators: indicators
             .filter((i) => i.projectId === p.id)
-            .map((i) => present(p, i, measurements.filter((x) => x.indicatorId === i.id), seesUnvalidated)),
+            .map((i) =>
+              present(
+                p,
+                i,
+                measurements.filter((x) => x.indicatorId === i.id),
+                seesUnvalidated,
+              ),
+            ),
         };
       }),
       totals: sumIndicators(domain),
@@ -123,7 +155,11 @@ export class ImpactQueriesService {
     };
   }
 
-  private presenter(actor: Actor, loaded: LoadedIdea, validators: Map<string, { givenName: string; familyName: string }>) {
+  private presenter(
+    actor: Actor,
+    loaded: LoadedIdea,
+    validators: Map<string, { givenName: string; familyName: string }>,
+  ) {
     const measurementDto = (x: ImpactMeasurement, canValidate: boolean): MeasurementDto => {
       const v = x.validatedBy ? validators.get(x.validatedBy) : undefined;
       // A validator who is a hidden author of this idea is never named (they are "the network").
@@ -142,9 +178,18 @@ export class ImpactQueriesService {
       };
     };
     return (p: ImplementationProject, i: ImpactIndicator, ms: ImpactMeasurement[], all: boolean): IndicatorDto => {
-      const canValidate = holdsRole(actor, 'network_member') && this.access.can(actor, 'impact.validate', contextFor(actor, loaded, p));
+      const canValidate =
+        holdsRole(actor, 'network_member') && this.access.can(actor, 'impact.validate', contextFor(actor, loaded, p));
       const actual = actualMeasurement(toDomainIndicator(i, ms));
-      const actualRow = actual ? ms.find((x) => x.validatedBy !== null && x.measuredOn === day(actual.measuredOn) && x.confidence === actual.confidence && Number(x.value) === actual.value) : undefined;
+      const actualRow = actual
+        ? ms.find(
+            (x) =>
+              x.validatedBy !== null &&
+              x.measuredOn === day(actual.measuredOn) &&
+              x.confidence === actual.confidence &&
+              Number(x.value) === actual.value,
+          )
+        : undefined;
       return {
         id: i.id,
         projectId: i.projectId,

@@ -62,7 +62,10 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
   let r2: ImplementationProject;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'impactrollups', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({
+      label: 'impactrollups',
+      imports: [AuditModule, AccessModule, RealisationModule],
+    });
     repo = ctx.get(ImpactRepository);
     queries = ctx.get(ImpactQueriesService);
     root = await makeUnit(ctx.ds);
@@ -162,7 +165,12 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
       replicatedFromId: replications.find((r) => r.replicaProjectId === p.id)?.originalProjectId ?? null,
     }));
     return {
-      indicators: indicators.map((i) => toDomainIndicator(i, measurements.filter((m) => m.indicatorId === i.id))),
+      indicators: indicators.map((i) =>
+        toDomainIndicator(
+          i,
+          measurements.filter((m) => m.indicatorId === i.id),
+        ),
+      ),
       refs,
     };
   }
@@ -176,19 +184,22 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
     ['campaign', 2026],
     ['idea', undefined],
     ['idea', 2024],
-  ] as [Exclude<RollupGrouping, 'year'>, number | undefined][])('per %s (year %s) equals the domain’s rollUpBy', async (grouping, year) => {
-    const { indicators, refs } = await domainData();
-    const expected = rollUpBy(grouping, indicators, refs, year);
-    const lines = await repo.rollup(everywhere, { grouping, year, orgUnitId: root.id });
-    // The data set exercises the actual-value rule, not only projections.
-    expect(lines.some((l) => l.measuredCount > 0 && l.actual > 0)).toBe(true);
-    const keys = new Set(lines.map((l) => l.key));
-    expect([...keys].sort()).toEqual([...expected.keys()].sort());
-    for (const key of keys) {
-      const got = lines.filter((l) => l.key === key).map(({ key: _k, ...t }) => t);
-      expect(strip(got)).toEqual(strip(expected.get(key)!));
-    }
-  });
+  ] as [Exclude<RollupGrouping, 'year'>, number | undefined][])(
+    'per %s (year %s) equals the domain’s rollUpBy',
+    async (grouping, year) => {
+      const { indicators, refs } = await domainData();
+      const expected = rollUpBy(grouping, indicators, refs, year);
+      const lines = await repo.rollup(everywhere, { grouping, year, orgUnitId: root.id });
+      // The data set exercises the actual-value rule, not only projections.
+      expect(lines.some((l) => l.measuredCount > 0 && l.actual > 0)).toBe(true);
+      const keys = new Set(lines.map((l) => l.key));
+      expect([...keys].sort()).toEqual([...expected.keys()].sort());
+      for (const key of keys) {
+        const got = lines.filter((l) => l.key === key).map(({ key: _k, ...t }) => t);
+        expect(strip(got)).toEqual(strip(expected.get(key)!));
+      }
+    },
+  );
 
   it('per year equals the domain’s rollUpByYear', async () => {
     const { indicators } = await domainData();
@@ -214,9 +225,15 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
   });
 
   it('agrees with independent SQL (correlated subqueries, no window or DISTINCT ON)', async () => {
-    const independent: { unit_id: string; category: string; unit: string; projected: string; actual: string; measured: string }[] =
-      await ctx.ds.query(
-        `SELECT p.org_unit_id AS unit_id, ii.category, ii.unit,
+    const independent: {
+      unit_id: string;
+      category: string;
+      unit: string;
+      projected: string;
+      actual: string;
+      measured: string;
+    }[] = await ctx.ds.query(
+      `SELECT p.org_unit_id AS unit_id, ii.category, ii.unit,
                 SUM(ii.projected_value)::text AS projected,
                 SUM(COALESCE((
                   SELECT m.value FROM impact_measurement m
@@ -236,8 +253,8 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
            FROM impact_indicator ii JOIN implementation_project p ON p.id = ii.project_id
           WHERE p.id = ANY($1::uuid[])
           GROUP BY p.org_unit_id, ii.category, ii.unit`,
-        [projects.map((p) => p.id)],
-      );
+      [projects.map((p) => p.id)],
+    );
     const lines = await repo.rollup(everywhere, { grouping: 'unit', orgUnitId: root.id });
     expect(lines).toHaveLength(independent.length);
     for (const row of independent) {

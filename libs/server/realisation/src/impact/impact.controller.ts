@@ -69,7 +69,13 @@ export class ImpactController {
     operationId: 'updateImpactIndicator',
     summary: 'Edit an indicator, saying which version was read.',
     ok: 'noContent',
-    errors: ['validation_failed', 'not_idea_team', 'impact_indicator_not_found', 'stale_version', 'indicator_has_measurements'],
+    errors: [
+      'validation_failed',
+      'not_idea_team',
+      'impact_indicator_not_found',
+      'stale_version',
+      'indicator_has_measurements',
+    ],
     errorText: {
       400: INDICATOR_INVALID,
       403: RECORD_FORBIDDEN,
@@ -125,7 +131,13 @@ export class ImpactController {
     operationId: 'validateImpactMeasurement',
     summary: 'Validate a measurement (a network member in scope who did not record it); it then counts as actual.',
     ok: 'noContent',
-    errors: ['role_required', 'out_of_scope', 'own_measurement', 'impact_measurement_not_found', 'measurement_already_validated'],
+    errors: [
+      'role_required',
+      'out_of_scope',
+      'own_measurement',
+      'impact_measurement_not_found',
+      'measurement_already_validated',
+    ],
     errorText: { 403: '`role_required`, `out_of_scope`, `own_measurement` (the recorder never validates).' },
   })
   async validate(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {

@@ -16,10 +16,19 @@ import { ImpactQueriesService } from './impact-queries.service';
  * unvalidated figures, and that an anonymous author in the team is never named.
  */
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const HOURS = { category: 'staff_hours_saved', label: 'Hours saved', unit: 'h/year', projectedValue: 1200, projectedOn: day(200) } as const;
+const HOURS = {
+  category: 'staff_hours_saved',
+  label: 'Hours saved',
+  unit: 'h/year',
+  projectedValue: 1200,
+  projectedOn: day(200),
+} as const;
 
 async function problemsOf(p: Promise<unknown>): Promise<string[]> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ValidationFailed);
   return (e as ValidationFailed).fields.map((f) => `${f.field}:${f.code}`);
 }
@@ -50,7 +59,10 @@ describe('impact (service, real PostgreSQL)', () => {
     anonymousAuthor = await makePerson(ctx.ds, { unit, password: null, givenName: 'Hidden', familyName: 'Authoress' });
     network = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: direction }], password: null });
     network2 = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: direction }], password: null });
-    outsider = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }], password: null });
+    outsider = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }],
+      password: null,
+    });
     employee = await makePerson(ctx.ds, { password: null });
     idea = await makeIdea(ctx.ds, { authors: [anonymousAuthor.person], anonymous: true, unit, status: 'follow_up' });
     await makeTeamMember(ctx.ds, { idea, person: anonymousAuthor.person, role: 'lead', isAuthor: true });
@@ -61,15 +73,17 @@ describe('impact (service, real PostgreSQL)', () => {
   afterAll(() => ctx?.close());
 
   it('refuses projected values outside the category’s bounds, naming the field', async () => {
-    expect(await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, projectedValue: 1e18 }))).toEqual([
-      'projectedValue:out_of_range',
-    ]);
     expect(
-      await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, category: 'money_saved', projectedValue: -1 })),
+      await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, projectedValue: 1e18 })),
     ).toEqual(['projectedValue:out_of_range']);
-    expect(await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, projectedOn: '2026-02-30' }))).toEqual([
-      'projectedOn:invalid_date',
-    ]);
+    expect(
+      await problemsOf(
+        commands.createIndicator(owner.actor, project.id, { ...HOURS, category: 'money_saved', projectedValue: -1 }),
+      ),
+    ).toEqual(['projectedValue:out_of_range']);
+    expect(
+      await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, projectedOn: '2026-02-30' })),
+    ).toEqual(['projectedOn:invalid_date']);
     expect(await problemsOf(commands.createIndicator(owner.actor, project.id, { ...HOURS, label: '   ' }))).toEqual([
       'label:required',
     ]);
@@ -82,31 +96,53 @@ describe('impact (service, real PostgreSQL)', () => {
   it('lets the owner, the team and the network in scope record; refuses others', async () => {
     for (const who of [owner, teamMember, network])
       await expect(commands.createIndicator(who.actor, project.id, HOURS)).resolves.toEqual(expect.any(String));
-    await expect(commands.createIndicator(outsider.actor, project.id, HOURS)).rejects.toMatchObject({ code: 'not_idea_team' });
+    await expect(commands.createIndicator(outsider.actor, project.id, HOURS)).rejects.toMatchObject({
+      code: 'not_idea_team',
+    });
     await expect(commands.createIndicator(employee.actor, project.id, HOURS)).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('checks measurements: bounds, no future date, not before go-live, a source', async () => {
     const id = await commands.createIndicator(owner.actor, project.id, HOURS);
     const ok = { value: 100, measuredOn: day(-1), source: 'Time sheets', confidence: 'measured' } as const;
-    expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, value: 1e18 }))).toEqual(['value:out_of_range']);
+    expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, value: 1e18 }))).toEqual([
+      'value:out_of_range',
+    ]);
     expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, measuredOn: day(3) }))).toEqual([
       'measuredOn:must_not_be_future',
     ]);
-    expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, source: ' ' }))).toEqual(['source:required']);
-    await ctx.ds.manager.update(ImplementationProject, { id: project.id }, { goLiveAt: new Date(Date.now() - 5 * 86_400_000) });
+    expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, source: ' ' }))).toEqual([
+      'source:required',
+    ]);
+    await ctx.ds.manager.update(
+      ImplementationProject,
+      { id: project.id },
+      { goLiveAt: new Date(Date.now() - 5 * 86_400_000) },
+    );
     expect(await problemsOf(commands.recordMeasurement(owner.actor, id, { ...ok, measuredOn: day(-10) }))).toEqual([
       'measuredOn:before_go_live',
     ]);
     // The go-live day itself is a valid measurement day.
-    await expect(commands.recordMeasurement(owner.actor, id, { ...ok, measuredOn: day(-5) })).resolves.toEqual(expect.any(String));
+    await expect(commands.recordMeasurement(owner.actor, id, { ...ok, measuredOn: day(-5) })).resolves.toEqual(
+      expect.any(String),
+    );
     await expect(commands.recordMeasurement(employee.actor, id, ok)).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('validates by a network member in scope who did not record it; the actual value is the latest validated', async () => {
     const id = await commands.createIndicator(owner.actor, project.id, HOURS);
-    const older = await commands.recordMeasurement(network.actor, id, { value: 100, measuredOn: day(-3), source: 'Survey', confidence: 'estimated' });
-    const newer = await commands.recordMeasurement(owner.actor, id, { value: 250, measuredOn: day(-1), source: 'Time sheets', confidence: 'measured' });
+    const older = await commands.recordMeasurement(network.actor, id, {
+      value: 100,
+      measuredOn: day(-3),
+      source: 'Survey',
+      confidence: 'estimated',
+    });
+    const newer = await commands.recordMeasurement(owner.actor, id, {
+      value: 250,
+      measuredOn: day(-1),
+      source: 'Time sheets',
+      confidence: 'measured',
+    });
 
     await expect(commands.validate(network.actor, older)).rejects.toMatchObject({ code: 'own_measurement' });
     await expect(commands.validate(outsider.actor, newer)).rejects.toMatchObject({ code: 'out_of_scope' });
@@ -132,9 +168,15 @@ describe('impact (service, real PostgreSQL)', () => {
 
   it('shows unvalidated measurements to the owner, the team and the network only', async () => {
     const id = await commands.createIndicator(owner.actor, project.id, HOURS);
-    await commands.recordMeasurement(owner.actor, id, { value: 10, measuredOn: day(-1), source: 'Count', confidence: 'estimated' });
+    await commands.recordMeasurement(owner.actor, id, {
+      value: 10,
+      measuredOn: day(-1),
+      source: 'Count',
+      confidence: 'estimated',
+    });
     const count = async (who: TestPerson) =>
-      (await queries.ideaImpact(who.actor, idea.id)).projects[0]!.indicators.find((i) => i.id === id)!.measurements.length;
+      (await queries.ideaImpact(who.actor, idea.id)).projects[0]!.indicators.find((i) => i.id === id)!.measurements
+        .length;
     expect(await count(teamMember)).toBe(1);
     expect(await count(network)).toBe(1);
     expect(await count(employee)).toBe(0);
@@ -143,11 +185,20 @@ describe('impact (service, real PostgreSQL)', () => {
   it('keeps an edit from being lost: a stale version is refused, a measured indicator stays', async () => {
     const id = await commands.createIndicator(owner.actor, project.id, HOURS);
     await commands.updateIndicator(owner.actor, id, { ...HOURS, label: 'First', version: 1 });
-    await expect(commands.updateIndicator(teamMember.actor, id, { ...HOURS, label: 'Second', version: 1 })).rejects.toMatchObject({
+    await expect(
+      commands.updateIndicator(teamMember.actor, id, { ...HOURS, label: 'Second', version: 1 }),
+    ).rejects.toMatchObject({
       code: 'stale_version',
     });
-    await commands.recordMeasurement(owner.actor, id, { value: 10, measuredOn: day(-1), source: 'Count', confidence: 'estimated' });
-    await expect(commands.deleteIndicator(owner.actor, id)).rejects.toMatchObject({ code: 'indicator_has_measurements' });
+    await commands.recordMeasurement(owner.actor, id, {
+      value: 10,
+      measuredOn: day(-1),
+      source: 'Count',
+      confidence: 'estimated',
+    });
+    await expect(commands.deleteIndicator(owner.actor, id)).rejects.toMatchObject({
+      code: 'indicator_has_measurements',
+    });
     await expect(
       commands.updateIndicator(owner.actor, id, { ...HOURS, category: 'other', version: 2 }),
     ).rejects.toMatchObject({ code: 'indicator_has_measurements' });
@@ -176,8 +227,12 @@ describe('impact (service, real PostgreSQL)', () => {
       for (const marker of markers) expect(text).not.toContain(marker);
     // The author's own acts are audited under a pseudonym, and the validation asked the network in scope.
     expect(audit.filter((a) => a.actorId === null && a.actorPseudonym !== null).length).toBeGreaterThan(0);
-    expect(recorded.at(-1)!.data['validatorIds']).toEqual(expect.arrayContaining([network.person.id, network2.person.id]));
-    const validated = events.find((e) => e.type === 'impact.measurement_validated' && e.data['measurementId'] === measured)!;
+    expect(recorded.at(-1)!.data['validatorIds']).toEqual(
+      expect.arrayContaining([network.person.id, network2.person.id]),
+    );
+    const validated = events.find(
+      (e) => e.type === 'impact.measurement_validated' && e.data['measurementId'] === measured,
+    )!;
     expect(validated.public).toBe(true);
     expect(validated.data['recipientIds']).toEqual(expect.arrayContaining([owner.person.id, teamMember.person.id]));
   });

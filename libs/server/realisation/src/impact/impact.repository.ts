@@ -67,7 +67,10 @@ export class ImpactRepository {
   }
 
   indicator(id: string, manager = this.ds.manager, lock = false): Promise<ImpactIndicator | null> {
-    return manager.findOne(ImpactIndicator, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
+    return manager.findOne(ImpactIndicator, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
+    });
   }
 
   indicatorsOf(projectIds: readonly string[], manager = this.ds.manager): Promise<ImpactIndicator[]> {
@@ -117,7 +120,16 @@ export class ImpactRepository {
               version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2
         RETURNING id`,
-      [id, version, fields.category, fields.label, fields.unit, fields.baseline, fields.projectedValue, fields.projectedOn],
+      [
+        id,
+        version,
+        fields.category,
+        fields.label,
+        fields.unit,
+        fields.baseline,
+        fields.projectedValue,
+        fields.projectedOn,
+      ],
     );
     // TypeORM returns [rows, count] for UPDATE … RETURNING on PostgreSQL.
     const returned = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;

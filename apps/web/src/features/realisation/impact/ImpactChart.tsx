@@ -28,7 +28,13 @@ export function ImpactChart({
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" />
             <YAxis type="category" dataKey="label" width={110} interval={0} />
-            <Bar dataKey="value" name={valueName} fill="var(--ec-color-chart-1)" isAnimationActive={false} label={{ position: 'right' }} />
+            <Bar
+              dataKey="value"
+              name={valueName}
+              fill="var(--ec-color-chart-1)"
+              isAnimationActive={false}
+              label={{ position: 'right' }}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -6,7 +6,12 @@ import {
   recordImpactMeasurementMutation,
   type IndicatorDto,
 } from '@eclore/api-client';
-import { IMPACT_CATEGORIES, MEASUREMENT_CONFIDENCES, type ImpactCategory, type MeasurementConfidence } from '@eclore/domain';
+import {
+  IMPACT_CATEGORIES,
+  MEASUREMENT_CONFIDENCES,
+  type ImpactCategory,
+  type MeasurementConfidence,
+} from '@eclore/domain';
 import { Alert, FormDialog, SelectField, TextField } from '@eclore/web-ui';
 import { fieldMessages } from '../../../app/errors';
 import { commandError, useImpactText } from './i18n';
@@ -92,9 +97,30 @@ export function IndicatorDialog({
           </option>
         ))}
       </SelectField>
-      <TextField label={f.label} value={label} onChange={(e) => setLabel(e.target.value)} error={errors.get('label')} maxLength={200} required />
-      <TextField label={f.unit} hint={f.unitHint} value={unit} onChange={(e) => setUnit(e.target.value)} error={errors.get('unit')} maxLength={40} required />
-      <TextField label={f.baseline} inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} error={errors.get('baseline')} />
+      <TextField
+        label={f.label}
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        error={errors.get('label')}
+        maxLength={200}
+        required
+      />
+      <TextField
+        label={f.unit}
+        hint={f.unitHint}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+        error={errors.get('unit')}
+        maxLength={40}
+        required
+      />
+      <TextField
+        label={f.baseline}
+        inputMode="decimal"
+        value={baseline}
+        onChange={(e) => setBaseline(e.target.value)}
+        error={errors.get('baseline')}
+      />
       <TextField
         label={f.projectedValue}
         inputMode="decimal"
@@ -103,7 +129,14 @@ export function IndicatorDialog({
         error={errors.get('projectedValue')}
         required
       />
-      <TextField label={f.projectedOn} type="date" value={projectedOn} onChange={(e) => setProjectedOn(e.target.value)} error={errors.get('projectedOn')} required />
+      <TextField
+        label={f.projectedOn}
+        type="date"
+        value={projectedOn}
+        onChange={(e) => setProjectedOn(e.target.value)}
+        error={errors.get('projectedOn')}
+        required
+      />
     </FormDialog>
   );
 }
@@ -158,9 +191,29 @@ export function MeasurementDialog({
         error={errors.get('value')}
         required
       />
-      <TextField label={f.measuredOn} type="date" max={today()} value={measuredOn} onChange={(e) => setMeasuredOn(e.target.value)} error={errors.get('measuredOn')} required />
-      <TextField label={f.source} hint={f.sourceHint} value={source} onChange={(e) => setSource(e.target.value)} error={errors.get('source')} maxLength={500} required />
-      <SelectField label={f.confidence} value={confidence} onChange={(e) => setConfidence(e.target.value as MeasurementConfidence)}>
+      <TextField
+        label={f.measuredOn}
+        type="date"
+        max={today()}
+        value={measuredOn}
+        onChange={(e) => setMeasuredOn(e.target.value)}
+        error={errors.get('measuredOn')}
+        required
+      />
+      <TextField
+        label={f.source}
+        hint={f.sourceHint}
+        value={source}
+        onChange={(e) => setSource(e.target.value)}
+        error={errors.get('source')}
+        maxLength={500}
+        required
+      />
+      <SelectField
+        label={f.confidence}
+        value={confidence}
+        onChange={(e) => setConfidence(e.target.value as MeasurementConfidence)}
+      >
         {MEASUREMENT_CONFIDENCES.map((c) => (
           <option key={c} value={c}>
             {s.confidences[c]}

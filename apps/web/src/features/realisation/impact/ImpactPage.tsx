@@ -66,7 +66,11 @@ export default function ImpactPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={p.category} value={category} onChange={(e) => setCategory(e.target.value as ImpactCategory | '')}>
+        <SelectField
+          label={p.category}
+          value={category}
+          onChange={(e) => setCategory(e.target.value as ImpactCategory | '')}
+        >
           <option value="">{p.allCategories}</option>
           {IMPACT_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -78,7 +82,9 @@ export default function ImpactPage() {
       {rollups.isPending ? <p role="status">{p.loading}</p> : null}
       {rollups.isError ? <Alert tone="error">{p.error}</Alert> : null}
       {rollups.data?.groups.length === 0 ? <p>{p.empty}</p> : null}
-      {rollups.data?.groups.map((group) => <Group key={group.key ?? 'none'} s={s} by={by} group={group} />)}
+      {rollups.data?.groups.map((group) => (
+        <Group key={group.key ?? 'none'} s={s} by={by} group={group} />
+      ))}
     </>
   );
 }

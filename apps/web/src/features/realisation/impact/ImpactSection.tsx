@@ -131,7 +131,12 @@ function Indicator({
       </dl>
       <ImpactChart
         title={s.chart.title(indicator.label)}
-        summary={s.chart.summary(indicator.label, indicator.unit, n(indicator.projectedValue), actual ? n(actual.value) : null)}
+        summary={s.chart.summary(
+          indicator.label,
+          indicator.unit,
+          n(indicator.projectedValue),
+          actual ? n(actual.value) : null,
+        )}
         valueName={s.chart.valueName}
         data={[
           { label: s.section.projected, value: indicator.projectedValue },

@@ -23,8 +23,7 @@ export const fr = {
     projected: 'Prévu',
     baseline: 'Référence',
     noActual: 'pas encore de mesure validée',
-    withReplications: (n: number) =>
-      `Avec ses essaimages : ${n} projet${n > 1 ? 's' : ''}, chacun compté une fois`,
+    withReplications: (n: number) => `Avec ses essaimages : ${n} projet${n > 1 ? 's' : ''}, chacun compté une fois`,
     totals: 'Totaux de l’idée',
   },
   chart: {
