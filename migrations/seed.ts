@@ -16,6 +16,7 @@ import { seedCommitteeDemo } from './seed/committee';
 import { seedReviewQueueDemo } from './seed/review-queue';
 import { seedPortfolioDemo } from './seed/portfolio';
 import { seedScorecardsDemo } from './seed/scorecards';
+import { seedImpactDemo } from './seed/impact';
 import { seedFieldReviewsDemo } from './seed/field-reviews';
 
 export interface SeedResult {
@@ -51,6 +52,7 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedReviewQueueDemo(manager);
     await seedPortfolioDemo(manager);
     await seedScorecardsDemo(manager);
+    await seedImpactDemo(manager);
     await seedFieldReviewsDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });

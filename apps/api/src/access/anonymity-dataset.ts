@@ -8,6 +8,7 @@ import type { GrantableRole } from '@eclore/domain';
 import { SessionService, type OrgUnit, type Person } from '@eclore/server-identity';
 import { QualificationAssignment } from '@eclore/server-qualification';
 import { makeIdea, makePerson, makeUnit } from '../../../../test/harness';
+import { makeProject, makeTeamMember } from '../../../../test/harness/realisation';
 
 /** The people who look at the data, one per kind of person the product has. */
 export const VIEWERS = [
@@ -257,6 +258,39 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
     }),
     200,
   );
+
+  // In follow-up: the anonymous author, in the team, defines an indicator and records a measurement
+  // (the network is asked to validate it, by notification); the network validates it (a webhook).
+  const followUp = await makeIdea(ds, {
+    authors: [author],
+    unit,
+    anonymous: true,
+    status: 'follow_up',
+    title: `Leak scan follow-up ${unit.code}`,
+  });
+  await makeTeamMember(ds, { idea: followUp, person: author, role: 'lead', isAuthor: true });
+  const project = await makeProject(ds, { idea: followUp, owner: as.otherEmployee.person });
+  const indicator = await ok(
+    as.author.send('post', `/api/impact/projects/${project.id}/indicators`, {
+      category: 'staff_hours_saved',
+      label: 'Heures gagnées',
+      unit: 'h/an',
+      projectedValue: 300,
+      projectedOn: `${new Date().getUTCFullYear() + 1}-06-30`,
+    }),
+    201,
+  );
+  const measured = await ok(
+    as.author.send('post', `/api/impact/indicators/${String(indicator['id'])}/measurements`, {
+      value: 120,
+      measuredOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      source: 'Relevés',
+      confidence: 'measured',
+    }),
+    201,
+  );
+  await ok(as.networkScoped.send('post', `/api/impact/measurements/${String(measured['id'])}/validate`), 204);
+  anonymousIdea('in follow-up, measured by its anonymous author', followUp, ['author']);
 
   const ideaIds = [...new Set([...credits.map((c) => c.ideaId), String(solution['id'])])];
   return {

@@ -862,6 +862,54 @@ const ROWS: Row[] = [
     url: (f) => `/api/admin/field-reviews/${f.unknownId}/make-due`,
     expect: only({ admin: 404 }),
   },
+  // impact (object level in the handler: owner, team, network in scope; the rules and each role on a
+  // real project: libs/server/realisation/src/impact/*.int-spec.ts and apps/api/src/impact)
+  { route: 'GET /api/ideas/:id/impact', url: (f) => `/api/ideas/${f.idea.published}/impact`, expect: signedIn(200) },
+  {
+    route: 'POST /api/impact/projects/:id/indicators',
+    label: 'unknown project',
+    url: (f) => `/api/impact/projects/${f.unknownId}/indicators`,
+    body: () => ({ category: 'other', label: 'x', unit: 'u', projectedValue: 1, projectedOn: '2030-01-01' }),
+    expect: signedIn(404),
+  },
+  {
+    route: 'PUT /api/impact/indicators/:id',
+    label: 'unknown indicator',
+    url: (f) => `/api/impact/indicators/${f.unknownId}`,
+    body: () => ({
+      category: 'other',
+      label: 'x',
+      unit: 'u',
+      projectedValue: 1,
+      projectedOn: '2030-01-01',
+      version: 1,
+    }),
+    expect: signedIn(404),
+  },
+  {
+    route: 'DELETE /api/impact/indicators/:id',
+    label: 'unknown indicator',
+    url: (f) => `/api/impact/indicators/${f.unknownId}`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/impact/indicators/:id/measurements',
+    label: 'unknown indicator',
+    url: (f) => `/api/impact/indicators/${f.unknownId}/measurements`,
+    body: () => ({ value: 1, measuredOn: '2026-01-01', source: 'x', confidence: 'measured' }),
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/impact/measurements/:id/validate',
+    label: 'unknown measurement: network members reach the handler',
+    url: (f) => `/api/impact/measurements/${f.unknownId}/validate`,
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'GET /api/impact/rollups',
+    url: () => '/api/impact/rollups?by=unit',
+    expect: only({ network: 200, committee: 200, hr: 200, admin: 200 }),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {

@@ -32,6 +32,7 @@ import {
   SignInPage,
   WallPage,
   type PageComponent,
+  ImpactPage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -100,6 +101,14 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="committee.read">
             <CommitteeSessionPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'impact',
+        element: (
+          <RequireSession action="impact.read_rollups">
+            <ImpactPage />
           </RequireSession>
         ),
       },

@@ -1,7 +1,7 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'reviewQueue' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'reviewQueue' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'impact' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
 
 export interface NavItem {
   key: NavKey;
@@ -43,6 +43,7 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'qualification', path: '/qualification', audience: { anyRole: ['network_member'] } },
   { key: 'moderation', path: '/moderation', audience: { action: 'moderation.read' } },
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },
+  { key: 'impact', path: '/impact', audience: { action: 'impact.read_rollups' } },
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },

@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   system_not_allowed: 403,
   idea_not_editable: 403,
   attachment_not_allowed: 403,
+  own_measurement: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,
@@ -63,6 +64,9 @@ export const ERROR_CODES = {
   webhook_not_found: 404,
   webhook_delivery_not_found: 404,
   field_review_not_found: 404,
+  implementation_project_not_found: 404,
+  impact_indicator_not_found: 404,
+  impact_measurement_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -105,6 +109,8 @@ export const ERROR_CODES = {
   field_review_pending: 409,
   field_review_answered: 409,
   field_review_not_due: 409,
+  indicator_has_measurements: 409,
+  measurement_already_validated: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

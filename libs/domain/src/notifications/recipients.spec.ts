@@ -257,3 +257,15 @@ describe('notificationRecipients: the return to the field (issue 13)', () => {
     });
   });
 });
+
+describe('impact measurements', () => {
+  it('ask the network in scope to validate, and tell the owner and team once validated (never the actor, no follower)', () => {
+    expect(
+      byPerson(base({ type: 'impact.measurement_recorded', actorId: 'owner', data: { validatorIds: ['n1', 'n2'] } })),
+    ).toEqual({ n1: 'needs_action!', n2: 'needs_action!' });
+    expect(
+      byPerson(base({ type: 'impact.measurement_validated', actorId: 'n1', data: { recipientIds: ['owner', 'n1'] } })),
+    ).toEqual({ owner: 'my_ideas' });
+    expect(notificationPath({ eventType: 'impact.measurement_recorded', ideaId: 'i', data: {} })).toBe('/ideas/i#impact');
+  });
+});

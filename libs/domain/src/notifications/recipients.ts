@@ -147,6 +147,9 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   field_review_asked: ['recipientIds', 'needs_action', true],
   field_review_reminder: ['recipientIds', 'needs_action', true],
   field_review_late: ['networkIds', 'needs_action', true],
+  // Impact (docs/realisation.md §4): the network in scope validates; the owner and team hear it counted.
+  'impact.measurement_recorded': ['validatorIds', 'needs_action', true],
+  'impact.measurement_validated': ['recipientIds', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -244,6 +247,9 @@ export function notificationPath(n: {
     case 'field_review_reminder':
     case 'field_review_late':
       return `${idea}#field-reviews`;
+    case 'impact.measurement_recorded':
+    case 'impact.measurement_validated':
+      return `${idea}#impact`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
+import { ImpactModule } from './impact';
 import { FieldReviewsModule } from './field-reviews';
 
 /**
@@ -9,7 +10,11 @@ import { FieldReviewsModule } from './field-reviews';
  * Each feature is a submodule imported here.
  */
 @Module({
-  imports: [IdeasCoreModule, FieldReviewsModule],
+  imports: [
+    IdeasCoreModule,
+    ImpactModule,
+    FieldReviewsModule,
+  ],
 })
 export class RealisationModule implements OnModuleInit {
   constructor(private readonly relations: IdeaRelations) {}

@@ -9,7 +9,11 @@ import type { IdeaDto } from '@eclore/api-client';
  */
 type Section = React.LazyExoticComponent<(props: { idea: IdeaDto }) => React.ReactNode>;
 
-const SECTIONS: readonly Section[] = [lazy(() => import('./field-reviews/FieldReviewsSection'))];
+const SECTIONS: readonly Section[] = [
+  // One line per feature, in the order of the stages.
+  lazy(() => import('./impact/ImpactSection')),
+  lazy(() => import('./field-reviews/FieldReviewsSection')),
+];
 
 /** The statuses in which an idea has (or had) a team, an experiment or a project. */
 const AFTER_DECISION = new Set<string>(['prototype', 'implement', 'follow_up', 'closed', 'stopped']);

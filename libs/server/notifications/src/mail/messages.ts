@@ -93,6 +93,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     field_review_late: (_a, t, x) =>
       `Le retour en réalité de « ${t} » (attendu le ${day('fr', x.dueAt)}) est en retard : à relancer`,
     field_review_answered: (a, t) => `${a} a raconté le retour en réalité de « ${t} »`,
+    'impact.measurement_recorded': (a, t) => `${a} a saisi une mesure d’impact sur « ${t} » : à valider`,
+    'impact.measurement_validated': (_a, t) => `Une mesure d’impact de « ${t} » a été validée par le réseau`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -138,6 +140,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     field_review_late: (_a, t, x) =>
       `The return to the field of “${t}” (due ${day('en', x.dueAt)}) is late: follow it up`,
     field_review_answered: (a, t) => `${a} told the return to the field of “${t}”`,
+    'impact.measurement_recorded': (a, t) => `${a} recorded an impact measurement on “${t}”: to validate`,
+    'impact.measurement_validated': (_a, t) => `An impact measurement of “${t}” was validated by the network`,
   },
 };
 

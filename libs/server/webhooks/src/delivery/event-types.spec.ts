@@ -22,3 +22,10 @@ describe('webhook event types', () => {
     expect(WEBHOOK_EVENT_TYPES.filter((t) => INTERNAL_EVENT_TYPES.includes(t))).toEqual([]);
   });
 });
+
+describe('impact webhook events', () => {
+  it('sends a validated measurement (public with the idea), never the request to validate one', () => {
+    expect(isWebhookEventType('impact.measurement_validated')).toBe(true);
+    expect(isWebhookEventType('impact.measurement_recorded')).toBe(false);
+  });
+});

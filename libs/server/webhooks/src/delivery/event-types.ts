@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'edited',
   // What really happened after go-live, public on the idea's timeline (docs/realisation.md §5).
   'field_review_answered',
+  // A validated impact figure is public with the idea (the validator is named as any actor is).
+  'impact.measurement_validated',
 ];
 
 /**
@@ -33,6 +35,7 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'field_review_asked',
   'field_review_reminder',
   'field_review_late',
+  'impact.measurement_recorded',
 ];
 
 export const PING_EVENT_TYPE = 'ping';

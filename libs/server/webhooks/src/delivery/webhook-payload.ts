@@ -65,6 +65,11 @@ export async function buildEventBody(
   }
   if (event.type === 'commented' && typeof event.data['commentId'] === 'string')
     data['commentId'] = event.data['commentId'];
+  if (event.type === 'impact.measurement_validated') {
+    // The figure only: never who recorded it, nor the recipients the event lists.
+    for (const key of ['indicatorId', 'category', 'unit', 'value', 'measuredOn'] as const)
+      if (event.data[key] !== undefined) data[key] = event.data[key];
+  }
   if (event.type === 'merged') {
     const target = event.data['targetId'] ?? null;
     const from = event.data['fromIdeaId'] ?? null;

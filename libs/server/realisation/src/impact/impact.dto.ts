@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  IMPACT_CATEGORIES,
+  MEASUREMENT_CONFIDENCES,
+  type ImpactCategory,
+  type MeasurementConfidence,
+} from '@eclore/domain';
+import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+
+/** A calendar day; the service then checks it is a real date (2026-02-30 is refused by the domain). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MESSAGE = (field: string) => `${field} must be a day as YYYY-MM-DD`;
+/** The widest bound of any category (IMPACT_BOUNDS); the category's own bound is checked by the domain. */
+const VALUE_LIMIT = 1e11;
+const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
+
+export const ROLLUP_GROUPINGS = ['unit', 'campaign', 'year', 'idea'] as const;
+export type RollupGrouping = (typeof ROLLUP_GROUPINGS)[number];
+
+// ------------------------------------------------------------------ inputs
+
+export class IndicatorInput {
+  @ApiProperty({ enum: IMPACT_CATEGORIES })
+  @IsIn(IMPACT_CATEGORIES)
+  category!: ImpactCategory;
+
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 40, description: 'e.g. “€/year”, “hours/year”.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  unit!: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -VALUE_LIMIT, maximum: VALUE_LIMIT })
+  @IsOptional()
+  @IsNumber(NUMBER)
+  @Min(-VALUE_LIMIT)
+  @Max(VALUE_LIMIT)
+  baseline?: number | null;
+
+  @ApiProperty({ description: 'Yearly figure; bounds per category (docs/realisation.md §4).' })
+  @IsNumber(NUMBER)
+  @Min(-VALUE_LIMIT)
+  @Max(VALUE_LIMIT)
+  projectedValue!: number;
+
+  @ApiProperty({ format: 'date', example: '2027-06-30' })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE('projectedOn') })
+  projectedOn!: string;
+}
+
+export class IndicatorUpdateInput extends IndicatorInput {
+  @ApiProperty({ description: 'The version read; another version answers 409 stale_version.' })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version!: number;
+}
+
+export class MeasurementInputDto {
+  @ApiProperty({ description: 'Yearly figure in the indicator’s unit; bounds per category.' })
+  @IsNumber(NUMBER)
+  @Min(-VALUE_LIMIT)
+  @Max(VALUE_LIMIT)
+  value!: number;
+
+  @ApiProperty({ format: 'date', description: 'Neither in the future nor before go-live.' })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE('measuredOn') })
+  measuredOn!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Where the figure comes from.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  source!: string;
+
+  @ApiProperty({ enum: MEASUREMENT_CONFIDENCES })
+  @IsIn(MEASUREMENT_CONFIDENCES)
+  confidence!: MeasurementConfidence;
+}
+
+export class RollupQuery {
+  @ApiProperty({ enum: ROLLUP_GROUPINGS })
+  @IsIn(ROLLUP_GROUPINGS)
+  by!: RollupGrouping;
+
+  @ApiPropertyOptional({ minimum: 2000, maximum: 2100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Projects of this unit and the units under it.' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ enum: IMPACT_CATEGORIES })
+  @IsOptional()
+  @IsIn(IMPACT_CATEGORIES)
+  category?: ImpactCategory;
+}
+
+// ------------------------------------------------------------------ responses
+
+export class ImpactTotalDto {
+  @ApiProperty({ enum: IMPACT_CATEGORIES }) category!: ImpactCategory;
+  @ApiProperty() unit!: string;
+  @ApiProperty() projected!: number;
+  @ApiProperty({ description: 'Sum of the indicators’ actual values (latest validated measurement).' })
+  actual!: number;
+  @ApiProperty() indicatorCount!: number;
+  @ApiProperty({ description: 'Indicators with a validated measurement.' }) measuredCount!: number;
+  @ApiProperty({ enum: MEASUREMENT_CONFIDENCES, nullable: true, type: String })
+  weakestConfidence!: MeasurementConfidence | null;
+}
+
+export class MeasurementDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ format: 'date' }) measuredOn!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty({ enum: MEASUREMENT_CONFIDENCES }) confidence!: MeasurementConfidence;
+  @ApiProperty() validated!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validatedAt!: string | null;
+  @ApiProperty({
+    type: PersonRefDto,
+    nullable: true,
+    description: 'The network member who validated it (null when not validated, or never named on this idea).',
+  })
+  validatedBy!: PersonRefDto | null;
+  @ApiProperty({ description: 'The signed-in person recorded it (never who else did: no recorder is named).' })
+  recordedByMe!: boolean;
+  @ApiProperty({ description: 'The signed-in person may validate it now.' }) canValidate!: boolean;
+}
+
+export class IndicatorDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ enum: IMPACT_CATEGORIES }) category!: ImpactCategory;
+  @ApiProperty() label!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ type: Number, nullable: true }) baseline!: number | null;
+  @ApiProperty() projectedValue!: number;
+  @ApiProperty({ format: 'date' }) projectedOn!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: MeasurementDto, nullable: true, description: 'Latest validated measurement.' })
+  actual!: MeasurementDto | null;
+  @ApiProperty({
+    type: [MeasurementDto],
+    description: 'Oldest first. Unvalidated ones only for the owner, the team and the network in scope.',
+  })
+  measurements!: MeasurementDto[];
+}
+
+export class ImpactProjectDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: OrgUnitRefDto }) orgUnit!: OrgUnitRefDto;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) goLiveAt!: string | null;
+  @ApiProperty({ description: 'The signed-in person may define indicators and record measurements.' })
+  canRecord!: boolean;
+  @ApiProperty({ type: [IndicatorDto] }) indicators!: IndicatorDto[];
+}
+
+export class IdeaImpactDto {
+  @ApiProperty({ type: [ImpactProjectDto] }) projects!: ImpactProjectDto[];
+  @ApiProperty({ type: [ImpactTotalDto], description: 'The idea’s own projects.' }) totals!: ImpactTotalDto[];
+  @ApiProperty({
+    type: [ImpactTotalDto],
+    description: 'With its replications: the distinct projects of the lineage tree, each counted once.',
+  })
+  withReplications!: ImpactTotalDto[];
+  @ApiProperty({ description: 'Distinct projects in the lineage tree (the idea’s own included).' })
+  lineageProjectCount!: number;
+  @ApiProperty({ description: 'The signed-in person sees unvalidated measurements (owner, team, network).' })
+  seesUnvalidated!: boolean;
+}
+
+export class RollupGroupDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Unit, campaign or idea id; the year as text.' })
+  key!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit’s, campaign’s or idea’s name.' })
+  label!: string | null;
+  @ApiProperty({ type: [ImpactTotalDto] }) totals!: ImpactTotalDto[];
+}
+
+export class ImpactRollupDto {
+  @ApiProperty({ enum: ROLLUP_GROUPINGS }) by!: RollupGrouping;
+  @ApiProperty({ type: Number, nullable: true }) year!: number | null;
+  @ApiProperty({ type: [RollupGroupDto] }) groups!: RollupGroupDto[];
+  @ApiProperty({ type: [Number], description: 'Years with a projection or a validated measurement in scope.' })
+  years!: number[];
+}
+
+export class ImpactCreatedDto {
+  @ApiProperty({ format: 'uuid', description: 'The new indicator’s or measurement’s id.' }) id!: string;
+}
