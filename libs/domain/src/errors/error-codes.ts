@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   role_request_not_found: 404,
   webhook_not_found: 404,
   webhook_delivery_not_found: 404,
+  project_not_found: 404,
+  milestone_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -101,6 +103,12 @@ export const ERROR_CODES = {
   session_not_in_session: 409,
   session_status: 409,
   webhook_inactive: 409,
+  project_exists: 409,
+  no_project: 409,
+  project_not_open: 409,
+  implementation_incomplete: 409,
+  not_implemented: 409,
+  replication_exists: 409,
 
   payload_too_large: 413,
   file_too_large: 413,
