@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
 import { ProjectModule } from './project';
+import { ReplicationModule } from './replication';
 
 /**
  * After the committee's decision: the idea team, the experiment and its log book, the
@@ -12,6 +13,7 @@ import { ProjectModule } from './project';
   imports: [
     IdeasCoreModule,
     ProjectModule,
+    ReplicationModule,
   ],
 })
 export class RealisationModule implements OnModuleInit {
