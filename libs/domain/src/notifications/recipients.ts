@@ -92,6 +92,7 @@ const AUTHOR_EVENTS = new Set([
   'merged',
   'commented',
   'attachment_added',
+  'replication_adopted',
   'edited',
 ]);
 /** Events that ask the authors to do something. */
@@ -140,6 +141,9 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   qualification_escalated: ['leadIds', 'needs_action', true],
   private_note_mention: ['mentionedIds', 'mentions', false],
   committee_agenda_added: ['memberIds', 'needs_action', true],
+  // Implementation (issue 13): the named owner has a project to run; the original's owner hears of an adoption.
+  project_owner_named: ['ownerId', 'needs_action', true],
+  replication_adopted: ['ownerId', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -233,6 +237,9 @@ export function notificationPath(n: {
       return `${idea}#qualification`;
     case 'private_note_mention':
       return `${idea}#private-notes`;
+    case 'project_owner_named':
+    case 'replication_adopted':
+      return `${idea}#project`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

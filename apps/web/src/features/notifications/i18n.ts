@@ -54,6 +54,8 @@ export const fr = {
     qualification_escalated: () => 'L’idée a dépassé son délai de réponse : à réattribuer ou relancer',
     private_note_mention: (a: string) => `${a} vous a mentionné·e dans une note privée`,
     committee_agenda_added: () => 'L’idée est à l’ordre du jour d’une séance du comité : à préparer',
+    project_owner_named: () => 'Vous êtes responsable de la mise en œuvre de l’idée',
+    replication_adopted: () => 'L’idée est adoptée par une autre unité',
     campaign_announced: () => 'Un nouvel appel à idées vous est ouvert',
     role_grant_requested: (a: string) =>
       `${a} demande le rôle de tiers de confiance : un autre administrateur doit l’approuver`,
@@ -178,6 +180,8 @@ export const en: typeof fr = {
     qualification_escalated: () => 'The idea is past its answer deadline: reassign or follow up',
     private_note_mention: (a) => `${a} mentioned you in a private note`,
     committee_agenda_added: () => 'The idea is on a committee session’s agenda: to prepare',
+    project_owner_named: () => 'You own the implementation of the idea',
+    replication_adopted: () => 'The idea is adopted in another unit',
     campaign_announced: () => 'A new call for ideas is open to you',
     role_grant_requested: (a: string) => `${a} asks for the anonymity guardian role: another admin must approve it`,
     role_granted: (a: string) => `The anonymity guardian role is granted (approved by ${a})`,

@@ -23,6 +23,8 @@ export interface PhraseExtra {
   sessionDate?: string | null;
   /** Several like events told as one line (supports). */
   count?: number;
+  /** The unit that adopted an idea (replication). */
+  unitName?: string | null;
 }
 
 const ACTOR = {
@@ -86,6 +88,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} vous a mentionné·e dans une note privée sur « ${t} »`,
     committee_agenda_added: (_a, t, x) =>
       `« ${t} » est à l’ordre du jour de la séance du comité du ${day('fr', x.sessionDate)} : à préparer`,
+    project_owner_named: (_a, t) => `Vous êtes responsable de la mise en œuvre de « ${t} »`,
+    replication_adopted: (_a, t, x) => `Votre idée « ${t} » est adoptée par ${x.unitName ?? 'une autre unité'}`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -124,6 +128,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} mentioned you in a private note on “${t}”`,
     committee_agenda_added: (_a, t, x) =>
       `“${t}” is on the agenda of the committee session of ${day('en', x.sessionDate)}: to prepare`,
+    project_owner_named: (_a, t) => `You own the implementation of “${t}”`,
+    replication_adopted: (_a, t, x) => `Your idea “${t}” is adopted in ${x.unitName ?? 'another unit'}`,
   },
 };
 

@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'merged',
   'commented',
   'edited',
+  'replication_adopted',
 ];
 
 /**
@@ -27,6 +28,7 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'private_note_mention',
   'committee_agenda_added',
   'supported',
+  'project_owner_named',
 ];
 
 export const PING_EVENT_TYPE = 'ping';
