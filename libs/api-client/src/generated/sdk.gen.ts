@@ -17,6 +17,12 @@ import type {
   AcceptIdeaResponses,
   AddAgendaItemData,
   AddAgendaItemResponses,
+  AddBudgetLineData,
+  AddBudgetLineResponses,
+  AddProjectUpdateData,
+  AddProjectUpdateResponses,
+  AdoptIdeaData,
+  AdoptIdeaResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
   ApproveRoleRequestData,
@@ -27,8 +33,12 @@ import type {
   AssignReviewerResponses,
   BulkReassignData,
   BulkReassignResponses,
+  ChangeIdeaProjectOwnerData,
+  ChangeIdeaProjectOwnerResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
+  CompleteImplementationData,
+  CompleteImplementationResponses,
   ConfirmUnsubscribeFromNotificationEmailsData,
   ConfirmUnsubscribeFromNotificationEmailsResponses,
   CountMyUnreadNotificationsData,
@@ -40,7 +50,11 @@ import type {
   CreateIdeaCommentData,
   CreateIdeaCommentResponses,
   CreateIdeaData,
+  CreateIdeaProjectData,
+  CreateIdeaProjectResponses,
   CreateIdeaResponses,
+  CreateMilestoneData,
+  CreateMilestoneResponses,
   CreateMyAbsenceData,
   CreateMyAbsenceResponses,
   CreatePrivateNoteData,
@@ -57,6 +71,8 @@ import type {
   DeclineIdeaResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
+  DeleteMilestoneData,
+  DeleteMilestoneResponses,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponses,
   DeleteWebhookData,
@@ -100,6 +116,10 @@ import type {
   GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
+  GetIdeaLineageData,
+  GetIdeaLineageResponses,
+  GetIdeaProjectData,
+  GetIdeaProjectResponses,
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
@@ -278,7 +298,11 @@ import type {
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponses,
   UpdateIdeaData,
+  UpdateIdeaProjectData,
+  UpdateIdeaProjectResponses,
   UpdateIdeaResponses,
+  UpdateMilestoneData,
+  UpdateMilestoneResponses,
   UpdateMyProfileData,
   UpdateMyProfileResponses,
   UpdateWebhookData,
@@ -1752,6 +1776,170 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
   (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
     url: '/api/committee/sessions/{id}/minutes.pdf',
     ...options,
+  });
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const getIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaProjectData, ThrowOnError>,
+): RequestResult<GetIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+  });
+
+/**
+ * Changes the planned budget.
+ */
+export const updateIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateIdeaProjectData, ThrowOnError>,
+): RequestResult<UpdateIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Names the owner of an idea in implement, which starts its project (the network or committee in scope).
+ */
+export const createIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<CreateIdeaProjectData, ThrowOnError>,
+): RequestResult<CreateIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Changes the project’s owner (the network or committee in scope).
+ */
+export const changeIdeaProjectOwner = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeIdeaProjectOwnerData, ThrowOnError>,
+): RequestResult<ChangeIdeaProjectOwnerResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ChangeIdeaProjectOwnerResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/owner',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Adds a milestone (title, weight 1–100, due day not before the start).
+ */
+export const createMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<CreateMilestoneData, ThrowOnError>,
+): RequestResult<CreateMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.
+ */
+export const deleteMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteMilestoneData, ThrowOnError>,
+): RequestResult<DeleteMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones/{milestoneId}',
+    ...options,
+  });
+
+/**
+ * Edits a milestone (progress, done, dropped with a reason…) naming the version read.
+ */
+export const updateMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateMilestoneData, ThrowOnError>,
+): RequestResult<UpdateMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones/{milestoneId}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Adds a dated update (rich text, sanitised) to the project’s timeline.
+ */
+export const addProjectUpdate = <ThrowOnError extends boolean = false>(
+  options: Options<AddProjectUpdateData, ThrowOnError>,
+): RequestResult<AddProjectUpdateResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddProjectUpdateResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/updates',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Records an amount spent.
+ */
+export const addBudgetLine = <ThrowOnError extends boolean = false>(
+  options: Options<AddBudgetLineData, ThrowOnError>,
+): RequestResult<AddBudgetLineResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddBudgetLineResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/budget-lines',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Go live (complete_implementation): the owner, once every milestone is done or dropped with a reason.
+ */
+export const completeImplementation = <ThrowOnError extends boolean = false>(
+  options: Options<CompleteImplementationData, ThrowOnError>,
+): RequestResult<CompleteImplementationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CompleteImplementationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/complete-implementation',
+    ...options,
+  });
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const getIdeaLineage = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaLineageData, ThrowOnError>,
+): RequestResult<GetIdeaLineageResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaLineageResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/lineage',
+    ...options,
+  });
+
+/**
+ * Adopt it in my unit: a child idea in the unit, in implement, with its own project and owner.
+ */
+export const adoptIdea = <ThrowOnError extends boolean = false>(
+  options: Options<AdoptIdeaData, ThrowOnError>,
+): RequestResult<AdoptIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AdoptIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/replications',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -2078,6 +2078,248 @@ export type DecisionInputDto = {
   until?: string;
 };
 
+export type TeamMemberDto = {
+  role: 'lead' | 'member';
+  /**
+   * Null for an anonymous author ("an author").
+   */
+  person: PersonRefDto | null;
+  isAuthor: boolean;
+};
+
+export type ProgressPointDto = {
+  on: string;
+  expected: number;
+};
+
+export type MilestoneDto = {
+  id: string;
+  title: string;
+  weight: number;
+  dueOn: string;
+  status: 'open' | 'done' | 'dropped';
+  progress: number;
+  dropReason: string | null;
+  /**
+   * Past its due day and still open.
+   */
+  late: boolean;
+  /**
+   * Send it back with an edit.
+   */
+  version: number;
+};
+
+export type BudgetLineDto = {
+  id: string;
+  label: string;
+  amount: number;
+  spentOn: string;
+};
+
+export type BudgetDto = {
+  planned: number;
+  spent: number;
+  remaining: number;
+  spentPercent: number | null;
+  overspent: boolean;
+  lines: Array<BudgetLineDto>;
+};
+
+export type ProjectUpdateDto = {
+  id: string;
+  /**
+   * Null for an anonymous author.
+   */
+  author: PersonRefDto | null;
+  bodyHtml: string;
+  createdAt: string;
+};
+
+export type ProjectDto = {
+  id: string;
+  owner: PersonRefDto;
+  team: Array<TeamMemberDto>;
+  startsOn: string;
+  /**
+   * Σ weight × achieved ÷ Σ weight, whole percent (docs/realisation.md §3).
+   */
+  progress: number;
+  /**
+   * Progress expected today.
+   */
+  expected: number;
+  status: 'on_track' | 'at_risk' | 'late' | 'done';
+  /**
+   * Expected progress at each due day.
+   */
+  plan: Array<ProgressPointDto>;
+  milestones: Array<MilestoneDto>;
+  budget: BudgetDto;
+  updates: Array<ProjectUpdateDto>;
+  goLiveAt: string | null;
+  /**
+   * Every milestone done or dropped with a reason, one done.
+   */
+  canComplete: boolean;
+};
+
+export type ProjectViewDto = {
+  /**
+   * Null until an owner is named.
+   */
+  project: ProjectDto | null;
+  /**
+   * The viewer may name (or change) the owner.
+   */
+  canAssignOwner: boolean;
+  /**
+   * The viewer may edit milestones, updates and budget.
+   */
+  canManage: boolean;
+  /**
+   * The viewer may run complete_implementation (go live).
+   */
+  canGoLive: boolean;
+};
+
+export type CreateProjectInput = {
+  /**
+   * The owner (required): accountable for the go-live.
+   */
+  ownerId: string;
+  /**
+   * The start day (default today).
+   */
+  startsOn?: string;
+  /**
+   * Planned budget, two decimals at most.
+   */
+  budgetPlanned?: number;
+};
+
+export type ChangeOwnerInput = {
+  ownerId: string;
+};
+
+export type UpdateProjectInput = {
+  budgetPlanned: number;
+};
+
+export type CreateMilestoneInput = {
+  title: string;
+  weight: number;
+  /**
+   * Not before the project starts.
+   */
+  dueOn: string;
+  progress?: number;
+};
+
+export type UpdateMilestoneInput = {
+  /**
+   * The version read; a different current version is refused (409).
+   */
+  version: number;
+  title?: string;
+  weight?: number;
+  dueOn?: string;
+  /**
+   * While open.
+   */
+  progress?: number;
+  /**
+   * `dropped` needs `dropReason`.
+   */
+  status?: 'open' | 'done' | 'dropped';
+  dropReason?: string;
+};
+
+export type CreateUpdateInput = {
+  /**
+   * Rich text (sanitised).
+   */
+  bodyHtml: string;
+};
+
+export type CreateBudgetLineInput = {
+  label: string;
+  amount: number;
+  spentOn: string;
+};
+
+export type UnitNameDto = {
+  id: string;
+  name: string;
+};
+
+export type LineageLinkDto = {
+  ideaId: string;
+  title: string;
+  /**
+   * The adopting unit.
+   */
+  unit: UnitNameDto;
+  adoptedAt: string;
+  /**
+   * The replica project’s progress, whole percent.
+   */
+  progress: number;
+  status: 'on_track' | 'at_risk' | 'late' | 'done';
+};
+
+export type CreditDto = {
+  originalIdeaId: string;
+  originalTitle: string;
+  /**
+   * The original’s authors are hidden from this viewer.
+   */
+  authorsHidden: boolean;
+  names: Array<PersonRefDto>;
+};
+
+export type LineageDto = {
+  /**
+   * This idea is a replica of that one.
+   */
+  adoptedFrom: LineageLinkDto | null;
+  credit: CreditDto | null;
+  /**
+   * The units that adopted this idea.
+   */
+  adoptedBy: Array<LineageLinkDto>;
+  /**
+   * The idea is implemented and the viewer is a network member (they pick the unit).
+   */
+  canAdopt: boolean;
+};
+
+export type AdoptInput = {
+  /**
+   * The adopting unit (within the asker’s network scope).
+   */
+  orgUnitId: string;
+  /**
+   * The owner of the replica’s own project.
+   */
+  ownerId: string;
+  /**
+   * The replica project’s start day (default today).
+   */
+  startsOn?: string;
+};
+
+export type AdoptionDto = {
+  /**
+   * The replica: a child idea in the adopting unit.
+   */
+  replicaIdeaId: string;
+  /**
+   * The original’s lineage, the new adoption included.
+   */
+  lineage: LineageDto;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -2101,6 +2343,7 @@ export type WebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'replication_adopted'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2141,6 +2384,7 @@ export type CreateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'replication_adopted'
   >;
 };
 
@@ -2167,6 +2411,7 @@ export type CreatedWebhookDto = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'replication_adopted'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2198,6 +2443,7 @@ export type UpdateWebhookInput = {
     | 'merged'
     | 'commented'
     | 'edited'
+    | 'replication_adopted'
   >;
   active?: boolean;
   description?: string | null;
@@ -4318,6 +4564,190 @@ export type DownloadSessionMinutesResponses = {
 };
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
+
+export type GetIdeaProjectData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type GetIdeaProjectResponses = {
+  200: ProjectViewDto;
+};
+
+export type GetIdeaProjectResponse = GetIdeaProjectResponses[keyof GetIdeaProjectResponses];
+
+export type UpdateIdeaProjectData = {
+  body: UpdateProjectInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type UpdateIdeaProjectResponses = {
+  200: ProjectViewDto;
+};
+
+export type UpdateIdeaProjectResponse = UpdateIdeaProjectResponses[keyof UpdateIdeaProjectResponses];
+
+export type CreateIdeaProjectData = {
+  body: CreateProjectInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type CreateIdeaProjectResponses = {
+  201: ProjectViewDto;
+};
+
+export type CreateIdeaProjectResponse = CreateIdeaProjectResponses[keyof CreateIdeaProjectResponses];
+
+export type ChangeIdeaProjectOwnerData = {
+  body: ChangeOwnerInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/owner';
+};
+
+export type ChangeIdeaProjectOwnerResponses = {
+  200: ProjectViewDto;
+};
+
+export type ChangeIdeaProjectOwnerResponse = ChangeIdeaProjectOwnerResponses[keyof ChangeIdeaProjectOwnerResponses];
+
+export type CreateMilestoneData = {
+  body: CreateMilestoneInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/milestones';
+};
+
+export type CreateMilestoneResponses = {
+  201: ProjectViewDto;
+};
+
+export type CreateMilestoneResponse = CreateMilestoneResponses[keyof CreateMilestoneResponses];
+
+export type DeleteMilestoneData = {
+  body?: never;
+  path: {
+    id: string;
+    milestoneId: string;
+  };
+  query: {
+    version: number;
+  };
+  url: '/api/ideas/{id}/project/milestones/{milestoneId}';
+};
+
+export type DeleteMilestoneResponses = {
+  200: ProjectViewDto;
+};
+
+export type DeleteMilestoneResponse = DeleteMilestoneResponses[keyof DeleteMilestoneResponses];
+
+export type UpdateMilestoneData = {
+  body: UpdateMilestoneInput;
+  path: {
+    id: string;
+    milestoneId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/milestones/{milestoneId}';
+};
+
+export type UpdateMilestoneResponses = {
+  200: ProjectViewDto;
+};
+
+export type UpdateMilestoneResponse = UpdateMilestoneResponses[keyof UpdateMilestoneResponses];
+
+export type AddProjectUpdateData = {
+  body: CreateUpdateInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/updates';
+};
+
+export type AddProjectUpdateResponses = {
+  201: ProjectViewDto;
+};
+
+export type AddProjectUpdateResponse = AddProjectUpdateResponses[keyof AddProjectUpdateResponses];
+
+export type AddBudgetLineData = {
+  body: CreateBudgetLineInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/budget-lines';
+};
+
+export type AddBudgetLineResponses = {
+  201: ProjectViewDto;
+};
+
+export type AddBudgetLineResponse = AddBudgetLineResponses[keyof AddBudgetLineResponses];
+
+export type CompleteImplementationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/complete-implementation';
+};
+
+export type CompleteImplementationResponses = {
+  200: IdeaDto;
+};
+
+export type CompleteImplementationResponse = CompleteImplementationResponses[keyof CompleteImplementationResponses];
+
+export type GetIdeaLineageData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/lineage';
+};
+
+export type GetIdeaLineageResponses = {
+  200: LineageDto;
+};
+
+export type GetIdeaLineageResponse = GetIdeaLineageResponses[keyof GetIdeaLineageResponses];
+
+export type AdoptIdeaData = {
+  body: AdoptInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/replications';
+};
+
+export type AdoptIdeaResponses = {
+  201: AdoptionDto;
+};
+
+export type AdoptIdeaResponse = AdoptIdeaResponses[keyof AdoptIdeaResponses];
 
 export type ListWebhooksData = {
   body?: never;

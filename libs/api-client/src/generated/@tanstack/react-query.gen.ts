@@ -14,18 +14,25 @@ import {
   acceptCoAuthorship,
   acceptIdea,
   addAgendaItem,
+  addBudgetLine,
+  addProjectUpdate,
+  adoptIdea,
   announceCampaign,
   approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
+  changeIdeaProjectOwner,
   closeCommitteeSession,
+  completeImplementation,
   confirmUnsubscribeFromNotificationEmails,
   countMyUnreadNotifications,
   createCampaign,
   createCommitteeSession,
   createIdea,
   createIdeaComment,
+  createIdeaProject,
+  createMilestone,
   createMyAbsence,
   createPrivateNote,
   createWebhook,
@@ -34,6 +41,7 @@ import {
   declineCoAuthorship,
   declineIdea,
   deleteAttachment,
+  deleteMilestone,
   deleteMyAbsence,
   deleteWebhook,
   dismissReport,
@@ -56,6 +64,8 @@ import {
   getIdeaAssignments,
   getIdeaDeadlines,
   getIdeaEngagement,
+  getIdeaLineage,
+  getIdeaProject,
   getIdeaScorecards,
   getIdeaTimeline,
   getMyDataExport,
@@ -147,6 +157,8 @@ import {
   updateCampaign,
   updateCommitteeSession,
   updateIdea,
+  updateIdeaProject,
+  updateMilestone,
   updateMyProfile,
   updateWebhook,
   uploadIdeaAttachment,
@@ -161,6 +173,12 @@ import type {
   AcceptIdeaResponse,
   AddAgendaItemData,
   AddAgendaItemResponse,
+  AddBudgetLineData,
+  AddBudgetLineResponse,
+  AddProjectUpdateData,
+  AddProjectUpdateResponse,
+  AdoptIdeaData,
+  AdoptIdeaResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
   ApproveRoleRequestData,
@@ -171,8 +189,12 @@ import type {
   AssignReviewerResponse,
   BulkReassignData,
   BulkReassignResponse,
+  ChangeIdeaProjectOwnerData,
+  ChangeIdeaProjectOwnerResponse,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponse,
+  CompleteImplementationData,
+  CompleteImplementationResponse,
   ConfirmUnsubscribeFromNotificationEmailsData,
   CountMyUnreadNotificationsData,
   CountMyUnreadNotificationsResponse,
@@ -183,7 +205,11 @@ import type {
   CreateIdeaCommentData,
   CreateIdeaCommentResponse,
   CreateIdeaData,
+  CreateIdeaProjectData,
+  CreateIdeaProjectResponse,
   CreateIdeaResponse,
+  CreateMilestoneData,
+  CreateMilestoneResponse,
   CreateMyAbsenceData,
   CreateMyAbsenceResponse,
   CreatePrivateNoteData,
@@ -200,6 +226,8 @@ import type {
   DeclineIdeaResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
+  DeleteMilestoneData,
+  DeleteMilestoneResponse,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponse,
   DeleteWebhookData,
@@ -243,6 +271,10 @@ import type {
   GetIdeaDeadlinesResponse,
   GetIdeaEngagementData,
   GetIdeaEngagementResponse,
+  GetIdeaLineageData,
+  GetIdeaLineageResponse,
+  GetIdeaProjectData,
+  GetIdeaProjectResponse,
   GetIdeaResponse,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponse,
@@ -420,7 +452,11 @@ import type {
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponse,
   UpdateIdeaData,
+  UpdateIdeaProjectData,
+  UpdateIdeaProjectResponse,
   UpdateIdeaResponse,
+  UpdateMilestoneData,
+  UpdateMilestoneResponse,
   UpdateMyProfileData,
   UpdateMyProfileResponse,
   UpdateWebhookData,
@@ -3590,6 +3626,260 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
  */
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
+
+export const getIdeaProjectQueryKey = (options: Options<GetIdeaProjectData>) =>
+  createQueryKey('getIdeaProject', options);
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const getIdeaProjectOptions = (options: Options<GetIdeaProjectData>) =>
+  queryOptions<GetIdeaProjectResponse, DefaultError, GetIdeaProjectResponse, ReturnType<typeof getIdeaProjectQueryKey>>(
+    {
+      queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIdeaProject({
+          ...options,
+          ...queryKey[0],
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: getIdeaProjectQueryKey(options),
+    },
+  );
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const useGetIdeaProjectQuery = (options: Options<GetIdeaProjectData>) =>
+  useQuery(getIdeaProjectOptions(options));
+
+/**
+ * Changes the planned budget.
+ */
+export const updateIdeaProjectMutation = (
+  options?: Partial<Options<UpdateIdeaProjectData>>,
+): UseMutationOptions<UpdateIdeaProjectResponse, DefaultError, Options<UpdateIdeaProjectData>> => {
+  const mutationOptions: UseMutationOptions<UpdateIdeaProjectResponse, DefaultError, Options<UpdateIdeaProjectData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateIdeaProject({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Names the owner of an idea in implement, which starts its project (the network or committee in scope).
+ */
+export const createIdeaProjectMutation = (
+  options?: Partial<Options<CreateIdeaProjectData>>,
+): UseMutationOptions<CreateIdeaProjectResponse, DefaultError, Options<CreateIdeaProjectData>> => {
+  const mutationOptions: UseMutationOptions<CreateIdeaProjectResponse, DefaultError, Options<CreateIdeaProjectData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createIdeaProject({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Changes the project’s owner (the network or committee in scope).
+ */
+export const changeIdeaProjectOwnerMutation = (
+  options?: Partial<Options<ChangeIdeaProjectOwnerData>>,
+): UseMutationOptions<ChangeIdeaProjectOwnerResponse, DefaultError, Options<ChangeIdeaProjectOwnerData>> => {
+  const mutationOptions: UseMutationOptions<
+    ChangeIdeaProjectOwnerResponse,
+    DefaultError,
+    Options<ChangeIdeaProjectOwnerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await changeIdeaProjectOwner({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Adds a milestone (title, weight 1–100, due day not before the start).
+ */
+export const createMilestoneMutation = (
+  options?: Partial<Options<CreateMilestoneData>>,
+): UseMutationOptions<CreateMilestoneResponse, DefaultError, Options<CreateMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<CreateMilestoneResponse, DefaultError, Options<CreateMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.
+ */
+export const deleteMilestoneMutation = (
+  options?: Partial<Options<DeleteMilestoneData>>,
+): UseMutationOptions<DeleteMilestoneResponse, DefaultError, Options<DeleteMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<DeleteMilestoneResponse, DefaultError, Options<DeleteMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edits a milestone (progress, done, dropped with a reason…) naming the version read.
+ */
+export const updateMilestoneMutation = (
+  options?: Partial<Options<UpdateMilestoneData>>,
+): UseMutationOptions<UpdateMilestoneResponse, DefaultError, Options<UpdateMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<UpdateMilestoneResponse, DefaultError, Options<UpdateMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Adds a dated update (rich text, sanitised) to the project’s timeline.
+ */
+export const addProjectUpdateMutation = (
+  options?: Partial<Options<AddProjectUpdateData>>,
+): UseMutationOptions<AddProjectUpdateResponse, DefaultError, Options<AddProjectUpdateData>> => {
+  const mutationOptions: UseMutationOptions<AddProjectUpdateResponse, DefaultError, Options<AddProjectUpdateData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addProjectUpdate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Records an amount spent.
+ */
+export const addBudgetLineMutation = (
+  options?: Partial<Options<AddBudgetLineData>>,
+): UseMutationOptions<AddBudgetLineResponse, DefaultError, Options<AddBudgetLineData>> => {
+  const mutationOptions: UseMutationOptions<AddBudgetLineResponse, DefaultError, Options<AddBudgetLineData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addBudgetLine({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Go live (complete_implementation): the owner, once every milestone is done or dropped with a reason.
+ */
+export const completeImplementationMutation = (
+  options?: Partial<Options<CompleteImplementationData>>,
+): UseMutationOptions<CompleteImplementationResponse, DefaultError, Options<CompleteImplementationData>> => {
+  const mutationOptions: UseMutationOptions<
+    CompleteImplementationResponse,
+    DefaultError,
+    Options<CompleteImplementationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await completeImplementation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaLineageQueryKey = (options: Options<GetIdeaLineageData>) =>
+  createQueryKey('getIdeaLineage', options);
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const getIdeaLineageOptions = (options: Options<GetIdeaLineageData>) =>
+  queryOptions<GetIdeaLineageResponse, DefaultError, GetIdeaLineageResponse, ReturnType<typeof getIdeaLineageQueryKey>>(
+    {
+      queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIdeaLineage({
+          ...options,
+          ...queryKey[0],
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: getIdeaLineageQueryKey(options),
+    },
+  );
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const useGetIdeaLineageQuery = (options: Options<GetIdeaLineageData>) =>
+  useQuery(getIdeaLineageOptions(options));
+
+/**
+ * Adopt it in my unit: a child idea in the unit, in implement, with its own project and owner.
+ */
+export const adoptIdeaMutation = (
+  options?: Partial<Options<AdoptIdeaData>>,
+): UseMutationOptions<AdoptIdeaResponse, DefaultError, Options<AdoptIdeaData>> => {
+  const mutationOptions: UseMutationOptions<AdoptIdeaResponse, DefaultError, Options<AdoptIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await adoptIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
