@@ -15,7 +15,7 @@ import { dayDate, toDomainMilestone } from './project-figures';
 import { GoLiveService } from './go-live.service';
 import { MilestoneCommandsService } from './milestone-commands.service';
 import { ProjectCommandsService } from './project-commands.service';
-import { ProjectModule } from './project.module';
+import { RealisationModule } from '../realisation.module';
 import { ProjectQueriesService } from './project-queries.service';
 import { ProjectRepository } from './project.repository';
 
@@ -35,7 +35,7 @@ describe('implementation project (service, real PostgreSQL)', () => {
   let outsider: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'project', imports: [AuditModule, AccessModule, ProjectModule] });
+    ctx = await createServiceTestContext({ label: 'project', imports: [AuditModule, AccessModule, RealisationModule] });
     queries = ctx.get(ProjectQueriesService);
     commands = ctx.get(ProjectCommandsService);
     milestones = ctx.get(MilestoneCommandsService);
@@ -132,12 +132,12 @@ describe('implementation project (service, real PostgreSQL)', () => {
     const idea = await implementing();
     const project = await makeProject(ctx.ds, { idea, owner: owner.person, startsOn: day(0) });
     await expect(milestones.create(owner.actor, idea.id, { title: 'x', weight: 1, dueOn: day(-5) })).rejects.toMatchObject({
-      problems: [expect.objectContaining({ field: 'dueOn', code: 'before_start' })],
+      fields: [expect.objectContaining({ field: 'dueOn', code: 'before_start' })],
     });
     const m = await makeMilestone(ctx.ds, { project });
     await expect(
       milestones.update(owner.actor, idea.id, m.id, { version: m.version, status: 'dropped' }),
-    ).rejects.toMatchObject({ problems: [expect.objectContaining({ field: 'dropReason' })] });
+    ).rejects.toMatchObject({ fields: [expect.objectContaining({ field: 'dropReason' })] });
     await expect(milestones.create(outsider.actor, idea.id, { title: 'x', weight: 1, dueOn: day(1) })).rejects.toBeInstanceOf(
       Forbidden,
     );

@@ -3,7 +3,7 @@ import { Forbidden } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makeMilestone, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
-import { ReplicationModule } from './replication.module';
+import { RealisationModule } from '../realisation.module';
 import { ReplicationService } from './replication.service';
 
 /** Replication against real PostgreSQL: the child idea and project, the lineage, duplicates, anonymity. */
@@ -19,7 +19,7 @@ describe('replication (service, real PostgreSQL)', () => {
   let newOwner: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'replication', imports: [AuditModule, AccessModule, ReplicationModule] });
+    ctx = await createServiceTestContext({ label: 'replication', imports: [AuditModule, AccessModule, RealisationModule] });
     service = ctx.get(ReplicationService);
     home = await makeUnit(ctx.ds);
     adopting = await makeUnit(ctx.ds);
