@@ -1,2 +1,3 @@
 export * from './entities';
 export { CommitteeModule } from './committee.module';
+export * from './portfolio';
