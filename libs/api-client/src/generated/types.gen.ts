@@ -1838,6 +1838,14 @@ export type PortfolioCardDto = {
    * Past an answer-time deadline.
    */
   late: boolean;
+  /**
+   * Implement and follow-up: the project’s progress (%); null without a project.
+   */
+  progress: number | null;
+  /**
+   * Implement and follow-up: the project’s status.
+   */
+  projectStatus: 'on_track' | 'at_risk' | 'late' | 'done';
 };
 
 export type PortfolioColumnDto = {
