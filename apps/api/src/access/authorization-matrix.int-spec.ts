@@ -835,7 +835,12 @@ function realisationProjectRows(): Row[] {
       body: (_w, f) => ({ ownerId: f.unknownId }),
       expect: only({ network: 404, committee: 404 }),
     },
-    { route: 'PATCH /api/ideas/:id/project', url: onIdea('/project'), body: () => ({ budgetPlanned: 1 }), expect: only(manage) },
+    {
+      route: 'PATCH /api/ideas/:id/project',
+      url: onIdea('/project'),
+      body: () => ({ budgetPlanned: 1 }),
+      expect: only(manage),
+    },
     {
       route: 'POST /api/ideas/:id/project/milestones',
       url: onIdea('/project/milestones'),
@@ -866,7 +871,11 @@ function realisationProjectRows(): Row[] {
       expect: only(manage),
     },
     // The lifecycle refuses a go-live from this status before it asks who.
-    { route: 'POST /api/ideas/:id/complete-implementation', url: onIdea('/complete-implementation'), expect: signedIn(409) },
+    {
+      route: 'POST /api/ideas/:id/complete-implementation',
+      url: onIdea('/complete-implementation'),
+      expect: signedIn(409),
+    },
     { route: 'GET /api/ideas/:id/lineage', url: onIdea('/lineage'), expect: signedIn(200) },
     {
       route: 'POST /api/ideas/:id/replications',

@@ -106,7 +106,9 @@ describe('implementation project API', () => {
     expect(refused.status).toBe(409);
     expectProblem(refused);
     expect(refused.body.code).toBe('implementation_incomplete');
-    await owner.send('patch', `/api/ideas/${idea.id}/project/milestones/${m.id}`, { version: m.version, status: 'done' }).expect(200);
+    await owner
+      .send('patch', `/api/ideas/${idea.id}/project/milestones/${m.id}`, { version: m.version, status: 'done' })
+      .expect(200);
     const live = await owner.send('post', `/api/ideas/${idea.id}/complete-implementation`).expect(200);
     expect(live.body.status).toBe('follow_up');
   });
@@ -125,7 +127,9 @@ describe('implementation project API', () => {
   it('adopts an implemented idea in another unit, once per unit, for a network member of that unit', async () => {
     const { idea, projectId } = await running();
     const m = await makeMilestone(ds, { project: { id: projectId } as never });
-    await owner.send('patch', `/api/ideas/${idea.id}/project/milestones/${m.id}`, { version: m.version, status: 'done' }).expect(200);
+    await owner
+      .send('patch', `/api/ideas/${idea.id}/project/milestones/${m.id}`, { version: m.version, status: 'done' })
+      .expect(200);
     await owner.send('post', `/api/ideas/${idea.id}/complete-implementation`).expect(200);
     const body = { orgUnitId: other.id, ownerId: otherNetwork.person.id };
     expect((await network.send('post', `/api/ideas/${idea.id}/replications`, body)).status).toBe(403);
@@ -137,7 +141,10 @@ describe('implementation project API', () => {
     expect(from.body.adoptedFrom).toMatchObject({ ideaId: idea.id });
     const by = await colleague.get(`/api/ideas/${idea.id}/lineage`).expect(200);
     expect(by.body.adoptedBy).toEqual([expect.objectContaining({ ideaId: adopted.body.replicaIdeaId })]);
-    const bad = await otherNetwork.send('post', `/api/ideas/${idea.id}/replications`, { orgUnitId: 'nope', ownerId: owner.person.id });
+    const bad = await otherNetwork.send('post', `/api/ideas/${idea.id}/replications`, {
+      orgUnitId: 'nope',
+      ownerId: owner.person.id,
+    });
     expect(bad.status).toBe(400);
     expectProblem(bad, 'orgUnitId');
   });

@@ -10,11 +10,7 @@ import { ReplicationModule } from './replication';
  * Each feature is a submodule imported here.
  */
 @Module({
-  imports: [
-    IdeasCoreModule,
-    ProjectModule,
-    ReplicationModule,
-  ],
+  imports: [IdeasCoreModule, ProjectModule, ReplicationModule],
 })
 export class RealisationModule implements OnModuleInit {
   constructor(private readonly relations: IdeaRelations) {}

@@ -43,10 +43,12 @@ export const fr = {
     due: (d: string) => `Échéance le ${d}`,
     late: 'En retard',
     progress: (n: number) => `Avancement ${n} %`,
-    projectStatus: { on_track: 'Dans les temps', at_risk: 'À risque', late: 'Jalon en retard', done: 'Terminé' } as Record<
-      ProjectStatus,
-      string
-    >,
+    projectStatus: {
+      on_track: 'Dans les temps',
+      at_risk: 'À risque',
+      late: 'Jalon en retard',
+      done: 'Terminé',
+    } as Record<ProjectStatus, string>,
   },
 };
 

@@ -27,7 +27,11 @@ export class PortfolioProgressSources {
     if (!this.sources.includes(source)) this.sources.push(source);
   }
 
-  async of(manager: EntityManager, ideaIds: readonly string[], now = new Date()): Promise<Map<string, PortfolioProgress>> {
+  async of(
+    manager: EntityManager,
+    ideaIds: readonly string[],
+    now = new Date(),
+  ): Promise<Map<string, PortfolioProgress>> {
     const out = new Map<string, PortfolioProgress>();
     if (ideaIds.length === 0) return out;
     for (const source of this.sources) for (const [id, p] of await source(manager, ideaIds, now)) out.set(id, p);

@@ -110,9 +110,17 @@ export class PortfolioCardDto {
   })
   dueAt!: string | null;
   @ApiProperty({ description: 'Past an answer-time deadline.' }) late!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Implement and follow-up: the project’s progress (%); null without a project.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Implement and follow-up: the project’s progress (%); null without a project.',
+  })
   progress!: number | null;
-  @ApiProperty({ enum: PROJECT_STATUSES, nullable: true, description: 'Implement and follow-up: the project’s status.' })
+  @ApiProperty({
+    enum: PROJECT_STATUSES,
+    nullable: true,
+    description: 'Implement and follow-up: the project’s status.',
+  })
   projectStatus!: ProjectStatus | null;
 }
 

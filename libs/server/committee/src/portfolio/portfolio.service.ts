@@ -111,7 +111,10 @@ export class PortfolioService {
     const [deadlines, scores, progress] = await Promise.all([
       deadlinesOf(this.ds.manager, ids),
       consolidatedScorecards(this.ds.manager, ids),
-      this.progress.of(this.ds.manager, ids.filter((_id, i) => IMPLEMENTING.has(rows[i]!.status))),
+      this.progress.of(
+        this.ds.manager,
+        ids.filter((_id, i) => IMPLEMENTING.has(rows[i]!.status)),
+      ),
     ]);
     return rows.map((r) => ({
       id: r.id,

@@ -41,10 +41,18 @@ export class MilestoneCommandsService {
   async create(actor: Actor, ideaId: string, input: CreateMilestoneInput): Promise<string> {
     return this.repo.transaction(async (manager) => {
       const { project } = await this.projects.authoriseManage(manager, actor, ideaId);
-      const row = { title: input.title.trim(), weight: input.weight, dueOn: input.dueOn, progress: input.progress ?? 0 };
+      const row = {
+        title: input.title.trim(),
+        weight: input.weight,
+        dueOn: input.dueOn,
+        progress: input.progress ?? 0,
+      };
       check({ ...row, dueOn: dayDate(row.dueOn), status: 'open', dropReason: null }, project.startsOn);
       const id = await this.repo.insertMilestone({ projectId: project.id, ...row, updatedBy: actor.personId }, manager);
-      await this.projects.auditIdea(manager, actor, ideaId, 'milestone.created', { projectId: project.id, milestoneId: id });
+      await this.projects.auditIdea(manager, actor, ideaId, 'milestone.created', {
+        projectId: project.id,
+        milestoneId: id,
+      });
       return id;
     });
   }
@@ -85,7 +93,10 @@ export class MilestoneCommandsService {
       const current = await this.repo.milestone(project.id, milestoneId, manager);
       if (!current) throw new NotFound('milestone', milestoneId);
       if (!(await this.repo.deleteMilestoneIfVersion(milestoneId, version, manager))) throw new StaleMilestone();
-      await this.projects.auditIdea(manager, actor, ideaId, 'milestone.deleted', { projectId: project.id, milestoneId });
+      await this.projects.auditIdea(manager, actor, ideaId, 'milestone.deleted', {
+        projectId: project.id,
+        milestoneId,
+      });
     });
   }
 }

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  Conflict,
-  NotFound,
-  validateAmount,
-  ValidationFailed,
-  type Actor,
-  type FieldProblem,
-} from '@eclore/domain';
+import { Conflict, NotFound, validateAmount, ValidationFailed, type Actor, type FieldProblem } from '@eclore/domain';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
 import { AccessService, AuditService, findPeople } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
@@ -78,7 +71,8 @@ export class ProjectCommandsService {
         throw new ValidationFailed([{ field: 'ideaId', code: 'no_unit', message: 'The idea has no unit.' }]);
       }
       await assertActivePerson(manager, input.ownerId, 'ownerId');
-      const problems: FieldProblem[] = input.budgetPlanned === undefined ? [] : validateAmount('budgetPlanned', input.budgetPlanned);
+      const problems: FieldProblem[] =
+        input.budgetPlanned === undefined ? [] : validateAmount('budgetPlanned', input.budgetPlanned);
       if (problems.length > 0) throw new ValidationFailed(problems);
       const project = await this.repo.insertProject(
         {
@@ -117,7 +111,10 @@ export class ProjectCommandsService {
       const problems = validateAmount('budgetPlanned', input.budgetPlanned);
       if (problems.length > 0) throw new ValidationFailed(problems);
       await this.repo.updateProject(project.id, { budgetPlanned: input.budgetPlanned }, manager);
-      await this.auditIdea(manager, actor, ideaId, 'project.budget_planned', { projectId: project.id, budgetPlanned: input.budgetPlanned });
+      await this.auditIdea(manager, actor, ideaId, 'project.budget_planned', {
+        projectId: project.id,
+        budgetPlanned: input.budgetPlanned,
+      });
     });
   }
 
@@ -146,12 +143,27 @@ export class ProjectCommandsService {
         { projectId: project.id, label, amount: input.amount, spentOn: input.spentOn, recordedBy: actor.personId },
         manager,
       );
-      await this.auditIdea(manager, actor, ideaId, 'project.spending_recorded', { projectId: project.id, amount: input.amount });
+      await this.auditIdea(manager, actor, ideaId, 'project.spending_recorded', {
+        projectId: project.id,
+        amount: input.amount,
+      });
     });
   }
 
-  auditIdea(manager: EntityManager, actor: Actor, ideaId: string, action: string, data: Record<string, unknown>): Promise<void> {
-    return this.audit.append(manager, { actorId: actor.personId, action, subjectType: 'idea', subjectId: ideaId, data });
+  auditIdea(
+    manager: EntityManager,
+    actor: Actor,
+    ideaId: string,
+    action: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.append(manager, {
+      actorId: actor.personId,
+      action,
+      subjectType: 'idea',
+      subjectId: ideaId,
+      data,
+    });
   }
 
   /** Audit and the `project_owner_named` idea event (the owner is told through the outbox). */

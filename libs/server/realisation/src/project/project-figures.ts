@@ -12,8 +12,16 @@ import type { ImplementationProject, Milestone } from '../entities';
 /** A stored day (YYYY-MM-DD) as the domain's 00:00 UTC date. */
 export const dayDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
-export function toDomainMilestone(m: Pick<Milestone, 'weight' | 'dueOn' | 'status' | 'progress' | 'dropReason'>): DomainMilestone {
-  return { weight: m.weight, dueOn: dayDate(m.dueOn), status: m.status, progress: m.progress, dropReason: m.dropReason };
+export function toDomainMilestone(
+  m: Pick<Milestone, 'weight' | 'dueOn' | 'status' | 'progress' | 'dropReason'>,
+): DomainMilestone {
+  return {
+    weight: m.weight,
+    dueOn: dayDate(m.dueOn),
+    status: m.status,
+    progress: m.progress,
+    dropReason: m.dropReason,
+  };
 }
 
 export interface ProjectFigures {
@@ -53,10 +61,13 @@ export function planPoints(
 ): { on: string; expected: number }[] {
   const domain = milestones.map(toDomainMilestone);
   const start = dayDate(project.startsOn);
-  const days = [...new Set([project.startsOn, ...milestones.filter((m) => m.status !== 'dropped').map((m) => m.dueOn)])].sort();
+  const days = [
+    ...new Set([project.startsOn, ...milestones.filter((m) => m.status !== 'dropped').map((m) => m.dueOn)]),
+  ].sort();
   return days.map((on) => ({
     on,
     // The end of that day, when milestones due that day are fully expected.
-    expected: on === project.startsOn ? 0 : expectedProgress(domain, start, new Date(dayDate(on).getTime() + 86_400_000)),
+    expected:
+      on === project.startsOn ? 0 : expectedProgress(domain, start, new Date(dayDate(on).getTime() + 86_400_000)),
   }));
 }

@@ -62,7 +62,10 @@ export class ProjectQueriesService {
     ]);
     const people = await peopleMap(manager, [project.ownerId, ...updates.map((u) => u.authorId)]);
     const figures = projectFigures(project, milestones, now);
-    const budget = budgetSummary(project.budgetPlanned, lines.map((l) => l.amount));
+    const budget = budgetSummary(
+      project.budgetPlanned,
+      lines.map((l) => l.amount),
+    );
     // An anonymous author writing an update stays "an author" to the others.
     const hidden = (id: string) => loaded.hiddenAuthorIds.has(id) && id !== actor.personId;
     return {
@@ -71,7 +74,12 @@ export class ProjectQueriesService {
       team: team.map((m): TeamMemberDto => {
         // An author hidden on this idea is "an author" to everyone but themself (domain showMember).
         const shown = showMember(
-          { personId: m.personId, role: m.role, isAuthor: m.isAuthor, anonymous: loaded.hiddenAuthorIds.has(m.personId) },
+          {
+            personId: m.personId,
+            role: m.role,
+            isAuthor: m.isAuthor,
+            anonymous: loaded.hiddenAuthorIds.has(m.personId),
+          },
           actor.personId,
         );
         return {

@@ -61,7 +61,11 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_exists', 'project_not_open'],
     errorText: { 400: '`ownerId`, `startsOn`, `budgetPlanned`.', 409: '`project_exists`, `project_not_open`.' },
   })
-  async create(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: CreateProjectInput): Promise<ProjectViewDto> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateProjectInput,
+  ): Promise<ProjectViewDto> {
     await this.commands.create(actor, p.id, input);
     return this.view(actor, p.id);
   }
@@ -74,7 +78,11 @@ export class ProjectController {
     ok: ProjectViewDto,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_not_found', 'project_not_open'],
   })
-  async changeOwner(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: ChangeOwnerInput): Promise<ProjectViewDto> {
+  async changeOwner(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: ChangeOwnerInput,
+  ): Promise<ProjectViewDto> {
     await this.commands.changeOwner(actor, p.id, input);
     return this.view(actor, p.id);
   }
@@ -88,7 +96,11 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: UpdateProjectInput): Promise<ProjectViewDto> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: UpdateProjectInput,
+  ): Promise<ProjectViewDto> {
     await this.commands.updatePlan(actor, p.id, input);
     return this.view(actor, p.id);
   }
@@ -103,7 +115,11 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 400: '`title`, `weight`, `dueOn` (before_start), `progress`.', 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async addMilestone(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: CreateMilestoneInput): Promise<ProjectViewDto> {
+  async addMilestone(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateMilestoneInput,
+  ): Promise<ProjectViewDto> {
     await this.milestones.create(actor, p.id, input);
     return this.view(actor, p.id);
   }
@@ -114,7 +130,15 @@ export class ProjectController {
     operationId: 'updateMilestone',
     summary: 'Edits a milestone (progress, done, dropped with a reason…) naming the version read.',
     ok: ProjectViewDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'milestone_not_found', 'stale_version', 'no_project', 'project_not_open'],
+    errors: [
+      'validation_failed',
+      'role_required',
+      'out_of_scope',
+      'milestone_not_found',
+      'stale_version',
+      'no_project',
+      'project_not_open',
+    ],
     errorText: { 403: MANAGE_403, 409: `\`stale_version\` (someone else changed it: reload), ${MANAGE_409}` },
   })
   async editMilestone(
@@ -152,7 +176,11 @@ export class ProjectController {
     status: 201,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
   })
-  async addUpdate(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: CreateUpdateInput): Promise<ProjectViewDto> {
+  async addUpdate(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateUpdateInput,
+  ): Promise<ProjectViewDto> {
     await this.commands.addUpdate(actor, p.id, input);
     return this.view(actor, p.id);
   }
@@ -181,7 +209,13 @@ export class ProjectController {
     operationId: 'completeImplementation',
     summary: 'Go live (complete_implementation): the owner, once every milestone is done or dropped with a reason.',
     ok: IdeaDto,
-    errors: ['not_implementation_owner', 'transition_not_allowed', 'stale_version', 'implementation_incomplete', 'no_project'],
+    errors: [
+      'not_implementation_owner',
+      'transition_not_allowed',
+      'stale_version',
+      'implementation_incomplete',
+      'no_project',
+    ],
     errorText: { 409: '`implementation_incomplete`, `no_project`, `transition_not_allowed`, `stale_version`.' },
   })
   complete(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<IdeaDto> {

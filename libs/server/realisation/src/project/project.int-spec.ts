@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { Conflict, expectedProgress, Forbidden, projectProgress, projectStatus, ValidationFailed } from '@eclore/domain';
+import {
+  Conflict,
+  expectedProgress,
+  Forbidden,
+  projectProgress,
+  projectStatus,
+  ValidationFailed,
+} from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
@@ -59,7 +66,11 @@ describe('implementation project (service, real PostgreSQL)', () => {
     expect(before).toMatchObject({ project: null, canAssignOwner: true });
     expect((await queries.view(author.actor, idea.id)).canAssignOwner).toBe(false);
 
-    await commands.create(network.actor, idea.id, { ownerId: owner.person.id, startsOn: day(-10), budgetPlanned: 1000.5 });
+    await commands.create(network.actor, idea.id, {
+      ownerId: owner.person.id,
+      startsOn: day(-10),
+      budgetPlanned: 1000.5,
+    });
 
     const view = await queries.view(owner.actor, idea.id);
     expect(view.project).toMatchObject({ owner: { id: owner.person.id }, startsOn: day(-10), progress: 0 });
@@ -68,15 +79,18 @@ describe('implementation project (service, real PostgreSQL)', () => {
     await expect(commands.create(network.actor, idea.id, { ownerId: owner.person.id })).rejects.toMatchObject({
       code: 'project_exists',
     });
-    const [event] = await ctx.ds.query(`SELECT type, data FROM idea_event WHERE idea_id = $1 AND type = 'project_owner_named'`, [
-      idea.id,
-    ]);
+    const [event] = await ctx.ds.query(
+      `SELECT type, data FROM idea_event WHERE idea_id = $1 AND type = 'project_owner_named'`,
+      [idea.id],
+    );
     expect(event.data).toMatchObject({ ownerId: owner.person.id });
   });
 
   it('refuses to name an owner outside the network’s scope, and an unknown person', async () => {
     const idea = await implementing();
-    await expect(commands.create(outsider.actor, idea.id, { ownerId: owner.person.id })).rejects.toBeInstanceOf(Forbidden);
+    await expect(commands.create(outsider.actor, idea.id, { ownerId: owner.person.id })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     await expect(
       commands.create(network.actor, idea.id, { ownerId: '00000000-0000-4000-8000-000000000000' }),
     ).rejects.toBeInstanceOf(ValidationFailed);
@@ -131,16 +145,18 @@ describe('implementation project (service, real PostgreSQL)', () => {
   it('refuses a milestone with a weight out of range, a due day before the start, a drop without reason', async () => {
     const idea = await implementing();
     const project = await makeProject(ctx.ds, { idea, owner: owner.person, startsOn: day(0) });
-    await expect(milestones.create(owner.actor, idea.id, { title: 'x', weight: 1, dueOn: day(-5) })).rejects.toMatchObject({
+    await expect(
+      milestones.create(owner.actor, idea.id, { title: 'x', weight: 1, dueOn: day(-5) }),
+    ).rejects.toMatchObject({
       fields: [expect.objectContaining({ field: 'dueOn', code: 'before_start' })],
     });
     const m = await makeMilestone(ctx.ds, { project });
     await expect(
       milestones.update(owner.actor, idea.id, m.id, { version: m.version, status: 'dropped' }),
     ).rejects.toMatchObject({ fields: [expect.objectContaining({ field: 'dropReason' })] });
-    await expect(milestones.create(outsider.actor, idea.id, { title: 'x', weight: 1, dueOn: day(1) })).rejects.toBeInstanceOf(
-      Forbidden,
-    );
+    await expect(
+      milestones.create(outsider.actor, idea.id, { title: 'x', weight: 1, dueOn: day(1) }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('refuses go-live until every milestone is done or dropped with a reason, then stamps it', async () => {
@@ -155,13 +171,21 @@ describe('implementation project (service, real PostgreSQL)', () => {
     expect(refusal).toMatchObject({ code: 'implementation_incomplete' });
     expect((await ctx.ds.query(`SELECT status FROM idea WHERE id = $1`, [idea.id]))[0].status).toBe('implement');
 
-    await milestones.update(owner.actor, idea.id, b.id, { version: b.version, status: 'dropped', dropReason: 'Not needed' });
+    await milestones.update(owner.actor, idea.id, b.id, {
+      version: b.version,
+      status: 'dropped',
+      dropReason: 'Not needed',
+    });
     const dto = await goLive.complete(owner.actor, idea.id);
     expect(dto.status).toBe('follow_up');
-    const [row] = await ctx.ds.query(`SELECT go_live_at, completed_at FROM implementation_project WHERE id = $1`, [project.id]);
+    const [row] = await ctx.ds.query(`SELECT go_live_at, completed_at FROM implementation_project WHERE id = $1`, [
+      project.id,
+    ]);
     expect(row.go_live_at).not.toBeNull();
     expect(row.completed_at).not.toBeNull();
-    await expect(milestones.create(owner.actor, idea.id, { title: 'late', weight: 1, dueOn: day(1) })).rejects.toMatchObject({
+    await expect(
+      milestones.create(owner.actor, idea.id, { title: 'late', weight: 1, dueOn: day(1) }),
+    ).rejects.toMatchObject({
       code: 'project_not_open',
     });
   });

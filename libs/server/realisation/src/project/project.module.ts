@@ -15,7 +15,14 @@ import { ProjectRepository } from './project.repository';
   // The portfolio board (committee) shows the projects' progress: realisation depends on committee, never the reverse.
   imports: [IdeasCoreModule, AuditModule, PortfolioModule],
   controllers: [ProjectController],
-  providers: [ProjectRepository, ProjectQueriesService, ProjectCommandsService, MilestoneCommandsService, GoLiveService, PortfolioProgressRegistration],
+  providers: [
+    ProjectRepository,
+    ProjectQueriesService,
+    ProjectCommandsService,
+    MilestoneCommandsService,
+    GoLiveService,
+    PortfolioProgressRegistration,
+  ],
   exports: [ProjectRepository, ProjectCommandsService],
 })
 export class ProjectModule {}

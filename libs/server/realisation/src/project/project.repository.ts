@@ -53,7 +53,11 @@ export class ProjectRepository {
   }
 
   /** The idea's own project (a replica's idea has its own too); the oldest if several. */
-  async ofIdea(ideaId: string, manager: EntityManager = this.ds.manager, lock = false): Promise<ImplementationProject | null> {
+  async ofIdea(
+    ideaId: string,
+    manager: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<ImplementationProject | null> {
     return manager.findOne(ImplementationProject, {
       where: { ideaId },
       order: { createdAt: 'ASC' },
@@ -80,7 +84,13 @@ export class ProjectRepository {
          completed_at = COALESCE($5, completed_at),
          version = version + 1, updated_at = now()
        WHERE id = $1`,
-      [id, changes.ownerId ?? null, changes.budgetPlanned ?? null, changes.goLiveAt ?? null, changes.completedAt ?? null],
+      [
+        id,
+        changes.ownerId ?? null,
+        changes.budgetPlanned ?? null,
+        changes.goLiveAt ?? null,
+        changes.completedAt ?? null,
+      ],
     );
   }
 
@@ -131,7 +141,10 @@ export class ProjectRepository {
     return manager.find(ProjectUpdate, { where: { projectId }, order: { createdAt: 'DESC' } });
   }
 
-  async insertUpdate(row: Pick<ProjectUpdate, 'projectId' | 'authorId' | 'bodyHtml'>, manager: EntityManager): Promise<void> {
+  async insertUpdate(
+    row: Pick<ProjectUpdate, 'projectId' | 'authorId' | 'bodyHtml'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(ProjectUpdate, row);
   }
 
@@ -158,7 +171,10 @@ export class ProjectRepository {
   }
 
   /** Projects of these ideas with their milestones (one query each): lists compute progress from them. */
-  async figuresOfIdeas(ideaIds: readonly string[], manager: EntityManager = this.ds.manager): Promise<ProjectFiguresRow[]> {
+  async figuresOfIdeas(
+    ideaIds: readonly string[],
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ProjectFiguresRow[]> {
     if (ideaIds.length === 0) return [];
     const projects = await manager
       .createQueryBuilder(ImplementationProject, 'p')

@@ -30,7 +30,14 @@ export class ReplicationController {
     summary: 'Adopt it in my unit: a child idea in the unit, in implement, with its own project and owner.',
     ok: AdoptionDto,
     status: 201,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_implemented', 'no_project', 'replication_exists'],
+    errors: [
+      'validation_failed',
+      'role_required',
+      'out_of_scope',
+      'not_implemented',
+      'no_project',
+      'replication_exists',
+    ],
     errorText: {
       400: '`orgUnitId` (unknown_unit, same_unit), `ownerId` (unknown_person), `startsOn`.',
       403: '`role_required`, `out_of_scope` (a network member whose scope covers the adopting unit).',

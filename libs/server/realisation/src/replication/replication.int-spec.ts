@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { Forbidden } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeIdea, makeMilestone, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
+import {
+  makeIdea,
+  makeMilestone,
+  makePerson,
+  makeProject,
+  makeUnit,
+  type TestPerson,
+} from '../../../../../test/harness';
 import { RealisationModule } from '../realisation.module';
 import { ReplicationService } from './replication.service';
 
@@ -19,7 +26,10 @@ describe('replication (service, real PostgreSQL)', () => {
   let newOwner: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'replication', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({
+      label: 'replication',
+      imports: [AuditModule, AccessModule, RealisationModule],
+    });
     service = ctx.get(ReplicationService);
     home = await makeUnit(ctx.ds);
     adopting = await makeUnit(ctx.ds);
@@ -79,10 +89,13 @@ describe('replication (service, real PostgreSQL)', () => {
       authorsHidden: false,
       names: [expect.objectContaining({ id: author.person.id })],
     });
-    const events = await ctx.ds.query(`SELECT type, data FROM idea_event WHERE idea_id = $1 AND type = 'replication_adopted'`, [
-      idea.id,
+    const events = await ctx.ds.query(
+      `SELECT type, data FROM idea_event WHERE idea_id = $1 AND type = 'replication_adopted'`,
+      [idea.id],
+    );
+    expect(events).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ unitName: adopting.name, ownerId: owner.person.id }) }),
     ]);
-    expect(events).toEqual([expect.objectContaining({ data: expect.objectContaining({ unitName: adopting.name, ownerId: owner.person.id }) })]);
   });
 
   it('refuses a second open adoption of one original by one unit (409 replication_exists)', async () => {
@@ -95,7 +108,9 @@ describe('replication (service, real PostgreSQL)', () => {
     const other = await makeUnit(ctx.ds);
     const otherNetwork = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: other }], password: null });
     const racing = await Promise.allSettled(
-      [1, 2].map(() => service.adopt(otherNetwork.actor, idea.id, { orgUnitId: other.id, ownerId: newOwner.person.id })),
+      [1, 2].map(() =>
+        service.adopt(otherNetwork.actor, idea.id, { orgUnitId: other.id, ownerId: newOwner.person.id }),
+      ),
     );
     expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(racing.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'replication_exists' } });
@@ -122,14 +137,20 @@ describe('replication (service, real PostgreSQL)', () => {
       await service.lineage(adopter.actor, replicaIdeaId),
       await service.lineage(adopter.actor, idea.id),
       await ctx.ds.query(`SELECT data FROM idea_event WHERE idea_id IN ($1, $2)`, [idea.id, replicaIdeaId]),
-      await ctx.ds.query(`SELECT data, actor_id FROM audit_event WHERE subject_id IN ($1, $2)`, [idea.id, replicaIdeaId]),
+      await ctx.ds.query(`SELECT data, actor_id FROM audit_event WHERE subject_id IN ($1, $2)`, [
+        idea.id,
+        replicaIdeaId,
+      ]),
     ]);
     expect(seen).not.toContain(author.person.id);
     expect(seen).not.toContain(author.person.familyName);
     const credit = (await service.lineage(adopter.actor, replicaIdeaId)).credit;
     expect(credit).toMatchObject({ authorsHidden: true, names: [] });
     // The anonymous author is still told (through the authors list, never by name in the data).
-    const [told] = await ctx.ds.query(`SELECT type FROM idea_event WHERE idea_id = $1 AND type = 'replication_adopted'`, [idea.id]);
+    const [told] = await ctx.ds.query(
+      `SELECT type FROM idea_event WHERE idea_id = $1 AND type = 'replication_adopted'`,
+      [idea.id],
+    );
     expect(told).toBeDefined();
   });
 });

@@ -55,7 +55,10 @@ export class ReplicationRepository {
   async openRequest(originalProjectId: string, orgUnitId: string, manager: EntityManager): Promise<Replication | null> {
     return manager
       .createQueryBuilder(Replication, 'r')
-      .where('r.original_project_id = :originalProjectId AND r.org_unit_id = :orgUnitId', { originalProjectId, orgUnitId })
+      .where('r.original_project_id = :originalProjectId AND r.org_unit_id = :orgUnitId', {
+        originalProjectId,
+        orgUnitId,
+      })
       .andWhere(`r.status IN ('requested', 'active')`)
       .getOne();
   }

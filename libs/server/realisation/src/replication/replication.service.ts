@@ -56,7 +56,9 @@ export class ReplicationService {
     const project = await this.projects.ofIdea(ideaId, manager);
     if (!project) throw new Conflict('no_project', 'The idea has no implementation project to replicate.');
     if (unit.id === project.orgUnitId) {
-      throw new ValidationFailed([{ field: 'orgUnitId', code: 'same_unit', message: 'The idea is already implemented in this unit.' }]);
+      throw new ValidationFailed([
+        { field: 'orgUnitId', code: 'same_unit', message: 'The idea is already implemented in this unit.' },
+      ]);
     }
     await assertActivePerson(manager, input.ownerId, 'ownerId');
     if (await this.repo.openRequest(project.id, unit.id, manager)) throw duplicate();
@@ -120,7 +122,10 @@ export class ReplicationService {
     const manager = this.repo.manager;
     const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
     this.access.assert(actor, 'realisation.read', { target: loaded.viewer.target });
-    const [from, by] = await Promise.all([this.repo.adoptedFrom(ideaId, manager), this.repo.adoptedBy(ideaId, manager)]);
+    const [from, by] = await Promise.all([
+      this.repo.adoptedFrom(ideaId, manager),
+      this.repo.adoptedBy(ideaId, manager),
+    ]);
     const [fromLinks, byLinks] = await Promise.all([
       this.links(manager, from ? [from] : [], 'original'),
       this.links(manager, by, 'replica'),
@@ -169,7 +174,12 @@ export class ReplicationService {
   private async credit(manager: EntityManager, actor: Actor, from: LineageRow): Promise<CreditDto> {
     const original = await this.ideas.find(manager, from.originalIdeaId, actor);
     const shown = original && this.ideas.canRead(original) ? this.ideas.present(original) : null;
-    const names = shown ? [...(shown.author ? [shown.author] : []), ...shown.coAuthors.map(({ id, givenName, familyName }) => ({ id, givenName, familyName }))] : [];
+    const names = shown
+      ? [
+          ...(shown.author ? [shown.author] : []),
+          ...shown.coAuthors.map(({ id, givenName, familyName }) => ({ id, givenName, familyName })),
+        ]
+      : [];
     return {
       originalIdeaId: from.originalIdeaId,
       originalTitle: from.originalTitle,

@@ -40,7 +40,8 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
       setLabel('');
       setAmount('');
     } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length) setErrors(fieldMessages(error, s.errors, s.errors['required']!));
+      if (isApiError(error) && error.fieldErrors.length)
+        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
       else setFailure(projectError(s, error));
     }
   };
@@ -89,7 +90,13 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
           busy={add.isPending}
         >
           {failure ? <Alert tone="error">{failure}</Alert> : null}
-          <TextField label={s.budget.label} value={label} onChange={(e) => setLabel(e.target.value)} error={errors.get('label')} maxLength={200} />
+          <TextField
+            label={s.budget.label}
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            error={errors.get('label')}
+            maxLength={200}
+          />
           <TextField
             label={s.budget.amount}
             type="number"
@@ -99,7 +106,13 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
             onChange={(e) => setAmount(e.target.value)}
             error={errors.get('amount')}
           />
-          <TextField label={s.budget.spentOn} type="date" value={spentOn} onChange={(e) => setSpentOn(e.target.value)} error={errors.get('spentOn')} />
+          <TextField
+            label={s.budget.spentOn}
+            type="date"
+            value={spentOn}
+            onChange={(e) => setSpentOn(e.target.value)}
+            error={errors.get('spentOn')}
+          />
         </FormDialog>
       ) : null}
     </Panel>
@@ -141,7 +154,10 @@ export function UpdatesPanel({ ideaId, project, canManage, onSaved }: Props) {
         {project.updates.map((u) => (
           <li key={u.id}>
             <p className="ec-project-timeline__meta">
-              {s.updates.by(u.author ? `${u.author.givenName} ${u.author.familyName}` : s.anAuthor, formatDay(u.createdAt, locale))}
+              {s.updates.by(
+                u.author ? `${u.author.givenName} ${u.author.familyName}` : s.anAuthor,
+                formatDay(u.createdAt, locale),
+              )}
             </p>
             {/* Sanitised by the API (allow-list rich text). */}
             <div dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
@@ -156,7 +172,13 @@ export function UpdatesPanel({ ideaId, project, canManage, onSaved }: Props) {
           }}
         >
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <TextAreaField label={s.updates.body} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={20000} />
+          <TextAreaField
+            label={s.updates.body}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={20000}
+          />
           <Button type="submit" disabled={add.isPending || text.trim() === ''}>
             {s.updates.add}
           </Button>

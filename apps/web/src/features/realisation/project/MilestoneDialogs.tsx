@@ -34,7 +34,12 @@ function useFailure() {
 }
 
 /** Adds a milestone, or edits one (title, weight, due date, progress) naming the version read. */
-export function MilestoneFormDialog({ ideaId, milestone, onClose, onSaved }: Common & { milestone: MilestoneDto | null }) {
+export function MilestoneFormDialog({
+  ideaId,
+  milestone,
+  onClose,
+  onSaved,
+}: Common & { milestone: MilestoneDto | null }) {
   const s = useProjectText();
   const [title, setTitle] = useState(milestone?.title ?? '');
   const [weight, setWeight] = useState(String(milestone?.weight ?? 1));

@@ -27,7 +27,10 @@ function InlineProgress({
   const update = useMutation(updateMilestoneMutation());
   const save = () =>
     update.mutate(
-      { path: { id: ideaId, milestoneId: milestone.id }, body: { version: milestone.version, progress: Number(value) } },
+      {
+        path: { id: ideaId, milestoneId: milestone.id },
+        body: { version: milestone.version, progress: Number(value) },
+      },
       { onSuccess: onSaved, onError: onFailed },
     );
   return (
@@ -116,15 +119,27 @@ export function MilestonesPanel({
             header: s.milestones.columns.actions,
             cell: (m: MilestoneDto) => (
               <span className="ec-project-actions">
-                <Button variant="secondary" onClick={() => setDialog({ kind: 'form', milestone: m })} aria-label={`${s.milestones.edit} ${m.title}`}>
+                <Button
+                  variant="secondary"
+                  onClick={() => setDialog({ kind: 'form', milestone: m })}
+                  aria-label={`${s.milestones.edit} ${m.title}`}
+                >
                   {s.milestones.edit}
                 </Button>
                 {m.status === 'open' ? (
                   <>
-                    <Button variant="secondary" onClick={() => setDialog({ kind: 'status', milestone: m, to: 'done' })} aria-label={`${s.milestones.done} ${m.title}`}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => setDialog({ kind: 'status', milestone: m, to: 'done' })}
+                      aria-label={`${s.milestones.done} ${m.title}`}
+                    >
                       {s.milestones.done}
                     </Button>
-                    <Button variant="secondary" onClick={() => setDialog({ kind: 'status', milestone: m, to: 'dropped' })} aria-label={`${s.milestones.drop} ${m.title}`}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => setDialog({ kind: 'status', milestone: m, to: 'dropped' })}
+                      aria-label={`${s.milestones.drop} ${m.title}`}
+                    >
                       {s.milestones.drop}
                     </Button>
                   </>
@@ -147,7 +162,9 @@ export function MilestonesPanel({
         empty={s.milestones.empty}
         narrow="list"
       />
-      {canManage ? <Button onClick={() => setDialog({ kind: 'form', milestone: null })}>{s.milestones.add}</Button> : null}
+      {canManage ? (
+        <Button onClick={() => setDialog({ kind: 'form', milestone: null })}>{s.milestones.add}</Button>
+      ) : null}
       {project.milestones.length > 0 ? (
         <BarChartFigure
           title={s.chart.title}
@@ -167,7 +184,12 @@ export function MilestonesPanel({
         rowKey={(p) => p.on}
       />
       {dialog?.kind === 'form' ? (
-        <MilestoneFormDialog ideaId={ideaId} milestone={dialog.milestone} onClose={() => setDialog(null)} onSaved={saved} />
+        <MilestoneFormDialog
+          ideaId={ideaId}
+          milestone={dialog.milestone}
+          onClose={() => setDialog(null)}
+          onSaved={saved}
+        />
       ) : null}
       {dialog?.kind === 'status' ? (
         <MilestoneStatusDialog

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { changeIdeaProjectOwnerMutation, createIdeaProjectMutation, isApiError, type ProjectViewDto } from '@eclore/api-client';
+import {
+  changeIdeaProjectOwnerMutation,
+  createIdeaProjectMutation,
+  isApiError,
+  type ProjectViewDto,
+} from '@eclore/api-client';
 import { Alert, FormDialog, TextField } from '@eclore/web-ui';
 import { fieldMessages } from '../../../app/errors';
 import { projectError, useProjectText } from './i18n';
@@ -43,7 +48,8 @@ export function OwnerDialog({
         : await change.mutateAsync({ path: { id: ideaId }, body: { ownerId: owner.id } });
       onSaved(view);
     } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length) setErrors(fieldMessages(error, s.errors, s.errors['required']!));
+      if (isApiError(error) && error.fieldErrors.length)
+        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
       else setFailure(projectError(s, error));
     }
   };

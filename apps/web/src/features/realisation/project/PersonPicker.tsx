@@ -24,7 +24,10 @@ export function PersonPicker({
 }) {
   const [q, setQ] = useState('');
   const name = useId();
-  const people = useQuery({ ...searchPeopleOptions({ query: { q: q.trim(), limit: 8 } }), enabled: q.trim().length >= 2 });
+  const people = useQuery({
+    ...searchPeopleOptions({ query: { q: q.trim(), limit: 8 } }),
+    enabled: q.trim().length >= 2,
+  });
   return (
     <div className="ec-person-picker">
       <TextField label={label} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />

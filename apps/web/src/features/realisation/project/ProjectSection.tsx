@@ -39,7 +39,10 @@ function Facts({ project, onChangeOwner }: { project: ProjectDto; onChangeOwner:
         {project.team.length === 0
           ? s.noTeam
           : project.team
-              .map((m) => `${m.person ? `${m.person.givenName} ${m.person.familyName}` : s.anAuthor}${m.role === 'lead' ? ` (${s.lead})` : ''}`)
+              .map(
+                (m) =>
+                  `${m.person ? `${m.person.givenName} ${m.person.familyName}` : s.anAuthor}${m.role === 'lead' ? ` (${s.lead})` : ''}`,
+              )
               .join(', ')}
       </dd>
       <dt>{s.startsOn}</dt>

@@ -21,13 +21,23 @@ export const fr = {
   startsOn: 'Début',
   progress: 'Avancement',
   expected: 'Attendu aujourd’hui',
-  status: { on_track: 'Dans les temps', at_risk: 'À risque', late: 'En retard', done: 'Terminé' } as Record<ProjectStatus, string>,
+  status: { on_track: 'Dans les temps', at_risk: 'À risque', late: 'En retard', done: 'Terminé' } as Record<
+    ProjectStatus,
+    string
+  >,
   milestones: {
     title: 'Jalons',
     caption: 'Jalons du projet',
     empty: 'Aucun jalon pour le moment.',
     add: 'Ajouter un jalon',
-    columns: { title: 'Jalon', weight: 'Poids', due: 'Échéance', status: 'État', progress: 'Avancement', actions: 'Actions' },
+    columns: {
+      title: 'Jalon',
+      weight: 'Poids',
+      due: 'Échéance',
+      status: 'État',
+      progress: 'Avancement',
+      actions: 'Actions',
+    },
     status: { open: 'En cours', done: 'Fait', dropped: 'Abandonné' } as Record<MilestoneStatus, string>,
     late: 'en retard',
     edit: 'Modifier',
@@ -143,7 +153,14 @@ export const en: typeof fr = {
     caption: 'Project milestones',
     empty: 'No milestone yet.',
     add: 'Add a milestone',
-    columns: { title: 'Milestone', weight: 'Weight', due: 'Due', status: 'Status', progress: 'Progress', actions: 'Actions' },
+    columns: {
+      title: 'Milestone',
+      weight: 'Weight',
+      due: 'Due',
+      status: 'Status',
+      progress: 'Progress',
+      actions: 'Actions',
+    },
     status: { open: 'Open', done: 'Done', dropped: 'Dropped' },
     late: 'late',
     edit: 'Edit',
@@ -256,5 +273,8 @@ export function formatDay(day: string, locale: 'fr' | 'en'): string {
 }
 
 export function formatAmount(amount: number, locale: 'fr' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
 }

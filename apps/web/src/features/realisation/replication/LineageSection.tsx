@@ -15,7 +15,15 @@ import { ProjectStatusBadge } from '../project/ProjectSection';
 import { replicationError, useReplicationText } from './i18n';
 import { useAdopted } from './queries';
 
-function AdoptDialog({ idea, onClose, onDone }: { idea: IdeaDto; onClose: () => void; onDone: (replicaId: string) => void }) {
+function AdoptDialog({
+  idea,
+  onClose,
+  onDone,
+}: {
+  idea: IdeaDto;
+  onClose: () => void;
+  onDone: (replicaId: string) => void;
+}) {
   const s = useReplicationText();
   const units = useQuery(listOrgUnitsOptions());
   const [unitId, setUnitId] = useState('');
