@@ -910,7 +910,94 @@ const ROWS: Row[] = [
     url: () => '/api/impact/rollups?by=unit',
     expect: only({ network: 200, committee: 200, hr: 200, admin: 200 }),
   },
+  // The implementation project (issue 13). The fixture idea is published but not in implement, so
+  // whoever passes the policy meets the state's refusal (409), never a 401/403.
+  ...realisationProjectRows(),
 ];
+
+function realisationProjectRows(): Row[] {
+  const onIdea = (path: string) => (f: Fixtures) => `/api/ideas/${f.idea.published}${path}`;
+  const manage = { network: 409 };
+  return [
+    { route: 'GET /api/ideas/:id/project', url: onIdea('/project'), expect: signedIn(200) },
+    {
+      route: 'POST /api/ideas/:id/project',
+      label: 'idea in the network member’s scope',
+      url: onIdea('/project'),
+      body: (_w, f) => ({ ownerId: f.unknownId }),
+      expect: only({ network: 409, committee: 409 }),
+    },
+    {
+      route: 'POST /api/ideas/:id/project',
+      label: 'idea outside the network member’s scope',
+      url: (f) => `/api/ideas/${f.idea.outside}/project`,
+      body: (_w, f) => ({ ownerId: f.unknownId }),
+      expect: only({ committee: 409 }),
+    },
+    {
+      route: 'PUT /api/ideas/:id/project/owner',
+      url: onIdea('/project/owner'),
+      body: (_w, f) => ({ ownerId: f.unknownId }),
+      expect: only({ network: 404, committee: 404 }),
+    },
+    {
+      route: 'PATCH /api/ideas/:id/project',
+      url: onIdea('/project'),
+      body: () => ({ budgetPlanned: 1 }),
+      expect: only(manage),
+    },
+    {
+      route: 'POST /api/ideas/:id/project/milestones',
+      url: onIdea('/project/milestones'),
+      body: () => ({ title: 'Matrix', weight: 1, dueOn: '2030-01-01' }),
+      expect: only(manage),
+    },
+    {
+      route: 'PATCH /api/ideas/:id/project/milestones/:milestoneId',
+      url: (f) => `/api/ideas/${f.idea.published}/project/milestones/${f.unknownId}`,
+      body: () => ({ version: 1, progress: 10 }),
+      expect: only(manage),
+    },
+    {
+      route: 'DELETE /api/ideas/:id/project/milestones/:milestoneId',
+      url: (f) => `/api/ideas/${f.idea.published}/project/milestones/${f.unknownId}?version=1`,
+      expect: only(manage),
+    },
+    {
+      route: 'POST /api/ideas/:id/project/updates',
+      url: onIdea('/project/updates'),
+      body: () => ({ bodyHtml: '<p>Matrix</p>' }),
+      expect: only(manage),
+    },
+    {
+      route: 'POST /api/ideas/:id/project/budget-lines',
+      url: onIdea('/project/budget-lines'),
+      body: () => ({ label: 'Matrix', amount: 1, spentOn: '2030-01-01' }),
+      expect: only(manage),
+    },
+    // The lifecycle refuses a go-live from this status before it asks who.
+    {
+      route: 'POST /api/ideas/:id/complete-implementation',
+      url: onIdea('/complete-implementation'),
+      expect: signedIn(409),
+    },
+    { route: 'GET /api/ideas/:id/lineage', url: onIdea('/lineage'), expect: signedIn(200) },
+    {
+      route: 'POST /api/ideas/:id/replications',
+      label: 'adopting unit in the network member’s scope',
+      url: onIdea('/replications'),
+      body: (_w, f) => ({ orgUnitId: f.unit('DS-SOINS'), ownerId: f.unknownId }),
+      expect: only({ network: 409 }),
+    },
+    {
+      route: 'POST /api/ideas/:id/replications',
+      label: 'adopting unit outside the network member’s scope',
+      url: onIdea('/replications'),
+      body: (_w, f) => ({ orgUnitId: f.unit('DF'), ownerId: f.unknownId }),
+      expect: only({}),
+    },
+  ];
+}
 
 describe('authorization matrix: every route × every kind of person', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

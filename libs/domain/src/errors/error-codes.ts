@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   implementation_project_not_found: 404,
   impact_indicator_not_found: 404,
   impact_measurement_not_found: 404,
+  project_not_found: 404,
+  milestone_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -111,6 +113,12 @@ export const ERROR_CODES = {
   field_review_not_due: 409,
   indicator_has_measurements: 409,
   measurement_already_validated: 409,
+  project_exists: 409,
+  no_project: 409,
+  project_not_open: 409,
+  implementation_incomplete: 409,
+  not_implemented: 409,
+  replication_exists: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

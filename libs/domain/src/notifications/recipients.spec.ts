@@ -269,3 +269,20 @@ describe('impact measurements', () => {
     expect(notificationPath({ eventType: 'impact.measurement_recorded', ideaId: 'i', data: {} })).toBe('/ideas/i#impact');
   });
 });
+
+describe('implementation and replication events (issue 13)', () => {
+  it('asks the named owner to act on the project, and no one else', () => {
+    expect(byPerson(base({ type: 'project_owner_named', data: { ownerId: 'owner' }, followerIds: [] }))).toEqual({
+      owner: 'needs_action!',
+    });
+  });
+
+  it('tells the original’s authors and its owner that their idea is adopted elsewhere', () => {
+    expect(byPerson(base({ type: 'replication_adopted', data: { ownerId: 'owner' }, followerIds: [] }))).toEqual({
+      author: 'my_ideas',
+      coauthor: 'my_ideas',
+      owner: 'my_ideas',
+    });
+    expect(notificationPath({ eventType: 'replication_adopted', ideaId: 'i', data: {} })).toBe('/ideas/i#project');
+  });
+});

@@ -92,6 +92,7 @@ const AUTHOR_EVENTS = new Set([
   'merged',
   'commented',
   'attachment_added',
+  'replication_adopted',
   'edited',
   'field_review_answered',
 ]);
@@ -150,6 +151,9 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   // Impact (docs/realisation.md §4): the network in scope validates; the owner and team hear it counted.
   'impact.measurement_recorded': ['validatorIds', 'needs_action', true],
   'impact.measurement_validated': ['recipientIds', 'my_ideas', false],
+  // Implementation (issue 13): the named owner has a project to run; the original's owner hears of an adoption.
+  project_owner_named: ['ownerId', 'needs_action', true],
+  replication_adopted: ['ownerId', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -250,6 +254,9 @@ export function notificationPath(n: {
     case 'impact.measurement_recorded':
     case 'impact.measurement_validated':
       return `${idea}#impact`;
+    case 'project_owner_named':
+    case 'replication_adopted':
+      return `${idea}#project`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

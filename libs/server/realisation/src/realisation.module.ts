@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
+import { ProjectModule } from './project';
+import { ReplicationModule } from './replication';
 import { ImpactModule } from './impact';
 import { FieldReviewsModule } from './field-reviews';
 
@@ -12,6 +14,8 @@ import { FieldReviewsModule } from './field-reviews';
 @Module({
   imports: [
     IdeasCoreModule,
+    ProjectModule,
+    ReplicationModule,
     ImpactModule,
     FieldReviewsModule,
   ],

@@ -60,6 +60,8 @@ export const fr = {
     field_review_answered: (a: string) => `${a} a raconté le retour en réalité`,
     'impact.measurement_recorded': (a: string) => `${a} a saisi une mesure d’impact : à valider`,
     'impact.measurement_validated': () => 'Une mesure d’impact a été validée par le réseau',
+    project_owner_named: () => 'Vous êtes responsable de la mise en œuvre de l’idée',
+    replication_adopted: () => 'L’idée est adoptée par une autre unité',
     campaign_announced: () => 'Un nouvel appel à idées vous est ouvert',
     role_grant_requested: (a: string) =>
       `${a} demande le rôle de tiers de confiance : un autre administrateur doit l’approuver`,
@@ -190,6 +192,8 @@ export const en: typeof fr = {
     field_review_answered: (a) => `${a} told the return to the field`,
     'impact.measurement_recorded': (a: string) => `${a} recorded an impact measurement: to validate`,
     'impact.measurement_validated': () => 'An impact measurement was validated by the network',
+    project_owner_named: () => 'You own the implementation of the idea',
+    replication_adopted: () => 'The idea is adopted in another unit',
     campaign_announced: () => 'A new call for ideas is open to you',
     role_grant_requested: (a: string) => `${a} asks for the anonymity guardian role: another admin must approve it`,
     role_granted: (a: string) => `The anonymity guardian role is granted (approved by ${a})`,

@@ -87,6 +87,12 @@ function PortfolioCard({ card }: { card: PortfolioCardDto }) {
           </span>
         ) : null}
         {card.late ? <span className="ec-portfolio-card__late">{s.card.late}</span> : null}
+        {card.progress !== null ? <span data-testid="card-progress">{s.card.progress(card.progress)}</span> : null}
+        {card.projectStatus ? (
+          <span className={`ec-portfolio-card__project ec-portfolio-card__project--${card.projectStatus}`}>
+            {s.card.projectStatus[card.projectStatus]}
+          </span>
+        ) : null}
       </p>
     </article>
   );

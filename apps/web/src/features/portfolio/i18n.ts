@@ -1,3 +1,4 @@
+import type { ProjectStatus } from '@eclore/domain';
 import { defineText } from '../../i18n/text';
 
 export { useLocale } from '../../i18n/text';
@@ -41,6 +42,13 @@ export const fr = {
       `Score pondéré ${score}/5 (${reviewers} ${reviewers <= 1 ? 'évaluation' : 'évaluations'})`,
     due: (d: string) => `Échéance le ${d}`,
     late: 'En retard',
+    progress: (n: number) => `Avancement ${n} %`,
+    projectStatus: {
+      on_track: 'Dans les temps',
+      at_risk: 'À risque',
+      late: 'Jalon en retard',
+      done: 'Terminé',
+    } as Record<ProjectStatus, string>,
   },
 };
 
@@ -82,6 +90,8 @@ export const en: typeof fr = {
       `Weighted score ${score}/5 (${reviewers} ${reviewers === 1 ? 'review' : 'reviews'})`,
     due: (d: string) => `Due ${d}`,
     late: 'Late',
+    progress: (n: number) => `Progress ${n}%`,
+    projectStatus: { on_track: 'On track', at_risk: 'At risk', late: 'Milestone late', done: 'Done' },
   },
 };
 

@@ -5,7 +5,9 @@ import {
   IDEA_KINDS,
   PORTFOLIO_GROUPS,
   PORTFOLIO_STATUSES,
+  PROJECT_STATUSES,
   type IdeaKind,
+  type ProjectStatus,
   type IdeaStatus,
   type PortfolioGroup,
 } from '@eclore/domain';
@@ -100,6 +102,18 @@ export class PortfolioCardDto {
   })
   dueAt!: string | null;
   @ApiProperty({ description: 'Past an answer-time deadline.' }) late!: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Implement and follow-up: the project’s progress (%); null without a project.',
+  })
+  progress!: number | null;
+  @ApiProperty({
+    enum: PROJECT_STATUSES,
+    nullable: true,
+    description: 'Implement and follow-up: the project’s status.',
+  })
+  projectStatus!: ProjectStatus | null;
 }
 
 export class PortfolioColumnDto {

@@ -12,9 +12,12 @@ import type {
   PortfolioFilters,
 } from './portfolio.dto';
 import { PortfolioRepository } from './portfolio.repository';
+import { PortfolioProgressSources } from './portfolio-progress';
 import { staffScope, type BoardRow, type CardRow, type PortfolioFilterValues } from './portfolio.sql';
 
 const DEFAULT_LIMIT = 10;
+/** Cards that show their implementation project's progress and status. */
+const IMPLEMENTING = new Set(['implement', 'follow_up']);
 
 function sqlFilters(q: PortfolioFilters): PortfolioFilterValues {
   return { campaignId: q.campaignId, orgUnitId: q.orgUnitId, theme: q.theme, kind: q.kind, assigneeId: q.assigneeId };
@@ -37,6 +40,7 @@ export class PortfolioService {
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly repo: PortfolioRepository,
+    private readonly progress: PortfolioProgressSources,
   ) {}
 
   async board(actor: Actor, query: PortfolioFilters): Promise<PortfolioBoardDto> {
@@ -104,9 +108,13 @@ export class PortfolioService {
   /** Rows to cards, in the same order, with their due dates and consolidated scores. */
   private async cards(rows: readonly CardRow[]): Promise<PortfolioCardDto[]> {
     const ids = rows.map((r) => r.id);
-    const [deadlines, scores] = await Promise.all([
+    const [deadlines, scores, progress] = await Promise.all([
       deadlinesOf(this.ds.manager, ids),
       consolidatedScorecards(this.ds.manager, ids),
+      this.progress.of(
+        this.ds.manager,
+        ids.filter((_id, i) => IMPLEMENTING.has(rows[i]!.status)),
+      ),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -121,6 +129,8 @@ export class PortfolioService {
       reviewerCount: scores.get(r.id)?.reviewerCount ?? 0,
       dueAt: nextDue(deadlines.get(r.id))?.toISOString() ?? null,
       late: deadlines.get(r.id)?.late ?? false,
+      progress: progress.get(r.id)?.progress ?? null,
+      projectStatus: progress.get(r.id)?.status ?? null,
     }));
   }
 }

@@ -44,8 +44,9 @@ export class IdeaLifecycleController {
     'completeImplementation',
     'The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.',
     {
-      errors: ['not_implementation_owner'],
-      errorText: { 403: '`not_implementation_owner`.' },
+      // The project context's guard (every milestone done or dropped) answers 409 before the state changes.
+      errors: ['not_implementation_owner', 'implementation_incomplete', 'no_project'],
+      errorText: { 403: '`not_implementation_owner`.', 409: '`implementation_incomplete`, `no_project`.' },
     },
   )
   completeImplementation(

@@ -47,7 +47,7 @@ function mailItem(r: MailItemRow & { category: NotificationCategory }, recipient
     type: r.event_type,
     actor,
     detail,
-    extra: { dueAt: str(r.data['dueAt']), sessionDate: str(r.data['sessionDate']) },
+    extra: { dueAt: str(r.data['dueAt']), sessionDate: str(r.data['sessionDate']), unitName: str(r.data['unitName']) },
     category: r.category,
     needsAction: r.needs_action,
   };

@@ -23,6 +23,8 @@ export interface PhraseExtra {
   sessionDate?: string | null;
   /** Several like events told as one line (supports). */
   count?: number;
+  /** The unit that adopted an idea (replication). */
+  unitName?: string | null;
 }
 
 const ACTOR = {
@@ -95,6 +97,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     field_review_answered: (a, t) => `${a} a raconté le retour en réalité de « ${t} »`,
     'impact.measurement_recorded': (a, t) => `${a} a saisi une mesure d’impact sur « ${t} » : à valider`,
     'impact.measurement_validated': (_a, t) => `Une mesure d’impact de « ${t} » a été validée par le réseau`,
+    project_owner_named: (_a, t) => `Vous êtes responsable de la mise en œuvre de « ${t} »`,
+    replication_adopted: (_a, t, x) => `Votre idée « ${t} » est adoptée par ${x.unitName ?? 'une autre unité'}`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -142,6 +146,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     field_review_answered: (a, t) => `${a} told the return to the field of “${t}”`,
     'impact.measurement_recorded': (a, t) => `${a} recorded an impact measurement on “${t}”: to validate`,
     'impact.measurement_validated': (_a, t) => `An impact measurement of “${t}” was validated by the network`,
+    project_owner_named: (_a, t) => `You own the implementation of “${t}”`,
+    replication_adopted: (_a, t, x) => `Your idea “${t}” is adopted in ${x.unitName ?? 'another unit'}`,
   },
 };
 

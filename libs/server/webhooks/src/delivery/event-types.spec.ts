@@ -15,11 +15,16 @@ describe('webhook event types', () => {
       'private_note_mention',
       'committee_agenda_added',
       'supported',
+      'project_owner_named',
     ]) {
       expect(INTERNAL_EVENT_TYPES).toContain(type);
       expect(isWebhookEventType(type)).toBe(false);
     }
     expect(WEBHOOK_EVENT_TYPES.filter((t) => INTERNAL_EVENT_TYPES.includes(t))).toEqual([]);
+  });
+
+  it('offers an adoption in another unit (its payload names the unit, never an author)', () => {
+    expect(isWebhookEventType('replication_adopted')).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'field_review_answered',
   // A validated impact figure is public with the idea (the validator is named as any actor is).
   'impact.measurement_validated',
+  'replication_adopted',
 ];
 
 /**
@@ -36,6 +37,7 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'field_review_reminder',
   'field_review_late',
   'impact.measurement_recorded',
+  'project_owner_named',
 ];
 
 export const PING_EVENT_TYPE = 'ping';

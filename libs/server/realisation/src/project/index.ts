@@ -1,0 +1,4 @@
+export { ProjectModule } from './project.module';
+export { ProjectRepository } from './project.repository';
+export { projectFigures, planPoints, type ProjectFigures } from './project-figures';
+export * from './project.dto';

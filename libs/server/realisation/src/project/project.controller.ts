@@ -1,0 +1,203 @@
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
+import type { Actor } from '@eclore/domain';
+import { CurrentActor } from '@eclore/server-identity';
+import { IdeaDto } from '@eclore/server-ideas';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import {
+  ChangeOwnerInput,
+  CreateBudgetLineInput,
+  CreateMilestoneInput,
+  CreateProjectInput,
+  CreateUpdateInput,
+  DeleteMilestoneQuery,
+  MilestoneParams,
+  ProjectViewDto,
+  UpdateMilestoneInput,
+  UpdateProjectInput,
+} from './project.dto';
+import { MilestoneCommandsService } from './milestone-commands.service';
+import { ProjectCommandsService } from './project-commands.service';
+import { ProjectQueriesService } from './project-queries.service';
+
+const MANAGE_403 = '`role_required`, `out_of_scope` (the owner, the idea team or the network in scope).';
+const MANAGE_409 = '`no_project` (name the owner first), `project_not_open` (gone live).';
+const MANAGE = { action: 'project.manage', objectLevel: true } as const;
+
+/** The implementation project of an idea (mise en œuvre, docs/realisation.md §3). */
+@ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
+@ApiController('realisation', 'ideas/:id')
+export class ProjectController {
+  constructor(
+    private readonly queries: ProjectQueriesService,
+    private readonly commands: ProjectCommandsService,
+    private readonly milestones: MilestoneCommandsService,
+  ) {}
+
+  private view(actor: Actor, id: string): Promise<ProjectViewDto> {
+    return this.queries.view(actor, id);
+  }
+
+  @Get('project')
+  @Endpoint({
+    permission: { action: 'realisation.read', objectLevel: true },
+    operationId: 'getIdeaProject',
+    summary: 'The project: owner, team, milestones, progress and status computed by the domain, budget, updates.',
+    ok: ProjectViewDto,
+  })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<ProjectViewDto> {
+    return this.view(actor, p.id);
+  }
+
+  @Post('project')
+  @Endpoint({
+    permission: { action: 'project.assign_owner', objectLevel: true },
+    operationId: 'createIdeaProject',
+    summary: 'Names the owner of an idea in implement, which starts its project (the network or committee in scope).',
+    ok: ProjectViewDto,
+    status: 201,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_exists', 'project_not_open'],
+    errorText: { 400: '`ownerId`, `startsOn`, `budgetPlanned`.', 409: '`project_exists`, `project_not_open`.' },
+  })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateProjectInput,
+  ): Promise<ProjectViewDto> {
+    await this.commands.create(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+
+  @Put('project/owner')
+  @Endpoint({
+    permission: { action: 'project.assign_owner', objectLevel: true },
+    operationId: 'changeIdeaProjectOwner',
+    summary: 'Changes the project’s owner (the network or committee in scope).',
+    ok: ProjectViewDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_not_found', 'project_not_open'],
+  })
+  async changeOwner(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: ChangeOwnerInput,
+  ): Promise<ProjectViewDto> {
+    await this.commands.changeOwner(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+
+  @Patch('project')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'updateIdeaProject',
+    summary: 'Changes the planned budget.',
+    ok: ProjectViewDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errorText: { 403: MANAGE_403, 409: MANAGE_409 },
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: UpdateProjectInput,
+  ): Promise<ProjectViewDto> {
+    await this.commands.updatePlan(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+
+  @Post('project/milestones')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'createMilestone',
+    summary: 'Adds a milestone (title, weight 1–100, due day not before the start).',
+    ok: ProjectViewDto,
+    status: 201,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errorText: { 400: '`title`, `weight`, `dueOn` (before_start), `progress`.', 403: MANAGE_403, 409: MANAGE_409 },
+  })
+  async addMilestone(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateMilestoneInput,
+  ): Promise<ProjectViewDto> {
+    await this.milestones.create(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+
+  @Patch('project/milestones/:milestoneId')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'updateMilestone',
+    summary: 'Edits a milestone (progress, done, dropped with a reason…) naming the version read.',
+    ok: ProjectViewDto,
+    errors: [
+      'validation_failed',
+      'role_required',
+      'out_of_scope',
+      'milestone_not_found',
+      'stale_version',
+      'no_project',
+      'project_not_open',
+    ],
+    errorText: { 403: MANAGE_403, 409: `\`stale_version\` (someone else changed it: reload), ${MANAGE_409}` },
+  })
+  async editMilestone(
+    @CurrentActor() actor: Actor,
+    @Param() p: MilestoneParams,
+    @Body() input: UpdateMilestoneInput,
+  ): Promise<ProjectViewDto> {
+    await this.milestones.update(actor, p.id, p.milestoneId, input);
+    return this.view(actor, p.id);
+  }
+
+  @Delete('project/milestones/:milestoneId')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'deleteMilestone',
+    summary: 'Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.',
+    ok: ProjectViewDto,
+    errors: ['role_required', 'out_of_scope', 'milestone_not_found', 'stale_version', 'no_project', 'project_not_open'],
+  })
+  async deleteMilestone(
+    @CurrentActor() actor: Actor,
+    @Param() p: MilestoneParams,
+    @Query() q: DeleteMilestoneQuery,
+  ): Promise<ProjectViewDto> {
+    await this.milestones.remove(actor, p.id, p.milestoneId, q.version);
+    return this.view(actor, p.id);
+  }
+
+  @Post('project/updates')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'addProjectUpdate',
+    summary: 'Adds a dated update (rich text, sanitised) to the project’s timeline.',
+    ok: ProjectViewDto,
+    status: 201,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+  })
+  async addUpdate(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateUpdateInput,
+  ): Promise<ProjectViewDto> {
+    await this.commands.addUpdate(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+
+  @Post('project/budget-lines')
+  @Endpoint({
+    permission: MANAGE,
+    operationId: 'addBudgetLine',
+    summary: 'Records an amount spent.',
+    ok: ProjectViewDto,
+    status: 201,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+  })
+  async addBudgetLine(
+    @CurrentActor() actor: Actor,
+    @Param() p: IdParamDto,
+    @Body() input: CreateBudgetLineInput,
+  ): Promise<ProjectViewDto> {
+    await this.commands.addBudgetLine(actor, p.id, input);
+    return this.view(actor, p.id);
+  }
+}

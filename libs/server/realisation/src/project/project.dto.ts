@@ -1,0 +1,248 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  BUDGET_LIMITS,
+  MILESTONE_LIMITS,
+  MILESTONE_STATUSES,
+  PROJECT_STATUSES,
+  type MilestoneStatus,
+  type ProjectStatus,
+} from '@eclore/domain';
+import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+
+/** A calendar day, as the API writes dates without a time. */
+export const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DAY_MESSAGE = '$property is a day written YYYY-MM-DD.';
+export const UPDATE_BODY_MAX = 20_000;
+export const BUDGET_LABEL_MAX = 200;
+
+export class MilestoneParams extends UuidParams('id', 'milestoneId') {}
+
+export class CreateProjectInput {
+  @ApiProperty({ format: 'uuid', description: 'The owner (required): accountable for the go-live.' })
+  @IsUUID()
+  ownerId!: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'The start day (default today).' })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  startsOn?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: BUDGET_LIMITS.max, description: 'Planned budget, two decimals at most.' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(BUDGET_LIMITS.max)
+  budgetPlanned?: number;
+}
+
+export class ChangeOwnerInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  ownerId!: string;
+}
+
+export class UpdateProjectInput {
+  @ApiProperty({ minimum: 0, maximum: BUDGET_LIMITS.max })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(BUDGET_LIMITS.max)
+  budgetPlanned!: number;
+}
+
+export class CreateMilestoneInput {
+  @ApiProperty({ maxLength: MILESTONE_LIMITS.titleMax })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MILESTONE_LIMITS.titleMax)
+  title!: string;
+
+  @ApiProperty({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
+  @IsInt()
+  @Min(MILESTONE_LIMITS.weightMin)
+  @Max(MILESTONE_LIMITS.weightMax)
+  weight!: number;
+
+  @ApiProperty({ format: 'date', description: 'Not before the project starts.' })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  dueOn!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number;
+}
+
+/** Every edit names the version it read: someone else's change meanwhile answers 409 `stale_version`. */
+export class UpdateMilestoneInput {
+  @ApiProperty({ minimum: 1, description: 'The version read; a different current version is refused (409).' })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version!: number;
+
+  @ApiPropertyOptional({ maxLength: MILESTONE_LIMITS.titleMax })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MILESTONE_LIMITS.titleMax)
+  title?: string;
+
+  @ApiPropertyOptional({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
+  @IsOptional()
+  @IsInt()
+  @Min(MILESTONE_LIMITS.weightMin)
+  @Max(MILESTONE_LIMITS.weightMax)
+  weight?: number;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  dueOn?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'While open.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number;
+
+  @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: '`dropped` needs `dropReason`.' })
+  @IsOptional()
+  @IsIn(MILESTONE_STATUSES)
+  status?: MilestoneStatus;
+
+  @ApiPropertyOptional({ maxLength: MILESTONE_LIMITS.reasonMax })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MILESTONE_LIMITS.reasonMax)
+  dropReason?: string;
+}
+
+export class DeleteMilestoneQuery {
+  @ApiProperty({ minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version!: number;
+}
+
+export class CreateUpdateInput {
+  @ApiProperty({ maxLength: UPDATE_BODY_MAX, description: 'Rich text (sanitised).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(UPDATE_BODY_MAX)
+  bodyHtml!: string;
+}
+
+export class CreateBudgetLineInput {
+  @ApiProperty({ maxLength: BUDGET_LABEL_MAX })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(BUDGET_LABEL_MAX)
+  label!: string;
+
+  @ApiProperty({ minimum: 0, maximum: BUDGET_LIMITS.max })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(BUDGET_LIMITS.max)
+  amount!: number;
+
+  @ApiProperty({ format: 'date' })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  spentOn!: string;
+}
+
+export class TeamMemberDto {
+  @ApiProperty({ enum: ['lead', 'member'] })
+  role!: 'lead' | 'member';
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null for an anonymous author ("an author").' })
+  person!: PersonRefDto | null;
+  @ApiProperty()
+  isAuthor!: boolean;
+}
+
+export class MilestoneDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() weight!: number;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ enum: MILESTONE_STATUSES }) status!: MilestoneStatus;
+  @ApiProperty() progress!: number;
+  @ApiProperty({ nullable: true, type: String }) dropReason!: string | null;
+  @ApiProperty({ description: 'Past its due day and still open.' }) late!: boolean;
+  @ApiProperty({ description: 'Send it back with an edit.' }) version!: number;
+}
+
+export class ProjectUpdateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null for an anonymous author.' })
+  author!: PersonRefDto | null;
+  @ApiProperty() bodyHtml!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class BudgetLineDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() amount!: number;
+  @ApiProperty({ format: 'date' }) spentOn!: string;
+}
+
+export class BudgetDto {
+  @ApiProperty() planned!: number;
+  @ApiProperty() spent!: number;
+  @ApiProperty() remaining!: number;
+  @ApiProperty({ nullable: true, type: Number }) spentPercent!: number | null;
+  @ApiProperty() overspent!: boolean;
+  @ApiProperty({ type: [BudgetLineDto] }) lines!: BudgetLineDto[];
+}
+
+/** Progress vs expected at one milestone's due day: the chart's points (and its table alternative). */
+export class ProgressPointDto {
+  @ApiProperty({ format: 'date' }) on!: string;
+  @ApiProperty() expected!: number;
+}
+
+export class ProjectDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: PersonRefDto }) owner!: PersonRefDto;
+  @ApiProperty({ type: [TeamMemberDto] }) team!: TeamMemberDto[];
+  @ApiProperty({ format: 'date' }) startsOn!: string;
+  @ApiProperty({ description: 'Σ weight × achieved ÷ Σ weight, whole percent (docs/realisation.md §3).' })
+  progress!: number;
+  @ApiProperty({ description: 'Progress expected today.' }) expected!: number;
+  @ApiProperty({ enum: PROJECT_STATUSES }) status!: ProjectStatus;
+  @ApiProperty({ type: [ProgressPointDto], description: 'Expected progress at each due day.' })
+  plan!: ProgressPointDto[];
+  @ApiProperty({ type: [MilestoneDto] }) milestones!: MilestoneDto[];
+  @ApiProperty({ type: BudgetDto }) budget!: BudgetDto;
+  @ApiProperty({ type: [ProjectUpdateDto] }) updates!: ProjectUpdateDto[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) goLiveAt!: string | null;
+  @ApiProperty({ description: 'Every milestone done or dropped with a reason, one done.' })
+  canComplete!: boolean;
+}
+
+export class ProjectViewDto {
+  @ApiProperty({ type: ProjectDto, nullable: true, description: 'Null until an owner is named.' })
+  project!: ProjectDto | null;
+  @ApiProperty({ description: 'The viewer may name (or change) the owner.' }) canAssignOwner!: boolean;
+  @ApiProperty({ description: 'The viewer may edit milestones, updates and budget.' }) canManage!: boolean;
+  @ApiProperty({ description: 'The viewer may run complete_implementation (go live).' }) canGoLive!: boolean;
+}

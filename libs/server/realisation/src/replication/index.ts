@@ -1,0 +1,2 @@
+export { ReplicationModule } from './replication.module';
+export * from './replication.dto';

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Conflict, decide, ValidationFailed, type Actor } from '@eclore/domain';
+import { AccessService, AuditService, findOrgUnits } from '@eclore/server-identity';
+import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
+import { escapeHtml } from './escape-html';
+import { assertActivePerson } from '../project/project-commands.service';
+import { projectFigures } from '../project/project-figures';
+import { ProjectRepository } from '../project/project.repository';
+import type { AdoptInput, AdoptionDto, CreditDto, LineageDto, LineageLinkDto } from './replication.dto';
+import { ReplicationRepository, type LineageRow } from './replication.repository';
+
+/** An idea is adoptable once implemented: in follow-up, or closed after it. */
+const IMPLEMENTED = new Set(['follow_up', 'closed']);
+const TITLE_MAX = 200;
+
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';
+
+/**
+ * Replication (essaimage): a network member in scope of the ADOPTING unit adopts an implemented
+ * idea there. The replica is a child idea (kind solution, status implement, in that unit) with its
+ * own project and owner; the original's authors are not copied onto it — the credit is read from the
+ * original through its own presenter, so an anonymous author stays unnamed.
+ */
+@Injectable()
+export class ReplicationService {
+  constructor(
+    private readonly repo: ReplicationRepository,
+    private readonly projects: ProjectRepository,
+    private readonly ideas: IdeaAccess,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async adopt(actor: Actor, ideaId: string, input: AdoptInput): Promise<AdoptionDto> {
+    const replicaIdeaId = await this.repo
+      .transaction((manager) => this.adoptIn(manager, actor, ideaId, input))
+      .catch((e: unknown) => {
+        // Two adoptions racing past the check: the partial unique index answers for the second.
+        if (isUniqueViolation(e)) throw duplicate();
+        throw e;
+      });
+    return { replicaIdeaId, lineage: await this.lineage(actor, ideaId) };
+  }
+
+  private async adoptIn(manager: EntityManager, actor: Actor, ideaId: string, input: AdoptInput): Promise<string> {
+    const original = await this.ideas.loadReadable(manager, ideaId, actor, { lock: true });
+    const [unit] = await findOrgUnits(manager, [input.orgUnitId]);
+    if (!unit) {
+      throw new ValidationFailed([{ field: 'orgUnitId', code: 'unknown_unit', message: 'No such unit.' }]);
+    }
+    this.access.assert(actor, 'replication.request', { target: { orgUnitPath: unit.path, themes: [] } });
+    if (!IMPLEMENTED.has(original.idea.status)) {
+      throw new Conflict('not_implemented', 'Only an implemented idea (in follow-up or closed) can be adopted.');
+    }
+    const project = await this.projects.ofIdea(ideaId, manager);
+    if (!project) throw new Conflict('no_project', 'The idea has no implementation project to replicate.');
+    if (unit.id === project.orgUnitId) {
+      throw new ValidationFailed([
+        { field: 'orgUnitId', code: 'same_unit', message: 'The idea is already implemented in this unit.' },
+      ]);
+    }
+    await assertActivePerson(manager, input.ownerId, 'ownerId');
+    if (await this.repo.openRequest(project.id, unit.id, manager)) throw duplicate();
+
+    const suffix = ` — ${unit.name}`;
+    const replicaIdeaId = await this.repo.insertReplicaIdea(
+      {
+        title: `${original.idea.title.slice(0, Math.max(1, TITLE_MAX - suffix.length))}${suffix}`.slice(0, TITLE_MAX),
+        summary: original.idea.summary,
+        bodyHtml: `<p>Adopted from <a href="/ideas/${original.idea.id}">${escapeHtml(original.idea.title)}</a>.</p>${original.idea.bodyHtml}`,
+        themes: [...original.idea.themes],
+        orgUnitId: unit.id,
+        requestedBy: actor.personId,
+      },
+      manager,
+    );
+    const replica = await this.projects.insertProject(
+      {
+        ideaId: replicaIdeaId,
+        ownerId: input.ownerId,
+        orgUnitId: unit.id,
+        startsOn: input.startsOn ?? new Date().toISOString().slice(0, 10),
+        budgetPlanned: 0,
+        createdBy: actor.personId,
+      },
+      manager,
+    );
+    const replicationId = await this.repo.insertActive(
+      { originalProjectId: project.id, replicaProjectId: replica.id, orgUnitId: unit.id, requestedBy: actor.personId },
+      manager,
+    );
+    await this.audit.append(manager, {
+      actorId: actor.personId,
+      action: 'replication.adopted',
+      subjectType: 'idea',
+      subjectId: ideaId,
+      data: { replicationId, replicaIdeaId, orgUnitId: unit.id },
+    });
+    await appendIdeaEvents(manager, [
+      // The original's authors (through the authors list, so an anonymous one is told but never
+      // named) and its owner hear that their idea spreads.
+      {
+        ideaId,
+        type: 'replication_adopted',
+        actorId: actor.personId,
+        public: true,
+        data: { replicationId, replicaIdeaId, unitId: unit.id, unitName: unit.name, ownerId: project.ownerId },
+      },
+      {
+        ideaId: replicaIdeaId,
+        type: 'project_owner_named',
+        actorId: actor.personId,
+        public: false,
+        data: { projectId: replica.id, ownerId: input.ownerId, originalIdeaId: ideaId },
+      },
+    ]);
+    return replicaIdeaId;
+  }
+
+  async lineage(actor: Actor, ideaId: string): Promise<LineageDto> {
+    const manager = this.repo.manager;
+    const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
+    this.access.assert(actor, 'realisation.read', { target: loaded.viewer.target });
+    const [from, by] = await Promise.all([
+      this.repo.adoptedFrom(ideaId, manager),
+      this.repo.adoptedBy(ideaId, manager),
+    ]);
+    const [fromLinks, byLinks] = await Promise.all([
+      this.links(manager, from ? [from] : [], 'original'),
+      this.links(manager, by, 'replica'),
+    ]);
+    return {
+      adoptedFrom: fromLinks[0] ?? null,
+      credit: from ? await this.credit(manager, actor, from) : null,
+      adoptedBy: byLinks,
+      canAdopt:
+        IMPLEMENTED.has(loaded.idea.status) &&
+        decide(actor, 'replication.request', {}).allowed &&
+        (await this.projects.ofIdea(ideaId, manager)) !== null,
+    };
+  }
+
+  /**
+   * Each adoption as a link to the idea at its other end (`original` from a replica, `replica` from
+   * the original), with the replica project's figures computed by the domain like the project page.
+   */
+  private async links(
+    manager: EntityManager,
+    rows: readonly LineageRow[],
+    pointTo: 'original' | 'replica',
+  ): Promise<LineageLinkDto[]> {
+    if (rows.length === 0) return [];
+    const figures = await this.projects.figuresOfIdeas(
+      rows.map((r) => r.replicaIdeaId),
+      manager,
+    );
+    const now = new Date();
+    return rows.map((r) => {
+      const f = figures.find((x) => x.project.id === r.replicaProjectId);
+      const computed = f ? projectFigures(f.project, f.milestones, now) : null;
+      return {
+        ideaId: pointTo === 'original' ? r.originalIdeaId : r.replicaIdeaId,
+        title: pointTo === 'original' ? r.originalTitle : r.replicaTitle,
+        unit: { id: r.unitId, name: r.unitName },
+        adoptedAt: new Date(r.adoptedAt).toISOString(),
+        progress: computed?.progress ?? 0,
+        status: computed?.status ?? 'on_track',
+      };
+    });
+  }
+
+  /** "The authors of ‹original›" and the names its presenter shows this viewer (none if anonymous). */
+  private async credit(manager: EntityManager, actor: Actor, from: LineageRow): Promise<CreditDto> {
+    const original = await this.ideas.find(manager, from.originalIdeaId, actor);
+    const shown = original && this.ideas.canRead(original) ? this.ideas.present(original) : null;
+    const names = shown
+      ? [
+          ...(shown.author ? [shown.author] : []),
+          ...shown.coAuthors.map(({ id, givenName, familyName }) => ({ id, givenName, familyName })),
+        ]
+      : [];
+    return {
+      originalIdeaId: from.originalIdeaId,
+      originalTitle: from.originalTitle,
+      authorsHidden: shown === null || shown.authorHidden,
+      names,
+    };
+  }
+}
+
+function duplicate(): Conflict {
+  return new Conflict('replication_exists', 'This unit has already adopted this idea.');
+}
