@@ -39,6 +39,9 @@ export const ERROR_CODES = {
   system_not_allowed: 403,
   idea_not_editable: 403,
   attachment_not_allowed: 403,
+  not_team_lead: 403,
+  not_team_member: 403,
+  not_log_entry_writer: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,
@@ -54,6 +57,8 @@ export const ERROR_CODES = {
   idea_not_found: 404,
   idea_link_not_found: 404,
   invitation_not_found: 404,
+  experiment_not_found: 404,
+  log_entry_not_found: 404,
   org_unit_not_found: 404,
   person_not_found: 404,
   personal_data_export_not_found: 404,
@@ -101,6 +106,12 @@ export const ERROR_CODES = {
   session_not_in_session: 409,
   session_status: 409,
   webhook_inactive: 409,
+  already_member: 409,
+  invitation_not_pending: 409,
+  team_lead_cannot_leave: 409,
+  experiment_exists: 409,
+  experiment_not_running: 409,
+  edit_window_closed: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

@@ -1,2 +1,3 @@
 export * from './entities';
 export { RealisationModule } from './realisation.module';
+export * from './team';

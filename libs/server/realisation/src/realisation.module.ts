@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
+import { TeamModule } from './team';
 
 /**
  * After the committee's decision: the idea team, the experiment and its log book, the
@@ -8,7 +9,10 @@ import { realisationRelations } from './idea-relations.source';
  * Each feature is a submodule imported here.
  */
 @Module({
-  imports: [IdeasCoreModule],
+  imports: [
+    IdeasCoreModule,
+    TeamModule,
+  ],
 })
 export class RealisationModule implements OnModuleInit {
   constructor(private readonly relations: IdeaRelations) {}
