@@ -140,6 +140,12 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   qualification_escalated: ['leadIds', 'needs_action', true],
   private_note_mention: ['mentionedIds', 'mentions', false],
   committee_agenda_added: ['memberIds', 'needs_action', true],
+  // The idea team (issue 13): invitations and their answers, the lead, the experiment's end date.
+  team_invited: ['inviteeId', 'needs_action', true],
+  team_invitation_answered: ['recipientIds', 'my_ideas', false],
+  team_lead_changed: ['memberIds', 'my_ideas', false],
+  experiment_end_reminder: ['leadIds', 'needs_action', true],
+  experiment_overdue: ['networkIds', 'needs_action', true],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -233,6 +239,13 @@ export function notificationPath(n: {
       return `${idea}#qualification`;
     case 'private_note_mention':
       return `${idea}#private-notes`;
+    case 'team_invited':
+    case 'team_invitation_answered':
+    case 'team_lead_changed':
+      return `${idea}#team`;
+    case 'experiment_end_reminder':
+    case 'experiment_overdue':
+      return `${idea}#experiment`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

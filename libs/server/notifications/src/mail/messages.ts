@@ -86,6 +86,12 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} vous a mentionné·e dans une note privée sur « ${t} »`,
     committee_agenda_added: (_a, t, x) =>
       `« ${t} » est à l’ordre du jour de la séance du comité du ${day('fr', x.sessionDate)} : à préparer`,
+    team_invited: (_a, t) => `Vous êtes invité·e à rejoindre l’équipe de « ${t} »`,
+    team_invitation_answered: (a, t) => `${a} a répondu à l’invitation dans l’équipe de « ${t} »`,
+    team_lead_changed: (_a, t) => `L’équipe de « ${t} » a un nouveau ou une nouvelle responsable`,
+    experiment_end_reminder: (_a, t, x) => `L’expérimentation de « ${t} » se termine le ${day('fr', x.dueAt)} : à conclure`,
+    experiment_overdue: (_a, t, x) =>
+      `L’expérimentation de « ${t} » devait se terminer le ${day('fr', x.dueAt)} et n’a pas de résultat`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -124,6 +130,11 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     private_note_mention: (a, t) => `${a} mentioned you in a private note on “${t}”`,
     committee_agenda_added: (_a, t, x) =>
       `“${t}” is on the agenda of the committee session of ${day('en', x.sessionDate)}: to prepare`,
+    team_invited: (_a, t) => `You are invited to join the team of “${t}”`,
+    team_invitation_answered: (a, t) => `${a} answered the invitation to the team of “${t}”`,
+    team_lead_changed: (_a, t) => `The team of “${t}” has a new lead`,
+    experiment_end_reminder: (_a, t, x) => `The experiment of “${t}” ends on ${day('en', x.dueAt)}: to conclude`,
+    experiment_overdue: (_a, t, x) => `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
   },
 };
 
