@@ -805,6 +805,48 @@ const ROWS: Row[] = [
     url: (f) => `/api/moderation/reports/${f.unknownId}/dismiss`,
     expect: signedIn(404),
   },
+  // the idea team (issue 13; the rules: libs/server/realisation/src/team/team.int-spec.ts). On a
+  // published idea without a team: anyone reads it; only the network in scope invites or names a lead.
+  { route: 'GET /api/ideas/:id/team', url: (f) => `/api/ideas/${f.idea.published}/team`, expect: signedIn(200) },
+  {
+    route: 'POST /api/ideas/:id/team/invitations',
+    label: 'an unknown person: the network in scope reaches the check',
+    url: (f) => `/api/ideas/${f.idea.published}/team/invitations`,
+    body: (_who, f) => ({ personId: f.unknownId }),
+    expect: only({ network: 400 }),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/team/invitations/:invitationId',
+    label: 'unknown invitation',
+    url: (f) => `/api/ideas/${f.idea.published}/team/invitations/${f.unknownId}`,
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/team/lead',
+    label: 'not a member: the network in scope reaches the check',
+    url: (f) => `/api/ideas/${f.idea.published}/team/lead`,
+    body: (_who, f) => ({ personId: f.unknownId }),
+    expect: only({ network: 400 }),
+  },
+  {
+    route: 'POST /api/ideas/:id/team/leave',
+    label: 'nobody is in this idea’s team',
+    url: (f) => `/api/ideas/${f.idea.published}/team/leave`,
+    expect: signedIn(403),
+  },
+  { route: 'GET /api/team-invitations/mine', expect: signedIn(200) },
+  {
+    route: 'POST /api/team-invitations/:id/accept',
+    label: 'unknown invitation',
+    url: (f) => `/api/team-invitations/${f.unknownId}/accept`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/team-invitations/:id/decline',
+    label: 'unknown invitation',
+    url: (f) => `/api/team-invitations/${f.unknownId}/decline`,
+    expect: signedIn(404),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {

@@ -39,7 +39,6 @@ export const ERROR_CODES = {
   system_not_allowed: 403,
   idea_not_editable: 403,
   attachment_not_allowed: 403,
-  not_team_lead: 403,
   not_team_member: 403,
   not_log_entry_writer: 403,
 

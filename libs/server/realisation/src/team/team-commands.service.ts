@@ -41,12 +41,14 @@ export class TeamCommands {
       if (!invitee)
         throw new ValidationFailed([{ field: 'personId', code: 'person_not_found', message: 'No such active person.' }]);
       const pending = (await this.repo.pendingInvitations(ideaId, m)).map((i) => i.inviteeId);
+      // The policy above already let the lead or the network in scope through.
       const check = canInvite(
         { personId: actor.personId, isNetworkInScope: true },
         ctx.members,
         pending,
         inviteeId,
       );
+      if (!check.ok && check.reason === 'not_team_lead') throw new Forbidden('not_idea_team');
       if (!check.ok) throw new Conflict(check.reason, refusalText[check.reason]);
       const invitationId = await this.repo.insertInvitation({ ideaId, inviteeId, invitedBy: actor.personId }, m);
       await this.tell(m, ideaId, actor, 'team_invited', { inviteeId, invitationId });
@@ -155,7 +157,6 @@ export class TeamCommands {
 }
 
 const refusalText = {
-  not_team_lead: 'Only the team lead or the network may invite.',
   already_member: 'This person is already in the team.',
   already_invited: 'This person already has a pending invitation.',
 } as const;

@@ -32,7 +32,7 @@ export class TeamController {
     summary: 'Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).',
     ok: TeamDto,
     status: 201,
-    errors: ['validation_failed', 'not_team_lead', 'out_of_scope', 'already_member', 'already_invited', 'idea_not_found'],
+    errors: ['validation_failed', 'not_idea_team', 'out_of_scope', 'already_member', 'already_invited', 'idea_not_found'],
   })
   invite(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: TeamPersonInput): Promise<TeamDto> {
     return this.commands.invite(actor, params.id, input.personId);
@@ -44,7 +44,7 @@ export class TeamController {
     operationId: 'withdrawTeamInvitation',
     summary: 'Withdraws a pending invitation (the lead or the network in scope).',
     ok: TeamDto,
-    errors: ['not_team_lead', 'out_of_scope', 'invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
+    errors: ['not_idea_team', 'out_of_scope', 'invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
   })
   withdraw(@CurrentActor() actor: Actor, @Param() params: TeamInvitationParams): Promise<TeamDto> {
     return this.commands.withdraw(actor, params.id, params.invitationId);
