@@ -48,8 +48,10 @@ export class TeamCommands {
         pending,
         inviteeId,
       );
-      if (!check.ok && check.reason === 'not_team_lead') throw new Forbidden('not_idea_team');
-      if (!check.ok) throw new Conflict(check.reason, refusalText[check.reason]);
+      if (!check.ok) {
+        if (check.reason === 'not_team_lead') throw new Forbidden('not_idea_team');
+        throw new Conflict(check.reason, refusalText[check.reason]);
+      }
       const invitationId = await this.repo.insertInvitation({ ideaId, inviteeId, invitedBy: actor.personId }, m);
       await this.tell(m, ideaId, actor, 'team_invited', { inviteeId, invitationId });
       await this.record(m, actor, 'team.invited', ideaId, { invitationId });
