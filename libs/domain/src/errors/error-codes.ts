@@ -110,6 +110,7 @@ export const ERROR_CODES = {
   team_lead_cannot_leave: 409,
   experiment_exists: 409,
   experiment_not_running: 409,
+  not_in_prototype: 409,
   edit_window_closed: 409,
 
   payload_too_large: 413,

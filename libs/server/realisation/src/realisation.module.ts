@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
 import { TeamModule } from './team';
+import { ExperimentModule } from './experiment';
 
 /**
  * After the committee's decision: the idea team, the experiment and its log book, the
@@ -12,6 +13,7 @@ import { TeamModule } from './team';
   imports: [
     IdeasCoreModule,
     TeamModule,
+    ExperimentModule,
   ],
 })
 export class RealisationModule implements OnModuleInit {

@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification'] as const;
+export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification', 'realisation'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -49,6 +49,11 @@ export interface JobPayloads {
   'notifications.role_request': { requestId: string; stage: 'requested' | 'granted' };
   /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
   'notifications.deliver_batch': { deliveryIds: string[] };
+  /**
+   * Delayed to an experiment's end date: reminds the team lead before it (`lead_before`) or tells the
+   * network after it without an outcome (`network_after`); re-checks status and end date when it fires.
+   */
+  'realisation.experiment_reminder': { experimentId: string; kind: 'lead_before' | 'network_after'; endsOn: string };
 }
 
 /** A deadline job: the idea, which deadline, and the due date it was scheduled for (ISO). */
@@ -77,6 +82,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'notifications.announce': 'notifications',
   'notifications.deliver_batch': 'notifications',
   'notifications.role_request': 'notifications',
+  'realisation.experiment_reminder': 'realisation',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
