@@ -25,6 +25,7 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { DeadlineJobsModule } from '@eclore/server-qualification';
+import { ExperimentJobsModule } from '@eclore/server-realisation';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -87,6 +88,7 @@ export class WorkerModule {
         NotificationsEngineModule,
         WebhooksWorkerModule,
         DeadlineJobsModule,
+        ExperimentJobsModule,
         IdentityJobsModule,
       ],
       providers: [
