@@ -180,3 +180,21 @@ export class ExperimentViewDto {
 
 /** `/ideas/:id/experiment/log-entries/:entryId`. */
 export class LogEntryParams extends UuidParams('id', 'entryId') {}
+
+export class EvidenceHypothesisDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() change!: string;
+  @ApiProperty() audience!: string;
+  @ApiProperty() expectedResult!: string;
+}
+
+/** A validated experiment's evidence beside the agenda item asking for decide_implement. */
+export class ExperimentEvidenceDto {
+  @ApiProperty({ format: 'uuid' }) experimentId!: string;
+  @ApiProperty({ type: EvidenceHypothesisDto, description: 'The hypothesis that was validated.' })
+  hypothesis!: EvidenceHypothesisDto;
+  @ApiProperty({ type: [MeasureDto] }) measures!: MeasureDto[];
+  @ApiProperty({ type: String, nullable: true }) learnings!: string | null;
+  @ApiProperty() logEntryCount!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) outcomeAt!: string | null;
+}
