@@ -847,6 +847,44 @@ const ROWS: Row[] = [
     url: (f) => `/api/team-invitations/${f.unknownId}/decline`,
     expect: signedIn(404),
   },
+  // the experiment (rules: libs/server/realisation/src/experiment/experiment.int-spec.ts). A published
+  // idea without a team: anyone reads it; only the network in scope reaches the writes (then 400/404/409).
+  { route: 'GET /api/ideas/:id/experiment', url: (f) => `/api/ideas/${f.idea.published}/experiment`, expect: signedIn(200) },
+  {
+    route: 'POST /api/ideas/:id/experiment',
+    label: 'empty body',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment`,
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: 'PUT /api/ideas/:id/experiment',
+    label: 'empty body',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment`,
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: 'POST /api/ideas/:id/experiment/log-entries',
+    label: 'no experiment yet: the network in scope reaches the lookup',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/log-entries`,
+    body: () => ({ bodyHtml: '<p>Matrix</p>', occurredOn: '2026-01-05' }),
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/experiment/log-entries/:entryId',
+    label: 'no experiment yet',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/log-entries/${f.unknownId}`,
+    body: () => ({ bodyHtml: '<p>Matrix</p>', occurredOn: '2026-01-05' }),
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'POST /api/ideas/:id/experiment/outcome',
+    label: 'no experiment yet',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/outcome`,
+    body: () => ({ outcome: 'validated' }),
+    expect: only({ network: 404 }),
+  },
 ];
 
 describe('authorization matrix: every route × every kind of person', () => {
