@@ -15,8 +15,12 @@ import type {
   AcceptCoAuthorshipResponses,
   AcceptIdeaData,
   AcceptIdeaResponses,
+  AcceptTeamInvitationData,
+  AcceptTeamInvitationResponses,
   AddAgendaItemData,
   AddAgendaItemResponses,
+  AddLogEntryData,
+  AddLogEntryResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
   ApproveRoleRequestData,
@@ -27,6 +31,8 @@ import type {
   AssignReviewerResponses,
   BulkReassignData,
   BulkReassignResponses,
+  ChangeIdeaTeamLeadData,
+  ChangeIdeaTeamLeadResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
   ConfirmUnsubscribeFromNotificationEmailsData,
@@ -37,6 +43,8 @@ import type {
   CreateCampaignResponses,
   CreateCommitteeSessionData,
   CreateCommitteeSessionResponses,
+  CreateExperimentData,
+  CreateExperimentResponses,
   CreateIdeaCommentData,
   CreateIdeaCommentResponses,
   CreateIdeaData,
@@ -55,6 +63,8 @@ import type {
   DeclineCoAuthorshipResponses,
   DeclineIdeaData,
   DeclineIdeaResponses,
+  DeclineTeamInvitationData,
+  DeclineTeamInvitationResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
   DeleteMyAbsenceData,
@@ -69,6 +79,8 @@ import type {
   DownloadMyDataExportResponses,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponses,
+  EditLogEntryData,
+  EditLogEntryResponses,
   ErasePersonData,
   ErasePersonResponses,
   FollowIdeaData,
@@ -89,6 +101,8 @@ import type {
   GetDefaultCriteriaSetResponses,
   GetDirectoryImportData,
   GetDirectoryImportResponses,
+  GetExperimentData,
+  GetExperimentResponses,
   GetHeadcountsData,
   GetHeadcountsResponses,
   GetHealthData,
@@ -103,6 +117,8 @@ import type {
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
+  GetIdeaTeamData,
+  GetIdeaTeamResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
   GetMyDataExportData,
@@ -135,6 +151,10 @@ import type {
   HideReportedContentResponses,
   InviteCoAuthorData,
   InviteCoAuthorResponses,
+  InviteToIdeaTeamData,
+  InviteToIdeaTeamResponses,
+  LeaveIdeaTeamData,
+  LeaveIdeaTeamResponses,
   LinkIdeaData,
   LinkIdeaResponses,
   ListAdminPeopleData,
@@ -169,6 +189,8 @@ import type {
   ListMyIdeasResponses,
   ListMyNotificationsData,
   ListMyNotificationsResponses,
+  ListMyTeamInvitationsData,
+  ListMyTeamInvitationsResponses,
   ListNotificationDeliveriesData,
   ListNotificationDeliveriesResponses,
   ListOpenReportsData,
@@ -208,6 +230,8 @@ import type {
   QualifyIdeaResponses,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  RecordExperimentOutcomeData,
+  RecordExperimentOutcomeResponses,
   RejectRoleRequestData,
   RejectRoleRequestResponses,
   RemoveAgendaItemData,
@@ -277,6 +301,8 @@ import type {
   UpdateCampaignResponses,
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponses,
+  UpdateExperimentData,
+  UpdateExperimentResponses,
   UpdateIdeaData,
   UpdateIdeaResponses,
   UpdateMyProfileData,
@@ -291,6 +317,8 @@ import type {
   WithdrawIdeaResponses,
   WithdrawIdeaSupportData,
   WithdrawIdeaSupportResponses,
+  WithdrawTeamInvitationData,
+  WithdrawTeamInvitationResponses,
 } from './types.gen';
 
 export type Options<
@@ -1752,6 +1780,188 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
   (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
     url: '/api/committee/sessions/{id}/minutes.pdf',
     ...options,
+  });
+
+/**
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
+ */
+export const getIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaTeamData, ThrowOnError>,
+): RequestResult<GetIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team',
+    ...options,
+  });
+
+/**
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
+ */
+export const inviteToIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<InviteToIdeaTeamData, ThrowOnError>,
+): RequestResult<InviteToIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<InviteToIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/invitations',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Withdraws a pending invitation (the lead or the network in scope).
+ */
+export const withdrawTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<WithdrawTeamInvitationData, ThrowOnError>,
+): RequestResult<WithdrawTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<WithdrawTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/invitations/{invitationId}',
+    ...options,
+  });
+
+/**
+ * Names another member as the team lead (the network in scope); the team is told.
+ */
+export const changeIdeaTeamLead = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeIdeaTeamLeadData, ThrowOnError>,
+): RequestResult<ChangeIdeaTeamLeadResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ChangeIdeaTeamLeadResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/lead',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Leaves the team (a lead hands over first unless they are the last member).
+ */
+export const leaveIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<LeaveIdeaTeamData, ThrowOnError>,
+): RequestResult<LeaveIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<LeaveIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/leave',
+    ...options,
+  });
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const listMyTeamInvitations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyTeamInvitationsData, ThrowOnError>,
+): RequestResult<ListMyTeamInvitationsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyTeamInvitationsResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/mine',
+    ...options,
+  });
+
+/**
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ */
+export const acceptTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<AcceptTeamInvitationData, ThrowOnError>,
+): RequestResult<AcceptTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AcceptTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/{id}/accept',
+    ...options,
+  });
+
+/**
+ * Declines one’s own invitation.
+ */
+export const declineTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<DeclineTeamInvitationData, ThrowOnError>,
+): RequestResult<DeclineTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DeclineTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/{id}/decline',
+    ...options,
+  });
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const getExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<GetExperimentData, ThrowOnError>,
+): RequestResult<GetExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+  });
+
+/**
+ * Sets up the experiment: protocol, first hypothesis, measures (a team member or the network).
+ */
+export const createExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateExperimentData, ThrowOnError>,
+): RequestResult<CreateExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Edits the protocol and measures while the experiment runs (the end-date reminders follow).
+ */
+export const updateExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateExperimentData, ThrowOnError>,
+): RequestResult<UpdateExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<UpdateExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Writes a dated log book entry (rich text; photos and files already uploaded to the idea).
+ */
+export const addLogEntry = <ThrowOnError extends boolean = false>(
+  options: Options<AddLogEntryData, ThrowOnError>,
+): RequestResult<AddLogEntryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddLogEntryResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/log-entries',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Corrects one’s own entry within 24 hours of writing it; afterwards the log book is append-only.
+ */
+export const editLogEntry = <ThrowOnError extends boolean = false>(
+  options: Options<EditLogEntryData, ThrowOnError>,
+): RequestResult<EditLogEntryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<EditLogEntryResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/log-entries/{entryId}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Records the outcome (the lead or the network): validated (the committee may decide implement), pivot (a new hypothesis, the old one kept) or stopped (the idea stops; its learnings stay public).
+ */
+export const recordExperimentOutcome = <ThrowOnError extends boolean = false>(
+  options: Options<RecordExperimentOutcomeData, ThrowOnError>,
+): RequestResult<RecordExperimentOutcomeResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RecordExperimentOutcomeResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/outcome',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

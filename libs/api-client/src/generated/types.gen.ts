@@ -1944,6 +1944,31 @@ export type SessionMemberDto = {
   present: boolean | null;
 };
 
+export type EvidenceHypothesisDto = {
+  version: number;
+  change: string;
+  audience: string;
+  expectedResult: string;
+};
+
+export type MeasureDto = {
+  label: string;
+  unit: string;
+  target: number;
+};
+
+export type ExperimentEvidenceDto = {
+  experimentId: string;
+  /**
+   * The hypothesis that was validated.
+   */
+  hypothesis: EvidenceHypothesisDto;
+  measures: Array<MeasureDto>;
+  learnings: string | null;
+  logEntryCount: number;
+  outcomeAt: string | null;
+};
+
 export type AgendaItemDto = {
   id: string;
   position: number;
@@ -1959,6 +1984,10 @@ export type AgendaItemDto = {
    * The viewer’s committee scope covers this idea (may remove or decide it).
    */
   inScope: boolean;
+  /**
+   * For a prototype back for decide_implement: its validated experiment’s evidence.
+   */
+  evidence: ExperimentEvidenceDto | null;
 };
 
 export type CommitteeSessionDto = {
@@ -2076,6 +2105,239 @@ export type DecisionInputDto = {
    * Required to park: a future date.
    */
   until?: string;
+};
+
+export type TeamPersonDto = {
+  kind: 'person' | 'anonymous_author';
+  /**
+   * Null for "an author".
+   */
+  person: PersonRefDto | null;
+  /**
+   * True when this is the viewer.
+   */
+  isMe: boolean;
+};
+
+export type TeamMemberDto = {
+  who: TeamPersonDto;
+  role: 'lead' | 'member';
+  /**
+   * One of the idea’s authors.
+   */
+  isAuthor: boolean;
+  joinedAt: string;
+};
+
+export type TeamInvitationDto = {
+  id: string;
+  ideaId: string;
+  ideaTitle: string;
+  invitee: TeamPersonDto;
+  invitedBy: TeamPersonDto;
+  /**
+   * The invitee is one of the idea’s authors ("join as an author").
+   */
+  asAuthor: boolean;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  createdAt: string;
+};
+
+export type TeamViewerDto = {
+  isMember: boolean;
+  isLead: boolean;
+  /**
+   * May invite and withdraw invitations (the lead, the network in scope).
+   */
+  canInvite: boolean;
+  /**
+   * May name another lead (the network in scope).
+   */
+  canChangeLead: boolean;
+  /**
+   * The viewer’s own pending invitation.
+   */
+  myInvitation: TeamInvitationDto | null;
+};
+
+export type TeamDto = {
+  ideaId: string;
+  /**
+   * Lead first, then by joining time.
+   */
+  members: Array<TeamMemberDto>;
+  /**
+   * Pending invitations; for the team and the network only.
+   */
+  pendingInvitations: Array<TeamInvitationDto>;
+  viewer: TeamViewerDto;
+};
+
+export type TeamPersonInput = {
+  personId: string;
+};
+
+export type TeamInvitationListDto = {
+  /**
+   * Oldest first.
+   */
+  items: Array<TeamInvitationDto>;
+};
+
+export type HypothesisDto = {
+  version: number;
+  change: string;
+  audience: string;
+  expectedResult: string;
+  pivotReason: string | null;
+  /**
+   * The hypothesis the experiment tests now.
+   */
+  current: boolean;
+  createdAt: string;
+  supersededAt: string | null;
+};
+
+export type LogAttachmentDto = {
+  id: string;
+  fileName: string;
+  contentType: string;
+};
+
+export type LogEntryDto = {
+  id: string;
+  /**
+   * The hypothesis version current when it was written.
+   */
+  hypothesisVersion: number;
+  writer: TeamPersonDto;
+  /**
+   * Sanitised HTML.
+   */
+  bodyHtml: string;
+  occurredOn: string;
+  createdAt: string;
+  editedAt: string | null;
+  /**
+   * After this the entry is append-only.
+   */
+  editableUntil: string;
+  /**
+   * The viewer wrote it and may still correct it.
+   */
+  canEdit: boolean;
+  attachments: Array<LogAttachmentDto>;
+};
+
+export type ExperimentDto = {
+  id: string;
+  ideaId: string;
+  status: 'running' | 'validated' | 'stopped';
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  learnings: string | null;
+  outcomeAt: string | null;
+  version: number;
+  /**
+   * Oldest first; the current one last.
+   */
+  hypotheses: Array<HypothesisDto>;
+  measures: Array<MeasureDto>;
+  /**
+   * By day, then writing time.
+   */
+  logEntries: Array<LogEntryDto>;
+};
+
+export type ExperimentViewerDto = {
+  /**
+   * May create the experiment, edit it and write in the log book.
+   */
+  canWrite: boolean;
+  canRecordOutcome: boolean;
+};
+
+export type ExperimentViewDto = {
+  experiment: ExperimentDto | null;
+  viewer: ExperimentViewerDto;
+};
+
+export type MeasureInput = {
+  label: string;
+  unit: string;
+  target: number;
+};
+
+export type HypothesisInput = {
+  /**
+   * "We believe that <change>…"
+   */
+  change: string;
+  /**
+   * "…for <audience>…"
+   */
+  audience: string;
+  /**
+   * "…will <expected result>."
+   */
+  expectedResult: string;
+};
+
+export type CreateExperimentInput = {
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  measures: Array<MeasureInput>;
+  hypothesis: HypothesisInput;
+};
+
+export type UpdateExperimentInput = {
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  measures: Array<MeasureInput>;
+  /**
+   * The version read; another one answers 409 stale_version.
+   */
+  version: number;
+};
+
+export type LogEntryInput = {
+  /**
+   * Rich text, sanitised on the server.
+   */
+  bodyHtml: string;
+  /**
+   * The day it happened: not in the future, not before the start.
+   */
+  occurredOn: string;
+  /**
+   * Photos and files already uploaded to the idea (POST /api/ideas/:id/attachments).
+   */
+  attachmentIds?: Array<string>;
+};
+
+export type OutcomeInput = {
+  outcome: 'validated' | 'pivot' | 'stopped';
+  /**
+   * Required for `stopped`: they stay public on the idea.
+   */
+  learnings?: string;
+  /**
+   * Required for `pivot`.
+   */
+  newHypothesis?: HypothesisInput;
+  /**
+   * Why the pivot; required for `pivot`.
+   */
+  reason?: string;
 };
 
 export type WebhookDto = {
@@ -4318,6 +4580,216 @@ export type DownloadSessionMinutesResponses = {
 };
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
+
+export type GetIdeaTeamData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team';
+};
+
+export type GetIdeaTeamResponses = {
+  200: TeamDto;
+};
+
+export type GetIdeaTeamResponse = GetIdeaTeamResponses[keyof GetIdeaTeamResponses];
+
+export type InviteToIdeaTeamData = {
+  body: TeamPersonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/invitations';
+};
+
+export type InviteToIdeaTeamResponses = {
+  201: TeamDto;
+};
+
+export type InviteToIdeaTeamResponse = InviteToIdeaTeamResponses[keyof InviteToIdeaTeamResponses];
+
+export type WithdrawTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+    invitationId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/invitations/{invitationId}';
+};
+
+export type WithdrawTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type WithdrawTeamInvitationResponse = WithdrawTeamInvitationResponses[keyof WithdrawTeamInvitationResponses];
+
+export type ChangeIdeaTeamLeadData = {
+  body: TeamPersonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/lead';
+};
+
+export type ChangeIdeaTeamLeadResponses = {
+  200: TeamDto;
+};
+
+export type ChangeIdeaTeamLeadResponse = ChangeIdeaTeamLeadResponses[keyof ChangeIdeaTeamLeadResponses];
+
+export type LeaveIdeaTeamData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/leave';
+};
+
+export type LeaveIdeaTeamResponses = {
+  200: TeamDto;
+};
+
+export type LeaveIdeaTeamResponse = LeaveIdeaTeamResponses[keyof LeaveIdeaTeamResponses];
+
+export type ListMyTeamInvitationsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/team-invitations/mine';
+};
+
+export type ListMyTeamInvitationsResponses = {
+  200: TeamInvitationListDto;
+};
+
+export type ListMyTeamInvitationsResponse = ListMyTeamInvitationsResponses[keyof ListMyTeamInvitationsResponses];
+
+export type AcceptTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/team-invitations/{id}/accept';
+};
+
+export type AcceptTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type AcceptTeamInvitationResponse = AcceptTeamInvitationResponses[keyof AcceptTeamInvitationResponses];
+
+export type DeclineTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/team-invitations/{id}/decline';
+};
+
+export type DeclineTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type DeclineTeamInvitationResponse = DeclineTeamInvitationResponses[keyof DeclineTeamInvitationResponses];
+
+export type GetExperimentData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type GetExperimentResponses = {
+  200: ExperimentViewDto;
+};
+
+export type GetExperimentResponse = GetExperimentResponses[keyof GetExperimentResponses];
+
+export type CreateExperimentData = {
+  body: CreateExperimentInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type CreateExperimentResponses = {
+  201: ExperimentViewDto;
+};
+
+export type CreateExperimentResponse = CreateExperimentResponses[keyof CreateExperimentResponses];
+
+export type UpdateExperimentData = {
+  body: UpdateExperimentInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type UpdateExperimentResponses = {
+  200: ExperimentViewDto;
+};
+
+export type UpdateExperimentResponse = UpdateExperimentResponses[keyof UpdateExperimentResponses];
+
+export type AddLogEntryData = {
+  body: LogEntryInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/log-entries';
+};
+
+export type AddLogEntryResponses = {
+  201: ExperimentViewDto;
+};
+
+export type AddLogEntryResponse = AddLogEntryResponses[keyof AddLogEntryResponses];
+
+export type EditLogEntryData = {
+  body: LogEntryInput;
+  path: {
+    id: string;
+    entryId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/log-entries/{entryId}';
+};
+
+export type EditLogEntryResponses = {
+  200: ExperimentViewDto;
+};
+
+export type EditLogEntryResponse = EditLogEntryResponses[keyof EditLogEntryResponses];
+
+export type RecordExperimentOutcomeData = {
+  body: OutcomeInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/outcome';
+};
+
+export type RecordExperimentOutcomeResponses = {
+  200: ExperimentViewDto;
+};
+
+export type RecordExperimentOutcomeResponse = RecordExperimentOutcomeResponses[keyof RecordExperimentOutcomeResponses];
 
 export type ListWebhooksData = {
   body?: never;

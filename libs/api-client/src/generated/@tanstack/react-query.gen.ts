@@ -13,17 +13,21 @@ import { client } from '../client.gen';
 import {
   acceptCoAuthorship,
   acceptIdea,
+  acceptTeamInvitation,
   addAgendaItem,
+  addLogEntry,
   announceCampaign,
   approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
+  changeIdeaTeamLead,
   closeCommitteeSession,
   confirmUnsubscribeFromNotificationEmails,
   countMyUnreadNotifications,
   createCampaign,
   createCommitteeSession,
+  createExperiment,
   createIdea,
   createIdeaComment,
   createMyAbsence,
@@ -33,6 +37,7 @@ import {
   decideAgendaItem,
   declineCoAuthorship,
   declineIdea,
+  declineTeamInvitation,
   deleteAttachment,
   deleteMyAbsence,
   deleteWebhook,
@@ -40,6 +45,7 @@ import {
   downloadAttachment,
   downloadMyDataExport,
   downloadSessionMinutes,
+  editLogEntry,
   erasePerson,
   followIdea,
   getAdminPerson,
@@ -50,6 +56,7 @@ import {
   getCommitteeSession,
   getDefaultCriteriaSet,
   getDirectoryImport,
+  getExperiment,
   getHeadcounts,
   getHealth,
   getIdea,
@@ -57,6 +64,7 @@ import {
   getIdeaDeadlines,
   getIdeaEngagement,
   getIdeaScorecards,
+  getIdeaTeam,
   getIdeaTimeline,
   getMyDataExport,
   getMyNotificationPreferences,
@@ -73,6 +81,8 @@ import {
   grantRole,
   hideReportedContent,
   inviteCoAuthor,
+  inviteToIdeaTeam,
+  leaveIdeaTeam,
   linkIdea,
   listAdminPeople,
   listAgendaSuggestions,
@@ -90,6 +100,7 @@ import {
   listMyDataExports,
   listMyIdeas,
   listMyNotifications,
+  listMyTeamInvitations,
   listNotificationDeliveries,
   listOpenReports,
   listOrgUnitMembers,
@@ -111,6 +122,7 @@ import {
   type Options,
   qualifyIdea,
   reactivatePerson,
+  recordExperimentOutcome,
   rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
@@ -146,6 +158,7 @@ import {
   unsubscribeFromNotificationEmails,
   updateCampaign,
   updateCommitteeSession,
+  updateExperiment,
   updateIdea,
   updateMyProfile,
   updateWebhook,
@@ -153,14 +166,19 @@ import {
   verifyAuditChain,
   withdrawIdea,
   withdrawIdeaSupport,
+  withdrawTeamInvitation,
 } from '../sdk.gen';
 import type {
   AcceptCoAuthorshipData,
   AcceptCoAuthorshipResponse,
   AcceptIdeaData,
   AcceptIdeaResponse,
+  AcceptTeamInvitationData,
+  AcceptTeamInvitationResponse,
   AddAgendaItemData,
   AddAgendaItemResponse,
+  AddLogEntryData,
+  AddLogEntryResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
   ApproveRoleRequestData,
@@ -171,6 +189,8 @@ import type {
   AssignReviewerResponse,
   BulkReassignData,
   BulkReassignResponse,
+  ChangeIdeaTeamLeadData,
+  ChangeIdeaTeamLeadResponse,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponse,
   ConfirmUnsubscribeFromNotificationEmailsData,
@@ -180,6 +200,8 @@ import type {
   CreateCampaignResponse,
   CreateCommitteeSessionData,
   CreateCommitteeSessionResponse,
+  CreateExperimentData,
+  CreateExperimentResponse,
   CreateIdeaCommentData,
   CreateIdeaCommentResponse,
   CreateIdeaData,
@@ -198,6 +220,8 @@ import type {
   DeclineCoAuthorshipResponse,
   DeclineIdeaData,
   DeclineIdeaResponse,
+  DeclineTeamInvitationData,
+  DeclineTeamInvitationResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
   DeleteMyAbsenceData,
@@ -212,6 +236,8 @@ import type {
   DownloadMyDataExportResponse,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponse,
+  EditLogEntryData,
+  EditLogEntryResponse,
   ErasePersonData,
   ErasePersonResponse,
   FollowIdeaData,
@@ -232,6 +258,8 @@ import type {
   GetDefaultCriteriaSetResponse,
   GetDirectoryImportData,
   GetDirectoryImportResponse,
+  GetExperimentData,
+  GetExperimentResponse,
   GetHeadcountsData,
   GetHeadcountsResponse,
   GetHealthData,
@@ -246,6 +274,8 @@ import type {
   GetIdeaResponse,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponse,
+  GetIdeaTeamData,
+  GetIdeaTeamResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
   GetMyDataExportData,
@@ -278,6 +308,10 @@ import type {
   HideReportedContentResponse,
   InviteCoAuthorData,
   InviteCoAuthorResponse,
+  InviteToIdeaTeamData,
+  InviteToIdeaTeamResponse,
+  LeaveIdeaTeamData,
+  LeaveIdeaTeamResponse,
   LinkIdeaData,
   LinkIdeaResponse,
   ListAdminPeopleData,
@@ -312,6 +346,8 @@ import type {
   ListMyIdeasResponse,
   ListMyNotificationsData,
   ListMyNotificationsResponse,
+  ListMyTeamInvitationsData,
+  ListMyTeamInvitationsResponse,
   ListNotificationDeliveriesData,
   ListNotificationDeliveriesResponse,
   ListOpenReportsData,
@@ -351,6 +387,8 @@ import type {
   QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RecordExperimentOutcomeData,
+  RecordExperimentOutcomeResponse,
   RejectRoleRequestData,
   RejectRoleRequestResponse,
   RemoveAgendaItemData,
@@ -419,6 +457,8 @@ import type {
   UpdateCampaignResponse,
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponse,
+  UpdateExperimentData,
+  UpdateExperimentResponse,
   UpdateIdeaData,
   UpdateIdeaResponse,
   UpdateMyProfileData,
@@ -433,6 +473,8 @@ import type {
   WithdrawIdeaResponse,
   WithdrawIdeaSupportData,
   WithdrawIdeaSupportResponse,
+  WithdrawTeamInvitationData,
+  WithdrawTeamInvitationResponse,
 } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
@@ -3590,6 +3632,314 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
  */
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
+
+export const getIdeaTeamQueryKey = (options: Options<GetIdeaTeamData>) => createQueryKey('getIdeaTeam', options);
+
+/**
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
+ */
+export const getIdeaTeamOptions = (options: Options<GetIdeaTeamData>) =>
+  queryOptions<GetIdeaTeamResponse, DefaultError, GetIdeaTeamResponse, ReturnType<typeof getIdeaTeamQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaTeam({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaTeamQueryKey(options),
+  });
+
+/**
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
+ */
+export const useGetIdeaTeamQuery = (options: Options<GetIdeaTeamData>) => useQuery(getIdeaTeamOptions(options));
+
+/**
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
+ */
+export const inviteToIdeaTeamMutation = (
+  options?: Partial<Options<InviteToIdeaTeamData>>,
+): UseMutationOptions<InviteToIdeaTeamResponse, DefaultError, Options<InviteToIdeaTeamData>> => {
+  const mutationOptions: UseMutationOptions<InviteToIdeaTeamResponse, DefaultError, Options<InviteToIdeaTeamData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await inviteToIdeaTeam({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Withdraws a pending invitation (the lead or the network in scope).
+ */
+export const withdrawTeamInvitationMutation = (
+  options?: Partial<Options<WithdrawTeamInvitationData>>,
+): UseMutationOptions<WithdrawTeamInvitationResponse, DefaultError, Options<WithdrawTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    WithdrawTeamInvitationResponse,
+    DefaultError,
+    Options<WithdrawTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await withdrawTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Names another member as the team lead (the network in scope); the team is told.
+ */
+export const changeIdeaTeamLeadMutation = (
+  options?: Partial<Options<ChangeIdeaTeamLeadData>>,
+): UseMutationOptions<ChangeIdeaTeamLeadResponse, DefaultError, Options<ChangeIdeaTeamLeadData>> => {
+  const mutationOptions: UseMutationOptions<
+    ChangeIdeaTeamLeadResponse,
+    DefaultError,
+    Options<ChangeIdeaTeamLeadData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await changeIdeaTeamLead({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Leaves the team (a lead hands over first unless they are the last member).
+ */
+export const leaveIdeaTeamMutation = (
+  options?: Partial<Options<LeaveIdeaTeamData>>,
+): UseMutationOptions<LeaveIdeaTeamResponse, DefaultError, Options<LeaveIdeaTeamData>> => {
+  const mutationOptions: UseMutationOptions<LeaveIdeaTeamResponse, DefaultError, Options<LeaveIdeaTeamData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await leaveIdeaTeam({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listMyTeamInvitationsQueryKey = (options?: Options<ListMyTeamInvitationsData>) =>
+  createQueryKey('listMyTeamInvitations', options);
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const listMyTeamInvitationsOptions = (options?: Options<ListMyTeamInvitationsData>) =>
+  queryOptions<
+    ListMyTeamInvitationsResponse,
+    DefaultError,
+    ListMyTeamInvitationsResponse,
+    ReturnType<typeof listMyTeamInvitationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyTeamInvitations({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyTeamInvitationsQueryKey(options),
+  });
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const useListMyTeamInvitationsQuery = (options?: Options<ListMyTeamInvitationsData>) =>
+  useQuery(listMyTeamInvitationsOptions(options));
+
+/**
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ */
+export const acceptTeamInvitationMutation = (
+  options?: Partial<Options<AcceptTeamInvitationData>>,
+): UseMutationOptions<AcceptTeamInvitationResponse, DefaultError, Options<AcceptTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    AcceptTeamInvitationResponse,
+    DefaultError,
+    Options<AcceptTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await acceptTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Declines one’s own invitation.
+ */
+export const declineTeamInvitationMutation = (
+  options?: Partial<Options<DeclineTeamInvitationData>>,
+): UseMutationOptions<DeclineTeamInvitationResponse, DefaultError, Options<DeclineTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeclineTeamInvitationResponse,
+    DefaultError,
+    Options<DeclineTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declineTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getExperimentQueryKey = (options: Options<GetExperimentData>) => createQueryKey('getExperiment', options);
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const getExperimentOptions = (options: Options<GetExperimentData>) =>
+  queryOptions<GetExperimentResponse, DefaultError, GetExperimentResponse, ReturnType<typeof getExperimentQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getExperiment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getExperimentQueryKey(options),
+  });
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const useGetExperimentQuery = (options: Options<GetExperimentData>) => useQuery(getExperimentOptions(options));
+
+/**
+ * Sets up the experiment: protocol, first hypothesis, measures (a team member or the network).
+ */
+export const createExperimentMutation = (
+  options?: Partial<Options<CreateExperimentData>>,
+): UseMutationOptions<CreateExperimentResponse, DefaultError, Options<CreateExperimentData>> => {
+  const mutationOptions: UseMutationOptions<CreateExperimentResponse, DefaultError, Options<CreateExperimentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createExperiment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edits the protocol and measures while the experiment runs (the end-date reminders follow).
+ */
+export const updateExperimentMutation = (
+  options?: Partial<Options<UpdateExperimentData>>,
+): UseMutationOptions<UpdateExperimentResponse, DefaultError, Options<UpdateExperimentData>> => {
+  const mutationOptions: UseMutationOptions<UpdateExperimentResponse, DefaultError, Options<UpdateExperimentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateExperiment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Writes a dated log book entry (rich text; photos and files already uploaded to the idea).
+ */
+export const addLogEntryMutation = (
+  options?: Partial<Options<AddLogEntryData>>,
+): UseMutationOptions<AddLogEntryResponse, DefaultError, Options<AddLogEntryData>> => {
+  const mutationOptions: UseMutationOptions<AddLogEntryResponse, DefaultError, Options<AddLogEntryData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addLogEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Corrects one’s own entry within 24 hours of writing it; afterwards the log book is append-only.
+ */
+export const editLogEntryMutation = (
+  options?: Partial<Options<EditLogEntryData>>,
+): UseMutationOptions<EditLogEntryResponse, DefaultError, Options<EditLogEntryData>> => {
+  const mutationOptions: UseMutationOptions<EditLogEntryResponse, DefaultError, Options<EditLogEntryData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await editLogEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Records the outcome (the lead or the network): validated (the committee may decide implement), pivot (a new hypothesis, the old one kept) or stopped (the idea stops; its learnings stay public).
+ */
+export const recordExperimentOutcomeMutation = (
+  options?: Partial<Options<RecordExperimentOutcomeData>>,
+): UseMutationOptions<RecordExperimentOutcomeResponse, DefaultError, Options<RecordExperimentOutcomeData>> => {
+  const mutationOptions: UseMutationOptions<
+    RecordExperimentOutcomeResponse,
+    DefaultError,
+    Options<RecordExperimentOutcomeData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordExperimentOutcome({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
