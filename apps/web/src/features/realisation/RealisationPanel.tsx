@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import type { IdeaDto } from '@eclore/api-client';
 
 /**
@@ -9,7 +9,10 @@ import type { IdeaDto } from '@eclore/api-client';
  */
 type Section = React.LazyExoticComponent<(props: { idea: IdeaDto }) => React.ReactNode>;
 
-const SECTIONS: readonly Section[] = [];
+const SECTIONS: readonly Section[] = [
+  lazy(() => import('./team/TeamSection')),
+  lazy(() => import('./experiment/ExperimentSection')),
+];
 
 /** The statuses in which an idea has (or had) a team, an experiment or a project. */
 const AFTER_DECISION = new Set<string>(['prototype', 'implement', 'follow_up', 'closed', 'stopped']);
