@@ -10,11 +10,7 @@ import { ExperimentModule } from './experiment';
  * Each feature is a submodule imported here.
  */
 @Module({
-  imports: [
-    IdeasCoreModule,
-    TeamModule,
-    ExperimentModule,
-  ],
+  imports: [IdeasCoreModule, TeamModule, ExperimentModule],
 })
 export class RealisationModule implements OnModuleInit {
   constructor(private readonly relations: IdeaRelations) {}

@@ -15,7 +15,13 @@ import { AccessService, AuditService } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
 import { loadTeamContext, TeamRepository } from '../team';
 import { dayDate } from './clock';
-import type { CreateExperimentInput, ExperimentViewDto, OutcomeInput, ProtocolInput, UpdateExperimentInput } from './experiment.dto';
+import type {
+  CreateExperimentInput,
+  ExperimentViewDto,
+  OutcomeInput,
+  ProtocolInput,
+  UpdateExperimentInput,
+} from './experiment.dto';
 import { assertRunning, authoriseOnExperiment, refuseIf, within, type ExperimentDeps } from './experiment-guard';
 import { ExperimentQueries } from './experiment-queries.service';
 import { ExperimentRepository } from './experiment.repository';
@@ -109,14 +115,24 @@ export class ExperimentCommands {
         await this.repo.setOutcome(experiment.id, 'validated', learningsOf(input), m);
         // The network and the committee see it on the idea; the committee puts it on an agenda.
         await appendIdeaEvents(m, [
-          { ideaId, type: 'experiment_validated', actorId: actor.personId, public: false, data: { experimentId: experiment.id } },
+          {
+            ideaId,
+            type: 'experiment_validated',
+            actorId: actor.personId,
+            public: false,
+            data: { experimentId: experiment.id },
+          },
         ]);
         break;
       case 'new_hypothesis':
         await this.repo.pivot(
           experiment.id,
           effect.supersededVersion,
-          { ...trimmed(effect.newHypothesis), pivotReason: (input as { reason: string }).reason.trim(), createdBy: actor.personId },
+          {
+            ...trimmed(effect.newHypothesis),
+            pivotReason: (input as { reason: string }).reason.trim(),
+            createdBy: actor.personId,
+          },
           m,
         );
         data['hypothesisVersion'] = effect.supersededVersion + 1;
@@ -165,7 +181,9 @@ function toDomainOutcome(input: OutcomeInput): DomainOutcome {
       return { outcome: 'validated', ...(input.learnings !== undefined ? { learnings: input.learnings } : {}) };
     case 'pivot': {
       if (!input.newHypothesis)
-        throw new ValidationFailed([{ field: 'newHypothesis', code: 'required', message: 'newHypothesis is required.' }]);
+        throw new ValidationFailed([
+          { field: 'newHypothesis', code: 'required', message: 'newHypothesis is required.' },
+        ]);
       return { outcome: 'pivot', newHypothesis: input.newHypothesis, reason: input.reason ?? '' };
     }
     case 'stopped':

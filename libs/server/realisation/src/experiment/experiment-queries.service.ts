@@ -38,12 +38,7 @@ export class ExperimentQueries {
     };
   }
 
-  private async present(
-    manager: EntityManager,
-    ctx: TeamContext,
-    e: Experiment,
-    actor: Actor,
-  ): Promise<ExperimentDto> {
+  private async present(manager: EntityManager, ctx: TeamContext, e: Experiment, actor: Actor): Promise<ExperimentDto> {
     const [hypotheses, measures, entries] = await Promise.all([
       this.repo.hypotheses(e.id, manager),
       this.repo.measures(e.id, manager),

@@ -82,7 +82,10 @@ export class ExperimentReminders {
   /** The job fired: tells the lead (before) or the network in scope (after) if it still applies. */
   async fire(payload: JobPayloads['realisation.experiment_reminder']): Promise<ReminderFireResult> {
     return this.ds.transaction(async (m) => {
-      const e = await m.findOne(Experiment, { where: { id: payload.experimentId }, lock: { mode: 'pessimistic_read' } });
+      const e = await m.findOne(Experiment, {
+        where: { id: payload.experimentId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (!e) return { skipped: 'gone' as const };
       if (e.status !== 'running') return { skipped: 'concluded' as const };
       if (e.endsOn !== payload.endsOn) return { skipped: 'end_date_moved' as const };

@@ -57,7 +57,14 @@ export class ExperimentController {
     operationId: 'updateExperiment',
     summary: 'Edits the protocol and measures while the experiment runs (the end-date reminders follow).',
     ok: ExperimentViewDto,
-    errors: ['validation_failed', 'not_idea_team', 'stale_version', 'experiment_not_running', 'experiment_not_found', 'idea_not_found'],
+    errors: [
+      'validation_failed',
+      'not_idea_team',
+      'stale_version',
+      'experiment_not_running',
+      'experiment_not_found',
+      'idea_not_found',
+    ],
   })
   update(
     @CurrentActor() actor: Actor,
@@ -117,7 +124,14 @@ export class ExperimentController {
       'Records the outcome (the lead or the network): validated (the committee may decide implement), ' +
       'pivot (a new hypothesis, the old one kept) or stopped (the idea stops; its learnings stay public).',
     ok: ExperimentViewDto,
-    errors: ['validation_failed', 'not_idea_team', 'experiment_not_running', 'experiment_not_found', 'idea_not_found', 'transition_not_allowed'],
+    errors: [
+      'validation_failed',
+      'not_idea_team',
+      'experiment_not_running',
+      'experiment_not_found',
+      'idea_not_found',
+      'transition_not_allowed',
+    ],
   })
   outcome(
     @CurrentActor() actor: Actor,

@@ -39,13 +39,19 @@ const RAW_BODY_MAX = LOG_ENTRY_LIMITS.bodyMax * 2;
 
 export class HypothesisInput {
   @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"We believe that <change>…"' })
-  @IsString() @IsNotEmpty() @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(HYPOTHESIS_LIMITS.partMax)
   change!: string;
   @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"…for <audience>…"' })
-  @IsString() @IsNotEmpty() @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(HYPOTHESIS_LIMITS.partMax)
   audience!: string;
   @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"…will <expected result>."' })
-  @IsString() @IsNotEmpty() @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(HYPOTHESIS_LIMITS.partMax)
   expectedResult!: string;
 }
 
@@ -53,7 +59,9 @@ export class MeasureInput {
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) label!: string;
   @ApiProperty({ maxLength: 40 }) @IsString() @IsNotEmpty() @MaxLength(40) unit!: string;
   @ApiProperty({ minimum: -1e12, maximum: 1e12 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1e12) @Max(1e12)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1e12)
+  @Max(1e12)
   target!: number;
 }
 
@@ -62,33 +70,47 @@ export class ProtocolInput {
   @ApiProperty({ maxLength: 5000 }) @IsString() @IsNotEmpty() @MaxLength(5000) whatIsTried!: string;
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) whereTried!: string;
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) withWhom!: string;
-  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsString() @Matches(DAY, { message: DAY_MESSAGE })
+  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE })
   startsOn!: string;
-  @ApiProperty({ format: 'date', example: '2027-02-28' }) @IsString() @Matches(DAY, { message: DAY_MESSAGE })
+  @ApiProperty({ format: 'date', example: '2027-02-28' })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE })
   endsOn!: string;
   @ApiProperty({ type: [MeasureInput], maxItems: MEASURES_MAX, minItems: 1 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MEASURES_MAX) @ValidateNested({ each: true }) @Type(() => MeasureInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEASURES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MeasureInput)
   measures!: MeasureInput[];
 }
 
 export class CreateExperimentInput extends ProtocolInput {
   @ApiProperty({ type: HypothesisInput })
-  @ValidateNested() @Type(() => HypothesisInput)
+  @ValidateNested()
+  @Type(() => HypothesisInput)
   hypothesis!: HypothesisInput;
 }
 
 export class UpdateExperimentInput extends ProtocolInput {
   @ApiProperty({ description: 'The version read; another one answers 409 stale_version.' })
-  @IsInt() @Min(1) @Max(2_000_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
   version!: number;
 }
 
 export class LogEntryInput {
   @ApiProperty({ maxLength: RAW_BODY_MAX, description: 'Rich text, sanitised on the server.' })
-  @IsString() @IsNotEmpty() @MaxLength(RAW_BODY_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(RAW_BODY_MAX)
   bodyHtml!: string;
   @ApiProperty({ format: 'date', description: 'The day it happened: not in the future, not before the start.' })
-  @IsString() @Matches(DAY, { message: DAY_MESSAGE })
+  @IsString()
+  @Matches(DAY, { message: DAY_MESSAGE })
   occurredOn!: string;
   @ApiPropertyOptional({
     type: [String],
@@ -96,21 +118,34 @@ export class LogEntryInput {
     maxItems: ENTRY_ATTACHMENTS_MAX,
     description: 'Photos and files already uploaded to the idea (POST /api/ideas/:id/attachments).',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(ENTRY_ATTACHMENTS_MAX) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ENTRY_ATTACHMENTS_MAX)
+  @IsUUID('all', { each: true })
   attachmentIds?: string[];
 }
 
 export class OutcomeInput {
-  @ApiProperty({ enum: EXPERIMENT_OUTCOMES }) @IsIn(EXPERIMENT_OUTCOMES)
+  @ApiProperty({ enum: EXPERIMENT_OUTCOMES })
+  @IsIn(EXPERIMENT_OUTCOMES)
   outcome!: ExperimentOutcome;
-  @ApiPropertyOptional({ maxLength: LEARNINGS_MAX, description: 'Required for `stopped`: they stay public on the idea.' })
-  @IsOptional() @IsString() @MaxLength(LEARNINGS_MAX)
+  @ApiPropertyOptional({
+    maxLength: LEARNINGS_MAX,
+    description: 'Required for `stopped`: they stay public on the idea.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LEARNINGS_MAX)
   learnings?: string;
   @ApiPropertyOptional({ type: HypothesisInput, description: 'Required for `pivot`.' })
-  @IsOptional() @ValidateNested() @Type(() => HypothesisInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HypothesisInput)
   newHypothesis?: HypothesisInput;
   @ApiPropertyOptional({ maxLength: LEARNINGS_MAX, description: 'Why the pivot; required for `pivot`.' })
-  @IsOptional() @IsString() @MaxLength(LEARNINGS_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(LEARNINGS_MAX)
   reason?: string;
 }
 

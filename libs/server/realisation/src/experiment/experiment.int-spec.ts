@@ -159,7 +159,10 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     await expect(
       logBook.edit(member.actor, idea.id, mine.id, { bodyHtml: '<p>Not mine</p>', occurredOn: day(-2) }),
     ).rejects.toMatchObject({ code: 'not_log_entry_writer' });
-    const edited = await logBook.edit(lead.actor, idea.id, mine.id, { bodyHtml: '<p>Second day, fixed</p>', occurredOn: day(-2) });
+    const edited = await logBook.edit(lead.actor, idea.id, mine.id, {
+      bodyHtml: '<p>Second day, fixed</p>',
+      occurredOn: day(-2),
+    });
     expect(edited.experiment!.logEntries[1]).toMatchObject({ bodyHtml: '<p>Second day, fixed</p>', attachments: [] });
 
     clock.offsetMs = 25 * 3_600_000;
@@ -174,10 +177,9 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     const idea = await prototypeIdea([anon], true);
     // The anonymous author joins through their invitation; the network adds a colleague.
     const [own] = await ctx.ds.query(`SELECT id FROM idea_team_invitation WHERE idea_id = $1`, [idea.id]);
-    await ctx.ds.query(
-      `UPDATE idea_team_invitation SET status = 'accepted', answered_at = now() WHERE id = $1`,
-      [own.id],
-    );
+    await ctx.ds.query(`UPDATE idea_team_invitation SET status = 'accepted', answered_at = now() WHERE id = $1`, [
+      own.id,
+    ]);
     await ctx.ds.query(
       `INSERT INTO idea_team_member (idea_id, person_id, role, is_author) VALUES ($1, $2, 'lead', true), ($1, $3, 'member', false)`,
       [idea.id, anon.person.id, colleague.person.id],
@@ -217,7 +219,10 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     const after = await logBook.add(lead.actor, idea.id, { bodyHtml: '<p>After</p>', occurredOn: day(-1) });
     expect(after.experiment!.logEntries.map((e) => e.hypothesisVersion)).toEqual([1, 2]);
 
-    const validated = await commands.recordOutcome(lead.actor, idea.id, { outcome: 'validated', learnings: 'It works.' });
+    const validated = await commands.recordOutcome(lead.actor, idea.id, {
+      outcome: 'validated',
+      learnings: 'It works.',
+    });
     expect(validated.experiment).toMatchObject({ status: 'validated', learnings: 'It works.' });
     const evidence = await validatedExperimentOf(ctx.ds.manager, idea.id);
     expect(evidence).toMatchObject({
@@ -246,8 +251,13 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     expect(stopped.experiment).toMatchObject({ status: 'stopped', learnings: 'The counters already share a tool.' });
     const [row] = await ctx.ds.query(`SELECT status FROM idea WHERE id = $1`, [idea.id]);
     expect(row.status).toBe('stopped');
-    const [event] = await ctx.ds.query(`SELECT public, data FROM idea_event WHERE idea_id = $1 AND type = 'stop'`, [idea.id]);
-    expect(event).toMatchObject({ public: true, data: expect.objectContaining({ learnings: 'The counters already share a tool.' }) });
+    const [event] = await ctx.ds.query(`SELECT public, data FROM idea_event WHERE idea_id = $1 AND type = 'stop'`, [
+      idea.id,
+    ]);
+    expect(event).toMatchObject({
+      public: true,
+      data: expect.objectContaining({ learnings: 'The counters already share a tool.' }),
+    });
   });
 
   it('schedules the end-date reminders on Redis, moves them with the end date, cancels them with an outcome', async () => {
@@ -261,7 +271,10 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     expect(await after!.isDelayed()).toBe(true);
     expect(before!.data).toEqual({ experimentId, kind: 'lead_before', endsOn: day(20) });
 
-    await commands.update(lead.actor, idea.id, { ...protocol({ endsOn: day(40) }), version: created.experiment!.version });
+    await commands.update(lead.actor, idea.id, {
+      ...protocol({ endsOn: day(40) }),
+      version: created.experiment!.version,
+    });
     const moved = await queue.getJob(reminderJobId(experimentId, 'lead_before'));
     expect(moved!.data.endsOn).toBe(day(40));
     expect(moved!.delay).toBeGreaterThan(before!.delay);

@@ -12,7 +12,10 @@ export interface ExperimentEvidence {
 }
 
 /** The idea's validated experiment, if any (the committee may then decide implement on a prototype). */
-export async function validatedExperimentOf(manager: EntityManager, ideaId: string): Promise<ExperimentEvidence | null> {
+export async function validatedExperimentOf(
+  manager: EntityManager,
+  ideaId: string,
+): Promise<ExperimentEvidence | null> {
   const [row] = await manager.query<{ id: string }[]>(
     `SELECT id FROM experiment WHERE idea_id = $1 AND status = 'validated' ORDER BY outcome_at DESC LIMIT 1`,
     [ideaId],
@@ -52,7 +55,10 @@ export async function evidenceForAgendaItems(
   return out;
 }
 
-async function evidenceOf(manager: EntityManager, experimentIds: readonly string[]): Promise<Map<string, ExperimentEvidence>> {
+async function evidenceOf(
+  manager: EntityManager,
+  experimentIds: readonly string[],
+): Promise<Map<string, ExperimentEvidence>> {
   if (experimentIds.length === 0) return new Map();
   const rows = await manager.query<
     {

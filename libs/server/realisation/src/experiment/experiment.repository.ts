@@ -60,7 +60,11 @@ export class ExperimentRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async replaceMeasures(experimentId: string, measures: readonly MeasureFacts[], manager: EntityManager): Promise<void> {
+  async replaceMeasures(
+    experimentId: string,
+    measures: readonly MeasureFacts[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.delete(ExperimentMeasure, { experimentId });
     if (measures.length === 0) return;
     await manager.insert(
@@ -84,7 +88,11 @@ export class ExperimentRepository {
     next: Hypothesis & { pivotReason: string; createdBy: string },
     manager: EntityManager,
   ): Promise<void> {
-    await manager.update(ExperimentHypothesis, { experimentId, version: supersededVersion }, { supersededAt: new Date() });
+    await manager.update(
+      ExperimentHypothesis,
+      { experimentId, version: supersededVersion },
+      { supersededAt: new Date() },
+    );
     await manager.insert(ExperimentHypothesis, { experimentId, version: supersededVersion + 1, ...next });
     await manager.increment(Experiment, { id: experimentId }, 'version', 1);
   }
@@ -123,7 +131,11 @@ export class ExperimentRepository {
     return String(inserted.identifiers[0]!['id']);
   }
 
-  async updateEntry(id: string, changes: Pick<LogEntry, 'bodyHtml' | 'occurredOn' | 'editedAt'>, manager: EntityManager) {
+  async updateEntry(
+    id: string,
+    changes: Pick<LogEntry, 'bodyHtml' | 'occurredOn' | 'editedAt'>,
+    manager: EntityManager,
+  ) {
     await manager.update(LogEntry, { id }, changes);
   }
 
@@ -134,7 +146,11 @@ export class ExperimentRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  async setEntryAttachments(logEntryId: string, attachmentIds: readonly string[], manager: EntityManager): Promise<void> {
+  async setEntryAttachments(
+    logEntryId: string,
+    attachmentIds: readonly string[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.delete(LogEntryAttachment, { logEntryId });
     if (attachmentIds.length > 0)
       await manager.insert(
@@ -143,7 +159,10 @@ export class ExperimentRepository {
       );
   }
 
-  async entryAttachments(entryIds: readonly string[], manager: EntityManager = this.ds.manager): Promise<EntryAttachmentRow[]> {
+  async entryAttachments(
+    entryIds: readonly string[],
+    manager: EntityManager = this.ds.manager,
+  ): Promise<EntryAttachmentRow[]> {
     if (entryIds.length === 0) return [];
     return manager.query(
       `SELECT l.log_entry_id AS "logEntryId", a.id, a.file_name AS "fileName", a.content_type AS "contentType"

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canEditLogEntry, Conflict, Forbidden, NotFound, validateLogEntry, ValidationFailed, type Actor } from '@eclore/domain';
+import {
+  canEditLogEntry,
+  Conflict,
+  Forbidden,
+  NotFound,
+  validateLogEntry,
+  ValidationFailed,
+  type Actor,
+} from '@eclore/domain';
 import { AccessService, AuditService } from '@eclore/server-identity';
 import { IdeaAccess } from '@eclore/server-ideas';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';

@@ -39,18 +39,17 @@ export class TeamCommands {
       this.access.assert(actor, 'team.invite', ctx.facts);
       const [invitee] = await peopleByIds(m, [inviteeId], { activeOnly: true });
       if (!invitee)
-        throw new ValidationFailed([{ field: 'personId', code: 'person_not_found', message: 'No such active person.' }]);
+        throw new ValidationFailed([
+          { field: 'personId', code: 'person_not_found', message: 'No such active person.' },
+        ]);
       const pending = (await this.repo.pendingInvitations(ideaId, m)).map((i) => i.inviteeId);
       // The policy above already let the lead or the network in scope through.
-      const check = canInvite(
-        { personId: actor.personId, isNetworkInScope: true },
-        ctx.members,
-        pending,
-        inviteeId,
-      );
+      const check = canInvite({ personId: actor.personId, isNetworkInScope: true }, ctx.members, pending, inviteeId);
       if (!check.ok) {
         if (check.reason === 'not_team_lead') throw new Forbidden('not_idea_team');
-        throw new Conflict(check.reason, refusalText[check.reason]);
+        if (check.reason === 'already_member')
+          throw new Conflict('already_member', 'This person is already in the team.');
+        throw new Conflict('already_invited', 'This person already has a pending invitation.');
       }
       const invitationId = await this.repo.insertInvitation({ ideaId, inviteeId, invitedBy: actor.personId }, m);
       await this.tell(m, ideaId, actor, 'team_invited', { inviteeId, invitationId });
@@ -157,8 +156,3 @@ export class TeamCommands {
     return this.audit.append(m, { actorId: actor.personId, action, subjectType: 'idea', subjectId: ideaId, data });
   }
 }
-
-const refusalText = {
-  already_member: 'This person is already in the team.',
-  already_invited: 'This person already has a pending invitation.',
-} as const;

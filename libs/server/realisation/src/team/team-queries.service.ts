@@ -53,7 +53,10 @@ export class TeamQueries {
   async myInvitations(actor: Actor): Promise<TeamInvitationListDto> {
     const manager = this.ds.manager;
     const rows = await this.repo.invitationsOf(actor.personId, manager);
-    const people = await peopleMap(manager, rows.map((r) => r.invitedBy));
+    const people = await peopleMap(
+      manager,
+      rows.map((r) => r.invitedBy),
+    );
     const items: TeamInvitationDto[] = [];
     for (const row of rows) {
       const loaded = await this.ideas.find(manager, row.ideaId, actor);

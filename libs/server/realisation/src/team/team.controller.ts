@@ -32,7 +32,14 @@ export class TeamController {
     summary: 'Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).',
     ok: TeamDto,
     status: 201,
-    errors: ['validation_failed', 'not_idea_team', 'out_of_scope', 'already_member', 'already_invited', 'idea_not_found'],
+    errors: [
+      'validation_failed',
+      'not_idea_team',
+      'out_of_scope',
+      'already_member',
+      'already_invited',
+      'idea_not_found',
+    ],
   })
   invite(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: TeamPersonInput): Promise<TeamDto> {
     return this.commands.invite(actor, params.id, input.personId);

@@ -23,7 +23,10 @@ describe('idea team (service, real PostgreSQL)', () => {
   let outsiderNetwork: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'realisation_team_r1', imports: [AuditModule, AccessModule, TeamModule] });
+    ctx = await createServiceTestContext({
+      label: 'realisation_team_r1',
+      imports: [AuditModule, AccessModule, TeamModule],
+    });
     queries = ctx.get(TeamQueries);
     commands = ctx.get(TeamCommands);
     ideas = ctx.get(IdeaAccess);
@@ -75,9 +78,7 @@ describe('idea team (service, real PostgreSQL)', () => {
 
     expect((await queries.get(network.actor, idea.id)).members).toEqual([]);
     const mine = await queries.myInvitations(anon.actor);
-    expect(mine.items).toEqual([
-      expect.objectContaining({ ideaId: idea.id, asAuthor: true, status: 'pending' }),
-    ]);
+    expect(mine.items).toEqual([expect.objectContaining({ ideaId: idea.id, asAuthor: true, status: 'pending' })]);
 
     // The network brings a colleague, who leads the team they are first to join.
     await commands.invite(network.actor, idea.id, colleague.person.id);

@@ -45,7 +45,11 @@ export class TeamRepository {
   }
 
   async insertMembers(rows: readonly Omit<TeamMemberRow, 'joinedAt'>[], manager: EntityManager): Promise<void> {
-    if (rows.length > 0) await manager.insert(IdeaTeamMember, rows.map((r) => ({ ...r })));
+    if (rows.length > 0)
+      await manager.insert(
+        IdeaTeamMember,
+        rows.map((r) => ({ ...r })),
+      );
   }
 
   async removeMember(ideaId: string, personId: string, manager: EntityManager): Promise<void> {
@@ -86,7 +90,11 @@ export class TeamRepository {
     return String(inserted.identifiers[0]!['id']);
   }
 
-  async closeInvitation(id: string, status: Exclude<InvitationStatus, 'pending'>, manager: EntityManager): Promise<void> {
+  async closeInvitation(
+    id: string,
+    status: Exclude<InvitationStatus, 'pending'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.update(IdeaTeamInvitation, { id, status: 'pending' }, { status, answeredAt: new Date() });
   }
 

@@ -28,7 +28,13 @@ export default function ExperimentSection({ idea }: { idea: IdeaDto }) {
     <section id="experiment" aria-labelledby="experiment-title">
       <Panel title={<span id="experiment-title">{s.title}</span>}>
         {experiment ? (
-          <ExperimentBody s={s} idea={idea} experiment={experiment} canWrite={viewer.canWrite} canDecide={viewer.canRecordOutcome} />
+          <ExperimentBody
+            s={s}
+            idea={idea}
+            experiment={experiment}
+            canWrite={viewer.canWrite}
+            canDecide={viewer.canRecordOutcome}
+          />
         ) : viewer.canWrite && idea.status === 'prototype' ? (
           <CreateForm s={s} ideaId={idea.id} />
         ) : (
@@ -39,7 +45,13 @@ export default function ExperimentSection({ idea }: { idea: IdeaDto }) {
   );
 }
 
-function ExperimentBody(props: { s: Text; idea: IdeaDto; experiment: ExperimentDto; canWrite: boolean; canDecide: boolean }) {
+function ExperimentBody(props: {
+  s: Text;
+  idea: IdeaDto;
+  experiment: ExperimentDto;
+  canWrite: boolean;
+  canDecide: boolean;
+}) {
   const { s, experiment: e } = props;
   const running = e.status === 'running';
   return (
@@ -93,8 +105,8 @@ function ExperimentBody(props: { s: Text; idea: IdeaDto; experiment: ExperimentD
           <li key={entry.id}>
             <p>
               <strong>{entry.occurredOn}</strong> —{' '}
-              {entry.writer.person ? `${entry.writer.person.givenName} ${entry.writer.person.familyName}` : s.anAuthor} (
-              {s.hypothesisVersion(entry.hypothesisVersion)})
+              {entry.writer.person ? `${entry.writer.person.givenName} ${entry.writer.person.familyName}` : s.anAuthor}{' '}
+              ({s.hypothesisVersion(entry.hypothesisVersion)})
             </p>
             {/* Sanitised by the server (sanitizeRichText) before it was stored. */}
             <div dangerouslySetInnerHTML={{ __html: entry.bodyHtml }} />
@@ -138,7 +150,13 @@ function CreateForm({ s, ideaId }: { s: Text; ideaId: string }) {
     target: '',
   });
   const field = (key: keyof typeof f, label: string, type = 'text') => (
-    <TextField label={label} type={type} value={f[key]} required onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+    <TextField
+      label={label}
+      type={type}
+      value={f[key]}
+      required
+      onChange={(e) => setF({ ...f, [key]: e.target.value })}
+    />
   );
   return (
     <form
@@ -254,8 +272,18 @@ function OutcomeForm({ s, ideaId }: { s: Text; ideaId: string }) {
       <ErrorOf s={s} error={record.error} />
       {outcome === 'pivot' ? (
         <>
-          <TextField label={s.change} value={h.change} required onChange={(e) => setH({ ...h, change: e.target.value })} />
-          <TextField label={s.audience} value={h.audience} required onChange={(e) => setH({ ...h, audience: e.target.value })} />
+          <TextField
+            label={s.change}
+            value={h.change}
+            required
+            onChange={(e) => setH({ ...h, change: e.target.value })}
+          />
+          <TextField
+            label={s.audience}
+            value={h.audience}
+            required
+            onChange={(e) => setH({ ...h, audience: e.target.value })}
+          />
           <TextField
             label={s.expectedResult}
             value={h.expectedResult}
