@@ -32,6 +32,7 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { DeadlineJobsModule } from '@eclore/server-qualification';
+import { ExperimentJobsModule } from '@eclore/server-realisation';
 import { ResumeJobsModule } from '@eclore/server-committee';
 import { FieldReviewJobsModule } from '@eclore/server-realisation';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
@@ -99,6 +100,7 @@ export class WorkerModule {
         NotificationsEngineModule,
         WebhooksWorkerModule,
         DeadlineJobsModule,
+        ExperimentJobsModule,
         IdentityJobsModule,
         FieldReviewJobsModule,
         ResumeJobsModule,

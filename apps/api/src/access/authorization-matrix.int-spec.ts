@@ -913,6 +913,86 @@ const ROWS: Row[] = [
   // The implementation project (issue 13). The fixture idea is published but not in implement, so
   // whoever passes the policy meets the state's refusal (409), never a 401/403.
   ...realisationProjectRows(),
+  // the idea team (issue 13; the rules: libs/server/realisation/src/team/team.int-spec.ts). On a
+  // published idea without a team: anyone reads it; only the network in scope invites or names a lead.
+  { route: 'GET /api/ideas/:id/team', url: (f) => `/api/ideas/${f.idea.published}/team`, expect: signedIn(200) },
+  {
+    route: 'POST /api/ideas/:id/team/invitations',
+    label: 'an unknown person: the network in scope reaches the check',
+    url: (f) => `/api/ideas/${f.idea.published}/team/invitations`,
+    body: (_who, f) => ({ personId: f.unknownId }),
+    expect: only({ network: 400 }),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/team/invitations/:invitationId',
+    label: 'unknown invitation',
+    url: (f) => `/api/ideas/${f.idea.published}/team/invitations/${f.unknownId}`,
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/team/lead',
+    label: 'not a member: the network in scope reaches the check',
+    url: (f) => `/api/ideas/${f.idea.published}/team/lead`,
+    body: (_who, f) => ({ personId: f.unknownId }),
+    expect: only({ network: 400 }),
+  },
+  {
+    route: 'POST /api/ideas/:id/team/leave',
+    label: 'nobody is in this idea’s team',
+    url: (f) => `/api/ideas/${f.idea.published}/team/leave`,
+    expect: signedIn(403),
+  },
+  { route: 'GET /api/team-invitations/mine', expect: signedIn(200) },
+  {
+    route: 'POST /api/team-invitations/:id/accept',
+    label: 'unknown invitation',
+    url: (f) => `/api/team-invitations/${f.unknownId}/accept`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'POST /api/team-invitations/:id/decline',
+    label: 'unknown invitation',
+    url: (f) => `/api/team-invitations/${f.unknownId}/decline`,
+    expect: signedIn(404),
+  },
+  // the experiment (rules: libs/server/realisation/src/experiment/experiment.int-spec.ts). A published
+  // idea without a team: anyone reads it; only the network in scope reaches the writes (then 400/404/409).
+  { route: 'GET /api/ideas/:id/experiment', url: (f) => `/api/ideas/${f.idea.published}/experiment`, expect: signedIn(200) },
+  {
+    route: 'POST /api/ideas/:id/experiment',
+    label: 'empty body',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment`,
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: 'PUT /api/ideas/:id/experiment',
+    label: 'empty body',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment`,
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: 'POST /api/ideas/:id/experiment/log-entries',
+    label: 'no experiment yet: the network in scope reaches the lookup',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/log-entries`,
+    body: () => ({ bodyHtml: '<p>Matrix</p>', occurredOn: '2026-01-05' }),
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/experiment/log-entries/:entryId',
+    label: 'no experiment yet',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/log-entries/${f.unknownId}`,
+    body: () => ({ bodyHtml: '<p>Matrix</p>', occurredOn: '2026-01-05' }),
+    expect: only({ network: 404 }),
+  },
+  {
+    route: 'POST /api/ideas/:id/experiment/outcome',
+    label: 'no experiment yet',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment/outcome`,
+    body: () => ({ outcome: 'validated' }),
+    expect: only({ network: 404 }),
+  },
 ];
 
 function realisationProjectRows(): Row[] {

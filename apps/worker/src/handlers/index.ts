@@ -17,6 +17,7 @@ import {
   QualificationRescheduleDeadlinesHandler,
   QualificationScheduleDeadlinesHandler,
 } from './qualification.handlers';
+import { RealisationExperimentReminderHandler } from './realisation.handlers';
 import {
   CommitteeResumeParkedHandler,
   CommitteeScheduleResumeHandler,
@@ -45,6 +46,7 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,
   QualificationDeadlineEscalationHandler,
+  RealisationExperimentReminderHandler,
   RealisationScheduleFieldReviewsHandler,
   RealisationFieldReviewHandler,
   CommitteeScheduleResumeHandler,

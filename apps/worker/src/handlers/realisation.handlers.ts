@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { HandlesJob, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import { ParkedResumer, type ResumeResult } from '@eclore/server-committee';
-import { FieldReviewNotifier, FieldReviewScheduler, type FieldReviewFireResult } from '@eclore/server-realisation';
+import {
+  ExperimentReminders,
+  type FieldReviewFireResult,
+  FieldReviewNotifier,
+  FieldReviewScheduler,
+  type ReminderFireResult,
+} from '@eclore/server-realisation';
 
 /**
  * The stages after the decision in the worker (docs/realisation.md): the return to the field's
@@ -54,5 +60,16 @@ export class CommitteeResumeParkedHandler implements JobHandler<'committee.resum
 
   handle(payload: JobPayloads['committee.resume_parked']): Promise<ResumeResult> {
     return this.resumer.resume(payload);
+  }
+}
+
+/** Fires at an experiment's end-date reminder: tells the lead or the network if it still applies. */
+@HandlesJob('realisation.experiment_reminder')
+@Injectable()
+export class RealisationExperimentReminderHandler implements JobHandler<'realisation.experiment_reminder'> {
+  constructor(private readonly reminders: ExperimentReminders) {}
+
+  handle(payload: JobPayloads['realisation.experiment_reminder']): Promise<ReminderFireResult> {
+    return this.reminders.fire(payload);
   }
 }

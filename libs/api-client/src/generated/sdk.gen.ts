@@ -15,12 +15,14 @@ import type {
   AcceptCoAuthorshipResponses,
   AcceptIdeaData,
   AcceptIdeaResponses,
+  AcceptTeamInvitationData,
+  AcceptTeamInvitationResponses,
   AddAgendaItemData,
   AddAgendaItemResponses,
+  AddLogEntryData,
+  AddLogEntryResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
-  AnswerFieldReviewData,
-  AnswerFieldReviewResponses,
   ApproveRoleRequestData,
   ApproveRoleRequestResponses,
   ArchiveCampaignData,
@@ -29,12 +31,10 @@ import type {
   AssignReviewerResponses,
   BulkReassignData,
   BulkReassignResponses,
+  ChangeIdeaTeamLeadData,
+  ChangeIdeaTeamLeadResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
-  CloseIdeaData,
-  CloseIdeaResponses,
-  CompleteImplementationData,
-  CompleteImplementationResponses,
   ConfirmUnsubscribeFromNotificationEmailsData,
   ConfirmUnsubscribeFromNotificationEmailsResponses,
   CountMyUnreadNotificationsData,
@@ -43,6 +43,8 @@ import type {
   CreateCampaignResponses,
   CreateCommitteeSessionData,
   CreateCommitteeSessionResponses,
+  CreateExperimentData,
+  CreateExperimentResponses,
   CreateIdeaCommentData,
   CreateIdeaCommentResponses,
   CreateIdeaData,
@@ -61,6 +63,8 @@ import type {
   DeclineCoAuthorshipResponses,
   DeclineIdeaData,
   DeclineIdeaResponses,
+  DeclineTeamInvitationData,
+  DeclineTeamInvitationResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
   DeleteMyAbsenceData,
@@ -75,6 +79,8 @@ import type {
   DownloadMyDataExportResponses,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponses,
+  EditLogEntryData,
+  EditLogEntryResponses,
   ErasePersonData,
   ErasePersonResponses,
   FollowIdeaData,
@@ -95,8 +101,8 @@ import type {
   GetDefaultCriteriaSetResponses,
   GetDirectoryImportData,
   GetDirectoryImportResponses,
-  GetFieldReviewSettingsData,
-  GetFieldReviewSettingsResponses,
+  GetExperimentData,
+  GetExperimentResponses,
   GetHeadcountsData,
   GetHeadcountsResponses,
   GetHealthData,
@@ -108,11 +114,11 @@ import type {
   GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
-  GetIdeaFieldReviewsData,
-  GetIdeaFieldReviewsResponses,
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
+  GetIdeaTeamData,
+  GetIdeaTeamResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
   GetMyDataExportData,
@@ -145,6 +151,10 @@ import type {
   HideReportedContentResponses,
   InviteCoAuthorData,
   InviteCoAuthorResponses,
+  InviteToIdeaTeamData,
+  InviteToIdeaTeamResponses,
+  LeaveIdeaTeamData,
+  LeaveIdeaTeamResponses,
   LinkIdeaData,
   LinkIdeaResponses,
   ListAdminPeopleData,
@@ -169,20 +179,18 @@ import type {
   ListIdeaLinksResponses,
   ListIntakeData,
   ListIntakeResponses,
-  ListLateFieldReviewsData,
-  ListLateFieldReviewsResponses,
   ListLateIdeasData,
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
   ListMyDataExportsData,
   ListMyDataExportsResponses,
-  ListMyFieldReviewsData,
-  ListMyFieldReviewsResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
   ListMyNotificationsResponses,
+  ListMyTeamInvitationsData,
+  ListMyTeamInvitationsResponses,
   ListNotificationDeliveriesData,
   ListNotificationDeliveriesResponses,
   ListOpenReportsData,
@@ -211,8 +219,6 @@ import type {
   LoginResponses,
   LogoutData,
   LogoutResponses,
-  MakeFieldReviewDueData,
-  MakeFieldReviewDueResponses,
   MarkAllNotificationsReadData,
   MarkAllNotificationsReadResponses,
   MarkNotificationsReadData,
@@ -224,6 +230,8 @@ import type {
   QualifyIdeaResponses,
   ReactivatePersonData,
   ReactivatePersonResponses,
+  RecordExperimentOutcomeData,
+  RecordExperimentOutcomeResponses,
   RejectRoleRequestData,
   RejectRoleRequestResponses,
   RemoveAgendaItemData,
@@ -244,8 +252,6 @@ import type {
   RequestMyDataExportResponses,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponses,
-  ResumeIdeaData,
-  ResumeIdeaResponses,
   ReturnIdeaData,
   ReturnIdeaResponses,
   RevealIdeaAuthorData,
@@ -264,8 +270,6 @@ import type {
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponses,
-  SetFieldReviewSettingsData,
-  SetFieldReviewSettingsResponses,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
@@ -277,8 +281,6 @@ import type {
   StartOidcSignInData,
   StartQualificationData,
   StartQualificationResponses,
-  StopIdeaData,
-  StopIdeaResponses,
   SubmitIdeaData,
   SubmitIdeaResponses,
   SubmitMyScorecardData,
@@ -299,6 +301,8 @@ import type {
   UpdateCampaignResponses,
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponses,
+  UpdateExperimentData,
+  UpdateExperimentResponses,
   UpdateIdeaData,
   UpdateIdeaResponses,
   UpdateMyProfileData,
@@ -313,6 +317,8 @@ import type {
   WithdrawIdeaResponses,
   WithdrawIdeaSupportData,
   WithdrawIdeaSupportResponses,
+  WithdrawTeamInvitationData,
+  WithdrawTeamInvitationResponses,
 } from './types.gen';
 
 export type Options<
@@ -936,66 +942,6 @@ export const listIntake = <ThrowOnError extends boolean = false>(
   options?: Options<ListIntakeData, ThrowOnError>,
 ): RequestResult<ListIntakeResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListIntakeResponses, unknown, ThrowOnError>({ url: '/api/intake', ...options });
-
-/**
- * The idea team or the committee stops a prototype; the learnings (required) stay public.
- */
-export const stopIdea = <ThrowOnError extends boolean = false>(
-  options: Options<StopIdeaData, ThrowOnError>,
-): RequestResult<StopIdeaResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<StopIdeaResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/{id}/stop',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
-
-/**
- * The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).
- */
-export const resumeIdea = <ThrowOnError extends boolean = false>(
-  options: Options<ResumeIdeaData, ThrowOnError>,
-): RequestResult<ResumeIdeaResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<ResumeIdeaResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/{id}/resume',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
-
-/**
- * The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.
- */
-export const completeImplementation = <ThrowOnError extends boolean = false>(
-  options: Options<CompleteImplementationData, ThrowOnError>,
-): RequestResult<CompleteImplementationResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<CompleteImplementationResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/{id}/complete-implementation',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
-
-/**
- * The project owner or the network in scope closes a followed-up idea once its last field review is answered.
- */
-export const closeIdea = <ThrowOnError extends boolean = false>(
-  options: Options<CloseIdeaData, ThrowOnError>,
-): RequestResult<CloseIdeaResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<CloseIdeaResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/{id}/close',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
 
 /**
  * The signed-in person’s support and follow, the counters, and what they may do now.
@@ -1837,46 +1783,24 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * The idea’s field reviews (dates, state, answers; an anonymous author answering is “an author”).
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
  */
-export const getIdeaFieldReviews = <ThrowOnError extends boolean = false>(
-  options: Options<GetIdeaFieldReviewsData, ThrowOnError>,
-): RequestResult<GetIdeaFieldReviewsResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).get<GetIdeaFieldReviewsResponses, unknown, ThrowOnError>({
-    url: '/api/ideas/{id}/field-reviews',
+export const getIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaTeamData, ThrowOnError>,
+): RequestResult<GetIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team',
     ...options,
   });
 
 /**
- * The due, unanswered field reviews the person is asked (project owner or author).
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
  */
-export const listMyFieldReviews = <ThrowOnError extends boolean = false>(
-  options?: Options<ListMyFieldReviewsData, ThrowOnError>,
-): RequestResult<ListMyFieldReviewsResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<ListMyFieldReviewsResponses, unknown, ThrowOnError>({
-    url: '/api/field-reviews/mine',
-    ...options,
-  });
-
-/**
- * Field reviews past their late date within the network member’s (or lead’s) scope.
- */
-export const listLateFieldReviews = <ThrowOnError extends boolean = false>(
-  options?: Options<ListLateFieldReviewsData, ThrowOnError>,
-): RequestResult<ListLateFieldReviewsResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<ListLateFieldReviewsResponses, unknown, ThrowOnError>({
-    url: '/api/field-reviews/late',
-    ...options,
-  });
-
-/**
- * The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.
- */
-export const answerFieldReview = <ThrowOnError extends boolean = false>(
-  options: Options<AnswerFieldReviewData, ThrowOnError>,
-): RequestResult<AnswerFieldReviewResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<AnswerFieldReviewResponses, unknown, ThrowOnError>({
-    url: '/api/field-reviews/{id}/answer',
+export const inviteToIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<InviteToIdeaTeamData, ThrowOnError>,
+): RequestResult<InviteToIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<InviteToIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/invitations',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -1885,24 +1809,24 @@ export const answerFieldReview = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Months after go-live of the field reviews, reminder and late days.
+ * Withdraws a pending invitation (the lead or the network in scope).
  */
-export const getFieldReviewSettings = <ThrowOnError extends boolean = false>(
-  options?: Options<GetFieldReviewSettingsData, ThrowOnError>,
-): RequestResult<GetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
-  (options?.client ?? client).get<GetFieldReviewSettingsResponses, unknown, ThrowOnError>({
-    url: '/api/admin/field-reviews/settings',
+export const withdrawTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<WithdrawTeamInvitationData, ThrowOnError>,
+): RequestResult<WithdrawTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<WithdrawTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/invitations/{invitationId}',
     ...options,
   });
 
 /**
- * Sets the return-to-field schedule (audited); ideas going live from now on follow it.
+ * Names another member as the team lead (the network in scope); the team is told.
  */
-export const setFieldReviewSettings = <ThrowOnError extends boolean = false>(
-  options: Options<SetFieldReviewSettingsData, ThrowOnError>,
-): RequestResult<SetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).put<SetFieldReviewSettingsResponses, unknown, ThrowOnError>({
-    url: '/api/admin/field-reviews/settings',
+export const changeIdeaTeamLead = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeIdeaTeamLeadData, ThrowOnError>,
+): RequestResult<ChangeIdeaTeamLeadResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ChangeIdeaTeamLeadResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/lead',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -1911,14 +1835,133 @@ export const setFieldReviewSettings = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.
+ * Leaves the team (a lead hands over first unless they are the last member).
  */
-export const makeFieldReviewDue = <ThrowOnError extends boolean = false>(
-  options: Options<MakeFieldReviewDueData, ThrowOnError>,
-): RequestResult<MakeFieldReviewDueResponses, unknown, ThrowOnError> =>
-  (options.client ?? client).post<MakeFieldReviewDueResponses, unknown, ThrowOnError>({
-    url: '/api/admin/field-reviews/{id}/make-due',
+export const leaveIdeaTeam = <ThrowOnError extends boolean = false>(
+  options: Options<LeaveIdeaTeamData, ThrowOnError>,
+): RequestResult<LeaveIdeaTeamResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<LeaveIdeaTeamResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/leave',
     ...options,
+  });
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const listMyTeamInvitations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyTeamInvitationsData, ThrowOnError>,
+): RequestResult<ListMyTeamInvitationsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyTeamInvitationsResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/mine',
+    ...options,
+  });
+
+/**
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ */
+export const acceptTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<AcceptTeamInvitationData, ThrowOnError>,
+): RequestResult<AcceptTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AcceptTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/{id}/accept',
+    ...options,
+  });
+
+/**
+ * Declines one’s own invitation.
+ */
+export const declineTeamInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<DeclineTeamInvitationData, ThrowOnError>,
+): RequestResult<DeclineTeamInvitationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DeclineTeamInvitationResponses, unknown, ThrowOnError>({
+    url: '/api/team-invitations/{id}/decline',
+    ...options,
+  });
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const getExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<GetExperimentData, ThrowOnError>,
+): RequestResult<GetExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+  });
+
+/**
+ * Sets up the experiment: protocol, first hypothesis, measures (a team member or the network).
+ */
+export const createExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateExperimentData, ThrowOnError>,
+): RequestResult<CreateExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Edits the protocol and measures while the experiment runs (the end-date reminders follow).
+ */
+export const updateExperiment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateExperimentData, ThrowOnError>,
+): RequestResult<UpdateExperimentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<UpdateExperimentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Writes a dated log book entry (rich text; photos and files already uploaded to the idea).
+ */
+export const addLogEntry = <ThrowOnError extends boolean = false>(
+  options: Options<AddLogEntryData, ThrowOnError>,
+): RequestResult<AddLogEntryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddLogEntryResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/log-entries',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Corrects one’s own entry within 24 hours of writing it; afterwards the log book is append-only.
+ */
+export const editLogEntry = <ThrowOnError extends boolean = false>(
+  options: Options<EditLogEntryData, ThrowOnError>,
+): RequestResult<EditLogEntryResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<EditLogEntryResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/log-entries/{entryId}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Records the outcome (the lead or the network): validated (the committee may decide implement), pivot (a new hypothesis, the old one kept) or stopped (the idea stops; its learnings stay public).
+ */
+export const recordExperimentOutcome = <ThrowOnError extends boolean = false>(
+  options: Options<RecordExperimentOutcomeData, ThrowOnError>,
+): RequestResult<RecordExperimentOutcomeResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RecordExperimentOutcomeResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/experiment/outcome',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

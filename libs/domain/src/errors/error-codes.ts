@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   idea_not_editable: 403,
   attachment_not_allowed: 403,
   own_measurement: 403,
+  not_team_member: 403,
+  not_log_entry_writer: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,
@@ -55,6 +57,8 @@ export const ERROR_CODES = {
   idea_not_found: 404,
   idea_link_not_found: 404,
   invitation_not_found: 404,
+  experiment_not_found: 404,
+  log_entry_not_found: 404,
   org_unit_not_found: 404,
   person_not_found: 404,
   personal_data_export_not_found: 404,
@@ -119,6 +123,13 @@ export const ERROR_CODES = {
   implementation_incomplete: 409,
   not_implemented: 409,
   replication_exists: 409,
+  already_member: 409,
+  invitation_not_pending: 409,
+  team_lead_cannot_leave: 409,
+  experiment_exists: 409,
+  experiment_not_running: 409,
+  not_in_prototype: 409,
+  edit_window_closed: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

@@ -154,6 +154,12 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   // Implementation (issue 13): the named owner has a project to run; the original's owner hears of an adoption.
   project_owner_named: ['ownerId', 'needs_action', true],
   replication_adopted: ['ownerId', 'my_ideas', false],
+  // The idea team (issue 13): invitations and their answers, the lead, the experiment's end date.
+  team_invited: ['inviteeId', 'needs_action', true],
+  team_invitation_answered: ['recipientIds', 'my_ideas', false],
+  team_lead_changed: ['memberIds', 'my_ideas', false],
+  experiment_end_reminder: ['leadIds', 'needs_action', true],
+  experiment_overdue: ['networkIds', 'needs_action', true],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -257,6 +263,13 @@ export function notificationPath(n: {
     case 'project_owner_named':
     case 'replication_adopted':
       return `${idea}#project`;
+    case 'team_invited':
+    case 'team_invitation_answered':
+    case 'team_lead_changed':
+      return `${idea}#team`;
+    case 'experiment_end_reminder':
+    case 'experiment_overdue':
+      return `${idea}#experiment`;
     case 'committee_agenda_added': {
       const session = str(n.data['sessionId']);
       return session ? `/committee/sessions/${session}` : idea;

@@ -2,3 +2,5 @@ export * from './entities';
 export { RealisationModule } from './realisation.module';
 export * from './field-reviews';
 export * from './impact';
+export * from './team';
+export * from './experiment';

@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdeaRelations, IdeasCoreModule } from '@eclore/server-ideas';
 import { realisationRelations } from './idea-relations.source';
+import { TeamModule } from './team';
+import { ExperimentModule } from './experiment';
 import { ProjectModule } from './project';
 import { ReplicationModule } from './replication';
 import { ImpactModule } from './impact';
@@ -14,6 +16,8 @@ import { FieldReviewsModule } from './field-reviews';
 @Module({
   imports: [
     IdeasCoreModule,
+    TeamModule,
+    ExperimentModule,
     ProjectModule,
     ReplicationModule,
     ImpactModule,

@@ -194,6 +194,17 @@ function Agenda({
                   : s.agenda.undecided}
                 {!item.inScope ? ` (${s.agenda.outOfScope})` : null}
               </p>
+              {item.evidence ? (
+                <p className="ec-committee-agenda__evidence">
+                  {s.agenda.evidence(
+                    item.evidence.hypothesis.change,
+                    item.evidence.hypothesis.audience,
+                    item.evidence.hypothesis.expectedResult,
+                    item.evidence.logEntryCount,
+                  )}
+                  {item.evidence.learnings ? ` ${item.evidence.learnings}` : null}
+                </p>
+              ) : null}
             </div>
             <div className="ec-committee-agenda__actions">
               {editable ? (

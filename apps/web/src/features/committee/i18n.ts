@@ -48,6 +48,8 @@ export const fr = {
   agenda: {
     title: 'Ordre du jour',
     empty: 'Aucune idée à l’ordre du jour.',
+    evidence: (change: string, audience: string, result: string, entries: number) =>
+      `Expérimentation validée : nous pensions que ${change} pour ${audience} permettrait de ${result} (${entries} entrée${entries > 1 ? 's' : ''} au journal de bord).`,
     up: (t: string) => `Monter « ${t} »`,
     down: (t: string) => `Descendre « ${t} »`,
     remove: (t: string) => `Retirer « ${t} »`,
@@ -182,6 +184,8 @@ export const en: typeof fr = {
   agenda: {
     title: 'Agenda',
     empty: 'No idea on the agenda.',
+    evidence: (change: string, audience: string, result: string, entries: number) =>
+      `Validated experiment: we believed that ${change} for ${audience} would ${result} (${entries} log book entr${entries > 1 ? 'ies' : 'y'}).`,
     up: (t: string) => `Move “${t}” up`,
     down: (t: string) => `Move “${t}” down`,
     remove: (t: string) => `Remove “${t}”`,

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useIdeasText, type IdeasText } from './i18n';
 import './ideas.css';
+import { TeamInvitationsPanel } from '../realisation/team/TeamInvitationsPanel';
 import { useMyIdeasChanged } from './queries';
 import { usePageState } from '../../app/page-state';
 
@@ -67,6 +68,7 @@ export default function MyIdeasPage() {
           </ul>
         </Panel>
       ) : null}
+      <TeamInvitationsPanel />
       {/* Sections only once loaded: their empty state is a statement about data we have. */}
       {mine.isSuccess ? (
         <>

@@ -11,6 +11,8 @@ type Section = React.LazyExoticComponent<(props: { idea: IdeaDto }) => React.Rea
 
 const SECTIONS: readonly Section[] = [
   // One line per feature, in the order of the stages.
+  lazy(() => import('./team/TeamSection')),
+  lazy(() => import('./experiment/ExperimentSection')),
   lazy(() => import('./project/ProjectSection')),
   lazy(() => import('./replication/LineageSection')),
   lazy(() => import('./impact/ImpactSection')),

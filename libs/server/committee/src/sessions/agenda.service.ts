@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AGENDA_STATUSES, assertAgendaEditable, Conflict, NotFound, reorderAgenda, type Actor } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
+import { attachEvidenceToAgendaItem, validatedExperimentOf } from '@eclore/server-realisation';
 import type { CommitteeSession } from '../entities';
 import { SessionIdeas } from './session-ideas';
 import { SessionsRepository } from './sessions.repository';
@@ -30,11 +31,17 @@ export class AgendaService {
       const session = await this.lockEditable(manager, id);
       const idea = await this.ideas.loadReadable(manager, ideaId, actor);
       this.access.assert(actor, 'committee.manage', { target: idea.viewer.target });
-      if (!AGENDA_STATUSES.includes(idea.idea.status))
-        throw new Conflict('not_qualified', 'Only ideas qualified by the network can be put on an agenda.');
+      // A prototype comes back for decide_implement once its experiment is validated, with its evidence.
+      const evidence = idea.idea.status === 'prototype' ? await validatedExperimentOf(manager, ideaId) : null;
+      if (!AGENDA_STATUSES.includes(idea.idea.status) && !evidence)
+        throw new Conflict(
+          'not_qualified',
+          'Only ideas qualified by the network, or prototypes with a validated experiment, can be put on an agenda.',
+        );
       if (await this.repo.onOpenAgenda(ideaId, manager))
         throw new Conflict('already_on_agenda', 'This idea is already on the agenda of an open session.');
-      await this.repo.appendItem(id, ideaId, actor.personId, manager);
+      const itemId = await this.repo.appendItem(id, ideaId, actor.personId, manager);
+      if (evidence) await attachEvidenceToAgendaItem(manager, evidence.experimentId, itemId);
       const members = await this.repo.memberRows(id, manager);
       // The members are told an idea is coming up (notifications: needs action).
       await appendIdeaEvents(manager, [

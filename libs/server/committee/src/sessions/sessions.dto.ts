@@ -20,6 +20,7 @@ import {
   type SessionStatus,
 } from '@eclore/domain';
 import { IdeaDto } from '@eclore/server-ideas';
+import { ExperimentEvidenceDto } from '@eclore/server-realisation';
 import { PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 const MAX_MEMBERS = 50;
@@ -113,6 +114,12 @@ export class AgendaItemDto {
   decidedAt!: string | null;
   @ApiProperty({ description: 'The viewer’s committee scope covers this idea (may remove or decide it).' })
   inScope!: boolean;
+  @ApiProperty({
+    type: ExperimentEvidenceDto,
+    nullable: true,
+    description: 'For a prototype back for decide_implement: its validated experiment’s evidence.',
+  })
+  evidence!: ExperimentEvidenceDto | null;
 }
 
 export class CommitteeSessionSummaryDto {

@@ -111,9 +111,17 @@ export class SessionsRepository {
   }
 
   /** Appends the idea at the end of the agenda. */
-  async appendItem(sessionId: string, ideaId: string, addedBy: string, manager = this.ds.manager): Promise<void> {
+  /** Appends the idea at the end of the agenda; answers the new item's id. */
+  async appendItem(sessionId: string, ideaId: string, addedBy: string, manager = this.ds.manager): Promise<string> {
     const position = await manager.countBy(CommitteeAgendaItem, { sessionId });
-    await manager.insert(CommitteeAgendaItem, { sessionId, ideaId, position, addedBy, addedAt: new Date() });
+    const inserted = await manager.insert(CommitteeAgendaItem, {
+      sessionId,
+      ideaId,
+      position,
+      addedBy,
+      addedAt: new Date(),
+    });
+    return String(inserted.identifiers[0]!['id']);
   }
 
   async deleteItem(itemId: string, manager = this.ds.manager): Promise<void> {

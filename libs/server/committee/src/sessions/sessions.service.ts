@@ -6,6 +6,7 @@ import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { CommitteeAgendaItem, CommitteeSession, CommitteeSessionMember } from '../entities';
 import { SessionIdeas } from './session-ideas';
 import { SessionsRepository } from './sessions.repository';
+import { evidenceForAgendaItems, type ExperimentEvidence } from '@eclore/server-realisation';
 import type {
   AgendaItemDto,
   AgendaSuggestionDto,
@@ -120,16 +121,23 @@ export class SessionsService {
       const idea = loaded.get(item.ideaId);
       return idea !== undefined && this.ideas.canRead(idea);
     });
+    const evidence = await evidenceForAgendaItems(
+      manager,
+      readable.map((i) => i.id),
+    );
     const dto: CommitteeSessionDto = {
       ...summary!,
       version: session.version,
       members: presentMembers(members),
-      agenda: readable.map((item) => this.agendaItem(actor, item, loaded.get(item.ideaId)!)),
+      agenda: readable.map((item) => ({
+        ...this.agendaItem(actor, item, loaded.get(item.ideaId)!),
+        evidence: presentEvidence(evidence.get(item.id)),
+      })),
     };
     return { session: dto, ideas: loaded };
   }
 
-  private agendaItem(actor: Actor, item: CommitteeAgendaItem, idea: LoadedIdea): AgendaItemDto {
+  private agendaItem(actor: Actor, item: CommitteeAgendaItem, idea: LoadedIdea): Omit<AgendaItemDto, 'evidence'> {
     return {
       id: item.id,
       position: item.position,
@@ -176,4 +184,11 @@ function presentMembers(members: readonly CommitteeSessionMember[]): CommitteeSe
     .filter((m) => m.person)
     .sort((a, b) => Number(b.chair) - Number(a.chair) || a.person!.familyName.localeCompare(b.person!.familyName))
     .map((m) => ({ ...personRef(m.person!), chair: m.chair, present: m.present }));
+}
+
+/** The experiment's evidence as the session shows it (the idea id is already the item's). */
+function presentEvidence(e: ExperimentEvidence | undefined): AgendaItemDto['evidence'] {
+  if (!e) return null;
+  const { ideaId: _ideaId, ...shown } = e;
+  return shown;
 }

@@ -99,6 +99,12 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     'impact.measurement_validated': (_a, t) => `Une mesure d’impact de « ${t} » a été validée par le réseau`,
     project_owner_named: (_a, t) => `Vous êtes responsable de la mise en œuvre de « ${t} »`,
     replication_adopted: (_a, t, x) => `Votre idée « ${t} » est adoptée par ${x.unitName ?? 'une autre unité'}`,
+    team_invited: (_a, t) => `Vous êtes invité·e à rejoindre l’équipe de « ${t} »`,
+    team_invitation_answered: (a, t) => `${a} a répondu à l’invitation dans l’équipe de « ${t} »`,
+    team_lead_changed: (_a, t) => `L’équipe de « ${t} » a un nouveau ou une nouvelle responsable`,
+    experiment_end_reminder: (_a, t, x) => `L’expérimentation de « ${t} » se termine le ${day('fr', x.dueAt)} : à conclure`,
+    experiment_overdue: (_a, t, x) =>
+      `L’expérimentation de « ${t} » devait se terminer le ${day('fr', x.dueAt)} et n’a pas de résultat`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -148,6 +154,11 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     'impact.measurement_validated': (_a, t) => `An impact measurement of “${t}” was validated by the network`,
     project_owner_named: (_a, t) => `You own the implementation of “${t}”`,
     replication_adopted: (_a, t, x) => `Your idea “${t}” is adopted in ${x.unitName ?? 'another unit'}`,
+    team_invited: (_a, t) => `You are invited to join the team of “${t}”`,
+    team_invitation_answered: (a, t) => `${a} answered the invitation to the team of “${t}”`,
+    team_lead_changed: (_a, t) => `The team of “${t}” has a new lead`,
+    experiment_end_reminder: (_a, t, x) => `The experiment of “${t}” ends on ${day('en', x.dueAt)}: to conclude`,
+    experiment_overdue: (_a, t, x) => `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
   },
 };
 

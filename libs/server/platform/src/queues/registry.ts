@@ -57,6 +57,11 @@ export interface JobPayloads {
   'notifications.role_request': { requestId: string; stage: 'requested' | 'granted' };
   /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
   'notifications.deliver_batch': { deliveryIds: string[] };
+  /**
+   * Delayed to an experiment's end date: reminds the team lead before it (`lead_before`) or tells the
+   * network after it without an outcome (`network_after`); re-checks status and end date when it fires.
+   */
+  'realisation.experiment_reminder': { experimentId: string; kind: 'lead_before' | 'network_after'; endsOn: string };
   /** Adds (or moves) the delayed ask / remind / late jobs of a project's field reviews (docs/realisation.md §5). */
   'realisation.schedule_field_reviews': { projectId: string };
   /** Delayed until the step's date: asks, reminds once, or reports late (re-checks the review when it fires). */
@@ -99,6 +104,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'notifications.announce': 'notifications',
   'notifications.deliver_batch': 'notifications',
   'notifications.role_request': 'notifications',
+  'realisation.experiment_reminder': 'realisation',
   'realisation.schedule_field_reviews': 'realisation',
   'realisation.field_review': 'realisation',
   'committee.schedule_resume': 'committee',

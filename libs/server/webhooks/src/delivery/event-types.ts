@@ -31,6 +31,11 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'qualification_escalated',
   'private_note_mention',
   'committee_agenda_added',
+  'team_invited',
+  'team_invitation_answered',
+  'team_lead_changed',
+  'experiment_end_reminder',
+  'experiment_overdue',
   'supported',
   // The return to the field's asks, reminders and late reports name who is asked: internal.
   'field_review_asked',

@@ -1,0 +1,308 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  addLogEntryMutation,
+  createExperimentMutation,
+  getExperimentOptions,
+  isApiError,
+  recordExperimentOutcomeMutation,
+  type ExperimentDto,
+  type IdeaDto,
+} from '@eclore/api-client';
+import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
+import { RichTextEditor } from '../../editor/RichTextEditor';
+import { uploadAttachment } from '../../attachments/upload';
+import { useExperimentText } from './i18n';
+import { useExperimentChanged } from './queries';
+
+type Text = ReturnType<typeof useExperimentText>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The experiment: hypothesis history, protocol, measures, the log book and the outcome. */
+export default function ExperimentSection({ idea }: { idea: IdeaDto }) {
+  const s = useExperimentText();
+  const view = useQuery(getExperimentOptions({ path: { id: idea.id } }));
+  if (!view.data) return null;
+  const { experiment, viewer } = view.data;
+  return (
+    <section id="experiment" aria-labelledby="experiment-title">
+      <Panel title={<span id="experiment-title">{s.title}</span>}>
+        {experiment ? (
+          <ExperimentBody
+            s={s}
+            idea={idea}
+            experiment={experiment}
+            canWrite={viewer.canWrite}
+            canDecide={viewer.canRecordOutcome}
+          />
+        ) : viewer.canWrite && idea.status === 'prototype' ? (
+          <CreateForm s={s} ideaId={idea.id} />
+        ) : (
+          <p>{s.none}</p>
+        )}
+      </Panel>
+    </section>
+  );
+}
+
+function ExperimentBody(props: {
+  s: Text;
+  idea: IdeaDto;
+  experiment: ExperimentDto;
+  canWrite: boolean;
+  canDecide: boolean;
+}) {
+  const { s, experiment: e } = props;
+  const running = e.status === 'running';
+  return (
+    <>
+      <p>
+        <strong>{s.status[e.status]}</strong>
+      </p>
+      {e.hypotheses.map((h) => (
+        <div key={h.version}>
+          {h.current ? null : <h3>{s.earlier(h.version)}</h3>}
+          <p className={h.current ? 'ec-experiment__hypothesis' : undefined}>
+            {s.hypothesis(h.change, h.audience, h.expectedResult)}
+          </p>
+          {h.pivotReason ? (
+            <p>
+              {s.pivotReason} : {h.pivotReason}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <h3>{s.protocol}</h3>
+      <dl>
+        <dt>{s.whatIsTried}</dt>
+        <dd>{e.whatIsTried}</dd>
+        <dt>{s.whereTried}</dt>
+        <dd>{e.whereTried}</dd>
+        <dt>{s.withWhom}</dt>
+        <dd>{e.withWhom}</dd>
+        <dt>{s.startsOn}</dt>
+        <dd>{e.startsOn}</dd>
+        <dt>{s.endsOn}</dt>
+        <dd>{e.endsOn}</dd>
+      </dl>
+      <h3>{s.measures}</h3>
+      <ul>
+        {e.measures.map((m, i) => (
+          <li key={i}>
+            {m.label} — {s.target} : {m.target} {m.unit}
+          </li>
+        ))}
+      </ul>
+      {e.learnings ? (
+        <p>
+          {s.learnings} : {e.learnings}
+        </p>
+      ) : null}
+      <h3>{s.logBook}</h3>
+      {e.logEntries.length === 0 ? <p>{s.noEntries}</p> : null}
+      <ol className="ec-experiment__log">
+        {e.logEntries.map((entry) => (
+          <li key={entry.id}>
+            <p>
+              <strong>{entry.occurredOn}</strong> —{' '}
+              {entry.writer.person ? `${entry.writer.person.givenName} ${entry.writer.person.familyName}` : s.anAuthor}{' '}
+              ({s.hypothesisVersion(entry.hypothesisVersion)})
+            </p>
+            {/* Sanitised by the server (sanitizeRichText) before it was stored. */}
+            <div dangerouslySetInnerHTML={{ __html: entry.bodyHtml }} />
+            {entry.attachments.length > 0 ? (
+              <ul>
+                {entry.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/api/attachments/${a.id}`}>{a.fileName}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {running && props.canWrite ? <EntryForm s={s} ideaId={props.idea.id} /> : null}
+      {running && props.canDecide ? <OutcomeForm s={s} ideaId={props.idea.id} /> : null}
+    </>
+  );
+}
+
+function ErrorOf({ s, error }: { s: Text; error: unknown }) {
+  if (!error) return null;
+  return <Alert tone="error">{isApiError(error) ? (error.detail ?? s.error) : s.error}</Alert>;
+}
+
+function CreateForm({ s, ideaId }: { s: Text; ideaId: string }) {
+  const changed = useExperimentChanged(ideaId);
+  const create = useMutation({ ...createExperimentMutation(), onSuccess: changed });
+  const [f, setF] = useState({
+    change: '',
+    audience: '',
+    expectedResult: '',
+    whatIsTried: '',
+    whereTried: '',
+    withWhom: '',
+    startsOn: today(),
+    endsOn: today(),
+    label: '',
+    unit: '',
+    target: '',
+  });
+  const field = (key: keyof typeof f, label: string, type = 'text') => (
+    <TextField
+      label={label}
+      type={type}
+      value={f[key]}
+      required
+      onChange={(e) => setF({ ...f, [key]: e.target.value })}
+    />
+  );
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        create.mutate({
+          path: { id: ideaId },
+          body: {
+            whatIsTried: f.whatIsTried,
+            whereTried: f.whereTried,
+            withWhom: f.withWhom,
+            startsOn: f.startsOn,
+            endsOn: f.endsOn,
+            hypothesis: { change: f.change, audience: f.audience, expectedResult: f.expectedResult },
+            measures: [{ label: f.label, unit: f.unit, target: Number(f.target) }],
+          },
+        });
+      }}
+    >
+      <ErrorOf s={s} error={create.error} />
+      {field('change', s.change)}
+      {field('audience', s.audience)}
+      {field('expectedResult', s.expectedResult)}
+      {field('whatIsTried', s.whatIsTried)}
+      {field('whereTried', s.whereTried)}
+      {field('withWhom', s.withWhom)}
+      {field('startsOn', s.startsOn, 'date')}
+      {field('endsOn', s.endsOn, 'date')}
+      {field('label', s.measure)}
+      {field('unit', s.unit)}
+      {field('target', s.target, 'number')}
+      <Button type="submit" disabled={create.isPending}>
+        {s.create}
+      </Button>
+    </form>
+  );
+}
+
+function EntryForm({ s, ideaId }: { s: Text; ideaId: string }) {
+  const changed = useExperimentChanged(ideaId);
+  const [body, setBody] = useState('');
+  const [day, setDay] = useState(today());
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const add = useMutation({
+    ...addLogEntryMutation(),
+    onSuccess: (view) => {
+      changed(view);
+      setBody('');
+      setFile(null);
+    },
+  });
+  const submit = async () => {
+    setUploadError(null);
+    try {
+      const attachmentIds = file ? [(await uploadAttachment(ideaId, file, () => undefined)).id] : [];
+      add.mutate({ path: { id: ideaId }, body: { bodyHtml: body, occurredOn: day, attachmentIds } });
+    } catch (error) {
+      setUploadError(error);
+    }
+  };
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{s.write}</h3>
+      <ErrorOf s={s} error={add.error ?? uploadError} />
+      <RichTextEditor label={s.entryBody} value={body} onChange={setBody} required />
+      <TextField label={s.occurredOn} type="date" value={day} max={today()} onChange={(e) => setDay(e.target.value)} />
+      <label className="ec-text-field">
+        <span className="ec-text-field__label">{s.photo}</span>
+        <input type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+      </label>
+      <Button type="submit" disabled={add.isPending}>
+        {s.write}
+      </Button>
+    </form>
+  );
+}
+
+function OutcomeForm({ s, ideaId }: { s: Text; ideaId: string }) {
+  const changed = useExperimentChanged(ideaId);
+  const record = useMutation({ ...recordExperimentOutcomeMutation(), onSuccess: changed });
+  const [outcome, setOutcome] = useState<'validated' | 'pivot' | 'stopped'>('validated');
+  const [learnings, setLearnings] = useState('');
+  const [reason, setReason] = useState('');
+  const [h, setH] = useState({ change: '', audience: '', expectedResult: '' });
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        record.mutate({
+          path: { id: ideaId },
+          body:
+            outcome === 'pivot'
+              ? { outcome, reason, newHypothesis: h }
+              : { outcome, ...(learnings.trim() ? { learnings } : {}) },
+        });
+      }}
+    >
+      <fieldset>
+        <legend>{s.outcome}</legend>
+        {(['validated', 'pivot', 'stopped'] as const).map((o) => (
+          <label key={o}>
+            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
+            {s.outcomes[o]}
+          </label>
+        ))}
+      </fieldset>
+      <ErrorOf s={s} error={record.error} />
+      {outcome === 'pivot' ? (
+        <>
+          <TextField
+            label={s.change}
+            value={h.change}
+            required
+            onChange={(e) => setH({ ...h, change: e.target.value })}
+          />
+          <TextField
+            label={s.audience}
+            value={h.audience}
+            required
+            onChange={(e) => setH({ ...h, audience: e.target.value })}
+          />
+          <TextField
+            label={s.expectedResult}
+            value={h.expectedResult}
+            required
+            onChange={(e) => setH({ ...h, expectedResult: e.target.value })}
+          />
+          <TextField label={s.reason} value={reason} required onChange={(e) => setReason(e.target.value)} />
+        </>
+      ) : (
+        <TextField
+          label={s.learnings}
+          value={learnings}
+          required={outcome === 'stopped'}
+          onChange={(e) => setLearnings(e.target.value)}
+        />
+      )}
+      <Button type="submit" disabled={record.isPending}>
+        {s.outcome}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import {
+  acceptTeamInvitationMutation,
+  declineTeamInvitationMutation,
+  listMyTeamInvitationsOptions,
+  type TeamDto,
+} from '@eclore/api-client';
+import { Button, Panel } from '@eclore/web-ui';
+import { useTeamText } from './i18n';
+import { useTeamChanged } from './queries';
+
+/** My pending invitations to idea teams, beside the co-author invitations ("My ideas"). */
+export function TeamInvitationsPanel() {
+  const s = useTeamText();
+  const mine = useQuery(listMyTeamInvitationsOptions());
+  const accept = useMutation(acceptTeamInvitationMutation());
+  const decline = useMutation(declineTeamInvitationMutation());
+  const items = mine.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Panel title={s.myInvitations}>
+      <ul className="ec-idea-list">
+        {items.map((inv) => (
+          <InvitationLine
+            key={inv.id}
+            id={inv.id}
+            ideaId={inv.ideaId}
+            title={inv.ideaTitle}
+            asAuthor={inv.asAuthor}
+            onAccept={() => accept.mutateAsync({ path: { id: inv.id } })}
+            onDecline={() => decline.mutateAsync({ path: { id: inv.id } })}
+            busy={accept.isPending || decline.isPending}
+          />
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+function InvitationLine(props: {
+  id: string;
+  ideaId: string;
+  title: string;
+  asAuthor: boolean;
+  busy: boolean;
+  onAccept: () => Promise<TeamDto>;
+  onDecline: () => Promise<TeamDto>;
+}) {
+  const s = useTeamText();
+  const changed = useTeamChanged(props.ideaId);
+  return (
+    <li>
+      <Link to={`/ideas/${props.ideaId}#team`}>{props.title}</Link>
+      {props.asAuthor ? <p>{s.asAuthor}</p> : null}
+      <span className="ec-form-actions">
+        <Button
+          disabled={props.busy}
+          onClick={() => void props.onAccept().then(changed)}
+          aria-label={`${s.accept} : ${props.title}`}
+        >
+          {s.accept}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={props.busy}
+          onClick={() => void props.onDecline().then(changed)}
+          aria-label={`${s.decline} : ${props.title}`}
+        >
+          {s.decline}
+        </Button>
+      </span>
+    </li>
+  );
+}

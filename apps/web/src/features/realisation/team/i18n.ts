@@ -1,0 +1,48 @@
+import { defineText } from '../../../i18n/text';
+
+/** The idea team's strings, French (reference) and English. */
+export const fr = {
+  title: 'L’équipe',
+  none: 'L’équipe n’a pas encore de membre.',
+  lead: 'responsable',
+  member: 'membre',
+  anAuthor: 'Un·e auteur·e',
+  me: '(vous)',
+  pending: 'Invitations en attente',
+  search: 'Inviter une personne (nom)',
+  invite: 'Inviter',
+  withdraw: 'Retirer l’invitation',
+  makeLead: 'Nommer responsable',
+  leave: 'Quitter l’équipe',
+  myInvitation: (title: string) => `Vous êtes invité·e à rejoindre l’équipe de « ${title} ».`,
+  asAuthor: 'En tant qu’auteur·e, vous resterez anonyme pour les autres : ils verront « un·e auteur·e ».',
+  accept: 'Rejoindre l’équipe',
+  decline: 'Décliner',
+  myInvitations: 'Invitations dans une équipe',
+  open: 'Voir l’idée',
+  error: 'L’action a échoué. Réessayez.',
+};
+
+export const en: typeof fr = {
+  title: 'The team',
+  none: 'The team has no member yet.',
+  lead: 'lead',
+  member: 'member',
+  anAuthor: 'An author',
+  me: '(you)',
+  pending: 'Pending invitations',
+  search: 'Invite someone (name)',
+  invite: 'Invite',
+  withdraw: 'Withdraw the invitation',
+  makeLead: 'Make lead',
+  leave: 'Leave the team',
+  myInvitation: (title: string) => `You are invited to join the team of “${title}”.`,
+  asAuthor: 'As an author you stay anonymous to the others: they will see “an author”.',
+  accept: 'Join the team',
+  decline: 'Decline',
+  myInvitations: 'Team invitations',
+  open: 'Open the idea',
+  error: 'The action failed. Try again.',
+};
+
+export const useTeamText = defineText({ fr, en });

@@ -1,0 +1,130 @@
+import { Body, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import type { Actor } from '@eclore/domain';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { TeamDto, TeamInvitationListDto, TeamInvitationParams, TeamPersonInput } from './team.dto';
+import { TeamCommands } from './team-commands.service';
+import { TeamQueries } from './team-queries.service';
+
+@ApiController('realisation', 'ideas/:id/team')
+export class TeamController {
+  constructor(
+    private readonly queries: TeamQueries,
+    private readonly commands: TeamCommands,
+  ) {}
+
+  @Get()
+  @Endpoint({
+    permission: { action: 'realisation.read', objectLevel: true },
+    operationId: 'getIdeaTeam',
+    summary: 'The idea team as the viewer may see it (an anonymous author appears as "an author").',
+    ok: TeamDto,
+    errors: ['idea_not_found'],
+  })
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
+    return this.queries.get(actor, params.id);
+  }
+
+  @Post('invitations')
+  @Endpoint({
+    permission: { action: 'team.invite', objectLevel: true },
+    operationId: 'inviteToIdeaTeam',
+    summary: 'Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).',
+    ok: TeamDto,
+    status: 201,
+    errors: [
+      'validation_failed',
+      'not_idea_team',
+      'out_of_scope',
+      'already_member',
+      'already_invited',
+      'idea_not_found',
+    ],
+  })
+  invite(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: TeamPersonInput): Promise<TeamDto> {
+    return this.commands.invite(actor, params.id, input.personId);
+  }
+
+  @Delete('invitations/:invitationId')
+  @Endpoint({
+    permission: { action: 'team.invite', objectLevel: true },
+    operationId: 'withdrawTeamInvitation',
+    summary: 'Withdraws a pending invitation (the lead or the network in scope).',
+    ok: TeamDto,
+    errors: ['not_idea_team', 'out_of_scope', 'invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
+  })
+  withdraw(@CurrentActor() actor: Actor, @Param() params: TeamInvitationParams): Promise<TeamDto> {
+    return this.commands.withdraw(actor, params.id, params.invitationId);
+  }
+
+  @Put('lead')
+  @Endpoint({
+    permission: { action: 'team.change_lead', objectLevel: true },
+    operationId: 'changeIdeaTeamLead',
+    summary: 'Names another member as the team lead (the network in scope); the team is told.',
+    ok: TeamDto,
+    errors: ['validation_failed', 'role_required', 'out_of_scope', 'idea_not_found'],
+  })
+  changeLead(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: TeamPersonInput,
+  ): Promise<TeamDto> {
+    return this.commands.changeLead(actor, params.id, input.personId);
+  }
+
+  @Post('leave')
+  @Endpoint({
+    permission: { action: 'realisation.read', objectLevel: true },
+    operationId: 'leaveIdeaTeam',
+    summary: 'Leaves the team (a lead hands over first unless they are the last member).',
+    ok: TeamDto,
+    errors: ['not_team_member', 'team_lead_cannot_leave', 'idea_not_found'],
+  })
+  leave(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
+    return this.commands.leave(actor, params.id);
+  }
+}
+
+@ApiController('realisation', 'team-invitations')
+export class TeamInvitationsController {
+  constructor(
+    private readonly queries: TeamQueries,
+    private readonly commands: TeamCommands,
+  ) {}
+
+  @Get('mine')
+  @Endpoint({
+    permission: 'team.answer_invitation',
+    operationId: 'listMyTeamInvitations',
+    summary: 'The signed-in person’s pending invitations to idea teams.',
+    ok: TeamInvitationListDto,
+  })
+  mine(@CurrentActor() actor: Actor): Promise<TeamInvitationListDto> {
+    return this.queries.myInvitations(actor);
+  }
+
+  @Post(':id/accept')
+  @Endpoint({
+    permission: { action: 'team.answer_invitation', objectLevel: true },
+    operationId: 'acceptTeamInvitation',
+    summary: 'Accepts one’s own invitation and joins the team (an anonymous author stays "an author").',
+    ok: TeamDto,
+    errors: ['invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
+  })
+  accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
+    return this.commands.answer(actor, params.id, true);
+  }
+
+  @Post(':id/decline')
+  @Endpoint({
+    permission: { action: 'team.answer_invitation', objectLevel: true },
+    operationId: 'declineTeamInvitation',
+    summary: 'Declines one’s own invitation.',
+    ok: TeamDto,
+    errors: ['invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
+  })
+  decline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
+    return this.commands.answer(actor, params.id, false);
+  }
+}

@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '@eclore/domain';
+import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import { IdeaAccess } from '@eclore/server-ideas';
+import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
+import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
+import { TeamCommands } from './team-commands.service';
+import { TeamQueries } from './team-queries.service';
+import { TeamModule } from './team.module';
+
+/**
+ * The idea team against real PostgreSQL: formed in the committee decision's transaction, an
+ * anonymous author only invited (and shown as "an author" once they join), invitations, the lead.
+ */
+describe('idea team (service, real PostgreSQL)', () => {
+  let ctx: ServiceTestContext;
+  let queries: TeamQueries;
+  let commands: TeamCommands;
+  let ideas: IdeaAccess;
+  let unit: OrgUnit;
+  let committee: TestPerson;
+  let network: TestPerson;
+  let outsiderNetwork: TestPerson;
+
+  beforeAll(async () => {
+    ctx = await createServiceTestContext({
+      label: 'realisation_team_r1',
+      imports: [AuditModule, AccessModule, TeamModule],
+    });
+    queries = ctx.get(TeamQueries);
+    commands = ctx.get(TeamCommands);
+    ideas = ctx.get(IdeaAccess);
+    unit = await makeUnit(ctx.ds);
+    committee = await makePerson(ctx.ds, { roles: ['committee_member'], password: null });
+    network = await makePerson(ctx.ds, { roles: ['network_member'], password: null });
+    outsiderNetwork = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }],
+      password: null,
+    });
+  });
+
+  afterAll(() => ctx?.close());
+
+  const person = () => makePerson(ctx.ds, { unit, password: null });
+  const decide = (ideaId: string, type: 'decide_prototype' | 'decide_implement') =>
+    ideas.runCommand(committee.actor, ideaId, { type, rationale: 'Worth trying.' });
+
+  it('forms the team at decide_prototype (first author leads) and keeps it at decide_implement', async () => {
+    const [a, b] = [await person(), await person()];
+    const idea = await makeIdea(ctx.ds, { authors: [a.person, b.person], unit, status: 'decide' });
+
+    await decide(idea.id, 'decide_prototype');
+    const team = await queries.get(a.actor, idea.id);
+    expect(team.members.map((m) => [m.who.person?.id, m.role, m.isAuthor])).toEqual([
+      [a.person.id, 'lead', true],
+      [b.person.id, 'member', true],
+    ]);
+    expect(team.viewer).toMatchObject({ isMember: true, isLead: true, canInvite: true, canChangeLead: false });
+
+    await commands.changeLead(network.actor, idea.id, b.person.id);
+    await decide(idea.id, 'decide_implement');
+    const kept = await queries.get(a.actor, idea.id);
+    expect(kept.members.map((m) => [m.who.person?.id, m.role])).toEqual([
+      [b.person.id, 'lead'],
+      [a.person.id, 'member'],
+    ]);
+  });
+
+  it('invites an anonymous author instead of adding them, and never names them to the others', async () => {
+    const [anon, coAnon, colleague] = [await person(), await person(), await person()];
+    const idea = await makeIdea(ctx.ds, {
+      authors: [anon.person, coAnon.person],
+      unit,
+      status: 'decide',
+      anonymous: true,
+    });
+    await decide(idea.id, 'decide_prototype');
+
+    expect((await queries.get(network.actor, idea.id)).members).toEqual([]);
+    const mine = await queries.myInvitations(anon.actor);
+    expect(mine.items).toEqual([expect.objectContaining({ ideaId: idea.id, asAuthor: true, status: 'pending' })]);
+
+    // The network brings a colleague, who leads the team they are first to join.
+    await commands.invite(network.actor, idea.id, colleague.person.id);
+    const [invitation] = (await queries.myInvitations(colleague.actor)).items;
+    await commands.answer(colleague.actor, invitation!.id, true);
+    await commands.answer(anon.actor, mine.items[0]!.id, true);
+
+    const seenByColleague = await queries.get(colleague.actor, idea.id);
+    expect(seenByColleague.members.map((m) => [m.who.kind, m.role])).toEqual([
+      ['person', 'lead'],
+      ['anonymous_author', 'member'],
+    ]);
+    expect(seenByColleague.pendingInvitations.map((i) => i.invitee.kind)).toEqual(['anonymous_author']);
+    for (const view of [seenByColleague, await queries.get(network.actor, idea.id)]) {
+      const text = JSON.stringify(view);
+      for (const hidden of [anon.person, coAnon.person]) {
+        expect(text).not.toContain(hidden.id);
+        expect(text).not.toContain(hidden.familyName);
+      }
+    }
+    const seenByAuthor = await queries.get(anon.actor, idea.id);
+    expect(seenByAuthor.members.find((m) => m.who.isMe)?.who.person?.id).toBe(anon.person.id);
+
+    const audit = await ctx.ds.query(`SELECT actor_id, data FROM audit_event WHERE subject_id = $1`, [idea.id]);
+    expect(JSON.stringify(audit)).not.toContain(anon.person.id);
+  });
+
+  it('lets only the lead or the network in scope invite, refuses a member twice, and answers invitations once', async () => {
+    const [lead, member, invitee] = [await person(), await person(), await person()];
+    const idea = await makeIdea(ctx.ds, { authors: [lead.person, member.person], unit, status: 'decide' });
+    await decide(idea.id, 'decide_prototype');
+
+    await expect(commands.invite(member.actor, idea.id, invitee.person.id)).rejects.toThrow(Forbidden);
+    await expect(commands.invite(outsiderNetwork.actor, idea.id, invitee.person.id)).rejects.toThrow(Forbidden);
+    await expect(commands.invite(lead.actor, idea.id, member.person.id)).rejects.toMatchObject({
+      code: 'already_member',
+    });
+    const team = await commands.invite(lead.actor, idea.id, invitee.person.id);
+    expect(team.pendingInvitations.map((i) => i.invitee.person?.id)).toEqual([invitee.person.id]);
+    await expect(commands.invite(lead.actor, idea.id, invitee.person.id)).rejects.toMatchObject({
+      code: 'already_invited',
+    });
+    const invitationId = team.pendingInvitations[0]!.id;
+    // Someone else's invitation is absent to them.
+    await expect(commands.answer(member.actor, invitationId, true)).rejects.toThrow(NotFound);
+
+    const declined = await commands.answer(invitee.actor, invitationId, false);
+    expect(declined.members).toHaveLength(2);
+    await expect(commands.answer(invitee.actor, invitationId, true)).rejects.toThrow(Conflict);
+
+    const again = await commands.invite(network.actor, idea.id, invitee.person.id);
+    const withdrawn = await commands.withdraw(lead.actor, idea.id, again.pendingInvitations[0]!.id);
+    expect(withdrawn.pendingInvitations).toEqual([]);
+    expect((await queries.myInvitations(invitee.actor)).items).toEqual([]);
+
+    const events = await ctx.ds.query(`SELECT type, data FROM idea_event WHERE idea_id = $1 ORDER BY occurred_at, id`, [
+      idea.id,
+    ]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['team_invited', 'team_invitation_answered']),
+    );
+  });
+
+  it('changes the lead through the network only, to a member only; a lead hands over before leaving', async () => {
+    const [lead, member] = [await person(), await person()];
+    const idea = await makeIdea(ctx.ds, { authors: [lead.person, member.person], unit, status: 'decide' });
+    await decide(idea.id, 'decide_prototype');
+
+    await expect(commands.changeLead(lead.actor, idea.id, member.person.id)).rejects.toThrow(Forbidden);
+    await expect(commands.changeLead(network.actor, idea.id, network.person.id)).rejects.toThrow(ValidationFailed);
+    await expect(commands.leave(lead.actor, idea.id)).rejects.toMatchObject({ code: 'team_lead_cannot_leave' });
+    await expect(commands.leave(network.actor, idea.id)).rejects.toMatchObject({ code: 'not_team_member' });
+
+    await commands.changeLead(network.actor, idea.id, member.person.id);
+    const after = await commands.leave(lead.actor, idea.id);
+    expect(after.members.map((m) => [m.who.person?.id, m.role])).toEqual([[member.person.id, 'lead']]);
+  });
+});
