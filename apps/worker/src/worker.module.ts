@@ -25,6 +25,7 @@ import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityJobsModule } from '@eclore/server-identity';
 import { NotificationsEngineModule } from '@eclore/server-notifications';
 import { DeadlineJobsModule } from '@eclore/server-qualification';
+import { RecognitionJobsModule } from '@eclore/server-recognition';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -88,6 +89,7 @@ export class WorkerModule {
         WebhooksWorkerModule,
         DeadlineJobsModule,
         IdentityJobsModule,
+        RecognitionJobsModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

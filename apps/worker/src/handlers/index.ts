@@ -17,6 +17,7 @@ import {
   QualificationRescheduleDeadlinesHandler,
   QualificationScheduleDeadlinesHandler,
 } from './qualification.handlers';
+import { RecognitionRecordContributionsHandler } from './recognition.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -39,4 +40,5 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   QualificationRescheduleDeadlinesHandler,
   QualificationDeadlineReminderHandler,
   QualificationDeadlineEscalationHandler,
+  RecognitionRecordContributionsHandler,
 ];

@@ -108,6 +108,10 @@ export type Action =
   | 'field_review.settings'
   | 'replication.request'
   | 'replication.decide'
+  // Recognition (docs/recognition.md)
+  | 'contribution.read_own'
+  | 'credit.read'
+  | 'credit.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -272,6 +276,15 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       // The authors never read what the network says about their idea behind their back.
       return ctx.isAuthor === true ? deny('is_author') : ALLOW;
     }
+    case 'contribution.read_own':
+      return ALLOW;
+    case 'credit.read':
+      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
+      return ALLOW;
+    case 'credit.manage':
+      // The network member whose scope covers the idea sets its credit shares.
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
     case 'realisation.read':
     case 'team.answer_invitation':
       // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.

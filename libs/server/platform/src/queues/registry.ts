@@ -4,7 +4,7 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification'] as const;
+export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification', 'recognition'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -49,6 +49,8 @@ export interface JobPayloads {
   'notifications.role_request': { requestId: string; stage: 'requested' | 'granted' };
   /** Sends a batch of recorded e-mails (a fan-out's), each under its own key and sending protocol. */
   'notifications.deliver_batch': { deliveryIds: string[] };
+  /** Records the contributions of one idea event in the ledger (idempotent per event, kind and person). */
+  'recognition.record_contributions': { ideaEventId: string };
 }
 
 /** A deadline job: the idea, which deadline, and the due date it was scheduled for (ISO). */
@@ -77,6 +79,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'notifications.announce': 'notifications',
   'notifications.deliver_batch': 'notifications',
   'notifications.role_request': 'notifications',
+  'recognition.record_contributions': 'recognition',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,3 @@
+export * from './ledger.module';
+export * from './ledger-recorder.service';
+export * from './ledger-replay.service';
