@@ -55,7 +55,11 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
     const handler = new RecognitionRecordContributionsHandler(recorder);
-    worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), { connection, prefix, concurrency: 1 });
+    worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
+      connection,
+      prefix,
+      concurrency: 1,
+    });
     await worker.waitUntilReady();
     relay.start();
   });

@@ -28,7 +28,9 @@ const EVENT_COLUMNS = `e.id::text AS id, e.idea_id AS "ideaId", e.type, e.from_s
 export const ledgerReads = {
   events(m: EntityManager, ids: readonly string[]): Promise<LedgerEventRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return m.query(`SELECT ${EVENT_COLUMNS} FROM idea_event e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [[...ids]]);
+    return m.query(`SELECT ${EVENT_COLUMNS} FROM idea_event e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [
+      [...ids],
+    ]);
   },
 
   /** The next ids of events of these types after `afterId`, in id order (keyset pagination). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ContributionKind } from '@eclore/domain';
+import { ideasByIds } from '@eclore/server-ideas';
 import { Contribution } from '../entities';
 
 export interface PersonContributionRow {
@@ -31,5 +32,11 @@ export class ContributionsRepository {
       [personId],
     );
     return rows;
+  }
+
+  /** The titles of these ideas, read through the ideas context. */
+  async ideaTitles(ids: readonly string[]): Promise<Map<string, string>> {
+    const ideas = await ideasByIds(this.ds.manager, ids);
+    return new Map(ideas.map((i) => [i.id, i.title]));
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CONTRIBUTION_KINDS, type Actor } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
-import { ideasByIds } from '@eclore/server-ideas';
 import type { MyContributionsDto } from './contributions.dto';
 import { ContributionsRepository } from './contributions.repository';
 
@@ -17,7 +15,6 @@ export class ContributionsService {
   constructor(
     private readonly repo: ContributionsRepository,
     private readonly access: AccessService,
-    private readonly ds: DataSource,
   ) {}
 
   async mine(actor: Actor): Promise<MyContributionsDto> {
@@ -26,8 +23,7 @@ export class ContributionsService {
       this.repo.latestOf(actor.personId, MY_CONTRIBUTIONS_LIMIT),
       this.repo.totalsOf(actor.personId),
     ]);
-    const ideas = await ideasByIds(this.ds.manager, rows.map((r) => r.ideaId));
-    const titles = new Map(ideas.map((i) => [i.id, i.title]));
+    const titles = await this.repo.ideaTitles(rows.map((r) => r.ideaId));
     const counted = new Map(totals.map((t) => [t.kind, t.count]));
     return {
       // Every kind, in the domain's order, so the screen's table never changes shape.

@@ -35,5 +35,7 @@ export class SetCreditSharesDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) @Allow() authors!: number;
   @ApiProperty({ minimum: 0, maximum: 100 }) @Allow() team!: number;
   @ApiProperty({ minimum: 0, maximum: 100 }) @Allow() network!: number;
-  @ApiProperty({ maxLength: CREDIT_LIMITS.reasonMax, description: 'Kept in the audit entry.' }) @Allow() reason!: string;
+  @ApiProperty({ maxLength: CREDIT_LIMITS.reasonMax, description: 'Kept in the audit entry.' })
+  @Allow()
+  reason!: string;
 }

@@ -37,6 +37,11 @@ export class CreditRepository {
     row: { ideaId: string; shares: CreditShares; reason: string; setBy: string },
     manager: EntityManager,
   ): Promise<void> {
-    await manager.insert(CreditShareOverride, { ideaId: row.ideaId, ...row.shares, reason: row.reason, setBy: row.setBy });
+    await manager.insert(CreditShareOverride, {
+      ideaId: row.ideaId,
+      ...row.shares,
+      reason: row.reason,
+      setBy: row.setBy,
+    });
   }
 }

@@ -36,7 +36,12 @@ export class CreditService {
     });
   }
 
-  async set(actor: Actor, ideaId: string, input: SetCreditSharesDto, requestId: string | null): Promise<CreditSharesDto> {
+  async set(
+    actor: Actor,
+    ideaId: string,
+    input: SetCreditSharesDto,
+    requestId: string | null,
+  ): Promise<CreditSharesDto> {
     return this.repo.transaction(async (m) => {
       // Locked: two changes at once keep their order in the history.
       const loaded = await this.ideas.loadReadable(m, ideaId, actor, { lock: true });
@@ -59,7 +64,9 @@ export class CreditService {
   }
 
   private async present(m: EntityManager, actor: Actor, ideaId: string): Promise<CreditSharesDto> {
-    const [entries, override] = await Promise.all([this.repo.contributionsOf(ideaId, m), this.repo.latestOverride(ideaId, m)]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const entries = await this.repo.contributionsOf(ideaId, m);
+    const override = await this.repo.latestOverride(ideaId, m);
     const groupShares: CreditShares = override
       ? { authors: override.authors, team: override.team, network: override.network }
       : DEFAULT_CREDIT_SHARES;
@@ -71,7 +78,12 @@ export class CreditService {
     );
     const shares = creditShares(entries, groupShares);
     const people = new Map(
-      (await findPeople(m, shares.filter((s) => !hidden.has(s.personId)).map((s) => s.personId))).map((p) => [p.id, p]),
+      (
+        await findPeople(
+          m,
+          shares.filter((s) => !hidden.has(s.personId)).map((s) => s.personId),
+        )
+      ).map((p) => [p.id, p]),
     );
     const rows: PersonCreditShareDto[] = shares.map((s) => {
       const person = hidden.has(s.personId) ? undefined : people.get(s.personId);

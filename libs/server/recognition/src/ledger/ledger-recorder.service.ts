@@ -47,7 +47,10 @@ export class LedgerRecorder {
     const m = this.repo.manager;
     const commentIds = events.map((e) => e.data['commentId']).filter((c): c is string => typeof c === 'string');
     const [credits, commentAuthors] = await Promise.all([
-      ledgerReads.creditFacts(m, events.map((e) => e.ideaId)),
+      ledgerReads.creditFacts(
+        m,
+        events.map((e) => e.ideaId),
+      ),
       ledgerReads.commentAuthors(m, commentIds),
     ]);
     const named = events.flatMap((e) => [e.actorId, uuidOf(e.data['personId'])]).filter((p): p is string => p !== null);
@@ -59,7 +62,11 @@ export class LedgerRecorder {
   private rowsOf(event: LedgerEventRow, facts: BatchFacts): LedgerRow[] {
     const credit = facts.credits.get(event.ideaId);
     if (!credit) return [];
-    const ledgerEvent: LedgerEvent = { id: event.id, type: event.type, fromStatus: event.fromStatus as IdeaStatus | null };
+    const ledgerEvent: LedgerEvent = {
+      id: event.id,
+      type: event.type,
+      fromStatus: event.fromStatus as IdeaStatus | null,
+    };
     if (rulesForEvent(ledgerEvent).length === 0) return [];
     const people = (rule: ContributionRule): ResolvedPerson[] => {
       const id = this.personOf(rule, event, credit, facts);
@@ -79,7 +86,12 @@ export class LedgerRecorder {
    * The person a rule credits. An anonymous author's act carries no actor in its event: the person
    * is then the writer of the row the event names (a comment), never guessed.
    */
-  private personOf(rule: ContributionRule, event: LedgerEventRow, credit: IdeaCreditFacts, facts: BatchFacts): string | null {
+  private personOf(
+    rule: ContributionRule,
+    event: LedgerEventRow,
+    credit: IdeaCreditFacts,
+    facts: BatchFacts,
+  ): string | null {
     switch (rule.person) {
       case 'idea_author':
         return credit.authorId;
