@@ -95,6 +95,8 @@ import type {
   GetHealthResponses,
   GetIdeaAssignmentsData,
   GetIdeaAssignmentsResponses,
+  GetIdeaCreditSharesData,
+  GetIdeaCreditSharesResponses,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponses,
@@ -163,6 +165,8 @@ import type {
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
+  ListMyContributionsData,
+  ListMyContributionsResponses,
   ListMyDataExportsData,
   ListMyDataExportsResponses,
   ListMyIdeasData,
@@ -246,6 +250,8 @@ import type {
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponses,
+  SetIdeaCreditSharesData,
+  SetIdeaCreditSharesResponses,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
@@ -1752,6 +1758,45 @@ export const downloadSessionMinutes = <ThrowOnError extends boolean = false>(
   (options.client ?? client).get<DownloadSessionMinutesResponses, unknown, ThrowOnError>({
     url: '/api/committee/sessions/{id}/minutes.pdf',
     ...options,
+  });
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const listMyContributions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyContributionsData, ThrowOnError>,
+): RequestResult<ListMyContributionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyContributionsResponses, unknown, ThrowOnError>({
+    url: '/api/me/contributions',
+    ...options,
+  });
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const getIdeaCreditShares = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaCreditSharesData, ThrowOnError>,
+): RequestResult<GetIdeaCreditSharesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaCreditSharesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/credit-shares',
+    ...options,
+  });
+
+/**
+ * Change the idea’s credit shares (network in scope), with a reason kept in the audit log.
+ */
+export const setIdeaCreditShares = <ThrowOnError extends boolean = false>(
+  options: Options<SetIdeaCreditSharesData, ThrowOnError>,
+): RequestResult<SetIdeaCreditSharesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetIdeaCreditSharesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/credit-shares',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -2078,6 +2078,110 @@ export type DecisionInputDto = {
   until?: string;
 };
 
+export type ContributionTotalDto = {
+  kind:
+    | 'authored'
+    | 'co_authored'
+    | 'captured_on_behalf'
+    | 'commented'
+    | 'comment_adopted'
+    | 'supported'
+    | 'reviewed'
+    | 'qualified'
+    | 'decided'
+    | 'team_member'
+    | 'experiment_lead'
+    | 'implementation_owner'
+    | 'milestone_done'
+    | 'measurement_validated'
+    | 'replicated';
+  count: number;
+};
+
+export type MyContributionDto = {
+  ideaId: string;
+  ideaTitle: string;
+  kind:
+    | 'authored'
+    | 'co_authored'
+    | 'captured_on_behalf'
+    | 'commented'
+    | 'comment_adopted'
+    | 'supported'
+    | 'reviewed'
+    | 'qualified'
+    | 'decided'
+    | 'team_member'
+    | 'experiment_lead'
+    | 'implementation_owner'
+    | 'milestone_done'
+    | 'measurement_validated'
+    | 'replicated';
+  /**
+   * Recorded as an anonymous author’s act: shown with the person to them alone.
+   */
+  anonymous: boolean;
+  /**
+   * When they claimed it (then named).
+   */
+  claimedAt: string | null;
+  occurredAt: string;
+};
+
+export type MyContributionsDto = {
+  /**
+   * Every contribution of the person, by kind.
+   */
+  totals: Array<ContributionTotalDto>;
+  /**
+   * The most recent contributions, newest first (at most 500).
+   */
+  items: Array<MyContributionDto>;
+};
+
+export type CreditGroupSharesDto = {
+  authors: number;
+  team: number;
+  network: number;
+};
+
+export type PersonCreditShareDto = {
+  /**
+   * Null for an anonymous author.
+   */
+  person?: PersonRefDto | null;
+  /**
+   * Shown as “an anonymous author”.
+   */
+  anonymousAuthor: boolean;
+  /**
+   * Hundredths of a percent; the shares of an idea sum to 10 000.
+   */
+  basisPoints: number;
+  groups: Array<'authors' | 'team' | 'network'>;
+};
+
+export type CreditSharesDto = {
+  ideaId: string;
+  groupShares: CreditGroupSharesDto;
+  /**
+   * True while the network has not changed this idea’s shares.
+   */
+  isDefault: boolean;
+  changedAt: string | null;
+  people: Array<PersonCreditShareDto>;
+};
+
+export type SetCreditSharesDto = {
+  authors: number;
+  team: number;
+  network: number;
+  /**
+   * Kept in the audit entry.
+   */
+  reason: string;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -4318,6 +4422,49 @@ export type DownloadSessionMinutesResponses = {
 };
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
+
+export type ListMyContributionsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/contributions';
+};
+
+export type ListMyContributionsResponses = {
+  200: MyContributionsDto;
+};
+
+export type ListMyContributionsResponse = ListMyContributionsResponses[keyof ListMyContributionsResponses];
+
+export type GetIdeaCreditSharesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/credit-shares';
+};
+
+export type GetIdeaCreditSharesResponses = {
+  200: CreditSharesDto;
+};
+
+export type GetIdeaCreditSharesResponse = GetIdeaCreditSharesResponses[keyof GetIdeaCreditSharesResponses];
+
+export type SetIdeaCreditSharesData = {
+  body: SetCreditSharesDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/credit-shares';
+};
+
+export type SetIdeaCreditSharesResponses = {
+  200: CreditSharesDto;
+};
+
+export type SetIdeaCreditSharesResponse = SetIdeaCreditSharesResponses[keyof SetIdeaCreditSharesResponses];
 
 export type ListWebhooksData = {
   body?: never;

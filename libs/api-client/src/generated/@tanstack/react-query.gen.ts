@@ -54,6 +54,7 @@ import {
   getHealth,
   getIdea,
   getIdeaAssignments,
+  getIdeaCreditShares,
   getIdeaDeadlines,
   getIdeaEngagement,
   getIdeaScorecards,
@@ -87,6 +88,7 @@ import {
   listIntake,
   listLateIdeas,
   listMyAbsences,
+  listMyContributions,
   listMyDataExports,
   listMyIdeas,
   listMyNotifications,
@@ -130,6 +132,7 @@ import {
   saveMyScorecardDraft,
   searchPeople,
   setAnswerTimeSettings,
+  setIdeaCreditShares,
   setMyNotificationPreferences,
   setNotificationDefaults,
   startCommitteeSession,
@@ -238,6 +241,8 @@ import type {
   GetHealthResponse,
   GetIdeaAssignmentsData,
   GetIdeaAssignmentsResponse,
+  GetIdeaCreditSharesData,
+  GetIdeaCreditSharesResponse,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponse,
@@ -306,6 +311,8 @@ import type {
   ListLateIdeasResponse,
   ListMyAbsencesData,
   ListMyAbsencesResponse,
+  ListMyContributionsData,
+  ListMyContributionsResponse,
   ListMyDataExportsData,
   ListMyDataExportsResponse,
   ListMyIdeasData,
@@ -389,6 +396,8 @@ import type {
   SearchPeopleResponse,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponse,
+  SetIdeaCreditSharesData,
+  SetIdeaCreditSharesResponse,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
@@ -3590,6 +3599,95 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
  */
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
+
+export const listMyContributionsQueryKey = (options?: Options<ListMyContributionsData>) =>
+  createQueryKey('listMyContributions', options);
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const listMyContributionsOptions = (options?: Options<ListMyContributionsData>) =>
+  queryOptions<
+    ListMyContributionsResponse,
+    DefaultError,
+    ListMyContributionsResponse,
+    ReturnType<typeof listMyContributionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyContributions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyContributionsQueryKey(options),
+  });
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const useListMyContributionsQuery = (options?: Options<ListMyContributionsData>) =>
+  useQuery(listMyContributionsOptions(options));
+
+export const getIdeaCreditSharesQueryKey = (options: Options<GetIdeaCreditSharesData>) =>
+  createQueryKey('getIdeaCreditShares', options);
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const getIdeaCreditSharesOptions = (options: Options<GetIdeaCreditSharesData>) =>
+  queryOptions<
+    GetIdeaCreditSharesResponse,
+    DefaultError,
+    GetIdeaCreditSharesResponse,
+    ReturnType<typeof getIdeaCreditSharesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaCreditShares({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaCreditSharesQueryKey(options),
+  });
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const useGetIdeaCreditSharesQuery = (options: Options<GetIdeaCreditSharesData>) =>
+  useQuery(getIdeaCreditSharesOptions(options));
+
+/**
+ * Change the idea’s credit shares (network in scope), with a reason kept in the audit log.
+ */
+export const setIdeaCreditSharesMutation = (
+  options?: Partial<Options<SetIdeaCreditSharesData>>,
+): UseMutationOptions<SetIdeaCreditSharesResponse, DefaultError, Options<SetIdeaCreditSharesData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetIdeaCreditSharesResponse,
+    DefaultError,
+    Options<SetIdeaCreditSharesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setIdeaCreditShares({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
