@@ -227,9 +227,12 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'portfolio.read':
       // With a target: the scope must cover it; without, any scope (the board lists only covered ideas).
       if (ctx.target) {
-        if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)) return ALLOW;
+        if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target))
+          return ALLOW;
       } else if (holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member')) return ALLOW;
-      return deny(holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
+      return deny(
+        holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required',
+      );
     case 'qualification.score':
       // Only the network members the idea is assigned to, within their scope. Route level (no target):
       // holding the role is enough to reach the handler, which decides on the idea.
@@ -298,7 +301,10 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'project.manage':
     case 'impact.record':
       // The owner and the team run the project; the network in scope helps.
-      return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target));
+      return objectLevel(
+        ctx,
+        ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target),
+      );
     case 'field_review.answer':
       // "What really happened" is asked of the owner and the authors.
       return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isAuthor === true, 'not_implementation_owner');
