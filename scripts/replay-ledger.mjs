@@ -6,7 +6,9 @@ import { requireCompiled, withDatabase } from './operator.mjs';
 
 const { replayLedger } = requireCompiled('replay-ledger');
 const result = await withDatabase((dataSource) =>
-  replayLedger(dataSource, (p) => process.stderr.write(`\r${p.events} events read, ${p.recorded} contributions recorded`)),
+  replayLedger(dataSource, (p) =>
+    process.stderr.write(`\r${p.events} events read, ${p.recorded} contributions recorded`),
+  ),
 );
 process.stderr.write('\n');
 process.stdout.write(

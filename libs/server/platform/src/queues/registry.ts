@@ -4,7 +4,14 @@
  * Adding a job = one line in JobPayloads, one in JOB_QUEUE, and exactly one handler in the worker
  * (the worker refuses to start otherwise).
  */
-export const QUEUE_NAMES = ['platform', 'identity', 'webhooks', 'notifications', 'qualification', 'recognition'] as const;
+export const QUEUE_NAMES = [
+  'platform',
+  'identity',
+  'webhooks',
+  'notifications',
+  'qualification',
+  'recognition',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
