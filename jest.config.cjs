@@ -36,6 +36,7 @@ const moduleNameMapper = {
   '^@eclore/server-qualification$': '<rootDir>/libs/server/qualification/src/index.ts',
   '^@eclore/server-committee$': '<rootDir>/libs/server/committee/src/index.ts',
   '^@eclore/server-realisation$': '<rootDir>/libs/server/realisation/src/index.ts',
+  '^@eclore/server-recognition$': '<rootDir>/libs/server/recognition/src/index.ts',
   '^@eclore/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
   '^@eclore/migrations$': '<rootDir>/migrations/index.ts',
 };

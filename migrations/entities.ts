@@ -6,6 +6,7 @@ import { WEBHOOKS_ENTITIES } from '@eclore/server-webhooks';
 import { QUALIFICATION_ENTITIES } from '@eclore/server-qualification';
 import { COMMITTEE_ENTITIES } from '@eclore/server-committee';
 import { REALISATION_ENTITIES } from '@eclore/server-realisation';
+import { RECOGNITION_ENTITIES } from '@eclore/server-recognition';
 
 /** Every entity of every bounded context: the schema the migrations must produce. */
 export const ALL_ENTITIES = [
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...QUALIFICATION_ENTITIES,
   ...COMMITTEE_ENTITIES,
   ...REALISATION_ENTITIES,
+  ...RECOGNITION_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { NotificationsModule } from '@eclore/server-notifications';
 import { QualificationModule } from '@eclore/server-qualification';
 import { CommitteeModule } from '@eclore/server-committee';
 import { RealisationModule } from '@eclore/server-realisation';
+import { RecognitionModule } from '@eclore/server-recognition';
 import { HealthModule } from './health/health.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { HealthModule } from './health/health.module';
     QualificationModule,
     CommitteeModule,
     RealisationModule,
+    RecognitionModule,
     WebhooksModule,
     NotificationsModule,
     HealthModule,

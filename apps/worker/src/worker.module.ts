@@ -35,6 +35,7 @@ import { DeadlineJobsModule } from '@eclore/server-qualification';
 import { ExperimentJobsModule } from '@eclore/server-realisation';
 import { ResumeJobsModule } from '@eclore/server-committee';
 import { FieldReviewJobsModule } from '@eclore/server-realisation';
+import { RecognitionJobsModule } from '@eclore/server-recognition';
 import { WebhooksWorkerModule } from '@eclore/server-webhooks';
 import { createQueueProcessor } from './queue-processor';
 import { JOB_HANDLERS, QUEUE_PROCESSORS, WORKER_LOGGER } from './tokens';
@@ -104,6 +105,7 @@ export class WorkerModule {
         IdentityJobsModule,
         FieldReviewJobsModule,
         ResumeJobsModule,
+        RecognitionJobsModule,
       ],
       providers: [
         { provide: WORKER_LOGGER, useValue: logger },

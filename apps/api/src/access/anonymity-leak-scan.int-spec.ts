@@ -241,7 +241,9 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
                 + (SELECT count(*) FROM notification_delivery WHERE status IN ('pending', 'sending'))
                 + (SELECT count(*) FROM webhook_delivery WHERE status = 'pending') AS pending,
                   (SELECT count(*) FROM notification) || '/' || (SELECT count(*) FROM notification_delivery)
-                  || '/' || (SELECT count(*) FROM webhook_delivery) AS seen`,
+                  || '/' || (SELECT count(*) FROM webhook_delivery)
+                  -- The contribution ledger too: credit shares and "my contributions" read it.
+                  || '/' || (SELECT count(*) FROM contribution) AS seen`,
         )) as { pending: string; seen: string }[];
         const now = `${row!.pending}|${row!.seen}|${sink.messages.length}|${webhookBodies.length}`;
         if (now !== last) [last, stableSince] = [now, Date.now()];
@@ -302,6 +304,12 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
       `anonymity leak scan: ${operations} GET operations, ${calls} (URL × person) calls, a signed-out visitor included (${pdfs} PDFs read); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     expect(operations).toBeGreaterThan(40);
+    // The ledger holds the hidden authors' own entries, so its routes were read with something to leak.
+    const [ledger] = (await ds.query(
+      `SELECT count(*)::int AS n FROM contribution WHERE anonymous AND person_id = ANY($1::uuid[])`,
+      [[data.as.author.person.id, data.as.coAuthor.person.id]],
+    )) as { n: number }[];
+    expect(ledger!.n).toBeGreaterThan(0);
     expect(out.leaks).toEqual([]);
     // The scan can see: each author finds themself, fellow authors each other, the capturer the author.
     expect([...out.allowedSightings]).toEqual(

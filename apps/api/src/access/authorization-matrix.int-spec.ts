@@ -322,6 +322,41 @@ const ROWS: Row[] = [
     expect: { ...signedIn(404), employee: 200, guardian: 200 },
   },
   { route: 'GET /api/deadlines/late', expect: only({ network: 200 }) },
+  // recognition: one's own contributions; credit shares read with the idea, changed by the network in scope
+  { route: 'GET /api/me/contributions', expect: signedIn(200) },
+  {
+    route: 'GET /api/ideas/:id/credit-shares',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/credit-shares`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/credit-shares',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/credit-shares`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  {
+    route: 'PUT /api/ideas/:id/credit-shares',
+    label: 'idea in the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.published}/credit-shares`,
+    body: () => ({ authors: 50, team: 30, network: 20, reason: 'The network carried the pilot.' }),
+    expect: only({ network: 200 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/credit-shares',
+    label: 'idea outside the network member’s scope',
+    url: (f) => `/api/ideas/${f.idea.outside}/credit-shares`,
+    body: () => ({ authors: 50, team: 30, network: 20, reason: 'The network carried the pilot.' }),
+    expect: signedIn(403),
+  },
+  {
+    route: 'PUT /api/ideas/:id/credit-shares',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/credit-shares`,
+    body: () => ({ authors: 50, team: 30, network: 20, reason: 'x' }),
+    expect: signedIn(404),
+  },
   { route: 'GET /api/admin/answer-time-settings', expect: only({ admin: 200 }) },
   {
     route: 'PUT /api/admin/answer-time-settings',

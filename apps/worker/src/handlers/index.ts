@@ -24,6 +24,7 @@ import {
   RealisationFieldReviewHandler,
   RealisationScheduleFieldReviewsHandler,
 } from './realisation.handlers';
+import { RecognitionRecordContributionsHandler } from './recognition.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -51,4 +52,5 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   RealisationFieldReviewHandler,
   CommitteeScheduleResumeHandler,
   CommitteeResumeParkedHandler,
+  RecognitionRecordContributionsHandler,
 ];

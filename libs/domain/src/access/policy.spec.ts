@@ -2,7 +2,11 @@ import { ROLES, type RoleAssignment } from './roles';
 import { can, decide, scopeCovers, type Action, type Actor } from './policy';
 
 const org = { kind: 'organisation' } as const;
-const actor = (assignments: RoleAssignment[] = [], personId = 'p1'): Actor => ({ personId, orgUnitId: 'u-a1', assignments });
+const actor = (assignments: RoleAssignment[] = [], personId = 'p1'): Actor => ({
+  personId,
+  orgUnitId: 'u-a1',
+  assignments,
+});
 const unitA = { orgUnitPath: ['root', 'dir-a', 'u-a1'] };
 const unitB = { orgUnitPath: ['root', 'dir-b', 'u-b1'] };
 
@@ -15,7 +19,13 @@ describe('permission policy', () => {
 
   it('lets every employee read their session and profile and search the directory', () => {
     const employee = actor();
-    for (const action of ['session.read', 'profile.read_own', 'profile.update_own', 'directory.search', 'org_unit.read'] as Action[]) {
+    for (const action of [
+      'session.read',
+      'profile.read_own',
+      'profile.update_own',
+      'directory.search',
+      'org_unit.read',
+    ] as Action[]) {
       expect(can(employee, action)).toBe(true);
     }
   });
@@ -30,8 +40,14 @@ describe('permission policy', () => {
   it('scopes a network member to their unit subtree', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     expect(can(scoped, 'org_unit.read_members', { target: unitA })).toBe(true);
-    expect(decide(scoped, 'org_unit.read_members', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
-    expect(decide(actor(), 'org_unit.read_members', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(scoped, 'org_unit.read_members', { target: unitB })).toEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
+    expect(decide(actor(), 'org_unit.read_members', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
   });
 
   it('matches theme scopes only on the same theme', () => {
@@ -47,9 +63,14 @@ describe('permission policy', () => {
     expect(can(admin, 'role.grant')).toBe(true);
     expect(can(admin, 'audit.read')).toBe(true);
     expect(can(actor([{ role: 'hr', scope: org }]), 'role.grant')).toBe(false);
-    expect(decide(admin, 'person.deactivate', { subjectPersonId: 'admin-1' })).toEqual({ allowed: false, reason: 'not_on_yourself' });
+    expect(decide(admin, 'person.deactivate', { subjectPersonId: 'admin-1' })).toEqual({
+      allowed: false,
+      reason: 'not_on_yourself',
+    });
     expect(can(admin, 'person.deactivate', { subjectPersonId: 'someone-else' })).toBe(true);
-    expect(decide(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'admin' }).reason).toBe('not_on_yourself');
+    expect(decide(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'admin' }).reason).toBe(
+      'not_on_yourself',
+    );
     expect(can(admin, 'role.revoke', { subjectPersonId: 'admin-1', grantRole: 'network_member' })).toBe(true);
   });
 
@@ -65,10 +86,16 @@ describe('permission policy', () => {
 
   it('lets a waiting grant be approved only by an admin who neither asked for it nor receives it', () => {
     const admin = actor([{ role: 'admin', scope: org }], 'admin-1');
-    expect(decide(admin, 'role.approve', { subjectPersonId: 'p-1', requestedBy: 'admin-1' }).reason).toBe('second_admin_required');
-    expect(decide(admin, 'role.approve', { subjectPersonId: 'admin-1', requestedBy: 'admin-2' }).reason).toBe('second_admin_required');
+    expect(decide(admin, 'role.approve', { subjectPersonId: 'p-1', requestedBy: 'admin-1' }).reason).toBe(
+      'second_admin_required',
+    );
+    expect(decide(admin, 'role.approve', { subjectPersonId: 'admin-1', requestedBy: 'admin-2' }).reason).toBe(
+      'second_admin_required',
+    );
     expect(can(admin, 'role.approve', { subjectPersonId: 'p-1', requestedBy: 'admin-2' })).toBe(true);
-    expect(decide(actor([{ role: 'hr', scope: org }]), 'role.approve', { requestedBy: 'admin-2' }).reason).toBe('role_required');
+    expect(decide(actor([{ role: 'hr', scope: org }]), 'role.approve', { requestedBy: 'admin-2' }).reason).toBe(
+      'role_required',
+    );
   });
 
   it('opens the portfolio board to the network and the committee, within their scope', () => {
@@ -79,7 +106,10 @@ describe('permission policy', () => {
     expect(can(scoped, 'portfolio.read', { target: unitA })).toBe(true);
     expect(decide(scoped, 'portfolio.read', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
     for (const role of ['hr', 'admin', 'anonymity_guardian'] as const) {
-      expect(decide(actor([{ role, scope: org }]), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
+      expect(decide(actor([{ role, scope: org }]), 'portfolio.read')).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
     }
     expect(decide(actor(), 'portfolio.read')).toEqual({ allowed: false, reason: 'role_required' });
   });
@@ -118,7 +148,10 @@ describe('permission policy', () => {
     expect(can(scopedLead, 'deadline.read_late')).toBe(true);
     expect(can(actor([{ role: 'network_member', scope: org }]), 'deadline.read_late')).toBe(true);
     for (const role of ['committee_member', 'hr', 'admin'] as const) {
-      expect(decide(actor([{ role, scope: org }]), 'deadline.read_late')).toEqual({ allowed: false, reason: 'role_required' });
+      expect(decide(actor([{ role, scope: org }]), 'deadline.read_late')).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
     }
     expect(can(actor([{ role: 'admin', scope: org }]), 'deadline.settings')).toBe(true);
     expect(decide(scopedLead, 'deadline.settings')).toEqual({ allowed: false, reason: 'role_required' });
@@ -127,21 +160,41 @@ describe('permission policy', () => {
   it('lets only the assigned network members in scope score an idea; network and committee in scope read scorecards', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const committee = actor([{ role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
-    expect(decide(actor(), 'qualification.score', { target: unitA, isAssignee: true })).toEqual({ allowed: false, reason: 'role_required' });
-    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: false })).toEqual({ allowed: false, reason: 'not_assigned' });
-    expect(decide(scoped, 'qualification.score', { target: unitA })).toEqual({ allowed: false, reason: 'not_assigned' });
-    expect(decide(scoped, 'qualification.score', { target: unitB, isAssignee: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(actor(), 'qualification.score', { target: unitA, isAssignee: true })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: false })).toEqual({
+      allowed: false,
+      reason: 'not_assigned',
+    });
+    expect(decide(scoped, 'qualification.score', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'not_assigned',
+    });
+    expect(decide(scoped, 'qualification.score', { target: unitB, isAssignee: true })).toEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
     expect(can(scoped, 'qualification.score', { target: unitA, isAssignee: true })).toBe(true);
-    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: true, isAuthor: true }).reason).toBe('is_author');
+    expect(decide(scoped, 'qualification.score', { target: unitA, isAssignee: true, isAuthor: true }).reason).toBe(
+      'is_author',
+    );
     expect(decide(scoped, 'qualification.read_scores', { target: unitA, isAuthor: true }).reason).toBe('is_author');
     expect(decide(committee, 'qualification.score', { target: unitA, isAssignee: true }).reason).toBe('role_required');
     // Route level: the role is enough to reach the handler.
     expect(can(scoped, 'qualification.score')).toBe(true);
 
-    expect(decide(actor(), 'qualification.read_scores', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(actor(), 'qualification.read_scores', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
     expect(can(scoped, 'qualification.read_scores', { target: unitA })).toBe(true);
     expect(can(committee, 'qualification.read_scores', { target: unitA })).toBe(true);
-    expect(decide(scoped, 'qualification.read_scores', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(scoped, 'qualification.read_scores', { target: unitB })).toEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
     expect(can(actor([{ role: 'admin', scope: org }]), 'qualification.read_scores', { target: unitA })).toBe(false);
   });
 
@@ -156,9 +209,17 @@ describe('permission policy', () => {
     expect(can(networkLead, 'criteria.manage', { organisationDefault: true })).toBe(true);
     expect(can(networkLead, 'criteria.read')).toBe(true);
     expect(can(networkLead, 'qualification.read_scores', { target: unitB })).toBe(true);
-    expect(decide(networkLead, 'qualification.score', { target: unitB, isAssignee: true }).reason).toBe('role_required');
-    expect(decide(scoped, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'out_of_scope' });
-    expect(decide(committee, 'criteria.manage', { organisationDefault: true })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(networkLead, 'qualification.score', { target: unitB, isAssignee: true }).reason).toBe(
+      'role_required',
+    );
+    expect(decide(scoped, 'criteria.manage', { organisationDefault: true })).toEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
+    expect(decide(committee, 'criteria.manage', { organisationDefault: true })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
     expect(can(scoped, 'criteria.manage', { target: unitA })).toBe(true);
     expect(decide(scoped, 'criteria.manage', { target: unitB }).reason).toBe('out_of_scope');
     expect(decide(actor(), 'criteria.read')).toEqual({ allowed: false, reason: 'role_required' });
@@ -179,9 +240,15 @@ describe('permission policy', () => {
       expect(can(scoped, action, { target: unitA })).toBe(true);
       expect(can(committee, action, { target: unitB })).toBe(true);
       expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
-      expect(decide(scoped, action, { target: unitA, isAuthor: true })).toEqual({ allowed: false, reason: 'is_author' });
+      expect(decide(scoped, action, { target: unitA, isAuthor: true })).toEqual({
+        allowed: false,
+        reason: 'is_author',
+      });
       expect(decide(actor(), action)).toEqual({ allowed: false, reason: 'role_required' });
-      expect(decide(actor([{ role: 'hr', scope: org }]), action, { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+      expect(decide(actor([{ role: 'hr', scope: org }]), action, { target: unitA })).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
     }
   });
 
@@ -189,15 +256,28 @@ describe('permission policy', () => {
     const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const employee = actor();
     // Route level: anyone reaches the handler, which asks again with the idea's facts.
-    for (const action of ['team.invite', 'experiment.write', 'experiment.record_outcome', 'project.manage', 'impact.record', 'field_review.answer'] as Action[]) {
+    for (const action of [
+      'team.invite',
+      'experiment.write',
+      'experiment.record_outcome',
+      'project.manage',
+      'impact.record',
+      'field_review.answer',
+    ] as Action[]) {
       expect(can(employee, action)).toBe(true);
     }
     expect(can(employee, 'experiment.write', { target: unitA, isTeamMember: true })).toBe(true);
-    expect(decide(employee, 'experiment.write', { target: unitA })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    expect(decide(employee, 'experiment.write', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'not_idea_team',
+    });
     expect(can(scoped, 'experiment.write', { target: unitA })).toBe(true);
     expect(decide(scoped, 'experiment.write', { target: unitB })).toEqual({ allowed: false, reason: 'not_idea_team' });
     // Members write; only the lead invites and records the outcome.
-    expect(decide(employee, 'team.invite', { target: unitA, isTeamMember: true })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    expect(decide(employee, 'team.invite', { target: unitA, isTeamMember: true })).toEqual({
+      allowed: false,
+      reason: 'not_idea_team',
+    });
     expect(can(employee, 'team.invite', { target: unitA, isTeamMember: true, isTeamLead: true })).toBe(true);
     expect(can(employee, 'experiment.record_outcome', { target: unitA, isTeamLead: true })).toBe(true);
     // The owner runs the project; the owner and the authors answer the return to the field.
@@ -208,7 +288,12 @@ describe('permission policy', () => {
       reason: 'not_implementation_owner',
     });
     // Changing the lead, validating a measurement, deciding a replication: the network in scope only.
-    for (const action of ['team.change_lead', 'impact.validate', 'replication.decide', 'replication.request'] as Action[]) {
+    for (const action of [
+      'team.change_lead',
+      'impact.validate',
+      'replication.decide',
+      'replication.request',
+    ] as Action[]) {
       expect(can(scoped, action, { target: unitA })).toBe(true);
       expect(decide(scoped, action, { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
       expect(decide(employee, action, { target: unitA, isTeamLead: true, isProjectOwner: true })).toEqual({
@@ -216,11 +301,33 @@ describe('permission policy', () => {
         reason: 'role_required',
       });
     }
-    expect(can(actor([{ role: 'committee_member', scope: org }]), 'project.assign_owner', { target: unitB })).toBe(true);
-    expect(decide(employee, 'project.assign_owner', { target: unitA })).toEqual({ allowed: false, reason: 'role_required' });
+    expect(can(actor([{ role: 'committee_member', scope: org }]), 'project.assign_owner', { target: unitB })).toBe(
+      true,
+    );
+    expect(decide(employee, 'project.assign_owner', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
     expect(can(actor([{ role: 'hr', scope: org }]), 'impact.read_rollups')).toBe(true);
     expect(decide(employee, 'impact.read_rollups')).toEqual({ allowed: false, reason: 'role_required' });
     expect(can(actor([{ role: 'admin', scope: org }]), 'field_review.settings')).toBe(true);
     expect(decide(scoped, 'field_review.settings')).toEqual({ allowed: false, reason: 'role_required' });
+  });
+
+  it('lets everyone read their own contributions and the credit of ideas they may read; the network in scope changes it', () => {
+    const employee = actor();
+    const scoped = actor([{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    expect(can(employee, 'contribution.read_own')).toBe(true);
+    expect(can(employee, 'credit.read', { target: unitB })).toBe(true);
+    expect(can(scoped, 'credit.manage', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'credit.manage', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(employee, 'credit.manage', { target: unitA, isAuthor: true })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+    expect(decide(actor([{ role: 'hr', scope: org }]), 'credit.manage')).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
   });
 });

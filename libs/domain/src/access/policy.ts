@@ -108,6 +108,10 @@ export type Action =
   | 'field_review.settings'
   | 'replication.request'
   | 'replication.decide'
+  // Recognition (docs/recognition.md)
+  | 'contribution.read_own'
+  | 'credit.read'
+  | 'credit.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -223,9 +227,12 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'portfolio.read':
       // With a target: the scope must cover it; without, any scope (the board lists only covered ideas).
       if (ctx.target) {
-        if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)) return ALLOW;
+        if (hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target))
+          return ALLOW;
       } else if (holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member')) return ALLOW;
-      return deny(holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required');
+      return deny(
+        holdsRole(actor, 'network_member') || holdsRole(actor, 'committee_member') ? 'out_of_scope' : 'role_required',
+      );
     case 'qualification.score':
       // Only the network members the idea is assigned to, within their scope. Route level (no target):
       // holding the role is enough to reach the handler, which decides on the idea.
@@ -272,6 +279,15 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       // The authors never read what the network says about their idea behind their back.
       return ctx.isAuthor === true ? deny('is_author') : ALLOW;
     }
+    case 'contribution.read_own':
+      return ALLOW;
+    case 'credit.read':
+      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
+      return ALLOW;
+    case 'credit.manage':
+      // The network member whose scope covers the idea sets its credit shares.
+      if (!holdsRole(actor, 'network_member')) return deny('role_required');
+      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
     case 'realisation.read':
     case 'team.answer_invitation':
       // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.
@@ -285,7 +301,10 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'project.manage':
     case 'impact.record':
       // The owner and the team run the project; the network in scope helps.
-      return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target));
+      return objectLevel(
+        ctx,
+        ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target),
+      );
     case 'field_review.answer':
       // "What really happened" is asked of the owner and the authors.
       return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isAuthor === true, 'not_implementation_owner');

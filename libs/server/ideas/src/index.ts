@@ -7,4 +7,5 @@ export { mentionIds, renderMentions, MAX_MENTIONS } from './engagement/mentions'
 export * from './attachments';
 export { IdeaFilter, WALL_CHANGED_CHANNEL, WallModule, WallPageCache, WallService } from './wall';
 export { engagementReads, type IdeaEventRow } from './engagement/engagement.reads';
+export { ledgerReads, type IdeaCreditFacts, type LedgerEventRow } from './engagement/ledger.reads';
 export * from './ideas/idea.reads';

@@ -10,6 +10,7 @@ import { followBrowserLocale, useSaveLocale } from '../../session/locale';
 import { problemMessage } from '../../app/errors';
 import { ScopeText } from '../admin/ScopeText';
 import { NotificationPreferences } from '../notifications/NotificationPreferences';
+import { ContributionsPanel } from './ContributionsPanel';
 import { PersonalDataPanel } from './PersonalDataPanel';
 import { useAppText } from '../../app/i18n';
 import { useProfileText } from './i18n';
@@ -109,6 +110,7 @@ export default function ProfilePage() {
             </Button>
           </form>
         </Panel>
+        <ContributionsPanel />
         <NotificationPreferences />
         <PersonalDataPanel />
       </div>

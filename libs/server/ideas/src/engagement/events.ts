@@ -13,6 +13,8 @@ export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = [
   'notifications.dispatch',
   // Any event may change which answer-time deadlines apply: the scheduler follows the idea's state.
   'qualification.schedule_deadlines',
+  // The contribution ledger counts the acts the domain's CONTRIBUTION_RULES name.
+  'recognition.record_contributions',
 ];
 
 const outbox = new OutboxService();

@@ -12,6 +12,7 @@ export const QUEUE_NAMES = [
   'qualification',
   'realisation',
   'committee',
+  'recognition',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -70,6 +71,8 @@ export interface JobPayloads {
   'committee.schedule_resume': { ideaId: string };
   /** Delayed until parkedUntil: resumes the idea as the system if it is still parked and due. */
   'committee.resume_parked': { ideaId: string; parkedUntil: string };
+  /** Records the contributions of one idea event in the ledger (idempotent per event, kind and person). */
+  'recognition.record_contributions': { ideaEventId: string };
 }
 
 /** A field review job: which review, which step (ask at due, remind, report late). */
@@ -109,6 +112,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'realisation.field_review': 'realisation',
   'committee.schedule_resume': 'committee',
   'committee.resume_parked': 'committee',
+  'recognition.record_contributions': 'recognition',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,134 @@
+import 'reflect-metadata';
+import { Queue, Worker, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@eclore/migrations';
+import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
+import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
+import { LedgerRecorder, LedgerReplay, LedgerRepository } from '@eclore/server-recognition';
+import { createTestDatabase } from '../../../../test/database';
+import { makeComment, makeIdea, makePerson, makeUnit } from '../../../../test/harness';
+import { uniqueQueuePrefix } from '../../../../test/database';
+import { TEST_REDIS_URL } from '../../../../test/services';
+import { waitFor } from '../testing/worker-process';
+import { RecognitionRecordContributionsHandler } from './recognition.handlers';
+
+/**
+ * The contribution ledger end to end on real PostgreSQL and Redis: idea events → outbox → relay →
+ * BullMQ → the recognition handler → contribution rows; then the replay of the whole history, twice.
+ */
+jest.setTimeout(60_000);
+
+const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+interface Row {
+  event_type: string;
+  kind: string;
+  person_id: string | null;
+  anonymous: boolean;
+  idempotency_key: string;
+}
+
+describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let queues: Map<QueueName, Queue>;
+  let relay: OutboxRelay;
+  let worker: Worker;
+  let replay: LedgerReplay;
+
+  const rows = (): Promise<Row[]> =>
+    ds.query(
+      `SELECT event_type, kind, person_id, anonymous, idempotency_key FROM contribution ORDER BY event_id, kind, person_id`,
+    );
+  const emit = (events: NewIdeaEvent[]) => ds.transaction((m) => appendIdeaEvents(m, events));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('ledger_i14b');
+    ds = new DataSource(dataSourceOptions(db.url, { poolSize: 4 }));
+    await ds.initialize();
+    const url = new URL(TEST_REDIS_URL);
+    const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+    const prefix = uniqueQueuePrefix('ledger');
+    queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
+    relay = new OutboxRelay(ds, (name) => queues.get(name)!, silent, { pollIntervalMs: 50 });
+    const repo = new LedgerRepository(ds);
+    const recorder = new LedgerRecorder(repo);
+    replay = new LedgerReplay(recorder, repo);
+    const handler = new RecognitionRecordContributionsHandler(recorder);
+    worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
+      connection,
+      prefix,
+      concurrency: 1,
+    });
+    await worker.waitUntilReady();
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await worker?.close();
+    for (const q of queues?.values() ?? []) {
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close();
+    }
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('records each event’s contributions once, anonymous authors without being named, and a replay rebuilds the same rows', async () => {
+    const unit = await makeUnit(ds);
+    const named = await makePerson(ds, { unit, password: null });
+    const commenter = await makePerson(ds, { unit, password: null });
+    const hidden = await makePerson(ds, { unit, password: null });
+    const open = await makeIdea(ds, { authors: [named.person], unit, status: 'visible' });
+    const secret = await makeIdea(ds, { authors: [hidden.person], unit, status: 'visible', anonymous: true });
+    const openComment = await makeComment(ds, { idea: open, author: commenter.person });
+    const secretComment = await makeComment(ds, { idea: secret, author: hidden.person });
+    const ev = (e: Partial<NewIdeaEvent> & Pick<NewIdeaEvent, 'ideaId' | 'type'>): NewIdeaEvent => ({
+      actorId: null,
+      public: false,
+      data: {},
+      ...e,
+    });
+
+    await emit([
+      ev({ ideaId: open.id, type: 'submit', fromStatus: 'emerge', toStatus: 'submitted', actorId: named.person.id }),
+      ev({ ideaId: open.id, type: 'commented', actorId: commenter.person.id, data: { commentId: openComment.id } }),
+      ev({ ideaId: open.id, type: 'supported' }),
+      ev({ ideaId: open.id, type: 'edited', actorId: named.person.id }),
+      // A resubmission after a return is not a second authorship.
+      ev({ ideaId: open.id, type: 'submit', fromStatus: 'returned', toStatus: 'submitted', actorId: named.person.id }),
+      // The anonymous author's acts carry no actor: the recorder finds them through the row named.
+      ev({ ideaId: secret.id, type: 'submit', fromStatus: 'emerge', toStatus: 'submitted' }),
+      ev({ ideaId: secret.id, type: 'commented', data: { commentId: secretComment.id, byAnonymousAuthor: true } }),
+      ev({ ideaId: secret.id, type: 'team.member_joined', data: { personId: hidden.person.id } }),
+    ]);
+
+    const recorded = await waitFor('six contributions', async () => {
+      const r = await rows();
+      return r.length >= 6 ? r : undefined;
+    });
+    // Let any duplicate job have its chance to misbehave before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await rows()).toEqual(recorded);
+    expect(recorded.map((r) => [r.kind, r.person_id, r.anonymous])).toEqual([
+      ['authored', named.person.id, false],
+      ['commented', commenter.person.id, false],
+      ['supported', null, false],
+      ['authored', hidden.person.id, true],
+      ['commented', hidden.person.id, true],
+      ['team_member', hidden.person.id, true],
+    ]);
+
+    // A replay over the history records nothing already there, however often it runs.
+    expect(await replay.replay({ batchSize: 3 })).toEqual({ events: 7, recorded: 0 });
+    expect(await replay.replay()).toEqual({ events: 7, recorded: 0 });
+    expect(await rows()).toEqual(recorded);
+
+    // Rebuilt from nothing (the ledger arriving after the events): the same rows, then nothing more.
+    await ds.query('DELETE FROM contribution');
+    expect(await replay.replay({ batchSize: 2 })).toEqual({ events: 7, recorded: 6 });
+    expect(await replay.replay()).toEqual({ events: 7, recorded: 0 });
+    expect(await rows()).toEqual(recorded);
+  });
+});

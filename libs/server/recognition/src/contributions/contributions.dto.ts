@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CONTRIBUTION_KINDS, type ContributionKind } from '@eclore/domain';
+
+/** One of the person's own contributions. */
+export class MyContributionDto {
+  @ApiProperty({ format: 'uuid' }) ideaId!: string;
+  @ApiProperty() ideaTitle!: string;
+  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind!: ContributionKind;
+  @ApiProperty({ description: 'Recorded as an anonymous author’s act: shown with the person to them alone.' })
+  anonymous!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When they claimed it (then named).' })
+  claimedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+/** A count per kind of contribution. */
+export class ContributionTotalDto {
+  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind!: ContributionKind;
+  @ApiProperty() count!: number;
+}
+
+export class MyContributionsDto {
+  @ApiProperty({ type: [ContributionTotalDto], description: 'Every contribution of the person, by kind.' })
+  totals!: ContributionTotalDto[];
+  @ApiProperty({ type: [MyContributionDto], description: `The most recent contributions, newest first (at most 500).` })
+  items!: MyContributionDto[];
+}

@@ -1,0 +1,3 @@
+export * from './entities';
+export * from './ledger';
+export { RecognitionJobsModule, RecognitionModule } from './recognition.module';

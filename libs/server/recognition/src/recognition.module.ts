@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ContributionsModule } from './contributions/contributions.module';
+import { CreditModule } from './credit/credit.module';
+import { LedgerModule } from './ledger/ledger.module';
+
+/**
+ * Recognition and the charter (docs/recognition.md): the contribution ledger, credit shares, "my
+ * contributions". Each feature is a submodule imported here.
+ */
+@Module({
+  imports: [LedgerModule, ContributionsModule, CreditModule],
+})
+export class RecognitionModule {}
+
+/** What the worker needs: the ledger's recorder for each new idea event. */
+@Module({
+  imports: [LedgerModule],
+  exports: [LedgerModule],
+})
+export class RecognitionJobsModule {}
