@@ -19,10 +19,18 @@ import type {
   AcceptTeamInvitationResponses,
   AddAgendaItemData,
   AddAgendaItemResponses,
+  AddBudgetLineData,
+  AddBudgetLineResponses,
   AddLogEntryData,
   AddLogEntryResponses,
+  AddProjectUpdateData,
+  AddProjectUpdateResponses,
+  AdoptIdeaData,
+  AdoptIdeaResponses,
   AnnounceCampaignData,
   AnnounceCampaignResponses,
+  AnswerFieldReviewData,
+  AnswerFieldReviewResponses,
   ApproveRoleRequestData,
   ApproveRoleRequestResponses,
   ArchiveCampaignData,
@@ -31,10 +39,16 @@ import type {
   AssignReviewerResponses,
   BulkReassignData,
   BulkReassignResponses,
+  ChangeIdeaProjectOwnerData,
+  ChangeIdeaProjectOwnerResponses,
   ChangeIdeaTeamLeadData,
   ChangeIdeaTeamLeadResponses,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponses,
+  CloseIdeaData,
+  CloseIdeaResponses,
+  CompleteImplementationData,
+  CompleteImplementationResponses,
   ConfirmUnsubscribeFromNotificationEmailsData,
   ConfirmUnsubscribeFromNotificationEmailsResponses,
   CountMyUnreadNotificationsData,
@@ -48,7 +62,13 @@ import type {
   CreateIdeaCommentData,
   CreateIdeaCommentResponses,
   CreateIdeaData,
+  CreateIdeaProjectData,
+  CreateIdeaProjectResponses,
   CreateIdeaResponses,
+  CreateImpactIndicatorData,
+  CreateImpactIndicatorResponses,
+  CreateMilestoneData,
+  CreateMilestoneResponses,
   CreateMyAbsenceData,
   CreateMyAbsenceResponses,
   CreatePrivateNoteData,
@@ -67,6 +87,10 @@ import type {
   DeclineTeamInvitationResponses,
   DeleteAttachmentData,
   DeleteAttachmentResponses,
+  DeleteImpactIndicatorData,
+  DeleteImpactIndicatorResponses,
+  DeleteMilestoneData,
+  DeleteMilestoneResponses,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponses,
   DeleteWebhookData,
@@ -103,17 +127,29 @@ import type {
   GetDirectoryImportResponses,
   GetExperimentData,
   GetExperimentResponses,
+  GetFieldReviewSettingsData,
+  GetFieldReviewSettingsResponses,
   GetHeadcountsData,
   GetHeadcountsResponses,
   GetHealthData,
   GetHealthResponses,
   GetIdeaAssignmentsData,
   GetIdeaAssignmentsResponses,
+  GetIdeaCreditSharesData,
+  GetIdeaCreditSharesResponses,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponses,
   GetIdeaEngagementData,
   GetIdeaEngagementResponses,
+  GetIdeaFieldReviewsData,
+  GetIdeaFieldReviewsResponses,
+  GetIdeaImpactData,
+  GetIdeaImpactResponses,
+  GetIdeaLineageData,
+  GetIdeaLineageResponses,
+  GetIdeaProjectData,
+  GetIdeaProjectResponses,
   GetIdeaResponses,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponses,
@@ -121,6 +157,8 @@ import type {
   GetIdeaTeamResponses,
   GetIdeaTimelineData,
   GetIdeaTimelineResponses,
+  GetImpactRollupsData,
+  GetImpactRollupsResponses,
   GetMyDataExportData,
   GetMyDataExportResponses,
   GetMyNotificationPreferencesData,
@@ -179,12 +217,18 @@ import type {
   ListIdeaLinksResponses,
   ListIntakeData,
   ListIntakeResponses,
+  ListLateFieldReviewsData,
+  ListLateFieldReviewsResponses,
   ListLateIdeasData,
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
+  ListMyContributionsData,
+  ListMyContributionsResponses,
   ListMyDataExportsData,
   ListMyDataExportsResponses,
+  ListMyFieldReviewsData,
+  ListMyFieldReviewsResponses,
   ListMyIdeasData,
   ListMyIdeasResponses,
   ListMyNotificationsData,
@@ -219,6 +263,8 @@ import type {
   LoginResponses,
   LogoutData,
   LogoutResponses,
+  MakeFieldReviewDueData,
+  MakeFieldReviewDueResponses,
   MarkAllNotificationsReadData,
   MarkAllNotificationsReadResponses,
   MarkNotificationsReadData,
@@ -232,6 +278,8 @@ import type {
   ReactivatePersonResponses,
   RecordExperimentOutcomeData,
   RecordExperimentOutcomeResponses,
+  RecordImpactMeasurementData,
+  RecordImpactMeasurementResponses,
   RejectRoleRequestData,
   RejectRoleRequestResponses,
   RemoveAgendaItemData,
@@ -252,6 +300,8 @@ import type {
   RequestMyDataExportResponses,
   ResetCampaignCriteriaSetData,
   ResetCampaignCriteriaSetResponses,
+  ResumeIdeaData,
+  ResumeIdeaResponses,
   ReturnIdeaData,
   ReturnIdeaResponses,
   RevealIdeaAuthorData,
@@ -270,6 +320,10 @@ import type {
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponses,
+  SetFieldReviewSettingsData,
+  SetFieldReviewSettingsResponses,
+  SetIdeaCreditSharesData,
+  SetIdeaCreditSharesResponses,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
@@ -281,6 +335,8 @@ import type {
   StartOidcSignInData,
   StartQualificationData,
   StartQualificationResponses,
+  StopIdeaData,
+  StopIdeaResponses,
   SubmitIdeaData,
   SubmitIdeaResponses,
   SubmitMyScorecardData,
@@ -304,13 +360,21 @@ import type {
   UpdateExperimentData,
   UpdateExperimentResponses,
   UpdateIdeaData,
+  UpdateIdeaProjectData,
+  UpdateIdeaProjectResponses,
   UpdateIdeaResponses,
+  UpdateImpactIndicatorData,
+  UpdateImpactIndicatorResponses,
+  UpdateMilestoneData,
+  UpdateMilestoneResponses,
   UpdateMyProfileData,
   UpdateMyProfileResponses,
   UpdateWebhookData,
   UpdateWebhookResponses,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponses,
+  ValidateImpactMeasurementData,
+  ValidateImpactMeasurementResponses,
   VerifyAuditChainData,
   VerifyAuditChainResponses,
   WithdrawIdeaData,
@@ -942,6 +1006,66 @@ export const listIntake = <ThrowOnError extends boolean = false>(
   options?: Options<ListIntakeData, ThrowOnError>,
 ): RequestResult<ListIntakeResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListIntakeResponses, unknown, ThrowOnError>({ url: '/api/intake', ...options });
+
+/**
+ * The idea team or the committee stops a prototype; the learnings (required) stay public.
+ */
+export const stopIdea = <ThrowOnError extends boolean = false>(
+  options: Options<StopIdeaData, ThrowOnError>,
+): RequestResult<StopIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<StopIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/stop',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The committee in scope takes a parked idea back to decide (the system does it once parkedUntil has passed).
+ */
+export const resumeIdea = <ThrowOnError extends boolean = false>(
+  options: Options<ResumeIdeaData, ThrowOnError>,
+): RequestResult<ResumeIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ResumeIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/resume',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The project owner puts the solution live: the idea goes to follow-up and the field reviews are scheduled.
+ */
+export const completeImplementation = <ThrowOnError extends boolean = false>(
+  options: Options<CompleteImplementationData, ThrowOnError>,
+): RequestResult<CompleteImplementationResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CompleteImplementationResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/complete-implementation',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The project owner or the network in scope closes a followed-up idea once its last field review is answered.
+ */
+export const closeIdea = <ThrowOnError extends boolean = false>(
+  options: Options<CloseIdeaData, ThrowOnError>,
+): RequestResult<CloseIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CloseIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/close',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * The signed-in person’s support and follow, the counters, and what they may do now.
@@ -1957,6 +2081,372 @@ export const recordExperimentOutcome = <ThrowOnError extends boolean = false>(
 ): RequestResult<RecordExperimentOutcomeResponses, unknown, ThrowOnError> =>
   (options.client ?? client).post<RecordExperimentOutcomeResponses, unknown, ThrowOnError>({
     url: '/api/ideas/{id}/experiment/outcome',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const getIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaProjectData, ThrowOnError>,
+): RequestResult<GetIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+  });
+
+/**
+ * Changes the planned budget.
+ */
+export const updateIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateIdeaProjectData, ThrowOnError>,
+): RequestResult<UpdateIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Names the owner of an idea in implement, which starts its project (the network or committee in scope).
+ */
+export const createIdeaProject = <ThrowOnError extends boolean = false>(
+  options: Options<CreateIdeaProjectData, ThrowOnError>,
+): RequestResult<CreateIdeaProjectResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateIdeaProjectResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Changes the project’s owner (the network or committee in scope).
+ */
+export const changeIdeaProjectOwner = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeIdeaProjectOwnerData, ThrowOnError>,
+): RequestResult<ChangeIdeaProjectOwnerResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<ChangeIdeaProjectOwnerResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/owner',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Adds a milestone (title, weight 1–100, due day not before the start).
+ */
+export const createMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<CreateMilestoneData, ThrowOnError>,
+): RequestResult<CreateMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.
+ */
+export const deleteMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteMilestoneData, ThrowOnError>,
+): RequestResult<DeleteMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones/{milestoneId}',
+    ...options,
+  });
+
+/**
+ * Edits a milestone (progress, done, dropped with a reason…) naming the version read.
+ */
+export const updateMilestone = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateMilestoneData, ThrowOnError>,
+): RequestResult<UpdateMilestoneResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).patch<UpdateMilestoneResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/milestones/{milestoneId}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Adds a dated update (rich text, sanitised) to the project’s timeline.
+ */
+export const addProjectUpdate = <ThrowOnError extends boolean = false>(
+  options: Options<AddProjectUpdateData, ThrowOnError>,
+): RequestResult<AddProjectUpdateResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddProjectUpdateResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/updates',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Records an amount spent.
+ */
+export const addBudgetLine = <ThrowOnError extends boolean = false>(
+  options: Options<AddBudgetLineData, ThrowOnError>,
+): RequestResult<AddBudgetLineResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AddBudgetLineResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/project/budget-lines',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const getIdeaLineage = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaLineageData, ThrowOnError>,
+): RequestResult<GetIdeaLineageResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaLineageResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/lineage',
+    ...options,
+  });
+
+/**
+ * Adopt it in my unit: a child idea in the unit, in implement, with its own project and owner.
+ */
+export const adoptIdea = <ThrowOnError extends boolean = false>(
+  options: Options<AdoptIdeaData, ThrowOnError>,
+): RequestResult<AdoptIdeaResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AdoptIdeaResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/replications',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const getIdeaImpact = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaImpactData, ThrowOnError>,
+): RequestResult<GetIdeaImpactResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaImpactResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/impact',
+    ...options,
+  });
+
+/**
+ * Define an impact indicator of an implementation project.
+ */
+export const createImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<CreateImpactIndicatorData, ThrowOnError>,
+): RequestResult<CreateImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<CreateImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/projects/{id}/indicators',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an indicator that has no measurement yet.
+ */
+export const deleteImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteImpactIndicatorData, ThrowOnError>,
+): RequestResult<DeleteImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<DeleteImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}',
+    ...options,
+  });
+
+/**
+ * Edit an indicator, saying which version was read.
+ */
+export const updateImpactIndicator = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateImpactIndicatorData, ThrowOnError>,
+): RequestResult<UpdateImpactIndicatorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<UpdateImpactIndicatorResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Record a measurement (the network in scope is asked to validate it).
+ */
+export const recordImpactMeasurement = <ThrowOnError extends boolean = false>(
+  options: Options<RecordImpactMeasurementData, ThrowOnError>,
+): RequestResult<RecordImpactMeasurementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RecordImpactMeasurementResponses, unknown, ThrowOnError>({
+    url: '/api/impact/indicators/{id}/measurements',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Validate a measurement (a network member in scope who did not record it); it then counts as actual.
+ */
+export const validateImpactMeasurement = <ThrowOnError extends boolean = false>(
+  options: Options<ValidateImpactMeasurementData, ThrowOnError>,
+): RequestResult<ValidateImpactMeasurementResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<ValidateImpactMeasurementResponses, unknown, ThrowOnError>({
+    url: '/api/impact/measurements/{id}/validate',
+    ...options,
+  });
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const getImpactRollups = <ThrowOnError extends boolean = false>(
+  options: Options<GetImpactRollupsData, ThrowOnError>,
+): RequestResult<GetImpactRollupsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetImpactRollupsResponses, unknown, ThrowOnError>({
+    url: '/api/impact/rollups',
+    ...options,
+  });
+
+/**
+ * The idea’s field reviews (dates, state, answers; an anonymous author answering is “an author”).
+ */
+export const getIdeaFieldReviews = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaFieldReviewsData, ThrowOnError>,
+): RequestResult<GetIdeaFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/field-reviews',
+    ...options,
+  });
+
+/**
+ * The due, unanswered field reviews the person is asked (project owner or author).
+ */
+export const listMyFieldReviews = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyFieldReviewsData, ThrowOnError>,
+): RequestResult<ListMyFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/mine',
+    ...options,
+  });
+
+/**
+ * Field reviews past their late date within the network member’s (or lead’s) scope.
+ */
+export const listLateFieldReviews = <ThrowOnError extends boolean = false>(
+  options?: Options<ListLateFieldReviewsData, ThrowOnError>,
+): RequestResult<ListLateFieldReviewsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListLateFieldReviewsResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/late',
+    ...options,
+  });
+
+/**
+ * The project owner or an author answers a due review: what really happened, what was unexpected, who uses it.
+ */
+export const answerFieldReview = <ThrowOnError extends boolean = false>(
+  options: Options<AnswerFieldReviewData, ThrowOnError>,
+): RequestResult<AnswerFieldReviewResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<AnswerFieldReviewResponses, unknown, ThrowOnError>({
+    url: '/api/field-reviews/{id}/answer',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Months after go-live of the field reviews, reminder and late days.
+ */
+export const getFieldReviewSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetFieldReviewSettingsData, ThrowOnError>,
+): RequestResult<GetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetFieldReviewSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/settings',
+    ...options,
+  });
+
+/**
+ * Sets the return-to-field schedule (audited); ideas going live from now on follow it.
+ */
+export const setFieldReviewSettings = <ThrowOnError extends boolean = false>(
+  options: Options<SetFieldReviewSettingsData, ThrowOnError>,
+): RequestResult<SetFieldReviewSettingsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetFieldReviewSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/settings',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.
+ */
+export const makeFieldReviewDue = <ThrowOnError extends boolean = false>(
+  options: Options<MakeFieldReviewDueData, ThrowOnError>,
+): RequestResult<MakeFieldReviewDueResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<MakeFieldReviewDueResponses, unknown, ThrowOnError>({
+    url: '/api/admin/field-reviews/{id}/make-due',
+    ...options,
+  });
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const listMyContributions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyContributionsData, ThrowOnError>,
+): RequestResult<ListMyContributionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyContributionsResponses, unknown, ThrowOnError>({
+    url: '/api/me/contributions',
+    ...options,
+  });
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const getIdeaCreditShares = <ThrowOnError extends boolean = false>(
+  options: Options<GetIdeaCreditSharesData, ThrowOnError>,
+): RequestResult<GetIdeaCreditSharesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetIdeaCreditSharesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/credit-shares',
+    ...options,
+  });
+
+/**
+ * Change the idea’s credit shares (network in scope), with a reason kept in the audit log.
+ */
+export const setIdeaCreditShares = <ThrowOnError extends boolean = false>(
+  options: Options<SetIdeaCreditSharesData, ThrowOnError>,
+): RequestResult<SetIdeaCreditSharesResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetIdeaCreditSharesResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/credit-shares',
     ...options,
     headers: {
       'Content-Type': 'application/json',

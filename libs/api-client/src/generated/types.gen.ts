@@ -1860,6 +1860,14 @@ export type PortfolioCardDto = {
    * Past an answer-time deadline.
    */
   late: boolean;
+  /**
+   * Implement and follow-up: the project’s progress (%); null without a project.
+   */
+  progress: number | null;
+  /**
+   * Implement and follow-up: the project’s status.
+   */
+  projectStatus: 'on_track' | 'at_risk' | 'late' | 'done';
 };
 
 export type PortfolioColumnDto = {
@@ -1966,6 +1974,31 @@ export type SessionMemberDto = {
   present: boolean | null;
 };
 
+export type EvidenceHypothesisDto = {
+  version: number;
+  change: string;
+  audience: string;
+  expectedResult: string;
+};
+
+export type MeasureDto = {
+  label: string;
+  unit: string;
+  target: number;
+};
+
+export type ExperimentEvidenceDto = {
+  experimentId: string;
+  /**
+   * The hypothesis that was validated.
+   */
+  hypothesis: EvidenceHypothesisDto;
+  measures: Array<MeasureDto>;
+  learnings: string | null;
+  logEntryCount: number;
+  outcomeAt: string | null;
+};
+
 export type AgendaItemDto = {
   id: string;
   position: number;
@@ -1981,6 +2014,10 @@ export type AgendaItemDto = {
    * The viewer’s committee scope covers this idea (may remove or decide it).
    */
   inScope: boolean;
+  /**
+   * For a prototype back for decide_implement: its validated experiment’s evidence.
+   */
+  evidence: ExperimentEvidenceDto | null;
 };
 
 export type CommitteeSessionDto = {
@@ -2100,6 +2137,681 @@ export type DecisionInputDto = {
   until?: string;
 };
 
+export type TeamPersonDto = {
+  kind: 'person' | 'anonymous_author';
+  /**
+   * Null for "an author".
+   */
+  person: PersonRefDto | null;
+  /**
+   * True when this is the viewer.
+   */
+  isMe: boolean;
+};
+
+export type TeamMemberDto = {
+  who: TeamPersonDto;
+  role: 'lead' | 'member';
+  /**
+   * One of the idea’s authors.
+   */
+  isAuthor: boolean;
+  joinedAt: string;
+};
+
+export type TeamInvitationDto = {
+  id: string;
+  ideaId: string;
+  ideaTitle: string;
+  invitee: TeamPersonDto;
+  invitedBy: TeamPersonDto;
+  /**
+   * The invitee is one of the idea’s authors ("join as an author").
+   */
+  asAuthor: boolean;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  createdAt: string;
+};
+
+export type TeamViewerDto = {
+  isMember: boolean;
+  isLead: boolean;
+  /**
+   * May invite and withdraw invitations (the lead, the network in scope).
+   */
+  canInvite: boolean;
+  /**
+   * May name another lead (the network in scope).
+   */
+  canChangeLead: boolean;
+  /**
+   * The viewer’s own pending invitation.
+   */
+  myInvitation: TeamInvitationDto | null;
+};
+
+export type TeamDto = {
+  ideaId: string;
+  /**
+   * Lead first, then by joining time.
+   */
+  members: Array<TeamMemberDto>;
+  /**
+   * Pending invitations; for the team and the network only.
+   */
+  pendingInvitations: Array<TeamInvitationDto>;
+  viewer: TeamViewerDto;
+};
+
+export type TeamPersonInput = {
+  personId: string;
+};
+
+export type TeamInvitationListDto = {
+  /**
+   * Oldest first.
+   */
+  items: Array<TeamInvitationDto>;
+};
+
+export type HypothesisDto = {
+  version: number;
+  change: string;
+  audience: string;
+  expectedResult: string;
+  pivotReason: string | null;
+  /**
+   * The hypothesis the experiment tests now.
+   */
+  current: boolean;
+  createdAt: string;
+  supersededAt: string | null;
+};
+
+export type LogAttachmentDto = {
+  id: string;
+  fileName: string;
+  contentType: string;
+};
+
+export type LogEntryDto = {
+  id: string;
+  /**
+   * The hypothesis version current when it was written.
+   */
+  hypothesisVersion: number;
+  writer: TeamPersonDto;
+  /**
+   * Sanitised HTML.
+   */
+  bodyHtml: string;
+  occurredOn: string;
+  createdAt: string;
+  editedAt: string | null;
+  /**
+   * After this the entry is append-only.
+   */
+  editableUntil: string;
+  /**
+   * The viewer wrote it and may still correct it.
+   */
+  canEdit: boolean;
+  attachments: Array<LogAttachmentDto>;
+};
+
+export type ExperimentDto = {
+  id: string;
+  ideaId: string;
+  status: 'running' | 'validated' | 'stopped';
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  learnings: string | null;
+  outcomeAt: string | null;
+  version: number;
+  /**
+   * Oldest first; the current one last.
+   */
+  hypotheses: Array<HypothesisDto>;
+  measures: Array<MeasureDto>;
+  /**
+   * By day, then writing time.
+   */
+  logEntries: Array<LogEntryDto>;
+};
+
+export type ExperimentViewerDto = {
+  /**
+   * May create the experiment, edit it and write in the log book.
+   */
+  canWrite: boolean;
+  canRecordOutcome: boolean;
+};
+
+export type ExperimentViewDto = {
+  experiment: ExperimentDto | null;
+  viewer: ExperimentViewerDto;
+};
+
+export type MeasureInput = {
+  label: string;
+  unit: string;
+  target: number;
+};
+
+export type HypothesisInput = {
+  /**
+   * "We believe that <change>…"
+   */
+  change: string;
+  /**
+   * "…for <audience>…"
+   */
+  audience: string;
+  /**
+   * "…will <expected result>."
+   */
+  expectedResult: string;
+};
+
+export type CreateExperimentInput = {
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  measures: Array<MeasureInput>;
+  hypothesis: HypothesisInput;
+};
+
+export type UpdateExperimentInput = {
+  whatIsTried: string;
+  whereTried: string;
+  withWhom: string;
+  startsOn: string;
+  endsOn: string;
+  measures: Array<MeasureInput>;
+  /**
+   * The version read; another one answers 409 stale_version.
+   */
+  version: number;
+};
+
+export type LogEntryInput = {
+  /**
+   * Rich text, sanitised on the server.
+   */
+  bodyHtml: string;
+  /**
+   * The day it happened: not in the future, not before the start.
+   */
+  occurredOn: string;
+  /**
+   * Photos and files already uploaded to the idea (POST /api/ideas/:id/attachments).
+   */
+  attachmentIds?: Array<string>;
+};
+
+export type OutcomeInput = {
+  outcome: 'validated' | 'pivot' | 'stopped';
+  /**
+   * Required for `stopped`: they stay public on the idea.
+   */
+  learnings?: string;
+  /**
+   * Required for `pivot`.
+   */
+  newHypothesis?: HypothesisInput;
+  /**
+   * Why the pivot; required for `pivot`.
+   */
+  reason?: string;
+};
+
+export type ProjectTeamMemberDto = {
+  role: 'lead' | 'member';
+  /**
+   * Null for an anonymous author ("an author").
+   */
+  person: PersonRefDto | null;
+  isAuthor: boolean;
+};
+
+export type ProgressPointDto = {
+  on: string;
+  expected: number;
+};
+
+export type MilestoneDto = {
+  id: string;
+  title: string;
+  weight: number;
+  dueOn: string;
+  status: 'open' | 'done' | 'dropped';
+  progress: number;
+  dropReason: string | null;
+  /**
+   * Past its due day and still open.
+   */
+  late: boolean;
+  /**
+   * Send it back with an edit.
+   */
+  version: number;
+};
+
+export type BudgetLineDto = {
+  id: string;
+  label: string;
+  amount: number;
+  spentOn: string;
+};
+
+export type BudgetDto = {
+  planned: number;
+  spent: number;
+  remaining: number;
+  spentPercent: number | null;
+  overspent: boolean;
+  lines: Array<BudgetLineDto>;
+};
+
+export type ProjectUpdateDto = {
+  id: string;
+  /**
+   * Null for an anonymous author.
+   */
+  author: PersonRefDto | null;
+  bodyHtml: string;
+  createdAt: string;
+};
+
+export type ProjectDto = {
+  id: string;
+  owner: PersonRefDto;
+  team: Array<ProjectTeamMemberDto>;
+  startsOn: string;
+  /**
+   * Σ weight × achieved ÷ Σ weight, whole percent (docs/realisation.md §3).
+   */
+  progress: number;
+  /**
+   * Progress expected today.
+   */
+  expected: number;
+  status: 'on_track' | 'at_risk' | 'late' | 'done';
+  /**
+   * Expected progress at each due day.
+   */
+  plan: Array<ProgressPointDto>;
+  milestones: Array<MilestoneDto>;
+  budget: BudgetDto;
+  updates: Array<ProjectUpdateDto>;
+  goLiveAt: string | null;
+  /**
+   * Every milestone done or dropped with a reason, one done.
+   */
+  canComplete: boolean;
+};
+
+export type ProjectViewDto = {
+  /**
+   * Null until an owner is named.
+   */
+  project: ProjectDto | null;
+  /**
+   * The viewer may name (or change) the owner.
+   */
+  canAssignOwner: boolean;
+  /**
+   * The viewer may edit milestones, updates and budget.
+   */
+  canManage: boolean;
+  /**
+   * The viewer may run complete_implementation (go live).
+   */
+  canGoLive: boolean;
+};
+
+export type CreateProjectInput = {
+  /**
+   * The owner (required): accountable for the go-live.
+   */
+  ownerId: string;
+  /**
+   * The start day (default today).
+   */
+  startsOn?: string;
+  /**
+   * Planned budget, two decimals at most.
+   */
+  budgetPlanned?: number;
+};
+
+export type ChangeOwnerInput = {
+  ownerId: string;
+};
+
+export type UpdateProjectInput = {
+  budgetPlanned: number;
+};
+
+export type CreateMilestoneInput = {
+  title: string;
+  weight: number;
+  /**
+   * Not before the project starts.
+   */
+  dueOn: string;
+  progress?: number;
+};
+
+export type UpdateMilestoneInput = {
+  /**
+   * The version read; a different current version is refused (409).
+   */
+  version: number;
+  title?: string;
+  weight?: number;
+  dueOn?: string;
+  /**
+   * While open.
+   */
+  progress?: number;
+  /**
+   * `dropped` needs `dropReason`.
+   */
+  status?: 'open' | 'done' | 'dropped';
+  dropReason?: string;
+};
+
+export type CreateUpdateInput = {
+  /**
+   * Rich text (sanitised).
+   */
+  bodyHtml: string;
+};
+
+export type CreateBudgetLineInput = {
+  label: string;
+  amount: number;
+  spentOn: string;
+};
+
+export type UnitNameDto = {
+  id: string;
+  name: string;
+};
+
+export type LineageLinkDto = {
+  ideaId: string;
+  title: string;
+  /**
+   * The adopting unit.
+   */
+  unit: UnitNameDto;
+  adoptedAt: string;
+  /**
+   * The replica project’s progress, whole percent.
+   */
+  progress: number;
+  status: 'on_track' | 'at_risk' | 'late' | 'done';
+};
+
+export type CreditDto = {
+  originalIdeaId: string;
+  originalTitle: string;
+  /**
+   * The original’s authors are hidden from this viewer.
+   */
+  authorsHidden: boolean;
+  names: Array<PersonRefDto>;
+};
+
+export type LineageDto = {
+  /**
+   * This idea is a replica of that one.
+   */
+  adoptedFrom: LineageLinkDto | null;
+  credit: CreditDto | null;
+  /**
+   * The units that adopted this idea.
+   */
+  adoptedBy: Array<LineageLinkDto>;
+  /**
+   * The idea is implemented and the viewer is a network member (they pick the unit).
+   */
+  canAdopt: boolean;
+};
+
+export type AdoptInput = {
+  /**
+   * The adopting unit (within the asker’s network scope).
+   */
+  orgUnitId: string;
+  /**
+   * The owner of the replica’s own project.
+   */
+  ownerId: string;
+  /**
+   * The replica project’s start day (default today).
+   */
+  startsOn?: string;
+};
+
+export type AdoptionDto = {
+  /**
+   * The replica: a child idea in the adopting unit.
+   */
+  replicaIdeaId: string;
+  /**
+   * The original’s lineage, the new adoption included.
+   */
+  lineage: LineageDto;
+};
+
+export type MeasurementDto = {
+  id: string;
+  value: number;
+  measuredOn: string;
+  source: string;
+  confidence: 'estimated' | 'measured' | 'audited';
+  validated: boolean;
+  validatedAt: string | null;
+  /**
+   * The network member who validated it (null when not validated, or never named on this idea).
+   */
+  validatedBy: PersonRefDto | null;
+  /**
+   * The signed-in person recorded it (never who else did: no recorder is named).
+   */
+  recordedByMe: boolean;
+  /**
+   * The signed-in person may validate it now.
+   */
+  canValidate: boolean;
+};
+
+export type IndicatorDto = {
+  id: string;
+  projectId: string;
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  unit: string;
+  baseline: number | null;
+  projectedValue: number;
+  projectedOn: string;
+  version: number;
+  /**
+   * Latest validated measurement.
+   */
+  actual: MeasurementDto | null;
+  /**
+   * Oldest first. Unvalidated ones only for the owner, the team and the network in scope.
+   */
+  measurements: Array<MeasurementDto>;
+};
+
+export type ImpactProjectDto = {
+  id: string;
+  orgUnit: OrgUnitRefDto;
+  goLiveAt: string | null;
+  /**
+   * The signed-in person may define indicators and record measurements.
+   */
+  canRecord: boolean;
+  indicators: Array<IndicatorDto>;
+};
+
+export type ImpactTotalDto = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  unit: string;
+  projected: number;
+  /**
+   * Sum of the indicators’ actual values (latest validated measurement).
+   */
+  actual: number;
+  indicatorCount: number;
+  /**
+   * Indicators with a validated measurement.
+   */
+  measuredCount: number;
+  weakestConfidence: 'estimated' | 'measured' | 'audited';
+};
+
+export type IdeaImpactDto = {
+  projects: Array<ImpactProjectDto>;
+  /**
+   * The idea’s own projects.
+   */
+  totals: Array<ImpactTotalDto>;
+  /**
+   * With its replications: the distinct projects of the lineage tree, each counted once.
+   */
+  withReplications: Array<ImpactTotalDto>;
+  /**
+   * Distinct projects in the lineage tree (the idea’s own included).
+   */
+  lineageProjectCount: number;
+  /**
+   * The signed-in person sees unvalidated measurements (owner, team, network).
+   */
+  seesUnvalidated: boolean;
+};
+
+export type IndicatorInput = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  /**
+   * e.g. “€/year”, “hours/year”.
+   */
+  unit: string;
+  baseline?: number | null;
+  /**
+   * Yearly figure; bounds per category (docs/realisation.md §4).
+   */
+  projectedValue: number;
+  projectedOn: string;
+};
+
+export type ImpactCreatedDto = {
+  /**
+   * The new indicator’s or measurement’s id.
+   */
+  id: string;
+};
+
+export type IndicatorUpdateInput = {
+  category:
+    | 'money_saved'
+    | 'staff_hours_saved'
+    | 'public_hours_saved'
+    | 'service_quality'
+    | 'safety'
+    | 'environment_carbon'
+    | 'satisfaction'
+    | 'other';
+  label: string;
+  /**
+   * e.g. “€/year”, “hours/year”.
+   */
+  unit: string;
+  baseline?: number | null;
+  /**
+   * Yearly figure; bounds per category (docs/realisation.md §4).
+   */
+  projectedValue: number;
+  projectedOn: string;
+  /**
+   * The version read; another version answers 409 stale_version.
+   */
+  version: number;
+};
+
+export type MeasurementInputDto = {
+  /**
+   * Yearly figure in the indicator’s unit; bounds per category.
+   */
+  value: number;
+  /**
+   * Neither in the future nor before go-live.
+   */
+  measuredOn: string;
+  /**
+   * Where the figure comes from.
+   */
+  source: string;
+  confidence: 'estimated' | 'measured' | 'audited';
+};
+
+export type RollupGroupDto = {
+  /**
+   * Unit, campaign or idea id; the year as text.
+   */
+  key: string | null;
+  /**
+   * The unit’s, campaign’s or idea’s name.
+   */
+  label: string | null;
+  totals: Array<ImpactTotalDto>;
+};
+
+export type ImpactRollupDto = {
+  by: 'unit' | 'campaign' | 'year' | 'idea';
+  year: number | null;
+  groups: Array<RollupGroupDto>;
+  /**
+   * Years with a projection or a validated measurement in scope.
+   */
+  years: Array<number>;
+};
+
 export type FieldReviewAnswererDto = {
   /**
    * `author`: an anonymous author, never identified.
@@ -2201,6 +2913,110 @@ export type FieldReviewMadeDueDto = {
   asked: boolean;
 };
 
+export type ContributionTotalDto = {
+  kind:
+    | 'authored'
+    | 'co_authored'
+    | 'captured_on_behalf'
+    | 'commented'
+    | 'comment_adopted'
+    | 'supported'
+    | 'reviewed'
+    | 'qualified'
+    | 'decided'
+    | 'team_member'
+    | 'experiment_lead'
+    | 'implementation_owner'
+    | 'milestone_done'
+    | 'measurement_validated'
+    | 'replicated';
+  count: number;
+};
+
+export type MyContributionDto = {
+  ideaId: string;
+  ideaTitle: string;
+  kind:
+    | 'authored'
+    | 'co_authored'
+    | 'captured_on_behalf'
+    | 'commented'
+    | 'comment_adopted'
+    | 'supported'
+    | 'reviewed'
+    | 'qualified'
+    | 'decided'
+    | 'team_member'
+    | 'experiment_lead'
+    | 'implementation_owner'
+    | 'milestone_done'
+    | 'measurement_validated'
+    | 'replicated';
+  /**
+   * Recorded as an anonymous author’s act: shown with the person to them alone.
+   */
+  anonymous: boolean;
+  /**
+   * When they claimed it (then named).
+   */
+  claimedAt: string | null;
+  occurredAt: string;
+};
+
+export type MyContributionsDto = {
+  /**
+   * Every contribution of the person, by kind.
+   */
+  totals: Array<ContributionTotalDto>;
+  /**
+   * The most recent contributions, newest first (at most 500).
+   */
+  items: Array<MyContributionDto>;
+};
+
+export type CreditGroupSharesDto = {
+  authors: number;
+  team: number;
+  network: number;
+};
+
+export type PersonCreditShareDto = {
+  /**
+   * Null for an anonymous author.
+   */
+  person?: PersonRefDto | null;
+  /**
+   * Shown as “an anonymous author”.
+   */
+  anonymousAuthor: boolean;
+  /**
+   * Hundredths of a percent; the shares of an idea sum to 10 000.
+   */
+  basisPoints: number;
+  groups: Array<'authors' | 'team' | 'network'>;
+};
+
+export type CreditSharesDto = {
+  ideaId: string;
+  groupShares: CreditGroupSharesDto;
+  /**
+   * True while the network has not changed this idea’s shares.
+   */
+  isDefault: boolean;
+  changedAt: string | null;
+  people: Array<PersonCreditShareDto>;
+};
+
+export type SetCreditSharesDto = {
+  authors: number;
+  team: number;
+  network: number;
+  /**
+   * Kept in the audit entry.
+   */
+  reason: string;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -2225,6 +3041,8 @@ export type WebhookDto = {
     | 'commented'
     | 'edited'
     | 'field_review_answered'
+    | 'impact.measurement_validated'
+    | 'replication_adopted'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2266,6 +3084,8 @@ export type CreateWebhookInput = {
     | 'commented'
     | 'edited'
     | 'field_review_answered'
+    | 'impact.measurement_validated'
+    | 'replication_adopted'
   >;
 };
 
@@ -2293,6 +3113,8 @@ export type CreatedWebhookDto = {
     | 'commented'
     | 'edited'
     | 'field_review_answered'
+    | 'impact.measurement_validated'
+    | 'replication_adopted'
   >;
   active: boolean;
   createdBy: PersonRefDto | null;
@@ -2325,6 +3147,8 @@ export type UpdateWebhookInput = {
     | 'commented'
     | 'edited'
     | 'field_review_answered'
+    | 'impact.measurement_validated'
+    | 'replication_adopted'
   >;
   active?: boolean;
   description?: string | null;
@@ -4506,6 +5330,505 @@ export type DownloadSessionMinutesResponses = {
 
 export type DownloadSessionMinutesResponse = DownloadSessionMinutesResponses[keyof DownloadSessionMinutesResponses];
 
+export type GetIdeaTeamData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team';
+};
+
+export type GetIdeaTeamResponses = {
+  200: TeamDto;
+};
+
+export type GetIdeaTeamResponse = GetIdeaTeamResponses[keyof GetIdeaTeamResponses];
+
+export type InviteToIdeaTeamData = {
+  body: TeamPersonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/invitations';
+};
+
+export type InviteToIdeaTeamResponses = {
+  201: TeamDto;
+};
+
+export type InviteToIdeaTeamResponse = InviteToIdeaTeamResponses[keyof InviteToIdeaTeamResponses];
+
+export type WithdrawTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+    invitationId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/invitations/{invitationId}';
+};
+
+export type WithdrawTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type WithdrawTeamInvitationResponse = WithdrawTeamInvitationResponses[keyof WithdrawTeamInvitationResponses];
+
+export type ChangeIdeaTeamLeadData = {
+  body: TeamPersonInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/lead';
+};
+
+export type ChangeIdeaTeamLeadResponses = {
+  200: TeamDto;
+};
+
+export type ChangeIdeaTeamLeadResponse = ChangeIdeaTeamLeadResponses[keyof ChangeIdeaTeamLeadResponses];
+
+export type LeaveIdeaTeamData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/leave';
+};
+
+export type LeaveIdeaTeamResponses = {
+  200: TeamDto;
+};
+
+export type LeaveIdeaTeamResponse = LeaveIdeaTeamResponses[keyof LeaveIdeaTeamResponses];
+
+export type ListMyTeamInvitationsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/team-invitations/mine';
+};
+
+export type ListMyTeamInvitationsResponses = {
+  200: TeamInvitationListDto;
+};
+
+export type ListMyTeamInvitationsResponse = ListMyTeamInvitationsResponses[keyof ListMyTeamInvitationsResponses];
+
+export type AcceptTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/team-invitations/{id}/accept';
+};
+
+export type AcceptTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type AcceptTeamInvitationResponse = AcceptTeamInvitationResponses[keyof AcceptTeamInvitationResponses];
+
+export type DeclineTeamInvitationData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/team-invitations/{id}/decline';
+};
+
+export type DeclineTeamInvitationResponses = {
+  200: TeamDto;
+};
+
+export type DeclineTeamInvitationResponse = DeclineTeamInvitationResponses[keyof DeclineTeamInvitationResponses];
+
+export type GetExperimentData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type GetExperimentResponses = {
+  200: ExperimentViewDto;
+};
+
+export type GetExperimentResponse = GetExperimentResponses[keyof GetExperimentResponses];
+
+export type CreateExperimentData = {
+  body: CreateExperimentInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type CreateExperimentResponses = {
+  201: ExperimentViewDto;
+};
+
+export type CreateExperimentResponse = CreateExperimentResponses[keyof CreateExperimentResponses];
+
+export type UpdateExperimentData = {
+  body: UpdateExperimentInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment';
+};
+
+export type UpdateExperimentResponses = {
+  200: ExperimentViewDto;
+};
+
+export type UpdateExperimentResponse = UpdateExperimentResponses[keyof UpdateExperimentResponses];
+
+export type AddLogEntryData = {
+  body: LogEntryInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/log-entries';
+};
+
+export type AddLogEntryResponses = {
+  201: ExperimentViewDto;
+};
+
+export type AddLogEntryResponse = AddLogEntryResponses[keyof AddLogEntryResponses];
+
+export type EditLogEntryData = {
+  body: LogEntryInput;
+  path: {
+    id: string;
+    entryId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/log-entries/{entryId}';
+};
+
+export type EditLogEntryResponses = {
+  200: ExperimentViewDto;
+};
+
+export type EditLogEntryResponse = EditLogEntryResponses[keyof EditLogEntryResponses];
+
+export type RecordExperimentOutcomeData = {
+  body: OutcomeInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/experiment/outcome';
+};
+
+export type RecordExperimentOutcomeResponses = {
+  200: ExperimentViewDto;
+};
+
+export type RecordExperimentOutcomeResponse = RecordExperimentOutcomeResponses[keyof RecordExperimentOutcomeResponses];
+
+export type GetIdeaProjectData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type GetIdeaProjectResponses = {
+  200: ProjectViewDto;
+};
+
+export type GetIdeaProjectResponse = GetIdeaProjectResponses[keyof GetIdeaProjectResponses];
+
+export type UpdateIdeaProjectData = {
+  body: UpdateProjectInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type UpdateIdeaProjectResponses = {
+  200: ProjectViewDto;
+};
+
+export type UpdateIdeaProjectResponse = UpdateIdeaProjectResponses[keyof UpdateIdeaProjectResponses];
+
+export type CreateIdeaProjectData = {
+  body: CreateProjectInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project';
+};
+
+export type CreateIdeaProjectResponses = {
+  201: ProjectViewDto;
+};
+
+export type CreateIdeaProjectResponse = CreateIdeaProjectResponses[keyof CreateIdeaProjectResponses];
+
+export type ChangeIdeaProjectOwnerData = {
+  body: ChangeOwnerInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/owner';
+};
+
+export type ChangeIdeaProjectOwnerResponses = {
+  200: ProjectViewDto;
+};
+
+export type ChangeIdeaProjectOwnerResponse = ChangeIdeaProjectOwnerResponses[keyof ChangeIdeaProjectOwnerResponses];
+
+export type CreateMilestoneData = {
+  body: CreateMilestoneInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/milestones';
+};
+
+export type CreateMilestoneResponses = {
+  201: ProjectViewDto;
+};
+
+export type CreateMilestoneResponse = CreateMilestoneResponses[keyof CreateMilestoneResponses];
+
+export type DeleteMilestoneData = {
+  body?: never;
+  path: {
+    id: string;
+    milestoneId: string;
+  };
+  query: {
+    version: number;
+  };
+  url: '/api/ideas/{id}/project/milestones/{milestoneId}';
+};
+
+export type DeleteMilestoneResponses = {
+  200: ProjectViewDto;
+};
+
+export type DeleteMilestoneResponse = DeleteMilestoneResponses[keyof DeleteMilestoneResponses];
+
+export type UpdateMilestoneData = {
+  body: UpdateMilestoneInput;
+  path: {
+    id: string;
+    milestoneId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/milestones/{milestoneId}';
+};
+
+export type UpdateMilestoneResponses = {
+  200: ProjectViewDto;
+};
+
+export type UpdateMilestoneResponse = UpdateMilestoneResponses[keyof UpdateMilestoneResponses];
+
+export type AddProjectUpdateData = {
+  body: CreateUpdateInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/updates';
+};
+
+export type AddProjectUpdateResponses = {
+  201: ProjectViewDto;
+};
+
+export type AddProjectUpdateResponse = AddProjectUpdateResponses[keyof AddProjectUpdateResponses];
+
+export type AddBudgetLineData = {
+  body: CreateBudgetLineInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/project/budget-lines';
+};
+
+export type AddBudgetLineResponses = {
+  201: ProjectViewDto;
+};
+
+export type AddBudgetLineResponse = AddBudgetLineResponses[keyof AddBudgetLineResponses];
+
+export type GetIdeaLineageData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/lineage';
+};
+
+export type GetIdeaLineageResponses = {
+  200: LineageDto;
+};
+
+export type GetIdeaLineageResponse = GetIdeaLineageResponses[keyof GetIdeaLineageResponses];
+
+export type AdoptIdeaData = {
+  body: AdoptInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/replications';
+};
+
+export type AdoptIdeaResponses = {
+  201: AdoptionDto;
+};
+
+export type AdoptIdeaResponse = AdoptIdeaResponses[keyof AdoptIdeaResponses];
+
+export type GetIdeaImpactData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/impact';
+};
+
+export type GetIdeaImpactResponses = {
+  200: IdeaImpactDto;
+};
+
+export type GetIdeaImpactResponse = GetIdeaImpactResponses[keyof GetIdeaImpactResponses];
+
+export type CreateImpactIndicatorData = {
+  body: IndicatorInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/projects/{id}/indicators';
+};
+
+export type CreateImpactIndicatorResponses = {
+  201: ImpactCreatedDto;
+};
+
+export type CreateImpactIndicatorResponse = CreateImpactIndicatorResponses[keyof CreateImpactIndicatorResponses];
+
+export type DeleteImpactIndicatorData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}';
+};
+
+export type DeleteImpactIndicatorResponses = {
+  204: void;
+};
+
+export type DeleteImpactIndicatorResponse = DeleteImpactIndicatorResponses[keyof DeleteImpactIndicatorResponses];
+
+export type UpdateImpactIndicatorData = {
+  body: IndicatorUpdateInput;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}';
+};
+
+export type UpdateImpactIndicatorResponses = {
+  204: void;
+};
+
+export type UpdateImpactIndicatorResponse = UpdateImpactIndicatorResponses[keyof UpdateImpactIndicatorResponses];
+
+export type RecordImpactMeasurementData = {
+  body: MeasurementInputDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/indicators/{id}/measurements';
+};
+
+export type RecordImpactMeasurementResponses = {
+  201: ImpactCreatedDto;
+};
+
+export type RecordImpactMeasurementResponse = RecordImpactMeasurementResponses[keyof RecordImpactMeasurementResponses];
+
+export type ValidateImpactMeasurementData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/impact/measurements/{id}/validate';
+};
+
+export type ValidateImpactMeasurementResponses = {
+  204: void;
+};
+
+export type ValidateImpactMeasurementResponse =
+  ValidateImpactMeasurementResponses[keyof ValidateImpactMeasurementResponses];
+
+export type GetImpactRollupsData = {
+  body?: never;
+  path?: never;
+  query: {
+    by: 'unit' | 'campaign' | 'year' | 'idea';
+    year?: number;
+    /**
+     * Projects of this unit and the units under it.
+     */
+    orgUnitId?: string;
+    category?:
+      | 'money_saved'
+      | 'staff_hours_saved'
+      | 'public_hours_saved'
+      | 'service_quality'
+      | 'safety'
+      | 'environment_carbon'
+      | 'satisfaction'
+      | 'other';
+  };
+  url: '/api/impact/rollups';
+};
+
+export type GetImpactRollupsResponses = {
+  200: ImpactRollupDto;
+};
+
+export type GetImpactRollupsResponse = GetImpactRollupsResponses[keyof GetImpactRollupsResponses];
+
 export type GetIdeaFieldReviewsData = {
   body?: never;
   path: {
@@ -4602,6 +5925,49 @@ export type MakeFieldReviewDueResponses = {
 };
 
 export type MakeFieldReviewDueResponse = MakeFieldReviewDueResponses[keyof MakeFieldReviewDueResponses];
+
+export type ListMyContributionsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/contributions';
+};
+
+export type ListMyContributionsResponses = {
+  200: MyContributionsDto;
+};
+
+export type ListMyContributionsResponse = ListMyContributionsResponses[keyof ListMyContributionsResponses];
+
+export type GetIdeaCreditSharesData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/credit-shares';
+};
+
+export type GetIdeaCreditSharesResponses = {
+  200: CreditSharesDto;
+};
+
+export type GetIdeaCreditSharesResponse = GetIdeaCreditSharesResponses[keyof GetIdeaCreditSharesResponses];
+
+export type SetIdeaCreditSharesData = {
+  body: SetCreditSharesDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/credit-shares';
+};
+
+export type SetIdeaCreditSharesResponses = {
+  200: CreditSharesDto;
+};
+
+export type SetIdeaCreditSharesResponse = SetIdeaCreditSharesResponses[keyof SetIdeaCreditSharesResponses];
 
 export type ListWebhooksData = {
   body?: never;

@@ -4,3 +4,4 @@ export * from './field-reviews';
 export * from './impact';
 export * from './team';
 export * from './experiment';
+export { projectProgressOf, type PortfolioProgress } from './project';

@@ -13,13 +13,20 @@ import { client } from '../client.gen';
 import {
   acceptCoAuthorship,
   acceptIdea,
+  acceptTeamInvitation,
   addAgendaItem,
+  addBudgetLine,
+  addLogEntry,
+  addProjectUpdate,
+  adoptIdea,
   announceCampaign,
   answerFieldReview,
   approveRoleRequest,
   archiveCampaign,
   assignReviewer,
   bulkReassign,
+  changeIdeaProjectOwner,
+  changeIdeaTeamLead,
   closeCommitteeSession,
   closeIdea,
   completeImplementation,
@@ -27,8 +34,12 @@ import {
   countMyUnreadNotifications,
   createCampaign,
   createCommitteeSession,
+  createExperiment,
   createIdea,
   createIdeaComment,
+  createIdeaProject,
+  createImpactIndicator,
+  createMilestone,
   createMyAbsence,
   createPrivateNote,
   createWebhook,
@@ -36,13 +47,17 @@ import {
   decideAgendaItem,
   declineCoAuthorship,
   declineIdea,
+  declineTeamInvitation,
   deleteAttachment,
+  deleteImpactIndicator,
+  deleteMilestone,
   deleteMyAbsence,
   deleteWebhook,
   dismissReport,
   downloadAttachment,
   downloadMyDataExport,
   downloadSessionMinutes,
+  editLogEntry,
   erasePerson,
   followIdea,
   getAdminPerson,
@@ -53,16 +68,23 @@ import {
   getCommitteeSession,
   getDefaultCriteriaSet,
   getDirectoryImport,
+  getExperiment,
   getFieldReviewSettings,
   getHeadcounts,
   getHealth,
   getIdea,
   getIdeaAssignments,
+  getIdeaCreditShares,
   getIdeaDeadlines,
   getIdeaEngagement,
   getIdeaFieldReviews,
+  getIdeaImpact,
+  getIdeaLineage,
+  getIdeaProject,
   getIdeaScorecards,
+  getIdeaTeam,
   getIdeaTimeline,
+  getImpactRollups,
   getMyDataExport,
   getMyNotificationPreferences,
   getMyProfile,
@@ -78,6 +100,8 @@ import {
   grantRole,
   hideReportedContent,
   inviteCoAuthor,
+  inviteToIdeaTeam,
+  leaveIdeaTeam,
   linkIdea,
   listAdminPeople,
   listAgendaSuggestions,
@@ -93,10 +117,12 @@ import {
   listLateFieldReviews,
   listLateIdeas,
   listMyAbsences,
+  listMyContributions,
   listMyDataExports,
   listMyFieldReviews,
   listMyIdeas,
   listMyNotifications,
+  listMyTeamInvitations,
   listNotificationDeliveries,
   listOpenReports,
   listOrgUnitMembers,
@@ -119,6 +145,8 @@ import {
   type Options,
   qualifyIdea,
   reactivatePerson,
+  recordExperimentOutcome,
+  recordImpactMeasurement,
   rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
@@ -140,6 +168,7 @@ import {
   searchPeople,
   setAnswerTimeSettings,
   setFieldReviewSettings,
+  setIdeaCreditShares,
   setMyNotificationPreferences,
   setNotificationDefaults,
   startCommitteeSession,
@@ -157,21 +186,37 @@ import {
   unsubscribeFromNotificationEmails,
   updateCampaign,
   updateCommitteeSession,
+  updateExperiment,
   updateIdea,
+  updateIdeaProject,
+  updateImpactIndicator,
+  updateMilestone,
   updateMyProfile,
   updateWebhook,
   uploadIdeaAttachment,
+  validateImpactMeasurement,
   verifyAuditChain,
   withdrawIdea,
   withdrawIdeaSupport,
+  withdrawTeamInvitation,
 } from '../sdk.gen';
 import type {
   AcceptCoAuthorshipData,
   AcceptCoAuthorshipResponse,
   AcceptIdeaData,
   AcceptIdeaResponse,
+  AcceptTeamInvitationData,
+  AcceptTeamInvitationResponse,
   AddAgendaItemData,
   AddAgendaItemResponse,
+  AddBudgetLineData,
+  AddBudgetLineResponse,
+  AddLogEntryData,
+  AddLogEntryResponse,
+  AddProjectUpdateData,
+  AddProjectUpdateResponse,
+  AdoptIdeaData,
+  AdoptIdeaResponse,
   AnnounceCampaignData,
   AnnounceCampaignResponse,
   AnswerFieldReviewData,
@@ -184,6 +229,10 @@ import type {
   AssignReviewerResponse,
   BulkReassignData,
   BulkReassignResponse,
+  ChangeIdeaProjectOwnerData,
+  ChangeIdeaProjectOwnerResponse,
+  ChangeIdeaTeamLeadData,
+  ChangeIdeaTeamLeadResponse,
   CloseCommitteeSessionData,
   CloseCommitteeSessionResponse,
   CloseIdeaData,
@@ -197,10 +246,18 @@ import type {
   CreateCampaignResponse,
   CreateCommitteeSessionData,
   CreateCommitteeSessionResponse,
+  CreateExperimentData,
+  CreateExperimentResponse,
   CreateIdeaCommentData,
   CreateIdeaCommentResponse,
   CreateIdeaData,
+  CreateIdeaProjectData,
+  CreateIdeaProjectResponse,
   CreateIdeaResponse,
+  CreateImpactIndicatorData,
+  CreateImpactIndicatorResponse,
+  CreateMilestoneData,
+  CreateMilestoneResponse,
   CreateMyAbsenceData,
   CreateMyAbsenceResponse,
   CreatePrivateNoteData,
@@ -215,8 +272,14 @@ import type {
   DeclineCoAuthorshipResponse,
   DeclineIdeaData,
   DeclineIdeaResponse,
+  DeclineTeamInvitationData,
+  DeclineTeamInvitationResponse,
   DeleteAttachmentData,
   DeleteAttachmentResponse,
+  DeleteImpactIndicatorData,
+  DeleteImpactIndicatorResponse,
+  DeleteMilestoneData,
+  DeleteMilestoneResponse,
   DeleteMyAbsenceData,
   DeleteMyAbsenceResponse,
   DeleteWebhookData,
@@ -229,6 +292,8 @@ import type {
   DownloadMyDataExportResponse,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponse,
+  EditLogEntryData,
+  EditLogEntryResponse,
   ErasePersonData,
   ErasePersonResponse,
   FollowIdeaData,
@@ -249,6 +314,8 @@ import type {
   GetDefaultCriteriaSetResponse,
   GetDirectoryImportData,
   GetDirectoryImportResponse,
+  GetExperimentData,
+  GetExperimentResponse,
   GetFieldReviewSettingsData,
   GetFieldReviewSettingsResponse,
   GetHeadcountsData,
@@ -257,6 +324,8 @@ import type {
   GetHealthResponse,
   GetIdeaAssignmentsData,
   GetIdeaAssignmentsResponse,
+  GetIdeaCreditSharesData,
+  GetIdeaCreditSharesResponse,
   GetIdeaData,
   GetIdeaDeadlinesData,
   GetIdeaDeadlinesResponse,
@@ -264,11 +333,21 @@ import type {
   GetIdeaEngagementResponse,
   GetIdeaFieldReviewsData,
   GetIdeaFieldReviewsResponse,
+  GetIdeaImpactData,
+  GetIdeaImpactResponse,
+  GetIdeaLineageData,
+  GetIdeaLineageResponse,
+  GetIdeaProjectData,
+  GetIdeaProjectResponse,
   GetIdeaResponse,
   GetIdeaScorecardsData,
   GetIdeaScorecardsResponse,
+  GetIdeaTeamData,
+  GetIdeaTeamResponse,
   GetIdeaTimelineData,
   GetIdeaTimelineResponse,
+  GetImpactRollupsData,
+  GetImpactRollupsResponse,
   GetMyDataExportData,
   GetMyDataExportResponse,
   GetMyNotificationPreferencesData,
@@ -299,6 +378,10 @@ import type {
   HideReportedContentResponse,
   InviteCoAuthorData,
   InviteCoAuthorResponse,
+  InviteToIdeaTeamData,
+  InviteToIdeaTeamResponse,
+  LeaveIdeaTeamData,
+  LeaveIdeaTeamResponse,
   LinkIdeaData,
   LinkIdeaResponse,
   ListAdminPeopleData,
@@ -329,6 +412,8 @@ import type {
   ListLateIdeasResponse,
   ListMyAbsencesData,
   ListMyAbsencesResponse,
+  ListMyContributionsData,
+  ListMyContributionsResponse,
   ListMyDataExportsData,
   ListMyDataExportsResponse,
   ListMyFieldReviewsData,
@@ -337,6 +422,8 @@ import type {
   ListMyIdeasResponse,
   ListMyNotificationsData,
   ListMyNotificationsResponse,
+  ListMyTeamInvitationsData,
+  ListMyTeamInvitationsResponse,
   ListNotificationDeliveriesData,
   ListNotificationDeliveriesResponse,
   ListOpenReportsData,
@@ -378,6 +465,10 @@ import type {
   QualifyIdeaResponse,
   ReactivatePersonData,
   ReactivatePersonResponse,
+  RecordExperimentOutcomeData,
+  RecordExperimentOutcomeResponse,
+  RecordImpactMeasurementData,
+  RecordImpactMeasurementResponse,
   RejectRoleRequestData,
   RejectRoleRequestResponse,
   RemoveAgendaItemData,
@@ -420,6 +511,8 @@ import type {
   SetAnswerTimeSettingsResponse,
   SetFieldReviewSettingsData,
   SetFieldReviewSettingsResponse,
+  SetIdeaCreditSharesData,
+  SetIdeaCreditSharesResponse,
   SetMyNotificationPreferencesData,
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
@@ -452,20 +545,32 @@ import type {
   UpdateCampaignResponse,
   UpdateCommitteeSessionData,
   UpdateCommitteeSessionResponse,
+  UpdateExperimentData,
+  UpdateExperimentResponse,
   UpdateIdeaData,
+  UpdateIdeaProjectData,
+  UpdateIdeaProjectResponse,
   UpdateIdeaResponse,
+  UpdateImpactIndicatorData,
+  UpdateImpactIndicatorResponse,
+  UpdateMilestoneData,
+  UpdateMilestoneResponse,
   UpdateMyProfileData,
   UpdateMyProfileResponse,
   UpdateWebhookData,
   UpdateWebhookResponse,
   UploadIdeaAttachmentData,
   UploadIdeaAttachmentResponse,
+  ValidateImpactMeasurementData,
+  ValidateImpactMeasurementResponse,
   VerifyAuditChainData,
   VerifyAuditChainResponse,
   WithdrawIdeaData,
   WithdrawIdeaResponse,
   WithdrawIdeaSupportData,
   WithdrawIdeaSupportResponse,
+  WithdrawTeamInvitationData,
+  WithdrawTeamInvitationResponse,
 } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
@@ -3704,6 +3809,715 @@ export const downloadSessionMinutesOptions = (options: Options<DownloadSessionMi
 export const useDownloadSessionMinutesQuery = (options: Options<DownloadSessionMinutesData>) =>
   useQuery(downloadSessionMinutesOptions(options));
 
+export const getIdeaTeamQueryKey = (options: Options<GetIdeaTeamData>) => createQueryKey('getIdeaTeam', options);
+
+/**
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
+ */
+export const getIdeaTeamOptions = (options: Options<GetIdeaTeamData>) =>
+  queryOptions<GetIdeaTeamResponse, DefaultError, GetIdeaTeamResponse, ReturnType<typeof getIdeaTeamQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaTeam({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaTeamQueryKey(options),
+  });
+
+/**
+ * The idea team as the viewer may see it (an anonymous author appears as "an author").
+ */
+export const useGetIdeaTeamQuery = (options: Options<GetIdeaTeamData>) => useQuery(getIdeaTeamOptions(options));
+
+/**
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
+ */
+export const inviteToIdeaTeamMutation = (
+  options?: Partial<Options<InviteToIdeaTeamData>>,
+): UseMutationOptions<InviteToIdeaTeamResponse, DefaultError, Options<InviteToIdeaTeamData>> => {
+  const mutationOptions: UseMutationOptions<InviteToIdeaTeamResponse, DefaultError, Options<InviteToIdeaTeamData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await inviteToIdeaTeam({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Withdraws a pending invitation (the lead or the network in scope).
+ */
+export const withdrawTeamInvitationMutation = (
+  options?: Partial<Options<WithdrawTeamInvitationData>>,
+): UseMutationOptions<WithdrawTeamInvitationResponse, DefaultError, Options<WithdrawTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    WithdrawTeamInvitationResponse,
+    DefaultError,
+    Options<WithdrawTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await withdrawTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Names another member as the team lead (the network in scope); the team is told.
+ */
+export const changeIdeaTeamLeadMutation = (
+  options?: Partial<Options<ChangeIdeaTeamLeadData>>,
+): UseMutationOptions<ChangeIdeaTeamLeadResponse, DefaultError, Options<ChangeIdeaTeamLeadData>> => {
+  const mutationOptions: UseMutationOptions<
+    ChangeIdeaTeamLeadResponse,
+    DefaultError,
+    Options<ChangeIdeaTeamLeadData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await changeIdeaTeamLead({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Leaves the team (a lead hands over first unless they are the last member).
+ */
+export const leaveIdeaTeamMutation = (
+  options?: Partial<Options<LeaveIdeaTeamData>>,
+): UseMutationOptions<LeaveIdeaTeamResponse, DefaultError, Options<LeaveIdeaTeamData>> => {
+  const mutationOptions: UseMutationOptions<LeaveIdeaTeamResponse, DefaultError, Options<LeaveIdeaTeamData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await leaveIdeaTeam({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listMyTeamInvitationsQueryKey = (options?: Options<ListMyTeamInvitationsData>) =>
+  createQueryKey('listMyTeamInvitations', options);
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const listMyTeamInvitationsOptions = (options?: Options<ListMyTeamInvitationsData>) =>
+  queryOptions<
+    ListMyTeamInvitationsResponse,
+    DefaultError,
+    ListMyTeamInvitationsResponse,
+    ReturnType<typeof listMyTeamInvitationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyTeamInvitations({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyTeamInvitationsQueryKey(options),
+  });
+
+/**
+ * The signed-in person’s pending invitations to idea teams.
+ */
+export const useListMyTeamInvitationsQuery = (options?: Options<ListMyTeamInvitationsData>) =>
+  useQuery(listMyTeamInvitationsOptions(options));
+
+/**
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ */
+export const acceptTeamInvitationMutation = (
+  options?: Partial<Options<AcceptTeamInvitationData>>,
+): UseMutationOptions<AcceptTeamInvitationResponse, DefaultError, Options<AcceptTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    AcceptTeamInvitationResponse,
+    DefaultError,
+    Options<AcceptTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await acceptTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Declines one’s own invitation.
+ */
+export const declineTeamInvitationMutation = (
+  options?: Partial<Options<DeclineTeamInvitationData>>,
+): UseMutationOptions<DeclineTeamInvitationResponse, DefaultError, Options<DeclineTeamInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeclineTeamInvitationResponse,
+    DefaultError,
+    Options<DeclineTeamInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declineTeamInvitation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getExperimentQueryKey = (options: Options<GetExperimentData>) => createQueryKey('getExperiment', options);
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const getExperimentOptions = (options: Options<GetExperimentData>) =>
+  queryOptions<GetExperimentResponse, DefaultError, GetExperimentResponse, ReturnType<typeof getExperimentQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getExperiment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getExperimentQueryKey(options),
+  });
+
+/**
+ * The idea’s experiment (null before it is set up) with its hypotheses, measures and log book.
+ */
+export const useGetExperimentQuery = (options: Options<GetExperimentData>) => useQuery(getExperimentOptions(options));
+
+/**
+ * Sets up the experiment: protocol, first hypothesis, measures (a team member or the network).
+ */
+export const createExperimentMutation = (
+  options?: Partial<Options<CreateExperimentData>>,
+): UseMutationOptions<CreateExperimentResponse, DefaultError, Options<CreateExperimentData>> => {
+  const mutationOptions: UseMutationOptions<CreateExperimentResponse, DefaultError, Options<CreateExperimentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createExperiment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edits the protocol and measures while the experiment runs (the end-date reminders follow).
+ */
+export const updateExperimentMutation = (
+  options?: Partial<Options<UpdateExperimentData>>,
+): UseMutationOptions<UpdateExperimentResponse, DefaultError, Options<UpdateExperimentData>> => {
+  const mutationOptions: UseMutationOptions<UpdateExperimentResponse, DefaultError, Options<UpdateExperimentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateExperiment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Writes a dated log book entry (rich text; photos and files already uploaded to the idea).
+ */
+export const addLogEntryMutation = (
+  options?: Partial<Options<AddLogEntryData>>,
+): UseMutationOptions<AddLogEntryResponse, DefaultError, Options<AddLogEntryData>> => {
+  const mutationOptions: UseMutationOptions<AddLogEntryResponse, DefaultError, Options<AddLogEntryData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addLogEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Corrects one’s own entry within 24 hours of writing it; afterwards the log book is append-only.
+ */
+export const editLogEntryMutation = (
+  options?: Partial<Options<EditLogEntryData>>,
+): UseMutationOptions<EditLogEntryResponse, DefaultError, Options<EditLogEntryData>> => {
+  const mutationOptions: UseMutationOptions<EditLogEntryResponse, DefaultError, Options<EditLogEntryData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await editLogEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Records the outcome (the lead or the network): validated (the committee may decide implement), pivot (a new hypothesis, the old one kept) or stopped (the idea stops; its learnings stay public).
+ */
+export const recordExperimentOutcomeMutation = (
+  options?: Partial<Options<RecordExperimentOutcomeData>>,
+): UseMutationOptions<RecordExperimentOutcomeResponse, DefaultError, Options<RecordExperimentOutcomeData>> => {
+  const mutationOptions: UseMutationOptions<
+    RecordExperimentOutcomeResponse,
+    DefaultError,
+    Options<RecordExperimentOutcomeData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordExperimentOutcome({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaProjectQueryKey = (options: Options<GetIdeaProjectData>) =>
+  createQueryKey('getIdeaProject', options);
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const getIdeaProjectOptions = (options: Options<GetIdeaProjectData>) =>
+  queryOptions<GetIdeaProjectResponse, DefaultError, GetIdeaProjectResponse, ReturnType<typeof getIdeaProjectQueryKey>>(
+    {
+      queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIdeaProject({
+          ...options,
+          ...queryKey[0],
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: getIdeaProjectQueryKey(options),
+    },
+  );
+
+/**
+ * The project: owner, team, milestones, progress and status computed by the domain, budget, updates.
+ */
+export const useGetIdeaProjectQuery = (options: Options<GetIdeaProjectData>) =>
+  useQuery(getIdeaProjectOptions(options));
+
+/**
+ * Changes the planned budget.
+ */
+export const updateIdeaProjectMutation = (
+  options?: Partial<Options<UpdateIdeaProjectData>>,
+): UseMutationOptions<UpdateIdeaProjectResponse, DefaultError, Options<UpdateIdeaProjectData>> => {
+  const mutationOptions: UseMutationOptions<UpdateIdeaProjectResponse, DefaultError, Options<UpdateIdeaProjectData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateIdeaProject({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Names the owner of an idea in implement, which starts its project (the network or committee in scope).
+ */
+export const createIdeaProjectMutation = (
+  options?: Partial<Options<CreateIdeaProjectData>>,
+): UseMutationOptions<CreateIdeaProjectResponse, DefaultError, Options<CreateIdeaProjectData>> => {
+  const mutationOptions: UseMutationOptions<CreateIdeaProjectResponse, DefaultError, Options<CreateIdeaProjectData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createIdeaProject({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Changes the project’s owner (the network or committee in scope).
+ */
+export const changeIdeaProjectOwnerMutation = (
+  options?: Partial<Options<ChangeIdeaProjectOwnerData>>,
+): UseMutationOptions<ChangeIdeaProjectOwnerResponse, DefaultError, Options<ChangeIdeaProjectOwnerData>> => {
+  const mutationOptions: UseMutationOptions<
+    ChangeIdeaProjectOwnerResponse,
+    DefaultError,
+    Options<ChangeIdeaProjectOwnerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await changeIdeaProjectOwner({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Adds a milestone (title, weight 1–100, due day not before the start).
+ */
+export const createMilestoneMutation = (
+  options?: Partial<Options<CreateMilestoneData>>,
+): UseMutationOptions<CreateMilestoneResponse, DefaultError, Options<CreateMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<CreateMilestoneResponse, DefaultError, Options<CreateMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.
+ */
+export const deleteMilestoneMutation = (
+  options?: Partial<Options<DeleteMilestoneData>>,
+): UseMutationOptions<DeleteMilestoneResponse, DefaultError, Options<DeleteMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<DeleteMilestoneResponse, DefaultError, Options<DeleteMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edits a milestone (progress, done, dropped with a reason…) naming the version read.
+ */
+export const updateMilestoneMutation = (
+  options?: Partial<Options<UpdateMilestoneData>>,
+): UseMutationOptions<UpdateMilestoneResponse, DefaultError, Options<UpdateMilestoneData>> => {
+  const mutationOptions: UseMutationOptions<UpdateMilestoneResponse, DefaultError, Options<UpdateMilestoneData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateMilestone({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Adds a dated update (rich text, sanitised) to the project’s timeline.
+ */
+export const addProjectUpdateMutation = (
+  options?: Partial<Options<AddProjectUpdateData>>,
+): UseMutationOptions<AddProjectUpdateResponse, DefaultError, Options<AddProjectUpdateData>> => {
+  const mutationOptions: UseMutationOptions<AddProjectUpdateResponse, DefaultError, Options<AddProjectUpdateData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addProjectUpdate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Records an amount spent.
+ */
+export const addBudgetLineMutation = (
+  options?: Partial<Options<AddBudgetLineData>>,
+): UseMutationOptions<AddBudgetLineResponse, DefaultError, Options<AddBudgetLineData>> => {
+  const mutationOptions: UseMutationOptions<AddBudgetLineResponse, DefaultError, Options<AddBudgetLineData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await addBudgetLine({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaLineageQueryKey = (options: Options<GetIdeaLineageData>) =>
+  createQueryKey('getIdeaLineage', options);
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const getIdeaLineageOptions = (options: Options<GetIdeaLineageData>) =>
+  queryOptions<GetIdeaLineageResponse, DefaultError, GetIdeaLineageResponse, ReturnType<typeof getIdeaLineageQueryKey>>(
+    {
+      queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getIdeaLineage({
+          ...options,
+          ...queryKey[0],
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: getIdeaLineageQueryKey(options),
+    },
+  );
+
+/**
+ * Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.
+ */
+export const useGetIdeaLineageQuery = (options: Options<GetIdeaLineageData>) =>
+  useQuery(getIdeaLineageOptions(options));
+
+/**
+ * Adopt it in my unit: a child idea in the unit, in implement, with its own project and owner.
+ */
+export const adoptIdeaMutation = (
+  options?: Partial<Options<AdoptIdeaData>>,
+): UseMutationOptions<AdoptIdeaResponse, DefaultError, Options<AdoptIdeaData>> => {
+  const mutationOptions: UseMutationOptions<AdoptIdeaResponse, DefaultError, Options<AdoptIdeaData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await adoptIdea({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getIdeaImpactQueryKey = (options: Options<GetIdeaImpactData>) => createQueryKey('getIdeaImpact', options);
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const getIdeaImpactOptions = (options: Options<GetIdeaImpactData>) =>
+  queryOptions<GetIdeaImpactResponse, DefaultError, GetIdeaImpactResponse, ReturnType<typeof getIdeaImpactQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaImpact({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaImpactQueryKey(options),
+  });
+
+/**
+ * The idea’s impact indicators (projected vs actual), its totals and its totals with its replications. Validated figures for whoever reads the idea; unvalidated measurements for the owner, the team and the network in scope.
+ */
+export const useGetIdeaImpactQuery = (options: Options<GetIdeaImpactData>) => useQuery(getIdeaImpactOptions(options));
+
+/**
+ * Define an impact indicator of an implementation project.
+ */
+export const createImpactIndicatorMutation = (
+  options?: Partial<Options<CreateImpactIndicatorData>>,
+): UseMutationOptions<CreateImpactIndicatorResponse, DefaultError, Options<CreateImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateImpactIndicatorResponse,
+    DefaultError,
+    Options<CreateImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an indicator that has no measurement yet.
+ */
+export const deleteImpactIndicatorMutation = (
+  options?: Partial<Options<DeleteImpactIndicatorData>>,
+): UseMutationOptions<DeleteImpactIndicatorResponse, DefaultError, Options<DeleteImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteImpactIndicatorResponse,
+    DefaultError,
+    Options<DeleteImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Edit an indicator, saying which version was read.
+ */
+export const updateImpactIndicatorMutation = (
+  options?: Partial<Options<UpdateImpactIndicatorData>>,
+): UseMutationOptions<UpdateImpactIndicatorResponse, DefaultError, Options<UpdateImpactIndicatorData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateImpactIndicatorResponse,
+    DefaultError,
+    Options<UpdateImpactIndicatorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateImpactIndicator({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Record a measurement (the network in scope is asked to validate it).
+ */
+export const recordImpactMeasurementMutation = (
+  options?: Partial<Options<RecordImpactMeasurementData>>,
+): UseMutationOptions<RecordImpactMeasurementResponse, DefaultError, Options<RecordImpactMeasurementData>> => {
+  const mutationOptions: UseMutationOptions<
+    RecordImpactMeasurementResponse,
+    DefaultError,
+    Options<RecordImpactMeasurementData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordImpactMeasurement({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Validate a measurement (a network member in scope who did not record it); it then counts as actual.
+ */
+export const validateImpactMeasurementMutation = (
+  options?: Partial<Options<ValidateImpactMeasurementData>>,
+): UseMutationOptions<ValidateImpactMeasurementResponse, DefaultError, Options<ValidateImpactMeasurementData>> => {
+  const mutationOptions: UseMutationOptions<
+    ValidateImpactMeasurementResponse,
+    DefaultError,
+    Options<ValidateImpactMeasurementData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await validateImpactMeasurement({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getImpactRollupsQueryKey = (options: Options<GetImpactRollupsData>) =>
+  createQueryKey('getImpactRollups', options);
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) =>
+  queryOptions<
+    GetImpactRollupsResponse,
+    DefaultError,
+    GetImpactRollupsResponse,
+    ReturnType<typeof getImpactRollupsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getImpactRollups({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getImpactRollupsQueryKey(options),
+  });
+
+/**
+ * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ */
+export const useGetImpactRollupsQuery = (options: Options<GetImpactRollupsData>) =>
+  useQuery(getImpactRollupsOptions(options));
+
 export const getIdeaFieldReviewsQueryKey = (options: Options<GetIdeaFieldReviewsData>) =>
   createQueryKey('getIdeaFieldReviews', options);
 
@@ -3883,6 +4697,95 @@ export const makeFieldReviewDueMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await makeFieldReviewDue({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listMyContributionsQueryKey = (options?: Options<ListMyContributionsData>) =>
+  createQueryKey('listMyContributions', options);
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const listMyContributionsOptions = (options?: Options<ListMyContributionsData>) =>
+  queryOptions<
+    ListMyContributionsResponse,
+    DefaultError,
+    ListMyContributionsResponse,
+    ReturnType<typeof listMyContributionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyContributions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyContributionsQueryKey(options),
+  });
+
+/**
+ * My contributions: every act of mine recorded in the ledger, with totals by kind.
+ *
+ * Includes the caller’s anonymous contributions, which no one else ever sees with their name.
+ */
+export const useListMyContributionsQuery = (options?: Options<ListMyContributionsData>) =>
+  useQuery(listMyContributionsOptions(options));
+
+export const getIdeaCreditSharesQueryKey = (options: Options<GetIdeaCreditSharesData>) =>
+  createQueryKey('getIdeaCreditShares', options);
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const getIdeaCreditSharesOptions = (options: Options<GetIdeaCreditSharesData>) =>
+  queryOptions<
+    GetIdeaCreditSharesResponse,
+    DefaultError,
+    GetIdeaCreditSharesResponse,
+    ReturnType<typeof getIdeaCreditSharesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getIdeaCreditShares({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getIdeaCreditSharesQueryKey(options),
+  });
+
+/**
+ * The idea’s credit shares: the groups’ percents and each credited person’s share.
+ */
+export const useGetIdeaCreditSharesQuery = (options: Options<GetIdeaCreditSharesData>) =>
+  useQuery(getIdeaCreditSharesOptions(options));
+
+/**
+ * Change the idea’s credit shares (network in scope), with a reason kept in the audit log.
+ */
+export const setIdeaCreditSharesMutation = (
+  options?: Partial<Options<SetIdeaCreditSharesData>>,
+): UseMutationOptions<SetIdeaCreditSharesResponse, DefaultError, Options<SetIdeaCreditSharesData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetIdeaCreditSharesResponse,
+    DefaultError,
+    Options<SetIdeaCreditSharesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setIdeaCreditShares({
         ...options,
         ...fnOptions,
         throwOnError: true,

@@ -12,7 +12,7 @@ import type {
   PortfolioFilters,
 } from './portfolio.dto';
 import { PortfolioRepository } from './portfolio.repository';
-import { PortfolioProgressSources } from './portfolio-progress';
+import { projectProgressOf } from '@eclore/server-realisation';
 import { staffScope, type BoardRow, type CardRow, type PortfolioFilterValues } from './portfolio.sql';
 
 const DEFAULT_LIMIT = 10;
@@ -40,7 +40,6 @@ export class PortfolioService {
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly repo: PortfolioRepository,
-    private readonly progress: PortfolioProgressSources,
   ) {}
 
   async board(actor: Actor, query: PortfolioFilters): Promise<PortfolioBoardDto> {
@@ -111,9 +110,10 @@ export class PortfolioService {
     const [deadlines, scores, progress] = await Promise.all([
       deadlinesOf(this.ds.manager, ids),
       consolidatedScorecards(this.ds.manager, ids),
-      this.progress.of(
+      projectProgressOf(
         this.ds.manager,
         ids.filter((_id, i) => IMPLEMENTING.has(rows[i]!.status)),
+        new Date(),
       ),
     ]);
     return rows.map((r) => ({

@@ -2,3 +2,4 @@ export { ProjectModule } from './project.module';
 export { ProjectRepository } from './project.repository';
 export { projectFigures, planPoints, type ProjectFigures } from './project-figures';
 export * from './project.dto';
+export { projectProgressOf, type PortfolioProgress } from './portfolio-progress.source';

@@ -1,15 +1,24 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PortfolioProgressSources, type PortfolioProgress } from '@eclore/server-committee';
+import type { ProjectStatus } from '@eclore/domain';
 import { projectFigures } from './project-figures';
 import { ProjectRepository } from './project.repository';
 
-/** Progress and status of the ideas' projects, computed by the domain like the project page. */
+/** A portfolio card's implementation figures: progress (whole percent) and the project's status. */
+export interface PortfolioProgress {
+  progress: number;
+  status: ProjectStatus;
+}
+
+/**
+ * Progress and status of the ideas' projects, computed by the domain like the project page. The
+ * committee's portfolio board reads it (committee depends on realisation, never the reverse).
+ */
 export async function projectProgressOf(
   manager: EntityManager,
   ideaIds: readonly string[],
   now: Date,
 ): Promise<Map<string, PortfolioProgress>> {
+  if (ideaIds.length === 0) return new Map();
   const rows = await new ProjectRepository(manager.connection).figuresOfIdeas(ideaIds, manager);
   const out = new Map<string, PortfolioProgress>();
   // The idea's own project (the oldest) is the one shown: rows come oldest first.
@@ -19,14 +28,4 @@ export async function projectProgressOf(
     out.set(project.ideaId, { progress: f.progress, status: f.status });
   }
   return out;
-}
-
-/** Tells the committee's portfolio board where the cards' progress comes from. */
-@Injectable()
-export class PortfolioProgressRegistration implements OnModuleInit {
-  constructor(private readonly sources: PortfolioProgressSources) {}
-
-  onModuleInit(): void {
-    this.sources.register(projectProgressOf);
-  }
 }

@@ -4,7 +4,7 @@ import { budgetSummary, showMember, type Actor, type PolicyContext } from '@eclo
 import { AccessService, peopleMap } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { ImplementationProject } from '../entities';
-import type { ProjectDto, ProjectViewDto, TeamMemberDto } from './project.dto';
+import type { ProjectDto, ProjectViewDto, ProjectTeamMemberDto } from './project.dto';
 import { planPoints, projectFigures } from './project-figures';
 import { ProjectRepository } from './project.repository';
 
@@ -71,7 +71,7 @@ export class ProjectQueriesService {
     return {
       id: project.id,
       owner: ref(people.get(project.ownerId), project.ownerId),
-      team: team.map((m): TeamMemberDto => {
+      team: team.map((m): ProjectTeamMemberDto => {
         // An author hidden on this idea is "an author" to everyone but themself (domain showMember).
         const shown = showMember(
           {

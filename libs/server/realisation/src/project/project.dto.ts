@@ -169,7 +169,7 @@ export class CreateBudgetLineInput {
   spentOn!: string;
 }
 
-export class TeamMemberDto {
+export class ProjectTeamMemberDto {
   @ApiProperty({ enum: ['lead', 'member'] })
   role!: 'lead' | 'member';
   @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null for an anonymous author ("an author").' })
@@ -223,7 +223,7 @@ export class ProgressPointDto {
 export class ProjectDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: PersonRefDto }) owner!: PersonRefDto;
-  @ApiProperty({ type: [TeamMemberDto] }) team!: TeamMemberDto[];
+  @ApiProperty({ type: [ProjectTeamMemberDto] }) team!: ProjectTeamMemberDto[];
   @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty({ description: 'Σ weight × achieved ÷ Σ weight, whole percent (docs/realisation.md §3).' })
   progress!: number;

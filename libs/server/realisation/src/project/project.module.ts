@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@eclore/server-identity';
-import { PortfolioModule } from '@eclore/server-committee';
 import { IdeasCoreModule } from '@eclore/server-ideas';
-import { PortfolioProgressRegistration } from './portfolio-progress.source';
 import { GoLiveService } from './go-live.service';
 import { MilestoneCommandsService } from './milestone-commands.service';
 import { ProjectCommandsService } from './project-commands.service';
@@ -12,8 +10,7 @@ import { ProjectRepository } from './project.repository';
 
 /** The implementation project: owner, milestones with version checks, updates, budget, go-live guard. */
 @Module({
-  // The portfolio board (committee) shows the projects' progress: realisation depends on committee, never the reverse.
-  imports: [IdeasCoreModule, AuditModule, PortfolioModule],
+  imports: [IdeasCoreModule, AuditModule],
   controllers: [ProjectController],
   providers: [
     ProjectRepository,
@@ -21,7 +18,6 @@ import { ProjectRepository } from './project.repository';
     ProjectCommandsService,
     MilestoneCommandsService,
     GoLiveService,
-    PortfolioProgressRegistration,
   ],
   exports: [ProjectRepository, ProjectCommandsService],
 })
