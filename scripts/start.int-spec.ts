@@ -61,7 +61,13 @@ async function expectDeadlineJobFires(dbUrl: string, ideaId: string, network: Ag
   const reminder = await waitFor(
     'the qualification reminder, fired',
     async () =>
-      (await rowsOf<Reminder>(dbUrl, `SELECT data FROM idea_event WHERE idea_id = $1 AND type = 'qualification_reminder'`, [ideaId]))[0],
+      (
+        await rowsOf<Reminder>(
+          dbUrl,
+          `SELECT data FROM idea_event WHERE idea_id = $1 AND type = 'qualification_reminder'`,
+          [ideaId],
+        )
+      )[0],
     60_000,
     500,
   );
@@ -76,12 +82,17 @@ async function expectDeadlineJobFires(dbUrl: string, ideaId: string, network: Ag
   expect(jobs.map((j) => j.action)).toEqual(['escalate', 'remind']);
   expect(jobs[0]!.fire_at.getTime()).toBe(dueAt);
 
-  const [assignee] = await rowsOf<{ email: string }>(dbUrl, `SELECT email FROM person WHERE id = $1`, [reminder.data.assigneeIds[0]]);
+  const [assignee] = await rowsOf<{ email: string }>(dbUrl, `SELECT email FROM person WHERE id = $1`, [
+    reminder.data.assigneeIds[0],
+  ]);
   const reminded = await signIn(base, assignee!.email);
   const seen = await waitFor(
     'the reminder in the assignee’s notification centre',
     async () => {
-      const groups = (await reminded.get('/api/notifications')).body.groups as { ideaId: string | null; items: { eventType: string }[] }[];
+      const groups = (await reminded.get('/api/notifications')).body.groups as {
+        ideaId: string | null;
+        items: { eventType: string }[];
+      }[];
       return groups.find((g) => g.ideaId === ideaId)?.items.some((i) => i.eventType === 'qualification_reminder');
     },
     60_000,
@@ -113,133 +124,155 @@ describe('npm start, embedded mode (PGlite, no PostgreSQL or Redis configured)',
     });
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
 
-  it('starts, serves the app, processes a job through the embedded queue, stops cleanly and restarts on its data', async () => {
-    launcher = start();
-    await launcher.ready();
-    expect(launcher.output).toContain(`Data / Données           ${dataDir}`);
-    // Embedded mode is the demonstration: the demo organisation is loaded and the banner says so.
-    expect(launcher.output).toContain('Demo data / Démo         loaded');
-    const demoPeople = await withClient(launcher.databaseUrl(), (c) => c.query(`SELECT count(*)::int AS n FROM person WHERE employee_number LIKE 'DEMO-%' AND active`));
-    expect(demoPeople.rows[0].n).toBeGreaterThan(0);
+  it(
+    'starts, serves the app, processes a job through the embedded queue, stops cleanly and restarts on its data',
+    async () => {
+      launcher = start();
+      await launcher.ready();
+      expect(launcher.output).toContain(`Data / Données           ${dataDir}`);
+      // Embedded mode is the demonstration: the demo organisation is loaded and the banner says so.
+      expect(launcher.output).toContain('Demo data / Démo         loaded');
+      const demoPeople = await withClient(launcher.databaseUrl(), (c) =>
+        c.query(`SELECT count(*)::int AS n FROM person WHERE employee_number LIKE 'DEMO-%' AND active`),
+      );
+      expect(demoPeople.rows[0].n).toBeGreaterThan(0);
 
-    const ready = await fetch(url('/api/ready'));
-    expect(ready.status).toBe(200);
-    const readyBody = (await ready.json()) as { details: Record<string, { status: string }> };
-    expect(readyBody.details['database']).toEqual({ status: 'up' });
-    expect(readyBody.details['queue']).toEqual({ status: 'up' });
+      const ready = await fetch(url('/api/ready'));
+      expect(ready.status).toBe(200);
+      const readyBody = (await ready.json()) as { details: Record<string, { status: string }> };
+      expect(readyBody.details['database']).toEqual({ status: 'up' });
+      expect(readyBody.details['queue']).toEqual({ status: 'up' });
 
-    const home = await fetch(url('/'));
-    expect(home.status).toBe(200);
-    expect(home.headers.get('content-type')).toMatch(/^text\/html/);
-    expect((await home.text()).toLowerCase()).toContain('<!doctype html>');
+      const home = await fetch(url('/'));
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+      expect((await home.text()).toLowerCase()).toContain('<!doctype html>');
 
-    const openapi = await fetch(url('/api/openapi.json'));
-    expect(openapi.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await openapi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+      const openapi = await fetch(url('/api/openapi.json'));
+      expect(openapi.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(((await openapi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
 
-    // A job end to end: an outbox row → the worker's relay → BullMQ on the queue PGlite → the probe handler's receipt.
-    const probeId = `smoke-${Date.now()}`;
-    const dbUrl = launcher.databaseUrl();
-    await withClient(dbUrl, (c) => c.query(`INSERT INTO outbox_message (job_name, payload) VALUES ('platform.probe', $1)`, [{ probeId }]));
-    const receipt = await waitFor(
-      'the probe receipt',
-      () => withClient(dbUrl, async (c) => (await c.query(`SELECT key FROM job_receipt WHERE key = $1`, [`platform.probe:${probeId}`])).rows[0]),
-      60_000,
-      500,
-    );
-    expect(receipt).toEqual({ key: `platform.probe:${probeId}` });
+      // A job end to end: an outbox row → the worker's relay → BullMQ on the queue PGlite → the probe handler's receipt.
+      const probeId = `smoke-${Date.now()}`;
+      const dbUrl = launcher.databaseUrl();
+      await withClient(dbUrl, (c) =>
+        c.query(`INSERT INTO outbox_message (job_name, payload) VALUES ('platform.probe', $1)`, [{ probeId }]),
+      );
+      const receipt = await waitFor(
+        'the probe receipt',
+        () =>
+          withClient(
+            dbUrl,
+            async (c) =>
+              (await c.query(`SELECT key FROM job_receipt WHERE key = $1`, [`platform.probe:${probeId}`])).rows[0],
+          ),
+        60_000,
+        500,
+      );
+      expect(receipt).toEqual({ key: `platform.probe:${probeId}` });
 
-    // A newcomer's walk. Each step's notifications go through the notifications queue and the start
-    // of qualification schedules its deadline jobs through the qualification queue: both queues hold
-    // delayed jobs from the demo data, which once kept their workers asleep until those were due
-    // (scripts/embedded/databases.mjs, routeNotifications).
-    // A webhook integration listening to the walk's events: its deliveries prove the webhooks queue
-    // runs too (a loopback receiver is a forbidden address: each delivery is tried, never sent).
-    await withClient(dbUrl, (c) =>
-      c.query(`INSERT INTO webhook_subscription (url, event_types, secret) VALUES ($1, $2, $3)`, [
-        'https://127.0.0.1:9/eclore',
-        [...WEBHOOK_EVENTS, 'qualification_reminder'],
-        'embedded-smoke-test-secret-0123456789',
-      ]),
-    );
-    const lucas = await signIn(url(''), 'lucas.girard@eclore.example');
-    const julien = await signIn(url(''), 'julien.tremblay@eclore.example');
-    const units = (await lucas.get('/api/org-units')).body as { id: string; code: string }[];
-    const themes = (await lucas.get('/api/themes')).body as { key: string }[];
-    const created = await lucas
-      .post('/api/ideas', {
-        kind: 'problem',
-        title: 'Les badges visiteurs se perdent à l’accueil',
-        summary: 'Une dizaine de badges disparaissent chaque semaine.',
-        bodyHtml: '<p>Les visiteurs repartent avec leur badge.</p>',
-        orgUnitId: units.find((u) => u.code === 'DS-SOINS')?.id ?? units[0]!.id,
-        themes: themes.slice(0, 1).map((t) => t.key),
-        whoSuffers: 'Les agents d’accueil',
-        frequency: 'weekly',
-      })
-      .expect(201);
-    const ideaId = created.body.id as string;
-    await lucas.post(`/api/ideas/${ideaId}/submit`).expect(200);
-    await julien.post(`/api/ideas/${ideaId}/accept`).expect(200);
-    await julien.post(`/api/ideas/${ideaId}/comments`, { bodyHtml: '<p>Combien de badges par mois ?</p>' }).expect(201);
-    await julien.post(`/api/ideas/${ideaId}/start-qualification`).expect(200);
+      // A newcomer's walk. Each step's notifications go through the notifications queue and the start
+      // of qualification schedules its deadline jobs through the qualification queue: both queues hold
+      // delayed jobs from the demo data, which once kept their workers asleep until those were due
+      // (scripts/embedded/databases.mjs, routeNotifications).
+      // A webhook integration listening to the walk's events: its deliveries prove the webhooks queue
+      // runs too (a loopback receiver is a forbidden address: each delivery is tried, never sent).
+      await withClient(dbUrl, (c) =>
+        c.query(`INSERT INTO webhook_subscription (url, event_types, secret) VALUES ($1, $2, $3)`, [
+          'https://127.0.0.1:9/eclore',
+          [...WEBHOOK_EVENTS, 'qualification_reminder'],
+          'embedded-smoke-test-secret-0123456789',
+        ]),
+      );
+      const lucas = await signIn(url(''), 'lucas.girard@eclore.example');
+      const julien = await signIn(url(''), 'julien.tremblay@eclore.example');
+      const units = (await lucas.get('/api/org-units')).body as { id: string; code: string }[];
+      const themes = (await lucas.get('/api/themes')).body as { key: string }[];
+      const created = await lucas
+        .post('/api/ideas', {
+          kind: 'problem',
+          title: 'Les badges visiteurs se perdent à l’accueil',
+          summary: 'Une dizaine de badges disparaissent chaque semaine.',
+          bodyHtml: '<p>Les visiteurs repartent avec leur badge.</p>',
+          orgUnitId: units.find((u) => u.code === 'DS-SOINS')?.id ?? units[0]!.id,
+          themes: themes.slice(0, 1).map((t) => t.key),
+          whoSuffers: 'Les agents d’accueil',
+          frequency: 'weekly',
+        })
+        .expect(201);
+      const ideaId = created.body.id as string;
+      await lucas.post(`/api/ideas/${ideaId}/submit`).expect(200);
+      await julien.post(`/api/ideas/${ideaId}/accept`).expect(200);
+      await julien
+        .post(`/api/ideas/${ideaId}/comments`, { bodyHtml: '<p>Combien de badges par mois ?</p>' })
+        .expect(201);
+      await julien.post(`/api/ideas/${ideaId}/start-qualification`).expect(200);
 
-    type Group = { ideaId: string | null; items: { eventType: string }[] };
-    const heard = await waitFor(
-      'the author’s notifications of the acceptance and the comment',
-      async () => {
-        const groups = (await lucas.get('/api/notifications')).body.groups as Group[];
-        const types = groups.find((g) => g.ideaId === ideaId)?.items.map((i) => i.eventType) ?? [];
-        return ['accept', 'commented'].every((t) => types.includes(t)) && types;
-      },
-      60_000,
-      500,
-    );
-    expect(heard).toEqual(expect.arrayContaining(['accept', 'commented']));
-    const scheduled = await waitFor(
-      'the qualification deadline jobs',
-      () => withClient(dbUrl, async (c) => (await c.query(`SELECT action FROM deadline_job WHERE idea_id = $1`, [ideaId])).rows.length > 0),
-      60_000,
-      500,
-    );
-    expect(scheduled).toBe(true);
-    await expectDeadlineJobFires(dbUrl, ideaId, julien, url(''));
-    const tried = await waitFor(
-      'the webhook deliveries of the walk, tried',
-      async () => {
-        const rows = await rowsOf<{ event_type: string }>(
-          dbUrl,
-          `SELECT d.event_type FROM webhook_delivery d JOIN idea_event e ON e.id = d.idea_event_id
+      type Group = { ideaId: string | null; items: { eventType: string }[] };
+      const heard = await waitFor(
+        'the author’s notifications of the acceptance and the comment',
+        async () => {
+          const groups = (await lucas.get('/api/notifications')).body.groups as Group[];
+          const types = groups.find((g) => g.ideaId === ideaId)?.items.map((i) => i.eventType) ?? [];
+          return ['accept', 'commented'].every((t) => types.includes(t)) && types;
+        },
+        60_000,
+        500,
+      );
+      expect(heard).toEqual(expect.arrayContaining(['accept', 'commented']));
+      const scheduled = await waitFor(
+        'the qualification deadline jobs',
+        () =>
+          withClient(
+            dbUrl,
+            async (c) =>
+              (await c.query(`SELECT action FROM deadline_job WHERE idea_id = $1`, [ideaId])).rows.length > 0,
+          ),
+        60_000,
+        500,
+      );
+      expect(scheduled).toBe(true);
+      await expectDeadlineJobFires(dbUrl, ideaId, julien, url(''));
+      const tried = await waitFor(
+        'the webhook deliveries of the walk, tried',
+        async () => {
+          const rows = await rowsOf<{ event_type: string }>(
+            dbUrl,
+            `SELECT d.event_type FROM webhook_delivery d JOIN idea_event e ON e.id = d.idea_event_id
             WHERE e.idea_id = $1 AND (d.status <> 'pending' OR d.attempts > 0)`,
-          [ideaId],
-        );
-        const types = rows.map((r) => r.event_type);
-        return WEBHOOK_EVENTS.every((t) => types.includes(t)) && types;
-      },
-      60_000,
-      500,
-    );
-    expect(tried).toEqual(expect.arrayContaining(WEBHOOK_EVENTS));
-    // The reminder is the network's internal work: no integration hears of it, even one that asked.
-    const internal = await rowsOf(
-      dbUrl,
-      `SELECT 1 FROM webhook_delivery d JOIN idea_event e ON e.id = d.idea_event_id
+            [ideaId],
+          );
+          const types = rows.map((r) => r.event_type);
+          return WEBHOOK_EVENTS.every((t) => types.includes(t)) && types;
+        },
+        60_000,
+        500,
+      );
+      expect(tried).toEqual(expect.arrayContaining(WEBHOOK_EVENTS));
+      // The reminder is the network's internal work: no integration hears of it, even one that asked.
+      const internal = await rowsOf(
+        dbUrl,
+        `SELECT 1 FROM webhook_delivery d JOIN idea_event e ON e.id = d.idea_event_id
         WHERE e.idea_id = $1 AND e.type = 'qualification_reminder'`,
-      [ideaId],
-    );
-    expect(internal).toEqual([]);
+        [ideaId],
+      );
+      expect(internal).toEqual([]);
 
-    expect(await launcher.stop()).toEqual({ code: 0, signal: null });
-    expect(launcher.output).toContain('Stopped.');
+      expect(await launcher.stop()).toEqual({ code: 0, signal: null });
+      expect(launcher.output).toContain('Stopped.');
 
-    // Same data folder: comes up again, nothing left to migrate, the receipt is still there.
-    launcher = start();
-    await launcher.ready();
-    expect(launcher.output).toContain('Migrating the database… up to date');
-    const again = await fetch(url('/api/ready'));
-    expect(again.status).toBe(200);
-    const kept = await withClient(launcher.databaseUrl(), (c) => c.query(`SELECT key FROM job_receipt WHERE key = $1`, [`platform.probe:${probeId}`]));
-    expect(kept.rowCount).toBe(1);
-    expect(await launcher.stop()).toEqual({ code: 0, signal: null });
-  }, 4 * START_BOUND_MS);
+      // Same data folder: comes up again, nothing left to migrate, the receipt is still there.
+      launcher = start();
+      await launcher.ready();
+      expect(launcher.output).toContain('Migrating the database… up to date');
+      const again = await fetch(url('/api/ready'));
+      expect(again.status).toBe(200);
+      const kept = await withClient(launcher.databaseUrl(), (c) =>
+        c.query(`SELECT key FROM job_receipt WHERE key = $1`, [`platform.probe:${probeId}`]),
+      );
+      expect(kept.rowCount).toBe(1);
+      expect(await launcher.stop()).toEqual({ code: 0, signal: null });
+    },
+    4 * START_BOUND_MS,
+  );
 });

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfigModule, DatabaseModule, HostileInputModule, ProblemFilter, httpLoggerModule } from '@eclore/server-platform';
+import {
+  AppConfigModule,
+  DatabaseModule,
+  HostileInputModule,
+  ProblemFilter,
+  httpLoggerModule,
+} from '@eclore/server-platform';
 import { dataSourceOptions } from '@eclore/migrations';
 import { IdentityModule } from '@eclore/server-identity';
 import { IdeasModule } from '@eclore/server-ideas';

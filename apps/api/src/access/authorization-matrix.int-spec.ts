@@ -992,7 +992,11 @@ const ROWS: Row[] = [
   },
   // the experiment (rules: libs/server/realisation/src/experiment/experiment.int-spec.ts). A published
   // idea without a team: anyone reads it; only the network in scope reaches the writes (then 400/404/409).
-  { route: 'GET /api/ideas/:id/experiment', url: (f) => `/api/ideas/${f.idea.published}/experiment`, expect: signedIn(200) },
+  {
+    route: 'GET /api/ideas/:id/experiment',
+    url: (f) => `/api/ideas/${f.idea.published}/experiment`,
+    expect: signedIn(200),
+  },
   {
     route: 'POST /api/ideas/:id/experiment',
     label: 'empty body',

@@ -50,4 +50,18 @@ export const AdminAnswerTimePage = lazyPage(() => import('../features/deadlines/
 export const ImpactPage = lazyPage(() => import('../features/realisation/impact/ImpactPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
-export const AVAILABLE_PATHS: ReadonlySet<string> = new Set(['/', '/campaigns', '/ideas', '/my-ideas', '/intake', '/review-queue', '/late', '/portfolio', '/committee', '/impact', '/moderation', '/directory', '/admin']);
+export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
+  '/',
+  '/campaigns',
+  '/ideas',
+  '/my-ideas',
+  '/intake',
+  '/review-queue',
+  '/late',
+  '/portfolio',
+  '/committee',
+  '/impact',
+  '/moderation',
+  '/directory',
+  '/admin',
+]);

@@ -1,7 +1,22 @@
 import { can, holdsRole, type Action, type Actor, type Role } from '@eclore/domain';
 
 export type NavKey =
-  'home' | 'ideas' | 'campaigns' | 'myIdeas' | 'intake' | 'reviewQueue' | 'late' | 'portfolio' | 'qualification' | 'committee' | 'impact' | 'recognition' | 'moderation' | 'directory' | 'administration' | 'anonymity';
+  | 'home'
+  | 'ideas'
+  | 'campaigns'
+  | 'myIdeas'
+  | 'intake'
+  | 'reviewQueue'
+  | 'late'
+  | 'portfolio'
+  | 'qualification'
+  | 'committee'
+  | 'impact'
+  | 'recognition'
+  | 'moderation'
+  | 'directory'
+  | 'administration'
+  | 'anonymity';
 
 export interface NavItem {
   key: NavKey;

@@ -266,7 +266,9 @@ describe('impact measurements', () => {
     expect(
       byPerson(base({ type: 'impact.measurement_validated', actorId: 'n1', data: { recipientIds: ['owner', 'n1'] } })),
     ).toEqual({ owner: 'my_ideas' });
-    expect(notificationPath({ eventType: 'impact.measurement_recorded', ideaId: 'i', data: {} })).toBe('/ideas/i#impact');
+    expect(notificationPath({ eventType: 'impact.measurement_recorded', ideaId: 'i', data: {} })).toBe(
+      '/ideas/i#impact',
+    );
   });
 });
 

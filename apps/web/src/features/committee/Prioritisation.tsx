@@ -1,7 +1,16 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from '@eclore/web-ui';
+import {
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from '@eclore/web-ui';
 import { getPrioritisationOptions } from '@eclore/api-client';
 import { DataTable, Panel } from '@eclore/web-ui';
 import { useCommitteeText } from './i18n';

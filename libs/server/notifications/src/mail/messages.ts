@@ -102,7 +102,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     team_invited: (_a, t) => `Vous êtes invité·e à rejoindre l’équipe de « ${t} »`,
     team_invitation_answered: (a, t) => `${a} a répondu à l’invitation dans l’équipe de « ${t} »`,
     team_lead_changed: (_a, t) => `L’équipe de « ${t} » a un nouveau ou une nouvelle responsable`,
-    experiment_end_reminder: (_a, t, x) => `L’expérimentation de « ${t} » se termine le ${day('fr', x.dueAt)} : à conclure`,
+    experiment_end_reminder: (_a, t, x) =>
+      `L’expérimentation de « ${t} » se termine le ${day('fr', x.dueAt)} : à conclure`,
     experiment_overdue: (_a, t, x) =>
       `L’expérimentation de « ${t} » devait se terminer le ${day('fr', x.dueAt)} et n’a pas de résultat`,
   },
@@ -158,7 +159,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     team_invitation_answered: (a, t) => `${a} answered the invitation to the team of “${t}”`,
     team_lead_changed: (_a, t) => `The team of “${t}” has a new lead`,
     experiment_end_reminder: (_a, t, x) => `The experiment of “${t}” ends on ${day('en', x.dueAt)}: to conclude`,
-    experiment_overdue: (_a, t, x) => `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
+    experiment_overdue: (_a, t, x) =>
+      `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
   },
 };
 

@@ -183,7 +183,10 @@ describe('@Endpoint', () => {
     }
     const descriptor = Object.getOwnPropertyDescriptor(Probe.prototype, 'route')!;
     errorResponses(['person_not_found', 'csrf_failed', 'idea_not_found'])(Probe.prototype, 'route', descriptor);
-    const responses = Reflect.getMetadata('swagger/apiResponse', descriptor.value as Type<unknown>) as Record<string, { description: string }>;
+    const responses = Reflect.getMetadata('swagger/apiResponse', descriptor.value as Type<unknown>) as Record<
+      string,
+      { description: string }
+    >;
     expect(responses['404']?.description).toBe('`person_not_found`, `idea_not_found`');
     expect(responses['403']?.description).toBe('`csrf_failed`');
   });
@@ -194,7 +197,12 @@ describe('@Endpoint', () => {
       errors: ['committee_session_not_found', 'validation_failed'],
       errorText: { 404: 'Unknown session.', 400: 'Shared.' },
     };
-    const own = { operationId: 'op', summary: 'S.', ok: ThingDto, errors: ['validation_failed', 'session_status'] as const };
+    const own = {
+      operationId: 'op',
+      summary: 'S.',
+      ok: ThingDto,
+      errors: ['validation_failed', 'session_status'] as const,
+    };
     expect(withPreset(preset, { ...own, errorText: { 400: 'Own.' } })).toEqual({
       ...own,
       permission: 'committee.manage',
@@ -202,11 +210,13 @@ describe('@Endpoint', () => {
       errorText: { 404: 'Unknown session.', 400: 'Own.' },
     });
     expect(withPreset(preset, { ...own, permission: 'committee.read' }).permission).toBe('committee.read');
-    expect(withPreset({ permission: 'committee.read' }, { operationId: 'op', summary: 'S.', ok: 'noContent' })).toEqual({
-      operationId: 'op',
-      summary: 'S.',
-      ok: 'noContent',
-      permission: 'committee.read',
-    });
+    expect(withPreset({ permission: 'committee.read' }, { operationId: 'op', summary: 'S.', ok: 'noContent' })).toEqual(
+      {
+        operationId: 'op',
+        summary: 'S.',
+        ok: 'noContent',
+        permission: 'committee.read',
+      },
+    );
   });
 });

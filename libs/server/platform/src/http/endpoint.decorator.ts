@@ -15,9 +15,7 @@ import { PublicRoute, RequirePermission } from './permission';
  * `objectLevel: true` (the handler asserts it once it has loaded the object); or public.
  */
 export type EndpointPermission =
-  | Action
-  | { action: Action; objectLevel?: boolean }
-  | { public: true; tokenAuthorised?: boolean };
+  Action | { action: Action; objectLevel?: boolean } | { public: true; tokenAuthorised?: boolean };
 
 /** A success answer that is not JSON (a PDF, an HTML page): documented by its description. */
 export interface OtherResponse {
@@ -78,7 +76,8 @@ export function errorResponses(
   for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   for (const status of Object.keys(text)) {
     // A sentence for a status no listed code answers would document an error the route never gives.
-    if (!byStatus.has(Number(status))) throw new Error(`errorText names ${status}, which none of the route's error codes answers`);
+    if (!byStatus.has(Number(status)))
+      throw new Error(`errorText names ${status}, which none of the route's error codes answers`);
   }
   return applyDecorators(
     ...[...byStatus].map(([status, list]) =>

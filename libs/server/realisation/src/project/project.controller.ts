@@ -2,7 +2,6 @@ import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/commo
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { IdeaDto } from '@eclore/server-ideas';
 import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import {
   ChangeOwnerInput,

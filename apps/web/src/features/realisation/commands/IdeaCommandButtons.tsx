@@ -34,9 +34,7 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
   const complete = useMutation({ ...completeImplementationMutation(), ...done });
   const offered = (c: string) => idea.viewer.commands.includes(c as never);
   // The go-live button lives in the project section, beside the milestones that allow it.
-  const shown = (['stop', 'resume', 'close'] as const).filter((c) =>
-    offered(c === 'stop' ? 'stop' : COMMAND_OF[c]),
-  );
+  const shown = (['stop', 'resume', 'close'] as const).filter((c) => offered(c === 'stop' ? 'stop' : COMMAND_OF[c]));
   if (shown.length === 0) return null;
 
   const onError = (error: unknown) => {
