@@ -5,10 +5,10 @@ import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity
 import { IdeaEvent, IdeaLifecycle, IdeaQueries, type Idea } from '@eclore/server-ideas';
 import { OutboxMessage, OutboxService, type AppConfig } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeIdea, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
+import { makeIdea, makeMilestone, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../../test/services';
-import { FieldReview, ImplementationProject } from '../entities';
+import { FieldReview, ImplementationProject, Milestone } from '../entities';
 import { RealisationModule } from '../realisation.module';
 import {
   FieldReviewNotifier,
@@ -90,6 +90,9 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
       anonymous: options.anonymous ?? false,
     });
     const project = await makeProject(ctx.ds, { idea, owner: owner.person });
+    // The project's go-live guard needs its milestones settled.
+    const milestone = await makeMilestone(ctx.ds, { project });
+    await ctx.ds.getRepository(Milestone).update(milestone.id, { status: 'done', progress: 100, doneAt: new Date() });
     if (options.goLiveAt)
       await ctx.ds.getRepository(ImplementationProject).update(project.id, { goLiveAt: options.goLiveAt });
     await lifecycle.completeImplementation(owner.actor, idea.id);

@@ -39,6 +39,8 @@ export class GoLiveService implements OnModuleInit {
         'Every milestone must be done or dropped with a reason, and at least one done, before going live.',
       );
     }
-    await this.repo.updateProject(project.id, { goLiveAt: now, completedAt: now }, manager);
+    // A go-live date already recorded (by the owner, or by the field reviews' hook in this same
+    // transaction) stays: the reviews count from it, whichever hook runs first.
+    await this.repo.updateProject(project.id, { goLiveAt: project.goLiveAt ?? now, completedAt: now }, manager);
   }
 }
