@@ -53,7 +53,8 @@ export const fr = {
     months: 'Mois après la mise en service (séparés par des virgules, croissants, 1 à 60)',
     remind: 'Relance après (jours)',
     late: 'Retard signalé après (jours)',
-    save: 'Enregistrer',
+    // Distinct from the answer-time form's button on the same page.
+    save: 'Enregistrer le calendrier des retours',
     saved: 'Réglages enregistrés : ils valent pour les prochaines mises en service.',
   },
 };
@@ -108,7 +109,7 @@ export const en: typeof fr = {
     months: 'Months after go-live (comma-separated, ascending, 1 to 60)',
     remind: 'Reminder after (days)',
     late: 'Reported late after (days)',
-    save: 'Save',
+    save: 'Save the review schedule',
     saved: 'Settings saved: they apply to the next go-lives.',
   },
 };
