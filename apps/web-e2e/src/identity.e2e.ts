@@ -14,6 +14,7 @@ const NETWORK_NAV = [
   'En retard',
   'Portefeuille',
   'Modération',
+  'Impact',
 ];
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
