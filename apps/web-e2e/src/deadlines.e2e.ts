@@ -24,14 +24,14 @@ test.describe('answer-time guarantee', () => {
     await expectNoSeriousAxeViolation(page);
 
     await reminder.fill('30');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(
       page.getByText('Le rappel doit tomber moins de jours avant l’échéance que ne dure chacun des délais.'),
     ).toBeVisible();
     await expect(reminder).toHaveAttribute('aria-invalid', 'true');
 
     await reminder.fill('5');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText(/Délais enregistrés/)).toBeVisible();
     await expect(reminder).not.toHaveAttribute('aria-invalid', 'true');
     await page.context().close();

@@ -31,7 +31,7 @@ test('a project with three milestones reaches done and goes live; adopted by ano
   const julien = await signedInPage(browser, 'julien.tremblay@eclore.example');
   const idea = await ideaToImplement(julien);
   await julien.goto(`/ideas/${idea.id}`);
-  const project = julien.getByRole('region', { name: 'Mise en œuvre' });
+  const project = julien.getByRole('region', { name: 'Mise en œuvre', exact: true });
   await expect(project).toContainText('Responsable à nommer');
 
   // Naming the owner starts the project.
@@ -102,7 +102,7 @@ test('a project with three milestones reaches done and goes live; adopted by ano
   // At 390 px the project page fits the screen.
   await julien.setViewportSize({ width: 390, height: 800 });
   await julien.goto(`/ideas/${idea.id}`);
-  await expect(julien.getByRole('region', { name: 'Mise en œuvre' })).toBeVisible();
+  await expect(julien.getByRole('region', { name: 'Mise en œuvre', exact: true })).toBeVisible();
   const overflow = await julien.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
