@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { IdeaAccess } from '@eclore/server-ideas';
 import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
+import { entityMappingProblems } from '../../../../../test/harness/entity-mapping';
 import { makeIdea, makePerson, makeUnit } from '../../../../../test/harness';
 import { RealisationModule } from '../realisation.module';
 import { REALISATION_ENTITIES } from './index';
@@ -11,47 +12,19 @@ import { REALISATION_ENTITIES } from './index';
  * migration, see schema.ts), so this checks each mapped column against the migrated table: the
  * same name, a compatible type and the same nullability. A renamed column or a forgotten one fails here.
  */
-const TYPE_OF: Record<string, string> = {
-  uuid: 'uuid',
-  text: 'text',
-  int: 'integer',
-  integer: 'integer',
-  smallint: 'smallint',
-  boolean: 'boolean',
-  date: 'date',
-  numeric: 'numeric',
-  timestamptz: 'timestamp with time zone',
-};
-
 describe('realisation entities (real PostgreSQL)', () => {
   let ctx: ServiceTestContext;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'realisation_entities', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({
+      label: 'realisation_entities',
+      imports: [AuditModule, AccessModule, RealisationModule],
+    });
   });
   afterAll(() => ctx?.close());
 
   it('maps every column of every realisation table, with its type and nullability', async () => {
-    for (const entity of REALISATION_ENTITIES) {
-      const meta = ctx.ds.getMetadata(entity);
-      const rows: { column_name: string; data_type: string; is_nullable: 'YES' | 'NO'; udt_name: string }[] =
-        await ctx.ds.query(
-          `SELECT column_name, data_type, is_nullable, udt_name FROM information_schema.columns WHERE table_name = $1`,
-          [meta.tableName],
-        );
-      expect(rows.length).toBeGreaterThan(0);
-      const table = new Map(rows.map((r) => [r.column_name, r]));
-      expect(meta.columns.map((c) => c.databaseName).sort()).toEqual([...table.keys()].sort());
-      for (const column of meta.columns) {
-        const row = table.get(column.databaseName)!;
-        const type = TYPE_OF[String(column.type)];
-        const actual = row.data_type === 'ARRAY' ? row.udt_name.replace(/^_int4$/, 'integer') : row.data_type;
-        expect(`${meta.tableName}.${column.databaseName}: ${actual}`).toBe(`${meta.tableName}.${column.databaseName}: ${type}`);
-        expect(`${meta.tableName}.${column.databaseName} nullable ${row.is_nullable === 'YES'}`).toBe(
-          `${meta.tableName}.${column.databaseName} nullable ${column.isNullable}`,
-        );
-      }
-    }
+    expect(await entityMappingProblems(ctx.ds, REALISATION_ENTITIES)).toEqual([]);
   });
 
   it('tells the one idea loader who is in the team and who owns the project', async () => {
@@ -59,10 +32,10 @@ describe('realisation entities (real PostgreSQL)', () => {
     const author = await makePerson(ctx.ds, { unit, password: null });
     const owner = await makePerson(ctx.ds, { unit, password: null });
     const idea = await makeIdea(ctx.ds, { authors: [author.person], unit, status: 'implement', kind: 'solution' });
-    await ctx.ds.query(`INSERT INTO idea_team_member (idea_id, person_id, role, is_author) VALUES ($1, $2, 'lead', true)`, [
-      idea.id,
-      author.person.id,
-    ]);
+    await ctx.ds.query(
+      `INSERT INTO idea_team_member (idea_id, person_id, role, is_author) VALUES ($1, $2, 'lead', true)`,
+      [idea.id, author.person.id],
+    );
     await ctx.ds.query(
       `INSERT INTO implementation_project (idea_id, owner_id, org_unit_id, starts_on, created_by) VALUES ($1, $2, $3, CURRENT_DATE, $2)`,
       [idea.id, owner.person.id, unit.id],
