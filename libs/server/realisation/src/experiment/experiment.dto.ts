@@ -28,8 +28,8 @@ import {
 } from '@eclore/domain';
 import { UuidParams } from '@eclore/server-platform';
 import { TeamPersonDto } from '../team';
+import { ISO_DAY } from '../day';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = '$property must be a day written YYYY-MM-DD';
 /** Measures per experiment, attachments per log entry: enough for a real protocol, bounded. */
 export const MEASURES_MAX = 20;
@@ -72,11 +72,11 @@ export class ProtocolInput {
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) withWhom!: string;
   @ApiProperty({ format: 'date', example: '2026-12-01' })
   @IsString()
-  @Matches(DAY, { message: DAY_MESSAGE })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
   startsOn!: string;
   @ApiProperty({ format: 'date', example: '2027-02-28' })
   @IsString()
-  @Matches(DAY, { message: DAY_MESSAGE })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
   endsOn!: string;
   @ApiProperty({ type: [MeasureInput], maxItems: MEASURES_MAX, minItems: 1 })
   @IsArray()
@@ -110,7 +110,7 @@ export class LogEntryInput {
   bodyHtml!: string;
   @ApiProperty({ format: 'date', description: 'The day it happened: not in the future, not before the start.' })
   @IsString()
-  @Matches(DAY, { message: DAY_MESSAGE })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE })
   occurredOn!: string;
   @ApiPropertyOptional({
     type: [String],

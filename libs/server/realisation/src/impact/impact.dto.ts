@@ -20,9 +20,9 @@ import {
   type MeasurementConfidence,
 } from '@eclore/domain';
 import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+import { ISO_DAY } from '../day';
 
 /** A calendar day; the service then checks it is a real date (2026-02-30 is refused by the domain). */
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = (field: string) => `${field} must be a day as YYYY-MM-DD`;
 /** The widest bound of any category (IMPACT_BOUNDS); the category's own bound is checked by the domain. */
 const VALUE_LIMIT = 1e11;
@@ -65,7 +65,7 @@ export class IndicatorInput {
 
   @ApiProperty({ format: 'date', example: '2027-06-30' })
   @IsString()
-  @Matches(DAY, { message: DAY_MESSAGE('projectedOn') })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE('projectedOn') })
   projectedOn!: string;
 }
 
@@ -86,7 +86,7 @@ export class MeasurementInputDto {
 
   @ApiProperty({ format: 'date', description: 'Neither in the future nor before go-live.' })
   @IsString()
-  @Matches(DAY, { message: DAY_MESSAGE('measuredOn') })
+  @Matches(ISO_DAY, { message: DAY_MESSAGE('measuredOn') })
   measuredOn!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'Where the figure comes from.' })

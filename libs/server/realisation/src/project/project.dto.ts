@@ -22,9 +22,8 @@ import {
   type ProjectStatus,
 } from '@eclore/domain';
 import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { ISO_DAY } from '../day';
 
-/** A calendar day, as the API writes dates without a time. */
-export const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_MESSAGE = '$property is a day written YYYY-MM-DD.';
 export const UPDATE_BODY_MAX = 20_000;
 export const BUDGET_LABEL_MAX = 200;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PROJECT_STATUSES, type ProjectStatus } from '@eclore/domain';
 import { PersonRefDto } from '@eclore/server-platform';
-import { ISO_DAY } from '../project/project.dto';
+import { ISO_DAY } from '../day';
 
 export class AdoptInput {
   @ApiProperty({ format: 'uuid', description: 'The adopting unit (within the asker’s network scope).' })
