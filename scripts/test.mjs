@@ -23,9 +23,18 @@ function log(message) {
 function run(label, command, commandArgs, options = {}) {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+    // A check that runs beside another keeps its output until it ends, so the two do not interleave.
+    const child = spawn(command, commandArgs, {
+      cwd: root,
+      stdio: options.quietUntilDone ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...options.env },
+    });
+    const kept = [];
+    child.stdout?.on('data', (chunk) => kept.push(chunk));
+    child.stderr?.on('data', (chunk) => kept.push(chunk));
     child.on('exit', (code, signal) => {
       const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      if (kept.length) process.stdout.write(Buffer.concat(kept));
       process.stdout.write(`  ${label}: ${code === 0 ? 'ok' : `FAILED (${signal ?? code})`} in ${seconds} s\n`);
       resolve(code === 0);
     });
@@ -60,15 +69,23 @@ const built =
   (!hasScript('build:web') || (await check('web build', ...npm('build:web'))));
 
 log('Static checks');
-await check('typecheck (server, libs)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
-if (hasScript('typecheck:web')) await check('typecheck (web)', ...npm('typecheck:web'));
-if (hasScript('lint')) await check('lint (incl. module boundaries)', ...npm('lint'));
+// The two typechecks are single-threaded: on two cores they run side by side.
+await Promise.all([
+  check('typecheck (server, libs)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    quietUntilDone: true,
+  }),
+  hasScript('typecheck:web') ? check('typecheck (web)', ...npm('typecheck:web'), { quietUntilDone: true }) : null,
+]);
+// Lint is one CPU-bound process for about three minutes, while the integration tests spend much of
+// their time waiting on PostgreSQL, Redis and worker processes: it runs beside Jest, reported after it.
+const linted = hasScript('lint') ? check('lint (incl. module boundaries)', ...npm('lint'), { quietUntilDone: true }) : null;
 
-log('Jest: unit and integration tests (real PostgreSQL and Redis)');
+log('Jest: unit and integration tests (real PostgreSQL and Redis)' + (linted ? ', lint beside it' : ''));
 const jestJson = join(out, 'jest.json');
 await run('jest', process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestJson}`], {
   env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=4096'].filter(Boolean).join(' ') },
 });
+await linted;
 if (existsSync(jestJson)) {
   const r = JSON.parse(readFileSync(jestJson, 'utf8'));
   totals.passed += r.numPassedTests;
