@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { can, type Action } from '@eclore/domain';
 import { actorOf, createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
@@ -39,6 +41,7 @@ const ROUTES: readonly { path: string; action?: Action; needs?: Param }[] = [
   { path: '/criteria', action: 'criteria.read' },
   { path: '/committee', action: 'committee.read' },
   { path: '/committee/sessions/:id', action: 'committee.read', needs: 'session' },
+  { path: '/impact', action: 'impact.read_rollups' },
   { path: '/late', action: 'deadline.read_late' },
   { path: '/moderation', action: 'moderation.read' },
   { path: '/directory', action: 'directory.import' },
@@ -116,6 +119,14 @@ async function expectTouchTargets(page: Page, path: string): Promise<void> {
   );
   expect(small, `${path}: touch targets under 44 px`).toEqual([]);
 }
+
+test('the route list above follows the app\'s route table', () => {
+  // Each path segment the router declares ends one of the visited paths (sign-in and * aside).
+  const router = readFileSync(join(__dirname, '../../web/src/app/router.tsx'), 'utf8');
+  const declared = [...router.matchAll(/\bpath: '([^']+)'/g)].map((m) => m[1]!).filter((p) => p !== '*' && p !== 'sign-in');
+  expect(declared.length).toBeGreaterThan(20);
+  expect(declared.filter((p) => !ROUTES.some((r) => r.path.endsWith(`/${p}`)))).toEqual([]);
+});
 
 test.describe('on a phone (390 × 844, then 360 × 740)', () => {
   for (const email of ACCOUNTS) {
