@@ -2320,7 +2320,7 @@ export const validateImpactMeasurement = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const getImpactRollups = <ThrowOnError extends boolean = false>(
   options: Options<GetImpactRollupsData, ThrowOnError>,

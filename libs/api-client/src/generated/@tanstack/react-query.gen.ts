@@ -4491,7 +4491,7 @@ export const getImpactRollupsQueryKey = (options: Options<GetImpactRollupsData>)
   createQueryKey('getImpactRollups', options);
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) =>
   queryOptions<
@@ -4513,7 +4513,7 @@ export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) 
   });
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const useGetImpactRollupsQuery = (options: Options<GetImpactRollupsData>) =>
   useQuery(getImpactRollupsOptions(options));
