@@ -135,30 +135,17 @@ async function seedAtRiskProject(m: EntityManager, c: Clock, owner: Person): Pro
   if (!idea?.orgUnitId) return;
   if (!(await m.existsBy(IdeaTeamMember, { ideaId })))
     await m.insert(IdeaTeamMember, { ideaId, personId: owner.id, role: 'lead', isAuthor: true });
-  const projectId = DEMO_REALISATION.atRiskProjectId;
-  await m.insert(ImplementationProject, {
-    id: projectId,
-    ideaId,
-    ownerId: owner.id,
-    orgUnitId: idea.orgUnitId,
-    startsOn: c.day(-60),
-    budgetPlanned: 12000,
-    createdBy: owner.id,
-  });
-  await m.insert(Milestone, [
-    {
-      projectId,
-      position: 0,
-      title: 'Cadrage avec les services',
-      weight: 20,
-      dueOn: c.day(-40),
-      status: 'done',
-      progress: 100,
-      doneAt: c.at(-42),
-    },
-    { projectId, position: 1, title: 'Connecteur avec l’agenda partagé', weight: 50, dueOn: c.day(10), progress: 20 },
-    { projectId, position: 2, title: 'Formation des secrétariats', weight: 30, dueOn: c.day(20), progress: 0 },
-  ]);
+  await insertProject(
+    m,
+    c,
+    { id: DEMO_REALISATION.atRiskProjectId, ideaId, ownerId: owner.id, orgUnitId: idea.orgUnitId, createdBy: owner.id },
+    { startedDaysAgo: 60, budgetPlanned: 12000 },
+    [
+      { title: 'Cadrage avec les services', weight: 20, dueIn: -40, doneIn: -42 },
+      { title: 'Connecteur avec l’agenda partagé', weight: 50, dueIn: 10, progress: 20 },
+      { title: 'Formation des secrétariats', weight: 30, dueIn: 20, progress: 0 },
+    ],
+  );
 }
 
 /** Kevin Nguyen measures the shared board's handover time: one figure validated by Nathalie Gagnon, one to validate. */
@@ -226,35 +213,16 @@ async function seedReplication(m: EntityManager, c: Clock, owner: Person, networ
       publishedAt: adoptedAt,
     });
   }
-  await m.insert(ImplementationProject, {
-    id: replicaProjectId,
-    ideaId: replicaIdeaId,
-    ownerId: owner.id,
-    orgUnitId: unit.id,
-    startsOn: c.day(-15),
-    budgetPlanned: 1500,
-    createdBy: network.id,
-  });
-  await m.insert(Milestone, [
-    {
-      projectId: replicaProjectId,
-      position: 0,
-      title: 'Chariots commandés',
-      weight: 1,
-      dueOn: c.day(-5),
-      status: 'done',
-      progress: 100,
-      doneAt: c.at(-6),
-    },
-    {
-      projectId: replicaProjectId,
-      position: 1,
-      title: 'Première nuit de réapprovisionnement',
-      weight: 2,
-      dueOn: c.day(30),
-      progress: 30,
-    },
-  ]);
+  await insertProject(
+    m,
+    c,
+    { id: replicaProjectId, ideaId: replicaIdeaId, ownerId: owner.id, orgUnitId: unit.id, createdBy: network.id },
+    { startedDaysAgo: 15, budgetPlanned: 1500 },
+    [
+      { title: 'Chariots commandés', weight: 1, dueIn: -5, doneIn: -6 },
+      { title: 'Première nuit de réapprovisionnement', weight: 2, dueIn: 30, progress: 30 },
+    ],
+  );
   await m.insert(ImpactIndicator, {
     projectId: replicaProjectId,
     category: 'staff_hours_saved',
@@ -282,4 +250,41 @@ async function seedReplication(m: EntityManager, c: Clock, owner: Person, networ
     data: { replicationId, replicaIdeaId, unitId: unit.id, unitName: unit.name, ownerId: owner.id },
     occurredAt: adoptedAt,
   } as never);
+}
+
+/** A milestone of a demo project, its dates in days from now; `doneIn`: done on that day. */
+interface DemoMilestone {
+  title: string;
+  weight: number;
+  dueIn: number;
+  progress?: number;
+  doneIn?: number;
+}
+
+/** A demo implementation project and its milestones, in order. */
+async function insertProject(
+  m: EntityManager,
+  c: Clock,
+  project: Pick<ImplementationProject, 'id' | 'ideaId' | 'ownerId' | 'orgUnitId' | 'createdBy'>,
+  plan: { startedDaysAgo: number; budgetPlanned: number },
+  milestones: readonly DemoMilestone[],
+): Promise<void> {
+  await m.insert(ImplementationProject, {
+    ...project,
+    startsOn: c.day(-plan.startedDaysAgo),
+    budgetPlanned: plan.budgetPlanned,
+  });
+  await m.insert(
+    Milestone,
+    milestones.map((ms, position) => ({
+      projectId: project.id,
+      position,
+      title: ms.title,
+      weight: ms.weight,
+      dueOn: c.day(ms.dueIn),
+      ...(ms.doneIn === undefined
+        ? { progress: ms.progress ?? 0 }
+        : { status: 'done' as const, progress: 100, doneAt: c.at(ms.doneIn) }),
+    })),
+  );
 }
