@@ -177,6 +177,14 @@ describe('demo seed', () => {
         [r.replicationId],
       ),
     ).toEqual({ status: 'active', original_unit: 'DS-SOINS', replica_unit: 'DS-PREV', replica_status: 'implement' });
+    // The meeting-room idea in implement keeps no project: a browser test names its owner (project.e2e.ts).
+    expect(
+      await one(
+        `SELECT i.status, (SELECT count(*)::int FROM implementation_project p WHERE p.idea_id = i.id) AS projects
+           FROM idea i WHERE i.id = '5eed0000-9f0f-4000-8000-000000000002'`,
+        [],
+      ),
+    ).toEqual({ status: 'implement', projects: 0 });
     // Seeding again made nothing twice.
     expect(Number((await one(`SELECT count(*) AS n FROM replication`, []))?.['n'])).toBe(1);
   });

@@ -26,8 +26,8 @@ export const DEMO_REALISATION = {
   /** The portfolio's idea in prototype (e-bikes for home visits): its team, experiment and log book. */
   experimentIdeaId: '5eed0000-9f0f-4000-8000-000000000001',
   experimentId: '5eed0000-e4e1-4000-8000-000000000001',
-  /** The portfolio's idea in implementation (meeting rooms): a project at risk. */
-  atRiskIdeaId: '5eed0000-9f0f-4000-8000-000000000002',
+  /** The portfolio's idea in implementation with a project (service vehicles): a project at risk. */
+  atRiskIdeaId: '5eed0000-9f0f-4000-8000-000000000008',
   atRiskProjectId: '5eed0000-e4e1-4000-8000-000000000002',
   /** The field-review idea in follow-up: an indicator with one validated and one pending measurement. */
   measuredIndicatorId: '5eed0000-e4e1-4000-8000-000000000003',
@@ -61,7 +61,7 @@ export async function seedRealisationDemo(manager: EntityManager): Promise<void>
   if (!(await manager.existsBy(Experiment, { id: DEMO_REALISATION.experimentId })))
     await seedExperiment(manager, clock, await person('0019'), await person('0025'));
   if (!(await manager.existsBy(ImplementationProject, { id: DEMO_REALISATION.atRiskProjectId })))
-    await seedAtRiskProject(manager, clock, await person('0034'));
+    await seedAtRiskProject(manager, clock, await person('0036'));
   if (!(await manager.existsBy(ImpactIndicator, { id: DEMO_REALISATION.measuredIndicatorId })))
     await seedMeasurements(manager, clock, await person('0024'), await person('0004'));
   if (!(await manager.existsBy(Replication, { id: DEMO_REALISATION.replicationId })))
@@ -126,7 +126,7 @@ async function seedExperiment(m: EntityManager, c: Clock, lead: Person, member: 
 }
 
 /**
- * Alexandre Morin's meeting-room booking: started 60 days ago, its framing done but the connector
+ * Karim Haddad's service-vehicle booking: started 60 days ago, its framing done but the connector
  * and the training far behind what their dates expect, none past due yet: at risk, not late.
  */
 async function seedAtRiskProject(m: EntityManager, c: Clock, owner: Person): Promise<void> {
@@ -142,8 +142,8 @@ async function seedAtRiskProject(m: EntityManager, c: Clock, owner: Person): Pro
     { startedDaysAgo: 60, budgetPlanned: 12000 },
     [
       { title: 'Cadrage avec les services', weight: 20, dueIn: -40, doneIn: -42 },
-      { title: 'Connecteur avec l’agenda partagé', weight: 50, dueIn: 10, progress: 20 },
-      { title: 'Formation des secrétariats', weight: 30, dueIn: 20, progress: 0 },
+      { title: 'Planning branché sur le parc automobile', weight: 50, dueIn: 10, progress: 20 },
+      { title: 'Formation des accueils', weight: 30, dueIn: 20, progress: 0 },
     ],
   );
 }
