@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo-organisation'
 import { DEMO_QUALIFICATIONS } from './seed/review-queue';
 import { DEMO_SCORECARDS } from './seed/scorecards';
 import { consolidatedScorecards } from '@eclore/server-qualification';
+import { projectStatus } from '@eclore/domain';
+import { DEMO_REALISATION } from './seed/realisation';
 
 describe('demo seed', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -121,6 +123,70 @@ describe('demo seed', () => {
     expect(cards.get(ideaIds[0]!)?.criteria[0]).toMatchObject({ key: 'user_value', mean: 3.5, spread: 3 });
     const rows: { n: string }[] = await ds.query('SELECT count(*) AS n FROM scorecard');
     expect(Number(rows[0]!.n)).toBe(DEMO_SCORECARDS.length);
+  });
+
+  it('shows every stage after the decision: an experiment with its log book, a project at risk, measurements, a replication', async () => {
+    await seed(ds);
+    await seed(ds);
+    const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Record<string, unknown>[])[0];
+    const r = DEMO_REALISATION;
+    // An idea in prototype with a team of two and a running experiment whose log book has entries.
+    expect(
+      await one(
+        `SELECT i.status, (SELECT count(*)::int FROM idea_team_member t WHERE t.idea_id = i.id) AS team,
+                e.status AS experiment, (SELECT count(*)::int FROM log_entry l WHERE l.experiment_id = e.id) AS entries
+           FROM idea i JOIN experiment e ON e.idea_id = i.id WHERE i.id = $1`,
+        [r.experimentIdeaId],
+      ),
+    ).toEqual({ status: 'prototype', team: 2, experiment: 'running', entries: 3 });
+    // A project at risk: its status by the domain's rule from the stored milestones and dates.
+    const project = await one(`SELECT i.status, p.starts_on::text AS starts FROM implementation_project p JOIN idea i ON i.id = p.idea_id WHERE p.id = $1`, [
+      r.atRiskProjectId,
+    ]);
+    expect(project?.['status']).toBe('implement');
+    const milestones: { weight: number; due: string; status: 'open' | 'done' | 'dropped'; progress: number }[] = await ds.query(
+      `SELECT weight, due_on::text AS due, status, progress FROM milestone WHERE project_id = $1`,
+      [r.atRiskProjectId],
+    );
+    const utc = (day: string) => new Date(`${day}T00:00:00.000Z`);
+    expect(
+      projectStatus(
+        milestones.map((m) => ({ weight: m.weight, dueOn: utc(m.due), status: m.status, progress: m.progress, dropReason: null })),
+        utc(String(project?.['starts'])),
+        new Date(),
+      ),
+    ).toBe('at_risk');
+    // An idea in follow-up with measurements, one validated and one waiting for the network.
+    expect(
+      await one(
+        `SELECT i.status, count(m.*) FILTER (WHERE m.validated_by IS NOT NULL)::int AS validated,
+                count(m.*) FILTER (WHERE m.validated_by IS NULL)::int AS pending
+           FROM impact_indicator ii JOIN implementation_project p ON p.id = ii.project_id JOIN idea i ON i.id = p.idea_id
+           JOIN impact_measurement m ON m.indicator_id = ii.id WHERE ii.id = $1 GROUP BY i.status`,
+        [r.measuredIndicatorId],
+      ),
+    ).toEqual({ status: 'follow_up', validated: 1, pending: 1 });
+    // A replication, active, in another unit than the original's, with its own project.
+    expect(
+      await one(
+        `SELECT r.status, ou.code AS original_unit, ru.code AS replica_unit, ri.status AS replica_status
+           FROM replication r
+           JOIN implementation_project op ON op.id = r.original_project_id JOIN org_unit ou ON ou.id = op.org_unit_id
+           JOIN implementation_project rp ON rp.id = r.replica_project_id JOIN org_unit ru ON ru.id = rp.org_unit_id
+           JOIN idea ri ON ri.id = rp.idea_id WHERE r.id = $1`,
+        [r.replicationId],
+      ),
+    ).toEqual({ status: 'active', original_unit: 'DS-SOINS', replica_unit: 'DS-PREV', replica_status: 'implement' });
+    // The meeting-room idea in implement keeps no project: a browser test names its owner (project.e2e.ts).
+    expect(
+      await one(
+        `SELECT i.status, (SELECT count(*)::int FROM implementation_project p WHERE p.idea_id = i.id) AS projects
+           FROM idea i WHERE i.id = '5eed0000-9f0f-4000-8000-000000000002'`,
+        [],
+      ),
+    ).toEqual({ status: 'implement', projects: 0 });
+    // Seeding again made nothing twice.
+    expect(Number((await one(`SELECT count(*) AS n FROM replication`, []))?.['n'])).toBe(1);
   });
 
   it('leaves a real directory alone', async () => {

@@ -18,6 +18,7 @@ import { seedPortfolioDemo } from './seed/portfolio';
 import { seedScorecardsDemo } from './seed/scorecards';
 import { seedImpactDemo } from './seed/impact';
 import { seedFieldReviewsDemo } from './seed/field-reviews';
+import { seedRealisationDemo } from './seed/realisation';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -54,6 +55,8 @@ export async function seed(dataSource: DataSource): Promise<SeedResult> {
     await seedScorecardsDemo(manager);
     await seedImpactDemo(manager);
     await seedFieldReviewsDemo(manager);
+    // Last: it gives the ideas of the seeds above their teams, experiment, projects and replication.
+    await seedRealisationDemo(manager);
     return { applied: true, createdUnits: units.created, createdPeople };
   });
 }

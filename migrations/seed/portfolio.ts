@@ -78,6 +78,24 @@ const DEMO_PORTFOLIO_IDEAS: readonly {
     ],
   },
   {
+    // Its implementation project, at risk, comes from the realisation seed (seed/realisation.ts); the
+    // meeting-room idea above stays without a project for the browser test that names an owner.
+    id: '5eed0000-9f0f-4000-8000-000000000008',
+    author: '0036',
+    kind: 'solution',
+    title: 'Réserver les véhicules de service en ligne',
+    summary: 'Un planning partagé des véhicules, fini le cahier à l’accueil.',
+    steps: [
+      ...TO_DECIDE,
+      {
+        type: 'decide_implement',
+        from: 'decide',
+        to: 'implement',
+        data: { rationale: 'Simple, attendu par tous les services.' },
+      },
+    ],
+  },
+  {
     id: '5eed0000-9f0f-4000-8000-000000000004',
     author: '0017',
     kind: 'problem',

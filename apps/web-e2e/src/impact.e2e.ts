@@ -21,6 +21,22 @@ test('a measurement recorded by the owner, validated by the network, shown proje
   const impact = kevin.getByRole('region', { name: 'Impact' });
   const indicator = impact.locator('article', { has: kevin.getByRole('heading', { name: new RegExp(INDICATOR) }) });
   await expect(indicator.locator('[data-actual]')).toHaveText('400 h/an');
+
+  // He edits the indicator (a baseline): an absurd projection is refused on its field; a measured
+  // indicator keeps its category.
+  await indicator.getByRole('button', { name: 'Modifier l’indicateur' }).click();
+  const edit = kevin.getByRole('dialog', { name: `Modifier l’indicateur : ${INDICATOR}` });
+  await expect(edit.getByLabel('Catégorie')).toBeDisabled();
+  await expect(edit.getByLabel('Valeur prévue')).toHaveValue('1500');
+  await edit.getByLabel('Valeur prévue').fill('1000000000000000000');
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(edit.getByText('Valeur hors des bornes de la catégorie.')).toBeVisible();
+  await edit.getByLabel('Valeur prévue').fill('1500');
+  await edit.getByLabel('Valeur de référence (facultative)').fill('100');
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(edit).toBeHidden();
+  await expect(indicator.getByText('100 h/an')).toBeVisible();
+
   await indicator.getByRole('button', { name: 'Saisir une mesure' }).click();
   const dialog = kevin.getByRole('dialog', { name: `Nouvelle mesure : ${INDICATOR}` });
   // Bad input first: an absurd figure is refused on its field, nothing is recorded.

@@ -1918,7 +1918,7 @@ export const getIdeaTeam = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`). The answer never depends on whether the person is an anonymous author of the idea (`already_member` is for named members only).
  */
 export const inviteToIdeaTeam = <ThrowOnError extends boolean = false>(
   options: Options<InviteToIdeaTeamData, ThrowOnError>,
@@ -1981,7 +1981,7 @@ export const listMyTeamInvitations = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.
  */
 export const acceptTeamInvitation = <ThrowOnError extends boolean = false>(
   options: Options<AcceptTeamInvitationData, ThrowOnError>,
@@ -2320,7 +2320,7 @@ export const validateImpactMeasurement = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const getImpactRollups = <ThrowOnError extends boolean = false>(
   options: Options<GetImpactRollupsData, ThrowOnError>,

@@ -280,6 +280,16 @@ describe('permission policy', () => {
     });
     expect(can(employee, 'team.invite', { target: unitA, isTeamMember: true, isTeamLead: true })).toBe(true);
     expect(can(employee, 'experiment.record_outcome', { target: unitA, isTeamLead: true })).toBe(true);
+    // The network coaching the idea records an outcome too (a stop included); a member does not.
+    expect(can(scoped, 'experiment.record_outcome', { target: unitA })).toBe(true);
+    expect(decide(scoped, 'experiment.record_outcome', { target: unitB })).toEqual({
+      allowed: false,
+      reason: 'not_idea_team',
+    });
+    expect(decide(employee, 'experiment.record_outcome', { target: unitA, isTeamMember: true })).toEqual({
+      allowed: false,
+      reason: 'not_idea_team',
+    });
     // The owner runs the project; the owner and the authors answer the return to the field.
     expect(can(employee, 'project.manage', { target: unitA, isProjectOwner: true })).toBe(true);
     expect(can(employee, 'field_review.answer', { target: unitA, isAuthor: true })).toBe(true);

@@ -172,12 +172,14 @@ describe('who may act', () => {
     expect(reasonFor('implement', 'complete_implementation', personas.ideaTeam)).toBe('not_implementation_owner');
   });
 
-  it('lets the idea team or the committee stop a prototype', () => {
+  it('lets the idea team, the network coaching it or the committee stop a prototype', () => {
     expect(transition(makeIdea('prototype'), validCommand('stop'), personas.ideaTeam, NOW).ok).toBe(true);
     expect(transition(makeIdea('prototype'), validCommand('stop'), personas.committeeInScope, NOW).ok).toBe(true);
+    expect(transition(makeIdea('prototype'), validCommand('stop'), personas.networkInScope, NOW).ok).toBe(true);
     expect(reasonFor('prototype', 'stop', personas.employee)).toBe('not_idea_team');
-    expect(reasonFor('prototype', 'stop', personas.networkInScope)).toBe('not_idea_team');
-    // A committee member outside the idea's scope is told why, rather than "not in the team".
+    expect(reasonFor('prototype', 'stop', personas.author)).toBe('not_idea_team');
+    // A network or committee member outside the idea's scope is told why, rather than "not in the team".
+    expect(reasonFor('prototype', 'stop', personas.networkOutOfScope)).toBe('out_of_scope');
     expect(reasonFor('prototype', 'stop', personas.committeeOutOfScope)).toBe('out_of_scope');
   });
 

@@ -68,7 +68,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { command: 'decide_implement', from: ['decide', 'prototype'], to: 'implement', who: ['committee'], required: ['rationale'] },
   { command: 'park', from: ['decide'], to: 'parked', who: ['committee'], required: ['rationale', 'until'] },
   { command: 'resume', from: ['parked'], to: 'decide', who: ['committee', 'system'], required: [] },
-  { command: 'stop', from: ['prototype'], to: 'stopped', who: ['idea_team', 'committee'], required: ['learnings'] },
+  // The network coaches the experiment and may record its outcome, a stop included (docs/realisation.md §2).
+  { command: 'stop', from: ['prototype'], to: 'stopped', who: ['idea_team', 'network', 'committee'], required: ['learnings'] },
   { command: 'complete_implementation', from: ['implement'], to: 'follow_up', who: ['implementation_owner'], required: [] },
   { command: 'close', from: ['follow_up'], to: 'closed', who: ['implementation_owner', 'network'], required: [] },
 ];

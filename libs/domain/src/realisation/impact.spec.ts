@@ -2,6 +2,7 @@ import {
   actualMeasurement,
   lineage,
   rollUpBy,
+  rollUpByUnitTree,
   rollUpByYear,
   rollUpWithReplications,
   sumIndicators,
@@ -133,6 +134,33 @@ describe('roll-ups', () => {
         .get('idea-1')
         ?.map((t) => t.unit),
     ).toEqual(['EUR', 'h']);
+  });
+
+  it('rolls a unit up with the units under it, each indicator once per unit, a replication in its own branch', () => {
+    // dir ⊃ unit-a ⊃ unit-c; dir ⊃ unit-b. orig and other in unit-a, rep1 in unit-b, rep2 in unit-c.
+    const paths = new Map([
+      ['dir', ['dir']],
+      ['unit-a', ['dir', 'unit-a']],
+      ['unit-b', ['dir', 'unit-b']],
+      ['unit-c', ['dir', 'unit-a', 'unit-c']],
+    ]);
+    const hours = (m: Map<string, ReturnType<typeof sumIndicators>>, unit: string) =>
+      m.get(unit)?.find((t) => t.unit === 'h');
+    const tree = rollUpByUnitTree([...indicators, indicators[0]!], projects, paths);
+    // The whole organisation: every hour indicator once (i1 given twice still counts once).
+    expect(hours(tree, 'dir')).toMatchObject({ projected: 177, actual: 147, indicatorCount: 4, measuredCount: 3 });
+    // unit-a: its own projects (orig, other) and unit-c's replication (rep2); not unit-b's rep1.
+    expect(hours(tree, 'unit-a')).toMatchObject({ projected: 127, actual: 87, indicatorCount: 3 });
+    expect(hours(tree, 'unit-b')).toMatchObject({ projected: 50, actual: 60, indicatorCount: 1 });
+    expect(hours(tree, 'unit-c')).toMatchObject({ projected: 20, actual: 0, indicatorCount: 1 });
+    // A leaf is the same as its own-unit roll-up.
+    expect(tree.get('unit-b')).toEqual(rollUpBy('unit', indicators, projects).get('unit-b'));
+    // Under a unit: only it and the units below it, and only their projects.
+    const under = rollUpByUnitTree(indicators, projects, paths, { under: 'unit-a' });
+    expect([...under.keys()].sort()).toEqual(['unit-a', 'unit-c']);
+    expect(rollUpByUnitTree(indicators, projects, paths, { year: 2026 }).get('dir')?.[0]?.actual).toBe(0);
+    // A project whose unit is unknown is left out rather than guessed.
+    expect(rollUpByUnitTree(indicators, projects, new Map([['unit-b', ['unit-b']]])).size).toBe(1);
   });
 
   it('groups per year by the projection date and the measurement date', () => {

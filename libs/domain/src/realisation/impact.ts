@@ -209,7 +209,8 @@ export type ImpactGrouping = 'idea' | 'unit' | 'campaign';
 
 /**
  * Roll-up per idea, unit or campaign: each indicator counts for ITS project's idea, unit and
- * campaign (a replication counts for the unit that adopted it). Indicators of unknown projects are
+ * campaign (a replication counts for the unit that adopted it). Per unit this is the unit's own
+ * projects only; the roll-up page follows the unit tree (rollUpByUnitTree). Indicators of unknown projects are
  * left out. The key of a project without a campaign is null.
  */
 export function rollUpBy(
@@ -229,6 +230,33 @@ export function rollUpBy(
     groups.set(key, list);
   }
   return new Map([...groups].map(([k, list]) => [k, sumIndicators(list, year)]));
+}
+
+/**
+ * Roll-up per unit along the unit tree: a unit's figures are those of the projects in it AND in
+ * every unit under it. `unitPaths` gives each unit's path from its root, itself last (the org_unit
+ * `path`). Each indicator counts once in every group on its project's path — so once per group,
+ * never twice in one — and a replication, a project of its own, counts in the adopting unit's
+ * branch. `under`: only that unit and the units below it get a group (the roll-up page's filter).
+ * Projects of an unknown unit or outside `under` are left out.
+ */
+export function rollUpByUnitTree(
+  indicators: readonly ImpactIndicator[],
+  projects: readonly ProjectRef[],
+  unitPaths: ReadonlyMap<string, readonly string[]>,
+  options: { year?: number; under?: string } = {},
+): Map<string, ImpactTotal[]> {
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const groups = new Map<string, ImpactIndicator[]>();
+  for (const i of indicators) {
+    const p = byId.get(i.projectId);
+    const path = p === undefined ? undefined : unitPaths.get(p.unitId);
+    if (path === undefined) continue;
+    const from = options.under === undefined ? 0 : path.indexOf(options.under);
+    if (from < 0) continue;
+    for (const unitId of new Set(path.slice(from))) groups.set(unitId, [...(groups.get(unitId) ?? []), i]);
+  }
+  return new Map([...groups].map(([k, list]) => [k, sumIndicators(list, options.year)]));
 }
 
 /** Per year: every year that has a projection or a validated measurement, ascending. */

@@ -17,10 +17,12 @@ describe('idea team', () => {
       ok: false,
       reason: 'not_team_lead',
     });
-    expect(canInvite({ personId: 'lead', isNetworkInScope: false }, [lead, anon], [], 'anon')).toEqual({
+    expect(canInvite({ personId: 'net', isNetworkInScope: true }, [lead, anon], [], 'lead')).toEqual({
       ok: false,
       reason: 'already_member',
     });
+    // An anonymous member is invited like anyone: a refusal would single them out.
+    expect(canInvite({ personId: 'lead', isNetworkInScope: false }, [lead, anon], [], 'anon')).toEqual({ ok: true });
     expect(canInvite({ personId: 'lead', isNetworkInScope: false }, [lead], ['p'], 'p')).toEqual({
       ok: false,
       reason: 'already_invited',

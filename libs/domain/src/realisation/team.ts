@@ -25,7 +25,11 @@ export function showMember(member: TeamMember, viewerId: string): MemberShown {
   return { kind: 'person', personId: member.personId };
 }
 
-/** Invitations go out from the team lead or the network; never to someone already in the team. */
+/**
+ * Invitations go out from the team lead or the network; never to someone already in the team, except
+ * an anonymous member: refusing them would tell the inviter who "an author" is, so they get an
+ * invitation like anyone else (they decline it; see TeamCommands.answer).
+ */
 export type InviteCheck = { ok: true } | { ok: false; reason: 'not_team_lead' | 'already_member' | 'already_invited' };
 
 export function canInvite(
@@ -36,7 +40,7 @@ export function canInvite(
 ): InviteCheck {
   const isLead = team.some((m) => m.personId === inviter.personId && m.role === 'lead');
   if (!isLead && !inviter.isNetworkInScope) return { ok: false, reason: 'not_team_lead' };
-  if (team.some((m) => m.personId === inviteeId)) return { ok: false, reason: 'already_member' };
+  if (team.some((m) => m.personId === inviteeId && !m.anonymous)) return { ok: false, reason: 'already_member' };
   if (pendingInviteeIds.includes(inviteeId)) return { ok: false, reason: 'already_invited' };
   return { ok: true };
 }

@@ -3834,7 +3834,7 @@ export const getIdeaTeamOptions = (options: Options<GetIdeaTeamData>) =>
 export const useGetIdeaTeamQuery = (options: Options<GetIdeaTeamData>) => useQuery(getIdeaTeamOptions(options));
 
 /**
- * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).
+ * Invites a person to the team (the lead or the network in scope); they are told (`team_invited`). The answer never depends on whether the person is an anonymous author of the idea (`already_member` is for named members only).
  */
 export const inviteToIdeaTeamMutation = (
   options?: Partial<Options<InviteToIdeaTeamData>>,
@@ -3949,7 +3949,7 @@ export const useListMyTeamInvitationsQuery = (options?: Options<ListMyTeamInvita
   useQuery(listMyTeamInvitationsOptions(options));
 
 /**
- * Accepts one’s own invitation and joins the team (an anonymous author stays "an author").
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.
  */
 export const acceptTeamInvitationMutation = (
   options?: Partial<Options<AcceptTeamInvitationData>>,
@@ -4491,7 +4491,7 @@ export const getImpactRollupsQueryKey = (options: Options<GetImpactRollupsData>)
   createQueryKey('getImpactRollups', options);
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) =>
   queryOptions<
@@ -4513,7 +4513,7 @@ export const getImpactRollupsOptions = (options: Options<GetImpactRollupsData>) 
   });
 
 /**
- * Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
+ * Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).
  */
 export const useGetImpactRollupsQuery = (options: Options<GetImpactRollupsData>) =>
   useQuery(getImpactRollupsOptions(options));

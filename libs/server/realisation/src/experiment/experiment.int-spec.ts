@@ -260,6 +260,35 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     });
   });
 
+  it('lets the network coaching the idea record a stop (and only the lead of the team, or the network in scope)', async () => {
+    const [lead, member] = [await person(), await person()];
+    const outsider = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: await makeUnit(ctx.ds) }],
+      password: null,
+    });
+    const idea = await prototypeIdea([lead, member]);
+    await commands.create(lead.actor, idea.id, protocol());
+    const stop = { outcome: 'stopped' as const, learnings: 'The pilot unit already had a tool.' };
+
+    await expect(commands.recordOutcome(member.actor, idea.id, stop)).rejects.toMatchObject({ code: 'not_idea_team' });
+    await expect(commands.recordOutcome(outsider.actor, idea.id, stop)).rejects.toThrow();
+    expect((await queries.view(network.actor, idea.id)).viewer.canRecordOutcome).toBe(true);
+    const stopped = await commands.recordOutcome(network.actor, idea.id, stop);
+    expect(stopped.experiment).toMatchObject({ status: 'stopped', learnings: stop.learnings });
+    const [row] = await ctx.ds.query(`SELECT status FROM idea WHERE id = $1`, [idea.id]);
+    expect(row.status).toBe('stopped');
+    const [event] = await ctx.ds.query(
+      `SELECT actor_id, public, data FROM idea_event WHERE idea_id = $1 AND type = 'stop'`,
+      [idea.id],
+    );
+    expect(event).toMatchObject({ actor_id: network.person.id, public: true });
+    const audit = await ctx.ds.query(`SELECT action FROM audit_event WHERE subject_id = $1 AND actor_id = $2`, [
+      idea.id,
+      network.person.id,
+    ]);
+    expect(audit.map((a: { action: string }) => a.action)).toContain('experiment.stopped');
+  });
+
   it('schedules the end-date reminders on Redis, moves them with the end date, cancels them with an outcome', async () => {
     const lead = await person();
     const idea = await prototypeIdea([lead]);

@@ -7,6 +7,8 @@ import type { RollupGrouping } from './impact.dto';
  * to the same answers on a generated data set; change one, change both.
  *
  * - an indicator counts for ITS project's idea, unit and campaign (a replication for its own unit);
+ *   per unit along the unit tree (rollUpByUnitTree): in its project's unit and every unit above it,
+ *   once in each, from the filtered unit down;
  * - actual = the latest validated measurement (same day: the more confident; then the first written),
  *   within the period's year when there is one;
  * - projected counts in the year of its projected date; indicatorCount counts every indicator of
@@ -68,11 +70,24 @@ export const TOTALS_SELECT = `
    ORDER BY g.key NULLS LAST, ind.category, ind.unit`;
 
 const KEYS: Record<RollupGrouping, string> = {
-  unit: 'ind.org_unit_id::text',
+  // One row per unit on the project's path: a unit's figure includes its sub-units'.
+  unit: 'unnest(ind.unit_keys)::text',
   campaign: 'ind.campaign_id::text',
   idea: 'ind.idea_id::text',
   year: 'pr.yr::text',
 };
+
+/**
+ * The units a project's indicators roll up into: the project's unit and those above it (its path),
+ * from the filtered unit ($5) down; for a reader scoped to units, only units inside their scope (a
+ * direction above it would show a partial figure under the direction's name). A reader scoped by
+ * theme sees the units of the ideas they cover, with those ideas' figures only.
+ */
+const UNIT_KEYS = `
+  ARRAY(SELECT k.id FROM unnest(pu.path) WITH ORDINALITY AS k(id, n)
+         WHERE ($5::uuid IS NULL OR k.n >= array_position(pu.path, $5::uuid))
+           AND ($1::boolean OR cardinality($3::text[]) > 0
+                OR EXISTS (SELECT 1 FROM org_unit ku WHERE ku.id = k.id AND ku.path && $2::uuid[])))`;
 
 /** The roll-up query for a staff scope and filters; values travel as bound parameters only. */
 export function rollupQuery(scope: RollupScope, f: RollupFilters): { text: string; values: unknown[] } {
@@ -88,7 +103,8 @@ export function rollupQuery(scope: RollupScope, f: RollupFilters): { text: strin
   const text = `
     WITH ind AS (
       SELECT ii.id, ii.category, ii.unit, ii.projected_value, ii.projected_on,
-             p.idea_id, p.org_unit_id, i.campaign_id
+             p.idea_id, p.org_unit_id, i.campaign_id,
+             ${f.grouping === 'unit' ? UNIT_KEYS : 'NULL::uuid[]'} AS unit_keys
         FROM impact_indicator ii
         JOIN implementation_project p ON p.id = ii.project_id
         JOIN org_unit pu ON pu.id = p.org_unit_id

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import {
   lineage,
   rollUpBy,
+  rollUpByUnitTree,
   rollUpByYear,
   sumIndicators,
   type ImpactCategory,
@@ -22,8 +23,9 @@ import { ImpactRepository } from './impact.repository';
 
 /**
  * The roll-ups' SQL against the domain's formulas (the one source of the rules) and against
- * independent SQL, on a generated data set: several ideas, units, campaigns and years, unvalidated
- * measurements, a replication chain of depth 2 and a project reached twice by the lineage.
+ * independent SQL, on a generated data set: several ideas, units (a tree of three levels), campaigns
+ * and years, unvalidated measurements, a replication chain of depth 2 and a project reached twice by
+ * the lineage.
  */
 const CONFIDENCES: MeasurementConfidence[] = ['estimated', 'measured', 'audited'];
 const CATEGORIES: [ImpactCategory, string][] = [
@@ -164,7 +166,9 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
       campaignId: ideas.find((i) => i.id === p.ideaId)!.campaignId,
       replicatedFromId: replications.find((r) => r.replicaProjectId === p.id)?.originalProjectId ?? null,
     }));
+    const unitRows = await ctx.ds.query<{ id: string; path: string[] }[]>(`SELECT id, path FROM org_unit`);
     return {
+      unitPaths: new Map(unitRows.map((u) => [u.id, u.path])),
       indicators: indicators.map((i) =>
         toDomainIndicator(
           i,
@@ -177,9 +181,27 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
 
   const everywhere = { everywhere: true, units: [], themes: [] };
 
+  it.each([undefined, 2025])(
+    'per unit (year %s) follows the unit tree as the domain’s rollUpByUnitTree',
+    async (year) => {
+      const { indicators, refs, unitPaths } = await domainData();
+      const expected = rollUpByUnitTree(indicators, refs, unitPaths, { year, under: root.id });
+      const lines = await repo.rollup(everywhere, { grouping: 'unit', year, orgUnitId: root.id });
+      expect(lines.some((l) => l.measuredCount > 0 && l.actual > 0)).toBe(true);
+      const keys = [...new Set(lines.map((l) => l.key))].sort();
+      expect(keys).toEqual([root.id, ...units.map((u) => u.id)].sort());
+      expect(keys).toEqual([...expected.keys()].sort());
+      for (const key of keys) {
+        const got = lines.filter((l) => l.key === key).map(({ key: _k, ...t }) => t);
+        expect(strip(got)).toEqual(strip(expected.get(key!)!));
+      }
+      // Under a sub-unit: it and its own sub-unit only.
+      const under = await repo.rollup(everywhere, { grouping: 'unit', year, orgUnitId: units[0]!.id });
+      expect([...new Set(under.map((l) => l.key))].sort()).toEqual([units[0]!.id, units[2]!.id].sort());
+    },
+  );
+
   it.each([
-    ['unit', undefined],
-    ['unit', 2025],
     ['campaign', undefined],
     ['campaign', 2026],
     ['idea', undefined],
@@ -224,7 +246,7 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
     expect(got.totals.reduce((n, t) => n + t.indicatorCount, 0)).toBe(12);
   });
 
-  it('agrees with independent SQL (correlated subqueries, no window or DISTINCT ON)', async () => {
+  it('agrees per unit with independent SQL (a recursive CTE over the unit tree, correlated subqueries, no DISTINCT ON)', async () => {
     const independent: {
       unit_id: string;
       category: string;
@@ -232,8 +254,16 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
       projected: string;
       actual: string;
       measured: string;
+      indicators: string;
     }[] = await ctx.ds.query(
-      `SELECT p.org_unit_id AS unit_id, ii.category, ii.unit,
+      // Every (unit, unit at or below it) pair by walking parent_id down from each unit: the unit
+      // tree rebuilt without the stored path the roll-up reads.
+      `WITH RECURSIVE below(ancestor_id, unit_id) AS (
+         SELECT id, id FROM org_unit
+         UNION ALL
+         SELECT b.ancestor_id, c.id FROM below b JOIN org_unit c ON c.parent_id = b.unit_id
+       )
+       SELECT b.ancestor_id AS unit_id, ii.category, ii.unit, COUNT(*)::text AS indicators,
                 SUM(ii.projected_value)::text AS projected,
                 SUM(COALESCE((
                   SELECT m.value FROM impact_measurement m
@@ -251,9 +281,11 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
                 COUNT(*) FILTER (WHERE EXISTS (
                   SELECT 1 FROM impact_measurement m WHERE m.indicator_id = ii.id AND m.validated_at IS NOT NULL))::text AS measured
            FROM impact_indicator ii JOIN implementation_project p ON p.id = ii.project_id
+           JOIN below b ON b.unit_id = p.org_unit_id
           WHERE p.id = ANY($1::uuid[])
-          GROUP BY p.org_unit_id, ii.category, ii.unit`,
-      [projects.map((p) => p.id)],
+            AND b.ancestor_id IN (SELECT unit_id FROM below WHERE ancestor_id = $2)
+          GROUP BY b.ancestor_id, ii.category, ii.unit`,
+      [projects.map((p) => p.id), root.id],
     );
     const lines = await repo.rollup(everywhere, { grouping: 'unit', orgUnitId: root.id });
     expect(lines).toHaveLength(independent.length);
@@ -263,8 +295,13 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
         projected: Number(row.projected),
         actual: Number(row.actual),
         measuredCount: Number(row.measured),
+        indicatorCount: Number(row.indicators),
       });
     }
+    // The top unit holds every indicator of the seven projects exactly once: the replications (p1b
+    // reached as the idea's own project and as p1's replication, the chain p1 → r1 → r2) included.
+    const top = lines.filter((l) => l.key === root.id);
+    expect(top.reduce((n, l) => n + l.indicatorCount, 0)).toBe(projects.length * 3);
   });
 
   it('limits the roll-ups to the reader’s scope, and refuses employees', async () => {
@@ -277,6 +314,14 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
     await expect(queries.rollups(employee.actor, { by: 'unit' })).rejects.toMatchObject({ code: 'role_required' });
     const hr = await makePerson(ctx.ds, { roles: ['hr'], password: null });
     const all = await queries.rollups(hr.actor, { by: 'unit', orgUnitId: root.id });
-    expect(all.groups.map((g) => g.key).sort()).toEqual([...new Set(projects.map((p) => p.orgUnitId))].sort());
+    expect(all.groups.map((g) => g.key).sort()).toEqual([root.id, ...units.map((u) => u.id)].sort());
+    // A reader scoped to a sub-unit: its groups are that unit and the one under it, never the
+    // top unit (whose figure they would see only in part).
+    const subScoped = await makePerson(ctx.ds, {
+      roles: [{ role: 'network_member', unit: units[0]! }],
+      password: null,
+    });
+    const theirs = await queries.rollups(subScoped.actor, { by: 'unit' });
+    expect(theirs.groups.map((g) => g.key).sort()).toEqual([units[0]!.id, units[2]!.id].sort());
   });
 });

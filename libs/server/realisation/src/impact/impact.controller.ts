@@ -149,7 +149,7 @@ export class ImpactController {
     permission: 'impact.read_rollups',
     operationId: 'getImpactRollups',
     summary:
-      'Projected vs actual per unit, campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).',
+      'Projected vs actual per unit (with the units under it: the unit tree), campaign, year or idea, by category and unit, over what the reader’s scope covers (network, committee, HR, admins).',
     ok: ImpactRollupDto,
     errors: ['validation_failed', 'role_required'],
   })

@@ -12,7 +12,7 @@ import {
 } from '@eclore/domain';
 import { AccessService, AuditService, peopleByIds } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
-import { isHiddenAuthor, loadTeamContext, type TeamContext } from './team-context';
+import { isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, type TeamContext } from './team-context';
 import type { TeamDto } from './team.dto';
 import { TeamQueries } from './team-queries.service';
 import { TeamRepository } from './team.repository';
@@ -42,7 +42,11 @@ export class TeamCommands {
         throw new ValidationFailed([
           { field: 'personId', code: 'person_not_found', message: 'No such active person.' },
         ]);
-      const pending = (await this.repo.pendingInvitations(ideaId, m)).map((i) => i.inviteeId);
+      // An anonymous author's own "join as an author" invitation is not one the inviter can see as
+      // theirs: counting it would answer `already_invited` for them alone.
+      const pending = (await this.repo.pendingInvitations(ideaId, m))
+        .filter((i) => !isAuthorsOwnInvitation(i))
+        .map((i) => i.inviteeId);
       // The policy above already let the lead or the network in scope through.
       const check = canInvite({ personId: actor.personId, isNetworkInScope: true }, ctx.members, pending, inviteeId);
       if (!check.ok) {
@@ -83,6 +87,10 @@ export class TeamCommands {
       const invitation = (await this.repo.invitation(invitationId, m, true))!;
       if (!canAnswerInvitation(invitation, actor.personId))
         throw new Conflict('invitation_not_pending', 'This invitation was already answered or withdrawn.');
+      // An anonymous member invited by name (canInvite lets it through so as not to single them out)
+      // is told, and only they are, that they are in already: declining looks like any refusal.
+      if (accept && ctx.facts.isTeamMember)
+        throw new Conflict('already_member', 'You are already in this team; decline the invitation.');
       await this.repo.closeInvitation(invitationId, accept ? 'accepted' : 'declined', m);
       const lead = ctx.rows.find((r) => r.role === 'lead');
       if (accept) {

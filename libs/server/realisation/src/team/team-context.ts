@@ -55,6 +55,11 @@ export function isHiddenAuthor(loaded: LoadedIdea, personId: string): boolean {
   return loaded.hiddenAuthorIds.has(personId);
 }
 
+/** An anonymous author's "join as an author" invitation (TeamFormation): sent by themself. */
+export function isAuthorsOwnInvitation(invitation: { inviteeId: string; invitedBy: string }): boolean {
+  return invitation.inviteeId === invitation.invitedBy;
+}
+
 /** A person as this viewer may see them on the idea (domain showMember): a name, or "an author". */
 export function showPerson(
   loaded: LoadedIdea,
@@ -67,6 +72,11 @@ export function showPerson(
     viewerId,
   );
   if (shown.kind === 'anonymous_author') return { kind: 'anonymous_author', person: null, isMe: false };
+  return namedPerson(personId, viewerId, people);
+}
+
+/** A person by name, whatever their credit on the idea (someone the viewer or the inviter named). */
+export function namedPerson(personId: string, viewerId: string, people: ReadonlyMap<string, Person>): TeamPersonDto {
   const p = people.get(personId);
   return {
     kind: 'person',

@@ -4,7 +4,7 @@ import { decide, type Actor } from '@eclore/domain';
 import { AccessService, peopleMap } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { IdeaTeamInvitation } from '../entities';
-import { loadTeamContext, showPerson } from './team-context';
+import { isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, namedPerson, showPerson } from './team-context';
 import type { TeamDto, TeamInvitationDto, TeamInvitationListDto } from './team.dto';
 import { TeamRepository } from './team.repository';
 
@@ -72,13 +72,18 @@ export function presentInvitation(
   viewerId: string,
   people: Parameters<typeof showPerson>[3],
 ): TeamInvitationDto {
+  // Only an author's own invitation says "an author". A person invited by name is shown by that name
+  // to everyone, whoever they are: showing "an author" (or asAuthor) there would tell the inviter
+  // that the person they named is the idea's anonymous author.
+  const own = isAuthorsOwnInvitation(row);
+  const hidden = !own && isHiddenAuthor(loaded, row.inviteeId) && row.inviteeId !== viewerId;
   return {
     id: row.id,
     ideaId: row.ideaId,
     ideaTitle: loaded.idea.title,
-    invitee: showPerson(loaded, row.inviteeId, viewerId, people),
+    invitee: own ? showPerson(loaded, row.inviteeId, viewerId, people) : namedPerson(row.inviteeId, viewerId, people),
     invitedBy: showPerson(loaded, row.invitedBy, viewerId, people),
-    asAuthor: loaded.authorIds.includes(row.inviteeId),
+    asAuthor: loaded.authorIds.includes(row.inviteeId) && !hidden,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
   };

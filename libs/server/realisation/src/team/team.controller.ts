@@ -29,7 +29,8 @@ export class TeamController {
   @Endpoint({
     permission: { action: 'team.invite', objectLevel: true },
     operationId: 'inviteToIdeaTeam',
-    summary: 'Invites a person to the team (the lead or the network in scope); they are told (`team_invited`).',
+    summary:
+      'Invites a person to the team (the lead or the network in scope); they are told (`team_invited`). The answer never depends on whether the person is an anonymous author of the idea (`already_member` is for named members only).',
     ok: TeamDto,
     status: 201,
     errors: [
@@ -108,9 +109,10 @@ export class TeamInvitationsController {
   @Endpoint({
     permission: { action: 'team.answer_invitation', objectLevel: true },
     operationId: 'acceptTeamInvitation',
-    summary: 'Accepts one’s own invitation and joins the team (an anonymous author stays "an author").',
+    summary:
+      'Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.',
     ok: TeamDto,
-    errors: ['invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
+    errors: ['invitation_not_found', 'invitation_not_pending', 'already_member', 'idea_not_found'],
   })
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
     return this.commands.answer(actor, params.id, true);

@@ -106,6 +106,68 @@ describe('idea team (service, real PostgreSQL)', () => {
     expect(JSON.stringify(audit)).not.toContain(anon.person.id);
   });
 
+  it('answers the invitation of an anonymous author exactly as that of anyone else (never singles them out)', async () => {
+    const [anon, waiting, lead, stranger] = [await person(), await person(), await person(), await person()];
+    const idea = await makeIdea(ctx.ds, {
+      authors: [anon.person, waiting.person],
+      unit,
+      status: 'decide',
+      anonymous: true,
+    });
+    await decide(idea.id, 'decide_prototype');
+    // The network brings a lead; one anonymous author joins, the other leaves their invitation pending.
+    await commands.invite(network.actor, idea.id, lead.person.id);
+    await commands.answer(lead.actor, (await queries.myInvitations(lead.actor)).items[0]!.id, true);
+    await commands.answer(anon.actor, (await queries.myInvitations(anon.actor)).items[0]!.id, true);
+
+    // Inviting the anonymous member, the pending author or a stranger: the same answer, shape for shape.
+    const shape = (team: Awaited<ReturnType<TeamQueries['get']>>, invitee: TestPerson) =>
+      JSON.parse(
+        JSON.stringify(team.pendingInvitations.find((i) => i.invitee.person?.id === invitee.person.id) ?? null)
+          .replaceAll(invitee.person.id, 'INVITEE')
+          .replaceAll(invitee.person.givenName, 'GIVEN')
+          .replaceAll(invitee.person.familyName, 'FAMILY')
+          .replace(/"id":"[0-9a-f-]{36}"/, '"id":"ID"')
+          .replace(/"createdAt":"[^"]+"/, '"createdAt":"T"'),
+      );
+    const toStranger = await commands.invite(lead.actor, idea.id, stranger.person.id);
+    const toMember = await commands.invite(lead.actor, idea.id, anon.person.id);
+    const toWaiting = await commands.invite(network.actor, idea.id, waiting.person.id);
+    expect(shape(toStranger, stranger)).toMatchObject({ invitee: { kind: 'person' }, asAuthor: false });
+    expect(shape(toMember, anon)).toEqual(shape(toStranger, stranger));
+    expect(shape(toWaiting, waiting)).toEqual({ ...shape(toStranger, stranger), invitedBy: expect.anything() });
+    expect(toMember.members).toHaveLength(toStranger.members.length);
+    // Inviting them twice is refused for all three alike.
+    for (const p of [stranger, anon, waiting])
+      await expect(commands.invite(network.actor, idea.id, p.person.id)).rejects.toMatchObject({
+        code: 'already_invited',
+      });
+
+    // The lead's view ties no hidden author to the name they typed.
+    const seen = await queries.get(lead.actor, idea.id);
+    for (const hidden of [anon, waiting]) {
+      const named = seen.pendingInvitations.filter((i) => i.invitee.person?.id === hidden.person.id);
+      expect(named).toEqual([
+        expect.objectContaining({ asAuthor: false, invitee: expect.objectContaining({ kind: 'person' }) }),
+      ]);
+    }
+    expect(seen.members.map((m) => m.who.kind)).toEqual(['person', 'anonymous_author']);
+
+    // Only the anonymous member learns they are in already; their refusal reads like anyone's.
+    const named = (await queries.myInvitations(anon.actor)).items.find(
+      (i) => i.invitedBy.person?.id === lead.person.id,
+    )!;
+    expect(named.asAuthor).toBe(true);
+    await expect(commands.answer(anon.actor, named.id, true)).rejects.toMatchObject({ code: 'already_member' });
+    const declined = await commands.answer(anon.actor, named.id, false);
+    expect(declined.members).toHaveLength(2);
+    const answered = await ctx.ds.query(
+      `SELECT data FROM idea_event WHERE type = 'team_invitation_answered' AND data->>'invitationId' = $1`,
+      [named.id],
+    );
+    expect(answered.map((e: { data: { answer: string } }) => e.data.answer)).toEqual(['declined']);
+  });
+
   it('lets only the lead or the network in scope invite, refuses a member twice, and answers invitations once', async () => {
     const [lead, member, invitee] = [await person(), await person(), await person()];
     const idea = await makeIdea(ctx.ds, { authors: [lead.person, member.person], unit, status: 'decide' });

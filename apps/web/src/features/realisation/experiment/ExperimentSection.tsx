@@ -293,15 +293,19 @@ function OutcomeForm({ s, ideaId }: { s: Text; ideaId: string }) {
           <TextField label={s.reason} value={reason} required onChange={(e) => setReason(e.target.value)} />
         </>
       ) : (
-        <TextField
-          label={s.learnings}
-          value={learnings}
-          required={outcome === 'stopped'}
-          onChange={(e) => setLearnings(e.target.value)}
-        />
+        <>
+          {outcome === 'stopped' ? <p>{s.stopIsResult}</p> : null}
+          <TextField
+            label={s.learnings}
+            value={learnings}
+            required={outcome === 'stopped'}
+            onChange={(e) => setLearnings(e.target.value)}
+          />
+        </>
       )}
-      <Button type="submit" disabled={record.isPending}>
-        {s.outcome}
+      {/* The lead or the network in scope (the network coaches experiments): a stop is its own button. */}
+      <Button type="submit" variant={outcome === 'stopped' ? 'secondary' : 'primary'} disabled={record.isPending}>
+        {outcome === 'stopped' ? s.stopExperiment : s.outcome}
       </Button>
     </form>
   );

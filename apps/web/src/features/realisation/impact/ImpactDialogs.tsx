@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   createImpactIndicatorMutation,
-  isApiError,
   recordImpactMeasurementMutation,
+  updateImpactIndicatorMutation,
   type IndicatorDto,
 } from '@eclore/api-client';
 import {
@@ -12,8 +12,8 @@ import {
   type ImpactCategory,
   type MeasurementConfidence,
 } from '@eclore/domain';
-import { Alert, FormDialog, SelectField, TextField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
+import { SelectField, TextField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../ApiFormDialog';
 import { commandError, useImpactText } from './i18n';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -23,80 +23,81 @@ function asNumber(text: string): number {
   return Number(text.replace(',', '.').replace(/\s/g, ''));
 }
 
-/** Shared state of both dialogs: field errors from the API, or a sentence for other refusals. */
-function useFormErrors() {
+/** The impact dialogs' refusals, in impact's words. */
+function useImpactForm() {
   const s = useImpactText();
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
-  const reset = () => {
-    setErrors(new Map());
-    setFailure(null);
-  };
-  const fail = (error: unknown) => {
-    if (isApiError(error) && error.fieldErrors.length) setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-    else setFailure(commandError(s, error));
-  };
-  return { errors, failure, reset, fail };
+  return useApiForm(s.errors, (error) => commandError(s, error));
 }
 
+/**
+ * Defines an indicator of a project, or edits one (`indicator`) naming the version read (a 409
+ * stale_version when someone changed it meanwhile). A measured indicator keeps its category: its
+ * measurements were checked against that category's bounds.
+ */
 export function IndicatorDialog({
   projectId,
+  indicator = null,
   onClose,
   onDone,
 }: {
   projectId: string;
+  indicator?: IndicatorDto | null;
   onClose: () => void;
   onDone: () => void;
 }) {
   const s = useImpactText();
   const f = s.indicatorForm;
-  const [category, setCategory] = useState<ImpactCategory>('staff_hours_saved');
-  const [label, setLabel] = useState('');
-  const [unit, setUnit] = useState('');
-  const [baseline, setBaseline] = useState('');
-  const [projectedValue, setProjectedValue] = useState('');
-  const [projectedOn, setProjectedOn] = useState('');
-  const { errors, failure, reset, fail } = useFormErrors();
+  const [category, setCategory] = useState<ImpactCategory>(indicator?.category ?? 'staff_hours_saved');
+  const [label, setLabel] = useState(indicator?.label ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [baseline, setBaseline] = useState(indicator?.baseline == null ? '' : String(indicator.baseline));
+  const [projectedValue, setProjectedValue] = useState(indicator ? String(indicator.projectedValue) : '');
+  const [projectedOn, setProjectedOn] = useState(indicator?.projectedOn ?? '');
+  const { errors, failure, submit } = useImpactForm();
   const create = useMutation(createImpactIndicatorMutation());
+  const update = useMutation(updateImpactIndicatorMutation());
+  const measured = (indicator?.measurements.length ?? 0) > 0;
 
-  const submit = async () => {
-    reset();
-    try {
-      await create.mutateAsync({
-        path: { id: projectId },
-        body: {
-          category,
-          label,
-          unit,
-          projectedValue: asNumber(projectedValue),
-          projectedOn,
-          ...(baseline.trim() === '' ? {} : { baseline: asNumber(baseline) }),
-        },
-      });
+  const onSubmit = () =>
+    submit(async () => {
+      const body = {
+        category,
+        label,
+        unit,
+        projectedValue: asNumber(projectedValue),
+        projectedOn,
+        // Emptied on an edit: the baseline is removed (null); on a new indicator, simply left out.
+        ...(baseline.trim() === '' ? (indicator ? { baseline: null } : {}) : { baseline: asNumber(baseline) }),
+      };
+      if (indicator)
+        await update.mutateAsync({ path: { id: indicator.id }, body: { ...body, version: indicator.version } });
+      else await create.mutateAsync({ path: { id: projectId }, body });
       onDone();
-    } catch (error) {
-      fail(error);
-    }
-  };
+    });
 
   return (
-    <FormDialog
-      open
-      title={f.title}
-      submitLabel={f.submit}
+    <ApiFormDialog
+      failure={failure}
+      title={indicator ? f.editTitle(indicator.label) : f.title}
+      submitLabel={indicator ? f.save : f.submit}
       cancelLabel={f.cancel}
-      onSubmit={() => void submit()}
+      onSubmit={() => void onSubmit()}
       onCancel={onClose}
-      busy={create.isPending}
+      busy={create.isPending || update.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <SelectField label={f.category} value={category} onChange={(e) => setCategory(e.target.value as ImpactCategory)}>
+      <SelectField
+        label={f.category}
+        value={category}
+        onChange={(e) => setCategory(e.target.value as ImpactCategory)}
+        disabled={measured}
+      >
         {IMPACT_CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {s.categories[c]}
           </option>
         ))}
       </SelectField>
+      {measured ? <p className="ec-text-field__hint">{f.categoryKept}</p> : null}
       <TextField
         label={f.label}
         value={label}
@@ -137,7 +138,7 @@ export function IndicatorDialog({
         error={errors.get('projectedOn')}
         required
       />
-    </FormDialog>
+    </ApiFormDialog>
   );
 }
 
@@ -156,33 +157,28 @@ export function MeasurementDialog({
   const [measuredOn, setMeasuredOn] = useState(today());
   const [source, setSource] = useState('');
   const [confidence, setConfidence] = useState<MeasurementConfidence>('measured');
-  const { errors, failure, reset, fail } = useFormErrors();
+  const { errors, failure, submit } = useImpactForm();
   const record = useMutation(recordImpactMeasurementMutation());
 
-  const submit = async () => {
-    reset();
-    try {
+  const onSubmit = () =>
+    submit(async () => {
       await record.mutateAsync({
         path: { id: indicator.id },
         body: { value: asNumber(value), measuredOn, source, confidence },
       });
       onDone();
-    } catch (error) {
-      fail(error);
-    }
-  };
+    });
 
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       title={f.title(indicator.label)}
       submitLabel={f.submit}
       cancelLabel={f.cancel}
-      onSubmit={() => void submit()}
+      onSubmit={() => void onSubmit()}
       onCancel={onClose}
       busy={record.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
       <TextField
         label={`${f.value} (${indicator.unit})`}
         inputMode="decimal"
@@ -220,6 +216,6 @@ export function MeasurementDialog({
           </option>
         ))}
       </SelectField>
-    </FormDialog>
+    </ApiFormDialog>
   );
 }

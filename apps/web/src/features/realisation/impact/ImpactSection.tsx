@@ -27,6 +27,7 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
   const changed = useImpactChanged(idea.id);
   const [adding, setAdding] = useState<string | null>(null);
   const [measuring, setMeasuring] = useState<IndicatorDto | null>(null);
+  const [editing, setEditing] = useState<{ projectId: string; indicator: IndicatorDto } | null>(null);
 
   return (
     <Panel title={s.section.title} className="ec-impact">
@@ -45,6 +46,7 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
                 indicator={indicator}
                 canRecord={project.canRecord}
                 onMeasure={() => setMeasuring(indicator)}
+                onEdit={() => setEditing({ projectId: project.id, indicator })}
                 onChanged={changed}
               />
             ))}
@@ -79,6 +81,17 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
           }}
         />
       ) : null}
+      {editing ? (
+        <IndicatorDialog
+          projectId={editing.projectId}
+          indicator={editing.indicator}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            void changed();
+          }}
+        />
+      ) : null}
       {measuring ? (
         <MeasurementDialog
           indicator={measuring}
@@ -97,11 +110,13 @@ function Indicator({
   indicator,
   canRecord,
   onMeasure,
+  onEdit,
   onChanged,
 }: {
   indicator: IndicatorDto;
   canRecord: boolean;
   onMeasure: () => void;
+  onEdit: () => void;
   onChanged: () => Promise<void>;
 }) {
   const s = useImpactText();
@@ -145,9 +160,14 @@ function Indicator({
       />
       <MeasurementsTable indicator={indicator} onChanged={onChanged} />
       {canRecord ? (
-        <Button variant="secondary" onClick={onMeasure}>
-          {s.section.addMeasurement}
-        </Button>
+        <div className="ec-impact__actions">
+          <Button variant="secondary" onClick={onMeasure}>
+            {s.section.addMeasurement}
+          </Button>
+          <Button variant="secondary" onClick={onEdit}>
+            {s.section.editIndicator}
+          </Button>
+        </div>
       ) : null}
     </article>
   );

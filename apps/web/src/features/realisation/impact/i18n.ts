@@ -16,6 +16,7 @@ export const fr = {
     project: (unit: string) => `Projet de mise en œuvre — ${unit}`,
     addIndicator: 'Ajouter un indicateur',
     addMeasurement: 'Saisir une mesure',
+    editIndicator: 'Modifier l’indicateur',
     validate: 'Valider la mesure',
     validated: 'Validée',
     awaiting: 'À valider',
@@ -62,6 +63,9 @@ export const fr = {
     projectedOn: 'Date prévue',
     submit: 'Ajouter',
     cancel: 'Annuler',
+    editTitle: (label: string) => `Modifier l’indicateur : ${label}`,
+    save: 'Enregistrer les modifications',
+    categoryKept: 'Un indicateur déjà mesuré garde sa catégorie.',
   },
   measurementForm: {
     title: (label: string) => `Nouvelle mesure : ${label}`,
@@ -119,6 +123,7 @@ export const fr = {
     invalid_date: 'Date invalide.',
     forbidden: 'Vous ne pouvez pas faire cela.',
     conflict: 'Quelqu’un a modifié cet élément entre-temps : rechargez la page.',
+    indicator_has_measurements: 'Un indicateur déjà mesuré garde sa catégorie.',
     generic: 'L’opération a échoué. Réessayez.',
   } as Record<string, string>,
 };
@@ -136,6 +141,7 @@ export const en: ImpactText = {
     project: (unit: string) => `Implementation project — ${unit}`,
     addIndicator: 'Add an indicator',
     addMeasurement: 'Record a measurement',
+    editIndicator: 'Edit the indicator',
     validate: 'Validate the measurement',
     validated: 'Validated',
     awaiting: 'To validate',
@@ -182,6 +188,9 @@ export const en: ImpactText = {
     projectedOn: 'Projected date',
     submit: 'Add',
     cancel: 'Cancel',
+    editTitle: (label: string) => `Edit the indicator: ${label}`,
+    save: 'Save the changes',
+    categoryKept: 'An indicator already measured keeps its category.',
   },
   measurementForm: {
     title: (label: string) => `New measurement: ${label}`,
@@ -236,6 +245,7 @@ export const en: ImpactText = {
     invalid_date: 'Invalid date.',
     forbidden: 'You may not do this.',
     conflict: 'Someone changed this meanwhile: reload the page.',
+    indicator_has_measurements: 'An indicator already measured keeps its category.',
     generic: 'The operation failed. Try again.',
   },
 };
@@ -254,6 +264,9 @@ export function formatDay(day: string, locale: 'fr' | 'en'): string {
 
 /** A refused command in words (403: not yours to do; 409: changed meanwhile). */
 export function commandError(s: ImpactText, error: unknown): string {
+  // A refusal with words of its own (indicator_has_measurements) says why; other 409s are a conflict.
+  const own = isApiError(error) && error.code ? s.errors[error.code] : undefined;
+  if (own) return own;
   if (isApiError(error) && error.status === 403) return s.errors['forbidden']!;
   if (isApiError(error) && error.status === 409) return s.errors['conflict']!;
   return s.errors['generic']!;

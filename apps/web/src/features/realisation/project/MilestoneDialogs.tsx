@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   createMilestoneMutation,
-  isApiError,
   updateMilestoneMutation,
   type MilestoneDto,
   type ProjectViewDto,
 } from '@eclore/api-client';
-import { Alert, FormDialog, TextAreaField, TextField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
+import { TextAreaField, TextField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../ApiFormDialog';
 import { projectError, useProjectText } from './i18n';
 
 interface Common {
@@ -17,20 +16,10 @@ interface Common {
   onSaved: (view: ProjectViewDto) => void;
 }
 
-/** Shows the API's field errors on their fields, and anything else (409 stale_version…) above them. */
-function useFailure() {
+/** The milestone dialogs' refusals, in the project's words. */
+function useMilestoneForm() {
   const s = useProjectText();
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
-  const fail = (error: unknown) => {
-    if (isApiError(error) && error.fieldErrors.length) setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-    else setFailure(projectError(s, error));
-  };
-  const reset = () => {
-    setErrors(new Map());
-    setFailure(null);
-  };
-  return { errors, failure, fail, reset };
+  return useApiForm(s.errors, (error) => projectError(s, error));
 }
 
 /** Adds a milestone, or edits one (title, weight, due date, progress) naming the version read. */
@@ -45,29 +34,26 @@ export function MilestoneFormDialog({
   const [weight, setWeight] = useState(String(milestone?.weight ?? 1));
   const [dueOn, setDueOn] = useState(milestone?.dueOn ?? '');
   const [progress, setProgress] = useState(String(milestone?.progress ?? 0));
-  const { errors, failure, fail, reset } = useFailure();
+  const { errors, failure, submit } = useMilestoneForm();
   const create = useMutation(createMilestoneMutation());
   const update = useMutation(updateMilestoneMutation());
 
-  const onSubmit = async () => {
-    reset();
-    const body = { title, weight: Number(weight), dueOn, progress: Number(progress) };
-    try {
-      const view = milestone
-        ? await update.mutateAsync({
-            path: { id: ideaId, milestoneId: milestone.id },
-            body: { ...body, version: milestone.version },
-          })
-        : await create.mutateAsync({ path: { id: ideaId }, body });
-      onSaved(view);
-    } catch (error) {
-      fail(error);
-    }
-  };
+  const onSubmit = () =>
+    submit(async () => {
+      const body = { title, weight: Number(weight), dueOn, progress: Number(progress) };
+      onSaved(
+        milestone
+          ? await update.mutateAsync({
+              path: { id: ideaId, milestoneId: milestone.id },
+              body: { ...body, version: milestone.version },
+            })
+          : await create.mutateAsync({ path: { id: ideaId }, body }),
+      );
+    });
 
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       title={milestone ? s.milestoneForm.edit(milestone.title) : s.milestoneForm.create}
       submitLabel={s.milestoneForm.save}
       cancelLabel={s.milestoneForm.cancel}
@@ -75,7 +61,6 @@ export function MilestoneFormDialog({
       onCancel={onClose}
       busy={create.isPending || update.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
       <TextField
         label={s.milestoneForm.title}
         value={title}
@@ -111,7 +96,7 @@ export function MilestoneFormDialog({
         onChange={(e) => setProgress(e.target.value)}
         error={errors.get('progress')}
       />
-    </FormDialog>
+    </ApiFormDialog>
   );
 }
 
@@ -125,24 +110,20 @@ export function MilestoneStatusDialog({
 }: Common & { milestone: MilestoneDto; to: 'done' | 'dropped' }) {
   const s = useProjectText();
   const [reason, setReason] = useState('');
-  const { errors, failure, fail, reset } = useFailure();
+  const { errors, failure, submit } = useMilestoneForm();
   const update = useMutation(updateMilestoneMutation());
-  const onSubmit = async () => {
-    reset();
-    try {
+  const onSubmit = () =>
+    submit(async () =>
       onSaved(
         await update.mutateAsync({
           path: { id: ideaId, milestoneId: milestone.id },
           body: { version: milestone.version, status: to, ...(to === 'dropped' ? { dropReason: reason } : {}) },
         }),
-      );
-    } catch (error) {
-      fail(error);
-    }
-  };
+      ),
+    );
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       title={to === 'done' ? s.doneConfirm.title(milestone.title) : s.drop.title(milestone.title)}
       submitLabel={to === 'done' ? s.doneConfirm.confirm : s.drop.confirm}
       cancelLabel={s.milestoneForm.cancel}
@@ -150,7 +131,6 @@ export function MilestoneStatusDialog({
       onCancel={onClose}
       busy={update.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
       {to === 'dropped' ? (
         <TextAreaField
           label={s.drop.reason}
@@ -163,6 +143,6 @@ export function MilestoneStatusDialog({
           maxLength={2000}
         />
       ) : null}
-    </FormDialog>
+    </ApiFormDialog>
   );
 }

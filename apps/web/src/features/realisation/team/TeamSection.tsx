@@ -55,8 +55,12 @@ export default function TeamSection({ idea }: { idea: IdeaDto }) {
         {viewer.myInvitation ? (
           <div className="ec-team__invitation">
             <p>{s.myInvitation(idea.title)}</p>
-            {viewer.myInvitation.asAuthor ? <p>{s.asAuthor}</p> : null}
-            <Button onClick={() => accept.mutate({ path: { id: viewer.myInvitation!.id } })}>{s.accept}</Button>{' '}
+            {/* Only an anonymous author already in the team is invited while a member (invited by
+                name like anyone, so as not to single them out): they can only decline. */}
+            {viewer.isMember ? <p>{s.alreadyIn}</p> : viewer.myInvitation.asAuthor ? <p>{s.asAuthor}</p> : null}
+            {viewer.isMember ? null : (
+              <Button onClick={() => accept.mutate({ path: { id: viewer.myInvitation!.id } })}>{s.accept}</Button>
+            )}{' '}
             <Button variant="secondary" onClick={() => decline.mutate({ path: { id: viewer.myInvitation!.id } })}>
               {s.decline}
             </Button>

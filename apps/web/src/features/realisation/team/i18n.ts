@@ -16,6 +16,8 @@ export const fr = {
   leave: 'Quitter l’équipe',
   myInvitation: (title: string) => `Vous êtes invité·e à rejoindre l’équipe de « ${title} ».`,
   asAuthor: 'En tant qu’auteur·e, vous resterez anonyme pour les autres : ils verront « un·e auteur·e ».',
+  alreadyIn:
+    'Vous faites déjà partie de l’équipe, en tant qu’auteur·e anonyme : déclinez cette invitation, comme n’importe qui pourrait le faire.',
   accept: 'Rejoindre l’équipe',
   decline: 'Décliner',
   myInvitations: 'Invitations dans une équipe',
@@ -38,6 +40,7 @@ export const en: typeof fr = {
   leave: 'Leave the team',
   myInvitation: (title: string) => `You are invited to join the team of “${title}”.`,
   asAuthor: 'As an author you stay anonymous to the others: they will see “an author”.',
+  alreadyIn: 'You are already in this team, as an anonymous author: decline this invitation, as anyone might.',
   accept: 'Join the team',
   decline: 'Decline',
   myInvitations: 'Team invitations',
