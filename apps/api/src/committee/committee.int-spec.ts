@@ -149,7 +149,7 @@ describe('committee sessions API', () => {
     expect((list.body as { id: string }[]).map((s) => s.id)).toContain(session.id);
   });
 
-  it('suggests a prototype back for decide_implement once its experiment is validated, and takes it with its evidence', async () => {
+  it('suggests a prototype back for decide_implement once its experiment is validated, takes it with its evidence and decides implement on it', async () => {
     const session = await plan();
     const prototype = (validated: boolean) =>
       makeIdea(ds, { authors: [author.person], unit: soins, status: 'prototype' }).then(async (idea) => {
@@ -180,6 +180,17 @@ describe('committee sessions API', () => {
     expect(links).toEqual([{ itemId: (body.body as Session).agenda[0]!.id }]);
     // On an open agenda now: no longer suggested for another session.
     expect(await suggested(await plan())).not.toContain(ready.idea.id);
+
+    // Decided "implement" in session: the decision lands on its item like any other.
+    await start(session);
+    const decided = (
+      await decide(morel, session, (body.body as Session).agenda[0]!, {
+        kind: 'implement',
+        rationale: 'Concluant',
+      }).expect(200)
+    ).body as Session;
+    expect(decided.agenda[0]).toMatchObject({ decision: 'implement', rationale: 'Concluant' });
+    expect(decided.agenda[0]!.idea.status).toBe('implement');
   });
 
   it('builds the agenda from qualified ideas, notifies the members, reorders and removes', async () => {
