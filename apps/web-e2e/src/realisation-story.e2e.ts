@@ -1,23 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  addAgendaItem,
-  assignReviewer,
-  createCommitteeSession,
   createImpactIndicator,
-  decideAgendaItem,
-  getIdeaAssignments,
   getIdeaFieldReviews,
   getIdeaProject,
-  getIdeaScorecards,
   makeFieldReviewDue,
-  qualifyIdea,
   recordImpactMeasurement,
-  startCommitteeSession,
-  startQualification,
-  submitMyScorecard,
   validateImpactMeasurement,
 } from '@eclore/api-client';
-import { as, expectNoSeriousAxeViolation, publishedProblem, sessionOf, signedInPage } from './support';
+import { as, decidedPrototype, expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // Issue 13's "done when", in the browser: from the committee's "prototype" decision (set up through
 // the API, as the qualification and committee specs walk those screens), an idea is prototyped by a
@@ -32,46 +22,6 @@ const PHOTO = Buffer.from(
   'base64',
 );
 const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Qualified by the network, on a committee agenda, decided "prototype": what precedes the walk. */
-async function decidedPrototype(author: Page, network: Page, committee: Page, title: string): Promise<string> {
-  const idea = await publishedProblem(author, network, { title });
-  const { person: reviewer } = await sessionOf(network);
-  await startQualification({ ...(await as(network)), path: { id: idea.id }, body: {} });
-  const { data: routed } = await getIdeaAssignments({ ...(await as(network)), path: { id: idea.id } });
-  if (!routed.assignments.some((a) => a.reviewer.id === reviewer.id && a.endedAt === null))
-    await assignReviewer({ ...(await as(network)), path: { id: idea.id }, body: { personId: reviewer.id } });
-  const { data: qualification } = await getIdeaScorecards({ ...(await as(network)), path: { id: idea.id } });
-  await submitMyScorecard({
-    ...(await as(network)),
-    path: { id: idea.id },
-    body: { scores: Object.fromEntries(qualification.criteria.map((c) => [c.key, 4])), comment: 'Utile, peu coûteux.' },
-  });
-  await qualifyIdea({ ...(await as(network)), path: { id: idea.id }, body: { answer: 'Qualifiée pour le comité.' } });
-  const { person: chair } = await sessionOf(committee);
-  const { data: session } = await createCommitteeSession({
-    ...(await as(committee)),
-    body: {
-      title: `Séance prototype — ${title}`,
-      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
-      language: 'fr',
-      memberIds: [chair.id],
-      chairId: chair.id,
-    },
-  });
-  const { data: planned } = await addAgendaItem({
-    ...(await as(committee)),
-    path: { id: session.id },
-    body: { ideaId: idea.id },
-  });
-  await startCommitteeSession({ ...(await as(committee)), path: { id: session.id } });
-  await decideAgendaItem({
-    ...(await as(committee)),
-    path: { id: session.id, itemId: planned.agenda[0]!.id },
-    body: { kind: 'prototype', rationale: 'On teste avec l’équipe de prévention.' },
-  });
-  return idea.id;
-}
 
 /** The timeline's step names, in order. */
 async function timelineSteps(page: Page): Promise<string[]> {
@@ -118,7 +68,6 @@ test('from prototype to replication: the idea page tells the whole story and imp
   await expect(herTeam).toContainText('Véronique Pittet (vous) — membre');
 
   // The experiment: a hypothesis, then two log entries (Marc-André's with a photo).
-  await marc.reload();
   const experiment = marc.locator('#experiment');
   for (const [label, value] of [
     ['Nous pensons que…', 'un carnet partagé entre les équipes'],
@@ -150,12 +99,12 @@ test('from prototype to replication: the idea page tells the whole story and imp
   await expect(herExperiment.locator('.ec-experiment__log > li')).toHaveCount(2);
   await veronique.context().close();
 
-  // Validated by the lead, with its learnings.
-  await marc.reload();
+  // Validated by the lead, with its learnings (the answer brings Véronique's entry too).
   await experiment.getByRole('radio', { name: 'Validée' }).check();
   await experiment.getByLabel('Enseignements').fill('Le carnet évite les doublons.');
   await experiment.getByRole('button', { name: 'Enregistrer le résultat' }).click();
   await expect(experiment.getByText('Enseignements : Le carnet évite les doublons.')).toBeVisible();
+  await expect(experiment.locator('.ec-experiment__log > li')).toHaveCount(2);
   await expectNoSeriousAxeViolation(marc);
 
   // The committee takes the validated prototype up from its suggestions and decides implement.
