@@ -2,10 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   acceptIdea,
+  addAgendaItem,
+  assignReviewer,
+  createCommitteeSession,
   CSRF_HEADER,
   createIdea,
+  decideAgendaItem,
+  getIdeaAssignments,
+  getIdeaScorecards,
   getSession,
+  qualifyIdea,
+  startCommitteeSession,
+  startQualification,
   submitIdea,
+  submitMyScorecard,
   type CreateIdeaInput,
   type IdeaDto,
   type SessionDto,
@@ -128,4 +138,47 @@ export async function publishedProblem(
     body: { version: submitted.version },
   });
   return published;
+}
+
+/**
+ * Set-up for the realisation screens: `author`'s problem published, qualified by `network` (who
+ * scores it), put on a session of `committee` and decided "prototype" there. Returns the idea's id.
+ */
+export async function decidedPrototype(author: Page, network: Page, committee: Page, title: string): Promise<string> {
+  const idea = await publishedProblem(author, network, { title });
+  const { person: reviewer } = await sessionOf(network);
+  await startQualification({ ...(await as(network)), path: { id: idea.id }, body: {} });
+  const { data: routed } = await getIdeaAssignments({ ...(await as(network)), path: { id: idea.id } });
+  if (!routed.assignments.some((a) => a.reviewer.id === reviewer.id && a.endedAt === null))
+    await assignReviewer({ ...(await as(network)), path: { id: idea.id }, body: { personId: reviewer.id } });
+  const { data: qualification } = await getIdeaScorecards({ ...(await as(network)), path: { id: idea.id } });
+  await submitMyScorecard({
+    ...(await as(network)),
+    path: { id: idea.id },
+    body: { scores: Object.fromEntries(qualification.criteria.map((c) => [c.key, 4])), comment: 'Utile, peu coûteux.' },
+  });
+  await qualifyIdea({ ...(await as(network)), path: { id: idea.id }, body: { answer: 'Qualifiée pour le comité.' } });
+  const { person: chair } = await sessionOf(committee);
+  const { data: session } = await createCommitteeSession({
+    ...(await as(committee)),
+    body: {
+      title: `Séance prototype — ${title}`,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      language: 'fr',
+      memberIds: [chair.id],
+      chairId: chair.id,
+    },
+  });
+  const { data: planned } = await addAgendaItem({
+    ...(await as(committee)),
+    path: { id: session.id },
+    body: { ideaId: idea.id },
+  });
+  await startCommitteeSession({ ...(await as(committee)), path: { id: session.id } });
+  await decideAgendaItem({
+    ...(await as(committee)),
+    path: { id: session.id, itemId: planned.agenda[0]!.id },
+    body: { kind: 'prototype', rationale: 'On teste.' },
+  });
+  return idea.id;
 }

@@ -18,7 +18,7 @@ import {
   pdfWithMetadata,
   runnablePdfParts,
 } from '../../../../test/fixtures/attachment-files';
-import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import { makeIdea, makeTeamMember, identityMarkers, unitByCode } from '../../../../test/harness';
 import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 
 /** Reads a binary response body into a Buffer (supertest leaves unknown types unparsed). */
@@ -239,6 +239,32 @@ describe('idea attachments API', () => {
       await reader.get(`/api/attachments/${created.body.id}`).expect(404);
       expect(storedFiles(idea.id)).toEqual([]);
       expect(await ds.getRepository(IdeaEvent).countBy({ ideaId: idea.id, type: 'attachment_removed' })).toBe(1);
+    });
+
+    it('lets the idea team add photos and files for its log book while the idea is prototyped, never delete them', async () => {
+      const unit = await unitByCode(ds, 'DS-SOINS');
+      const prototype = await makeIdea(ds, { authors: [author.person], unit, status: 'prototype' });
+      await makeTeamMember(ds, { idea: prototype, person: author.person, role: 'lead', isAuthor: true });
+      await makeTeamMember(ds, { idea: prototype, person: reader.person });
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'blue' } })
+        .png()
+        .toBuffer();
+
+      expect((await reader.get(`/api/ideas/${prototype.id}/attachments`).expect(200)).body.canUpload).toBe(true);
+      const byMember = await upload(reader, prototype.id, png, 'essai.png').expect(201);
+      await upload(author, prototype.id, png, 'carnet.png').expect(201);
+      expect((await reader.send('delete', `/api/attachments/${byMember.body.id}`).expect(403)).body.code).toBe(
+        'attachment_not_allowed',
+      );
+      // Once implemented, the log book is closed: the team is back to the ordinary rule.
+      const implemented = await makeIdea(ds, { authors: [author.person], unit, status: 'implement' });
+      await makeTeamMember(ds, { idea: implemented, person: reader.person });
+      expect((await upload(reader, implemented.id, png, 'late.png').expect(403)).body.code).toBe(
+        'attachment_not_allowed',
+      );
+      // Someone outside the team is refused on the prototype too.
+      const outsider = await ctx.signInDemo('Monnier');
+      await upload(outsider, prototype.id, png, 'x.png').expect(403);
     });
 
     it('keeps a network member out of ideas beyond their scope', async () => {

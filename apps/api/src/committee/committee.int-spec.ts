@@ -6,7 +6,7 @@ import { OutboxMessage } from '@eclore/server-platform';
 import { IdeaEvent, type Idea } from '@eclore/server-ideas';
 import { Person, RoleGrant, type OrgUnit } from '@eclore/server-identity';
 import { Scorecard } from '@eclore/server-qualification';
-import { makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
+import { makeExperiment, makeIdea, identityMarkers, unitByCode } from '../../../../test/harness';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -147,6 +147,50 @@ describe('committee sessions API', () => {
     expect(session.members.find((m) => m.chair)?.id).toBe(morel.person.id);
     const list = await bouchard.get('/api/committee/sessions').expect(200);
     expect((list.body as { id: string }[]).map((s) => s.id)).toContain(session.id);
+  });
+
+  it('suggests a prototype back for decide_implement once its experiment is validated, takes it with its evidence and decides implement on it', async () => {
+    const session = await plan();
+    const prototype = (validated: boolean) =>
+      makeIdea(ds, { authors: [author.person], unit: soins, status: 'prototype' }).then(async (idea) => {
+        const { experiment } = await makeExperiment(ds, { idea, by: author.person });
+        if (validated)
+          await ds.query(`UPDATE experiment SET status = 'validated', outcome_at = now() WHERE id = $1`, [
+            experiment.id,
+          ]);
+        return { idea, experiment };
+      });
+    const ready = await prototype(true);
+    const running = await prototype(false);
+
+    const suggested = async (s: Session) =>
+      ((await morel.get(`/api/committee/sessions/${s.id}/suggestions`).expect(200)).body.items as { id: string }[]).map(
+        (i) => i.id,
+      );
+    const before = await suggested(session);
+    expect(before).toContain(ready.idea.id);
+    expect(before).not.toContain(running.idea.id);
+
+    await add(session, ready.idea);
+    const body = await morel.get(`/api/committee/sessions/${session.id}`).expect(200);
+    const links = await ds.query(
+      `SELECT agenda_item_id AS "itemId" FROM experiment_agenda_item WHERE experiment_id = $1`,
+      [ready.experiment.id],
+    );
+    expect(links).toEqual([{ itemId: (body.body as Session).agenda[0]!.id }]);
+    // On an open agenda now: no longer suggested for another session.
+    expect(await suggested(await plan())).not.toContain(ready.idea.id);
+
+    // Decided "implement" in session: the decision lands on its item like any other.
+    await start(session);
+    const decided = (
+      await decide(morel, session, (body.body as Session).agenda[0]!, {
+        kind: 'implement',
+        rationale: 'Concluant',
+      }).expect(200)
+    ).body as Session;
+    expect(decided.agenda[0]).toMatchObject({ decision: 'implement', rationale: 'Concluant' });
+    expect(decided.agenda[0]!.idea.status).toBe('implement');
   });
 
   it('builds the agenda from qualified ideas, notifies the members, reorders and removes', async () => {

@@ -2043,7 +2043,7 @@ export type CloseSessionInput = {
 
 export type AgendaSuggestionDto = {
   /**
-   * Qualified ideas in the viewer’s scope on no open agenda.
+   * Qualified ideas in the viewer’s scope on no open agenda, then prototypes whose experiment is validated.
    */
   items: Array<IdeaDto>;
 };

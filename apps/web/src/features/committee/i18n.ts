@@ -58,7 +58,7 @@ export const fr = {
     outOfScope: 'Hors de votre périmètre',
     suggestions: 'Idées qualifiées à inscrire',
     suggestionsLead:
-      'Idées qualifiées par le réseau, dans votre périmètre, qui ne sont à l’ordre d’aucune séance ouverte.',
+      'Idées qualifiées par le réseau et prototypes dont l’expérimentation est validée, dans votre périmètre, qui ne sont à l’ordre d’aucune séance ouverte.',
     noSuggestions: 'Aucune idée qualifiée en attente.',
     add: (t: string) => `Inscrire « ${t} »`,
     updated: 'Ordre du jour mis à jour.',
@@ -193,7 +193,8 @@ export const en: typeof fr = {
     undecided: 'To decide',
     outOfScope: 'Outside your scope',
     suggestions: 'Qualified ideas to add',
-    suggestionsLead: 'Ideas qualified by the network, in your scope, on no open session’s agenda.',
+    suggestionsLead:
+      'Ideas qualified by the network and prototypes whose experiment is validated, in your scope, on no open session’s agenda.',
     noSuggestions: 'No qualified idea waiting.',
     add: (t: string) => `Add “${t}”`,
     updated: 'Agenda updated.',

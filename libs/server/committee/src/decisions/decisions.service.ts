@@ -7,6 +7,9 @@ import type { DecisionInputDto, CommitteeSessionDto } from '../sessions/sessions
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
 
+/** The statuses an agenda item's idea is decided from: qualified, or a prototype whose experiment is validated. */
+const DECIDED_FROM = new Set<string>(['decide', 'prototype']);
+
 /**
  * A decision on an agenda item is the idea's lifecycle command (decide_prototype, decide_implement,
  * park, decline) run by IdeaAccess: the committee member's scope, the required rationale and the
@@ -58,13 +61,14 @@ export class DecisionsService implements OnModuleInit {
   }
 
   /**
-   * Runs inside every lifecycle command: a decision from `decide` lands on the idea's agenda item in a
-   * session not yet closed (at most one: an idea is on one open agenda at a time). The rationale and
-   * parking date are the idea's answer and parked_until, just written by the same command.
+   * Runs inside every lifecycle command: a decision from `decide` (or on a validated prototype, back
+   * for decide_implement) lands on the idea's agenda item in a session not yet closed (at most one: an
+   * idea is on one open agenda at a time). The rationale and parking date are the idea's answer and
+   * parked_until, just written by the same command.
    */
   private async recordOnOpenAgenda(manager: EntityManager, applied: IdeaCommandApplied): Promise<void> {
     const kind = decisionKindOf(applied.command);
-    if (applied.from !== 'decide' || kind === null) return;
+    if (!DECIDED_FROM.has(applied.from) || kind === null) return;
     const idea = await ideaAnswerOf(manager, applied.ideaId);
     await this.repo.recordOnOpenAgenda(
       applied.ideaId,

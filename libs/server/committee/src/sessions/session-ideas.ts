@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AGENDA_STATUSES, type Actor } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
-import { IdeaAccess, ideasByIds, ideasInStatuses, type LoadedIdea } from '@eclore/server-ideas';
+import { IdeaAccess, ideasByIds, ideasInStatuses, type Idea, type LoadedIdea } from '@eclore/server-ideas';
+import { ideasWithValidatedExperiment } from '@eclore/server-realisation';
 import { scorecardsOf } from './scorecards';
 import { SessionsRepository } from './sessions.repository';
 import type { ScorecardSummaryDto } from './sessions.dto';
@@ -49,6 +50,30 @@ export class SessionIdeas {
     const manager = this.ds.manager;
     const excludeIds = options.excludeOnOpenAgenda ? await this.repo.ideaIdsOnOpenAgenda(manager) : [];
     const rows = await ideasInStatuses(manager, AGENDA_STATUSES, { excludeIds, limit: CANDIDATE_LIMIT });
+    return this.managedBy(manager, actor, rows);
+  }
+
+  /**
+   * Prototypes whose experiment is validated, on no open agenda: they come back to the committee for
+   * decide_implement (adding one attaches the experiment's evidence to its agenda item).
+   */
+  async validatedPrototypes(actor: Actor): Promise<LoadedIdea[]> {
+    const manager = this.ds.manager;
+    const excludeIds = await this.repo.ideaIdsOnOpenAgenda(manager);
+    const prototypes = await ideasInStatuses(manager, ['prototype'], { excludeIds, limit: CANDIDATE_LIMIT });
+    const validated = await ideasWithValidatedExperiment(
+      manager,
+      prototypes.map((p) => p.id),
+    );
+    return this.managedBy(
+      manager,
+      actor,
+      prototypes.filter((p) => validated.has(p.id)),
+    );
+  }
+
+  /** These ideas as loaded for the actor, keeping those they may read and whose committee scope covers them. */
+  private async managedBy(manager: EntityManager, actor: Actor, rows: Idea[]): Promise<LoadedIdea[]> {
     const loaded = await this.ideas.complete(manager, rows, actor);
     return loaded.filter(
       (l) => this.ideas.canRead(l) && this.access.can(actor, 'committee.manage', { target: l.viewer.target }),

@@ -225,6 +225,10 @@ export class PrioritisationDto {
 }
 
 export class AgendaSuggestionDto {
-  @ApiProperty({ type: [IdeaDto], description: 'Qualified ideas in the viewer’s scope on no open agenda.' })
+  @ApiProperty({
+    type: [IdeaDto],
+    description:
+      'Qualified ideas in the viewer’s scope on no open agenda, then prototypes whose experiment is validated.',
+  })
   items!: IdeaDto[];
 }

@@ -50,12 +50,16 @@ export class SessionsService {
     return (await this.view(actor, id)).session;
   }
 
-  /** Qualified ideas within the viewer's scope that are on no open agenda (oldest qualified first). */
+  /**
+   * Qualified ideas within the viewer's scope that are on no open agenda (oldest qualified first), then
+   * the prototypes whose experiment is validated (back for decide_implement).
+   */
   async suggestions(actor: Actor, id: string): Promise<AgendaSuggestionDto> {
     this.access.assert(actor, 'committee.read');
     await this.find(id);
-    const candidates = await this.sessionIdeas.qualified(actor, { excludeOnOpenAgenda: true });
-    return { items: candidates.map((c) => this.ideas.present(c)) };
+    const qualified = await this.sessionIdeas.qualified(actor, { excludeOnOpenAgenda: true });
+    const prototypes = await this.sessionIdeas.validatedPrototypes(actor);
+    return { items: [...qualified, ...prototypes].map((c) => this.ideas.present(c)) };
   }
 
   /** Each agenda idea with its summary, the network's answer and its consolidated scorecard. */

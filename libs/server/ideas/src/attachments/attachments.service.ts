@@ -68,7 +68,7 @@ export class AttachmentsService {
     const canManage = this.canManage(loaded);
     return {
       items: await this.present(manager, loaded, rows, canManage),
-      canUpload: canManage,
+      canUpload: this.canUpload(loaded),
       maxBytes: MAX_ATTACHMENT_BYTES,
       maxCount: MAX_ATTACHMENTS_PER_IDEA,
       acceptedTypes: Object.keys(ATTACHMENT_TYPES),
@@ -81,7 +81,7 @@ export class AttachmentsService {
     }
     if (file.size > MAX_ATTACHMENT_BYTES) throw tooLarge();
     // Permission first, so a refusal never depends on what was sent.
-    this.assertCanManage(await this.ideas.loadReadable(this.repo.manager, ideaId, actor));
+    this.assertCanUpload(await this.ideas.loadReadable(this.repo.manager, ideaId, actor));
 
     const contentType = await detectAttachmentType(file.buffer);
     const stripped = await stripMetadata(file.buffer, contentType);
@@ -93,7 +93,7 @@ export class AttachmentsService {
       const { loaded, row } = await this.repo.transaction(async (manager) => {
         // The idea's row lock serialises uploads, so two at once cannot pass the count limit together.
         const locked = await this.ideas.loadReadable(manager, ideaId, actor, { lock: true });
-        this.assertCanManage(locked);
+        this.assertCanUpload(locked);
         const count = await this.repo.countOnIdea(ideaId, manager);
         if (count >= MAX_ATTACHMENTS_PER_IDEA) {
           throw new Conflict(
@@ -159,6 +159,19 @@ export class AttachmentsService {
     const { actor, target } = loaded.viewer;
     if (canEditIdea(loaded.state, loaded.viewer).allowed) return true;
     return !isSystemActor(actor) && hasRole(actor, 'network_member', target);
+  }
+
+  /**
+   * Adding a file: whoever manages them, and the idea team while the idea is prototyped (the photos
+   * and files of its log book). The team cannot delete: a log book is append-only once written.
+   */
+  private canUpload(loaded: LoadedIdea): boolean {
+    if (this.canManage(loaded)) return true;
+    return loaded.viewer.isIdeaTeamMember && loaded.state.status === 'prototype';
+  }
+
+  private assertCanUpload(loaded: LoadedIdea): void {
+    if (!this.canUpload(loaded)) this.assertCanManage(loaded);
   }
 
   private assertCanManage(loaded: LoadedIdea): void {

@@ -25,6 +25,12 @@ function fieldReviewOf(e: IdeaEvent): TimelineEventDto['fieldReview'] {
 /** Private idea events about the network's work that an idea's authors do not see in its history. */
 const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention', 'field_review_late'];
 
+/**
+ * Events that exist for a notification and are told on the timeline by another event: an accepted
+ * team invitation is `team_member_joined` (and its `answer` is a code, not words to show).
+ */
+const NOTIFICATION_ONLY_EVENTS = ['supported', 'team_invitation_answered'];
+
 /** The words an event carries for the timeline (a reason, an answer...), if any. */
 function eventText(data: Record<string, unknown>): string | null {
   for (const key of ['reason', 'answer', 'rationale', 'guidance', 'learnings']) {
@@ -79,7 +85,7 @@ export class IdeaQueries {
     const full = loaded.viewer.isAuthor || staff;
     // Supports are a count, not history: their events exist for notifications only. The network's own
     // work on the idea (who reviews it, mentions in its private notes) is for the network and committee.
-    const excludedTypes = staff ? ['supported'] : ['supported', ...STAFF_ONLY_EVENTS];
+    const excludedTypes = staff ? NOTIFICATION_ONLY_EVENTS : [...NOTIFICATION_ONLY_EVENTS, ...STAFF_ONLY_EVENTS];
     const events = await this.repo.timeline(id, full ? { excludedTypes } : { publicOnly: true }, manager);
     const hiddenActors = hiddenActorIds(loaded.idea, loaded.authors, loaded.viewer);
     const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))];

@@ -66,6 +66,10 @@ export class ExperimentCommands {
         m,
       );
       await this.record(m, actor, 'experiment.created', ideaId, { experimentId });
+      // The hypothesis is readable with the experiment, so its setting is public like it; no content.
+      await appendIdeaEvents(m, [
+        { ideaId, type: 'hypothesis_set', actorId: actor.personId, public: true, data: { experimentId, version: 1 } },
+      ]);
     });
     await this.reminders.sync(ideaId);
     return this.queries.view(actor, ideaId);
@@ -120,7 +124,7 @@ export class ExperimentCommands {
             type: 'experiment_validated',
             actorId: actor.personId,
             public: false,
-            data: { experimentId: experiment.id },
+            data: { experimentId: experiment.id, ...(learningsOf(input) ? { learnings: learningsOf(input) } : {}) },
           },
         ]);
         break;
@@ -136,6 +140,20 @@ export class ExperimentCommands {
           m,
         );
         data['hypothesisVersion'] = effect.supersededVersion + 1;
+        // Public like the hypothesis it replaces (which stays visible); the reason is the timeline's text.
+        await appendIdeaEvents(m, [
+          {
+            ideaId,
+            type: 'experiment_pivot',
+            actorId: actor.personId,
+            public: true,
+            data: {
+              experimentId: experiment.id,
+              version: effect.supersededVersion + 1,
+              reason: (input as { reason: string }).reason.trim(),
+            },
+          },
+        ]);
         break;
       case 'stop_idea':
         await this.repo.setOutcome(experiment.id, 'stopped', effect.command.learnings, m);

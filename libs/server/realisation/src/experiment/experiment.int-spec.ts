@@ -4,7 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Conflict, Forbidden, ValidationFailed } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
-import { IdeaAccess, IdeaAttachment, type Idea } from '@eclore/server-ideas';
+import { IdeaAccess, IdeaAttachment, IdeaQueries, type Idea } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { REALISATION_CLOCK } from './clock';
@@ -15,6 +15,7 @@ import { ExperimentQueries } from './experiment-queries.service';
 import { validatedExperimentOf } from './experiment.reads';
 import { ExperimentReminders, reminderJobId } from './experiment-reminders.service';
 import { LogBookService } from './log-book.service';
+import { TeamCommands, TeamQueries } from '../team';
 
 /** The test clock: real time plus what a test adds (the 24-hour window, reminder delays). */
 const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
@@ -195,6 +196,58 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
       expect(text).not.toContain(anon.person.familyName);
     }
     expect((await queries.view(anon.actor, idea.id)).experiment!.logEntries[0]!.writer.isMe).toBe(true);
+  });
+
+  it('tells its story on the idea’s timeline; an anonymous author’s acts read “the author”, the log’s content stays out', async () => {
+    const [anon, colleague, outsider] = [await person(), await person(), await person()];
+    const idea = await prototypeIdea([anon], true);
+    // The anonymous author joins through their own invitation; the network invites a colleague.
+    const team = ctx.get(TeamCommands);
+    const [own] = (await ctx.get(TeamQueries).myInvitations(anon.actor)).items;
+    await team.answer(anon.actor, own!.id, true);
+    const invited = await team.invite(network.actor, idea.id, colleague.person.id);
+    await team.answer(colleague.actor, invited.pendingInvitations[0]!.id, true);
+    await commands.create(anon.actor, idea.id, protocol());
+    await logBook.add(anon.actor, idea.id, { bodyHtml: '<p>Secret counter notes</p>', occurredOn: day(-2) });
+    await logBook.add(colleague.actor, idea.id, { bodyHtml: '<p>Second day</p>', occurredOn: day(-1) });
+    await commands.recordOutcome(anon.actor, idea.id, {
+      outcome: 'pivot',
+      reason: 'Agents prefer paper',
+      newHypothesis: { change: 'a paper board', audience: 'counter agents', expectedResult: 'halve double bookings' },
+    });
+    await commands.recordOutcome(anon.actor, idea.id, { outcome: 'validated', learnings: 'Paper wins.' });
+
+    const timelines = ctx.get(IdeaQueries);
+    const full = await timelines.timeline(network.actor, idea.id);
+    const story = full.events.filter((e) => e.type !== 'team_invited');
+    expect(story.map((e) => [e.type, e.actor.kind, e.text])).toEqual([
+      ['decide_prototype', 'person', 'Try it.'],
+      ['team_formed', 'system', null],
+      ['team_member_joined', 'author', null],
+      ['team_member_joined', 'person', null],
+      ['hypothesis_set', 'author', null],
+      ['log_entry_written', 'author', null],
+      ['log_entry_written', 'person', null],
+      ['experiment_pivot', 'author', 'Agents prefer paper'],
+      ['experiment_validated', 'author', 'Paper wins.'],
+    ]);
+    // The invitation's answer is a notification; the join tells it (no raw "accepted" on the timeline).
+    expect(full.events.map((e) => e.type)).not.toContain('team_invitation_answered');
+    // Anyone who reads the idea sees the public steps: the hypothesis, the log's count, the pivot.
+    const open = await timelines.timeline(outsider.actor, idea.id);
+    expect(open.events.map((e) => e.type)).toEqual([
+      'decide_prototype',
+      'hypothesis_set',
+      'log_entry_written',
+      'log_entry_written',
+      'experiment_pivot',
+    ]);
+    for (const timeline of [full, open, await timelines.timeline(colleague.actor, idea.id)]) {
+      const text = JSON.stringify(timeline);
+      expect(text).not.toContain(anon.person.id);
+      expect(text).not.toContain(anon.person.familyName);
+      expect(text).not.toContain('Secret counter notes');
+    }
   });
 
   it('pivots to a new hypothesis and keeps the old one; validated leaves evidence for the committee', async () => {

@@ -23,6 +23,19 @@ export async function validatedExperimentOf(
   return row ? ((await evidenceOf(manager, [row.id])).get(row.id) ?? null) : null;
 }
 
+/** Which of these ideas have a validated experiment (prototypes the committee may take up for decide_implement). */
+export async function ideasWithValidatedExperiment(
+  manager: EntityManager,
+  ideaIds: readonly string[],
+): Promise<Set<string>> {
+  if (ideaIds.length === 0) return new Set();
+  const rows = await manager.query<{ ideaId: string }[]>(
+    `SELECT DISTINCT idea_id AS "ideaId" FROM experiment WHERE idea_id = ANY($1::uuid[]) AND status = 'validated'`,
+    [ideaIds],
+  );
+  return new Set(rows.map((r) => r.ideaId));
+}
+
 /** Links the experiment's evidence to the agenda item asking for decide_implement. */
 export async function attachEvidenceToAgendaItem(
   manager: EntityManager,

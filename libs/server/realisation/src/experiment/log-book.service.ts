@@ -10,7 +10,7 @@ import {
   type Actor,
 } from '@eclore/domain';
 import { AccessService, AuditService } from '@eclore/server-identity';
-import { IdeaAccess } from '@eclore/server-ideas';
+import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
 import { TeamRepository } from '../team';
 import { dayDate, REALISATION_CLOCK, systemClock, type RealisationClock } from './clock';
@@ -62,6 +62,16 @@ export class LogBookService {
       );
       await this.repo.setEntryAttachments(entryId, input.attachmentIds ?? [], m);
       await this.record(m, actor, 'experiment.log_entry_added', ideaId, { entryId });
+      // The timeline counts the log book's entries; their content stays on the experiment page.
+      await appendIdeaEvents(m, [
+        {
+          ideaId,
+          type: 'log_entry_written',
+          actorId: actor.personId,
+          public: true,
+          data: { experimentId: experiment.id, entryId },
+        },
+      ]);
     });
     return this.queries.view(actor, ideaId);
   }

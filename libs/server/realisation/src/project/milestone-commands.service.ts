@@ -8,6 +8,7 @@ import {
   type Actor,
   type MilestoneInput,
 } from '@eclore/domain';
+import { appendIdeaEvents } from '@eclore/server-ideas';
 import type { Milestone } from '../entities';
 import type { CreateMilestoneInput, UpdateMilestoneInput } from './project.dto';
 import { ProjectCommandsService } from './project-commands.service';
@@ -84,6 +85,16 @@ export class MilestoneCommandsService {
         milestoneId,
         fields: Object.keys(changes),
       });
+      if (changes.status === 'done')
+        await appendIdeaEvents(manager, [
+          {
+            ideaId,
+            type: 'milestone_done',
+            actorId: actor.personId,
+            public: false,
+            data: { projectId: project.id, milestoneId },
+          },
+        ]);
     });
   }
 

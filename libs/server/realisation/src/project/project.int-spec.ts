@@ -113,6 +113,14 @@ describe('implementation project (service, real PostgreSQL)', () => {
     expect(view.project?.progress).toBe(Math.floor((30 * 100 + 50 * 40) / 100));
     expect(view.project?.expected).toBe(expectedProgress(stored, dayDate(day(-40)), now));
     expect(view.project?.status).toBe(projectStatus(stored, dayDate(day(-40)), now));
+    // The idea's timeline tells the milestone done, once (a progress change is no step).
+    const steps = await ctx.ds.query(
+      `SELECT type, public, data FROM idea_event WHERE idea_id = $1 AND type = 'milestone_done'`,
+      [idea.id],
+    );
+    expect(steps).toEqual([
+      { type: 'milestone_done', public: false, data: { projectId: project.id, milestoneId: first!.id } },
+    ]);
   });
 
   it('says late when a milestone’s due day has ended and it is still open', async () => {

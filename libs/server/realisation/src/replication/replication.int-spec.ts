@@ -96,6 +96,12 @@ describe('replication (service, real PostgreSQL)', () => {
     expect(events).toEqual([
       expect.objectContaining({ data: expect.objectContaining({ unitName: adopting.name, ownerId: owner.person.id }) }),
     ]);
+    // The lineage is on the replica's timeline too, public like its counterpart.
+    const mirrored = await ctx.ds.query(
+      `SELECT public, data FROM idea_event WHERE idea_id = $1 AND type = 'replicated_from'`,
+      [replicaIdeaId],
+    );
+    expect(mirrored).toEqual([{ public: true, data: expect.objectContaining({ originalIdeaId: idea.id }) }]);
   });
 
   it('refuses a second open adoption of one original by one unit (409 replication_exists)', async () => {

@@ -107,6 +107,14 @@ export class ReplicationService {
         public: true,
         data: { replicationId, replicaIdeaId, unitId: unit.id, unitName: unit.name, ownerId: project.ownerId },
       },
+      // The lineage told on the replica's timeline too (public like its counterpart on the original).
+      {
+        ideaId: replicaIdeaId,
+        type: 'replicated_from',
+        actorId: actor.personId,
+        public: true,
+        data: { replicationId, originalIdeaId: ideaId },
+      },
       {
         ideaId: replicaIdeaId,
         type: 'project_owner_named',

@@ -105,6 +105,8 @@ export class TeamCommands {
           ],
           m,
         );
+        // The timeline's "joined the team" (the answer event below is for the inviter's notification).
+        await this.tell(m, found.ideaId, actor, 'team_member_joined', {});
       }
       const toTell = [...new Set([invitation.invitedBy, ...(lead ? [lead.personId] : [])])];
       await this.tell(m, found.ideaId, actor, 'team_invitation_answered', {

@@ -44,6 +44,10 @@ export class TeamFormation implements OnModuleInit {
       m,
     );
     const hidden = authors.filter((a) => !a.joins);
+    // The story's first realisation step; a count, so an anonymous author who has not joined stays out of it.
+    await appendIdeaEvents(m, [
+      { ideaId, type: 'team_formed', actorId: null, public: false, data: { members: team.length } },
+    ]);
     for (const author of hidden) {
       // "Join as an author": their own invitation, so nobody else appears to have picked them.
       const invitationId = await this.repo.insertInvitation(

@@ -23,6 +23,20 @@ describe('webhook event types', () => {
     expect(WEBHOOK_EVENT_TYPES.filter((t) => INTERNAL_EVENT_TYPES.includes(t))).toEqual([]);
   });
 
+  it('keeps the realisation’s working steps (told on the idea’s timeline) inside the organisation', () => {
+    for (const type of [
+      'team_formed',
+      'team_member_joined',
+      'hypothesis_set',
+      'experiment_pivot',
+      'log_entry_written',
+      'experiment_validated',
+      'milestone_done',
+      'replicated_from',
+    ])
+      expect(isWebhookEventType(type)).toBe(false);
+  });
+
   it('offers an adoption in another unit (its payload names the unit, never an author)', () => {
     expect(isWebhookEventType('replication_adopted')).toBe(true);
   });

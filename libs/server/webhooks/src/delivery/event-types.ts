@@ -43,6 +43,15 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'field_review_late',
   'impact.measurement_recorded',
   'project_owner_named',
+  // The realisation's working steps tell the idea's timeline; a channel hears the decisions and results.
+  'team_formed',
+  'team_member_joined',
+  'hypothesis_set',
+  'experiment_pivot',
+  'log_entry_written',
+  'experiment_validated',
+  'milestone_done',
+  'replicated_from',
 ];
 
 export const PING_EVENT_TYPE = 'ping';

@@ -3,11 +3,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   addLogEntryMutation,
   createExperimentMutation,
+  editLogEntryMutation,
   getExperimentOptions,
   isApiError,
   recordExperimentOutcomeMutation,
   type ExperimentDto,
+  type ExperimentViewDto,
   type IdeaDto,
+  type LogEntryDto,
 } from '@eclore/api-client';
 import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
 import { RichTextEditor } from '../../editor/RichTextEditor';
@@ -102,29 +105,49 @@ function ExperimentBody(props: {
       {e.logEntries.length === 0 ? <p>{s.noEntries}</p> : null}
       <ol className="ec-experiment__log">
         {e.logEntries.map((entry) => (
-          <li key={entry.id}>
-            <p>
-              <strong>{entry.occurredOn}</strong> —{' '}
-              {entry.writer.person ? `${entry.writer.person.givenName} ${entry.writer.person.familyName}` : s.anAuthor}{' '}
-              ({s.hypothesisVersion(entry.hypothesisVersion)})
-            </p>
-            {/* Sanitised by the server (sanitizeRichText) before it was stored. */}
-            <div dangerouslySetInnerHTML={{ __html: entry.bodyHtml }} />
-            {entry.attachments.length > 0 ? (
-              <ul>
-                {entry.attachments.map((a) => (
-                  <li key={a.id}>
-                    <a href={`/api/attachments/${a.id}`}>{a.fileName}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
+          <LogEntry key={entry.id} s={s} ideaId={props.idea.id} entry={entry} canEdit={running && entry.canEdit} />
         ))}
       </ol>
       {running && props.canWrite ? <EntryForm s={s} ideaId={props.idea.id} /> : null}
       {running && props.canDecide ? <OutcomeForm s={s} ideaId={props.idea.id} /> : null}
     </>
+  );
+}
+
+function LogEntry(props: { s: Text; ideaId: string; entry: LogEntryDto; canEdit: boolean }) {
+  const { s, entry } = props;
+  const [editing, setEditing] = useState(false);
+  return (
+    <li>
+      <p>
+        <strong>{entry.occurredOn}</strong> —{' '}
+        {entry.writer.person ? `${entry.writer.person.givenName} ${entry.writer.person.familyName}` : s.anAuthor} (
+        {s.hypothesisVersion(entry.hypothesisVersion)}){entry.editedAt ? ` — ${s.edited}` : null}
+      </p>
+      {editing ? (
+        <EntryForm s={s} ideaId={props.ideaId} entry={entry} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {/* Sanitised by the server (sanitizeRichText) before it was stored. */}
+          <div dangerouslySetInnerHTML={{ __html: entry.bodyHtml }} />
+          {entry.attachments.length > 0 ? (
+            <ul>
+              {entry.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/api/attachments/${a.id}`}>{a.fileName}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {props.canEdit ? (
+            // Only the writer, within 24 hours (the server says so in canEdit and checks again).
+            <Button variant="secondary" aria-label={s.correctEntry(entry.occurredOn)} onClick={() => setEditing(true)}>
+              {s.correct}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </li>
   );
 }
 
@@ -195,47 +218,70 @@ function CreateForm({ s, ideaId }: { s: Text; ideaId: string }) {
   );
 }
 
-function EntryForm({ s, ideaId }: { s: Text; ideaId: string }) {
+/** A new log entry, or the correction of one (`entry`: its writer, within 24 hours). */
+function EntryForm({
+  s,
+  ideaId,
+  entry,
+  onDone,
+}: {
+  s: Text;
+  ideaId: string;
+  entry?: LogEntryDto;
+  onDone?: () => void;
+}) {
   const changed = useExperimentChanged(ideaId);
-  const [body, setBody] = useState('');
-  const [day, setDay] = useState(today());
+  const [body, setBody] = useState(entry?.bodyHtml ?? '');
+  const [day, setDay] = useState(entry?.occurredOn ?? today());
   const [file, setFile] = useState<File | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
-  const add = useMutation({
-    ...addLogEntryMutation(),
-    onSuccess: (view) => {
-      changed(view);
-      setBody('');
-      setFile(null);
-    },
-  });
+  const onSuccess = (view: ExperimentViewDto) => {
+    changed(view);
+    setBody('');
+    setFile(null);
+    onDone?.();
+  };
+  const add = useMutation({ ...addLogEntryMutation(), onSuccess });
+  const edit = useMutation({ ...editLogEntryMutation(), onSuccess });
   const submit = async () => {
     setUploadError(null);
     try {
-      const attachmentIds = file ? [(await uploadAttachment(ideaId, file, () => undefined)).id] : [];
-      add.mutate({ path: { id: ideaId }, body: { bodyHtml: body, occurredOn: day, attachmentIds } });
+      const kept = entry?.attachments.map((a) => a.id) ?? [];
+      const attachmentIds = [...kept, ...(file ? [(await uploadAttachment(ideaId, file, () => undefined)).id] : [])];
+      const input = { bodyHtml: body, occurredOn: day, attachmentIds };
+      if (entry) edit.mutate({ path: { id: ideaId, entryId: entry.id }, body: input });
+      else add.mutate({ path: { id: ideaId }, body: input });
     } catch (error) {
       setUploadError(error);
     }
   };
+  const submitText = entry ? s.saveCorrection : s.write;
   return (
     <form
+      aria-label={entry ? s.correctEntry(entry.occurredOn) : undefined}
       onSubmit={(ev) => {
         ev.preventDefault();
         void submit();
       }}
     >
-      <h3>{s.write}</h3>
-      <ErrorOf s={s} error={add.error ?? uploadError} />
-      <RichTextEditor label={s.entryBody} value={body} onChange={setBody} required />
+      {entry ? null : <h3>{s.write}</h3>}
+      <ErrorOf s={s} error={add.error ?? edit.error ?? uploadError} />
+      <RichTextEditor label={entry ? s.correctedBody : s.entryBody} value={body} onChange={setBody} required />
       <TextField label={s.occurredOn} type="date" value={day} max={today()} onChange={(e) => setDay(e.target.value)} />
       <label className="ec-text-field">
         <span className="ec-text-field__label">{s.photo}</span>
         <input type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
       </label>
-      <Button type="submit" disabled={add.isPending}>
-        {s.write}
-      </Button>
+      <span className="ec-form-actions">
+        <Button type="submit" disabled={add.isPending || edit.isPending}>
+          {submitText}
+        </Button>
+        {onDone ? (
+          <Button variant="secondary" onClick={onDone}>
+            {s.cancel}
+          </Button>
+        ) : null}
+      </span>
     </form>
   );
 }
