@@ -11,6 +11,7 @@ import {
   type IdeaStatus,
   type PortfolioGroup,
 } from '@eclore/domain';
+import { OrgUnitNameDto } from '@eclore/server-platform';
 import { IdeaFilter } from '@eclore/server-ideas';
 
 // ------------------------------------------------------------------ requests
@@ -62,11 +63,6 @@ export class PortfolioColumnParams {
 
 // ------------------------------------------------------------------ responses
 
-export class PortfolioOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
 /**
  * An idea on the board. Never any author field: the board names nobody, so an anonymous author
  * cannot leak through it by construction.
@@ -78,7 +74,7 @@ export class PortfolioCardDto {
   @ApiProperty({ enum: PORTFOLIO_STATUSES }) status!: IdeaStatus;
   @ApiProperty({ format: 'date-time', description: 'When the idea entered its current status.' }) since!: string;
   @ApiProperty() supportCount!: number;
-  @ApiProperty({ type: PortfolioOrgUnitDto, nullable: true }) orgUnit!: PortfolioOrgUnitDto | null;
+  @ApiProperty({ type: OrgUnitNameDto, nullable: true }) orgUnit!: OrgUnitNameDto | null;
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({
     type: Number,

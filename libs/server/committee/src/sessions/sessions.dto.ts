@@ -131,8 +131,6 @@ export class CommitteeSessionDto extends CommitteeSessionSummaryDto {
   @ApiProperty() version!: number;
 }
 
-export class CommitteeMemberDto extends PersonRefDto {}
-
 export class ScoredCriterionDto {
   @ApiProperty() key!: string;
   @ApiProperty() labelFr!: string;

@@ -21,7 +21,7 @@ import {
   type IdeaKind,
   type IdeaStatus,
 } from '@eclore/domain';
-import { PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitNameDto, PersonRefDto } from '@eclore/server-platform';
 
 // Other contexts imported these from here before the HTTP kit; they are platform's now.
 export { IdParamDto, PersonRefDto } from '@eclore/server-platform';
@@ -177,11 +177,8 @@ export class CoAuthorDto extends PersonRefDto {
   @ApiProperty({ enum: ['invited', 'accepted', 'declined'] }) status!: 'invited' | 'accepted' | 'declined';
 }
 
-/** The org unit an idea is filed under, by name (cards and the idea page). */
-export class OrgUnitNameDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
+// The org unit an idea is filed under (cards and the idea page) is named by platform's OrgUnitNameDto.
+export { OrgUnitNameDto };
 
 export class AnswerDto {
   @ApiProperty() text!: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKeysetValue, LimitProperty, cursorField } from '@eclore/server-platform';
+import { IsKeysetValue, LimitProperty, PersonRefDto, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
@@ -30,18 +30,12 @@ export class AuditQuery {
   @LimitProperty({ max: 100, default: 50 }) limit?: number;
 }
 
-export class AuditPersonDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-}
-
 export class AuditEventDto {
   @ApiProperty({ description: 'Increasing with time.' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
   @ApiProperty() action!: string;
-  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' })
-  actor!: AuditPersonDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null for the system.' })
+  actor!: PersonRefDto | null;
   @ApiProperty({
     type: String,
     format: 'uuid',
@@ -52,8 +46,8 @@ export class AuditEventDto {
   actorPseudonym!: string | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
-  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The person, when the subject is one.' })
-  subjectPerson!: AuditPersonDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'The person, when the subject is one.' })
+  subjectPerson!: PersonRefDto | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LimitProperty } from '@eclore/server-platform';
+import { LimitProperty, OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
@@ -75,10 +75,7 @@ export class ImportListQueryDto {
   @LimitProperty({ max: 100, default: 20 }) limit?: number;
 }
 
-export class OrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
+export class OrgUnitDto extends OrgUnitRefDto {
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty({ type: [String], description: 'Ids from the root down to this unit, inclusive.' }) path!: string[];
@@ -137,10 +134,7 @@ export class PeopleQueryDto {
   @LimitProperty({ max: 50, default: 10 }) limit?: number;
 }
 
-export class PersonCardDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
+export class PersonCardDto extends PersonRefDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) orgUnitId!: string | null;
   @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
 }

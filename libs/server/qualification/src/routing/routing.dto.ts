@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { IDEA_STATUSES, type IdeaStatus } from '@eclore/domain';
 import { PersonRefDto, UuidParams } from '@eclore/server-platform';
-
-export class StartQualificationInput {
-  @ApiPropertyOptional({ description: 'The version read; a stale one answers 409 `stale_version`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
 
 export class AssignInput {
   @ApiProperty({ format: 'uuid', description: 'The network member who reviews the idea.' })
