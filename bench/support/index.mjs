@@ -3,7 +3,7 @@
 // and the timing helpers. One copy, so a change to how the server is built or migrated reaches
 // every bench at once.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -122,3 +122,42 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * (10xx) bits set. A bare md5::uuid fails class-validator's IsUUID for 7 ids in 8.
  */
 export const benchUuid = (expr) => `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
+
+/** Share of the machine's CPU time that was busy over `ms` (from /proc/stat; null where there is none). */
+export async function machineBusy(ms) {
+  const sample = () => {
+    try {
+      const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+      return { idle: f[3] + f[4], total: f.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = sample();
+  await sleep(ms);
+  const b = sample();
+  return a && b ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (NaN where there is none). */
+export function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The machine is shared (other people's builds and tests): before a measured run, wait until it has
+ * been quiet (under BENCH_QUIET_BUSY of its CPU busy, default 0.15, over 5 s) for at most
+ * BENCH_QUIET_WAIT seconds (default 600), and report how busy it was then and during the run.
+ */
+export async function waitQuiet() {
+  const limit = Number(process.env.BENCH_QUIET_BUSY ?? 0.15);
+  const deadline = Date.now() + Number(process.env.BENCH_QUIET_WAIT ?? 600) * 1000;
+  let busy = await machineBusy(5000);
+  while (busy !== null && busy > limit && Date.now() < deadline) busy = await machineBusy(5000);
+  return busy;
+}

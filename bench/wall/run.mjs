@@ -12,7 +12,6 @@
 // BENCH_ONLY=<text> runs only the scenarios whose name contains it; BENCH_CPU_PROF=<dir> profiles the api.
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -25,10 +24,13 @@ import {
   databaseUrl,
   hashPasswordOf,
   machine,
+  machineBusy,
   migrate as migrateBuild,
   percentile,
+  processCpuMs,
   root,
   signIn as signInTo,
+  waitQuiet,
 } from '../support/index.mjs';
 
 // BENCH_DB: another scratch database (e.g. a small data set beside the full one).
@@ -132,45 +134,6 @@ async function load(path, cookie, seconds) {
     p95: Number(percentile(times, 95).toFixed(1)),
     p99: Number(percentile(times, 99).toFixed(1)),
   };
-}
-
-/** Share of the machine's CPU time that was busy over `ms` (from /proc/stat; null where there is none). */
-async function machineBusy(ms) {
-  const sample = () => {
-    try {
-      const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-      return { idle: f[3] + f[4], total: f.reduce((a, b) => a + b, 0) };
-    } catch {
-      return null;
-    }
-  };
-  const a = sample();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = sample();
-  return a && b ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (NaN where there is none). */
-function processCpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/**
- * The machine is shared (other people's builds and tests): before each scenario, wait until it has
- * been quiet (under BENCH_QUIET_BUSY of its CPU busy, default 0.15, over 5 s) for at most
- * BENCH_QUIET_WAIT seconds (default 600), and report how busy it was then and during the run.
- */
-async function waitQuiet() {
-  const limit = Number(process.env.BENCH_QUIET_BUSY ?? 0.15);
-  const deadline = Date.now() + Number(process.env.BENCH_QUIET_WAIT ?? 600) * 1000;
-  let busy = await machineBusy(5000);
-  while (busy !== null && busy > limit && Date.now() < deadline) busy = await machineBusy(5000);
-  return busy;
 }
 
 /**

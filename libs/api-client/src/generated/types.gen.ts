@@ -20,7 +20,7 @@ export type LoginDto = {
   password: string;
 };
 
-export type SessionOrgUnitDto = {
+export type OrgUnitRefDto = {
   id: string;
   code: string;
   name: string;
@@ -31,7 +31,7 @@ export type SessionPersonDto = {
   givenName: string;
   familyName: string;
   email: string;
-  orgUnit: SessionOrgUnitDto | null;
+  orgUnit: OrgUnitRefDto | null;
   /**
    * Preferred language; null follows the browser.
    */
@@ -63,12 +63,6 @@ export type SessionDto = {
    * Absolute end of the session (it also ends after a period without requests).
    */
   expiresAt: string;
-};
-
-export type OrgUnitRefDto = {
-  id: string;
-  code: string;
-  name: string;
 };
 
 export type GrantScopeDto = {
@@ -160,7 +154,7 @@ export type RoleGrantRequestListDto = {
   items: Array<RoleGrantRequestDto>;
 };
 
-export type UnitPathItemDto = {
+export type OrgUnitNameDto = {
   id: string;
   name: string;
 };
@@ -172,7 +166,7 @@ export type ProfileOrgUnitDto = {
   /**
    * From the top of the organisation down to this unit, inclusive.
    */
-  path: Array<UnitPathItemDto>;
+  path: Array<OrgUnitNameDto>;
 };
 
 export type ProfileRoleDto = {
@@ -200,12 +194,6 @@ export type UpdateProfileInput = {
   locale: 'fr' | 'en' | null;
 };
 
-export type AuditPersonDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
-};
-
 export type AuditEventDto = {
   /**
    * Increasing with time.
@@ -216,7 +204,7 @@ export type AuditEventDto = {
   /**
    * Null for the system.
    */
-  actor: AuditPersonDto | null;
+  actor: PersonRefDto | null;
   /**
    * Set (and `actor` null) when an anonymous author acted on their own idea: the same pseudonym for each of their acts on it; only the guardian’s reveal resolves it.
    */
@@ -226,7 +214,7 @@ export type AuditEventDto = {
   /**
    * The person, when the subject is one.
    */
-  subjectPerson: AuditPersonDto | null;
+  subjectPerson: PersonRefDto | null;
   data: {
     [key: string]: unknown;
   };
@@ -469,11 +457,6 @@ export type ErasureResultDto = {
 export type WallCampaignDto = {
   id: string;
   title: string;
-};
-
-export type OrgUnitNameDto = {
-  id: string;
-  name: string;
 };
 
 export type WallCardDto = {
@@ -1304,13 +1287,6 @@ export type ReplaceCampaignPhasesInput = {
   phases: Array<CampaignPhaseInput>;
 };
 
-export type StartQualificationInput = {
-  /**
-   * The version read; a stale one answers 409 `stale_version`.
-   */
-  version?: number;
-};
-
 export type AssignmentDto = {
   id: string;
   ideaId: string;
@@ -1813,11 +1789,6 @@ export type DeclineInput = {
   rationale: string;
 };
 
-export type PortfolioOrgUnitDto = {
-  id: string;
-  name: string;
-};
-
 export type PortfolioCardDto = {
   id: string;
   title: string;
@@ -1842,7 +1813,7 @@ export type PortfolioCardDto = {
    */
   since: string;
   supportCount: number;
-  orgUnit: PortfolioOrgUnitDto | null;
+  orgUnit: OrgUnitNameDto | null;
   themes: Array<string>;
   /**
    * Consolidated weighted score (1–5) of the submitted scorecards; null before any.
@@ -1941,12 +1912,6 @@ export type CommitteeSessionSummaryDto = {
   agendaCount: number;
   decidedCount: number;
   chair: PersonRefDto | null;
-};
-
-export type CommitteeMemberDto = {
-  id: string;
-  givenName: string;
-  familyName: string;
 };
 
 export type CommitteeSessionInput = {
@@ -4623,7 +4588,7 @@ export type ArchiveCampaignResponses = {
 export type ArchiveCampaignResponse = ArchiveCampaignResponses[keyof ArchiveCampaignResponses];
 
 export type StartQualificationData = {
-  body: StartQualificationInput;
+  body: VersionInput;
   path: {
     id: string;
   };
@@ -5140,7 +5105,7 @@ export type ListCommitteeMembersData = {
 };
 
 export type ListCommitteeMembersResponses = {
-  200: Array<CommitteeMemberDto>;
+  200: Array<PersonRefDto>;
 };
 
 export type ListCommitteeMembersResponse = ListCommitteeMembersResponses[keyof ListCommitteeMembersResponses];

@@ -1,13 +1,32 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 
+/** One choice of a SelectField. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: ReactNode;
   /** Hide the label visually (it stays the select's accessible name). */
   hideLabel?: boolean;
+  /** The first choice, `value=""`: what choosing nothing means ("any stage", "nobody"). */
+  placeholder?: string;
+  /** The choices, after the placeholder and before any `<option>` children. */
+  options?: readonly SelectOption[];
 }
 
 /** A native `<select>` with a real `<label>`: keyboard and screen-reader support come for free. */
-export function SelectField({ label, hideLabel = false, className, children, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hideLabel = false,
+  placeholder,
+  options = [],
+  className,
+  children,
+  ...rest
+}: SelectFieldProps) {
   const id = useId();
   return (
     <span className={['ec-field', className].filter(Boolean).join(' ')}>
@@ -15,6 +34,12 @@ export function SelectField({ label, hideLabel = false, className, children, ...
         {label}
       </label>
       <select id={id} className="ec-select" {...rest}>
+        {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
         {children}
       </select>
     </span>

@@ -89,26 +89,19 @@ export default function AuditPage() {
           label={text.audit.action}
           value={draft.action}
           onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-        >
-          <option value="">{text.audit.anyAction}</option>
-          {(Object.keys(ACTION_KEYS) as KnownAction[]).map((action) => (
-            <option key={action} value={action}>
-              {actionLabel(action)}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={text.audit.anyAction}
+          options={(Object.keys(ACTION_KEYS) as KnownAction[]).map((action) => ({
+            value: action,
+            label: actionLabel(action),
+          }))}
+        />
         <SelectField
           label={text.audit.subjectType}
           value={draft.subjectType}
           onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
-        >
-          <option value="">{text.audit.anySubjectType}</option>
-          {SUBJECT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {text.audit.subjectTypes[type]}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={text.audit.anySubjectType}
+          options={SUBJECT_TYPES.map((type) => ({ value: type, label: text.audit.subjectTypes[type] }))}
+        />
         <TextField
           label={text.audit.subjectId}
           value={draft.subjectId}

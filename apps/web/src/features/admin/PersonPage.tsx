@@ -24,6 +24,7 @@ import {
 } from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
+import { indentedUnit } from '../../app/org-unit-option';
 import { useSession } from '../../session/session';
 import { AdminHeader } from './AdminHeader';
 import { PendingGrants } from './PendingGrants';
@@ -290,14 +291,9 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
           value={role}
           required
           onChange={(e) => setRole(isGrantableRole(e.target.value) ? e.target.value : '')}
-        >
-          <option value="">{text.person.chooseRole}</option>
-          {GRANTABLE_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {app.roles[r]}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={text.person.chooseRole}
+          options={GRANTABLE_ROLES.map((r) => ({ value: r, label: app.roles[r] }))}
+        />
       </p>
       {fieldError('role') ? <p className="ec-text-field__error">{fieldError('role')?.message}</p> : null}
       {role !== '' && ROLES_NEEDING_APPROVAL.includes(role) ? (
@@ -334,15 +330,9 @@ function GrantForm({ person, onGranted }: { person: AdminPersonDto; onGranted: (
                 required
                 aria-invalid={fieldError('scope.orgUnitId') ? true : undefined}
                 onChange={(e) => setOrgUnitId(e.target.value)}
-              >
-                <option value="">{text.person.chooseUnit}</option>
-                {sortedUnits.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
-                    {u.name}
-                  </option>
-                ))}
-              </SelectField>
+                placeholder={text.person.chooseUnit}
+                options={sortedUnits.map(indentedUnit)}
+              />
             </p>
           ) : null}
         </fieldset>

@@ -240,14 +240,9 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
               aria-describedby={fieldError('frequency') ? frequencyErrorId : undefined}
               aria-invalid={fieldError('frequency') ? true : undefined}
               onChange={(e) => set('frequency', e.target.value as Frequency | '')}
-            >
-              <option value="">{s.form.frequencyNone}</option>
-              {FREQUENCIES.map((f) => (
-                <option key={f} value={f}>
-                  {s.frequency[f]}
-                </option>
-              ))}
-            </SelectField>
+              placeholder={s.form.frequencyNone}
+              options={FREQUENCIES.map((f) => ({ value: f, label: s.frequency[f] }))}
+            />
             <FieldError id={frequencyErrorId}>{fieldError('frequency')}</FieldError>
           </>
         ) : (
@@ -277,16 +272,9 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           aria-describedby={fieldError('orgUnitId') ? unitErrorId : undefined}
           aria-invalid={fieldError('orgUnitId') ? true : undefined}
           onChange={(e) => set('orgUnitId', e.target.value)}
-        >
-          <option value="">{s.form.orgUnitNone}</option>
-          {(units.data ?? [])
-            .filter((u) => u.active)
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-        </SelectField>
+          placeholder={s.form.orgUnitNone}
+          options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+        />
         <FieldError id={unitErrorId}>{fieldError('orgUnitId')}</FieldError>
         <fieldset className="ec-idea-form__themes" aria-describedby={fieldError('themes') ? themesErrorId : undefined}>
           <legend>{labelOf(s.form.themes, requires('themes'))}</legend>

@@ -117,16 +117,15 @@ export function AbsencesPanel() {
           onChange={(e) => setEndsAt(e.target.value)}
           error={fieldError('endsAt')}
         />
-        <SelectField label={s.absences.delegate} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
-          <option value="">{s.absences.noDelegate}</option>
-          {network.data?.members
+        <SelectField
+          label={s.absences.delegate}
+          value={delegateId}
+          onChange={(e) => setDelegateId(e.target.value)}
+          placeholder={s.absences.noDelegate}
+          options={(network.data?.members ?? [])
             .filter((m) => m.id !== me)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.givenName} {m.familyName}
-              </option>
-            ))}
-        </SelectField>
+            .map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}` }))}
+        />
         <label className="ec-checkbox">
           <input
             type="checkbox"

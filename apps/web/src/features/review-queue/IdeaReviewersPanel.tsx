@@ -115,26 +115,24 @@ function Reviewers({ ideaId, data, onChange }: { ideaId: string; data: IdeaAssig
         ))}
       </ul>
       <form className="ec-reviewers__form" onSubmit={submit} noValidate>
-        <SelectField label={s.reviewers.person} value={personId} onChange={(e) => setPersonId(e.target.value)}>
-          <option value="">—</option>
-          {data.candidates.map((c) => (
-            <option key={c.id} value={c.id} disabled={c.absentUntil !== null}>
-              {fullName(c)} · {s.reviewers.load(c.openAssignments)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={s.reviewers.person}
+          value={personId}
+          onChange={(e) => setPersonId(e.target.value)}
+          placeholder="—"
+          options={data.candidates.map((c) => ({
+            value: c.id,
+            label: `${fullName(c)} · ${s.reviewers.load(c.openAssignments)}`,
+            disabled: c.absentUntil !== null,
+          }))}
+        />
         <SelectField
           label={s.reviewers.replaced}
           value={replacePersonId}
           onChange={(e) => setReplacePersonId(e.target.value)}
-        >
-          <option value="">{s.reviewers.nobody}</option>
-          {open.map((a) => (
-            <option key={a.reviewer.id} value={a.reviewer.id}>
-              {fullName(a.reviewer)}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={s.reviewers.nobody}
+          options={open.map((a) => ({ value: a.reviewer.id, label: fullName(a.reviewer) }))}
+        />
         <Button type="submit" disabled={!personId || assign.isPending}>
           {replacePersonId ? s.reviewers.replace : s.reviewers.add}
         </Button>

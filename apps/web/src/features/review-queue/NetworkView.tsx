@@ -94,25 +94,23 @@ export function NetworkView() {
             setMember(e.target.value);
             setSelected(new Set());
           }}
-        >
-          <option value="">{s.network.allMembers}</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {fullName(m)} ({m.openAssignments})
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={s.network.reassignTo} value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">{s.network.choose}</option>
-          {members
+          placeholder={s.network.allMembers}
+          options={members.map((m) => ({ value: m.id, label: `${fullName(m)} (${m.openAssignments})` }))}
+        />
+        <SelectField
+          label={s.network.reassignTo}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          placeholder={s.network.choose}
+          options={members
             .filter((m) => m.id !== member)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {fullName(m)} ({m.openAssignments})
-                {m.absentUntil ? ` — ${s.network.absentUntil(date.format(new Date(m.absentUntil)))}` : ''}
-              </option>
-            ))}
-        </SelectField>
+            .map((m) => ({
+              value: m.id,
+              label:
+                `${fullName(m)} (${m.openAssignments})` +
+                (m.absentUntil ? ` — ${s.network.absentUntil(date.format(new Date(m.absentUntil)))}` : ''),
+            }))}
+        />
         <Button
           disabled={!member || !target || selected.size === 0 || reassign.isPending}
           onClick={() => move([...selected])}

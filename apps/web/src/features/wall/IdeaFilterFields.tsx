@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { listCampaignsOptions, listOrgUnitsOptions, listThemesOptions } from '@eclore/api-client';
 import { IDEA_KINDS, type IdeaKind } from '@eclore/domain';
 import { SelectField } from '@eclore/web-ui';
+import { indentedUnit } from '../../app/org-unit-option';
 import { useLocale, useWallText } from './i18n';
 
 /** The filters an idea list shares (the wall, the portfolio board), as they live in the address bar. */
@@ -40,48 +41,31 @@ export function IdeaFilterFields({
         label={s.filters.kind}
         value={values.kind}
         onChange={(e) => onChange({ kind: e.target.value as IdeaFilterValues['kind'] })}
-      >
-        <option value="">{s.filters.anyKind}</option>
-        {IDEA_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {s.kinds[kind]}
-          </option>
-        ))}
-      </SelectField>
+        placeholder={s.filters.anyKind}
+        options={IDEA_KINDS.map((kind) => ({ value: kind, label: s.kinds[kind] }))}
+      />
       {afterKind}
       <SelectField
         label={s.filters.campaign}
         value={values.campaignId}
         onChange={(e) => onChange({ campaignId: e.target.value })}
-      >
-        <option value="">{s.filters.anyCampaign}</option>
-        {allCampaigns.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.title}
-          </option>
-        ))}
-      </SelectField>
+        placeholder={s.filters.anyCampaign}
+        options={allCampaigns.map((c) => ({ value: c.id, label: c.title }))}
+      />
       <SelectField
         label={s.filters.orgUnit}
         value={values.orgUnitId}
         onChange={(e) => onChange({ orgUnitId: e.target.value })}
-      >
-        <option value="">{s.filters.anyOrgUnit}</option>
-        {(units.data ?? []).map((u) => (
-          <option key={u.id} value={u.id}>
-            {'\u00a0\u00a0'.repeat(Math.max(0, u.path.length - 1))}
-            {u.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={s.filters.theme} value={values.theme} onChange={(e) => onChange({ theme: e.target.value })}>
-        <option value="">{s.filters.anyTheme}</option>
-        {(themes.data ?? []).map((t) => (
-          <option key={t.key} value={t.key}>
-            {locale === 'en' ? t.labelEn : t.labelFr}
-          </option>
-        ))}
-      </SelectField>
+        placeholder={s.filters.anyOrgUnit}
+        options={(units.data ?? []).map(indentedUnit)}
+      />
+      <SelectField
+        label={s.filters.theme}
+        value={values.theme}
+        onChange={(e) => onChange({ theme: e.target.value })}
+        placeholder={s.filters.anyTheme}
+        options={(themes.data ?? []).map((t) => ({ value: t.key, label: locale === 'en' ? t.labelEn : t.labelFr }))}
+      />
     </>
   );
 }

@@ -106,14 +106,9 @@ export default function WallPage() {
               label={s.filters.stage}
               value={filters.stage}
               onChange={(e) => apply({ stage: e.target.value as WallFilters['stage'] })}
-            >
-              <option value="">{s.filters.anyStage}</option>
-              {WALL_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {IDEA_STATUS_LABELS[stage][locale]}
-                </option>
-              ))}
-            </SelectField>
+              placeholder={s.filters.anyStage}
+              options={WALL_STAGES.map((stage) => ({ value: stage, label: IDEA_STATUS_LABELS[stage][locale] }))}
+            />
           }
         />
         <SelectField

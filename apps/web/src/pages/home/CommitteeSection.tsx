@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listCommitteeSessionsOptions, type CommitteeSessionSummaryDto } from '@eclore/api-client';
-import { Panel } from '@eclore/web-ui';
 import { useLocale } from '../../i18n/text';
-import { SectionState } from './SectionState';
+import { HomeSection } from './HomeSection';
 import { useHomeText } from './i18n';
 
 /** The session under way, else the soonest planned one. */
@@ -17,31 +15,27 @@ function nextSession(sessions: readonly CommitteeSessionSummaryDto[]): Committee
 export function CommitteeSection() {
   const text = useHomeText();
   const locale = useLocale();
-  const sessions = useQuery(listCommitteeSessionsOptions());
-  const next = nextSession(sessions.data ?? []);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
   return (
-    <Panel title={text.committee.title}>
-      <SectionState query={sessions}>
-        {() =>
-          next ? (
-            <p>
-              <Link to={`/committee/sessions/${next.id}`}>{next.title}</Link>
-              <span className="ec-home-list__meta">
-                {next.status === 'in_session' ? (
-                  text.committee.inSession
-                ) : (
-                  <time dateTime={next.scheduledAt}>{date.format(new Date(next.scheduledAt))}</time>
-                )}{' '}
-                · {text.committee.agenda({ count: next.agendaCount })}
-              </span>
-            </p>
-          ) : (
-            <p>{text.committee.empty}</p>
-          )
-        }
-      </SectionState>
-      <Link to="/committee">{text.committee.open}</Link>
-    </Panel>
+    <HomeSection section="committee" to="/committee" options={listCommitteeSessionsOptions()}>
+      {(sessions) => {
+        const next = nextSession(sessions);
+        return next ? (
+          <p>
+            <Link to={`/committee/sessions/${next.id}`}>{next.title}</Link>
+            <span className="ec-home-list__meta">
+              {next.status === 'in_session' ? (
+                text.committee.inSession
+              ) : (
+                <time dateTime={next.scheduledAt}>{date.format(new Date(next.scheduledAt))}</time>
+              )}{' '}
+              · {text.committee.agenda({ count: next.agendaCount })}
+            </span>
+          </p>
+        ) : (
+          <p>{text.committee.empty}</p>
+        );
+      }}
+    </HomeSection>
   );
 }

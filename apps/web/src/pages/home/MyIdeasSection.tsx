@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listMyIdeasOptions } from '@eclore/api-client';
-import { Panel } from '@eclore/web-ui';
 import { IdeaDueDates } from '../../features/deadlines';
 import { useIdeasText } from '../../features/ideas/i18n';
-import { SectionState } from './SectionState';
+import { HomeList, HomeSection } from './HomeSection';
 import { useHomeText } from './i18n';
 
 /** How many of my ideas the home lists (the latest changed); the rest is one link away. */
@@ -14,45 +12,38 @@ const SHOWN = 5;
 export function MyIdeasSection() {
   const text = useHomeText();
   const ideasText = useIdeasText();
-  const mine = useQuery(listMyIdeasOptions());
-  const all = mine.data ?? [];
-  const invitations = all.filter((m) => m.relation === 'invited').length;
-  const latest = all
-    .filter((m) => m.relation === 'accepted')
-    .sort((a, b) => b.idea.updatedAt.localeCompare(a.idea.updatedAt))
-    .slice(0, SHOWN);
   return (
-    <Panel title={text.mine.title}>
-      <SectionState query={mine}>
-        {() => (
+    <HomeSection section="mine" to="/my-ideas" options={listMyIdeasOptions()}>
+      {(mine) => {
+        const invitations = mine.filter((m) => m.relation === 'invited').length;
+        const latest = mine
+          .filter((m) => m.relation === 'accepted')
+          .sort((a, b) => b.idea.updatedAt.localeCompare(a.idea.updatedAt))
+          .slice(0, SHOWN);
+        return (
           <>
             {invitations > 0 ? (
               <p>
                 <Link to="/my-ideas">{text.mine.invitations({ count: invitations })}</Link>
               </p>
             ) : null}
-            {latest.length === 0 ? (
-              <p>{text.mine.empty}</p>
-            ) : (
-              <ul className="ec-home-list">
-                {latest.map(({ idea }) => (
-                  <li key={idea.id}>
-                    <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
-                    <span className="ec-home-list__meta">
-                      {ideasText.kind[idea.kind]} ·{' '}
-                      <span className={`ec-idea-status ec-idea-status--${idea.status}`}>
-                        {ideasText.status[idea.status]}
-                      </span>
+            <HomeList items={latest} itemKey={({ idea }) => idea.id} empty={text.mine.empty}>
+              {({ idea }) => (
+                <>
+                  <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+                  <span className="ec-home-list__meta">
+                    {ideasText.kind[idea.kind]} ·{' '}
+                    <span className={`ec-idea-status ec-idea-status--${idea.status}`}>
+                      {ideasText.status[idea.status]}
                     </span>
-                    <IdeaDueDates idea={idea} />
-                  </li>
-                ))}
-              </ul>
-            )}
+                  </span>
+                  <IdeaDueDates idea={idea} />
+                </>
+              )}
+            </HomeList>
           </>
-        )}
-      </SectionState>
-      <Link to="/my-ideas">{text.mine.all}</Link>
-    </Panel>
+        );
+      }}
+    </HomeSection>
   );
 }

@@ -1,37 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { listCampaignsOptions } from '@eclore/api-client';
-import { Panel } from '@eclore/web-ui';
-import { SectionState } from './SectionState';
+import { listCampaignsOptions, type CampaignDto } from '@eclore/api-client';
+import { HomeList, HomeSection } from './HomeSection';
 import { useHomeText } from './i18n';
+
+const isOpenToMe = (c: CampaignDto) => c.features.submissions && c.inAudience && !c.archivedAt;
 
 /** The calls for ideas accepting submissions now from this person (in its audience). */
 export function OpenCallsSection() {
   const text = useHomeText();
-  const campaigns = useQuery(listCampaignsOptions());
-  const open = (campaigns.data?.current ?? []).filter((c) => c.features.submissions && c.inAudience && !c.archivedAt);
   return (
-    <Panel title={text.calls.title}>
-      <SectionState query={campaigns}>
-        {() =>
-          open.length === 0 ? (
-            <p>{text.calls.empty}</p>
-          ) : (
-            <ul className="ec-home-list">
-              {open.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
-                  <span className="ec-home-list__meta">{c.question}</span>
-                  <Link className="ec-home-list__meta" to={`/ideas/new?campaign=${encodeURIComponent(c.id)}`}>
-                    {text.calls.proposeFor({ title: c.title })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </SectionState>
-      <Link to="/campaigns">{text.calls.all}</Link>
-    </Panel>
+    <HomeSection section="calls" to="/campaigns" options={listCampaignsOptions()}>
+      {(campaigns) => (
+        <HomeList items={campaigns.current.filter(isOpenToMe)} itemKey={(c) => c.id} empty={text.calls.empty}>
+          {(c) => (
+            <>
+              <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
+              <span className="ec-home-list__meta">{c.question}</span>
+              <Link className="ec-home-list__meta" to={`/ideas/new?campaign=${encodeURIComponent(c.id)}`}>
+                {text.calls.proposeFor({ title: c.title })}
+              </Link>
+            </>
+          )}
+        </HomeList>
+      )}
+    </HomeSection>
   );
 }

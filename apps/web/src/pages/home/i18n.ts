@@ -13,12 +13,12 @@ export const fr = {
     title: 'Appels à idées ouverts',
     empty: 'Aucun appel à idées n’est ouvert pour vous en ce moment : vous pouvez proposer une idée libre.',
     proposeFor: ({ title }: { title: Param }) => `Proposer une idée pour « ${title} »`,
-    all: 'Tous les appels à idées',
+    more: 'Tous les appels à idées',
   },
   mine: {
     title: 'Mes idées',
     empty: 'Vous n’avez encore aucune idée. Proposez la première : un brouillon suffit pour commencer.',
-    all: 'Toutes mes idées',
+    more: 'Toutes mes idées',
     invitations: ({ count }: { count: number }) =>
       count === 1
         ? '1 invitation à co-écrire attend votre réponse'
@@ -30,13 +30,13 @@ export const fr = {
       `${toReview} à évaluer, ${overdue} en retard`,
     empty: 'Aucune idée n’attend votre évaluation.',
     overdue: 'en retard',
-    open: 'Ouvrir ma file d’évaluation',
+    more: 'Ouvrir ma file d’évaluation',
   },
   late: {
     title: 'En retard dans mon périmètre',
     empty: 'Aucune idée n’a dépassé son délai de réponse dans votre périmètre.',
     daysLate: ({ days }: { days: number }) => (days <= 1 ? `${days} jour de retard` : `${days} jours de retard`),
-    open: 'Voir toutes les idées en retard',
+    more: 'Voir toutes les idées en retard',
   },
   committee: {
     title: 'Prochaine séance du comité',
@@ -44,14 +44,14 @@ export const fr = {
     agenda: ({ count }: { count: number }) =>
       count <= 1 ? `${count} idée à l’ordre du jour` : `${count} idées à l’ordre du jour`,
     inSession: 'En séance',
-    open: 'Toutes les séances',
+    more: 'Toutes les séances',
   },
   directory: {
     title: 'Dernier import de l’annuaire',
     empty: 'Aucun import pour l’instant : importez l’export RH de l’annuaire pour créer les personnes et les unités.',
     started: ({ when }: { when: Param }) => `Lancé le ${when}`,
     errors: ({ count }: { count: number }) => (count <= 1 ? `${count} erreur` : `${count} erreurs`),
-    open: 'Ouvrir l’annuaire',
+    more: 'Ouvrir l’annuaire',
   },
 };
 
@@ -67,12 +67,12 @@ export const en: typeof fr = {
     title: 'Open calls for ideas',
     empty: 'No call for ideas is open to you right now: you can propose an idea of your own.',
     proposeFor: ({ title }) => `Propose an idea for “${title}”`,
-    all: 'All calls for ideas',
+    more: 'All calls for ideas',
   },
   mine: {
     title: 'My ideas',
     empty: 'You have no idea yet. Propose the first one: a draft is enough to start.',
-    all: 'All my ideas',
+    more: 'All my ideas',
     invitations: ({ count }) =>
       count === 1
         ? '1 invitation to co-author awaits your answer'
@@ -83,27 +83,27 @@ export const en: typeof fr = {
     counts: ({ toReview, overdue }) => `${toReview} to review, ${overdue} overdue`,
     empty: 'No idea awaits your review.',
     overdue: 'overdue',
-    open: 'Open my review queue',
+    more: 'Open my review queue',
   },
   late: {
     title: 'Late in my scope',
     empty: 'No idea in your scope is past its answer time.',
     daysLate: ({ days }) => (days === 1 ? '1 day late' : `${days} days late`),
-    open: 'See every late idea',
+    more: 'See every late idea',
   },
   committee: {
     title: 'Next committee session',
     empty: 'No session is planned. Sessions are created from the committee page.',
     agenda: ({ count }) => (count === 1 ? '1 idea on the agenda' : `${count} ideas on the agenda`),
     inSession: 'In session',
-    open: 'All sessions',
+    more: 'All sessions',
   },
   directory: {
     title: 'Latest directory import',
     empty: 'No import yet: import the HR directory export to create people and units.',
     started: ({ when }) => `Started on ${when}`,
     errors: ({ count }) => (count === 1 ? '1 error' : `${count} errors`),
-    open: 'Open the directory',
+    more: 'Open the directory',
   },
 };
 

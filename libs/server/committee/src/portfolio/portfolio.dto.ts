@@ -11,23 +11,17 @@ import {
   type IdeaStatus,
   type PortfolioGroup,
 } from '@eclore/domain';
+import { OrgUnitNameDto } from '@eclore/server-platform';
 import { IdeaFilter } from '@eclore/server-ideas';
 
 // ------------------------------------------------------------------ requests
 
 /** The board's filters (the same on the whole board and on one column's next pages). */
 export class PortfolioFilters {
-  @IdeaFilter.campaignId()
-  campaignId?: string;
-
-  @IdeaFilter.orgUnitId()
-  orgUnitId?: string;
-
-  @IdeaFilter.theme()
-  theme?: string;
-
-  @IdeaFilter.kind()
-  kind?: IdeaKind;
+  @IdeaFilter.campaignId() campaignId?: string;
+  @IdeaFilter.orgUnitId() orgUnitId?: string;
+  @IdeaFilter.theme() theme?: string;
+  @IdeaFilter.kind() kind?: IdeaKind;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -69,11 +63,6 @@ export class PortfolioColumnParams {
 
 // ------------------------------------------------------------------ responses
 
-export class PortfolioOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
 /**
  * An idea on the board. Never any author field: the board names nobody, so an anonymous author
  * cannot leak through it by construction.
@@ -85,7 +74,7 @@ export class PortfolioCardDto {
   @ApiProperty({ enum: PORTFOLIO_STATUSES }) status!: IdeaStatus;
   @ApiProperty({ format: 'date-time', description: 'When the idea entered its current status.' }) since!: string;
   @ApiProperty() supportCount!: number;
-  @ApiProperty({ type: PortfolioOrgUnitDto, nullable: true }) orgUnit!: PortfolioOrgUnitDto | null;
+  @ApiProperty({ type: OrgUnitNameDto, nullable: true }) orgUnit!: OrgUnitNameDto | null;
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({
     type: Number,

@@ -2,13 +2,12 @@ import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, type EndpointPreset } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, PersonRefDto, type EndpointPreset } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
   AgendaItemParams,
   AgendaSuggestionDto,
   CloseSessionInput,
-  CommitteeMemberDto,
   PreReadingPackDto,
   PrioritisationDto,
   ReorderAgendaInput,
@@ -61,9 +60,9 @@ export class SessionsController {
   @Endpoint(READ, {
     operationId: 'listCommitteeMembers',
     summary: 'Active committee members (who may sit in a session).',
-    ok: [CommitteeMemberDto],
+    ok: [PersonRefDto],
   })
-  members(@CurrentActor() actor: Actor): Promise<CommitteeMemberDto[]> {
+  members(@CurrentActor() actor: Actor): Promise<PersonRefDto[]> {
     return this.sessions.committeeMembers(actor);
   }
 

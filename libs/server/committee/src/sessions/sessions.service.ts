@@ -7,10 +7,10 @@ import type { CommitteeAgendaItem, CommitteeSession, CommitteeSessionMember } fr
 import { SessionIdeas } from './session-ideas';
 import { SessionsRepository } from './sessions.repository';
 import { evidenceForAgendaItems, type ExperimentEvidence } from '@eclore/server-realisation';
+import type { PersonRefDto } from '@eclore/server-platform';
 import type {
   AgendaItemDto,
   AgendaSuggestionDto,
-  CommitteeMemberDto,
   PreReadingPackDto,
   PrioritisationDto,
   CommitteeSessionDto,
@@ -41,7 +41,7 @@ export class SessionsService {
   }
 
   /** Active people holding the committee role (any scope): who may be invited to a session. */
-  async committeeMembers(actor: Actor): Promise<CommitteeMemberDto[]> {
+  async committeeMembers(actor: Actor): Promise<PersonRefDto[]> {
     this.access.assert(actor, 'committee.read');
     return (await activeRoleHolders(this.ds.manager, 'committee_member')).map(personRef);
   }

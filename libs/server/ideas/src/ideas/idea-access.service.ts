@@ -63,6 +63,21 @@ export interface RunCommandOptions {
 }
 
 /**
+ * `extraColumns` for a command whose text is the authors' answer (a return at intake, a request for
+ * rework): recorded and shown to them and the network, not public while the idea is back in their hands.
+ */
+export function answerForAuthors(
+  detail: 'reason' | 'guidance',
+  text: string,
+): NonNullable<RunCommandOptions['extraColumns']> {
+  return (_loaded, result) => ({
+    answerText: result.event.details[detail] ?? text.trim(),
+    answerGivenAt: result.event.at,
+    answerPublishedAt: null,
+  });
+}
+
+/**
  * Loading ideas for a person, object-level read checks, and the lifecycle command runner. Exported
  * for the other parts of the ideas context (wall, engagement, merge...): load → decide → present
  * through the same code.

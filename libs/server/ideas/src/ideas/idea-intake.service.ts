@@ -9,7 +9,7 @@ import {
 } from '@eclore/domain';
 import { AccessService } from '@eclore/server-identity';
 import type { SubmissionRules } from '../entities';
-import { IdeaAccess, type LoadedIdea } from './idea-access.service';
+import { answerForAuthors, IdeaAccess, type LoadedIdea } from './idea-access.service';
 import { IdeaChecks } from './idea-checks';
 import type { IdeaDto, IntakeItemDto } from './ideas.dto';
 import { IdeasRepository } from './ideas.repository';
@@ -52,15 +52,7 @@ export class IdeaIntake {
       actor,
       id,
       { type: 'return_to_authors', reason },
-      {
-        expectedVersion: version,
-        // The reason is the authors' answer: recorded, shown to them (and the network), not public.
-        extraColumns: (_loaded, result) => ({
-          answerText: result.event.details.reason ?? reason.trim(),
-          answerGivenAt: result.event.at,
-          answerPublishedAt: null,
-        }),
-      },
+      { expectedVersion: version, extraColumns: answerForAuthors('reason', reason) },
     );
   }
 

@@ -59,8 +59,7 @@ export class WallQuery {
   @MaxLength(200)
   q?: string;
 
-  @IdeaFilter.kind()
-  kind?: IdeaKind;
+  @IdeaFilter.kind() kind?: IdeaKind;
 
   @ApiPropertyOptional({
     enum: WALL_STAGES,
@@ -70,14 +69,9 @@ export class WallQuery {
   @IsIn(WALL_STAGES)
   stage?: IdeaStatus;
 
-  @IdeaFilter.campaignId()
-  campaignId?: string;
-
-  @IdeaFilter.orgUnitId()
-  orgUnitId?: string;
-
-  @IdeaFilter.theme()
-  theme?: string;
+  @IdeaFilter.campaignId() campaignId?: string;
+  @IdeaFilter.orgUnitId() orgUnitId?: string;
+  @IdeaFilter.theme() theme?: string;
 
   @ApiPropertyOptional({
     enum: WALL_SORTS,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
-import { SIMILAR_IDEAS, type SimilarRow } from './sql/similar.sql';
 import {
   ANALYZE_TRENDING,
   CURRENT_GENERATION,
@@ -16,6 +15,7 @@ import {
   CAMPAIGN_EXISTS,
   ORG_UNIT_EXISTS,
   THEME_EXISTS,
+  type IdeaCardRow,
   type WallQueryParams,
   type WallRow,
 } from './sql/wall.sql';
@@ -28,7 +28,7 @@ export interface TrendingGeneration {
 }
 
 /** A public idea linked to another, either way, as a card. */
-export interface LinkedIdeaRow extends Omit<SimilarRow, 'score' | 'kind'> {
+export interface LinkedIdeaRow extends Omit<IdeaCardRow, 'kind'> {
   kind: LinkKind;
   direction: 'outgoing' | 'incoming';
   idea_kind: 'problem' | 'solution';
@@ -94,16 +94,6 @@ export class WallRepository extends IdeasContextRepository {
       await manager.query(ANALYZE_TRENDING);
       return true;
     });
-  }
-
-  similar(
-    title: string,
-    text: string,
-    kind: string | null,
-    excludeId: string | null,
-    limit: number,
-  ): Promise<SimilarRow[]> {
-    return this.ds.query<SimilarRow[]>(SIMILAR_IDEAS, [title, text, kind, excludeId, limit]);
   }
 
   linkedIdeas(ideaId: string): Promise<LinkedIdeaRow[]> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKeysetValue, LimitProperty, cursorField } from '@eclore/server-platform';
+import { IsKeysetValue, LimitProperty, PersonRefDto, cursorField } from '@eclore/server-platform';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
@@ -27,22 +27,15 @@ export class AuditQuery {
   @IsKeysetValue(cursorField.serialId, { message: 'before must be an event id' })
   before?: string;
 
-  @LimitProperty({ max: 100, default: 50 })
-  limit?: number;
-}
-
-export class AuditPersonDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
+  @LimitProperty({ max: 100, default: 50 }) limit?: number;
 }
 
 export class AuditEventDto {
   @ApiProperty({ description: 'Increasing with time.' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
   @ApiProperty() action!: string;
-  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'Null for the system.' })
-  actor!: AuditPersonDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null for the system.' })
+  actor!: PersonRefDto | null;
   @ApiProperty({
     type: String,
     format: 'uuid',
@@ -53,8 +46,8 @@ export class AuditEventDto {
   actorPseudonym!: string | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
-  @ApiProperty({ type: AuditPersonDto, nullable: true, description: 'The person, when the subject is one.' })
-  subjectPerson!: AuditPersonDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'The person, when the subject is one.' })
+  subjectPerson!: PersonRefDto | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
 }
@@ -70,7 +63,11 @@ export class AuditPageDto {
 }
 
 export class AuditChainBreakDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Id of the first row that does not verify; null when rows were cut from the end.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Id of the first row that does not verify; null when rows were cut from the end.',
+  })
   id!: string | null;
   @ApiProperty({ description: 'Its position in the chain (for a cut end: the position the chain head records).' })
   seq!: string;
@@ -79,12 +76,13 @@ export class AuditChainBreakDto {
 }
 
 export class AuditChainDto {
-  @ApiProperty({ description: 'Every link and the chain head verify.' })
-  ok!: boolean;
-  @ApiProperty({ description: 'Entries verified (before the break, if any).' })
-  entries!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.' })
+  @ApiProperty({ description: 'Every link and the chain head verify.' }) ok!: boolean;
+  @ApiProperty({ description: 'Entries verified (before the break, if any).' }) entries!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.',
+  })
   headHash!: string | null;
-  @ApiProperty({ type: AuditChainBreakDto, nullable: true })
-  brokenAt!: AuditChainBreakDto | null;
+  @ApiProperty({ type: AuditChainBreakDto, nullable: true }) brokenAt!: AuditChainBreakDto | null;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
-import type { AuditEventDto, AuditPageDto, AuditPersonDto, AuditQuery } from './audit-query.dto';
+import type { PersonRefDto } from '@eclore/server-platform';
+import type { AuditEventDto, AuditPageDto, AuditQuery } from './audit-query.dto';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -20,7 +21,7 @@ export class AuditQueryService {
       if (e.subjectType === 'person' && e.subjectId) personIds.add(e.subjectId);
     }
     const people = await this.audit.people([...personIds]);
-    const byId = new Map<string, AuditPersonDto>(
+    const byId = new Map<string, PersonRefDto>(
       people.map((p) => [p.id, { id: p.id, givenName: p.givenName, familyName: p.familyName }]),
     );
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@eclore/domain';
 
@@ -35,8 +36,7 @@ export class OidcStartQueryDto {
 }
 
 export class SignInMethodsDto {
-  @ApiProperty({ description: 'E-mail and password sign-in is available.' })
-  local!: boolean;
+  @ApiProperty({ description: 'E-mail and password sign-in is available.' }) local!: boolean;
 
   @ApiProperty({
     description:
@@ -45,18 +45,9 @@ export class SignInMethodsDto {
   oidc!: boolean;
 }
 
-export class SessionOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
-
-export class SessionPersonDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
+export class SessionPersonDto extends PersonRefDto {
   @ApiProperty() email!: string;
-  @ApiProperty({ type: SessionOrgUnitDto, nullable: true }) orgUnit!: SessionOrgUnitDto | null;
+  @ApiProperty({ type: OrgUnitRefDto, nullable: true }) orgUnit!: OrgUnitRefDto | null;
   @ApiProperty({
     enum: ['fr', 'en'],
     nullable: true,

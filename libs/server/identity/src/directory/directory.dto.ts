@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LimitProperty } from '@eclore/server-platform';
+import { LimitProperty, OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
@@ -20,8 +20,7 @@ export class ImportCreatedDto {
 }
 
 export class ImportRowErrorDto {
-  @ApiProperty({ description: 'Line of the file (1 = header); 0 for a problem with the whole file.' })
-  line!: number;
+  @ApiProperty({ description: 'Line of the file (1 = header); 0 for a problem with the whole file.' }) line!: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'The CSV column at fault, if one is.' })
   field!: string | null;
@@ -32,19 +31,13 @@ export class ImportRowErrorDto {
   })
   code!: string;
 
-  @ApiProperty({ description: 'English explanation.' })
-  message!: string;
+  @ApiProperty({ description: 'English explanation.' }) message!: string;
 }
 
 export class DirectoryImportDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ enum: IMPORT_STATUSES })
-  status!: DirectoryImportStatus;
-
-  @ApiProperty()
-  fileName!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status!: DirectoryImportStatus;
+  @ApiProperty() fileName!: string;
 
   @ApiProperty({
     type: Number,
@@ -53,120 +46,53 @@ export class DirectoryImportDto {
   })
   totalRows!: number | null;
 
-  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
-  processedRows!: number;
-
-  @ApiProperty()
-  createdCount!: number;
-
-  @ApiProperty()
-  updatedCount!: number;
-
-  @ApiProperty()
-  unchangedCount!: number;
-
-  @ApiProperty()
-  deactivatedCount!: number;
-
-  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' })
-  errorCount!: number;
-
-  @ApiProperty({ type: [ImportRowErrorDto] })
-  errors!: ImportRowErrorDto[];
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  finishedAt!: string | null;
+  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' }) processedRows!: number;
+  @ApiProperty() createdCount!: number;
+  @ApiProperty() updatedCount!: number;
+  @ApiProperty() unchangedCount!: number;
+  @ApiProperty() deactivatedCount!: number;
+  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' }) errorCount!: number;
+  @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowErrorDto[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
 }
 
 export class DirectoryImportSummaryDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ enum: IMPORT_STATUSES })
-  status!: DirectoryImportStatus;
-
-  @ApiProperty()
-  fileName!: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  totalRows!: number | null;
-
-  @ApiProperty()
-  createdCount!: number;
-
-  @ApiProperty()
-  updatedCount!: number;
-
-  @ApiProperty()
-  unchangedCount!: number;
-
-  @ApiProperty()
-  deactivatedCount!: number;
-
-  @ApiProperty()
-  errorCount!: number;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  finishedAt!: string | null;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status!: DirectoryImportStatus;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ type: Number, nullable: true }) totalRows!: number | null;
+  @ApiProperty() createdCount!: number;
+  @ApiProperty() updatedCount!: number;
+  @ApiProperty() unchangedCount!: number;
+  @ApiProperty() deactivatedCount!: number;
+  @ApiProperty() errorCount!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
 }
 
 export class ImportListQueryDto {
-  @LimitProperty({ max: 100, default: 20 })
-  limit?: number;
+  @LimitProperty({ max: 100, default: 20 }) limit?: number;
 }
 
-export class OrgUnitDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  code!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ enum: ORG_UNIT_KINDS })
-  kind!: OrgUnitKind;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  parentId!: string | null;
-
-  @ApiProperty({ type: [String], description: 'Ids from the root down to this unit, inclusive.' })
-  path!: string[];
-
-  @ApiProperty()
-  active!: boolean;
+export class OrgUnitDto extends OrgUnitRefDto {
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ type: [String], description: 'Ids from the root down to this unit, inclusive.' }) path!: string[];
+  @ApiProperty() active!: boolean;
 }
 
 export class OrgUnitMemberDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  employeeNumber!: string;
-
-  @ApiProperty()
-  givenName!: string;
-
-  @ApiProperty()
-  familyName!: string;
-
-  @ApiProperty()
-  email!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  orgUnitId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
 }
 
 export class OrgUnitMembersPageDto {
-  @ApiProperty({ type: [OrgUnitMemberDto] })
-  items!: OrgUnitMemberDto[];
+  @ApiProperty({ type: [OrgUnitMemberDto] }) items!: OrgUnitMemberDto[];
 
   @ApiProperty({
     type: String,
@@ -185,8 +111,7 @@ export class MembersQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   subtree?: boolean;
 
-  @LimitProperty({ max: 200, default: 50 })
-  limit?: number;
+  @LimitProperty({ max: 200, default: 50 }) limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()
@@ -206,25 +131,12 @@ export class PeopleQueryDto {
   @MaxLength(100)
   q!: string;
 
-  @LimitProperty({ max: 50, default: 10 })
-  limit?: number;
+  @LimitProperty({ max: 50, default: 10 }) limit?: number;
 }
 
-export class PersonCardDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  givenName!: string;
-
-  @ApiProperty()
-  familyName!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  orgUnitId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  orgUnitName!: string | null;
+export class PersonCardDto extends PersonRefDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) orgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
 }
 
 export class HeadcountQueryDto {
@@ -238,34 +150,18 @@ export class HeadcountQueryDto {
 }
 
 export class HeadcountDto {
-  @ApiProperty({ format: 'uuid' })
-  orgUnitId!: string;
-
-  @ApiProperty()
-  code!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ enum: ORG_UNIT_KINDS })
-  kind!: OrgUnitKind;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  parentId!: string | null;
-
-  @ApiProperty({ description: 'Depth in the tree (0 = a root).' })
-  depth!: number;
-
-  @ApiProperty({ description: 'Active people of exactly this unit.' })
-  directCount!: number;
-
-  @ApiProperty({ description: 'Active people of this unit and every unit below it.' })
-  totalCount!: number;
+  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ description: 'Depth in the tree (0 = a root).' }) depth!: number;
+  @ApiProperty({ description: 'Active people of exactly this unit.' }) directCount!: number;
+  @ApiProperty({ description: 'Active people of this unit and every unit below it.' }) totalCount!: number;
 }
 
 export class HeadcountsDto {
-  @ApiProperty()
-  year!: number;
+  @ApiProperty() year!: number;
 
   @ApiProperty({ type: [HeadcountDto], description: 'In tree order (each unit after its parent).' })
   units!: HeadcountDto[];

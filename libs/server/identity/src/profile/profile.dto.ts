@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrgUnitNameDto, OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
 import { IsIn, ValidateIf } from 'class-validator';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@eclore/domain';
 import { GrantScopeDto } from '../roles/roles-admin.dto';
@@ -16,20 +17,12 @@ export class UpdateProfileInput {
   locale!: Locale | null;
 }
 
-export class UnitPathItemDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
-export class ProfileOrgUnitDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
+export class ProfileOrgUnitDto extends OrgUnitRefDto {
   @ApiProperty({
-    type: [UnitPathItemDto],
+    type: [OrgUnitNameDto],
     description: 'From the top of the organisation down to this unit, inclusive.',
   })
-  path!: UnitPathItemDto[];
+  path!: OrgUnitNameDto[];
 }
 
 export class ProfileRoleDto {
@@ -37,10 +30,7 @@ export class ProfileRoleDto {
   @ApiProperty({ type: GrantScopeDto }) scope!: GrantScopeDto;
 }
 
-export class ProfileDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
+export class ProfileDto extends PersonRefDto {
   @ApiProperty() email!: string;
   @ApiProperty({ type: ProfileOrgUnitDto, nullable: true }) orgUnit!: ProfileOrgUnitDto | null;
   @ApiProperty({ type: [ProfileRoleDto], description: 'Employee (everyone) first, then the granted roles.' })

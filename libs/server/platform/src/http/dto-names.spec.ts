@@ -54,12 +54,37 @@ describe('DTO class names', () => {
   });
 
   it('are unique across the server, apart from the pending ones', () => {
-    const unexpected = duplicates.filter(([name]) => !PENDING_DUPLICATES.has(name)).map(([name, paths]) => `${name}: ${paths.join(', ')}`);
+    const unexpected = duplicates
+      .filter(([name]) => !PENDING_DUPLICATES.has(name))
+      .map(([name, paths]) => `${name}: ${paths.join(', ')}`);
     expect(unexpected).toEqual([]);
   });
 
   it('keeps no name in the pending list once it is unique', () => {
     const fixed = [...PENDING_DUPLICATES].filter((name) => !duplicates.some(([dup]) => dup === name));
     expect(fixed).toEqual([]);
+  });
+});
+
+/**
+ * A response naming a person or an org unit by the shared reference alone uses PersonRefDto or
+ * OrgUnitRefDto: a schema with exactly their fields under another name is a copy (a DTO that adds
+ * fields extends them). Read from the committed document (`npm run api-client:check` keeps it current).
+ */
+describe('person and org-unit references in the OpenAPI document', () => {
+  const document = JSON.parse(readFileSync(join(root, 'libs/api-client/openapi.json'), 'utf8')) as {
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
+  const fields = (name: string) =>
+    Object.keys(document.components.schemas[name]?.properties ?? {})
+      .sort()
+      .join(',');
+
+  it.each(['PersonRefDto', 'OrgUnitRefDto'])('has no copy of %s', (shared) => {
+    const copies = Object.keys(document.components.schemas).filter(
+      (name) => name !== shared && fields(name) === fields(shared),
+    );
+    expect(fields(shared)).not.toBe('');
+    expect(copies).toEqual([]);
   });
 });

@@ -7,6 +7,12 @@ export class PersonRefDto {
   @ApiProperty() familyName!: string;
 }
 
+/** An org unit named in a response by its name alone (an idea's unit, a step of a unit's path). */
+export class OrgUnitNameDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 /** An org unit named in a response: its id, its code from the HR directory and its name. */
 export class OrgUnitRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

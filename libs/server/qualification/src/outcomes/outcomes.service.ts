@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, type Actor } from '@eclore/domain';
-import { IdeaAccess, type IdeaDto } from '@eclore/server-ideas';
+import { answerForAuthors, IdeaAccess, type IdeaDto } from '@eclore/server-ideas';
 import { hasSubmittedScorecard } from '../scorecards/scorecards.repository';
 
 /**
@@ -37,16 +37,7 @@ export class OutcomesService {
       actor,
       id,
       { type: 'request_rework', guidance },
-      {
-        expectedVersion: version,
-        // The guidance is the authors' answer, as for a return at intake: the idea is back in their
-        // hands (not public meanwhile), so it is theirs and the network's to read.
-        extraColumns: (_loaded, result) => ({
-          answerText: result.event.details.guidance ?? guidance.trim(),
-          answerGivenAt: result.event.at,
-          answerPublishedAt: null,
-        }),
-      },
+      { expectedVersion: version, extraColumns: answerForAuthors('guidance', guidance) },
     );
   }
 

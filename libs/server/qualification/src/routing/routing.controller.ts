@@ -3,7 +3,8 @@ import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
 import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { AssigneeParams, AssignInput, IdeaAssignmentsDto, StartQualificationInput } from './routing.dto';
+import { VersionInput } from '@eclore/server-ideas';
+import { AssigneeParams, AssignInput, IdeaAssignmentsDto } from './routing.dto';
 import { AssignmentsService } from './assignments.service';
 import { AutoRoutingService } from './auto-routing.service';
 
@@ -31,7 +32,7 @@ export class RoutingController {
   start(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
-    @Body() input: StartQualificationInput,
+    @Body() input: VersionInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaDto> {
     return this.autoRouting.startQualification(actor, params.id, input.version, requestId);

@@ -1,4 +1,4 @@
-import { COUNTER_COLUMNS, COUNTER_JOIN, PUBLIC_IDEA } from './wall.sql';
+import { COUNTER_COLUMNS, COUNTER_JOIN, PUBLIC_IDEA, type IdeaCardRow } from './wall.sql';
 
 /**
  * Similar public ideas for the submission form, while the person types. Two sets of candidates,
@@ -40,13 +40,6 @@ export const SIMILAR_IDEAS = `
   ORDER BY score DESC, i.id
   LIMIT $5`;
 
-export interface SimilarRow {
-  id: string;
-  kind: 'problem' | 'solution';
-  status: string;
-  title: string;
-  summary: string;
-  support_count: number;
-  comment_count: number;
+export interface SimilarRow extends IdeaCardRow {
   score: number;
 }

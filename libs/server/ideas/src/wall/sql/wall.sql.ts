@@ -310,8 +310,8 @@ export function buildTrendingWindowCount(
   };
 }
 
-/** A wall row as the driver returns it. */
-export interface WallRow {
+/** A public idea as a card (wall, similar, linked), with its counters (COUNTER_COLUMNS). */
+export interface IdeaCardRow {
   id: string;
   kind: 'problem' | 'solution';
   status: string;
@@ -319,6 +319,10 @@ export interface WallRow {
   summary: string;
   support_count: number;
   comment_count: number;
+}
+
+/** A wall row as the driver returns it. */
+export interface WallRow extends IdeaCardRow {
   themes: string[];
   published_at: Date;
   campaign_id: string | null;
