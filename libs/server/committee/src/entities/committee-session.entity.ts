@@ -7,20 +7,41 @@ import { Person } from '@eclore/server-identity';
 @Entity({ name: 'committee_session' })
 @Index('ix_committee_session_scheduled', ['scheduledAt'])
 export class CommitteeSession {
-  @Col.UuidPrimary() id!: string;
-  @Col.Text() title!: string;
-  @Col.Timestamp('scheduled_at') scheduledAt!: Date;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Text()
+  title!: string;
+
+  @Col.Timestamp('scheduled_at')
+  scheduledAt!: Date;
 
   /** The language the minutes are written in. */
-  @Col.Text() language!: Locale;
+  @Col.Text()
+  language!: Locale;
 
   /** planned → in_session → closed. */
-  @Column({ type: 'text', default: 'planned' }) status!: SessionStatus;
-  @Col.Uuid('created_by') createdBy!: string;
-  @Col.Timestamp('started_at', { nullable: true }) startedAt!: Date | null;
-  @Col.Timestamp('closed_at', { nullable: true }) closedAt!: Date | null;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.UpdatedAt() updatedAt!: Date;
-  @VersionColumn() version!: number;
-  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'RESTRICT' }) creator?: Person;
+  @Column({ type: 'text', default: 'planned' })
+  status!: SessionStatus;
+
+  @Col.Uuid('created_by')
+  createdBy!: string;
+
+  @Col.Timestamp('started_at', { nullable: true })
+  startedAt!: Date | null;
+
+  @Col.Timestamp('closed_at', { nullable: true })
+  closedAt!: Date | null;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+
+  @Col.ManyToOne(() => Person, 'created_by', { onDelete: 'RESTRICT' })
+  creator?: Person;
 }

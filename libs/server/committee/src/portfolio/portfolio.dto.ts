@@ -18,10 +18,17 @@ import { IdeaFilter } from '@eclore/server-ideas';
 
 /** The board's filters (the same on the whole board and on one column's next pages). */
 export class PortfolioFilters {
-  @IdeaFilter.campaignId() campaignId?: string;
-  @IdeaFilter.orgUnitId() orgUnitId?: string;
-  @IdeaFilter.theme() theme?: string;
-  @IdeaFilter.kind() kind?: IdeaKind;
+  @IdeaFilter.campaignId()
+  campaignId?: string;
+
+  @IdeaFilter.orgUnitId()
+  orgUnitId?: string;
+
+  @IdeaFilter.theme()
+  theme?: string;
+
+  @IdeaFilter.kind()
+  kind?: IdeaKind;
 
   @ApiPropertyOptional({
     format: 'uuid',

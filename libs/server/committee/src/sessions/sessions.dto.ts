@@ -91,19 +91,27 @@ export class DecisionInputDto {
 }
 
 export class SessionMemberDto extends PersonRefDto {
-  @ApiProperty() chair!: boolean;
+  @ApiProperty()
+  chair!: boolean;
   @ApiProperty({ type: Boolean, nullable: true, description: 'Recorded when the session closes.' })
   present!: boolean | null;
 }
 
 export class AgendaItemDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() position!: number;
-  @ApiProperty({ type: IdeaDto, description: 'As the viewer may see it (anonymous authors hidden).' }) idea!: IdeaDto;
-  @ApiProperty({ enum: DECISION_KINDS, nullable: true }) decision!: DecisionKind | null;
-  @ApiProperty({ type: String, nullable: true }) rationale!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) parkedUntil!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  position!: number;
+  @ApiProperty({ type: IdeaDto, description: 'As the viewer may see it (anonymous authors hidden).' })
+  idea!: IdeaDto;
+  @ApiProperty({ enum: DECISION_KINDS, nullable: true })
+  decision!: DecisionKind | null;
+  @ApiProperty({ type: String, nullable: true })
+  rationale!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  parkedUntil!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
   @ApiProperty({ description: 'The viewer’s committee scope covers this idea (may remove or decide it).' })
   inScope!: boolean;
   @ApiProperty({
@@ -115,67 +123,103 @@ export class AgendaItemDto {
 }
 
 export class CommitteeSessionSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) scheduledAt!: string;
-  @ApiProperty({ enum: SUPPORTED_LOCALES }) language!: Locale;
-  @ApiProperty({ enum: SESSION_STATUSES }) status!: SessionStatus;
-  @ApiProperty() agendaCount!: number;
-  @ApiProperty() decidedCount!: number;
-  @ApiProperty({ type: PersonRefDto, nullable: true }) chair!: PersonRefDto | null;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  scheduledAt!: string;
+  @ApiProperty({ enum: SUPPORTED_LOCALES })
+  language!: Locale;
+  @ApiProperty({ enum: SESSION_STATUSES })
+  status!: SessionStatus;
+  @ApiProperty()
+  agendaCount!: number;
+  @ApiProperty()
+  decidedCount!: number;
+  @ApiProperty({ type: PersonRefDto, nullable: true })
+  chair!: PersonRefDto | null;
 }
 
 export class CommitteeSessionDto extends CommitteeSessionSummaryDto {
-  @ApiProperty({ type: [SessionMemberDto] }) members!: SessionMemberDto[];
-  @ApiProperty({ type: [AgendaItemDto] }) agenda!: AgendaItemDto[];
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: [SessionMemberDto] })
+  members!: SessionMemberDto[];
+  @ApiProperty({ type: [AgendaItemDto] })
+  agenda!: AgendaItemDto[];
+  @ApiProperty()
+  version!: number;
 }
 
 export class ScoredCriterionDto {
-  @ApiProperty() key!: string;
-  @ApiProperty() labelFr!: string;
-  @ApiProperty() labelEn!: string;
-  @ApiProperty() weight!: number;
-  @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) min!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) max!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) spread!: number | null;
+  @ApiProperty()
+  key!: string;
+  @ApiProperty()
+  labelFr!: string;
+  @ApiProperty()
+  labelEn!: string;
+  @ApiProperty()
+  weight!: number;
+  @ApiProperty({ type: Number, nullable: true })
+  mean!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  min!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  max!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  spread!: number | null;
 }
 
 export class ScorecardSummaryDto {
-  @ApiProperty() reviewerCount!: number;
-  @ApiProperty({ type: Number, nullable: true, description: '1–5' }) weightedScore!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: '1–5' }) value!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: '1–5' }) effort!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) maxSpread!: number | null;
-  @ApiProperty({ type: [ScoredCriterionDto] }) criteria!: ScoredCriterionDto[];
+  @ApiProperty()
+  reviewerCount!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '1–5' })
+  weightedScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '1–5' })
+  value!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '1–5' })
+  effort!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  maxSpread!: number | null;
+  @ApiProperty({ type: [ScoredCriterionDto] })
+  criteria!: ScoredCriterionDto[];
 }
 
 export class PackItemDto {
-  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty({ format: 'uuid' })
+  itemId!: string;
   @ApiProperty({ type: IdeaDto, description: 'Summary and the network’s answer; anonymous authors hidden.' })
   idea!: IdeaDto;
-  @ApiProperty({ type: ScorecardSummaryDto, nullable: true }) scorecard!: ScorecardSummaryDto | null;
+  @ApiProperty({ type: ScorecardSummaryDto, nullable: true })
+  scorecard!: ScorecardSummaryDto | null;
 }
 
 export class PreReadingPackDto {
-  @ApiProperty({ type: [PackItemDto] }) items!: PackItemDto[];
+  @ApiProperty({ type: [PackItemDto] })
+  items!: PackItemDto[];
 }
 
 export class PrioritisedIdeaDto {
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
+  @ApiProperty()
+  title!: string;
   @ApiProperty({ type: Number, nullable: true, description: '1 = highest weighted score; null when not scored.' })
   rank!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) weightedScore!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) effort!: number | null;
-  @ApiProperty() reviewerCount!: number;
-  @ApiProperty({ description: 'On this session’s agenda.' }) onAgenda!: boolean;
+  @ApiProperty({ type: Number, nullable: true })
+  weightedScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  value!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  effort!: number | null;
+  @ApiProperty()
+  reviewerCount!: number;
+  @ApiProperty({ description: 'On this session’s agenda.' })
+  onAgenda!: boolean;
 }
 
 export class PrioritisationDto {
-  @ApiProperty({ type: [PrioritisedIdeaDto] }) items!: PrioritisedIdeaDto[];
+  @ApiProperty({ type: [PrioritisedIdeaDto] })
+  items!: PrioritisedIdeaDto[];
 }
 
 export class AgendaSuggestionDto {

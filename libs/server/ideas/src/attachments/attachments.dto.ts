@@ -13,12 +13,23 @@ export class AttachmentUploadDto {
 }
 
 export class IdeaAttachmentDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty({ description: 'Offered name on download; its extension follows the detected type.' }) fileName!: string;
-  @ApiProperty({ enum: Object.keys(ATTACHMENT_TYPES) }) contentType!: AttachmentContentType;
-  @ApiProperty({ description: 'Size of the stored copy (metadata stripped), in bytes.' }) sizeBytes!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
+
+  @ApiProperty({ description: 'Offered name on download; its extension follows the detected type.' })
+  fileName!: string;
+
+  @ApiProperty({ enum: Object.keys(ATTACHMENT_TYPES) })
+  contentType!: AttachmentContentType;
+
+  @ApiProperty({ description: 'Size of the stored copy (metadata stripped), in bytes.' })
+  sizeBytes!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 
   @ApiProperty({
     type: PersonRefDto,
@@ -27,19 +38,28 @@ export class IdeaAttachmentDto {
   })
   uploadedBy!: PersonRefDto | null;
 
-  @ApiProperty({ description: 'GET it to download the file.' }) downloadUrl!: string;
-  @ApiProperty({ description: 'The viewer may delete it.' }) canDelete!: boolean;
+  @ApiProperty({ description: 'GET it to download the file.' })
+  downloadUrl!: string;
+
+  @ApiProperty({ description: 'The viewer may delete it.' })
+  canDelete!: boolean;
 }
 
 export class IdeaAttachmentListDto {
-  @ApiProperty({ type: [IdeaAttachmentDto], description: 'Oldest first.' }) items!: IdeaAttachmentDto[];
+  @ApiProperty({ type: [IdeaAttachmentDto], description: 'Oldest first.' })
+  items!: IdeaAttachmentDto[];
 
   @ApiProperty({
     description: 'The viewer may add attachments now (authors while the idea is editable, the network in scope).',
   })
   canUpload!: boolean;
 
-  @ApiProperty({ description: 'Largest accepted upload, in bytes.' }) maxBytes!: number;
-  @ApiProperty({ description: 'How many attachments an idea may have.' }) maxCount!: number;
-  @ApiProperty({ type: [String], description: 'Accepted content types.' }) acceptedTypes!: string[];
+  @ApiProperty({ description: 'Largest accepted upload, in bytes.' })
+  maxBytes!: number;
+
+  @ApiProperty({ description: 'How many attachments an idea may have.' })
+  maxCount!: number;
+
+  @ApiProperty({ type: [String], description: 'Accepted content types.' })
+  acceptedTypes!: string[];
 }

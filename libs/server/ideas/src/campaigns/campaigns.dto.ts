@@ -50,9 +50,14 @@ export class SubmissionRulesInput {
   @IsIn(SUBMISSION_RULE_FIELDS, { each: true })
   requiredFields!: SubmissionRuleField[];
 
-  @WithinLimit(SUBMISSION_RULE_LIMITS.titleMaxLength) titleMaxLength!: number;
-  @WithinLimit(SUBMISSION_RULE_LIMITS.summaryMaxLength) summaryMaxLength!: number;
-  @WithinLimit(SUBMISSION_RULE_LIMITS.bodyMinLength) bodyMinLength!: number;
+  @WithinLimit(SUBMISSION_RULE_LIMITS.titleMaxLength)
+  titleMaxLength!: number;
+
+  @WithinLimit(SUBMISSION_RULE_LIMITS.summaryMaxLength)
+  summaryMaxLength!: number;
+
+  @WithinLimit(SUBMISSION_RULE_LIMITS.bodyMinLength)
+  bodyMinLength!: number;
 
   @ApiProperty({ enum: IDEA_KINDS, isArray: true })
   @IsArray()
@@ -226,7 +231,8 @@ export class CampaignDto {
   @ApiProperty() question!: string;
   @ApiProperty({ description: 'Sanitised HTML.' }) descriptionHtml!: string;
   @ApiProperty({ type: PersonRefDto, nullable: true }) sponsor!: PersonRefDto | null;
-  @ApiProperty({ type: [OrgUnitRefDto], description: 'Empty = the whole organisation.' }) audience!: OrgUnitRefDto[];
+  @ApiProperty({ type: [OrgUnitRefDto], description: 'Empty = the whole organisation.' })
+  audience!: OrgUnitRefDto[];
   @ApiProperty({ type: SubmissionRulesDto }) submissionRules!: SubmissionRulesDto;
   @ApiProperty({ type: [CampaignPhaseDto] }) phases!: CampaignPhaseDto[];
   @ApiProperty({ enum: CAMPAIGN_TIMINGS }) timing!: (typeof CAMPAIGN_TIMINGS)[number];
@@ -243,6 +249,8 @@ export class CampaignDto {
 export class CampaignListDto {
   @ApiProperty({ type: [CampaignDto], description: 'With a phase under way or between phases; soonest end first.' })
   current!: CampaignDto[];
-  @ApiProperty({ type: [CampaignDto], description: 'Not started yet; soonest first.' }) upcoming!: CampaignDto[];
-  @ApiProperty({ type: [CampaignDto], description: 'Over; most recent first.' }) past!: CampaignDto[];
+  @ApiProperty({ type: [CampaignDto], description: 'Not started yet; soonest first.' })
+  upcoming!: CampaignDto[];
+  @ApiProperty({ type: [CampaignDto], description: 'Over; most recent first.' })
+  past!: CampaignDto[];
 }

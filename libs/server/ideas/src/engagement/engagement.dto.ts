@@ -8,17 +8,24 @@ export const Trimmed = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class SupportStateDto {
-  @ApiProperty({ description: 'Whether the signed-in person supports the idea.' }) supported!: boolean;
-  @ApiProperty() supportCount!: number;
+  @ApiProperty({ description: 'Whether the signed-in person supports the idea.' })
+  supported!: boolean;
+
+  @ApiProperty()
+  supportCount!: number;
 }
 
 export class FollowStateDto {
-  @ApiProperty({ description: 'Whether the signed-in person follows the idea.' }) following!: boolean;
-  @ApiProperty() followerCount!: number;
+  @ApiProperty({ description: 'Whether the signed-in person follows the idea.' })
+  following!: boolean;
+
+  @ApiProperty()
+  followerCount!: number;
 }
 
 export class ActionAvailabilityDto {
-  @ApiProperty() allowed!: boolean;
+  @ApiProperty()
+  allowed!: boolean;
 
   @ApiPropertyOptional({
     type: String,
@@ -30,13 +37,26 @@ export class ActionAvailabilityDto {
 
 /** What the engagement bar of the idea page needs for the signed-in person. */
 export class EngagementDto {
-  @ApiProperty() supported!: boolean;
-  @ApiProperty() following!: boolean;
-  @ApiProperty() supportCount!: number;
-  @ApiProperty() followerCount!: number;
-  @ApiProperty() commentCount!: number;
-  @ApiProperty({ type: ActionAvailabilityDto }) canSupport!: ActionAvailabilityDto;
-  @ApiProperty({ type: ActionAvailabilityDto }) canComment!: ActionAvailabilityDto;
+  @ApiProperty()
+  supported!: boolean;
+
+  @ApiProperty()
+  following!: boolean;
+
+  @ApiProperty()
+  supportCount!: number;
+
+  @ApiProperty()
+  followerCount!: number;
+
+  @ApiProperty()
+  commentCount!: number;
+
+  @ApiProperty({ type: ActionAvailabilityDto })
+  canSupport!: ActionAvailabilityDto;
+
+  @ApiProperty({ type: ActionAvailabilityDto })
+  canComment!: ActionAvailabilityDto;
 
   @ApiProperty({ description: 'A network member in scope may merge this idea into another (duplicate).' })
   canMerge!: boolean;
@@ -69,7 +89,8 @@ export class CreateCommentDto {
 }
 
 export class CommentHiddenDto {
-  @ApiProperty() hiddenAt!: string;
+  @ApiProperty()
+  hiddenAt!: string;
 
   @ApiPropertyOptional({
     type: String,
@@ -80,13 +101,19 @@ export class CommentHiddenDto {
 }
 
 export class CommentOriginDto {
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty() ideaTitle!: string;
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
+
+  @ApiProperty()
+  ideaTitle!: string;
 }
 
 export class CommentDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId!: string | null;
 
   @ApiProperty({
     type: PersonRefDto,
@@ -105,21 +132,28 @@ export class CommentDto {
   })
   bodyHtml!: string | null;
 
-  @ApiProperty({ type: [PersonRefDto] }) mentions!: PersonRefDto[];
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: CommentHiddenDto, nullable: true }) hidden!: CommentHiddenDto | null;
+  @ApiProperty({ type: [PersonRefDto] })
+  mentions!: PersonRefDto[];
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty({ type: CommentHiddenDto, nullable: true })
+  hidden!: CommentHiddenDto | null;
 
   @ApiProperty({ type: CommentOriginDto, nullable: true, description: 'Moved here when a duplicate idea was merged.' })
   mergedFrom!: CommentOriginDto | null;
 
-  @ApiProperty({ type: () => [CommentDto] }) replies!: CommentDto[];
+  @ApiProperty({ type: () => [CommentDto] })
+  replies!: CommentDto[];
 }
 
 export class CommentThreadDto {
   @ApiProperty({ type: [CommentDto], description: 'Top-level comments, oldest first, each with its replies.' })
   items!: CommentDto[];
 
-  @ApiProperty() commentCount!: number;
+  @ApiProperty()
+  commentCount!: number;
 }
 
 export class MergeIdeaDto {
@@ -136,12 +170,18 @@ export class MergeIdeaDto {
 }
 
 export class MergeResultDto {
-  @ApiProperty({ format: 'uuid' }) targetId!: string;
+  @ApiProperty({ format: 'uuid' })
+  targetId!: string;
 
   @ApiProperty({ description: 'Supports moved (people who already supported the target count once).' })
   supportsMoved!: number;
 
-  @ApiProperty() followersMoved!: number;
-  @ApiProperty() commentsMoved!: number;
-  @ApiProperty({ description: 'People credited as co-authors of the target.' }) coAuthorsCredited!: number;
+  @ApiProperty()
+  followersMoved!: number;
+
+  @ApiProperty()
+  commentsMoved!: number;
+
+  @ApiProperty({ description: 'People credited as co-authors of the target.' })
+  coAuthorsCredited!: number;
 }

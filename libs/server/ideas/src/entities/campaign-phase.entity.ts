@@ -9,14 +9,33 @@ import { Campaign } from './campaign.entity';
 @Entity({ name: 'campaign_phase' })
 @Index('uq_campaign_phase_position', ['campaignId', 'position'], { unique: true })
 export class CampaignPhase {
-  @Col.UuidPrimary() id!: string;
-  @Col.Uuid('campaign_id') campaignId!: string;
-  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' }) campaign?: Campaign;
-  @Column({ type: 'integer' }) position!: number;
-  @Col.Text() name!: string;
-  @Col.Timestamp('starts_at') startsAt!: Date;
-  @Col.Timestamp('ends_at') endsAt!: Date;
-  @Column({ name: 'submissions_open', type: 'boolean' }) submissionsOpen!: boolean;
-  @Column({ name: 'supports_open', type: 'boolean' }) supportsOpen!: boolean;
-  @Column({ name: 'comments_open', type: 'boolean' }) commentsOpen!: boolean;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Uuid('campaign_id')
+  campaignId!: string;
+
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE' })
+  campaign?: Campaign;
+
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Col.Text()
+  name!: string;
+
+  @Col.Timestamp('starts_at')
+  startsAt!: Date;
+
+  @Col.Timestamp('ends_at')
+  endsAt!: Date;
+
+  @Column({ name: 'submissions_open', type: 'boolean' })
+  submissionsOpen!: boolean;
+
+  @Column({ name: 'supports_open', type: 'boolean' })
+  supportsOpen!: boolean;
+
+  @Column({ name: 'comments_open', type: 'boolean' })
+  commentsOpen!: boolean;
 }

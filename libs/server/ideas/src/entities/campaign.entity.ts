@@ -16,22 +16,42 @@ export interface SubmissionRules {
 /** A call for ideas (appel à idées) around a "How might we…?" question, with phases and an audience. */
 @Entity({ name: 'campaign' })
 export class Campaign {
-  @Col.UuidPrimary() id!: string;
-  @Col.Text() title!: string;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Text()
+  title!: string;
 
   /** The "Comment pourrions-nous… ?" question that prompts ideas. */
-  @Col.Text() question!: string;
+  @Col.Text()
+  question!: string;
 
   /** Sanitised HTML. */
-  @Col.Text('description_html') descriptionHtml!: string;
-  @Col.Uuid('sponsor_id', { nullable: true }) sponsorId!: string | null;
+  @Col.Text('description_html')
+  descriptionHtml!: string;
+
+  @Col.Uuid('sponsor_id', { nullable: true })
+  sponsorId!: string | null;
 
   /** Org units (with their subtrees) invited to take part; empty = the whole organisation. */
-  @Col.Uuid('audience_org_unit_ids', { array: true }) audienceOrgUnitIds!: string[];
-  @Column({ name: 'submission_rules', type: 'jsonb' }) submissionRules!: SubmissionRules;
-  @Col.Uuid('created_by') createdBy!: string;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.UpdatedAt() updatedAt!: Date;
-  @Col.Timestamp('archived_at', { nullable: true }) archivedAt!: Date | null;
-  @Col.ManyToOne(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true }) sponsor?: Person | null;
+  @Col.Uuid('audience_org_unit_ids', { array: true })
+  audienceOrgUnitIds!: string[];
+
+  @Column({ name: 'submission_rules', type: 'jsonb' })
+  submissionRules!: SubmissionRules;
+
+  @Col.Uuid('created_by')
+  createdBy!: string;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
+
+  @Col.Timestamp('archived_at', { nullable: true })
+  archivedAt!: Date | null;
+
+  @Col.ManyToOne(() => Person, 'sponsor_id', { onDelete: 'SET NULL', nullable: true })
+  sponsor?: Person | null;
 }

@@ -7,19 +7,43 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'idea_comment' })
 @Index('ix_idea_comment_idea', ['ideaId', 'createdAt'])
 export class IdeaComment {
-  @Col.UuidPrimary() id!: string;
-  @Col.Uuid('idea_id') ideaId!: string;
-  @Col.Uuid('parent_id', { nullable: true }) parentId!: string | null;
-  @Col.Uuid('author_id') authorId!: string;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Uuid('idea_id')
+  ideaId!: string;
+
+  @Col.Uuid('parent_id', { nullable: true })
+  parentId!: string | null;
+
+  @Col.Uuid('author_id')
+  authorId!: string;
 
   /** Sanitised on the server. */
-  @Col.Text('body_html') bodyHtml!: string;
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) mentions!: string[];
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.Timestamp('edited_at', { nullable: true }) editedAt!: Date | null;
-  @Col.Timestamp('hidden_at', { nullable: true }) hiddenAt!: Date | null;
-  @Col.Text('hidden_reason', { nullable: true }) hiddenReason!: string | null;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
-  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' }) author?: Person;
-  @Col.ManyToOne(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true }) parent?: IdeaComment | null;
+  @Col.Text('body_html')
+  bodyHtml!: string;
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  mentions!: string[];
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.Timestamp('edited_at', { nullable: true })
+  editedAt!: Date | null;
+
+  @Col.Timestamp('hidden_at', { nullable: true })
+  hiddenAt!: Date | null;
+
+  @Col.Text('hidden_reason', { nullable: true })
+  hiddenReason!: string | null;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
+
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'RESTRICT' })
+  author?: Person;
+
+  @Col.ManyToOne(() => IdeaComment, 'parent_id', { onDelete: 'CASCADE', nullable: true })
+  parent?: IdeaComment | null;
 }

@@ -9,14 +9,33 @@ import { Idea } from './idea.entity';
 @Entity({ name: 'idea_event' })
 @Index('ix_idea_event_idea', ['ideaId', 'id'])
 export class IdeaEvent {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
-  @Col.Uuid('idea_id') ideaId!: string;
-  @Col.Text() type!: string;
-  @Col.Text('from_status', { nullable: true }) fromStatus!: string | null;
-  @Col.Text('to_status', { nullable: true }) toStatus!: string | null;
-  @Col.Uuid('actor_id', { nullable: true }) actorId!: string | null;
-  @Column({ type: 'boolean' }) public!: boolean;
-  @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
-  @Col.CreatedAt('occurred_at') occurredAt!: Date;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Col.Uuid('idea_id')
+  ideaId!: string;
+
+  @Col.Text()
+  type!: string;
+
+  @Col.Text('from_status', { nullable: true })
+  fromStatus!: string | null;
+
+  @Col.Text('to_status', { nullable: true })
+  toStatus!: string | null;
+
+  @Col.Uuid('actor_id', { nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'boolean' })
+  public!: boolean;
+
+  @Column({ type: 'jsonb' })
+  data!: Record<string, unknown>;
+
+  @Col.CreatedAt('occurred_at')
+  occurredAt!: Date;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
 }

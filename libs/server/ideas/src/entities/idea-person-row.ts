@@ -9,9 +9,18 @@ import { Idea } from './idea.entity';
  * Not an entity: each subclass is its own table.
  */
 export abstract class IdeaPersonRow {
-  @PrimaryColumn({ name: 'idea_id', type: 'uuid' }) ideaId!: string;
-  @PrimaryColumn({ name: 'person_id', type: 'uuid' }) personId!: string;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' }) person?: Person;
+  @PrimaryColumn({ name: 'idea_id', type: 'uuid' })
+  ideaId!: string;
+
+  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
+
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  person?: Person;
 }

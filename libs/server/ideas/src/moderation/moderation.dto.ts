@@ -23,7 +23,8 @@ export class CreateReportDto {
 }
 
 export class ReportCreatedDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
 }
 
 export class HideDto {
@@ -39,18 +40,38 @@ export class HideDto {
 }
 
 export class OpenReportDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: REPORT_TARGET_TYPES }) targetType!: ReportTargetType;
-  @ApiProperty({ format: 'uuid' }) targetId!: string;
-  @ApiProperty({ format: 'uuid', description: 'The idea, or the idea the comment is on.' }) ideaId!: string;
-  @ApiProperty() ideaTitle!: string;
-  @ApiProperty({ description: 'The reported text, plain, cut to 300 characters.' }) excerpt!: string;
-  @ApiProperty() reason!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ description: 'Open reports on the same content (this one included).' }) reportsOnTarget!: number;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: REPORT_TARGET_TYPES })
+  targetType!: ReportTargetType;
+
+  @ApiProperty({ format: 'uuid' })
+  targetId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The idea, or the idea the comment is on.' })
+  ideaId!: string;
+
+  @ApiProperty()
+  ideaTitle!: string;
+
+  @ApiProperty({ description: 'The reported text, plain, cut to 300 characters.' })
+  excerpt!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty({ description: 'Open reports on the same content (this one included).' })
+  reportsOnTarget!: number;
 }
 
 export class ReportResolvedDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['hidden', 'dismissed'] }) resolution!: 'hidden' | 'dismissed';
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['hidden', 'dismissed'] })
+  resolution!: 'hidden' | 'dismissed';
 }

@@ -59,7 +59,8 @@ export class WallQuery {
   @MaxLength(200)
   q?: string;
 
-  @IdeaFilter.kind() kind?: IdeaKind;
+  @IdeaFilter.kind()
+  kind?: IdeaKind;
 
   @ApiPropertyOptional({
     enum: WALL_STAGES,
@@ -69,9 +70,14 @@ export class WallQuery {
   @IsIn(WALL_STAGES)
   stage?: IdeaStatus;
 
-  @IdeaFilter.campaignId() campaignId?: string;
-  @IdeaFilter.orgUnitId() orgUnitId?: string;
-  @IdeaFilter.theme() theme?: string;
+  @IdeaFilter.campaignId()
+  campaignId?: string;
+
+  @IdeaFilter.orgUnitId()
+  orgUnitId?: string;
+
+  @IdeaFilter.theme()
+  theme?: string;
 
   @ApiPropertyOptional({
     enum: WALL_SORTS,

@@ -27,7 +27,8 @@ export class AuditQuery {
   @IsKeysetValue(cursorField.serialId, { message: 'before must be an event id' })
   before?: string;
 
-  @LimitProperty({ max: 100, default: 50 }) limit?: number;
+  @LimitProperty({ max: 100, default: 50 })
+  limit?: number;
 }
 
 export class AuditEventDto {
@@ -63,11 +64,7 @@ export class AuditPageDto {
 }
 
 export class AuditChainBreakDto {
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Id of the first row that does not verify; null when rows were cut from the end.',
-  })
+  @ApiProperty({ type: String, nullable: true, description: 'Id of the first row that does not verify; null when rows were cut from the end.' })
   id!: string | null;
   @ApiProperty({ description: 'Its position in the chain (for a cut end: the position the chain head records).' })
   seq!: string;
@@ -76,13 +73,12 @@ export class AuditChainBreakDto {
 }
 
 export class AuditChainDto {
-  @ApiProperty({ description: 'Every link and the chain head verify.' }) ok!: boolean;
-  @ApiProperty({ description: 'Entries verified (before the break, if any).' }) entries!: number;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.',
-  })
+  @ApiProperty({ description: 'Every link and the chain head verify.' })
+  ok!: boolean;
+  @ApiProperty({ description: 'Entries verified (before the break, if any).' })
+  entries!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.' })
   headHash!: string | null;
-  @ApiProperty({ type: AuditChainBreakDto, nullable: true }) brokenAt!: AuditChainBreakDto | null;
+  @ApiProperty({ type: AuditChainBreakDto, nullable: true })
+  brokenAt!: AuditChainBreakDto | null;
 }

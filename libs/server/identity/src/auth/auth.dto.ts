@@ -36,7 +36,8 @@ export class OidcStartQueryDto {
 }
 
 export class SignInMethodsDto {
-  @ApiProperty({ description: 'E-mail and password sign-in is available.' }) local!: boolean;
+  @ApiProperty({ description: 'E-mail and password sign-in is available.' })
+  local!: boolean;
 
   @ApiProperty({
     description:

@@ -20,7 +20,8 @@ export class ImportCreatedDto {
 }
 
 export class ImportRowErrorDto {
-  @ApiProperty({ description: 'Line of the file (1 = header); 0 for a problem with the whole file.' }) line!: number;
+  @ApiProperty({ description: 'Line of the file (1 = header); 0 for a problem with the whole file.' })
+  line!: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'The CSV column at fault, if one is.' })
   field!: string | null;
@@ -31,13 +32,19 @@ export class ImportRowErrorDto {
   })
   code!: string;
 
-  @ApiProperty({ description: 'English explanation.' }) message!: string;
+  @ApiProperty({ description: 'English explanation.' })
+  message!: string;
 }
 
 export class DirectoryImportDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: IMPORT_STATUSES }) status!: DirectoryImportStatus;
-  @ApiProperty() fileName!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: IMPORT_STATUSES })
+  status!: DirectoryImportStatus;
+
+  @ApiProperty()
+  fileName!: string;
 
   @ApiProperty({
     type: Number,
@@ -46,33 +53,72 @@ export class DirectoryImportDto {
   })
   totalRows!: number | null;
 
-  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' }) processedRows!: number;
-  @ApiProperty() createdCount!: number;
-  @ApiProperty() updatedCount!: number;
-  @ApiProperty() unchangedCount!: number;
-  @ApiProperty() deactivatedCount!: number;
-  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' }) errorCount!: number;
-  @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowErrorDto[];
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
+  processedRows!: number;
+
+  @ApiProperty()
+  createdCount!: number;
+
+  @ApiProperty()
+  updatedCount!: number;
+
+  @ApiProperty()
+  unchangedCount!: number;
+
+  @ApiProperty()
+  deactivatedCount!: number;
+
+  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' })
+  errorCount!: number;
+
+  @ApiProperty({ type: [ImportRowErrorDto] })
+  errors!: ImportRowErrorDto[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt!: string | null;
 }
 
 export class DirectoryImportSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: IMPORT_STATUSES }) status!: DirectoryImportStatus;
-  @ApiProperty() fileName!: string;
-  @ApiProperty({ type: Number, nullable: true }) totalRows!: number | null;
-  @ApiProperty() createdCount!: number;
-  @ApiProperty() updatedCount!: number;
-  @ApiProperty() unchangedCount!: number;
-  @ApiProperty() deactivatedCount!: number;
-  @ApiProperty() errorCount!: number;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: IMPORT_STATUSES })
+  status!: DirectoryImportStatus;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  totalRows!: number | null;
+
+  @ApiProperty()
+  createdCount!: number;
+
+  @ApiProperty()
+  updatedCount!: number;
+
+  @ApiProperty()
+  unchangedCount!: number;
+
+  @ApiProperty()
+  deactivatedCount!: number;
+
+  @ApiProperty()
+  errorCount!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt!: string | null;
 }
 
 export class ImportListQueryDto {
-  @LimitProperty({ max: 100, default: 20 }) limit?: number;
+  @LimitProperty({ max: 100, default: 20 })
+  limit?: number;
 }
 
 export class OrgUnitDto extends OrgUnitRefDto {
@@ -83,16 +129,28 @@ export class OrgUnitDto extends OrgUnitRefDto {
 }
 
 export class OrgUnitMemberDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() employeeNumber!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  employeeNumber!: string;
+
+  @ApiProperty()
+  givenName!: string;
+
+  @ApiProperty()
+  familyName!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId!: string;
 }
 
 export class OrgUnitMembersPageDto {
-  @ApiProperty({ type: [OrgUnitMemberDto] }) items!: OrgUnitMemberDto[];
+  @ApiProperty({ type: [OrgUnitMemberDto] })
+  items!: OrgUnitMemberDto[];
 
   @ApiProperty({
     type: String,
@@ -111,7 +169,8 @@ export class MembersQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   subtree?: boolean;
 
-  @LimitProperty({ max: 200, default: 50 }) limit?: number;
+  @LimitProperty({ max: 200, default: 50 })
+  limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()
@@ -131,7 +190,8 @@ export class PeopleQueryDto {
   @MaxLength(100)
   q!: string;
 
-  @LimitProperty({ max: 50, default: 10 }) limit?: number;
+  @LimitProperty({ max: 50, default: 10 })
+  limit?: number;
 }
 
 export class PersonCardDto extends PersonRefDto {
@@ -150,18 +210,34 @@ export class HeadcountQueryDto {
 }
 
 export class HeadcountDto {
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
-  @ApiProperty({ description: 'Depth in the tree (0 = a root).' }) depth!: number;
-  @ApiProperty({ description: 'Active people of exactly this unit.' }) directCount!: number;
-  @ApiProperty({ description: 'Active people of this unit and every unit below it.' }) totalCount!: number;
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ORG_UNIT_KINDS })
+  kind!: OrgUnitKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ApiProperty({ description: 'Depth in the tree (0 = a root).' })
+  depth!: number;
+
+  @ApiProperty({ description: 'Active people of exactly this unit.' })
+  directCount!: number;
+
+  @ApiProperty({ description: 'Active people of this unit and every unit below it.' })
+  totalCount!: number;
 }
 
 export class HeadcountsDto {
-  @ApiProperty() year!: number;
+  @ApiProperty()
+  year!: number;
 
   @ApiProperty({ type: [HeadcountDto], description: 'In tree order (each unit after its parent).' })
   units!: HeadcountDto[];

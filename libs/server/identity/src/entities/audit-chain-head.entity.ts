@@ -8,7 +8,12 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'audit_chain_head' })
 @Check('CHK_audit_chain_head_single', '"id"')
 export class AuditChainHead {
-  @PrimaryColumn({ type: 'boolean', default: true, primaryKeyConstraintName: 'PK_audit_chain_head' }) id!: boolean;
-  @Column({ type: 'bigint' }) seq!: string;
-  @Column({ type: 'text' }) hash!: string;
+  @PrimaryColumn({ type: 'boolean', default: true, primaryKeyConstraintName: 'PK_audit_chain_head' })
+  id!: boolean;
+
+  @Column({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'text' })
+  hash!: string;
 }

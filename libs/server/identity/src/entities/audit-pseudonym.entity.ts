@@ -11,7 +11,12 @@ import { PersonOwnedRow } from './person-owned-row';
 @Entity({ name: 'audit_pseudonym' })
 @Index('uq_audit_pseudonym_person_subject', ['personId', 'subjectType', 'subjectId'], { unique: true })
 export class AuditPseudonym extends PersonOwnedRow {
-  @Col.Text('subject_type') subjectType!: string;
-  @Col.Text('subject_id') subjectId!: string;
-  @Col.CreatedAt() createdAt!: Date;
+  @Col.Text('subject_type')
+  subjectType!: string;
+
+  @Col.Text('subject_id')
+  subjectId!: string;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
 }

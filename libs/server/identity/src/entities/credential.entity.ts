@@ -5,12 +5,16 @@ import { Person } from './person.entity';
 /** A local account's password (argon2id hash). SSO-only people have none. */
 @Entity({ name: 'local_credential' })
 export class LocalCredential {
-  @PrimaryColumn({ name: 'person_id', type: 'uuid' }) personId!: string;
+  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
+  personId!: string;
 
   @OneToOne(() => Person, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 
-  @Col.Text('password_hash') passwordHash!: string;
-  @Col.UpdatedAt() updatedAt!: Date;
+  @Col.Text('password_hash')
+  passwordHash!: string;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
 }

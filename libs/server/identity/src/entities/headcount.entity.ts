@@ -7,13 +7,20 @@ import { Col } from '@eclore/server-platform';
  */
 @Entity({ name: 'org_unit_headcount' })
 export class OrgUnitHeadcount {
-  @PrimaryColumn({ name: 'org_unit_id', type: 'uuid' }) orgUnitId!: string;
-  @PrimaryColumn({ type: 'integer' }) year!: number;
+  @PrimaryColumn({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  year!: number;
 
   /** People whose unit is exactly this one. */
-  @Column({ name: 'direct_count', type: 'integer' }) directCount!: number;
+  @Column({ name: 'direct_count', type: 'integer' })
+  directCount!: number;
 
   /** People in this unit and all units below it. */
-  @Column({ name: 'total_count', type: 'integer' }) totalCount!: number;
-  @Col.UpdatedAt() updatedAt!: Date;
+  @Column({ name: 'total_count', type: 'integer' })
+  totalCount!: number;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
 }

@@ -11,18 +11,30 @@ export type PersonalDataExportStatus = 'queued' | 'building' | 'ready' | 'failed
 @Entity({ name: 'personal_data_export' })
 @Index('ix_personal_data_export_person', ['personId', 'createdAt'])
 export class PersonalDataExport extends PersonOwnedRow {
-  @Col.Text() status!: PersonalDataExportStatus;
+  @Col.Text()
+  status!: PersonalDataExportStatus;
 
   /** Steps done of `total_steps` (one per data category, then one per attachment). */
-  @Column({ name: 'done_steps', type: 'integer', default: 0 }) doneSteps!: number;
-  @Column({ name: 'total_steps', type: 'integer', nullable: true }) totalSteps!: number | null;
+  @Column({ name: 'done_steps', type: 'integer', default: 0 })
+  doneSteps!: number;
+
+  @Column({ name: 'total_steps', type: 'integer', nullable: true })
+  totalSteps!: number | null;
 
   /** Where the archive is kept once built (storage key chosen by the server). */
-  @Col.Text('storage_key', { nullable: true }) storageKey!: string | null;
-  @Column({ name: 'size_bytes', type: 'integer', nullable: true }) sizeBytes!: number | null;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.Timestamp('finished_at', { nullable: true }) finishedAt!: Date | null;
+  @Col.Text('storage_key', { nullable: true })
+  storageKey!: string | null;
+
+  @Column({ name: 'size_bytes', type: 'integer', nullable: true })
+  sizeBytes!: number | null;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.Timestamp('finished_at', { nullable: true })
+  finishedAt!: Date | null;
 
   /** After this the download is refused and the archive removed. */
-  @Col.Timestamp('expires_at', { nullable: true }) expiresAt!: Date | null;
+  @Col.Timestamp('expires_at', { nullable: true })
+  expiresAt!: Date | null;
 }

@@ -15,14 +15,28 @@ export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected';
 @Index('uq_role_grant_request_pending', ['personId', 'role'], { unique: true, where: `status = 'pending'` })
 @Check('ck_role_grant_request_status', `status IN ('pending', 'approved', 'rejected')`)
 export class RoleGrantRequest extends PersonOwnedRow {
-  @Col.Text() role!: GrantableRole;
-  @Col.Uuid('requested_by') requestedBy!: string;
-  @Col.ManyToOne(() => Person, 'requested_by', { onDelete: 'CASCADE' }) requester?: Person;
-  @Col.CreatedAt('requested_at') requestedAt!: Date;
-  @Column({ type: 'text', default: 'pending' }) status!: RoleGrantRequestStatus;
-  @Col.Uuid('decided_by', { nullable: true }) decidedBy!: string | null;
-  @Col.Timestamp('decided_at', { nullable: true }) decidedAt!: Date | null;
+  @Col.Text()
+  role!: GrantableRole;
+
+  @Col.Uuid('requested_by')
+  requestedBy!: string;
+
+  @Col.ManyToOne(() => Person, 'requested_by', { onDelete: 'CASCADE' })
+  requester?: Person;
+
+  @Col.CreatedAt('requested_at')
+  requestedAt!: Date;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: RoleGrantRequestStatus;
+
+  @Col.Uuid('decided_by', { nullable: true })
+  decidedBy!: string | null;
+
+  @Col.Timestamp('decided_at', { nullable: true })
+  decidedAt!: Date | null;
 
   /** The grant the approval created. */
-  @Col.Uuid('grant_id', { nullable: true }) grantId!: string | null;
+  @Col.Uuid('grant_id', { nullable: true })
+  grantId!: string | null;
 }

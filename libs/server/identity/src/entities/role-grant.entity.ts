@@ -16,12 +16,27 @@ import { PersonOwnedRow } from './person-owned-row';
 )
 @Index('ix_role_grant_person_active', ['personId'], { where: 'revoked_at IS NULL' })
 export class RoleGrant extends PersonOwnedRow {
-  @Col.Text() role!: GrantableRole;
-  @Col.Text('scope_kind', { default: 'organisation' }) scopeKind!: 'organisation' | 'org_unit' | 'theme';
-  @Col.Uuid('scope_org_unit_id', { nullable: true }) scopeOrgUnitId!: string | null;
-  @Col.Text('scope_theme', { nullable: true }) scopeTheme!: string | null;
-  @Col.Uuid('granted_by', { nullable: true }) grantedBy!: string | null;
-  @Col.CreatedAt('granted_at') grantedAt!: Date;
-  @Col.Uuid('revoked_by', { nullable: true }) revokedBy!: string | null;
-  @Col.Timestamp('revoked_at', { nullable: true }) revokedAt!: Date | null;
+  @Col.Text()
+  role!: GrantableRole;
+
+  @Col.Text('scope_kind', { default: 'organisation' })
+  scopeKind!: 'organisation' | 'org_unit' | 'theme';
+
+  @Col.Uuid('scope_org_unit_id', { nullable: true })
+  scopeOrgUnitId!: string | null;
+
+  @Col.Text('scope_theme', { nullable: true })
+  scopeTheme!: string | null;
+
+  @Col.Uuid('granted_by', { nullable: true })
+  grantedBy!: string | null;
+
+  @Col.CreatedAt('granted_at')
+  grantedAt!: Date;
+
+  @Col.Uuid('revoked_by', { nullable: true })
+  revokedBy!: string | null;
+
+  @Col.Timestamp('revoked_at', { nullable: true })
+  revokedAt!: Date | null;
 }

@@ -47,7 +47,9 @@ export class GrantRoleInput {
 // ------------------------------------------------------------------ responses
 
 export class GrantScopeDto {
-  @ApiProperty({ enum: ['organisation', 'org_unit', 'theme'] }) kind!: 'organisation' | 'org_unit' | 'theme';
+  @ApiProperty({ enum: ['organisation', 'org_unit', 'theme'] })
+  kind!: 'organisation' | 'org_unit' | 'theme';
+
   @ApiPropertyOptional({ format: 'uuid' }) orgUnitId?: string;
   @ApiPropertyOptional({ description: 'Name of the scope unit, for display.' }) orgUnitName?: string;
   @ApiPropertyOptional() theme?: string;

@@ -15,7 +15,8 @@ export class AnnounceCampaignInput {
 /** A campaign's announcement: the audience it would reach, or how far its fan-out has gone. */
 export class CampaignAnnouncementDto {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
-  @ApiProperty({ description: 'Whether the campaign has been announced (it can be only once).' }) announced!: boolean;
+  @ApiProperty({ description: 'Whether the campaign has been announced (it can be only once).' })
+  announced!: boolean;
   @ApiProperty({ description: 'Announced for a later time (when submissions open) that has not come yet.' })
   scheduled!: boolean;
   @ApiProperty({
@@ -41,6 +42,7 @@ export class CampaignAnnouncementDto {
   @ApiProperty({ description: 'E-mails to send at once (the others follow each person’s digest or are off).' })
   emailsQueued!: number;
   @ApiProperty({ description: 'E-mails accepted by the mail server so far.' }) emailsSent!: number;
-  @ApiProperty({ description: 'E-mails that failed (visible to admins, who may replay them).' }) emailsFailed!: number;
+  @ApiProperty({ description: 'E-mails that failed (visible to admins, who may replay them).' })
+  emailsFailed!: number;
   @ApiProperty({ description: 'Every person of the audience has their notification.' }) completed!: boolean;
 }

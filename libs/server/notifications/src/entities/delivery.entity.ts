@@ -15,29 +15,53 @@ export type DeliveryKind = 'immediate' | 'digest';
 @Entity({ name: 'notification_delivery' })
 @Index('ix_notification_delivery_status', ['status', 'createdAt'])
 export class NotificationDelivery {
-  @Col.UuidPrimary() id!: string;
+  @Col.UuidPrimary()
+  id!: string;
 
   @Index('uq_notification_delivery_key', { unique: true })
   @Col.Text()
   key!: string;
 
-  @Column({ type: 'text', default: 'email' }) channel!: 'email';
-  @Col.Text() kind!: DeliveryKind;
-  @Col.Uuid('recipient_id') recipientId!: string;
-  @Column({ type: 'text', default: 'pending' }) status!: DeliveryStatus;
+  @Column({ type: 'text', default: 'email' })
+  channel!: 'email';
+
+  @Col.Text()
+  kind!: DeliveryKind;
+
+  @Col.Uuid('recipient_id')
+  recipientId!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: DeliveryStatus;
 
   /** Sending attempts started (a crash after the start still counts). */
-  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
 
   /** Attempts found interrupted (the worker died between "sending" and "sent"). */
-  @Column({ type: 'integer', default: 0 }) interrupted!: number;
-  @Col.Text('message_id') messageId!: string;
-  @Col.Text('last_error', { nullable: true }) lastError!: string | null;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.Timestamp('sending_at', { nullable: true }) sendingAt!: Date | null;
-  @Col.Timestamp('sent_at', { nullable: true }) sentAt!: Date | null;
-  @Col.Timestamp('failed_at', { nullable: true }) failedAt!: Date | null;
-  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' }) recipient?: Person;
+  @Column({ type: 'integer', default: 0 })
+  interrupted!: number;
+
+  @Col.Text('message_id')
+  messageId!: string;
+
+  @Col.Text('last_error', { nullable: true })
+  lastError!: string | null;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.Timestamp('sending_at', { nullable: true })
+  sendingAt!: Date | null;
+
+  @Col.Timestamp('sent_at', { nullable: true })
+  sentAt!: Date | null;
+
+  @Col.Timestamp('failed_at', { nullable: true })
+  failedAt!: Date | null;
+
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
+  recipient?: Person;
 }
 
 /**
@@ -47,16 +71,28 @@ export class NotificationDelivery {
 @Entity({ name: 'notification_delivery_item' })
 @Index('ix_notification_delivery_item_delivery', ['deliveryId'])
 export class NotificationDeliveryItem {
-  @PrimaryColumn({ name: 'notification_id', type: 'bigint' }) notificationId!: string;
-  @PrimaryColumn({ type: 'text' }) channel!: 'email';
-  @Col.Uuid('delivery_id') deliveryId!: string;
-  @Col.ManyToOne(() => Notification, 'notification_id', { onDelete: 'CASCADE' }) notification?: Notification;
-  @Col.ManyToOne(() => NotificationDelivery, 'delivery_id', { onDelete: 'CASCADE' }) delivery?: NotificationDelivery;
+  @PrimaryColumn({ name: 'notification_id', type: 'bigint' })
+  notificationId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  channel!: 'email';
+
+  @Col.Uuid('delivery_id')
+  deliveryId!: string;
+
+  @Col.ManyToOne(() => Notification, 'notification_id', { onDelete: 'CASCADE' })
+  notification?: Notification;
+
+  @Col.ManyToOne(() => NotificationDelivery, 'delivery_id', { onDelete: 'CASCADE' })
+  delivery?: NotificationDelivery;
 }
 
 /** The installation's key for signing unsubscribe links (one row, created on first use). */
 @Entity({ name: 'notification_signing_key' })
 export class NotificationSigningKey {
-  @PrimaryColumn({ type: 'smallint' }) id!: number;
-  @Col.Text() secret!: string;
+  @PrimaryColumn({ type: 'smallint' })
+  id!: number;
+
+  @Col.Text()
+  secret!: string;
 }

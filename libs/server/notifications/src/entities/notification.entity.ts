@@ -25,25 +25,52 @@ import { CampaignAnnouncement } from './announcement.entity';
 @Index('ix_notification_recipient', ['recipientId', 'id'])
 @Index('ix_notification_recipient_unread', ['recipientId'], { where: 'read_at IS NULL' })
 export class Notification {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
-  @Col.Uuid('recipient_id') recipientId!: string;
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Col.Uuid('recipient_id')
+  recipientId!: string;
 
   /** The idea concerned (null for a campaign announcement). */
-  @Col.Uuid('idea_id', { nullable: true }) ideaId!: string | null;
-  @Column({ name: 'event_id', type: 'bigint', nullable: true }) eventId!: string | null;
-  @Column({ name: 'announcement_id', type: 'bigint', nullable: true }) announcementId!: string | null;
+  @Col.Uuid('idea_id', { nullable: true })
+  ideaId!: string | null;
+
+  @Column({ name: 'event_id', type: 'bigint', nullable: true })
+  eventId!: string | null;
+
+  @Column({ name: 'announcement_id', type: 'bigint', nullable: true })
+  announcementId!: string | null;
 
   /** A guardian grant waiting for a second admin, or given (`role_grant_requested`, `role_granted`). */
-  @Col.Uuid('role_request_id', { nullable: true }) roleRequestId!: string | null;
-  @Col.Text('event_type') eventType!: string;
-  @Col.Text() category!: NotificationCategory;
-  @Column({ name: 'needs_action', type: 'boolean', default: false }) needsAction!: boolean;
-  @Col.Timestamp('read_at', { nullable: true }) readAt!: Date | null;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' }) recipient?: Person;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
-  @Col.ManyToOne(() => IdeaEvent, 'event_id', { onDelete: 'CASCADE' }) event?: IdeaEvent;
-  @Col.ManyToOne(() => RoleGrantRequest, 'role_request_id', { onDelete: 'CASCADE' }) roleRequest?: RoleGrantRequest;
+  @Col.Uuid('role_request_id', { nullable: true })
+  roleRequestId!: string | null;
+
+  @Col.Text('event_type')
+  eventType!: string;
+
+  @Col.Text()
+  category!: NotificationCategory;
+
+  @Column({ name: 'needs_action', type: 'boolean', default: false })
+  needsAction!: boolean;
+
+  @Col.Timestamp('read_at', { nullable: true })
+  readAt!: Date | null;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.ManyToOne(() => Person, 'recipient_id', { onDelete: 'CASCADE' })
+  recipient?: Person;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
+
+  @Col.ManyToOne(() => IdeaEvent, 'event_id', { onDelete: 'CASCADE' })
+  event?: IdeaEvent;
+
+  @Col.ManyToOne(() => RoleGrantRequest, 'role_request_id', { onDelete: 'CASCADE' })
+  roleRequest?: RoleGrantRequest;
 
   @Col.ManyToOne(() => CampaignAnnouncement, 'announcement_id', { onDelete: 'CASCADE' })
   announcement?: CampaignAnnouncement;

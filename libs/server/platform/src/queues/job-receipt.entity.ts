@@ -7,8 +7,15 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'job_receipt' })
 export class JobReceipt {
-  @PrimaryColumn({ type: 'text' }) key!: string;
-  @Column({ name: 'job_name', type: 'text' }) jobName!: string;
-  @Column({ name: 'job_id', type: 'text', nullable: true }) jobId!: string | null;
-  @CreateDateColumn({ name: 'completed_at', type: 'timestamptz' }) completedAt!: Date;
+  @PrimaryColumn({ type: 'text' })
+  key!: string;
+
+  @Column({ name: 'job_name', type: 'text' })
+  jobName!: string;
+
+  @Column({ name: 'job_id', type: 'text', nullable: true })
+  jobId!: string | null;
+
+  @CreateDateColumn({ name: 'completed_at', type: 'timestamptz' })
+  completedAt!: Date;
 }

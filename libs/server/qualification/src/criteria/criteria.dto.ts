@@ -89,9 +89,18 @@ export class CriteriaSetDto {
   })
   source!: 'campaign' | 'organisation' | 'built_in';
 
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) campaignId!: string | null;
-  @ApiProperty({ type: [CriterionDto] }) criteria!: CriterionDto[];
-  @ApiProperty({ description: 'Send it back when saving (0 before the first save).' }) version!: number;
-  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
-  @ApiProperty({ description: 'Whether the signed-in person may edit this set.' }) canManage!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  campaignId!: string | null;
+
+  @ApiProperty({ type: [CriterionDto] })
+  criteria!: CriterionDto[];
+
+  @ApiProperty({ description: 'Send it back when saving (0 before the first save).' })
+  version!: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  updatedAt!: string | null;
+
+  @ApiProperty({ description: 'Whether the signed-in person may edit this set.' })
+  canManage!: boolean;
 }

@@ -5,10 +5,12 @@ import { ANSWER_TIME_LIMITS, DEADLINE_KINDS, IDEA_STATUSES, type DeadlineKind, t
 export class AnswerTimeSettingsDto {
   @ApiProperty({ description: 'Days an idea may wait for its first answer, from its (latest) submission.' })
   firstAnswerDays!: number;
-  @ApiProperty({ description: 'Days from entering qualification to its outcome.' }) qualificationDays!: number;
+  @ApiProperty({ description: 'Days from entering qualification to its outcome.' })
+  qualificationDays!: number;
   @ApiProperty({ description: 'Days before a due date when the assignees are reminded (0 = no reminder).' })
   remindBeforeDays!: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  updatedAt!: string | null;
 }
 
 export class UpdateAnswerTimeSettingsInput {
@@ -59,5 +61,6 @@ export class LateIdeaDto {
 }
 
 export class LateIdeasDto {
-  @ApiProperty({ type: [LateIdeaDto], description: 'Most overdue first (at most 200).' }) items!: LateIdeaDto[];
+  @ApiProperty({ type: [LateIdeaDto], description: 'Most overdue first (at most 200).' })
+  items!: LateIdeaDto[];
 }

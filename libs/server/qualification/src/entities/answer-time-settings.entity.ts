@@ -13,10 +13,21 @@ import { Col } from '@eclore/server-platform';
   'first_answer_days BETWEEN 1 AND 365 AND qualification_days BETWEEN 1 AND 365 AND remind_before_days BETWEEN 0 AND 365',
 )
 export class AnswerTimeSettingsRow {
-  @PrimaryColumn({ type: 'smallint' }) id!: number;
-  @Column({ name: 'first_answer_days', type: 'integer' }) firstAnswerDays!: number;
-  @Column({ name: 'qualification_days', type: 'integer' }) qualificationDays!: number;
-  @Column({ name: 'remind_before_days', type: 'integer' }) remindBeforeDays!: number;
-  @Col.Uuid('updated_by', { nullable: true }) updatedBy!: string | null;
-  @Col.UpdatedAt() updatedAt!: Date;
+  @PrimaryColumn({ type: 'smallint' })
+  id!: number;
+
+  @Column({ name: 'first_answer_days', type: 'integer' })
+  firstAnswerDays!: number;
+
+  @Column({ name: 'qualification_days', type: 'integer' })
+  qualificationDays!: number;
+
+  @Column({ name: 'remind_before_days', type: 'integer' })
+  remindBeforeDays!: number;
+
+  @Col.Uuid('updated_by', { nullable: true })
+  updatedBy!: string | null;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
 }

@@ -11,15 +11,31 @@ import { Campaign } from '@eclore/server-ideas';
 @Index('ux_criteria_set_default', ['kind'], { unique: true, where: "kind = 'default'" })
 @Index('ux_criteria_set_campaign', ['campaignId'], { unique: true, where: 'campaign_id IS NOT NULL' })
 export class CriteriaSet {
-  @Col.UuidPrimary() id!: string;
-  @Col.Text() kind!: 'default' | 'campaign';
-  @Col.Uuid('campaign_id', { nullable: true }) campaignId!: string | null;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Text()
+  kind!: 'default' | 'campaign';
+
+  @Col.Uuid('campaign_id', { nullable: true })
+  campaignId!: string | null;
 
   /** Validated by the domain (validateCriteriaSet) before every write. */
-  @Column({ type: 'jsonb' }) criteria!: Criterion[];
-  @VersionColumn() version!: number;
-  @Col.Uuid('updated_by', { nullable: true }) updatedBy!: string | null;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.UpdatedAt() updatedAt!: Date;
-  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE', nullable: true }) campaign?: Campaign | null;
+  @Column({ type: 'jsonb' })
+  criteria!: Criterion[];
+
+  @VersionColumn()
+  version!: number;
+
+  @Col.Uuid('updated_by', { nullable: true })
+  updatedBy!: string | null;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.UpdatedAt()
+  updatedAt!: Date;
+
+  @Col.ManyToOne(() => Campaign, 'campaign_id', { onDelete: 'CASCADE', nullable: true })
+  campaign?: Campaign | null;
 }

@@ -11,12 +11,27 @@ import { Idea } from '@eclore/server-ideas';
 @Index('ix_deadline_job_idea', ['ideaId'])
 export class DeadlineJob {
   /** Deterministic: idea + action + deadline + due time (see deadlineJobId in the domain). */
-  @PrimaryColumn({ name: 'job_id', type: 'text' }) jobId!: string;
-  @Col.Uuid('idea_id') ideaId!: string;
-  @Col.Text() action!: 'remind' | 'escalate';
-  @Col.Text() deadline!: 'first_answer' | 'qualification';
-  @Col.Timestamp('due_at') dueAt!: Date;
-  @Col.Timestamp('fire_at') fireAt!: Date;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
+  @PrimaryColumn({ name: 'job_id', type: 'text' })
+  jobId!: string;
+
+  @Col.Uuid('idea_id')
+  ideaId!: string;
+
+  @Col.Text()
+  action!: 'remind' | 'escalate';
+
+  @Col.Text()
+  deadline!: 'first_answer' | 'qualification';
+
+  @Col.Timestamp('due_at')
+  dueAt!: Date;
+
+  @Col.Timestamp('fire_at')
+  fireAt!: Date;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
 }

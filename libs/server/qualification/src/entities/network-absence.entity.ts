@@ -11,12 +11,27 @@ import { Person } from '@eclore/server-identity';
 @Check('ck_network_absence_delegate', 'delegate_id IS NULL OR delegate_id <> person_id')
 @Index('ix_network_absence_person', ['personId', 'endsAt'])
 export class NetworkAbsence {
-  @Col.UuidPrimary() id!: string;
-  @Col.Uuid('person_id') personId!: string;
-  @Col.Uuid('delegate_id', { nullable: true }) delegateId!: string | null;
-  @Col.Timestamp('starts_at') startsAt!: Date;
-  @Col.Timestamp('ends_at') endsAt!: Date;
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' }) person?: Person;
-  @Col.ManyToOne(() => Person, 'delegate_id', { onDelete: 'SET NULL', nullable: true }) delegate?: Person | null;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Uuid('person_id')
+  personId!: string;
+
+  @Col.Uuid('delegate_id', { nullable: true })
+  delegateId!: string | null;
+
+  @Col.Timestamp('starts_at')
+  startsAt!: Date;
+
+  @Col.Timestamp('ends_at')
+  endsAt!: Date;
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  person?: Person;
+
+  @Col.ManyToOne(() => Person, 'delegate_id', { onDelete: 'SET NULL', nullable: true })
+  delegate?: Person | null;
 }

@@ -7,14 +7,28 @@ import { Idea } from '@eclore/server-ideas';
 @Entity({ name: 'private_note' })
 @Index('ix_private_note_idea', ['ideaId', 'createdAt'])
 export class PrivateNote {
-  @Col.UuidPrimary() id!: string;
-  @Col.Uuid('idea_id') ideaId!: string;
-  @Col.Uuid('author_id') authorId!: string;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Uuid('idea_id')
+  ideaId!: string;
+
+  @Col.Uuid('author_id')
+  authorId!: string;
 
   /** Sanitised HTML with mention elements rendered from the directory. */
-  @Col.Text('body_html') bodyHtml!: string;
-  @Column({ name: 'mentioned_ids', type: 'uuid', array: true, default: () => "'{}'" }) mentionedIds!: string[];
-  @Col.CreatedAt() createdAt!: Date;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
-  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'CASCADE' }) author?: Person;
+  @Col.Text('body_html')
+  bodyHtml!: string;
+
+  @Column({ name: 'mentioned_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  mentionedIds!: string[];
+
+  @Col.CreatedAt()
+  createdAt!: Date;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
+
+  @Col.ManyToOne(() => Person, 'author_id', { onDelete: 'CASCADE' })
+  author?: Person;
 }

@@ -13,17 +13,32 @@ import { Idea } from '@eclore/server-ideas';
 @Index('ix_qualification_assignment_person_open', ['personId'], { where: 'ended_at IS NULL' })
 @Index('ix_qualification_assignment_idea', ['ideaId'])
 export class QualificationAssignment {
-  @Col.UuidPrimary() id!: string;
-  @Col.Uuid('idea_id') ideaId!: string;
-  @Col.Uuid('person_id') personId!: string;
+  @Col.UuidPrimary()
+  id!: string;
+
+  @Col.Uuid('idea_id')
+  ideaId!: string;
+
+  @Col.Uuid('person_id')
+  personId!: string;
 
   /** Who assigned it; null when the automatic routing chose the reviewer. */
-  @Col.Uuid('assigned_by', { nullable: true }) assignedBy!: string | null;
-  @Col.Timestamp('assigned_at') assignedAt!: Date;
-  @Col.Timestamp('ended_at', { nullable: true }) endedAt!: Date | null;
+  @Col.Uuid('assigned_by', { nullable: true })
+  assignedBy!: string | null;
+
+  @Col.Timestamp('assigned_at')
+  assignedAt!: Date;
+
+  @Col.Timestamp('ended_at', { nullable: true })
+  endedAt!: Date | null;
 
   /** Why it ended: 'reassigned', 'removed', 'idea_left_qualification'… */
-  @Col.Text('end_reason', { nullable: true }) endReason!: string | null;
-  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' }) idea?: Idea;
-  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' }) person?: Person;
+  @Col.Text('end_reason', { nullable: true })
+  endReason!: string | null;
+
+  @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
+  idea?: Idea;
+
+  @Col.ManyToOne(() => Person, 'person_id', { onDelete: 'CASCADE' })
+  person?: Person;
 }

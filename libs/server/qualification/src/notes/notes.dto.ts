@@ -16,13 +16,19 @@ export class CreatePrivateNoteInput {
 }
 
 export class PrivateNoteDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: PersonRefDto }) author!: PersonRefDto;
-  @ApiProperty({ description: 'Sanitised HTML; mentions rendered with the directory’s names.' }) bodyHtml!: string;
-  @ApiProperty({ type: [PersonRefDto] }) mentions!: PersonRefDto[];
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ type: PersonRefDto })
+  author!: PersonRefDto;
+  @ApiProperty({ description: 'Sanitised HTML; mentions rendered with the directory’s names.' })
+  bodyHtml!: string;
+  @ApiProperty({ type: [PersonRefDto] })
+  mentions!: PersonRefDto[];
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }
 
 export class PrivateNoteThreadDto {
-  @ApiProperty({ type: [PrivateNoteDto], description: 'Oldest first.' }) items!: PrivateNoteDto[];
+  @ApiProperty({ type: [PrivateNoteDto], description: 'Oldest first.' })
+  items!: PrivateNoteDto[];
 }

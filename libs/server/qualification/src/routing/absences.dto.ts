@@ -18,9 +18,14 @@ export class CreateAbsenceInput {
 }
 
 export class AbsenceDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ type: PersonRefDto, nullable: true }) delegate!: PersonRefDto | null;
-  @ApiProperty({ description: 'Running now.' }) current!: boolean;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  endsAt!: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true })
+  delegate!: PersonRefDto | null;
+  @ApiProperty({ description: 'Running now.' })
+  current!: boolean;
 }

@@ -46,7 +46,8 @@ export class NetworkQueueQuery {
 }
 
 export class ReviewerDto extends PersonRefDto {
-  @ApiProperty({ description: 'Open assignments they carry (their workload).' }) openAssignments!: number;
+  @ApiProperty({ description: 'Open assignments they carry (their workload).' })
+  openAssignments!: number;
   @ApiProperty({
     type: String,
     format: 'date-time',
@@ -57,27 +58,38 @@ export class ReviewerDto extends PersonRefDto {
 }
 
 export class AssignmentDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty({ type: PersonRefDto }) reviewer!: PersonRefDto;
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
+  @ApiProperty({ type: PersonRefDto })
+  reviewer!: PersonRefDto;
   @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null: chosen by the automatic routing.' })
   assignedBy!: PersonRefDto | null;
-  @ApiProperty({ format: 'date-time' }) assignedAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  assignedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '`reassigned`, `removed`, `idea_left_qualification`.' })
   endReason!: string | null;
 }
 
 export class QueueIdeaDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
-  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
-  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty({ enum: IDEA_STATUSES })
+  status!: IdeaStatus;
+  @ApiProperty({ type: String, nullable: true })
+  orgUnitName!: string | null;
+  @ApiProperty({ type: [String] })
+  themes!: string[];
 }
 
 export class QueueItemDto extends AssignmentDto {
-  @ApiProperty({ type: QueueIdeaDto }) idea!: QueueIdeaDto;
+  @ApiProperty({ type: QueueIdeaDto })
+  idea!: QueueIdeaDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The qualification due date.' })
   dueAt!: string | null;
   @ApiProperty({
@@ -87,13 +99,17 @@ export class QueueItemDto extends AssignmentDto {
     description: 'When the reviewer submitted their scorecard for this assignment.',
   })
   scorecardSubmittedAt!: string | null;
-  @ApiProperty({ description: 'Open, not scored, and past the qualification due date.' }) overdue!: boolean;
+  @ApiProperty({ description: 'Open, not scored, and past the qualification due date.' })
+  overdue!: boolean;
 }
 
 export class QueueCountsDto {
-  @ApiProperty() toReview!: number;
-  @ApiProperty() overdue!: number;
-  @ApiProperty() done!: number;
+  @ApiProperty()
+  toReview!: number;
+  @ApiProperty()
+  overdue!: number;
+  @ApiProperty()
+  done!: number;
 }
 
 export class ReviewQueueDto {
@@ -106,7 +122,8 @@ export class ReviewQueueDto {
     description: 'Scorecard submitted, or the assignment ended (the last 50 ended), latest first.',
   })
   done!: QueueItemDto[];
-  @ApiProperty({ type: QueueCountsDto }) counts!: QueueCountsDto;
+  @ApiProperty({ type: QueueCountsDto })
+  counts!: QueueCountsDto;
 }
 
 export class NetworkQueueDto {
@@ -114,12 +131,15 @@ export class NetworkQueueDto {
   assignments!: QueueItemDto[];
   @ApiProperty({ type: [QueueIdeaDto], description: 'Ideas in qualification in your scope that nobody reviews.' })
   unrouted!: QueueIdeaDto[];
-  @ApiProperty({ type: [ReviewerDto], description: 'Network members with their workload.' }) members!: ReviewerDto[];
+  @ApiProperty({ type: [ReviewerDto], description: 'Network members with their workload.' })
+  members!: ReviewerDto[];
 }
 
 export class IdeaAssignmentsDto {
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
-  @ApiProperty({ enum: IDEA_STATUSES }) status!: IdeaStatus;
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
+  @ApiProperty({ enum: IDEA_STATUSES })
+  status!: IdeaStatus;
   @ApiProperty({ description: 'In qualification with no reviewer: the network must assign someone.' })
   unrouted!: boolean;
   @ApiProperty({ type: [AssignmentDto], description: 'Open and past assignments, oldest first.' })
@@ -132,13 +152,17 @@ export class IdeaAssignmentsDto {
 }
 
 export class SkippedAssignmentDto {
-  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
-  @ApiProperty({ format: 'uuid' }) ideaId!: string;
+  @ApiProperty({ format: 'uuid' })
+  assignmentId!: string;
+  @ApiProperty({ format: 'uuid' })
+  ideaId!: string;
   @ApiProperty({ enum: ['reviewer_not_eligible', 'already_assigned'] })
   reason!: 'reviewer_not_eligible' | 'already_assigned';
 }
 
 export class BulkReassignResultDto {
-  @ApiProperty() moved!: number;
-  @ApiProperty({ type: [SkippedAssignmentDto] }) skipped!: SkippedAssignmentDto[];
+  @ApiProperty()
+  moved!: number;
+  @ApiProperty({ type: [SkippedAssignmentDto] })
+  skipped!: SkippedAssignmentDto[];
 }

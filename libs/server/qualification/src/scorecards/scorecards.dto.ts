@@ -25,35 +25,57 @@ export class ScorecardInput {
 }
 
 export class ScorecardDto {
-  @ApiProperty({ enum: ['draft', 'submitted'] }) status!: 'draft' | 'submitted';
-  @ApiProperty(SCORES_SCHEMA) scores!: Record<string, number>;
-  @ApiProperty() comment!: string;
-  @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ enum: ['draft', 'submitted'] })
+  status!: 'draft' | 'submitted';
+
+  @ApiProperty(SCORES_SCHEMA)
+  scores!: Record<string, number>;
+
+  @ApiProperty()
+  comment!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  submittedAt!: string | null;
+
+  @ApiProperty()
+  updatedAt!: string;
 }
 
 export class ConsolidatedCriterionDto {
-  @ApiProperty() key!: string;
-  @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
-  @ApiProperty() weight!: number;
-  @ApiProperty({ enum: CRITERION_AXES }) axis!: CriterionAxis;
-  @ApiProperty({ description: 'Reviewers who scored it.' }) count!: number;
-  @ApiProperty({ nullable: true, type: Number }) mean!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) min!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) max!: number | null;
+  @ApiProperty()
+  key!: string;
+  @ApiProperty({ type: LocalizedTextDto })
+  label!: LocalizedTextDto;
+  @ApiProperty()
+  weight!: number;
+  @ApiProperty({ enum: CRITERION_AXES })
+  axis!: CriterionAxis;
+  @ApiProperty({ description: 'Reviewers who scored it.' })
+  count!: number;
+  @ApiProperty({ nullable: true, type: Number })
+  mean!: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  min!: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  max!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'max − min: 0 = consensus, 4 = full disagreement.' })
   spread!: number | null;
 }
 
 export class ReviewDto {
-  @ApiProperty({ type: PersonRefDto }) reviewer!: PersonRefDto;
-  @ApiProperty(SCORES_SCHEMA) scores!: Record<string, number>;
-  @ApiProperty() comment!: string;
-  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ type: PersonRefDto })
+  reviewer!: PersonRefDto;
+  @ApiProperty(SCORES_SCHEMA)
+  scores!: Record<string, number>;
+  @ApiProperty()
+  comment!: string;
+  @ApiProperty()
+  submittedAt!: string;
 }
 
 export class ConsolidatedScorecardDto {
-  @ApiProperty() reviewerCount!: number;
+  @ApiProperty()
+  reviewerCount!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Σ weight·mean / Σ weight, 1–5.' })
   weightedScore!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Weighted mean of the value criteria, 1–5.' })
@@ -62,20 +84,25 @@ export class ConsolidatedScorecardDto {
   effort!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The largest spread of any criterion.' })
   maxSpread!: number | null;
-  @ApiProperty({ type: [ConsolidatedCriterionDto] }) criteria!: ConsolidatedCriterionDto[];
-  @ApiProperty({ type: [ReviewDto] }) reviews!: ReviewDto[];
+  @ApiProperty({ type: [ConsolidatedCriterionDto] })
+  criteria!: ConsolidatedCriterionDto[];
+  @ApiProperty({ type: [ReviewDto] })
+  reviews!: ReviewDto[];
 }
 
 export class QualificationViewDto {
   @ApiProperty({ enum: ['campaign', 'organisation', 'built_in'], description: 'Where the criteria come from.' })
   criteriaSource!: 'campaign' | 'organisation' | 'built_in';
-  @ApiProperty({ type: [CriterionDto] }) criteria!: CriterionDto[];
-  @ApiProperty({ type: ConsolidatedScorecardDto }) consolidated!: ConsolidatedScorecardDto;
+  @ApiProperty({ type: [CriterionDto] })
+  criteria!: CriterionDto[];
+  @ApiProperty({ type: ConsolidatedScorecardDto })
+  consolidated!: ConsolidatedScorecardDto;
   @ApiProperty({ type: ScorecardDto, nullable: true, description: 'The signed-in reviewer’s own scorecard.' })
   mine!: ScorecardDto | null;
   @ApiProperty({
     description: 'The signed-in person is an assigned reviewer in scope and the idea is in qualification.',
   })
   canScore!: boolean;
-  @ApiProperty({ description: 'Whether the idea is in qualification (scoring open).' }) open!: boolean;
+  @ApiProperty({ description: 'Whether the idea is in qualification (scoring open).' })
+  open!: boolean;
 }
