@@ -44,9 +44,9 @@ async function timelineSteps(page: Page): Promise<string[]> {
 test('from prototype to replication: the idea page tells the whole story and impact counts the replication once', async ({
   browser,
 }) => {
-  // Six people over the whole life of an idea, each screen checked: about a minute and a half on a
-  // loaded 2-core machine.
-  test.setTimeout(300_000);
+  // Five people over the whole life of an idea: measured 3 to 3.5 min on the shared 2-core machine
+  // with a load average near 20 (far under it alone); the limit leaves room for such a load.
+  test.setTimeout(420_000);
   const token = Date.now().toString(36);
   const title = `Un carnet de prévention partagé ${token}`;
   const marc = await signedInPage(browser, 'marc-andre.bergeron@eclore.example'); // author, team lead, owner
@@ -189,17 +189,17 @@ test('from prototype to replication: the idea page tells the whole story and imp
   await julien.reload();
   const lineage = await adoptInMyUnit(julien, {
     unit: 'Unité de soins de nuit',
-    ownerSearch: 'Tremblay',
-    owner: /Julien Tremblay/,
+    ownerSearch: 'Bergeron',
+    owner: /Marc-André Bergeron/,
   });
 
-  // The replica's own figure (its owner records, another network member validates), so the totals
-  // with replications have two projects to add.
+  // The replica's own figure (Marc-André, its owner too, records; the network validates), so the
+  // totals with replications have two projects to add.
   const replicaLink = await lineage.getByRole('link', { name: 'Voir l’idée adoptée' }).getAttribute('href');
   const replicaId = replicaLink!.split('/').pop()!;
   const { data: replica } = await getIdeaProject({ ...(await as(julien)), path: { id: replicaId } });
   const { data: replicaIndicator } = await createImpactIndicator({
-    ...(await as(julien)),
+    ...(await as(marc)),
     path: { id: replica.project!.id },
     body: {
       category: 'staff_hours_saved',
@@ -210,13 +210,11 @@ test('from prototype to replication: the idea page tells the whole story and imp
     },
   });
   const { data: replicaMeasurement } = await recordImpactMeasurement({
-    ...(await as(julien)),
+    ...(await as(marc)),
     path: { id: replicaIndicator.id },
     body: { value: 80, measuredOn: day(), source: 'Relevé de nuit', confidence: 'estimated' },
   });
-  const nathalie = await signedInPage(browser, 'nathalie.gagnon@eclore.example');
-  await validateImpactMeasurement({ ...(await as(nathalie)), path: { id: replicaMeasurement.id } });
-  await nathalie.context().close();
+  await validateImpactMeasurement({ ...(await as(julien)), path: { id: replicaMeasurement.id } });
 
   // The original idea's page tells the whole story, in order.
   await julien.goto(ideaPath);
