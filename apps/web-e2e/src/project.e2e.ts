@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
+import {
+  addMilestone,
+  adoptInMyUnit,
+  expectNoSeriousAxeViolation,
+  goLive,
+  markMilestoneDone,
+  nameProjectOwner,
+  signedInPage,
+} from './support';
 
 // The implementation project and replication (issue 13 items 3 and 6) in the browser, as Julien
 // Tremblay (network member for the whole organisation): he names himself owner of an idea the
@@ -35,29 +43,17 @@ test('a project with three milestones reaches done and goes live; adopted by ano
   await expect(project).toContainText('Responsable à nommer');
 
   // Naming the owner starts the project.
-  await project.getByRole('button', { name: 'Nommer le ou la responsable' }).click();
-  const ownerDialog = julien.getByRole('dialog', { name: 'Responsable de la mise en œuvre' });
-  await ownerDialog.getByLabel('Rechercher une personne').fill('Tremblay');
-  await ownerDialog.getByRole('radio', { name: /Julien Tremblay/ }).check();
-  await ownerDialog.getByRole('button', { name: 'Nommer' }).click();
-  await expect(ownerDialog).toBeHidden();
+  await nameProjectOwner(julien, project, 'Tremblay', /Julien Tremblay/);
   await expect(project).toContainText('Julien Tremblay');
 
   // Three milestones.
-  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  for (const [title, weight] of [
-    ['Former les équipes', '30'],
-    ['Ouvrir le service', '50'],
-    ['Premier bilan', '20'],
-  ] as const) {
-    await project.getByRole('button', { name: 'Ajouter un jalon' }).click();
-    const dialog = julien.getByRole('dialog', { name: 'Nouveau jalon' });
-    await dialog.getByLabel('Intitulé').fill(title);
-    await dialog.getByLabel('Poids (1 à 100)').fill(weight);
-    await dialog.getByLabel('Échéance').fill(due);
-    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(dialog).toBeHidden();
-  }
+  const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const milestones = [
+    { title: 'Former les équipes', weight: 30, dueOn },
+    { title: 'Ouvrir le service', weight: 50, dueOn },
+    { title: 'Premier bilan', weight: 20, dueOn },
+  ];
+  for (const milestone of milestones) await addMilestone(julien, project, milestone);
   await expect(project.getByRole('table').first()).toContainText('Premier bilan');
   await expectNoSeriousAxeViolation(julien);
 
@@ -65,31 +61,19 @@ test('a project with three milestones reaches done and goes live; adopted by ano
   await expect(project).toContainText('Mise en service impossible');
 
   // Each milestone done: 100 %, status done.
-  for (const title of ['Former les équipes', 'Ouvrir le service', 'Premier bilan']) {
-    await project.getByRole('button', { name: `Marquer fait ${title}` }).click();
-    const dialog = julien.getByRole('dialog', { name: `« ${title} » est fait ?` });
-    await dialog.getByRole('button', { name: 'Marquer fait' }).click();
-    await expect(dialog).toBeHidden();
-  }
+  for (const { title } of milestones) await markMilestoneDone(julien, project, title);
   await expect(project.getByTestId('project-progress')).toHaveText('100 %');
   await expect(project).toContainText('Terminé');
 
   // Go live.
-  await project.getByRole('button', { name: 'Mettre en service' }).click();
-  const confirm = julien.getByRole('dialog', { name: 'Mettre en service ?' });
-  await confirm.getByRole('button', { name: 'Mettre en service' }).click();
-  await expect(project).toContainText('Mise en service le');
+  await goLive(julien, project);
 
   // Adopted in another unit.
-  const lineage = julien.getByRole('region', { name: 'Essaimage' });
-  await lineage.getByRole('button', { name: 'Adopter dans mon unité' }).click();
-  const adopt = julien.getByRole('dialog', { name: 'Adopter cette idée dans mon unité' });
-  await adopt.getByLabel('Unité qui adopte').selectOption({ label: 'Service du budget et du contrôle de gestion' });
-  await adopt.getByLabel('Responsable de la mise en œuvre dans l’unité').fill('Tremblay');
-  await adopt.getByRole('radio', { name: /Julien Tremblay/ }).check();
-  await adopt.getByRole('button', { name: 'Adopter' }).click();
-  await expect(adopt).toBeHidden();
-  await expect(lineage.getByTestId('lineage-by')).toContainText('Adoptée par 1 unité');
+  const lineage = await adoptInMyUnit(julien, {
+    unit: 'Service du budget et du contrôle de gestion',
+    ownerSearch: 'Tremblay',
+    owner: /Julien Tremblay/,
+  });
   await expect(lineage.getByTestId('lineage-by')).toContainText('Service du budget et du contrôle de gestion');
 
   // The replica's page says where it comes from, crediting the original's authors.

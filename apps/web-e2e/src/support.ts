@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import {
   acceptIdea,
   addAgendaItem,
@@ -181,4 +181,67 @@ export async function decidedPrototype(author: Page, network: Page, committee: P
     body: { kind: 'prototype', rationale: 'On teste.' },
   });
   return idea.id;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The implementation project's and replication's screens, as several specs walk them (French UI).
+
+/** On the idea page's project region: names the owner found by `search` (whose name matches `name`). */
+export async function nameProjectOwner(page: Page, project: Locator, search: string, name: RegExp): Promise<void> {
+  await project.getByRole('button', { name: 'Nommer le ou la responsable' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Responsable de la mise en œuvre' });
+  await dialog.getByLabel('Rechercher une personne').fill(search);
+  await dialog.getByRole('radio', { name }).check();
+  await dialog.getByRole('button', { name: 'Nommer' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Adds a milestone through its dialog. */
+export async function addMilestone(
+  page: Page,
+  project: Locator,
+  milestone: { title: string; weight: number; dueOn: string },
+): Promise<void> {
+  await project.getByRole('button', { name: 'Ajouter un jalon' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau jalon' });
+  await dialog.getByLabel('Intitulé').fill(milestone.title);
+  await dialog.getByLabel('Poids (1 à 100)').fill(String(milestone.weight));
+  await dialog.getByLabel('Échéance').fill(milestone.dueOn);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Marks a milestone done, confirming in its dialog. */
+export async function markMilestoneDone(page: Page, project: Locator, title: string): Promise<void> {
+  await project.getByRole('button', { name: `Marquer fait ${title}` }).click();
+  const dialog = page.getByRole('dialog', { name: `« ${title} » est fait ?` });
+  await dialog.getByRole('button', { name: 'Marquer fait' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Goes live ("Mettre en service", confirmed); the project says since when. */
+export async function goLive(page: Page, project: Locator): Promise<void> {
+  await project.getByRole('button', { name: 'Mettre en service' }).click();
+  await page
+    .getByRole('dialog', { name: 'Mettre en service ?' })
+    .getByRole('button', { name: 'Mettre en service' })
+    .click();
+  await expect(project).toContainText('Mise en service le');
+}
+
+/** "Adopt in my unit" on the idea page: the adopting unit and the replica's owner; answers the lineage region. */
+export async function adoptInMyUnit(
+  page: Page,
+  input: { unit: string; ownerSearch: string; owner: RegExp },
+): Promise<Locator> {
+  const lineage = page.getByRole('region', { name: 'Essaimage' });
+  await lineage.getByRole('button', { name: 'Adopter dans mon unité' }).click();
+  const adopt = page.getByRole('dialog', { name: 'Adopter cette idée dans mon unité' });
+  await adopt.getByLabel('Unité qui adopte').selectOption({ label: input.unit });
+  await adopt.getByLabel('Responsable de la mise en œuvre dans l’unité').fill(input.ownerSearch);
+  await adopt.getByRole('radio', { name: input.owner }).check();
+  await adopt.getByRole('button', { name: 'Adopter' }).click();
+  await expect(adopt).toBeHidden();
+  await expect(lineage.getByTestId('lineage-by')).toContainText('Adoptée par 1 unité');
+  return lineage;
 }

@@ -258,6 +258,32 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
     }),
     200,
   );
+  // Prototyped: the anonymous author joins its team through their own invitation, sets the hypothesis
+  // and writes in the log book, so its timeline tells acts of a hidden author (team_member_joined,
+  // hypothesis_set, log_entry_written) to every viewer.
+  const mine = await ok(as.author.get('/api/team-invitations/mine'), 200);
+  const own = (mine['items'] as { id: string; ideaId: string }[]).find((i) => i.ideaId === decided.id);
+  await ok(as.author.send('post', `/api/team-invitations/${own!.id}/accept`), 200);
+  const today = new Date().toISOString().slice(0, 10);
+  await ok(
+    as.author.send('post', `/api/ideas/${decided.id}/experiment`, {
+      whatIsTried: 'Un carnet partagé',
+      whereTried: 'Au guichet',
+      withWhom: 'Deux agents',
+      startsOn: today,
+      endsOn: `${new Date().getUTCFullYear() + 1}-01-31`,
+      hypothesis: { change: 'un carnet partagé', audience: 'les agents', expectedResult: 'moins d’oublis' },
+      measures: [{ label: 'Oublis par semaine', unit: 'oublis', target: 1 }],
+    }),
+    201,
+  );
+  await ok(
+    as.author.send('post', `/api/ideas/${decided.id}/experiment/log-entries`, {
+      bodyHtml: '<p>Premier jour.</p>',
+      occurredOn: today,
+    }),
+    201,
+  );
 
   // In follow-up: the anonymous author, in the team, defines an indicator and records a measurement
   // (the network is asked to validate it, by notification); the network validates it (a webhook).
