@@ -19,6 +19,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (in two ideas of three: the document holds the English stemming of French text too). Only for
  * queries made of ANDs alone, where "every lexeme of one is in the other" means "implies".
  *
+ * The functions name each other with their schema: PostgreSQL 17 (and PGlite, embedded mode) computes
+ * index expressions during CREATE INDEX, ANALYZE and VACUUM with search_path = pg_catalog.
+ *
  * idea_week is IMMUTABLE although extract() on a timestamptz is STABLE: the epoch does not depend on
  * the time zone (the only reason that extract is not immutable), so the week of an instant is fixed.
  */
@@ -35,13 +38,13 @@ export class SearchByWeek1796600200000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT coalesce(document, ''::tsvector)
                 || CASE WHEN published_at IS NULL THEN ''::tsvector
-                        ELSE array_to_tsvector(ARRAY['§w' || idea_week(published_at)]) END $$`);
+                        ELSE array_to_tsvector(ARRAY['§w' || public.idea_week(published_at)]) END $$`);
     // The weeks from one instant to another, as a tsquery (one OR per week).
     await queryRunner.query(`
       CREATE FUNCTION idea_weeks(since timestamptz, until timestamptz) RETURNS tsquery
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT coalesce(string_agg(quote_literal('§w' || w), ' | '), quote_literal('§none'))::tsquery
-            FROM generate_series(idea_week(since), idea_week(until)) w $$`);
+            FROM generate_series(public.idea_week(since), public.idea_week(until)) w $$`);
     await queryRunner.query(`
       CREATE FUNCTION search_words_query(words text) RETURNS tsquery
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -51,8 +54,8 @@ export class SearchByWeek1796600200000 implements MigrationInterface {
                         WHEN en @> fr THEN fr
                         WHEN fr @> en THEN en
                         ELSE fr || en END
-            FROM (SELECT websearch_to_tsquery('french', unaccent_immutable(words)) AS fr,
-                         websearch_to_tsquery('english', unaccent_immutable(words)) AS en) q $$`);
+            FROM (SELECT websearch_to_tsquery('french', public.unaccent_immutable(words)) AS fr,
+                         websearch_to_tsquery('english', public.unaccent_immutable(words)) AS en) q $$`);
     await queryRunner.query(
       `CREATE INDEX "ix_idea_search_dated" ON "idea" USING gin (idea_search_document_dated("search_document", "published_at"))`,
     );

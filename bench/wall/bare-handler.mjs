@@ -12,7 +12,7 @@ import { wallQueryOf, wallServiceOn } from './wall-service.mjs';
 
 const [build, url, port] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: 10 });
-const wall = wallServiceOn(build, async (text, values) => (await pool.query(text, values)).rows);
+const wall = wallServiceOn(build, pool);
 
 const IDEA = `SELECT i.id, i.kind, i.status, i.title, i.summary, i.body_html, i.themes, i.published_at,
   coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count

@@ -17,7 +17,7 @@ export async function relevancePrecision(build, db = 'eclore_bench_relevance') {
     await client.connect();
     const query = async (sql, values) => (await client.query(sql, values)).rows;
     const relevant = await set.seedRelevanceSet(query);
-    const wall = wallServiceOn(build, query);
+    const wall = wallServiceOn(build, client);
     let sum = 0;
     for (const [q, topic, lang] of set.QUERIES) {
       const page = await wall.page({ q, limit: 10 });

@@ -63,7 +63,8 @@ async function seeded() {
     const { rows } = await c.query(
       `SELECT (SELECT count(*) FROM idea)::int AS ideas, (SELECT count(*) FROM support)::int AS supports`,
     );
-    return rows[0].ideas === IDEAS && rows[0].supports === SUPPORTS;
+    // The runs give and withdraw supports (an interrupted run may leave a few): within 1 % is the same data set.
+    return rows[0].ideas === IDEAS && Math.abs(rows[0].supports - SUPPORTS) <= SUPPORTS / 100;
   } catch {
     return false;
   } finally {
@@ -334,7 +335,7 @@ async function fixtures(client, PUBLIC_IDEA_SQL) {
   );
   const filters = await filterValues(client);
   // Cursors as the API makes them (the wall service's own encoding), for pages 2 and 3 of three lists.
-  const wall = wallServiceOn(build, async (text, values) => (await client.query(text, values)).rows);
+  const wall = wallServiceOn(build, client);
   const cursors = [];
   for (const sort of ['newest', 'most_supported', 'trending']) {
     let cursor;

@@ -55,7 +55,7 @@ const onCpuNs = (pid) => {
  */
 export async function searchCpu(client, build, searches, { slowest = 5 } = {}) {
   let recorded = [];
-  const wall = wallServiceOn(build, async (text, values) => (await client.query(text, values)).rows, {
+  const wall = wallServiceOn(build, client, {
     onStatement: (s) => recorded.push(s),
   });
   const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
