@@ -33,7 +33,8 @@ export function measuredSearches(filters) {
   const out = [];
   searchStrings().forEach((q, i) => {
     out.push({ q, sort: 'relevance', limit: 20 }, { q, sort: 'newest', limit: 20 });
-    if (i % 4 === 0) out.push({ q, sort: i % 8 ? 'newest' : 'relevance', limit: 20, ...filters[(i / 4) % filters.length] });
+    if (i % 4 === 0)
+      out.push({ q, sort: i % 8 ? 'newest' : 'relevance', limit: 20, ...filters[(i / 4) % filters.length] });
   });
   return out;
 }

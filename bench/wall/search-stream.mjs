@@ -58,7 +58,13 @@ export function searchStrings() {
       out.add(ws.slice(-2).join(' '));
     }
   }
-  for (const s of ['agents de terrain', 'field agents', 'économies d’énergie', 'energy savings', 'sécurité des données'])
+  for (const s of [
+    'agents de terrain',
+    'field agents',
+    'économies d’énergie',
+    'energy savings',
+    'sécurité des données',
+  ])
     out.add(s);
   return [...out].filter((s) => s.trim().length > 1);
 }

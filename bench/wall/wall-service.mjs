@@ -17,10 +17,12 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
   const { WallService } = require(join(build, 'libs/server/ideas/src/wall/wall.service.js'));
   const { WallRepository } = require(join(build, 'libs/server/ideas/src/wall/wall.repository.js'));
   const { WallPageCache } = require(join(build, 'libs/server/ideas/src/wall/wall-page-cache.js'));
-  const rowsOf = (c) => async (text, values = []) => {
-    if (!/^\s*SET LOCAL/.test(text)) onStatement?.({ text, values });
-    return (await c.query(text, values)).rows;
-  };
+  const rowsOf =
+    (c) =>
+    async (text, values = []) => {
+      if (!/^\s*SET LOCAL/.test(text)) onStatement?.({ text, values });
+      return (await c.query(text, values)).rows;
+    };
   const ds = {
     query: rowsOf(db),
     transaction: async (work) => {

@@ -273,7 +273,6 @@ export async function seedRelevanceSet(query: Query): Promise<Map<string, Set<st
   return relevant;
 }
 
-
 /** precision@10 of one query: relevant ideas among the first 10 results / min(10, relevant ideas). */
 export function precisionAt10(ids: string[], expected: Set<string>): number {
   return ids.slice(0, 10).filter((id) => expected.has(id)).length / Math.min(10, expected.size);

@@ -37,7 +37,10 @@ describe('wall search on the embedded database (PGlite)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'eclore-embedded-search-'));
-    child = spawn(process.execPath, ['--input-type=module', '-e', SERVE, dir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['--input-type=module', '-e', SERVE, dir], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {

@@ -49,7 +49,9 @@ describe('search statement timeout', () => {
       await locker.release();
     }
     expect(refused).toBeInstanceOf(ValidationFailed);
-    expect((refused as ValidationFailed).fields).toEqual([expect.objectContaining({ field: 'q', code: 'searchTooBroad' })]);
+    expect((refused as ValidationFailed).fields).toEqual([
+      expect.objectContaining({ field: 'q', code: 'searchTooBroad' }),
+    ]);
 
     const page = await wall.page({ q: 'vélos' });
     expect(page.items.map((i) => i.title)).toEqual(['Vélos de service']);
