@@ -3893,7 +3893,7 @@ export type ListWallData = {
      */
     theme?: string;
     /**
-     * Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency. relevance = the matches of the most recent window (30, 90 or 365 days) holding at least 100 of them, most relevant first (title above summary above body), then the older matches, newest first; every match when no window holds 100 (docs/performance.md).
+     * Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency. relevance = the matches of the most recent window (7, 30, 90 or 365 days) holding at least 100 of them, most relevant first (title above summary above body), then the older matches, newest first; every match when no window holds 100 (docs/performance.md).
      */
     sort?: 'newest' | 'most_supported' | 'trending' | 'relevance';
     /**

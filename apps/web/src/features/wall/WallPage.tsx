@@ -61,6 +61,8 @@ export default function WallPage() {
 
   // A trending cursor outlives its snapshot after ~30 minutes: start again from the top.
   const expired = isApiError(wall.error) && wall.error.errorsFor('cursor').some((f) => f.code === 'expiredCursor');
+  // The server stopped a search that ran too long (statement timeout): say how to narrow it.
+  const tooBroad = isApiError(wall.error) && wall.error.errorsFor('q').some((f) => f.code === 'searchTooBroad');
   const queryClient = useQueryClient();
   const wallKey = JSON.stringify(wallOptions.queryKey);
   useEffect(() => {
@@ -130,7 +132,8 @@ export default function WallPage() {
       </fieldset>
 
       {expired ? <Alert tone="info">{s.results.expired}</Alert> : null}
-      {wall.isError && !expired ? <Alert tone="error">{s.results.error}</Alert> : null}
+      {tooBroad ? <Alert tone="info">{s.results.tooBroad}</Alert> : null}
+      {wall.isError && !expired && !tooBroad ? <Alert tone="error">{s.results.error}</Alert> : null}
       <div aria-live="polite" aria-busy={wall.isFetching}>
         {pending ? (
           <p role="status">{s.results.loading}</p>

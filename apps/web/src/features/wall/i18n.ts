@@ -50,6 +50,7 @@ export const fr = {
     loadingMore: 'Chargement…',
     error: 'Les idées n’ont pas pu être chargées.',
     expired: 'La liste a été recalculée : elle reprend depuis le début.',
+    tooBroad: 'Cette recherche prend trop de temps : ajoutez des mots ou un filtre pour la préciser.',
   },
   similar: {
     title: 'Des idées proches existent déjà',
@@ -107,6 +108,7 @@ export const en: typeof fr = {
     loadingMore: 'Loading…',
     error: 'The ideas could not be loaded.',
     expired: 'The list was recomputed: it starts again from the top.',
+    tooBroad: 'This search takes too long: add words or a filter to narrow it.',
   },
   similar: {
     title: 'Similar ideas already exist',

@@ -82,7 +82,7 @@ export class WallQuery {
   @ApiPropertyOptional({
     enum: WALL_SORTS,
     description:
-      'Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency. relevance = the matches of the most recent window (30, 90 or 365 days) holding at least 100 of them, most relevant first (title above summary above body), then the older matches, newest first; every match when no window holds 100 (docs/performance.md).',
+      'Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency. relevance = the matches of the most recent window (7, 30, 90 or 365 days) holding at least 100 of them, most relevant first (title above summary above body), then the older matches, newest first; every match when no window holds 100 (docs/performance.md).',
   })
   @IsOptional()
   @IsIn(WALL_SORTS)

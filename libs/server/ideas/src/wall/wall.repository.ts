@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
+import { ValidationFailed } from '@eclore/domain';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
 import {
@@ -50,12 +51,43 @@ export interface LinkKey {
   kind: LinkKind;
 }
 
+/**
+ * How long one statement of a search may run (issue 15): a pathological search must not hold a core
+ * while the requests behind it queue; the caller answers "narrow your search" instead. Ten times the
+ * slowest search measured on the bench's million ideas under load.
+ */
+export const SEARCH_STATEMENT_TIMEOUT_MS = 2000;
+
+/** PostgreSQL's code for a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
 /** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
 @Injectable()
 export class WallRepository extends IdeasContextRepository {
-  wallRows(params: WallQueryParams): Promise<WallRow[]> {
+  /** SEARCH_STATEMENT_TIMEOUT_MS; a test shortens it. */
+  searchTimeoutMs = SEARCH_STATEMENT_TIMEOUT_MS;
+
+  /** A page's rows; with words, bounded by the search timeout (then a ValidationFailed on `q`). */
+  async wallRows(params: WallQueryParams): Promise<WallRow[]> {
     const { text, values } = buildWallQuery(params);
-    return this.ds.query<WallRow[]>(text, values);
+    if (!params.q) return this.ds.query<WallRow[]>(text, values);
+    try {
+      return await this.ds.transaction(async (manager) => {
+        // SET LOCAL: the limit ends with this transaction, never outlives it on the pooled connection.
+        await manager.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(this.searchTimeoutMs))}`);
+        return manager.query<WallRow[]>(text, values);
+      });
+    } catch (err) {
+      const e = err as { code?: string; driverError?: { code?: string } };
+      if ((e.driverError?.code ?? e.code) !== QUERY_CANCELED) throw err;
+      throw new ValidationFailed([
+        {
+          field: 'q',
+          code: 'searchTooBroad',
+          message: 'This search takes too long to answer: add words or a filter to narrow it.',
+        },
+      ]);
+    }
   }
 
   /** How many snapshot rows follow `after` in rank order, counting up to `rankWindow`. */

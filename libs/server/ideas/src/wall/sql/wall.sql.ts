@@ -14,9 +14,33 @@ export const PUBLIC_IDEA = `i.published_at IS NOT NULL AND i.hidden_at IS NULL A
 /**
  * A search in French OR English, accents ignored, inflection removed by each language's stemmer
  * ("vélos" and "velo" → velo; "bikes" → bike). websearch_to_tsquery never fails on user syntax.
+ * search_words_query (migration SearchByWeek) drops a half that the other implies.
  */
-export const searchQuery = (param: string): string =>
-  `(websearch_to_tsquery('french', unaccent_immutable(${param})) || websearch_to_tsquery('english', unaccent_immutable(${param})))`;
+export const searchQuery = (param: string): string => `search_words_query(${param})`;
+
+/**
+ * The document with the idea's week of publication (migration SearchByWeek, index ix_idea_search_dated).
+ * A search bounded in time matches it against the words AND the window's weeks, so the index itself
+ * keeps only the window's matches: the weeks' short posting lists lead, a broad word's long one is
+ * only probed. Without a window the plain document and ix_idea_search_document serve.
+ */
+export const DATED_DOCUMENT = `idea_search_document_dated(i.search_document, i.published_at)`;
+
+/**
+ * The widest window matched through its weeks. GIN leads with its shortest posting lists, one week
+ * at a time: over 13 weeks their union (90 000 ideas at 1M) is still no longer than a broad word's
+ * list, over 52 it is a third of the table; and a search that reaches the 365-day window had fewer
+ * than 100 matches in 90 days, so its words' own lists are short.
+ */
+export const DATED_WINDOW_MAX_DAYS = 92;
+
+/** A window of publication, as SQL expressions (bound parameters, now()). */
+interface TimeWindow {
+  since: string;
+  until: string;
+  /** Whether the words are matched with the window's weeks (DATED_WINDOW_MAX_DAYS). */
+  dated: boolean;
+}
 
 export type WallSort = 'newest' | 'most_supported' | 'trending' | 'relevance';
 
@@ -33,9 +57,12 @@ export type TrendingSegment = 'hot' | 'rest';
  * published in the most recent of these windows that holds at least RELEVANCE_MIN_MATCHES of them;
  * when none does, every match is ranked (so a narrow search ranks everything, as before). Within the
  * window ts_rank orders them (title above summary above body); older matches follow, newest first.
- * The window is an index range (ix_idea_wall_newest) that PostgreSQL intersects with the GIN index.
+ * The window's weeks are matched inside the full-text index (DATED_DOCUMENT), so a window costs what
+ * it holds: the 7-day window (issue 15) keeps a word found in one idea of ten to ~6 000 candidates at
+ * 1M ideas instead of ~27 000 for 30 days (a cache-missing search's PostgreSQL CPU is the target);
+ * a word needs ~100 matches in a week (1.5 % of ideas at that rate) to be ranked within it.
  */
-export const RELEVANCE_WINDOWS_DAYS = [30, 90, 365] as const;
+export const RELEVANCE_WINDOWS_DAYS = [7, 30, 90, 365] as const;
 export const RELEVANCE_MIN_MATCHES = 100;
 
 export interface WallFilters {
@@ -69,13 +96,13 @@ export interface WallQueryParams extends WallFilters {
 
 /**
  * A newest-first listing filtered by words is read window by window, back from the cursor (or now):
- * first the matches of the previous 30 days, then 90, 365, then all. The first window that fills the
+ * first the matches of the previous 7 days, then 30, 90, 365, then all. The first window that fills the
  * page gives exactly the page the unbounded query would (every older match sorts after it). Why: with
  * `ORDER BY published_at DESC LIMIT n`, PostgreSQL walks ix_idea_wall_newest and tests every idea
  * against the words; for a word in 0.2 % of ideas that reads ~10 000 ideas from the heap (seconds when
- * they are not cached). A window is an index range it intersects with the GIN index instead.
+ * they are not cached). The window is matched inside the full-text index instead (DATED_DOCUMENT).
  */
-export const NEWEST_WINDOWS_DAYS = [30, 90, 365] as const;
+export const NEWEST_WINDOWS_DAYS = [7, 30, 90, 365] as const;
 
 /**
  * Trending's ranked segment with filters is read in two steps, so that no plan depends on the
@@ -106,23 +133,27 @@ export interface SqlQuery {
 export const COUNTER_JOIN = `LEFT JOIN idea_counter n ON n.idea_id = i.id`;
 export const COUNTER_COLUMNS = `coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count`;
 
-/** The columns of a wall card but its counters. No author column is ever selected: the wall shows nobody's name. */
+/**
+ * The idea's own columns of a wall card. No author column is ever selected: the wall shows nobody's name.
+ * The campaign's title, the unit's name and the counters are joined after the page's LIMIT
+ * (withCardDetails): joined inside, they were looked up for every match a search sorts or a filter
+ * tests (785 rows for "vélos" in its 30-day window), not just for the page's 21 rows.
+ */
 const CARD_COLUMNS = `
-  i.id, i.kind, i.status, i.title, i.summary, i.themes,
-  i.published_at, i.campaign_id, c.title AS campaign_title, i.org_unit_id, u.name AS org_unit_name`;
-
-const CARD_JOINS = `
-  LEFT JOIN campaign c ON c.id = i.campaign_id
-  LEFT JOIN org_unit u ON u.id = i.org_unit_id`;
+  i.id, i.kind, i.status, i.title, i.summary, i.themes, i.published_at, i.campaign_id, i.org_unit_id`;
 
 /**
- * The page's counters, joined after its LIMIT: joined inside, they would be looked up for every
- * match a search ranks or a filter tests (a primary-key probe each), not just for the page's rows.
- * `order` repeats the page's order on the subquery's columns (a join keeps no order).
+ * A page (`page`, with CARD_COLUMNS and its sort columns, already limited) with the rest of each card.
+ * `order` repeats the page's order on the subquery's columns (a join keeps no order); `counters`
+ * false when the page already carries them (most supported reads them first).
  */
-function withCounters(page: string, order: string): string {
-  return `SELECT w.*, coalesce(n.support_count, 0) AS support_count, coalesce(n.comment_count, 0) AS comment_count
-    FROM (${page}) w LEFT JOIN idea_counter n ON n.idea_id = w.id
+function withCardDetails(page: string, order: string, counters = true): string {
+  const n = counters ? `, ${COUNTER_COLUMNS}` : '';
+  return `SELECT w.*, c.title AS campaign_title, u.name AS org_unit_name${n}
+    FROM (${page}) w
+    LEFT JOIN campaign c ON c.id = w.campaign_id
+    LEFT JOIN org_unit u ON u.id = w.org_unit_id
+    ${counters ? 'LEFT JOIN idea_counter n ON n.idea_id = w.id' : ''}
     ORDER BY ${order}`;
 }
 
@@ -134,9 +165,15 @@ class Params {
   }
 }
 
-function filterConditions(f: WallFilters, p: Params): string[] {
+function filterConditions(f: WallFilters, p: Params, window?: TimeWindow): string[] {
   const where = [PUBLIC_IDEA];
-  if (f.q) where.push(`i.search_document @@ ${searchQuery(p.add(f.q))}`);
+  if (f.q && window?.dated)
+    where.push(`${DATED_DOCUMENT} @@ (${searchQuery(p.add(f.q))} && idea_weeks(${window.since}, ${window.until}))`);
+  else if (f.q) where.push(`i.search_document @@ ${searchQuery(p.add(f.q))}`);
+  // Matched through its weeks, the window's exact start is a filter on those few rows: written as
+  // an index condition, the planner also read ix_idea_wall_newest over the whole window (22 000
+  // entries at 1M ideas) to intersect bitmaps with what the weeks had already narrowed.
+  if (window) where.push(`i.published_at${window.dated ? ` + interval '0'` : ''} >= ${window.since}`);
   if (f.kind) where.push(`i.kind = ${p.add(f.kind)}`);
   if (f.stage) where.push(`i.status = ${p.add(f.stage)}`);
   if (f.campaignId) where.push(`i.campaign_id = ${p.add(f.campaignId)}::uuid`);
@@ -147,23 +184,47 @@ function filterConditions(f: WallFilters, p: Params): string[] {
   return where;
 }
 
+/**
+ * The window a query's words are matched in, if any: a relevance window (since → now) or a
+ * newest-first window (`recent`: days before the anchor). Its lower bound joins the conditions
+ * (filterConditions); the upper one is the anchor's cursor or now.
+ */
+function timeWindow(params: WallQueryParams, p: Params): TimeWindow | undefined {
+  if (params.recent) {
+    const anchor = `${p.add(params.recent.anchor)}::timestamptz`;
+    // Up to now at least: an idea published since the anchor was taken (another clock) still counts.
+    return {
+      since: `${anchor} - make_interval(days => ${p.add(params.recent.days)})`,
+      until: `greatest(${anchor}, now())`,
+      dated: params.recent.days <= DATED_WINDOW_MAX_DAYS,
+    };
+  }
+  if (params.sort === 'relevance' && params.segment !== 'rest' && params.since) {
+    const days = (Date.now() - Date.parse(params.since)) / 86_400_000;
+    return { since: `${p.add(params.since)}::timestamptz`, until: 'now()', dated: days <= DATED_WINDOW_MAX_DAYS };
+  }
+  return undefined;
+}
+
 /** Public ideas matching `where`, newest first, keyset on (published_at, id). */
 function newestFirst(
   where: string[],
   p: Params,
   limit: string,
-  after?: { key: string; id: string },
-  recent?: { anchor: string; days: number },
+  after: { key: string; id: string } | undefined,
+  words: boolean,
 ): SqlQuery {
-  if (recent)
-    where.push(`i.published_at >= ${p.add(recent.anchor)}::timestamptz - make_interval(days => ${p.add(recent.days)})`);
   if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+  // With words, the words' index leads and the few matches are sorted: walking ix_idea_wall_newest
+  // and testing each idea read the whole table for a word that matches nothing (a typo: 14–19 s at
+  // 1M ideas). `+ interval '0'` orders the same but is no index's order.
+  const order = words ? `i.published_at + interval '0' DESC, i.id DESC` : `i.published_at DESC, i.id DESC`;
   return {
-    text: withCounters(
+    text: withCardDetails(
       `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
-       FROM idea i ${CARD_JOINS}
+       FROM idea i
        WHERE ${where.join(' AND ')}
-       ORDER BY i.published_at DESC, i.id DESC
+       ORDER BY ${order}
        LIMIT ${limit}`,
       'w.published_at DESC, w.id DESC',
     ),
@@ -177,23 +238,27 @@ function newestFirst(
  */
 export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const p = new Params();
-  const where = filterConditions(params, p);
+  const where = filterConditions(params, p, timeWindow(params, p));
   const limit = p.add(params.limit + 1);
   const after = params.after;
 
   switch (params.sort) {
     case 'newest': {
-      return newestFirst(where, p, limit, after, params.recent);
+      return newestFirst(where, p, limit, after, Boolean(params.q));
     }
     case 'most_supported': {
       // Read from the counters' index (ix_idea_counter_supported) down, each idea by primary key.
       if (after) where.push(`(n.support_count, n.idea_id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
       return {
-        text: `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
-          FROM idea_counter n JOIN idea i ON i.id = n.idea_id ${CARD_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY n.support_count DESC, n.idea_id DESC
-          LIMIT ${limit}`,
+        text: withCardDetails(
+          `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
+           FROM idea_counter n JOIN idea i ON i.id = n.idea_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY n.support_count DESC, n.idea_id DESC
+           LIMIT ${limit}`,
+          'w.support_count DESC, w.id DESC',
+          false,
+        ),
         values: p.values,
       };
     }
@@ -204,19 +269,20 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
         // The matches older than the relevance window, newest first.
         if (since === null) throw new Error('the rest segment needs a window');
         where.push(`i.published_at < ${p.add(since)}::timestamptz`);
-        return newestFirst(where, p, limit, after, params.recent);
+        return newestFirst(where, p, limit, after, Boolean(params.q));
       }
-      if (since !== null) where.push(`i.published_at >= ${p.add(since)}::timestamptz`);
       // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
+      // Computed once per match in `m` (OFFSET 0 keeps it a subquery: flattened, the rank was
+      // computed again for the keyset, the sort and the key).
       const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
-      if (after) where.push(`(${rank}, i.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)`);
+      const keyset = after ? `WHERE (m.sort_rank, m.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)` : '';
       // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
       return {
-        text: withCounters(
-          `SELECT ${CARD_COLUMNS}, ${rank}::text AS sort_key, ${rank} AS sort_rank, count(*) OVER ()::int AS window_matches
-           FROM idea i ${CARD_JOINS}
-           WHERE ${where.join(' AND ')}
-           ORDER BY ${rank} DESC, i.id DESC
+        text: withCardDetails(
+          `SELECT m.*, m.sort_rank::text AS sort_key, count(*) OVER ()::int AS window_matches
+           FROM (SELECT ${CARD_COLUMNS}, ${rank} AS sort_rank FROM idea i WHERE ${where.join(' AND ')} OFFSET 0) m
+           ${keyset}
+           ORDER BY m.sort_rank DESC, m.id DESC
            LIMIT ${limit}`,
           'w.sort_rank DESC, w.id DESC',
         ),
@@ -233,7 +299,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
           // A plain key look-up: the candidates are few (newest first, LIMIT), so the planner probes.
           `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
         );
-      return newestFirst(where, p, limit, after, params.recent);
+      return newestFirst(where, p, limit, after, Boolean(params.q));
     }
   }
 }
@@ -278,9 +344,9 @@ function trendingHot(
     where.push(...snapshot);
   }
   return {
-    text: withCounters(
+    text: withCardDetails(
       `SELECT ${CARD_COLUMNS}, t.score::text AS sort_key, t.score AS sort_score
-       FROM ${from} ${CARD_JOINS}
+       FROM ${from}
        WHERE ${where.join(' AND ')}
        ORDER BY t.score DESC, t.idea_id DESC
        LIMIT ${limit}`,
