@@ -28,23 +28,21 @@ export default function ExperimentSection({ idea }: { idea: IdeaDto }) {
   if (!view.data) return null;
   const { experiment, viewer } = view.data;
   return (
-    <section id="experiment" aria-labelledby="experiment-title">
-      <Panel title={<span id="experiment-title">{s.title}</span>}>
-        {experiment ? (
-          <ExperimentBody
-            s={s}
-            idea={idea}
-            experiment={experiment}
-            canWrite={viewer.canWrite}
-            canDecide={viewer.canRecordOutcome}
-          />
-        ) : viewer.canWrite && idea.status === 'prototype' ? (
-          <CreateForm s={s} ideaId={idea.id} />
-        ) : (
-          <p>{s.none}</p>
-        )}
-      </Panel>
-    </section>
+    <Panel id="experiment" title={s.title}>
+      {experiment ? (
+        <ExperimentBody
+          s={s}
+          idea={idea}
+          experiment={experiment}
+          canWrite={viewer.canWrite}
+          canDecide={viewer.canRecordOutcome}
+        />
+      ) : viewer.canWrite && idea.status === 'prototype' ? (
+        <CreateForm s={s} ideaId={idea.id} />
+      ) : (
+        <p>{s.none}</p>
+      )}
+    </Panel>
   );
 }
 

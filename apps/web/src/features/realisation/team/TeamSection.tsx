@@ -47,99 +47,97 @@ export default function TeamSection({ idea }: { idea: IdeaDto }) {
   const { members, pendingInvitations, viewer } = team.data;
   const taken = new Set(members.map((m) => m.who.person?.id).filter(Boolean));
   return (
-    <section id="team" aria-labelledby="team-title">
-      <Panel title={<span id="team-title">{s.title}</span>}>
-        {failed ? (
-          <Alert tone="error">{isApiError(failed.error) ? (failed.error.detail ?? s.error) : s.error}</Alert>
-        ) : null}
-        {viewer.myInvitation ? (
-          <div className="ec-team__invitation">
-            <p>{s.myInvitation(idea.title)}</p>
-            {/* Only an anonymous author already in the team is invited while a member (invited by
+    <Panel id="team" title={s.title}>
+      {failed ? (
+        <Alert tone="error">{isApiError(failed.error) ? (failed.error.detail ?? s.error) : s.error}</Alert>
+      ) : null}
+      {viewer.myInvitation ? (
+        <div className="ec-team__invitation">
+          <p>{s.myInvitation(idea.title)}</p>
+          {/* Only an anonymous author already in the team is invited while a member (invited by
                 name like anyone, so as not to single them out): they can only decline. */}
-            {viewer.isMember ? <p>{s.alreadyIn}</p> : viewer.myInvitation.asAuthor ? <p>{s.asAuthor}</p> : null}
-            {viewer.isMember ? null : (
-              <Button onClick={() => accept.mutate({ path: { id: viewer.myInvitation!.id } })}>{s.accept}</Button>
-            )}{' '}
-            <Button variant="secondary" onClick={() => decline.mutate({ path: { id: viewer.myInvitation!.id } })}>
-              {s.decline}
-            </Button>
-          </div>
-        ) : null}
-        {members.length === 0 ? (
-          <p>{s.none}</p>
-        ) : (
-          <ul className="ec-team__members">
-            {members.map((m, i) => (
-              <li key={m.who.person?.id ?? `author-${i}`}>
-                {personName(s, m.who)} — {m.role === 'lead' ? s.lead : s.member}
-                {viewer.canChangeLead && m.role !== 'lead' && m.who.person ? (
+          {viewer.isMember ? <p>{s.alreadyIn}</p> : viewer.myInvitation.asAuthor ? <p>{s.asAuthor}</p> : null}
+          {viewer.isMember ? null : (
+            <Button onClick={() => accept.mutate({ path: { id: viewer.myInvitation!.id } })}>{s.accept}</Button>
+          )}{' '}
+          <Button variant="secondary" onClick={() => decline.mutate({ path: { id: viewer.myInvitation!.id } })}>
+            {s.decline}
+          </Button>
+        </div>
+      ) : null}
+      {members.length === 0 ? (
+        <p>{s.none}</p>
+      ) : (
+        <ul className="ec-team__members">
+          {members.map((m, i) => (
+            <li key={m.who.person?.id ?? `author-${i}`}>
+              {personName(s, m.who)} — {m.role === 'lead' ? s.lead : s.member}
+              {viewer.canChangeLead && m.role !== 'lead' && m.who.person ? (
+                <>
+                  {' '}
+                  <Button
+                    variant="secondary"
+                    onClick={() => makeLead.mutate({ path: { id: idea.id }, body: { personId: m.who.person!.id } })}
+                  >
+                    {s.makeLead}
+                  </Button>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pendingInvitations.length > 0 ? (
+        <>
+          <h3>{s.pending}</h3>
+          <ul>
+            {pendingInvitations.map((inv) => (
+              <li key={inv.id}>
+                {personName(s, inv.invitee)}
+                {viewer.canInvite ? (
                   <>
                     {' '}
                     <Button
                       variant="secondary"
-                      onClick={() => makeLead.mutate({ path: { id: idea.id }, body: { personId: m.who.person!.id } })}
+                      aria-label={`${s.withdraw} — ${personName(s, inv.invitee)}`}
+                      onClick={() => withdraw.mutate({ path: { id: idea.id, invitationId: inv.id } })}
                     >
-                      {s.makeLead}
+                      {s.withdraw}
                     </Button>
                   </>
                 ) : null}
               </li>
             ))}
           </ul>
-        )}
-        {pendingInvitations.length > 0 ? (
-          <>
-            <h3>{s.pending}</h3>
-            <ul>
-              {pendingInvitations.map((inv) => (
-                <li key={inv.id}>
-                  {personName(s, inv.invitee)}
-                  {viewer.canInvite ? (
-                    <>
-                      {' '}
-                      <Button
-                        variant="secondary"
-                        aria-label={`${s.withdraw} — ${personName(s, inv.invitee)}`}
-                        onClick={() => withdraw.mutate({ path: { id: idea.id, invitationId: inv.id } })}
-                      >
-                        {s.withdraw}
-                      </Button>
-                    </>
-                  ) : null}
+        </>
+      ) : null}
+      {viewer.canInvite ? (
+        <>
+          <TextField label={s.search} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+          <ul aria-live="polite">
+            {(people.data ?? [])
+              .filter((p) => !taken.has(p.id))
+              .map((p) => (
+                <li key={p.id}>
+                  {p.givenName} {p.familyName}{' '}
+                  <Button
+                    variant="secondary"
+                    disabled={invite.isPending}
+                    aria-label={`${s.invite} ${p.givenName} ${p.familyName}`}
+                    onClick={() => invite.mutate({ path: { id: idea.id }, body: { personId: p.id } })}
+                  >
+                    {s.invite}
+                  </Button>
                 </li>
               ))}
-            </ul>
-          </>
-        ) : null}
-        {viewer.canInvite ? (
-          <>
-            <TextField label={s.search} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
-            <ul aria-live="polite">
-              {(people.data ?? [])
-                .filter((p) => !taken.has(p.id))
-                .map((p) => (
-                  <li key={p.id}>
-                    {p.givenName} {p.familyName}{' '}
-                    <Button
-                      variant="secondary"
-                      disabled={invite.isPending}
-                      aria-label={`${s.invite} ${p.givenName} ${p.familyName}`}
-                      onClick={() => invite.mutate({ path: { id: idea.id }, body: { personId: p.id } })}
-                    >
-                      {s.invite}
-                    </Button>
-                  </li>
-                ))}
-            </ul>
-          </>
-        ) : null}
-        {viewer.isMember ? (
-          <Button variant="secondary" onClick={() => leave.mutate({ path: { id: idea.id } })}>
-            {s.leave}
-          </Button>
-        ) : null}
-      </Panel>
-    </section>
+          </ul>
+        </>
+      ) : null}
+      {viewer.isMember ? (
+        <Button variant="secondary" onClick={() => leave.mutate({ path: { id: idea.id } })}>
+          {s.leave}
+        </Button>
+      ) : null}
+    </Panel>
   );
 }
