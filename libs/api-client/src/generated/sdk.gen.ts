@@ -1981,7 +1981,7 @@ export const listMyTeamInvitations = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`; one not yet in it is answered `join_as_author` (joining by that invitation would tie the name to "an author"): they join through their own invitation, or decline this one.
  */
 export const acceptTeamInvitation = <ThrowOnError extends boolean = false>(
   options: Options<AcceptTeamInvitationData, ThrowOnError>,

@@ -124,6 +124,7 @@ export const ERROR_CODES = {
   not_implemented: 409,
   replication_exists: 409,
   already_member: 409,
+  join_as_author: 409,
   invitation_not_pending: 409,
   team_lead_cannot_leave: 409,
   experiment_exists: 409,

@@ -3949,7 +3949,7 @@ export const useListMyTeamInvitationsQuery = (options?: Options<ListMyTeamInvita
   useQuery(listMyTeamInvitationsOptions(options));
 
 /**
- * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.
+ * Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`; one not yet in it is answered `join_as_author` (joining by that invitation would tie the name to "an author"): they join through their own invitation, or decline this one.
  */
 export const acceptTeamInvitationMutation = (
   options?: Partial<Options<AcceptTeamInvitationData>>,

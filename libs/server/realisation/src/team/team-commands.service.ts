@@ -91,6 +91,14 @@ export class TeamCommands {
       // is told, and only they are, that they are in already: declining looks like any refusal.
       if (accept && ctx.facts.isTeamMember)
         throw new Conflict('already_member', 'You are already in this team; decline the invitation.');
+      // An anonymous author joining through an invitation by name would arrive as "an author" on the
+      // team the inviter sees, tying the name they typed to the hidden author: they join through their
+      // own invitation (and stay "an author") or decline this one, which reads like anyone's decline.
+      if (accept && isHiddenAuthor(ctx.loaded, actor.personId) && !isAuthorsOwnInvitation(invitation))
+        throw new Conflict(
+          'join_as_author',
+          'You are an author of this idea, kept anonymous: join through your own invitation as an author, or decline this one.',
+        );
       await this.repo.closeInvitation(invitationId, accept ? 'accepted' : 'declined', m);
       const lead = ctx.rows.find((r) => r.role === 'lead');
       if (accept) {

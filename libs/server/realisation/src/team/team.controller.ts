@@ -110,9 +110,9 @@ export class TeamInvitationsController {
     permission: { action: 'team.answer_invitation', objectLevel: true },
     operationId: 'acceptTeamInvitation',
     summary:
-      'Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`: they decline it.',
+      'Accepts one’s own invitation and joins the team (an anonymous author stays "an author"). An anonymous author already in the team, invited by name, is answered `already_member`; one not yet in it is answered `join_as_author` (joining by that invitation would tie the name to "an author"): they join through their own invitation, or decline this one.',
     ok: TeamDto,
-    errors: ['invitation_not_found', 'invitation_not_pending', 'already_member', 'idea_not_found'],
+    errors: ['invitation_not_found', 'invitation_not_pending', 'already_member', 'join_as_author', 'idea_not_found'],
   })
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
     return this.commands.answer(actor, params.id, true);

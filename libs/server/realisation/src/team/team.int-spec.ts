@@ -166,6 +166,18 @@ describe('idea team (service, real PostgreSQL)', () => {
       [named.id],
     );
     expect(answered.map((e: { data: { answer: string } }) => e.data.answer)).toEqual(['declined']);
+
+    // The author still holding their own invitation cannot join through the one by name: the team would
+    // show "an author" arriving for the name the network typed. Told to them alone; their own one works.
+    const mine = (await queries.myInvitations(waiting.actor)).items;
+    const byName = mine.find((i) => i.invitedBy.person?.id === network.person.id)!;
+    const own = mine.find((i) => i.id !== byName.id)!;
+    await expect(commands.answer(waiting.actor, byName.id, true)).rejects.toMatchObject({ code: 'join_as_author' });
+    await commands.answer(waiting.actor, byName.id, false);
+    expect((await commands.answer(waiting.actor, own.id, true)).members).toHaveLength(3);
+    const leadSees = (await queries.get(lead.actor, idea.id)).members;
+    expect(leadSees.map((m) => m.who.kind)).toEqual(['person', 'anonymous_author', 'anonymous_author']);
+    expect(leadSees.map((m) => m.who.person?.id ?? null)).not.toContain(waiting.person.id);
   });
 
   it('lets only the lead or the network in scope invite, refuses a member twice, and answers invitations once', async () => {
