@@ -9,7 +9,7 @@ import { ImpactTotalDto } from '@eclore/server-realisation';
 export const FIRST_REPORT_YEAR = 2000;
 
 export class AnnualFiguresQuery {
-  @ApiProperty({ minimum: FIRST_REPORT_YEAR, description: 'From 2000 to the current year.' })
+  @ApiProperty({ type: 'integer', minimum: FIRST_REPORT_YEAR, description: 'From 2000 to the current year.' })
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_REPORT_YEAR)
