@@ -84,7 +84,10 @@ export class AnnualFiguresService {
       headcount: participation.headcount,
       contributors: participation.contributors,
       participationRate: participation.participationRate,
-      participationByUnit: participation.byUnit,
+      // By unit code, people without a unit last: a stable order to read (suppression is already done).
+      participationByUnit: [...participation.byUnit].sort((a, b) =>
+        (a.unit?.code ?? '\uffff').localeCompare(b.unit?.code ?? '\uffff'),
+      ),
       ...presentCohort(cohort, guaranteeDays, participation.headcount),
       experiments: { ...experiments, total: experiments.running + experiments.validated + experiments.stopped },
       implementedIdeas,
