@@ -169,6 +169,8 @@ async function pdfText(content: Buffer): Promise<string> {
 
 function queryValue(p: ParameterObject): string {
   const schema = (p.schema ?? {}) as SchemaObject;
+  // A year the data set lives in (the annual figures), so the answer is read, not refused.
+  if (p.name === 'year') return String(new Date().getUTCFullYear());
   return Array.isArray(schema.enum) ? String(schema.enum[0]) : 'x';
 }
 

@@ -357,6 +357,19 @@ const ROWS: Row[] = [
     body: () => ({ authors: 50, team: 30, network: 20, reason: 'x' }),
     expect: signedIn(404),
   },
+  // the annual report's figures: HR and admins (a network lead within their scope: annual-figures.int-spec.ts)
+  {
+    route: 'GET /api/recognition/annual-figures',
+    label: 'whole organisation',
+    url: () => `/api/recognition/annual-figures?year=${new Date().getUTCFullYear()}`,
+    expect: only({ hr: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/recognition/annual-figures',
+    label: 'one direction',
+    url: (f) => `/api/recognition/annual-figures?year=${new Date().getUTCFullYear() - 1}&orgUnitId=${f.unit('DS')}`,
+    expect: only({ hr: 200, admin: 200 }),
+  },
   { route: 'GET /api/admin/answer-time-settings', expect: only({ admin: 200 }) },
   {
     route: 'PUT /api/admin/answer-time-settings',

@@ -111,6 +111,8 @@ import type {
   FollowIdeaResponses,
   GetAdminPersonData,
   GetAdminPersonResponses,
+  GetAnnualFiguresData,
+  GetAnnualFiguresResponses,
   GetAnswerTimeSettingsData,
   GetAnswerTimeSettingsResponses,
   GetCampaignAnnouncementData,
@@ -2452,6 +2454,19 @@ export const setIdeaCreditShares = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * The annual report’s figures for a year, for the organisation or an org unit with its sub-units.
+ *
+ * The same figures as the report and the HR dashboard (docs/recognition.md §5); every breakdown is suppressed so that no figure covers fewer than 5 people (§6).
+ */
+export const getAnnualFigures = <ThrowOnError extends boolean = false>(
+  options: Options<GetAnnualFiguresData, ThrowOnError>,
+): RequestResult<GetAnnualFiguresResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetAnnualFiguresResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/annual-figures',
+    ...options,
   });
 
 /**

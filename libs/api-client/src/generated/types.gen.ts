@@ -2982,6 +2982,180 @@ export type SetCreditSharesDto = {
   reason: string;
 };
 
+export type ReportPeriodDto = {
+  from: string;
+  /**
+   * The year’s end, or the run time for the current year.
+   */
+  cutoff: string;
+  /**
+   * False for the current year (figures to the cut-off).
+   */
+  complete: boolean;
+};
+
+export type UnitParticipationDto = {
+  /**
+   * Null: people without a unit.
+   */
+  unit?: OrgUnitRefDto | null;
+  /**
+   * Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  headcount: number | null;
+  /**
+   * Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  contributors: number | null;
+  /**
+   * Percent, one decimal. Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  participationRate: number | null;
+};
+
+export type FunnelStepDto = {
+  step: 'submitted' | 'published' | 'qualification' | 'decision' | 'go' | 'implementation' | 'in_service';
+  count: number;
+  /**
+   * Count ÷ the previous step’s, in percent.
+   */
+  conversion: number | null;
+  /**
+   * Count ÷ the submitted count, in percent.
+   */
+  ofSubmitted: number | null;
+};
+
+export type DurationSummaryDto = {
+  /**
+   * Ideas answered (or decided) by the cut-off.
+   */
+  count: number;
+  /**
+   * Nearest-rank median, days. Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  medianDays: number | null;
+  /**
+   * Nearest-rank 90th percentile, days. Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  p90Days: number | null;
+};
+
+export type GuaranteeShareDto = {
+  /**
+   * The guarantee, in days (answer-time settings).
+   */
+  guaranteeDays: number;
+  judged: number;
+  within: number;
+  /**
+   * Percent, one decimal. Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  percent: number | null;
+};
+
+export type ExperimentOutcomesDto = {
+  running: number;
+  validated: number;
+  stopped: number;
+  total: number;
+};
+
+export type RecognisedByFormDto = {
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  /**
+   * Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  people: number | null;
+};
+
+export type PeopleRecognisedDto = {
+  byForm: Array<RecognisedByFormDto>;
+  /**
+   * Sum over the forms. Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  total: number | null;
+};
+
+export type CharterInputsDto = {
+  peopleTrained: number | null;
+  communicationActions: number | null;
+  celebrationsHeld: number | null;
+  /**
+   * Decimal as text (two decimals).
+   */
+  budget: string | null;
+};
+
+export type YearOnYearDto = {
+  figure:
+    | 'headcount'
+    | 'contributors'
+    | 'participation_rate'
+    | 'ideas_submitted'
+    | 'ideas_per_100_staff'
+    | 'implemented_ideas'
+    | 'replications'
+    | 'people_recognised';
+  current: number | null;
+  previous: number | null;
+  /**
+   * A count’s difference, or a rate’s in points.
+   */
+  change: number | null;
+  /**
+   * Counts only: change ÷ previous, in percent.
+   */
+  changePercent: number | null;
+};
+
+export type AnnualFiguresDto = {
+  year: number;
+  /**
+   * Null: the whole organisation.
+   */
+  scope?: OrgUnitRefDto | null;
+  period: ReportPeriodDto;
+  /**
+   * Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  headcount: number | null;
+  /**
+   * Null when withheld: it would cover fewer than 5 people (docs/recognition.md §6).
+   */
+  contributors: number | null;
+  /**
+   * Percent, one decimal; null: no data or withheld.
+   */
+  participationRate: number | null;
+  /**
+   * Per unit directly below the scope.
+   */
+  participationByUnit: Array<UnitParticipationDto>;
+  /**
+   * Ideas first submitted in the year.
+   */
+  ideasSubmitted: number;
+  ideasPer100Staff: number | null;
+  funnel: Array<FunnelStepDto>;
+  timeToFirstAnswer: DurationSummaryDto;
+  timeToDecision: DurationSummaryDto;
+  answeredWithinGuarantee: GuaranteeShareDto;
+  experiments: ExperimentOutcomesDto;
+  implementedIdeas: number;
+  /**
+   * Projected vs actual by category (docs/realisation.md §4).
+   */
+  impact: Array<ImpactTotalDto>;
+  replications: number;
+  peopleRecognised: PeopleRecognisedDto;
+  /**
+   * HR’s inputs (whole organisation only).
+   */
+  charterInputs: CharterInputsDto | null;
+  yearOnYear: Array<YearOnYearDto>;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -5933,6 +6107,28 @@ export type SetIdeaCreditSharesResponses = {
 };
 
 export type SetIdeaCreditSharesResponse = SetIdeaCreditSharesResponses[keyof SetIdeaCreditSharesResponses];
+
+export type GetAnnualFiguresData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * From 2000 to the current year.
+     */
+    year: number;
+    /**
+     * An org unit with its sub-units; absent: the whole organisation.
+     */
+    orgUnitId?: string;
+  };
+  url: '/api/recognition/annual-figures';
+};
+
+export type GetAnnualFiguresResponses = {
+  200: AnnualFiguresDto;
+};
+
+export type GetAnnualFiguresResponse = GetAnnualFiguresResponses[keyof GetAnnualFiguresResponses];
 
 export type ListWebhooksData = {
   body?: never;

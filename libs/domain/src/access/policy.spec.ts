@@ -340,4 +340,20 @@ describe('permission policy', () => {
       reason: 'role_required',
     });
   });
+
+  it('lets HR and admins read the annual figures of any scope, a network lead only within theirs', () => {
+    const whole = { orgUnitPath: [] };
+    const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    expect(can(actor([{ role: 'hr', scope: org }]), 'annual_report.read', { target: whole })).toBe(true);
+    expect(can(actor([{ role: 'admin', scope: org }]), 'annual_report.read', { target: unitB })).toBe(true);
+    expect(can(lead, 'annual_report.read')).toBe(true);
+    expect(can(lead, 'annual_report.read', { target: unitA })).toBe(true);
+    expect(decide(lead, 'annual_report.read', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(lead, 'annual_report.read', { target: whole })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(actor(), 'annual_report.read')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(actor([{ role: 'network_member', scope: org }]), 'annual_report.read', { target: unitA })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+  });
 });

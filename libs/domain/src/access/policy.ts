@@ -112,6 +112,8 @@ export type Action =
   | 'contribution.read_own'
   | 'credit.read'
   | 'credit.manage'
+  // the annual report's figures: HR and admins for any scope; a network lead within their scope
+  | 'annual_report.read'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -288,6 +290,13 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       // The network member whose scope covers the idea sets its credit shares.
       if (!holdsRole(actor, 'network_member')) return deny('role_required');
       return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
+    case 'annual_report.read': {
+      // HR and admins read the whole organisation's figures; a network lead (who follows recognition
+      // with HR) reads those of the units their scope covers. The whole organisation is the empty path.
+      if (hasRole(actor, 'hr') || hasRole(actor, 'admin')) return ALLOW;
+      if (!holdsRole(actor, 'network_lead')) return deny('role_required');
+      return !ctx.target || hasRole(actor, 'network_lead', ctx.target) ? ALLOW : deny('out_of_scope');
+    }
     case 'realisation.read':
     case 'team.answer_invitation':
       // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.

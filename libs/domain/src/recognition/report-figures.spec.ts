@@ -3,6 +3,9 @@ import {
   days,
   durationSummary,
   funnel,
+  funnelFromCounts,
+  guaranteeShare,
+  summariseDurations,
   furthestStep,
   ideasPer100Staff,
   isInHeadcount,
@@ -70,6 +73,22 @@ describe('annual report figures', () => {
     expect(rows[5]?.ofSubmitted).toBe(20);
     const empty = funnel([]);
     expect(empty.every((r) => r.count === 0 && r.conversion === null && r.ofSubmitted === null)).toBe(true);
+  });
+
+  it('gives the same funnel from the counts at each furthest step (what SQL groups)', () => {
+    const ideas = ['submitted', 'submitted', 'published', 'decision', 'implementation', 'in_service'] as const;
+    expect(funnelFromCounts({ submitted: 2, published: 1, decision: 1, implementation: 1, in_service: 1 })).toEqual(
+      funnel([...ideas]),
+    );
+    expect(funnelFromCounts({}).every((r) => r.count === 0 && r.ofSubmitted === null)).toBe(true);
+  });
+
+  it('summarises SQL percentiles and guarantee counts like the list forms', () => {
+    const durations = [1, 2, 3, 10].map((d) => d * DAY_MS);
+    expect(summariseDurations(4, 2 * DAY_MS, 10 * DAY_MS)).toEqual(durationSummary(durations));
+    expect(summariseDurations(0, null, null)).toEqual({ count: 0, medianDays: null, p90Days: null });
+    expect(guaranteeShare(3, 2)).toEqual({ judged: 3, within: 2, percent: 66.7 });
+    expect(guaranteeShare(0, 0).percent).toBeNull();
   });
 
   it('never lets a funnel count grow down the steps', () => {

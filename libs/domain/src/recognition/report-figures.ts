@@ -107,8 +107,11 @@ export const FUNNEL_STEPS = [
 ] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
-/** The funnel step each status stands for; waiting and final states outside the main line stand for none. */
-const STEP_OF_STATUS: Partial<Record<IdeaStatus, FunnelStep>> = {
+/**
+ * The funnel step each status stands for; waiting and final states outside the main line stand for
+ * none. The report's SQL builds its CASE from this table, so the two cannot drift.
+ */
+export const STEP_OF_STATUS: Readonly<Partial<Record<IdeaStatus, FunnelStep>>> = {
   collect: 'submitted',
   visible: 'published',
   qualify: 'qualification',
@@ -139,11 +142,20 @@ export interface FunnelRow {
 }
 
 export function funnel(furthest: readonly (FunnelStep | null)[]): FunnelRow[] {
+  const atFurthest: Partial<Record<FunnelStep, number>> = {};
+  for (const step of furthest) if (step !== null) atFurthest[step] = (atFurthest[step] ?? 0) + 1;
+  return funnelFromCounts(atFurthest);
+}
+
+/**
+ * The same funnel from how many ideas stopped at each step (what SQL gives after a GROUP BY on the
+ * furthest step): an idea counts at its furthest step and at every step before it.
+ */
+export function funnelFromCounts(atFurthest: Readonly<Partial<Record<FunnelStep, number>>>): FunnelRow[] {
   const reached = FUNNEL_STEPS.map(() => 0);
-  for (const step of furthest) {
-    if (step === null) continue;
-    for (let i = 0; i <= FUNNEL_STEPS.indexOf(step); i++) reached[i]! += 1;
-  }
+  FUNNEL_STEPS.forEach((step, last) => {
+    for (let i = 0; i <= last; i++) reached[i]! += atFurthest[step] ?? 0;
+  });
   return FUNNEL_STEPS.map((step, i) => ({
     step,
     count: reached[i]!,
@@ -191,12 +203,18 @@ export interface DurationSummary {
  * ideas. An idea not yet answered is not in the durations; it shows in the guarantee share.
  */
 export function durationSummary(durationsMs: readonly number[]): DurationSummary {
-  const med = percentile(durationsMs, 50);
-  const p90 = percentile(durationsMs, 90);
+  return summariseDurations(durationsMs.length, percentile(durationsMs, 50), percentile(durationsMs, 90));
+}
+
+/**
+ * The same summary from a count and the two nearest-rank percentiles in milliseconds, as SQL's
+ * percentile_disc(0.5) and percentile_disc(0.9) give them (identical to `percentile`).
+ */
+export function summariseDurations(count: number, medianMs: number | null, p90Ms: number | null): DurationSummary {
   return {
-    count: durationsMs.length,
-    medianDays: med === null ? null : days(med),
-    p90Days: p90 === null ? null : days(p90),
+    count,
+    medianDays: count === 0 || medianMs === null ? null : days(medianMs),
+    p90Days: count === 0 || p90Ms === null ? null : days(p90Ms),
   };
 }
 
@@ -236,6 +254,11 @@ export function answeredWithinGuarantee(
     judged += 1;
     if (answered && item.firstAnswerAt!.getTime() <= due) within += 1;
   }
+  return guaranteeShare(judged, within);
+}
+
+/** The share from the two counts (what the report's SQL counts with the rule above). */
+export function guaranteeShare(judged: number, within: number): GuaranteeShare {
   return { judged, within, percent: percent(within, judged) };
 }
 

@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './ledger';
 export { RecognitionJobsModule, RecognitionModule } from './recognition.module';
+export * from './report';

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CreditModule } from './credit/credit.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { ReportModule } from './report/report.module';
 
 /**
  * Recognition and the charter (docs/recognition.md): the contribution ledger, credit shares, "my
- * contributions". Each feature is a submodule imported here.
+ * contributions", the annual report's figures. Each feature is a submodule imported here.
  */
 @Module({
-  imports: [LedgerModule, ContributionsModule, CreditModule],
+  imports: [LedgerModule, ContributionsModule, CreditModule, ReportModule],
 })
 export class RecognitionModule {}
 

@@ -61,6 +61,7 @@ import {
   erasePerson,
   followIdea,
   getAdminPerson,
+  getAnnualFigures,
   getAnswerTimeSettings,
   getCampaign,
   getCampaignAnnouncement,
@@ -300,6 +301,8 @@ import type {
   FollowIdeaResponse,
   GetAdminPersonData,
   GetAdminPersonResponse,
+  GetAnnualFiguresData,
+  GetAnnualFiguresResponse,
   GetAnswerTimeSettingsData,
   GetAnswerTimeSettingsResponse,
   GetCampaignAnnouncementData,
@@ -4795,6 +4798,41 @@ export const setIdeaCreditSharesMutation = (
   };
   return mutationOptions;
 };
+
+export const getAnnualFiguresQueryKey = (options: Options<GetAnnualFiguresData>) =>
+  createQueryKey('getAnnualFigures', options);
+
+/**
+ * The annual report’s figures for a year, for the organisation or an org unit with its sub-units.
+ *
+ * The same figures as the report and the HR dashboard (docs/recognition.md §5); every breakdown is suppressed so that no figure covers fewer than 5 people (§6).
+ */
+export const getAnnualFiguresOptions = (options: Options<GetAnnualFiguresData>) =>
+  queryOptions<
+    GetAnnualFiguresResponse,
+    DefaultError,
+    GetAnnualFiguresResponse,
+    ReturnType<typeof getAnnualFiguresQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getAnnualFigures({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getAnnualFiguresQueryKey(options),
+  });
+
+/**
+ * The annual report’s figures for a year, for the organisation or an org unit with its sub-units.
+ *
+ * The same figures as the report and the HR dashboard (docs/recognition.md §5); every breakdown is suppressed so that no figure covers fewer than 5 people (§6).
+ */
+export const useGetAnnualFiguresQuery = (options: Options<GetAnnualFiguresData>) =>
+  useQuery(getAnnualFiguresOptions(options));
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 

@@ -1,0 +1,133 @@
+import {
+  funnelFromCounts,
+  guaranteeShare,
+  ideasPer100Staff,
+  participationRate,
+  publishRate,
+  RECOGNITION_FORMS,
+  summariseDurations,
+  suppressTable,
+  withTotals,
+  yearOverYear,
+  type DurationSummary,
+  type FigureKind,
+} from '@eclore/domain';
+import type { OrgUnitRefDto } from '@eclore/server-platform';
+import type {
+  AnnualFiguresDto,
+  PeopleRecognisedDto,
+  UnitParticipationDto,
+  YearOnYearDto,
+  YearOnYearFigure,
+} from './report.dto';
+import type { CohortRow, StaffBucketRow } from './report.repository';
+
+/**
+ * From the repository's counts to the published figures: every formula is the domain's, and every
+ * breakdown goes through suppressTable before it leaves (docs/recognition.md §5, §6). Pure, so the
+ * report job, the API and the tests present the same numbers.
+ */
+
+export interface Participation {
+  headcount: number | null;
+  contributors: number | null;
+  participationRate: number | null;
+  byUnit: UnitParticipationDto[];
+}
+
+/**
+ * Participation per unit below the scope as a table of [contributors, other staff] with the row
+ * total the unit's headcount: a unit with 1–4 contributors is withheld, and enough other cells with
+ * it that no total gives it away.
+ */
+export function presentParticipation(
+  rows: readonly StaffBucketRow[],
+  unitRef: (id: string | null) => OrgUnitRefDto | null,
+): Participation {
+  if (rows.length === 0) return { headcount: 0, contributors: 0, participationRate: null, byUnit: [] };
+  const grid = withTotals(rows.map((r) => [r.contributors, r.headcount - r.contributors]));
+  const { published } = suppressTable({ values: grid });
+  const rate = (i: number): number | null => {
+    const [c, , h] = published[i]!;
+    const raw = grid[i]!;
+    return publishRate(participationRate(raw[0]!, raw[2]!), raw[0]!, c === null || h === null);
+  };
+  const total = rows.length;
+  return {
+    headcount: published[total]![2]!,
+    contributors: published[total]![0]!,
+    participationRate: rate(total),
+    byUnit: rows.map((r, i) => ({
+      unit: unitRef(r.bucketId),
+      headcount: published[i]![2]!,
+      contributors: published[i]![0]!,
+      participationRate: rate(i),
+    })),
+  };
+}
+
+/** People recognised per form (one column), the total the sum over the forms. */
+export function presentRecognised(rows: readonly { form: string; people: number }[]): PeopleRecognisedDto {
+  const counts = RECOGNITION_FORMS.map((form) => [rows.find((r) => r.form === form)?.people ?? 0]);
+  const { published } = suppressTable({ values: withTotals(counts) });
+  return {
+    byForm: RECOGNITION_FORMS.map((form, i) => ({ form, people: published[i]![0]! })),
+    total: published[RECOGNITION_FORMS.length]![0]!,
+  };
+}
+
+/** A median over fewer than 5 ideas could point at one idea's authors: withheld like a rate. */
+function publishDurations(summary: DurationSummary): DurationSummary {
+  const hidden = publishRate(summary, summary.count, false) === null;
+  return hidden ? { ...summary, medianDays: null, p90Days: null } : summary;
+}
+
+export function presentCohort(c: CohortRow, guaranteeDays: number, headcount: number | null) {
+  const share = guaranteeShare(c.guaranteeJudged, c.guaranteeWithin);
+  return {
+    ideasSubmitted: c.submitted,
+    ideasPer100Staff: headcount === null ? null : ideasPer100Staff(c.submitted, headcount),
+    funnel: funnelFromCounts(c.atFurthest),
+    timeToFirstAnswer: publishDurations(summariseDurations(c.answeredCount, c.answerMedianMs, c.answerP90Ms)),
+    timeToDecision: publishDurations(summariseDurations(c.decidedCount, c.decisionMedianMs, c.decisionP90Ms)),
+    answeredWithinGuarantee: {
+      guaranteeDays,
+      ...share,
+      percent: publishRate(share.percent, share.judged, false),
+    },
+  };
+}
+
+/** The figures compared with last year, and whether each is a count or a rate (points). */
+const YOY: Record<YearOnYearFigure, FigureKind> = {
+  headcount: 'count',
+  contributors: 'count',
+  participation_rate: 'rate',
+  ideas_submitted: 'count',
+  ideas_per_100_staff: 'rate',
+  implemented_ideas: 'count',
+  replications: 'count',
+  people_recognised: 'count',
+};
+
+export type YearFigures = Record<YearOnYearFigure, number | null>;
+
+export function yearFiguresOf(f: AnnualFiguresDto): YearFigures {
+  return {
+    headcount: f.headcount,
+    contributors: f.contributors,
+    participation_rate: f.participationRate,
+    ideas_submitted: f.ideasSubmitted,
+    ideas_per_100_staff: f.ideasPer100Staff,
+    implemented_ideas: f.implementedIdeas,
+    replications: f.replications,
+    people_recognised: f.peopleRecognised.total,
+  };
+}
+
+export function presentYearOnYear(current: YearFigures, previous: YearFigures): YearOnYearDto[] {
+  return (Object.keys(YOY) as YearOnYearFigure[]).map((figure) => ({
+    figure,
+    ...yearOverYear(current[figure], previous[figure], YOY[figure]),
+  }));
+}

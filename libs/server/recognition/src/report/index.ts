@@ -1,0 +1,2 @@
+export { ReportModule } from './report.module';
+export { AnnualFiguresService } from './annual-figures.service';
