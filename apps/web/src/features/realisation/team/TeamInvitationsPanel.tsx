@@ -6,8 +6,8 @@ import {
   listMyTeamInvitationsOptions,
   type TeamDto,
 } from '@eclore/api-client';
-import { Button, Panel } from '@eclore/web-ui';
-import { useTeamText } from './i18n';
+import { Alert, Button, Panel } from '@eclore/web-ui';
+import { teamProblem, useTeamText } from './i18n';
 import { useTeamChanged } from './queries';
 
 /** My pending invitations to idea teams, beside the co-author invitations ("My ideas"). */
@@ -17,9 +17,11 @@ export function TeamInvitationsPanel() {
   const accept = useMutation(acceptTeamInvitationMutation());
   const decline = useMutation(declineTeamInvitationMutation());
   const items = mine.data?.items ?? [];
+  const failed = [accept, decline].find((m) => m.isError);
   if (items.length === 0) return null;
   return (
     <Panel title={s.myInvitations}>
+      {failed ? <Alert tone="error">{teamProblem(s, failed.error)}</Alert> : null}
       <ul className="ec-idea-list">
         {items.map((inv) => (
           <InvitationLine
@@ -56,7 +58,7 @@ function InvitationLine(props: {
       <span className="ec-form-actions">
         <Button
           disabled={props.busy}
-          onClick={() => void props.onAccept().then(changed)}
+          onClick={() => void props.onAccept().then(changed, () => undefined)}
           aria-label={`${s.accept} : ${props.title}`}
         >
           {s.accept}
@@ -64,7 +66,7 @@ function InvitationLine(props: {
         <Button
           variant="secondary"
           disabled={props.busy}
-          onClick={() => void props.onDecline().then(changed)}
+          onClick={() => void props.onDecline().then(changed, () => undefined)}
           aria-label={`${s.decline} : ${props.title}`}
         >
           {s.decline}

@@ -6,7 +6,6 @@ import {
   declineTeamInvitationMutation,
   getIdeaTeamOptions,
   inviteToIdeaTeamMutation,
-  isApiError,
   leaveIdeaTeamMutation,
   searchPeopleOptions,
   withdrawTeamInvitationMutation,
@@ -14,7 +13,7 @@ import {
   type TeamPersonDto,
 } from '@eclore/api-client';
 import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
-import { useTeamText } from './i18n';
+import { teamProblem, useTeamText } from './i18n';
 import { useTeamChanged } from './queries';
 
 type Text = ReturnType<typeof useTeamText>;
@@ -48,9 +47,7 @@ export default function TeamSection({ idea }: { idea: IdeaDto }) {
   const taken = new Set(members.map((m) => m.who.person?.id).filter(Boolean));
   return (
     <Panel id="team" title={s.title}>
-      {failed ? (
-        <Alert tone="error">{isApiError(failed.error) ? (failed.error.detail ?? s.error) : s.error}</Alert>
-      ) : null}
+      {failed ? <Alert tone="error">{teamProblem(s, failed.error)}</Alert> : null}
       {viewer.myInvitation ? (
         <div className="ec-team__invitation">
           <p>{s.myInvitation(idea.title)}</p>

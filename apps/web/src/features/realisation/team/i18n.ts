@@ -1,3 +1,4 @@
+import { errorCode, messageFor, type ErrorMessages } from '../../../app/errors';
 import { defineText } from '../../../i18n/text';
 
 /** The idea team's strings, French (reference) and English. */
@@ -23,6 +24,13 @@ export const fr = {
   myInvitations: 'Invitations dans une équipe',
   open: 'Voir l’idée',
   error: 'L’action a échoué. Réessayez.',
+  /** Refusals worded by the server's code (the rest fall back to `error`). */
+  problems: {
+    already_member: 'Vous faites déjà partie de cette équipe : déclinez cette invitation.',
+    join_as_author:
+      'Vous êtes auteur·e anonyme de cette idée : rejoignez l’équipe par votre propre invitation d’auteur·e (vous y restez « un·e auteur·e »), ou déclinez celle-ci.',
+    invitation_not_pending: 'Cette invitation a déjà reçu une réponse ou a été retirée.',
+  } satisfies ErrorMessages,
 };
 
 export const en: typeof fr = {
@@ -46,6 +54,17 @@ export const en: typeof fr = {
   myInvitations: 'Team invitations',
   open: 'Open the idea',
   error: 'The action failed. Try again.',
+  problems: {
+    already_member: 'You are already in this team: decline this invitation.',
+    join_as_author:
+      'You are an anonymous author of this idea: join the team through your own author invitation (you stay “an author” there), or decline this one.',
+    invitation_not_pending: 'This invitation was already answered or withdrawn.',
+  },
 };
 
 export const useTeamText = defineText({ fr, en });
+
+/** A failed team action in words: by the server's code, else the generic message. */
+export function teamProblem(s: typeof fr, error: unknown): string {
+  return messageFor(s.problems, errorCode(error)) ?? s.error;
+}
