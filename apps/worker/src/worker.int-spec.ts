@@ -205,9 +205,12 @@ describe('worker with BullMQ PostgreSQL backend (QUEUE_BACKEND=postgres)', () =>
     const queueClient = new Client({ connectionString: databaseUrl(queueDb) });
     await queueClient.connect();
     try {
-      const jobs = await queueClient.query(
-        "SELECT queue, id, name, state FROM job WHERE queue NOT IN ('notifications', 'identity')",
+      const jobsSql = "SELECT queue, id, name, state FROM job WHERE queue NOT IN ('notifications', 'identity')";
+      // The worker logs "completed" from its event, which can come before the backend's own row says so.
+      await waitFor('the job row to read completed', async () =>
+        (await queueClient.query(jobsSql)).rows.some((r: { state: string }) => r.state === 'completed'),
       );
+      const jobs = await queueClient.query(jobsSql);
       expect(jobs.rows).toEqual([{ queue: 'platform', id: jobId, name: 'platform.probe', state: 'completed' }]);
       // So is the personal-data retention schedule (docs/personal-data.md).
       const retention = await queueClient.query("SELECT name, state FROM job WHERE queue = 'identity'");
