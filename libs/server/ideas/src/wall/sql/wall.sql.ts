@@ -3,6 +3,7 @@
  * 10M supports, see docs/performance.md). Every query is built from fixed fragments; user input only
  * ever travels as a bound parameter.
  */
+import { DATED_DOCUMENT, DATED_WINDOW_MAX_DAYS, searchQuery } from './search.sql';
 
 /**
  * On the wall: the SQL twin of the domain's `isPublic` (published, not hidden, not back in the
@@ -10,29 +11,6 @@
  * partial index ix_idea_wall_supported repeats this predicate word for word so the planner can use it.
  */
 export const PUBLIC_IDEA = `i.published_at IS NOT NULL AND i.hidden_at IS NULL AND i.status NOT IN ('emerge', 'collect', 'returned')`;
-
-/**
- * A search in French OR English, accents ignored, inflection removed by each language's stemmer
- * ("vélos" and "velo" → velo; "bikes" → bike). websearch_to_tsquery never fails on user syntax.
- * search_words_query (migration SearchByWeek) drops a half that the other implies.
- */
-export const searchQuery = (param: string): string => `search_words_query(${param})`;
-
-/**
- * The document with the idea's week of publication (migration SearchByWeek, index ix_idea_search_dated).
- * A search bounded in time matches it against the words AND the window's weeks, so the index itself
- * keeps only the window's matches: the weeks' short posting lists lead, a broad word's long one is
- * only probed. Without a window the plain document and ix_idea_search_document serve.
- */
-export const DATED_DOCUMENT = `idea_search_document_dated(i.search_document, i.published_at)`;
-
-/**
- * The widest window matched through its weeks. GIN leads with its shortest posting lists, one week
- * at a time: over 13 weeks their union (90 000 ideas at 1M) is still no longer than a broad word's
- * list, over 52 it is a third of the table; and a search that reaches the 365-day window had fewer
- * than 100 matches in 90 days, so its words' own lists are short.
- */
-export const DATED_WINDOW_MAX_DAYS = 92;
 
 /** A window of publication, as SQL expressions (bound parameters, now()). */
 interface TimeWindow {
