@@ -52,6 +52,47 @@ async function check(label, command, commandArgs, options) {
   return ok;
 }
 
+/**
+ * apps/web-e2e/start-stack.mjs in the background on E2E_PORT (3100). `ready` resolves to its address
+ * once /api/ready answers, or to null if it exits or is not up within four minutes; `stop` ends it
+ * (it drops its database on SIGTERM).
+ */
+function startE2eStack() {
+  const port = process.env.E2E_PORT ?? '3100';
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(root, 'apps/web-e2e/start-stack.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The build step above already built server and web.
+    env: { ...process.env, E2E_SKIP_BUILD: '1', E2E_PORT: port },
+  });
+  const kept = [];
+  child.stdout.on('data', (chunk) => kept.push(chunk));
+  child.stderr.on('data', (chunk) => kept.push(chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const ready = (async () => {
+    const deadline = Date.now() + 240_000;
+    let gone = false;
+    void exited.then(() => (gone = true));
+    while (!gone && Date.now() < deadline) {
+      const up = await fetch(`${url}/api/ready`).then((r) => r.ok, () => false);
+      if (up) return url;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return null;
+  })();
+  return {
+    ready,
+    output: () => Buffer.concat(kept).toString('utf8'),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 const npmScript = (name) => [process.execPath, [join(root, 'node_modules/npm/bin/npm-cli.js'), 'run', '--silent', name]];
 const npm = (name) => (existsSync(join(root, 'node_modules/npm/bin/npm-cli.js')) ? npmScript(name) : ['npm', ['run', '--silent', name]]);
 const hasScript = (name) => Boolean(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.[name]);
@@ -76,6 +117,12 @@ await Promise.all([
   }),
   hasScript('typecheck:web') ? check('typecheck (web)', ...npm('typecheck:web'), { quietUntilDone: true }) : null,
 ]);
+// The browser tests' stack (a fresh database migrated and seeded, the built API and worker, an OpenID
+// Connect provider, an SMTP sink) takes about 35 s to come up: it starts now, while the next stages
+// run, and Playwright uses it through E2E_BASE_URL instead of starting its own.
+const e2eWanted = !args.has('--no-e2e') && hasScript('e2e') && built;
+const stack = e2eWanted ? startE2eStack() : null;
+
 // Lint is one CPU-bound process for about three minutes, while the integration tests spend much of
 // their time waiting on PostgreSQL, Redis and worker processes: it runs beside Jest, reported after it.
 const linted = hasScript('lint') ? check('lint (incl. module boundaries)', ...npm('lint'), { quietUntilDone: true }) : null;
@@ -106,9 +153,13 @@ if (!args.has('--no-e2e') && hasScript('e2e')) {
     totals.failed += 1;
     failures.push('e2e skipped: build failed');
   } else {
-    // The build step above already built server and web: the e2e stack skips its own build.
-    await run('playwright', ...npm('e2e'), { env: { E2E_SKIP_BUILD: '1' } });
     const pwJson = join(root, 'dist', 'e2e', 'results.json');
+    rmSync(pwJson, { force: true });
+    const baseUrl = await stack.ready;
+    const passed = baseUrl ? await run('playwright', ...npm('e2e'), { env: { E2E_BASE_URL: baseUrl } }) : false;
+    await stack.stop();
+    // The API's and worker's own log (warnings and errors) explains a failed browser test.
+    if (!passed) process.stdout.write(`\nThe browser tests' stack${baseUrl ? '' : ' did not come up'}:\n${stack.output()}\n`);
     if (existsSync(pwJson)) {
       const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
       totals.passed += s.expected + s.flaky;

@@ -34,7 +34,13 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: join(root, 'dist/e2e/results.json') }]],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Recording a trace (screencast and DOM snapshots on every action) costs a fifth of the suite's
+    // CPU: measured 436 s → 338 s of machine time on five specs (docs/performance.md). So only a
+    // retried test records one; `npx playwright test --trace on` records them all when debugging.
+    trace: 'on-first-retry',
+    // An action waits at most 30 s: a page that stops painting (docs/architecture.md, "Known issues")
+    // then fails in 30 s and is retried, instead of holding its worker until the test's own limit.
+    actionTimeout: 30_000,
     launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

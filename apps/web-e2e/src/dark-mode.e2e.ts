@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolation, signedInPage } from './support';
+import { expectNoSeriousAxeViolation, openInApp, signedInPage } from './support';
 
 // The system asks for a dark scheme: the design system's dark palette applies, and axe (colour
 // contrast included) stays clean on the main pages.
@@ -27,8 +27,7 @@ test('the public pages follow the dark system setting, with AA contrast', async 
 async function darkScreens(browser: Browser, paths: readonly string[]): Promise<Page> {
   const page = await signedInPage(browser, 'julien.tremblay@eclore.example');
   for (const path of paths) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await openInApp(page, path);
     await page.waitForLoadState('networkidle');
     await expectNoSeriousAxeViolation(page);
   }
@@ -61,8 +60,7 @@ test('the committee and administration screens stay AA in dark mode', async ({ b
 
   const admin = await signedInPage(browser, 'claire.rochat@eclore.example');
   for (const path of ['/campaigns', '/directory', '/admin', '/admin/audit']) {
-    await admin.goto(path);
-    await expect(admin.getByRole('heading', { level: 1 })).toBeVisible();
+    await openInApp(admin, path);
     await admin.waitForLoadState('networkidle');
     await expectNoSeriousAxeViolation(admin);
   }

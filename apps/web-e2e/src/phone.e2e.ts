@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { can, type Action } from '@eclore/domain';
 import { actorOf, createIdea, listCampaigns, listCommitteeSessions, listMyIdeas, listWall } from '@eclore/api-client';
-import { as, sessionOf, signedInPage } from './support';
+import { as, openInApp, sessionOf, signedInPage } from './support';
 
 const PHONE = { width: 390, height: 844 };
 /** A small phone (the lower bound): every route is checked at this width too. */
@@ -169,8 +169,7 @@ test.describe('on a phone (390 × 844, then 360 × 740)', () => {
           continue;
         }
         const path = id ? route.path.replace(':id', id) : route.path;
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await openInApp(page, path);
         // The page's data has arrived (tables and filters at their full width), then measure.
         await page.waitForLoadState('networkidle');
         await expectNoHorizontalScroll(page, path);

@@ -36,6 +36,23 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   return page;
 }
 
+/**
+ * Opens `path` within the running app, as a tap on a link does (the router's own navigation, no new
+ * start of the app), and waits for the new screen's level-1 heading. Loading the whole app again for
+ * each screen of a sweep (every route as every role) was most of such a test's time. The heading of
+ * the screen left is marked, so the one awaited is the new screen's.
+ */
+export async function openInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    if (window.location.pathname + window.location.search === to) return;
+    document.querySelector('h1')?.setAttribute('data-left', '');
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await expect(page).toHaveURL(path);
+  await expect(page.locator('h1:not([data-left])'), `${path} shows its heading`).toBeVisible();
+}
+
 /** axe-core on the current page: no serious or critical violation of WCAG 2.2 AA and best practices. */
 export async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
