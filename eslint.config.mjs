@@ -7,8 +7,6 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -63,27 +61,6 @@ const BOUNDARIES = {
     { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
     { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
   ],
-};
-
-/**
- * No import cycles, between files or through a library's index (issue 11). The TypeScript resolver
- * follows the `@eclore/*` path aliases, so a cycle through two libraries' public entries counts too.
- */
-const NO_CYCLES = {
-  files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
-  plugins: { 'import-x': importX },
-  settings: {
-    // Parse the imported .ts/.tsx files too (the default only follows .js), with typescript-eslint's parser.
-    'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
-    'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
-    'import-x/resolver-next': [
-      createTypeScriptImportResolver({
-        project: ['tsconfig.json', 'apps/web/tsconfig.json', 'apps/web-e2e/tsconfig.json'],
-        noWarnOnMultipleProjects: true,
-      }),
-    ],
-  },
-  rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
 };
 
 export default defineConfig(
@@ -184,6 +161,5 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  NO_CYCLES,
   prettier,
 );
