@@ -264,6 +264,9 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
   const mine = await ok(as.author.get('/api/team-invitations/mine'), 200);
   const own = (mine['items'] as { id: string; ideaId: string }[]).find((i) => i.ideaId === decided.id);
   await ok(as.author.send('post', `/api/team-invitations/${own!.id}/accept`), 200);
+  // …leaves it, and takes their place back (team.join_as_author): a hidden author's comings and goings.
+  await ok(as.author.send('post', `/api/ideas/${decided.id}/team/leave`), 200);
+  await ok(as.author.send('post', `/api/ideas/${decided.id}/team/join`), 200);
   const today = new Date().toISOString().slice(0, 10);
   await ok(
     as.author.send('post', `/api/ideas/${decided.id}/experiment`, {

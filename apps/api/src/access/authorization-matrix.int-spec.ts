@@ -985,6 +985,12 @@ const ROWS: Row[] = [
     expect: only({ network: 400 }),
   },
   {
+    route: 'POST /api/ideas/:id/team/join',
+    label: 'the author’s own idea, which has no team yet: the author reaches the check',
+    url: (f) => `/api/ideas/${f.idea.own}/team/join`,
+    expect: only({ employee: 409 }),
+  },
+  {
     route: 'POST /api/ideas/:id/team/leave',
     label: 'nobody is in this idea’s team',
     url: (f) => `/api/ideas/${f.idea.published}/team/leave`,

@@ -193,6 +193,8 @@ import type {
   InviteCoAuthorResponses,
   InviteToIdeaTeamData,
   InviteToIdeaTeamResponses,
+  JoinIdeaTeamAsAuthorData,
+  JoinIdeaTeamAsAuthorResponses,
   LeaveIdeaTeamData,
   LeaveIdeaTeamResponses,
   LinkIdeaData,
@@ -1958,6 +1960,17 @@ export const changeIdeaTeamLead = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * An author outside the team (they declined their place, or left) takes it back; an anonymous author stays "an author" to the others.
+ */
+export const joinIdeaTeamAsAuthor = <ThrowOnError extends boolean = false>(
+  options: Options<JoinIdeaTeamAsAuthorData, ThrowOnError>,
+): RequestResult<JoinIdeaTeamAsAuthorResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<JoinIdeaTeamAsAuthorResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/team/join',
+    ...options,
   });
 
 /**

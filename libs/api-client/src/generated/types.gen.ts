@@ -2150,6 +2150,14 @@ export type TeamViewerDto = {
    */
   canChangeLead: boolean;
   /**
+   * True for an author outside the team (declined their place, or left) with no pending invitation: POST …/team/join takes it back.
+   */
+  canJoinAsAuthor: boolean;
+  /**
+   * The viewer is an author kept anonymous on this idea: the team shows them as "an author".
+   */
+  isAnonymousAuthor: boolean;
+  /**
    * The viewer’s own pending invitation.
    */
   myInvitation: TeamInvitationDto | null;
@@ -5529,6 +5537,21 @@ export type ChangeIdeaTeamLeadResponses = {
 };
 
 export type ChangeIdeaTeamLeadResponse = ChangeIdeaTeamLeadResponses[keyof ChangeIdeaTeamLeadResponses];
+
+export type JoinIdeaTeamAsAuthorData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/team/join';
+};
+
+export type JoinIdeaTeamAsAuthorResponses = {
+  200: TeamDto;
+};
+
+export type JoinIdeaTeamAsAuthorResponse = JoinIdeaTeamAsAuthorResponses[keyof JoinIdeaTeamAsAuthorResponses];
 
 export type LeaveIdeaTeamData = {
   body?: never;

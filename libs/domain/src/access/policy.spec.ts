@@ -273,6 +273,10 @@ describe('permission policy', () => {
     });
     expect(can(scoped, 'experiment.write', { target: unitA })).toBe(true);
     expect(decide(scoped, 'experiment.write', { target: unitB })).toEqual({ allowed: false, reason: 'not_idea_team' });
+    // An author takes their place in the team back; nobody else joins without an invitation.
+    expect(can(employee, 'team.join_as_author')).toBe(true);
+    expect(can(employee, 'team.join_as_author', { target: unitA, isAuthor: true })).toBe(true);
+    expect(decide(scoped, 'team.join_as_author', { target: unitA })).toEqual({ allowed: false, reason: 'not_author' });
     // Members write; only the lead invites and records the outcome.
     expect(decide(employee, 'team.invite', { target: unitA, isTeamMember: true })).toEqual({
       allowed: false,

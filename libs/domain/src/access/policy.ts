@@ -97,6 +97,7 @@ export type Action =
   | 'team.invite'
   | 'team.change_lead'
   | 'team.answer_invitation'
+  | 'team.join_as_author'
   | 'experiment.write'
   | 'experiment.record_outcome'
   | 'project.manage'
@@ -307,6 +308,9 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       return objectLevel(ctx, ctx.isTeamLead === true || networkCovers(actor, ctx.target));
     case 'experiment.write':
       return objectLevel(ctx, ctx.isTeamMember === true || networkCovers(actor, ctx.target));
+    case 'team.join_as_author':
+      // "Authors first": an author who declined their place, or left, may take it back.
+      return objectLevel(ctx, ctx.isAuthor === true, 'not_author');
     case 'project.manage':
     case 'impact.record':
       // The owner and the team run the project; the network in scope helps.

@@ -125,6 +125,7 @@ export const ERROR_CODES = {
   replication_exists: 409,
   already_member: 409,
   join_as_author: 409,
+  no_idea_team: 409,
   invitation_not_pending: 409,
   team_lead_cannot_leave: 409,
   experiment_exists: 409,

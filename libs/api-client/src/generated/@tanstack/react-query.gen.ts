@@ -102,6 +102,7 @@ import {
   hideReportedContent,
   inviteCoAuthor,
   inviteToIdeaTeam,
+  joinIdeaTeamAsAuthor,
   leaveIdeaTeam,
   linkIdea,
   listAdminPeople,
@@ -383,6 +384,8 @@ import type {
   InviteCoAuthorResponse,
   InviteToIdeaTeamData,
   InviteToIdeaTeamResponse,
+  JoinIdeaTeamAsAuthorData,
+  JoinIdeaTeamAsAuthorResponse,
   LeaveIdeaTeamData,
   LeaveIdeaTeamResponse,
   LinkIdeaData,
@@ -3891,6 +3894,29 @@ export const changeIdeaTeamLeadMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await changeIdeaTeamLead({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * An author outside the team (they declined their place, or left) takes it back; an anonymous author stays "an author" to the others.
+ */
+export const joinIdeaTeamAsAuthorMutation = (
+  options?: Partial<Options<JoinIdeaTeamAsAuthorData>>,
+): UseMutationOptions<JoinIdeaTeamAsAuthorResponse, DefaultError, Options<JoinIdeaTeamAsAuthorData>> => {
+  const mutationOptions: UseMutationOptions<
+    JoinIdeaTeamAsAuthorResponse,
+    DefaultError,
+    Options<JoinIdeaTeamAsAuthorData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await joinIdeaTeamAsAuthor({
         ...options,
         ...fnOptions,
         throwOnError: true,

@@ -130,6 +130,33 @@ export class TeamCommands {
     return this.queries.get(actor, ideaId);
   }
 
+  /**
+   * An author who is not in the team (they declined their place, or left) takes it back, as a member
+   * (as lead when the team has none). An anonymous author stays "an author" to the others, as when
+   * they accept their own invitation, which this closes if it is still pending.
+   */
+  async joinAsAuthor(actor: Actor, ideaId: string): Promise<TeamDto> {
+    await this.ds.transaction(async (m) => {
+      const ctx = await this.locked(m, actor, ideaId);
+      this.access.assert(actor, 'team.join_as_author', ctx.facts);
+      if (!(await this.repo.hasTeam(ideaId, m)))
+        throw new Conflict('no_idea_team', 'This idea has no team yet: it gets one with a prototype or implement decision.');
+      if (ctx.facts.isTeamMember) throw new Conflict('already_member', 'You are already in this team.');
+      const own = (await this.repo.pendingInvitations(ideaId, m)).find(
+        (i) => i.inviteeId === actor.personId && isAuthorsOwnInvitation(i),
+      );
+      if (own) await this.repo.closeInvitation(own.id, 'accepted', m);
+      const lead = ctx.rows.find((r) => r.role === 'lead');
+      await this.repo.insertMembers(
+        [{ ideaId, personId: actor.personId, role: lead ? 'member' : 'lead', isAuthor: true }],
+        m,
+      );
+      await this.tell(m, ideaId, actor, 'team_member_joined', {});
+      await this.record(m, actor, 'team.joined_as_author', ideaId, {});
+    });
+    return this.queries.get(actor, ideaId);
+  }
+
   /** The network names another member as lead; the former lead stays a member. */
   async changeLead(actor: Actor, ideaId: string, personId: string): Promise<TeamDto> {
     await this.ds.transaction(async (m) => {

@@ -44,6 +44,13 @@ export class TeamQueries {
         isLead: ctx.facts.isTeamLead,
         canInvite,
         canChangeLead: decide(actor, 'team.change_lead', ctx.facts).allowed,
+        isAnonymousAuthor: isHiddenAuthor(ctx.loaded, actor.personId),
+        // An author outside the team, with no invitation of their own waiting, may take their place back.
+        canJoinAsAuthor:
+          !ctx.facts.isTeamMember &&
+          !mine &&
+          decide(actor, 'team.join_as_author', ctx.facts).allowed &&
+          (await this.repo.hasTeam(ideaId, manager)),
         myInvitation: mine ? present(mine) : null,
       },
     };

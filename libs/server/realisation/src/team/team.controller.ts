@@ -74,6 +74,19 @@ export class TeamController {
     return this.commands.changeLead(actor, params.id, input.personId);
   }
 
+  @Post('join')
+  @Endpoint({
+    permission: { action: 'team.join_as_author', objectLevel: true },
+    operationId: 'joinIdeaTeamAsAuthor',
+    summary:
+      'An author outside the team (they declined their place, or left) takes it back; an anonymous author stays "an author" to the others.',
+    ok: TeamDto,
+    errors: ['not_author', 'no_idea_team', 'already_member', 'idea_not_found'],
+  })
+  join(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
+    return this.commands.joinAsAuthor(actor, params.id);
+  }
+
   @Post('leave')
   @Endpoint({
     permission: { action: 'realisation.read', objectLevel: true },

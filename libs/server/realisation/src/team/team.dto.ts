@@ -53,6 +53,13 @@ export class TeamViewerDto {
   canInvite!: boolean;
   @ApiProperty({ description: 'May name another lead (the network in scope).' })
   canChangeLead!: boolean;
+  @ApiProperty({
+    description:
+      'True for an author outside the team (declined their place, or left) with no pending invitation: POST …/team/join takes it back.',
+  })
+  canJoinAsAuthor!: boolean;
+  @ApiProperty({ description: 'The viewer is an author kept anonymous on this idea: the team shows them as "an author".' })
+  isAnonymousAuthor!: boolean;
   @ApiProperty({ type: TeamInvitationDto, nullable: true, description: 'The viewer’s own pending invitation.' })
   myInvitation!: TeamInvitationDto | null;
 }

@@ -106,6 +106,56 @@ describe('idea team (service, real PostgreSQL)', () => {
     expect(JSON.stringify(audit)).not.toContain(anon.person.id);
   });
 
+  it('lets an author take their place back after declining it or leaving, anonymous to the others', async () => {
+    const [anon, named, colleague] = [await person(), await person(), await person()];
+    const idea = await makeIdea(ctx.ds, { authors: [anon.person], unit, status: 'decide', anonymous: true });
+    // Not before the idea has a team.
+    await expect(commands.joinAsAuthor(anon.actor, idea.id)).rejects.toMatchObject({ code: 'no_idea_team' });
+    await decide(idea.id, 'decide_prototype');
+
+    // While their own invitation waits, the invitation is the way in.
+    const [own] = (await queries.myInvitations(anon.actor)).items;
+    expect((await queries.get(anon.actor, idea.id)).viewer).toMatchObject({
+      canJoinAsAuthor: false,
+      isAnonymousAuthor: true,
+    });
+    await commands.answer(anon.actor, own!.id, false);
+    expect((await queries.get(anon.actor, idea.id)).viewer.canJoinAsAuthor).toBe(true);
+    // Nobody but an author joins without an invitation.
+    await expect(commands.joinAsAuthor(colleague.actor, idea.id)).rejects.toMatchObject({ code: 'not_author' });
+    expect((await queries.get(network.actor, idea.id)).viewer.canJoinAsAuthor).toBe(false);
+
+    const joined = await commands.joinAsAuthor(anon.actor, idea.id);
+    expect(joined.viewer).toMatchObject({ isMember: true, isLead: true, canJoinAsAuthor: false });
+    await expect(commands.joinAsAuthor(anon.actor, idea.id)).rejects.toMatchObject({ code: 'already_member' });
+    const seen = await queries.get(network.actor, idea.id);
+    expect(seen.members.map((m) => [m.who.kind, m.role])).toEqual([['anonymous_author', 'lead']]);
+    const trail = JSON.stringify([
+      seen,
+      await ctx.ds.query(`SELECT actor_id, data FROM audit_event WHERE subject_id = $1`, [idea.id]),
+    ]);
+    expect(trail).not.toContain(anon.person.id);
+    expect(trail).not.toContain(anon.person.familyName);
+
+    // A named author who left comes back as a member under the lead there is now.
+    const open = await makeIdea(ctx.ds, { authors: [named.person, colleague.person], unit, status: 'decide' });
+    await decide(open.id, 'decide_prototype');
+    await commands.leave(colleague.actor, open.id);
+    expect((await queries.get(colleague.actor, open.id)).viewer).toMatchObject({
+      canJoinAsAuthor: true,
+      isAnonymousAuthor: false,
+    });
+    const back = await commands.joinAsAuthor(colleague.actor, open.id);
+    expect(back.members.map((m) => [m.who.person?.id, m.role])).toEqual([
+      [named.person.id, 'lead'],
+      [colleague.person.id, 'member'],
+    ]);
+    const events = await ctx.ds.query(`SELECT type FROM idea_event WHERE idea_id = $1 ORDER BY occurred_at, id`, [
+      open.id,
+    ]);
+    expect(events.map((e: { type: string }) => e.type)).toContain('team_member_joined');
+  });
+
   it('answers the invitation of an anonymous author exactly as that of anyone else (never singles them out)', async () => {
     const [anon, waiting, lead, stranger] = [await person(), await person(), await person(), await person()];
     const idea = await makeIdea(ctx.ds, {

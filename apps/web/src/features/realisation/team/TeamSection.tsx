@@ -6,6 +6,7 @@ import {
   declineTeamInvitationMutation,
   getIdeaTeamOptions,
   inviteToIdeaTeamMutation,
+  joinIdeaTeamAsAuthorMutation,
   leaveIdeaTeamMutation,
   searchPeopleOptions,
   withdrawTeamInvitationMutation,
@@ -41,7 +42,8 @@ export default function TeamSection({ idea }: { idea: IdeaDto }) {
   const leave = useMutation({ ...leaveIdeaTeamMutation(), ...options });
   const accept = useMutation({ ...acceptTeamInvitationMutation(), ...options });
   const decline = useMutation({ ...declineTeamInvitationMutation(), ...options });
-  const failed = [invite, withdraw, makeLead, leave, accept, decline].find((m) => m.isError);
+  const join = useMutation({ ...joinIdeaTeamAsAuthorMutation(), ...options });
+  const failed = [invite, withdraw, makeLead, leave, accept, decline, join].find((m) => m.isError);
   if (!team.data) return null;
   const { members, pendingInvitations, viewer } = team.data;
   const taken = new Set(members.map((m) => m.who.person?.id).filter(Boolean));
@@ -59,6 +61,15 @@ export default function TeamSection({ idea }: { idea: IdeaDto }) {
           )}{' '}
           <Button variant="secondary" onClick={() => decline.mutate({ path: { id: viewer.myInvitation!.id } })}>
             {s.decline}
+          </Button>
+        </div>
+      ) : null}
+      {viewer.canJoinAsAuthor ? (
+        <div className="ec-team__invitation">
+          <p>{s.joinAsAuthorHint}</p>
+          {viewer.isAnonymousAuthor ? <p>{s.joinAsAuthorAnonymous}</p> : null}
+          <Button disabled={join.isPending} onClick={() => join.mutate({ path: { id: idea.id } })}>
+            {s.joinAsAuthor}
           </Button>
         </div>
       ) : null}

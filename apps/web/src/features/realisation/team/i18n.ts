@@ -21,6 +21,9 @@ export const fr = {
     'Vous faites déjà partie de l’équipe, en tant qu’auteur·e anonyme : déclinez cette invitation, comme n’importe qui pourrait le faire.',
   accept: 'Rejoindre l’équipe',
   decline: 'Décliner',
+  joinAsAuthor: 'Reprendre ma place dans l’équipe',
+  joinAsAuthorHint: 'Vous êtes auteur·e de cette idée : votre place dans l’équipe vous attend.',
+  joinAsAuthorAnonymous: 'Vous y resterez anonyme pour les autres : ils verront « un·e auteur·e ».',
   myInvitations: 'Invitations dans une équipe',
   open: 'Voir l’idée',
   error: 'L’action a échoué. Réessayez.',
@@ -30,6 +33,7 @@ export const fr = {
     join_as_author:
       'Vous êtes auteur·e anonyme de cette idée : rejoignez l’équipe par votre propre invitation d’auteur·e (vous y restez « un·e auteur·e »), ou déclinez celle-ci.',
     invitation_not_pending: 'Cette invitation a déjà reçu une réponse ou a été retirée.',
+    no_idea_team: 'Cette idée n’a pas encore d’équipe : elle en reçoit une avec la décision de prototyper ou de mettre en œuvre.',
   } satisfies ErrorMessages,
 };
 
@@ -51,6 +55,9 @@ export const en: typeof fr = {
   alreadyIn: 'You are already in this team, as an anonymous author: decline this invitation, as anyone might.',
   accept: 'Join the team',
   decline: 'Decline',
+  joinAsAuthor: 'Take my place in the team',
+  joinAsAuthorHint: 'You are an author of this idea: your place in the team is waiting for you.',
+  joinAsAuthorAnonymous: 'You stay anonymous to the others there: they will see “an author”.',
   myInvitations: 'Team invitations',
   open: 'Open the idea',
   error: 'The action failed. Try again.',
@@ -59,6 +66,7 @@ export const en: typeof fr = {
     join_as_author:
       'You are an anonymous author of this idea: join the team through your own author invitation (you stay “an author” there), or decline this one.',
     invitation_not_pending: 'This invitation was already answered or withdrawn.',
+    no_idea_team: 'This idea has no team yet: it gets one with a prototype or implement decision.',
   },
 };
 
