@@ -159,10 +159,17 @@ export async function publishedProblem(
 
 /**
  * Set-up for the realisation screens: `author`'s problem published, qualified by `network` (who
- * scores it), put on a session of `committee` and decided "prototype" there. Returns the idea's id.
+ * scores it), put on a session of `committee` and decided "prototype" there (`input`: more of the
+ * idea, e.g. `anonymous`). Returns the idea's id.
  */
-export async function decidedPrototype(author: Page, network: Page, committee: Page, title: string): Promise<string> {
-  const idea = await publishedProblem(author, network, { title });
+export async function decidedPrototype(
+  author: Page,
+  network: Page,
+  committee: Page,
+  title: string,
+  input: Partial<Omit<CreateIdeaInput, 'kind' | 'title'>> = {},
+): Promise<string> {
+  const idea = await publishedProblem(author, network, { ...input, title });
   const { person: reviewer } = await sessionOf(network);
   await startQualification({ ...(await as(network)), path: { id: idea.id }, body: {} });
   const { data: routed } = await getIdeaAssignments({ ...(await as(network)), path: { id: idea.id } });
