@@ -70,6 +70,8 @@ function startE2eStack() {
   child.stdout.on('data', (chunk) => kept.push(chunk));
   child.stderr.on('data', (chunk) => kept.push(chunk));
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  // Never left behind holding the port, whatever ends this run.
+  process.on('exit', () => child.kill('SIGTERM'));
   const ready = (async () => {
     const deadline = Date.now() + 240_000;
     let gone = false;
@@ -123,7 +125,7 @@ await Promise.all([
 const e2eWanted = !args.has('--no-e2e') && hasScript('e2e') && built;
 const stack = e2eWanted ? startE2eStack() : null;
 
-// Lint is one CPU-bound process for about three minutes, while the integration tests spend much of
+// Lint is one CPU-bound process for a minute and a half, while the integration tests spend much of
 // their time waiting on PostgreSQL, Redis and worker processes: it runs beside Jest, reported after it.
 const linted = hasScript('lint') ? check('lint (incl. module boundaries)', ...npm('lint'), { quietUntilDone: true }) : null;
 
