@@ -12,7 +12,7 @@ import {
 } from '@eclore/domain';
 import { AccessService, AuditService, peopleByIds } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
-import { isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, type TeamContext } from './team-context';
+import { asCreditedAuthor, isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, type TeamContext } from './team-context';
 import type { TeamDto } from './team.dto';
 import { TeamQueries } from './team-queries.service';
 import { TeamRepository } from './team.repository';
@@ -138,7 +138,7 @@ export class TeamCommands {
   async joinAsAuthor(actor: Actor, ideaId: string): Promise<TeamDto> {
     await this.ds.transaction(async (m) => {
       const ctx = await this.locked(m, actor, ideaId);
-      this.access.assert(actor, 'team.join_as_author', ctx.facts);
+      this.access.assert(actor, 'team.join_as_author', asCreditedAuthor(ctx));
       if (!(await this.repo.hasTeam(ideaId, m)))
         throw new Conflict('no_idea_team', 'This idea has no team yet: it gets one with a prototype or implement decision.');
       if (ctx.facts.isTeamMember) throw new Conflict('already_member', 'You are already in this team.');

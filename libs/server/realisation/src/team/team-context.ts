@@ -51,6 +51,14 @@ export function toMember(loaded: LoadedIdea, row: TeamMemberRow): TeamMember {
   };
 }
 
+/**
+ * The policy's facts where "author" means credited on the idea (the team is formed from those): the
+ * network member who captured an idea for someone reads as its author elsewhere, not here.
+ */
+export function asCreditedAuthor(ctx: TeamContext): TeamContext['facts'] {
+  return { ...ctx.facts, isAuthor: ctx.loaded.credited.isAuthor === true };
+}
+
 export function isHiddenAuthor(loaded: LoadedIdea, personId: string): boolean {
   return loaded.hiddenAuthorIds.has(personId);
 }

@@ -4,7 +4,7 @@ import { decide, type Actor } from '@eclore/domain';
 import { AccessService, peopleMap } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { IdeaTeamInvitation } from '../entities';
-import { isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, namedPerson, showPerson } from './team-context';
+import { asCreditedAuthor, isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, namedPerson, showPerson } from './team-context';
 import type { TeamDto, TeamInvitationDto, TeamInvitationListDto } from './team.dto';
 import { TeamRepository } from './team.repository';
 
@@ -49,7 +49,7 @@ export class TeamQueries {
         canJoinAsAuthor:
           !ctx.facts.isTeamMember &&
           !mine &&
-          decide(actor, 'team.join_as_author', ctx.facts).allowed &&
+          decide(actor, 'team.join_as_author', asCreditedAuthor(ctx)).allowed &&
           (await this.repo.hasTeam(ideaId, manager)),
         myInvitation: mine ? present(mine) : null,
       },
