@@ -3,7 +3,8 @@ import { createIdea, listOrgUnits, submitIdea, type CreateIdeaInput } from '@ecl
 import { as, expectNoSeriousAxeViolation, signedInPage } from './support';
 
 // The portfolio board (issue 5 item 7) with demo accounts no other browser test uses
-// (docs/demo-accounts.md), so the counts other tests make do not disturb this one.
+// (docs/demo-accounts.md). Other tests' people do write in the same units, so nothing below expects
+// an exact count of a column.
 
 /** Creates and submits a problem through the API as the signed-in page's person; returns its id. */
 async function submitProblem(
@@ -74,10 +75,21 @@ test('the network and the committee see the ideas of their scope by stage; filte
   );
   expect(count).toBeGreaterThanOrEqual(11);
   await expect(collect.getByRole('listitem')).toHaveCount(10);
-  await collect.getByRole('button', { name: 'Voir plus d’idées « Collecte »' }).click();
-  await expect(collect.getByRole('listitem')).toHaveCount(Math.min(count, 20));
-  for (const title of budgetTitles)
-    await expect(collect.getByRole('link', { name: title, exact: true })).toHaveCount(1);
+  // "Load more" brings the next page. Other tests' people of this unit (ideas-journey.e2e.ts) may
+  // submit ideas, and intake may move them on, while this runs, and a retry finds its first attempt's
+  // ideas: so the column is not expected to hold an exact number, only each of Camille's once.
+  const more = collect.getByRole('button', { name: 'Voir plus d’idées « Collecte »' });
+  await more.click();
+  await expect.poll(() => collect.getByRole('listitem').count()).toBeGreaterThan(10);
+  for (const title of budgetTitles) {
+    const card = collect.getByRole('link', { name: title, exact: true });
+    while ((await card.count()) === 0 && (await more.isVisible())) {
+      const shown = await collect.getByRole('listitem').count();
+      await more.click();
+      await expect.poll(() => collect.getByRole('listitem').count()).toBeGreaterThan(shown);
+    }
+    await expect(card).toHaveCount(1);
+  }
   // Other columns are empty under this filter for what Camille sent; the waiting and ended group is collapsed.
   await expect(sophie.getByText(/^En attente et terminées/)).toBeVisible();
   await expectNoSeriousAxeViolation(sophie);
