@@ -30,5 +30,10 @@ export function defineText<T>(texts: Texts<T>): () => T {
 /** The current language of the interface, for formatting dates and numbers. */
 export function useLocale(): 'fr' | 'en' {
   const { i18n } = useTranslation();
+  return localeOf(i18n);
+}
+
+/** The app's locale for an i18next instance (useLocale outside React). */
+export function localeOf(i18n: { resolvedLanguage?: string; language: string }): 'fr' | 'en' {
   return (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
 }

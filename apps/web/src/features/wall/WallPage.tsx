@@ -6,6 +6,9 @@ import { IDEA_STATUS_LABELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
+import { mediumDate } from '../../i18n/format';
+import { i18n } from '../../i18n/i18n';
+import { localeOf } from '../../i18n/text';
 import { useLocale, useWallText } from './i18n';
 import { IdeaFilterFields } from './IdeaFilterFields';
 import { WallCard } from './WallCard';
@@ -34,9 +37,16 @@ function wallQuery(filters: WallFilters) {
   };
 }
 
-/** Asks for the wall's first page before the page renders (main.tsx, once the session is known). */
+/**
+ * Asks for the wall's first page before the page renders (main.tsx, once the session is known). While
+ * it travels, the cards' date formatter is built in a task of its own: the first Intl.DateTimeFormat
+ * of a page load (ICU's locale data) was the app's largest piece of the cards' render task, about
+ * 135 ms at Lighthouse's 4× slowdown (docs/performance.md).
+ */
 export function prefetch(client: QueryClient, search: URLSearchParams): Promise<void> {
-  return client.prefetchInfiniteQuery(wallQuery(filtersFromParams(search)).options);
+  const request = client.prefetchInfiniteQuery(wallQuery(filtersFromParams(search)).options);
+  setTimeout(() => mediumDate(localeOf(i18n), new Date().toISOString()), 0);
+  return request;
 }
 
 /** The wall: public ideas, searched and filtered in the address bar (shareable), "load more" by cursor. */
