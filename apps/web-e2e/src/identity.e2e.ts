@@ -94,8 +94,10 @@ test.describe('signing in and out (fr-CH)', () => {
     await page.goto('/sign-in');
     await signIn(page, 'claire.rochat@eclore.example');
     // The header shows the account as soon as the session is known, before the sign-in page moves on;
-    // that move closes the account menu, so wait for it before opening the menu.
+    // that move closes the account menu, and so does the home page taking focus for its heading once
+    // its code has arrived (failed twice in CI under load): wait for both before opening the menu.
     await expect(page).not.toHaveURL(/\/sign-in/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     // Not an exact list: the administrator also gets whichever HR/admin desks this build has.
     await expect(mainNav(page).getByRole('link', { name: 'Administration' })).toBeVisible();
     await expect(mainNav(page).getByRole('link')).toContainText(EMPLOYEE_NAV);
