@@ -12,7 +12,13 @@ import {
 } from '@eclore/domain';
 import { AccessService, AuditService, peopleByIds } from '@eclore/server-identity';
 import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
-import { asCreditedAuthor, isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, type TeamContext } from './team-context';
+import {
+  asCreditedAuthor,
+  isAuthorsOwnInvitation,
+  isHiddenAuthor,
+  loadTeamContext,
+  type TeamContext,
+} from './team-context';
 import type { TeamDto } from './team.dto';
 import { TeamQueries } from './team-queries.service';
 import { TeamRepository } from './team.repository';
@@ -140,7 +146,10 @@ export class TeamCommands {
       const ctx = await this.locked(m, actor, ideaId);
       this.access.assert(actor, 'team.join_as_author', asCreditedAuthor(ctx));
       if (!(await this.repo.hasTeam(ideaId, m)))
-        throw new Conflict('no_idea_team', 'This idea has no team yet: it gets one with a prototype or implement decision.');
+        throw new Conflict(
+          'no_idea_team',
+          'This idea has no team yet: it gets one with a prototype or implement decision.',
+        );
       if (ctx.facts.isTeamMember) throw new Conflict('already_member', 'You are already in this team.');
       const own = (await this.repo.pendingInvitations(ideaId, m)).find(
         (i) => i.inviteeId === actor.personId && isAuthorsOwnInvitation(i),

@@ -58,7 +58,9 @@ export class TeamViewerDto {
       'True for an author outside the team (declined their place, or left) with no pending invitation: POST …/team/join takes it back.',
   })
   canJoinAsAuthor!: boolean;
-  @ApiProperty({ description: 'The viewer is an author kept anonymous on this idea: the team shows them as "an author".' })
+  @ApiProperty({
+    description: 'The viewer is an author kept anonymous on this idea: the team shows them as "an author".',
+  })
   isAnonymousAuthor!: boolean;
   @ApiProperty({ type: TeamInvitationDto, nullable: true, description: 'The viewer’s own pending invitation.' })
   myInvitation!: TeamInvitationDto | null;

@@ -33,7 +33,8 @@ export const fr = {
     join_as_author:
       'Vous êtes auteur·e anonyme de cette idée : rejoignez l’équipe par votre propre invitation d’auteur·e (vous y restez « un·e auteur·e »), ou déclinez celle-ci.',
     invitation_not_pending: 'Cette invitation a déjà reçu une réponse ou a été retirée.',
-    no_idea_team: 'Cette idée n’a pas encore d’équipe : elle en reçoit une avec la décision de prototyper ou de mettre en œuvre.',
+    no_idea_team:
+      'Cette idée n’a pas encore d’équipe : elle en reçoit une avec la décision de prototyper ou de mettre en œuvre.',
   } satisfies ErrorMessages,
 };
 
