@@ -4,7 +4,14 @@ import { decide, type Actor } from '@eclore/domain';
 import { AccessService, peopleMap } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { IdeaTeamInvitation } from '../entities';
-import { asCreditedAuthor, isAuthorsOwnInvitation, isHiddenAuthor, loadTeamContext, namedPerson, showPerson } from './team-context';
+import {
+  asCreditedAuthor,
+  isAuthorsOwnInvitation,
+  isHiddenAuthor,
+  loadTeamContext,
+  namedPerson,
+  showPerson,
+} from './team-context';
 import type { TeamDto, TeamInvitationDto, TeamInvitationListDto } from './team.dto';
 import { TeamRepository } from './team.repository';
 
@@ -45,10 +52,11 @@ export class TeamQueries {
         canInvite,
         canChangeLead: decide(actor, 'team.change_lead', ctx.facts).allowed,
         isAnonymousAuthor: isHiddenAuthor(ctx.loaded, actor.personId),
-        // An author outside the team, with no invitation of their own waiting, may take their place back.
+        // An author outside the team, with no "join as an author" invitation waiting, may take their
+        // place back (an invitation by name does not count: accepting it is refused with join_as_author).
         canJoinAsAuthor:
           !ctx.facts.isTeamMember &&
-          !mine &&
+          !pending.some((i) => i.inviteeId === actor.personId && isAuthorsOwnInvitation(i)) &&
           decide(actor, 'team.join_as_author', asCreditedAuthor(ctx)).allowed &&
           (await this.repo.hasTeam(ideaId, manager)),
         myInvitation: mine ? present(mine) : null,

@@ -121,6 +121,11 @@ describe('idea team (service, real PostgreSQL)', () => {
     });
     await commands.answer(anon.actor, own!.id, false);
     expect((await queries.get(anon.actor, idea.id)).viewer.canJoinAsAuthor).toBe(true);
+    // An invitation by name, which they may not accept (join_as_author), leaves the way back open.
+    const byName = await commands.invite(network.actor, idea.id, anon.person.id);
+    expect((await queries.get(anon.actor, idea.id)).viewer.canJoinAsAuthor).toBe(true);
+    // Withdrawn again: the name the network typed is shown as typed, which the checks below would see.
+    await commands.withdraw(network.actor, idea.id, byName.pendingInvitations[0]!.id);
     // Nobody but an author joins without an invitation.
     await expect(commands.joinAsAuthor(colleague.actor, idea.id)).rejects.toMatchObject({ code: 'not_author' });
     expect((await queries.get(network.actor, idea.id)).viewer.canJoinAsAuthor).toBe(false);

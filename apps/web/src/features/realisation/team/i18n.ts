@@ -31,7 +31,7 @@ export const fr = {
   problems: {
     already_member: 'Vous faites déjà partie de cette équipe : déclinez cette invitation.',
     join_as_author:
-      'Vous êtes auteur·e anonyme de cette idée : rejoignez l’équipe par votre propre invitation d’auteur·e (vous y restez « un·e auteur·e »), ou déclinez celle-ci.',
+      'Vous êtes auteur·e anonyme de cette idée : rejoignez l’équipe en tant qu’auteur·e, par votre propre invitation ou en reprenant votre place (vous y restez « un·e auteur·e »), ou déclinez celle-ci.',
     invitation_not_pending: 'Cette invitation a déjà reçu une réponse ou a été retirée.',
     no_idea_team:
       'Cette idée n’a pas encore d’équipe : elle en reçoit une avec la décision de prototyper ou de mettre en œuvre.',
@@ -65,7 +65,7 @@ export const en: typeof fr = {
   problems: {
     already_member: 'You are already in this team: decline this invitation.',
     join_as_author:
-      'You are an anonymous author of this idea: join the team through your own author invitation (you stay “an author” there), or decline this one.',
+      'You are an anonymous author of this idea: join the team as an author, through your own invitation or by taking your place back (you stay “an author” there), or decline this one.',
     invitation_not_pending: 'This invitation was already answered or withdrawn.',
     no_idea_team: 'This idea has no team yet: it gets one with a prototype or implement decision.',
   },
