@@ -1,4 +1,12 @@
-import { derivableCells, publishRate, suppressTable, withTotals } from './suppression';
+import {
+  derivableCells,
+  jointlyDerivableCells,
+  publishRate,
+  suppressDrillDown,
+  suppressTable,
+  withTotals,
+  type SuppressionResult,
+} from './suppression';
 
 /** A small deterministic generator (Park–Miller) so a failing case can be replayed from its seed. */
 function generator(seed: number) {
@@ -211,5 +219,133 @@ describe('small-cell suppression', () => {
     expect(publishRate(12.5, 40, true)).toBeNull();
     expect(publishRate(12.5, 40, false)).toBe(12.5);
     expect(publishRate(null, 0, false)).toBeNull();
+  });
+});
+
+/** [contributors, other staff, headcount] per unit, as the participation table is built. */
+const participation = (rows: [number, number][]) => withTotals(rows.map(([c, o]) => [c, o]));
+const hiddenOf = (r: SuppressionResult) => r.reason.map((row) => row.map((x) => x !== null));
+const linksOf = (parentRow: number, child: SuppressionResult) =>
+  child.reason[child.reason.length - 1]!.map((_, j) => ({
+    a: [0, parentRow, j] as [number, number, number],
+    b: [1, child.reason.length - 1, j] as [number, number, number],
+  }));
+
+describe('joint suppression of a table and its drill-down', () => {
+  it('agrees with the one-table graph argument on a single table', () => {
+    const rand = generator(5);
+    for (let run = 0; run < 200; run++) {
+      const rows = 2 + rand(4);
+      const cols = 2 + rand(4);
+      const s = Array.from({ length: rows }, () => Array.from({ length: cols }, () => rand(3) === 0));
+      const joint = jointlyDerivableCells([s], []).map(([, i, j]) => [i, j]);
+      expect({ run, joint }).toEqual({ run, joint: derivableCells(s) });
+    }
+  });
+
+  it('shows the leak it closes: a drill-down suppressed alone gives away the parent’s hidden cell', () => {
+    // The parent hides unit 0's 3 contributors and, to protect them, unit 1's 6 contributors (and
+    // both units' other staff); unit 1's own drill-down (sub-units of 6 + 30 and 0 + 30) has no small
+    // cell, so suppressed alone it publishes its totals: the parent's hidden 6, hence unit 0's 3.
+    const parent = suppressTable({
+      values: participation([
+        [3, 40],
+        [6, 60],
+        [50, 50],
+      ]),
+    });
+    expect(parent.published.slice(0, 2)).toEqual([
+      [null, null, 43],
+      [null, null, 66],
+    ]);
+    const childValues = participation([
+      [6, 30],
+      [0, 30],
+    ]);
+    const alone = suppressTable({ values: childValues });
+    expect(alone.published[2]).toEqual([6, 60, 66]);
+    expect(jointlyDerivableCells([hiddenOf(parent), hiddenOf(alone)], linksOf(1, alone))).not.toEqual([]);
+
+    const joint = suppressDrillDown(parent, 1, { values: childValues });
+    expect(joint.published[2]).toEqual([null, null, 66]); // hidden where the parent hides, shown where it shows
+    expect(joint.reason[2]![0]).toBe('shared');
+    expect(jointlyDerivableCells([hiddenOf(parent), hiddenOf(joint)], linksOf(1, joint))).toEqual([]);
+  });
+
+  it('never hides in the drill-down a shared figure the parent publishes, nor shows one it hides', () => {
+    const parent = suppressTable({
+      values: participation([
+        [30, 40],
+        [60, 60],
+        [2, 50],
+      ]),
+    });
+    const child = suppressDrillDown(parent, 0, {
+      values: participation([
+        [1, 20],
+        [29, 20],
+      ]),
+    });
+    expect(child.published[2]).toEqual(parent.published[0]);
+    expect(child.published[0]![0]).toBeNull(); // its own small cell is still protected
+    expect(jointlyDerivableCells([hiddenOf(parent), hiddenOf(child)], linksOf(0, child))).toEqual([]);
+  });
+
+  it('refuses a drill-down whose totals are not the parent’s row', () => {
+    const parent = suppressTable({
+      values: participation([
+        [30, 40],
+        [60, 60],
+      ]),
+    });
+    expect(() =>
+      suppressDrillDown(parent, 0, {
+        values: participation([
+          [10, 20],
+          [10, 20],
+        ]),
+      }),
+    ).toThrow(RangeError);
+    expect(() => suppressDrillDown(parent, 0, { values: withTotals([[30, 20, 20]]) })).toThrow(RangeError);
+  });
+
+  it('a drill-down without a row in the parent is protected alone', () => {
+    const parent = suppressTable({
+      values: participation([
+        [30, 40],
+        [60, 60],
+      ]),
+    });
+    const values = participation([[0, 0]]);
+    expect(suppressDrillDown(parent, null, { values })).toEqual(suppressTable({ values }));
+  });
+
+  it('leaves no hidden cell derivable from a parent and every drill-down together (random trees)', () => {
+    const rand = generator(424242);
+    for (let run = 0; run < 120; run++) {
+      // A parent of 2–5 units, each unit split into 1–4 sub-units of small, crowded counts.
+      const units = Array.from({ length: 2 + rand(4) }, () =>
+        Array.from({ length: 1 + rand(4) }, (): [number, number] => [rand(3) === 0 ? rand(30) : rand(7), rand(12)]),
+      );
+      const parentRows = units.map((subs): [number, number] =>
+        subs.reduce<[number, number]>((t, [c, o]) => [t[0] + c, t[1] + o], [0, 0]),
+      );
+      const parent = suppressTable({ values: participation(parentRows) });
+      const children = units.map((subs, u) => suppressDrillDown(parent, u, { values: participation(subs) }));
+      const tables = [hiddenOf(parent), ...children.map(hiddenOf)];
+      const links = children.flatMap((child, u) =>
+        linksOf(u, child).map(({ a, b }) => ({ a, b: [u + 1, b[1], b[2]] as [number, number, number] })),
+      );
+      expect({ run, derivable: jointlyDerivableCells(tables, links) }).toEqual({ run, derivable: [] });
+      children.forEach((child, u) => {
+        expect(child.published[child.published.length - 1]).toEqual(parent.published[u]);
+        const values = participation(units[u]!);
+        values.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (v > 0 && v < 5) expect({ run, u, i, j, shown: child.published[i]![j] }).toMatchObject({ shown: null });
+          }),
+        );
+      });
+    }
   });
 });

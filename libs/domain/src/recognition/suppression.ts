@@ -22,12 +22,24 @@
  * Guarantee (tested with exact linear algebra in suppression.spec.ts): no suppressed cell is
  * determined by the published cells and the table's equations, and in particular no row or column
  * has exactly one suppressed cell. Not guaranteed: how wide the range of possible values is (a
- * reader still knows a suppressed cell is between 0 and its row total), nor anything about two
- * tables that share cells (a unit's drill-down and its parent's table): each is protected alone.
+ * reader still knows a suppressed cell is between 0 and its row total). Two tables that share cells
+ * (a unit's drill-down, whose totals row is that unit's row in its parent's table) are protected
+ * together by suppressDrillDown below, and checked together by jointlyDerivableCells.
  */
 export const SUPPRESSION_THRESHOLD = 5;
 
-export type SuppressionReason = 'primary' | 'complementary';
+/** `shared`: hidden because the table that shares this cell hides it (a drill-down's totals). */
+export type SuppressionReason = 'primary' | 'complementary' | 'shared';
+
+/**
+ * Cells fixed by another table that shares them: `forced` cells are hidden whatever their value
+ * (that table hides them), `locked` cells are published (that table publishes them: hiding them here
+ * would protect nothing), so complementary suppression never chooses them.
+ */
+export interface SuppressionConstraints {
+  forced?: readonly (readonly boolean[])[];
+  locked?: readonly (readonly boolean[])[];
+}
 
 export interface SuppressionInput {
   /** (m + 1) × (n + 1) values, totals last. Values are what is published (counts, sums…). */
@@ -56,14 +68,21 @@ function checkShape(values: readonly (readonly number[])[], people: readonly (re
   }
 }
 
-export function suppressTable(input: SuppressionInput, threshold = SUPPRESSION_THRESHOLD): SuppressionResult {
+export function suppressTable(
+  input: SuppressionInput,
+  threshold = SUPPRESSION_THRESHOLD,
+  constraints: SuppressionConstraints = {},
+): SuppressionResult {
   const values = input.values;
   const people = input.people ?? values;
   checkShape(values, people);
   const rows = values.length;
   const cols = values[0]!.length;
-  const reason: (SuppressionReason | null)[][] = people.map((r) =>
-    r.map((p) => (p > 0 && p < threshold ? 'primary' : null)),
+  const locked = (i: number, j: number): boolean => constraints.locked?.[i]?.[j] === true;
+  const reason: (SuppressionReason | null)[][] = people.map((r, i) =>
+    r.map((p, j) =>
+      p > 0 && p < threshold && !locked(i, j) ? 'primary' : constraints.forced?.[i]?.[j] ? 'shared' : null,
+    ),
   );
   const cost = (i: number, j: number): number => {
     const v = values[i]![j]!;
@@ -76,10 +95,11 @@ export function suppressTable(input: SuppressionInput, threshold = SUPPRESSION_T
     const suppressed = reason.map((r) => r.map((x) => x !== null));
     const bridge = firstBridge(suppressed);
     if (bridge === null) break;
-    const path = cheapestPath(suppressed, bridge, cost);
+    const path = cheapestPath(suppressed, bridge, cost, locked);
     if (path === null) {
-      // No other route (cannot happen with at least two rows and two columns): withhold everything.
-      for (const r of reason) r.forEach((x, j) => (r[j] = x ?? 'complementary'));
+      // No other route (cannot happen with at least two rows and two columns, nor, for a drill-down,
+      // with at least one row): withhold everything that is not published elsewhere.
+      reason.forEach((r, i) => r.forEach((x, j) => (r[j] = x ?? (locked(i, j) ? null : 'complementary'))));
       break;
     }
     for (const [i, j] of path) if (reason[i]![j] === null) reason[i]![j] = 'complementary';
@@ -136,6 +156,7 @@ function cheapestPath(
   suppressed: readonly (readonly boolean[])[],
   [bi, bj]: [number, number],
   cost: (i: number, j: number) => number,
+  locked: (i: number, j: number) => boolean = () => false,
 ): [number, number][] | null {
   const rows = suppressed.length;
   const cols = suppressed[0]!.length;
@@ -156,7 +177,7 @@ function cheapestPath(
         ? Array.from({ length: cols }, (_, j) => [u, j] as const)
         : Array.from({ length: rows }, (_, i) => [i, u - rows] as const);
     for (const [i, j] of neighbours) {
-      if (i === bi && j === bj) continue;
+      if ((i === bi && j === bj) || (!suppressed[i]![j] && locked(i, j))) continue;
       const next = u < rows ? rows + j : i;
       const d = dist[u]! + (suppressed[i]![j] ? 0 : cost(i, j));
       if (d < dist[next]!) {
@@ -197,4 +218,139 @@ export function publishRate<T>(
   threshold = SUPPRESSION_THRESHOLD,
 ): T | null {
   return countSuppressed || (people > 0 && people < threshold) ? null : rate;
+}
+
+/**
+ * A drill-down protected together with the table it comes from (docs/recognition.md §6): the child
+ * table's totals row is row `parentRow` of the parent table (the same people, the same figures).
+ * The parent is suppressed first (top-down, so a table's publication is the same whichever of the
+ * two a reader asks for); the child then hides every shared cell the parent hides and publishes every
+ * one it publishes, and protects its own cells with the parent's published figures known. Finally the
+ * two are checked together (jointlyDerivableCells); should the combination still give a cell away,
+ * the child withholds every cell the parent does not publish. `parentRow` null: the child has no row
+ * in the parent (a unit without staff), nothing is shared.
+ */
+export function suppressDrillDown(
+  parent: SuppressionResult,
+  parentRow: number | null,
+  child: SuppressionInput,
+  threshold = SUPPRESSION_THRESHOLD,
+): SuppressionResult {
+  if (parentRow === null) return suppressTable(child, threshold);
+  const shared = parent.reason[parentRow];
+  const last = child.values.length - 1;
+  if (!shared || child.values[last]?.length !== shared.length) {
+    throw new RangeError('The drill-down’s totals row is not the shape of the parent’s row.');
+  }
+  child.values[last]!.forEach((v, j) => {
+    const p = parent.published[parentRow]![j];
+    if (p !== null && p !== undefined && p !== v) throw new RangeError('The drill-down’s totals differ from its row.');
+  });
+  const onTotals = (pick: (hidden: boolean) => boolean) =>
+    child.values.map((r, i) => r.map((_, j) => i === last && pick(shared[j] !== null)));
+  const constraints = { forced: onTotals((h) => h), locked: onTotals((h) => !h) };
+  const result = suppressTable(child, threshold, constraints);
+  const hidden = (r: SuppressionResult) => r.reason.map((row) => row.map((x) => x !== null));
+  const link = (j: number): SharedCell => ({ a: [0, parentRow, j], b: [1, last, j] });
+  const links = shared.map((_, j) => link(j));
+  if (jointlyDerivableCells([hidden(parent), hidden(result)], links).length === 0) return result;
+  const reason = result.reason.map((r, i) =>
+    r.map((x, j) => x ?? (constraints.locked[i]![j] ? null : ('complementary' as const))),
+  );
+  return {
+    reason,
+    published: child.values.map((r, i) => r.map((v, j) => (reason[i]![j] === null ? v : null))),
+  };
+}
+
+/** The same figure in two tables: [table, row, column] in each. */
+export interface SharedCell {
+  a: [number, number, number];
+  b: [number, number, number];
+}
+
+/**
+ * The joint check: the hidden cells a reader can solve for from several published tables together,
+ * by exact linear algebra (integers, fraction-free elimination). Unknowns are the hidden cells, a
+ * shared figure being one unknown; the equations are every row's and every column's "cells add up to
+ * the total" of every table. A cell is determined iff its unit vector is in the row space of the
+ * equations: rank([A; e_k]) = rank(A). Returns [table, row, column] of each derivable hidden cell
+ * (a shared one once, by its first table). A shared figure hidden in one table and published in the
+ * other is derivable by definition.
+ */
+export function jointlyDerivableCells(
+  tables: readonly (readonly (readonly boolean[])[])[],
+  shared: readonly SharedCell[],
+): [number, number, number][] {
+  const key = (t: number, i: number, j: number) => `${t}:${i}:${j}`;
+  const alias = new Map<string, string>();
+  const found: [number, number, number][] = [];
+  for (const { a, b } of shared) {
+    const ha = tables[a[0]]?.[a[1]]?.[a[2]];
+    const hb = tables[b[0]]?.[b[1]]?.[b[2]];
+    if (ha === undefined || hb === undefined) throw new RangeError('A shared cell lies outside its table.');
+    if (ha !== hb) found.push(ha ? a : b);
+    alias.set(key(...b), key(...a));
+  }
+  const unknownIndex = new Map<string, number>();
+  const unknownCell: [number, number, number][] = [];
+  tables.forEach((grid, t) =>
+    grid.forEach((r, i) =>
+      r.forEach((h, j) => {
+        if (!h) return;
+        const k = alias.get(key(t, i, j)) ?? key(t, i, j);
+        if (!unknownIndex.has(k)) {
+          unknownIndex.set(k, unknownCell.length);
+          unknownCell.push([t, i, j]);
+        }
+      }),
+    ),
+  );
+  const n = unknownCell.length;
+  const equations: bigint[][] = [];
+  tables.forEach((grid, t) => {
+    const rows = grid.length;
+    const cols = grid[0]?.length ?? 0;
+    const line = (cells: [number, number, bigint][]) => {
+      const eq = new Array<bigint>(n).fill(0n);
+      for (const [i, j, c] of cells) {
+        if (!grid[i]![j]) continue;
+        const u = unknownIndex.get(alias.get(key(t, i, j)) ?? key(t, i, j))!;
+        eq[u] = eq[u]! + c;
+      }
+      if (eq.some((x) => x !== 0n)) equations.push(eq);
+    };
+    for (let i = 0; i < rows; i++) line(Array.from({ length: cols }, (_, j) => [i, j, j === cols - 1 ? -1n : 1n]));
+    for (let j = 0; j < cols; j++) line(Array.from({ length: rows }, (_, i) => [i, j, i === rows - 1 ? -1n : 1n]));
+  });
+  const base = integerRank(equations, n);
+  unknownCell.forEach((cell, k) => {
+    const unit = Array.from({ length: n }, (_, x) => (x === k ? 1n : 0n));
+    if (integerRank([...equations, unit], n) === base) found.push(cell);
+  });
+  const seen = new Set<string>();
+  return found
+    .filter((c) => !seen.has(key(...c)) && seen.add(key(...c)))
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+}
+
+/** Rank by Bareiss's fraction-free elimination: every division is exact, so no rounding. */
+function integerRank(matrix: readonly (readonly bigint[])[], width: number): number {
+  const m = matrix.map((r) => [...r]);
+  let rank = 0;
+  let previous = 1n;
+  for (let c = 0; c < width && rank < m.length; c++) {
+    const p = m.findIndex((r, i) => i >= rank && r[c] !== 0n);
+    if (p === -1) continue;
+    [m[rank], m[p]] = [m[p]!, m[rank]!];
+    const pivotRow = m[rank]!;
+    for (let i = rank + 1; i < m.length; i++) {
+      const r = m[i]!;
+      for (let k = c + 1; k < width; k++) r[k] = (r[k]! * pivotRow[c]! - r[c]! * pivotRow[k]!) / previous;
+      r[c] = 0n;
+    }
+    previous = pivotRow[c]!;
+    rank += 1;
+  }
+  return rank;
 }

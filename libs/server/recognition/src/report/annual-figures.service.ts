@@ -8,10 +8,12 @@ import {
   presentParticipation,
   presentRecognised,
   presentYearOnYear,
+  suppressParticipationChain,
   yearFiguresOf,
+  type ParentRow,
 } from './annual-figures';
 import { FIRST_REPORT_YEAR, type AnnualFiguresDto } from './report.dto';
-import { ReportRepository, type ReportSlice } from './report.repository';
+import { ReportRepository, type ReportSlice, type StaffBucketRow } from './report.repository';
 
 /**
  * The annual report's figures for a year and a scope (docs/recognition.md §5): HR and admins, or a
@@ -56,6 +58,7 @@ export class AnnualFiguresService {
     };
     // One after the other: a transaction's connection runs one query at a time.
     const staff = await this.repo.staffByBucket(slice, m);
+    const parent = await this.parentRow(slice, unit, m);
     const guaranteeDays = await this.repo.guaranteeDays(m);
     const cohort = await this.repo.cohort(slice, guaranteeDays, m);
     const experiments = await this.repo.experiments(slice, m);
@@ -76,7 +79,7 @@ export class AnnualFiguresService {
       const u = id === null ? undefined : units.get(id);
       return u ? { id: u.id, code: u.code, name: u.name } : null;
     };
-    const participation = presentParticipation(staff, unitRef);
+    const participation = presentParticipation(staff, unitRef, parent);
     return {
       year,
       scope: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
@@ -97,5 +100,20 @@ export class AnnualFiguresService {
       charterInputs: inputs,
       yearOnYear: [],
     };
+  }
+
+  /**
+   * The scope's row in the participation table of the unit above it, that table suppressed as a
+   * drill-down of the one above it, up to the whole organisation (joint suppression, §6): so a
+   * drill-down never shows a figure its parent's table hides.
+   */
+  private async parentRow(slice: ReportSlice, unit: OrgUnit | null, m: EntityManager): Promise<ParentRow> {
+    if (unit === null) return { table: null, row: null };
+    // The path runs from the top unit to the scope itself: the scopes above are the organisation
+    // and every unit of the path but the last.
+    const above = [null, ...unit.path.slice(0, -1)];
+    const levels: StaffBucketRow[][] = [];
+    for (const scopeUnitId of above) levels.push(await this.repo.staffByBucket({ ...slice, scopeUnitId }, m));
+    return suppressParticipationChain(levels, unit.path);
   }
 }

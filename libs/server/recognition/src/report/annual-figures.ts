@@ -6,11 +6,13 @@ import {
   publishRate,
   RECOGNITION_FORMS,
   summariseDurations,
+  suppressDrillDown,
   suppressTable,
   withTotals,
   yearOverYear,
   type DurationSummary,
   type FigureKind,
+  type SuppressionResult,
 } from '@eclore/domain';
 import type { OrgUnitRefDto } from '@eclore/server-platform';
 import type {
@@ -33,20 +35,63 @@ export interface Participation {
   contributors: number | null;
   participationRate: number | null;
   byUnit: UnitParticipationDto[];
+  /** The table as suppressed, for the drill-downs of its rows (suppressParticipationChain). */
+  table: SuppressionResult | null;
+}
+
+/** The scope's row in the table of the scope above it: that table as suppressed, and the row. */
+export interface ParentRow {
+  table: SuppressionResult | null;
+  row: number | null;
+}
+
+/** [contributors, other staff] per bucket with totals: the participation table before suppression. */
+export function participationGrid(rows: readonly StaffBucketRow[]): number[][] {
+  return withTotals(rows.map((r) => [r.contributors, r.headcount - r.contributors]));
+}
+
+/**
+ * The participation tables from the whole organisation down to a scope, each a drill-down of the one
+ * above (docs/recognition.md §6, joint suppression): a table's suppression depends only on the
+ * tables above it, so a unit's figures are the same whether read as a row of its parent or as the
+ * totals of its own drill-down. `levels`: each level's staff rows, the organisation first; `childIds`:
+ * the unit of each level after the first. Returns the parent row of the last level.
+ */
+export function suppressParticipationChain(
+  levels: readonly (readonly StaffBucketRow[])[],
+  childIds: readonly string[],
+): ParentRow {
+  let parent: ParentRow = { table: null, row: null };
+  levels.forEach((rows, k) => {
+    const table = rows.length === 0 ? null : suppressParticipation(rows, parent);
+    if (k < childIds.length) {
+      const i = rows.findIndex((r) => r.bucketId === childIds[k]);
+      parent = { table, row: table === null || i === -1 ? null : i };
+    }
+  });
+  return parent;
+}
+
+function suppressParticipation(rows: readonly StaffBucketRow[], parent: ParentRow): SuppressionResult {
+  const values = participationGrid(rows);
+  return parent.table === null ? suppressTable({ values }) : suppressDrillDown(parent.table, parent.row, { values });
 }
 
 /**
  * Participation per unit below the scope as a table of [contributors, other staff] with the row
  * total the unit's headcount: a unit with 1–4 contributors is withheld, and enough other cells with
- * it that no total gives it away.
+ * it that no total gives it away. `parent`: the scope's row in the table above (its totals are that
+ * row: hidden there, hidden here).
  */
 export function presentParticipation(
   rows: readonly StaffBucketRow[],
   unitRef: (id: string | null) => OrgUnitRefDto | null,
+  parent: ParentRow = { table: null, row: null },
 ): Participation {
-  if (rows.length === 0) return { headcount: 0, contributors: 0, participationRate: null, byUnit: [] };
-  const grid = withTotals(rows.map((r) => [r.contributors, r.headcount - r.contributors]));
-  const { published } = suppressTable({ values: grid });
+  if (rows.length === 0) return { headcount: 0, contributors: 0, participationRate: null, byUnit: [], table: null };
+  const grid = participationGrid(rows);
+  const table = suppressParticipation(rows, parent);
+  const { published } = table;
   const rate = (i: number): number | null => {
     const [c, , h] = published[i]!;
     const raw = grid[i]!;
@@ -63,6 +108,7 @@ export function presentParticipation(
       contributors: published[i]![0]!,
       participationRate: rate(i),
     })),
+    table,
   };
 }
 
