@@ -42,6 +42,7 @@ const ROUTES: readonly { path: string; action?: Action; needs?: Param }[] = [
   { path: '/committee', action: 'committee.read' },
   { path: '/committee/sessions/:id', action: 'committee.read', needs: 'session' },
   { path: '/impact', action: 'impact.read_rollups' },
+  { path: '/recognition/figures', action: 'annual_report.read' },
   { path: '/late', action: 'deadline.read_late' },
   { path: '/moderation', action: 'moderation.read' },
   { path: '/directory', action: 'directory.import' },

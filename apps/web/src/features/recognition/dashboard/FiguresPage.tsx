@@ -1,0 +1,475 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import {
+  getAnnualFiguresOptions,
+  isApiError,
+  listOrgUnitsOptions,
+  type AnnualFiguresDto,
+  type FunnelStepDto,
+  type ImpactTotalDto,
+  type UnitParticipationDto,
+  type YearOnYearDto,
+} from '@eclore/api-client';
+import { can, type Actor } from '@eclore/domain';
+import { Alert, DataTable, PageHeader, SelectField } from '@eclore/web-ui';
+import { useSession } from '../../../session/session';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useFocusHeadingOnMount } from '../../../app/route-focus';
+import { indentedUnit } from '../../../app/org-unit-option';
+import { useImpactText } from '../../realisation/impact/i18n';
+import { FigureChart } from './FigureChart';
+import { formatter, type Formatter } from './format';
+import { useDashboardText, useLocale, type DashboardText } from './i18n';
+import './figures.css';
+
+/** The first year the box reports (the API refuses earlier ones). */
+const FIRST_YEAR = 2000;
+
+/**
+ * The HR dashboard (docs/recognition.md §5–§6): the annual report's figures for a year and a scope,
+ * read from the same API as the report, in the charter's order. A unit's row of the participation
+ * table drills down to that unit's figures (the API suppresses the two tables together). Every chart
+ * has its table; a withheld figure reads "withheld", a figure without data "—", never 0.
+ */
+export default function FiguresPage() {
+  const t = useDashboardText();
+  useDocumentTitle(t.title);
+  const focus = useFocusHeadingOnMount();
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const thisYear = new Date().getUTCFullYear();
+  const year = Number(params.get('year')) || thisYear;
+  const { actor } = useSession();
+  const unitId = params.get('unit') ?? defaultUnit(actor);
+  const figures = useQuery({
+    ...getAnnualFiguresOptions({ query: { year, ...(unitId ? { orgUnitId: unitId } : {}) } }),
+    retry: false,
+  });
+  const units = useQuery(listOrgUnitsOptions());
+  const f = formatter(t, locale);
+  const unitsById = new Map((units.data ?? []).map((u) => [u.id, u]));
+
+  const show = (next: { year?: number; unit?: string }) => {
+    const p = new URLSearchParams(params);
+    if (next.year !== undefined) p.set('year', String(next.year));
+    if (next.unit !== undefined) {
+      if (next.unit) p.set('unit', next.unit);
+      else p.delete('unit');
+    }
+    setParams(p);
+  };
+  const years = Array.from({ length: Math.min(15, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
+  const trail = unitId ? (unitsById.get(unitId)?.path ?? []) : [];
+
+  return (
+    <>
+      <PageHeader title={t.title} lead={t.lead} focusOnMount={focus} />
+      <form className="ec-figures-filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label={t.year}
+          value={String(year)}
+          onChange={(e) => show({ year: Number(e.target.value) })}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <SelectField
+          label={t.unit}
+          value={unitId}
+          onChange={(e) => show({ unit: e.target.value })}
+          placeholder={t.organisation}
+          options={(units.data ?? []).map(indentedUnit)}
+        />
+      </form>
+      <nav aria-label={t.scopeTrail}>
+        <ol className="ec-figures-trail">
+          <li>
+            {unitId ? (
+              <button type="button" className="ec-figures-drill" onClick={() => show({ unit: '' })}>
+                {t.organisation}
+              </button>
+            ) : (
+              <span aria-current="page">{t.organisation}</span>
+            )}
+          </li>
+          {trail.map((id) => {
+            const name = unitsById.get(id)?.name ?? '…';
+            return (
+              <li key={id}>
+                {id === unitId ? (
+                  <span aria-current="page">{name}</span>
+                ) : (
+                  <button type="button" className="ec-figures-drill" onClick={() => show({ unit: id })}>
+                    {name}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      {figures.isPending ? <p role="status">{t.loading}</p> : null}
+      {figures.isError ? (
+        <Alert tone="error">
+          {isApiError(figures.error) && figures.error.code === 'out_of_scope' ? t.outOfScope : t.error}
+        </Alert>
+      ) : null}
+      {figures.data ? <Figures t={t} f={f} data={figures.data} drill={(id) => show({ unit: id })} /> : null}
+    </>
+  );
+}
+
+/**
+ * Where a reader starts: the whole organisation, or, for a network lead of some units only, the
+ * first unit of their scope (the organisation's figures would be refused).
+ */
+function defaultUnit(actor: Actor | null): string {
+  if (!actor || can(actor, 'annual_report.read', { target: { orgUnitPath: [] } })) return '';
+  for (const a of actor.assignments)
+    if (a.role === 'network_lead' && a.scope.kind === 'org_unit') return a.scope.orgUnitId;
+  return '';
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="ec-figures-section" aria-labelledby={`figures-${id}`} data-section={id}>
+      <h2 id={`figures-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: readonly [string, string][] }) {
+  return (
+    <dl className="ec-facts">
+      {rows.map(([label, value]) => (
+        <div className="ec-facts__row" key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Figures({
+  t,
+  f,
+  data,
+  drill,
+}: {
+  t: DashboardText;
+  f: Formatter;
+  data: AnnualFiguresDto;
+  drill: (unitId: string) => void;
+}) {
+  const locale = useLocale();
+  const impactText = useImpactText();
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+  const scopeName = data.scope?.name ?? t.organisation;
+  const unitName = (r: UnitParticipationDto) =>
+    !r.unit
+      ? t.participation.noUnit
+      : r.unit.id === data.scope?.id
+        ? t.participation.ownPeople(r.unit.name)
+        : r.unit.name;
+  const noRate = (headcount: number | null) => headcount === 0;
+  const rated = data.participationByUnit.filter((r) => r.participationRate !== null);
+  const recognised = [
+    ...data.peopleRecognised.byForm.map((r) => ({ key: r.form, label: t.recognised.forms[r.form], people: r.people })),
+    { key: 'total', label: t.recognised.total, people: data.peopleRecognised.total },
+  ];
+  const outcomes = (['running', 'validated', 'stopped'] as const).map((o) => ({
+    key: o,
+    label: t.experiments.outcomes[o],
+    count: data.experiments[o],
+  }));
+  const impactLabel = (i: ImpactTotalDto) => `${impactText.categories[i.category]} (${i.unit})`;
+  const previousYear = data.year - 1;
+
+  return (
+    <div data-testid="annual-figures" data-scope={data.scope?.id ?? ''} data-year={data.year}>
+      <p>
+        {data.period.complete
+          ? t.periodComplete(day(data.period.from), day(new Date(Date.parse(data.period.cutoff) - 1).toISOString()))
+          : t.periodRunning(day(data.period.from), day(data.period.cutoff))}
+      </p>
+      <p className="ec-figures-legend">{t.legend}</p>
+
+      <Section id="participation" title={t.sections.participation}>
+        <Facts
+          rows={[
+            [t.participation.headcount, f.count(data.headcount)],
+            [t.participation.contributors, f.count(data.contributors)],
+            [t.participation.rate, f.percent(data.participationRate, noRate(data.headcount))],
+          ]}
+        />
+        <FigureChart
+          title={t.participation.chart}
+          summary={t.participation.chartSummary(
+            data.participationByUnit
+              .map((r) => `${unitName(r)} ${f.percent(r.participationRate, noRate(r.headcount))}`)
+              .join(', '),
+          )}
+          data={rated.map((r) => ({ label: unitName(r), rate: r.participationRate }))}
+          series={[{ key: 'rate', name: t.participation.rate, color: 'var(--ec-color-chart-1)' }]}
+          tableLabel={t.showTable}
+          table={null}
+        />
+        <DataTable<UnitParticipationDto>
+          caption={`${t.participation.table} — ${scopeName}`}
+          narrow="list"
+          rows={data.participationByUnit}
+          rowKey={(r) => r.unit?.id ?? 'none'}
+          rowData={(r) => ({ 'data-testid': 'participation-row', 'data-unit': r.unit?.id ?? '' })}
+          columns={[
+            {
+              key: 'unit',
+              header: t.participation.unitColumn,
+              rowHeader: true,
+              cell: (r) =>
+                r.unit && r.unit.id !== data.scope?.id ? (
+                  <button
+                    type="button"
+                    className="ec-figures-drill"
+                    aria-label={t.participation.drill(r.unit.name)}
+                    onClick={() => drill(r.unit!.id)}
+                  >
+                    {r.unit.name}
+                  </button>
+                ) : (
+                  unitName(r)
+                ),
+            },
+            { key: 'headcount', header: t.participation.headcount, cell: (r) => f.count(r.headcount) },
+            { key: 'contributors', header: t.participation.contributors, cell: (r) => f.count(r.contributors) },
+            {
+              key: 'rate',
+              header: t.participation.rate,
+              cell: (r) => f.percent(r.participationRate, noRate(r.headcount)),
+            },
+          ]}
+        />
+      </Section>
+
+      <Section id="ideas" title={t.sections.ideas}>
+        <Facts
+          rows={[
+            [t.ideas.submitted, f.number(data.ideasSubmitted)],
+            [t.ideas.per100, f.number(data.ideasPer100Staff, 1)],
+          ]}
+        />
+      </Section>
+
+      <Section id="funnel" title={t.sections.funnel}>
+        <FigureChart
+          title={t.funnel.chart}
+          summary={t.funnel.chartSummary(data.funnel.map((s) => `${t.funnel.steps[s.step]} ${s.count}`).join(', '))}
+          data={data.funnel.map((s) => ({ label: t.funnel.steps[s.step], count: s.count }))}
+          series={[{ key: 'count', name: t.funnel.count, color: 'var(--ec-color-chart-1)' }]}
+          labelWidth={170}
+          tableLabel={t.showTable}
+          table={
+            <DataTable<FunnelStepDto>
+              caption={t.funnel.table}
+              narrow="list"
+              rows={data.funnel}
+              rowKey={(s) => s.step}
+              columns={[
+                { key: 'step', header: t.funnel.step, rowHeader: true, cell: (s) => t.funnel.steps[s.step] },
+                { key: 'count', header: t.funnel.count, cell: (s) => f.number(s.count) },
+                { key: 'conversion', header: t.funnel.conversion, cell: (s) => f.percent(s.conversion, true) },
+                { key: 'of', header: t.funnel.ofSubmitted, cell: (s) => f.percent(s.ofSubmitted, true) },
+              ]}
+            />
+          }
+        />
+      </Section>
+
+      <Section id="times" title={t.sections.times}>
+        <DataTable
+          caption={t.times.table}
+          narrow="list"
+          rows={[
+            { key: 'answer', label: t.times.firstAnswer, d: data.timeToFirstAnswer },
+            { key: 'decision', label: t.times.decision, d: data.timeToDecision },
+          ]}
+          rowKey={(r) => r.key}
+          columns={[
+            { key: 'figure', header: t.times.figure, rowHeader: true, cell: (r) => r.label },
+            { key: 'count', header: t.times.count, cell: (r) => f.number(r.d.count) },
+            { key: 'median', header: t.times.median, cell: (r) => f.days(r.d.medianDays, r.d.count === 0) },
+            { key: 'p90', header: t.times.p90, cell: (r) => f.days(r.d.p90Days, r.d.count === 0) },
+          ]}
+        />
+      </Section>
+
+      <Section id="guarantee" title={t.sections.guarantee}>
+        <Facts
+          rows={[
+            [
+              t.guarantee.share(data.answeredWithinGuarantee.guaranteeDays),
+              f.percent(data.answeredWithinGuarantee.percent, data.answeredWithinGuarantee.judged === 0),
+            ],
+            [t.guarantee.judged, f.number(data.answeredWithinGuarantee.judged)],
+            [t.guarantee.within, f.number(data.answeredWithinGuarantee.within)],
+          ]}
+        />
+      </Section>
+
+      <Section id="experiments" title={t.sections.experiments}>
+        <FigureChart
+          title={t.experiments.chart}
+          summary={t.experiments.chartSummary(outcomes.map((o) => `${o.label} ${o.count}`).join(', '))}
+          data={outcomes}
+          series={[{ key: 'count', name: t.experiments.count, color: 'var(--ec-color-chart-1)' }]}
+          tableLabel={t.showTable}
+          table={
+            <DataTable
+              caption={t.experiments.table}
+              rows={[...outcomes, { key: 'total', label: t.experiments.outcomes.total, count: data.experiments.total }]}
+              rowKey={(o) => o.key}
+              columns={[
+                { key: 'outcome', header: t.experiments.outcome, rowHeader: true, cell: (o) => o.label },
+                { key: 'count', header: t.experiments.count, cell: (o) => f.number(o.count) },
+              ]}
+            />
+          }
+        />
+      </Section>
+
+      <Section id="implemented" title={t.sections.implemented}>
+        <Facts rows={[[t.implemented, f.number(data.implementedIdeas)]]} />
+      </Section>
+
+      <Section id="impact" title={t.sections.impact}>
+        {data.impact.length === 0 ? (
+          <p>{t.impact.empty}</p>
+        ) : (
+          <FigureChart
+            title={t.impact.chart}
+            summary={data.impact
+              .map((i) => `${impactLabel(i)} : ${t.impact.projected} ${i.projected}, ${t.impact.actual} ${i.actual}`)
+              .join(' ; ')}
+            data={data.impact.map((i) => ({ label: impactLabel(i), projected: i.projected, actual: i.actual }))}
+            series={[
+              { key: 'projected', name: t.impact.projected, color: 'var(--ec-color-chart-1)' },
+              { key: 'actual', name: t.impact.actual, color: 'var(--ec-color-chart-2, #2e7d32)' },
+            ]}
+            labelWidth={170}
+            tableLabel={t.showTable}
+            table={
+              <DataTable<ImpactTotalDto>
+                caption={t.impact.table}
+                narrow="list"
+                rows={data.impact}
+                rowKey={(i) => `${i.category}\u0000${i.unit}`}
+                columns={[
+                  {
+                    key: 'category',
+                    header: t.impact.category,
+                    rowHeader: true,
+                    cell: (i) => impactText.categories[i.category],
+                  },
+                  { key: 'unit', header: t.impact.unit, cell: (i) => i.unit },
+                  { key: 'projected', header: t.impact.projected, cell: (i) => f.number(i.projected, 0) },
+                  { key: 'actual', header: t.impact.actual, cell: (i) => f.number(i.actual, 0) },
+                  {
+                    key: 'measured',
+                    header: t.impact.measured,
+                    cell: (i) => `${i.measuredCount} / ${i.indicatorCount}`,
+                  },
+                ]}
+              />
+            }
+          />
+        )}
+      </Section>
+
+      <Section id="replications" title={t.sections.replications}>
+        <Facts rows={[[t.replications, f.number(data.replications)]]} />
+      </Section>
+
+      <Section id="recognised" title={t.sections.recognised}>
+        <FigureChart
+          title={t.recognised.chart}
+          summary={t.recognised.chartSummary(recognised.map((r) => `${r.label} ${f.count(r.people)}`).join(', '))}
+          data={recognised
+            .filter((r) => r.key !== 'total' && r.people !== null)
+            .map((r) => ({ label: r.label, people: r.people }))}
+          series={[{ key: 'people', name: t.recognised.people, color: 'var(--ec-color-chart-1)' }]}
+          labelWidth={170}
+          tableLabel={t.showTable}
+          table={
+            <DataTable
+              caption={t.recognised.table}
+              rows={recognised}
+              rowKey={(r) => r.key}
+              columns={[
+                { key: 'form', header: t.recognised.form, rowHeader: true, cell: (r) => r.label },
+                { key: 'people', header: t.recognised.people, cell: (r) => f.count(r.people) },
+              ]}
+            />
+          }
+        />
+      </Section>
+
+      <Section id="inputs" title={t.sections.inputs}>
+        {data.charterInputs === null ? (
+          <p>{t.inputs.wholeOrganisation}</p>
+        ) : (
+          <Facts
+            rows={(['peopleTrained', 'communicationActions', 'celebrationsHeld'] as const)
+              .map((k): [string, string] => {
+                const v = data.charterInputs![k];
+                return [t.inputs[k], v === null ? t.notEntered : f.number(v)];
+              })
+              .concat([
+                [
+                  t.inputs.budget,
+                  data.charterInputs.budget === null ? t.notEntered : f.number(Number(data.charterInputs.budget), 2),
+                ],
+              ])}
+          />
+        )}
+      </Section>
+
+      <Section id="year-on-year" title={t.sections.yearOnYear}>
+        <DataTable<YearOnYearDto>
+          caption={t.yearOnYear.table(previousYear)}
+          narrow="list"
+          rows={data.yearOnYear}
+          rowKey={(r) => r.figure}
+          columns={[
+            {
+              key: 'figure',
+              header: t.yearOnYear.figure,
+              rowHeader: true,
+              cell: (r) => t.yearOnYear.figures[r.figure],
+            },
+            { key: 'previous', header: t.yearOnYear.previous(previousYear), cell: (r) => yoyValue(f, r, r.previous) },
+            { key: 'current', header: t.yearOnYear.current(data.year), cell: (r) => yoyValue(f, r, r.current) },
+            {
+              key: 'change',
+              header: t.yearOnYear.change,
+              cell: (r) =>
+                r.change === null ? t.noData : isRate(r) ? t.points(f.signed(r.change, 1)) : f.signed(r.change),
+            },
+            {
+              key: 'changePercent',
+              header: t.yearOnYear.changePercent,
+              cell: (r) => (r.changePercent === null ? t.noData : t.percent(f.signed(r.changePercent, 1))),
+            },
+          ]}
+        />
+      </Section>
+    </div>
+  );
+}
+
+const isRate = (r: YearOnYearDto) => r.figure === 'participation_rate' || r.figure === 'ideas_per_100_staff';
+
+/** A compared figure: null is withheld for a count of people, "no data" for a rate or a count of ideas. */
+function yoyValue(f: Formatter, r: YearOnYearDto, v: number | null): string {
+  if (r.figure === 'headcount' || r.figure === 'contributors' || r.figure === 'people_recognised') return f.count(v);
+  return isRate(r) ? f.number(v, 1) : f.number(v);
+}
