@@ -324,6 +324,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/deadlines/late', expect: only({ network: 200 }) },
   // recognition: one's own contributions; credit shares read with the idea, changed by the network in scope
   { route: 'GET /api/me/contributions', expect: signedIn(200) },
+  { route: 'GET /api/me/contributions.pdf', expect: signedIn(200) },
   {
     route: 'GET /api/ideas/:id/credit-shares',
     label: 'published idea',

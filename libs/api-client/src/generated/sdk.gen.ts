@@ -99,6 +99,8 @@ import type {
   DismissReportResponses,
   DownloadAttachmentData,
   DownloadAttachmentResponses,
+  DownloadMyContributionsData,
+  DownloadMyContributionsResponses,
   DownloadMyDataExportData,
   DownloadMyDataExportResponses,
   DownloadSessionMinutesData,
@@ -2440,6 +2442,19 @@ export const listMyContributions = <ThrowOnError extends boolean = false>(
 ): RequestResult<ListMyContributionsResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListMyContributionsResponses, unknown, ThrowOnError>({
     url: '/api/me/contributions',
+    ...options,
+  });
+
+/**
+ * My contributions as a PDF for my annual review, in French or English.
+ *
+ * The caller’s own ledger (totals by kind and the entries, most recent first), their anonymous contributions included and marked so; in `lang`, else the person’s preferred language, else French.
+ */
+export const downloadMyContributions = <ThrowOnError extends boolean = false>(
+  options?: Options<DownloadMyContributionsData, ThrowOnError>,
+): RequestResult<DownloadMyContributionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<DownloadMyContributionsResponses, unknown, ThrowOnError>({
+    url: '/api/me/contributions.pdf',
     ...options,
   });
 

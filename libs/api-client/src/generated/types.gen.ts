@@ -6101,6 +6101,27 @@ export type ListMyContributionsResponses = {
 
 export type ListMyContributionsResponse = ListMyContributionsResponses[keyof ListMyContributionsResponses];
 
+export type DownloadMyContributionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Absent: the person’s preferred language, else French.
+     */
+    lang?: 'fr' | 'en';
+  };
+  url: '/api/me/contributions.pdf';
+};
+
+export type DownloadMyContributionsResponses = {
+  /**
+   * The PDF.
+   */
+  200: Blob | File;
+};
+
+export type DownloadMyContributionsResponse = DownloadMyContributionsResponses[keyof DownloadMyContributionsResponses];
+
 export type GetIdeaCreditSharesData = {
   body?: never;
   path: {

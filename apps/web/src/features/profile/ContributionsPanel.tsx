@@ -17,10 +17,17 @@ export function ContributionsPanel() {
   const text = useProfileText().contributions;
   const contributions = useQuery(listMyContributionsOptions());
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+  const lang = (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en' : 'fr';
 
   return (
     <Panel title={text.title}>
       <p>{text.lead}</p>
+      <p>
+        {/* The statement for the annual review, in the interface's language (GET /api/me/contributions.pdf). */}
+        <a className="ec-button ec-button--secondary" href={`/api/me/contributions.pdf?lang=${lang}`} download>
+          {text.exportPdf}
+        </a>
+      </p>
       {contributions.isPending ? <p role="status">{app.app.loading}</p> : null}
       {contributions.isError ? <Alert tone="error">{problemMessage(app.problems, contributions.error)}</Alert> : null}
       {contributions.data ? (

@@ -55,6 +55,7 @@ import {
   deleteWebhook,
   dismissReport,
   downloadAttachment,
+  downloadMyContributions,
   downloadMyDataExport,
   downloadSessionMinutes,
   editLogEntry,
@@ -290,6 +291,8 @@ import type {
   DismissReportResponse,
   DownloadAttachmentData,
   DownloadAttachmentResponse,
+  DownloadMyContributionsData,
+  DownloadMyContributionsResponse,
   DownloadMyDataExportData,
   DownloadMyDataExportResponse,
   DownloadSessionMinutesData,
@@ -4770,6 +4773,41 @@ export const listMyContributionsOptions = (options?: Options<ListMyContributions
  */
 export const useListMyContributionsQuery = (options?: Options<ListMyContributionsData>) =>
   useQuery(listMyContributionsOptions(options));
+
+export const downloadMyContributionsQueryKey = (options?: Options<DownloadMyContributionsData>) =>
+  createQueryKey('downloadMyContributions', options);
+
+/**
+ * My contributions as a PDF for my annual review, in French or English.
+ *
+ * The caller’s own ledger (totals by kind and the entries, most recent first), their anonymous contributions included and marked so; in `lang`, else the person’s preferred language, else French.
+ */
+export const downloadMyContributionsOptions = (options?: Options<DownloadMyContributionsData>) =>
+  queryOptions<
+    DownloadMyContributionsResponse,
+    DefaultError,
+    DownloadMyContributionsResponse,
+    ReturnType<typeof downloadMyContributionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadMyContributions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadMyContributionsQueryKey(options),
+  });
+
+/**
+ * My contributions as a PDF for my annual review, in French or English.
+ *
+ * The caller’s own ledger (totals by kind and the entries, most recent first), their anonymous contributions included and marked so; in `lang`, else the person’s preferred language, else French.
+ */
+export const useDownloadMyContributionsQuery = (options?: Options<DownloadMyContributionsData>) =>
+  useQuery(downloadMyContributionsOptions(options));
 
 export const getIdeaCreditSharesQueryKey = (options: Options<GetIdeaCreditSharesData>) =>
   createQueryKey('getIdeaCreditShares', options);

@@ -1,8 +1,10 @@
-import { Get } from '@nestjs/common';
+import { Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
-import { MyContributionsDto } from './contributions.dto';
+import { ContributionsPdfQuery, MyContributionsDto } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
 
 @ApiController('recognition', 'me')
@@ -20,5 +22,33 @@ export class ContributionsController {
   })
   mine(@CurrentActor() actor: Actor): Promise<MyContributionsDto> {
     return this.contributions.mine(actor);
+  }
+
+  @Get('contributions.pdf')
+  @ApiProduces('application/pdf')
+  @Endpoint({
+    permission: { action: 'contribution.read_own' },
+    operationId: 'downloadMyContributions',
+    summary: 'My contributions as a PDF for my annual review, in French or English.',
+    description:
+      'The caller’s own ledger (totals by kind and the entries, most recent first), their anonymous ' +
+      'contributions included and marked so; in `lang`, else the person’s preferred language, else French.',
+    ok: { description: 'The PDF.', binary: true },
+    errors: ['validation_failed', 'unauthenticated'],
+    errorText: { 400: '`lang` is not `fr` or `en`.' },
+  })
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Query() query: ContributionsPdfQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.contributions.pdf(actor, query.lang ?? null);
+    res.set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    return new StreamableFile(file.content);
   }
 }

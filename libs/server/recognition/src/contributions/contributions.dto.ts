@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { CONTRIBUTION_KINDS, type ContributionKind } from '@eclore/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CONTRIBUTION_KINDS, SUPPORTED_LOCALES, type ContributionKind, type Locale } from '@eclore/domain';
 
 /** One of the person's own contributions. */
 export class MyContributionDto {
@@ -24,4 +25,14 @@ export class MyContributionsDto {
   totals!: ContributionTotalDto[];
   @ApiProperty({ type: [MyContributionDto], description: `The most recent contributions, newest first (at most 500).` })
   items!: MyContributionDto[];
+}
+
+export class ContributionsPdfQuery {
+  @ApiPropertyOptional({
+    enum: SUPPORTED_LOCALES,
+    description: 'Absent: the person’s preferred language, else French.',
+  })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  lang?: Locale;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ContributionKind } from '@eclore/domain';
+import type { ContributionKind, Locale } from '@eclore/domain';
+import { findOrgUnit, Person } from '@eclore/server-identity';
 import { ideasByIds } from '@eclore/server-ideas';
 import { Contribution } from '../entities';
 
@@ -32,6 +33,14 @@ export class ContributionsRepository {
       [personId],
     );
     return rows;
+  }
+
+  /** The person's name, unit and preferred language, for the printed statement. */
+  async personOf(personId: string): Promise<{ name: string; unitName: string | null; locale: Locale | null } | null> {
+    const person = await this.ds.getRepository(Person).findOneBy({ id: personId });
+    if (!person) return null;
+    const unit = person.orgUnitId ? await findOrgUnit(this.ds.manager, person.orgUnitId) : null;
+    return { name: `${person.givenName} ${person.familyName}`, unitName: unit?.name ?? null, locale: person.locale };
   }
 
   /** The titles of these ideas, read through the ideas context. */

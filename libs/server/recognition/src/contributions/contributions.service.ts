@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CONTRIBUTION_KINDS, type Actor } from '@eclore/domain';
+import { CONTRIBUTION_KINDS, type Actor, type Locale } from '@eclore/domain';
+import { contributionsFilename, renderContributionsPdf } from './contributions-pdf';
 import { AccessService } from '@eclore/server-identity';
 import type { MyContributionsDto } from './contributions.dto';
 import { ContributionsRepository } from './contributions.repository';
 
 export const MY_CONTRIBUTIONS_LIMIT = 500;
+/** The printed statement lists at most this many entries (the most recent); its totals count all. */
+export const MY_CONTRIBUTIONS_PDF_LIMIT = 2_000;
 
 /**
  * "My contributions": the person's own entries, their anonymous ones included (shown to them alone;
@@ -37,5 +40,39 @@ export class ContributionsService {
         occurredAt: r.occurredAt.toISOString(),
       })),
     };
+  }
+
+  /**
+   * "My contributions" as a PDF for the annual review, in `locale` (else the person's preferred
+   * language, else French). The caller's own entries only, their anonymous ones included (marked so).
+   */
+  async pdf(actor: Actor, locale: Locale | null, now = new Date()): Promise<{ filename: string; content: Buffer }> {
+    this.access.assert(actor, 'contribution.read_own', { subjectPersonId: actor.personId });
+    const [person, rows, totals] = await Promise.all([
+      this.repo.personOf(actor.personId),
+      this.repo.latestOf(actor.personId, MY_CONTRIBUTIONS_PDF_LIMIT + 1),
+      this.repo.totalsOf(actor.personId),
+    ]);
+    const printed = rows.slice(0, MY_CONTRIBUTIONS_PDF_LIMIT);
+    const titles = await this.repo.ideaTitles(printed.map((r) => r.ideaId));
+    const language = locale ?? person?.locale ?? 'fr';
+    const content = await renderContributionsPdf(
+      {
+        personName: person?.name ?? '',
+        unitName: person?.unitName ?? null,
+        generatedAt: now,
+        totals,
+        items: printed.map((r) => ({
+          ideaTitle: titles.get(r.ideaId) ?? '',
+          kind: r.kind,
+          anonymous: r.anonymous,
+          claimed: r.claimedAt !== null,
+          occurredAt: r.occurredAt,
+        })),
+        truncated: rows.length > MY_CONTRIBUTIONS_PDF_LIMIT,
+      },
+      language,
+    );
+    return { filename: contributionsFilename(language, now), content };
   }
 }
