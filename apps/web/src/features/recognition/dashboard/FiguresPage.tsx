@@ -203,18 +203,20 @@ function Figures({
             [t.participation.rate, f.percent(data.participationRate, noRate(data.headcount))],
           ]}
         />
-        <FigureChart
-          title={t.participation.chart}
-          summary={t.participation.chartSummary(
-            data.participationByUnit
-              .map((r) => `${unitName(r)} ${f.percent(r.participationRate, noRate(r.headcount))}`)
-              .join(', '),
-          )}
-          data={rated.map((r) => ({ label: unitName(r), rate: r.participationRate }))}
-          series={[{ key: 'rate', name: t.participation.rate, color: 'var(--ec-color-chart-1)' }]}
-          tableLabel={t.showTable}
-          table={null}
-        />
+        {rated.length > 0 ? (
+          <FigureChart
+            title={t.participation.chart}
+            summary={t.participation.chartSummary(
+              data.participationByUnit
+                .map((r) => `${unitName(r)} ${f.percent(r.participationRate, noRate(r.headcount))}`)
+                .join(', '),
+            )}
+            data={rated.map((r) => ({ label: unitName(r), rate: r.participationRate }))}
+            series={[{ key: 'rate', name: t.participation.rate, color: 'var(--ec-color-chart-1)' }]}
+            tableLabel={t.showTable}
+            table={null}
+          />
+        ) : null}
         <DataTable<UnitParticipationDto>
           caption={`${t.participation.table} — ${scopeName}`}
           narrow="list"
