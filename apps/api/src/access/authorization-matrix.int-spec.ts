@@ -325,6 +325,28 @@ const ROWS: Row[] = [
   // recognition: one's own contributions; credit shares read with the idea, changed by the network in scope
   { route: 'GET /api/me/contributions', expect: signedIn(200) },
   { route: 'GET /api/me/contributions.pdf', expect: signedIn(200) },
+  // claiming one's anonymous contributions: anyone for their own (nothing to claim here), the guardian decides
+  {
+    route: 'POST /api/me/contribution-claims',
+    label: 'no anonymous contribution of theirs on that idea',
+    body: (_who, f) => ({ ideaId: f.idea.published }),
+    expect: signedIn(409),
+  },
+  { route: 'GET /api/me/contribution-claims', expect: signedIn(200) },
+  { route: 'GET /api/contribution-claims', expect: only({ guardian: 200 }) },
+  {
+    route: 'POST /api/contribution-claims/:id/grant',
+    label: 'unknown claim',
+    url: (f) => `/api/contribution-claims/${f.unknownId}/grant`,
+    expect: only({ guardian: 404 }),
+  },
+  {
+    route: 'POST /api/contribution-claims/:id/refuse',
+    label: 'unknown claim',
+    url: (f) => `/api/contribution-claims/${f.unknownId}/refuse`,
+    body: () => ({ reason: 'Cela désignerait une co-autrice.' }),
+    expect: only({ guardian: 404 }),
+  },
   {
     route: 'GET /api/ideas/:id/credit-shares',
     label: 'published idea',

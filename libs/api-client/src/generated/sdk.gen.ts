@@ -187,6 +187,8 @@ import type {
   GetSessionResponses,
   GetSignInMethodsData,
   GetSignInMethodsResponses,
+  GrantContributionClaimData,
+  GrantContributionClaimResponses,
   GrantRoleData,
   GrantRoleResponses,
   HideReportedContentData,
@@ -229,6 +231,8 @@ import type {
   ListLateIdeasResponses,
   ListMyAbsencesData,
   ListMyAbsencesResponses,
+  ListMyContributionClaimsData,
+  ListMyContributionClaimsResponses,
   ListMyContributionsData,
   ListMyContributionsResponses,
   ListMyDataExportsData,
@@ -249,6 +253,8 @@ import type {
   ListOrgUnitMembersResponses,
   ListOrgUnitsData,
   ListOrgUnitsResponses,
+  ListPendingContributionClaimsData,
+  ListPendingContributionClaimsResponses,
   ListPortfolioColumnData,
   ListPortfolioColumnResponses,
   ListPrivateNotesData,
@@ -286,6 +292,8 @@ import type {
   RecordExperimentOutcomeResponses,
   RecordImpactMeasurementData,
   RecordImpactMeasurementResponses,
+  RefuseContributionClaimData,
+  RefuseContributionClaimResponses,
   RejectRoleRequestData,
   RejectRoleRequestResponses,
   RemoveAgendaItemData,
@@ -300,6 +308,8 @@ import type {
   ReplayWebhookDeliveryResponses,
   ReportContentData,
   ReportContentResponses,
+  RequestContributionClaimData,
+  RequestContributionClaimResponses,
   RequestIdeaReworkData,
   RequestIdeaReworkResponses,
   RequestMyDataExportData,
@@ -2495,6 +2505,71 @@ export const getAnnualFigures = <ThrowOnError extends boolean = false>(
   (options.client ?? client).get<GetAnnualFiguresResponses, unknown, ThrowOnError>({
     url: '/api/recognition/annual-figures',
     ...options,
+  });
+
+/**
+ * My claims to be named on my anonymous contributions, most recent first.
+ */
+export const listMyContributionClaims = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyContributionClaimsData, ThrowOnError>,
+): RequestResult<ListMyContributionClaimsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyContributionClaimsResponses, unknown, ThrowOnError>({
+    url: '/api/me/contribution-claims',
+    ...options,
+  });
+
+/**
+ * Ask the anonymity guardian to name me on all my anonymous contributions to an idea.
+ *
+ * Covers every anonymous entry of mine on the idea at once (docs/recognition.md §1). Audited on the idea, under my pseudonym while the idea is anonymous.
+ */
+export const requestContributionClaim = <ThrowOnError extends boolean = false>(
+  options: Options<RequestContributionClaimData, ThrowOnError>,
+): RequestResult<RequestContributionClaimResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RequestContributionClaimResponses, unknown, ThrowOnError>({
+    url: '/api/me/contribution-claims',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.
+ */
+export const listPendingContributionClaims = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPendingContributionClaimsData, ThrowOnError>,
+): RequestResult<ListPendingContributionClaimsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListPendingContributionClaimsResponses, unknown, ThrowOnError>({
+    url: '/api/contribution-claims',
+    ...options,
+  });
+
+/**
+ * Grant a claim: the claimant’s anonymous entries on the idea are named from now on (audited).
+ */
+export const grantContributionClaim = <ThrowOnError extends boolean = false>(
+  options: Options<GrantContributionClaimData, ThrowOnError>,
+): RequestResult<GrantContributionClaimResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<GrantContributionClaimResponses, unknown, ThrowOnError>({
+    url: '/api/contribution-claims/{id}/grant',
+    ...options,
+  });
+
+/**
+ * Refuse a claim, saying why (told to the claimant, audited); their entries stay anonymous.
+ */
+export const refuseContributionClaim = <ThrowOnError extends boolean = false>(
+  options: Options<RefuseContributionClaimData, ThrowOnError>,
+): RequestResult<RefuseContributionClaimResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RefuseContributionClaimResponses, unknown, ThrowOnError>({
+    url: '/api/contribution-claims/{id}/refuse',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -3164,6 +3164,78 @@ export type AnnualFiguresDto = {
   yearOnYear: Array<YearOnYearDto>;
 };
 
+export type RequestContributionClaimDto = {
+  /**
+   * The idea whose anonymous contributions of mine I claim, all at once.
+   */
+  ideaId: string;
+};
+
+export type MyContributionClaimDto = {
+  id: string;
+  ideaId: string;
+  ideaTitle: string;
+  status: 'pending' | 'granted' | 'refused';
+  requestedAt: string;
+  decidedAt: string | null;
+  /**
+   * Why the guardian refused.
+   */
+  reason: string | null;
+};
+
+export type PendingContributionClaimDto = {
+  id: string;
+  ideaId: string;
+  ideaTitle: string;
+  /**
+   * Whether the idea is still anonymous.
+   */
+  ideaAnonymous: boolean;
+  /**
+   * The kinds of the entries to be named.
+   */
+  kinds: Array<
+    | 'authored'
+    | 'co_authored'
+    | 'captured_on_behalf'
+    | 'commented'
+    | 'comment_adopted'
+    | 'supported'
+    | 'reviewed'
+    | 'qualified'
+    | 'decided'
+    | 'team_member'
+    | 'experiment_lead'
+    | 'implementation_owner'
+    | 'milestone_done'
+    | 'measurement_validated'
+    | 'replicated'
+  >;
+  /**
+   * How many entries would be named.
+   */
+  entries: number;
+  requestedAt: string;
+};
+
+export type DecidedContributionClaimDto = {
+  id: string;
+  status: 'pending' | 'granted' | 'refused';
+  /**
+   * Entries named by the decision (0 when refused).
+   */
+  named: number;
+  decidedAt: string;
+};
+
+export type RefuseContributionClaimDto = {
+  /**
+   * Told to the person; kept in the audit log.
+   */
+  reason: string;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -6173,6 +6245,78 @@ export type GetAnnualFiguresResponses = {
 };
 
 export type GetAnnualFiguresResponse = GetAnnualFiguresResponses[keyof GetAnnualFiguresResponses];
+
+export type ListMyContributionClaimsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/contribution-claims';
+};
+
+export type ListMyContributionClaimsResponses = {
+  200: Array<MyContributionClaimDto>;
+};
+
+export type ListMyContributionClaimsResponse =
+  ListMyContributionClaimsResponses[keyof ListMyContributionClaimsResponses];
+
+export type RequestContributionClaimData = {
+  body: RequestContributionClaimDto;
+  path?: never;
+  query?: never;
+  url: '/api/me/contribution-claims';
+};
+
+export type RequestContributionClaimResponses = {
+  201: MyContributionClaimDto;
+};
+
+export type RequestContributionClaimResponse =
+  RequestContributionClaimResponses[keyof RequestContributionClaimResponses];
+
+export type ListPendingContributionClaimsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/contribution-claims';
+};
+
+export type ListPendingContributionClaimsResponses = {
+  200: Array<PendingContributionClaimDto>;
+};
+
+export type ListPendingContributionClaimsResponse =
+  ListPendingContributionClaimsResponses[keyof ListPendingContributionClaimsResponses];
+
+export type GrantContributionClaimData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/contribution-claims/{id}/grant';
+};
+
+export type GrantContributionClaimResponses = {
+  200: DecidedContributionClaimDto;
+};
+
+export type GrantContributionClaimResponse = GrantContributionClaimResponses[keyof GrantContributionClaimResponses];
+
+export type RefuseContributionClaimData = {
+  body: RefuseContributionClaimDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/contribution-claims/{id}/refuse';
+};
+
+export type RefuseContributionClaimResponses = {
+  200: DecidedContributionClaimDto;
+};
+
+export type RefuseContributionClaimResponse = RefuseContributionClaimResponses[keyof RefuseContributionClaimResponses];
 
 export type ListWebhooksData = {
   body?: never;

@@ -345,6 +345,19 @@ describe('permission policy', () => {
     });
   });
 
+  it('lets anyone claim their own anonymous contributions; only the anonymity guardian decides a claim', () => {
+    const guardian = actor([{ role: 'anonymity_guardian', scope: org }]);
+    expect(can(actor(), 'contribution.claim')).toBe(true);
+    expect(can(guardian, 'contribution.decide_claim')).toBe(true);
+    for (const role of ['admin', 'hr', 'network_lead', 'network_member'] as const) {
+      expect(decide(actor([{ role, scope: org }]), 'contribution.decide_claim')).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
+    }
+    expect(decide(actor(), 'contribution.decide_claim')).toEqual({ allowed: false, reason: 'role_required' });
+  });
+
   it('lets HR and admins read the annual figures of any scope, a network lead only within theirs', () => {
     const whole = { orgUnitPath: [] };
     const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);

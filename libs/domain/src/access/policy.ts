@@ -111,6 +111,9 @@ export type Action =
   | 'replication.decide'
   // Recognition (docs/recognition.md)
   | 'contribution.read_own'
+  // claiming one's anonymous contributions on an idea: the person asks, the anonymity guardian decides
+  | 'contribution.claim'
+  | 'contribution.decide_claim'
   | 'credit.read'
   | 'credit.manage'
   // the annual report's figures: HR and admins for any scope; a network lead within their scope
@@ -284,6 +287,12 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     }
     case 'contribution.read_own':
       return ALLOW;
+    case 'contribution.claim':
+      // Anyone, for their own entries only: the handler claims the caller's rows and nobody else's.
+      return ALLOW;
+    case 'contribution.decide_claim':
+      // The anonymity guardian (tiers de confiance), like the reveal: a neutral third party.
+      return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'credit.read':
       // Route level: the handler answers only for an idea the actor may read (canReadIdea).
       return ALLOW;

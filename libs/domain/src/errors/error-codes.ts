@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   impact_measurement_not_found: 404,
   project_not_found: 404,
   milestone_not_found: 404,
+  contribution_claim_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -97,6 +98,9 @@ export const ERROR_CODES = {
   delivery_pending: 409,
   no_scorecard: 409,
   not_anonymous: 409,
+  nothing_to_claim: 409,
+  claim_pending: 409,
+  claim_decided: 409,
   not_editable: 409,
   not_in_qualification: 409,
   not_qualified: 409,

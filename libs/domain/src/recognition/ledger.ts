@@ -186,11 +186,11 @@ export function showContributor(entry: RecordedContribution, viewerId: string | 
  * guardian, audited). Claiming only some would still name them as an author of that idea, so a claim
  * never leaves half an idea anonymous. Returns the entries to mark claimed; empty when none is theirs.
  */
-export function entriesToClaim(
-  entries: readonly RecordedContribution[],
+export function entriesToClaim<T extends RecordedContribution>(
+  entries: readonly T[],
   personId: string,
   ideaId: string,
-): RecordedContribution[] {
+): T[] {
   return entries.filter((e) => e.ideaId === ideaId && e.personId === personId && e.anonymous && e.claimedAt === null);
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClaimsModule } from './claims/claims.module';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CreditModule } from './credit/credit.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -9,7 +10,7 @@ import { ReportModule } from './report/report.module';
  * contributions", the annual report's figures. Each feature is a submodule imported here.
  */
 @Module({
-  imports: [LedgerModule, ContributionsModule, CreditModule, ReportModule],
+  imports: [LedgerModule, ContributionsModule, CreditModule, ReportModule, ClaimsModule],
 })
 export class RecognitionModule {}
 

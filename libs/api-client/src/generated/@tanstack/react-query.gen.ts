@@ -99,6 +99,7 @@ import {
   getReadiness,
   getSession,
   getSignInMethods,
+  grantContributionClaim,
   grantRole,
   hideReportedContent,
   inviteCoAuthor,
@@ -120,6 +121,7 @@ import {
   listLateFieldReviews,
   listLateIdeas,
   listMyAbsences,
+  listMyContributionClaims,
   listMyContributions,
   listMyDataExports,
   listMyFieldReviews,
@@ -130,6 +132,7 @@ import {
   listOpenReports,
   listOrgUnitMembers,
   listOrgUnits,
+  listPendingContributionClaims,
   listPortfolioColumn,
   listPrivateNotes,
   listRoleRequests,
@@ -150,6 +153,7 @@ import {
   reactivatePerson,
   recordExperimentOutcome,
   recordImpactMeasurement,
+  refuseContributionClaim,
   rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
@@ -157,6 +161,7 @@ import {
   replayNotificationDelivery,
   replayWebhookDelivery,
   reportContent,
+  requestContributionClaim,
   requestIdeaRework,
   requestMyDataExport,
   resetCampaignCriteriaSet,
@@ -379,6 +384,8 @@ import type {
   GetSessionResponse,
   GetSignInMethodsData,
   GetSignInMethodsResponse,
+  GrantContributionClaimData,
+  GrantContributionClaimResponse,
   GrantRoleData,
   GrantRoleResponse,
   HideReportedContentData,
@@ -421,6 +428,8 @@ import type {
   ListLateIdeasResponse,
   ListMyAbsencesData,
   ListMyAbsencesResponse,
+  ListMyContributionClaimsData,
+  ListMyContributionClaimsResponse,
   ListMyContributionsData,
   ListMyContributionsResponse,
   ListMyDataExportsData,
@@ -441,6 +450,8 @@ import type {
   ListOrgUnitMembersResponse,
   ListOrgUnitsData,
   ListOrgUnitsResponse,
+  ListPendingContributionClaimsData,
+  ListPendingContributionClaimsResponse,
   ListPortfolioColumnData,
   ListPortfolioColumnResponse,
   ListPrivateNotesData,
@@ -478,6 +489,8 @@ import type {
   RecordExperimentOutcomeResponse,
   RecordImpactMeasurementData,
   RecordImpactMeasurementResponse,
+  RefuseContributionClaimData,
+  RefuseContributionClaimResponse,
   RejectRoleRequestData,
   RejectRoleRequestResponse,
   RemoveAgendaItemData,
@@ -492,6 +505,8 @@ import type {
   ReplayWebhookDeliveryResponse,
   ReportContentData,
   ReportContentResponse,
+  RequestContributionClaimData,
+  RequestContributionClaimResponse,
   RequestIdeaReworkData,
   RequestIdeaReworkResponse,
   RequestMyDataExportData,
@@ -4897,6 +4912,139 @@ export const getAnnualFiguresOptions = (options: Options<GetAnnualFiguresData>) 
  */
 export const useGetAnnualFiguresQuery = (options: Options<GetAnnualFiguresData>) =>
   useQuery(getAnnualFiguresOptions(options));
+
+export const listMyContributionClaimsQueryKey = (options?: Options<ListMyContributionClaimsData>) =>
+  createQueryKey('listMyContributionClaims', options);
+
+/**
+ * My claims to be named on my anonymous contributions, most recent first.
+ */
+export const listMyContributionClaimsOptions = (options?: Options<ListMyContributionClaimsData>) =>
+  queryOptions<
+    ListMyContributionClaimsResponse,
+    DefaultError,
+    ListMyContributionClaimsResponse,
+    ReturnType<typeof listMyContributionClaimsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyContributionClaims({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyContributionClaimsQueryKey(options),
+  });
+
+/**
+ * My claims to be named on my anonymous contributions, most recent first.
+ */
+export const useListMyContributionClaimsQuery = (options?: Options<ListMyContributionClaimsData>) =>
+  useQuery(listMyContributionClaimsOptions(options));
+
+/**
+ * Ask the anonymity guardian to name me on all my anonymous contributions to an idea.
+ *
+ * Covers every anonymous entry of mine on the idea at once (docs/recognition.md §1). Audited on the idea, under my pseudonym while the idea is anonymous.
+ */
+export const requestContributionClaimMutation = (
+  options?: Partial<Options<RequestContributionClaimData>>,
+): UseMutationOptions<RequestContributionClaimResponse, DefaultError, Options<RequestContributionClaimData>> => {
+  const mutationOptions: UseMutationOptions<
+    RequestContributionClaimResponse,
+    DefaultError,
+    Options<RequestContributionClaimData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await requestContributionClaim({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPendingContributionClaimsQueryKey = (options?: Options<ListPendingContributionClaimsData>) =>
+  createQueryKey('listPendingContributionClaims', options);
+
+/**
+ * The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.
+ */
+export const listPendingContributionClaimsOptions = (options?: Options<ListPendingContributionClaimsData>) =>
+  queryOptions<
+    ListPendingContributionClaimsResponse,
+    DefaultError,
+    ListPendingContributionClaimsResponse,
+    ReturnType<typeof listPendingContributionClaimsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPendingContributionClaims({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPendingContributionClaimsQueryKey(options),
+  });
+
+/**
+ * The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.
+ */
+export const useListPendingContributionClaimsQuery = (options?: Options<ListPendingContributionClaimsData>) =>
+  useQuery(listPendingContributionClaimsOptions(options));
+
+/**
+ * Grant a claim: the claimant’s anonymous entries on the idea are named from now on (audited).
+ */
+export const grantContributionClaimMutation = (
+  options?: Partial<Options<GrantContributionClaimData>>,
+): UseMutationOptions<GrantContributionClaimResponse, DefaultError, Options<GrantContributionClaimData>> => {
+  const mutationOptions: UseMutationOptions<
+    GrantContributionClaimResponse,
+    DefaultError,
+    Options<GrantContributionClaimData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await grantContributionClaim({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Refuse a claim, saying why (told to the claimant, audited); their entries stay anonymous.
+ */
+export const refuseContributionClaimMutation = (
+  options?: Partial<Options<RefuseContributionClaimData>>,
+): UseMutationOptions<RefuseContributionClaimResponse, DefaultError, Options<RefuseContributionClaimData>> => {
+  const mutationOptions: UseMutationOptions<
+    RefuseContributionClaimResponse,
+    DefaultError,
+    Options<RefuseContributionClaimData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await refuseContributionClaim({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 

@@ -199,6 +199,12 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   'charter_commitment.set_by': keep('who changed the charter'),
   'charter_input.entered_by': keep("who entered HR's yearly figures"),
   'annual_report_run.requested_by': keep('who asked for an annual report'),
+  'contribution_claim.person_id': {
+    effect: 'delete',
+    why: "the person's claims to be named on their anonymous contributions: nobody is named any more",
+    sql: 'DELETE FROM contribution_claim WHERE person_id = $1',
+  },
+  'contribution_claim.decided_by': keep('which guardian decided a claim'),
   // last: the person row itself
   'person.email': {
     effect: 'scrub',

@@ -1,0 +1,106 @@
+import { Body, Get, Param, Post } from '@nestjs/common';
+import type { Actor } from '@eclore/domain';
+import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import {
+  DecidedContributionClaimDto,
+  MyContributionClaimDto,
+  PendingContributionClaimDto,
+  RefuseContributionClaimDto,
+  RequestContributionClaimDto,
+} from './claims.dto';
+import { ClaimsService } from './claims.service';
+
+/** The person's side: ask to be named on one's anonymous contributions to an idea, and follow the claims. */
+@ApiController('recognition', 'me/contribution-claims')
+export class MyClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Post()
+  @Endpoint({
+    permission: 'contribution.claim',
+    operationId: 'requestContributionClaim',
+    summary: 'Ask the anonymity guardian to name me on all my anonymous contributions to an idea.',
+    description:
+      'Covers every anonymous entry of mine on the idea at once (docs/recognition.md §1). Audited on the idea, ' +
+      'under my pseudonym while the idea is anonymous.',
+    ok: MyContributionClaimDto,
+    status: 201,
+    errors: ['validation_failed', 'unauthenticated', 'nothing_to_claim', 'claim_pending'],
+    errorText: {
+      400: '`ideaId` is not a uuid.',
+      409: '`nothing_to_claim`: no anonymous contribution of mine left on that idea; `claim_pending`: one is waiting.',
+    },
+  })
+  request(
+    @CurrentActor() actor: Actor,
+    @Body() input: RequestContributionClaimDto,
+    @RequestId() requestId: string | null,
+  ): Promise<MyContributionClaimDto> {
+    return this.claims.request(actor, input.ideaId, requestId);
+  }
+
+  @Get()
+  @Endpoint({
+    permission: 'contribution.claim',
+    operationId: 'listMyContributionClaims',
+    summary: 'My claims to be named on my anonymous contributions, most recent first.',
+    ok: [MyContributionClaimDto],
+    errors: ['unauthenticated'],
+  })
+  mine(@CurrentActor() actor: Actor): Promise<MyContributionClaimDto[]> {
+    return this.claims.mine(actor);
+  }
+}
+
+/** The anonymity guardian's side: pending claims (without who claims), granted or refused. */
+@ApiController('recognition', 'contribution-claims')
+export class GuardianClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Get()
+  @Endpoint({
+    permission: 'contribution.decide_claim',
+    operationId: 'listPendingContributionClaims',
+    summary: 'The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.',
+    ok: [PendingContributionClaimDto],
+    errors: ['unauthenticated', 'role_required'],
+  })
+  pending(@CurrentActor() actor: Actor): Promise<PendingContributionClaimDto[]> {
+    return this.claims.pending(actor);
+  }
+
+  @Post(':id/grant')
+  @Endpoint({
+    permission: 'contribution.decide_claim',
+    operationId: 'grantContributionClaim',
+    summary: 'Grant a claim: the claimant’s anonymous entries on the idea are named from now on (audited).',
+    ok: DecidedContributionClaimDto,
+    errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
+  })
+  grant(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @RequestId() requestId: string | null,
+  ): Promise<DecidedContributionClaimDto> {
+    return this.claims.grant(actor, params.id, requestId);
+  }
+
+  @Post(':id/refuse')
+  @Endpoint({
+    permission: 'contribution.decide_claim',
+    operationId: 'refuseContributionClaim',
+    summary: 'Refuse a claim, saying why (told to the claimant, audited); their entries stay anonymous.',
+    ok: DecidedContributionClaimDto,
+    errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
+    errorText: { 400: '`reason` missing, blank or over 1000 characters; `id` not a uuid.' },
+  })
+  refuse(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: RefuseContributionClaimDto,
+    @RequestId() requestId: string | null,
+  ): Promise<DecidedContributionClaimDto> {
+    return this.claims.refuse(actor, params.id, input.reason, requestId);
+  }
+}
