@@ -33,6 +33,7 @@ export const fr = {
     directory: 'Annuaire',
     administration: 'Administration',
     anonymity: 'Anonymat',
+    contributionClaims: 'Demandes de levée d’anonymat',
   },
   language: {
     label: 'Langue',
@@ -122,6 +123,7 @@ export const en: typeof fr = {
     directory: 'Directory',
     administration: 'Administration',
     anonymity: 'Anonymity',
+    contributionClaims: 'Requests to be named',
   },
   language: {
     label: 'Language',

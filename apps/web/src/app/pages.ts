@@ -49,6 +49,7 @@ export const CriteriaSetPage = lazyPage(() => import('../features/qualification/
 export const AdminAnswerTimePage = lazyPage(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 export const ImpactPage = lazyPage(() => import('../features/realisation/impact/ImpactPage'));
 export const RecognitionFiguresPage = lazyPage(() => import('../features/recognition/dashboard/FiguresPage'));
+export const ContributionClaimsPage = lazyPage(() => import('../features/anonymity/ClaimsPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
@@ -63,6 +64,7 @@ export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
   '/committee',
   '/impact',
   '/recognition/figures',
+  '/anonymity/claims',
   '/moderation',
   '/directory',
   '/admin',

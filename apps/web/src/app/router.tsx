@@ -34,6 +34,7 @@ import {
   type PageComponent,
   ImpactPage,
   RecognitionFiguresPage,
+  ContributionClaimsPage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -110,6 +111,14 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="impact.read_rollups">
             <ImpactPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'anonymity/claims',
+        element: (
+          <RequireSession action="contribution.decide_claim">
+            <ContributionClaimsPage />
           </RequireSession>
         ),
       },

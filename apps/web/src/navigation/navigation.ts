@@ -17,7 +17,8 @@ export type NavKey =
   | 'moderation'
   | 'directory'
   | 'administration'
-  | 'anonymity';
+  | 'anonymity'
+  | 'contributionClaims';
 
 export interface NavItem {
   key: NavKey;
@@ -65,6 +66,7 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
   { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },
+  { key: 'contributionClaims', path: '/anonymity/claims', audience: { action: 'contribution.decide_claim' } },
 ];
 
 function visible(audience: Audience, actor: Actor | null): boolean {

@@ -5,6 +5,7 @@ import { listMyContributionsOptions, type MyContributionDto } from '@eclore/api-
 import { Alert, DataTable, Panel } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { useAppText } from '../../app/i18n';
+import { ClaimsSection } from './ClaimsSection';
 import { useProfileText } from './i18n';
 
 /**
@@ -70,6 +71,7 @@ export function ContributionsPanel() {
               },
             ]}
           />
+          <ClaimsSection items={contributions.data.items} />
         </>
       ) : null}
     </Panel>

@@ -46,6 +46,23 @@ export const fr = {
       replicated: 'Essaimage',
     } satisfies Record<ContributionKind, string>,
   },
+  claims: {
+    title: 'Être nommé·e sur mes contributions anonymes',
+    lead: 'Vos contributions anonymes ne sont liées à votre nom que pour vous. Vous pouvez demander, idée par idée, à être nommé·e sur toutes à la fois : le tiers de confiance décide, sans voir votre nom, si cela ne désigne personne d’autre. La demande est inscrite au journal d’audit.',
+    ask: 'Demander à être nommé·e',
+    pending: 'Demande en attente du tiers de confiance.',
+    granted: '— vous y êtes nommé·e.',
+    refused: (reason: string) => `Demande refusée : « ${reason} ».`,
+    confirmTitle: 'Être nommé·e sur cette idée ?',
+    confirmBody: (title: string) =>
+      `Toutes vos contributions anonymes à « ${title} » seront à votre nom une fois la demande accordée : parts de reconnaissance comprises. Ce n’est pas réversible.`,
+    confirm: 'Envoyer la demande',
+    cancel: 'Annuler',
+    problems: {
+      nothing_to_claim: 'Il ne reste aucune contribution anonyme à votre nom sur cette idée.',
+      claim_pending: 'Une demande pour cette idée attend déjà le tiers de confiance.',
+    },
+  },
   data: {
     title: 'Mes données',
     lead: 'Téléchargez tout ce qu’Éclore conserve sur vous : profil, rôles, idées (anonymes comprises), commentaires, soutiens, suivis, grilles d’évaluation, notes, notifications, préférences, entrées du journal d’audit, et vos pièces jointes.',
@@ -105,6 +122,23 @@ export const en: typeof fr = {
       milestone_done: 'Milestone done',
       measurement_validated: 'Measurement validated',
       replicated: 'Replication',
+    },
+  },
+  claims: {
+    title: 'Be named on my anonymous contributions',
+    lead: 'Your anonymous contributions are tied to your name for you alone. You may ask, idea by idea, to be named on all of them at once: the anonymity guardian decides, without seeing your name, whether that would single out anyone else. The request is kept in the audit log.',
+    ask: 'Ask to be named',
+    pending: 'Request waiting for the anonymity guardian.',
+    granted: '— you are named on it.',
+    refused: (reason: string) => `Request refused: “${reason}”.`,
+    confirmTitle: 'Be named on this idea?',
+    confirmBody: (title: string) =>
+      `All your anonymous contributions to “${title}” will bear your name once the request is granted, credit shares included. This cannot be undone.`,
+    confirm: 'Send the request',
+    cancel: 'Cancel',
+    problems: {
+      nothing_to_claim: 'You have no anonymous contribution left on this idea.',
+      claim_pending: 'A request for this idea is already waiting for the guardian.',
     },
   },
   data: {
