@@ -1,9 +1,16 @@
 import 'reflect-metadata';
-import { jointlyDerivableCells, suppressTable, withTotals } from '@eclore/domain';
+import { jointlyDerivableCells, RECOGNITION_FORMS, suppressTable, withTotals } from '@eclore/domain';
 import type { OrgUnit, Person } from '@eclore/server-identity';
 import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeContribution, makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
+import {
+  makeContribution,
+  makeIdea,
+  makePerson,
+  makeRecognition,
+  makeUnit,
+  type TestPerson,
+} from '../../../../../test/harness';
 import { RecognitionModule } from '../recognition.module';
 import { AnnualFiguresService } from './annual-figures.service';
 import type { AnnualFiguresDto } from './report.dto';
@@ -54,6 +61,12 @@ describe('annual figures: a drill-down cannot undo its parent’s suppression (r
     const comment = (p: Person) =>
       makeContribution(ctx.ds, { idea, kind: 'commented', person: p, at: new Date(Date.UTC(YEAR, 4, 1)) });
     for (const p of [...smallStaff.slice(0, 3), ...aStaff.slice(0, 6), ...largeStaff.slice(0, 10)]) await comment(p);
+    // People recognised: small 3 awards; middle 6 awards; large 10 thanks letters and 6 awards.
+    const recognise = (p: Person, form: (typeof RECOGNITION_FORMS)[number]) =>
+      makeRecognition(ctx.ds, { idea, person: p, by: hr.person, form, at: new Date(Date.UTC(YEAR, 6, 1)) });
+    for (const p of [...smallStaff.slice(0, 3), ...aStaff.slice(0, 6), ...largeStaff.slice(10, 16)])
+      await recognise(p, 'award');
+    for (const p of largeStaff.slice(0, 10)) await recognise(p, 'thanks_letter');
     expect(bStaff).toHaveLength(6);
   });
 
@@ -109,5 +122,33 @@ describe('annual figures: a drill-down cannot undo its parent’s suppression (r
     const aRow = middleFigures.participationByUnit.find((r) => r.unit?.id === middleA.id)!;
     const a = await figures(middleA);
     expect([a.headcount, a.contributors]).toEqual([aRow.headcount, aRow.contributors]);
+  });
+
+  it('protects people recognised per form across the units read one by one (units × forms, jointly)', async () => {
+    const org = await figures(null);
+    const units = [small, middle, large];
+    const own = await Promise.all(units.map((u) => figures(u)));
+    const row = (f: AnnualFiguresDto) => [...f.peopleRecognised.byForm.map((r) => r.people), f.peopleRecognised.total];
+    // What a reader assembles: each unit's figures as a row, the organisation's as the totals.
+    const assembled = [...own.map(row), row(org)];
+    const award = RECOGNITION_FORMS.indexOf('award');
+    expect(assembled[0]![award]).toBeNull(); // the small unit's 3
+    expect(jointlyDerivableCells([assembled.map((r) => r.map((v) => v === null))], [])).toEqual([]);
+    // Every published figure is true.
+    const truth = [
+      [0, 3, 0, 0, 3],
+      [0, 6, 0, 0, 6],
+      [10, 6, 0, 0, 16],
+      [10, 15, 0, 0, 25],
+    ];
+    expect(assembled.map((r, i) => r.map((v, j) => v ?? truth[i]![j]))).toEqual(truth);
+
+    // Each unit suppressed alone (one column of forms) would have given the small unit's 3 away:
+    // 15 awards in the organisation, 6 in the middle unit, 6 in the large one.
+    const alone = truth.map((r) => {
+      const column = r.slice(0, -1).map((v) => [v]);
+      return suppressTable({ values: withTotals(column) }).published.map((c) => c[0]!);
+    });
+    expect(jointlyDerivableCells([alone.map((r) => r.map((v) => v === null))], [])).toContainEqual([0, 0, award]);
   });
 });

@@ -8,12 +8,14 @@ import {
   presentParticipation,
   presentRecognised,
   presentYearOnYear,
+  recognisedGrid,
+  suppressChain,
   suppressParticipationChain,
   yearFiguresOf,
   type ParentRow,
 } from './annual-figures';
 import { FIRST_REPORT_YEAR, type AnnualFiguresDto } from './report.dto';
-import { ReportRepository, type ReportSlice, type StaffBucketRow } from './report.repository';
+import { ReportRepository, type RecognisedBucketRow, type ReportSlice, type StaffBucketRow } from './report.repository';
 
 /**
  * The annual report's figures for a year and a scope (docs/recognition.md §5): HR and admins, or a
@@ -58,13 +60,13 @@ export class AnnualFiguresService {
     };
     // One after the other: a transaction's connection runs one query at a time.
     const staff = await this.repo.staffByBucket(slice, m);
-    const parent = await this.parentRow(slice, unit, m);
+    const [parent, recognisedParent] = await this.parentRows(slice, unit, m);
     const guaranteeDays = await this.repo.guaranteeDays(m);
     const cohort = await this.repo.cohort(slice, guaranteeDays, m);
     const experiments = await this.repo.experiments(slice, m);
     const implementedIdeas = await this.repo.implemented(slice, m);
     const replications = await this.repo.replications(slice, m);
-    const recognised = await this.repo.recognisedByForm(slice, m);
+    const recognised = await this.repo.recognisedByBucket(slice, m);
     const impact = await this.repo.impactOfYear(year, slice.scopeUnitId, m);
     const inputs = unit === null ? await this.repo.charterInputs(year, m) : null;
     const units = new Map(
@@ -96,24 +98,33 @@ export class AnnualFiguresService {
       implementedIdeas,
       impact,
       replications,
-      peopleRecognised: presentRecognised(recognised),
+      peopleRecognised: presentRecognised(recognised, recognisedParent),
       charterInputs: inputs,
       yearOnYear: [],
     };
   }
 
   /**
-   * The scope's row in the participation table of the unit above it, that table suppressed as a
-   * drill-down of the one above it, up to the whole organisation (joint suppression, §6): so a
-   * drill-down never shows a figure its parent's table hides.
+   * The scope's row in the tables of the unit above it (participation; people recognised by form),
+   * each table suppressed as a drill-down of the one above it, up to the whole organisation (joint
+   * suppression, §6): so a drill-down never shows a figure its parent's table hides.
    */
-  private async parentRow(slice: ReportSlice, unit: OrgUnit | null, m: EntityManager): Promise<ParentRow> {
-    if (unit === null) return { table: null, row: null };
+  private async parentRows(
+    slice: ReportSlice,
+    unit: OrgUnit | null,
+    m: EntityManager,
+  ): Promise<[ParentRow, ParentRow]> {
+    const none: ParentRow = { table: null, row: null };
+    if (unit === null) return [none, none];
     // The path runs from the top unit to the scope itself: the scopes above are the organisation
     // and every unit of the path but the last.
     const above = [null, ...unit.path.slice(0, -1)];
-    const levels: StaffBucketRow[][] = [];
-    for (const scopeUnitId of above) levels.push(await this.repo.staffByBucket({ ...slice, scopeUnitId }, m));
-    return suppressParticipationChain(levels, unit.path);
+    const staff: StaffBucketRow[][] = [];
+    const recognised: RecognisedBucketRow[][] = [];
+    for (const scopeUnitId of above) {
+      staff.push(await this.repo.staffByBucket({ ...slice, scopeUnitId }, m));
+      recognised.push(await this.repo.recognisedByBucket({ ...slice, scopeUnitId }, m));
+    }
+    return [suppressParticipationChain(staff, unit.path), suppressChain(recognised, unit.path, recognisedGrid)];
   }
 }

@@ -22,7 +22,7 @@ import type {
   YearOnYearDto,
   YearOnYearFigure,
 } from './report.dto';
-import type { CohortRow, StaffBucketRow } from './report.repository';
+import type { CohortRow, RecognisedBucketRow, StaffBucketRow } from './report.repository';
 
 /**
  * From the repository's counts to the published figures: every formula is the domain's, and every
@@ -51,30 +51,48 @@ export function participationGrid(rows: readonly StaffBucketRow[]): number[][] {
 }
 
 /**
- * The participation tables from the whole organisation down to a scope, each a drill-down of the one
+ * A breakdown's tables from the whole organisation down to a scope, each a drill-down of the one
  * above (docs/recognition.md §6, joint suppression): a table's suppression depends only on the
  * tables above it, so a unit's figures are the same whether read as a row of its parent or as the
- * totals of its own drill-down. `levels`: each level's staff rows, the organisation first; `childIds`:
- * the unit of each level after the first. Returns the parent row of the last level.
+ * totals of its own table. `levels`: each level's rows by bucket, the organisation first; `childIds`:
+ * the unit of each level after the first; `grid`: a level's rows as a table with totals. Returns the
+ * row of the last child in the table of its parent.
  */
-export function suppressParticipationChain(
-  levels: readonly (readonly StaffBucketRow[])[],
+export function suppressChain<R extends { bucketId: string | null }>(
+  levels: readonly (readonly R[])[],
   childIds: readonly string[],
+  grid: (rows: readonly R[]) => number[][],
 ): ParentRow {
   let parent: ParentRow = { table: null, row: null };
   levels.forEach((rows, k) => {
-    const table = rows.length === 0 ? null : suppressParticipation(rows, parent);
+    const table = bucketsOf(rows).length === 0 ? null : suppressLevel(grid(rows), parent);
     if (k < childIds.length) {
-      const i = rows.findIndex((r) => r.bucketId === childIds[k]);
+      const i = bucketsOf(rows).indexOf(childIds[k]!);
       parent = { table, row: table === null || i === -1 ? null : i };
     }
   });
   return parent;
 }
 
-function suppressParticipation(rows: readonly StaffBucketRow[], parent: ParentRow): SuppressionResult {
-  const values = participationGrid(rows);
+/** The participation tables down to a scope (suppressChain over participationGrid). */
+export function suppressParticipationChain(
+  levels: readonly (readonly StaffBucketRow[])[],
+  childIds: readonly string[],
+): ParentRow {
+  return suppressChain(levels, childIds, participationGrid);
+}
+
+/** The distinct buckets of a level's rows, in their order (one table row each). */
+function bucketsOf(rows: readonly { bucketId: string | null }[]): (string | null)[] {
+  return [...new Set(rows.map((r) => r.bucketId))];
+}
+
+function suppressLevel(values: number[][], parent: ParentRow): SuppressionResult {
   return parent.table === null ? suppressTable({ values }) : suppressDrillDown(parent.table, parent.row, { values });
+}
+
+function suppressParticipation(rows: readonly StaffBucketRow[], parent: ParentRow): SuppressionResult {
+  return suppressLevel(participationGrid(rows), parent);
 }
 
 /**
@@ -112,13 +130,34 @@ export function presentParticipation(
   };
 }
 
-/** People recognised per form (one column), the total the sum over the forms. */
-export function presentRecognised(rows: readonly { form: string; people: number }[]): PeopleRecognisedDto {
-  const counts = RECOGNITION_FORMS.map((form) => [rows.find((r) => r.form === form)?.people ?? 0]);
-  const { published } = suppressTable({ values: withTotals(counts) });
+/**
+ * The table of people recognised per bucket (rows) and form (columns), row totals the sum over the
+ * forms: its last row is the scope's people per form and their sum.
+ */
+export function recognisedGrid(rows: readonly RecognisedBucketRow[]): number[][] {
+  const buckets = bucketsOf(rows);
+  return withTotals(
+    buckets.map((b) =>
+      RECOGNITION_FORMS.map((form) => rows.find((r) => r.bucketId === b && r.form === form)?.people ?? 0),
+    ),
+  );
+}
+
+/**
+ * People recognised per form, the total the sum over the forms: the last row of the scope's table
+ * of units × forms, suppressed as a drill-down of its parent's (`parent`), since the units' own
+ * figures, read one by one, are that table's rows.
+ */
+export function presentRecognised(
+  rows: readonly RecognisedBucketRow[],
+  parent: ParentRow = { table: null, row: null },
+): PeopleRecognisedDto {
+  if (bucketsOf(rows).length === 0) return { byForm: RECOGNITION_FORMS.map((form) => ({ form, people: 0 })), total: 0 };
+  const { published } = suppressLevel(recognisedGrid(rows), parent);
+  const totals = published[published.length - 1]!;
   return {
-    byForm: RECOGNITION_FORMS.map((form, i) => ({ form, people: published[i]![0]! })),
-    total: published[RECOGNITION_FORMS.length]![0]!,
+    byForm: RECOGNITION_FORMS.map((form, i) => ({ form, people: totals[i]! })),
+    total: totals[RECOGNITION_FORMS.length]!,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   EXPERIMENTS_SQL,
   IMPLEMENTED_SQL,
   PARTICIPATION_KINDS,
+  RECOGNISED_BY_BUCKET_SQL,
   RECOGNISED_BY_FORM_SQL,
   REPLICATIONS_SQL,
   STAFF_BY_BUCKET_SQL,
@@ -44,6 +45,13 @@ export interface CohortRow {
   decisionP90Ms: number | null;
   guaranteeJudged: number;
   guaranteeWithin: number;
+}
+
+/** People recognised in one bucket of the scope with one form. */
+export interface RecognisedBucketRow {
+  bucketId: string | null;
+  form: RecognitionForm;
+  people: number;
 }
 
 export interface CharterInputsRow {
@@ -132,6 +140,10 @@ export class ReportRepository {
     manager: EntityManager = this.ds.manager,
   ): Promise<{ form: RecognitionForm; people: number }[]> {
     return manager.query(RECOGNISED_BY_FORM_SQL, sliceParams(s));
+  }
+
+  recognisedByBucket(s: ReportSlice, manager: EntityManager = this.ds.manager): Promise<RecognisedBucketRow[]> {
+    return manager.query(RECOGNISED_BY_BUCKET_SQL, sliceParams(s));
   }
 
   /** Impact projected vs actual for the year: the realisation context's own roll-up (docs/realisation.md §4). */

@@ -157,6 +157,24 @@ export const RECOGNISED_BY_FORM_SQL = `
    WHERE r.status = 'recorded' AND r.recorded_at >= $1 AND r.recorded_at < $2 AND ${IN_SCOPE}
    GROUP BY r.form`;
 
+/**
+ * People with a recognition recorded in the period, per bucket of the scope (as STAFF_BY_BUCKET_SQL:
+ * the unit directly below the scope that the person's unit lies in) and form: the table whose column
+ * totals are the scope's people per form and whose rows are its units' (joint suppression, §6).
+ */
+export const RECOGNISED_BY_BUCKET_SQL = `
+  WITH scope AS (
+    SELECT COALESCE((SELECT cardinality(path) FROM org_unit WHERE id = $3::uuid), 0) AS depth
+  )
+  SELECT COALESCE(ou.path[s.depth + 1], ou.id)::text AS "bucketId", r.form, COUNT(DISTINCT r.person_id)::int AS people
+    FROM recognition r
+    JOIN person p ON p.id = r.person_id
+    LEFT JOIN org_unit ou ON ou.id = p.org_unit_id
+   CROSS JOIN scope s
+   WHERE r.status = 'recorded' AND r.recorded_at >= $1 AND r.recorded_at < $2 AND ${IN_SCOPE}
+   GROUP BY 1, 2
+   ORDER BY 1 NULLS LAST, 2`;
+
 /** HR's inputs in force for the year ($1 the year). */
 export const CHARTER_INPUTS_SQL = `
   SELECT people_trained AS "peopleTrained", communication_actions AS "communicationActions",
