@@ -417,7 +417,7 @@ function Figures({
 
       <Section id="inputs" title={t.sections.inputs}>
         {data.charterInputs === null ? (
-          <p>{t.inputs.wholeOrganisation}</p>
+          <p>{data.scope ? t.inputs.wholeOrganisation : t.inputs.none}</p>
         ) : (
           <Facts
             rows={(['peopleTrained', 'communicationActions', 'celebrationsHeld'] as const)

@@ -135,6 +135,7 @@ export const fr = {
     celebrationsHeld: 'Célébrations organisées',
     budget: 'Budget',
     wholeOrganisation: 'Les données saisies par les RH sont celles de toute l’organisation.',
+    none: 'Aucune donnée saisie par les RH pour cette année.',
   },
   yearOnYear: {
     table: (year: number) => `Évolution par rapport à ${year}`,
@@ -284,6 +285,7 @@ export const en: typeof fr = {
     celebrationsHeld: 'Celebrations held',
     budget: 'Budget',
     wholeOrganisation: 'HR’s inputs are the whole organisation’s.',
+    none: 'No input entered by HR for this year.',
   },
   yearOnYear: {
     table: (year: number) => `Change since ${year}`,
