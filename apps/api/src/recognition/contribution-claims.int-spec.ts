@@ -148,8 +148,17 @@ describe('contribution claims API', () => {
       status: 'refused',
       reason: 'Cela désignerait votre co-autrice.',
     });
-    // Asking again after a refusal is allowed (a new claim).
-    await hidden.send('post', '/api/me/contribution-claims', { ideaId: second.id }).expect(201);
+    // Asking again after a refusal is allowed (a new claim); twice at once, one waits and one is refused.
+    const twice = await Promise.all([
+      hidden.send('post', '/api/me/contribution-claims', { ideaId: second.id }),
+      hidden.send('post', '/api/me/contribution-claims', { ideaId: second.id }),
+    ]);
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    problem(
+      twice.find((r) => r.status === 409)!,
+      409,
+      'claim_pending',
+    );
 
     const bad = await hidden.send('post', '/api/me/contribution-claims', { ideaId: 'not-a-uuid' });
     problem(bad, 400, 'validation_failed');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { ContributionKind } from '@eclore/domain';
+import { DataSource, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { Conflict, type ContributionKind } from '@eclore/domain';
 import { ideasByIds } from '@eclore/server-ideas';
 import { Contribution, ContributionClaim } from '../entities';
 
@@ -26,7 +26,12 @@ export class ClaimsRepository {
   }
 
   async insert(ideaId: string, personId: string, m: EntityManager): Promise<ContributionClaim> {
-    const result = await m.insert(ContributionClaim, { ideaId, personId, status: 'pending' });
+    const result = await m.insert(ContributionClaim, { ideaId, personId, status: 'pending' }).catch((e: unknown) => {
+      // Two requests at once: the partial unique index keeps one pending claim per person and idea.
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
+        throw new Conflict('claim_pending', 'Your claim on this idea is already waiting for the guardian.');
+      throw e;
+    });
     return m.findOneByOrFail(ContributionClaim, { id: (result.identifiers[0] as { id: string }).id });
   }
 
