@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { makeContribution, makeIdea, makePerson, makeUnit } from '../../../../test/harness';
+import { makeContribution, makeIdea, makePerson, makeRecognition, makeUnit } from '../../../../test/harness';
 import { createApiTestContext, type ApiTestContext, type Member } from '../../../../test/harness/api-context';
 
 /** The PDF's text, by pdf-parse (pdf.js) in a child Node process: pdf.js needs ESM workers Jest's VM lacks. */
@@ -68,6 +68,13 @@ describe('my contributions PDF', () => {
       person: someone.person,
       at: new Date('2026-05-01T10:00:00Z'),
     });
+    await makeRecognition(ds, {
+      idea: hidden,
+      person: person.person,
+      by: someone.person,
+      form: 'award',
+      at: new Date('2026-06-10T10:00:00Z'),
+    });
   });
 
   afterAll(() => ctx?.close());
@@ -89,6 +96,10 @@ describe('my contributions PDF', () => {
     // The anonymous entry is theirs: shown to them, marked as anonymous.
     expect(text).toContain('Covoiturage des équipes de nuit');
     expect(text).toContain('anonymous: visible to you only');
+    // Their recognitions too, with the message the recogniser wrote.
+    expect(text).toContain('My recognitions');
+    expect(text).toContain('Award — Covoiturage des équipes de nuit');
+    expect(text).toContain('Thank you for carrying this idea.');
     expect(text).not.toContain('Mes contributions');
   });
 
@@ -104,6 +115,7 @@ describe('my contributions PDF', () => {
     expect(theirs.text).toContain('Commentaire : 1');
     expect(theirs.text).not.toContain('Covoiturage');
     expect(theirs.text).not.toContain('Zoë');
+    expect(theirs.text).not.toContain('Mes reconnaissances');
   });
 
   it('refuses an unknown language with 400 problem+json naming lang, and a visitor with 401', async () => {

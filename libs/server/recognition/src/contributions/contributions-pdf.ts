@@ -1,4 +1,10 @@
-import { CONTRIBUTION_KINDS, type ContributionKind, type Locale } from '@eclore/domain';
+import {
+  CONTRIBUTION_KINDS,
+  type ContributionKind,
+  type Locale,
+  type RecognitionForm,
+  type RecognitionMilestone,
+} from '@eclore/domain';
 import { PDF_FONT, renderPdf } from '@eclore/server-platform';
 
 /** What "My contributions" prints (docs/recognition.md §1): the person's own ledger, for their annual review. */
@@ -16,6 +22,14 @@ export interface ContributionsReport {
   }[];
   /** More entries than printed (the most recent are printed). */
   truncated: boolean;
+  /** Recorded recognitions, most recent first. */
+  recognitions: readonly {
+    ideaTitle: string;
+    form: RecognitionForm;
+    milestone: RecognitionMilestone;
+    recordedAt: Date;
+    message: string;
+  }[];
 }
 
 const TEXT = {
@@ -30,6 +44,19 @@ const TEXT = {
     truncated: (n: number) =>
       `Seules les ${n} contributions les plus récentes sont détaillées ; les totaux comptent tout.`,
     total: 'Total',
+    recognitions: 'Mes reconnaissances',
+    forms: {
+      thanks_letter: 'Lettre de remerciement',
+      award: 'Prix ou distinction',
+      career_evidence: 'Élément pour l’entretien annuel',
+      public_celebration: 'Célébration publique',
+    } satisfies Record<RecognitionForm, string>,
+    milestones: {
+      idea_accepted: 'idée publiée',
+      implemented: 'idée mise en œuvre',
+      impact_validated: 'impact validé',
+      replicated: 'idée essaimée',
+    } satisfies Record<RecognitionMilestone, string>,
     kinds: {
       authored: 'Auteur',
       co_authored: 'Co-auteur',
@@ -58,6 +85,19 @@ const TEXT = {
     anonymous: 'anonymous: visible to you only',
     truncated: (n: number) => `Only the ${n} most recent contributions are listed; the totals count them all.`,
     total: 'Total',
+    recognitions: 'My recognitions',
+    forms: {
+      thanks_letter: 'Thanks letter',
+      award: 'Award',
+      career_evidence: 'Career evidence for the annual review',
+      public_celebration: 'Public celebration',
+    } satisfies Record<RecognitionForm, string>,
+    milestones: {
+      idea_accepted: 'idea accepted',
+      implemented: 'implemented',
+      impact_validated: 'impact validated',
+      replicated: 'replicated',
+    } satisfies Record<RecognitionMilestone, string>,
     kinds: {
       authored: 'Author',
       co_authored: 'Co-author',
@@ -101,6 +141,20 @@ export function renderContributionsPdf(report: ContributionsReport, locale: Loca
       if (counted.size === 0) doc.text(t.none);
       for (const kind of CONTRIBUTION_KINDS) if (counted.has(kind)) doc.text(`${t.kinds[kind]} : ${counted.get(kind)}`);
       if (counted.size > 0) doc.text(`${t.total} : ${[...counted.values()].reduce((s, n) => s + n, 0)}`);
+      if (report.recognitions.length > 0) {
+        doc.moveDown(0.8);
+        doc.font(PDF_FONT.bold).fontSize(13).text(t.recognitions);
+        doc.moveDown(0.3);
+        for (const r of report.recognitions) {
+          doc.font(PDF_FONT.bold).fontSize(11).text(`${t.forms[r.form]} — ${r.ideaTitle}`);
+          doc
+            .font(PDF_FONT.regular)
+            .fontSize(10)
+            .text(`${day(r.recordedAt)} (${t.milestones[r.milestone]})`);
+          if (r.message) doc.fontSize(10).text(`« ${r.message} »`);
+          doc.moveDown(0.3);
+        }
+      }
       if (report.items.length === 0) return;
       doc.moveDown(0.8);
       doc.font(PDF_FONT.bold).fontSize(13).text(t.list);

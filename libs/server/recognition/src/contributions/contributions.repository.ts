@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ContributionKind, Locale } from '@eclore/domain';
+import type { ContributionKind, Locale, RecognitionForm, RecognitionMilestone } from '@eclore/domain';
 import { findOrgUnit, Person } from '@eclore/server-identity';
 import { ideasByIds } from '@eclore/server-ideas';
-import { Contribution } from '../entities';
+import { Contribution, Recognition } from '../entities';
 
 export interface PersonContributionRow {
   ideaId: string;
@@ -41,6 +41,25 @@ export class ContributionsRepository {
     if (!person) return null;
     const unit = person.orgUnitId ? await findOrgUnit(this.ds.manager, person.orgUnitId) : null;
     return { name: `${person.givenName} ${person.familyName}`, unitName: unit?.name ?? null, locale: person.locale };
+  }
+
+  /** The person's recorded recognitions, most recent first (docs/recognition.md §3). */
+  async recognitionsOf(
+    personId: string,
+  ): Promise<
+    { ideaId: string; form: RecognitionForm; milestone: RecognitionMilestone; recordedAt: Date; message: string }[]
+  > {
+    const rows = await this.ds.getRepository(Recognition).find({
+      where: { personId, status: 'recorded' },
+      order: { recordedAt: 'DESC' },
+    });
+    return rows.map((r) => ({
+      ideaId: r.ideaId,
+      form: r.form!,
+      milestone: r.milestone,
+      recordedAt: r.recordedAt!,
+      message: r.message ?? '',
+    }));
   }
 
   /** The titles of these ideas, read through the ideas context. */

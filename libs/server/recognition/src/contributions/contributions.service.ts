@@ -48,13 +48,14 @@ export class ContributionsService {
    */
   async pdf(actor: Actor, locale: Locale | null, now = new Date()): Promise<{ filename: string; content: Buffer }> {
     this.access.assert(actor, 'contribution.read_own', { subjectPersonId: actor.personId });
-    const [person, rows, totals] = await Promise.all([
+    const [person, rows, totals, recognitions] = await Promise.all([
       this.repo.personOf(actor.personId),
       this.repo.latestOf(actor.personId, MY_CONTRIBUTIONS_PDF_LIMIT + 1),
       this.repo.totalsOf(actor.personId),
+      this.repo.recognitionsOf(actor.personId),
     ]);
     const printed = rows.slice(0, MY_CONTRIBUTIONS_PDF_LIMIT);
-    const titles = await this.repo.ideaTitles(printed.map((r) => r.ideaId));
+    const titles = await this.repo.ideaTitles([...printed, ...recognitions].map((r) => r.ideaId));
     const language = locale ?? person?.locale ?? 'fr';
     const content = await renderContributionsPdf(
       {
@@ -70,6 +71,7 @@ export class ContributionsService {
           occurredAt: r.occurredAt,
         })),
         truncated: rows.length > MY_CONTRIBUTIONS_PDF_LIMIT,
+        recognitions: recognitions.map((r) => ({ ...r, ideaTitle: titles.get(r.ideaId) ?? '' })),
       },
       language,
     );
