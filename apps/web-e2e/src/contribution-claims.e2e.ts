@@ -1,28 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { createIdea, submitIdea } from '@eclore/api-client';
-import { as, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
+import { expectNoSeriousAxeViolation, signedInPage, submittedProblem } from './support';
 
 // Claiming one's anonymous contributions through the anonymity guardian (docs/recognition.md §1).
 test('a person asks to be named on their anonymous idea; the guardian, not seeing who, grants it', async ({
   browser,
 }) => {
   const lucas = await signedInPage(browser, 'lucas.girard@eclore.example');
-  const { person } = await sessionOf(lucas);
   const title = `À nommer plus tard ${Date.now()}`;
-  const { data: draft } = await createIdea({
-    ...(await as(lucas)),
-    body: {
-      kind: 'problem',
-      title,
-      summary: 'Un irritant du quotidien.',
-      bodyHtml: '<p>Les détails.</p>',
-      whoSuffers: 'L’équipe',
-      frequency: 'daily',
-      orgUnitId: person.orgUnit?.id ?? null,
-      anonymous: true,
-    },
-  });
-  await submitIdea({ ...(await as(lucas)), path: { id: draft.id }, body: { version: draft.version } });
+  const draft = await submittedProblem(lucas, { title, anonymous: true });
 
   const claims = lucas.getByTestId('contribution-claims');
   const idea = claims.getByTestId('claimable-idea').and(lucas.locator(`[data-idea="${draft.id}"]`));

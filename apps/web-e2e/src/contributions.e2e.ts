@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createIdea, submitIdea } from '@eclore/api-client';
-import { as, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
+import { expectNoSeriousAxeViolation, signedInPage, submittedProblem } from './support';
 
 // "My contributions" on the profile (docs/recognition.md §1): an idea submitted anonymously is
 // recorded by the worker's ledger and shown to its author alone, marked anonymous, at 390 px.
@@ -8,22 +7,8 @@ test.describe('my contributions', () => {
   test('a person finds their anonymous authorship on their profile, at 390 px', async ({ browser }) => {
     // Lucas's interface is in French.
     const page = await signedInPage(browser, 'lucas.girard@eclore.example');
-    const { person } = await sessionOf(page);
     const title = `Contribution anonyme ${Date.now()}`;
-    const { data: draft } = await createIdea({
-      ...(await as(page)),
-      body: {
-        kind: 'problem',
-        title,
-        summary: 'Un irritant du quotidien.',
-        bodyHtml: '<p>Les détails.</p>',
-        whoSuffers: 'L’équipe',
-        frequency: 'daily',
-        orgUnitId: person.orgUnit?.id ?? null,
-        anonymous: true,
-      },
-    });
-    await submitIdea({ ...(await as(page)), path: { id: draft.id }, body: { version: draft.version } });
+    const draft = await submittedProblem(page, { title, anonymous: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
     const panel = page.getByRole('region', { name: 'Mes contributions' });

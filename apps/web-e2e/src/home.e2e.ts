@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createIdea, submitIdea } from '@eclore/api-client';
-import { as, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
+import { expectNoSeriousAxeViolation, signedInPage, submittedProblem } from './support';
 
 // The demo seed's unanswered idea (migrations/seed/answer-time.ts), past its first-answer deadline.
 const LATE_TITLE = 'Les transmissions de l’équipe de nuit se perdent entre deux services';
@@ -21,21 +20,8 @@ test.describe('the personal home', () => {
     browser,
   }) => {
     const page = await signedInPage(browser, 'lucas.girard@eclore.example');
-    const { person } = await sessionOf(page);
     const title = `Accueil : idée déposée ${Date.now()}`;
-    const { data: draft } = await createIdea({
-      ...(await as(page)),
-      body: {
-        kind: 'problem',
-        title,
-        summary: 'Un irritant du quotidien.',
-        bodyHtml: '<p>Les détails.</p>',
-        whoSuffers: 'L’équipe',
-        frequency: 'daily',
-        orgUnitId: person.orgUnit?.id ?? null,
-      },
-    });
-    await submitIdea({ ...(await as(page)), path: { id: draft.id }, body: { version: draft.version } });
+    await submittedProblem(page, { title });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { createIdea, listOrgUnits, submitIdea } from '@eclore/api-client';
-import { as, expectNoSeriousAxeViolation, sessionOf, signedInPage } from './support';
+import { listOrgUnits } from '@eclore/api-client';
+import { as, expectNoSeriousAxeViolation, signedInPage, submittedProblem } from './support';
 
 /** A PDF's text, by pdf-parse (pdf.js) in a child Node process, as a reader's copy would give it. */
 async function pdfText(content: Buffer): Promise<string> {
@@ -104,22 +104,8 @@ test.describe('HR dashboard and my contributions PDF', () => {
   }) => {
     const page = await signedInPage(browser, 'lucas.girard@eclore.example');
     await expect(page.getByRole('link', { name: 'Chiffres de l’innovation' })).toHaveCount(0);
-    const { person } = await sessionOf(page);
     const title = `Relevé annuel ${Date.now()}`;
-    const { data: draft } = await createIdea({
-      ...(await as(page)),
-      body: {
-        kind: 'problem',
-        title,
-        summary: 'Un irritant du quotidien.',
-        bodyHtml: '<p>Les détails.</p>',
-        whoSuffers: 'L’équipe',
-        frequency: 'daily',
-        orgUnitId: person.orgUnit?.id ?? null,
-        anonymous: false,
-      },
-    });
-    await submitIdea({ ...(await as(page)), path: { id: draft.id }, body: { version: draft.version } });
+    await submittedProblem(page, { title, anonymous: false });
 
     const panel = page.getByRole('region', { name: 'Mes contributions' });
     // The worker records the submission a moment later: reload until it is there.

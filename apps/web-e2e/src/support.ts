@@ -123,14 +123,10 @@ function baseUrl(): string {
 }
 
 /**
- * Set-up the idea screens test elsewhere: `author` writes a problem and submits it, `network` (an
- * innovation network member in scope) accepts it onto the wall. Returns the published idea.
+ * `author` writes a problem (in their own unit unless `input` says otherwise) and submits it.
+ * Returns the submitted idea.
  */
-export async function publishedProblem(
-  author: Page,
-  network: Page,
-  input: Omit<CreateIdeaInput, 'kind'>,
-): Promise<IdeaDto> {
+export async function submittedProblem(author: Page, input: Omit<CreateIdeaInput, 'kind'>): Promise<IdeaDto> {
   const { person } = await sessionOf(author);
   const { data: draft } = await createIdea({
     ...(await as(author)),
@@ -149,9 +145,22 @@ export async function publishedProblem(
     path: { id: draft.id },
     body: { version: draft.version },
   });
+  return submitted;
+}
+
+/**
+ * Set-up the idea screens test elsewhere: `author` writes a problem and submits it, `network` (an
+ * innovation network member in scope) accepts it onto the wall. Returns the published idea.
+ */
+export async function publishedProblem(
+  author: Page,
+  network: Page,
+  input: Omit<CreateIdeaInput, 'kind'>,
+): Promise<IdeaDto> {
+  const submitted = await submittedProblem(author, input);
   const { data: published } = await acceptIdea({
     ...(await as(network)),
-    path: { id: draft.id },
+    path: { id: submitted.id },
     body: { version: submitted.version },
   });
   return published;
