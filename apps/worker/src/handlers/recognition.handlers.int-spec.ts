@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@eclore/migrations';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
 import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
-import { LedgerRecorder, LedgerReplay, LedgerRepository } from '@eclore/server-recognition';
+import {
+  LedgerRecorder,
+  LedgerReplay,
+  LedgerRepository,
+  RecognitionDueOpener,
+  RecognitionRepository,
+} from '@eclore/server-recognition';
 import { createTestDatabase } from '../../../../test/database';
 import { makeComment, makeIdea, makePerson, makeUnit } from '../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../test/database';
@@ -54,7 +60,10 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
     const repo = new LedgerRepository(ds);
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
-    const handler = new RecognitionRecordContributionsHandler(recorder);
+    const handler = new RecognitionRecordContributionsHandler(
+      recorder,
+      new RecognitionDueOpener(new RecognitionRepository(ds)),
+    );
     worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
       connection,
       prefix,
