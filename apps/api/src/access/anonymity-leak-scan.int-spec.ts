@@ -106,6 +106,7 @@ function valuesFor(data: AnonymityDataset, path: string, param: ParameterObject)
     sessions: data.ids.sessions,
     people: data.ids.people,
     'org-units': data.ids.units,
+    recognitions: data.ids.recognitions,
   };
   return byKind[before] ?? [...data.ids.ideas, ...data.ids.sessions, ...data.ids.people, ...data.ids.units];
 }
@@ -245,7 +246,9 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
                   (SELECT count(*) FROM notification) || '/' || (SELECT count(*) FROM notification_delivery)
                   || '/' || (SELECT count(*) FROM webhook_delivery)
                   -- The contribution ledger too: credit shares and "my contributions" read it.
-                  || '/' || (SELECT count(*) FROM contribution) AS seen`,
+                  || '/' || (SELECT count(*) FROM contribution)
+                  -- and the recognition due items its job opens.
+                  || '/' || (SELECT count(*) FROM recognition) AS seen`,
         )) as { pending: string; seen: string }[];
         const now = `${row!.pending}|${row!.seen}|${sink.messages.length}|${webhookBodies.length}`;
         if (now !== last) [last, stableSince] = [now, Date.now()];
