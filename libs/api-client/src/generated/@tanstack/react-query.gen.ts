@@ -47,15 +47,18 @@ import {
   decideAgendaItem,
   declineCoAuthorship,
   declineIdea,
+  declinePublicRecognition,
   declineTeamInvitation,
   deleteAttachment,
   deleteImpactIndicator,
   deleteMilestone,
   deleteMyAbsence,
   deleteWebhook,
+  dismissRecognition,
   dismissReport,
   downloadAttachment,
   downloadMyDataExport,
+  downloadRecognitionCertificate,
   downloadSessionMinutes,
   editLogEntry,
   erasePerson,
@@ -96,6 +99,7 @@ import {
   getPreReadingPack,
   getPrioritisation,
   getReadiness,
+  getRecognitionSettings,
   getSession,
   getSignInMethods,
   grantRole,
@@ -124,6 +128,7 @@ import {
   listMyFieldReviews,
   listMyIdeas,
   listMyNotifications,
+  listMyRecognitions,
   listMyTeamInvitations,
   listNotificationDeliveries,
   listOpenReports,
@@ -131,6 +136,7 @@ import {
   listOrgUnits,
   listPortfolioColumn,
   listPrivateNotes,
+  listRecognitions,
   listRoleRequests,
   listSimilarIdeas,
   listThemes,
@@ -149,6 +155,7 @@ import {
   reactivatePerson,
   recordExperimentOutcome,
   recordImpactMeasurement,
+  recordRecognition,
   rejectRoleRequest,
   removeAgendaItem,
   reorderAgenda,
@@ -173,6 +180,7 @@ import {
   setIdeaCreditShares,
   setMyNotificationPreferences,
   setNotificationDefaults,
+  setRecognitionSettings,
   startCommitteeSession,
   startDirectoryImport,
   startOidcSignIn,
@@ -274,6 +282,8 @@ import type {
   DeclineCoAuthorshipResponse,
   DeclineIdeaData,
   DeclineIdeaResponse,
+  DeclinePublicRecognitionData,
+  DeclinePublicRecognitionResponse,
   DeclineTeamInvitationData,
   DeclineTeamInvitationResponse,
   DeleteAttachmentData,
@@ -286,12 +296,16 @@ import type {
   DeleteMyAbsenceResponse,
   DeleteWebhookData,
   DeleteWebhookResponse,
+  DismissRecognitionData,
+  DismissRecognitionResponse,
   DismissReportData,
   DismissReportResponse,
   DownloadAttachmentData,
   DownloadAttachmentResponse,
   DownloadMyDataExportData,
   DownloadMyDataExportResponse,
+  DownloadRecognitionCertificateData,
+  DownloadRecognitionCertificateResponse,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponse,
   EditLogEntryData,
@@ -372,6 +386,8 @@ import type {
   GetPrioritisationResponse,
   GetReadinessData,
   GetReadinessResponse,
+  GetRecognitionSettingsData,
+  GetRecognitionSettingsResponse,
   GetSessionData,
   GetSessionResponse,
   GetSignInMethodsData,
@@ -428,6 +444,8 @@ import type {
   ListMyIdeasResponse,
   ListMyNotificationsData,
   ListMyNotificationsResponse,
+  ListMyRecognitionsData,
+  ListMyRecognitionsResponse,
   ListMyTeamInvitationsData,
   ListMyTeamInvitationsResponse,
   ListNotificationDeliveriesData,
@@ -442,6 +460,8 @@ import type {
   ListPortfolioColumnResponse,
   ListPrivateNotesData,
   ListPrivateNotesResponse,
+  ListRecognitionsData,
+  ListRecognitionsResponse,
   ListRoleRequestsData,
   ListRoleRequestsResponse,
   ListSimilarIdeasData,
@@ -475,6 +495,8 @@ import type {
   RecordExperimentOutcomeResponse,
   RecordImpactMeasurementData,
   RecordImpactMeasurementResponse,
+  RecordRecognitionData,
+  RecordRecognitionResponse,
   RejectRoleRequestData,
   RejectRoleRequestResponse,
   RemoveAgendaItemData,
@@ -523,6 +545,8 @@ import type {
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
   SetNotificationDefaultsResponse,
+  SetRecognitionSettingsData,
+  SetRecognitionSettingsResponse,
   StartCommitteeSessionData,
   StartCommitteeSessionResponse,
   StartDirectoryImportData,
@@ -4859,6 +4883,274 @@ export const getAnnualFiguresOptions = (options: Options<GetAnnualFiguresData>) 
  */
 export const useGetAnnualFiguresQuery = (options: Options<GetAnnualFiguresData>) =>
   useQuery(getAnnualFiguresOptions(options));
+
+export const listRecognitionsQueryKey = (options?: Options<ListRecognitionsData>) =>
+  createQueryKey('listRecognitions', options);
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const listRecognitionsOptions = (options?: Options<ListRecognitionsData>) =>
+  queryOptions<
+    ListRecognitionsResponse,
+    DefaultError,
+    ListRecognitionsResponse,
+    ReturnType<typeof listRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRecognitionsQueryKey(options),
+  });
+
+export const listRecognitionsInfiniteQueryKey = (
+  options?: Options<ListRecognitionsData>,
+): QueryKey<Options<ListRecognitionsData>> => createQueryKey('listRecognitions', options, true);
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const listRecognitionsInfiniteOptions = (options?: Options<ListRecognitionsData>) => {
+  const opts = infiniteQueryOptions<
+    ListRecognitionsResponse,
+    DefaultError,
+    InfiniteData<ListRecognitionsResponse>,
+    QueryKey<Options<ListRecognitionsData>>,
+    string | Pick<QueryKey<Options<ListRecognitionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRecognitionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRecognitions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRecognitionsInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const useListRecognitionsQuery = (options?: Options<ListRecognitionsData>) =>
+  useQuery(listRecognitionsOptions(options));
+
+/**
+ * Record a due recognition: a form, a message, public or private. The person is told.
+ */
+export const recordRecognitionMutation = (
+  options?: Partial<Options<RecordRecognitionData>>,
+): UseMutationOptions<RecordRecognitionResponse, DefaultError, Options<RecordRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<RecordRecognitionResponse, DefaultError, Options<RecordRecognitionData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Dismiss a due recognition, with a reason (e.g. already thanked in person).
+ */
+export const dismissRecognitionMutation = (
+  options?: Partial<Options<DismissRecognitionData>>,
+): UseMutationOptions<DismissRecognitionResponse, DefaultError, Options<DismissRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DismissRecognitionResponse,
+    DefaultError,
+    Options<DismissRecognitionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await dismissRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The person declines public recognition: it becomes private and leaves every public page.
+ */
+export const declinePublicRecognitionMutation = (
+  options?: Partial<Options<DeclinePublicRecognitionData>>,
+): UseMutationOptions<DeclinePublicRecognitionResponse, DefaultError, Options<DeclinePublicRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeclinePublicRecognitionResponse,
+    DefaultError,
+    Options<DeclinePublicRecognitionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declinePublicRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const downloadRecognitionCertificateQueryKey = (options: Options<DownloadRecognitionCertificateData>) =>
+  createQueryKey('downloadRecognitionCertificate', options);
+
+/**
+ * The certificate of a recorded recognition, as a PDF in the person’s language (French or English).
+ *
+ * For the person and the recognisers in scope; an anonymous author’s certificate for them alone.
+ */
+export const downloadRecognitionCertificateOptions = (options: Options<DownloadRecognitionCertificateData>) =>
+  queryOptions<
+    DownloadRecognitionCertificateResponse,
+    DefaultError,
+    DownloadRecognitionCertificateResponse,
+    ReturnType<typeof downloadRecognitionCertificateQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadRecognitionCertificate({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadRecognitionCertificateQueryKey(options),
+  });
+
+/**
+ * The certificate of a recorded recognition, as a PDF in the person’s language (French or English).
+ *
+ * For the person and the recognisers in scope; an anonymous author’s certificate for them alone.
+ */
+export const useDownloadRecognitionCertificateQuery = (options: Options<DownloadRecognitionCertificateData>) =>
+  useQuery(downloadRecognitionCertificateOptions(options));
+
+export const listMyRecognitionsQueryKey = (options?: Options<ListMyRecognitionsData>) =>
+  createQueryKey('listMyRecognitions', options);
+
+/**
+ * My recognitions: every recognition recorded for me, newest first.
+ *
+ * Includes those of ideas I wrote anonymously: private, and shown to no one else with my name.
+ */
+export const listMyRecognitionsOptions = (options?: Options<ListMyRecognitionsData>) =>
+  queryOptions<
+    ListMyRecognitionsResponse,
+    DefaultError,
+    ListMyRecognitionsResponse,
+    ReturnType<typeof listMyRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyRecognitionsQueryKey(options),
+  });
+
+/**
+ * My recognitions: every recognition recorded for me, newest first.
+ *
+ * Includes those of ideas I wrote anonymously: private, and shown to no one else with my name.
+ */
+export const useListMyRecognitionsQuery = (options?: Options<ListMyRecognitionsData>) =>
+  useQuery(listMyRecognitionsOptions(options));
+
+export const getRecognitionSettingsQueryKey = (options?: Options<GetRecognitionSettingsData>) =>
+  createQueryKey('getRecognitionSettings', options);
+
+/**
+ * The milestones that open recognition due (HR, admins).
+ */
+export const getRecognitionSettingsOptions = (options?: Options<GetRecognitionSettingsData>) =>
+  queryOptions<
+    GetRecognitionSettingsResponse,
+    DefaultError,
+    GetRecognitionSettingsResponse,
+    ReturnType<typeof getRecognitionSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRecognitionSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRecognitionSettingsQueryKey(options),
+  });
+
+/**
+ * The milestones that open recognition due (HR, admins).
+ */
+export const useGetRecognitionSettingsQuery = (options?: Options<GetRecognitionSettingsData>) =>
+  useQuery(getRecognitionSettingsOptions(options));
+
+/**
+ * Choose the milestones that open recognition due (none: the workflow is off); audited.
+ */
+export const setRecognitionSettingsMutation = (
+  options?: Partial<Options<SetRecognitionSettingsData>>,
+): UseMutationOptions<SetRecognitionSettingsResponse, DefaultError, Options<SetRecognitionSettingsData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetRecognitionSettingsResponse,
+    DefaultError,
+    Options<SetRecognitionSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setRecognitionSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 
