@@ -48,6 +48,7 @@ export const ReviewQueuePage = lazyPage(() => import('../features/review-queue/R
 export const CriteriaSetPage = lazyPage(() => import('../features/qualification/CriteriaSetPage'));
 export const AdminAnswerTimePage = lazyPage(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 export const ImpactPage = lazyPage(() => import('../features/realisation/impact/ImpactPage'));
+export const RecognitionDuePage = lazyPage(() => import('../features/recognition/RecognitionDuePage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
@@ -61,6 +62,7 @@ export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
   '/portfolio',
   '/committee',
   '/impact',
+  '/recognition/due',
   '/moderation',
   '/directory',
   '/admin',

@@ -33,6 +33,7 @@ import {
   WallPage,
   type PageComponent,
   ImpactPage,
+  RecognitionDuePage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -109,6 +110,14 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="impact.read_rollups">
             <ImpactPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'recognition/due',
+        element: (
+          <RequireSession action="recognition.manage">
+            <RecognitionDuePage />
           </RequireSession>
         ),
       },

@@ -13,6 +13,7 @@ export type NavKey =
   | 'committee'
   | 'impact'
   | 'recognition'
+  | 'recognitionDue'
   | 'moderation'
   | 'directory'
   | 'administration'
@@ -60,6 +61,7 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },
   { key: 'impact', path: '/impact', audience: { action: 'impact.read_rollups' } },
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
+  { key: 'recognitionDue', path: '/recognition/due', audience: { action: 'recognition.manage' } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
   { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },
