@@ -346,6 +346,9 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     }
     console.log(`anonymity leak scan: ${sink.messages.length} e-mails read`);
     expect(sink.messages.length).toBeGreaterThan(0);
+    // The hidden author was told of their recognition (docs/recognition.md §3), by name, to them alone.
+    const told = sink.messages.filter((m) => /reconnaissance|recognises/.test(m.subject));
+    expect(told.map((m) => m.to)).toEqual([[data.as.author.person.email]]);
     expect(out.leaks).toEqual([]);
   });
 
