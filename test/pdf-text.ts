@@ -13,7 +13,8 @@ export async function pdfText(content: Buffer): Promise<string> {
     cwd: process.cwd(),
     maxBuffer: 10 * 1024 * 1024,
   });
-  return stdout.normalize('NFC');
+  // One space for every run of spaces and line breaks: a long line wraps where the page ends.
+  return stdout.normalize('NFC').replace(/\s+/g, ' ');
 }
 
 /** The fonts a PDF names (`/BaseFont`) and whether each embeds a TrueType program (`/FontFile2`). */

@@ -96,7 +96,10 @@ describe('recognition workflow API', () => {
   };
 
   beforeAll(async () => {
-    ctx = await createApiTestContext({ label: 'recognition_workflow' });
+    ctx = await createApiTestContext({
+      label: 'recognition_workflow',
+      env: { ORGANISATION_NAME: 'Commune d’Ærøskøbing' },
+    });
     ({ ds } = ctx);
     opener = new RecognitionDueOpener(new RecognitionRepository(ds));
     root = await makeUnit(ds, { name: 'Métropole de Łódź' });
@@ -292,6 +295,7 @@ describe('recognition workflow API', () => {
     for (const line of [
       'Certificat de reconnaissance',
       'Zoë Ørsted',
+      'Commune d’Ærøskøbing',
       'Métropole de Łódź',
       `« ${secretIdea.title} »`,
       'Lettre de remerciement',
@@ -328,6 +332,7 @@ describe('recognition workflow API', () => {
     for (const line of [
       'Certificate of recognition',
       'Łukasz Nguyễn',
+      'Commune d’Ærøskøbing',
       'Métropole de Łódź',
       `“${namedIdea.title}”`,
       'Public celebration',

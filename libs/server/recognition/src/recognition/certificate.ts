@@ -5,6 +5,8 @@ import { PDF_FONT, renderPdf } from '@eclore/server-platform';
 export interface CertificateInput {
   locale: Locale;
   organisation: string;
+  /** The person's direction (top unit), printed under the organisation when it differs. */
+  unit: string | null;
   person: string;
   ideaTitle: string;
   form: RecognitionForm;
@@ -55,6 +57,7 @@ export function renderCertificate(input: CertificateInput): Promise<Buffer> {
     (doc) => {
       const centred = { align: 'center' as const };
       doc.font(PDF_FONT.regular).fontSize(14).text(input.organisation, centred);
+      if (input.unit && input.unit !== input.organisation) doc.fontSize(11).text(input.unit, centred);
       doc.moveDown(2);
       doc.font(PDF_FONT.bold).fontSize(26).text(t.title, centred);
       doc.moveDown(1.5);

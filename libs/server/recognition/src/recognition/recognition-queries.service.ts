@@ -11,7 +11,7 @@ import {
 } from '@eclore/domain';
 import { AccessService, findOrgUnit, findPeople, findPerson } from '@eclore/server-identity';
 import { ideaScopeTarget } from '@eclore/server-ideas';
-import { cursorField, defineCursor } from '@eclore/server-platform';
+import { AppConfig, cursorField, defineCursor } from '@eclore/server-platform';
 import { certificateFilename, renderCertificate } from './certificate';
 import { presentForRecogniser, presentMine } from './recognition-presenter';
 import type { MyRecognitionDto, RecognitionPageDto, RecognitionSettingsDto } from './recognition.dto';
@@ -42,6 +42,7 @@ export class RecognitionQueries {
   constructor(
     private readonly repo: RecognitionRepository,
     private readonly access: AccessService,
+    private readonly config: AppConfig,
   ) {}
 
   async list(
@@ -111,6 +112,7 @@ export class RecognitionQueries {
       content: await renderCertificate({
         locale,
         organisation: await this.organisationOf(person.orgUnitId, target.orgUnitPath),
+        unit: await this.topUnitOf(person.orgUnitId, target.orgUnitPath),
         person: `${person.givenName} ${person.familyName}`,
         ideaTitle: row.ideaTitle,
         form: row.form!,
@@ -121,12 +123,17 @@ export class RecognitionQueries {
     };
   }
 
-  /** The organisation's name: the top unit of the directory the person (else the idea) belongs to. */
+  /** The organisation's name (ORGANISATION_NAME), else the top unit the person (else the idea) is in. */
   private async organisationOf(personUnitId: string | null, ideaPath: readonly string[]): Promise<string> {
+    return this.config.ORGANISATION_NAME ?? (await this.topUnitOf(personUnitId, ideaPath)) ?? 'Éclore';
+  }
+
+  /** The top unit of the directory the person (else the idea) belongs to: their direction. */
+  private async topUnitOf(personUnitId: string | null, ideaPath: readonly string[]): Promise<string | null> {
     const m = this.repo.manager;
     const unit = personUnitId ? await findOrgUnit(m, personUnitId) : null;
     const rootId = unit?.path[0] ?? ideaPath[0];
     const root = rootId ? await findOrgUnit(m, rootId) : null;
-    return root?.name ?? 'Éclore';
+    return root?.name ?? null;
   }
 }
