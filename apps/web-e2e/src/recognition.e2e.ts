@@ -42,6 +42,9 @@ test.describe('recognition', () => {
     await expect(row).toContainText(`${person.givenName} ${person.familyName}`);
     await expect(row).toContainText('Idée publiée');
     await expectNoSeriousAxeViolation(hr);
+    // The recogniser's screen and its dialog work on a phone too.
+    await hr.setViewportSize({ width: 390, height: 844 });
+    expect(await hr.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     await row.getByRole('button', { name: 'Reconnaître' }).click();
     const dialog = hr.getByRole('dialog', { name: `Reconnaître ${person.givenName} ${person.familyName}` });
