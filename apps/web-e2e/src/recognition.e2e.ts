@@ -82,11 +82,24 @@ test.describe('recognition', () => {
     for (const line of ['Certificat de reconnaissance', 'Lucas Girard', `« ${title} »`, 'Prix / distinction'])
       expect(text).toContain(line);
 
+    // Public: on the idea's page for everyone who reads the idea.
+    await lucas.goto(`/ideas/${idea.id}`);
+    const onIdea = lucas.getByRole('region', { name: 'Reconnaissances' });
+    await expect(onIdea.getByTestId('idea-recognition')).toContainText(`${person.givenName} ${person.familyName}`);
+    await expect(onIdea).toContainText('Prix / distinction');
+    await lucas.goto('/profile');
+
     await card.getByRole('button', { name: 'Refuser la reconnaissance publique' }).click();
     await lucas.getByRole('dialog').getByRole('button', { name: 'Rendre privée' }).click();
     await expect(card).toContainText('Vous l’avez rendue privée.');
     await expect(card).toContainText('Privée');
     await expect(card.getByRole('button', { name: 'Refuser la reconnaissance publique' })).toHaveCount(0);
+    // Declined: gone from the idea's page, for good.
+    await lucas.goto(`/ideas/${idea.id}`);
+    await expect(lucas.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(lucas.getByTestId('idea-recognition')).toHaveCount(0);
+    await lucas.goto('/profile');
+    await expect(card).toBeVisible();
     expect(await lucas.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousAxeViolation(lucas);
     await lucas.context().close();

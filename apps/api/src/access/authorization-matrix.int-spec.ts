@@ -391,6 +391,18 @@ const ROWS: Row[] = [
     expect: only({ employee: 200, hr: 200, admin: 200 }),
   },
   { route: 'GET /api/me/recognitions', expect: signedIn(200) },
+  {
+    route: 'GET /api/ideas/:id/recognitions',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/recognitions`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/recognitions',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/recognitions`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
   { route: 'GET /api/recognition-settings', expect: only({ hr: 200, admin: 200 }) },
   {
     route: 'PUT /api/recognition-settings',

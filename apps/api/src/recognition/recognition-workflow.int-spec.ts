@@ -118,13 +118,13 @@ describe('recognition workflow API', () => {
     namedIdea = await makeIdea(ds, {
       authors: [lukaszPerson.person],
       unit: unitA,
-      status: 'collect',
+      status: 'visible',
       title: 'Réduire l’attente au guichet',
     });
     secretIdea = await makeIdea(ds, {
       authors: [zoePerson.person],
       unit: unitA,
-      status: 'collect',
+      status: 'visible',
       anonymous: true,
       title: 'Un carnet partagé de nuit',
     });
@@ -308,6 +308,22 @@ describe('recognition workflow API', () => {
     const path = `/api/recognitions/${named.id}/decline-public`;
     expectProblem(await hr.send('post', path), 403, 'not_the_person');
     expectProblem(await employee.send('post', path), 403, 'not_the_person');
+    // Public on the idea's page until declined; the anonymous author's (private) never is.
+    const shown = async (ideaId: string) =>
+      (await employee.get(`/api/ideas/${ideaId}/recognitions`).expect(200)).body as { id: string; person: unknown }[];
+    expect(await shown(namedIdea.id)).toEqual([
+      expect.objectContaining({
+        id: named.id,
+        person: { id: lukasz.personId, givenName: 'Łukasz', familyName: 'Nguyễn' },
+        form: 'public_celebration',
+      }),
+    ]);
+    expect(await shown(secretIdea.id)).toEqual([]);
+    expectProblem(
+      await employee.get('/api/ideas/00000000-0000-4000-8000-000000000000/recognitions'),
+      404,
+      'idea_not_found',
+    );
     const declined = (await lukasz.send('post', path).expect(200)).body as {
       isPublic: boolean;
       publicDeclined: boolean;
@@ -315,6 +331,7 @@ describe('recognition workflow API', () => {
     expect(declined).toMatchObject({ isPublic: false, publicDeclined: true });
     expectProblem(await lukasz.send('post', path), 409, 'recognition_not_public');
     expect((await itemOf(namedIdea.id, lukasz.personId)).isPublic).toBe(false);
+    expect(await shown(namedIdea.id)).toEqual([]);
     const mine = (await lukasz.get('/api/me/recognitions').expect(200)).body as { id: string }[];
     expect(mine.map((m) => m.id)).toEqual([named.id]);
     // Nobody else's list holds it.

@@ -227,6 +227,8 @@ import type {
   ListIdeaCommentsResponses,
   ListIdeaLinksData,
   ListIdeaLinksResponses,
+  ListIdeaRecognitionsData,
+  ListIdeaRecognitionsResponses,
   ListIntakeData,
   ListIntakeResponses,
   ListLateFieldReviewsData,
@@ -2575,6 +2577,19 @@ export const listMyRecognitions = <ThrowOnError extends boolean = false>(
 ): RequestResult<ListMyRecognitionsResponses, unknown, ThrowOnError> =>
   (options?.client ?? client).get<ListMyRecognitionsResponses, unknown, ThrowOnError>({
     url: '/api/me/recognitions',
+    ...options,
+  });
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const listIdeaRecognitions = <ThrowOnError extends boolean = false>(
+  options: Options<ListIdeaRecognitionsData, ThrowOnError>,
+): RequestResult<ListIdeaRecognitionsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListIdeaRecognitionsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/recognitions',
     ...options,
   });
 

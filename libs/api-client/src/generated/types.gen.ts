@@ -3242,6 +3242,15 @@ export type MyRecognitionDto = {
   recordedAt: string;
 };
 
+export type PublicRecognitionDto = {
+  id: string;
+  person: PersonRefDto;
+  milestone: 'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated';
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  message: string;
+  recordedAt: string;
+};
+
 export type RecognitionSettingsDto = {
   /**
    * The milestones that open recognition due.
@@ -6343,6 +6352,21 @@ export type ListMyRecognitionsResponses = {
 };
 
 export type ListMyRecognitionsResponse = ListMyRecognitionsResponses[keyof ListMyRecognitionsResponses];
+
+export type ListIdeaRecognitionsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/recognitions';
+};
+
+export type ListIdeaRecognitionsResponses = {
+  200: Array<PublicRecognitionDto>;
+};
+
+export type ListIdeaRecognitionsResponse = ListIdeaRecognitionsResponses[keyof ListIdeaRecognitionsResponses];
 
 export type GetRecognitionSettingsData = {
   body?: never;

@@ -384,6 +384,8 @@ describe('permission policy', () => {
     const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
     const hr = actor([{ role: 'hr', scope: org }]);
     expect(can(actor(), 'recognition.read_own')).toBe(true);
+    expect(can(actor(), 'recognition.read_public')).toBe(true);
+    expect(decide(null, 'recognition.read_public')).toEqual({ allowed: false, reason: 'unauthenticated' });
     expect(can(actor(), 'recognition.decline_public', { target: unitA, isRecognised: true })).toBe(true);
     // HR may not decline on the person's behalf.
     expect(decide(hr, 'recognition.decline_public', { target: unitA, isRecognised: false })).toEqual({

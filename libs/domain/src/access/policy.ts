@@ -120,6 +120,7 @@ export type Action =
   // recognition; the certificate for the person and recognisers; the milestones (HR, admins)
   | 'recognition.manage'
   | 'recognition.read_own'
+  | 'recognition.read_public'
   | 'recognition.decline_public'
   | 'recognition.certificate'
   | 'recognition.settings'
@@ -311,6 +312,9 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'recognition.manage':
       return recogniser(actor, ctx.target);
     case 'recognition.read_own':
+      return ALLOW;
+    case 'recognition.read_public':
+      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
       return ALLOW;
     case 'recognition.decline_public':
       // The person only: nobody declines on their behalf.

@@ -69,6 +69,10 @@ export const fr = {
     certificate: 'Télécharger le certificat (PDF)',
     recordedOn: (date: Param) => `Le ${date}`,
   },
+  onIdea: {
+    title: 'Reconnaissances',
+    lead: 'Les personnes reconnues pour leur contribution à cette idée.',
+  },
   forms: {
     thanks_letter: 'Lettre de remerciement',
     award: 'Prix / distinction',
@@ -154,6 +158,10 @@ export const en: typeof fr = {
     declineYes: 'Make private',
     certificate: 'Download the certificate (PDF)',
     recordedOn: (date: Param) => `On ${date}`,
+  },
+  onIdea: {
+    title: 'Recognitions',
+    lead: 'The people recognised for their contribution to this idea.',
   },
   forms: {
     thanks_letter: 'Thanks letter',

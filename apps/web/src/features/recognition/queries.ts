@@ -6,7 +6,11 @@ export function useRecognitionsChanged(): () => Promise<void> {
   return useInvalidateOperations(['listRecognitions']);
 }
 
-/** After the person declines public recognition: their own list. */
+/** After the person declines public recognition: their own list, and the ideas' public lists. */
 export function useMyRecognitionsChanged(): () => Promise<void> {
-  return useInvalidate(() => [listMyRecognitionsQueryKey()]);
+  const mine = useInvalidate(() => [listMyRecognitionsQueryKey()]);
+  const onIdeas = useInvalidateOperations(['listIdeaRecognitions']);
+  return async () => {
+    await Promise.all([mine(), onIdeas()]);
+  };
 }

@@ -119,6 +119,7 @@ import {
   listIdeaAttachments,
   listIdeaComments,
   listIdeaLinks,
+  listIdeaRecognitions,
   listIntake,
   listLateFieldReviews,
   listLateIdeas,
@@ -426,6 +427,8 @@ import type {
   ListIdeaCommentsResponse,
   ListIdeaLinksData,
   ListIdeaLinksResponse,
+  ListIdeaRecognitionsData,
+  ListIdeaRecognitionsResponse,
   ListIntakeData,
   ListIntakeResponse,
   ListLateFieldReviewsData,
@@ -5097,6 +5100,41 @@ export const listMyRecognitionsOptions = (options?: Options<ListMyRecognitionsDa
  */
 export const useListMyRecognitionsQuery = (options?: Options<ListMyRecognitionsData>) =>
   useQuery(listMyRecognitionsOptions(options));
+
+export const listIdeaRecognitionsQueryKey = (options: Options<ListIdeaRecognitionsData>) =>
+  createQueryKey('listIdeaRecognitions', options);
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const listIdeaRecognitionsOptions = (options: Options<ListIdeaRecognitionsData>) =>
+  queryOptions<
+    ListIdeaRecognitionsResponse,
+    DefaultError,
+    ListIdeaRecognitionsResponse,
+    ReturnType<typeof listIdeaRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIdeaRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIdeaRecognitionsQueryKey(options),
+  });
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const useListIdeaRecognitionsQuery = (options: Options<ListIdeaRecognitionsData>) =>
+  useQuery(listIdeaRecognitionsOptions(options));
 
 export const getRecognitionSettingsQueryKey = (options?: Options<GetRecognitionSettingsData>) =>
   createQueryKey('getRecognitionSettings', options);

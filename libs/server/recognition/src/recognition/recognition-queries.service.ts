@@ -4,17 +4,23 @@ import {
   Forbidden,
   hasRole,
   isLocale,
+  isShownPublicly,
   mayIssueCertificate,
   NotFound,
   type Actor,
   type RecognitionStatus,
 } from '@eclore/domain';
 import { AccessService, findOrgUnit, findPeople, findPerson } from '@eclore/server-identity';
-import { ideaScopeTarget } from '@eclore/server-ideas';
+import { IdeaAccess, ideaScopeTarget } from '@eclore/server-ideas';
 import { AppConfig, cursorField, defineCursor } from '@eclore/server-platform';
 import { certificateFilename, renderCertificate } from './certificate';
 import { presentForRecogniser, presentMine } from './recognition-presenter';
-import type { MyRecognitionDto, RecognitionPageDto, RecognitionSettingsDto } from './recognition.dto';
+import type {
+  MyRecognitionDto,
+  PublicRecognitionDto,
+  RecognitionPageDto,
+  RecognitionSettingsDto,
+} from './recognition.dto';
 import { RecognitionRepository, type RecogniserScope } from './recognition.repository';
 
 const PAGE_DEFAULT = 25;
@@ -43,6 +49,7 @@ export class RecognitionQueries {
     private readonly repo: RecognitionRepository,
     private readonly access: AccessService,
     private readonly config: AppConfig,
+    private readonly ideas: IdeaAccess,
   ) {}
 
   async list(
@@ -80,6 +87,39 @@ export class RecognitionQueries {
   async mine(actor: Actor): Promise<MyRecognitionDto[]> {
     this.access.assert(actor, 'recognition.read_own');
     return (await this.repo.mine(actor.personId)).map(presentMine);
+  }
+
+  /**
+   * The idea's public recognitions, for whoever may read the idea (else 404, as the idea): a
+   * declined, private or anonymous author's recognition never appears (isShownPublicly).
+   */
+  async publicOf(actor: Actor, ideaId: string): Promise<PublicRecognitionDto[]> {
+    this.access.assert(actor, 'recognition.read_public');
+    const m = this.repo.manager;
+    await this.ideas.loadReadable(m, ideaId, actor);
+    const rows = (await this.repo.publicOf(ideaId, m)).filter((r) => isShownPublicly(r) && !r.hidden);
+    const people = new Map(
+      (
+        await findPeople(
+          m,
+          rows.map((r) => r.personId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    return rows.flatMap((r) => {
+      const person = people.get(r.personId);
+      if (!person || !r.form || r.recordedAt === null) return [];
+      return [
+        {
+          id: r.id,
+          person: { id: person.id, givenName: person.givenName, familyName: person.familyName },
+          milestone: r.milestone,
+          form: r.form,
+          message: r.message ?? '',
+          recordedAt: r.recordedAt.toISOString(),
+        },
+      ];
+    });
   }
 
   async settings(actor: Actor): Promise<RecognitionSettingsDto> {

@@ -10,6 +10,7 @@ import {
   DismissRecognitionDto,
   ListRecognitionsQuery,
   MyRecognitionDto,
+  PublicRecognitionDto,
   RecognitionDto,
   RecognitionPageDto,
   RecognitionSettingsDto,
@@ -172,6 +173,24 @@ export class MyRecognitionsController {
   })
   mine(@CurrentActor() actor: Actor): Promise<MyRecognitionDto[]> {
     return this.queries.mine(actor);
+  }
+}
+
+@ApiController('recognition', 'ideas')
+export class IdeaRecognitionsController {
+  constructor(private readonly queries: RecognitionQueries) {}
+
+  @Get(':id/recognitions')
+  @Endpoint({
+    permission: { action: 'recognition.read_public', objectLevel: true },
+    operationId: 'listIdeaRecognitions',
+    summary: 'The idea’s public recognitions: recorded, public and not declined, oldest first.',
+    description: 'A private, declined or anonymous author’s recognition never appears here.',
+    ok: [PublicRecognitionDto],
+    errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
+  })
+  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PublicRecognitionDto[]> {
+    return this.queries.publicOf(actor, params.id);
   }
 }
 

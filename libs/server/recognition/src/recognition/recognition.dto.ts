@@ -90,6 +90,16 @@ export class MyRecognitionDto {
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
 }
 
+/** A recognition shown on the idea's page: recorded, public, not declined, of a named person. */
+export class PublicRecognitionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: PersonRefDto }) person!: PersonRefDto;
+  @ApiProperty({ enum: RECOGNITION_MILESTONE_KEYS }) milestone!: RecognitionMilestone;
+  @ApiProperty({ enum: RECOGNITION_FORMS }) form!: RecognitionForm;
+  @ApiProperty() message!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
 export class RecognitionSettingsDto {
   @ApiProperty({
     enum: RECOGNITION_MILESTONE_KEYS,

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { RecognitionCommands } from './recognition-commands.service';
 import { RecognitionDueOpener } from './recognition-due.service';
 import { RecognitionQueries } from './recognition-queries.service';
+import { IdeasCoreModule } from '@eclore/server-ideas';
 import {
+  IdeaRecognitionsController,
   MyRecognitionsController,
   RecognitionController,
   RecognitionSettingsController,
@@ -11,7 +13,13 @@ import { RecognitionRepository } from './recognition.repository';
 
 /** The recognition workflow's routes (docs/recognition.md §3). */
 @Module({
-  controllers: [RecognitionController, MyRecognitionsController, RecognitionSettingsController],
+  imports: [IdeasCoreModule],
+  controllers: [
+    RecognitionController,
+    MyRecognitionsController,
+    IdeaRecognitionsController,
+    RecognitionSettingsController,
+  ],
   providers: [RecognitionRepository, RecognitionQueries, RecognitionCommands],
 })
 export class RecognitionWorkflowModule {}

@@ -172,6 +172,19 @@ export class RecognitionRepository {
     );
   }
 
+  /**
+   * The idea's recognitions shown on its public pages: recorded, public (not declined), of a person
+   * who is not a hidden author (whose recognition is private anyway), oldest first.
+   */
+  publicOf(ideaId: string, manager = this.ds.manager): Promise<RecognitionListRow[]> {
+    return manager.query(
+      `SELECT ${LIST_COLUMNS} FROM recognition r JOIN idea i ON i.id = r.idea_id
+        WHERE r.idea_id = $1 AND r.status = 'recorded' AND r.is_public AND NOT ${HIDDEN}
+        ORDER BY r.recorded_at, r.id`,
+      [ideaId],
+    );
+  }
+
   /** The person's own recognitions, recorded ones only (due and dismissed items are the recognisers' work). */
   mine(personId: string, manager = this.ds.manager): Promise<RecognitionListRow[]> {
     return manager.query(
