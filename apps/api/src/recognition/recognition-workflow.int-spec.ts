@@ -400,6 +400,30 @@ describe('recognition workflow API', () => {
     expectProblem(await hr.get(`/api/recognitions/${owner.id}/certificate.pdf`), 409, 'recognition_not_recorded');
   });
 
+  it('opens impact validated once per idea, and replicated once per adopting unit', async () => {
+    const idea = await makeIdea(ds, { authors: [zoePerson.person], unit: unitA, status: 'follow_up' });
+    await happen([ev(idea.id, 'submit', { fromStatus: 'emerge', toStatus: 'submitted' })]);
+    const [a, b] = ['3f2c1a9e-8b7d-4c6e-9f01-23456789abcd', '4f2c1a9e-8b7d-4c6e-9f01-23456789abcd'];
+    const ids = await happen([
+      ev(idea.id, 'impact.measurement_validated', { actorId: leadA.personId, data: { measurementId: '1' } }),
+      ev(idea.id, 'impact.measurement_validated', { actorId: leadA.personId, data: { measurementId: '2' } }),
+      ev(idea.id, 'replication_adopted', { actorId: leadA.personId, data: { replicationId: a } }),
+      ev(idea.id, 'replication_adopted', { actorId: leadA.personId, data: { replicationId: b } }),
+      ev(idea.id, 'replication_adopted', { actorId: leadA.personId, data: { replicationId: a } }),
+    ]);
+    for (const id of ids) await opener.open([id]);
+    const rows: { milestone: string; occurrence: string; person_id: string; anonymous: boolean }[] = await ds.query(
+      'SELECT milestone, occurrence, person_id, anonymous FROM recognition WHERE idea_id = $1 ORDER BY milestone, occurrence',
+      [idea.id],
+    );
+    // The author only (the network's validation credits no one in the authors and team groups).
+    expect(rows).toEqual([
+      { milestone: 'impact_validated', occurrence: '-', person_id: zoe.personId, anonymous: false },
+      { milestone: 'replicated', occurrence: a, person_id: zoe.personId, anonymous: false },
+      { milestone: 'replicated', occurrence: b, person_id: zoe.personId, anonymous: false },
+    ]);
+  });
+
   it('opens items for the milestones the organisation keeps on (HR and admins set them)', async () => {
     expect((await hr.get('/api/recognition-settings').expect(200)).body).toMatchObject({
       milestones: ['idea_accepted', 'implemented', 'impact_validated', 'replicated'],
