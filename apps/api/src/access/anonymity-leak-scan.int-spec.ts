@@ -329,7 +329,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     expect(JSON.stringify(res.body)).toContain(data.as.author.person.id);
   });
 
-  it('names no hidden author in any e-mail, except to themselves and their fellow authors', () => {
+  it('names no hidden author in any e-mail, except to themselves and their fellow authors', async () => {
     const byEmail = new Map(VIEWERS.map((v) => [data.as[v].person.email.toLowerCase(), v]));
     const out: Scanned = { leaks: [], allowedSightings: new Set() };
     for (const mail of sink.messages) {
@@ -346,9 +346,14 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     }
     console.log(`anonymity leak scan: ${sink.messages.length} e-mails read`);
     expect(sink.messages.length).toBeGreaterThan(0);
-    // The hidden author was told of their recognition (docs/recognition.md §3), by name, to them alone.
+    // The hidden author recognised (docs/recognition.md §3) was told, by name, and no one else.
+    const recognised = (await ds.query(
+      `SELECT p.email FROM recognition r JOIN person p ON p.id = r.person_id WHERE r.status = 'recorded'`,
+    )) as { email: string }[];
+    expect(recognised).toHaveLength(1);
+    expect([data.as.author.person.email, data.as.coAuthor.person.email]).toContain(recognised[0]!.email);
     const told = sink.messages.filter((m) => /reconnaissance|recognises/.test(m.subject));
-    expect(told.map((m) => m.to)).toEqual([[data.as.author.person.email]]);
+    expect(told.map((m) => m.to)).toEqual([[recognised[0]!.email]]);
     expect(out.leaks).toEqual([]);
   });
 
