@@ -42,6 +42,10 @@ test.describe('recognition', () => {
     await expect(row).toContainText(`${person.givenName} ${person.familyName}`);
     await expect(row).toContainText('Idée publiée');
     await expectNoSeriousAxeViolation(hr);
+    // HR chooses the milestones that open recognition (all four by default).
+    const milestones = hr.getByRole('group', { name: 'Jalons' }).getByRole('checkbox');
+    await expect(milestones).toHaveCount(4);
+    for (const box of await milestones.all()) await expect(box).toBeChecked();
     // The recogniser's screen and its dialog work on a phone too.
     await hr.setViewportSize({ width: 390, height: 844 });
     expect(await hr.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

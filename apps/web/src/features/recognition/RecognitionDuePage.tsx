@@ -9,6 +9,7 @@ import {
   type RecognitionDto,
 } from '@eclore/api-client';
 import {
+  can,
   defaultPublic,
   mayBePublic,
   RECOGNITION_FORMS,
@@ -23,8 +24,10 @@ import { usePageState } from '../../app/page-state';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useLocale } from '../../i18n/text';
+import { useSession } from '../../session/session';
 import { useRecognitionText, type RecognitionText } from './i18n';
 import { useRecognitionsChanged } from './queries';
+import { RecognitionSettingsPanel } from './RecognitionSettingsPanel';
 import './recognition.css';
 
 const PAGE_SIZE = 25;
@@ -45,6 +48,7 @@ export default function RecognitionDuePage() {
   const locale = useLocale();
   useDocumentTitle(text.due.title);
   const focus = useFocusHeadingOnMount();
+  const { actor } = useSession();
   const [params, setParams] = useSearchParams();
   const chosen = params.get('status') ?? 'due';
   const status = (RECOGNITION_STATUSES as readonly string[]).includes(chosen) ? (chosen as RecognitionStatus) : null;
@@ -141,6 +145,7 @@ export default function RecognitionDuePage() {
           }}
         />
       ) : null}
+      {actor && can(actor, 'recognition.settings') ? <RecognitionSettingsPanel /> : null}
       {dismissing ? (
         <DismissDialog
           item={dismissing}

@@ -69,6 +69,13 @@ export const fr = {
     certificate: 'Télécharger le certificat (PDF)',
     recordedOn: (date: Param) => `Le ${date}`,
   },
+  settings: {
+    title: 'Jalons qui ouvrent une reconnaissance',
+    lead: 'Chaque jalon coché ouvre une reconnaissance à faire pour les personnes créditées sur l’idée. Aucun : le circuit est arrêté.',
+    legend: 'Jalons',
+    save: 'Enregistrer les jalons',
+    saved: 'Les jalons sont enregistrés.',
+  },
   onIdea: {
     title: 'Reconnaissances',
     lead: 'Les personnes reconnues pour leur contribution à cette idée.',
@@ -158,6 +165,13 @@ export const en: typeof fr = {
     declineYes: 'Make private',
     certificate: 'Download the certificate (PDF)',
     recordedOn: (date: Param) => `On ${date}`,
+  },
+  settings: {
+    title: 'Milestones that open recognition',
+    lead: 'Each milestone ticked opens recognition due for the people credited on the idea. None: the workflow is off.',
+    legend: 'Milestones',
+    save: 'Save the milestones',
+    saved: 'The milestones are saved.',
   },
   onIdea: {
     title: 'Recognitions',
