@@ -24,7 +24,9 @@ export const ROLES_NEEDING_APPROVAL: readonly GrantableRole[] = ['anonymity_guar
 export const SCOPABLE_ROLES: readonly GrantableRole[] = ['network_member', 'network_lead', 'committee_member'];
 
 export type RoleScope =
-  { kind: 'organisation' } | { kind: 'org_unit'; orgUnitId: string } | { kind: 'theme'; theme: string };
+  | { kind: 'organisation' }
+  | { kind: 'org_unit'; orgUnitId: string }
+  | { kind: 'theme'; theme: string };
 
 export interface RoleAssignment {
   role: Role;
