@@ -45,6 +45,7 @@ const ROUTES: readonly { path: string; action?: Action; needs?: Param }[] = [
   { path: '/recognition/figures', action: 'annual_report.read' },
   { path: '/anonymity/claims', action: 'contribution.decide_claim' },
   { path: '/late', action: 'deadline.read_late' },
+  { path: '/recognition/due', action: 'recognition.manage' },
   { path: '/moderation', action: 'moderation.read' },
   { path: '/directory', action: 'directory.import' },
   { path: '/campaigns' },

@@ -49,7 +49,15 @@ export interface AnonymityDataset {
   unit: OrgUnit;
   credits: HiddenCredit[];
   /** Every id of the data set by the kind of thing it names (fills the GET operations' path parameters). */
-  ids: { ideas: string[]; campaigns: string[]; sessions: string[]; people: string[]; units: string[] };
+  ids: {
+    ideas: string[];
+    campaigns: string[];
+    sessions: string[];
+    people: string[];
+    units: string[];
+    /** Recognitions of the hidden author (opened by the worker when their ideas were accepted). */
+    recognitions: string[];
+  };
   revealIdeaId: string;
 }
 
@@ -321,6 +329,20 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
   await ok(as.networkScoped.send('post', `/api/impact/measurements/${String(measured['id'])}/validate`), 204);
   anonymousIdea('in follow-up, measured by its anonymous author', followUp, ['author']);
 
+  // Recognition (docs/recognition.md §3): accepting the anonymous ideas opened "recognition due" for
+  // their hidden authors (the worker's ledger job); HR records one, which tells the author (in-app,
+  // e-mail) and gives them a certificate with their name; the others stay due.
+  const recognitions = await dueFor(as.hr, [visible.id, captured.id, duplicate.id, linked.id]);
+  const toRecord = recognitions.find((r) => r.ideaId === visible.id)!;
+  await ok(
+    as.hr.send('post', `/api/recognitions/${toRecord.id}/record`, {
+      form: 'thanks_letter',
+      message: 'Merci pour cette idée.',
+      isPublic: false,
+    }),
+    200,
+  );
+
   const ideaIds = [...new Set([...credits.map((c) => c.ideaId), String(solution['id'])])];
   return {
     as,
@@ -332,9 +354,25 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
       sessions: [sessionId],
       people: VIEWERS.map((v) => as[v].person.id),
       units: [top.id, unit.id],
+      recognitions: recognitions.map((r) => r.id),
     },
     revealIdeaId: visible.id,
   };
+}
+
+/** The due items of these ideas, once the worker has opened one for each (it runs the ledger job). */
+async function dueFor(hr: Caller, ideaIds: readonly string[]): Promise<{ id: string; ideaId: string }[]> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await hr.get('/api/recognitions?limit=100');
+    const items = ((res.body as { items?: { id: string; idea: { id: string } }[] }).items ?? [])
+      .filter((i) => ideaIds.includes(i.idea.id))
+      .map((i) => ({ id: i.id, ideaId: i.idea.id }));
+    if (ideaIds.every((id) => items.some((i) => i.ideaId === id))) return items;
+    if (Date.now() > deadline)
+      throw new Error(`recognition due not opened for every accepted idea: ${JSON.stringify(items)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Every string form in which a person could be recognised: id, e-mail, employee number, names. */

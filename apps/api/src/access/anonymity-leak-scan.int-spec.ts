@@ -106,6 +106,7 @@ function valuesFor(data: AnonymityDataset, path: string, param: ParameterObject)
     sessions: data.ids.sessions,
     people: data.ids.people,
     'org-units': data.ids.units,
+    recognitions: data.ids.recognitions,
   };
   return byKind[before] ?? [...data.ids.ideas, ...data.ids.sessions, ...data.ids.people, ...data.ids.units];
 }
@@ -245,7 +246,9 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
                   (SELECT count(*) FROM notification) || '/' || (SELECT count(*) FROM notification_delivery)
                   || '/' || (SELECT count(*) FROM webhook_delivery)
                   -- The contribution ledger too: credit shares and "my contributions" read it.
-                  || '/' || (SELECT count(*) FROM contribution) AS seen`,
+                  || '/' || (SELECT count(*) FROM contribution)
+                  -- and the recognition due items its job opens.
+                  || '/' || (SELECT count(*) FROM recognition) AS seen`,
         )) as { pending: string; seen: string }[];
         const now = `${row!.pending}|${row!.seen}|${sink.messages.length}|${webhookBodies.length}`;
         if (now !== last) [last, stableSince] = [now, Date.now()];
@@ -326,7 +329,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     expect(JSON.stringify(res.body)).toContain(data.as.author.person.id);
   });
 
-  it('names no hidden author in any e-mail, except to themselves and their fellow authors', () => {
+  it('names no hidden author in any e-mail, except to themselves and their fellow authors', async () => {
     const byEmail = new Map(VIEWERS.map((v) => [data.as[v].person.email.toLowerCase(), v]));
     const out: Scanned = { leaks: [], allowedSightings: new Set() };
     for (const mail of sink.messages) {
@@ -343,6 +346,14 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
     }
     console.log(`anonymity leak scan: ${sink.messages.length} e-mails read`);
     expect(sink.messages.length).toBeGreaterThan(0);
+    // The hidden author recognised (docs/recognition.md §3) was told, by name, and no one else.
+    const recognised = (await ds.query(
+      `SELECT p.email FROM recognition r JOIN person p ON p.id = r.person_id WHERE r.status = 'recorded'`,
+    )) as { email: string }[];
+    expect(recognised).toHaveLength(1);
+    expect([data.as.author.person.email, data.as.coAuthor.person.email]).toContain(recognised[0]!.email);
+    const told = sink.messages.filter((m) => /reconnaissance|recognises/.test(m.subject));
+    expect(told.map((m) => m.to)).toEqual([[recognised[0]!.email]]);
     expect(out.leaks).toEqual([]);
   });
 

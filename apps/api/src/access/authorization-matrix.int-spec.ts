@@ -35,6 +35,8 @@ interface Fixtures {
   campaign: Record<'inScope' | 'outside', string>;
   /** A DS idea in qualification that the network member is assigned to review. */
   scoring: string;
+  /** Recognitions of the employee on their own DS idea: one due, one recorded (public). */
+  recognition: Record<'due' | 'recorded', string>;
 }
 interface Row {
   /** `METHOD /api/path/:param` exactly as the route is declared. */
@@ -379,6 +381,56 @@ const ROWS: Row[] = [
     url: (f) => `/api/ideas/${f.unknownId}/credit-shares`,
     body: () => ({ authors: 50, team: 30, network: 20, reason: 'x' }),
     expect: signedIn(404),
+  },
+  // the recognition workflow: recognisers are HR and admins here (a network lead within their scope:
+  // recognition-workflow.int-spec.ts); bodies are invalid so no line changes the state another reads
+  {
+    route: 'GET /api/recognitions',
+    url: () => '/api/recognitions?status=due',
+    expect: only({ hr: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/recognitions/:id/record',
+    url: (f) => `/api/recognitions/${f.recognition.due}/record`,
+    body: () => ({ form: 'thanks_letter', message: '', isPublic: false }),
+    expect: only({ hr: 400, admin: 400 }),
+  },
+  {
+    route: 'POST /api/recognitions/:id/dismiss',
+    url: (f) => `/api/recognitions/${f.recognition.due}/dismiss`,
+    body: () => ({ reason: '' }),
+    expect: only({ hr: 400, admin: 400 }),
+  },
+  {
+    route: 'POST /api/recognitions/:id/decline-public',
+    label: 'the employee’s recorded recognition',
+    url: (f) => `/api/recognitions/${f.recognition.recorded}/decline-public`,
+    expect: only({ employee: 200 }),
+  },
+  {
+    route: 'GET /api/recognitions/:id/certificate.pdf',
+    label: 'the employee’s recorded recognition',
+    url: (f) => `/api/recognitions/${f.recognition.recorded}/certificate.pdf`,
+    expect: only({ employee: 200, hr: 200, admin: 200 }),
+  },
+  { route: 'GET /api/me/recognitions', expect: signedIn(200) },
+  {
+    route: 'GET /api/ideas/:id/recognitions',
+    label: 'published idea',
+    url: (f) => `/api/ideas/${f.idea.published}/recognitions`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/ideas/:id/recognitions',
+    label: 'the employee’s draft',
+    url: (f) => `/api/ideas/${f.idea.draft}/recognitions`,
+    expect: { ...signedIn(404), employee: 200, guardian: 200 },
+  },
+  { route: 'GET /api/recognition-settings', expect: only({ hr: 200, admin: 200 }) },
+  {
+    route: 'PUT /api/recognition-settings',
+    body: () => ({ milestones: ['idea_accepted', 'implemented', 'impact_validated', 'replicated'] }),
+    expect: only({ hr: 200, admin: 200 }),
   },
   // the annual report's figures: HR and admins (a network lead within their scope: annual-figures.int-spec.ts)
   {
@@ -1220,6 +1272,16 @@ describe('authorization matrix: every route × every kind of person', () => {
           reason: 'Matrix report',
         })
       ).id;
+    const recognitionsOf = async (person: Person, recogniserId: string, ideaId: string) => {
+      const [due, recorded] = (await ds.query(
+        `INSERT INTO recognition (idea_id, milestone, person_id, status, form, message, is_public, recorded_by, recorded_at)
+         VALUES ($1, 'idea_accepted', $2, 'due', NULL, NULL, false, NULL, NULL),
+                ($1, 'implemented', $2, 'recorded', 'thanks_letter', 'Merci !', true, $3, now())
+         RETURNING id`,
+        [ideaId, person.id, recogniserId],
+      )) as { id: string }[];
+      return { due: due!.id, recorded: recorded!.id };
+    };
     fixtures = {
       unit: (code) => units.get(code) ?? fail(`no unit ${code} in the demo organisation`),
       unknownId: '00000000-0000-4000-8000-000000000000',
@@ -1236,6 +1298,7 @@ describe('authorization matrix: every route × every kind of person', () => {
       },
       campaign: { inScope: await campaignFor('DS-SOINS'), outside: await campaignFor('DF') },
       scoring: await assigned(dsColleague, ds_, personIds.get('network')!),
+      recognition: await recognitionsOf(employee, personIds.get('hr')!, await idea(employee, ds_)),
     };
   });
 

@@ -50,6 +50,7 @@ export const AdminAnswerTimePage = lazyPage(() => import('../features/deadlines/
 export const ImpactPage = lazyPage(() => import('../features/realisation/impact/ImpactPage'));
 export const RecognitionFiguresPage = lazyPage(() => import('../features/recognition/dashboard/FiguresPage'));
 export const ContributionClaimsPage = lazyPage(() => import('../features/anonymity/ClaimsPage'));
+export const RecognitionDuePage = lazyPage(() => import('../features/recognition/RecognitionDuePage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
@@ -65,6 +66,7 @@ export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
   '/impact',
   '/recognition/figures',
   '/anonymity/claims',
+  '/recognition/due',
   '/moderation',
   '/directory',
   '/admin',

@@ -35,6 +35,7 @@ import {
   ImpactPage,
   RecognitionFiguresPage,
   ContributionClaimsPage,
+  RecognitionDuePage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -127,6 +128,14 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="annual_report.read">
             <RecognitionFiguresPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'recognition/due',
+        element: (
+          <RequireSession action="recognition.manage">
+            <RecognitionDuePage />
           </RequireSession>
         ),
       },

@@ -66,4 +66,18 @@ describe('navigationFor', () => {
   it('returns paths with the keys', () => {
     expect(navigationFor(actor('admin'), EVERY_PAGE)).toContainEqual({ key: 'administration', path: '/admin' });
   });
+
+  it('opens recognition due to HR, admins and network leads (any scope), not to network members', () => {
+    const available = new Set([...EVERY_PAGE, '/recognition/due']);
+    const lead: Actor = {
+      personId: 'p1',
+      orgUnitId: 'u1',
+      assignments: [{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
+    };
+    expect(keys(actor('hr'), available)).toContain('recognitionDue');
+    expect(keys(actor('admin'), available)).toContain('recognitionDue');
+    expect(keys(lead, available)).toContain('recognitionDue');
+    expect(keys(actor('network_member'), available)).not.toContain('recognitionDue');
+    expect(keys(actor(), available)).not.toContain('recognitionDue');
+  });
 });

@@ -14,6 +14,7 @@ export type NavKey =
   | 'impact'
   | 'recognition'
   | 'recognitionFigures'
+  | 'recognitionDue'
   | 'moderation'
   | 'directory'
   | 'administration'
@@ -63,6 +64,7 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'impact', path: '/impact', audience: { action: 'impact.read_rollups' } },
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
   { key: 'recognitionFigures', path: '/recognition/figures', audience: { action: 'annual_report.read' } },
+  { key: 'recognitionDue', path: '/recognition/due', audience: { action: 'recognition.manage' } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
   { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },

@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@eclore/migrations';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
 import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
-import { LedgerRecorder, LedgerReplay, LedgerRepository } from '@eclore/server-recognition';
+import {
+  LedgerRecorder,
+  LedgerReplay,
+  LedgerRepository,
+  RecognitionDueOpener,
+  RecognitionRepository,
+} from '@eclore/server-recognition';
 import { createTestDatabase } from '../../../../test/database';
 import { makeComment, makeIdea, makePerson, makeUnit } from '../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../test/database';
@@ -54,7 +60,10 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
     const repo = new LedgerRepository(ds);
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
-    const handler = new RecognitionRecordContributionsHandler(recorder);
+    const handler = new RecognitionRecordContributionsHandler(
+      recorder,
+      new RecognitionDueOpener(new RecognitionRepository(ds)),
+    );
     worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
       connection,
       prefix,
@@ -130,5 +139,61 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
     expect(await replay.replay({ batchSize: 2 })).toEqual({ events: 7, recorded: 6 });
     expect(await replay.replay()).toEqual({ events: 7, recorded: 0 });
     expect(await rows()).toEqual(recorded);
+  });
+
+  it('opens recognition due from a milestone event through the same job, once, an anonymous author flagged', async () => {
+    const unit = await makeUnit(ds);
+    const named = await makePerson(ds, { unit, password: null });
+    const hidden = await makePerson(ds, { unit, password: null });
+    const open = await makeIdea(ds, { authors: [named.person], unit, status: 'visible' });
+    const secret = await makeIdea(ds, { authors: [hidden.person], unit, status: 'visible', anonymous: true });
+    const ev = (e: Pick<NewIdeaEvent, 'ideaId' | 'type'> & Partial<NewIdeaEvent>): NewIdeaEvent => ({
+      actorId: null,
+      public: false,
+      data: {},
+      ...e,
+    });
+    const due = (): Promise<{ idea_id: string; milestone: string; person_id: string; anonymous: boolean }[]> =>
+      ds.query(
+        `SELECT idea_id, milestone, person_id, anonymous FROM recognition WHERE idea_id = ANY($1::uuid[]) ORDER BY anonymous`,
+        [[open.id, secret.id]],
+      );
+    await emit([
+      ev({ ideaId: open.id, type: 'submit', fromStatus: 'emerge', toStatus: 'submitted', actorId: named.person.id }),
+      ev({ ideaId: secret.id, type: 'submit', fromStatus: 'emerge', toStatus: 'submitted' }),
+    ]);
+    await waitFor('the authorships in the ledger', async () => {
+      const [row] = (await ds.query(`SELECT count(*)::int AS n FROM contribution WHERE idea_id = ANY($1::uuid[])`, [
+        [open.id, secret.id],
+      ])) as { n: number }[];
+      return row!.n >= 2 ? true : undefined;
+    });
+    await emit([
+      ev({ ideaId: open.id, type: 'accept', fromStatus: 'collect', toStatus: 'visible' }),
+      ev({ ideaId: secret.id, type: 'accept', fromStatus: 'collect', toStatus: 'visible' }),
+    ]);
+    const opened = await waitFor('two due items', async () => {
+      const rows = await due();
+      return rows.length >= 2 ? rows : undefined;
+    });
+    expect(opened).toEqual([
+      { idea_id: open.id, milestone: 'idea_accepted', person_id: named.person.id, anonymous: false },
+      { idea_id: secret.id, milestone: 'idea_accepted', person_id: hidden.person.id, anonymous: true },
+    ]);
+    // The same events' jobs again (a replay through the queue): nothing opens twice.
+    const accepts: { id: string }[] = await ds.query(
+      `SELECT id::text AS id FROM idea_event WHERE type = 'accept' AND idea_id = ANY($1::uuid[])`,
+      [[open.id, secret.id]],
+    );
+    const queue = queues.get('recognition')!;
+    const jobs = await Promise.all(
+      accepts.map((a) =>
+        queue.add('recognition.record_contributions', { ideaEventId: a.id }, { jobId: `replay-${a.id}` }),
+      ),
+    );
+    await waitFor('the replayed jobs', async () =>
+      (await Promise.all(jobs.map((j) => j.isCompleted()))).every(Boolean) ? true : undefined,
+    );
+    expect(await due()).toEqual(opened);
   });
 });

@@ -83,6 +83,8 @@ import type {
   DeclineCoAuthorshipResponses,
   DeclineIdeaData,
   DeclineIdeaResponses,
+  DeclinePublicRecognitionData,
+  DeclinePublicRecognitionResponses,
   DeclineTeamInvitationData,
   DeclineTeamInvitationResponses,
   DeleteAttachmentData,
@@ -95,6 +97,8 @@ import type {
   DeleteMyAbsenceResponses,
   DeleteWebhookData,
   DeleteWebhookResponses,
+  DismissRecognitionData,
+  DismissRecognitionResponses,
   DismissReportData,
   DismissReportResponses,
   DownloadAttachmentData,
@@ -103,6 +107,8 @@ import type {
   DownloadMyContributionsResponses,
   DownloadMyDataExportData,
   DownloadMyDataExportResponses,
+  DownloadRecognitionCertificateData,
+  DownloadRecognitionCertificateResponses,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponses,
   EditLogEntryData,
@@ -183,6 +189,8 @@ import type {
   GetPrioritisationResponses,
   GetReadinessData,
   GetReadinessResponses,
+  GetRecognitionSettingsData,
+  GetRecognitionSettingsResponses,
   GetSessionData,
   GetSessionResponses,
   GetSignInMethodsData,
@@ -223,6 +231,8 @@ import type {
   ListIdeaCommentsResponses,
   ListIdeaLinksData,
   ListIdeaLinksResponses,
+  ListIdeaRecognitionsData,
+  ListIdeaRecognitionsResponses,
   ListIntakeData,
   ListIntakeResponses,
   ListLateFieldReviewsData,
@@ -243,6 +253,8 @@ import type {
   ListMyIdeasResponses,
   ListMyNotificationsData,
   ListMyNotificationsResponses,
+  ListMyRecognitionsData,
+  ListMyRecognitionsResponses,
   ListMyTeamInvitationsData,
   ListMyTeamInvitationsResponses,
   ListNotificationDeliveriesData,
@@ -259,6 +271,8 @@ import type {
   ListPortfolioColumnResponses,
   ListPrivateNotesData,
   ListPrivateNotesResponses,
+  ListRecognitionsData,
+  ListRecognitionsResponses,
   ListRoleRequestsData,
   ListRoleRequestsResponses,
   ListSimilarIdeasData,
@@ -292,6 +306,8 @@ import type {
   RecordExperimentOutcomeResponses,
   RecordImpactMeasurementData,
   RecordImpactMeasurementResponses,
+  RecordRecognitionData,
+  RecordRecognitionResponses,
   RefuseContributionClaimData,
   RefuseContributionClaimResponses,
   RejectRoleRequestData,
@@ -344,6 +360,8 @@ import type {
   SetMyNotificationPreferencesResponses,
   SetNotificationDefaultsData,
   SetNotificationDefaultsResponses,
+  SetRecognitionSettingsData,
+  SetRecognitionSettingsResponses,
   StartCommitteeSessionData,
   StartCommitteeSessionResponses,
   StartDirectoryImportData,
@@ -2565,6 +2583,125 @@ export const refuseContributionClaim = <ThrowOnError extends boolean = false>(
 ): RequestResult<RefuseContributionClaimResponses, unknown, ThrowOnError> =>
   (options.client ?? client).post<RefuseContributionClaimResponses, unknown, ThrowOnError>({
     url: '/api/contribution-claims/{id}/refuse',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const listRecognitions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRecognitionsData, ThrowOnError>,
+): RequestResult<ListRecognitionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListRecognitionsResponses, unknown, ThrowOnError>({
+    url: '/api/recognitions',
+    ...options,
+  });
+
+/**
+ * Record a due recognition: a form, a message, public or private. The person is told.
+ */
+export const recordRecognition = <ThrowOnError extends boolean = false>(
+  options: Options<RecordRecognitionData, ThrowOnError>,
+): RequestResult<RecordRecognitionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RecordRecognitionResponses, unknown, ThrowOnError>({
+    url: '/api/recognitions/{id}/record',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Dismiss a due recognition, with a reason (e.g. already thanked in person).
+ */
+export const dismissRecognition = <ThrowOnError extends boolean = false>(
+  options: Options<DismissRecognitionData, ThrowOnError>,
+): RequestResult<DismissRecognitionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DismissRecognitionResponses, unknown, ThrowOnError>({
+    url: '/api/recognitions/{id}/dismiss',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The person declines public recognition: it becomes private and leaves every public page.
+ */
+export const declinePublicRecognition = <ThrowOnError extends boolean = false>(
+  options: Options<DeclinePublicRecognitionData, ThrowOnError>,
+): RequestResult<DeclinePublicRecognitionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<DeclinePublicRecognitionResponses, unknown, ThrowOnError>({
+    url: '/api/recognitions/{id}/decline-public',
+    ...options,
+  });
+
+/**
+ * The certificate of a recorded recognition, as a PDF in the person’s language (French or English).
+ *
+ * For the person and the recognisers in scope; an anonymous author’s certificate for them alone.
+ */
+export const downloadRecognitionCertificate = <ThrowOnError extends boolean = false>(
+  options: Options<DownloadRecognitionCertificateData, ThrowOnError>,
+): RequestResult<DownloadRecognitionCertificateResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<DownloadRecognitionCertificateResponses, unknown, ThrowOnError>({
+    url: '/api/recognitions/{id}/certificate.pdf',
+    ...options,
+  });
+
+/**
+ * My recognitions: every recognition recorded for me, newest first.
+ *
+ * Includes those of ideas I wrote anonymously: private, and shown to no one else with my name.
+ */
+export const listMyRecognitions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyRecognitionsData, ThrowOnError>,
+): RequestResult<ListMyRecognitionsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListMyRecognitionsResponses, unknown, ThrowOnError>({
+    url: '/api/me/recognitions',
+    ...options,
+  });
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const listIdeaRecognitions = <ThrowOnError extends boolean = false>(
+  options: Options<ListIdeaRecognitionsData, ThrowOnError>,
+): RequestResult<ListIdeaRecognitionsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<ListIdeaRecognitionsResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/recognitions',
+    ...options,
+  });
+
+/**
+ * The milestones that open recognition due (HR, admins).
+ */
+export const getRecognitionSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetRecognitionSettingsData, ThrowOnError>,
+): RequestResult<GetRecognitionSettingsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetRecognitionSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/recognition-settings',
+    ...options,
+  });
+
+/**
+ * Choose the milestones that open recognition due (none: the workflow is off); audited.
+ */
+export const setRecognitionSettings = <ThrowOnError extends boolean = false>(
+  options: Options<SetRecognitionSettingsData, ThrowOnError>,
+): RequestResult<SetRecognitionSettingsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetRecognitionSettingsResponses, unknown, ThrowOnError>({
+    url: '/api/recognition-settings',
     ...options,
     headers: {
       'Content-Type': 'application/json',

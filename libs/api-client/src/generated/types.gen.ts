@@ -3236,6 +3236,108 @@ export type RefuseContributionClaimDto = {
   reason: string;
 };
 
+export type RecognitionIdeaDto = {
+  id: string;
+  title: string;
+};
+
+export type RecognitionDto = {
+  id: string;
+  idea: RecognitionIdeaDto;
+  milestone: 'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated';
+  /**
+   * Null for an anonymous author who has not claimed the idea (shown as “an anonymous author”).
+   */
+  person?: PersonRefDto | null;
+  /**
+   * The person is an anonymous author: never named, the recognition stays private.
+   */
+  anonymousAuthor: boolean;
+  status: 'due' | 'recorded' | 'dismissed';
+  openedAt: string;
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  message: string | null;
+  /**
+   * Shown on public pages (recorded, public, not declined).
+   */
+  isPublic: boolean;
+  /**
+   * The person declined public recognition.
+   */
+  publicDeclined: boolean;
+  dismissReason: string | null;
+  /**
+   * When recorded or dismissed.
+   */
+  decidedAt: string | null;
+};
+
+export type RecognitionPageDto = {
+  items: Array<RecognitionDto>;
+  /**
+   * Opaque cursor of the next page; null on the last one.
+   */
+  nextCursor: string | null;
+};
+
+export type RecordRecognitionDto = {
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  message: string;
+  /**
+   * Shown on public pages. Never for career evidence, nor for an anonymous author who has not claimed the idea.
+   */
+  isPublic: boolean;
+};
+
+export type DismissRecognitionDto = {
+  /**
+   * Why no recognition (kept).
+   */
+  reason: string;
+};
+
+export type MyRecognitionDto = {
+  id: string;
+  idea: RecognitionIdeaDto;
+  milestone: 'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated';
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  message: string;
+  isPublic: boolean;
+  /**
+   * The person declined public recognition (it stays, private).
+   */
+  publicDeclined: boolean;
+  /**
+   * Recorded as an anonymous author’s: private, shown to the person alone.
+   */
+  anonymous: boolean;
+  recordedAt: string;
+};
+
+export type PublicRecognitionDto = {
+  id: string;
+  person: PersonRefDto;
+  milestone: 'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated';
+  form: 'thanks_letter' | 'award' | 'career_evidence' | 'public_celebration';
+  message: string;
+  recordedAt: string;
+};
+
+export type RecognitionSettingsDto = {
+  /**
+   * The milestones that open recognition due.
+   */
+  milestones: Array<'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated'>;
+  updatedAt: string | null;
+};
+
+export type SetRecognitionSettingsDto = {
+  /**
+   * None: the workflow is off.
+   */
+  milestones: Array<'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated'>;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -6317,6 +6419,145 @@ export type RefuseContributionClaimResponses = {
 };
 
 export type RefuseContributionClaimResponse = RefuseContributionClaimResponses[keyof RefuseContributionClaimResponses];
+
+export type ListRecognitionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * The `nextCursor` of the previous page.
+     */
+    cursor?: string;
+    limit?: number;
+    status?: 'due' | 'recorded' | 'dismissed';
+  };
+  url: '/api/recognitions';
+};
+
+export type ListRecognitionsResponses = {
+  200: RecognitionPageDto;
+};
+
+export type ListRecognitionsResponse = ListRecognitionsResponses[keyof ListRecognitionsResponses];
+
+export type RecordRecognitionData = {
+  body: RecordRecognitionDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/recognitions/{id}/record';
+};
+
+export type RecordRecognitionResponses = {
+  200: RecognitionDto;
+};
+
+export type RecordRecognitionResponse = RecordRecognitionResponses[keyof RecordRecognitionResponses];
+
+export type DismissRecognitionData = {
+  body: DismissRecognitionDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/recognitions/{id}/dismiss';
+};
+
+export type DismissRecognitionResponses = {
+  200: RecognitionDto;
+};
+
+export type DismissRecognitionResponse = DismissRecognitionResponses[keyof DismissRecognitionResponses];
+
+export type DeclinePublicRecognitionData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/recognitions/{id}/decline-public';
+};
+
+export type DeclinePublicRecognitionResponses = {
+  200: MyRecognitionDto;
+};
+
+export type DeclinePublicRecognitionResponse =
+  DeclinePublicRecognitionResponses[keyof DeclinePublicRecognitionResponses];
+
+export type DownloadRecognitionCertificateData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/recognitions/{id}/certificate.pdf';
+};
+
+export type DownloadRecognitionCertificateResponses = {
+  /**
+   * The PDF.
+   */
+  200: Blob | File;
+};
+
+export type DownloadRecognitionCertificateResponse =
+  DownloadRecognitionCertificateResponses[keyof DownloadRecognitionCertificateResponses];
+
+export type ListMyRecognitionsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/me/recognitions';
+};
+
+export type ListMyRecognitionsResponses = {
+  200: Array<MyRecognitionDto>;
+};
+
+export type ListMyRecognitionsResponse = ListMyRecognitionsResponses[keyof ListMyRecognitionsResponses];
+
+export type ListIdeaRecognitionsData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/recognitions';
+};
+
+export type ListIdeaRecognitionsResponses = {
+  200: Array<PublicRecognitionDto>;
+};
+
+export type ListIdeaRecognitionsResponse = ListIdeaRecognitionsResponses[keyof ListIdeaRecognitionsResponses];
+
+export type GetRecognitionSettingsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/recognition-settings';
+};
+
+export type GetRecognitionSettingsResponses = {
+  200: RecognitionSettingsDto;
+};
+
+export type GetRecognitionSettingsResponse = GetRecognitionSettingsResponses[keyof GetRecognitionSettingsResponses];
+
+export type SetRecognitionSettingsData = {
+  body: SetRecognitionSettingsDto;
+  path?: never;
+  query?: never;
+  url: '/api/recognition-settings';
+};
+
+export type SetRecognitionSettingsResponses = {
+  200: RecognitionSettingsDto;
+};
+
+export type SetRecognitionSettingsResponse = SetRecognitionSettingsResponses[keyof SetRecognitionSettingsResponses];
 
 export type ListWebhooksData = {
   body?: never;

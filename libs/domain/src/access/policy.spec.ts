@@ -373,4 +373,57 @@ describe('permission policy', () => {
       reason: 'role_required',
     });
   });
+
+  it('lets HR and admins recognise anywhere, a network lead within the idea’s scope, nobody else', () => {
+    const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const hr = actor([{ role: 'hr', scope: org }]);
+    expect(can(hr, 'recognition.manage', { target: unitB })).toBe(true);
+    expect(can(actor([{ role: 'admin', scope: org }]), 'recognition.manage', { target: unitA })).toBe(true);
+    // Route level: any lead reaches the list, which holds only what their scope covers.
+    expect(can(lead, 'recognition.manage')).toBe(true);
+    expect(can(lead, 'recognition.manage', { target: unitA })).toBe(true);
+    expect(decide(lead, 'recognition.manage', { target: unitB })).toEqual({ allowed: false, reason: 'out_of_scope' });
+    expect(decide(actor(), 'recognition.manage')).toEqual({ allowed: false, reason: 'role_required' });
+    // A network member (not lead) and the committee do not recognise people.
+    for (const role of ['network_member', 'committee_member'] as const) {
+      expect(decide(actor([{ role, scope: org }]), 'recognition.manage', { target: unitA })).toEqual({
+        allowed: false,
+        reason: 'role_required',
+      });
+    }
+  });
+
+  it('lets only the person decline public recognition, and the person or a recogniser in scope read the certificate', () => {
+    const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const hr = actor([{ role: 'hr', scope: org }]);
+    expect(can(actor(), 'recognition.read_own')).toBe(true);
+    expect(can(actor(), 'recognition.read_public')).toBe(true);
+    expect(decide(null, 'recognition.read_public')).toEqual({ allowed: false, reason: 'unauthenticated' });
+    expect(can(actor(), 'recognition.decline_public', { target: unitA, isRecognised: true })).toBe(true);
+    // HR may not decline on the person's behalf.
+    expect(decide(hr, 'recognition.decline_public', { target: unitA, isRecognised: false })).toEqual({
+      allowed: false,
+      reason: 'not_the_person',
+    });
+    expect(can(actor(), 'recognition.certificate', { target: unitB, isRecognised: true })).toBe(true);
+    expect(can(hr, 'recognition.certificate', { target: unitB, isRecognised: false })).toBe(true);
+    expect(can(lead, 'recognition.certificate', { target: unitA, isRecognised: false })).toBe(true);
+    expect(decide(lead, 'recognition.certificate', { target: unitB, isRecognised: false })).toEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
+    expect(decide(actor(), 'recognition.certificate', { target: unitA, isRecognised: false })).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+  });
+
+  it('keeps the recognition milestones to HR and admins', () => {
+    expect(can(actor([{ role: 'hr', scope: org }]), 'recognition.settings')).toBe(true);
+    expect(can(actor([{ role: 'admin', scope: org }]), 'recognition.settings')).toBe(true);
+    expect(decide(actor([{ role: 'network_lead', scope: org }]), 'recognition.settings')).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+  });
 });

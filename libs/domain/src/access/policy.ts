@@ -118,6 +118,15 @@ export type Action =
   | 'credit.manage'
   // the annual report's figures: HR and admins for any scope; a network lead within their scope
   | 'annual_report.read'
+  // the recognition workflow: recognisers (HR and admins anywhere, a network lead within the scope
+  // of the idea) list, record and dismiss due items; the person reads theirs and declines public
+  // recognition; the certificate for the person and recognisers; the milestones (HR, admins)
+  | 'recognition.manage'
+  | 'recognition.read_own'
+  | 'recognition.read_public'
+  | 'recognition.decline_public'
+  | 'recognition.certificate'
+  | 'recognition.settings'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -164,6 +173,8 @@ export interface PolicyContext {
   isAuthor?: boolean;
   /** For criteria.manage: the organisation's default set rather than a campaign's. */
   organisationDefault?: boolean;
+  /** For a recognition: the actor is the person recognised (decline public, certificate). */
+  isRecognised?: boolean;
   /** After the decision: the actor's place in the idea's team and project (docs/realisation.md). */
   isTeamMember?: boolean;
   isTeamLead?: boolean;
@@ -307,6 +318,22 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (!holdsRole(actor, 'network_lead')) return deny('role_required');
       return !ctx.target || hasRole(actor, 'network_lead', ctx.target) ? ALLOW : deny('out_of_scope');
     }
+    case 'recognition.manage':
+      return recogniser(actor, ctx.target);
+    case 'recognition.read_own':
+      return ALLOW;
+    case 'recognition.read_public':
+      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
+      return ALLOW;
+    case 'recognition.decline_public':
+      // The person only: nobody declines on their behalf.
+      return objectLevel(ctx, ctx.isRecognised === true, 'not_the_person');
+    case 'recognition.certificate':
+      // The person, and the recognisers who may see the item.
+      if (!ctx.target) return ALLOW;
+      return ctx.isRecognised === true ? ALLOW : recogniser(actor, ctx.target);
+    case 'recognition.settings':
+      return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'realisation.read':
     case 'team.answer_invitation':
       // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.
@@ -392,6 +419,17 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       }
       return ALLOW;
   }
+}
+
+/**
+ * A recogniser (docs/recognition.md §3): HR and admins anywhere; a network lead within their scope
+ * (the idea's unit or themes). Without a target (route level) any network lead reaches the handler,
+ * which lists only what the scope covers.
+ */
+function recogniser(actor: Actor, target?: ScopeTarget): Decision {
+  if (hasRole(actor, 'hr') || hasRole(actor, 'admin')) return ALLOW;
+  if (!holdsRole(actor, 'network_lead')) return deny('role_required');
+  return !target || hasRole(actor, 'network_lead', target) ? ALLOW : deny('out_of_scope');
 }
 
 /** The network member whose scope covers the idea. */

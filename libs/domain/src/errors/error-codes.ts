@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   own_measurement: 403,
   not_team_member: 403,
   not_log_entry_writer: 403,
+  not_the_person: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,
@@ -74,6 +75,7 @@ export const ERROR_CODES = {
   project_not_found: 404,
   milestone_not_found: 404,
   contribution_claim_not_found: 404,
+  recognition_not_found: 404,
 
   method_not_allowed: 405,
   not_acceptable: 406,
@@ -136,6 +138,9 @@ export const ERROR_CODES = {
   experiment_not_running: 409,
   not_in_prototype: 409,
   edit_window_closed: 409,
+  recognition_not_due: 409,
+  recognition_not_recorded: 409,
+  recognition_not_public: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

@@ -288,3 +288,16 @@ describe('implementation and replication events (issue 13)', () => {
     expect(notificationPath({ eventType: 'replication_adopted', ideaId: 'i', data: {} })).toBe('/ideas/i#project');
   });
 });
+
+describe('recognition (issue 14)', () => {
+  it('tells the person recognised, and no one else: not the other authors, not the followers', () => {
+    expect(byPerson(base({ type: 'recognition_recorded', actorId: 'hr', data: { personId: 'coauthor' } }))).toEqual({
+      coauthor: 'my_ideas',
+    });
+    // A recogniser recognising themselves is not told of their own act.
+    expect(byPerson(base({ type: 'recognition_recorded', actorId: 'hr', data: { personId: 'hr' } }))).toEqual({});
+    expect(notificationPath({ eventType: 'recognition_recorded', ideaId: 'i', data: {} })).toBe(
+      '/profile#recognitions',
+    );
+  });
+});

@@ -160,6 +160,8 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   team_lead_changed: ['memberIds', 'my_ideas', false],
   experiment_end_reminder: ['leadIds', 'needs_action', true],
   experiment_overdue: ['networkIds', 'needs_action', true],
+  // Recognition (issue 14): the person recognised, and no one else (docs/recognition.md §3).
+  recognition_recorded: ['personId', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -244,6 +246,8 @@ export function notificationPath(n: {
 }): string {
   // A guardian grant waiting for (or given after) a second admin's approval: the admins' people page.
   if (n.eventType === 'role_grant_requested' || n.eventType === 'role_granted') return '/admin';
+  // A recognition is read (and its certificate downloaded) on the person's profile.
+  if (n.eventType === 'recognition_recorded') return '/profile#recognitions';
   if (n.ideaId === null) return n.campaignId ? `/campaigns/${n.campaignId}` : '/notifications';
   const idea = `/ideas/${n.ideaId}`;
   switch (n.eventType) {

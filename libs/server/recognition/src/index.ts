@@ -1,4 +1,5 @@
 export * from './entities';
 export * from './ledger';
 export { RecognitionJobsModule, RecognitionModule } from './recognition.module';
+export * from './recognition';
 export * from './report';

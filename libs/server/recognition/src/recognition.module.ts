@@ -3,6 +3,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CreditModule } from './credit/credit.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { RecognitionDueModule, RecognitionWorkflowModule } from './recognition/recognition.module';
 import { ReportModule } from './report/report.module';
 
 /**
@@ -10,13 +11,13 @@ import { ReportModule } from './report/report.module';
  * contributions", the annual report's figures. Each feature is a submodule imported here.
  */
 @Module({
-  imports: [LedgerModule, ContributionsModule, CreditModule, ReportModule, ClaimsModule],
+  imports: [LedgerModule, ContributionsModule, CreditModule, ReportModule, ClaimsModule, RecognitionWorkflowModule],
 })
 export class RecognitionModule {}
 
-/** What the worker needs: the ledger's recorder for each new idea event. */
+/** What the worker needs: the ledger's recorder and the due items' opener for each new idea event. */
 @Module({
-  imports: [LedgerModule],
-  exports: [LedgerModule],
+  imports: [LedgerModule, RecognitionDueModule],
+  exports: [LedgerModule, RecognitionDueModule],
 })
 export class RecognitionJobsModule {}

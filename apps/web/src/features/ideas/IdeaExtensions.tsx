@@ -5,6 +5,7 @@ import { IdeaReviewersPanel } from '../review-queue';
 import { PrivateNotesPanel } from '../private-notes';
 import { QualificationPanel } from '../qualification';
 import { IdeaCommandButtons, RealisationPanel } from '../realisation';
+import { PublicRecognitionsPanel } from '../recognition';
 
 /**
  * The idea page's slot for what the engagement and attachments features add (supports, comments,
@@ -21,6 +22,7 @@ export const EXTENSIONS: readonly IdeaExtension[] = [
   AttachmentsPanel,
   EngagementPanel,
   PrivateNotesPanel,
+  PublicRecognitionsPanel,
 ];
 
 export function IdeaExtensions({ idea }: { idea: IdeaDto }) {

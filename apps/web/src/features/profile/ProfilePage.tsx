@@ -10,6 +10,7 @@ import { followBrowserLocale, useSaveLocale } from '../../session/locale';
 import { problemMessage } from '../../app/errors';
 import { ScopeText } from '../admin/ScopeText';
 import { NotificationPreferences } from '../notifications/NotificationPreferences';
+import { MyRecognitionsPanel } from '../recognition/MyRecognitionsPanel';
 import { ContributionsPanel } from './ContributionsPanel';
 import { PersonalDataPanel } from './PersonalDataPanel';
 import { useAppText } from '../../app/i18n';
@@ -111,6 +112,7 @@ export default function ProfilePage() {
           </form>
         </Panel>
         <ContributionsPanel />
+        <MyRecognitionsPanel />
         <NotificationPreferences />
         <PersonalDataPanel />
       </div>

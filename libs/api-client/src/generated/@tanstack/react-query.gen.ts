@@ -47,16 +47,19 @@ import {
   decideAgendaItem,
   declineCoAuthorship,
   declineIdea,
+  declinePublicRecognition,
   declineTeamInvitation,
   deleteAttachment,
   deleteImpactIndicator,
   deleteMilestone,
   deleteMyAbsence,
   deleteWebhook,
+  dismissRecognition,
   dismissReport,
   downloadAttachment,
   downloadMyContributions,
   downloadMyDataExport,
+  downloadRecognitionCertificate,
   downloadSessionMinutes,
   editLogEntry,
   erasePerson,
@@ -97,6 +100,7 @@ import {
   getPreReadingPack,
   getPrioritisation,
   getReadiness,
+  getRecognitionSettings,
   getSession,
   getSignInMethods,
   grantContributionClaim,
@@ -117,6 +121,7 @@ import {
   listIdeaAttachments,
   listIdeaComments,
   listIdeaLinks,
+  listIdeaRecognitions,
   listIntake,
   listLateFieldReviews,
   listLateIdeas,
@@ -127,6 +132,7 @@ import {
   listMyFieldReviews,
   listMyIdeas,
   listMyNotifications,
+  listMyRecognitions,
   listMyTeamInvitations,
   listNotificationDeliveries,
   listOpenReports,
@@ -135,6 +141,7 @@ import {
   listPendingContributionClaims,
   listPortfolioColumn,
   listPrivateNotes,
+  listRecognitions,
   listRoleRequests,
   listSimilarIdeas,
   listThemes,
@@ -153,6 +160,7 @@ import {
   reactivatePerson,
   recordExperimentOutcome,
   recordImpactMeasurement,
+  recordRecognition,
   refuseContributionClaim,
   rejectRoleRequest,
   removeAgendaItem,
@@ -179,6 +187,7 @@ import {
   setIdeaCreditShares,
   setMyNotificationPreferences,
   setNotificationDefaults,
+  setRecognitionSettings,
   startCommitteeSession,
   startDirectoryImport,
   startOidcSignIn,
@@ -280,6 +289,8 @@ import type {
   DeclineCoAuthorshipResponse,
   DeclineIdeaData,
   DeclineIdeaResponse,
+  DeclinePublicRecognitionData,
+  DeclinePublicRecognitionResponse,
   DeclineTeamInvitationData,
   DeclineTeamInvitationResponse,
   DeleteAttachmentData,
@@ -292,6 +303,8 @@ import type {
   DeleteMyAbsenceResponse,
   DeleteWebhookData,
   DeleteWebhookResponse,
+  DismissRecognitionData,
+  DismissRecognitionResponse,
   DismissReportData,
   DismissReportResponse,
   DownloadAttachmentData,
@@ -300,6 +313,8 @@ import type {
   DownloadMyContributionsResponse,
   DownloadMyDataExportData,
   DownloadMyDataExportResponse,
+  DownloadRecognitionCertificateData,
+  DownloadRecognitionCertificateResponse,
   DownloadSessionMinutesData,
   DownloadSessionMinutesResponse,
   EditLogEntryData,
@@ -380,6 +395,8 @@ import type {
   GetPrioritisationResponse,
   GetReadinessData,
   GetReadinessResponse,
+  GetRecognitionSettingsData,
+  GetRecognitionSettingsResponse,
   GetSessionData,
   GetSessionResponse,
   GetSignInMethodsData,
@@ -420,6 +437,8 @@ import type {
   ListIdeaCommentsResponse,
   ListIdeaLinksData,
   ListIdeaLinksResponse,
+  ListIdeaRecognitionsData,
+  ListIdeaRecognitionsResponse,
   ListIntakeData,
   ListIntakeResponse,
   ListLateFieldReviewsData,
@@ -440,6 +459,8 @@ import type {
   ListMyIdeasResponse,
   ListMyNotificationsData,
   ListMyNotificationsResponse,
+  ListMyRecognitionsData,
+  ListMyRecognitionsResponse,
   ListMyTeamInvitationsData,
   ListMyTeamInvitationsResponse,
   ListNotificationDeliveriesData,
@@ -456,6 +477,8 @@ import type {
   ListPortfolioColumnResponse,
   ListPrivateNotesData,
   ListPrivateNotesResponse,
+  ListRecognitionsData,
+  ListRecognitionsResponse,
   ListRoleRequestsData,
   ListRoleRequestsResponse,
   ListSimilarIdeasData,
@@ -489,6 +512,8 @@ import type {
   RecordExperimentOutcomeResponse,
   RecordImpactMeasurementData,
   RecordImpactMeasurementResponse,
+  RecordRecognitionData,
+  RecordRecognitionResponse,
   RefuseContributionClaimData,
   RefuseContributionClaimResponse,
   RejectRoleRequestData,
@@ -541,6 +566,8 @@ import type {
   SetMyNotificationPreferencesResponse,
   SetNotificationDefaultsData,
   SetNotificationDefaultsResponse,
+  SetRecognitionSettingsData,
+  SetRecognitionSettingsResponse,
   StartCommitteeSessionData,
   StartCommitteeSessionResponse,
   StartDirectoryImportData,
@@ -5036,6 +5063,309 @@ export const refuseContributionClaimMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await refuseContributionClaim({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRecognitionsQueryKey = (options?: Options<ListRecognitionsData>) =>
+  createQueryKey('listRecognitions', options);
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const listRecognitionsOptions = (options?: Options<ListRecognitionsData>) =>
+  queryOptions<
+    ListRecognitionsResponse,
+    DefaultError,
+    ListRecognitionsResponse,
+    ReturnType<typeof listRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRecognitionsQueryKey(options),
+  });
+
+export const listRecognitionsInfiniteQueryKey = (
+  options?: Options<ListRecognitionsData>,
+): QueryKey<Options<ListRecognitionsData>> => createQueryKey('listRecognitions', options, true);
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const listRecognitionsInfiniteOptions = (options?: Options<ListRecognitionsData>) => {
+  const opts = infiniteQueryOptions<
+    ListRecognitionsResponse,
+    DefaultError,
+    InfiniteData<ListRecognitionsResponse>,
+    QueryKey<Options<ListRecognitionsData>>,
+    string | Pick<QueryKey<Options<ListRecognitionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRecognitionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRecognitions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRecognitionsInfiniteQueryKey(options),
+    },
+  );
+  return opts as Omit<typeof opts, 'initialData'>;
+};
+
+/**
+ * Recognition due, recorded and dismissed, oldest first, within the recogniser’s scope.
+ *
+ * HR and admins see every item; a network lead those of the ideas their scope covers. An anonymous author who has not claimed the idea is never named (`person` null, `anonymousAuthor` true).
+ */
+export const useListRecognitionsQuery = (options?: Options<ListRecognitionsData>) =>
+  useQuery(listRecognitionsOptions(options));
+
+/**
+ * Record a due recognition: a form, a message, public or private. The person is told.
+ */
+export const recordRecognitionMutation = (
+  options?: Partial<Options<RecordRecognitionData>>,
+): UseMutationOptions<RecordRecognitionResponse, DefaultError, Options<RecordRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<RecordRecognitionResponse, DefaultError, Options<RecordRecognitionData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await recordRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Dismiss a due recognition, with a reason (e.g. already thanked in person).
+ */
+export const dismissRecognitionMutation = (
+  options?: Partial<Options<DismissRecognitionData>>,
+): UseMutationOptions<DismissRecognitionResponse, DefaultError, Options<DismissRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DismissRecognitionResponse,
+    DefaultError,
+    Options<DismissRecognitionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await dismissRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The person declines public recognition: it becomes private and leaves every public page.
+ */
+export const declinePublicRecognitionMutation = (
+  options?: Partial<Options<DeclinePublicRecognitionData>>,
+): UseMutationOptions<DeclinePublicRecognitionResponse, DefaultError, Options<DeclinePublicRecognitionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeclinePublicRecognitionResponse,
+    DefaultError,
+    Options<DeclinePublicRecognitionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await declinePublicRecognition({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const downloadRecognitionCertificateQueryKey = (options: Options<DownloadRecognitionCertificateData>) =>
+  createQueryKey('downloadRecognitionCertificate', options);
+
+/**
+ * The certificate of a recorded recognition, as a PDF in the person’s language (French or English).
+ *
+ * For the person and the recognisers in scope; an anonymous author’s certificate for them alone.
+ */
+export const downloadRecognitionCertificateOptions = (options: Options<DownloadRecognitionCertificateData>) =>
+  queryOptions<
+    DownloadRecognitionCertificateResponse,
+    DefaultError,
+    DownloadRecognitionCertificateResponse,
+    ReturnType<typeof downloadRecognitionCertificateQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadRecognitionCertificate({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadRecognitionCertificateQueryKey(options),
+  });
+
+/**
+ * The certificate of a recorded recognition, as a PDF in the person’s language (French or English).
+ *
+ * For the person and the recognisers in scope; an anonymous author’s certificate for them alone.
+ */
+export const useDownloadRecognitionCertificateQuery = (options: Options<DownloadRecognitionCertificateData>) =>
+  useQuery(downloadRecognitionCertificateOptions(options));
+
+export const listMyRecognitionsQueryKey = (options?: Options<ListMyRecognitionsData>) =>
+  createQueryKey('listMyRecognitions', options);
+
+/**
+ * My recognitions: every recognition recorded for me, newest first.
+ *
+ * Includes those of ideas I wrote anonymously: private, and shown to no one else with my name.
+ */
+export const listMyRecognitionsOptions = (options?: Options<ListMyRecognitionsData>) =>
+  queryOptions<
+    ListMyRecognitionsResponse,
+    DefaultError,
+    ListMyRecognitionsResponse,
+    ReturnType<typeof listMyRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listMyRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listMyRecognitionsQueryKey(options),
+  });
+
+/**
+ * My recognitions: every recognition recorded for me, newest first.
+ *
+ * Includes those of ideas I wrote anonymously: private, and shown to no one else with my name.
+ */
+export const useListMyRecognitionsQuery = (options?: Options<ListMyRecognitionsData>) =>
+  useQuery(listMyRecognitionsOptions(options));
+
+export const listIdeaRecognitionsQueryKey = (options: Options<ListIdeaRecognitionsData>) =>
+  createQueryKey('listIdeaRecognitions', options);
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const listIdeaRecognitionsOptions = (options: Options<ListIdeaRecognitionsData>) =>
+  queryOptions<
+    ListIdeaRecognitionsResponse,
+    DefaultError,
+    ListIdeaRecognitionsResponse,
+    ReturnType<typeof listIdeaRecognitionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listIdeaRecognitions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listIdeaRecognitionsQueryKey(options),
+  });
+
+/**
+ * The idea’s public recognitions: recorded, public and not declined, oldest first.
+ *
+ * A private, declined or anonymous author’s recognition never appears here.
+ */
+export const useListIdeaRecognitionsQuery = (options: Options<ListIdeaRecognitionsData>) =>
+  useQuery(listIdeaRecognitionsOptions(options));
+
+export const getRecognitionSettingsQueryKey = (options?: Options<GetRecognitionSettingsData>) =>
+  createQueryKey('getRecognitionSettings', options);
+
+/**
+ * The milestones that open recognition due (HR, admins).
+ */
+export const getRecognitionSettingsOptions = (options?: Options<GetRecognitionSettingsData>) =>
+  queryOptions<
+    GetRecognitionSettingsResponse,
+    DefaultError,
+    GetRecognitionSettingsResponse,
+    ReturnType<typeof getRecognitionSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRecognitionSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRecognitionSettingsQueryKey(options),
+  });
+
+/**
+ * The milestones that open recognition due (HR, admins).
+ */
+export const useGetRecognitionSettingsQuery = (options?: Options<GetRecognitionSettingsData>) =>
+  useQuery(getRecognitionSettingsOptions(options));
+
+/**
+ * Choose the milestones that open recognition due (none: the workflow is off); audited.
+ */
+export const setRecognitionSettingsMutation = (
+  options?: Partial<Options<SetRecognitionSettingsData>>,
+): UseMutationOptions<SetRecognitionSettingsResponse, DefaultError, Options<SetRecognitionSettingsData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetRecognitionSettingsResponse,
+    DefaultError,
+    Options<SetRecognitionSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setRecognitionSettings({
         ...options,
         ...fnOptions,
         throwOnError: true,

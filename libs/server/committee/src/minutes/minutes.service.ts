@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { minutesBlocks, NotFound, type Actor, type MinutesBlock } from '@eclore/domain';
 import { AccessService, type Person } from '@eclore/server-identity';
+import { PDF_FONT, renderPdf, type PdfFontName } from '@eclore/server-platform';
 import { IdeaAccess, ideasByIds } from '@eclore/server-ideas';
 import type { CommitteeSessionMember } from '../entities';
 import { SessionsRepository } from '../sessions/sessions.repository';
 
 const fullName = (p: Person | undefined): string => (p ? `${p.givenName} ${p.familyName}` : '');
 
-/** Type sizes per block; Helvetica's WinAnsi encoding covers French (é, è, œ, ’, «, €). */
-const STYLE: Record<MinutesBlock['kind'], { font: string; size: number; gap: number }> = {
-  title: { font: 'Helvetica-Bold', size: 16, gap: 0.8 },
-  heading: { font: 'Helvetica-Bold', size: 13, gap: 0.5 },
-  item: { font: 'Helvetica-Bold', size: 11, gap: 0.2 },
-  text: { font: 'Helvetica', size: 11, gap: 0.3 },
+/** Type sizes per block, in the embedded Unicode font (names like Łukasz or Nguyễn print as written). */
+const STYLE: Record<MinutesBlock['kind'], { font: PdfFontName; size: number; gap: number }> = {
+  title: { font: PDF_FONT.bold, size: 16, gap: 0.8 },
+  heading: { font: PDF_FONT.bold, size: 13, gap: 0.5 },
+  item: { font: PDF_FONT.bold, size: 11, gap: 0.2 },
+  text: { font: PDF_FONT.regular, size: 11, gap: 0.3 },
 };
 
 /** The minutes (procès-verbal) of a session as a PDF in the session's language. */
@@ -72,18 +72,12 @@ export class MinutesService {
 }
 
 function render(blocks: readonly MinutesBlock[], language: string, title: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, lang: language, info: { Title: title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf({ size: 'A4', margin: 56, lang: language, info: { Title: title } }, (doc) => {
     for (const block of blocks) {
       const style = STYLE[block.kind];
       if (block.kind === 'heading' || block.kind === 'item') doc.moveDown(0.5);
       doc.font(style.font).fontSize(style.size).text(block.text);
       doc.moveDown(style.gap);
     }
-    doc.end();
   });
 }

@@ -29,7 +29,7 @@ const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention', 'fi
  * Events that exist for a notification and are told on the timeline by another event: an accepted
  * team invitation is `team_member_joined` (and its `answer` is a code, not words to show).
  */
-const NOTIFICATION_ONLY_EVENTS = ['supported', 'team_invitation_answered'];
+const NOTIFICATION_ONLY_EVENTS = ['supported', 'team_invitation_answered', 'recognition_recorded'];
 
 /** The words an event carries for the timeline (a reason, an answer...), if any. */
 function eventText(data: Record<string, unknown>): string | null {

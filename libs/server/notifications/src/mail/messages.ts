@@ -106,6 +106,7 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
       `L’expérimentation de « ${t} » se termine le ${day('fr', x.dueAt)} : à conclure`,
     experiment_overdue: (_a, t, x) =>
       `L’expérimentation de « ${t} » devait se terminer le ${day('fr', x.dueAt)} et n’a pas de résultat`,
+    recognition_recorded: (a, t) => `${a} vous adresse une reconnaissance pour votre contribution à « ${t} »`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -161,6 +162,7 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     experiment_end_reminder: (_a, t, x) => `The experiment of “${t}” ends on ${day('en', x.dueAt)}: to conclude`,
     experiment_overdue: (_a, t, x) =>
       `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
+    recognition_recorded: (a, t) => `${a} recognises your contribution to “${t}”`,
   },
 };
 

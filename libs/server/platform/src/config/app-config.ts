@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Length,
   Matches,
   Max,
   Min,
@@ -256,6 +257,15 @@ export class AppConfig {
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
+  /**
+   * The organisation's name as printed on documents (recognition certificates). Unset: the top unit
+   * of the person's place in the directory (a direction) stands for it.
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  ORGANISATION_NAME?: string;
+
   /** Sender of notification e-mails (an address, optionally with a display name). */
   @IsString()
   @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
@@ -295,6 +305,7 @@ const OPTIONAL_VARIABLES = [
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
   'SMTP_URL',
+  'ORGANISATION_NAME',
 ];
 
 /** Express's `trust proxy` value for TRUSTED_PROXIES: `false` (none), a hop count, or the list. */

@@ -1,0 +1,2 @@
+export { MyRecognitionsPanel } from './MyRecognitionsPanel';
+export { PublicRecognitionsPanel } from './PublicRecognitionsPanel';
