@@ -479,4 +479,26 @@ describe('recognition workflow API', () => {
       })
       .expect(200);
   });
+  it('lets no recogniser record or dismiss their own recognition: another does', async () => {
+    const own = await makeIdea(ds, {
+      authors: [leadA.person],
+      unit: unitA,
+      status: 'visible',
+      title: 'L’idée du pilote',
+    });
+    await happen([
+      ev(own.id, 'submit', { fromStatus: 'emerge', toStatus: 'submitted', actorId: leadA.personId }),
+      ev(own.id, 'accept', { fromStatus: 'collect', toStatus: 'visible', actorId: leadA.personId }),
+    ]);
+    const item = await itemOf(own.id, leadA.personId);
+    const good = { form: 'thanks_letter', message: 'Merci !', isPublic: false };
+    expectProblem(await leadA.send('post', `/api/recognitions/${item.id}/record`, good), 403, 'own_recognition');
+    expectProblem(
+      await leadA.send('post', `/api/recognitions/${item.id}/dismiss`, { reason: 'Déjà fait' }),
+      403,
+      'own_recognition',
+    );
+    const recorded = (await hr.send('post', `/api/recognitions/${item.id}/record`, good).expect(200)).body as ItemBody;
+    expect(recorded).toMatchObject({ status: 'recorded', form: 'thanks_letter' });
+  });
 });

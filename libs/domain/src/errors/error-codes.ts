@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   not_team_member: 403,
   not_log_entry_writer: 403,
   not_the_person: 403,
+  own_recognition: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,

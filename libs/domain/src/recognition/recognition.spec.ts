@@ -57,6 +57,18 @@ describe('recognition workflow', () => {
     expect(applyRecognition({ ...due, status: 'recorded' }, cmd, hr, now)).toEqual({ ok: false, reason: 'not_due' });
   });
 
+  it('lets nobody record or dismiss their own recognition, a recogniser included', () => {
+    const self = { personId: 'p', isRecogniser: true };
+    const record = { type: 'record' as const, form: 'award' as const, message: 'Merci !', isPublic: false };
+    expect(applyRecognition(due, record, self, now)).toEqual({ ok: false, reason: 'own_recognition' });
+    expect(applyRecognition(due, { type: 'dismiss', reason: 'déjà fait' }, self, now)).toEqual({
+      ok: false,
+      reason: 'own_recognition',
+    });
+    // Another recogniser may.
+    expect(applyRecognition(due, record, hr, now).ok).toBe(true);
+  });
+
   it('refuses a blank or oversized message and an unknown form, naming the field', () => {
     const bad = applyRecognition(
       due,

@@ -105,7 +105,8 @@ export type RecognitionCommand =
   | { type: 'dismiss'; reason: string }
   | { type: 'decline_public' };
 
-export type RecognitionRefusal = 'not_due' | 'not_recorded' | 'not_public' | 'not_the_person' | 'not_recogniser';
+export type RecognitionRefusal =
+  'not_due' | 'not_recorded' | 'not_public' | 'not_the_person' | 'not_recogniser' | 'own_recognition';
 
 export type RecognitionResult =
   | { ok: true; next: Recognition }
@@ -133,6 +134,7 @@ export function mayBePublic(form: RecognitionForm, anonymous: boolean): boolean 
  * - record: due → recorded, by a recogniser, with a form, a message (1–4 000 characters) and
  *   public/private; public only when `mayBePublic`;
  * - dismiss: due → dismissed, by a recogniser, with a reason (1–1 000 characters);
+ * - nobody records or dismisses their own recognition (another recogniser does);
  * - decline_public: recorded and public → recorded and private, by the person only, at any time.
  */
 export function applyRecognition(
@@ -148,6 +150,7 @@ export function applyRecognition(
     return { ok: true, next: { ...r, isPublic: false, publicDeclinedAt: now } };
   }
   if (!actor.isRecogniser) return { ok: false, reason: 'not_recogniser' };
+  if (actor.personId === r.personId) return { ok: false, reason: 'own_recognition' };
   if (r.status !== 'due') return { ok: false, reason: 'not_due' };
   if (command.type === 'dismiss') {
     const problems = text('reason', command.reason, RECOGNITION_LIMITS.reasonMax);

@@ -54,6 +54,7 @@ export const fr = {
     recognition_not_public: 'Cette reconnaissance est déjà privée.',
     out_of_scope: 'Cette idée est hors de votre périmètre.',
     not_the_person: 'Seule la personne reconnue peut faire cela.',
+    own_recognition: 'Votre propre reconnaissance est enregistrée par une autre personne habilitée.',
   },
   mine: {
     title: 'Mes reconnaissances',
@@ -151,6 +152,7 @@ export const en: typeof fr = {
     recognition_not_public: 'This recognition is already private.',
     out_of_scope: 'This idea is outside your scope.',
     not_the_person: 'Only the person recognised may do this.',
+    own_recognition: 'Your own recognition is recorded by another recogniser.',
   },
   mine: {
     title: 'My recognitions',

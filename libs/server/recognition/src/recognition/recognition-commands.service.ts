@@ -199,6 +199,8 @@ export class RecognitionCommands {
         throw new Forbidden('not_the_person', 'Only the person recognised may do this.');
       case 'not_recogniser':
         throw new Forbidden('role_required', 'Only HR or the network lead record recognition.');
+      case 'own_recognition':
+        throw new Forbidden('own_recognition', 'Your own recognition is recorded by another recogniser.');
     }
   }
 }

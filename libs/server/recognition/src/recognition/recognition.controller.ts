@@ -53,9 +53,11 @@ export class RecognitionController {
       'out_of_scope',
       'recognition_not_found',
       'recognition_not_due',
+      'own_recognition',
     ],
     errorText: {
       400: '`form` unknown, `message` missing or over 4 000 characters, `isPublic` not a boolean or public when the form (career evidence) or an anonymous author forbids it.',
+      403: 'Not a recogniser (`role_required`), the idea out of scope (`out_of_scope`), or the actor’s own recognition (`own_recognition`).',
       409: 'Already recorded or dismissed (`recognition_not_due`).',
     },
   })
@@ -81,9 +83,11 @@ export class RecognitionController {
       'out_of_scope',
       'recognition_not_found',
       'recognition_not_due',
+      'own_recognition',
     ],
     errorText: {
       400: '`reason` missing or over 1 000 characters.',
+      403: 'Not a recogniser (`role_required`), the idea out of scope (`out_of_scope`), or the actor’s own recognition (`own_recognition`).',
       409: 'Already recorded or dismissed (`recognition_not_due`).',
     },
   })
