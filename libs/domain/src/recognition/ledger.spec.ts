@@ -89,7 +89,7 @@ describe('contribution ledger', () => {
   });
 
   it('gives one key per (event, kind, person): a replay computes the same keys and a duplicate person is kept once', () => {
-    const event = { id: '42', type: 'team.member_joined', fromStatus: null };
+    const event = { id: '42', type: 'team_member_joined', fromStatus: null };
     const first = ledgerEntries(event, () => [person('a'), person('b'), person('a')]);
     const replay = ledgerEntries(event, () => [person('b'), person('a')]);
     expect(first.map((e) => e.idempotencyKey)).toEqual(['42:team_member:a', '42:team_member:b']);
@@ -100,11 +100,11 @@ describe('contribution ledger', () => {
 
   it('asks the resolver for each rule of an event and marks an anonymous author anonymous', () => {
     const asked: string[] = [];
-    const entries = ledgerEntries({ id: '9', type: 'team.member_joined', fromStatus: null }, (rule, kind) => {
+    const entries = ledgerEntries({ id: '9', type: 'experiment_validated', fromStatus: null }, (rule, kind) => {
       asked.push(`${kind}:${rule.person}`);
       return [person('anon', true)];
     });
-    expect(asked).toEqual(['team_member:data_person']);
+    expect(asked).toEqual(['experiment_lead:data_person']);
     expect(entries[0]).toMatchObject({ personId: 'anon', anonymous: true });
   });
 

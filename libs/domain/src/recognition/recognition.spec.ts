@@ -27,7 +27,7 @@ describe('recognition workflow', () => {
     expect(milestoneOfEvent('accept', DEFAULT_RECOGNITION_SETTINGS)).toBe('idea_accepted');
     expect(milestoneOfEvent('complete_implementation', DEFAULT_RECOGNITION_SETTINGS)).toBe('implemented');
     expect(milestoneOfEvent('impact.measurement_validated', DEFAULT_RECOGNITION_SETTINGS)).toBe('impact_validated');
-    expect(milestoneOfEvent('replication.activated', DEFAULT_RECOGNITION_SETTINGS)).toBe('replicated');
+    expect(milestoneOfEvent('replication_adopted', DEFAULT_RECOGNITION_SETTINGS)).toBe('replicated');
     expect(milestoneOfEvent('accept', { milestones: ['implemented'] })).toBeNull();
     expect(milestoneOfEvent('commented', DEFAULT_RECOGNITION_SETTINGS)).toBeNull();
   });

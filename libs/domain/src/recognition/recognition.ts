@@ -17,7 +17,7 @@ export const RECOGNITION_MILESTONES = {
   idea_accepted:    { eventType: 'accept', groups: ['authors'] },
   implemented:      { eventType: 'complete_implementation', groups: ['authors', 'team'] },
   impact_validated: { eventType: 'impact.measurement_validated', groups: ['authors', 'team'] },
-  replicated:       { eventType: 'replication.activated', groups: ['authors', 'team'] },
+  replicated:       { eventType: 'replication_adopted', groups: ['authors', 'team'] },
 } as const satisfies Record<string, { eventType: string; groups: readonly CreditGroup[] }>;
 
 export type RecognitionMilestone = keyof typeof RECOGNITION_MILESTONES;
