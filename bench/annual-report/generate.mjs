@@ -9,7 +9,7 @@
 //     decide_prototype / decide_implement / park / decline, the experiment, complete_implementation,
 //     close, with returns, withdrawals and stops on the way; events later than now are dropped and
 //     the idea's status is its last event's;
-//   - what the realisation writes beside them: idea teams (team_member_joined), experiments and their
+//   - what the realisation writes beside them: idea teams (team_formed, team_member_joined), experiments and their
 //     outcomes (experiment_validated / experiment_stopped naming the lead), implementation projects,
 //     milestones done, impact indicators and validated measurements, replications (a replica idea and
 //     project each), scorecards (scorecard_submitted);
@@ -89,24 +89,36 @@ const quote = (s) => `'${s.replace(/'/g, "''")}'`;
 function ledgerSql() {
   const rules = contributionRules();
   const personOf = {
-    actor: `COALESCE(e.actor_id, c.author_id)`,
-    idea_author: `i.author_id`,
-    data_person: `CASE WHEN e.data->>'personId' ~ '^[0-9a-f-]{36}$' THEN (e.data->>'personId')::uuid END`,
-    nobody: `NULL::uuid`,
+    actor: { from: '', person: `COALESCE(e.actor_id, c.author_id)` },
+    idea_author: { from: '', person: `i.author_id` },
+    data_person: {
+      from: '',
+      person: `CASE WHEN e.data->>'personId' ~ '^[0-9a-f-]{36}$' THEN (e.data->>'personId')::uuid END`,
+    },
+    data_people: {
+      from: `CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.data->'personIds') = 'array'
+               THEN e.data->'personIds' ELSE '[]'::jsonb END) dp(id)`,
+      person: `dp.id::uuid`,
+    },
+    nobody: { from: '', person: `NULL::uuid` },
   };
-  const selects = Object.entries(rules).map(
-    ([kind, rule]) => `
+  const selects = Object.entries(rules).flatMap(([kind, rule]) =>
+    [rule.person].flat().map(
+      (source) => `
       SELECT e.id AS event_id, e.type AS event_type, e.idea_id, ${quote(kind)} AS kind,
-             ${personOf[rule.person]} AS person_id, e.occurred_at
+             ${personOf[source].person} AS person_id, e.occurred_at
         FROM idea_event e
         JOIN idea i ON i.id = e.idea_id
         LEFT JOIN idea_comment c ON c.id::text = e.data->>'commentId' AND e.actor_id IS NULL
+        ${personOf[source].from}
        WHERE e.type IN (${rule.eventTypes.map(quote).join(', ')})
          ${rule.fromStatuses ? `AND e.from_status IN (${rule.fromStatuses.map(quote).join(', ')})` : ''}`,
+    ),
   );
+  // DISTINCT: a person named by two sources of one rule is recorded once (the idempotency key).
   return `
     INSERT INTO contribution (event_id, event_type, idea_id, kind, person_id, anonymous, occurred_at)
-    SELECT x.event_id, x.event_type, x.idea_id, x.kind, x.person_id,
+    SELECT DISTINCT x.event_id, x.event_type, x.idea_id, x.kind, x.person_id,
            x.person_id IS NOT NULL AND i.anonymous AND x.person_id = i.author_id, x.occurred_at
       FROM (${selects.join('\n      UNION ALL')}) x
       JOIN idea i ON i.id = x.idea_id
@@ -419,7 +431,15 @@ async function main() {
         LEFT JOIN implementation_project pr ON pr.idea_id = l.idea_id
         LEFT JOIN team tl ON tl.idea_id = l.idea_id AND tl.role = 'lead'
       UNION ALL
-      SELECT t.idea_id, 'team_member_joined', NULL, NULL, t.person_id, false, '{}'::jsonb, t.joined_at FROM team t
+      -- The named author is placed in the team at its formation (team_formed lists them); the others join.
+      SELECT d.idea_id, 'team_formed', NULL, NULL, NULL, false,
+             jsonb_build_object('members', CASE WHEN p.anonymous THEN 0 ELSE 1 END,
+                                'personIds', CASE WHEN p.anonymous THEN '[]'::jsonb ELSE jsonb_build_array(p.author_id) END),
+             d.at
+        FROM lifecycle d JOIN plan p ON p.id = d.idea_id WHERE d.k = 5
+      UNION ALL
+      SELECT t.idea_id, 'team_member_joined', NULL, NULL, t.person_id, false, '{}'::jsonb, t.joined_at
+        FROM team t JOIN plan p ON p.id = t.idea_id WHERE NOT (t.person_id = p.author_id AND NOT p.anonymous)
       UNION ALL
       SELECT x.idea_id, CASE x.status WHEN 'validated' THEN 'experiment_validated' ELSE 'experiment_stopped' END, NULL, NULL,
              tl.person_id, false, jsonb_build_object('experimentId', x.id, 'personId', tl.person_id), x.outcome_at

@@ -8,6 +8,7 @@ import {
   entriesToClaim,
   isContributionKind,
   ledgerEntries,
+  ruleOf,
   rulesForEvent,
   showContributor,
   totalsByKind,
@@ -54,6 +55,23 @@ describe('contribution ledger', () => {
       expect(IDEA_COMMANDS).toContain(type);
       expect(LEDGER_EVENT_TYPES).toContain(type);
     }
+  });
+
+  it('reads the events the realisation and the qualification really write, each to its kind', () => {
+    const kindsOf = (type: string) => rulesForEvent({ id: '1', type, fromStatus: null }).map((r) => r.kind);
+    expect(kindsOf('team_member_joined')).toEqual(['team_member']);
+    expect(kindsOf('team_formed')).toEqual(['team_member']);
+    expect(kindsOf('experiment_validated')).toEqual(['experiment_lead']);
+    expect(kindsOf('experiment_stopped')).toEqual(['experiment_lead']);
+    expect(kindsOf('milestone_done')).toEqual(['milestone_done']);
+    expect(kindsOf('impact.measurement_validated')).toEqual(['measurement_validated']);
+    expect(kindsOf('replication_adopted')).toEqual(['replicated']);
+    expect(kindsOf('scorecard_submitted')).toEqual(['reviewed']);
+    // The joiner acts; the authors placed in the team at its formation are listed in the event's data.
+    expect(ruleOf('team_member').person).toEqual(['actor', 'data_people']);
+    // Steps that are no contribution of their own record nothing.
+    for (const type of ['team_invited', 'team_lead_changed', 'experiment_pivot', 'replicated_from', 'hypothesis_set'])
+      expect(kindsOf(type)).toEqual([]);
   });
 
   it('credits supports to nobody, by name never, and keeps them out of participation', () => {

@@ -19,6 +19,8 @@ export type PersonSource =
   | 'idea_author'
   /** The person named in the event's data (`data.personId`). */
   | 'data_person'
+  /** The people listed in the event's data (`data.personIds`), e.g. the team placed at its formation. */
+  | 'data_people'
   /** Nobody: the act is counted, never attributed (supports). */
   | 'nobody';
 
@@ -30,7 +32,8 @@ export interface ContributionRule {
   eventTypes: readonly string[];
   /** Only events leaving one of these statuses count (e.g. a first submission, a committee decline). */
   fromStatuses?: readonly IdeaStatus[];
-  person: PersonSource;
+  /** Where the credited people are found; several sources: everyone any of them names (once each). */
+  person: PersonSource | readonly PersonSource[];
   group: CreditGroup | null;
   /** Shown by name on the idea, the profile, recognitions (false: counted, never credited by name). */
   named: boolean;
@@ -59,7 +62,7 @@ export const CONTRIBUTION_RULES = {
   reviewed:              { eventTypes: ['scorecard_submitted'] /* first submission of a scorecard */, person: 'actor', group: 'network', named: true, participation: false },
   qualified:             { eventTypes: ['qualify'], person: 'actor', group: 'network', named: true, participation: false },
   decided:               { eventTypes: [...DECISIONS, 'decline'], fromStatuses: ['decide', 'prototype'], person: 'actor', group: null, named: true, participation: false },
-  team_member:           { eventTypes: ['team_member_joined'] /* the joiner is the actor */, person: 'actor', group: 'team', named: true, participation: true },
+  team_member:           { eventTypes: ['team_member_joined', 'team_formed'] /* the joiner; the authors placed at formation */, person: ['actor', 'data_people'], group: 'team', named: true, participation: true },
   experiment_lead:       { eventTypes: ['experiment_validated', 'experiment_stopped'] /* data.personId = the lead */, person: 'data_person', group: 'team', named: true, participation: true },
   implementation_owner:  { eventTypes: ['complete_implementation'], person: 'actor', group: 'team', named: true, participation: true },
   milestone_done:        { eventTypes: ['milestone_done'], person: 'actor', group: 'team', named: true, participation: true },
