@@ -12,11 +12,13 @@
 //   prints both side by side with the machine, its load and the data's row counts, and writes them
 //   to dist/bench/annual-report.json.
 // Options: --year=YYYY (default: last year), --regenerate, --explain (EXPLAIN ANALYZE of each
-// whole-organisation query), --job (end to end through the report job once it exists; see endToEnd).
+// whole-organisation query), --check-ledger (the product's replay rebuilds the ledger; compared with
+// the generated one), --job (end to end through the report job once it exists; see endToEnd).
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB,
 // REDIS_URL (default redis://127.0.0.1:6379), BENCH_QUIET_WAIT (seconds to wait for a quiet machine, 60).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -93,6 +95,46 @@ async function endToEnd(build, { job }) {
   return { ...result, processMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
+/**
+ * --check-ledger: rebuilds the contribution ledger with the product's own replay (LedgerReplay, the
+ * recorder the worker runs, over the whole idea_event history) and compares it row for row with the
+ * generator's set-based ledger; prints the replay's time. Leaves the replayed ledger in place.
+ */
+async function checkLedger(client) {
+  const require = createRequire(join(build, 'libs/server/recognition/src/index.js'));
+  require('reflect-metadata');
+  const { DataSource } = require('typeorm');
+  const { dataSourceOptions } = require(join(build, 'migrations/index.js'));
+  const { LedgerRecorder, LedgerReplay, LedgerRepository } = require(
+    join(build, 'libs/server/recognition/src/ledger/index.js'),
+  );
+  const columns = 'event_id, event_type, idea_id, kind, person_id, anonymous, occurred_at';
+  await client.query(`DROP TABLE IF EXISTS bench_generated_ledger`);
+  await client.query(`CREATE TABLE bench_generated_ledger AS SELECT ${columns} FROM contribution`);
+  await client.query(`TRUNCATE contribution`);
+  const ds = new DataSource(dataSourceOptions(dbUrl, { poolSize: 2 }));
+  await ds.initialize();
+  const repo = new LedgerRepository(ds);
+  const started = process.hrtime.bigint();
+  const result = await new LedgerReplay(new LedgerRecorder(repo), repo).replay({ batchSize: 2_000 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await ds.destroy();
+  const diff = async (a, b) =>
+    (
+      await client.query(
+        `SELECT count(*)::int AS n FROM (SELECT ${columns} FROM ${a} EXCEPT ALL SELECT ${columns} FROM ${b}) d`,
+      )
+    ).rows[0].n;
+  const missing = await diff('bench_generated_ledger', 'contribution');
+  const extra = await diff('contribution', 'bench_generated_ledger');
+  await client.query(`DROP TABLE bench_generated_ledger`);
+  console.log(
+    `Ledger replay (LedgerReplay, batches of 2 000): ${result.events} events, ${result.recorded} entries in ${fmt(ms).trim()}` +
+      ` (${Math.round(result.events / (ms / 1000))} events/s); generated ledger vs replay: ${missing} missing, ${extra} extra`,
+  );
+  if (missing + extra > 0) process.exitCode = 1;
+}
+
 async function bareSql(client, directions, guaranteeDays) {
   const run = async (scopeUnitId) => {
     let total = 0;
@@ -138,6 +180,12 @@ async function main() {
   ).rows;
   const guaranteeDays =
     (await client.query(`SELECT first_answer_days AS d FROM answer_time_settings LIMIT 1`)).rows[0]?.d ?? 30;
+
+  if (args.includes('--check-ledger')) {
+    await checkLedger(client);
+    await client.end();
+    return;
+  }
 
   if (args.includes('--explain')) {
     for (const [label, text, values] of reportStatements(build, { year: YEAR, scopeUnitId: null, guaranteeDays })) {
