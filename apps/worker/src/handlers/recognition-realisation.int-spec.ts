@@ -217,6 +217,11 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await rows()).toEqual(recorded);
     expect(sorted(shape(recorded))).toEqual(sorted(expected));
+    // Each entry is dated by its event to the microsecond (a JavaScript Date would cut them).
+    const misdated = await ctx.ds.query(
+      `SELECT count(*)::int AS n FROM contribution c JOIN idea_event e ON e.id = c.event_id WHERE c.occurred_at <> e.occurred_at`,
+    );
+    expect(misdated).toEqual([{ n: 0 }]);
     // The anonymous author is never an entry with their identity open.
     expect(recorded.filter((r) => r.person_id === hidden.person.id).every((r) => r.anonymous)).toBe(true);
 

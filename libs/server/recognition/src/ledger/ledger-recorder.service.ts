@@ -87,7 +87,6 @@ export class LedgerRecorder {
       ...entry,
       eventType: event.type,
       ideaId: event.ideaId,
-      occurredAt: event.occurredAt,
     }));
   }
 
