@@ -110,7 +110,7 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
       // The anonymous author's acts carry no actor: the recorder finds them through the row named.
       ev({ ideaId: secret.id, type: 'submit', fromStatus: 'emerge', toStatus: 'submitted' }),
       ev({ ideaId: secret.id, type: 'commented', data: { commentId: secretComment.id, byAnonymousAuthor: true } }),
-      ev({ ideaId: secret.id, type: 'team.member_joined', data: { personId: hidden.person.id } }),
+      ev({ ideaId: secret.id, type: 'team_member_joined', actorId: hidden.person.id }),
     ]);
 
     const recorded = await waitFor('six contributions', async () => {

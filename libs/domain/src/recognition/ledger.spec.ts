@@ -8,6 +8,7 @@ import {
   entriesToClaim,
   isContributionKind,
   ledgerEntries,
+  ruleOf,
   rulesForEvent,
   showContributor,
   totalsByKind,
@@ -56,6 +57,23 @@ describe('contribution ledger', () => {
     }
   });
 
+  it('reads the events the realisation and the qualification really write, each to its kind', () => {
+    const kindsOf = (type: string) => rulesForEvent({ id: '1', type, fromStatus: null }).map((r) => r.kind);
+    expect(kindsOf('team_member_joined')).toEqual(['team_member']);
+    expect(kindsOf('team_formed')).toEqual(['team_member']);
+    expect(kindsOf('experiment_validated')).toEqual(['experiment_lead']);
+    expect(kindsOf('experiment_stopped')).toEqual(['experiment_lead']);
+    expect(kindsOf('milestone_done')).toEqual(['milestone_done']);
+    expect(kindsOf('impact.measurement_validated')).toEqual(['measurement_validated']);
+    expect(kindsOf('replication_adopted')).toEqual(['replicated']);
+    expect(kindsOf('scorecard_submitted')).toEqual(['reviewed']);
+    // The joiner acts; the authors placed in the team at its formation are listed in the event's data.
+    expect(ruleOf('team_member').person).toEqual(['actor', 'data_people']);
+    // Steps that are no contribution of their own record nothing.
+    for (const type of ['team_invited', 'team_lead_changed', 'experiment_pivot', 'replicated_from', 'hypothesis_set'])
+      expect(kindsOf(type)).toEqual([]);
+  });
+
   it('credits supports to nobody, by name never, and keeps them out of participation', () => {
     const entries = ledgerEntries({ id: '7', type: 'supported', fromStatus: null }, () => [person('p')]);
     expect(entries).toEqual([
@@ -89,7 +107,7 @@ describe('contribution ledger', () => {
   });
 
   it('gives one key per (event, kind, person): a replay computes the same keys and a duplicate person is kept once', () => {
-    const event = { id: '42', type: 'team.member_joined', fromStatus: null };
+    const event = { id: '42', type: 'team_member_joined', fromStatus: null };
     const first = ledgerEntries(event, () => [person('a'), person('b'), person('a')]);
     const replay = ledgerEntries(event, () => [person('b'), person('a')]);
     expect(first.map((e) => e.idempotencyKey)).toEqual(['42:team_member:a', '42:team_member:b']);
@@ -100,11 +118,11 @@ describe('contribution ledger', () => {
 
   it('asks the resolver for each rule of an event and marks an anonymous author anonymous', () => {
     const asked: string[] = [];
-    const entries = ledgerEntries({ id: '9', type: 'team.member_joined', fromStatus: null }, (rule, kind) => {
+    const entries = ledgerEntries({ id: '9', type: 'experiment_validated', fromStatus: null }, (rule, kind) => {
       asked.push(`${kind}:${rule.person}`);
       return [person('anon', true)];
     });
-    expect(asked).toEqual(['team_member:data_person']);
+    expect(asked).toEqual(['experiment_lead:data_person']);
     expect(entries[0]).toMatchObject({ personId: 'anon', anonymous: true });
   });
 

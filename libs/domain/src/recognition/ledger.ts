@@ -19,6 +19,8 @@ export type PersonSource =
   | 'idea_author'
   /** The person named in the event's data (`data.personId`). */
   | 'data_person'
+  /** The people listed in the event's data (`data.personIds`), e.g. the team placed at its formation. */
+  | 'data_people'
   /** Nobody: the act is counted, never attributed (supports). */
   | 'nobody';
 
@@ -30,7 +32,8 @@ export interface ContributionRule {
   eventTypes: readonly string[];
   /** Only events leaving one of these statuses count (e.g. a first submission, a committee decline). */
   fromStatuses?: readonly IdeaStatus[];
-  person: PersonSource;
+  /** Where the credited people are found; several sources: everyone any of them names (once each). */
+  person: PersonSource | readonly PersonSource[];
   group: CreditGroup | null;
   /** Shown by name on the idea, the profile, recognitions (false: counted, never credited by name). */
   named: boolean;
@@ -41,8 +44,11 @@ export interface ContributionRule {
 const DECISIONS = ['decide_prototype', 'decide_implement', 'park'] as const;
 
 /**
- * The kinds of contribution. Events marked (13) are issue 13's and are counted as they land; events
- * marked (new) do not exist yet and are to be recorded by the feature named beside them.
+ * The kinds of contribution, each with the idea events (idea_event.type) that record it, as the
+ * contexts write them (realisation: team_member_joined, experiment_validated / experiment_stopped,
+ * milestone_done, impact.measurement_validated, replication_adopted; qualification:
+ * scorecard_submitted). Events marked (new) do not exist yet and are to be recorded by the feature
+ * named beside them.
  */
 // One row per line reads as a table; prettier would fold the long rows.
 // prettier-ignore
@@ -53,15 +59,15 @@ export const CONTRIBUTION_RULES = {
   commented:             { eventTypes: ['commented'], person: 'actor', group: null, named: true, participation: true },
   comment_adopted:       { eventTypes: ['comment_adopted'] /* (new) authors mark a comment adopted */, person: 'data_person', group: 'network', named: true, participation: true },
   supported:             { eventTypes: ['supported'], person: 'nobody', group: null, named: false, participation: false },
-  reviewed:              { eventTypes: ['scorecard_submitted'] /* (new) scorecards */, person: 'actor', group: 'network', named: true, participation: false },
+  reviewed:              { eventTypes: ['scorecard_submitted'] /* first submission of a scorecard */, person: 'actor', group: 'network', named: true, participation: false },
   qualified:             { eventTypes: ['qualify'], person: 'actor', group: 'network', named: true, participation: false },
   decided:               { eventTypes: [...DECISIONS, 'decline'], fromStatuses: ['decide', 'prototype'], person: 'actor', group: null, named: true, participation: false },
-  team_member:           { eventTypes: ['team.member_joined'] /* (13) */, person: 'data_person', group: 'team', named: true, participation: true },
-  experiment_lead:       { eventTypes: ['experiment.outcome_recorded'] /* (13) data.personId = the lead */, person: 'data_person', group: 'team', named: true, participation: true },
+  team_member:           { eventTypes: ['team_member_joined', 'team_formed'] /* the joiner; the authors placed at formation */, person: ['actor', 'data_people'], group: 'team', named: true, participation: true },
+  experiment_lead:       { eventTypes: ['experiment_validated', 'experiment_stopped'] /* data.personId = the lead */, person: 'data_person', group: 'team', named: true, participation: true },
   implementation_owner:  { eventTypes: ['complete_implementation'], person: 'actor', group: 'team', named: true, participation: true },
-  milestone_done:        { eventTypes: ['milestone.done'] /* (13) */, person: 'actor', group: 'team', named: true, participation: true },
-  measurement_validated: { eventTypes: ['impact.measurement_validated'] /* (13) */, person: 'actor', group: 'network', named: true, participation: false },
-  replicated:            { eventTypes: ['replication.activated'] /* (13) data.personId = who adopted it */, person: 'data_person', group: 'team', named: true, participation: true },
+  milestone_done:        { eventTypes: ['milestone_done'], person: 'actor', group: 'team', named: true, participation: true },
+  measurement_validated: { eventTypes: ['impact.measurement_validated'], person: 'actor', group: 'network', named: true, participation: false },
+  replicated:            { eventTypes: ['replication_adopted'] /* the actor adopted it for their unit */, person: 'actor', group: 'team', named: true, participation: true },
 } as const satisfies Record<string, ContributionRule>;
 
 export type ContributionKind = keyof typeof CONTRIBUTION_RULES;

@@ -4,4 +4,5 @@ export * from './field-reviews';
 export * from './impact';
 export * from './team';
 export * from './experiment';
-export { projectProgressOf, type PortfolioProgress } from './project';
+export { projectProgressOf, GoLiveService, MilestoneCommandsService, type PortfolioProgress } from './project';
+export { ReplicationService } from './replication';

@@ -36,7 +36,9 @@ export const ledgerReads = {
   /** The next ids of events of these types after `afterId`, in id order (keyset pagination). */
   async eventIdsAfter(m: EntityManager, afterId: string, types: readonly string[], limit: number): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
-      `SELECT id::text AS id FROM idea_event WHERE id > $1::bigint AND type = ANY($2::text[]) ORDER BY id LIMIT $3`,
+      // ORDER BY e.id, the bigint: a bare `id` would be the text alias, ordering '10' before '9' and
+      // making the keyset skip events.
+      `SELECT e.id::text AS id FROM idea_event e WHERE e.id > $1::bigint AND e.type = ANY($2::text[]) ORDER BY e.id LIMIT $3`,
       [afterId, [...types], limit],
     );
     return rows.map((r) => r.id);

@@ -8,6 +8,9 @@ import { Idea } from './idea.entity';
  */
 @Entity({ name: 'idea_event' })
 @Index('ix_idea_event_idea', ['ideaId', 'id'])
+// The annual report's partial indexes over transitions (AnnualReportIndexes migration).
+@Index('ix_idea_event_status_change', { synchronize: false })
+@Index('ix_idea_event_transition_type', { synchronize: false })
 export class IdeaEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -26,10 +26,19 @@ function fieldReviewOf(e: IdeaEvent): TimelineEventDto['fieldReview'] {
 const STAFF_ONLY_EVENTS = ['assigned', 'unassigned', 'private_note_mention', 'field_review_late'];
 
 /**
- * Events that exist for a notification and are told on the timeline by another event: an accepted
- * team invitation is `team_member_joined` (and its `answer` is a code, not words to show).
+ * Events that exist for a notification or the contribution ledger and are told on the timeline by
+ * another event, or not at all: an accepted team invitation is `team_member_joined` (and its `answer`
+ * is a code, not words to show); a stopped experiment is the lifecycle's `stop`; a submitted
+ * scorecard is the network's work, read in the qualification panel (who scored is never the
+ * authors' to see).
  */
-const NOTIFICATION_ONLY_EVENTS = ['supported', 'team_invitation_answered', 'recognition_recorded'];
+const NOTIFICATION_ONLY_EVENTS = [
+  'supported',
+  'team_invitation_answered',
+  'recognition_recorded',
+  'experiment_stopped',
+  'scorecard_submitted',
+];
 
 /** The words an event carries for the timeline (a reason, an answer...), if any. */
 function eventText(data: Record<string, unknown>): string | null {

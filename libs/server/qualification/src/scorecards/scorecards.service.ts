@@ -10,7 +10,7 @@ import {
   type PolicyContext,
 } from '@eclore/domain';
 import { AccessService, peopleByIds } from '@eclore/server-identity';
-import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
+import { appendIdeaEvents, IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { Scorecard } from '../entities';
 import { criteriaForIdeas, type ApplicableCriteria } from '../criteria/criteria.repository';
 import { isOpenAssignee } from '../shared/assignees';
@@ -131,6 +131,12 @@ export class ScorecardsService {
       throw new Conflict('already_submitted', 'This scorecard is submitted; submit it again to change it.');
     }
     await this.repo.upsert({ ideaId, reviewerId, status, scores, comment }, manager);
+    // The first submission is the review the contribution ledger counts (`reviewed`); submitting
+    // again corrects the same review. Private: who scored is the network's, never the authors'.
+    if (status === 'submitted' && existing?.status !== 'submitted')
+      await appendIdeaEvents(manager, [
+        { ideaId, type: 'scorecard_submitted', actorId: reviewerId, public: false, data: {} },
+      ]);
   }
 
   private context(loaded: LoadedIdea, actor: Actor): PolicyContext {

@@ -108,7 +108,10 @@ export class ExperimentCommands {
   }
 
   private async apply(m: EntityManager, actor: Actor, ideaId: string, input: DomainOutcome): Promise<void> {
-    const { experiment } = await authoriseOnExperiment(this.deps, m, actor, ideaId, 'experiment.record_outcome');
+    const { ctx, experiment } = await authoriseOnExperiment(this.deps, m, actor, ideaId, 'experiment.record_outcome');
+    // The contribution ledger credits the team lead of the time with the experiment (experiment_lead).
+    const lead = ctx.rows.find((r) => r.role === 'lead')?.personId;
+    const leadData = lead ? { personId: lead } : {};
     const current = await this.repo.currentHypothesis(experiment.id, m);
     const effect = recordOutcome(experiment.status, current?.version ?? 1, input);
     if (!effect.ok && effect.reason === 'not_running') assertRunning(experiment);
@@ -124,7 +127,11 @@ export class ExperimentCommands {
             type: 'experiment_validated',
             actorId: actor.personId,
             public: false,
-            data: { experimentId: experiment.id, ...(learningsOf(input) ? { learnings: learningsOf(input) } : {}) },
+            data: {
+              experimentId: experiment.id,
+              ...leadData,
+              ...(learningsOf(input) ? { learnings: learningsOf(input) } : {}),
+            },
           },
         ]);
         break;
@@ -157,6 +164,16 @@ export class ExperimentCommands {
         break;
       case 'stop_idea':
         await this.repo.setOutcome(experiment.id, 'stopped', effect.command.learnings, m);
+        // The lifecycle's `stop` tells the timeline; this one names the lead for the ledger only.
+        await appendIdeaEvents(m, [
+          {
+            ideaId,
+            type: 'experiment_stopped',
+            actorId: actor.personId,
+            public: false,
+            data: { experimentId: experiment.id, ...leadData },
+          },
+        ]);
         break;
     }
     await this.record(m, actor, `experiment.${input.outcome}`, ideaId, data);

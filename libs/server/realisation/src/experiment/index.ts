@@ -8,3 +8,4 @@ export {
 export { REALISATION_CLOCK, type RealisationClock } from './clock';
 export * from './experiment.reads';
 export * from './experiment.dto';
+export { ExperimentCommands } from './experiment-commands.service';

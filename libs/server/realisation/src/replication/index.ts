@@ -1,2 +1,3 @@
 export { ReplicationModule } from './replication.module';
 export * from './replication.dto';
+export { ReplicationService } from './replication.service';

@@ -46,7 +46,14 @@ export class TeamFormation implements OnModuleInit {
     const hidden = authors.filter((a) => !a.joins);
     // The story's first realisation step; a count, so an anonymous author who has not joined stays out of it.
     await appendIdeaEvents(m, [
-      { ideaId, type: 'team_formed', actorId: null, public: false, data: { members: team.length } },
+      // personIds: who was placed in the team (the contribution ledger's team members; named authors only).
+      {
+        ideaId,
+        type: 'team_formed',
+        actorId: null,
+        public: false,
+        data: { members: team.length, personIds: team.map((t) => t.personId) },
+      },
     ]);
     for (const author of hidden) {
       // "Join as an author": their own invitation, so nobody else appears to have picked them.

@@ -57,10 +57,10 @@ describe('credit shares and my contributions (real PostgreSQL)', () => {
     secretId = (await makeIdea(ctx.ds, { authors: [hidden.person], unit, status: 'implement', anonymous: true })).id;
     await record([
       ev(openId, 'submit', { fromStatus: 'emerge', actorId: author.person.id }),
-      ev(openId, 'team.member_joined', { data: { personId: member.person.id } }),
+      ev(openId, 'team_member_joined', { actorId: member.person.id }),
       ev(openId, 'supported'),
       ev(secretId, 'submit', { fromStatus: 'emerge' }),
-      ev(secretId, 'team.member_joined', { data: { personId: member.person.id } }),
+      ev(secretId, 'team_member_joined', { actorId: member.person.id }),
       ev(secretId, 'qualify', { actorId: network.person.id }),
     ]);
   });

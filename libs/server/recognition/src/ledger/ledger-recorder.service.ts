@@ -6,6 +6,7 @@ import {
   type ContributionRule,
   type IdeaStatus,
   type LedgerEvent,
+  type PersonSource,
   type ResolvedPerson,
 } from '@eclore/domain';
 import { ledgerReads, type IdeaCreditFacts, type LedgerEventRow } from '@eclore/server-ideas';
@@ -15,6 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidOf(value: unknown): string | null {
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+}
+
+/** The ids of a list in an event's data (anything else in it, or no list, names nobody). */
+function uuidsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(uuidOf).filter((p): p is string => p !== null) : [];
 }
 
 /** What the recorder knows around a batch of events, read once per batch. */
@@ -53,7 +59,9 @@ export class LedgerRecorder {
       ),
       ledgerReads.commentAuthors(m, commentIds),
     ]);
-    const named = events.flatMap((e) => [e.actorId, uuidOf(e.data['personId'])]).filter((p): p is string => p !== null);
+    const named = events
+      .flatMap((e) => [e.actorId, uuidOf(e.data['personId']), ...uuidsOf(e.data['personIds'])])
+      .filter((p): p is string => p !== null);
     const people = await this.repo.existingPeople([...named, ...commentAuthors.values()], m);
     for (const c of credits.values()) people.add(c.authorId);
     return { credits, commentAuthors, people };
@@ -68,42 +76,40 @@ export class LedgerRecorder {
       fromStatus: event.fromStatus as IdeaStatus | null,
     };
     if (rulesForEvent(ledgerEvent).length === 0) return [];
-    const people = (rule: ContributionRule): ResolvedPerson[] => {
-      const id = this.personOf(rule, event, credit, facts);
-      if (id === null || !facts.people.has(id)) return [];
-      // Every act of an anonymous author of the idea is anonymous, whatever its kind.
-      return [{ personId: id, anonymousAuthor: credit.hiddenIds.has(id) }];
-    };
+    const people = (rule: ContributionRule): ResolvedPerson[] =>
+      [rule.person]
+        .flat()
+        .flatMap((source) => this.peopleOf(source, event, credit, facts))
+        .filter((id) => facts.people.has(id))
+        // Every act of an anonymous author of the idea is anonymous, whatever its kind.
+        .map((id) => ({ personId: id, anonymousAuthor: credit.hiddenIds.has(id) }));
     return ledgerEntries(ledgerEvent, people).map((entry) => ({
       ...entry,
       eventType: event.type,
       ideaId: event.ideaId,
-      occurredAt: event.occurredAt,
     }));
   }
 
   /**
-   * The person a rule credits. An anonymous author's act carries no actor in its event: the person
+   * The people a source names. An anonymous author's act carries no actor in its event: the person
    * is then the writer of the row the event names (a comment), never guessed.
    */
-  private personOf(
-    rule: ContributionRule,
-    event: LedgerEventRow,
-    credit: IdeaCreditFacts,
-    facts: BatchFacts,
-  ): string | null {
-    switch (rule.person) {
+  private peopleOf(source: PersonSource, event: LedgerEventRow, credit: IdeaCreditFacts, facts: BatchFacts): string[] {
+    switch (source) {
       case 'idea_author':
-        return credit.authorId;
+        return [credit.authorId];
       case 'data_person':
-        return uuidOf(event.data['personId']);
+        return [uuidOf(event.data['personId'])].filter((p): p is string => p !== null);
+      case 'data_people':
+        return uuidsOf(event.data['personIds']);
       case 'actor': {
-        if (event.actorId !== null) return event.actorId;
+        if (event.actorId !== null) return [event.actorId];
         const commentId = event.data['commentId'];
-        return typeof commentId === 'string' ? (facts.commentAuthors.get(commentId) ?? null) : null;
+        const writer = typeof commentId === 'string' ? facts.commentAuthors.get(commentId) : undefined;
+        return writer ? [writer] : [];
       }
       case 'nobody':
-        return null;
+        return [];
     }
   }
 }

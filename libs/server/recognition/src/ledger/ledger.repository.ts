@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LedgerEntry } from '@eclore/domain';
 
-/** An entry ready to insert: the domain's entry and the facts of its event. */
+/** An entry ready to insert: the domain's entry and the facts of its event (its date is read from the event). */
 export interface LedgerRow extends LedgerEntry {
   eventType: string;
   ideaId: string;
-  occurredAt: Date;
 }
 
 /**
@@ -24,9 +23,14 @@ export class LedgerRepository {
   /** Inserts the rows not yet recorded; answers how many were new. */
   async insert(rows: readonly LedgerRow[], manager = this.ds.manager): Promise<number> {
     if (rows.length === 0) return 0;
+    // The entry's date is its event's, read by the database: a JavaScript Date would cut the
+    // event's microseconds (an act at 23:59:59.9995 on 31 December belongs to that year).
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO contribution (event_id, event_type, idea_id, kind, person_id, anonymous, occurred_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::boolean[], $7::timestamptz[])
+       SELECT u.event_id, u.event_type, u.idea_id, u.kind, u.person_id, u.anonymous, e.occurred_at
+         FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::boolean[])
+              AS u(event_id, event_type, idea_id, kind, person_id, anonymous)
+         JOIN idea_event e ON e.id = u.event_id
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
       [
@@ -36,7 +40,6 @@ export class LedgerRepository {
         rows.map((r) => r.kind),
         rows.map((r) => r.personId),
         rows.map((r) => r.anonymous),
-        rows.map((r) => r.occurredAt),
       ],
     );
     return inserted.length;

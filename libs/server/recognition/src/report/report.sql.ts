@@ -70,11 +70,11 @@ export const COHORT_SQL = `
   WITH first_submit AS (
     SELECT e.idea_id, MIN(e.occurred_at) AS submitted_at
       FROM idea_event e
-     WHERE e.type = 'submit'
+     WHERE e.type = 'submit' AND e.to_status IS NOT NULL
      GROUP BY e.idea_id
     HAVING MIN(e.occurred_at) >= $1 AND MIN(e.occurred_at) < $2
   ),
-  cohort AS (
+  cohort AS MATERIALIZED (
     SELECT f.idea_id, f.submitted_at
       FROM first_submit f
       JOIN idea i ON i.id = f.idea_id
@@ -136,7 +136,8 @@ export const IMPLEMENTED_SQL = `
     FROM idea_event e
     JOIN idea i ON i.id = e.idea_id
     LEFT JOIN org_unit ou ON ou.id = i.org_unit_id
-   WHERE e.type = 'complete_implementation' AND e.occurred_at >= $1 AND e.occurred_at < $2 AND ${IN_SCOPE}`;
+   WHERE e.type = 'complete_implementation' AND e.to_status IS NOT NULL AND e.occurred_at >= $1 AND e.occurred_at < $2
+     AND ${IN_SCOPE}`;
 
 /** Replications accepted in the period, in the scope of the ADOPTING unit. */
 export const REPLICATIONS_SQL = `

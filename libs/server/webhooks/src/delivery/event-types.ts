@@ -52,6 +52,9 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   'experiment_validated',
   'milestone_done',
   'replicated_from',
+  // Recorded for the contribution ledger (docs/recognition.md §1): who scored, who led an experiment.
+  'experiment_stopped',
+  'scorecard_submitted',
 ];
 
 export const PING_EVENT_TYPE = 'ping';
