@@ -15,7 +15,13 @@ import {
   TeamQueries,
 } from '@eclore/server-realisation';
 import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
-import { LedgerRecorder, LedgerReplay, LedgerRepository } from '@eclore/server-recognition';
+import {
+  LedgerRecorder,
+  LedgerReplay,
+  LedgerRepository,
+  RecognitionDueOpener,
+  RecognitionRepository,
+} from '@eclore/server-recognition';
 import { uniqueQueuePrefix } from '../../../../test/database';
 import {
   makeAssignment,
@@ -89,7 +95,10 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
     const repo = new LedgerRepository(ctx.ds);
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
-    const handler = new RecognitionRecordContributionsHandler(recorder);
+    const handler = new RecognitionRecordContributionsHandler(
+      recorder,
+      new RecognitionDueOpener(new RecognitionRepository(ctx.ds)),
+    );
     worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
       connection,
       prefix,
