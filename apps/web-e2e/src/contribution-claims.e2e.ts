@@ -31,7 +31,7 @@ test('a person asks to be named on their anonymous idea; the guardian, not seein
   );
   const row = guardian.getByTestId('pending-claim').and(guardian.locator(`[data-idea="${draft.id}"]`));
   await expect(row).toContainText(title);
-  await expect(row).toContainText('auteur');
+  await expect(row).toContainText('Auteur');
   await expect(guardian.getByRole('main')).not.toContainText('Girard');
   await guardian.setViewportSize({ width: 390, height: 844 });
   expect(await guardian.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -70,7 +70,7 @@ test.describe('recognition', () => {
     const panel = lucas.getByRole('region', { name: 'Mes reconnaissances' });
     const card = panel.getByTestId('my-recognition').filter({ hasText: title });
     await expect(card).toBeVisible();
-    await expect(card).toContainText('Prix / distinction');
+    await expect(card).toContainText('Prix ou distinction');
     await expect(card).toContainText('Merci Lucas : ce badge a simplifié la vie de tous les sites.');
     await expect(card).toContainText('Publique');
     await expect(card.getByRole('link', { name: title })).toHaveAttribute('href', `/ideas/${idea.id}`);
@@ -83,14 +83,14 @@ test.describe('recognition', () => {
     const file = await download.path();
     expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(file);
-    for (const line of ['Certificat de reconnaissance', 'Lucas Girard', `« ${title} »`, 'Prix / distinction'])
+    for (const line of ['Certificat de reconnaissance', 'Lucas Girard', `« ${title} »`, 'Prix ou distinction'])
       expect(text).toContain(line);
 
     // Public: on the idea's page for everyone who reads the idea.
     await lucas.goto(`/ideas/${idea.id}`);
     const onIdea = lucas.getByRole('region', { name: 'Reconnaissances' });
     await expect(onIdea.getByTestId('idea-recognition')).toContainText(`${person.givenName} ${person.familyName}`);
-    await expect(onIdea).toContainText('Prix / distinction');
+    await expect(onIdea).toContainText('Prix ou distinction');
     await lucas.goto('/profile');
 
     await card.getByRole('button', { name: 'Refuser la reconnaissance publique' }).click();

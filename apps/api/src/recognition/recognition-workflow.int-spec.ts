@@ -65,10 +65,13 @@ describe('recognition workflow API', () => {
 
   /** Appends events and runs the worker's job for each (the ledger, then the due items). */
   const happen = async (events: NewIdeaEvent[]): Promise<string[]> => {
+    // In id order, not the text's: '100' sorts before '99' (events ran out of order past a digit).
     const before: { max: string | null }[] = await ds.query('SELECT max(id)::text AS max FROM idea_event');
     await ds.transaction((m) => appendIdeaEvents(m, events));
     const ids = (
-      (await ds.query('SELECT id::text AS id FROM idea_event WHERE id > $1 ORDER BY id', [before[0]!.max ?? '0'])) as {
+      (await ds.query('SELECT id::text AS id FROM idea_event WHERE id > $1 ORDER BY idea_event.id', [
+        before[0]!.max ?? '0',
+      ])) as {
         id: string;
       }[]
     ).map((r) => r.id);
@@ -411,17 +414,27 @@ describe('recognition workflow API', () => {
       ev(idea.id, 'replication_adopted', { actorId: leadA.personId, data: { replicationId: b } }),
       ev(idea.id, 'replication_adopted', { actorId: leadA.personId, data: { replicationId: a } }),
     ]);
-    for (const id of ids) await opener.open([id]);
-    const rows: { milestone: string; occurrence: string; person_id: string; anonymous: boolean }[] = await ds.query(
-      'SELECT milestone, occurrence, person_id, anonymous FROM recognition WHERE idea_id = $1 ORDER BY milestone, occurrence',
-      [idea.id],
-    );
-    // The author only (the network's validation credits no one in the authors and team groups).
-    expect(rows).toEqual([
+    const rowsNow = async () =>
+      (await ds.query(
+        'SELECT milestone, occurrence, person_id, anonymous FROM recognition WHERE idea_id = $1 ORDER BY milestone, occurrence, person_id',
+        [idea.id],
+      )) as { milestone: string; occurrence: string; person_id: string; anonymous: boolean }[];
+    // Impact: the author (the network's validation credits no one in the authors and team groups).
+    // Each replication: the author, and the team, which now counts the lead who adopted it for
+    // their unit (the ledger credits them "replicated", docs/recognition.md §1).
+    const byPerson = (a: string, b: string) => (a < b ? -1 : 1);
+    const [first, second] = [zoe.personId, leadA.personId].sort(byPerson);
+    const expected = [
       { milestone: 'impact_validated', occurrence: '-', person_id: zoe.personId, anonymous: false },
-      { milestone: 'replicated', occurrence: a, person_id: zoe.personId, anonymous: false },
-      { milestone: 'replicated', occurrence: b, person_id: zoe.personId, anonymous: false },
-    ]);
+      { milestone: 'replicated', occurrence: a, person_id: first, anonymous: false },
+      { milestone: 'replicated', occurrence: a, person_id: second, anonymous: false },
+      { milestone: 'replicated', occurrence: b, person_id: first, anonymous: false },
+      { milestone: 'replicated', occurrence: b, person_id: second, anonymous: false },
+    ];
+    expect(await rowsNow()).toEqual(expected);
+    // The replications' events run again (a retry): nothing twice.
+    for (const id of ids.slice(2)) expect(await opener.open([id])).toEqual({ opened: 0 });
+    expect(await rowsNow()).toEqual(expected);
   });
 
   it('opens items for the milestones the organisation keeps on (HR and admins set them)', async () => {

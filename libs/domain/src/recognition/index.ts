@@ -5,3 +5,4 @@ export * from './report-figures';
 export * from './charter';
 export * from './suppression';
 export * from './spreadsheet';
+export * from './labels';

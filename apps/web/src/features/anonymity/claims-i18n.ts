@@ -1,4 +1,4 @@
-import type { ContributionKind } from '@eclore/domain';
+import { RECOGNITION_LABELS } from '@eclore/domain';
 import { defineText } from '../../i18n/text';
 
 /** Strings of the guardian's claims page, French (reference) and English. */
@@ -23,23 +23,7 @@ export const fr = {
   reason: 'Motif (transmis à la personne)',
   cancel: 'Annuler',
   decided: 'Décision enregistrée.',
-  kinds: {
-    authored: 'auteur',
-    co_authored: 'co-auteur',
-    captured_on_behalf: 'saisie pour un agent',
-    commented: 'commentaire',
-    comment_adopted: 'commentaire retenu',
-    supported: 'soutien',
-    reviewed: 'évaluation',
-    qualified: 'qualification',
-    decided: 'décision',
-    team_member: 'membre de l’équipe',
-    experiment_lead: 'pilote de l’expérimentation',
-    implementation_owner: 'responsable de la mise en œuvre',
-    milestone_done: 'jalon atteint',
-    measurement_validated: 'mesure validée',
-    replicated: 'essaimage',
-  } satisfies Record<ContributionKind, string>,
+  kinds: RECOGNITION_LABELS.fr.kinds,
   problems: {
     claim_decided: 'Cette demande a déjà été décidée.',
     contribution_claim_not_found: 'Cette demande n’existe plus.',
@@ -67,23 +51,7 @@ export const en: typeof fr = {
   reason: 'Reason (told to the person)',
   cancel: 'Cancel',
   decided: 'Decision recorded.',
-  kinds: {
-    authored: 'author',
-    co_authored: 'co-author',
-    captured_on_behalf: 'captured for a colleague',
-    commented: 'comment',
-    comment_adopted: 'comment adopted',
-    supported: 'support',
-    reviewed: 'review',
-    qualified: 'qualification',
-    decided: 'decision',
-    team_member: 'team member',
-    experiment_lead: 'experiment lead',
-    implementation_owner: 'implementation owner',
-    milestone_done: 'milestone done',
-    measurement_validated: 'measurement validated',
-    replicated: 'replication',
-  },
+  kinds: RECOGNITION_LABELS.en.kinds,
   problems: {
     claim_decided: 'This request was already decided.',
     contribution_claim_not_found: 'This request no longer exists.',

@@ -1,4 +1,4 @@
-import type { ContributionKind } from '@eclore/domain';
+import { RECOGNITION_LABELS } from '@eclore/domain';
 import { defineText, type Param } from '../../i18n/text';
 
 /** Strings of the profile page, French (reference) and English. */
@@ -28,23 +28,7 @@ export const fr = {
     visibility: 'Visibilité',
     anonymous: 'Anonyme (visible par vous seul·e)',
     named: 'À votre nom',
-    kinds: {
-      authored: 'Auteur',
-      co_authored: 'Co-auteur',
-      captured_on_behalf: 'Saisie pour un agent',
-      commented: 'Commentaire',
-      comment_adopted: 'Commentaire retenu',
-      supported: 'Soutien',
-      reviewed: 'Évaluation',
-      qualified: 'Qualification',
-      decided: 'Décision',
-      team_member: 'Membre de l’équipe',
-      experiment_lead: 'Pilote de l’expérimentation',
-      implementation_owner: 'Responsable de la mise en œuvre',
-      milestone_done: 'Jalon atteint',
-      measurement_validated: 'Mesure validée',
-      replicated: 'Essaimage',
-    } satisfies Record<ContributionKind, string>,
+    kinds: RECOGNITION_LABELS.fr.kinds,
   },
   claims: {
     title: 'Être nommé·e sur mes contributions anonymes',
@@ -106,23 +90,7 @@ export const en: typeof fr = {
     visibility: 'Visibility',
     anonymous: 'Anonymous (visible to you only)',
     named: 'In your name',
-    kinds: {
-      authored: 'Author',
-      co_authored: 'Co-author',
-      captured_on_behalf: 'Captured for a colleague',
-      commented: 'Comment',
-      comment_adopted: 'Comment adopted',
-      supported: 'Support',
-      reviewed: 'Review',
-      qualified: 'Qualification',
-      decided: 'Decision',
-      team_member: 'Team member',
-      experiment_lead: 'Experiment lead',
-      implementation_owner: 'Implementation owner',
-      milestone_done: 'Milestone done',
-      measurement_validated: 'Measurement validated',
-      replicated: 'Replication',
-    },
+    kinds: RECOGNITION_LABELS.en.kinds,
   },
   claims: {
     title: 'Be named on my anonymous contributions',

@@ -1,4 +1,4 @@
-import type { RecognitionForm, RecognitionMilestone, RecognitionStatus } from '@eclore/domain';
+import { RECOGNITION_LABELS, type RecognitionStatus } from '@eclore/domain';
 import { defineText, type Param } from '../../i18n/text';
 
 /** Strings of the recognition workflow (docs/recognition.md §3), French (reference) and English. */
@@ -81,18 +81,8 @@ export const fr = {
     title: 'Reconnaissances',
     lead: 'Les personnes reconnues pour leur contribution à cette idée.',
   },
-  forms: {
-    thanks_letter: 'Lettre de remerciement',
-    award: 'Prix / distinction',
-    career_evidence: 'Élément pour l’entretien annuel',
-    public_celebration: 'Célébration publique',
-  } satisfies Record<RecognitionForm, string>,
-  milestones: {
-    idea_accepted: 'Idée publiée',
-    implemented: 'Idée mise en œuvre',
-    impact_validated: 'Impact validé',
-    replicated: 'Idée essaimée',
-  } satisfies Record<RecognitionMilestone, string>,
+  forms: RECOGNITION_LABELS.fr.forms,
+  milestones: RECOGNITION_LABELS.fr.milestones,
   statuses: {
     due: 'À faire',
     recorded: 'Enregistrée',
@@ -179,18 +169,8 @@ export const en: typeof fr = {
     title: 'Recognitions',
     lead: 'The people recognised for their contribution to this idea.',
   },
-  forms: {
-    thanks_letter: 'Thanks letter',
-    award: 'Award',
-    career_evidence: 'Career evidence for the annual review',
-    public_celebration: 'Public celebration',
-  },
-  milestones: {
-    idea_accepted: 'Idea accepted',
-    implemented: 'Idea implemented',
-    impact_validated: 'Impact validated',
-    replicated: 'Idea replicated',
-  },
+  forms: RECOGNITION_LABELS.en.forms,
+  milestones: RECOGNITION_LABELS.en.milestones,
   statuses: {
     due: 'To do',
     recorded: 'Recorded',

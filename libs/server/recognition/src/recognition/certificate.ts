@@ -1,4 +1,4 @@
-import type { Locale, RecognitionForm, RecognitionMilestone } from '@eclore/domain';
+import { RECOGNITION_LABELS, type Locale, type RecognitionForm, type RecognitionMilestone } from '@eclore/domain';
 import { PDF_FONT, renderPdf } from '@eclore/server-platform';
 
 /** What a certificate says: the organisation, the person, the idea, the form, the milestone, the message. */
@@ -24,8 +24,7 @@ const TEXT = {
     milestone: 'Étape',
     on: 'Le',
     filename: 'certificat-reconnaissance',
-    forms: { thanks_letter: 'Lettre de remerciement', award: 'Prix / distinction', career_evidence: 'Élément pour l’entretien annuel', public_celebration: 'Célébration publique' },
-    milestones: { idea_accepted: 'Idée publiée', implemented: 'Idée mise en œuvre', impact_validated: 'Impact validé', replicated: 'Idée essaimée' },
+    ...RECOGNITION_LABELS.fr,
     quote: (t: string) => `« ${t} »`,
   },
   en: {
@@ -35,8 +34,7 @@ const TEXT = {
     milestone: 'Milestone',
     on: 'On',
     filename: 'recognition-certificate',
-    forms: { thanks_letter: 'Thanks letter', award: 'Award', career_evidence: 'Career evidence for the annual review', public_celebration: 'Public celebration' },
-    milestones: { idea_accepted: 'Idea accepted', implemented: 'Idea implemented', impact_validated: 'Impact validated', replicated: 'Idea replicated' },
+    ...RECOGNITION_LABELS.en,
     quote: (t: string) => `“${t}”`,
   },
 } as const satisfies Record<Locale, unknown>;

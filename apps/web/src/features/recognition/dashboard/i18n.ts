@@ -1,4 +1,4 @@
-import type { FunnelStep, RecognitionForm } from '@eclore/domain';
+import { RECOGNITION_LABELS, type FunnelStep } from '@eclore/domain';
 import type { YearOnYearDto } from '@eclore/api-client';
 import { defineText } from '../../../i18n/text';
 
@@ -122,12 +122,7 @@ export const fr = {
     form: 'Forme',
     people: 'Personnes',
     total: 'Total',
-    forms: {
-      thanks_letter: 'Lettre de remerciement',
-      award: 'Prix ou distinction',
-      career_evidence: 'Élément pour l’entretien annuel',
-      public_celebration: 'Célébration publique',
-    } satisfies Record<RecognitionForm, string>,
+    forms: RECOGNITION_LABELS.fr.forms,
   },
   inputs: {
     peopleTrained: 'Personnes formées',
@@ -272,12 +267,7 @@ export const en: typeof fr = {
     form: 'Form',
     people: 'People',
     total: 'Total',
-    forms: {
-      thanks_letter: 'Thanks letter',
-      award: 'Award',
-      career_evidence: 'Career evidence for the annual review',
-      public_celebration: 'Public celebration',
-    },
+    forms: RECOGNITION_LABELS.en.forms,
   },
   inputs: {
     peopleTrained: 'People trained',
