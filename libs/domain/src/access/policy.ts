@@ -115,6 +115,9 @@ export type Action =
   | 'credit.manage'
   // the annual report's figures: HR and admins for any scope; a network lead within their scope
   | 'annual_report.read'
+  // the charter's commitments and HR's yearly inputs: read by whoever reads the report, changed by HR and admins
+  | 'charter.read'
+  | 'charter.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -298,6 +301,13 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (!holdsRole(actor, 'network_lead')) return deny('role_required');
       return !ctx.target || hasRole(actor, 'network_lead', ctx.target) ? ALLOW : deny('out_of_scope');
     }
+    case 'charter.read':
+      // The charter is the organisation's: whoever reads an annual report reads what it is structured by.
+      return hasRole(actor, 'hr') || hasRole(actor, 'admin') || holdsRole(actor, 'network_lead')
+        ? ALLOW
+        : deny('role_required');
+    case 'charter.manage':
+      return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'realisation.read':
     case 'team.answer_invitation':
       // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.

@@ -24,3 +24,4 @@ export * from './storage/storage.module';
 export * from './sanitize/rich-text';
 export * from './storage/s3-storage';
 export * from './http';
+export * from './pdf/unicode-font';

@@ -1,0 +1,4 @@
+export { AnnualReportModule, AnnualReportJobsModule } from './annual-report.module';
+export { AnnualReportBuilder, type AnnualReportOutcome } from './annual-report.builder';
+export { AnnualReportScheduler } from './annual-report.scheduler';
+export { reportStorageKey, REPORT_FILE_KINDS, type ReportFileKind } from './download-links';
