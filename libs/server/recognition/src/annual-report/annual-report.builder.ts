@@ -35,7 +35,7 @@ export class AnnualReportBuilder {
 
     const figures = await this.figures.figuresForReport(run.year, run.scopeUnitId, now());
     await this.runs.progress(runId, 30);
-    const below = figures.participationByUnit.flatMap((r) => (r.unit ? [r.unit] : []));
+    const below = (await this.runs.childrenOf(run.scopeUnitId)).map((u) => ({ id: u.id, code: u.code, name: u.name }));
     const units: UnitFigures[] = [];
     for (const [i, unit] of below.entries()) {
       units.push({ unit, figures: await this.figures.figuresForReport(run.year, unit.id, now()) });

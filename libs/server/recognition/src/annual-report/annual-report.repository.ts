@@ -71,6 +71,15 @@ export class AnnualReportRepository {
     return manager.query(`SELECT id, code, name, path::text[] AS path FROM org_unit WHERE id = ANY($1)`, [ids]);
   }
 
+  /** The units directly below a unit (or the top units, for the whole organisation), by code. */
+  childrenOf(scopeUnitId: string | null, manager: EntityManager = this.ds.manager): Promise<UnitRow[]> {
+    return manager.query(
+      `SELECT id, code, name, path::text[] AS path FROM org_unit
+        WHERE active AND parent_id IS NOT DISTINCT FROM $1::uuid ORDER BY code LIMIT 200`,
+      [scopeUnitId],
+    );
+  }
+
   async unit(id: string, manager: EntityManager = this.ds.manager): Promise<UnitRow | null> {
     return (await this.units([id], manager))[0] ?? null;
   }
