@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { OutboxService, StorageModule } from '@eclore/server-platform';
 import { CharterModule } from '../charter/charter.module';
 import { ReportModule } from '../report/report.module';
@@ -18,9 +19,12 @@ import { AnnualReportService } from './annual-report.service';
 })
 export class AnnualReportModule {}
 
-/** The worker's part: the builder only (no controller). */
+/**
+ * The worker's part: the builder and the yearly schedule's request (no controller). The api's global
+ * audit and access modules are imported here, since the figures' modules expect them.
+ */
 @Module({
-  imports: [StorageModule, ReportModule, CharterModule],
+  imports: [AuditModule, AccessModule, StorageModule, ReportModule, CharterModule],
   providers: [AnnualReportRepository, AnnualReportBuilder, AnnualReportScheduler, OutboxService],
   exports: [AnnualReportBuilder, AnnualReportScheduler],
 })
