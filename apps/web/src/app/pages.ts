@@ -48,6 +48,8 @@ export const ReviewQueuePage = lazyPage(() => import('../features/review-queue/R
 export const CriteriaSetPage = lazyPage(() => import('../features/qualification/CriteriaSetPage'));
 export const AdminAnswerTimePage = lazyPage(() => import('../features/deadlines/AnswerTimeSettingsPage'));
 export const ImpactPage = lazyPage(() => import('../features/realisation/impact/ImpactPage'));
+export const AnnualReportsPage = lazyPage(() => import('../features/recognition/reports/ReportsPage'));
+export const CharterPage = lazyPage(() => import('../features/recognition/charter/CharterPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
@@ -61,6 +63,8 @@ export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
   '/portfolio',
   '/committee',
   '/impact',
+  '/recognition/reports',
+  '/recognition/charter',
   '/moderation',
   '/directory',
   '/admin',

@@ -33,6 +33,8 @@ import {
   WallPage,
   type PageComponent,
   ImpactPage,
+  AnnualReportsPage,
+  CharterPage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -109,6 +111,22 @@ const routes: RouteObject[] = [
         element: (
           <RequireSession action="impact.read_rollups">
             <ImpactPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'recognition/reports',
+        element: (
+          <RequireSession action="annual_report.read">
+            <AnnualReportsPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'recognition/charter',
+        element: (
+          <RequireSession action="charter.read">
+            <CharterPage />
           </RequireSession>
         ),
       },

@@ -13,6 +13,8 @@ export type NavKey =
   | 'committee'
   | 'impact'
   | 'recognition'
+  | 'annualReports'
+  | 'charter'
   | 'moderation'
   | 'directory'
   | 'administration'
@@ -60,6 +62,8 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'committee', path: '/committee', audience: { anyRole: ['committee_member'] } },
   { key: 'impact', path: '/impact', audience: { action: 'impact.read_rollups' } },
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
+  { key: 'annualReports', path: '/recognition/reports', audience: { action: 'annual_report.read' } },
+  { key: 'charter', path: '/recognition/charter', audience: { action: 'charter.read' } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
   { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },
