@@ -42,6 +42,8 @@ const ROUTES: readonly { path: string; action?: Action; needs?: Param }[] = [
   { path: '/committee', action: 'committee.read' },
   { path: '/committee/sessions/:id', action: 'committee.read', needs: 'session' },
   { path: '/impact', action: 'impact.read_rollups' },
+  { path: '/recognition/reports', action: 'annual_report.read' },
+  { path: '/recognition/charter', action: 'charter.read' },
   { path: '/late', action: 'deadline.read_late' },
   { path: '/moderation', action: 'moderation.read' },
   { path: '/directory', action: 'directory.import' },
@@ -120,10 +122,12 @@ async function expectTouchTargets(page: Page, path: string): Promise<void> {
   expect(small, `${path}: touch targets under 44 px`).toEqual([]);
 }
 
-test('the route list above follows the app\'s route table', () => {
+test("the route list above follows the app's route table", () => {
   // Each path segment the router declares ends one of the visited paths (sign-in and * aside).
   const router = readFileSync(join(__dirname, '../../web/src/app/router.tsx'), 'utf8');
-  const declared = [...router.matchAll(/\bpath: '([^']+)'/g)].map((m) => m[1]!).filter((p) => p !== '*' && p !== 'sign-in');
+  const declared = [...router.matchAll(/\bpath: '([^']+)'/g)]
+    .map((m) => m[1]!)
+    .filter((p) => p !== '*' && p !== 'sign-in');
   expect(declared.length).toBeGreaterThan(20);
   expect(declared.filter((p) => !ROUTES.some((r) => r.path.endsWith(`/${p}`)))).toEqual([]);
 });

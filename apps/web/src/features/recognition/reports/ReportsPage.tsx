@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  getAnnualReportQueryKey,
   listAnnualReportsOptions,
   listOrgUnitsOptions,
   requestAnnualReportMutation,
@@ -38,9 +39,12 @@ export default function ReportsPage() {
   const runs = useQuery(listAnnualReportsOptions());
   const changed = useAnnualReportsChanged();
   const run = useAnnualReport(runId);
+  const queryClient = useQueryClient();
   const request = useMutation({
     ...requestAnnualReportMutation(),
     onSuccess: (created) => {
+      // The answer is the run as it stands: shown at once (queued, 0 %), then polled for its progress.
+      queryClient.setQueryData(getAnnualReportQueryKey({ path: { id: created.id } }), created);
       // The run was already listed: the request answered the one in preparation (idempotent per year and scope).
       setAlready((runs.data ?? []).some((r) => r.id === created.id));
       setRunId(created.id);
