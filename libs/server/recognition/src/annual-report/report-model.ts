@@ -1,6 +1,14 @@
 import type { Locale, ReportFigure } from '@eclore/domain';
 import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
-import { FORM_LABELS, FUNNEL_LABELS, REPORT_TEXT, YEAR_ON_YEAR_LABELS, figureLabel, formatNumber } from './report-text';
+import {
+  FORM_LABELS,
+  FUNNEL_LABELS,
+  IMPACT_CATEGORY_LABELS,
+  REPORT_TEXT,
+  YEAR_ON_YEAR_LABELS,
+  figureLabel,
+  formatNumber,
+} from './report-text';
 
 /**
  * The annual report as a document, independent of its format: sections (the key figures, one per
@@ -248,7 +256,12 @@ function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale)
         {
           title: figureLabel(key, locale),
           columns: [t('category', locale), t('unitOfMeasure', locale), t('projected', locale), t('actual', locale)],
-          rows: f.impact.map((i) => [i.category, i.unit, i.projected, i.actual]),
+          rows: f.impact.map((i) => [
+            IMPACT_CATEGORY_LABELS[i.category]?.[locale] ?? i.category,
+            i.unit,
+            i.projected,
+            i.actual,
+          ]),
           chart: { labelColumn: 0, valueColumns: [2, 3] },
           ...(f.impact.length === 0 ? { note: t('noImpact', locale) } : {}),
         },

@@ -1,5 +1,6 @@
 import {
   FUNNEL_STEPS,
+  type ImpactCategory,
   RECOGNITION_FORMS,
   REPORT_FIGURE_LABELS,
   type FunnelStep,
@@ -92,6 +93,17 @@ export const FORM_LABELS: Readonly<Record<RecognitionForm, Text>> = {
   award: { fr: 'Prix ou distinction', en: 'Award' },
   career_evidence: { fr: 'Élément pour l’entretien annuel', en: 'Career evidence' },
   public_celebration: { fr: 'Célébration publique', en: 'Public celebration' },
+};
+
+export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Text>> = {
+  money_saved: { fr: 'Économies', en: 'Money saved' },
+  staff_hours_saved: { fr: 'Heures agents économisées', en: 'Staff hours saved' },
+  public_hours_saved: { fr: 'Heures gagnées par les usagers', en: 'Hours saved for the public' },
+  service_quality: { fr: 'Qualité de service', en: 'Service quality' },
+  safety: { fr: 'Sécurité', en: 'Safety' },
+  environment_carbon: { fr: 'Environnement / carbone', en: 'Environment / carbon' },
+  satisfaction: { fr: 'Satisfaction', en: 'Satisfaction' },
+  other: { fr: 'Autre', en: 'Other' },
 };
 
 export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Text>> = {
