@@ -92,9 +92,10 @@ describe('annual report and charter API', () => {
     expectProblem(await ctx.http().get(stretched), 403, 'download_link_invalid');
     expectProblem(await ctx.http().get(links.xlsx.replace(/signature=./, 'signature=A')), 403, 'download_link_invalid');
     // Expired: a link signed with the run's own secret, an hour ago.
-    const [{ link_secret: secret }] = (await ds.query(`SELECT link_secret FROM annual_report_run WHERE id = $1`, [
-      first.body.id,
-    ])) as { link_secret: string }[];
+    const [row] = (await ds.query(`SELECT link_secret FROM annual_report_run WHERE id = $1`, [first.body.id])) as {
+      link_secret: string;
+    }[];
+    const secret = row!.link_secret;
     const expires = Math.floor(Date.now() / 1000) - 3600;
     const signature = createHmac('sha256', secret)
       .update(`eclore-annual-report:${first.body.id}:xlsx:${expires}`)

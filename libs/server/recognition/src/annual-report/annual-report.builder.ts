@@ -38,7 +38,10 @@ export class AnnualReportBuilder {
     const below = (await this.runs.childrenOf(run.scopeUnitId)).map((u) => ({ id: u.id, code: u.code, name: u.name }));
     const units: UnitFigures[] = [];
     for (const [i, unit] of below.entries()) {
-      units.push({ unit, figures: await this.figures.figuresForReport(run.year, unit.id, now()) });
+      units.push({
+        unit,
+        figures: await this.figures.figuresForReport(run.year, unit.id, now(), { withPreviousYear: false }),
+      });
       await this.runs.progress(runId, 30 + ((i + 1) / below.length) * 40);
     }
     const charter = (await this.charter.current()).map((c) => ({

@@ -37,8 +37,13 @@ export class AnnualFiguresService {
    * The same figures without a reader: for the annual report job, whose request was authorised when
    * it was made (AnnualReportService). Bad input is refused as in `figures`.
    */
-  figuresForReport(year: number, orgUnitId: string | null, now = new Date()): Promise<AnnualFiguresDto> {
-    return this.compute(year, orgUnitId, now, () => undefined);
+  figuresForReport(
+    year: number,
+    orgUnitId: string | null,
+    now = new Date(),
+    options: { withPreviousYear?: boolean } = {},
+  ): Promise<AnnualFiguresDto> {
+    return this.compute(year, orgUnitId, now, () => undefined, options.withPreviousYear ?? true);
   }
 
   private compute(
@@ -46,6 +51,7 @@ export class AnnualFiguresService {
     orgUnitId: string | null,
     now: Date,
     authorise: (unit: OrgUnit | null) => void,
+    withPreviousYear = true,
   ): Promise<AnnualFiguresDto> {
     if (year > now.getUTCFullYear() || year < FIRST_REPORT_YEAR) {
       throw new ValidationFailed([
@@ -59,6 +65,8 @@ export class AnnualFiguresService {
       }
       authorise(unit);
       const current = await this.gather(m, year, unit, now);
+      // A drill-down's units need no comparison (the report compares the scope): half the queries.
+      if (!withPreviousYear) return current;
       const previous = await this.gather(m, year - 1, unit, now);
       return { ...current, yearOnYear: presentYearOnYear(yearFiguresOf(current), yearFiguresOf(previous)) };
     });
