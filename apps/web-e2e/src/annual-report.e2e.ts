@@ -82,7 +82,12 @@ test.describe('annual report and charter', () => {
     expect(typeof ideasRow.getCell(2).value).toBe('number');
 
     // The run is in the recent list; nothing overflows sideways on a phone.
-    await expect(page.getByRole('table', { name: 'Bilans récents' })).toContainText(year);
+    await expect(page.getByRole('list', { name: 'Bilans récents' }).getByRole('listitem').first()).toContainText(
+      `${year} — Toute l’organisation`,
+    );
+    await expect(page.getByRole('list', { name: 'Bilans récents' }).getByRole('listitem').first()).toContainText(
+      'prêt',
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousAxeViolation(page);
     await page.context().close();

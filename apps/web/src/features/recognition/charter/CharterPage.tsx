@@ -158,6 +158,8 @@ function Entries({ s, rows }: { s: CharterText; rows: CharterInputEntryDto[] }) 
     <div className="ec-charter__entries">
       <DataTable
         caption={s.entries}
+        // On a phone each entry reads as a short list of its values, not a squeezed table.
+        narrow="list"
         rows={rows}
         rowKey={(r) => r.enteredAt}
         empty={s.entriesEmpty}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   getAnnualReportQueryKey,
@@ -7,7 +7,7 @@ import {
   requestAnnualReportMutation,
   type AnnualReportRunDto,
 } from '@eclore/api-client';
-import { Alert, Button, DataTable, PageHeader, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, PageHeader, Panel, SelectField } from '@eclore/web-ui';
 import { problemMessage } from '../../../app/errors';
 import { useAppText } from '../../../app/i18n';
 import { indentedUnit } from '../../../app/org-unit-option';
@@ -51,6 +51,11 @@ export default function ReportsPage() {
       void changed();
     },
   });
+  // A run that ends changes the recent list's status too.
+  const status = run.data?.status;
+  useEffect(() => {
+    if (status === 'done' || status === 'failed') void changed();
+  }, [status, changed]);
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
 
   return (
@@ -192,33 +197,24 @@ function RecentRuns({
   return (
     <Panel title={s.recent}>
       {error ? <Alert tone="error">{s.loadError}</Alert> : null}
-      <DataTable
-        caption={s.recent}
-        captionHidden
-        rows={runs ?? []}
-        rowKey={(r) => r.id}
-        empty={s.recentEmpty}
-        columns={[
-          { key: 'year', header: s.year, cell: (r) => r.year, rowHeader: true },
-          { key: 'scope', header: s.scopeCol, cell: (r) => r.scope?.name ?? s.wholeOrganisation },
-          { key: 'status', header: s.statusCol, cell: (r) => s.status[r.status] },
-          { key: 'requested', header: s.requestedCol, cell: (r) => date(r.requestedAt) },
-          {
-            key: 'open',
-            header: s.open,
-            headerHidden: true,
-            cell: (r) => (
-              <Button
-                variant="secondary"
-                onClick={() => onOpen(r.id)}
-                aria-label={`${s.open} ${r.year} ${r.scope?.name ?? s.wholeOrganisation}`}
-              >
+      {runs?.length === 0 ? <p>{s.recentEmpty}</p> : null}
+      <ul className="ec-reports__recent" aria-label={s.recent}>
+        {(runs ?? []).map((r) => {
+          const name = `${r.year} — ${r.scope?.name ?? s.wholeOrganisation}`;
+          return (
+            <li key={r.id}>
+              <span>
+                <strong>{name}</strong>
+                <br />
+                {s.status[r.status]} · {s.requestedCol} {date(r.requestedAt)}
+              </span>
+              <Button variant="secondary" onClick={() => onOpen(r.id)} aria-label={`${s.open} ${name}`}>
                 {s.open}
               </Button>
-            ),
-          },
-        ]}
-      />
+            </li>
+          );
+        })}
+      </ul>
     </Panel>
   );
 }
