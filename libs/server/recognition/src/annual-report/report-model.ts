@@ -30,6 +30,8 @@ export interface ReportTable {
   rows: Cell[][];
   chart?: ReportChart;
   note?: string;
+  /** Numbers shown with exactly this many decimals (an amount of money: 2). */
+  decimals?: number;
 }
 
 export interface ReportSection {
@@ -159,7 +161,8 @@ function input(f: AnnualFiguresDto, key: ReportFigure, locale: Locale): ReportTa
             : inputs.budget === null
               ? null
               : Number(inputs.budget);
-  return single(key, raw ?? t('notEntered', locale), locale, t('inputsNote', locale));
+  const table = single(key, raw ?? t('notEntered', locale), locale, t('inputsNote', locale));
+  return key === 'budget' ? { ...table, decimals: 2 } : table;
 }
 
 function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale): ReportTable[] {

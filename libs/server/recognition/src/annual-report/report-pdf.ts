@@ -64,8 +64,13 @@ class PdfWriter {
     if (this.doc.y + height > this.doc.page.height - MARGIN) this.doc.addPage();
   }
 
-  private cellText(value: Cell): string {
-    return typeof value === 'number' ? formatNumber(value, this.model.locale, 2) : (value ?? '—');
+  private cellText(value: Cell, decimals?: number): string {
+    if (typeof value !== 'number') return value ?? '—';
+    if (decimals === undefined) return formatNumber(value, this.model.locale, 2);
+    return new Intl.NumberFormat(this.model.locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(value);
   }
 
   private table(table: ReportTable): void {
@@ -96,7 +101,7 @@ class PdfWriter {
       .stroke('#999999');
     for (const r of table.rows)
       row(
-        r.map((c) => this.cellText(c)),
+        r.map((c) => this.cellText(c, table.decimals)),
         fonts.regular,
       );
     if (table.note) {

@@ -38,7 +38,10 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
       sheet.addRow([]);
       sheet.addRow([neutraliseCell(table.title)]).font = { bold: true };
       sheet.addRow(table.columns.map((c) => neutraliseCell(c))).font = { bold: true };
-      for (const row of table.rows) sheet.addRow(row.map(cellValue));
+      for (const row of table.rows) {
+        const added = sheet.addRow(row.map(cellValue));
+        if (table.decimals !== undefined) added.numFmt = `#,##0.${'0'.repeat(table.decimals)}`;
+      }
       if (table.note) sheet.addRow([neutraliseCell(table.note)]).font = { italic: true };
     }
     sheet.getColumn(1).width = 48;
