@@ -87,6 +87,13 @@ describe('the annual report model', () => {
     expect(practise.tables.find((t) => t.title === 'Budget')!.rows).toEqual([['Budget', 1500]]);
   });
 
+  it('sends a unit’s reader to the organisation’s report for HR’s inputs', () => {
+    const f = figures({ scope: { id: 'u1', code: 'DS', name: 'Direction des soins' } });
+    const train = buildReportModel(input(f), 'en').sections.find((s) => s.key === 'train')!.tables[0]!;
+    expect(train.rows).toEqual([['People trained', '—']]);
+    expect(train.note).toContain('whole organisation');
+  });
+
   it('writes the XLSX with one sheet per section, numbers as numbers and formula-like text neutralised', async () => {
     const unit = { id: 'u1', code: '@SUM', name: '=1+1' };
     const f = figures({

@@ -161,6 +161,8 @@ function input(f: AnnualFiguresDto, key: ReportFigure, locale: Locale): ReportTa
             : inputs.budget === null
               ? null
               : Number(inputs.budget);
+  // The inputs are the organisation's: a unit's report names where to find them rather than "not entered".
+  if (f.scope !== null) return single(key, REPORT_TEXT.noData[locale], locale, t('inputsOrgOnly', locale));
   const table = single(key, raw ?? t('notEntered', locale), locale, t('inputsNote', locale));
   return key === 'budget' ? { ...table, decimals: 2 } : table;
 }

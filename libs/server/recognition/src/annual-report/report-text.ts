@@ -74,6 +74,10 @@ export const REPORT_TEXT = {
     fr: 'Saisies des RH pour l’année (organisation entière).',
     en: 'HR’s inputs for the year (whole organisation).',
   },
+  inputsOrgOnly: {
+    fr: 'Les saisies des RH portent sur l’organisation entière : voir le bilan de toute l’organisation.',
+    en: 'HR’s inputs are for the whole organisation: see the whole organisation’s report.',
+  },
   noImpact: { fr: 'Aucun impact mesuré.', en: 'No impact measured.' },
   charter: { fr: 'Engagements de la charte', en: 'Charter commitments' },
 } as const satisfies Record<string, Text>;
