@@ -277,6 +277,11 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     expect(await refusal(service.download(otherRun, 'xlsx', expires, signature))).toMatchObject({
       code: 'download_link_invalid',
     });
+    // A file the store lost is a conflict to resolve by asking again, not a server error.
+    rmSync(join(storageDir, 'annual-reports', run.id, 'report.xlsx'));
+    expect(await refusal(service.download(run.id, 'xlsx', expires, signature))).toMatchObject({
+      code: 'annual_report_not_ready',
+    });
     const later = new Date(expires * 1000 + 1000);
     expect(await refusal(service.download(run.id, 'xlsx', expires, signature, later))).toMatchObject({
       code: 'download_link_expired',

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Conflict, Forbidden, NotFound, ValidationFailed, can, type Actor } from '@eclore/domain';
 import { AccessService, AuditService } from '@eclore/server-identity';
-import { FileStorage, OutboxService } from '@eclore/server-platform';
+import { FileNotFoundError, FileStorage, OutboxService } from '@eclore/server-platform';
 import type { AnnualReportRun } from '../entities';
 import type { AnnualFiguresDto } from '../report/report.dto';
 import { FIRST_REPORT_YEAR } from '../report/report.dto';
@@ -120,7 +120,13 @@ export class AnnualReportService {
     const run = await this.runs.find(runId);
     if (!run || run.status !== 'done') throw new Conflict('annual_report_not_ready', 'This report is not ready.');
     const key = reportStorageKey(runId, kind);
-    const stream = await this.storage.openRead(key);
+    const stream = await this.storage.openRead(key).catch((err: unknown) => {
+      // The store lost the file (a wiped volume): ask for the report again rather than a 500.
+      if (err instanceof FileNotFoundError) {
+        throw new Conflict('annual_report_not_ready', 'This report’s files are gone: prepare it again.');
+      }
+      throw err;
+    });
     const scope = run.scopeUnitId ? ((await this.runs.unit(run.scopeUnitId))?.code ?? 'unit') : 'organisation';
     const safeScope = scope.replace(/[^A-Za-z0-9_-]/g, '-');
     return {
