@@ -12,6 +12,7 @@ import { createServiceTestContext, type ServiceTestContext } from '../../../../.
 import { makeIdea, makeIdeaHistory, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { RecognitionModule } from '../recognition.module';
 import { AnnualReportBuilder } from './annual-report.builder';
+import { AnnualReportScheduler } from './annual-report.scheduler';
 import { AnnualReportService } from './annual-report.service';
 import { LINK_MINUTES } from './download-links';
 
@@ -286,6 +287,16 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     expect(await refusal(service.download(run.id, 'xlsx', expires, signature, later))).toMatchObject({
       code: 'download_link_expired',
     });
+  });
+
+  it('asks, for the yearly schedule, the whole organisation’s report once however often it fires', async () => {
+    const scheduler = ctx.get(AnnualReportScheduler);
+    const first = await scheduler.request(2005);
+    const again = await scheduler.request(2005);
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, run: { id: first.run.id } });
+    expect(first.run).toMatchObject({ year: 2005, scopeUnitId: null, requestedBy: null, status: 'queued' });
+    expect(await outboxFor(first.run.id)).toBe(1);
   });
 
   it('marks a run failed on its last attempt, so a new request starts another', async () => {
