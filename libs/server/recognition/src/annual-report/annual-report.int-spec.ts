@@ -10,7 +10,7 @@ import { DomainError } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makeIdeaHistory, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
-import { RecognitionModule } from '../recognition.module';
+import { RecognitionJobsModule, RecognitionModule } from '../recognition.module';
 import { AnnualReportBuilder } from './annual-report.builder';
 import { AnnualReportScheduler } from './annual-report.scheduler';
 import { AnnualReportService } from './annual-report.service';
@@ -64,7 +64,8 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-annual-report-'));
     ctx = await createServiceTestContext({
       label: 'annual_report',
-      imports: [AuditModule, AccessModule, RecognitionModule],
+      // The api's module and the worker's (the yearly schedule's request lives there).
+      imports: [AuditModule, AccessModule, RecognitionModule, RecognitionJobsModule],
       env: { STORAGE_DIR: storageDir },
     });
     service = ctx.get(AnnualReportService);
