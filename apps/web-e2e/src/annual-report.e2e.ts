@@ -17,8 +17,8 @@ async function pdfText(download: Download): Promise<string> {
 
 // The annual report (docs/recognition.md §5) on a phone-sized screen: HR starts it, the worker builds
 // it while the page shows its progress, then HR downloads the PDF and the XLSX, which the test opens
-// and reads back. And the charter's yearly inputs: a value out of range is refused naming the field;
-// a correction keeps the earlier entry in the history.
+// and reads back. And the charter: a commitment added, moved, then retired (a bad key refused), and the
+// yearly inputs: a value out of range is refused naming the field; a correction keeps the earlier entry.
 test.describe('annual report and charter', () => {
   test('HR starts the annual report, watches it progress, and downloads the PDF and the XLSX', async ({ browser }) => {
     const page = await signedInPage(browser, HR);
@@ -93,7 +93,7 @@ test.describe('annual report and charter', () => {
     await page.context().close();
   });
 
-  test('HR enters a year’s charter inputs: out of range is refused naming the field, a correction keeps the history', async ({
+  test('HR edits the commitments and enters a year’s inputs: bad values refused naming the field, history kept', async ({
     browser,
   }) => {
     const page = await signedInPage(browser, HR);
@@ -103,6 +103,41 @@ test.describe('annual report and charter', () => {
     const commitments = page.getByTestId('charter-commitments');
     await expect(commitments.getByRole('listitem')).toHaveCount(7);
     await expect(commitments).toContainText('Mesurer et rendre compte');
+
+    // HR adds a commitment, moves it up, saves; a bad key is refused naming it; then retires it again
+    // (the charter in force ends as it began, its versions kept).
+    await page.getByRole('button', { name: 'Modifier les engagements' }).click();
+    const editor = page.getByRole('form', { name: 'Modifier les engagements de la charte' });
+    const addition = editor.getByRole('group', { name: 'Ajouter un engagement' });
+    await addition.getByRole('textbox', { name: 'Identifiant' }).fill('Mauvais identifiant');
+    await addition.getByRole('textbox', { name: 'Titre en français' }).fill('Ouvrir les données');
+    await addition.getByRole('textbox', { name: 'Titre en anglais' }).fill('Open the data');
+    await addition.getByRole('checkbox', { name: 'Essaimages' }).check();
+    await addition.getByRole('button', { name: 'Ajouter à la liste' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousAxeViolation(page);
+    await editor.getByRole('button', { name: 'Enregistrer la charte' }).click();
+    await expect(editor.getByText('Engagement 8, identifiant : Valeur non valide.')).toBeVisible();
+    await editor.getByRole('button', { name: 'Retirer « Ouvrir les données »' }).click();
+    await addition.getByRole('textbox', { name: 'Identifiant' }).fill('ouvrir_donnees');
+    await addition.getByRole('textbox', { name: 'Titre en français' }).fill('Ouvrir les données');
+    await addition.getByRole('textbox', { name: 'Titre en anglais' }).fill('Open the data');
+    await addition.getByRole('checkbox', { name: 'Essaimages' }).check();
+    await addition.getByRole('button', { name: 'Ajouter à la liste' }).click();
+    await editor.getByRole('button', { name: 'Monter « Ouvrir les données »' }).click();
+    await editor.getByRole('button', { name: 'Enregistrer la charte' }).click();
+    await expect(commitments.getByRole('listitem')).toHaveCount(8);
+    await expect(commitments.getByRole('listitem').nth(6)).toContainText('Ouvrir les données');
+    await expect(commitments.getByRole('listitem').nth(6)).toContainText('Essaimages');
+    await page.getByRole('button', { name: 'Modifier les engagements' }).click();
+    await editor.getByRole('button', { name: 'Retirer « Ouvrir les données »' }).click();
+    await editor.getByRole('button', { name: 'Enregistrer la charte' }).click();
+    await expect(commitments.getByRole('listitem')).toHaveCount(7);
+    await expect(commitments.getByRole('listitem').nth(6)).toContainText('Célébrer');
+    await page.getByText('Versions précédentes').click();
+    await expect(page.getByRole('group').filter({ hasText: 'Versions précédentes' })).toContainText(
+      'Ouvrir les données',
+    );
 
     // A year of its own (2001), so the other browser tests' figures are untouched.
     await page.getByLabel('Année').selectOption('2001');

@@ -14,6 +14,7 @@ import { useFocusHeadingOnMount } from '../../../app/route-focus';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useLocale } from '../../../i18n/text';
 import { useSession } from '../../../session/session';
+import { CharterEditor } from './CharterEditor';
 import { useCharterText, type CharterText } from './i18n';
 import { useCharterInputsChanged } from './queries';
 import './charter.css';
@@ -32,6 +33,9 @@ export default function CharterPage() {
   const focus = useFocusHeadingOnMount();
   const charter = useQuery(getCharterOptions());
   const locale = useLocale();
+  const { actor } = useSession();
+  const mayEdit = can(actor, 'charter.manage');
+  const [editing, setEditing] = useState(false);
   const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 
   return (
@@ -39,32 +43,41 @@ export default function CharterPage() {
       <PageHeader title={s.title} lead={s.lead} focusOnMount={focus} />
       {charter.isError ? <Alert tone="error">{s.loadError}</Alert> : null}
       <Panel title={s.commitments}>
-        <ol className="ec-charter__commitments" data-testid="charter-commitments">
-          {(charter.data?.commitments ?? []).map((c) => (
-            <li key={c.key}>
-              <strong>{c.title[locale]}</strong>
-              <span className="ec-charter__indicators">
-                {s.indicators}
-                {locale === 'fr' ? '\u00a0: ' : ': '}
-                {c.indicators.map((i) => s.figures[i as ReportFigure] ?? i).join(', ')}
-              </span>
-            </li>
-          ))}
-        </ol>
-        <details className="ec-charter__history">
-          <summary>{s.history}</summary>
-          {charter.data?.history.length ? (
-            <ul>
-              {charter.data.history.map((h) => (
-                <li key={`${h.key}-${h.validFrom}`}>
-                  {h.title[locale]} ({h.validTo ? s.until(day(h.validTo)) : ''})
+        {editing && charter.data ? (
+          <CharterEditor s={s} commitments={charter.data.commitments} onDone={() => setEditing(false)} />
+        ) : (
+          <>
+            <ol className="ec-charter__commitments" data-testid="charter-commitments">
+              {(charter.data?.commitments ?? []).map((c) => (
+                <li key={c.key}>
+                  <strong>{c.title[locale]}</strong>
+                  <span className="ec-charter__indicators">
+                    {s.indicatorsColon} {c.indicators.map((i) => s.figures[i as ReportFigure] ?? i).join(', ')}
+                  </span>
                 </li>
               ))}
-            </ul>
-          ) : (
-            <p>{s.historyEmpty}</p>
-          )}
-        </details>
+            </ol>
+            <details className="ec-charter__history">
+              <summary>{s.history}</summary>
+              {charter.data?.history.length ? (
+                <ul>
+                  {charter.data.history.map((h) => (
+                    <li key={`${h.key}-${h.validFrom}`}>
+                      {h.title[locale]} ({h.validTo ? s.until(day(h.validTo)) : ''})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{s.historyEmpty}</p>
+              )}
+            </details>
+            {mayEdit ? (
+              <Button variant="secondary" onClick={() => setEditing(true)} disabled={!charter.data}>
+                {s.edit}
+              </Button>
+            ) : null}
+          </>
+        )}
       </Panel>
       <InputsPanel s={s} />
     </>
