@@ -44,6 +44,8 @@ const ROUTES: readonly { path: string; action?: Action; needs?: Param }[] = [
   { path: '/impact', action: 'impact.read_rollups' },
   { path: '/recognition/figures', action: 'annual_report.read' },
   { path: '/anonymity/claims', action: 'contribution.decide_claim' },
+  { path: '/recognition/reports', action: 'annual_report.read' },
+  { path: '/recognition/charter', action: 'charter.read' },
   { path: '/late', action: 'deadline.read_late' },
   { path: '/recognition/due', action: 'recognition.manage' },
   { path: '/moderation', action: 'moderation.read' },

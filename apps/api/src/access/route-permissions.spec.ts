@@ -48,6 +48,8 @@ describe('route permission declarations', () => {
       // The e-mails' unsubscribe link (GET asks, POST acts): authorised by its opaque token, not a session.
       'GET /api/notifications/unsubscribe',
       'GET /api/ready',
+      // The annual report's files: authorised by the link's HMAC signature and expiry, not a session.
+      'GET /api/recognition/annual-reports/:id/files/:kind',
       // "Who am I?": the person, or 204 for a visitor (a 401 would be a console error on every signed-out page).
       'GET /api/session',
       'POST /api/auth/login',

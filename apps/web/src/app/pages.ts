@@ -51,6 +51,8 @@ export const ImpactPage = lazyPage(() => import('../features/realisation/impact/
 export const RecognitionFiguresPage = lazyPage(() => import('../features/recognition/dashboard/FiguresPage'));
 export const ContributionClaimsPage = lazyPage(() => import('../features/anonymity/ClaimsPage'));
 export const RecognitionDuePage = lazyPage(() => import('../features/recognition/RecognitionDuePage'));
+export const AnnualReportsPage = lazyPage(() => import('../features/recognition/reports/ReportsPage'));
+export const CharterPage = lazyPage(() => import('../features/recognition/charter/CharterPage'));
 
 /** Paths that have a page in this build; the navigation never links anywhere else. */
 export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
@@ -67,6 +69,8 @@ export const AVAILABLE_PATHS: ReadonlySet<string> = new Set([
   '/recognition/figures',
   '/anonymity/claims',
   '/recognition/due',
+  '/recognition/reports',
+  '/recognition/charter',
   '/moderation',
   '/directory',
   '/admin',

@@ -36,6 +36,8 @@ import {
   RecognitionFiguresPage,
   ContributionClaimsPage,
   RecognitionDuePage,
+  AnnualReportsPage,
+  CharterPage,
 } from './pages';
 
 // Declarative routing (BrowserRouter + useRoutes), not the data router: the app uses no loader,
@@ -132,10 +134,26 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'recognition/reports',
+        element: (
+          <RequireSession action="annual_report.read">
+            <AnnualReportsPage />
+          </RequireSession>
+        ),
+      },
+      {
         path: 'recognition/due',
         element: (
           <RequireSession action="recognition.manage">
             <RecognitionDuePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: 'recognition/charter',
+        element: (
+          <RequireSession action="charter.read">
+            <CharterPage />
           </RequireSession>
         ),
       },

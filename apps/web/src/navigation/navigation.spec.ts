@@ -44,6 +44,19 @@ describe('navigationFor', () => {
     expect(all).toEqual(['home', 'ideas', 'qualification', 'committee', 'recognition', 'administration', 'anonymity']);
   });
 
+  it('gives the annual report and the charter to HR, admins and network leads, and to nobody else', () => {
+    const pages = new Set(['/', '/recognition/reports', '/recognition/charter']);
+    expect(keys(actor('hr'), pages)).toEqual(['home', 'annualReports', 'charter']);
+    expect(keys(actor('admin'), pages)).toEqual(['home', 'annualReports', 'charter']);
+    const lead: Actor = {
+      personId: 'p1',
+      orgUnitId: 'u1',
+      assignments: [{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
+    };
+    expect(keys(lead, pages)).toEqual(['home', 'annualReports', 'charter']);
+    expect(keys(actor('network_member', 'committee_member'), pages)).toEqual(['home']);
+  });
+
   it('never links to a page this build does not have', () => {
     expect(keys(actor('admin', 'network_member'), new Set(['/', '/admin']))).toEqual(['home', 'administration']);
     expect(keys(null, new Set())).toEqual([]);

@@ -15,6 +15,8 @@ export type NavKey =
   | 'recognition'
   | 'recognitionFigures'
   | 'recognitionDue'
+  | 'annualReports'
+  | 'charter'
   | 'moderation'
   | 'directory'
   | 'administration'
@@ -65,6 +67,8 @@ const NAVIGATION: readonly NavEntry[] = [
   { key: 'recognition', path: '/recognition', audience: { anyRole: ['hr', 'admin'] } },
   { key: 'recognitionFigures', path: '/recognition/figures', audience: { action: 'annual_report.read' } },
   { key: 'recognitionDue', path: '/recognition/due', audience: { action: 'recognition.manage' } },
+  { key: 'annualReports', path: '/recognition/reports', audience: { action: 'annual_report.read' } },
+  { key: 'charter', path: '/recognition/charter', audience: { action: 'charter.read' } },
   { key: 'directory', path: '/directory', audience: { action: 'directory.import' } },
   { key: 'administration', path: '/admin', audience: { action: 'role.read' } },
   { key: 'anonymity', path: '/anonymity', audience: { anyRole: ['anonymity_guardian'] } },

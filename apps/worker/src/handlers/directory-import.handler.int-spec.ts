@@ -78,7 +78,8 @@ describe('directory.import job (worker process, real PostgreSQL and Redis)', () 
     expect(done).toEqual({ status: 'completed', processed_rows: 30, total_rows: 30, created_count: 30 });
     expect(await ds.query(`SELECT count(*)::int AS n FROM person WHERE active`)).toEqual([{ n: 30 }]);
     // The job's "completed" log line follows its database commit: wait for it rather than race it.
-    const completed = () => worker!.logLines().filter((l) => l.jobName === 'directory.import' && l.msg === 'job completed');
+    const completed = () =>
+      worker!.logLines().filter((l) => l.jobName === 'directory.import' && l.msg === 'job completed');
     await waitFor('the job completed log line', () => (completed().length > 0 ? true : undefined));
     expect(completed()).toEqual([expect.objectContaining({ queue: 'identity' })]);
   });

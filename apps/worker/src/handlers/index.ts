@@ -24,7 +24,11 @@ import {
   RealisationFieldReviewHandler,
   RealisationScheduleFieldReviewsHandler,
 } from './realisation.handlers';
-import { RecognitionRecordContributionsHandler } from './recognition.handlers';
+import {
+  RecognitionAnnualReportHandler,
+  RecognitionAnnualReportScheduleHandler,
+  RecognitionRecordContributionsHandler,
+} from './recognition.handlers';
 
 /**
  * Every job handler the worker runs; exactly one per job name of the queue registry
@@ -53,4 +57,6 @@ export const WORKER_HANDLERS: readonly JobHandlerClass[] = [
   CommitteeScheduleResumeHandler,
   CommitteeResumeParkedHandler,
   RecognitionRecordContributionsHandler,
+  RecognitionAnnualReportHandler,
+  RecognitionAnnualReportScheduleHandler,
 ];

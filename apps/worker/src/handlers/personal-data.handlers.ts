@@ -4,13 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import {
-  AppConfig,
-  HandlesJob,
-  FileStorage,
-  type JobHandler,
-  type JobPayloads,
-} from '@eclore/server-platform';
+import { AppConfig, HandlesJob, FileStorage, type JobHandler, type JobPayloads } from '@eclore/server-platform';
 import {
   ErasureService,
   PersonalDataExportBuilder,

@@ -223,7 +223,10 @@ describe.each<Backend>(['redis', 'postgres'])(
           new QualificationRescheduleDeadlinesHandler(new DeadlineScheduler(ds, qualificationQueue(), clock)),
         ],
         ['qualification.deadline_reminder', new QualificationDeadlineReminderHandler(new DeadlineNotifier(ds, clock))],
-        ['qualification.deadline_escalation', new QualificationDeadlineEscalationHandler(new DeadlineNotifier(ds, clock))],
+        [
+          'qualification.deadline_escalation',
+          new QualificationDeadlineEscalationHandler(new DeadlineNotifier(ds, clock)),
+        ],
       ]);
       worker = new Worker(
         'qualification',

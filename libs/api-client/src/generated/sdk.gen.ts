@@ -101,6 +101,8 @@ import type {
   DismissRecognitionResponses,
   DismissReportData,
   DismissReportResponses,
+  DownloadAnnualReportFileData,
+  DownloadAnnualReportFileResponses,
   DownloadAttachmentData,
   DownloadAttachmentResponses,
   DownloadMyContributionsData,
@@ -121,6 +123,8 @@ import type {
   GetAdminPersonResponses,
   GetAnnualFiguresData,
   GetAnnualFiguresResponses,
+  GetAnnualReportData,
+  GetAnnualReportResponses,
   GetAnswerTimeSettingsData,
   GetAnswerTimeSettingsResponses,
   GetCampaignAnnouncementData,
@@ -129,6 +133,10 @@ import type {
   GetCampaignCriteriaSetResponses,
   GetCampaignData,
   GetCampaignResponses,
+  GetCharterData,
+  GetCharterInputsData,
+  GetCharterInputsResponses,
+  GetCharterResponses,
   GetCommitteeSessionData,
   GetCommitteeSessionResponses,
   GetDefaultCriteriaSetData,
@@ -215,6 +223,8 @@ import type {
   ListAdminPeopleResponses,
   ListAgendaSuggestionsData,
   ListAgendaSuggestionsResponses,
+  ListAnnualReportsData,
+  ListAnnualReportsResponses,
   ListAuditEventsData,
   ListAuditEventsResponses,
   ListCampaignsData,
@@ -324,6 +334,8 @@ import type {
   ReplayWebhookDeliveryResponses,
   ReportContentData,
   ReportContentResponses,
+  RequestAnnualReportData,
+  RequestAnnualReportResponses,
   RequestContributionClaimData,
   RequestContributionClaimResponses,
   RequestIdeaReworkData,
@@ -352,6 +364,10 @@ import type {
   SearchPeopleResponses,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponses,
+  SetCharterData,
+  SetCharterInputsData,
+  SetCharterInputsResponses,
+  SetCharterResponses,
   SetFieldReviewSettingsData,
   SetFieldReviewSettingsResponses,
   SetIdeaCreditSharesData,
@@ -2707,6 +2723,110 @@ export const setRecognitionSettings = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * The charter’s commitments in force, with their indicators, and their earlier versions.
+ */
+export const getCharter = <ThrowOnError extends boolean = false>(
+  options?: Options<GetCharterData, ThrowOnError>,
+): RequestResult<GetCharterResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<GetCharterResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/charter',
+    ...options,
+  });
+
+/**
+ * Rename, reorder, add or retire commitments (HR and admins); every earlier version is kept.
+ */
+export const setCharter = <ThrowOnError extends boolean = false>(
+  options: Options<SetCharterData, ThrowOnError>,
+): RequestResult<SetCharterResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetCharterResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/charter',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * HR’s inputs for a year (people trained, communication actions, celebrations, budget) and their history.
+ */
+export const getCharterInputs = <ThrowOnError extends boolean = false>(
+  options: Options<GetCharterInputsData, ThrowOnError>,
+): RequestResult<GetCharterInputsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetCharterInputsResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/charter-inputs',
+    ...options,
+  });
+
+/**
+ * Enter or correct HR’s inputs for a year (the earlier entry is kept in the history; audited).
+ */
+export const setCharterInputs = <ThrowOnError extends boolean = false>(
+  options: Options<SetCharterInputsData, ThrowOnError>,
+): RequestResult<SetCharterInputsResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<SetCharterInputsResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/charter-inputs/{year}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The 20 most recent annual report runs of the scopes I may read, newest first (without figures).
+ */
+export const listAnnualReports = <ThrowOnError extends boolean = false>(
+  options?: Options<ListAnnualReportsData, ThrowOnError>,
+): RequestResult<ListAnnualReportsResponses, unknown, ThrowOnError> =>
+  (options?.client ?? client).get<ListAnnualReportsResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/annual-reports',
+    ...options,
+  });
+
+/**
+ * Starts the annual report of a year for the organisation or an org unit (built by the worker).
+ *
+ * Idempotent per (year, scope): while a run of that year and scope is queued or running, it is answered (200) instead of starting another. A new run answers 202; poll GET …/{id} for its progress.
+ */
+export const requestAnnualReport = <ThrowOnError extends boolean = false>(
+  options: Options<RequestAnnualReportData, ThrowOnError>,
+): RequestResult<RequestAnnualReportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).post<RequestAnnualReportResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/annual-reports',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * One run: status, progress, and when done its figures and short-lived signed download links.
+ */
+export const getAnnualReport = <ThrowOnError extends boolean = false>(
+  options: Options<GetAnnualReportData, ThrowOnError>,
+): RequestResult<GetAnnualReportResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<GetAnnualReportResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/annual-reports/{id}',
+    ...options,
+  });
+
+/**
+ * A report file (PDF in French or English, or XLSX) through its signed link (from GET …/{id}).
+ *
+ * The link is the authority: it works for 15 minutes and only as given.
+ */
+export const downloadAnnualReportFile = <ThrowOnError extends boolean = false>(
+  options: Options<DownloadAnnualReportFileData, ThrowOnError>,
+): RequestResult<DownloadAnnualReportFileResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).get<DownloadAnnualReportFileResponses, unknown, ThrowOnError>({
+    url: '/api/recognition/annual-reports/{id}/files/{kind}',
+    ...options,
   });
 
 /**

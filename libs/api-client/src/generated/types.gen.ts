@@ -3338,6 +3338,181 @@ export type SetRecognitionSettingsDto = {
   milestones: Array<'idea_accepted' | 'implemented' | 'impact_validated' | 'replicated'>;
 };
 
+export type CharterTitleDto = {
+  fr: string;
+  en: string;
+};
+
+export type CharterCommitmentDto = {
+  /**
+   * Stable key (lower-case letters, digits, _).
+   */
+  key: string;
+  /**
+   * Order in the charter and the report, from 0.
+   */
+  position: number;
+  title: CharterTitleDto;
+  indicators: Array<
+    | 'participation_rate'
+    | 'ideas_per_100_staff'
+    | 'funnel'
+    | 'time_to_first_answer'
+    | 'time_to_decision'
+    | 'answered_within_guarantee'
+    | 'experiments'
+    | 'implemented_ideas'
+    | 'impact_projected_vs_actual'
+    | 'replications'
+    | 'people_recognised'
+    | 'people_trained'
+    | 'communication_actions'
+    | 'celebrations_held'
+    | 'budget'
+  >;
+  validFrom: string;
+  /**
+   * Null: in force.
+   */
+  validTo: string | null;
+};
+
+export type CharterDto = {
+  /**
+   * In force, in order.
+   */
+  commitments: Array<CharterCommitmentDto>;
+  /**
+   * Earlier versions (renamed, moved or retired), newest first.
+   */
+  history: Array<CharterCommitmentDto>;
+};
+
+export type CharterCommitmentInput = {
+  key: string;
+  title: CharterTitleDto;
+  indicators: Array<
+    | 'participation_rate'
+    | 'ideas_per_100_staff'
+    | 'funnel'
+    | 'time_to_first_answer'
+    | 'time_to_decision'
+    | 'answered_within_guarantee'
+    | 'experiments'
+    | 'implemented_ideas'
+    | 'impact_projected_vs_actual'
+    | 'replications'
+    | 'people_recognised'
+    | 'people_trained'
+    | 'communication_actions'
+    | 'celebrations_held'
+    | 'budget'
+  >;
+};
+
+export type SetCharterInput = {
+  commitments: Array<CharterCommitmentInput>;
+};
+
+export type CharterInputEntryDto = {
+  peopleTrained: number | null;
+  communicationActions: number | null;
+  celebrationsHeld: number | null;
+  /**
+   * Decimal as text (two decimals).
+   */
+  budget: string | null;
+  enteredAt: string;
+  /**
+   * Who entered it (HR or an admin).
+   */
+  enteredBy: string;
+  /**
+   * Null: in force.
+   */
+  supersededAt: string | null;
+};
+
+export type CharterInputsYearDto = {
+  year: number;
+  current: CharterInputEntryDto | null;
+  history: Array<CharterInputEntryDto>;
+};
+
+export type SetCharterInputsInput = {
+  peopleTrained?: number | null;
+  communicationActions?: number | null;
+  celebrationsHeld?: number | null;
+  /**
+   * At most two decimals.
+   */
+  budget?: number | null;
+};
+
+export type RequestAnnualReportInput = {
+  /**
+   * From 2000 to the current year.
+   */
+  year: number;
+  /**
+   * An org unit with its sub-units; absent: the whole organisation.
+   */
+  orgUnitId?: string;
+};
+
+export type UnitFiguresDto = {
+  unit: OrgUnitRefDto;
+  figures: AnnualFiguresDto;
+};
+
+export type ReportDownloadsDto = {
+  /**
+   * Signed link to the PDF in French.
+   */
+  pdfFr: string;
+  /**
+   * Signed link to the PDF in English.
+   */
+  pdfEn: string;
+  /**
+   * Signed link to the XLSX workbook (one sheet per section).
+   */
+  xlsx: string;
+  /**
+   * When the links stop working (ask the run again for new ones).
+   */
+  expiresAt: string;
+};
+
+export type AnnualReportRunDto = {
+  id: string;
+  year: number;
+  /**
+   * Null: the whole organisation.
+   */
+  scope?: OrgUnitRefDto | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /**
+   * Percent done, 0–100.
+   */
+  progress: number;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /**
+   * The scope’s figures, when done.
+   */
+  figures: AnnualFiguresDto | null;
+  /**
+   * The figures of each unit directly below the scope, when done.
+   */
+  units: Array<UnitFiguresDto>;
+  /**
+   * When done: short-lived signed links.
+   */
+  downloads: ReportDownloadsDto | null;
+};
+
 export type WebhookDto = {
   id: string;
   url: string;
@@ -6558,6 +6733,142 @@ export type SetRecognitionSettingsResponses = {
 };
 
 export type SetRecognitionSettingsResponse = SetRecognitionSettingsResponses[keyof SetRecognitionSettingsResponses];
+
+export type GetCharterData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/recognition/charter';
+};
+
+export type GetCharterResponses = {
+  200: CharterDto;
+};
+
+export type GetCharterResponse = GetCharterResponses[keyof GetCharterResponses];
+
+export type SetCharterData = {
+  body: SetCharterInput;
+  path?: never;
+  query?: never;
+  url: '/api/recognition/charter';
+};
+
+export type SetCharterResponses = {
+  200: CharterDto;
+};
+
+export type SetCharterResponse = SetCharterResponses[keyof SetCharterResponses];
+
+export type GetCharterInputsData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * From 2000 to the current year.
+     */
+    year: number;
+  };
+  url: '/api/recognition/charter-inputs';
+};
+
+export type GetCharterInputsResponses = {
+  200: CharterInputsYearDto;
+};
+
+export type GetCharterInputsResponse = GetCharterInputsResponses[keyof GetCharterInputsResponses];
+
+export type SetCharterInputsData = {
+  body: SetCharterInputsInput;
+  path: {
+    year: number;
+  };
+  query?: never;
+  url: '/api/recognition/charter-inputs/{year}';
+};
+
+export type SetCharterInputsResponses = {
+  200: CharterInputsYearDto;
+};
+
+export type SetCharterInputsResponse = SetCharterInputsResponses[keyof SetCharterInputsResponses];
+
+export type ListAnnualReportsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/recognition/annual-reports';
+};
+
+export type ListAnnualReportsResponses = {
+  200: Array<AnnualReportRunDto>;
+};
+
+export type ListAnnualReportsResponse = ListAnnualReportsResponses[keyof ListAnnualReportsResponses];
+
+export type RequestAnnualReportData = {
+  body: RequestAnnualReportInput;
+  path?: never;
+  query?: never;
+  url: '/api/recognition/annual-reports';
+};
+
+export type RequestAnnualReportResponses = {
+  /**
+   * The run already queued or running for this year and scope.
+   */
+  200: AnnualReportRunDto;
+  /**
+   * A new run, queued.
+   */
+  202: AnnualReportRunDto;
+};
+
+export type RequestAnnualReportResponse = RequestAnnualReportResponses[keyof RequestAnnualReportResponses];
+
+export type GetAnnualReportData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/recognition/annual-reports/{id}';
+};
+
+export type GetAnnualReportResponses = {
+  200: AnnualReportRunDto;
+};
+
+export type GetAnnualReportResponse = GetAnnualReportResponses[keyof GetAnnualReportResponses];
+
+export type DownloadAnnualReportFileData = {
+  body?: never;
+  path: {
+    id: string;
+    kind: 'pdf-fr' | 'pdf-en' | 'xlsx';
+  };
+  query: {
+    /**
+     * Expiry of the link (Unix seconds).
+     */
+    expires: number;
+    /**
+     * The link’s signature.
+     */
+    signature: string;
+  };
+  url: '/api/recognition/annual-reports/{id}/files/{kind}';
+};
+
+export type DownloadAnnualReportFileResponses = {
+  /**
+   * The file.
+   */
+  200: Blob | File;
+};
+
+export type DownloadAnnualReportFileResponse =
+  DownloadAnnualReportFileResponses[keyof DownloadAnnualReportFileResponses];
 
 export type ListWebhooksData = {
   body?: never;

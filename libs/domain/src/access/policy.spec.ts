@@ -426,4 +426,20 @@ describe('permission policy', () => {
       reason: 'role_required',
     });
   });
+
+  it('lets whoever reads the annual report read the charter, and only HR and admins change it', () => {
+    const lead = actor([{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'dir-a' } }]);
+    const hr = actor([{ role: 'hr', scope: org }]);
+    const admin = actor([{ role: 'admin', scope: org }]);
+    for (const who of [hr, admin, lead]) expect(can(who, 'charter.read')).toBe(true);
+    expect(decide(actor(), 'charter.read')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(actor([{ role: 'network_member', scope: org }]), 'charter.read')).toEqual({
+      allowed: false,
+      reason: 'role_required',
+    });
+    expect(can(hr, 'charter.manage')).toBe(true);
+    expect(can(admin, 'charter.manage')).toBe(true);
+    expect(decide(lead, 'charter.manage')).toEqual({ allowed: false, reason: 'role_required' });
+    expect(decide(actor(), 'charter.manage')).toEqual({ allowed: false, reason: 'role_required' });
+  });
 });

@@ -127,6 +127,9 @@ export type Action =
   | 'recognition.decline_public'
   | 'recognition.certificate'
   | 'recognition.settings'
+  // the charter's commitments and HR's yearly inputs: read by whoever reads the report, changed by HR and admins
+  | 'charter.read'
+  | 'charter.manage'
   // platform operations
   | 'platform.health'
   | 'platform.operate';
@@ -333,6 +336,13 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       if (!ctx.target) return ALLOW;
       return ctx.isRecognised === true ? ALLOW : recogniser(actor, ctx.target);
     case 'recognition.settings':
+      return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
+    case 'charter.read':
+      // The charter is the organisation's: whoever reads an annual report reads what it is structured by.
+      return hasRole(actor, 'hr') || hasRole(actor, 'admin') || holdsRole(actor, 'network_lead')
+        ? ALLOW
+        : deny('role_required');
+    case 'charter.manage':
       return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'realisation.read':
     case 'team.answer_invitation':

@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   idea_not_editable: 403,
   attachment_not_allowed: 403,
   own_measurement: 403,
+  /** A report download link whose signature does not match (tampered, or for another file). */
+  download_link_invalid: 403,
+  /** A report download link past its expiry: ask the report page for a fresh one. */
+  download_link_expired: 403,
   not_team_member: 403,
   not_log_entry_writer: 403,
   not_the_person: 403,
@@ -65,6 +69,7 @@ export const ERROR_CODES = {
   person_not_found: 404,
   personal_data_export_not_found: 404,
   report_not_found: 404,
+  annual_report_run_not_found: 404,
   role_grant_not_found: 404,
   role_request_not_found: 404,
   webhook_not_found: 404,
@@ -142,6 +147,7 @@ export const ERROR_CODES = {
   recognition_not_due: 409,
   recognition_not_recorded: 409,
   recognition_not_public: 409,
+  annual_report_not_ready: 409,
 
   payload_too_large: 413,
   file_too_large: 413,

@@ -56,6 +56,7 @@ import {
   deleteWebhook,
   dismissRecognition,
   dismissReport,
+  downloadAnnualReportFile,
   downloadAttachment,
   downloadMyContributions,
   downloadMyDataExport,
@@ -66,10 +67,13 @@ import {
   followIdea,
   getAdminPerson,
   getAnnualFigures,
+  getAnnualReport,
   getAnswerTimeSettings,
   getCampaign,
   getCampaignAnnouncement,
   getCampaignCriteriaSet,
+  getCharter,
+  getCharterInputs,
   getCommitteeSession,
   getDefaultCriteriaSet,
   getDirectoryImport,
@@ -113,6 +117,7 @@ import {
   linkIdea,
   listAdminPeople,
   listAgendaSuggestions,
+  listAnnualReports,
   listAuditEvents,
   listCampaigns,
   listCommitteeMembers,
@@ -169,6 +174,7 @@ import {
   replayNotificationDelivery,
   replayWebhookDelivery,
   reportContent,
+  requestAnnualReport,
   requestContributionClaim,
   requestIdeaRework,
   requestMyDataExport,
@@ -183,6 +189,8 @@ import {
   saveMyScorecardDraft,
   searchPeople,
   setAnswerTimeSettings,
+  setCharter,
+  setCharterInputs,
   setFieldReviewSettings,
   setIdeaCreditShares,
   setMyNotificationPreferences,
@@ -307,6 +315,8 @@ import type {
   DismissRecognitionResponse,
   DismissReportData,
   DismissReportResponse,
+  DownloadAnnualReportFileData,
+  DownloadAnnualReportFileResponse,
   DownloadAttachmentData,
   DownloadAttachmentResponse,
   DownloadMyContributionsData,
@@ -327,6 +337,8 @@ import type {
   GetAdminPersonResponse,
   GetAnnualFiguresData,
   GetAnnualFiguresResponse,
+  GetAnnualReportData,
+  GetAnnualReportResponse,
   GetAnswerTimeSettingsData,
   GetAnswerTimeSettingsResponse,
   GetCampaignAnnouncementData,
@@ -335,6 +347,10 @@ import type {
   GetCampaignCriteriaSetResponse,
   GetCampaignData,
   GetCampaignResponse,
+  GetCharterData,
+  GetCharterInputsData,
+  GetCharterInputsResponse,
+  GetCharterResponse,
   GetCommitteeSessionData,
   GetCommitteeSessionResponse,
   GetDefaultCriteriaSetData,
@@ -421,6 +437,8 @@ import type {
   ListAdminPeopleResponse,
   ListAgendaSuggestionsData,
   ListAgendaSuggestionsResponse,
+  ListAnnualReportsData,
+  ListAnnualReportsResponse,
   ListAuditEventsData,
   ListAuditEventsResponse,
   ListCampaignsData,
@@ -530,6 +548,8 @@ import type {
   ReplayWebhookDeliveryResponse,
   ReportContentData,
   ReportContentResponse,
+  RequestAnnualReportData,
+  RequestAnnualReportResponse,
   RequestContributionClaimData,
   RequestContributionClaimResponse,
   RequestIdeaReworkData,
@@ -558,6 +578,10 @@ import type {
   SearchPeopleResponse,
   SetAnswerTimeSettingsData,
   SetAnswerTimeSettingsResponse,
+  SetCharterData,
+  SetCharterInputsData,
+  SetCharterInputsResponse,
+  SetCharterResponse,
   SetFieldReviewSettingsData,
   SetFieldReviewSettingsResponse,
   SetIdeaCreditSharesData,
@@ -5375,6 +5399,221 @@ export const setRecognitionSettingsMutation = (
   };
   return mutationOptions;
 };
+
+export const getCharterQueryKey = (options?: Options<GetCharterData>) => createQueryKey('getCharter', options);
+
+/**
+ * The charter’s commitments in force, with their indicators, and their earlier versions.
+ */
+export const getCharterOptions = (options?: Options<GetCharterData>) =>
+  queryOptions<GetCharterResponse, DefaultError, GetCharterResponse, ReturnType<typeof getCharterQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCharter({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCharterQueryKey(options),
+  });
+
+/**
+ * The charter’s commitments in force, with their indicators, and their earlier versions.
+ */
+export const useGetCharterQuery = (options?: Options<GetCharterData>) => useQuery(getCharterOptions(options));
+
+/**
+ * Rename, reorder, add or retire commitments (HR and admins); every earlier version is kept.
+ */
+export const setCharterMutation = (
+  options?: Partial<Options<SetCharterData>>,
+): UseMutationOptions<SetCharterResponse, DefaultError, Options<SetCharterData>> => {
+  const mutationOptions: UseMutationOptions<SetCharterResponse, DefaultError, Options<SetCharterData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setCharter({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCharterInputsQueryKey = (options: Options<GetCharterInputsData>) =>
+  createQueryKey('getCharterInputs', options);
+
+/**
+ * HR’s inputs for a year (people trained, communication actions, celebrations, budget) and their history.
+ */
+export const getCharterInputsOptions = (options: Options<GetCharterInputsData>) =>
+  queryOptions<
+    GetCharterInputsResponse,
+    DefaultError,
+    GetCharterInputsResponse,
+    ReturnType<typeof getCharterInputsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCharterInputs({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCharterInputsQueryKey(options),
+  });
+
+/**
+ * HR’s inputs for a year (people trained, communication actions, celebrations, budget) and their history.
+ */
+export const useGetCharterInputsQuery = (options: Options<GetCharterInputsData>) =>
+  useQuery(getCharterInputsOptions(options));
+
+/**
+ * Enter or correct HR’s inputs for a year (the earlier entry is kept in the history; audited).
+ */
+export const setCharterInputsMutation = (
+  options?: Partial<Options<SetCharterInputsData>>,
+): UseMutationOptions<SetCharterInputsResponse, DefaultError, Options<SetCharterInputsData>> => {
+  const mutationOptions: UseMutationOptions<SetCharterInputsResponse, DefaultError, Options<SetCharterInputsData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setCharterInputs({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listAnnualReportsQueryKey = (options?: Options<ListAnnualReportsData>) =>
+  createQueryKey('listAnnualReports', options);
+
+/**
+ * The 20 most recent annual report runs of the scopes I may read, newest first (without figures).
+ */
+export const listAnnualReportsOptions = (options?: Options<ListAnnualReportsData>) =>
+  queryOptions<
+    ListAnnualReportsResponse,
+    DefaultError,
+    ListAnnualReportsResponse,
+    ReturnType<typeof listAnnualReportsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listAnnualReports({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listAnnualReportsQueryKey(options),
+  });
+
+/**
+ * The 20 most recent annual report runs of the scopes I may read, newest first (without figures).
+ */
+export const useListAnnualReportsQuery = (options?: Options<ListAnnualReportsData>) =>
+  useQuery(listAnnualReportsOptions(options));
+
+/**
+ * Starts the annual report of a year for the organisation or an org unit (built by the worker).
+ *
+ * Idempotent per (year, scope): while a run of that year and scope is queued or running, it is answered (200) instead of starting another. A new run answers 202; poll GET …/{id} for its progress.
+ */
+export const requestAnnualReportMutation = (
+  options?: Partial<Options<RequestAnnualReportData>>,
+): UseMutationOptions<RequestAnnualReportResponse, DefaultError, Options<RequestAnnualReportData>> => {
+  const mutationOptions: UseMutationOptions<
+    RequestAnnualReportResponse,
+    DefaultError,
+    Options<RequestAnnualReportData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await requestAnnualReport({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getAnnualReportQueryKey = (options: Options<GetAnnualReportData>) =>
+  createQueryKey('getAnnualReport', options);
+
+/**
+ * One run: status, progress, and when done its figures and short-lived signed download links.
+ */
+export const getAnnualReportOptions = (options: Options<GetAnnualReportData>) =>
+  queryOptions<
+    GetAnnualReportResponse,
+    DefaultError,
+    GetAnnualReportResponse,
+    ReturnType<typeof getAnnualReportQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getAnnualReport({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getAnnualReportQueryKey(options),
+  });
+
+/**
+ * One run: status, progress, and when done its figures and short-lived signed download links.
+ */
+export const useGetAnnualReportQuery = (options: Options<GetAnnualReportData>) =>
+  useQuery(getAnnualReportOptions(options));
+
+export const downloadAnnualReportFileQueryKey = (options: Options<DownloadAnnualReportFileData>) =>
+  createQueryKey('downloadAnnualReportFile', options);
+
+/**
+ * A report file (PDF in French or English, or XLSX) through its signed link (from GET …/{id}).
+ *
+ * The link is the authority: it works for 15 minutes and only as given.
+ */
+export const downloadAnnualReportFileOptions = (options: Options<DownloadAnnualReportFileData>) =>
+  queryOptions<
+    DownloadAnnualReportFileResponse,
+    DefaultError,
+    DownloadAnnualReportFileResponse,
+    ReturnType<typeof downloadAnnualReportFileQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await downloadAnnualReportFile({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: downloadAnnualReportFileQueryKey(options),
+  });
+
+/**
+ * A report file (PDF in French or English, or XLSX) through its signed link (from GET …/{id}).
+ *
+ * The link is the authority: it works for 15 minutes and only as given.
+ */
+export const useDownloadAnnualReportFileQuery = (options: Options<DownloadAnnualReportFileData>) =>
+  useQuery(downloadAnnualReportFileOptions(options));
 
 export const listWebhooksQueryKey = (options?: Options<ListWebhooksData>) => createQueryKey('listWebhooks', options);
 

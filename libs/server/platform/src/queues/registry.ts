@@ -73,6 +73,13 @@ export interface JobPayloads {
   'committee.resume_parked': { ideaId: string; parkedUntil: string };
   /** Records the contributions of one idea event in the ledger (idempotent per event, kind and person). */
   'recognition.record_contributions': { ideaEventId: string };
+  /**
+   * Builds one annual report run (figures, PDF fr/en, XLSX) with its progress; a retry overwrites the
+   * same files (docs/recognition.md §5, "The report").
+   */
+  'recognition.annual_report': { runId: string };
+  /** Yearly on 1 January: requests the organisation's report of the year just ended (the schedule carries no data). */
+  'recognition.annual_report_schedule': Record<string, never>;
 }
 
 /** A field review job: which review, which step (ask at due, remind, report late). */
@@ -113,6 +120,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'committee.schedule_resume': 'committee',
   'committee.resume_parked': 'committee',
   'recognition.record_contributions': 'recognition',
+  'recognition.annual_report': 'recognition',
+  'recognition.annual_report_schedule': 'recognition',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

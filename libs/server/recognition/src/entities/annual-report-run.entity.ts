@@ -52,4 +52,8 @@ export class AnnualReportRun {
 
   @Col.Text('error', { nullable: true })
   error!: string | null;
+
+  /** The key of the run's signed download links (never sent); read only where a link is made or checked. */
+  @Col.Text('link_secret', { nullable: true, select: false })
+  linkSecret!: string | null;
 }

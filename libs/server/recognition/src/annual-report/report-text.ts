@@ -1,0 +1,133 @@
+import {
+  FUNNEL_STEPS,
+  type ImpactCategory,
+  RECOGNITION_FORMS,
+  REPORT_FIGURE_LABELS,
+  type FunnelStep,
+  type Locale,
+  type RecognitionForm,
+  type ReportFigure,
+} from '@eclore/domain';
+import type { YearOnYearFigure } from '../report/report.dto';
+
+type Text = Readonly<Record<Locale, string>>;
+
+/** The report's words, French and English (the PDF and the XLSX share them). */
+export const REPORT_TEXT = {
+  title: { fr: 'Bilan annuel de l’innovation participative', en: 'Annual participative-innovation report' },
+  wholeOrganisation: { fr: 'Toute l’organisation', en: 'Whole organisation' },
+  scope: { fr: 'Périmètre', en: 'Scope' },
+  period: { fr: 'Période', en: 'Period' },
+  periodOpen: { fr: 'année en cours, chiffres à la date du bilan', en: 'current year, figures to the report date' },
+  generated: { fr: 'Établi le', en: 'Generated on' },
+  emptyYear: {
+    fr: 'Aucune activité enregistrée pour cette année dans ce périmètre : les chiffres ci-dessous sont à zéro ou « sans donnée ».',
+    en: 'No activity recorded for this year in this scope: the figures below are zero or “no data”.',
+  },
+  noData: { fr: '—', en: '—' },
+  // One word for every withheld cell: a '< 5' on a cell hidden only to protect another would be false.
+  suppressed: { fr: 'masqué', en: 'withheld' },
+  suppressionNote: {
+    fr: '« masqué » : le chiffre couvrirait moins de 5 personnes, ou permettrait par soustraction de retrouver un chiffre qui le fait (secret statistique). « — » : sans donnée.',
+    en: '“withheld”: the figure would cover fewer than 5 people, or would let one be worked out by subtraction (statistical confidentiality). “—”: no data.',
+  },
+  summary: { fr: 'Chiffres clés', en: 'Key figures' },
+  headcount: { fr: 'Effectif', en: 'Headcount' },
+  contributors: { fr: 'Contributeurs', en: 'Contributors' },
+  ideasSubmitted: { fr: 'Idées déposées', en: 'Ideas submitted' },
+  figure: { fr: 'Indicateur', en: 'Figure' },
+  value: { fr: 'Valeur', en: 'Value' },
+  count: { fr: 'Nombre', en: 'Count' },
+  conversion: { fr: 'Conversion (%)', en: 'Conversion (%)' },
+  ofSubmitted: { fr: 'Part des déposées (%)', en: 'Of submitted (%)' },
+  median: { fr: 'Médiane (jours)', en: 'Median (days)' },
+  p90: { fr: '90e centile (jours)', en: '90th percentile (days)' },
+  answered: { fr: 'Idées', en: 'Ideas' },
+  judged: { fr: 'Idées jugées', en: 'Ideas judged' },
+  within: { fr: 'Dans le délai', en: 'Within' },
+  guaranteeDays: { fr: 'Délai garanti (jours)', en: 'Guarantee (days)' },
+  percent: { fr: 'Part (%)', en: 'Share (%)' },
+  running: { fr: 'En cours', en: 'Running' },
+  validated: { fr: 'Validées', en: 'Validated' },
+  stopped: { fr: 'Arrêtées', en: 'Stopped' },
+  total: { fr: 'Total', en: 'Total' },
+  category: { fr: 'Catégorie', en: 'Category' },
+  unitOfMeasure: { fr: 'Unité', en: 'Unit' },
+  projected: { fr: 'Prévu', en: 'Projected' },
+  actual: { fr: 'Constaté', en: 'Actual' },
+  form: { fr: 'Forme', en: 'Form' },
+  people: { fr: 'Personnes', en: 'People' },
+  unit: { fr: 'Unité', en: 'Org unit' },
+  withoutUnit: { fr: 'Sans unité', en: 'No unit' },
+  rate: { fr: 'Taux (%)', en: 'Rate (%)' },
+  byUnit: { fr: 'Par unité', en: 'By org unit' },
+  implemented: { fr: 'Mises en œuvre', en: 'Implemented' },
+  replications: { fr: 'Essaimages', en: 'Replications' },
+  experiments: { fr: 'Expérimentations', en: 'Experiments' },
+  yearOnYear: { fr: 'Évolution sur un an', en: 'Year on year' },
+  previous: { fr: 'Année précédente', en: 'Previous year' },
+  current: { fr: 'Année', en: 'Year' },
+  change: { fr: 'Écart', en: 'Change' },
+  changePercent: { fr: 'Écart (%)', en: 'Change (%)' },
+  points: { fr: 'points', en: 'points' },
+  notEntered: { fr: 'non renseigné', en: 'not entered' },
+  inputsNote: {
+    fr: 'Saisies des RH pour l’année (organisation entière).',
+    en: 'HR’s inputs for the year (whole organisation).',
+  },
+  inputsOrgOnly: {
+    fr: 'Les saisies des RH portent sur l’organisation entière : voir le bilan de toute l’organisation.',
+    en: 'HR’s inputs are for the whole organisation: see the whole organisation’s report.',
+  },
+  noImpact: { fr: 'Aucun impact mesuré.', en: 'No impact measured.' },
+  charter: { fr: 'Engagements de la charte', en: 'Charter commitments' },
+} as const satisfies Record<string, Text>;
+
+export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Text>> = {
+  submitted: { fr: 'Déposées', en: 'Submitted' },
+  published: { fr: 'Publiées', en: 'Published' },
+  qualification: { fr: 'En qualification', en: 'In qualification' },
+  decision: { fr: 'En décision', en: 'Put to decision' },
+  go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go' },
+  implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
+  in_service: { fr: 'En service', en: 'In service' },
+};
+
+export const FORM_LABELS: Readonly<Record<RecognitionForm, Text>> = {
+  thanks_letter: { fr: 'Lettre de remerciement', en: 'Thanks letter' },
+  award: { fr: 'Prix ou distinction', en: 'Award' },
+  career_evidence: { fr: 'Élément pour l’entretien annuel', en: 'Career evidence' },
+  public_celebration: { fr: 'Célébration publique', en: 'Public celebration' },
+};
+
+export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Text>> = {
+  money_saved: { fr: 'Économies', en: 'Money saved' },
+  staff_hours_saved: { fr: 'Heures agents économisées', en: 'Staff hours saved' },
+  public_hours_saved: { fr: 'Heures gagnées par les usagers', en: 'Hours saved for the public' },
+  service_quality: { fr: 'Qualité de service', en: 'Service quality' },
+  safety: { fr: 'Sécurité', en: 'Safety' },
+  environment_carbon: { fr: 'Environnement / carbone', en: 'Environment / carbon' },
+  satisfaction: { fr: 'Satisfaction', en: 'Satisfaction' },
+  other: { fr: 'Autre', en: 'Other' },
+};
+
+export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Text>> = {
+  headcount: REPORT_TEXT.headcount,
+  contributors: REPORT_TEXT.contributors,
+  participation_rate: REPORT_FIGURE_LABELS.participation_rate,
+  ideas_submitted: REPORT_TEXT.ideasSubmitted,
+  ideas_per_100_staff: REPORT_FIGURE_LABELS.ideas_per_100_staff,
+  implemented_ideas: REPORT_FIGURE_LABELS.implemented_ideas,
+  replications: REPORT_FIGURE_LABELS.replications,
+  people_recognised: REPORT_FIGURE_LABELS.people_recognised,
+};
+
+export const figureLabel = (figure: ReportFigure, locale: Locale): string => REPORT_FIGURE_LABELS[figure][locale];
+
+export { FUNNEL_STEPS, RECOGNITION_FORMS };
+
+/** A number for reading: grouped digits in the locale, one decimal at most; null: "—". */
+export function formatNumber(value: number | null, locale: Locale, decimals = 1): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: decimals }).format(value);
+}
