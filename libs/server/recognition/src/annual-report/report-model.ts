@@ -1,7 +1,6 @@
-import type { Locale, ReportFigure } from '@eclore/domain';
+import { RECOGNITION_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
 import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
 import {
-  FORM_LABELS,
   FUNNEL_LABELS,
   IMPACT_CATEGORY_LABELS,
   REPORT_TEXT,
@@ -70,7 +69,7 @@ export interface ReportInput {
 const t = (key: keyof typeof REPORT_TEXT, locale: Locale) => REPORT_TEXT[key][locale];
 
 /** A people count: null is a withheld cell. */
-const people = (v: number | null): Cell => (v === null ? REPORT_TEXT.suppressed.fr : v);
+const people = (v: number | null, locale: Locale): Cell => (v === null ? REPORT_TEXT.suppressed[locale] : v);
 /** A rate or figure: null is "no data" (or withheld), shown "—". */
 const figure = (v: number | null): Cell => (v === null ? REPORT_TEXT.noData.fr : v);
 
@@ -124,14 +123,14 @@ function summarySection(f: AnnualFiguresDto, locale: Locale): ReportSection {
         title: t('summary', locale),
         columns: [t('figure', locale), t('value', locale)],
         rows: [
-          [t('headcount', locale), people(f.headcount)],
-          [t('contributors', locale), people(f.contributors)],
+          [t('headcount', locale), people(f.headcount, locale)],
+          [t('contributors', locale), people(f.contributors, locale)],
           [figureLabel('participation_rate', locale) + ' (%)', figure(f.participationRate)],
           [t('ideasSubmitted', locale), f.ideasSubmitted],
           [figureLabel('ideas_per_100_staff', locale), figure(f.ideasPer100Staff)],
           [figureLabel('implemented_ideas', locale), f.implementedIdeas],
           [figureLabel('replications', locale), f.replications],
-          [figureLabel('people_recognised', locale), people(f.peopleRecognised.total)],
+          [figureLabel('people_recognised', locale), people(f.peopleRecognised.total, locale)],
         ],
       },
     ],
@@ -175,8 +174,8 @@ function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale)
           title: figureLabel(key, locale),
           columns: [t('figure', locale), t('value', locale)],
           rows: [
-            [t('headcount', locale), people(f.headcount)],
-            [t('contributors', locale), people(f.contributors)],
+            [t('headcount', locale), people(f.headcount, locale)],
+            [t('contributors', locale), people(f.contributors, locale)],
             [`${figureLabel(key, locale)} (%)`, figure(f.participationRate)],
           ],
         },
@@ -185,8 +184,8 @@ function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale)
           columns: [t('unit', locale), t('headcount', locale), t('contributors', locale), t('rate', locale)],
           rows: f.participationByUnit.map((r) => [
             r.unit ? `${r.unit.name} (${r.unit.code})` : t('withoutUnit', locale),
-            people(r.headcount),
-            people(r.contributors),
+            people(r.headcount, locale),
+            people(r.contributors, locale),
             figure(r.participationRate),
           ]),
           chart: { labelColumn: 0, valueColumns: [3] },
@@ -277,8 +276,11 @@ function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale)
           title: figureLabel(key, locale),
           columns: [t('form', locale), t('people', locale)],
           rows: [
-            ...f.peopleRecognised.byForm.map((r) => [FORM_LABELS[r.form][locale], people(r.people)]),
-            [t('total', locale), people(f.peopleRecognised.total)],
+            ...f.peopleRecognised.byForm.map((r) => [
+              RECOGNITION_LABELS[locale].forms[r.form],
+              people(r.people, locale),
+            ]),
+            [t('total', locale), people(f.peopleRecognised.total, locale)],
           ],
           chart: { labelColumn: 0, valueColumns: [1] },
         },

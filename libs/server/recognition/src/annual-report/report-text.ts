@@ -5,7 +5,6 @@ import {
   REPORT_FIGURE_LABELS,
   type FunnelStep,
   type Locale,
-  type RecognitionForm,
   type ReportFigure,
 } from '@eclore/domain';
 import type { YearOnYearFigure } from '../report/report.dto';
@@ -91,13 +90,6 @@ export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Text>> = {
   go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go' },
   implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
   in_service: { fr: 'En service', en: 'In service' },
-};
-
-export const FORM_LABELS: Readonly<Record<RecognitionForm, Text>> = {
-  thanks_letter: { fr: 'Lettre de remerciement', en: 'Thanks letter' },
-  award: { fr: 'Prix ou distinction', en: 'Award' },
-  career_evidence: { fr: 'Élément pour l’entretien annuel', en: 'Career evidence' },
-  public_celebration: { fr: 'Célébration publique', en: 'Public celebration' },
 };
 
 export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Text>> = {
