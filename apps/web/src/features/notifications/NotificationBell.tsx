@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { countMyUnreadNotificationsOptions } from '@eclore/api-client';
 import { useSession } from '../../session/session';
-import { useNotificationsText } from './i18n';
+import { useBellText } from './bell-i18n';
 import './notifications.css';
 
 /** Polling is enough for a count: notifications are not a chat. */
@@ -13,7 +13,7 @@ const POLL_MS = 30_000;
  * count is also in a polite live region, so a screen reader hears when it changes.
  */
 export function NotificationBell() {
-  const s = useNotificationsText();
+  const s = useBellText();
   const session = useSession();
   const signedIn = session.status === 'signedIn';
   const count = useQuery({ ...countMyUnreadNotificationsOptions(), enabled: signedIn, refetchInterval: POLL_MS });

@@ -5,7 +5,6 @@ import { defineText } from '../../i18n/text';
  * must have the same shape.
  */
 export const fr = {
-  bell: (n: number) => (n === 0 ? 'Notifications, aucune non lue' : `Notifications, ${n} non lue${n > 1 ? 's' : ''}`),
   title: 'Notifications',
   lead: 'Ce qui s’est passé sur vos idées et celles que vous suivez. Ce qui attend votre action vient en premier.',
   empty: 'Rien de nouveau pour l’instant.',
@@ -144,7 +143,6 @@ export const fr = {
 };
 
 export const en: typeof fr = {
-  bell: (n) => (n === 0 ? 'Notifications, none unread' : `Notifications, ${n} unread`),
   title: 'Notifications',
   lead: 'What happened on your ideas and the ones you follow. What needs your action comes first.',
   empty: 'Nothing new for now.',
