@@ -1,23 +1,15 @@
-import type { Role, RoleAssignment, RoleScope } from './roles';
+// The one permission policy: who may do what to which object, given their roles and scopes, their
+// authorship and the object's state. The API's guards call it before every handler and the web uses
+// the same function to decide which buttons to show. Pure: no I/O, no framework. The realisation's
+// and recognition's actions are decided in policy-realisation.ts and policy-recognition.ts.
+import { ALLOW, deny, hasRole, holdsRole, type Actor, type Decision, type PolicyContext } from './policy-core';
+import { decideRealisation, isRealisationAction, type RealisationAction } from './policy-realisation';
+import { decideRecognition, isRecognitionAction, type RecognitionAction } from './policy-recognition';
 
-/**
- * The one permission policy: who may do what to which object, given their roles and scopes, their
- * authorship and the object's state. The API's guards call it before every handler and the web uses
- * the same function to decide which buttons to show. Pure: no I/O, no framework.
- */
-
-/** Who is acting. `orgUnitPath` lists the person's org unit and its ancestors (root first). */
-export interface Actor {
-  personId: string;
-  orgUnitId: string | null;
-  assignments: readonly RoleAssignment[];
-}
-
-/** Where an object sits, for scoped roles: the org unit path (root first) and its themes. */
-export interface ScopeTarget {
-  orgUnitPath: readonly string[];
-  themes?: readonly string[];
-}
+export { hasRole, holdsRole, scopeCovers } from './policy-core';
+export type { Actor, Decision, PolicyContext, ScopeTarget } from './policy-core';
+export { REALISATION_ACTIONS, type RealisationAction } from './policy-realisation';
+export { RECOGNITION_ACTIONS, type RecognitionAction } from './policy-recognition';
 
 export type Action =
   // identity and access
@@ -91,102 +83,17 @@ export type Action =
   // notifications: one's own centre and preferences; the organisation's defaults and deliveries (admins)
   | 'notification.read_own'
   | 'notification.admin'
-  // after the decision (docs/realisation.md). Route level: any signed-in person reaches the handler,
-  // which decides on the idea with the actor's relation to it (team, lead, owner, invitee, author).
-  | 'realisation.read'
-  | 'team.invite'
-  | 'team.change_lead'
-  | 'team.answer_invitation'
-  | 'team.join_as_author'
-  | 'experiment.write'
-  | 'experiment.record_outcome'
-  | 'project.manage'
-  | 'project.assign_owner'
-  | 'impact.record'
-  | 'impact.validate'
-  | 'impact.read_rollups'
-  | 'field_review.answer'
-  | 'field_review.settings'
-  | 'replication.request'
-  | 'replication.decide'
-  // Recognition (docs/recognition.md)
-  | 'contribution.read_own'
-  // claiming one's anonymous contributions on an idea: the person asks, the anonymity guardian decides
-  | 'contribution.claim'
-  | 'contribution.decide_claim'
-  | 'credit.read'
-  | 'credit.manage'
-  // the annual report's figures: HR and admins for any scope; a network lead within their scope
-  | 'annual_report.read'
-  // the recognition workflow: recognisers (HR and admins anywhere, a network lead within the scope
-  // of the idea) list, record and dismiss due items; the person reads theirs and declines public
-  // recognition; the certificate for the person and recognisers; the milestones (HR, admins)
-  | 'recognition.manage'
-  | 'recognition.read_own'
-  | 'recognition.read_public'
-  | 'recognition.decline_public'
-  | 'recognition.certificate'
-  | 'recognition.settings'
-  // the charter's commitments and HR's yearly inputs: read by whoever reads the report, changed by HR and admins
-  | 'charter.read'
-  | 'charter.manage'
+  | RealisationAction
+  | RecognitionAction
   // platform operations
   | 'platform.health'
   | 'platform.operate';
 
-export interface Decision {
-  allowed: boolean;
-  /** Stable reason code when refused (shown in the 403 problem document). */
-  reason?: string;
-}
-
-const ALLOW: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
-
-/** Does this scope cover the target? Organisation-wide covers all; a unit covers its subtree. */
-export function scopeCovers(scope: RoleScope, target?: ScopeTarget): boolean {
-  if (scope.kind === 'organisation') return true;
-  if (!target) return false;
-  if (scope.kind === 'org_unit') return target.orgUnitPath.includes(scope.orgUnitId);
-  return (target.themes ?? []).includes(scope.theme);
-}
-
-export function hasRole(actor: Actor, role: Role, target?: ScopeTarget): boolean {
-  if (role === 'employee') return true;
-  return actor.assignments.some((a) => a.role === role && scopeCovers(a.scope, target));
-}
-
-/** Has the role with any scope at all (for screens that list only what the scope covers). */
-export function holdsRole(actor: Actor, role: Role): boolean {
-  return role === 'employee' || actor.assignments.some((a) => a.role === role);
-}
-
-export interface PolicyContext {
-  /** The object's place in the organisation, for scoped roles. */
-  target?: ScopeTarget;
-  /** For actions on a person: whose record it is. */
-  subjectPersonId?: string;
-  /** For role.revoke: the role of the grant being revoked. */
-  grantRole?: Role;
-  /** For role.approve: the admin who asked for the grant. */
-  requestedBy?: string;
-  /** For qualification.score: the actor is an open assignee of the idea (qualification routing). */
-  isAssignee?: boolean;
-  /** For private notes: the actor is an author (or co-author, or capturer) of the idea. */
-  isAuthor?: boolean;
-  /** For criteria.manage: the organisation's default set rather than a campaign's. */
-  organisationDefault?: boolean;
-  /** For a recognition: the actor is the person recognised (decline public, certificate). */
-  isRecognised?: boolean;
-  /** After the decision: the actor's place in the idea's team and project (docs/realisation.md). */
-  isTeamMember?: boolean;
-  isTeamLead?: boolean;
-  isProjectOwner?: boolean;
-}
-
 export function decide(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
   if (action === 'platform.health') return ALLOW;
   if (!actor) return deny('unauthenticated');
+  if (isRealisationAction(action)) return decideRealisation(actor, action, ctx);
+  if (isRecognitionAction(action)) return decideRecognition(actor, action, ctx);
   switch (action) {
     case 'session.read':
     case 'notification.read_own':
@@ -299,98 +206,6 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       // The authors never read what the network says about their idea behind their back.
       return ctx.isAuthor === true ? deny('is_author') : ALLOW;
     }
-    case 'contribution.read_own':
-      return ALLOW;
-    case 'contribution.claim':
-      // Anyone, for their own entries only: the handler claims the caller's rows and nobody else's.
-      return ALLOW;
-    case 'contribution.decide_claim':
-      // The anonymity guardian (tiers de confiance), like the reveal: a neutral third party.
-      return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
-    case 'credit.read':
-      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
-      return ALLOW;
-    case 'credit.manage':
-      // The network member whose scope covers the idea sets its credit shares.
-      if (!holdsRole(actor, 'network_member')) return deny('role_required');
-      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
-    case 'annual_report.read': {
-      // HR and admins read the whole organisation's figures; a network lead (who follows recognition
-      // with HR) reads those of the units their scope covers. The whole organisation is the empty path.
-      if (hasRole(actor, 'hr') || hasRole(actor, 'admin')) return ALLOW;
-      if (!holdsRole(actor, 'network_lead')) return deny('role_required');
-      return !ctx.target || hasRole(actor, 'network_lead', ctx.target) ? ALLOW : deny('out_of_scope');
-    }
-    case 'recognition.manage':
-      return recogniser(actor, ctx.target);
-    case 'recognition.read_own':
-      return ALLOW;
-    case 'recognition.read_public':
-      // Route level: the handler answers only for an idea the actor may read (canReadIdea).
-      return ALLOW;
-    case 'recognition.decline_public':
-      // The person only: nobody declines on their behalf.
-      return objectLevel(ctx, ctx.isRecognised === true, 'not_the_person');
-    case 'recognition.certificate':
-      // The person, and the recognisers who may see the item.
-      if (!ctx.target) return ALLOW;
-      return ctx.isRecognised === true ? ALLOW : recogniser(actor, ctx.target);
-    case 'recognition.settings':
-      return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
-    case 'charter.read':
-      // The charter is the organisation's: whoever reads an annual report reads what it is structured by.
-      return hasRole(actor, 'hr') || hasRole(actor, 'admin') || holdsRole(actor, 'network_lead')
-        ? ALLOW
-        : deny('role_required');
-    case 'charter.manage':
-      return hasRole(actor, 'hr') || hasRole(actor, 'admin') ? ALLOW : deny('role_required');
-    case 'realisation.read':
-    case 'team.answer_invitation':
-      // The handler checks the idea is readable (canReadIdea) and that the invitation is the actor's.
-      return ALLOW;
-    case 'team.invite':
-    case 'experiment.record_outcome':
-      // The team lead, or the network coaching the idea.
-      return objectLevel(ctx, ctx.isTeamLead === true || networkCovers(actor, ctx.target));
-    case 'experiment.write':
-      return objectLevel(ctx, ctx.isTeamMember === true || networkCovers(actor, ctx.target));
-    case 'team.join_as_author':
-      // "Authors first": an author who declined their place, or left, may take it back.
-      return objectLevel(ctx, ctx.isAuthor === true, 'not_author');
-    case 'project.manage':
-    case 'impact.record':
-      // The owner and the team run the project; the network in scope helps.
-      return objectLevel(
-        ctx,
-        ctx.isProjectOwner === true || ctx.isTeamMember === true || networkCovers(actor, ctx.target),
-      );
-    case 'field_review.answer':
-      // "What really happened" is asked of the owner and the authors.
-      return objectLevel(ctx, ctx.isProjectOwner === true || ctx.isAuthor === true, 'not_implementation_owner');
-    case 'team.change_lead':
-    case 'impact.validate':
-    case 'replication.decide':
-      // The network member whose scope covers the idea (for a replication: the adopting unit).
-      if (!holdsRole(actor, 'network_member')) return deny('role_required');
-      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
-    case 'project.assign_owner':
-      // Naming the owner: the network or the committee in scope.
-      if (!holdsRole(actor, 'network_member') && !holdsRole(actor, 'committee_member')) return deny('role_required');
-      if (!ctx.target) return ALLOW;
-      return hasRole(actor, 'network_member', ctx.target) || hasRole(actor, 'committee_member', ctx.target)
-        ? ALLOW
-        : deny('out_of_scope');
-    case 'replication.request':
-      // A network member whose scope covers the adopting unit (the target).
-      if (!holdsRole(actor, 'network_member')) return deny('role_required');
-      return !ctx.target || hasRole(actor, 'network_member', ctx.target) ? ALLOW : deny('out_of_scope');
-    case 'impact.read_rollups': {
-      // Roll-ups are the organisation's figures: the network, the committee, HR and admins.
-      const roles = ['network_member', 'network_lead', 'committee_member', 'hr', 'admin'] as const;
-      return roles.some((r) => holdsRole(actor, r)) ? ALLOW : deny('role_required');
-    }
-    case 'field_review.settings':
-      return hasRole(actor, 'admin') ? ALLOW : deny('role_required');
     case 'idea.reveal_author':
       return hasRole(actor, 'anonymity_guardian') ? ALLOW : deny('role_required');
     case 'directory.read_person':
@@ -429,31 +244,6 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
       }
       return ALLOW;
   }
-}
-
-/**
- * A recogniser (docs/recognition.md §3): HR and admins anywhere; a network lead within their scope
- * (the idea's unit or themes). Without a target (route level) any network lead reaches the handler,
- * which lists only what the scope covers.
- */
-function recogniser(actor: Actor, target?: ScopeTarget): Decision {
-  if (hasRole(actor, 'hr') || hasRole(actor, 'admin')) return ALLOW;
-  if (!holdsRole(actor, 'network_lead')) return deny('role_required');
-  return !target || hasRole(actor, 'network_lead', target) ? ALLOW : deny('out_of_scope');
-}
-
-/** The network member whose scope covers the idea. */
-function networkCovers(actor: Actor, target?: ScopeTarget): boolean {
-  return target !== undefined && hasRole(actor, 'network_member', target);
-}
-
-/**
- * For actions that depend on the actor's relation to one idea: without a target (route level) any
- * signed-in person reaches the handler, which asks again with the idea's facts.
- */
-function objectLevel(ctx: PolicyContext, allowed: boolean, reason = 'not_idea_team'): Decision {
-  if (!ctx.target) return ALLOW;
-  return allowed ? ALLOW : deny(reason);
 }
 
 export function can(actor: Actor | null, action: Action, ctx?: PolicyContext): boolean {
