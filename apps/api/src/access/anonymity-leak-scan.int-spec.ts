@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
 import request from 'supertest';
@@ -14,6 +12,7 @@ import { SmtpSink } from '../../../../test/smtp-sink';
 import { buildOpenApiDocument, createApiApp } from '../bootstrap';
 import { startBuiltWorker, waitFor } from '../notifications/built-worker';
 import { buildAnonymityDataset, markersOf, VIEWERS, type AnonymityDataset, type Viewer } from './anonymity-dataset';
+import { pdfLines } from '../../../../test/pdf-text';
 
 /**
  * The anonymity leak scan. On a data set holding anonymous ideas in every state (draft, submitted,
@@ -155,19 +154,6 @@ function rawBody(res: unknown, done: (err: Error | null, body: Buffer) => void):
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-/** A PDF's text (the committee's minutes), by pdf-parse in a child process: pdf.js needs ESM workers Jest's VM lacks. */
-async function pdfText(content: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
-    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
-    cwd: process.cwd(),
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  return stdout;
-}
-
 function queryValue(p: ParameterObject): string {
   const schema = (p.schema ?? {}) as SchemaObject;
   // A year the data set lives in (the annual figures), so the answer is read, not refused.
@@ -299,7 +285,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
           const type = String(res.headers['content-type'] ?? '');
           const body = res.body as Buffer;
           const pdf = type.includes('pdf') && res.status === 200;
-          const text = /json|text|html/.test(type) ? body.toString('utf8') : pdf ? await pdfText(body) : '';
+          const text = /json|text|html/.test(type) ? body.toString('utf8') : pdf ? await pdfLines(body) : '';
           if (pdf) pdfs += 1;
           scan(data, key, url, viewer, text, out);
         }

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { Idea } from '@eclore/server-ideas';
 import { RoleGrant, type OrgUnit } from '@eclore/server-identity';
@@ -12,6 +10,7 @@ import {
   signInMany,
   type Member,
 } from '../../../../test/harness/api-context';
+import { pdfLines } from '../../../../test/pdf-text';
 
 interface Session {
   id: string;
@@ -23,19 +22,6 @@ interface Pack {
 }
 interface Prioritisation {
   items: { ideaId: string; weightedScore: number | null; reviewerCount: number }[];
-}
-
-/** The PDF's text, extracted by pdf-parse in a child Node process (as in committee.int-spec.ts). */
-async function pdfText(content: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
-    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
-    cwd: process.cwd(),
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  return stdout;
 }
 
 /**
@@ -147,7 +133,7 @@ describe('committee access', () => {
       expect(res.text).not.toContain(idea.title);
     }
     const minutes = async (who: Member) =>
-      pdfText(
+      pdfLines(
         (await who.get(`/api/committee/sessions/${session.id}/minutes.pdf`).responseType('blob').expect(200))
           .body as Buffer,
       );

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { OutboxMessage } from '@eclore/server-platform';
 import { IdeaEvent, type Idea } from '@eclore/server-ideas';
@@ -13,6 +11,7 @@ import {
   signInMany,
   type Member,
 } from '../../../../test/harness/api-context';
+import { pdfLines } from '../../../../test/pdf-text';
 
 interface AgendaItem {
   id: string;
@@ -27,19 +26,6 @@ interface Session {
   language: string;
   agenda: AgendaItem[];
   members: { id: string; chair: boolean; present: boolean | null }[];
-}
-
-/** The PDF's text, extracted by pdf-parse (pdf.js) in a child Node process: pdf.js needs ESM workers that Jest's VM lacks. */
-async function pdfText(content: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
-    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
-    cwd: process.cwd(),
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  return stdout;
 }
 
 /**
@@ -464,7 +450,7 @@ describe('committee sessions API', () => {
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(language === 'fr' ? 'proces-verbal' : 'minutes');
-    const text = await pdfText(res.body as Buffer);
+    const text = await pdfLines(res.body as Buffer);
     for (const line of expected) expect(text).toContain(line);
     expect(text).toContain(`Réduire l’attente ${language}`);
     expect(text).toContain('Philippe Morel');

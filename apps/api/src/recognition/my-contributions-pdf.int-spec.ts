@@ -1,22 +1,8 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { makeContribution, makeIdea, makePerson, makeRecognition, makeUnit } from '../../../../test/harness';
 import { createApiTestContext, type ApiTestContext, type Member } from '../../../../test/harness/api-context';
-
-/** The PDF's text, by pdf-parse (pdf.js) in a child Node process: pdf.js needs ESM workers Jest's VM lacks. */
-async function pdfText(content: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
-    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
-    cwd: process.cwd(),
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  return stdout.normalize('NFC');
-}
+import { pdfLines } from '../../../../test/pdf-text';
 
 /**
  * "My contributions" as a PDF over real HTTP (docs/recognition.md §1): the caller's own entries, in
@@ -82,7 +68,7 @@ describe('my contributions PDF', () => {
   const download = async (who: Member, query = '') => {
     const res = await who.get(`/api/me/contributions.pdf${query}`).responseType('blob').expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    return { res, text: await pdfText(res.body as Buffer) };
+    return { res, text: await pdfLines(res.body as Buffer) };
   };
 
   it('prints the person’s own contributions in their language, their name in a Unicode font', async () => {

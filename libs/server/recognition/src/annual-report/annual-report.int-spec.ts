@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { DomainError } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
@@ -15,19 +13,7 @@ import { AnnualReportBuilder } from './annual-report.builder';
 import { AnnualReportScheduler } from './annual-report.scheduler';
 import { AnnualReportService } from './annual-report.service';
 import { LINK_MINUTES } from './download-links';
-
-/** The PDF's text, extracted by pdf-parse in a child Node process (as in committee.int-spec.ts). */
-async function pdfText(content: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: Buffer.from(process.argv[1], 'base64') });
-    parser.getText().then((r) => process.stdout.write(r.text)).finally(() => parser.destroy());`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, content.toString('base64')], {
-    cwd: process.cwd(),
-    maxBuffer: 20 * 1024 * 1024,
-  });
-  return stdout;
-}
+import { pdfLines } from '../../../../../test/pdf-text';
 
 async function bytes(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -206,12 +192,12 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
       contentType: 'application/pdf',
       fileName: `eclore-annual-report-${LAST_YEAR}-DIR-fr.pdf`,
     });
-    const frText = await pdfText(await bytes(fr.stream));
+    const frText = await pdfLines(await bytes(fr.stream));
     expect(frText).toContain(`Bilan annuel de l’innovation participative ${LAST_YEAR}`);
     for (const heading of ['Former', 'Pratiquer', 'Mesurer et rendre compte', 'Célébrer', 'Évolution sur un an'])
       expect(frText).toContain(heading);
     expect(frText).toContain('Łódź — équipe Nguyễn & Zoë Ørsted'); // the Unicode font, not Helvetica
-    const enText = await pdfText(await bytes((await file(done.downloads!.pdfEn)).stream));
+    const enText = await pdfLines(await bytes((await file(done.downloads!.pdfEn)).stream));
     expect(enText).toContain(`Annual participative-innovation report ${LAST_YEAR}`);
     expect(enText).toContain('Measure and report');
 
@@ -245,7 +231,7 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
       Number(u.searchParams.get('expires')),
       u.searchParams.get('signature')!,
     );
-    const text = await pdfText(await bytes(pdf.stream));
+    const text = await pdfLines(await bytes(pdf.stream));
     expect(text).toContain('Annual participative-innovation report 2001');
     expect(text).toContain('No activity recorded for this year in this scope');
     // Building an already built run does nothing.
