@@ -3,7 +3,7 @@ import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, sendDownload } from '@eclore/server-platform';
 import { MinutesService } from './minutes.service';
 
 @ApiController('committee', 'committee')
@@ -27,12 +27,6 @@ export class MinutesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.minutes.pdf(actor, params.id);
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-cache',
-    });
-    return new StreamableFile(file.content);
+    return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }

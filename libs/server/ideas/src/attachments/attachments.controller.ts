@@ -15,23 +15,14 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor, Unauthenticated } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { Endpoint, IdParamDto, sendDownload } from '@eclore/server-platform';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
 import { AttachmentUploadDto, IdeaAttachmentDto, IdeaAttachmentListDto } from './attachments.dto';
 import { AttachmentsService, tooLarge, type UploadedAttachment } from './attachments.service';
-
-/** "Étude coûts.pdf" → "Etude couts.pdf": accents dropped, anything else non-ASCII replaced. */
-function asciiFallback(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '_');
-}
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new Unauthenticated();
@@ -143,16 +134,12 @@ export class AttachmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.attachments.download(params.id, requireActor(actor));
-    res.set({
-      // An ASCII fallback plus the RFC 5987 UTF-8 name, so "Étude coûts.pdf" survives every browser.
-      'Content-Disposition': contentDisposition(file.fileName, { fallback: asciiFallback(file.fileName) }),
-      'Content-Type': file.contentType,
-      'X-Content-Type-Options': 'nosniff',
-      // Even if a browser were to render it, it gets no script and no origin.
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-cache',
+    return sendDownload(res, {
+      fileName: file.fileName,
+      contentType: file.contentType,
+      content: file.stream,
+      sizeBytes: file.sizeBytes,
     });
-    return new StreamableFile(file.stream, { length: file.sizeBytes });
   }
 
   @Delete(':id')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
 import { CurrentActor } from '../access/permission.decorator';
 import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
@@ -69,13 +69,11 @@ export class PersonalDataExportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.exports.download(actor, params.id, requestId);
-    res.set({
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'Content-Type': 'application/gzip',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    });
-    return new StreamableFile(file.stream, file.sizeBytes === null ? {} : { length: file.sizeBytes });
+    return sendDownload(
+      res,
+      { fileName: file.fileName, contentType: 'application/gzip', content: file.stream, sizeBytes: file.sizeBytes },
+      'no-store',
+    );
   }
 }
 

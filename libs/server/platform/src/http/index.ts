@@ -6,3 +6,4 @@ export * from './params.dto';
 export * from './page.dto';
 export * from './api-controller.decorator';
 export * from './limit';
+export * from './download';

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
 import {
   AnnualReportFileParams,
   AnnualReportFileQuery,
@@ -83,13 +83,10 @@ export class AnnualReportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.reports.download(params.id, params.kind, query.expires, query.signature);
-    res.set({
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'Content-Type': file.contentType,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-    });
-    return new StreamableFile(file.stream, file.sizeBytes === null ? {} : { length: file.sizeBytes });
+    return sendDownload(
+      res,
+      { fileName: file.fileName, contentType: file.contentType, content: file.stream, sizeBytes: file.sizeBytes },
+      'no-store',
+    );
   }
 }

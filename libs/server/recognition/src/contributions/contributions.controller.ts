@@ -3,7 +3,7 @@ import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { ContributionsPdfQuery, MyContributionsDto } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
 
@@ -43,12 +43,10 @@ export class ContributionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.contributions.pdf(actor, query.lang ?? null);
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
-    return new StreamableFile(file.content);
+    return sendDownload(
+      res,
+      { fileName: file.filename, contentType: 'application/pdf', content: file.content },
+      'no-store',
+    );
   }
 }

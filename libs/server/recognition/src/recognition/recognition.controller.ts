@@ -3,7 +3,7 @@ import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
 import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
 import { RecognitionCommands } from './recognition-commands.service';
 import { RecognitionQueries } from './recognition-queries.service';
 import {
@@ -152,13 +152,7 @@ export class RecognitionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.queries.certificate(actor, params.id);
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-cache',
-    });
-    return new StreamableFile(file.content);
+    return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }
 
