@@ -19,6 +19,7 @@ import { seedScorecardsDemo } from './seed/scorecards';
 import { seedImpactDemo } from './seed/impact';
 import { seedFieldReviewsDemo } from './seed/field-reviews';
 import { seedRealisationDemo } from './seed/realisation';
+import { replayLedger } from './replay-ledger';
 
 export interface SeedResult {
   /** false when the database holds a real directory: the seed then leaves it alone. */
@@ -35,6 +36,15 @@ export interface SeedResult {
  * import) is not a demo: the seed does nothing there.
  */
 export async function seed(dataSource: DataSource): Promise<SeedResult> {
+  const result = await seedInOneTransaction(dataSource);
+  // Some seeded events are written without the outbox (history dated in the past): the ledger's
+  // replay records their contributions, so "my contributions" and the HR figures are not empty in the
+  // demo. It records only what the ledger lacks, so every start after the first adds nothing.
+  if (result.applied) await replayLedger(dataSource);
+  return result;
+}
+
+function seedInOneTransaction(dataSource: DataSource): Promise<SeedResult> {
   return dataSource.transaction(async (manager) => {
     // One seed at a time, even if two processes start together.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('eclore.demo.seed'))`);
