@@ -45,6 +45,8 @@ export type Action =
   | 'idea.follow'
   | 'idea.comment'
   | 'idea.read_comments'
+  // the idea's credited authors mark a comment that helped them "adopted" (retenu): its writer is credited
+  | 'comment.adopt'
   | 'idea.merge'
   | 'content.report'
   | 'moderation.read'
@@ -182,6 +184,18 @@ export interface PolicyContext {
   isTeamMember?: boolean;
   isTeamLead?: boolean;
   isProjectOwner?: boolean;
+  /** For comment.adopt: the comment the authors would mark adopted. */
+  comment?: AdoptableComment;
+}
+
+/** What comment.adopt needs to know of the comment (docs/recognition.md, "comment adopted"). */
+export interface AdoptableComment {
+  /** The actor wrote it. */
+  byActor: boolean;
+  /** One of the idea's authors (or its capturer) wrote it: the authors' own words credit nobody new. */
+  byIdeaAuthor: boolean;
+  /** Hidden by moderation: a hidden comment is not adopted. */
+  hidden: boolean;
 }
 
 export function decide(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
@@ -204,6 +218,15 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'content.report':
       // Any signed-in person at route level; the handler checks the idea itself (idea-policy.ts).
       return ALLOW;
+    case 'comment.adopt':
+      // The idea's credited authors (an anonymous one too: the act records no actor), on a visible
+      // comment someone else wrote. Route level (no target): the handler asks again with the idea.
+      if (!ctx.target) return ALLOW;
+      if (ctx.isAuthor !== true) return deny('not_author');
+      if (!ctx.comment) return ALLOW;
+      if (ctx.comment.byActor) return deny('own_comment');
+      if (ctx.comment.byIdeaAuthor) return deny('author_comment');
+      return ctx.comment.hidden ? deny('comment_hidden') : ALLOW;
     case 'moderation.read':
       return holdsRole(actor, 'network_member') ? ALLOW : deny('role_required');
     case 'moderation.resolve':
