@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolation, publishedProblem, signedInPage } from './support';
 
-test('on a published idea: “Moi aussi”, a comment with a mention and a reply, follow', async ({ browser }) => {
+test('on a published idea: “Moi aussi”, a comment with a mention and a reply, the author adopts it, follow', async ({
+  browser,
+}) => {
   const title = `Casiers du vestiaire ${Date.now().toString(36)}`;
 
   // Set-up through the API (the idea screens have their own tests): Lucas writes and submits a
@@ -48,6 +50,14 @@ test('on a published idea: “Moi aussi”, a comment with a mention and a reply
     .getByRole('button', { name: 'Publier', exact: true })
     .click();
   await expect(lucas.getByRole('article', { name: 'Lucas Girard' })).toContainText('Merci, je l’ajoute');
+  // Lucas adopts Aurélie's comment (it helped him); his own reply offers no such action.
+  const adoptable = lucas.getByRole('article', { name: 'Aurélie Monnier' });
+  await adoptable.getByRole('button', { name: 'Retenir ce commentaire' }).click();
+  await expect(adoptable.getByText('Retenu par les auteurs')).toBeVisible();
+  await expect(adoptable.getByRole('button', { name: 'Ne plus retenir' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    lucas.getByRole('article', { name: 'Lucas Girard' }).getByRole('button', { name: 'Retenir ce commentaire' }),
+  ).toHaveCount(0);
   // Authors do not support their own idea: the count, no button.
   await expect(lucas.getByRole('button', { name: /^Moi aussi/ })).toHaveCount(0);
   await expect(lucas.getByText('1 soutien', { exact: true })).toBeVisible();
@@ -63,5 +73,12 @@ test('on a published idea: “Moi aussi”, a comment with a mention and a reply
   const reply = aurelie.getByRole('article', { name: 'Lucas Girard' });
   await expect(reply).toContainText('auteur');
   await expect(reply).toContainText('Merci, je l’ajoute');
+  // The mark shows to everyone; only the authors may set it.
+  await expect(first.getByText('Retenu par les auteurs')).toBeVisible();
+  await expect(aurelie.getByRole('button', { name: 'Retenir ce commentaire' })).toHaveCount(0);
   await expectNoSeriousAxeViolation(aurelie);
+  // On a phone (390 px) the mark and the thread fit.
+  await aurelie.setViewportSize({ width: 390, height: 844 });
+  await expect(first.getByText('Retenu par les auteurs')).toBeVisible();
+  expect(await aurelie.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -144,7 +144,9 @@ export async function buildAnonymityDataset(app: NestExpressApplication, ds: Dat
   await submit('author', visible.id);
   await accept(visible.id);
   await engage(visible.id);
-  await comment('employee', visible.id, 'Moi aussi.');
+  const adoptable = (await comment('employee', visible.id, 'Moi aussi.')) as { id: string };
+  // The anonymous author marks the employee's comment adopted ("comment adopted": no actor recorded).
+  await ok(as.author.send('put', `/api/ideas/${visible.id}/comments/${adoptable.id}/adoption`), 200);
   await comment('author', visible.id, 'Merci, je précise.');
   await comment('coAuthor', visible.id, 'Et la nuit aussi.');
   anonymousIdea('published with a co-author', visible, ['author', 'coAuthor']);

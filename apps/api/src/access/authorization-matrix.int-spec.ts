@@ -3,14 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrgUnit, Person, SessionService } from '@eclore/server-identity';
-import { Campaign, ContentReport } from '@eclore/server-ideas';
+import { Campaign, ContentReport, Idea } from '@eclore/server-ideas';
 import { seed } from '@eclore/migrations';
 import { DEFAULT_CHARTER, DEFAULT_CRITERIA } from '@eclore/domain';
 import { QualificationAssignment } from '@eclore/server-qualification';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../test/services';
 import { createApiApp } from '../bootstrap';
-import { makeCampaign, makeIdea } from '../../../../test/harness';
+import { makeCampaign, makeComment, makeIdea } from '../../../../test/harness';
 import { listRoutes } from './routes';
 
 /**
@@ -37,6 +37,8 @@ interface Fixtures {
   scoring: string;
   /** Recognitions of the employee on their own DS idea: one due, one recorded (public). */
   recognition: Record<'due' | 'recorded', string>;
+  /** A colleague's comment on the employee's own idea (`idea.own`), which the employee may adopt. */
+  commentOnOwn: string;
 }
 interface Row {
   /** `METHOD /api/path/:param` exactly as the route is declared. */
@@ -898,6 +900,32 @@ const ROWS: Row[] = [
     body: () => ({ bodyHtml: '<p>Matrix comment</p>' }),
     expect: { ...signedIn(404), employee: 403, guardian: 403 },
   },
+  // "comment adopted": the idea's authors only (the employee on their own idea), on a comment someone
+  // else wrote; everyone else who reads the idea is refused (not_author), whatever their role.
+  {
+    route: 'PUT /api/ideas/:id/comments/:commentId/adoption',
+    label: 'a colleague’s comment on the employee’s idea',
+    url: (f) => `/api/ideas/${f.idea.own}/comments/${f.commentOnOwn}/adoption`,
+    expect: only({ employee: 200 }),
+  },
+  {
+    route: 'PUT /api/ideas/:id/comments/:commentId/adoption',
+    label: 'unknown comment on the employee’s idea',
+    url: (f) => `/api/ideas/${f.idea.own}/comments/${f.unknownId}/adoption`,
+    expect: only({ employee: 404 }),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/comments/:commentId/adoption',
+    label: 'a colleague’s comment on the employee’s idea',
+    url: (f) => `/api/ideas/${f.idea.own}/comments/${f.commentOnOwn}/adoption`,
+    expect: only({ employee: 200 }),
+  },
+  {
+    route: 'DELETE /api/ideas/:id/comments/:commentId/adoption',
+    label: 'unknown idea',
+    url: (f) => `/api/ideas/${f.unknownId}/comments/${f.commentOnOwn}/adoption`,
+    expect: signedIn(404),
+  },
   // merging duplicates (network members within their scope). Merging an idea into itself is refused by
   // validation only after the permission check, so the line measures permission without merging.
   {
@@ -1339,7 +1367,14 @@ describe('authorization matrix: every route × every kind of person', () => {
       campaign: { inScope: await campaignFor('DS-SOINS'), outside: await campaignFor('DF') },
       scoring: await assigned(dsColleague, ds_, personIds.get('network')!),
       recognition: await recognitionsOf(employee, personIds.get('hr')!, await idea(employee, ds_)),
+      commentOnOwn: '',
     };
+    fixtures.commentOnOwn = (
+      await makeComment(ds, {
+        idea: await ds.getRepository(Idea).findOneByOrFail({ id: fixtures.idea.own }),
+        author: dsColleague,
+      })
+    ).id;
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Queue, Worker, type Job } from 'bullmq';
 import { LEDGER_EVENT_TYPES } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
-import { IdeaAccess, type Idea } from '@eclore/server-ideas';
+import { CommentsService, EngagementModule, IdeaAccess, type Idea } from '@eclore/server-ideas';
 import { ScorecardsModule, ScorecardsService } from '@eclore/server-qualification';
 import {
   ExperimentCommands,
@@ -25,6 +25,7 @@ import {
 import { uniqueQueuePrefix } from '../../../../test/database';
 import {
   makeAssignment,
+  makeComment,
   makeIdea,
   makeMilestone,
   makePerson,
@@ -38,9 +39,9 @@ import { waitFor } from '../testing/worker-process';
 import { RecognitionRecordContributionsHandler } from './recognition.handlers';
 
 /**
- * The realisation's and the qualification's acts reach the contribution ledger end to end, on real
- * PostgreSQL and Redis: the real commands (team, experiment, milestone, go-live, impact, replication,
- * scorecard) → their idea events → the outbox → the relay → BullMQ → the recognition handler →
+ * The realisation's and the qualification's acts, and the authors' adopted comments, reach the
+ * contribution ledger end to end, on real PostgreSQL and Redis: the real commands (team, experiment,
+ * milestone, go-live, impact, replication, scorecard, comment adoption) → their idea events → the outbox → the relay → BullMQ → the recognition handler →
  * contribution rows (docs/recognition.md §1). Each kind once, an anonymous author's entries
  * anonymous, and a replay of the history (twice, and from nothing) records the same rows.
  */
@@ -85,7 +86,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
   beforeAll(async () => {
     ctx = await createServiceTestContext({
       label: 'ledger_realisation',
-      imports: [AuditModule, AccessModule, RealisationModule, ScorecardsModule],
+      imports: [AuditModule, AccessModule, RealisationModule, ScorecardsModule, EngagementModule],
     });
     const url = new URL(TEST_REDIS_URL);
     const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
@@ -154,6 +155,13 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
     await team.answer(colleague.actor, invited.pendingInvitations[0]!.id, true);
     await experiments.create(hidden.actor, secret.id, protocol);
     await experiments.recordOutcome(hidden.actor, secret.id, { outcome: 'validated', learnings: 'It works.' });
+    // The anonymous author adopts the colleague's comment (no actor recorded): the writer is credited,
+    // named; adopting it again after a withdrawal records nothing more.
+    const helpful = await makeComment(ctx.ds, { idea: secret, author: colleague.person });
+    const comments = ctx.get(CommentsService);
+    await comments.setAdoption(secret.id, helpful.id, true, hidden.actor);
+    await comments.setAdoption(secret.id, helpful.id, false, hidden.actor);
+    await comments.setAdoption(secret.id, helpful.id, true, hidden.actor);
 
     // A named idea: its author is placed in the team at its formation, leads it, and stops it.
     const open = await decidedToPrototype(named, false);
@@ -206,6 +214,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
       [secret.id, 'team_member_joined', 'team_member', hidden.person.id, true],
       [secret.id, 'team_member_joined', 'team_member', colleague.person.id, false],
       [secret.id, 'experiment_validated', 'experiment_lead', hidden.person.id, true],
+      [secret.id, 'comment_adopted', 'comment_adopted', colleague.person.id, false],
       [open.id, 'decide_prototype', 'decided', committee.person.id, false],
       [open.id, 'team_formed', 'team_member', named.person.id, false],
       [open.id, 'experiment_stopped', 'experiment_lead', named.person.id, false],
@@ -218,7 +227,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
     const shape = (r: Row[]) => r.map((x) => [x.idea_id, x.event_type, x.kind, x.person_id, x.anonymous]);
     const sorted = (list: unknown[][]) => [...list].map((x) => JSON.stringify(x)).sort();
 
-    const recorded = await waitFor('the twelve contributions', async () => {
+    const recorded = await waitFor('the thirteen contributions', async () => {
       const r = await rows();
       return r.length >= expected.length ? r : undefined;
     });

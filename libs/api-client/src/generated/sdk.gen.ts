@@ -25,6 +25,8 @@ import type {
   AddLogEntryResponses,
   AddProjectUpdateData,
   AddProjectUpdateResponses,
+  AdoptIdeaCommentData,
+  AdoptIdeaCommentResponses,
   AdoptIdeaData,
   AdoptIdeaResponses,
   AnnounceCampaignData,
@@ -427,6 +429,8 @@ import type {
   ValidateImpactMeasurementResponses,
   VerifyAuditChainData,
   VerifyAuditChainResponses,
+  WithdrawIdeaCommentAdoptionData,
+  WithdrawIdeaCommentAdoptionResponses,
   WithdrawIdeaData,
   WithdrawIdeaResponses,
   WithdrawIdeaSupportData,
@@ -1196,6 +1200,28 @@ export const createIdeaComment = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * The idea’s authors withdraw the adopted mark (idempotent); the writer’s credit stays recorded.
+ */
+export const withdrawIdeaCommentAdoption = <ThrowOnError extends boolean = false>(
+  options: Options<WithdrawIdeaCommentAdoptionData, ThrowOnError>,
+): RequestResult<WithdrawIdeaCommentAdoptionResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).delete<WithdrawIdeaCommentAdoptionResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/comments/{commentId}/adoption',
+    ...options,
+  });
+
+/**
+ * The idea’s authors mark a comment adopted (retenu): its writer is credited once and told (idempotent).
+ */
+export const adoptIdeaComment = <ThrowOnError extends boolean = false>(
+  options: Options<AdoptIdeaCommentData, ThrowOnError>,
+): RequestResult<AdoptIdeaCommentResponses, unknown, ThrowOnError> =>
+  (options.client ?? client).put<AdoptIdeaCommentResponses, unknown, ThrowOnError>({
+    url: '/api/ideas/{id}/comments/{commentId}/adoption',
+    ...options,
   });
 
 /**

@@ -995,6 +995,14 @@ export type CommentDto = {
    * Moved here when a duplicate idea was merged.
    */
   mergedFrom: CommentOriginDto | null;
+  /**
+   * Marked adopted (retenu) by the idea’s authors: their idea took something from it. Never says which author.
+   */
+  adopted: boolean;
+  /**
+   * The signed-in person may mark this comment adopted or withdraw the mark (an author of the idea, on a visible comment someone else wrote).
+   */
+  canAdopt: boolean;
   replies: Array<CommentDto>;
 };
 
@@ -4897,6 +4905,39 @@ export type CreateIdeaCommentResponses = {
 };
 
 export type CreateIdeaCommentResponse = CreateIdeaCommentResponses[keyof CreateIdeaCommentResponses];
+
+export type WithdrawIdeaCommentAdoptionData = {
+  body?: never;
+  path: {
+    id: string;
+    commentId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/comments/{commentId}/adoption';
+};
+
+export type WithdrawIdeaCommentAdoptionResponses = {
+  200: CommentDto;
+};
+
+export type WithdrawIdeaCommentAdoptionResponse =
+  WithdrawIdeaCommentAdoptionResponses[keyof WithdrawIdeaCommentAdoptionResponses];
+
+export type AdoptIdeaCommentData = {
+  body?: never;
+  path: {
+    id: string;
+    commentId: string;
+  };
+  query?: never;
+  url: '/api/ideas/{id}/comments/{commentId}/adoption';
+};
+
+export type AdoptIdeaCommentResponses = {
+  200: CommentDto;
+};
+
+export type AdoptIdeaCommentResponse = AdoptIdeaCommentResponses[keyof AdoptIdeaCommentResponses];
 
 export type MergeIdeaData = {
   body: MergeIdeaDto;

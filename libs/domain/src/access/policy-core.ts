@@ -66,6 +66,18 @@ export interface PolicyContext {
   isTeamMember?: boolean;
   isTeamLead?: boolean;
   isProjectOwner?: boolean;
+  /** For comment.adopt: the comment the authors would mark adopted. */
+  comment?: AdoptableComment;
+}
+
+/** What comment.adopt needs to know of the comment (docs/recognition.md, "comment adopted"). */
+export interface AdoptableComment {
+  /** The actor wrote it. */
+  byActor: boolean;
+  /** One of the idea's authors (or its capturer) wrote it: the authors' own words credit nobody new. */
+  byIdeaAuthor: boolean;
+  /** Hidden by moderation: a hidden comment is not adopted. */
+  hidden: boolean;
 }
 
 /** The network member whose scope covers the idea. */

@@ -11,6 +11,36 @@ const unitA = { orgUnitPath: ['root', 'dir-a', 'u-a1'] };
 const unitB = { orgUnitPath: ['root', 'dir-b', 'u-b1'] };
 
 describe('permission policy', () => {
+  it('lets the idea’s authors adopt a visible comment someone else wrote', () => {
+    const visible = { byActor: false, byIdeaAuthor: false, hidden: false };
+    const author = actor();
+    // Route level: any signed-in person reaches the handler, which asks again with the idea.
+    expect(can(author, 'comment.adopt')).toBe(true);
+    expect(decide(null, 'comment.adopt')).toEqual({ allowed: false, reason: 'unauthenticated' });
+    expect(can(author, 'comment.adopt', { target: unitA, isAuthor: true, comment: visible })).toBe(true);
+    // Not an author: no role makes up for it, not even the network in scope.
+    const network = actor([{ role: 'network_member', scope: org }]);
+    expect(decide(network, 'comment.adopt', { target: unitA, comment: visible })).toEqual({
+      allowed: false,
+      reason: 'not_author',
+    });
+    expect(decide(author, 'comment.adopt', { target: unitA, isAuthor: false, comment: visible })).toEqual({
+      allowed: false,
+      reason: 'not_author',
+    });
+    // Not one's own words, nor a fellow author's: the mark credits someone who helped the authors.
+    expect(
+      decide(author, 'comment.adopt', { target: unitA, isAuthor: true, comment: { ...visible, byActor: true } }),
+    ).toEqual({ allowed: false, reason: 'own_comment' });
+    expect(
+      decide(author, 'comment.adopt', { target: unitA, isAuthor: true, comment: { ...visible, byIdeaAuthor: true } }),
+    ).toEqual({ allowed: false, reason: 'author_comment' });
+    // A comment hidden by moderation is not adopted.
+    expect(
+      decide(author, 'comment.adopt', { target: unitA, isAuthor: true, comment: { ...visible, hidden: true } }),
+    ).toEqual({ allowed: false, reason: 'comment_hidden' });
+  });
+
   it('refuses everything but health to a signed-out visitor', () => {
     expect(can(null, 'platform.health')).toBe(true);
     expect(decide(null, 'session.read')).toEqual({ allowed: false, reason: 'unauthenticated' });

@@ -7,7 +7,7 @@ import { decideRealisation, isRealisationAction, type RealisationAction } from '
 import { decideRecognition, isRecognitionAction, type RecognitionAction } from './policy-recognition';
 
 export { hasRole, holdsRole, scopeCovers } from './policy-core';
-export type { Actor, Decision, PolicyContext, ScopeTarget } from './policy-core';
+export type { Actor, AdoptableComment, Decision, PolicyContext, ScopeTarget } from './policy-core';
 export { REALISATION_ACTIONS, type RealisationAction } from './policy-realisation';
 export { RECOGNITION_ACTIONS, type RecognitionAction } from './policy-recognition';
 
@@ -37,6 +37,8 @@ export type Action =
   | 'idea.follow'
   | 'idea.comment'
   | 'idea.read_comments'
+  // the idea's credited authors mark a comment that helped them "adopted" (retenu): its writer is credited
+  | 'comment.adopt'
   | 'idea.merge'
   | 'content.report'
   | 'moderation.read'
@@ -111,6 +113,15 @@ export function decide(actor: Actor | null, action: Action, ctx: PolicyContext =
     case 'content.report':
       // Any signed-in person at route level; the handler checks the idea itself (idea-policy.ts).
       return ALLOW;
+    case 'comment.adopt':
+      // The idea's credited authors (an anonymous one too: the act records no actor), on a visible
+      // comment someone else wrote. Route level (no target): the handler asks again with the idea.
+      if (!ctx.target) return ALLOW;
+      if (ctx.isAuthor !== true) return deny('not_author');
+      if (!ctx.comment) return ALLOW;
+      if (ctx.comment.byActor) return deny('own_comment');
+      if (ctx.comment.byIdeaAuthor) return deny('author_comment');
+      return ctx.comment.hidden ? deny('comment_hidden') : ALLOW;
     case 'moderation.read':
       return holdsRole(actor, 'network_member') ? ALLOW : deny('role_required');
     case 'moderation.resolve':

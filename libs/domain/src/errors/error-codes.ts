@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   not_log_entry_writer: 403,
   not_the_person: 403,
   own_recognition: 403,
+  /** comment.adopt: one's own comment is not adopted (its writer would credit themselves). */
+  own_comment: 403,
+  /** comment.adopt: a comment by one of the idea's authors credits nobody new. */
+  author_comment: 403,
 
   // 404: `<what>_not_found` (NotFound), or a route that does not exist.
   not_found: 404,
@@ -99,6 +103,8 @@ export const ERROR_CODES = {
   attachment_limit_reached: 409,
   campaign_archived: 409,
   comments_closed: 409,
+  /** comment.adopt: a comment hidden by moderation is not adopted. */
+  comment_hidden: 409,
   supports_closed: 409,
   idea_ended: 409,
   idea_changed: 409,

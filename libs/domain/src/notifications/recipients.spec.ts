@@ -46,6 +46,12 @@ describe('notificationRecipients', () => {
     expect(byPerson(base({ type: 'mentioned', actorId: 'someone', data: { personId: 'someone' } }))).toEqual({});
   });
 
+  it('tells the adopted comment’s writer alone, never the authors or followers, even when an anonymous author adopted it', () => {
+    const adopted = { type: 'comment_adopted', data: { commentId: 'c', personId: 'writer' } };
+    expect(byPerson(base({ ...adopted, actorId: 'author' }))).toEqual({ writer: 'my_ideas' });
+    expect(byPerson(base({ ...adopted, actorId: null }))).toEqual({ writer: 'my_ideas' });
+  });
+
   it('asks an invited co-author to answer (only the one invited by this event)', () => {
     expect(byPerson(base({ type: 'co_author_invited', actorId: 'author', data: { personId: 'invitee' } }))).toEqual({
       invitee: 'needs_action!',
@@ -180,6 +186,7 @@ describe('notificationPath and eventDetail', () => {
     expect(at('private_note_mention', { noteId: 'n' })).toBe('/ideas/i#private-notes');
     expect(at('committee_agenda_added', { sessionId: 's' })).toBe('/committee/sessions/s');
     expect(at('commented', { commentId: 'c' })).toBe('/ideas/i#comment-c');
+    expect(at('comment_adopted', { commentId: 'c' })).toBe('/ideas/i#comment-c');
     expect(at('decide_prototype')).toBe('/ideas/i');
     expect(notificationPath({ eventType: 'campaign_announced', ideaId: null, campaignId: 'c', data: {} })).toBe(
       '/campaigns/c',

@@ -162,6 +162,8 @@ const NAMED_RECIPIENTS: Readonly<Record<string, readonly [string, NotificationCa
   experiment_overdue: ['networkIds', 'needs_action', true],
   // Recognition (issue 14): the person recognised, and no one else (docs/recognition.md §3).
   recognition_recorded: ['personId', 'my_ideas', false],
+  // "Comment adopted" (issue 14): the comment's writer hears the authors kept it, never which author.
+  comment_adopted: ['personId', 'my_ideas', false],
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -279,7 +281,8 @@ export function notificationPath(n: {
       return session ? `/committee/sessions/${session}` : idea;
     }
     case 'commented':
-    case 'mentioned': {
+    case 'mentioned':
+    case 'comment_adopted': {
       const comment = str(n.data['commentId']);
       return comment ? `${idea}#comment-${comment}` : idea;
     }

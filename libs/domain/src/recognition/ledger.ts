@@ -47,8 +47,8 @@ const DECISIONS = ['decide_prototype', 'decide_implement', 'park'] as const;
  * The kinds of contribution, each with the idea events (idea_event.type) that record it, as the
  * contexts write them (realisation: team_member_joined, experiment_validated / experiment_stopped,
  * milestone_done, impact.measurement_validated, replication_adopted; qualification:
- * scorecard_submitted). Events marked (new) do not exist yet and are to be recorded by the feature
- * named beside them.
+ * scorecard_submitted; engagement: comment_adopted). A kind whose event no feature writes yet is
+ * marked (new) beside it, with the feature that is to write it.
  */
 // One row per line reads as a table; prettier would fold the long rows.
 // prettier-ignore
@@ -57,7 +57,7 @@ export const CONTRIBUTION_RULES = {
   co_authored:           { eventTypes: ['co_author_accepted'], person: 'actor', group: 'authors', named: true, participation: true },
   captured_on_behalf:    { eventTypes: ['captured'], person: 'actor', group: 'network', named: true, participation: false },
   commented:             { eventTypes: ['commented'], person: 'actor', group: null, named: true, participation: true },
-  comment_adopted:       { eventTypes: ['comment_adopted'] /* (new) authors mark a comment adopted */, person: 'data_person', group: 'network', named: true, participation: true },
+  comment_adopted:       { eventTypes: ['comment_adopted'] /* the authors first mark a comment adopted; data.personId = its writer */, person: 'data_person', group: 'network', named: true, participation: true },
   supported:             { eventTypes: ['supported'], person: 'nobody', group: null, named: false, participation: false },
   reviewed:              { eventTypes: ['scorecard_submitted'] /* first submission of a scorecard */, person: 'actor', group: 'network', named: true, participation: false },
   qualified:             { eventTypes: ['qualify'], person: 'actor', group: 'network', named: true, participation: false },

@@ -1,7 +1,7 @@
 export * from './entities';
 export * from './ideas.module';
 export * from './ideas';
-export { follow, unfollow } from './engagement';
+export { CommentsService, EngagementModule, follow, unfollow } from './engagement';
 export { appendIdeaEvents, type NewIdeaEvent } from './engagement/events';
 export { mentionIds, renderMentions, MAX_MENTIONS } from './engagement/mentions';
 export * from './attachments';

@@ -1,6 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { createIdeaCommentMutation, listIdeaCommentsOptions, type ApiError, type CommentDto } from '@eclore/api-client';
+import {
+  adoptIdeaCommentMutation,
+  createIdeaCommentMutation,
+  listIdeaCommentsOptions,
+  withdrawIdeaCommentAdoptionMutation,
+  type ApiError,
+  type CommentDto,
+} from '@eclore/api-client';
 import { Button } from '@eclore/web-ui';
 import { RichTextEditor, type RichTextHandle } from '../editor';
 import { MentionPicker } from './MentionPicker';
@@ -80,6 +87,43 @@ function CommentForm({
   );
 }
 
+/** The authors' "adopt" / "withdraw" action on a comment someone else wrote (the server decides who may). */
+function AdoptButton({ comment, ideaId }: { comment: CommentDto; ideaId: string }) {
+  const s = useEngagementText();
+  const [failed, setFailed] = useState(false);
+  const commentsChanged = useCommentsChanged(ideaId);
+  const options = {
+    onSuccess: () => {
+      setFailed(false);
+      void commentsChanged();
+    },
+    onError: () => setFailed(true),
+  };
+  const adopt = useMutation({ ...adoptIdeaCommentMutation(), ...options });
+  const withdraw = useMutation({ ...withdrawIdeaCommentAdoptionMutation(), ...options });
+  const path = { id: ideaId, commentId: comment.id };
+  const pending = adopt.isPending || withdraw.isPending;
+  return (
+    <>
+      <button
+        type="button"
+        className="ec-link-button"
+        disabled={pending}
+        aria-pressed={comment.adopted}
+        title={comment.adopted ? undefined : s.comments.adoptHint}
+        onClick={() => (comment.adopted ? withdraw.mutate({ path }) : adopt.mutate({ path }))}
+      >
+        {comment.adopted ? s.comments.unadopt : s.comments.adopt}
+      </button>
+      {failed ? (
+        <span role="alert" className="ec-comment__error">
+          {s.comments.adoptFailed}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function Comment({
   comment,
   ideaId,
@@ -95,13 +139,14 @@ function Comment({
   const [replying, setReplying] = useState(false);
   const who = comment.author ? `${comment.author.givenName} ${comment.author.familyName}` : s.comments.theAuthor;
   return (
-    <li className="ec-comment">
+    <li className="ec-comment" id={`comment-${comment.id}`}>
       <article aria-label={who}>
         <header className="ec-comment__header">
           <strong>{who}</strong>
           {comment.byIdeaAuthor && comment.author ? (
             <span className="ec-comment__badge">{s.comments.authorBadge}</span>
           ) : null}
+          {comment.adopted ? <span className="ec-comment__adopted">{s.comments.adopted}</span> : null}
           <time dateTime={comment.createdAt} className="ec-engagement__muted">
             {new Date(comment.createdAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
           </time>
@@ -130,6 +175,7 @@ function Comment({
               {s.comments.reply}
             </button>
           ) : null}
+          {comment.canAdopt ? <AdoptButton comment={comment} ideaId={ideaId} /> : null}
           {!comment.hidden ? (
             <ReportButton targetType="comment" targetId={comment.id} label={s.report.comment} />
           ) : null}

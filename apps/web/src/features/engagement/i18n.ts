@@ -39,6 +39,11 @@ export const fr = {
     mergedFrom: (title: string) => `Venu de l’idée fusionnée « ${title} »`,
     closed: 'Les commentaires sont fermés.',
     count: (n: number) => (n <= 1 ? `${n} commentaire` : `${n} commentaires`),
+    adopted: 'Retenu par les auteurs',
+    adopt: 'Retenir ce commentaire',
+    unadopt: 'Ne plus retenir',
+    adoptHint: 'Son auteur ou autrice est crédité·e pour sa contribution à votre idée.',
+    adoptFailed: 'Impossible de retenir ce commentaire pour l’instant.',
   },
   mention: {
     open: 'Mentionner',
@@ -130,6 +135,11 @@ export const en: typeof fr = {
     mergedFrom: (title: string) => `From the merged idea “${title}”`,
     closed: 'Comments are closed.',
     count: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
+    adopted: 'Adopted by the authors',
+    adopt: 'Adopt this comment',
+    unadopt: 'Withdraw adoption',
+    adoptHint: 'Its writer is credited for their contribution to your idea.',
+    adoptFailed: 'This comment cannot be adopted right now.',
   },
   mention: {
     open: 'Mention',

@@ -71,6 +71,7 @@ export const fr = {
       `${a} demande le rôle de tiers de confiance : un autre administrateur doit l’approuver`,
     role_granted: (a: string) => `Le rôle de tiers de confiance est attribué (approuvé par ${a})`,
     recognition_recorded: (a: string) => `${a} vous adresse une reconnaissance pour votre contribution`,
+    comment_adopted: () => 'Les auteur·e·s ont retenu votre commentaire',
     other: () => 'Du nouveau sur cette idée',
   } as Record<string, (actor: string, count?: number) => string>,
   categories: {
@@ -207,6 +208,7 @@ export const en: typeof fr = {
     role_grant_requested: (a: string) => `${a} asks for the anonymity guardian role: another admin must approve it`,
     role_granted: (a: string) => `The anonymity guardian role is granted (approved by ${a})`,
     recognition_recorded: (a: string) => `${a} recognises your contribution`,
+    comment_adopted: () => 'The authors adopted your comment',
     other: () => 'News about this idea',
   },
   categories: {

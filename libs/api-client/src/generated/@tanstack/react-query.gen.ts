@@ -19,6 +19,7 @@ import {
   addLogEntry,
   addProjectUpdate,
   adoptIdea,
+  adoptIdeaComment,
   announceCampaign,
   answerFieldReview,
   approveRoleRequest,
@@ -222,6 +223,7 @@ import {
   validateImpactMeasurement,
   verifyAuditChain,
   withdrawIdea,
+  withdrawIdeaCommentAdoption,
   withdrawIdeaSupport,
   withdrawTeamInvitation,
 } from '../sdk.gen';
@@ -240,6 +242,8 @@ import type {
   AddLogEntryResponse,
   AddProjectUpdateData,
   AddProjectUpdateResponse,
+  AdoptIdeaCommentData,
+  AdoptIdeaCommentResponse,
   AdoptIdeaData,
   AdoptIdeaResponse,
   AnnounceCampaignData,
@@ -640,6 +644,8 @@ import type {
   ValidateImpactMeasurementResponse,
   VerifyAuditChainData,
   VerifyAuditChainResponse,
+  WithdrawIdeaCommentAdoptionData,
+  WithdrawIdeaCommentAdoptionResponse,
   WithdrawIdeaData,
   WithdrawIdeaResponse,
   WithdrawIdeaSupportData,
@@ -2374,6 +2380,48 @@ export const createIdeaCommentMutation = (
   const mutationOptions: UseMutationOptions<CreateIdeaCommentResponse, DefaultError, Options<CreateIdeaCommentData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await createIdeaComment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The idea’s authors withdraw the adopted mark (idempotent); the writer’s credit stays recorded.
+ */
+export const withdrawIdeaCommentAdoptionMutation = (
+  options?: Partial<Options<WithdrawIdeaCommentAdoptionData>>,
+): UseMutationOptions<WithdrawIdeaCommentAdoptionResponse, DefaultError, Options<WithdrawIdeaCommentAdoptionData>> => {
+  const mutationOptions: UseMutationOptions<
+    WithdrawIdeaCommentAdoptionResponse,
+    DefaultError,
+    Options<WithdrawIdeaCommentAdoptionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await withdrawIdeaCommentAdoption({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * The idea’s authors mark a comment adopted (retenu): its writer is credited once and told (idempotent).
+ */
+export const adoptIdeaCommentMutation = (
+  options?: Partial<Options<AdoptIdeaCommentData>>,
+): UseMutationOptions<AdoptIdeaCommentResponse, DefaultError, Options<AdoptIdeaCommentData>> => {
+  const mutationOptions: UseMutationOptions<AdoptIdeaCommentResponse, DefaultError, Options<AdoptIdeaCommentData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await adoptIdeaComment({
         ...options,
         ...fnOptions,
         throwOnError: true,

@@ -25,6 +25,25 @@ export class CommentsRepository extends IdeasContextRepository {
     return manager.findOne(IdeaComment, { where: { id, ideaId } });
   }
 
+  /** The comment, locked until the transaction ends (adoption: one mark, one first event, under races). */
+  lockOnIdea(id: string, ideaId: string, manager: EntityManager): Promise<IdeaComment | null> {
+    return manager.findOne(IdeaComment, { where: { id, ideaId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Sets (a date) or clears (null) the authors' adopted mark. */
+  async setAdopted(id: string, adoptedAt: Date | null, manager: EntityManager): Promise<void> {
+    await manager.update(IdeaComment, { id }, { adoptedAt });
+  }
+
+  /** Was this comment ever adopted? The idea's history says so (the mark may have been withdrawn since). */
+  async everAdopted(ideaId: string, commentId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM idea_event WHERE idea_id = $1 AND type = 'comment_adopted' AND data->>'commentId' = $2 LIMIT 1`,
+      [ideaId, commentId],
+    );
+    return rows.length > 0;
+  }
+
   /** Inserts the comment and counts it on the idea; answers its id. */
   async insert(comment: NewComment, manager: EntityManager): Promise<string> {
     const inserted = await manager.insert(IdeaComment, comment);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canComment, hasRole, ValidationFailed, type Actor } from '@eclore/domain';
+import type { IdeaComment } from '../entities';
+import { canComment, decide, hasRole, NotFound, ValidationFailed, type Actor, type Decision } from '@eclore/domain';
 import { plainText, sanitizeRichText } from '@eclore/server-platform';
 import { findPeople, type Person } from '@eclore/server-identity';
 import { IdeaAccess, type LoadedIdea } from '../ideas/idea-access.service';
@@ -59,6 +60,7 @@ export class CommentsService {
     const anonymousCredits = anonymousCreditsOf(idea);
     const origins = await this.origins(manager, ideaId);
     const moderator = hasRole(actor, 'network_member', idea.credited.target);
+    const adoption = (c: IdeaComment) => adoptDecision(idea, actor, c).allowed;
 
     const dtos = new Map<string, CommentDto>();
     for (const c of comments) {
@@ -79,6 +81,9 @@ export class CommentsService {
         createdAt: c.createdAt.toISOString(),
         hidden: c.hiddenAt ? { hiddenAt: c.hiddenAt.toISOString(), reason: privileged ? c.hiddenReason : null } : null,
         mergedFrom: origins.get(c.id) ?? null,
+        // A hidden comment shows no mark; moderation restoring it brings the mark back.
+        adopted: c.adoptedAt !== null && c.hiddenAt === null,
+        canAdopt: adoption(c),
         replies: [],
       });
     }
@@ -159,6 +164,41 @@ export class CommentsService {
     return findComment((await this.list(ideaId, actor)).items, id)!;
   }
 
+  /**
+   * The idea's authors mark a comment adopted (retenu) or withdraw the mark; both idempotent. The
+   * first adoption of a comment appends `comment_adopted` (data: the comment and its writer) and so
+   * credits the writer once in the ledger (network group) and tells them; withdrawing the mark keeps
+   * the credit (the ledger only grows) and adopting it again appends nothing. An anonymous author's
+   * act records no actor, as every act of theirs.
+   */
+  async setAdoption(ideaId: string, commentId: string, adopted: boolean, actor: Actor): Promise<CommentDto> {
+    await this.repo.transaction(async (manager) => {
+      const idea = await this.ideas.load(manager, ideaId, actor);
+      assertReadable(idea);
+      // Who asks first: someone who is not an author learns nothing of the comment.
+      assertDecision(
+        decide(actor, 'comment.adopt', { target: idea.credited.target, isAuthor: idea.credited.isAuthor }),
+      );
+      const comment = await this.repo.lockOnIdea(commentId, ideaId, manager);
+      if (!comment) throw new NotFound('comment', commentId);
+      assertDecision(adoptDecision(idea, actor, comment));
+      if ((comment.adoptedAt !== null) === adopted) return;
+      await this.repo.setAdopted(commentId, adopted ? new Date() : null, manager);
+      if (!adopted || (await this.repo.everAdopted(ideaId, commentId, manager))) return;
+      const hidden = idea.hiddenAuthorIds.has(actor.personId);
+      await appendIdeaEvents(manager, [
+        {
+          ideaId,
+          type: 'comment_adopted',
+          actorId: hidden ? null : actor.personId,
+          public: false,
+          data: { commentId, personId: comment.authorId, byAnonymousAuthor: hidden },
+        },
+      ]);
+    });
+    return findComment((await this.list(ideaId, actor)).items, commentId)!;
+  }
+
   /** A reply goes under a visible comment of the same idea. */
   private async checkParent(manager: EntityManager, ideaId: string, parentId: string): Promise<void> {
     const parent = await this.repo.findOnIdea(parentId, ideaId, manager);
@@ -190,6 +230,20 @@ export class CommentsService {
     const names = new Map(mentioned.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
     return { bodyHtml: renderMentions(clean, names), mentions: asked.filter((pid) => names.has(pid)) };
   }
+}
+
+/** May the actor mark this comment adopted (or withdraw the mark)? The domain decides. */
+function adoptDecision(idea: LoadedIdea, actor: Actor, c: IdeaComment): Decision {
+  return decide(actor, 'comment.adopt', {
+    target: idea.credited.target,
+    isAuthor: idea.credited.isAuthor,
+    comment: {
+      byActor: c.authorId === actor.personId,
+      // The capturer of an anonymous idea writes as its author.
+      byIdeaAuthor: idea.authorIds.includes(c.authorId) || idea.hiddenAuthorIds.has(c.authorId),
+      hidden: c.hiddenAt !== null,
+    },
+  });
 }
 
 /** A comment anywhere in the threads. */

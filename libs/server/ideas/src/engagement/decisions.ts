@@ -6,12 +6,16 @@ const STATE_REFUSALS: Record<string, string> = {
   supports_closed: 'Supports are closed in the current phase of this campaign.',
   comments_closed: 'Comments are closed in the current phase of this campaign.',
   idea_ended: 'This idea has ended; it takes no more supports or comments.',
+  comment_hidden: 'This comment is hidden by moderation; it cannot be adopted.',
 };
 
 const FORBIDDEN_REFUSALS: Record<string, string> = {
   own_idea: 'Authors do not support their own idea.',
   not_public: 'This idea is not on the wall.',
   person_required: 'A person must do this.',
+  not_author: 'Only the idea’s authors mark a comment adopted.',
+  own_comment: 'One’s own comment is not adopted.',
+  author_comment: 'The authors’ own comments are not adopted: adopt a comment someone else wrote.',
 };
 
 /** Throws the problem matching a refused idea-policy decision (409 for state, 403 for the person). */

@@ -6,6 +6,7 @@ import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CommentsService } from './comments.service';
 import {
   CommentDto,
+  CommentParamsDto,
   CommentThreadDto,
   CreateCommentDto,
   EngagementDto,
@@ -32,6 +33,17 @@ const PHASE_CLOSED = {
   errorText: { 409: '`supports_closed`, `comments_closed` (campaign phase) or `idea_ended`.' },
 } as const satisfies Refusals;
 
+/** Marking a comment adopted: the authors only, on a visible comment someone else wrote. */
+const ADOPTION_REFUSALS = {
+  errors: ['validation_failed', 'not_author', 'own_comment', 'author_comment', 'comment_not_found', 'comment_hidden'],
+  errorText: {
+    400: '`validation_failed` on `id` or `commentId` (not a uuid).',
+    403: '`not_author` (only the idea’s authors), `own_comment`, `author_comment` (a fellow author’s comment).',
+    404: '`comment_not_found`: no such comment on this idea.',
+    409: '`comment_hidden`: hidden by moderation.',
+  },
+} as const satisfies Refusals;
+
 /** A route on one idea: the idea policy decides in the service (object level); an unreadable idea is absent. */
 function OnIdea(
   action: Action,
@@ -47,7 +59,10 @@ function OnIdea(
     ok,
     ...(refusals.status ? { status: refusals.status } : {}),
     errors: [...(refusals.errors ?? []), 'idea_not_found'],
-    errorText: { ...refusals.errorText, 404: NOT_FOUND },
+    errorText: {
+      ...refusals.errorText,
+      404: refusals.errorText?.[404] ? `${NOT_FOUND} ${refusals.errorText[404]}` : NOT_FOUND,
+    },
   });
 }
 
@@ -137,6 +152,30 @@ export class EngagementController {
     @CurrentActor() actor: Actor,
   ): Promise<CommentDto> {
     return this.comments.create(params.id, body, actor);
+  }
+
+  @Put('comments/:commentId/adoption')
+  @OnIdea(
+    'comment.adopt',
+    'adoptIdeaComment',
+    'The idea’s authors mark a comment adopted (retenu): its writer is credited once and told (idempotent).',
+    CommentDto,
+    ADOPTION_REFUSALS,
+  )
+  adoptComment(@Param() params: CommentParamsDto, @CurrentActor() actor: Actor): Promise<CommentDto> {
+    return this.comments.setAdoption(params.id, params.commentId, true, actor);
+  }
+
+  @Delete('comments/:commentId/adoption')
+  @OnIdea(
+    'comment.adopt',
+    'withdrawIdeaCommentAdoption',
+    'The idea’s authors withdraw the adopted mark (idempotent); the writer’s credit stays recorded.',
+    CommentDto,
+    ADOPTION_REFUSALS,
+  )
+  withdrawCommentAdoption(@Param() params: CommentParamsDto, @CurrentActor() actor: Actor): Promise<CommentDto> {
+    return this.comments.setAdoption(params.id, params.commentId, false, actor);
   }
 
   @Post('merge')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PersonRefDto } from '@eclore/server-platform';
+import { PersonRefDto, UuidParams } from '@eclore/server-platform';
 
 /** Surrounding blanks are not a reason: trimmed before validation, so "   " is empty. */
 export const Trimmed = () =>
@@ -144,9 +144,25 @@ export class CommentDto {
   @ApiProperty({ type: CommentOriginDto, nullable: true, description: 'Moved here when a duplicate idea was merged.' })
   mergedFrom!: CommentOriginDto | null;
 
+  @ApiProperty({
+    description:
+      'Marked adopted (retenu) by the idea’s authors: their idea took something from it. Never says which author.',
+  })
+  adopted!: boolean;
+
+  @ApiProperty({
+    description:
+      'The signed-in person may mark this comment adopted or withdraw the mark (an author of the idea, on a ' +
+      'visible comment someone else wrote).',
+  })
+  canAdopt!: boolean;
+
   @ApiProperty({ type: () => [CommentDto] })
   replies!: CommentDto[];
 }
+
+/** `/ideas/:id/comments/:commentId/…`. */
+export class CommentParamsDto extends UuidParams('id', 'commentId') {}
 
 export class CommentThreadDto {
   @ApiProperty({ type: [CommentDto], description: 'Top-level comments, oldest first, each with its replies.' })

@@ -38,6 +38,10 @@ export class IdeaComment {
   @Col.Text('hidden_reason', { nullable: true })
   hiddenReason!: string | null;
 
+  /** Marked adopted (retenu) by the idea's authors; null when not, or withdrawn. */
+  @Col.Timestamp('adopted_at', { nullable: true })
+  adoptedAt!: Date | null;
+
   @Col.ManyToOne(() => Idea, 'idea_id', { onDelete: 'CASCADE' })
   idea?: Idea;
 

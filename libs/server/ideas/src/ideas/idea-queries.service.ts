@@ -38,6 +38,8 @@ const NOTIFICATION_ONLY_EVENTS = [
   'recognition_recorded',
   'experiment_stopped',
   'scorecard_submitted',
+  // The thread shows the mark; the act is the writer's notification and the ledger's.
+  'comment_adopted',
 ];
 
 /** The words an event carries for the timeline (a reason, an answer...), if any. */

@@ -107,6 +107,8 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     experiment_overdue: (_a, t, x) =>
       `L’expérimentation de « ${t} » devait se terminer le ${day('fr', x.dueAt)} et n’a pas de résultat`,
     recognition_recorded: (a, t) => `${a} vous adresse une reconnaissance pour votre contribution à « ${t} »`,
+    // Never who: "the authors", whichever of them (an anonymous one too) marked it.
+    comment_adopted: (_a, t) => `Les auteur·e·s de « ${t} » ont retenu votre commentaire`,
   },
   en: {
     commented: (a, t) => `${a} commented on “${t}”`,
@@ -163,6 +165,7 @@ const PHRASES: Record<Locale, Record<string, Phrase>> = {
     experiment_overdue: (_a, t, x) =>
       `The experiment of “${t}” was due to end on ${day('en', x.dueAt)} and has no outcome`,
     recognition_recorded: (a, t) => `${a} recognises your contribution to “${t}”`,
+    comment_adopted: (_a, t) => `The authors of “${t}” adopted your comment`,
   },
 };
 

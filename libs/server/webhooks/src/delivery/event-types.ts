@@ -55,6 +55,8 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = [
   // Recorded for the contribution ledger (docs/recognition.md §1): who scored, who led an experiment.
   'experiment_stopped',
   'scorecard_submitted',
+  // The authors' adopted mark on a comment: the writer's credit and notification, not a channel's news.
+  'comment_adopted',
 ];
 
 export const PING_EVENT_TYPE = 'ping';
