@@ -72,6 +72,7 @@ export async function runReportJob(build, { dbUrl, redisUrl, year }) {
     const steps = []; // [progress, ms since the request], each new progress value once
     let row;
     let rssMaxSampledMb = 0;
+    const rssByPhase = {};
     for (;;) {
       [row] = await ds.query(
         `SELECT status, progress, error, started_at, finished_at, pdf_fr_key, pdf_en_key, xlsx_key
@@ -80,7 +81,13 @@ export async function runReportJob(build, { dbUrl, redisUrl, year }) {
       );
       const at = performance.now() - requested;
       if (row.status !== 'queued' && steps.at(-1)?.[0] !== row.progress) steps.push([row.progress, at]);
-      if (!exited) rssMaxSampledMb = Math.max(rssMaxSampledMb, statusKb(worker.pid, 'VmRSS'));
+      if (!exited) {
+        const rss = statusKb(worker.pid, 'VmRSS');
+        rssMaxSampledMb = Math.max(rssMaxSampledMb, rss);
+        // The phase running while the progress reads p: the one after the step that set p.
+        const phase = row.status === 'queued' ? 'queue' : PHASE_AFTER.find(([from]) => row.progress >= from)[1];
+        rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
+      }
       if (row.status === 'done' || row.status === 'failed') break;
       if (exited) throw new Error(`the worker died during the report (${JSON.stringify(exited)}):\n${err}`);
       if (at > 600_000) throw new Error('the report did not finish in 10 minutes');
@@ -109,6 +116,7 @@ export async function runReportJob(build, { dbUrl, redisUrl, year }) {
       rssReadyMb,
       peakRssMb,
       rssMaxSampledMb,
+      rssByPhase,
       requestToDoneMs,
       jobMs: log?.durationMs ?? null,
       builderMs: row.finished_at - row.started_at,
@@ -129,6 +137,15 @@ export async function runReportJob(build, { dbUrl, redisUrl, year }) {
     rmSync(storageDir, { recursive: true, force: true });
   }
 }
+
+/** Which phase runs while the run's progress is at least the number (the builder's steps). */
+const PHASE_AFTER = [
+  [90, 'pdfEn'],
+  [80, 'pdfFr'],
+  [70, 'xlsx'],
+  [30, 'units'],
+  [0, 'figures'],
+];
 
 /** Phase times from the progress steps: queue wait, scope's figures, units below, XLSX, PDF fr, PDF en. */
 function phasesOf(steps, doneMs) {

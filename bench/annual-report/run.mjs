@@ -248,6 +248,11 @@ async function main() {
       `Worker's peak RSS (VmHWM): ${job.peakRssMb.toFixed(0)} MB (${job.rssReadyMb.toFixed(0)} MB once ready)` +
         ` — target ${TARGET_RSS_MB} MB: ${job.peakRssMb < TARGET_RSS_MB ? 'met' : 'MISSED'}`,
     );
+    const r = job.rssByPhase;
+    console.log(
+      `  RSS sampled every 20 ms, highest per phase: figures ${r.figures?.toFixed(0)}, units ${r.units?.toFixed(0)},` +
+        ` XLSX ${r.xlsx?.toFixed(0)}, PDF fr ${r.pdfFr?.toFixed(0)}, PDF en ${r.pdfEn?.toFixed(0)} MB`,
+    );
     console.log(
       `Files: XLSX ${mb(job.files.xlsx)}, PDF fr ${mb(job.files['pdf-fr'])}, PDF en ${mb(job.files['pdf-en'])} (${job.filesInStore} in the store)`,
     );
