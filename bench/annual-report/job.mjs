@@ -135,6 +135,23 @@ export async function runReportJob(build, { dbUrl, redisUrl, year }) {
       if (!exited) worker.kill('SIGKILL');
     }
     rmSync(storageDir, { recursive: true, force: true });
+    await dropQueueKeys(require, redisUrl, prefix);
+  }
+}
+
+/** Deletes the bench's queues from Redis (every key under its own prefix: jobs, schedules, events). */
+async function dropQueueKeys(require, redisUrl, prefix) {
+  const Redis = require('ioredis');
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
