@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The "end to end" step of bench:annual-report, in a process of its own so that its peak memory is
-// its own: boots a Nest application context of the bench's build with the modules the report reads
-// through (configuration, database, access, ReportModule), as the worker would, and asks
-// AnnualFiguresService for the whole organisation's figures of YEAR (the service computes the year
-// before too, for the comparison), then for each top-level unit (the drill-down). Prints one JSON
-// line: the timings and the process's peak RSS (VmHWM).
+// The "figures only" step of bench:annual-report (--figures-only, --figures-only-too), in a process
+// of its own so that its peak memory is its own: boots a Nest application context of the bench's
+// build with the modules the figures read through (configuration, database, access, ReportModule),
+// as the api would, and asks AnnualFiguresService as HR for the whole organisation's figures of YEAR
+// (the service computes the year before too, for the comparison), then for each top-level unit (the
+// dashboard's drill-down, one request each). Prints one JSON line: the timings and the process's
+// peak RSS (VmHWM). The whole report by the worker is job.mjs.
 // Usage (run.mjs does it): node figures-child.mjs <build dir> <year>   with DATABASE_URL set.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

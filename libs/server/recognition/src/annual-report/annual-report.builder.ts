@@ -13,8 +13,8 @@ export type AnnualReportOutcome = 'built' | 'already_done' | 'gone';
 
 /**
  * Builds one annual report run (the `recognition.annual_report` job; also callable directly, e.g. by
- * the bench): the figures of the scope through AnnualFiguresService, those of each unit directly
- * below it (drill-down), the charter in force, then the XLSX and the PDF in French and in English,
+ * the bench): the figures of the scope and of each unit directly below it (drill-down) through
+ * AnnualFiguresService.reportFigures, in one snapshot, the charter in force, then the XLSX and the PDF in French and in English,
  * stored under keys derived from the run id. Progress is saved as it goes. A retry after a crash
  * starts again from the figures and overwrites the same three keys: never a second file.
  */
@@ -33,23 +33,25 @@ export class AnnualReportBuilder {
     if (run.status === 'done' || run.status === 'failed') return 'already_done';
     await this.runs.start(runId);
 
-    const figures = await this.figures.figuresForReport(run.year, run.scopeUnitId, now());
-    await this.runs.progress(runId, 30);
+    // One time and one snapshot for the scope and every unit below it (AnnualFiguresService.reportFigures).
+    const at = now();
     const below = (await this.runs.childrenOf(run.scopeUnitId)).map((u) => ({ id: u.id, code: u.code, name: u.name }));
-    const units: UnitFigures[] = [];
-    for (const [i, unit] of below.entries()) {
-      units.push({
-        unit,
-        figures: await this.figures.figuresForReport(run.year, unit.id, now(), { withPreviousYear: false }),
-      });
-      await this.runs.progress(runId, 30 + ((i + 1) / below.length) * 40);
-    }
+    const computed = await this.figures.reportFigures(
+      run.year,
+      run.scopeUnitId,
+      below.map((u) => u.id),
+      at,
+      // 30 once the scope's figures are in, then up to 70 over the units below.
+      (done, total) => this.runs.progress(runId, total === 1 ? 30 : 30 + ((done - 1) / (total - 1)) * 40),
+    );
+    const figures = computed.scope;
+    const units: UnitFigures[] = below.map((unit, i) => ({ unit, figures: computed.units[i]! }));
     const charter = (await this.charter.current()).map((c) => ({
       key: c.key,
       title: { fr: c.titleFr, en: c.titleEn },
       indicators: c.indicators,
     }));
-    const input: ReportInput = { figures, units, charter, generatedAt: now() };
+    const input: ReportInput = { figures, units, charter, generatedAt: at };
 
     const keys = {
       xlsxKey: reportStorageKey(runId, 'xlsx'),

@@ -9,6 +9,7 @@ import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makeIdeaHistory, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { RecognitionJobsModule, RecognitionModule } from '../recognition.module';
+import { AnnualFiguresService } from '../report/annual-figures.service';
 import { AnnualReportBuilder } from './annual-report.builder';
 import { AnnualReportScheduler } from './annual-report.scheduler';
 import { AnnualReportService } from './annual-report.service';
@@ -176,6 +177,15 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     expect(done.figures).toMatchObject({ year: LAST_YEAR, ideasSubmitted: 1 });
     expect(done.units.map((u) => u.unit.code).sort()).toEqual(['DIR-F', 'DIR-LODZ']);
     expect(done.units.find((u) => u.unit.id === unitA.id)!.figures.ideasSubmitted).toBe(1);
+    // The figures the API answers, to the cell: the report reads the scope and its units in one
+    // snapshot and the tables above each unit once (AnnualFiguresService.reportFigures), which
+    // changes no figure; a unit has no year on year in the report.
+    const api = ctx.get(AnnualFiguresService);
+    expect(done.figures).toMatchObject(JSON.parse(JSON.stringify(await api.figures(hr.actor, LAST_YEAR, root.id))));
+    for (const u of done.units) {
+      const own = await api.figures(hr.actor, LAST_YEAR, u.unit.id);
+      expect(u.figures).toEqual(JSON.parse(JSON.stringify({ ...own, yearOnYear: [] })));
+    }
 
     expect(readdirSync(join(storageDir, 'annual-reports', run.id)).sort()).toEqual([
       'report-en.pdf',

@@ -38,16 +38,41 @@ export class AnnualFiguresService {
   }
 
   /**
-   * The same figures without a reader: for the annual report job, whose request was authorised when
-   * it was made (AnnualReportService). Bad input is refused as in `figures`.
+   * The report job's figures (no reader: its request was authorised when it was made,
+   * AnnualReportService): the scope's, with the year before, then each of `unitIds`' (the units
+   * below it, their year alone: the report compares the scope), all in one snapshot. The by-bucket
+   * tables the joint suppression reads (the scope's and those above it, §6) are the same for every
+   * unit below: each is computed once per report, not once per unit. `onProgress` is told after the
+   * scope and after each unit. Bad input is refused as in `figures`.
    */
-  figuresForReport(
+  reportFigures(
     year: number,
-    orgUnitId: string | null,
+    scopeUnitId: string | null,
+    unitIds: readonly string[],
     now = new Date(),
-    options: { withPreviousYear?: boolean } = {},
-  ): Promise<AnnualFiguresDto> {
-    return this.compute(year, orgUnitId, now, () => undefined, options.withPreviousYear ?? true);
+    onProgress: (done: number, total: number) => Promise<void> = async () => undefined,
+  ): Promise<{ scope: AnnualFiguresDto; units: AnnualFiguresDto[] }> {
+    this.assertYear(year, now);
+    return this.repo.transaction(async (m) => {
+      const tables = new BucketTables();
+      const total = 1 + unitIds.length;
+      const scope = await this.computeIn(m, year, scopeUnitId, now, () => undefined, true, tables);
+      await onProgress(1, total);
+      const units: AnnualFiguresDto[] = [];
+      for (const id of unitIds) {
+        units.push(await this.computeIn(m, year, id, now, () => undefined, false, tables));
+        await onProgress(1 + units.length, total);
+      }
+      return { scope, units };
+    });
+  }
+
+  private assertYear(year: number, now: Date): void {
+    if (year > now.getUTCFullYear() || year < FIRST_REPORT_YEAR) {
+      throw new ValidationFailed([
+        { field: 'year', code: 'out_of_range', message: `year is from ${FIRST_REPORT_YEAR} to the current year.` },
+      ]);
+    }
   }
 
   private compute(
@@ -55,29 +80,40 @@ export class AnnualFiguresService {
     orgUnitId: string | null,
     now: Date,
     authorise: (unit: OrgUnit | null) => void,
-    withPreviousYear = true,
   ): Promise<AnnualFiguresDto> {
-    if (year > now.getUTCFullYear() || year < FIRST_REPORT_YEAR) {
-      throw new ValidationFailed([
-        { field: 'year', code: 'out_of_range', message: `year is from ${FIRST_REPORT_YEAR} to the current year.` },
-      ]);
+    this.assertYear(year, now);
+    return this.repo.transaction((m) => this.computeIn(m, year, orgUnitId, now, authorise, true, new BucketTables()));
+  }
+
+  private async computeIn(
+    m: EntityManager,
+    year: number,
+    orgUnitId: string | null,
+    now: Date,
+    authorise: (unit: OrgUnit | null) => void,
+    withPreviousYear: boolean,
+    tables: BucketTables,
+  ): Promise<AnnualFiguresDto> {
+    const unit = orgUnitId === null ? null : await this.repo.unit(orgUnitId, m);
+    if (orgUnitId !== null && unit === null) {
+      throw new ValidationFailed([{ field: 'orgUnitId', code: 'unknown', message: 'No such org unit.' }]);
     }
-    return this.repo.transaction(async (m) => {
-      const unit = orgUnitId === null ? null : await this.repo.unit(orgUnitId, m);
-      if (orgUnitId !== null && unit === null) {
-        throw new ValidationFailed([{ field: 'orgUnitId', code: 'unknown', message: 'No such org unit.' }]);
-      }
-      authorise(unit);
-      const current = await this.gather(m, year, unit, now);
-      // A drill-down's units need no comparison (the report compares the scope): half the queries.
-      if (!withPreviousYear) return current;
-      const previous = await this.gather(m, year - 1, unit, now);
-      return { ...current, yearOnYear: presentYearOnYear(yearFiguresOf(current), yearFiguresOf(previous)) };
-    });
+    authorise(unit);
+    const current = await this.gather(m, year, unit, now, tables);
+    // A drill-down's units need no comparison (the report compares the scope): half the queries.
+    if (!withPreviousYear) return current;
+    const previous = await this.gather(m, year - 1, unit, now, tables);
+    return { ...current, yearOnYear: presentYearOnYear(yearFiguresOf(current), yearFiguresOf(previous)) };
   }
 
   /** Every figure of one year but the comparison with the year before. */
-  private async gather(m: EntityManager, year: number, unit: OrgUnit | null, now: Date): Promise<AnnualFiguresDto> {
+  private async gather(
+    m: EntityManager,
+    year: number,
+    unit: OrgUnit | null,
+    now: Date,
+    tables: BucketTables,
+  ): Promise<AnnualFiguresDto> {
     const period = reportPeriod(year, now);
     const slice: ReportSlice = {
       from: period.from,
@@ -86,14 +122,14 @@ export class AnnualFiguresService {
       scopeUnitId: unit?.id ?? null,
     };
     // One after the other: a transaction's connection runs one query at a time.
-    const staff = await this.repo.staffByBucket(slice, m);
-    const [parent, recognisedParent] = await this.parentRows(slice, unit, m);
+    const staff = await tables.staff(slice, () => this.repo.staffByBucket(slice, m));
+    const [parent, recognisedParent] = await this.parentRows(slice, unit, m, tables);
     const guaranteeDays = await this.repo.guaranteeDays(m);
     const cohort = await this.repo.cohort(slice, guaranteeDays, m);
     const experiments = await this.repo.experiments(slice, m);
     const implementedIdeas = await this.repo.implemented(slice, m);
     const replications = await this.repo.replications(slice, m);
-    const recognised = await this.repo.recognisedByBucket(slice, m);
+    const recognised = await tables.recognised(slice, () => this.repo.recognisedByBucket(slice, m));
     const impact = await this.repo.impactOfYear(year, slice.scopeUnitId, m);
     const inputs = unit === null ? await this.repo.charterInputs(year, m) : null;
     const units = new Map(
@@ -140,6 +176,7 @@ export class AnnualFiguresService {
     slice: ReportSlice,
     unit: OrgUnit | null,
     m: EntityManager,
+    tables: BucketTables,
   ): Promise<[ParentRow, ParentRow]> {
     const none: ParentRow = { table: null, row: null };
     if (unit === null) return [none, none];
@@ -149,9 +186,43 @@ export class AnnualFiguresService {
     const staff: StaffBucketRow[][] = [];
     const recognised: RecognisedBucketRow[][] = [];
     for (const scopeUnitId of above) {
-      staff.push(await this.repo.staffByBucket({ ...slice, scopeUnitId }, m));
-      recognised.push(await this.repo.recognisedByBucket({ ...slice, scopeUnitId }, m));
+      const s = { ...slice, scopeUnitId };
+      staff.push(await tables.staff(s, () => this.repo.staffByBucket(s, m)));
+      recognised.push(await tables.recognised(s, () => this.repo.recognisedByBucket(s, m)));
     }
     return [suppressParticipationChain(staff, unit.path), suppressChain(recognised, unit.path, recognisedGrid)];
+  }
+}
+
+/**
+ * The by-bucket tables (staff and contributors; people recognised by form) already read in one
+ * transaction, by scope and period: a unit's joint suppression reads the tables of every scope above
+ * it, which are the same for all the units of a report (and the scope's own). Only ever shared
+ * within one snapshot, so a cached table is the one a query would give again.
+ */
+class BucketTables {
+  private readonly staffTables = new Map<string, StaffBucketRow[]>();
+  private readonly recognisedTables = new Map<string, RecognisedBucketRow[]>();
+
+  staff(slice: ReportSlice, load: () => Promise<StaffBucketRow[]>): Promise<StaffBucketRow[]> {
+    return BucketTables.cached(this.staffTables, slice, load);
+  }
+
+  recognised(slice: ReportSlice, load: () => Promise<RecognisedBucketRow[]>): Promise<RecognisedBucketRow[]> {
+    return BucketTables.cached(this.recognisedTables, slice, load);
+  }
+
+  private static async cached<T>(tables: Map<string, T>, slice: ReportSlice, load: () => Promise<T>): Promise<T> {
+    const key = [
+      slice.scopeUnitId ?? '',
+      slice.from.toISOString(),
+      slice.cutoff.toISOString(),
+      slice.yearEnd.toISOString(),
+    ].join('|');
+    const hit = tables.get(key);
+    if (hit !== undefined) return hit;
+    const table = await load();
+    tables.set(key, table);
+    return table;
   }
 }
