@@ -39,7 +39,9 @@ async function closeEnv(env: Env | undefined): Promise<void> {
 }
 
 function commitProbe(ds: DataSource, probeId: string, holdMs?: number): Promise<string> {
-  return ds.transaction((m) => outbox.append(m, 'platform.probe', holdMs === undefined ? { probeId } : { probeId, holdMs }));
+  return ds.transaction((m) =>
+    outbox.append(m, 'platform.probe', holdMs === undefined ? { probeId } : { probeId, holdMs }),
+  );
 }
 
 async function receipts(ds: DataSource): Promise<{ key: string; job_id: string }[]> {
@@ -92,9 +94,15 @@ describe('worker with Redis: outbox → relay → BullMQ → handler', () => {
 
     expect(await receipts(env!.ds)).toEqual([{ key: 'platform.probe:committed', job_id: jobId }]);
     expect(await queue!.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed')).toEqual({
-      completed: 1, failed: 0, waiting: 0, active: 0, delayed: 0,
+      completed: 1,
+      failed: 0,
+      waiting: 0,
+      active: 0,
+      delayed: 0,
     });
-    const [row] = await env!.ds.query('SELECT dispatched_at, attempts, last_error FROM outbox_message WHERE id = $1', [id]);
+    const [row] = await env!.ds.query('SELECT dispatched_at, attempts, last_error FROM outbox_message WHERE id = $1', [
+      id,
+    ]);
     expect(row).toMatchObject({ attempts: 1, last_error: null });
     expect(row.dispatched_at).toBeInstanceOf(Date);
     // Job log lines carry queue, job name, job id and duration.
@@ -115,9 +123,14 @@ describe('worker with Redis: outbox → relay → BullMQ → handler', () => {
     // A later committed probe is the barrier: once it is processed, the relay has been past the rolled-back one.
     const barrier = await commitProbe(env!.ds, 'barrier');
     await waitFor('the barrier receipt', async () => (await receipts(env!.ds)).length > 0);
-    await waitFor('the barrier job to complete', async () => (await queue!.getJobState(outboxJobId(barrier))) === 'completed');
+    await waitFor(
+      'the barrier job to complete',
+      async () => (await queue!.getJobState(outboxJobId(barrier))) === 'completed',
+    );
 
-    expect(await env!.ds.query('SELECT id::text AS id, payload FROM outbox_message')).toEqual([{ id: barrier, payload: { probeId: 'barrier' } }]);
+    expect(await env!.ds.query('SELECT id::text AS id, payload FROM outbox_message')).toEqual([
+      { id: barrier, payload: { probeId: 'barrier' } },
+    ]);
     expect((await receipts(env!.ds)).map((r) => r.key)).toEqual(['platform.probe:barrier']);
     const jobs = await queue!.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
     expect(jobs.map((j) => j.id)).toEqual([outboxJobId(barrier)]);
@@ -133,7 +146,11 @@ describe('worker with Redis: outbox → relay → BullMQ → handler', () => {
     expect(await queue!.getJobState(jobId)).toBe('active'); // orphaned: its lock expires, then it is taken again
 
     const second = await startWorker();
-    await waitFor(`job ${jobId} to complete after the restart`, async () => (await queue!.getJobState(jobId)) === 'completed', 25_000);
+    await waitFor(
+      `job ${jobId} to complete after the restart`,
+      async () => (await queue!.getJobState(jobId)) === 'completed',
+      25_000,
+    );
     expect(await receipts(env!.ds)).toEqual([{ key: 'platform.probe:crash', job_id: jobId }]);
     expect((await queue!.getJob(jobId))?.stalledCounter).toBe(1);
     expect(completedLines([first], jobId)).toHaveLength(0);
@@ -205,7 +222,8 @@ describe('worker with BullMQ PostgreSQL backend (QUEUE_BACKEND=postgres)', () =>
     const queueClient = new Client({ connectionString: databaseUrl(queueDb) });
     await queueClient.connect();
     try {
-      const jobsSql = "SELECT queue, id, name, state FROM job WHERE queue NOT IN ('notifications', 'identity')";
+      const jobsSql =
+        "SELECT queue, id, name, state FROM job WHERE queue NOT IN ('notifications', 'identity', 'recognition')";
       // The worker logs "completed" from its event, which can come before the backend's own row says so.
       await waitFor('the job row to read completed', async () =>
         (await queueClient.query(jobsSql)).rows.some((r: { state: string }) => r.state === 'completed'),
@@ -215,6 +233,9 @@ describe('worker with BullMQ PostgreSQL backend (QUEUE_BACKEND=postgres)', () =>
       // So is the personal-data retention schedule (docs/personal-data.md).
       const retention = await queueClient.query("SELECT name, state FROM job WHERE queue = 'identity'");
       expect(retention.rows).toEqual([{ name: 'personal_data.retention', state: 'delayed' }]);
+      // And the annual report's yearly request (docs/recognition.md, "Schedule").
+      const yearly = await queueClient.query("SELECT name, state FROM job WHERE queue = 'recognition'");
+      expect(yearly.rows).toEqual([{ name: 'recognition.annual_report_schedule', state: 'delayed' }]);
       // The digest schedules registered at boot are stored there too (next daily and weekly runs).
       const digests = await queueClient.query("SELECT name, state FROM job WHERE queue = 'notifications' ORDER BY id");
       expect(digests.rows).toEqual([
