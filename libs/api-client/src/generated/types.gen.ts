@@ -3483,9 +3483,13 @@ export type ReportDownloadsDto = {
    */
   pdfEn: string;
   /**
-   * Signed link to the XLSX workbook (one sheet per section).
+   * Signed link to the XLSX workbook in French (one sheet per section).
    */
   xlsx: string;
+  /**
+   * Signed link to the XLSX workbook in English.
+   */
+  xlsxEn: string;
   /**
    * When the links stop working (ask the run again for new ones).
    */
@@ -6886,7 +6890,7 @@ export type DownloadAnnualReportFileData = {
   body?: never;
   path: {
     id: string;
-    kind: 'pdf-fr' | 'pdf-en' | 'xlsx';
+    kind: 'pdf-fr' | 'pdf-en' | 'xlsx' | 'xlsx-en';
   };
   query: {
     /**

@@ -14,7 +14,7 @@ export type AnnualReportOutcome = 'built' | 'already_done' | 'gone';
 /**
  * Builds one annual report run (the `recognition.annual_report` job; also callable directly, e.g. by
  * the bench): the figures of the scope and of each unit directly below it (drill-down) through
- * AnnualFiguresService.reportFigures, in one snapshot, the charter in force, then the XLSX and the PDF in French and in English,
+ * AnnualFiguresService.reportFigures, in one snapshot, the charter in force, then the XLSX and the PDF, each in French and in English,
  * stored under keys derived from the run id. Progress is saved as it goes. A retry after a crash
  * starts again from the figures and overwrites the same three keys: never a second file.
  */
@@ -59,6 +59,8 @@ export class AnnualReportBuilder {
       pdfEnKey: reportStorageKey(runId, 'pdf-en'),
     };
     await this.storage.put(keys.xlsxKey, await renderReportXlsx(buildReportModel(input, 'fr')));
+    await this.runs.progress(runId, 75);
+    await this.storage.put(reportStorageKey(runId, 'xlsx-en'), await renderReportXlsx(buildReportModel(input, 'en')));
     await this.runs.progress(runId, 80);
     await this.storage.put(keys.pdfFrKey, await renderReportPdf(buildReportModel(input, 'fr')));
     await this.runs.progress(runId, 90);

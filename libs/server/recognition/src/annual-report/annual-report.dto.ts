@@ -26,7 +26,8 @@ export class RequestAnnualReportInput {
 export class ReportDownloadsDto {
   @ApiProperty({ description: 'Signed link to the PDF in French.' }) pdfFr!: string;
   @ApiProperty({ description: 'Signed link to the PDF in English.' }) pdfEn!: string;
-  @ApiProperty({ description: 'Signed link to the XLSX workbook (one sheet per section).' }) xlsx!: string;
+  @ApiProperty({ description: 'Signed link to the XLSX workbook in French (one sheet per section).' }) xlsx!: string;
+  @ApiProperty({ description: 'Signed link to the XLSX workbook in English.' }) xlsxEn!: string;
   @ApiProperty({
     type: String,
     format: 'date-time',

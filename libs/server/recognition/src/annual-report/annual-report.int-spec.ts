@@ -13,7 +13,7 @@ import { AnnualFiguresService } from '../report/annual-figures.service';
 import { AnnualReportBuilder } from './annual-report.builder';
 import { AnnualReportScheduler } from './annual-report.scheduler';
 import { AnnualReportService } from './annual-report.service';
-import { LINK_MINUTES } from './download-links';
+import { LINK_MINUTES, type ReportFileKind } from './download-links';
 import { pdfLines } from '../../../../../test/pdf-text';
 
 async function bytes(stream: Readable): Promise<Buffer> {
@@ -189,12 +189,13 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
 
     expect(readdirSync(join(storageDir, 'annual-reports', run.id)).sort()).toEqual([
       'report-en.pdf',
+      'report-en.xlsx',
       'report-fr.pdf',
       'report.xlsx',
     ]);
     const file = async (url: string) => {
       const u = new URL(url, 'http://x');
-      const kind = u.pathname.split('/').pop() as 'pdf-fr' | 'pdf-en' | 'xlsx';
+      const kind = u.pathname.split('/').pop() as ReportFileKind;
       return service.download(run.id, kind, Number(u.searchParams.get('expires')), u.searchParams.get('signature')!);
     };
     const fr = await file(done.downloads!.pdfFr);
@@ -226,6 +227,16 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     const cells = byUnit.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : []));
     expect(cells).toContain(`'=HYPERLINK("http://x.example","clic") (DIR-F)`);
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('='))).toBe(false);
+
+    // The English workbook: the same figures under English names, as neutralised.
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await bytes((await file(done.downloads!.xlsxEn)).stream)) as never);
+    expect(en.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Report', 'Key figures', 'Train']));
+    const enIdeas = en
+      .getWorksheet('Key figures')!
+      .getSheetValues()
+      .find((r) => Array.isArray(r) && r[1] === 'Ideas submitted') as unknown[];
+    expect(enIdeas[2]).toBe(ideasRow[2]);
   });
 
   it('gives an honest empty report for a year without data', async () => {

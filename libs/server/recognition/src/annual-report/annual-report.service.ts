@@ -8,7 +8,14 @@ import type { AnnualFiguresDto } from '../report/report.dto';
 import { FIRST_REPORT_YEAR } from '../report/report.dto';
 import type { AnnualReportRunDto, UnitFiguresDto } from './annual-report.dto';
 import { AnnualReportRepository, type UnitRow } from './annual-report.repository';
-import { REPORT_FILE_TYPES, checkLink, reportStorageKey, signLink, type ReportFileKind } from './download-links';
+import {
+  REPORT_FILE_TYPES,
+  checkLink,
+  reportFileSuffix,
+  reportStorageKey,
+  signLink,
+  type ReportFileKind,
+} from './download-links';
 
 export interface ReportFile {
   fileName: string;
@@ -130,7 +137,7 @@ export class AnnualReportService {
     const scope = run.scopeUnitId ? ((await this.runs.unit(run.scopeUnitId))?.code ?? 'unit') : 'organisation';
     const safeScope = scope.replace(/[^A-Za-z0-9_-]/g, '-');
     return {
-      fileName: `eclore-annual-report-${run.year}-${safeScope}${kind === 'xlsx' ? '.xlsx' : `-${kind.slice(4)}.pdf`}`,
+      fileName: `eclore-annual-report-${run.year}-${safeScope}${reportFileSuffix(kind)}`,
       contentType: REPORT_FILE_TYPES[kind],
       sizeBytes: await this.storage.size(key),
       stream,
@@ -151,6 +158,7 @@ export class AnnualReportService {
           pdfFr: link('pdf-fr').url,
           pdfEn: link('pdf-en').url,
           xlsx: xlsx.url,
+          xlsxEn: link('xlsx-en').url,
           expiresAt: new Date(xlsx.expires * 1000).toISOString(),
         };
       }

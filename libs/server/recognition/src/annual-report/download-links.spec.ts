@@ -1,4 +1,11 @@
-import { LINK_MINUTES, checkLink, newLinkSecret, reportStorageKey, signLink } from './download-links';
+import {
+  LINK_MINUTES,
+  REPORT_FILE_KINDS,
+  checkLink,
+  newLinkSecret,
+  reportStorageKey,
+  signLink,
+} from './download-links';
 
 const RUN = '0b6f0a3e-8d0c-4a53-9f52-3a0c3f7f2b11';
 
@@ -42,10 +49,11 @@ describe('annual report download links', () => {
   it('draws a different secret for each run, and derives one storage key per file from the run id', () => {
     expect(newLinkSecret()).not.toBe(newLinkSecret());
     expect(newLinkSecret().length).toBeGreaterThanOrEqual(43);
-    expect([reportStorageKey(RUN, 'pdf-fr'), reportStorageKey(RUN, 'pdf-en'), reportStorageKey(RUN, 'xlsx')]).toEqual([
+    expect(REPORT_FILE_KINDS.map((kind) => reportStorageKey(RUN, kind))).toEqual([
       `annual-reports/${RUN}/report-fr.pdf`,
       `annual-reports/${RUN}/report-en.pdf`,
       `annual-reports/${RUN}/report.xlsx`,
+      `annual-reports/${RUN}/report-en.xlsx`,
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The three files of a report run. */
-export const REPORT_FILE_KINDS = ['pdf-fr', 'pdf-en', 'xlsx'] as const;
+/** The files of a report run: the PDF and the workbook in French ('xlsx') and in English. */
+export const REPORT_FILE_KINDS = ['pdf-fr', 'pdf-en', 'xlsx', 'xlsx-en'] as const;
 export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
 
 /** How long a download link works: long enough to click, short enough that a forwarded link soon dies. */
@@ -11,11 +11,21 @@ export const REPORT_FILE_TYPES: Readonly<Record<ReportFileKind, string>> = {
   'pdf-fr': 'application/pdf',
   'pdf-en': 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'xlsx-en': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** The name of a run's file in the store and in its download: the French workbook is the unmarked one. */
+const FILE_SUFFIX: Readonly<Record<ReportFileKind, string>> = {
+  'pdf-fr': '-fr.pdf',
+  'pdf-en': '-en.pdf',
+  xlsx: '.xlsx',
+  'xlsx-en': '-en.xlsx',
+};
+export const reportFileSuffix = (kind: ReportFileKind): string => FILE_SUFFIX[kind];
 
 /** The storage key of a run's file: derived from the run id, so a retried job overwrites, never adds. */
 export function reportStorageKey(runId: string, kind: ReportFileKind): string {
-  return `annual-reports/${runId}/${kind === 'xlsx' ? 'report.xlsx' : `report-${kind.slice(4)}.pdf`}`;
+  return `annual-reports/${runId}/report${FILE_SUFFIX[kind]}`;
 }
 
 /** A fresh secret for a new run (256 bits). */

@@ -140,6 +140,11 @@ function RunPanel({ s, run, already }: { s: ReportsText; run: AnnualReportRunDto
                   {s.xlsx}
                 </a>
               </li>
+              <li>
+                <a className="ec-button ec-button--secondary" href={run.downloads.xlsxEn} download>
+                  {s.xlsxEn}
+                </a>
+              </li>
             </ul>
             <p className="ec-reports__note">{s.linksExpire(time(run.downloads.expiresAt))}</p>
           </section>
