@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './factories';
 export * from './realisation';
 export * from './recognition';
+export * from './http';

@@ -13,6 +13,7 @@ import { buildOpenApiDocument, createApiApp } from '../bootstrap';
 import { startBuiltWorker, waitFor } from '../notifications/built-worker';
 import { buildAnonymityDataset, markersOf, VIEWERS, type AnonymityDataset, type Viewer } from './anonymity-dataset';
 import { pdfLines } from '../../../../test/pdf-text';
+import { binaryBody } from '../../../../test/harness';
 
 /**
  * The anonymity leak scan. On a data set holding anonymous ideas in every state (draft, submitted,
@@ -146,14 +147,6 @@ function filterValues(data: AnonymityDataset, p: ParameterObject): string[] {
   return [];
 }
 
-/** Keeps every answer's bytes as they came (JSON, HTML, PDF alike). */
-function rawBody(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
 function queryValue(p: ParameterObject): string {
   const schema = (p.schema ?? {}) as SchemaObject;
   // A year the data set lives in (the annual figures), so the answer is read, not refused.
@@ -274,7 +267,7 @@ describe('anonymity leak scan: every GET × every kind of person, every e-mail a
           { viewer: 'outsider' as const, get: () => request(app.getHttpServer()).get(url) },
         ];
         const answers = await Promise.all(
-          readers.map(async ({ viewer, get }) => ({ viewer, res: await get().buffer(true).parse(rawBody) })),
+          readers.map(async ({ viewer, get }) => ({ viewer, res: await get().buffer(true).parse(binaryBody) })),
         );
         for (const { viewer, res } of answers) {
           calls += 1;

@@ -18,15 +18,8 @@ import {
   pdfWithMetadata,
   runnablePdfParts,
 } from '../../../../test/fixtures/attachment-files';
-import { makeIdea, makeTeamMember, identityMarkers, unitByCode } from '../../../../test/harness';
+import { binaryBody, identityMarkers, makeIdea, makeTeamMember, unitByCode } from '../../../../test/harness';
 import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
-
-/** Reads a binary response body into a Buffer (supertest leaves unknown types unparsed). */
-const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /**
  * Attachments over real HTTP on the real application: real PostgreSQL, the local-disk store in a
@@ -91,7 +84,7 @@ describe('idea attachments API', () => {
       canDelete: true,
     });
 
-    const download = await author.get(`/api/attachments/${res.body.id}`).buffer(true).parse(binary).expect(200);
+    const download = await author.get(`/api/attachments/${res.body.id}`).buffer(true).parse(binaryBody).expect(200);
     expect(download.headers['content-type']).toBe('image/jpeg');
     expect(download.headers['content-disposition']).toBe('attachment; filename="photo.jpg"');
     expect(download.headers['x-content-type-options']).toBe('nosniff');
@@ -120,7 +113,7 @@ describe('idea attachments API', () => {
       .attach('file', await pdfWithMetadata(), { filename: 'Étude coûts.pdf', contentType: 'application/pdf' })
       .expect(201);
     expect(res.body.contentType).toBe('application/pdf');
-    const download = await author.get(res.body.downloadUrl).buffer(true).parse(binary).expect(200);
+    const download = await author.get(res.body.downloadUrl).buffer(true).parse(binaryBody).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''%C3%89tude%20co%C3%BBts.pdf");
     const pdf = download.body as Buffer;
@@ -138,7 +131,7 @@ describe('idea attachments API', () => {
       .send('post', `/api/ideas/${draft.id}/attachments`)
       .attach('file', original, { filename: 'form.pdf', contentType: 'application/pdf' })
       .expect(201);
-    const download = await author.get(res.body.downloadUrl).buffer(true).parse(binary).expect(200);
+    const download = await author.get(res.body.downloadUrl).buffer(true).parse(binaryBody).expect(200);
     const pdf = download.body as Buffer;
     expect(await runnablePdfParts(pdf)).toEqual([]);
     const raw = pdf.toString('latin1');

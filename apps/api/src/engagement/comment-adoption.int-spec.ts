@@ -4,6 +4,7 @@ import { describeEvent, NotificationDispatcher } from '@eclore/server-notificati
 import { IdeaComment, type Idea } from '@eclore/server-ideas';
 import { LedgerRecorder, LedgerReplay } from '@eclore/server-recognition';
 import {
+  expectProblem,
   identityMarkers,
   makeComment,
   makeIdea,
@@ -49,22 +50,6 @@ describe('comment adoption API', () => {
       ideaId,
     ]);
   const path = (idea: Idea, commentId: string) => `/api/ideas/${idea.id}/comments/${commentId}/adoption`;
-  const expectProblem = (
-    res: { status: number; headers: Record<string, string>; body: unknown },
-    status: number,
-    code: string,
-    field?: string,
-  ) => {
-    expect({
-      status: res.status,
-      type: res.headers['content-type'],
-      code: (res.body as { code?: string }).code,
-    }).toEqual({ status, type: expect.stringContaining('application/problem+json'), code });
-    if (field) {
-      const errors = (res.body as { errors?: { field: string }[] }).errors ?? [];
-      expect(errors.map((e) => e.field)).toContain(field);
-    }
-  };
 
   beforeAll(async () => {
     ctx = await createApiTestContext({ label: 'comment_adoption' });

@@ -2,19 +2,12 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { LocalDiskStorage } from '@eclore/server-platform';
 import { PersonalDataExportBuilder } from '@eclore/server-identity';
-import { makeIdea, identityMarkers } from '../../../../test/harness';
+import { binaryBody, identityMarkers, makeIdea } from '../../../../test/harness';
 import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
 import { leaveTraces, untarGz, type Traces } from './fixtures';
-
-const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /**
  * "Download my data" over real HTTP: the request queues a worker job (outbox), the builder (the
@@ -72,7 +65,7 @@ describe('personal data export API', () => {
     expect(requested.body).toMatchObject({ status: 'queued', downloadable: false });
     const id = requested.body.id as string;
     await expect(builder.run(id)).resolves.toBe('built');
-    const archive = await who.get(`/api/me/data-exports/${id}/download`).buffer(true).parse(binary).expect(200);
+    const archive = await who.get(`/api/me/data-exports/${id}/download`).buffer(true).parse(binaryBody).expect(200);
     expect(archive.headers['content-type']).toBe('application/gzip');
     expect(archive.headers['content-disposition']).toMatch(
       /^attachment; filename="eclore-my-data-\d{4}-\d{2}-\d{2}\.tar\.gz"$/,

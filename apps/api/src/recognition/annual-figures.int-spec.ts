@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import type { OrgUnit } from '@eclore/server-identity';
-import { makePerson, makeUnit } from '../../../../test/harness';
+import { expectProblem, makePerson, makeUnit } from '../../../../test/harness';
 import { createApiTestContext, type ApiTestContext, type Member } from '../../../../test/harness/api-context';
 
 /**
@@ -30,18 +30,6 @@ describe('annual figures API', () => {
   });
 
   afterAll(() => ctx?.close());
-
-  const expectProblem = (
-    res: { status: number; headers: Record<string, string>; body: unknown },
-    status: number,
-    code: string,
-    field?: string,
-  ) => {
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ code });
-    if (field) expect(JSON.stringify(res.body)).toContain(`"${field}"`);
-  };
 
   it('answers a network lead for their unit and refuses another scope with 403 problem+json', async () => {
     const mine = await lead.get(`/api/recognition/annual-figures?year=${year}&orgUnitId=${unit.id}`).expect(200);

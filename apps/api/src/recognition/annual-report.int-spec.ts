@@ -3,21 +3,11 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { OrgUnit } from '@eclore/server-identity';
 import { AnnualReportBuilder } from '@eclore/server-recognition';
-import { makePerson, makeUnit } from '../../../../test/harness';
+import { binaryBody, expectProblem, makePerson, makeUnit } from '../../../../test/harness';
 import { createApiTestContext, type ApiTestContext, type Member } from '../../../../test/harness/api-context';
-
-type Res = { status: number; headers: Record<string, string>; body: unknown };
-
-/** Supertest reads a binary answer into a Buffer. */
-const binary = (res: request.Response, callback: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 /**
  * The annual report and the charter over real HTTP: 202 for a new run and 200 for the one already
@@ -53,13 +43,6 @@ describe('annual report and charter API', () => {
     rmSync(storageDir, { recursive: true, force: true });
   });
 
-  const expectProblem = (res: Res, status: number, code: string, field?: string) => {
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ code });
-    if (field) expect(JSON.stringify(res.body)).toContain(`"field":"${field}"`);
-  };
-
   it('starts a run (202), answers the queued one again (200), then serves its files through signed links', async () => {
     const first = await hr.send('post', '/api/recognition/annual-reports', { year: lastYear }).expect(202);
     expect(first.body).toMatchObject({ year: lastYear, scope: null, status: 'queued', progress: 0, downloads: null });
@@ -74,14 +57,14 @@ describe('annual report and charter API', () => {
     const links = done.body.downloads as { pdfFr: string; pdfEn: string; xlsx: string };
 
     // The link is the authority: no session needed.
-    const pdf = await ctx.http().get(links.pdfFr).buffer(true).parse(binary).expect(200);
+    const pdf = await ctx.http().get(links.pdfFr).buffer(true).parse(binaryBody).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe(
       `attachment; filename="eclore-annual-report-${lastYear}-organisation-fr.pdf"`,
     );
     expect(pdf.headers['cache-control']).toBe('no-store');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    const xlsx = await ctx.http().get(links.xlsx).buffer(true).parse(binary).expect(200);
+    const xlsx = await ctx.http().get(links.xlsx).buffer(true).parse(binaryBody).expect(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers['content-disposition']).toContain('.xlsx"');
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');

@@ -4,7 +4,7 @@ import { describeEvent, NotificationDispatcher } from '@eclore/server-notificati
 import type { OrgUnit } from '@eclore/server-identity';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
 import { LedgerRecorder, RecognitionDueOpener, RecognitionRepository } from '@eclore/server-recognition';
-import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../test/harness';
+import { expectProblem, makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../test/harness';
 import { createApiTestContext, type ApiTestContext, type Member } from '../../../../test/harness/api-context';
 import { pdfFonts, pdfText } from '../../../../test/pdf-text';
 
@@ -44,24 +44,6 @@ describe('recognition workflow API', () => {
   let namedIdea: { id: string; title: string };
   let secretIdea: { id: string; title: string };
   let opener: RecognitionDueOpener;
-
-  const expectProblem = (
-    res: { status: number; headers: Record<string, string>; body: unknown },
-    status: number,
-    code: string,
-    field?: string,
-  ) => {
-    expect({
-      status: res.status,
-      type: res.headers['content-type'],
-      code: (res.body as { code?: string }).code,
-    }).toEqual({
-      status,
-      type: expect.stringContaining('application/problem+json'),
-      code,
-    });
-    if (field) expect(JSON.stringify(res.body)).toContain(`"field":"${field}"`);
-  };
 
   /** Appends events and runs the worker's job for each (the ledger, then the due items). */
   const happen = async (events: NewIdeaEvent[]): Promise<string[]> => {
