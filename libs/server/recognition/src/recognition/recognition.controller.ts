@@ -18,6 +18,21 @@ import {
   SetRecognitionSettingsDto,
 } from './recognition.dto';
 
+/** What recording or dismissing a due item can answer besides success. */
+const DUE_ITEM_ERRORS = [
+  'validation_failed',
+  'unauthenticated',
+  'role_required',
+  'out_of_scope',
+  'recognition_not_found',
+  'recognition_not_due',
+  'own_recognition',
+] as const;
+const DUE_ITEM_ERROR_TEXT = {
+  403: 'Not a recogniser (`role_required`), the idea out of scope (`out_of_scope`), or the actor’s own recognition (`own_recognition`).',
+  409: 'Already recorded or dismissed (`recognition_not_due`).',
+};
+
 @ApiController('recognition', 'recognitions')
 export class RecognitionController {
   constructor(
@@ -46,19 +61,10 @@ export class RecognitionController {
     operationId: 'recordRecognition',
     summary: 'Record a due recognition: a form, a message, public or private. The person is told.',
     ok: RecognitionDto,
-    errors: [
-      'validation_failed',
-      'unauthenticated',
-      'role_required',
-      'out_of_scope',
-      'recognition_not_found',
-      'recognition_not_due',
-      'own_recognition',
-    ],
+    errors: DUE_ITEM_ERRORS,
     errorText: {
       400: '`form` unknown, `message` missing or over 4 000 characters, `isPublic` not a boolean or public when the form (career evidence) or an anonymous author forbids it.',
-      403: 'Not a recogniser (`role_required`), the idea out of scope (`out_of_scope`), or the actor’s own recognition (`own_recognition`).',
-      409: 'Already recorded or dismissed (`recognition_not_due`).',
+      ...DUE_ITEM_ERROR_TEXT,
     },
   })
   record(
@@ -76,19 +82,10 @@ export class RecognitionController {
     operationId: 'dismissRecognition',
     summary: 'Dismiss a due recognition, with a reason (e.g. already thanked in person).',
     ok: RecognitionDto,
-    errors: [
-      'validation_failed',
-      'unauthenticated',
-      'role_required',
-      'out_of_scope',
-      'recognition_not_found',
-      'recognition_not_due',
-      'own_recognition',
-    ],
+    errors: DUE_ITEM_ERRORS,
     errorText: {
       400: '`reason` missing or over 1 000 characters.',
-      403: 'Not a recogniser (`role_required`), the idea out of scope (`out_of_scope`), or the actor’s own recognition (`own_recognition`).',
-      409: 'Already recorded or dismissed (`recognition_not_due`).',
+      ...DUE_ITEM_ERROR_TEXT,
     },
   })
   dismiss(
