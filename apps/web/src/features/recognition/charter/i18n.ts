@@ -1,6 +1,13 @@
-import type { ReportFigure } from '@eclore/domain';
+import { REPORT_FIGURE_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
 import type { ErrorMessages } from '../../../app/errors';
 import { defineText } from '../../../i18n/text';
+
+/** The figures' names are the report's (libs/domain), so the charter and the report never differ. */
+const figureLabels = (locale: Locale) =>
+  Object.fromEntries(Object.entries(REPORT_FIGURE_LABELS).map(([k, v]) => [k, v[locale]])) as Record<
+    ReportFigure,
+    string
+  >;
 
 /** Strings of the charter page (charte de l'innovation participative), French (reference) and English. */
 export const fr = {
@@ -68,23 +75,7 @@ export const fr = {
       n === null ? message : `Engagement ${n}, ${what} : ${message}`,
     parts: { key: 'identifiant', indicators: 'indicateurs' } as Record<string, string>,
   },
-  figures: {
-    participation_rate: 'Taux de participation',
-    ideas_per_100_staff: 'Idées pour 100 agents',
-    funnel: 'Entonnoir des idées',
-    time_to_first_answer: 'Délai de première réponse',
-    time_to_decision: 'Délai de décision',
-    answered_within_guarantee: 'Réponses dans le délai garanti',
-    experiments: 'Expérimentations et résultats',
-    implemented_ideas: 'Idées mises en œuvre',
-    impact_projected_vs_actual: 'Impact prévu et constaté',
-    replications: 'Essaimages',
-    people_recognised: 'Personnes reconnues',
-    people_trained: 'Personnes formées',
-    communication_actions: 'Actions de communication',
-    celebrations_held: 'Célébrations',
-    budget: 'Budget',
-  } satisfies Record<ReportFigure, string>,
+  figures: figureLabels('fr'),
 };
 
 export const en: typeof fr = {
@@ -151,23 +142,7 @@ export const en: typeof fr = {
       n === null ? message : `Commitment ${n}, ${what}: ${message}`,
     parts: { key: 'key', indicators: 'indicators' } as Record<string, string>,
   },
-  figures: {
-    participation_rate: 'Participation rate',
-    ideas_per_100_staff: 'Ideas per 100 staff',
-    funnel: 'Idea funnel',
-    time_to_first_answer: 'Time to first answer',
-    time_to_decision: 'Time to decision',
-    answered_within_guarantee: 'Answered within the guarantee',
-    experiments: 'Experiments and outcomes',
-    implemented_ideas: 'Implemented ideas',
-    impact_projected_vs_actual: 'Impact projected vs actual',
-    replications: 'Replications',
-    people_recognised: 'People recognised',
-    people_trained: 'People trained',
-    communication_actions: 'Communication actions',
-    celebrations_held: 'Celebrations held',
-    budget: 'Budget',
-  },
+  figures: figureLabels('en'),
 };
 
 export const useCharterText = defineText({ fr, en });
