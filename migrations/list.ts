@@ -28,7 +28,41 @@ import { TeamInvitationByName1796600200000 } from './1796600200000-TeamInvitatio
 import { SearchByWeek1796600300000 } from './1796600300000-SearchByWeek';
 import { AnnualReportIndexes1796600900000 } from './1796600900000-AnnualReportIndexes';
 import { CommentAdopted1796601000000 } from './1796601000000-CommentAdopted';
+import { SearchFunctionsPlpgsql1796601100000 } from './1796601100000-SearchFunctionsPlpgsql';
 import type { MigrationInterface } from 'typeorm';
 import { Platform1795430615829 } from './1795430615829-Platform';
 // Listed explicitly: bundlers and compiled builds break glob discovery. Append new migrations in order.
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Platform1795430615829, Identity1795430932079, Ideas1795432683723, EngagementModeration1795432936045, WallIndexes1795432990000, Webhooks1795434946807, Notifications1795435376051, QualificationAssignment1795445158217, AnswerTimeGuarantee1795445400000, CampaignAnnouncement1795445600000, WallPageCacheNotify1795445658948, RoutingAbsencesPrivateNotes1795446100000, CommitteeSessions1795446395256, AnnouncementEmailsSent1795446500000, CriteriaSetsScorecards1795446575339, AuditPseudonyms1796577031292, PersonalData1796577043272, AuditChain1796577397226, RoleGrantRequests1796578186606, RoleRequestNotifications1796579395615, Realisation1796591943358, Recognition1796599788026, IdeaCounters1796600000000, TrendingProbe1796600000001, RealisationAmounts1796600100000, TeamInvitationByName1796600200000, SearchByWeek1796600300000, AnnualReportLinks1796600400000, ContributionClaims1796600470000, AnnualReportIndexes1796600900000, CommentAdopted1796601000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Platform1795430615829,
+  Identity1795430932079,
+  Ideas1795432683723,
+  EngagementModeration1795432936045,
+  WallIndexes1795432990000,
+  Webhooks1795434946807,
+  Notifications1795435376051,
+  QualificationAssignment1795445158217,
+  AnswerTimeGuarantee1795445400000,
+  CampaignAnnouncement1795445600000,
+  WallPageCacheNotify1795445658948,
+  RoutingAbsencesPrivateNotes1795446100000,
+  CommitteeSessions1795446395256,
+  AnnouncementEmailsSent1795446500000,
+  CriteriaSetsScorecards1795446575339,
+  AuditPseudonyms1796577031292,
+  PersonalData1796577043272,
+  AuditChain1796577397226,
+  RoleGrantRequests1796578186606,
+  RoleRequestNotifications1796579395615,
+  Realisation1796591943358,
+  Recognition1796599788026,
+  IdeaCounters1796600000000,
+  TrendingProbe1796600000001,
+  RealisationAmounts1796600100000,
+  TeamInvitationByName1796600200000,
+  SearchByWeek1796600300000,
+  AnnualReportLinks1796600400000,
+  ContributionClaims1796600470000,
+  AnnualReportIndexes1796600900000,
+  CommentAdopted1796601000000,
+  SearchFunctionsPlpgsql1796601100000,
+];

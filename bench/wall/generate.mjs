@@ -135,7 +135,10 @@ async function main() {
              ${uuid(`'person' || (1 + ${h('n', 'a', PEOPLE)})`)} AS author_id,
              now() - interval '1095 days' * ${u('n', 'd')} - interval '3 days' AS created
       FROM (SELECT n, ${u('n', 'st')} AS r FROM generate_series(1, ${IDEAS}) n) g
-    ) x`,
+    ) x
+    -- In the order they were created, as a real wall's table fills: the heap (and so the TIDs in the
+    -- search index's posting lists) follows time, which a window of recent ideas relies on.
+    ORDER BY x.created`,
   );
 
   // Each public idea i gets k(i) = floor(50 * r^3) supports from consecutive people, dated uniformly

@@ -9,7 +9,7 @@ import pg from 'pg';
 /**
  * A WallService on `db`, a `pg` Client or Pool: statements go through db.query, a transaction (a
  * search's statement timeout) through one connection of it. `onStatement`, when given, sees every
- * statement a page runs outside the transaction's own BEGIN / SET / COMMIT (to time them again).
+ * statement a page runs outside the transaction's own BEGIN / settings / COMMIT (to time them again).
  */
 export function wallServiceOn(build, db, { onStatement } = {}) {
   const require = createRequire(join(build, 'libs/server/ideas/src/index.js'));
@@ -20,7 +20,7 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
   const rowsOf =
     (c) =>
     async (text, values = []) => {
-      if (!/^\s*SET LOCAL/.test(text)) onStatement?.({ text, values });
+      if (!/^\s*(SET LOCAL|SELECT set_config)/.test(text)) onStatement?.({ text, values });
       return (await c.query(text, values)).rows;
     };
   const ds = {
@@ -29,7 +29,18 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
       const c = db instanceof pg.Pool ? await db.connect() : db;
       try {
         await c.query('BEGIN');
-        const result = await work({ query: rowsOf(c) });
+        // queryRunner.connect(): the connection itself, for the repository's named statements.
+        const named = {
+          query: (config) => {
+            onStatement?.({ text: config.text, values: config.values });
+            return c.query(config);
+          },
+        };
+        const result = await work({
+          query: rowsOf(c),
+          queryRunner: { connect: async () => named },
+          connection: { logger: { logQuery: () => undefined } },
+        });
         await c.query('COMMIT');
         return result;
       } catch (err) {

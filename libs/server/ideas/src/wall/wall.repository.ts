@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { ValidationFailed } from '@eclore/domain';
@@ -11,12 +12,14 @@ import {
   TRENDING_LOCK,
 } from './sql/trending.sql';
 import {
+  buildRelevanceFirstPage,
   buildTrendingWindowCount,
   buildWallQuery,
   CAMPAIGN_EXISTS,
   ORG_UNIT_EXISTS,
   THEME_EXISTS,
   type IdeaCardRow,
+  type RelevanceFirstPageParams,
   type WallQueryParams,
   type WallRow,
 } from './sql/wall.sql';
@@ -61,21 +64,60 @@ export const SEARCH_STATEMENT_TIMEOUT_MS = 2000;
 /** PostgreSQL's code for a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
+/** The driver's connection under a transaction's query runner (node-postgres), for a named statement. */
+interface PgConnection {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
 @Injectable()
 export class WallRepository extends IdeasContextRepository {
   /** SEARCH_STATEMENT_TIMEOUT_MS; a test shortens it. */
   searchTimeoutMs = SEARCH_STATEMENT_TIMEOUT_MS;
 
+  /** Whether each connection has its own session, so named statements can be kept (namedStatements). */
+  private ownSessions?: Promise<boolean>;
+
   /** A page's rows; with words, bounded by the search timeout (then a ValidationFailed on `q`). */
   async wallRows(params: WallQueryParams): Promise<WallRow[]> {
     const { text, values } = buildWallQuery(params);
     if (!params.q) return this.ds.query<WallRow[]>(text, values);
+    return this.search(text, values);
+  }
+
+  /**
+   * The first page of a relevance search and the window it ranked (days; null: every match), chosen
+   * in the same statement (buildRelevanceFirstPage).
+   */
+  async relevanceFirstPage(params: RelevanceFirstPageParams): Promise<{ rows: WallRow[]; windowDays: number | null }> {
+    const { text, values } = buildRelevanceFirstPage(params);
+    const rows = await this.search(text, values);
+    return { rows: rows.filter((r) => r.id !== null), windowDays: rows[0]?.window_days ?? null };
+  }
+
+  /** A search statement, bounded by the search timeout (then a ValidationFailed on `q`). */
+  private async search(text: string, values: unknown[]): Promise<WallRow[]> {
+    // Asked before the transaction: on PGlite a query on another connection inside it would wait forever.
+    const named = await this.namedStatements();
     try {
       return await this.ds.transaction(async (manager) => {
-        // SET LOCAL: the limit ends with this transaction, never outlives it on the pooled connection.
-        await manager.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(this.searchTimeoutMs))}`);
-        return manager.query<WallRow[]>(text, values);
+        // Local settings end with this transaction, never outlive it on the pooled connection. No
+        // parallel workers and no JIT: the window parts a search may need are planned at the cost of
+        // reading every match (estimates past jit_above_cost and the parallel thresholds), and a part
+        // its one-time filter skips still paid 150 ms of compilation or started its workers.
+        // A generic plan: a search's statement is planned once per connection, not at every search
+        // (planning its window parts cost as much as running them); namedStatements says why.
+        await manager.query(
+          `SELECT set_config('statement_timeout', $1, true), set_config('max_parallel_workers_per_gather', '0', true),
+                  set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
+          [String(Math.max(1, Math.floor(this.searchTimeoutMs)))],
+        );
+        const connection = named ? await manager.queryRunner?.connect() : undefined;
+        if (!connection) return manager.query<WallRow[]>(text, values);
+        const name = `wall_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+        // Logged as TypeORM logs the statements it runs itself (the query log, the plans guard).
+        manager.connection.logger.logQuery(text, values, manager.queryRunner);
+        return (await (connection as PgConnection).query({ name, text, values })).rows as WallRow[];
       });
     } catch (err) {
       const e = err as { code?: string; driverError?: { code?: string } };
@@ -88,6 +130,25 @@ export class WallRepository extends IdeasContextRepository {
         },
       ]);
     }
+  }
+
+  /**
+   * Search statements are prepared under a name, once per connection, and run with a generic plan:
+   * their text depends only on which filters and windows a search uses, never on its words (bound
+   * parameters), so a few hundred texts serve every search, and the 1–2 ms of planning a windowed
+   * search took (four window parts, each with its index paths) is paid once. Not on PGlite (embedded
+   * mode): its connections share one session (scripts/embedded/databases.mjs), where a name one
+   * connection prepared already exists for the next.
+   */
+  private namedStatements(): Promise<boolean> {
+    this.ownSessions ??= this.ds
+      .query<{ pglite: boolean }[]>(`SELECT version() LIKE '%PGlite%' AS pglite`)
+      .then(([row]) => !row?.pglite)
+      .catch(() => {
+        this.ownSessions = undefined; // asked again next time
+        return false;
+      });
+    return this.ownSessions;
   }
 
   /** How many snapshot rows follow `after` in rank order, counting up to `rankWindow`. */

@@ -3,8 +3,6 @@ import { ValidationFailed, type FieldProblem } from '@eclore/domain';
 import { TRENDING_MAX_AGE_SECONDS } from './sql/trending.sql';
 import {
   isNewestFirst,
-  NEWEST_WINDOWS_DAYS,
-  RELEVANCE_MIN_MATCHES,
   RELEVANCE_WINDOWS_DAYS,
   TRENDING_RANK_WINDOW,
   type TrendingSegment,
@@ -122,11 +120,10 @@ export class WallService implements OnModuleDestroy {
     let firstHot: WallRow[] | null = null;
     if (!cursor) {
       const now = Date.now();
-      for (const days of [...RELEVANCE_WINDOWS_DAYS, null]) {
-        since = days === null ? null : new Date(now - days * 86_400_000).toISOString();
-        firstHot = await this.rows({ ...base, limit, segment: 'hot', since });
-        if (days === null || (firstHot[0]?.window_matches ?? 0) >= RELEVANCE_MIN_MATCHES) break;
-      }
+      const starts = RELEVANCE_WINDOWS_DAYS.map((days) => new Date(now - days * 86_400_000).toISOString());
+      const first = await this.wall.relevanceFirstPage({ ...filters, q: filters.q!, limit, since: starts });
+      since = starts[RELEVANCE_WINDOWS_DAYS.findIndex((days) => days === first.windowDays)] ?? null;
+      firstHot = first.rows;
     }
     return this.twoSegments('relevance', limit, cursor, cursor?.segment ?? 'hot', {
       hot: (after, n) =>
@@ -179,14 +176,12 @@ export class WallService implements OnModuleDestroy {
   private async rows(params: WallQueryParams): Promise<WallRow[]> {
     if (params.sort === 'trending' && params.segment === 'hot' && params.generation)
       return this.trendingHotRows({ ...params, generation: params.generation });
-    if (params.q && isNewestFirst(params)) {
-      // Window by window back from the cursor (NEWEST_WINDOWS_DAYS says why); the same rows as unbounded.
-      const anchor = params.after?.key ?? params.since ?? new Date().toISOString();
-      for (const days of NEWEST_WINDOWS_DAYS) {
-        const rows = await this.wall.wallRows({ ...params, recent: { anchor, days } });
-        if (rows.length > params.limit) return rows;
-      }
-    }
+    // Words newest first: window by window back from the cursor (NEWEST_WINDOWS_DAYS says why).
+    if (params.q && isNewestFirst(params))
+      return this.wall.wallRows({
+        ...params,
+        windowsFrom: params.after?.key ?? params.since ?? new Date().toISOString(),
+      });
     return this.wall.wallRows(params);
   }
 

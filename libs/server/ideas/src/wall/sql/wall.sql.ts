@@ -66,21 +66,30 @@ export interface WallQueryParams extends WallFilters {
   /** Relevance only: start of the relevance window (ISO timestamp); null or absent = every match is ranked. */
   since?: string | null;
   /**
-   * Newest-first listings only: read just the ideas published within `days` before `anchor` (a
-   * timestamp: the cursor's key, or now). See `newestFirstWindows`.
+   * Newest-first listings with words: read them window by window back from `anchor` (a timestamp:
+   * the cursor's key, the relevance window's start, or now), in one statement (NEWEST_WINDOWS_DAYS).
    */
-  recent?: { anchor: string; days: number };
+  windowsFrom?: string;
+}
+
+/** The first page of a relevance search: the filters, and the start of each relevance window (ISO). */
+export interface RelevanceFirstPageParams extends WallFilters {
+  q: string;
+  limit: number;
+  /** The start of each window of RELEVANCE_WINDOWS_DAYS, in that order. */
+  since: readonly string[];
 }
 
 /**
  * A newest-first listing filtered by words is read window by window, back from the cursor (or now):
- * first the matches of the previous 7 days, then 30, 90, 365, then all. The first window that fills the
- * page gives exactly the page the unbounded query would (every older match sorts after it). Why: with
- * `ORDER BY published_at DESC LIMIT n`, PostgreSQL walks ix_idea_wall_newest and tests every idea
- * against the words; for a word in 0.2 % of ideas that reads ~10 000 ideas from the heap (seconds when
- * they are not cached). The window is matched inside the full-text index instead (DATED_DOCUMENT).
+ * first the matches of the previous 7 days, then those of the 30, then 90 days before, then every
+ * older match. The first windows that fill the page give exactly the page the unbounded query would
+ * (every older match sorts after them). Why: with `ORDER BY published_at DESC LIMIT n`, PostgreSQL
+ * walks ix_idea_wall_newest and tests every idea against the words; for a word in 0.2 % of ideas that
+ * reads ~10 000 ideas from the heap (seconds when they are not cached). The windows are matched inside
+ * the full-text index instead (DATED_DOCUMENT), all in one statement (windowParts).
  */
-export const NEWEST_WINDOWS_DAYS = [7, 30, 90, 365] as const;
+export const NEWEST_WINDOWS_DAYS = [7, 30, 90] as const;
 
 /**
  * Trending's ranked segment with filters is read in two steps, so that no plan depends on the
@@ -93,7 +102,7 @@ export const NEWEST_WINDOWS_DAYS = [7, 30, 90, 365] as const;
  */
 export const TRENDING_RANK_WINDOW = 2000;
 
-/** Whether this query lists newest first (so that `recent` windows apply). */
+/** Whether this query lists newest first (so that its words are read window by window). */
 export function isNewestFirst(params: Pick<WallQueryParams, 'sort' | 'segment'>): boolean {
   return params.sort === 'newest' || (params.sort !== 'most_supported' && params.segment === 'rest');
 }
@@ -122,13 +131,21 @@ const CARD_COLUMNS = `
 
 /**
  * A page (`page`, with CARD_COLUMNS and its sort columns, already limited) with the rest of each card.
- * `order` repeats the page's order on the subquery's columns (a join keeps no order); `counters`
- * false when the page already carries them (most supported reads them first).
+ * `order` repeats the page's order on the subquery's columns (a join keeps no order).
  */
-function withCardDetails(page: string, order: string, counters = true): string {
+interface CardDetails {
+  /** False when the page already carries the counters (most supported reads them first). */
+  counters?: boolean;
+  /** The page's WITH clause. */
+  ctes?: string;
+  /** A one-row relation whose `columns` join every row, and that keeps one row when the page is empty. */
+  alongside?: { from: string; columns: string };
+}
+
+function withCardDetails(page: string, order: string, { counters = true, ctes, alongside }: CardDetails = {}): string {
   const n = counters ? `, ${COUNTER_COLUMNS}` : '';
-  return `SELECT w.*, c.title AS campaign_title, u.name AS org_unit_name${n}
-    FROM (${page}) w
+  return `${ctes ? `WITH ${ctes}\n` : ''}SELECT ${alongside ? `${alongside.columns}, ` : ''}w.*, c.title AS campaign_title, u.name AS org_unit_name${n}
+    FROM ${alongside ? `${alongside.from} LEFT JOIN (${page}) w ON true` : `(${page}) w`}
     LEFT JOIN campaign c ON c.id = w.campaign_id
     LEFT JOIN org_unit u ON u.id = w.org_unit_id
     ${counters ? 'LEFT JOIN idea_counter n ON n.idea_id = w.id' : ''}
@@ -152,6 +169,12 @@ function filterConditions(f: WallFilters, p: Params, window?: TimeWindow): strin
   // an index condition, the planner also read ix_idea_wall_newest over the whole window (22 000
   // entries at 1M ideas) to intersect bitmaps with what the weeks had already narrowed.
   if (window) where.push(`i.published_at${window.dated ? ` + interval '0'` : ''} >= ${window.since}`);
+  return [...where, ...narrowing(f, p)];
+}
+
+/** The filters that narrow a listing beyond "public" and its words: kind, stage, campaign, unit, theme. */
+function narrowing(f: WallFilters, p: Params): string[] {
+  const where: string[] = [];
   if (f.kind) where.push(`i.kind = ${p.add(f.kind)}`);
   if (f.stage) where.push(`i.status = ${p.add(f.stage)}`);
   if (f.campaignId) where.push(`i.campaign_id = ${p.add(f.campaignId)}::uuid`);
@@ -163,25 +186,62 @@ function filterConditions(f: WallFilters, p: Params, window?: TimeWindow): strin
 }
 
 /**
- * The window a query's words are matched in, if any: a relevance window (since → now) or a
- * newest-first window (`recent`: days before the anchor). Its lower bound joins the conditions
- * (filterConditions); the upper one is the anchor's cursor or now.
+ * The relevance window a query's words are matched in, if any (since → now). Its lower bound joins
+ * the conditions (filterConditions).
  */
 function timeWindow(params: WallQueryParams, p: Params): TimeWindow | undefined {
-  if (params.recent) {
-    const anchor = `${p.add(params.recent.anchor)}::timestamptz`;
-    // Up to now at least: an idea published since the anchor was taken (another clock) still counts.
-    return {
-      since: `${anchor} - make_interval(days => ${p.add(params.recent.days)})`,
-      until: `greatest(${anchor}, now())`,
-      dated: params.recent.days <= DATED_WINDOW_MAX_DAYS,
-    };
-  }
   if (params.sort === 'relevance' && params.segment !== 'rest' && params.since) {
     const days = (Date.now() - Date.parse(params.since)) / 86_400_000;
     return { since: `${p.add(params.since)}::timestamptz`, until: 'now()', dated: days <= DATED_WINDOW_MAX_DAYS };
   }
   return undefined;
+}
+
+/**
+ * One part of a search read window by window (newest first or relevance): the public ideas matching
+ * the words in [from, to) — through the document's weeks for a window of up to DATED_WINDOW_MAX_DAYS
+ * (`to` null: up to `until`), through the plain document for everything before `to` (`from` null) —
+ * and `where`. Each part reads only its own window, so none repeats another's work.
+ */
+interface WindowPart {
+  from: string | null;
+  to: string | null;
+}
+
+function windowPartConditions(part: WindowPart, words: string, until: string): string[] {
+  if (part.from === null) return [`i.search_document @@ ${words}`, `i.published_at + interval '0' < ${part.to}`];
+  const conditions = [
+    `${DATED_DOCUMENT} @@ (${words} && idea_weeks(${part.from}, ${part.to ?? until}))`,
+    `i.published_at + interval '0' >= ${part.from}`,
+  ];
+  if (part.to !== null) conditions.push(`i.published_at + interval '0' < ${part.to}`);
+  return conditions;
+}
+
+/** Successive windows back from `anchor`: [anchor − d₁, …), [anchor − d₂, anchor − d₁), …, then everything older. */
+function windowParts(anchor: string, days: readonly number[]): WindowPart[] {
+  const start = (d: number) => `${anchor} - interval '${d} days'`;
+  return [
+    ...days.map((d, k) => ({ from: start(d), to: k === 0 ? null : start(days[k - 1]!) })),
+    { from: null, to: start(days[days.length - 1]!) },
+  ];
+}
+
+/**
+ * Each part as a MATERIALIZED CTE (p0, p1, …) that is scanned only while `stillShort(k)` holds: a
+ * condition on the earlier parts' counts, which PostgreSQL evaluates once before the scan (a
+ * one-time filter), so a window that is not needed costs nothing.
+ */
+function partCtes(parts: readonly ((gate: string[]) => string)[], stillShort: (earlier: string) => string): string {
+  return parts
+    .map((body, k) => {
+      const earlier = parts
+        .slice(0, k)
+        .map((_, j) => `(SELECT count(*) FROM p${j})`)
+        .join(' + ');
+      return `p${k} AS MATERIALIZED (${body(k === 0 ? [] : [stillShort(earlier)])})`;
+    })
+    .join(',\n');
 }
 
 /** Public ideas matching `where`, newest first, keyset on (published_at, id). */
@@ -211,18 +271,116 @@ function newestFirst(
 }
 
 /**
+ * `newestFirst` for words, window by window (NEWEST_WINDOWS_DAYS) in one statement: each part keeps
+ * its newest `limit` rows, and is scanned only while the newer parts hold fewer. `where` holds
+ * everything but the words.
+ */
+function windowedNewestFirst(
+  where: string[],
+  p: Params,
+  limit: string,
+  after: { key: string; id: string } | undefined,
+  q: string,
+  anchorAt: string,
+): SqlQuery {
+  if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+  const words = searchQuery(p.add(q));
+  const anchor = `${p.add(anchorAt)}::timestamptz`;
+  // Up to now at least: an idea published since the anchor was taken (another clock) still counts.
+  const until = `greatest(${anchor}, now())`;
+  const parts = windowParts(anchor, NEWEST_WINDOWS_DAYS).map(
+    (part) => (gate: string[]) => `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
+       FROM idea i
+       WHERE ${[...gate, ...where, ...windowPartConditions(part, words, until)].join(' AND ')}
+       ORDER BY i.published_at + interval '0' DESC, i.id DESC
+       LIMIT ${limit}`,
+  );
+  const union = parts.map((_, k) => `SELECT * FROM p${k}`).join(' UNION ALL ');
+  return {
+    text: withCardDetails(
+      `SELECT * FROM (${union}) m ORDER BY m.published_at DESC, m.id DESC LIMIT ${limit}`,
+      'w.published_at DESC, w.id DESC',
+      { ctes: partCtes(parts, (earlier) => `${earlier} < ${limit}`) },
+    ),
+    values: p.values,
+  };
+}
+
+/**
+ * The first page of a relevance search, with its window chosen (RELEVANCE_WINDOWS_DAYS) in the same
+ * statement: the words' matches of the last 7 days, then only if they are fewer than
+ * RELEVANCE_MIN_MATCHES those of the 30, then 90 days before, then every older match; the window is
+ * the narrowest holding RELEVANCE_MIN_MATCHES matches of the words, filters aside (a filter narrows
+ * what is shown, not how recent the ranked matches are: counting the filtered ones sent filtered
+ * searches to their widest, dearest windows), and its matches that pass the filters are ranked. Every
+ * row carries `window_days` (null: every match is ranked); an empty page is one row of nulls but it.
+ */
+export function buildRelevanceFirstPage(params: RelevanceFirstPageParams): SqlQuery {
+  const p = new Params();
+  const words = searchQuery(p.add(params.q));
+  const since = RELEVANCE_WINDOWS_DAYS.map((d, k) => ({ days: d, at: `${p.add(params.since[k])}::timestamptz` }));
+  const dated = since.filter((w) => w.days <= DATED_WINDOW_MAX_DAYS);
+  const undated = since.filter((w) => w.days > DATED_WINDOW_MAX_DAYS);
+  const partsOf: WindowPart[] = [
+    ...dated.map((w, k) => ({ from: w.at, to: k === 0 ? null : dated[k - 1]!.at })),
+    { from: null, to: dated[dated.length - 1]!.at },
+  ];
+  const narrow = narrowing(params, p);
+  const rank = `ts_rank(i.search_document, ${words})`;
+  const parts = partsOf.map(
+    (part) => (gate: string[]) =>
+      `SELECT ${CARD_COLUMNS}, ${narrow.length ? `CASE WHEN ${narrow.join(' AND ')} THEN ${rank} END` : rank} AS sort_rank
+       FROM idea i
+       WHERE ${[...gate, PUBLIC_IDEA, ...windowPartConditions(part, words, 'now()')].join(' AND ')}`,
+  );
+  const min = RELEVANCE_MIN_MATCHES;
+  const last = `p${parts.length - 1}`;
+  // Matches per window, the widest dated one's part split by the undated windows' starts.
+  const counts = [
+    ...dated.map((_, k) => `(SELECT count(*) FROM p${k})`),
+    ...undated.map((w) => `(SELECT count(*) FROM ${last} WHERE ${last}.published_at >= ${w.at})`),
+  ];
+  const choice = since.map((w, k) => `WHEN ${counts.slice(0, k + 1).join(' + ')} >= ${min} THEN ${w.days}`).join(' ');
+  const older = undated[undated.length - 1];
+  const union = [
+    ...parts.slice(0, -1).map((_, k) => `SELECT * FROM p${k}`),
+    `SELECT * FROM ${last} WHERE ${older ? `${last}.published_at >= ${older.at} OR ` : ''}(SELECT days FROM chosen) IS NULL`,
+  ].join(' UNION ALL ');
+  const limit = p.add(params.limit + 1);
+  const ctes = `${partCtes(parts, (earlier) => `${earlier} < ${min}`)},
+    chosen AS MATERIALIZED (SELECT CASE ${choice} END AS days)`;
+  return {
+    text: withCardDetails(
+      `SELECT m.*, m.sort_rank::text AS sort_key FROM (${union}) m
+       WHERE m.sort_rank IS NOT NULL
+       ORDER BY m.sort_rank DESC, m.id DESC
+       LIMIT ${limit}`,
+      'w.sort_rank DESC, w.id DESC',
+      { ctes, alongside: { from: 'chosen ch', columns: 'ch.days AS window_days' } },
+    ),
+    values: p.values,
+  };
+}
+
+/**
  * One page of the wall, `limit + 1` rows (the extra row tells whether there is a next page).
  * Every row carries `sort_key` (text), the value the next page's keyset starts after.
  */
 export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const p = new Params();
-  const where = filterConditions(params, p, timeWindow(params, p));
+  const windowed = params.q && params.windowsFrom !== undefined && isNewestFirst(params);
+  // Read window by window, the words belong to each window's part (windowedNewestFirst).
+  const where = filterConditions(windowed ? { ...params, q: undefined } : params, p, timeWindow(params, p));
   const limit = p.add(params.limit + 1);
   const after = params.after;
+  const listNewestFirst = () =>
+    windowed
+      ? windowedNewestFirst(where, p, limit, after, params.q!, params.windowsFrom!)
+      : newestFirst(where, p, limit, after, Boolean(params.q));
 
   switch (params.sort) {
     case 'newest': {
-      return newestFirst(where, p, limit, after, Boolean(params.q));
+      return listNewestFirst();
     }
     case 'most_supported': {
       // Read from the counters' index (ix_idea_counter_supported) down, each idea by primary key.
@@ -235,7 +393,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
            ORDER BY n.support_count DESC, n.idea_id DESC
            LIMIT ${limit}`,
           'w.support_count DESC, w.id DESC',
-          false,
+          { counters: false },
         ),
         values: p.values,
       };
@@ -247,17 +405,16 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
         // The matches older than the relevance window, newest first.
         if (since === null) throw new Error('the rest segment needs a window');
         where.push(`i.published_at < ${p.add(since)}::timestamptz`);
-        return newestFirst(where, p, limit, after, Boolean(params.q));
+        return listNewestFirst();
       }
       // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
       // Computed once per match in `m` (OFFSET 0 keeps it a subquery: flattened, the rank was
       // computed again for the keyset, the sort and the key).
       const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
       const keyset = after ? `WHERE (m.sort_rank, m.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)` : '';
-      // window_matches: how many matches the window holds (before LIMIT), to tell whether it is wide enough.
       return {
         text: withCardDetails(
-          `SELECT m.*, m.sort_rank::text AS sort_key, count(*) OVER ()::int AS window_matches
+          `SELECT m.*, m.sort_rank::text AS sort_key
            FROM (SELECT ${CARD_COLUMNS}, ${rank} AS sort_rank FROM idea i WHERE ${where.join(' AND ')} OFFSET 0) m
            ${keyset}
            ORDER BY m.sort_rank DESC, m.id DESC
@@ -277,7 +434,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
           // A plain key look-up: the candidates are few (newest first, LIMIT), so the planner probes.
           `NOT EXISTS (SELECT 1 FROM idea_trending t WHERE t.generation = ${p.add(generation)}::bigint AND t.idea_id = i.id)`,
         );
-      return newestFirst(where, p, limit, after, Boolean(params.q));
+      return listNewestFirst();
     }
   }
 }
@@ -374,8 +531,8 @@ export interface WallRow extends IdeaCardRow {
   org_unit_id: string | null;
   org_unit_name: string | null;
   sort_key: string;
-  /** Relevance (ranked segment) only: the matches in the window, LIMIT aside. */
-  window_matches?: number;
+  /** The first page of a relevance search only: the window chosen (RELEVANCE_WINDOWS_DAYS; null: none). */
+  window_days?: number | null;
 }
 
 /** Ids of existing rows, to tell an unknown filter value (400 naming the field) from an empty result. */
