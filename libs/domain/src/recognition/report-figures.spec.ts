@@ -4,6 +4,8 @@ import {
   durationSummary,
   funnel,
   funnelFromCounts,
+  FUNNEL_LABELS,
+  FUNNEL_STEPS,
   guaranteeShare,
   summariseDurations,
   furthestStep,
@@ -26,6 +28,14 @@ describe('annual report figures', () => {
     for (const f of REPORT_FIGURES) {
       expect(REPORT_FIGURE_LABELS[f].fr.length).toBeGreaterThan(0);
       expect(REPORT_FIGURE_LABELS[f].en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names every funnel step in both languages, each name once', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const names = FUNNEL_STEPS.map((step) => FUNNEL_LABELS[step][locale]);
+      expect(names.every((n) => n.length > 0)).toBe(true);
+      expect(new Set(names).size).toBe(FUNNEL_STEPS.length);
     }
   });
 

@@ -107,6 +107,17 @@ export const FUNNEL_STEPS = [
 ] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
+/** The steps' names: one table for the annual report (PDF, XLSX) and the HR dashboard. */
+export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Readonly<Record<Locale, string>>>> = {
+  submitted: { fr: 'Déposées', en: 'Submitted' },
+  published: { fr: 'Publiées', en: 'Published' },
+  qualification: { fr: 'En qualification', en: 'In qualification' },
+  decision: { fr: 'En décision', en: 'Put to decision' },
+  go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go (experiment or implement)' },
+  implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
+  in_service: { fr: 'En service', en: 'In service' },
+};
+
 /**
  * The funnel step each status stands for; waiting and final states outside the main line stand for
  * none. The report's SQL builds its CASE from this table, so the two cannot drift.

@@ -1,13 +1,12 @@
-import { RECOGNITION_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
-import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
 import {
   FUNNEL_LABELS,
   IMPACT_CATEGORY_LABELS,
-  REPORT_TEXT,
-  YEAR_ON_YEAR_LABELS,
-  figureLabel,
-  formatNumber,
-} from './report-text';
+  RECOGNITION_LABELS,
+  type Locale,
+  type ReportFigure,
+} from '@eclore/domain';
+import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
+import { REPORT_TEXT, YEAR_ON_YEAR_LABELS, figureLabel, formatNumber } from './report-text';
 
 /**
  * The annual report as a document, independent of its format: sections (the key figures, one per

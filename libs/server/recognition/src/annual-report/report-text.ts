@@ -1,12 +1,4 @@
-import {
-  FUNNEL_STEPS,
-  type ImpactCategory,
-  RECOGNITION_FORMS,
-  REPORT_FIGURE_LABELS,
-  type FunnelStep,
-  type Locale,
-  type ReportFigure,
-} from '@eclore/domain';
+import { FUNNEL_STEPS, RECOGNITION_FORMS, REPORT_FIGURE_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
 import type { YearOnYearFigure } from '../report/report.dto';
 
 type Text = Readonly<Record<Locale, string>>;
@@ -81,27 +73,6 @@ export const REPORT_TEXT = {
   noImpact: { fr: 'Aucun impact mesuré.', en: 'No impact measured.' },
   charter: { fr: 'Engagements de la charte', en: 'Charter commitments' },
 } as const satisfies Record<string, Text>;
-
-export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Text>> = {
-  submitted: { fr: 'Déposées', en: 'Submitted' },
-  published: { fr: 'Publiées', en: 'Published' },
-  qualification: { fr: 'En qualification', en: 'In qualification' },
-  decision: { fr: 'En décision', en: 'Put to decision' },
-  go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go' },
-  implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
-  in_service: { fr: 'En service', en: 'In service' },
-};
-
-export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Text>> = {
-  money_saved: { fr: 'Économies', en: 'Money saved' },
-  staff_hours_saved: { fr: 'Heures agents économisées', en: 'Staff hours saved' },
-  public_hours_saved: { fr: 'Heures gagnées par les usagers', en: 'Hours saved for the public' },
-  service_quality: { fr: 'Qualité de service', en: 'Service quality' },
-  safety: { fr: 'Sécurité', en: 'Safety' },
-  environment_carbon: { fr: 'Environnement / carbone', en: 'Environment / carbon' },
-  satisfaction: { fr: 'Satisfaction', en: 'Satisfaction' },
-  other: { fr: 'Autre', en: 'Other' },
-};
 
 export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Text>> = {
   headcount: REPORT_TEXT.headcount,

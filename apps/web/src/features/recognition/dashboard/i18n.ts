@@ -1,4 +1,4 @@
-import { RECOGNITION_LABELS, type FunnelStep } from '@eclore/domain';
+import { FUNNEL_LABELS, labelsIn, RECOGNITION_LABELS } from '@eclore/domain';
 import type { YearOnYearDto } from '@eclore/api-client';
 import { defineText } from '../../../i18n/text';
 
@@ -71,15 +71,8 @@ export const fr = {
     count: 'Idées',
     conversion: 'Conversion depuis l’étape précédente',
     ofSubmitted: 'Part des déposées',
-    steps: {
-      submitted: 'Déposée',
-      published: 'Publiée',
-      qualification: 'En qualification',
-      decision: 'En décision',
-      go: 'Décidée (expérimentation ou mise en œuvre)',
-      implementation: 'En mise en œuvre',
-      in_service: 'En service',
-    } satisfies Record<FunnelStep, string>,
+    // The report's names (libs/domain), so the dashboard and the PDF never differ.
+    steps: labelsIn(FUNNEL_LABELS, 'fr'),
   },
   times: {
     table: 'Délais en jours (médiane et 90e centile)',
@@ -216,15 +209,7 @@ export const en: typeof fr = {
     count: 'Ideas',
     conversion: 'Conversion from the previous step',
     ofSubmitted: 'Share of submitted',
-    steps: {
-      submitted: 'Submitted',
-      published: 'Published',
-      qualification: 'In qualification',
-      decision: 'Put to decision',
-      go: 'Decided to go (experiment or implement)',
-      implementation: 'In implementation',
-      in_service: 'In service',
-    },
+    steps: labelsIn(FUNNEL_LABELS, 'en'),
   },
   times: {
     table: 'Times in days (median and 90th percentile)',
