@@ -17,6 +17,8 @@ import {
   REPORT_FIGURE_LABELS,
   REPORT_FIGURES,
   reportPeriod,
+  YEAR_ON_YEAR_FIGURES,
+  YEAR_ON_YEAR_LABELS,
   yearOverYear,
 } from './report-figures';
 import { DAY_MS } from '../qualification/deadlines';
@@ -29,6 +31,14 @@ describe('annual report figures', () => {
       expect(REPORT_FIGURE_LABELS[f].fr.length).toBeGreaterThan(0);
       expect(REPORT_FIGURE_LABELS[f].en.length).toBeGreaterThan(0);
     }
+  });
+
+  it('names every year-on-year row in both languages, the charter figures by their own names', () => {
+    for (const f of YEAR_ON_YEAR_FIGURES) {
+      expect(YEAR_ON_YEAR_LABELS[f].fr.length).toBeGreaterThan(0);
+      expect(YEAR_ON_YEAR_LABELS[f].en.length).toBeGreaterThan(0);
+    }
+    expect(YEAR_ON_YEAR_LABELS.participation_rate).toBe(REPORT_FIGURE_LABELS.participation_rate);
   });
 
   it('names every funnel step in both languages, each name once', () => {

@@ -50,6 +50,34 @@ export const REPORT_FIGURE_LABELS: Readonly<Record<ReportFigure, Readonly<Record
   budget: { fr: 'Budget', en: 'Budget' },
 };
 
+/** The figures the year-on-year table compares, in its order (the report's and the dashboard's rows). */
+export const YEAR_ON_YEAR_FIGURES = [
+  'headcount',
+  'contributors',
+  'participation_rate',
+  'ideas_submitted',
+  'ideas_per_100_staff',
+  'implemented_ideas',
+  'replications',
+  'people_recognised',
+] as const;
+export type YearOnYearFigure = (typeof YEAR_ON_YEAR_FIGURES)[number];
+
+/**
+ * Their names, the charter figures' own where there is one. The rate's row adds its unit where it is
+ * shown: "(points)" in the report (its change), "(%)" on the dashboard.
+ */
+export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Readonly<Record<Locale, string>>>> = {
+  headcount: { fr: 'Effectif', en: 'Headcount' },
+  contributors: { fr: 'Contributeurs', en: 'Contributors' },
+  participation_rate: REPORT_FIGURE_LABELS.participation_rate,
+  ideas_submitted: { fr: 'Idées déposées', en: 'Ideas submitted' },
+  ideas_per_100_staff: REPORT_FIGURE_LABELS.ideas_per_100_staff,
+  implemented_ideas: REPORT_FIGURE_LABELS.implemented_ideas,
+  replications: REPORT_FIGURE_LABELS.replications,
+  people_recognised: REPORT_FIGURE_LABELS.people_recognised,
+};
+
 /** n ÷ d as a percent with one decimal; null when d is 0. */
 export function percent(n: number, d: number): number | null {
   if (d === 0) return null;

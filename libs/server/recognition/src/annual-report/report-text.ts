@@ -1,5 +1,11 @@
-import { FUNNEL_STEPS, RECOGNITION_FORMS, REPORT_FIGURE_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
-import type { YearOnYearFigure } from '../report/report.dto';
+import {
+  FUNNEL_STEPS,
+  RECOGNITION_FORMS,
+  REPORT_FIGURE_LABELS,
+  YEAR_ON_YEAR_LABELS,
+  type Locale,
+  type ReportFigure,
+} from '@eclore/domain';
 
 type Text = Readonly<Record<Locale, string>>;
 
@@ -23,9 +29,9 @@ export const REPORT_TEXT = {
     en: '“withheld”: the figure would cover fewer than 5 people, or would let one be worked out by subtraction (statistical confidentiality). “—”: no data.',
   },
   summary: { fr: 'Chiffres clés', en: 'Key figures' },
-  headcount: { fr: 'Effectif', en: 'Headcount' },
-  contributors: { fr: 'Contributeurs', en: 'Contributors' },
-  ideasSubmitted: { fr: 'Idées déposées', en: 'Ideas submitted' },
+  headcount: YEAR_ON_YEAR_LABELS.headcount,
+  contributors: YEAR_ON_YEAR_LABELS.contributors,
+  ideasSubmitted: YEAR_ON_YEAR_LABELS.ideas_submitted,
   figure: { fr: 'Indicateur', en: 'Figure' },
   value: { fr: 'Valeur', en: 'Value' },
   count: { fr: 'Nombre', en: 'Count' },
@@ -73,17 +79,6 @@ export const REPORT_TEXT = {
   noImpact: { fr: 'Aucun impact mesuré.', en: 'No impact measured.' },
   charter: { fr: 'Engagements de la charte', en: 'Charter commitments' },
 } as const satisfies Record<string, Text>;
-
-export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Text>> = {
-  headcount: REPORT_TEXT.headcount,
-  contributors: REPORT_TEXT.contributors,
-  participation_rate: REPORT_FIGURE_LABELS.participation_rate,
-  ideas_submitted: REPORT_TEXT.ideasSubmitted,
-  ideas_per_100_staff: REPORT_FIGURE_LABELS.ideas_per_100_staff,
-  implemented_ideas: REPORT_FIGURE_LABELS.implemented_ideas,
-  replications: REPORT_FIGURE_LABELS.replications,
-  people_recognised: REPORT_FIGURE_LABELS.people_recognised,
-};
 
 export const figureLabel = (figure: ReportFigure, locale: Locale): string => REPORT_FIGURE_LABELS[figure][locale];
 
