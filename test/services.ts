@@ -8,3 +8,9 @@ export function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** BullMQ connection options for the test Redis; no retry cap, as workers need for blocking commands. */
+export function testRedisConnection(): { host: string; port: number; maxRetriesPerRequest: null } {
+  const url = new URL(TEST_REDIS_URL);
+  return { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+}

@@ -19,12 +19,15 @@
 //     (CONTRIBUTION_RULES, read from the build: the same event → kind → person mapping the recorder
 //     applies, anonymous authors' acts anonymous), and recognitions recorded for the implemented and
 //     accepted ideas' authors; HR's charter inputs for the year.
+// The realisation and recognition stages are in generate-realisation.mjs and generate-recognition.mjs,
+// the organisation's shape and the deterministic draws every stage uses in generate-draws.mjs.
 // Usage: node bench/annual-report/generate.mjs <database url> <build dir> [year] [ideas] [supports] [comments]
 // Ids are v4-shaped UUIDs (benchUuid), so the API's validation accepts them.
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
-import { benchUuid as uuid } from '../support/index.mjs';
+import { DIRECTIONS, LEAVES, PEOPLE, SERVICES, UNITS, days, h, network, person, u, uuid } from './generate-draws.mjs';
+import { seedRealisation } from './generate-realisation.mjs';
+import { seedRecognition } from './generate-recognition.mjs';
 
 const [url, buildArg, yearArg, ideasArg, supportsArg, commentsArg] = process.argv.slice(2);
 const build = buildArg && resolve(buildArg);
@@ -40,23 +43,8 @@ const SUPPORTS = Number(supportsArg ?? 1_000_000);
 const COMMENTS = Number(commentsArg ?? 200_000);
 const PREVIOUS_IDEAS = Math.round(IDEAS / 5);
 const ALL_IDEAS = IDEAS + PREVIOUS_IDEAS;
-const PEOPLE = 200_000;
 /** Supports per published idea: floor(SCALE × r^2.2), mean SCALE ÷ 3.2, sized to overshoot SUPPORTS a little (then cut). */
 const SUPPORT_SCALE = Math.ceil((SUPPORTS * 1.2 * 3.2) / (ALL_IDEAS * 0.94));
-const DIRECTIONS = 8;
-const SERVICES = 12; // per direction
-const UNITS = 15; // per service
-const LEAVES = DIRECTIONS * SERVICES * UNITS;
-/** People 1..NETWORK act as the innovation network and the committee (qualify, decide, validate). */
-const NETWORK = 2_000;
-
-/** A deterministic pseudo-random integer in [0, m) from an expression and a salt. */
-const h = (expr, salt, m) => `(abs(hashtext(${expr}::text || '${salt}')::bigint) % ${m})`;
-/** A deterministic pseudo-random double in [0, 1). */
-const u = (expr, salt) => `(abs(hashtext(${expr}::text || '${salt}')::bigint)::double precision / 2147483649.0)`;
-const person = (expr) => uuid(`'person' || (${expr})`);
-const network = (expr, salt) => person(`1 + ${h(expr, salt, NETWORK)}`);
-const days = (expr) => `make_interval(secs => (${expr}) * 86400)`;
 
 const client = new pg.Client({ connectionString: url });
 
@@ -70,60 +58,6 @@ async function step(label, sql, values) {
   console.log(
     `${label.padEnd(52)} ${s.toFixed(1).padStart(7)} s${res.rowCount != null ? `  (${res.rowCount} rows)` : ''}`,
   );
-}
-
-/** The domain's rule table, from the build: the ledger below is derived from it, never restated. */
-function contributionRules() {
-  const require = createRequire(join(build, 'libs/domain/src/index.js'));
-  return require(join(build, 'libs/domain/src/index.js')).CONTRIBUTION_RULES;
-}
-
-const quote = (s) => `'${s.replace(/'/g, "''")}'`;
-
-/**
- * The contribution rows of the whole history, one SELECT per kind: the event types and statuses of
- * the kind's rule, its person as the recorder resolves it (the actor, else the writer of the comment
- * the event names; the idea's author; data.personId; nobody), anonymous when that person's identity
- * is hidden on the idea (an anonymous idea's author, as creditFacts decides for this data set).
- */
-function ledgerSql() {
-  const rules = contributionRules();
-  const personOf = {
-    actor: { from: '', person: `COALESCE(e.actor_id, c.author_id)` },
-    idea_author: { from: '', person: `i.author_id` },
-    data_person: {
-      from: '',
-      person: `CASE WHEN e.data->>'personId' ~ '^[0-9a-f-]{36}$' THEN (e.data->>'personId')::uuid END`,
-    },
-    data_people: {
-      from: `CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.data->'personIds') = 'array'
-               THEN e.data->'personIds' ELSE '[]'::jsonb END) dp(id)`,
-      person: `dp.id::uuid`,
-    },
-    nobody: { from: '', person: `NULL::uuid` },
-  };
-  const selects = Object.entries(rules).flatMap(([kind, rule]) =>
-    [rule.person].flat().map(
-      (source) => `
-      SELECT e.id AS event_id, e.type AS event_type, e.idea_id, ${quote(kind)} AS kind,
-             ${personOf[source].person} AS person_id, e.occurred_at
-        FROM idea_event e
-        JOIN idea i ON i.id = e.idea_id
-        LEFT JOIN idea_comment c ON c.id::text = e.data->>'commentId' AND e.actor_id IS NULL
-        ${personOf[source].from}
-       WHERE e.type IN (${rule.eventTypes.map(quote).join(', ')})
-         ${rule.fromStatuses ? `AND e.from_status IN (${rule.fromStatuses.map(quote).join(', ')})` : ''}`,
-    ),
-  );
-  // DISTINCT: a person named by two sources of one rule is recorded once (the idempotency key).
-  return `
-    INSERT INTO contribution (event_id, event_type, idea_id, kind, person_id, anonymous, occurred_at)
-    SELECT DISTINCT x.event_id, x.event_type, x.idea_id, x.kind, x.person_id,
-           x.person_id IS NOT NULL AND i.anonymous AND x.person_id = i.author_id, x.occurred_at
-      FROM (${selects.join('\n      UNION ALL')}) x
-      JOIN idea i ON i.id = x.idea_id
-     WHERE x.person_id IS NOT NULL OR x.kind = 'supported'
-     ORDER BY x.event_id`;
 }
 
 async function dropSecondaryIndexes(tables) {
@@ -270,110 +204,7 @@ async function main() {
   );
 
   // ---- realisation: teams, experiments, projects, milestones, impact, replications; scorecards
-  await step(
-    'idea teams (lead: the author unless anonymous, 2–5 more)',
-    `
-    CREATE TEMP TABLE team AS
-    SELECT d.idea_id, d.n, m.j,
-           CASE WHEN m.j = 0 AND NOT p.anonymous THEN p.author_id ELSE ${person(`1 + ${h(`d.n || '-' || m.j`, 'tm', PEOPLE)}`)} END AS person_id,
-           CASE WHEN m.j = 0 THEN 'lead' ELSE 'member' END AS role,
-           d.at + ${days(`1 + m.j + 5 * ${u(`d.n || '-' || m.j`, 'tj')}`)} AS joined_at
-      FROM lifecycle d JOIN plan p ON p.id = d.idea_id
-      CROSS JOIN LATERAL generate_series(0, 2 + ${h('d.n', 'ts', 4)}) m(j)
-     WHERE d.k = 5;
-    DELETE FROM team t USING team t2
-     WHERE t.idea_id = t2.idea_id AND t.person_id = t2.person_id AND t.j > t2.j;
-    DELETE FROM team WHERE joined_at > now() - interval '1 hour';
-    INSERT INTO idea_team_member (idea_id, person_id, role, is_author, joined_at)
-    SELECT t.idea_id, t.person_id, t.role, t.person_id = p.author_id, t.joined_at FROM team t JOIN plan p ON p.id = t.idea_id`,
-  );
-  await step(
-    'experiments (decided to prototype)',
-    `
-    INSERT INTO experiment (id, idea_id, what_is_tried, where_tried, with_whom, starts_on, ends_on, status, learnings, outcome_at, created_by, created_at)
-    SELECT ${uuid(`'exp' || d.n`)}, d.idea_id, 'Essai ' || d.n, 'Sur le terrain', 'L’équipe',
-           (d.at + interval '3 days')::date, (d.at + interval '63 days')::date,
-           CASE WHEN v.at IS NOT NULL OR p.side = 'validated' THEN 'validated' WHEN st.at IS NOT NULL THEN 'stopped' ELSE 'running' END,
-           CASE WHEN st.at IS NOT NULL THEN 'Ce que nous avons appris' END,
-           CASE WHEN v.at IS NOT NULL THEN v.at - interval '3 days' WHEN p.side = 'validated' THEN LEAST(d.at + interval '50 days', now() - interval '2 hours')
-                WHEN st.at IS NOT NULL THEN st.at END,
-           p.author_id, d.at + interval '2 days'
-      FROM lifecycle d JOIN plan p ON p.id = d.idea_id
-      LEFT JOIN lifecycle v ON v.idea_id = d.idea_id AND v.k = 6
-      LEFT JOIN lifecycle st ON st.idea_id = d.idea_id AND st.k = 9 AND st.type = 'stop'
-     WHERE d.k = 5 AND d.type = 'decide_prototype' AND d.at + interval '2 days' < now()`,
-  );
-  await step(
-    'implementation projects',
-    `
-    INSERT INTO implementation_project (id, idea_id, owner_id, org_unit_id, starts_on, go_live_at, budget_planned, completed_at, created_by, created_at)
-    SELECT ${uuid(`'proj' || d.n`)}, d.idea_id, ${person(`1 + ${h('d.n', 'own', PEOPLE)}`)}, i.org_unit_id,
-           (d.at + interval '5 days')::date, live.at, 1000 * ${h('d.n', 'bud', 100)}, closed.at, ${network('d.n', 'pc')}, d.at
-      FROM lifecycle d JOIN idea i ON i.id = d.idea_id
-      LEFT JOIN lifecycle live ON live.idea_id = d.idea_id AND live.k = 7
-      LEFT JOIN lifecycle closed ON closed.idea_id = d.idea_id AND closed.k = 8
-     WHERE d.to_status = 'implement'`,
-  );
-  await step(
-    'milestones (3 per project, done before go-live)',
-    `
-    INSERT INTO milestone (id, project_id, position, title, weight, due_on, status, progress, done_at, created_at, updated_by)
-    SELECT ${uuid(`'ms' || p.id || '-' || x`)}, p.id, x, 'Jalon ' || (x + 1), 1, (p.starts_on + 30 * (x + 1)),
-           CASE WHEN p.go_live_at IS NOT NULL THEN 'done' ELSE 'open' END,
-           CASE WHEN p.go_live_at IS NOT NULL THEN 100 ELSE 0 END,
-           p.go_live_at - make_interval(days => 3 * (3 - x)), p.created_at, p.owner_id
-      FROM implementation_project p CROSS JOIN generate_series(0, 2) x`,
-  );
-  await step(
-    'impact indicators (2 per project in service)',
-    `
-    INSERT INTO impact_indicator (id, project_id, category, label, unit, baseline, projected_value, projected_on, created_by, created_at)
-    SELECT ${uuid(`'ind' || p.id || '-' || x`)}, p.id, (ARRAY['money_saved', 'staff_hours_saved', 'service_quality', 'environment_carbon'])[1 + ${h(`p.id || '-' || x`, 'cat', 4)}],
-           'Indicateur ' || (x + 1), CASE WHEN x = 0 THEN 'EUR' ELSE 'h' END, 0, 1000 + ${h(`p.id || '-' || x`, 'pv', 50000)},
-           (p.go_live_at + interval '180 days')::date, p.owner_id, p.go_live_at
-      FROM implementation_project p CROSS JOIN generate_series(0, 1) x
-     WHERE p.go_live_at IS NOT NULL`,
-  );
-  await step(
-    'impact measurements (1–3 each, validated)',
-    `
-    INSERT INTO impact_measurement (id, indicator_id, category, value, measured_on, source, confidence, recorded_by, validated_by, validated_at, created_at)
-    SELECT ${uuid(`'mes' || ii.id || '-' || x`)}, ii.id, ii.category, 500 + ${h(`ii.id || '-' || x`, 'mv', 60000)},
-           (ii.created_at + make_interval(days => 40 * (x + 1)))::date, 'Relevé', (ARRAY['estimated', 'measured', 'audited'])[1 + x],
-           ii.created_by, ${network(`ii.id || '-' || x`, 'val')}, ii.created_at + make_interval(days => 40 * (x + 1) + 3),
-           ii.created_at + make_interval(days => 40 * (x + 1))
-      FROM impact_indicator ii CROSS JOIN generate_series(0, ${h('ii.id', 'nm', 3)}::int) x
-     WHERE ii.created_at + make_interval(days => 40 * (x + 1) + 3) < now()`,
-  );
-  await step(
-    'replications (one in four ideas in service, a replica idea and project each)',
-    `
-    CREATE TEMP TABLE rep AS
-    SELECT p.id AS original_project_id, p.idea_id, ${uuid(`'rep' || p.id`)} AS id, ${uuid(`'repidea' || p.id`)} AS replica_idea_id,
-           ${uuid(`'repproj' || p.id`)} AS replica_project_id,
-           ${uuid(`'unit' || ${h('p.id', 'rd', DIRECTIONS)} || '-' || ${h('p.id', 'rs', SERVICES)} || '-' || ${h('p.id', 'ru', UNITS)}`)} AS org_unit_id,
-           ${network('p.id', 'rq')} AS requested_by, p.go_live_at + ${days(`20 + 120 * ${u('p.id', 'rt')}`)} AS at
-      FROM implementation_project p
-     WHERE p.go_live_at IS NOT NULL AND ${u('p.id', 'rep')} < 0.25;
-    DELETE FROM rep WHERE at > now() - interval '1 hour';
-    DELETE FROM rep r USING implementation_project p WHERE p.id = r.original_project_id AND p.org_unit_id = r.org_unit_id;
-    INSERT INTO idea (id, kind, status, title, summary, body_html, org_unit_id, themes, author_id, created_at, updated_at, version)
-    SELECT r.replica_idea_id, 'solution', 'implement', 'Idée essaimée ' || r.id, '', '', r.org_unit_id, ARRAY['other'], r.requested_by, r.at, r.at, 1 FROM rep r;
-    INSERT INTO implementation_project (id, idea_id, owner_id, org_unit_id, starts_on, budget_planned, created_by, created_at)
-    SELECT r.replica_project_id, r.replica_idea_id, r.requested_by, r.org_unit_id, r.at::date, 0, r.requested_by, r.at FROM rep r;
-    INSERT INTO replication (id, original_project_id, replica_project_id, org_unit_id, requested_by, status, created_at, decided_at)
-    SELECT r.id, r.original_project_id, r.replica_project_id, r.org_unit_id, r.requested_by, 'active', r.at, r.at FROM rep r`,
-  );
-  await step(
-    'scorecards (2 per qualified idea)',
-    `
-    INSERT INTO scorecard (id, idea_id, reviewer_id, status, scores, comment, submitted_at, created_at)
-    SELECT ${uuid(`'sc' || q.n || '-' || x`)}, q.idea_id, ${network(`q.n || '-' || x`, 'rev')}, 'submitted', '{}'::jsonb, '',
-           q.at - make_interval(hours => 2 + x), q.at - interval '1 day'
-      FROM lifecycle q CROSS JOIN generate_series(0, 1) x
-     WHERE q.k = 4
-    ON CONFLICT DO NOTHING`,
-  );
+  await seedRealisation(step);
 
   // ---- engagement: comments and supports on published ideas
   await step(
@@ -471,23 +302,7 @@ async function main() {
   );
 
   // ---- recognition: the ledger from the rule table, recognitions, HR's inputs
-  await step('contribution ledger (from CONTRIBUTION_RULES)', ledgerSql());
-  await step(
-    'recognitions (authors of implemented ideas, 1 in 5 accepted ideas)',
-    `
-    INSERT INTO recognition (idea_id, milestone, occurrence, person_id, anonymous, status, opened_at, form, message, is_public, recorded_by, recorded_at)
-    SELECT l.idea_id, CASE WHEN l.k = 7 THEN 'implemented' ELSE 'idea_accepted' END, '-', p.author_id, p.anonymous, 'recorded', l.at,
-           CASE WHEN p.anonymous THEN 'career_evidence' ELSE (ARRAY['thanks_letter', 'award', 'career_evidence', 'public_celebration'])[1 + ${h('l.n', 'form', 4)}] END,
-           'Merci pour cette idée.', false, ${network('l.n', 'rby')}, LEAST(l.at + ${days(`3 + 30 * ${u('l.n', 'rt')}`)}, now() - interval '1 hour')
-      FROM lifecycle l JOIN plan p ON p.id = l.idea_id
-     WHERE l.k = 7 OR (l.k = 2 AND ${u('l.n', 'rec')} < 0.2)`,
-  );
-  await step(
-    'charter inputs',
-    `
-    INSERT INTO charter_input (year, people_trained, communication_actions, celebrations_held, budget, entered_by)
-    VALUES (${YEAR}, 4200, 36, 5, 250000, ${person('1')}), (${YEAR - 1}, 3100, 24, 3, 180000, ${person('1')})`,
-  );
+  await seedRecognition(step, build, YEAR);
 
   for (const { indexname, indexdef } of indexes) await step(`index ${indexname}`, indexdef);
   await client.query(`SET session_replication_role = origin`);

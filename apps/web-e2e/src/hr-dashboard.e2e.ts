@@ -89,7 +89,7 @@ test.describe('HR dashboard and my contributions PDF', () => {
     await expect(table).toBeHidden();
     await funnel.getByText('Voir le tableau').click();
     await expect(table).toBeVisible();
-    await expect(table.getByRole('rowheader', { name: 'Déposée' })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: 'Déposées' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'En service' })).toBeVisible();
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@eclore/migrations';
 import { OutboxService, outboxJobId } from '@eclore/server-platform';
 import { admin, createTestDatabase, uniqueQueuePrefix } from '../../../test/database';
-import { TEST_REDIS_URL, databaseUrl } from '../../../test/services';
+import { TEST_REDIS_URL, databaseUrl, testRedisConnection } from '../../../test/services';
 import { WorkerProcess, waitFor } from './testing/worker-process';
 
 /**
@@ -16,7 +16,6 @@ import { WorkerProcess, waitFor } from './testing/worker-process';
 // Process tests wait on real restarts and lock expiry; each wait inside is bounded on its own.
 jest.setTimeout(40_000);
 
-const redis = new URL(TEST_REDIS_URL);
 const outbox = new OutboxService();
 
 interface Env {
@@ -73,7 +72,7 @@ describe('worker with Redis: outbox → relay → BullMQ → handler', () => {
     // Inspects the same queue the worker consumes (same Redis, same prefix).
     queue = new Queue('platform', {
       prefix: env.prefix,
-      connection: { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null },
+      connection: testRedisConnection(),
     });
   });
 

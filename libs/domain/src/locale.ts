@@ -15,3 +15,16 @@ export function negotiateLocale(preferences: readonly string[], fallback: Locale
   }
   return fallback;
 }
+
+/**
+ * One language's column of a table of fr/en labels: the web's text objects hold one language each,
+ * while the domain's tables (the report's too) hold both side by side.
+ */
+export function labelsIn<K extends string>(
+  table: Readonly<Record<K, Readonly<Record<Locale, string>>>>,
+  locale: Locale,
+): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries<Readonly<Record<Locale, string>>>(table).map(([k, v]) => [k, v[locale]]),
+  ) as Record<K, string>;
+}

@@ -7,13 +7,11 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '@eclore/migrations';
 import { OutboxService, outboxJobId } from '@eclore/server-platform';
 import { createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
+import { TEST_REDIS_URL, testRedisConnection } from '../../../../test/services';
 import { WorkerProcess, waitFor } from '../testing/worker-process';
 
 // Waits on a real kill, a lock expiring and a restart; each wait inside is bounded on its own.
 jest.setTimeout(90_000);
-
-const redis = new URL(TEST_REDIS_URL);
 
 interface RunRow {
   status: string;
@@ -81,7 +79,7 @@ describe('annual report job (worker process, real PostgreSQL and Redis)', () => 
     prefix = uniqueQueuePrefix('annual_report_job');
     queue = new Queue('recognition', {
       prefix,
-      connection: { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null },
+      connection: testRedisConnection(),
     });
     // Two directions, so the report has a drill-down before it writes its files.
     await ds.query(

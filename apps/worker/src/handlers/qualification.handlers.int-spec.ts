@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { Queue, Worker, createPostgresBackend, setDefaultBackendFactory, type Job, type QueueOptions } from 'bullmq';
+import { createPostgresBackend, setDefaultBackendFactory, type Job, type QueueOptions } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DAY_MS, deadlineJobId, type Actor, type IdeaCommand, type DeadlineKind } from '@eclore/domain';
 import { dataSourceOptions, seed } from '@eclore/migrations';
 import { Person, RoleGrant } from '@eclore/server-identity';
 import { Idea, IdeaAccess, IdeaAuthor, IdeaEvent } from '@eclore/server-ideas';
-import { OutboxRelay, QUEUE_NAMES, type JobHandler, type JobName, type QueueName } from '@eclore/server-platform';
+import type { JobHandler, JobName } from '@eclore/server-platform';
 import {
   AnswerTimeSettingsRow,
   DeadlineJob,
@@ -15,8 +15,9 @@ import {
   QualificationAssignment,
   type Clock,
 } from '@eclore/server-qualification';
-import { admin, createTestDatabase, uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL, databaseUrl } from '../../../../test/services';
+import { admin, createTestDatabase } from '../../../../test/database';
+import { databaseUrl, testRedisConnection } from '../../../../test/services';
+import { startOutboxChain, type OutboxChain } from '../testing/outbox-chain';
 import { waitFor } from '../testing/worker-process';
 import {
   QualificationDeadlineEscalationHandler,
@@ -45,8 +46,6 @@ class TestClock implements Clock {
   }
 }
 
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
 type Backend = 'redis' | 'postgres';
 
 /**
@@ -58,9 +57,7 @@ describe.each<Backend>(['redis', 'postgres'])(
   (backend) => {
     let db: Awaited<ReturnType<typeof createTestDatabase>>;
     let ds: DataSource;
-    let queues: Map<QueueName, Queue>;
-    let relay: OutboxRelay;
-    let worker: Worker;
+    let chain: OutboxChain;
     const clock = new TestClock();
     /** Every deadline job the worker finished, with the test-clock time at which it ran. */
     const ran: { job: Job; result: unknown; clockAt: Date }[] = [];
@@ -76,10 +73,9 @@ describe.each<Backend>(['redis', 'postgres'])(
       if (backend === 'postgres') {
         return { connectionString: databaseUrl(queueDb!), schema: 'public', migrate: true } as never;
       }
-      const url = new URL(TEST_REDIS_URL);
-      return { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+      return testRedisConnection();
     };
-    const qualificationQueue = () => queues.get('qualification')!;
+    const qualificationQueue = () => chain.queues.get('qualification')!;
 
     async function actorOf(email: string): Promise<Actor> {
       const person = await ds.getRepository(Person).findOneByOrFail({ email });
@@ -209,46 +205,42 @@ describe.each<Backend>(['redis', 'postgres'])(
         await admin(`CREATE DATABASE "${queueDb}"`); // empty: BullMQ creates its tables
         setDefaultBackendFactory(createPostgresBackend as never);
       }
-      const prefix = uniqueQueuePrefix('deadlines');
-      queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: connection(), prefix })]));
-      relay = new OutboxRelay(ds, (name) => queues.get(name)!, silent, { pollIntervalMs: 50 });
-
-      const handlers = new Map<JobName, JobHandler>([
-        [
-          'qualification.schedule_deadlines',
-          new QualificationScheduleDeadlinesHandler(ds, new DeadlineScheduler(ds, qualificationQueue(), clock)),
-        ],
-        [
-          'qualification.reschedule_deadlines',
-          new QualificationRescheduleDeadlinesHandler(new DeadlineScheduler(ds, qualificationQueue(), clock)),
-        ],
-        ['qualification.deadline_reminder', new QualificationDeadlineReminderHandler(new DeadlineNotifier(ds, clock))],
-        [
-          'qualification.deadline_escalation',
-          new QualificationDeadlineEscalationHandler(new DeadlineNotifier(ds, clock)),
-        ],
-      ]);
-      worker = new Worker(
-        'qualification',
-        async (job: Job) => {
-          const clockAt = clock.now();
-          const result = await handlers.get(job.name as JobName)!.handle(job.data as never, job as never);
-          ran.push({ job, result, clockAt });
-          return result;
+      chain = await startOutboxChain(ds, {
+        label: 'deadlines',
+        queue: 'qualification',
+        connection,
+        processor: (queues) => {
+          const queue = queues.get('qualification')!;
+          const handlers = new Map<JobName, JobHandler>([
+            [
+              'qualification.schedule_deadlines',
+              new QualificationScheduleDeadlinesHandler(ds, new DeadlineScheduler(ds, queue, clock)),
+            ],
+            [
+              'qualification.reschedule_deadlines',
+              new QualificationRescheduleDeadlinesHandler(new DeadlineScheduler(ds, queue, clock)),
+            ],
+            [
+              'qualification.deadline_reminder',
+              new QualificationDeadlineReminderHandler(new DeadlineNotifier(ds, clock)),
+            ],
+            [
+              'qualification.deadline_escalation',
+              new QualificationDeadlineEscalationHandler(new DeadlineNotifier(ds, clock)),
+            ],
+          ]);
+          return async (job: Job) => {
+            const clockAt = clock.now();
+            const result = await handlers.get(job.name as JobName)!.handle(job.data as never, job as never);
+            ran.push({ job, result, clockAt });
+            return result;
+          };
         },
-        { connection: connection(), prefix, concurrency: 1 },
-      );
-      await worker.waitUntilReady();
-      relay.start();
+      });
     });
 
     afterAll(async () => {
-      await relay?.stop();
-      await worker?.close();
-      for (const q of queues?.values() ?? []) {
-        await q.obliterate({ force: true }).catch(() => undefined);
-        await q.close();
-      }
+      await chain?.close();
       setDefaultBackendFactory();
       await ds?.destroy();
       await db?.drop();

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Queue, Worker, type Job } from 'bullmq';
 import { LEDGER_EVENT_TYPES } from '@eclore/domain';
 import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
 import { CommentsService, EngagementModule, IdeaAccess, type Idea } from '@eclore/server-ideas';
@@ -14,7 +13,6 @@ import {
   TeamCommands,
   TeamQueries,
 } from '@eclore/server-realisation';
-import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
 import {
   LedgerRecorder,
   LedgerReplay,
@@ -22,7 +20,6 @@ import {
   RecognitionDueOpener,
   RecognitionRepository,
 } from '@eclore/server-recognition';
-import { uniqueQueuePrefix } from '../../../../test/database';
 import {
   makeAssignment,
   makeComment,
@@ -34,7 +31,7 @@ import {
   type TestPerson,
 } from '../../../../test/harness';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../test/harness/service-context';
-import { TEST_REDIS_URL } from '../../../../test/services';
+import { startOutboxChain, type OutboxChain } from '../testing/outbox-chain';
 import { waitFor } from '../testing/worker-process';
 import { RecognitionRecordContributionsHandler } from './recognition.handlers';
 
@@ -47,7 +44,6 @@ import { RecognitionRecordContributionsHandler } from './recognition.handlers';
  */
 jest.setTimeout(120_000);
 
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ALL_THREES = { user_value: 3, feasibility: 3, cost: 3, strategic_alignment: 3, replicability: 3 };
 const protocol = {
@@ -70,9 +66,7 @@ interface Row {
 
 describe('contribution ledger from the realisation (real services, outbox, BullMQ worker)', () => {
   let ctx: ServiceTestContext;
-  let queues: Map<QueueName, Queue>;
-  let relay: OutboxRelay;
-  let worker: Worker;
+  let chain: OutboxChain;
   let replay: LedgerReplay;
   let unit: OrgUnit;
   let committee: TestPerson;
@@ -88,11 +82,6 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
       label: 'ledger_realisation',
       imports: [AuditModule, AccessModule, RealisationModule, ScorecardsModule, EngagementModule],
     });
-    const url = new URL(TEST_REDIS_URL);
-    const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
-    const prefix = uniqueQueuePrefix('ledger_realisation');
-    queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
-    relay = new OutboxRelay(ctx.ds, (name) => queues.get(name)!, silent, { pollIntervalMs: 50 });
     const repo = new LedgerRepository(ctx.ds);
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
@@ -100,13 +89,11 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
       recorder,
       new RecognitionDueOpener(new RecognitionRepository(ctx.ds)),
     );
-    worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
-      connection,
-      prefix,
-      concurrency: 1,
+    chain = await startOutboxChain(ctx.ds, {
+      label: 'ledger_realisation',
+      queue: 'recognition',
+      processor: () => (job) => handler.handle(job.data as never),
     });
-    await worker.waitUntilReady();
-    relay.start();
 
     const direction = await makeUnit(ctx.ds);
     unit = await makeUnit(ctx.ds, { parent: direction });
@@ -115,12 +102,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await worker?.close();
-    for (const q of queues?.values() ?? []) {
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
+    await chain?.close();
     await ctx?.close();
   });
 

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { Queue, Worker, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@eclore/migrations';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
-import { OutboxRelay, QUEUE_NAMES, type QueueName } from '@eclore/server-platform';
 import {
   LedgerRecorder,
   LedgerReplay,
@@ -13,8 +11,7 @@ import {
 } from '@eclore/server-recognition';
 import { createTestDatabase } from '../../../../test/database';
 import { makeComment, makeIdea, makePerson, makeUnit } from '../../../../test/harness';
-import { uniqueQueuePrefix } from '../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../test/services';
+import { startOutboxChain, type OutboxChain } from '../testing/outbox-chain';
 import { waitFor } from '../testing/worker-process';
 import { RecognitionRecordContributionsHandler } from './recognition.handlers';
 
@@ -23,8 +20,6 @@ import { RecognitionRecordContributionsHandler } from './recognition.handlers';
  * BullMQ → the recognition handler → contribution rows; then the replay of the whole history, twice.
  */
 jest.setTimeout(60_000);
-
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 interface Row {
   event_type: string;
@@ -37,9 +32,7 @@ interface Row {
 describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let ds: DataSource;
-  let queues: Map<QueueName, Queue>;
-  let relay: OutboxRelay;
-  let worker: Worker;
+  let chain: OutboxChain;
   let replay: LedgerReplay;
 
   const rows = (): Promise<Row[]> =>
@@ -52,11 +45,6 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
     db = await createTestDatabase('ledger_i14b');
     ds = new DataSource(dataSourceOptions(db.url, { poolSize: 4 }));
     await ds.initialize();
-    const url = new URL(TEST_REDIS_URL);
-    const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
-    const prefix = uniqueQueuePrefix('ledger');
-    queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
-    relay = new OutboxRelay(ds, (name) => queues.get(name)!, silent, { pollIntervalMs: 50 });
     const repo = new LedgerRepository(ds);
     const recorder = new LedgerRecorder(repo);
     replay = new LedgerReplay(recorder, repo);
@@ -64,22 +52,15 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
       recorder,
       new RecognitionDueOpener(new RecognitionRepository(ds)),
     );
-    worker = new Worker('recognition', (job: Job) => handler.handle(job.data as never), {
-      connection,
-      prefix,
-      concurrency: 1,
+    chain = await startOutboxChain(ds, {
+      label: 'ledger',
+      queue: 'recognition',
+      processor: () => (job) => handler.handle(job.data as never),
     });
-    await worker.waitUntilReady();
-    relay.start();
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await worker?.close();
-    for (const q of queues?.values() ?? []) {
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
+    await chain?.close();
     await ds?.destroy();
     await db?.drop();
   });
@@ -185,7 +166,7 @@ describe('contribution ledger (real PostgreSQL, Redis queues, BullMQ worker)', (
       `SELECT id::text AS id FROM idea_event WHERE type = 'accept' AND idea_id = ANY($1::uuid[])`,
       [[open.id, secret.id]],
     );
-    const queue = queues.get('recognition')!;
+    const queue = chain.queues.get('recognition')!;
     const jobs = await Promise.all(
       accepts.map((a) =>
         queue.add('recognition.record_contributions', { ideaEventId: a.id }, { jobId: `replay-${a.id}` }),

@@ -8,7 +8,12 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 export const WORKER_MAIN = join(ROOT, 'dist/server/apps/worker/src/main.js');
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 15_000, everyMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -19,7 +24,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
       last = err;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     }
     await sleep(everyMs);
   }
@@ -43,7 +50,13 @@ export class WorkerProcess {
 
   private constructor(env: Record<string, string>) {
     this.child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', OUTBOX_POLL_INTERVAL_MS: '100', ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        OUTBOX_POLL_INTERVAL_MS: '100',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
@@ -52,14 +65,18 @@ export class WorkerProcess {
   }
 
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run \`node scripts/build-server.mjs\` first`);
+    if (!existsSync(WORKER_MAIN))
+      throw new Error(`${WORKER_MAIN} is missing: run \`node scripts/build-server.mjs\` first`);
     const worker = new WorkerProcess(env);
     let exit: { code: number | null } | undefined;
     void worker.exited.then((e) => (exit = e));
     await waitFor(
       'the worker to print "Éclore worker ready"',
       () => {
-        if (exit) throw new Error(`worker exited with ${exit.code} before ready:\n${worker.stderr}\n${worker.stdout.slice(-2000)}`);
+        if (exit)
+          throw new Error(
+            `worker exited with ${exit.code} before ready:\n${worker.stderr}\n${worker.stdout.slice(-2000)}`,
+          );
         return worker.stdout.includes('Éclore worker ready');
       },
       20_000,
@@ -82,14 +99,21 @@ export class WorkerProcess {
   }
 
   /** Sends `signal` and waits (bounded) for the process to end. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  async stop(
+    signal: NodeJS.Signals = 'SIGTERM',
+    timeoutMs = 15_000,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (!this.alive) return this.exited;
     this.child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.child.kill('SIGKILL');
-        reject(new Error(`worker did not exit within ${timeoutMs} ms of ${signal}:\n${this.stdout.slice(-2000)}\n${this.stderr}`));
+        reject(
+          new Error(
+            `worker did not exit within ${timeoutMs} ms of ${signal}:\n${this.stdout.slice(-2000)}\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
     });
     try {

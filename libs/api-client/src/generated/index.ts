@@ -1064,7 +1064,6 @@ export type {
   UnfollowIdeaResponse,
   UnfollowIdeaResponses,
   UnitFiguresDto,
-  UnitNameDto,
   UnitParticipationDto,
   UnlinkIdeaData,
   UnlinkIdeaResponse,

@@ -2521,18 +2521,13 @@ export type CreateBudgetLineInput = {
   spentOn: string;
 };
 
-export type UnitNameDto = {
-  id: string;
-  name: string;
-};
-
 export type LineageLinkDto = {
   ideaId: string;
   title: string;
   /**
    * The adopting unit.
    */
-  unit: UnitNameDto;
+  unit: OrgUnitNameDto;
   adoptedAt: string;
   /**
    * The replica project’s progress, whole percent.

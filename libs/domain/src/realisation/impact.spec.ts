@@ -1,5 +1,8 @@
+import { labelsIn, SUPPORTED_LOCALES } from '../locale';
 import {
   actualMeasurement,
+  IMPACT_CATEGORIES,
+  IMPACT_CATEGORY_LABELS,
   lineage,
   rollUpBy,
   rollUpByUnitTree,
@@ -168,5 +171,17 @@ describe('roll-ups', () => {
     expect([...years.keys()]).toEqual([2027, 2028]);
     expect(years.get(2027)).toEqual([expect.objectContaining({ projected: 10, actual: 0 })]);
     expect(years.get(2028)).toEqual([expect.objectContaining({ projected: 0, actual: 3 })]);
+  });
+});
+
+describe('impact category labels', () => {
+  it('names every category in both languages, one language at a time for the screens', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const names = labelsIn(IMPACT_CATEGORY_LABELS, locale);
+      expect(Object.keys(names)).toEqual([...IMPACT_CATEGORIES]);
+      for (const c of IMPACT_CATEGORIES) expect(names[c]).toBe(IMPACT_CATEGORY_LABELS[c][locale]);
+      expect(new Set(Object.values(names)).size).toBe(IMPACT_CATEGORIES.length);
+    }
+    expect(labelsIn(IMPACT_CATEGORY_LABELS, 'en').staff_hours_saved).toBe('Staff hours saved');
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors/domain-error';
+import type { Locale } from '../locale';
 import { checkPastDate, checkText } from './text';
 
 /**
@@ -21,6 +22,18 @@ export const IMPACT_CATEGORIES = [
   'other',
 ] as const;
 export type ImpactCategory = (typeof IMPACT_CATEGORIES)[number];
+
+/** The categories' names: one table for the impact screens, the HR dashboard and the annual report. */
+export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Readonly<Record<Locale, string>>>> = {
+  money_saved: { fr: 'Économies', en: 'Money saved' },
+  staff_hours_saved: { fr: 'Heures agents économisées', en: 'Staff hours saved' },
+  public_hours_saved: { fr: 'Heures gagnées par les usagers', en: 'Hours saved for the public' },
+  service_quality: { fr: 'Qualité de service', en: 'Service quality' },
+  safety: { fr: 'Sécurité', en: 'Safety' },
+  environment_carbon: { fr: 'Environnement / carbone', en: 'Environment / carbon' },
+  satisfaction: { fr: 'Satisfaction', en: 'Satisfaction' },
+  other: { fr: 'Autre', en: 'Other' },
+};
 
 /** Weakest first: a roll-up is only as sure as its weakest figure. */
 export const MEASUREMENT_CONFIDENCES = ['estimated', 'measured', 'audited'] as const;

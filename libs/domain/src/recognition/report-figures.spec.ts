@@ -4,6 +4,8 @@ import {
   durationSummary,
   funnel,
   funnelFromCounts,
+  FUNNEL_LABELS,
+  FUNNEL_STEPS,
   guaranteeShare,
   summariseDurations,
   furthestStep,
@@ -15,6 +17,8 @@ import {
   REPORT_FIGURE_LABELS,
   REPORT_FIGURES,
   reportPeriod,
+  YEAR_ON_YEAR_FIGURES,
+  YEAR_ON_YEAR_LABELS,
   yearOverYear,
 } from './report-figures';
 import { DAY_MS } from '../qualification/deadlines';
@@ -26,6 +30,22 @@ describe('annual report figures', () => {
     for (const f of REPORT_FIGURES) {
       expect(REPORT_FIGURE_LABELS[f].fr.length).toBeGreaterThan(0);
       expect(REPORT_FIGURE_LABELS[f].en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names every year-on-year row in both languages, the charter figures by their own names', () => {
+    for (const f of YEAR_ON_YEAR_FIGURES) {
+      expect(YEAR_ON_YEAR_LABELS[f].fr.length).toBeGreaterThan(0);
+      expect(YEAR_ON_YEAR_LABELS[f].en.length).toBeGreaterThan(0);
+    }
+    expect(YEAR_ON_YEAR_LABELS.participation_rate).toBe(REPORT_FIGURE_LABELS.participation_rate);
+  });
+
+  it('names every funnel step in both languages, each name once', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const names = FUNNEL_STEPS.map((step) => FUNNEL_LABELS[step][locale]);
+      expect(names.every((n) => n.length > 0)).toBe(true);
+      expect(new Set(names).size).toBe(FUNNEL_STEPS.length);
     }
   });
 

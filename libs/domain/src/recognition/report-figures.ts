@@ -50,6 +50,34 @@ export const REPORT_FIGURE_LABELS: Readonly<Record<ReportFigure, Readonly<Record
   budget: { fr: 'Budget', en: 'Budget' },
 };
 
+/** The figures the year-on-year table compares, in its order (the report's and the dashboard's rows). */
+export const YEAR_ON_YEAR_FIGURES = [
+  'headcount',
+  'contributors',
+  'participation_rate',
+  'ideas_submitted',
+  'ideas_per_100_staff',
+  'implemented_ideas',
+  'replications',
+  'people_recognised',
+] as const;
+export type YearOnYearFigure = (typeof YEAR_ON_YEAR_FIGURES)[number];
+
+/**
+ * Their names, the charter figures' own where there is one. The rate's row adds its unit where it is
+ * shown: "(points)" in the report (its change), "(%)" on the dashboard.
+ */
+export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Readonly<Record<Locale, string>>>> = {
+  headcount: { fr: 'Effectif', en: 'Headcount' },
+  contributors: { fr: 'Contributeurs', en: 'Contributors' },
+  participation_rate: REPORT_FIGURE_LABELS.participation_rate,
+  ideas_submitted: { fr: 'Idées déposées', en: 'Ideas submitted' },
+  ideas_per_100_staff: REPORT_FIGURE_LABELS.ideas_per_100_staff,
+  implemented_ideas: REPORT_FIGURE_LABELS.implemented_ideas,
+  replications: REPORT_FIGURE_LABELS.replications,
+  people_recognised: REPORT_FIGURE_LABELS.people_recognised,
+};
+
 /** n ÷ d as a percent with one decimal; null when d is 0. */
 export function percent(n: number, d: number): number | null {
   if (d === 0) return null;
@@ -106,6 +134,17 @@ export const FUNNEL_STEPS = [
   'in_service',
 ] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+/** The steps' names: one table for the annual report (PDF, XLSX) and the HR dashboard. */
+export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Readonly<Record<Locale, string>>>> = {
+  submitted: { fr: 'Déposées', en: 'Submitted' },
+  published: { fr: 'Publiées', en: 'Published' },
+  qualification: { fr: 'En qualification', en: 'In qualification' },
+  decision: { fr: 'En décision', en: 'Put to decision' },
+  go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go (experiment or implement)' },
+  implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
+  in_service: { fr: 'En service', en: 'In service' },
+};
 
 /**
  * The funnel step each status stands for; waiting and final states outside the main line stand for

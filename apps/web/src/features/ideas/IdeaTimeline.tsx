@@ -1,9 +1,10 @@
 import type { TimelineDto } from '@eclore/api-client';
-import { useLocale, useIdeasText } from './i18n';
+import { useLocale } from './i18n';
+import { useTimelineText } from './timeline-i18n';
 
 /** The idea's history, oldest first; an anonymous author's acts read "the author". */
 export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
-  const s = useIdeasText();
+  const s = useTimelineText();
   const locale = useLocale();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (timeline.events.length === 0) return <p>—</p>;
@@ -12,28 +13,26 @@ export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
       {timeline.events.map((e) => (
         <li key={e.id}>
           <time dateTime={e.at}>{date.format(new Date(e.at))}</time>{' '}
-          <strong>
-            {e.type in s.page.events ? s.page.events[e.type as keyof typeof s.page.events] : s.page.events.other}
-          </strong>
+          <strong>{e.type in s.events ? s.events[e.type as keyof typeof s.events] : s.events.other}</strong>
           {' — '}
           {e.actor.kind === 'person' && e.actor.person
             ? `${e.actor.person.givenName} ${e.actor.person.familyName}`
             : e.actor.kind === 'author'
-              ? s.page.theAuthor
-              : s.page.system}
+              ? s.theAuthor
+              : s.system}
           {e.text ? <p className="ec-idea-timeline__text">{e.text}</p> : null}
           {e.fieldReview ? (
             <dl className="ec-facts ec-idea-timeline__text">
               <div className="ec-facts__row">
-                <dt>{s.page.fieldReview.whatHappened}</dt>
+                <dt>{s.fieldReview.whatHappened}</dt>
                 <dd>{e.fieldReview.whatHappened}</dd>
               </div>
               <div className="ec-facts__row">
-                <dt>{s.page.fieldReview.unexpected}</dt>
+                <dt>{s.fieldReview.unexpected}</dt>
                 <dd>{e.fieldReview.unexpected}</dd>
               </div>
               <div className="ec-facts__row">
-                <dt>{s.page.fieldReview.whoUsesIt}</dt>
+                <dt>{s.fieldReview.whoUsesIt}</dt>
                 <dd>{e.fieldReview.whoUsesIt}</dd>
               </div>
             </dl>

@@ -6,7 +6,7 @@ import { OutboxMessage } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit } from '../../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../../test/services';
+import { testRedisConnection } from '../../../../../test/services';
 import { ResumeOnPark, ParkedResumer, resumeJobId } from './resume-jobs';
 import { ResumeModule } from './resume.module';
 
@@ -24,9 +24,8 @@ describe('resume of parked ideas (real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     ctx = await createServiceTestContext({ label: 'resume', imports: [AuditModule, AccessModule, ResumeModule] });
-    const url = new URL(TEST_REDIS_URL);
     queue = new Queue('committee', {
-      connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
+      connection: testRedisConnection(),
       prefix: uniqueQueuePrefix('resume'),
     });
     resumer = new ParkedResumer(ctx.ds, queue);

@@ -67,8 +67,8 @@ describe('DTO class names', () => {
 });
 
 /**
- * A response naming a person or an org unit by the shared reference alone uses PersonRefDto or
- * OrgUnitRefDto: a schema with exactly their fields under another name is a copy (a DTO that adds
+ * A response naming a person or an org unit by the shared reference alone uses PersonRefDto,
+ * OrgUnitRefDto or OrgUnitNameDto: a schema with exactly their fields under another name is a copy (a DTO that adds
  * fields extends them). Read from the committed document (`npm run api-client:check` keeps it current).
  */
 describe('person and org-unit references in the OpenAPI document', () => {
@@ -80,7 +80,7 @@ describe('person and org-unit references in the OpenAPI document', () => {
       .sort()
       .join(',');
 
-  it.each(['PersonRefDto', 'OrgUnitRefDto'])('has no copy of %s', (shared) => {
+  it.each(['PersonRefDto', 'OrgUnitRefDto', 'OrgUnitNameDto'])('has no copy of %s', (shared) => {
     const copies = Object.keys(document.components.schemas).filter(
       (name) => name !== shared && fields(name) === fields(shared),
     );

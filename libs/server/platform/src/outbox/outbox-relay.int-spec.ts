@@ -4,13 +4,12 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { uniqueQueuePrefix } from '../../../../../test/database';
 import { openTestDataSource, testDataSourceOptions, type TestDataSource } from '../../../../../test/harness';
-import { TEST_REDIS_URL } from '../../../../../test/services';
+import { testRedisConnection } from '../../../../../test/services';
 import { outboxJobId } from '../queues/registry';
 import { OutboxRelay, type RelayLogger } from './outbox-relay';
 import { OutboxService } from './outbox.service';
 
 /** The relay on its own, against real PostgreSQL and Redis (and a Redis that is not there). */
-const redis = new URL(TEST_REDIS_URL);
 const quiet: RelayLogger = {
   debug: () => undefined,
   info: () => undefined,
@@ -62,7 +61,7 @@ describe('OutboxRelay', () => {
   beforeEach(() => {
     queue = new Queue('platform', {
       prefix: uniqueQueuePrefix('relay'),
-      connection: { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null },
+      connection: testRedisConnection(),
     });
   });
 

@@ -7,7 +7,7 @@ import { OutboxMessage, OutboxService, type AppConfig } from '@eclore/server-pla
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makeMilestone, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../../test/database';
-import { TEST_REDIS_URL } from '../../../../../test/services';
+import { testRedisConnection } from '../../../../../test/services';
 import { FieldReview, ImplementationProject, Milestone } from '../entities';
 import { RealisationModule } from '../realisation.module';
 import {
@@ -68,9 +68,8 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
     owner = await makePerson(ctx.ds, { unit, password: null, givenName: 'Olga', familyName: 'Owner' });
     network = await makePerson(ctx.ds, { roles: [{ role: 'network_member', unit: direction }], password: null });
     stranger = await makePerson(ctx.ds, { unit, password: null });
-    const url = new URL(TEST_REDIS_URL);
     queue = new Queue('realisation', {
-      connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
+      connection: testRedisConnection(),
       prefix: uniqueQueuePrefix('fieldreviews'),
     });
   });

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PROJECT_STATUSES, type ProjectStatus } from '@eclore/domain';
-import { PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitNameDto, PersonRefDto } from '@eclore/server-platform';
 import { ISO_DAY } from '../day';
 
 export class AdoptInput {
@@ -19,16 +19,11 @@ export class AdoptInput {
   startsOn?: string;
 }
 
-export class UnitNameDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
 /** One end of an adoption: the other idea, the adopting unit, and the replica project's figures. */
 export class LineageLinkDto {
   @ApiProperty({ format: 'uuid' }) ideaId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: UnitNameDto, description: 'The adopting unit.' }) unit!: UnitNameDto;
+  @ApiProperty({ type: OrgUnitNameDto, description: 'The adopting unit.' }) unit!: OrgUnitNameDto;
   @ApiProperty({ format: 'date-time' }) adoptedAt!: string;
   @ApiProperty({ description: 'The replica project’s progress, whole percent.' }) progress!: number;
   @ApiProperty({ enum: PROJECT_STATUSES }) status!: ProjectStatus;

@@ -1,13 +1,13 @@
-import { RECOGNITION_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
-import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
 import {
   FUNNEL_LABELS,
   IMPACT_CATEGORY_LABELS,
-  REPORT_TEXT,
+  RECOGNITION_LABELS,
   YEAR_ON_YEAR_LABELS,
-  figureLabel,
-  formatNumber,
-} from './report-text';
+  type Locale,
+  type ReportFigure,
+} from '@eclore/domain';
+import type { AnnualFiguresDto, OrgUnitRefLike } from './report-input';
+import { REPORT_TEXT, figureLabel, formatNumber } from './report-text';
 
 /**
  * The annual report as a document, independent of its format: sections (the key figures, one per

@@ -1,13 +1,11 @@
 import {
   FUNNEL_STEPS,
-  type ImpactCategory,
   RECOGNITION_FORMS,
   REPORT_FIGURE_LABELS,
-  type FunnelStep,
+  YEAR_ON_YEAR_LABELS,
   type Locale,
   type ReportFigure,
 } from '@eclore/domain';
-import type { YearOnYearFigure } from '../report/report.dto';
 
 type Text = Readonly<Record<Locale, string>>;
 
@@ -31,9 +29,9 @@ export const REPORT_TEXT = {
     en: '“withheld”: the figure would cover fewer than 5 people, or would let one be worked out by subtraction (statistical confidentiality). “—”: no data.',
   },
   summary: { fr: 'Chiffres clés', en: 'Key figures' },
-  headcount: { fr: 'Effectif', en: 'Headcount' },
-  contributors: { fr: 'Contributeurs', en: 'Contributors' },
-  ideasSubmitted: { fr: 'Idées déposées', en: 'Ideas submitted' },
+  headcount: YEAR_ON_YEAR_LABELS.headcount,
+  contributors: YEAR_ON_YEAR_LABELS.contributors,
+  ideasSubmitted: YEAR_ON_YEAR_LABELS.ideas_submitted,
   figure: { fr: 'Indicateur', en: 'Figure' },
   value: { fr: 'Valeur', en: 'Value' },
   count: { fr: 'Nombre', en: 'Count' },
@@ -81,38 +79,6 @@ export const REPORT_TEXT = {
   noImpact: { fr: 'Aucun impact mesuré.', en: 'No impact measured.' },
   charter: { fr: 'Engagements de la charte', en: 'Charter commitments' },
 } as const satisfies Record<string, Text>;
-
-export const FUNNEL_LABELS: Readonly<Record<FunnelStep, Text>> = {
-  submitted: { fr: 'Déposées', en: 'Submitted' },
-  published: { fr: 'Publiées', en: 'Published' },
-  qualification: { fr: 'En qualification', en: 'In qualification' },
-  decision: { fr: 'En décision', en: 'Put to decision' },
-  go: { fr: 'Décidées (expérimentation ou mise en œuvre)', en: 'Decided to go' },
-  implementation: { fr: 'En mise en œuvre', en: 'In implementation' },
-  in_service: { fr: 'En service', en: 'In service' },
-};
-
-export const IMPACT_CATEGORY_LABELS: Readonly<Record<ImpactCategory, Text>> = {
-  money_saved: { fr: 'Économies', en: 'Money saved' },
-  staff_hours_saved: { fr: 'Heures agents économisées', en: 'Staff hours saved' },
-  public_hours_saved: { fr: 'Heures gagnées par les usagers', en: 'Hours saved for the public' },
-  service_quality: { fr: 'Qualité de service', en: 'Service quality' },
-  safety: { fr: 'Sécurité', en: 'Safety' },
-  environment_carbon: { fr: 'Environnement / carbone', en: 'Environment / carbon' },
-  satisfaction: { fr: 'Satisfaction', en: 'Satisfaction' },
-  other: { fr: 'Autre', en: 'Other' },
-};
-
-export const YEAR_ON_YEAR_LABELS: Readonly<Record<YearOnYearFigure, Text>> = {
-  headcount: REPORT_TEXT.headcount,
-  contributors: REPORT_TEXT.contributors,
-  participation_rate: REPORT_FIGURE_LABELS.participation_rate,
-  ideas_submitted: REPORT_TEXT.ideasSubmitted,
-  ideas_per_100_staff: REPORT_FIGURE_LABELS.ideas_per_100_staff,
-  implemented_ideas: REPORT_FIGURE_LABELS.implemented_ideas,
-  replications: REPORT_FIGURE_LABELS.replications,
-  people_recognised: REPORT_FIGURE_LABELS.people_recognised,
-};
 
 export const figureLabel = (figure: ReportFigure, locale: Locale): string => REPORT_FIGURE_LABELS[figure][locale];
 

@@ -13,15 +13,10 @@ import {
   type DurationSummary,
   type FigureKind,
   type SuppressionResult,
+  type YearOnYearFigure,
 } from '@eclore/domain';
 import type { OrgUnitRefDto } from '@eclore/server-platform';
-import type {
-  AnnualFiguresDto,
-  PeopleRecognisedDto,
-  UnitParticipationDto,
-  YearOnYearDto,
-  YearOnYearFigure,
-} from './report.dto';
+import type { AnnualFiguresDto, PeopleRecognisedDto, UnitParticipationDto, YearOnYearDto } from './report.dto';
 import type { CohortRow, RecognisedBucketRow, StaffBucketRow } from './report.repository';
 
 /**

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { FUNNEL_STEPS, RECOGNITION_FORMS, type FunnelStep, type RecognitionForm } from '@eclore/domain';
+import {
+  FUNNEL_STEPS,
+  RECOGNITION_FORMS,
+  YEAR_ON_YEAR_FIGURES,
+  type FunnelStep,
+  type RecognitionForm,
+  type YearOnYearFigure,
+} from '@eclore/domain';
 import { OrgUnitRefDto } from '@eclore/server-platform';
 import { ImpactTotalDto } from '@eclore/server-realisation';
 
@@ -96,18 +103,6 @@ export class CharterInputsDto {
   @ApiProperty({ type: Number, nullable: true }) celebrationsHeld!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Decimal as text (two decimals).' }) budget!: string | null;
 }
-
-export const YEAR_ON_YEAR_FIGURES = [
-  'headcount',
-  'contributors',
-  'participation_rate',
-  'ideas_submitted',
-  'ideas_per_100_staff',
-  'implemented_ideas',
-  'replications',
-  'people_recognised',
-] as const;
-export type YearOnYearFigure = (typeof YEAR_ON_YEAR_FIGURES)[number];
 
 export class YearOnYearDto {
   @ApiProperty({ enum: YEAR_ON_YEAR_FIGURES }) figure!: YearOnYearFigure;

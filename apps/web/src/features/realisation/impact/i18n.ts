@@ -1,5 +1,5 @@
 import { isApiError } from '@eclore/api-client';
-import type { ImpactCategory, MeasurementConfidence } from '@eclore/domain';
+import { IMPACT_CATEGORY_LABELS, labelsIn, type MeasurementConfidence } from '@eclore/domain';
 import { defineText } from '../../../i18n/text';
 
 export { useLocale } from '../../../i18n/text';
@@ -77,16 +77,8 @@ export const fr = {
     submit: 'Enregistrer',
     cancel: 'Annuler',
   },
-  categories: {
-    money_saved: 'Économies',
-    staff_hours_saved: 'Heures agents économisées',
-    public_hours_saved: 'Heures gagnées par les usagers',
-    service_quality: 'Qualité de service',
-    safety: 'Sécurité',
-    environment_carbon: 'Environnement / carbone',
-    satisfaction: 'Satisfaction',
-    other: 'Autre',
-  } as Record<ImpactCategory, string>,
+  // The report's names too (libs/domain): one name per category everywhere.
+  categories: labelsIn(IMPACT_CATEGORY_LABELS, 'fr'),
   confidences: { estimated: 'Estimée', measured: 'Mesurée', audited: 'Auditée' } as Record<
     MeasurementConfidence,
     string
@@ -202,16 +194,7 @@ export const en: ImpactText = {
     submit: 'Save',
     cancel: 'Cancel',
   },
-  categories: {
-    money_saved: 'Money saved',
-    staff_hours_saved: 'Staff hours saved',
-    public_hours_saved: 'Hours saved for the public',
-    service_quality: 'Service quality',
-    safety: 'Safety',
-    environment_carbon: 'Environment / carbon',
-    satisfaction: 'Satisfaction',
-    other: 'Other',
-  },
+  categories: labelsIn(IMPACT_CATEGORY_LABELS, 'en'),
   confidences: { estimated: 'Estimated', measured: 'Measured', audited: 'Audited' },
   page: {
     title: 'Impact',

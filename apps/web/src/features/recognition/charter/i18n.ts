@@ -1,13 +1,6 @@
-import { REPORT_FIGURE_LABELS, type Locale, type ReportFigure } from '@eclore/domain';
+import { labelsIn, REPORT_FIGURE_LABELS } from '@eclore/domain';
 import type { ErrorMessages } from '../../../app/errors';
 import { defineText } from '../../../i18n/text';
-
-/** The figures' names are the report's (libs/domain), so the charter and the report never differ. */
-const figureLabels = (locale: Locale) =>
-  Object.fromEntries(Object.entries(REPORT_FIGURE_LABELS).map(([k, v]) => [k, v[locale]])) as Record<
-    ReportFigure,
-    string
-  >;
 
 /** Strings of the charter page (charte de l'innovation participative), French (reference) and English. */
 export const fr = {
@@ -75,7 +68,8 @@ export const fr = {
       n === null ? message : `Engagement ${n}, ${what} : ${message}`,
     parts: { key: 'identifiant', indicators: 'indicateurs' } as Record<string, string>,
   },
-  figures: figureLabels('fr'),
+  // The figures' names are the report's (libs/domain), so the charter and the report never differ.
+  figures: labelsIn(REPORT_FIGURE_LABELS, 'fr'),
 };
 
 export const en: typeof fr = {
@@ -142,7 +136,7 @@ export const en: typeof fr = {
       n === null ? message : `Commitment ${n}, ${what}: ${message}`,
     parts: { key: 'key', indicators: 'indicators' } as Record<string, string>,
   },
-  figures: figureLabels('en'),
+  figures: labelsIn(REPORT_FIGURE_LABELS, 'en'),
 };
 
 export const useCharterText = defineText({ fr, en });

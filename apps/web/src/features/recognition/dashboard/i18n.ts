@@ -1,10 +1,13 @@
-import { RECOGNITION_LABELS, type FunnelStep } from '@eclore/domain';
-import type { YearOnYearDto } from '@eclore/api-client';
+import { FUNNEL_LABELS, labelsIn, RECOGNITION_LABELS, YEAR_ON_YEAR_LABELS, type Locale } from '@eclore/domain';
 import { defineText } from '../../../i18n/text';
 
 export { useLocale } from '../../../i18n/text';
 
-type YearOnYearFigure = YearOnYearDto['figure'];
+/** The year-on-year rows by the report's names; the rate's row says its values are percents. */
+const yearOnYearFigures = (locale: Locale) => ({
+  ...labelsIn(YEAR_ON_YEAR_LABELS, locale),
+  participation_rate: `${YEAR_ON_YEAR_LABELS.participation_rate[locale]} (%)`,
+});
 
 /** Strings of the HR dashboard (chiffres de l’innovation participative), French (reference) and English. */
 export const fr = {
@@ -71,15 +74,8 @@ export const fr = {
     count: 'Idées',
     conversion: 'Conversion depuis l’étape précédente',
     ofSubmitted: 'Part des déposées',
-    steps: {
-      submitted: 'Déposée',
-      published: 'Publiée',
-      qualification: 'En qualification',
-      decision: 'En décision',
-      go: 'Décidée (expérimentation ou mise en œuvre)',
-      implementation: 'En mise en œuvre',
-      in_service: 'En service',
-    } satisfies Record<FunnelStep, string>,
+    // The report's names (libs/domain), so the dashboard and the PDF never differ.
+    steps: labelsIn(FUNNEL_LABELS, 'fr'),
   },
   times: {
     table: 'Délais en jours (médiane et 90e centile)',
@@ -139,16 +135,7 @@ export const fr = {
     current: (year: number) => `${year}`,
     change: 'Écart',
     changePercent: 'Écart en %',
-    figures: {
-      headcount: 'Effectif',
-      contributors: 'Contributeurs',
-      participation_rate: 'Taux de participation (%)',
-      ideas_submitted: 'Idées déposées',
-      ideas_per_100_staff: 'Idées pour 100 agents',
-      implemented_ideas: 'Idées mises en œuvre',
-      replications: 'Essaimages',
-      people_recognised: 'Personnes reconnues',
-    } satisfies Record<YearOnYearFigure, string>,
+    figures: yearOnYearFigures('fr'),
   },
 };
 
@@ -216,15 +203,7 @@ export const en: typeof fr = {
     count: 'Ideas',
     conversion: 'Conversion from the previous step',
     ofSubmitted: 'Share of submitted',
-    steps: {
-      submitted: 'Submitted',
-      published: 'Published',
-      qualification: 'In qualification',
-      decision: 'Put to decision',
-      go: 'Decided to go (experiment or implement)',
-      implementation: 'In implementation',
-      in_service: 'In service',
-    },
+    steps: labelsIn(FUNNEL_LABELS, 'en'),
   },
   times: {
     table: 'Times in days (median and 90th percentile)',
@@ -284,16 +263,7 @@ export const en: typeof fr = {
     current: (year: number) => `${year}`,
     change: 'Change',
     changePercent: 'Change in %',
-    figures: {
-      headcount: 'Headcount',
-      contributors: 'Contributors',
-      participation_rate: 'Participation rate (%)',
-      ideas_submitted: 'Ideas submitted',
-      ideas_per_100_staff: 'Ideas per 100 staff',
-      implemented_ideas: 'Implemented ideas',
-      replications: 'Replications',
-      people_recognised: 'People recognised',
-    },
+    figures: yearOnYearFigures('en'),
   },
 };
 
