@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * and each call parses and plans the function's body again (about 0.15 ms for search_words_query; a
  * windowed search names it five times). A PL/pgSQL function is compiled once per connection and
  * keeps its plans: the same call costs 0.06 ms. Neither function is in an index expression, so
- * replacing them touches no index (idea_search_document_dated and idea_week stay SQL: inlined).
+ * replacing them touches no index.
  */
 export class SearchFunctionsPlpgsql1796601100000 implements MigrationInterface {
   name = 'SearchFunctionsPlpgsql1796601100000';

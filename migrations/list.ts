@@ -29,6 +29,7 @@ import { SearchByWeek1796600300000 } from './1796600300000-SearchByWeek';
 import { AnnualReportIndexes1796600900000 } from './1796600900000-AnnualReportIndexes';
 import { CommentAdopted1796601000000 } from './1796601000000-CommentAdopted';
 import { SearchFunctionsPlpgsql1796601100000 } from './1796601100000-SearchFunctionsPlpgsql';
+import { SearchFilterLexemes1796601200000 } from './1796601200000-SearchFilterLexemes';
 import type { MigrationInterface } from 'typeorm';
 import { Platform1795430615829 } from './1795430615829-Platform';
 // Listed explicitly: bundlers and compiled builds break glob discovery. Append new migrations in order.
@@ -65,4 +66,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AnnualReportIndexes1796600900000,
   CommentAdopted1796601000000,
   SearchFunctionsPlpgsql1796601100000,
+  SearchFilterLexemes1796601200000,
 ];

@@ -101,8 +101,24 @@ export async function searchCpu(client, build, searches, { slowest = 5 } = {}) {
     max: ms[ms.length - 1],
     mean: ms.reduce((a, b) => a + b, 0) / ms.length,
     slowest: slow,
-    all: times,
+    byClass: byClass(times),
   };
+}
+
+/** Median and p95 per kind of search: relevance or newest first, with a filter or not. */
+function byClass(times) {
+  const groups = new Map();
+  for (const t of times) {
+    const filtered = Object.keys(t.search).some((k) => !['q', 'sort', 'limit'].includes(k));
+    const key = `${t.search.sort}${filtered ? ' + filter' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), t.ms]);
+  }
+  return [...groups].map(([name, ms]) => ({
+    name,
+    count: ms.length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+  }));
 }
 
 const describe = (s) =>
@@ -115,6 +131,8 @@ export function printSearchCpu(r, { plans = true } = {}) {
   console.log(
     `PostgreSQL per cache-missing search (${r.count} searches, ${r.measure}): median ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, mean ${r.mean.toFixed(2)} ms, max ${r.max.toFixed(1)} ms`,
   );
+  for (const c of r.byClass)
+    console.log(`  ${c.name.padEnd(20)} ${c.count} searches: median ${c.p50.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms`);
   for (const t of r.slowest) {
     console.log(`  ${t.ms.toFixed(1)} ms, ${t.statements} statement(s): ${describe(t.search)}`);
     if (plans) console.log(t.plans.at(-1).replace(/^/gm, '      '));

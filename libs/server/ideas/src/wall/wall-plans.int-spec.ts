@@ -238,6 +238,54 @@ describe('wall plans under stale statistics (issue 15)', () => {
       });
     }
 
+  it('a search with a filter finds exactly the filtered matches (the filter in the index), newest first and by relevance', async () => {
+    const all = async (query: WallQuery): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await wall.page({ limit: 50, ...query, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    // Campaign 5: ideas of campaigns 1, 5, 9, 13 and 17 only (n % 4 = 0), some of them about archives.
+    const searched: Record<string, () => Promise<Partial<WallQuery>>> = {
+      ...filters,
+      campaign: async () => ({ campaignId: await idOf(`SELECT ${uid(`'campaign5'`)} AS id`) }),
+    };
+    for (const name of ['kind', 'stage', 'campaign', 'rare campaign', 'unit', 'direction', 'theme'] as const) {
+      const filter = { q: 'archives', ...(await searched[name]!()) };
+      const values: unknown[] = [filter.q];
+      const conditions = [
+        'i.search_document @@ search_words_query($1)',
+        'i.published_at IS NOT NULL',
+        'i.hidden_at IS NULL',
+        `i.status NOT IN ('emerge', 'collect', 'returned')`,
+      ];
+      if (filter.kind) conditions.push(`i.kind = $${values.push(filter.kind)}`);
+      if (filter.stage) conditions.push(`i.status = $${values.push(filter.stage)}`);
+      if (filter.campaignId) conditions.push(`i.campaign_id = $${values.push(filter.campaignId)}`);
+      if (filter.orgUnitId)
+        conditions.push(
+          `i.org_unit_id IN (SELECT id FROM org_unit WHERE $${values.push(filter.orgUnitId)} = ANY (path))`,
+        );
+      if (filter.theme) conditions.push(`$${values.push(filter.theme)} = ANY (i.themes)`);
+      const expected = (
+        (await ds.query(
+          `SELECT i.id FROM idea i WHERE ${conditions.join(' AND ')} ORDER BY i.published_at DESC, i.id DESC`,
+          values,
+        )) as { id: string }[]
+      ).map((r) => r.id);
+      expect({ name, found: expected.length > 0 }).toEqual({ name, found: true });
+      expect({ name, ids: await all({ ...filter, sort: 'newest' }) }).toEqual({ name, ids: expected });
+      expect({ name, ids: (await all({ ...filter, sort: 'relevance' })).sort() }).toEqual({
+        name,
+        ids: [...expected].sort(),
+      });
+    }
+  });
+
   it('pages through a filtered trending list in score order, then the rest newest first, each idea once', async () => {
     for (const name of ['campaign', 'rare campaign', 'rare words'] as const) {
       const filter = await filters[name]!();

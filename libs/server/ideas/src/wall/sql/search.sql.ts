@@ -11,12 +11,34 @@
 export const searchQuery = (param: string): string => `(SELECT search_words_query(${param}))`;
 
 /**
- * The document with the idea's week of publication (migration SearchByWeek, index ix_idea_search_dated).
- * A search bounded in time matches it against the words AND the window's weeks, so the index itself
- * keeps only the window's matches: the weeks' short posting lists lead, a broad word's long one is
- * only probed. Without a window the plain document and ix_idea_search_document serve.
+ * The document with the idea's week of publication and its filter values (migrations SearchByWeek
+ * and SearchFilterLexemes, index ix_idea_search_dated). A search bounded in time matches it against
+ * the words AND the window's weeks, so the index itself keeps only the window's matches: the weeks'
+ * short posting lists lead, a broad word's long one is only probed; a filtered search also ANDs its
+ * filter (filterQuery), so the heap is read for the filtered matches only. Without a window or a
+ * filter the plain document and ix_idea_search_document serve.
  */
-export const DATED_DOCUMENT = `idea_search_document_dated(i.search_document, i.published_at)`;
+export const DATED_DOCUMENT = `idea_search_document_dated(i.search_document, i.published_at, i.kind, i.status, i.campaign_id, i.org_unit_id, i.themes)`;
+
+/** The wall's filters a search can hand to the index (DATED_DOCUMENT). */
+export interface IndexedFilters {
+  kind?: string;
+  stage?: string;
+  campaignId?: string;
+  orgUnitId?: string;
+  theme?: string;
+}
+
+/**
+ * The filters as a tsquery over DATED_DOCUMENT's filter lexemes (idea_filter_query: a unit stands
+ * for its whole subtree), or null without any; `param` binds a value. Computed once per statement.
+ */
+export function filterQuery(f: IndexedFilters, param: (value: unknown) => string): string | null {
+  const values = [f.kind, f.stage, f.campaignId, f.orgUnitId, f.theme];
+  if (values.every((v) => v === undefined || v === '')) return null;
+  const [kind, stage, campaign, unit, theme] = values.map((v) => (v ? param(v) : 'NULL'));
+  return `(SELECT idea_filter_query(${kind}, ${stage}, ${campaign}::uuid, ${unit}::uuid, ${theme}))`;
+}
 
 /**
  * The widest window matched through its weeks. GIN leads with its shortest posting lists, one week

@@ -3,7 +3,7 @@
  * 10M supports, see docs/performance.md). Every query is built from fixed fragments; user input only
  * ever travels as a bound parameter.
  */
-import { DATED_DOCUMENT, DATED_WINDOW_MAX_DAYS, searchQuery } from './search.sql';
+import { DATED_DOCUMENT, DATED_WINDOW_MAX_DAYS, filterQuery, searchQuery } from './search.sql';
 
 /**
  * On the wall: the SQL twin of the domain's `isPublic` (published, not hidden, not back in the
@@ -162,9 +162,14 @@ class Params {
 
 function filterConditions(f: WallFilters, p: Params, window?: TimeWindow): string[] {
   const where = [PUBLIC_IDEA];
-  if (f.q && window?.dated)
-    where.push(`${DATED_DOCUMENT} @@ (${searchQuery(p.add(f.q))} && idea_weeks(${window.since}, ${window.until}))`);
-  else if (f.q) where.push(`i.search_document @@ ${searchQuery(p.add(f.q))}`);
+  if (f.q)
+    where.push(
+      wordsCondition(
+        searchQuery(p.add(f.q)),
+        filterQuery(f, (v) => p.add(v)),
+        window,
+      ),
+    );
   // Matched through its weeks, the window's exact start is a filter on those few rows: written as
   // an index condition, the planner also read ix_idea_wall_newest over the whole window (22 000
   // entries at 1M ideas) to intersect bitmaps with what the weeks had already narrowed.
@@ -172,7 +177,24 @@ function filterConditions(f: WallFilters, p: Params, window?: TimeWindow): strin
   return [...where, ...narrowing(f, p)];
 }
 
-/** The filters that narrow a listing beyond "public" and its words: kind, stage, campaign, unit, theme. */
+/**
+ * The words matched in the index: with the window's weeks and the filters through DATED_DOCUMENT
+ * when there is either (`window.dated`, `filters` not null), otherwise in the plain document.
+ */
+function wordsCondition(words: string, filters: string | null, window?: TimeWindow): string {
+  const narrowed = [
+    words,
+    ...(window?.dated ? [`idea_weeks(${window.since}, ${window.until})`] : []),
+    ...(filters ? [filters] : []),
+  ];
+  return narrowed.length > 1 ? `${DATED_DOCUMENT} @@ (${narrowed.join(' && ')})` : `i.search_document @@ ${words}`;
+}
+
+/**
+ * The filters that narrow a listing beyond "public" and its words: kind, stage, campaign, unit,
+ * theme. Tested on each row even when the index already matched them (filterQuery): exact, and cheap
+ * on the few rows the index returns.
+ */
 function narrowing(f: WallFilters, p: Params): string[] {
   const where: string[] = [];
   if (f.kind) where.push(`i.kind = ${p.add(f.kind)}`);
@@ -208,10 +230,10 @@ interface WindowPart {
   to: string | null;
 }
 
-function windowPartConditions(part: WindowPart, words: string, until: string): string[] {
-  if (part.from === null) return [`i.search_document @@ ${words}`, `i.published_at + interval '0' < ${part.to}`];
+function windowPartConditions(part: WindowPart, words: string, until: string, filters: string | null = null): string[] {
+  if (part.from === null) return [wordsCondition(words, filters), `i.published_at + interval '0' < ${part.to}`];
   const conditions = [
-    `${DATED_DOCUMENT} @@ (${words} && idea_weeks(${part.from}, ${part.to ?? until}))`,
+    wordsCondition(words, filters, { since: part.from, until: part.to ?? until, dated: true }),
     `i.published_at + interval '0' >= ${part.from}`,
   ];
   if (part.to !== null) conditions.push(`i.published_at + interval '0' < ${part.to}`);
@@ -280,18 +302,19 @@ function windowedNewestFirst(
   p: Params,
   limit: string,
   after: { key: string; id: string } | undefined,
-  q: string,
+  f: WallFilters & { q: string },
   anchorAt: string,
 ): SqlQuery {
   if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
-  const words = searchQuery(p.add(q));
+  const words = searchQuery(p.add(f.q));
+  const filters = filterQuery(f, (v) => p.add(v));
   const anchor = `${p.add(anchorAt)}::timestamptz`;
   // Up to now at least: an idea published since the anchor was taken (another clock) still counts.
   const until = `greatest(${anchor}, now())`;
   const parts = windowParts(anchor, NEWEST_WINDOWS_DAYS).map(
     (part) => (gate: string[]) => `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
        FROM idea i
-       WHERE ${[...gate, ...where, ...windowPartConditions(part, words, until)].join(' AND ')}
+       WHERE ${[...gate, ...where, ...windowPartConditions(part, words, until, filters)].join(' AND ')}
        ORDER BY i.published_at + interval '0' DESC, i.id DESC
        LIMIT ${limit}`,
   );
@@ -375,7 +398,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const after = params.after;
   const listNewestFirst = () =>
     windowed
-      ? windowedNewestFirst(where, p, limit, after, params.q!, params.windowsFrom!)
+      ? windowedNewestFirst(where, p, limit, after, { ...params, q: params.q! }, params.windowsFrom!)
       : newestFirst(where, p, limit, after, Boolean(params.q));
 
   switch (params.sort) {
