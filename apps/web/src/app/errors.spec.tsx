@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { ApiError } from '@eclore/api-client';
 import { isErrorCode } from '@eclore/domain';
 import { Alert } from '@eclore/web-ui';
-import { errorCode, fieldMessages, messageFor, problemMessage } from './errors';
+import { describeError, errorCode, fieldMessages, messageFor, problemMessage } from './errors';
 import { en, fr } from './i18n';
 
 const problem = (status: number, code: string, fieldErrors: { field: string; code: string; message: string }[] = []) =>
@@ -60,5 +60,16 @@ describe('error messages', () => {
     expect(errorCode(error, 'field_on_validation')).toBe('positive');
     expect(errorCode(problem(409, 'stale_version'), 'field_on_validation')).toBe('stale_version');
     expect(errorCode(new Error('boom'))).toBeUndefined();
+  });
+
+  it('words a failed call in a feature’s words: its code, else a refusal or a conflict, else generic', () => {
+    const words = { stale_version: 'Rechargez.', forbidden: 'Interdit.', conflict: 'Conflit.', generic: 'Échec.' };
+    expect(describeError(words, problem(409, 'stale_version'))).toBe('Rechargez.');
+    expect(describeError(words, problem(403, 'role_required'))).toBe('Interdit.');
+    expect(describeError(words, problem(409, 'other'))).toBe('Conflit.');
+    expect(describeError({ generic: 'Échec.' }, problem(403, 'role_required'))).toBe('Échec.');
+    expect(describeError(words, new Error('boom'))).toBe('Échec.');
+    const refused = problem(400, 'validation_failed', [{ field: 'x', code: 'stale_version', message: 'x' }]);
+    expect(describeError(words, refused, 'field')).toBe('Rechargez.');
   });
 });

@@ -52,3 +52,23 @@ export function errorCode(
   if (prefer === 'field_on_validation' && error.code === 'validation_failed') return field ?? error.code;
   return error.code;
 }
+
+/**
+ * A failed call in a feature's words: the feature's message for its code (picked as `errorCode` says),
+ * else, where the feature words them, a refusal (403, `forbidden`) or a conflict (409, `conflict`),
+ * else its `generic` message.
+ */
+export function describeError(
+  messages: CodeMessages & { generic?: string },
+  error: unknown,
+  prefer?: Parameters<typeof errorCode>[1],
+): string {
+  const status = isApiError(error) ? error.status : undefined;
+  return (
+    messageFor(messages, errorCode(error, prefer)) ??
+    (status === 403 ? messageFor(messages, 'forbidden') : undefined) ??
+    (status === 409 ? messageFor(messages, 'conflict') : undefined) ??
+    messages.generic ??
+    ''
+  );
+}

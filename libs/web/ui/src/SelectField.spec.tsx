@@ -43,4 +43,14 @@ describe('SelectField', () => {
     fireEvent.change(select, { target: { value: 'en' } });
     expect(chosen).toEqual(['en']);
   });
+
+  it('shows its error under the select, marked invalid and read with it', () => {
+    render(
+      <SelectField label="Catégorie" options={[{ value: 'a', label: 'Alpha' }]} error="Choisissez une catégorie." />,
+    );
+    const select = screen.getByRole('combobox', { name: 'Catégorie' });
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    const described = document.getElementById(select.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Choisissez une catégorie.');
+  });
 });

@@ -15,6 +15,8 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   placeholder?: string;
   /** The choices, after the placeholder and before any `<option>` children. */
   options?: readonly SelectOption[];
+  /** The field's error: marks the select invalid and is read with it. */
+  error?: ReactNode;
 }
 
 /** A native `<select>` with a real `<label>`: keyboard and screen-reader support come for free. */
@@ -23,17 +25,25 @@ export function SelectField({
   hideLabel = false,
   placeholder,
   options = [],
+  error,
   className,
   children,
   ...rest
 }: SelectFieldProps) {
   const id = useId();
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <span className={['ec-field', className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className={hideLabel ? 'ec-visually-hidden' : undefined}>
         {label}
       </label>
-      <select id={id} className="ec-select" {...rest}>
+      <select
+        id={id}
+        className="ec-select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+        {...rest}
+      >
         {placeholder === undefined ? null : <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -42,6 +52,11 @@ export function SelectField({
         ))}
         {children}
       </select>
+      {error ? (
+        <span id={errorId} className="ec-text-field__error">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { decideAgendaItemMutation, isApiError, type AgendaItemDto, type CommitteeSessionDto } from '@eclore/api-client';
+import { decideAgendaItemMutation, type AgendaItemDto, type CommitteeSessionDto } from '@eclore/api-client';
 import { DECISION_KINDS, type DecisionKind } from '@eclore/domain';
-import { Alert, FormDialog, TextAreaField, TextField } from '@eclore/web-ui';
-import { fieldMessages } from '../../app/errors';
+import { TextAreaField, TextField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../../app/api-form';
 import { commandError, useCommitteeText } from './i18n';
 
 /**
@@ -24,38 +24,29 @@ export function DecisionDialog({
 }) {
   const s = useCommitteeText();
   const [kind, setKind] = useState<DecisionKind>('prototype');
-  const [rationale, setRationale] = useState('');
-  const [until, setUntil] = useState('');
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
+  const { values, failure, submit, field } = useApiForm(s.errors, { rationale: '', until: '' }, (error) =>
+    commandError(s, error),
+  );
+  const { until } = values;
   const decide = useMutation(decideAgendaItemMutation());
 
-  const onSubmit = async () => {
-    setErrors(new Map());
-    setFailure(null);
-    try {
+  const onSubmit = () =>
+    submit(async () => {
       const session = await decide.mutateAsync({
         path: { id: sessionId, itemId: item.id },
         body: {
           kind,
-          rationale,
+          rationale: values.rationale,
           // The date input gives a day; parked until the start of that day, local time.
           ...(kind === 'park' && until ? { until: new Date(`${until}T00:00:00`).toISOString() } : {}),
         },
       });
       onDecided(session);
-    } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length) {
-        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-      } else {
-        setFailure(commandError(s, error));
-      }
-    }
-  };
+    });
 
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       className="ec-committee-decision"
       title={s.decision.title(item.idea.title)}
       submitLabel={s.decision.confirm}
@@ -64,7 +55,6 @@ export function DecisionDialog({
       onCancel={onClose}
       busy={decide.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
       <fieldset className="ec-committee-kinds">
         <legend>{s.decision.kind}</legend>
         {DECISION_KINDS.map((k) => (
@@ -77,23 +67,12 @@ export function DecisionDialog({
       <TextAreaField
         label={s.decision.rationale}
         hint={s.decision.rationaleHint}
-        value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
-        error={errors.get('rationale')}
+        {...field('rationale')}
         required
         rows={4}
         maxLength={5000}
       />
-      {kind === 'park' ? (
-        <TextField
-          label={s.decision.until}
-          type="date"
-          value={until}
-          onChange={(e) => setUntil(e.target.value)}
-          error={errors.get('until')}
-          required
-        />
-      ) : null}
-    </FormDialog>
+      {kind === 'park' ? <TextField label={s.decision.until} type="date" {...field('until')} required /> : null}
+    </ApiFormDialog>
   );
 }

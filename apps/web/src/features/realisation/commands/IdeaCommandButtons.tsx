@@ -3,13 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import {
   closeIdeaMutation,
   completeImplementationMutation,
-  isApiError,
   resumeIdeaMutation,
   stopIdeaMutation,
   type IdeaDto,
 } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog, FormDialog, TextAreaField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
+import { useApiForm } from '../../../app/api-form';
 import { useInvalidateOperations } from '../../../app/queries';
 import { useCommandsText } from './i18n';
 
@@ -23,9 +22,7 @@ const COMMAND_OF: Record<Confirmed, string> = { close: 'close', resume: 'resume'
 export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
   const s = useCommandsText();
   const [open, setOpen] = useState<Confirmed | 'stop' | null>(null);
-  const [learnings, setLearnings] = useState('');
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
+  const { values, failure, submit, field, clear } = useApiForm(s.errors, { learnings: '' });
   const refresh = useInvalidateOperations(['getIdea', 'getIdeaTimeline', 'getIdeaFieldReviews', 'listMyFieldReviews']);
   const done = { onSuccess: () => (setOpen(null), void refresh()) };
   const stop = useMutation({ ...stopIdeaMutation(), ...done });
@@ -37,18 +34,17 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
   const shown = (['stop', 'resume', 'close'] as const).filter((c) => offered(c === 'stop' ? 'stop' : COMMAND_OF[c]));
   if (shown.length === 0) return null;
 
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.fieldErrors.length)
-      return setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-    setOpen(null);
-    if (isApiError(error) && error.status === 403) return setFailure(s.errors['forbidden']!);
-    setFailure((isApiError(error) && error.code && s.errors[error.code]) || s.errors['generic']!);
+  // A refusal of the learnings stays in the stop dialog; any other closes the dialog and shows above the buttons.
+  const send = async (call: () => Promise<unknown>) => {
+    const outcome = await submit(async () => {
+      await call();
+    });
+    if (outcome === 'failed') setOpen(null);
   };
   const run = (c: Confirmed) => {
-    setFailure(null);
     const options = { path: { id: idea.id }, body: { version: idea.version } };
     const mutation = c === 'close' ? close : c === 'resume' ? resume : complete;
-    mutation.mutate(options, { onError });
+    void send(() => mutation.mutateAsync(options));
   };
   const busy = stop.isPending || close.isPending || resume.isPending || complete.isPending;
 
@@ -60,7 +56,7 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
           key={c}
           variant={c === 'stop' ? 'secondary' : 'primary'}
           disabled={busy}
-          onClick={() => (setFailure(null), setErrors(new Map()), setOpen(c))}
+          onClick={() => (clear(), setOpen(c))}
         >
           {s[c].button}
         </Button>
@@ -72,14 +68,14 @@ export function IdeaCommandButtons({ idea }: { idea: IdeaDto }) {
         cancelLabel={s.cancel}
         busy={stop.isPending}
         onCancel={() => setOpen(null)}
-        onSubmit={() => stop.mutate({ path: { id: idea.id }, body: { learnings, version: idea.version } }, { onError })}
+        onSubmit={() =>
+          void send(() => stop.mutateAsync({ path: { id: idea.id }, body: { ...values, version: idea.version } }))
+        }
       >
         <TextAreaField
           label={s.stop.learnings}
           hint={s.stop.hint}
-          value={learnings}
-          onChange={(e) => setLearnings(e.target.value)}
-          error={errors.get('learnings')}
+          {...field('learnings')}
           required
           rows={4}
           maxLength={4000}

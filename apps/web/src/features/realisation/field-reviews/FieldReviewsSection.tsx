@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { getIdeaFieldReviewsOptions, isApiError, type FieldReviewDto, type IdeaDto } from '@eclore/api-client';
-import { Alert, Button, FormDialog, Panel, TextAreaField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
+import { getIdeaFieldReviewsOptions, type FieldReviewDto, type IdeaDto } from '@eclore/api-client';
+import { Alert, Button, Panel, TextAreaField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../../../app/api-form';
 import { useAnswerFieldReview } from './queries';
 import { useFieldReviewsText, useLocale } from './i18n';
 
@@ -90,38 +90,24 @@ function AnswerDialog({
   onSent: () => void;
 }) {
   const s = useFieldReviewsText();
-  const [texts, setTexts] = useState({ whatHappened: '', unexpected: '', whoUsesIt: '' });
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
+  const { values, failure, submit, field } = useApiForm(s.errors, {
+    whatHappened: '',
+    unexpected: '',
+    whoUsesIt: '',
+  });
   const answer = useAnswerFieldReview();
 
-  const onSubmit = async () => {
-    setErrors(new Map());
-    setFailure(null);
-    try {
-      await answer.mutateAsync({ path: { id: review.id }, body: texts });
+  const onSubmit = () =>
+    submit(async () => {
+      await answer.mutateAsync({ path: { id: review.id }, body: values });
       onSent();
-    } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length)
-        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-      else if (isApiError(error) && error.status === 403) setFailure(s.errors['forbidden']!);
-      else setFailure((isApiError(error) && error.code && s.errors[error.code]) || s.errors['generic']!);
-    }
-  };
-  const field = (key: keyof typeof texts, label: string) => (
-    <TextAreaField
-      label={label}
-      value={texts[key]}
-      onChange={(e) => setTexts((t) => ({ ...t, [key]: e.target.value }))}
-      error={errors.get(key)}
-      required
-      rows={4}
-      maxLength={5000}
-    />
+    });
+  const answerField = (key: keyof typeof values, label: string) => (
+    <TextAreaField label={label} {...field(key)} required rows={4} maxLength={5000} />
   );
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       title={s.dialogTitle(review.monthsAfterGoLive)}
       submitLabel={s.submit}
       cancelLabel={s.cancel}
@@ -129,10 +115,9 @@ function AnswerDialog({
       onCancel={onClose}
       busy={answer.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
-      {field('whatHappened', s.whatHappened)}
-      {field('unexpected', s.unexpected)}
-      {field('whoUsesIt', s.whoUsesIt)}
-    </FormDialog>
+      {answerField('whatHappened', s.whatHappened)}
+      {answerField('unexpected', s.unexpected)}
+      {answerField('whoUsesIt', s.whoUsesIt)}
+    </ApiFormDialog>
   );
 }

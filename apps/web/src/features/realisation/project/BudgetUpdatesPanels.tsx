@@ -3,13 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import {
   addBudgetLineMutation,
   addProjectUpdateMutation,
-  isApiError,
   type BudgetLineDto,
   type ProjectDto,
   type ProjectViewDto,
 } from '@eclore/api-client';
-import { Alert, Button, DataTable, FormDialog, Panel, TextAreaField, TextField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
+import { Alert, Button, DataTable, Panel, TextAreaField, TextField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../../../app/api-form';
 import { formatAmount, formatDay, projectError, useLocale, useProjectText } from './i18n';
 
 interface Props {
@@ -24,27 +23,20 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
   const s = useProjectText();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
-  const [label, setLabel] = useState('');
-  const [amount, setAmount] = useState('');
-  const [spentOn, setSpentOn] = useState(new Date().toISOString().slice(0, 10));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
+  const { values, setValues, failure, submit, field } = useApiForm(s.errors, () => ({
+    label: '',
+    amount: '',
+    spentOn: new Date().toISOString().slice(0, 10),
+  }));
   const add = useMutation(addBudgetLineMutation());
   const b = project.budget;
-  const submit = async () => {
-    setErrors(new Map());
-    setFailure(null);
-    try {
-      onSaved(await add.mutateAsync({ path: { id: ideaId }, body: { label, amount: Number(amount), spentOn } }));
+  const onSubmit = () =>
+    submit(async () => {
+      onSaved(await add.mutateAsync({ path: { id: ideaId }, body: { ...values, amount: Number(values.amount) } }));
       setOpen(false);
-      setLabel('');
-      setAmount('');
-    } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length)
-        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-      else setFailure(projectError(s, error));
-    }
-  };
+      // The day stays as typed: only the label and the amount start empty again.
+      setValues((v) => ({ ...v, label: '', amount: '' }));
+    });
   return (
     <Panel title={s.budget.title} headingLevel={3} className="ec-project-budget">
       <dl className="ec-project-facts">
@@ -80,40 +72,19 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
         </Button>
       ) : null}
       {open ? (
-        <FormDialog
-          open
+        <ApiFormDialog
+          failure={failure}
           title={s.budget.add}
           submitLabel={s.milestoneForm.save}
           cancelLabel={s.milestoneForm.cancel}
-          onSubmit={() => void submit()}
+          onSubmit={() => void onSubmit()}
           onCancel={() => setOpen(false)}
           busy={add.isPending}
         >
-          {failure ? <Alert tone="error">{failure}</Alert> : null}
-          <TextField
-            label={s.budget.label}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            error={errors.get('label')}
-            maxLength={200}
-          />
-          <TextField
-            label={s.budget.amount}
-            type="number"
-            min={0}
-            step="0.01"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            error={errors.get('amount')}
-          />
-          <TextField
-            label={s.budget.spentOn}
-            type="date"
-            value={spentOn}
-            onChange={(e) => setSpentOn(e.target.value)}
-            error={errors.get('spentOn')}
-          />
-        </FormDialog>
+          <TextField label={s.budget.label} {...field('label')} maxLength={200} />
+          <TextField label={s.budget.amount} type="number" min={0} step="0.01" {...field('amount')} />
+          <TextField label={s.budget.spentOn} type="date" {...field('spentOn')} />
+        </ApiFormDialog>
       ) : null}
     </Panel>
   );

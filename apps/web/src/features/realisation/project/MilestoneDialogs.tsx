@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   createMilestoneMutation,
@@ -7,19 +6,13 @@ import {
   type ProjectViewDto,
 } from '@eclore/api-client';
 import { TextAreaField, TextField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../ApiFormDialog';
-import { projectError, useProjectText } from './i18n';
+import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { useProjectText } from './i18n';
 
 interface Common {
   ideaId: string;
   onClose: () => void;
   onSaved: (view: ProjectViewDto) => void;
-}
-
-/** The milestone dialogs' refusals, in the project's words. */
-function useMilestoneForm() {
-  const s = useProjectText();
-  return useApiForm(s.errors, (error) => projectError(s, error));
 }
 
 /** Adds a milestone, or edits one (title, weight, due date, progress) naming the version read. */
@@ -30,17 +23,18 @@ export function MilestoneFormDialog({
   onSaved,
 }: Common & { milestone: MilestoneDto | null }) {
   const s = useProjectText();
-  const [title, setTitle] = useState(milestone?.title ?? '');
-  const [weight, setWeight] = useState(String(milestone?.weight ?? 1));
-  const [dueOn, setDueOn] = useState(milestone?.dueOn ?? '');
-  const [progress, setProgress] = useState(String(milestone?.progress ?? 0));
-  const { errors, failure, submit } = useMilestoneForm();
+  const { values, failure, submit, field } = useApiForm(s.errors, {
+    title: milestone?.title ?? '',
+    weight: String(milestone?.weight ?? 1),
+    dueOn: milestone?.dueOn ?? '',
+    progress: String(milestone?.progress ?? 0),
+  });
   const create = useMutation(createMilestoneMutation());
   const update = useMutation(updateMilestoneMutation());
 
   const onSubmit = () =>
     submit(async () => {
-      const body = { title, weight: Number(weight), dueOn, progress: Number(progress) };
+      const body = { ...values, weight: Number(values.weight), progress: Number(values.progress) };
       onSaved(
         milestone
           ? await update.mutateAsync({
@@ -61,41 +55,10 @@ export function MilestoneFormDialog({
       onCancel={onClose}
       busy={create.isPending || update.isPending}
     >
-      <TextField
-        label={s.milestoneForm.title}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={errors.get('title')}
-        maxLength={200}
-        required
-      />
-      <TextField
-        label={s.milestoneForm.weight}
-        type="number"
-        min={1}
-        max={100}
-        value={weight}
-        onChange={(e) => setWeight(e.target.value)}
-        error={errors.get('weight')}
-        required
-      />
-      <TextField
-        label={s.milestoneForm.dueOn}
-        type="date"
-        value={dueOn}
-        onChange={(e) => setDueOn(e.target.value)}
-        error={errors.get('dueOn')}
-        required
-      />
-      <TextField
-        label={s.milestoneForm.progress}
-        type="number"
-        min={0}
-        max={100}
-        value={progress}
-        onChange={(e) => setProgress(e.target.value)}
-        error={errors.get('progress')}
-      />
+      <TextField label={s.milestoneForm.title} {...field('title')} maxLength={200} required />
+      <TextField label={s.milestoneForm.weight} type="number" min={1} max={100} {...field('weight')} required />
+      <TextField label={s.milestoneForm.dueOn} type="date" {...field('dueOn')} required />
+      <TextField label={s.milestoneForm.progress} type="number" min={0} max={100} {...field('progress')} />
     </ApiFormDialog>
   );
 }
@@ -109,15 +72,18 @@ export function MilestoneStatusDialog({
   onSaved,
 }: Common & { milestone: MilestoneDto; to: 'done' | 'dropped' }) {
   const s = useProjectText();
-  const [reason, setReason] = useState('');
-  const { errors, failure, submit } = useMilestoneForm();
+  const { values, failure, submit, field } = useApiForm(s.errors, { dropReason: '' });
   const update = useMutation(updateMilestoneMutation());
   const onSubmit = () =>
     submit(async () =>
       onSaved(
         await update.mutateAsync({
           path: { id: ideaId, milestoneId: milestone.id },
-          body: { version: milestone.version, status: to, ...(to === 'dropped' ? { dropReason: reason } : {}) },
+          body: {
+            version: milestone.version,
+            status: to,
+            ...(to === 'dropped' ? { dropReason: values.dropReason } : {}),
+          },
         }),
       ),
     );
@@ -135,9 +101,7 @@ export function MilestoneStatusDialog({
         <TextAreaField
           label={s.drop.reason}
           hint={s.drop.hint}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={errors.get('dropReason')}
+          {...field('dropReason')}
           required
           rows={3}
           maxLength={2000}

@@ -1,14 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import {
-  changeIdeaProjectOwnerMutation,
-  createIdeaProjectMutation,
-  isApiError,
-  type ProjectViewDto,
-} from '@eclore/api-client';
-import { Alert, FormDialog, TextField } from '@eclore/web-ui';
-import { fieldMessages } from '../../../app/errors';
-import { projectError, useProjectText } from './i18n';
+import { changeIdeaProjectOwnerMutation, createIdeaProjectMutation, type ProjectViewDto } from '@eclore/api-client';
+import { TextField } from '@eclore/web-ui';
+import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { useProjectText } from './i18n';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
 /** Names the owner (which starts the project), or changes the owner of a running project. */
@@ -25,38 +20,29 @@ export function OwnerDialog({
 }) {
   const s = useProjectText();
   const [owner, setOwner] = useState<PickedPerson | null>(null);
-  const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
-  const [budget, setBudget] = useState('0');
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
+  const { values, errors, failure, submit, field, refuse } = useApiForm(s.errors, () => ({
+    startsOn: new Date().toISOString().slice(0, 10),
+    budgetPlanned: '0',
+  }));
   const create = useMutation(createIdeaProjectMutation());
   const change = useMutation(changeIdeaProjectOwnerMutation());
 
-  const onSubmit = async () => {
-    setErrors(new Map());
-    setFailure(null);
-    if (!owner) {
-      setErrors(new Map([['ownerId', s.ownerForm.required]]));
-      return;
-    }
-    try {
-      const view = creating
-        ? await create.mutateAsync({
-            path: { id: ideaId },
-            body: { ownerId: owner.id, startsOn, budgetPlanned: Number(budget) },
-          })
-        : await change.mutateAsync({ path: { id: ideaId }, body: { ownerId: owner.id } });
-      onSaved(view);
-    } catch (error) {
-      if (isApiError(error) && error.fieldErrors.length)
-        setErrors(fieldMessages(error, s.errors, s.errors['required']!));
-      else setFailure(projectError(s, error));
-    }
-  };
+  const onSubmit = () =>
+    owner
+      ? submit(async () => {
+          const view = creating
+            ? await create.mutateAsync({
+                path: { id: ideaId },
+                body: { ownerId: owner.id, startsOn: values.startsOn, budgetPlanned: Number(values.budgetPlanned) },
+              })
+            : await change.mutateAsync({ path: { id: ideaId }, body: { ownerId: owner.id } });
+          onSaved(view);
+        })
+      : refuse('ownerId', s.ownerForm.required);
 
   return (
-    <FormDialog
-      open
+    <ApiFormDialog
+      failure={failure}
       title={s.ownerForm.title}
       submitLabel={s.ownerForm.save}
       cancelLabel={s.ownerForm.cancel}
@@ -64,7 +50,6 @@ export function OwnerDialog({
       onCancel={onClose}
       busy={create.isPending || change.isPending}
     >
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
       <PersonPicker
         label={s.ownerForm.search}
         chosenLabel={s.ownerForm.chosen}
@@ -74,24 +59,10 @@ export function OwnerDialog({
       />
       {creating ? (
         <>
-          <TextField
-            label={s.ownerForm.startsOn}
-            type="date"
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.target.value)}
-            error={errors.get('startsOn')}
-          />
-          <TextField
-            label={s.ownerForm.budget}
-            type="number"
-            min={0}
-            step="0.01"
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
-            error={errors.get('budgetPlanned')}
-          />
+          <TextField label={s.ownerForm.startsOn} type="date" {...field('startsOn')} />
+          <TextField label={s.ownerForm.budget} type="number" min={0} step="0.01" {...field('budgetPlanned')} />
         </>
       ) : null}
-    </FormDialog>
+    </ApiFormDialog>
   );
 }
