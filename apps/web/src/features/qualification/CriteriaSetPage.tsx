@@ -17,8 +17,9 @@ import { CRITERION_AXES, SCORE_LEVELS } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextAreaField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
-import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
+import { fieldErrors, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
+import { describeError } from '../../app/errors';
 
 const blankCriterion = (): CriterionDto => ({
   key: '',
@@ -136,7 +137,7 @@ function Editor({
       {set.campaignId && set.source !== 'campaign' ? <Alert tone="info">{s.editor.inherited}</Alert> : null}
       {!editable ? <Alert tone="info">{s.editor.readOnly}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {error ? <Alert tone="error">{qualificationError(s, error)}</Alert> : null}
+      {error ? <Alert tone="error">{describeError(s.errors, error, 'field_on_validation')}</Alert> : null}
       <form onSubmit={onSubmit} noValidate>
         <fieldset disabled={!editable || busy} className="ec-criteria-editor__fields">
           {criteria.map((c, i) => {

@@ -16,9 +16,10 @@ import {
 import { DISAGREEMENT_SPREAD, holdsRole, SCORE_LEVELS } from '@eclore/domain';
 import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField, DataTable } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { fieldErrors, qualificationError, useLocale, useQualificationText } from './i18n';
+import { fieldErrors, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
 import { useQualificationDone, useScorecardSaved } from './queries';
+import { describeError } from '../../app/errors';
 
 /**
  * On the idea page, for the network and the committee: the assigned reviewer's scorecard form, the
@@ -104,7 +105,7 @@ function ScorecardForm({ ideaId, view }: { ideaId: string; view: QualificationVi
         </p>
       ) : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {error ? <Alert tone="error">{qualificationError(s, error)}</Alert> : null}
+      {error ? <Alert tone="error">{describeError(s.errors, error, 'field_on_validation')}</Alert> : null}
       {view.criteria.map((c) => (
         <CriterionField
           key={c.key}
@@ -320,7 +321,7 @@ function OutcomeButtons({
   return (
     <section className="ec-outcomes" aria-label={s.outcomes.title}>
       <h3>{s.outcomes.title}</h3>
-      {error && !open ? <Alert tone="error">{qualificationError(s, error)}</Alert> : null}
+      {error && !open ? <Alert tone="error">{describeError(s.errors, error, 'field_on_validation')}</Alert> : null}
       <div className="ec-form-actions">
         {commands.map((c) => (
           <Button
@@ -350,7 +351,7 @@ function OutcomeButtons({
       >
         {open ? (
           <>
-            {error ? <Alert tone="error">{qualificationError(s, error)}</Alert> : null}
+            {error ? <Alert tone="error">{describeError(s.errors, error, 'field_on_validation')}</Alert> : null}
             <TextAreaField
               label={labels[open].field}
               hint={labels[open].hint}

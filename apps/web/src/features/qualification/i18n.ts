@@ -1,6 +1,6 @@
 import { defineText } from '../../i18n/text';
 import { isApiError } from '@eclore/api-client';
-import { errorCode, messageFor } from '../../app/errors';
+import { messageFor } from '../../app/errors';
 
 export { useLocale } from '../../i18n/text';
 
@@ -246,11 +246,6 @@ export const en: typeof fr = {
 export type QualificationText = typeof fr;
 
 export const useQualificationText = defineText({ fr, en });
-
-/** The message for a failed call: by the API's code (or the first field's code), else generic. */
-export function qualificationError(s: QualificationText, error: unknown): string {
-  return messageFor(s.errors, errorCode(error, 'field_on_validation')) ?? s.errors.generic;
-}
 
 /** Field problems of a failed call, by field path (`scores.cost`, `criteria.0.weight`…). */
 export function fieldErrors(s: QualificationText, error: unknown): Record<string, string> {

@@ -9,9 +9,9 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
+import { useLocale, useReviewQueueText } from './i18n';
 import { useAbsencesChanged, useReviewQueuesChanged } from './queries';
-import { messageFor } from '../../app/errors';
+import { describeError, messageFor } from '../../app/errors';
 
 /** The member's own absences and stand-in: while away, new reviews go to the stand-in. */
 export function AbsencesPanel() {
@@ -140,9 +140,9 @@ export function AbsencesPanel() {
         </Button>
       </form>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
+      {reassign.isError ? <Alert tone="error">{describeError(s.errors, reassign.error, 'field')}</Alert> : null}
       {create.isError && !fieldError('startsAt') && !fieldError('endsAt') ? (
-        <Alert tone="error">{reviewQueueError(s, create.error)}</Alert>
+        <Alert tone="error">{describeError(s.errors, create.error, 'field')}</Alert>
       ) : null}
     </Panel>
   );

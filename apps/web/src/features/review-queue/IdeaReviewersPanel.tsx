@@ -13,8 +13,9 @@ import {
 import { holdsRole } from '@eclore/domain';
 import { Alert, Button, Panel, SelectField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
-import { reviewQueueError, useReviewQueueText } from './i18n';
+import { useReviewQueueText } from './i18n';
 import { useIdeaReviewersChanged } from './queries';
+import { describeError } from '../../app/errors';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -53,7 +54,7 @@ function ReviewersPanel({ idea }: { idea: IdeaDto }) {
   return (
     <Panel title={s.reviewers.title} className="ec-reviewers">
       {started ? <Alert tone="success">{s.reviewers.started}</Alert> : null}
-      {start.isError ? <Alert tone="error">{reviewQueueError(s, start.error)}</Alert> : null}
+      {start.isError ? <Alert tone="error">{describeError(s.errors, start.error, 'field')}</Alert> : null}
       {canStart ? (
         <Button
           disabled={start.isPending}
@@ -94,7 +95,7 @@ function Reviewers({ ideaId, data, onChange }: { ideaId: string; data: IdeaAssig
   return (
     <>
       {data.unrouted ? <Alert tone="info">{s.reviewers.unrouted}</Alert> : null}
-      {failed ? <Alert tone="error">{reviewQueueError(s, failed)}</Alert> : null}
+      {failed ? <Alert tone="error">{describeError(s.errors, failed, 'field')}</Alert> : null}
       <h3>{s.reviewers.current}</h3>
       {open.length === 0 ? <p>{s.reviewers.none}</p> : null}
       <ul className="ec-reviewers__list">

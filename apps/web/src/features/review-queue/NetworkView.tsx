@@ -8,8 +8,9 @@ import {
   type ReviewerDto,
 } from '@eclore/api-client';
 import { Alert, BarChartFigure, Button, DataTable, Panel, SelectField, type DataTableColumn } from '@eclore/web-ui';
-import { reviewQueueError, useLocale, useReviewQueueText } from './i18n';
+import { useLocale, useReviewQueueText } from './i18n';
 import { useReviewQueuesChanged } from './queries';
+import { describeError } from '../../app/errors';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -123,7 +124,7 @@ export function NetworkView() {
       </div>
       {!member ? <p className="ec-network-queue__hint">{s.network.chooseMemberFirst}</p> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {reassign.isError ? <Alert tone="error">{reviewQueueError(s, reassign.error)}</Alert> : null}
+      {reassign.isError ? <Alert tone="error">{describeError(s.errors, reassign.error, 'field')}</Alert> : null}
       <DataTable
         narrow="list"
         caption={s.network.title}

@@ -1,5 +1,4 @@
 import { defineText } from '../../i18n/text';
-import { errorCode, messageFor } from '../../app/errors';
 
 export { useLocale } from '../../i18n/text';
 
@@ -191,8 +190,3 @@ export const en: typeof fr = {
 export type ReviewQueueText = typeof fr;
 
 export const useReviewQueueText = defineText({ fr, en });
-
-/** The message for a failed call: by the API's code (or the first field's code), else generic. */
-export function reviewQueueError(s: ReviewQueueText, error: unknown): string {
-  return messageFor(s.errors, errorCode(error, 'field')) ?? s.errors.generic;
-}

@@ -11,9 +11,10 @@ import {
 import { Alert, Button, DataTable, Panel } from '@eclore/web-ui';
 import { ImpactChart } from './ImpactChart';
 import { IndicatorDialog, MeasurementDialog } from './ImpactDialogs';
-import { commandError, formatDay, formatNumber, useImpactText, useLocale, type ImpactText } from './i18n';
+import { formatDay, formatNumber, useImpactText, useLocale, type ImpactText } from './i18n';
 import { useImpactChanged } from './queries';
 import './impact.css';
+import { describeError } from '../../../app/errors';
 
 /**
  * The idea page's impact section: per project, its indicators with a projected-vs-actual chart and
@@ -184,7 +185,7 @@ function MeasurementsTable({ indicator, onChanged }: { indicator: IndicatorDto; 
       await validate.mutateAsync({ path: { id: m.id } });
       await onChanged();
     } catch (error) {
-      setFailure(commandError(s, error));
+      setFailure(describeError(s.errors, error));
     }
   };
   return (

@@ -1,4 +1,3 @@
-import { isApiError } from '@eclore/api-client';
 import { IMPACT_CATEGORY_LABELS, labelsIn, type MeasurementConfidence } from '@eclore/domain';
 import { defineText } from '../../../i18n/text';
 
@@ -243,14 +242,4 @@ export function formatDay(day: string, locale: 'fr' | 'en'): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
-}
-
-/** A refused command in words (403: not yours to do; 409: changed meanwhile). */
-export function commandError(s: ImpactText, error: unknown): string {
-  // A refusal with words of its own (indicator_has_measurements) says why; other 409s are a conflict.
-  const own = isApiError(error) && error.code ? s.errors[error.code] : undefined;
-  if (own) return own;
-  if (isApiError(error) && error.status === 403) return s.errors['forbidden']!;
-  if (isApiError(error) && error.status === 409) return s.errors['conflict']!;
-  return s.errors['generic']!;
 }

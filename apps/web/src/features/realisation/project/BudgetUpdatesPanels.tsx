@@ -9,7 +9,8 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, DataTable, Panel, TextAreaField, TextField } from '@eclore/web-ui';
 import { ApiFormDialog, useApiForm } from '../../../app/api-form';
-import { formatAmount, formatDay, projectError, useLocale, useProjectText } from './i18n';
+import { formatAmount, formatDay, useLocale, useProjectText } from './i18n';
+import { describeError } from '../../../app/errors';
 
 interface Props {
   ideaId: string;
@@ -114,7 +115,7 @@ export function UpdatesPanel({ ideaId, project, canManage, onSaved }: Props) {
           setError(null);
           onSaved(view);
         },
-        onError: (e) => setError(projectError(s, e)),
+        onError: (e) => setError(describeError(s.errors, e)),
       },
     );
   };

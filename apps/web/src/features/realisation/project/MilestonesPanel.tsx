@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { updateMilestoneMutation, type MilestoneDto, type ProjectDto, type ProjectViewDto } from '@eclore/api-client';
 import { Alert, BarChartFigure, Button, DataTable, Panel, TextField } from '@eclore/web-ui';
-import { formatDay, projectError, useLocale, useProjectText } from './i18n';
+import { formatDay, useLocale, useProjectText } from './i18n';
 import { MilestoneFormDialog, MilestoneStatusDialog } from './MilestoneDialogs';
+import { describeError } from '../../../app/errors';
 
 type Dialog =
   | { kind: 'form'; milestone: MilestoneDto | null }
@@ -106,7 +107,7 @@ export function MilestonesPanel({
             ideaId={ideaId}
             milestone={m}
             onSaved={saved}
-            onFailed={(e) => setFailure(projectError(s, e))}
+            onFailed={(e) => setFailure(describeError(s.errors, e))}
           />
         ) : (
           `${m.progress} %`

@@ -8,11 +8,12 @@ import {
 } from '@eclore/api-client';
 import { Alert, Button, ConfirmDialog, Panel } from '@eclore/web-ui';
 import { BudgetPanel, UpdatesPanel } from './BudgetUpdatesPanels';
-import { formatDay, projectError, useLocale, useProjectText } from './i18n';
+import { formatDay, useLocale, useProjectText } from './i18n';
 import { MilestonesPanel } from './MilestonesPanel';
 import { OwnerDialog } from './OwnerDialog';
 import { useIdeaMoved, useProjectChanged } from './queries';
 import './project.css';
+import { describeError } from '../../../app/errors';
 
 /** The status badge: the word always, the colour only as a hint. */
 export function ProjectStatusBadge({ status }: { status: ProjectDto['status'] }) {
@@ -85,7 +86,7 @@ export default function ProjectSection({ idea }: { idea: IdeaDto }) {
           <>
             <Facts project={project} onChangeOwner={view.canAssignOwner ? () => setOwnerDialog('change') : null} />
             {project.goLiveAt ? <p>{s.goLive.done(formatDay(project.goLiveAt, locale))}</p> : null}
-            {goLive.isError ? <Alert tone="error">{projectError(s, goLive.error)}</Alert> : null}
+            {goLive.isError ? <Alert tone="error">{describeError(s.errors, goLive.error)}</Alert> : null}
             {view.canGoLive ? (
               <>
                 {!project.canComplete ? <p className="ec-project-hint">{s.goLive.refused}</p> : null}

@@ -1,4 +1,3 @@
-import { isApiError } from '@eclore/api-client';
 import type { MilestoneStatus, ProjectStatus } from '@eclore/domain';
 import type { ErrorMessages } from '../../../app/errors';
 import { defineText } from '../../../i18n/text';
@@ -255,16 +254,6 @@ export const en: typeof fr = {
 export type ProjectText = typeof fr;
 
 export const useProjectText = defineText({ fr, en });
-
-/** A failed call in words: by its code, else 403/generic. */
-export function projectError(s: ProjectText, error: unknown): string {
-  if (isApiError(error)) {
-    const own = error.code ? s.errors[error.code] : undefined;
-    if (own) return own;
-    if (error.status === 403) return s.errors['forbidden']!;
-  }
-  return s.errors['generic']!;
-}
 
 export function formatDay(day: string, locale: 'fr' | 'en'): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(

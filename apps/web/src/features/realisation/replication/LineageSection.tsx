@@ -4,7 +4,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   adoptIdeaMutation,
   getIdeaLineageOptions,
-  isApiError,
   listOrgUnitsOptions,
   type IdeaDto,
   type LineageLinkDto,
@@ -12,8 +11,9 @@ import {
 import { Alert, Button, FormDialog, Panel, SelectField } from '@eclore/web-ui';
 import { PersonPicker, type PickedPerson } from '../project/PersonPicker';
 import { ProjectStatusBadge } from '../project/ProjectSection';
-import { replicationError, useReplicationText } from './i18n';
+import { useReplicationText } from './i18n';
 import { useAdopted } from './queries';
+import { describeError } from '../../../app/errors';
 
 function AdoptDialog({
   idea,
@@ -37,8 +37,7 @@ function AdoptDialog({
       const done = await adopt.mutateAsync({ path: { id: idea.id }, body: { orgUnitId: unitId, ownerId: owner.id } });
       onDone(done.replicaIdeaId);
     } catch (error) {
-      const field = isApiError(error) ? error.fieldErrors[0]?.code : undefined;
-      setFailure(field && s.errors[field] ? s.errors[field]! : replicationError(s, error));
+      setFailure(describeError(s.errors, error, 'field'));
     }
   };
   return (

@@ -1,4 +1,3 @@
-import { isApiError } from '@eclore/api-client';
 import type { ErrorMessages } from '../../../app/errors';
 import { defineText } from '../../../i18n/text';
 
@@ -71,8 +70,3 @@ export const en: typeof fr = {
 
 export type ReplicationText = typeof fr;
 export const useReplicationText = defineText({ fr, en });
-
-export function replicationError(s: ReplicationText, error: unknown): string {
-  const code = isApiError(error) ? error.code : undefined;
-  return (code && s.errors[code]) || s.errors['generic']!;
-}
