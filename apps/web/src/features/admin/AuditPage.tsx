@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAuditEventsInfiniteOptions, type AuditEventDto } from '@eclore/api-client';
 import { isGrantableRole } from '@eclore/domain';
-import { Alert, Button, DataTable, SelectField, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../app/errors';
+import { Button, SelectField, TextField } from '@eclore/web-ui';
 import { AdminHeader } from './AdminHeader';
+import { PagedTable } from './PagedTable';
 import { AuditChainCheck } from './AuditChainCheck';
 import { useAppText } from '../../app/i18n';
 import { useAdminText } from './i18n';
@@ -37,7 +37,6 @@ const isKnownSubjectType = (value: string): value is KnownSubjectType =>
 /** The audit log, newest first, filtered in the address (so a filtered view can be shared). */
 export default function AuditPage() {
   const { i18n } = useTranslation();
-  const app = useAppText();
   const text = useAdminText();
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -58,7 +57,6 @@ export default function AuditPage() {
     initialPageParam: {},
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
@@ -110,45 +108,31 @@ export default function AuditPage() {
         />
         <Button type="submit">{text.audit.apply}</Button>
       </form>
-      {events.isError ? <Alert tone="error">{problemMessage(app.problems, events.error)}</Alert> : null}
-      {events.isPending ? (
-        <p role="status">{app.app.loading}</p>
-      ) : items.length === 0 ? (
-        <p role="status">{text.audit.none}</p>
-      ) : (
-        <DataTable
-          narrow="list"
-          caption={text.audit.caption}
-          rows={items}
-          rowKey={(e) => e.id}
-          rowData={(e) => ({ 'data-action': e.action })}
-          columns={[
-            {
-              key: 'when',
-              header: text.audit.when,
-              cell: (e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>,
-            },
-            {
-              key: 'who',
-              header: text.audit.who,
-              cell: (e) =>
-                e.actor
-                  ? `${e.actor.givenName} ${e.actor.familyName}`
-                  : e.actorPseudonym
-                    ? text.audit.anonymousAuthor({ pseudonym: e.actorPseudonym.slice(0, 8) })
-                    : text.audit.system,
-            },
-            { key: 'what', header: text.audit.what, cell: (e) => actionLabel(e.action) },
-            { key: 'subject', header: text.audit.subject, cell: (e) => subjectLabel(e) },
-            { key: 'details', header: text.audit.details, cell: (e) => <AuditDetails data={e.data} /> },
-          ]}
-        />
-      )}
-      {events.hasNextPage ? (
-        <Button variant="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-          {text.audit.loadMore}
-        </Button>
-      ) : null}
+      <PagedTable
+        query={events}
+        text={text.audit}
+        rowData={(e) => ({ 'data-action': e.action })}
+        columns={[
+          {
+            key: 'when',
+            header: text.audit.when,
+            cell: (e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>,
+          },
+          {
+            key: 'who',
+            header: text.audit.who,
+            cell: (e) =>
+              e.actor
+                ? `${e.actor.givenName} ${e.actor.familyName}`
+                : e.actorPseudonym
+                  ? text.audit.anonymousAuthor({ pseudonym: e.actorPseudonym.slice(0, 8) })
+                  : text.audit.system,
+          },
+          { key: 'what', header: text.audit.what, cell: (e) => actionLabel(e.action) },
+          { key: 'subject', header: text.audit.subject, cell: (e) => subjectLabel(e) },
+          { key: 'details', header: text.audit.details, cell: (e) => <AuditDetails data={e.data} /> },
+        ]}
+      />
     </>
   );
 }

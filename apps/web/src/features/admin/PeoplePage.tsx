@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { listAdminPeopleInfiniteOptions } from '@eclore/api-client';
-import { Alert, Button, DataTable, TextField } from '@eclore/web-ui';
-import { problemMessage } from '../../app/errors';
+import { Button, TextField } from '@eclore/web-ui';
 import { AdminHeader } from './AdminHeader';
+import { PagedTable } from './PagedTable';
 import { PendingGrants } from './PendingGrants';
 import { ScopeText } from './ScopeText';
 import { useAppText } from '../../app/i18n';
@@ -24,7 +24,6 @@ export default function PeoplePage() {
     initialPageParam: {},
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = people.data?.pages.flatMap((page) => page.items) ?? [];
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -46,66 +45,52 @@ export default function PeoplePage() {
         />
         <Button type="submit">{text.people.submit}</Button>
       </form>
-      {people.isError ? <Alert tone="error">{problemMessage(app.problems, people.error)}</Alert> : null}
-      {people.isPending ? (
-        <p role="status">{app.app.loading}</p>
-      ) : items.length === 0 ? (
-        <p role="status">{text.people.none}</p>
-      ) : (
-        <DataTable
-          narrow="list"
-          caption={text.people.caption}
-          rows={items}
-          rowKey={(person) => person.id}
-          rowData={(person) => ({ 'data-person': person.email })}
-          columns={[
-            {
-              key: 'name',
-              header: text.people.name,
-              rowHeader: true,
-              cell: (person) => (
-                <Link to={`/admin/people/${person.id}`}>
-                  {person.familyName} {person.givenName}
-                </Link>
+      <PagedTable
+        query={people}
+        text={text.people}
+        rowData={(person) => ({ 'data-person': person.email })}
+        columns={[
+          {
+            key: 'name',
+            header: text.people.name,
+            rowHeader: true,
+            cell: (person) => (
+              <Link to={`/admin/people/${person.id}`}>
+                {person.familyName} {person.givenName}
+              </Link>
+            ),
+          },
+          { key: 'email', header: text.people.email, cell: (person) => person.email },
+          { key: 'unit', header: text.people.unit, cell: (person) => person.orgUnit?.name ?? '—' },
+          {
+            key: 'roles',
+            header: text.people.roles,
+            cell: (person) =>
+              person.grants.length ? (
+                <ul className="ec-tags">
+                  {person.grants.map((grant) => (
+                    <li key={grant.id}>
+                      {app.roles[grant.role]}
+                      {grant.scope.kind !== 'organisation' ? (
+                        <>
+                          {' '}
+                          (<ScopeText scope={grant.scope} />)
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                text.people.noGrants
               ),
-            },
-            { key: 'email', header: text.people.email, cell: (person) => person.email },
-            { key: 'unit', header: text.people.unit, cell: (person) => person.orgUnit?.name ?? '—' },
-            {
-              key: 'roles',
-              header: text.people.roles,
-              cell: (person) =>
-                person.grants.length ? (
-                  <ul className="ec-tags">
-                    {person.grants.map((grant) => (
-                      <li key={grant.id}>
-                        {app.roles[grant.role]}
-                        {grant.scope.kind !== 'organisation' ? (
-                          <>
-                            {' '}
-                            (<ScopeText scope={grant.scope} />)
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  text.people.noGrants
-                ),
-            },
-            {
-              key: 'status',
-              header: text.people.status,
-              cell: (person) => (person.active ? text.people.active : text.people.inactive),
-            },
-          ]}
-        />
-      )}
-      {people.hasNextPage ? (
-        <Button variant="secondary" disabled={people.isFetchingNextPage} onClick={() => void people.fetchNextPage()}>
-          {text.people.loadMore}
-        </Button>
-      ) : null}
+          },
+          {
+            key: 'status',
+            header: text.people.status,
+            cell: (person) => (person.active ? text.people.active : text.people.inactive),
+          },
+        ]}
+      />
     </>
   );
 }
