@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   getAnswerTimeSettingsOptions,
@@ -7,7 +7,8 @@ import {
   setAnswerTimeSettingsMutation,
   type AnswerTimeSettingsDto,
 } from '@eclore/api-client';
-import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
+import { Alert, TextField } from '@eclore/web-ui';
+import { SettingsPanel } from '../../app/SettingsPanel';
 import { AdminHeader } from '../admin/AdminHeader';
 import { FieldReviewSettingsPanel } from '../realisation';
 import { problemMessage } from '../../app/errors';
@@ -45,21 +46,15 @@ function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
     qualificationDays: String(current.qualificationDays),
     remindBeforeDays: String(current.remindBeforeDays),
   });
-  const [saved, setSaved] = useState(false);
   const save = useMutation({
     ...setAnswerTimeSettingsMutation(),
-    onSuccess: (data) => {
-      queryClient.setQueryData(getAnswerTimeSettingsQueryKey(), data);
-      setSaved(true);
-    },
+    onSuccess: (data) => queryClient.setQueryData(getAnswerTimeSettingsQueryKey(), data),
   });
   const fieldError = (field: Field): string | undefined => {
     const problem = isApiError(save.error) ? save.error.errorsFor(field)[0] : undefined;
     return problem ? (messageFor(s.settings.invalid, problem.code) ?? problem.message) : undefined;
   };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
+  const onSave = () => {
     // Sent as typed numbers; the api names any field it refuses (shown under that field).
     save.mutate({
       body: {
@@ -74,42 +69,39 @@ function SettingsForm({ current }: { current: AnswerTimeSettingsDto }) {
     remindBeforeDays: s.settings.remindHint,
   };
   return (
-    <Panel title={s.settings.tab}>
-      {saved ? <Alert tone="success">{s.settings.saved}</Alert> : null}
-      {save.isError && !FIELDS.some((f) => fieldError(f)) ? (
-        <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert>
-      ) : null}
-      <form className="ec-settings-form" onSubmit={onSubmit} noValidate>
-        {FIELDS.map((field) => (
-          <TextField
-            key={field}
-            label={s.settings[field]}
-            hint={hints[field]}
-            error={fieldError(field)}
-            type="number"
-            inputMode="numeric"
-            min={field === 'remindBeforeDays' ? 0 : 1}
-            max={365}
-            required
-            value={values[field]}
-            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-          />
-        ))}
-        <div>
-          <Button type="submit" disabled={save.isPending}>
-            {s.settings.save}
-          </Button>
-        </div>
-      </form>
-      {current.updatedAt ? (
-        <p>
-          {s.settings.updatedAt(
-            new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-              new Date(current.updatedAt),
-            ),
-          )}
-        </p>
-      ) : null}
-    </Panel>
+    <SettingsPanel
+      text={{ title: s.settings.tab, saved: s.settings.saved, save: s.settings.save }}
+      save={save}
+      failure={save.isError && !FIELDS.some((f) => fieldError(f)) ? problemMessage(app.problems, save.error) : null}
+      onSave={onSave}
+      formClassName="ec-settings-form"
+      after={
+        current.updatedAt ? (
+          <p>
+            {s.settings.updatedAt(
+              new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+                new Date(current.updatedAt),
+              ),
+            )}
+          </p>
+        ) : null
+      }
+    >
+      {FIELDS.map((field) => (
+        <TextField
+          key={field}
+          label={s.settings[field]}
+          hint={hints[field]}
+          error={fieldError(field)}
+          type="number"
+          inputMode="numeric"
+          min={field === 'remindBeforeDays' ? 0 : 1}
+          max={365}
+          required
+          value={values[field]}
+          onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+        />
+      ))}
+    </SettingsPanel>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getFieldReviewSettingsOptions, isApiError, type FieldReviewSettingsDto } from '@eclore/api-client';
-import { Alert, Button, Panel, TextField } from '@eclore/web-ui';
+import { TextField } from '@eclore/web-ui';
+import { SettingsPanel } from '../../../app/SettingsPanel';
 import { useSaveFieldReviewSettings } from './queries';
 import { useFieldReviewsText } from './i18n';
 
@@ -20,29 +21,23 @@ function SettingsForm({ current }: { current: FieldReviewSettingsDto }) {
     remindAfterDays: String(current.remindAfterDays),
     lateAfterDays: String(current.lateAfterDays),
   });
-  const [saved, setSaved] = useState(false);
   const save = useSaveFieldReviewSettings();
   const fieldError = (field: Field): string | undefined => {
     const problem = isApiError(save.error) ? save.error.errorsFor(field)[0] : undefined;
     return problem ? problem.message : undefined;
   };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
+  const onSave = () => {
     const months = values.monthsAfterGoLive
       .split(/[,;\s]+/)
       .filter(Boolean)
       .map(Number);
-    save.mutate(
-      {
-        body: {
-          monthsAfterGoLive: months,
-          remindAfterDays: Number(values.remindAfterDays),
-          lateAfterDays: Number(values.lateAfterDays),
-        },
+    save.mutate({
+      body: {
+        monthsAfterGoLive: months,
+        remindAfterDays: Number(values.remindAfterDays),
+        lateAfterDays: Number(values.lateAfterDays),
       },
-      { onSuccess: () => setSaved(true) },
-    );
+    });
   };
   const labels: Record<Field, string> = {
     monthsAfterGoLive: s.settings.months,
@@ -50,27 +45,18 @@ function SettingsForm({ current }: { current: FieldReviewSettingsDto }) {
     lateAfterDays: s.settings.late,
   };
   return (
-    <Panel title={s.settings.title}>
-      <p>{s.settings.lead}</p>
-      {saved ? <Alert tone="success">{s.settings.saved}</Alert> : null}
-      <form className="ec-settings-form" onSubmit={onSubmit} noValidate>
-        {(Object.keys(labels) as Field[]).map((field) => (
-          <TextField
-            key={field}
-            label={labels[field]}
-            error={fieldError(field)}
-            inputMode={field === 'monthsAfterGoLive' ? 'text' : 'numeric'}
-            required
-            value={values[field]}
-            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-          />
-        ))}
-        <div>
-          <Button type="submit" disabled={save.isPending}>
-            {s.settings.save}
-          </Button>
-        </div>
-      </form>
-    </Panel>
+    <SettingsPanel text={s.settings} save={save} onSave={onSave} formClassName="ec-settings-form">
+      {(Object.keys(labels) as Field[]).map((field) => (
+        <TextField
+          key={field}
+          label={labels[field]}
+          error={fieldError(field)}
+          inputMode={field === 'monthsAfterGoLive' ? 'text' : 'numeric'}
+          required
+          value={values[field]}
+          onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+        />
+      ))}
+    </SettingsPanel>
   );
 }
