@@ -14,7 +14,7 @@ import {
   type IdeaDto,
 } from '@eclore/api-client';
 import { DEFAULT_SUBMISSION_RULES } from '@eclore/domain';
-import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
+import { Alert, Button, PageHeader, SelectField, TextField, type SelectFieldProps } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { CoAuthorsPanel } from './CoAuthorsPanel';
@@ -145,10 +145,25 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
   };
   const refusedFields = [...new Set((apiError?.fieldErrors ?? []).map((e) => FIELD_LABELS[e.field] ?? e.field))];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  /** A long-text field of the draft, marked required when the rules require it. */
+  const longText = (
+    key: 'summary' | 'whoSuffers' | 'expectedBenefits' | 'needs',
+    label: string,
+    rows: number,
+    extra: { hint?: string; maxLength?: number } = {},
+  ) => (
+    <TextAreaField
+      label={labelOf(label, requires(key))}
+      aria-required={requires(key) || undefined}
+      {...extra}
+      value={draft[key]}
+      rows={rows}
+      onChange={(e) => set(key, e.target.value)}
+      error={fieldError(key)}
+    />
+  );
   const kindErrorId = useId();
-  const unitErrorId = useId();
   const themesErrorId = useId();
-  const frequencyErrorId = useId();
   const anonymousHelpId = useId();
   const campaignErrorId = useId();
 
@@ -204,16 +219,7 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
           onChange={(e) => set('title', e.target.value)}
           error={fieldError('title')}
         />
-        <TextAreaField
-          label={labelOf(s.form.summary, requires('summary'))}
-          aria-required={requires('summary') || undefined}
-          hint={s.form.summaryHint}
-          value={draft.summary}
-          rows={3}
-          maxLength={2000}
-          onChange={(e) => set('summary', e.target.value)}
-          error={fieldError('summary')}
-        />
+        {longText('summary', s.form.summary, 3, { hint: s.form.summaryHint, maxLength: 2000 })}
         <RichTextEditor
           label={labelOf(s.form.body, requires('body'))}
           required={requires('body')}
@@ -225,57 +231,32 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
         />
         {draft.kind === 'problem' ? (
           <>
-            <TextAreaField
-              label={labelOf(s.form.whoSuffers, requires('whoSuffers'))}
-              aria-required={requires('whoSuffers') || undefined}
-              value={draft.whoSuffers}
-              rows={2}
-              onChange={(e) => set('whoSuffers', e.target.value)}
-              error={fieldError('whoSuffers')}
-            />
-            <SelectField
+            {longText('whoSuffers', s.form.whoSuffers, 2)}
+            <DraftSelect
               label={labelOf(s.form.frequency, requires('frequency'))}
               aria-required={requires('frequency') || undefined}
               value={draft.frequency}
-              aria-describedby={fieldError('frequency') ? frequencyErrorId : undefined}
-              aria-invalid={fieldError('frequency') ? true : undefined}
+              refusal={fieldError('frequency')}
               onChange={(e) => set('frequency', e.target.value as Frequency | '')}
               placeholder={s.form.frequencyNone}
               options={FREQUENCIES.map((f) => ({ value: f, label: s.frequency[f] }))}
             />
-            <FieldError id={frequencyErrorId}>{fieldError('frequency')}</FieldError>
           </>
         ) : (
           <>
-            <TextAreaField
-              label={labelOf(s.form.expectedBenefits, requires('expectedBenefits'))}
-              aria-required={requires('expectedBenefits') || undefined}
-              value={draft.expectedBenefits}
-              rows={3}
-              onChange={(e) => set('expectedBenefits', e.target.value)}
-              error={fieldError('expectedBenefits')}
-            />
-            <TextAreaField
-              label={labelOf(s.form.needs, requires('needs'))}
-              aria-required={requires('needs') || undefined}
-              value={draft.needs}
-              rows={3}
-              onChange={(e) => set('needs', e.target.value)}
-              error={fieldError('needs')}
-            />
+            {longText('expectedBenefits', s.form.expectedBenefits, 3)}
+            {longText('needs', s.form.needs, 3)}
           </>
         )}
-        <SelectField
+        <DraftSelect
           label={labelOf(s.form.orgUnit, requires('orgUnit'))}
           aria-required={requires('orgUnit') || undefined}
           value={draft.orgUnitId}
-          aria-describedby={fieldError('orgUnitId') ? unitErrorId : undefined}
-          aria-invalid={fieldError('orgUnitId') ? true : undefined}
+          refusal={fieldError('orgUnitId')}
           onChange={(e) => set('orgUnitId', e.target.value)}
           placeholder={s.form.orgUnitNone}
           options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
         />
-        <FieldError id={unitErrorId}>{fieldError('orgUnitId')}</FieldError>
         <fieldset className="ec-idea-form__themes" aria-describedby={fieldError('themes') ? themesErrorId : undefined}>
           <legend>{labelOf(s.form.themes, requires('themes'))}</legend>
           {themes.data && themes.data.length === 0 ? <p>{s.form.noThemes}</p> : null}
@@ -324,6 +305,24 @@ function IdeaEditor({ idea: initial }: { idea: IdeaDto | null }) {
       ) : (
         <p className="ec-text-field__hint">{s.coAuthors.saveFirst}</p>
       )}
+    </>
+  );
+}
+
+/**
+ * A select of the idea form with its refusal below it, in a live region that is always there (so a
+ * refusal is announced when it appears, like the form's other refusals).
+ */
+function DraftSelect({ refusal, ...props }: SelectFieldProps & { refusal: string | undefined }) {
+  const errorId = useId();
+  return (
+    <>
+      <SelectField
+        {...props}
+        aria-describedby={refusal ? errorId : undefined}
+        aria-invalid={refusal ? true : undefined}
+      />
+      <FieldError id={errorId}>{refusal}</FieldError>
     </>
   );
 }
