@@ -17,6 +17,7 @@ export { BarChartFigure, type BarChartFigureProps } from './BarChartFigure';
 export * from './charts';
 export { FormDialog, type FormDialogProps } from './FormDialog';
 export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable';
+export { Facts, type Fact } from './Facts';
 export { Page, type PageProps } from './Page';
 export { useModal, type ModalDialogProps } from './useModal';
 export { useDisclosure, type Disclosure, type DisclosureOptions } from './useDisclosure';

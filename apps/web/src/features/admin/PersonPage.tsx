@@ -22,7 +22,7 @@ import {
   isGrantableRole,
   type GrantableRole,
 } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, Panel, SelectField, TextField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, Facts, Panel, SelectField, TextField } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { indentedUnit } from '../../app/org-unit-option';
 import { useSession } from '../../session/session';
@@ -113,16 +113,12 @@ export default function PersonPage() {
       {actionError ? <Alert tone="error">{problemMessage(app.problems, actionError)}</Alert> : null}
       <div className="ec-grid">
         <Panel title={text.person.roles}>
-          <dl className="ec-facts">
-            <div className="ec-facts__row">
-              <dt>{text.person.employeeNumber}</dt>
-              <dd>{p.employeeNumber}</dd>
-            </div>
-            <div className="ec-facts__row">
-              <dt>{text.people.unit}</dt>
-              <dd>{p.orgUnit?.name ?? '—'}</dd>
-            </div>
-          </dl>
+          <Facts
+            facts={[
+              { term: text.person.employeeNumber, value: p.employeeNumber },
+              { term: text.people.unit, value: p.orgUnit?.name ?? '—' },
+            ]}
+          />
           {p.grants.length === 0 ? (
             <p>{text.person.noGrants}</p>
           ) : (

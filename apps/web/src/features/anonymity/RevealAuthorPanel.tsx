@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError, revealIdeaAuthorMutation, type IdeaDto } from '@eclore/api-client';
 import { can } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, Panel, TextAreaField } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, Facts, Panel, TextAreaField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { useAnonymityText } from './i18n';
 
@@ -39,34 +39,17 @@ export function RevealAuthorPanel({ idea }: { idea: IdeaDto }) {
       {revealed ? (
         <section aria-labelledby="revealed-author-title" className="ec-reveal__result">
           <h3 id="revealed-author-title">{s.revealedTitle}</h3>
-          <dl className="ec-facts">
-            <div className="ec-facts__row">
-              <dt>{s.author}</dt>
-              <dd>
-                {revealed.author.givenName} {revealed.author.familyName}
-              </dd>
-            </div>
-            <div className="ec-facts__row">
-              <dt>{s.email}</dt>
-              <dd>
-                <a href={`mailto:${revealed.email}`}>{revealed.email}</a>
-              </dd>
-            </div>
-            {revealed.coAuthors.length ? (
-              <div className="ec-facts__row">
-                <dt>{s.coAuthors}</dt>
-                <dd>{revealed.coAuthors.map((c) => `${c.givenName} ${c.familyName}`).join(', ')}</dd>
-              </div>
-            ) : null}
-            {revealed.capturedBy ? (
-              <div className="ec-facts__row">
-                <dt>{s.capturedBy}</dt>
-                <dd>
-                  {revealed.capturedBy.givenName} {revealed.capturedBy.familyName}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          <Facts
+            facts={[
+              { term: s.author, value: `${revealed.author.givenName} ${revealed.author.familyName}` },
+              { term: s.email, value: <a href={`mailto:${revealed.email}`}>{revealed.email}</a> },
+              { term: s.coAuthors, value: revealed.coAuthors.map((c) => `${c.givenName} ${c.familyName}`).join(', ') },
+              {
+                term: s.capturedBy,
+                value: revealed.capturedBy && `${revealed.capturedBy.givenName} ${revealed.capturedBy.familyName}`,
+              },
+            ]}
+          />
           <p>{s.revealedNote}</p>
         </section>
       ) : open ? (

@@ -9,7 +9,7 @@ import {
   withdrawIdeaMutation,
   type IdeaDto,
 } from '@eclore/api-client';
-import { Alert, Button, ConfirmDialog, PageHeader, Panel } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, Facts, PageHeader, Panel } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { IdeaTimeline } from './IdeaTimeline';
@@ -52,57 +52,43 @@ function IdeaView({ idea }: { idea: IdeaDto }) {
       {failed ? (
         <Alert tone="error">{isApiError(failed) ? (failed.detail ?? s.errors.generic) : s.errors.generic}</Alert>
       ) : null}
-      <dl className="ec-facts ec-idea__facts">
-        <div className="ec-facts__row">
-          <dt>{s.page.kind}</dt>
-          <dd>{s.kind[idea.kind]}</dd>
-        </div>
-        <div className="ec-facts__row">
-          <dt>{s.page.stage}</dt>
-          <dd>
-            <span className={`ec-idea-status ec-idea-status--${idea.status}`}>{s.status[idea.status]}</span>
-            {idea.publishedAt ? ` · ${date.format(new Date(idea.publishedAt))}` : ''}
-          </dd>
-        </div>
-        <div className="ec-facts__row">
-          <dt>{s.page.author}</dt>
-          <dd>
-            {idea.author ? `${idea.author.givenName} ${idea.author.familyName}` : s.page.anonymousAuthor}
-            {idea.anonymous && idea.author ? ` (${s.form.anonymous.toLowerCase()})` : ''}
-          </dd>
-        </div>
-        {idea.coAuthors.some((c) => c.status === 'accepted') ? (
-          <div className="ec-facts__row">
-            <dt>{s.page.coAuthors}</dt>
-            <dd>
-              {idea.coAuthors
-                .filter((c) => c.status === 'accepted')
-                .map((c) => `${c.givenName} ${c.familyName}`)
-                .join(', ')}
-            </dd>
-          </div>
-        ) : null}
-        {idea.capturedBy ? (
-          <div className="ec-facts__row">
-            <dt>{s.page.capturedBy}</dt>
-            <dd>
-              {idea.capturedBy.givenName} {idea.capturedBy.familyName}
-            </dd>
-          </div>
-        ) : null}
-        {idea.orgUnit ? (
-          <div className="ec-facts__row">
-            <dt>{s.page.orgUnit}</dt>
-            <dd>{idea.orgUnit.name}</dd>
-          </div>
-        ) : null}
-        {idea.themes.length ? (
-          <div className="ec-facts__row">
-            <dt>{s.page.themes}</dt>
-            <dd>{idea.themes.join(', ')}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <Facts
+        className="ec-idea__facts"
+        facts={[
+          { term: s.page.kind, value: s.kind[idea.kind] },
+          {
+            term: s.page.stage,
+            value: (
+              <>
+                <span className={`ec-idea-status ec-idea-status--${idea.status}`}>{s.status[idea.status]}</span>
+                {idea.publishedAt ? ` · ${date.format(new Date(idea.publishedAt))}` : ''}
+              </>
+            ),
+          },
+          {
+            term: s.page.author,
+            value: (
+              <>
+                {idea.author ? `${idea.author.givenName} ${idea.author.familyName}` : s.page.anonymousAuthor}
+                {idea.anonymous && idea.author ? ` (${s.form.anonymous.toLowerCase()})` : ''}
+              </>
+            ),
+          },
+          {
+            term: s.page.coAuthors,
+            value: idea.coAuthors
+              .filter((c) => c.status === 'accepted')
+              .map((c) => `${c.givenName} ${c.familyName}`)
+              .join(', '),
+          },
+          {
+            term: s.page.capturedBy,
+            value: idea.capturedBy && `${idea.capturedBy.givenName} ${idea.capturedBy.familyName}`,
+          },
+          { term: s.page.orgUnit, value: idea.orgUnit?.name },
+          { term: s.page.themes, value: idea.themes.join(', ') },
+        ]}
+      />
       <IdeaDueDates idea={idea} />
       <RevealAuthorPanel idea={idea} />
 
@@ -115,38 +101,19 @@ function IdeaView({ idea }: { idea: IdeaDto }) {
       {/* Sanitised on the server before it is stored: what is rendered is the allow-listed HTML. */}
       <div className="ec-idea__body" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
 
-      {idea.kind === 'problem' && (idea.whoSuffers || idea.frequency) ? (
-        <dl className="ec-facts">
-          {idea.whoSuffers ? (
-            <div className="ec-facts__row">
-              <dt>{s.form.whoSuffers}</dt>
-              <dd>{idea.whoSuffers}</dd>
-            </div>
-          ) : null}
-          {idea.frequency ? (
-            <div className="ec-facts__row">
-              <dt>{s.form.frequency}</dt>
-              <dd>{s.frequency[idea.frequency]}</dd>
-            </div>
-          ) : null}
-        </dl>
-      ) : null}
-      {idea.kind === 'solution' && (idea.expectedBenefits || idea.needs) ? (
-        <dl className="ec-facts">
-          {idea.expectedBenefits ? (
-            <div className="ec-facts__row">
-              <dt>{s.form.expectedBenefits}</dt>
-              <dd>{idea.expectedBenefits}</dd>
-            </div>
-          ) : null}
-          {idea.needs ? (
-            <div className="ec-facts__row">
-              <dt>{s.form.needs}</dt>
-              <dd>{idea.needs}</dd>
-            </div>
-          ) : null}
-        </dl>
-      ) : null}
+      <Facts
+        facts={
+          idea.kind === 'problem'
+            ? [
+                { term: s.form.whoSuffers, value: idea.whoSuffers },
+                { term: s.form.frequency, value: idea.frequency && s.frequency[idea.frequency] },
+              ]
+            : [
+                { term: s.form.expectedBenefits, value: idea.expectedBenefits },
+                { term: s.form.needs, value: idea.needs },
+              ]
+        }
+      />
 
       <div className="ec-form-actions">
         {idea.viewer.canEdit ? (

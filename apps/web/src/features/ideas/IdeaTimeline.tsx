@@ -1,4 +1,5 @@
 import type { TimelineDto } from '@eclore/api-client';
+import { Facts } from '@eclore/web-ui';
 import { useLocale } from './i18n';
 import { useTimelineText } from './timeline-i18n';
 
@@ -22,20 +23,13 @@ export function IdeaTimeline({ timeline }: { timeline: TimelineDto }) {
               : s.system}
           {e.text ? <p className="ec-idea-timeline__text">{e.text}</p> : null}
           {e.fieldReview ? (
-            <dl className="ec-facts ec-idea-timeline__text">
-              <div className="ec-facts__row">
-                <dt>{s.fieldReview.whatHappened}</dt>
-                <dd>{e.fieldReview.whatHappened}</dd>
-              </div>
-              <div className="ec-facts__row">
-                <dt>{s.fieldReview.unexpected}</dt>
-                <dd>{e.fieldReview.unexpected}</dd>
-              </div>
-              <div className="ec-facts__row">
-                <dt>{s.fieldReview.whoUsesIt}</dt>
-                <dd>{e.fieldReview.whoUsesIt}</dd>
-              </div>
-            </dl>
+            <Facts
+              className="ec-idea-timeline__text"
+              facts={(['whatHappened', 'unexpected', 'whoUsesIt'] as const).map((key) => ({
+                term: s.fieldReview[key],
+                value: e.fieldReview?.[key],
+              }))}
+            />
           ) : null}
         </li>
       ))}

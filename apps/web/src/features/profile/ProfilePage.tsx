@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getMyProfileOptions, getMyProfileQueryKey } from '@eclore/api-client';
 import { SUPPORTED_LOCALES, isLocale, type Locale } from '@eclore/domain';
-import { Alert, Button, PageHeader, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, Facts, PageHeader, Panel, SelectField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { changeLocale } from '../../i18n/i18n';
@@ -54,22 +54,13 @@ export default function ProfilePage() {
       <PageHeader title={text.title} focusOnMount={focus} />
       <div className="ec-grid">
         <Panel title={text.identity}>
-          <dl className="ec-facts">
-            <div className="ec-facts__row">
-              <dt>{text.name}</dt>
-              <dd>
-                {me.givenName} {me.familyName}
-              </dd>
-            </div>
-            <div className="ec-facts__row">
-              <dt>{text.email}</dt>
-              <dd>{me.email}</dd>
-            </div>
-            <div className="ec-facts__row">
-              <dt>{text.unit}</dt>
-              <dd>{me.orgUnit ? me.orgUnit.name : text.noUnit}</dd>
-            </div>
-          </dl>
+          <Facts
+            facts={[
+              { term: text.name, value: `${me.givenName} ${me.familyName}` },
+              { term: text.email, value: me.email },
+              { term: text.unit, value: me.orgUnit ? me.orgUnit.name : text.noUnit },
+            ]}
+          />
           {me.orgUnit && me.orgUnit.path.length > 1 ? (
             <nav aria-label={text.unitPath}>
               <ol className="ec-breadcrumb">

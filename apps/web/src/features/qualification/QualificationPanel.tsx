@@ -14,7 +14,7 @@ import {
   type QualificationViewDto,
 } from '@eclore/api-client';
 import { DISAGREEMENT_SPREAD, holdsRole, SCORE_LEVELS } from '@eclore/domain';
-import { Alert, Button, ConfirmDialog, FieldError, Panel, TextAreaField, DataTable } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, DataTable, Facts, FieldError, Panel, TextAreaField } from '@eclore/web-ui';
 import { useSession } from '../../session/session';
 import { fieldErrors, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
@@ -201,20 +201,13 @@ function ConsolidatedView({ data }: { data: ConsolidatedScorecardDto }) {
       <h3 id={titleId}>
         {s.consolidated.title} · {s.consolidated.reviewers(data.reviewerCount)}
       </h3>
-      <dl className="ec-facts ec-consolidated__figures">
-        <div className="ec-facts__row">
-          <dt>{s.consolidated.weightedScore}</dt>
-          <dd>{data.weightedScore === null ? '—' : s.consolidated.outOf5(data.weightedScore)}</dd>
-        </div>
-        <div className="ec-facts__row">
-          <dt>{s.consolidated.value}</dt>
-          <dd>{data.value === null ? '—' : s.consolidated.outOf5(data.value)}</dd>
-        </div>
-        <div className="ec-facts__row">
-          <dt>{s.consolidated.effort}</dt>
-          <dd>{data.effort === null ? '—' : s.consolidated.outOf5(data.effort)}</dd>
-        </div>
-      </dl>
+      <Facts
+        className="ec-consolidated__figures"
+        facts={(['weightedScore', 'value', 'effort'] as const).map((key) => ({
+          term: s.consolidated[key],
+          value: data[key] === null ? '—' : s.consolidated.outOf5(data[key]),
+        }))}
+      />
       {data.maxSpread !== null && data.maxSpread >= DISAGREEMENT_SPREAD ? (
         <Alert tone="info">{s.consolidated.disagreement}</Alert>
       ) : null}

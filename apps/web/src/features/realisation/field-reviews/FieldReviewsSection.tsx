@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getIdeaFieldReviewsOptions, type FieldReviewDto, type IdeaDto } from '@eclore/api-client';
-import { Alert, Button, Panel, TextAreaField } from '@eclore/web-ui';
+import { Alert, Button, Facts, Panel, TextAreaField } from '@eclore/web-ui';
 import { ApiFormDialog, useApiForm } from '../../../app/api-form';
 import { useAnswerFieldReview } from './queries';
 import { useFieldReviewsText, useLocale } from './i18n';
@@ -47,20 +47,13 @@ export default function FieldReviewsSection({ idea }: { idea: IdeaDto }) {
                       date.format(new Date(r.answeredAt)),
                     )}
                   </p>
-                  <dl className="ec-facts">
-                    <div className="ec-facts__row">
-                      <dt>{s.whatHappened}</dt>
-                      <dd>{r.whatHappened}</dd>
-                    </div>
-                    <div className="ec-facts__row">
-                      <dt>{s.unexpected}</dt>
-                      <dd>{r.unexpected}</dd>
-                    </div>
-                    <div className="ec-facts__row">
-                      <dt>{s.whoUsesIt}</dt>
-                      <dd>{r.whoUsesIt}</dd>
-                    </div>
-                  </dl>
+                  <Facts
+                    facts={[
+                      { term: s.whatHappened, value: r.whatHappened },
+                      { term: s.unexpected, value: r.unexpected },
+                      { term: s.whoUsesIt, value: r.whoUsesIt },
+                    ]}
+                  />
                 </>
               ) : null}
               {r.canAnswer ? <Button onClick={() => (setSent(false), setAnswering(r))}>{s.answer}</Button> : null}
