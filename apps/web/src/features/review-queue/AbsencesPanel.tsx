@@ -21,8 +21,8 @@ export function AbsencesPanel() {
   const absences = useQuery(listMyAbsencesOptions());
   // The members list of the network view doubles as the stand-in choices.
   const network = useQuery(getNetworkReviewQueueOptions());
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
+  // The absence's first and last days, as typed.
+  const [period, setPeriod] = useState({ startsAt: '', endsAt: '' });
   const [delegateId, setDelegateId] = useState('');
   const [handOver, setHandOver] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -31,8 +31,7 @@ export function AbsencesPanel() {
   const create = useMutation({
     ...createMyAbsenceMutation(),
     onSuccess: () => {
-      setStartsAt('');
-      setEndsAt('');
+      setPeriod({ startsAt: '', endsAt: '' });
       setDelegateId('');
       void refresh();
     },
@@ -54,8 +53,8 @@ export function AbsencesPanel() {
     create.mutate(
       {
         body: {
-          startsAt: new Date(`${startsAt}T00:00:00`).toISOString(),
-          endsAt: new Date(`${endsAt}T23:59:59`).toISOString(),
+          startsAt: new Date(`${period.startsAt}T00:00:00`).toISOString(),
+          endsAt: new Date(`${period.endsAt}T23:59:59`).toISOString(),
           ...(delegateId ? { delegateId } : {}),
         },
       },
@@ -101,22 +100,17 @@ export function AbsencesPanel() {
         </ul>
       ) : null}
       <form className="ec-absences__form" onSubmit={submit} noValidate>
-        <TextField
-          label={s.absences.startsAt}
-          type="date"
-          required
-          value={startsAt}
-          onChange={(e) => setStartsAt(e.target.value)}
-          error={fieldError('startsAt')}
-        />
-        <TextField
-          label={s.absences.endsAt}
-          type="date"
-          required
-          value={endsAt}
-          onChange={(e) => setEndsAt(e.target.value)}
-          error={fieldError('endsAt')}
-        />
+        {(['startsAt', 'endsAt'] as const).map((key) => (
+          <TextField
+            key={key}
+            label={s.absences[key]}
+            type="date"
+            required
+            value={period[key]}
+            onChange={(e) => setPeriod((p) => ({ ...p, [key]: e.target.value }))}
+            error={fieldError(key)}
+          />
+        ))}
         <SelectField
           label={s.absences.delegate}
           value={delegateId}
@@ -135,7 +129,7 @@ export function AbsencesPanel() {
           />{' '}
           {s.absences.handOver}
         </label>
-        <Button type="submit" disabled={!startsAt || !endsAt || create.isPending}>
+        <Button type="submit" disabled={!period.startsAt || !period.endsAt || create.isPending}>
           {s.absences.add}
         </Button>
       </form>

@@ -4,17 +4,29 @@ import { listLateFieldReviewsOptions, listMyFieldReviewsOptions, type FieldRevie
 import { Panel } from '@eclore/web-ui';
 import { useFieldReviewsText } from './i18n';
 
-function ReviewLinks({ items, meta }: { items: FieldReviewItemDto[]; meta: (i: FieldReviewItemDto) => string }) {
+/** A home panel listing field reviews, each linking to its idea's reviews; nothing when the list is empty. */
+function ReviewsPanel({
+  title,
+  items,
+  meta,
+}: {
+  title: string;
+  items: FieldReviewItemDto[];
+  meta: (i: FieldReviewItemDto) => string;
+}) {
   const s = useFieldReviewsText();
+  if (items.length === 0) return null;
   return (
-    <ul className="ec-home-list">
-      {items.map((i) => (
-        <li key={i.reviewId}>
-          <Link to={`/ideas/${i.ideaId}#field-reviews`}>{s.mine.item(i.ideaTitle, i.monthsAfterGoLive)}</Link>
-          <span className="ec-home-list__meta">{meta(i)}</span>
-        </li>
-      ))}
-    </ul>
+    <Panel title={title}>
+      <ul className="ec-home-list">
+        {items.map((i) => (
+          <li key={i.reviewId}>
+            <Link to={`/ideas/${i.ideaId}#field-reviews`}>{s.mine.item(i.ideaTitle, i.monthsAfterGoLive)}</Link>
+            <span className="ec-home-list__meta">{meta(i)}</span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
   );
 }
 
@@ -22,24 +34,12 @@ function ReviewLinks({ items, meta }: { items: FieldReviewItemDto[]; meta: (i: F
 export function MyFieldReviews() {
   const s = useFieldReviewsText();
   const mine = useQuery(listMyFieldReviewsOptions());
-  const items = mine.data?.items ?? [];
-  if (items.length === 0) return null;
-  return (
-    <Panel title={s.mine.title}>
-      <ReviewLinks items={items} meta={(i) => s.states[i.state]} />
-    </Panel>
-  );
+  return <ReviewsPanel title={s.mine.title} items={mine.data?.items ?? []} meta={(i) => s.states[i.state]} />;
 }
 
 /** The network's late reviews in its scope, on its home: shown only when there are some. */
 export function LateFieldReviews() {
   const s = useFieldReviewsText();
   const late = useQuery(listLateFieldReviewsOptions());
-  const items = late.data?.items ?? [];
-  if (items.length === 0) return null;
-  return (
-    <Panel title={s.late.title}>
-      <ReviewLinks items={items} meta={(i) => s.late.days(i.daysSinceDue)} />
-    </Panel>
-  );
+  return <ReviewsPanel title={s.late.title} items={late.data?.items ?? []} meta={(i) => s.late.days(i.daysSinceDue)} />;
 }

@@ -127,24 +127,21 @@ export function MilestonesPanel({
                 >
                   {s.milestones.edit}
                 </Button>
-                {m.status === 'open' ? (
-                  <>
-                    <Button
-                      variant="secondary"
-                      onClick={() => setDialog({ kind: 'status', milestone: m, to: 'done' })}
-                      aria-label={`${s.milestones.done} ${m.title}`}
-                    >
-                      {s.milestones.done}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      onClick={() => setDialog({ kind: 'status', milestone: m, to: 'dropped' })}
-                      aria-label={`${s.milestones.drop} ${m.title}`}
-                    >
-                      {s.milestones.drop}
-                    </Button>
-                  </>
-                ) : null}
+                {m.status === 'open'
+                  ? (['done', 'dropped'] as const).map((to) => {
+                      const label = to === 'done' ? s.milestones.done : s.milestones.drop;
+                      return (
+                        <Button
+                          key={to}
+                          variant="secondary"
+                          onClick={() => setDialog({ kind: 'status', milestone: m, to })}
+                          aria-label={`${label} ${m.title}`}
+                        >
+                          {label}
+                        </Button>
+                      );
+                    })
+                  : null}
               </span>
             ),
           },
