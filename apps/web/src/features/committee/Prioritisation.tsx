@@ -17,6 +17,9 @@ import { useCommitteeText } from './i18n';
 
 const fmt = (n: number | null) => (n === null ? null : n.toFixed(1));
 
+/** Both axes are scores from 1 to 5 (effort across, value up). */
+const SCORE_AXIS = { type: 'number', domain: [1, 5], ticks: [1, 2, 3, 4, 5] } as const;
+
 /**
  * The prioritisation view: the agenda and the other qualified ideas ranked by weighted score, and a
  * value-against-effort scatter plot (recharts). The drawing is hidden from assistive technologies;
@@ -42,19 +45,15 @@ export function Prioritisation({ sessionId }: { sessionId: string }) {
               <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis
-                  type="number"
+                  {...SCORE_AXIS}
                   dataKey="x"
                   name={s.prioritisation.effort}
-                  domain={[1, 5]}
-                  ticks={[1, 2, 3, 4, 5]}
                   label={{ value: s.prioritisation.effort, position: 'insideBottom', offset: -12 }}
                 />
                 <YAxis
-                  type="number"
+                  {...SCORE_AXIS}
                   dataKey="y"
                   name={s.prioritisation.value}
-                  domain={[1, 5]}
-                  ticks={[1, 2, 3, 4, 5]}
                   label={{ value: s.prioritisation.value, angle: -90, position: 'insideLeft' }}
                 />
                 <ZAxis range={[90, 90]} />

@@ -125,26 +125,18 @@ function RunPanel({ s, run, already }: { s: ReportsText; run: AnnualReportRunDto
           <section aria-label={s.downloads}>
             <h3>{s.downloads}</h3>
             <ul className="ec-reports__downloads">
-              <li>
-                <a className="ec-button ec-button--primary" href={run.downloads.pdfFr} download>
-                  {s.pdfFr}
-                </a>
-              </li>
-              <li>
-                <a className="ec-button ec-button--secondary" href={run.downloads.pdfEn} download>
-                  {s.pdfEn}
-                </a>
-              </li>
-              <li>
-                <a className="ec-button ec-button--secondary" href={run.downloads.xlsx} download>
-                  {s.xlsx}
-                </a>
-              </li>
-              <li>
-                <a className="ec-button ec-button--secondary" href={run.downloads.xlsxEn} download>
-                  {s.xlsxEn}
-                </a>
-              </li>
+              {(['pdfFr', 'pdfEn', 'xlsx', 'xlsxEn'] as const).map((file) => (
+                <li key={file}>
+                  {/* The French PDF is the main download (a primary button); the others are secondary. */}
+                  <a
+                    className={`ec-button ec-button--${file === 'pdfFr' ? 'primary' : 'secondary'}`}
+                    href={run.downloads![file]}
+                    download
+                  >
+                    {s[file]}
+                  </a>
+                </li>
+              ))}
             </ul>
             <p className="ec-reports__note">{s.linksExpire(time(run.downloads.expiresAt))}</p>
           </section>
