@@ -41,22 +41,17 @@ export function PhasesEditor({
                   maxLength={120}
                 />
                 <div className="ec-phase-editor__dates">
-                  <TextField
-                    label={s.editor.startsAt}
-                    type="datetime-local"
-                    value={p.startsAt}
-                    onChange={(e) => set(i, { startsAt: e.target.value })}
-                    error={err('startsAt')}
-                    required
-                  />
-                  <TextField
-                    label={s.editor.endsAt}
-                    type="datetime-local"
-                    value={p.endsAt}
-                    onChange={(e) => set(i, { endsAt: e.target.value })}
-                    error={err('endsAt')}
-                    required
-                  />
+                  {(['startsAt', 'endsAt'] as const).map((key) => (
+                    <TextField
+                      key={key}
+                      label={s.editor[key]}
+                      type="datetime-local"
+                      value={p[key]}
+                      onChange={(e) => set(i, { [key]: e.target.value })}
+                      error={err(key)}
+                      required
+                    />
+                  ))}
                 </div>
                 <ul className="ec-phase-editor__switches">
                   <Switch checked={p.submissionsOpen} onChange={(v) => set(i, { submissionsOpen: v })}>

@@ -13,13 +13,16 @@ import {
   type CriteriaSetDto,
   type CriterionDto,
 } from '@eclore/api-client';
-import { CRITERION_AXES, SCORE_LEVELS } from '@eclore/domain';
+import { CRITERION_AXES, SCORE_LEVELS, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
 import { Alert, Button, PageHeader, SelectField, TextAreaField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { fieldErrors, useLocale, useQualificationText } from './i18n';
 import './qualification.css';
 import { describeError } from '../../app/errors';
+
+/** A criterion's label and description are written in each language; the editor's words name it. */
+const LANGUAGE_SUFFIX = { fr: 'Fr', en: 'En' } as const satisfies Record<Locale, string>;
 
 const blankCriterion = (): CriterionDto => ({
   key: '',
@@ -174,34 +177,27 @@ function Editor({
                       </option>
                     ))}
                   </SelectField>
-                  <TextField
-                    label={s.editor.labelFr}
-                    value={c.label.fr}
-                    error={fields[`${at}.label.fr`]}
-                    onChange={(e) => update(i, { label: { ...c.label, fr: e.target.value } })}
-                  />
-                  <TextField
-                    label={s.editor.labelEn}
-                    value={c.label.en}
-                    error={fields[`${at}.label.en`]}
-                    onChange={(e) => update(i, { label: { ...c.label, en: e.target.value } })}
-                  />
+                  {SUPPORTED_LOCALES.map((l) => (
+                    <TextField
+                      key={l}
+                      label={s.editor[`label${LANGUAGE_SUFFIX[l]}`]}
+                      value={c.label[l]}
+                      error={fields[`${at}.label.${l}`]}
+                      onChange={(e) => update(i, { label: { ...c.label, [l]: e.target.value } })}
+                    />
+                  ))}
                 </div>
                 <div className="ec-criteria-editor__grid">
-                  <TextAreaField
-                    label={s.editor.descriptionFr}
-                    rows={2}
-                    value={c.description.fr}
-                    error={fields[`${at}.description.fr`]}
-                    onChange={(e) => update(i, { description: { ...c.description, fr: e.target.value } })}
-                  />
-                  <TextAreaField
-                    label={s.editor.descriptionEn}
-                    rows={2}
-                    value={c.description.en}
-                    error={fields[`${at}.description.en`]}
-                    onChange={(e) => update(i, { description: { ...c.description, en: e.target.value } })}
-                  />
+                  {SUPPORTED_LOCALES.map((l) => (
+                    <TextAreaField
+                      key={l}
+                      label={s.editor[`description${LANGUAGE_SUFFIX[l]}`]}
+                      rows={2}
+                      value={c.description[l]}
+                      error={fields[`${at}.description.${l}`]}
+                      onChange={(e) => update(i, { description: { ...c.description, [l]: e.target.value } })}
+                    />
+                  ))}
                 </div>
                 {fields[`${at}.levels`] ? <Alert tone="error">{fields[`${at}.levels`]}</Alert> : null}
                 {c.levels.map((level, j) => (
