@@ -60,6 +60,12 @@ export default function RecognitionDuePage() {
   const [recording, setRecording] = useState<RecognitionDto | null>(null);
   const [dismissing, setDismissing] = useState<RecognitionDto | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A dialog closes with the notice of what it did, or without one when cancelled.
+  const closed = (message?: string) => {
+    setRecording(null);
+    setDismissing(null);
+    if (message) setDone(message);
+  };
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const state = usePageState(items);
@@ -136,25 +142,9 @@ export default function RecognitionDuePage() {
           {text.due.more}
         </Button>
       ) : null}
-      {recording ? (
-        <RecordDialog
-          item={recording}
-          onClose={(message) => {
-            setRecording(null);
-            if (message) setDone(message);
-          }}
-        />
-      ) : null}
+      {recording ? <RecordDialog item={recording} onClose={closed} /> : null}
       {actor && can(actor, 'recognition.settings') ? <RecognitionSettingsPanel /> : null}
-      {dismissing ? (
-        <DismissDialog
-          item={dismissing}
-          onClose={(message) => {
-            setDismissing(null);
-            if (message) setDone(message);
-          }}
-        />
-      ) : null}
+      {dismissing ? <DismissDialog item={dismissing} onClose={closed} /> : null}
     </Page>
   );
 }

@@ -26,9 +26,11 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
   const s = useImpactText();
   const query = useQuery(getIdeaImpactOptions({ path: { id: idea.id } }));
   const changed = useImpactChanged(idea.id);
-  const [adding, setAdding] = useState<string | null>(null);
+  // The open dialog: an indicator defined (none yet) or edited in a project, or a measurement recorded.
+  const [defining, setDefining] = useState<{ projectId: string; indicator: IndicatorDto | null } | null>(null);
   const [measuring, setMeasuring] = useState<IndicatorDto | null>(null);
-  const [editing, setEditing] = useState<{ projectId: string; indicator: IndicatorDto } | null>(null);
+  const close = () => (setDefining(null), setMeasuring(null));
+  const done = () => (close(), void changed());
 
   return (
     <Panel title={s.section.title} className="ec-impact">
@@ -47,12 +49,12 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
                 indicator={indicator}
                 canRecord={project.canRecord}
                 onMeasure={() => setMeasuring(indicator)}
-                onEdit={() => setEditing({ projectId: project.id, indicator })}
+                onEdit={() => setDefining({ projectId: project.id, indicator })}
                 onChanged={changed}
               />
             ))}
             {project.canRecord ? (
-              <Button variant="secondary" onClick={() => setAdding(project.id)}>
+              <Button variant="secondary" onClick={() => setDefining({ projectId: project.id, indicator: null })}>
                 {s.section.addIndicator}
               </Button>
             ) : null}
@@ -72,37 +74,8 @@ export default function ImpactSection({ idea }: { idea: IdeaDto }) {
           </>
         ) : null}
       </div>
-      {adding ? (
-        <IndicatorDialog
-          projectId={adding}
-          onClose={() => setAdding(null)}
-          onDone={() => {
-            setAdding(null);
-            void changed();
-          }}
-        />
-      ) : null}
-      {editing ? (
-        <IndicatorDialog
-          projectId={editing.projectId}
-          indicator={editing.indicator}
-          onClose={() => setEditing(null)}
-          onDone={() => {
-            setEditing(null);
-            void changed();
-          }}
-        />
-      ) : null}
-      {measuring ? (
-        <MeasurementDialog
-          indicator={measuring}
-          onClose={() => setMeasuring(null)}
-          onDone={() => {
-            setMeasuring(null);
-            void changed();
-          }}
-        />
-      ) : null}
+      {defining ? <IndicatorDialog {...defining} onClose={close} onDone={done} /> : null}
+      {measuring ? <MeasurementDialog indicator={measuring} onClose={close} onDone={done} /> : null}
     </Panel>
   );
 }
