@@ -42,6 +42,9 @@ export function HomeSection<Data, Key extends QueryKey>({
   );
 }
 
+/** How many items a section lists (the latest or most urgent); the rest is one link away. */
+export const SHOWN = 5;
+
 /** A section's short list, or what it says when there is nothing to list. */
 export function HomeList<Item>({
   items,

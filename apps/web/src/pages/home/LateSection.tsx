@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { listLateIdeasOptions } from '@eclore/api-client';
-import { HomeList, HomeSection } from './HomeSection';
+import { HomeList, HomeSection, SHOWN } from './HomeSection';
 import { useHomeText } from './i18n';
-
-const SHOWN = 5;
 
 /** The ideas past an answer time in my scope, most overdue first (the API's order). */
 export function LateSection() {

@@ -2,11 +2,8 @@ import { Link } from 'react-router';
 import { listMyIdeasOptions } from '@eclore/api-client';
 import { IdeaDueDates } from '../../features/deadlines';
 import { useIdeasText } from '../../features/ideas/i18n';
-import { HomeList, HomeSection } from './HomeSection';
+import { HomeList, HomeSection, SHOWN } from './HomeSection';
 import { useHomeText } from './i18n';
-
-/** How many of my ideas the home lists (the latest changed); the rest is one link away. */
-const SHOWN = 5;
 
 /** My latest ideas with their stage and, while one is awaited, the next answer's due date. */
 export function MyIdeasSection() {

@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { getMyReviewQueueOptions } from '@eclore/api-client';
-import { HomeList, HomeSection } from './HomeSection';
+import { HomeList, HomeSection, SHOWN } from './HomeSection';
 import { useHomeText } from './i18n';
-
-const SHOWN = 5;
 
 /** What awaits my review: the overdue first, then the oldest to review (the queue's own order). */
 export function ReviewSection() {
