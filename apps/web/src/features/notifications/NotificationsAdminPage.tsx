@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,18 +7,15 @@ import {
   listNotificationDeliveriesOptions,
   replayNotificationDeliveryMutation,
   setNotificationDefaultsMutation,
-  type CategoryFrequencyDto,
 } from '@eclore/api-client';
-import { Alert, Button, DataTable, Panel, SelectField } from '@eclore/web-ui';
+import { Alert, Button, DataTable, Panel } from '@eclore/web-ui';
 import { AdminHeader } from '../admin/AdminHeader';
 import { problemMessage } from '../../app/errors';
+import { FrequenciesForm } from './FrequenciesForm';
 import { useNotificationsText } from './i18n';
 import './notifications.css';
 import { useAppText } from '../../app/i18n';
 import { useDeliveriesChanged } from './queries';
-
-type Frequency = CategoryFrequencyDto['frequency'];
-const FREQUENCIES: Frequency[] = ['immediately', 'daily', 'weekly', 'off'];
 
 /** Administration of notifications: the organisation's defaults and the failed e-mails with a replay button. */
 export default function NotificationsAdminPage() {
@@ -29,13 +26,11 @@ export default function NotificationsAdminPage() {
   const defaults = useQuery(getNotificationDefaultsOptions());
   const failedQuery = { query: { status: 'failed' as const } };
   const failed = useQuery(listNotificationDeliveriesOptions(failedQuery));
-  const [draft, setDraft] = useState<Record<string, Frequency>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation({
     ...setNotificationDefaultsMutation(),
     onSuccess: (data) => {
       queryClient.setQueryData(getNotificationDefaultsQueryKey(), data);
-      setDraft({});
       setNotice(s.admin.defaultsSaved);
     },
   });
@@ -49,18 +44,6 @@ export default function NotificationsAdminPage() {
   });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setNotice(null);
-    save.mutate({
-      body: {
-        preferences: Object.entries(draft).map(
-          ([category, frequency]) => ({ category, frequency }) as CategoryFrequencyDto,
-        ),
-      },
-    });
-  };
-
   return (
     <>
       <AdminHeader title={s.admin.title} lead={s.admin.lead} />
@@ -69,28 +52,13 @@ export default function NotificationsAdminPage() {
         {defaults.isPending ? <p role="status">{app.app.loading}</p> : null}
         {defaults.isError ? <Alert tone="error">{problemMessage(app.problems, defaults.error)}</Alert> : null}
         {defaults.isSuccess ? (
-          <form onSubmit={onSubmit} className="ec-notif-prefs" aria-label={s.admin.defaultsTitle}>
-            {defaults.data.defaults.map((d) => (
-              <SelectField
-                key={d.category}
-                label={s.categories[d.category]}
-                value={draft[d.category] ?? d.frequency}
-                onChange={(e) => setDraft({ ...draft, [d.category]: e.target.value as Frequency })}
-              >
-                {FREQUENCIES.map((f) => (
-                  <option key={f} value={f}>
-                    {s.frequencies[f]}
-                  </option>
-                ))}
-              </SelectField>
-            ))}
-            <div>
-              <Button type="submit" disabled={save.isPending || Object.keys(draft).length === 0}>
-                {s.admin.defaultsSave}
-              </Button>
-            </div>
-            {save.isError ? <Alert tone="error">{problemMessage(app.problems, save.error)}</Alert> : null}
-          </form>
+          <FrequenciesForm
+            label={s.admin.defaultsTitle}
+            rows={defaults.data.defaults}
+            save={save}
+            saveLabel={s.admin.defaultsSave}
+            onSave={() => setNotice(null)}
+          />
         ) : null}
       </Panel>
       <Panel title={s.admin.failedTitle}>
