@@ -39,3 +39,18 @@ export function useSetQueryData<T>(): (key: QueryKey, data: T) => void {
     queryClient.setQueryData(key, data);
   };
 }
+
+/**
+ * For a command that answers the entity as it now is: a function caching the answer under its key (no
+ * refetch; `key` may depend on the answer), then refreshing what shows it elsewhere.
+ */
+export function useCacheAnswer<T>(
+  key: QueryKey | ((answer: T) => QueryKey),
+  refresh: () => Promise<void>,
+): (answer: T) => void {
+  const queryClient = useQueryClient();
+  return (answer) => {
+    queryClient.setQueryData(typeof key === 'function' ? key(answer) : key, answer);
+    void refresh();
+  };
+}

@@ -3,24 +3,20 @@ import {
   listCommitteeSessionsQueryKey,
   type CommitteeSessionDto,
 } from '@eclore/api-client';
-import { useInvalidate, useInvalidateOperations, useSetQueryData } from '../../app/queries';
+import { useCacheAnswer, useInvalidate, useInvalidateOperations } from '../../app/queries';
 
 /**
  * After a command on a session, which answers the session as it now is: the answer is cached and
  * the views built around it (suggestions, pre-reading pack, prioritisation, the list) refreshed.
  */
 export function useSessionChanged(id: string): (session: CommitteeSessionDto) => void {
-  const setData = useSetQueryData<CommitteeSessionDto>();
   const refresh = useInvalidateOperations([
     'listAgendaSuggestions',
     'getPreReadingPack',
     'getPrioritisation',
     'listCommitteeSessions',
   ]);
-  return (session) => {
-    setData(getCommitteeSessionQueryKey({ path: { id } }), session);
-    void refresh();
-  };
+  return useCacheAnswer<CommitteeSessionDto>(getCommitteeSessionQueryKey({ path: { id } }), refresh);
 }
 
 /** After a session is created. */

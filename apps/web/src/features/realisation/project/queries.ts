@@ -4,19 +4,15 @@ import {
   getIdeaQueryKey,
   type ProjectViewDto,
 } from '@eclore/api-client';
-import { useInvalidate, useInvalidateOperations, useSetQueryData } from '../../../app/queries';
+import { useCacheAnswer, useInvalidate, useInvalidateOperations } from '../../../app/queries';
 
 /**
  * Every project command answers the project as it now is: the answer replaces the cached view, and
  * what shows the project elsewhere (the portfolio's cards, the lineage's figures) is refreshed.
  */
 export function useProjectChanged(ideaId: string): (view: ProjectViewDto) => void {
-  const setData = useSetQueryData<ProjectViewDto>();
   const refresh = useInvalidateOperations(['getPortfolio', 'getIdeaLineage']);
-  return (view) => {
-    setData(getIdeaProjectQueryKey({ path: { id: ideaId } }), view);
-    void refresh();
-  };
+  return useCacheAnswer<ProjectViewDto>(getIdeaProjectQueryKey({ path: { id: ideaId } }), refresh);
 }
 
 /** After the go-live (the idea's status changed): the idea, its project and its lineage reload. */
