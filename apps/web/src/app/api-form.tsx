@@ -58,6 +58,12 @@ export function useApiForm<V extends Record<string, string> = Record<string, nev
   };
 }
 
+/** What opens a form dialog gives it: closing without a change, and taking the API's answer once saved. */
+export interface FormDialogEvents<Answer = void> {
+  onClose: () => void;
+  onDone: (answer: Answer) => void;
+}
+
 /** The libs/web/ui FormDialog, always open while rendered, with the refusal above its fields. */
 export function ApiFormDialog({
   failure,

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { decideAgendaItemMutation, type AgendaItemDto, type CommitteeSessionDto } from '@eclore/api-client';
 import { DECISION_KINDS, type DecisionKind } from '@eclore/domain';
 import { TextAreaField, TextField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../../app/api-form';
+import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../app/api-form';
 import { commandError, useCommitteeText } from './i18n';
 
 /**
@@ -15,13 +15,8 @@ export function DecisionDialog({
   sessionId,
   item,
   onClose,
-  onDecided,
-}: {
-  sessionId: string;
-  item: AgendaItemDto;
-  onClose: () => void;
-  onDecided: (session: CommitteeSessionDto) => void;
-}) {
+  onDone,
+}: { sessionId: string; item: AgendaItemDto } & FormDialogEvents<CommitteeSessionDto>) {
   const s = useCommitteeText();
   const [kind, setKind] = useState<DecisionKind>('prototype');
   const { values, failure, submit, field } = useApiForm(s.errors, { rationale: '', until: '' }, (error) =>
@@ -41,7 +36,7 @@ export function DecisionDialog({
           ...(kind === 'park' && until ? { until: new Date(`${until}T00:00:00`).toISOString() } : {}),
         },
       });
-      onDecided(session);
+      onDone(session);
     });
 
   return (

@@ -249,7 +249,7 @@ function Agenda({
           sessionId={session.id}
           item={deciding}
           onClose={() => setDeciding(null)}
-          onDecided={(next) => {
+          onDone={(next) => {
             setDeciding(null);
             onSession(next);
           }}

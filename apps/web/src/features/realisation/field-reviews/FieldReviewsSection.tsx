@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getIdeaFieldReviewsOptions, type FieldReviewDto, type IdeaDto } from '@eclore/api-client';
 import { Alert, Button, Facts, Panel, TextAreaField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../../app/api-form';
 import { useAnswerFieldReview } from './queries';
 import { useFieldReviewsText, useLocale } from './i18n';
 
@@ -66,22 +66,14 @@ export default function FieldReviewsSection({ idea }: { idea: IdeaDto }) {
         <AnswerDialog
           review={answering}
           onClose={() => setAnswering(null)}
-          onSent={() => (setAnswering(null), setSent(true))}
+          onDone={() => (setAnswering(null), setSent(true))}
         />
       ) : null}
     </div>
   );
 }
 
-function AnswerDialog({
-  review,
-  onClose,
-  onSent,
-}: {
-  review: FieldReviewDto;
-  onClose: () => void;
-  onSent: () => void;
-}) {
+function AnswerDialog({ review, onClose, onDone }: { review: FieldReviewDto } & FormDialogEvents) {
   const s = useFieldReviewsText();
   const { values, failure, submit, field } = useApiForm(s.errors, {
     whatHappened: '',
@@ -93,7 +85,7 @@ function AnswerDialog({
   const onSubmit = () =>
     submit(async () => {
       await answer.mutateAsync({ path: { id: review.id }, body: values });
-      onSent();
+      onDone();
     });
   const answerField = (key: keyof typeof values, label: string) => (
     <TextAreaField label={label} {...field(key)} required rows={4} maxLength={5000} />

@@ -12,7 +12,7 @@ import {
   type MeasurementConfidence,
 } from '@eclore/domain';
 import { SelectField, TextField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../../app/api-form';
 import { useImpactText } from './i18n';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -32,12 +32,7 @@ export function IndicatorDialog({
   indicator = null,
   onClose,
   onDone,
-}: {
-  projectId: string;
-  indicator?: IndicatorDto | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+}: { projectId: string; indicator?: IndicatorDto | null } & FormDialogEvents) {
   const s = useImpactText();
   const f = s.indicatorForm;
   const { values, failure, submit, field } = useApiForm(s.errors, {
@@ -94,15 +89,7 @@ export function IndicatorDialog({
   );
 }
 
-export function MeasurementDialog({
-  indicator,
-  onClose,
-  onDone,
-}: {
-  indicator: IndicatorDto;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+export function MeasurementDialog({ indicator, onClose, onDone }: { indicator: IndicatorDto } & FormDialogEvents) {
   const s = useImpactText();
   const f = s.measurementForm;
   const { values, failure, submit, field } = useApiForm(s.errors, {

@@ -6,21 +6,17 @@ import {
   type ProjectViewDto,
 } from '@eclore/api-client';
 import { TextAreaField, TextField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../../app/api-form';
 import { useProjectText } from './i18n';
 
-interface Common {
-  ideaId: string;
-  onClose: () => void;
-  onSaved: (view: ProjectViewDto) => void;
-}
+type Common = { ideaId: string } & FormDialogEvents<ProjectViewDto>;
 
 /** Adds a milestone, or edits one (title, weight, due date, progress) naming the version read. */
 export function MilestoneFormDialog({
   ideaId,
   milestone,
   onClose,
-  onSaved,
+  onDone,
 }: Common & { milestone: MilestoneDto | null }) {
   const s = useProjectText();
   const { values, failure, submit, field } = useApiForm(s.errors, {
@@ -35,7 +31,7 @@ export function MilestoneFormDialog({
   const onSubmit = () =>
     submit(async () => {
       const body = { ...values, weight: Number(values.weight), progress: Number(values.progress) };
-      onSaved(
+      onDone(
         milestone
           ? await update.mutateAsync({
               path: { id: ideaId, milestoneId: milestone.id },
@@ -69,14 +65,14 @@ export function MilestoneStatusDialog({
   milestone,
   to,
   onClose,
-  onSaved,
+  onDone,
 }: Common & { milestone: MilestoneDto; to: 'done' | 'dropped' }) {
   const s = useProjectText();
   const { values, failure, submit, field } = useApiForm(s.errors, { dropReason: '' });
   const update = useMutation(updateMilestoneMutation());
   const onSubmit = () =>
     submit(async () =>
-      onSaved(
+      onDone(
         await update.mutateAsync({
           path: { id: ideaId, milestoneId: milestone.id },
           body: {

@@ -186,7 +186,7 @@ export function MilestonesPanel({
           ideaId={ideaId}
           milestone={dialog.milestone}
           onClose={() => setDialog(null)}
-          onSaved={saved}
+          onDone={saved}
         />
       ) : null}
       {dialog?.kind === 'status' ? (
@@ -195,7 +195,7 @@ export function MilestonesPanel({
           milestone={dialog.milestone}
           to={dialog.to}
           onClose={() => setDialog(null)}
-          onSaved={saved}
+          onDone={saved}
         />
       ) : null}
     </Panel>

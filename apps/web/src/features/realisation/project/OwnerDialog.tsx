@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { changeIdeaProjectOwnerMutation, createIdeaProjectMutation, type ProjectViewDto } from '@eclore/api-client';
 import { TextField } from '@eclore/web-ui';
-import { ApiFormDialog, useApiForm } from '../../../app/api-form';
+import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../../app/api-form';
 import { useProjectText } from './i18n';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
@@ -11,13 +11,8 @@ export function OwnerDialog({
   ideaId,
   creating,
   onClose,
-  onSaved,
-}: {
-  ideaId: string;
-  creating: boolean;
-  onClose: () => void;
-  onSaved: (view: ProjectViewDto) => void;
-}) {
+  onDone,
+}: { ideaId: string; creating: boolean } & FormDialogEvents<ProjectViewDto>) {
   const s = useProjectText();
   const [owner, setOwner] = useState<PickedPerson | null>(null);
   const { values, errors, failure, submit, field, refuse } = useApiForm(s.errors, () => ({
@@ -36,7 +31,7 @@ export function OwnerDialog({
                 body: { ownerId: owner.id, startsOn: values.startsOn, budgetPlanned: Number(values.budgetPlanned) },
               })
             : await change.mutateAsync({ path: { id: ideaId }, body: { ownerId: owner.id } });
-          onSaved(view);
+          onDone(view);
         })
       : refuse('ownerId', s.ownerForm.required);
 

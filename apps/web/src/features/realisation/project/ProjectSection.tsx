@@ -104,7 +104,7 @@ export default function ProjectSection({ idea }: { idea: IdeaDto }) {
           ideaId={idea.id}
           creating={ownerDialog === 'create'}
           onClose={() => setOwnerDialog(null)}
-          onSaved={(v) => {
+          onDone={(v) => {
             setOwnerDialog(null);
             changed(v);
           }}
