@@ -12,7 +12,8 @@ import { ApiFormDialog, useApiForm } from '../../../app/api-form';
 import { formatAmount, formatDay, useLocale, useProjectText } from './i18n';
 import { describeError } from '../../../app/errors';
 
-interface Props {
+/** What the project section gives each of its panels (milestones, budget, updates). */
+export interface ProjectPanelProps {
   ideaId: string;
   project: ProjectDto;
   canManage: boolean;
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /** Planned vs spent, the spending lines, and a dialog to record one. */
-export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
+export function BudgetPanel({ ideaId, project, canManage, onSaved }: ProjectPanelProps) {
   const s = useProjectText();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
@@ -94,7 +95,7 @@ export function BudgetPanel({ ideaId, project, canManage, onSaved }: Props) {
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The dated updates, newest first, and a field to post one (plain paragraphs, sanitised by the API). */
-export function UpdatesPanel({ ideaId, project, canManage, onSaved }: Props) {
+export function UpdatesPanel({ ideaId, project, canManage, onSaved }: ProjectPanelProps) {
   const s = useProjectText();
   const locale = useLocale();
   const [text, setText] = useState('');

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { updateMilestoneMutation, type MilestoneDto, type ProjectDto, type ProjectViewDto } from '@eclore/api-client';
+import { updateMilestoneMutation, type MilestoneDto, type ProjectViewDto } from '@eclore/api-client';
 import { Alert, BarChartFigure, Button, DataTable, Panel, TextField } from '@eclore/web-ui';
 import { formatDay, useLocale, useProjectText } from './i18n';
+import type { ProjectPanelProps } from './BudgetUpdatesPanels';
 import { MilestoneFormDialog, MilestoneStatusDialog } from './MilestoneDialogs';
 import { describeError } from '../../../app/errors';
 
@@ -54,17 +55,7 @@ function InlineProgress({
 }
 
 /** The milestones table (inline progress, edit, done, drop), the per-milestone chart and the plan table. */
-export function MilestonesPanel({
-  ideaId,
-  project,
-  canManage,
-  onSaved,
-}: {
-  ideaId: string;
-  project: ProjectDto;
-  canManage: boolean;
-  onSaved: (view: ProjectViewDto) => void;
-}) {
+export function MilestonesPanel({ ideaId, project, canManage, onSaved }: ProjectPanelProps) {
   const s = useProjectText();
   const locale = useLocale();
   const [dialog, setDialog] = useState<Dialog>(null);
