@@ -7,6 +7,12 @@ const actor = (...roles: GrantableRole[]): Actor => ({
   orgUnitId: 'u1',
   assignments: roles.map((role): RoleAssignment => ({ role, scope: { kind: 'organisation' } })),
 });
+/** Someone holding one role within one org unit only. */
+const scopedActor = (role: GrantableRole): Actor => ({
+  personId: 'p1',
+  orgUnitId: 'u1',
+  assignments: [{ role, scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
+});
 const keys = (who: Actor | null, available: ReadonlySet<string> = EVERY_PAGE) =>
   navigationFor(who, available).map((item) => item.key);
 
@@ -27,11 +33,7 @@ describe('navigationFor', () => {
   });
 
   it('shows a role scoped to one org unit as well as an organisation-wide one', () => {
-    const scoped: Actor = {
-      personId: 'p1',
-      orgUnitId: 'u1',
-      assignments: [{ role: 'network_member', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
-    };
+    const scoped = scopedActor('network_member');
     expect(keys(scoped)).toEqual(['home', 'ideas', 'qualification']);
   });
 
@@ -48,11 +50,7 @@ describe('navigationFor', () => {
     const pages = new Set(['/', '/recognition/reports', '/recognition/charter']);
     expect(keys(actor('hr'), pages)).toEqual(['home', 'annualReports', 'charter']);
     expect(keys(actor('admin'), pages)).toEqual(['home', 'annualReports', 'charter']);
-    const lead: Actor = {
-      personId: 'p1',
-      orgUnitId: 'u1',
-      assignments: [{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
-    };
+    const lead = scopedActor('network_lead');
     expect(keys(lead, pages)).toEqual(['home', 'annualReports', 'charter']);
     expect(keys(actor('network_member', 'committee_member'), pages)).toEqual(['home']);
   });
@@ -64,11 +62,7 @@ describe('navigationFor', () => {
 
   it('opens the portfolio board to the network and the committee, whatever their scope', () => {
     const available = new Set([...EVERY_PAGE, '/portfolio']);
-    const scoped: Actor = {
-      personId: 'p1',
-      orgUnitId: 'u1',
-      assignments: [{ role: 'committee_member', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
-    };
+    const scoped = scopedActor('committee_member');
     expect(keys(actor('network_member'), available)).toContain('portfolio');
     expect(keys(scoped, available)).toContain('portfolio');
     for (const role of ['hr', 'admin', 'anonymity_guardian'] as const)
@@ -82,11 +76,7 @@ describe('navigationFor', () => {
 
   it('opens recognition due to HR, admins and network leads (any scope), not to network members', () => {
     const available = new Set([...EVERY_PAGE, '/recognition/due']);
-    const lead: Actor = {
-      personId: 'p1',
-      orgUnitId: 'u1',
-      assignments: [{ role: 'network_lead', scope: { kind: 'org_unit', orgUnitId: 'ds' } }],
-    };
+    const lead = scopedActor('network_lead');
     expect(keys(actor('hr'), available)).toContain('recognitionDue');
     expect(keys(actor('admin'), available)).toContain('recognitionDue');
     expect(keys(lead, available)).toContain('recognitionDue');
