@@ -5,6 +5,7 @@ import {
   declineTeamInvitationMutation,
   listMyTeamInvitationsOptions,
   type TeamDto,
+  type TeamInvitationDto,
 } from '@eclore/api-client';
 import { Alert, Button, Panel } from '@eclore/web-ui';
 import { teamProblem, useTeamText } from './i18n';
@@ -26,10 +27,7 @@ export function TeamInvitationsPanel() {
         {items.map((inv) => (
           <InvitationLine
             key={inv.id}
-            id={inv.id}
-            ideaId={inv.ideaId}
-            title={inv.ideaTitle}
-            asAuthor={inv.asAuthor}
+            invitation={inv}
             onAccept={() => accept.mutateAsync({ path: { id: inv.id } })}
             onDecline={() => decline.mutateAsync({ path: { id: inv.id } })}
             busy={accept.isPending || decline.isPending}
@@ -41,25 +39,23 @@ export function TeamInvitationsPanel() {
 }
 
 function InvitationLine(props: {
-  id: string;
-  ideaId: string;
-  title: string;
-  asAuthor: boolean;
+  invitation: TeamInvitationDto;
   busy: boolean;
   onAccept: () => Promise<TeamDto>;
   onDecline: () => Promise<TeamDto>;
 }) {
   const s = useTeamText();
-  const changed = useTeamChanged(props.ideaId);
+  const { ideaId, ideaTitle, asAuthor } = props.invitation;
+  const changed = useTeamChanged(ideaId);
   return (
     <li>
-      <Link to={`/ideas/${props.ideaId}#team`}>{props.title}</Link>
-      {props.asAuthor ? <p>{s.asAuthor}</p> : null}
+      <Link to={`/ideas/${ideaId}#team`}>{ideaTitle}</Link>
+      {asAuthor ? <p>{s.asAuthor}</p> : null}
       <span className="ec-form-actions">
         <Button
           disabled={props.busy}
           onClick={() => void props.onAccept().then(changed, () => undefined)}
-          aria-label={`${s.accept} : ${props.title}`}
+          aria-label={`${s.accept} : ${ideaTitle}`}
         >
           {s.accept}
         </Button>
@@ -67,7 +63,7 @@ function InvitationLine(props: {
           variant="secondary"
           disabled={props.busy}
           onClick={() => void props.onDecline().then(changed, () => undefined)}
-          aria-label={`${s.decline} : ${props.title}`}
+          aria-label={`${s.decline} : ${ideaTitle}`}
         >
           {s.decline}
         </Button>
