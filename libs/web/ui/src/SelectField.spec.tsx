@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { SelectField } from './SelectField';
+import { optionsOf, SelectField } from './SelectField';
 
 describe('SelectField', () => {
   it('lists the placeholder first (value ""), then the options, then any option children', () => {
@@ -52,5 +52,12 @@ describe('SelectField', () => {
     expect(select.getAttribute('aria-invalid')).toBe('true');
     const described = document.getElementById(select.getAttribute('aria-describedby') ?? '');
     expect(described?.textContent).toBe('Choisissez une catégorie.');
+  });
+
+  it('names the choices of a list of keys from a text table, in the keys’ order', () => {
+    expect(optionsOf(['weekly', 'off'] as const, { off: 'Jamais', weekly: 'Chaque semaine' })).toEqual([
+      { value: 'weekly', label: 'Chaque semaine' },
+      { value: 'off', label: 'Jamais' },
+    ]);
   });
 });

@@ -7,6 +7,14 @@ export interface SelectOption {
   disabled?: boolean;
 }
 
+/** The choices for `keys`, each named by its label in `labels` (a text table keyed the same), in order. */
+export function optionsOf<K extends string>(
+  keys: readonly K[],
+  labels: Readonly<Record<K, string>> | Readonly<Record<string, string>>,
+): SelectOption[] {
+  return keys.map((key) => ({ value: key, label: labels[key] }));
+}
+
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: ReactNode;
   /** Hide the label visually (it stays the select's accessible name). */

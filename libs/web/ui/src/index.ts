@@ -7,7 +7,7 @@ export { StatusBadge, type StatusState } from './StatusBadge';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { SkipLink } from './SkipLink';
 export { VisuallyHidden } from './VisuallyHidden';
-export { SelectField, type SelectFieldProps, type SelectOption } from './SelectField';
+export { optionsOf, SelectField, type SelectFieldProps, type SelectOption } from './SelectField';
 export { TextField, type TextFieldProps } from './TextField';
 export { Alert } from './Alert';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';

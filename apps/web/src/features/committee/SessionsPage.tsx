@@ -13,12 +13,13 @@ import {
   Alert,
   Button,
   DataTable,
+  type DataTableColumn,
   FieldError,
+  optionsOf,
   Page,
   Panel,
   SelectField,
   TextField,
-  type DataTableColumn,
 } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
@@ -148,13 +149,12 @@ function PlanSessionForm({ s }: { s: CommitteeText }) {
           error={errors.get('scheduledAt')}
           required
         />
-        <SelectField label={s.form.language} value={language} onChange={(e) => setLanguage(e.target.value as Locale)}>
-          {SUPPORTED_LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {s.languages[l]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={s.form.language}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as Locale)}
+          options={optionsOf(SUPPORTED_LOCALES, s.languages)}
+        />
         <fieldset
           className="ec-committee-members"
           aria-describedby={errors.get('memberIds') ? 'members-error' : undefined}

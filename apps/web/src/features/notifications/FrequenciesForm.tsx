@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { CategoryFrequencyDto } from '@eclore/api-client';
-import { Alert, Button, SelectField } from '@eclore/web-ui';
+import { Alert, Button, optionsOf, SelectField } from '@eclore/web-ui';
 import { problemMessage } from '../../app/errors';
 import { useAppText } from '../../app/i18n';
 import { useNotificationsText } from './i18n';
@@ -64,13 +64,8 @@ export function FrequenciesForm<Row extends CategoryFrequencyDto>({
             value={draft[row.category] ?? row.frequency}
             onChange={(e) => setDraft({ ...draft, [row.category]: e.target.value as Frequency })}
             aria-describedby={fallback ? hintId : undefined}
-          >
-            {FREQUENCIES.map((f) => (
-              <option key={f} value={f}>
-                {s.frequencies[f]}
-              </option>
-            ))}
-          </SelectField>
+            options={optionsOf(FREQUENCIES, s.frequencies)}
+          />
         );
         return fallback ? (
           <div key={row.category}>

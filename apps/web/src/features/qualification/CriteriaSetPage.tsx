@@ -14,7 +14,7 @@ import {
   type CriterionDto,
 } from '@eclore/api-client';
 import { CRITERION_AXES, SCORE_LEVELS, SUPPORTED_LOCALES, type Locale } from '@eclore/domain';
-import { Alert, Button, PageHeader, SelectField, TextAreaField, TextField } from '@eclore/web-ui';
+import { Alert, Button, optionsOf, PageHeader, SelectField, TextAreaField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { fieldErrors, useLocale, useQualificationText } from './i18n';
@@ -170,13 +170,8 @@ function Editor({
                     label={s.editor.axis}
                     value={c.axis}
                     onChange={(e) => update(i, { axis: e.target.value as CriterionDto['axis'] })}
-                  >
-                    {CRITERION_AXES.map((a) => (
-                      <option key={a} value={a}>
-                        {s.editor.axes[a]}
-                      </option>
-                    ))}
-                  </SelectField>
+                    options={optionsOf(CRITERION_AXES, s.editor.axes)}
+                  />
                   {SUPPORTED_LOCALES.map((l) => (
                     <TextField
                       key={l}

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/re
 import { Link, useSearchParams } from 'react-router';
 import { isApiError, listWallInfiniteOptions, type WallPageDto } from '@eclore/api-client';
 import { IDEA_STATUS_LABELS } from '@eclore/domain';
-import { Alert, Button, PageHeader, SelectField, TextField } from '@eclore/web-ui';
+import { Alert, Button, optionsOf, PageHeader, SelectField, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import { mediumDate } from '../../i18n/format';
@@ -127,13 +127,8 @@ export default function WallPage() {
           label={s.filters.sort}
           value={effectiveSort(filters)}
           onChange={(e) => apply({ sort: e.target.value as WallFilters['sort'] })}
-        >
-          {sorts.map((sort) => (
-            <option key={sort} value={sort}>
-              {s.sorts[sort]}
-            </option>
-          ))}
-        </SelectField>
+          options={optionsOf(sorts, s.sorts)}
+        />
         {filtered ? (
           <Button variant="secondary" onClick={() => setParams({})}>
             {s.filters.reset}

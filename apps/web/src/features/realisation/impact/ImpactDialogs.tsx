@@ -11,7 +11,7 @@ import {
   type ImpactCategory,
   type MeasurementConfidence,
 } from '@eclore/domain';
-import { SelectField, TextField } from '@eclore/web-ui';
+import { optionsOf, SelectField, TextField } from '@eclore/web-ui';
 import { ApiFormDialog, useApiForm, type FormDialogEvents } from '../../../app/api-form';
 import { useImpactText } from './i18n';
 
@@ -72,13 +72,12 @@ export function IndicatorDialog({
       onCancel={onClose}
       busy={create.isPending || update.isPending}
     >
-      <SelectField label={f.category} {...field('category')} disabled={measured}>
-        {IMPACT_CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {s.categories[c]}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={f.category}
+        {...field('category')}
+        disabled={measured}
+        options={optionsOf(IMPACT_CATEGORIES, s.categories)}
+      />
       {measured ? <p className="ec-text-field__hint">{f.categoryKept}</p> : null}
       <TextField label={f.label} {...field('label')} maxLength={200} required />
       <TextField label={f.unit} hint={f.unitHint} {...field('unit')} maxLength={40} required />
@@ -122,13 +121,11 @@ export function MeasurementDialog({ indicator, onClose, onDone }: { indicator: I
       <TextField label={`${f.value} (${indicator.unit})`} inputMode="decimal" {...field('value')} required />
       <TextField label={f.measuredOn} type="date" max={today()} {...field('measuredOn')} required />
       <TextField label={f.source} hint={f.sourceHint} {...field('source')} maxLength={500} required />
-      <SelectField label={f.confidence} {...field('confidence')}>
-        {MEASUREMENT_CONFIDENCES.map((c) => (
-          <option key={c} value={c}>
-            {s.confidences[c]}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={f.confidence}
+        {...field('confidence')}
+        options={optionsOf(MEASUREMENT_CONFIDENCES, s.confidences)}
+      />
     </ApiFormDialog>
   );
 }

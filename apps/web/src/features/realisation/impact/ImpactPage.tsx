@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getImpactRollupsOptions, listOrgUnitsOptions, type RollupGroupDto } from '@eclore/api-client';
 import { IMPACT_CATEGORIES, type ImpactCategory } from '@eclore/domain';
-import { Alert, PageHeader, SelectField } from '@eclore/web-ui';
+import { Alert, optionsOf, PageHeader, SelectField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../../app/route-focus';
 import { ImpactChart } from './ImpactChart';
@@ -43,13 +43,12 @@ export default function ImpactPage() {
     <>
       <PageHeader title={p.title} lead={p.lead} focusOnMount={focus} />
       <form className="ec-impact-filters" aria-label={p.filters} onSubmit={(e) => e.preventDefault()}>
-        <SelectField label={p.by} value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
-          {GROUPINGS.map((g) => (
-            <option key={g} value={g}>
-              {p.byOptions[g]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={p.by}
+          value={by}
+          onChange={(e) => setBy(e.target.value as Grouping)}
+          options={optionsOf(GROUPINGS, p.byOptions)}
+        />
         <SelectField label={p.year} value={year} onChange={(e) => setYear(e.target.value)}>
           <option value="">{p.allYears}</option>
           {(rollups.data?.years ?? []).map((y) => (
@@ -70,14 +69,9 @@ export default function ImpactPage() {
           label={p.category}
           value={category}
           onChange={(e) => setCategory(e.target.value as ImpactCategory | '')}
-        >
-          <option value="">{p.allCategories}</option>
-          {IMPACT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {s.categories[c]}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={p.allCategories}
+          options={optionsOf(IMPACT_CATEGORIES, s.categories)}
+        />
       </form>
       {rollups.isPending ? <p role="status">{p.loading}</p> : null}
       {rollups.isError ? <Alert tone="error">{p.error}</Alert> : null}
