@@ -9,13 +9,14 @@ import {
   updateWebhookMutation,
   type WebhookDto,
 } from '@eclore/api-client';
-import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField, DataTable } from '@eclore/web-ui';
+import { Alert, Button, ConfirmDialog, PageHeader, Panel, StatusBadge, TextField } from '@eclore/web-ui';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFocusHeadingOnMount } from '../../app/route-focus';
 import './webhooks.css';
 import { eventTypeText, fieldErrorText, useWebhooksText, type WebhooksText } from './i18n';
 import { useDeliveriesChanged, useWebhooksChanged } from './queries';
 import { Deliveries } from './WebhookDeliveries';
+import { WebhooksTable } from './WebhooksTable';
 
 type EventType = WebhookDto['eventTypes'][number];
 
@@ -62,7 +63,6 @@ export default function WebhooksPage() {
     },
   });
   const eventTypes = (list.data?.eventTypes ?? []) as EventType[];
-  const items = list.data?.items ?? [];
 
   return (
     <>
@@ -86,71 +86,65 @@ export default function WebhooksPage() {
       {list.isError ? <Alert tone="error">{fieldErrorText(s, 'other')}</Alert> : null}
       {test.isError || remove.isError ? <Alert tone="error">{fieldErrorText(s, 'other')}</Alert> : null}
 
-      {list.isPending ? null : items.length === 0 ? (
-        <p role="status">{s.list.none}</p>
-      ) : (
-        <DataTable
-          narrow="list"
-          caption={s.list.caption}
-          rows={items}
-          rowKey={(w) => w.id}
-          columns={[
-            {
-              key: 'url',
-              header: s.list.url,
-              rowHeader: true,
-              cell: (w) => (
-                <>
-                  <span className="ec-webhook-url">{w.url}</span>
-                  {w.description ? <div>{w.description}</div> : null}
-                </>
-              ),
-            },
-            {
-              key: 'events',
-              header: s.list.events,
-              cell: (w) => w.eventTypes.map((e) => eventTypeText(s, e)).join(', '),
-            },
-            {
-              key: 'state',
-              header: s.list.state,
-              cell: (w) => (
-                <StatusBadge state={w.active ? 'up' : 'unknown'}>
-                  {w.active ? s.list.active : s.list.inactive}
-                </StatusBadge>
-              ),
-            },
-            {
-              key: 'actions',
-              header: s.list.actions,
-              cell: (w) => (
-                <div className="ec-form-row">
-                  <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
-                    {s.list.editShort}
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    disabled={!w.active || test.isPending}
-                    onClick={() => {
-                      setNotice(null);
-                      setWatching(w);
-                      test.mutate({ path: { id: w.id } });
-                    }}
-                  >
-                    {s.list.test}
-                  </Button>
-                  <Button variant="secondary" onClick={() => setWatching(w)}>
-                    {s.list.deliveries}
-                  </Button>
-                  <Button variant="secondary" onClick={() => setDeleting(w)}>
-                    {s.list.delete}
-                  </Button>
-                </div>
-              ),
-            },
-          ]}
-        />
-      )}
+      <WebhooksTable
+        query={list}
+        text={s.list}
+        columns={[
+          {
+            key: 'url',
+            header: s.list.url,
+            rowHeader: true,
+            cell: (w) => (
+              <>
+                <span className="ec-webhook-url">{w.url}</span>
+                {w.description ? <div>{w.description}</div> : null}
+              </>
+            ),
+          },
+          {
+            key: 'events',
+            header: s.list.events,
+            cell: (w) => w.eventTypes.map((e) => eventTypeText(s, e)).join(', '),
+          },
+          {
+            key: 'state',
+            header: s.list.state,
+            cell: (w) => (
+              <StatusBadge state={w.active ? 'up' : 'unknown'}>
+                {w.active ? s.list.active : s.list.inactive}
+              </StatusBadge>
+            ),
+          },
+          {
+            key: 'actions',
+            header: s.list.actions,
+            cell: (w) => (
+              <div className="ec-form-row">
+                <Button variant="secondary" aria-label={s.list.edit(w.url)} onClick={() => setEditing(w)}>
+                  {s.list.editShort}
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={!w.active || test.isPending}
+                  onClick={() => {
+                    setNotice(null);
+                    setWatching(w);
+                    test.mutate({ path: { id: w.id } });
+                  }}
+                >
+                  {s.list.test}
+                </Button>
+                <Button variant="secondary" onClick={() => setWatching(w)}>
+                  {s.list.deliveries}
+                </Button>
+                <Button variant="secondary" onClick={() => setDeleting(w)}>
+                  {s.list.delete}
+                </Button>
+              </div>
+            ),
+          },
+        ]}
+      />
 
       {editing ? (
         <EditForm
