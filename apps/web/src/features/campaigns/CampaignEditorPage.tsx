@@ -249,8 +249,6 @@ function RulesEditor({
   errors: Errors;
   s: CampaignsText;
 }) {
-  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] =>
-    on ? [...list, value] : list.filter((v) => v !== value);
   const number = (key: 'titleMaxLength' | 'summaryMaxLength' | 'bodyMinLength', label: string) => (
     <TextField
       label={label}
@@ -265,48 +263,62 @@ function RulesEditor({
   );
   return (
     <Panel title={s.editor.rules}>
-      <fieldset aria-describedby="campaign-kinds-error">
-        <legend>{s.editor.allowedKinds}</legend>
-        <ul className="ec-checkbox-list">
-          {IDEA_KINDS.map((kind) => (
-            <li key={kind}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={rules.allowedKinds.includes(kind)}
-                  onChange={(e) =>
-                    onChange({ ...rules, allowedKinds: toggle(rules.allowedKinds, kind, e.target.checked) })
-                  }
-                />{' '}
-                {s.editor[kind]}
-              </label>
-            </li>
-          ))}
-        </ul>
-        <FieldError id="campaign-kinds-error">{errors.get('submissionRules.allowedKinds')}</FieldError>
-      </fieldset>
-      <fieldset>
-        <legend>{s.editor.requiredFields}</legend>
-        <ul className="ec-checkbox-list">
-          {SUBMISSION_RULE_FIELDS.map((field) => (
-            <li key={field}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={rules.requiredFields.includes(field)}
-                  onChange={(e) =>
-                    onChange({ ...rules, requiredFields: toggle(rules.requiredFields, field, e.target.checked) })
-                  }
-                />{' '}
-                {s.editor.fields[field]}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <Choices
+        legend={s.editor.allowedKinds}
+        options={IDEA_KINDS}
+        labelOf={(kind) => s.editor[kind]}
+        chosen={rules.allowedKinds}
+        onChange={(allowedKinds) => onChange({ ...rules, allowedKinds })}
+        error={{ id: 'campaign-kinds-error', text: errors.get('submissionRules.allowedKinds') }}
+      />
+      <Choices
+        legend={s.editor.requiredFields}
+        options={SUBMISSION_RULE_FIELDS}
+        labelOf={(field) => s.editor.fields[field]}
+        chosen={rules.requiredFields}
+        onChange={(requiredFields) => onChange({ ...rules, requiredFields })}
+      />
       {number('titleMaxLength', s.editor.titleMaxLength)}
       {number('summaryMaxLength', s.editor.summaryMaxLength)}
       {number('bodyMinLength', s.editor.bodyMinLength)}
     </Panel>
+  );
+}
+
+/** A fieldset of checkboxes choosing some of `options` (in their order of choosing), with its refusal when it has one. */
+function Choices<T extends string>({
+  legend,
+  options,
+  labelOf,
+  chosen,
+  onChange,
+  error,
+}: {
+  legend: string;
+  options: readonly T[];
+  labelOf: (option: T) => string;
+  chosen: readonly T[];
+  onChange: (next: T[]) => void;
+  error?: { id: string; text: string | undefined };
+}) {
+  return (
+    <fieldset aria-describedby={error?.id}>
+      <legend>{legend}</legend>
+      <ul className="ec-checkbox-list">
+        {options.map((option) => (
+          <li key={option}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(option)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, option] : chosen.filter((v) => v !== option))}
+              />{' '}
+              {labelOf(option)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error ? <FieldError id={error.id}>{error.text}</FieldError> : null}
+    </fieldset>
   );
 }
