@@ -14,7 +14,7 @@ type FieldElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * 409 stale_version…) as `failure`, in the feature's words (`messages`; `describe` where a feature
  * words a failure otherwise than `describeError`).
  * `field(name)` binds a TextField, TextAreaField or SelectField to a value and to the API's refusal of the
- * field it is sent as (by default the same name).
+ * field of that name.
  */
 export function useApiForm<V extends Record<string, string> = Record<string, never>>(
   messages: CodeMessages & { required?: string; generic?: string },
@@ -39,10 +39,10 @@ export function useApiForm<V extends Record<string, string> = Record<string, nev
       return 'failed';
     }
   };
-  const field = (name: keyof V & string, sentAs: string = name) => ({
+  const field = (name: keyof V & string) => ({
     value: values[name],
     onChange: (e: ChangeEvent<FieldElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: errors.get(sentAs),
+    error: errors.get(name),
   });
   return {
     values,
@@ -52,7 +52,7 @@ export function useApiForm<V extends Record<string, string> = Record<string, nev
     submit,
     field,
     /** A refusal found before calling (a required choice missing): shown on its field. */
-    refuse: (sentAs: string, message: string) => (setFailure(null), setErrors(new Map([[sentAs, message]]))),
+    refuse: (name: string, message: string) => (setFailure(null), setErrors(new Map([[name, message]]))),
     /** Clears the last refusal (a dialog opened again). */
     clear: () => (setErrors(new Map()), setFailure(null)),
   };
