@@ -131,7 +131,7 @@ export function printSearchCpu(r, { plans = true } = {}) {
   console.log(
     `PostgreSQL per cache-missing search (${r.count} searches, ${r.measure}): median ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, mean ${r.mean.toFixed(2)} ms, max ${r.max.toFixed(1)} ms`,
   );
-  for (const c of r.byClass)
+  for (const c of r.byClass ?? [])
     console.log(`  ${c.name.padEnd(20)} ${c.count} searches: median ${c.p50.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms`);
   for (const t of r.slowest) {
     console.log(`  ${t.ms.toFixed(1)} ms, ${t.statements} statement(s): ${describe(t.search)}`);
