@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Queue, Worker, type Job } from 'bullmq';
 import { LEDGER_EVENT_TYPES } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { CommentsService, EngagementModule, IdeaAccess, type Idea } from '@eclore/server-ideas';
 import { ScorecardsModule, ScorecardsService } from '@eclore/server-qualification';
 import {
@@ -86,7 +86,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
   beforeAll(async () => {
     ctx = await createServiceTestContext({
       label: 'ledger_realisation',
-      imports: [AuditModule, AccessModule, RealisationModule, ScorecardsModule, EngagementModule],
+      imports: [RealisationModule, ScorecardsModule, EngagementModule],
     });
     const url = new URL(TEST_REDIS_URL);
     const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
