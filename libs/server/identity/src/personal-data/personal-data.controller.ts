@@ -8,13 +8,12 @@ import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExportService } from './export.service';
 
-@ApiController('profile', 'me/data-exports')
+@ApiController('profile', 'me/data-exports', 'personal_data.export_own')
 export class PersonalDataExportController {
   constructor(private readonly exports: PersonalDataExportService) {}
 
   @Post()
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'requestMyDataExport',
     summary: 'Asks for an archive of everything the platform holds about me (built by the worker).',
     description: 'Answers the open request when one is already queued or building. Poll GET …/{id} for progress.',
@@ -27,7 +26,6 @@ export class PersonalDataExportController {
 
   @Get()
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'listMyDataExports',
     summary: 'My five most recent data exports, newest first.',
     ok: [PersonalDataExportDto],
@@ -38,7 +36,6 @@ export class PersonalDataExportController {
 
   @Get(':id')
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'getMyDataExport',
     summary: 'Progress of one of my data exports.',
     ok: PersonalDataExportDto,
@@ -52,7 +49,6 @@ export class PersonalDataExportController {
   @Get(':id/download')
   @ApiProduces('application/gzip')
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'downloadMyDataExport',
     summary: 'The archive (tar.gz: data.json and my attachments), for its owner only, until it expires.',
     ok: { description: 'The archive.', binary: true },

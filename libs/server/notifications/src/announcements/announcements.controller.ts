@@ -7,13 +7,12 @@ import { AnnouncementsService } from './announcements.service';
 
 const MANAGE = { action: 'campaign.manage', objectLevel: true } as const;
 
-@ApiController('campaigns', 'campaigns/:id/announcement')
+@ApiController('campaigns', 'campaigns/:id/announcement', MANAGE)
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Get()
   @Endpoint({
-    permission: MANAGE,
     operationId: 'getCampaignAnnouncement',
     summary: 'The audience an announcement would reach, or the progress of the announcement (campaign managers).',
     ok: CampaignAnnouncementDto,
@@ -25,7 +24,6 @@ export class AnnouncementsController {
 
   @Post()
   @Endpoint({
-    permission: MANAGE,
     operationId: 'announceCampaign',
     summary:
       'Announces the campaign to its audience: an in-app notification each and e-mails per their preferences. Idempotent: once per campaign.',

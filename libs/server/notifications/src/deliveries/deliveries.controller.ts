@@ -12,7 +12,6 @@ export class NotificationDeliveriesController {
 
   @Get('deliveries')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'listNotificationDeliveries',
     summary: 'Notification e-mails, newest first; `status=failed` for those needing attention.',
     ok: DeliveryPageDto,
@@ -25,7 +24,6 @@ export class NotificationDeliveriesController {
 
   @Post('deliveries/:id/replay')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'replayNotificationDelivery',
     summary: 'Sends a failed delivery again (same Message-ID; audited).',
     ok: 'noContent',
@@ -43,7 +41,6 @@ export class NotificationDeliveriesController {
 
   @Post('digests/run')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'runNotificationDigest',
     summary: 'Test clock (NODE_ENV=test only, else 404): queues the daily or weekly digest as if run at `now`.',
     ok: DigestRunDto,

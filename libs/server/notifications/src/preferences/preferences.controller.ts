@@ -8,13 +8,12 @@ import { AdminApiController } from '../notifications.api';
 
 const BAD_PREFERENCES = { 400: 'Unknown category or frequency (`preferences.N.field`).' };
 
-@ApiController('notifications', 'me/notification-preferences')
+@ApiController('notifications', 'me/notification-preferences', 'notification.read_own')
 export class MyNotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'getMyNotificationPreferences',
     summary: 'For each category: immediately, daily, weekly or off.',
     ok: PreferencesDto,
@@ -25,7 +24,6 @@ export class MyNotificationPreferencesController {
 
   @Put()
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'setMyNotificationPreferences',
     summary: 'Sets my choice for the listed categories.',
     ok: PreferencesDto,
@@ -43,7 +41,6 @@ export class NotificationDefaultsController {
 
   @Get()
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'getNotificationDefaults',
     summary: 'The organisation’s default frequency per category.',
     ok: DefaultsDto,
@@ -54,7 +51,6 @@ export class NotificationDefaultsController {
 
   @Put()
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'setNotificationDefaults',
     summary: 'Sets the organisation’s defaults (audited).',
     ok: DefaultsDto,

@@ -17,6 +17,7 @@ import {
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import request from 'supertest';
+import { ApiController } from './api-controller.decorator';
 import { Endpoint, errorResponses, withPreset, type EndpointPreset } from './endpoint.decorator';
 import { IdParamDto } from './params.dto';
 import { PERMISSION_KEY, PublicRoute, RequirePermission } from './permission';
@@ -218,5 +219,28 @@ describe('@Endpoint', () => {
         permission: 'committee.read',
       },
     );
+  });
+
+  it('takes a controller-wide permission from ApiController; a route stating its own keeps it', () => {
+    @ApiController('things', 'scoped', { action: 'committee.decide', objectLevel: true })
+    class ScopedController {
+      @Get()
+      @Endpoint({ operationId: 'scopedList', summary: 'Things.', ok: [ThingDto] })
+      list(): ThingDto[] {
+        return [];
+      }
+
+      @Post()
+      @Endpoint({ permission: { public: true }, operationId: 'scopedCreate', summary: 'Makes one.', ok: ThingDto })
+      create(@Body() body: ThingDto): ThingDto {
+        return body;
+      }
+    }
+    // What the guard and the route table read: the route's own declaration, else its controller's.
+    const declared = (name: 'list' | 'create'): unknown =>
+      Reflect.getMetadata(PERMISSION_KEY, ScopedController.prototype[name]) ??
+      Reflect.getMetadata(PERMISSION_KEY, ScopedController);
+    expect(declared('list')).toEqual(Reflect.getMetadata(PERMISSION_KEY, ByHandController.prototype.list));
+    expect(declared('create')).toEqual(Reflect.getMetadata(PERMISSION_KEY, ByHandController.prototype.clear));
   });
 });

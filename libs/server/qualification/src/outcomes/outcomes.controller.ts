@@ -12,13 +12,12 @@ const CONFLICT = '`transition_not_allowed` from this status, `stale_version`.';
 
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
 @ApiForbiddenResponse({ description: FORBIDDEN })
-@ApiController('qualification', 'ideas/:id')
+@ApiController('qualification', 'ideas/:id', { action: 'idea.transition', objectLevel: true })
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post('qualify')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'qualifyIdea',
     summary: 'Qualified: the idea goes to the committee, with the answer its authors and followers read.',
     ok: IdeaDto,
@@ -34,7 +33,6 @@ export class OutcomesController {
 
   @Post('request-rework')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'requestIdeaRework',
     summary: 'Needs rework: back to the authors with guidance (they edit and submit again).',
     ok: IdeaDto,
@@ -51,7 +49,6 @@ export class OutcomesController {
 
   @Post('decline')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'declineIdea',
     summary:
       'Declined, with the rationale its authors and followers read (network before the committee; the committee at decision).',

@@ -7,13 +7,12 @@ import { AbsenceDto, CreateAbsenceInput } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
 @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
-@ApiController('qualification', 'me/absences')
+@ApiController('qualification', 'me/absences', 'network.absence_own')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
 
   @Get()
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'listMyAbsences',
     summary: 'Your current and coming absences, with their delegate.',
     ok: [AbsenceDto],
@@ -24,7 +23,6 @@ export class AbsencesController {
 
   @Post()
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'createMyAbsence',
     summary: 'Declares an absence period and the delegate who takes your new reviews meanwhile. Audited.',
     ok: [AbsenceDto],
@@ -42,7 +40,6 @@ export class AbsencesController {
 
   @Delete(':id')
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'deleteMyAbsence',
     summary: 'Cancels one of your absences. Audited.',
     ok: 'noContent',

@@ -106,7 +106,7 @@ export class FieldReviewMadeDueDto {
 }
 
 /** The organisation's return-to-field schedule, and the test clock (admins). */
-@ApiController('realisation', 'admin/field-reviews')
+@ApiController('realisation', 'admin/field-reviews', 'field_review.settings')
 export class FieldReviewSettingsController {
   constructor(
     private readonly commands: FieldReviewsCommands,
@@ -116,7 +116,6 @@ export class FieldReviewSettingsController {
 
   @Get('settings')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'getFieldReviewSettings',
     summary: 'Months after go-live of the field reviews, reminder and late days.',
     ok: FieldReviewSettingsDto,
@@ -129,7 +128,6 @@ export class FieldReviewSettingsController {
 
   @Put('settings')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'setFieldReviewSettings',
     summary: 'Sets the return-to-field schedule (audited); ideas going live from now on follow it.',
     ok: FieldReviewSettingsDto,
@@ -149,7 +147,6 @@ export class FieldReviewSettingsController {
 
   @Post(':id/make-due')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'makeFieldReviewDue',
     summary: 'Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.',
     ok: FieldReviewMadeDueDto,

@@ -12,13 +12,12 @@ import {
 import { ClaimsService } from './claims.service';
 
 /** The person's side: ask to be named on one's anonymous contributions to an idea, and follow the claims. */
-@ApiController('recognition', 'me/contribution-claims')
+@ApiController('recognition', 'me/contribution-claims', 'contribution.claim')
 export class MyClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
   @Endpoint({
-    permission: 'contribution.claim',
     operationId: 'requestContributionClaim',
     summary: 'Ask the anonymity guardian to name me on all my anonymous contributions to an idea.',
     description:
@@ -42,7 +41,6 @@ export class MyClaimsController {
 
   @Get()
   @Endpoint({
-    permission: 'contribution.claim',
     operationId: 'listMyContributionClaims',
     summary: 'My claims to be named on my anonymous contributions, most recent first.',
     ok: [MyContributionClaimDto],
@@ -54,13 +52,12 @@ export class MyClaimsController {
 }
 
 /** The anonymity guardian's side: pending claims (without who claims), granted or refused. */
-@ApiController('recognition', 'contribution-claims')
+@ApiController('recognition', 'contribution-claims', 'contribution.decide_claim')
 export class GuardianClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Get()
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'listPendingContributionClaims',
     summary: 'The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.',
     ok: [PendingContributionClaimDto],
@@ -72,7 +69,6 @@ export class GuardianClaimsController {
 
   @Post(':id/grant')
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'grantContributionClaim',
     summary: 'Grant a claim: the claimant’s anonymous entries on the idea are named from now on (audited).',
     ok: DecidedContributionClaimDto,
@@ -88,7 +84,6 @@ export class GuardianClaimsController {
 
   @Post(':id/refuse')
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'refuseContributionClaim',
     summary: 'Refuse a claim, saying why (told to the claimant, audited); their entries stay anonymous.',
     ok: DecidedContributionClaimDto,

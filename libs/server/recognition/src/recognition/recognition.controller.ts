@@ -189,7 +189,7 @@ export class IdeaRecognitionsController {
   }
 }
 
-@ApiController('recognition', 'recognition-settings')
+@ApiController('recognition', 'recognition-settings', 'recognition.settings')
 export class RecognitionSettingsController {
   constructor(
     private readonly queries: RecognitionQueries,
@@ -198,7 +198,6 @@ export class RecognitionSettingsController {
 
   @Get()
   @Endpoint({
-    permission: 'recognition.settings',
     operationId: 'getRecognitionSettings',
     summary: 'The milestones that open recognition due (HR, admins).',
     ok: RecognitionSettingsDto,
@@ -210,7 +209,6 @@ export class RecognitionSettingsController {
 
   @Put()
   @Endpoint({
-    permission: 'recognition.settings',
     operationId: 'setRecognitionSettings',
     summary: 'Choose the milestones that open recognition due (none: the workflow is off); audited.',
     ok: RecognitionSettingsDto,
