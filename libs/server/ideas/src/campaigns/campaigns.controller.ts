@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
 import {
   CampaignDto,
   CampaignListDto,
@@ -48,8 +48,8 @@ export class CampaignsController {
     errors: ['campaign_not_found'],
     errorText: { 404: '`campaign_not_found` (unknown, or not addressed to you)' },
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignDto> {
-    return this.queries.get(actor, params.id);
+  get(@ActorOn() on: ActorOn): Promise<CampaignDto> {
+    return this.queries.get(on.actor, on.id);
   }
 
   @Post()
@@ -81,12 +81,11 @@ export class CampaignsController {
     errorText: { 400: 'Invalid fields, unknown org unit, inactive sponsor.' },
   })
   update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: UpdateCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.commands.update(actor, params.id, input, requestId);
+    return this.commands.update(on.actor, on.id, input, requestId);
   }
 
   @Put(':id/phases')
@@ -98,12 +97,11 @@ export class CampaignsController {
     errorText: { 400: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).' },
   })
   replacePhases(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: ReplaceCampaignPhasesInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignDto> {
-    return this.commands.replacePhases(actor, params.id, input, requestId);
+    return this.commands.replacePhases(on.actor, on.id, input, requestId);
   }
 
   @Post(':id/archive')
@@ -112,11 +110,7 @@ export class CampaignsController {
     summary: 'Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.',
     ok: CampaignDto,
   })
-  archive(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignDto> {
-    return this.commands.archive(actor, params.id, requestId);
+  archive(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<CampaignDto> {
+    return this.commands.archive(on.actor, on.id, requestId);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Action, Actor, ErrorCode } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
 import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CommentsService } from './comments.service';
 import {
@@ -83,8 +83,8 @@ export class EngagementController {
     'The signed-in person’s support and follow, the counters, and what they may do now.',
     EngagementDto,
   )
-  state(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<EngagementDto> {
-    return this.engagement.state(params.id, actor);
+  state(@ActorOn() on: ActorOn): Promise<EngagementDto> {
+    return this.engagement.state(on.id, on.actor);
   }
 
   @Put('support')
@@ -92,8 +92,8 @@ export class EngagementController {
     errors: ['own_idea', 'not_public', ...PHASE_CLOSED.errors],
     errorText: { 403: '`own_idea` (authors do not support their idea), `not_public`.', ...PHASE_CLOSED.errorText },
   })
-  support(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
-    return this.engagement.support(params.id, actor);
+  support(@ActorOn() on: ActorOn): Promise<SupportStateDto> {
+    return this.engagement.support(on.id, on.actor);
   }
 
   @Delete('support')
@@ -104,20 +104,20 @@ export class EngagementController {
     SupportStateDto,
     { errors: [...PHASE_CLOSED.errors], errorText: { ...PHASE_CLOSED.errorText } },
   )
-  withdrawSupport(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
-    return this.engagement.withdrawSupport(params.id, actor);
+  withdrawSupport(@ActorOn() on: ActorOn): Promise<SupportStateDto> {
+    return this.engagement.withdrawSupport(on.id, on.actor);
   }
 
   @Put('follow')
   @OnIdea('idea.follow', 'followIdea', 'Follow the idea’s news (idempotent).', FollowStateDto)
-  follow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
-    return this.engagement.follow(params.id, actor);
+  follow(@ActorOn() on: ActorOn): Promise<FollowStateDto> {
+    return this.engagement.follow(on.id, on.actor);
   }
 
   @Delete('follow')
   @OnIdea('idea.follow', 'unfollowIdea', 'Stop following the idea (idempotent).', FollowStateDto)
-  unfollow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
-    return this.engagement.unfollow(params.id, actor);
+  unfollow(@ActorOn() on: ActorOn): Promise<FollowStateDto> {
+    return this.engagement.unfollow(on.id, on.actor);
   }
 
   @Get('comments')
@@ -127,8 +127,8 @@ export class EngagementController {
     'The comment threads, oldest first; hidden comments keep their place without their text.',
     CommentThreadDto,
   )
-  listComments(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
-    return this.comments.list(params.id, actor);
+  listComments(@ActorOn() on: ActorOn): Promise<CommentThreadDto> {
+    return this.comments.list(on.id, on.actor);
   }
 
   @Post('comments')

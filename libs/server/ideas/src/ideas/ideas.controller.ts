@@ -1,7 +1,7 @@
-import { Body, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Get, Patch, Post } from '@nestjs/common';
 import type { Actor, ErrorCode } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
 import {
   CreateIdeaInput,
   IdeaDto,
@@ -93,8 +93,8 @@ export class IdeasController {
     summary: 'One idea as the viewer may see it (anonymous authors hidden).',
     ok: IdeaDto,
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return this.queries.get(actor, params.id);
+  get(@ActorOn() on: ActorOn): Promise<IdeaDto> {
+    return this.queries.get(on.actor, on.id);
   }
 
   @Patch(':id')
@@ -105,8 +105,8 @@ export class IdeasController {
     errors: ['not_author', 'stale_version', 'not_editable'],
     errorText: { 403: '`not_author`.', 409: '`stale_version` (reload), `not_editable` (submitted).' },
   })
-  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
-    return this.drafting.update(actor, params.id, input);
+  update(@ActorOn() on: ActorOn, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
+    return this.drafting.update(on.actor, on.id, input);
   }
 
   @Get(':id/timeline')
@@ -115,8 +115,8 @@ export class IdeasController {
     summary: 'The idea’s history: public events for readers; every event for its authors and the network in scope.',
     ok: TimelineDto,
   })
-  timeline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TimelineDto> {
-    return this.queries.timeline(actor, params.id);
+  timeline(@ActorOn() on: ActorOn): Promise<TimelineDto> {
+    return this.queries.timeline(on.actor, on.id);
   }
 
   @Post(':id/co-authors')
@@ -127,12 +127,8 @@ export class IdeasController {
     errors: ['already_invited', 'not_editable'],
     errorText: { 409: '`already_invited`, `not_editable`.' },
   })
-  invite(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: InviteCoAuthorInput,
-  ): Promise<IdeaDto> {
-    return this.drafting.inviteCoAuthor(actor, params.id, input.personId);
+  invite(@ActorOn() on: ActorOn, @Body() input: InviteCoAuthorInput): Promise<IdeaDto> {
+    return this.drafting.inviteCoAuthor(on.actor, on.id, input.personId);
   }
 
   @Post(':id/co-authors/me/accept')
@@ -141,8 +137,8 @@ export class IdeasController {
     summary: 'Accept an invitation to co-author.',
     ok: IdeaDto,
   })
-  async acceptInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return (await this.drafting.answerInvitation(actor, params.id, 'accepted'))!;
+  async acceptInvitation(@ActorOn() on: ActorOn): Promise<IdeaDto> {
+    return (await this.drafting.answerInvitation(on.actor, on.id, 'accepted'))!;
   }
 
   @Post(':id/co-authors/me/decline')
@@ -151,8 +147,8 @@ export class IdeasController {
     summary: 'Decline an invitation to co-author.',
     ok: 'noContent',
   })
-  async declineInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
-    await this.drafting.answerInvitation(actor, params.id, 'declined');
+  async declineInvitation(@ActorOn() on: ActorOn): Promise<void> {
+    await this.drafting.answerInvitation(on.actor, on.id, 'declined');
   }
 
   @Post(':id/submit')
@@ -160,20 +156,20 @@ export class IdeasController {
     errors: ['validation_failed'],
     errorText: { 400: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).' },
   })
-  submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.submit(actor, params.id, input.version);
+  submit(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.submit(on.actor, on.id, input.version);
   }
 
   @Post(':id/withdraw')
   @Lifecycle('withdrawIdea', 'Authors withdraw their idea.')
-  withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.withdraw(actor, params.id, input.version);
+  withdraw(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.withdraw(on.actor, on.id, input.version);
   }
 
   @Post(':id/accept')
   @Lifecycle('acceptIdea', 'A network member in scope accepts a submitted idea: published on the wall.', NETWORK_ONLY)
-  accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.accept(actor, params.id, input.version);
+  accept(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.accept(on.actor, on.id, input.version);
   }
 
   @Post(':id/return')
@@ -181,12 +177,8 @@ export class IdeasController {
     errors: ['validation_failed', ...NETWORK_ONLY.errors],
     errorText: { 400: '`reason` missing.', ...NETWORK_ONLY.errorText },
   })
-  returnToAuthors(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ReasonInput,
-  ): Promise<IdeaDto> {
-    return this.collect.returnToAuthors(actor, params.id, input.reason, input.version);
+  returnToAuthors(@ActorOn() on: ActorOn, @Body() input: ReasonInput): Promise<IdeaDto> {
+    return this.collect.returnToAuthors(on.actor, on.id, input.reason, input.version);
   }
 
   @Post(':id/reveal-author')
@@ -204,11 +196,10 @@ export class IdeasController {
     },
   })
   reveal(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: ReasonInput,
     @RequestId() requestId: string | null,
   ): Promise<RevealedAuthorDto> {
-    return this.guardian.reveal(actor, params.id, input.reason, requestId);
+    return this.guardian.reveal(on.actor, on.id, input.reason, requestId);
   }
 }

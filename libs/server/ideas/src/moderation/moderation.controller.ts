@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
 import { Endpoint, IdParamDto } from '@eclore/server-platform';
 import { CreateReportDto, HideDto, OpenReportDto, ReportCreatedDto, ReportResolvedDto } from './moderation.dto';
 import { ModerationService } from './moderation.service';
@@ -74,7 +74,7 @@ export class ModerationController {
     operationId: 'dismissReport',
     summary: 'Dismiss a report: the content stays as it is.',
   })
-  dismiss(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
-    return this.moderation.dismiss(params.id, actor);
+  dismiss(@ActorOn() on: ActorOn): Promise<ReportResolvedDto> {
+    return this.moderation.dismiss(on.id, on.actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
 import { CreateLinkInput, IdeaLinkDto, LinkedIdeasDto, LinkParams, WallPageDto, WallQuery } from './wall.dto';
 import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
@@ -50,8 +50,8 @@ export class IdeaLinksController {
       404: '`idea_not_found` (or not one you may read)',
     },
   })
-  links(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<LinkedIdeasDto> {
-    return this.ideaLinks.linked(actor, params.id);
+  links(@ActorOn() on: ActorOn): Promise<LinkedIdeasDto> {
+    return this.ideaLinks.linked(on.actor, on.id);
   }
 
   @Post()
@@ -67,12 +67,11 @@ export class IdeaLinksController {
     },
   })
   link(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: CreateLinkInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaLinkDto> {
-    return this.ideaLinks.link(actor, params.id, input, requestId);
+    return this.ideaLinks.link(on.actor, on.id, input, requestId);
   }
 
   @Delete(':kind/:toId')

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
-import { CurrentActor } from '../access/permission.decorator';
+import { ApiController, Endpoint, RequestId, sendDownload } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '../access/permission.decorator';
 import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExportService } from './export.service';
@@ -42,8 +42,8 @@ export class PersonalDataExportController {
     errors: ['personal_data_export_not_found'],
     errorText: { 404: '`personal_data_export_not_found` (unknown, or not yours)' },
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PersonalDataExportDto> {
-    return this.exports.get(actor, params.id);
+  get(@ActorOn() on: ActorOn): Promise<PersonalDataExportDto> {
+    return this.exports.get(on.actor, on.id);
   }
 
   @Get(':id/download')
@@ -59,12 +59,11 @@ export class PersonalDataExportController {
     },
   })
   async download(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @RequestId() requestId: string | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.exports.download(actor, params.id, requestId);
+    const file = await this.exports.download(on.actor, on.id, requestId);
     return sendDownload(
       res,
       { fileName: file.fileName, contentType: 'application/gzip', content: file.stream, sizeBytes: file.sizeBytes },
@@ -93,12 +92,11 @@ export class PersonErasureController {
     },
   })
   async erase(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: ErasePersonInput,
     @RequestId() requestId: string | null,
   ): Promise<ErasureResultDto> {
-    const outcome = await this.erasure.erase(actor, params.id, input.confirmName, requestId);
+    const outcome = await this.erasure.erase(on.actor, on.id, input.confirmName, requestId);
     return { personId: outcome.personId, erased: outcome.erased, erasedAt: outcome.erasedAt.toISOString() };
   }
 }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '../access/permission.decorator';
+import { ActorOn, CurrentActor } from '../access/permission.decorator';
 import {
   AdminPeoplePageDto,
   AdminPersonDto,
@@ -79,13 +79,12 @@ export class RolesAdminController {
     description: 'A role needing a second admin (anonymity guardian): waiting for their approval.',
   })
   async grant(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: GrantRoleInput,
     @RequestId() requestId: string | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RoleGrantDto | RoleGrantRequestDto> {
-    const outcome = await this.roles.grant(actor, params.id, input, requestId);
+    const outcome = await this.roles.grant(on.actor, on.id, input, requestId);
     if (outcome.kind === 'grant') return outcome.grant;
     res.status(202);
     return outcome.request;
@@ -164,12 +163,8 @@ export class RolesAdminController {
     ok: AdminPersonDto,
     errors: ['person_not_found', 'person_already_inactive'],
   })
-  deactivate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<AdminPersonDto> {
-    return this.roles.deactivate(actor, params.id, requestId);
+  deactivate(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<AdminPersonDto> {
+    return this.roles.deactivate(on.actor, on.id, requestId);
   }
 
   @Post('people/:id/reactivate')
@@ -180,11 +175,7 @@ export class RolesAdminController {
     ok: AdminPersonDto,
     errors: ['person_not_found', 'person_already_active'],
   })
-  reactivate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<AdminPersonDto> {
-    return this.roles.reactivate(actor, params.id, requestId);
+  reactivate(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<AdminPersonDto> {
+    return this.roles.reactivate(on.actor, on.id, requestId);
   }
 }

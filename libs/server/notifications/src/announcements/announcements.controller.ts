@@ -1,7 +1,6 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Body, Get, Post } from '@nestjs/common';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { ActorOn } from '@eclore/server-identity';
 import { AnnounceCampaignInput, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
 
@@ -18,8 +17,8 @@ export class AnnouncementsController {
     ok: CampaignAnnouncementDto,
     errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignAnnouncementDto> {
-    return this.announcements.status(actor, params.id);
+  get(@ActorOn() on: ActorOn): Promise<CampaignAnnouncementDto> {
+    return this.announcements.status(on.actor, on.id);
   }
 
   @Post()
@@ -32,12 +31,11 @@ export class AnnouncementsController {
     errorText: { 400: '`when`: `opening` for a campaign open already or never opening later.' },
   })
   announce(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: AnnounceCampaignInput,
     @RequestId() requestId: string | null,
   ): Promise<CampaignAnnouncementDto> {
     // A POST without a body (the usual announce-now) arrives as undefined.
-    return this.announcements.announce(actor, params.id, requestId, input?.when ?? 'now');
+    return this.announcements.announce(on.actor, on.id, requestId, input?.when ?? 'now');
   }
 }

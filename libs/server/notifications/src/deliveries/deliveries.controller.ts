@@ -1,7 +1,6 @@
-import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Body, Get, Post, Query } from '@nestjs/common';
+import { Endpoint, RequestId } from '@eclore/server-platform';
+import { ActorOn } from '@eclore/server-identity';
 import { DeliveryPageDto, DigestRunDto, ListNotificationDeliveriesQuery, RunDigestInput } from './deliveries.dto';
 import { DeliveriesAdminService } from './deliveries.service';
 import { AdminApiController } from '../notifications.api';
@@ -31,12 +30,8 @@ export class NotificationDeliveriesController {
     errors: ['delivery_not_found', 'delivery_not_failed'],
     errorText: { 404: 'Unknown delivery.', 409: 'The delivery has not failed (`delivery_not_failed`).' },
   })
-  async replay(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.deliveries.replay(actor, params.id, requestId);
+  async replay(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<void> {
+    await this.deliveries.replay(on.actor, on.id, requestId);
   }
 
   @Post('digests/run')

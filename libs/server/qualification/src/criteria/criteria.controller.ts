@@ -1,7 +1,7 @@
-import { Body, Delete, Get, Param, Put } from '@nestjs/common';
+import { Body, Delete, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -69,8 +69,8 @@ export class CampaignCriteriaController {
     errors: ['campaign_not_found'],
     errorText: { 404: CAMPAIGN_NOT_FOUND },
   })
-  getForCampaign(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CriteriaSetDto> {
-    return this.criteria.getForCampaign(actor, params.id);
+  getForCampaign(@ActorOn() on: ActorOn): Promise<CriteriaSetDto> {
+    return this.criteria.getForCampaign(on.actor, on.id);
   }
 
   @Put()
@@ -82,12 +82,11 @@ export class CampaignCriteriaController {
     errorText: { 400: INVALID, 409: '`stale_version`.' },
   })
   saveForCampaign(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: CriteriaSetInput,
     @RequestId() requestId: string | null,
   ): Promise<CriteriaSetDto> {
-    return this.criteria.saveForCampaign(actor, params.id, input, requestId);
+    return this.criteria.saveForCampaign(on.actor, on.id, input, requestId);
   }
 
   @Delete()
@@ -96,11 +95,7 @@ export class CampaignCriteriaController {
     summary: 'The campaign goes back to the organisation’s default criteria set.',
     ok: CriteriaSetDto,
   })
-  reset(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.resetCampaign(actor, params.id, requestId);
+  reset(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<CriteriaSetDto> {
+    return this.criteria.resetCampaign(on.actor, on.id, requestId);
   }
 }

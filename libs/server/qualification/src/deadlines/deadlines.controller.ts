@@ -1,7 +1,7 @@
-import { Body, Get, Param, Put } from '@nestjs/common';
+import { Body, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
 import { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
@@ -28,8 +28,8 @@ export class IdeaDeadlinesController {
     errors: ['idea_not_found'],
     errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  ideaDeadlines(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDeadlinesDto> {
-    return this.deadlines.ideaDeadlines(actor, params.id);
+  ideaDeadlines(@ActorOn() on: ActorOn): Promise<IdeaDeadlinesDto> {
+    return this.deadlines.ideaDeadlines(on.actor, on.id);
   }
 }
 

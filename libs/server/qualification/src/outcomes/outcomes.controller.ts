@@ -1,9 +1,8 @@
-import { Body, Param, Post } from '@nestjs/common';
+import { Body, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { ActorOn } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { DeclineInput, QualifyInput, RequestReworkInput } from './outcomes.dto';
 import { OutcomesService } from './outcomes.service';
 
@@ -27,8 +26,8 @@ export class OutcomesController {
       409: `${CONFLICT} \`no_scorecard\` (no submitted scorecard yet).`,
     },
   })
-  qualify(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: QualifyInput): Promise<IdeaDto> {
-    return this.outcomes.qualify(actor, params.id, input.answer, input.version);
+  qualify(@ActorOn() on: ActorOn, @Body() input: QualifyInput): Promise<IdeaDto> {
+    return this.outcomes.qualify(on.actor, on.id, input.answer, input.version);
   }
 
   @Post('request-rework')
@@ -39,12 +38,8 @@ export class OutcomesController {
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`guidance` missing or blank.', 409: CONFLICT },
   })
-  requestRework(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: RequestReworkInput,
-  ): Promise<IdeaDto> {
-    return this.outcomes.requestRework(actor, params.id, input.guidance, input.version);
+  requestRework(@ActorOn() on: ActorOn, @Body() input: RequestReworkInput): Promise<IdeaDto> {
+    return this.outcomes.requestRework(on.actor, on.id, input.guidance, input.version);
   }
 
   @Post('decline')
@@ -56,7 +51,7 @@ export class OutcomesController {
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`rationale` missing or blank.', 409: CONFLICT },
   })
-  decline(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: DeclineInput): Promise<IdeaDto> {
-    return this.outcomes.decline(actor, params.id, input.rationale, input.version);
+  decline(@ActorOn() on: ActorOn, @Body() input: DeclineInput): Promise<IdeaDto> {
+    return this.outcomes.decline(on.actor, on.id, input.rationale, input.version);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, Post } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import { AbsenceDto, CreateAbsenceInput } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
@@ -46,11 +46,7 @@ export class AbsencesController {
     errors: ['absence_not_found'],
     errorText: { 404: 'Not one of your absences.' },
   })
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    return this.absences.remove(actor, params.id, requestId);
+  remove(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<void> {
+    return this.absences.remove(on.actor, on.id, requestId);
   }
 }

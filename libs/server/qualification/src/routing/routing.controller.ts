@@ -1,8 +1,8 @@
 import { Body, Delete, Get, Param, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import { VersionInput } from '@eclore/server-ideas';
 import { AssigneeParams, AssignInput, IdeaAssignmentsDto } from './routing.dto';
 import { AssignmentsService } from './assignments.service';
@@ -29,13 +29,8 @@ export class RoutingController {
     errors: ['role_required', 'out_of_scope', 'transition_not_allowed', 'stale_version', 'idea_not_found'],
     errorText: { 403: FORBIDDEN, 409: '`transition_not_allowed`, `stale_version`.', 404: NOT_FOUND },
   })
-  start(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: VersionInput,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaDto> {
-    return this.autoRouting.startQualification(actor, params.id, input.version, requestId);
+  start(@ActorOn() on: ActorOn, @Body() input: VersionInput, @RequestId() requestId: string | null): Promise<IdeaDto> {
+    return this.autoRouting.startQualification(on.actor, on.id, input.version, requestId);
   }
 
   @Get('assignments')
@@ -47,8 +42,8 @@ export class RoutingController {
     errors: ['role_required', 'out_of_scope', 'idea_not_found'],
     errorText: { 403: FORBIDDEN, 404: NOT_FOUND },
   })
-  assignments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaAssignmentsDto> {
-    return this.assigning.ideaAssignments(actor, params.id);
+  assignments(@ActorOn() on: ActorOn): Promise<IdeaAssignmentsDto> {
+    return this.assigning.ideaAssignments(on.actor, on.id);
   }
 
   @Post('assignments')
@@ -73,12 +68,11 @@ export class RoutingController {
     },
   })
   assign(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: AssignInput,
     @RequestId() requestId: string | null,
   ): Promise<IdeaAssignmentsDto> {
-    return this.assigning.assign(actor, params.id, input, requestId);
+    return this.assigning.assign(on.actor, on.id, input, requestId);
   }
 
   @Delete('assignments/:personId')

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
 import {
   AnswerFieldReviewInput,
@@ -31,8 +31,8 @@ export class IdeaFieldReviewsController {
     errors: ['idea_not_found'],
     errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaFieldReviewsDto> {
-    return this.queries.ofIdea(actor, params.id);
+  list(@ActorOn() on: ActorOn): Promise<IdeaFieldReviewsDto> {
+    return this.queries.ofIdea(on.actor, on.id);
   }
 }
 
@@ -91,12 +91,11 @@ export class FieldReviewsController {
     },
   })
   answer(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: AnswerFieldReviewInput,
     @RequestId() requestId: string | null,
   ): Promise<FieldReviewDto> {
-    return this.commands.answer(actor, params.id, input, requestId);
+    return this.commands.answer(on.actor, on.id, input, requestId);
   }
 }
 

@@ -2,8 +2,8 @@ import { Body, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiAcceptedResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, RequestId, sendDownload } from '@eclore/server-platform';
 import {
   AnnualReportFileParams,
   AnnualReportFileQuery,
@@ -62,8 +62,8 @@ export class AnnualReportController {
     ok: AnnualReportRunDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'out_of_scope', 'annual_report_run_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AnnualReportRunDto> {
-    return this.reports.get(actor, params.id);
+  get(@ActorOn() on: ActorOn): Promise<AnnualReportRunDto> {
+    return this.reports.get(on.actor, on.id);
   }
 
   @Get(':id/files/:kind')

@@ -1,7 +1,7 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
+import { Body, Get, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import {
   DecidedContributionClaimDto,
   MyContributionClaimDto,
@@ -74,12 +74,8 @@ export class GuardianClaimsController {
     ok: DecidedContributionClaimDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
   })
-  grant(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<DecidedContributionClaimDto> {
-    return this.claims.grant(actor, params.id, requestId);
+  grant(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<DecidedContributionClaimDto> {
+    return this.claims.grant(on.actor, on.id, requestId);
   }
 
   @Post(':id/refuse')
@@ -91,11 +87,10 @@ export class GuardianClaimsController {
     errorText: { 400: '`reason` missing, blank or over 1000 characters; `id` not a uuid.' },
   })
   refuse(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: RefuseContributionClaimDto,
     @RequestId() requestId: string | null,
   ): Promise<DecidedContributionClaimDto> {
-    return this.claims.refuse(actor, params.id, input.reason, requestId);
+    return this.claims.refuse(on.actor, on.id, input.reason, requestId);
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Get, Param, Put } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Body, Get, Put } from '@nestjs/common';
+import { ActorOn } from '@eclore/server-identity';
+import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
 import { CreditSharesDto, SetCreditSharesDto } from './credit.dto';
 import { CreditService } from './credit.service';
 
@@ -17,8 +16,8 @@ export class CreditController {
     ok: CreditSharesDto,
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  read(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CreditSharesDto> {
-    return this.credit.read(actor, params.id);
+  read(@ActorOn() on: ActorOn): Promise<CreditSharesDto> {
+    return this.credit.read(on.actor, on.id);
   }
 
   @Put(':id/credit-shares')
@@ -33,11 +32,10 @@ export class CreditController {
     },
   })
   set(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: SetCreditSharesDto,
     @RequestId() requestId: string | null,
   ): Promise<CreditSharesDto> {
-    return this.credit.set(actor, params.id, input, requestId);
+    return this.credit.set(on.actor, on.id, input, requestId);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Get, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, RequestId, sendDownload } from '@eclore/server-platform';
 import { RecognitionCommands } from './recognition-commands.service';
 import { RecognitionQueries } from './recognition-queries.service';
 import {
@@ -68,12 +68,11 @@ export class RecognitionController {
     },
   })
   record(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: RecordRecognitionDto,
     @RequestId() requestId: string | null,
   ): Promise<RecognitionDto> {
-    return this.commands.record(actor, params.id, input, requestId);
+    return this.commands.record(on.actor, on.id, input, requestId);
   }
 
   @Post(':id/dismiss')
@@ -89,12 +88,11 @@ export class RecognitionController {
     },
   })
   dismiss(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: DismissRecognitionDto,
     @RequestId() requestId: string | null,
   ): Promise<RecognitionDto> {
-    return this.commands.dismiss(actor, params.id, input, requestId);
+    return this.commands.dismiss(on.actor, on.id, input, requestId);
   }
 
   @Post(':id/decline-public')
@@ -116,12 +114,8 @@ export class RecognitionController {
       409: 'Not recorded (`recognition_not_recorded`) or already private (`recognition_not_public`).',
     },
   })
-  declinePublic(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<MyRecognitionDto> {
-    return this.commands.declinePublic(actor, params.id, requestId);
+  declinePublic(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<MyRecognitionDto> {
+    return this.commands.declinePublic(on.actor, on.id, requestId);
   }
 
   @Get(':id/certificate.pdf')
@@ -143,12 +137,8 @@ export class RecognitionController {
     ],
     errorText: { 409: 'The recognition is not recorded (`recognition_not_recorded`).' },
   })
-  async certificate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.queries.certificate(actor, params.id);
+  async certificate(@ActorOn() on: ActorOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.queries.certificate(on.actor, on.id);
     return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }
@@ -184,8 +174,8 @@ export class IdeaRecognitionsController {
     ok: [PublicRecognitionDto],
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PublicRecognitionDto[]> {
-    return this.queries.publicOf(actor, params.id);
+  list(@ActorOn() on: ActorOn): Promise<PublicRecognitionDto[]> {
+    return this.queries.publicOf(on.actor, on.id);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, type EndpointPreset, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ActorOn, CurrentActor } from '@eclore/server-identity';
 import {
   CreateWebhookInput,
   CreatedWebhookDto,
@@ -61,12 +61,11 @@ export class WebhooksAdminController {
     errorText: { 400: 'Unknown event type; the field is named.' },
   })
   update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @ActorOn() on: ActorOn,
     @Body() input: UpdateWebhookInput,
     @RequestId() requestId: string | null,
   ): Promise<WebhookDto> {
-    return this.webhooks.update(actor, params.id, input, requestId);
+    return this.webhooks.update(on.actor, on.id, input, requestId);
   }
 
   @Delete(':id')
@@ -75,12 +74,8 @@ export class WebhooksAdminController {
     summary: 'Deletes a webhook and its delivery history.',
     ok: 'noContent',
   })
-  async remove(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.webhooks.remove(actor, params.id, requestId);
+  async remove(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<void> {
+    await this.webhooks.remove(on.actor, on.id, requestId);
   }
 
   @Post(':id/test')
@@ -120,11 +115,7 @@ export class WebhookDeliveriesAdminController {
     status: 202,
     errors: ['webhook_delivery_not_found', 'delivery_pending'],
   })
-  replay(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<WebhookDeliveryDto> {
-    return this.webhooks.replay(actor, params.id, requestId);
+  replay(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<WebhookDeliveryDto> {
+    return this.webhooks.replay(on.actor, on.id, requestId);
   }
 }
