@@ -1,7 +1,7 @@
 import { Get, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { MinutesService } from './minutes.service';
 
@@ -20,8 +20,8 @@ export class MinutesController {
     errors: ['role_required', 'committee_session_not_found'],
     errorText: { 403: 'Committee members only.', 404: '`committee_session_not_found`.' },
   })
-  async download(@ActorOn() on: ActorOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.minutes.pdf(on.actor, on.id);
+  async download(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.minutes.pdf(call.actor, call.id);
     return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint, type EndpointPreset, PersonRefDto } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
@@ -85,8 +85,8 @@ export class SessionsController {
     summary: 'A session with its members and agenda (decisions included).',
     ok: CommitteeSessionDto,
   })
-  get(@ActorOn() on: ActorOn): Promise<CommitteeSessionDto> {
-    return this.sessions.get(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<CommitteeSessionDto> {
+    return this.sessions.get(call.actor, call.id);
   }
 
   @Patch('sessions/:id')
@@ -97,8 +97,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_status'],
     errorText: { 400: 'Field problems.', 409: '`session_status` (no longer planned).' },
   })
-  update(@ActorOn() on: ActorOn, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
-    return this.commands.update(on.actor, on.id, input);
+  update(@CallOn() call: CallOn, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
+    return this.commands.update(call.actor, call.id, input);
   }
 
   @Post('sessions/:id/start')
@@ -109,8 +109,8 @@ export class SessionsController {
     errors: ['session_status'],
     errorText: { 409: '`session_status`.' },
   })
-  start(@ActorOn() on: ActorOn): Promise<CommitteeSessionDto> {
-    return this.commands.start(on.actor, on.id);
+  start(@CallOn() call: CallOn): Promise<CommitteeSessionDto> {
+    return this.commands.start(call.actor, call.id);
   }
 
   @Post('sessions/:id/close')
@@ -121,8 +121,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_status'],
     errorText: { 400: '`presentIds` names someone who is not a member.', 409: '`session_status`.' },
   })
-  close(@ActorOn() on: ActorOn, @Body() input: CloseSessionInput): Promise<CommitteeSessionDto> {
-    return this.commands.close(on.actor, on.id, input);
+  close(@CallOn() call: CallOn, @Body() input: CloseSessionInput): Promise<CommitteeSessionDto> {
+    return this.commands.close(call.actor, call.id, input);
   }
 
   @Get('sessions/:id/suggestions')
@@ -131,8 +131,8 @@ export class SessionsController {
     summary: 'Qualified ideas in the viewer’s scope that are on no open agenda yet.',
     ok: AgendaSuggestionDto,
   })
-  suggestions(@ActorOn() on: ActorOn): Promise<AgendaSuggestionDto> {
-    return this.sessions.suggestions(on.actor, on.id);
+  suggestions(@CallOn() call: CallOn): Promise<AgendaSuggestionDto> {
+    return this.sessions.suggestions(call.actor, call.id);
   }
 
   @Post('sessions/:id/agenda')
@@ -146,8 +146,8 @@ export class SessionsController {
       404: `${NOT_FOUND} \`idea_not_found\`.`,
     },
   })
-  add(@ActorOn() on: ActorOn, @Body() input: AddAgendaItemInput): Promise<CommitteeSessionDto> {
-    return this.agenda.addItem(on.actor, on.id, input.ideaId);
+  add(@CallOn() call: CallOn, @Body() input: AddAgendaItemInput): Promise<CommitteeSessionDto> {
+    return this.agenda.addItem(call.actor, call.id, input.ideaId);
   }
 
   @Delete('sessions/:id/agenda/:itemId')
@@ -170,8 +170,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_closed'],
     errorText: { 400: '`itemIds` is not the agenda (reload).', 409: '`session_closed`.' },
   })
-  reorder(@ActorOn() on: ActorOn, @Body() input: ReorderAgendaInput): Promise<CommitteeSessionDto> {
-    return this.agenda.reorder(on.actor, on.id, input.itemIds);
+  reorder(@CallOn() call: CallOn, @Body() input: ReorderAgendaInput): Promise<CommitteeSessionDto> {
+    return this.agenda.reorder(call.actor, call.id, input.itemIds);
   }
 
   @Get('sessions/:id/pack')
@@ -182,8 +182,8 @@ export class SessionsController {
     description: 'Private notes are read per idea from the private notes thread. Anonymous authors are never named.',
     ok: PreReadingPackDto,
   })
-  pack(@ActorOn() on: ActorOn): Promise<PreReadingPackDto> {
-    return this.sessions.pack(on.actor, on.id);
+  pack(@CallOn() call: CallOn): Promise<PreReadingPackDto> {
+    return this.sessions.pack(call.actor, call.id);
   }
 
   @Get('sessions/:id/prioritisation')
@@ -192,7 +192,7 @@ export class SessionsController {
     summary: 'The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.',
     ok: PrioritisationDto,
   })
-  prioritisation(@ActorOn() on: ActorOn): Promise<PrioritisationDto> {
-    return this.sessions.prioritisation(on.actor, on.id);
+  prioritisation(@CallOn() call: CallOn): Promise<PrioritisationDto> {
+    return this.sessions.prioritisation(call.actor, call.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Post } from '@nestjs/common';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { ApiController } from '@eclore/server-platform';
 import { IdeaDto, VersionInput } from './ideas.dto';
 import { Lifecycle } from './ideas.controller';
@@ -21,8 +21,8 @@ export class IdeaLifecycleController {
     errors: ['validation_failed', 'not_idea_team', ...SCOPED],
     errorText: { 400: '`learnings` missing, too long or with a NUL byte.', 403: '`not_idea_team`, `out_of_scope`.' },
   })
-  stop(@ActorOn() on: ActorOn, @Body() input: StopIdeaInput): Promise<IdeaDto> {
-    return this.lifecycle.stop(on.actor, on.id, input.learnings, input.version);
+  stop(@CallOn() call: CallOn, @Body() input: StopIdeaInput): Promise<IdeaDto> {
+    return this.lifecycle.stop(call.actor, call.id, input.learnings, input.version);
   }
 
   @Post(':id/resume')
@@ -34,8 +34,8 @@ export class IdeaLifecycleController {
       errorText: { 403: '`role_required`, `out_of_scope`.' },
     },
   )
-  resume(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.lifecycle.resume(on.actor, on.id, input.version);
+  resume(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.resume(call.actor, call.id, input.version);
   }
 
   @Post(':id/complete-implementation')
@@ -48,8 +48,8 @@ export class IdeaLifecycleController {
       errorText: { 403: '`not_implementation_owner`.', 409: '`implementation_incomplete`, `no_project`.' },
     },
   )
-  completeImplementation(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.lifecycle.completeImplementation(on.actor, on.id, input.version);
+  completeImplementation(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.completeImplementation(call.actor, call.id, input.version);
   }
 
   @Post(':id/close')
@@ -64,7 +64,7 @@ export class IdeaLifecycleController {
       },
     },
   )
-  close(@ActorOn() on: ActorOn, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.lifecycle.close(on.actor, on.id, input.version);
+  close(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.close(call.actor, call.id, input.version);
   }
 }

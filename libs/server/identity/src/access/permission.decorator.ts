@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { createValidationPipe, IdParamDto } from '@eclore/server-platform';
+import { createValidationPipe, IdParamDto, requestIdOf } from '@eclore/server-platform';
 
 // The declaration lives in platform's HTTP kit (the `@Endpoint` decorator carries it); one key.
 export { PERMISSION_KEY, PublicRoute, RequirePermission, type PermissionSpec } from '@eclore/server-platform';
@@ -18,19 +18,40 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
   return req.actor ?? null;
 });
 
-/** Who calls an object-scoped route (`…/:id`) and on which object: `@ActorOn() on` → `on.actor`, `on.id`. */
-export interface ActorOn {
+/** A command's call: who makes it and the request id its audit entries carry. `@Call() call: Call`. */
+export interface Call {
   actor: Actor;
+  requestId: string | null;
+}
+
+/** The same on one object (`…/:id`): `@CallOn() call: CallOn` → `call.actor`, `call.id`, `call.requestId`. */
+export interface CallOn extends Call {
   id: string;
 }
+
+type CallRequest = AuthenticatedRequestState & { id?: string | number; params: unknown };
+
+const callOf = (ctx: ExecutionContext): Call & { params: unknown } => {
+  const req = ctx.switchToHttp().getRequest<CallRequest>();
+  return { actor: (req.actor ?? null) as Actor, requestId: requestIdOf(req), params: req.params };
+};
+
+/**
+ * What a command handler took as `@CurrentActor() actor: Actor` and `@RequestId() requestId`, as one
+ * argument (the same values).
+ */
+export const Call = createParamDecorator((_data: unknown, ctx: ExecutionContext): Call => {
+  const { actor, requestId } = callOf(ctx);
+  return { actor, requestId };
+});
 
 const idPipe = createValidationPipe();
 
 /** `:id` validated by the same pipe, class and options as `@Param() params: IdParamDto` (same 400). */
-class ActorOnPipe implements PipeTransform<{ actor: Actor; params: unknown }, Promise<ActorOn>> {
-  async transform(value: { actor: Actor; params: unknown }): Promise<ActorOn> {
-    const params = (await idPipe.transform(value.params, { type: 'param', metatype: IdParamDto })) as IdParamDto;
-    return { actor: value.actor, id: params.id };
+class CallOnPipe implements PipeTransform<Call & { params: unknown }, Promise<CallOn>> {
+  async transform({ actor, requestId, params }: Call & { params: unknown }): Promise<CallOn> {
+    const valid = (await idPipe.transform(params, { type: 'param', metatype: IdParamDto })) as IdParamDto;
+    return { actor, id: valid.id, requestId };
   }
 }
 
@@ -40,16 +61,11 @@ function documentsId(target: object, key: string | symbol | undefined): void {
   ApiParam({ name: 'id', required: true, schema: { format: 'uuid', type: 'string' } })(target, key!, descriptor);
 }
 
-const ActorOnArg = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext) => {
-    const req = ctx.switchToHttp().getRequest<AuthenticatedRequestState & { params: unknown }>();
-    return { actor: req.actor ?? null, params: req.params };
-  },
-  [documentsId],
-);
+const CallOnArg = createParamDecorator((_data: unknown, ctx: ExecutionContext) => callOf(ctx), [documentsId]);
 
 /**
- * The two arguments every object-scoped handler takes, `@CurrentActor() actor: Actor` and
- * `@Param() params: IdParamDto`, as one: the same actor, the same validated and documented `:id`.
+ * What every handler on one object took as three arguments, `@CurrentActor() actor: Actor`,
+ * `@Param() params: IdParamDto` and (commands) `@RequestId() requestId`, as one: the same actor and
+ * request id, the same validated and documented `:id`.
  */
-export const ActorOn = (): ParameterDecorator => ActorOnArg(new ActorOnPipe());
+export const CallOn = (): ParameterDecorator => CallOnArg(new CallOnPipe());

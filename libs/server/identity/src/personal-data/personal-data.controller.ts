@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post, Res, StreamableFile } from '@nestjs/common
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, RequestId, sendDownload } from '@eclore/server-platform';
-import { ActorOn, CurrentActor } from '../access/permission.decorator';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '../access/permission.decorator';
 import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExportService } from './export.service';
@@ -20,8 +20,8 @@ export class PersonalDataExportController {
     ok: PersonalDataExportDto,
     status: 202,
   })
-  request(@CurrentActor() actor: Actor, @RequestId() requestId: string | null): Promise<PersonalDataExportDto> {
-    return this.exports.request(actor, requestId);
+  request(@Call() call: Call): Promise<PersonalDataExportDto> {
+    return this.exports.request(call.actor, call.requestId);
   }
 
   @Get()
@@ -42,8 +42,8 @@ export class PersonalDataExportController {
     errors: ['personal_data_export_not_found'],
     errorText: { 404: '`personal_data_export_not_found` (unknown, or not yours)' },
   })
-  get(@ActorOn() on: ActorOn): Promise<PersonalDataExportDto> {
-    return this.exports.get(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<PersonalDataExportDto> {
+    return this.exports.get(call.actor, call.id);
   }
 
   @Get(':id/download')
@@ -58,12 +58,8 @@ export class PersonalDataExportController {
       409: '`personal_data_export_not_ready` or `personal_data_export_expired`',
     },
   })
-  async download(
-    @ActorOn() on: ActorOn,
-    @RequestId() requestId: string | null,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.exports.download(on.actor, on.id, requestId);
+  async download(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.exports.download(call.actor, call.id, call.requestId);
     return sendDownload(
       res,
       { fileName: file.fileName, contentType: 'application/gzip', content: file.stream, sizeBytes: file.sizeBytes },
@@ -91,12 +87,8 @@ export class PersonErasureController {
       403: '`role_required` (admins only) or `not_on_yourself`',
     },
   })
-  async erase(
-    @ActorOn() on: ActorOn,
-    @Body() input: ErasePersonInput,
-    @RequestId() requestId: string | null,
-  ): Promise<ErasureResultDto> {
-    const outcome = await this.erasure.erase(on.actor, on.id, input.confirmName, requestId);
+  async erase(@CallOn() call: CallOn, @Body() input: ErasePersonInput): Promise<ErasureResultDto> {
+    const outcome = await this.erasure.erase(call.actor, call.id, input.confirmName, call.requestId);
     return { personId: outcome.personId, erased: outcome.erased, erasedAt: outcome.erasedAt.toISOString() };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Get, Post } from '@nestjs/common';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
-import { ActorOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
 import { AnnounceCampaignInput, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
 
@@ -17,8 +17,8 @@ export class AnnouncementsController {
     ok: CampaignAnnouncementDto,
     errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
   })
-  get(@ActorOn() on: ActorOn): Promise<CampaignAnnouncementDto> {
-    return this.announcements.status(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<CampaignAnnouncementDto> {
+    return this.announcements.status(call.actor, call.id);
   }
 
   @Post()
@@ -30,12 +30,8 @@ export class AnnouncementsController {
     errors: ['role_required', 'out_of_scope', 'campaign_not_found', 'campaign_archived', 'validation_failed'],
     errorText: { 400: '`when`: `opening` for a campaign open already or never opening later.' },
   })
-  announce(
-    @ActorOn() on: ActorOn,
-    @Body() input: AnnounceCampaignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignAnnouncementDto> {
+  announce(@CallOn() call: CallOn, @Body() input: AnnounceCampaignInput): Promise<CampaignAnnouncementDto> {
     // A POST without a body (the usual announce-now) arrives as undefined.
-    return this.announcements.announce(on.actor, on.id, requestId, input?.when ?? 'now');
+    return this.announcements.announce(call.actor, call.id, call.requestId, input?.when ?? 'now');
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Get, Post, Query } from '@nestjs/common';
-import { Endpoint, RequestId } from '@eclore/server-platform';
-import { ActorOn } from '@eclore/server-identity';
+import { Endpoint } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
 import { DeliveryPageDto, DigestRunDto, ListNotificationDeliveriesQuery, RunDigestInput } from './deliveries.dto';
 import { DeliveriesAdminService } from './deliveries.service';
 import { AdminApiController } from '../notifications.api';
@@ -30,8 +30,8 @@ export class NotificationDeliveriesController {
     errors: ['delivery_not_found', 'delivery_not_failed'],
     errorText: { 404: 'Unknown delivery.', 409: 'The delivery has not failed (`delivery_not_failed`).' },
   })
-  async replay(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<void> {
-    await this.deliveries.replay(on.actor, on.id, requestId);
+  async replay(@CallOn() call: CallOn): Promise<void> {
+    await this.deliveries.replay(call.actor, call.id, call.requestId);
   }
 
   @Post('digests/run')

@@ -1,7 +1,7 @@
 import { Body, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
+import { Call, CurrentActor } from '@eclore/server-identity';
 import { DefaultsDto, PreferencesDto, UpdateDefaultsInput, UpdatePreferencesInput } from './preferences.dto';
 import { PreferencesService } from './preferences.service';
 import { AdminApiController } from '../notifications.api';
@@ -57,11 +57,7 @@ export class NotificationDefaultsController {
     errors: ['validation_failed'],
     errorText: BAD_PREFERENCES,
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Body() input: UpdateDefaultsInput,
-    @RequestId() requestId: string | null,
-  ): Promise<DefaultsDto> {
-    return this.preferences.setDefaults(actor, input.preferences, requestId);
+  set(@Call() call: Call, @Body() input: UpdateDefaultsInput): Promise<DefaultsDto> {
+    return this.preferences.setDefaults(call.actor, input.preferences, call.requestId);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, type EndpointPreset, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -47,12 +47,8 @@ export class DefaultCriteriaController {
       409: '`stale_version`.',
     },
   })
-  saveDefault(
-    @CurrentActor() actor: Actor,
-    @Body() input: CriteriaSetInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.saveDefault(actor, input, requestId);
+  saveDefault(@Call() call: Call, @Body() input: CriteriaSetInput): Promise<CriteriaSetDto> {
+    return this.criteria.saveDefault(call.actor, input, call.requestId);
   }
 }
 
@@ -69,8 +65,8 @@ export class CampaignCriteriaController {
     errors: ['campaign_not_found'],
     errorText: { 404: CAMPAIGN_NOT_FOUND },
   })
-  getForCampaign(@ActorOn() on: ActorOn): Promise<CriteriaSetDto> {
-    return this.criteria.getForCampaign(on.actor, on.id);
+  getForCampaign(@CallOn() call: CallOn): Promise<CriteriaSetDto> {
+    return this.criteria.getForCampaign(call.actor, call.id);
   }
 
   @Put()
@@ -81,12 +77,8 @@ export class CampaignCriteriaController {
     errors: ['validation_failed', 'stale_version'],
     errorText: { 400: INVALID, 409: '`stale_version`.' },
   })
-  saveForCampaign(
-    @ActorOn() on: ActorOn,
-    @Body() input: CriteriaSetInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.saveForCampaign(on.actor, on.id, input, requestId);
+  saveForCampaign(@CallOn() call: CallOn, @Body() input: CriteriaSetInput): Promise<CriteriaSetDto> {
+    return this.criteria.saveForCampaign(call.actor, call.id, input, call.requestId);
   }
 
   @Delete()
@@ -95,7 +87,7 @@ export class CampaignCriteriaController {
     summary: 'The campaign goes back to the organisation’s default criteria set.',
     ok: CriteriaSetDto,
   })
-  reset(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<CriteriaSetDto> {
-    return this.criteria.resetCampaign(on.actor, on.id, requestId);
+  reset(@CallOn() call: CallOn): Promise<CriteriaSetDto> {
+    return this.criteria.resetCampaign(call.actor, call.id, call.requestId);
   }
 }

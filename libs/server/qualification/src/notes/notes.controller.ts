@@ -1,6 +1,6 @@
 import { Body, Get, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
 import { PrivateNotesService } from './notes.service';
@@ -18,8 +18,8 @@ export class PrivateNotesController {
     summary: 'The idea’s private thread (network and committee in scope).',
     ok: PrivateNoteThreadDto,
   })
-  list(@ActorOn() on: ActorOn): Promise<PrivateNoteThreadDto> {
-    return this.notes.list(on.actor, on.id);
+  list(@CallOn() call: CallOn): Promise<PrivateNoteThreadDto> {
+    return this.notes.list(call.actor, call.id);
   }
 
   @Post()
@@ -32,7 +32,7 @@ export class PrivateNotesController {
     errors: ['validation_failed'],
     errorText: { 400: '`bodyHtml` empty, too long, too many mentions, or `mention_not_allowed`.' },
   })
-  create(@ActorOn() on: ActorOn, @Body() input: CreatePrivateNoteInput): Promise<PrivateNoteDto> {
-    return this.notes.create(on.actor, on.id, input);
+  create(@CallOn() call: CallOn, @Body() input: CreatePrivateNoteInput): Promise<PrivateNoteDto> {
+    return this.notes.create(call.actor, call.id, input);
   }
 }

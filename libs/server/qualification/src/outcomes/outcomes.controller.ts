@@ -1,6 +1,6 @@
 import { Body, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import { DeclineInput, QualifyInput, RequestReworkInput } from './outcomes.dto';
@@ -26,8 +26,8 @@ export class OutcomesController {
       409: `${CONFLICT} \`no_scorecard\` (no submitted scorecard yet).`,
     },
   })
-  qualify(@ActorOn() on: ActorOn, @Body() input: QualifyInput): Promise<IdeaDto> {
-    return this.outcomes.qualify(on.actor, on.id, input.answer, input.version);
+  qualify(@CallOn() call: CallOn, @Body() input: QualifyInput): Promise<IdeaDto> {
+    return this.outcomes.qualify(call.actor, call.id, input.answer, input.version);
   }
 
   @Post('request-rework')
@@ -38,8 +38,8 @@ export class OutcomesController {
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`guidance` missing or blank.', 409: CONFLICT },
   })
-  requestRework(@ActorOn() on: ActorOn, @Body() input: RequestReworkInput): Promise<IdeaDto> {
-    return this.outcomes.requestRework(on.actor, on.id, input.guidance, input.version);
+  requestRework(@CallOn() call: CallOn, @Body() input: RequestReworkInput): Promise<IdeaDto> {
+    return this.outcomes.requestRework(call.actor, call.id, input.guidance, input.version);
   }
 
   @Post('decline')
@@ -51,7 +51,7 @@ export class OutcomesController {
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`rationale` missing or blank.', 409: CONFLICT },
   })
-  decline(@ActorOn() on: ActorOn, @Body() input: DeclineInput): Promise<IdeaDto> {
-    return this.outcomes.decline(on.actor, on.id, input.rationale, input.version);
+  decline(@CallOn() call: CallOn, @Body() input: DeclineInput): Promise<IdeaDto> {
+    return this.outcomes.decline(call.actor, call.id, input.rationale, input.version);
   }
 }

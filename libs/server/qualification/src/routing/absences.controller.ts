@@ -1,8 +1,8 @@
 import { Body, Delete, Get, Post } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { AbsenceDto, CreateAbsenceInput } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
@@ -30,12 +30,8 @@ export class AbsencesController {
     errors: ['validation_failed'],
     errorText: { 400: '`before_start`, `must_be_future`, `not_network_member` naming the field.' },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() input: CreateAbsenceInput,
-    @RequestId() requestId: string | null,
-  ): Promise<AbsenceDto[]> {
-    return this.absences.create(actor, input, requestId);
+  create(@Call() call: Call, @Body() input: CreateAbsenceInput): Promise<AbsenceDto[]> {
+    return this.absences.create(call.actor, input, call.requestId);
   }
 
   @Delete(':id')
@@ -46,7 +42,7 @@ export class AbsencesController {
     errors: ['absence_not_found'],
     errorText: { 404: 'Not one of your absences.' },
   })
-  remove(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<void> {
-    return this.absences.remove(on.actor, on.id, requestId);
+  remove(@CallOn() call: CallOn): Promise<void> {
+    return this.absences.remove(call.actor, call.id, call.requestId);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Get, Post, Put } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import { QualificationViewDto, ScorecardInput } from './scorecards.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -26,8 +26,8 @@ export class ScorecardsController {
     errors: ['role_required', 'out_of_scope', 'is_author'],
     errorText: { 403: '`role_required`, `out_of_scope`, `is_author`.' },
   })
-  view(@ActorOn() on: ActorOn): Promise<QualificationViewDto> {
-    return this.scorecards.view(on.actor, on.id);
+  view(@CallOn() call: CallOn): Promise<QualificationViewDto> {
+    return this.scorecards.view(call.actor, call.id);
   }
 
   @Put('me')
@@ -51,8 +51,8 @@ export class ScorecardsController {
       409: '`not_in_qualification`, `already_submitted` (submit again instead).',
     },
   })
-  saveDraft(@ActorOn() on: ActorOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
-    return this.scorecards.saveDraft(on.actor, on.id, input);
+  saveDraft(@CallOn() call: CallOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.scorecards.saveDraft(call.actor, call.id, input);
   }
 
   @Post('me/submit')
@@ -64,7 +64,7 @@ export class ScorecardsController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_assigned', 'is_author', 'not_in_qualification'],
     errorText: { 400: SCORE_INVALID, 403: SCORE_FORBIDDEN, 409: '`not_in_qualification`.' },
   })
-  submit(@ActorOn() on: ActorOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
-    return this.scorecards.submit(on.actor, on.id, input);
+  submit(@CallOn() call: CallOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.scorecards.submit(call.actor, call.id, input);
   }
 }

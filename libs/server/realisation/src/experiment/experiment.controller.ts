@@ -1,6 +1,6 @@
 import { Body, Get, Param, Post, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   CreateExperimentInput,
@@ -30,8 +30,8 @@ export class ExperimentController {
     ok: ExperimentViewDto,
     errors: ['idea_not_found'],
   })
-  get(@ActorOn() on: ActorOn): Promise<ExperimentViewDto> {
-    return this.queries.view(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<ExperimentViewDto> {
+    return this.queries.view(call.actor, call.id);
   }
 
   @Post()
@@ -43,8 +43,8 @@ export class ExperimentController {
     status: 201,
     errors: ['validation_failed', 'not_idea_team', 'not_in_prototype', 'experiment_exists', 'idea_not_found'],
   })
-  create(@ActorOn() on: ActorOn, @Body() input: CreateExperimentInput): Promise<ExperimentViewDto> {
-    return this.commands.create(on.actor, on.id, input);
+  create(@CallOn() call: CallOn, @Body() input: CreateExperimentInput): Promise<ExperimentViewDto> {
+    return this.commands.create(call.actor, call.id, input);
   }
 
   @Put()
@@ -62,8 +62,8 @@ export class ExperimentController {
       'idea_not_found',
     ],
   })
-  update(@ActorOn() on: ActorOn, @Body() input: UpdateExperimentInput): Promise<ExperimentViewDto> {
-    return this.commands.update(on.actor, on.id, input);
+  update(@CallOn() call: CallOn, @Body() input: UpdateExperimentInput): Promise<ExperimentViewDto> {
+    return this.commands.update(call.actor, call.id, input);
   }
 
   @Post('log-entries')
@@ -75,8 +75,8 @@ export class ExperimentController {
     status: 201,
     errors: ['validation_failed', 'not_idea_team', 'experiment_not_running', 'experiment_not_found', 'idea_not_found'],
   })
-  addEntry(@ActorOn() on: ActorOn, @Body() input: LogEntryInput): Promise<ExperimentViewDto> {
-    return this.logBook.add(on.actor, on.id, input);
+  addEntry(@CallOn() call: CallOn, @Body() input: LogEntryInput): Promise<ExperimentViewDto> {
+    return this.logBook.add(call.actor, call.id, input);
   }
 
   @Put('log-entries/:entryId')
@@ -121,7 +121,7 @@ export class ExperimentController {
       'transition_not_allowed',
     ],
   })
-  outcome(@ActorOn() on: ActorOn, @Body() input: OutcomeInput): Promise<ExperimentViewDto> {
-    return this.commands.recordOutcome(on.actor, on.id, input);
+  outcome(@CallOn() call: CallOn, @Body() input: OutcomeInput): Promise<ExperimentViewDto> {
+    return this.commands.recordOutcome(call.actor, call.id, input);
   }
 }

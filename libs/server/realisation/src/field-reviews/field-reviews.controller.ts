@@ -1,8 +1,8 @@
 import { Body, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import {
   AnswerFieldReviewInput,
   FieldReviewDto,
@@ -31,8 +31,8 @@ export class IdeaFieldReviewsController {
     errors: ['idea_not_found'],
     errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  list(@ActorOn() on: ActorOn): Promise<IdeaFieldReviewsDto> {
-    return this.queries.ofIdea(on.actor, on.id);
+  list(@CallOn() call: CallOn): Promise<IdeaFieldReviewsDto> {
+    return this.queries.ofIdea(call.actor, call.id);
   }
 }
 
@@ -90,12 +90,8 @@ export class FieldReviewsController {
       404: 'Unknown review, or one of an idea the reader may not see.',
     },
   })
-  answer(
-    @ActorOn() on: ActorOn,
-    @Body() input: AnswerFieldReviewInput,
-    @RequestId() requestId: string | null,
-  ): Promise<FieldReviewDto> {
-    return this.commands.answer(on.actor, on.id, input, requestId);
+  answer(@CallOn() call: CallOn, @Body() input: AnswerFieldReviewInput): Promise<FieldReviewDto> {
+    return this.commands.answer(call.actor, call.id, input, call.requestId);
   }
 }
 
@@ -136,12 +132,8 @@ export class FieldReviewSettingsController {
       403: NOT_ADMIN,
     },
   })
-  save(
-    @CurrentActor() actor: Actor,
-    @Body() input: UpdateFieldReviewSettingsInput,
-    @RequestId() requestId: string | null,
-  ): Promise<FieldReviewSettingsDto> {
-    return this.commands.saveSettings(actor, input, requestId);
+  save(@Call() call: Call, @Body() input: UpdateFieldReviewSettingsInput): Promise<FieldReviewSettingsDto> {
+    return this.commands.saveSettings(call.actor, input, call.requestId);
   }
 
   @Post(':id/make-due')

@@ -1,6 +1,6 @@
 import { Body, Delete, Get, Post, Put, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   IdeaImpactDto,
@@ -32,8 +32,8 @@ export class IdeaImpactController {
     ok: IdeaImpactDto,
     errors: ['idea_not_found'],
   })
-  get(@ActorOn() on: ActorOn): Promise<IdeaImpactDto> {
-    return this.queries.ideaImpact(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<IdeaImpactDto> {
+    return this.queries.ideaImpact(call.actor, call.id);
   }
 }
 
@@ -55,8 +55,8 @@ export class ImpactController {
     errors: ['validation_failed', 'not_idea_team', 'implementation_project_not_found'],
     errorText: { 400: INDICATOR_INVALID, 403: RECORD_FORBIDDEN },
   })
-  async create(@ActorOn() on: ActorOn, @Body() input: IndicatorInput): Promise<ImpactCreatedDto> {
-    return { id: await this.commands.createIndicator(on.actor, on.id, input) };
+  async create(@CallOn() call: CallOn, @Body() input: IndicatorInput): Promise<ImpactCreatedDto> {
+    return { id: await this.commands.createIndicator(call.actor, call.id, input) };
   }
 
   @Put('indicators/:id')
@@ -78,8 +78,8 @@ export class ImpactController {
       409: '`stale_version` (someone changed it meanwhile), `indicator_has_measurements` (category of a measured indicator).',
     },
   })
-  update(@ActorOn() on: ActorOn, @Body() input: IndicatorUpdateInput): Promise<void> {
-    return this.commands.updateIndicator(on.actor, on.id, input);
+  update(@CallOn() call: CallOn, @Body() input: IndicatorUpdateInput): Promise<void> {
+    return this.commands.updateIndicator(call.actor, call.id, input);
   }
 
   @Delete('indicators/:id')
@@ -91,8 +91,8 @@ export class ImpactController {
     errors: ['not_idea_team', 'impact_indicator_not_found', 'indicator_has_measurements'],
     errorText: { 403: RECORD_FORBIDDEN },
   })
-  remove(@ActorOn() on: ActorOn): Promise<void> {
-    return this.commands.deleteIndicator(on.actor, on.id);
+  remove(@CallOn() call: CallOn): Promise<void> {
+    return this.commands.deleteIndicator(call.actor, call.id);
   }
 
   @Post('indicators/:id/measurements')
@@ -108,8 +108,8 @@ export class ImpactController {
       403: RECORD_FORBIDDEN,
     },
   })
-  async measure(@ActorOn() on: ActorOn, @Body() input: MeasurementInputDto): Promise<ImpactCreatedDto> {
-    return { id: await this.commands.recordMeasurement(on.actor, on.id, input) };
+  async measure(@CallOn() call: CallOn, @Body() input: MeasurementInputDto): Promise<ImpactCreatedDto> {
+    return { id: await this.commands.recordMeasurement(call.actor, call.id, input) };
   }
 
   @Post('measurements/:id/validate')
@@ -128,8 +128,8 @@ export class ImpactController {
     ],
     errorText: { 403: '`role_required`, `out_of_scope`, `own_measurement` (the recorder never validates).' },
   })
-  async validate(@ActorOn() on: ActorOn): Promise<void> {
-    await this.commands.validate(on.actor, on.id);
+  async validate(@CallOn() call: CallOn): Promise<void> {
+    await this.commands.validate(call.actor, call.id);
   }
 
   @Get('rollups')

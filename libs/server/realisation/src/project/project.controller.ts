@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   ChangeOwnerInput,
@@ -44,8 +44,8 @@ export class ProjectController {
     summary: 'The project: owner, team, milestones, progress and status computed by the domain, budget, updates.',
     ok: ProjectViewDto,
   })
-  get(@ActorOn() on: ActorOn): Promise<ProjectViewDto> {
-    return this.view(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<ProjectViewDto> {
+    return this.view(call.actor, call.id);
   }
 
   @Post('project')
@@ -58,9 +58,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_exists', 'project_not_open'],
     errorText: { 400: '`ownerId`, `startsOn`, `budgetPlanned`.', 409: '`project_exists`, `project_not_open`.' },
   })
-  async create(@ActorOn() on: ActorOn, @Body() input: CreateProjectInput): Promise<ProjectViewDto> {
-    await this.commands.create(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async create(@CallOn() call: CallOn, @Body() input: CreateProjectInput): Promise<ProjectViewDto> {
+    await this.commands.create(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Put('project/owner')
@@ -71,9 +71,9 @@ export class ProjectController {
     ok: ProjectViewDto,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_not_found', 'project_not_open'],
   })
-  async changeOwner(@ActorOn() on: ActorOn, @Body() input: ChangeOwnerInput): Promise<ProjectViewDto> {
-    await this.commands.changeOwner(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async changeOwner(@CallOn() call: CallOn, @Body() input: ChangeOwnerInput): Promise<ProjectViewDto> {
+    await this.commands.changeOwner(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Patch('project')
@@ -85,9 +85,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async update(@ActorOn() on: ActorOn, @Body() input: UpdateProjectInput): Promise<ProjectViewDto> {
-    await this.commands.updatePlan(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async update(@CallOn() call: CallOn, @Body() input: UpdateProjectInput): Promise<ProjectViewDto> {
+    await this.commands.updatePlan(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Post('project/milestones')
@@ -100,9 +100,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 400: '`title`, `weight`, `dueOn` (before_start), `progress`.', 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async addMilestone(@ActorOn() on: ActorOn, @Body() input: CreateMilestoneInput): Promise<ProjectViewDto> {
-    await this.milestones.create(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async addMilestone(@CallOn() call: CallOn, @Body() input: CreateMilestoneInput): Promise<ProjectViewDto> {
+    await this.milestones.create(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Patch('project/milestones/:milestoneId')
@@ -157,9 +157,9 @@ export class ProjectController {
     status: 201,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
   })
-  async addUpdate(@ActorOn() on: ActorOn, @Body() input: CreateUpdateInput): Promise<ProjectViewDto> {
-    await this.commands.addUpdate(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async addUpdate(@CallOn() call: CallOn, @Body() input: CreateUpdateInput): Promise<ProjectViewDto> {
+    await this.commands.addUpdate(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Post('project/budget-lines')
@@ -171,8 +171,8 @@ export class ProjectController {
     status: 201,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
   })
-  async addBudgetLine(@ActorOn() on: ActorOn, @Body() input: CreateBudgetLineInput): Promise<ProjectViewDto> {
-    await this.commands.addBudgetLine(on.actor, on.id, input);
-    return this.view(on.actor, on.id);
+  async addBudgetLine(@CallOn() call: CallOn, @Body() input: CreateBudgetLineInput): Promise<ProjectViewDto> {
+    await this.commands.addBudgetLine(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 }

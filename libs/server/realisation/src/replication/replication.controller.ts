@@ -1,6 +1,6 @@
 import { Body, Get, Post } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
-import { ActorOn } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import { AdoptInput, AdoptionDto, LineageDto } from './replication.dto';
 import { ReplicationService } from './replication.service';
@@ -18,8 +18,8 @@ export class ReplicationController {
     summary: 'Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.',
     ok: LineageDto,
   })
-  lineage(@ActorOn() on: ActorOn): Promise<LineageDto> {
-    return this.replication.lineage(on.actor, on.id);
+  lineage(@CallOn() call: CallOn): Promise<LineageDto> {
+    return this.replication.lineage(call.actor, call.id);
   }
 
   @Post('replications')
@@ -43,7 +43,7 @@ export class ReplicationController {
       409: '`not_implemented` (not in follow-up or closed), `no_project`, `replication_exists` (this unit adopted it already).',
     },
   })
-  adopt(@ActorOn() on: ActorOn, @Body() input: AdoptInput): Promise<AdoptionDto> {
-    return this.replication.adopt(on.actor, on.id, input);
+  adopt(@CallOn() call: CallOn, @Body() input: AdoptInput): Promise<AdoptionDto> {
+    return this.replication.adopt(call.actor, call.id, input);
   }
 }

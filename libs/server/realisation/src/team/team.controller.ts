@@ -1,6 +1,6 @@
 import { Body, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
 import { ApiController, Endpoint } from '@eclore/server-platform';
 import { TeamDto, TeamInvitationListDto, TeamInvitationParams, TeamPersonInput } from './team.dto';
 import { TeamCommands } from './team-commands.service';
@@ -21,8 +21,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['idea_not_found'],
   })
-  get(@ActorOn() on: ActorOn): Promise<TeamDto> {
-    return this.queries.get(on.actor, on.id);
+  get(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.queries.get(call.actor, call.id);
   }
 
   @Post('invitations')
@@ -42,8 +42,8 @@ export class TeamController {
       'idea_not_found',
     ],
   })
-  invite(@ActorOn() on: ActorOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
-    return this.commands.invite(on.actor, on.id, input.personId);
+  invite(@CallOn() call: CallOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
+    return this.commands.invite(call.actor, call.id, input.personId);
   }
 
   @Delete('invitations/:invitationId')
@@ -66,8 +66,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'idea_not_found'],
   })
-  changeLead(@ActorOn() on: ActorOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
-    return this.commands.changeLead(on.actor, on.id, input.personId);
+  changeLead(@CallOn() call: CallOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
+    return this.commands.changeLead(call.actor, call.id, input.personId);
   }
 
   @Post('join')
@@ -79,8 +79,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['not_author', 'no_idea_team', 'already_member', 'idea_not_found'],
   })
-  join(@ActorOn() on: ActorOn): Promise<TeamDto> {
-    return this.commands.joinAsAuthor(on.actor, on.id);
+  join(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.joinAsAuthor(call.actor, call.id);
   }
 
   @Post('leave')
@@ -91,8 +91,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['not_team_member', 'team_lead_cannot_leave', 'idea_not_found'],
   })
-  leave(@ActorOn() on: ActorOn): Promise<TeamDto> {
-    return this.commands.leave(on.actor, on.id);
+  leave(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.leave(call.actor, call.id);
   }
 }
 
@@ -123,8 +123,8 @@ export class TeamInvitationsController {
     ok: TeamDto,
     errors: ['invitation_not_found', 'invitation_not_pending', 'already_member', 'join_as_author', 'idea_not_found'],
   })
-  accept(@ActorOn() on: ActorOn): Promise<TeamDto> {
-    return this.commands.answer(on.actor, on.id, true);
+  accept(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.answer(call.actor, call.id, true);
   }
 
   @Post(':id/decline')
@@ -135,7 +135,7 @@ export class TeamInvitationsController {
     ok: TeamDto,
     errors: ['invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
   })
-  decline(@ActorOn() on: ActorOn): Promise<TeamDto> {
-    return this.commands.answer(on.actor, on.id, false);
+  decline(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.answer(call.actor, call.id, false);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Get, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   DecidedContributionClaimDto,
   MyContributionClaimDto,
@@ -31,12 +31,8 @@ export class MyClaimsController {
       409: '`nothing_to_claim`: no anonymous contribution of mine left on that idea; `claim_pending`: one is waiting.',
     },
   })
-  request(
-    @CurrentActor() actor: Actor,
-    @Body() input: RequestContributionClaimDto,
-    @RequestId() requestId: string | null,
-  ): Promise<MyContributionClaimDto> {
-    return this.claims.request(actor, input.ideaId, requestId);
+  request(@Call() call: Call, @Body() input: RequestContributionClaimDto): Promise<MyContributionClaimDto> {
+    return this.claims.request(call.actor, input.ideaId, call.requestId);
   }
 
   @Get()
@@ -74,8 +70,8 @@ export class GuardianClaimsController {
     ok: DecidedContributionClaimDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
   })
-  grant(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<DecidedContributionClaimDto> {
-    return this.claims.grant(on.actor, on.id, requestId);
+  grant(@CallOn() call: CallOn): Promise<DecidedContributionClaimDto> {
+    return this.claims.grant(call.actor, call.id, call.requestId);
   }
 
   @Post(':id/refuse')
@@ -86,11 +82,7 @@ export class GuardianClaimsController {
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
     errorText: { 400: '`reason` missing, blank or over 1000 characters; `id` not a uuid.' },
   })
-  refuse(
-    @ActorOn() on: ActorOn,
-    @Body() input: RefuseContributionClaimDto,
-    @RequestId() requestId: string | null,
-  ): Promise<DecidedContributionClaimDto> {
-    return this.claims.refuse(on.actor, on.id, input.reason, requestId);
+  refuse(@CallOn() call: CallOn, @Body() input: RefuseContributionClaimDto): Promise<DecidedContributionClaimDto> {
+    return this.claims.refuse(call.actor, call.id, input.reason, call.requestId);
   }
 }

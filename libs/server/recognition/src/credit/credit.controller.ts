@@ -1,6 +1,6 @@
 import { Body, Get, Put } from '@nestjs/common';
-import { ActorOn } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CreditSharesDto, SetCreditSharesDto } from './credit.dto';
 import { CreditService } from './credit.service';
 
@@ -16,8 +16,8 @@ export class CreditController {
     ok: CreditSharesDto,
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  read(@ActorOn() on: ActorOn): Promise<CreditSharesDto> {
-    return this.credit.read(on.actor, on.id);
+  read(@CallOn() call: CallOn): Promise<CreditSharesDto> {
+    return this.credit.read(call.actor, call.id);
   }
 
   @Put(':id/credit-shares')
@@ -31,11 +31,7 @@ export class CreditController {
       400: 'A share not a whole percent 0–100 (`authors`, `team`, `network`), shares not summing to 100, `reason` missing or too long.',
     },
   })
-  set(
-    @ActorOn() on: ActorOn,
-    @Body() input: SetCreditSharesDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CreditSharesDto> {
-    return this.credit.set(on.actor, on.id, input, requestId);
+  set(@CallOn() call: CallOn, @Body() input: SetCreditSharesDto): Promise<CreditSharesDto> {
+    return this.credit.set(call.actor, call.id, input, call.requestId);
   }
 }

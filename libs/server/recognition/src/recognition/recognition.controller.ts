@@ -2,8 +2,8 @@ import { Body, Get, Post, Put, Query, Res, StreamableFile } from '@nestjs/common
 import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { ActorOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId, sendDownload } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { RecognitionCommands } from './recognition-commands.service';
 import { RecognitionQueries } from './recognition-queries.service';
 import {
@@ -67,12 +67,8 @@ export class RecognitionController {
       ...DUE_ITEM_ERROR_TEXT,
     },
   })
-  record(
-    @ActorOn() on: ActorOn,
-    @Body() input: RecordRecognitionDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionDto> {
-    return this.commands.record(on.actor, on.id, input, requestId);
+  record(@CallOn() call: CallOn, @Body() input: RecordRecognitionDto): Promise<RecognitionDto> {
+    return this.commands.record(call.actor, call.id, input, call.requestId);
   }
 
   @Post(':id/dismiss')
@@ -87,12 +83,8 @@ export class RecognitionController {
       ...DUE_ITEM_ERROR_TEXT,
     },
   })
-  dismiss(
-    @ActorOn() on: ActorOn,
-    @Body() input: DismissRecognitionDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionDto> {
-    return this.commands.dismiss(on.actor, on.id, input, requestId);
+  dismiss(@CallOn() call: CallOn, @Body() input: DismissRecognitionDto): Promise<RecognitionDto> {
+    return this.commands.dismiss(call.actor, call.id, input, call.requestId);
   }
 
   @Post(':id/decline-public')
@@ -114,8 +106,8 @@ export class RecognitionController {
       409: 'Not recorded (`recognition_not_recorded`) or already private (`recognition_not_public`).',
     },
   })
-  declinePublic(@ActorOn() on: ActorOn, @RequestId() requestId: string | null): Promise<MyRecognitionDto> {
-    return this.commands.declinePublic(on.actor, on.id, requestId);
+  declinePublic(@CallOn() call: CallOn): Promise<MyRecognitionDto> {
+    return this.commands.declinePublic(call.actor, call.id, call.requestId);
   }
 
   @Get(':id/certificate.pdf')
@@ -137,8 +129,8 @@ export class RecognitionController {
     ],
     errorText: { 409: 'The recognition is not recorded (`recognition_not_recorded`).' },
   })
-  async certificate(@ActorOn() on: ActorOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.queries.certificate(on.actor, on.id);
+  async certificate(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.queries.certificate(call.actor, call.id);
     return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }
@@ -174,8 +166,8 @@ export class IdeaRecognitionsController {
     ok: [PublicRecognitionDto],
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  list(@ActorOn() on: ActorOn): Promise<PublicRecognitionDto[]> {
-    return this.queries.publicOf(on.actor, on.id);
+  list(@CallOn() call: CallOn): Promise<PublicRecognitionDto[]> {
+    return this.queries.publicOf(call.actor, call.id);
   }
 }
 
@@ -205,11 +197,7 @@ export class RecognitionSettingsController {
     errors: ['validation_failed', 'unauthenticated', 'role_required'],
     errorText: { 400: '`milestones` not a list of known milestones, or one listed twice.' },
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Body() input: SetRecognitionSettingsDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionSettingsDto> {
-    return this.commands.setSettings(actor, input, requestId);
+  set(@Call() call: Call, @Body() input: SetRecognitionSettingsDto): Promise<RecognitionSettingsDto> {
+    return this.commands.setSettings(call.actor, input, call.requestId);
   }
 }

@@ -6,8 +6,8 @@ import { ApiProperty, DocumentBuilder, SwaggerModule, type OpenAPIObject } from 
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import type { Actor } from '@eclore/domain';
-import { createValidationPipe, IdParamDto, ProblemFilter } from '@eclore/server-platform';
-import { ActorOn, CurrentActor } from './permission.decorator';
+import { createValidationPipe, IdParamDto, ProblemFilter, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from './permission.decorator';
 
 const ACTOR = { personId: '5d0c7a1e-6f5b-4c1a-9a1e-2b3c4d5e6f70' } as Actor;
 const ID = '0b6a0c2e-3d0f-4c39-9a0e-1c1d2f3a4b5c';
@@ -16,27 +16,44 @@ class NoteInput {
   @ApiProperty() @IsString() text!: string;
 }
 
-// The same route written with the two arguments and with @ActorOn().
-@Controller('apart/:id')
+// The same routes written with the separate arguments and with @CallOn() / @Call().
+@Controller('apart')
 class ApartController {
+  @Post(':id')
+  note(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() input: NoteInput,
+    @RequestId() requestId: string | null,
+  ): unknown {
+    return { actor, id: params.id, text: input.text, requestId };
+  }
+
   @Post()
-  note(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: NoteInput): unknown {
-    return { actor, id: params.id, text: input.text };
+  create(@CurrentActor() actor: Actor, @Body() input: NoteInput, @RequestId() requestId: string | null): unknown {
+    return { actor, text: input.text, requestId };
   }
 }
 
-@Controller('on/:id')
+@Controller('on')
 class OnController {
+  @Post(':id')
+  note(@CallOn() call: CallOn, @Body() input: NoteInput): unknown {
+    return { actor: call.actor, id: call.id, text: input.text, requestId: call.requestId };
+  }
+
   @Post()
-  note(@ActorOn() on: ActorOn, @Body() input: NoteInput): unknown {
-    return { actor: on.actor, id: on.id, text: input.text };
+  create(@Call() call: Call, @Body() input: NoteInput): unknown {
+    return { actor: call.actor, text: input.text, requestId: call.requestId };
   }
 }
 
-/** Stands in for the AccessGuard: the signed-in actor on the request. */
+/** Stands in for the AccessGuard (the signed-in actor) and pino-http (the request id). */
 class SignedIn implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    context.switchToHttp().getRequest<{ actor: Actor }>().actor = ACTOR;
+    const req = context.switchToHttp().getRequest<{ actor: Actor; id: string }>();
+    req.actor = ACTOR;
+    req.id = 'req-7';
     return true;
   }
 }
@@ -66,17 +83,29 @@ const post = (path: string, body: unknown) =>
     .post(path)
     .send(body as object);
 
-describe('@ActorOn()', () => {
-  it('documents the route as @CurrentActor() with @Param() IdParamDto does', () => {
-    expect(document.paths['/on/{id}']?.post?.parameters).toEqual(document.paths['/apart/{id}']?.post?.parameters);
+describe('@CallOn() and @Call()', () => {
+  it('documents the routes as the separate arguments do', () => {
+    expect(document.paths['/on/{id}']?.post).toEqual({
+      ...document.paths['/apart/{id}']?.post,
+      operationId: 'OnController_note',
+      tags: ['On'],
+    });
     expect(document.paths['/on/{id}']?.post?.parameters).toHaveLength(1);
+    expect(document.paths['/on']?.post).toEqual({
+      ...document.paths['/apart']?.post,
+      operationId: 'OnController_create',
+      tags: ['On'],
+    });
   });
 
-  it('gives the handler the same actor and id', async () => {
+  it('gives the handler the same actor, id and request id', async () => {
     const apart = await post(`/apart/${ID}`, { text: 'x' }).expect(201);
     const on = await post(`/on/${ID}`, { text: 'x' }).expect(201);
     expect(on.body).toEqual(apart.body);
-    expect(on.body).toEqual({ actor: ACTOR, id: ID, text: 'x' });
+    expect(on.body).toEqual({ actor: ACTOR, id: ID, text: 'x', requestId: 'req-7' });
+    const created = await post('/on', { text: 'x' }).expect(201);
+    expect(created.body).toEqual((await post('/apart', { text: 'x' }).expect(201)).body);
+    expect(created.body).toEqual({ actor: ACTOR, text: 'x', requestId: 'req-7' });
   });
 
   it.each([
