@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { Body, Controller, Module, Param, Post, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Body, Controller, Param, Post, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ApiProperty, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiProperty, type OpenAPIObject } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import type { Actor } from '@eclore/domain';
 import { createValidationPipe, IdParamDto, ProblemFilter, RequestId } from '@eclore/server-platform';
+import { createProbeApp } from '../../../../../test/harness/probe-app';
 import { Call, CallOn, CurrentActor } from './permission.decorator';
 
 const ACTOR = { personId: '5d0c7a1e-6f5b-4c1a-9a1e-2b3c4d5e6f70' } as Actor;
@@ -58,20 +58,15 @@ class SignedIn implements CanActivate {
   }
 }
 
-@Module({ controllers: [ApartController, OnController] })
-class ProbeModule {}
-
 let app: NestExpressApplication;
 let document: OpenAPIObject;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-  app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  app.useGlobalGuards(new SignedIn());
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
-  await app.init();
-  document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  ({ app, document } = await createProbeApp([ApartController, OnController], (probe) => {
+    probe.useGlobalGuards(new SignedIn());
+    probe.useGlobalPipes(createValidationPipe());
+    probe.useGlobalFilters(new ProblemFilter());
+  }));
 });
 
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, HttpCode, Module, Param, Post, type Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Body, Controller, Get, HttpCode, Param, Post, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -12,8 +11,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
-  DocumentBuilder,
-  SwaggerModule,
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import request from 'supertest';
@@ -21,6 +18,7 @@ import { ApiController } from './api-controller.decorator';
 import { Endpoint, errorResponses, withPreset, type EndpointPreset } from './endpoint.decorator';
 import { IdParamDto } from './params.dto';
 import { PERMISSION_KEY, PublicRoute, RequirePermission } from './permission';
+import { createProbeApp } from '../../../../../test/harness/probe-app';
 
 class ThingDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -127,17 +125,11 @@ class AcceptedController {
   }
 }
 
-@Module({ controllers: [ByHandController, KitController, AcceptedController] })
-class ProbeModule {}
-
 let app: NestExpressApplication;
 let document: OpenAPIObject;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-  app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  await app.init();
-  document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  ({ app, document } = await createProbeApp([ByHandController, KitController, AcceptedController]));
 });
 
 afterAll(async () => {

@@ -5,14 +5,7 @@ import type { OrgUnit } from '@eclore/server-identity';
 import { IdeaEvent, IdeaLifecycle, IdeaQueries, type Idea } from '@eclore/server-ideas';
 import { OutboxMessage, OutboxService, type AppConfig } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import {
-  makeIdea,
-  makeMilestone,
-  makePerson,
-  makeProject,
-  makeUnit,
-  type TestPerson,
-} from '../../../../../test/harness';
+import { makeIdea, makeMilestone, makePerson, makeProject, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { uniqueQueuePrefix } from '../../../../../test/database';
 import { TEST_REDIS_URL } from '../../../../../test/services';
 import { FieldReview, ImplementationProject, Milestone } from '../entities';
