@@ -5,6 +5,7 @@ import type { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/co
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule, DatabaseModule, loadConfig } from '@eclore/server-platform';
+import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { dataSourceOptions } from '@eclore/migrations';
 import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '../database';
 import { TEST_REDIS_URL } from '../services';
@@ -13,7 +14,7 @@ type Import = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardRe
 
 export interface ServiceTestOptions {
   label: string;
-  /** The modules under test (and the global modules they rely on, e.g. AuditModule, AccessModule). */
+  /** The modules under test; the audit log and the access policy every library relies on come with the context. */
   imports?: Import[];
   providers?: Provider[];
   /** Configuration on top of the test defaults (the process environment is left untouched). */
@@ -42,7 +43,13 @@ export async function createServiceTestContext(options: ServiceTestOptions): Pro
   let module: TestingModule | undefined;
   try {
     module = await Test.createTestingModule({
-      imports: [AppConfigModule, DatabaseModule.forRoot(dataSourceOptions), ...(options.imports ?? [])],
+      imports: [
+        AppConfigModule,
+        DatabaseModule.forRoot(dataSourceOptions),
+        AuditModule,
+        AccessModule,
+        ...(options.imports ?? []),
+      ],
       providers: options.providers ?? [],
     })
       .overrideProvider(AppConfig)

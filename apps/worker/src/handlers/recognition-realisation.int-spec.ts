@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { LEDGER_EVENT_TYPES } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { CommentsService, EngagementModule, IdeaAccess, type Idea } from '@eclore/server-ideas';
 import { ScorecardsModule, ScorecardsService } from '@eclore/server-qualification';
 import {
@@ -80,7 +80,7 @@ describe('contribution ledger from the realisation (real services, outbox, BullM
   beforeAll(async () => {
     ctx = await createServiceTestContext({
       label: 'ledger_realisation',
-      imports: [AuditModule, AccessModule, RealisationModule, ScorecardsModule, EngagementModule],
+      imports: [RealisationModule, ScorecardsModule, EngagementModule],
     });
     const repo = new LedgerRepository(ctx.ds);
     const recorder = new LedgerRecorder(repo);

@@ -1,12 +1,12 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { Col } from '@eclore/server-platform';
+import { Col, CreatedRecord } from '@eclore/server-platform';
 import type { Locale, SessionStatus } from '@eclore/domain';
 import { Person } from '@eclore/server-identity';
 
 /** A committee session (séance du comité): a dated meeting with members, an agenda and decisions. */
 @Entity({ name: 'committee_session' })
 @Index('ix_committee_session_scheduled', ['scheduledAt'])
-export class CommitteeSession {
+export class CommitteeSession extends CreatedRecord {
   @Col.UuidPrimary()
   id!: string;
 
@@ -24,20 +24,11 @@ export class CommitteeSession {
   @Column({ type: 'text', default: 'planned' })
   status!: SessionStatus;
 
-  @Col.Uuid('created_by')
-  createdBy!: string;
-
   @Col.Timestamp('started_at', { nullable: true })
   startedAt!: Date | null;
 
   @Col.Timestamp('closed_at', { nullable: true })
   closedAt!: Date | null;
-
-  @Col.CreatedAt()
-  createdAt!: Date;
-
-  @Col.UpdatedAt()
-  updatedAt!: Date;
 
   @VersionColumn()
   version!: number;

@@ -1,9 +1,8 @@
-import { Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { Get, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, sendDownload } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { MinutesService } from './minutes.service';
 
 @ApiController('committee', 'committee')
@@ -21,12 +20,8 @@ export class MinutesController {
     errors: ['role_required', 'committee_session_not_found'],
     errorText: { 403: 'Committee members only.', 404: '`committee_session_not_found`.' },
   })
-  async download(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.minutes.pdf(actor, params.id);
+  async download(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.minutes.pdf(call.actor, call.id);
     return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Queue } from 'bullmq';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { Idea, IdeaEvent } from '@eclore/server-ideas';
 import { OutboxMessage } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
@@ -23,7 +22,7 @@ describe('resume of parked ideas (real PostgreSQL and Redis)', () => {
   let resumer: ParkedResumer;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'resume', imports: [AuditModule, AccessModule, ResumeModule] });
+    ctx = await createServiceTestContext({ label: 'resume', imports: [ResumeModule] });
     queue = new Queue('committee', {
       connection: testRedisConnection(),
       prefix: uniqueQueuePrefix('resume'),

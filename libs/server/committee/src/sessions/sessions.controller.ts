@@ -1,8 +1,8 @@
 import { Body, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, PersonRefDto, type EndpointPreset } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset, PersonRefDto } from '@eclore/server-platform';
 import {
   AddAgendaItemInput,
   AgendaItemParams,
@@ -85,8 +85,8 @@ export class SessionsController {
     summary: 'A session with its members and agenda (decisions included).',
     ok: CommitteeSessionDto,
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
-    return this.sessions.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<CommitteeSessionDto> {
+    return this.sessions.get(call.actor, call.id);
   }
 
   @Patch('sessions/:id')
@@ -97,12 +97,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_status'],
     errorText: { 400: 'Field problems.', 409: '`session_status` (no longer planned).' },
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CommitteeSessionInput,
-  ): Promise<CommitteeSessionDto> {
-    return this.commands.update(actor, params.id, input);
+  update(@CallOn() call: CallOn, @Body() input: CommitteeSessionInput): Promise<CommitteeSessionDto> {
+    return this.commands.update(call.actor, call.id, input);
   }
 
   @Post('sessions/:id/start')
@@ -113,8 +109,8 @@ export class SessionsController {
     errors: ['session_status'],
     errorText: { 409: '`session_status`.' },
   })
-  start(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CommitteeSessionDto> {
-    return this.commands.start(actor, params.id);
+  start(@CallOn() call: CallOn): Promise<CommitteeSessionDto> {
+    return this.commands.start(call.actor, call.id);
   }
 
   @Post('sessions/:id/close')
@@ -125,12 +121,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_status'],
     errorText: { 400: '`presentIds` names someone who is not a member.', 409: '`session_status`.' },
   })
-  close(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CloseSessionInput,
-  ): Promise<CommitteeSessionDto> {
-    return this.commands.close(actor, params.id, input);
+  close(@CallOn() call: CallOn, @Body() input: CloseSessionInput): Promise<CommitteeSessionDto> {
+    return this.commands.close(call.actor, call.id, input);
   }
 
   @Get('sessions/:id/suggestions')
@@ -139,8 +131,8 @@ export class SessionsController {
     summary: 'Qualified ideas in the viewer’s scope that are on no open agenda yet.',
     ok: AgendaSuggestionDto,
   })
-  suggestions(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgendaSuggestionDto> {
-    return this.sessions.suggestions(actor, params.id);
+  suggestions(@CallOn() call: CallOn): Promise<AgendaSuggestionDto> {
+    return this.sessions.suggestions(call.actor, call.id);
   }
 
   @Post('sessions/:id/agenda')
@@ -154,12 +146,8 @@ export class SessionsController {
       404: `${NOT_FOUND} \`idea_not_found\`.`,
     },
   })
-  add(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: AddAgendaItemInput,
-  ): Promise<CommitteeSessionDto> {
-    return this.agenda.addItem(actor, params.id, input.ideaId);
+  add(@CallOn() call: CallOn, @Body() input: AddAgendaItemInput): Promise<CommitteeSessionDto> {
+    return this.agenda.addItem(call.actor, call.id, input.ideaId);
   }
 
   @Delete('sessions/:id/agenda/:itemId')
@@ -182,12 +170,8 @@ export class SessionsController {
     errors: ['validation_failed', 'session_closed'],
     errorText: { 400: '`itemIds` is not the agenda (reload).', 409: '`session_closed`.' },
   })
-  reorder(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ReorderAgendaInput,
-  ): Promise<CommitteeSessionDto> {
-    return this.agenda.reorder(actor, params.id, input.itemIds);
+  reorder(@CallOn() call: CallOn, @Body() input: ReorderAgendaInput): Promise<CommitteeSessionDto> {
+    return this.agenda.reorder(call.actor, call.id, input.itemIds);
   }
 
   @Get('sessions/:id/pack')
@@ -198,8 +182,8 @@ export class SessionsController {
     description: 'Private notes are read per idea from the private notes thread. Anonymous authors are never named.',
     ok: PreReadingPackDto,
   })
-  pack(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PreReadingPackDto> {
-    return this.sessions.pack(actor, params.id);
+  pack(@CallOn() call: CallOn): Promise<PreReadingPackDto> {
+    return this.sessions.pack(call.actor, call.id);
   }
 
   @Get('sessions/:id/prioritisation')
@@ -208,7 +192,7 @@ export class SessionsController {
     summary: 'The agenda and other qualified ideas in scope ranked by weighted score, with value and effort.',
     ok: PrioritisationDto,
   })
-  prioritisation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrioritisationDto> {
-    return this.sessions.prioritisation(actor, params.id);
+  prioritisation(@CallOn() call: CallOn): Promise<PrioritisationDto> {
+    return this.sessions.prioritisation(call.actor, call.id);
   }
 }

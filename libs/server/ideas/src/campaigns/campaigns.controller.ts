@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import {
   CampaignDto,
   CampaignListDto,
@@ -48,8 +48,8 @@ export class CampaignsController {
     errors: ['campaign_not_found'],
     errorText: { 404: '`campaign_not_found` (unknown, or not addressed to you)' },
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignDto> {
-    return this.queries.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<CampaignDto> {
+    return this.queries.get(call.actor, call.id);
   }
 
   @Post()
@@ -64,12 +64,8 @@ export class CampaignsController {
       403: '`role_required`, or `out_of_scope` for an audience outside your scope',
     },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() input: CreateCampaignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignDto> {
-    return this.commands.create(actor, input, requestId);
+  create(@Call() call: Call, @Body() input: CreateCampaignInput): Promise<CampaignDto> {
+    return this.commands.create(call.actor, input, call.requestId);
   }
 
   @Patch(':id')
@@ -80,13 +76,8 @@ export class CampaignsController {
     errors: ['validation_failed'],
     errorText: { 400: 'Invalid fields, unknown org unit, inactive sponsor.' },
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: UpdateCampaignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignDto> {
-    return this.commands.update(actor, params.id, input, requestId);
+  update(@CallOn() call: CallOn, @Body() input: UpdateCampaignInput): Promise<CampaignDto> {
+    return this.commands.update(call.actor, call.id, input, call.requestId);
   }
 
   @Put(':id/phases')
@@ -97,13 +88,8 @@ export class CampaignsController {
     errors: ['validation_failed'],
     errorText: { 400: 'Names the phase field, e.g. `phases.1.endsAt` (`endsBeforeStart`).' },
   })
-  replacePhases(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ReplaceCampaignPhasesInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignDto> {
-    return this.commands.replacePhases(actor, params.id, input, requestId);
+  replacePhases(@CallOn() call: CallOn, @Body() input: ReplaceCampaignPhasesInput): Promise<CampaignDto> {
+    return this.commands.replacePhases(call.actor, call.id, input, call.requestId);
   }
 
   @Post(':id/archive')
@@ -112,11 +98,7 @@ export class CampaignsController {
     summary: 'Archives a campaign: off the lists, every feature closed, still readable by link. Idempotent.',
     ok: CampaignDto,
   })
-  archive(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignDto> {
-    return this.commands.archive(actor, params.id, requestId);
+  archive(@CallOn() call: CallOn): Promise<CampaignDto> {
+    return this.commands.archive(call.actor, call.id, call.requestId);
   }
 }

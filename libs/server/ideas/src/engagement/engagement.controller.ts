@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Action, Actor, ErrorCode } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { Endpoint } from '@eclore/server-platform';
 import { CommentsService } from './comments.service';
 import {
   CommentDto,
@@ -83,8 +83,8 @@ export class EngagementController {
     'The signed-in person’s support and follow, the counters, and what they may do now.',
     EngagementDto,
   )
-  state(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<EngagementDto> {
-    return this.engagement.state(params.id, actor);
+  state(@CallOn() call: CallOn): Promise<EngagementDto> {
+    return this.engagement.state(call.id, call.actor);
   }
 
   @Put('support')
@@ -92,8 +92,8 @@ export class EngagementController {
     errors: ['own_idea', 'not_public', ...PHASE_CLOSED.errors],
     errorText: { 403: '`own_idea` (authors do not support their idea), `not_public`.', ...PHASE_CLOSED.errorText },
   })
-  support(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
-    return this.engagement.support(params.id, actor);
+  support(@CallOn() call: CallOn): Promise<SupportStateDto> {
+    return this.engagement.support(call.id, call.actor);
   }
 
   @Delete('support')
@@ -104,20 +104,20 @@ export class EngagementController {
     SupportStateDto,
     { errors: [...PHASE_CLOSED.errors], errorText: { ...PHASE_CLOSED.errorText } },
   )
-  withdrawSupport(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<SupportStateDto> {
-    return this.engagement.withdrawSupport(params.id, actor);
+  withdrawSupport(@CallOn() call: CallOn): Promise<SupportStateDto> {
+    return this.engagement.withdrawSupport(call.id, call.actor);
   }
 
   @Put('follow')
   @OnIdea('idea.follow', 'followIdea', 'Follow the idea’s news (idempotent).', FollowStateDto)
-  follow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
-    return this.engagement.follow(params.id, actor);
+  follow(@CallOn() call: CallOn): Promise<FollowStateDto> {
+    return this.engagement.follow(call.id, call.actor);
   }
 
   @Delete('follow')
   @OnIdea('idea.follow', 'unfollowIdea', 'Stop following the idea (idempotent).', FollowStateDto)
-  unfollow(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<FollowStateDto> {
-    return this.engagement.unfollow(params.id, actor);
+  unfollow(@CallOn() call: CallOn): Promise<FollowStateDto> {
+    return this.engagement.unfollow(call.id, call.actor);
   }
 
   @Get('comments')
@@ -127,8 +127,8 @@ export class EngagementController {
     'The comment threads, oldest first; hidden comments keep their place without their text.',
     CommentThreadDto,
   )
-  listComments(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<CommentThreadDto> {
-    return this.comments.list(params.id, actor);
+  listComments(@CallOn() call: CallOn): Promise<CommentThreadDto> {
+    return this.comments.list(call.id, call.actor);
   }
 
   @Post('comments')
@@ -146,12 +146,8 @@ export class EngagementController {
       },
     },
   )
-  createComment(
-    @Param() params: IdParamDto,
-    @Body() body: CreateCommentDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<CommentDto> {
-    return this.comments.create(params.id, body, actor);
+  createComment(@CallOn() call: CallOn, @Body() body: CreateCommentDto): Promise<CommentDto> {
+    return this.comments.create(call.id, body, call.actor);
   }
 
   @Put('comments/:commentId/adoption')
@@ -193,11 +189,7 @@ export class EngagementController {
       },
     },
   )
-  merge(
-    @Param() params: IdParamDto,
-    @Body() body: MergeIdeaDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<MergeResultDto> {
-    return this.merges.merge(params.id, body, actor);
+  merge(@CallOn() call: CallOn, @Body() body: MergeIdeaDto): Promise<MergeResultDto> {
+    return this.merges.merge(call.id, body, call.actor);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { Col } from '@eclore/server-platform';
+import { Col, CreatedRecord } from '@eclore/server-platform';
 import { Person } from '@eclore/server-identity';
 
 /** What a valid submission must contain (règles de dépôt); the always-open box has defaults. */
@@ -15,7 +15,7 @@ export interface SubmissionRules {
 
 /** A call for ideas (appel à idées) around a "How might we…?" question, with phases and an audience. */
 @Entity({ name: 'campaign' })
-export class Campaign {
+export class Campaign extends CreatedRecord {
   @Col.UuidPrimary()
   id!: string;
 
@@ -39,15 +39,6 @@ export class Campaign {
 
   @Column({ name: 'submission_rules', type: 'jsonb' })
   submissionRules!: SubmissionRules;
-
-  @Col.Uuid('created_by')
-  createdBy!: string;
-
-  @Col.CreatedAt()
-  createdAt!: Date;
-
-  @Col.UpdatedAt()
-  updatedAt!: Date;
 
   @Col.Timestamp('archived_at', { nullable: true })
   archivedAt!: Date | null;

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NotFound } from '@eclore/domain';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { IdeaAccess } from './idea-access.service';
@@ -21,10 +20,7 @@ describe('IdeaAccess.read (service, real PostgreSQL)', () => {
   let guardian: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'ideaaccess',
-      imports: [AuditModule, AccessModule, IdeasCoreModule],
-    });
+    ctx = await createServiceTestContext({ label: 'ideaaccess', imports: [IdeasCoreModule] });
     ideas = ctx.get(IdeaAccess);
     const unit = await makeUnit(ctx.ds);
     [author, coAuthor, colleague, network, guardian] = await Promise.all([

@@ -1,7 +1,6 @@
-import { Body, Param, Post } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, IdParamDto } from '@eclore/server-platform';
+import { Body, Post } from '@nestjs/common';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController } from '@eclore/server-platform';
 import { IdeaDto, VersionInput } from './ideas.dto';
 import { Lifecycle } from './ideas.controller';
 import { StopIdeaInput } from './idea-lifecycle.dto';
@@ -22,8 +21,8 @@ export class IdeaLifecycleController {
     errors: ['validation_failed', 'not_idea_team', ...SCOPED],
     errorText: { 400: '`learnings` missing, too long or with a NUL byte.', 403: '`not_idea_team`, `out_of_scope`.' },
   })
-  stop(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: StopIdeaInput): Promise<IdeaDto> {
-    return this.lifecycle.stop(actor, params.id, input.learnings, input.version);
+  stop(@CallOn() call: CallOn, @Body() input: StopIdeaInput): Promise<IdeaDto> {
+    return this.lifecycle.stop(call.actor, call.id, input.learnings, input.version);
   }
 
   @Post(':id/resume')
@@ -35,8 +34,8 @@ export class IdeaLifecycleController {
       errorText: { 403: '`role_required`, `out_of_scope`.' },
     },
   )
-  resume(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.lifecycle.resume(actor, params.id, input.version);
+  resume(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.resume(call.actor, call.id, input.version);
   }
 
   @Post(':id/complete-implementation')
@@ -49,12 +48,8 @@ export class IdeaLifecycleController {
       errorText: { 403: '`not_implementation_owner`.', 409: '`implementation_incomplete`, `no_project`.' },
     },
   )
-  completeImplementation(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: VersionInput,
-  ): Promise<IdeaDto> {
-    return this.lifecycle.completeImplementation(actor, params.id, input.version);
+  completeImplementation(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.completeImplementation(call.actor, call.id, input.version);
   }
 
   @Post(':id/close')
@@ -69,7 +64,7 @@ export class IdeaLifecycleController {
       },
     },
   )
-  close(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.lifecycle.close(actor, params.id, input.version);
+  close(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.lifecycle.close(call.actor, call.id, input.version);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Get, Param, Patch, Post } from '@nestjs/common';
-import type { Actor, ErrorCode } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { Body, Get, Patch, Post } from '@nestjs/common';
+import type { ErrorCode } from '@eclore/domain';
+import { Call, CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import {
   CreateIdeaInput,
   IdeaDto,
@@ -79,12 +79,8 @@ export class IdeasController {
       403: 'Capture on behalf: network members within their scope only.',
     },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() input: CreateIdeaInput,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaDto> {
-    return this.drafting.create(actor, input, requestId);
+  create(@Call() call: Call, @Body() input: CreateIdeaInput): Promise<IdeaDto> {
+    return this.drafting.create(call.actor, input, call.requestId);
   }
 
   @Get(':id')
@@ -93,8 +89,8 @@ export class IdeasController {
     summary: 'One idea as the viewer may see it (anonymous authors hidden).',
     ok: IdeaDto,
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return this.queries.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<IdeaDto> {
+    return this.queries.get(call.actor, call.id);
   }
 
   @Patch(':id')
@@ -105,8 +101,8 @@ export class IdeasController {
     errors: ['not_author', 'stale_version', 'not_editable'],
     errorText: { 403: '`not_author`.', 409: '`stale_version` (reload), `not_editable` (submitted).' },
   })
-  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
-    return this.drafting.update(actor, params.id, input);
+  update(@CallOn() call: CallOn, @Body() input: UpdateIdeaInput): Promise<IdeaDto> {
+    return this.drafting.update(call.actor, call.id, input);
   }
 
   @Get(':id/timeline')
@@ -115,8 +111,8 @@ export class IdeasController {
     summary: 'The idea’s history: public events for readers; every event for its authors and the network in scope.',
     ok: TimelineDto,
   })
-  timeline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TimelineDto> {
-    return this.queries.timeline(actor, params.id);
+  timeline(@CallOn() call: CallOn): Promise<TimelineDto> {
+    return this.queries.timeline(call.actor, call.id);
   }
 
   @Post(':id/co-authors')
@@ -127,12 +123,8 @@ export class IdeasController {
     errors: ['already_invited', 'not_editable'],
     errorText: { 409: '`already_invited`, `not_editable`.' },
   })
-  invite(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: InviteCoAuthorInput,
-  ): Promise<IdeaDto> {
-    return this.drafting.inviteCoAuthor(actor, params.id, input.personId);
+  invite(@CallOn() call: CallOn, @Body() input: InviteCoAuthorInput): Promise<IdeaDto> {
+    return this.drafting.inviteCoAuthor(call.actor, call.id, input.personId);
   }
 
   @Post(':id/co-authors/me/accept')
@@ -141,8 +133,8 @@ export class IdeasController {
     summary: 'Accept an invitation to co-author.',
     ok: IdeaDto,
   })
-  async acceptInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDto> {
-    return (await this.drafting.answerInvitation(actor, params.id, 'accepted'))!;
+  async acceptInvitation(@CallOn() call: CallOn): Promise<IdeaDto> {
+    return (await this.drafting.answerInvitation(call.actor, call.id, 'accepted'))!;
   }
 
   @Post(':id/co-authors/me/decline')
@@ -151,8 +143,8 @@ export class IdeasController {
     summary: 'Decline an invitation to co-author.',
     ok: 'noContent',
   })
-  async declineInvitation(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
-    await this.drafting.answerInvitation(actor, params.id, 'declined');
+  async declineInvitation(@CallOn() call: CallOn): Promise<void> {
+    await this.drafting.answerInvitation(call.actor, call.id, 'declined');
   }
 
   @Post(':id/submit')
@@ -160,20 +152,20 @@ export class IdeasController {
     errors: ['validation_failed'],
     errorText: { 400: '`validation_failed` naming each failing field (required, lengths, kind, campaign closed).' },
   })
-  submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.submit(actor, params.id, input.version);
+  submit(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.submit(call.actor, call.id, input.version);
   }
 
   @Post(':id/withdraw')
   @Lifecycle('withdrawIdea', 'Authors withdraw their idea.')
-  withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.withdraw(actor, params.id, input.version);
+  withdraw(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.withdraw(call.actor, call.id, input.version);
   }
 
   @Post(':id/accept')
   @Lifecycle('acceptIdea', 'A network member in scope accepts a submitted idea: published on the wall.', NETWORK_ONLY)
-  accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: VersionInput): Promise<IdeaDto> {
-    return this.collect.accept(actor, params.id, input.version);
+  accept(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.collect.accept(call.actor, call.id, input.version);
   }
 
   @Post(':id/return')
@@ -181,12 +173,8 @@ export class IdeasController {
     errors: ['validation_failed', ...NETWORK_ONLY.errors],
     errorText: { 400: '`reason` missing.', ...NETWORK_ONLY.errorText },
   })
-  returnToAuthors(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ReasonInput,
-  ): Promise<IdeaDto> {
-    return this.collect.returnToAuthors(actor, params.id, input.reason, input.version);
+  returnToAuthors(@CallOn() call: CallOn, @Body() input: ReasonInput): Promise<IdeaDto> {
+    return this.collect.returnToAuthors(call.actor, call.id, input.reason, input.version);
   }
 
   @Post(':id/reveal-author')
@@ -203,12 +191,7 @@ export class IdeasController {
       404: 'No such idea.',
     },
   })
-  reveal(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ReasonInput,
-    @RequestId() requestId: string | null,
-  ): Promise<RevealedAuthorDto> {
-    return this.guardian.reveal(actor, params.id, input.reason, requestId);
+  reveal(@CallOn() call: CallOn, @Body() input: ReasonInput): Promise<RevealedAuthorDto> {
+    return this.guardian.reveal(call.actor, call.id, input.reason, call.requestId);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { Endpoint } from '@eclore/server-platform';
 import { CreateReportDto, HideDto, OpenReportDto, ReportCreatedDto, ReportResolvedDto } from './moderation.dto';
 import { ModerationService } from './moderation.service';
 
@@ -64,8 +64,8 @@ export class ModerationController {
     summary:
       'Hide the reported idea or comment with a reason; its author is told; all open reports on it are resolved.',
   })
-  hide(@Param() params: IdParamDto, @Body() body: HideDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
-    return this.moderation.hide(params.id, body.reason, actor);
+  hide(@CallOn() call: CallOn, @Body() body: HideDto): Promise<ReportResolvedDto> {
+    return this.moderation.hide(call.id, body.reason, call.actor);
   }
 
   @Post(':id/dismiss')
@@ -74,7 +74,7 @@ export class ModerationController {
     operationId: 'dismissReport',
     summary: 'Dismiss a report: the content stays as it is.',
   })
-  dismiss(@Param() params: IdParamDto, @CurrentActor() actor: Actor): Promise<ReportResolvedDto> {
-    return this.moderation.dismiss(params.id, actor);
+  dismiss(@CallOn() call: CallOn): Promise<ReportResolvedDto> {
+    return this.moderation.dismiss(call.id, call.actor);
   }
 }

@@ -1,7 +1,6 @@
 import { Body, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { Call, CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import { CreateLinkInput, IdeaLinkDto, LinkedIdeasDto, LinkParams, WallPageDto, WallQuery } from './wall.dto';
 import { IdeaLinks } from './idea-links.service';
 import { WallService } from './wall.service';
@@ -50,8 +49,8 @@ export class IdeaLinksController {
       404: '`idea_not_found` (or not one you may read)',
     },
   })
-  links(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<LinkedIdeasDto> {
-    return this.ideaLinks.linked(actor, params.id);
+  links(@CallOn() call: CallOn): Promise<LinkedIdeasDto> {
+    return this.ideaLinks.linked(call.actor, call.id);
   }
 
   @Post()
@@ -66,13 +65,8 @@ export class IdeaLinksController {
       400: '`toId` unknown, not on the wall or the idea itself; `kind` addresses from a non-solution or to a non-problem.',
     },
   })
-  link(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CreateLinkInput,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaLinkDto> {
-    return this.ideaLinks.link(actor, params.id, input, requestId);
+  link(@CallOn() call: CallOn, @Body() input: CreateLinkInput): Promise<IdeaLinkDto> {
+    return this.ideaLinks.link(call.actor, call.id, input, call.requestId);
   }
 
   @Delete(':kind/:toId')
@@ -83,11 +77,7 @@ export class IdeaLinksController {
     errors: ['idea_link_not_found'],
     errorText: { 404: '`idea_not_found` or `idea_link_not_found`' },
   })
-  async unlink(
-    @CurrentActor() actor: Actor,
-    @Param() params: LinkParams,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.ideaLinks.unlink(actor, params.id, params.kind, params.toId, requestId);
+  async unlink(@Call() call: Call, @Param() params: LinkParams): Promise<void> {
+    await this.ideaLinks.unlink(call.actor, params.id, params.kind, params.toId, call.requestId);
   }
 }

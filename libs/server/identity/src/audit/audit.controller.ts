@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Endpoint } from '@eclore/server-platform';
+import { Endpoint, Permission } from '@eclore/server-platform';
 import { AuditChainService } from './audit-chain.service';
 import { AuditChainDto, AuditPageDto, AuditQuery } from './audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
 
 @ApiTags('admin')
 @Controller('admin/audit')
+@Permission('audit.read')
 export class AuditController {
   constructor(
     private readonly audit: AuditQueryService,
@@ -15,7 +16,6 @@ export class AuditController {
 
   @Get()
   @Endpoint({
-    permission: 'audit.read',
     operationId: 'listAuditEvents',
     summary: 'The audit log, newest first, filtered by action and subject; page with `before`.',
     ok: AuditPageDto,
@@ -28,7 +28,6 @@ export class AuditController {
 
   @Get('chain')
   @Endpoint({
-    permission: 'audit.read',
     operationId: 'verifyAuditChain',
     summary: "Recomputes the audit log's hash chain: whole, or the first row that does not verify.",
     description:

@@ -1,33 +1,31 @@
-import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
-import { CurrentActor } from '../access/permission.decorator';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '../access/permission.decorator';
 import { AdminErasureService } from './erasure.service';
 import { ErasePersonInput, ErasureResultDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExportService } from './export.service';
 
-@ApiController('profile', 'me/data-exports')
+@ApiController('profile', 'me/data-exports', 'personal_data.export_own')
 export class PersonalDataExportController {
   constructor(private readonly exports: PersonalDataExportService) {}
 
   @Post()
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'requestMyDataExport',
     summary: 'Asks for an archive of everything the platform holds about me (built by the worker).',
     description: 'Answers the open request when one is already queued or building. Poll GET …/{id} for progress.',
     ok: PersonalDataExportDto,
     status: 202,
   })
-  request(@CurrentActor() actor: Actor, @RequestId() requestId: string | null): Promise<PersonalDataExportDto> {
-    return this.exports.request(actor, requestId);
+  request(@Call() call: Call): Promise<PersonalDataExportDto> {
+    return this.exports.request(call.actor, call.requestId);
   }
 
   @Get()
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'listMyDataExports',
     summary: 'My five most recent data exports, newest first.',
     ok: [PersonalDataExportDto],
@@ -38,21 +36,19 @@ export class PersonalDataExportController {
 
   @Get(':id')
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'getMyDataExport',
     summary: 'Progress of one of my data exports.',
     ok: PersonalDataExportDto,
     errors: ['personal_data_export_not_found'],
     errorText: { 404: '`personal_data_export_not_found` (unknown, or not yours)' },
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PersonalDataExportDto> {
-    return this.exports.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<PersonalDataExportDto> {
+    return this.exports.get(call.actor, call.id);
   }
 
   @Get(':id/download')
   @ApiProduces('application/gzip')
   @Endpoint({
-    permission: 'personal_data.export_own',
     operationId: 'downloadMyDataExport',
     summary: 'The archive (tar.gz: data.json and my attachments), for its owner only, until it expires.',
     ok: { description: 'The archive.', binary: true },
@@ -62,13 +58,8 @@ export class PersonalDataExportController {
       409: '`personal_data_export_not_ready` or `personal_data_export_expired`',
     },
   })
-  async download(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.exports.download(actor, params.id, requestId);
+  async download(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.exports.download(call.actor, call.id, call.requestId);
     return sendDownload(
       res,
       { fileName: file.fileName, contentType: 'application/gzip', content: file.stream, sizeBytes: file.sizeBytes },
@@ -96,13 +87,8 @@ export class PersonErasureController {
       403: '`role_required` (admins only) or `not_on_yourself`',
     },
   })
-  async erase(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ErasePersonInput,
-    @RequestId() requestId: string | null,
-  ): Promise<ErasureResultDto> {
-    const outcome = await this.erasure.erase(actor, params.id, input.confirmName, requestId);
+  async erase(@CallOn() call: CallOn, @Body() input: ErasePersonInput): Promise<ErasureResultDto> {
+    const outcome = await this.erasure.erase(call.actor, call.id, input.confirmName, call.requestId);
     return { personId: outcome.personId, erased: outcome.erased, erasedAt: outcome.erasedAt.toISOString() };
   }
 }

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '../access/permission.decorator';
+import { Endpoint, IdParamDto } from '@eclore/server-platform';
+import { Call, CallOn } from '../access/permission.decorator';
 import {
   AdminPeoplePageDto,
   AdminPersonDto,
@@ -79,13 +78,11 @@ export class RolesAdminController {
     description: 'A role needing a second admin (anonymity guardian): waiting for their approval.',
   })
   async grant(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
+    @CallOn() call: CallOn,
     @Body() input: GrantRoleInput,
-    @RequestId() requestId: string | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RoleGrantDto | RoleGrantRequestDto> {
-    const outcome = await this.roles.grant(actor, params.id, input, requestId);
+    const outcome = await this.roles.grant(call.actor, call.id, input, call.requestId);
     if (outcome.kind === 'grant') return outcome.grant;
     res.status(202);
     return outcome.request;
@@ -114,12 +111,8 @@ export class RolesAdminController {
       404: '`role_request_not_found` (unknown or already decided)',
     },
   })
-  approveRequest(
-    @CurrentActor() actor: Actor,
-    @Param() params: RoleRequestIdParams,
-    @RequestId() requestId: string | null,
-  ): Promise<RoleGrantDto> {
-    return this.requests.approve(actor, params.requestId, requestId);
+  approveRequest(@Call() call: Call, @Param() params: RoleRequestIdParams): Promise<RoleGrantDto> {
+    return this.requests.approve(call.actor, params.requestId, call.requestId);
   }
 
   @Post('role-requests/:requestId/reject')
@@ -131,12 +124,8 @@ export class RolesAdminController {
     errors: ['role_request_not_found'],
     errorText: { 404: '`role_request_not_found` (unknown or already decided)' },
   })
-  async rejectRequest(
-    @CurrentActor() actor: Actor,
-    @Param() params: RoleRequestIdParams,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.requests.reject(actor, params.requestId, requestId);
+  async rejectRequest(@Call() call: Call, @Param() params: RoleRequestIdParams): Promise<void> {
+    await this.requests.reject(call.actor, params.requestId, call.requestId);
   }
 
   @Delete('role-grants/:grantId')
@@ -148,12 +137,8 @@ export class RolesAdminController {
     errors: ['role_grant_not_found'],
     errorText: { 404: '`role_grant_not_found` (unknown or already revoked)' },
   })
-  async revoke(
-    @CurrentActor() actor: Actor,
-    @Param() params: GrantIdParams,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.roles.revoke(actor, params.grantId, requestId);
+  async revoke(@Call() call: Call, @Param() params: GrantIdParams): Promise<void> {
+    await this.roles.revoke(call.actor, params.grantId, call.requestId);
   }
 
   @Post('people/:id/deactivate')
@@ -164,12 +149,8 @@ export class RolesAdminController {
     ok: AdminPersonDto,
     errors: ['person_not_found', 'person_already_inactive'],
   })
-  deactivate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<AdminPersonDto> {
-    return this.roles.deactivate(actor, params.id, requestId);
+  deactivate(@CallOn() call: CallOn): Promise<AdminPersonDto> {
+    return this.roles.deactivate(call.actor, call.id, call.requestId);
   }
 
   @Post('people/:id/reactivate')
@@ -180,11 +161,7 @@ export class RolesAdminController {
     ok: AdminPersonDto,
     errors: ['person_not_found', 'person_already_active'],
   })
-  reactivate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<AdminPersonDto> {
-    return this.roles.reactivate(actor, params.id, requestId);
+  reactivate(@CallOn() call: CallOn): Promise<AdminPersonDto> {
+    return this.roles.reactivate(call.actor, call.id, call.requestId);
   }
 }

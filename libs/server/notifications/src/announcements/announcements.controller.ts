@@ -1,31 +1,28 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Body, Get, Post } from '@nestjs/common';
+import { ApiController, Endpoint } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
 import { AnnounceCampaignInput, CampaignAnnouncementDto } from './announcements.dto';
 import { AnnouncementsService } from './announcements.service';
 
 const MANAGE = { action: 'campaign.manage', objectLevel: true } as const;
 
-@ApiController('campaigns', 'campaigns/:id/announcement')
+@ApiController('campaigns', 'campaigns/:id/announcement', MANAGE)
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
   @Get()
   @Endpoint({
-    permission: MANAGE,
     operationId: 'getCampaignAnnouncement',
     summary: 'The audience an announcement would reach, or the progress of the announcement (campaign managers).',
     ok: CampaignAnnouncementDto,
     errors: ['role_required', 'out_of_scope', 'campaign_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CampaignAnnouncementDto> {
-    return this.announcements.status(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<CampaignAnnouncementDto> {
+    return this.announcements.status(call.actor, call.id);
   }
 
   @Post()
   @Endpoint({
-    permission: MANAGE,
     operationId: 'announceCampaign',
     summary:
       'Announces the campaign to its audience: an in-app notification each and e-mails per their preferences. Idempotent: once per campaign.',
@@ -33,13 +30,8 @@ export class AnnouncementsController {
     errors: ['role_required', 'out_of_scope', 'campaign_not_found', 'campaign_archived', 'validation_failed'],
     errorText: { 400: '`when`: `opening` for a campaign open already or never opening later.' },
   })
-  announce(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: AnnounceCampaignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CampaignAnnouncementDto> {
+  announce(@CallOn() call: CallOn, @Body() input: AnnounceCampaignInput): Promise<CampaignAnnouncementDto> {
     // A POST without a body (the usual announce-now) arrives as undefined.
-    return this.announcements.announce(actor, params.id, requestId, input?.when ?? 'now');
+    return this.announcements.announce(call.actor, call.id, call.requestId, input?.when ?? 'now');
   }
 }

@@ -5,13 +5,12 @@ import { CurrentActor } from '@eclore/server-identity';
 import { ListNotificationsQuery, MarkReadInput, MarkedDto, NotificationPageDto, UnreadCountDto } from './centre.dto';
 import { NotificationCentreService } from './centre.service';
 
-@ApiController('notifications', 'notifications')
+@ApiController('notifications', 'notifications', 'notification.read_own')
 export class NotificationsController {
   constructor(private readonly centre: NotificationCentreService) {}
 
   @Get()
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'listMyNotifications',
     summary: 'My notifications grouped by idea, needing my action first (keyset pages).',
     ok: NotificationPageDto,
@@ -24,7 +23,6 @@ export class NotificationsController {
 
   @Get('unread-count')
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'countMyUnreadNotifications',
     summary: 'How many of my notifications are unread.',
     ok: UnreadCountDto,
@@ -35,7 +33,6 @@ export class NotificationsController {
 
   @Post('read')
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'markNotificationsRead',
     summary: 'Marks some of my notifications read (others’ ids are ignored).',
     ok: MarkedDto,
@@ -48,7 +45,6 @@ export class NotificationsController {
 
   @Post('read-all')
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'markAllNotificationsRead',
     summary: 'Marks all my notifications read.',
     ok: MarkedDto,

@@ -1,7 +1,6 @@
-import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Body, Get, Post, Query } from '@nestjs/common';
+import { Endpoint } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
 import { DeliveryPageDto, DigestRunDto, ListNotificationDeliveriesQuery, RunDigestInput } from './deliveries.dto';
 import { DeliveriesAdminService } from './deliveries.service';
 import { AdminApiController } from '../notifications.api';
@@ -12,7 +11,6 @@ export class NotificationDeliveriesController {
 
   @Get('deliveries')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'listNotificationDeliveries',
     summary: 'Notification e-mails, newest first; `status=failed` for those needing attention.',
     ok: DeliveryPageDto,
@@ -25,7 +23,6 @@ export class NotificationDeliveriesController {
 
   @Post('deliveries/:id/replay')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'replayNotificationDelivery',
     summary: 'Sends a failed delivery again (same Message-ID; audited).',
     ok: 'noContent',
@@ -33,17 +30,12 @@ export class NotificationDeliveriesController {
     errors: ['delivery_not_found', 'delivery_not_failed'],
     errorText: { 404: 'Unknown delivery.', 409: 'The delivery has not failed (`delivery_not_failed`).' },
   })
-  async replay(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.deliveries.replay(actor, params.id, requestId);
+  async replay(@CallOn() call: CallOn): Promise<void> {
+    await this.deliveries.replay(call.actor, call.id, call.requestId);
   }
 
   @Post('digests/run')
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'runNotificationDigest',
     summary: 'Test clock (NODE_ENV=test only, else 404): queues the daily or weekly digest as if run at `now`.',
     ok: DigestRunDto,

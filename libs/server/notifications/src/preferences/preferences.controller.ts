@@ -1,20 +1,19 @@
 import { Body, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
+import { Call, CurrentActor } from '@eclore/server-identity';
 import { DefaultsDto, PreferencesDto, UpdateDefaultsInput, UpdatePreferencesInput } from './preferences.dto';
 import { PreferencesService } from './preferences.service';
 import { AdminApiController } from '../notifications.api';
 
 const BAD_PREFERENCES = { 400: 'Unknown category or frequency (`preferences.N.field`).' };
 
-@ApiController('notifications', 'me/notification-preferences')
+@ApiController('notifications', 'me/notification-preferences', 'notification.read_own')
 export class MyNotificationPreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'getMyNotificationPreferences',
     summary: 'For each category: immediately, daily, weekly or off.',
     ok: PreferencesDto,
@@ -25,7 +24,6 @@ export class MyNotificationPreferencesController {
 
   @Put()
   @Endpoint({
-    permission: 'notification.read_own',
     operationId: 'setMyNotificationPreferences',
     summary: 'Sets my choice for the listed categories.',
     ok: PreferencesDto,
@@ -43,7 +41,6 @@ export class NotificationDefaultsController {
 
   @Get()
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'getNotificationDefaults',
     summary: 'The organisation’s default frequency per category.',
     ok: DefaultsDto,
@@ -54,18 +51,13 @@ export class NotificationDefaultsController {
 
   @Put()
   @Endpoint({
-    permission: 'notification.admin',
     operationId: 'setNotificationDefaults',
     summary: 'Sets the organisation’s defaults (audited).',
     ok: DefaultsDto,
     errors: ['validation_failed'],
     errorText: BAD_PREFERENCES,
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Body() input: UpdateDefaultsInput,
-    @RequestId() requestId: string | null,
-  ): Promise<DefaultsDto> {
-    return this.preferences.setDefaults(actor, input.preferences, requestId);
+  set(@Call() call: Call, @Body() input: UpdateDefaultsInput): Promise<DefaultsDto> {
+    return this.preferences.setDefaults(call.actor, input.preferences, call.requestId);
   }
 }

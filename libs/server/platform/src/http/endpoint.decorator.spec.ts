@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, HttpCode, Module, Param, Post, type Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Body, Controller, Get, HttpCode, Param, Post, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -12,14 +11,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
-  DocumentBuilder,
-  SwaggerModule,
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import request from 'supertest';
+import { ApiController } from './api-controller.decorator';
 import { Endpoint, errorResponses, withPreset, type EndpointPreset } from './endpoint.decorator';
 import { IdParamDto } from './params.dto';
 import { PERMISSION_KEY, PublicRoute, RequirePermission } from './permission';
+import { createProbeApp } from '../../../../../test/harness/probe-app';
 
 class ThingDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -126,17 +125,11 @@ class AcceptedController {
   }
 }
 
-@Module({ controllers: [ByHandController, KitController, AcceptedController] })
-class ProbeModule {}
-
 let app: NestExpressApplication;
 let document: OpenAPIObject;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-  app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  await app.init();
-  document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  ({ app, document } = await createProbeApp([ByHandController, KitController, AcceptedController]));
 });
 
 afterAll(async () => {
@@ -218,5 +211,28 @@ describe('@Endpoint', () => {
         permission: 'committee.read',
       },
     );
+  });
+
+  it('takes a controller-wide permission from ApiController; a route stating its own keeps it', () => {
+    @ApiController('things', 'scoped', { action: 'committee.decide', objectLevel: true })
+    class ScopedController {
+      @Get()
+      @Endpoint({ operationId: 'scopedList', summary: 'Things.', ok: [ThingDto] })
+      list(): ThingDto[] {
+        return [];
+      }
+
+      @Post()
+      @Endpoint({ permission: { public: true }, operationId: 'scopedCreate', summary: 'Makes one.', ok: ThingDto })
+      create(@Body() body: ThingDto): ThingDto {
+        return body;
+      }
+    }
+    // What the guard and the route table read: the route's own declaration, else its controller's.
+    const declared = (name: 'list' | 'create'): unknown =>
+      Reflect.getMetadata(PERMISSION_KEY, ScopedController.prototype[name]) ??
+      Reflect.getMetadata(PERMISSION_KEY, ScopedController);
+    expect(declared('list')).toEqual(Reflect.getMetadata(PERMISSION_KEY, ByHandController.prototype.list));
+    expect(declared('create')).toEqual(Reflect.getMetadata(PERMISSION_KEY, ByHandController.prototype.clear));
   });
 });

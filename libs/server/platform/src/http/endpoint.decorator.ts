@@ -27,7 +27,7 @@ export interface OtherResponse {
 type Decorator = MethodDecorator & ClassDecorator;
 
 export interface EndpointOptions {
-  /** Omit only when the controller class declares it for every route (e.g. `@PublicRoute()`). */
+  /** Omit only when the controller declares it for every route (`@ApiController(tag, prefix, permission)`). */
   permission?: EndpointPermission;
   operationId: string;
   summary: string;
@@ -46,7 +46,8 @@ export interface EndpointOptions {
   errorText?: Readonly<Partial<Record<number, string>>>;
 }
 
-function permissionDecorator(permission: EndpointPermission): Decorator {
+/** Who may call a route, or (on a controller) every route of it that does not say otherwise. */
+export function Permission(permission: EndpointPermission): Decorator {
   if (typeof permission === 'string') return RequirePermission(permission);
   if ('public' in permission) return PublicRoute(permission.tokenAuthorised ? { tokenAuthorised: true } : {});
   return RequirePermission(permission.action, { objectLevel: permission.objectLevel ?? false });
@@ -115,7 +116,7 @@ export function Endpoint(preset: EndpointPreset, options: EndpointOptions): Meth
 export function Endpoint(first: EndpointOptions | EndpointPreset, second?: EndpointOptions): MethodDecorator {
   const options = second === undefined ? (first as EndpointOptions) : withPreset(first, second);
   return applyDecorators(
-    ...(options.permission === undefined ? [] : [permissionDecorator(options.permission)]),
+    ...(options.permission === undefined ? [] : [Permission(options.permission)]),
     ApiOperation({
       operationId: options.operationId,
       summary: options.summary,

@@ -1,7 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 
 /** The request id pino-http gave this request (echoed in X-Request-Id), for the audit log. */
-export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
-  const id = ctx.switchToHttp().getRequest<{ id?: string | number }>().id;
-  return id === undefined ? null : String(id);
-});
+export function requestIdOf(req: { id?: string | number }): string | null {
+  return req.id === undefined ? null : String(req.id);
+}
+
+/** `requestIdOf` as a handler argument. */
+export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null =>
+  requestIdOf(ctx.switchToHttp().getRequest<{ id?: string | number }>()),
+);

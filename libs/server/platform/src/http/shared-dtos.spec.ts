@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { Controller, Get, Module, Param, Query } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { defineCursor, cursorField } from '../cursor/cursor';
 import { CursorQuery, CursorQueryDto, PageDto } from './page.dto';
 import { IdParamDto, UuidParams } from './params.dto';
 import { PersonRefDto } from './refs.dto';
+import { createProbeApp } from '../../../../../test/harness/probe-app';
 
 const UUID = '0b6a0c2e-3d0f-4c39-9a0e-1c1d2f3a4b5c';
 
@@ -61,14 +61,9 @@ describe('PageDto and the query in the OpenAPI document', () => {
       return { items: [], nextCursor: null };
     }
   }
-  @Module({ controllers: [PeopleController] })
-  class ProbeModule {}
 
   it('documents the page under the item’s name and the uuid and paging parameters', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const { app, document } = await createProbeApp([PeopleController]);
     await app.close();
     expect(document.components?.schemas?.['PersonRefPageDto']).toEqual({
       type: 'object',

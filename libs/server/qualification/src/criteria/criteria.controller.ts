@@ -1,7 +1,7 @@
-import { Body, Delete, Get, Param, Put } from '@nestjs/common';
+import { Body, Delete, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import { CriteriaSetDto, CriteriaSetInput } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -47,12 +47,8 @@ export class DefaultCriteriaController {
       409: '`stale_version`.',
     },
   })
-  saveDefault(
-    @CurrentActor() actor: Actor,
-    @Body() input: CriteriaSetInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.saveDefault(actor, input, requestId);
+  saveDefault(@Call() call: Call, @Body() input: CriteriaSetInput): Promise<CriteriaSetDto> {
+    return this.criteria.saveDefault(call.actor, input, call.requestId);
   }
 }
 
@@ -69,8 +65,8 @@ export class CampaignCriteriaController {
     errors: ['campaign_not_found'],
     errorText: { 404: CAMPAIGN_NOT_FOUND },
   })
-  getForCampaign(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CriteriaSetDto> {
-    return this.criteria.getForCampaign(actor, params.id);
+  getForCampaign(@CallOn() call: CallOn): Promise<CriteriaSetDto> {
+    return this.criteria.getForCampaign(call.actor, call.id);
   }
 
   @Put()
@@ -81,13 +77,8 @@ export class CampaignCriteriaController {
     errors: ['validation_failed', 'stale_version'],
     errorText: { 400: INVALID, 409: '`stale_version`.' },
   })
-  saveForCampaign(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CriteriaSetInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.saveForCampaign(actor, params.id, input, requestId);
+  saveForCampaign(@CallOn() call: CallOn, @Body() input: CriteriaSetInput): Promise<CriteriaSetDto> {
+    return this.criteria.saveForCampaign(call.actor, call.id, input, call.requestId);
   }
 
   @Delete()
@@ -96,11 +87,7 @@ export class CampaignCriteriaController {
     summary: 'The campaign goes back to the organisation’s default criteria set.',
     ok: CriteriaSetDto,
   })
-  reset(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CriteriaSetDto> {
-    return this.criteria.resetCampaign(actor, params.id, requestId);
+  reset(@CallOn() call: CallOn): Promise<CriteriaSetDto> {
+    return this.criteria.resetCampaign(call.actor, call.id, call.requestId);
   }
 }

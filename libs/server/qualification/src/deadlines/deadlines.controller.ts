@@ -1,7 +1,7 @@
-import { Body, Get, Param, Put } from '@nestjs/common';
+import { Body, Get, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import { AnswerTimeSettingsDto, IdeaDeadlinesDto, LateIdeasDto, UpdateAnswerTimeSettingsInput } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 
@@ -28,8 +28,8 @@ export class IdeaDeadlinesController {
     errors: ['idea_not_found'],
     errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  ideaDeadlines(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaDeadlinesDto> {
-    return this.deadlines.ideaDeadlines(actor, params.id);
+  ideaDeadlines(@CallOn() call: CallOn): Promise<IdeaDeadlinesDto> {
+    return this.deadlines.ideaDeadlines(call.actor, call.id);
   }
 }
 
@@ -75,11 +75,7 @@ export class AnswerTimeSettingsController {
     errors: ['validation_failed'],
     errorText: { 400: 'A field out of range, or the reminder as long as a wait (names the field).' },
   })
-  updateSettings(
-    @CurrentActor() actor: Actor,
-    @Body() input: UpdateAnswerTimeSettingsInput,
-    @RequestId() requestId: string | null,
-  ): Promise<AnswerTimeSettingsDto> {
-    return this.deadlines.updateSettings(actor, input, requestId);
+  updateSettings(@Call() call: Call, @Body() input: UpdateAnswerTimeSettingsInput): Promise<AnswerTimeSettingsDto> {
+    return this.deadlines.updateSettings(call.actor, input, call.requestId);
   }
 }

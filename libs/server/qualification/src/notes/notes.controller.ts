@@ -1,8 +1,7 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
+import { Body, Get, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CreatePrivateNoteInput, PrivateNoteDto, PrivateNoteThreadDto } from './notes.dto';
 import { PrivateNotesService } from './notes.service';
 
@@ -19,8 +18,8 @@ export class PrivateNotesController {
     summary: 'The idea’s private thread (network and committee in scope).',
     ok: PrivateNoteThreadDto,
   })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PrivateNoteThreadDto> {
-    return this.notes.list(actor, params.id);
+  list(@CallOn() call: CallOn): Promise<PrivateNoteThreadDto> {
+    return this.notes.list(call.actor, call.id);
   }
 
   @Post()
@@ -33,11 +32,7 @@ export class PrivateNotesController {
     errors: ['validation_failed'],
     errorText: { 400: '`bodyHtml` empty, too long, too many mentions, or `mention_not_allowed`.' },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CreatePrivateNoteInput,
-  ): Promise<PrivateNoteDto> {
-    return this.notes.create(actor, params.id, input);
+  create(@CallOn() call: CallOn, @Body() input: CreatePrivateNoteInput): Promise<PrivateNoteDto> {
+    return this.notes.create(call.actor, call.id, input);
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Param, Post } from '@nestjs/common';
+import { Body, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { CallOn } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { DeclineInput, QualifyInput, RequestReworkInput } from './outcomes.dto';
 import { OutcomesService } from './outcomes.service';
 
@@ -12,13 +11,12 @@ const CONFLICT = '`transition_not_allowed` from this status, `stale_version`.';
 
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
 @ApiForbiddenResponse({ description: FORBIDDEN })
-@ApiController('qualification', 'ideas/:id')
+@ApiController('qualification', 'ideas/:id', { action: 'idea.transition', objectLevel: true })
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post('qualify')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'qualifyIdea',
     summary: 'Qualified: the idea goes to the committee, with the answer its authors and followers read.',
     ok: IdeaDto,
@@ -28,30 +26,24 @@ export class OutcomesController {
       409: `${CONFLICT} \`no_scorecard\` (no submitted scorecard yet).`,
     },
   })
-  qualify(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: QualifyInput): Promise<IdeaDto> {
-    return this.outcomes.qualify(actor, params.id, input.answer, input.version);
+  qualify(@CallOn() call: CallOn, @Body() input: QualifyInput): Promise<IdeaDto> {
+    return this.outcomes.qualify(call.actor, call.id, input.answer, input.version);
   }
 
   @Post('request-rework')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'requestIdeaRework',
     summary: 'Needs rework: back to the authors with guidance (they edit and submit again).',
     ok: IdeaDto,
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`guidance` missing or blank.', 409: CONFLICT },
   })
-  requestRework(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: RequestReworkInput,
-  ): Promise<IdeaDto> {
-    return this.outcomes.requestRework(actor, params.id, input.guidance, input.version);
+  requestRework(@CallOn() call: CallOn, @Body() input: RequestReworkInput): Promise<IdeaDto> {
+    return this.outcomes.requestRework(call.actor, call.id, input.guidance, input.version);
   }
 
   @Post('decline')
   @Endpoint({
-    permission: { action: 'idea.transition', objectLevel: true },
     operationId: 'declineIdea',
     summary:
       'Declined, with the rationale its authors and followers read (network before the committee; the committee at decision).',
@@ -59,7 +51,7 @@ export class OutcomesController {
     errors: ['validation_failed', 'transition_not_allowed', 'stale_version'],
     errorText: { 400: '`rationale` missing or blank.', 409: CONFLICT },
   })
-  decline(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: DeclineInput): Promise<IdeaDto> {
-    return this.outcomes.decline(actor, params.id, input.rationale, input.version);
+  decline(@CallOn() call: CallOn, @Body() input: DeclineInput): Promise<IdeaDto> {
+    return this.outcomes.decline(call.actor, call.id, input.rationale, input.version);
   }
 }

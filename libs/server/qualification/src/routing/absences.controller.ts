@@ -1,19 +1,18 @@
-import { Body, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, Post } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { AbsenceDto, CreateAbsenceInput } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
 @ApiForbiddenResponse({ description: 'Network members only (`role_required`).' })
-@ApiController('qualification', 'me/absences')
+@ApiController('qualification', 'me/absences', 'network.absence_own')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
 
   @Get()
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'listMyAbsences',
     summary: 'Your current and coming absences, with their delegate.',
     ok: [AbsenceDto],
@@ -24,7 +23,6 @@ export class AbsencesController {
 
   @Post()
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'createMyAbsence',
     summary: 'Declares an absence period and the delegate who takes your new reviews meanwhile. Audited.',
     ok: [AbsenceDto],
@@ -32,28 +30,19 @@ export class AbsencesController {
     errors: ['validation_failed'],
     errorText: { 400: '`before_start`, `must_be_future`, `not_network_member` naming the field.' },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() input: CreateAbsenceInput,
-    @RequestId() requestId: string | null,
-  ): Promise<AbsenceDto[]> {
-    return this.absences.create(actor, input, requestId);
+  create(@Call() call: Call, @Body() input: CreateAbsenceInput): Promise<AbsenceDto[]> {
+    return this.absences.create(call.actor, input, call.requestId);
   }
 
   @Delete(':id')
   @Endpoint({
-    permission: 'network.absence_own',
     operationId: 'deleteMyAbsence',
     summary: 'Cancels one of your absences. Audited.',
     ok: 'noContent',
     errors: ['absence_not_found'],
     errorText: { 404: 'Not one of your absences.' },
   })
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    return this.absences.remove(actor, params.id, requestId);
+  remove(@CallOn() call: CallOn): Promise<void> {
+    return this.absences.remove(call.actor, call.id, call.requestId);
   }
 }

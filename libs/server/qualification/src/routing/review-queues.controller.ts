@@ -1,7 +1,7 @@
 import { Body, Get, Post, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { Call, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   BulkReassignInput,
   BulkReassignResultDto,
@@ -32,12 +32,8 @@ export class BulkReassignController {
       403: '`role_required`; `out_of_scope` for a selected assignment outside your scope.',
     },
   })
-  bulkReassign(
-    @CurrentActor() actor: Actor,
-    @Body() input: BulkReassignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<BulkReassignResultDto> {
-    return this.bulk.bulkReassign(actor, input, requestId);
+  bulkReassign(@Call() call: Call, @Body() input: BulkReassignInput): Promise<BulkReassignResultDto> {
+    return this.bulk.bulkReassign(call.actor, input, call.requestId);
   }
 }
 

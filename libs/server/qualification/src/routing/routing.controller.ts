@@ -1,8 +1,7 @@
 import { Body, Delete, Get, Param, Post } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
+import { Call, CallOn } from '@eclore/server-identity';
 import { IdeaDto } from '@eclore/server-ideas';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { VersionInput } from '@eclore/server-ideas';
 import { AssigneeParams, AssignInput, IdeaAssignmentsDto } from './routing.dto';
 import { AssignmentsService } from './assignments.service';
@@ -29,13 +28,8 @@ export class RoutingController {
     errors: ['role_required', 'out_of_scope', 'transition_not_allowed', 'stale_version', 'idea_not_found'],
     errorText: { 403: FORBIDDEN, 409: '`transition_not_allowed`, `stale_version`.', 404: NOT_FOUND },
   })
-  start(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: VersionInput,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaDto> {
-    return this.autoRouting.startQualification(actor, params.id, input.version, requestId);
+  start(@CallOn() call: CallOn, @Body() input: VersionInput): Promise<IdeaDto> {
+    return this.autoRouting.startQualification(call.actor, call.id, input.version, call.requestId);
   }
 
   @Get('assignments')
@@ -47,8 +41,8 @@ export class RoutingController {
     errors: ['role_required', 'out_of_scope', 'idea_not_found'],
     errorText: { 403: FORBIDDEN, 404: NOT_FOUND },
   })
-  assignments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaAssignmentsDto> {
-    return this.assigning.ideaAssignments(actor, params.id);
+  assignments(@CallOn() call: CallOn): Promise<IdeaAssignmentsDto> {
+    return this.assigning.ideaAssignments(call.actor, call.id);
   }
 
   @Post('assignments')
@@ -72,13 +66,8 @@ export class RoutingController {
       404: NOT_FOUND,
     },
   })
-  assign(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: AssignInput,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaAssignmentsDto> {
-    return this.assigning.assign(actor, params.id, input, requestId);
+  assign(@CallOn() call: CallOn, @Body() input: AssignInput): Promise<IdeaAssignmentsDto> {
+    return this.assigning.assign(call.actor, call.id, input, call.requestId);
   }
 
   @Delete('assignments/:personId')
@@ -90,11 +79,7 @@ export class RoutingController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_in_qualification', 'idea_not_found'],
     errorText: { 400: '`not_assigned`.', 403: FORBIDDEN, 409: '`not_in_qualification`.', 404: NOT_FOUND },
   })
-  unassign(
-    @CurrentActor() actor: Actor,
-    @Param() params: AssigneeParams,
-    @RequestId() requestId: string | null,
-  ): Promise<IdeaAssignmentsDto> {
-    return this.assigning.unassign(actor, params.id, params.personId, requestId);
+  unassign(@Call() call: Call, @Param() params: AssigneeParams): Promise<IdeaAssignmentsDto> {
+    return this.assigning.unassign(call.actor, params.id, params.personId, call.requestId);
   }
 }

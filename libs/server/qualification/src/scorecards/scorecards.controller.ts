@@ -1,8 +1,7 @@
-import { Body, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Get, Post, Put } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { QualificationViewDto, ScorecardInput } from './scorecards.dto';
 import { ScorecardsService } from './scorecards.service';
 
@@ -27,8 +26,8 @@ export class ScorecardsController {
     errors: ['role_required', 'out_of_scope', 'is_author'],
     errorText: { 403: '`role_required`, `out_of_scope`, `is_author`.' },
   })
-  view(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<QualificationViewDto> {
-    return this.scorecards.view(actor, params.id);
+  view(@CallOn() call: CallOn): Promise<QualificationViewDto> {
+    return this.scorecards.view(call.actor, call.id);
   }
 
   @Put('me')
@@ -52,12 +51,8 @@ export class ScorecardsController {
       409: '`not_in_qualification`, `already_submitted` (submit again instead).',
     },
   })
-  saveDraft(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ScorecardInput,
-  ): Promise<QualificationViewDto> {
-    return this.scorecards.saveDraft(actor, params.id, input);
+  saveDraft(@CallOn() call: CallOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.scorecards.saveDraft(call.actor, call.id, input);
   }
 
   @Post('me/submit')
@@ -69,11 +64,7 @@ export class ScorecardsController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'not_assigned', 'is_author', 'not_in_qualification'],
     errorText: { 400: SCORE_INVALID, 403: SCORE_FORBIDDEN, 409: '`not_in_qualification`.' },
   })
-  submit(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: ScorecardInput,
-  ): Promise<QualificationViewDto> {
-    return this.scorecards.submit(actor, params.id, input);
+  submit(@CallOn() call: CallOn, @Body() input: ScorecardInput): Promise<QualificationViewDto> {
+    return this.scorecards.submit(call.actor, call.id, input);
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Conflict, Forbidden, NotFound } from '@eclore/domain';
-import { AccessModule, AuditModule, OrgUnit } from '@eclore/server-identity';
+import { OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
   makeAssignment,
@@ -30,10 +30,7 @@ describe('scorecards (service, real PostgreSQL)', () => {
   let outsider: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'scorecards',
-      imports: [AuditModule, AccessModule, ScorecardsModule],
-    });
+    ctx = await createServiceTestContext({ label: 'scorecards', imports: [ScorecardsModule] });
     service = ctx.get(ScorecardsService);
     const direction = await makeUnit(ctx.ds);
     unit = await makeUnit(ctx.ds, { parent: direction });

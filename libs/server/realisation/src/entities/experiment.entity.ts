@@ -1,11 +1,12 @@
-import { Column, Entity } from 'typeorm';
+import { Entity } from 'typeorm';
 import { Col } from '@eclore/server-platform';
 import type { ExperimentStatus } from '@eclore/domain';
+import { EditedRecord } from './edited-record';
 import { REALISATION_SCHEMA } from './schema';
 
 /** An idea's experiment: the protocol, its dates and, once recorded, its outcome. */
 @Entity({ name: 'experiment', ...REALISATION_SCHEMA })
-export class Experiment {
+export class Experiment extends EditedRecord {
   @Col.UuidPrimary()
   id!: string;
 
@@ -35,16 +36,4 @@ export class Experiment {
 
   @Col.Timestamp('outcome_at', { nullable: true })
   outcomeAt!: Date | null;
-
-  @Col.Uuid('created_by')
-  createdBy!: string;
-
-  @Col.CreatedAt()
-  createdAt!: Date;
-
-  @Col.UpdatedAt()
-  updatedAt!: Date;
-
-  @Column({ type: 'int', default: 1 })
-  version!: number;
 }

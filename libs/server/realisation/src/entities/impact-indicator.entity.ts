@@ -1,11 +1,12 @@
-import { Column, Entity } from 'typeorm';
+import { Entity } from 'typeorm';
 import { Col } from '@eclore/server-platform';
 import type { ImpactCategory } from '@eclore/domain';
+import { EditedRecord } from './edited-record';
 import { REALISATION_SCHEMA } from './schema';
 
 /** An impact indicator of one project (the lineage rule: no indicator is counted twice). */
 @Entity({ name: 'impact_indicator', ...REALISATION_SCHEMA })
-export class ImpactIndicator {
+export class ImpactIndicator extends EditedRecord {
   @Col.UuidPrimary()
   id!: string;
 
@@ -29,16 +30,4 @@ export class ImpactIndicator {
 
   @Col.Day('projected_on')
   projectedOn!: string;
-
-  @Col.Uuid('created_by')
-  createdBy!: string;
-
-  @Col.CreatedAt()
-  createdAt!: Date;
-
-  @Col.UpdatedAt()
-  updatedAt!: Date;
-
-  @Column({ type: 'int', default: 1 })
-  version!: number;
 }

@@ -1,10 +1,11 @@
-import { Column, Entity } from 'typeorm';
+import { Entity } from 'typeorm';
 import { Col } from '@eclore/server-platform';
+import { EditedRecord } from './edited-record';
 import { REALISATION_SCHEMA } from './schema';
 
 /** An implementation project (mise en œuvre); a replication is a project of its own in its unit. */
 @Entity({ name: 'implementation_project', ...REALISATION_SCHEMA })
-export class ImplementationProject {
+export class ImplementationProject extends EditedRecord {
   @Col.UuidPrimary()
   id!: string;
 
@@ -29,16 +30,4 @@ export class ImplementationProject {
 
   @Col.Timestamp('completed_at', { nullable: true })
   completedAt!: Date | null;
-
-  @Col.Uuid('created_by')
-  createdBy!: string;
-
-  @Col.CreatedAt()
-  createdAt!: Date;
-
-  @Col.UpdatedAt()
-  updatedAt!: Date;
-
-  @Column({ type: 'int', default: 1 })
-  version!: number;
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { IdeaAccess } from '@eclore/server-ideas';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { entityMappingProblems } from '../../../../../test/harness/entity-mapping';
 import { makeIdea, makePerson, makeUnit } from '../../../../../test/harness';
@@ -16,10 +15,7 @@ describe('realisation entities (real PostgreSQL)', () => {
   let ctx: ServiceTestContext;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'realisation_entities',
-      imports: [AuditModule, AccessModule, RealisationModule],
-    });
+    ctx = await createServiceTestContext({ label: 'realisation_entities', imports: [RealisationModule] });
   });
   afterAll(() => ctx?.close());
 

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   CreateExperimentInput,
   ExperimentViewDto,
@@ -30,8 +30,8 @@ export class ExperimentController {
     ok: ExperimentViewDto,
     errors: ['idea_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ExperimentViewDto> {
-    return this.queries.view(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<ExperimentViewDto> {
+    return this.queries.view(call.actor, call.id);
   }
 
   @Post()
@@ -43,12 +43,8 @@ export class ExperimentController {
     status: 201,
     errors: ['validation_failed', 'not_idea_team', 'not_in_prototype', 'experiment_exists', 'idea_not_found'],
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: CreateExperimentInput,
-  ): Promise<ExperimentViewDto> {
-    return this.commands.create(actor, params.id, input);
+  create(@CallOn() call: CallOn, @Body() input: CreateExperimentInput): Promise<ExperimentViewDto> {
+    return this.commands.create(call.actor, call.id, input);
   }
 
   @Put()
@@ -66,12 +62,8 @@ export class ExperimentController {
       'idea_not_found',
     ],
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: UpdateExperimentInput,
-  ): Promise<ExperimentViewDto> {
-    return this.commands.update(actor, params.id, input);
+  update(@CallOn() call: CallOn, @Body() input: UpdateExperimentInput): Promise<ExperimentViewDto> {
+    return this.commands.update(call.actor, call.id, input);
   }
 
   @Post('log-entries')
@@ -83,12 +75,8 @@ export class ExperimentController {
     status: 201,
     errors: ['validation_failed', 'not_idea_team', 'experiment_not_running', 'experiment_not_found', 'idea_not_found'],
   })
-  addEntry(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: LogEntryInput,
-  ): Promise<ExperimentViewDto> {
-    return this.logBook.add(actor, params.id, input);
+  addEntry(@CallOn() call: CallOn, @Body() input: LogEntryInput): Promise<ExperimentViewDto> {
+    return this.logBook.add(call.actor, call.id, input);
   }
 
   @Put('log-entries/:entryId')
@@ -133,11 +121,7 @@ export class ExperimentController {
       'transition_not_allowed',
     ],
   })
-  outcome(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: OutcomeInput,
-  ): Promise<ExperimentViewDto> {
-    return this.commands.recordOutcome(actor, params.id, input);
+  outcome(@CallOn() call: CallOn, @Body() input: OutcomeInput): Promise<ExperimentViewDto> {
+    return this.commands.recordOutcome(call.actor, call.id, input);
   }
 }

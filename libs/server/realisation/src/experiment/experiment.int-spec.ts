@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Conflict, Forbidden, ValidationFailed } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { IdeaAccess, IdeaAttachment, IdeaQueries, type Idea } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
@@ -58,7 +58,7 @@ describe('experiment and log book (service, real PostgreSQL and Redis)', () => {
     ctx = await createServiceTestContext({
       label: 'realisation_experiment_r1',
       // The whole context: its module teaches the idea loader who is in the team (the `stop` transition).
-      imports: [TestClockModule, AuditModule, AccessModule, RealisationModule],
+      imports: [TestClockModule, RealisationModule],
     });
     queries = ctx.get(ExperimentQueries);
     commands = ctx.get(ExperimentCommands);

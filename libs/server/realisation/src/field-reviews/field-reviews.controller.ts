@@ -1,8 +1,8 @@
 import { Body, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
 import {
   AnswerFieldReviewInput,
   FieldReviewDto,
@@ -31,8 +31,8 @@ export class IdeaFieldReviewsController {
     errors: ['idea_not_found'],
     errorText: { 404: 'Unknown idea, or one the reader may not see.' },
   })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaFieldReviewsDto> {
-    return this.queries.ofIdea(actor, params.id);
+  list(@CallOn() call: CallOn): Promise<IdeaFieldReviewsDto> {
+    return this.queries.ofIdea(call.actor, call.id);
   }
 }
 
@@ -90,13 +90,8 @@ export class FieldReviewsController {
       404: 'Unknown review, or one of an idea the reader may not see.',
     },
   })
-  answer(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: AnswerFieldReviewInput,
-    @RequestId() requestId: string | null,
-  ): Promise<FieldReviewDto> {
-    return this.commands.answer(actor, params.id, input, requestId);
+  answer(@CallOn() call: CallOn, @Body() input: AnswerFieldReviewInput): Promise<FieldReviewDto> {
+    return this.commands.answer(call.actor, call.id, input, call.requestId);
   }
 }
 
@@ -106,7 +101,7 @@ export class FieldReviewMadeDueDto {
 }
 
 /** The organisation's return-to-field schedule, and the test clock (admins). */
-@ApiController('realisation', 'admin/field-reviews')
+@ApiController('realisation', 'admin/field-reviews', 'field_review.settings')
 export class FieldReviewSettingsController {
   constructor(
     private readonly commands: FieldReviewsCommands,
@@ -116,7 +111,6 @@ export class FieldReviewSettingsController {
 
   @Get('settings')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'getFieldReviewSettings',
     summary: 'Months after go-live of the field reviews, reminder and late days.',
     ok: FieldReviewSettingsDto,
@@ -129,7 +123,6 @@ export class FieldReviewSettingsController {
 
   @Put('settings')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'setFieldReviewSettings',
     summary: 'Sets the return-to-field schedule (audited); ideas going live from now on follow it.',
     ok: FieldReviewSettingsDto,
@@ -139,17 +132,12 @@ export class FieldReviewSettingsController {
       403: NOT_ADMIN,
     },
   })
-  save(
-    @CurrentActor() actor: Actor,
-    @Body() input: UpdateFieldReviewSettingsInput,
-    @RequestId() requestId: string | null,
-  ): Promise<FieldReviewSettingsDto> {
-    return this.commands.saveSettings(actor, input, requestId);
+  save(@Call() call: Call, @Body() input: UpdateFieldReviewSettingsInput): Promise<FieldReviewSettingsDto> {
+    return this.commands.saveSettings(call.actor, input, call.requestId);
   }
 
   @Post(':id/make-due')
   @Endpoint({
-    permission: 'field_review.settings',
     operationId: 'makeFieldReviewDue',
     summary: 'Test clock (NODE_ENV=test only, else 404): the review falls due now and is asked at once.',
     ok: FieldReviewMadeDueDto,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Queue } from 'bullmq';
 import { addMonths, ValidationFailed, type Actor } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { IdeaEvent, IdeaLifecycle, IdeaQueries, type Idea } from '@eclore/server-ideas';
 import { OutboxMessage, OutboxService, type AppConfig } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
@@ -55,10 +55,7 @@ describe('field reviews (service, real PostgreSQL and Redis)', () => {
   const clock = new TestClock();
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'fieldreviews',
-      imports: [AuditModule, AccessModule, RealisationModule],
-    });
+    ctx = await createServiceTestContext({ label: 'fieldreviews', imports: [RealisationModule] });
     lifecycle = ctx.get(IdeaLifecycle);
     commands = ctx.get(FieldReviewsCommands);
     queries = ctx.get(FieldReviewsQueries);

@@ -10,7 +10,7 @@ import {
   type MeasurementConfidence,
   type ProjectRef,
 } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import type { Idea } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeCampaign, makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
@@ -64,10 +64,7 @@ describe('impact roll-ups (SQL vs domain vs independent SQL, real PostgreSQL)', 
   let r2: ImplementationProject;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'impactrollups',
-      imports: [AuditModule, AccessModule, RealisationModule],
-    });
+    ctx = await createServiceTestContext({ label: 'impactrollups', imports: [RealisationModule] });
     repo = ctx.get(ImpactRepository);
     queries = ctx.get(ImpactQueriesService);
     root = await makeUnit(ctx.ds);

@@ -1,7 +1,7 @@
-import { Body, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, Post, Put, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   IdeaImpactDto,
   ImpactCreatedDto,
@@ -32,8 +32,8 @@ export class IdeaImpactController {
     ok: IdeaImpactDto,
     errors: ['idea_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<IdeaImpactDto> {
-    return this.queries.ideaImpact(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<IdeaImpactDto> {
+    return this.queries.ideaImpact(call.actor, call.id);
   }
 }
 
@@ -55,12 +55,8 @@ export class ImpactController {
     errors: ['validation_failed', 'not_idea_team', 'implementation_project_not_found'],
     errorText: { 400: INDICATOR_INVALID, 403: RECORD_FORBIDDEN },
   })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: IndicatorInput,
-  ): Promise<ImpactCreatedDto> {
-    return { id: await this.commands.createIndicator(actor, params.id, input) };
+  async create(@CallOn() call: CallOn, @Body() input: IndicatorInput): Promise<ImpactCreatedDto> {
+    return { id: await this.commands.createIndicator(call.actor, call.id, input) };
   }
 
   @Put('indicators/:id')
@@ -82,12 +78,8 @@ export class ImpactController {
       409: '`stale_version` (someone changed it meanwhile), `indicator_has_measurements` (category of a measured indicator).',
     },
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: IndicatorUpdateInput,
-  ): Promise<void> {
-    return this.commands.updateIndicator(actor, params.id, input);
+  update(@CallOn() call: CallOn, @Body() input: IndicatorUpdateInput): Promise<void> {
+    return this.commands.updateIndicator(call.actor, call.id, input);
   }
 
   @Delete('indicators/:id')
@@ -99,8 +91,8 @@ export class ImpactController {
     errors: ['not_idea_team', 'impact_indicator_not_found', 'indicator_has_measurements'],
     errorText: { 403: RECORD_FORBIDDEN },
   })
-  remove(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
-    return this.commands.deleteIndicator(actor, params.id);
+  remove(@CallOn() call: CallOn): Promise<void> {
+    return this.commands.deleteIndicator(call.actor, call.id);
   }
 
   @Post('indicators/:id/measurements')
@@ -116,12 +108,8 @@ export class ImpactController {
       403: RECORD_FORBIDDEN,
     },
   })
-  async measure(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: MeasurementInputDto,
-  ): Promise<ImpactCreatedDto> {
-    return { id: await this.commands.recordMeasurement(actor, params.id, input) };
+  async measure(@CallOn() call: CallOn, @Body() input: MeasurementInputDto): Promise<ImpactCreatedDto> {
+    return { id: await this.commands.recordMeasurement(call.actor, call.id, input) };
   }
 
   @Post('measurements/:id/validate')
@@ -140,8 +128,8 @@ export class ImpactController {
     ],
     errorText: { 403: '`role_required`, `out_of_scope`, `own_measurement` (the recorder never validates).' },
   })
-  async validate(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
-    await this.commands.validate(actor, params.id);
+  async validate(@CallOn() call: CallOn): Promise<void> {
+    await this.commands.validate(call.actor, call.id);
   }
 
   @Get('rollups')

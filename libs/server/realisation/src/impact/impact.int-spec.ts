@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '@eclore/domain';
-import { AccessModule, AuditEvent, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import { AuditEvent, type OrgUnit } from '@eclore/server-identity';
 import { IdeaEvent, type Idea } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { identityMarkers, makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
@@ -49,7 +49,7 @@ describe('impact (service, real PostgreSQL)', () => {
   let project: ImplementationProject;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'impact', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({ label: 'impact', imports: [RealisationModule] });
     commands = ctx.get(ImpactCommandsService);
     queries = ctx.get(ImpactQueriesService);
     const direction = await makeUnit(ctx.ds);

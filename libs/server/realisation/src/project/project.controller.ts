@@ -1,8 +1,8 @@
 import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   ChangeOwnerInput,
   CreateBudgetLineInput,
@@ -44,8 +44,8 @@ export class ProjectController {
     summary: 'The project: owner, team, milestones, progress and status computed by the domain, budget, updates.',
     ok: ProjectViewDto,
   })
-  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<ProjectViewDto> {
-    return this.view(actor, p.id);
+  get(@CallOn() call: CallOn): Promise<ProjectViewDto> {
+    return this.view(call.actor, call.id);
   }
 
   @Post('project')
@@ -58,13 +58,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_exists', 'project_not_open'],
     errorText: { 400: '`ownerId`, `startsOn`, `budgetPlanned`.', 409: '`project_exists`, `project_not_open`.' },
   })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: CreateProjectInput,
-  ): Promise<ProjectViewDto> {
-    await this.commands.create(actor, p.id, input);
-    return this.view(actor, p.id);
+  async create(@CallOn() call: CallOn, @Body() input: CreateProjectInput): Promise<ProjectViewDto> {
+    await this.commands.create(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Put('project/owner')
@@ -75,13 +71,9 @@ export class ProjectController {
     ok: ProjectViewDto,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_not_found', 'project_not_open'],
   })
-  async changeOwner(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: ChangeOwnerInput,
-  ): Promise<ProjectViewDto> {
-    await this.commands.changeOwner(actor, p.id, input);
-    return this.view(actor, p.id);
+  async changeOwner(@CallOn() call: CallOn, @Body() input: ChangeOwnerInput): Promise<ProjectViewDto> {
+    await this.commands.changeOwner(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Patch('project')
@@ -93,13 +85,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async update(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: UpdateProjectInput,
-  ): Promise<ProjectViewDto> {
-    await this.commands.updatePlan(actor, p.id, input);
-    return this.view(actor, p.id);
+  async update(@CallOn() call: CallOn, @Body() input: UpdateProjectInput): Promise<ProjectViewDto> {
+    await this.commands.updatePlan(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Post('project/milestones')
@@ -112,13 +100,9 @@ export class ProjectController {
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
     errorText: { 400: '`title`, `weight`, `dueOn` (before_start), `progress`.', 403: MANAGE_403, 409: MANAGE_409 },
   })
-  async addMilestone(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: CreateMilestoneInput,
-  ): Promise<ProjectViewDto> {
-    await this.milestones.create(actor, p.id, input);
-    return this.view(actor, p.id);
+  async addMilestone(@CallOn() call: CallOn, @Body() input: CreateMilestoneInput): Promise<ProjectViewDto> {
+    await this.milestones.create(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Patch('project/milestones/:milestoneId')
@@ -173,13 +157,9 @@ export class ProjectController {
     status: 201,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
   })
-  async addUpdate(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: CreateUpdateInput,
-  ): Promise<ProjectViewDto> {
-    await this.commands.addUpdate(actor, p.id, input);
-    return this.view(actor, p.id);
+  async addUpdate(@CallOn() call: CallOn, @Body() input: CreateUpdateInput): Promise<ProjectViewDto> {
+    await this.commands.addUpdate(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 
   @Post('project/budget-lines')
@@ -191,12 +171,8 @@ export class ProjectController {
     status: 201,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
   })
-  async addBudgetLine(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParamDto,
-    @Body() input: CreateBudgetLineInput,
-  ): Promise<ProjectViewDto> {
-    await this.commands.addBudgetLine(actor, p.id, input);
-    return this.view(actor, p.id);
+  async addBudgetLine(@CallOn() call: CallOn, @Body() input: CreateBudgetLineInput): Promise<ProjectViewDto> {
+    await this.commands.addBudgetLine(call.actor, call.id, input);
+    return this.view(call.actor, call.id);
   }
 }

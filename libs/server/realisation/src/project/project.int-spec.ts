@@ -7,7 +7,7 @@ import {
   projectStatus,
   ValidationFailed,
 } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
   makeIdea,
@@ -42,7 +42,7 @@ describe('implementation project (service, real PostgreSQL)', () => {
   let outsider: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({ label: 'project', imports: [AuditModule, AccessModule, RealisationModule] });
+    ctx = await createServiceTestContext({ label: 'project', imports: [RealisationModule] });
     queries = ctx.get(ProjectQueriesService);
     commands = ctx.get(ProjectCommandsService);
     milestones = ctx.get(MilestoneCommandsService);

@@ -1,8 +1,7 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
+import { Body, Get, Post } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { AdoptInput, AdoptionDto, LineageDto } from './replication.dto';
 import { ReplicationService } from './replication.service';
 
@@ -19,8 +18,8 @@ export class ReplicationController {
     summary: 'Where the idea was adopted from (with the original authors’ credit) and the units that adopted it.',
     ok: LineageDto,
   })
-  lineage(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<LineageDto> {
-    return this.replication.lineage(actor, p.id);
+  lineage(@CallOn() call: CallOn): Promise<LineageDto> {
+    return this.replication.lineage(call.actor, call.id);
   }
 
   @Post('replications')
@@ -44,7 +43,7 @@ export class ReplicationController {
       409: '`not_implemented` (not in follow-up or closed), `no_project`, `replication_exists` (this unit adopted it already).',
     },
   })
-  adopt(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() input: AdoptInput): Promise<AdoptionDto> {
-    return this.replication.adopt(actor, p.id, input);
+  adopt(@CallOn() call: CallOn, @Body() input: AdoptInput): Promise<AdoptionDto> {
+    return this.replication.adopt(call.actor, call.id, input);
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Forbidden } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
   makeIdea,
@@ -26,10 +26,7 @@ describe('replication (service, real PostgreSQL)', () => {
   let newOwner: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'replication',
-      imports: [AuditModule, AccessModule, RealisationModule],
-    });
+    ctx = await createServiceTestContext({ label: 'replication', imports: [RealisationModule] });
     service = ctx.get(ReplicationService);
     home = await makeUnit(ctx.ds);
     adopting = await makeUnit(ctx.ds);

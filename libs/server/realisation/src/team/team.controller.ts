@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto } from '@eclore/server-platform';
+import { CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { TeamDto, TeamInvitationListDto, TeamInvitationParams, TeamPersonInput } from './team.dto';
 import { TeamCommands } from './team-commands.service';
 import { TeamQueries } from './team-queries.service';
@@ -21,8 +21,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['idea_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
-    return this.queries.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.queries.get(call.actor, call.id);
   }
 
   @Post('invitations')
@@ -42,8 +42,8 @@ export class TeamController {
       'idea_not_found',
     ],
   })
-  invite(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() input: TeamPersonInput): Promise<TeamDto> {
-    return this.commands.invite(actor, params.id, input.personId);
+  invite(@CallOn() call: CallOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
+    return this.commands.invite(call.actor, call.id, input.personId);
   }
 
   @Delete('invitations/:invitationId')
@@ -66,12 +66,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['validation_failed', 'role_required', 'out_of_scope', 'idea_not_found'],
   })
-  changeLead(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: TeamPersonInput,
-  ): Promise<TeamDto> {
-    return this.commands.changeLead(actor, params.id, input.personId);
+  changeLead(@CallOn() call: CallOn, @Body() input: TeamPersonInput): Promise<TeamDto> {
+    return this.commands.changeLead(call.actor, call.id, input.personId);
   }
 
   @Post('join')
@@ -83,8 +79,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['not_author', 'no_idea_team', 'already_member', 'idea_not_found'],
   })
-  join(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
-    return this.commands.joinAsAuthor(actor, params.id);
+  join(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.joinAsAuthor(call.actor, call.id);
   }
 
   @Post('leave')
@@ -95,8 +91,8 @@ export class TeamController {
     ok: TeamDto,
     errors: ['not_team_member', 'team_lead_cannot_leave', 'idea_not_found'],
   })
-  leave(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
-    return this.commands.leave(actor, params.id);
+  leave(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.leave(call.actor, call.id);
   }
 }
 
@@ -127,8 +123,8 @@ export class TeamInvitationsController {
     ok: TeamDto,
     errors: ['invitation_not_found', 'invitation_not_pending', 'already_member', 'join_as_author', 'idea_not_found'],
   })
-  accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
-    return this.commands.answer(actor, params.id, true);
+  accept(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.answer(call.actor, call.id, true);
   }
 
   @Post(':id/decline')
@@ -139,7 +135,7 @@ export class TeamInvitationsController {
     ok: TeamDto,
     errors: ['invitation_not_found', 'invitation_not_pending', 'idea_not_found'],
   })
-  decline(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TeamDto> {
-    return this.commands.answer(actor, params.id, false);
+  decline(@CallOn() call: CallOn): Promise<TeamDto> {
+    return this.commands.answer(call.actor, call.id, false);
   }
 }

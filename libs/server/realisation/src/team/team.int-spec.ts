@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { IdeaAccess } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
@@ -23,10 +23,7 @@ describe('idea team (service, real PostgreSQL)', () => {
   let outsiderNetwork: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'realisation_team_r1',
-      imports: [AuditModule, AccessModule, TeamModule],
-    });
+    ctx = await createServiceTestContext({ label: 'realisation_team_r1', imports: [TeamModule] });
     queries = ctx.get(TeamQueries);
     commands = ctx.get(TeamCommands);
     ideas = ctx.get(IdeaAccess);

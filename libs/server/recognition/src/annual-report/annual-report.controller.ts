@@ -2,8 +2,8 @@ import { Body, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiAcceptedResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import {
   AnnualReportFileParams,
   AnnualReportFileQuery,
@@ -32,12 +32,16 @@ export class AnnualReportController {
   // The second success answer; the handler sets 202 itself.
   @ApiAcceptedResponse({ type: AnnualReportRunDto, description: 'A new run, queued.' })
   async request(
-    @CurrentActor() actor: Actor,
+    @Call() call: Call,
     @Body() input: RequestAnnualReportInput,
-    @RequestId() requestId: string | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AnnualReportRunDto> {
-    const { run, created } = await this.reports.request(actor, input.year, input.orgUnitId ?? null, requestId);
+    const { run, created } = await this.reports.request(
+      call.actor,
+      input.year,
+      input.orgUnitId ?? null,
+      call.requestId,
+    );
     if (created) res.status(202);
     return run;
   }
@@ -62,8 +66,8 @@ export class AnnualReportController {
     ok: AnnualReportRunDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'out_of_scope', 'annual_report_run_not_found'],
   })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AnnualReportRunDto> {
-    return this.reports.get(actor, params.id);
+  get(@CallOn() call: CallOn): Promise<AnnualReportRunDto> {
+    return this.reports.get(call.actor, call.id);
   }
 
   @Get(':id/files/:kind')

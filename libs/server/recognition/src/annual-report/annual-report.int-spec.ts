@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '@eclore/domain';
-import { AccessModule, AuditModule, type OrgUnit } from '@eclore/server-identity';
+import type { OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makeIdeaHistory, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { RecognitionJobsModule, RecognitionModule } from '../recognition.module';
@@ -52,7 +52,7 @@ describe('annual report runs (real PostgreSQL, local file store)', () => {
     ctx = await createServiceTestContext({
       label: 'annual_report',
       // The api's module and the worker's (the yearly schedule's request lives there).
-      imports: [AuditModule, AccessModule, RecognitionModule, RecognitionJobsModule],
+      imports: [RecognitionModule, RecognitionJobsModule],
       env: { STORAGE_DIR: storageDir },
     });
     service = ctx.get(AnnualReportService);

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Put, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, RequestId } from '@eclore/server-platform';
+import { Call, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   CharterDto,
   CharterInputsYearDto,
@@ -39,12 +39,8 @@ export class CharterController {
       400: 'Fewer than 1 or more than 20 commitments, or a commitment’s `key`, `title.fr`, `title.en` or `indicators` invalid (named).',
     },
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Body() input: SetCharterInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CharterDto> {
-    return this.charter.set(actor, input, requestId);
+  set(@Call() call: Call, @Body() input: SetCharterInput): Promise<CharterDto> {
+    return this.charter.set(call.actor, input, call.requestId);
   }
 
   @Get('charter-inputs')
@@ -72,11 +68,10 @@ export class CharterController {
     },
   })
   setInputs(
-    @CurrentActor() actor: Actor,
+    @Call() call: Call,
     @Param() params: CharterYearParam,
     @Body() input: SetCharterInputsInput,
-    @RequestId() requestId: string | null,
   ): Promise<CharterInputsYearDto> {
-    return this.charter.setInputs(actor, params.year, input, requestId);
+    return this.charter.setInputs(call.actor, params.year, input, call.requestId);
   }
 }

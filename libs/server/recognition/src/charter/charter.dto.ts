@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { CHARTER_LIMITS, REPORT_FIGURES, type ReportFigure } from '@eclore/domain';
+import { CharterInputsDto } from '../report/report.dto';
 
 export class CharterTitleDto {
   @ApiProperty({ maxLength: CHARTER_LIMITS.titleMax }) @IsString() fr!: string;
@@ -88,11 +89,8 @@ export class SetCharterInputsInput {
   budget?: number | null;
 }
 
-export class CharterInputEntryDto {
-  @ApiProperty({ type: Number, nullable: true }) peopleTrained!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) communicationActions!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) celebrationsHeld!: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Decimal as text (two decimals).' }) budget!: string | null;
+/** One entry of a year's inputs: the inputs as the report reads them, and who entered them when. */
+export class CharterInputEntryDto extends CharterInputsDto {
   @ApiProperty({ type: String, format: 'date-time' }) enteredAt!: string;
   @ApiProperty({ description: 'Who entered it (HR or an admin).' }) enteredBy!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: in force.' })

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DEFAULT_CHARTER, DomainError } from '@eclore/domain';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
 import { RecognitionModule } from '../recognition.module';
@@ -26,10 +25,7 @@ describe('the charter (real PostgreSQL)', () => {
   let employee: TestPerson;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'charter',
-      imports: [AuditModule, AccessModule, RecognitionModule],
-    });
+    ctx = await createServiceTestContext({ label: 'charter', imports: [RecognitionModule] });
     charter = ctx.get(CharterService);
     const unit = await makeUnit(ctx.ds);
     hr = await makePerson(ctx.ds, { roles: ['hr'], password: null });

@@ -1,7 +1,7 @@
-import { Body, Get, Param, Post } from '@nestjs/common';
+import { Body, Get, Post } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import {
   DecidedContributionClaimDto,
   MyContributionClaimDto,
@@ -12,13 +12,12 @@ import {
 import { ClaimsService } from './claims.service';
 
 /** The person's side: ask to be named on one's anonymous contributions to an idea, and follow the claims. */
-@ApiController('recognition', 'me/contribution-claims')
+@ApiController('recognition', 'me/contribution-claims', 'contribution.claim')
 export class MyClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
   @Endpoint({
-    permission: 'contribution.claim',
     operationId: 'requestContributionClaim',
     summary: 'Ask the anonymity guardian to name me on all my anonymous contributions to an idea.',
     description:
@@ -32,17 +31,12 @@ export class MyClaimsController {
       409: '`nothing_to_claim`: no anonymous contribution of mine left on that idea; `claim_pending`: one is waiting.',
     },
   })
-  request(
-    @CurrentActor() actor: Actor,
-    @Body() input: RequestContributionClaimDto,
-    @RequestId() requestId: string | null,
-  ): Promise<MyContributionClaimDto> {
-    return this.claims.request(actor, input.ideaId, requestId);
+  request(@Call() call: Call, @Body() input: RequestContributionClaimDto): Promise<MyContributionClaimDto> {
+    return this.claims.request(call.actor, input.ideaId, call.requestId);
   }
 
   @Get()
   @Endpoint({
-    permission: 'contribution.claim',
     operationId: 'listMyContributionClaims',
     summary: 'My claims to be named on my anonymous contributions, most recent first.',
     ok: [MyContributionClaimDto],
@@ -54,13 +48,12 @@ export class MyClaimsController {
 }
 
 /** The anonymity guardian's side: pending claims (without who claims), granted or refused. */
-@ApiController('recognition', 'contribution-claims')
+@ApiController('recognition', 'contribution-claims', 'contribution.decide_claim')
 export class GuardianClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Get()
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'listPendingContributionClaims',
     summary: 'The claims waiting for the anonymity guardian: the idea and the kinds of entries, never the person.',
     ok: [PendingContributionClaimDto],
@@ -72,35 +65,24 @@ export class GuardianClaimsController {
 
   @Post(':id/grant')
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'grantContributionClaim',
     summary: 'Grant a claim: the claimant’s anonymous entries on the idea are named from now on (audited).',
     ok: DecidedContributionClaimDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
   })
-  grant(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<DecidedContributionClaimDto> {
-    return this.claims.grant(actor, params.id, requestId);
+  grant(@CallOn() call: CallOn): Promise<DecidedContributionClaimDto> {
+    return this.claims.grant(call.actor, call.id, call.requestId);
   }
 
   @Post(':id/refuse')
   @Endpoint({
-    permission: 'contribution.decide_claim',
     operationId: 'refuseContributionClaim',
     summary: 'Refuse a claim, saying why (told to the claimant, audited); their entries stay anonymous.',
     ok: DecidedContributionClaimDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required', 'contribution_claim_not_found', 'claim_decided'],
     errorText: { 400: '`reason` missing, blank or over 1000 characters; `id` not a uuid.' },
   })
-  refuse(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: RefuseContributionClaimDto,
-    @RequestId() requestId: string | null,
-  ): Promise<DecidedContributionClaimDto> {
-    return this.claims.refuse(actor, params.id, input.reason, requestId);
+  refuse(@CallOn() call: CallOn, @Body() input: RefuseContributionClaimDto): Promise<DecidedContributionClaimDto> {
+    return this.claims.refuse(call.actor, call.id, input.reason, call.requestId);
   }
 }

@@ -7,13 +7,12 @@ import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { ContributionsPdfQuery, MyContributionsDto } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
 
-@ApiController('recognition', 'me')
+@ApiController('recognition', 'me', { action: 'contribution.read_own' })
 export class ContributionsController {
   constructor(private readonly contributions: ContributionsService) {}
 
   @Get('contributions')
   @Endpoint({
-    permission: { action: 'contribution.read_own' },
     operationId: 'listMyContributions',
     summary: 'My contributions: every act of mine recorded in the ledger, with totals by kind.',
     description: 'Includes the caller’s anonymous contributions, which no one else ever sees with their name.',
@@ -27,7 +26,6 @@ export class ContributionsController {
   @Get('contributions.pdf')
   @ApiProduces('application/pdf')
   @Endpoint({
-    permission: { action: 'contribution.read_own' },
     operationId: 'downloadMyContributions',
     summary: 'My contributions as a PDF for my annual review, in French or English.',
     description:

@@ -1,7 +1,6 @@
-import { Body, Get, Param, Put } from '@nestjs/common';
-import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId } from '@eclore/server-platform';
+import { Body, Get, Put } from '@nestjs/common';
+import { CallOn } from '@eclore/server-identity';
+import { ApiController, Endpoint } from '@eclore/server-platform';
 import { CreditSharesDto, SetCreditSharesDto } from './credit.dto';
 import { CreditService } from './credit.service';
 
@@ -17,8 +16,8 @@ export class CreditController {
     ok: CreditSharesDto,
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  read(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CreditSharesDto> {
-    return this.credit.read(actor, params.id);
+  read(@CallOn() call: CallOn): Promise<CreditSharesDto> {
+    return this.credit.read(call.actor, call.id);
   }
 
   @Put(':id/credit-shares')
@@ -32,12 +31,7 @@ export class CreditController {
       400: 'A share not a whole percent 0–100 (`authors`, `team`, `network`), shares not summing to 100, `reason` missing or too long.',
     },
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: SetCreditSharesDto,
-    @RequestId() requestId: string | null,
-  ): Promise<CreditSharesDto> {
-    return this.credit.set(actor, params.id, input, requestId);
+  set(@CallOn() call: CallOn, @Body() input: SetCreditSharesDto): Promise<CreditSharesDto> {
+    return this.credit.set(call.actor, call.id, input, call.requestId);
   }
 }

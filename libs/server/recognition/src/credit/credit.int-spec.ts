@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DomainError } from '@eclore/domain';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
@@ -41,10 +40,7 @@ describe('credit shares and my contributions (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'credit_i14b',
-      imports: [AuditModule, AccessModule, RecognitionModule],
-    });
+    ctx = await createServiceTestContext({ label: 'credit_i14b', imports: [RecognitionModule] });
     credit = ctx.get(CreditService);
     const unit = await makeUnit(ctx.ds);
     const elsewhere = await makeUnit(ctx.ds);

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { entityMappingProblems } from '../../../../../test/harness/entity-mapping';
 import { RecognitionModule } from '../recognition.module';
@@ -14,10 +13,7 @@ describe('recognition entities (real PostgreSQL)', () => {
   let ctx: ServiceTestContext;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'recognition_entities',
-      imports: [AuditModule, AccessModule, RecognitionModule],
-    });
+    ctx = await createServiceTestContext({ label: 'recognition_entities', imports: [RecognitionModule] });
   });
   afterAll(() => ctx?.close());
 

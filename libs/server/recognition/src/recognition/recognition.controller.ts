@@ -1,9 +1,9 @@
-import { Body, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Get, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@eclore/domain';
-import { CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint, IdParamDto, RequestId, sendDownload } from '@eclore/server-platform';
+import { Call, CallOn, CurrentActor } from '@eclore/server-identity';
+import { ApiController, Endpoint, sendDownload } from '@eclore/server-platform';
 import { RecognitionCommands } from './recognition-commands.service';
 import { RecognitionQueries } from './recognition-queries.service';
 import {
@@ -67,13 +67,8 @@ export class RecognitionController {
       ...DUE_ITEM_ERROR_TEXT,
     },
   })
-  record(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: RecordRecognitionDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionDto> {
-    return this.commands.record(actor, params.id, input, requestId);
+  record(@CallOn() call: CallOn, @Body() input: RecordRecognitionDto): Promise<RecognitionDto> {
+    return this.commands.record(call.actor, call.id, input, call.requestId);
   }
 
   @Post(':id/dismiss')
@@ -88,13 +83,8 @@ export class RecognitionController {
       ...DUE_ITEM_ERROR_TEXT,
     },
   })
-  dismiss(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: DismissRecognitionDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionDto> {
-    return this.commands.dismiss(actor, params.id, input, requestId);
+  dismiss(@CallOn() call: CallOn, @Body() input: DismissRecognitionDto): Promise<RecognitionDto> {
+    return this.commands.dismiss(call.actor, call.id, input, call.requestId);
   }
 
   @Post(':id/decline-public')
@@ -116,12 +106,8 @@ export class RecognitionController {
       409: 'Not recorded (`recognition_not_recorded`) or already private (`recognition_not_public`).',
     },
   })
-  declinePublic(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<MyRecognitionDto> {
-    return this.commands.declinePublic(actor, params.id, requestId);
+  declinePublic(@CallOn() call: CallOn): Promise<MyRecognitionDto> {
+    return this.commands.declinePublic(call.actor, call.id, call.requestId);
   }
 
   @Get(':id/certificate.pdf')
@@ -143,12 +129,8 @@ export class RecognitionController {
     ],
     errorText: { 409: 'The recognition is not recorded (`recognition_not_recorded`).' },
   })
-  async certificate(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.queries.certificate(actor, params.id);
+  async certificate(@CallOn() call: CallOn, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.queries.certificate(call.actor, call.id);
     return sendDownload(res, { fileName: file.filename, contentType: 'application/pdf', content: file.content });
   }
 }
@@ -184,12 +166,12 @@ export class IdeaRecognitionsController {
     ok: [PublicRecognitionDto],
     errors: ['validation_failed', 'unauthenticated', 'idea_not_found'],
   })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PublicRecognitionDto[]> {
-    return this.queries.publicOf(actor, params.id);
+  list(@CallOn() call: CallOn): Promise<PublicRecognitionDto[]> {
+    return this.queries.publicOf(call.actor, call.id);
   }
 }
 
-@ApiController('recognition', 'recognition-settings')
+@ApiController('recognition', 'recognition-settings', 'recognition.settings')
 export class RecognitionSettingsController {
   constructor(
     private readonly queries: RecognitionQueries,
@@ -198,7 +180,6 @@ export class RecognitionSettingsController {
 
   @Get()
   @Endpoint({
-    permission: 'recognition.settings',
     operationId: 'getRecognitionSettings',
     summary: 'The milestones that open recognition due (HR, admins).',
     ok: RecognitionSettingsDto,
@@ -210,18 +191,13 @@ export class RecognitionSettingsController {
 
   @Put()
   @Endpoint({
-    permission: 'recognition.settings',
     operationId: 'setRecognitionSettings',
     summary: 'Choose the milestones that open recognition due (none: the workflow is off); audited.',
     ok: RecognitionSettingsDto,
     errors: ['validation_failed', 'unauthenticated', 'role_required'],
     errorText: { 400: '`milestones` not a list of known milestones, or one listed twice.' },
   })
-  set(
-    @CurrentActor() actor: Actor,
-    @Body() input: SetRecognitionSettingsDto,
-    @RequestId() requestId: string | null,
-  ): Promise<RecognitionSettingsDto> {
-    return this.commands.setSettings(actor, input, requestId);
+  set(@Call() call: Call, @Body() input: SetRecognitionSettingsDto): Promise<RecognitionSettingsDto> {
+    return this.commands.setSettings(call.actor, input, call.requestId);
   }
 }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { jointlyDerivableCells, RECOGNITION_FORMS, suppressTable, withTotals } from '@eclore/domain';
 import type { OrgUnit, Person } from '@eclore/server-identity';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
   makeContribution,
@@ -38,10 +37,7 @@ describe('annual figures: a drill-down cannot undo its parent’s suppression (r
   let middleB: OrgUnit;
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'annual_figures_drill_down',
-      imports: [AuditModule, AccessModule, RecognitionModule],
-    });
+    ctx = await createServiceTestContext({ label: 'annual_figures_drill_down', imports: [RecognitionModule] });
     service = ctx.get(AnnualFiguresService);
     small = await makeUnit(ctx.ds, { code: 'D-SMALL' });
     middle = await makeUnit(ctx.ds, { code: 'D-MIDDLE' });

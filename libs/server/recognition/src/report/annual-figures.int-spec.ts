@@ -12,7 +12,6 @@ import {
 } from '@eclore/domain';
 import type { OrgUnit, Person } from '@eclore/server-identity';
 import type { Idea } from '@eclore/server-ideas';
-import { AccessModule, AuditModule } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import {
   makeContribution,
@@ -79,10 +78,7 @@ describe('annual report figures (real PostgreSQL)', () => {
   ];
 
   beforeAll(async () => {
-    ctx = await createServiceTestContext({
-      label: 'annual_figures',
-      imports: [AuditModule, AccessModule, RecognitionModule],
-    });
+    ctx = await createServiceTestContext({ label: 'annual_figures', imports: [RecognitionModule] });
     service = ctx.get(AnnualFiguresService);
     root = await makeUnit(ctx.ds, { code: 'R' });
     unitA = await makeUnit(ctx.ds, { code: 'R-A', parent: root });

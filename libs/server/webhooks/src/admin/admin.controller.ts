@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@eclore/domain';
-import { Endpoint, IdParamDto, RequestId, type EndpointPreset } from '@eclore/server-platform';
-import { CurrentActor } from '@eclore/server-identity';
+import { Endpoint, type EndpointPreset, IdParamDto } from '@eclore/server-platform';
+import { Call, CallOn } from '@eclore/server-identity';
 import {
   CreateWebhookInput,
   CreatedWebhookDto,
@@ -44,12 +43,8 @@ export class WebhooksAdminController {
     errors: ['validation_failed'],
     errorText: { 400: 'Bad URL (https required) or unknown event type; the field is named.' },
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() input: CreateWebhookInput,
-    @RequestId() requestId: string | null,
-  ): Promise<CreatedWebhookDto> {
-    return this.webhooks.create(actor, input, requestId);
+  create(@Call() call: Call, @Body() input: CreateWebhookInput): Promise<CreatedWebhookDto> {
+    return this.webhooks.create(call.actor, input, call.requestId);
   }
 
   @Patch(':id')
@@ -60,13 +55,8 @@ export class WebhooksAdminController {
     errors: ['validation_failed'],
     errorText: { 400: 'Unknown event type; the field is named.' },
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @Body() input: UpdateWebhookInput,
-    @RequestId() requestId: string | null,
-  ): Promise<WebhookDto> {
-    return this.webhooks.update(actor, params.id, input, requestId);
+  update(@CallOn() call: CallOn, @Body() input: UpdateWebhookInput): Promise<WebhookDto> {
+    return this.webhooks.update(call.actor, call.id, input, call.requestId);
   }
 
   @Delete(':id')
@@ -75,12 +65,8 @@ export class WebhooksAdminController {
     summary: 'Deletes a webhook and its delivery history.',
     ok: 'noContent',
   })
-  async remove(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<void> {
-    await this.webhooks.remove(actor, params.id, requestId);
+  async remove(@CallOn() call: CallOn): Promise<void> {
+    await this.webhooks.remove(call.actor, call.id, call.requestId);
   }
 
   @Post(':id/test')
@@ -120,11 +106,7 @@ export class WebhookDeliveriesAdminController {
     status: 202,
     errors: ['webhook_delivery_not_found', 'delivery_pending'],
   })
-  replay(
-    @CurrentActor() actor: Actor,
-    @Param() params: IdParamDto,
-    @RequestId() requestId: string | null,
-  ): Promise<WebhookDeliveryDto> {
-    return this.webhooks.replay(actor, params.id, requestId);
+  replay(@CallOn() call: CallOn): Promise<WebhookDeliveryDto> {
+    return this.webhooks.replay(call.actor, call.id, call.requestId);
   }
 }
