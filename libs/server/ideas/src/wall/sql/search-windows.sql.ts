@@ -117,7 +117,10 @@ export function windowedNewestFirst(
   f: WallFilters & { q: string },
   anchorAt: string,
 ): SqlQuery {
-  if (after) where.push(`(i.published_at, i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
+  // `+ interval '0'`: a plain bound on published_at is a range of ix_idea_wall_newest, which a
+  // generic plan ANDed with the words' bitmap (800 000 entries, 22 ms per part); here the words lead.
+  if (after)
+    where.push(`(i.published_at + interval '0', i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
   const words = searchQuery(p.add(f.q));
   const filters = filterQuery(f, (v) => p.add(v));
   const anchor = `${p.add(anchorAt)}::timestamptz`;

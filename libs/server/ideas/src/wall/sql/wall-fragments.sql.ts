@@ -101,9 +101,9 @@ export function wordsCondition(words: string, filters: string | null, window?: T
 }
 
 /**
- * The filters that narrow a listing beyond "public" and its words: kind, stage, campaign, unit,
- * theme. Tested on each row even when the index already matched them (filterQuery): exact, and cheap
- * on the few rows the index returns.
+ * The filters that narrow a listing beyond "public": kind, stage, campaign, unit (with its subtree),
+ * theme, as conditions on the row. For listings without words; with words, filterQuery matches the
+ * same filters inside the full-text index (exact lexemes), and these are not repeated.
  */
 export function narrowing(f: WallFilters, p: Params): string[] {
   const where: string[] = [];
