@@ -115,7 +115,7 @@ export function windowedNewestFirst(
   limit: string,
   after: { key: string; id: string } | undefined,
   f: WallFilters & { q: string },
-  anchorAt: string,
+  from: { at: string; now: boolean },
 ): SqlQuery {
   // `+ interval '0'`: a plain bound on published_at is a range of ix_idea_wall_newest, which a
   // generic plan ANDed with the words' bitmap (800 000 entries, 22 ms per part); here the words lead.
@@ -123,9 +123,12 @@ export function windowedNewestFirst(
     where.push(`(i.published_at + interval '0', i.id) < (${p.add(after.key)}::timestamptz, ${p.add(after.id)}::uuid)`);
   const words = searchQuery(p.add(f.q));
   const filters = filterQuery(f, (v) => p.add(v));
-  const anchor = `${p.add(anchorAt)}::timestamptz`;
-  // Up to now at least: an idea published since the anchor was taken (another clock) still counts.
-  const until = `greatest(${anchor}, now())`;
+  const anchor = `${p.add(from.at)}::timestamptz`;
+  // From now: up to the database's now at least (an idea published since the anchor was taken, by
+  // another clock, still counts). From a cursor or a relevance window's start: up to that instant,
+  // as the keyset or the window's bound leaves nothing newer (up to now, the first part's weeks ran
+  // over a whole year for a search anchored a year back: 57 ms).
+  const until = from.now ? `greatest(${anchor}, now())` : anchor;
   const parts = windowParts(anchor, NEWEST_WINDOWS_DAYS).map(
     (part) => (gate: string[]) => `SELECT ${CARD_COLUMNS}, i.published_at::text AS sort_key
        FROM idea i

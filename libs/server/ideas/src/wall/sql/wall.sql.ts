@@ -150,7 +150,17 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
   const after = params.after;
   const listNewestFirst = () =>
     windowed
-      ? windowedNewestFirst(where, p, limit, after, { ...params, q: params.q! }, params.windowsFrom!)
+      ? windowedNewestFirst(
+          where,
+          p,
+          limit,
+          after,
+          { ...params, q: params.q! },
+          {
+            at: params.windowsFrom!,
+            now: !after && !params.since,
+          },
+        )
       : newestFirst(where, p, limit, after, Boolean(params.q));
 
   switch (params.sort) {
