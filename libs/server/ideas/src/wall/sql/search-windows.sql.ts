@@ -154,7 +154,8 @@ export function windowedNewestFirst(
  * the narrowest holding RELEVANCE_MIN_MATCHES matches of the words, filters aside (a filter narrows
  * what is shown, not how recent the ranked matches are: counting the filtered ones sent filtered
  * searches to their widest, dearest windows), and its matches that pass the filters are ranked. Every
- * row carries `window_days` (null: every match is ranked); an empty page is one row of nulls but it.
+ * row carries `window_days` (null: every match is ranked); an empty page is a single row holding
+ * only `window_days` (the repository drops it).
  */
 export function buildRelevanceFirstPage(params: RelevanceFirstPageParams): SqlQuery {
   const p = new Params();
@@ -176,10 +177,14 @@ export function buildRelevanceFirstPage(params: RelevanceFirstPageParams): SqlQu
   );
   const min = RELEVANCE_MIN_MATCHES;
   const last = `p${parts.length - 1}`;
-  // Matches per window, the widest dated one's part split by the undated windows' starts.
+  // Matches per window (each term counts only its own slice; the CASE adds them up): the older part
+  // split by the undated windows' starts.
   const counts = [
     ...dated.map((_, k) => `(SELECT count(*) FROM p${k})`),
-    ...undated.map((w) => `(SELECT count(*) FROM ${last} WHERE ${last}.published_at >= ${w.at})`),
+    ...undated.map(
+      (w, j) =>
+        `(SELECT count(*) FROM ${last} WHERE ${last}.published_at >= ${w.at}${j ? ` AND ${last}.published_at < ${undated[j - 1]!.at}` : ''})`,
+    ),
   ];
   const choice = since.map((w, k) => `WHEN ${counts.slice(0, k + 1).join(' + ')} >= ${min} THEN ${w.days}`).join(' ');
   const older = undated[undated.length - 1];
