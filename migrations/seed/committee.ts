@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import type { EntityManager } from 'typeorm';
 import { CommitteeAgendaItem, CommitteeSession, CommitteeSessionMember } from '@eclore/server-committee';
 import { OrgUnit, Person } from '@eclore/server-identity';
@@ -39,7 +40,10 @@ export async function seedCommitteeDemo(manager: EntityManager): Promise<void> {
     if (!p) throw new Error(`Committee demo: demo person ${number} is missing`);
     return p;
   };
-  const [morel, bouchard, mercier] = await Promise.all(['0005', '0006', '0010'].map(person));
+  const [morel, bouchard, mercier] = await readsOn(
+    manager,
+    ['0005', '0006', '0010'].map((n) => () => person(n)),
+  );
   const now = Date.now();
   for (const [i, demo] of DEMO_QUALIFIED_IDEAS.entries()) {
     if (await manager.existsBy(Idea, { id: demo.id })) continue;

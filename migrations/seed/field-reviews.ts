@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { fieldReviewSchedule } from '@eclore/domain';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaEvent } from '@eclore/server-ideas';
-import { OutboxMessage } from '@eclore/server-platform';
+import { OutboxMessage, readsOn } from '@eclore/server-platform';
 import { FieldReview, FieldReviewSettingsRow, ImplementationProject } from '@eclore/server-realisation';
 import { DEMO_EMPLOYEE_PREFIX } from './demo-organisation';
 
@@ -26,7 +26,10 @@ export async function seedFieldReviewsDemo(manager: EntityManager): Promise<void
     if (!p) throw new Error(`Field reviews demo: demo person ${number} is missing`);
     return p;
   };
-  const [author, owner] = await Promise.all(['0023', '0024'].map(person));
+  const [author, owner] = await readsOn(
+    manager,
+    ['0023', '0024'].map((n) => () => person(n)),
+  );
   const unit = await manager.findOneBy(OrgUnit, { code: 'DS-SOINS' });
   if (!unit) throw new Error('Field reviews demo: unit DS-SOINS is missing');
   const now = Date.now();

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import type { EntityManager } from 'typeorm';
 import { OrgUnit, Person } from '@eclore/server-identity';
 import { Idea, IdeaAuthor, IdeaEvent, appendIdeaEvents } from '@eclore/server-ideas';
@@ -148,7 +149,10 @@ export async function seedReviewQueueDemo(manager: EntityManager): Promise<void>
       invitedAt: submittedAt,
       respondedAt: submittedAt,
     });
-    const reviewers = await Promise.all(demo.reviewers.map(person));
+    const reviewers = await readsOn(
+      manager,
+      demo.reviewers.map((n) => () => person(n)),
+    );
     await manager.insert(
       QualificationAssignment,
       reviewers.map((r) => ({ ideaId: demo.id, personId: r.id, assignedBy: null, assignedAt: qualifyingAt })),

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/database.module';
 export * from './database/entities';
 export * from './database/created-record';
+export * from './database/reads';
 export * as Col from './database/columns';
 export * from './errors/problem';
 export * from './errors/problem.filter';

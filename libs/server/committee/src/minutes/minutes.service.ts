@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { minutesBlocks, NotFound, type Actor, type MinutesBlock } from '@eclore/domain';
 import { AccessService, type Person } from '@eclore/server-identity';
-import { PDF_FONT, renderPdf, type PdfFontName } from '@eclore/server-platform';
+import { PDF_FONT, renderPdf, type PdfFontName, readsOn } from '@eclore/server-platform';
 import { IdeaAccess, ideasByIds } from '@eclore/server-ideas';
 import type { CommitteeSessionMember } from '../entities';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -32,9 +32,9 @@ export class MinutesService {
     const manager = this.ds.manager;
     const session = await this.repo.find(sessionId, manager);
     if (!session) throw new NotFound('committee_session', sessionId);
-    const [members, items] = await Promise.all([
-      this.repo.members(sessionId, manager),
-      this.repo.items(sessionId, manager),
+    const [members, items] = await readsOn(manager, [
+      () => this.repo.members(sessionId, manager),
+      () => this.repo.items(sessionId, manager),
     ]);
     // Like the session page: an agenda idea the reader may not read (its own read policy) is left out.
     const loaded = await this.ideas.complete(

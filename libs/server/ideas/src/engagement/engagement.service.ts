@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canComment, canSupport, findRule, hasRole, type Actor, type Decision } from '@eclore/domain';
@@ -25,9 +26,9 @@ export class EngagementService {
     const manager = this.repo.manager;
     const idea = await this.readable(manager, ideaId, actor);
     const features = await phaseFeaturesFor(manager, idea.idea.campaignId, new Date());
-    const [supported, following] = await Promise.all([
-      this.repo.hasSupported(ideaId, actor.personId, manager),
-      this.repo.isFollowing(ideaId, actor.personId, manager),
+    const [supported, following] = await readsOn(manager, [
+      () => this.repo.hasSupported(ideaId, actor.personId, manager),
+      () => this.repo.isFollowing(ideaId, actor.personId, manager),
     ]);
     return {
       supported,

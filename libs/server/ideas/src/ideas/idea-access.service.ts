@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -138,12 +139,12 @@ export class IdeaAccess {
     const ids = ideas.map((i) => i.id);
     const unitIds = [...new Set(ideas.map((i) => i.orgUnitId).filter((u): u is string => u !== null))];
     const capturerIds = [...new Set(ideas.map((i) => i.capturedBy).filter((u): u is string => u !== null))];
-    const [authorRows, units, capturers, links, relations] = await Promise.all([
-      this.repo.authorsWithPeople(ids, manager),
-      findOrgUnits(manager, unitIds),
-      findPeople(manager, capturerIds),
-      this.repo.addressedProblems(ids, manager),
-      this.relations.of(manager, ids, actor.personId),
+    const [authorRows, units, capturers, links, relations] = await readsOn(manager, [
+      () => this.repo.authorsWithPeople(ids, manager),
+      () => findOrgUnits(manager, unitIds),
+      () => findPeople(manager, capturerIds),
+      () => this.repo.addressedProblems(ids, manager),
+      () => this.relations.of(manager, ids, actor.personId),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const capturerById = new Map(capturers.map((p) => [p.id, p]));

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RoleGrant, RoleGrantRequest } from '../entities';
@@ -23,9 +24,9 @@ export class GrantViews {
   async of(grants: readonly RoleGrant[], manager?: EntityManager): Promise<RoleGrantDto[]> {
     const unitIds = distinct(grants.map((g) => g.scopeOrgUnitId));
     const granterIds = distinct(grants.map((g) => g.grantedBy));
-    const [unitName, granter] = await Promise.all([
-      this.roles.unitNames(unitIds, manager),
-      this.roles.personNames(granterIds, manager),
+    const [unitName, granter] = await readsOn(manager, [
+      () => this.roles.unitNames(unitIds, manager),
+      () => this.roles.personNames(granterIds, manager),
     ]);
     return grants.map((g) => ({
       id: g.id,

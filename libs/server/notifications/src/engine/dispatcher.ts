@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import type { EntityManager } from 'typeorm';
 import { notificationRecipients, type NotifiableEvent } from '@eclore/domain';
 import { engagementReads } from '@eclore/server-ideas';
@@ -19,9 +20,9 @@ export class NotificationDispatcher extends NotifyingStep {
   private async dispatchIn(m: EntityManager, ideaEventId: string): Promise<DispatchResult> {
     const event = await engagementReads.event(m, ideaEventId);
     if (!event) return { notified: 0, emails: 0 }; // its idea was deleted meanwhile
-    const [authors, followerIds] = await Promise.all([
-      engagementReads.authors(m, event.idea_id),
-      engagementReads.followerIds(m, event.idea_id),
+    const [authors, followerIds] = await readsOn(m, [
+      () => engagementReads.authors(m, event.idea_id),
+      () => engagementReads.followerIds(m, event.idea_id),
     ]);
     const commentId = event.data['commentId'];
     const commentAuthorId = typeof commentId === 'string' ? await engagementReads.commentAuthorId(m, commentId) : null;

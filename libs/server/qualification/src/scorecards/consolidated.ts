@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import type { EntityManager } from 'typeorm';
 import { consolidate, type ConsolidatedScorecard, type SubmittedReview } from '@eclore/domain';
 import type { Scorecard } from '../entities';
@@ -25,7 +26,10 @@ export async function consolidatedScorecards(
 ): Promise<Map<string, ConsolidatedScorecard>> {
   const ids = [...new Set(ideaIds)];
   if (ids.length === 0) return new Map();
-  const [criteria, cards] = await Promise.all([criteriaForIdeas(manager, ids), submittedScorecards(manager, ids)]);
+  const [criteria, cards] = await readsOn(manager, [
+    () => criteriaForIdeas(manager, ids),
+    () => submittedScorecards(manager, ids),
+  ]);
   const result = new Map<string, ConsolidatedScorecard>();
   for (const [ideaId, applicable] of criteria) {
     const reviews = cards.filter((c) => c.ideaId === ideaId).map(toReview);

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canEditLogEntry, decide, logEntryEditableUntil, type Actor } from '@eclore/domain';
@@ -39,10 +40,10 @@ export class ExperimentQueries {
   }
 
   private async present(manager: EntityManager, ctx: TeamContext, e: Experiment, actor: Actor): Promise<ExperimentDto> {
-    const [hypotheses, measures, entries] = await Promise.all([
-      this.repo.hypotheses(e.id, manager),
-      this.repo.measures(e.id, manager),
-      this.repo.entries(e.id, manager),
+    const [hypotheses, measures, entries] = await readsOn(manager, [
+      () => this.repo.hypotheses(e.id, manager),
+      () => this.repo.measures(e.id, manager),
+      () => this.repo.entries(e.id, manager),
     ]);
     const attachments = await this.repo.entryAttachments(
       entries.map((x) => x.id),

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { IMPACT_CATEGORIES, type ImpactCategory, type ImpactTotal, type MeasurementConfidence } from '@eclore/domain';
@@ -176,9 +177,9 @@ export class ImpactRepository {
 
   /** The idea's impact with its replications (the lineage rule: each project once). */
   async lineageTotals(ideaId: string, manager = this.ds.manager): Promise<{ totals: ImpactTotal[]; projects: number }> {
-    const [rows, count] = await Promise.all([
-      manager.query<RollupRow[]>(LINEAGE_TOTALS_SQL, [ideaId]),
-      manager.query<{ count: number }[]>(LINEAGE_COUNT_SQL, [ideaId]),
+    const [rows, count] = await readsOn(manager, [
+      () => manager.query<RollupRow[]>(LINEAGE_TOTALS_SQL, [ideaId]),
+      () => manager.query<{ count: number }[]>(LINEAGE_COUNT_SQL, [ideaId]),
     ]);
     const totals = rows.map(toTotal).map(({ key: _key, ...t }) => t);
     return { totals: totals.sort(byCategoryThenUnit), projects: count[0]?.count ?? 0 };

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { budgetSummary, showMember, type Actor, type PolicyContext } from '@eclore/domain';
@@ -54,11 +55,11 @@ export class ProjectQueriesService {
     actor: Actor,
     now: Date,
   ): Promise<ProjectDto> {
-    const [milestones, updates, lines, team] = await Promise.all([
-      this.repo.milestones(project.id, manager),
-      this.repo.updates(project.id, manager),
-      this.repo.budgetLines(project.id, manager),
-      this.repo.team(project.ideaId, manager),
+    const [milestones, updates, lines, team] = await readsOn(manager, [
+      () => this.repo.milestones(project.id, manager),
+      () => this.repo.updates(project.id, manager),
+      () => this.repo.budgetLines(project.id, manager),
+      () => this.repo.team(project.ideaId, manager),
     ]);
     const people = await peopleMap(manager, [project.ownerId, ...updates.map((u) => u.authorId)]);
     const figures = projectFigures(project, milestones, now);

@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Conflict, decide, ValidationFailed, type Actor } from '@eclore/domain';
@@ -130,13 +131,13 @@ export class ReplicationService {
     const manager = this.repo.manager;
     const loaded = await this.ideas.loadReadable(manager, ideaId, actor);
     this.access.assert(actor, 'realisation.read', { target: loaded.viewer.target });
-    const [from, by] = await Promise.all([
-      this.repo.adoptedFrom(ideaId, manager),
-      this.repo.adoptedBy(ideaId, manager),
+    const [from, by] = await readsOn(manager, [
+      () => this.repo.adoptedFrom(ideaId, manager),
+      () => this.repo.adoptedBy(ideaId, manager),
     ]);
-    const [fromLinks, byLinks] = await Promise.all([
-      this.links(manager, from ? [from] : [], 'original'),
-      this.links(manager, by, 'replica'),
+    const [fromLinks, byLinks] = await readsOn(manager, [
+      () => this.links(manager, from ? [from] : [], 'original'),
+      () => this.links(manager, by, 'replica'),
     ]);
     return {
       adoptedFrom: fromLinks[0] ?? null,

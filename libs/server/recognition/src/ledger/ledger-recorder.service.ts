@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import {
   ledgerEntries,
@@ -52,12 +53,13 @@ export class LedgerRecorder {
   private async facts(events: readonly LedgerEventRow[]): Promise<BatchFacts> {
     const m = this.repo.manager;
     const commentIds = events.map((e) => e.data['commentId']).filter((c): c is string => typeof c === 'string');
-    const [credits, commentAuthors] = await Promise.all([
-      ledgerReads.creditFacts(
-        m,
-        events.map((e) => e.ideaId),
-      ),
-      ledgerReads.commentAuthors(m, commentIds),
+    const [credits, commentAuthors] = await readsOn(m, [
+      () =>
+        ledgerReads.creditFacts(
+          m,
+          events.map((e) => e.ideaId),
+        ),
+      () => ledgerReads.commentAuthors(m, commentIds),
     ]);
     const named = events
       .flatMap((e) => [e.actorId, uuidOf(e.data['personId']), ...uuidsOf(e.data['personIds'])])
