@@ -38,6 +38,10 @@ export class SearchFilterLexemes1796601200000 implements MigrationInterface {
         RETURN coalesce(document, ''::tsvector) || array_to_tsvector(array_remove(lexemes, NULL));
       END $$`);
     await queryRunner.query(`
+      CREATE FUNCTION tsquery_escape(value text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT replace(replace(value, '\\', '\\\\'), '''', '''''') $$`);
+    await queryRunner.query(`
       CREATE FUNCTION idea_filter_query(kind text, stage text, campaign_id uuid, org_unit_id uuid, theme text)
       RETURNS tsquery
       LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -45,13 +49,16 @@ export class SearchFilterLexemes1796601200000 implements MigrationInterface {
       DECLARE
         parts text[] := '{}';
         units text;
+        -- A lexeme in tsquery syntax: quoted, with its quotes and backslashes escaped as tsquery
+        -- reads them (quote_literal writes E'…' for a backslash, which tsquery does not read).
+        lexeme CONSTANT text := $q$'%s'$q$;
       BEGIN
-        IF kind IS NOT NULL THEN parts := parts || quote_literal('§k' || kind); END IF;
-        IF stage IS NOT NULL THEN parts := parts || quote_literal('§s' || stage); END IF;
-        IF campaign_id IS NOT NULL THEN parts := parts || quote_literal('§c' || campaign_id); END IF;
-        IF theme IS NOT NULL THEN parts := parts || quote_literal('§t' || theme); END IF;
+        IF kind IS NOT NULL THEN parts := parts || format(lexeme, public.tsquery_escape('§k' || kind)); END IF;
+        IF stage IS NOT NULL THEN parts := parts || format(lexeme, public.tsquery_escape('§s' || stage)); END IF;
+        IF campaign_id IS NOT NULL THEN parts := parts || format(lexeme, '§c' || campaign_id); END IF;
+        IF theme IS NOT NULL THEN parts := parts || format(lexeme, public.tsquery_escape('§t' || theme)); END IF;
         IF org_unit_id IS NOT NULL THEN
-          SELECT string_agg(quote_literal('§u' || ou.id), ' | ') INTO units
+          SELECT string_agg(format(lexeme, '§u' || ou.id), ' | ') INTO units
           FROM public.org_unit ou WHERE org_unit_id = ANY (ou.path);
           parts := parts || ('(' || coalesce(units, quote_literal('§none')) || ')');
         END IF;
@@ -68,6 +75,7 @@ export class SearchFilterLexemes1796601200000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "ix_idea_search_dated"`);
     await queryRunner.query(`DROP FUNCTION idea_filter_query(text, text, uuid, uuid, text)`);
+    await queryRunner.query(`DROP FUNCTION tsquery_escape(text)`);
     await queryRunner.query(
       `DROP FUNCTION idea_search_document_dated(tsvector, timestamptz, text, text, uuid, uuid, text[])`,
     );

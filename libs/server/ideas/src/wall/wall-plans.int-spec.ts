@@ -286,6 +286,19 @@ describe('wall plans under stale statistics (issue 15)', () => {
     }
   });
 
+  it('matches a filter value holding quotes, backslashes or spaces exactly in the index', async () => {
+    for (const key of [`l'été`, 'a\\b', 'deux mots', `'\\'`]) {
+      const [row] = (await ds.query(
+        `SELECT idea_search_document_dated(''::tsvector, now(), 'problem', 'visible', NULL, NULL, ARRAY[$1])
+                  @@ idea_filter_query('problem', NULL, NULL, NULL, $1) AS same,
+                idea_search_document_dated(''::tsvector, now(), 'problem', 'visible', NULL, NULL, ARRAY[$1 || 'x'])
+                  @@ idea_filter_query('problem', NULL, NULL, NULL, $1) AS other`,
+        [key],
+      )) as { same: boolean; other: boolean }[];
+      expect({ key, ...row }).toEqual({ key, same: true, other: false });
+    }
+  });
+
   it('pages through a filtered trending list in score order, then the rest newest first, each idea once', async () => {
     for (const name of ['campaign', 'rare campaign', 'rare words'] as const) {
       const filter = await filters[name]!();
