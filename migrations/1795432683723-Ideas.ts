@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
+import { addIdeasForeignKeys, dropIdeasForeignKeys } from "./parts/ideas-foreign-keys";
+import { createIdeasSearch, dropIdeasSearch } from "./parts/ideas-search";
 
 export class Ideas1795432683723 implements MigrationInterface {
     name = 'Ideas1795432683723'
@@ -219,191 +221,13 @@ export class Ideas1795432683723 implements MigrationInterface {
                 CONSTRAINT "PK_7b0e03a94450de6bb2114896b24" PRIMARY KEY ("key")
             )
         `);
-        await queryRunner.query(`
-            ALTER TABLE "campaign"
-            ADD CONSTRAINT "FK_b56f8be75101c7f96bdb954d8f7" FOREIGN KEY ("sponsor_id") REFERENCES "person"("id") ON DELETE
-            SET NULL ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea"
-            ADD CONSTRAINT "FK_d7af1a6c1caf954e87c0866263f" FOREIGN KEY ("author_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea"
-            ADD CONSTRAINT "FK_a37353739a9580090762b74dfa7" FOREIGN KEY ("captured_by") REFERENCES "person"("id") ON DELETE
-            SET NULL ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea"
-            ADD CONSTRAINT "FK_9dfd27287cc528dde5042c36e09" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit"("id") ON DELETE
-            SET NULL ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea"
-            ADD CONSTRAINT "FK_33d5a1b7bb6fa1b448734538565" FOREIGN KEY ("campaign_id") REFERENCES "campaign"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea"
-            ADD CONSTRAINT "FK_5c662ee5ba6f78b261ae6ea8a67" FOREIGN KEY ("merged_into_id") REFERENCES "idea"("id") ON DELETE
-            SET NULL ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_attachment"
-            ADD CONSTRAINT "FK_217950b8bc444b3d3b42fb2eed0" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "campaign_phase"
-            ADD CONSTRAINT "FK_bfd1197e100ab55a0d1d7af7c80" FOREIGN KEY ("campaign_id") REFERENCES "campaign"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment"
-            ADD CONSTRAINT "FK_bb695865beaa0e305fbe4643517" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment"
-            ADD CONSTRAINT "FK_8fc66dabf9998525ae42b38f4f5" FOREIGN KEY ("author_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment"
-            ADD CONSTRAINT "FK_85203dc4399659162af982a722f" FOREIGN KEY ("parent_id") REFERENCES "idea_comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_follow"
-            ADD CONSTRAINT "FK_ebdf507bfaebb7f3ace03ac31cd" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_follow"
-            ADD CONSTRAINT "FK_150183845482edd3803cb0a5b89" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_author"
-            ADD CONSTRAINT "FK_f447e48ce0643f7c55c49cc08bd" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_author"
-            ADD CONSTRAINT "FK_0fe32229c64022c53e6776ec181" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_event"
-            ADD CONSTRAINT "FK_c48a28d01b71774ea37a63c6a47" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_link"
-            ADD CONSTRAINT "FK_2e7baa37d998d2f00d7223f1d80" FOREIGN KEY ("from_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_link"
-            ADD CONSTRAINT "FK_82dddbf1ad21ff0b8d0c04d8893" FOREIGN KEY ("to_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "support"
-            ADD CONSTRAINT "FK_001e0754d74ef03c0740bc4e27e" FOREIGN KEY ("idea_id") REFERENCES "idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "support"
-            ADD CONSTRAINT "FK_aa4f08ca73d75aca6e29df0dd88" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION
-        `);
-        // Hand-written: accent- and inflection-insensitive search in French and English.
-        // unaccent() is only STABLE, so the document is kept by a trigger rather than a generated column.
-        await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-        await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-        await queryRunner.query(`
-            CREATE FUNCTION idea_search_document(title text, summary text, body text) RETURNS tsvector
-            LANGUAGE sql STABLE AS $$
-                SELECT setweight(to_tsvector('french', unaccent(coalesce(title, ''))), 'A')
-                    || setweight(to_tsvector('english', unaccent(coalesce(title, ''))), 'A')
-                    || setweight(to_tsvector('french', unaccent(coalesce(summary, ''))), 'B')
-                    || setweight(to_tsvector('english', unaccent(coalesce(summary, ''))), 'B')
-                    || setweight(to_tsvector('french', unaccent(regexp_replace(coalesce(body, ''), '<[^>]*>', ' ', 'g'))), 'C')
-                    || setweight(to_tsvector('english', unaccent(regexp_replace(coalesce(body, ''), '<[^>]*>', ' ', 'g'))), 'C')
-            $$
-        `);
-        await queryRunner.query(`
-            CREATE FUNCTION idea_search_document_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                NEW.search_document := idea_search_document(NEW.title, NEW.summary, NEW.body_html);
-                RETURN NEW;
-            END $$
-        `);
-        await queryRunner.query(`
-            CREATE TRIGGER "idea_search_document" BEFORE INSERT OR UPDATE OF title, summary, body_html ON "idea"
-            FOR EACH ROW EXECUTE FUNCTION idea_search_document_refresh()
-        `);
-        await queryRunner.query(`CREATE INDEX "ix_idea_search_document" ON "idea" USING gin ("search_document")`);
-        await queryRunner.query(`
-            CREATE FUNCTION unaccent_immutable(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS
-            $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$
-        `);
-        await queryRunner.query(`CREATE INDEX "ix_idea_title_trgm" ON "idea" USING gin (lower(unaccent_immutable(title)) gin_trgm_ops)`);
+        await addIdeasForeignKeys(queryRunner);
+        await createIdeasSearch(queryRunner);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "public"."ix_idea_title_trgm"`);
-        await queryRunner.query(`DROP FUNCTION unaccent_immutable(text)`);
-        await queryRunner.query(`DROP INDEX "public"."ix_idea_search_document"`);
-        await queryRunner.query(`DROP TRIGGER "idea_search_document" ON "idea"`);
-        await queryRunner.query(`DROP FUNCTION idea_search_document_refresh()`);
-        await queryRunner.query(`DROP FUNCTION idea_search_document(text, text, text)`);
-        await queryRunner.query(`
-            ALTER TABLE "support" DROP CONSTRAINT "FK_aa4f08ca73d75aca6e29df0dd88"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "support" DROP CONSTRAINT "FK_001e0754d74ef03c0740bc4e27e"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_link" DROP CONSTRAINT "FK_82dddbf1ad21ff0b8d0c04d8893"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_link" DROP CONSTRAINT "FK_2e7baa37d998d2f00d7223f1d80"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_event" DROP CONSTRAINT "FK_c48a28d01b71774ea37a63c6a47"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_author" DROP CONSTRAINT "FK_0fe32229c64022c53e6776ec181"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_author" DROP CONSTRAINT "FK_f447e48ce0643f7c55c49cc08bd"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_follow" DROP CONSTRAINT "FK_150183845482edd3803cb0a5b89"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_follow" DROP CONSTRAINT "FK_ebdf507bfaebb7f3ace03ac31cd"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment" DROP CONSTRAINT "FK_85203dc4399659162af982a722f"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment" DROP CONSTRAINT "FK_8fc66dabf9998525ae42b38f4f5"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_comment" DROP CONSTRAINT "FK_bb695865beaa0e305fbe4643517"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "campaign_phase" DROP CONSTRAINT "FK_bfd1197e100ab55a0d1d7af7c80"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea_attachment" DROP CONSTRAINT "FK_217950b8bc444b3d3b42fb2eed0"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea" DROP CONSTRAINT "FK_5c662ee5ba6f78b261ae6ea8a67"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea" DROP CONSTRAINT "FK_33d5a1b7bb6fa1b448734538565"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea" DROP CONSTRAINT "FK_9dfd27287cc528dde5042c36e09"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea" DROP CONSTRAINT "FK_a37353739a9580090762b74dfa7"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "idea" DROP CONSTRAINT "FK_d7af1a6c1caf954e87c0866263f"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "campaign" DROP CONSTRAINT "FK_b56f8be75101c7f96bdb954d8f7"
-        `);
+        await dropIdeasSearch(queryRunner);
+        await dropIdeasForeignKeys(queryRunner);
         await queryRunner.query(`
             DROP TABLE "theme"
         `);
