@@ -131,17 +131,19 @@ export function rollupQuery(scope: RollupScope, f: RollupFilters): { text: strin
 }
 
 /**
- * The idea's impact with its replications: the distinct projects of the lineage trees rooted at the
- * idea's own projects (active replications, followed down; UNION drops a project reached twice),
- * then the same totals with no period.
+ * The CTE `tree(id)`: the distinct projects of the lineage trees rooted at the idea's ($1) own projects
+ * (active replications, followed down; UNION drops a project reached twice).
  */
-export const LINEAGE_TOTALS_SQL = `
-  WITH RECURSIVE tree(id) AS (
+const LINEAGE_TREE = `tree(id) AS (
     SELECT p.id FROM implementation_project p WHERE p.idea_id = $1
     UNION
     SELECT r.replica_project_id FROM replication r JOIN tree t ON r.original_project_id = t.id
      WHERE r.status = 'active' AND r.replica_project_id IS NOT NULL
-  ),
+  )`;
+
+/** The idea's impact with its replications: the same totals over the lineage tree's projects, with no period. */
+export const LINEAGE_TOTALS_SQL = `
+  WITH RECURSIVE ${LINEAGE_TREE},
   ind AS (
     SELECT ii.id, ii.category, ii.unit, ii.projected_value, ii.projected_on
       FROM impact_indicator ii WHERE ii.project_id IN (SELECT id FROM tree)
@@ -152,10 +154,5 @@ export const LINEAGE_TOTALS_SQL = `
 
 /** How many distinct projects the idea's lineage tree holds. */
 export const LINEAGE_COUNT_SQL = `
-  WITH RECURSIVE tree(id) AS (
-    SELECT p.id FROM implementation_project p WHERE p.idea_id = $1
-    UNION
-    SELECT r.replica_project_id FROM replication r JOIN tree t ON r.original_project_id = t.id
-     WHERE r.status = 'active' AND r.replica_project_id IS NOT NULL
-  )
+  WITH RECURSIVE ${LINEAGE_TREE}
   SELECT COUNT(*)::int AS count FROM tree`;
