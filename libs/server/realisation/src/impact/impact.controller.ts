@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Post, Put, Query } from '@nestjs/common';
 import type { Actor } from '@eclore/domain';
 import { CallOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import {
   IdeaImpactDto,
   ImpactCreatedDto,
@@ -15,6 +15,12 @@ import { ImpactCommandsService } from './impact-commands.service';
 import { ImpactQueriesService } from './impact-queries.service';
 
 const RECORD_FORBIDDEN = '`not_idea_team` (the project’s owner, the idea’s team or the network in scope).';
+/** Recording: indicators and measurements, by the project's owner, the idea's team or the network in scope. */
+const RECORD: EndpointPreset = {
+  permission: { action: 'impact.record', objectLevel: true },
+  errors: ['not_idea_team'],
+  errorText: { 403: RECORD_FORBIDDEN },
+};
 const INDICATOR_INVALID =
   '`validation_failed` naming `category`, `label`, `unit`, `baseline`, `projectedValue` (out_of_range: bounds per category) or `projectedOn`.';
 
@@ -46,35 +52,26 @@ export class ImpactController {
   ) {}
 
   @Post('projects/:id/indicators')
-  @Endpoint({
-    permission: { action: 'impact.record', objectLevel: true },
+  @Endpoint(RECORD, {
     operationId: 'createImpactIndicator',
     summary: 'Define an impact indicator of an implementation project.',
     ok: ImpactCreatedDto,
     status: 201,
-    errors: ['validation_failed', 'not_idea_team', 'implementation_project_not_found'],
-    errorText: { 400: INDICATOR_INVALID, 403: RECORD_FORBIDDEN },
+    errors: ['validation_failed', 'implementation_project_not_found'],
+    errorText: { 400: INDICATOR_INVALID },
   })
   async create(@CallOn() call: CallOn, @Body() input: IndicatorInput): Promise<ImpactCreatedDto> {
     return { id: await this.commands.createIndicator(call.actor, call.id, input) };
   }
 
   @Put('indicators/:id')
-  @Endpoint({
-    permission: { action: 'impact.record', objectLevel: true },
+  @Endpoint(RECORD, {
     operationId: 'updateImpactIndicator',
     summary: 'Edit an indicator, saying which version was read.',
     ok: 'noContent',
-    errors: [
-      'validation_failed',
-      'not_idea_team',
-      'impact_indicator_not_found',
-      'stale_version',
-      'indicator_has_measurements',
-    ],
+    errors: ['validation_failed', 'impact_indicator_not_found', 'stale_version', 'indicator_has_measurements'],
     errorText: {
       400: INDICATOR_INVALID,
-      403: RECORD_FORBIDDEN,
       409: '`stale_version` (someone changed it meanwhile), `indicator_has_measurements` (category of a measured indicator).',
     },
   })
@@ -83,29 +80,25 @@ export class ImpactController {
   }
 
   @Delete('indicators/:id')
-  @Endpoint({
-    permission: { action: 'impact.record', objectLevel: true },
+  @Endpoint(RECORD, {
     operationId: 'deleteImpactIndicator',
     summary: 'Delete an indicator that has no measurement yet.',
     ok: 'noContent',
-    errors: ['not_idea_team', 'impact_indicator_not_found', 'indicator_has_measurements'],
-    errorText: { 403: RECORD_FORBIDDEN },
+    errors: ['impact_indicator_not_found', 'indicator_has_measurements'],
   })
   remove(@CallOn() call: CallOn): Promise<void> {
     return this.commands.deleteIndicator(call.actor, call.id);
   }
 
   @Post('indicators/:id/measurements')
-  @Endpoint({
-    permission: { action: 'impact.record', objectLevel: true },
+  @Endpoint(RECORD, {
     operationId: 'recordImpactMeasurement',
     summary: 'Record a measurement (the network in scope is asked to validate it).',
     ok: ImpactCreatedDto,
     status: 201,
-    errors: ['validation_failed', 'not_idea_team', 'impact_indicator_not_found'],
+    errors: ['validation_failed', 'impact_indicator_not_found'],
     errorText: {
       400: '`validation_failed` naming `value` (out_of_range), `measuredOn` (must_not_be_future, before_go_live, invalid_date), `source` or `confidence`.',
-      403: RECORD_FORBIDDEN,
     },
   })
   async measure(@CallOn() call: CallOn, @Body() input: MeasurementInputDto): Promise<ImpactCreatedDto> {
