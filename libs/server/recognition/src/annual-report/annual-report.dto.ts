@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OrgUnitRefDto } from '@eclore/server-platform';
-import { AnnualFiguresDto } from '../report/report.dto';
+import { AnnualFiguresDto, ReportScope } from '../report/report.dto';
 import { REPORT_FILE_KINDS, type ReportFileKind } from './download-links';
 
 export const ANNUAL_REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -14,12 +14,7 @@ export class RequestAnnualReportInput {
   @Max(9999)
   year!: number;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'An org unit with its sub-units; absent: the whole organisation.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @ReportScope()
   orgUnitId?: string;
 }
 

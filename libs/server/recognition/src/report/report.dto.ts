@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -15,6 +16,20 @@ import { ImpactTotalDto } from '@eclore/server-realisation';
 /** The first year the box can report; the last is the current year (checked by the service). */
 export const FIRST_REPORT_YEAR = 2000;
 
+/**
+ * The report's scope, one contract for the figures and the report runs: `@ReportScope() orgUnitId?: string;`.
+ * Its decorators are listed bottom-up, the order the stacked form applied them.
+ */
+export const ReportScope = () =>
+  applyDecorators(
+    IsUUID(),
+    IsOptional(),
+    ApiPropertyOptional({
+      format: 'uuid',
+      description: 'An org unit with its sub-units; absent: the whole organisation.',
+    }),
+  );
+
 export class AnnualFiguresQuery {
   @ApiProperty({ type: 'integer', minimum: FIRST_REPORT_YEAR, description: 'From 2000 to the current year.' })
   @Type(() => Number)
@@ -23,12 +38,7 @@ export class AnnualFiguresQuery {
   @Max(9999)
   year!: number;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'An org unit with its sub-units; absent: the whole organisation.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @ReportScope()
   orgUnitId?: string;
 }
 
