@@ -5,3 +5,4 @@ export * from './factories';
 export * from './realisation';
 export * from './recognition';
 export * from './http';
+export * from './refusal';

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@eclore/domain';
 import type { OrgUnit } from '@eclore/server-identity';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeIdea, makeIdeaHistory, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
+import { makeIdea, makeIdeaHistory, makePerson, makeUnit, refusal, type TestPerson } from '../../../../../test/harness';
 import { RecognitionJobsModule, RecognitionModule } from '../recognition.module';
 import { AnnualFiguresService } from '../report/annual-figures.service';
 import { AnnualReportBuilder } from './annual-report.builder';
@@ -21,12 +20,6 @@ async function bytes(stream: Readable): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'no refusal',
-    (e: unknown) => (e instanceof DomainError ? { code: e.code, fields: e.fields.map((f) => f.field) } : e),
-  );
 
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 

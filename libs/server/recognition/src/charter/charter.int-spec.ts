@@ -1,17 +1,11 @@
 import 'reflect-metadata';
-import { DEFAULT_CHARTER, DomainError } from '@eclore/domain';
+import { DEFAULT_CHARTER } from '@eclore/domain';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
+import { makePerson, makeUnit, refusal, type TestPerson } from '../../../../../test/harness';
 import { RecognitionModule } from '../recognition.module';
 import { AnnualFiguresService } from '../report/annual-figures.service';
 import { CharterService } from './charter.service';
 import type { SetCharterInput } from './charter.dto';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'no refusal',
-    (e: unknown) => (e instanceof DomainError ? { code: e.code, fields: e.fields.map((f) => f.field) } : e),
-  );
 
 const YEAR = new Date().getUTCFullYear() - 1;
 

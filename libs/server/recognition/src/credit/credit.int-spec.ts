@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { DomainError } from '@eclore/domain';
 import { appendIdeaEvents, type NewIdeaEvent } from '@eclore/server-ideas';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
-import { makeIdea, makePerson, makeUnit, type TestPerson } from '../../../../../test/harness';
+import { makeIdea, makePerson, makeUnit, refusal, type TestPerson } from '../../../../../test/harness';
 import { ContributionsService } from '../contributions/contributions.service';
 import { LedgerRecorder } from '../ledger';
 import { RecognitionModule } from '../recognition.module';
@@ -33,11 +32,6 @@ describe('credit shares and my contributions (real PostgreSQL)', () => {
     data: {},
     ...extra,
   });
-  const refusal = (p: Promise<unknown>) =>
-    p.then(
-      () => 'no refusal',
-      (e: unknown) => (e instanceof DomainError ? { code: e.code, fields: e.fields?.map((f) => f.field) } : e),
-    );
 
   beforeAll(async () => {
     ctx = await createServiceTestContext({ label: 'credit_i14b', imports: [RecognitionModule] });

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import {
   answeredWithinGuarantee,
-  DomainError,
   durationSummary,
   funnel,
   furthestStep,
@@ -23,6 +22,7 @@ import {
   makeRecognition,
   makeReplication,
   makeUnit,
+  refusal,
   type HistoryStep,
   type TestPerson,
 } from '../../../../../test/harness';
@@ -51,12 +51,6 @@ describe('annual report figures (real PostgreSQL)', () => {
   let other: OrgUnit;
   let staffA: Person[];
   let staffB: Person[];
-
-  const refusal = (p: Promise<unknown>) =>
-    p.then(
-      () => 'no refusal',
-      (e: unknown) => (e instanceof DomainError ? { code: e.code, fields: e.fields?.map((f) => f.field) } : e),
-    );
 
   /** An idea of `unit` with its dated history; the first step is its first submission. */
   const idea = async (
