@@ -2,7 +2,7 @@ import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/commo
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Actor } from '@eclore/domain';
 import { CallOn, CurrentActor } from '@eclore/server-identity';
-import { ApiController, Endpoint } from '@eclore/server-platform';
+import { ApiController, Endpoint, type EndpointPreset } from '@eclore/server-platform';
 import {
   ChangeOwnerInput,
   CreateBudgetLineInput,
@@ -21,7 +21,16 @@ import { ProjectQueriesService } from './project-queries.service';
 
 const MANAGE_403 = '`role_required`, `out_of_scope` (the owner, the idea team or the network in scope).';
 const MANAGE_409 = '`no_project` (name the owner first), `project_not_open` (gone live).';
-const MANAGE = { action: 'project.manage', objectLevel: true } as const;
+/** Naming the owner (which starts the project) and changing it: the network or committee in scope. */
+const ASSIGN_OWNER: EndpointPreset = {
+  permission: { action: 'project.assign_owner', objectLevel: true },
+  errors: ['validation_failed', 'role_required', 'out_of_scope'],
+};
+/** Managing the open project: the owner, the idea team or the network in scope. */
+const MANAGE: EndpointPreset = {
+  permission: { action: 'project.manage', objectLevel: true },
+  errors: ['role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+};
 
 /** The implementation project of an idea (mise en œuvre, docs/realisation.md §3). */
 @ApiNotFoundResponse({ description: 'No such idea, or not one you may read.' })
@@ -49,13 +58,12 @@ export class ProjectController {
   }
 
   @Post('project')
-  @Endpoint({
-    permission: { action: 'project.assign_owner', objectLevel: true },
+  @Endpoint(ASSIGN_OWNER, {
     operationId: 'createIdeaProject',
     summary: 'Names the owner of an idea in implement, which starts its project (the network or committee in scope).',
     ok: ProjectViewDto,
     status: 201,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_exists', 'project_not_open'],
+    errors: ['project_exists', 'project_not_open'],
     errorText: { 400: '`ownerId`, `startsOn`, `budgetPlanned`.', 409: '`project_exists`, `project_not_open`.' },
   })
   async create(@CallOn() call: CallOn, @Body() input: CreateProjectInput): Promise<ProjectViewDto> {
@@ -64,12 +72,11 @@ export class ProjectController {
   }
 
   @Put('project/owner')
-  @Endpoint({
-    permission: { action: 'project.assign_owner', objectLevel: true },
+  @Endpoint(ASSIGN_OWNER, {
     operationId: 'changeIdeaProjectOwner',
     summary: 'Changes the project’s owner (the network or committee in scope).',
     ok: ProjectViewDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'project_not_found', 'project_not_open'],
+    errors: ['project_not_found', 'project_not_open'],
   })
   async changeOwner(@CallOn() call: CallOn, @Body() input: ChangeOwnerInput): Promise<ProjectViewDto> {
     await this.commands.changeOwner(call.actor, call.id, input);
@@ -77,12 +84,11 @@ export class ProjectController {
   }
 
   @Patch('project')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'updateIdeaProject',
     summary: 'Changes the planned budget.',
     ok: ProjectViewDto,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errors: ['validation_failed'],
     errorText: { 403: MANAGE_403, 409: MANAGE_409 },
   })
   async update(@CallOn() call: CallOn, @Body() input: UpdateProjectInput): Promise<ProjectViewDto> {
@@ -91,13 +97,12 @@ export class ProjectController {
   }
 
   @Post('project/milestones')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'createMilestone',
     summary: 'Adds a milestone (title, weight 1–100, due day not before the start).',
     ok: ProjectViewDto,
     status: 201,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errors: ['validation_failed'],
     errorText: { 400: '`title`, `weight`, `dueOn` (before_start), `progress`.', 403: MANAGE_403, 409: MANAGE_409 },
   })
   async addMilestone(@CallOn() call: CallOn, @Body() input: CreateMilestoneInput): Promise<ProjectViewDto> {
@@ -106,20 +111,11 @@ export class ProjectController {
   }
 
   @Patch('project/milestones/:milestoneId')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'updateMilestone',
     summary: 'Edits a milestone (progress, done, dropped with a reason…) naming the version read.',
     ok: ProjectViewDto,
-    errors: [
-      'validation_failed',
-      'role_required',
-      'out_of_scope',
-      'milestone_not_found',
-      'stale_version',
-      'no_project',
-      'project_not_open',
-    ],
+    errors: ['validation_failed', 'milestone_not_found', 'stale_version'],
     errorText: { 403: MANAGE_403, 409: `\`stale_version\` (someone else changed it: reload), ${MANAGE_409}` },
   })
   async editMilestone(
@@ -132,12 +128,11 @@ export class ProjectController {
   }
 
   @Delete('project/milestones/:milestoneId')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'deleteMilestone',
     summary: 'Removes a milestone (version read in `?version=`); drop it with a reason to keep it visible.',
     ok: ProjectViewDto,
-    errors: ['role_required', 'out_of_scope', 'milestone_not_found', 'stale_version', 'no_project', 'project_not_open'],
+    errors: ['milestone_not_found', 'stale_version'],
   })
   async deleteMilestone(
     @CurrentActor() actor: Actor,
@@ -149,13 +144,12 @@ export class ProjectController {
   }
 
   @Post('project/updates')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'addProjectUpdate',
     summary: 'Adds a dated update (rich text, sanitised) to the project’s timeline.',
     ok: ProjectViewDto,
     status: 201,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errors: ['validation_failed'],
   })
   async addUpdate(@CallOn() call: CallOn, @Body() input: CreateUpdateInput): Promise<ProjectViewDto> {
     await this.commands.addUpdate(call.actor, call.id, input);
@@ -163,13 +157,12 @@ export class ProjectController {
   }
 
   @Post('project/budget-lines')
-  @Endpoint({
-    permission: MANAGE,
+  @Endpoint(MANAGE, {
     operationId: 'addBudgetLine',
     summary: 'Records an amount spent.',
     ok: ProjectViewDto,
     status: 201,
-    errors: ['validation_failed', 'role_required', 'out_of_scope', 'no_project', 'project_not_open'],
+    errors: ['validation_failed'],
   })
   async addBudgetLine(@CallOn() call: CallOn, @Body() input: CreateBudgetLineInput): Promise<ProjectViewDto> {
     await this.commands.addBudgetLine(call.actor, call.id, input);
