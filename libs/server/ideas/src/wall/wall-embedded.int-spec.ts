@@ -106,4 +106,9 @@ describe('wall search on the embedded database (PGlite)', () => {
     expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(130);
     expect(await titles({ q: 'bikes' })).toEqual([]);
   });
+
+  it('skips the connection warm-up (one shared session) and still searches', async () => {
+    await wall.warmUp(4);
+    expect((await wall.page({ q: 'garage' })).items.map((i) => i.title)).toEqual(['Garage à vélos sécurisé']);
+  });
 });

@@ -136,6 +136,11 @@ export class WallRepository extends IdeasContextRepository {
     }
   }
 
+  /** Whether each pool connection is a session of its own, keeping its named statements (not PGlite). */
+  keepsStatementsPerConnection(): Promise<boolean> {
+    return this.namedStatements();
+  }
+
   /**
    * Search statements are prepared under a name, once per connection, and run with a generic plan:
    * their text depends only on which filters and windows a search uses, never on its words (bound

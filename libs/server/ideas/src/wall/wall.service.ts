@@ -46,6 +46,23 @@ export class WallService implements OnModuleDestroy {
 
   // ---------------------------------------------------------------- the wall
 
+  /**
+   * Readies `connections` database connections for the wall before the api takes traffic (issue 15,
+   * cold start). A new PostgreSQL backend's first search reads the text search dictionaries' stop
+   * words from disk, compiles the PL/pgSQL search functions and plans the named search statements;
+   * after a restart under traffic every pool connection paid that on a request (ten first concurrent
+   * searches took 290–380 ms against ~100 ms once warm, bench/wall). Each round runs one page per
+   * connection at once, so the pool opens them all, through the same code as a request (the same
+   * statements, by name), for a word that matches nothing: every window part runs, for nothing.
+   * Nothing is cached. Not on PGlite (embedded mode), whose connections share one session.
+   */
+  async warmUp(connections: number): Promise<void> {
+    if (!(await this.wall.keepsStatementsPerConnection())) return;
+    const q = 'ecloreprechauffage';
+    for (const query of [{ q, sort: 'relevance' }, { q, sort: 'newest' }, {}] satisfies WallQuery[])
+      await Promise.all(Array.from({ length: connections }, () => this.computePage(query)));
+  }
+
   /** One page of the wall; the same for every viewer, so shared through the short-lived page cache. */
   page(query: WallQuery): Promise<WallPageDto> {
     return this.pages.get(query, () => this.computePage(query));

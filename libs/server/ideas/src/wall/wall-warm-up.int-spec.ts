@@ -1,0 +1,66 @@
+/**
+ * The api readies its pool's connections for the wall before it takes traffic (issue 15, cold
+ * start): after WallService.warmUp(n), n connections each hold the wall's search statements,
+ * prepared by name, so the first searches after a start plan nothing; a search then runs on them
+ * without preparing anything more, and warming caches no page.
+ */
+import 'reflect-metadata';
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { AppConfig } from '@eclore/server-platform';
+import { openTestDataSource, type TestDataSource } from '../../../../../test/harness';
+import { WallPageCache } from './wall-page-cache';
+import { WallRepository } from './wall.repository';
+import { WallService } from './wall.service';
+
+describe('wall connection warm-up', () => {
+  let t: TestDataSource;
+  let wall: WallService;
+  let cache: WallPageCache;
+
+  beforeAll(async () => {
+    t = await openTestDataSource('wall_warm_up');
+    const [person] = (await t.ds.query(
+      `INSERT INTO person (employee_number, given_name, family_name, email) VALUES ('W-1', 'Wa', 'Rm', 'warm@eclore.example') RETURNING id`,
+    )) as { id: string }[];
+    await t.ds.query(
+      `INSERT INTO idea (kind, status, title, summary, body_html, themes, anonymous, author_id, submitted_at, published_at, version)
+       VALUES ('problem', 'visible', 'Vélos de service', 'Une proposition.', '', '{}', false, $1, now(), now(), 1)`,
+      [person!.id],
+    );
+    cache = new WallPageCache({ WALL_CACHE_SECONDS: 60 } as AppConfig);
+    wall = new WallService(new WallRepository(t.ds), cache);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** The wall's named statements held by each of `n` pool connections taken at once. */
+  async function namedOnEach(n: number): Promise<number[]> {
+    const pool = (t.ds.driver as PostgresDriver).master as Pool;
+    const clients: PoolClient[] = await Promise.all(Array.from({ length: n }, () => pool.connect()));
+    try {
+      return await Promise.all(
+        clients.map(
+          async (c) =>
+            (await c.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'wall\\_%'`)).rowCount ?? 0,
+        ),
+      );
+    } finally {
+      for (const c of clients) c.release();
+    }
+  }
+
+  it('prepares the relevance and newest-first search statements on every connection it is given', async () => {
+    expect(await namedOnEach(3)).toEqual([0, 0, 0]);
+    await wall.warmUp(3);
+    expect(await namedOnEach(3)).toEqual([2, 2, 2]);
+    expect(cache.size).toBe(0);
+
+    // A search after it uses those statements: nothing more is prepared, and it finds.
+    expect((await wall.page({ q: 'vélos' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
+    expect((await wall.page({ q: 'vélos', sort: 'newest' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
+    expect(await namedOnEach(3)).toEqual([2, 2, 2]);
+  });
+});
