@@ -8,12 +8,14 @@ import { percentile } from './index.mjs';
  * its latency is measured from the time it was DUE, so a slow server or a busy client never hides
  * waiting time (no coordinated omission). autocannon's `overallRate` was not this (bursts at the start
  * of each second; see docs/performance.md). `next(n)` gives request n: { cls, path, method?, headers? }.
- * Returns the percentiles per class and over all.
+ * Returns the percentiles per class and over all, and `timeline`: the p95 of the requests due in each
+ * second (where a cold start's slow first seconds show).
  */
 export async function load(port, next, seconds, rate) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const total = Math.round(rate * seconds);
   const times = new Map();
+  const bySecond = [];
   const errors = new Map();
   const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
   const firstError = new Map();
@@ -43,6 +45,7 @@ export async function load(port, next, seconds, rate) {
               firstError.set(r.cls, `${r.method ?? 'GET'} ${r.path} → ${res.statusCode} ${body.slice(0, 300)}`);
             if (!times.has(r.cls)) times.set(r.cls, []);
             times.get(r.cls).push(performance.now() - due);
+            (bySecond[Math.floor(n / rate)] ??= []).push(performance.now() - due);
             finish();
           });
         },
@@ -77,6 +80,11 @@ export async function load(port, next, seconds, rate) {
     [...times.values()].flat(),
     [...errors.values()].reduce((a, b) => a + b, 0),
   );
-  return { classes, all, late, rate: total / seconds, firstError };
+  const timeline = bySecond.map((list) =>
+    percentile(
+      list.sort((a, b) => a - b),
+      95,
+    ),
+  );
+  return { classes, all, late, rate: total / seconds, firstError, timeline };
 }
-

@@ -16,7 +16,8 @@
 //   5. stops everything. The database is kept for the next run (BENCH_DROP=1 drops it).
 // Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
 // BENCH_SECONDS (per run, default 20), BENCH_QUIET_WAIT / BENCH_QUIET_BUSY (see waitQuiet),
-// BENCH_SEARCH_CPU=0 (skip the CPU pass).
+// BENCH_SEARCH_CPU=0 (skip the CPU pass), BENCH_RUNS (only the runs whose label holds one of these
+// comma-separated words, e.g. "cold start").
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -54,6 +55,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3987);
 const BARE_PORT = PORT + 1;
 const build = join(root, 'dist', '.bench-wall-build');
 const only = process.argv.includes('--seed-only');
+// BENCH_RUNS=<words>: only the runs whose label holds one of them (e.g. "cold start"), when trying one.
+const chosen = (label) =>
+  !process.env.BENCH_RUNS || process.env.BENCH_RUNS.split(',').some((w) => label.includes(w.trim()));
 
 async function seeded() {
   const { rowCount } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${DB}'`);
@@ -270,6 +274,7 @@ async function run(label, { port, serverPid, next, rate, warm, client }) {
       `  ${cls.padEnd(18)} ${String(c.requests).padStart(6)} requests  p50 ${f(c.p50)}  p95 ${f(c.p95)}  p99 ${f(c.p99)}  errors ${c.errors}`,
     );
   for (const [cls, e] of r.firstError) console.log(`  first error (${cls}): ${e}`);
+  console.log(`  p95 second by second: ${r.timeline.map((ms) => ms.toFixed(0)).join(' ')} ms`);
   return r;
 }
 
@@ -330,6 +335,7 @@ async function main() {
   try {
     let session = await signIn(client);
     const apiRun = (label, next, rate, warm) =>
+      chosen(label) &&
       run(label, { port: PORT, serverPid: api.pid, next, rate, warm, client }).then((r) => runs.push(r));
     const withSession = (next) => (n) => ({
       ...next(n),
@@ -345,21 +351,25 @@ async function main() {
     await apiRun('API, cache on, cold start: mixed', signedMixed(), RATE, false);
     await apiRun('API, cache on, warm: mixed', signedMixed(), RATE, true);
     api.kill('SIGTERM');
-    api = await startApi({ WALL_CACHE_SECONDS: '0' });
-    session = await signIn(client);
-    await apiRun('API, cache off: distinct searches', withSession(searches()), SEARCH_RATE, true);
-    await apiRun('API, cache off: mixed', signedMixed(), RATE, true);
+    if (chosen('API, cache off')) {
+      api = await startApi({ WALL_CACHE_SECONDS: '0' });
+      session = await signIn(client);
+      await apiRun('API, cache off: distinct searches', withSession(searches()), SEARCH_RATE, true);
+      await apiRun('API, cache off: mixed', signedMixed(), RATE, true);
+    }
   } finally {
     api.kill('SIGTERM');
   }
-  const bare = await startBare(person);
+  const bare = chosen('bare handler') ? await startBare(person) : null;
   try {
     const bareRun = (label, next, rate) =>
+      bare &&
+      chosen(label) &&
       run(label, { port: BARE_PORT, serverPid: bare.pid, next, rate, warm: true, client }).then((r) => runs.push(r));
     await bareRun('bare handler: distinct searches', searches(), SEARCH_RATE);
     await bareRun('bare handler: mixed', mixed(), RATE);
   } finally {
-    bare.kill('SIGTERM');
+    bare?.kill('SIGTERM');
     await client.end();
   }
 

@@ -102,6 +102,7 @@ export async function searchCpu(client, build, searches, { slowest = 5 } = {}) {
     mean: ms.reduce((a, b) => a + b, 0) / ms.length,
     slowest: slow,
     byClass: byClass(times),
+    times: times.map(({ search, ms, statements }) => ({ search, ms, statements })),
   };
 }
 
@@ -118,6 +119,7 @@ function byClass(times) {
     count: ms.length,
     p50: percentile(ms, 50),
     p95: percentile(ms, 95),
+    mean: ms.reduce((a, b) => a + b, 0) / ms.length,
   }));
 }
 
@@ -132,7 +134,9 @@ export function printSearchCpu(r, { plans = true } = {}) {
     `PostgreSQL per cache-missing search (${r.count} searches, ${r.measure}): median ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, mean ${r.mean.toFixed(2)} ms, max ${r.max.toFixed(1)} ms`,
   );
   for (const c of r.byClass ?? [])
-    console.log(`  ${c.name.padEnd(20)} ${c.count} searches: median ${c.p50.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms`);
+    console.log(
+      `  ${c.name.padEnd(20)} ${c.count} searches: median ${c.p50.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms, mean ${c.mean.toFixed(2)} ms`,
+    );
   for (const t of r.slowest) {
     console.log(`  ${t.ms.toFixed(1)} ms, ${t.statements} statement(s): ${describe(t.search)}`);
     if (plans) console.log(t.plans.at(-1).replace(/^/gm, '      '));
