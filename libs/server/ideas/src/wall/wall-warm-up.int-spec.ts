@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AppConfig } from '@eclore/server-platform';
-import { openTestDataSource, type TestDataSource } from '../../../../../test/harness';
+import { makeIdea, makePerson, openTestDataSource, type TestDataSource } from '../../../../../test/harness';
 import { WallPageCache } from './wall-page-cache';
 import { WallRepository } from './wall.repository';
 import { WallService } from './wall.service';
@@ -20,14 +20,8 @@ describe('wall connection warm-up', () => {
 
   beforeAll(async () => {
     t = await openTestDataSource('wall_warm_up');
-    const [person] = (await t.ds.query(
-      `INSERT INTO person (employee_number, given_name, family_name, email) VALUES ('W-1', 'Wa', 'Rm', 'warm@eclore.example') RETURNING id`,
-    )) as { id: string }[];
-    await t.ds.query(
-      `INSERT INTO idea (kind, status, title, summary, body_html, themes, anonymous, author_id, submitted_at, published_at, version)
-       VALUES ('problem', 'visible', 'Vélos de service', 'Une proposition.', '', '{}', false, $1, now(), now(), 1)`,
-      [person!.id],
-    );
+    const { person } = await makePerson(t.ds);
+    await makeIdea(t.ds, { authors: [person], title: 'Vélos de service' });
     cache = new WallPageCache({ WALL_CACHE_SECONDS: 60 } as AppConfig);
     wall = new WallService(new WallRepository(t.ds), cache);
   }, 120_000);
