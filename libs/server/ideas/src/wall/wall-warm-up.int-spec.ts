@@ -30,10 +30,10 @@ describe('wall connection warm-up', () => {
     await t?.close();
   });
 
-  /** The wall's named statements held by each of `n` pool connections taken at once. */
-  async function namedOnEach(n: number): Promise<number[]> {
+  /** The wall's named statements held by each connection of the pool (all taken at once). */
+  async function namedOnEach(): Promise<number[]> {
     const pool = (t.ds.driver as PostgresDriver).master as Pool;
-    const clients: PoolClient[] = await Promise.all(Array.from({ length: n }, () => pool.connect()));
+    const clients: PoolClient[] = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
     try {
       return await Promise.all(
         clients.map(
@@ -47,14 +47,17 @@ describe('wall connection warm-up', () => {
   }
 
   it('prepares the relevance and newest-first search statements on every connection it is given', async () => {
-    expect(await namedOnEach(3)).toEqual([0, 0, 0]);
+    expect((await namedOnEach()).every((n) => n === 0)).toBe(true);
     await wall.warmUp(3);
-    expect(await namedOnEach(3)).toEqual([2, 2, 2]);
+    const warmed = await namedOnEach();
+    // Every connection the pool holds, at least the three asked for.
+    expect(warmed.length).toBeGreaterThanOrEqual(3);
+    expect(warmed).toEqual(warmed.map(() => 2));
     expect(cache.size).toBe(0);
 
     // A search after it uses those statements: nothing more is prepared, and it finds.
     expect((await wall.page({ q: 'vélos' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
     expect((await wall.page({ q: 'vélos', sort: 'newest' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
-    expect(await namedOnEach(3)).toEqual([2, 2, 2]);
+    expect(await namedOnEach()).toEqual(warmed);
   });
 });

@@ -76,7 +76,7 @@ export class WallRepository extends IdeasContextRepository {
   /** SEARCH_STATEMENT_TIMEOUT_MS; a test shortens it. */
   searchTimeoutMs = SEARCH_STATEMENT_TIMEOUT_MS;
 
-  /** Whether each connection has its own session, so named statements can be kept (namedStatements). */
+  /** keepsStatementsPerConnection, asked once. */
   private ownSessions?: Promise<boolean>;
 
   /** A page's rows; with words, bounded by the search timeout (then a ValidationFailed on `q`). */
@@ -102,7 +102,7 @@ export class WallRepository extends IdeasContextRepository {
   /** A search statement, bounded by the search timeout (then a ValidationFailed on `q`). */
   private async search(text: string, values: unknown[], { generic }: { generic: boolean }): Promise<WallRow[]> {
     // Asked before the transaction: on PGlite a query on another connection inside it would wait forever.
-    const named = generic && (await this.namedStatements());
+    const named = generic && (await this.keepsStatementsPerConnection());
     try {
       return await this.ds.transaction(async (manager) => {
         // Local settings end with this transaction, never outlive it on the pooled connection. No
@@ -110,7 +110,7 @@ export class WallRepository extends IdeasContextRepository {
         // reading every match (estimates past jit_above_cost and the parallel thresholds), and a part
         // its one-time filter skips still paid 150 ms of compilation or started its workers.
         // A generic plan: a search's statement is planned once per connection, not at every search
-        // (planning its window parts cost as much as running them); namedStatements says why.
+        // (planning its window parts cost as much as running them); keepsStatementsPerConnection says why.
         await manager.query(
           `SELECT set_config('statement_timeout', $1, true), set_config('max_parallel_workers_per_gather', '0', true),
                   set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
@@ -136,11 +136,6 @@ export class WallRepository extends IdeasContextRepository {
     }
   }
 
-  /** Whether each pool connection is a session of its own, keeping its named statements (not PGlite). */
-  keepsStatementsPerConnection(): Promise<boolean> {
-    return this.namedStatements();
-  }
-
   /**
    * Search statements are prepared under a name, once per connection, and run with a generic plan:
    * their text depends only on which filters and windows a search uses, never on its words (bound
@@ -149,7 +144,7 @@ export class WallRepository extends IdeasContextRepository {
    * mode): its connections share one session (scripts/embedded/databases.mjs), where a name one
    * connection prepared already exists for the next.
    */
-  private namedStatements(): Promise<boolean> {
+  keepsStatementsPerConnection(): Promise<boolean> {
     this.ownSessions ??= this.ds
       .query<{ pglite: boolean }[]>(`SELECT version() LIKE '%PGlite%' AS pglite`)
       .then(([row]) => !row?.pglite)
