@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { percentile, root } from '../support/index.mjs';
 import { searchStrings } from './search-stream.mjs';
-import { wallServiceOn } from './wall-service.mjs';
+import { applySearchSettings, wallServiceOn } from './wall-service.mjs';
 
 /** The filters the stream's searches take, from the seeded data (one value of each). */
 export async function filterValues(client) {
@@ -61,8 +61,8 @@ export async function searchCpu(client, build, searches, { slowest = 5 } = {}) {
   });
   const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
   const cpu = onCpuNs(pid) !== null;
-  // The plans explained below as the searches ran them (the repository sets these for its own).
-  await client.query('SET jit = off; SET max_parallel_workers_per_gather = 0');
+  // The plans explained below as the searches ran them: the search connections' settings.
+  await applySearchSettings(build, client);
   // A warm pass first: the buffers a search reads, as a busy server has them.
   for (const s of searches) await wall.page(s);
 

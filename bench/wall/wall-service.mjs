@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /**
- * A WallService on `db`, a `pg` Client or Pool: statements go through db.query, a transaction (a
- * search's statement timeout) through one connection of it. `onStatement`, when given, sees every
- * statement a page runs outside the transaction's own BEGIN / settings / COMMIT (to time them again).
+ * A WallService on `db`, a `pg` Client or Pool. With a Pool, searches run as the API runs them, on
+ * search connections of their own (SearchConnections, opened from the pool's options); with a Client
+ * (the CPU pass), on that one connection, under the same settings set on its session
+ * (`applySearchSettings`). `onStatement`, when given, sees every statement a page runs.
  */
 export function wallServiceOn(build, db, { onStatement } = {}) {
   const require = createRequire(join(build, 'libs/server/ideas/src/index.js'));
@@ -20,27 +21,18 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
   const rowsOf =
     (c) =>
     async (text, values = []) => {
-      if (!/^\s*(SET LOCAL|SELECT set_config)/.test(text)) onStatement?.({ text, values });
+      onStatement?.({ text, values });
       return (await c.query(text, values)).rows;
     };
   const ds = {
     query: rowsOf(db),
+    driver: { master: db },
+    logger: { logQuery: (text, values) => onStatement?.({ text, values }) },
     transaction: async (work) => {
       const c = db instanceof pg.Pool ? await db.connect() : db;
       try {
         await c.query('BEGIN');
-        // queryRunner.connect(): the connection itself, for the repository's named statements.
-        const named = {
-          query: (config) => {
-            onStatement?.({ text: config.text, values: config.values });
-            return c.query(config);
-          },
-        };
-        const result = await work({
-          query: rowsOf(c),
-          queryRunner: { connect: async () => named },
-          connection: { logger: { logQuery: () => undefined } },
-        });
+        const result = await work({ query: rowsOf(c) });
         await c.query('COMMIT');
         return result;
       } catch (err) {
@@ -51,7 +43,23 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
       }
     },
   };
-  return new WallService(new WallRepository(ds), new WallPageCache({ WALL_CACHE_SECONDS: 0 }));
+  const repository = new WallRepository(ds);
+  if (!(db instanceof pg.Pool))
+    repository.searchConnections = {
+      query: async (text, values, name) => {
+        onStatement?.({ text, values });
+        return (await db.query({ name, text, values })).rows;
+      },
+      end: async () => undefined,
+    };
+  return new WallService(repository, new WallPageCache({ WALL_CACHE_SECONDS: 0 }));
+}
+
+/** Sets the search connections' settings on one connection's session (the CPU pass's). */
+export async function applySearchSettings(build, client) {
+  const require = createRequire(join(build, 'libs/server/ideas/src/index.js'));
+  const { searchSessionSettings } = require(join(build, 'libs/server/ideas/src/wall/search-connections.js'));
+  for (const [name, value] of searchSessionSettings(2000)) await client.query(`SELECT set_config($1, $2, false)`, [name, value]);
 }
 
 /** The API's wall query string as WallService takes it (the DTO's conversions, without its checks). */

@@ -125,6 +125,7 @@ describe('wall plans under stale statistics (issue 15)', () => {
   let t: TestDataSource;
   let ds: DataSource;
   let wall: WallService;
+  let repository: WallRepository;
   const capture = new Capture();
   let snapshotRows = 0;
   let generation = '';
@@ -135,7 +136,8 @@ describe('wall plans under stale statistics (issue 15)', () => {
     // Statistics of the empty snapshot, as on a fresh installation before its first trending page.
     await ds.query(`ANALYZE idea_trending, idea_trending_generation`);
     await seed(ds);
-    wall = new WallService(new WallRepository(ds), new WallPageCache({ WALL_CACHE_SECONDS: 0 } as AppConfig));
+    repository = new WallRepository(ds);
+    wall = new WallService(repository, new WallPageCache({ WALL_CACHE_SECONDS: 0 } as AppConfig));
     // Twice: the second generation is one the first one's statistics have never seen.
     expect(await wall.refreshTrending()).toBe(true);
     expect(await wall.refreshTrending()).toBe(true);
@@ -148,6 +150,7 @@ describe('wall plans under stale statistics (issue 15)', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await repository?.onModuleDestroy();
     await t?.close();
   });
 

@@ -26,6 +26,7 @@ describe('search relevance guard (issue 15)', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await repository?.onModuleDestroy();
     await t?.close();
   });
 

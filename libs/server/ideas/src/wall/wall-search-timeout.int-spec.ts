@@ -33,6 +33,7 @@ describe('search statement timeout', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await repository?.onModuleDestroy();
     await t?.close();
   });
 

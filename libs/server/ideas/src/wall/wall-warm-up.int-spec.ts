@@ -1,12 +1,11 @@
 /**
- * The api readies its pool's connections for the wall before it takes traffic (issue 15, cold
- * start): after WallService.warmUp(n), n connections each hold the wall's search statements,
- * prepared by name, so the first searches after a start plan nothing; a search then runs on them
- * without preparing anything more, and warming caches no page.
+ * The api readies its search connections before it takes traffic (issue 15, cold start): after
+ * WallService.warmUp(n), n search connections each hold the wall's search statements, prepared by
+ * name, so the first searches after a start plan nothing; a search then runs on them without
+ * preparing anything more, and warming caches no page. The search connections run with the
+ * search's settings as their session's (SearchConnections), and close with the module.
  */
 import 'reflect-metadata';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AppConfig } from '@eclore/server-platform';
 import { makeIdea, makePerson, openTestDataSource, type TestDataSource } from '../../../../../test/harness';
 import { WallPageCache } from './wall-page-cache';
@@ -17,37 +16,38 @@ describe('wall connection warm-up', () => {
   let t: TestDataSource;
   let wall: WallService;
   let cache: WallPageCache;
+  let repository: WallRepository;
 
   beforeAll(async () => {
     t = await openTestDataSource('wall_warm_up');
     const { person } = await makePerson(t.ds);
     await makeIdea(t.ds, { authors: [person], title: 'Vélos de service' });
     cache = new WallPageCache({ WALL_CACHE_SECONDS: 60 } as AppConfig);
-    wall = new WallService(new WallRepository(t.ds), cache);
+    repository = new WallRepository(t.ds);
+    wall = new WallService(repository, cache);
   }, 120_000);
 
   afterAll(async () => {
+    await repository?.onModuleDestroy();
     await t?.close();
   });
 
-  /** The wall's named statements held by each connection of the pool (all taken at once). */
-  async function namedOnEach(): Promise<number[]> {
-    const pool = (t.ds.driver as PostgresDriver).master as Pool;
-    const clients: PoolClient[] = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      return await Promise.all(
-        clients.map(
-          async (c) =>
-            (await c.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'wall\\_%'`)).rowCount ?? 0,
-        ),
-      );
-    } finally {
-      for (const c of clients) c.release();
-    }
+  /** The wall's named statements held by each search connection. */
+  function namedOnEach(): Promise<number[]> {
+    return repository.searchConnections.onEachOpen(
+      async (c) => (await c.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'wall\\_%'`)).rowCount ?? 0,
+    );
+  }
+
+  /** One search connection's value of a setting. */
+  async function setting(name: string): Promise<string[]> {
+    return repository.searchConnections.onEachOpen(
+      async (c) => ((await c.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]?.v ?? ''),
+    );
   }
 
   it('prepares the relevance and newest-first search statements on every connection it is given', async () => {
-    expect((await namedOnEach()).every((n) => n === 0)).toBe(true);
+    expect(await namedOnEach()).toEqual([]);
     await wall.warmUp(3);
     const warmed = await namedOnEach();
     // Every connection the pool holds, at least the three asked for.
@@ -59,5 +59,17 @@ describe('wall connection warm-up', () => {
     expect((await wall.page({ q: 'vélos' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
     expect((await wall.page({ q: 'vélos', sort: 'newest' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
     expect(await namedOnEach()).toEqual(warmed);
+  });
+
+  it('runs searches under the search settings, which the other connections do not have', async () => {
+    expect(new Set(await setting('jit'))).toEqual(new Set(['off']));
+    expect(new Set(await setting('plan_cache_mode'))).toEqual(new Set(['force_generic_plan']));
+    expect(new Set(await setting('max_parallel_workers_per_gather'))).toEqual(new Set(['0']));
+    expect(new Set(await setting('statement_timeout'))).toEqual(new Set(['2s']));
+    const [main] = (await t.ds.query(`SELECT current_setting('statement_timeout') AS v, current_setting('plan_cache_mode') AS p`)) as {
+      v: string;
+      p: string;
+    }[];
+    expect(main).toEqual({ v: '0', p: 'auto' });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { ValidationFailed } from '@eclore/domain';
 import type { LinkKind } from './wall.dto';
@@ -25,6 +25,7 @@ import {
   type WallRow,
 } from './sql/wall.sql';
 import { IdeasContextRepository } from '../repository';
+import { SearchConnections } from './search-connections';
 
 /** The latest trending snapshot. */
 export interface TrendingGeneration {
@@ -65,19 +66,22 @@ export const SEARCH_STATEMENT_TIMEOUT_MS = 2000;
 /** PostgreSQL's code for a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
-/** The driver's connection under a transaction's query runner (node-postgres), for a named statement. */
-interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
 /** Every query of the wall: its pages, the trending snapshot, similar ideas and links between ideas. */
 @Injectable()
-export class WallRepository extends IdeasContextRepository {
+export class WallRepository extends IdeasContextRepository implements OnModuleDestroy {
   /** SEARCH_STATEMENT_TIMEOUT_MS; a test shortens it. */
   searchTimeoutMs = SEARCH_STATEMENT_TIMEOUT_MS;
 
   /** keepsStatementsPerConnection, asked once. */
   private ownSessions?: Promise<boolean>;
+
+  /** Where searches run on a server with a session per connection; opened at the first search. */
+  readonly searchConnections = new SearchConnections(this.ds, () => this.searchTimeoutMs);
+
+  /** Closes the search connections (the data source closes the others). */
+  async onModuleDestroy(): Promise<void> {
+    await this.searchConnections.end();
+  }
 
   /** A page's rows; with words, bounded by the search timeout (then a ValidationFailed on `q`). */
   async wallRows(params: WallQueryParams): Promise<WallRow[]> {
@@ -102,26 +106,22 @@ export class WallRepository extends IdeasContextRepository {
   /** A search statement, bounded by the search timeout (then a ValidationFailed on `q`). */
   private async search(text: string, values: unknown[], { generic }: { generic: boolean }): Promise<WallRow[]> {
     // Asked before the transaction: on PGlite a query on another connection inside it would wait forever.
-    const named = generic && (await this.keepsStatementsPerConnection());
+    const ownSessions = await this.keepsStatementsPerConnection();
     try {
+      if (ownSessions) {
+        // A generic plan is used by name: `generic` statements are prepared once per connection.
+        const name = generic ? `wall_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : undefined;
+        return await this.searchConnections.query<WallRow>(text, values, name);
+      }
+      // PGlite: one session for every connection, so the search connections' settings are set
+      // local to a transaction (they never outlive it), and each search is planned for its values.
       return await this.ds.transaction(async (manager) => {
-        // Local settings end with this transaction, never outlive it on the pooled connection. No
-        // parallel workers and no JIT: the window parts a search may need are planned at the cost of
-        // reading every match (estimates past jit_above_cost and the parallel thresholds), and a part
-        // its one-time filter skips still paid 150 ms of compilation or started its workers.
-        // A generic plan: a search's statement is planned once per connection, not at every search
-        // (planning its window parts cost as much as running them); keepsStatementsPerConnection says why.
         await manager.query(
           `SELECT set_config('statement_timeout', $1, true), set_config('max_parallel_workers_per_gather', '0', true),
-                  set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
+                  set_config('jit', 'off', true)`,
           [String(Math.max(1, Math.floor(this.searchTimeoutMs)))],
         );
-        const connection = named ? await manager.queryRunner?.connect() : undefined;
-        if (!connection) return manager.query<WallRow[]>(text, values);
-        const name = `wall_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-        // Logged as TypeORM logs the statements it runs itself (the query log, the plans guard).
-        manager.connection.logger.logQuery(text, values, manager.queryRunner);
-        return (await (connection as PgConnection).query({ name, text, values })).rows as WallRow[];
+        return manager.query<WallRow[]>(text, values);
       });
     } catch (err) {
       const e = err as { code?: string; driverError?: { code?: string } };
