@@ -178,6 +178,10 @@ describe('worker with Redis: outbox → relay → BullMQ → handler', () => {
 
     await waitFor('20 receipts', async () => (await receipts(env!.ds)).length === 20);
     await waitFor('20 completed jobs', async () => (await queue!.getJobCounts('completed')).completed === 20);
+    // A job is completed in Redis before its worker logs it: wait for every line before counting them.
+    await waitFor('a "job completed" line for each job', () =>
+      ids.every((id) => completedLines(replicas, outboxJobId(id)).length > 0),
+    );
 
     // `attempts` counts enqueue attempts: 1 everywhere means no row was claimed by both relays.
     const rows: { attempts: number; dispatched: boolean }[] = await env!.ds.query(
