@@ -36,8 +36,10 @@ export type IdeaStatusColumn =
 @Index('ix_idea_campaign', ['campaignId'])
 @Index('ix_idea_status', ['status'])
 @Index('ix_idea_search_document', { synchronize: false })
-// The document with its week of publication (migration SearchByWeek), for windowed searches.
+// The document with its filter values (migrations SearchByWeek, SearchFilterLexemes), for filtered searches.
 @Index('ix_idea_search_dated', { synchronize: false })
+// Each word with its week of publication (migration SearchWordsByWeek), for windowed searches.
+@Index('ix_idea_search_weekly', { synchronize: false })
 @Index('ix_idea_title_trgm', { synchronize: false })
 // Wall indexes, hand-written in the WallIndexes migration (partial/GIN).
 @Index('ix_idea_wall_supported', { synchronize: false })

@@ -2,8 +2,9 @@
  * The wall's search in embedded mode (issue 15): every migration, SearchByWeek's included, runs on
  * the embedded PostgreSQL (PGlite, as `npm start` without DATABASE_URL serves it), and a search finds
  * the same ideas through each of its paths there: the windowed relevance and newest-first reads that
- * go through ix_idea_search_dated (a week lexeme in a GIN index: core PostgreSQL, no extension; PGlite
- * has no RUM and needs none), the wider windows and the unbounded read on the plain document.
+ * go through ix_idea_search_weekly (words joined to their week in a GIN index: core PostgreSQL, no
+ * extension; PGlite has no RUM and needs none), the wider windows and the unbounded read on the
+ * plain document.
  * PGlite and its socket server are ES modules Jest's CommonJS runtime does not load: a child process
  * serves the database (scripts/embedded/databases.mjs) until its stdin closes.
  */
@@ -61,9 +62,11 @@ describe('wall search on the embedded database (PGlite)', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('ran every migration, the dated search index included', async () => {
-    const [index] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_idea_search_dated'`);
-    expect(index.indexdef).toContain('idea_search_document_dated');
+  it('ran every migration, the dated and weekly search indexes included', async () => {
+    const [dated] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_idea_search_dated'`);
+    expect(dated.indexdef).toContain('idea_search_document_dated');
+    const [weekly] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_idea_search_weekly'`);
+    expect(weekly.indexdef).toContain('idea_search_document_weekly');
     expect(await ds.showMigrations()).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import type { AppConfig } from '@eclore/server-platform';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { openTestDataSource, type TestDataSource } from '../../../../../test/harness';
 import { TRENDING_RANK_WINDOW, type WallSort } from './sql/wall.sql';
+import { PUBLIC_IDEA } from './sql/wall-fragments.sql';
 import { WallPageCache } from './wall-page-cache';
 import { encodeWallCursor } from './wall-cursor';
 import type { WallQuery } from './wall.dto';
@@ -288,6 +289,42 @@ describe('wall plans under stale statistics (issue 15)', () => {
       });
     }
   });
+
+  it('finds within each window what the plain document finds: phrases, exclusions, words joined to their week', async () => {
+    const all = async (query: WallQuery): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await wall.page({ limit: 100, ...query, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    // A phrase (positions kept), an exclusion beside a word, an exclusion alone (the week keeps it in
+    // its window), words of both languages' halves.
+    for (const q of ['"les archives"', 'archives -réserver', '-archives -vélos -salles -repas -badges', 'recycler factures']) {
+      const expected = (
+        (await ds.query(
+          `SELECT i.id FROM idea i WHERE i.search_document @@ search_words_query($1) AND ${PUBLIC_IDEA}
+           ORDER BY i.published_at DESC, i.id DESC`,
+          [q],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+      expect({ q, found: expected.length > 0 }).toEqual({ q, found: true });
+      expect({ q, ids: await all({ q, sort: 'newest' }) }).toEqual({ q, ids: expected });
+      expect({ q, ids: (await all({ q, sort: 'relevance' })).sort() }).toEqual({ q, ids: [...expected].sort() });
+    }
+    // A lexeme holding a quote keeps it, joined to its week, on both sides.
+    const [row] = (await ds.query(
+      `SELECT idea_search_document_weekly($1::tsvector, now(), 'problem', 'visible', NULL, NULL, '{}')
+                @@ search_words_in_weeks($2::tsquery, now() - interval '20 days', now()) AS same,
+              idea_search_document_weekly($1::tsvector, now() - interval '60 days', 'problem', 'visible', NULL, NULL, '{}')
+                @@ search_words_in_weeks($2::tsquery, now() - interval '20 days', now()) AS outside`,
+      [`'l''été':1 'b\\\\c':2`, `'l''été' & 'b\\\\c'`],
+    )) as { same: boolean; outside: boolean }[];
+    expect(row).toEqual({ same: true, outside: false });
+  }, 120_000);
 
   it('matches a filter value holding quotes, backslashes or spaces exactly in the index', async () => {
     for (const key of [`l'été`, 'a\\b', 'deux mots', `'\\'`]) {

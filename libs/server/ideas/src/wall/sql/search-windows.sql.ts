@@ -21,7 +21,7 @@ import {
  * published in the most recent of these windows that holds at least RELEVANCE_MIN_MATCHES of them;
  * when none does, every match is ranked (so a narrow search ranks everything, as before). Within the
  * window ts_rank orders them (title above summary above body); older matches follow, newest first.
- * The window's weeks are matched inside the full-text index (DATED_DOCUMENT), so a window costs what
+ * The window's weeks are matched inside the full-text index (WEEKLY_DOCUMENT), so a window costs what
  * it holds: the 7-day window (issue 15) keeps a word found in one idea of ten to ~6 000 candidates at
  * 1M ideas instead of ~27 000 for 30 days (a cache-missing search's PostgreSQL CPU is the target);
  * a word needs ~100 matches in a week (1.5 % of ideas at that rate) to be ranked within it.
@@ -45,7 +45,7 @@ export interface RelevanceFirstPageParams extends WallFilters {
  * (every older match sorts after them). Why: with `ORDER BY published_at DESC LIMIT n`, PostgreSQL
  * walks ix_idea_wall_newest and tests every idea against the words; for a word in 0.2 % of ideas that
  * reads ~10 000 ideas from the heap (seconds when they are not cached). The windows are matched inside
- * the full-text index instead (DATED_DOCUMENT), all in one statement (windowParts).
+ * the full-text index instead (WEEKLY_DOCUMENT), all in one statement (windowParts).
  */
 export const NEWEST_WINDOWS_DAYS = [7, 30, 90] as const;
 

@@ -11,14 +11,22 @@
 export const searchQuery = (param: string): string => `(SELECT search_words_query(${param}))`;
 
 /**
- * The document with the idea's week of publication and its filter values (migrations SearchByWeek
- * and SearchFilterLexemes, index ix_idea_search_dated). A search bounded in time matches it against
- * the words AND the window's weeks, so the index itself keeps only the window's matches: the weeks'
- * short posting lists lead, a broad word's long one is only probed; a filtered search also ANDs its
- * filter (filterQuery), so the heap is read for the filtered matches only. Without a window or a
- * filter the plain document and ix_idea_search_document serve.
+ * The document with its filter values (migration SearchFilterLexemes, index ix_idea_search_dated):
+ * a search with filters but no window ANDs its words with the filter (filterQuery), so the heap is
+ * read for the filtered matches only. (It also holds the week of publication, which windows matched
+ * through it before WEEKLY_DOCUMENT.) Without a window or a filter the plain document and
+ * ix_idea_search_document serve.
  */
 export const DATED_DOCUMENT = `idea_search_document_dated(i.search_document, i.published_at, i.kind, i.status, i.campaign_id, i.org_unit_id, i.themes)`;
+
+/**
+ * The document with each word joined to the idea's week of publication (`build@2960`), the week
+ * itself and the filter values (migration SearchWordsByWeek, index ix_idea_search_weekly). A search
+ * bounded in time matches it against its words in each of the window's weeks
+ * (search_words_in_weeks), so the posting lists the index reads hold only the window's matches of
+ * each word: a window costs what it finds, not what it spans.
+ */
+export const WEEKLY_DOCUMENT = `idea_search_document_weekly(i.search_document, i.published_at, i.kind, i.status, i.campaign_id, i.org_unit_id, i.themes)`;
 
 /** The wall's filters a search can hand to the index (DATED_DOCUMENT). */
 export interface IndexedFilters {
@@ -41,9 +49,8 @@ export function filterQuery(f: IndexedFilters, param: (value: unknown) => string
 }
 
 /**
- * The widest window matched through its weeks. GIN leads with its shortest posting lists, one week
- * at a time: over 13 weeks their union (90 000 ideas at 1M) is still no longer than a broad word's
- * list, over 52 it is a third of the table; and a search that reaches the 365-day window had fewer
- * than 100 matches in 90 days, so its words' own lists are short.
+ * The widest window matched through its weeks: its query repeats the words once per week, so up to
+ * 14 weeks; a search that reaches the 365-day window had fewer than 100 matches in 90 days, so its
+ * words' own lists are short, and the plain index serves what is older.
  */
 export const DATED_WINDOW_MAX_DAYS = 92;

@@ -3,7 +3,7 @@
  * the filters, and bound parameters (wall.sql.ts and search-windows.sql.ts assemble them). Every
  * query is built from fixed fragments; user input only ever travels as a bound parameter.
  */
-import { DATED_DOCUMENT } from './search.sql';
+import { DATED_DOCUMENT, WEEKLY_DOCUMENT } from './search.sql';
 
 /**
  * On the wall: the SQL twin of the domain's `isPublic` (published, not hidden, not back in the
@@ -88,16 +88,15 @@ export class Params {
 }
 
 /**
- * The words matched in the index: with the window's weeks and the filters through DATED_DOCUMENT
- * when there is either (`window.dated`, `filters` not null), otherwise in the plain document.
+ * The words matched in the index. Within a window of weeks (`window.dated`), each word with its week
+ * in WEEKLY_DOCUMENT (search_words_in_weeks, computed once per statement), the filters ANDed; with
+ * filters only, the words and the filters in DATED_DOCUMENT; otherwise the plain document.
  */
 export function wordsCondition(words: string, filters: string | null, window?: TimeWindow): string {
-  const narrowed = [
-    words,
-    ...(window?.dated ? [`idea_weeks(${window.since}, ${window.until})`] : []),
-    ...(filters ? [filters] : []),
-  ];
-  return narrowed.length > 1 ? `${DATED_DOCUMENT} @@ (${narrowed.join(' && ')})` : `i.search_document @@ ${words}`;
+  const also = filters ? ` && ${filters}` : '';
+  if (window?.dated)
+    return `${WEEKLY_DOCUMENT} @@ ((SELECT search_words_in_weeks(${words}, ${window.since}, ${window.until}))${also})`;
+  return filters ? `${DATED_DOCUMENT} @@ (${words}${also})` : `i.search_document @@ ${words}`;
 }
 
 /**
