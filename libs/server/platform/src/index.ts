@@ -4,6 +4,7 @@ export * from './database/database.module';
 export * from './database/entities';
 export * from './database/created-record';
 export * from './database/reads';
+export * from './database/named-statements';
 export * as Col from './database/columns';
 export * from './errors/problem';
 export * from './errors/problem.filter';

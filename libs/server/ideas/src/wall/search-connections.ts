@@ -25,7 +25,7 @@ export function searchSessionSettings(timeoutMs: number): [name: string, value: 
  *   of it (docs/performance.md, "Third pass": 150 ms of compilation for a 4 ms page).
  * - A generic plan for the named statements: planned once per connection, not at every search.
  *
- * Only for a server with a session per connection (WallRepository.keepsStatementsPerConnection):
+ * Only for a server with a session per connection (keepsStatementsPerConnection, platform):
  * PGlite's connections share one session, where these settings would reach every other query.
  */
 export class SearchConnections {

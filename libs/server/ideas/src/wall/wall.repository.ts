@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { ValidationFailed } from '@eclore/domain';
+import { keepsStatementsPerConnection } from '@eclore/server-platform';
 import type { LinkKind } from './wall.dto';
 import { DELETE_LINK, FIND_LINK, INSERT_LINK, LINKED_IDEAS } from './sql/links.sql';
 import {
@@ -71,9 +72,6 @@ const QUERY_CANCELED = '57014';
 export class WallRepository extends IdeasContextRepository implements OnModuleDestroy {
   /** SEARCH_STATEMENT_TIMEOUT_MS; a test shortens it. */
   searchTimeoutMs = SEARCH_STATEMENT_TIMEOUT_MS;
-
-  /** keepsStatementsPerConnection, asked once. */
-  private ownSessions?: Promise<boolean>;
 
   /** Where searches run on a server with a session per connection; opened at the first search. */
   readonly searchConnections = new SearchConnections(this.ds, () => this.searchTimeoutMs);
@@ -145,14 +143,7 @@ export class WallRepository extends IdeasContextRepository implements OnModuleDe
    * connection prepared already exists for the next.
    */
   keepsStatementsPerConnection(): Promise<boolean> {
-    this.ownSessions ??= this.ds
-      .query<{ pglite: boolean }[]>(`SELECT version() LIKE '%PGlite%' AS pglite`)
-      .then(([row]) => !row?.pglite)
-      .catch(() => {
-        this.ownSessions = undefined; // asked again next time
-        return false;
-      });
-    return this.ownSessions;
+    return keepsStatementsPerConnection(this.ds);
   }
 
   /** How many snapshot rows follow `after` in rank order, counting up to `rankWindow`. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { queryPrepared } from '@eclore/server-platform';
 import { ExternalIdentity, OrgUnit, Person, RoleGrant, UserSession } from '../entities';
 
 /** What a session's resolution needs of a grant. */
@@ -90,7 +91,12 @@ export class AuthRepository {
     tokenHash: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SessionWithPerson | undefined> {
-    const row = (await manager.query<ResolveSessionRow[]>(RESOLVE_SESSION, [tokenHash]))[0];
+    // Every request runs it: outside a transaction, prepared once per connection (queryPrepared).
+    const rows =
+      manager === this.dataSource.manager
+        ? await queryPrepared<ResolveSessionRow>(this.dataSource, 'resolve_session', RESOLVE_SESSION, [tokenHash])
+        : await manager.query<ResolveSessionRow[]>(RESOLVE_SESSION, [tokenHash]);
+    const row = rows[0];
     return row && toSessionWithPerson(manager, row);
   }
 
