@@ -242,17 +242,19 @@ describe('wall plans under stale statistics (issue 15)', () => {
       });
     }
 
+  /** Every id of a listing, page after page by its cursor. */
+  async function all(query: WallQuery): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await wall.page({ limit: 50, ...query, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen;
+  }
+
   it('a search with a filter finds exactly the filtered matches (the filter in the index), newest first and by relevance', async () => {
-    const all = async (query: WallQuery): Promise<string[]> => {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await wall.page({ limit: 50, ...query, cursor });
-        seen.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return seen;
-    };
     // Campaign 5: ideas of campaigns 1, 5, 9, 13 and 17 only (n % 4 = 0), some of them about archives.
     const searched: Record<string, () => Promise<Partial<WallQuery>>> = {
       ...filters,
@@ -291,16 +293,6 @@ describe('wall plans under stale statistics (issue 15)', () => {
   });
 
   it('finds within each window what the plain document finds: phrases, exclusions, words joined to their week', async () => {
-    const all = async (query: WallQuery): Promise<string[]> => {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await wall.page({ limit: 100, ...query, cursor });
-        seen.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return seen;
-    };
     // A phrase (positions kept), an exclusion beside a word, an exclusion alone (the week keeps it in
     // its window), words of both languages' halves.
     for (const q of ['"les archives"', 'archives -réserver', '-archives -vélos -salles -repas -badges', 'recycler factures']) {
