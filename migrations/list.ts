@@ -31,6 +31,7 @@ import { CommentAdopted1796601000000 } from './1796601000000-CommentAdopted';
 import { SearchFunctionsPlpgsql1796601100000 } from './1796601100000-SearchFunctionsPlpgsql';
 import { SearchFilterLexemes1796601200000 } from './1796601200000-SearchFilterLexemes';
 import { SearchWordsByWeek1796601300000 } from './1796601300000-SearchWordsByWeek';
+import { TrendingWithoutGenerationKey1796601400000 } from './1796601400000-TrendingWithoutGenerationKey';
 import type { MigrationInterface } from 'typeorm';
 import { Platform1795430615829 } from './1795430615829-Platform';
 // Listed explicitly: bundlers and compiled builds break glob discovery. Append new migrations in order.
@@ -69,4 +70,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchFunctionsPlpgsql1796601100000,
   SearchFilterLexemes1796601200000,
   SearchWordsByWeek1796601300000,
+  TrendingWithoutGenerationKey1796601400000,
 ];
