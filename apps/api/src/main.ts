@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '@eclore/server-platform';
 import { WallService } from '@eclore/server-ideas';
+import { SessionService } from '@eclore/server-identity';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await app
     .get(WallService)
     .warmUp(config.DATABASE_POOL_SIZE)
+    .then(() => app.get(SessionService).warmUp(config.DATABASE_POOL_SIZE))
     .then(() => new Logger('Bootstrap').log(`database connections ready in ${Date.now() - started} ms`))
     .catch((err: unknown) => new Logger('Bootstrap').warn(`connection warm-up failed: ${String(err)}`));
   await app.listen(config.PORT, config.HOST);

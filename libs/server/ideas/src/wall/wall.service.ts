@@ -53,13 +53,15 @@ export class WallService implements OnModuleDestroy {
    * after a restart under traffic every pool connection paid that on a request (ten first concurrent
    * searches took 290–380 ms against ~100 ms once warm, bench/wall). Each round runs one page per
    * connection at once, so the pool opens them all, through the same code as a request (the same
-   * statements, by name), for a word that matches nothing: every window part runs, for nothing.
-   * Nothing is cached. Not on PGlite (embedded mode), whose connections share one session.
+   * statements, by name), for a word that matches nothing: every window part runs, for nothing; then
+   * the three lists' first pages, which plan and read the wall's tables on each connection. Nothing
+   * is cached. Not on PGlite (embedded mode), whose connections share one session.
    */
   async warmUp(connections: number): Promise<void> {
     if (!(await this.wall.keepsStatementsPerConnection())) return;
     const q = 'ecloreprechauffage';
-    for (const query of [{ q, sort: 'relevance' }, { q, sort: 'newest' }, {}] satisfies WallQuery[])
+    const lists: WallQuery[] = [{ sort: 'newest' }, { sort: 'trending' }, { sort: 'most_supported' }];
+    for (const query of [{ q, sort: 'relevance' }, { q, sort: 'newest' }, ...lists] satisfies WallQuery[])
       await Promise.all(Array.from({ length: connections }, () => this.computePage(query)));
   }
 
