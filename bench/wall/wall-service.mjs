@@ -59,7 +59,8 @@ export function wallServiceOn(build, db, { onStatement } = {}) {
 export async function applySearchSettings(build, client) {
   const require = createRequire(join(build, 'libs/server/ideas/src/index.js'));
   const { searchSessionSettings } = require(join(build, 'libs/server/ideas/src/wall/search-connections.js'));
-  for (const [name, value] of searchSessionSettings(2000)) await client.query(`SELECT set_config($1, $2, false)`, [name, value]);
+  for (const [name, value] of searchSessionSettings(2000))
+    await client.query(`SELECT set_config($1, $2, false)`, [name, value]);
 }
 
 /** The API's wall query string as WallService takes it (the DTO's conversions, without its checks). */

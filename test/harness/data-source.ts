@@ -1,7 +1,9 @@
 // The one entry point through which tests reach the schema: library tests build a data source here
 // instead of importing migrations/ themselves (which would make library → migrations → library a cycle).
 import 'reflect-metadata';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ALL_ENTITIES, dataSourceOptions } from '@eclore/migrations';
 import { createTestDatabase, type TestDatabase } from '../database';
 
@@ -34,4 +36,21 @@ export async function openTestDataSource(
       await db.drop();
     },
   };
+}
+
+/**
+ * Runs `work` on every connection `ds`'s pool holds now, all taken at once (so each is a different
+ * one): what each connection's own session holds (prepared statements, settings).
+ */
+export async function onEachPooledConnection<T>(
+  ds: DataSource,
+  work: (connection: PoolClient) => Promise<T>,
+): Promise<T[]> {
+  const pool = (ds.driver as PostgresDriver).master as Pool;
+  const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+  try {
+    return await Promise.all(clients.map(work));
+  } finally {
+    for (const c of clients) c.release();
+  }
 }

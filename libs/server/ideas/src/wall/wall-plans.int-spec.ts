@@ -295,7 +295,12 @@ describe('wall plans under stale statistics (issue 15)', () => {
   it('finds within each window what the plain document finds: phrases, exclusions, words joined to their week', async () => {
     // A phrase (positions kept), an exclusion beside a word, an exclusion alone (the week keeps it in
     // its window), words of both languages' halves.
-    for (const q of ['"les archives"', 'archives -réserver', '-archives -vélos -salles -repas -badges', 'recycler factures']) {
+    for (const q of [
+      '"les archives"',
+      'archives -réserver',
+      '-archives -vélos -salles -repas -badges',
+      'recycler factures',
+    ]) {
       const expected = (
         (await ds.query(
           `SELECT i.id FROM idea i WHERE i.search_document @@ search_words_query($1) AND ${PUBLIC_IDEA}

@@ -42,7 +42,7 @@ describe('wall connection warm-up', () => {
   /** One search connection's value of a setting. */
   async function setting(name: string): Promise<string[]> {
     return repository.searchConnections.onEachOpen(
-      async (c) => ((await c.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]?.v ?? ''),
+      async (c) => (await c.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]?.v ?? '',
     );
   }
 
@@ -66,7 +66,9 @@ describe('wall connection warm-up', () => {
     expect(new Set(await setting('plan_cache_mode'))).toEqual(new Set(['force_generic_plan']));
     expect(new Set(await setting('max_parallel_workers_per_gather'))).toEqual(new Set(['0']));
     expect(new Set(await setting('statement_timeout'))).toEqual(new Set(['2s']));
-    const [main] = (await t.ds.query(`SELECT current_setting('statement_timeout') AS v, current_setting('plan_cache_mode') AS p`)) as {
+    const [main] = (await t.ds.query(
+      `SELECT current_setting('statement_timeout') AS v, current_setting('plan_cache_mode') AS p`,
+    )) as {
       v: string;
       p: string;
     }[];

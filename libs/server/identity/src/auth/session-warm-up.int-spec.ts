@@ -5,10 +5,13 @@
  * refuses an unknown token.
  */
 import 'reflect-metadata';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AppConfig } from '@eclore/server-platform';
-import { makePerson, openTestDataSource, type TestDataSource } from '../../../../../test/harness';
+import {
+  makePerson,
+  onEachPooledConnection,
+  openTestDataSource,
+  type TestDataSource,
+} from '../../../../../test/harness';
 import type { AuditService } from '../audit/audit.service';
 import { AuthRepository } from './auth.repository';
 import { hashSessionToken, SessionService } from './session.service';
@@ -28,19 +31,13 @@ describe('session look-up warm-up', () => {
     await t?.close();
   });
 
-  /** Whether each connection the pool holds has the look-up prepared (all taken at once). */
-  async function preparedOnEach(): Promise<boolean[]> {
-    const pool = (t.ds.driver as PostgresDriver).master as Pool;
-    const clients: PoolClient[] = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      return await Promise.all(
-        clients.map(
-          async (c) => ((await c.query(`SELECT 1 FROM pg_prepared_statements WHERE name = 'resolve_session'`)).rowCount ?? 0) > 0,
-        ),
-      );
-    } finally {
-      for (const c of clients) c.release();
-    }
+  /** Whether each connection the pool holds has the look-up prepared. */
+  function preparedOnEach(): Promise<boolean[]> {
+    return onEachPooledConnection(
+      t.ds,
+      async (c) =>
+        ((await c.query(`SELECT 1 FROM pg_prepared_statements WHERE name = 'resolve_session'`)).rowCount ?? 0) > 0,
+    );
   }
 
   it('prepares the look-up on every connection it is given, and look-ups still answer', async () => {

@@ -4,9 +4,7 @@
  * data changed (prepared is not cached).
  */
 import 'reflect-metadata';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { openTestDataSource, type TestDataSource } from '../../../../../test/harness';
+import { onEachPooledConnection, openTestDataSource, type TestDataSource } from '../../../../../test/harness';
 import { keepsStatementsPerConnection, queryPrepared } from './named-statements';
 
 describe('queryPrepared', () => {
@@ -22,17 +20,11 @@ describe('queryPrepared', () => {
     await t?.close();
   });
 
-  /** Names prepared on each connection the pool holds (all taken at once, so each is another). */
-  async function preparedOnEach(): Promise<string[][]> {
-    const pool = (t.ds.driver as PostgresDriver).master as Pool;
-    const clients: PoolClient[] = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      return await Promise.all(
-        clients.map(async (c) => (await c.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows.map((r) => r.name)),
-      );
-    } finally {
-      for (const c of clients) c.release();
-    }
+  /** Names prepared on each connection the pool holds. */
+  function preparedOnEach(): Promise<string[][]> {
+    return onEachPooledConnection(t.ds, async (c) =>
+      (await c.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows.map((r) => r.name),
+    );
   }
 
   it('prepares the statement under its name on the connection that runs it, and reads fresh rows each time', async () => {
