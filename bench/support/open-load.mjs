@@ -53,7 +53,8 @@ export async function load(port, next, seconds, rate) {
       req.on('error', (err) => {
         bump(errors, r.cls);
         // No answer at all (a reset socket, a refused connection): said as such, not only counted.
-        if (!firstError.has(r.cls)) firstError.set(r.cls, `${r.method ?? 'GET'} ${r.path} → no answer: ${err.code ?? err.message}`);
+        if (!firstError.has(r.cls))
+          firstError.set(r.cls, `${r.method ?? 'GET'} ${r.path} → no answer: ${err.code ?? err.message}`);
         finish();
       });
       req.end();
