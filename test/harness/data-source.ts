@@ -39,14 +39,16 @@ export async function openTestDataSource(
 }
 
 /**
- * Runs `work` on every connection `ds`'s pool holds now, all taken at once (so each is a different
- * one): what each connection's own session holds (prepared statements, settings).
+ * Runs `work` on every connection a pool holds now (`ds`'s own, or another such as the wall's search
+ * connections), all taken at once (so each is a different one): what each connection's own session
+ * holds (prepared statements, settings). A pool not opened yet holds none.
  */
 export async function onEachPooledConnection<T>(
-  ds: DataSource,
+  from: DataSource | Pool | undefined,
   work: (connection: PoolClient) => Promise<T>,
 ): Promise<T[]> {
-  const pool = (ds.driver as PostgresDriver).master as Pool;
+  const pool = from instanceof DataSource ? ((from.driver as PostgresDriver).master as Pool) : from;
+  if (!pool) return [];
   const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
   try {
     return await Promise.all(clients.map(work));

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -44,19 +44,9 @@ export class SearchConnections {
     return (await this.pool.query({ name, text, values })).rows as T[];
   }
 
-  /**
-   * Runs `work` on every search connection open now, holding them all at once (so each is a
-   * different one): what the warm-up prepared on each, for its test.
-   */
-  async onEachOpen<T>(work: (connection: PoolClient) => Promise<T>): Promise<T[]> {
-    const pool = this.pool;
-    if (!pool) return [];
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      return await Promise.all(clients.map(work));
-    } finally {
-      for (const c of clients) c.release();
-    }
+  /** The pool, once a search has opened it (its test reads each connection's session). */
+  get openPool(): Pool | undefined {
+    return this.pool;
   }
 
   async end(): Promise<void> {

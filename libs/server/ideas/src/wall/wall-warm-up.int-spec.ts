@@ -7,7 +7,13 @@
  */
 import 'reflect-metadata';
 import type { AppConfig } from '@eclore/server-platform';
-import { makeIdea, makePerson, openTestDataSource, type TestDataSource } from '../../../../../test/harness';
+import {
+  makeIdea,
+  makePerson,
+  onEachPooledConnection,
+  openTestDataSource,
+  type TestDataSource,
+} from '../../../../../test/harness';
 import { WallPageCache } from './wall-page-cache';
 import { WallRepository } from './wall.repository';
 import { WallService } from './wall.service';
@@ -34,14 +40,16 @@ describe('wall connection warm-up', () => {
 
   /** The wall's named statements held by each search connection. */
   function namedOnEach(): Promise<number[]> {
-    return repository.searchConnections.onEachOpen(
+    return onEachPooledConnection(
+      repository.searchConnections.openPool,
       async (c) => (await c.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'wall\\_%'`)).rowCount ?? 0,
     );
   }
 
-  /** One search connection's value of a setting. */
+  /** Each search connection's value of a setting. */
   async function setting(name: string): Promise<string[]> {
-    return repository.searchConnections.onEachOpen(
+    return onEachPooledConnection(
+      repository.searchConnections.openPool,
       async (c) => (await c.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]?.v ?? '',
     );
   }
