@@ -3,7 +3,8 @@
  * WallService.warmUp(n), n search connections each hold the wall's search statements, prepared by
  * name, so the first searches after a start plan nothing; a search then runs on them without
  * preparing anything more, and warming caches no page. The search connections run with the
- * search's settings as their session's (SearchConnections), and close with the module.
+ * search's settings as their session's (SearchConnections), and close with the module. A trending
+ * snapshot gone stale while the api was down is recomputed by the warm-up, not by the first requests.
  */
 import 'reflect-metadata';
 import type { AppConfig } from '@eclore/server-platform';
@@ -67,6 +68,39 @@ describe('wall connection warm-up', () => {
     expect((await wall.page({ q: 'vélos' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
     expect((await wall.page({ q: 'vélos', sort: 'newest' })).items.map((i) => i.title)).toEqual(['Vélos de service']);
     expect(await namedOnEach()).toEqual(warmed);
+  });
+
+  it('recomputes a stale trending snapshot before traffic, and leaves a fresh one alone', async () => {
+    const generations = async () =>
+      (
+        await t.ds.query<{ generation: string }[]>(`SELECT generation::text FROM idea_trending_generation ORDER BY 1`)
+      ).map((r) => r.generation);
+    await wall.refreshTrending();
+    const fresh = await generations();
+    await wall.warmUp(2);
+    expect(await generations()).toEqual(fresh);
+
+    await t.ds.query(`UPDATE idea_trending_generation SET computed_at = now() - interval '6 minutes'`);
+    // The warm-up waits for the recomputation (held here until released), not only starts it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const refresh = repository.refreshTrending.bind(repository);
+    const spy = jest.spyOn(repository, 'refreshTrending').mockImplementation(async () => {
+      await held;
+      return refresh();
+    });
+    let warmed = false;
+    const warming = wall.warmUp(2).then(() => (warmed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(warmed).toBe(false);
+    release();
+    await warming;
+    spy.mockRestore();
+    expect(await generations()).toHaveLength(fresh.length + 1);
+    const [latest] = await t.ds.query<{ age: number }[]>(
+      `SELECT extract(epoch FROM now() - computed_at) AS age FROM idea_trending_generation ORDER BY generation DESC LIMIT 1`,
+    );
+    expect(Number(latest?.age)).toBeLessThan(60);
   });
 
   it('runs searches under the search settings, which the other connections do not have', async () => {

@@ -15,7 +15,7 @@ import { ideaCard } from './idea-card';
 import { WallPageCache } from './wall-page-cache';
 import { decodeWallCursor, encodeWallCursor, type WallCursor } from './wall-cursor';
 import type { WallCardDto, WallPageDto, WallQuery } from './wall.dto';
-import { WallRepository, type WallFilterValue } from './wall.repository';
+import { WallRepository, type TrendingGeneration, type WallFilterValue } from './wall.repository';
 
 const DEFAULT_LIMIT = 20;
 
@@ -59,6 +59,10 @@ export class WallService implements OnModuleDestroy {
    */
   async warmUp(connections: number): Promise<void> {
     if (!(await this.wall.keepsStatementsPerConnection())) return;
+    // A snapshot that went stale while the api was down is recomputed now rather than behind its
+    // first requests (3–4 s of a PostgreSQL core at 1M ideas: a restart queued for that long).
+    const current = await this.wall.currentGeneration();
+    if (!current || this.isStale(current)) await this.refreshTrending();
     const q = 'ecloreprechauffage';
     const lists: WallQuery[] = [{ sort: 'newest' }, { sort: 'trending' }, { sort: 'most_supported' }];
     for (const query of [{ q, sort: 'relevance' }, { q, sort: 'newest' }, ...lists] satisfies WallQuery[])
@@ -235,7 +239,7 @@ export class WallService implements OnModuleDestroy {
       await this.refreshTrending();
       return (await this.wall.currentGeneration())?.generation ?? null;
     }
-    if (Date.now() - current.computed_at.getTime() > TRENDING_MAX_AGE_SECONDS * 1000 && this.refreshing === null) {
+    if (this.isStale(current) && this.refreshing === null) {
       this.refreshing = this.refreshTrending()
         .catch((err: unknown) => this.logger.warn(`trending refresh failed: ${String(err)}`))
         .finally(() => {
@@ -243,6 +247,10 @@ export class WallService implements OnModuleDestroy {
         });
     }
     return current.generation;
+  }
+
+  private isStale(generation: TrendingGeneration): boolean {
+    return Date.now() - generation.computed_at.getTime() > TRENDING_MAX_AGE_SECONDS * 1000;
   }
 
   /**
