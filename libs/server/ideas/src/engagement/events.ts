@@ -19,11 +19,12 @@ export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = [
 
 const outbox = new OutboxService();
 
-/** Appends one outbox message per IDEA_EVENT_JOBS entry for each of these new idea_event ids. */
+/** Appends one outbox message per IDEA_EVENT_JOBS entry for each of these new idea_event ids, in one statement. */
 export async function announceIdeaEvents(manager: EntityManager, ideaEventIds: readonly string[]): Promise<void> {
-  for (const ideaEventId of ideaEventIds) {
-    for (const job of IDEA_EVENT_JOBS) await outbox.append(manager, job, { ideaEventId });
-  }
+  await outbox.appendMany(
+    manager,
+    ideaEventIds.flatMap((ideaEventId) => IDEA_EVENT_JOBS.map((jobName) => ({ jobName, payload: { ideaEventId } }))),
+  );
 }
 
 export interface NewIdeaEvent {

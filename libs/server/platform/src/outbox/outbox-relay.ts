@@ -115,8 +115,14 @@ export class OutboxRelay {
       }
       const failed = outcomes.filter((o): o is { id: string; error: string } => o.error !== null);
       for (const f of failed) {
-        await manager.query('UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [f.id, f.error]);
-        this.logger.warn({ outboxId: f.id, jobId: outboxJobId(f.id), err: f.error }, 'outbox message not enqueued; retrying next tick');
+        await manager.query('UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+          f.id,
+          f.error,
+        ]);
+        this.logger.warn(
+          { outboxId: f.id, jobId: outboxJobId(f.id), err: f.error },
+          'outbox message not enqueued; retrying next tick',
+        );
       }
       if (dispatched.length > 0) this.logger.debug({ count: dispatched.length }, 'outbox messages dispatched');
       return { claimed: rows.length, dispatched: dispatched.length, failed: failed.length };
@@ -134,7 +140,10 @@ export class OutboxRelay {
     add.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`enqueue timed out after ${this.enqueueTimeoutMs} ms`)), this.enqueueTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`enqueue timed out after ${this.enqueueTimeoutMs} ms`)),
+        this.enqueueTimeoutMs,
+      );
     });
     try {
       await Promise.race([add, timeout]);
