@@ -12,6 +12,7 @@ export * from './errors/validation';
 export * from './errors/hostile-input';
 export * from './cursor/cursor';
 export * from './logging/logging.module';
+export * from './logging/internal-requests';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';
 export * from './queues/job-receipt.entity';

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, RoleAssignment, RoleScope } from '@eclore/domain';
 import { AppConfig } from '@eclore/server-platform';
 import { AuditService } from '../audit/audit.service';
-import type { Person, RoleGrant, UserSession } from '../entities';
+import { Person, UserSession, type RoleGrant } from '../entities';
 import { AuthRepository } from './auth.repository';
 
 export type SessionEndReason = NonNullable<UserSession['endReason']>;
@@ -41,6 +41,9 @@ function toScope(grant: Pick<RoleGrant, 'scopeKind' | 'scopeOrgUnitId' | 'scopeT
  */
 @Injectable()
 export class SessionService {
+  /** openInternalSession's sessions, by token: in memory only, and empty once the api listens. */
+  private readonly internalSessions = new Map<string, ResolvedSession>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -90,6 +93,8 @@ export class SessionService {
    * why) when it is idle, past its absolute expiry, or its person is no longer active.
    */
   async resolve(token: string, now = new Date()): Promise<ResolvedSession | SessionRefusal> {
+    const internal = this.internalSessions.size > 0 ? this.internalSessions.get(token) : undefined;
+    if (internal) return internal;
     const tokenHash = hashSessionToken(token);
     const found = await this.auth.resolveSession(tokenHash);
     if (!found) return 'unknown';
@@ -116,6 +121,46 @@ export class SessionService {
    */
   async warmUp(connections: number): Promise<void> {
     await Promise.all(Array.from({ length: connections }, () => this.resolve(randomBytes(32).toString('base64url'))));
+  }
+
+  /**
+   * A session for the api's own requests before it listens (apps/api request-warm-up.ts): a reader
+   * with no roles, no person row and no unit, so those requests run the whole path (guard, pipes,
+   * handlers, the database) as a signed-in employee's would and see only what any employee sees.
+   * Held in memory, never written; `end` forgets it, which the api does before it takes traffic.
+   */
+  openInternalSession(now = new Date()): { token: string; csrfToken: string; end: () => void } {
+    const token = randomBytes(32).toString('base64url');
+    const personId = randomUUID();
+    const person = Object.assign(new Person(), {
+      id: personId,
+      employeeNumber: '',
+      givenName: '',
+      familyName: '',
+      email: '',
+      orgUnitId: null,
+      active: true,
+      deactivatedAt: null,
+      erasedAt: null,
+      locale: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const session = Object.assign(new UserSession(), {
+      tokenHash: hashSessionToken(token),
+      personId,
+      csrfToken: randomBytes(32).toString('base64url'),
+      method: 'local' as const,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      endedAt: null,
+      endReason: null,
+      ip: null,
+      userAgent: null,
+    });
+    this.internalSessions.set(token, { session, person, actor: { personId, orgUnitId: null, assignments: [] } });
+    return { token, csrfToken: session.csrfToken, end: () => void this.internalSessions.delete(token) };
   }
 
   /** The person's active grants as the domain policy's Actor. */

@@ -87,6 +87,13 @@ export class AppConfig {
   @IntSetting(1, 200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Requests the api sends itself before it listens, through its whole request path (apps/api
+   * request-warm-up.ts), so that a restart under traffic does not queue; 0: none.
+   */
+  @IntSetting(0, 5000)
+  WARM_UP_REQUESTS = 300;
+
   /** `redis` in production; `postgres` is BullMQ's PostgreSQL backend, used by the embedded mode. */
   @IsIn(['redis', 'postgres'])
   QUEUE_BACKEND: 'redis' | 'postgres' = 'redis';

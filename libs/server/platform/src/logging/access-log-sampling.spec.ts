@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { AppConfigModule } from '../config/config.module';
 import { httpLoggerModule } from './logging.module';
+import { markInternalRequest } from './internal-requests';
 
 @Controller('probe')
 class ProbeController {
@@ -45,6 +46,11 @@ async function accessLogOf(
   const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Stands for the api's warm-up, which marks the requests it sends itself (a header only in this test).
+  app.use((req: Parameters<typeof markInternalRequest>[0], _res: unknown, next: () => void) => {
+    if (req.headers['x-test-internal']) markInternalRequest(req);
+    next();
+  });
   await app.init();
   try {
     await requests(app.getHttpServer());
@@ -73,5 +79,14 @@ describe('access log sampling (ACCESS_LOG_SAMPLE)', () => {
     const logged = await accessLogOf('1', traffic);
     expect(logged.filter((l) => l === 'GET /probe/ok 200')).toHaveLength(5);
     expect(logged).toEqual(expect.arrayContaining(['GET /probe/missing 404', 'POST /probe/write 201']));
+  });
+
+  it("never writes the process's own requests, failed or not", async () => {
+    const logged = await accessLogOf('1', async (server) => {
+      await request(server).get('/probe/ok').set('x-test-internal', '1').expect(200);
+      await request(server).get('/probe/missing').set('x-test-internal', '1').expect(404);
+      await request(server).get('/probe/ok').expect(200);
+    });
+    expect(logged).toEqual(['GET /probe/ok 200']);
   });
 });

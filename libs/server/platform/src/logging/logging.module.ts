@@ -4,6 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { isInternalRequest } from './internal-requests';
 
 /** Paths pino replaces with [Redacted]: credentials never reach a log line. */
 export const REDACTED_PATHS = [
@@ -29,30 +30,42 @@ export function httpLoggerModule(destination?: DestinationStream) {
     useFactory: (config: AppConfig) => ({
       // Named wildcard: path-to-regexp 8 (Express 5) no longer accepts a bare `*`.
       forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-      pinoHttp: [{
-        level: config.LOG_LEVEL,
-        redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-        // Honour an upstream request id (load balancer) when it is well-formed; otherwise mint one.
-        genReqId: (req: IncomingMessage, res) => {
-          const header = req.headers['x-request-id'];
-          const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-          res.setHeader('x-request-id', id);
-          return id;
+      pinoHttp: [
+        {
+          level: config.LOG_LEVEL,
+          redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+          // Honour an upstream request id (load balancer) when it is well-formed; otherwise mint one.
+          genReqId: (req: IncomingMessage, res) => {
+            const header = req.headers['x-request-id'];
+            const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          customProps: () => ({ service: 'api' }),
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+          // ACCESS_LOG_SAMPLE: only that share of successful reads is written (the line costs more CPU
+          // than serving a cached wall page); failures and writes are always written. The process's own
+          // requests (the api's warm-up) are not.
+          customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) =>
+            isInternalRequest(req) ||
+            (!err &&
+              res.statusCode < 400 &&
+              (req.method === 'GET' || req.method === 'HEAD') &&
+              Math.random() >= config.ACCESS_LOG_SAMPLE)
+              ? 'silent'
+              : 'info',
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url.replace(SECRET_QUERY_PARAMS, '$1[Redacted]'),
+            }),
+            // Status only: response headers carry cookies and redirect URLs with OpenID Connect state/nonce.
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
         },
-        customProps: () => ({ service: 'api' }),
-        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-        // ACCESS_LOG_SAMPLE: only that share of successful reads is written (the line costs more CPU
-        // than serving a cached wall page); failures and writes are always written.
-        customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) =>
-          !err && res.statusCode < 400 && (req.method === 'GET' || req.method === 'HEAD') && Math.random() >= config.ACCESS_LOG_SAMPLE
-            ? 'silent'
-            : 'info',
-        serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(SECRET_QUERY_PARAMS, '$1[Redacted]') }),
-          // Status only: response headers carry cookies and redirect URLs with OpenID Connect state/nonce.
-          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        },
-      }, destination ?? pino.destination({ dest: 1, sync: false })],
+        destination ?? pino.destination({ dest: 1, sync: false }),
+      ],
     }),
   });
 }

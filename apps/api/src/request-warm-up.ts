@@ -1,0 +1,133 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestListener } from 'node:http';
+import { AppConfig, markInternalRequest } from '@eclore/server-platform';
+import { SessionService, sessionCookieName } from '@eclore/server-identity';
+import { API_PREFIX } from './bootstrap';
+
+export interface WarmUpReport {
+  sent: number;
+  failed: number;
+  /** The first failure, said as `GET path → status` (a warm-up that fails says why). */
+  firstFailure: string | null;
+  ms: number;
+}
+
+/** What the warm-up reads of a wall page: enough to build the next requests. */
+interface WallPage {
+  items: {
+    id: string;
+    title: string;
+    themes: string[];
+    campaign: { id: string } | null;
+    orgUnit: { id: string } | null;
+  }[];
+  nextCursor: string | null;
+}
+
+const LISTS = ['newest', 'trending', 'most_supported'] as const;
+const IDEA_READS = ['', '/engagement', '/comments', '/timeline'];
+
+/**
+ * Sends `count` of the requests a restart under traffic meets first through the whole request path
+ * (http parser, middleware, access guard, validation, handlers, serialisation, database) before the
+ * api takes traffic, `concurrency` at a time (issue 15, cold start). A fresh process otherwise runs
+ * its first few hundred requests through V8's interpreter and unplanned statements, two to four times
+ * dearer, and a restart under 300 requests a second queued for its first three seconds (p95 635, 456,
+ * 348 ms; docs/performance.md). The requests are what people read first: the wall's three lists,
+ * their second pages, filtered lists, searches made of words of the cards' titles, and idea pages.
+ *
+ * They arrive on a loopback server of their own, on a port of the system's choosing, closed before
+ * the api listens; they are signed in with an in-memory session of a reader without roles
+ * (SessionService.openInternalSession), ended with the warm-up, and kept out of the access log. They
+ * only read. Bounded by `deadlineMs`; a failed request is counted, never thrown.
+ */
+export async function warmUpRequestPath(
+  app: NestExpressApplication,
+  options: { count: number; concurrency: number; deadlineMs: number },
+): Promise<WarmUpReport> {
+  const started = performance.now();
+  const report: WarmUpReport = { sent: 0, failed: 0, firstFailure: null, ms: 0 };
+  const handler = app.getHttpAdapter().getInstance() as RequestListener;
+  const server = createServer((req, res) => {
+    markInternalRequest(req);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = app.get(SessionService).openInternalSession();
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${API_PREFIX}`;
+  const headers = { cookie: `${sessionCookieName(app.get(AppConfig))}=${session.token}` };
+  const signal = AbortSignal.timeout(options.deadlineMs);
+
+  const get = async <T>(path: string): Promise<T | null> => {
+    report.sent += 1;
+    try {
+      const res = await fetch(`${base}${path}`, { headers, signal });
+      const body = await res.text();
+      if (res.ok) return JSON.parse(body) as T;
+      report.failed += 1;
+      report.firstFailure ??= `GET ${path} → ${res.status} ${body.slice(0, 200)}`;
+    } catch (err) {
+      report.failed += 1;
+      report.firstFailure ??= `GET ${path} → ${String(err)}`;
+    }
+    return null;
+  };
+
+  try {
+    const firstPages = await Promise.all(LISTS.map((sort) => get<WallPage>(`/wall?sort=${sort}&limit=20`)));
+    const paths = requestsAfter(firstPages);
+    if (paths.length > 0) {
+      let next = 0;
+      const worker = async () => {
+        while (report.sent < options.count && !signal.aborted) await get(paths[next++ % paths.length]!);
+      };
+      await Promise.all(Array.from({ length: options.concurrency }, worker));
+    }
+  } finally {
+    session.end();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+  }
+  report.ms = Math.round(performance.now() - started);
+  return report;
+}
+
+/**
+ * The warm-up's requests, built from the lists' first pages (in LISTS' order, null where one failed) and interleaved by kind, so that even a
+ * short warm-up runs each kind: second pages, filters, searches (one word of a title, by relevance and
+ * newest first), the lists again, and each idea page's reads.
+ */
+export function requestsAfter(pages: readonly (WallPage | null)[]): string[] {
+  // No list answered: the path is broken (said by the report), and more requests would only fail.
+  if (pages.every((p) => p === null)) return [];
+  const cards = pages.flatMap((p) => p?.items ?? []);
+  const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v != null))];
+  const words = unique(cards.flatMap((c) => c.title.toLowerCase().match(/\p{L}{5,}/gu) ?? [])).slice(0, 20);
+  const kinds: string[][] = [
+    LISTS.flatMap((sort, i) => {
+      const cursor = pages[i]?.nextCursor;
+      return cursor ? [`/wall?sort=${sort}&cursor=${encodeURIComponent(cursor)}&limit=20`] : [];
+    }),
+    [
+      ...unique(cards.map((c) => c.campaign?.id)).map((id) => `campaignId=${id}`),
+      ...unique(cards.map((c) => c.orgUnit?.id)).map((id) => `orgUnitId=${id}`),
+      ...unique(cards.flatMap((c) => c.themes)).map((theme) => `theme=${encodeURIComponent(theme)}`),
+    ]
+      .slice(0, 12)
+      .flatMap((filter) => [`/wall?${filter}&limit=20`, `/wall?${filter}&sort=trending&limit=20`]),
+    words.flatMap((w) => [
+      `/wall?q=${encodeURIComponent(w)}&limit=20`,
+      `/wall?q=${encodeURIComponent(w)}&sort=newest&limit=20`,
+    ]),
+    LISTS.map((sort) => `/wall?sort=${sort}&limit=20`),
+    unique(cards.map((c) => c.id))
+      .slice(0, 20)
+      .flatMap((id) => IDEA_READS.map((read) => `/ideas/${id}${read}`)),
+  ].filter((list) => list.length > 0);
+  const longest = Math.max(0, ...kinds.map((list) => list.length));
+  const interleaved: string[] = [];
+  for (let i = 0; i < longest; i++) for (const list of kinds) interleaved.push(list[i % list.length]!);
+  return interleaved;
+}
