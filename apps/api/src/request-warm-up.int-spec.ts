@@ -95,43 +95,57 @@ describe('the warm-up requests', () => {
     campaign: extra.campaign ? { id: extra.campaign } : null,
     orgUnit: extra.unit ? { id: extra.unit } : null,
   });
+  const said = (requests: { method: string; path: string; expect: number }[]) =>
+    requests.map((r) => `${r.method} ${r.path} ${r.expect}`);
 
-  it('interleave every kind of read, built from the first pages', () => {
-    const paths = requestsAfter([
-      { items: [card('i1', 'Vélos partagés', { campaign: 'c1', unit: 'u1', themes: ['mobilité'] })], nextCursor: 'n1' },
-      { items: [card('i2', 'Badges', { unit: 'u2' })], nextCursor: null },
-      null,
+  it('interleave every kind, built from the first pages: reads, and writes refused for an unknown idea', () => {
+    const requests = requestsAfter(
+      [
+        {
+          items: [card('i1', 'Vélos partagés', { campaign: 'c1', unit: 'u1', themes: ['mobilité'] })],
+          nextCursor: 'n1',
+        },
+        { items: [card('i2', 'Badges', { unit: 'u2' })], nextCursor: null },
+        null,
+      ],
+      'x0',
+    );
+    // One of each kind first, in order: a second page, a filter, a search, a list, an idea page, a write.
+    expect(said(requests.slice(0, 6))).toEqual([
+      'GET /wall?sort=newest&cursor=n1&limit=20 200',
+      'GET /wall?campaignId=c1&limit=20 200',
+      'GET /wall?q=v%C3%A9los&limit=20 200',
+      'GET /wall?sort=newest&limit=20 200',
+      'GET /ideas/i1 200',
+      'PUT /ideas/x0/support 404',
     ]);
-    // One of each kind first, in order: a second page, a filter, a search, a list, an idea page.
-    expect(paths.slice(0, 5)).toEqual([
+    const reads = [
       '/wall?sort=newest&cursor=n1&limit=20',
-      '/wall?campaignId=c1&limit=20',
-      '/wall?q=v%C3%A9los&limit=20',
+      ...['campaignId=c1', 'orgUnitId=u1', 'orgUnitId=u2', 'theme=mobilit%C3%A9'].flatMap((f) => [
+        `/wall?${f}&limit=20`,
+        `/wall?${f}&sort=trending&limit=20`,
+      ]),
+      ...['v%C3%A9los', 'partag%C3%A9s', 'badges'].flatMap((q) => [
+        `/wall?q=${q}&limit=20`,
+        `/wall?q=${q}&sort=newest&limit=20`,
+      ]),
       '/wall?sort=newest&limit=20',
-      '/ideas/i1',
-    ]);
-    expect(new Set(paths)).toEqual(
+      '/wall?sort=trending&limit=20',
+      '/wall?sort=most_supported&limit=20',
+      ...['i1', 'i2'].flatMap((id) => ['', '/engagement', '/comments', '/timeline'].map((r) => `/ideas/${id}${r}`)),
+    ];
+    expect(new Set(said(requests))).toEqual(
       new Set([
-        '/wall?sort=newest&cursor=n1&limit=20',
-        ...['campaignId=c1', 'orgUnitId=u1', 'orgUnitId=u2', 'theme=mobilit%C3%A9'].flatMap((f) => [
-          `/wall?${f}&limit=20`,
-          `/wall?${f}&sort=trending&limit=20`,
-        ]),
-        '/wall?q=v%C3%A9los&limit=20',
-        '/wall?q=v%C3%A9los&sort=newest&limit=20',
-        '/wall?q=partag%C3%A9s&limit=20',
-        '/wall?q=partag%C3%A9s&sort=newest&limit=20',
-        '/wall?q=badges&limit=20',
-        '/wall?q=badges&sort=newest&limit=20',
-        '/wall?sort=newest&limit=20',
-        '/wall?sort=trending&limit=20',
-        '/wall?sort=most_supported&limit=20',
-        ...['i1', 'i2'].flatMap((id) => ['', '/engagement', '/comments', '/timeline'].map((r) => `/ideas/${id}${r}`)),
+        ...reads.map((path) => `GET ${path} 200`),
+        'PUT /ideas/x0/support 404',
+        'PUT /ideas/x0/follow 404',
+        'DELETE /ideas/x0/support 404',
+        'DELETE /ideas/x0/follow 404',
       ]),
     );
   });
 
   it('are none when no first page came back', () => {
-    expect(requestsAfter([null, null, null])).toEqual([]);
+    expect(requestsAfter([null, null, null], 'x0')).toEqual([]);
   });
 });

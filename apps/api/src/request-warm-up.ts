@@ -1,9 +1,9 @@
-import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestListener } from 'node:http';
 import { AppConfig, markInternalRequest } from '@eclore/server-platform';
-import { SessionService, sessionCookieName } from '@eclore/server-identity';
+import { CSRF_HEADER, SessionService, sessionCookieName } from '@eclore/server-identity';
 import { API_PREFIX } from './bootstrap';
 
 export interface WarmUpReport {
@@ -26,6 +26,13 @@ interface WallPage {
   nextCursor: string | null;
 }
 
+/** One warm-up request and the status it should get. */
+export interface WarmUpRequest {
+  method: 'GET' | 'PUT' | 'DELETE';
+  path: string;
+  expect: 200 | 404;
+}
+
 const LISTS = ['newest', 'trending', 'most_supported'] as const;
 const IDEA_READS = ['', '/engagement', '/comments', '/timeline'];
 
@@ -36,12 +43,15 @@ const IDEA_READS = ['', '/engagement', '/comments', '/timeline'];
  * its first few hundred requests through V8's interpreter and unplanned statements, two to four times
  * dearer, and a restart under 300 requests a second queued for its first three seconds (p95 635, 456,
  * 348 ms; docs/performance.md). The requests are what people read first: the wall's three lists,
- * their second pages, filtered lists, searches made of words of the cards' titles, and idea pages.
+ * their second pages, filtered lists, searches made of words of the cards' titles, idea pages, and
+ * supports and follows of an idea that does not exist (refused 404 after the guard's CSRF check, the
+ * validation and the checks: everything of a support but its transaction).
  *
  * They arrive on a loopback server of their own, on a port of the system's choosing, closed before
  * the api listens; they are signed in with an in-memory session of a reader without roles
  * (SessionService.openInternalSession), ended with the warm-up, and kept out of the access log. They
- * only read. Bounded by `deadlineMs`; a failed request is counted, never thrown.
+ * write nothing. Bounded by `deadlineMs`; a request that does not get its expected status is counted
+ * and the first one said, never thrown.
  */
 export async function warmUpRequestPath(
   app: NestExpressApplication,
@@ -57,58 +67,66 @@ export async function warmUpRequestPath(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const session = app.get(SessionService).openInternalSession();
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${API_PREFIX}`;
-  const headers = { cookie: `${sessionCookieName(app.get(AppConfig))}=${session.token}` };
+  const headers = {
+    cookie: `${sessionCookieName(app.get(AppConfig))}=${session.token}`,
+    [CSRF_HEADER]: session.csrfToken,
+  };
   const signal = AbortSignal.timeout(options.deadlineMs);
 
-  const get = async <T>(path: string): Promise<T | null> => {
+  const send = async <T>({ method, path, expect }: WarmUpRequest): Promise<T | null> => {
     report.sent += 1;
     try {
-      const res = await fetch(`${base}${path}`, { headers, signal });
+      const res = await fetch(`${base}${path}`, { method, headers, signal });
       const body = await res.text();
-      if (res.ok) return JSON.parse(body) as T;
+      if (res.status === expect) return res.ok ? (JSON.parse(body) as T) : null;
       report.failed += 1;
-      report.firstFailure ??= `GET ${path} → ${res.status} ${body.slice(0, 200)}`;
+      report.firstFailure ??= `${method} ${path} → ${res.status} ${body.slice(0, 200)}`;
     } catch (err) {
       report.failed += 1;
-      report.firstFailure ??= `GET ${path} → ${String(err)}`;
+      report.firstFailure ??= `${method} ${path} → ${String(err)}`;
     }
     return null;
   };
 
   try {
-    const firstPages = await Promise.all(LISTS.map((sort) => get<WallPage>(`/wall?sort=${sort}&limit=20`)));
-    const paths = requestsAfter(firstPages);
-    if (paths.length > 0) {
+    const firstPages = await Promise.all(
+      LISTS.map((sort) => send<WallPage>({ method: 'GET', path: `/wall?sort=${sort}&limit=20`, expect: 200 })),
+    );
+    const requests = requestsAfter(firstPages, randomUUID());
+    if (requests.length > 0) {
       let next = 0;
       const worker = async () => {
-        while (report.sent < options.count && !signal.aborted) await get(paths[next++ % paths.length]!);
+        while (report.sent < options.count && !signal.aborted) await send(requests[next++ % requests.length]!);
       };
       await Promise.all(Array.from({ length: options.concurrency }, worker));
     }
   } finally {
     session.end();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    await closed;
   }
   report.ms = Math.round(performance.now() - started);
   return report;
 }
 
 /**
- * The warm-up's requests, built from the lists' first pages (in LISTS' order, null where one failed) and interleaved by kind, so that even a
- * short warm-up runs each kind: second pages, filters, searches (one word of a title, by relevance and
- * newest first), the lists again, and each idea page's reads.
+ * The warm-up's requests, built from the lists' first pages (in LISTS' order, null where one failed) and
+ * interleaved by kind, so that even a short warm-up runs each kind: second pages, filters, searches
+ * (one word of a title, by relevance and newest first), the lists again, each idea page's reads, and
+ * the refused supports and follows of `unknownIdeaId`.
  */
-export function requestsAfter(pages: readonly (WallPage | null)[]): string[] {
+export function requestsAfter(pages: readonly (WallPage | null)[], unknownIdeaId: string): WarmUpRequest[] {
   // No list answered: the path is broken (said by the report), and more requests would only fail.
   if (pages.every((p) => p === null)) return [];
   const cards = pages.flatMap((p) => p?.items ?? []);
   const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v != null))];
   const words = unique(cards.flatMap((c) => c.title.toLowerCase().match(/\p{L}{5,}/gu) ?? [])).slice(0, 20);
-  const kinds: string[][] = [
+  const read = (path: string): WarmUpRequest => ({ method: 'GET', path, expect: 200 });
+  const kinds: WarmUpRequest[][] = [
     LISTS.flatMap((sort, i) => {
       const cursor = pages[i]?.nextCursor;
-      return cursor ? [`/wall?sort=${sort}&cursor=${encodeURIComponent(cursor)}&limit=20`] : [];
+      return cursor ? [read(`/wall?sort=${sort}&cursor=${encodeURIComponent(cursor)}&limit=20`)] : [];
     }),
     [
       ...unique(cards.map((c) => c.campaign?.id)).map((id) => `campaignId=${id}`),
@@ -116,18 +134,21 @@ export function requestsAfter(pages: readonly (WallPage | null)[]): string[] {
       ...unique(cards.flatMap((c) => c.themes)).map((theme) => `theme=${encodeURIComponent(theme)}`),
     ]
       .slice(0, 12)
-      .flatMap((filter) => [`/wall?${filter}&limit=20`, `/wall?${filter}&sort=trending&limit=20`]),
+      .flatMap((filter) => [read(`/wall?${filter}&limit=20`), read(`/wall?${filter}&sort=trending&limit=20`)]),
     words.flatMap((w) => [
-      `/wall?q=${encodeURIComponent(w)}&limit=20`,
-      `/wall?q=${encodeURIComponent(w)}&sort=newest&limit=20`,
+      read(`/wall?q=${encodeURIComponent(w)}&limit=20`),
+      read(`/wall?q=${encodeURIComponent(w)}&sort=newest&limit=20`),
     ]),
-    LISTS.map((sort) => `/wall?sort=${sort}&limit=20`),
+    LISTS.map((sort) => read(`/wall?sort=${sort}&limit=20`)),
     unique(cards.map((c) => c.id))
       .slice(0, 20)
-      .flatMap((id) => IDEA_READS.map((read) => `/ideas/${id}${read}`)),
+      .flatMap((id) => IDEA_READS.map((r) => read(`/ideas/${id}${r}`))),
+    (['PUT', 'DELETE'] as const).flatMap((method) =>
+      ['support', 'follow'].map((what) => ({ method, path: `/ideas/${unknownIdeaId}/${what}`, expect: 404 as const })),
+    ),
   ].filter((list) => list.length > 0);
   const longest = Math.max(0, ...kinds.map((list) => list.length));
-  const interleaved: string[] = [];
+  const interleaved: WarmUpRequest[] = [];
   for (let i = 0; i < longest; i++) for (const list of kinds) interleaved.push(list[i % list.length]!);
   return interleaved;
 }
