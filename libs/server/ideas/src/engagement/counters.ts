@@ -20,19 +20,28 @@ const COUNTER: Record<CountedTable, 'support_count' | 'follower_count'> = {
 
 /**
  * The counters live in idea_counter, not in idea: moving one must not write a new version of the
- * idea row and its search index (migration IdeaCounters). The upsert covers a row the idea's insert
- * trigger did not make (an idea loaded with triggers off).
+ * idea row and its search index (migration IdeaCounters). The row and its counter move in one
+ * statement (one round trip: a support is the most frequent write): the counter's upsert reads what
+ * the first part added or removed, and answers the count only when it did. The upsert also covers a
+ * counter row the idea's insert trigger did not make (an idea loaded with triggers off).
  */
-async function bump(manager: EntityManager, table: CountedTable, ideaId: string, delta: 1 | -1): Promise<number> {
+function moveCounted(table: CountedTable, change: 'add' | 'remove'): string {
   const column = COUNTER[table];
-  const rows = (await manager.query(
-    `INSERT INTO idea_counter AS c (idea_id, ${column}) VALUES ($1, greatest($2::int, 0))
-     ON CONFLICT (idea_id) DO UPDATE SET ${column} = c.${column} + $2::int RETURNING c.${column} AS count`,
-    [ideaId, delta],
-  )) as { count: number }[];
-  return rows[0]?.count ?? 0;
+  const row =
+    change === 'add'
+      ? `INSERT INTO ${table} (idea_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idea_id`
+      : `DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING idea_id`;
+  return `
+    WITH moved AS (${row})
+    INSERT INTO idea_counter AS c (idea_id, ${column}) SELECT idea_id, ${change === 'add' ? 1 : 0} FROM moved
+    ON CONFLICT (idea_id) DO UPDATE SET ${column} = c.${column} ${change === 'add' ? '+' : '-'} 1
+    RETURNING c.${column} AS count`;
 }
 
+/**
+ * The counter when nothing moved, read by a statement of its own: a repeat that waited on a
+ * concurrent first (ON CONFLICT) must see the count that first one committed.
+ */
 async function current(manager: EntityManager, table: CountedTable, ideaId: string): Promise<number> {
   const column = COUNTER[table];
   const rows = (await manager.query(`SELECT ${column} AS count FROM idea_counter WHERE idea_id = $1`, [ideaId])) as {
@@ -41,34 +50,37 @@ async function current(manager: EntityManager, table: CountedTable, ideaId: stri
   return rows[0]?.count ?? 0;
 }
 
+async function move(
+  manager: EntityManager,
+  table: CountedTable,
+  change: 'add' | 'remove',
+  ideaId: string,
+  personId: string,
+): Promise<CountChange> {
+  const [moved] = (await manager.query(moveCounted(table, change), [ideaId, personId])) as { count: number }[];
+  return moved
+    ? { changed: true, count: moved.count }
+    : { changed: false, count: await current(manager, table, ideaId) };
+}
+
 /** Adds the row if absent; returns whether it was added and the idea's counter after. */
-export async function addCounted(
+export function addCounted(
   manager: EntityManager,
   table: CountedTable,
   ideaId: string,
   personId: string,
 ): Promise<CountChange> {
-  const inserted = (await manager.query(
-    `INSERT INTO ${table} (idea_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
-    [ideaId, personId],
-  )) as unknown[];
-  if (inserted.length === 0) return { changed: false, count: await current(manager, table, ideaId) };
-  return { changed: true, count: await bump(manager, table, ideaId, 1) };
+  return move(manager, table, 'add', ideaId, personId);
 }
 
 /** Removes the row if present; returns whether it was removed and the idea's counter after. */
-export async function removeCounted(
+export function removeCounted(
   manager: EntityManager,
   table: CountedTable,
   ideaId: string,
   personId: string,
 ): Promise<CountChange> {
-  const deleted = (await manager.query(
-    `DELETE FROM ${table} WHERE idea_id = $1 AND person_id = $2 RETURNING person_id`,
-    [ideaId, personId],
-  )) as [unknown[], number];
-  if (deleted[0].length === 0) return { changed: false, count: await current(manager, table, ideaId) };
-  return { changed: true, count: await bump(manager, table, ideaId, -1) };
+  return move(manager, table, 'remove', ideaId, personId);
 }
 
 /**

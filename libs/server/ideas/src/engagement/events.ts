@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { OutboxService, type JobName, type JobPayloads } from '@eclore/server-platform';
-import { IdeaEvent } from '../entities';
+import type { JobName, JobPayloads } from '@eclore/server-platform';
 
 type IdeaEventJob = { [N in JobName]: JobPayloads[N] extends { ideaEventId: string } ? N : never }[JobName];
 
@@ -17,16 +16,6 @@ export const IDEA_EVENT_JOBS: readonly IdeaEventJob[] = [
   'recognition.record_contributions',
 ];
 
-const outbox = new OutboxService();
-
-/** Appends one outbox message per IDEA_EVENT_JOBS entry for each of these new idea_event ids, in one statement. */
-export async function announceIdeaEvents(manager: EntityManager, ideaEventIds: readonly string[]): Promise<void> {
-  await outbox.appendMany(
-    manager,
-    ideaEventIds.flatMap((ideaEventId) => IDEA_EVENT_JOBS.map((jobName) => ({ jobName, payload: { ideaEventId } }))),
-  );
-}
-
 export interface NewIdeaEvent {
   ideaId: string;
   type: string;
@@ -37,24 +26,42 @@ export interface NewIdeaEvent {
   toStatus?: string | null;
 }
 
-/** Appends to ideas' histories inside the caller's transaction. */
+/**
+ * The events and, for each, one outbox message per IDEA_EVENT_JOBS entry (payload { ideaEventId }),
+ * in one statement: the outbox's contract (OutboxService: in the change's own transaction) holds,
+ * since a statement is atomic and runs in the caller's transaction. Messages in event order, then
+ * IDEA_EVENT_JOBS order.
+ */
+const APPEND_AND_ANNOUNCE = `
+  WITH e AS (
+    INSERT INTO idea_event (idea_id, type, actor_id, public, data, from_status, to_status)
+    SELECT idea_id, type, actor_id, public, data::jsonb, from_status, to_status
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::boolean[], $5::text[], $6::text[], $7::text[])
+      AS n (idea_id, type, actor_id, public, data, from_status, to_status)
+    RETURNING id
+  )
+  INSERT INTO outbox_message (job_name, payload)
+  SELECT j.job, jsonb_build_object('ideaEventId', e.id::text)
+  FROM e CROSS JOIN unnest($8::text[]) WITH ORDINALITY AS j (job, position)
+  ORDER BY e.id, j.position`;
+
+/**
+ * Appends to ideas' histories inside the caller's transaction, and tells IDEA_EVENT_JOBS of each
+ * event: one round trip, whatever the number of events (a support's transaction is on every request).
+ */
 export async function appendIdeaEvents(manager: EntityManager, events: readonly NewIdeaEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const inserted = await manager.insert(
-    IdeaEvent,
-    events.map((e) => ({
-      ideaId: e.ideaId,
-      type: e.type,
-      actorId: e.actorId,
-      public: e.public,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      // TypeORM's deep-partial type cannot express an open jsonb record.
-      data: e.data as never,
-    })),
-  );
-  await announceIdeaEvents(
-    manager,
-    inserted.identifiers.map((row) => String(row['id'])),
-  );
+  if (!manager.queryRunner?.isTransactionActive)
+    // The outbox's rule: a message outside a transaction could outlive a failed change.
+    throw new Error('appendIdeaEvents must run inside a transaction');
+  await manager.query(APPEND_AND_ANNOUNCE, [
+    events.map((e) => e.ideaId),
+    events.map((e) => e.type),
+    events.map((e) => e.actorId),
+    events.map((e) => e.public),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => e.fromStatus ?? null),
+    events.map((e) => e.toStatus ?? null),
+    IDEA_EVENT_JOBS,
+  ]);
 }
