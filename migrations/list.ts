@@ -32,6 +32,7 @@ import { SearchFunctionsPlpgsql1796601100000 } from './1796601100000-SearchFunct
 import { SearchFilterLexemes1796601200000 } from './1796601200000-SearchFilterLexemes';
 import { SearchWordsByWeek1796601300000 } from './1796601300000-SearchWordsByWeek';
 import { TrendingWithoutGenerationKey1796601400000 } from './1796601400000-TrendingWithoutGenerationKey';
+import { TrendingWithoutPrimaryKey1796601500000 } from './1796601500000-TrendingWithoutPrimaryKey';
 import type { MigrationInterface } from 'typeorm';
 import { Platform1795430615829 } from './1795430615829-Platform';
 // Listed explicitly: bundlers and compiled builds break glob discovery. Append new migrations in order.
@@ -71,4 +72,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchFilterLexemes1796601200000,
   SearchWordsByWeek1796601300000,
   TrendingWithoutGenerationKey1796601400000,
+  TrendingWithoutPrimaryKey1796601500000,
 ];

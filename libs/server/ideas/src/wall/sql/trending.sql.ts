@@ -24,7 +24,9 @@ export const GENERATION_EXISTS = `SELECT 1 FROM idea_trending_generation WHERE g
 
 /**
  * One new generation, in one statement (reads the range of ix_support_created), then the old ones
- * go. Run inside a transaction holding TRENDING_LOCK.
+ * go. Run inside a transaction holding TRENDING_LOCK. The rows are written in idea order, so the
+ * probe index (idea_id, generation) takes them left to right instead of at random: a fifth less of
+ * the refresh's time at 1M ideas (2.1 against 2.7 s, docs/performance.md).
  */
 export const REFRESH_TRENDING = `
   WITH g AS (
@@ -36,6 +38,7 @@ export const REFRESH_TRENDING = `
     FROM g, support s
     WHERE s.created_at > g.computed_at - interval '${TRENDING_WINDOW_DAYS} days' AND s.created_at <= g.computed_at
     GROUP BY g.generation, s.idea_id
+    ORDER BY s.idea_id
   ), old_scores AS (
     DELETE FROM idea_trending WHERE generation <= (SELECT generation FROM g) - ${TRENDING_KEEP}
   )
