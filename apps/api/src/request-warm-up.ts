@@ -39,13 +39,14 @@ const IDEA_READS = ['', '/engagement', '/comments', '/timeline'];
 /**
  * Sends `count` of the requests a restart under traffic meets first through the whole request path
  * (http parser, middleware, access guard, validation, handlers, serialisation, database) before the
- * api takes traffic, `concurrency` at a time (issue 15, cold start). A fresh process otherwise runs
- * its first few hundred requests through V8's interpreter and unplanned statements, two to four times
- * dearer, and a restart under 300 requests a second queued for its first three seconds (p95 635, 456,
- * 348 ms; docs/performance.md). The requests are what people read first: the wall's three lists,
- * their second pages, filtered lists, searches made of words of the cards' titles, idea pages, and
- * supports and follows of an idea that does not exist (refused 404 after the guard's CSRF check, the
- * validation and the checks: everything of a support but its transaction).
+ * api takes traffic, `concurrency` at a time (issue 15, cold start). A fresh process runs its first
+ * thousands of requests through code V8 has not optimised yet: restarted under 300 requests a
+ * second, the api queued for its first seconds (first-second p95 513 and 558 ms after 300 warm-up
+ * requests, 267 and 53 ms after 2 000; docs/performance.md, sixth pass). The requests are what
+ * people read first: the wall's three lists, their second pages, filtered lists, searches made of
+ * words of the cards' titles, idea pages, and supports and follows of an idea that does not exist
+ * (refused 404 after the guard's CSRF check, the validation and the checks: everything of a support
+ * but its transaction).
  *
  * They arrive on a loopback server of their own, on a port of the system's choosing, closed before
  * the api listens; they are signed in with an in-memory session of a reader without roles

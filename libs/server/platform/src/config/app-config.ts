@@ -92,7 +92,7 @@ export class AppConfig {
    * request-warm-up.ts), so that a restart under traffic does not queue; 0: none.
    */
   @IntSetting(0, 5000)
-  WARM_UP_REQUESTS = 300;
+  WARM_UP_REQUESTS = 2000;
 
   /** `redis` in production; `postgres` is BullMQ's PostgreSQL backend, used by the embedded mode. */
   @IsIn(['redis', 'postgres'])
