@@ -65,14 +65,13 @@ export async function warmUpRequestPath(
     markInternalRequest(req);
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const session = app.get(SessionService).openInternalSession();
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${API_PREFIX}`;
-  const headers = {
-    cookie: `${sessionCookieName(app.get(AppConfig))}=${session.token}`,
-    [CSRF_HEADER]: session.csrfToken,
-  };
+  const cookieName = sessionCookieName(app.get(AppConfig));
   const signal = AbortSignal.timeout(options.deadlineMs);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${API_PREFIX}`;
+  // Nothing between opening the session and the try that ends it can throw.
+  const session = app.get(SessionService).openInternalSession();
+  const headers = { cookie: `${cookieName}=${session.token}`, [CSRF_HEADER]: session.csrfToken };
 
   const send = async <T>({ method, path, expect }: WarmUpRequest): Promise<T | null> => {
     report.sent += 1;
