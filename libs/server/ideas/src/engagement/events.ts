@@ -47,7 +47,7 @@ const APPEND_AND_ANNOUNCE = `
 
 /**
  * Appends to ideas' histories inside the caller's transaction, and tells IDEA_EVENT_JOBS of each
- * event: one round trip, whatever the number of events (a support's transaction is on every request).
+ * event: one round trip, whatever the number of events (every support and lifecycle command writes one).
  */
 export async function appendIdeaEvents(manager: EntityManager, events: readonly NewIdeaEvent[]): Promise<void> {
   if (events.length === 0) return;
