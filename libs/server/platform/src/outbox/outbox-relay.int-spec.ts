@@ -101,32 +101,6 @@ describe('OutboxRelay', () => {
     expect(job?.data).toEqual({ probeId: 'redis-down' });
   });
 
-  it('appends several messages in one statement, in order, each relayed; never outside a transaction', async () => {
-    const statements: string[] = [];
-    const ids = await ds.transaction(async (m) => {
-      const query = m.queryRunner!.query.bind(m.queryRunner);
-      m.queryRunner!.query = ((text: string, ...rest: unknown[]) => {
-        statements.push(text);
-        return (query as (...a: unknown[]) => Promise<unknown>)(text, ...rest);
-      }) as typeof query;
-      return outbox.appendMany(m, [
-        { jobName: 'platform.probe', payload: { probeId: 'm1' } },
-        { jobName: 'platform.probe', payload: { probeId: 'm2' } },
-        { jobName: 'platform.probe', payload: { probeId: 'm3' } },
-      ]);
-    });
-    expect(statements.filter((q) => q.includes('outbox_message'))).toHaveLength(1);
-    expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => a - b));
-    expect(await relayWith(ds, queue).relayOnce()).toEqual({ claimed: 3, dispatched: 3, failed: 0 });
-    const jobs = await Promise.all(ids.map((id) => queue.getJob(outboxJobId(id))));
-    expect(jobs.map((j) => j?.data)).toEqual([{ probeId: 'm1' }, { probeId: 'm2' }, { probeId: 'm3' }]);
-
-    await expect(
-      outbox.appendMany(ds.manager, [{ jobName: 'platform.probe', payload: { probeId: 'loose' } }]),
-    ).rejects.toThrow('must run inside a transaction');
-    expect(await outbox.appendMany(ds.manager, [])).toEqual([]);
-  });
-
   it('never creates a second job when a row is relayed again (deterministic job id)', async () => {
     const [id] = await commit(['again']);
     const relay = relayWith(ds, queue);
