@@ -6,6 +6,7 @@ export * from './database/created-record';
 export * from './database/reads';
 export * from './database/named-statements';
 export * as Col from './database/columns';
+export * as Field from './http/fields';
 export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './errors/validation';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   IDEA_KINDS,
   PORTFOLIO_GROUPS,
@@ -11,7 +11,7 @@ import {
   type IdeaStatus,
   type PortfolioGroup,
 } from '@eclore/domain';
-import { OrgUnitNameDto } from '@eclore/server-platform';
+import { OrgUnitNameDto, Field } from '@eclore/server-platform';
 import { IdeaFilter } from '@eclore/server-ideas';
 
 // ------------------------------------------------------------------ requests
@@ -30,12 +30,7 @@ export class PortfolioFilters {
   @IdeaFilter.kind()
   kind?: IdeaKind;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Ideas this network member is assigned to qualify (open assignment).',
-  })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'Ideas this network member is assigned to qualify (open assignment).' })
   assigneeId?: string;
 
   @ApiPropertyOptional({ description: 'Only ideas past an answer-time deadline (true), or none past (false).' })
@@ -55,16 +50,12 @@ export class PortfolioFilters {
 }
 
 export class PortfolioColumnQuery extends PortfolioFilters {
-  @ApiPropertyOptional({ description: 'The column’s `nextCursor` (same filters).', maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @Field.Text({ max: 300, optional: true, description: 'The column’s `nextCursor` (same filters).' })
   cursor?: string;
 }
 
 export class PortfolioColumnParams {
-  @ApiProperty({ enum: PORTFOLIO_STATUSES })
-  @IsIn(PORTFOLIO_STATUSES)
+  @Field.OneOf(PORTFOLIO_STATUSES)
   status!: IdeaStatus;
 }
 

@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import {
   DECISION_KINDS,
   SESSION_STATUSES,
@@ -21,24 +11,21 @@ import {
 } from '@eclore/domain';
 import { IdeaDto } from '@eclore/server-ideas';
 import { ExperimentEvidenceDto } from '@eclore/server-realisation';
-import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 
 const MAX_MEMBERS = 50;
 
 export class AgendaItemParams extends UuidParams('id', 'itemId') {}
 
 export class CommitteeSessionInput {
-  @ApiProperty({ maxLength: SESSION_TITLE_MAX_LENGTH })
-  @IsString()
-  @MaxLength(SESSION_TITLE_MAX_LENGTH)
+  @Field.Text({ max: SESSION_TITLE_MAX_LENGTH })
   title!: string;
 
   @ApiProperty({ type: String, format: 'date-time' })
   @IsISO8601({ strict: true })
   scheduledAt!: string;
 
-  @ApiProperty({ enum: SUPPORTED_LOCALES, description: 'The language the minutes are written in.' })
-  @IsIn(SUPPORTED_LOCALES)
+  @Field.OneOf(SUPPORTED_LOCALES, { description: 'The language the minutes are written in.' })
   language!: Locale;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Committee members invited; the chair among them.' })
@@ -48,14 +35,12 @@ export class CommitteeSessionInput {
   @IsUUID('all', { each: true })
   memberIds!: string[];
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   chairId!: string;
 }
 
 export class AddAgendaItemInput {
-  @ApiProperty({ format: 'uuid', description: 'A qualified idea (status decide).' })
-  @IsUUID()
+  @Field.Uuid({ description: 'A qualified idea (status decide).' })
   ideaId!: string;
 }
 
@@ -75,13 +60,10 @@ export class CloseSessionInput {
 }
 
 export class DecisionInputDto {
-  @ApiProperty({ enum: DECISION_KINDS })
-  @IsIn(DECISION_KINDS)
+  @Field.OneOf(DECISION_KINDS)
   kind!: DecisionKind;
 
-  @ApiProperty({ maxLength: 5000, description: 'Required: published to the authors and followers as the answer.' })
-  @IsString()
-  @MaxLength(5000)
+  @Field.Text({ max: 5000, description: 'Required: published to the authors and followers as the answer.' })
   rationale!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Required to park: a future date.' })

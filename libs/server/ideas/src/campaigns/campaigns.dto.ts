@@ -10,12 +10,9 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
@@ -29,7 +26,7 @@ import {
   type IdeaKind,
   type SubmissionRuleField,
 } from '@eclore/domain';
-import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 
 export const CAMPAIGN_TITLE_MAX_LENGTH = 160;
 export const CAMPAIGN_QUESTION_MAX_LENGTH = 300;
@@ -68,10 +65,7 @@ export class SubmissionRulesInput {
 }
 
 export class CampaignPhaseInput {
-  @ApiProperty({ maxLength: PHASE_NAME_MAX_LENGTH })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PHASE_NAME_MAX_LENGTH)
+  @Field.Text({ max: PHASE_NAME_MAX_LENGTH, notEmpty: true })
   name!: string;
 
   @ApiProperty({ type: String, format: 'date-time' })
@@ -101,25 +95,21 @@ export class ReplaceCampaignPhasesInput {
 }
 
 export class CreateCampaignInput {
-  @ApiProperty({ maxLength: CAMPAIGN_TITLE_MAX_LENGTH })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CAMPAIGN_TITLE_MAX_LENGTH)
+  @Field.Text({ max: CAMPAIGN_TITLE_MAX_LENGTH, notEmpty: true })
   title!: string;
 
-  @ApiProperty({ maxLength: CAMPAIGN_QUESTION_MAX_LENGTH, description: 'The "Comment pourrions-nous… ?" question.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CAMPAIGN_QUESTION_MAX_LENGTH)
+  @Field.Text({
+    max: CAMPAIGN_QUESTION_MAX_LENGTH,
+    notEmpty: true,
+    description: 'The "Comment pourrions-nous… ?" question.',
+  })
   question!: string;
 
-  @ApiPropertyOptional({
-    maxLength: CAMPAIGN_DESCRIPTION_MAX_LENGTH,
+  @Field.Text({
+    max: CAMPAIGN_DESCRIPTION_MAX_LENGTH,
+    optional: true,
     description: 'Rich text; sanitised on the server.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(CAMPAIGN_DESCRIPTION_MAX_LENGTH)
   descriptionHtml?: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active person.' })
@@ -157,24 +147,13 @@ export class CreateCampaignInput {
 
 /** Every field optional; phases change through PUT /campaigns/:id/phases. */
 export class UpdateCampaignInput {
-  @ApiPropertyOptional({ maxLength: CAMPAIGN_TITLE_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CAMPAIGN_TITLE_MAX_LENGTH)
+  @Field.Text({ max: CAMPAIGN_TITLE_MAX_LENGTH, notEmpty: true, optional: true })
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: CAMPAIGN_QUESTION_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CAMPAIGN_QUESTION_MAX_LENGTH)
+  @Field.Text({ max: CAMPAIGN_QUESTION_MAX_LENGTH, notEmpty: true, optional: true })
   question?: string;
 
-  @ApiPropertyOptional({ maxLength: CAMPAIGN_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @MaxLength(CAMPAIGN_DESCRIPTION_MAX_LENGTH)
+  @Field.Text({ max: CAMPAIGN_DESCRIPTION_MAX_LENGTH, optional: true })
   descriptionHtml?: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 
 /** Surrounding blanks are not a reason: trimmed before validation, so "   " is empty. */
 export const Trimmed = () =>
@@ -71,20 +71,16 @@ export class EngagementDto {
 }
 
 export class CreateCommentDto {
-  @ApiProperty({
+  @Field.Text({
+    max: 10000,
+    notEmpty: true,
     description:
       'Rich text (sanitised on the server). Mention people with the token `@[Display name](person-id)`; ' +
       'the name shown is always the directory name.',
-    maxLength: 10000,
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
   bodyHtml!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The comment this one replies to (same idea).' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'The comment this one replies to (same idea).' })
   parentId?: string;
 }
 
@@ -173,8 +169,7 @@ export class CommentThreadDto {
 }
 
 export class MergeIdeaDto {
-  @ApiProperty({ format: 'uuid', description: 'The idea that absorbs this duplicate.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The idea that absorbs this duplicate.' })
   targetId!: string;
 
   @ApiProperty({ maxLength: 2000, description: 'Why they are duplicates (told to everyone involved).' })

@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import {
   IDEA_COMMANDS,
   IDEA_KINDS,
@@ -21,7 +9,7 @@ import {
   type IdeaKind,
   type IdeaStatus,
 } from '@eclore/domain';
-import { OrgUnitNameDto, PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitNameDto, PersonRefDto, Field } from '@eclore/server-platform';
 
 // Other contexts imported these from here before the HTTP kit; they are platform's now.
 export { IdParamDto, PersonRefDto } from '@eclore/server-platform';
@@ -39,16 +27,10 @@ const FIELD_MAX = 4000;
 
 /** Fields an author may set on a draft (create and update share them). */
 class IdeaFieldsInput {
-  @ApiPropertyOptional({ maxLength: SUMMARY_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(SUMMARY_MAX)
+  @Field.Text({ max: SUMMARY_MAX, optional: true })
   summary?: string;
 
-  @ApiPropertyOptional({ maxLength: BODY_MAX, description: 'Rich text; sanitised on the server.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(BODY_MAX)
+  @Field.Text({ max: BODY_MAX, optional: true, description: 'Rich text; sanitised on the server.' })
   bodyHtml?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
@@ -68,32 +50,22 @@ class IdeaFieldsInput {
   @IsBoolean()
   anonymous?: boolean;
 
-  @ApiPropertyOptional({ maxLength: FIELD_MAX, nullable: true, type: String, description: 'Problem: who suffers it.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @Field.Text({ max: FIELD_MAX, optional: true, nullable: true, type: String, description: 'Problem: who suffers it.' })
   whoSuffers?: string | null;
 
-  @ApiPropertyOptional({ enum: FREQUENCIES, nullable: true, description: 'Problem: how often.' })
-  @IsOptional()
-  @IsIn(FREQUENCIES)
+  @Field.OneOf(FREQUENCIES, { optional: true, nullable: true, description: 'Problem: how often.' })
   frequency?: Frequency | null;
 
-  @ApiPropertyOptional({
-    maxLength: FIELD_MAX,
+  @Field.Text({
+    max: FIELD_MAX,
+    optional: true,
     nullable: true,
     type: String,
     description: 'Solution: expected benefits.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
   expectedBenefits?: string | null;
 
-  @ApiPropertyOptional({ maxLength: FIELD_MAX, nullable: true, type: String, description: 'Solution: what it needs.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @Field.Text({ max: FIELD_MAX, optional: true, nullable: true, type: String, description: 'Solution: what it needs.' })
   needs?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Solution: the problems it addresses (ids).' })
@@ -105,14 +77,10 @@ class IdeaFieldsInput {
 }
 
 export class CreateIdeaInput extends IdeaFieldsInput {
-  @ApiProperty({ enum: IDEA_KINDS })
-  @IsIn(IDEA_KINDS)
+  @Field.OneOf(IDEA_KINDS)
   kind!: IdeaKind;
 
-  @ApiProperty({ maxLength: TITLE_MAX, minLength: 1 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TITLE_MAX)
+  @Field.Text({ max: TITLE_MAX, min: 1 })
   title!: string;
 
   @ApiPropertyOptional({
@@ -125,22 +93,15 @@ export class CreateIdeaInput extends IdeaFieldsInput {
   @IsUUID()
   campaignId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Network members: capture the idea on this person’s behalf.' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'Network members: capture the idea on this person’s behalf.' })
   onBehalfOf?: string;
 
-  @ApiPropertyOptional({ enum: CAPTURE_CHANNELS, description: 'Required with onBehalfOf.' })
-  @IsOptional()
-  @IsIn(CAPTURE_CHANNELS)
+  @Field.OneOf(CAPTURE_CHANNELS, { optional: true, description: 'Required with onBehalfOf.' })
   captureChannel?: CaptureChannel;
 }
 
 export class UpdateIdeaInput extends IdeaFieldsInput {
-  @ApiPropertyOptional({ maxLength: TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TITLE_MAX)
+  @Field.Text({ max: TITLE_MAX, optional: true })
   title?: string;
 
   @ApiProperty({ description: 'The version read; a stale one answers 409 `stale_version`.' })
@@ -160,16 +121,12 @@ export class VersionInput {
 }
 
 export class ReasonInput extends VersionInput {
-  @ApiProperty({ minLength: 1, maxLength: FIELD_MAX })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(FIELD_MAX)
+  @Field.Text({ max: FIELD_MAX, min: 1 })
   reason!: string;
 }
 
 export class InviteCoAuthorInput {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   personId!: string;
 }
 

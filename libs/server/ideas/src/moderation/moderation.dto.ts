@@ -1,17 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Trimmed } from '../engagement/engagement.dto';
+import { Field } from '@eclore/server-platform';
 
 export const REPORT_TARGET_TYPES = ['idea', 'comment'] as const;
 export type ReportTargetType = (typeof REPORT_TARGET_TYPES)[number];
 
 export class CreateReportDto {
-  @ApiProperty({ enum: REPORT_TARGET_TYPES })
-  @IsIn(REPORT_TARGET_TYPES)
+  @Field.OneOf(REPORT_TARGET_TYPES)
   targetType!: ReportTargetType;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   targetId!: string;
 
   @ApiProperty({ maxLength: 1000, description: 'What is wrong with it.' })

@@ -11,7 +11,7 @@ import {
   type IdeaStatus,
   type WallSort,
 } from '@eclore/domain';
-import { IdParamDto } from '@eclore/server-platform';
+import { IdParamDto, Field } from '@eclore/server-platform';
 import { OrgUnitNameDto } from '../ideas/ideas.dto';
 
 // The wall's stage filter and orders: one source in the domain, shared with the web app.
@@ -62,12 +62,10 @@ export class WallQuery {
   @IdeaFilter.kind()
   kind?: IdeaKind;
 
-  @ApiPropertyOptional({
-    enum: WALL_STAGES,
+  @Field.OneOf(WALL_STAGES, {
+    optional: true,
     description: 'The idea’s current status (only statuses seen on the wall).',
   })
-  @IsOptional()
-  @IsIn(WALL_STAGES)
   stage?: IdeaStatus;
 
   @IdeaFilter.campaignId()
@@ -79,22 +77,18 @@ export class WallQuery {
   @IdeaFilter.theme()
   theme?: string;
 
-  @ApiPropertyOptional({
-    enum: WALL_SORTS,
+  @Field.OneOf(WALL_SORTS, {
+    optional: true,
     description:
       'Default: relevance when q is given, newest otherwise. trending = supports of the last 14 days weighted by recency. relevance = the matches of the most recent window (7, 30, 90 or 365 days) holding at least 100 of them, most relevant first (title above summary above body), then the older matches, newest first; every match when no window holds 100 (docs/performance.md).',
   })
-  @IsOptional()
-  @IsIn(WALL_SORTS)
   sort?: WallSortParam;
 
-  @ApiPropertyOptional({
+  @Field.Text({
+    max: 500,
+    optional: true,
     description: 'The `nextCursor` of the previous page (same filters and sort).',
-    maxLength: 500,
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
@@ -114,43 +108,31 @@ export class SimilarQuery {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Field.Text({ max: 2000, optional: true })
   summary?: string;
 
-  @ApiPropertyOptional({ enum: IDEA_KINDS, description: 'Only ideas of this kind.' })
-  @IsOptional()
-  @IsIn(IDEA_KINDS)
+  @Field.OneOf(IDEA_KINDS, { optional: true, description: 'Only ideas of this kind.' })
   kind?: IdeaKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Leave this idea out (the draft being edited).' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'Leave this idea out (the draft being edited).' })
   excludeId?: string;
 }
 
 export class LinkParams extends IdParamDto {
-  @ApiProperty({ enum: LINK_KINDS })
-  @IsIn(LINK_KINDS)
+  @Field.OneOf(LINK_KINDS)
   kind!: LinkKind;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   toId!: string;
 }
 
 export class CreateLinkInput {
-  @ApiProperty({ format: 'uuid', description: 'The idea to link to (a public idea).' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The idea to link to (a public idea).' })
   toId!: string;
 
-  @ApiProperty({
-    enum: LINK_KINDS,
+  @Field.OneOf(LINK_KINDS, {
     description: '`addresses`: this solution answers that problem. `similar`: the two are alike.',
   })
-  @IsIn(LINK_KINDS)
   kind!: LinkKind;
 }
 

@@ -1,24 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKeysetValue, LimitProperty, PersonRefDto, cursorField } from '@eclore/server-platform';
+import { IsOptional } from 'class-validator';
+import { IsKeysetValue, LimitProperty, PersonRefDto, cursorField, Field } from '@eclore/server-platform';
 
 export class AuditQuery {
-  @ApiPropertyOptional({ description: 'Exact action, e.g. `role.granted`.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Field.Text({ max: 100, optional: true, description: 'Exact action, e.g. `role.granted`.' })
   action?: string;
 
-  @ApiPropertyOptional({ description: 'Exact subject type, e.g. `person`.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Field.Text({ max: 100, optional: true, description: 'Exact subject type, e.g. `person`.' })
   subjectType?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Field.Text({ max: 200, optional: true })
   subjectId?: string;
 
   @ApiPropertyOptional({ description: 'Events older than this one: the `nextBefore` of the previous page.' })
@@ -64,7 +55,11 @@ export class AuditPageDto {
 }
 
 export class AuditChainBreakDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Id of the first row that does not verify; null when rows were cut from the end.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Id of the first row that does not verify; null when rows were cut from the end.',
+  })
   id!: string | null;
   @ApiProperty({ description: 'Its position in the chain (for a cut end: the position the chain head records).' })
   seq!: string;
@@ -77,7 +72,11 @@ export class AuditChainDto {
   ok!: boolean;
   @ApiProperty({ description: 'Entries verified (before the break, if any).' })
   entries!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Hash of the last entry when whole: note it elsewhere to notice a later rewrite of the whole log.',
+  })
   headHash!: string | null;
   @ApiProperty({ type: AuditChainBreakDto, nullable: true })
   brokenAt!: AuditChainBreakDto | null;

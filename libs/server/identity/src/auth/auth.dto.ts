@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@eclore/domain';
 
@@ -12,10 +12,7 @@ export class LoginDto {
   email!: string;
 
   // Bounded so a huge body cannot make the server hash megabytes.
-  @ApiProperty({ format: 'password', maxLength: 1024 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
+  @Field.Text({ max: 1024, notEmpty: true, format: 'password' })
   password!: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LimitProperty, OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { LimitProperty, OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
 
@@ -180,14 +180,11 @@ export class MembersQueryDto {
 }
 
 export class PeopleQueryDto {
-  @ApiProperty({
-    minLength: 2,
-    maxLength: 100,
+  @Field.Text({
+    max: 100,
+    min: 2,
     description: 'Start of a given name, family name, "given family" or e-mail; case-insensitive.',
   })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
   q!: string;
 
   @LimitProperty({ max: 50, default: 10 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import type { PersonalDataExportStatus } from '../entities';
+import { Field } from '@eclore/server-platform';
 
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -22,9 +22,7 @@ export class PersonalDataExportDto {
 }
 
 export class ErasePersonInput {
-  @ApiProperty({ description: "The person's full name (given then family name), typed as a confirmation." })
-  @IsString()
-  @MaxLength(300)
+  @Field.Text({ max: 300, description: "The person's full name (given then family name), typed as a confirmation." })
   confirmName!: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { GRANTABLE_ROLES, type GrantableRole } from '@eclore/domain';
-import { CursorQueryDto, OrgUnitRefDto, PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { CursorQueryDto, OrgUnitRefDto, PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 
 /** Scope kinds an admin can grant today. Theme scopes wait for the theme catalogue (campaigns). */
 export const GRANTABLE_SCOPE_KINDS = ['organisation', 'org_unit'] as const;
@@ -14,16 +14,16 @@ export class GrantIdParams extends UuidParams('grantId') {}
 
 /** `cursor` and `limit` (1–100, 25 by default), and the search words. */
 export class ListPeopleQuery extends CursorQueryDto {
-  @ApiPropertyOptional({ description: 'Words matched against names, e-mail and employee number (all must match).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Field.Text({
+    max: 200,
+    optional: true,
+    description: 'Words matched against names, e-mail and employee number (all must match).',
+  })
   q?: string;
 }
 
 export class GrantScopeInput {
-  @ApiProperty({ enum: GRANTABLE_SCOPE_KINDS })
-  @IsIn(GRANTABLE_SCOPE_KINDS)
+  @Field.OneOf(GRANTABLE_SCOPE_KINDS)
   kind!: GrantableScopeKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required when kind is org_unit: the unit (and its subtree).' })
@@ -33,8 +33,7 @@ export class GrantScopeInput {
 }
 
 export class GrantRoleInput {
-  @ApiProperty({ enum: GRANTABLE_ROLES })
-  @IsIn(GRANTABLE_ROLES)
+  @Field.OneOf(GRANTABLE_ROLES)
   role!: GrantableRole;
 
   @ApiPropertyOptional({ type: GrantScopeInput, description: 'Defaults to the whole organisation.' })

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { Field } from '@eclore/server-platform';
 
 const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** `cursor` only: the page size is fixed (50). */
 export class ListNotificationDeliveriesQuery {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
-  @IsOptional()
-  @IsIn(DELIVERY_STATUSES)
+  @Field.OneOf(DELIVERY_STATUSES, { optional: true })
   status?: (typeof DELIVERY_STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'Cursor from the previous page.' })

@@ -1,20 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import {
   NOTIFICATION_CATEGORIES,
   NOTIFICATION_FREQUENCIES,
   type NotificationCategory,
   type NotificationFrequency,
 } from '@eclore/domain';
+import { Field } from '@eclore/server-platform';
 
 export class CategoryFrequencyDto {
-  @ApiProperty({ enum: NOTIFICATION_CATEGORIES })
-  @IsIn(NOTIFICATION_CATEGORIES)
+  @Field.OneOf(NOTIFICATION_CATEGORIES)
   category!: NotificationCategory;
 
-  @ApiProperty({ enum: NOTIFICATION_FREQUENCIES })
-  @IsIn(NOTIFICATION_FREQUENCIES)
+  @Field.OneOf(NOTIFICATION_FREQUENCIES)
   frequency!: NotificationFrequency;
 }
 

@@ -1,38 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
 import { CRITERION_AXES, MAX_CRITERIA, MAX_CRITERION_TEXT, SCORE_LEVELS, type CriterionAxis } from '@eclore/domain';
+import { Field } from '@eclore/server-platform';
 
 // Shapes and types here; the rules (weights > 0, five described levels, unique keys) are the
 // domain's validateCriteriaSet, which names each faulty field.
 
 export class LocalizedTextDto {
-  @ApiProperty({ maxLength: MAX_CRITERION_TEXT })
-  @IsString()
-  @MaxLength(MAX_CRITERION_TEXT)
+  @Field.Text({ max: MAX_CRITERION_TEXT })
   fr!: string;
 
-  @ApiProperty({ maxLength: MAX_CRITERION_TEXT })
-  @IsString()
-  @MaxLength(MAX_CRITERION_TEXT)
+  @Field.Text({ max: MAX_CRITERION_TEXT })
   en!: string;
 }
 
 export class CriterionDto {
-  @ApiProperty({ description: 'Stable key the scores refer to (a-z, digits, _).', example: 'user_value' })
-  @IsString()
-  @MaxLength(40)
+  @Field.Text({ max: 40, description: 'Stable key the scores refer to (a-z, digits, _).', example: 'user_value' })
   key!: string;
 
   @ApiProperty({ type: LocalizedTextDto })
@@ -49,8 +33,7 @@ export class CriterionDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   weight!: number;
 
-  @ApiProperty({ enum: CRITERION_AXES, description: 'Axis of the value/effort plot this criterion feeds.' })
-  @IsIn(CRITERION_AXES)
+  @Field.OneOf(CRITERION_AXES, { description: 'Axis of the value/effort plot this criterion feeds.' })
   axis!: CriterionAxis;
 
   @ApiProperty({

@@ -1,17 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PersonRefDto } from '@eclore/server-platform';
+import { PersonRefDto, Field } from '@eclore/server-platform';
 
 export class CreatePrivateNoteInput {
-  @ApiProperty({
-    maxLength: 10000,
+  @Field.Text({
+    max: 10000,
+    notEmpty: true,
     description:
       'Rich text (sanitised on the server). Mention people with the token `@[Display name](person-id)`; ' +
       'each must be allowed to read the private notes of this idea.',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
   bodyHtml!: string;
 }
 

@@ -1,41 +1,31 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
 import { VersionInput } from '@eclore/server-ideas';
+import { Field } from '@eclore/server-platform';
 
 export const OUTCOME_TEXT_MAX = 4000;
 
 export class QualifyInput extends VersionInput {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: OUTCOME_TEXT_MAX,
+  @Field.Text({
+    max: OUTCOME_TEXT_MAX,
+    min: 1,
     description: 'The reasoned answer the authors and followers read; the idea goes to the committee.',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(OUTCOME_TEXT_MAX)
   answer!: string;
 }
 
 export class RequestReworkInput extends VersionInput {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: OUTCOME_TEXT_MAX,
+  @Field.Text({
+    max: OUTCOME_TEXT_MAX,
+    min: 1,
     description: 'What the authors should rework; the idea goes back to them.',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(OUTCOME_TEXT_MAX)
   guidance!: string;
 }
 
 export class DeclineInput extends VersionInput {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: OUTCOME_TEXT_MAX,
+  @Field.Text({
+    max: OUTCOME_TEXT_MAX,
+    min: 1,
     description: 'Why the idea is not taken further; the authors and followers read it.',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(OUTCOME_TEXT_MAX)
   rationale!: string;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsUUID } from 'class-validator';
-import { PersonRefDto } from '@eclore/server-platform';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString } from 'class-validator';
+import { PersonRefDto, Field } from '@eclore/server-platform';
 
 export class CreateAbsenceInput {
   @ApiProperty({ format: 'date-time', description: 'When the absence starts.' })
@@ -11,9 +11,7 @@ export class CreateAbsenceInput {
   @IsDateString()
   endsAt!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The network member who takes new reviews meanwhile.' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'The network member who takes new reviews meanwhile.' })
   delegateId?: string;
 }
 

@@ -1,28 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { IDEA_STATUSES, type IdeaStatus } from '@eclore/domain';
-import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 
 export class AssignInput {
-  @ApiProperty({ format: 'uuid', description: 'The network member who reviews the idea.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The network member who reviews the idea.' })
   personId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The current reviewer this one replaces.' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'The current reviewer this one replaces.' })
   replacePersonId?: string;
 }
 
 export class AssigneeParams extends UuidParams('id', 'personId') {}
 
 export class BulkReassignInput {
-  @ApiProperty({ format: 'uuid', description: 'The member whose open assignments move.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The member whose open assignments move.' })
   fromPersonId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The member who takes them.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The member who takes them.' })
   toPersonId!: string;
 
   @ApiPropertyOptional({
@@ -39,9 +34,7 @@ export class BulkReassignInput {
 }
 
 export class NetworkQueueQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this member’s open assignments.' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'Only this member’s open assignments.' })
   personId?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsString, MaxLength } from 'class-validator';
+import { IsObject } from 'class-validator';
 import { CRITERION_AXES, type CriterionAxis } from '@eclore/domain';
-import { PersonRefDto } from '@eclore/server-platform';
+import { PersonRefDto, Field } from '@eclore/server-platform';
 import { CriterionDto, LocalizedTextDto } from '../criteria/criteria.dto';
 
 export const SCORECARD_COMMENT_MAX = 4000;
@@ -18,9 +18,7 @@ export class ScorecardInput {
   @IsObject()
   scores!: Record<string, number>;
 
-  @ApiProperty({ maxLength: SCORECARD_COMMENT_MAX, description: 'The reviewer’s reasoning.' })
-  @IsString()
-  @MaxLength(SCORECARD_COMMENT_MAX)
+  @Field.Text({ max: SCORECARD_COMMENT_MAX, description: 'The reviewer’s reasoning.' })
   comment!: string;
 }
 

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -26,7 +25,7 @@ import {
   type ExperimentOutcome,
   type ExperimentStatus,
 } from '@eclore/domain';
-import { UuidParams } from '@eclore/server-platform';
+import { UuidParams, Field } from '@eclore/server-platform';
 import { TeamPersonDto } from '../team';
 import { ISO_DAY } from '../day';
 
@@ -38,20 +37,11 @@ export const ENTRY_ATTACHMENTS_MAX = 10;
 const RAW_BODY_MAX = LOG_ENTRY_LIMITS.bodyMax * 2;
 
 export class HypothesisInput {
-  @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"We believe that <change>…"' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @Field.Text({ max: HYPOTHESIS_LIMITS.partMax, notEmpty: true, description: '"We believe that <change>…"' })
   change!: string;
-  @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"…for <audience>…"' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @Field.Text({ max: HYPOTHESIS_LIMITS.partMax, notEmpty: true, description: '"…for <audience>…"' })
   audience!: string;
-  @ApiProperty({ maxLength: HYPOTHESIS_LIMITS.partMax, description: '"…will <expected result>."' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(HYPOTHESIS_LIMITS.partMax)
+  @Field.Text({ max: HYPOTHESIS_LIMITS.partMax, notEmpty: true, description: '"…will <expected result>."' })
   expectedResult!: string;
 }
 
@@ -103,10 +93,7 @@ export class UpdateExperimentInput extends ProtocolInput {
 }
 
 export class LogEntryInput {
-  @ApiProperty({ maxLength: RAW_BODY_MAX, description: 'Rich text, sanitised on the server.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(RAW_BODY_MAX)
+  @Field.Text({ max: RAW_BODY_MAX, notEmpty: true, description: 'Rich text, sanitised on the server.' })
   bodyHtml!: string;
   @ApiProperty({ format: 'date', description: 'The day it happened: not in the future, not before the start.' })
   @IsString()
@@ -126,26 +113,20 @@ export class LogEntryInput {
 }
 
 export class OutcomeInput {
-  @ApiProperty({ enum: EXPERIMENT_OUTCOMES })
-  @IsIn(EXPERIMENT_OUTCOMES)
+  @Field.OneOf(EXPERIMENT_OUTCOMES)
   outcome!: ExperimentOutcome;
-  @ApiPropertyOptional({
-    maxLength: LEARNINGS_MAX,
+  @Field.Text({
+    max: LEARNINGS_MAX,
+    optional: true,
     description: 'Required for `stopped`: they stay public on the idea.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LEARNINGS_MAX)
   learnings?: string;
   @ApiPropertyOptional({ type: HypothesisInput, description: 'Required for `pivot`.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => HypothesisInput)
   newHypothesis?: HypothesisInput;
-  @ApiPropertyOptional({ maxLength: LEARNINGS_MAX, description: 'Why the pivot; required for `pivot`.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LEARNINGS_MAX)
+  @Field.Text({ max: LEARNINGS_MAX, optional: true, description: 'Why the pivot; required for `pivot`.' })
   reason?: string;
 }
 

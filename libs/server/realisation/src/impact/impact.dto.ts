@@ -1,25 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import {
   IMPACT_CATEGORIES,
   MEASUREMENT_CONFIDENCES,
   type ImpactCategory,
   type MeasurementConfidence,
 } from '@eclore/domain';
-import { OrgUnitRefDto, PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { ISO_DAY } from '../day';
 
 /** A calendar day; the service then checks it is a real date (2026-02-30 is refused by the domain). */
@@ -34,20 +22,13 @@ export type RollupGrouping = (typeof ROLLUP_GROUPINGS)[number];
 // ------------------------------------------------------------------ inputs
 
 export class IndicatorInput {
-  @ApiProperty({ enum: IMPACT_CATEGORIES })
-  @IsIn(IMPACT_CATEGORIES)
+  @Field.OneOf(IMPACT_CATEGORIES)
   category!: ImpactCategory;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Field.Text({ max: 200, min: 1 })
   label!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 40, description: 'e.g. “€/year”, “hours/year”.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(40)
+  @Field.Text({ max: 40, min: 1, description: 'e.g. “€/year”, “hours/year”.' })
   unit!: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -VALUE_LIMIT, maximum: VALUE_LIMIT })
@@ -89,20 +70,15 @@ export class MeasurementInputDto {
   @Matches(ISO_DAY, { message: DAY_MESSAGE('measuredOn') })
   measuredOn!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Where the figure comes from.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Field.Text({ max: 500, min: 1, description: 'Where the figure comes from.' })
   source!: string;
 
-  @ApiProperty({ enum: MEASUREMENT_CONFIDENCES })
-  @IsIn(MEASUREMENT_CONFIDENCES)
+  @Field.OneOf(MEASUREMENT_CONFIDENCES)
   confidence!: MeasurementConfidence;
 }
 
 export class RollupQuery {
-  @ApiProperty({ enum: ROLLUP_GROUPINGS })
-  @IsIn(ROLLUP_GROUPINGS)
+  @Field.OneOf(ROLLUP_GROUPINGS)
   by!: RollupGrouping;
 
   @ApiPropertyOptional({ minimum: 2000, maximum: 2100 })
@@ -113,14 +89,10 @@ export class RollupQuery {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Projects of this unit and the units under it.' })
-  @IsOptional()
-  @IsUUID()
+  @Field.Uuid({ optional: true, description: 'Projects of this unit and the units under it.' })
   orgUnitId?: string;
 
-  @ApiPropertyOptional({ enum: IMPACT_CATEGORIES })
-  @IsOptional()
-  @IsIn(IMPACT_CATEGORIES)
+  @Field.OneOf(IMPACT_CATEGORIES, { optional: true })
   category?: ImpactCategory;
 }
 

@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
   BUDGET_LIMITS,
   MILESTONE_LIMITS,
@@ -21,7 +9,7 @@ import {
   type MilestoneStatus,
   type ProjectStatus,
 } from '@eclore/domain';
-import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 import { ISO_DAY } from '../day';
 
 const DAY_MESSAGE = '$property is a day written YYYY-MM-DD.';
@@ -31,8 +19,7 @@ export const BUDGET_LABEL_MAX = 200;
 export class MilestoneParams extends UuidParams('id', 'milestoneId') {}
 
 export class CreateProjectInput {
-  @ApiProperty({ format: 'uuid', description: 'The owner (required): accountable for the go-live.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The owner (required): accountable for the go-live.' })
   ownerId!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'The start day (default today).' })
@@ -49,8 +36,7 @@ export class CreateProjectInput {
 }
 
 export class ChangeOwnerInput {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   ownerId!: string;
 }
 
@@ -63,10 +49,7 @@ export class UpdateProjectInput {
 }
 
 export class CreateMilestoneInput {
-  @ApiProperty({ maxLength: MILESTONE_LIMITS.titleMax })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(MILESTONE_LIMITS.titleMax)
+  @Field.Text({ max: MILESTONE_LIMITS.titleMax, min: 1 })
   title!: string;
 
   @ApiProperty({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
@@ -95,11 +78,7 @@ export class UpdateMilestoneInput {
   @Max(2_147_483_647)
   version!: number;
 
-  @ApiPropertyOptional({ maxLength: MILESTONE_LIMITS.titleMax })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(MILESTONE_LIMITS.titleMax)
+  @Field.Text({ max: MILESTONE_LIMITS.titleMax, min: 1, optional: true })
   title?: string;
 
   @ApiPropertyOptional({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
@@ -121,15 +100,10 @@ export class UpdateMilestoneInput {
   @Max(100)
   progress?: number;
 
-  @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: '`dropped` needs `dropReason`.' })
-  @IsOptional()
-  @IsIn(MILESTONE_STATUSES)
+  @Field.OneOf(MILESTONE_STATUSES, { optional: true, description: '`dropped` needs `dropReason`.' })
   status?: MilestoneStatus;
 
-  @ApiPropertyOptional({ maxLength: MILESTONE_LIMITS.reasonMax })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MILESTONE_LIMITS.reasonMax)
+  @Field.Text({ max: MILESTONE_LIMITS.reasonMax, optional: true })
   dropReason?: string;
 }
 
@@ -143,18 +117,12 @@ export class DeleteMilestoneQuery {
 }
 
 export class CreateUpdateInput {
-  @ApiProperty({ maxLength: UPDATE_BODY_MAX, description: 'Rich text (sanitised).' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(UPDATE_BODY_MAX)
+  @Field.Text({ max: UPDATE_BODY_MAX, min: 1, description: 'Rich text (sanitised).' })
   bodyHtml!: string;
 }
 
 export class CreateBudgetLineInput {
-  @ApiProperty({ maxLength: BUDGET_LABEL_MAX })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(BUDGET_LABEL_MAX)
+  @Field.Text({ max: BUDGET_LABEL_MAX, min: 1 })
   label!: string;
 
   @ApiProperty({ minimum: 0, maximum: BUDGET_LIMITS.max })

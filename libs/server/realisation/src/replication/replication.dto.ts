@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { PROJECT_STATUSES, type ProjectStatus } from '@eclore/domain';
-import { OrgUnitNameDto, PersonRefDto } from '@eclore/server-platform';
+import { OrgUnitNameDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { ISO_DAY } from '../day';
 
 export class AdoptInput {
-  @ApiProperty({ format: 'uuid', description: 'The adopting unit (within the asker’s network scope).' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The adopting unit (within the asker’s network scope).' })
   orgUnitId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The owner of the replica’s own project.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The owner of the replica’s own project.' })
   ownerId!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'The replica project’s start day (default today).' })

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
 import { INVITATION_STATUSES, TEAM_ROLES, type InvitationStatus, type TeamRole } from '@eclore/domain';
-import { PersonRefDto, UuidParams } from '@eclore/server-platform';
+import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
 
 /**
  * Someone as a viewer may see them on a team: a person, or just "an author" (an anonymous author
@@ -84,8 +83,7 @@ export class TeamInvitationListDto {
 
 /** Invites a person, or names the new lead. */
 export class TeamPersonInput {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @Field.Uuid()
   personId!: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { OrgUnitRefDto } from '@eclore/server-platform';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { OrgUnitRefDto, Field } from '@eclore/server-platform';
 import { AnnualFiguresDto, ReportScope } from '../report/report.dto';
 import { REPORT_FILE_KINDS, type ReportFileKind } from './download-links';
 
@@ -67,8 +67,6 @@ export class AnnualReportFileQuery {
   @Min(0)
   expires!: number;
 
-  @ApiProperty({ description: 'The link’s signature.' })
-  @IsString()
-  @MaxLength(100)
+  @Field.Text({ max: 100, description: 'The link’s signature.' })
   signature!: string;
 }

@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { CONTRIBUTION_KINDS, type ContributionKind } from '@eclore/domain';
+import { Field } from '@eclore/server-platform';
 
 export const CLAIM_STATUSES = ['pending', 'granted', 'refused'] as const;
 export const CLAIM_REASON_MAX = 1_000;
 
 export class RequestContributionClaimDto {
-  @ApiProperty({ format: 'uuid', description: 'The idea whose anonymous contributions of mine I claim, all at once.' })
-  @IsUUID()
+  @Field.Uuid({ description: 'The idea whose anonymous contributions of mine I claim, all at once.' })
   ideaId!: string;
 }
 

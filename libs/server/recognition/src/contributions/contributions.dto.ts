@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { CONTRIBUTION_KINDS, SUPPORTED_LOCALES, type ContributionKind, type Locale } from '@eclore/domain';
+import { Field } from '@eclore/server-platform';
 
 /** One of the person's own contributions. */
 export class MyContributionDto {
@@ -28,11 +28,9 @@ export class MyContributionsDto {
 }
 
 export class ContributionsPdfQuery {
-  @ApiPropertyOptional({
-    enum: SUPPORTED_LOCALES,
+  @Field.OneOf(SUPPORTED_LOCALES, {
+    optional: true,
     description: 'Absent: the person’s preferred language, else French.',
   })
-  @IsOptional()
-  @IsIn(SUPPORTED_LOCALES)
   lang?: Locale;
 }

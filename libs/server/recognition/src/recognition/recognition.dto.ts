@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsIn, IsOptional } from 'class-validator';
+import { Allow } from 'class-validator';
 import {
   RECOGNITION_FORMS,
   RECOGNITION_LIMITS,
@@ -9,7 +9,7 @@ import {
   type RecognitionMilestone,
   type RecognitionStatus,
 } from '@eclore/domain';
-import { CursorQuery, PersonRefDto } from '@eclore/server-platform';
+import { CursorQuery, PersonRefDto, Field } from '@eclore/server-platform';
 
 /** The idea a recognition is about. */
 export class RecognitionIdeaDto {
@@ -49,9 +49,7 @@ export class RecognitionPageDto {
 
 /** `status` (all by default), `cursor`, `limit` (1–100, 25 by default). */
 export class ListRecognitionsQuery extends CursorQuery({ max: 100, default: 25 }) {
-  @ApiPropertyOptional({ enum: RECOGNITION_STATUSES })
-  @IsOptional()
-  @IsIn(RECOGNITION_STATUSES)
+  @Field.OneOf(RECOGNITION_STATUSES, { optional: true })
   status?: RecognitionStatus;
 }
 

@@ -9,12 +9,10 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
-import { PersonRefDto } from '@eclore/server-platform';
+import { PersonRefDto, Field } from '@eclore/server-platform';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../entities';
 import { WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
 import { WEBHOOK_URL_MAX_LENGTH } from '../delivery/webhook-url';
@@ -24,15 +22,10 @@ export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 200;
 // ------------------------------------------------------------------ requests
 
 export class CreateWebhookInput {
-  @ApiProperty({ description: 'https URL (plain http only to localhost).', maxLength: WEBHOOK_URL_MAX_LENGTH })
-  @IsString()
-  @MaxLength(WEBHOOK_URL_MAX_LENGTH)
+  @Field.Text({ max: WEBHOOK_URL_MAX_LENGTH, description: 'https URL (plain http only to localhost).' })
   url!: string;
 
-  @ApiPropertyOptional({ type: String, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)
+  @Field.Text({ max: WEBHOOK_DESCRIPTION_MAX_LENGTH, optional: true, type: String, nullable: true })
   description?: string | null;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
@@ -59,10 +52,7 @@ export class UpdateWebhookInput {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ type: String, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)
+  @Field.Text({ max: WEBHOOK_DESCRIPTION_MAX_LENGTH, optional: true, type: String, nullable: true })
   description?: string | null;
 }
 
