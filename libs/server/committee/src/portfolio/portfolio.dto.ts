@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import {
   IDEA_KINDS,
   PORTFOLIO_GROUPS,
@@ -40,12 +40,14 @@ export class PortfolioFilters {
   @IsBoolean()
   late?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10, description: 'Cards per column (per page).' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @Field.Int({
+    min: 1,
+    max: 50,
+    fromText: true,
+    optional: true,
+    default: 10,
+    description: 'Cards per column (per page).',
+  })
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { LimitProperty, OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';
 import { IMPORT_ERROR_CODES } from './directory-validator';
@@ -197,12 +197,7 @@ export class PersonCardDto extends PersonRefDto {
 }
 
 export class HeadcountQueryDto {
-  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Default: the current year.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @Field.Int({ min: 2000, max: 2100, fromText: true, optional: true, description: 'Default: the current year.' })
   year?: number;
 }
 

@@ -2,7 +2,21 @@ import 'reflect-metadata';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import * as Field from './fields';
 import { createProbeApp } from '../../../../../test/harness/probe-app';
 
@@ -30,6 +44,12 @@ class WithField {
 
   @Field.OneOf(COLOURS)
   colour!: string;
+
+  @Field.Int({ min: 1, max: 12, fromText: true, optional: true, default: 6 })
+  months?: number;
+
+  @Field.Day({ optional: true })
+  startsOn?: string;
 }
 
 /** The same properties as they were written by hand before the helpers. */
@@ -60,6 +80,20 @@ class ByHand {
   @ApiProperty({ enum: COLOURS })
   @IsIn(COLOURS)
   colour!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, default: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  months?: number;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsString()
+  @Matches(Field.ISO_DAY, { message: '$property must be a day written YYYY-MM-DD' })
+  startsOn?: string;
 }
 
 const inputs: Record<string, unknown>[] = [
@@ -68,6 +102,10 @@ const inputs: Record<string, unknown>[] = [
   { name: 'A', reason: '', colour: 'blue', note: 'long', ownerId: '42' },
   { name: 'Anastasia', reason: 'x'.repeat(11), colour: 'green', note: 7 },
   { name: 12, reason: null, colour: null },
+  { name: 'Ana', reason: 'why', colour: 'red', months: '7', startsOn: '2026-12-07' },
+  { name: 'Ana', reason: 'why', colour: 'red', months: '13', startsOn: '2026-13-01' },
+  { name: 'Ana', reason: 'why', colour: 'red', months: 2.5, startsOn: 20261207 },
+  { name: 'Ana', reason: 'why', colour: 'red', months: 'x', startsOn: '7 Dec 2026' },
   {},
 ];
 
@@ -86,6 +124,15 @@ describe('Field', () => {
       colour: ['isIn'],
       ownerId: ['isUuid'],
     });
+    expect(
+      problems(WithField, { name: 'Ana', reason: 'why', colour: 'red', months: '0', startsOn: '2026-02-31' }),
+    ).toEqual({
+      months: ['min'],
+    });
+    expect(problems(WithField, { name: 'Ana', reason: 'why', colour: 'red', startsOn: '2026-2-3' })).toEqual({
+      startsOn: ['matches'],
+    });
+    expect(plainToInstance(WithField, { months: '7' }).months).toBe(7);
     expect(problems(WithField, { name: 'Ana', reason: 'why', colour: 'red' })).toEqual({});
   });
 
@@ -110,6 +157,8 @@ describe('Field', () => {
         note: { type: 'string', nullable: true, maxLength: 3 },
         ownerId: { type: 'string', format: 'uuid' },
         colour: { type: 'string', enum: ['red', 'green'] },
+        months: { type: 'integer', minimum: 1, maximum: 12, default: 6 },
+        startsOn: { type: 'string', format: 'date' },
       },
       required: ['name', 'reason', 'colour'],
     });

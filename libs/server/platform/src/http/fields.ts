@@ -1,6 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 /**
  * Exported as the `Field` namespace (`@Field.Text({ max: 200 })`), as `Col` is for entities: the
@@ -14,6 +27,8 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } 
 export interface FieldDoc {
   description?: string;
   example?: unknown;
+  /** What the service uses when the property is absent (documented only). */
+  default?: string | number | boolean;
   /** Documents that null is accepted; `Presence.optional` is what lets it through the checks. */
   nullable?: boolean;
   /** Needed beside `nullable`: reflection sees `string | null` as Object. */
@@ -62,4 +77,36 @@ export function Uuid(options: Presence & FieldDoc = {}): PropertyDecorator {
 export function OneOf(values: readonly (string | number)[], options: Presence & FieldDoc = {}): PropertyDecorator {
   const { optional, ...doc } = options;
   return compose({ ...doc, enum: values as (string | number)[] }, optional, [IsIn(values as (string | number)[])]);
+}
+
+/**
+ * A whole number from `min` to `max` (documented as an integer). `fromText` converts a value that arrives as text (every query
+ * parameter, and the few bodies that accepted "5" for 5) before the checks.
+ */
+export function Int(
+  options: { min: number; max: number; fromText?: boolean } & Presence & FieldDoc,
+): PropertyDecorator {
+  const { min, max, fromText, optional, ...doc } = options;
+  return compose({ ...doc, type: 'integer', minimum: min, maximum: max }, optional, [
+    ...(fromText ? [Type(() => Number)] : []),
+    IsInt(),
+    Min(min),
+    Max(max),
+  ]);
+}
+
+/**
+ * A calendar day as the API writes dates without a time: YYYY-MM-DD, month 01–12, day 01–31. A month
+ * 13 is refused at the edge naming its field, never left for PostgreSQL to reject; impossible days
+ * (31 April) are then caught by the domain's checks.
+ */
+export const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A day (ISO_DAY), documented as `format: date`. */
+export function Day(options: Presence & FieldDoc = {}): PropertyDecorator {
+  const { optional, ...doc } = options;
+  return compose({ ...doc, format: 'date' }, optional, [
+    IsString(),
+    Matches(ISO_DAY, { message: '$property must be a day written YYYY-MM-DD' }),
+  ]);
 }

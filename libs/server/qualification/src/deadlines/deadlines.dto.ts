@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
 import { ANSWER_TIME_LIMITS, DEADLINE_KINDS, IDEA_STATUSES, type DeadlineKind, type IdeaStatus } from '@eclore/domain';
+import { Field } from '@eclore/server-platform';
 
 export class AnswerTimeSettingsDto {
   @ApiProperty({ description: 'Days an idea may wait for its first answer, from its (latest) submission.' })
@@ -14,22 +14,13 @@ export class AnswerTimeSettingsDto {
 }
 
 export class UpdateAnswerTimeSettingsInput {
-  @ApiProperty({ minimum: ANSWER_TIME_LIMITS.minDays, maximum: ANSWER_TIME_LIMITS.maxDays })
-  @IsInt()
-  @Min(ANSWER_TIME_LIMITS.minDays)
-  @Max(ANSWER_TIME_LIMITS.maxDays)
+  @Field.Int({ min: ANSWER_TIME_LIMITS.minDays, max: ANSWER_TIME_LIMITS.maxDays })
   firstAnswerDays!: number;
 
-  @ApiProperty({ minimum: ANSWER_TIME_LIMITS.minDays, maximum: ANSWER_TIME_LIMITS.maxDays })
-  @IsInt()
-  @Min(ANSWER_TIME_LIMITS.minDays)
-  @Max(ANSWER_TIME_LIMITS.maxDays)
+  @Field.Int({ min: ANSWER_TIME_LIMITS.minDays, max: ANSWER_TIME_LIMITS.maxDays })
   qualificationDays!: number;
 
-  @ApiProperty({ minimum: 0, maximum: ANSWER_TIME_LIMITS.maxDays, description: 'Fewer than either wait.' })
-  @IsInt()
-  @Min(0)
-  @Max(ANSWER_TIME_LIMITS.maxDays)
+  @Field.Int({ min: 0, max: ANSWER_TIME_LIMITS.maxDays, description: 'Fewer than either wait.' })
   remindBeforeDays!: number;
 }
 

@@ -4,13 +4,11 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -27,9 +25,7 @@ import {
 } from '@eclore/domain';
 import { UuidParams, Field } from '@eclore/server-platform';
 import { TeamPersonDto } from '../team';
-import { ISO_DAY } from '../day';
 
-const DAY_MESSAGE = '$property must be a day written YYYY-MM-DD';
 /** Measures per experiment, attachments per log entry: enough for a real protocol, bounded. */
 export const MEASURES_MAX = 20;
 export const ENTRY_ATTACHMENTS_MAX = 10;
@@ -57,16 +53,12 @@ export class MeasureInput {
 
 /** The protocol: what is tried, where, with whom, from when until when, and the measures. */
 export class ProtocolInput {
-  @ApiProperty({ maxLength: 5000 }) @IsString() @IsNotEmpty() @MaxLength(5000) whatIsTried!: string;
-  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) whereTried!: string;
-  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) withWhom!: string;
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
-  @IsString()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Text({ max: 5000, notEmpty: true }) whatIsTried!: string;
+  @Field.Text({ max: 1000, notEmpty: true }) whereTried!: string;
+  @Field.Text({ max: 1000, notEmpty: true }) withWhom!: string;
+  @Field.Day({ example: '2026-12-01' })
   startsOn!: string;
-  @ApiProperty({ format: 'date', example: '2027-02-28' })
-  @IsString()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day({ example: '2027-02-28' })
   endsOn!: string;
   @ApiProperty({ type: [MeasureInput], maxItems: MEASURES_MAX, minItems: 1 })
   @IsArray()
@@ -85,19 +77,14 @@ export class CreateExperimentInput extends ProtocolInput {
 }
 
 export class UpdateExperimentInput extends ProtocolInput {
-  @ApiProperty({ description: 'The version read; another one answers 409 stale_version.' })
-  @IsInt()
-  @Min(1)
-  @Max(2_000_000_000)
+  @Field.Int({ min: 1, max: 2_000_000_000, description: 'The version read; another one answers 409 stale_version.' })
   version!: number;
 }
 
 export class LogEntryInput {
   @Field.Text({ max: RAW_BODY_MAX, notEmpty: true, description: 'Rich text, sanitised on the server.' })
   bodyHtml!: string;
-  @ApiProperty({ format: 'date', description: 'The day it happened: not in the future, not before the start.' })
-  @IsString()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day({ description: 'The day it happened: not in the future, not before the start.' })
   occurredOn!: string;
   @ApiPropertyOptional({
     type: [String],

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FIELD_REVIEW_LIMITS } from '@eclore/domain';
-import { PersonRefDto } from '@eclore/server-platform';
+import { PersonRefDto, Field } from '@eclore/server-platform';
 
 // PostgreSQL refuses NUL in text: refused at the edge, naming the field.
 // eslint-disable-next-line no-control-regex -- matching the NUL byte is the point
@@ -115,18 +115,10 @@ export class UpdateFieldReviewSettingsInput {
   @Max(FIELD_REVIEW_LIMITS.maxMonths, { each: true })
   monthsAfterGoLive!: number[];
 
-  @ApiProperty({ minimum: 1, maximum: FIELD_REVIEW_LIMITS.maxDays })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(FIELD_REVIEW_LIMITS.maxDays)
+  @Field.Int({ min: 1, max: FIELD_REVIEW_LIMITS.maxDays, fromText: true })
   remindAfterDays!: number;
 
-  @ApiProperty({ minimum: 1, maximum: FIELD_REVIEW_LIMITS.maxDays, description: 'After the reminder.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(FIELD_REVIEW_LIMITS.maxDays)
+  @Field.Int({ min: 1, max: FIELD_REVIEW_LIMITS.maxDays, fromText: true, description: 'After the reminder.' })
   lateAfterDays!: number;
 }
 

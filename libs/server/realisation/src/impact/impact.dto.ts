@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import {
   IMPACT_CATEGORIES,
   MEASUREMENT_CONFIDENCES,
@@ -8,10 +8,7 @@ import {
   type MeasurementConfidence,
 } from '@eclore/domain';
 import { OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
-import { ISO_DAY } from '../day';
 
-/** A calendar day; the service then checks it is a real date (2026-02-30 is refused by the domain). */
-const DAY_MESSAGE = (field: string) => `${field} must be a day as YYYY-MM-DD`;
 /** The widest bound of any category (IMPACT_BOUNDS); the category's own bound is checked by the domain. */
 const VALUE_LIMIT = 1e11;
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
@@ -44,17 +41,16 @@ export class IndicatorInput {
   @Max(VALUE_LIMIT)
   projectedValue!: number;
 
-  @ApiProperty({ format: 'date', example: '2027-06-30' })
-  @IsString()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE('projectedOn') })
+  @Field.Day({ example: '2027-06-30' })
   projectedOn!: string;
 }
 
 export class IndicatorUpdateInput extends IndicatorInput {
-  @ApiProperty({ description: 'The version read; another version answers 409 stale_version.' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @Field.Int({
+    min: 1,
+    max: 2_147_483_647,
+    description: 'The version read; another version answers 409 stale_version.',
+  })
   version!: number;
 }
 
@@ -65,9 +61,7 @@ export class MeasurementInputDto {
   @Max(VALUE_LIMIT)
   value!: number;
 
-  @ApiProperty({ format: 'date', description: 'Neither in the future nor before go-live.' })
-  @IsString()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE('measuredOn') })
+  @Field.Day({ description: 'Neither in the future nor before go-live.' })
   measuredOn!: string;
 
   @Field.Text({ max: 500, min: 1, description: 'Where the figure comes from.' })
@@ -81,12 +75,7 @@ export class RollupQuery {
   @Field.OneOf(ROLLUP_GROUPINGS)
   by!: RollupGrouping;
 
-  @ApiPropertyOptional({ minimum: 2000, maximum: 2100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @Field.Int({ min: 2000, max: 2100, fromText: true, optional: true })
   year?: number;
 
   @Field.Uuid({ optional: true, description: 'Projects of this unit and the units under it.' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import {
   BUDGET_LIMITS,
   MILESTONE_LIMITS,
@@ -10,9 +10,7 @@ import {
   type ProjectStatus,
 } from '@eclore/domain';
 import { PersonRefDto, UuidParams, Field } from '@eclore/server-platform';
-import { ISO_DAY } from '../day';
 
-const DAY_MESSAGE = '$property is a day written YYYY-MM-DD.';
 export const UPDATE_BODY_MAX = 20_000;
 export const BUDGET_LABEL_MAX = 200;
 
@@ -22,9 +20,7 @@ export class CreateProjectInput {
   @Field.Uuid({ description: 'The owner (required): accountable for the go-live.' })
   ownerId!: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'The start day (default today).' })
-  @IsOptional()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day({ optional: true, description: 'The start day (default today).' })
   startsOn?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: BUDGET_LIMITS.max, description: 'Planned budget, two decimals at most.' })
@@ -52,52 +48,35 @@ export class CreateMilestoneInput {
   @Field.Text({ max: MILESTONE_LIMITS.titleMax, min: 1 })
   title!: string;
 
-  @ApiProperty({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
-  @IsInt()
-  @Min(MILESTONE_LIMITS.weightMin)
-  @Max(MILESTONE_LIMITS.weightMax)
+  @Field.Int({ min: MILESTONE_LIMITS.weightMin, max: MILESTONE_LIMITS.weightMax })
   weight!: number;
 
-  @ApiProperty({ format: 'date', description: 'Not before the project starts.' })
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day({ description: 'Not before the project starts.' })
   dueOn!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @Field.Int({ min: 0, max: 100, optional: true })
   progress?: number;
 }
 
 /** Every edit names the version it read: someone else's change meanwhile answers 409 `stale_version`. */
 export class UpdateMilestoneInput {
-  @ApiProperty({ minimum: 1, description: 'The version read; a different current version is refused (409).' })
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @Field.Int({
+    min: 1,
+    max: 2_147_483_647,
+    description: 'The version read; a different current version is refused (409).',
+  })
   version!: number;
 
   @Field.Text({ max: MILESTONE_LIMITS.titleMax, min: 1, optional: true })
   title?: string;
 
-  @ApiPropertyOptional({ minimum: MILESTONE_LIMITS.weightMin, maximum: MILESTONE_LIMITS.weightMax })
-  @IsOptional()
-  @IsInt()
-  @Min(MILESTONE_LIMITS.weightMin)
-  @Max(MILESTONE_LIMITS.weightMax)
+  @Field.Int({ min: MILESTONE_LIMITS.weightMin, max: MILESTONE_LIMITS.weightMax, optional: true })
   weight?: number;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day({ optional: true })
   dueOn?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'While open.' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @Field.Int({ min: 0, max: 100, optional: true, description: 'While open.' })
   progress?: number;
 
   @Field.OneOf(MILESTONE_STATUSES, { optional: true, description: '`dropped` needs `dropReason`.' })
@@ -108,11 +87,7 @@ export class UpdateMilestoneInput {
 }
 
 export class DeleteMilestoneQuery {
-  @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @Field.Int({ min: 1, max: 2_147_483_647, fromText: true })
   version!: number;
 }
 
@@ -131,8 +106,7 @@ export class CreateBudgetLineInput {
   @Max(BUDGET_LIMITS.max)
   amount!: number;
 
-  @ApiProperty({ format: 'date' })
-  @Matches(ISO_DAY, { message: DAY_MESSAGE })
+  @Field.Day()
   spentOn!: string;
 }
 

@@ -1,8 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { PROJECT_STATUSES, type ProjectStatus } from '@eclore/domain';
 import { OrgUnitNameDto, PersonRefDto, Field } from '@eclore/server-platform';
-import { ISO_DAY } from '../day';
 
 export class AdoptInput {
   @Field.Uuid({ description: 'The adopting unit (within the asker’s network scope).' })
@@ -11,9 +9,7 @@ export class AdoptInput {
   @Field.Uuid({ description: 'The owner of the replica’s own project.' })
   ownerId!: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'The replica project’s start day (default today).' })
-  @IsOptional()
-  @Matches(ISO_DAY, { message: '$property is a day written YYYY-MM-DD.' })
+  @Field.Day({ optional: true, description: 'The replica project’s start day (default today).' })
   startsOn?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Min } from 'class-validator';
 import { OrgUnitRefDto, Field } from '@eclore/server-platform';
 import { AnnualFiguresDto, ReportScope } from '../report/report.dto';
 import { REPORT_FILE_KINDS, type ReportFileKind } from './download-links';
@@ -8,10 +8,7 @@ import { REPORT_FILE_KINDS, type ReportFileKind } from './download-links';
 export const ANNUAL_REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export class RequestAnnualReportInput {
-  @ApiProperty({ type: 'integer', minimum: 2000, description: 'From 2000 to the current year.' })
-  @IsInt()
-  @Min(2000)
-  @Max(9999)
+  @Field.Int({ min: 2000, max: 9999, description: 'From 2000 to the current year.' })
   year!: number;
 
   @ReportScope()

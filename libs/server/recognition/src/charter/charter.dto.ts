@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { CHARTER_LIMITS, REPORT_FIGURES, type ReportFigure } from '@eclore/domain';
 import { CharterInputsDto } from '../report/report.dto';
+import { Field } from '@eclore/server-platform';
 
 export class CharterTitleDto {
   @ApiProperty({ maxLength: CHARTER_LIMITS.titleMax }) @IsString() fr!: string;
@@ -50,20 +51,12 @@ export class SetCharterInput {
 }
 
 export class CharterInputsYearQuery {
-  @ApiProperty({ type: 'integer', minimum: 2000, description: 'From 2000 to the current year.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(9999)
+  @Field.Int({ min: 2000, max: 9999, fromText: true, description: 'From 2000 to the current year.' })
   year!: number;
 }
 
 export class CharterYearParam {
-  @ApiProperty({ type: 'integer', minimum: 2000 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(9999)
+  @Field.Int({ min: 2000, max: 9999, fromText: true })
   year!: number;
 }
 

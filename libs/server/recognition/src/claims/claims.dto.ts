@@ -12,6 +12,7 @@ export class RequestContributionClaimDto {
 }
 
 export class RefuseContributionClaimDto {
+  // By hand: the 1-character minimum is the service's, after trimming (blank answers `required`).
   @ApiProperty({ minLength: 1, maxLength: CLAIM_REASON_MAX, description: 'Told to the person; kept in the audit log.' })
   @IsString()
   @MaxLength(CLAIM_REASON_MAX)

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import {
   FUNNEL_STEPS,
   RECOGNITION_FORMS,
@@ -10,7 +10,7 @@ import {
   type RecognitionForm,
   type YearOnYearFigure,
 } from '@eclore/domain';
-import { OrgUnitRefDto } from '@eclore/server-platform';
+import { OrgUnitRefDto, Field } from '@eclore/server-platform';
 import { ImpactTotalDto } from '@eclore/server-realisation';
 
 /** The first year the box can report; the last is the current year (checked by the service). */
@@ -31,11 +31,12 @@ export const ReportScope = () =>
   );
 
 export class AnnualFiguresQuery {
-  @ApiProperty({ type: 'integer', minimum: FIRST_REPORT_YEAR, description: 'From 2000 to the current year.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(FIRST_REPORT_YEAR)
-  @Max(9999)
+  @Field.Int({
+    min: FIRST_REPORT_YEAR,
+    max: 9999,
+    fromText: true,
+    description: 'From 2000 to the current year.',
+  })
   year!: number;
 
   @ReportScope()

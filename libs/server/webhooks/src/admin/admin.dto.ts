@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PersonRefDto, Field } from '@eclore/server-platform';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../entities';
 import { WEBHOOK_EVENT_TYPES } from '../delivery/event-types';
@@ -57,12 +46,7 @@ export class UpdateWebhookInput {
 }
 
 export class ListWebhookDeliveriesQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Field.Int({ min: 1, max: 100, fromText: true, optional: true, default: 50 })
   limit?: number;
 }
 
