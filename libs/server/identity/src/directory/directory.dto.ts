@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { LimitProperty, OrgUnitRefDto, PersonRefDto, Field } from '@eclore/server-platform';
 import { ORG_UNIT_KINDS, type DirectoryImportStatus, type OrgUnitKind } from '../entities';

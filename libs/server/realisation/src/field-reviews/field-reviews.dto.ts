@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FIELD_REVIEW_LIMITS } from '@eclore/domain';
 import { PersonRefDto, Field } from '@eclore/server-platform';

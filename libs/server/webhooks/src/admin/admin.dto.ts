@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PersonRefDto, Field } from '@eclore/server-platform';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '../entities';
