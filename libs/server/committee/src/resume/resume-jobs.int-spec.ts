@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Queue } from 'bullmq';
-import { Idea, IdeaEvent } from '@eclore/server-ideas';
+import { Idea, IdeaAccess, IdeaEvent } from '@eclore/server-ideas';
 import { OutboxMessage } from '@eclore/server-platform';
 import { createServiceTestContext, type ServiceTestContext } from '../../../../../test/harness/service-context';
 import { makeIdea, makePerson, makeUnit } from '../../../../../test/harness';
@@ -27,7 +27,7 @@ describe('resume of parked ideas (real PostgreSQL and Redis)', () => {
       connection: testRedisConnection(),
       prefix: uniqueQueuePrefix('resume'),
     });
-    resumer = new ParkedResumer(ctx.ds, queue);
+    resumer = new ParkedResumer(ctx.ds, ctx.get(IdeaAccess), queue);
   });
 
   afterAll(async () => {

@@ -2,9 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isResumeDue, parkedResumeAt, type IdeaStatus } from '@eclore/domain';
+import { isResumeDue, parkedResumeAt } from '@eclore/domain';
 import { OutboxService } from '@eclore/server-platform';
-import { IdeaAccess, IdeaCommandHooks, type IdeaCommandApplied } from '@eclore/server-ideas';
+import { IdeaAccess, IdeaCommandHooks, ideaParkingOf, type IdeaCommandApplied } from '@eclore/server-ideas';
 
 const DAY_S = 24 * 60 * 60;
 const JOB_OPTIONS: Readonly<JobsOptions> = {
@@ -48,22 +48,16 @@ export type ResumeResult = { resumed: boolean; reason?: 'not_parked' | 'not_due'
  */
 @Injectable()
 export class ParkedResumer {
-  private readonly ideas: IdeaAccess;
-
   constructor(
     private readonly ds: DataSource,
+    private readonly ideas: IdeaAccess,
     @InjectQueue('committee') private readonly queue: Queue,
-  ) {
-    this.ideas = new IdeaAccess(ds);
-  }
+  ) {}
 
   /** Adds the delayed job for the idea's current parking date (nothing when it is not parked). */
   async schedule(ideaId: string, now = new Date()): Promise<{ jobId: string; delay: number } | null> {
-    const rows: { status: IdeaStatus; parkedUntil: Date | null }[] = await this.ds.query(
-      'SELECT status, parked_until AS "parkedUntil" FROM idea WHERE id = $1',
-      [ideaId],
-    );
-    const at = rows[0] ? parkedResumeAt(rows[0]) : null;
+    const parking = await ideaParkingOf(this.ds.manager, ideaId);
+    const at = parking ? parkedResumeAt(parking) : null;
     if (!at) return null;
     const jobId = resumeJobId(ideaId, at);
     const delay = Math.max(0, at.getTime() - now.getTime());

@@ -44,6 +44,14 @@ export async function ideaScopeTarget(manager: EntityManager, ideaId: string): P
   return row ? { orgUnitPath: row.path ?? [], themes: row.themes } : null;
 }
 
+/** The idea's status and parking date (null when the idea does not exist): when to resume it. */
+export async function ideaParkingOf(
+  manager: EntityManager,
+  ideaId: string,
+): Promise<{ status: IdeaStatus; parkedUntil: Date | null } | null> {
+  return manager.findOne(Idea, { select: { id: true, status: true, parkedUntil: true }, where: { id: ideaId } });
+}
+
 /** The idea's answer and parking date as last written (null when the idea does not exist). */
 export async function ideaAnswerOf(
   manager: EntityManager,
