@@ -275,11 +275,17 @@ export type DirectoryImportSummaryDto = {
   id: string;
   status: 'queued' | 'validating' | 'applying' | 'completed' | 'rejected' | 'failed';
   fileName: string;
+  /**
+   * Data rows of the file, known once the worker has counted them.
+   */
   totalRows: number | null;
   createdCount: number;
   updatedCount: number;
   unchangedCount: number;
   deactivatedCount: number;
+  /**
+   * All problems found; the import itself lists at most the first 1000.
+   */
   errorCount: number;
   createdAt: string;
   finishedAt: string | null;
@@ -331,21 +337,24 @@ export type DirectoryImportDto = {
    * Data rows of the file, known once the worker has counted them.
    */
   totalRows: number | null;
-  /**
-   * Rows done in the current phase (validating, then applying).
-   */
-  processedRows: number;
   createdCount: number;
   updatedCount: number;
   unchangedCount: number;
   deactivatedCount: number;
   /**
-   * All problems found; `errors` lists at most the first 1000.
+   * All problems found; the import itself lists at most the first 1000.
    */
   errorCount: number;
-  errors: Array<ImportRowErrorDto>;
   createdAt: string;
   finishedAt: string | null;
+  /**
+   * Rows done in the current phase (validating, then applying).
+   */
+  processedRows: number;
+  /**
+   * At most the first 1000 problems found.
+   */
+  errors: Array<ImportRowErrorDto>;
 };
 
 export type OrgUnitDto = {

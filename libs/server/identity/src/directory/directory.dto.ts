@@ -36,7 +36,8 @@ export class ImportRowErrorDto {
   message!: string;
 }
 
-export class DirectoryImportDto {
+/** An import as the list shows it. */
+export class DirectoryImportSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -53,9 +54,6 @@ export class DirectoryImportDto {
   })
   totalRows!: number | null;
 
-  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
-  processedRows!: number;
-
   @ApiProperty()
   createdCount!: number;
 
@@ -68,11 +66,8 @@ export class DirectoryImportDto {
   @ApiProperty()
   deactivatedCount!: number;
 
-  @ApiProperty({ description: 'All problems found; `errors` lists at most the first 1000.' })
+  @ApiProperty({ description: 'All problems found; the import itself lists at most the first 1000.' })
   errorCount!: number;
-
-  @ApiProperty({ type: [ImportRowErrorDto] })
-  errors!: ImportRowErrorDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
@@ -81,39 +76,13 @@ export class DirectoryImportDto {
   finishedAt!: string | null;
 }
 
-export class DirectoryImportSummaryDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
+/** One import: the summary, its progress and its first problems. */
+export class DirectoryImportDto extends DirectoryImportSummaryDto {
+  @ApiProperty({ description: 'Rows done in the current phase (validating, then applying).' })
+  processedRows!: number;
 
-  @ApiProperty({ enum: IMPORT_STATUSES })
-  status!: DirectoryImportStatus;
-
-  @ApiProperty()
-  fileName!: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  totalRows!: number | null;
-
-  @ApiProperty()
-  createdCount!: number;
-
-  @ApiProperty()
-  updatedCount!: number;
-
-  @ApiProperty()
-  unchangedCount!: number;
-
-  @ApiProperty()
-  deactivatedCount!: number;
-
-  @ApiProperty()
-  errorCount!: number;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  finishedAt!: string | null;
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'At most the first 1000 problems found.' })
+  errors!: ImportRowErrorDto[];
 }
 
 export class ImportListQueryDto {
