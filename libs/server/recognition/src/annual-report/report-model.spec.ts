@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DEFAULT_CHARTER, FUNNEL_STEPS, RECOGNITION_FORMS } from '@eclore/domain';
+import { DEFAULT_CHARTER, FUNNEL_STEPS, RECOGNITION_FORMS, REPORT_FIGURES, REPORT_FIGURE_LABELS } from '@eclore/domain';
 import type { AnnualFiguresDto } from '../report/report.dto';
 import { buildReportModel, isEmptyYear, type ReportInput } from './report-model';
 import { renderReportXlsx } from './report-xlsx';
@@ -55,6 +55,18 @@ describe('the annual report model', () => {
       'Year on year',
     ]);
     expect(model.sections[2]!.tables[0]!.rows).toEqual([['Replications', 0]]);
+  });
+
+  it('gives every report figure its tables, titled by the figure, and none to an indicator it does not know', () => {
+    const section = (indicators: string[]) =>
+      buildReportModel(input(figures(), { charter: [{ key: 'k', title: { fr: 'K', en: 'K' }, indicators }] }), 'en')
+        .sections[1]!;
+    for (const key of REPORT_FIGURES) {
+      const tables = section([key]).tables;
+      expect(tables.length).toBeGreaterThan(0);
+      expect(tables[0]!.title).toBe(REPORT_FIGURE_LABELS[key].en);
+    }
+    expect(section(['not_a_figure', 'constructor', 'toString']).tables).toEqual([]);
   });
 
   it('says a year without data is empty, and shows no data as "—", never 0 %', () => {

@@ -99,7 +99,7 @@ export function buildReportModel(input: ReportInput, locale: Locale): ReportMode
     sections.push({
       key: c.key,
       title: c.title[locale],
-      tables: c.indicators.flatMap((i) => indicatorTables(i as ReportFigure, f, locale)),
+      tables: c.indicators.flatMap((i) => indicatorTables(i, f, locale)),
     });
   }
   if (input.units.length > 0) sections.push(unitsSection(f, input.units, locale));
@@ -166,133 +166,129 @@ function input(f: AnnualFiguresDto, key: ReportFigure, locale: Locale): ReportTa
   return key === 'budget' ? { ...table, decimals: 2 } : table;
 }
 
-function indicatorTables(key: ReportFigure, f: AnnualFiguresDto, locale: Locale): ReportTable[] {
-  switch (key) {
-    case 'participation_rate':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('figure', locale), t('value', locale)],
-          rows: [
-            [t('headcount', locale), people(f.headcount, locale)],
-            [t('contributors', locale), people(f.contributors, locale)],
-            [`${figureLabel(key, locale)} (%)`, figure(f.participationRate)],
-          ],
-        },
-        {
-          title: `${figureLabel(key, locale)} — ${t('byUnit', locale)}`,
-          columns: [t('unit', locale), t('headcount', locale), t('contributors', locale), t('rate', locale)],
-          rows: f.participationByUnit.map((r) => [
-            r.unit ? `${r.unit.name} (${r.unit.code})` : t('withoutUnit', locale),
-            people(r.headcount, locale),
-            people(r.contributors, locale),
-            figure(r.participationRate),
-          ]),
-          chart: { labelColumn: 0, valueColumns: [3] },
-        },
-      ];
-    case 'ideas_per_100_staff':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('figure', locale), t('value', locale)],
-          rows: [
-            [t('ideasSubmitted', locale), f.ideasSubmitted],
-            [figureLabel(key, locale), figure(f.ideasPer100Staff)],
-          ],
-        },
-      ];
-    case 'funnel':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [figureLabel(key, locale), t('count', locale), t('conversion', locale), t('ofSubmitted', locale)],
-          rows: f.funnel.map((r) => [
-            FUNNEL_LABELS[r.step][locale],
-            r.count,
-            figure(r.conversion),
-            figure(r.ofSubmitted),
-          ]),
-          chart: { labelColumn: 0, valueColumns: [1] },
-        },
-      ];
-    case 'time_to_first_answer':
-    case 'time_to_decision': {
-      const d = key === 'time_to_first_answer' ? f.timeToFirstAnswer : f.timeToDecision;
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('answered', locale), t('median', locale), t('p90', locale)],
-          rows: [[d.count, figure(d.medianDays), figure(d.p90Days)]],
-        },
-      ];
-    }
-    case 'answered_within_guarantee': {
-      const g = f.answeredWithinGuarantee;
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('guaranteeDays', locale), t('judged', locale), t('within', locale), t('percent', locale)],
-          rows: [[g.guaranteeDays, g.judged, g.within, figure(g.percent)]],
-        },
-      ];
-    }
-    case 'experiments':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('experiments', locale), t('count', locale)],
-          rows: [
-            [t('running', locale), f.experiments.running],
-            [t('validated', locale), f.experiments.validated],
-            [t('stopped', locale), f.experiments.stopped],
-            [t('total', locale), f.experiments.total],
-          ],
-          chart: { labelColumn: 0, valueColumns: [1] },
-        },
-      ];
-    case 'implemented_ideas':
-      return [single(key, f.implementedIdeas, locale)];
-    case 'replications':
-      return [single(key, f.replications, locale)];
-    case 'impact_projected_vs_actual':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('category', locale), t('unitOfMeasure', locale), t('projected', locale), t('actual', locale)],
-          rows: f.impact.map((i) => [
-            IMPACT_CATEGORY_LABELS[i.category]?.[locale] ?? i.category,
-            i.unit,
-            i.projected,
-            i.actual,
-          ]),
-          chart: { labelColumn: 0, valueColumns: [2, 3] },
-          ...(f.impact.length === 0 ? { note: t('noImpact', locale) } : {}),
-        },
-      ];
-    case 'people_recognised':
-      return [
-        {
-          title: figureLabel(key, locale),
-          columns: [t('form', locale), t('people', locale)],
-          rows: [
-            ...f.peopleRecognised.byForm.map((r) => [
-              RECOGNITION_LABELS[locale].forms[r.form],
-              people(r.people, locale),
-            ]),
-            [t('total', locale), people(f.peopleRecognised.total, locale)],
-          ],
-          chart: { labelColumn: 0, valueColumns: [1] },
-        },
-      ];
-    case 'people_trained':
-    case 'communication_actions':
-    case 'celebrations_held':
-    case 'budget':
-      return [input(f, key, locale)];
-    default:
-      return [];
-  }
+/** A figure's tables in a charter commitment's section. */
+type IndicatorTables = (f: AnnualFiguresDto, locale: Locale) => ReportTable[];
+
+const timing =
+  (key: 'time_to_first_answer' | 'time_to_decision'): IndicatorTables =>
+  (f, locale) => {
+    const d = key === 'time_to_first_answer' ? f.timeToFirstAnswer : f.timeToDecision;
+    return [
+      {
+        title: figureLabel(key, locale),
+        columns: [t('answered', locale), t('median', locale), t('p90', locale)],
+        rows: [[d.count, figure(d.medianDays), figure(d.p90Days)]],
+      },
+    ];
+  };
+
+const charterInput =
+  (key: 'people_trained' | 'communication_actions' | 'celebrations_held' | 'budget'): IndicatorTables =>
+  (f, locale) => [input(f, key, locale)];
+
+/** Every report figure has its tables: a figure added to REPORT_FIGURES does not compile until it has. */
+const INDICATOR_TABLES: Readonly<Record<ReportFigure, IndicatorTables>> = {
+  participation_rate: (f, locale) => [
+    {
+      title: figureLabel('participation_rate', locale),
+      columns: [t('figure', locale), t('value', locale)],
+      rows: [
+        [t('headcount', locale), people(f.headcount, locale)],
+        [t('contributors', locale), people(f.contributors, locale)],
+        [`${figureLabel('participation_rate', locale)} (%)`, figure(f.participationRate)],
+      ],
+    },
+    {
+      title: `${figureLabel('participation_rate', locale)} — ${t('byUnit', locale)}`,
+      columns: [t('unit', locale), t('headcount', locale), t('contributors', locale), t('rate', locale)],
+      rows: f.participationByUnit.map((r) => [
+        r.unit ? `${r.unit.name} (${r.unit.code})` : t('withoutUnit', locale),
+        people(r.headcount, locale),
+        people(r.contributors, locale),
+        figure(r.participationRate),
+      ]),
+      chart: { labelColumn: 0, valueColumns: [3] },
+    },
+  ],
+  ideas_per_100_staff: (f, locale) => [
+    {
+      title: figureLabel('ideas_per_100_staff', locale),
+      columns: [t('figure', locale), t('value', locale)],
+      rows: [
+        [t('ideasSubmitted', locale), f.ideasSubmitted],
+        [figureLabel('ideas_per_100_staff', locale), figure(f.ideasPer100Staff)],
+      ],
+    },
+  ],
+  funnel: (f, locale) => [
+    {
+      title: figureLabel('funnel', locale),
+      columns: [figureLabel('funnel', locale), t('count', locale), t('conversion', locale), t('ofSubmitted', locale)],
+      rows: f.funnel.map((r) => [FUNNEL_LABELS[r.step][locale], r.count, figure(r.conversion), figure(r.ofSubmitted)]),
+      chart: { labelColumn: 0, valueColumns: [1] },
+    },
+  ],
+  time_to_first_answer: timing('time_to_first_answer'),
+  time_to_decision: timing('time_to_decision'),
+  answered_within_guarantee: (f, locale) => {
+    const g = f.answeredWithinGuarantee;
+    return [
+      {
+        title: figureLabel('answered_within_guarantee', locale),
+        columns: [t('guaranteeDays', locale), t('judged', locale), t('within', locale), t('percent', locale)],
+        rows: [[g.guaranteeDays, g.judged, g.within, figure(g.percent)]],
+      },
+    ];
+  },
+  experiments: (f, locale) => [
+    {
+      title: figureLabel('experiments', locale),
+      columns: [t('experiments', locale), t('count', locale)],
+      rows: [
+        [t('running', locale), f.experiments.running],
+        [t('validated', locale), f.experiments.validated],
+        [t('stopped', locale), f.experiments.stopped],
+        [t('total', locale), f.experiments.total],
+      ],
+      chart: { labelColumn: 0, valueColumns: [1] },
+    },
+  ],
+  implemented_ideas: (f, locale) => [single('implemented_ideas', f.implementedIdeas, locale)],
+  replications: (f, locale) => [single('replications', f.replications, locale)],
+  impact_projected_vs_actual: (f, locale) => [
+    {
+      title: figureLabel('impact_projected_vs_actual', locale),
+      columns: [t('category', locale), t('unitOfMeasure', locale), t('projected', locale), t('actual', locale)],
+      rows: f.impact.map((i) => [
+        IMPACT_CATEGORY_LABELS[i.category]?.[locale] ?? i.category,
+        i.unit,
+        i.projected,
+        i.actual,
+      ]),
+      chart: { labelColumn: 0, valueColumns: [2, 3] },
+      ...(f.impact.length === 0 ? { note: t('noImpact', locale) } : {}),
+    },
+  ],
+  people_recognised: (f, locale) => [
+    {
+      title: figureLabel('people_recognised', locale),
+      columns: [t('form', locale), t('people', locale)],
+      rows: [
+        ...f.peopleRecognised.byForm.map((r) => [RECOGNITION_LABELS[locale].forms[r.form], people(r.people, locale)]),
+        [t('total', locale), people(f.peopleRecognised.total, locale)],
+      ],
+      chart: { labelColumn: 0, valueColumns: [1] },
+    },
+  ],
+  people_trained: charterInput('people_trained'),
+  communication_actions: charterInput('communication_actions'),
+  celebrations_held: charterInput('celebrations_held'),
+  budget: charterInput('budget'),
+};
+
+/** A charter's indicator that is not a report figure (a key the report does not know) has no table. */
+function indicatorTables(key: string, f: AnnualFiguresDto, locale: Locale): ReportTable[] {
+  return Object.hasOwn(INDICATOR_TABLES, key) ? INDICATOR_TABLES[key as ReportFigure](f, locale) : [];
 }
 
 function unitsSection(f: AnnualFiguresDto, units: UnitFigures[], locale: Locale): ReportSection {
