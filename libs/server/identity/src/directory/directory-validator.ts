@@ -78,6 +78,24 @@ const REQUIRED_FIELDS: readonly DirectoryColumn[] = DIRECTORY_COLUMNS.filter(
  * cycles). Pure and synchronous: the worker feeds it rows as csv-parse streams them and reads the
  * outcome at the end. Every bad line is reported, not only the first.
  */
+const LENGTH_CHECKED_FIELDS = [
+  'employee_number',
+  'given_name',
+  'family_name',
+  'org_unit_code',
+  'org_unit_name',
+  'parent_org_unit_code',
+] as const satisfies readonly DirectoryColumn[];
+
+const isOrgUnitKind = (kind: string): kind is OrgUnitKind => (ORG_UNIT_KINDS as readonly string[]).includes(kind);
+
+/** One row being checked: its line, its cells by column, and how to report a problem on it. */
+interface RowUnderCheck {
+  line: number;
+  get(column: DirectoryColumn): string;
+  fail(field: DirectoryColumn, code: ImportErrorCode, message: string): void;
+}
+
 export class DirectoryValidator {
   private readonly people: PersonRow[] = [];
   private readonly units = new Map<string, UnitDefinition>();
@@ -106,44 +124,58 @@ export class DirectoryValidator {
       );
       return;
     }
-    const get = (column: DirectoryColumn): string => {
-      const i = this.columns.get(column);
-      return i === undefined ? '' : (record[i] ?? '');
-    };
     let ok = true;
-    const fail = (field: DirectoryColumn, code: ImportErrorCode, message: string): void => {
-      ok = false;
-      this.errors.push(rowError(line, field, code, message));
+    const row: RowUnderCheck = {
+      line,
+      get: (column) => {
+        const i = this.columns.get(column);
+        return i === undefined ? '' : (record[i] ?? '');
+      },
+      fail: (field, code, message) => {
+        ok = false;
+        this.errors.push(rowError(line, field, code, message));
+      },
     };
+    const { kind, locale } = this.checkFields(row);
+    this.checkUnique(row);
+    this.recordUnit(row, kind);
+    if (ok) {
+      this.people.push({
+        line,
+        employeeNumber: row.get('employee_number'),
+        givenName: row.get('given_name'),
+        familyName: row.get('family_name'),
+        email: row.get('email'),
+        orgUnitCode: row.get('org_unit_code'),
+        locale: locale === '' ? null : (locale as Locale),
+      });
+    }
+  }
 
+  /** The row's own fields: present, not too long, well formed. Answers the kind and language, lower-cased. */
+  private checkFields({ get, fail }: RowUnderCheck): { kind: string; locale: string } {
     for (const field of REQUIRED_FIELDS) {
       if (get(field) === '') fail(field, 'missing_field', `${field} is required.`);
     }
-    for (const field of [
-      'employee_number',
-      'given_name',
-      'family_name',
-      'org_unit_code',
-      'org_unit_name',
-      'parent_org_unit_code',
-    ] as const) {
+    for (const field of LENGTH_CHECKED_FIELDS) {
       if (get(field).length > MAX_FIELD_LENGTH)
         fail(field, 'too_long', `${field} is longer than ${MAX_FIELD_LENGTH} characters.`);
     }
-
     const email = get('email');
     if (email !== '' && (email.length > MAX_EMAIL_LENGTH || !isEmail(email)))
       fail('email', 'invalid_email', `"${email}" is not an e-mail address.`);
-
     const kind = get('org_unit_kind').toLowerCase();
-    if (kind !== '' && !(ORG_UNIT_KINDS as readonly string[]).includes(kind)) {
+    if (kind !== '' && !isOrgUnitKind(kind)) {
       fail('org_unit_kind', 'invalid_kind', `"${get('org_unit_kind')}" is not one of ${ORG_UNIT_KINDS.join(', ')}.`);
     }
-
-    const localeRaw = get('locale').toLowerCase();
-    if (localeRaw !== '' && !isLocale(localeRaw))
+    const locale = get('locale').toLowerCase();
+    if (locale !== '' && !isLocale(locale))
       fail('locale', 'invalid_locale', `"${get('locale')}" is not a supported language (fr, en).`);
+    return { kind, locale };
+  }
 
+  /** An employee number and an e-mail address appear once in the file (the first line keeps them). */
+  private checkUnique({ line, get, fail }: RowUnderCheck): void {
     const employeeNumber = get('employee_number');
     if (employeeNumber !== '') {
       const first = this.employeeLines.get(employeeNumber);
@@ -155,65 +187,52 @@ export class DirectoryValidator {
           `Employee number ${employeeNumber} already appears on line ${first}.`,
         );
     }
+    const email = get('email');
     if (email !== '') {
       const key = email.toLowerCase();
       const first = this.emailLines.get(key);
       if (first === undefined) this.emailLines.set(key, line);
       else fail('email', 'duplicate_email', `E-mail ${email} already appears on line ${first}.`);
     }
+  }
 
+  /**
+   * The row's org unit: the first complete row defines it (name, kind, parent); a later row that says
+   * otherwise is a conflict.
+   */
+  private recordUnit({ line, get, fail }: RowUnderCheck, kind: string): void {
     const unitCode = get('org_unit_code');
-    if (unitCode !== '') {
-      const lines = this.unitLines.get(unitCode);
-      if (lines) lines.push(line);
-      else this.unitLines.set(unitCode, [line]);
-      const parentCode = get('parent_org_unit_code') || null;
-      const definition = this.units.get(unitCode);
-      if (!definition) {
-        if (get('org_unit_name') !== '' && (ORG_UNIT_KINDS as readonly string[]).includes(kind)) {
-          this.units.set(unitCode, {
-            code: unitCode,
-            name: get('org_unit_name'),
-            kind: kind as OrgUnitKind,
-            parentCode,
-            line,
-          });
-        }
-      } else {
-        const differs: [DirectoryColumn, string, string][] = [
-          ['org_unit_name', get('org_unit_name'), definition.name],
-          // An invalid kind is already reported as such.
-          ['org_unit_kind', (ORG_UNIT_KINDS as readonly string[]).includes(kind) ? kind : '', definition.kind],
-          ['parent_org_unit_code', parentCode ?? '', definition.parentCode ?? ''],
-        ];
-        for (const [field, here, there] of differs) {
-          if (here !== '' && here !== there) {
-            fail(
-              field,
-              'org_unit_conflict',
-              `Org unit ${unitCode} has ${field} "${there}" on line ${definition.line}, "${here}" here.`,
-            );
-          } else if (here === '' && there !== '' && field === 'parent_org_unit_code') {
-            fail(
-              field,
-              'org_unit_conflict',
-              `Org unit ${unitCode} has parent "${there}" on line ${definition.line}, none here.`,
-            );
-          }
-        }
-      }
+    if (unitCode === '') return;
+    const lines = this.unitLines.get(unitCode);
+    if (lines) lines.push(line);
+    else this.unitLines.set(unitCode, [line]);
+    const parentCode = get('parent_org_unit_code') || null;
+    const definition = this.units.get(unitCode);
+    if (!definition) {
+      if (get('org_unit_name') !== '' && isOrgUnitKind(kind))
+        this.units.set(unitCode, { code: unitCode, name: get('org_unit_name'), kind, parentCode, line });
+      return;
     }
-
-    if (ok) {
-      this.people.push({
-        line,
-        employeeNumber,
-        givenName: get('given_name'),
-        familyName: get('family_name'),
-        email,
-        orgUnitCode: unitCode,
-        locale: localeRaw === '' ? null : (localeRaw as Locale),
-      });
+    const differs: [DirectoryColumn, string, string][] = [
+      ['org_unit_name', get('org_unit_name'), definition.name],
+      // An invalid kind is already reported as such.
+      ['org_unit_kind', isOrgUnitKind(kind) ? kind : '', definition.kind],
+      ['parent_org_unit_code', parentCode ?? '', definition.parentCode ?? ''],
+    ];
+    for (const [field, here, there] of differs) {
+      if (here !== '' && here !== there) {
+        fail(
+          field,
+          'org_unit_conflict',
+          `Org unit ${unitCode} has ${field} "${there}" on line ${definition.line}, "${here}" here.`,
+        );
+      } else if (here === '' && there !== '' && field === 'parent_org_unit_code') {
+        fail(
+          field,
+          'org_unit_conflict',
+          `Org unit ${unitCode} has parent "${there}" on line ${definition.line}, none here.`,
+        );
+      }
     }
   }
 
