@@ -35,78 +35,105 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown, req: Request & { id?: string | number }): ProblemDocument {
-    const requestId = req.id === undefined ? undefined : String(req.id);
-    const instance = req.originalUrl ?? req.url;
+    const where: Where = {
+      instance: req.originalUrl ?? req.url,
+      requestId: req.id === undefined ? undefined : String(req.id),
+    };
     if (exception instanceof DomainError) {
-      const status = STATUS_OF_ERROR_KIND[exception.kind];
-      return {
-        type: `https://eclore.dev/problems/${exception.code}`,
-        title: exception.message,
-        status,
-        code: exception.code,
-        instance,
-        requestId,
-        ...(exception.fields.length ? { errors: [...exception.fields] } : {}),
-      };
+      const fields = exception.fields.length ? { errors: [...exception.fields] } : {};
+      return problem(exception.code, exception.message, STATUS_OF_ERROR_KIND[exception.kind], where, fields);
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const cause = (exception as { cause?: unknown }).cause;
-      if (status === 400 && (cause instanceof SyntaxError || (cause as { type?: unknown })?.type === 'entity.parse.failed' || /JSON/.test(exception.message))) {
-        return { type: 'https://eclore.dev/problems/malformed_body', title: 'The request body is not valid JSON.', status, code: 'malformed_body', detail: exception.message, instance, requestId };
-      }
-      if (status === 503) {
-        // Readiness: keep terminus' per-dependency details so an operator sees what is down.
-        const body = exception.getResponse();
-        const details = typeof body === 'object' && body !== null ? (body as { details?: unknown }).details : undefined;
-        return { type: 'https://eclore.dev/problems/service_unavailable', title: 'A dependency is unavailable.', status, code: 'service_unavailable', instance, requestId, ...(details ? { details } : {}) };
-      }
-      if (status < 500) {
-        const body = exception.getResponse();
-        const detail =
-          typeof body === 'string'
-            ? body
-            : Array.isArray((body as { message?: unknown }).message)
-              ? ((body as { message: string[] }).message.join('; '))
-              : String((body as { message?: unknown }).message ?? exception.message);
-        const code = ERROR_CODE_OF_STATUS[status] ?? 'client_error';
-        return { type: `https://eclore.dev/problems/${code}`, title: exception.message, status, code, detail, instance, requestId };
-      }
-    }
-    // Body-parser failures (malformed JSON, too large) are client errors, not crashes.
-    const bodyParserStatus = (exception as { status?: unknown; type?: unknown })?.status;
-    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500 && typeof (exception as { type?: unknown }).type === 'string') {
-      const code = bodyParserStatus === 413 ? 'payload_too_large' : 'malformed_body';
-      return { type: `https://eclore.dev/problems/${code}`, title: 'The request body could not be read.', status: bodyParserStatus, code, detail: (exception as Error).message, instance, requestId };
-    }
+    return (
+      (exception instanceof HttpException ? fromHttpException(exception, where) : undefined) ??
+      fromBodyParser(exception, where) ??
+      this.fromDataError(exception, where) ??
+      this.unexpected(exception, where)
+    );
+  }
+
+  /**
+   * Safety net: validation should have refused the value with its field named. Logged as an error
+   * so the missing check gets fixed, but the client did send bad data: a 400, not a 500.
+   */
+  private fromDataError(exception: unknown, where: Where): ProblemDocument | undefined {
     const dataError = postgresDataError(exception);
-    if (dataError) {
-      // Safety net: validation should have refused the value with its field named. Logged as an
-      // error so the missing check gets fixed, but the client did send bad data: a 400, not a 500.
-      const errorId = randomUUID();
-      this.logger.error({ err: exception, errorId, requestId, sqlState: dataError }, `Unvalidated bad input reached PostgreSQL ${errorId}`);
-      return {
-        type: 'https://eclore.dev/problems/invalid_value',
-        title: 'A value in the request is not valid.',
-        status: 400,
-        code: 'invalid_value',
-        detail: `Quote error id ${errorId} if you think this value is valid.`,
-        errorId,
-        instance,
-        requestId,
-      };
-    }
+    if (!dataError) return undefined;
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, requestId }, `Unexpected error ${errorId}`);
-    return {
-      type: 'https://eclore.dev/problems/internal_error',
-      title: 'An unexpected error occurred.',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'internal_error',
+    this.logger.error(
+      { err: exception, errorId, requestId: where.requestId, sqlState: dataError },
+      `Unvalidated bad input reached PostgreSQL ${errorId}`,
+    );
+    return problem('invalid_value', 'A value in the request is not valid.', 400, where, {
+      detail: `Quote error id ${errorId} if you think this value is valid.`,
+      errorId,
+    });
+  }
+
+  private unexpected(exception: unknown, where: Where): ProblemDocument {
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId, requestId: where.requestId }, `Unexpected error ${errorId}`);
+    return problem('internal_error', 'An unexpected error occurred.', HttpStatus.INTERNAL_SERVER_ERROR, where, {
       detail: `Quote error id ${errorId} when reporting this problem.`,
       errorId,
-      instance,
-      requestId,
-    };
+    });
   }
+}
+
+/** The request a problem answers. */
+interface Where {
+  instance: string;
+  requestId: string | undefined;
+}
+
+function problem(
+  code: string,
+  title: string,
+  status: number,
+  where: Where,
+  extra: Pick<ProblemDocument, 'detail' | 'errors' | 'errorId' | 'details'> = {},
+): ProblemDocument {
+  return { type: `https://eclore.dev/problems/${code}`, title, status, code, ...extra, ...where };
+}
+
+/** Nest's own HTTP exceptions (a malformed body, readiness, guards and pipes); a 5xx is left to the caller. */
+function fromHttpException(exception: HttpException, where: Where): ProblemDocument | undefined {
+  const status = exception.getStatus();
+  const cause = (exception as { cause?: unknown }).cause;
+  const body = exception.getResponse();
+  if (
+    status === 400 &&
+    (cause instanceof SyntaxError ||
+      (cause as { type?: unknown })?.type === 'entity.parse.failed' ||
+      /JSON/.test(exception.message))
+  ) {
+    return problem('malformed_body', 'The request body is not valid JSON.', status, where, {
+      detail: exception.message,
+    });
+  }
+  if (status === 503) {
+    // Readiness: keep terminus' per-dependency details so an operator sees what is down.
+    const details = typeof body === 'object' && body !== null ? (body as { details?: unknown }).details : undefined;
+    return problem('service_unavailable', 'A dependency is unavailable.', status, where, details ? { details } : {});
+  }
+  if (status >= 500) return undefined;
+  const detail =
+    typeof body === 'string'
+      ? body
+      : Array.isArray((body as { message?: unknown }).message)
+        ? (body as { message: string[] }).message.join('; ')
+        : String((body as { message?: unknown }).message ?? exception.message);
+  return problem(ERROR_CODE_OF_STATUS[status] ?? 'client_error', exception.message, status, where, { detail });
+}
+
+/** Body-parser failures (malformed JSON, too large) are client errors, not crashes. */
+function fromBodyParser(exception: unknown, where: Where): ProblemDocument | undefined {
+  const { status, type } = (exception ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
+  return problem(
+    status === 413 ? 'payload_too_large' : 'malformed_body',
+    'The request body could not be read.',
+    status,
+    where,
+    { detail: (exception as Error).message },
+  );
 }
