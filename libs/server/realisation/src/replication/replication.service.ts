@@ -2,8 +2,9 @@ import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Conflict, decide, ValidationFailed, type Actor } from '@eclore/domain';
-import { AccessService, AuditService, findOrgUnits } from '@eclore/server-identity';
-import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
+import { AccessService, AuditService, findOrgUnits, type OrgUnit } from '@eclore/server-identity';
+import { appendIdeaEvents, IdeaAccess, type Idea } from '@eclore/server-ideas';
+import type { ImplementationProject } from '../entities';
 import { escapeHtml } from './escape-html';
 import { assertActivePerson } from '../project/project-commands.service';
 import { projectFigures } from '../project/project-figures';
@@ -16,6 +17,19 @@ const IMPLEMENTED = new Set(['follow_up', 'closed']);
 const TITLE_MAX = 200;
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';
+
+/** An adoption that passed its checks: the original idea, the adopting unit, the original's project. */
+interface Adoption {
+  idea: Idea;
+  unit: OrgUnit;
+  project: ImplementationProject;
+}
+
+interface Replica {
+  ideaId: string;
+  projectId: string;
+  replicationId: string;
+}
 
 /**
  * Replication (essaimage): a network member in scope of the ADOPTING unit adopts an implemented
@@ -45,6 +59,19 @@ export class ReplicationService {
   }
 
   private async adoptIn(manager: EntityManager, actor: Actor, ideaId: string, input: AdoptInput): Promise<string> {
+    const adoption = await this.checkAdoptable(manager, actor, ideaId, input);
+    const replica = await this.createReplica(manager, actor, adoption, input);
+    await this.tell(manager, actor, adoption, replica, input.ownerId);
+    return replica.ideaId;
+  }
+
+  /** Who may adopt the idea in which unit: implemented, with a project, elsewhere, not already asked. */
+  private async checkAdoptable(
+    manager: EntityManager,
+    actor: Actor,
+    ideaId: string,
+    input: AdoptInput,
+  ): Promise<Adoption> {
     const original = await this.ideas.loadReadable(manager, ideaId, actor, { lock: true });
     const [unit] = await findOrgUnits(manager, [input.orgUnitId]);
     if (!unit) {
@@ -63,22 +90,31 @@ export class ReplicationService {
     }
     await assertActivePerson(manager, input.ownerId, 'ownerId');
     if (await this.repo.openRequest(project.id, unit.id, manager)) throw duplicate();
+    return { idea: original.idea, unit, project };
+  }
 
+  /** The replica: a child idea in the adopting unit, its project with its own owner, and the link. */
+  private async createReplica(
+    manager: EntityManager,
+    actor: Actor,
+    { idea, unit, project }: Adoption,
+    input: AdoptInput,
+  ): Promise<Replica> {
     const suffix = ` — ${unit.name}`;
-    const replicaIdeaId = await this.repo.insertReplicaIdea(
+    const ideaId = await this.repo.insertReplicaIdea(
       {
-        title: `${original.idea.title.slice(0, Math.max(1, TITLE_MAX - suffix.length))}${suffix}`.slice(0, TITLE_MAX),
-        summary: original.idea.summary,
-        bodyHtml: `<p>Adopted from <a href="/ideas/${original.idea.id}">${escapeHtml(original.idea.title)}</a>.</p>${original.idea.bodyHtml}`,
-        themes: [...original.idea.themes],
+        title: `${idea.title.slice(0, Math.max(1, TITLE_MAX - suffix.length))}${suffix}`.slice(0, TITLE_MAX),
+        summary: idea.summary,
+        bodyHtml: `<p>Adopted from <a href="/ideas/${idea.id}">${escapeHtml(idea.title)}</a>.</p>${idea.bodyHtml}`,
+        themes: [...idea.themes],
         orgUnitId: unit.id,
         requestedBy: actor.personId,
       },
       manager,
     );
-    const replica = await this.projects.insertProject(
+    const replicaProject = await this.projects.insertProject(
       {
-        ideaId: replicaIdeaId,
+        ideaId,
         ownerId: input.ownerId,
         orgUnitId: unit.id,
         startsOn: input.startsOn ?? new Date().toISOString().slice(0, 10),
@@ -88,43 +124,65 @@ export class ReplicationService {
       manager,
     );
     const replicationId = await this.repo.insertActive(
-      { originalProjectId: project.id, replicaProjectId: replica.id, orgUnitId: unit.id, requestedBy: actor.personId },
+      {
+        originalProjectId: project.id,
+        replicaProjectId: replicaProject.id,
+        orgUnitId: unit.id,
+        requestedBy: actor.personId,
+      },
       manager,
     );
+    return { ideaId, projectId: replicaProject.id, replicationId };
+  }
+
+  /** The audit entry, and the events on both timelines that tell the original's people and the new owner. */
+  private async tell(
+    manager: EntityManager,
+    actor: Actor,
+    { idea, unit, project }: Adoption,
+    replica: Replica,
+    ownerId: string,
+  ): Promise<void> {
+    const { replicationId } = replica;
     await this.audit.append(manager, {
       actorId: actor.personId,
       action: 'replication.adopted',
       subjectType: 'idea',
-      subjectId: ideaId,
-      data: { replicationId, replicaIdeaId, orgUnitId: unit.id },
+      subjectId: idea.id,
+      data: { replicationId, replicaIdeaId: replica.ideaId, orgUnitId: unit.id },
     });
     await appendIdeaEvents(manager, [
       // The original's authors (through the authors list, so an anonymous one is told but never
       // named) and its owner hear that their idea spreads.
       {
-        ideaId,
+        ideaId: idea.id,
         type: 'replication_adopted',
         actorId: actor.personId,
         public: true,
-        data: { replicationId, replicaIdeaId, unitId: unit.id, unitName: unit.name, ownerId: project.ownerId },
+        data: {
+          replicationId,
+          replicaIdeaId: replica.ideaId,
+          unitId: unit.id,
+          unitName: unit.name,
+          ownerId: project.ownerId,
+        },
       },
       // The lineage told on the replica's timeline too (public like its counterpart on the original).
       {
-        ideaId: replicaIdeaId,
+        ideaId: replica.ideaId,
         type: 'replicated_from',
         actorId: actor.personId,
         public: true,
-        data: { replicationId, originalIdeaId: ideaId },
+        data: { replicationId, originalIdeaId: idea.id },
       },
       {
-        ideaId: replicaIdeaId,
+        ideaId: replica.ideaId,
         type: 'project_owner_named',
         actorId: actor.personId,
         public: false,
-        data: { projectId: replica.id, ownerId: input.ownerId, originalIdeaId: ideaId },
+        data: { projectId: replica.projectId, ownerId, originalIdeaId: idea.id },
       },
     ]);
-    return replicaIdeaId;
   }
 
   async lineage(actor: Actor, ideaId: string): Promise<LineageDto> {
