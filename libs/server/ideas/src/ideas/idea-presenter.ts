@@ -116,17 +116,6 @@ export function presentIdea(
   extras: { addressesProblemIds?: readonly string[] } = {},
 ): IdeaDto {
   const state = toIdeaState(idea);
-  const showAuthors = viewerSeesAuthors(idea, viewer);
-  const author = authors.find((a) => a.role === 'author' && viewerSeesAuthorRow(idea, a, viewer));
-  // Invitations are the authors' business; others see who accepted. A credit kept anonymous by a
-  // merge is left out for everyone but its holder (the others are not told that one exists).
-  const coAuthors: CoAuthorDto[] = showAuthors
-    ? authors
-        .filter((a) => a.role === 'co_author' && (a.status === 'accepted' || viewer.isAuthor))
-        .filter((a) => viewerSeesAuthorRow(idea, a, viewer))
-        .map((a) => ({ ...ref(a), status: a.status }))
-    : [];
-  const capturer = idea.capturer ?? null;
   const answerVisible =
     state.answer !== null && (state.answer.publishedAt !== null || viewer.isAuthor || isStaffInScope(viewer));
   const now = viewer.now ?? new Date();
@@ -145,14 +134,7 @@ export function presentIdea(
     themes: [...idea.themes],
     campaignId: idea.campaignId,
     anonymous: idea.anonymous,
-    authorHidden: !showAuthors,
-    author: showAuthors && author ? ref(author) : null,
-    coAuthors,
-    capturedBy:
-      showAuthors && capturer
-        ? { id: capturer.id, givenName: capturer.givenName, familyName: capturer.familyName }
-        : null,
-    captureChannel: showAuthors ? (idea.captureChannel as CaptureChannel | null) : null,
+    ...presentAuthorship(idea, authors, viewer),
     addressesProblemIds: [...(extras.addressesProblemIds ?? [])],
     submittedAt: iso(idea.submittedAt),
     publishedAt: iso(idea.publishedAt),
@@ -177,5 +159,30 @@ export function presentIdea(
       canEdit: canEditIdea(state, viewer).allowed,
       commands: allowedCommands(state, viewer, now),
     },
+  };
+}
+
+/** Who wrote and captured the idea, as this viewer may see it: the anonymity rule in one place. */
+function presentAuthorship(
+  idea: Idea,
+  authors: readonly IdeaAuthorView[],
+  viewer: IdeaViewer,
+): Pick<IdeaDto, 'authorHidden' | 'author' | 'coAuthors' | 'capturedBy' | 'captureChannel'> {
+  if (!viewerSeesAuthors(idea, viewer)) {
+    return { authorHidden: true, author: null, coAuthors: [], capturedBy: null, captureChannel: null };
+  }
+  const author = authors.find((a) => a.role === 'author' && viewerSeesAuthorRow(idea, a, viewer));
+  const capturer = idea.capturer ?? null;
+  return {
+    authorHidden: false,
+    author: author ? ref(author) : null,
+    // Invitations are the authors' business; others see who accepted. A credit kept anonymous by a
+    // merge is left out for everyone but its holder (the others are not told that one exists).
+    coAuthors: authors
+      .filter((a) => a.role === 'co_author' && (a.status === 'accepted' || viewer.isAuthor))
+      .filter((a) => viewerSeesAuthorRow(idea, a, viewer))
+      .map((a) => ({ ...ref(a), status: a.status })),
+    capturedBy: capturer ? { id: capturer.id, givenName: capturer.givenName, familyName: capturer.familyName } : null,
+    captureChannel: idea.captureChannel as CaptureChannel | null,
   };
 }
