@@ -7,7 +7,7 @@ import { IdeaAccess, type LoadedIdea } from '@eclore/server-ideas';
 import type { ImplementationProject } from '../entities';
 import type { ProjectDto, ProjectViewDto, ProjectTeamMemberDto } from './project.dto';
 import { planPoints, projectFigures } from './project-figures';
-import { ProjectRepository } from './project.repository';
+import { ProjectRepository, type TeamRow } from './project.repository';
 
 /** The policy facts of an idea for the project actions (owner, team, scope). */
 export function projectContext(loaded: LoadedIdea): PolicyContext {
@@ -72,23 +72,7 @@ export class ProjectQueriesService {
     return {
       id: project.id,
       owner: ref(people.get(project.ownerId), project.ownerId),
-      team: team.map((m): ProjectTeamMemberDto => {
-        // An author hidden on this idea is "an author" to everyone but themself (domain showMember).
-        const shown = showMember(
-          {
-            personId: m.personId,
-            role: m.role,
-            isAuthor: m.isAuthor,
-            anonymous: loaded.hiddenAuthorIds.has(m.personId),
-          },
-          actor.personId,
-        );
-        return {
-          role: m.role,
-          isAuthor: m.isAuthor,
-          person: shown.kind === 'person' ? { id: m.personId, givenName: m.givenName, familyName: m.familyName } : null,
-        };
-      }),
+      team: team.map((m) => presentTeamMember(m, loaded, actor)),
       startsOn: project.startsOn,
       progress: figures.progress,
       expected: figures.expected,
@@ -119,4 +103,17 @@ export class ProjectQueriesService {
       canComplete: figures.canComplete,
     };
   }
+}
+
+/** An author hidden on this idea is "an author" to everyone but themself (domain showMember). */
+function presentTeamMember(m: TeamRow, loaded: LoadedIdea, actor: Actor): ProjectTeamMemberDto {
+  const shown = showMember(
+    { personId: m.personId, role: m.role, isAuthor: m.isAuthor, anonymous: loaded.hiddenAuthorIds.has(m.personId) },
+    actor.personId,
+  );
+  return {
+    role: m.role,
+    isAuthor: m.isAuthor,
+    person: shown.kind === 'person' ? { id: m.personId, givenName: m.givenName, familyName: m.familyName } : null,
+  };
 }
