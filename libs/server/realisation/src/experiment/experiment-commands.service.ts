@@ -9,10 +9,11 @@ import {
   ValidationFailed,
   type Actor,
   type FieldProblem,
+  type OutcomeEffect,
   type OutcomeInput as DomainOutcome,
 } from '@eclore/domain';
 import { AccessService, AuditService } from '@eclore/server-identity';
-import { appendIdeaEvents, IdeaAccess } from '@eclore/server-ideas';
+import { appendIdeaEvents, IdeaAccess, type NewIdeaEvent } from '@eclore/server-ideas';
 import { loadTeamContext, TeamRepository } from '../team';
 import { dayDate } from './clock';
 import type {
@@ -109,74 +110,59 @@ export class ExperimentCommands {
 
   private async apply(m: EntityManager, actor: Actor, ideaId: string, input: DomainOutcome): Promise<void> {
     const { ctx, experiment } = await authoriseOnExperiment(this.deps, m, actor, ideaId, 'experiment.record_outcome');
-    // The contribution ledger credits the team lead of the time with the experiment (experiment_lead).
-    const lead = ctx.rows.find((r) => r.role === 'lead')?.personId;
-    const leadData = lead ? { personId: lead } : {};
     const current = await this.repo.currentHypothesis(experiment.id, m);
     const effect = recordOutcome(experiment.status, current?.version ?? 1, input);
     if (!effect.ok && effect.reason === 'not_running') assertRunning(experiment);
     if (!effect.ok) throw new ValidationFailed(effect.reason === 'invalid' ? effect.problems : []);
-    const data: Record<string, unknown> = { experimentId: experiment.id, outcome: input.outcome };
+    // The contribution ledger credits the team lead of the time with the experiment (experiment_lead).
+    const lead = ctx.rows.find((r) => r.role === 'lead')?.personId;
+    const told = await this.applyEffect(m, actor, experiment.id, effect, input, lead);
+    await appendIdeaEvents(m, [{ ideaId, actorId: actor.personId, ...told.event }]);
+    await this.record(m, actor, `experiment.${input.outcome}`, ideaId, {
+      experimentId: experiment.id,
+      outcome: input.outcome,
+      ...told.audit,
+    });
+  }
+
+  /** Writes the outcome's effect; answers the idea event that tells it and what the audit entry adds. */
+  private async applyEffect(
+    m: EntityManager,
+    actor: Actor,
+    experimentId: string,
+    effect: Extract<OutcomeEffect, { ok: true }>,
+    input: DomainOutcome,
+    lead: string | undefined,
+  ): Promise<{ event: Pick<NewIdeaEvent, 'type' | 'public' | 'data'>; audit?: Record<string, unknown> }> {
+    const leadData = lead ? { personId: lead } : {};
     switch (effect.effect) {
-      case 'ask_committee_for_implement':
-        await this.repo.setOutcome(experiment.id, 'validated', learningsOf(input), m);
+      case 'ask_committee_for_implement': {
+        const learnings = learningsOf(input);
+        await this.repo.setOutcome(experimentId, 'validated', learnings, m);
         // The network and the committee see it on the idea; the committee puts it on an agenda.
-        await appendIdeaEvents(m, [
-          {
-            ideaId,
-            type: 'experiment_validated',
-            actorId: actor.personId,
-            public: false,
-            data: {
-              experimentId: experiment.id,
-              ...leadData,
-              ...(learningsOf(input) ? { learnings: learningsOf(input) } : {}),
-            },
-          },
-        ]);
-        break;
-      case 'new_hypothesis':
+        const data = { experimentId, ...leadData, ...(learnings ? { learnings } : {}) };
+        return { event: { type: 'experiment_validated', public: false, data } };
+      }
+      case 'new_hypothesis': {
+        const reason = (input as { reason: string }).reason.trim();
+        const version = effect.supersededVersion + 1;
         await this.repo.pivot(
-          experiment.id,
+          experimentId,
           effect.supersededVersion,
-          {
-            ...trimmed(effect.newHypothesis),
-            pivotReason: (input as { reason: string }).reason.trim(),
-            createdBy: actor.personId,
-          },
+          { ...trimmed(effect.newHypothesis), pivotReason: reason, createdBy: actor.personId },
           m,
         );
-        data['hypothesisVersion'] = effect.supersededVersion + 1;
         // Public like the hypothesis it replaces (which stays visible); the reason is the timeline's text.
-        await appendIdeaEvents(m, [
-          {
-            ideaId,
-            type: 'experiment_pivot',
-            actorId: actor.personId,
-            public: true,
-            data: {
-              experimentId: experiment.id,
-              version: effect.supersededVersion + 1,
-              reason: (input as { reason: string }).reason.trim(),
-            },
-          },
-        ]);
-        break;
+        return {
+          event: { type: 'experiment_pivot', public: true, data: { experimentId, version, reason } },
+          audit: { hypothesisVersion: version },
+        };
+      }
       case 'stop_idea':
-        await this.repo.setOutcome(experiment.id, 'stopped', effect.command.learnings, m);
+        await this.repo.setOutcome(experimentId, 'stopped', effect.command.learnings, m);
         // The lifecycle's `stop` tells the timeline; this one names the lead for the ledger only.
-        await appendIdeaEvents(m, [
-          {
-            ideaId,
-            type: 'experiment_stopped',
-            actorId: actor.personId,
-            public: false,
-            data: { experimentId: experiment.id, ...leadData },
-          },
-        ]);
-        break;
+        return { event: { type: 'experiment_stopped', public: false, data: { experimentId, ...leadData } } };
     }
-    await this.record(m, actor, `experiment.${input.outcome}`, ideaId, data);
   }
 
   private record(m: EntityManager, actor: Actor, action: string, ideaId: string, data: Record<string, unknown>) {
