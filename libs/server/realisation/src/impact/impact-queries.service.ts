@@ -1,3 +1,4 @@
+import { readsOn } from '@eclore/server-platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -66,59 +67,43 @@ export class ImpactQueriesService {
     const m = this.ds.manager;
     const loaded = await this.ideas.loadReadable(m, ideaId, actor);
     const projects = await this.repo.projectsOfIdea(ideaId, m);
-    const indicators = await this.repo.indicatorsOf(
-      projects.map((p) => p.id),
-      m,
-    );
+    const [indicators, units, lineage] = await readsOn(m, [
+      () =>
+        this.repo.indicatorsOf(
+          projects.map((p) => p.id),
+          m,
+        ),
+      () =>
+        findOrgUnits(
+          m,
+          projects.map((p) => p.orgUnitId),
+        ),
+      () => this.repo.lineageTotals(ideaId, m),
+    ]);
     const measurements = await this.repo.measurementsOf(
       indicators.map((i) => i.id),
       m,
     );
-    const units = new Map(
-      (
-        await findOrgUnits(
-          m,
-          projects.map((p) => p.orgUnitId),
-        )
-      ).map((u) => [u.id, u]),
-    );
-    const validators = new Map(
-      (
-        await peopleByIds(
-          m,
-          measurements.flatMap((x) => (x.validatedBy ? [x.validatedBy] : [])),
-        )
-      ).map((p) => [p.id, p]),
+    const validators = await peopleByIds(
+      m,
+      measurements.flatMap((x) => (x.validatedBy ? [x.validatedBy] : [])),
     );
     const seesUnvalidated = projects.some((p) => this.access.can(actor, 'impact.record', contextFor(actor, loaded, p)));
-    const present = this.presenter(actor, loaded, validators);
-    const domain = indicators.map((i) =>
-      toDomainIndicator(
-        i,
-        measurements.filter((x) => x.indicatorId === i.id),
-      ),
-    );
-    const lineage = await this.repo.lineageTotals(ideaId, m);
+    const present = this.presenter(actor, loaded, new Map(validators.map((p) => [p.id, p])));
+    const measurementsOf = (indicatorId: string) => measurements.filter((x) => x.indicatorId === indicatorId);
+    const unitOf = new Map(units.map((u) => [u.id, u]));
+    const domain = indicators.map((i) => toDomainIndicator(i, measurementsOf(i.id)));
     return {
       projects: projects.map((p) => {
-        const ctx = contextFor(actor, loaded, p);
-        const canRecord = this.access.can(actor, 'impact.record', ctx);
-        const unit = units.get(p.orgUnitId);
+        const unit = unitOf.get(p.orgUnitId);
         return {
           id: p.id,
           orgUnit: { id: p.orgUnitId, code: unit?.code ?? '', name: unit?.name ?? '' },
           goLiveAt: p.goLiveAt?.toISOString() ?? null,
-          canRecord,
+          canRecord: this.access.can(actor, 'impact.record', contextFor(actor, loaded, p)),
           indicators: indicators
             .filter((i) => i.projectId === p.id)
-            .map((i) =>
-              present(
-                p,
-                i,
-                measurements.filter((x) => x.indicatorId === i.id),
-                seesUnvalidated,
-              ),
-            ),
+            .map((i) => present(p, i, measurementsOf(i.id), seesUnvalidated)),
         };
       }),
       totals: sumIndicators(domain),
