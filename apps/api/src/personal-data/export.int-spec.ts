@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { LocalDiskStorage } from '@eclore/server-platform';
-import { PersonalDataExportBuilder } from '@eclore/server-identity';
+import { EXPORT_CATEGORIES, PersonalDataExportBuilder } from '@eclore/server-identity';
 import { binaryBody, identityMarkers, makeIdea } from '../../../../test/harness';
 import { type Member, createApiTestContext, type ApiTestContext } from '../../../../test/harness/api-context';
-import { leaveTraces, untarGz, type Traces } from './fixtures';
+import { leaveRealisationTraces, leaveTraces, untarGz, type RealisationTraces, type Traces } from './fixtures';
 
 /**
  * "Download my data" over real HTTP: the request queues a worker job (outbox), the builder (the
@@ -21,7 +21,9 @@ describe('personal data export API', () => {
   let girard: Member; // the person exporting
   let wilson: Member; // another employee
   let anonymousIdeaId: string;
+  let wilsonsIdeaId: string;
   let traces: Traces;
+  let realisation: RealisationTraces;
 
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'eclore-pdexport-'));
@@ -41,12 +43,14 @@ describe('personal data export API', () => {
     const anonymous = await makeIdea(ds, { authors: [girard.person], anonymous: true, title: 'Anonymous irritant' });
     anonymousIdeaId = anonymous.id;
     const wilsons = await makeIdea(ds, { authors: [wilson.person], title: 'Wilson idea' });
+    wilsonsIdeaId = wilsons.id;
     await ds.query(
       `INSERT INTO idea_author (idea_id, person_id, role, status, invited_by, invited_at, responded_at)
        VALUES ($1, $2, 'co_author', 'accepted', $3, now(), now())`,
       [wilsons.id, girard.person.id, wilson.person.id],
     );
     traces = await leaveTraces(ds, storage, girard.person.id, wilsons.id, anonymous.id, 'girard');
+    realisation = await leaveRealisationTraces(ds, girard.person.id, wilsons.id, 'girard');
     await ds.query(`INSERT INTO idea_comment (idea_id, author_id, body_html) VALUES ($1, $2, '<p>by wilson</p>')`, [
       anonymous.id,
       wilson.person.id,
@@ -83,7 +87,7 @@ describe('personal data export API', () => {
     expect(outbox.map((o) => o.payload.exportId)).toContain(id);
     const status = await girard.get(`/api/me/data-exports/${id}`).expect(200);
     expect(status.body).toMatchObject({ status: 'ready', downloadable: true, doneSteps: status.body.totalSteps });
-    expect(status.body.totalSteps).toBe(12 + 1); // twelve categories and one attachment
+    expect(status.body.totalSteps).toBe(EXPORT_CATEGORIES.length + 1); // every category and one attachment
 
     expect(data['profile']).toMatchObject({ id: girard.person.id, email: girard.person.email });
     const ids = (key: string) => (data[key] as { id?: string; ideaId?: string }[]).map((r) => r.id ?? r.ideaId);
@@ -103,7 +107,20 @@ describe('personal data export API', () => {
     expect(data['notificationPreferences']).toEqual([
       expect.objectContaining({ category: 'activity', frequency: 'daily' }),
     ]);
-    expect(data['recognitions']).toEqual([]);
+    // The realisation and recognition: his team, his log entry, his project, its update and review, his claim.
+    expect(data['ideaTeams']).toEqual([expect.objectContaining({ ideaId: wilsonsIdeaId, role: 'member' })]);
+    expect(ids('logEntries')).toEqual([realisation.logEntryId]);
+    expect(ids('projectsOwned')).toEqual([realisation.projectId]);
+    expect(ids('projectUpdates')).toEqual([realisation.projectUpdateId]);
+    expect(data['fieldReviews']).toEqual([
+      expect.objectContaining({ id: realisation.fieldReviewId, whatHappened: 'review girard' }),
+    ]);
+    expect(ids('contributionClaims')).toEqual([realisation.claimId]);
+    expect(ids('recognitions')).toContain(realisation.recognitionId);
+    expect(data['signIns']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: expect.any(String), createdAt: expect.any(String) })]),
+    );
+    expect(JSON.stringify(data['signIns'])).not.toMatch(/token|csrf/i);
     expect(data['auditEntries']).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'personal_data.export_requested', byYou: true })]),
     );

@@ -84,3 +84,71 @@ export function untarGz(archive: Buffer): Map<string, Buffer> {
   }
   return files;
 }
+
+export interface RealisationTraces {
+  logEntryId: string;
+  projectId: string;
+  projectUpdateId: string;
+  fieldReviewId: string;
+  claimId: string;
+  recognitionId: string;
+}
+
+/**
+ * `personId` in the realisation and recognition of `ideaId`: a team member who writes in the
+ * experiment's log book, owns the project, posts an update and answers a field review, claims their
+ * contributions and has a recognition due.
+ */
+export async function leaveRealisationTraces(
+  ds: DataSource,
+  personId: string,
+  ideaId: string,
+  tag: string,
+): Promise<RealisationTraces> {
+  const one = async (sql: string, params: unknown[]): Promise<string> =>
+    ((await ds.query(sql, params)) as { id: string }[])[0]?.id ?? '';
+  await ds.query(`INSERT INTO idea_team_member (idea_id, person_id, role) VALUES ($1, $2, 'member')`, [
+    ideaId,
+    personId,
+  ]);
+  const experimentId = await one(
+    `INSERT INTO experiment (idea_id, what_is_tried, where_tried, with_whom, starts_on, ends_on, created_by)
+     VALUES ($1, 'a form', 'one office', 'five agents', current_date, current_date + 30, $2) RETURNING id`,
+    [ideaId, personId],
+  );
+  const hypothesisId = await one(
+    `INSERT INTO experiment_hypothesis (experiment_id, version, change, audience, expected_result, created_by)
+     VALUES ($1, 1, 'change', 'audience', 'result', $2) RETURNING id`,
+    [experimentId, personId],
+  );
+  const logEntryId = await one(
+    `INSERT INTO log_entry (experiment_id, hypothesis_id, writer_id, body_html, occurred_on)
+     VALUES ($1, $2, $3, $4, current_date) RETURNING id`,
+    [experimentId, hypothesisId, personId, `<p>log ${tag}</p>`],
+  );
+  const projectId = await one(
+    `INSERT INTO implementation_project (idea_id, owner_id, org_unit_id, starts_on, created_by)
+     VALUES ($1, $2, (SELECT id FROM org_unit ORDER BY id LIMIT 1), current_date, $2) RETURNING id`,
+    [ideaId, personId],
+  );
+  const projectUpdateId = await one(
+    `INSERT INTO project_update (project_id, author_id, body_html) VALUES ($1, $2, $3) RETURNING id`,
+    [projectId, personId, `<p>update ${tag}</p>`],
+  );
+  const fieldReviewId = await one(
+    `INSERT INTO field_review (project_id, ordinal, months_after_go_live, due_at, remind_at, late_at,
+                               answered_at, answered_by, what_happened, unexpected, who_uses_it)
+     VALUES ($1, 1, 6, now(), now() + interval '1 day', now() + interval '2 days', now(), $2, $3, 'nothing', 'the desk')
+     RETURNING id`,
+    [projectId, personId, `review ${tag}`],
+  );
+  const claimId = await one(`INSERT INTO contribution_claim (idea_id, person_id) VALUES ($1, $2) RETURNING id`, [
+    ideaId,
+    personId,
+  ]);
+  const recognitionId = await one(
+    `INSERT INTO recognition (idea_id, milestone, person_id) VALUES ($1, 'idea_accepted', $2) RETURNING id`,
+    [ideaId, personId],
+  );
+  return { logEntryId, projectId, projectUpdateId, fieldReviewId, claimId, recognitionId };
+}

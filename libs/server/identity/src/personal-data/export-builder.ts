@@ -37,7 +37,6 @@ export class PersonalDataExportBuilder {
     const data: Record<string, unknown> = {
       format: 'eclore-personal-data/1',
       exportedAt: new Date().toISOString(),
-      recognitions: [], // no recognition is recorded by this version of Éclore
     };
     let done = 0;
     for (const category of EXPORT_CATEGORIES) {

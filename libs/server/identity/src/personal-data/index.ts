@@ -9,3 +9,4 @@ export {
   type ErasureStep,
 } from './erasure-plan';
 export { expiredArchives, forgetArchive } from './personal-data.repository';
+export { EXPORT_CATEGORIES } from './sql/export-queries.sql';
