@@ -82,72 +82,86 @@ const dictOf = (object: PDFObject | undefined): PDFDict | undefined =>
  * Returns how many places were cleaned (for tests and logs).
  */
 export function removePdfActions(context: PDFContext, catalog: PDFDict): number {
-  let removed = 0;
-  const doomed = new Set<PDFRef>();
+  return new ActionRemover(context).run(catalog);
+}
+
+/** One pass of removePdfActions: what is marked for deletion, and how many places were cleaned. */
+class ActionRemover {
+  private readonly doomed = new Set<PDFRef>();
+  private removed = 0;
+
+  constructor(private readonly context: PDFContext) {}
+
+  run(catalog: PDFDict): number {
+    const names = dictOf(this.context.lookup(catalog.get(NAMES)));
+    if (names?.has(JAVASCRIPT)) {
+      names.delete(JAVASCRIPT);
+      this.removed += 1;
+    }
+    const form = dictOf(this.context.lookup(catalog.get(ACRO_FORM)));
+    if (form?.has(XFA)) {
+      this.doomCode(form.get(XFA));
+      form.delete(XFA);
+      this.removed += 1;
+    }
+    for (const [ref, object] of this.context.enumerateIndirectObjects()) {
+      const dict = dictOf(object);
+      if (dict && isRemovedAction(this.context, dict)) {
+        this.doomed.add(ref);
+        this.doomCode(dict.get(JS));
+      } else if (dict) this.cleanDict(dict);
+      else this.clean(object);
+    }
+    for (const ref of this.doomed) this.context.delete(ref);
+    return this.removed;
+  }
+
   /** Marks for deletion what a removed object points to that holds code (its script, an XFA packet). */
-  const doomCode = (value: PDFObject | undefined): void => {
-    if (value instanceof PDFRef) doomed.add(value);
-    else if (value instanceof PDFArray) value.asArray().forEach(doomCode);
-  };
-  const isDoomed = (value: PDFObject | undefined): boolean => {
+  private doomCode(value: PDFObject | undefined): void {
+    if (value instanceof PDFRef) this.doomed.add(value);
+    else if (value instanceof PDFArray) value.asArray().forEach((v) => this.doomCode(v));
+  }
+
+  private isDoomed(value: PDFObject | undefined): boolean {
     if (value instanceof PDFRef) {
-      if (doomed.has(value)) return true;
-      const target = dictOf(context.lookup(value));
-      if (target && isRemovedAction(context, target)) {
-        doomed.add(value);
-        doomCode(target.get(JS));
+      if (this.doomed.has(value)) return true;
+      const target = dictOf(this.context.lookup(value));
+      if (target && isRemovedAction(this.context, target)) {
+        this.doomed.add(value);
+        this.doomCode(target.get(JS));
         return true;
       }
       return false;
     }
     const dict = dictOf(value);
-    if (dict === undefined || !isRemovedAction(context, dict)) return false;
-    doomCode(dict.get(JS));
+    if (dict === undefined || !isRemovedAction(this.context, dict)) return false;
+    this.doomCode(dict.get(JS));
     return true;
-  };
-  // Scripts referenced by /JS (strings or streams) go with their action, wherever they sit.
-  const cleanDict = (dict: PDFDict): void => {
-    for (const [key, value] of dict.entries()) {
-      if (key === JS || isDoomed(value)) {
-        if (key === JS) doomCode(value);
-        dict.delete(key);
-        removed += 1;
-      } else clean(value);
-    }
-  };
-  const cleanArray = (array: PDFArray): void => {
-    for (let i = array.size() - 1; i >= 0; i -= 1) {
-      if (isDoomed(array.get(i))) {
-        array.remove(i);
-        removed += 1;
-      } else clean(array.get(i));
-    }
-  };
-  // Inline values only: indirect objects are each visited by the loop below.
-  function clean(value: PDFObject): void {
-    if (value instanceof PDFArray) cleanArray(value);
-    else if (value instanceof PDFDict) cleanDict(value);
   }
 
-  const names = dictOf(context.lookup(catalog.get(NAMES)));
-  if (names?.has(JAVASCRIPT)) {
-    names.delete(JAVASCRIPT);
-    removed += 1;
+  // Scripts referenced by /JS (strings or streams) go with their action, wherever they sit.
+  private cleanDict(dict: PDFDict): void {
+    for (const [key, value] of dict.entries()) {
+      if (key === JS || this.isDoomed(value)) {
+        if (key === JS) this.doomCode(value);
+        dict.delete(key);
+        this.removed += 1;
+      } else this.clean(value);
+    }
   }
-  const form = dictOf(context.lookup(catalog.get(ACRO_FORM)));
-  if (form?.has(XFA)) {
-    doomCode(form.get(XFA));
-    form.delete(XFA);
-    removed += 1;
+
+  private cleanArray(array: PDFArray): void {
+    for (let i = array.size() - 1; i >= 0; i -= 1) {
+      if (this.isDoomed(array.get(i))) {
+        array.remove(i);
+        this.removed += 1;
+      } else this.clean(array.get(i));
+    }
   }
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
-    const dict = dictOf(object);
-    if (dict && isRemovedAction(context, dict)) {
-      doomed.add(ref);
-      doomCode(dict.get(JS));
-    } else if (dict) cleanDict(dict);
-    else clean(object);
+
+  // Inline values only: indirect objects are each visited by run's loop.
+  private clean(value: PDFObject): void {
+    if (value instanceof PDFArray) this.cleanArray(value);
+    else if (value instanceof PDFDict) this.cleanDict(value);
   }
-  for (const ref of doomed) context.delete(ref);
-  return removed;
 }
