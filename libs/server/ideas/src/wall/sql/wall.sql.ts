@@ -137,6 +137,45 @@ function newestFirst(
   };
 }
 
+/** Most supported first: read from the counters' index (ix_idea_counter_supported) down, each idea by primary key. */
+function mostSupported(where: string[], p: Params, limit: string, after: WallQueryParams['after']): SqlQuery {
+  if (after) where.push(`(n.support_count, n.idea_id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
+  return {
+    text: withCardDetails(
+      `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
+       FROM idea_counter n JOIN idea i ON i.id = n.idea_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY n.support_count DESC, n.idea_id DESC
+       LIMIT ${limit}`,
+      'w.support_count DESC, w.id DESC',
+      { counters: false },
+    ),
+    values: p.values,
+  };
+}
+
+/**
+ * The matches of the relevance window, most relevant first. ts_rank is a real; its text form
+ * round-trips exactly, so the keyset compares equal values. Computed once per match in `m`
+ * (OFFSET 0 keeps it a subquery: flattened, the rank was computed again for the keyset, the sort and
+ * the key).
+ */
+function mostRelevant(where: string[], p: Params, limit: string, after: WallQueryParams['after'], q: string): SqlQuery {
+  const rank = `ts_rank(i.search_document, ${searchQuery(p.add(q))})`;
+  const keyset = after ? `WHERE (m.sort_rank, m.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)` : '';
+  return {
+    text: withCardDetails(
+      `SELECT m.*, m.sort_rank::text AS sort_key
+       FROM (SELECT ${CARD_COLUMNS}, ${rank} AS sort_rank FROM idea i WHERE ${where.join(' AND ')} OFFSET 0) m
+       ${keyset}
+       ORDER BY m.sort_rank DESC, m.id DESC
+       LIMIT ${limit}`,
+      'w.sort_rank DESC, w.id DESC',
+    ),
+    values: p.values,
+  };
+}
+
 /**
  * One page of the wall, `limit + 1` rows (the extra row tells whether there is a next page).
  * Every row carries `sort_key` (text), the value the next page's keyset starts after.
@@ -167,22 +206,8 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
     case 'newest': {
       return listNewestFirst();
     }
-    case 'most_supported': {
-      // Read from the counters' index (ix_idea_counter_supported) down, each idea by primary key.
-      if (after) where.push(`(n.support_count, n.idea_id) < (${p.add(after.key)}::int, ${p.add(after.id)}::uuid)`);
-      return {
-        text: withCardDetails(
-          `SELECT ${CARD_COLUMNS}, ${COUNTER_COLUMNS}, n.support_count::text AS sort_key
-           FROM idea_counter n JOIN idea i ON i.id = n.idea_id
-           WHERE ${where.join(' AND ')}
-           ORDER BY n.support_count DESC, n.idea_id DESC
-           LIMIT ${limit}`,
-          'w.support_count DESC, w.id DESC',
-          { counters: false },
-        ),
-        values: p.values,
-      };
-    }
+    case 'most_supported':
+      return mostSupported(where, p, limit, after);
     case 'relevance': {
       if (!params.q) throw new Error('relevance needs q');
       const since = params.since ?? null;
@@ -193,22 +218,7 @@ export function buildWallQuery(params: WallQueryParams): SqlQuery {
         where.push(`i.published_at + interval '0' < ${p.add(since)}::timestamptz`);
         return listNewestFirst();
       }
-      // ts_rank is a real; its text form round-trips exactly, so the keyset compares equal values.
-      // Computed once per match in `m` (OFFSET 0 keeps it a subquery: flattened, the rank was
-      // computed again for the keyset, the sort and the key).
-      const rank = `ts_rank(i.search_document, ${searchQuery(p.add(params.q))})`;
-      const keyset = after ? `WHERE (m.sort_rank, m.id) < (${p.add(after.key)}::real, ${p.add(after.id)}::uuid)` : '';
-      return {
-        text: withCardDetails(
-          `SELECT m.*, m.sort_rank::text AS sort_key
-           FROM (SELECT ${CARD_COLUMNS}, ${rank} AS sort_rank FROM idea i WHERE ${where.join(' AND ')} OFFSET 0) m
-           ${keyset}
-           ORDER BY m.sort_rank DESC, m.id DESC
-           LIMIT ${limit}`,
-          'w.sort_rank DESC, w.id DESC',
-        ),
-        values: p.values,
-      };
+      return mostRelevant(where, p, limit, after, params.q);
     }
     case 'trending': {
       const generation = params.generation ?? null;
