@@ -8,7 +8,7 @@ import {
   type IdeaState,
 } from '@eclore/domain';
 import type { Idea } from '../entities';
-import type { CoAuthorDto, Frequency, CaptureChannel, IdeaDto, PersonRefDto } from './ideas.dto';
+import type { Frequency, CaptureChannel, IdeaDto, PersonRefDto } from './ideas.dto';
 
 /** An author or co-author row with the person's name (never the e-mail: no response carries it). */
 export interface IdeaAuthorView {
