@@ -71,16 +71,21 @@ export class WorkerLifecycle implements BeforeApplicationShutdown {
   }
 }
 
+/** The worker's one pino logger: its own lines, Nest's and the relay's, with the same redaction as the api. */
+function workerLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'worker', pid: process.pid },
+    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+  });
+}
+
 /** The worker: BullMQ processors for every queue of the registry, the outbox relay, job receipts. */
 @Module({})
 export class WorkerModule {
   static forRoot({ config, handlers }: WorkerModuleOptions): DynamicModule {
     const handlerMap = assertHandlerRegistry(handlers);
-    const logger = pino({
-      level: config.LOG_LEVEL,
-      base: { service: 'worker', pid: process.pid },
-      redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-    });
+    const logger = workerLogger(config.LOG_LEVEL);
     const processors: Type<WorkerHost>[] = QUEUE_NAMES.map((queue) =>
       createQueueProcessor(queue, {
         concurrency: config.WORKER_CONCURRENCY,
