@@ -164,6 +164,19 @@ export default defineConfig(
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
   {
+    // Repositories own the SQL (docs/architecture.md §6): a service asks its repository.
+    files: ['libs/server/**/*.service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|getRepository)$/]',
+          message: "A service does not run SQL: put the query in the feature's repository and call it from here.",
+        },
+      ],
+    },
+  },
+  {
     // No hand-written source file over 400 lines (issue 11); tests and generated code aside.
     files: ['**/*.{ts,tsx,mjs}'],
     ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e.ts', 'migrations/*-*.ts'],
