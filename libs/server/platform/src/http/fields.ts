@@ -40,8 +40,8 @@ interface Presence {
   optional?: boolean;
 }
 
-// Stacked decorators run bottom-up; applyDecorators runs its list in order. The list is therefore
-// written bottom-up, and the optional wrapper goes just under the document.
+// Stacked decorators run bottom-up and applyDecorators runs its list in order: the checks, listed
+// top-down as they were stacked, are reversed, and the optional wrapper goes just under the document.
 function compose(
   doc: ApiPropertyOptions,
   optional: boolean | undefined,
@@ -80,8 +80,8 @@ export function OneOf(values: readonly (string | number)[], options: Presence & 
 }
 
 /**
- * A whole number from `min` to `max` (documented as an integer). `fromText` converts a value that arrives as text (every query
- * parameter, and the few bodies that accepted "5" for 5) before the checks.
+ * A whole number from `min` to `max` (documented as an integer). `fromText` converts a value that
+ * arrives as text (every query parameter, and the few bodies that accepted "5" for 5) before the checks.
  */
 export function Int(
   options: { min: number; max: number; fromText?: boolean } & Presence & FieldDoc,
