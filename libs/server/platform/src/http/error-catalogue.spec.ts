@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ERROR_CODES, ERROR_CODE_OF_STATUS, STATUS_OF_ERROR_KIND, isErrorCode, type DomainErrorKind } from '@eclore/domain';
+import {
+  ERROR_CODES,
+  ERROR_CODE_OF_STATUS,
+  STATUS_OF_ERROR_KIND,
+  isErrorCode,
+  type DomainErrorKind,
+} from '@eclore/domain';
 
 /**
  * The catalogue (`ERROR_CODES` in @eclore/domain) against the code: every code an error site of the
@@ -15,7 +21,9 @@ function sources(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
-    return /\.ts$/.test(entry.name) && !/\.(int-)?spec\.ts$/.test(entry.name) && !entry.name.endsWith('error-codes.ts') ? [path] : [];
+    return /\.ts$/.test(entry.name) && !/\.(int-)?spec\.ts$/.test(entry.name) && !entry.name.endsWith('error-codes.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -27,7 +35,10 @@ const add = (code: string, status: number | undefined, where: string) => found.p
 const KIND_STATUS = STATUS_OF_ERROR_KIND as Record<string, number>;
 
 // DomainError subclasses taking the code as their first argument: `super('kind', code, …)`.
-const codeFirstSubclasses = new Map<string, number>([['Conflict', 409], ['Forbidden', 403]]);
+const codeFirstSubclasses = new Map<string, number>([
+  ['Conflict', 409],
+  ['Forbidden', 403],
+]);
 for (const { text } of files) {
   for (const m of text.matchAll(/class (\w+) extends DomainError \{[\s\S]*?super\('(\w+)', code\b/g)) {
     codeFirstSubclasses.set(m[1]!, KIND_STATUS[m[2] as DomainErrorKind]!);
@@ -38,7 +49,9 @@ for (const { path, text } of files) {
   for (const [name, status] of codeFirstSubclasses) {
     for (const m of text.matchAll(new RegExp(`new ${name}\\(\\s*'([a-z_]+)'`, 'g'))) add(m[1]!, status, path);
     // `new Forbidden(cond ? 'a' : 'b', …)`
-    for (const m of text.matchAll(new RegExp(`new ${name}\\(\\s*[^'(),]*\\?\\s*'([a-z_]+)'\\s*:\\s*'([a-z_]+)'`, 'g'))) {
+    for (const m of text.matchAll(
+      new RegExp(`new ${name}\\(\\s*[^'(),]*\\?\\s*'([a-z_]+)'\\s*:\\s*'([a-z_]+)'`, 'g'),
+    )) {
       add(m[1]!, status, path);
       add(m[2]!, status, path);
     }
@@ -47,7 +60,8 @@ for (const { path, text } of files) {
   // Subclasses with a fixed code: `super('kind', 'code', …)`.
   for (const m of text.matchAll(/super\(\s*'(\w+)',\s*'([a-z_]+)'/g)) add(m[2]!, KIND_STATUS[m[1]!], path);
   // The policy's refusal reasons (403, or 409 for state refusals: checked through the tables below).
-  for (const m of text.matchAll(/deny\('([a-z_]+)'\)|allowed: false, reason: '([a-z_]+)'/g)) add((m[1] ?? m[2])!, undefined, path);
+  for (const m of text.matchAll(/deny\('([a-z_]+)'\)|allowed: false, reason: '([a-z_]+)'/g))
+    add((m[1] ?? m[2])!, undefined, path);
   // Subclasses of Conflict / Forbidden with a fixed code: `super('code', …)`.
   for (const m of text.matchAll(/class \w+ extends (Conflict|Forbidden) \{[\s\S]*?super\(\s*'([a-z_]+)'/g)) {
     add(m[2]!, codeFirstSubclasses.get(m[1]!), path);
@@ -59,7 +73,9 @@ for (const { path, text } of files) {
     for (const key of m[2]!.matchAll(/^\s*([a-z_]+):/gm)) add(key[1]!, status, path);
   }
   // Codes the problem filter answers itself.
-  if (path.endsWith('problem.filter.ts')) for (const m of text.matchAll(/code: '([a-z_]+)'|\?\? '([a-z_]+)'/g)) add((m[1] ?? m[2])!, undefined, path);
+  if (path.endsWith('problem.filter.ts'))
+    for (const m of text.matchAll(/code: '([a-z_]+)'|\?\? '([a-z_]+)'|problem\(\s*'([a-z_]+)'/g))
+      add((m[1] ?? m[2] ?? m[3])!, undefined, path);
 }
 
 /** Policy reasons the API never answers as such: an unreadable idea is a 404, a closed phase a field problem. */
@@ -70,7 +86,9 @@ const BUILT_FROM_VALUES = new Set(['comment_not_found']);
 describe('the error-code catalogue', () => {
   it('finds the error sites it checks (the scan still matches the code)', () => {
     expect(found.length).toBeGreaterThan(80);
-    expect(found.map((f) => f.code)).toEqual(expect.arrayContaining(['idea_not_found', 'stale_version', 'role_required', 'file_too_large']));
+    expect(found.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['idea_not_found', 'stale_version', 'role_required', 'file_too_large']),
+    );
   });
 
   it('lists every code an error site raises, with the status it is answered with', () => {
@@ -93,4 +111,3 @@ describe('the error-code catalogue', () => {
     expect(Object.keys(ERROR_CODES).filter((code) => !raised.has(code) && !framework.has(code))).toEqual([]);
   });
 });
-
